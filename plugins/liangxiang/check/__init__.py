@@ -1,0 +1,216 @@
+"""Check: the rules that span records (references, uniqueness, hidden members, photos)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content import Content
+from ..model import Record
+from ..problems import Location, Problems, did_you_mean
+from .photos import check_image
+
+KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
+
+
+def check_content(content: Content, problems: Problems) -> None:
+    """Add a problem for every rule that content breaks."""
+    rules = _Rules(content, problems)
+    rules.org()
+    rules.members()
+    rules.zones()
+    rules.commitments()
+    rules.stories()
+    rules.assessments()
+    rules.photos()
+
+
+class _Rules:
+    def __init__(self, content: Content, problems: Problems):
+        self.content, self.problems = content, problems
+
+    def ref(self, kind: str, value: str | None, record: Record, *field: object, public: bool = True) -> None:
+        """A reference by id must name something that exists (and, from public records, is not hidden)."""
+        if value is None:
+            return
+        known = self.content.known[kind]
+        where, name = record.at(*field), ".".join(map(str, field))
+        if value not in known:
+            if known.complete:
+                hint = did_you_mean(value, known.where) or f"先在{_home(kind)}里添加，或检查拼写"
+                self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
+        elif public and value in known.hidden:
+            self.problems.add(
+                where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
+                "去掉这里的引用，或在 members.yaml 里取消 hidden",
+            )
+
+    def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str) -> None:
+        if value in seen:
+            self.problems.add(where, field, f"{kind_word}“{value}”重复了，{seen[value]} 已经用过", "编号必须唯一：改用另一个编号")
+        else:
+            seen[value] = where
+
+    def stem(self, record: Record, field: str, value: object, stem: str, example: str) -> None:
+        if str(value) != stem:
+            self.problems.add(
+                record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同",
+                f"把文件改名为 {value}{Path(record.path).suffix}，或把 {field} 改成 {stem}（例如 {example}）",
+            )
+
+    # ------------------------------------------------------------------------------------
+    def org(self) -> None:
+        org = self.content.org
+        if org is None:
+            return
+        branches: dict[str, Location] = {}
+        groups: dict[str, Location] = {}
+        for branch in org.branches:
+            self.unique("党支部编号", branches, branch.id, branch.at("id"), "id")
+            for group in branch.groups:
+                self.unique("党小组编号", groups, group.id, group.at("id"), "id")
+        names: dict[str, Location] = {}
+        minimums: dict[str, Location] = {}
+        for grade in org.grades:
+            self.unique("考核等次", names, grade.name, grade.at("name"), "grades.name")
+            self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min")
+        if org.grades and min(g.min for g in org.grades) > 0:
+            self.problems.add(org.at("grades"), "grades", "最低的考核等次的 min 要是 0，否则低分没有等次", "例如加上 {name: 不合格, min: 0}")
+        categories: dict[str, Location] = {}
+        for index, category in enumerate(org.story_categories):
+            self.unique("典型类别", categories, category, org.at("story_categories", index), "story_categories")
+
+    def members(self) -> None:
+        seen: dict[str, Location] = {}
+        branch_of_group = {
+            g.id: b.id for b in (self.content.org.branches if self.content.org else []) for g in b.groups
+        }
+        for member in self.content.members:
+            self.unique("党员编号", seen, member.id, member.at("id"), "id")
+            self.ref("branch", member.branch, member, "branch")
+            self.ref("group", member.group, member, "group")
+            owner = branch_of_group.get(member.group or "")
+            if owner and owner != member.branch:
+                self.problems.add(
+                    member.at("group"), "group", f"党小组“{member.group}”属于党支部“{owner}”，不属于“{member.branch}”",
+                    "改正 branch 或 group，让党小组属于所在党支部",
+                )
+
+    def zones(self) -> None:
+        content = self.content
+        aliases: dict[str, Location] = {}
+        for zone in content.zones:
+            self.stem(zone, "id", zone.id, Path(zone.path).stem, "tongxin-square")
+            self.ref("branch", zone.branch, zone, "branch")
+            self.ref("member", zone.leader, zone, "leader")
+            for index, role in enumerate(zone.roles):
+                self.ref("member", role.member, zone, "roles", index, "member")
+            for index, member in enumerate(zone.members):
+                self.ref("member", member, zone, "members", index)
+            self.successor(zone)
+            for index, alias in enumerate(zone.aliases):
+                where = zone.at("aliases", index)
+                if alias in content.known["zone"]:
+                    self.problems.add(
+                        where, "aliases", f"曾用编号“{alias}”和现有责任区的编号相同",
+                        "曾用编号只能是不再使用的旧编号，否则两个二维码会指向同一个网址",
+                    )
+                else:
+                    self.unique("曾用编号", aliases, alias, where, "aliases")
+            self.signboard_size(zone)
+
+    def successor(self, zone) -> None:
+        if zone.successor is None:
+            return
+        if zone.status != "archived":
+            self.problems.add(zone.at("successor"), "successor", "只有已撤销（status: archived）的责任区才写 successor", "删掉 successor，或把 status 改成 archived")
+            return
+        if zone.successor == zone.id:
+            self.problems.add(zone.at("successor"), "successor", "接续责任区不能是它自己", "填写接手的另一个责任区的编号")
+            return
+        self.ref("zone", zone.successor, zone, "successor")
+        seen, current = {zone.id}, self.content.zone_by_id.get(zone.successor)
+        while current is not None and current.successor:
+            if current.successor in seen:
+                self.problems.add(zone.at("successor"), "successor", "接续关系绕成了一个圈", "最后接手的责任区必须是在用的（active）")
+                return
+            seen.add(current.id)
+            current = self.content.zone_by_id.get(current.successor)
+
+    def signboard_size(self, zone) -> None:
+        size = zone.signboard.size
+        if size.endswith("mm"):
+            width, height = (int(n) for n in size[:-2].split("x"))
+            if not (100 <= width <= 5000 and 100 <= height <= 5000):
+                self.problems.add(
+                    zone.at("signboard", "size"), "signboard.size", f"标志牌尺寸 {size} 不合理", "宽和高都应在 100mm 到 5000mm 之间",
+                )
+
+    def commitments(self) -> None:
+        grades = [g.name for g in self.content.grades]
+        years: dict[str, Location] = {}
+        for year in self.content.commitments:
+            self.stem(year, "year", year.year, Path(year.path).stem, "2026")
+            self.unique("年度", years, str(year.year), year.at("year"), "year")
+            seen: dict[str, Location] = {}
+            for commitment in year.commitments:
+                self.ref("member", commitment.member, commitment, "member")
+                if commitment.member in seen:
+                    self.problems.add(
+                        commitment.at("member"), "member",
+                        f"党员“{commitment.member}”在 {year.year} 年已经有一条承诺（{seen[commitment.member]}）",
+                        "每人每年只写一条承诺；多件事写进它的 items",
+                    )
+                else:
+                    seen[commitment.member] = commitment.at("member")
+                review = commitment.review
+                if review is not None and review.result not in grades:
+                    self.problems.add(
+                        review.at("result"), "review.result", f"评议结果“{review.result}”不是考核等次",
+                        did_you_mean(review.result, grades) or f"只能是 {' | '.join(grades)}",
+                    )
+
+    def stories(self) -> None:
+        categories = self.content.org.story_categories if self.content.org else []
+        for story in self.content.stories:
+            meta = story.meta
+            if self.content.org and meta.category not in categories:
+                self.problems.add(
+                    meta.at("category"), "category", f"类别“{meta.category}”不在 org.yaml 的 story_categories 里",
+                    did_you_mean(meta.category, categories) or f"只能是 {' | '.join(categories)}",
+                )
+            for index, member in enumerate(meta.members):
+                self.ref("member", member, meta, "members", index)
+            self.ref("zone", meta.zone, meta, "zone")
+
+    def assessments(self) -> None:
+        periods: dict[str, Location] = {}
+        for assessment in self.content.assessments:
+            self.stem(assessment, "period", assessment.period, Path(assessment.path).stem, "2026-Q1")
+            self.unique("考核期", periods, assessment.period, assessment.at("period"), "period")
+            seen: dict[str, Location] = {}
+            for result in assessment.results:
+                self.ref("zone", result.zone, result, "zone")
+                if result.zone in seen:
+                    self.problems.add(
+                        result.at("zone"), "zone", f"责任区“{result.zone}”在 {assessment.period} 已经有一条成绩（{seen[result.zone]}）",
+                        "每个考核期每个责任区只写一条",
+                    )
+                else:
+                    seen[result.zone] = result.at("zone")
+
+    def photos(self) -> None:
+        content = self.content
+        images: list[tuple[Record, str, str | None]] = []
+        if content.org:
+            images.append((content.org, "logo", content.org.logo))
+        images += [(m, "photo", m.photo) for m in content.members]
+        images += [(z, "photo", z.photo) for z in content.zones]
+        images += [(s.meta, "cover", s.meta.cover) for s in content.stories]
+        for record, field, value in images:
+            if value is not None:
+                for message, hint in check_image(content.docs_dir, value):
+                    self.problems.add(record.at(field), field, message, hint)
+
+
+def _home(kind: str) -> str:
+    return {"member": " members.yaml ", "branch": " org.yaml ", "group": " org.yaml ", "zone": " content/zones/ ", "story": " content/stories/ "}[kind]

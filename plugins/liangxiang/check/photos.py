@@ -1,0 +1,59 @@
+"""Photo paths: inside content/, present, and a real JPEG, PNG or WebP of sane size."""
+
+from __future__ import annotations
+
+import difflib
+import warnings
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+FORMATS = {"JPEG", "PNG", "WEBP"}
+
+
+def resolve_image(docs_dir: Path, value: str) -> Path | None:
+    """The file a content path names, or None when it points outside content/."""
+    base = docs_dir.resolve()
+    if value.startswith(("/", "\\")) or "://" in value or (len(value) > 1 and value[1] == ":"):
+        return None
+    target = (base / value).resolve()
+    return target if target.is_relative_to(base) else None
+
+
+@lru_cache(maxsize=4096)
+def _inspect(path: Path, mtime: float) -> tuple[tuple[str, str], ...]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                if image.format not in FORMATS:
+                    return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % image.format, "请转成 JPEG 或 PNG 再放进来"),)
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return (("图片像素太多，可能是恶意的“解压炸弹”", f"请缩小到 {Image.MAX_IMAGE_PIXELS // 1_000_000} 百万像素以内"),)
+    except UnidentifiedImageError:
+        return (("这个文件不是图片（或已损坏）", "请换成 JPEG、PNG 或 WebP 照片"),)
+    except (OSError, SyntaxError, ValueError) as error:
+        return ((f"图片读不出来：{error}", "请重新导出这张图片"),)
+    return ()
+
+
+def check_image(docs_dir: Path, value: str) -> list[tuple[str, str]]:
+    """(message, hint) for each thing wrong with an image reference."""
+    path = resolve_image(docs_dir, value)
+    if path is None:
+        return [("图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/members/zhang-wei.jpg")]
+    if not path.is_file():
+        near = _near_file(path)
+        hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
+        return [(f"找不到图片“{value}”", hint or "检查文件名和大小写，或者把照片放到这个位置")]
+    return list(_inspect(path, path.stat().st_mtime))
+
+
+def _near_file(path: Path) -> str:
+    if not path.parent.is_dir():
+        return ""
+    names = [p.name for p in path.parent.iterdir()]
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    return close[0] if close else ""

@@ -1,0 +1,131 @@
+"""Content: every record of one site, and the lookups the later stages share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .model import DEFAULT_GRADES, Assessment, Commitment, CommitmentsFile, Grade, Member, Org, Story, Zone
+from .problems import Location
+
+
+@dataclass
+class KnownIds:
+    """Ids seen in the files, valid records or not, so that one bad record causes one error.
+
+    ``complete`` is False when a whole file could not be read: references into it are then
+    not reported as missing (the unreadable file has its own error).
+    """
+
+    where: dict[str, Location] = field(default_factory=dict)
+    hidden: set[str] = field(default_factory=set)
+    complete: bool = True
+
+    def add(self, value: object, where: Location, hidden: bool = False) -> None:
+        if isinstance(value, str) and value not in self.where:
+            self.where[value] = where
+            if hidden:
+                self.hidden.add(value)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.where
+
+
+@dataclass
+class Content:
+    root: Path
+    docs_dir: Path
+    org: Org | None = None
+    members: list[Member] = field(default_factory=list)
+    zones: list[Zone] = field(default_factory=list)
+    commitments: list[CommitmentsFile] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    assessments: list[Assessment] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # free Markdown pages, relative to docs_dir
+    known: dict[str, KnownIds] = field(
+        default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}
+    )
+
+    # -- public view: hidden members appear nowhere ---------------------------------------
+    @cached_property
+    def public_members(self) -> list[Member]:
+        return [m for m in self.members if not m.hidden]
+
+    @cached_property
+    def member_by_id(self) -> dict[str, Member]:
+        return {m.id: m for m in self.public_members}
+
+    @cached_property
+    def zone_by_id(self) -> dict[str, Zone]:
+        return {z.id: z for z in self.zones}
+
+    @cached_property
+    def active_zones(self) -> list[Zone]:
+        return [z for z in self.zones if z.status == "active"]
+
+    @cached_property
+    def alias_targets(self) -> dict[str, Zone]:
+        return {alias: z for z in self.zones for alias in z.aliases}
+
+    @cached_property
+    def years(self) -> list[CommitmentsFile]:
+        """Commitment years, newest first."""
+        return sorted(self.commitments, key=lambda c: c.year, reverse=True)
+
+    @cached_property
+    def latest_year(self) -> CommitmentsFile | None:
+        """The newest year that has any commitment."""
+        return next((year for year in self.years if year.commitments), None)
+
+    @cached_property
+    def periods(self) -> list[Assessment]:
+        """Assessment periods, newest first."""
+        return sorted(self.assessments, key=lambda a: a.period, reverse=True)
+
+    @cached_property
+    def grades(self) -> list[Grade]:
+        grades = self.org.grades if self.org else [Grade(name=n, min=m) for n, m in DEFAULT_GRADES]
+        return sorted(grades, key=lambda g: g.min, reverse=True)
+
+    def grade_for(self, score: float) -> str:
+        """The grade a score falls in: the first band whose minimum it reaches (min is inclusive)."""
+        return next((g.name for g in self.grades if score >= g.min), self.grades[-1].name if self.grades else "")
+
+    def commitments_of(self, member_id: str) -> list[tuple[int, Commitment]]:
+        """(year, commitment) of a member, newest first."""
+        return [(y.year, c) for y in self.years for c in y.commitments if c.member == member_id]
+
+    def zones_of(self, member_id: str) -> list[Zone]:
+        return [
+            z for z in self.zones
+            if z.leader == member_id or member_id in z.members or any(r.member == member_id for r in z.roles)
+        ]
+
+    def stories_of(self, member_id: str) -> list[Story]:
+        return [s for s in self.stories_by_date if member_id in s.meta.members]
+
+    @cached_property
+    def stories_by_date(self) -> list[Story]:
+        return sorted(self.stories, key=lambda s: (s.meta.date, s.slug), reverse=True)
+
+    def results_of(self, zone_id: str) -> list[tuple[Assessment, float]]:
+        """(period, score) of a zone, oldest first."""
+        return [
+            (a, r.score) for a in reversed(self.periods) for r in a.results if r.zone == zone_id
+        ]
+
+    def branch_name(self, branch_id: str) -> str:
+        if self.org:
+            for branch in self.org.branches:
+                if branch.id == branch_id:
+                    return branch.name
+        return branch_id
+
+    def group_name(self, group_id: str | None) -> str:
+        if self.org and group_id:
+            for branch in self.org.branches:
+                for group in branch.groups:
+                    if group.id == group_id:
+                        return group.name
+        return group_id or ""

@@ -1,0 +1,217 @@
+"""Load: the files of one site -> typed records that remember file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..content import Content, KnownIds
+from ..model import (
+    ID_PATTERN, Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
+)
+from ..problems import Location, Problems, did_you_mean
+from .validate import validate_list, validate_record
+from .yamlfile import Document, SourceMap, decode, parse
+
+MAX_YAML_BYTES = 20 * 1024 * 1024
+MAX_STORY_BYTES = 2 * 1024 * 1024
+RECORD_DIRS = ("zones", "commitments", "assessments", "stories")
+RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
+
+
+def load_content(root: Path, docs_dir: Path) -> tuple[Content, Problems]:
+    """Read every record of the site at root; every problem found is returned, none raised."""
+    reader = _Reader(root.resolve(), docs_dir.resolve())
+    return reader.load(), reader.problems
+
+
+class _Reader:
+    def __init__(self, root: Path, docs_dir: Path):
+        self.root, self.docs_dir = root, docs_dir
+        self.problems = Problems()
+
+    def shown(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path, limit: int) -> str | None:
+        shown = self.shown(path)
+        size = path.stat().st_size
+        if size > limit:
+            self.problems.add(
+                Location(shown), "-", f"文件太大（{size // 1024 // 1024} MB），最多 {limit // 1024 // 1024} MB",
+                "把内容拆开，或检查是不是放错了文件",
+            )
+            return None
+        return decode(path.read_bytes(), shown, self.problems)
+
+    def document(self, path: Path) -> Document | None:
+        text = self.read(path, MAX_YAML_BYTES)
+        return None if text is None else parse(text, self.shown(path), self.problems)
+
+    def mapping(self, doc: Document | None, what: str) -> dict | None:
+        if doc is None:
+            return None
+        if not isinstance(doc.data, dict):
+            self.problems.add(doc.source.at(), "-", f"文件内容应该是“字段: 值”的形式（{what}）", "参照内容格式里的示例")
+            return None
+        return doc.data
+
+    # ------------------------------------------------------------------------------------
+    def load(self) -> Content:
+        content = Content(root=self.root, docs_dir=self.docs_dir)
+        self.load_org(content)
+        self.load_members(content)
+        self.load_zones(content)
+        self.load_commitments(content)
+        self.load_stories(content)
+        self.load_assessments(content)
+        self.scan_pages(content)
+        return content
+
+    def load_org(self, content: Content) -> None:
+        path = self.docs_dir / "org.yaml"
+        if not path.is_file():
+            self.problems.add(Location(self.shown(path)), "-", "找不到 org.yaml", "每个站点都要有 content/org.yaml")
+            content.known["branch"].complete = content.known["group"].complete = False
+            return
+        doc = self.document(path)
+        data = self.mapping(doc, "单位信息")
+        if data is None:
+            content.known["branch"].complete = content.known["group"].complete = False
+            return
+        content.org = validate_record(Org, data, doc.source, (), self.problems)
+        for b, branch in _items(data.get("branches")):
+            content.known["branch"].add(branch.get("id"), doc.source.at("branches", b, "id"))
+            for g, group in _items(branch.get("groups")):
+                content.known["group"].add(group.get("id"), doc.source.at("branches", b, "groups", g, "id"))
+
+    def load_members(self, content: Content) -> None:
+        path = self.root / "members.yaml"
+        if not path.is_file():
+            self.problems.add(Location(self.shown(path)), "-", "找不到 members.yaml", "党员名单放在 mkdocs.yml 旁边的 members.yaml")
+            content.known["member"].complete = False
+            return
+        doc = self.document(path)
+        data = self.mapping(doc, "党员名单")
+        if data is None:
+            content.known["member"].complete = False
+            return
+        items = data.get("members")
+        validate_record(MembersFile, {**data, "members": []}, doc.source, (), self.problems)
+        content.members = validate_list(Member, items, doc.source, ("members",), self.problems)
+        for index, item in _items(items):
+            content.known["member"].add(item.get("id"), doc.source.at("members", index, "id"), hidden=item.get("hidden") is True)
+
+    def record_files(self, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
+        directory = self.docs_dir / folder
+        if not directory.is_dir():
+            return []
+        return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+
+    def load_zones(self, content: Content) -> None:
+        for path in self.record_files("zones", (".yaml", ".yml")):
+            content.known["zone"].add(path.stem, Location(self.shown(path)))
+            doc = self.document(path)
+            data = self.mapping(doc, "责任区")
+            if data is None:
+                continue
+            zone = validate_record(Zone, data, doc.source, (), self.problems)
+            if zone is not None:
+                content.zones.append(zone)
+
+    def load_commitments(self, content: Content) -> None:
+        for path in self.record_files("commitments", (".yaml", ".yml")):
+            doc = self.document(path)
+            data = self.mapping(doc, "年度承诺")
+            if data is None:
+                continue
+            shell = validate_record(CommitmentsFile, {**data, "commitments": []}, doc.source, (), self.problems)
+            items = validate_list(Commitment, data.get("commitments"), doc.source, ("commitments",), self.problems)
+            if shell is not None:
+                shell.commitments = items
+                content.commitments.append(shell)
+
+    def load_stories(self, content: Content) -> None:
+        for path in self.record_files("stories", (".md",)):
+            content.known["story"].add(path.stem, Location(self.shown(path)))
+            text = self.read(path, MAX_STORY_BYTES)
+            if text is None:
+                continue
+            shown = self.shown(path)
+            front, body, body_line = split_front_matter(text)
+            if front is None:
+                self.problems.add(
+                    Location(shown, 1, 1), "-", "故事文件开头缺少 front matter",
+                    "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束",
+                )
+                continue
+            doc = parse(front, shown, self.problems, first_line=2)
+            data = self.mapping(doc, "故事信息")
+            if data is None:
+                continue
+            meta = validate_record(StoryMeta, data, doc.source, (), self.problems)
+            if not body.strip():
+                self.problems.add(Location(shown, body_line, 1), "body", "故事正文是空的", "在第二个“---”下面写正文")
+                continue
+            if meta is not None:
+                if re.fullmatch(ID_PATTERN, path.stem) is None:
+                    self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", "例如 yi-ba-yao-shi.md")
+                    continue
+                story = Story(slug=path.stem, meta=meta, body=body, body_line=body_line)
+                content.stories.append(story.bind(doc.source, ()))
+
+    def load_assessments(self, content: Content) -> None:
+        for path in self.record_files("assessments", (".yaml", ".yml")):
+            doc = self.document(path)
+            data = self.mapping(doc, "考核结果")
+            if data is None:
+                continue
+            shell = validate_record(Assessment, {**data, "results": []}, doc.source, (), self.problems)
+            results = validate_list(Result, data.get("results"), doc.source, ("results",), self.problems)
+            if shell is not None:
+                shell.results = results
+                content.assessments.append(shell)
+
+    def scan_pages(self, content: Content) -> None:
+        """Free Markdown pages, and YAML files where no record kind lives."""
+        for path in sorted(self.docs_dir.rglob("*")):
+            relative = path.relative_to(self.docs_dir)
+            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+                continue
+            top = relative.parts[0]
+            if path.suffix == ".md" and top != "stories":
+                stem = relative.with_suffix("").parts[0]
+                if stem in RESERVED_PAGES:
+                    self.problems.add(
+                        Location(self.shown(path)), "-", f"“{stem}”是系统生成页面的网址，自由页面不能占用",
+                        "给这个页面换一个文件名",
+                    )
+                    continue
+                content.pages.append(relative.as_posix())
+            elif path.suffix in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":
+                hint = ("members.yaml 要放在 mkdocs.yml 旁边，不在 content/ 里" if path.stem == "members"
+                        else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
+                self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置", hint)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter, body, body's first line) of a Markdown file; front is None when absent."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    return None, text, 1
+
+
+def _items(value: Any):
+    """(index, mapping) for each mapping in a list; nothing for anything else."""
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield index, item

@@ -1,0 +1,167 @@
+"""Validate parsed YAML against the models and word pydantic's errors for editors."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..model import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, Record
+from ..problems import Problems, did_you_mean
+from .yamlfile import SourceMap
+
+R = TypeVar("R", bound=Record)
+
+_PATTERN_MESSAGES = {
+    ID_PATTERN: ("编号只能用小写字母 a-z、数字 0-9 和“-”，以字母或数字开头，最长 64 个字符", "id"),
+    PERIOD_PATTERN: ("考核期要写成 YYYY-Qn，例如 2026-Q1（n 为 1 到 4）", ""),
+    SIZE_PATTERN: ("标志牌尺寸只能是 60x40cm、80x60cm、A3、A4，或 宽x高mm（例如 900x600mm）", ""),
+}
+
+
+def validate_record(model: type[R], data: Any, source: SourceMap, loc: tuple, problems: Problems) -> R | None:
+    """One record, bound to where it came from; None (with problems) when it is invalid."""
+    try:
+        record = model.model_validate(data)
+    except ValidationError as error:
+        report(error, model, source, loc, problems)
+        return None
+    _bind_tree(record, source, loc)
+    return record
+
+
+def validate_list(model: type[R], items: Any, source: SourceMap, loc: tuple, problems: Problems) -> list[R]:
+    """Each item on its own, so that one bad item does not hide the others."""
+    if not isinstance(items, list):
+        return []
+    records = []
+    for index, item in enumerate(items):
+        record = validate_record(model, item, source, loc + (index,), problems)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _bind_tree(record: Record, source: SourceMap, loc: tuple) -> None:
+    """Bind a record and every record nested in it to its key path."""
+    record.bind(source, loc)
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        if isinstance(value, Record):
+            _bind_tree(value, source, loc + (name,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Record):
+                    _bind_tree(item, source, loc + (name, index))
+
+
+def dotted(loc: tuple) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "-"
+
+
+def report(error: ValidationError, model: type[BaseModel], source: SourceMap, loc: tuple, problems: Problems) -> None:
+    for item in error.errors(include_url=False):
+        where = tuple(part for part in item["loc"] if not _is_union_tag(part))
+        full = loc + where
+        message, hint = _word(item, model, where)
+        problems.add(source.at(*full), dotted(full), message, hint)
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic names union branches in loc ("function-after[...]", "list[...]"); editors never see them
+    return isinstance(part, str) and "[" in part
+
+
+def _show(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else value
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
+    """The message and hint for one pydantic error, in an editor's words."""
+    kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
+    name = next((str(p) for p in reversed(where) if isinstance(p, str)), "")
+    scalar = isinstance(value, (str, int, float, bool)) and not isinstance(value, dict)
+    now = f"（现在是“{_show(value)}”）" if scalar else ""
+    if kind == "missing":
+        return f"缺少必填字段“{name}”", ""
+    if kind == "extra_forbidden":
+        fields = _fields_at(model, where[:-1])
+        hint = did_you_mean(name, fields) or "内容格式里没有这个字段；个人电话、身份证号等不公开的信息不要写进来"
+        return f"不认识的字段“{name}”", hint
+    if kind == "string_pattern_mismatch":
+        message, id_like = _PATTERN_MESSAGES.get(ctx.get("pattern"), (f"格式不对，应符合 {ctx.get('pattern')}", ""))
+        hint = ""
+        if id_like and isinstance(value, str):
+            slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
+            hint = f"例如写成 {slug}" if slug and slug != value else ""
+        return message + now, hint
+    if kind in {"string_type", "str_type"}:
+        return f"这里应该是一段文字{now}", "如果写成了列表或键值，请改成一行文字" if not scalar else ""
+    if kind == "string_too_short":
+        return "不能为空", ""
+    if kind == "string_too_long":
+        return f"太长了：最多 {ctx.get('max_length')} 个字符", ""
+    if kind in {"int_parsing", "int_type", "int_from_float"}:
+        return f"应该是整数{now}", "年份只写四位数字，例如 2008" if "year" in name or name == "joined" else ""
+    if kind in {"float_parsing", "float_type"}:
+        return f"应该是数字{now}", ""
+    if kind in {"greater_than_equal", "greater_than"}:
+        return f"不能小于 {ctx.get('ge', ctx.get('gt'))}{now}", ""
+    if kind in {"less_than_equal", "less_than"}:
+        return f"不能大于 {ctx.get('le', ctx.get('lt'))}{now}", ""
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"只能是 true 或 false{now}", ""
+    if kind == "literal_error":
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return f"只能是 {' | '.join(choices)}{now}", did_you_mean(value, choices)
+    if kind == "list_type":
+        return f"这里应该是一个列表{now}", "每项一行、以“- ”开头，或者写成 [甲, 乙]"
+    if kind == "too_short":
+        return f"至少要有 {ctx.get('min_length', 1)} 项", ""
+    if kind == "too_long":
+        return f"最多 {ctx.get('max_length')} 项", ""
+    if kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"这里应该是“字段: 值”的一组内容{now}", "检查缩进和冒号：字段名后面是半角冒号加空格"
+    if kind in {"date_format", "date_invalid", "member_or_name"}:
+        return item["msg"] + (now if kind == "date_format" else ""), ""
+    return re.sub(r"^Value error, ", "", item["msg"]), ""
+
+
+def _fields_at(model: type[BaseModel], where: tuple) -> list[str]:
+    """The field names of the model found at a key path inside model (for "did you mean")."""
+    current: Any = model
+    for part in where:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """X | None -> X; Annotated[X, ...] -> X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0] if len(options) == 1 else annotation
+            if len(options) != 1:
+                return annotation
+        else:
+            return annotation

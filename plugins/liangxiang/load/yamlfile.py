@@ -1,0 +1,226 @@
+"""Read one YAML document safely, remembering where every key and item stands.
+
+Stricter than plain PyYAML where editors get hurt: duplicate keys are errors, dates and
+numbers with leading zeros stay text (a phone "0317..." is not an octal number), a
+full-width colon where ":" was meant is reported and read as ":", tabs are reported, and
+alias bombs or runaway nesting are refused before any data is built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..problems import Location, Problems
+
+MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
+
+Path = tuple  # ("members", 3, "branch")
+
+_FULLWIDTH_COLON_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(：)")
+_LEADING_WS = re.compile(r"^[ \t]*")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that resolves only what the format needs, the YAML 1.2 way."""
+
+
+# Plain scalars: keep bool (true/false only), null, decimal int and float; everything else,
+# dates and "0317-2720000" included, stays a string for the models to read.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag in ("tag:yaml.org,2002:null",)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."),
+)
+
+
+@dataclass
+class SourceMap:
+    """Where each key path of a document stands in its file."""
+
+    path: str
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, *loc: Any) -> Location:
+        """The position of the deepest known prefix of loc."""
+        key = tuple(loc)
+        while key and key not in self.positions:
+            key = key[:-1]
+        line, col = self.positions.get(key, (1, 1))
+        return Location(self.path, line, col)
+
+
+@dataclass
+class Document:
+    data: Any
+    source: SourceMap
+
+
+_YAML_HINTS = {
+    "could not find expected ':'": "这一行可能少了冒号“:”，或者上一行的引号没有配对",
+    "mapping values are not allowed here": "检查这一行的缩进；值里如果有冒号“:”，请把整个值用引号括起来",
+    "did not find expected key": "缩进没有对齐，检查这一行和上一行的空格数",
+    "expected <block end>": "缩进没有对齐，或者“- ”列表和“key: value”混在了同一层",
+    "did not find expected '-' indicator": "列表的每一项都要以“- ”开头并且对齐",
+    "found undefined alias": "用到了没有定义的 *别名",
+    "found unexpected end of stream": "引号或括号没有配对",
+    "found unknown escape character": "双引号里的反斜杠“\\”要写成“\\\\”，或者改用单引号",
+}
+
+
+def decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    """UTF-8 text (a byte-order mark is fine), or a problem that says how to fix the file."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        guess = "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if _is_gbk(raw) else "不是 UTF-8 编码"
+        problems.add(
+            Location(path, line, col), "-", f"文件{guess}，无法按 UTF-8 读取",
+            "请在编辑器里“另存为”，编码选 UTF-8，再提交",
+        )
+        return None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.add(Location(path, line, 1), "-", "文件里有空字符（NUL），这不是一个文本文件", "请用文本编辑器重新保存")
+        return None
+    return text
+
+
+def _is_gbk(raw: bytes) -> bool:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def parse(text: str, path: str, problems: Problems, first_line: int = 1) -> Document | None:
+    """Parse one YAML document; None when it cannot be read (the problems say why)."""
+    offset = first_line - 1
+    text = _report_typography(text, path, problems, offset)
+    if text is None:
+        return None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Document(None, SourceMap(path))
+        if _expanded_size(node, {}) > MAX_NODES:
+            problems.add(
+                Location(path, node.start_mark.line + 1 + offset, 1), "-",
+                "文件里的 YAML 别名（&/*）展开后过于庞大，拒绝读取",
+                "不要用别名层层嵌套；把内容直接写出来",
+            )
+            return None
+        source = SourceMap(path)
+        _walk(node, (), source, problems, offset)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        col = (mark.column + 1) if mark else 1
+        problem = (error.problem or str(error)).strip()
+        hint = next((h for key, h in _YAML_HINTS.items() if key in problem), "")
+        problems.add(Location(path, line, col), "-", f"YAML 格式错误：{problem}", hint)
+        return None
+    except yaml.YAMLError as error:
+        problems.add(Location(path, first_line, 1), "-", f"YAML 格式错误：{error}")
+        return None
+    except RecursionError:
+        problems.add(Location(path, first_line, 1), "-", "嵌套层次太深，拒绝读取", "内容格式里的列表和键值最多只有几层")
+        return None
+    finally:
+        loader.dispose()
+    return Document(data, source)
+
+
+def _report_typography(text: str, path: str, problems: Problems, offset: int) -> str | None:
+    """Report tabs in indentation and full-width colons after keys; fix the colons to go on."""
+    lines = text.split("\n")
+    tabbed = False
+    for number, line in enumerate(lines, start=1 + offset):
+        indent = _LEADING_WS.match(line).group(0)
+        if "\t" in indent:
+            tabbed = True
+            problems.add(
+                Location(path, number, indent.index("\t") + 1), "-",
+                "缩进里有制表符（Tab）", "YAML 只能用空格缩进：把 Tab 换成空格（通常每层 2 个）",
+            )
+    if tabbed:
+        return None
+    changed = False
+    for index, line in enumerate(lines):
+        if "：" not in line:
+            continue
+        for match in _FULLWIDTH_COLON_KEY.finditer(line):
+            changed = True
+            problems.add(
+                Location(path, index + 1 + offset, match.start(2) + 1), match.group(1),
+                f"“{match.group(1)}”后面的冒号是全角的“：”",
+                "请改成半角英文冒号“:”，冒号后再加一个空格",
+            )
+        lines[index] = _FULLWIDTH_COLON_KEY.sub(lambda m: m.group(0)[:-1] + ": ", line)
+    return "\n".join(lines) if changed else text
+
+
+def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How many nodes the document holds once aliases are expanded (linear in the graph)."""
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    memo[id(node)] = 1  # guards against recursive aliases
+    size = 1
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            size += _expanded_size(item, memo)
+            if size > MAX_NODES:
+                break
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            size += _expanded_size(key, memo) + _expanded_size(value, memo)
+            if size > MAX_NODES:
+                break
+    memo[id(node)] = size
+    return size
+
+
+def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, offset: int) -> None:
+    """Record positions of keys and items; report duplicate keys (naming both lines)."""
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                continue
+            key = key_node.value
+            line, col = key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1
+            if key in seen:
+                problems.add(
+                    Location(source.path, line, col), ".".join(map(str, path + (key,))),
+                    f"同一处写了两次“{key}”（第 {seen[key]} 行已经有了）",
+                    "删掉其中一个；YAML 只会保留最后一个，前一个会悄悄丢失",
+                )
+                continue
+            seen[key] = line
+            source.positions[path + (key,)] = (line, col)
+            _walk(value_node, path + (key,), source, problems, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            source.positions[path + (index,)] = (item.start_mark.line + 1 + offset, item.start_mark.column + 1)
+            _walk(item, path + (index,), source, problems, offset)

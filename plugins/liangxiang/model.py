@@ -1,0 +1,256 @@
+"""The records of content format v1: one pydantic model per record kind.
+
+These models are the single definition of the format: they validate content, word the
+errors (with ``load.validate``) and generate the JSON Schemas editors get in their editor.
+Titles and descriptions are in Chinese because editors read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from .problems import Location
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
+SIZE_PATTERN = r"^(60x40cm|80x60cm|A3|A4|[1-9][0-9]{1,4}x[1-9][0-9]{1,4}mm)$"
+
+DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
+DEFAULT_STORY_CATEGORIES = ["劳动模范", "党员先锋", "技术能手", "优秀班组", "真情服务小故事"]
+
+
+def _parse_date(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise PydanticCustomError("date_invalid", "没有这一天：“{value}”", {"value": value}) from None
+    raise PydanticCustomError("date_format", "日期要写成 YYYY-MM-DD，例如 2026-03-12", {})
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
+ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
+Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=40)]
+
+
+class Record(BaseModel):
+    """A record that remembers the file and key path it was read from."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=False)
+    _source: Any = PrivateAttr(default=None)
+    _loc: tuple = PrivateAttr(default=())
+
+    def bind(self, source: Any, loc: tuple) -> "Record":
+        self._source, self._loc = source, tuple(loc)
+        return self
+
+    def at(self, *fields: Any) -> Location:
+        """Where this record, or one of its fields, stands in its file."""
+        if self._source is None:
+            return Location("?")
+        return self._source.at(*self._loc, *fields)
+
+    @property
+    def path(self) -> str:
+        return self._source.path if self._source is not None else "?"
+
+
+# members.yaml ----------------------------------------------------------------------------
+
+class Honor(Record):
+    year: Year | None = Field(None, title="年份", description="获得荣誉的年份，四位数字")
+    title: Text = Field(title="荣誉名称", description="例如：优秀共产党员")
+    by: Text | None = Field(None, title="授予单位", description="例如：华盛综合服务处党委")
+
+
+class Member(Record):
+    id: Id = Field(title="编号", description="小写拼音加“-”，例如 zhang-wei；出现在网址和二维码里，定了就不要改")
+    name: Text = Field(title="姓名")
+    photo: ImagePath | None = Field(None, title="照片", description="相对于 content/ 的照片路径，例如 photos/members/zhang-wei.jpg")
+    branch: Id = Field(title="所在党支部", description="org.yaml 里某个党支部的编号")
+    group: Id | None = Field(None, title="所在党小组", description="该党支部下某个党小组的编号")
+    department: Text | None = Field(None, title="部门/班组")
+    post: Text | None = Field(None, title="岗位")
+    title: Text | None = Field(None, title="职务")
+    joined: Year | None = Field(None, title="入党年份", description="只写年份，例如 2008")
+    tags: list[Text] = Field(default_factory=list, title="标识", description="例如：党员示范岗")
+    honors: list[Honor] = Field(default_factory=list, title="荣誉")
+    status: Literal["active", "former"] = Field("active", title="状态", description="active 在岗（默认）；former 已调离（页面保留并注明）")
+    hidden: bool = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")
+
+
+class MembersFile(Record):
+    """members.yaml: the roster (亮身份)."""
+
+    members: list[Member] = Field(title="党员名单")
+
+
+# content/org.yaml ------------------------------------------------------------------------
+
+class Group(Record):
+    id: Id = Field(title="党小组编号")
+    name: Text = Field(title="党小组名称")
+
+
+class Branch(Record):
+    id: Id = Field(title="党支部编号")
+    name: Text = Field(title="党支部名称")
+    groups: list[Group] = Field(default_factory=list, title="党小组")
+
+
+class Grade(Record):
+    name: Text = Field(title="等次名称", description="例如：优秀")
+    min: float = Field(ge=0, le=100, title="最低分（含）", description="得分不低于此值即为该等次")
+
+
+class Org(Record):
+    """content/org.yaml: the organization, its branches and groups, the activity."""
+
+    name: Text = Field(title="单位名称")
+    short_name: Text | None = Field(None, title="简称")
+    activity: Text = Field(title="活动名称", description="本站宣传的创建活动，例如：优秀党员责任区创建活动")
+    slogan: Text | None = Field(None, title="口号")
+    intro: Markdown | None = Field(None, title="简介", description="Markdown 格式")
+    logo: ImagePath | None = Field(None, title="标志图片", description="单位自备的标志图片，印在标志牌上")
+    hotline: Phone | None = Field(None, title="监督热线")
+    supervision: Text | None = Field(None, title="监督方式", description="群众如何监督党员践诺")
+    branches: list[Branch] = Field(min_length=1, title="党支部")
+    grades: list[Grade] = Field(
+        default_factory=lambda: [Grade(name=n, min=m) for n, m in DEFAULT_GRADES],
+        title="考核等次", description="按分数从高到低；min 为最低分（含）",
+    )
+    story_categories: list[Text] = Field(
+        default_factory=lambda: list(DEFAULT_STORY_CATEGORIES), title="典型类别"
+    )
+
+
+# content/zones/ID.yaml -------------------------------------------------------------------
+
+class Role(Record):
+    role: Text = Field(title="角色", description="例如：业务带头人、监督员")
+    member: Id | None = Field(None, title="党员编号", description="名单里的党员；与 name 二选一")
+    name: Text | None = Field(None, title="姓名", description="不在名单里的人；与 member 二选一")
+
+    @model_validator(mode="after")
+    def _member_or_name(self) -> "Role":
+        if (self.member is None) == (self.name is None):
+            raise PydanticCustomError("member_or_name", "member 和 name 要写一个，而且只写一个", {})
+        return self
+
+
+class Signboard(Record):
+    size: Annotated[str, StringConstraints(pattern=SIZE_PATTERN)] = Field(
+        "60x40cm", title="尺寸", description="60x40cm | 80x60cm | A3 | A4 | 宽x高mm（例如 900x600mm）"
+    )
+    orientation: Literal["landscape", "portrait"] = Field("landscape", title="方向", description="landscape 横版 | portrait 竖版")
+    scheme: Literal["red-gold", "white-red"] = Field("red-gold", title="配色", description="red-gold 红底黄字 | white-red 白底红字")
+
+
+class Zone(Record):
+    """content/zones/ID.yaml: one responsibility zone (党员责任区)."""
+
+    id: Id = Field(title="编号", description="与文件名相同；印在二维码里，定了就不要改")
+    name: Text = Field(title="责任区名称")
+    short_name: Text | None = Field(None, title="简称")
+    branch: Id = Field(title="所属党支部")
+    location: Text | None = Field(None, title="位置")
+    scope: Text = Field(title="责任范围")
+    duties: list[Text] = Field(min_length=1, title="工作职责")
+    content: Markdown | None = Field(None, title="创建内容", description="Markdown 格式")
+    leader: Id = Field(title="党员负责人", description="名单里某位党员的编号")
+    roles: list[Role] = Field(default_factory=list, title="其他人员")
+    members: list[Id] = Field(default_factory=list, title="责任区党员")
+    service_phone: Phone = Field(title="公开服务电话", description="印在标志牌上")
+    slogan: Text | None = Field(None, title="口号")
+    photo: ImagePath | None = Field(None, title="照片")
+    status: Literal["active", "archived"] = Field("active", title="状态", description="active 在用（默认）| archived 已撤销")
+    successor: Id | None = Field(None, title="接续责任区", description="仅在 archived 时填写：接手的责任区编号")
+    aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="以前的编号，已印出的二维码继续有效")
+    signboard: Signboard = Field(default_factory=Signboard, title="标志牌")
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
+
+
+# content/commitments/YEAR.yaml -----------------------------------------------------------
+
+class Progress(Record):
+    date: Date = Field(title="日期")
+    text: Text = Field(title="践诺情况")
+
+
+class Review(Record):
+    date: Date | None = Field(None, title="评议日期")
+    result: Text = Field(title="评议结果", description="org.yaml 中的一个考核等次，例如：优秀")
+    by: Text | None = Field(None, title="评议方式", description="例如：党员互评、群众评议")
+
+
+class Commitment(Record):
+    member: Id = Field(title="党员编号")
+    promise: Text = Field(title="承诺", description="一句话，印在桌牌上")
+    items: list[Text] = Field(default_factory=list, title="承诺事项")
+    standard: Text | None = Field(None, title="服务标准（亮标准）")
+    progress: list[Progress] = Field(default_factory=list, title="践诺记录")
+    review: Review | None = Field(None, title="评诺")
+
+
+class CommitmentsFile(Record):
+    """content/commitments/YEAR.yaml: one year's pledges, fulfilment and review."""
+
+    year: Year = Field(title="年度", description="与文件名相同，例如 2026")
+    commitments: list[Commitment] = Field(default_factory=list, title="承诺")
+
+
+# content/stories/SLUG.md front matter ----------------------------------------------------
+
+class StoryMeta(Record):
+    """The front matter of content/stories/SLUG.md: one exemplary story (典型选树)."""
+
+    title: Text = Field(title="标题")
+    date: Date = Field(title="日期")
+    category: Text = Field(title="类别", description="org.yaml 的 story_categories 之一")
+    members: list[Id] = Field(default_factory=list, title="相关党员")
+    team: Text | None = Field(None, title="集体/班组")
+    zone: Id | None = Field(None, title="相关责任区")
+    cover: ImagePath | None = Field(None, title="封面图片")
+    summary: Text | None = Field(None, title="摘要")
+    featured: bool = Field(False, title="红旗·典范", description="true 表示在首页典范墙展示")
+
+
+class Story(Record):
+    """A story: its front matter plus the Markdown body."""
+
+    slug: Id
+    meta: StoryMeta
+    body: str
+    body_line: int = 1
+
+
+# content/assessments/PERIOD.yaml ---------------------------------------------------------
+
+class Result(Record):
+    zone: Id = Field(title="责任区编号")
+    score: float = Field(ge=0, le=100, title="得分", description="0 到 100")
+    note: Text | None = Field(None, title="说明")
+
+
+class Assessment(Record):
+    """content/assessments/PERIOD.yaml: one period's zone scores (考核评分, 张榜公布)."""
+
+    period: Period = Field(title="考核期", description="YYYY-Qn，与文件名相同，例如 2026-Q1")
+    published: Date = Field(title="公布日期")
+    methods: list[Text] = Field(default_factory=list, title="考核方式")
+    results: list[Result] = Field(default_factory=list, title="考核结果")

@@ -1,0 +1,80 @@
+"""What goes wrong in content, said so that an editor can fix it."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; line and column count from 1."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col or 1}"
+        return self.path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error in content: where, which field, what is wrong and how to fix it."""
+
+    where: Location
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.field or '-'}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+@dataclass
+class Problems:
+    """Collects every problem of a run, so that one run reports them all."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, where: Location, field: str, message: str, hint: str = "") -> None:
+        self.items.append(Problem(where, field, message, hint))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.sorted())
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items), key=lambda p: (p.where.path, p.where.line, p.where.col, p.field, p.message))
+
+
+class ContentError(Exception):
+    """Raised by a stage when content has problems; carries all of them."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        super().__init__(summary(problems))
+
+
+def summary(problems: Problems) -> str:
+    return f"内容有 {len(problems)} 处错误，站点未生成。请按上面的文件和行号逐条修改。"
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str:
+    """A hint naming the closest choice, or nothing when none is close."""
+    if not isinstance(word, str):
+        return ""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"是不是要写 {close[0]}？" if close else ""
