@@ -7,13 +7,26 @@ from pathlib import Path
 from .check import check_content
 from .content import Content
 from .load import load_content
-from .problems import ContentError
+from .problems import ContentError, Location, Problems
 
 
-def read_content(root: Path, docs_dir: Path) -> Content:
-    """Every record of the site, checked; raises ContentError carrying every problem."""
-    content, problems = load_content(root, docs_dir)
+def read_content(root: Path, docs_dir: Path, members: str = "members.yaml") -> tuple[Content, Problems]:
+    """Every record of the site, loaded and checked, with every problem found."""
+    content, problems = load_content(root, docs_dir, members)
     check_content(content, problems)
+    return content, problems
+
+
+def read_site(config, plugin_config) -> Content:
+    """The content of the site an MkDocs config describes; raises ContentError with every problem."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    root = config_file.parent.resolve()
+    content, problems = read_content(root, Path(config.docs_dir), plugin_config.members)
+    if not config.site_url:
+        problems.add(
+            Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
+            "例如 site_url: https://dangjian.example.com/",
+        )
     if problems:
         raise ContentError(problems)
     return content

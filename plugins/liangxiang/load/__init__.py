@@ -20,9 +20,10 @@ RECORD_DIRS = ("zones", "commitments", "assessments", "stories")
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
 
 
-def load_content(root: Path, docs_dir: Path) -> tuple[Content, Problems]:
+def load_content(root: Path, docs_dir: Path, members: str = "members.yaml") -> tuple[Content, Problems]:
     """Read every record of the site at root; every problem found is returned, none raised."""
     reader = _Reader(root.resolve(), docs_dir.resolve())
+    reader.members_file = root.resolve() / members
     return reader.load(), reader.problems
 
 
@@ -90,7 +91,7 @@ class _Reader:
                 content.known["group"].add(group.get("id"), doc.source.at("branches", b, "groups", g, "id"))
 
     def load_members(self, content: Content) -> None:
-        path = self.root / "members.yaml"
+        path = self.members_file
         if not path.is_file():
             self.problems.add(Location(self.shown(path)), "-", "找不到 members.yaml", "党员名单放在 mkdocs.yml 旁边的 members.yaml")
             content.known["member"].complete = False

@@ -1,0 +1,80 @@
+"""The MkDocs plugin: thin glue between MkDocs events and the load, check, site and print stages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
+
+from .pipeline import read_site
+from .problems import ContentError
+from .site import SiteBuild
+from .site.markdown import SafeContent, sanitize
+
+log = logging.getLogger("mkdocs.plugins.liangxiang")
+
+
+class LiangxiangConfig(base.Config):
+    members = c.Type(str, default="members.yaml")
+    """The roster, relative to mkdocs.yml."""
+    cache_dir = c.Type(str, default=".cache/liangxiang")
+    """Resized photos, rendered pages and printables, kept between builds (relative to mkdocs.yml)."""
+    lang = c.Choice(["zh-CN"], default="zh-CN")
+    """The language of every visitor-facing word."""
+
+
+class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
+    def __init__(self) -> None:
+        self.build: SiteBuild | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.theme.name != "liangxiang":
+            # data pages need the bundled templates; a custom_dir still overrides them
+            log.info("liangxiang: using the bundled 'liangxiang' theme instead of '%s'", config.theme.name)
+            config.theme = Theme(name="liangxiang", custom_dir=config.theme.custom_dir)
+        # raw HTML in free pages is shown as text, as in every other field of content
+        config.markdown_extensions.append(SafeContent())
+        try:
+            content = read_site(config, self.config)
+        except ContentError as error:
+            for problem in error.problems:
+                log.error(str(problem))
+            raise PluginError(str(error)) from None
+        self.build = SiteBuild(content, config, self.config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # records, stories, photos and index.md are content, not pages: they are never published as they are
+        for file in list(files):
+            if self.build.is_content_source(file.src_uri):
+                files.remove(file)
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return sanitize(html)
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.build.nav = nav
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.autoescape = True  # every value from content is escaped; Markdown arrives as sanitized Markup
+        self.build.prepare(env, files)
+        return env
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        return self.build.extend_context(context, template_name)
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        return self.build.extend_context(context, page.file.src_uri)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.build.write_pages(Path(config.site_dir))

@@ -1,0 +1,106 @@
+"""The data pages of a site: which exist, at which address, through which template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..content import Content
+from .view import Labels, Urls
+
+
+@dataclass
+class DataPage:
+    """A page built from records; it quacks like an MkDocs page where templates need it."""
+
+    path: str  # 'members/zhang-wei/'
+    url: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    is_homepage: bool = False
+    canonical_url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    toc: list = field(default_factory=list)
+    content: str | None = None
+    edit_url: str | None = None
+    previous_page: Any = None
+    next_page: Any = None
+    parent: Any = None
+    children: Any = None
+    active: bool = False
+
+    @property
+    def file(self):  # some MkDocs helpers look for page.file; data pages have none
+        return None
+
+
+def plan_pages(content: Content, urls: Urls, labels: Labels, site_url: str | None) -> list[DataPage]:
+    """Every data page of the site, in a stable order."""
+    pages = list(_pages(content, labels))
+    for page in pages:
+        page.url = urls.page(page.path)
+        if site_url:
+            page.canonical_url = site_url.rstrip("/") + "/" + page.url
+    return pages
+
+
+def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
+    latest = content.latest_year
+    yield DataPage("", "", "home.html", content.org.activity if content.org else labels.home, is_homepage=True)
+
+    yield DataPage("members/", "", "members.html", labels.members)
+    for member in content.public_members:
+        yield DataPage(f"members/{member.id}/", "", "member.html", member.name, {
+            "member": member,
+            "commitments": content.commitments_of(member.id),
+            "zones": content.zones_of(member.id),
+            "stories": content.stories_of(member.id),
+            "honors": sorted(member.honors, key=lambda h: h.year or 0, reverse=True),
+        })
+
+    yield DataPage("zones/", "", "zones.html", labels.zones)
+    for zone in content.zones:
+        promises = [
+            (m, c) for m in _zone_people(content, zone) for (_, c) in
+            ([pair for pair in content.commitments_of(m.id) if latest and pair[0] == latest.year][:1])
+        ]
+        yield DataPage(f"zones/{zone.id}/", "", "zone.html", zone.name, {
+            "zone": zone,
+            "people": _zone_people(content, zone),
+            "results": content.results_of(zone.id),
+            "promises": promises,
+            "year": latest.year if latest else None,
+            "stories": [s for s in content.stories_by_date if s.meta.zone == zone.id],
+            "successor": content.zone_by_id.get(zone.successor or ""),
+        })
+        for alias in zone.aliases:
+            yield DataPage(f"zones/{alias}/", "", "redirect.html", zone.name, {"target": ("zone", zone.id)})
+
+    yield DataPage("stories/", "", "stories.html", labels.stories)
+    for story in content.stories_by_date:
+        people = [content.member_by_id[m] for m in story.meta.members if m in content.member_by_id]
+        yield DataPage(f"stories/{story.slug}/", "", "story.html", story.meta.title, {"story": story, "people": people})
+
+    yield DataPage("commitments/", "", "commitments.html", labels.commitments)
+    for year in content.years:
+        yield DataPage(f"commitments/{year.year}/", "", "year.html", f"{year.year} {labels.commitments_wall}", {
+            "year": year,
+            "branches": sorted({content.member_by_id[c.member].branch for c in year.commitments if c.member in content.member_by_id}),
+        })
+
+    yield DataPage("assessments/", "", "assessments.html", labels.assessments)
+    for period in content.periods:
+        yield DataPage(f"assessments/{period.period}/", "", "period.html", f"{period.period} {labels.assessment_results}", {"period": period})
+
+
+def _zone_people(content: Content, zone) -> list:
+    """The zone's published members: the leader first, then role holders, then the rest."""
+    ordered = [zone.leader] + [r.member for r in zone.roles if r.member] + list(zone.members)
+    seen, people = set(), []
+    for member_id in ordered:
+        member = content.member_by_id.get(member_id)
+        if member is not None and member_id not in seen:
+            seen.add(member_id)
+            people.append(member)
+    return people
