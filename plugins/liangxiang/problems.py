@@ -72,9 +72,9 @@ def summary(problems: Problems) -> str:
     return f"内容有 {len(problems)} 处错误，站点未生成。请按上面的文件和行号逐条修改。"
 
 
-def did_you_mean(word: object, choices: Iterable[str]) -> str:
+def did_you_mean(word: object, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """A hint naming the closest choice, or nothing when none is close."""
     if not isinstance(word, str):
         return ""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return f"是不是要写 {close[0]}？" if close else ""

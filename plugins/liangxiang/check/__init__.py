@@ -36,7 +36,7 @@ class _Rules:
         where, name = record.at(*field), ".".join(map(str, field))
         if value not in known:
             if known.complete:
-                hint = did_you_mean(value, known.where) or f"先在{_home(kind)}里添加，或检查拼写"
+                hint = did_you_mean(value, known.where, cutoff=0.5) or f"先在{_home(kind)}里添加，或检查拼写"
                 self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
         elif public and value in known.hidden:
             self.problems.add(

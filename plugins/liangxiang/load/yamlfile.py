@@ -133,10 +133,12 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1) -> Docu
         _walk(node, (), source, problems, offset)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        problem = (error.problem or str(error)).strip()
+        # an unclosed quote or bracket is found at the end of the file; point where it opened
+        opened = error.context_mark is not None and "end of stream" in problem
+        mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
         line = (mark.line + 1 + offset) if mark else first_line
         col = (mark.column + 1) if mark else 1
-        problem = (error.problem or str(error)).strip()
         hint = next((h for key, h in _YAML_HINTS.items() if key in problem), "")
         problems.add(Location(path, line, col), "-", f"YAML 格式错误：{problem}", hint)
         return None

@@ -1,0 +1,195 @@
+"""Every rule of the format, broken once: the error names the file, the line, the field.
+
+Each case edits the minimal site (tests/minimal_site.py). ``line`` is either a line number or
+a piece of text: the error must point at the line of the edited file where that text stands.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from liangxiang.pipeline import read_content
+from minimal_site import FILES, write_site
+
+
+@dataclass
+class Case:
+    id: str
+    edits: dict  # file -> (old, new) | full text | bytes | None (delete)
+    path: str
+    line: int | str
+    field: str
+    message: str
+    hint: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def sub(file: str, old: str, new: str) -> dict:
+    assert old in FILES[file], f"{old!r} not in {file}"
+    return {file: (old, new)}
+
+
+CASES = [
+    # files and syntax
+    Case("gbk", {"members.yaml": FILES["members.yaml"].encode("gbk")}, "members.yaml", 3, "-", "GBK", "UTF-8"),
+    Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
+    Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members.1.name", "两次", "最后一个"),
+    Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "post", "全角", ":"),
+    Case("yaml-syntax", sub("content/org.yaml", "name: 测试单位", 'name: "测试单位'), "content/org.yaml", 1, "-", "YAML 格式错误"),
+    Case("alias-bomb", {"content/zones/garden.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))},
+        "content/zones/garden.yaml", 1, "-", "别名"),
+    Case("deep-nesting", {"content/zones/garden.yaml": "id: " + "[" * 3000 + "]" * 3000 + "\n"}, "content/zones/garden.yaml", 1, "-", "太深"),
+    Case("too-large", {"content/stories/a-key.md": FILES["content/stories/a-key.md"] + "长" * 1_000_000}, "content/stories/a-key.md", 0, "-", "太大"),
+    Case("not-a-mapping", {"content/zones/garden.yaml": "- id: garden\n"}, "content/zones/garden.yaml", 1, "-", "字段: 值"),
+    # keys, types, ranges
+    Case("unknown-key", sub("members.yaml", "    post: 绿化养护员", "    pots: 绿化养护员"), "members.yaml", "pots:", "members[0].pots", "不认识", "post"),
+    Case("private-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    mobile: 13800000000\n"), "members.yaml", "mobile", "members[1].mobile", "不认识", "不公开"),
+    Case("missing-field", sub("content/zones/garden.yaml", "scope: 花园一片\n", ""), "content/zones/garden.yaml", 1, "scope", "缺少必填字段"),
+    Case("type-int", sub("members.yaml", "joined: 2008", "joined: 二〇〇八年"), "members.yaml", "joined", "members[0].joined", "整数"),
+    Case("type-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: 浇水"), "content/zones/garden.yaml", "duties", "duties", "列表"),
+    Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项"),
+    Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[0].score", "不能大于 100"),
+    Case("date-format", sub("content/commitments/2026.yaml", "2026-03-12", "2026/03/12"), "content/commitments/2026.yaml", "2026/03/12", "progress[0].date", "YYYY-MM-DD"),
+    Case("date-impossible", sub("content/commitments/2026.yaml", "2026-03-12", "2026-02-30"), "content/commitments/2026.yaml", "2026-02-30", "progress[0].date", "没有这一天"),
+    Case("period-format", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q5"), "content/assessments/2026-Q1.yaml", "Q5", "period", "YYYY-Qn"),
+    Case("year-range", sub("content/commitments/2026.yaml", "year: 2026", "year: 26"), "content/commitments/2026.yaml", "year: 26", "year", "不能小于"),
+    Case("enum", sub("members.yaml", "status: former", "status: formr"), "members.yaml", "formr", "members[2].status", "active | former", "former"),
+    Case("bool", sub("members.yaml", "hidden: true", "hidden: 是的"), "members.yaml", "hidden", "members[3].hidden", "true 或 false"),
+    Case("id-pattern", sub("members.yaml", "id: li-na", "id: Li_Na"), "members.yaml", "Li_Na", "members[1].id", "编号只能用", "li-na"),
+    Case("role-member-or-name", sub("content/zones/garden.yaml", "{role: 监督员, name: 王芳}", "{role: 监督员}"), "content/zones/garden.yaml", "监督员", "roles[1]", "只写一个"),
+    Case("sign-size", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 60x40}\n"), "content/zones/garden.yaml", "signboard", "signboard.size", "标志牌尺寸"),
+    Case("sign-size-absurd", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 90000x600mm}\n"), "content/zones/garden.yaml", "signboard", "signboard.size", "不合理"),
+    # stems, uniqueness
+    Case("zone-stem", sub("content/zones/garden.yaml", "id: garden", "id: gardens"), "content/zones/garden.yaml", "id: gardens", "id", "文件名"),
+    Case("year-stem", sub("content/commitments/2026.yaml", "year: 2026", "year: 2025"), "content/commitments/2026.yaml", "year: 2025", "year", "文件名"),
+    Case("period-stem", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q2"), "content/assessments/2026-Q1.yaml", "period", "period", "文件名"),
+    Case("member-unique", sub("members.yaml", "id: li-na", "id: zhang-wei"), "members.yaml", 11, "id", "重复", extra={"names": "members.yaml:2"}),
+    Case("branch-unique", sub("content/org.yaml", "id: b2", "id: b1"), "content/org.yaml", "id: b1\n    name: 第二", "id", "重复"),
+    Case("story-slug", {"content/stories/A Key.md": FILES["content/stories/a-key.md"]}, "content/stories/A Key.md", 0, "-", "文件名"),
+    # references
+    Case("ref-branch", sub("members.yaml", "name: 李娜\n    branch: b1", "name: 李娜\n    branch: b9"), "members.yaml", "b9", "branch", "找不到党支部", "是不是要写 b"),
+    Case("ref-group", sub("members.yaml", "group: b1-g1", "group: b1-g9"), "members.yaml", "b1-g9", "group", "找不到党小组", "b1-g1"),
+    Case("group-of-branch", sub("members.yaml", "name: 欧阳晓红\n", "name: 欧阳晓红\n    group: b1-g1\n"), "members.yaml", "group: b1-g1\n    branch: b2", "group", "不属于"),
+    Case("ref-leader", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wie"), "content/zones/garden.yaml", "zhang-wie", "leader", "找不到党员", "zhang-wei"),
+    Case("ref-role", sub("content/zones/garden.yaml", "member: li-na}", "member: lina}"), "content/zones/garden.yaml", "lina", "roles.0.member", "找不到党员", "li-na"),
+    Case("ref-hidden", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei, secret-person]"), "content/zones/garden.yaml", "secret-person", "members", "不公开"),
+    Case("ref-hidden-commitment", sub("content/commitments/2026.yaml", "member: li-na", "member: secret-person"), "content/commitments/2026.yaml", "secret-person", "member", "不公开"),
+    Case("ref-story-member", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei, nobody]"), "content/stories/a-key.md", "nobody", "members", "找不到党员"),
+    Case("ref-story-zone", sub("content/stories/a-key.md", "zone: garden", "zone: gardn"), "content/stories/a-key.md", "gardn", "zone", "找不到责任区", "garden"),
+    Case("ref-assessment-zone", sub("content/assessments/2026-Q1.yaml", "{zone: garden", "{zone: nowhere"), "content/assessments/2026-Q1.yaml", "nowhere", "zone", "找不到责任区"),
+    Case("ref-commitment-member", sub("content/commitments/2026.yaml", "member: li-na", "member: li-ba"), "content/commitments/2026.yaml", "li-ba", "member", "找不到党员", "li-na"),
+    Case("grade-name", sub("content/commitments/2026.yaml", "result: 优秀", "result: 很好"), "content/commitments/2026.yaml", "很好", "review.result", "不是考核等次"),
+    Case("category", sub("content/stories/a-key.md", "category: 真情服务小故事", "category: 真情小故事"), "content/stories/a-key.md", "category", "category", "story_categories", "真情服务小故事"),
+    Case("one-result-per-zone", sub("content/assessments/2026-Q1.yaml", "  - {zone: closed", "  - {zone: garden, score: 80}\n  - {zone: closed"), "content/assessments/2026-Q1.yaml", "score: 80", "zone", "已经有一条成绩"),
+    Case("one-commitment-per-year", sub("content/commitments/2026.yaml", "member: li-na", "member: zhang-wei"), "content/commitments/2026.yaml", "member: zhang-wei\n    promise: 热情", "member", "已经有一条承诺"),
+    Case("successor-active", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsuccessor: closed\n"), "content/zones/garden.yaml", "successor", "successor", "archived"),
+    Case("successor-missing", sub("content/zones/closed.yaml", "successor: garden", "successor: gaden"), "content/zones/closed.yaml", "successor", "successor", "找不到责任区", "garden"),
+    Case("alias-is-id", sub("content/zones/garden.yaml", "aliases: [old-garden]", "aliases: [closed]"), "content/zones/garden.yaml", "aliases", "aliases", "现有责任区"),
+    Case("alias-twice", sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [old-garden]\n"), "content/zones/garden.yaml", "aliases", "aliases", "重复"),
+    Case("grades-cover-zero", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 合格, min: 60}\nbranches:"), "content/org.yaml", "grades", "grades", "min 要是 0"),
+    # photos
+    Case("photo-missing", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wie.jpg"), "members.yaml", "zhang-wie.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
+    Case("photo-outside", sub("members.yaml", "photos/zhang-wei.jpg", "../members.yaml"), "members.yaml", "../members.yaml", "photo", "content/ 里面"),
+    Case("photo-absolute", sub("members.yaml", "photos/zhang-wei.jpg", "/etc/passwd"), "members.yaml", "/etc/passwd", "photo", "content/ 里面"),
+    Case("photo-not-image", sub("members.yaml", "photos/zhang-wei.jpg", "about.md"), "members.yaml", "about.md", "photo", "不是图片"),
+    Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "解压炸弹"),
+    # stories, files, settings
+    Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "front matter"),
+    Case("story-empty-body", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", "\n")}, "content/stories/a-key.md", 9, "body", "正文是空的"),
+    Case("no-org", {"content/org.yaml": None}, "content/org.yaml", 0, "-", "找不到 org.yaml"),
+    Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
+    Case("reserved-page", {"content/zones.md": "# 冲突\n"}, "content/zones.md", 0, "-", "系统生成页面"),
+    Case("site-url", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", ""), "mkdocs.yml", 1, "site_url", "site_url"),
+]
+
+
+def _apply(root: Path, edits: dict) -> None:
+    for name, change in edits.items():
+        path = root / name
+        if change is None:
+            path.unlink()
+        elif change == "BOMB":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            Image.new("1", (20000, 20000)).save(path, "PNG")
+        elif isinstance(change, bytes):
+            path.write_bytes(change)
+        elif isinstance(change, tuple):
+            path.write_text(path.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(change, encoding="utf-8")
+
+
+def _line_of(root: Path, case: Case) -> int:
+    if isinstance(case.line, int):
+        return case.line
+    text = (root / case.path).read_bytes().decode("utf-8", "replace")
+    index = text.find(case.line)
+    assert index >= 0, f"{case.line!r} is not in the edited {case.path}"
+    return text.count("\n", 0, index) + text[index:].startswith("\n") + 1
+
+
+def problems_of(root: Path) -> list:
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+    from liangxiang.problems import ContentError
+
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    try:
+        read_site(config, config.plugins["liangxiang"].config)
+    except ContentError as error:
+        return error.problems.sorted()
+    return []
+
+
+def test_minimal_site_is_valid(tmp_path):
+    content, problems = read_content(write_site(tmp_path), tmp_path / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [m.id for m in content.public_members] == ["zhang-wei", "li-na", "ouyang-xiaohong"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rule(tmp_path, case: Case):
+    root = write_site(tmp_path)
+    _apply(root, case.edits)
+    problems = problems_of(root)
+    line = _line_of(root, case)
+    shown = "\n".join(map(str, problems))
+    matching = [
+        p for p in problems
+        if p.where.path == case.path and p.where.line == line and case.field in p.field and case.message in p.message
+    ]
+    assert matching, f"expected {case.path}:{line} {case.field}: …{case.message}…, got:\n{shown}"
+    problem = matching[0]
+    assert case.hint in problem.hint, f"hint {problem.hint!r} lacks {case.hint!r}"
+    for text in case.extra.values():
+        assert text in str(problem)
+    assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
+
+
+def test_one_run_reports_every_error(tmp_path):
+    root = write_site(tmp_path)
+    for case in (CASES[9], CASES[35], CASES[43]):  # unknown key, bad leader, bad grade: three files
+        _apply(root, case.edits)
+    problems = problems_of(root)
+    assert {p.where.path for p in problems} == {"members.yaml", "content/zones/garden.yaml", "content/commitments/2026.yaml"}
+
+
+def test_bom_is_fine(tmp_path):
+    root = write_site(tmp_path)
+    (root / "members.yaml").write_bytes(b"\xef\xbb\xbf" + FILES["members.yaml"].encode())
+    assert problems_of(root) == []
+
+
+def test_a_broken_file_does_not_cascade(tmp_path):
+    """members.yaml unreadable: one error, not one per reference to a member."""
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": "members:\n  - id: [\n"})
+    assert [p.where.path for p in problems_of(root)] == ["members.yaml"]
