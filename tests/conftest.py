@@ -1,0 +1,50 @@
+"""Shared fixtures: the example site built once per test session, and a builder for small sites."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> Path:
+    """Build like `mkdocs build --strict`, in-process; raises on any error or warning."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+    build(config)
+    return site_dir
+
+
+def tree_digest(*roots: Path) -> str:
+    """A hash of every file's path and bytes under roots (to prove a build wrote nothing there)."""
+    digest = hashlib.sha256()
+    for root in roots:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_text(site: Path, url: str) -> str:
+    """The visible text of a built page, tags removed and whitespace folded."""
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    raw = path.read_text(encoding="utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The repository's example content, built strictly once for the whole session."""
+    sources = [REPO / "members.yaml", REPO / "content", REPO / "mkdocs.yml"]
+    before = tree_digest(*sources)
+    site = build_site(REPO / "mkdocs.yml", tmp_path_factory.mktemp("example") / "site")
+    assert tree_digest(*sources) == before, "the build changed the source tree"
+    return site

@@ -1,0 +1,164 @@
+"""The example site built end to end: every address of the format exists and shows its facts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import build_site, page_text
+from minimal_site import FILES, write_site
+
+ADDRESSES = [
+    "", "members/", "members/wu-dongmei/", "zones/", "zones/shiyou-xincun/", "zones/tongxin/",
+    "stories/", "stories/louyuan-guanjia/", "commitments/", "commitments/2025/", "commitments/2026/",
+    "assessments/", "assessments/2026-Q2/", "assessments/2026-Q3/", "about/",
+]
+
+
+@pytest.mark.parametrize("url", ADDRESSES)
+def test_every_address_exists(example_site: Path, url: str):
+    assert (example_site / url / "index.html").is_file()
+
+
+def test_home(example_site):
+    text = page_text(example_site, "")
+    assert "优秀党员责任区创建活动" in text and "党员亮身份，服务暖万家" in text
+    assert "红旗·典范" in text
+    for featured in ("二十年守护一方绿", "郭师傅的“听诊器”", "欧阳姐的小本子"):
+        assert featured in text
+    assert "华宁综合服务处的党员，就在您身边" in text  # content/index.md at the top
+    # counts: 23 active published members (one former, one hidden), 3 active zones, 20 promises in 2026
+    assert re.search(r"23\s*名党员", text) and re.search(r"3\s*个责任区", text) and re.search(r"20\s*条年度承诺", text)
+
+
+def test_member_page_shows_identity_and_commitments(example_site):
+    text = page_text(example_site, "members/wu-dongmei/")
+    for fact in ("吴冬梅", "第二物业服务站党支部", "第一党小组", "第二物业服务站客服中心", "楼院管家", "党小组长",
+                 "党员示范岗", "最美物业人", "2005"):
+        assert fact in text, fact
+    assert text.index("2026 承诺") < text.index("往年承诺")  # this year first, earlier years after
+    assert "石油新村楼院服务优秀党员责任区" in text and "楼院里的“党员管家”" in text
+    assert "年度评议尚未进行" in text  # 2026 has no review yet
+
+
+def test_commitment_progress_and_review(example_site):
+    text = page_text(example_site, "members/zhang-wei/")
+    assert "带头走访住户，让群众的每件诉求都有回音" in text  # 2025 promise
+    assert "2025-03-28" in text and "召开一季度居民代表座谈会" in text  # dated progress
+    assert "优秀" in text and "个人自评、党员互评、群众评议、处党委评定" in text  # review
+
+
+def test_former_member_is_marked(example_site):
+    assert "已调离" in page_text(example_site, "members/xu-guangming/")
+    assert "已调离" in page_text(example_site, "members/")
+
+
+def test_zone_page(example_site):
+    raw = (example_site / "zones/shiyou-xincun/index.html").read_text(encoding="utf-8")
+    text = page_text(example_site, "zones/shiyou-xincun/")
+    for fact in ("石油新村楼院服务优秀党员责任区", "吴冬梅", "楼院管家", "王秀兰", "共建单位党支部书记", "监督员", "李振山",
+                 "青年志愿者代表", "576户", "每月上门走访一次", "0317-2723318", "楼院连万家，党员在身边"):
+        assert fact in text, fact
+    assert 'href="tel:03172723318"' in raw
+    # latest grade 2026-Q3 95.5 (优秀) and the trend over both periods
+    assert re.search(r"2026-Q3\s*：\s*优秀\s*95.5", text)
+    assert "2026-Q2" in text and "90" in text
+    assert "为独居老人家中加装燃气报警器" in text  # content, Markdown rendered
+    assert "0317-2726000" in text  # supervision hotline
+
+
+def test_alias_redirects(example_site):
+    raw = (example_site / "zones/tongxin/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../tongxin-guangchang/"' in raw
+
+
+def test_archived_zone_is_marked_and_links_on(example_site):
+    text = page_text(example_site, "zones/sanhao-huanrezhan/")
+    raw = (example_site / "zones/sanhao-huanrezhan/index.html").read_text(encoding="utf-8")
+    assert "已撤销" in text and "华宁片区供暖供水保障优秀党员责任区" in text
+    assert 'href="../gongre-baozhang/"' in raw
+    zones = page_text(example_site, "zones/")
+    assert zones.index("已撤销的责任区") < zones.index("3号换热站安全运行优秀党员责任区")
+
+
+def test_stories_by_category(example_site):
+    text = page_text(example_site, "stories/")
+    positions = [text.index(c) for c in ("劳动模范", "党员先锋", "技术能手", "优秀班组", "真情服务小故事")]
+    assert positions == sorted(positions)
+    story = page_text(example_site, "stories/guo-shifu-tingzhenqi/")
+    assert "一根自制的听音棒" in story and "郭强" in story and "华宁片区供暖供水保障优秀党员责任区" in story
+
+
+def test_commitments_wall(example_site):
+    text = page_text(example_site, "commitments/2026/")
+    assert "守好居民家里的每一滴水，水质检测一项不漏" in text
+    assert "2026 年度承诺墙" in text
+
+
+def test_assessment_grades_on_band_edges(example_site):
+    q2 = page_text(example_site, "assessments/2026-Q2/")
+    q3 = page_text(example_site, "assessments/2026-Q3/")
+    assert re.search(r"石油新村楼院服务优秀党员责任区 90 优秀", q2)
+    assert re.search(r"3号换热站安全运行优秀党员责任区 80 合格", q2)
+    assert re.search(r"华宁片区供暖供水保障优秀党员责任区 70 基本合格", q3)
+    latest = page_text(example_site, "assessments/")
+    assert "2026-Q3 考核结果" in latest and "95.5" in latest
+
+
+def test_hidden_member_appears_nowhere(example_site):
+    for path in example_site.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"feng-yu" not in data and "冯宇".encode() not in data, path
+
+
+def test_no_request_to_another_host(example_site):
+    for page in example_site.rglob("*.html"):
+        raw = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|img|link|source|iframe)\b[^>]*?(?:src|href|srcset)="([^"]+)"', raw):
+            if "canonical" in match.group(0):
+                continue
+            assert not re.match(r"(https?:)?//", match.group(1)), f"{page}: {match.group(0)}"
+
+
+def test_photos_are_resized_copies_without_metadata(example_site):
+    originals = {p.name for p in (Path(__file__).parent.parent / "content/photos").rglob("*.jpg")}
+    published = list((example_site / "assets/photos").iterdir())
+    assert published and not any(p.name in originals for p in example_site.rglob("*.jpg"))
+    for path in published:
+        if path.suffix in (".jpg", ".webp"):
+            with Image.open(path) as image:
+                assert not image.getexif() and "icc_profile" not in image.info and "xmp" not in image.info, path
+                assert max(image.size) <= 1200
+    # guo-qiang.jpg is stored rotated with EXIF Orientation=6: the published portrait stands upright
+    portrait = next(p for p in published if p.name.startswith("guo-qiang") and p.suffix == ".jpg")
+    assert Image.open(portrait).height > Image.open(portrait).width
+
+
+def test_data_pages_stay_out_of_the_nav(example_site):
+    raw = (example_site / "about/index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="sections".*?</nav>', raw, re.S).group(0)
+    assert nav.count("<li>") == 6  # five sections and the one free page, whatever the roster's size
+
+
+def test_without_directory_urls(tmp_path):
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"] + "use_directory_urls: false\n"})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert (site / "members/zhang-wei.html").is_file() and (site / "members/index.html").is_file()
+    assert 'href="garden.html"' in (site / "zones/index.html").read_text(encoding="utf-8")
+    assert "url=garden.html" in (site / "zones/old-garden.html").read_text(encoding="utf-8")
+
+
+def test_bad_content_writes_no_site(tmp_path):
+    root = write_site(tmp_path / "src", {"members.yaml": FILES["members.yaml"].replace("branch: b1", "branch: b9", 1)})
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "previous.html").write_text("previous good site")
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", site)
+    assert [p.name for p in site.iterdir()] == ["previous.html"]

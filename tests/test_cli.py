@@ -1,0 +1,60 @@
+"""`liangxiang validate` and `mkdocs build` as an editor runs them: same errors, no traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO
+from minimal_site import FILES, write_site
+
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / args[0]), *args[1:]], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+def test_validate_example_passes():
+    result = run("liangxiang", "validate", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert "内容检查通过" in result.stdout and "24 名党员" in result.stdout
+
+
+def broken_site(root: Path) -> Path:
+    return write_site(root, {
+        "members.yaml": FILES["members.yaml"].replace("    post: 绿化养护员", "    pots: 绿化养护员"),
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("leader: zhang-wei", "leader: zhang-wie"),
+    })
+
+
+def test_validate_reports_every_error_like_build(tmp_path):
+    root = broken_site(tmp_path / "src")
+    validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    build = run("mkdocs", "build", "-q", "-d", str(tmp_path / "site"), cwd=root)
+    assert validate.returncode == 1 and build.returncode == 1
+    expected = [
+        "members.yaml:7:5: members[0].pots: 不认识的字段“pots” (是不是要写 post？)",
+        "content/zones/garden.yaml:7:1: leader: 找不到党员“zhang-wie” (是不是要写 zhang-wei？)",
+    ]
+    for line in expected:
+        assert line in validate.stderr.splitlines()
+        assert any(l.endswith(line) for l in build.stderr.splitlines()), build.stderr
+    for output in (validate.stderr, build.stderr):
+        assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_validate_without_a_site(tmp_path):
+    result = run("liangxiang", "validate", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 1 and "找不到 mkdocs.yml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_validate_from_a_copy_of_the_repository(tmp_path):
+    """Starting a site from this repository: copy it, edit, validate."""
+    for name in ("mkdocs.yml", "members.yaml"):
+        shutil.copy(REPO / name, tmp_path / name)
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    assert run("liangxiang", "validate", cwd=tmp_path).returncode == 0
