@@ -1,0 +1,1 @@
+"""Print: zone signboards, member desk plates and QR codes (being built)."""
