@@ -162,3 +162,16 @@ def test_bad_content_writes_no_site(tmp_path):
     with pytest.raises(Abort):
         build_site(root / "mkdocs.yml", site)
     assert [p.name for p in site.iterdir()] == ["previous.html"]
+
+
+def test_free_pages_show_raw_html_as_text_and_any_theme_setting_works(tmp_path):
+    mkdocs_yml = FILES["mkdocs.yml"].replace("theme:\n  name: liangxiang\n", "")  # MkDocs' default theme
+    root = write_site(tmp_path / "src", {
+        "mkdocs.yml": mkdocs_yml,
+        "content/about.md": '# 关于\n\n<script>alert(1)</script> [x](javascript:alert(1)) <b onclick="x()">b</b>\n',
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    raw = (site / "about/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in raw and "javascript:" not in raw and not re.search(r"<[^>]*\bonclick=", raw)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    assert (site / "zones/garden/index.html").is_file()

@@ -71,6 +71,7 @@ CASES = [
     Case("period-stem", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q2"), "content/assessments/2026-Q1.yaml", "period", "period", "文件名"),
     Case("member-unique", sub("members.yaml", "id: li-na", "id: zhang-wei"), "members.yaml", 11, "id", "重复", extra={"names": "members.yaml:2"}),
     Case("branch-unique", sub("content/org.yaml", "id: b2", "id: b1"), "content/org.yaml", "id: b1\n    name: 第二", "id", "重复"),
+    Case("zone-unique", {"content/zones/garden.yml": FILES["content/zones/garden.yaml"]}, "content/zones/garden.yml", 1, "id", "重复"),
     Case("story-slug", {"content/stories/A Key.md": FILES["content/stories/a-key.md"]}, "content/stories/A Key.md", 0, "-", "文件名"),
     # references
     Case("ref-branch", sub("members.yaml", "name: 李娜\n    branch: b1", "name: 李娜\n    branch: b9"), "members.yaml", "b9", "branch", "找不到党支部", "是不是要写 b"),
@@ -176,7 +177,8 @@ def test_rule(tmp_path, case: Case):
 
 def test_one_run_reports_every_error(tmp_path):
     root = write_site(tmp_path)
-    for case in (CASES[9], CASES[35], CASES[43]):  # unknown key, bad leader, bad grade: three files
+    by_id = {case.id: case for case in CASES}
+    for case in (by_id["unknown-key"], by_id["ref-leader"], by_id["grade-name"]):  # three files
         _apply(root, case.edits)
     problems = problems_of(root)
     assert {p.where.path for p in problems} == {"members.yaml", "content/zones/garden.yaml", "content/commitments/2026.yaml"}

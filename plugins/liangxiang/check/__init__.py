@@ -98,8 +98,10 @@ class _Rules:
     def zones(self) -> None:
         content = self.content
         aliases: dict[str, Location] = {}
+        ids: dict[str, Location] = {}
         for zone in content.zones:
             self.stem(zone, "id", zone.id, Path(zone.path).stem, "tongxin-square")
+            self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.ref("branch", zone.branch, zone, "branch")
             self.ref("member", zone.leader, zone, "leader")
             for index, role in enumerate(zone.roles):
