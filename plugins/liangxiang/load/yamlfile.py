@@ -8,6 +8,7 @@ alias bombs or runaway nesting are refused before any data is built.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -117,31 +118,36 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1) -> Docu
     text = _report_typography(text, path, problems, offset)
     if text is None:
         return None
-    loader = _Loader(text)
+    lines = _Lines(text, offset)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        return _unreadable(error, text, path, problems, offset)
     try:
         node = loader.get_single_node()
         if node is None:
             return Document(None, SourceMap(path))
         if _expanded_size(node, {}) > MAX_NODES:
             problems.add(
-                Location(path, node.start_mark.line + 1 + offset, 1), "-",
+                Location(path, lines.of(node.start_mark)[0], 1), "-",
                 "文件里的 YAML 别名（&/*）展开后过于庞大，拒绝读取",
                 "不要用别名层层嵌套；把内容直接写出来",
             )
             return None
         source = SourceMap(path)
-        _walk(node, (), source, problems, offset)
+        _walk(node, (), source, problems, lines)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         problem = (error.problem or str(error)).strip()
         # an unclosed quote or bracket is found at the end of the file; point where it opened
         opened = error.context_mark is not None and "end of stream" in problem
         mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
-        line = (mark.line + 1 + offset) if mark else first_line
-        col = (mark.column + 1) if mark else 1
+        line, col = lines.of(mark) if mark else (first_line, 1)
         hint = next((h for key, h in _YAML_HINTS.items() if key in problem), "")
         problems.add(Location(path, line, col), "-", f"YAML 格式错误：{problem}", hint)
         return None
+    except yaml.reader.ReaderError as error:
+        return _unreadable(error, text, path, problems, offset)
     except yaml.YAMLError as error:
         problems.add(Location(path, first_line, 1), "-", f"YAML 格式错误：{error}")
         return None
@@ -151,6 +157,18 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1) -> Docu
     finally:
         loader.dispose()
     return Document(data, source)
+
+
+def _unreadable(error, text: str, path: str, problems: Problems, offset: int) -> None:
+    """A control character YAML does not allow (often pasted from Word or a PDF)."""
+    position = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1 + offset
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    problems.add(
+        Location(path, line, col), "-", f"文件里有不能出现的控制字符（U+{error.character:04X}）",
+        "这种字符常在从 Word、PDF 或网页复制时混进来：删掉这一处重新输入",
+    )
+    return None
 
 
 def _report_typography(text: str, path: str, problems: Problems, offset: int) -> str | None:
@@ -203,7 +221,23 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return size
 
 
-def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, offset: int) -> None:
+class _Lines:
+    """Line and column as an editor counts them: only "\n" breaks a line.
+
+    PyYAML also breaks lines at NEL, LS and PS, so its own line numbers can drift.
+    """
+
+    def __init__(self, text: str, offset: int):
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+        self.offset = offset
+
+    def of(self, mark) -> tuple[int, int]:
+        before = bisect.bisect_left(self.breaks, mark.index)
+        start = self.breaks[before - 1] + 1 if before else 0
+        return before + 1 + self.offset, mark.index - start + 1
+
+
+def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: _Lines) -> None:
     """Record positions of keys and items; report duplicate keys (naming both lines)."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
@@ -211,7 +245,7 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, of
             if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
                 continue
             key = key_node.value
-            line, col = key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1
+            line, col = lines.of(key_node.start_mark)
             if key in seen:
                 problems.add(
                     Location(source.path, line, col), ".".join(map(str, path + (key,))),
@@ -221,8 +255,8 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, of
                 continue
             seen[key] = line
             source.positions[path + (key,)] = (line, col)
-            _walk(value_node, path + (key,), source, problems, offset)
+            _walk(value_node, path + (key,), source, problems, lines)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            source.positions[path + (index,)] = (item.start_mark.line + 1 + offset, item.start_mark.column + 1)
-            _walk(item, path + (index,), source, problems, offset)
+            source.positions[path + (index,)] = lines.of(item.start_mark)
+            _walk(item, path + (index,), source, problems, lines)
