@@ -1,12 +1,17 @@
 """Published images: resized copies, orientation applied, every byte of metadata dropped.
 
-Originals are never copied into the site. Each copy is cached outside site_dir by a hash
-of the original's bytes and the slot, so an unchanged photo is processed once, ever.
+Originals are never copied into the site. Each slot (where an image is shown) has a few
+widths; every width is written as WebP plus a fallback (JPEG, or PNG where transparency
+matters, such as the organization's logo). Copies are cached outside site_dir by a hash of
+the original's bytes and the slot, so an unchanged photo is processed once, ever.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,25 +20,62 @@ from PIL import Image, ImageOps
 
 from ..check.photos import resolve_image
 
-# slot -> (width, height or 0 to keep the aspect ratio)
-SLOTS: dict[str, tuple[int, int]] = {
-    "portrait": (480, 640),
-    "thumb": (150, 200),
-    "wide": (1200, 0),
-    "card": (640, 0),
-    "logo": (256, 0),
+
+@dataclass(frozen=True)
+class Slot:
+    widths: tuple[int, ...]  # pixel widths written; the browser picks one from srcset
+    ratio: float | None = None  # width / height to crop to; None keeps the photo's shape
+    alpha: bool = False  # keep transparency (fallback PNG instead of JPEG)
+
+
+SLOTS: dict[str, Slot] = {
+    "avatar": Slot((96, 192), 3 / 4),  # faces in lists and small cards (48-80 CSS px)
+    "portrait": Slot((240, 480), 3 / 4),  # member page and directory cards (120-240 CSS px)
+    "card": Slot((480, 960)),  # story cards
+    "small": Slot((160, 320), 3 / 2),  # story thumbnails in lists (96 CSS px)
+    "wide": Slot((720, 1200)),  # story covers, zone photos, images in Markdown
+    "logo": Slot((64, 192), alpha=True),  # masthead and favicon
 }
-FORMATS = (("webp", "WEBP", {"quality": 78, "method": 4}), ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}))
+SLOTS["thumb"] = SLOTS["avatar"]  # the first theme's name for the same slot
+VERSION = b"photos-2"  # bump when the encoding below changes, to refresh caches
+WEBP = {"quality": 76, "method": 5}
+JPEG = {"quality": 80, "optimize": True, "progressive": True}
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    webp: str
+    fallback: str
 
 
 @dataclass(frozen=True)
 class Picture:
-    """A published image: a WebP and a JPEG fallback of the same size."""
+    """One published image in one slot: its variants, smallest first."""
 
-    webp: str
-    jpg: str
-    width: int
-    height: int
+    variants: tuple[Variant, ...]
+    fallback_type: str  # 'image/jpeg' or 'image/png'
+
+    @property
+    def width(self) -> int:  # the 1x size: what width/height attributes carry
+        return self.variants[0].width
+
+    @property
+    def height(self) -> int:
+        return self.variants[0].height
+
+    @property
+    def webp(self) -> str:
+        return self.variants[-1].webp
+
+    @property
+    def jpg(self) -> str:  # the largest fallback (kept for callers that want one file)
+        return self.variants[-1].fallback
+
+    @property
+    def src(self) -> str:
+        return self.variants[0].fallback
 
 
 class PhotoStore:
@@ -49,37 +91,62 @@ class PhotoStore:
             self._done[key] = self._make(path, slot)
         return self._done[key]
 
-    def _make(self, path: str, slot: str) -> Picture | None:
+    def _make(self, path: str, slot_name: str) -> Picture | None:
         source = resolve_image(self.docs_dir, path)
         if source is None or not source.is_file():
             return None
-        digest = hashlib.sha256(source.read_bytes() + slot.encode()).hexdigest()[:16]
-        stem = f"{source.stem[:40]}-{digest}"
-        size_file = self.cache_dir / f"{stem}.size"
-        if not size_file.exists():
-            self._render(source, slot, stem)
-            # the size file is written last: its presence means the cache entry is whole
-        width, height = (int(n) for n in size_file.read_text().split("x"))
+        slot = SLOTS[slot_name]
+        digest = hashlib.sha256(source.read_bytes() + repr(slot).encode() + VERSION).hexdigest()[:16]
+        # a file name safe in srcset (no spaces or commas) whatever the original is called
+        stem = f"{re.sub(r'[^a-z0-9]+', '-', source.stem.lower()).strip('-')[:40] or 'photo'}-{digest}"
+        index = self.cache_dir / f"{stem}.json"
+        if not index.exists():
+            self._render(source, slot, stem, index)
+        files = json.loads(index.read_text())
         target = self.site_dir / self.prefix
         target.mkdir(parents=True, exist_ok=True)
-        for ext, _, _ in FORMATS:
-            shutil.copyfile(self.cache_dir / f"{stem}.{ext}", target / f"{stem}.{ext}")
-        return Picture(f"{self.prefix}/{stem}.webp", f"{self.prefix}/{stem}.jpg", width, height)
+        variants = []
+        for width, height, webp, fallback in files["variants"]:
+            for name in (webp, fallback):
+                shutil.copyfile(self.cache_dir / name, target / name)
+            variants.append(Variant(width, height, f"{self.prefix}/{webp}", f"{self.prefix}/{fallback}"))
+        return Picture(tuple(variants), files["type"])
 
-    def _render(self, source: Path, slot: str, stem: str) -> None:
+    def _render(self, source: Path, slot: Slot, stem: str, index: Path) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        width, height = SLOTS[slot]
         with Image.open(source) as original:
             image = ImageOps.exif_transpose(original)
-            image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
-            if height:
-                image = ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS, centering=(0.5, 0.35))
-            elif image.width > width:
-                image = image.resize((width, round(image.height * width / image.width)), Image.Resampling.LANCZOS)
-            flat = Image.new("RGB", image.size, "white")
-            flat.paste(image, mask=image.getchannel("A") if image.mode == "RGBA" else None)
-            # a fresh image carries no EXIF, XMP, IPTC or ICC data: nothing is copied over
-            clean = Image.frombytes("RGB", flat.size, flat.tobytes())
-            for ext, fmt, options in FORMATS:
-                clean.save(self.cache_dir / f"{stem}.{ext}", fmt, **options)
-        (self.cache_dir / f"{stem}.size").write_text(f"{clean.width}x{clean.height}")
+            has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+            keep_alpha = slot.alpha and has_alpha
+            image = image.convert("RGBA" if has_alpha else "RGB")
+            if has_alpha and not keep_alpha:
+                flat = Image.new("RGB", image.size, "white")
+                flat.paste(image, mask=image.getchannel("A"))
+                image = flat
+            if slot.ratio:
+                width = min(image.width, round(image.height * slot.ratio))
+                image = ImageOps.fit(image, (width, round(width / slot.ratio)), Image.Resampling.LANCZOS, centering=(0.5, 0.35))
+        # never upscale: widths above the original's collapse into the original's width
+        widths = sorted({min(w, image.width) for w in slot.widths})
+        fallback_ext, fallback_fmt, fallback_opts = ("png", "PNG", {"optimize": True}) if keep_alpha else ("jpg", "JPEG", JPEG)
+        variants = []
+        for width in widths:
+            height = max(1, round(image.height * width / image.width))
+            resized = image.resize((width, height), Image.Resampling.LANCZOS) if width != image.width else image
+            # a fresh image carries no EXIF, XMP, IPTC or ICC data: nothing of the original is copied over
+            clean = Image.frombytes(resized.mode, resized.size, resized.tobytes())
+            names = (f"{stem}-{width}.webp", f"{stem}-{width}.{fallback_ext}")
+            _save(clean, self.cache_dir / names[0], "WEBP", WEBP)
+            _save(clean, self.cache_dir / names[1], fallback_fmt, fallback_opts)
+            variants.append((width, height, *names))
+        # the index is written last: its presence means the cache entry is whole
+        tmp = index.with_name(f"{index.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"variants": variants, "type": f"image/{'png' if keep_alpha else 'jpeg'}"}))
+        os.replace(tmp, index)
+
+
+def _save(image: Image.Image, path: Path, fmt: str, options: dict) -> None:
+    """Write whole or not at all: two builds may share the cache."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    image.save(tmp, fmt, **options)
+    os.replace(tmp, path)
