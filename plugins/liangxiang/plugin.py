@@ -17,7 +17,7 @@ from mkdocs.theme import Theme
 from .pipeline import read_site
 from .problems import ContentError
 from .site import SiteBuild
-from .site.markdown import SafeContent, sanitize
+from .site.markdown import SafeContent
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
@@ -59,7 +59,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return sanitize(html)
+        return self.build.page_html(html, page)  # images become resized copies; then sanitized
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.build.nav = nav

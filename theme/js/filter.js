@@ -1,21 +1,37 @@
-// Filter cards by branch and group; without JavaScript every card simply stays visible.
+// Filter cards by branch and group. Without JavaScript the filters stay hidden and every card
+// stays visible. Words come from the page (data-shown), never from this file.
 (function () {
   document.querySelectorAll('.filters').forEach(function (box) {
     var selects = box.querySelectorAll('select[data-filter]');
-    var cards = document.querySelectorAll('[data-branch]:not(option)');
+    var cards = document.querySelectorAll('.card[data-branch]');
     var sections = document.querySelectorAll('[data-branch-section]');
+    var count = box.querySelector('.filter-count');
+    var group = box.querySelector('select[data-filter="group"]');
+    var branch = box.querySelector('select[data-filter="branch"]');
+
     function apply() {
+      // a group belongs to one branch: offer only the chosen branch's groups
+      if (group && branch) {
+        Array.prototype.forEach.call(group.options, function (o) {
+          o.hidden = !!(o.value && branch.value && o.dataset.branch !== branch.value);
+        });
+        if (group.selectedOptions[0] && group.selectedOptions[0].hidden) group.value = '';
+      }
       var want = {};
       selects.forEach(function (s) { want[s.dataset.filter] = s.value; });
+      var shown = 0;
       cards.forEach(function (card) {
         var ok = Object.keys(want).every(function (k) { return !want[k] || card.dataset[k] === want[k]; });
         card.hidden = !ok;
+        if (ok) shown++;
       });
       sections.forEach(function (section) {
-        section.hidden = !section.querySelector('[data-branch]:not([hidden])');
+        section.hidden = !section.querySelector('.card[data-branch]:not([hidden])');
       });
+      if (count) count.textContent = box.dataset.shown.replace('{n}', shown);
     }
     selects.forEach(function (s) { s.addEventListener('change', apply); });
     box.hidden = false;
+    apply();
   });
 })();

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.commands.build import get_context
 
 from ..content import Content
+from . import search
+from .markdown import publish_images, sanitize
 from .pages import DataPage, plan_pages
 from .photos import PhotoStore
 from .view import SiteView, Urls, load_labels
 
 SOURCE_FOLDERS = ("stories", "photos", "zones", "commitments", "assessments")
+THEME_CSS = "css/liangxiang.css"
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")
 
 
 class SiteBuild:
@@ -21,6 +27,7 @@ class SiteBuild:
     def __init__(self, content: Content, config: Any, plugin_config: Any):
         root = Path(config.config_file_path or "mkdocs.yml").parent.resolve()
         self.content, self.config = content, config
+        self.cache_dir = root / plugin_config.cache_dir
         self.urls = Urls(config.use_directory_urls)
         self.labels = load_labels(plugin_config.lang)
         self.site_dir = Path(config.site_dir)
@@ -44,6 +51,8 @@ class SiteBuild:
             or src_uri.split("/", 1)[0] in SOURCE_FOLDERS
             or src_uri == "index.md"
             or src_uri in self._images
+            # an image anywhere in content/ is a source: pages show resized copies, never the original
+            or src_uri.lower().endswith(IMAGE_SUFFIXES)
         )
 
     def prepare(self, env, files, nav=None) -> None:
@@ -61,10 +70,26 @@ class SiteBuild:
     def intro(self) -> str:
         """content/index.md, shown at the top of the home page."""
         index = self.content.docs_dir / "index.md"
-        return self.view.md(index.read_text(encoding="utf-8-sig")) if index.is_file() else ""
+        return self.view.md(index.read_text(encoding="utf-8-sig"), where="index.md") if index.is_file() else ""
+
+    def page_html(self, html: str, page) -> str:
+        """A free page's HTML: its images published as resized copies, then sanitized."""
+        self.view.page_url = page.url
+        base = posixpath.dirname(page.file.src_uri)
+        html = publish_images(html, lambda src, alt: self.view.content_image(src, alt, base), page.file.src_uri)
+        return sanitize(html)
+
+    def free_pages(self) -> list[tuple[str, str, str]]:
+        """(title, url, html) of the free Markdown pages, once MkDocs has rendered them."""
+        pages = self.files.documentation_pages() if self.files is not None else []
+        return [(f.page.title or "", f.page.url, f.page.content or "") for f in pages if f.page is not None]
 
     def write_pages(self, site_dir: Path) -> None:
+        _minify_css(site_dir / THEME_CSS)
+        docs = search.documents(self.content, self.urls, self.labels, self.free_pages())
+        self.view.search_index = search.write_index(docs, site_dir, self.cache_dir)
         for page in self.pages:
+            self.view.page_url = page.url
             if page.is_homepage:
                 page.context["intro"] = self.intro()
             context = get_context(self.nav, self.files, self.config, page=page)
@@ -74,3 +99,12 @@ class SiteBuild:
             target = site_dir / self.urls.dest(page.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
+
+
+def _minify_css(path: Path) -> None:
+    """Comments and spaces out of the theme's stylesheet: it is part of every phone's first load."""
+    if not path.is_file():
+        return
+    text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"\s*([{};,>])\s*", r"\1", re.sub(r"\s+", " ", text)).replace(";}", "}")
+    path.write_text(text.strip() + "\n", encoding="utf-8")

@@ -93,6 +93,8 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
     for period in content.periods:
         yield DataPage(f"assessments/{period.period}/", "", "period.html", f"{period.period} {labels.assessment_results}", {"period": period})
 
+    yield DataPage("search/", "", "search.html", labels.search)
+
 
 def _zone_people(content: Content, zone) -> list:
     """The zone's published members: the leader first, then role holders, then the rest."""

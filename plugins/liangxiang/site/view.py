@@ -6,11 +6,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-from markupsafe import Markup
+import posixpath
+import re
 
+import yaml
+from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
+
+from ..check.photos import check_image
 from ..content import Content
 from ..model import Member, Zone
+from .chart import trend_svg
 from .markdown import Renderer
 from .photos import Picture, PhotoStore
 
@@ -54,7 +60,7 @@ class Urls:
             "home": "", "members": "members/", "member": f"members/{key}/", "zones": "zones/",
             "zone": f"zones/{key}/", "stories": "stories/", "story": f"stories/{key}/",
             "commitments": "commitments/", "year": f"commitments/{key}/", "assessments": "assessments/",
-            "period": f"assessments/{key}/", "print": "print/",
+            "period": f"assessments/{key}/", "print": "print/", "search": "search/",
         }[kind])
 
 
@@ -65,6 +71,8 @@ class SiteView:
     photos: PhotoStore
     labels: Labels
     markdown: Renderer = field(default_factory=Renderer)
+    page_url: str = ""  # the page being rendered: Markdown images are linked relative to it
+    search_index: str = ""  # the search index's path in the site, once written
 
     @property
     def org(self):
@@ -82,8 +90,50 @@ class SiteView:
     def picture(self, path: str | None, slot: str) -> Picture | None:
         return self.photos.get(path, slot)
 
-    def md(self, text: str | None) -> Markup:
-        return self.markdown(text)
+    def md(self, text: str | None, base: str = "", where: str = "") -> Markup:
+        """Markdown from content; ``base`` is the folder (under content/) its image paths start from."""
+        return self.markdown(text, lambda src, alt: self.content_image(src, alt, base), where or base or "content")
+
+    def content_image(self, src: str, alt: str, base: str = "") -> str | None:
+        """An image named in Markdown, as a resized copy; None when it is not a photo under content/."""
+        src = src.strip()
+        # relative to the text's own folder first (stories/), then to content/ as every photo field is
+        candidates = [src.lstrip("/")] if src.startswith("/") else [posixpath.join(base, src), src] if base else [src]
+        for candidate in candidates:
+            relative = posixpath.normpath(candidate)
+            if relative.startswith("..") or check_image(self.content.docs_dir, relative):
+                continue
+            picture = self.picture(relative, "wide")
+            if picture:
+                return self.picture_html(picture, alt, "(min-width: 760px) 720px, 100vw", "content-image")
+        return None
+
+    def picture_html(self, pic: Picture, alt: str, sizes: str, css_class: str = "", lazy: bool = True) -> str:
+        """The same markup as the theme's ``picture`` macro, for images inside Markdown."""
+        def rel(path: str) -> str:
+            return get_relative_url(path, self.page_url or "")
+
+        def srcset(attr: str) -> str:
+            return ", ".join(f"{rel(getattr(v, attr))} {v.width}w" for v in pic.variants)
+
+        loading = ' loading="lazy"' if lazy else ""
+        return (
+            f'<picture class="{escape(css_class)}"><source type="image/webp" srcset="{srcset("webp")}" sizes="{escape(sizes)}">'
+            f'<img src="{rel(pic.src)}" srcset="{srcset("fallback")}" sizes="{escape(sizes)}" width="{pic.width}"'
+            f' height="{pic.height}" alt="{escape(alt)}"{loading} decoding="async"></picture>'
+        )
+
+    def trend(self, results: list, chart_id: str = "trend-title") -> Markup:
+        """The inline SVG chart of a zone's (period, score) results, oldest first."""
+        points = [(a.period, score) for a, score in results]
+        described = self.labels.list_sep.join(f"{p} {self.score(s)} {self.grade(s)}" for p, s in points)
+        title = f"{self.labels.trend}{self.labels.colon}{described}"
+        return trend_svg(points, [g.min for g in self.content.grades if g.min > 0], title, chart_id)
+
+    @staticmethod
+    def tel(phone: str) -> str:
+        """A phone number for a tel: link: digits, and a leading + if any."""
+        return ("+" if phone.strip().startswith("+") else "") + re.sub(r"\D", "", phone)
 
     def grade(self, score: float) -> str:
         return self.content.grade_for(score)

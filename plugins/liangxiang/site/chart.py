@@ -1,0 +1,68 @@
+"""A zone's scores across periods as a small inline SVG line chart (no script, no library).
+
+Colours come from the theme's CSS classes (``.trend-chart .line`` ...), so the chart follows
+the theme and its print styles. Every text in it is escaped.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from markupsafe import Markup, escape
+
+WIDTH, HEIGHT = 320, 128
+LEFT, RIGHT, TOP, BOTTOM = 26, 14, 20, 22  # room for the grade lines' numbers, scores and periods
+INSET = 16  # the first and last points stand clear of the axis numbers
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], title: str, chart_id: str) -> Markup:
+    """points: (period, score) oldest first; thresholds: grade minimums to draw as dashed lines."""
+    if not points:
+        return Markup("")
+    scores = [score for _, score in points]
+    low = min(60.0, math.floor((min(scores) - 5) / 10) * 10)
+    low = max(0.0, low)
+    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def y(score: float) -> float:
+        return TOP + plot_h * (100 - score) / (100 - low)
+
+    def x(i: int) -> float:
+        inner = plot_w - 2 * INSET
+        return LEFT + INSET + (inner / 2 if len(points) == 1 else inner * i / (len(points) - 1))
+
+    parts = [
+        f'<svg class="trend-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{chart_id}"'
+        f' preserveAspectRatio="xMidYMid meet">',
+        f'<title id="{chart_id}">{escape(title)}</title>',
+    ]
+    best = max(thresholds, default=None)
+    if best is not None and best > low:
+        parts.append(f'<rect class="band" x="{LEFT}" y="{_n(y(100))}" width="{plot_w}" height="{_n(y(best) - y(100))}"/>')
+    for minimum in sorted(thresholds):
+        if low < minimum < 100:
+            parts.append(
+                f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_n(y(minimum))}" y2="{_n(y(minimum))}"/>'
+                f'<text class="axis" x="{LEFT - 4}" y="{_n(y(minimum) + 3.5)}" text-anchor="end">{_n(minimum)}</text>'
+            )
+    coords = [(x(i), y(score)) for i, score in enumerate(scores)]
+    if len(coords) > 1:
+        parts.append(f'<polyline class="line" points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in coords)}"/>')
+    # label at most one period per 56 units so that they never overlap, always the newest
+    step = max(1, math.ceil(len(points) * 56 / plot_w))
+    for i, ((period, score), (cx, cy)) in enumerate(zip(points, coords)):
+        last = i == len(points) - 1
+        parts.append(f'<circle class="dot{" last" if last else ""}" cx="{_n(cx)}" cy="{_n(cy)}" r="{4.5 if last else 3.5}"/>')
+        if last or (len(points) - 1 - i) % step == 0:
+            anchor = "end" if last and len(points) > 1 else ("start" if i == 0 and len(points) > 1 else "middle")
+            parts.append(
+                f'<text class="value" x="{_n(cx)}" y="{_n(cy - 8)}" text-anchor="{anchor}">{escape(_n(score))}</text>'
+                f'<text class="axis" x="{_n(cx)}" y="{HEIGHT - 6}" text-anchor="{anchor}">{escape(period)}</text>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -1,0 +1,131 @@
+"""Search that works for Chinese without a server and without word segmentation.
+
+Every text is normalized (NFKC, lower case) and cut into runs of letters and digits; each run
+gives its overlapping character bigrams (a one-character run gives itself), so 欧阳晓红 gives
+欧阳 阳晓 晓红. A query is cut the same way in the browser (theme/js/search.js), and a record
+matches when it holds every bigram of the query. Titles (names) also give single characters,
+so that one typed character finds a name. The index is a compact JSON file named by the hash
+of what it holds, so browsers may cache it forever and an unchanged site reuses it.
+
+Hidden members are never documents: only ``content.public_members`` are read here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import markdown
+
+from ..content import Content
+from .markdown import SafeContent
+from .view import Labels, Urls
+
+KINDS = ("zone", "member", "story", "page")  # also the order of equal-scored results
+
+
+@dataclass
+class Doc:
+    kind: str
+    title: str
+    url: str
+    sub: str  # one line under the title in the results
+    text: str  # everything else that finds it
+
+
+def runs(text: str) -> list[str]:
+    """Runs of letters and digits, normalized; punctuation and spaces cut between runs."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.findall(r"[^\W_]+", text)
+
+
+def grams(text: str, single: bool = False) -> set[str]:
+    """Character bigrams of every run (and single characters when ``single``)."""
+    out: set[str] = set()
+    for run in runs(text):
+        if len(run) == 1 or single:
+            out.update(run)
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def plain(markdown_text: str) -> str:
+    """The words of a Markdown text, without markup."""
+    rendered = markdown.markdown(markdown_text, extensions=[SafeContent(), "tables"])
+    return html.unescape(re.sub(r"<[^>]+>", " ", rendered))
+
+
+def documents(content: Content, urls: Urls, labels: Labels, free_pages: Iterable[tuple[str, str, str]] = ()) -> list[Doc]:
+    """What a visitor can find: published members, zones, stories and free pages (title, url, html)."""
+    docs: list[Doc] = []
+    latest = content.latest_year
+    promises = {c.member: c.promise for c in (latest.commitments if latest else [])}
+    for zone in content.zones:
+        leader = content.member_by_id.get(zone.leader)
+        people = [content.member_by_id[r.member].name if r.member in content.member_by_id else (r.name or "") for r in zone.roles]
+        sub = " · ".join(filter(None, [leader.name if leader else "", zone.location or "",
+                                       labels.archived if zone.status == "archived" else ""]))
+        docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, " ".join(filter(None, [
+            zone.short_name, zone.location, zone.scope, " ".join(zone.duties), zone.slogan, zone.service_phone,
+            content.branch_name(zone.branch), leader.name if leader else "", " ".join(people),
+            plain(zone.content) if zone.content else "",
+        ]))))
+    for member in content.public_members:
+        sub = " · ".join(filter(None, [member.post or member.department, content.branch_name(member.branch),
+                                       labels.former if member.status == "former" else ""]))
+        docs.append(Doc("member", member.name, urls.of("member", member.id), sub, " ".join(filter(None, [
+            member.department, member.post, member.title, content.branch_name(member.branch),
+            content.group_name(member.group), " ".join(member.tags), " ".join(h.title for h in member.honors),
+            promises.get(member.id),
+        ]))))
+    for story in content.stories_by_date:
+        meta = story.meta
+        names = [content.member_by_id[m].name for m in meta.members if m in content.member_by_id]
+        docs.append(Doc("story", meta.title, urls.of("story", story.slug), f"{meta.category} · {meta.date}", " ".join(filter(None, [
+            meta.summary, meta.category, meta.team, " ".join(names), plain(story.body),
+        ]))))
+    for title, url, page_html in free_pages:
+        text = html.unescape(re.sub(r"<[^>]+>", " ", page_html or ""))
+        docs.append(Doc("page", title, url, "", text))
+    return docs
+
+
+def build_index(docs: list[Doc]) -> dict:
+    """{"docs": [[kind, title, url, sub]], "g": {gram: [posting]}}; posting = doc * 2 + 1 when in the title."""
+    postings: dict[str, list[int]] = {}
+    for number, doc in enumerate(docs):
+        title = grams(doc.title, single=True)
+        for gram in title:
+            postings.setdefault(gram, []).append(number * 2 + 1)
+        for gram in grams(doc.text + " " + doc.sub) - title:
+            postings.setdefault(gram, []).append(number * 2)
+    return {
+        "v": 1,
+        "docs": [[doc.kind, doc.title, doc.url, doc.sub] for doc in docs],
+        "g": dict(sorted(postings.items())),
+    }
+
+
+def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets") -> str:
+    """Write the index into site_dir; returns its path relative to site_dir (named by its hash)."""
+    source = json.dumps([doc.__dict__ for doc in docs], ensure_ascii=False, sort_keys=True).encode()
+    digest = hashlib.sha256(source).hexdigest()[:12]
+    name = f"search-{digest}.json"
+    cached = cache_dir / "search" / name
+    if not cached.is_file():
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        data = json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))
+        tmp = cached.with_suffix(".tmp")
+        tmp.write_text(data, encoding="utf-8")
+        tmp.replace(cached)
+    target = site_dir / prefix / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+    return f"{prefix}/{name}"

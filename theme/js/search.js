@@ -1,0 +1,111 @@
+// Search in the browser with the character-bigram index built by liangxiang/site/search.py.
+// No word segmentation: a query is cut into the same bigrams (one character finds names), and
+// a record matches when it holds all of them. The index is fetched the first time the box is
+// used. Every word shown comes from the form's data- attributes (the labels table).
+(function () {
+  var form = document.querySelector('form[data-search]');
+  if (!form) return;
+  var d = form.dataset;
+  var input = form.querySelector('input[type="search"]');
+  var list = document.getElementById(d.results);
+  var status = document.getElementById(d.status);
+  var KINDS = ['zone', 'member', 'story', 'page'];
+  var index = null, loading = null, timer = 0;
+
+  function norm(s) { return s.normalize('NFKC').toLowerCase(); }
+  function runs(s) { return norm(s).match(/[\p{L}\p{N}]+/gu) || []; }
+  function grams(q) {
+    var out = {};
+    runs(q).forEach(function (run) {
+      var c = Array.from(run);
+      if (c.length === 1) out[c[0]] = 1;
+      for (var i = 0; i + 1 < c.length; i++) out[c[i] + c[i + 1]] = 1;
+    });
+    return Object.keys(out);
+  }
+
+  function load() {
+    if (!loading) {
+      loading = fetch(d.index).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      }).then(function (data) { index = data; return data; }, function (err) {
+        loading = null;
+        throw err;
+      });
+    }
+    return loading;
+  }
+
+  function find(q) {
+    var want = grams(q), scores = null;
+    for (var i = 0; i < want.length; i++) {
+      var postings = index.g[want[i]];
+      if (!postings) return [];
+      var here = {};
+      postings.forEach(function (p) { here[p >> 1] = (here[p >> 1] || 0) + (p & 1); });
+      if (scores === null) { scores = here; continue; }
+      Object.keys(scores).forEach(function (k) {
+        if (k in here) scores[k] += here[k]; else delete scores[k];
+      });
+    }
+    var plain = runs(q).join('');
+    return Object.keys(scores || {}).map(function (k) {
+      var doc = index.docs[k], title = runs(doc[1]).join('');
+      var score = scores[k] + (title.indexOf(plain) === 0 ? 200 : title.indexOf(plain) > 0 ? 100 : 0);
+      return { doc: doc, score: score };
+    }).sort(function (a, b) {
+      return b.score - a.score || KINDS.indexOf(a.doc[0]) - KINDS.indexOf(b.doc[0]) || a.doc[1].length - b.doc[1].length;
+    });
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  // the title with the typed words marked; built from text nodes, never from HTML
+  function titled(title, q) {
+    var box = el('strong', 'title'), at = norm(title).indexOf(norm(q.trim()));
+    if (!q.trim() || at < 0 || norm(title).length !== title.length) { box.textContent = title; return box; }
+    var n = q.trim().length;
+    box.appendChild(document.createTextNode(title.slice(0, at)));
+    box.appendChild(el('mark', '', title.slice(at, at + n)));
+    box.appendChild(document.createTextNode(title.slice(at + n)));
+    return box;
+  }
+
+  function show(q) {
+    list.textContent = '';
+    if (!grams(q).length) { status.textContent = ''; return; }
+    var found = find(q), base = new URL(d.root, location.href);
+    status.textContent = found.length ? d.count.replace('{n}', found.length) : d.none;
+    found.slice(0, 60).forEach(function (r) {
+      var li = el('li'), a = el('a', 'search-hit kind-' + r.doc[0]);
+      a.href = new URL(r.doc[2], base).href;
+      a.appendChild(el('span', 'kind', d['kind' + r.doc[0][0].toUpperCase() + r.doc[0].slice(1)]));
+      a.appendChild(titled(r.doc[1], q));
+      if (r.doc[3]) a.appendChild(el('span', 'meta', r.doc[3]));
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+  }
+
+  function run() {
+    var q = input.value;
+    var url = new URL(location.href);
+    if (q.trim()) url.searchParams.set('q', q); else url.searchParams.delete('q');
+    history.replaceState(null, '', url.href);
+    if (index) return show(q);
+    if (q.trim()) status.textContent = d.loading;
+    load().then(function () { show(input.value); }, function () { status.textContent = d.failed; });
+  }
+
+  input.addEventListener('focus', function () { load().catch(function () {}); }, { once: true });
+  input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+  form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); run(); });
+  var start = new URL(location.href).searchParams.get('q');
+  if (start) { input.value = start; run(); }
+})();
