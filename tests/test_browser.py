@@ -1,0 +1,294 @@
+"""The example site in a real browser (Debian's chromium driven by Playwright), as visitors use it.
+
+Every page type at a phone (390x844) and a desktop (1280x800) size: no console error, no request
+to another host, no horizontal scrolling, images whole and described; axe-core finds nothing
+serious; search finds names, zones and words of stories; the zone page stays light.
+Screenshots go to tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "tests" / "artifacts"
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}
+ZONE_PAGE_BUDGET = 60 * 1024  # bytes of HTML, CSS and JS a phone downloads after scanning a sign
+
+PAGES = {  # page type -> address
+    "home": "",
+    "members": "members/",
+    "member": "members/wu-dongmei/",
+    "member-former": "members/xu-guangming/",
+    "zones": "zones/",
+    "zone": "zones/shiyou-xincun/",
+    "zone-archived": "zones/sanhao-huanrezhan/",
+    "commitments": "commitments/",
+    "wall": "commitments/2026/",
+    "stories": "stories/",
+    "story": "stories/ouyang-xiaobenzi/",
+    "assessments": "assessments/",
+    "period": "assessments/2026-Q2/",
+    "search": "search/?q=%E6%AC%A7%E9%98%B3",
+    "free-page": "about/",
+    "not-found": "404.html",
+}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest's output for failures
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(example_site):
+    handler = functools.partial(_Quiet, directory=str(example_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: ./dev test installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One page in one viewport, with everything it asked for and complained about."""
+
+    def __init__(self, browser, base_url: str, size: tuple[int, int], media: str = "screen"):
+        self.base = base_url
+        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]}, device_scale_factor=1)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.responses: list = []
+        host = urlsplit(base_url).netloc
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("response", lambda r: self.responses.append(r))
+
+        def route(r):
+            url = r.request.url
+            if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == host:
+                return r.continue_()
+            self.foreign.append(url)
+            return r.abort()
+
+        self.page.route("**/*", route)
+        if media != "screen":
+            self.page.emulate_media(media=media)
+
+    def open(self, address: str):
+        self.page.goto(self.base + address, wait_until="load")
+        return self.page
+
+    def load_lazy_images(self):
+        """Scroll to the end so that lazy images load, as a reader would."""
+        self.page.evaluate("""async () => {
+            for (let y = 0; y < document.body.scrollHeight; y += 600) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }
+            window.scrollTo(0, 0);
+            await Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })));
+        }""")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    opened: list[Visit] = []
+
+    def make(size=VIEWPORTS["phone"], media="screen") -> Visit:
+        opened.append(Visit(browser, base_url, size, media))
+        return opened[-1]
+
+    yield make
+    for v in opened:
+        v.close()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_page_loads_cleanly(visit, kind, viewport):
+    v = visit(VIEWPORTS[viewport])
+    page = v.open(PAGES[kind])
+    v.load_lazy_images()
+    width = VIEWPORTS[viewport][0]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{kind}-{viewport}.png"), full_page=True)
+    images = page.evaluate("""[...document.images].map(i => ({src: i.currentSrc || i.src, alt: i.getAttribute('alt'),
+        w: i.getAttribute('width'), h: i.getAttribute('height'), ok: i.complete && i.naturalWidth > 0}))""")
+    for image in images:
+        assert image["alt"] is not None and image["w"] and image["h"] and image["ok"], image
+    assert not v.errors, v.errors
+    assert not v.foreign, v.foreign
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_no_serious_accessibility_violation(visit, kind):
+    assert AXE.is_file(), "axe-core is missing: run `npm ci` (./dev test does)"
+    for size in VIEWPORTS.values():
+        v = visit(size)
+        page = v.open(PAGES[kind])
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+        serious = [
+            f"{x['id']} ({x['impact']}): {x['help']} -> {[n['target'] for n in x['nodes']][:5]}"
+            for x in result["violations"] if x["impact"] in ("serious", "critical")
+        ]
+        assert not serious, "\n".join(serious)
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_print_styles(visit, kind):
+    """Every page type prints without the screen's navigation and fits the paper's width."""
+    v = visit((794, 1123), media="print")  # A4 at 96 dpi
+    page = v.open(PAGES[kind])
+    v.load_lazy_images()
+    assert page.evaluate("getComputedStyle(document.querySelector('.sections')).display") == "none"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 794
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{kind}-print.png"), full_page=True)
+    assert not v.errors and not v.foreign
+
+
+def test_zone_page_weight(visit):
+    v = visit()
+    page = v.open(PAGES["zone"])
+    page.wait_for_load_state("networkidle")
+    total = 0
+    for response in v.responses:
+        if response.request.resource_type in ("document", "stylesheet", "script"):
+            sizes = response.request.sizes()
+            total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    (ARTIFACTS / "zone-weight.txt").parent.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "zone-weight.txt").write_text(f"{total} bytes of HTML, CSS and JS\n")
+    assert 0 < total <= ZONE_PAGE_BUDGET, f"the zone page weighs {total} bytes"
+    # the search index is never fetched by the QR landing page
+    assert not [r.url for r in v.responses if "/assets/search-" in r.url]
+
+
+def test_zone_page_facts(visit):
+    v = visit()
+    page = v.open(PAGES["zone"])
+    assert page.locator("a.phone-big").get_attribute("href") == "tel:03172723318"
+    assert page.locator("svg.trend-chart circle").count() == 2  # 2026-Q2 and 2026-Q3
+    assert "95.5" in page.locator("svg.trend-chart").text_content()
+    assert page.locator(".leader-card").inner_text().startswith("吴冬梅")
+
+
+def search(page, query: str) -> list[str]:
+    page.fill("#q", query)
+    page.press("#q", "Enter")
+    page.wait_for_function("document.querySelector('#search-status').textContent.length > 0"
+                           " && !document.querySelector('#search-status').textContent.includes('…')")
+    return page.locator(".search-hit .title").all_inner_texts()
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("欧阳", "欧阳晓红"),  # two characters of a name
+    ("晓红", "欧阳晓红"),
+    ("同心广场", "同心广场绿化美化优秀党员责任区"),  # a zone's name
+    ("楼院", "石油新村楼院服务优秀党员责任区"),
+    ("听音棒", "郭师傅的“听诊器”"),  # a word from a story's body
+    ("燃气报警器", "楼院里的“党员管家”"),
+    ("张", "张伟"),  # one character finds names
+    ("ＺＨＡＮＧ伟", None),  # full-width letters are folded like any other text, and find nothing here
+])
+def test_search_finds(visit, query, expected):
+    v = visit()
+    page = v.open("search/")
+    found = search(page, query)
+    if expected is None:
+        assert found == []
+    else:
+        assert expected in found, found
+    assert not v.errors and not v.foreign
+
+
+def test_search_index_loads_only_when_used(visit):
+    v = visit()
+    page = v.open("search/")
+    page.wait_for_load_state("networkidle")
+    index = lambda: [r for r in v.responses if "/assets/search-" in r.url]  # noqa: E731
+    assert not index(), "the index was fetched before anyone searched"
+    page.focus("#q")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(100)
+    assert len(index()) == 1
+    data = json.loads(index()[0].body())
+    assert "冯宇" not in json.dumps(data, ensure_ascii=False)  # the hidden member
+    assert not [r for r in v.responses if "lunr" in r.url or r.url.endswith("search_index.json")]
+
+
+def test_search_results_link_to_pages(visit):
+    v = visit()
+    page = v.open("search/?q=" + "欧阳晓红")
+    page.wait_for_selector(".search-hit")
+    page.click(".search-hit >> nth=0")
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/members/ouyang-xiaohong/")
+    assert page.locator("h1").inner_text().startswith("欧阳晓红")
+
+
+def test_home_search_box_leads_to_results(visit):
+    v = visit()
+    page = v.open("")
+    page.fill("#home-q", "欧阳")
+    page.press("#home-q", "Enter")
+    page.wait_for_selector(".search-hit")
+    assert "欧阳晓红" in page.locator(".search-hit .title").all_inner_texts()
+
+
+def test_members_filter_by_branch_and_group(visit):
+    v = visit()
+    page = v.open("members/")
+    total = page.locator(".member-card").count()
+    page.select_option("select[data-filter=branch]", "gongre")
+    shown = page.locator(".member-card:visible")
+    assert 0 < shown.count() < total
+    assert set(shown.evaluate_all("cs => cs.map(c => c.dataset.branch)")) == {"gongre"}
+    page.select_option("select[data-filter=group]", "gongre-g1")
+    assert set(page.locator(".member-card:visible").evaluate_all("cs => cs.map(c => c.dataset.group)")) == {"gongre-g1"}
+    # a group of another branch is not offered
+    assert page.locator("select[data-filter=group] option[value=wuye-1-g1]").evaluate("o => o.hidden")
+
+
+def test_wall_filter_by_branch(visit):
+    v = visit()
+    page = v.open("commitments/2026/")
+    total = page.locator(".promise-card").count()
+    page.select_option("select[data-filter=branch]", "wuye-2")
+    shown = page.locator(".promise-card:visible")
+    assert 0 < shown.count() < total
+    assert set(shown.evaluate_all("cs => cs.map(c => c.dataset.branch)")) == {"wuye-2"}
+
+
+def test_alias_redirects_in_the_browser(visit):
+    v = visit()
+    page = v.open("zones/tongxin/")
+    page.wait_for_url("**/zones/tongxin-guangchang/")
+    assert not v.errors
