@@ -70,75 +70,87 @@ class Record(BaseModel):
 # members.yaml ----------------------------------------------------------------------------
 
 class Honor(Record):
+    model_config = ConfigDict(title="荣誉")
     year: Year | None = Field(None, title="年份", description="获得荣誉的年份，四位数字")
     title: Text = Field(title="荣誉名称", description="例如：优秀共产党员")
     by: Text | None = Field(None, title="授予单位", description="例如：华盛综合服务处党委")
 
 
 class Member(Record):
+    model_config = ConfigDict(title="党员", json_schema_extra={"description": "名单里的一位党员（亮身份）"})
     id: Id = Field(title="编号", description="小写拼音加“-”，例如 zhang-wei；出现在网址和二维码里，定了就不要改")
-    name: Text = Field(title="姓名")
+    name: Text = Field(title="姓名", description="党员的真实姓名，例如：张伟")
     photo: ImagePath | None = Field(None, title="照片", description="相对于 content/ 的照片路径，例如 photos/members/zhang-wei.jpg")
     branch: Id = Field(title="所在党支部", description="org.yaml 里某个党支部的编号")
     group: Id | None = Field(None, title="所在党小组", description="该党支部下某个党小组的编号")
-    department: Text | None = Field(None, title="部门/班组")
-    post: Text | None = Field(None, title="岗位")
-    title: Text | None = Field(None, title="职务")
+    department: Text | None = Field(None, title="部门/班组", description="例如：绿化班")
+    post: Text | None = Field(None, title="岗位", description="所做的工作，例如：绿化养护员")
+    title: Text | None = Field(None, title="职务", description="担任的职务，例如：党小组长")
     joined: Year | None = Field(None, title="入党年份", description="只写年份，例如 2008")
     tags: list[Text] = Field(default_factory=list, title="标识", description="例如：党员示范岗")
-    honors: list[Honor] = Field(default_factory=list, title="荣誉")
+    honors: list[Honor] = Field(default_factory=list, title="荣誉", description="获得的荣誉，每项写年份、名称、授予单位")
     status: Literal["active", "former"] = Field("active", title="状态", description="active 在岗（默认）；former 已调离（页面保留并注明）")
     hidden: bool = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")
 
 
 class MembersFile(Record):
     """members.yaml: the roster (亮身份)."""
+    model_config = ConfigDict(title="党员名单 members.yaml", json_schema_extra={"description": "亮身份：全部党员的名单。每位党员写 id、name、branch，其余可选"})
 
-    members: list[Member] = Field(title="党员名单")
+    members: list[Member] = Field(title="党员名单", description="每位党员一项，以“- id: ...”开头")
 
 
 # content/org.yaml ------------------------------------------------------------------------
 
 class Group(Record):
-    id: Id = Field(title="党小组编号")
-    name: Text = Field(title="党小组名称")
+    model_config = ConfigDict(title="党小组")
+    id: Id = Field(title="党小组编号", description="小写字母、数字和“-”，例如 wuye-1-g1；全站唯一")
+    name: Text = Field(title="党小组名称", description="例如：第一党小组")
 
 
 class Branch(Record):
-    id: Id = Field(title="党支部编号")
-    name: Text = Field(title="党支部名称")
-    groups: list[Group] = Field(default_factory=list, title="党小组")
+    model_config = ConfigDict(title="党支部")
+    id: Id = Field(title="党支部编号", description="小写字母、数字和“-”，例如 wuye-1；党员和责任区用它指明所属党支部")
+    name: Text = Field(title="党支部名称", description="例如：第一物业服务站党支部")
+    groups: list[Group] = Field(default_factory=list, title="党小组", description="该党支部下的党小组（可不写）")
 
 
 class Grade(Record):
+    model_config = ConfigDict(title="考核等次")
     name: Text = Field(title="等次名称", description="例如：优秀")
     min: float = Field(ge=0, le=100, title="最低分（含）", description="得分不低于此值即为该等次")
 
 
 class Org(Record):
     """content/org.yaml: the organization, its branches and groups, the activity."""
+    model_config = ConfigDict(title="单位信息 content/org.yaml", json_schema_extra={"description": "单位、党支部和党小组、创建活动；考核等次和典型类别可用默认值"})
 
-    name: Text = Field(title="单位名称")
-    short_name: Text | None = Field(None, title="简称")
+    name: Text = Field(title="单位名称", description="单位全称，例如：华北油田华盛综合服务处")
+    short_name: Text | None = Field(None, title="简称", description="单位简称，用在页面标题等位置")
     activity: Text = Field(title="活动名称", description="本站宣传的创建活动，例如：优秀党员责任区创建活动")
-    slogan: Text | None = Field(None, title="口号")
+    slogan: Text | None = Field(None, title="口号", description="活动口号，显示在首页")
     intro: Markdown | None = Field(None, title="简介", description="Markdown 格式")
     logo: ImagePath | None = Field(None, title="标志图片", description="单位自备的标志图片，印在标志牌上")
-    hotline: Phone | None = Field(None, title="监督热线")
+    hotline: Phone | None = Field(None, title="监督热线", description="群众监督的公开电话，例如 0317-2720000")
     supervision: Text | None = Field(None, title="监督方式", description="群众如何监督党员践诺")
-    branches: list[Branch] = Field(min_length=1, title="党支部")
+    branches: list[Branch] = Field(min_length=1, title="党支部", description="至少一个；每个写 id、name，可带 groups")
     grades: list[Grade] = Field(
         default_factory=lambda: [Grade(name=n, min=m) for n, m in DEFAULT_GRADES],
         title="考核等次", description="按分数从高到低；min 为最低分（含）",
     )
     story_categories: list[Text] = Field(
-        default_factory=lambda: list(DEFAULT_STORY_CATEGORIES), title="典型类别"
+        default_factory=lambda: list(DEFAULT_STORY_CATEGORIES), title="典型类别",
+        description="故事的类别；不写时为：劳动模范、党员先锋、技术能手、优秀班组、真情服务小故事",
     )
 
 
 # content/zones/ID.yaml -------------------------------------------------------------------
 
 class Role(Record):
+    model_config = ConfigDict(title="责任区人员", json_schema_extra={
+        "description": "写 role，再写 member（名单里的党员）或 name（名单外的人），二者只写一个",
+        "oneOf": [{"required": ["member"]}, {"required": ["name"]}],  # the schema's side of _member_or_name
+    })
     role: Text = Field(title="角色", description="例如：业务带头人、监督员")
     member: Id | None = Field(None, title="党员编号", description="名单里的党员；与 name 二选一")
     name: Text | None = Field(None, title="姓名", description="不在名单里的人；与 member 二选一")
@@ -151,6 +163,7 @@ class Role(Record):
 
 
 class Signboard(Record):
+    model_config = ConfigDict(title="标志牌")
     size: Annotated[str, StringConstraints(pattern=SIZE_PATTERN)] = Field(
         "60x40cm", title="尺寸", description="60x40cm | 80x60cm | A3 | A4 | 宽x高mm（例如 900x600mm）"
     )
@@ -160,25 +173,26 @@ class Signboard(Record):
 
 class Zone(Record):
     """content/zones/ID.yaml: one responsibility zone (党员责任区)."""
+    model_config = ConfigDict(title="党员责任区 content/zones/编号.yaml", json_schema_extra={"description": "一个党员责任区：范围、职责、负责人、公开服务电话；文件名就是编号"})
 
     id: Id = Field(title="编号", description="与文件名相同；印在二维码里，定了就不要改")
-    name: Text = Field(title="责任区名称")
-    short_name: Text | None = Field(None, title="简称")
-    branch: Id = Field(title="所属党支部")
-    location: Text | None = Field(None, title="位置")
-    scope: Text = Field(title="责任范围")
-    duties: list[Text] = Field(min_length=1, title="工作职责")
+    name: Text = Field(title="责任区名称", description="印在标志牌上的全称，例如：同心广场绿化优秀党员责任区")
+    short_name: Text | None = Field(None, title="简称", description="列表和按钮上用的短名，例如：同心广场")
+    branch: Id = Field(title="所属党支部", description="org.yaml 里某个党支部的编号")
+    location: Text | None = Field(None, title="位置", description="例如：华盛一区同心广场")
+    scope: Text = Field(title="责任范围", description="责任区管到哪里，例如：同心广场及周边绿地约1.2万平方米")
+    duties: list[Text] = Field(min_length=1, title="工作职责", description="至少一条，每条一行，以“- ”开头")
     content: Markdown | None = Field(None, title="创建内容", description="Markdown 格式")
     leader: Id = Field(title="党员负责人", description="名单里某位党员的编号")
-    roles: list[Role] = Field(default_factory=list, title="其他人员")
-    members: list[Id] = Field(default_factory=list, title="责任区党员")
+    roles: list[Role] = Field(default_factory=list, title="其他人员", description="责任区的其他角色：写 role 和 member（名单里的党员）或 name（名单外的人）")
+    members: list[Id] = Field(default_factory=list, title="责任区党员", description="本责任区全部党员的编号，例如 [zhang-wei, li-na]")
     service_phone: Phone = Field(title="公开服务电话", description="印在标志牌上")
-    slogan: Text | None = Field(None, title="口号")
-    photo: ImagePath | None = Field(None, title="照片")
+    slogan: Text | None = Field(None, title="口号", description="印在标志牌上的口号")
+    photo: ImagePath | None = Field(None, title="照片", description="相对于 content/ 的照片路径，例如 photos/zones/tongxin.jpg")
     status: Literal["active", "archived"] = Field("active", title="状态", description="active 在用（默认）| archived 已撤销")
     successor: Id | None = Field(None, title="接续责任区", description="仅在 archived 时填写：接手的责任区编号")
     aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="以前的编号，已印出的二维码继续有效")
-    signboard: Signboard = Field(default_factory=Signboard, title="标志牌")
+    signboard: Signboard = Field(default_factory=Signboard, title="标志牌", description="标志牌的尺寸、方向和配色；不写时为 60x40cm、横版、红底黄字")
 
     @property
     def display_name(self) -> str:
@@ -188,45 +202,50 @@ class Zone(Record):
 # content/commitments/YEAR.yaml -----------------------------------------------------------
 
 class Progress(Record):
-    date: Date = Field(title="日期")
-    text: Text = Field(title="践诺情况")
+    model_config = ConfigDict(title="践诺记录")
+    date: Date = Field(title="日期", description="做这件事的日期，YYYY-MM-DD")
+    text: Text = Field(title="践诺情况", description="做了什么，一句话，例如：组织志愿者补植草坪200平方米")
 
 
 class Review(Record):
-    date: Date | None = Field(None, title="评议日期")
+    model_config = ConfigDict(title="评诺")
+    date: Date | None = Field(None, title="评议日期", description="年终评议的日期，YYYY-MM-DD")
     result: Text = Field(title="评议结果", description="org.yaml 中的一个考核等次，例如：优秀")
     by: Text | None = Field(None, title="评议方式", description="例如：党员互评、群众评议")
 
 
 class Commitment(Record):
-    member: Id = Field(title="党员编号")
+    model_config = ConfigDict(title="承诺", json_schema_extra={"description": "一位党员本年度的承诺（亮承诺）、践诺和评诺"})
+    member: Id = Field(title="党员编号", description="members.yaml 里某位党员的编号；每人每年一条")
     promise: Text = Field(title="承诺", description="一句话，印在桌牌上")
-    items: list[Text] = Field(default_factory=list, title="承诺事项")
-    standard: Text | None = Field(None, title="服务标准（亮标准）")
-    progress: list[Progress] = Field(default_factory=list, title="践诺记录")
-    review: Review | None = Field(None, title="评诺")
+    items: list[Text] = Field(default_factory=list, title="承诺事项", description="具体要做的事，每条一行")
+    standard: Text | None = Field(None, title="服务标准（亮标准）", description="例如：首问负责、限时办结")
+    progress: list[Progress] = Field(default_factory=list, title="践诺记录", description="每做一件事记一条：date 和 text")
+    review: Review | None = Field(None, title="评诺", description="年终评议：result（考核等次）、date、by")
 
 
 class CommitmentsFile(Record):
     """content/commitments/YEAR.yaml: one year's pledges, fulfilment and review."""
+    model_config = ConfigDict(title="年度承诺 content/commitments/年份.yaml", json_schema_extra={"description": "一年的承诺、践诺和评诺；文件名就是年份"})
 
     year: Year = Field(title="年度", description="与文件名相同，例如 2026")
-    commitments: list[Commitment] = Field(default_factory=list, title="承诺")
+    commitments: list[Commitment] = Field(default_factory=list, title="承诺", description="本年度每位党员一项，以“- member: ...”开头")
 
 
 # content/stories/SLUG.md front matter ----------------------------------------------------
 
 class StoryMeta(Record):
     """The front matter of content/stories/SLUG.md: one exemplary story (典型选树)."""
+    model_config = ConfigDict(title="典型故事 content/stories/编号.md 的开头信息", json_schema_extra={"description": "写在故事文件开头两行“---”之间；正文写在第二个“---”下面"})
 
-    title: Text = Field(title="标题")
-    date: Date = Field(title="日期")
+    title: Text = Field(title="标题", description="故事的标题")
+    date: Date = Field(title="日期", description="故事发生或发表的日期，YYYY-MM-DD")
     category: Text = Field(title="类别", description="org.yaml 的 story_categories 之一")
-    members: list[Id] = Field(default_factory=list, title="相关党员")
-    team: Text | None = Field(None, title="集体/班组")
-    zone: Id | None = Field(None, title="相关责任区")
-    cover: ImagePath | None = Field(None, title="封面图片")
-    summary: Text | None = Field(None, title="摘要")
+    members: list[Id] = Field(default_factory=list, title="相关党员", description="故事里党员的编号，例如 [zhang-wei]")
+    team: Text | None = Field(None, title="集体/班组", description="优秀班组等集体的名称，例如：小区维修班")
+    zone: Id | None = Field(None, title="相关责任区", description="content/zones/ 里某个责任区的编号")
+    cover: ImagePath | None = Field(None, title="封面图片", description="相对于 content/ 的图片路径，例如 photos/stories/key.jpg")
+    summary: Text | None = Field(None, title="摘要", description="一句话摘要，显示在故事列表里")
     featured: bool = Field(False, title="红旗·典范", description="true 表示在首页典范墙展示")
 
 
@@ -242,15 +261,17 @@ class Story(Record):
 # content/assessments/PERIOD.yaml ---------------------------------------------------------
 
 class Result(Record):
-    zone: Id = Field(title="责任区编号")
+    model_config = ConfigDict(title="考核结果")
+    zone: Id = Field(title="责任区编号", description="content/zones/ 里某个责任区的编号；每期每个责任区一条")
     score: float = Field(ge=0, le=100, title="得分", description="0 到 100")
-    note: Text | None = Field(None, title="说明")
+    note: Text | None = Field(None, title="说明", description="简短的评语，例如：绿化补植及时")
 
 
 class Assessment(Record):
     """content/assessments/PERIOD.yaml: one period's zone scores (考核评分, 张榜公布)."""
+    model_config = ConfigDict(title="考核评分 content/assessments/考核期.yaml", json_schema_extra={"description": "一个考核期各责任区的得分，张榜公布；文件名就是考核期，例如 2026-Q1"})
 
     period: Period = Field(title="考核期", description="YYYY-Qn，与文件名相同，例如 2026-Q1")
-    published: Date = Field(title="公布日期")
-    methods: list[Text] = Field(default_factory=list, title="考核方式")
-    results: list[Result] = Field(default_factory=list, title="考核结果")
+    published: Date = Field(title="公布日期", description="张榜公布的日期，YYYY-MM-DD")
+    methods: list[Text] = Field(default_factory=list, title="考核方式", description="例如 [监督员评议, 党员互评, 领导小组评议]")
+    results: list[Result] = Field(default_factory=list, title="考核结果", description="每个责任区一条：zone、score，可加 note")

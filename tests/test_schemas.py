@@ -1,0 +1,198 @@
+"""The JSON Schemas editors get: generated from the models, committed, current, and agreeing with validate."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import REPO
+from liangxiang.load import split_front_matter
+from liangxiang.load.yamlfile import parse
+from liangxiang.model import MembersFile, Zone
+from liangxiang.problems import Problems
+from liangxiang.schema import DATE_MESSAGE, KINDS, render, schema_for
+
+SCHEMAS = REPO / "schemas"
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+BY_NAME = {kind.name: kind for kind in KINDS}
+
+
+def load(path: Path):
+    """A content file as the site reads it (YAML 1.2-like: dates and phones stay text)."""
+    text = path.read_text(encoding="utf-8-sig")
+    if path.suffix == ".md":
+        text = split_front_matter(text)[0]
+    problems = Problems()
+    document = parse(text, path.name, problems)
+    assert not problems, list(problems)
+    return document.data
+
+
+def errors(kind: str, data) -> list[str]:
+    validator = jsonschema.Draft7Validator(json.loads((SCHEMAS / BY_NAME[kind].filename).read_text(encoding="utf-8")))
+    return [e.message for e in validator.iter_errors(data)]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_committed_schema_is_current(kind):
+    path = SCHEMAS / kind.filename
+    assert path.is_file(), f"{path} is missing: run `liangxiang schemas`"
+    assert path.read_text(encoding="utf-8") == render(kind), f"{path} is stale: run `liangxiang schemas`"
+
+
+def test_no_stray_schema_files():
+    assert sorted(p.name for p in SCHEMAS.iterdir()) == sorted(k.filename for k in KINDS)
+
+
+def test_cli_regenerates_and_checks(tmp_path):
+    cli = [sys.executable, "-m", "liangxiang.cli"]
+    assert subprocess.run([*cli, "schemas", "--check", str(SCHEMAS)], capture_output=True).returncode == 0
+    stale = subprocess.run([*cli, "schemas", "--check", str(tmp_path)], capture_output=True, text=True)
+    assert stale.returncode == 1 and "members.schema.json" in stale.stderr
+    written = subprocess.run([*cli, "schemas", str(tmp_path)], capture_output=True, text=True)
+    assert written.returncode == 0, written.stderr
+    for kind in KINDS:
+        assert (tmp_path / kind.filename).read_bytes() == (SCHEMAS / kind.filename).read_bytes()
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_schema_is_draft7_self_contained_and_strict(kind):
+    schema = json.loads((SCHEMAS / kind.filename).read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(schema)
+    text = json.dumps(schema)
+    assert "$ref" not in text and "$defs" not in text  # draft 7 ignores keywords beside a $ref
+    objects = list(_objects(schema))
+    assert objects and all(o.get("additionalProperties") is False for o in objects)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda k: k.name)
+def test_every_field_has_chinese_title_and_description(kind):
+    schema = schema_for(kind.model)
+    assert CHINESE.search(schema["title"]) and CHINESE.search(schema["description"])
+    for where, field in _fields(schema):
+        assert CHINESE.search(field.get("title", "")), f"{kind.name}: {where} has no Chinese title"
+        assert CHINESE.search(field.get("description", "")), f"{kind.name}: {where} has no Chinese description"
+
+
+def test_patterns_and_their_words():
+    zone = schema_for(Zone)["properties"]
+    assert zone["id"]["pattern"] == "^[a-z0-9][a-z0-9-]{0,63}$" and CHINESE.search(zone["id"]["patternErrorMessage"])
+    assessment = BY_NAME["assessment"].model
+    period = schema_for(assessment)["properties"]["period"]
+    assert period["pattern"] == "^[0-9]{4}-Q[1-4]$"
+    published = schema_for(assessment)["properties"]["published"]
+    assert published["pattern"] == r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$" and published["patternErrorMessage"] == DATE_MESSAGE
+    # the editor's words for a bad date are validate's words
+    with pytest.raises(Exception) as error:
+        assessment.model_validate({"period": "2026-Q1", "published": "2026/4/5"})
+    assert DATE_MESSAGE in str(error.value)
+
+
+# the schemas agree with validate on the example and on typical mistakes -------------------------
+
+def example_files():
+    for kind in KINDS:
+        patterns = kind.files or ("content/stories/*.md",)
+        for path in sorted(p for p in REPO.rglob("*") if p.is_file() and not {".venv", ".git", "site"} & set(p.parts)):
+            relative = path.relative_to(REPO).as_posix()
+            if any(fnmatch.fnmatch(relative, pattern) for pattern in patterns):
+                yield pytest.param(kind.name, path, id=relative)
+
+
+@pytest.mark.parametrize("kind, path", list(example_files()))
+def test_example_content_passes_its_schema(kind, path):
+    assert errors(kind, load(path)) == []
+
+
+MEMBER = {"id": "zhang-wei", "name": "张伟", "branch": "wuye-1"}
+ZONE = {"id": "garden", "name": "花园", "branch": "b1", "scope": "一片", "duties": ["浇水"], "leader": "zhang-wei",
+        "service_phone": "0317-2720001"}
+
+MISTAKES = [
+    ("members", {"members": [{**MEMBER, "pots": "站长"}]}, "unknown key"),
+    ("members", {"members": [{**MEMBER, "phone": "13800000000"}]}, "private data has no field"),
+    ("members", {"members": [{**MEMBER, "id": "Zhang Wei"}]}, "id pattern"),
+    ("members", {"members": [{**MEMBER, "joined": "一九九八"}]}, "year is a number"),
+    ("members", {"members": [{**MEMBER, "status": "retired"}]}, "status choices"),
+    ("members", {"members": [{"id": "zhang-wei", "name": "张伟"}]}, "branch required"),
+    ("zone", {**ZONE, "duties": []}, "at least one duty"),
+    ("zone", {**ZONE, "roles": [{"role": "监督员", "member": "li-na", "name": "李娜"}]}, "member and name both"),
+    ("zone", {**ZONE, "roles": [{"role": "监督员"}]}, "member or name missing"),
+    ("zone", {**ZONE, "signboard": {"size": "60*40"}}, "signboard size"),
+    ("commitments", {"year": 2026, "commitments": [{"member": "li-na", "promise": "x",
+                                                    "progress": [{"date": "2026/3/12", "text": "y"}]}]}, "date format"),
+    ("assessment", {"period": "2026-Q5", "published": "2026-04-05"}, "period pattern"),
+    ("assessment", {"period": "2026-Q1", "published": "2026-04-05", "results": [{"zone": "garden", "score": 101}]}, "score range"),
+    ("story", {"title": "t", "date": "2026-01-01"}, "category required"),
+]
+
+
+@pytest.mark.parametrize("kind, data, what", MISTAKES, ids=[m[2] for m in MISTAKES])
+def test_schema_and_model_both_reject(kind, data, what):
+    assert errors(kind, data), f"the schema accepts: {what}"
+    with pytest.raises(Exception):
+        BY_NAME[kind].model.model_validate(data)
+
+
+ACCEPTED = [
+    ("members", {"members": [{**MEMBER, "joined": 2008, "tags": ["党员示范岗"], "hidden": False}]}),
+    ("org", {"name": "单位", "activity": "活动", "hotline": 12345, "branches": [{"id": "b1", "name": "支部"}]}),  # a bare number
+    ("zone", {**ZONE, "roles": [{"role": "监督员", "name": "王芳"}], "signboard": {"size": "900x600mm"}}),
+    ("assessment", {"period": "2026-Q1", "published": "2026-04-05", "results": [{"zone": "garden", "score": 93.5}]}),
+]
+
+
+@pytest.mark.parametrize("kind, data", ACCEPTED, ids=[a[0] for a in ACCEPTED])
+def test_schema_and_model_both_accept(kind, data):
+    assert errors(kind, data) == []
+    BY_NAME[kind].model.model_validate(data)
+
+
+# wired for VS Code ------------------------------------------------------------------------
+
+def test_vscode_maps_every_record_file_to_its_schema():
+    settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    expected = {f"./schemas/{k.filename}": list(k.files) for k in KINDS if k.files}
+    assert mapping == expected
+    for schema in mapping:
+        assert (REPO / schema).is_file()
+    # every record file of the example is covered by exactly one glob
+    records = [p.relative_to(REPO).as_posix() for p in [REPO / "members.yaml", *(REPO / "content").rglob("*.y*ml")]]
+    for record in records:
+        covering = [s for s, globs in mapping.items() if any(fnmatch.fnmatch(record, g) for g in globs)]
+        assert len(covering) == 1, (record, covering)
+    assert settings["files.encoding"] == "utf8" and settings["[yaml]"]["editor.insertSpaces"] is True
+    recommended = json.loads((REPO / ".vscode/extensions.json").read_text(encoding="utf-8"))["recommendations"]
+    assert "redhat.vscode-yaml" in recommended
+    # mapping by glob, not by a modeline in content
+    for path in [REPO / "members.yaml", *(REPO / "content").rglob("*")]:
+        if path.is_file() and path.suffix in (".yaml", ".yml", ".md"):
+            assert "yaml-language-server" not in path.read_text(encoding="utf-8")
+
+
+def _objects(schema):
+    if isinstance(schema, dict):
+        if schema.get("type") == "object" or "properties" in schema:
+            yield schema
+        for value in schema.values():
+            yield from _objects(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from _objects(item)
+
+
+def _fields(schema, where="$"):
+    for name, field in (schema.get("properties") or {}).items():
+        yield f"{where}.{name}", field
+        yield from _fields(field, f"{where}.{name}")
+    items = schema.get("items")
+    if isinstance(items, dict):
+        yield from _fields(items, f"{where}[]")
