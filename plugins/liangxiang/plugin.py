@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 
 from .pipeline import read_site
+from .print import PrintStage
 from .problems import ContentError
 from .site import SiteBuild
 from .site.markdown import SafeContent
@@ -29,11 +30,18 @@ class LiangxiangConfig(base.Config):
     """Resized photos, rendered pages and printables, kept between builds (relative to mkdocs.yml)."""
     lang = c.Choice(["zh-CN"], default="zh-CN")
     """The language of every visitor-facing word."""
+    printables = c.Type(bool, default=True)
+    """Signboards, desk plates and QR codes under /print/ and /qr/."""
+    font = c.Optional(c.Type(str))
+    """The font printables are set in (TTF, OTF or TTC#n, relative to mkdocs.yml); default: Noto Sans SC from PyPI."""
+    bleed = c.Type(bool, default=False)
+    """Add 3 mm of bleed and crop marks around every printable, as print shops ask."""
 
 
 class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None
+        self.printing: PrintStage | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "liangxiang":
@@ -44,11 +52,17 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         config.markdown_extensions.append(SafeContent())
         try:
             content = read_site(config, self.config)
+            self.build = SiteBuild(content, config, self.config)
+            self.printing = None
+            if self.config.printables:
+                # laid out now, so that content that cannot be printed fails before site_dir is cleaned
+                self.printing = PrintStage(content, config, self.config, self.build.urls, self.build.labels)
+                self.printing.check()
+                self.build.pages.append(self.printing.page())
         except ContentError as error:
             for problem in error.problems:
                 log.error(str(problem))
             raise PluginError(str(error)) from None
-        self.build = SiteBuild(content, config, self.config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -77,4 +91,6 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         return self.build.extend_context(context, page.file.src_uri)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.printing:
+            self.printing.write(Path(config.site_dir))  # first: the /print/ page lists their sizes
         self.build.write_pages(Path(config.site_dir))

@@ -1,1 +1,231 @@
-"""Print: zone signboards, member desk plates and QR codes (being built)."""
+"""Print: zone signboards and member desk plates as vector PDFs, their previews, and QR codes.
+
+Two steps. ``check()`` (from on_config, before MkDocs cleans site_dir) lays out every printable
+and fails with editor-worded problems when the font lacks a character or content does not fit,
+so a failed build leaves the previous site as it was. ``write()`` (from on_post_build) renders
+what the cache lacks, in parallel, and publishes PDFs, previews, all.pdf files and QR codes.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from ..content import Content
+from ..problems import ContentError, Location, Problems
+from ..site.pages import DataPage
+from ..site.view import Labels, Urls
+from . import qr
+from .cache import PrintCache, key
+from .drawing import Drawing
+from .fonts import FontError, Metrics, prepare_fonts, subset_fonts
+from .layout import LARGEST_PAGE, sheet_size, size_label
+from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
+from .plate import compose_plate
+from .preview import merge
+from .render import RenderJob, render
+from .setter import Overflow, Setter
+from .signboard import compose_sign
+
+log = logging.getLogger("mkdocs.plugins.liangxiang")
+
+KINDS = {"signboard": "signboards", "plate": "plates"}
+
+
+@dataclass
+class Printable:
+    """A laid-out printable: where it goes in the site, its drawing and its cache key."""
+
+    kind: str  # 'signboards' | 'plates'
+    id: str
+    title: str
+    note: str  # size, orientation and scheme, or the member's post
+    drawing: Drawing
+    key: str
+    url: str  # what its QR code holds
+    facts: dict = field(default_factory=dict)
+
+    @property
+    def pdf(self) -> str:
+        return f"print/{self.kind}/{self.id}.pdf"
+
+    @property
+    def png(self) -> str:
+        return f"print/{self.kind}/{self.id}.png"
+
+    @property
+    def size(self) -> str:
+        return size_label(self.drawing.width, self.drawing.height)
+
+
+class PrintStage:
+    def __init__(self, content: Content, config: Any, plugin_config: Any, urls: Urls, labels: Labels):
+        self.config_file = Path(config.config_file_path or "mkdocs.yml")
+        self.root = self.config_file.parent.resolve()
+        self.content, self.urls, self.labels = content, urls, labels
+        self.site_url = config.site_url or ""
+        self.font_option, self.bleed = plugin_config.font, plugin_config.bleed
+        self.cache_dir = self.root / plugin_config.cache_dir
+        self.cache = PrintCache(self.cache_dir / "print")
+        self.items: list[Printable] = []
+        self.fonts = None
+
+    # -- check: before anything is written ------------------------------------------------
+    def check(self) -> None:
+        """Lay out every printable; raises ContentError naming each field that cannot be printed."""
+        problems = Problems()
+        try:
+            self.fonts = prepare_fonts(self.font_option, self.root, self.cache_dir)
+        except FontError as error:
+            problems.add(self._font_location(), "font", error.message, error.hint)
+            raise ContentError(problems) from None
+        metrics = Metrics(self.fonts)
+        setter = Setter(metrics)
+        planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
+        if self._check_words(metrics, problems):
+            for item in planned:
+                self._check_glyphs(item, metrics, problems)
+        if problems:
+            raise ContentError(problems)
+        for item in planned:
+            drawing = self._lay_out(item, setter, problems)
+            if drawing is not None:
+                self.items.append(self._printable(item, drawing))
+        if problems:
+            raise ContentError(problems)
+
+    def _check_words(self, metrics: Metrics, problems: Problems) -> bool:
+        words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
+        missing = metrics.missing("".join(words))
+        if missing:
+            problems.add(self._font_location(), "font", f"字体“{self.fonts.name}”里没有中文字（缺少“{''.join(missing[:8])}”等）",
+                         "换一个中文字体，或去掉 font 使用自带的思源黑体（Noto Sans SC）")
+        return not missing
+
+    def _check_glyphs(self, item: Planned, metrics: Metrics, problems: Problems) -> None:
+        for record, path, text in printed_texts(item):
+            missing = metrics.missing(text or "")
+            if record is None or not missing:
+                continue
+            codes = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:5])
+            problems.add(record.at(*path), _field_name(path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
+                         "换成常用字或去掉这个符号，或在 mkdocs.yml 的 liangxiang 插件下用 font 指定包含这个字的字体")
+
+    def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> Drawing | None:
+        records = item.records
+        if item.kind == "signboard":
+            zone = records["zone"]
+            width, height = sheet_size(zone.signboard.size, zone.signboard.orientation)
+            if max(width, height) > LARGEST_PAGE:
+                problems.add(zone.at("signboard", "size"), "signboard.size", "标志牌超过 5 米，PDF 页面放不下", "写实际的成品尺寸，例如 900x600mm")
+                return None
+        try:
+            if item.kind == "signboard":
+                return compose_sign(item.content, sign_words(self.labels), setter)
+            return compose_plate(item.content, plate_words(self.labels), setter)
+        except Overflow as overflow:
+            owner_key, path = (overflow.field[0], overflow.field[1:]) if overflow.field[0] in records else (None, overflow.field)
+            owner = records[owner_key] if owner_key else records["zone" if item.kind == "signboard" else "commitment"]
+            where = owner.at(*path) if owner is not None else Location(self.config_file.name)
+            problems.add(where, _field_name(path), overflow.message, overflow.hint)
+            return None
+
+    def _printable(self, item: Planned, drawing: Drawing) -> Printable:
+        kind = KINDS[item.kind]
+        if item.kind == "signboard":
+            board = item.records["zone"].signboard
+            note = " · ".join((self.labels[f"print_{board.orientation}"], self.labels["print_scheme_" + board.scheme.replace("-", "_")]))
+        else:
+            note = item.content.detail or item.content.branch
+        return Printable(kind, item.id, drawing.title, note, drawing,
+                         key(kind, drawing, self.fonts.digest, self.bleed), item.content.url)
+
+    def _font_location(self) -> Location:
+        try:
+            lines = self.config_file.read_text(encoding="utf-8-sig").splitlines()
+        except OSError:
+            lines = []
+        line = next((n for n, text in enumerate(lines, 1) if re.match(r"\s*font\s*:", text)), 0)
+        return Location(self.config_file.name, line, 1 if line else 0)
+
+    # -- write: after MkDocs has built the pages -----------------------------------------
+    def write(self, site_dir: Path) -> None:
+        started = time.perf_counter()
+        for zone in self.content.zones:  # archived zones too: brochures may carry their codes
+            qr.write_files(address(self.site_url, self.urls, "zone", zone.id), site_dir / "qr" / "zones" / zone.id)
+        entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
+        todo = [p for p in self.items if not entries[id(p)].complete()]
+        self._render(todo, entries)
+        for printable in self.items:
+            entry = entries[id(printable)]
+            self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png)
+            printable.facts = entry.facts()
+            printable.facts["kb"] = max(1, round(printable.facts["bytes"] / 1024))
+        for kind in KINDS.values():
+            parts = [p for p in self.items if p.kind == kind]
+            if parts:
+                self._write_all(kind, parts, entries, site_dir / "print" / kind / "all.pdf")
+        log.info("liangxiang: %d printables (%d rendered, %d from the cache) in %.1f s",
+                 len(self.items), len(todo), len(self.items) - len(todo), time.perf_counter() - started)
+
+    def _render(self, todo: list[Printable], entries: dict) -> None:
+        if not todo:
+            return
+        # a font of just the characters to print loads in milliseconds, not a second per document
+        fonts = subset_fonts(self.fonts, "".join(t for p in todo for t in p.drawing.texts()), self.cache.folder / "fonts")
+        jobs = [RenderJob(f"{p.kind}/{p.id}", (p.drawing,), fonts, self.bleed,
+                          str(entries[id(p)].pdf), str(entries[id(p)].png), str(entries[id(p)].meta)) for p in todo]
+        step, done, started = max(1, len(jobs) // 10), 0, time.perf_counter()
+        workers = min(len(jobs), _cpus())
+        if workers < 2:
+            for job in jobs:
+                render(job)
+                done += 1
+                log.info("liangxiang: rendered %s (%d/%d)", job.name, done, len(jobs))
+            return
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            futures = {pool.submit(render, job): job for job in jobs}
+            for future in as_completed(futures):
+                future.result()
+                done += 1
+                if done % step == 0 or done == len(jobs):
+                    log.info("liangxiang: rendering printables %d/%d (%.1f s)", done, len(jobs), time.perf_counter() - started)
+
+    def _write_all(self, kind: str, parts: list[Printable], entries: dict, target: Path) -> None:
+        combined = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
+        if not combined.is_file():
+            merge([entries[id(p)].pdf for p in parts], combined)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(combined.read_bytes())
+
+    # -- the /print/ page -----------------------------------------------------------------
+    def page(self) -> DataPage:
+        url = self.urls.page("print/")
+        page = DataPage("print/", url, "print.html", self.labels["print"], {
+            "signboards": [p for p in self.items if p.kind == "signboards"],
+            "plates": [p for p in self.items if p.kind == "plates"],
+            "bleed": self.bleed,
+            "year": self.content.latest_year.year if self.content.latest_year else None,
+        })
+        if self.site_url:
+            page.canonical_url = self.site_url.rstrip("/") + "/" + url
+        return page
+
+
+def _field_name(path: tuple) -> str:
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "-"
+
+
+def _cpus() -> int:
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

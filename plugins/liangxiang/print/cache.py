@@ -1,0 +1,72 @@
+"""The printables' cache: rendered PDFs and previews kept outside site_dir between builds.
+
+A printable's key is a hash of everything that goes into it: its drawing (every word, size and
+position, the QR code's address, each image's path and the hash of its bytes), the font's hash,
+the options, the versions of this package's printing code and of fpdf2 and pdfium. An unchanged
+printable therefore has an unchanged key and is copied, never rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+PACKAGE = Path(__file__).parent
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the printing code and the libraries that draw and preview."""
+    digest = hashlib.sha256()
+    for source in sorted(PACKAGE.glob("*.py")):
+        digest.update(source.name.encode() + source.read_bytes())
+    for library in ("fpdf2", "pypdfium2", "segno", "Pillow"):
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(library.encode())
+    return digest.hexdigest()[:16]
+
+
+def key(*parts: object) -> str:
+    digest = hashlib.sha256(code_version().encode())
+    for part in parts:
+        digest.update(repr(part).encode("utf-8"))
+        digest.update(b"\x00")
+    return digest.hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A cached printable: PDF, preview and facts about it."""
+
+    pdf: Path
+    png: Path
+    meta: Path
+
+    def complete(self) -> bool:
+        # the meta file is written last: its presence means the entry is whole
+        return self.meta.is_file() and self.pdf.is_file() and self.png.is_file()
+
+    def facts(self) -> dict:
+        return json.loads(self.meta.read_text(encoding="utf-8"))
+
+
+class PrintCache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def entry(self, kind: str, name: str, key: str) -> Entry:
+        base = self.folder / kind / f"{name[:48]}-{key}"
+        return Entry(base.with_suffix(".pdf"), base.with_suffix(".png"), base.with_suffix(".json"))
+
+    @staticmethod
+    def publish(entry: Entry, pdf: Path, png: Path) -> None:
+        for source, target in ((entry.pdf, pdf), (entry.png, png)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)

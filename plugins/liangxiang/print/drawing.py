@@ -1,0 +1,110 @@
+"""A printable as plain data: what goes where on the sheet, in mm from the trim's top left.
+
+Layouts produce a Drawing; pdf.py turns it into a PDF. Keeping them apart lets the build check
+that everything fits before it writes anything, and gives the cache a complete, exact key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Text:
+    x: float  # left end of the baseline
+    y: float  # baseline
+    text: str
+    size: float  # em, mm
+    color: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+    fill: str | None = None
+    stroke: str | None = None
+    line: float = 0.0  # stroke width, mm
+    radius: float = 0.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    color: str
+    line: float
+    dash: float = 0.0  # dash length, mm; 0 = solid
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image fitted (cropped) into a box; the file is read and downscaled when the PDF is made."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    source: str  # absolute path of the original
+    digest: str  # of the original's bytes: part of the cache key
+    crop: bool = True  # cover the box (photos) or fit inside it (logos)
+
+
+@dataclass(frozen=True)
+class Code:
+    """A QR code drawn as vector squares; (x, y) is the quiet zone's corner."""
+
+    x: float
+    y: float
+    module: float  # mm
+    rows: tuple[str, ...]  # '1' dark, '0' light; the quiet zone is not included
+    quiet: int
+    dark: str
+    light: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Turned:
+    """Items rotated by 180 degrees about (cx, cy): the upper face of a folded plate."""
+
+    cx: float
+    cy: float
+    items: tuple
+
+
+Item = Union[Text, Box, Rule, Picture, Code, Turned]
+
+
+@dataclass
+class Drawing:
+    """One page of a printable at its trim size."""
+
+    width: float
+    height: float
+    ground: str  # background colour, extended into the bleed
+    items: list[Item] = field(default_factory=list)
+    title: str = ""
+
+    def add(self, *items: Item) -> None:
+        self.items.extend(items)
+
+    def texts(self) -> list[str]:
+        """Every piece of text on the page, in drawing order (for tests and checks)."""
+        out: list[str] = []
+
+        def walk(items) -> None:
+            for item in items:
+                if isinstance(item, Text):
+                    out.append(item.text)
+                elif isinstance(item, Turned):
+                    walk(item.items)
+
+        walk(self.items)
+        return out

@@ -1,0 +1,236 @@
+"""The font printables are set in: Noto Sans SC from PyPI by default, or the site's own.
+
+The bundled Noto Sans SC is a variable font whose default instance is Thin. fpdf2 can pick a
+weight itself, but it re-instantiates the whole font on every document (about 15 s); static
+Regular and Bold instances are made once (about 11 s each, in parallel) and kept in the cache,
+after which loading a font into a document takes a quarter of a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from multiprocessing import get_context
+from pathlib import Path
+
+WEIGHTS = {"regular": 400, "bold": 700}
+BUNDLED_PACKAGE = "justmytype_intl_cjk"
+BUNDLED_FILE = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"
+
+
+class FontError(Exception):
+    """The configured font cannot be used; message and hint are worded for the editor."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.message, self.hint = message, hint
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One static face fpdf2 can embed: a file and, for a collection (.ttc), the face's number."""
+
+    path: str
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class FontSet:
+    regular: FontFace
+    bold: FontFace
+    digest: str  # the source font and the weights: part of every printable's cache key
+    name: str  # what the editor sees in messages
+
+
+def bundled_font() -> Path:
+    try:
+        from importlib.resources import files
+
+        return Path(str(files(BUNDLED_PACKAGE).joinpath(BUNDLED_FILE)))
+    except ModuleNotFoundError:
+        raise FontError(
+            "没有找到自带的中文字体（Python 包 justmytype-intl-cjk 未安装）",
+            "运行 pip install -e . 重新安装，或在 liangxiang 插件下用 font 指定一个中文字体文件",
+        ) from None
+
+
+def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
+    """The static faces to print with; makes and caches them on first use. Raises FontError."""
+    if option:
+        path_text, _, number_text = option.partition("#")
+        source = (root / path_text).resolve()
+        number = int(number_text) if number_text.isdigit() else 0
+        if not source.is_file():
+            raise FontError(f"找不到字体文件“{option}”", "路径相对于 mkdocs.yml；不写 font 则使用自带的思源黑体（Noto Sans SC）")
+    else:
+        source, number = bundled_font(), 0
+        if not source.is_file():
+            raise FontError("自带的中文字体文件缺失", "运行 pip install --force-reinstall justmytype-intl-cjk")
+    digest = hashlib.sha256(source.read_bytes() + f"#{number}".encode()).hexdigest()[:16]
+    axes = _weight_axis(source, number, option)
+    if axes is None:  # a static font: regular and bold are the same face
+        face = FontFace(str(source), number)
+        return FontSet(face, face, digest, option or source.name)
+    folder = cache_dir / "fonts"
+    targets = {name: folder / f"{source.stem[:24]}-{digest}-w{weight}.ttf" for name, weight in WEIGHTS.items()}
+    missing = [name for name, target in targets.items() if not target.is_file() and not _from_shared(target)]
+    if missing:
+        logging.getLogger("mkdocs.plugins.liangxiang").info(
+            "liangxiang: making static Regular and Bold of %s for printing (once; about 15 s)", source.name)
+        folder.mkdir(parents=True, exist_ok=True)
+        jobs = [(str(source), number, WEIGHTS[name], str(targets[name])) for name in missing]
+        if len(jobs) > 1 and (os.cpu_count() or 1) > 1:
+            with ProcessPoolExecutor(len(jobs), mp_context=get_context("spawn")) as pool:
+                list(pool.map(_instantiate, jobs))
+        else:
+            for job in jobs:
+                _instantiate(job)
+        for name in missing:
+            _to_shared(targets[name])
+    return FontSet(FontFace(str(targets["regular"])), FontFace(str(targets["bold"])), digest, option or "Noto Sans SC")
+
+
+def shared_folder() -> Path:
+    """Instances depend on the font file alone: a copy kept per user spares every new site,
+    checkout and test the 20 s of making them again."""
+    base = os.environ.get("LIANGXIANG_FONT_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "liangxiang", "fonts")
+    return Path(base)
+
+
+def _from_shared(target: Path) -> bool:
+    shared = shared_folder() / target.name
+    if not shared.is_file():
+        return False
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + f".{os.getpid()}.part")
+        shutil.copyfile(shared, partial)
+        partial.replace(target)
+        return True
+    except OSError:
+        return False
+
+
+def _to_shared(target: Path) -> None:
+    try:
+        folder = shared_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / (target.name + f".{os.getpid()}.part")
+        shutil.copyfile(target, partial)
+        partial.replace(folder / target.name)
+    except OSError:
+        pass  # a read-only home: the site's own cache still has the fonts
+
+
+def _weight_axis(source: Path, number: int, option: str | None) -> tuple | None:
+    """The font's wght axis (min, max), None for a static font. Raises FontError for a non-font."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        font = TTFont(str(source), fontNumber=number, lazy=True)
+        font.getBestCmap()
+    except (TTLibError, OSError, AssertionError, KeyError, IndexError) as error:
+        raise FontError(f"“{option or source.name}”不是可用的字体文件（{error}）", "请用 TTF、OTF 或 TTC 字体文件") from None
+    if "fvar" not in font:
+        return None
+    for axis in font["fvar"].axes:
+        if axis.axisTag == "wght":
+            return (axis.minValue, axis.maxValue)
+    return None
+
+
+def _instantiate(job: tuple[str, int, int, str]) -> None:
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    source, number, weight, target = job
+    font = TTFont(source, fontNumber=number)
+    axis = next(a for a in font["fvar"].axes if a.axisTag == "wght")
+    weight = max(axis.minValue, min(axis.maxValue, weight))
+    static = instancer.instantiateVariableFont(font, {"wght": weight}, updateFontNames=True)
+    partial = Path(target + f".{os.getpid()}.part")
+    static.save(str(partial))
+    partial.replace(target)  # whole or absent: an interrupted build never leaves half a font
+
+
+@dataclass
+class Metrics:
+    """Advance widths and the character map of a font set, for measuring and for glyph checks."""
+
+    fonts: FontSet
+    _tables: dict = field(default_factory=dict)
+
+    def _load(self, bold: bool) -> tuple[dict, dict, int]:
+        if bold not in self._tables:
+            from fontTools.ttLib import TTFont
+
+            face = self.fonts.bold if bold else self.fonts.regular
+            font = TTFont(face.path, fontNumber=face.number, lazy=True)
+            hmtx = font["hmtx"].metrics
+            self._tables[bold] = (font.getBestCmap(), {g: hmtx[g][0] for g in hmtx}, font["head"].unitsPerEm)
+        return self._tables[bold]
+
+    @cached_property
+    def _advance(self) -> dict[tuple[bool, str], float]:
+        return {}
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        """The width of text at size (both in mm), as fpdf2 will set it."""
+        cmap, advances, upem = self._load(bold)
+        cache = self._advance
+        total = 0.0
+        for char in text:
+            key = (bold, char)
+            if key not in cache:
+                glyph = cmap.get(ord(char))
+                cache[key] = advances.get(glyph, upem) / upem if glyph else 1.0
+            total += cache[key]
+        return total * size
+
+    def missing(self, text: str) -> list[str]:
+        """Characters the font cannot draw (in either weight), each once, in order."""
+        found: list[str] = []
+        for bold in (False, True):
+            cmap = self._load(bold)[0]
+            found += [c for c in text if not c.isspace() and ord(c) not in cmap and c not in found]
+        return found
+
+
+def subset_fonts(fonts: FontSet, text: str, folder: Path) -> FontSet:
+    """The faces cut down to the characters a build prints (cached by font and characters).
+
+    fpdf2 parses the whole font for every document (0.3 s per face for 30,000 glyphs); a few
+    thousand glyphs parse in a few milliseconds. fpdf2 still subsets each PDF to its own glyphs.
+    """
+    chars = "".join(sorted(set(text) | set("0123456789")))
+    tag = hashlib.sha256((fonts.digest + chars).encode()).hexdigest()[:16]
+    faces = {}
+    for name, face in (("regular", fonts.regular), ("bold", fonts.bold)):
+        target = folder / f"subset-{tag}-{name}.ttf"
+        if not target.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            _subset(face, chars, target)
+        faces[name] = FontFace(str(target))
+    return FontSet(faces["regular"], faces["bold"], fonts.digest, fonts.name)
+
+
+def _subset(face: FontFace, chars: str, target: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(face.path, fontNumber=face.number)
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=chars)
+    subsetter.subset(font)
+    partial = target.with_name(target.name + f".{os.getpid()}.part")
+    font.save(str(partial))
+    partial.replace(target)

@@ -1,0 +1,94 @@
+"""Images on paper: never under 150 dpi, downscaled to 300 dpi, upright, with no metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+from ..check.photos import resolve_image
+from .layout import MM_PER_INCH, PHOTO_DPI, PHOTO_MIN_DPI
+
+PHOTO_ASPECT = 3 / 4  # width / height of a portrait on a sign or plate
+# EXIF orientations 5-8 turn the picture a quarter: width and height swap
+QUARTER_TURNS = {5, 6, 7, 8}
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    path: str
+    digest: str
+    width: int  # pixels, upright
+    height: int
+
+    def max_mm(self, aspect: float | None) -> float:
+        """The widest it may print (mm) and stay at 150 dpi, after cropping to aspect (w/h)."""
+        width = self.width if aspect is None else min(self.width, self.height * aspect)
+        return width / PHOTO_MIN_DPI * MM_PER_INCH
+
+
+def image_ref(docs_dir: Path, value: str | None) -> ImageRef | None:
+    if not value:
+        return None
+    path = resolve_image(docs_dir, value.strip())
+    if path is None or not path.is_file():
+        return None
+    return _ref(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=1024)
+def _ref(path: str, mtime: int) -> ImageRef:
+    data = Path(path).read_bytes()
+    with Image.open(io.BytesIO(data)) as image:
+        width, height = image.size
+        if image.getexif().get(0x0112) in QUARTER_TURNS:
+            width, height = height, width
+    return ImageRef(path, hashlib.sha256(data).hexdigest()[:16], width, height)
+
+
+def prepare(source: str, w_mm: float, h_mm: float, crop: bool) -> tuple[io.BytesIO, float]:
+    """The image as it goes into the PDF, and its resolution (dpi) at the printed size."""
+    with Image.open(source) as original:
+        image = ImageOps.exif_transpose(original)
+        alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+        image = image.convert("RGBA" if alpha else "RGB")
+    target = (max(1, round(w_mm / MM_PER_INCH * PHOTO_DPI)), max(1, round(h_mm / MM_PER_INCH * PHOTO_DPI)))
+    if crop:
+        aspect = w_mm / h_mm
+        box = _cover_box(image.size, aspect)
+        image = image.crop(box)
+    if image.width > target[0] or image.height > target[1]:
+        scale = min(target[0] / image.width, target[1] / image.height) if not crop else target[0] / image.width
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.LANCZOS)
+    dpi = image.width / (w_mm / MM_PER_INCH) if crop else min(image.width / (w_mm / MM_PER_INCH), image.height / (h_mm / MM_PER_INCH))
+    # a fresh image carries no EXIF, XMP, IPTC or ICC data: nothing of the original's metadata is copied
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
+    buffer = io.BytesIO()
+    if alpha:
+        clean.save(buffer, "PNG", optimize=True)
+    else:
+        clean.save(buffer, "JPEG", quality=90, optimize=True)
+    buffer.seek(0)
+    return buffer, dpi
+
+
+def _cover_box(size: tuple[int, int], aspect: float) -> tuple[int, int, int, int]:
+    """The largest box of the given aspect inside the image, a little above centre (faces)."""
+    width, height = size
+    if width / height > aspect:
+        new = round(height * aspect)
+        left = (width - new) // 2
+        return (left, 0, left + new, height)
+    new = round(width / aspect)
+    top = round((height - new) * 0.35)
+    return (0, top, width, top + new)
+
+
+def fit_inside(ref: ImageRef, w_mm: float, h_mm: float) -> tuple[float, float]:
+    """The size (mm) of an uncropped image inside a box, never beyond 150 dpi's limit."""
+    scale = min(w_mm / ref.width, h_mm / ref.height, MM_PER_INCH / PHOTO_MIN_DPI)
+    return ref.width * scale, ref.height * scale

@@ -1,0 +1,141 @@
+"""Drawings to PDF with fpdf2: text as text in subset fonts, QR codes and boxes as vectors.
+
+With bleed, the page grows by SLUG on every side: the background runs 3 mm past the trim,
+crop marks sit outside the bleed, and TrimBox/BleedBox tell the print shop's software where to cut.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+
+from fpdf import FPDF
+
+from .drawing import Box, Code, Drawing, Picture, Rule, Text, Turned
+from .fonts import FontSet
+from .images import prepare
+from .layout import BLEED, MARK_GAP, MARK_LENGTH, SLUG
+
+PT_PER_MM = 72 / 25.4
+FAMILY = "print"
+CREATOR = "Liangxiang"
+_EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)  # a fixed date: the same drawing gives the same bytes
+
+
+def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "", dpi: list | None = None) -> bytes:
+    """One PDF with one page per drawing; the resolution of each image placed is added to dpi."""
+    pdf = FPDF(unit="mm")
+    pdf.set_creator(CREATOR)
+    pdf.set_producer(CREATOR)
+    pdf.set_title(title or (pages[0].title if pages else ""))
+    pdf.set_creation_date(_EPOCH)
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(0, 0, 0)
+    pdf.add_font(FAMILY, "", fonts.regular.path, collection_font_number=fonts.regular.number)
+    pdf.add_font(FAMILY, "B", fonts.bold.path, collection_font_number=fonts.bold.number)
+    offset = SLUG if bleed else 0.0
+    for page in pages:
+        pdf.add_page(format=(page.width + 2 * offset, page.height + 2 * offset))
+        _ground(pdf, page, offset, bleed)
+        _items(pdf, page.items, offset, dpi if dpi is not None else [])
+        if bleed:
+            _crop_marks(pdf, page, offset)
+    # fpdf2 reports glyphs a font lacks only as log warnings; the stage checks them beforehand
+    logging.getLogger("fpdf").setLevel(logging.ERROR)
+    data = bytes(pdf.output())
+    return _set_boxes(data, pages) if bleed else data
+
+
+def _ground(pdf: FPDF, page: Drawing, offset: float, bleed: bool) -> None:
+    extra = BLEED if bleed else 0.0
+    pdf.set_fill_color(page.ground)
+    pdf.rect(offset - extra, offset - extra, page.width + 2 * extra, page.height + 2 * extra, style="F")
+
+
+def _items(pdf: FPDF, items, offset: float, dpi: list) -> None:
+    for item in items:
+        if isinstance(item, Text):
+            pdf.set_font(FAMILY, "B" if item.bold else "", item.size * PT_PER_MM)
+            pdf.set_text_color(item.color)
+            pdf.text(item.x + offset, item.y + offset, item.text)
+        elif isinstance(item, Box):
+            style = ("F" if item.fill else "") + ("D" if item.stroke else "")
+            if item.fill:
+                pdf.set_fill_color(item.fill)
+            if item.stroke:
+                pdf.set_draw_color(item.stroke)
+                pdf.set_line_width(item.line)
+            pdf.rect(item.x + offset, item.y + offset, item.w, item.h, style=style,
+                     round_corners=item.radius > 0, corner_radius=item.radius)
+        elif isinstance(item, Rule):
+            pdf.set_draw_color(item.color)
+            pdf.set_line_width(item.line)
+            if item.dash:
+                pdf.set_dash_pattern(dash=item.dash, gap=item.dash)
+            pdf.line(item.x1 + offset, item.y1 + offset, item.x2 + offset, item.y2 + offset)
+            if item.dash:
+                pdf.set_dash_pattern()
+        elif isinstance(item, Picture):
+            data, resolution = prepare(item.source, item.w, item.h, item.crop)
+            dpi.append(round(resolution))
+            pdf.image(data, item.x + offset, item.y + offset, item.w, item.h)
+        elif isinstance(item, Code):
+            _code(pdf, item, offset)
+        elif isinstance(item, Turned):
+            with pdf.rotation(180, item.cx + offset, item.cy + offset):
+                _items(pdf, item.items, offset, dpi)
+
+
+def _code(pdf: FPDF, code: Code, offset: float) -> None:
+    """Dark modules as one path of row runs: one fill, so no hairline seams between squares."""
+    size = code.module
+    x0, y0 = code.x + offset + code.quiet * size, code.y + offset + code.quiet * size
+    with pdf.new_path() as path:
+        path.style.fill_color = code.dark
+        path.style.stroke_color = None
+        path.style.auto_close = True
+        for row_number, row in enumerate(code.rows):
+            column = 0
+            while column < len(row):
+                if row[column] == "1":
+                    start = column
+                    while column < len(row) and row[column] == "1":
+                        column += 1
+                    path.rectangle(x0 + start * size, y0 + row_number * size, (column - start) * size, size)
+                else:
+                    column += 1
+
+
+def _crop_marks(pdf: FPDF, page: Drawing, offset: float) -> None:
+    pdf.set_draw_color("#000000")
+    pdf.set_line_width(0.1)
+    left, top, right, bottom = offset, offset, offset + page.width, offset + page.height
+    near, far = MARK_GAP, MARK_GAP + MARK_LENGTH
+    for x, direction in ((left, -1), (right, 1)):
+        for y, vertical in ((top, -1), (bottom, 1)):
+            pdf.line(x + direction * near, y, x + direction * far, y)  # along the horizontal edge
+            pdf.line(x, y + vertical * near, x, y + vertical * far)  # along the vertical edge
+
+
+def _set_boxes(data: bytes, pages: list[Drawing]) -> bytes:
+    """TrimBox (the finished size) and BleedBox on every page, in points from the bottom left."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    for index, drawing in enumerate(pages):
+        page = document[index]
+        s, w, h = SLUG * PT_PER_MM, drawing.width * PT_PER_MM, drawing.height * PT_PER_MM
+        b = BLEED * PT_PER_MM
+        page.set_trimbox(s, s, s + w, s + h)
+        page.set_bleedbox(s - b, s - b, s + w + b, s + h + b)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    document.close()
+    return buffer.getvalue()
+
+
+def write_pdf(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

@@ -1,0 +1,115 @@
+"""Which printables a site has, and what each one says, resolved from the records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..content import Content
+from ..model import Commitment, Member, Record, Zone
+from ..site.view import Labels, Urls
+from .images import image_ref
+from .plate import PlateContent, PlateWords
+from .signboard import Person, SignContent, SignWords
+
+
+@dataclass
+class Planned:
+    """One printable before layout: its kind, id, what it says and the records it comes from."""
+
+    kind: str  # 'signboard' | 'plate'
+    id: str
+    content: Any  # SignContent | PlateContent
+    records: dict[str, Record]  # field owner -> record, for pointing errors at the right line
+
+
+def address(site_url: str, urls: Urls, kind: str, key: str) -> str:
+    """What a printed QR code holds: the site's address plus the page's, as Urls spells it."""
+    return site_url.rstrip("/") + "/" + urls.of(kind, key)
+
+
+def sign_words(labels: Labels) -> SignWords:
+    return SignWords(labels.leader, labels.scope, labels.duties, labels.zone_members, labels.service_phone,
+                     labels.print_qr_zone)
+
+
+def plate_words(labels: Labels) -> PlateWords:
+    return PlateWords(labels.print_plate_heading, labels.print_plate_promise, labels.print_qr_member)
+
+
+def plan_signboards(content: Content, urls: Urls, site_url: str) -> list[Planned]:
+    """One signboard per active zone; archived zones are not printed."""
+    return [_signboard(content, zone, urls, site_url) for zone in content.active_zones]
+
+
+def _detail(member: Member) -> str:
+    return " · ".join(part for part in (member.post, member.title) if part)
+
+
+def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str) -> Planned:
+    people = content.member_by_id
+    leader = people.get(zone.leader)
+    roles = tuple(
+        Person(role.role, people[role.member].name if role.member else role.name)
+        for role in zone.roles if role.name or role.member in people
+    )
+    named = {zone.leader} | {role.member for role in zone.roles if role.member}
+    members = tuple(people[m].name for m in dict.fromkeys(zone.members) if m in people and m not in named)
+    org = content.org
+    sign = SignContent(
+        name=zone.name, slogan=zone.slogan or "", scope=zone.scope, duties=tuple(zone.duties),
+        phone=zone.service_phone,
+        leader=leader.name if leader else zone.leader, leader_detail=_detail(leader) if leader else "",
+        leader_photo=image_ref(content.docs_dir, leader.photo) if leader else None,
+        roles=roles, members=members, org=org.name if org else "",
+        logo=image_ref(content.docs_dir, org.logo) if org else None,
+        url=address(site_url, urls, "zone", zone.id),
+        size=zone.signboard.size, orientation=zone.signboard.orientation, scheme=zone.signboard.scheme,
+    )
+    return Planned("signboard", zone.id, sign, {"zone": zone, "org": org, "member": leader})
+
+
+def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
+    """One plate per published member with a commitment in the latest year that has any."""
+    year = content.latest_year
+    if year is None:
+        return []
+    by_member: dict[str, Commitment] = {}
+    for commitment in year.commitments:
+        by_member.setdefault(commitment.member, commitment)
+    org = content.org
+    planned = []
+    for member in content.public_members:
+        commitment = by_member.get(member.id)
+        if commitment is None:
+            continue
+        plate = PlateContent(
+            name=member.name, detail=_detail(member), branch=content.branch_name(member.branch),
+            promise=commitment.promise, photo=image_ref(content.docs_dir, member.photo),
+            org=(org.short_name or org.name) if org else "", url=address(site_url, urls, "member", member.id),
+        )
+        planned.append(Planned("plate", member.id, plate, {"member": member, "commitment": commitment, "org": org}))
+    return planned
+
+
+def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
+    """(record, field, text) for every piece of content a printable prints: for the glyph check."""
+    c, r = planned.content, planned.records
+    if planned.kind == "signboard":
+        zone: Zone = r["zone"]
+        out = [(zone, ("name",), c.name), (zone, ("slogan",), c.slogan), (zone, ("scope",), c.scope),
+               (zone, ("service_phone",), c.phone), (r["org"], ("name",), c.org)]
+        out += [(zone, ("duties", i), duty) for i, duty in enumerate(c.duties)]
+        out += [(zone, ("roles", i), f"{p.role}{p.name}") for i, p in enumerate(c.roles)]
+        out += [(zone, ("members",), "".join(c.members))]
+        if r["member"] is not None:
+            out += [(r["member"], ("name",), c.leader), (r["member"], ("post",), c.leader_detail)]
+        return out
+    member: Member = r["member"]
+    return [(member, ("name",), c.name), (member, ("post",), c.detail), (r["commitment"], ("promise",), c.promise),
+            (r["org"], ("short_name",), c.org)]
+
+
+def stable_root(path: Path) -> str:
+    return path.resolve().as_posix()

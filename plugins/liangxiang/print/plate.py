@@ -1,0 +1,119 @@
+"""A member's desk plate (党员承诺桌牌): an A4 sheet folded across the middle into a tent.
+
+Both halves carry the same face. The upper half is turned 180 degrees, so that once the sheet
+is folded over, each side of the tent reads upright with its top at the fold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import qr
+from .drawing import Box, Drawing, Item, Picture, Rule, Turned
+from .images import PHOTO_ASPECT, ImageRef
+from .layout import BLEED, PLATE, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
+from .setter import Overflow, Setter
+from .text import fit, wrap
+
+RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#4A0509"
+
+
+@dataclass(frozen=True)
+class PlateContent:
+    name: str
+    detail: str  # post and title
+    branch: str
+    promise: str
+    photo: ImageRef | None
+    org: str
+    url: str
+
+
+@dataclass(frozen=True)
+class PlateWords:
+    heading: str  # 共产党员
+    promise: str  # 我的承诺
+    caption: str  # under the QR code
+
+
+def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter) -> Drawing:
+    """The plate's drawing; raises Overflow naming the member's or the commitment's field."""
+    width, height = PLATE_SHEET
+    face_h = PLATE_FACE[1]
+    face = _face(plate, words, setter, top=face_h)
+    drawing = Drawing(width, height, WHITE, title=plate.name)
+    drawing.add(*face)  # the lower half: upright as printed
+    # the upper half: the same face, turned about the upper half's centre
+    drawing.add(Turned(width / 2, face_h / 2, tuple(_shift(item, -face_h) for item in face)))
+    for x1, x2 in ((0.0, 8.0), (width - 8.0, width)):  # fold marks at both edges
+        drawing.add(Rule(x1, face_h, x2, face_h, GREY, 0.25, dash=1.5))
+    return drawing
+
+
+def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list[Item]:
+    lay = PLATE
+    width, height = PLATE_FACE
+    m = lay.margin
+    items: list[Item] = [Box(-BLEED, top, width + 2 * BLEED, lay.band, fill=RED)]
+    heading_parts = [(words.heading, lay.heading, GOLD, True, 0)]
+    items += s.runs(heading_parts, m, top, lay.heading, lay.band)
+    org_fit = fit(plate.org, s.measure, width - 2 * m - s.runs_width(heading_parts) - 8, 5.0, 3.0, 1)
+    if org_fit:
+        org_w = s.width(org_fit.lines[0], org_fit.size)
+        items += s.runs([(org_fit.lines[0], org_fit.size, GOLD, False, 0)], width - m - org_w, top, org_fit.size, lay.band)
+
+    y = top + lay.band + 8
+    qr_side = max(lay.qr, qr.side(plate.url) * qr_module_mm(PLATE_QR_DPI))
+    qr_x = width - m - qr_side
+    photo_w = min(lay.photo, plate.photo.max_mm(PHOTO_ASPECT)) if plate.photo else 0.0
+    photo_h = photo_w / PHOTO_ASPECT
+    if photo_w:
+        items.append(Box(m - 0.6, y - 0.6, photo_w + 1.2, photo_h + 1.2, fill=RED))
+        items.append(Picture(m, y, photo_w, photo_h, plate.photo.path, plate.photo.digest))
+    text_x = m + (photo_w + 7 if photo_w else 0)
+    text_w = qr_x - 6 - text_x
+    name = fit(plate.name, s.measure, text_w, lay.name, lay.name_min, 1, True)
+    if name is None:
+        raise Overflow(("member", "name"), "姓名太长，桌牌上放不下", "姓名只写本人姓名")
+    block, h = s.lines(name.lines, text_x, y, text_w, name.size, RED, True, leading=1.25)
+    items += block
+    text_y = y + h + 1.5
+    for text, color in ((plate.detail, INK), (plate.branch, GREY)):
+        if not text:
+            continue
+        fitted = fit(text, s.measure, text_w, lay.detail, lay.detail_min, 2)
+        if fitted is None:
+            raise Overflow(("member", "post"), "岗位、职务太长，桌牌上放不下", "写简短一些的 post 和 title")
+        block, h = s.lines(fitted.lines, text_x, text_y, text_w, fitted.size, color)
+        items += block
+        text_y += h + 1.0
+
+    items.append(Box(qr_x, y, qr_side, qr_side, fill=WHITE))
+    items.append(qr.code(plate.url, qr_x, y, qr_side / qr.side(plate.url), DARK, WHITE))
+    caption = wrap(words.caption, s.measure, lay.caption, qr_side + 6)
+    block, _ = s.lines(caption, qr_x - 3, y + qr_side + 0.5, qr_side + 6, lay.caption, GREY, align="center")
+    items += block
+
+    promise_top = max(y + photo_h, text_y, y + qr_side + 4 + len(caption) * lay.caption * 1.3) + 5
+    bottom = top + height - m
+    label_size = 4.4
+    label, h = s.lines([words.promise], m, promise_top, width - 2 * m, label_size, RED, True)
+    items.append(Rule(m, promise_top - 2.5, width - m, promise_top - 2.5, RED, 0.4))
+    items += label
+    room = bottom - promise_top - h
+    promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise, lay.promise_min, lay.promise_lines, True, room, 1.35)
+    if promise is None:
+        raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
+                       f"承诺写成一句话（桌牌上最多 {lay.promise_lines} 行），具体事项写在 items 里")
+    block, _ = s.lines(promise.lines, m, promise_top + h, width - 2 * m, promise.size, INK, True, leading=1.35)
+    return items + block
+
+
+def _shift(item: Item, dy: float) -> Item:
+    from dataclasses import replace
+
+    if hasattr(item, "y"):
+        return replace(item, y=round(item.y + dy, 3))
+    if hasattr(item, "y1"):
+        return replace(item, y1=item.y1 + dy, y2=item.y2 + dy)
+    return item

@@ -1,0 +1,43 @@
+"""Previews rendered from the PDF itself (pdfium, from PyPI: no system packages), and merging."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+PREVIEW_LONG_SIDE = 1400  # pixels: enough to read every line of a sign on a screen
+
+
+def preview(pdf: bytes, target: Path, long_side: int = PREVIEW_LONG_SIDE) -> tuple[int, int]:
+    """The first page as a PNG whose longer side is long_side pixels; returns its size."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        width, height = page.get_size()  # points
+        bitmap = page.render(scale=long_side / max(width, height))
+        image = bitmap.to_pil().convert("RGB")
+    finally:
+        document.close()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    image.save(target, "PNG", optimize=True)
+    return image.size
+
+
+def merge(parts: list[Path], target: Path) -> None:
+    """One PDF holding every page of the parts, in order."""
+    import pypdfium2 as pdfium
+
+    merged = pdfium.PdfDocument.new()
+    try:
+        for part in parts:
+            source = pdfium.PdfDocument(part)
+            merged.import_pages(source)
+            source.close()
+        buffer = io.BytesIO()
+        merged.save(buffer)
+    finally:
+        merged.close()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(buffer.getvalue())

@@ -1,0 +1,55 @@
+"""One printable rendered into the cache: PDF, then its preview from that PDF, then its facts.
+
+This runs in worker processes: everything it needs arrives in the job, nothing is shared.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .drawing import Drawing
+from .fonts import FontSet
+from .pdf import render_pdf
+from .preview import preview
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    name: str  # 'signboards/tongxin-guangchang', for progress messages
+    pages: tuple[Drawing, ...]
+    fonts: FontSet
+    bleed: bool
+    pdf: str
+    png: str
+    meta: str
+
+
+def render(job: RenderJob) -> dict:
+    """Render a job into its cache entry; returns its facts (also stored next to it)."""
+    started = time.perf_counter()
+    dpi: list[int] = []
+    data = render_pdf(list(job.pages), job.fonts, job.bleed, dpi=dpi)
+    pdf, png, meta = Path(job.pdf), Path(job.png), Path(job.meta)
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    _write(pdf, data)
+    preview_size = preview(data, Path(str(png) + ".part.png"))
+    os.replace(str(png) + ".part.png", png)
+    facts = {
+        "bytes": len(data),
+        "pages": [[page.width, page.height] for page in job.pages],
+        "preview": list(preview_size),
+        "photo_dpi": min(dpi) if dpi else None,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    _write(meta, json.dumps(facts).encode())  # last: the entry is whole once this exists
+    return facts
+
+
+def _write(path: Path, data: bytes) -> None:
+    partial = path.with_name(path.name + f".{os.getpid()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
