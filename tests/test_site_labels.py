@@ -1,0 +1,45 @@
+"""Every visitor-facing word lives in the labels table: none in templates or scripts, none missing."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from liangxiang.site.view import load_labels
+
+THEME = Path(__file__).resolve().parent.parent / "theme"
+# CJK ideographs and the full-width punctuation of Chinese text
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2018-\u201d]")
+OWNED_ELSEWHERE = {"print.html"}  # the /print/ page belongs to the printables
+
+
+def theme_files(*patterns: str) -> list[Path]:
+    return sorted(p for pattern in patterns for p in THEME.rglob(pattern) if p.name not in OWNED_ELSEWHERE)
+
+
+@pytest.mark.parametrize("path", theme_files("*.html", "*.js", "*.xml"), ids=lambda p: p.name)
+def test_no_words_in_templates_or_scripts(path: Path):
+    text = re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)  # comments are for developers
+    text = re.sub(r"^\s*//.*$", "", text, flags=re.M)
+    assert not CJK.findall(text), f"{path.name}: {sorted(set(CJK.findall(text)))}: put words in labels/zh-CN.yml"
+
+
+def test_every_label_used_exists():
+    labels = load_labels("zh-CN")
+    used = set()
+    for path in theme_files("*.html", "*.xml"):
+        used |= set(re.findall(r"\bt\.([a-z_]+)", path.read_text(encoding="utf-8")))
+    missing = sorted(used - set(labels))
+    assert not missing, f"labels missing from zh-CN.yml: {missing}"
+
+
+def test_labels_do_not_shadow_mapping_methods():
+    # `t.items` in a template would find dict.items, not the label
+    assert not [key for key in load_labels("zh-CN") if hasattr(dict, key)]
+
+
+def test_missing_label_is_an_error():
+    with pytest.raises(KeyError, match="missing"):
+        load_labels("zh-CN").no_such_label

@@ -1,0 +1,89 @@
+"""Published images: resized copies for their slot, upright, without metadata; Markdown images too."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+from PIL import Image
+
+from conftest import build_site
+from minimal_site import write_site
+
+from liangxiang.site.photos import PhotoStore
+
+
+def store(tmp_path: Path) -> PhotoStore:
+    return PhotoStore(tmp_path / "content", tmp_path / "cache", tmp_path / "site")
+
+
+def test_logo_keeps_transparency(tmp_path):
+    logo = Image.new("RGBA", (512, 512), (0, 0, 0, 0))
+    logo.paste((200, 20, 30, 255), (100, 100, 400, 400))
+    (tmp_path / "content").mkdir()
+    logo.save(tmp_path / "content/logo.png")
+    picture = store(tmp_path).get("logo.png", "logo")
+    assert picture.fallback_type == "image/png" and [v.width for v in picture.variants] == [64, 192]
+    for variant in picture.variants:
+        for path in (variant.webp, variant.fallback):
+            with Image.open(tmp_path / "site" / path) as image:
+                assert image.mode == "RGBA" and image.getpixel((0, 0))[3] == 0, path
+
+
+def test_photo_is_upright_resized_and_clean(tmp_path):
+    # stored sideways (400x300) with Orientation=6, a GPS tag and an ICC profile, as phones do
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif[0x8825] = {1: "N"}
+    (tmp_path / "content").mkdir()
+    Image.new("RGB", (400, 300), "#8a6").save(tmp_path / "content/p.jpg", exif=exif, icc_profile=b"\0" * 128)
+    picture = store(tmp_path).get("p.jpg", "portrait")
+    assert [(v.width, v.height) for v in picture.variants] == [(240, 320), (300, 400)]  # never upscaled past the original
+    for variant in picture.variants:
+        for path in (variant.webp, variant.fallback):
+            with Image.open(tmp_path / "site" / path) as image:
+                assert image.height > image.width
+                assert not image.getexif() and "icc_profile" not in image.info and "xmp" not in image.info
+    assert not list((tmp_path / "site").rglob("p.jpg"))
+
+
+def test_file_names_are_safe_in_srcset(tmp_path):
+    (tmp_path / "content").mkdir()
+    Image.new("RGB", (100, 100)).save(tmp_path / "content/门前 照片, 1.jpg")
+    picture = store(tmp_path).get("门前 照片, 1.jpg", "card")
+    assert all(re.fullmatch(r"assets/photos/[a-z0-9-]+\.(webp|jpg)", p) for v in picture.variants for p in (v.webp, v.fallback))
+
+
+STORY = "---\ntitle: 一把钥匙\ndate: 2016-05-12\ncategory: 真情服务小故事\n---\n正文。\n\n{image}\n"
+
+
+def test_markdown_images_become_resized_copies(tmp_path):
+    root = write_site(tmp_path / "src", {
+        "content/stories/a-key.md": STORY.format(image="![门前的花园](../photos/zhang-wei.jpg)"),
+        "content/about.md": "# 关于\n\n![花园](photos/zhang-wei.jpg)\n",
+        "content/zones/garden.yaml": None,  # the zone's Markdown is tried below instead
+    })
+    (root / "content/zones/garden.yaml").write_text(
+        (Path(__file__).parent / "minimal_site.py").read_text(encoding="utf-8").split('"content/zones/garden.yaml": """\\\n')[1]
+        .split('""",')[0] + "content: |\n  ![花园](photos/zhang-wei.jpg)\n", encoding="utf-8")
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for page in ("stories/a-key/index.html", "about/index.html", "zones/garden/index.html"):
+        raw = (site / page).read_text(encoding="utf-8")
+        img = re.search(r'<picture class="content-image">.*?</picture>', raw, re.S)
+        assert img, page
+        assert 'srcset="' in img.group(0) and 'width="' in img.group(0) and 'alt="' in img.group(0)
+        assert "zhang-wei.jpg" not in img.group(0) and "lx-photo" not in raw, page
+        for url in re.findall(r'(?:src|srcset)="([^" ]+)', img.group(0)):
+            assert (site / page).parent.joinpath(url).resolve().is_file(), (page, url)
+    assert not [p for p in site.rglob("zhang-wei.jpg")]
+
+
+@pytest.mark.parametrize("image", ["![x](http://example.com/a.png)", "![x](../photos/missing.jpg)", "![x](../../mkdocs.yml)"])
+def test_other_images_in_markdown_are_refused(tmp_path, image, caplog):
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": STORY.format(image=image)})
+    with pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert any("a-key.md" in r.getMessage() and "没有发布" in r.getMessage() for r in caplog.records)
