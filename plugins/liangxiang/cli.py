@@ -1,12 +1,14 @@
 """The `liangxiang` command, for editors, pre-commit and CI.
 
     liangxiang validate [DIR]       check content without building (the errors `mkdocs build` reports)
+    liangxiang new KIND [options]   write a commented skeleton: member, zone, story, commitment, assessment
     liangxiang schemas [DIR]        write the JSON Schemas editors use (from the models); --check compares
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -22,6 +24,32 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument("directory", nargs="?", default=".", help="站点目录（mkdocs.yml 所在目录），默认当前目录")
     validate.add_argument("-f", "--config-file", help="mkdocs.yml 的路径（默认 DIRECTORY/mkdocs.yml）")
 
+    new = commands.add_parser(
+        "new", help="新建一条记录的模板（带中文注释）：member、zone、story、commitment、assessment",
+        description="写出一个带中文注释的模板：能确定的已经填好，空着的必填项由你填写，"
+                    "然后运行 liangxiang validate 检查。不会覆盖已有的文件。",
+    )
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-C", "--directory", default=".", help="站点目录（mkdocs.yml 所在目录），默认当前目录")
+    common.add_argument("-f", "--config-file", help="mkdocs.yml 的路径（默认 DIRECTORY/mkdocs.yml）")
+    common.add_argument("--id", help="编号（不写就按名称的拼音取一个没用过的）")
+    member = kinds.add_parser("member", parents=[common], help="在 members.yaml 末尾添加一位党员")
+    member.add_argument("--name", help="姓名，例如 张三（编号按拼音取，例如 zhang-san）")
+    member.add_argument("--branch", help="所在党支部的编号（默认 org.yaml 里的第一个）")
+    zone = kinds.add_parser("zone", parents=[common], help="新建 content/zones/编号.yaml")
+    zone.add_argument("--name", help="责任区名称，例如 同心广场绿化优秀党员责任区")
+    zone.add_argument("--branch", help="所属党支部的编号（默认 org.yaml 里的第一个）")
+    zone.add_argument("--leader", help="党员负责人的编号")
+    story = kinds.add_parser("story", parents=[common], help="新建 content/stories/编号.md")
+    story.add_argument("--title", help="故事标题")
+    story.add_argument("--member", action="append", default=[], help="相关党员的编号（可写多次）")
+    commitment = kinds.add_parser("commitment", parents=[common], help="在 content/commitments/年份.yaml 末尾添加一条承诺（没有这个文件就新建）")
+    commitment.add_argument("--member", help="党员编号")
+    commitment.add_argument("--year", type=int, default=dt.date.today().year, help="年度（默认今年）")
+    assessment = kinds.add_parser("assessment", parents=[common], help="新建 content/assessments/考核期.yaml，每个在用的责任区一行")
+    assessment.add_argument("--period", help="考核期 YYYY-Qn（默认刚结束的那个季度）")
+
     schemas = commands.add_parser("schemas", help="生成编辑器用的 JSON Schema（来自内容格式的定义）")
     schemas.add_argument("directory", nargs="?", default="schemas", help="写到哪个目录，默认 schemas")
     schemas.add_argument("--check", action="store_true", help="只比较，不写；有过期的文件就以状态 1 退出")
@@ -29,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return run_validate(Path(args.directory), args.config_file)
+    if args.command == "new":
+        return run_new(args)
     if args.command == "schemas":
         return run_schemas(Path(args.directory), args.check)
     return 2
@@ -57,6 +87,63 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
         f"{sum(len(y.commitments) for y in content.commitments)} 条承诺、{len(content.stories)} 个故事、"
         f"{len(content.assessments)} 期考核（{elapsed:.2f} 秒）"
     )
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from . import skeletons
+    from .skeletons import SkeletonError
+
+    directory = Path(args.directory)
+    config_path = Path(args.config_file) if args.config_file else directory / "mkdocs.yml"
+    try:
+        config, plugin_config = _load_config(config_path)
+    except _ConfigProblem as problem:
+        print(problem, file=sys.stderr)
+        return 1
+    root = config_path.resolve().parent
+    site = skeletons.Site.read(root, Path(config.docs_dir), plugin_config.members)
+    try:
+        if args.kind == "member":
+            written = skeletons.new_member(site, args.name, args.id, args.branch)
+        elif args.kind == "zone":
+            written = skeletons.new_zone(site, args.name, args.id, args.branch, args.leader)
+        elif args.kind == "story":
+            written = skeletons.new_story(site, args.title, args.id, args.member)
+        elif args.kind == "commitment":
+            if args.id:
+                raise SkeletonError("承诺没有编号：用 --member 写党员编号")
+            written = skeletons.new_commitment(site, args.member, args.year)
+        else:
+            if args.id:
+                raise SkeletonError("考核的编号就是考核期：用 --period 写，例如 --period 2026-Q1")
+            written = skeletons.new_assessment(site, args.period)
+    except SkeletonError as error:
+        print(f"没有写入任何文件：{error}", file=sys.stderr)
+        return 1
+    shown = site.shown(written.path)
+    if written.created:
+        print(f"已新建 {shown}")
+    else:
+        print(f"已添加到 {shown} 末尾（第 {written.first_line} 行起），文件原有内容没有改动")
+    if args.kind in ("member", "zone", "story") and written.record_id:
+        named = args.title if args.kind == "story" else args.name
+        used = "它就是网址，发出去以后就不要再改" if args.kind == "story" else "网址和二维码用它，印出去以后就不要再改"
+        if args.id:
+            how = ""
+        elif named and not written.record_id.startswith(f"{args.kind}-"):
+            how = "（按拼音取的，可以改；" + used + "）"
+        else:
+            example = {"member": "zhang-san", "zone": "tongxin-guangchang", "story": "yiba-yaoshi"}[args.kind]
+            how = f"（临时编号：最好改成拼音，例如 {example}；{used}）"
+        print(f"编号：{written.record_id}{how}")
+    blanks = skeletons.blanks_in(written, site, plugin_config.members)
+    if blanks:
+        print("还要填写（liangxiang validate 现在会报这些）：")
+        for problem in blanks:
+            print(f"  {problem}")
+    else:
+        print("这条记录已经能通过检查；选填项按需要删掉行首的“# ”再填写。")
     return 0
 
 

@@ -91,6 +91,14 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     now = f"（现在是“{_show(value)}”）" if scalar else ""
     if kind == "missing":
         return f"缺少必填字段“{name}”", ""
+    if value is None and (kind.endswith("_type") or kind == "date_format"):
+        # `key:` with nothing after the colon (a blank left in a skeleton, or a value forgotten)
+        if where and isinstance(where[-1], int):
+            return "这一项是空的：“- ”后面还没有写内容", "写上内容，或者删掉这一行"
+        if kind in {"model_type", "dict_type", "model_attributes_type"}:
+            return f"“{name}”下面是空的", "在下一行缩进写上它的字段，或者删掉这一行"
+        optional = _is_optional(model, where)
+        return f"“{name}”还没有填写：冒号后面是空的", "在冒号后面写上内容" + ("；它是选填的，也可以删掉这一行" if optional else "")
     if kind == "extra_forbidden":
         fields = _fields_at(model, where[:-1])
         hint = did_you_mean(name, fields) or "内容格式里没有这个字段；个人电话、身份证号等不公开的信息不要写进来"
@@ -134,8 +142,14 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     return re.sub(r"^Value error, ", "", item["msg"]), ""
 
 
-def _fields_at(model: type[BaseModel], where: tuple) -> list[str]:
-    """The field names of the model found at a key path inside model (for "did you mean")."""
+def _is_optional(model: type[BaseModel], where: tuple) -> bool:
+    """Whether the field at a key path may be left out (it has a default)."""
+    parent = _model_at(model, where[:-1])
+    field = parent.model_fields.get(str(where[-1])) if parent is not None and where else None
+    return field is not None and not field.is_required()
+
+
+def _model_at(model: type[BaseModel], where: tuple) -> type[BaseModel] | None:
     current: Any = model
     for part in where:
         current = _unwrap(current)
@@ -145,11 +159,15 @@ def _fields_at(model: type[BaseModel], where: tuple) -> list[str]:
         elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
             current = current.model_fields[part].annotation
         else:
-            return []
+            return None
     current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _fields_at(model: type[BaseModel], where: tuple) -> list[str]:
+    """The field names of the model found at a key path inside model (for "did you mean")."""
+    found = _model_at(model, where)
+    return list(found.model_fields) if found is not None else []
 
 
 def _unwrap(annotation: Any) -> Any:

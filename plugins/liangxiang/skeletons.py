@@ -1,0 +1,474 @@
+"""`liangxiang new`: commented skeletons of records, for editors who start from a blank page.
+
+A zone, a story, an assessment and a new year of commitments are new files; a member and a
+commitment are records appended to an existing file. Nothing is ever overwritten: a new file
+is created exclusively, and an append adds text after the file's last byte (its comments,
+order and layout stay as they were), then reads the file back and restores it if the result
+is not what was meant.
+
+What the skeleton can know is filled in: an id that is free (from the name's pinyin when a
+name is given), a branch and story category that exist, today's date, the year and period,
+one result line per active zone. What only the editor knows (a zone's scope, a promise, a
+story's text) is left blank, so that `liangxiang validate` points at each blank until it is
+filled: a placeholder text would pass unnoticed onto a public page or a metal sign.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .content import Content
+from .load import load_content
+from .load.yamlfile import decode, parse
+from .model import DEFAULT_STORY_CATEGORIES, ID_PATTERN, PERIOD_PATTERN
+from .problems import Problem, Problems
+
+KINDS = ("member", "zone", "story", "commitment", "assessment")
+
+# Surnames whose everyday reading differs from pypinyin's most common one, and two-character surnames.
+SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou", "盖": "ge",
+    "乐": "yue", "覃": "qin", "缪": "miao", "翟": "zhai", "秘": "bi", "尉": "yu", "员": "yun", "种": "chong",
+    "繁": "po", "召": "shao", "阚": "kan", "洗": "xian", "折": "she", "黑": "he", "万俟": "moqi", "尉迟": "yuchi",
+}
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "夏侯", "长孙", "宇文",
+    "司徒", "端木", "独孤", "南宫", "西门", "万俟", "呼延", "轩辕", "澹台", "公冶", "太史", "申屠", "闻人",
+    "东郭", "百里", "钟离", "赫连", "拓跋", "第五", "左丘", "濮阳", "单于",
+)
+ZONE_SUFFIXES = ("优秀党员责任区", "党员责任区", "责任区")
+
+
+class SkeletonError(Exception):
+    """Something the editor must change before a skeleton can be written (said in their words)."""
+
+
+@dataclass
+class Written:
+    path: Path
+    created: bool  # False: a record was appended
+    first_line: int  # where the new text starts (1-based)
+    record_id: str
+    notes: list[str] = field(default_factory=list)
+    blanks: list[Problem] = field(default_factory=list)  # what validate says about the new text
+
+
+# ids -----------------------------------------------------------------------------------------
+
+def _syllables(text: str) -> list[str] | None:
+    try:
+        from pypinyin import Style, lazy_pinyin
+    except ImportError:  # pragma: no cover - pypinyin is a dependency; a stripped install still works
+        return None
+    return lazy_pinyin(text, style=Style.NORMAL, errors="default")
+
+
+def _slug(parts: list[str]) -> str:
+    text = "-".join(parts).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text)
+    return re.sub(r"-{2,}", "-", text).strip("-")[:64].strip("-")
+
+
+def person_id(name: str) -> str:
+    """张伟 -> zhang-wei, 欧阳晓红 -> ouyang-xiaohong, 曾国强 -> zeng-guoqiang ("" without pypinyin)."""
+    name = re.sub(r"\s+", "", name)
+    if not name:
+        return ""
+    if re.search(r"[·•・.]", name):  # 阿依古丽·买买提 -> ayiguli-maimaiti: one word per part of the name
+        parts = [_syllables(part) for part in re.split(r"[·•・.]+", name) if part]
+        return "" if any(p is None for p in parts) else _slug(["".join(p) for p in parts])
+    surname = next((s for s in COMPOUND_SURNAMES if name.startswith(s)), name[0])
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", surname):
+        return _slug((_syllables(name) or []))
+    given = name[len(surname):]
+    family = SURNAME_READINGS.get(surname)
+    if family is None:
+        syllables = _syllables(surname)
+        if syllables is None:
+            return ""
+        family = "".join(syllables)
+    rest = _syllables(given) if given else []
+    if rest is None:
+        return ""
+    return _slug([family, "".join(rest)] if rest else [family])
+
+
+def phrase_id(text: str, words: int = 4) -> str:
+    """同心广场 -> tongxin-guangchang: one pinyin word per Chinese word, at most `words` of them."""
+    for suffix in ZONE_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+            break
+    text = re.sub(r"[\s\W_]+", "", text)
+    try:
+        from pypinyin.seg.mmseg import seg
+    except ImportError:  # pragma: no cover
+        return ""
+    pieces: list[str] = []
+    singles = ""
+    for word in [*seg.cut(text), ""]:  # "" flushes the last run of single characters
+        if len(word) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", word):
+            if word not in "的之了":
+                singles += word
+            continue
+        # runs of single characters the dictionary does not know as words: two at a time
+        pieces += [singles[i:i + 2] for i in range(0, len(singles), 2)]
+        singles = ""
+        if word:
+            pieces.append(word)
+    parts = ["".join(_syllables(piece) or []) for piece in pieces[:words]]
+    return _slug(parts)
+
+
+def free_id(wanted: str, taken: set[str], prefix: str) -> str:
+    """wanted, or wanted-2, -3 ...; prefix-N (N = one more than there are) when nothing is wanted."""
+    if not wanted:
+        number = len([t for t in taken if t.startswith(prefix + "-")]) + 1
+        while f"{prefix}-{number}" in taken:
+            number += 1
+        return f"{prefix}-{number}"
+    if wanted not in taken:
+        return wanted
+    number = 2
+    while f"{wanted}-{number}" in taken:
+        number += 1
+    return f"{wanted}-{number}"
+
+
+def check_id(value: str, taken: set[str], what: str) -> str:
+    if not re.fullmatch(ID_PATTERN, value):
+        raise SkeletonError(f"编号“{value}”不合格式：只能用小写字母 a-z、数字 0-9 和“-”，以字母或数字开头，最长 64 个字符")
+    if value in taken:
+        raise SkeletonError(f"{what}编号“{value}”已经有了，换一个（或者不写 --id，让程序挑一个空着的）")
+    return value
+
+
+# the site ------------------------------------------------------------------------------------
+
+@dataclass
+class Site:
+    root: Path
+    docs_dir: Path
+    members_file: Path
+    content: Content
+
+    @classmethod
+    def read(cls, root: Path, docs_dir: Path, members: str) -> "Site":
+        content, _ = load_content(root, docs_dir, members)  # errors elsewhere do not stop a skeleton
+        return cls(root.resolve(), docs_dir.resolve(), root.resolve() / members, content)
+
+    def shown(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def ids(self, kind: str) -> set[str]:
+        return set(self.content.known[kind].where)
+
+    @property
+    def branches(self) -> list[str]:
+        if self.content.org:
+            return [b.id for b in self.content.org.branches]
+        return list(self.content.known["branch"].where)
+
+    @property
+    def categories(self) -> list[str]:
+        return list(self.content.org.story_categories) if self.content.org else list(DEFAULT_STORY_CATEGORIES)
+
+    def public_member_ids(self) -> list[str]:
+        known = self.content.known["member"]
+        return [m for m in known.where if m not in known.hidden]
+
+    def example_member(self) -> str:
+        return next(iter(self.public_member_ids()), "zhang-wei")
+
+    def pick_branch(self, wanted: str | None) -> str:
+        branches = self.branches
+        if wanted:
+            if branches and wanted not in branches:
+                raise SkeletonError(f"没有党支部“{wanted}”；org.yaml 里有：{'、'.join(branches)}")
+            return wanted
+        if not branches:
+            raise SkeletonError("content/org.yaml 里还没有党支部：先写好 org.yaml 的 branches，或用 --branch 指定")
+        return branches[0]
+
+    def check_member(self, member: str | None) -> str | None:
+        if member is None:
+            return None
+        known = self.content.known["member"]
+        if member not in known:
+            from .problems import did_you_mean
+            hint = did_you_mean(member, known.where, cutoff=0.5)
+            raise SkeletonError(f"members.yaml 里没有党员“{member}”" + (f"（{hint}）" if hint else ""))
+        if member in known.hidden:
+            raise SkeletonError(f"党员“{member}”设为不公开（hidden: true），公开的内容不能提到他/她")
+        return member
+
+
+# writing -------------------------------------------------------------------------------------
+
+def _value(value: object | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _width(text: str) -> int:
+    """Columns text takes in an editor: Chinese characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _line(key: str, value: object | None, comment: str, width: int = 34) -> str:
+    """`key: value   # comment`, comments aligned; a blank value is left for the editor."""
+    text = f"{key}: {_value(value)}".rstrip() if value is not None else f"{key}:"
+    if not comment:
+        return text
+    return text + " " * max(2, width - _width(text)) + f"# {comment}"  # YAML needs a space before "#"
+
+
+def create_file(path: Path, text: str, site: Site) -> Written:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as file:  # "x": never overwrite
+            file.write(text)
+    except FileExistsError:
+        raise SkeletonError(f"{site.shown(path)} 已经存在，不会覆盖它；要改就直接编辑这个文件") from None
+    return Written(path, True, 1, "")
+
+
+def append_item(path: Path, key: str, item_lines: list[str], site: Site, expect: tuple[str, object], header: str = "") -> Written:
+    """Append one item to the block list `key:` that ends the file; the existing bytes are kept as they are."""
+    shown = site.shown(path)
+    original = path.read_bytes() if path.exists() else b""  # a missing file is started
+    problems = Problems()
+    text = decode(original, shown, problems)
+    if text is None:
+        raise SkeletonError(f"{shown} 不是 UTF-8 编码，没有改动它：{problems.items[0].message}（{problems.items[0].hint}）")
+    if parse(text, shown, problems) is None:
+        first = problems.sorted()[0]
+        raise SkeletonError(f"{shown} 现在就有错误，没有改动它；先修好：{first}")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.replace("\r\n", "\n").split("\n")
+    key_line = next((i for i, line in enumerate(lines) if re.match(rf"{key}:\s*(#.*)?$", line)), None)
+    if key_line is None and any(re.match(rf"{key}:", line) for line in lines):
+        raise SkeletonError(f"{shown} 里的“{key}:”后面直接写了内容（例如 []），请改成每项一行的列表再添加")
+    if key_line is not None:
+        later = [i for i, line in enumerate(lines[key_line + 1:], key_line + 1) if re.match(r"[^\s#-]", line)]
+        if later:
+            raise SkeletonError(f"{shown} 第 {later[0] + 1} 行：“{key}:”列表后面还有别的字段，没法自动添加到末尾；请手动添加")
+        indent = next((m.group(1) for line in lines[key_line + 1:] if (m := re.match(r"( *)- ", line))), "  ")
+    else:
+        indent = "  "
+    prefix = newline if text and not text.endswith("\n") else ""  # finish a last line that has no newline
+    block = [] if not text.strip() or re.search(r"\n[ \t]*\r?\n$", text) else [""]  # one blank line before
+    if key_line is None:
+        block += [f"{key}:"]
+    if header:
+        block += [f"{indent}{header}"]
+    block += [f"{indent}{'- ' if number == 0 else '  '}{line}" if line else "" for number, line in enumerate(item_lines)]
+    added = prefix + newline.join(block) + newline
+    first_line = (text + prefix).count("\n") + 1 + (1 if block[0] == "" else 0)
+    with open(path, "ab") as file:
+        file.write(added.encode("utf-8"))
+    # read it back: the new item must be the list's last item, or the file goes back as it was
+    document = parse((original + added.encode("utf-8")).decode("utf-8-sig"), shown, Problems())
+    items = document.data.get(key) if document is not None and isinstance(document.data, dict) else None
+    last = items[-1] if isinstance(items, list) and items else None
+    if not isinstance(last, dict) or last.get(expect[0]) != expect[1]:
+        with open(path, "r+b") as file:
+            file.truncate(len(original))
+        raise SkeletonError(f"添加到 {shown} 以后文件读不通了，已经恢复原样；请手动添加（参照文件里已有的写法）")
+    return Written(path, False, first_line, "")
+
+
+# the kinds -----------------------------------------------------------------------------------
+
+def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str | None) -> Written:
+    taken = site.ids("member")
+    member_id = check_id(wanted_id, taken, "党员") if wanted_id else free_id(person_id(name or ""), taken, "member")
+    branch = site.pick_branch(branch)
+    groups = [g.id for b in (site.content.org.branches if site.content.org else []) if b.id == branch for g in b.groups]
+    others = [b for b in site.branches if b != branch]
+    lines = [
+        _line("id", member_id, "编号（必填）：姓名拼音，小写、用“-”连接；会印在二维码上，定了就不要改"),
+        _line("name", name, "姓名（必填）"),
+        _line("branch", branch, "所在党支部（必填）" + (f"；也可以是 {' | '.join(others)}" if others else "")),
+        _line("# group", groups[0] if groups else "wuye-1-g1", "所在党小组（选填）" + (f"：{' | '.join(groups)}" if groups else "")),
+        _line("# photo", f"photos/members/{member_id}.jpg", "照片（选填）：先把照片放到 content/ 下这个位置"),
+        _line("# department", "第一物业服务站", "部门/班组（选填）"),
+        _line("# post", "绿化养护员", "岗位（选填）"),
+        _line("# title", "党小组长", "职务（选填）"),
+        _line("# joined", "2008", "入党年份（选填），只写四位数字"),
+        _line("# tags", "[党员示范岗]", "标识（选填）"),
+        "# honors:                         # 荣誉（选填），每项一行",
+        "#   - {year: 2023, title: 优秀共产党员, by: 处党委}",
+        _line("# status", "former", "调离后再写这一行（页面保留，注明“已调离”）"),
+    ]
+    written = append_item(site.members_file, "members", lines, site, ("id", member_id), header=f"# 新党员（{dt.date.today():%Y-%m-%d} 用 liangxiang new member 添加）")
+    written.record_id = member_id
+    return written
+
+
+def new_zone(site: Site, name: str | None, wanted_id: str | None, branch: str | None, leader: str | None) -> Written:
+    taken = site.ids("zone") | set(site.content.alias_targets)
+    zone_id = check_id(wanted_id, taken, "责任区") if wanted_id else free_id(phrase_id(name or ""), taken, "zone")
+    branch = site.pick_branch(branch)
+    leader = site.check_member(leader)
+    hotline = site.content.org.hotline if site.content.org and site.content.org.hotline else "0317-2720000"
+    example = site.example_member()
+    others = [b for b in site.branches if b != branch]
+    text = "\n".join([
+        f"# 党员责任区：{name or '（名称）'}",
+        f"# 用 liangxiang new zone 于 {dt.date.today():%Y-%m-%d} 生成。文件名就是编号 {zone_id}，它印在标志牌的二维码里，",
+        "# 挂牌以后就不要再改。标着“必填”而后面空着的，都要填上；以“#”开头的是选填项，要用时删掉行首的“# ”。",
+        "# 写完在站点目录里运行 liangxiang validate：还有空着的必填项，它会指出在第几行。",
+        "",
+        _line("id", zone_id, "编号（必填），和文件名相同"),
+        _line("name", name, "责任区名称（必填），印在标志牌上，例如：同心广场绿化优秀党员责任区"),
+        _line("# short_name", "同心广场", "简称（选填），用在列表和按钮上"),
+        _line("branch", branch, "所属党支部（必填）" + (f"；也可以是 {' | '.join(others)}" if others else "")),
+        _line("# location", "华宁一区同心广场", "位置（选填）"),
+        _line("scope", None, "责任范围（必填），例如：同心广场及周边绿地约1.2万平方米"),
+        _line("duties", None, "工作职责（必填，至少一条），每条一行，以“- ”开头"),
+        "  -",
+        _line("# content", "|", "创建内容（选填，Markdown）：下面每行缩进两个空格"),
+        "#   责任区的创建目标和特色做法……",
+        _line("leader", leader, f"党员负责人（必填）：members.yaml 里的编号，例如 {example}"),
+        "# roles:                          # 其他人员（选填）：名单里的党员写 member，名单外的人写 name",
+        f"#   - {{role: 业务带头人, member: {example}}}",
+        "#   - {role: 监督员, name: 王芳}",
+        _line("# members", f"[{example}]", "责任区的全部党员（选填）"),
+        _line("service_phone", None, f"公开服务电话（必填），印在标志牌上，例如 {hotline}"),
+        _line("# slogan", "护一方绿地，暖万家人心", "口号（选填），印在标志牌上"),
+        _line("# photo", f"photos/zones/{zone_id}.jpg", "照片（选填）：先把照片放到 content/ 下这个位置"),
+        "# signboard:                      # 标志牌（选填）；不写就是下面这些",
+        "#   size: 60x40cm                 # 60x40cm | 80x60cm | A3 | A4 | 宽x高mm（例如 900x600mm）",
+        "#   orientation: landscape        # landscape 横版 | portrait 竖版",
+        "#   scheme: red-gold              # red-gold 红底黄字 | white-red 白底红字",
+        "# 撤销这个责任区时：写 status: archived 和 successor: 接手的责任区编号（不要删文件，已挂的牌子扫码仍能打开）",
+        "",
+    ])
+    written = create_file(site.docs_dir / "zones" / f"{zone_id}.yaml", text, site)
+    written.record_id = zone_id
+    return written
+
+
+def new_story(site: Site, title: str | None, wanted_id: str | None, members: list[str]) -> Written:
+    taken = site.ids("story")
+    slug = check_id(wanted_id, taken, "故事") if wanted_id else free_id(phrase_id(title or ""), taken, "story")
+    for member in members:
+        site.check_member(member)
+    categories = site.categories
+    zone = next((z.id for z in site.content.active_zones), "tongxin-guangchang")
+    text = "\n".join([
+        "---",
+        "# 典型故事（用 liangxiang new story 生成）。文件名就是网址：" + f"/stories/{slug}/",
+        "# 两行“---”之间是故事信息；标着“必填”而后面空着的要填上，以“#”开头的是选填项。",
+        "# 正文写在下面第二个“---”之后（必填），普通文字即可，空一行分段。写完运行 liangxiang validate 检查。",
+        _line("title", title, "标题（必填）"),
+        _line("date", f"{dt.date.today():%Y-%m-%d}", "日期（必填），YYYY-MM-DD"),
+        _line("category", categories[0] if categories else None, "类别（必填）：" + " | ".join(categories)),
+        _line("members" if members else "# members", f"[{', '.join(members or [site.example_member()])}]", "相关党员的编号（选填）"),
+        _line("# team", "小区维修班", "集体/班组（选填），优秀班组写这个"),
+        _line("# zone", zone, "相关责任区的编号（选填）"),
+        _line("# cover", f"photos/stories/{slug}.jpg", "封面图片（选填）：先把图片放到 content/ 下这个位置"),
+        _line("# summary", "一句话摘要", "摘要（选填），显示在故事列表里"),
+        _line("# featured", "true", "在首页“红旗·典范”展示（选填）"),
+        "---",
+        "",
+    ])
+    written = create_file(site.docs_dir / "stories" / f"{slug}.md", text, site)
+    written.record_id = slug
+    return written
+
+
+def new_commitment(site: Site, member: str | None, year: int) -> Written:
+    member = site.check_member(member)
+    path = site.docs_dir / "commitments" / f"{year}.yaml"
+    if member and path.is_file():
+        for held in site.content.commitments:
+            if held.year == year:
+                for commitment in held.commitments:
+                    if commitment.member == member:
+                        raise SkeletonError(
+                            f"党员“{member}”在 {year} 年已经有一条承诺（{commitment.at('member')}）；要改就直接编辑那一条"
+                        )
+    lines = [
+        _line("member", member, f"党员编号（必填）：members.yaml 里的 id，例如 {site.example_member()}；每人每年一条"),
+        _line("promise", None, "承诺（必填）：一句话，不超过40个字，印在党员承诺桌牌上"),
+        "# items:                          # 承诺事项（选填），每条一行",
+        "#   - 每周巡查责任区不少于3次",
+        _line("# standard", "首问负责、限时办结", "亮标准（选填）"),
+        "# progress:                       # 践诺记录（选填）：每做成一件事，加一行",
+        f"#   - {{date: {year}-03-12, text: 组织志愿者补植草坪200平方米}}",
+        f"# review: {{date: {year}-12-20, result: 优秀, by: 党员互评、群众评议}}   # 评诺（选填），年终评议后再写",
+    ]
+    header = f"# {dt.date.today():%Y-%m-%d} 用 liangxiang new commitment 添加"
+    if path.is_file():
+        written = append_item(path, "commitments", lines, site, ("member", member), header=header)
+    else:
+        body = [f"  {header}"] + [f"  {'- ' if i == 0 else '  '}{line}" if line else "" for i, line in enumerate(lines)]
+        text = "\n".join([
+            f"# {year}年度党员承诺（承诺、践诺、评诺）",
+            "# - 每位党员一条，以“- member:”开头；promise 会印在党员承诺桌牌上。",
+            "# - 再添加一条：liangxiang new commitment --member 编号（或者复制一条改写）。",
+            "",
+            _line("year", year, "年度（必填），和文件名相同"),
+            "commitments:",
+            *body,
+            "",
+        ])
+        written = create_file(path, text, site)
+    written.record_id = member or ""
+    return written
+
+
+def default_period(today: dt.date) -> str:
+    """The quarter that ended last: assessments are published after their quarter."""
+    quarter = (today.month - 1) // 3 + 1
+    year, quarter = (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
+    return f"{year}-Q{quarter}"
+
+
+def new_assessment(site: Site, period: str | None) -> Written:
+    if period is None:
+        period = default_period(dt.date.today())
+        if (site.docs_dir / "assessments" / f"{period}.yaml").exists():
+            raise SkeletonError(
+                f"刚结束的考核期 {period} 已经有了（content/assessments/{period}.yaml）；"
+                "要新建别的考核期，写出来，例如 --period 2027-Q1"
+            )
+    if not re.fullmatch(PERIOD_PATTERN, period):
+        raise SkeletonError(f"考核期“{period}”要写成 YYYY-Qn，例如 2026-Q1（n 为 1 到 4）")
+    zones = [z.id for z in site.content.active_zones]
+    results = [f"  - {{zone: {z}, score: }}" for z in zones] or ["  - {zone: , score: }"]
+    text = "\n".join([
+        f"# {period} 党员责任区考核结果（用 liangxiang new assessment 生成）",
+        "# 每个在用的责任区一行：score 填得分（0—100，可以有一位小数），note 可写一句评语，例如：",
+        "#   - {zone: tongxin-guangchang, score: 93.5, note: 绿化补植及时}",
+        "# 等次按 org.yaml 的考核等次自动算出（默认 90 分及以上为优秀），不用写。不参加本期考核的责任区，删掉那一行。",
+        "# 写完运行 liangxiang validate；提交以后就张榜公布在网站的“考核”栏目里。",
+        "",
+        _line("period", period, "考核期（必填），和文件名相同"),
+        _line("published", f"{dt.date.today():%Y-%m-%d}", "公布日期（必填），YYYY-MM-DD"),
+        _line("methods", "[监督员评议, 党员互评, 领导小组评议]", "考核方式（选填）"),
+        "results:",
+        *results,
+        "",
+    ])
+    written = create_file(site.docs_dir / "assessments" / f"{period}.yaml", text, site)
+    written.record_id = period
+    return written
+
+
+def blanks_in(written: Written, site: Site, members: str) -> list[Problem]:
+    """What validate says about the text just written (the blanks the editor still has to fill)."""
+    from .check import check_content
+
+    content, problems = load_content(site.root, site.docs_dir, members)
+    check_content(content, problems)
+    shown = site.shown(written.path)
+    return [p for p in problems if p.where.path == shown and p.where.line >= written.first_line]

@@ -1,0 +1,238 @@
+"""`liangxiang new`: skeletons that keep existing files' bytes, never overwrite, and validate once filled."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from liangxiang.cli import main
+from liangxiang.skeletons import person_id, phrase_id
+
+BIN = Path(sys.executable).parent
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The command as an editor types it in the site's directory (in-process: much faster than a new Python)."""
+    command = [*args, "-C", str(cwd)] if args[0] == "new" else [*args, str(cwd)]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(command)
+    return subprocess.CompletedProcess(command, code, out.getvalue(), err.getvalue())
+
+
+def test_the_installed_command(site):
+    result = subprocess.run([str(BIN / "liangxiang"), "new", "zone", "--name", "供热保障"], cwd=site,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "已新建 content/zones/gongre-baozhang-2.yaml" in result.stdout  # gongre-baozhang is taken
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    """A copy of the example site."""
+    for name in ("mkdocs.yml", "members.yaml"):
+        shutil.copy(REPO / name, tmp_path / name)
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    return tmp_path
+
+
+def validate(site: Path) -> subprocess.CompletedProcess:
+    return run("validate", cwd=site)
+
+
+def fill(path: Path, values: dict[str, str]) -> None:
+    """Fill the blanks a skeleton left: `key:` lines get a value, `-` lines an item."""
+    text = path.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text, count = re.subn(rf"^(\s*(?:- )?){re.escape(key)}:(?=\s*(#|$))", rf"\g<1>{key}: {value}", text, count=1, flags=re.M)
+        assert count == 1, key
+    path.write_text(text, encoding="utf-8")
+
+
+def test_new_member_appends_keeps_bytes_and_validates_as_is(site):
+    before = (site / "members.yaml").read_bytes()
+    result = run("new", "member", "--name", "曾国强", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert "编号：zeng-guoqiang" in result.stdout and "已经能通过检查" in result.stdout
+    after = (site / "members.yaml").read_bytes()
+    assert after.startswith(before) and len(after) > len(before)
+    added = after[len(before):].decode("utf-8")
+    assert "  - id: zeng-guoqiang" in added and "    name: 曾国强" in added and "    branch: wuye-1" in added
+    assert "# 所在党小组" in added  # commented, in Chinese
+    check = validate(site)
+    assert check.returncode == 0, check.stderr
+    assert "25 名党员" in check.stdout
+    # the same name again gets the next free id
+    again = run("new", "member", "--name", "曾国强", cwd=site)
+    assert "编号：zeng-guoqiang-2" in again.stdout
+
+
+def test_new_member_without_a_name_leaves_the_blank_to_validate(site):
+    result = run("new", "member", "--branch", "gongre", cwd=site)
+    assert result.returncode == 0 and "临时编号" in result.stdout
+    assert re.search(r"members\.yaml:\d+:5: members\[\d+\]\.name: “name”还没有填写", result.stdout)
+    check = validate(site)
+    assert check.returncode == 1 and "“name”还没有填写" in check.stderr
+    path = site / "members.yaml"
+    fill(path, {"name": "王芳"})
+    # fill() filled the first blank `name:`, which is the new one: every other name has a value
+    assert validate(site).returncode == 0
+
+
+def test_new_zone_writes_a_commented_file_whose_blanks_validate_reports(site):
+    result = run("new", "zone", "--name", "同心广场东区绿化优秀党员责任区", "--leader", "wang-jianguo", cwd=site)
+    assert result.returncode == 0, result.stderr
+    path = site / "content/zones/tongxin-guangchang-dongqu-lvhua.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "id: tongxin-guangchang-dongqu-lvhua" in text and "leader: wang-jianguo" in text and "branch: wuye-1" in text
+    assert text.count("# ") > 15 and "必填" in text and "选填" in text
+    blanks = [line for line in result.stdout.splitlines() if line.startswith("  content/zones/")]
+    assert [re.search(r": (\w+(\[0\])?): ", b).group(1) for b in blanks] == ["scope", "duties[0]", "service_phone"]
+    assert validate(site).returncode == 1
+    fill(path, {"scope": "同心广场东侧绿地", "service_phone": "0317-2721366"})
+    path.write_text(path.read_text(encoding="utf-8").replace("\n  -\n", "\n  - 绿地养护\n"), encoding="utf-8")
+    check = validate(site)
+    assert check.returncode == 0, check.stderr
+    # every commented optional line, uncommented, is still valid content
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if re.match(r"# (short_name|location|members|slogan):", line):
+            line = line[2:]
+        lines.append(line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert validate(site).returncode == 0
+
+
+def test_new_story_and_assessment(site):
+    story = run("new", "story", "--title", "一瓶水样", "--member", "li-na", cwd=site)
+    assert story.returncode == 0, story.stderr
+    path = site / "content/stories/yiping-shuiyang-2.md"  # yiping-shuiyang exists in the example
+    assert path.is_file() and "members: [li-na]" in path.read_text(encoding="utf-8")
+    assert "body: 故事正文是空的" in story.stdout
+    path.write_text(path.read_text(encoding="utf-8") + "\n正文。\n", encoding="utf-8")
+    assert validate(site).returncode == 0
+
+    assessment = run("new", "assessment", "--period", "2026-Q4", cwd=site)
+    assert assessment.returncode == 0, assessment.stderr
+    path = site / "content/assessments/2026-Q4.yaml"
+    text = path.read_text(encoding="utf-8")
+    for zone in ("tongxin-guangchang", "shiyou-xincun", "gongre-baozhang"):  # the active zones
+        assert f"{{zone: {zone}, score: }}" in text
+    assert "sanhao-huanrezhan" not in text  # archived
+    assert validate(site).returncode == 1
+    path.write_text(text.replace("score: }", "score: 88}"), encoding="utf-8")
+    check = validate(site)
+    assert check.returncode == 0 and "3 期考核" in check.stdout
+
+
+def test_new_commitment_appends_or_creates_the_year(site):
+    path = site / "content/commitments/2026.yaml"
+    before = path.read_bytes()
+    duplicate = run("new", "commitment", "--member", "zhang-wei", "--year", "2026", cwd=site)
+    assert duplicate.returncode == 1 and "已经有一条承诺" in duplicate.stderr and path.read_bytes() == before
+    added = run("new", "commitment", "--member", "xu-guangming", "--year", "2026", cwd=site)
+    assert added.returncode == 0, added.stderr
+    assert path.read_bytes().startswith(before)
+    assert "commitments[20].promise: “promise”还没有填写" in added.stdout
+    fill(path, {"promise": "带头做好交接"})
+    assert validate(site).returncode == 0
+
+    created = run("new", "commitment", "--member", "li-na", "--year", "2027", cwd=site)
+    assert created.returncode == 0 and "已新建 content/commitments/2027.yaml" in created.stdout
+    fill(site / "content/commitments/2027.yaml", {"promise": "让居民办事最多跑一次"})
+    check = validate(site)
+    assert check.returncode == 0, check.stderr
+
+
+def test_never_overwrites(site):
+    for args, path in [
+        (("zone", "--id", "tongxin-guangchang"), "content/zones/tongxin-guangchang.yaml"),
+        (("zone", "--id", "tongxin"), "content/zones/tongxin-guangchang.yaml"),  # an alias is taken too
+        (("story", "--id", "baoyu-ye"), "content/stories/baoyu-ye.md"),
+        (("assessment", "--period", "2026-Q3"), "content/assessments/2026-Q3.yaml"),
+        (("member", "--id", "zhang-wei"), "members.yaml"),
+    ]:
+        before = (site / path).read_bytes()
+        result = run("new", *args, cwd=site)
+        assert result.returncode == 1 and "没有写入任何文件" in result.stderr, (args, result.stdout)
+        assert (site / path).read_bytes() == before
+    assert validate(site).returncode == 0
+
+
+@pytest.mark.parametrize("variant", ["no-final-newline", "crlf", "bom", "comment-at-end", "indent-0"])
+def test_append_keeps_any_file_intact(site, variant):
+    path = site / "members.yaml"
+    text = path.read_text(encoding="utf-8")
+    raw = {
+        "no-final-newline": text.rstrip("\n").encode(),
+        "crlf": text.replace("\n", "\r\n").encode(),
+        "bom": b"\xef\xbb\xbf" + text.encode(),
+        "comment-at-end": (text + "\n# 以上为在册党员\n").encode(),
+        "indent-0": re.sub(r"(?m)^  ", "", text).encode(),
+    }[variant]
+    path.write_bytes(raw)
+    result = run("new", "member", "--name", "张三", cwd=site)
+    assert result.returncode == 0, result.stderr
+    after = path.read_bytes()
+    assert after.startswith(raw)
+    if variant == "crlf":
+        assert b"\n" not in after[len(raw):].replace(b"\r\n", b"")
+    check = validate(site)
+    assert check.returncode == 0, check.stderr
+    assert "25 名党员" in check.stdout
+
+
+def test_refuses_files_it_cannot_append_to(site):
+    path = site / "members.yaml"
+    gbk = path.read_text(encoding="utf-8").encode("gbk")
+    path.write_bytes(gbk)
+    result = run("new", "member", "--name", "张三", cwd=site)
+    assert result.returncode == 1 and "GBK" in result.stderr and path.read_bytes() == gbk
+
+    flow = "members: []\n"
+    path.write_text(flow, encoding="utf-8")
+    result = run("new", "member", "--name", "张三", cwd=site)
+    assert result.returncode == 1 and "[]" in result.stderr and path.read_text(encoding="utf-8") == flow
+
+
+def test_missing_roster_is_created(site):
+    (site / "members.yaml").unlink()
+    result = run("new", "member", "--name", "张三", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "members.yaml").read_text(encoding="utf-8").startswith("members:\n  # 新党员")
+
+
+def test_bad_arguments_are_said_plainly(site):
+    for args, words in [
+        (("member", "--branch", "nope"), "没有党支部“nope”"),
+        (("member", "--id", "Zhang Wei"), "编号“Zhang Wei”不合格式"),
+        (("commitment", "--member", "zhang-wie"), "是不是要写 zhang-wei"),
+        (("commitment", "--member", "feng-yu"), "不公开"),  # the example's hidden member
+        (("assessment", "--period", "2026-Q5"), "YYYY-Qn"),
+    ]:
+        result = run("new", *args, cwd=site)
+        assert result.returncode == 1 and words in result.stderr and "Traceback" not in result.stderr, (args, result.stderr)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("张伟", "zhang-wei"), ("欧阳晓红", "ouyang-xiaohong"), ("曾国强", "zeng-guoqiang"), ("单雪", "shan-xue"),
+    ("吕布", "lv-bu"), ("阿依古丽·买买提", "ayiguli-maimaiti"), ("王 芳", "wang-fang"),
+])
+def test_person_ids(name, expected):
+    assert person_id(name) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("同心广场", "tongxin-guangchang"), ("供热保障优秀党员责任区", "gongre-baozhang"), ("一瓶水样", "yiping-shuiyang"),
+    ("绿化二十年", "lvhua-ershi-nian"), ("石油新村楼院服务", "shiyou-xincun-louyuan-fuwu"),
+])
+def test_phrase_ids(text, expected):
+    assert phrase_id(text) == expected
