@@ -37,7 +37,7 @@ SLOTS: dict[str, Slot] = {
     "logo": Slot((64, 192), alpha=True),  # masthead and favicon
 }
 SLOTS["thumb"] = SLOTS["avatar"]  # the first theme's name for the same slot
-VERSION = b"photos-2"  # bump when the encoding below changes, to refresh caches
+VERSION = b"photos-4"  # bump when the encoding below changes, to refresh caches
 WEBP = {"quality": 76, "method": 5}
 JPEG = {"quality": 80, "optimize": True, "progressive": True}
 
@@ -136,8 +136,13 @@ class PhotoStore:
             # a fresh image carries no EXIF, XMP, IPTC or ICC data: nothing of the original is copied over
             clean = Image.frombytes(resized.mode, resized.size, resized.tobytes())
             names = (f"{stem}-{width}.webp", f"{stem}-{width}.{fallback_ext}")
-            _save(clean, self.cache_dir / names[0], "WEBP", WEBP)
-            _save(clean, self.cache_dir / names[1], fallback_fmt, fallback_opts)
+            if keep_alpha:  # a logo is a few flat colours: 256 of them, losslessly, are a fraction of the size
+                flat = clean.quantize(256, method=Image.Quantize.FASTOCTREE)
+                _save(flat.convert("RGBA"), self.cache_dir / names[0], "WEBP", {"lossless": True, "method": 6})
+                _save(flat, self.cache_dir / names[1], fallback_fmt, fallback_opts)
+            else:
+                _save(clean, self.cache_dir / names[0], "WEBP", WEBP)
+                _save(clean, self.cache_dir / names[1], fallback_fmt, fallback_opts)
             variants.append((width, height, *names))
         # the index is written last: its presence means the cache entry is whole
         tmp = index.with_name(f"{index.name}.{os.getpid()}.tmp")
