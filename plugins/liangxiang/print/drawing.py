@@ -91,6 +91,7 @@ class Drawing:
     ground: str  # background colour, extended into the bleed
     items: list[Item] = field(default_factory=list)
     title: str = ""
+    notes: list[str] = field(default_factory=list)  # for the person ordering it (shown on /print/)
 
     def add(self, *items: Item) -> None:
         self.items.extend(items)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..content import Content
@@ -35,7 +34,7 @@ def sign_words(labels: Labels) -> SignWords:
 
 
 def plate_words(labels: Labels) -> PlateWords:
-    return PlateWords(labels.print_plate_heading, labels.print_plate_promise, labels.print_qr_member)
+    return PlateWords(labels.print_plate_heading, labels.print_plate_promise, labels.print_qr_member, labels.print_plate_year)
 
 
 def plan_signboards(content: Content, urls: Urls, site_url: str) -> list[Planned]:
@@ -88,6 +87,7 @@ def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
             name=member.name, detail=_detail(member), branch=content.branch_name(member.branch),
             promise=commitment.promise, photo=image_ref(content.docs_dir, member.photo),
             org=(org.short_name or org.name) if org else "", url=address(site_url, urls, "member", member.id),
+            year=year.year,
         )
         planned.append(Planned("plate", member.id, plate, {"member": member, "commitment": commitment, "org": org}))
     return planned
@@ -108,8 +108,4 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
         return out
     member: Member = r["member"]
     return [(member, ("name",), c.name), (member, ("post",), c.detail), (r["commitment"], ("promise",), c.promise),
-            (r["org"], ("short_name",), c.org)]
-
-
-def stable_root(path: Path) -> str:
-    return path.resolve().as_posix()
+            (r["org"], ("short_name",), c.org), (r["org"], ("branches",), c.branch)]

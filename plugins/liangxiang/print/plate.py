@@ -27,6 +27,7 @@ class PlateContent:
     photo: ImageRef | None
     org: str
     url: str
+    year: int
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class PlateWords:
     heading: str  # 共产党员
     promise: str  # 我的承诺
     caption: str  # under the QR code
+    year: str  # "{year}年度"
 
 
 def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter) -> Drawing:
@@ -97,15 +99,18 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
     promise_top = max(y + photo_h, text_y, y + qr_side + 4 + len(caption) * lay.caption * 1.3) + 5
     bottom = top + height - m
     label_size = 4.4
-    label, h = s.lines([words.promise], m, promise_top, width - 2 * m, label_size, RED, True)
     items.append(Rule(m, promise_top - 2.5, width - m, promise_top - 2.5, RED, 0.4))
-    items += label
+    label, h = s.lines([words.promise], m, promise_top, width - 2 * m, label_size, RED, True)
+    year, _ = s.lines([words.year.format(year=plate.year)], m, promise_top, width - 2 * m, label_size, GREY, align="right")
+    items += label + year
     room = bottom - promise_top - h
     promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise, lay.promise_min, lay.promise_lines, True, room, 1.35)
     if promise is None:
         raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
                        f"承诺写成一句话（桌牌上最多 {lay.promise_lines} 行），具体事项写在 items 里")
-    block, _ = s.lines(promise.lines, m, promise_top + h, width - 2 * m, promise.size, INK, True, leading=1.35)
+    used = len(promise.lines) * promise.size * 1.35
+    block, _ = s.lines(promise.lines, m, promise_top + h + (room - used) / 2, width - 2 * m, promise.size, INK, True,
+                       align="center", leading=1.35)
     return items + block
 
 

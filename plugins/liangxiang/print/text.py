@@ -52,11 +52,23 @@ def units(text: str) -> list[str]:
     return pieces
 
 
-def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = False, first: float | None = None) -> list[str]:
-    """Greedy line breaking; ``first`` is the first line's width when it differs (hanging indents)."""
+def phrases(text: str, longest: int = 10) -> list[str]:
+    """Pieces of a list of names or titles ("赵丽华、孙海涛", "站长 · 党支部书记"): each stays whole
+    unless it is longer than ``longest`` characters."""
+    pieces: list[str] = []
+    for part in re.split(r"(?<=[、，,：:])|(?<= · )", re.sub(r"\s+", " ", text.strip())):
+        if part:
+            pieces += [part] if len(part.strip()) <= longest else units(part)
+    return pieces
+
+
+def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = False, first: float | None = None,
+         keep_phrases: bool = False) -> list[str]:
+    """Greedy line breaking; ``first`` is the first line's width when it differs (hanging indents);
+    ``keep_phrases`` keeps names and titles of a list whole (see phrases)."""
     lines: list[str] = []
     line = ""
-    for piece in units(text):
+    for piece in (phrases(text) if keep_phrases else units(text)):
         limit = first if (first is not None and not lines) else width
         if line and measure.width((line + piece).rstrip(), size, bold) > limit:
             lines.append(line.rstrip())

@@ -1,0 +1,94 @@
+"""The people of a zone on its sign: the leader with photo, name and post; then the roles and members."""
+
+from __future__ import annotations
+
+from .drawing import Box, Picture
+from .images import PHOTO_ASPECT
+from .signblocks import SignBlocks
+from .text import fit, sizes, wrap
+
+
+class PeopleBlock(SignBlocks):
+    def people(self, x: float, y: float, width: float, height: float, place: bool) -> float | None:
+        """Lay out the leader, roles and members in a box; the size used, or None if nothing fits."""
+        for size in sizes(self.em(self.layout.people), self.lo(self.layout.people)):
+            laid = self._people_at(x, y, width, size)
+            if laid is not None and laid[1] <= height + 1e-6:
+                if place:
+                    self.drawing.add(*laid[0])
+                return size
+        return None
+
+    def _people_at(self, x: float, y: float, width: float, size: float):
+        items, top = self._leader(x, y, width, size) or (None, 0.0)
+        if items is None:
+            return None
+        top += 0.5 * self.gap
+        more, top = self._roles(x, top, width, size)
+        items += more
+        if self.sign.members:
+            text = self.words.members + "：" + "、".join(self.sign.members)
+            block, h = self.set.lines(wrap(text, self.set.measure, size, width, keep_phrases=True), x, top, width, size, self.colors.body)
+            items += block
+            top += h
+        return items, top - y
+
+    def _leader(self, x: float, y: float, width: float, size: float):
+        """Photo at the left; label, name (and the post, if it fits) beside it; else the post below."""
+        lay, u, colors, sign, s = self.layout, self.u, self.colors, self.sign, self.set
+        scale = size / (lay.people.em * u)
+        photo_w, self.note = 0.0, ""
+        if sign.leader_photo:
+            slot = min(lay.photo * u * min(scale, 1.0) ** 0.5, width * 0.5)
+            photo_w = min(slot, sign.leader_photo.max_mm(PHOTO_ASPECT))
+            if photo_w < slot * 0.8:  # printed smaller than its place: the orderer should know why
+                self.note = f"负责人照片只有 {sign.leader_photo.width}×{sign.leader_photo.height} 像素，为保证清晰只能印 {photo_w:.0f} 毫米宽"
+        text_x = x + (photo_w + self.gap if photo_w else 0)
+        text_w = x + width - text_x
+        label_size = max(self.floor, min(self.em(lay.label), lay.label.em * u * scale))
+        name = fit(sign.leader, s.measure, text_w, max(self.em(lay.leader) * scale, self.floor), self.floor, 1, True)
+        if name is None or s.width(self.words.leader, label_size, True) > text_w:
+            return None
+        items, h = s.lines([self.words.leader], text_x, y, text_w, label_size, colors.soft, True)
+        block, h2 = s.lines(name.lines, text_x, y + h, text_w, name.size, colors.text, True)
+        items += block
+        top = y + h + h2
+        # post and title beside the photo when each fits whole on a line there; else across, under it
+        parts = [part for part in sign.leader_detail.split(" · ") if part]
+        if photo_w:
+            photo_h = photo_w / PHOTO_ASPECT
+            items.insert(0, Box(x - 0.25 * u, y - 0.25 * u, photo_w + 0.5 * u, photo_h + 0.5 * u, fill=colors.accent))
+            items.insert(1, Picture(x, y, photo_w, photo_h, sign.leader_photo.path, sign.leader_photo.digest))
+            if all(s.width(part, size) <= text_w for part in parts) and top + len(parts) * size * 1.3 <= y + photo_h:
+                block, _ = s.lines(parts, text_x, top, text_w, size, colors.body)
+                return items + block, y + photo_h + 0.25 * u
+            top = max(top, y + photo_h + 0.25 * u) + 0.3 * size
+        detail = wrap(sign.leader_detail, s.measure, size, width, keep_phrases=True) if sign.leader_detail else []
+        block, h = s.lines(detail, x, top, width, size, colors.body)
+        return items + block, top + h
+
+    def _roles(self, x: float, top: float, width: float, size: float):
+        """Roles and names as a two-column table when they fit so, else each role over its name."""
+        s, colors, roles = self.set, self.colors, self.sign.roles
+        items: list = []
+        if not roles:
+            return items, top
+        column = max(s.width(p.role, size) for p in roles) + 0.6 * size
+        if column + max(s.width(p.name, size, True) for p in roles) <= width:
+            for person in roles:
+                items += s.runs([(person.role, size, colors.soft, False, column - s.width(person.role, size)),
+                                 (person.name, size, colors.text, True, 0)], x, top, size, size * 1.3)
+                top += size * 1.3
+            return items, top
+        for person in roles:
+            parts = [(person.role, size, colors.soft, False, size * 0.5), (person.name, size, colors.text, True, 0)]
+            if s.runs_width(parts) <= width:
+                items += s.runs(parts, x, top, size, size * 1.3)
+                top += size * 1.3
+                continue
+            block, h = s.lines(wrap(person.role, s.measure, size, width), x, top, width, size, colors.soft)
+            items += block
+            block, h2 = s.lines(wrap(person.name, s.measure, size, width, True), x, top + h, width, size, colors.text, True)
+            items += block
+            top += h + h2
+        return items, top

@@ -1,0 +1,252 @@
+"""The blocks a signboard is built from: header, names, QR code, phone band, scope and duties.
+
+Sizes are in u (a hundredth of the sheet's short side) from layout.py, never below the sheet's
+smallest legible size; a block that cannot fit raises Overflow naming the field to shorten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import qr
+from .drawing import Box, Drawing, Picture, Rule, Text
+from .images import ImageRef, fit_inside
+from .layout import SCHEMES, SIGN_QR_DPI, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size, sign_layout, size_label
+from .setter import EM_TOP, Overflow, Setter
+from .text import fit_name, fit, sizes, wrap
+
+MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two columns
+
+# Zone names nearly all end like this; a two-line name reads best broken just before it.
+NAME_TAILS = ("优秀党员责任区", "党员责任区", "责任区")
+
+
+@dataclass(frozen=True)
+class Person:
+    role: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SignContent:
+    """Everything a sign says, resolved from the records (names, not ids)."""
+
+    name: str
+    slogan: str
+    scope: str
+    duties: tuple[str, ...]
+    phone: str
+    leader: str
+    leader_detail: str  # post and title
+    leader_photo: ImageRef | None
+    roles: tuple[Person, ...]
+    members: tuple[str, ...]  # the zone's other members
+    org: str
+    logo: ImageRef | None
+    url: str
+    size: str
+    orientation: str
+    scheme: str
+
+
+@dataclass(frozen=True)
+class SignWords:
+    """The fixed words of a sign (from the site's label table)."""
+
+    leader: str
+    scope: str
+    duties: str
+    members: str
+    phone: str
+    caption: str
+
+
+class SignBlocks:
+    """A sign being drawn: its sheet, scheme and type scale, and the blocks placed so far."""
+
+    def __init__(self, sign: SignContent, words: SignWords, setter: Setter):
+        self.sign, self.words, self.set = sign, words, setter
+        self.width, self.height = sheet_size(sign.size, sign.orientation)
+        self.u = min(self.width, self.height) / 100
+        self.layout: SignLayout = sign_layout(sign.orientation)
+        self.colors = SCHEMES[sign.scheme]
+        self.floor = min_em_mm(self.width, self.height)
+        self.drawing = Drawing(self.width, self.height, self.colors.ground, title=sign.name)
+        lay, u = self.layout, self.u
+        self.x0, self.y0 = lay.margin * u, lay.margin * u
+        self.x1, self.y1 = self.width - lay.margin * u, self.height - lay.margin * u
+        self.gap = lay.gap * u
+        self.note = ""  # something the person ordering the sign should know
+
+    # -- sizes ----------------------------------------------------------------------------
+    def em(self, kind: Type) -> float:
+        return max(kind.em * self.u, self.floor)
+
+    def lo(self, kind: Type) -> float:
+        return min(self.em(kind), max(kind.min_em * self.u, self.floor))
+
+    def where(self) -> str:
+        return f"{size_label(self.width, self.height)} 标志牌上（最小字高 {min_hanzi_mm(self.width, self.height):.1f} 毫米）"
+
+    def hint(self, what: str) -> str:
+        return f"请精简{what}，或在 signboard.size 里改用更大的尺寸（例如 80x60cm）"
+
+    # -- blocks ---------------------------------------------------------------------------
+    def frame(self) -> None:
+        inset, u = self.layout.border * self.u, self.u
+        self.drawing.add(Box(inset, inset, self.width - 2 * inset, self.height - 2 * inset,
+                             stroke=self.colors.accent, line=0.35 * u, radius=1.2 * u))
+
+    def header(self, y: float) -> float:
+        """Logo and organization, centred; returns the height taken."""
+        lay, u, sign = self.layout, self.u, self.sign
+        logo_h = lay.logo * u
+        logo_w = 0.0
+        pad = 0.5 * u
+        if sign.logo:
+            logo_w, logo_h_real = fit_inside(sign.logo, logo_h * 3, logo_h - 2 * pad)
+        name_w = self.x1 - self.x0 - (logo_w + 2 * pad + self.gap if logo_w else 0)
+        fitted = fit(sign.org, self.set.measure, name_w, self.em(lay.org), self.lo(lay.org), 1, True)
+        if fitted is None:
+            raise Overflow(("org", "name"), f"单位名称太长，{self.where()}放不下", "在 org.yaml 里写简短一些的 name")
+        text_w = self.set.width(fitted.lines[0], fitted.size, True)
+        total = text_w + (logo_w + 2 * pad + self.gap if logo_w else 0)
+        x = (self.width - total) / 2
+        if sign.logo:
+            tile = logo_w + 2 * pad
+            self.drawing.add(Box(x, y, tile, logo_h, fill=self.colors.tile, radius=0.8 * u))
+            self.drawing.add(Picture(x + pad, y + (logo_h - logo_h_real) / 2, logo_w, logo_h_real,
+                                     sign.logo.path, sign.logo.digest, crop=False))
+            x += tile + self.gap
+        items, _ = self.set.lines(fitted.lines, x, y + (logo_h - fitted.size * 1.3) / 2, text_w, fitted.size,
+                                  self.colors.text, True)
+        self.drawing.add(*items)
+        return logo_h
+
+    def centred(self, text: str, kind: Type, y: float, field: tuple, what: str, color: str, budget: float | None = None) -> float:
+        width = self.x1 - self.x0
+        fitted = fit_name(text, self.set.measure, width, self.em(kind), self.lo(kind), kind.lines, kind.bold, budget,
+                          kind.leading, NAME_TAILS if field == ("name",) else ())
+        if fitted is None:
+            raise Overflow(field, f"{what}太长，{self.where()}用最小字号也放不下", self.hint(what))
+        items, height = self.set.lines(fitted.lines, self.x0, y, width, fitted.size, color, kind.bold, "center", kind.leading)
+        self.drawing.add(*items)
+        return height
+
+    def qr_block(self):
+        """The code's side (quiet zone included) and its caption, set on one line if it can be."""
+        modules = qr.side(self.sign.url)
+        side = modules * max(qr_module_mm(SIGN_QR_DPI), self.layout.qr * self.u / modules)
+        kind, measure = self.layout.caption, self.set.measure
+        caption = (fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), 1)
+                   or fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), kind.lines))
+        if caption is None:
+            raise Overflow(("signboard", "size"), f"{size_label(self.width, self.height)} 的标志牌太小，放不下二维码", "在 signboard.size 里改用更大的尺寸")
+        return side, caption
+
+    def place_qr(self, x: float, y: float, side: float, caption) -> None:
+        modules = qr.side(self.sign.url)
+        colors = self.colors
+        self.drawing.add(Box(x, y, side, side, fill=colors.tile, radius=0.6 * self.u))
+        self.drawing.add(qr.code(self.sign.url, x, y, side / modules, colors.dark, colors.tile))
+        items, _ = self.set.lines(caption.lines, x, y + side + 0.4 * self.gap, side, caption.size, colors.body, False,
+                                  "center", self.layout.caption.leading)
+        self.drawing.add(*items)
+
+    def phone_size(self, width: float, stacked: bool) -> float:
+        """The largest phone size that fits the width, beside its label or under it."""
+        lay, u = self.layout, self.u
+        label = self.em(lay.label)
+        for size in sizes(self.em(lay.phone), self.lo(lay.phone)):
+            need = self.set.width(self.sign.phone, size, True)
+            if not stacked:
+                need += self.set.width(self.words.phone, label, True) + 1.6 * u
+            if need <= width - 4.0 * u:
+                return size
+        raise Overflow(("service_phone",), f"服务电话太长，{self.where()}放不下", "只写一个电话号码，例如 0317-2721365")
+
+    def phone_height(self, size: float, stacked: bool) -> float:
+        label = self.em(self.layout.label)
+        return (label * 1.3 + size * 1.2 + 1.6 * self.u) if stacked else size * 1.45
+
+    def phone(self, x: float, y: float, width: float, size: float, stacked: bool) -> None:
+        """The service phone in large type on a band of the text colour."""
+        lay, u, colors = self.layout, self.u, self.colors
+        label = self.em(lay.label)
+        height = self.phone_height(size, stacked)
+        self.drawing.add(Box(x, y, width, height, fill=colors.text, radius=1.0 * u))
+        if stacked:
+            block, h = self.set.lines([self.words.phone], x, y + 0.8 * u, width, label, colors.ground, True, "center")
+            self.drawing.add(*block)
+            block, _ = self.set.lines([self.sign.phone], x, y + 0.8 * u + h, width, size, colors.ground, True, "center", 1.2)
+            self.drawing.add(*block)
+            return
+        parts = [(self.words.phone, label, colors.ground, True, 1.6 * u), (self.sign.phone, size, colors.ground, True, 0)]
+        left = x + (width - self.set.runs_width(parts)) / 2
+        self.drawing.add(*self.set.runs(parts, left, y, size, height))
+
+    def body_size(self, width: float, height: float) -> float | None:
+        """The largest size at which scope and duties fit the box; None when none does."""
+        return next((size for size in sizes(self.em(self.layout.body), self.lo(self.layout.body))
+                     if self._body_at(0, 0, width, size)[1] <= height + 1e-6), None)
+
+    def body(self, x: float, y: float, width: float, height: float, centre: bool = False) -> None:
+        """Scope and duties at the largest size that fits; Overflow names the field that does not."""
+        size = self.body_size(width, height)
+        if size is not None:
+            items, used, _ = self._body_at(x, y, width, size)
+            shift = (height - used) / 2 if centre else 0.0
+            self.drawing.add(*(_moved(item, shift) for item in items))
+            return
+        size = self.lo(self.layout.body)
+        _, used, (scope_h, duties_h) = self._body_at(x, y, width, size)
+        field, what = (("duties",), "工作职责") if duties_h >= scope_h else (("scope",), "责任范围")
+        lines = max(1, round((used - height) / (size * self.layout.body.leading) + 0.49))
+        raise Overflow(field, f"{what}太长，{self.where()}用最小字号还差约 {lines} 行", self.hint(what))
+
+    def _body_at(self, x: float, y: float, width: float, size: float):
+        lay, colors, s = self.layout, self.colors, self.set
+        label_size = max(self.floor, size * lay.label.em / lay.body.em)
+        items, top = [], y
+        block, h = s.lines([self.words.scope], x, top, width, label_size, colors.soft, True)
+        items += block
+        top += h
+        block, h = s.lines(wrap(self.sign.scope, s.measure, size, width), x, top, width, size, colors.body, leading=lay.body.leading)
+        items += block
+        top += h
+        scope_h = top - y
+        top += 0.5 * size
+        start = top
+        block, h = s.lines([self.words.duties], x, top, width, label_size, colors.soft, True)
+        items += block
+        top += h
+        # lines far longer than MAX_MEASURE are hard to follow: very wide signs set duties in two columns
+        columns = 2 if width / size >= 2 * MAX_MEASURE and len(self.sign.duties) > 1 else 1
+        gap = 2 * size
+        column_w = (width - gap * (columns - 1)) / columns
+        numbered = list(enumerate(self.sign.duties, 1))
+        split = (len(numbered) + 1) // 2 if columns == 2 else len(numbered)
+        bottom = top
+        for index, part in enumerate((numbered[:split], numbered[split:])[:columns]):
+            more, end = self._duties(part, x + index * (column_w + gap), top, column_w, size)
+            items += more
+            bottom = max(bottom, end)
+        return items, bottom - y, (scope_h, bottom - start)
+
+    def _duties(self, numbered, x: float, top: float, width: float, size: float):
+        s, colors, leading = self.set, self.colors, self.layout.body.leading
+        indent = s.width(f"{len(self.sign.duties)}.", size) + 0.4 * size
+        items = []
+        for number, duty in numbered:
+            lines = wrap(duty, s.measure, size, width - indent)
+            block, h = s.lines(lines, x + indent, top, width - indent, size, colors.body, leading=leading)
+            items.append(Text(round(x, 3), block[0].y, f"{number}.", round(size, 3), colors.text, True))
+            items += block  # the number first: text extracted from the PDF reads "1. ..."
+            top += h + 0.15 * size
+        return items, top
+
+
+def _moved(item, dy: float):
+    from dataclasses import replace
+
+    return replace(item, y=round(item.y + dy, 3)) if dy and isinstance(item, Text) else item

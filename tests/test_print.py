@@ -1,0 +1,357 @@
+"""Printables: signboards and desk plates as a print shop gets them, read back with poppler and zxing.
+
+The example site is built once per session (conftest.example_site); small synthetic sites check
+the edges: bleed, overflow, missing glyphs, fonts, photos, addresses and the cache.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PIL import Image
+
+from conftest import REPO, build_site, tree_digest
+from liangxiang.pipeline import read_content
+from liangxiang.print.layout import BLEED, SLUG, sheet_size
+from minimal_site import FILES, write_site
+
+SITE_URL = "https://dangjian.huaning.example.cn/"
+MM_PER_PT = 25.4 / 72
+
+
+def pdf_pages(path: Path) -> list[tuple[float, float]]:
+    """Each page's size in mm (pdfinfo)."""
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "999", str(path)], capture_output=True, text=True, check=True).stdout
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", out)
+    if not sizes:
+        sizes = re.findall(r"Page size:\s+([\d.]+) x ([\d.]+) pts", out)
+    return [(float(w) * MM_PER_PT, float(h) * MM_PER_PT) for w, h in sizes]
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text with all whitespace removed, so that wrapped lines join up again."""
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", "", out)
+
+
+def render(path: Path, dpi: int) -> Image.Image:
+    png = subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(path)], capture_output=True, check=True).stdout
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def decoded(path: Path, dpi: int) -> set[str]:
+    return {code.text for code in zxingcpp.read_barcodes(render(path, dpi))}
+
+
+def fonts_of(path: Path) -> list[list[str]]:
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    return [line.split() for line in out.splitlines()[2:] if line.strip()]
+
+
+def images_of(path: Path) -> list[dict]:
+    out = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        cells = line.split()
+        rows.append({"type": cells[2], "width": int(cells[3]), "height": int(cells[4]), "x_ppi": int(cells[12]), "y_ppi": int(cells[13])})
+    return rows
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def example():
+    content, problems = read_content(REPO, REPO / "content")
+    assert not problems
+    return content
+
+
+@pytest.fixture(scope="module")
+def plated(example):
+    latest = {c.member for c in example.latest_year.commitments}
+    return [m for m in example.public_members if m.id in latest]
+
+
+# -- the example site ----------------------------------------------------------------------
+
+def test_one_signboard_per_active_zone_and_none_for_archived(example_site, example):
+    boards = example_site / "print" / "signboards"
+    active = [z.id for z in example.zones if z.status == "active"]
+    archived = [z.id for z in example.zones if z.status == "archived"]
+    assert archived, "the example should keep an archived zone"
+    assert sorted(p.stem for p in boards.glob("*.pdf") if p.stem != "all") == sorted(active)
+    for zone_id in archived:
+        assert not (boards / f"{zone_id}.pdf").exists() and not (boards / f"{zone_id}.png").exists()
+        assert zone_id not in pdf_text(boards / "all.pdf")
+    assert len(pdf_pages(boards / "all.pdf")) == len(active)
+
+
+@pytest.mark.parametrize("zone_id", ["tongxin-guangchang", "shiyou-xincun", "gongre-baozhang"])
+def test_signboard_size_text_fonts_and_qr(example_site, example, zone_id):
+    zone = example.zone_by_id[zone_id]
+    pdf = example_site / "print" / "signboards" / f"{zone_id}.pdf"
+    (width, height), = pdf_pages(pdf)
+    expected = sheet_size(zone.signboard.size, zone.signboard.orientation)
+    assert abs(width - expected[0]) < 0.5 and abs(height - expected[1]) < 0.5
+    fonts = fonts_of(pdf)
+    assert fonts and all(row[-5:-2] == ["yes", "yes", "yes"] for row in fonts), fonts  # embedded, subset, unicode
+    assert all("Type" not in row[1] or row[1] == "CID" for row in fonts)
+    text = pdf_text(pdf)
+    leader = example.member_by_id[zone.leader]
+    for part in [zone.name, zone.service_phone, zone.scope, leader.name, example.org.name, *zone.duties]:
+        assert squash(part) in text, part
+    for role in zone.roles:
+        assert squash(role.name or example.member_by_id[role.member].name) in text
+    assert decoded(pdf, 20) == {f"{SITE_URL}zones/{zone_id}/"}
+
+
+def test_signboard_images_are_photos_only_and_sharp(example_site):
+    """The QR code and every word are vectors: the only images are the logo and the leader's photo."""
+    for pdf in (example_site / "print" / "signboards").glob("*.pdf"):
+        if pdf.stem == "all":
+            continue
+        images = images_of(pdf)
+        assert [i["type"] for i in images].count("image") == 2, (pdf.name, images)  # logo and photo
+        assert all(i["x_ppi"] >= 150 and i["y_ppi"] >= 150 for i in images), images
+        assert all(i["x_ppi"] <= 320 for i in images if i["width"] > 200), images  # big photos come down to ~300 dpi
+
+
+def test_plates_one_per_member_with_a_latest_promise(example_site, plated):
+    plates = example_site / "print" / "plates"
+    assert sorted(p.stem for p in plates.glob("*.pdf") if p.stem != "all") == sorted(m.id for m in plated)
+    assert len(pdf_pages(plates / "all.pdf")) == len(plated)
+
+
+def test_plate_is_a4_with_both_faces_and_codes(example_site, example, plated):
+    member = next(m for m in plated if m.photo)
+    pdf = example_site / "print" / "plates" / f"{member.id}.pdf"
+    (width, height), = pdf_pages(pdf)
+    assert abs(width - 210) < 0.5 and abs(height - 297) < 0.5
+    promise = next(c.promise for c in example.latest_year.commitments if c.member == member.id)
+    text = pdf_text(pdf)
+    assert text.count(squash(member.name)) >= 2 and squash(promise) in text
+    assert decoded(pdf, 100) == {f"{SITE_URL}members/{member.id}/"}
+    # both faces carry the code: one upright below the fold, one turned above it
+    page = render(pdf, 100)
+    upper, lower = page.crop((0, 0, page.width, page.height // 2)), page.crop((0, page.height // 2, page.width, page.height))
+    assert {c.text for c in zxingcpp.read_barcodes(lower)} == {f"{SITE_URL}members/{member.id}/"}
+    assert {c.text for c in zxingcpp.read_barcodes(upper.rotate(180))} == {f"{SITE_URL}members/{member.id}/"}
+    assert all(i["x_ppi"] >= 150 for i in images_of(pdf))
+
+
+def test_qr_files_for_zones(example_site, example):
+    for zone in example.zones:
+        svg = (example_site / "qr" / "zones" / f"{zone.id}.svg").read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<svg")
+        png = Image.open(example_site / "qr" / "zones" / f"{zone.id}.png")
+        assert {c.text for c in zxingcpp.read_barcodes(png)} == {f"{SITE_URL}zones/{zone.id}/"}
+
+
+def test_print_page_lists_every_printable_with_preview(example_site, example, plated):
+    html = (example_site / "print" / "index.html").read_text(encoding="utf-8")
+    ids = [("signboards", z.id) for z in example.active_zones] + [("plates", m.id) for m in plated]
+    for kind, key in ids:
+        for suffix in (".pdf", ".png"):
+            assert f"{kind}/{key}{suffix}" in html, (kind, key, suffix)
+        preview = Image.open(example_site / "print" / kind / f"{key}.png")
+        (width, height), = pdf_pages(example_site / "print" / kind / f"{key}.pdf")
+        assert abs(preview.width / preview.height - width / height) < 0.01
+    assert "signboards/all.pdf" in html and "plates/all.pdf" in html
+    assert "60 × 40 cm" in html and "80 × 60 cm" in html and "297 × 420 mm" in html
+
+
+# -- small sites ---------------------------------------------------------------------------
+
+def zone_file(**changes: str) -> str:
+    text = FILES["content/zones/garden.yaml"]
+    for key, value in changes.items():
+        text = re.sub(rf"^{key}:.*\n(  - .*\n)*", f"{key}: {value}\n" if value else "", text, flags=re.M)
+    return text
+
+
+def build(tmp_path: Path, files: dict | None = None, name: str = "src") -> Path:
+    root = write_site(tmp_path / name, files)
+    return build_site(root / "mkdocs.yml", tmp_path / f"{name}-site")
+
+
+def failing_build(tmp_path: Path, files: dict, caplog) -> str:
+    from mkdocs.exceptions import Abort, PluginError
+
+    root = write_site(tmp_path / "src", files)
+    with caplog.at_level(logging.ERROR), pytest.raises((Abort, PluginError, SystemExit)):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    return "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+
+
+def test_bleed_adds_3mm_and_crop_marks(tmp_path):
+    import pypdfium2 as pdfium
+
+    site = build(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      bleed: true\n")})
+    pdf = site / "print" / "signboards" / "garden.pdf"
+    (width, height), = pdf_pages(pdf)
+    assert abs(width - (600 + 2 * SLUG)) < 0.5 and abs(height - (400 + 2 * SLUG)) < 0.5
+    document = pdfium.PdfDocument(pdf)
+    trim, bleed = document[0].get_trimbox(), document[0].get_bleedbox()
+    assert [round(v * MM_PER_PT, 1) for v in trim] == [SLUG, SLUG, SLUG + 600, SLUG + 400]
+    assert [round(v * MM_PER_PT, 1) for v in bleed] == [SLUG - BLEED, SLUG - BLEED, SLUG + 600 + BLEED, SLUG + 400 + BLEED]
+    page = render(pdf, 40)
+    px = lambda mm: round(mm / 25.4 * 40)  # noqa: E731
+    assert page.getpixel((px(SLUG - 1), px(SLUG - 1)))[1] < 100  # the red ground runs into the bleed
+    assert page.getpixel((px(1), px(1))) == (255, 255, 255)  # the slug outside it stays white
+    assert sum(page.getpixel((px(SLUG), px(5)))) < 300  # a crop mark above the top-left corner
+    assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}
+    (plate_w, plate_h), = pdf_pages(site / "print" / "plates" / "zhang-wei.pdf")
+    assert abs(plate_w - (210 + 2 * SLUG)) < 0.5 and abs(plate_h - (297 + 2 * SLUG)) < 0.5
+
+
+def test_sixty_character_name_fits_on_a_60x40_sign(tmp_path):
+    name = "华宁一区同心广场及建设路育才街两侧绿化带与健身器材设施日常维护管理服务优秀党员责任区示范岗位"[:60]
+    name = name + "区" * (60 - len(name))
+    site = build(tmp_path, {"content/zones/garden.yaml": zone_file(name=name)})
+    pdf = site / "print" / "signboards" / "garden.pdf"
+    assert squash(name) in pdf_text(pdf)
+    assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}
+
+
+def test_ten_long_duties_fail_naming_the_file_and_field_and_keep_the_old_site(tmp_path, caplog):
+    site = build(tmp_path, name="src")  # a good build first
+    before = tree_digest(site)
+    duty = ("每天早晚两次巡查责任区内全部绿地、道路、路灯、座椅和健身器材，发现问题当场处理，处理不了的两小时内报修并跟踪到修好为止；"
+            "每月底前把本月巡查记录、报修记录和群众意见汇总整理，在小区公示栏和微信群里向居民公开，接受居民和监督员的评议")
+    duties = "\n" + "".join(f"  - 第{i}条：{duty}\n" for i in range(1, 11))
+    files = {"content/zones/garden.yaml": zone_file(duties=duties.rstrip("\n"))}
+    from mkdocs.exceptions import Abort, PluginError
+
+    root = write_site(tmp_path / "src", files)
+    with caplog.at_level(logging.ERROR), pytest.raises((Abort, PluginError, SystemExit)):
+        build_site(root / "mkdocs.yml", site)
+    errors = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+    lines = root.joinpath("content/zones/garden.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("duties:"))
+    assert re.search(rf"content/zones/garden\.yaml:{line}:\d+: duties: 工作职责太长，60 × 40 cm 标志牌上", errors), errors
+    assert "最小字高 5.6 毫米" in errors and "80x60cm" in errors
+    assert tree_digest(site) == before, "a failed build must leave the previous site as it was"
+
+
+def test_ten_long_duties_fit_on_a_bigger_sign(tmp_path):
+    duty = "每周巡查责任区绿地和设施不少于三次，发现问题当日处理"
+    duties = "\n" + "".join(f"  - {duty}（{i}）\n" for i in range(1, 11))
+    zone = zone_file(duties=duties.rstrip("\n")) + "signboard: {size: 80x60cm, orientation: portrait, scheme: white-red}\n"
+    site = build(tmp_path, {"content/zones/garden.yaml": zone})
+    pdf = site / "print" / "signboards" / "garden.pdf"
+    (width, height), = pdf_pages(pdf)
+    assert abs(width - 600) < 0.5 and abs(height - 800) < 0.5
+    text = pdf_text(pdf)
+    assert all(squash(f"{duty}（{i}）") in text for i in range(1, 11))
+    assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}
+
+
+def test_a_character_the_font_lacks_is_an_error_not_tofu(tmp_path, caplog):
+    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𠮷伟\n")
+    errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
+    assert re.search(r"members\.yaml:3:\d+: name: 字体“Noto Sans SC”里没有 “𠮷”（U\+20BB7）", errors), errors
+
+
+def test_font_option_missing_file(tmp_path, caplog):
+    config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      font: fonts/nope.ttf\n")
+    errors = failing_build(tmp_path, {"mkdocs.yml": config}, caplog)
+    assert re.search(r"mkdocs\.yml:\d+:1: font: 找不到字体文件“fonts/nope\.ttf”", errors), errors
+
+
+def test_font_option_without_chinese(tmp_path, caplog):
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    builder = FontBuilder(1000, isTTF=True)
+    names = [".notdef", "A"]
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({ord("A"): "A"})
+    pen = TTGlyphPen(None)
+    pen.moveTo((0, 0)), pen.lineTo((500, 700)), pen.lineTo((500, 0)), pen.closePath()
+    builder.setupGlyf({name: pen.glyph() for name in names})
+    builder.setupHorizontalMetrics({name: (600, 0) for name in names})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Latin Only", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    root = tmp_path / "src"
+    (root / "fonts").mkdir(parents=True)
+    builder.save(str(root / "fonts" / "latin.ttf"))
+    config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      font: fonts/latin.ttf\n")
+    errors = failing_build(tmp_path, {"mkdocs.yml": config}, caplog)
+    assert re.search(r"mkdocs\.yml:\d+:1: font: 字体“fonts/latin\.ttf”里没有中文字", errors), errors
+
+
+def test_addresses_follow_use_directory_urls_false(tmp_path):
+    site = build(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"] + "use_directory_urls: false\n"})
+    assert decoded(site / "print" / "signboards" / "garden.pdf", 20) == {"https://example.org/dj/zones/garden.html"}
+    assert decoded(site / "print" / "plates" / "zhang-wei.pdf", 100) == {"https://example.org/dj/members/zhang-wei.html"}
+    assert (site / "print.html").is_file() or (site / "print" / "index.html").is_file()
+
+
+def test_photo_upright_without_metadata_and_never_under_150_dpi(tmp_path):
+    site_root = write_site(tmp_path / "src")
+    # stored sideways (as a phone does) with Orientation=6 and a GPS tag: red is the top of the picture
+    upright = Image.new("RGB", (900, 1200), "#1f3fbf")
+    upright.paste((200, 20, 20), (0, 0, 900, 600))
+    sideways = upright.rotate(90, expand=True)  # what the camera stored; EXIF 6 turns it back
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    exif[0x8825] = {1: "N"}
+    sideways.save(site_root / "content/photos/zhang-wei.jpg", exif=exif, quality=92)
+    site = build_site(site_root / "mkdocs.yml", tmp_path / "site")
+    pdf = site / "print" / "plates" / "zhang-wei.pdf"
+    out = tmp_path / "images"
+    out.mkdir()
+    subprocess.run(["pdfimages", "-all", str(pdf), str(out / "i")], check=True)
+    photos = [Image.open(p) for p in sorted(out.iterdir()) if p.suffix in (".jpg", ".png")]
+    photo = max(photos, key=lambda image: image.width * image.height)
+    assert photo.height > photo.width
+    top, bottom = photo.convert("RGB").getpixel((photo.width // 2, 5)), photo.convert("RGB").getpixel((photo.width // 2, photo.height - 5))
+    assert top[0] > 150 and bottom[2] > 150, (top, bottom)  # red on top, blue below: upright
+    assert not photo.getexif() and "icc_profile" not in photo.info
+    assert all(i["x_ppi"] >= 150 for i in images_of(pdf))
+    # the minimal site's 60x80 photo is printed small rather than blurred
+    site2 = build(tmp_path, name="tiny")
+    assert all(i["x_ppi"] >= 150 for i in images_of(site2 / "print" / "signboards" / "garden.pdf"))
+
+
+def test_cache_hits_on_a_second_build_and_only_changes_are_rendered(tmp_path, caplog, monkeypatch):
+    import liangxiang.print as printing
+
+    root = write_site(tmp_path / "src")
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.liangxiang"):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert "3 printables (3 rendered, 0 from the cache)" in caplog.text  # garden, zhang-wei, li-na
+
+    def never(*args, **kwargs):
+        raise AssertionError("an unchanged printable was rendered again")
+
+    monkeypatch.setattr(printing, "render", never)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.liangxiang"):
+        build_site(root / "mkdocs.yml", tmp_path / "site2")
+    assert "3 printables (0 rendered, 3 from the cache)" in caplog.text
+    assert (tmp_path / "site2" / "print" / "signboards" / "garden.pdf").read_bytes() == (tmp_path / "site" / "print" / "signboards" / "garden.pdf").read_bytes()
+    monkeypatch.undo()
+
+    zone = root / "content/zones/garden.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8").replace("0317-2720001", "0317-2720009"), encoding="utf-8")
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.liangxiang"):
+        build_site(root / "mkdocs.yml", tmp_path / "site3")
+    assert "3 printables (1 rendered, 2 from the cache)" in caplog.text
+    assert "0317-2720009" in pdf_text(tmp_path / "site3" / "print" / "signboards" / "garden.pdf")
+
+
+def test_printables_can_be_switched_off(tmp_path):
+    site = build(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")})
+    assert not (site / "print").exists() and not (site / "qr").exists()
