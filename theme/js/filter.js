@@ -13,7 +13,8 @@
       // a group belongs to one branch: offer only the chosen branch's groups
       if (group && branch) {
         Array.prototype.forEach.call(group.options, function (o) {
-          o.hidden = !!(o.value && branch.value && o.dataset.branch !== branch.value);
+          // hidden for most browsers, disabled for iOS, whose picker shows hidden options
+          o.hidden = o.disabled = !!(o.value && branch.value && o.dataset.branch !== branch.value);
         });
         if (group.selectedOptions[0] && group.selectedOptions[0].hidden) group.value = '';
       }
