@@ -36,6 +36,7 @@ from .signboard import compose_sign
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
 KINDS = {"signboard": "signboards", "plate": "plates"}
+POOL_FROM = 4  # a worker process takes about a second to start; fewer jobs than this render in place
 
 
 @dataclass
@@ -183,7 +184,7 @@ class PrintStage:
                           str(entries[id(p)].pdf), str(entries[id(p)].png), str(entries[id(p)].meta)) for p in todo]
         step, done, started = max(1, len(jobs) // 10), 0, time.perf_counter()
         workers = min(len(jobs), _cpus())
-        if workers < 2:
+        if workers < 2 or len(jobs) < POOL_FROM:
             for job in jobs:
                 render(job)
                 done += 1

@@ -159,7 +159,7 @@ def _instantiate(job: tuple[str, int, int, str]) -> None:
     partial.replace(target)  # whole or absent: an interrupted build never leaves half a font
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: layouts cache lines per Metrics
 class Metrics:
     """Advance widths and the character map of a font set, for measuring and for glyph checks."""
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 from .drawing import Box, Picture
 from .images import PHOTO_ASPECT
 from .signblocks import SignBlocks
-from .text import fit, sizes, wrap
+from .text import fit, largest, sizes, wrap
 
 
 class PeopleBlock(SignBlocks):
     def people(self, x: float, y: float, width: float, height: float, place: bool) -> float | None:
         """Lay out the leader, roles and members in a box; the size used, or None if nothing fits."""
-        for size in sizes(self.em(self.layout.people), self.lo(self.layout.people)):
+        def fits(size: float) -> bool:
             laid = self._people_at(x, y, width, size)
-            if laid is not None and laid[1] <= height + 1e-6:
-                if place:
-                    self.drawing.add(*laid[0])
-                return size
-        return None
+            return laid is not None and laid[1] <= height + 1e-6
+
+        size = largest(sizes(self.em(self.layout.people), self.lo(self.layout.people)), fits)
+        if size is not None and place:
+            self.drawing.add(*self._people_at(x, y, width, size)[0])
+        return size
 
     def _people_at(self, x: float, y: float, width: float, size: float):
         items, top = self._leader(x, y, width, size) or (None, 0.0)

@@ -10,7 +10,7 @@ from ..model import Commitment, Member, Record, Zone
 from ..site.view import Labels, Urls
 from .images import image_ref
 from .plate import PlateContent, PlateWords
-from .signboard import Person, SignContent, SignWords
+from .signblocks import Person, SignContent, SignWords
 
 
 @dataclass

@@ -83,7 +83,7 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
     for text, color in ((plate.detail, INK), (plate.branch, GREY)):
         if not text:
             continue
-        fitted = fit(text, s.measure, text_w, lay.detail, lay.detail_min, 2)
+        fitted = fit(text, s.measure, text_w, lay.detail, lay.detail_min, 2, keep_phrases=True)
         if fitted is None:
             raise Overflow(("member", "post"), "岗位、职务太长，桌牌上放不下", "写简短一些的 post 和 title")
         block, h = s.lines(fitted.lines, text_x, text_y, text_w, fitted.size, color)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import qr
-from .drawing import Box, Drawing, Picture, Rule, Text
+from .drawing import Box, Drawing, Picture, Text
 from .images import ImageRef, fit_inside
 from .layout import SCHEMES, SIGN_QR_DPI, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size, sign_layout, size_label
-from .setter import EM_TOP, Overflow, Setter
-from .text import fit_name, fit, sizes, wrap
+from .setter import Overflow, Setter
+from .text import fit, fit_name, largest, sizes, wrap
 
 MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two columns
 
@@ -187,8 +187,8 @@ class SignBlocks:
 
     def body_size(self, width: float, height: float) -> float | None:
         """The largest size at which scope and duties fit the box; None when none does."""
-        return next((size for size in sizes(self.em(self.layout.body), self.lo(self.layout.body))
-                     if self._body_at(0, 0, width, size)[1] <= height + 1e-6), None)
+        return largest(sizes(self.em(self.layout.body), self.lo(self.layout.body)),
+                       lambda size: self._body_at(0, 0, width, size)[1] <= height + 1e-6)
 
     def body(self, x: float, y: float, width: float, height: float, centre: bool = False) -> None:
         """Scope and duties at the largest size that fits; Overflow names the field that does not."""

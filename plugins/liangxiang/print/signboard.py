@@ -12,7 +12,7 @@ from .drawing import Drawing, Rule
 from .layout import size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
-from .signblocks import NAME_TAILS, Person, SignContent, SignWords  # noqa: F401  (the sign's data, for callers)
+from .signblocks import SignContent, SignWords
 
 
 class _Sign(PeopleBlock):

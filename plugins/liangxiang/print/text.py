@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 # A line may not start with closing punctuation nor end with opening punctuation (禁则).
@@ -66,6 +67,11 @@ def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = Fa
          keep_phrases: bool = False) -> list[str]:
     """Greedy line breaking; ``first`` is the first line's width when it differs (hanging indents);
     ``keep_phrases`` keeps names and titles of a list whole (see phrases)."""
+    return list(_wrap(measure, text, round(size, 4), round(width, 4), bold, first, keep_phrases))
+
+
+@lru_cache(maxsize=65536)  # layouts try many sizes and boxes; the same lines come back often
+def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, first: float | None, keep_phrases: bool) -> tuple:
     lines: list[str] = []
     line = ""
     for piece in (phrases(text) if keep_phrases else units(text)):
@@ -81,7 +87,7 @@ def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = Fa
             line = parts[-1]
     if line.strip():
         lines.append(line.rstrip())
-    return lines
+    return tuple(lines)
 
 
 def _break_chars(text: str, measure: Measure, size: float, limit: float, width: float, bold: bool) -> list[str]:
@@ -95,37 +101,51 @@ def _break_chars(text: str, measure: Measure, size: float, limit: float, width: 
     return lines + [line]
 
 
-def sizes(largest: float, smallest: float, step: float = 0.96) -> list[float]:
-    """Candidate sizes from largest down to smallest, each about 4 % smaller than the last."""
-    out, size = [], largest
+def sizes(biggest: float, smallest: float, step: float = 0.96) -> list[float]:
+    """Candidate sizes from biggest down to smallest, each about 4 % smaller than the last."""
+    out, size = [], biggest
     while size > smallest * 1.0001:
         out.append(round(size, 3))
         size *= step
     return out + [round(smallest, 3)]
 
 
-def fit(text: str, measure: Measure, width: float, largest: float, smallest: float,
-        max_lines: int, bold: bool = False, height: float | None = None, leading: float = 1.3) -> Fitted | None:
+def largest(candidates: list[float], fits) -> float | None:
+    """The first candidate (they run from large to small) for which fits() holds, found by bisection:
+    whatever fits at one size fits at every smaller one."""
+    low, high = 0, len(candidates)
+    while low < high:
+        middle = (low + high) // 2
+        if fits(candidates[middle]):
+            high = middle
+        else:
+            low = middle + 1
+    return candidates[low] if low < len(candidates) else None
+
+
+def fit(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
+        bold: bool = False, height: float | None = None, leading: float = 1.3, keep_phrases: bool = False) -> Fitted | None:
     """The largest size at which text fits in max_lines lines (and height, if given); None when none does."""
-    for size in sizes(largest, smallest):
-        lines = wrap(text, measure, size, width, bold)
-        if len(lines) <= max_lines and (height is None or len(lines) * size * leading <= height + 1e-6):
-            return Fitted(size, tuple(lines))
-    return None
+    def fits(size: float) -> bool:
+        lines = wrap(text, measure, size, width, bold, keep_phrases=keep_phrases)
+        return len(lines) <= max_lines and (height is None or len(lines) * size * leading <= height + 1e-6)
+
+    size = largest(sizes(biggest, smallest), fits)
+    return None if size is None else Fitted(size, tuple(wrap(text, measure, size, width, bold, keep_phrases=keep_phrases)))
 
 
-def fit_name(text: str, measure: Measure, width: float, largest: float, smallest: float, max_lines: int,
+def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
              bold: bool = False, height: float | None = None, leading: float = 1.3, tails: tuple[str, ...] = ()) -> Fitted | None:
     """Like fit, but a name that needs two lines breaks before a known ending ("优秀党员责任区")
     rather than inside a word, unless that costs more than a fifth of the size."""
-    plain = fit(text, measure, width, largest, smallest, max_lines, bold, height, leading)
+    plain = fit(text, measure, width, biggest, smallest, max_lines, bold, height, leading)
     if plain is not None and len(plain.lines) == 1:
         return plain
     tail = next((t for t in tails if text.endswith(t) and len(text) > len(t)), None)
     if tail is None:
         return plain
     head = text[: -len(tail)]
-    for size in sizes(largest, smallest):
+    for size in sizes(biggest, smallest):
         lines = wrap(head, measure, size, width, bold) + [tail]
         if (measure.width(tail, size, bold) <= width and len(lines) <= max_lines
                 and (height is None or len(lines) * size * leading <= height + 1e-6)):

@@ -1,0 +1,141 @@
+"""Layout geometry, checked on the drawings themselves: every sign size, orientation and scheme,
+with the example's zones and with long content. Nothing overlaps, nothing leaves the sheet,
+no text is set below the sheet's smallest legible size, and the QR code is as large as asked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from liangxiang.pipeline import read_content
+from liangxiang.print import qr
+from liangxiang.print.drawing import Box, Code, Picture, Text, Turned
+from liangxiang.print.fonts import Metrics, prepare_fonts
+from liangxiang.print.layout import SIGN_QR_DPI, min_em_mm, qr_module_mm
+from liangxiang.print.plan import plan_plates, plan_signboards, plate_words, sign_words
+from liangxiang.print.plate import compose_plate
+from liangxiang.print.setter import EM_TOP, Overflow, Setter
+from liangxiang.print.signboard import compose_sign
+from liangxiang.site.view import Urls, load_labels
+
+SIZES = ["60x40cm", "80x60cm", "A3", "A4", "900x600mm"]
+ORIENTATIONS = ["landscape", "portrait"]
+SCHEMES = ["red-gold", "white-red"]
+
+
+@pytest.fixture(scope="module")
+def setter():
+    fonts = prepare_fonts(None, REPO, REPO / ".cache" / "liangxiang")
+    return Setter(Metrics(fonts))
+
+
+@pytest.fixture(scope="module")
+def planned():
+    content, problems = read_content(REPO, REPO / "content")
+    assert not problems
+    urls = Urls(True)
+    return content, plan_signboards(content, urls, "https://dangjian.huaning.example.cn/"), plan_plates(content, urls, "https://dangjian.huaning.example.cn/")
+
+
+def boxes(items, measure, turn=None):
+    """(kind, x0, y0, x1, y1, item) of everything drawn, rotations applied."""
+    out = []
+    for item in items:
+        if isinstance(item, Turned):
+            out += boxes(item.items, measure, (item.cx, item.cy))
+            continue
+        if isinstance(item, Text):
+            width = measure.width(item.text, item.size, item.bold)
+            box = ("text", item.x, item.y - EM_TOP * item.size, item.x + width, item.y + (1 - EM_TOP) * item.size)
+        elif isinstance(item, Code):
+            side = (len(item.rows) + 2 * item.quiet) * item.module
+            box = ("code", item.x, item.y, item.x + side, item.y + side)
+        elif isinstance(item, Picture):
+            box = ("picture", item.x, item.y, item.x + item.w, item.y + item.h)
+        elif isinstance(item, Box):
+            box = ("box", item.x, item.y, item.x + item.w, item.y + item.h)
+        else:
+            continue
+        if turn:
+            cx, cy = turn
+            kind, x0, y0, x1, y1 = box
+            box = (kind, 2 * cx - x1, 2 * cy - y1, 2 * cx - x0, 2 * cy - y0)
+        out.append((*box, item))
+    return out
+
+
+def overlap(a, b, slack=0.05) -> bool:
+    return a[1] < b[3] - slack and b[1] < a[3] - slack and a[2] < b[4] - slack and b[2] < a[4] - slack
+
+
+def check(drawing, measure, floor: float | None):
+    laid = boxes(drawing.items, measure)
+    solid = [b for b in laid if b[0] in ("text", "code", "picture")]
+    for a, b in itertools.combinations(solid, 2):
+        assert not overlap(a, b), f"{drawing.title}: {a[0]} {getattr(a[5], 'text', '')!r} overlaps {b[0]} {getattr(b[5], 'text', '')!r}"
+    for kind, x0, y0, x1, y1, item in laid:
+        if kind == "box" and (x0 < 0 or y0 < 0):  # backgrounds that run into the bleed on purpose
+            continue
+        assert x0 >= -0.01 and y0 >= -0.01 and x1 <= drawing.width + 0.01 and y1 <= drawing.height + 0.01, (drawing.title, kind, item)
+    if floor:
+        small = [b[5] for b in laid if b[0] == "text" and b[5].size < floor - 0.01]
+        assert not small, f"{drawing.title}: text below {floor:.2f} mm: {small[:3]}"
+
+
+@pytest.mark.parametrize("size,orientation,scheme", list(itertools.product(SIZES, ORIENTATIONS, SCHEMES)))
+def test_every_sign_variant_fits_or_names_a_field(planned, setter, size, orientation, scheme):
+    _, signs, _ = planned
+    words = sign_words(load_labels())
+    fitted = 0
+    for item in signs:
+        sign = dataclasses.replace(item.content, size=size, orientation=orientation, scheme=scheme)
+        try:
+            drawing = compose_sign(sign, words, setter)
+        except Overflow as overflow:
+            assert overflow.field[0] in ("duties", "scope", "roles", "members", "signboard", "name", "slogan", "service_phone")
+            assert overflow.message and overflow.hint
+            continue
+        fitted += 1
+        check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+        code = next(i for i in drawing.items if isinstance(i, Code))
+        assert code.module >= qr_module_mm(SIGN_QR_DPI) - 1e-9 and code.quiet == 4
+        assert len(code.rows) + 8 == qr.side(sign.url)
+    if size in ("60x40cm", "80x60cm"):
+        assert fitted == len(signs), "the example's zones must fit the sizes signs are made in"
+
+
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+def test_long_content_shrinks_but_never_overlaps(planned, setter, orientation):
+    _, signs, _ = planned
+    sign = dataclasses.replace(
+        signs[0].content, name="华宁一区同心广场及建设路两侧绿化带健身器材路灯座椅日常巡查维护管理服务优秀党员责任区",
+        slogan="护一方绿地，暖万家人心，党员身边无小事，群众诉求有回音", size="80x60cm", orientation=orientation,
+        duties=tuple(f"第{i}项：每周巡查责任区绿地、道路、路灯、座椅和健身器材不少于三次，发现问题当日处理" for i in range(1, 7)),
+    )
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    assert "".join(drawing.texts()).count("第6项") == 1
+
+
+def test_plates_never_overlap(planned, setter):
+    _, _, plates = planned
+    words = plate_words(load_labels())
+    for item in plates:
+        drawing = compose_plate(item.content, words, setter)
+        check(drawing, setter.measure, None)
+        # the upper face is the lower one turned: every word appears twice
+        texts = drawing.texts()
+        assert texts.count(item.content.name) == 2
+
+
+def test_a_long_promise_fails_on_the_commitment(planned, setter):
+    _, _, plates = planned
+    plate = dataclasses.replace(plates[0].content, promise="带头" * 200)
+    with pytest.raises(Overflow) as raised:
+        compose_plate(plate, plate_words(load_labels()), setter)
+    assert raised.value.field == ("promise",)
