@@ -59,6 +59,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 self.printing = PrintStage(content, config, self.config, self.build.urls, self.build.labels)
                 self.printing.check()
                 self.build.pages.append(self.printing.page())
+                self.build.view.printables = True  # the footer links to /print/
         except ContentError as error:
             for problem in error.problems:
                 log.error(str(problem))

@@ -17,6 +17,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from ..content import Content
 from ..problems import ContentError, Location, Problems
 from ..site.pages import DataPage
@@ -24,7 +26,7 @@ from ..site.view import Labels, Urls
 from . import qr
 from .cache import PrintCache, key
 from .drawing import Drawing
-from .fonts import FontError, Metrics, prepare_fonts, subset_fonts
+from .fonts import FontError, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .layout import LARGEST_PAGE, sheet_size, size_label
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
 from .plate import compose_plate
@@ -76,6 +78,7 @@ class PrintStage:
         self.cache = PrintCache(self.cache_dir / "print")
         self.items: list[Printable] = []
         self.fonts = None
+        self.subset = None  # the cut-down font of the last rendering, kept by the cache's pruning
 
     # -- check: before anything is written ------------------------------------------------
     def check(self) -> None:
@@ -86,7 +89,7 @@ class PrintStage:
         except FontError as error:
             problems.add(self._font_location(), "font", error.message, error.hint)
             raise ContentError(problems) from None
-        metrics = Metrics(self.fonts)
+        metrics = metrics_for(self.fonts)
         setter = Setter(metrics)
         planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
         if self._check_words(metrics, problems):
@@ -168,10 +171,14 @@ class PrintStage:
             self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png)
             printable.facts = entry.facts()
             printable.facts["kb"] = max(1, round(printable.facts["bytes"] / 1024))
+        kept = [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
         for kind in KINDS.values():
             parts = [p for p in self.items if p.kind == kind]
             if parts:
-                self._write_all(kind, parts, entries, site_dir / "print" / kind / "all.pdf")
+                kept.append(self._write_all(kind, parts, entries, site_dir / "print" / kind / "all.pdf"))
+        if self.subset:
+            kept += [Path(self.subset.regular.path), Path(self.subset.bold.path)]
+        self.cache.prune(kept, fonts_too=bool(todo))
         log.info("liangxiang: %d printables (%d rendered, %d from the cache) in %.1f s",
                  len(self.items), len(todo), len(self.items) - len(todo), time.perf_counter() - started)
 
@@ -180,30 +187,38 @@ class PrintStage:
             return
         # a font of just the characters to print loads in milliseconds, not a second per document
         fonts = subset_fonts(self.fonts, "".join(t for p in todo for t in p.drawing.texts()), self.cache.folder / "fonts")
+        self.subset = fonts
         jobs = [RenderJob(f"{p.kind}/{p.id}", (p.drawing,), fonts, self.bleed,
                           str(entries[id(p)].pdf), str(entries[id(p)].png), str(entries[id(p)].meta)) for p in todo]
         step, done, started = max(1, len(jobs) // 10), 0, time.perf_counter()
         workers = min(len(jobs), _cpus())
         if workers < 2 or len(jobs) < POOL_FROM:
             for job in jobs:
-                render(job)
+                try:
+                    render(job)
+                except Exception as error:
+                    raise PluginError(f"liangxiang: could not render {job.name}: {error!r}") from error
                 done += 1
                 log.info("liangxiang: rendered %s (%d/%d)", job.name, done, len(jobs))
             return
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
             futures = {pool.submit(render, job): job for job in jobs}
             for future in as_completed(futures):
-                future.result()
+                try:
+                    future.result()
+                except Exception as error:  # a bug or a broken file: say which printable, then stop
+                    raise PluginError(f"liangxiang: could not render {futures[future].name}: {error!r}") from error
                 done += 1
                 if done % step == 0 or done == len(jobs):
                     log.info("liangxiang: rendering printables %d/%d (%.1f s)", done, len(jobs), time.perf_counter() - started)
 
-    def _write_all(self, kind: str, parts: list[Printable], entries: dict, target: Path) -> None:
+    def _write_all(self, kind: str, parts: list[Printable], entries: dict, target: Path) -> Path:
         combined = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
         if not combined.is_file():
             merge([entries[id(p)].pdf for p in parts], combined)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(combined.read_bytes())
+        return combined
 
     # -- the /print/ page -----------------------------------------------------------------
     def page(self) -> DataPage:

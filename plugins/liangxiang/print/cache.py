@@ -70,3 +70,18 @@ class PrintCache:
         for source, target in ((entry.pdf, pdf), (entry.png, png)):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+
+    def prune(self, kept: list[Path], fonts_too: bool) -> None:
+        """Remove what this build no longer uses, so the cache does not grow with every edit.
+
+        The cut-down fonts are only known when something was rendered: otherwise they stay.
+        """
+        keep = {path.resolve() for path in kept}
+        folders = ["signboards", "plates", "all"] + (["fonts"] if fonts_too else [])
+        for name in folders:
+            folder = self.folder / name
+            if not folder.is_dir():
+                continue
+            for path in folder.iterdir():
+                if path.is_file() and path.resolve() not in keep and not path.name.endswith(".part"):
+                    path.unlink(missing_ok=True)

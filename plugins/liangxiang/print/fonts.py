@@ -14,7 +14,7 @@ import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -157,6 +157,12 @@ def _instantiate(job: tuple[str, int, int, str]) -> None:
     partial = Path(target + f".{os.getpid()}.part")
     static.save(str(partial))
     partial.replace(target)  # whole or absent: an interrupted build never leaves half a font
+
+
+@lru_cache(maxsize=4)
+def metrics_for(fonts: FontSet) -> "Metrics":
+    """One Metrics per font set and process: `mkdocs serve` rebuilds reuse its tables and its lines."""
+    return Metrics(fonts)
 
 
 @dataclass(eq=False)  # hashed by identity: layouts cache lines per Metrics

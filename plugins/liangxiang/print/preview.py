@@ -40,4 +40,6 @@ def merge(parts: list[Path], target: Path) -> None:
     finally:
         merged.close()
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(buffer.getvalue())
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(buffer.getvalue())
+    partial.replace(target)

@@ -36,8 +36,9 @@ def render(job: RenderJob) -> dict:
     pdf, png, meta = Path(job.pdf), Path(job.png), Path(job.meta)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     _write(pdf, data)
-    preview_size = preview(data, Path(str(png) + ".part.png"))
-    os.replace(str(png) + ".part.png", png)
+    partial = Path(f"{png}.{os.getpid()}.part")
+    preview_size = preview(data, partial)
+    os.replace(partial, png)
     facts = {
         "bytes": len(data),
         "pages": [[page.width, page.height] for page in job.pages],
