@@ -139,3 +139,14 @@ def test_a_long_promise_fails_on_the_commitment(planned, setter):
     with pytest.raises(Overflow) as raised:
         compose_plate(plate, plate_words(load_labels()), setter)
     assert raised.value.field == ("promise",)
+
+
+@pytest.mark.parametrize("size,orientation", [("60x40cm", "landscape"), ("A3", "portrait"), ("80x60cm", "portrait")])
+def test_a_bare_zone_still_lays_out(planned, setter, size, orientation):
+    """No logo, no slogan, no photo, no roles, no other members: the blocks close up, nothing breaks."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, logo=None, slogan="", leader_photo=None, roles=(), members=(),
+                               leader_detail="", duties=("巡查",), size=size, orientation=orientation)
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    assert not any(isinstance(item, Picture) for item in drawing.items)

@@ -245,3 +245,12 @@ def _cpus() -> int:
     import os
 
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def check_printables(content: Content, config: Any, plugin_config: Any) -> None:
+    """The build's font and fit checks on their own (for `liangxiang validate`); raises ContentError."""
+    from ..site.view import load_labels
+
+    if plugin_config.printables:
+        stage = PrintStage(content, config, plugin_config, Urls(config.use_directory_urls), load_labels(plugin_config.lang))
+        stage.check()
