@@ -1,0 +1,92 @@
+"""The benchmark harness (bench/) at the small size: a smoke test. Nothing here asserts a time."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import REPO
+
+sys.path.insert(0, str(REPO))  # bench/ is a folder of the repository, not part of the installed package
+
+from bench import run  # noqa: E402
+from bench.baselines import built_pages, hugo_binary, site_pages  # noqa: E402
+from bench.generate import PRESETS, Sizes, generate  # noqa: E402
+from bench.measure import Sample  # noqa: E402
+
+
+def digest(root: Path) -> str:
+    """Every file's path (relative to root) and bytes."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def test_same_flags_write_byte_identical_sites(tmp_path):
+    sizes = Sizes(members=30, zones=5, stories=4, photos=4)
+    generate(tmp_path / "one", sizes, seed=3)
+    generate(tmp_path / "two", sizes, seed=3)
+    generate(tmp_path / "other", sizes, seed=4)
+    assert digest(tmp_path / "one") == digest(tmp_path / "two")
+    assert digest(tmp_path / "one") != digest(tmp_path / "other")
+
+
+def test_the_small_organization_validates_and_has_every_kind_of_record(tmp_path):
+    from liangxiang.cli import run_validate
+
+    site = tmp_path / "org"
+    summary = generate(site, PRESETS["small"])
+    assert run_validate(site) == 0
+
+    members = yaml.safe_load((site / "members.yaml").read_text(encoding="utf-8"))["members"]
+    assert len(members) == 50
+    assert [m["id"] for m in members if m.get("hidden")] and [m["id"] for m in members if m.get("status") == "former"]
+    zones = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((site / "content" / "zones").glob("*.yaml"))]
+    archived = [z for z in zones if z.get("status") == "archived"]
+    assert archived and all(z["successor"] for z in archived)
+    assert any(z.get("aliases") for z in zones)
+    assert sorted(p.stem for p in (site / "content" / "commitments").glob("*.yaml")) == ["2025", "2026"]
+    assert len(list((site / "content" / "assessments").glob("*.yaml"))) == 4
+    photos = list((site / "content" / "photos").rglob("*.jpg"))
+    assert len(photos) == summary.photos == 5
+    stories = sorted((site / "content" / "stories").glob("*.md"))
+    assert len(stories) == 10 and all(len(p.read_text(encoding="utf-8")) > 600 for p in stories)
+    assert "site_url: https://" in (site / "mkdocs.yml").read_text(encoding="utf-8")
+    assert summary.edit_zone in {z["id"] for z in zones if z.get("status") != "archived"}
+
+
+def test_the_benchmark_builds_all_five_variants_and_prints_the_ratios(tmp_path):
+    work = tmp_path / "work"
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--size", "small", "--repeat", "1", "--work", str(work)],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    out = result.stdout
+    assert "MISMATCH" not in out, "our build's pages differ from bench/baselines.site_pages: update it\n" + out
+    rows = {line.split("|")[1].strip()[:3]: line for line in out.splitlines() if line.startswith("| (")}
+    assert set(rows) == {"(a)", "(b)", "(c)", "(d)", "(e)"}
+    for variant in "abc":
+        cells = [c.strip() for c in rows[f"({variant})"].split("|")]
+        assert cells[8].endswith("x"), rows[f"({variant})"]  # ÷ plain MkDocs
+        assert cells[9].endswith("x") or hugo_binary() is None, rows[f"({variant})"]  # ÷ Hugo
+    if hugo_binary() is None:
+        assert "n/a" in rows["(e)"] and "Hugo: not installed" in out  # the bench extra is missing: reported, not installed
+    # the plain MkDocs baseline built one page per page of ours
+    assert built_pages(work / "50" / "out" / "plain") == sorted(site_pages(work / "50" / "org"))
+
+
+def test_the_growth_table_reports_time_per_member():
+    def bench(members: int, seconds: float) -> run.Workbench:
+        sizes = run.scaled(members, photos=30)
+        made = run.Workbench(Path("."), sizes, run.Summary(), pages=["" for _ in range(members)], hugo=None)
+        made.samples = {v: [Sample(seconds * k, 100.0, 200.0)] for v, k in zip("abcd", (4, 1, 1.5, 1))}
+        return made
+
+    text = run.growth_table([bench(1000, 2.0), bench(2000, 4.0)])
+    assert "| 1000 | 1000 | 8.00 | 2.00 | 3.00 | 2.00 | n/a | 8.00 | 2.00 | 2.00 | 100 | 200 | 4.00x | 1.00x | 1.50x |" in text
+    assert "(x2.0), time grew: (a) x2.00, (b) x2.00, (c) x2.00, (d) x2.00" in text
