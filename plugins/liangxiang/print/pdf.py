@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.drawing import PaintedPath
+from fpdf.enums import PathPaintRule
 
 from .drawing import Box, Code, Drawing, Picture, Rule, Text, Turned
 from .fonts import FontSet
@@ -92,20 +94,22 @@ def _code(pdf: FPDF, code: Code, offset: float) -> None:
     """Dark modules as one path of row runs: one fill, so no hairline seams between squares."""
     size = code.module
     x0, y0 = code.x + offset + code.quiet * size, code.y + offset + code.quiet * size
-    with pdf.new_path() as path:
-        path.style.fill_color = code.dark
-        path.style.stroke_color = None
-        path.style.auto_close = True
-        for row_number, row in enumerate(code.rows):
-            column = 0
-            while column < len(row):
-                if row[column] == "1":
-                    start = column
-                    while column < len(row) and row[column] == "1":
-                        column += 1
-                    path.rectangle(x0 + start * size, y0 + row_number * size, (column - start) * size, size)
-                else:
+    path = PaintedPath()
+    path.style.paint_rule = PathPaintRule.FILL_NONZERO
+    path.style.fill_color = code.dark
+    path.style.stroke_color = None
+    for row_number, row in enumerate(code.rows):
+        column = 0
+        while column < len(row):
+            if row[column] == "1":
+                start = column
+                while column < len(row) and row[column] == "1":
                     column += 1
+                path.rectangle(x0 + start * size, y0 + row_number * size, (column - start) * size, size)
+            else:
+                column += 1
+    with pdf.drawing_context() as context:
+        context.add_item(path, False)  # built here and never touched again: no need for fpdf2's deep copy
 
 
 def _crop_marks(pdf: FPDF, page: Drawing, offset: float) -> None:

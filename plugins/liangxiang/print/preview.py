@@ -21,7 +21,7 @@ def preview(pdf: bytes, target: Path, long_side: int = PREVIEW_LONG_SIDE) -> tup
     finally:
         document.close()
     target.parent.mkdir(parents=True, exist_ok=True)
-    image.save(target, "PNG", optimize=True)
+    image.save(target, "PNG", compress_level=7)  # "optimize" saves 2 % of the bytes at 4x the time
     return image.size
 
 
