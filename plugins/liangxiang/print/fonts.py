@@ -14,7 +14,7 @@ import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -171,6 +171,7 @@ class Metrics:
 
     fonts: FontSet
     _tables: dict = field(default_factory=dict)
+    _advance: dict = field(default_factory=dict)  # (bold, character) -> advance in em
 
     def _load(self, bold: bool) -> tuple[dict, dict, int]:
         if bold not in self._tables:
@@ -181,10 +182,6 @@ class Metrics:
             hmtx = font["hmtx"].metrics
             self._tables[bold] = (font.getBestCmap(), {g: hmtx[g][0] for g in hmtx}, font["head"].unitsPerEm)
         return self._tables[bold]
-
-    @cached_property
-    def _advance(self) -> dict[tuple[bool, str], float]:
-        return {}
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The width of text at size (both in mm), as fpdf2 will set it."""
