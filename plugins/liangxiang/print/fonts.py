@@ -71,8 +71,9 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
         source, number = bundled_font(), 0
         if not source.is_file():
             raise FontError("自带的中文字体文件缺失", "运行 pip install --force-reinstall justmytype-intl-cjk")
-    digest = hashlib.sha256(source.read_bytes() + f"#{number}".encode()).hexdigest()[:16]
-    axes = _weight_axis(source, number, option)
+    stat = source.stat()
+    digest = _digest(str(source), number, stat.st_size, stat.st_mtime_ns)
+    axes = _weight_axis(str(source), number, option or source.name, stat.st_size, stat.st_mtime_ns)
     if axes is None:  # a static font: regular and bold are the same face
         face = FontFace(str(source), number)
         return FontSet(face, face, digest, option or source.name)
@@ -93,6 +94,12 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
         for name in missing:
             _to_shared(targets[name])
     return FontSet(FontFace(str(targets["regular"])), FontFace(str(targets["bold"])), digest, option or "Noto Sans SC")
+
+
+@lru_cache(maxsize=8)
+def _digest(path: str, number: int, size: int, mtime: int) -> str:
+    """The font file's hash (17 MB: worth remembering across `mkdocs serve` rebuilds)."""
+    return hashlib.sha256(Path(path).read_bytes() + f"#{number}".encode()).hexdigest()[:16]
 
 
 def shared_folder() -> Path:
@@ -128,15 +135,16 @@ def _to_shared(target: Path) -> None:
         pass  # a read-only home: the site's own cache still has the fonts
 
 
-def _weight_axis(source: Path, number: int, option: str | None) -> tuple | None:
+@lru_cache(maxsize=8)
+def _weight_axis(source: str, number: int, shown: str, size: int, mtime: int) -> tuple | None:
     """The font's wght axis (min, max), None for a static font. Raises FontError for a non-font."""
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
-        font = TTFont(str(source), fontNumber=number, lazy=True)
+        font = TTFont(source, fontNumber=number, lazy=True)
         font.getBestCmap()
     except (TTLibError, OSError, AssertionError, KeyError, IndexError) as error:
-        raise FontError(f"“{option or source.name}”不是可用的字体文件（{error}）", "请用 TTF、OTF 或 TTC 字体文件") from None
+        raise FontError(f"“{shown}”不是可用的字体文件（{error}）", "请用 TTF、OTF 或 TTC 字体文件") from None
     if "fvar" not in font:
         return None
     for axis in font["fvar"].axes:
