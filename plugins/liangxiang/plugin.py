@@ -8,12 +8,13 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 
+from . import theme as theme_package
 from .pipeline import read_site
 from .print import PrintStage
 from .problems import ContentError
@@ -63,8 +64,21 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         except ContentError as error:
             for problem in error.problems:
                 log.error(str(problem))
+            if _Preview.serving:
+                _Preview.content_failed = True
+                log.error("预览仍是上一次成功生成的网站；改好并保存后会自动重新生成。")
             raise PluginError(str(error)) from None
         return config
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Live preview: watch the roster and the theme too, and keep serving the last good site."""
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        server.watch(str(root / self.config.members))  # MkDocs itself watches docs_dir and mkdocs.yml
+        server.watch(str(Path(theme_package.__file__).parent))  # theme/ in this repository
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        server.builder = _Preview(server.builder)
+        return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # records, stories, photos and index.md are content, not pages: they are never published as they are
@@ -95,3 +109,29 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         if self.printing:
             self.printing.write(Path(config.site_dir))  # first: the /print/ page lists their sizes
         self.build.write_pages(Path(config.site_dir))
+
+
+class _Preview:
+    """`mkdocs serve`'s rebuild, made to keep the last good site when content has errors.
+
+    MkDocs stalls every request after a failed rebuild ("the server will appear stuck") although
+    the last site is still on disk. Content errors stop a build in on_config, before site_dir is
+    cleaned, so that site is whole: after logging the errors (the words of `liangxiang validate`),
+    the rebuild returns normally and the server goes on serving it. Any other failure is raised
+    as before. A plugin instance lives for one build, so the state is kept on the class.
+    """
+
+    serving = False
+    content_failed = False
+
+    def __init__(self, rebuild):
+        self.rebuild = rebuild
+        _Preview.serving = True
+
+    def __call__(self, *args, **kwargs):
+        _Preview.content_failed = False
+        try:
+            return self.rebuild(*args, **kwargs)
+        except Abort:
+            if not _Preview.content_failed:
+                raise

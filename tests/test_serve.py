@@ -1,0 +1,144 @@
+"""Live preview as an editor uses it: `mkdocs serve` on a copy of the example, edited while it runs.
+
+The server is a real `mkdocs serve` process on a free port of 127.0.0.1; every wait is bounded
+and the server is always stopped. Printables are switched off in the copy: they take most of a
+cold first build and have nothing to do with watching and rebuilding.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from minimal_site import jpeg_bytes
+
+BIN = Path(sys.executable).parent
+STARTUP, REBUILD = 120, 60  # seconds
+
+
+class Server:
+    def __init__(self, site: Path):
+        self.site, self.log = site, site / "serve.log"
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{self.port}"], cwd=site,
+            stdout=self.log.open("wb"), stderr=subprocess.STDOUT,
+        )
+
+    def text(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def wait_for(self, pattern: str, count: int = 1, timeout: float = REBUILD) -> str:
+        """Wait until the log shows pattern `count` times; the log so far."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = self.text()
+            if len(re.findall(pattern, text)) >= count:
+                return text
+            if self.process.poll() is not None:
+                pytest.fail(f"mkdocs serve exited with {self.process.returncode}:\n{text}")
+            time.sleep(0.2)
+        pytest.fail(f"no {pattern!r} (x{count}) within {timeout} s:\n{self.text()}")
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=15) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+
+
+@pytest.fixture
+def server(tmp_path):
+    site = tmp_path / "site-src"
+    site.mkdir()
+    shutil.copy(REPO / "members.yaml", site / "members.yaml")
+    shutil.copytree(REPO / "content", site / "content")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n", config)
+    assert "printables: false" in config
+    assert "theme:\n  name: liangxiang\n" in config
+    config = config.replace("theme:\n  name: liangxiang\n", "theme:\n  name: liangxiang\n  custom_dir: overrides\n")
+    (site / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (site / "overrides").mkdir()
+    running = Server(site)
+    try:
+        running.wait_for(r"Serving on http://127\.0\.0\.1", timeout=STARTUP)
+        yield running
+    finally:
+        running.stop()
+
+
+def builds(server: Server) -> int:
+    return len(re.findall(r"Documentation built in", server.text()))
+
+
+def test_live_preview_rebuilds_and_keeps_the_last_good_site(server):
+    site = server.site
+    watching = re.search(r"Watching paths for changes: (.*)", server.text()).group(1)
+    for path in ("'content'", "'mkdocs.yml'", "'members.yaml'", str(REPO / "theme"), "'overrides'"):
+        assert path in watching, watching
+    status, page = server.get("members/zhang-wei/")
+    assert status == 200 and "张伟" in page
+
+    # a roster edit is picked up
+    members = site / "members.yaml"
+    good = members.read_text(encoding="utf-8")
+    members.write_text(good.replace("    name: 张伟\n", "    name: 张伟伟\n", 1), encoding="utf-8")
+    server.wait_for(r"Documentation built in", count=builds(server) + 1)
+    assert "张伟伟" in server.get("members/zhang-wei/")[1]
+
+    # two typical mistakes: validate's words in the terminal, and the last good site still served
+    broken = good.replace("    post: 站长\n", "    post： 站长\n", 1).replace("    branch: wuye-1\n", "    branch: wuye-l\n", 1)
+    members.write_text(broken, encoding="utf-8")
+    log = server.wait_for(r"预览仍是上一次成功生成的网站")
+    validate = subprocess.run([str(BIN / "liangxiang"), "validate"], cwd=site, capture_output=True, text=True, timeout=120)
+    problems = [line for line in validate.stderr.splitlines() if re.match(r"members\.yaml:\d+:\d+: ", line)]
+    assert len(problems) == 2 and "是不是要写 wuye-1" in validate.stderr
+    for line in problems:
+        assert re.search(r"ERROR\s+-\s+" + re.escape(line), log), (line, log)
+    assert "Traceback" not in log
+    started = time.monotonic()
+    status, page = server.get("members/zhang-wei/")
+    assert status == 200 and "张伟伟" in page and time.monotonic() - started < 10  # not stalled
+
+    # fixed: rebuilt
+    members.write_text(good, encoding="utf-8")
+    server.wait_for(r"Documentation built in", count=builds(server) + 1)
+    status, page = server.get("members/zhang-wei/")
+    assert status == 200 and "张伟伟" not in page and "张伟" in page
+
+
+def test_content_photos_and_theme_trigger_rebuilds(server):
+    site = server.site
+    for change in (
+        lambda: (site / "content/about.md").write_text("# 关于\n\n新写的一段话。\n", encoding="utf-8"),
+        lambda: (site / "content/photos/members/zhang-wei.jpg").write_bytes(jpeg_bytes((120, 160), "#36c")),
+        lambda: (site / "overrides/robots.txt").write_text("User-agent: *\n", encoding="utf-8"),
+    ):
+        before = builds(server)
+        change()
+        server.wait_for(r"Documentation built in", count=before + 1)
+    assert "新写的一段话" in server.get("about/")[1]
+    assert server.get("robots.txt") == (200, "User-agent: *\n")
