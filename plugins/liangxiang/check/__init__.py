@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..content import Content
-from ..model import Record
+from ..model import ID_PATTERN, PERIOD_PATTERN, Record
 from ..problems import Location, Problems, did_you_mean
 from .photos import check_image
 
+STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
 KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
 
 
@@ -37,6 +39,10 @@ class _Rules:
         if value not in known:
             if known.complete:
                 hint = did_you_mean(value, known.where, cutoff=0.5) or f"先在{_home(kind)}里添加，或检查拼写"
+                meant = hint.removeprefix("是不是要写 ").removesuffix("？")
+                if meant != hint and not re.fullmatch(ID_PATTERN, meant):
+                    # the id it names is itself badly written (its own error says so): fix that one
+                    hint = f"{_home(kind).strip()} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
                 self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
         elif public and value in known.hidden:
             self.problems.add(
@@ -52,9 +58,11 @@ class _Rules:
 
     def stem(self, record: Record, field: str, value: object, stem: str, example: str) -> None:
         if str(value) != stem:
+            # the file's name is the address; say what a good name looks like only when this one is not
+            hint = f"（文件名应该像 {example}{Path(record.path).suffix}）" if not re.fullmatch(STEM_PATTERNS[field], stem) else ""
             self.problems.add(
                 record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同",
-                f"把文件改名为 {value}{Path(record.path).suffix}，或把 {field} 改成 {stem}（例如 {example}）",
+                f"把文件改名为 {value}{Path(record.path).suffix}，或把 {field} 改成 {stem}{hint}",
             )
 
     # ------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     scalar = isinstance(value, (str, int, float, bool)) and not isinstance(value, dict)
     now = f"（现在是“{_show(value)}”）" if scalar else ""
     if kind == "missing":
-        return f"缺少必填字段“{name}”", ""
+        return f"缺少必填字段“{name}”", f"加一行“{name}: …”" + (f"（{_title_of(model, where)}）" if _title_of(model, where) else "")
     if value is None and (kind.endswith("_type") or kind == "date_format"):
         # `key:` with nothing after the colon (a blank left in a skeleton, or a value forgotten)
         if where and isinstance(where[-1], int):
@@ -101,8 +101,14 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         return f"“{name}”还没有填写：冒号后面是空的", "在冒号后面写上内容" + ("；它是选填的，也可以删掉这一行" if optional else "")
     if kind == "extra_forbidden":
         fields = _fields_at(model, where[:-1])
-        hint = did_you_mean(name, fields) or "内容格式里没有这个字段；个人电话、身份证号等不公开的信息不要写进来"
-        return f"不认识的字段“{name}”", hint
+        private = "个人电话、身份证号、住址等不公开的信息没有字段，不要写进来：删掉这一行"
+        close = did_you_mean(name, fields)
+        if _PRIVATE.search(name) and not _PRIVATE.search(close):  # "phone" is not a misspelt "photo"
+            public = [f for f in fields if f in ("service_phone", "hotline")]
+            if public and re.search(r"phone|mobile|tel|电话|手机", name, re.I):
+                return f"不认识的字段“{name}”", f"公开的电话写在 {public[0]}：是不是要写 {public[0]}？"
+            return f"不认识的字段“{name}”", private
+        return f"不认识的字段“{name}”", close or "内容格式里没有这个字段；" + private
     if kind == "string_pattern_mismatch":
         message, id_like = _PATTERN_MESSAGES.get(ctx.get("pattern"), (f"格式不对，应符合 {ctx.get('pattern')}", ""))
         hint = ""
@@ -111,9 +117,14 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             hint = f"例如写成 {slug}" if slug and slug != value else ""
         return message + now, hint
     if kind in {"string_type", "str_type"}:
-        return f"这里应该是一段文字{now}", "如果写成了列表或键值，请改成一行文字" if not scalar else ""
+        if isinstance(value, list):
+            return f"“{name}”应该是一段文字，现在写成了列表", "把这几项合成一段文字写在冒号后面"
+        if isinstance(value, dict):
+            return f"“{name}”应该是一段文字，现在下面写了“字段: 值”", "值里有冒号时用引号括起来；也检查下一行是不是缩进多了"
+        return f"这里应该是一段文字{now}", ""
     if kind == "string_too_short":
-        return "不能为空", ""
+        least = ctx.get("min_length", 1)
+        return ("不能为空", "") if least <= 1 else (f"太短了：至少 {least} 个字符{now}", "")
     if kind == "string_too_long":
         return f"太长了：最多 {ctx.get('max_length')} 个字符", ""
     if kind in {"int_parsing", "int_type", "int_from_float"}:
@@ -121,9 +132,9 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     if kind in {"float_parsing", "float_type"}:
         return f"应该是数字{now}", ""
     if kind in {"greater_than_equal", "greater_than"}:
-        return f"不能小于 {ctx.get('ge', ctx.get('gt'))}{now}", ""
+        return f"不能小于 {_number(ctx.get('ge', ctx.get('gt')))}{now}", ""
     if kind in {"less_than_equal", "less_than"}:
-        return f"不能大于 {ctx.get('le', ctx.get('lt'))}{now}", ""
+        return f"不能大于 {_number(ctx.get('le', ctx.get('lt')))}{now}", ""
     if kind in {"bool_parsing", "bool_type"}:
         return f"只能是 true 或 false{now}", ""
     if kind == "literal_error":
@@ -140,6 +151,20 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     if kind in {"date_format", "date_invalid", "member_or_name"}:
         return item["msg"] + (now if kind == "date_format" else ""), ""
     return re.sub(r"^Value error, ", "", item["msg"]), ""
+
+
+_PRIVATE = re.compile(r"phone|mobile|tel|wechat|weixin|qq|email|mail|address|addr|id_?card|idcard|identity|sfz|身份证|手机|电话|住址|微信", re.I)
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)  # 100, not 100.0
+
+
+def _title_of(model: type[BaseModel], where: tuple) -> str:
+    """The Chinese title of the field at a key path ("" when unknown)."""
+    parent = _model_at(model, where[:-1])
+    field = parent.model_fields.get(str(where[-1])) if parent is not None and where else None
+    return field.title or "" if field is not None else ""
 
 
 def _is_optional(model: type[BaseModel], where: tuple) -> bool:

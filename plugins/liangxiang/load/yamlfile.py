@@ -70,16 +70,23 @@ class Document:
     source: SourceMap
 
 
-_YAML_HINTS = {
-    "could not find expected ':'": "这一行可能少了冒号“:”，或者上一行的引号没有配对",
-    "mapping values are not allowed here": "检查这一行的缩进；值里如果有冒号“:”，请把整个值用引号括起来",
-    "did not find expected key": "缩进没有对齐，检查这一行和上一行的空格数",
-    "expected <block end>": "缩进没有对齐，或者“- ”列表和“key: value”混在了同一层",
-    "did not find expected '-' indicator": "列表的每一项都要以“- ”开头并且对齐",
-    "found undefined alias": "用到了没有定义的 *别名",
-    "found unexpected end of stream": "引号或括号没有配对",
-    "found unknown escape character": "双引号里的反斜杠“\\”要写成“\\\\”，或者改用单引号",
-}
+# PyYAML's problem -> what it means in an editor's words, and how to fix it (first match wins)
+_YAML_PROBLEMS = [
+    ("mapping values are not allowed here", "这里多了一个冒号“:”",
+     "值里面有冒号时，把整个值用引号括起来，例如 note: \"时间: 8:00\"；也检查这一行的缩进"),
+    ("could not find expected ':'", "这一行少了冒号“:”", "写成“字段: 值”（半角冒号，后面加空格）；也可能是上一行的引号没有配对"),
+    ("expected ',' or '}'", "花括号 {…} 里的写法不对",
+     "值里有冒号“:”或逗号“,”时，把这个值用引号括起来，例如 {zone: a, score: 90, note: \"及时: 好\"}；也检查花括号有没有配对"),
+    ("expected ',' or ']'", "方括号 […] 里的写法不对", "值里有冒号“:”或逗号“,”时，把这个值用引号括起来；也检查方括号有没有配对"),
+    ("did not find expected key", "缩进没有对齐", "检查这一行和上一行开头的空格数"),
+    ("did not find expected '-' indicator", "列表的项没有对齐", "列表的每一项都要以“- ”开头，并且上下对齐"),
+    ("expected <block end>", "缩进没有对齐", "同一层的字段开头的空格数要一样；“- ”列表和“字段: 值”不能混在同一层"),
+    ("found undefined alias", "用到了没有定义的别名“*…”", "以 * 开头的值要用引号括起来"),
+    ("found unexpected end of stream", "引号或括号没有配对，到文件末尾也没有结束", "从这一行开始找没有配对的引号或括号"),
+    ("found unknown escape character", "双引号里的反斜杠“\\”用法不对", "把 \\ 写成 \\\\，或者改用单引号"),
+    ("that cannot start any token", "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
+    ("but found another document", "文件中间出现了“---”", "一个文件只写一份内容：删掉中间的“---”"),
+]
 
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
@@ -94,7 +101,7 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         guess = "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if _is_gbk(raw) else "不是 UTF-8 编码"
         problems.add(
             Location(path, line, col), "-", f"文件{guess}，无法按 UTF-8 读取",
-            "请在编辑器里“另存为”，编码选 UTF-8，再提交",
+            "把文件另存为 UTF-8 编码再提交（VS Code：点窗口右下角的编码名，先“通过编码重新打开”选 GBK，再“通过编码保存”选 UTF-8；记事本：“另存为”时编码选 UTF-8）",
         )
         return None
     if "\x00" in text:
@@ -143,8 +150,8 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1) -> Docu
         opened = error.context_mark is not None and "end of stream" in problem
         mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
         line, col = lines.of(mark) if mark else (first_line, 1)
-        hint = next((h for key, h in _YAML_HINTS.items() if key in problem), "")
-        problems.add(Location(path, line, col), "-", f"YAML 格式错误：{problem}", hint)
+        meaning, hint = next(((m, h) for key, m, h in _YAML_PROBLEMS if key in problem), (problem, ""))
+        problems.add(Location(path, line, col), "-", f"YAML 格式错误：{meaning}", hint)
         return None
     except yaml.reader.ReaderError as error:
         return _unreadable(error, text, path, problems, offset)
