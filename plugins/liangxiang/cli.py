@@ -21,8 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="检查内容，不生成网站（与 mkdocs build 报告的错误相同）")
-    validate.add_argument("directory", nargs="?", default=".", help="站点目录（mkdocs.yml 所在目录），默认当前目录")
-    validate.add_argument("-f", "--config-file", help="mkdocs.yml 的路径（默认 DIRECTORY/mkdocs.yml）")
+    validate.add_argument("directory", nargs="?", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录），默认当前目录")
+    validate.add_argument("-f", "--config-file", help="配置文件的路径（默认 DIRECTORY/mkdocs.yml，没有时用 properdocs.yml）")
 
     new = commands.add_parser(
         "new", help="新建一条记录的模板（带中文注释）：member、zone、story、commitment、assessment",
@@ -31,8 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("-C", "--directory", default=".", help="站点目录（mkdocs.yml 所在目录），默认当前目录")
-    common.add_argument("-f", "--config-file", help="mkdocs.yml 的路径（默认 DIRECTORY/mkdocs.yml）")
+    common.add_argument("-C", "--directory", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录），默认当前目录")
+    common.add_argument("-f", "--config-file", help="配置文件的路径（默认 DIRECTORY/mkdocs.yml，没有时用 properdocs.yml）")
     common.add_argument("--id", help="编号（不写就按名称的拼音取一个没用过的）")
     member = kinds.add_parser("member", parents=[common], help="在 members.yaml 末尾添加一位党员")
     member.add_argument("--name", help="姓名，例如 张三（编号按拼音取，例如 zhang-san）")
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run_validate(directory: Path, config_file: str | None = None) -> int:
     started = time.perf_counter()
-    config_path = Path(config_file) if config_file else directory / "mkdocs.yml"
+    config_path = Path(config_file) if config_file else site_config(directory)
     try:
         config, plugin_config = _load_config(config_path)
     except _ConfigProblem as problem:
@@ -95,7 +95,7 @@ def run_new(args: argparse.Namespace) -> int:
     from .skeletons import SkeletonError
 
     directory = Path(args.directory)
-    config_path = Path(args.config_file) if args.config_file else directory / "mkdocs.yml"
+    config_path = Path(args.config_file) if args.config_file else site_config(directory)
     try:
         config, plugin_config = _load_config(config_path)
     except _ConfigProblem as problem:
@@ -162,6 +162,14 @@ def run_schemas(directory: Path, check: bool) -> int:
     return 0
 
 
+def site_config(directory: Path) -> Path:
+    """The site's config file: mkdocs.yml, or properdocs.yml for a site that builds with ProperDocs only."""
+    for name in ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml"):
+        if (directory / name).is_file():
+            return directory / name
+    return directory / "mkdocs.yml"
+
+
 class _ConfigProblem(Exception):
     pass
 
@@ -169,7 +177,7 @@ class _ConfigProblem(Exception):
 def _load_config(path: Path):
     """The site's MkDocs config and this plugin's options, as `mkdocs build` would read them."""
     if not path.is_file():
-        raise _ConfigProblem(f"{path}: -: 找不到 mkdocs.yml (在站点目录里运行，或写出目录：liangxiang validate 站点目录)")
+        raise _ConfigProblem(f"{path}: -: 找不到 mkdocs.yml（或 properdocs.yml） (在站点目录里运行，或写出站点目录，例如 liangxiang validate 站点目录)")
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
