@@ -53,7 +53,7 @@ def boxes(items, measure, turn=None):
             width = measure.width(item.text, item.size, item.bold)
             box = ("text", item.x, item.y - EM_TOP * item.size, item.x + width, item.y + (1 - EM_TOP) * item.size)
         elif isinstance(item, Code):
-            side = (len(item.rows) + 2 * item.quiet) * item.module
+            side = (item.modules + 2 * item.quiet) * item.module
             box = ("code", item.x, item.y, item.x + side, item.y + side)
         elif isinstance(item, Picture):
             box = ("picture", item.x, item.y, item.x + item.w, item.y + item.h)
@@ -104,7 +104,7 @@ def test_every_sign_variant_fits_or_names_a_field(planned, setter, size, orienta
         check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
         code = next(i for i in drawing.items if isinstance(i, Code))
         assert code.module >= qr_module_mm(SIGN_QR_DPI) - 1e-9 and code.quiet == 4
-        assert len(code.rows) + 8 == qr.side(sign.url)
+        assert code.modules + 8 == qr.side(sign.url) == len(qr.rows(sign.url)) + 8
     if size in ("60x40cm", "80x60cm"):
         assert fitted == len(signs), "the example's zones must fit the sizes signs are made in"
 

@@ -24,7 +24,7 @@ from ..problems import ContentError, Location, Problems
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
 from . import qr
-from .cache import PrintCache, key
+from .cache import PrintCache, key, link_or_copy
 from .drawing import Drawing
 from .fonts import FontError, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .layout import LARGEST_PAGE, sheet_size, size_label
@@ -38,6 +38,8 @@ from .signboard import compose_sign
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
 KINDS = {"signboard": "signboards", "plate": "plates"}
+# a preview's longer side: every line of a sign readable on a screen; a plate needs less
+PREVIEW_PIXELS = {"signboards": 1400, "plates": 1000}
 POOL_FROM = 4  # a worker process takes about a second to start; fewer jobs than this render in place
 
 
@@ -161,8 +163,7 @@ class PrintStage:
     # -- write: after MkDocs has built the pages -----------------------------------------
     def write(self, site_dir: Path) -> None:
         started = time.perf_counter()
-        for zone in self.content.zones:  # archived zones too: brochures may carry their codes
-            qr.write_files(address(self.site_url, self.urls, "zone", zone.id), site_dir / "qr" / "zones" / zone.id)
+        codes = self._write_codes(site_dir)
         entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
         todo = [p for p in self.items if not entries[id(p)].complete()]
         self._render(todo, entries)
@@ -171,7 +172,7 @@ class PrintStage:
             self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png)
             printable.facts = entry.facts()
             printable.facts["kb"] = max(1, round(printable.facts["bytes"] / 1024))
-        kept = [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
+        kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
         for kind in KINDS.values():
             parts = [p for p in self.items if p.kind == kind]
             if parts:
@@ -182,14 +183,28 @@ class PrintStage:
         log.info("liangxiang: %d printables (%d rendered, %d from the cache) in %.1f s",
                  len(self.items), len(todo), len(self.items) - len(todo), time.perf_counter() - started)
 
+    def _write_codes(self, site_dir: Path) -> list[Path]:
+        """/qr/zones/ID.svg and .png for every zone, archived ones too: brochures may carry their codes."""
+        kept = []
+        for zone in self.content.zones:
+            data = address(self.site_url, self.urls, "zone", zone.id)
+            stem = self.cache.folder / "qr" / f"{zone.id[:48]}-{key('qr', data)}"
+            files = [stem.with_name(stem.name + suffix) for suffix in (".svg", ".png")]
+            if not all(path.is_file() for path in files):
+                qr.write_files(data, stem)
+            for path, suffix in zip(files, (".svg", ".png")):
+                link_or_copy(path, site_dir / "qr" / "zones" / f"{zone.id}{suffix}")
+            kept += files
+        return kept
+
     def _render(self, todo: list[Printable], entries: dict) -> None:
         if not todo:
             return
         # a font of just the characters to print loads in milliseconds, not a second per document
         fonts = subset_fonts(self.fonts, "".join(t for p in todo for t in p.drawing.texts()), self.cache.folder / "fonts")
         self.subset = fonts
-        jobs = [RenderJob(f"{p.kind}/{p.id}", (p.drawing,), fonts, self.bleed,
-                          str(entries[id(p)].pdf), str(entries[id(p)].png), str(entries[id(p)].meta)) for p in todo]
+        jobs = [RenderJob(f"{p.kind}/{p.id}", (p.drawing,), fonts, self.bleed, str(entries[id(p)].pdf),
+                          str(entries[id(p)].png), str(entries[id(p)].meta), PREVIEW_PIXELS[p.kind]) for p in todo]
         step, done, started = max(1, len(jobs) // 10), 0, time.perf_counter()
         workers = min(len(jobs), _cpus())
         if workers < 2 or len(jobs) < POOL_FROM:
@@ -216,8 +231,7 @@ class PrintStage:
         combined = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
         if not combined.is_file():
             merge([entries[id(p)].pdf for p in parts], combined)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(combined.read_bytes())
+        link_or_copy(combined, target)
         return combined
 
     # -- the /print/ page -----------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from functools import lru_cache
@@ -68,8 +69,7 @@ class PrintCache:
     @staticmethod
     def publish(entry: Entry, pdf: Path, png: Path) -> None:
         for source, target in ((entry.pdf, pdf), (entry.png, png)):
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            link_or_copy(source, target)
 
     def prune(self, kept: list[Path], fonts_too: bool) -> None:
         """Remove what this build no longer uses, so the cache does not grow with every edit.
@@ -77,7 +77,7 @@ class PrintCache:
         The cut-down fonts are only known when something was rendered: otherwise they stay.
         """
         keep = {path.resolve() for path in kept}
-        folders = ["signboards", "plates", "all"] + (["fonts"] if fonts_too else [])
+        folders = ["signboards", "plates", "all", "qr"] + (["fonts"] if fonts_too else [])
         for name in folders:
             folder = self.folder / name
             if not folder.is_dir():
@@ -85,3 +85,16 @@ class PrintCache:
             for path in folder.iterdir():
                 if path.is_file() and path.resolve() not in keep and not path.name.endswith(".part"):
                     path.unlink(missing_ok=True)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where the file system allows (a thousand plates publish in a blink), else a copy.
+
+    Cache entries are never changed in place (they are written beside and renamed), so a link
+    can never show a half-written file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

@@ -58,12 +58,13 @@ class Picture:
 
 @dataclass(frozen=True)
 class Code:
-    """A QR code drawn as vector squares; (x, y) is the quiet zone's corner."""
+    """A QR code drawn as vector squares; (x, y) is the quiet zone's corner. Its modules are made
+    from data when the PDF is drawn (segno is deterministic, and its version is in the cache key)."""
 
     x: float
     y: float
     module: float  # mm
-    rows: tuple[str, ...]  # '1' dark, '0' light; the quiet zone is not included
+    modules: int  # across, quiet zone not included
     quiet: int
     dark: str
     light: str

@@ -15,6 +15,7 @@ from fpdf import FPDF
 from fpdf.drawing import PaintedPath
 from fpdf.enums import PathPaintRule
 
+from . import qr
 from .drawing import Box, Code, Drawing, Picture, Rule, Text, Turned
 from .fonts import FontSet
 from .images import prepare
@@ -98,7 +99,7 @@ def _code(pdf: FPDF, code: Code, offset: float) -> None:
     path.style.paint_rule = PathPaintRule.FILL_NONZERO
     path.style.fill_color = code.dark
     path.style.stroke_color = None
-    for row_number, row in enumerate(code.rows):
+    for row_number, row in enumerate(qr.rows(code.data)):
         column = 0
         while column < len(row):
             if row[column] == "1":

@@ -65,7 +65,8 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
         items += s.runs([(org_fit.lines[0], org_fit.size, GOLD, False, 0)], width - m - org_w, top, org_fit.size, lay.band)
 
     y = top + lay.band + 8
-    qr_side = max(lay.qr, qr.side(plate.url) * qr_module_mm(PLATE_QR_DPI))
+    modules = qr.side(plate.url)
+    qr_side = max(lay.qr, modules * qr_module_mm(PLATE_QR_DPI))
     qr_x = width - m - qr_side
     photo_w = min(lay.photo, plate.photo.max_mm(PHOTO_ASPECT)) if plate.photo else 0.0
     photo_h = photo_w / PHOTO_ASPECT
@@ -91,7 +92,7 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
         text_y += h + 1.0
 
     items.append(Box(qr_x, y, qr_side, qr_side, fill=WHITE))
-    items.append(qr.code(plate.url, qr_x, y, qr_side / qr.side(plate.url), DARK, WHITE))
+    items.append(qr.code(plate.url, qr_x, y, qr_side / modules, DARK, WHITE))
     caption = wrap(words.caption, s.measure, lay.caption, qr_side + 6)
     block, _ = s.lines(caption, qr_x - 3, y + qr_side + 0.5, qr_side + 6, lay.caption, GREY, align="center")
     items += block

@@ -5,10 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-PREVIEW_LONG_SIDE = 1400  # pixels: enough to read every line of a sign on a screen
-
-
-def preview(pdf: bytes, target: Path, long_side: int = PREVIEW_LONG_SIDE) -> tuple[int, int]:
+def preview(pdf: bytes, target: Path, long_side: int) -> tuple[int, int]:
     """The first page as a PNG whose longer side is long_side pixels; returns its size."""
     import pypdfium2 as pdfium
 

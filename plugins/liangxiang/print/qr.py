@@ -9,6 +9,8 @@ code is read from a distance, where module size matters as much as redundancy.
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
 import segno
@@ -19,25 +21,36 @@ ERROR = "q"
 QUIET = 4  # modules of light margin on every side, as the standard asks
 
 
+@lru_cache(maxsize=4096)
 def make(data: str) -> segno.QRCode:
     return segno.make_qr(data, error=ERROR, boost_error=True)
 
 
+@lru_cache(maxsize=4096)
 def side(data: str) -> int:
-    """Modules across, quiet zone included."""
-    return make(data).symbol_size(border=QUIET)[0]
+    """Modules across, quiet zone included. The version does not depend on the mask, so the
+    layout skips segno's search for the best one (four times the work); the PDF gets the best."""
+    return segno.make_qr(data, error=ERROR, boost_error=True, mask=0).symbol_size(border=QUIET)[0]
+
+
+def rows(data: str) -> tuple[str, ...]:
+    """The symbol's modules, '1' dark, quiet zone not included."""
+    return tuple("".join("1" if cell else "0" for cell in row) for row in make(data).matrix)
 
 
 def code(data: str, x: float, y: float, module: float, dark: str, light: str) -> Code:
-    rows = tuple("".join("1" if cell else "0" for cell in row) for row in make(data).matrix)
-    return Code(x, y, module, rows, QUIET, dark, light, data)
+    return Code(x, y, module, side(data) - 2 * QUIET, QUIET, dark, light, data)
 
 
 def write_files(data: str, stem: Path) -> list[Path]:
     """STEM.svg (vector) and STEM.png (10 px per module) of a code, quiet zone included."""
     stem.parent.mkdir(parents=True, exist_ok=True)
     symbol = make(data)
-    svg, png = stem.with_suffix(".svg"), stem.with_suffix(".png")
-    symbol.save(str(svg), kind="svg", scale=10, border=QUIET, dark="#000", light="#fff", xmldecl=False)
-    symbol.save(str(png), kind="png", scale=10, border=QUIET, dark="#000", light="#fff")
-    return [svg, png]
+    written = []
+    for suffix, options in ((".svg", {"xmldecl": False}), (".png", {})):
+        target = stem.with_name(stem.name + suffix)
+        partial = target.with_name(target.name + f".{os.getpid()}.part")
+        symbol.save(str(partial), kind=suffix[1:], scale=10, border=QUIET, dark="#000", light="#fff", **options)
+        partial.replace(target)  # whole or absent
+        written.append(target)
+    return written

@@ -26,6 +26,7 @@ class RenderJob:
     pdf: str
     png: str
     meta: str
+    preview_pixels: int  # the preview's longer side
 
 
 def render(job: RenderJob) -> dict:
@@ -37,7 +38,7 @@ def render(job: RenderJob) -> dict:
     pdf.parent.mkdir(parents=True, exist_ok=True)
     _write(pdf, data)
     partial = Path(f"{png}.{os.getpid()}.part")
-    preview_size = preview(data, partial)
+    preview_size = preview(data, partial, job.preview_pixels)
     os.replace(partial, png)
     facts = {
         "bytes": len(data),
