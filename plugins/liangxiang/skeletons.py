@@ -450,7 +450,7 @@ def new_assessment(site: Site, period: str | None) -> Written:
         "# 每个在用的责任区一行：score 填得分（0—100，可以有一位小数），note 可写一句评语，例如：",
         "#   - {zone: tongxin-guangchang, score: 93.5, note: 绿化补植及时}",
         "# 等次按 org.yaml 的考核等次自动算出（默认 90 分及以上为优秀），不用写。不参加本期考核的责任区，删掉那一行。",
-        "# 写完运行 liangxiang validate；提交以后就张榜公布在网站的“考核”栏目里。",
+        "# 写完运行 liangxiang validate；提交以后就张榜公布在网站的“考核评分”栏目里。",
         "",
         _line("period", period, "考核期（必填），和文件名相同"),
         _line("published", f"{dt.date.today():%Y-%m-%d}", "公布日期（必填），YYYY-MM-DD"),
