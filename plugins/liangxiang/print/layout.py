@@ -66,10 +66,13 @@ def min_em_mm(width: float, height: float) -> float:
 # margin. Plates are read from a desk at arm's length: 2 pixels at 100 dpi.
 SIGN_QR_DPI, PLATE_QR_DPI = 20, 100
 QR_PIXELS_PER_MODULE = 2.0
+# A4 and A3 signs cannot spare a 2-pixel code beside typical duties; there the code falls back
+# to 1.6 pixels per module, still clear of the decoder's 1.4 floor (and read from closer).
+COMPACT_QR_PIXELS_PER_MODULE = 1.6
 
 
-def qr_module_mm(dpi: int) -> float:
-    return QR_PIXELS_PER_MODULE * MM_PER_INCH / dpi
+def qr_module_mm(dpi: int, pixels: float = QR_PIXELS_PER_MODULE) -> float:
+    return pixels * MM_PER_INCH / dpi
 
 
 # Photos: never printed under 150 dpi; downscaled to 300 dpi at their printed size.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from . import qr
 from .drawing import Box, Drawing, Picture, Text
 from .images import ImageRef, fit_inside
-from .layout import SCHEMES, SIGN_QR_DPI, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size, sign_layout, size_label
+from .layout import QR_PIXELS_PER_MODULE, SCHEMES, SIGN_QR_DPI, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size, sign_layout, size_label
 from .setter import Overflow, Setter
 from .text import fit, fit_name, largest, sizes, wrap
 
@@ -64,8 +64,9 @@ class SignWords:
 class SignBlocks:
     """A sign being drawn: its sheet, scheme and type scale, and the blocks placed so far."""
 
-    def __init__(self, sign: SignContent, words: SignWords, setter: Setter):
+    def __init__(self, sign: SignContent, words: SignWords, setter: Setter, qr_pixels: float = QR_PIXELS_PER_MODULE):
         self.sign, self.words, self.set = sign, words, setter
+        self.qr_module = qr_module_mm(SIGN_QR_DPI, qr_pixels)
         self.width, self.height = sheet_size(sign.size, sign.orientation)
         self.u = min(self.width, self.height) / 100
         self.layout: SignLayout = sign_layout(sign.orientation)
@@ -136,7 +137,7 @@ class SignBlocks:
     def qr_block(self):
         """The code's side (quiet zone included) and its caption, set on one line if it can be."""
         modules = qr.side(self.sign.url)
-        side = modules * max(qr_module_mm(SIGN_QR_DPI), self.layout.qr * self.u / modules)
+        side = modules * max(self.qr_module, self.layout.qr * self.u / modules)
         kind, measure = self.layout.caption, self.set.measure
         caption = (fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), 1)
                    or fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), kind.lines))

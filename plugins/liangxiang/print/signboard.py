@@ -9,7 +9,7 @@ below that, Overflow names the field to shorten.
 from __future__ import annotations
 
 from .drawing import Drawing, Rule
-from .layout import size_label
+from .layout import COMPACT_QR_PIXELS_PER_MODULE, size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
 from .signblocks import SignContent, SignWords
@@ -116,5 +116,11 @@ def _heights(start: float, stop: float, steps: int = 24):
 
 
 def compose_sign(sign: SignContent, words: SignWords, setter: Setter) -> Drawing:
-    """The signboard's drawing; raises Overflow when content does not fit at the smallest legible size."""
-    return _Sign(sign, words, setter).compose()
+    """The signboard's drawing; raises Overflow when content does not fit at the smallest legible size.
+
+    A sheet too small for the full-size code beside its content tries the compact code first.
+    """
+    try:
+        return _Sign(sign, words, setter).compose()
+    except Overflow:
+        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE).compose()
