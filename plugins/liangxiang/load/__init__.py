@@ -11,6 +11,7 @@ from ..model import (
     ID_PATTERN, Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
 from ..problems import Location, Problems, did_you_mean
+from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record
 from .yamlfile import Document, SourceMap, decode, parse
 
@@ -53,6 +54,20 @@ class _Reader:
         text = self.read(path, MAX_YAML_BYTES)
         return None if text is None else parse(text, self.shown(path), self.problems)
 
+    def bound_markdown(self, text: Any, source: SourceMap, field: str, first_line: int = 0) -> bool:
+        """Report Markdown that would stall or crash the renderer; True when there was any."""
+        if not isinstance(text, str):
+            return False
+        found = markdown_problems(text)
+        for line, message, hint in found:
+            if first_line:
+                where = Location(source.path, first_line + line - 1, 1)
+            else:  # a block scalar starts on the line after its key
+                at = source.at(field)
+                where = Location(at.path, at.line + line, 1) if at.line else at
+            self.problems.add(where, field, message, hint)
+        return bool(found)
+
     def mapping(self, doc: Document | None, what: str) -> dict | None:
         if doc is None:
             return None
@@ -85,6 +100,7 @@ class _Reader:
             content.known["branch"].complete = content.known["group"].complete = False
             return
         content.org = validate_record(Org, data, doc.source, (), self.problems)
+        self.bound_markdown(data.get("intro"), doc.source, "intro")
         for b, branch in _items(data.get("branches")):
             content.known["branch"].add(branch.get("id"), doc.source.at("branches", b, "id"))
             for g, group in _items(branch.get("groups")):
@@ -121,6 +137,7 @@ class _Reader:
             if data is None:
                 continue
             zone = validate_record(Zone, data, doc.source, (), self.problems)
+            self.bound_markdown(data.get("content"), doc.source, "content")
             if zone is not None:
                 content.zones.append(zone)
 
@@ -158,6 +175,8 @@ class _Reader:
             if not body.strip():
                 self.problems.add(Location(shown, body_line, 1), "body", "故事正文是空的", "在第二个“---”下面写正文")
                 continue
+            if self.bound_markdown(body, SourceMap(shown), "body", first_line=body_line):
+                continue
             if meta is not None:
                 if re.fullmatch(ID_PATTERN, path.stem) is None:
                     self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", "例如 yi-ba-yao-shi.md")
@@ -191,6 +210,9 @@ class _Reader:
                         Location(self.shown(path)), "-", f"“{stem}”是系统生成页面的网址，自由页面不能占用",
                         "给这个页面换一个文件名",
                     )
+                    continue
+                text = self.read(path, MAX_STORY_BYTES)
+                if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
                     continue
                 content.pages.append(relative.as_posix())
             elif path.suffix in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":

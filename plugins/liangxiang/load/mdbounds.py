@@ -1,0 +1,46 @@
+"""Bounds on Markdown from content, so that a hostile or broken body cannot stall or crash a build.
+
+Python-Markdown recurses once per level of nested lists and quotes (a few hundred levels raise
+RecursionError) and its link parser is quadratic in the number of "[" in a block (50,000 take
+minutes). No real story comes near these limits.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_DEPTH = 40  # levels of nested lists / quotes on one line (indentation counts one level per 4 spaces)
+MAX_BRACKETS = 2000  # "[" in one Markdown text
+
+_MARKER = re.compile(r"(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*")
+
+
+def _depth(line: str) -> int:
+    stripped = line.lstrip(" \t")
+    indent = len(line[: len(line) - len(stripped)].expandtabs(4))
+    depth, at = indent // 4, 0
+    while True:
+        match = _MARKER.match(stripped, at)
+        if not match or match.end() == at:
+            return depth
+        depth, at = depth + 1, match.end()
+        if depth > MAX_DEPTH:
+            return depth
+
+
+def markdown_problems(text: str) -> list[tuple[int, str, str]]:
+    """(line within text counting from 1, message, hint) for each bound text exceeds."""
+    found: list[tuple[int, str, str]] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        if _depth(line) > MAX_DEPTH:
+            found.append((number, f"列表或引用嵌套太深（超过 {MAX_DEPTH} 层）",
+                          "减少缩进和“>”“-”“1.”的层数；正文不需要这么多层"))
+            break
+    brackets = text.count("[")
+    if brackets > MAX_BRACKETS:
+        offset = 0
+        for _ in range(MAX_BRACKETS + 1):
+            offset = text.index("[", offset) + 1
+        found.append((text.count("\n", 0, offset) + 1, f"方括号“[”太多（{brackets} 个，最多 {MAX_BRACKETS} 个）",
+                      "方括号用来写链接；普通文字里请换成中文的【】"))
+    return found

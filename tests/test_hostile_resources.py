@@ -1,0 +1,181 @@
+"""Hostile input, resources: inputs that would take minutes or gigabytes are refused quickly, with an
+error that names the file (and the line where there is one), and never a traceback.
+
+Each case runs `liangxiang validate` in a subprocess (a 120 s timeout guards against a hang; the
+wall time is only reported, never asserted). One case runs a whole `mkdocs build`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import zlib
+import struct
+from pathlib import Path
+
+import pytest
+
+from minimal_site import FILES, write_site
+
+BIN = Path(sys.executable).parent
+MB = 1024 * 1024
+
+
+def _run(root: Path, *args: str) -> tuple[int, str, float]:
+    started = time.monotonic()
+    done = subprocess.run(args, cwd=root, capture_output=True, text=True, timeout=120)
+    took = time.monotonic() - started
+    out = done.stdout + done.stderr
+    print(f"{args[-1] if len(args) > 1 else args[0]}: rc={done.returncode} in {took:.2f} s")
+    return done.returncode, out, took
+
+
+def validate(root: Path) -> tuple[int, str]:
+    code, out, _ = _run(root, str(BIN / "liangxiang"), "validate")
+    assert "Traceback" not in out, out[-3000:]
+    return code, out
+
+
+def _story(body: str) -> str:
+    return FILES["content/stories/a-key.md"].replace("故事正文。\n", body)
+
+
+def png_bomb(width: int, height: int) -> bytes:
+    """A PNG whose header declares width x height (the pixel data is a few bytes of zeros)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = zlib.compress(b"\0" * (width + 1) * 16)  # only the first rows; a decoder would still allocate it all
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", raw) + chunk(b"IEND", b""))
+
+
+def test_decompression_bomb_photo_is_refused(tmp_path):
+    root = write_site(tmp_path)
+    (root / "content/photos/zhang-wei.jpg").unlink()
+    (root / "content/photos/bomb.png").write_bytes(png_bomb(30000, 30000))
+    (root / "members.yaml").write_text(FILES["members.yaml"].replace("zhang-wei.jpg", "bomb.png"), encoding="utf-8")
+    code, out = validate(root)
+    assert code != 0 and "members.yaml:4" in out and "解压炸弹" in out, out
+
+
+def test_billion_laughs_is_refused(tmp_path):
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]")
+    root = write_site(tmp_path, {"content/zones/garden.yaml": "\n".join(lines) + "\n" + FILES["content/zones/garden.yaml"]})
+    code, out = validate(root)
+    assert code != 0 and "content/zones/garden.yaml" in out, out
+
+
+def test_deeply_nested_yaml_is_refused(tmp_path):
+    root = write_site(tmp_path, {"members.yaml": "members: " + "[" * 10_000 + "]" * 10_000 + "\n"})
+    code, out = validate(root)
+    assert code != 0 and "members.yaml:1" in out, out
+
+
+def test_deeply_nested_block_yaml_is_refused(tmp_path):
+    text = "members:\n" + "".join(" " * i + "- \n" for i in range(1, 3000)) + " " * 3000 + "- x\n"
+    root = write_site(tmp_path, {"members.yaml": text})
+    code, out = validate(root)
+    assert code != 0 and "members.yaml" in out, out
+
+
+def test_50_mb_story_is_refused(tmp_path):
+    root = write_site(tmp_path, {"content/stories/a-key.md": _story("长" * (50 * MB // 3) + "\n")})
+    code, out = validate(root)
+    assert code != 0 and "content/stories/a-key.md" in out and "太大" in out, out
+
+
+def test_50_mb_members_is_refused(tmp_path):
+    filler = "".join(f"  - {{id: m{i}, name: 党员{i}, branch: b1}}\n" for i in range(50 * MB // 40))
+    root = write_site(tmp_path, {"members.yaml": FILES["members.yaml"] + filler})
+    assert (root / "members.yaml").stat().st_size > 50 * MB
+    code, out = validate(root)
+    assert code != 0 and "members.yaml" in out and "太大" in out, out
+
+
+def test_50_mb_free_page_is_refused(tmp_path):
+    root = write_site(tmp_path, {"content/about.md": "# 关于\n\n" + "长" * (50 * MB // 3)})
+    code, out = validate(root)
+    assert code != 0 and "content/about.md" in out and "太大" in out, out
+
+
+# Found: 300 levels of nested lists raised RecursionError in Python-Markdown (a traceback), and
+# 50,000 "[" took minutes (its link parser is quadratic). The loader now bounds both.
+PATHOLOGICAL = {
+    "brackets": "[" * 50_000,
+    "links": "[a](" * 40_000,
+    "brackets-lines": "[\n" * 50_000,
+    "nested-lists": "".join("    " * i + "- x\n" for i in range(500)),
+    "inline-lists": "1. " * 50_000 + "x\n",
+    "inline-bullets": "- " * 50_000 + "x\n",
+    "quotes": ">" * 50_000 + " x\n",
+    "quote-lists": "> - " * 20_000 + "x\n",
+}
+HARMLESS = {  # pathological-looking but fast: they must keep building
+    "stars": "*" * 50_000 + "\n",
+    "emphasis": "*a " * 50_000 + "\n",
+    "underscores": "_a " * 50_000 + "\n",
+    "backticks": "`" * 50_000 + "\n",
+    "angles": "<" * 50_000 + "\n",
+    "ampersands": "&" * 50_000 + "\n",
+    "blank-quotes": ">\n" * 50_000,
+}
+
+
+@pytest.mark.parametrize("name", list(PATHOLOGICAL))
+def test_pathological_markdown_story_is_refused_with_its_line(tmp_path, name):
+    from liangxiang.pipeline import read_content
+
+    root = write_site(tmp_path, {"content/stories/a-key.md": _story("正文第一行。\n\n" + PATHOLOGICAL[name])})
+    started = time.monotonic()
+    _, problems = read_content(root, root / "content")
+    print(f"{name}: {time.monotonic() - started:.2f} s")
+    found = [p for p in problems if p.where.path == "content/stories/a-key.md"]
+    assert found and all(p.where.line >= 10 for p in found), [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("where", ["content/about.md", "content/org.yaml", "content/zones/garden.yaml"])
+def test_pathological_markdown_elsewhere_is_refused(tmp_path, where):
+    from liangxiang.pipeline import read_content
+
+    body = "".join("    " * i + "- x\n" for i in range(300))
+    files = {
+        "content/about.md": {"content/about.md": "# 关于\n\n" + body},
+        "content/org.yaml": {"content/org.yaml": FILES["content/org.yaml"] + "intro: |\n" + "".join("  " + line + "\n" for line in body.splitlines())},
+        "content/zones/garden.yaml": {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"] + "content: |\n" + "".join("  " + line + "\n" for line in body.splitlines())},
+    }[where]
+    root = write_site(tmp_path, files)
+    _, problems = read_content(root, root / "content")
+    found = [p for p in problems if p.where.path == where]
+    assert found and "嵌套太深" in found[0].message and found[0].where.line > 1, [str(p) for p in problems]
+
+
+def test_pathological_markdown_build_fails_cleanly(tmp_path):
+    """End to end: the build stops with the file and line, before rendering anything."""
+    root = write_site(tmp_path, {"content/stories/a-key.md": _story("[" * 50_000 + "\n")})
+    code, out, took = _run(root, str(BIN / "mkdocs"), "build", "--strict", "-d", str(tmp_path / "site"))
+    assert code != 0 and "content/stories/a-key.md:9" in out and "Traceback" not in out, out[-3000:]
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("name", list(HARMLESS))
+def test_harmless_but_odd_markdown_still_renders(tmp_path, name):
+    from liangxiang.site.markdown import Renderer
+    from liangxiang.pipeline import read_content
+
+    root = write_site(tmp_path, {"content/stories/a-key.md": _story(HARMLESS[name])})
+    _, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    started = time.monotonic()
+    Renderer()(HARMLESS[name])
+    print(f"{name}: rendered in {time.monotonic() - started:.2f} s")
+
+
+def test_bounds_leave_real_markdown_alone():
+    from liangxiang.load.mdbounds import markdown_problems
+
+    real = ("# 标题\n\n- 一\n    - 二\n        - 三\n\n> 引用\n> > 引用里的引用\n\n1. 第一\n2. 第二\n\n"
+            "[链接](https://example.org/) 和 ![照片](photos/a.jpg)\n\n    代码块\n")
+    assert markdown_problems(real * 100) == []
