@@ -58,3 +58,14 @@ def test_validate_from_a_copy_of_the_repository(tmp_path):
         shutil.copy(REPO / name, tmp_path / name)
     shutil.copytree(REPO / "content", tmp_path / "content")
     assert run("liangxiang", "validate", cwd=tmp_path).returncode == 0
+
+
+def test_validate_reports_a_sign_that_does_not_fit(tmp_path):
+    """The build's second check (printables) runs in validate too: same error, before any build."""
+    duties = "".join(f"  - 第{i}条：每天巡查责任区内的全部设施，发现问题当场登记并在两小时内报修、当日回访\n" for i in range(40))
+    root = write_site(tmp_path / "src", {
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("duties:\n  - 浇水\n", "duties:\n" + duties),
+    })
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("content/zones/garden.yaml:5:1: duties: 工作职责太长"), result.stderr

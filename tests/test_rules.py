@@ -38,7 +38,7 @@ CASES = [
     # files and syntax
     Case("gbk", {"members.yaml": FILES["members.yaml"].encode("gbk")}, "members.yaml", 3, "-", "GBK", "UTF-8"),
     Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
-    Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members.1.name", "两次", "最后一个"),
+    Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[1].name", "两次", "最后一个"),
     Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "post", "全角", ":"),
     Case("yaml-syntax", sub("content/org.yaml", "name: 测试单位", 'name: "测试单位'), "content/org.yaml", 1, "-", "YAML 格式错误"),
     Case("alias-bomb", {"content/zones/garden.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -78,7 +78,7 @@ CASES = [
     Case("ref-group", sub("members.yaml", "group: b1-g1", "group: b1-g9"), "members.yaml", "b1-g9", "group", "找不到党小组", "b1-g1"),
     Case("group-of-branch", sub("members.yaml", "name: 欧阳晓红\n", "name: 欧阳晓红\n    group: b1-g1\n"), "members.yaml", "group: b1-g1\n    branch: b2", "group", "不属于"),
     Case("ref-leader", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wie"), "content/zones/garden.yaml", "zhang-wie", "leader", "找不到党员", "zhang-wei"),
-    Case("ref-role", sub("content/zones/garden.yaml", "member: li-na}", "member: lina}"), "content/zones/garden.yaml", "lina", "roles.0.member", "找不到党员", "li-na"),
+    Case("ref-role", sub("content/zones/garden.yaml", "member: li-na}", "member: lina}"), "content/zones/garden.yaml", "lina", "roles[0].member", "找不到党员", "li-na"),
     Case("ref-hidden", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei, secret-person]"), "content/zones/garden.yaml", "secret-person", "members", "不公开"),
     Case("ref-hidden-commitment", sub("content/commitments/2026.yaml", "member: li-na", "member: secret-person"), "content/commitments/2026.yaml", "secret-person", "member", "不公开"),
     Case("ref-story-member", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei, nobody]"), "content/stories/a-key.md", "nobody", "members", "找不到党员"),

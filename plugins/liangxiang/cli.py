@@ -74,8 +74,11 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
         return 1
     from .pipeline import read_site
 
+    from .print import check_printables
+
     try:
         content = read_site(config, plugin_config)
+        check_printables(content, config, plugin_config)  # the build's second check: fonts, signs that fit
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from .problems import Location
+from .problems import Location, dotted
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
@@ -61,6 +61,10 @@ class Record(BaseModel):
         if self._source is None:
             return Location("?")
         return self._source.at(*self._loc, *fields)
+
+    def field_name(self, *fields: Any) -> str:
+        """The full key path of one of this record's fields, as errors name it."""
+        return dotted(self._loc + fields)
 
     @property
     def path(self) -> str:

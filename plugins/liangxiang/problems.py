@@ -81,6 +81,14 @@ def _plain(word: str) -> str:
     return unicodedata.normalize("NFKC", word).lower().translate(_LOOKALIKE)
 
 
+def dotted(loc: tuple) -> str:
+    """A key path as editors read it: members[3].honors[0].year."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "-"
+
+
 def did_you_mean(word: object, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """A hint naming the closest choice, or nothing when none is close."""
     if not isinstance(word, str):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..content import Content
 from ..model import ID_PATTERN, PERIOD_PATTERN, Record
-from ..problems import Location, Problems, did_you_mean
+from ..problems import Location, Problems, did_you_mean, dotted
 from .photos import check_image
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
@@ -35,7 +35,7 @@ class _Rules:
         if value is None:
             return
         known = self.content.known[kind]
-        where, name = record.at(*field), ".".join(map(str, field))
+        where, name = record.at(*field), dotted(record._loc + tuple(field))
         if value not in known:
             if known.complete:
                 hint = did_you_mean(value, known.where, cutoff=0.5) or f"先在{_home(kind)}里添加，或检查拼写"
@@ -73,9 +73,9 @@ class _Rules:
         branches: dict[str, Location] = {}
         groups: dict[str, Location] = {}
         for branch in org.branches:
-            self.unique("党支部编号", branches, branch.id, branch.at("id"), "id")
+            self.unique("党支部编号", branches, branch.id, branch.at("id"), branch.field_name("id"))
             for group in branch.groups:
-                self.unique("党小组编号", groups, group.id, group.at("id"), "id")
+                self.unique("党小组编号", groups, group.id, group.at("id"), group.field_name("id"))
         names: dict[str, Location] = {}
         minimums: dict[str, Location] = {}
         for grade in org.grades:
@@ -93,13 +93,13 @@ class _Rules:
             g.id: b.id for b in (self.content.org.branches if self.content.org else []) for g in b.groups
         }
         for member in self.content.members:
-            self.unique("党员编号", seen, member.id, member.at("id"), "id")
+            self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"))
             self.ref("branch", member.branch, member, "branch")
             self.ref("group", member.group, member, "group")
             owner = branch_of_group.get(member.group or "")
             if owner and owner != member.branch:
                 self.problems.add(
-                    member.at("group"), "group", f"党小组“{member.group}”属于党支部“{owner}”，不属于“{member.branch}”",
+                    member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owner}”，不属于“{member.branch}”",
                     "改正 branch 或 group，让党小组属于所在党支部",
                 )
 
@@ -166,7 +166,7 @@ class _Rules:
                 self.ref("member", commitment.member, commitment, "member")
                 if commitment.member in seen:
                     self.problems.add(
-                        commitment.at("member"), "member",
+                        commitment.at("member"), commitment.field_name("member"),
                         f"党员“{commitment.member}”在 {year.year} 年已经有一条承诺（{seen[commitment.member]}）",
                         "每人每年只写一条承诺；多件事写进它的 items",
                     )
@@ -175,7 +175,7 @@ class _Rules:
                 review = commitment.review
                 if review is not None and review.result not in grades:
                     self.problems.add(
-                        review.at("result"), "review.result", f"评议结果“{review.result}”不是考核等次",
+                        review.at("result"), review.field_name("result"), f"评议结果“{review.result}”不是考核等次",
                         did_you_mean(review.result, grades) or f"只能是 {' | '.join(grades)}",
                     )
 
@@ -202,7 +202,7 @@ class _Rules:
                 self.ref("zone", result.zone, result, "zone")
                 if result.zone in seen:
                     self.problems.add(
-                        result.at("zone"), "zone", f"责任区“{result.zone}”在 {assessment.period} 已经有一条成绩（{seen[result.zone]}）",
+                        result.at("zone"), result.field_name("zone"), f"责任区“{result.zone}”在 {assessment.period} 已经有一条成绩（{seen[result.zone]}）",
                         "每个考核期每个责任区只写一条",
                     )
                 else:
@@ -219,7 +219,7 @@ class _Rules:
         for record, field, value in images:
             if value is not None:
                 for message, hint in check_image(content.docs_dir, value):
-                    self.problems.add(record.at(field), field, message, hint)
+                    self.problems.add(record.at(field), record.field_name(field), message, hint)
 
 
 def _home(kind: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..model import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, Record
-from ..problems import Problems, did_you_mean
+from ..problems import dotted, Problems, did_you_mean
 from .yamlfile import SourceMap
 
 R = TypeVar("R", bound=Record)
@@ -56,13 +56,6 @@ def _bind_tree(record: Record, source: SourceMap, loc: tuple) -> None:
             for index, item in enumerate(value):
                 if isinstance(item, Record):
                     _bind_tree(item, source, loc + (name, index))
-
-
-def dotted(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "-"
 
 
 def report(error: ValidationError, model: type[BaseModel], source: SourceMap, loc: tuple, problems: Problems) -> None:

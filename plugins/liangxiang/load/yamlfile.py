@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ..problems import Location, Problems
+from ..problems import Location, Problems, dotted
 
 MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
 
@@ -255,7 +255,7 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
             line, col = lines.of(key_node.start_mark)
             if key in seen:
                 problems.add(
-                    Location(source.path, line, col), ".".join(map(str, path + (key,))),
+                    Location(source.path, line, col), dotted(path + (key,)),
                     f"同一处写了两次“{key}”（第 {seen[key]} 行已经有了）",
                     "删掉其中一个；YAML 只会保留最后一个，前一个会悄悄丢失",
                 )
