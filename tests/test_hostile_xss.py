@@ -77,8 +77,6 @@ MARKDOWN_PAYLOADS = [
     f"[链接四]( javascript:{X} )",
     f"[链接五](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==)",
     f"[链接六][ref]\n\n[ref]: javascript:{X}",
-    f"![图片](javascript:{X})",
-    f'![图片](x" onerror="{X})',
     f"<javascript:{X}>",
     f"<http://example.org/\" onmouseover=\"{X}>",
     f"[链接七](vbscript:msgbox(1))",
@@ -92,6 +90,9 @@ MARKDOWN_PAYLOADS = [
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e]")
 PRINTABLE = [p for p in PAYLOADS if not INVISIBLE.search(p)]
 SHORT = ["<b onclick=x>张</b>", "{{ 7*7 }}", "＜script＞", '"><i>x', "${7*7}", "</script>"]
+# images must be photos under content/: these are refused with file and line (test_image_payloads_are_refused)
+IMAGE_PAYLOADS = [f"![图片](javascript:{X})", f'![图片](x" onerror="{X})', "![图片](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
+                  f"![图片](http://evil.example/x.png)", f'<img src=x onerror="{X}">', "![图片](../../mkdocs.yml)"]
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "form", "base", "style", "meta", "link",
                   "img", "a", "details", "textarea", "title", "body", "button", "input"}
@@ -241,9 +242,7 @@ def _build(tmp: Path, pick, printables: bool) -> tuple[Path, list[str]]:
     if not printables:
         files["mkdocs.yml"] = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")
     root = write_site(tmp / "src", files)
-    # not strict: the two image payloads (![](javascript:…), ![](x" onerror=…)) are dropped with a
-    # warning, which would stop a strict build (test_image_payloads_are_refused_with_a_warning)
-    return build_site(root / "mkdocs.yml", tmp / "site", strict=False), fields
+    return build_site(root / "mkdocs.yml", tmp / "site"), fields
 
 
 @pytest.fixture(scope="module")
@@ -407,12 +406,15 @@ def test_pages_with_payloads_run_nothing_in_chromium(all_payloads_site, one_payl
     print(f"{loaded} pages loaded in Chromium ({hits} search hits shown): no dialog, no window.__xss")
 
 
-def test_image_payloads_are_refused_with_a_warning(tmp_path):
-    from mkdocs.exceptions import Abort
+def test_image_payloads_are_refused(tmp_path):
+    from liangxiang.pipeline import read_content
 
-    root = write_site(tmp_path / "src", {"content/about.md": "# 关于\n\n" + MARKDOWN_PAYLOADS[6] + "\n"})
-    with pytest.raises(Abort, match="warning"):
-        build_site(root / "mkdocs.yml", tmp_path / "site")
+    body = "正文。\n\n" + "\n\n".join(IMAGE_PAYLOADS) + "\n"
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", body)})
+    _, problems = read_content(root, root / "content")
+    lines = sorted(p.where.line for p in problems if p.where.path == "content/stories/a-key.md")
+    # <img> is raw HTML, shown as text; every Markdown image is refused on its own line
+    assert lines == [11, 13, 15, 17, 21], [str(p) for p in problems]
 
 
 def test_invisible_controls_in_printed_fields_are_refused(tmp_path, caplog):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .check import check_content
+from .check.markdown_images import check_markdown_images
 from .content import Content
 from .load import load_content
 from .problems import ContentError, Location, Problems
@@ -14,6 +15,7 @@ def read_content(root: Path, docs_dir: Path, members: str = "members.yaml") -> t
     """Every record of the site, loaded and checked, with every problem found."""
     content, problems = load_content(root, docs_dir, members)
     check_content(content, problems)
+    check_markdown_images(content, problems)
     return content, problems
 
 
