@@ -219,3 +219,37 @@ def test_canary_under_an_unknown_key_fails_the_build(tmp_path, caplog, kind):
     assert any(e.startswith(f"{file}:{line}:") and "qcanary" in e for e in errors), (line, errors)
     assert not site.exists(), "no site is written"
     assert tree_digest(root) == source
+
+
+# Found: any other file in content/ (a roster spreadsheet, notes, an export) was published as it
+# is by MkDocs, hidden members and private fields included. Such a file is now an error.
+@pytest.mark.parametrize("stray", ["notes.txt", "党员名单.xlsx", "backup/roster.csv", "docs/身份证.pdf", "about.markdown", "data.json"])
+def test_a_stray_file_in_content_is_refused_not_published(tmp_path, caplog, stray):
+    from mkdocs.exceptions import Abort
+
+    root = write_site(tmp_path / "src")
+    target = root / "content" / stray
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(HIDDEN_MEMBER.encode("utf-8"))
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert any(r.getMessage().startswith(f"content/{stray}:") for r in caplog.records), caplog.text
+    assert not (tmp_path / "site").exists()
+
+
+def test_files_mkdocs_never_publishes_stay_allowed(tmp_path):
+    """Dotfiles (editor and OS droppings) and files inside the record folders are not published, nor refused."""
+    root = write_site(tmp_path / "src")
+    for name in (".DS_Store", "zones/.garden.yaml.swp", "stories/a-key.md~", "photos/Thumbs.db", "zones/garden.yaml.bak"):
+        (root / "content" / name).write_bytes(HIDDEN_MEMBER.encode("utf-8"))
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for path, data in _texts(site):
+        assert CANARIES["name"].encode() not in data, path
+
+
+def test_free_page_front_matter_is_not_published(tmp_path):
+    root = write_site(tmp_path / "src", {"content/about.md": "---\ntitle: 关于\nsecret: QCANARY-frontmatter\nauthor: QCANARY-author\n---\n# 关于\n\n正文。\n"})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert (site / "about/index.html").is_file()
+    for path, data in _texts(site):
+        assert b"QCANARY" not in data, path

@@ -18,6 +18,7 @@ from .yamlfile import Document, SourceMap, decode, parse
 MAX_YAML_BYTES = 20 * 1024 * 1024
 MAX_STORY_BYTES = 2 * 1024 * 1024
 RECORD_DIRS = ("zones", "commitments", "assessments", "stories")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")  # never published as they are
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
 
 
@@ -219,6 +220,14 @@ class _Reader:
                 hint = ("members.yaml 要放在 mkdocs.yml 旁边，不在 content/ 里" if path.stem == "members"
                         else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
                 self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置", hint)
+            elif (path.suffix.lower() not in (".md", ".yaml", ".yml", *IMAGE_SUFFIXES)
+                  and top not in (*RECORD_DIRS, "photos")):
+                # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
+                # reach the open internet, private fields and hidden members included
+                self.problems.add(
+                    Location(self.shown(path)), "-", "content/ 里不能放这种文件：它会原样发布到网站上",
+                    "content/ 只放记录（.yaml）、故事和页面（.md）和照片；名单、表格、文档等资料请移出 content/",
+                )
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
