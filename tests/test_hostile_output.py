@@ -87,7 +87,7 @@ def leak_site(tmp_path_factory) -> Path:
 
 
 def test_hidden_member_leaks_into_no_output_byte(leak_site):
-    needles = _needles()
+    needles = _needles() + [str(leak_site.parent).encode(), str(Path.home()).encode() + b"/"]  # nor the build machine's paths
     checked = 0
     kinds = set()
     for path, data in _texts(leak_site):

@@ -179,3 +179,25 @@ def test_bounds_leave_real_markdown_alone():
     real = ("# 标题\n\n- 一\n    - 二\n        - 三\n\n> 引用\n> > 引用里的引用\n\n1. 第一\n2. 第二\n\n"
             "[链接](https://example.org/) 和 ![照片](photos/a.jpg)\n\n    代码块\n")
     assert markdown_problems(real * 100) == []
+
+
+# Found: a 19 MB members.yaml (under the 20 MB limit then) took 2 min 13 s and 2 GB to validate.
+def test_a_roster_over_the_limit_is_refused_at_once(tmp_path):
+    from liangxiang.load import MAX_YAML_BYTES
+
+    filler = "".join(f"  - {{id: m{i}, name: 党员{i}, branch: b1}}\n" for i in range(MAX_YAML_BYTES // 36))
+    root = write_site(tmp_path, {"members.yaml": FILES["members.yaml"] + filler})
+    assert MAX_YAML_BYTES < (root / "members.yaml").stat().st_size < 2 * MAX_YAML_BYTES
+    code, out = validate(root)
+    assert code != 0 and "members.yaml" in out and "太大" in out, out
+
+
+@pytest.mark.slow
+def test_the_largest_roster_allowed_is_checked(tmp_path):
+    """Just under the limit: reported only (wall time is printed, not asserted)."""
+    from liangxiang.load import MAX_YAML_BYTES
+
+    filler = "".join(f"  - {{id: m{i}, name: 党员{i}, branch: b1}}\n" for i in range(MAX_YAML_BYTES // 50))
+    root = write_site(tmp_path, {"members.yaml": FILES["members.yaml"] + filler})
+    assert (root / "members.yaml").stat().st_size < MAX_YAML_BYTES
+    validate(root)
