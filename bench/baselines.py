@@ -3,11 +3,12 @@
 (d) plain MkDocs: one trivial Markdown page at the address of every page our build produces, with
     the same MkDocs, theme `mkdocs`, no plugins: the floor the MkDocs engine itself sets.
 (e) Hugo: the same records through a content adapter (bench/hugo/content/_content.gotmpl reading
-    the YAML copied into data/) and minimal templates: what a user would pick instead.
+    the records copied into data/, as JSON) and minimal templates: what a user would pick instead.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -76,11 +77,13 @@ def write_hugo(target: Path, site: Path, site_url: str, title: str) -> None:
     shutil.copytree(HUGO_FILES, target)
     content = site / "content"
     data = target / "data"
-    data.mkdir()
-    shutil.copyfile(site / "members.yaml", data / "members.yaml")
-    shutil.copyfile(content / "org.yaml", data / "org.yaml")
+    # as JSON: Hugo's YAML decoder refuses a file of more than about 10,000 mappings and lists ("too
+    # many YAML aliases for non-scalar nodes", though there are none), e.g. members.yaml at 5,000 members
+    _as_json(site / "members.yaml", data / "members.json")
+    _as_json(content / "org.yaml", data / "org.json")
     for kind in ("zones", "commitments", "assessments"):
-        shutil.copytree(content / kind, data / kind)
+        for path in sorted((content / kind).glob("*.yaml")):
+            _as_json(path, data / kind / f"{path.stem}.json")
     shutil.copytree(content / "stories", target / "content" / "stories")  # Markdown with front matter: Hugo's own format
     for page in sorted(content.glob("*.md")):
         name = "_index.md" if page.stem == "index" else page.name
@@ -88,7 +91,7 @@ def write_hugo(target: Path, site: Path, site_url: str, title: str) -> None:
         front = f"---\ntitle: {title}\n---\n" if page.stem == "index" else ""
         (target / "content" / name).write_text(front + body, encoding="utf-8")
     (target / "hugo.yaml").write_text(
-        f"baseURL: {site_url}\nlocale: zh-CN\ntitle: {title}\nhasCJKLanguage: true\ndisablePathToLower: true\n"
+        f"baseURL: {site_url}\nlocale: zh-CN\ntitle: {title}\nhasCJKLanguage: true\n"
         "disableKinds: [taxonomy, term, rss]\n",
         encoding="utf-8",
     )
@@ -106,6 +109,11 @@ def hugo_binary() -> Path | None:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+
+def _as_json(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(_load(source), ensure_ascii=False, default=str), encoding="utf-8")
+
 
 def _load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
