@@ -276,6 +276,8 @@ class _Collect(logging.Handler):
 
 
 def test_generated_sites_build_or_abort_cleanly(tmp_path):
+    EXAMPLES.update(built=0, refused=0)
+
     @settings(max_examples=12, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(SITE)
@@ -289,10 +291,14 @@ def test_generated_sites_build_or_abort_cleanly(tmp_path):
 
 @pytest.mark.slow
 def test_generated_sites_build_or_abort_cleanly_long(tmp_path):
-    @settings(max_examples=300, deadline=None, derandomize=True,
+    EXAMPLES.update(built=0, refused=0)
+
+    @settings(max_examples=500, deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(SITE)
     def run(data):
         _build_generated(tmp_path / "gen", data)
 
     run()
+    print(f"generated sites: {EXAMPLES['built']} built, {EXAMPLES['refused']} refused with file and line")
+    assert EXAMPLES["built"] + EXAMPLES["refused"] >= 500
