@@ -175,3 +175,18 @@ def test_free_pages_show_raw_html_as_text_and_any_theme_setting_works(tmp_path):
     assert "<script>alert" not in raw and "javascript:" not in raw and not re.search(r"<[^>]*\bonclick=", raw)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
     assert (site / "zones/garden/index.html").is_file()
+
+
+def test_a_build_failing_late_keeps_the_previous_site(tmp_path):
+    """A strict-mode warning aborts only after everything is written: the site is staged, not half-replaced."""
+    root = write_site(tmp_path / "src")
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (root / "content/about.md").write_text("# 关于\n\n[规则](rules-that-do-not-exist.md)\n", encoding="utf-8")
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", site)
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not any(p.name.startswith(("staging-", "previous-")) for p in (root / ".cache/liangxiang").iterdir())

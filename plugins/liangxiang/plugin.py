@@ -20,6 +20,7 @@ from .print import PrintStage
 from .problems import ContentError
 from .site import SiteBuild
 from .site.markdown import SafeContent
+from .site.staging import StagedOutput
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
@@ -43,6 +44,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None
         self.printing: PrintStage | None = None
+        self.output: StagedOutput | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "liangxiang":
@@ -51,6 +53,9 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             config.theme = Theme(name="liangxiang", custom_dir=config.theme.custom_dir)
         # raw HTML in free pages is shown as text, as in every other field of content
         config.markdown_extensions.append(SafeContent())
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.output = StagedOutput(Path(config.site_dir).resolve(), root / self.config.cache_dir)
+        config.site_dir = str(self.output.begin())  # the previous site stays whole until this build is
         try:
             content = read_site(config, self.config)
             self.build = SiteBuild(content, config, self.config)
@@ -62,6 +67,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 self.build.pages.append(self.printing.page())
                 self.build.view.printables = True  # the footer links to /print/
         except ContentError as error:
+            self.output.discard()
             for problem in error.problems:
                 log.error(str(problem))
             if _Preview.serving:
@@ -109,6 +115,12 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         if self.printing:
             self.printing.write(Path(config.site_dir))  # first: the /print/ page lists their sizes
         self.build.write_pages(Path(config.site_dir))
+        self.output.commit(config.strict)
+        config.site_dir = str(self.output.target)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.output is not None:
+            self.output.discard()
 
 
 class _Preview:
