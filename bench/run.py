@@ -145,6 +145,11 @@ def median(bench: Workbench, variant: str) -> float | None:
     return statistics.median(s.seconds for s in samples) if samples else None
 
 
+def cpu_median(bench: Workbench, variant: str) -> float | None:
+    samples = bench.samples.get(variant)
+    return statistics.median(s.cpu_seconds for s in samples) if samples else None
+
+
 def table(bench: Workbench) -> str:
     """The Markdown table of one organization: medians, peak memory, ratios to (d) and (e)."""
     d, e = median(bench, "d"), median(bench, "e")
@@ -187,37 +192,43 @@ def describe(bench: Workbench, repeat: int) -> str:
 
 
 def growth_table(benches: list[Workbench]) -> str:
-    """Time per member at each size: flat (or falling) per-member times mean linear (or better) growth."""
+    """Time per member at each size: flat (or falling) per-member times mean linear (or better) growth.
+
+    Cells read "wall (cpu)": on a shared machine CPU time is the steadier measure of growth."""
     rows = ["| members | pages | (a) cold s | (b) warm s | (c) edit s | (d) plain s | (e) Hugo s "
-            "| (a) ms/member | (b) ms/member | (d) ms/member | (a) peak MB | (a) tree MB | a÷d | b÷d | c÷d |",
+            "| (a) cpu ms/member | (b) cpu ms/member | (d) cpu ms/member | (a) peak MB | (a) tree MB | a÷d | b÷d | c÷d |",
             "|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for bench in benches:
-        m = {v: median(bench, v) for v in VARIANTS}
+        wall = {v: median(bench, v) for v in VARIANTS}
+        cpu = {v: cpu_median(bench, v) for v in VARIANTS}
         n = bench.sizes.members
         cold = bench.samples.get("a", [])
 
-        def cell(value: float | None, scale: float = 1.0, digits: int = 2) -> str:
-            return f"{value * scale:.{digits}f}" if value is not None else "n/a"
+        def both(variant: str) -> str:
+            return f"{wall[variant]:.2f} ({cpu[variant]:.2f})" if wall[variant] is not None else "n/a"
+
+        def per_member(variant: str) -> str:
+            return f"{cpu[variant] * 1000 / n:.2f}" if cpu[variant] is not None else "n/a"
 
         def ratio(variant: str) -> str:
-            return f"{m[variant] / m['d']:.2f}x" if m[variant] and m["d"] else "n/a"
+            return f"{wall[variant] / wall['d']:.2f}x" if wall[variant] and wall["d"] else "n/a"
 
+        peak = f"{max(s.peak_mb for s in cold):.0f}" if cold else "n/a"
+        tree = f"{max(s.tree_mb for s in cold):.0f}" if cold else "n/a"
         rows.append(
-            f"| {n} | {len(bench.pages)} | {cell(m['a'])} | {cell(m['b'])} | {cell(m['c'])} | {cell(m['d'])} | {cell(m['e'])} "
-            f"| {cell(m['a'], 1000 / n)} | {cell(m['b'], 1000 / n)} | {cell(m['d'], 1000 / n)} "
-            f"| {cell(max((s.peak_mb for s in cold), default=None), digits=0)} "
-            f"| {cell(max((s.tree_mb for s in cold), default=None), digits=0)} | {ratio('a')} | {ratio('b')} | {ratio('c')} |"
+            f"| {n} | {len(bench.pages)} | {both('a')} | {both('b')} | {both('c')} | {both('d')} | {both('e')} "
+            f"| {per_member('a')} | {per_member('b')} | {per_member('d')} | {peak} | {tree} "
+            f"| {ratio('a')} | {ratio('b')} | {ratio('c')} |"
         )
     first, last = benches[0], benches[-1]
-    size_factor = last.sizes.members / first.sizes.members
     notes = []
-    for variant in ("a", "b", "c", "d", "e"):
-        before, after = median(first, variant), median(last, variant)
-        if before and after:
-            notes.append(f"({variant}) x{after / before:.2f}")
+    for variant in VARIANTS:
+        if median(first, variant) and median(last, variant):
+            notes.append(f"({variant}) x{median(last, variant) / median(first, variant):.2f} "
+                         f"(cpu x{cpu_median(last, variant) / cpu_median(first, variant):.2f})")
     rows.append("")
-    rows.append(f"From {first.sizes.members} to {last.sizes.members} members (x{size_factor:.1f}), time grew: " + ", ".join(notes)
-                + " (a factor at or below the size factor is linear or better).")
+    rows.append(f"From {first.sizes.members} to {last.sizes.members} members (x{last.sizes.members / first.sizes.members:.1f}), "
+                "time grew: " + ", ".join(notes) + " (a factor at or below the size factor is linear or better).")
     return "\n".join(rows)
 
 
