@@ -92,18 +92,42 @@ class Content:
         """The grade a score falls in: the first band whose minimum it reaches (min is inclusive)."""
         return next((g.name for g in self.grades if score >= g.min), self.grades[-1].name if self.grades else "")
 
+    # per-member lookups are indexed once: every member page and plate asks, so scanning all
+    # records each time would cost members x records
+    @cached_property
+    def _commitments_by_member(self) -> dict[str, list[tuple[int, Commitment]]]:
+        index: dict[str, list[tuple[int, Commitment]]] = {}
+        for year in self.years:
+            for commitment in year.commitments:
+                index.setdefault(commitment.member, []).append((year.year, commitment))
+        return index
+
+    @cached_property
+    def _zones_by_member(self) -> dict[str, list[Zone]]:
+        index: dict[str, list[Zone]] = {}
+        for zone in self.zones:
+            people = [zone.leader, *zone.members, *(r.member for r in zone.roles if r.member)]
+            for member_id in dict.fromkeys(people):
+                index.setdefault(member_id, []).append(zone)
+        return index
+
+    @cached_property
+    def _stories_by_member(self) -> dict[str, list[Story]]:
+        index: dict[str, list[Story]] = {}
+        for story in self.stories_by_date:
+            for member_id in dict.fromkeys(story.meta.members):
+                index.setdefault(member_id, []).append(story)
+        return index
+
     def commitments_of(self, member_id: str) -> list[tuple[int, Commitment]]:
         """(year, commitment) of a member, newest first."""
-        return [(y.year, c) for y in self.years for c in y.commitments if c.member == member_id]
+        return self._commitments_by_member.get(member_id, [])
 
     def zones_of(self, member_id: str) -> list[Zone]:
-        return [
-            z for z in self.zones
-            if z.leader == member_id or member_id in z.members or any(r.member == member_id for r in z.roles)
-        ]
+        return self._zones_by_member.get(member_id, [])
 
     def stories_of(self, member_id: str) -> list[Story]:
-        return [s for s in self.stories_by_date if member_id in s.meta.members]
+        return self._stories_by_member.get(member_id, [])
 
     @cached_property
     def stories_by_date(self) -> list[Story]:
