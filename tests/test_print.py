@@ -325,7 +325,7 @@ def test_photo_upright_without_metadata_and_never_under_150_dpi(tmp_path):
 
 
 def test_cache_hits_on_a_second_build_and_only_changes_are_rendered(tmp_path, caplog, monkeypatch):
-    import liangxiang.print as printing
+    import liangxiang.print.render as printing
 
     root = write_site(tmp_path / "src")
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.liangxiang"):

@@ -4,6 +4,8 @@ Two steps. ``check()`` (from on_config, before MkDocs cleans site_dir) lays out 
 and fails with editor-worded problems when the font lacks a character or content does not fit,
 so a failed build leaves the previous site as it was. ``write()`` (from on_post_build) renders
 what the cache lacks, in parallel, and publishes PDFs, previews, all.pdf files and QR codes.
+A printable whose inputs are unchanged since the last build is neither laid out nor rendered
+(index.py); the drawing and PDF libraries are then not even imported.
 """
 
 from __future__ import annotations
@@ -11,9 +13,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -23,29 +23,28 @@ from ..content import Content
 from ..problems import ContentError, Location, Problems
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
-from . import qr
 from .cache import PrintCache, key, link_or_copy
 from .drawing import Drawing
-from .fonts import FontError, Metrics, metrics_for, prepare_fonts, subset_fonts
+from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
+from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size, size_label
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
-from .plate import compose_plate
-from .preview import merge
-from .render import RenderJob, render
+from .pool import run_jobs
 from .setter import Overflow, Setter
-from .signboard import compose_sign
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
 KINDS = {"signboard": "signboards", "plate": "plates"}
 # a preview's longer side: every line of a sign readable on a screen; a plate needs less
 PREVIEW_PIXELS = {"signboards": 1400, "plates": 1000}
-POOL_FROM = 4  # a worker process takes about a second to start; fewer jobs than this render in place
 
 
 @dataclass
 class Printable:
-    """A laid-out printable: where it goes in the site, its drawing and its cache key."""
+    """A printable: where it goes in the site, its drawing and its cache key.
+
+    The drawing has its items only when it was laid out in this build (and until it is rendered);
+    otherwise it holds what the /print/ page shows: size, title and notes."""
 
     kind: str  # 'signboards' | 'plates'
     id: str
@@ -55,6 +54,8 @@ class Printable:
     key: str
     url: str  # what its QR code holds
     facts: dict = field(default_factory=dict)
+    planned: Planned | None = field(default=None, repr=False, compare=False)
+    laid_out: bool = False
 
     @property
     def pdf(self) -> str:
@@ -78,33 +79,57 @@ class PrintStage:
         self.font_option, self.bleed = plugin_config.font, plugin_config.bleed
         self.cache_dir = self.root / plugin_config.cache_dir
         self.cache = PrintCache(self.cache_dir / "print")
+        self.index = LayoutIndex(self.cache.folder / "layouts.json")
         self.items: list[Printable] = []
-        self.fonts = None
+        self.fonts: FontSet | None = None
         self.subset = None  # the cut-down font of the last rendering, kept by the cache's pruning
+        self.laid_out = 0  # printables laid out by this build (the rest came from the index)
 
     # -- check: before anything is written ------------------------------------------------
     def check(self) -> None:
-        """Lay out every printable; raises ContentError naming each field that cannot be printed."""
+        """Lay out every changed printable; raises ContentError naming each field that cannot be printed."""
         problems = Problems()
         try:
             self.fonts = prepare_fonts(self.font_option, self.root, self.cache_dir)
         except FontError as error:
             problems.add(self._font_location(), "font", error.message, error.hint)
             raise ContentError(problems) from None
-        metrics = metrics_for(self.fonts)
-        setter = Setter(metrics)
         planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
-        if self._check_words(metrics, problems):
-            for item in planned:
-                self._check_glyphs(item, metrics, problems)
-        if problems:
-            raise ContentError(problems)
-        for item in planned:
+        words = {"signboard": sign_words(self.labels), "plate": plate_words(self.labels)}
+        keys = [layout_key(item.kind, item.content, words[item.kind], self.fonts.digest, self.bleed) for item in planned]
+        summaries = [self.index.get(k) for k in keys]
+        fresh = [(item, k) for item, k, s in zip(planned, keys, summaries) if s is None]
+        drawings: dict[str, Drawing] = {}
+        if fresh or not planned:
+            # what was laid out before passed these checks with the same font, words and content
+            metrics = metrics_for(self.fonts)
+            if self._check_words(metrics, problems):
+                for item, _ in fresh:
+                    self._check_glyphs(item, metrics, problems)
+            if problems:
+                raise ContentError(problems)
+            drawings = self._lay_out_all(fresh, Setter(metrics), problems)
+        for item, k, summary in zip(planned, keys, summaries):
+            drawing = drawings.get(k)
+            if drawing is not None:
+                summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed),
+                                  drawing.title, drawing.width, drawing.height, tuple(drawing.notes))
+                self.index.put(k, summary)
+            self.items.append(self._printable(item, summary, drawing))
+        self.index.save()
+        if fresh:
+            log.info("liangxiang: laid out %d of %d printables (the rest are unchanged)", len(fresh), len(planned))
+
+    def _lay_out_all(self, fresh: list[tuple[Planned, str]], setter: Setter, problems: Problems) -> dict[str, Drawing]:
+        drawings = {}
+        for item, k in fresh:
             drawing = self._lay_out(item, setter, problems)
             if drawing is not None:
-                self.items.append(self._printable(item, drawing))
-        if problems:
+                drawings[k] = drawing
+        self.laid_out += len(fresh)
+        if problems:  # nothing is stored: content that does not fit fails again next time
             raise ContentError(problems)
+        return drawings
 
     def _check_words(self, metrics: Metrics, problems: Problems) -> bool:
         words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
@@ -124,6 +149,9 @@ class PrintStage:
                          "换成常用字或去掉这个符号，或在 mkdocs.yml 的 liangxiang 插件下用 font 指定包含这个字的字体")
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> Drawing | None:
+        from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
+        from .signboard import compose_sign
+
         records = item.records
         if item.kind == "signboard":
             zone = records["zone"]
@@ -142,15 +170,16 @@ class PrintStage:
             problems.add(where, _field_name(path), overflow.message, overflow.hint)
             return None
 
-    def _printable(self, item: Planned, drawing: Drawing) -> Printable:
+    def _printable(self, item: Planned, summary: Summary, drawing: Drawing | None) -> Printable:
         kind = KINDS[item.kind]
         if item.kind == "signboard":
             board = item.records["zone"].signboard
             note = " · ".join((self.labels[f"print_{board.orientation}"], self.labels["print_scheme_" + board.scheme.replace("-", "_")]))
         else:
             note = item.content.detail or item.content.branch
-        return Printable(kind, item.id, drawing.title, note, drawing,
-                         key(kind, drawing, self.fonts.digest, self.bleed), item.content.url)
+        shown = drawing or _outline(summary)
+        return Printable(kind, item.id, summary.title, note, shown, summary.key, item.content.url,
+                         planned=item, laid_out=drawing is not None)
 
     def _font_location(self) -> Location:
         try:
@@ -165,13 +194,20 @@ class PrintStage:
         started = time.perf_counter()
         codes = self._write_codes(site_dir)
         entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
-        todo = [p for p in self.items if not entries[id(p)].complete()]
-        self._render(todo, entries)
+        for kind in KINDS.values():
+            (site_dir / "print" / kind).mkdir(parents=True, exist_ok=True)
+        todo = []
         for printable in self.items:
             entry = entries[id(printable)]
-            self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png)
-            printable.facts = entry.facts()
-            printable.facts["kb"] = max(1, round(printable.facts["bytes"] / 1024))
+            facts = self.index.facts.get(printable.key)
+            if facts is None and entry.complete():  # rendered, but the index was lost
+                facts = entry.facts()
+                self.index.put_facts(printable.key, facts)
+            if facts is None or not self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png):
+                todo.append(printable)
+            else:
+                printable.facts = _shown(facts)
+        self._render(todo, entries, site_dir)
         kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
         for kind in KINDS.values():
             parts = [p for p in self.items if p.kind == kind]
@@ -179,57 +215,73 @@ class PrintStage:
                 kept.append(self._write_all(kind, parts, entries, site_dir / "print" / kind / "all.pdf"))
         if self.subset:
             kept += [Path(self.subset.regular.path), Path(self.subset.bold.path)]
-        self.cache.prune(kept, fonts_too=bool(todo))
+        if todo or self.index.dirty():
+            self.cache.prune(kept, fonts_too=bool(todo))
+        self.index.save()
         log.info("liangxiang: %d printables (%d rendered, %d from the cache) in %.1f s",
                  len(self.items), len(todo), len(self.items) - len(todo), time.perf_counter() - started)
 
     def _write_codes(self, site_dir: Path) -> list[Path]:
         """/qr/zones/ID.svg and .png for every zone, archived ones too: brochures may carry their codes."""
         kept = []
+        (site_dir / "qr" / "zones").mkdir(parents=True, exist_ok=True)
         for zone in self.content.zones:
             data = address(self.site_url, self.urls, "zone", zone.id)
             stem = self.cache.folder / "qr" / f"{zone.id[:48]}-{key('qr', data)}"
             files = [stem.with_name(stem.name + suffix) for suffix in (".svg", ".png")]
             if not all(path.is_file() for path in files):
+                from . import qr
+
                 qr.write_files(data, stem)
             for path, suffix in zip(files, (".svg", ".png")):
                 link_or_copy(path, site_dir / "qr" / "zones" / f"{zone.id}{suffix}")
             kept += files
         return kept
 
-    def _render(self, todo: list[Printable], entries: dict) -> None:
+    def _render(self, todo: list[Printable], entries: dict, site_dir: Path) -> None:
         if not todo:
             return
+        from .render import RenderJob, render
+
+        self._lay_out_again([p for p in todo if not p.laid_out])
         # a font of just the characters to print loads in milliseconds, not a second per document
         fonts = subset_fonts(self.fonts, "".join(t for p in todo for t in p.drawing.texts()), self.cache.folder / "fonts")
         self.subset = fonts
-        jobs = [RenderJob(f"{p.kind}/{p.id}", (p.drawing,), fonts, self.bleed, str(entries[id(p)].pdf),
-                          str(entries[id(p)].png), str(entries[id(p)].meta), PREVIEW_PIXELS[p.kind]) for p in todo]
-        step, done, started = max(1, len(jobs) // 10), 0, time.perf_counter()
-        workers = min(len(jobs), _cpus())
-        if workers < 2 or len(jobs) < POOL_FROM:
-            for job in jobs:
-                try:
-                    render(job)
-                except Exception as error:
-                    raise PluginError(f"liangxiang: could not render {job.name}: {error!r}") from error
-                done += 1
-                log.info("liangxiang: rendered %s (%d/%d)", job.name, done, len(jobs))
+        jobs, by_name = [], {}
+        for p in todo:
+            entry = entries[id(p)]
+            jobs.append(RenderJob(f"{p.kind}/{p.id}", (p.drawing,), fonts, self.bleed, str(entry.pdf), str(entry.png),
+                                  str(entry.meta), PREVIEW_PIXELS[p.kind]))
+            by_name[f"{p.kind}/{p.id}"] = p
+            p.drawing = _outline(Summary(p.key, p.title, p.drawing.width, p.drawing.height, tuple(p.drawing.notes)))
+
+        def done(job, facts: dict) -> None:
+            printable = by_name[job.name]
+            self.index.put_facts(printable.key, facts)
+            printable.facts = _shown(facts)
+            entry = entries[id(printable)]
+            if not self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png):
+                raise PluginError(f"liangxiang: the rendered files of {job.name} went missing from {entry.pdf.parent}")
+
+        run_jobs(jobs, render, done)
+
+    def _lay_out_again(self, printables: list[Printable]) -> None:
+        """Drawings of printables whose layout was unchanged but whose rendered files are gone."""
+        if not printables:
             return
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            futures = {pool.submit(render, job): job for job in jobs}
-            for future in as_completed(futures):
-                try:
-                    future.result()
-                except Exception as error:  # a bug or a broken file: say which printable, then stop
-                    raise PluginError(f"liangxiang: could not render {futures[future].name}: {error!r}") from error
-                done += 1
-                if done % step == 0 or done == len(jobs):
-                    log.info("liangxiang: rendering printables %d/%d (%.1f s)", done, len(jobs), time.perf_counter() - started)
+        problems, setter = Problems(), Setter(metrics_for(self.fonts))
+        for printable in printables:
+            drawing = self._lay_out(printable.planned, setter, problems)
+            if drawing is None:  # it fitted last time with the same inputs
+                raise PluginError(f"liangxiang: {printable.kind}/{printable.id} no longer lays out: {problems}")
+            printable.drawing = drawing
+        self.laid_out += len(printables)
 
     def _write_all(self, kind: str, parts: list[Printable], entries: dict, target: Path) -> Path:
         combined = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
         if not combined.is_file():
+            from .preview import merge
+
             merge([entries[id(p)].pdf for p in parts], combined)
         link_or_copy(combined, target)
         return combined
@@ -248,6 +300,15 @@ class PrintStage:
         return page
 
 
+def _outline(summary: Summary) -> Drawing:
+    """A drawing without items: what the /print/ page shows of a printable that is not laid out."""
+    return Drawing(summary.width, summary.height, "", title=summary.title, notes=list(summary.notes))
+
+
+def _shown(facts: dict) -> dict:
+    return {**facts, "kb": max(1, round(facts["bytes"] / 1024))}
+
+
 def _field_name(path: tuple) -> str:
     name = ""
     for part in path:
@@ -255,14 +316,10 @@ def _field_name(path: tuple) -> str:
     return name or "-"
 
 
-def _cpus() -> int:
-    import os
-
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
 def check_printables(content: Content, config: Any, plugin_config: Any) -> None:
-    """The build's font and fit checks on their own (for `liangxiang validate`); raises ContentError."""
+    """The build's font and fit checks on their own (for `liangxiang validate`); raises ContentError.
+
+    It shares the build's layout index (in the cache folder, never in site_dir)."""
     from ..site.view import load_labels
 
     if plugin_config.printables:

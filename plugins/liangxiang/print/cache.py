@@ -67,23 +67,28 @@ class PrintCache:
         return Entry(base.with_suffix(".pdf"), base.with_suffix(".png"), base.with_suffix(".json"))
 
     @staticmethod
-    def publish(entry: Entry, pdf: Path, png: Path) -> None:
-        for source, target in ((entry.pdf, pdf), (entry.png, png)):
-            link_or_copy(source, target)
+    def publish(entry: Entry, pdf: Path, png: Path) -> bool:
+        """Link the entry's PDF and preview into the site; False when the cache lost them."""
+        try:
+            for source, target in ((entry.pdf, pdf), (entry.png, png)):
+                link_or_copy(source, target)
+        except FileNotFoundError:
+            return False
+        return True
 
     def prune(self, kept: list[Path], fonts_too: bool) -> None:
         """Remove what this build no longer uses, so the cache does not grow with every edit.
 
         The cut-down fonts are only known when something was rendered: otherwise they stay.
         """
-        keep = {path.resolve() for path in kept}
+        keep = {str(path) for path in kept}  # paths made alike: comparing names spares a resolve() each
         folders = ["signboards", "plates", "all", "qr"] + (["fonts"] if fonts_too else [])
         for name in folders:
             folder = self.folder / name
             if not folder.is_dir():
                 continue
             for path in folder.iterdir():
-                if path.is_file() and path.resolve() not in keep and not path.name.endswith(".part"):
+                if str(path) not in keep and not path.name.endswith(".part") and path.is_file():
                     path.unlink(missing_ok=True)
 
 
@@ -91,10 +96,20 @@ def link_or_copy(source: Path, target: Path) -> None:
     """A hard link where the file system allows (a thousand plates publish in a blink), else a copy.
 
     Cache entries are never changed in place (they are written beside and renamed), so a link
-    can never show a half-written file."""
+    can never show a half-written file. A target is unlinked before a copy: it may be a link
+    into the cache, which a copy over it would change. Raises FileNotFoundError without a source."""
+    for attempt in (1, 2):
+        try:
+            os.link(source, target)
+            return
+        except FileExistsError:
+            target.unlink(missing_ok=True)
+        except FileNotFoundError:
+            if attempt == 2 or not os.path.exists(source):
+                raise
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:  # no hard links here (another device, a file system without them)
+            break
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    shutil.copyfile(source, target)

@@ -12,17 +12,21 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-
-import segno
+from typing import TYPE_CHECKING
 
 from .drawing import Code
 
 ERROR = "q"
 QUIET = 4  # modules of light margin on every side, as the standard asks
 
+if TYPE_CHECKING:
+    import segno
+
 
 @lru_cache(maxsize=4096)
-def make(data: str) -> segno.QRCode:
+def make(data: str) -> "segno.QRCode":
+    import segno  # on first use: a build with nothing to lay out or render needs no QR code
+
     return segno.make_qr(data, error=ERROR, boost_error=True)
 
 
@@ -30,6 +34,8 @@ def make(data: str) -> segno.QRCode:
 def side(data: str) -> int:
     """Modules across, quiet zone included. The version does not depend on the mask, so the
     layout skips segno's search for the best one (four times the work); the PDF gets the best."""
+    import segno
+
     return segno.make_qr(data, error=ERROR, boost_error=True, mask=0).symbol_size(border=QUIET)[0]
 
 

@@ -1,0 +1,97 @@
+"""The layout index: an unchanged printable is neither laid out nor rendered again, content that
+does not fit fails on every build, and a lost PDF is laid out and rendered again."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, tree_digest
+from minimal_site import FILES, write_site
+
+
+def laid_out_and_rendered(caplog) -> tuple[int, int]:
+    text = caplog.text
+    laid = re.search(r"laid out (\d+) of \d+ printables", text)
+    rendered = re.search(r"\d+ printables \((\d+) rendered", text)
+    return (int(laid.group(1)) if laid else 0, int(rendered.group(1)))
+
+
+def build_logged(root: Path, site: Path, caplog) -> tuple[int, int]:
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.liangxiang"):
+        build_site(root / "mkdocs.yml", site)
+    return laid_out_and_rendered(caplog)
+
+
+def test_second_build_lays_out_and_renders_nothing(tmp_path, caplog, monkeypatch):
+    root = write_site(tmp_path / "src")
+    assert build_logged(root, tmp_path / "site", caplog) == (3, 3)  # garden, zhang-wei, li-na
+    first = (tmp_path / "site" / "print" / "plates" / "zhang-wei.pdf").read_bytes()
+
+    import liangxiang.print.plate as plate
+    import liangxiang.print.signboard as signboard
+
+    def never(*args, **kwargs):
+        raise AssertionError("an unchanged printable was laid out again")
+
+    monkeypatch.setattr(plate, "compose_plate", never)
+    monkeypatch.setattr(signboard, "compose_sign", never)
+    assert build_logged(root, tmp_path / "site2", caplog) == (0, 0)
+    assert (tmp_path / "site2" / "print" / "plates" / "zhang-wei.pdf").read_bytes() == first
+    html = (tmp_path / "site2" / "print" / "index.html").read_text(encoding="utf-8")
+    assert "60 × 40 cm" in html and "KB）" in html
+    monkeypatch.undo()
+
+    # one promise edited: only that plate is laid out and rendered, and its PDF changes
+    commitments = root / "content" / "commitments" / "2026.yaml"
+    text = commitments.read_text(encoding="utf-8")
+    promise = re.search(r"promise:\s*(\S+)", text).group(1)
+    commitments.write_text(text.replace(promise, promise + "到底", 1), encoding="utf-8")
+    assert build_logged(root, tmp_path / "site3", caplog) == (1, 1)
+
+
+def test_lost_pdf_is_laid_out_and_rendered_again(tmp_path, caplog):
+    root = write_site(tmp_path / "src")
+    build_logged(root, tmp_path / "site", caplog)
+    for pdf in (root / ".cache").rglob("signboards/garden-*.pdf"):
+        pdf.unlink()
+    assert build_logged(root, tmp_path / "site2", caplog) == (0, 1)
+    assert (tmp_path / "site2" / "print" / "signboards" / "garden.pdf").stat().st_size > 1000
+
+
+def test_content_that_does_not_fit_fails_on_every_build(tmp_path, caplog):
+    from mkdocs.exceptions import Abort, PluginError
+
+    duty = "每天早晚两次巡查责任区内全部绿地、道路、路灯、座椅和健身器材，发现问题当场处理，处理不了的两小时内报修并跟踪到修好为止"
+    duties = "duties:\n" + "".join(f"  - 第{i}条：{duty}\n" for i in range(1, 30))
+    root = write_site(tmp_path / "src", {
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("duties:\n  - 浇水\n", duties),
+    })
+    for attempt in range(2):
+        caplog.clear()
+        with caplog.at_level(logging.ERROR), pytest.raises((Abort, PluginError, SystemExit)):
+            build_site(root / "mkdocs.yml", tmp_path / f"site{attempt}")
+        errors = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
+        assert re.search(r"content/zones/garden\.yaml:\d+:\d+: duties: 工作职责太长", errors), (attempt, errors)
+
+
+def test_validate_uses_the_index_and_writes_no_site(tmp_path):
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_content
+    from liangxiang.print import check_printables
+
+    root = write_site(tmp_path / "src")
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    plugin_config = config.plugins["liangxiang"].config
+    content, problems = read_content(root, root / "content")
+    assert not problems
+    before = tree_digest(*(p for p in root.iterdir() if p.name != ".cache"))
+    check_printables(content, config, plugin_config)
+    assert (root / ".cache" / "liangxiang" / "print" / "layouts.json").is_file()
+    assert not Path(config.site_dir).exists()
+    assert tree_digest(*(p for p in root.iterdir() if p.name != ".cache")) == before
