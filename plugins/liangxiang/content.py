@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -43,9 +44,15 @@ class Content:
     stories: list[Story] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # free Markdown pages, relative to docs_dir
+    sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     known: dict[str, KnownIds] = field(
         default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}
     )
+
+    @cached_property
+    def digest(self) -> str:
+        """A hash of every file the content was read from: equal digests, equal content."""
+        return hashlib.sha256(repr(sorted(self.sources.items())).encode()).hexdigest()
 
     # -- public view: hidden members appear nowhere ---------------------------------------
     @cached_property

@@ -11,9 +11,11 @@ from .load import load_content
 from .problems import ContentError, Location, Problems
 
 
-def read_content(root: Path, docs_dir: Path, members: str = "members.yaml") -> tuple[Content, Problems]:
+def read_content(
+    root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None,
+) -> tuple[Content, Problems]:
     """Every record of the site, loaded and checked, with every problem found."""
-    content, problems = load_content(root, docs_dir, members)
+    content, problems = load_content(root, docs_dir, members, cache_dir)
     check_content(content, problems)
     check_markdown_images(content, problems)
     return content, problems
@@ -23,7 +25,7 @@ def read_site(config, plugin_config) -> Content:
     """The content of the site an MkDocs config describes; raises ContentError with every problem."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
     root = config_file.parent.resolve()
-    content, problems = read_content(root, Path(config.docs_dir), plugin_config.members)
+    content, problems = read_content(root, Path(config.docs_dir), plugin_config.members, root / plugin_config.cache_dir)
     if not config.site_url:
         problems.add(
             Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",

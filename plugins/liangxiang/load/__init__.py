@@ -11,6 +11,7 @@ from ..model import (
     ID_PATTERN, Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
 from ..problems import Location, Problems, did_you_mean
+from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record
 from .yamlfile import Document, SourceMap, decode, parse
@@ -23,17 +24,25 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".b
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
 
 
-def load_content(root: Path, docs_dir: Path, members: str = "members.yaml") -> tuple[Content, Problems]:
-    """Read every record of the site at root; every problem found is returned, none raised."""
-    reader = _Reader(root.resolve(), docs_dir.resolve())
+def load_content(
+    root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None,
+) -> tuple[Content, Problems]:
+    """Read every record of the site at root; every problem found is returned, none raised.
+
+    With a cache_dir, files whose bytes were parsed before are not parsed again.
+    """
+    reader = _Reader(root.resolve(), docs_dir.resolve(), ParseCache(cache_dir / "parsed" if cache_dir else None))
     reader.members_file = root.resolve() / members
-    return reader.load(), reader.problems
+    content = reader.load()
+    reader.cache.prune()
+    return content, reader.problems
 
 
 class _Reader:
-    def __init__(self, root: Path, docs_dir: Path):
-        self.root, self.docs_dir = root, docs_dir
+    def __init__(self, root: Path, docs_dir: Path, cache: ParseCache):
+        self.root, self.docs_dir, self.cache = root, docs_dir, cache
         self.problems = Problems()
+        self.sources: dict[str, str] = {}  # every file read: path as shown -> hash of its bytes
 
     def shown(self, path: Path) -> str:
         try:
@@ -41,7 +50,8 @@ class _Reader:
         except ValueError:
             return path.as_posix()
 
-    def read(self, path: Path, limit: int) -> str | None:
+    def raw(self, path: Path, limit: int) -> bytes | None:
+        """The file's bytes, remembered by hash; None (with a problem) when it is too large."""
         shown = self.shown(path)
         size = path.stat().st_size
         if size > limit:
@@ -50,11 +60,39 @@ class _Reader:
                 "把内容拆开，或检查是不是放错了文件",
             )
             return None
-        return decode(path.read_bytes(), shown, self.problems)
+        raw = path.read_bytes()
+        self.sources[shown] = file_digest(raw)
+        return raw
+
+    def read(self, path: Path, limit: int) -> str | None:
+        raw = self.raw(path, limit)
+        return None if raw is None else decode(raw, self.shown(path), self.problems)
 
     def document(self, path: Path) -> Document | None:
-        text = self.read(path, MAX_YAML_BYTES)
-        return None if text is None else parse(text, self.shown(path), self.problems)
+        raw, shown = self.raw(path, MAX_YAML_BYTES), self.shown(path)
+        if raw is None:
+            return None
+
+        def parse_file(problems: Problems) -> Document | None:
+            text = decode(raw, shown, problems)
+            return None if text is None else parse(text, shown, problems)
+
+        return self.cache.cached(shown, self.sources[shown], self.problems, parse_file)
+
+    def story(self, path: Path) -> tuple[str, Document | None] | None:
+        """A story's text and its parsed front matter (None when it has none)."""
+        raw, shown = self.raw(path, MAX_STORY_BYTES), self.shown(path)
+        if raw is None:
+            return None
+
+        def parse_story(problems: Problems) -> tuple[str, Document | None] | None:
+            text = decode(raw, shown, problems)
+            if text is None:
+                return None
+            front, _, _ = split_front_matter(text)
+            return text, None if front is None else parse(front, shown, problems, first_line=2)
+
+        return self.cache.cached(shown, self.sources[shown], self.problems, parse_story)
 
     def bound_markdown(self, text: Any, source: SourceMap, field: str, first_line: int = 0) -> bool:
         """Report Markdown that would stall or crash the renderer; True when there was any."""
@@ -80,7 +118,7 @@ class _Reader:
 
     # ------------------------------------------------------------------------------------
     def load(self) -> Content:
-        content = Content(root=self.root, docs_dir=self.docs_dir)
+        content = Content(root=self.root, docs_dir=self.docs_dir, sources=self.sources)
         self.load_org(content)
         self.load_members(content)
         self.load_zones(content)
@@ -158,10 +196,11 @@ class _Reader:
     def load_stories(self, content: Content) -> None:
         for path in self.record_files("stories", (".md",)):
             content.known["story"].add(path.stem, Location(self.shown(path)))
-            text = self.read(path, MAX_STORY_BYTES)
-            if text is None:
+            read = self.story(path)
+            if read is None:
                 continue
             shown = self.shown(path)
+            text, doc = read
             front, body, body_line = split_front_matter(text)
             if front is None:
                 self.problems.add(
@@ -169,7 +208,6 @@ class _Reader:
                     "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束",
                 )
                 continue
-            doc = parse(front, shown, self.problems, first_line=2)
             data = self.mapping(doc, "故事信息")
             if data is None:
                 continue
