@@ -114,7 +114,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.printing:
             self.printing.write(Path(config.site_dir))  # first: the /print/ page lists their sizes
-        self.build.write_pages(Path(config.site_dir))
+        self.build.write_pages(Path(config.site_dir), self.output.place)
         self.output.commit(config.strict)
         config.site_dir = str(self.output.target)
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mkdocs.commands.build import get_context
 
 from ..content import Content
 from . import search
 from .markdown import publish_images, sanitize
+from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
 from .pages import DataPage, plan_pages
 from .photos import PhotoStore
+from .sitekey import code_version, config_text, nav_text, theme_digest
 from .view import SiteView, Urls, load_labels
 
 SOURCE_FOLDERS = ("stories", "photos", "zones", "commitments", "assessments")
@@ -84,21 +86,79 @@ class SiteBuild:
         pages = self.files.documentation_pages() if self.files is not None else []
         return [(f.page.title or "", f.page.url, f.page.content or "") for f in pages if f.page is not None]
 
-    def write_pages(self, site_dir: Path) -> None:
+    def write_pages(self, site_dir: Path, place: Callable[[str, Path], None]) -> None:
+        """Render the data pages that changed; ``place(path, file)`` puts a cached page in the site."""
         _minify_css(site_dir / THEME_CSS)
-        docs = search.documents(self.content, self.urls, self.labels, self.free_pages())
-        self.view.search_index = search.write_index(docs, site_dir, self.cache_dir)
+        self.view.search_path = self._search_index(site_dir)
+        cache, fingerprints = PageCache(self.cache_dir / "pages"), Fingerprints()
+        site_key = self.site_key(fingerprints)
+        answers: dict[Token, str] = {}
         for page in self.pages:
             self.view.page_url = page.url
+            self.view.lookups = lookups = set()
             if page.is_homepage:
                 page.context["intro"] = self.intro()
+            try:
+                key = fingerprints.of([site_key, page.template, page.path, page.url, page.canonical_url, page.context])
+            except Unfingerprintable:
+                key = None  # rendered every time
+            dest = self.urls.dest(page.path)
+            cached = key and cache.reuse(page.path, key, lambda found: self._answers(found, answers, fingerprints))
+            if cached:
+                place(dest, cached)
+                continue
             context = get_context(self.nav, self.files, self.config, page=page)
             self.extend_context(context, page.template)
             context.update(page.context)
             html = self.env.get_template(page.template).render(context)
-            target = site_dir / self.urls.dest(page.path)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            self.view.lookups = None
+            if key:
+                found = sorted(lookups, key=repr)
+                place(dest, cache.store(page.path, key, found, self._answers(found, answers, fingerprints), html))
+            else:
+                target = site_dir / dest
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+        self.view.lookups = None
+        cache.save()
+        self.rendered, self.reused = cache.rendered, cache.reused
+
+    def site_key(self, fingerprints: Fingerprints) -> str:
+        """What every data page shares (see sitekey)."""
+        return fingerprints.of([
+            code_version(), theme_digest(self.config.theme.dirs), config_text(self.config), nav_text(self.nav),
+            dict(self.labels), self.content.org, self.content.grades, self.view.printables, self.urls.directory_urls,
+        ])
+
+    def _answers(self, lookups, answers: dict, fingerprints: Fingerprints) -> str:
+        """A hash of what each lookup gives now (each lookup answered once per build)."""
+        parts = []
+        for token in lookups:
+            if token not in answers:
+                answers[token] = self._answer(token, fingerprints)
+            parts.append(answers[token])
+        return fingerprints.of(parts)
+
+    def _answer(self, token: Token, fingerprints: Fingerprints) -> str:
+        kind, *args = token
+        if kind == "content":
+            return self.content.digest
+        if kind == "search_index":
+            return self.view.search_path
+        view, saved = self.view, (self.view.lookups, self.view.page_url)
+        view.lookups, view.page_url = None, ""  # answers must not depend on the page asking
+        try:
+            return fingerprints.of(getattr(view, kind)(*args))
+        finally:
+            view.lookups, view.page_url = saved
+
+    def _search_index(self, site_dir: Path) -> str:
+        """The search index, built again only when the content or a free page changed."""
+        pages = self.free_pages()
+        inputs = Fingerprints().of([code_version(), self.content.digest, pages, dict(self.labels), self.urls.directory_urls])
+        return search.write_cached_index(
+            inputs, lambda: search.documents(self.content, self.urls, self.labels, pages), site_dir, self.cache_dir,
+        )
 
 
 def _minify_css(path: Path) -> None:

@@ -129,3 +129,23 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
     return f"{prefix}/{name}"
+
+
+def write_cached_index(inputs: str, make_docs, site_dir: Path, cache_dir: Path, prefix: str = "assets") -> str:
+    """write_index, skipping make_docs when an index was written from the same inputs before."""
+    pointer = cache_dir / "search" / f"inputs-{inputs[:32]}.txt"
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except OSError:
+        name = ""
+    cached = cache_dir / "search" / name
+    if name and cached.is_file():
+        target = site_dir / prefix / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, target)
+        return f"{prefix}/{name}"
+    path = write_index(make_docs(), site_dir, cache_dir, prefix)
+    for old in pointer.parent.glob("inputs-*.txt"):  # one pointer is enough: the last build's
+        old.unlink(missing_ok=True)
+    pointer.write_text(path.rsplit("/", 1)[-1], encoding="utf-8")
+    return path

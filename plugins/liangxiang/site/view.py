@@ -66,28 +66,50 @@ class Urls:
 
 @dataclass
 class SiteView:
-    content: Content
+    """Templates reach records through this object; what a page looks up is recorded (see pagecache)."""
+
+    records: Content
     urls: Urls
     photos: PhotoStore
     labels: Labels
     markdown: Renderer = field(default_factory=Renderer)
     page_url: str = ""  # the page being rendered: Markdown images are linked relative to it
-    search_index: str = ""  # the search index's path in the site, once written
+    search_path: str = ""  # the search index's path in the site, once written
+    printables: bool = False  # the footer links to /print/
+    lookups: set | None = None  # while a page renders: what it looked up
+
+    def _looked_up(self, *token: Any) -> None:
+        if self.lookups is not None:
+            self.lookups.add(token)
+
+    @property
+    def content(self) -> Content:
+        """All records: a page that reaches for them depends on every one (index pages do)."""
+        self._looked_up("content")
+        return self.records
+
+    @property
+    def search_index(self) -> str:
+        self._looked_up("search_index")
+        return self.search_path
 
     @property
     def org(self):
-        return self.content.org
+        return self.records.org  # part of every page's key (see SiteBuild.site_key)
 
     def url(self, kind: str, key: Any = None) -> str:
         return self.urls.of(kind, key)
 
     def member(self, member_id: str | None) -> Member | None:
-        return self.content.member_by_id.get(member_id or "")
+        self._looked_up("member", member_id)
+        return self.records.member_by_id.get(member_id or "")
 
     def zone(self, zone_id: str | None) -> Zone | None:
-        return self.content.zone_by_id.get(zone_id or "")
+        self._looked_up("zone", zone_id)
+        return self.records.zone_by_id.get(zone_id or "")
 
     def picture(self, path: str | None, slot: str) -> Picture | None:
+        self._looked_up("picture", path, slot)
         return self.photos.get(path, slot)
 
     def md(self, text: str | None, base: str = "", where: str = "") -> Markup:
@@ -96,12 +118,13 @@ class SiteView:
 
     def content_image(self, src: str, alt: str, base: str = "") -> str | None:
         """An image named in Markdown, as a resized copy; None when it is not a photo under content/."""
+        self._looked_up("content_image", src, alt, base)
         src = src.strip()
         # relative to the text's own folder first (stories/), then to content/ as every photo field is
         candidates = [src.lstrip("/")] if src.startswith("/") else [posixpath.join(base, src), src] if base else [src]
         for candidate in candidates:
             relative = posixpath.normpath(candidate)
-            if relative.startswith("..") or check_image(self.content.docs_dir, relative):
+            if relative.startswith("..") or check_image(self.records.docs_dir, relative):
                 continue
             picture = self.picture(relative, "wide")
             if picture:
@@ -128,7 +151,7 @@ class SiteView:
         points = [(a.period, score) for a, score in results]
         described = self.labels.list_sep.join(f"{p} {self.score(s)} {self.grade(s)}" for p, s in points)
         title = f"{self.labels.trend}{self.labels.colon}{described}"
-        return trend_svg(points, [g.min for g in self.content.grades if g.min > 0], title, chart_id)
+        return trend_svg(points, [g.min for g in self.records.grades if g.min > 0], title, chart_id)
 
     @staticmethod
     def tel(phone: str) -> str:
@@ -136,18 +159,18 @@ class SiteView:
         return ("+" if phone.strip().startswith("+") else "") + re.sub(r"\D", "", phone)
 
     def grade(self, score: float) -> str:
-        return self.content.grade_for(score)
+        return self.records.grade_for(score)
 
     def grade_class(self, grade: str) -> str:
         """A CSS hook for a grade: its rank among the org's bands (0 is the best)."""
-        names = [g.name for g in self.content.grades]
+        names = [g.name for g in self.records.grades]
         return f"grade-{names.index(grade)}" if grade in names else "grade-x"
 
     def branch_name(self, branch_id: str) -> str:
-        return self.content.branch_name(branch_id)
+        return self.records.branch_name(branch_id)
 
     def group_name(self, group_id: str | None) -> str:
-        return self.content.group_name(group_id)
+        return self.records.group_name(group_id)
 
     def score(self, value: float) -> str:
         return f"{value:g}"

@@ -1,0 +1,74 @@
+"""What every page of a site shares: a change here renders every data page again.
+
+The theme's files, the site's configuration and menu, the labels, the organization (its name,
+hotline and grades are on every page) and the versions of the code that renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+SITE_CODE = Path(__file__).parent
+# these never change a page's HTML; everything else in the config might (extra, copyright, site_name...)
+VOLATILE_CONFIG = {"site_dir", "docs_dir", "config_file_path", "plugins", "hooks", "watch", "dev_addr", "theme", "nav"}
+BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".woff2", ".ttf", ".otf", ".eot"}
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(SITE_CODE.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".yml"):
+            digest.update(path.relative_to(SITE_CODE).as_posix().encode() + path.read_bytes())
+    for library in ("mkdocs", "Jinja2", "Markdown", "nh3", "pydantic", "MarkupSafe"):
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(library.encode())
+    return digest.hexdigest()
+
+
+def theme_digest(dirs: list[str]) -> str:
+    """Every template-like file of the theme's folders (custom_dir first), by name and bytes."""
+    digest = hashlib.sha256()
+    for folder in dirs:
+        root = Path(folder)
+        for path in sorted(root.rglob("*")) if root.is_dir() else []:
+            if path.is_file() and path.suffix.lower() not in BINARY_SUFFIXES and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def config_text(config: Any) -> str:
+    """The configuration as text, without what differs between identical builds (paths, objects)."""
+    items = {key: value for key, value in config.items() if key not in VOLATILE_CONFIG}
+    theme = config.get("theme")
+    if theme is not None:
+        items["theme"] = {"name": getattr(theme, "name", None), **{k: v for k, v in dict(theme).items()}}
+    return _stable(items)
+
+
+def nav_text(nav: Any) -> str:
+    """The menu as titles and addresses (free pages and sections)."""
+    def item(entry: Any) -> str:
+        children = getattr(entry, "children", None) or []
+        url = getattr(entry, "url", None) or getattr(getattr(entry, "file", None), "url", None)
+        return f"({type(entry).__name__}|{entry.title}|{url}|{'|'.join(item(c) for c in children)})"
+
+    return "".join(item(entry) for entry in getattr(nav, "items", None) or [])
+
+
+def _stable(value: Any) -> str:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return repr(value)
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{_stable(k)}:{_stable(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) + "}"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
+        return "[" + ",".join(_stable(v) for v in items) + "]"
+    text = str(value)
+    return type(value).__name__ if " at 0x" in text else f"{type(value).__name__}:{text}"
