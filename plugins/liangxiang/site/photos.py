@@ -108,7 +108,7 @@ class PhotoStore:
         variants = []
         for width, height, webp, fallback in files["variants"]:
             for name in (webp, fallback):
-                shutil.copyfile(self.cache_dir / name, target / name)
+                _link_or_copy(self.cache_dir / name, target / name)
             variants.append(Variant(width, height, f"{self.prefix}/{webp}", f"{self.prefix}/{fallback}"))
         return Picture(tuple(variants), files["type"])
 
@@ -155,3 +155,12 @@ def _save(image: Image.Image, path: Path, fmt: str, options: dict) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     image.save(tmp, fmt, **options)
     os.replace(tmp, path)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """Cache files are replaced, never changed in place: a link is safe, and a stat tells it is unchanged."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)

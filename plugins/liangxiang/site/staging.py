@@ -51,16 +51,16 @@ class StagedOutput:
             self.discard()
             return
         self.target.mkdir(parents=True, exist_ok=True)
-        wanted: set[str] = set()
-        for folder, _, names in os.walk(self.staging):
+        staging, wanted = str(self.staging), set()
+        for folder, _, names in os.walk(staging):
+            prefix = os.path.relpath(folder, staging).replace(os.sep, "/") + "/"
             for name in names:
-                source = Path(folder, name)
-                relative = source.relative_to(self.staging).as_posix()
+                relative = name if prefix == "./" else prefix + name
                 wanted.add(relative)
-                self._update(relative, source, move=True)
+                self._update(relative, os.path.join(folder, name), move=True)
         for relative, source in self.placed.items():
             wanted.add(relative)
-            self._update(relative, source, move=False)
+            self._update(relative, str(source), move=False)
         self._remove_all_but(wanted)
         self.discard()
 
@@ -68,13 +68,14 @@ class StagedOutput:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def _update(self, relative: str, source: Path, move: bool) -> None:
-        target = self.target / relative
-        if _same(source, target):
-            return
+    def _update(self, relative: str, source: str, move: bool) -> None:
+        target = os.path.join(self.target, relative)
+        same = _same(source, target)
+        if same == SAME_FILE or (same == SAME_BYTES and move and os.stat(source).st_nlink == 1):
+            return  # equal bytes from a cache are linked in anyway, so that next time the check is a stat
         self.changed += 1
-        _clear_way(self.target, target)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        _clear_way(self.target, Path(target))
+        tmp = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
         try:
             if move:
                 os.replace(source, tmp)
@@ -86,28 +87,34 @@ class StagedOutput:
 
     def _remove_all_but(self, wanted: set[str]) -> None:
         """Delete what the new site does not have, then the folders that became empty."""
-        for folder, dirs, names in os.walk(self.target, topdown=False):
-            base = Path(folder)
+        root = str(self.target)
+        for folder, dirs, names in os.walk(root, topdown=False):
+            prefix = os.path.relpath(folder, root).replace(os.sep, "/") + "/"
             for name in names:
-                path = base / name
-                if path.relative_to(self.target).as_posix() not in wanted:
-                    path.unlink(missing_ok=True)
+                if (name if prefix == "./" else prefix + name) not in wanted:
+                    os.unlink(os.path.join(folder, name))
             for name in dirs:
-                path = base / name
-                if path.is_symlink():
-                    path.unlink()
-                elif not any(path.iterdir()):
-                    path.rmdir()
+                path = os.path.join(folder, name)
+                if os.path.islink(path):
+                    os.unlink(path)
+                elif not os.listdir(path):
+                    os.rmdir(path)
 
 
-def _same(source: Path, target: Path) -> bool:
+SAME_FILE, SAME_BYTES, DIFFERENT = "same file", "same bytes", "different"
+
+
+def _same(source: str, target: str) -> str:
     try:
-        if os.path.samefile(source, target):
-            return True
-        size = source.stat().st_size
-        return size == target.stat().st_size and size <= COMPARE_BYTES_UP_TO and filecmp.cmp(source, target, shallow=False)
+        here, there = os.stat(source), os.stat(target)
     except OSError:
-        return False
+        return DIFFERENT
+    if (here.st_dev, here.st_ino) == (there.st_dev, there.st_ino):
+        return SAME_FILE
+    size = here.st_size
+    if size == there.st_size and size <= COMPARE_BYTES_UP_TO and filecmp.cmp(source, target, shallow=False):
+        return SAME_BYTES
+    return DIFFERENT
 
 
 def _clear_way(root: Path, target: Path) -> None:
