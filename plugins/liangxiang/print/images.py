@@ -52,6 +52,14 @@ def _ref(path: str, mtime: int) -> ImageRef:
 
 def prepare(source: str, w_mm: float, h_mm: float, crop: bool) -> tuple[io.BytesIO, float]:
     """The image as it goes into the PDF, and its resolution (dpi) at the printed size."""
+    data, dpi = _prepared(source, w_mm, h_mm, crop)
+    return io.BytesIO(data), dpi
+
+
+@lru_cache(maxsize=64)
+def _prepared(source: str, w_mm: float, h_mm: float, crop: bool) -> tuple[bytes, float]:
+    # kept per worker process: the org's logo goes on every sign (20 ms to optimize each time);
+    # a build's worker never sees a file change under it (the cache key has every image's hash)
     with Image.open(source) as original:
         image = ImageOps.exif_transpose(original)
         alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
@@ -72,8 +80,7 @@ def prepare(source: str, w_mm: float, h_mm: float, crop: bool) -> tuple[io.Bytes
         clean.save(buffer, "PNG", optimize=True)
     else:
         clean.save(buffer, "JPEG", quality=90, optimize=True)
-    buffer.seek(0)
-    return buffer, dpi
+    return buffer.getvalue(), dpi
 
 
 def _cover_box(size: tuple[int, int], aspect: float) -> tuple[int, int, int, int]:

