@@ -4,11 +4,16 @@ Stricter than plain PyYAML where editors get hurt: duplicate keys are errors, da
 numbers with leading zeros stay text (a phone "0317..." is not an octal number), a
 full-width colon where ":" was meant is reported and read as ":", tabs are reported, and
 alias bombs or runaway nesting are refused before any data is built.
+
+Files are composed by libyaml (PyYAML's C binding) when it is there and the text is plain;
+any doubt, and every error, goes to the pure-Python loader, whose marks and messages are the
+reference: the two give the same data, positions and problems.
 """
 
 from __future__ import annotations
 
 import bisect
+import gc
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,6 +51,33 @@ _Loader.add_implicit_resolver(
     re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789."),
 )
+
+
+# The same resolving on libyaml's node tree; None when PyYAML was built without it.
+_CLoader: type | None = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
+        """CSafeLoader that resolves exactly like _Loader."""
+
+    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+# Where libyaml and PyYAML part ways: PyYAML refuses a tab almost anywhere outside quotes
+# ("a: b<tab>"), PyYAML breaks lines at NEL/LS/PS and libyaml at a lone CR too, libyaml skips
+# a BOM at the start of any line (and does not count one in its marks); control characters
+# and surrogates are errors either way; tags ("!x", a lone "!") resolve differently; libyaml
+# takes a comment right after a block scalar's "|" or ">", PyYAML wants a space first.
+_ODD_CHARACTERS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_TAG = re.compile(r"(?:^|[ \[{,:?-])!", re.M)
+_BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+# The start of a line where block collections can open: indentation and "- ", "? ", ": "
+_BLOCK_OPENERS = re.compile(r"^[ \t]*(?:[-?:](?:[ \t]+|(?=\r?$)))*", re.M)
+C_MAX_DEPTH = 2_000  # libyaml's composer recurses on the C stack: some 400 bytes a level
+PY_MAX_DEPTH = 100  # deeper than this, the Python loader decides (it may run out of recursion)
+
+
+class _Fallback(Exception):
+    """The C path cannot vouch for the answer the Python path would give."""
 
 
 @dataclass
@@ -119,13 +151,23 @@ def _is_gbk(raw: bytes) -> bool:
     return True
 
 
-def parse(text: str, path: str, problems: Problems, first_line: int = 1) -> Document | None:
-    """Parse one YAML document; None when it cannot be read (the problems say why)."""
+def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: bool = True) -> Document | None:
+    """Parse one YAML document; None when it cannot be read (the problems say why).
+
+    fast=False always takes the pure-Python loader (the reference the C path is tested against).
+    """
     offset = first_line - 1
     text = _report_typography(text, path, problems, offset)
     if text is None:
         return None
     lines = _Lines(text, offset)
+    if fast and _CLoader is not None:
+        depth = _depth_bound(text)
+        if depth is not None:
+            try:
+                return _parse_c(text, path, problems, lines, depth)
+            except Exception:  # anything at all: the Python path gives today's answer or message
+                pass
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:
@@ -164,6 +206,70 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1) -> Docu
     finally:
         loader.dispose()
     return Document(data, source)
+
+
+def _depth_bound(text: str) -> int | None:
+    """An upper bound of the nesting libyaml may reach; None when libyaml should not see the text.
+
+    Block collections open only in a line's leading indentation and "- ", "? ", ": " indicators,
+    each nested one further right (an indentless "- " list shares its mapping's column), and
+    every flow collection needs its own "[" or "{".
+    """
+    if _ODD_CHARACTERS.search(text) or ("\r" in text and _LONE_CR.search(text)):
+        return None
+    if ("!" in text and _TAG.search(text)) or ("#" in text and _BLOCK_HEADER_COMMENT.search(text)):
+        return None
+    if "?" in text and ("[" in text or "{" in text):
+        return None  # in [..] and {..}, libyaml reads "x?y" as one scalar, PyYAML as a key
+    columns = max(map(len, _BLOCK_OPENERS.findall(text)))
+    depth = 2 * (columns + 1) + text.count("[") + text.count("{") + 1
+    return depth if depth <= C_MAX_DEPTH else None
+
+
+def _parse_c(text: str, path: str, problems: Problems, lines: _Lines, depth: int) -> Document | None:
+    """parse() with libyaml composing the nodes; raises when the Python path must decide."""
+    # The cyclic GC would rescan the growing tree again and again: without it libyaml's
+    # composing is some four times faster (an alias inside its own anchor waits for the next run).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loader = _CLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return Document(None, SourceMap(path))
+            # without aliases a file holds at most some 1.5 nodes a character ("?" alone is three)
+            aliased = "*" in text
+            if (aliased or 3 * len(text) > MAX_NODES) and _expanded_size(node, {}) > MAX_NODES:
+                raise _Fallback("alias bomb")  # the Python path reports it, in its words
+            # past PY_MAX_DEPTH the Python path may run out of recursion; aliases nest unseen in the text
+            if (aliased or depth > PY_MAX_DEPTH) and _height(node, {}) > PY_MAX_DEPTH:
+                raise _Fallback("deep nesting")
+            found = Problems()  # kept apart until the whole file is read, so a fallback adds none twice
+            source = SourceMap(path)
+            _walk(node, (), source, found, lines)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    finally:
+        if collecting:
+            gc.enable()
+    problems.extend(found.items)
+    return Document(data, source)
+
+
+def _height(node: yaml.Node, memo: dict[int, int]) -> int:
+    """How deep _walk will recurse from node, aliases followed (linear in the graph)."""
+    if isinstance(node, yaml.ScalarNode):
+        return 1
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    memo[id(node)] = MAX_NODES  # an alias inside its own anchor: _walk would never end
+    children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+    height = 1 + max((_height(child, memo) for child in children), default=0)
+    memo[id(node)] = height
+    return height
 
 
 def _unreadable(error, text: str, path: str, problems: Problems, offset: int) -> None:

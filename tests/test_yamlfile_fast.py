@@ -1,0 +1,204 @@
+"""libyaml's fast path of parse() gives exactly what the pure-Python path gives: the same data,
+the same key positions and the same problems, for real files, a generated site and mangled YAML.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from liangxiang.load import split_front_matter
+from liangxiang.load import yamlfile
+from liangxiang.load.yamlfile import decode, parse
+from liangxiang.problems import Problems
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = int(os.environ.get("LIANGXIANG_FUZZ_EXAMPLES", "300"))
+
+pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")
+
+
+def outcome(text: str, fast: bool, first_line: int = 1) -> tuple:
+    """Everything parse() answers, in a form that compares (problems as their text)."""
+    problems = Problems()
+    try:
+        document = parse(text, "f.yaml", problems, first_line, fast=fast)
+    except Exception as error:  # today "!!int ''" raises IndexError from PyYAML: the same on both paths
+        return type(error).__name__, []
+    answer = None if document is None else (document.data, document.source.positions)
+    return answer, [str(problem) for problem in problems.items]
+
+
+def assert_same(text: str, first_line: int = 1) -> None:
+    fast, slow = outcome(text, True, first_line), outcome(text, False, first_line)
+    assert repr(fast) == repr(slow), text  # repr: NaN != NaN, and 1 == 1.0 == True would hide a difference
+
+
+def site_texts(root: Path) -> list[tuple[str, str, int]]:
+    """(name, text, first_line) of every YAML a build parses under root."""
+    found = []
+    for path in sorted(root.rglob("*")):
+        if ".venv" in path.parts or ".git" in path.parts or "node_modules" in path.parts or not path.is_file():
+            continue
+        if path.suffix in (".yaml", ".yml"):
+            text = decode(path.read_bytes(), str(path), Problems())
+            if text is not None:
+                found.append((str(path), text, 1))
+        elif path.suffix == ".md" and path.parent.name == "stories":
+            text = decode(path.read_bytes(), str(path), Problems())
+            front = None if text is None else split_front_matter(text)[0]
+            if front is not None:
+                found.append((str(path), front, 2))
+    return found
+
+
+class _NoPython(yamlfile._Loader):
+    def __init__(self, stream):
+        raise AssertionError("fell back to the Python loader")
+
+
+def test_repository_yaml_same_and_fast(monkeypatch):
+    texts = site_texts(ROOT)
+    assert any(name.endswith("members.yaml") for name, _, _ in texts)
+    for name, text, first_line in texts:
+        slow = outcome(text, False, first_line)
+        with monkeypatch.context() as patch:
+            if name.endswith("members.yaml") or "/content/" in name:
+                patch.setattr(yamlfile, "_Loader", _NoPython)  # content never needs the fallback
+            fast = outcome(text, True, first_line)
+        assert repr(fast) == repr(slow), name
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("site") / "small"
+    subprocess.run([sys.executable, "-m", "bench.generate", "--size", "small", str(root)], cwd=ROOT, check=True,
+                   capture_output=True)
+    return root
+
+
+def test_generated_site_same_and_fast(generated, monkeypatch):
+    texts = site_texts(generated)
+    assert len(texts) > 10
+    monkeypatch.setattr(yamlfile, "_Loader", _NoPython)
+    fast = [outcome(text, True, first_line) for _, text, first_line in texts]
+    monkeypatch.undo()
+    slow = [outcome(text, False, first_line) for _, text, first_line in texts]
+    for (name, _, _), one, other in zip(texts, fast, slow):
+        assert repr(one) == repr(other), name
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "# only a comment\n",
+    "a: 1\na: 2\n",  # duplicate key
+    "a: &x [1, 2]\nb: *x\nc: *x\n",
+    "a: &a [*a]\n",  # an alias inside its own anchor
+    "a: &a [1]\nb: &b [*a]\nc: &c [*b]\n",
+    "lol: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\n" + "".join(f"l{i}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)),
+    "- " * 150 + "x\n",  # deeper than the Python loader goes
+    "[" * 120 + "]" * 120,
+    "[" * 600 + "]" * 600,
+    "[" * 30000 + "]" * 30000,  # would overflow libyaml's C stack
+    "- " * 30000 + "x\n",
+    "\ufeffa: 1\n",
+    "a: 1\n\ufeffb: 2\n",
+    "a: 1\rb: 2\r",
+    "a: 1\r\nb: 张\r\n",
+    "a: x\u2028y\nb: 1\n",
+    "a: x\x85y\n",
+    "a: \x07\n",
+    "a: b: c\n",
+    "a: '1\n",
+    "a: \"\\ud800\"\n",
+    "a: \"\\x85\\u2028\"\n",
+    "名字：张伟\n职务: 书记\n",  # full-width colon, fixed and reported
+    "a: 1\n---\nb: 2\n",
+    "%YAML 1.2\n---\na: 1\n",
+    "a: !!python/object:os.system x\n",
+    "a: [x?y, {b?: 1}]\n",
+    "? [a, b]\n: c\n",
+    "<<: {a: 1}\nb: 2\n",
+    "😀: 𝔘\n张: [𝔘, 😀]\n",
+    "a: |\n  张\n  😀 x\nb: >-\n   folded\n   text\n",
+])
+def test_odd_inputs_same(text):
+    assert_same(text)
+    assert_same(text, first_line=2)
+
+
+# Generated YAML: values an editor might write, dumped, then mangled the ways editors mangle it.
+KEYS = st.one_of(st.sampled_from(["id", "name", "members", "note", "年份", "张伟", "a", "b"]), st.text(max_size=6))
+SCALARS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["张伟", "优秀", "😀", "𝔘𝔫", "2026-03-12", "0317-2720000", "1e3", ".5", "0x1F", "yes", "NO", "~",
+                     "null", "true", "True", "-1", "+2", "0.", "1_000", "=", "<<", "a: b", "- x", "[a]", "'q'"]),
+    st.integers(-10**20, 10**20), st.floats(allow_nan=True), st.booleans(), st.none(),
+)
+VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.dictionaries(KEYS, inner, max_size=4),
+), max_leaves=16)
+INSERTS = st.one_of(
+    st.sampled_from([
+        ":", ": ", "：", "\t", "'", '"', "- ", "  ", "\n", " #", "#", "[", "]", "{", "}", ",", ", ", "?", "? ", "&a ",
+        "*a", "*b", "!!str ", "!!int ", "!x ", "|", ">", "|-\n", "\\", "\\u", "\r\n", "\r", "\x85", "\u2028", "\ufeff",
+        "\x07", "张", "😀", "𝔘", "\u3000", "---\n", "...\n", "%", "@", "`", "<<: ", "~", "-", "\n- ", "\n  ", "\n    ",
+        "a: ", "\na: 1\n", "&b [1]", "{a: 1}", "[x, y]", '"\\x41"', "'it''s'",
+    ]),
+    st.text(max_size=3),
+)
+
+
+@st.composite
+def mangled(draw) -> str:
+    value = draw(VALUES)
+    flow = draw(st.sampled_from([False, None, True]))
+    text = yaml.safe_dump(value, allow_unicode=True, default_flow_style=flow, sort_keys=False, width=draw(st.sampled_from([80, 20])))
+    lines = text.split("\n")
+    for _ in range(draw(st.integers(0, 4))):
+        kind = draw(st.integers(0, 3))
+        if kind == 0 and lines:  # a line written twice: duplicate keys, repeated items
+            at = draw(st.integers(0, len(lines) - 1))
+            lines.insert(at, lines[at])
+        elif kind == 1 and lines:  # a line dropped
+            lines.pop(draw(st.integers(0, len(lines) - 1)))
+        else:  # something typed in the middle of a line
+            joined = "\n".join(lines)
+            at = draw(st.integers(0, len(joined)))
+            if kind == 3 and at < len(joined):
+                joined = joined[:at] + joined[at + 1:]
+            else:
+                joined = joined[:at] + draw(INSERTS) + joined[at:]
+            lines = joined.split("\n")
+    return "\n".join(lines)
+
+
+def _settings(examples: int):
+    return settings(max_examples=examples, deadline=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@_settings(EXAMPLES)
+@given(mangled(), st.sampled_from([1, 2]))
+def test_mangled_yaml_same(text, first_line):
+    assert_same(text, first_line)
+
+
+@pytest.mark.slow
+@_settings(20_000)
+@given(mangled(), st.sampled_from([1, 2]))
+def test_mangled_yaml_same_long(text, first_line):
+    assert_same(text, first_line)
+
+
+@_settings(EXAMPLES)
+@given(st.text(alphabet=st.sampled_from(list("ab:- \n'\"[]{},?&*!|>#\t\\张😀：%@`~<.0123456789")), max_size=60))
+def test_yaml_alphabet_soup_same(text):
+    assert_same(text)
