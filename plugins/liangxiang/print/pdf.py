@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.drawing import PaintedPath
-from fpdf.enums import PathPaintRule
 
 from . import qr
 from .drawing import Box, Code, Drawing, Picture, Rule, Text, Turned
@@ -96,25 +95,24 @@ def _items(pdf: FPDF, items, offset: float, dpi: list) -> None:
 
 
 def _code(pdf: FPDF, code: Code, offset: float) -> None:
-    """Dark modules as one path of row runs: one fill, so no hairline seams between squares."""
-    size = code.module
+    """Dark modules as one path of row runs: one fill, so no hairline seams between squares.
+
+    Written as PDF operators, as fpdf2's own rect() does: its path objects cost 20 ms per code.
+    Edges are rounded once and shared, so neighbouring rows meet exactly."""
+    k, size = pdf.k, code.module
     x0, y0 = code.x + offset + code.quiet * size, code.y + offset + code.quiet * size
-    path = PaintedPath()
-    path.style.paint_rule = PathPaintRule.FILL_NONZERO
-    path.style.fill_color = code.dark
-    path.style.stroke_color = None
-    for row_number, row in enumerate(qr.rows(code.data)):
-        column = 0
-        while column < len(row):
-            if row[column] == "1":
-                start = column
-                while column < len(row) and row[column] == "1":
-                    column += 1
-                path.rectangle(x0 + start * size, y0 + row_number * size, (column - start) * size, size)
-            else:
-                column += 1
-    with pdf.drawing_context() as context:
-        context.add_item(path, False)  # built here and never touched again: no need for fpdf2's deep copy
+    rows = qr.rows(code.data)
+    xs = [round((x0 + i * size) * k, 3) for i in range(len(rows[0]) + 1)]
+    ys = [round((pdf.h - (y0 + i * size)) * k, 3) for i in range(len(rows) + 1)]  # PDF y runs upwards
+    red, green, blue = (int(code.dark[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    out = [f"q {red:.4f} {green:.4f} {blue:.4f} rg"]
+    for number, row in enumerate(rows):
+        top, bottom = ys[number], ys[number + 1]
+        for run in re.finditer("1+", row):
+            left, right = xs[run.start()], xs[run.end()]
+            out.append(f"{left:.3f} {bottom:.3f} {right - left:.3f} {top - bottom:.3f} re")
+    out.append("f Q")
+    pdf._out("\n".join(out))
 
 
 def _crop_marks(pdf: FPDF, page: Drawing, offset: float) -> None:
