@@ -115,6 +115,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         if self.printing:
             self.printing.write(Path(config.site_dir))  # first: the /print/ page lists their sizes
         self.build.write_pages(Path(config.site_dir), self.output.place)
+        log.info("liangxiang: %d data pages (%d rendered, %d from the cache)",
+                 len(self.build.pages), self.build.rendered, self.build.reused)
         self.output.commit(config.strict)
         config.site_dir = str(self.output.target)
 

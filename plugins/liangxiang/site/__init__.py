@@ -38,6 +38,7 @@ class SiteBuild:
         self.pages: list[DataPage] = plan_pages(content, self.urls, self.labels, config.site_url)
         self._images = self._referenced_images()
         self.env = self.files = self.nav = None
+        self.rendered = self.reused = 0  # data pages of the last write_pages
 
     def _referenced_images(self) -> set[str]:
         content = self.content
@@ -93,6 +94,7 @@ class SiteBuild:
         cache, fingerprints = PageCache(self.cache_dir / "pages"), Fingerprints()
         site_key = self.site_key(fingerprints)
         answers: dict[Token, str] = {}
+        uncached = 0
         for page in self.pages:
             self.view.page_url = page.url
             self.view.lookups = lookups = set()
@@ -119,9 +121,10 @@ class SiteBuild:
                 target = site_dir / dest
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(html, encoding="utf-8")
+                uncached += 1
         self.view.lookups = None
         cache.save()
-        self.rendered, self.reused = cache.rendered, cache.reused
+        self.rendered, self.reused = cache.rendered + uncached, cache.reused
 
     def site_key(self, fingerprints: Fingerprints) -> str:
         """What every data page shares (see sitekey)."""
