@@ -128,6 +128,15 @@ def test_generated_site_same_and_fast(generated, monkeypatch):
     "<<: {a: 1}\nb: 2\n",
     "😀: 𝔘\n张: [𝔘, 😀]\n",
     "a: |\n  张\n  😀 x\nb: >-\n   folded\n   text\n",
+    "a: |2-\n\n    x\n   y\nb: |+\n  x\n\n\nc: >\n  x\n\n    y\n  z\n",
+    "a: x\r\n  y\r\n\r\n  z\r\nb: \"x\r\n  y\"\r\n",  # folding across CRLF
+    "a: \"\\N\\_\\L\\P\\e\\0\\ \\/\\t\\u00e9\\U0001F600\"\n",
+    "k" * 1020 + ": v\n", "k" * 1030 + ": v\n",  # a simple key may be at most 1024 characters long
+    "a: &x 1\nb: &x 2\nc: *x\n",  # an anchor defined twice
+    "&k a: b\n*k : c\n",
+    "a: 1\n...\n", "--- |\n  text\n",
+    "a: b\u3000\n\u3000c: d\ne: \u00a0f\n",
+    "a: 0b1\nb: 0o17\nc: 1:20\nd: .inf\ne: .NaN\nf: 1e1000\ng: 12_3\nh: -0\ni: 2026-03-12\n",
 ])
 def test_odd_inputs_same(text):
     assert_same(text)
