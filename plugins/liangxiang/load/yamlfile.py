@@ -197,6 +197,14 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
         return None
     except yaml.reader.ReaderError as error:
         return _unreadable(error, text, path, problems, offset)
+    except (ValueError, IndexError, KeyError, TypeError, OverflowError):  # PyYAML's own, on `!!int ''` and the like
+        bad = _unconstructible(loader, node)
+        line, col = lines.of(bad.start_mark) if bad is not None else (first_line, 1)
+        shown = f"“{bad.value}”" if bad is not None and isinstance(bad.value, str) else "这个值"
+        tag = bad.tag.rsplit(":", 1)[-1] if bad is not None else ""
+        problems.add(Location(path, line, col), "-", f"YAML 格式错误：{shown}不能按类型标记“!!{tag}”读取",
+                     "去掉值前面的“!!…”标记（需要文字时把值用引号括起来）")
+        return None
     except yaml.YAMLError as error:
         problems.add(Location(path, first_line, 1), "-", f"YAML 格式错误：{error}")
         return None
@@ -270,6 +278,23 @@ def _height(node: yaml.Node, memo: dict[int, int]) -> int:
     height = 1 + max((_height(child, memo) for child in children), default=0)
     memo[id(node)] = height
     return height
+
+
+def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> yaml.Node | None:
+    """The first scalar whose explicit tag PyYAML cannot construct (it raises plain Python errors)."""
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                loader.construct_object(node, deep=True)
+            except Exception:
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return None
 
 
 def _unreadable(error, text: str, path: str, problems: Problems, offset: int) -> None:
