@@ -11,6 +11,7 @@ A printable whose inputs are unchanged since the last build is neither laid out 
 from __future__ import annotations
 
 import logging
+import pickle
 import re
 import time
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subs
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size, size_label
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
-from .pool import run_jobs
+from .pool import MERGE_OUT_FROM, POOL_FROM, Workers
 from .setter import Overflow, Setter
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -43,8 +44,9 @@ PREVIEW_PIXELS = {"signboards": 1400, "plates": 1000}
 class Printable:
     """A printable: where it goes in the site, its drawing and its cache key.
 
-    The drawing has its items only when it was laid out in this build (and until it is rendered);
-    otherwise it holds what the /print/ page shows: size, title and notes."""
+    The drawing holds what the /print/ page shows (size, title, notes), not the items: a printable
+    laid out by this build keeps its whole drawing pickled until it is rendered (a live Drawing
+    takes ten times the memory, and a large site has thousands), with the characters it prints."""
 
     kind: str  # 'signboards' | 'plates'
     id: str
@@ -55,7 +57,8 @@ class Printable:
     url: str  # what its QR code holds
     facts: dict = field(default_factory=dict)
     planned: Planned | None = field(default=None, repr=False, compare=False)
-    laid_out: bool = False
+    packed: bytes | None = field(default=None, repr=False)  # the pickled pages, until rendered
+    chars: str = ""  # every character it prints, for the cut-down font
 
     @property
     def pdf(self) -> str:
@@ -99,7 +102,7 @@ class PrintStage:
         keys = [layout_key(item.kind, item.content, words[item.kind], self.fonts.digest, self.bleed) for item in planned]
         summaries = [self.index.get(k) for k in keys]
         fresh = [(item, k) for item, k, s in zip(planned, keys, summaries) if s is None]
-        drawings: dict[str, Drawing] = {}
+        laid: dict[str, tuple[Summary, bytes, str]] = {}
         if fresh or not planned:
             # what was laid out before passed these checks with the same font, words and content
             metrics = metrics_for(self.fonts)
@@ -108,28 +111,31 @@ class PrintStage:
                     self._check_glyphs(item, metrics, problems)
             if problems:
                 raise ContentError(problems)
-            drawings = self._lay_out_all(fresh, Setter(metrics), problems)
+            laid = self._lay_out_all(fresh, Setter(metrics), problems)
         for item, k, summary in zip(planned, keys, summaries):
-            drawing = drawings.get(k)
-            if drawing is not None:
-                summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed),
-                                  drawing.title, drawing.width, drawing.height, tuple(drawing.notes))
+            packed, chars = None, ""
+            if k in laid:
+                summary, packed, chars = laid[k]
                 self.index.put(k, summary)
-            self.items.append(self._printable(item, summary, drawing))
+            self.items.append(self._printable(item, summary, packed, chars))
         self.index.save()
         if fresh:
             log.info("liangxiang: laid out %d of %d printables (the rest are unchanged)", len(fresh), len(planned))
 
-    def _lay_out_all(self, fresh: list[tuple[Planned, str]], setter: Setter, problems: Problems) -> dict[str, Drawing]:
-        drawings = {}
+    def _lay_out_all(self, fresh: list[tuple[Planned, str]], setter: Setter, problems: Problems) -> dict:
+        """{layout key: (summary, pickled drawing, characters)}; nothing is stored when anything does not fit,
+        so that it fails again next time."""
+        laid = {}
         for item, k in fresh:
             drawing = self._lay_out(item, setter, problems)
             if drawing is not None:
-                drawings[k] = drawing
+                summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed),
+                                  drawing.title, drawing.width, drawing.height, tuple(drawing.notes))
+                laid[k] = (summary, *_packed(drawing))
         self.laid_out += len(fresh)
-        if problems:  # nothing is stored: content that does not fit fails again next time
+        if problems:
             raise ContentError(problems)
-        return drawings
+        return laid
 
     def _check_words(self, metrics: Metrics, problems: Problems) -> bool:
         words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
@@ -170,16 +176,15 @@ class PrintStage:
             problems.add(where, _field_name(path), overflow.message, overflow.hint)
             return None
 
-    def _printable(self, item: Planned, summary: Summary, drawing: Drawing | None) -> Printable:
+    def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
         kind = KINDS[item.kind]
         if item.kind == "signboard":
             board = item.records["zone"].signboard
             note = " · ".join((self.labels[f"print_{board.orientation}"], self.labels["print_scheme_" + board.scheme.replace("-", "_")]))
         else:
             note = item.content.detail or item.content.branch
-        shown = drawing or _outline(summary)
-        return Printable(kind, item.id, summary.title, note, shown, summary.key, item.content.url,
-                         planned=item, laid_out=drawing is not None)
+        return Printable(kind, item.id, summary.title, note, _outline(summary), summary.key, item.content.url,
+                         planned=item, packed=packed, chars=chars)
 
     def _font_location(self) -> Location:
         try:
@@ -207,12 +212,17 @@ class PrintStage:
                 todo.append(printable)
             else:
                 printable.facts = _shown(facts)
-        self._render(todo, entries, site_dir)
+        combined = self._combined(entries)
+        merges = [(parts, str(path)) for parts, path in combined.values() if not path.is_file()]
+        with Workers(parallel=len(todo) >= POOL_FROM) as workers:
+            self._render(todo, entries, site_dir, workers)
+            from .preview import merge
+
+            workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _ in merges))
         kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
-        for kind in KINDS.values():
-            parts = [p for p in self.items if p.kind == kind]
-            if parts:
-                kept.append(self._write_all(kind, parts, entries, site_dir / "print" / kind / "all.pdf"))
+        for kind, (_, path) in combined.items():
+            link_or_copy(path, site_dir / "print" / kind / "all.pdf")
+            kept.append(path)
         if self.subset:
             kept += [Path(self.subset.regular.path), Path(self.subset.bold.path)]
         if todo or self.index.dirty():
@@ -238,22 +248,22 @@ class PrintStage:
             kept += files
         return kept
 
-    def _render(self, todo: list[Printable], entries: dict, site_dir: Path) -> None:
+    def _render(self, todo: list[Printable], entries: dict, site_dir: Path, workers: Workers) -> None:
         if not todo:
             return
         from .render import RenderJob, render
 
-        self._lay_out_again([p for p in todo if not p.laid_out])
+        self._lay_out_again([p for p in todo if p.packed is None])
         # a font of just the characters to print loads in milliseconds, not a second per document
-        fonts = subset_fonts(self.fonts, "".join(t for p in todo for t in p.drawing.texts()), self.cache.folder / "fonts")
+        fonts = subset_fonts(self.fonts, "".join(p.chars for p in todo), self.cache.folder / "fonts", workers.map)
         self.subset = fonts
         jobs, by_name = [], {}
         for p in todo:
             entry = entries[id(p)]
-            jobs.append(RenderJob(f"{p.kind}/{p.id}", (p.drawing,), fonts, self.bleed, str(entry.pdf), str(entry.png),
+            jobs.append(RenderJob(f"{p.kind}/{p.id}", p.packed, fonts, self.bleed, str(entry.pdf), str(entry.png),
                                   str(entry.meta), PREVIEW_PIXELS[p.kind]))
             by_name[f"{p.kind}/{p.id}"] = p
-            p.drawing = _outline(Summary(p.key, p.title, p.drawing.width, p.drawing.height, tuple(p.drawing.notes)))
+            p.packed = None  # the job has it, until it is done
 
         def done(job, facts: dict) -> None:
             printable = by_name[job.name]
@@ -263,7 +273,7 @@ class PrintStage:
             if not self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png):
                 raise PluginError(f"liangxiang: the rendered files of {job.name} went missing from {entry.pdf.parent}")
 
-        run_jobs(jobs, render, done)
+        workers.run(jobs, render, done)
 
     def _lay_out_again(self, printables: list[Printable]) -> None:
         """Drawings of printables whose layout was unchanged but whose rendered files are gone."""
@@ -274,17 +284,18 @@ class PrintStage:
             drawing = self._lay_out(printable.planned, setter, problems)
             if drawing is None:  # it fitted last time with the same inputs
                 raise PluginError(f"liangxiang: {printable.kind}/{printable.id} no longer lays out: {problems}")
-            printable.drawing = drawing
+            printable.packed, printable.chars = _packed(drawing)
         self.laid_out += len(printables)
 
-    def _write_all(self, kind: str, parts: list[Printable], entries: dict, target: Path) -> Path:
-        combined = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
-        if not combined.is_file():
-            from .preview import merge
-
-            merge([entries[id(p)].pdf for p in parts], combined)
-        link_or_copy(combined, target)
-        return combined
+    def _combined(self, entries: dict) -> dict[str, tuple[list[str], Path]]:
+        """{kind: (its PDFs in order, the cached all.pdf holding them)}"""
+        out = {}
+        for kind in KINDS.values():
+            parts = [p for p in self.items if p.kind == kind]
+            if parts:
+                path = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
+                out[kind] = ([str(entries[id(p)].pdf) for p in parts], path)
+        return out
 
     # -- the /print/ page -----------------------------------------------------------------
     def page(self) -> DataPage:
@@ -303,6 +314,11 @@ class PrintStage:
 def _outline(summary: Summary) -> Drawing:
     """A drawing without items: what the /print/ page shows of a printable that is not laid out."""
     return Drawing(summary.width, summary.height, "", title=summary.title, notes=list(summary.notes))
+
+
+def _packed(drawing: Drawing) -> tuple[bytes, str]:
+    """The drawing pickled as a render job's pages, and the characters it prints."""
+    return pickle.dumps((drawing,), protocol=pickle.HIGHEST_PROTOCOL), "".join(set("".join(drawing.texts())))
 
 
 def _shown(facts: dict) -> dict:

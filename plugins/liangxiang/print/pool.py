@@ -1,4 +1,9 @@
-"""Running render jobs: in this process for a few, in worker processes for many."""
+"""Worker processes for a build's printing: cutting the fonts, rendering, merging all.pdf files.
+
+Started on first use and only for enough work: a worker takes about a second to start, so a few
+jobs run in this process. Big merges always run in a worker: pdfium holds every page of a
+5,000-page all.pdf in memory, and a process that ends gives all of it back.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +15,54 @@ from typing import Callable
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
-POOL_FROM = 4  # a worker process takes about a second to start; fewer jobs than this render in place
+POOL_FROM = 4  # fewer render jobs than this render in place
+MERGE_OUT_FROM = 200  # pages from which an all.pdf is merged in a worker process
 
 
-def run_jobs(jobs: list, render: Callable, done_one: Callable[[object, dict], None]) -> None:
-    """render(job) for every job; done_one(job, facts) as each finishes. Raises PluginError naming the job."""
-    step, done, started = max(1, len(jobs) // 10), 0, time.perf_counter()
-    workers = min(len(jobs), cpus())
-    if workers < 2 or len(jobs) < POOL_FROM:
-        for job in jobs:
-            try:
-                facts = render(job)
-            except Exception as error:
-                raise PluginError(f"liangxiang: could not render {job.name}: {error!r}") from error
-            done_one(job, facts)
-            done += 1
-            log.info("liangxiang: rendered %s (%d/%d)", job.name, done, len(jobs))
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-    from multiprocessing import get_context
+class Workers:
+    def __init__(self, parallel: bool):
+        self.parallel = parallel
+        self._pool = None
 
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        futures = {pool.submit(render, job): job for job in jobs}
+    def __enter__(self) -> "Workers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def pool(self):
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+            from multiprocessing import get_context
+
+            self._pool = ProcessPoolExecutor(cpus(), mp_context=get_context("spawn"))
+        return self._pool
+
+    def map(self, function: Callable, jobs: list, apart: bool = False) -> list:
+        """[function(job) for job in jobs]: in workers when parallel on several CPUs, or when apart
+        (for memory: what a worker takes is given back when it ends)."""
+        if not jobs or not (apart or (self.parallel and cpus() > 1)):
+            return [function(job) for job in jobs]
+        return list(self.pool().map(function, jobs))
+
+    def run(self, jobs: list, render: Callable, done_one: Callable[[object, dict], None]) -> None:
+        """render(job) for every job; done_one(job, facts) as each finishes. Raises PluginError naming the job."""
+        step, done, started = max(1, len(jobs) // 10), 0, time.perf_counter()
+        if not self.parallel or cpus() < 2 or len(jobs) < POOL_FROM:
+            for job in jobs:
+                try:
+                    facts = render(job)
+                except Exception as error:
+                    raise PluginError(f"liangxiang: could not render {job.name}: {error!r}") from error
+                done_one(job, facts)
+                done += 1
+                log.info("liangxiang: rendered %s (%d/%d)", job.name, done, len(jobs))
+            return
+        from concurrent.futures import as_completed
+
+        futures = {self.pool().submit(render, job): job for job in jobs}
         for future in as_completed(futures):
             job = futures.pop(future)  # let go of the job (and its drawing) once it is done
             try:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import io
+import os
 from pathlib import Path
+
 
 def preview(pdf: bytes, target: Path, long_side: int) -> tuple[int, int]:
     """The first page as a PNG whose longer side is long_side pixels; returns its size."""
@@ -26,21 +27,21 @@ def preview(pdf: bytes, target: Path, long_side: int) -> tuple[int, int]:
     return image.size
 
 
-def merge(parts: list[Path], target: Path) -> None:
-    """One PDF holding every page of the parts, in order."""
+def merge(job: tuple[list[str], str]) -> None:
+    """(parts, target): one PDF holding every page of the parts, in order, written straight to
+    the file (a 5,000-plate all.pdf is 90 MB: no copies of it in memory)."""
     import pypdfium2 as pdfium
 
+    parts, target = job
     merged = pdfium.PdfDocument.new()
+    partial = Path(f"{target}.{os.getpid()}.part")
     try:
         for part in parts:
             source = pdfium.PdfDocument(part)
             merged.import_pages(source)
             source.close()
-        buffer = io.BytesIO()
-        merged.save(buffer)
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        merged.save(partial)
     finally:
         merged.close()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(buffer.getvalue())
     partial.replace(target)

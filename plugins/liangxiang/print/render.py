@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from .preview import preview
 @dataclass(frozen=True)
 class RenderJob:
     name: str  # 'signboards/tongxin-guangchang', for progress messages
-    pages: tuple[Drawing, ...]
+    packed: bytes  # the pages (a tuple of Drawings), pickled: a build holds thousands of them
     fonts: FontSet
     bleed: bool
     pdf: str
@@ -33,7 +34,8 @@ def render(job: RenderJob) -> dict:
     """Render a job into its cache entry; returns its facts (also stored next to it)."""
     started = time.perf_counter()
     dpi: list[int] = []
-    data = render_pdf(list(job.pages), job.fonts, job.bleed, dpi=dpi)
+    pages: tuple[Drawing, ...] = pickle.loads(job.packed)
+    data = render_pdf(list(pages), job.fonts, job.bleed, dpi=dpi)
     pdf, png, meta = Path(job.pdf), Path(job.png), Path(job.meta)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     _write(pdf, data)
@@ -42,7 +44,7 @@ def render(job: RenderJob) -> dict:
     os.replace(partial, png)
     facts = {
         "bytes": len(data),
-        "pages": [[page.width, page.height] for page in job.pages],
+        "pages": [[page.width, page.height] for page in pages],
         "preview": list(preview_size),
         "photo_dpi": min(dpi) if dpi else None,
         "seconds": round(time.perf_counter() - started, 3),
