@@ -11,10 +11,8 @@ A printable whose inputs are unchanged since the last build is neither laid out 
 from __future__ import annotations
 
 import logging
-import pickle
 import re
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +26,10 @@ from .cache import PrintCache, key, link_or_copy
 from .drawing import Drawing
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .index import LayoutIndex, Summary, layout_key
-from .layout import LARGEST_PAGE, sheet_size, size_label
+from .layout import LARGEST_PAGE, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers
+from .printable import Printable, outline, packed_drawing, shown
 from .setter import Overflow, Setter
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -38,39 +37,6 @@ log = logging.getLogger("mkdocs.plugins.liangxiang")
 KINDS = {"signboard": "signboards", "plate": "plates"}
 # a preview's longer side: every line of a sign readable on a screen; a plate needs less
 PREVIEW_PIXELS = {"signboards": 1400, "plates": 1000}
-
-
-@dataclass
-class Printable:
-    """A printable: where it goes in the site, its drawing and its cache key.
-
-    The drawing holds what the /print/ page shows (size, title, notes), not the items: a printable
-    laid out by this build keeps its whole drawing pickled until it is rendered (a live Drawing
-    takes ten times the memory, and a large site has thousands), with the characters it prints."""
-
-    kind: str  # 'signboards' | 'plates'
-    id: str
-    title: str
-    note: str  # size, orientation and scheme, or the member's post
-    drawing: Drawing
-    key: str
-    url: str  # what its QR code holds
-    facts: dict = field(default_factory=dict)
-    planned: Planned | None = field(default=None, repr=False, compare=False)
-    packed: bytes | None = field(default=None, repr=False)  # the pickled pages, until rendered
-    chars: str = ""  # every character it prints, for the cut-down font
-
-    @property
-    def pdf(self) -> str:
-        return f"print/{self.kind}/{self.id}.pdf"
-
-    @property
-    def png(self) -> str:
-        return f"print/{self.kind}/{self.id}.png"
-
-    @property
-    def size(self) -> str:
-        return size_label(self.drawing.width, self.drawing.height)
 
 
 class PrintStage:
@@ -131,7 +97,7 @@ class PrintStage:
             if drawing is not None:
                 summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed),
                                   drawing.title, drawing.width, drawing.height, tuple(drawing.notes))
-                laid[k] = (summary, *_packed(drawing))
+                laid[k] = (summary, *packed_drawing(drawing))
         self.laid_out += len(fresh)
         if problems:
             raise ContentError(problems)
@@ -183,7 +149,7 @@ class PrintStage:
             note = " · ".join((self.labels[f"print_{board.orientation}"], self.labels["print_scheme_" + board.scheme.replace("-", "_")]))
         else:
             note = item.content.detail or item.content.branch
-        return Printable(kind, item.id, summary.title, note, _outline(summary), summary.key, item.content.url,
+        return Printable(kind, item.id, summary.title, note, outline(summary), summary.key, item.content.url,
                          planned=item, packed=packed, chars=chars)
 
     def _font_location(self) -> Location:
@@ -211,7 +177,7 @@ class PrintStage:
             if facts is None or not self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png):
                 todo.append(printable)
             else:
-                printable.facts = _shown(facts)
+                printable.facts = shown(facts)
         combined = self._combined(entries)
         merges = [(parts, str(path)) for parts, path in combined.values() if not path.is_file()]
         with Workers(parallel=len(todo) >= POOL_FROM) as workers:
@@ -268,7 +234,7 @@ class PrintStage:
         def done(job, facts: dict) -> None:
             printable = by_name[job.name]
             self.index.put_facts(printable.key, facts)
-            printable.facts = _shown(facts)
+            printable.facts = shown(facts)
             entry = entries[id(printable)]
             if not self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png):
                 raise PluginError(f"liangxiang: the rendered files of {job.name} went missing from {entry.pdf.parent}")
@@ -284,7 +250,7 @@ class PrintStage:
             drawing = self._lay_out(printable.planned, setter, problems)
             if drawing is None:  # it fitted last time with the same inputs
                 raise PluginError(f"liangxiang: {printable.kind}/{printable.id} no longer lays out: {problems}")
-            printable.packed, printable.chars = _packed(drawing)
+            printable.packed, printable.chars = packed_drawing(drawing)
         self.laid_out += len(printables)
 
     def _combined(self, entries: dict) -> dict[str, tuple[list[str], Path]]:
@@ -309,20 +275,6 @@ class PrintStage:
         if self.site_url:
             page.canonical_url = self.site_url.rstrip("/") + "/" + url
         return page
-
-
-def _outline(summary: Summary) -> Drawing:
-    """A drawing without items: what the /print/ page shows of a printable that is not laid out."""
-    return Drawing(summary.width, summary.height, "", title=summary.title, notes=list(summary.notes))
-
-
-def _packed(drawing: Drawing) -> tuple[bytes, str]:
-    """The drawing pickled as a render job's pages, and the characters it prints."""
-    return pickle.dumps((drawing,), protocol=pickle.HIGHEST_PROTOCOL), "".join(set("".join(drawing.texts())))
-
-
-def _shown(facts: dict) -> dict:
-    return {**facts, "kb": max(1, round(facts["bytes"] / 1024))}
 
 
 def _field_name(path: tuple) -> str:

@@ -1,0 +1,58 @@
+"""A printable as the site shows it, and its drawing kept small until it is rendered."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+
+from .drawing import Drawing
+from .index import Summary
+from .layout import size_label
+from .plan import Planned
+
+
+@dataclass
+class Printable:
+    """A printable: where it goes in the site, its drawing and its cache key.
+
+    The drawing holds what the /print/ page shows (size, title, notes), not the items: a printable
+    laid out by this build keeps its whole drawing pickled until it is rendered (a live Drawing
+    takes ten times the memory, and a large site has thousands), with the characters it prints."""
+
+    kind: str  # 'signboards' | 'plates'
+    id: str
+    title: str
+    note: str  # size, orientation and scheme, or the member's post
+    drawing: Drawing
+    key: str
+    url: str  # what its QR code holds
+    facts: dict = field(default_factory=dict)
+    planned: Planned | None = field(default=None, repr=False, compare=False)
+    packed: bytes | None = field(default=None, repr=False)  # the pickled pages, until rendered
+    chars: str = ""  # every character it prints, for the cut-down font
+
+    @property
+    def pdf(self) -> str:
+        return f"print/{self.kind}/{self.id}.pdf"
+
+    @property
+    def png(self) -> str:
+        return f"print/{self.kind}/{self.id}.png"
+
+    @property
+    def size(self) -> str:
+        return size_label(self.drawing.width, self.drawing.height)
+
+
+def outline(summary: Summary) -> Drawing:
+    """A drawing without items: what the /print/ page shows of a printable that is not laid out."""
+    return Drawing(summary.width, summary.height, "", title=summary.title, notes=list(summary.notes))
+
+
+def packed_drawing(drawing: Drawing) -> tuple[bytes, str]:
+    """The drawing pickled as a render job's pages, and the characters it prints."""
+    return pickle.dumps((drawing,), protocol=pickle.HIGHEST_PROTOCOL), "".join(set("".join(drawing.texts())))
+
+
+def shown(facts: dict) -> dict:
+    return {**facts, "kb": max(1, round(facts["bytes"] / 1024))}
