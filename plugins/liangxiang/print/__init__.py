@@ -163,7 +163,6 @@ class PrintStage:
     # -- write: after MkDocs has built the pages -----------------------------------------
     def write(self, site_dir: Path) -> None:
         started = time.perf_counter()
-        codes = self._write_codes(site_dir)
         entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
         for kind in KINDS.values():
             (site_dir / "print" / kind).mkdir(parents=True, exist_ok=True)
@@ -181,6 +180,7 @@ class PrintStage:
         combined = self._combined(entries)
         merges = [(parts, str(path)) for parts, path in combined.values() if not path.is_file()]
         with Workers(parallel=len(todo) >= POOL_FROM) as workers:
+            codes = self._write_codes(site_dir, workers)
             self._render(todo, entries, site_dir, workers)
             from .preview import merge
 
@@ -197,22 +197,25 @@ class PrintStage:
         log.info("liangxiang: %d printables (%d rendered, %d from the cache) in %.1f s",
                  len(self.items), len(todo), len(self.items) - len(todo), time.perf_counter() - started)
 
-    def _write_codes(self, site_dir: Path) -> list[Path]:
+    def _write_codes(self, site_dir: Path, workers: Workers) -> list[Path]:
         """/qr/zones/ID.svg and .png for every zone, archived ones too: brochures may carry their codes."""
-        kept = []
+        kept, missing = [], []
         (site_dir / "qr" / "zones").mkdir(parents=True, exist_ok=True)
         for zone in self.content.zones:
             data = address(self.site_url, self.urls, "zone", zone.id)
             stem = self.cache.folder / "qr" / f"{zone.id[:48]}-{key('qr', data)}"
             files = [stem.with_name(stem.name + suffix) for suffix in (".svg", ".png")]
             if not all(path.is_file() for path in files):
-                from . import qr
+                missing.append((data, str(stem)))
+            kept.append((zone.id, files))
+        if missing:
+            from . import qr
 
-                qr.write_files(data, stem)
+            workers.map(qr.write_files, missing)  # 10 ms each: 600 zones are 6 s
+        for zone_id, files in kept:
             for path, suffix in zip(files, (".svg", ".png")):
-                link_or_copy(path, site_dir / "qr" / "zones" / f"{zone.id}{suffix}")
-            kept += files
-        return kept
+                link_or_copy(path, site_dir / "qr" / "zones" / f"{zone_id}{suffix}")
+        return [path for _, files in kept for path in files]
 
     def _render(self, todo: list[Printable], entries: dict, site_dir: Path, workers: Workers) -> None:
         if not todo:

@@ -50,8 +50,10 @@ def code(data: str, x: float, y: float, module: float, dark: str, light: str) ->
     return Code(x, y, module, side(data) - 2 * QUIET, QUIET, dark, light, data)
 
 
-def write_files(data: str, stem: Path) -> list[Path]:
-    """STEM.svg (vector) and STEM.png (10 px per module) of a code, quiet zone included."""
+def write_files(job: tuple[str, str]) -> list[Path]:
+    """(data, STEM): STEM.svg (vector) and STEM.png (10 px per module) of a code, quiet zone included."""
+    data, stem_text = job
+    stem = Path(stem_text)
     stem.parent.mkdir(parents=True, exist_ok=True)
     symbol = make(data)
     written = []
