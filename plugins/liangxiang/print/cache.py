@@ -63,8 +63,8 @@ class PrintCache:
         self.folder = folder
 
     def entry(self, kind: str, name: str, key: str) -> Entry:
-        base = self.folder / kind / f"{name[:48]}-{key}"
-        return Entry(base.with_suffix(".pdf"), base.with_suffix(".png"), base.with_suffix(".json"))
+        base = f"{self.folder}/{kind}/{name[:48]}-{key}"  # a thousand of them: strings, not Path arithmetic
+        return Entry(Path(base + ".pdf"), Path(base + ".png"), Path(base + ".json"))
 
     @staticmethod
     def publish(entry: Entry, pdf: Path, png: Path) -> bool:

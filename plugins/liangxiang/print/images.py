@@ -34,10 +34,16 @@ class ImageRef:
 def image_ref(docs_dir: Path, value: str | None) -> ImageRef | None:
     if not value:
         return None
-    path = resolve_image(docs_dir, value.strip())
+    path = _resolved(docs_dir, value.strip())
     if path is None or not path.is_file():
         return None
     return _ref(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _resolved(docs_dir: Path, value: str) -> Path | None:
+    # two realpath() calls each: every sign names the same logo, and a leader's photo is on a plate too
+    return resolve_image(docs_dir, value)
 
 
 @lru_cache(maxsize=1024)
