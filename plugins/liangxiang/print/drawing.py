@@ -51,7 +51,9 @@ class Picture:
     y: float
     w: float
     h: float
-    source: str  # absolute path of the original
+    # the original's absolute path; not in the repr, which makes the cache keys: the digest is,
+    # so a site moved or copied to another folder still finds its printables in the cache
+    source: str = field(repr=False)
     digest: str  # of the original's bytes: part of the cache key
     crop: bool = True  # cover the box (photos) or fit inside it (logos)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,7 +20,7 @@ QUARTER_TURNS = {5, 6, 7, 8}
 
 @dataclass(frozen=True)
 class ImageRef:
-    path: str
+    path: str = field(repr=False)  # absolute: a layout's key has the digest instead (see drawing.Picture)
     digest: str
     width: int  # pixels, upright
     height: int
