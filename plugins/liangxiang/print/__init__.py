@@ -173,7 +173,7 @@ class PrintStage:
             if facts is None and entry.complete():  # rendered, but the index was lost
                 facts = entry.facts()
                 self.index.put_facts(printable.key, facts)
-            if facts is None or not self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png):
+            if facts is None or not self.cache.publish(entry, f"{site_dir}/{printable.pdf}", f"{site_dir}/{printable.png}"):
                 todo.append(printable)
             else:
                 printable.facts = shown(facts)
@@ -185,13 +185,13 @@ class PrintStage:
             from .preview import merge
 
             workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _ in merges))
-        kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
         for kind, (_, path) in combined.items():
             link_or_copy(path, site_dir / "print" / kind / "all.pdf")
-            kept.append(path)
-        if self.subset:
-            kept += [Path(self.subset.regular.path), Path(self.subset.bold.path)]
         if todo or self.index.dirty():
+            kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
+            kept += [path for _, path in combined.values()]
+            if self.subset:
+                kept += [self.subset.regular.path, self.subset.bold.path]
             self.cache.prune(kept, fonts_too=bool(todo))
         self.index.save()
         log.info("liangxiang: %d printables (%d rendered, %d from the cache) in %.1f s",
@@ -229,8 +229,8 @@ class PrintStage:
         jobs, by_name = [], {}
         for p in todo:
             entry = entries[id(p)]
-            jobs.append(RenderJob(f"{p.kind}/{p.id}", p.packed, fonts, self.bleed, str(entry.pdf), str(entry.png),
-                                  str(entry.meta), PREVIEW_PIXELS[p.kind]))
+            jobs.append(RenderJob(f"{p.kind}/{p.id}", p.packed, fonts, self.bleed, entry.pdf, entry.png, entry.meta,
+                                  PREVIEW_PIXELS[p.kind]))
             by_name[f"{p.kind}/{p.id}"] = p
             p.packed = None  # the job has it, until it is done
 
@@ -239,8 +239,8 @@ class PrintStage:
             self.index.put_facts(printable.key, facts)
             printable.facts = shown(facts)
             entry = entries[id(printable)]
-            if not self.cache.publish(entry, site_dir / printable.pdf, site_dir / printable.png):
-                raise PluginError(f"liangxiang: the rendered files of {job.name} went missing from {entry.pdf.parent}")
+            if not self.cache.publish(entry, f"{site_dir}/{printable.pdf}", f"{site_dir}/{printable.png}"):
+                raise PluginError(f"liangxiang: the rendered files of {job.name} went missing from {Path(entry.pdf).parent}")
 
         workers.run(jobs, render, done)
 
@@ -263,7 +263,7 @@ class PrintStage:
             parts = [p for p in self.items if p.kind == kind]
             if parts:
                 path = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
-                out[kind] = ([str(entries[id(p)].pdf) for p in parts], path)
+                out[kind] = ([entries[id(p)].pdf for p in parts], path)
         return out
 
     # -- the /print/ page -----------------------------------------------------------------

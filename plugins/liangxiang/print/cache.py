@@ -44,18 +44,20 @@ def key(*parts: object) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    """A cached printable: PDF, preview and facts about it."""
+    """A cached printable: PDF, preview and facts about it (paths as strings: a build handles
+    thousands, and pathlib's parsing was most of a warm build's print stage)."""
 
-    pdf: Path
-    png: Path
-    meta: Path
+    pdf: str
+    png: str
+    meta: str
 
     def complete(self) -> bool:
         # the meta file is written last: its presence means the entry is whole
-        return self.meta.is_file() and self.pdf.is_file() and self.png.is_file()
+        return all(os.path.isfile(path) for path in (self.meta, self.pdf, self.png))
 
     def facts(self) -> dict:
-        return json.loads(self.meta.read_text(encoding="utf-8"))
+        with open(self.meta, encoding="utf-8") as file:
+            return json.load(file)
 
 
 class PrintCache:
@@ -63,11 +65,11 @@ class PrintCache:
         self.folder = folder
 
     def entry(self, kind: str, name: str, key: str) -> Entry:
-        base = f"{self.folder}/{kind}/{name[:48]}-{key}"  # a thousand of them: strings, not Path arithmetic
-        return Entry(Path(base + ".pdf"), Path(base + ".png"), Path(base + ".json"))
+        base = f"{self.folder}/{kind}/{name[:48]}-{key}"
+        return Entry(base + ".pdf", base + ".png", base + ".json")
 
     @staticmethod
-    def publish(entry: Entry, pdf: Path, png: Path) -> bool:
+    def publish(entry: Entry, pdf: str, png: str) -> bool:
         """Link the entry's PDF and preview into the site; False when the cache lost them."""
         try:
             for source, target in ((entry.pdf, pdf), (entry.png, png)):
@@ -76,7 +78,7 @@ class PrintCache:
             return False
         return True
 
-    def prune(self, kept: list[Path], fonts_too: bool) -> None:
+    def prune(self, kept: list[str | Path], fonts_too: bool) -> None:
         """Remove what this build no longer uses, so the cache does not grow with every edit.
 
         The cut-down fonts are only known when something was rendered: otherwise they stay.
@@ -92,7 +94,7 @@ class PrintCache:
                     path.unlink(missing_ok=True)
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: str | Path, target: str | Path) -> None:
     """A hard link where the file system allows (a thousand plates publish in a blink), else a copy.
 
     Cache entries are never changed in place (they are written beside and renamed), so a link
@@ -103,13 +105,29 @@ def link_or_copy(source: Path, target: Path) -> None:
             os.link(source, target)
             return
         except FileExistsError:
-            target.unlink(missing_ok=True)
+            if _same(source, target):  # a site updated in place already links this very file
+                return
+            _unlink(target)
         except FileNotFoundError:
             if attempt == 2 or not os.path.exists(source):
                 raise
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
         except OSError:  # no hard links here (another device, a file system without them)
             break
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    _unlink(target)
     shutil.copyfile(source, target)
+
+
+def _unlink(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _same(source: str | Path, target: str | Path) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:
+        return False
