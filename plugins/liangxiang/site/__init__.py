@@ -160,7 +160,7 @@ class SiteBuild:
         pages = self.free_pages()
         inputs = Fingerprints().of([code_version(), self.content.digest, pages, dict(self.labels), self.urls.directory_urls])
         return search.write_cached_index(
-            inputs, lambda: search.documents(self.content, self.urls, self.labels, pages), site_dir, self.cache_dir,
+            inputs, lambda memo: search.documents(self.content, self.urls, self.labels, pages, memo), site_dir, self.cache_dir,
         )
 
 

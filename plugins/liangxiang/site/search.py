@@ -15,12 +15,14 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import marshal
+import os
 import re
 import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import markdown
 
@@ -38,6 +40,42 @@ class Doc:
     url: str
     sub: str  # one line under the title in the results
     text: str  # everything else that finds it
+
+
+class TextMemo:
+    """Results of the costly text functions (Markdown to words, bigrams), kept between builds.
+
+    An edit changes one record; without this every story's Markdown is rendered again and every
+    text cut into bigrams again, to rebuild an index that differs in one document.
+    """
+
+    def __init__(self, path: Path | None = None):
+        self.path, self.used = path, {}
+        try:
+            self.known = marshal.loads(path.read_bytes()) if path else {}
+        except (OSError, EOFError, ValueError, TypeError):
+            self.known = {}
+
+    def __call__(self, kind: str, text: str, make: Callable[[str], object]):
+        key = kind + ":" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+        value = self.known.get(key)
+        if value is None:
+            value = make(text)
+            value = tuple(sorted(value)) if isinstance(value, set) else value
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        if self.path is None or self.used == self.known:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(self.used))
+        os.replace(tmp, self.path)
+
+
+def _no_memo(kind: str, text: str, make: Callable[[str], object]):
+    return make(text)
 
 
 def runs(text: str) -> list[str]:
@@ -62,7 +100,9 @@ def plain(markdown_text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", rendered))
 
 
-def documents(content: Content, urls: Urls, labels: Labels, free_pages: Iterable[tuple[str, str, str]] = ()) -> list[Doc]:
+def documents(
+    content: Content, urls: Urls, labels: Labels, free_pages: Iterable[tuple[str, str, str]] = (), memo: Callable = _no_memo,
+) -> list[Doc]:
     """What a visitor can find: published members, zones, stories and free pages (title, url, html)."""
     docs: list[Doc] = []
     latest = content.latest_year
@@ -75,7 +115,7 @@ def documents(content: Content, urls: Urls, labels: Labels, free_pages: Iterable
         docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, " ".join(filter(None, [
             zone.short_name, zone.location, zone.scope, " ".join(zone.duties), zone.slogan, zone.service_phone,
             content.branch_name(zone.branch), leader.name if leader else "", " ".join(people),
-            plain(zone.content) if zone.content else "",
+            memo("plain", zone.content, plain) if zone.content else "",
         ]))))
     for member in content.public_members:
         sub = " · ".join(filter(None, [member.post or member.department, content.branch_name(member.branch),
@@ -89,7 +129,7 @@ def documents(content: Content, urls: Urls, labels: Labels, free_pages: Iterable
         meta = story.meta
         names = [content.member_by_id[m].name for m in meta.members if m in content.member_by_id]
         docs.append(Doc("story", meta.title, urls.of("story", story.slug), f"{meta.category} · {meta.date}", " ".join(filter(None, [
-            meta.summary, meta.category, meta.team, " ".join(names), plain(story.body),
+            meta.summary, meta.category, meta.team, " ".join(names), memo("plain", story.body, plain),
         ]))))
     for title, url, page_html in free_pages:
         text = html.unescape(re.sub(r"<[^>]+>", " ", page_html or ""))
@@ -97,14 +137,14 @@ def documents(content: Content, urls: Urls, labels: Labels, free_pages: Iterable
     return docs
 
 
-def build_index(docs: list[Doc]) -> dict:
+def build_index(docs: list[Doc], memo: Callable = _no_memo) -> dict:
     """{"docs": [[kind, title, url, sub]], "g": {gram: [posting]}}; posting = doc * 2 + 1 when in the title."""
     postings: dict[str, list[int]] = {}
     for number, doc in enumerate(docs):
-        title = grams(doc.title, single=True)
+        title = set(memo("title", doc.title, lambda text: grams(text, single=True)))
         for gram in title:
             postings.setdefault(gram, []).append(number * 2 + 1)
-        for gram in grams(doc.text + " " + doc.sub) - title:
+        for gram in set(memo("text", doc.text + " " + doc.sub, grams)) - title:
             postings.setdefault(gram, []).append(number * 2)
     return {
         "v": 1,
@@ -113,7 +153,7 @@ def build_index(docs: list[Doc]) -> dict:
     }
 
 
-def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets") -> str:
+def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets", memo: Callable = _no_memo) -> str:
     """Write the index into site_dir; returns its path relative to site_dir (named by its hash)."""
     source = json.dumps([doc.__dict__ for doc in docs], ensure_ascii=False, sort_keys=True).encode()
     digest = hashlib.sha256(source).hexdigest()[:12]
@@ -121,7 +161,7 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
     cached = cache_dir / "search" / name
     if not cached.is_file():
         cached.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(build_index(docs), ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(build_index(docs, memo), ensure_ascii=False, separators=(",", ":"))
         tmp = cached.with_suffix(".tmp")
         tmp.write_text(data, encoding="utf-8")
         tmp.replace(cached)
@@ -131,21 +171,28 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
     return f"{prefix}/{name}"
 
 
-def write_cached_index(inputs: str, make_docs, site_dir: Path, cache_dir: Path, prefix: str = "assets") -> str:
-    """write_index, skipping make_docs when an index was written from the same inputs before."""
-    pointer = cache_dir / "search" / f"inputs-{inputs[:32]}.txt"
+def write_cached_index(
+    inputs: str, make_docs: Callable[[Callable], list[Doc]], site_dir: Path, cache_dir: Path, prefix: str = "assets",
+) -> str:
+    """write_index, skipping make_docs(memo) when an index was written from the same inputs before."""
+    folder = cache_dir / "search"
+    pointer = folder / f"inputs-{inputs[:32]}.txt"
     try:
         name = pointer.read_text(encoding="utf-8").strip()
     except OSError:
         name = ""
-    cached = cache_dir / "search" / name
+    cached = folder / name
     if name and cached.is_file():
         target = site_dir / prefix / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
         return f"{prefix}/{name}"
-    path = write_index(make_docs(), site_dir, cache_dir, prefix)
-    for old in pointer.parent.glob("inputs-*.txt"):  # one pointer is enough: the last build's
-        old.unlink(missing_ok=True)
-    pointer.write_text(path.rsplit("/", 1)[-1], encoding="utf-8")
+    memo = TextMemo(folder / "texts.marshal")
+    path = write_index(make_docs(memo), site_dir, cache_dir, prefix, memo)
+    memo.save()
+    name = path.rsplit("/", 1)[-1]
+    for old in [*folder.glob("inputs-*.txt"), *folder.glob("search-*.json")]:  # the last build's are enough
+        if old.name != name:
+            old.unlink(missing_ok=True)
+    pointer.write_text(name, encoding="utf-8")
     return path
