@@ -33,6 +33,19 @@ class KnownIds:
         return value in self.where
 
 
+RECORD_FOLDERS = ("zones", "commitments", "assessments", "stories")
+
+
+def source_kind(path: str) -> str:
+    """Which kind of record a source file holds, by where it stands (see load)."""
+    parts = path.split("/")
+    if len(parts) >= 2 and parts[-2] in RECORD_FOLDERS:
+        return parts[-2]
+    if parts[-1] == "org.yaml":
+        return "org"
+    return "pages" if parts[-1].endswith(".md") else "members"
+
+
 @dataclass
 class Content:
     root: Path
@@ -53,6 +66,18 @@ class Content:
     def digest(self) -> str:
         """A hash of every file the content was read from: equal digests, equal content."""
         return hashlib.sha256(repr(sorted(self.sources.items())).encode()).hexdigest()
+
+    def digest_of(self, kind: str) -> str:
+        """A hash of the files of one kind: 'members', 'org', 'zones', 'commitments', 'assessments', 'stories', 'pages'."""
+        known = self._kind_digests.get(kind)
+        if known is None:
+            files = sorted((path, digest) for path, digest in self.sources.items() if source_kind(path) == kind)
+            known = self._kind_digests[kind] = hashlib.sha256(repr(files).encode()).hexdigest()
+        return known
+
+    @cached_property
+    def _kind_digests(self) -> dict[str, str]:
+        return {}
 
     # -- public view: hidden members appear nowhere ---------------------------------------
     @cached_property

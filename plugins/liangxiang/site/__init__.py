@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.commands.build import get_context
 
 from ..content import Content
@@ -62,6 +63,11 @@ class SiteBuild:
         self.env, self.files = env, files
         if nav is not None:
             self.nav = nav
+        # compiled templates kept between builds (keyed by each template's source): compiling the
+        # theme costs more than rendering the pages an edit changes
+        folder = self.cache_dir / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
     def extend_context(self, context: dict, name: str) -> dict:
         context["lx"] = self.view
@@ -145,7 +151,7 @@ class SiteBuild:
     def _answer(self, token: Token, fingerprints: Fingerprints) -> str:
         kind, *args = token
         if kind == "content":
-            return self.content.digest
+            return self.content.digest if args[0] == "*" else self.content.digest_of(args[0])
         if kind == "search_index":
             return self.view.search_path
         view, saved = self.view, (self.view.lookups, self.view.page_url)

@@ -84,9 +84,8 @@ class SiteView:
 
     @property
     def content(self) -> Content:
-        """All records: a page that reaches for them depends on every one (index pages do)."""
-        self._looked_up("content")
-        return self.records
+        """All records, for index pages: what they read is recorded by kind (see RecordsRead)."""
+        return RecordsRead(self.records, self._looked_up) if self.lookups is not None else self.records
 
     @property
     def search_index(self) -> str:
@@ -174,3 +173,32 @@ class SiteView:
 
     def score(self, value: float) -> str:
         return f"{value:g}"
+
+
+# which kinds of source files each part of Content is made from; anything else depends on all
+CONTENT_KINDS = {
+    "public_members": ("members",), "members": ("members",), "member_by_id": ("members",),
+    "zones": ("zones",), "active_zones": ("zones",), "zone_by_id": ("zones",), "alias_targets": ("zones",),
+    "zones_of": ("zones",),
+    "years": ("commitments",), "latest_year": ("commitments",), "commitments": ("commitments",),
+    "commitments_of": ("commitments",),
+    "stories": ("stories",), "stories_by_date": ("stories",), "stories_of": ("stories",),
+    "periods": ("assessments",), "assessments": ("assessments",), "results_of": ("assessments",),
+    "org": ("org",), "grades": ("org",), "grade_for": ("org",), "branch_name": ("org",), "group_name": ("org",),
+}
+
+
+class RecordsRead:
+    """Content as an index page's template sees it: each part it reads is noted by kind.
+
+    The zones index depends on the zone files (and assessments), not on the roster: an edited
+    zone renders it again, but not the members index or the commitment walls.
+    """
+
+    def __init__(self, content: Content, note):
+        self._content, self._note = content, note
+
+    def __getattr__(self, name: str) -> Any:
+        for kind in CONTENT_KINDS.get(name, ("*",)):
+            self._note("content", kind)
+        return getattr(self._content, name)
