@@ -224,7 +224,8 @@ class PrintStage:
 
         self._lay_out_again([p for p in todo if p.packed is None])
         # a font of just the characters to print loads in milliseconds, not a second per document
-        fonts = subset_fonts(self.fonts, "".join(p.chars for p in todo), self.cache.folder / "fonts", workers.map)
+        fonts = subset_fonts(self.fonts, "".join(p.chars for p in todo), self.cache.folder / "fonts", workers.map,
+                             self.cache_dir / "fonts")
         self.subset = fonts
         jobs, by_name = [], {}
         for p in todo:

@@ -240,36 +240,84 @@ class Metrics:
         return found
 
 
-def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda f, jobs: [f(j) for j in jobs]) -> FontSet:
+def base_chars() -> frozenset[str]:
+    """The characters of the base faces: GB 2312 (its 6,763 hanzi and its symbols), ASCII, CJK and
+    fullwidth punctuation and a few common signs; nearly every printable needs nothing else."""
+    return _base_chars()
+
+
+@lru_cache(maxsize=1)
+def _base_chars() -> frozenset[str]:
+    chars = {chr(code) for code in range(0x20, 0x7F)} | {chr(code) for code in range(0x3000, 0x3040)}
+    chars |= {chr(code) for code in range(0xFF01, 0xFF5F)} | set("—–‘’“”…·•℃№×÷±≤≥→←↑↓★☆●○■□▲△◆◇※§©®™°€¥")
+    for high in range(0xA1, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes((high, low)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(chars)
+
+
+def base_fonts(fonts: FontSet, folder: Path, run: Callable = lambda f, jobs: [f(j) for j in jobs]) -> FontSet:
+    """The faces cut down once per font to base_chars(), without the layout tables fpdf2 never
+    reads (we shape no text) and with glyph names: cutting a build's few characters from them
+    takes 30 ms rather than a second. Kept per font digest in the site's cache and per user."""
+    faces = {"regular": fonts.regular, "bold": fonts.bold} if fonts.bold != fonts.regular else {"regular": fonts.regular}
+    targets = {name: folder / f"base-{fonts.digest}-{name}.ttf" for name in faces}
+    jobs = [(face, "".join(sorted(base_chars())), str(targets[name]), True) for name, face in faces.items()
+            if not targets[name].is_file() and not _from_shared(targets[name])]
+    if jobs:
+        folder.mkdir(parents=True, exist_ok=True)
+        run(_subset, jobs)
+        for _, _, target, _ in jobs:
+            _to_shared(Path(target))
+    regular = FontFace(str(targets["regular"]))
+    return FontSet(regular, FontFace(str(targets["bold"])) if "bold" in targets else regular, fonts.digest, fonts.name)
+
+
+def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda f, jobs: [f(j) for j in jobs],
+                 base_folder: Path | None = None) -> FontSet:
     """The faces cut down to the characters a build prints (cached by font and characters).
 
     fpdf2 parses the whole font for every document (0.3 s per face for 30,000 glyphs); a few
     thousand glyphs parse in a few milliseconds. fpdf2 still subsets each PDF to its own glyphs.
-    run(function, jobs) may cut the two faces in parallel (a second each, and 100 MB of memory).
+    They are cut from the base faces (base_fonts, in base_folder) when those hold every character.
+    run(function, jobs) may cut the two faces in parallel.
     """
     chars = "".join(sorted(set(text) | set("0123456789")))
     tag = hashlib.sha256((fonts.digest + chars).encode()).hexdigest()[:16]
     targets = {name: folder / f"subset-{tag}-{name}.ttf" for name in ("regular", "bold")}
-    jobs = [(face, chars, str(targets[name])) for name, face in (("regular", fonts.regular), ("bold", fonts.bold))
-            if not targets[name].is_file()]
-    if jobs:
+    missing = [name for name in targets if not targets[name].is_file()]
+    if missing:
+        source = fonts
+        if base_folder is not None and base_chars().issuperset(chars):
+            source = base_fonts(fonts, base_folder, run)
         folder.mkdir(parents=True, exist_ok=True)
-        run(_subset, jobs)
+        run(_subset, [(getattr(source, name), chars, str(targets[name]), False) for name in missing])
     return FontSet(FontFace(str(targets["regular"])), FontFace(str(targets["bold"])), fonts.digest, fonts.name)
 
 
-def _subset(job: tuple[FontFace, str, str]) -> None:
+def _subset(job: tuple[FontFace, str, str, bool]) -> None:
+    """(face, characters, target, base): a base face also loses the layout tables."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    face, chars, target = job
+    face, chars, target, base = job
     font = TTFont(face.path, fontNumber=face.number)
     options = subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True
+    options.glyph_names = True  # names read from 'post' rather than made up from the cmap: faster to open
+    if base:
+        options.layout_features = []
+        options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "vhea", "vmtx", "VORG", "DSIG", "meta"]
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=chars)
     subsetter.subset(font)
+    if base and "glyf" in font and font["post"].formatType == 3.0:  # names made from the cmap, once
+        font["post"].formatType = 2.0
+        font["post"].extraNames, font["post"].mapping = [], {}
     partial = Path(f"{target}.{os.getpid()}.part")
     font.save(str(partial))
     partial.replace(target)
