@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..check.photos import resolve_image
 from .layout import MM_PER_INCH, PHOTO_DPI, PHOTO_MIN_DPI
 
 PHOTO_ASPECT = 3 / 4  # width / height of a portrait on a sign or plate
@@ -43,6 +42,8 @@ def image_ref(docs_dir: Path, value: str | None) -> ImageRef | None:
 @lru_cache(maxsize=4096)
 def _resolved(docs_dir: Path, value: str) -> Path | None:
     # two realpath() calls each: every sign names the same logo, and a leader's photo is on a plate too
+    from ..check.photos import resolve_image  # here: with it come the content model and pydantic, which workers never need
+
     return resolve_image(docs_dir, value)
 
 

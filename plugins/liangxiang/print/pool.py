@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from typing import Callable
 
@@ -20,8 +21,11 @@ MERGE_OUT_FROM = 200  # pages from which an all.pdf is merged in a worker proces
 
 
 class Workers:
-    def __init__(self, parallel: bool):
+    def __init__(self, parallel: bool, pool_from: int = POOL_FROM, size: int = 0):
         self.parallel = parallel
+        self.size = size or cpus()  # one for a build's few new printables: each worker costs a second
+        self.pool_from = pool_from  # 1 in the background: rendering in this process would slow MkDocs down
+        self.cancelled = threading.Event()
         self._pool = None
 
     def __enter__(self) -> "Workers":
@@ -37,7 +41,7 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
             from multiprocessing import get_context
 
-            self._pool = ProcessPoolExecutor(cpus(), mp_context=get_context("spawn"))
+            self._pool = ProcessPoolExecutor(self.size, mp_context=get_context("spawn"))
         return self._pool
 
     def map(self, function: Callable, jobs: list, apart: bool = False) -> list:
@@ -50,7 +54,7 @@ class Workers:
     def run(self, jobs: list, render: Callable, done_one: Callable[[object, dict], None]) -> None:
         """render(job) for every job; done_one(job, facts) as each finishes. Raises PluginError naming the job."""
         step, done, started = max(1, len(jobs) // 10), 0, time.perf_counter()
-        if not self.parallel or cpus() < 2 or len(jobs) < POOL_FROM:
+        if not self.parallel or cpus() < 2 or len(jobs) < self.pool_from:
             for job in jobs:
                 try:
                     facts = render(job)
@@ -60,19 +64,37 @@ class Workers:
                 done += 1
                 log.info("liangxiang: rendered %s (%d/%d)", job.name, done, len(jobs))
             return
-        from concurrent.futures import as_completed
+        from concurrent.futures import FIRST_COMPLETED, wait
 
-        futures = {self.pool().submit(render, job): job for job in jobs}
-        for future in as_completed(futures):
-            job = futures.pop(future)  # let go of the job (and its drawing) once it is done
-            try:
-                facts = future.result()
-            except Exception as error:  # a bug or a broken file: say which printable, then stop
-                raise PluginError(f"liangxiang: could not render {job.name}: {error!r}") from error
-            done_one(job, facts)
-            done += 1
-            if done % step == 0 or done == len(jobs):
-                log.info("liangxiang: rendering printables %d/%d (%.1f s)", done, len(jobs), time.perf_counter() - started)
+        # a few jobs ahead of the workers, not all of them: a cancelled or failed build stops in
+        # a moment, and a process exiting waits only for what was handed out
+        waiting, futures, ahead = iter(jobs), {}, 2 * self.size
+        while True:
+            while len(futures) < ahead and not self.cancelled.is_set():
+                job = next(waiting, None)
+                if job is None:
+                    break
+                futures[self.pool().submit(render, job)] = job
+            if not futures:
+                return
+            finished, _ = wait(futures, return_when=FIRST_COMPLETED)
+            for future in finished:
+                job = futures.pop(future)  # let go of the job (and its drawing) once it is done
+                try:
+                    facts = future.result()
+                except Exception as error:  # a bug or a broken file: say which printable, then stop
+                    raise PluginError(f"liangxiang: could not render {job.name}: {error!r}") from error
+                done_one(job, facts)
+                done += 1
+                if done % step == 0 or done == len(jobs):
+                    log.info("liangxiang: rendering printables %d/%d (%.1f s)", done, len(jobs), time.perf_counter() - started)
+
+
+def warm_up() -> None:
+    """A worker's first job, while the build still lays out: the imports of rendering (0.3 s)."""
+    import fontTools.subset  # noqa: F401
+
+    from . import pdf, preview  # noqa: F401
 
 
 def cpus() -> int:

@@ -1,6 +1,7 @@
 """One printable rendered into the cache: PDF, then its preview from that PDF, then its facts.
 
 This runs in worker processes: everything it needs arrives in the job, nothing is shared.
+Importing this module imports no drawing library: the build's process only makes the jobs.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from pathlib import Path
 
 from .drawing import Drawing
 from .fonts import FontSet
-from .pdf import render_pdf
-from .preview import preview
 
 
 @dataclass(frozen=True)
@@ -32,6 +31,9 @@ class RenderJob:
 
 def render(job: RenderJob) -> dict:
     """Render a job into its cache entry; returns its facts (also stored next to it)."""
+    from .pdf import render_pdf  # here: the build's own process makes jobs and never renders
+    from .preview import preview
+
     started = time.perf_counter()
     dpi: list[int] = []
     pages: tuple[Drawing, ...] = pickle.loads(job.packed)
@@ -57,3 +59,4 @@ def _write(path: Path, data: bytes) -> None:
     partial = path.with_name(path.name + f".{os.getpid()}.part")
     partial.write_bytes(data)
     os.replace(partial, path)
+

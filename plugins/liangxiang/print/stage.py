@@ -1,0 +1,346 @@
+"""The print stage: check() from on_config, write() from on_post_build (see the package)."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from ..content import Content
+from ..problems import ContentError, Location, Problems
+from ..site.pages import DataPage
+from ..site.view import Labels, Urls
+from .cache import PrintCache, key, link_or_copy
+from .drawing import Drawing
+from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
+from .index import LayoutIndex, Summary, layout_key
+from .layout import LARGEST_PAGE, sheet_size
+from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
+from .background import Background
+from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
+from .printable import Printable, outline, packed_drawing, shown
+from .setter import Overflow, Setter
+
+log = logging.getLogger("mkdocs.plugins.liangxiang")
+
+KINDS = {"signboard": "signboards", "plate": "plates"}
+# a preview's longer side: every line of a sign readable on a screen; a plate needs less
+PREVIEW_PIXELS = {"signboards": 1400, "plates": 1000}
+
+
+class PrintStage:
+    def __init__(self, content: Content, config: Any, plugin_config: Any, urls: Urls, labels: Labels):
+        self.config_file = Path(config.config_file_path or "mkdocs.yml")
+        self.root = self.config_file.parent.resolve()
+        self.content, self.urls, self.labels = content, urls, labels
+        self.site_url = config.site_url or ""
+        self.font_option, self.bleed = plugin_config.font, plugin_config.bleed
+        self.cache_dir = self.root / plugin_config.cache_dir
+        self.cache = PrintCache(self.cache_dir / "print")
+        self.index = LayoutIndex(self.cache.folder / "layouts.json")
+        self.items: list[Printable] = []
+        self.fonts: FontSet | None = None
+        self.subset = None  # the cut-down font of the last rendering, kept by the cache's pruning
+        self.laid_out = 0  # printables laid out by this build (the rest came from the index)
+        self.entries: dict = {}  # id(printable) -> its cache entry
+        self.background: Background | None = None
+        self.rendered = 0  # printables rendered by this build
+
+    # -- check: before anything is written ------------------------------------------------
+    def check(self, render: bool = False) -> None:
+        """Lay out every changed printable; raises ContentError naming each field that cannot be printed.
+
+        With render (a build, not `liangxiang validate`), what the cache lacks is then rendered in
+        worker processes while MkDocs builds the pages; write() publishes it."""
+        try:
+            self._check(render)
+        except BaseException:
+            if self.background is not None:
+                self.background.cancel()
+                self.background = None
+            raise
+        if render:
+            self._start()
+
+    def _check(self, render: bool) -> None:
+        problems = Problems()
+        try:
+            self.fonts = prepare_fonts(self.font_option, self.root, self.cache_dir)
+        except FontError as error:
+            problems.add(self._font_location(), "font", error.message, error.hint)
+            raise ContentError(problems) from None
+        planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
+        words = {"signboard": sign_words(self.labels), "plate": plate_words(self.labels)}
+        keys = [layout_key(item.kind, item.content, words[item.kind], self.fonts.digest, self.bleed) for item in planned]
+        summaries = [self.index.get(k) for k in keys]
+        fresh = [(item, k) for item, k, s in zip(planned, keys, summaries) if s is None]
+        laid: dict[str, tuple[Summary, bytes, str]] = {}
+        if render and fresh and cpus() > 1:  # its workers start while the rest is laid out
+            self.background = Background(1 if len(fresh) < POOL_FROM else cpus())
+        if fresh or not planned:
+            # what was laid out before passed these checks with the same font, words and content
+            metrics = metrics_for(self.fonts, self.cache_dir / "fonts")
+            if self._check_words(metrics, problems):
+                for item, _ in fresh:
+                    self._check_glyphs(item, metrics, problems)
+            if problems:
+                raise ContentError(problems)
+            laid = self._lay_out_all(fresh, Setter(metrics), problems)
+        for item, k, summary in zip(planned, keys, summaries):
+            packed, chars = None, ""
+            if k in laid:
+                summary, packed, chars = laid[k]
+                self.index.put(k, summary)
+            self.items.append(self._printable(item, summary, packed, chars))
+        self.index.save()
+        if fresh:
+            log.info("liangxiang: laid out %d of %d printables (the rest are unchanged)", len(fresh), len(planned))
+
+    def _lay_out_all(self, fresh: list[tuple[Planned, str]], setter: Setter, problems: Problems) -> dict:
+        """{layout key: (summary, pickled drawing, characters)}; nothing is stored when anything does not fit,
+        so that it fails again next time."""
+        laid = {}
+        for item, k in fresh:
+            drawing = self._lay_out(item, setter, problems)
+            if drawing is not None:
+                summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed),
+                                  drawing.title, drawing.width, drawing.height, tuple(drawing.notes))
+                laid[k] = (summary, *packed_drawing(drawing))
+        self.laid_out += len(fresh)
+        if problems:
+            raise ContentError(problems)
+        return laid
+
+    def _check_words(self, metrics: Metrics, problems: Problems) -> bool:
+        words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
+        missing = metrics.missing("".join(words))
+        if missing:
+            problems.add(self._font_location(), "font", f"字体“{self.fonts.name}”里没有中文字（缺少“{''.join(missing[:8])}”等）",
+                         "换一个中文字体，或去掉 font 使用自带的思源黑体（Noto Sans SC）")
+        return not missing
+
+    def _check_glyphs(self, item: Planned, metrics: Metrics, problems: Problems) -> None:
+        for record, path, text in printed_texts(item):
+            missing = metrics.missing(text or "")
+            if record is None or not missing:
+                continue
+            codes = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:5])
+            problems.add(record.at(*path), _field_name(path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
+                         "换成常用字或去掉这个符号，或在 mkdocs.yml 的 liangxiang 插件下用 font 指定包含这个字的字体")
+
+    def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> Drawing | None:
+        from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
+        from .signboard import compose_sign
+
+        records = item.records
+        if item.kind == "signboard":
+            zone = records["zone"]
+            width, height = sheet_size(zone.signboard.size, zone.signboard.orientation)
+            if max(width, height) > LARGEST_PAGE:
+                problems.add(zone.at("signboard", "size"), "signboard.size", "标志牌超过 5 米，PDF 页面放不下", "写实际的成品尺寸，例如 900x600mm")
+                return None
+        try:
+            if item.kind == "signboard":
+                return compose_sign(item.content, sign_words(self.labels), setter)
+            return compose_plate(item.content, plate_words(self.labels), setter)
+        except Overflow as overflow:
+            owner_key, path = (overflow.field[0], overflow.field[1:]) if overflow.field[0] in records else (None, overflow.field)
+            owner = records[owner_key] if owner_key else records["zone" if item.kind == "signboard" else "commitment"]
+            where = owner.at(*path) if owner is not None else Location(self.config_file.name)
+            problems.add(where, _field_name(path), overflow.message, overflow.hint)
+            return None
+
+    def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
+        kind = KINDS[item.kind]
+        if item.kind == "signboard":
+            board = item.records["zone"].signboard
+            note = " · ".join((self.labels[f"print_{board.orientation}"], self.labels["print_scheme_" + board.scheme.replace("-", "_")]))
+        else:
+            note = item.content.detail or item.content.branch
+        return Printable(kind, item.id, summary.title, note, outline(summary), summary.key, item.content.url,
+                         planned=item, packed=packed, chars=chars)
+
+    def _font_location(self) -> Location:
+        try:
+            lines = self.config_file.read_text(encoding="utf-8-sig").splitlines()
+        except OSError:
+            lines = []
+        line = next((n for n, text in enumerate(lines, 1) if re.match(r"\s*font\s*:", text)), 0)
+        return Location(self.config_file.name, line, 1 if line else 0)
+
+    # -- write: after MkDocs has built the pages -----------------------------------------
+    def _start(self) -> None:
+        """Render what the cache lacks into the cache, in the background; with one processor write() does."""
+        self.entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
+        todo = [p for p in self.items if self._facts(p) is None]
+        if todo and self.background is None and cpus() > 1:
+            self.background = Background(1 if len(todo) < POOL_FROM else cpus())
+        if todo and self.background is not None:
+            self.background.begin(lambda workers: self._render_and_merge(todo, workers))
+        elif self.background is not None:  # laid out anew, yet rendered before (an edit undone)
+            self.background.cancel()
+            self.background = None
+
+    def write(self, site_dir: Path) -> None:
+        started = time.perf_counter()
+        if self.background is not None:
+            self.background.wait()  # raises PluginError naming the printable that failed
+        if not self.entries:
+            self.entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
+        entries = self.entries
+        for kind in KINDS.values():
+            (site_dir / "print" / kind).mkdir(parents=True, exist_ok=True)
+        # rendered by start(), unchanged, or not yet: rendered now (one processor, or the cache lost files)
+        todo = [p for p in self.items if not self._publish(p, site_dir)]
+        combined = self._combined(entries)
+        with Workers(parallel=len(todo) >= POOL_FROM) as workers:
+            codes = self._write_codes(site_dir, workers)
+            self._render(todo, workers)
+            for printable in todo:
+                if not self._publish(printable, site_dir):
+                    raise PluginError(f"liangxiang: the rendered files of {printable.kind}/{printable.id} went missing "
+                                      f"from {Path(entries[id(printable)].pdf).parent}")
+            merges = [(parts, str(path)) for parts, path in combined.values() if not path.is_file()]
+            from .preview import merge
+
+            workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _ in merges))
+        for kind, (_, path) in combined.items():
+            link_or_copy(path, site_dir / "print" / kind / "all.pdf")
+        if self.rendered or self.index.dirty():
+            kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
+            kept += [path for _, path in combined.values()]
+            if self.subset:
+                kept += [self.subset.regular.path, self.subset.bold.path]
+            self.cache.prune(kept, fonts_too=bool(self.rendered))
+        self.index.save()
+        log.info("liangxiang: %d printables (%d rendered, %d from the cache) in %.1f s",
+                 len(self.items), self.rendered, len(self.items) - self.rendered, time.perf_counter() - started)
+
+    def _facts(self, printable: Printable) -> dict | None:
+        facts = self.index.facts.get(printable.key)
+        if facts is None:
+            entry = self.entries[id(printable)]
+            if entry.complete():  # rendered, but the index was lost
+                facts = entry.facts()
+                self.index.put_facts(printable.key, facts)
+        return facts
+
+    def _publish(self, printable: Printable, site_dir: Path) -> bool:
+        """Link a rendered printable into the site; False when it is not rendered or the cache lost it."""
+        facts = self._facts(printable)
+        if facts is None or not self.cache.publish(self.entries[id(printable)], f"{site_dir}/{printable.pdf}",
+                                                   f"{site_dir}/{printable.png}"):
+            return False
+        printable.facts = shown(facts)
+        return True
+
+    def _write_codes(self, site_dir: Path, workers: Workers) -> list[Path]:
+        """/qr/zones/ID.svg and .png for every zone, archived ones too: brochures may carry their codes."""
+        kept, missing = [], []
+        (site_dir / "qr" / "zones").mkdir(parents=True, exist_ok=True)
+        for zone in self.content.zones:
+            data = address(self.site_url, self.urls, "zone", zone.id)
+            stem = self.cache.folder / "qr" / f"{zone.id[:48]}-{key('qr', data)}"
+            files = [stem.with_name(stem.name + suffix) for suffix in (".svg", ".png")]
+            if not all(path.is_file() for path in files):
+                missing.append((data, str(stem)))
+            kept.append((zone.id, files))
+        if missing:
+            from . import qr
+
+            workers.map(qr.write_files, missing)  # 10 ms each: 600 zones are 6 s
+        for zone_id, files in kept:
+            for path, suffix in zip(files, (".svg", ".png")):
+                link_or_copy(path, site_dir / "qr" / "zones" / f"{zone_id}{suffix}")
+        return [path for _, files in kept for path in files]
+
+    def _render_and_merge(self, todo: list[Printable], workers: Workers) -> None:
+        """The background's work: the new printables, then the all.pdf files that hold them."""
+        self._render(todo, workers)
+        from .preview import merge  # a light module: pdfium is imported by merge(), in the worker
+
+        merges = [(parts, str(path)) for parts, path in self._combined(self.entries).values() if not path.is_file()]
+        workers.map(merge, merges, apart=True)
+
+    def _render(self, todo: list[Printable], workers: Workers) -> None:
+        """Render into the cache and note each printable's facts (in start()'s thread, or in write())."""
+        if not todo:
+            return
+        from .render import RenderJob, render
+
+        self._lay_out_again([p for p in todo if p.packed is None])
+        # a font of just the characters to print loads in milliseconds, not a second per document
+        fonts = subset_fonts(self.fonts, "".join(p.chars for p in todo), self.cache.folder / "fonts", workers.map,
+                             self.cache_dir / "fonts")
+        self.subset = fonts
+        jobs, by_name = [], {}
+        for p in todo:
+            entry = self.entries[id(p)]
+            jobs.append(RenderJob(f"{p.kind}/{p.id}", p.packed, fonts, self.bleed, entry.pdf, entry.png, entry.meta,
+                                  PREVIEW_PIXELS[p.kind]))
+            by_name[f"{p.kind}/{p.id}"] = p
+            p.packed = None  # the job has it, until it is done
+
+        def done(job, facts: dict) -> None:
+            printable = by_name[job.name]
+            self.index.put_facts(printable.key, facts)
+            self.rendered += 1
+
+        workers.run(jobs, render, done)
+
+    def _lay_out_again(self, printables: list[Printable]) -> None:
+        """Drawings of printables whose layout was unchanged but whose rendered files are gone."""
+        if not printables:
+            return
+        problems, setter = Problems(), Setter(metrics_for(self.fonts, self.cache_dir / "fonts"))
+        for printable in printables:
+            drawing = self._lay_out(printable.planned, setter, problems)
+            if drawing is None:  # it fitted last time with the same inputs
+                raise PluginError(f"liangxiang: {printable.kind}/{printable.id} no longer lays out: {problems}")
+            printable.packed, printable.chars = packed_drawing(drawing)
+        self.laid_out += len(printables)
+
+    def _combined(self, entries: dict) -> dict[str, tuple[list[str], Path]]:
+        """{kind: (its PDFs in order, the cached all.pdf holding them)}"""
+        out = {}
+        for kind in KINDS.values():
+            parts = [p for p in self.items if p.kind == kind]
+            if parts:
+                path = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
+                out[kind] = ([entries[id(p)].pdf for p in parts], path)
+        return out
+
+    # -- the /print/ page -----------------------------------------------------------------
+    def page(self) -> DataPage:
+        url = self.urls.page("print/")
+        page = DataPage("print/", url, "print.html", self.labels["print"], {
+            "signboards": [p for p in self.items if p.kind == "signboards"],
+            "plates": [p for p in self.items if p.kind == "plates"],
+            "bleed": self.bleed,
+            "year": self.content.latest_year.year if self.content.latest_year else None,
+        })
+        if self.site_url:
+            page.canonical_url = self.site_url.rstrip("/") + "/" + url
+        return page
+
+
+def _field_name(path: tuple) -> str:
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "-"
+
+
+def check_printables(content: Content, config: Any, plugin_config: Any) -> None:
+    """The build's font and fit checks on their own (for `liangxiang validate`); raises ContentError.
+
+    It shares the build's layout index (in the cache folder, never in site_dir)."""
+    from ..site.view import load_labels
+
+    if plugin_config.printables:
+        stage = PrintStage(content, config, plugin_config, Urls(config.use_directory_urls), load_labels(plugin_config.lang))
+        stage.check()
