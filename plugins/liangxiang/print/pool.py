@@ -93,8 +93,10 @@ class Workers:
 def warm_up() -> None:
     """A worker's first job, while the build still lays out: the imports of rendering (0.3 s)."""
     import fontTools.subset  # noqa: F401
+    import PIL.Image  # noqa: F401
+    import pypdfium2  # noqa: F401
 
-    from . import pdf, preview  # noqa: F401
+    from . import pdf  # noqa: F401
 
 
 def cpus() -> int:
