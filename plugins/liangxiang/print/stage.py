@@ -17,6 +17,7 @@ from ..site.view import Labels, Urls
 from .cache import PrintCache, key, link_or_copy
 from .drawing import Drawing
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
+from .images import KnownImages, use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
@@ -73,7 +74,13 @@ class PrintStage:
         except FontError as error:
             problems.add(self._font_location(), "font", error.message, error.hint)
             raise ContentError(problems) from None
-        planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
+        known = KnownImages(self.cache.folder / "images.json")
+        use_known(known)
+        try:
+            planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
+        finally:
+            use_known(None)
+        known.save()
         words = {"signboard": sign_words(self.labels), "plate": plate_words(self.labels)}
         keys = [layout_key(item.kind, item.content, words[item.kind], self.fonts.digest, self.bleed) for item in planned]
         summaries = [self.index.get(k) for k in keys]
