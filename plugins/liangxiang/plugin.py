@@ -17,7 +17,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
 
 from . import theme as theme_package
+from .changes import sources_changed
 from .pipeline import read_site
+from .print.background import Background
 from .print import PrintStage
 from .problems import ContentError
 from .site import SiteBuild
@@ -62,6 +64,11 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.output = StagedOutput(Path(config.site_dir).resolve(), root / self.config.cache_dir)
         config.site_dir = str(self.output.begin())  # the previous site stays whole until this build is
+        if self.config.printables and sources_changed(
+            [root / self.config.members, Path(config.config_file_path or "mkdocs.yml")], [Path(config.docs_dir)],
+            root / self.config.cache_dir / "sources.stat",
+        ):
+            Background.prestart()  # an edit's printables will likely render: their worker starts now
         try:
             content = read_site(config, self.config)
             self.build = SiteBuild(content, config, self.config)
@@ -73,6 +80,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 self.build.pages.append(self.printing.page())
                 self.build.view.printables = True  # the footer links to /print/
         except ContentError as error:
+            Background.drop_started()
             self.output.discard()
             for problem in error.problems:
                 log.error(str(problem))
@@ -118,15 +126,19 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         return self.build.extend_context(context, page.file.src_uri)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.printing:
-            self.printing.write(Path(config.site_dir))  # first: the /print/ page lists their sizes
-        self.build.write_pages(Path(config.site_dir), self.output.place)
+        site_dir = Path(config.site_dir)
+        # data pages render while the print workers finish; the /print/ page, which lists the
+        # printables' sizes, comes after they are written
+        wait_for_printables = (lambda: self.printing.write(site_dir)) if self.printing else None
+        self.build.write_pages(site_dir, self.output.place, wait_for_printables)
         log.info("liangxiang: %d data pages (%d rendered, %d from the cache)",
                  len(self.build.pages), self.build.rendered, self.build.reused)
         self.output.commit(config.strict)
         config.site_dir = str(self.output.target)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.printing is not None and self.printing.background is not None:
+            self.printing.background.cancel()  # a failed preview build must not keep the workers busy
         if self.output is not None:
             self.output.discard()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from typing import Callable, ClassVar
 
-from .pool import Workers, warm_up
+from .pool import Workers, cpus, warm_up
 
 
 class Background:
@@ -29,6 +29,31 @@ class Background:
         self.error: BaseException | None = None
         self.thread: threading.Thread | None = None
         self.workers.pool().submit(warm_up)
+
+    @classmethod
+    def prestart(cls) -> None:
+        """One worker started before the content is read, when the sources changed: an edit's few
+        printables then find it ready (its start and imports take longer than the rest)."""
+        if cpus() > 1:
+            cls(1)
+
+    @classmethod
+    def ready(cls, size: int) -> "Background":
+        """The started background if it suits (not begun, enough workers), else a new one."""
+        with cls._lock:
+            current = cls.current
+        if current is not None and current.thread is None and current.workers.size >= size \
+                and not current.workers.cancelled.is_set():
+            return current
+        return cls(size)
+
+    @classmethod
+    def drop_started(cls) -> None:
+        """No work after all: let a prestarted worker go."""
+        with cls._lock:
+            current = cls.current
+        if current is not None and current.thread is None:
+            current.cancel()
 
     def begin(self, work: Callable[[Workers], None]) -> None:
         self.thread = threading.Thread(target=self._run, args=(work,), name="liangxiang-print", daemon=True)
@@ -60,8 +85,8 @@ class Background:
         self._end()
 
     def _end(self) -> None:
-        if self.thread is None:
-            self.workers.__exit__(None, None, None)  # never began: only the warm-up ran
+        if self.thread is None:  # never began: only the warm-up ran, and need not be waited for
+            self.workers.close(wait=False)
         with Background._lock:
             if Background.current is self:
                 Background.current = None

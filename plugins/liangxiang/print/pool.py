@@ -32,8 +32,11 @@ class Workers:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.close(wait=True)
+
+    def close(self, wait: bool) -> None:
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None
 
     def pool(self):
@@ -74,7 +77,10 @@ class Workers:
                 job = next(waiting, None)
                 if job is None:
                     break
-                futures[self.pool().submit(render, job)] = job
+                try:
+                    futures[self.pool().submit(render, job)] = job
+                except Exception as error:  # the pool broke: a worker was killed (out of memory?)
+                    raise PluginError(f"liangxiang: could not render {job.name}: a print worker process ended abruptly ({error!r})") from error
             if not futures:
                 return
             finished, _ = wait(futures, return_when=FIRST_COMPLETED)

@@ -31,6 +31,10 @@ class Printable:
     packed: bytes | None = field(default=None, repr=False)  # the pickled pages, until rendered
     chars: str = ""  # every character it prints, for the cut-down font
 
+    def fingerprint(self) -> str:
+        """What the /print/ page shows of it, for the page cache (the key stands for the drawing)."""
+        return repr((self.kind, self.id, self.title, self.note, self.key, self.url, sorted(self.facts.items())))
+
     @property
     def pdf(self) -> str:
         return f"print/{self.kind}/{self.id}.pdf"

@@ -87,7 +87,7 @@ class PrintStage:
         fresh = [(item, k) for item, k, s in zip(planned, keys, summaries) if s is None]
         laid: dict[str, tuple[Summary, bytes, str]] = {}
         if render and fresh and cpus() > 1:  # its workers start while the rest is laid out
-            self.background = Background(1 if len(fresh) < POOL_FROM else cpus())
+            self.background = Background.ready(1 if len(fresh) < POOL_FROM else cpus())
         if fresh or not planned:
             # what was laid out before passed these checks with the same font, words and content
             metrics = metrics_for(self.fonts, self.cache_dir / "fonts")
@@ -184,8 +184,10 @@ class PrintStage:
         """Render what the cache lacks into the cache, in the background; with one processor write() does."""
         self.entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
         todo = [p for p in self.items if self._facts(p) is None]
+        if not todo:
+            Background.drop_started()
         if todo and self.background is None and cpus() > 1:
-            self.background = Background(1 if len(todo) < POOL_FROM else cpus())
+            self.background = Background.ready(1 if len(todo) < POOL_FROM else cpus())
         if todo and self.background is not None:
             self.background.begin(lambda workers: self._render_and_merge(todo, workers))
         elif self.background is not None:  # laid out anew, yet rendered before (an edit undone)
@@ -332,6 +334,7 @@ class PrintStage:
         })
         if self.site_url:
             page.canonical_url = self.site_url.rstrip("/") + "/" + url
+        page.late = True  # it lists the printables' sizes: rendered once they are written
         return page
 
 

@@ -93,15 +93,23 @@ class SiteBuild:
         pages = self.files.documentation_pages() if self.files is not None else []
         return [(f.page.title or "", f.page.url, f.page.content or "") for f in pages if f.page is not None]
 
-    def write_pages(self, site_dir: Path, place: Callable[[str, Path], None]) -> None:
-        """Render the data pages that changed; ``place(path, file)`` puts a cached page in the site."""
+    def write_pages(self, site_dir: Path, place: Callable[[str, Path], None], before_late: Callable | None = None) -> None:
+        """Render the data pages that changed; ``place(path, file)`` puts a cached page in the site.
+
+        Pages marked ``late`` are rendered last, after ``before_late()`` (the printables' sizes).
+        """
         _minify_css(site_dir / THEME_CSS)
         self.view.search_path = self._search_index(site_dir)
         cache, fingerprints = PageCache(self.cache_dir / "pages"), Fingerprints()
         site_key = self.site_key(fingerprints)
         answers: dict[Token, str] = {}
         uncached = 0
-        for page in self.pages:
+        early, late = [p for p in self.pages if not p.late], [p for p in self.pages if p.late]
+        for page in early + [None] + late:
+            if page is None:
+                if before_late is not None:
+                    before_late()
+                continue
             self.view.page_url = page.url
             self.view.lookups = lookups = set()
             if page.is_homepage:

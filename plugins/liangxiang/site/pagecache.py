@@ -51,6 +51,9 @@ class Fingerprints:
             return "[" + ",".join(self._text(item) for item in value) + "]"
         if isinstance(value, dict):
             return "{" + ",".join(f"{self._text(k)}:{self._text(v)}" for k, v in sorted(value.items(), key=lambda kv: repr(kv[0]))) + "}"
+        fingerprint = getattr(value, "fingerprint", None)
+        if callable(fingerprint):  # an object that says what of it a page shows (Printable)
+            return f"{type(value).__name__}<{fingerprint()}>"
         if dataclasses.is_dataclass(value) and type(value).__dataclass_params__.frozen:  # Picture, Variant
             parts = (self._text(getattr(value, f.name)) for f in dataclasses.fields(value))
             return f"{type(value).__name__}(" + ",".join(parts) + ")"

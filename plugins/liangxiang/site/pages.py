@@ -29,6 +29,7 @@ class DataPage:
     parent: Any = None
     children: Any = None
     active: bool = False
+    late: bool = False  # rendered after the printables are written (the /print/ page lists their sizes)
 
     @property
     def file(self):  # some MkDocs helpers look for page.file; data pages have none
