@@ -79,6 +79,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 self.printing.check(render=True)  # and renders what is new while MkDocs builds the pages
                 self.build.pages.append(self.printing.page())
                 self.build.view.printables = True  # the footer links to /print/
+            # the records live until the build ends: the collector need not walk them again and again
+            gc.freeze()
         except ContentError as error:
             Background.drop_started()
             self.output.discard()
@@ -135,8 +137,10 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                  len(self.build.pages), self.build.rendered, self.build.reused)
         self.output.commit(config.strict)
         config.site_dir = str(self.output.target)
+        gc.unfreeze()  # `mkdocs serve` builds again in this process: what this build held may go
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         if self.printing is not None and self.printing.background is not None:
             self.printing.background.cancel()  # a failed preview build must not keep the workers busy
         if self.output is not None:
