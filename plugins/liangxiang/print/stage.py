@@ -197,6 +197,8 @@ class PrintStage:
     def write(self, site_dir: Path) -> None:
         started = time.perf_counter()
         if self.background is not None:
+            with Workers(parallel=False) as here:  # the zones' QR codes, here while the workers render
+                codes = self._write_codes(site_dir, here)
             self.background.wait()  # raises PluginError naming the printable that failed
         if not self.entries:
             self.entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
@@ -207,7 +209,8 @@ class PrintStage:
         todo = [p for p in self.items if not self._publish(p, site_dir)]
         combined = self._combined(entries)
         with Workers(parallel=len(todo) >= POOL_FROM) as workers:
-            codes = self._write_codes(site_dir, workers)
+            if self.background is None:
+                codes = self._write_codes(site_dir, workers)
             self._render(todo, workers)
             for printable in todo:
                 if not self._publish(printable, site_dir):
