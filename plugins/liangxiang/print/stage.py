@@ -276,6 +276,11 @@ class PrintStage:
         from .preview import merge  # a light module: pdfium is imported by merge(), in the worker
 
         merges = [(parts, str(path)) for parts, path in self._combined(self.entries).values() if not path.is_file()]
+        if workers.size > 1 and any(len(parts) >= MERGE_OUT_FROM for parts, _ in merges):
+            # the renderers hold their fonts (some 150 MB each): let them go before one process has
+            # pdfium hold every page of a big all.pdf (180 MB for 5,000 plates)
+            workers.close(wait=True)
+            workers.size = 1
         workers.map(merge, merges, apart=True)
 
     def _render(self, todo: list[Printable], workers: Workers) -> None:
