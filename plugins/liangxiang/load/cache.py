@@ -13,10 +13,10 @@ import marshal
 import os
 import pickle
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
 
+from ..files import code_digest
 from ..problems import Location, Problem, Problems
 from .yamlfile import Document, SourceMap
 
@@ -26,11 +26,7 @@ PACKAGE = Path(__file__).parent
 @lru_cache(maxsize=1)
 def loader_version() -> str:
     """Changes whenever the code that turns bytes into documents and problems does."""
-    digest = hashlib.sha256()
-    for name in ("yamlfile.py", "cache.py"):
-        digest.update((PACKAGE / name).read_bytes())
-    digest.update(metadata.version("PyYAML").encode())
-    return digest.hexdigest()[:16]
+    return code_digest(PACKAGE, [PACKAGE / "yamlfile.py", PACKAGE / "cache.py"], ("PyYAML",))
 
 
 def file_digest(raw: bytes) -> str:

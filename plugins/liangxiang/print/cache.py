@@ -11,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
+
+from ..files import code_digest, link_or_copy  # noqa: F401  (stage publishes with link_or_copy)
 
 PACKAGE = Path(__file__).parent
 
@@ -23,15 +23,7 @@ PACKAGE = Path(__file__).parent
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the printing code and the libraries that draw and preview."""
-    digest = hashlib.sha256()
-    for source in sorted(PACKAGE.glob("*.py")):
-        digest.update(source.name.encode() + source.read_bytes())
-    for library in ("fpdf2", "pypdfium2", "segno", "Pillow"):
-        try:
-            digest.update(f"{library}={metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(library.encode())
-    return digest.hexdigest()[:16]
+    return code_digest(PACKAGE, list(PACKAGE.glob("*.py")), ("fpdf2", "pypdfium2", "segno", "Pillow"))
 
 
 def key(*parts: object) -> str:
@@ -92,42 +84,3 @@ class PrintCache:
             for path in folder.iterdir():
                 if str(path) not in keep and not path.name.endswith(".part") and path.is_file():
                     path.unlink(missing_ok=True)
-
-
-def link_or_copy(source: str | Path, target: str | Path) -> None:
-    """A hard link where the file system allows (a thousand plates publish in a blink), else a copy.
-
-    Cache entries are never changed in place (they are written beside and renamed), so a link
-    can never show a half-written file. A target is unlinked before a copy: it may be a link
-    into the cache, which a copy over it would change. Raises FileNotFoundError without a source."""
-    for attempt in (1, 2):
-        try:
-            os.link(source, target)
-            return
-        except FileExistsError:
-            if _same(source, target):  # a site updated in place already links this very file
-                return
-            _unlink(target)
-        except FileNotFoundError:
-            if attempt == 2 or not os.path.exists(source):
-                raise
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-        except OSError:  # no hard links here (another device, a file system without them)
-            break
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    _unlink(target)
-    shutil.copyfile(source, target)
-
-
-def _unlink(path: str | Path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-
-
-def _same(source: str | Path, target: str | Path) -> bool:
-    try:
-        return os.path.samefile(source, target)
-    except OSError:
-        return False

@@ -12,13 +12,13 @@ import hashlib
 import json
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
 from ..check.photos import resolve_image
+from ..files import link_or_copy
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class PhotoStore:
         variants = []
         for width, height, webp, fallback in files["variants"]:
             for name in (webp, fallback):
-                _link_or_copy(self.cache_dir / name, target / name)
+                link_or_copy(self.cache_dir / name, target / name)
             variants.append(Variant(width, height, f"{self.prefix}/{webp}", f"{self.prefix}/{fallback}"))
         return Picture(tuple(variants), files["type"])
 
@@ -155,12 +155,3 @@ def _save(image: Image.Image, path: Path, fmt: str, options: dict) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     image.save(tmp, fmt, **options)
     os.replace(tmp, path)
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """Cache files are replaced, never changed in place: a link is safe, and a stat tells it is unchanged."""
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

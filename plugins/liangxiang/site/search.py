@@ -18,7 +18,6 @@ import json
 import marshal
 import os
 import re
-import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,7 @@ from typing import Callable, Iterable
 import markdown
 
 from ..content import Content
+from ..files import link_or_copy
 from .markdown import SafeContent
 from .view import Labels, Urls
 
@@ -175,7 +175,7 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
         tmp.replace(cached)
     target = site_dir / prefix / name
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    link_or_copy(cached, target)  # the staged site then sees the very same file
     return f"{prefix}/{name}"
 
 
@@ -193,7 +193,7 @@ def write_cached_index(
     if name and cached.is_file():
         target = site_dir / prefix / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+        link_or_copy(cached, target)  # the staged site then sees the very same file
         return f"{prefix}/{name}"
     memo = TextMemo(folder / "texts.marshal")
     path = write_index(make_docs(memo), site_dir, cache_dir, prefix, memo)

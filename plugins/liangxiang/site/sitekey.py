@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from ..files import code_digest
 
 SITE_CODE = Path(__file__).parent
 # these never change a page's HTML; everything else in the config might (extra, copyright, site_name...)
@@ -20,16 +21,8 @@ BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(SITE_CODE.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".yml"):
-            digest.update(path.relative_to(SITE_CODE).as_posix().encode() + path.read_bytes())
-    for library in ("mkdocs", "Jinja2", "Markdown", "nh3", "pydantic", "MarkupSafe"):
-        try:
-            digest.update(f"{library}={metadata.version(library)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(library.encode())
-    return digest.hexdigest()
+    files = [path for path in SITE_CODE.rglob("*") if path.is_file() and path.suffix in (".py", ".yml")]
+    return code_digest(SITE_CODE, files, ("mkdocs", "Jinja2", "Markdown", "nh3", "pydantic", "MarkupSafe"))
 
 
 def theme_digest(dirs: list[str]) -> str:

@@ -1,0 +1,62 @@
+"""Publishing a cached file into the site: a hard link where the file system allows, else a copy."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from importlib import metadata
+from pathlib import Path
+
+
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """A hard link where the file system allows (a thousand plates publish in a blink), else a copy.
+
+    Cache entries are never changed in place (they are written beside and renamed), so a link
+    can never show a half-written file. A target is unlinked before a copy: it may be a link
+    into the cache, which a copy over it would change. Raises FileNotFoundError without a source."""
+    for attempt in (1, 2):
+        try:
+            os.link(source, target)
+            return
+        except FileExistsError:
+            if _same(source, target):  # a site updated in place already links this very file
+                return
+            _unlink(target)
+        except FileNotFoundError:
+            if attempt == 2 or not os.path.exists(source):
+                raise
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+        except OSError:  # no hard links here (another device, a file system without them)
+            break
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    _unlink(target)
+    shutil.copyfile(source, target)
+
+
+def _unlink(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _same(source: str | Path, target: str | Path) -> bool:
+    try:
+        return os.path.samefile(source, target)
+    except OSError:
+        return False
+
+
+def code_digest(root: Path, files: list[Path], libraries: tuple[str, ...]) -> str:
+    """A hash of some of this package's source files and of libraries' versions: a cache keyed by
+    it is dropped whenever the code that made its entries changes."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    for library in libraries:
+        try:
+            digest.update(f"{library}={metadata.version(library)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(library.encode())
+    return digest.hexdigest()[:16]
