@@ -41,9 +41,9 @@ CASES = [
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[1].name", "两次", "最后一个"),
     Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "post", "全角", ":"),
     Case("yaml-syntax", sub("content/org.yaml", "name: 测试单位", 'name: "测试单位'), "content/org.yaml", 1, "-", "YAML 格式错误"),
-    Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "-", "!!int", "!!"),
-    Case("yaml-bad-bool-tag", sub("content/org.yaml", "name: 测试单位", "name: !!bool maybe"), "content/org.yaml", "name: !!bool", "-", "“maybe”", "!!"),
-    Case("yaml-bad-date-tag", sub("content/org.yaml", "name: 测试单位", "name: !!timestamp 2020-13-45"), "content/org.yaml", "name: !!timestamp", "-", "!!timestamp"),
+    Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[0].joined", "空值不能按类型标记“!!int”", "!!"),
+    Case("yaml-bad-bool-tag", sub("content/org.yaml", "name: 测试单位", "name: !!bool maybe"), "content/org.yaml", "name: !!bool", "name", "“maybe”", "!!"),
+    Case("yaml-bad-date-tag", sub("content/org.yaml", "name: 测试单位", "name: !!timestamp 2020-13-45"), "content/org.yaml", "name: !!timestamp", "name", "!!timestamp"),
     Case("alias-bomb", {"content/zones/garden.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))},
         "content/zones/garden.yaml", 1, "-", "别名"),
