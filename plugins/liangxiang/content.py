@@ -58,6 +58,7 @@ class Content:
     assessments: list[Assessment] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # free Markdown pages, relative to docs_dir
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
+    _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     known: dict[str, KnownIds] = field(
         default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}
     )
@@ -69,15 +70,10 @@ class Content:
 
     def digest_of(self, kind: str) -> str:
         """A hash of the files of one kind: 'members', 'org', 'zones', 'commitments', 'assessments', 'stories', 'pages'."""
-        known = self._kind_digests.get(kind)
-        if known is None:
+        if kind not in self._kind_digests:
             files = sorted((path, digest) for path, digest in self.sources.items() if source_kind(path) == kind)
-            known = self._kind_digests[kind] = hashlib.sha256(repr(files).encode()).hexdigest()
-        return known
-
-    @cached_property
-    def _kind_digests(self) -> dict[str, str]:
-        return {}
+            self._kind_digests[kind] = hashlib.sha256(repr(files).encode()).hexdigest()
+        return self._kind_digests[kind]
 
     # -- public view: hidden members appear nowhere ---------------------------------------
     @cached_property
