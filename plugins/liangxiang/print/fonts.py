@@ -22,6 +22,7 @@ from typing import Callable
 WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
 BUNDLED_FILE = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"
+CUT = 2  # how base and per-build faces are cut (_subset): part of their file names
 
 
 class FontError(Exception):
@@ -299,7 +300,7 @@ def base_fonts(fonts: FontSet, folder: Path, run: Callable = lambda f, jobs: [f(
     reads (we shape no text) and with glyph names: cutting a build's few characters from them
     takes 30 ms rather than a second. Kept per font digest in the site's cache and per user."""
     faces = {"regular": fonts.regular, "bold": fonts.bold} if fonts.bold != fonts.regular else {"regular": fonts.regular}
-    targets = {name: folder / f"base-{fonts.digest}-{name}.ttf" for name in faces}
+    targets = {name: folder / f"base{CUT}-{fonts.digest}-{name}.ttf" for name in faces}
     jobs = [(face, "".join(sorted(base_chars())), str(targets[name]), True) for name, face in faces.items()
             if not targets[name].is_file() and not _from_shared(targets[name])]
     if jobs:
@@ -320,8 +321,8 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
     They are cut from the base faces (base_fonts, in base_folder) when those hold every character.
     run(function, jobs) may cut the two faces in parallel.
     """
-    chars = "".join(sorted(set(text) | set("0123456789")))
-    tag = hashlib.sha256((fonts.digest + chars).encode()).hexdigest()[:16]
+    chars = "".join(sorted(set(text) | set("0123456789 ")))
+    tag = hashlib.sha256(f"{CUT}{fonts.digest}{chars}".encode()).hexdigest()[:16]
     targets = {name: folder / f"subset-{tag}-{name}.ttf" for name in ("regular", "bold")}
     missing = [name for name in targets if not targets[name].is_file()]
     if missing:
@@ -339,8 +340,16 @@ def _subset(job: tuple[FontFace, str, str, bool]) -> None:
     from fontTools.ttLib import TTFont
 
     face, chars, target, base = job
-    font = TTFont(face.path, fontNumber=face.number)
+    # fixed timestamps and bounds, and glyphs 0-3 kept as fpdf2 keeps them in each PDF: a PDF's
+    # font is then the same whichever characters the rest of its batch brought into the cut
+    font = TTFont(face.path, fontNumber=face.number, recalcTimestamp=False)
+    font.recalcBBoxes = False
     options = subset.Options()
+    options.recommended_glyphs = True
+    # a PDF is drawn at print resolution: no hinting (fpdf2 subsets each document in ~3 ms per
+    # face, a sixth of which went on these tables)
+    options.hinting = False
+    options.drop_tables += ["STAT", "gasp"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
     options.glyph_names = True  # names read from 'post' rather than made up from the cmap: faster to open
