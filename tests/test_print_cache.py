@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,56 @@ def test_validate_uses_the_index_and_writes_no_site(tmp_path):
     assert (root / ".cache" / "liangxiang" / "print" / "layouts.json").is_file()
     assert not Path(config.site_dir).exists()
     assert tree_digest(*(p for p in root.iterdir() if p.name != ".cache")) == before
+
+
+def test_a_printable_rendered_alone_equals_one_rendered_with_the_rest(tmp_path, caplog):
+    """Each build cuts one font for what it renders; a PDF's embedded font must not depend on
+    what else that cut held, so an edit's few printables equal those of a build from nothing."""
+    root = write_site(tmp_path / "src")
+    build_logged(root, tmp_path / "site", caplog)
+    commitments = root / "content" / "commitments" / "2026.yaml"
+    text = commitments.read_text(encoding="utf-8")
+    promise = re.search(r"promise:\s*(\S+)", text).group(1)
+    commitments.write_text(text.replace(promise, promise + "到底", 1), encoding="utf-8")
+    assert build_logged(root, tmp_path / "site", caplog) == (1, 1)  # alone, with a font cut for it
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache"))
+    assert build_logged(fresh, tmp_path / "fresh-site", caplog) == (3, 3)  # together, in one cut
+
+    def printed(site: Path) -> dict[str, bytes]:
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "print").rglob("*")) if p.is_file()}
+
+    got, want = printed(tmp_path / "site"), printed(tmp_path / "fresh-site")
+    assert sorted(got) == sorted(want) and any(name.endswith("all.pdf") for name in got)
+    assert [name for name in want if got[name] != want[name]] == [], [name for name in want if got[name] != want[name]]
+
+
+def test_merging_the_same_printables_later_gives_the_same_bytes(tmp_path):
+    """pdfium stamps a merged document with the time and a random ID; all.pdf gets fixed ones."""
+    import time
+
+    import pypdfium2
+    from fpdf import FPDF
+
+    from liangxiang.print.preview import merge
+
+    parts = []
+    for number in range(3):
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.set_font("helvetica", size=20)
+        pdf.text(20, 20, f"page {number}")
+        parts.append(tmp_path / f"part{number}-key{number}.pdf")
+        parts[-1].write_bytes(bytes(pdf.output()))
+    merge(([str(p) for p in parts], str(tmp_path / "first.pdf")))
+    time.sleep(1.1)  # pdfium's own date would change by a second
+    merge(([str(p) for p in parts], str(tmp_path / "second.pdf")))
+    first, second = (tmp_path / "first.pdf").read_bytes(), (tmp_path / "second.pdf").read_bytes()
+    assert first == second
+    assert b"/CreationDate(D:20240101000000" in first
+    document = pypdfium2.PdfDocument(first)
+    assert len(document) == 3 and "page 2" in document[2].get_textpage().get_text_range()
+    document.close()
+    merge(([str(p) for p in parts[:2]], str(tmp_path / "other.pdf")))  # other parts: another ID
+    assert re.search(rb"/ID\[<(\w+)>", (tmp_path / "other.pdf").read_bytes())[1] != re.search(rb"/ID\[<(\w+)>", first)[1]
