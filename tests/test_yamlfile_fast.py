@@ -211,3 +211,15 @@ def test_mangled_yaml_same_long(text, first_line):
 @given(st.text(alphabet=st.sampled_from(list("ab:- \n'\"[]{},?&*!|>#\t\\张😀：%@`~<.0123456789")), max_size=60))
 def test_yaml_alphabet_soup_same(text):
     assert_same(text)
+
+
+@pytest.mark.parametrize("fast", [True, False], ids=["libyaml", "python"])
+def test_every_value_its_tag_cannot_read_is_reported_in_one_run(fast):
+    problems = Problems()
+    text = "name: !!bool maybe\nposts:\n  - !!int ''\n  - fine\njoined: !!timestamp 2020-13-45\n"
+    assert parse(text, "f.yaml", problems, fast=fast) is None
+    shown = [str(problem) for problem in problems.items]
+    assert len(shown) == 3, shown
+    assert shown[0].startswith("f.yaml:1:7: name:") and "“maybe”" in shown[0]
+    assert shown[1].startswith("f.yaml:3:5: posts[0]:") and "空值" in shown[1]
+    assert shown[2].startswith("f.yaml:5:9: joined:") and "!!timestamp" in shown[2]

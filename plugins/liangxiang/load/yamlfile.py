@@ -198,12 +198,12 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
     except yaml.reader.ReaderError as error:
         return _unreadable(error, text, path, problems, offset)
     except (ValueError, IndexError, KeyError, TypeError, OverflowError):  # PyYAML's own, on `!!int ''` and the like
-        bad, where = _unconstructible(loader, node)
-        line, col = lines.of(bad.start_mark) if bad is not None else (first_line, 1)
-        shown = f"“{bad.value}”" if bad is not None and isinstance(bad.value, str) and bad.value.strip() else "空值"
-        tag = bad.tag.rsplit(":", 1)[-1] if bad is not None else ""
-        problems.add(Location(path, line, col), dotted(where), f"YAML 格式错误：{shown}不能按类型标记“!!{tag}”读取",
-                     "去掉值前面的“!!…”标记（需要文字时把值用引号括起来）")
+        for bad, where in _unconstructible(loader, node) or [(None, ())]:  # every one: one run reports all
+            line, col = lines.of(bad.start_mark) if bad is not None else (first_line, 1)
+            shown = f"“{bad.value}”" if bad is not None and isinstance(bad.value, str) and bad.value.strip() else "空值"
+            tag = bad.tag.rsplit(":", 1)[-1] if bad is not None else ""
+            problems.add(Location(path, line, col), dotted(where), f"YAML 格式错误：{shown}不能按类型标记“!!{tag}”读取",
+                         "去掉值前面的“!!…”标记（需要文字时把值用引号括起来）")
         return None
     except yaml.YAMLError as error:
         problems.add(Location(path, first_line, 1), "-", f"YAML 格式错误：{error}")
@@ -280,23 +280,23 @@ def _height(node: yaml.Node, memo: dict[int, int]) -> int:
     return height
 
 
-def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> tuple[yaml.Node | None, Path]:
-    """The first scalar whose explicit tag PyYAML cannot construct (it raises plain Python errors), and its key path."""
-    queue: list[tuple[yaml.Node, Path]] = [(root, ())]
+def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yaml.Node, Path]]:
+    """Every scalar whose explicit tag PyYAML cannot construct (it raises plain Python errors), with its key path."""
+    found, queue = [], [(root, ())]
     while queue:
         node, path = queue.pop(0)
         if isinstance(node, yaml.ScalarNode):
             try:
                 loader.construct_object(node, deep=True)
             except Exception:
-                return node, path
+                found.append((node, path))
         elif isinstance(node, yaml.SequenceNode):
             queue.extend((item, path + (index,)) for index, item in enumerate(node.value))
         elif isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 name = key.value if isinstance(key, yaml.ScalarNode) else "?"
                 queue.extend([(key, path), (value, path + (name,))])
-    return None, ()
+    return sorted(found, key=lambda item: (item[0].start_mark.line, item[0].start_mark.column))  # in file order
 
 
 def _unreadable(error, text: str, path: str, problems: Problems, offset: int) -> None:
