@@ -9,6 +9,15 @@ from importlib import metadata
 from pathlib import Path
 
 
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write beside, then rename: readers (and hard links into the cache) see the whole file or none."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
 def link_or_copy(source: str | Path, target: str | Path) -> None:
     """A hard link where the file system allows (a thousand plates publish in a blink), else a copy.
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from ..files import code_digest
+from ..files import code_digest, write_atomic
 from ..problems import Location, Problem, Problems
 from .yamlfile import Document, SourceMap
 
@@ -39,7 +38,6 @@ class ParseCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.used: set[str] = set()
-        self.hits = self.misses = 0
 
     def cached(self, name: str, digest: str, problems: Problems, parse: Callable[[Problems], Any]) -> Any:
         """The value ``parse`` returns for the file ``name`` with these bytes; its problems go to ``problems``."""
@@ -53,10 +51,8 @@ class ParseCache:
         except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, pickle.UnpicklingError, AttributeError):
             pass  # absent, or written by another version: parse again
         else:
-            self.hits += 1
             problems.extend(Problem(Location(*where), *rest) for where, *rest in found)
             return value
-        self.misses += 1
         own = Problems()
         value = parse(own)
         problems.extend(own.items)
@@ -66,10 +62,7 @@ class ParseCache:
 
     def _store(self, path: Path, data: bytes) -> None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)  # whole or not at all: two builds may share the cache
+            write_atomic(path, data)  # whole or not at all: two builds may share the cache
         except OSError:
             pass  # a cache that cannot be written only costs time
 
@@ -78,7 +71,7 @@ class ParseCache:
         if self.folder is None or not self.folder.is_dir():
             return
         for path in self.folder.iterdir():
-            if path.suffix in (".parsed", ".pickle") and path.stem not in self.used:
+            if path.suffix == ".parsed" and path.stem not in self.used:
                 path.unlink(missing_ok=True)
 
 

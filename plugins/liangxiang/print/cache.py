@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..files import code_digest, link_or_copy  # noqa: F401  (stage publishes with link_or_copy)
+from ..files import code_digest, link_or_copy
 
 PACKAGE = Path(__file__).parent
 

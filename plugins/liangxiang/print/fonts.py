@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from ..files import write_atomic
+
 WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
 BUNDLED_FILE = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"
@@ -116,10 +118,7 @@ def _known(source: Path, number: int, shown: str, memo: Path) -> tuple[str, bool
     variable = _weight_axis(str(source), number, shown, stat.st_size, stat.st_mtime_ns) is not None
     known[ident] = [digest, variable]
     try:
-        memo.parent.mkdir(parents=True, exist_ok=True)
-        partial = memo.with_name(f"{memo.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps(known), encoding="utf-8")
-        partial.replace(memo)
+        write_atomic(memo, json.dumps(known).encode())
     except OSError:
         pass  # a read-only cache: the next build hashes again
     return digest, variable
@@ -268,10 +267,7 @@ def _read_memo(path: Path) -> tuple[dict, int] | None:
 
 def _write_memo(path: Path, table: tuple[dict, int]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(marshal.dumps(table))
-        partial.replace(path)
+        write_atomic(path, marshal.dumps(table))
     except OSError:
         pass  # a read-only cache: the next build reads the font again
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from ..files import write_atomic
 from .layout import MM_PER_INCH, PHOTO_DPI, PHOTO_MIN_DPI
 
 PHOTO_ASPECT = 3 / 4  # width / height of a portrait on a sign or plate
@@ -66,10 +66,7 @@ class KnownImages:
         if not self.dirty:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
-            partial.write_text(json.dumps(self.known), encoding="utf-8")
-            partial.replace(self.path)
+            write_atomic(self.path, json.dumps(self.known).encode())
         except OSError:
             pass  # a read-only cache: the next build reads the images again
         self.dirty = False

@@ -12,10 +12,10 @@ rather than one per printable: reading a thousand small files costs more than on
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import write_atomic
 from .cache import key
 
 VERSION = 1
@@ -87,9 +87,6 @@ class LayoutIndex:
             "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes)] for k, s in layouts.items()},
             "facts": {k: v for k, v in self.facts.items() if k in outputs},
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.part")
-        partial.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(partial, self.path)
+        write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
         self.layouts = layouts
         self.changed, self.touched = False, self.touched or bool(stale)

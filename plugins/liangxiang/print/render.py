@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import write_atomic
 from .drawing import Drawing
 from .fonts import FontSet
 
@@ -40,7 +41,7 @@ def render(job: RenderJob) -> dict:
     data = render_pdf(list(pages), job.fonts, job.bleed, dpi=dpi)
     pdf, png, meta = Path(job.pdf), Path(job.png), Path(job.meta)
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    _write(pdf, data)
+    write_atomic(pdf, data)
     partial = Path(f"{png}.{os.getpid()}.part")
     preview_size = preview(data, partial, job.preview_pixels)
     os.replace(partial, png)
@@ -51,12 +52,6 @@ def render(job: RenderJob) -> dict:
         "photo_dpi": min(dpi) if dpi else None,
         "seconds": round(time.perf_counter() - started, 3),
     }
-    _write(meta, json.dumps(facts).encode())  # last: the entry is whole once this exists
+    write_atomic(meta, json.dumps(facts).encode())  # last: the entry is whole once this exists
     return facts
-
-
-def _write(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + f".{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
 

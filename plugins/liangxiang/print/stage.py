@@ -14,7 +14,8 @@ from ..content import Content
 from ..problems import ContentError, Location, Problems
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
-from .cache import PrintCache, key, link_or_copy
+from ..files import link_or_copy
+from .cache import PrintCache, key
 from .drawing import Drawing
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .images import KnownImages, use_known
@@ -46,7 +47,6 @@ class PrintStage:
         self.items: list[Printable] = []
         self.fonts: FontSet | None = None
         self.subset = None  # the cut-down font of the last rendering, kept by the cache's pruning
-        self.laid_out = 0  # printables laid out by this build (the rest came from the index)
         self.entries: dict = {}  # id(printable) -> its cache entry
         self.background: Background | None = None
         self.rendered = 0  # printables rendered by this build
@@ -117,7 +117,6 @@ class PrintStage:
                 summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed),
                                   drawing.title, drawing.width, drawing.height, tuple(drawing.notes))
                 laid[k] = (summary, *packed_drawing(drawing))
-        self.laid_out += len(fresh)
         if problems:
             raise ContentError(problems)
         return laid
@@ -216,7 +215,7 @@ class PrintStage:
                 if not self._publish(printable, site_dir):
                     raise PluginError(f"liangxiang: the rendered files of {printable.kind}/{printable.id} went missing "
                                       f"from {Path(entries[id(printable)].pdf).parent}")
-            merges = [(parts, str(path)) for parts, path in combined.values() if not path.is_file()]
+            merges = _missing_merges(combined)
             from .preview import merge
 
             workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _ in merges))
@@ -275,7 +274,7 @@ class PrintStage:
         self._render(todo, workers)
         from .preview import merge  # a light module: pdfium is imported by merge(), in the worker
 
-        merges = [(parts, str(path)) for parts, path in self._combined(self.entries).values() if not path.is_file()]
+        merges = _missing_merges(self._combined(self.entries))
         if workers.size > 1 and any(len(parts) >= MERGE_OUT_FROM for parts, _ in merges):
             # the renderers hold their fonts (some 150 MB each): let them go before one process has
             # pdfium hold every page of a big all.pdf (180 MB for 5,000 plates)
@@ -319,7 +318,6 @@ class PrintStage:
             if drawing is None:  # it fitted last time with the same inputs
                 raise PluginError(f"liangxiang: {printable.kind}/{printable.id} no longer lays out: {problems}")
             printable.packed, printable.chars = packed_drawing(drawing)
-        self.laid_out += len(printables)
 
     def _combined(self, entries: dict) -> dict[str, tuple[list[str], Path]]:
         """{kind: (its PDFs in order, the cached all.pdf holding them)}"""
@@ -344,6 +342,11 @@ class PrintStage:
             page.canonical_url = self.site_url.rstrip("/") + "/" + url
         page.late = True  # it lists the printables' sizes: rendered once they are written
         return page
+
+
+def _missing_merges(combined: dict[str, tuple[list[str], Path]]) -> list[tuple[list[str], str]]:
+    """merge() jobs for the all.pdf files the cache does not hold yet."""
+    return [(parts, str(path)) for parts, path in combined.values() if not path.is_file()]
 
 
 def _field_name(path: tuple) -> str:

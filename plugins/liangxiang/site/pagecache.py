@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel
+
+from ..files import write_atomic
 
 Token = tuple  # ('member', 'zhang-wei'), ('picture', 'photos/a.jpg', 'avatar'), ('content',)
 
@@ -102,10 +103,7 @@ class PageCache:
         name = hashlib.sha256(data).hexdigest()[:32] + ".html"
         source = self.folder / name
         if not source.is_file():
-            source.parent.mkdir(parents=True, exist_ok=True)
-            tmp = source.with_name(f"{name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, source)
+            write_atomic(source, data)
         self.used[path] = Entry(key, tuple(lookups), answers, name)
         self.rendered += 1
         return source
@@ -114,11 +112,7 @@ class PageCache:
         """Keep what this build used; forget the rest."""
         if self.used == self.entries and not self.rendered:
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self.folder / f"{self.MANIFEST}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as file:
-            pickle.dump(self.used, file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.folder / self.MANIFEST)
+        write_atomic(self.folder / self.MANIFEST, pickle.dumps(self.used, protocol=pickle.HIGHEST_PROTOCOL))
         kept = {entry.html for entry in self.used.values()}
         for path in self.folder.glob("*.html"):
             if path.name not in kept:

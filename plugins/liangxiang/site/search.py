@@ -16,7 +16,6 @@ import hashlib
 import html
 import json
 import marshal
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from typing import Callable, Iterable
 import markdown
 
 from ..content import Content
-from ..files import link_or_copy
+from ..files import link_or_copy, write_atomic
 from .markdown import SafeContent
 from .view import Labels, Urls
 
@@ -67,10 +66,7 @@ class TextMemo:
     def save(self) -> None:
         if self.path is None or self.used == self.known:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(self.used))
-        os.replace(tmp, self.path)
+        write_atomic(self.path, marshal.dumps(self.used))
 
 
 def _no_memo(kind: str, text: str, make: Callable[[str], object]):
@@ -168,11 +164,7 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
     name = f"search-{digest}.json"
     cached = cache_dir / "search" / name
     if not cached.is_file():
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps(build_index(docs, memo), ensure_ascii=False, separators=(",", ":"))
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_text(data, encoding="utf-8")
-        tmp.replace(cached)
+        write_atomic(cached, json.dumps(build_index(docs, memo), ensure_ascii=False, separators=(",", ":")).encode())
     target = site_dir / prefix / name
     target.parent.mkdir(parents=True, exist_ok=True)
     link_or_copy(cached, target)  # the staged site then sees the very same file

@@ -31,7 +31,6 @@ class StagedOutput:
         self.placed: dict[str, Path] = {}  # path in the site -> the cached file it is
         self.warnings = CountHandler()
         self.warnings.setLevel(logging.WARNING)
-        self.changed = 0
 
     def begin(self) -> Path:
         """The folder MkDocs should write into; counts warnings from here on (for --strict)."""
@@ -73,7 +72,6 @@ class StagedOutput:
         same = _same(source, target)
         if same == SAME_FILE or (same == SAME_BYTES and move and os.stat(source).st_nlink == 1):
             return  # equal bytes from a cache are linked in anyway, so that next time the check is a stat
-        self.changed += 1
         _clear_way(self.target, Path(target))
         tmp = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
         try:
