@@ -34,6 +34,8 @@ class KnownIds:
 
 
 RECORD_FOLDERS = ("zones", "commitments", "assessments", "stories")
+# images are never published as they are: pages show resized copies
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")
 
 
 def source_kind(path: str) -> str:

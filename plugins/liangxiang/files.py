@@ -1,4 +1,5 @@
-"""Publishing a cached file into the site: a hard link where the file system allows, else a copy."""
+"""Where a site's files are; writing cache files and publishing them into the site (a hard link
+where the file system allows, else a copy)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,17 @@ import os
 import shutil
 from importlib import metadata
 from pathlib import Path
+from typing import Any
+
+
+def site_root(config: Any) -> Path:
+    """The folder of mkdocs.yml: the roster, the font option and cache_dir are relative to it."""
+    return Path(config.config_file_path or "mkdocs.yml").resolve().parent
+
+
+def cache_dir(config: Any, plugin_config: Any) -> Path:
+    """Where a build keeps what it made (outside site_dir), for the next build."""
+    return site_root(config) / plugin_config.cache_dir
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from .check import check_content
 from .check.markdown_images import check_markdown_images
 from .content import Content
+from .files import cache_dir, site_root
 from .load import load_content
 from .problems import ContentError, Location, Problems
 
@@ -24,8 +25,9 @@ def read_content(
 def read_site(config, plugin_config) -> Content:
     """The content of the site an MkDocs config describes; raises ContentError with every problem."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    root = config_file.parent.resolve()
-    content, problems = read_content(root, Path(config.docs_dir), plugin_config.members, root / plugin_config.cache_dir)
+    content, problems = read_content(
+        site_root(config), Path(config.docs_dir), plugin_config.members, cache_dir(config, plugin_config),
+    )
     if not config.site_url:
         problems.add(
             Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",

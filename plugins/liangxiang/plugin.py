@@ -18,6 +18,7 @@ from mkdocs.theme import Theme
 
 from . import theme as theme_package
 from .changes import sources_changed
+from .files import cache_dir, site_root
 from .pipeline import read_site
 from .print.background import Background
 from .print import PrintStage
@@ -61,12 +62,12 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             config.theme = Theme(name="liangxiang", custom_dir=config.theme.custom_dir)
         # raw HTML in free pages is shown as text, as in every other field of content
         config.markdown_extensions.append(SafeContent())
-        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        self.output = StagedOutput(Path(config.site_dir).resolve(), root / self.config.cache_dir)
+        root, cache = site_root(config), cache_dir(config, self.config)
+        self.output = StagedOutput(Path(config.site_dir).resolve(), cache)
         config.site_dir = str(self.output.begin())  # the previous site stays whole until this build is
         if self.config.printables and sources_changed(
             [root / self.config.members, Path(config.config_file_path or "mkdocs.yml")], [Path(config.docs_dir)],
-            root / self.config.cache_dir / "sources.stat",
+            cache / "sources.stat",
         ):
             Background.prestart()  # an edit's printables will likely render: their worker starts now
         try:
@@ -94,8 +95,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Live preview: watch the roster and the theme too, and keep serving the last good site."""
-        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        server.watch(str(root / self.config.members))  # MkDocs itself watches docs_dir and mkdocs.yml
+        server.watch(str(site_root(config) / self.config.members))  # MkDocs itself watches docs_dir and mkdocs.yml
         server.watch(str(Path(theme_package.__file__).parent))  # theme/ in this repository
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..content import Content, KnownIds
+from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content
 from ..model import (
     ID_PATTERN, Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
@@ -19,8 +19,6 @@ from .yamlfile import Document, SourceMap, decode, parse
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
 MAX_YAML_BYTES = 5 * 1024 * 1024
 MAX_STORY_BYTES = 2 * 1024 * 1024
-RECORD_DIRS = ("zones", "commitments", "assessments", "stories")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")  # never published as they are
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
 
 
@@ -79,18 +77,21 @@ class _Reader:
 
         return self.cache.cached(shown, self.sources[shown], self.problems, parse_file)
 
-    def story(self, path: Path) -> tuple[str, Document | None] | None:
-        """A story's text and its parsed front matter (None when it has none)."""
+    def story(self, path: Path) -> tuple[bool, Document | None, str, int] | None:
+        """Whether a story has front matter, the front matter parsed (None when unreadable), its body
+        and the body's first line."""
         raw, shown = self.raw(path, MAX_STORY_BYTES), self.shown(path)
         if raw is None:
             return None
 
-        def parse_story(problems: Problems) -> tuple[str, Document | None] | None:
+        def parse_story(problems: Problems) -> tuple[bool, Document | None, str, int] | None:
             text = decode(raw, shown, problems)
             if text is None:
                 return None
-            front, _, _ = split_front_matter(text)
-            return text, None if front is None else parse(front, shown, problems, first_line=2)
+            front, body, body_line = split_front_matter(text)
+            if front is None:
+                return False, None, body, body_line
+            return True, parse(front, shown, problems, first_line=2), body, body_line
 
         return self.cache.cached(shown, self.sources[shown], self.problems, parse_story)
 
@@ -200,9 +201,8 @@ class _Reader:
             if read is None:
                 continue
             shown = self.shown(path)
-            text, doc = read
-            front, body, body_line = split_front_matter(text)
-            if front is None:
+            has_front, doc, body, body_line = read
+            if not has_front:
                 self.problems.add(
                     Location(shown, 1, 1), "-", "故事文件开头缺少 front matter",
                     "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束",
@@ -260,7 +260,7 @@ class _Reader:
                         else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
                 self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置", hint)
             elif (path.suffix.lower() not in (".md", ".yaml", ".yml", *IMAGE_SUFFIXES)
-                  and top not in (*RECORD_DIRS, "photos")):
+                  and top not in (*RECORD_FOLDERS, "photos")):
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
                 # reach the open internet, private fields and hidden members included
                 self.problems.add(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-from datetime import datetime, timezone
 from pathlib import Path
 
 from fpdf import FPDF
@@ -19,11 +18,11 @@ from .drawing import Box, Code, Drawing, Picture, Rule, Text, Turned
 from .fonts import FontSet
 from .images import prepare
 from .layout import BLEED, MARK_GAP, MARK_LENGTH, SLUG
+from .preview import FIXED_DATE
 
 PT_PER_MM = 72 / 25.4
 FAMILY = "print"
 CREATOR = "Liangxiang"
-_EPOCH = datetime(2024, 1, 1, tzinfo=timezone.utc)  # a fixed date: the same drawing gives the same bytes
 
 
 def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "", dpi: list | None = None) -> bytes:
@@ -32,7 +31,7 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
     pdf.set_creator(CREATOR)
     pdf.set_producer(CREATOR)
     pdf.set_title(title or (pages[0].title if pages else ""))
-    pdf.set_creation_date(_EPOCH)
+    pdf.set_creation_date(FIXED_DATE)
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     pdf.add_font(FAMILY, "", fonts.regular.path, collection_font_number=fonts.regular.number)

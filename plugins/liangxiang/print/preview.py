@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from datetime import datetime, timezone
 from pathlib import Path
 
-FIXED_DATE = b"20240101000000"  # as the printables' own (pdf._EPOCH)
+# the creation date of every printable and merge: the same drawings give the same bytes
+FIXED_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
 
 def preview(pdf: bytes, target: Path, long_side: int) -> tuple[int, int]:
@@ -66,7 +68,7 @@ def _fix_id(path: Path, digest: str) -> None:
         dated = re.search(rb"/CreationDate\(D:(\d{14})", head)
         if dated is not None:
             file.seek(dated.start(1))
-            file.write(FIXED_DATE)
+            file.write(FIXED_DATE.strftime("%Y%m%d%H%M%S").encode())
         size = file.seek(0, os.SEEK_END)
         start = max(0, size - 4096)
         file.seek(start)

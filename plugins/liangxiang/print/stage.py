@@ -14,7 +14,7 @@ from ..content import Content
 from ..problems import ContentError, Location, Problems
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
-from ..files import link_or_copy
+from ..files import cache_dir, link_or_copy, site_root
 from .cache import PrintCache, key
 from .drawing import Drawing
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
@@ -37,11 +37,11 @@ PREVIEW_PIXELS = {"signboards": 1400, "plates": 1000}
 class PrintStage:
     def __init__(self, content: Content, config: Any, plugin_config: Any, urls: Urls, labels: Labels):
         self.config_file = Path(config.config_file_path or "mkdocs.yml")
-        self.root = self.config_file.parent.resolve()
+        self.root = site_root(config)
         self.content, self.urls, self.labels = content, urls, labels
         self.site_url = config.site_url or ""
         self.font_option, self.bleed = plugin_config.font, plugin_config.bleed
-        self.cache_dir = self.root / plugin_config.cache_dir
+        self.cache_dir = cache_dir(config, plugin_config)
         self.cache = PrintCache(self.cache_dir / "print")
         self.index = LayoutIndex(self.cache.folder / "layouts.json")
         self.items: list[Printable] = []

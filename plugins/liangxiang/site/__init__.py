@@ -10,7 +10,8 @@ from typing import Any, Callable
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.commands.build import get_context
 
-from ..content import Content
+from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content
+from ..files import cache_dir
 from . import search
 from .markdown import publish_images, sanitize
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
@@ -19,22 +20,20 @@ from .photos import PhotoStore
 from .sitekey import code_version, config_text, nav_text, theme_digest
 from .view import SiteView, Urls, load_labels
 
-SOURCE_FOLDERS = ("stories", "photos", "zones", "commitments", "assessments")
+SOURCE_FOLDERS = (*RECORD_FOLDERS, "photos")
 THEME_CSS = "css/liangxiang.css"
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")
 
 
 class SiteBuild:
     """One build of the public site from checked content."""
 
     def __init__(self, content: Content, config: Any, plugin_config: Any):
-        root = Path(config.config_file_path or "mkdocs.yml").parent.resolve()
         self.content, self.config = content, config
-        self.cache_dir = root / plugin_config.cache_dir
+        self.cache_dir = cache_dir(config, plugin_config)
         self.urls = Urls(config.use_directory_urls)
         self.labels = load_labels(plugin_config.lang)
         self.site_dir = Path(config.site_dir)
-        photos = PhotoStore(content.docs_dir, root / plugin_config.cache_dir, self.site_dir)
+        photos = PhotoStore(content.docs_dir, self.cache_dir, self.site_dir)
         self.view = SiteView(content, self.urls, photos, self.labels)
         self.pages: list[DataPage] = plan_pages(content, self.urls, self.labels, config.site_url)
         self._images = self._referenced_images()
