@@ -4,6 +4,7 @@ where the file system allows, else a copy)."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from importlib import metadata
@@ -28,6 +29,40 @@ def write_atomic(path: str | Path, data: bytes) -> None:
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
     partial.write_bytes(data)
     os.replace(partial, path)
+
+
+class FileFacts:
+    """What was learned about files (a hash, a size in pixels...), kept in the cache between builds
+    by path, size and modification time: an unchanged file is not read again."""
+
+    def __init__(self, path: Path, width: int):
+        self.path, self.width, self.dirty = path, width, False
+        try:
+            known = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+        self.known: dict = known if isinstance(known, dict) else {}
+
+    @staticmethod
+    def ident(path: str | Path, size: int, mtime_ns: int, part: str = "") -> str:
+        return f"{path}{part}:{size}:{mtime_ns}"
+
+    def get(self, ident: str) -> list | None:
+        found = self.known.get(ident)
+        return found if isinstance(found, list) and len(found) == self.width else None
+
+    def put(self, ident: str, facts: list) -> None:
+        self.known[ident], self.dirty = facts, True
+
+    def save(self) -> None:
+        # entries of replaced files stay: a few bytes each, and a file put back needs no reading
+        if not self.dirty:
+            return
+        try:
+            write_atomic(self.path, json.dumps(self.known).encode())
+        except OSError:
+            pass  # a read-only cache: the next build reads the files again
+        self.dirty = False
 
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:

@@ -9,7 +9,6 @@ after which loading a font into a document takes a quarter of a second.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import marshal
 import os
@@ -19,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..files import write_atomic
+from ..files import FileFacts, write_atomic
 
 WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
@@ -87,15 +86,10 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
             "liangxiang: making static Regular and Bold of %s for printing (once; about 15 s)", source.name)
         folder.mkdir(parents=True, exist_ok=True)
         jobs = [(str(source), number, WEIGHTS[name], str(targets[name])) for name in missing]
-        if len(jobs) > 1 and (os.cpu_count() or 1) > 1:
-            from concurrent.futures import ProcessPoolExecutor
-            from multiprocessing import get_context
+        from .pool import Workers  # here: workers import this module and need no pool
 
-            with ProcessPoolExecutor(len(jobs), mp_context=get_context("spawn")) as pool:
-                list(pool.map(_instantiate, jobs))
-        else:
-            for job in jobs:
-                _instantiate(job)
+        with Workers(parallel=len(jobs) > 1, size=len(jobs)) as workers:
+            workers.map(_instantiate, jobs)
         for name in missing:
             _to_shared(targets[name])
     return FontSet(FontFace(str(targets["regular"])), FontFace(str(targets["bold"])), digest, option or "Noto Sans SC")
@@ -104,23 +98,14 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
 def _known(source: Path, number: int, shown: str, memo: Path) -> tuple[str, bool]:
     """(hash, has a weight axis) of a font file, remembered in the cache by path, size and time:
     hashing 17 MB and opening it with fontTools cost a build with nothing to print 0.2 s."""
-    stat = source.stat()
-    ident = f"{source}#{number}:{stat.st_size}:{stat.st_mtime_ns}"
-    try:
-        known = json.loads(memo.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        known = {}
-    if not isinstance(known, dict):
-        known = {}
-    if isinstance(known.get(ident), list) and len(known[ident]) == 2:
-        return str(known[ident][0]), bool(known[ident][1])
+    stat, known = source.stat(), FileFacts(memo, 2)
+    ident = FileFacts.ident(source, stat.st_size, stat.st_mtime_ns, f"#{number}")
+    if (found := known.get(ident)) is not None:
+        return str(found[0]), bool(found[1])
     digest = _digest(str(source), number, stat.st_size, stat.st_mtime_ns)
     variable = _weight_axis(str(source), number, shown, stat.st_size, stat.st_mtime_ns) is not None
-    known[ident] = [digest, variable]
-    try:
-        write_atomic(memo, json.dumps(known).encode())
-    except OSError:
-        pass  # a read-only cache: the next build hashes again
+    known.put(ident, [digest, variable])
+    known.save()
     return digest, variable
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..files import write_atomic
+from ..files import FileFacts
 from .layout import MM_PER_INCH, PHOTO_DPI, PHOTO_MIN_DPI
 
 PHOTO_ASPECT = 3 / 4  # width / height of a portrait on a sign or plate
@@ -42,37 +41,9 @@ def image_ref(docs_dir: Path, value: str | None) -> ImageRef | None:
     return _ref(str(path), stat.st_mtime_ns, stat.st_size)
 
 
-class KnownImages:
-    """Hash and size of each image by path, size and time, kept in the cache between builds: reading
-    and hashing a site's photos again was two thirds of a warm build's print stage."""
-
-    def __init__(self, path: Path):
-        self.path, self.dirty = path, False
-        try:
-            known = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            known = {}
-        self.known: dict = known if isinstance(known, dict) else {}
-
-    def get(self, ident: str) -> list | None:
-        found = self.known.get(ident)
-        return found if isinstance(found, list) and len(found) == 3 else None
-
-    def put(self, ident: str, facts: list) -> None:
-        self.known[ident], self.dirty = facts, True
-
-    def save(self) -> None:
-        # entries of replaced photos stay: a few bytes each, and a photo put back needs no hashing
-        if not self.dirty:
-            return
-        try:
-            write_atomic(self.path, json.dumps(self.known).encode())
-        except OSError:
-            pass  # a read-only cache: the next build reads the images again
-        self.dirty = False
-
-
-_known: KnownImages | None = None  # set by the stage for the build; None in workers and tests
+# hash and size of each image, set by the stage for the build (reading and hashing a site's photos
+# again was two thirds of a warm build's print stage); None in workers and tests
+_known: FileFacts | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -83,7 +54,7 @@ def _resolved(docs_dir: Path, value: str) -> Path | None:
     return resolve_image(docs_dir, value)
 
 
-def use_known(known: KnownImages | None) -> None:
+def use_known(known: FileFacts | None) -> None:
     global _known
     _known = known
     _ref.cache_clear()
@@ -91,7 +62,7 @@ def use_known(known: KnownImages | None) -> None:
 
 @lru_cache(maxsize=1024)
 def _ref(path: str, mtime: int, size: int) -> ImageRef:
-    ident = f"{path}:{size}:{mtime}"
+    ident = FileFacts.ident(path, size, mtime)
     if _known is not None:
         if (found := _known.get(ident)) is not None:
             return ImageRef(path, str(found[0]), int(found[1]), int(found[2]))

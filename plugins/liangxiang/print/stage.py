@@ -14,11 +14,11 @@ from ..content import Content
 from ..problems import ContentError, Location, Problems
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
-from ..files import cache_dir, link_or_copy, site_root
+from ..files import FileFacts, cache_dir, link_or_copy, site_root
 from .cache import PrintCache, key
 from .drawing import Drawing
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
-from .images import KnownImages, use_known
+from .images import use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
@@ -74,7 +74,7 @@ class PrintStage:
         except FontError as error:
             problems.add(self._font_location(), "font", error.message, error.hint)
             raise ContentError(problems) from None
-        known = KnownImages(self.cache.folder / "images.json")
+        known = FileFacts(self.cache.folder / "images.json", 3)
         use_known(known)
         try:
             planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
