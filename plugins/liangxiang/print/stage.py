@@ -183,15 +183,14 @@ class PrintStage:
         """Render what the cache lacks into the cache, in the background; with one processor write() does."""
         self.entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
         todo = [p for p in self.items if self._facts(p) is None]
-        if not todo:
-            Background.drop_started()
-        if todo and self.background is None and cpus() > 1:
-            self.background = Background.ready(1 if len(todo) < POOL_FROM else cpus())
-        if todo and self.background is not None:
-            self.background.begin(lambda workers: self._render_and_merge(todo, workers))
-        elif self.background is not None:  # laid out anew, yet rendered before (an edit undone)
-            self.background.cancel()
+        if not todo:  # nothing new, or laid out anew yet rendered before (an edit undone)
+            Background.drop_started()  # the worker prestarted or started by the layout goes
             self.background = None
+            return
+        if self.background is None and cpus() > 1:
+            self.background = Background.ready(1 if len(todo) < POOL_FROM else cpus())
+        if self.background is not None:
+            self.background.begin(lambda workers: self._render_and_merge(todo, workers))
 
     def write(self, site_dir: Path) -> None:
         started = time.perf_counter()
