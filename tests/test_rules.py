@@ -198,3 +198,17 @@ def test_a_broken_file_does_not_cascade(tmp_path):
     root = write_site(tmp_path)
     _apply(root, {"members.yaml": "members:\n  - id: [\n"})
     assert [p.where.path for p in problems_of(root)] == ["members.yaml"]
+
+
+def test_an_id_of_digits_needs_no_quotes(tmp_path):
+    """`id: 1949` is a number to YAML: the member and every reference to it still meet."""
+    root = write_site(tmp_path)
+    for name, text in FILES.items():
+        if isinstance(text, str) and ("li-na" in text or "id: b2" in text or "branch: b2" in text):
+            (root / name).write_text(
+                text.replace("li-na", "1949").replace("id: b2", "id: 2").replace("branch: b2", "branch: 2"), encoding="utf-8")
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert "1949" in [m.id for m in content.public_members]
+    assert {z.id: z.leader for z in content.zones}["closed"] == "1949"
+    assert "2" in [b.id for b in content.org.branches]

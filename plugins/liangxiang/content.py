@@ -24,6 +24,8 @@ class KnownIds:
     complete: bool = True
 
     def add(self, value: object, where: Location, hidden: bool = False) -> None:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # `id: 1949` is read as a number, and the model makes it "1949" too
         if isinstance(value, str) and value not in self.where:
             self.where[value] = where
             if hidden:
