@@ -106,6 +106,9 @@ CASES = [
     # stories, files, settings
     Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "front matter"),
     Case("story-empty-body", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", "\n")}, "content/stories/a-key.md", 9, "body", "正文是空的"),
+    Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
+    Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),
+    Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("no-org", {"content/org.yaml": None}, "content/org.yaml", 0, "-", "找不到 org.yaml"),
     Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
     Case("reserved-page", {"content/zones.md": "# 冲突\n"}, "content/zones.md", 0, "-", "系统生成页面"),
@@ -212,3 +215,11 @@ def test_an_id_of_digits_needs_no_quotes(tmp_path):
     assert "1949" in [m.id for m in content.public_members]
     assert {z.id: z.leader for z in content.zones}["closed"] == "1949"
     assert "2" in [b.id for b in content.org.branches]
+
+
+def test_a_zones_markdown_may_name_images_from_its_own_folder(tmp_path):
+    """As a story's body does from stories/: ../photos/x.jpg from zones/ is photos/x.jpg."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  ![花园](../photos/zhang-wei.jpg)\n"))
+    _, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]

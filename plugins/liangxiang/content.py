@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -99,6 +100,30 @@ class Content:
     @cached_property
     def alias_targets(self) -> dict[str, Zone]:
         return {alias: z for z in self.zones for alias in z.aliases}
+
+    @cached_property
+    def source_pages(self) -> dict[str, tuple[str, object]]:
+        """The page each file under content/ makes, for links written as file paths:
+        path -> (kind, key) of Urls.of, or ("free", path) for a free page."""
+        pages: dict[str, tuple[str, object]] = {page: ("free", page) for page in self.pages}
+        pages["index.md"] = ("home", None)  # the home page shows it, whether it exists or not
+        pages.update({f"stories/{story.slug}.md": ("story", story.slug) for story in self.stories})
+        for suffix in (".yaml", ".yml"):
+            pages.update({f"zones/{zone.id}{suffix}": ("zone", zone.id) for zone in self.zones})
+            pages.update({f"commitments/{year.year}{suffix}": ("year", year.year) for year in self.commitments})
+            pages.update({f"assessments/{a.period}{suffix}": ("period", a.period) for a in self.assessments})
+        return pages
+
+    def page_of(self, href: str, base: str = "") -> tuple[str, object] | None:
+        """The page a link to a file under content/ means, written relative to base (the folder of
+        the text it stands in) or to content/; None when no page is made from such a file."""
+        href = href.strip()
+        candidates = [href.lstrip("/")] if href.startswith("/") else [posixpath.join(base, href), href] if base else [href]
+        for candidate in candidates:
+            found = self.source_pages.get(posixpath.normpath(candidate))
+            if found is not None:
+                return found
+        return None
 
     @cached_property
     def years(self) -> list[CommitmentsFile]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .check import check_content
-from .check.markdown_images import check_markdown_images
+from .check.markdown_refs import check_markdown_refs
 from .content import Content
 from .files import cache_dir, site_root
 from .load import load_content
@@ -18,7 +18,7 @@ def read_content(
     """Every record of the site, loaded and checked, with every problem found."""
     content, problems = load_content(root, docs_dir, members, cache_dir)
     check_content(content, problems)
-    check_markdown_images(content, problems)
+    check_markdown_refs(content, problems)
     return content, problems
 
 

@@ -13,7 +13,7 @@ from mkdocs.commands.build import get_context
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content
 from ..files import cache_dir
 from . import search
-from .markdown import publish_images, sanitize
+from .markdown import publish_images, resolve_links, sanitize
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
 from .pages import DataPage, plan_pages
 from .photos import PhotoStore
@@ -81,10 +81,12 @@ class SiteBuild:
         return self.view.md(index.read_text(encoding="utf-8-sig"), where="index.md") if index.is_file() else ""
 
     def page_html(self, html: str, page) -> str:
-        """A free page's HTML: its images published as resized copies, then sanitized."""
+        """A free page's HTML: its images published as resized copies, links to content files made
+        links to their pages, then sanitized."""
         self.view.page_url = page.url
         base = posixpath.dirname(page.file.src_uri)
         html = publish_images(html, lambda src, alt: self.view.content_image(src, alt, base), page.file.src_uri)
+        html = resolve_links(html, lambda href: self.view.content_link(href, base), page.file.src_uri)
         return sanitize(html)
 
     def free_pages(self) -> list[tuple[str, str, str]]:

@@ -4,7 +4,8 @@ Two layers: raw HTML in Markdown is never passed through (it is shown as text), 
 output is sanitized by nh3 (ammonia) so that links can only be http(s), mailto or tel, and
 images only come from this site. An image in Markdown must be a photo under content/: it is
 published as a resized copy (``publish_images``); anything else is refused with a warning,
-which fails a strict build.
+which fails a strict build. A link to a file under content/ (about.md, stories/x.md,
+zones/x.yaml) becomes the address of the page made from it (``resolve_links``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from markupsafe import Markup
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 PHOTO = "lx-photo:"  # marks an image path from content until it is replaced by a published copy
+LINK = "lx-link:"  # marks a link to a file under content/ until it gets its page's address
+SOURCE_SUFFIXES = (".md", ".yaml", ".yml")  # the files pages are made from
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i",
@@ -41,16 +44,20 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-class _MarkImages(Treeprocessor):
-    """Mark local image paths before MkDocs' link check (priority 0) sees them: they name photos
-    in content/, which are published as resized copies, never as they are."""
+class _MarkLocal(Treeprocessor):
+    """Mark local image paths and links to content files before MkDocs' link check (priority 0)
+    sees them: they name photos, published as resized copies, and records, stories and index.md,
+    which are not pages as they are. Both are resolved after rendering, for every kind of text."""
 
     def run(self, root):
         for img in root.iter("img"):
             src = img.get("src", "")
-            parts = urlsplit(src)
-            if src and not parts.scheme and not parts.netloc:
+            if src and _is_local(src):
                 img.set("src", PHOTO + src)
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if href and _is_local(href) and urlsplit(href).path.lower().endswith(SOURCE_SUFFIXES):
+                link.set("href", LINK + href)
 
 
 class SafeContent(Extension):
@@ -59,7 +66,7 @@ class SafeContent(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_MarkImages(md), "liangxiang_images", 5)
+        md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
 
 
 def _is_local(url: str) -> bool:
@@ -104,6 +111,29 @@ def publish_images(text: str, publish: Callable[[str, str], str | None], where: 
     return _IMG.sub(replace, text)
 
 
+_LINK = re.compile(r'(<a\b[^>]*?)\shref="([^"]*)"')
+
+
+def resolve_links(text: str, resolve: Callable[[str], str | None], where: str) -> str:
+    """Give each marked link of rendered Markdown ``resolve(path)``, its page's address.
+
+    A link to no page loses its address (the text stays) and is reported: the content check
+    names the line first, so this happens only to text it could not see."""
+
+    def replace(match: re.Match) -> str:
+        href = html.unescape(match.group(2))
+        if not href.startswith(LINK):
+            return match.group(0)
+        path, _, fragment = href[len(LINK):].partition("#")
+        url = resolve(unquote(path))
+        if url is None:
+            log.warning("%s: 链接“%s”指向的页面不存在", where, href[len(LINK):])
+            return match.group(1)
+        return f'{match.group(1)} href="{html.escape(url + ("#" + fragment if fragment else ""))}"'
+
+    return _LINK.sub(replace, text)
+
+
 _cleaner = nh3.Cleaner(
     tags=TAGS,
     attributes=ATTRIBUTES,
@@ -126,11 +156,17 @@ class Renderer:
         self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists"], output_format="html")
 
     def __call__(self, text: str | None, publish: Callable[[str, str], str | None] | None = None,
-                 where: str = "") -> Markup:
+                 where: str = "", link: Callable[[str], str | None] | None = None) -> Markup:
         if not text:
             return Markup("")
-        self._md.reset()
-        out = self._md.convert(text)
+        out = self.html(text)
         if publish is not None:
             out = publish_images(out, publish, where)
+        if link is not None:
+            out = resolve_links(out, link, where)
         return Markup(sanitize(out))
+
+    def html(self, text: str) -> str:
+        """The HTML Python-Markdown makes, before images and links are resolved and it is sanitized."""
+        self._md.reset()
+        return self._md.convert(text)

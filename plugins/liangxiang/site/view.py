@@ -11,6 +11,7 @@ import re
 
 import yaml
 from markupsafe import Markup, escape
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..check.photos import check_image
@@ -54,6 +55,11 @@ class Urls:
         """The file a page is written to, relative to site_dir."""
         url = self.page(path)
         return url + "index.html" if url == "" or url.endswith("/") else url
+
+    def of_source(self, page: tuple[str, Any]) -> str:
+        """The URL of a page found by Content.page_of: a free page's is MkDocs' own."""
+        kind, key = page
+        return File(key, None, None, self.directory_urls).url if kind == "free" else self.of(kind, key)
 
     def of(self, kind: str, key: Any = None) -> str:
         return self.page({
@@ -112,8 +118,19 @@ class SiteView:
         return self.photos.get(path, slot)
 
     def md(self, text: str | None, base: str = "", where: str = "") -> Markup:
-        """Markdown from content; ``base`` is the folder (under content/) its image paths start from."""
-        return self.markdown(text, lambda src, alt: self.content_image(src, alt, base), where or base or "content")
+        """Markdown from content; ``base`` is the folder (under content/) its image paths and links start from."""
+        return self.markdown(text, lambda src, alt: self.content_image(src, alt, base), where or base or "content",
+                             lambda href: self.content_link(href, base))
+
+    def content_link(self, href: str, base: str = "") -> str | None:
+        """A link to a file under content/ (about.md, stories/x.md, zones/x.yaml) as the address of
+        the page made from it, relative to the page being rendered; None when there is none."""
+        self._looked_up("content_link", href, base)
+        page = self.records.page_of(href, base)
+        if page is None:
+            return None
+        url = get_relative_url(self.urls.of_source(page), self.page_url or "")
+        return url if url.endswith((".html", "/")) else url + "/"
 
     def content_image(self, src: str, alt: str, base: str = "") -> str | None:
         """An image named in Markdown, as a resized copy; None when it is not a photo under content/."""

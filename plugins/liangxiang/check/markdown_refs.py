@@ -1,0 +1,99 @@
+"""What Markdown names (story bodies, org intro, zone content, free pages) must exist: an image
+is a photo under content/, a link to a file under content/ (about.md, stories/x.md,
+zones/x.yaml) is to one a page is made from. Checked with the rest of the content, before a
+build cleans site_dir: found only while pages were rendered, a refused image failed a strict
+build after the previous site had already been replaced.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from urllib.parse import unquote
+
+from ..content import Content
+from ..load.mdbounds import markdown_problems
+from ..problems import Location, Problems, did_you_mean
+from .photos import check_image
+
+IMAGE_HINT = "写相对于 content/ 的路径，例如 photos/stories/a.jpg"
+LINK_HINT = "写相对于 content/ 的文件路径，例如 about.md、stories/yi-ba-yao-shi.md 或 zones/tongxin-square.yaml"
+
+
+def check_markdown_refs(content: Content, problems: Problems) -> None:
+    from ..site.markdown import _ATTR, _IMG, _LINK, LINK, PHOTO, Renderer  # here: the renderer brings Markdown
+
+    renderer = Renderer()
+    for text, start, field, base, block in _texts(content):
+        if ("![" not in text and "](" not in text and "]:" not in text) or markdown_problems(text):
+            continue  # no image or link; or too deep or too many "[": reported by the loader
+        rendered = renderer.html(text)
+        named = [(html.unescape(dict(_ATTR.findall(tag)).get("src", "")), PHOTO) for tag in _IMG.findall(rendered)]
+        named += [(html.unescape(found.group(2)), LINK) for found in _LINK.finditer(rendered)]
+        for ref, mark in named:
+            if mark == PHOTO:
+                problem = _image_problem(content, ref, base)
+            else:
+                problem = _link_problem(content, ref[len(LINK):], base) if ref.startswith(LINK) else None
+            if problem:
+                line = _line_of(text, ref[len(mark):] if ref.startswith(mark) else ref)
+                where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
+                problems.add(where, field, *problem)
+
+
+def _texts(content: Content):
+    """(text, where it starts, field, base folder, is a block scalar) of every Markdown text."""
+    if content.org and content.org.intro:
+        yield content.org.intro, content.org.at("intro"), "intro", "", True
+    for zone in content.zones:
+        if zone.content:
+            yield zone.content, zone.at("content"), "content", "zones", True
+    for story in content.stories:
+        yield story.body, Location(story.meta.at().path, story.body_line, 1), "body", "stories", False
+    root = content.root.resolve()
+    for page in content.pages:
+        source = content.docs_dir / page
+        try:
+            shown = source.resolve().relative_to(root).as_posix()
+            text = source.read_text(encoding="utf-8-sig")
+        except (OSError, ValueError):
+            continue
+        yield text, Location(shown, 1, 1), "-", posixpath.dirname(page), False
+
+
+def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | None:
+    from ..site.markdown import PHOTO
+
+    if not src.startswith(PHOTO):
+        return f"图片“{src}”没有发布：正文里的图片必须是 content/ 里的 JPEG、PNG 或 WebP 照片，不能来自别的网站或网址", IMAGE_HINT
+    path = unquote(src[len(PHOTO):]).strip()
+    candidates = [path.lstrip("/")] if path.startswith("/") else [posixpath.join(base, path), path] if base else [path]
+    first = None
+    for candidate in candidates:
+        relative = posixpath.normpath(candidate)
+        if relative.startswith(".."):
+            first = first or ("图片路径必须在 content/ 里面", IMAGE_HINT)
+            continue
+        found = check_image(content.docs_dir, relative)
+        if not found:
+            return None
+        first = first or found[0]
+    message, hint = first
+    return f"图片“{path}”没有发布：{message}", hint or IMAGE_HINT
+
+
+def _link_problem(content: Content, href: str, base: str) -> tuple[str, str] | None:
+    path = unquote(href.partition("#")[0])
+    if content.page_of(path, base) is not None:
+        return None
+    guess = did_you_mean(posixpath.normpath(posixpath.join(base, path)), list(content.source_pages))
+    return f"链接“{href}”指向的页面不存在：content/ 里没有由这个文件生成的页面", guess or LINK_HINT
+
+
+def _line_of(text: str, ref: str) -> int:
+    """The line (from 1) of text that names ref, or 1."""
+    for needle in (ref, unquote(ref)):
+        at = text.find(needle)
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return 1

@@ -1,0 +1,45 @@
+"""Links written as content file paths (about.md, stories/x.md, zones/x.yaml) lead to the pages
+made from those files, in every kind of Markdown and with either setting of use_directory_urls."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site
+from minimal_site import FILES, write_site
+
+STORY = FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文，见[活动规则](../about.md#rules)和[花园](/zones/garden.yaml)。")
+ZONE = FILES["content/zones/garden.yaml"] + "content: |\n  见[故事](../stories/a-key.md)、[首页](/index.md)和[2026年承诺](commitments/2026.yaml)。\n"
+ABOUT = "# 关于\n\n回到[首页](index.md)；读[故事][k]；看[考核](assessments/2026-Q1.yaml)。\n\n[k]: stories/a-key.md\n"
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_file_links_lead_to_their_pages(tmp_path, directory_urls):
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": STORY, "content/zones/garden.yaml": ZONE,
+                                         "content/about.md": ABOUT})
+    config = root / "mkdocs.yml"
+    settings = "plugins:\n  - liangxiang:\n      printables: false\n" + f"use_directory_urls: {str(directory_urls).lower()}\n"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  - liangxiang\n", settings), encoding="utf-8")
+    site = build_site(config, tmp_path / "site")
+    page = (lambda path: path + "index.html") if directory_urls else (lambda path: path.rstrip("/") + ".html" if path else "index.html")
+    expected = {  # page -> link text -> the page it must open
+        "stories/a-key/": {"活动规则": "about/", "花园": "zones/garden/"},
+        "zones/garden/": {"故事": "stories/a-key/", "首页": "", "2026年承诺": "commitments/2026/"},
+        "about/": {"首页": "", "故事": "stories/a-key/", "考核": "assessments/2026-Q1/"},
+    }
+    for source, links in expected.items():
+        file = site / page(source)
+        html = file.read_text(encoding="utf-8")
+        assert "lx-link" not in html and ".md" not in re.sub(r"<(script|link)\b[^>]*>", "", html), source
+        for text, target in links.items():
+            found = re.search(rf'<a href="([^"]*)"[^>]*>{text}</a>', html)
+            assert found, (source, text)
+            href, _, fragment = found.group(1).partition("#")
+            opened = (file.parent / href).resolve()
+            opened = opened / "index.html" if opened.is_dir() else opened
+            assert opened == (site / page(target)).resolve(), (source, text, found.group(1))
+            assert opened.is_file()
+            assert fragment == ("rules" if text == "活动规则" else "")
