@@ -73,7 +73,6 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
             "promises": promises,
             "year": latest.year if latest else None,
             "stories": [s for s in content.stories_by_date if s.meta.zone == zone.id],
-            "successor": content.zone_by_id.get(zone.successor or ""),
         })
         for alias in zone.aliases:
             yield DataPage(f"zones/{alias}/", "", "redirect.html", zone.name, {"target": ("zone", zone.id)})

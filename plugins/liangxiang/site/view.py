@@ -113,6 +113,20 @@ class SiteView:
         self._looked_up("zone", zone_id)
         return self.records.zone_by_id.get(zone_id or "")
 
+    def onward(self, zone: Zone) -> Zone | None:
+        """Where an archived zone's visitors are sent: the first active zone along its successor
+        chain (an old sign's QR code may point at a zone whose successor was archived in turn).
+        None when the chain ends in no active zone, or runs in a circle. Each zone of the chain
+        is looked up (recorded), so an edit of any of them renders the page again."""
+        seen = {zone.id}
+        current = self.zone(zone.successor) if zone.successor else None
+        while current is not None and current.status == "archived":
+            if not current.successor or current.successor in seen:
+                return None
+            seen.add(current.id)
+            current = self.zone(current.successor)
+        return current
+
     def picture(self, path: str | None, slot: str) -> Picture | None:
         self._looked_up("picture", path, slot)
         return self.photos.get(path, slot)

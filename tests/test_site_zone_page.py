@@ -1,0 +1,90 @@
+"""The zone page, the page a sign's QR code opens: where an archived zone leads, who is marked as gone."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import build_site, page_text
+from minimal_site import FILES, write_site
+from liangxiang.site.view import SiteView
+
+MIDDLE = """\
+id: middle
+name: 中间责任区
+branch: b1
+scope: 中间一片
+duties: [巡查]
+leader: zhang-wei
+service_phone: 0317-2720009
+status: archived
+successor: garden
+"""
+
+
+def _without_printables(root: Path) -> Path:
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
+    return config
+
+
+def _chain_site(root: Path) -> Path:
+    """closed -> middle (archived too) -> garden (active)."""
+    return _without_printables(write_site(root, {
+        "content/zones/closed.yaml": FILES["content/zones/closed.yaml"].replace("successor: garden", "successor: middle"),
+        "content/zones/middle.yaml": MIDDLE,
+    }))
+
+
+def test_an_archived_chain_leads_to_the_active_zone_at_its_end(tmp_path):
+    config = _chain_site(tmp_path / "src")
+    site = build_site(config, tmp_path / "src/site")
+    for archived in ("closed", "middle"):
+        text = page_text(site, f"zones/{archived}/")
+        raw = (site / f"zones/{archived}/index.html").read_text(encoding="utf-8")
+        assert "接续责任区：花园责任区" in text, archived
+        assert 'href="../garden/"' in raw and 'href="tel:03172720001"' in raw, archived
+        assert "0317-2720009" not in text and "0317-2720002" not in text, archived  # their own phones
+    assert "中间责任区" not in page_text(site, "zones/closed/")
+
+    # the page cache: an edit of the zone at the end renders the first zone's page again
+    garden = tmp_path / "src/content/zones/garden.yaml"
+    garden.write_text(garden.read_text(encoding="utf-8").replace("0317-2720001", "0317-2720111"), encoding="utf-8")
+    build_site(config, tmp_path / "src/site")
+    text = page_text(site, "zones/closed/")
+    assert "0317-2720111" in text and "0317-2720001" not in text
+
+
+def _zone(zone_id: str, successor: str | None = None, status: str = "archived"):
+    return SimpleNamespace(id=zone_id, successor=successor, status=status)
+
+
+CHAINS = [  # (zones as id:successor, "!" marks an active zone; the zone asked; where it leads)
+    ("a:b b!", "a", "b"),
+    ("a:b b:c c!", "a", "c"),
+    ("a:b b:c c:d d!", "b", "d"),
+    ("a:b b", "a", None),  # the chain ends in an archived zone without a successor
+    ("a:b b:c c:b", "a", None),  # a circle further on
+    ("a:b b:a", "a", None),  # a circle back to the start
+    ("a:x", "a", None),  # a successor that does not exist
+    ("a", "a", None),
+]
+
+
+@pytest.mark.parametrize("chain, asked, expected", CHAINS)
+def test_onward_follows_the_chain_and_never_loops(chain, asked, expected):
+    zones = {}
+    for part in chain.split():
+        active = part.endswith("!")
+        zone_id, _, successor = part.rstrip("!").partition(":")
+        zones[zone_id] = _zone(zone_id, successor or None, "active" if active else "archived")
+    view = SiteView(SimpleNamespace(zone_by_id=zones), None, None, None, lookups=set())
+    found = view.onward(zones[asked])
+    assert (found.id if found else None) == expected
+    # every zone it passed is recorded, so that the page cache renders the page again when one changes
+    passed = {token[1] for token in view.lookups if token[0] == "zone"}
+    assert expected is None or expected in passed
