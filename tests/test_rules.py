@@ -14,7 +14,7 @@ import pytest
 from PIL import Image
 
 from liangxiang.pipeline import read_content
-from minimal_site import FILES, write_site
+from minimal_site import FILES, jpeg_bytes, write_site
 
 
 @dataclass
@@ -102,6 +102,9 @@ CASES = [
     Case("photo-outside", sub("members.yaml", "photos/zhang-wei.jpg", "../members.yaml"), "members.yaml", "../members.yaml", "photo", "content/ 里面"),
     Case("photo-absolute", sub("members.yaml", "photos/zhang-wei.jpg", "/etc/passwd"), "members.yaml", "/etc/passwd", "photo", "content/ 里面"),
     Case("photo-not-image", sub("members.yaml", "photos/zhang-wei.jpg", "about.md"), "members.yaml", "about.md", "photo", "不是图片"),
+    Case("photo-truncated", {"content/photos/zhang-wei.jpg": jpeg_bytes()[:-400]}, "members.yaml", "zhang-wei.jpg", "photo", "不完整", "重新导出"),
+    Case("photo-folder", sub("members.yaml", "photos/zhang-wei.jpg", "photos"), "members.yaml", "photo: photos", "photo", "文件夹", "photos/zhang-wei.jpg"),
+    Case("photo-backslash", sub("members.yaml", "photos/zhang-wei.jpg", "photos\\zhang-wei.jpg"), "members.yaml", "zhang-wei.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
     Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "解压炸弹"),
     # stories, files, settings
     Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "front matter"),

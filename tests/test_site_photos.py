@@ -88,3 +88,16 @@ def test_other_images_in_markdown_are_refused(tmp_path, image, caplog):
     with pytest.raises(Abort):
         build_site(root / "mkdocs.yml", tmp_path / "site")
     assert any("a-key.md" in r.getMessage() and "没有发布" in r.getMessage() for r in caplog.records)
+
+
+def test_a_16_bit_grey_photo_keeps_its_picture(tmp_path):
+    """Pillow keeps 16-bit grey PNGs at 16 bits; converted as they are, every pixel was white."""
+    (tmp_path / "content").mkdir()
+    grey = Image.linear_gradient("L").resize((300, 400)).convert("I")
+    grey.point(lambda v: v * 257).convert("I;16").save(tmp_path / "content/grey16.png")
+    assert Image.open(tmp_path / "content/grey16.png").mode == "I;16"
+    picture = store(tmp_path).get("grey16.png", "portrait")
+    with Image.open(tmp_path / "site" / picture.variants[-1].fallback) as copy:
+        histogram = copy.convert("L").histogram()
+    mean = sum(value * count for value, count in enumerate(histogram)) / sum(histogram)
+    assert 100 < mean < 155, mean  # black to white from top to bottom: grey on average, not white

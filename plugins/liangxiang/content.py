@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .files import FileFacts
 from .model import DEFAULT_GRADES, Assessment, Commitment, CommitmentsFile, Grade, Member, Org, Story, Zone
 from .problems import Location
 
@@ -64,6 +65,7 @@ class Content:
     pages: list[str] = field(default_factory=list)  # free Markdown pages, relative to docs_dir
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    checked_images: FileFacts | None = field(default=None, repr=False, compare=False)  # see check.photos
     known: dict[str, KnownIds] = field(
         default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}
     )

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
+from .check.photos import CHECKED_FILE
 from .content import Content
-from .files import cache_dir, site_root
+from .files import FileFacts, cache_dir, site_root
 from .load import load_content
 from .problems import ContentError, Location, Problems
 
@@ -17,8 +18,12 @@ def read_content(
 ) -> tuple[Content, Problems]:
     """Every record of the site, loaded and checked, with every problem found."""
     content, problems = load_content(root, docs_dir, members, cache_dir)
+    if cache_dir is not None:
+        content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
     check_markdown_refs(content, problems)
+    if content.checked_images is not None:
+        content.checked_images.save()
     return content, problems
 
 

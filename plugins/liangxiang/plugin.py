@@ -10,7 +10,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -90,7 +90,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             if _Preview.serving:
                 _Preview.content_failed = True
                 log.error("预览仍是上一次成功生成的网站；改好并保存后会自动重新生成。")
-            raise PluginError(str(error)) from None
+            raise Abort(str(error)) from None  # said as it is: MkDocs words a PluginError "Aborted with a BuildError!"
         return config
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

@@ -218,7 +218,7 @@ class _Rules:
         images += [(s.meta, "cover", s.meta.cover) for s in content.stories]
         for record, field, value in images:
             if value is not None:
-                for message, hint in check_image(content.docs_dir, value):
+                for message, hint in check_image(content.docs_dir, value, content.checked_images):
                     self.problems.add(record.at(field), record.field_name(field), message, hint)
 
 

@@ -74,7 +74,7 @@ def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | N
         if relative.startswith(".."):
             first = first or ("图片路径必须在 content/ 里面", IMAGE_HINT)
             continue
-        found = check_image(content.docs_dir, relative)
+        found = check_image(content.docs_dir, relative, content.checked_images)
         if not found:
             return None
         first = first or found[0]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from ..files import FileFacts
+
 FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
@@ -21,34 +23,59 @@ def resolve_image(docs_dir: Path, value: str) -> Path | None:
     return target if target.is_relative_to(base) else None
 
 
+# the file of a build's checks kept between builds: decoding every photo each build is too slow
+# for a large roster. Its name changes with what _inspect checks.
+CHECKED_FILE = "checked-images-2.json"
+
+
 @lru_cache(maxsize=4096)
-def _inspect(path: Path, mtime: float) -> tuple[tuple[str, str], ...]:
+def _inspect(path: Path, mtime: int) -> tuple[tuple[str, str], ...]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
-                if image.format not in FORMATS:
-                    return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % image.format, "请转成 JPEG 或 PNG 再放进来"),)
+                kind = image.format
+                if kind not in FORMATS:
+                    return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来"),)
                 image.verify()
+            # verify() reads the structure, not the picture: a photo cut short in upload passes it
+            with Image.open(path) as image:
+                if kind == "JPEG":  # decoded at an eighth of its size: every byte is still read
+                    image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+                image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         return (("图片像素太多，可能是恶意的“解压炸弹”", f"请缩小到 {Image.MAX_IMAGE_PIXELS // 1_000_000} 百万像素以内"),)
     except UnidentifiedImageError:
         return (("这个文件不是图片（或已损坏）", "请换成 JPEG、PNG 或 WebP 照片"),)
-    except (OSError, SyntaxError, ValueError) as error:
-        return ((f"图片读不出来：{error}", "请重新导出这张图片"),)
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
+        if "truncated" in str(error).lower() or isinstance(error, EOFError):
+            return (("图片文件不完整：可能没有传完，或者已经损坏", "请重新导出这张照片，再放进来"),)
+        return ((f"图片已损坏，读不出来（{error}）", "请重新导出这张照片，再放进来"),)
     return ()
 
 
-def check_image(docs_dir: Path, value: str) -> list[tuple[str, str]]:
-    """(message, hint) for each thing wrong with an image reference."""
+def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) -> list[tuple[str, str]]:
+    """(message, hint) for each thing wrong with an image reference; ``checked`` keeps the
+    answers for files seen before, by path, size and time."""
     path = resolve_image(docs_dir, value)
     if path is None:
         return [("图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/members/zhang-wei.jpg")]
+    if path.is_dir():
+        return [(f"“{value}”是一个文件夹，不是图片", f"写出照片的文件名，例如 {value.rstrip('/')}/zhang-wei.jpg")]
     if not path.is_file():
+        if "\\" in value:
+            return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {value.replace(chr(92), '/')}")]
         near = _near_file(path)
         hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
         return [(f"找不到图片“{value}”", hint or "检查文件名和大小写，或者把照片放到这个位置")]
-    return list(_inspect(path, path.stat().st_mtime))
+    stat = path.stat()
+    ident = FileFacts.ident(path, stat.st_size, stat.st_mtime_ns)
+    if checked is not None and (found := checked.get(ident)) is not None:
+        return [(str(message), str(hint)) for message, hint in found[0]]
+    problems = list(_inspect(path, stat.st_mtime_ns))
+    if checked is not None:
+        checked.put(ident, [[list(problem) for problem in problems]])
+    return problems
 
 
 def _near_file(path: Path) -> str:

@@ -23,7 +23,9 @@ PACKAGE = Path(__file__).parent
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the printing code and the libraries that draw and preview."""
-    return code_digest(PACKAGE, list(PACKAGE.glob("*.py")), ("fpdf2", "pypdfium2", "segno", "Pillow"))
+    # imaging.py: photos are opened upright and at 8 bits by it, for the site and for paper alike
+    files = [*PACKAGE.glob("*.py"), PACKAGE.parent / "imaging.py"]
+    return code_digest(PACKAGE.parent, files, ("fpdf2", "pypdfium2", "segno", "Pillow"))
 
 
 def key(*parts: object) -> str:

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image
 
 from ..files import FileFacts
+from ..imaging import open_upright
 from .layout import MM_PER_INCH, PHOTO_DPI, PHOTO_MIN_DPI
 
 PHOTO_ASPECT = 3 / 4  # width / height of a portrait on a sign or plate
@@ -87,10 +88,9 @@ def prepare(source: str, w_mm: float, h_mm: float, crop: bool) -> tuple[io.Bytes
 def _prepared(source: str, w_mm: float, h_mm: float, crop: bool) -> tuple[bytes, float]:
     # kept per worker process: the org's logo goes on every sign (20 ms to optimize each time);
     # a build's worker never sees a file change under it (the cache key has every image's hash)
-    with Image.open(source) as original:
-        image = ImageOps.exif_transpose(original)
-        alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
-        image = image.convert("RGBA" if alpha else "RGB")
+    image = open_upright(source)
+    alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    image = image.convert("RGBA" if alpha else "RGB")
     target = (max(1, round(w_mm / MM_PER_INCH * PHOTO_DPI)), max(1, round(h_mm / MM_PER_INCH * PHOTO_DPI)))
     if crop:
         aspect = w_mm / h_mm

@@ -19,6 +19,7 @@ from PIL import Image, ImageOps
 
 from ..check.photos import resolve_image
 from ..files import link_or_copy
+from ..imaging import open_upright
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ SLOTS: dict[str, Slot] = {
     "logo": Slot((64, 192), alpha=True),  # masthead and favicon
 }
 SLOTS["thumb"] = SLOTS["avatar"]  # the first theme's name for the same slot
-VERSION = b"photos-4"  # bump when the encoding below changes, to refresh caches
+VERSION = b"photos-5"  # bump when the encoding below changes, to refresh caches
 WEBP = {"quality": 76, "method": 5}
 JPEG = {"quality": 80, "optimize": True, "progressive": True}
 
@@ -114,18 +115,17 @@ class PhotoStore:
 
     def _render(self, source: Path, slot: Slot, stem: str, index: Path) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        with Image.open(source) as original:
-            image = ImageOps.exif_transpose(original)
-            has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
-            keep_alpha = slot.alpha and has_alpha
-            image = image.convert("RGBA" if has_alpha else "RGB")
-            if has_alpha and not keep_alpha:
-                flat = Image.new("RGB", image.size, "white")
-                flat.paste(image, mask=image.getchannel("A"))
-                image = flat
-            if slot.ratio:
-                width = min(image.width, round(image.height * slot.ratio))
-                image = ImageOps.fit(image, (width, round(width / slot.ratio)), Image.Resampling.LANCZOS, centering=(0.5, 0.35))
+        image = open_upright(source)
+        has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
+        keep_alpha = slot.alpha and has_alpha
+        image = image.convert("RGBA" if has_alpha else "RGB")
+        if has_alpha and not keep_alpha:
+            flat = Image.new("RGB", image.size, "white")
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        if slot.ratio:
+            width = min(image.width, round(image.height * slot.ratio))
+            image = ImageOps.fit(image, (width, round(width / slot.ratio)), Image.Resampling.LANCZOS, centering=(0.5, 0.35))
         # never upscale: widths above the original's collapse into the original's width
         widths = sorted({min(w, image.width) for w in slot.widths})
         fallback_ext, fallback_fmt, fallback_opts = ("png", "PNG", {"optimize": True}) if keep_alpha else ("jpg", "JPEG", JPEG)

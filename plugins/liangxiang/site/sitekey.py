@@ -21,8 +21,12 @@ BINARY_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".gif", ".ico", ".woff", ".
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    files = [path for path in SITE_CODE.rglob("*") if path.is_file() and path.suffix in (".py", ".yml")]
-    return code_digest(SITE_CODE, files, ("mkdocs", "Jinja2", "Markdown", "nh3", "pydantic", "MarkupSafe"))
+    # the whole package, not site/ alone: pages also show what content.py, model.py and check/
+    # compute (grades, links, which photo is usable); printing code never changes a page
+    package = SITE_CODE.parent
+    files = [path for path in package.rglob("*") if path.is_file() and path.suffix in (".py", ".yml")
+             and path.relative_to(package).parts[0] != "print"]
+    return code_digest(package, files, ("mkdocs", "Jinja2", "Markdown", "nh3", "pydantic", "MarkupSafe", "Pillow"))
 
 
 def theme_digest(dirs: list[str]) -> str:

@@ -154,7 +154,7 @@ class SiteView:
         candidates = [src.lstrip("/")] if src.startswith("/") else [posixpath.join(base, src), src] if base else [src]
         for candidate in candidates:
             relative = posixpath.normpath(candidate)
-            if relative.startswith("..") or check_image(self.records.docs_dir, relative):
+            if relative.startswith("..") or check_image(self.records.docs_dir, relative, self.records.checked_images):
                 continue
             picture = self.picture(relative, "wide")
             if picture:

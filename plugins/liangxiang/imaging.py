@@ -1,0 +1,23 @@
+"""Pillow helpers shared by the site's photos and the printables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, ImageOps
+
+SIXTEEN_BIT_MODES = ("I;16", "I;16B", "I;16L", "I;16N", "I")  # grey, 0..65535 (PNG) or 32-bit integers
+
+
+def open_upright(path: str | Path) -> Image.Image:
+    """The image as it is meant to be seen: EXIF orientation applied, 8 bits a channel.
+
+    Pillow keeps a 16-bit grey PNG at 16 bits, and converting that to RGB clips every value
+    above 255 to white: it is scaled down first."""
+    with Image.open(path) as original:
+        image = ImageOps.exif_transpose(original)
+        image.load()  # decoded while the file is open
+    if image.mode in SIXTEEN_BIT_MODES:
+        top = 65535 if image.mode != "I" else max(255, image.getextrema()[1])
+        image = image.convert("I").point(lambda value: value * (255 / top)).convert("L")
+    return image
