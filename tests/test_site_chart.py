@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-from liangxiang.site.chart import trend_svg
+import pytest
+
+from liangxiang.site.chart import LABEL_HEIGHT, score_text, trend_svg
+from liangxiang.site.view import SiteView
 
 
 def test_points_lines_and_labels():
@@ -24,3 +27,45 @@ def test_one_period_and_none():
 def test_text_is_escaped():
     svg = str(trend_svg([("2026-Q1", 80)], [90], '<script>alert("x")</script>', "c"))
     assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+# a score is shown cut off at two decimals, never rounded: never as a number across a grade boundary
+SCORES = [
+    (89.999, "89.99"), (89.9999995, "89.99"), (79.99, "79.99"), (89.99, "89.99"), (69.995, "69.99"),
+    (93.5, "93.5"), (90, "90"), (90.0, "90"), (100, "100"), (0, "0"), (0.001, "0"), (88.10, "88.1"),
+    (59.999999999, "59.99"), (70.01, "70.01"),
+]
+
+
+@pytest.mark.parametrize("score, shown", SCORES)
+def test_scores_are_cut_off_not_rounded(score, shown):
+    assert score_text(score) == shown
+    view = SiteView(None, None, None, None)
+    assert view.score(score) == shown
+    # the chart's label of the point says the same
+    svg = str(trend_svg([("2026-Q1", 85), ("2026-Q2", score)], [90, 80, 70], "t", "c"))
+    assert re.findall(r'<text class="value"[^>]*>([^<]*)</text>', svg)[-1] == shown
+
+
+def _axis_labels(svg: str) -> list[tuple[float, str]]:
+    """(baseline y, text) of the grade numbers at the left of the chart."""
+    return sorted((float(y), text) for y, text in re.findall(r'<text class="axis" x="22" y="([0-9.]+)"[^>]*>([^<]*)</text>', svg))
+
+
+@pytest.mark.parametrize("scores, thresholds", [
+    ([79.99, 0], [90, 80, 70]),  # a zero brings the axis down to 0: the grade lines crowd together
+    ([0], [90, 80, 70]),
+    ([5, 95], [95, 90, 85, 80, 75, 70, 65, 60]),
+    ([88, 92], [90, 80, 70]),  # nothing crowded: every grade is labelled
+    ([88, 92], [90, 89, 70]),
+])
+def test_grade_labels_never_overlap(scores, thresholds):
+    svg = str(trend_svg([(f"2026-Q{i + 1}", s) for i, s in enumerate(scores)], thresholds, "t", "c"))
+    labels = _axis_labels(svg)
+    assert labels and labels[0][1] == score_text(max(t for t in thresholds if t < 100))  # the best grade's number stays
+    gaps = [b[0] - a[0] for a, b in zip(labels, labels[1:])]
+    assert all(gap >= LABEL_HEIGHT for gap in gaps), labels
+    # every grade keeps its line, labelled or not
+    assert len(re.findall(r'<line class="grid"', svg)) == len(thresholds)
+    if scores == [88, 92] and thresholds == [90, 80, 70]:
+        assert [text for _, text in labels] == ["90", "80", "70"]

@@ -7,6 +7,7 @@ the theme and its print styles. Every text in it is escaped.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_DOWN, Decimal
 from typing import Sequence
 
 from markupsafe import Markup, escape
@@ -16,8 +17,20 @@ LEFT, RIGHT, TOP, BOTTOM = 26, 14, 20, 22  # room for the grade lines' numbers, 
 INSET = 16  # the first and last points stand clear of the axis numbers
 
 
+LABEL_HEIGHT = 11  # the axis numbers' font size (theme CSS): grade labels closer than this would overlap
+
+
 def _n(value: float) -> str:
+    """A coordinate."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def score_text(value: float) -> str:
+    """A score as shown to visitors: at most two decimals, cut off, never rounded, so that a score
+    never shows as a number across a grade boundary (79.99 is not "80", 89.9999995 is not "90").
+    The digits are those of the score as written (repr), not of its binary approximation."""
+    text = f"{Decimal(repr(float(value))).quantize(Decimal('0.01'), rounding=ROUND_DOWN):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], title: str, chart_id: str) -> Markup:
@@ -44,12 +57,13 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
     best = max(thresholds, default=None)
     if best is not None and best > low:
         parts.append(f'<rect class="band" x="{LEFT}" y="{_n(y(100))}" width="{plot_w}" height="{_n(y(best) - y(100))}"/>')
-    for minimum in sorted(thresholds):
+    labelled = None  # the y of the last grade number drawn, from the top: a lower one too close is left out
+    for minimum in sorted(thresholds, reverse=True):
         if low < minimum < 100:
-            parts.append(
-                f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_n(y(minimum))}" y2="{_n(y(minimum))}"/>'
-                f'<text class="axis" x="{LEFT - 4}" y="{_n(y(minimum) + 3.5)}" text-anchor="end">{_n(minimum)}</text>'
-            )
+            parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_n(y(minimum))}" y2="{_n(y(minimum))}"/>')
+            if labelled is None or y(minimum) - labelled >= LABEL_HEIGHT:
+                labelled = y(minimum)
+                parts.append(f'<text class="axis" x="{LEFT - 4}" y="{_n(y(minimum) + 3.5)}" text-anchor="end">{escape(score_text(minimum))}</text>')
     coords = [(x(i), y(score)) for i, score in enumerate(scores)]
     if len(coords) > 1:
         parts.append(f'<polyline class="line" points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in coords)}"/>')
@@ -61,7 +75,7 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
         if last or (len(points) - 1 - i) % step == 0:
             anchor = "end" if last and len(points) > 1 else ("start" if i == 0 and len(points) > 1 else "middle")
             parts.append(
-                f'<text class="value" x="{_n(cx)}" y="{_n(cy - 8)}" text-anchor="{anchor}">{escape(_n(score))}</text>'
+                f'<text class="value" x="{_n(cx)}" y="{_n(cy - 8)}" text-anchor="{anchor}">{escape(score_text(score))}</text>'
                 f'<text class="axis" x="{_n(cx)}" y="{HEIGHT - 6}" text-anchor="{anchor}">{escape(period)}</text>'
             )
     parts.append("</svg>")

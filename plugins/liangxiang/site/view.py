@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content
 from ..model import Member, Zone
-from .chart import trend_svg
+from .chart import score_text, trend_svg
 from .markdown import Renderer
 from .photos import Picture, PhotoStore
 
@@ -203,7 +203,8 @@ class SiteView:
         return self.records.group_name(group_id)
 
     def score(self, value: float) -> str:
-        return f"{value:g}"
+        """At most two decimals, cut off: a score is never shown across a grade boundary (see score_text)."""
+        return score_text(value)
 
 
 # which kinds of source files each part of Content is made from; anything else depends on all
