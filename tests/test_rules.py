@@ -96,7 +96,9 @@ CASES = [
     Case("successor-missing", sub("content/zones/closed.yaml", "successor: garden", "successor: gaden"), "content/zones/closed.yaml", "successor", "successor", "找不到责任区", "garden"),
     Case("alias-is-id", sub("content/zones/garden.yaml", "aliases: [old-garden]", "aliases: [closed]"), "content/zones/garden.yaml", "aliases", "aliases", "现有责任区"),
     Case("alias-twice", sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [old-garden]\n"), "content/zones/garden.yaml", "aliases", "aliases", "重复"),
-    Case("grades-cover-zero", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 合格, min: 60}\nbranches:"), "content/org.yaml", "grades", "grades", "min 要是 0"),
+    Case("grades-empty", sub("content/org.yaml", "branches:", "grades: []\nbranches:"), "content/org.yaml", "grades", "grades", "至少要有 1 项"),
+    Case("categories-empty", sub("content/org.yaml", "branches:", "story_categories: []\nbranches:"), "content/org.yaml", "story_categories", "story_categories", "至少要有 1 项"),
+    Case("grade-name-twice", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 优秀, min: 60}\nbranches:"), "content/org.yaml", "min: 60", "grades.name", "重复", "名称都不同"),
     # photos
     Case("photo-missing", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wie.jpg"), "members.yaml", "zhang-wie.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
     Case("photo-outside", sub("members.yaml", "photos/zhang-wei.jpg", "../members.yaml"), "members.yaml", "../members.yaml", "photo", "content/ 里面"),
@@ -226,3 +228,12 @@ def test_a_zones_markdown_may_name_images_from_its_own_folder(tmp_path):
     _apply(root, sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  ![花园](../photos/zhang-wei.jpg)\n"))
     _, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
+
+
+def test_grades_need_no_band_from_zero(tmp_path):
+    """The format does not ask for a band from 0: a score below every band has no grade."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 合格, min: 60}\nbranches:"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [content.grade_for(s) for s in (95, 90, 89.99, 60, 59.99, 0)] == ["优秀", "优秀", "合格", "合格", "", ""]

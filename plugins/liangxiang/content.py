@@ -148,8 +148,9 @@ class Content:
         return sorted(grades, key=lambda g: g.min, reverse=True)
 
     def grade_for(self, score: float) -> str:
-        """The grade a score falls in: the first band whose minimum it reaches (min is inclusive)."""
-        return next((g.name for g in self.grades if score >= g.min), self.grades[-1].name if self.grades else "")
+        """The grade a score falls in: the first band whose minimum it reaches (min is inclusive);
+        "" below every band (org.yaml need not have one from 0)."""
+        return next((g.name for g in self.grades if score >= g.min), "")
 
     # per-member lookups are indexed once: every member page and plate asks, so scanning all
     # records each time would cost members x records

@@ -150,11 +150,11 @@ class Org(Record):
     supervision: Text | None = Field(None, title="监督方式", description="群众如何监督党员践诺")
     branches: list[Branch] = Field(min_length=1, title="党支部", description="至少一个；每个写 id、name，可带 groups")
     grades: list[Grade] = Field(
-        default_factory=lambda: [Grade(name=n, min=m) for n, m in DEFAULT_GRADES],
-        title="考核等次", description="按分数从高到低；min 为最低分（含）",
+        default_factory=lambda: [Grade(name=n, min=m) for n, m in DEFAULT_GRADES], min_length=1,
+        title="考核等次", description="按分数从高到低；min 为最低分（含）；低于每个 min 的分数没有等次",
     )
     story_categories: list[Text] = Field(
-        default_factory=lambda: list(DEFAULT_STORY_CATEGORIES), title="典型类别",
+        default_factory=lambda: list(DEFAULT_STORY_CATEGORIES), min_length=1, title="典型类别",
         description="故事的类别；不写时为：劳动模范、党员先锋、技术能手、优秀班组、真情服务小故事",
     )
 

@@ -50,9 +50,10 @@ class _Rules:
                 "去掉这里的引用，或在 members.yaml 里取消 hidden",
             )
 
-    def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str) -> None:
+    def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
+               hint: str = "编号必须唯一：改用另一个编号") -> None:
         if value in seen:
-            self.problems.add(where, field, f"{kind_word}“{value}”重复了，{seen[value]} 已经用过", "编号必须唯一：改用另一个编号")
+            self.problems.add(where, field, f"{kind_word}“{value}”重复了，{seen[value]} 已经用过", hint)
         else:
             seen[value] = where
 
@@ -79,13 +80,11 @@ class _Rules:
         names: dict[str, Location] = {}
         minimums: dict[str, Location] = {}
         for grade in org.grades:
-            self.unique("考核等次", names, grade.name, grade.at("name"), "grades.name")
-            self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min")
-        if org.grades and min(g.min for g in org.grades) > 0:
-            self.problems.add(org.at("grades"), "grades", "最低的考核等次的 min 要是 0，否则低分没有等次", "例如加上 {name: 不合格, min: 0}")
+            self.unique("考核等次", names, grade.name, grade.at("name"), "grades.name", "每个等次的名称都不同")
+            self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min", "每个等次的最低分都不同：分数高的等次 min 也高")
         categories: dict[str, Location] = {}
         for index, category in enumerate(org.story_categories):
-            self.unique("典型类别", categories, category, org.at("story_categories", index), "story_categories")
+            self.unique("典型类别", categories, category, org.at("story_categories", index), "story_categories", "删去重复的类别")
 
     def members(self) -> None:
         seen: dict[str, Location] = {}
