@@ -116,6 +116,8 @@ CASES = [
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("no-org", {"content/org.yaml": None}, "content/org.yaml", 0, "-", "找不到 org.yaml"),
     Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
+    Case("record-hidden-suffix", {"content/zones/pond.yaml.txt": "id: pond\n"}, "content/zones/pond.yaml.txt", 0, "-", "不会被读取", "pond.yaml"),
+    Case("record-in-subfolder", {"content/stories/2026/a-walk.md": FILES["content/stories/a-key.md"]}, "content/stories/2026/a-walk.md", 0, "-", "不会被读取", "子文件夹"),
     Case("reserved-page", {"content/zones.md": "# 冲突\n"}, "content/zones.md", 0, "-", "系统生成页面"),
     Case("site-url", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", ""), "mkdocs.yml", 1, "site_url", "site_url"),
 ]
@@ -237,3 +239,11 @@ def test_grades_need_no_band_from_zero(tmp_path):
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
     assert [content.grade_for(s) for s in (95, 90, 89.99, 60, 59.99, 0)] == ["优秀", "优秀", "合格", "合格", "", ""]
+
+
+def test_a_record_files_suffix_may_be_in_capitals(tmp_path):
+    root = write_site(tmp_path)
+    (root / "content/zones/garden.yaml").rename(root / "content/zones/garden.YAML")
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert "garden" in [zone.id for zone in content.zones]

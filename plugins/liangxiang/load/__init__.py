@@ -19,6 +19,8 @@ from .yamlfile import Document, SourceMap, decode, parse
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
 MAX_YAML_BYTES = 5 * 1024 * 1024
 MAX_STORY_BYTES = 2 * 1024 * 1024
+RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
+                   "stories": (".md",)}
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
 
 
@@ -164,14 +166,15 @@ class _Reader:
         for index, item in _items(items):
             content.known["member"].add(item.get("id"), doc.source.at("members", index, "id"), hidden=item.get("hidden") is True)
 
-    def record_files(self, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
-        directory = self.docs_dir / folder
+    def record_files(self, folder: str) -> list[Path]:
+        directory, suffixes = self.docs_dir / folder, RECORD_SUFFIXES[folder]
         if not directory.is_dir():
             return []
-        return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+        return sorted(p for p in directory.iterdir()
+                      if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."))
 
     def load_zones(self, content: Content) -> None:
-        for path in self.record_files("zones", (".yaml", ".yml")):
+        for path in self.record_files("zones"):
             content.known["zone"].add(path.stem, Location(self.shown(path)))
             doc = self.document(path)
             data = self.mapping(doc, "责任区")
@@ -183,7 +186,7 @@ class _Reader:
                 content.zones.append(zone)
 
     def load_commitments(self, content: Content) -> None:
-        for path in self.record_files("commitments", (".yaml", ".yml")):
+        for path in self.record_files("commitments"):
             doc = self.document(path)
             data = self.mapping(doc, "年度承诺")
             if data is None:
@@ -195,7 +198,7 @@ class _Reader:
                 content.commitments.append(shell)
 
     def load_stories(self, content: Content) -> None:
-        for path in self.record_files("stories", (".md",)):
+        for path in self.record_files("stories"):
             content.known["story"].add(path.stem, Location(self.shown(path)))
             read = self.story(path)
             if read is None:
@@ -225,7 +228,7 @@ class _Reader:
                 content.stories.append(story.bind(doc.source, ()))
 
     def load_assessments(self, content: Content) -> None:
-        for path in self.record_files("assessments", (".yaml", ".yml")):
+        for path in self.record_files("assessments"):
             doc = self.document(path)
             data = self.mapping(doc, "考核结果")
             if data is None:
@@ -235,6 +238,19 @@ class _Reader:
             if shell is not None:
                 shell.results = results
                 content.assessments.append(shell)
+
+    def unread_record(self, relative: Path) -> None:
+        """A file in a record folder that is not read as a record: an editor's new zone saved as
+        new.yaml.txt, or filed into a subfolder, would otherwise never appear, and say nothing."""
+        top, suffixes = relative.parts[0], RECORD_SUFFIXES[relative.parts[0]]
+        if len(relative.parts) == 2 and relative.suffix.lower() in suffixes:
+            return  # read by load_<kind>
+        if len(relative.parts) > 2:
+            hint = f"记录文件要直接放在 content/{top}/ 里，不能放进子文件夹；不用的文件请移出 content/"
+        else:
+            stem = relative.name.split(".")[0] or "example"
+            hint = f"文件名要以 {suffixes[0]} 结尾，例如 {stem}{suffixes[0]}（Windows 可能隐藏了扩展名）；不用的文件请移出 content/"
+        self.problems.add(Location(self.shown(self.docs_dir / relative)), "-", f"content/{top}/ 里的这个文件不会被读取", hint)
 
     def scan_pages(self, content: Content) -> None:
         """Free Markdown pages, and YAML files where no record kind lives."""
@@ -259,6 +275,8 @@ class _Reader:
                 hint = ("members.yaml 要放在 mkdocs.yml 旁边，不在 content/ 里" if path.stem == "members"
                         else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
                 self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置", hint)
+            elif top in RECORD_FOLDERS and path.suffix.lower() not in IMAGE_SUFFIXES:
+                self.unread_record(relative)
             elif (path.suffix.lower() not in (".md", ".yaml", ".yml", *IMAGE_SUFFIXES)
                   and top not in (*RECORD_FOLDERS, "photos")):
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
