@@ -1,0 +1,47 @@
+"""Index pages of sites unlike the example: their own story categories, nothing published yet, an intro with a title."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_site, page_text
+from minimal_site import FILES, write_site
+
+DEFAULT_CATEGORIES = ["劳动模范", "党员先锋", "技术能手", "优秀班组", "真情服务小故事"]
+
+
+def _build(root: Path, files: dict) -> Path:
+    write_site(root, files)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
+    return build_site(config, root / "site")
+
+
+def _lead(site: Path, url: str) -> str:
+    found = re.search(r'<header class="page-head">.*?</header>', (site / url / "index.html").read_text(encoding="utf-8"), re.S)
+    return re.sub(r"<[^>]+>", " ", found.group(0)) if found else ""
+
+
+STORY = FILES["content/stories/a-key.md"]
+CATEGORIES = [  # (org.yaml's story_categories, the stories' categories, what the lead lists)
+    ("[社区好人, 邻里故事, 优秀楼组]", ["邻里故事", "社区好人"], ["社区好人", "邻里故事"]),
+    ("[社区好人]", ["社区好人"], ["社区好人"]),
+    (None, ["真情服务小故事", "劳动模范"], ["劳动模范", "真情服务小故事"]),
+]
+
+
+@pytest.mark.parametrize("categories, used, listed", CATEGORIES)
+def test_the_stories_intro_lists_the_sites_own_categories(tmp_path, categories, used, listed):
+    org = FILES["content/org.yaml"] + (f"story_categories: {categories}\n" if categories else "")
+    files = {"content/org.yaml": org, "content/stories/a-key.md": STORY.replace("category: 真情服务小故事", f"category: {used[0]}")}
+    for i, category in enumerate(used[1:]):
+        files[f"content/stories/more-{i}.md"] = STORY.replace("category: 真情服务小故事", f"category: {category}").replace("featured: true\n", "")
+    site = _build(tmp_path / "src", files)
+    lead = _lead(site, "stories/")
+    assert "、".join(listed) in lead, lead
+    for category in DEFAULT_CATEGORIES + ["优秀楼组"]:
+        assert category in listed or category not in lead, (category, lead)
