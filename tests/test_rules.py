@@ -39,6 +39,8 @@ CASES = [
     Case("gbk", {"members.yaml": FILES["members.yaml"].encode("gbk")}, "members.yaml", 3, "-", "GBK", "UTF-8"),
     Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[1].name", "两次", "最后一个"),
+    Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
+    Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),
     Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "post", "全角", ":"),
     Case("yaml-syntax", sub("content/org.yaml", "name: 测试单位", 'name: "测试单位'), "content/org.yaml", 1, "-", "YAML 格式错误"),
     Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[0].joined", "空值不能按类型标记“!!int”", "!!"),
@@ -247,3 +249,11 @@ def test_a_record_files_suffix_may_be_in_capitals(tmp_path):
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
     assert "garden" in [zone.id for zone in content.zones]
+
+
+def test_a_chinese_paragraph_indent_inside_text_is_fine(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  \u3000\u3000同心广场：绿地一万平方米。\n"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert {z.id: z.content for z in content.zones}["garden"].startswith("\u3000\u3000同心广场")

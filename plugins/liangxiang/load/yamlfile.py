@@ -28,6 +28,11 @@ Path = tuple  # ("members", 3, "branch")
 
 _FULLWIDTH_COLON_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(：)")
 _LEADING_WS = re.compile(r"^[ \t]*")
+# a key or list item indented with full-width or no-break spaces (text in a block scalar may
+# start with them: a Chinese paragraph's indent; text there rarely starts like a key)
+_ODD_INDENT = re.compile(r"^[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*(?=-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])")
+_ODD_SPACE_AFTER_KEY = re.compile(r"(^[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:)([\u3000\u00a0])")
+_SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
 
 
 class _Loader(yaml.SafeLoader):
@@ -118,6 +123,8 @@ _YAML_PROBLEMS = [
     ("found unknown escape character", "双引号里的反斜杠“\\”用法不对", "把 \\ 写成 \\\\，或者改用单引号"),
     ("that cannot start any token", "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
     ("but found another document", "文件中间出现了“---”", "一个文件只写一份内容：删掉中间的“---”"),
+    ("could not determine a constructor for the tag", "值前面有一个不认识的标记“!…”",
+     "去掉以 ! 或 !! 开头的标记；值本身以 ! 开头时，把整个值用引号括起来"),
 ]
 
 
@@ -314,19 +321,33 @@ def _unreadable(error, text: str, path: str, problems: Problems, offset: int) ->
 def _report_typography(text: str, path: str, problems: Problems, offset: int) -> str | None:
     """Report tabs in indentation and full-width colons after keys; fix the colons to go on."""
     lines = text.split("\n")
-    tabbed = False
+    unreadable = False
     for number, line in enumerate(lines, start=1 + offset):
         indent = _LEADING_WS.match(line).group(0)
         if "\t" in indent:
-            tabbed = True
+            unreadable = True
             problems.add(
                 Location(path, number, indent.index("\t") + 1), "-",
                 "缩进里有制表符（Tab）", "YAML 只能用空格缩进：把 Tab 换成空格（通常每层 2 个）",
             )
-    if tabbed:
+        elif (odd := _ODD_INDENT.match(line)) is not None:
+            unreadable = True
+            at = next(i for i, char in enumerate(odd.group(0)) if char in _SPACE_NAMES)
+            problems.add(
+                Location(path, number, at + 1), "-", f"缩进里有{_SPACE_NAMES[line[at]]}",
+                "YAML 只能用半角空格缩进：删掉这一行开头的空白，重新用空格键缩进（通常每层 2 个）",
+            )
+    if unreadable:
         return None
     changed = False
     for index, line in enumerate(lines):
+        if (odd := _ODD_SPACE_AFTER_KEY.match(line)) is not None:
+            changed = True
+            problems.add(
+                Location(path, index + 1 + offset, odd.end(1) + 1), odd.group(1).strip(" \t-:"),
+                f"冒号后面是一个{_SPACE_NAMES[odd.group(2)]}", "冒号后面要用普通的半角空格：删掉它，重新按一下空格键",
+            )
+            line = lines[index] = line[:odd.end(1)] + " " + line[odd.end(2):]
         if "：" not in line:
             continue
         for match in _FULLWIDTH_COLON_KEY.finditer(line):
