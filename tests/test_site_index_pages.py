@@ -45,3 +45,31 @@ def test_the_stories_intro_lists_the_sites_own_categories(tmp_path, categories, 
     assert "、".join(listed) in lead, lead
     for category in DEFAULT_CATEGORIES + ["优秀楼组"]:
         assert category in listed or category not in lead, (category, lead)
+
+
+def test_an_empty_year_and_no_stories_say_there_is_nothing_yet(tmp_path):
+    site = _build(tmp_path / "src", {"content/commitments/2027.yaml": "year: 2027\ncommitments: []\n",
+                                     "content/stories/a-key.md": None})
+    assert "本年度暂无公开的承诺" in page_text(site, "commitments/2027/")
+    assert "本年度暂无公开的承诺" not in page_text(site, "commitments/2026/")
+    assert "暂无典型故事" in page_text(site, "stories/")
+
+
+INTROS = [  # content/index.md -> the headings the home page shows, in order
+    ("# 欢迎\n\n正文。\n\n## 怎么找\n\n### 细节\n\n###### 最深\n", ["h1", "h2", "h3", "h4", "h6"]),
+    ("## 欢迎\n\n正文。\n\n### 细节\n", ["h1", "h2", "h3"]),  # already below the page's h1
+    ("正文，没有标题。\n", ["h1"]),
+    ("欢迎\n===\n\n正文。\n", ["h1", "h2"]),
+]
+
+
+@pytest.mark.parametrize("intro, headings", INTROS)
+def test_the_home_page_has_one_h1_whatever_the_intro_starts_with(tmp_path, intro, headings):
+    site = _build(tmp_path / "src", {"content/index.md": intro})
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<h1\b[^>]*>(.*?)</h1>", html, re.S) == ["优秀党员责任区创建活动"]  # the activity
+    start, end = html.index('class="hero"'), html.index('class="entry-points"')
+    shown = re.findall(r"<(h[1-6])\b", html[:end][start - 20:])
+    assert shown == headings, shown
+    if "欢迎" in intro:
+        assert re.search(r"<h2\b[^>]*>欢迎</h2>", html)
