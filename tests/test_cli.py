@@ -69,3 +69,24 @@ def test_validate_reports_a_sign_that_does_not_fit(tmp_path):
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("content/zones/garden.yaml:5:1: duties: 工作职责太长"), result.stderr
+
+
+SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a strict build fails on each)
+    "gbk": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站 # 注释").encode("gbk"), "mkdocs.yml:1:", "GBK"),
+    "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
+    "no-scheme": (lambda text: text.replace("https://example.org/dj/", "example.org/dj/"), "mkdocs.yml: site_url:", "https://"),
+    "space": (lambda text: text.replace("https://example.org/dj/", "https://example org/dj/"), "mkdocs.yml:2:1: site_url:", "空格"),
+    "unknown-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      colr: red\n"), "mkdocs.yml: -:", "不认识的设置“colr”"),
+}
+
+
+def test_validate_words_settings_problems_for_editors(tmp_path):
+    for name, (edit, where, words) in SETTINGS_CASES.items():
+        root = write_site(tmp_path / name)
+        changed = edit(FILES["mkdocs.yml"])
+        config = root / "mkdocs.yml"
+        config.write_bytes(changed) if isinstance(changed, bytes) else config.write_text(changed, encoding="utf-8")
+        result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+        assert result.returncode == 1, (name, result.stdout)
+        assert result.stderr.startswith(where) and words in result.stderr, (name, result.stderr)
+        assert "Traceback" not in result.stderr

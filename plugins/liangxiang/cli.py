@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -177,17 +179,50 @@ class _ConfigProblem(Exception):
     pass
 
 
+class _Warnings(logging.Handler):
+    """What MkDocs warns of while it reads the config: `mkdocs build --strict` fails on each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def _load_config(path: Path):
     """The site's MkDocs config and this plugin's options, as `mkdocs build` would read them."""
     if not path.is_file():
         raise _ConfigProblem(f"{path}: -: 找不到 mkdocs.yml（或 properdocs.yml） (在站点目录里运行，或写出站点目录，例如 liangxiang validate 站点目录)")
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
+    from .load.yamlfile import decode, parse
+    from .pipeline import site_url_problem
+    from .problems import Problems
+
+    problems, shown = Problems(), path.name
+    text = decode(path.read_bytes(), shown, problems)  # GBK from Notepad: said as for every file
+    if text is None:
+        raise _ConfigProblem("\n".join(map(str, problems)))
+    warnings = _Warnings()
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         config = load_config(config_file=str(path))
-    except ConfigurationError as error:
-        raise _ConfigProblem(f"{path}: -: mkdocs.yml 有错误：{error}") from None
+    except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
+        error = "; ".join(warnings.messages) or str(error)
+        if "site_url" in error:
+            url = re.search(r"^site_url:\s*(\S*)", text, re.M)
+            raise _ConfigProblem(f"{shown}: site_url: {site_url_problem(url.group(1) if url else '') or error}") from None
+        parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
+        if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
+            raise _ConfigProblem("\n".join(map(str, problems))) from None
+        raise _ConfigProblem(f"{shown}: -: mkdocs.yml 有错误：{error}") from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
+    if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
+        said = [re.sub(r"Unrecognised configuration name: (\S+)", r"不认识的设置“\1”", m) for m in warnings.messages]
+        raise _ConfigProblem("\n".join(f"{shown}: -: mkdocs.yml 的设置有问题：{m} (检查拼写，或删掉这一项)" for m in said))
     plugin = config.plugins.get("liangxiang")
     if plugin is None:
         raise _ConfigProblem(f"{path}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)")

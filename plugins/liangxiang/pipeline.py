@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
@@ -38,6 +39,27 @@ def read_site(config, plugin_config) -> Content:
             Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
             "例如 site_url: https://dangjian.example.com/",
         )
+    elif (wrong := site_url_problem(config.site_url)) is not None:
+        problems.add(Location(config_file.name, _line_of_key(config_file, "site_url"), 1), "site_url", wrong,
+                     "例如 site_url: https://dangjian.example.com/")
     if problems:
         raise ContentError(problems)
     return content
+
+
+def site_url_problem(url: str) -> str | None:
+    """What makes a site_url unfit to be printed in QR codes, or None."""
+    parts = urlsplit(url)
+    if any(char.isspace() for char in url):
+        return f"网站地址 site_url 里有空格（“{url}”）：印出来的二维码打不开"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"网站地址 site_url 要以 https:// 或 http:// 开头，后面是域名（现在是“{url}”）"
+    return None
+
+
+def _line_of_key(path: Path, key: str) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)
