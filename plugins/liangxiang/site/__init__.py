@@ -55,8 +55,9 @@ class SiteBuild:
             or src_uri.split("/", 1)[0] in SOURCE_FOLDERS
             or src_uri == "index.md"
             or src_uri in self._images
-            # an image anywhere in content/ is a source: pages show resized copies, never the original
-            or src_uri.lower().endswith(IMAGE_SUFFIXES)
+            # an image anywhere in content/ is a source: pages show resized copies, never the original;
+            # the theme's own images (img/favicon.png) come through the same list and are published
+            or (src_uri.lower().endswith(IMAGE_SUFFIXES) and (self.content.docs_dir / src_uri).is_file())
         )
 
     def prepare(self, env, files, nav=None) -> None:

@@ -1,0 +1,69 @@
+"""Every address a built page names (links, stylesheets, scripts, icons, images, srcsets, the search
+index, redirects) is a file of the site: a site without a logo linked img/favicon.png, never published."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from conftest import build_site
+from minimal_site import FILES, write_site
+
+URL_ATTRS = {"href", "src", "action", "data-index", "data-root"}
+
+
+class _Addresses(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, value in attrs.items():
+            if value is None:
+                continue
+            if name in URL_ATTRS:
+                self.found.append(value)
+            elif name == "srcset":
+                self.found += [part.split()[0] for part in value.split(",") if part.strip()]
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.found.append(re.sub(r"^\s*\d+\s*;\s*url=", "", attrs.get("content") or "", flags=re.I))
+
+
+def missing_addresses(site: Path, base_path: str) -> list[tuple[str, str]]:
+    """(page, address) of every local address that names no file; base_path is site_url's path ('/dj/')."""
+    missing = []
+    for page in sorted(site.rglob("*.html")):
+        parser = _Addresses()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for address in parser.found:
+            parts = urlsplit(address)
+            if parts.scheme or parts.netloc or not parts.path:  # another host, tel:, mailto:, or #fragment / ?query only
+                continue
+            path = unquote(parts.path)
+            if path.startswith("/"):  # the 404 page names addresses from the site's root
+                assert path.startswith(base_path), (page, address)
+                target = site / path[len(base_path):]
+            else:
+                target = page.parent / path
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                missing.append((page.relative_to(site).as_posix(), address))
+    return missing
+
+
+@pytest.mark.parametrize("logo", [False, True], ids=["no-logo", "logo"])
+def test_every_address_a_page_names_exists(tmp_path, logo):
+    files = {"content/org.yaml": FILES["content/org.yaml"] + "logo: photos/zhang-wei.jpg\n"} if logo else {}
+    root = write_site(tmp_path / "src", files)
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert not missing_addresses(site, "/dj/")
+
+
+def test_every_address_of_the_example_exists(example_site):
+    assert not missing_addresses(example_site, "/")
