@@ -257,3 +257,20 @@ def test_a_chinese_paragraph_indent_inside_text_is_fine(tmp_path):
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
     assert {z.id: z.content for z in content.zones}["garden"].startswith("\u3000\u3000同心广场")
+
+
+@pytest.mark.parametrize("file, edits, expected", [
+    ("members.yaml", [("    post: 绿化养护员", "    post: 绿化养护员\n    mobile: 13800000000"), ("    branch: b1", "    branch: b9")],
+     ["members[0].mobile", "members[0].branch"]),
+    ("content/zones/garden.yaml", [("scope: 花园一片", "scope: 花园一片\nslogann: 口号"), ("leader: zhang-wei", "leader: zhang-wie")],
+     ["slogann", "leader"]),
+    ("content/assessments/2026-Q1.yaml", [("{zone: garden, score: 90}", "{zone: gardne, score: 190}")],
+     ["results[0].score", "results[0].zone"]),
+], ids=["member", "zone", "result"])
+def test_a_record_with_one_mistake_still_has_its_references_checked(tmp_path, file, edits, expected):
+    """One run reports every error: a misspelt id beside another mistake is not hidden by it."""
+    root = write_site(tmp_path)
+    for old, new in edits:
+        _apply(root, sub(file, old, new))
+    fields = [p.field for p in problems_of(root)]
+    assert sorted(fields) == sorted(expected), fields

@@ -37,6 +37,17 @@ class KnownIds:
         return value in self.where
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A record that did not validate, kept for the checks that still apply to what it says."""
+
+    model: type
+    data: object  # as parsed
+    source: object  # its file's SourceMap
+    loc: tuple  # where in the file
+    bad: tuple  # key paths of the fields that did not validate
+
+
 RECORD_FOLDERS = ("zones", "commitments", "assessments", "stories")
 # images are never published as they are: pages show resized copies
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")
@@ -66,6 +77,7 @@ class Content:
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     checked_images: FileFacts | None = field(default=None, repr=False, compare=False)  # see check.photos
+    rejected: list[Rejected] = field(default_factory=list, repr=False, compare=False)
     known: dict[str, KnownIds] = field(
         default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}
     )

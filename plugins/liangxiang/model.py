@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+import typing
+from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -36,6 +37,41 @@ def _parse_date(value: Any) -> Any:
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+
+
+def refers_to(kind: str) -> dict:
+    """A field's mark that its value (or each item of its list) is the id of a kind of record."""
+    return {"x-refers-to": kind}
+
+
+def references(model: type[BaseModel], data: Any, loc: tuple = ()) -> Iterator[tuple[str, Any, tuple]]:
+    """(kind, id, key path) of every reference by id in data: a record, or the raw mapping of one
+    that did not validate (whose references are still checked: one run reports every error)."""
+    if isinstance(data, BaseModel):
+        get = lambda name: getattr(data, name, None)  # noqa: E731
+    elif isinstance(data, dict):
+        get = data.get
+    else:
+        return
+    for name, info in model.model_fields.items():
+        value = get(name)
+        if value is None:
+            continue
+        kind = (info.json_schema_extra or {}).get("x-refers-to") if isinstance(info.json_schema_extra, dict) else None
+        items = list(enumerate(value)) if isinstance(value, list) else None
+        if kind is not None:
+            for index, item in items if items is not None else [(None, value)]:
+                yield kind, item, loc + ((name,) if index is None else (name, index))
+        elif items is not None and (nested := _item_model(info.annotation)) is not None:
+            for index, item in items:
+                yield from references(nested, item, loc + (name, index))
+
+
+def _item_model(annotation: Any) -> type[BaseModel] | None:
+    """Record for list[Record]; None for anything else."""
+    args = typing.get_args(annotation)
+    item = args[0] if typing.get_origin(annotation) is list and args else None
+    return item if isinstance(item, type) and issubclass(item, BaseModel) else None
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
@@ -96,8 +132,8 @@ class Member(Record):
     id: Id = Field(title="编号", description="小写拼音加“-”，例如 zhang-wei；出现在网址和二维码里，定了就不要改")
     name: Text = Field(title="姓名", description="党员的真实姓名，例如：张伟")
     photo: ImagePath | None = Field(None, title="照片", description="相对于 content/ 的照片路径，例如 photos/members/zhang-wei.jpg")
-    branch: Id = Field(title="所在党支部", description="org.yaml 里某个党支部的编号")
-    group: Id | None = Field(None, title="所在党小组", description="该党支部下某个党小组的编号")
+    branch: Id = Field(title="所在党支部", description="org.yaml 里某个党支部的编号", json_schema_extra=refers_to("branch"))
+    group: Id | None = Field(None, title="所在党小组", description="该党支部下某个党小组的编号", json_schema_extra=refers_to("group"))
     department: Text | None = Field(None, title="部门/班组", description="例如：绿化班")
     post: Text | None = Field(None, title="岗位", description="所做的工作，例如：绿化养护员")
     title: Text | None = Field(None, title="职务", description="担任的职务，例如：党小组长")
@@ -167,7 +203,7 @@ class Role(Record):
         "oneOf": [{"required": ["member"]}, {"required": ["name"]}],  # the schema's side of _member_or_name
     })
     role: Text = Field(title="角色", description="例如：业务带头人、监督员")
-    member: Id | None = Field(None, title="党员编号", description="名单里的党员；与 name 二选一")
+    member: Id | None = Field(None, title="党员编号", description="名单里的党员；与 name 二选一", json_schema_extra=refers_to("member"))
     name: Text | None = Field(None, title="姓名", description="不在名单里的人；与 member 二选一")
 
     @model_validator(mode="after")
@@ -193,19 +229,19 @@ class Zone(Record):
     id: Id = Field(title="编号", description="与文件名相同；印在二维码里，定了就不要改")
     name: Text = Field(title="责任区名称", description="印在标志牌上的全称，例如：同心广场绿化优秀党员责任区")
     short_name: Text | None = Field(None, title="简称", description="列表和按钮上用的短名，例如：同心广场")
-    branch: Id = Field(title="所属党支部", description="org.yaml 里某个党支部的编号")
+    branch: Id = Field(title="所属党支部", description="org.yaml 里某个党支部的编号", json_schema_extra=refers_to("branch"))
     location: Text | None = Field(None, title="位置", description="例如：华盛一区同心广场")
     scope: Text = Field(title="责任范围", description="责任区管到哪里，例如：同心广场及周边绿地约1.2万平方米")
     duties: list[Text] = Field(min_length=1, title="工作职责", description="至少一条，每条一行，以“- ”开头")
     content: Markdown | None = Field(None, title="创建内容", description="Markdown 格式")
-    leader: Id = Field(title="党员负责人", description="名单里某位党员的编号")
+    leader: Id = Field(title="党员负责人", description="名单里某位党员的编号", json_schema_extra=refers_to("member"))
     roles: list[Role] = Field(default_factory=list, title="其他人员", description="责任区的其他角色：写 role 和 member（名单里的党员）或 name（名单外的人）")
-    members: list[Id] = Field(default_factory=list, title="责任区党员", description="本责任区全部党员的编号，例如 [zhang-wei, li-na]")
+    members: list[Id] = Field(default_factory=list, title="责任区党员", description="本责任区全部党员的编号，例如 [zhang-wei, li-na]", json_schema_extra=refers_to("member"))
     service_phone: Phone = Field(title="公开服务电话", description="印在标志牌上")
     slogan: Text | None = Field(None, title="口号", description="印在标志牌上的口号")
     photo: ImagePath | None = Field(None, title="照片", description="相对于 content/ 的照片路径，例如 photos/zones/tongxin.jpg")
     status: Literal["active", "archived"] = Field("active", title="状态", description="active 在用（默认）| archived 已撤销")
-    successor: Id | None = Field(None, title="接续责任区", description="仅在 archived 时填写：接手的责任区编号")
+    successor: Id | None = Field(None, title="接续责任区", description="仅在 archived 时填写：接手的责任区编号")  # checked with the chain
     aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="以前的编号，已印出的二维码继续有效")
     signboard: Signboard = Field(default_factory=Signboard, title="标志牌", description="标志牌的尺寸、方向和配色；不写时为 60x40cm、横版、红底黄字")
 
@@ -231,7 +267,7 @@ class Review(Record):
 
 class Commitment(Record):
     model_config = ConfigDict(title="承诺", json_schema_extra={"description": "一位党员本年度的承诺（亮承诺）、践诺和评诺"})
-    member: Id = Field(title="党员编号", description="members.yaml 里某位党员的编号；每人每年一条")
+    member: Id = Field(title="党员编号", description="members.yaml 里某位党员的编号；每人每年一条", json_schema_extra=refers_to("member"))
     promise: Text = Field(title="承诺", description="一句话，印在桌牌上")
     items: list[Text] = Field(default_factory=list, title="承诺事项", description="具体要做的事，每条一行")
     standard: Text | None = Field(None, title="服务标准（亮标准）", description="例如：首问负责、限时办结")
@@ -256,9 +292,9 @@ class StoryMeta(Record):
     title: Text = Field(title="标题", description="故事的标题")
     date: Date = Field(title="日期", description="故事发生或发表的日期，YYYY-MM-DD")
     category: Text = Field(title="类别", description="org.yaml 的 story_categories 之一")
-    members: list[Id] = Field(default_factory=list, title="相关党员", description="故事里党员的编号，例如 [zhang-wei]")
+    members: list[Id] = Field(default_factory=list, title="相关党员", description="故事里党员的编号，例如 [zhang-wei]", json_schema_extra=refers_to("member"))
     team: Text | None = Field(None, title="集体/班组", description="优秀班组等集体的名称，例如：小区维修班")
-    zone: Id | None = Field(None, title="相关责任区", description="content/zones/ 里某个责任区的编号")
+    zone: Id | None = Field(None, title="相关责任区", description="content/zones/ 里某个责任区的编号", json_schema_extra=refers_to("zone"))
     cover: ImagePath | None = Field(None, title="封面图片", description="相对于 content/ 的图片路径，例如 photos/stories/key.jpg")
     summary: Text | None = Field(None, title="摘要", description="一句话摘要，显示在故事列表里")
     featured: bool = Field(False, title="红旗·典范", description="true 表示在首页典范墙展示")
@@ -277,7 +313,7 @@ class Story(Record):
 
 class Result(Record):
     model_config = ConfigDict(title="考核结果")
-    zone: Id = Field(title="责任区编号", description="content/zones/ 里某个责任区的编号；每期每个责任区一条")
+    zone: Id = Field(title="责任区编号", description="content/zones/ 里某个责任区的编号；每期每个责任区一条", json_schema_extra=refers_to("zone"))
     score: float = Field(ge=0, le=100, title="得分", description="0 到 100")
     note: Text | None = Field(None, title="说明", description="简短的评语，例如：绿化补植及时")
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from ..content import Content
-from ..model import ID_PATTERN, PERIOD_PATTERN, Record
+from ..model import ID_PATTERN, PERIOD_PATTERN, Record, references
 from ..problems import Location, Problems, did_you_mean, dotted
 from .photos import check_image
 
@@ -23,6 +23,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.commitments()
     rules.stories()
     rules.assessments()
+    rules.rejected_refs()
     rules.photos()
 
 
@@ -30,12 +31,24 @@ class _Rules:
     def __init__(self, content: Content, problems: Problems):
         self.content, self.problems = content, problems
 
-    def ref(self, kind: str, value: str | None, record: Record, *field: object, public: bool = True) -> None:
+    def refs(self, record: Record) -> None:
+        """Every reference by id the record's model marks (model.refers_to)."""
+        for kind, value, path in references(type(record), record):
+            self.ref(kind, value, record.at(*path), dotted(record._loc + path))
+
+    def rejected_refs(self) -> None:
+        """The references of records that did not validate, but for the fields that did not:
+        one mistake in a record must not hide a misspelt id beside it."""
+        for rejected in self.content.rejected:
+            for kind, value, path in references(rejected.model, rejected.data, rejected.loc):
+                if not any(path[:len(bad)] == bad or bad[:len(path)] == path for bad in rejected.bad):
+                    self.ref(kind, str(value) if isinstance(value, int) else value, rejected.source.at(*path), dotted(path))
+
+    def ref(self, kind: str, value: object, where: Location, name: str, public: bool = True) -> None:
         """A reference by id must name something that exists (and, from public records, is not hidden)."""
-        if value is None:
-            return
+        if not isinstance(value, str):
+            return  # none, or of a wrong type: its own error says so
         known = self.content.known[kind]
-        where, name = record.at(*field), dotted(record._loc + tuple(field))
         if value not in known:
             if known.complete:
                 hint = did_you_mean(value, known.where, cutoff=0.5) or f"先在{_home(kind)}里添加，或检查拼写"
@@ -93,8 +106,7 @@ class _Rules:
         }
         for member in self.content.members:
             self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"))
-            self.ref("branch", member.branch, member, "branch")
-            self.ref("group", member.group, member, "group")
+            self.refs(member)
             owner = branch_of_group.get(member.group or "")
             if owner and owner != member.branch:
                 self.problems.add(
@@ -109,12 +121,7 @@ class _Rules:
         for zone in content.zones:
             self.stem(zone, "id", zone.id, Path(zone.path).stem, "tongxin-square")
             self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
-            self.ref("branch", zone.branch, zone, "branch")
-            self.ref("member", zone.leader, zone, "leader")
-            for index, role in enumerate(zone.roles):
-                self.ref("member", role.member, zone, "roles", index, "member")
-            for index, member in enumerate(zone.members):
-                self.ref("member", member, zone, "members", index)
+            self.refs(zone)
             self.successor(zone)
             for index, alias in enumerate(zone.aliases):
                 where = zone.at("aliases", index)
@@ -136,7 +143,7 @@ class _Rules:
         if zone.successor == zone.id:
             self.problems.add(zone.at("successor"), "successor", "接续责任区不能是它自己", "填写接手的另一个责任区的编号")
             return
-        self.ref("zone", zone.successor, zone, "successor")
+        self.ref("zone", zone.successor, zone.at("successor"), "successor")
         seen, current = {zone.id}, self.content.zone_by_id.get(zone.successor)
         while current is not None and current.successor:
             if current.successor in seen:
@@ -162,7 +169,7 @@ class _Rules:
             self.unique("年度", years, str(year.year), year.at("year"), "year")
             seen: dict[str, Location] = {}
             for commitment in year.commitments:
-                self.ref("member", commitment.member, commitment, "member")
+                self.refs(commitment)
                 if commitment.member in seen:
                     self.problems.add(
                         commitment.at("member"), commitment.field_name("member"),
@@ -187,9 +194,7 @@ class _Rules:
                     meta.at("category"), "category", f"类别“{meta.category}”不在 org.yaml 的 story_categories 里",
                     did_you_mean(meta.category, categories) or f"只能是 {' | '.join(categories)}",
                 )
-            for index, member in enumerate(meta.members):
-                self.ref("member", member, meta, "members", index)
-            self.ref("zone", meta.zone, meta, "zone")
+            self.refs(meta)
 
     def assessments(self) -> None:
         periods: dict[str, Location] = {}
@@ -198,7 +203,7 @@ class _Rules:
             self.unique("考核期", periods, assessment.period, assessment.at("period"), "period")
             seen: dict[str, Location] = {}
             for result in assessment.results:
-                self.ref("zone", result.zone, result, "zone")
+                self.refs(result)
                 if result.zone in seen:
                     self.problems.add(
                         result.at("zone"), result.field_name("zone"), f"责任区“{result.zone}”在 {assessment.period} 已经有一条成绩（{seen[result.zone]}）",

@@ -162,7 +162,7 @@ class _Reader:
             return
         items = data.get("members")
         validate_record(MembersFile, {**data, "members": []}, doc.source, (), self.problems)
-        content.members = validate_list(Member, items, doc.source, ("members",), self.problems)
+        content.members = validate_list(Member, items, doc.source, ("members",), self.problems, content.rejected)
         for index, item in _items(items):
             content.known["member"].add(item.get("id"), doc.source.at("members", index, "id"), hidden=item.get("hidden") is True)
 
@@ -180,7 +180,7 @@ class _Reader:
             data = self.mapping(doc, "责任区")
             if data is None:
                 continue
-            zone = validate_record(Zone, data, doc.source, (), self.problems)
+            zone = validate_record(Zone, data, doc.source, (), self.problems, content.rejected)
             self.bound_markdown(data.get("content"), doc.source, "content")
             if zone is not None:
                 content.zones.append(zone)
@@ -192,7 +192,7 @@ class _Reader:
             if data is None:
                 continue
             shell = validate_record(CommitmentsFile, {**data, "commitments": []}, doc.source, (), self.problems)
-            items = validate_list(Commitment, data.get("commitments"), doc.source, ("commitments",), self.problems)
+            items = validate_list(Commitment, data.get("commitments"), doc.source, ("commitments",), self.problems, content.rejected)
             if shell is not None:
                 shell.commitments = items
                 content.commitments.append(shell)
@@ -214,7 +214,7 @@ class _Reader:
             data = self.mapping(doc, "故事信息")
             if data is None:
                 continue
-            meta = validate_record(StoryMeta, data, doc.source, (), self.problems)
+            meta = validate_record(StoryMeta, data, doc.source, (), self.problems, content.rejected)
             if not body.strip():
                 self.problems.add(Location(shown, body_line, 1), "body", "故事正文是空的", "在第二个“---”下面写正文")
                 continue
@@ -234,7 +234,7 @@ class _Reader:
             if data is None:
                 continue
             shell = validate_record(Assessment, {**data, "results": []}, doc.source, (), self.problems)
-            results = validate_list(Result, data.get("results"), doc.source, ("results",), self.problems)
+            results = validate_list(Result, data.get("results"), doc.source, ("results",), self.problems, content.rejected)
             if shell is not None:
                 shell.results = results
                 content.assessments.append(shell)

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from ..content import Rejected
 from ..model import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, Record
 from ..problems import dotted, Problems, did_you_mean
 from .yamlfile import SourceMap
@@ -22,24 +23,30 @@ _PATTERN_MESSAGES = {
 }
 
 
-def validate_record(model: type[R], data: Any, source: SourceMap, loc: tuple, problems: Problems) -> R | None:
-    """One record, bound to where it came from; None (with problems) when it is invalid."""
+def validate_record(model: type[R], data: Any, source: SourceMap, loc: tuple, problems: Problems,
+                    rejected: list[Rejected] | None = None) -> R | None:
+    """One record, bound to where it came from; None (with problems) when it is invalid, and
+    then kept in ``rejected``, with the fields that failed, for the checks that still apply."""
     try:
         record = model.model_validate(data)
     except ValidationError as error:
         report(error, model, source, loc, problems)
+        if rejected is not None and isinstance(data, dict):
+            bad = {loc + tuple(p for p in item["loc"] if not _is_union_tag(p)) for item in error.errors(include_url=False)}
+            rejected.append(Rejected(model, data, source, loc, tuple(bad)))
         return None
     _bind_tree(record, source, loc)
     return record
 
 
-def validate_list(model: type[R], items: Any, source: SourceMap, loc: tuple, problems: Problems) -> list[R]:
+def validate_list(model: type[R], items: Any, source: SourceMap, loc: tuple, problems: Problems,
+                  rejected: list[Rejected] | None = None) -> list[R]:
     """Each item on its own, so that one bad item does not hide the others."""
     if not isinstance(items, list):
         return []
     records = []
     for index, item in enumerate(items):
-        record = validate_record(model, item, source, loc + (index,), problems)
+        record = validate_record(model, item, source, loc + (index,), problems, rejected)
         if record is not None:
             records.append(record)
     return records
