@@ -111,7 +111,9 @@ CASES = [
     Case("photo-backslash", sub("members.yaml", "photos/zhang-wei.jpg", "photos\\zhang-wei.jpg"), "members.yaml", "zhang-wei.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
     Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "解压炸弹"),
     # stories, files, settings
-    Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "front matter"),
+    Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "缺少信息区", "---"),
+    Case("story-front-matter-unclosed", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("featured: true\n---", "featured: true\n----")}, "content/stories/a-key.md", 1, "-", "没有结束", "第 8 行的“----”"),
+    Case("story-front-matter-dashes", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("---", "———", 1)}, "content/stories/a-key.md", 1, "-", "三个半角减号"),
     Case("story-empty-body", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", "\n")}, "content/stories/a-key.md", 9, "body", "正文是空的"),
     Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
     Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),

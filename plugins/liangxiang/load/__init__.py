@@ -206,10 +206,7 @@ class _Reader:
             shown = self.shown(path)
             has_front, doc, body, body_line = read
             if not has_front:
-                self.problems.add(
-                    Location(shown, 1, 1), "-", "故事文件开头缺少 front matter",
-                    "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束",
-                )
+                self.problems.add(Location(shown, 1, 1), "-", *_missing_front_matter(body))
                 continue
             data = self.mapping(doc, "故事信息")
             if data is None:
@@ -285,6 +282,23 @@ class _Reader:
                     Location(self.shown(path)), "-", "content/ 里不能放这种文件：它会原样发布到网站上",
                     "content/ 只放记录（.yaml）、故事和页面（.md）和照片；名单、表格、文档等资料请移出 content/",
                 )
+
+
+def _missing_front_matter(text: str) -> tuple[str, str]:
+    """What is wrong with the head of a story that has no front matter: (message, hint)."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    how = "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束，然后写正文"
+    if first == "---":
+        lines = text.split("\n")
+        near = next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
+        hint = (f"第 {near} 行的“{lines[near - 1].strip()}”要写成正好三个半角减号“---”" if near
+                else "在这几行下面加一行“---”，再写正文")
+        return "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", hint
+    if first and not first.strip("-—－–_ "):
+        return f"故事第一行的“{first}”要写成三个半角减号“---”", how
+    if not first and "\n---" in text[:200]:
+        return "故事文件的第一行必须是“---”：前面不能有空行", "删掉开头的空行"
+    return "故事文件开头缺少信息区（用“---”围起来的 title、date、category）", how
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
