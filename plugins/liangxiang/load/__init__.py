@@ -21,6 +21,7 @@ MAX_YAML_BYTES = 5 * 1024 * 1024
 MAX_STORY_BYTES = 2 * 1024 * 1024
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
+BACKUP_ENDINGS = ("~", ".bak", ".orig", ".swp", ".tmp")
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
 
 
@@ -242,6 +243,8 @@ class _Reader:
         top, suffixes = relative.parts[0], RECORD_SUFFIXES[relative.parts[0]]
         if len(relative.parts) == 2 and relative.suffix.lower() in suffixes:
             return  # read by load_<kind>
+        if relative.name.endswith(BACKUP_ENDINGS):
+            return  # an editor's backup beside the record: never published, and not meant as a record
         if len(relative.parts) > 2:
             hint = f"记录文件要直接放在 content/{top}/ 里，不能放进子文件夹；不用的文件请移出 content/"
         else:
