@@ -73,3 +73,21 @@ def test_the_home_page_has_one_h1_whatever_the_intro_starts_with(tmp_path, intro
     assert shown == headings, shown
     if "欢迎" in intro:
         assert re.search(r"<h2\b[^>]*>欢迎</h2>", html)
+
+
+def test_a_score_below_every_grade_says_so(tmp_path):
+    """org.yaml's grades need not start at 0: a score under the lowest band shows 未达等次."""
+    root = write_site(tmp_path / "src", {
+        "content/org.yaml": FILES["content/org.yaml"].replace("branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 合格, min: 60}\nbranches:"),
+        "content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("score: 90}", "score: 55}"),
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    period = (site / "assessments/2026-Q1/index.html").read_text(encoding="utf-8")
+    assert "未达等次" in period and "55" in period
+
+
+def test_the_theme_without_the_plugin_says_what_to_add(tmp_path):
+    """No traceback for every page: each page says to enable the plugin."""
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("plugins:\n  - liangxiang\n", "plugins: []\n")})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site", strict=False)
+    assert "plugins 下加一行“- liangxiang”" in (site / "about/index.html").read_text(encoding="utf-8")

@@ -189,7 +189,7 @@ class SiteView:
         return ("+" if phone.strip().startswith("+") else "") + re.sub(r"\D", "", phone)
 
     def grade(self, score: float) -> str:
-        return self.records.grade_for(score)
+        return self.records.grade_for(score) or self.labels.no_grade  # below every band
 
     def grade_class(self, grade: str) -> str:
         """A CSS hook for a grade: its rank among the org's bands (0 is the best)."""
