@@ -48,6 +48,15 @@ class Rejected:
     bad: tuple  # key paths of the fields that did not validate
 
 
+def content_paths(path: str, base: str = "") -> list[str]:
+    """Where a path written in Markdown may point, under content/, in the order tried: relative
+    to base (the folder of the text it stands in), then to content/ as every photo field is;
+    "/x" is content/x. Normalized; one starting with ".." points outside content/."""
+    path = path.strip()
+    written = [path.lstrip("/")] if path.startswith("/") else [posixpath.join(base, path), path] if base else [path]
+    return [posixpath.normpath(candidate) for candidate in written]
+
+
 RECORD_FOLDERS = ("zones", "commitments", "assessments", "stories")
 # images are never published as they are: pages show resized copies
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")
@@ -131,10 +140,8 @@ class Content:
     def page_of(self, href: str, base: str = "") -> tuple[str, object] | None:
         """The page a link to a file under content/ means, written relative to base (the folder of
         the text it stands in) or to content/; None when no page is made from such a file."""
-        href = href.strip()
-        candidates = [href.lstrip("/")] if href.startswith("/") else [posixpath.join(base, href), href] if base else [href]
-        for candidate in candidates:
-            found = self.source_pages.get(posixpath.normpath(candidate))
+        for candidate in content_paths(href, base):
+            found = self.source_pages.get(candidate)
             if found is not None:
                 return found
         return None

@@ -11,7 +11,7 @@ import html
 import posixpath
 from urllib.parse import unquote
 
-from ..content import Content
+from ..content import Content, content_paths
 from ..load.mdbounds import markdown_problems
 from ..problems import Location, Problems, did_you_mean
 from .photos import check_image
@@ -67,10 +67,8 @@ def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | N
     if not src.startswith(PHOTO):
         return f"图片“{src}”没有发布：正文里的图片必须是 content/ 里的 JPEG、PNG 或 WebP 照片，不能来自别的网站或网址", IMAGE_HINT
     path = unquote(src[len(PHOTO):]).strip()
-    candidates = [path.lstrip("/")] if path.startswith("/") else [posixpath.join(base, path), path] if base else [path]
     first = None
-    for candidate in candidates:
-        relative = posixpath.normpath(candidate)
+    for relative in content_paths(path, base):
         if relative.startswith(".."):
             first = first or ("图片路径必须在 content/ 里面", IMAGE_HINT)
             continue

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import posixpath
 import re
 
 import yaml
@@ -15,7 +14,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..check.photos import check_image
-from ..content import Content
+from ..content import Content, content_paths
 from ..model import Member, Zone
 from .chart import score_text, trend_svg
 from .markdown import Renderer
@@ -149,11 +148,7 @@ class SiteView:
     def content_image(self, src: str, alt: str, base: str = "") -> str | None:
         """An image named in Markdown, as a resized copy; None when it is not a photo under content/."""
         self._looked_up("content_image", src, alt, base)
-        src = src.strip()
-        # relative to the text's own folder first (stories/), then to content/ as every photo field is
-        candidates = [src.lstrip("/")] if src.startswith("/") else [posixpath.join(base, src), src] if base else [src]
-        for candidate in candidates:
-            relative = posixpath.normpath(candidate)
+        for relative in content_paths(src, base):
             if relative.startswith("..") or check_image(self.records.docs_dir, relative, self.records.checked_images):
                 continue
             picture = self.picture(relative, "wide")
