@@ -43,3 +43,15 @@ def test_file_links_lead_to_their_pages(tmp_path, directory_urls):
             assert opened == (site / page(target)).resolve(), (source, text, found.group(1))
             assert opened.is_file()
             assert fragment == ("rules" if text == "活动规则" else "")
+
+
+def test_what_markdown_names_is_kept_between_builds(tmp_path, monkeypatch):
+    """The check renders a text's Markdown once; the next build reads what it names from the memo."""
+    from liangxiang.check import markdown_refs
+    from liangxiang.pipeline import read_content
+
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": STORY.replace("../about.md#rules", "../abuot.md")})
+    first = [str(p) for p in read_content(root, root / "content", cache_dir=tmp_path / "cache")[1]]
+    assert any("abuot.md" in p for p in first)
+    monkeypatch.setattr(markdown_refs._Named, "_render", lambda self, text: pytest.fail("rendered again"))
+    assert [str(p) for p in read_content(root, root / "content", cache_dir=tmp_path / "cache")[1]] == first

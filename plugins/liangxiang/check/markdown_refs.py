@@ -7,31 +7,36 @@ build after the previous site had already been replaced.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import posixpath
+from pathlib import Path
 from urllib.parse import unquote
 
 from ..content import Content, content_paths
+from ..files import code_digest, write_atomic
 from ..load.mdbounds import markdown_problems
 from ..problems import Location, Problems, did_you_mean
 from .photos import check_image
 
+PACKAGE = Path(__file__).parent.parent
 IMAGE_HINT = "写相对于 content/ 的路径，例如 photos/stories/a.jpg"
 LINK_HINT = "写相对于 content/ 的文件路径，例如 about.md、stories/yi-ba-yao-shi.md 或 zones/tongxin-square.yaml"
 
 
-def check_markdown_refs(content: Content, problems: Problems) -> None:
-    from ..site.markdown import _ATTR, _IMG, _LINK, LINK, PHOTO, Renderer  # here: the renderer brings Markdown
+def check_markdown_refs(content: Content, problems: Problems, memo: Path | None = None) -> None:
+    """``memo``: a file that keeps what each text names between builds (rendering every story's
+    Markdown again on every build would cost a large site seconds)."""
+    from ..site.markdown import LINK, PHOTO
 
-    renderer = Renderer()
+    named_in = _Named(memo)
     for text, start, field, base, block in _texts(content):
-        if ("![" not in text and "](" not in text and "]:" not in text) or markdown_problems(text):
-            continue  # no image or link; or too deep or too many "[": reported by the loader
-        rendered = renderer.html(text)
-        named = [(html.unescape(dict(_ATTR.findall(tag)).get("src", "")), PHOTO) for tag in _IMG.findall(rendered)]
-        named += [(html.unescape(found.group(2)), LINK) for found in _LINK.finditer(rendered)]
-        for ref, mark in named:
-            if mark == PHOTO:
+        if "![" not in text and "](" not in text and "]:" not in text:
+            continue  # no image or link
+        for ref, kind in named_in(text):
+            mark = PHOTO if kind == "image" else LINK
+            if kind == "image":
                 problem = _image_problem(content, ref, base)
             else:
                 problem = _link_problem(content, ref[len(LINK):], base) if ref.startswith(LINK) else None
@@ -39,6 +44,47 @@ def check_markdown_refs(content: Content, problems: Problems) -> None:
                 line = _line_of(text, ref[len(mark):] if ref.startswith(mark) else ref)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
                 problems.add(where, field, *problem)
+    named_in.save()
+
+
+class _Named:
+    """What images and links a Markdown text names: [(src or href, "image" | "link")], by a hash
+    of the text and of the code that renders it, kept in memo."""
+
+    def __init__(self, memo: Path | None):
+        from ..site.markdown import Renderer  # here: the renderer brings Markdown
+
+        self.memo, self.renderer, self.used = memo, Renderer(), {}
+        try:
+            known = json.loads(memo.read_text(encoding="utf-8")) if memo else {}
+        except (OSError, ValueError):
+            known = {}
+        self.known = known if isinstance(known, dict) else {}
+        self.version = code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3"))
+
+    def __call__(self, text: str) -> list:
+        key = hashlib.sha256(f"{self.version}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
+        found = self.known.get(key)
+        if not isinstance(found, list):
+            found = self._render(text)
+        self.used[key] = found
+        return found
+
+    def _render(self, text: str) -> list:
+        from ..site.markdown import _ATTR, _IMG, _LINK
+
+        if markdown_problems(text):
+            return []  # too deep or too many "[": reported by the loader
+        rendered = self.renderer.html(text)
+        named = [[html.unescape(dict(_ATTR.findall(tag)).get("src", "")), "image"] for tag in _IMG.findall(rendered)]
+        return named + [[html.unescape(found.group(2)), "link"] for found in _LINK.finditer(rendered)]
+
+    def save(self) -> None:
+        if self.memo is not None and self.used != self.known:
+            try:
+                write_atomic(self.memo, json.dumps(self.used, ensure_ascii=False).encode("utf-8"))
+            except OSError:
+                pass  # a read-only cache: the next build renders again
 
 
 def _texts(content: Content):
