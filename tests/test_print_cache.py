@@ -152,3 +152,18 @@ def test_merging_the_same_printables_later_gives_the_same_bytes(tmp_path):
     document.close()
     merge(([str(p) for p in parts[:2]], str(tmp_path / "other.pdf")))  # other parts: another ID
     assert re.search(rb"/ID\[<(\w+)>", (tmp_path / "other.pdf").read_bytes())[1] != re.search(rb"/ID\[<(\w+)>", first)[1]
+
+
+def test_a_photo_replaced_at_the_same_path_is_printed_anew(tmp_path):
+    """`mkdocs serve` renders a few printables in its own process: the prepared image is kept by
+    the file's hash too, never by its path alone."""
+    from PIL import Image
+
+    from liangxiang.print.images import prepare
+
+    path = tmp_path / "logo.png"
+    Image.new("RGB", (400, 400), "red").save(path)
+    before, _ = prepare(str(path), "digest-red", 20, 20, False)
+    Image.new("RGB", (400, 400), "blue").save(path)
+    after, _ = prepare(str(path), "digest-blue", 20, 20, False)
+    assert Image.open(before).getpixel((5, 5)) != Image.open(after).getpixel((5, 5))

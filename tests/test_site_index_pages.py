@@ -91,3 +91,17 @@ def test_the_theme_without_the_plugin_says_what_to_add(tmp_path):
     root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("plugins:\n  - liangxiang\n", "plugins: []\n")})
     site = build_site(root / "mkdocs.yml", tmp_path / "site", strict=False)
     assert "plugins 下加一行“- liangxiang”" in (site / "about/index.html").read_text(encoding="utf-8")
+
+
+def test_each_category_chip_opens_its_own_section(tmp_path):
+    """A category with no story before others must not shift the chips' targets."""
+    story = FILES["content/stories/a-key.md"]
+    root = write_site(tmp_path / "src", {
+        "content/org.yaml": FILES["content/org.yaml"].replace("branches:", "story_categories: [劳动模范, 党员先锋, 真情服务小故事]\nbranches:"),
+        "content/stories/b-pioneer.md": story.replace("category: 真情服务小故事", "category: 党员先锋").replace("featured: true\n", ""),
+    })
+    html = (build_site(root / "mkdocs.yml", tmp_path / "site") / "stories/index.html").read_text(encoding="utf-8")
+    chips = re.findall(r'<a href="#(category-\d+)">([^<]+)</a>', html)
+    sections = dict(re.findall(r'<section class="category" id="(category-\d+)">\s*<h2>([^<]+?) <span', html))
+    assert [name for _, name in chips] == ["党员先锋", "真情服务小故事"]
+    assert all(sections[target] == name for target, name in chips), (chips, sections)

@@ -223,3 +223,16 @@ def test_every_value_its_tag_cannot_read_is_reported_in_one_run(fast):
     assert shown[0].startswith("f.yaml:1:7: name:") and "“maybe”" in shown[0]
     assert shown[1].startswith("f.yaml:3:5: posts[0]:") and "空值" in shown[1]
     assert shown[2].startswith("f.yaml:5:9: joined:") and "!!timestamp" in shown[2]
+
+
+def test_a_cached_story_is_kept_with_marshal_and_read_back_whole(tmp_path):
+    """Stories take the fast marshal path of the parse cache, not pickle; the second load reads them."""
+    from minimal_site import write_site
+
+    from liangxiang.load import load_content
+
+    root = write_site(tmp_path / "site")
+    first, _ = load_content(root, root / "content", cache_dir=tmp_path / "cache")
+    again, _ = load_content(root, root / "content", cache_dir=tmp_path / "cache")
+    assert [(s.slug, s.body, s.body_line, s.meta) for s in again.stories] == [(s.slug, s.body, s.body_line, s.meta) for s in first.stories]
+    assert {path.read_bytes()[:1] for path in (tmp_path / "cache/parsed").glob("*.parsed")} == {b"M"}

@@ -131,10 +131,13 @@ class Content:
         pages: dict[str, tuple[str, object]] = {page: ("free", page) for page in self.pages}
         pages["index.md"] = ("home", None)  # the home page shows it, whether it exists or not
         pages.update({f"stories/{story.slug}.md": ("story", story.slug) for story in self.stories})
-        for suffix in (".yaml", ".yml"):
-            pages.update({f"zones/{zone.id}{suffix}": ("zone", zone.id) for zone in self.zones})
-            pages.update({f"commitments/{year.year}{suffix}": ("year", year.year) for year in self.commitments})
-            pages.update({f"assessments/{a.period}{suffix}": ("period", a.period) for a in self.assessments})
+        try:  # record paths are shown from the site's root: content/zones/x.yaml -> zones/x.yaml
+            prefix = self.docs_dir.resolve().relative_to(self.root.resolve()).as_posix() + "/"
+        except ValueError:
+            prefix = ""
+        records = [(z, "zone", z.id) for z in self.zones] + [(y, "year", y.year) for y in self.commitments]
+        for record, kind, key in records + [(a, "period", a.period) for a in self.assessments]:
+            pages[record.path.removeprefix(prefix)] = (kind, key)
         return pages
 
     def page_of(self, href: str, base: str = "") -> tuple[str, object] | None:

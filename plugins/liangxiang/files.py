@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import shutil
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 
 def site_root(config: Any) -> Path:
@@ -63,6 +64,40 @@ class FileFacts:
         except OSError:
             pass  # a read-only cache: the next build reads the files again
         self.dirty = False
+
+
+class TextMemo:
+    """What a costly function made of a text (Markdown to words, bigrams, the images and links it
+    names), kept between builds by a hash of the text and of the code that made it (version).
+
+    An edit changes one record; without this every story's Markdown is rendered again and every
+    text cut into bigrams again, for results that differ in one document.
+    """
+
+    def __init__(self, path: Path | None, version: str):
+        self.path, self.version, self.used = path, version, {}
+        try:
+            self.known = marshal.loads(path.read_bytes()) if path else {}
+        except (OSError, EOFError, ValueError, TypeError):
+            self.known = {}
+        if not isinstance(self.known, dict):
+            self.known = {}
+
+    def __call__(self, kind: str, text: str, make: Callable[[str], object]):
+        key = f"{kind}:" + hashlib.sha1(f"{self.version}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+        value = self.known.get(key)
+        if value is None:
+            value = make(text)
+        self.used[key] = value
+        return value
+
+    def save(self) -> None:
+        if self.path is None or self.used == self.known:
+            return
+        try:
+            write_atomic(self.path, marshal.dumps(self.used))
+        except OSError:
+            pass  # a read-only cache: the next build makes them again
 
 
 def link_or_copy(source: str | Path, target: str | Path) -> None:

@@ -8,6 +8,7 @@ Titles and descriptions are in Chinese because editors read them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import typing
 from typing import Annotated, Any, Iterator, Literal
@@ -53,25 +54,33 @@ def references(model: type[BaseModel], data: Any, loc: tuple = ()) -> Iterator[t
         get = data.get
     else:
         return
-    for name, info in model.model_fields.items():
+    for name, kind, nested in _reference_fields(model):
         value = get(name)
         if value is None:
             continue
-        kind = (info.json_schema_extra or {}).get("x-refers-to") if isinstance(info.json_schema_extra, dict) else None
         items = list(enumerate(value)) if isinstance(value, list) else None
         if kind is not None:
             for index, item in items if items is not None else [(None, value)]:
                 yield kind, item, loc + ((name,) if index is None else (name, index))
-        elif items is not None and (nested := _item_model(info.annotation)) is not None:
+        elif items is not None:
             for index, item in items:
                 yield from references(nested, item, loc + (name, index))
 
 
-def _item_model(annotation: Any) -> type[BaseModel] | None:
-    """Record for list[Record]; None for anything else."""
-    args = typing.get_args(annotation)
-    item = args[0] if typing.get_origin(annotation) is list and args else None
-    return item if isinstance(item, type) and issubclass(item, BaseModel) else None
+@functools.cache
+def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, type[BaseModel] | None], ...]:
+    """(field, kind it refers to, None) for each reference field of model, and (field, None,
+    Record) for each list of records that may hold some; found once per model."""
+    found = []
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        args = typing.get_args(info.annotation)
+        item = args[0] if typing.get_origin(info.annotation) is list and args else None
+        if extra.get("x-refers-to"):
+            found.append((name, extra["x-refers-to"], None))
+        elif isinstance(item, type) and issubclass(item, BaseModel) and _reference_fields(item):
+            found.append((name, None, item))
+    return tuple(found)
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]

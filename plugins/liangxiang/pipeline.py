@@ -22,7 +22,7 @@ def read_content(
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
-    check_markdown_refs(content, problems, cache_dir / "markdown-refs.json" if cache_dir else None)
+    check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None)
     if content.checked_images is not None:
         content.checked_images.save()
     return content, problems

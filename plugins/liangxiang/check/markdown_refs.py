@@ -7,15 +7,13 @@ build after the previous site had already been replaced.
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 import posixpath
 from pathlib import Path
 from urllib.parse import unquote
 
 from ..content import Content, content_paths
-from ..files import code_digest, write_atomic
+from ..files import TextMemo, code_digest
 from ..load.mdbounds import markdown_problems
 from ..problems import Location, Problems, did_you_mean
 from .photos import check_image
@@ -28,13 +26,14 @@ LINK_HINT = "写相对于 content/ 的文件路径，例如 about.md、stories/y
 def check_markdown_refs(content: Content, problems: Problems, memo: Path | None = None) -> None:
     """``memo``: a file that keeps what each text names between builds (rendering every story's
     Markdown again on every build would cost a large site seconds)."""
-    from ..site.markdown import LINK, PHOTO
+    from ..site.markdown import LINK, PHOTO, Renderer  # here: the renderer brings Markdown
 
-    named_in = _Named(memo)
+    renderer = Renderer()
+    named_in = TextMemo(memo, code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3")))
     for text, start, field, base, block in _texts(content):
         if "![" not in text and "](" not in text and "]:" not in text:
             continue  # no image or link
-        for ref, kind in named_in(text):
+        for ref, kind in named_in("refs", text, lambda text: _named(renderer, text)):
             mark = PHOTO if kind == "image" else LINK
             if kind == "image":
                 problem = _image_problem(content, ref, base)
@@ -47,44 +46,15 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     named_in.save()
 
 
-class _Named:
-    """What images and links a Markdown text names: [(src or href, "image" | "link")], by a hash
-    of the text and of the code that renders it, kept in memo."""
+def _named(renderer, text: str) -> list:
+    """[src or href, "image" | "link"] of each image and link the text's Markdown makes."""
+    from ..site.markdown import _ATTR, _IMG, _LINK
 
-    def __init__(self, memo: Path | None):
-        from ..site.markdown import Renderer  # here: the renderer brings Markdown
-
-        self.memo, self.renderer, self.used = memo, Renderer(), {}
-        try:
-            known = json.loads(memo.read_text(encoding="utf-8")) if memo else {}
-        except (OSError, ValueError):
-            known = {}
-        self.known = known if isinstance(known, dict) else {}
-        self.version = code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3"))
-
-    def __call__(self, text: str) -> list:
-        key = hashlib.sha256(f"{self.version}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
-        found = self.known.get(key)
-        if not isinstance(found, list):
-            found = self._render(text)
-        self.used[key] = found
-        return found
-
-    def _render(self, text: str) -> list:
-        from ..site.markdown import _ATTR, _IMG, _LINK
-
-        if markdown_problems(text):
-            return []  # too deep or too many "[": reported by the loader
-        rendered = self.renderer.html(text)
-        named = [[html.unescape(dict(_ATTR.findall(tag)).get("src", "")), "image"] for tag in _IMG.findall(rendered)]
-        return named + [[html.unescape(found.group(2)), "link"] for found in _LINK.finditer(rendered)]
-
-    def save(self) -> None:
-        if self.memo is not None and self.used != self.known:
-            try:
-                write_atomic(self.memo, json.dumps(self.used, ensure_ascii=False).encode("utf-8"))
-            except OSError:
-                pass  # a read-only cache: the next build renders again
+    if markdown_problems(text):
+        return []  # too deep or too many "[": reported by the loader
+    rendered = renderer.html(text)
+    named = [[html.unescape(dict(_ATTR.findall(tag)).get("src", "")), "image"] for tag in _IMG.findall(rendered)]
+    return named + [[html.unescape(found.group(2)), "link"] for found in _LINK.finditer(rendered)]
 
 
 def _texts(content: Content):

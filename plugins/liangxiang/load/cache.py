@@ -81,8 +81,9 @@ class ParseCache:
 def _pack(value: Any, found: list) -> bytes:
     if isinstance(value, Document):
         plain: Any = ("doc", *_document(value))
-    elif isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str):  # a story: text, front matter
-        plain = ("story", value[0], None if value[1] is None else _document(value[1]))
+    elif isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], bool):  # a story (load._Reader.story)
+        has_front, doc, body, body_line = value
+        plain = ("story", has_front, None if doc is None else _document(doc), body, body_line)
     else:
         plain = ("none",) if value is None else None
     if plain is not None:
@@ -102,7 +103,8 @@ def _unpack(data: bytes) -> tuple[Any, list]:
     if kind == "doc":
         return _undocument(rest), found
     if kind == "story":
-        return (rest[0], None if rest[1] is None else _undocument(rest[1])), found
+        has_front, doc, body, body_line = rest
+        return (has_front, None if doc is None else _undocument(doc), body, body_line), found
     return None, found
 
 

@@ -78,16 +78,16 @@ def _ref(path: str, mtime: int, size: int) -> ImageRef:
     return ref
 
 
-def prepare(source: str, w_mm: float, h_mm: float, crop: bool) -> tuple[io.BytesIO, float]:
+def prepare(source: str, digest: str, w_mm: float, h_mm: float, crop: bool) -> tuple[io.BytesIO, float]:
     """The image as it goes into the PDF, and its resolution (dpi) at the printed size."""
-    data, dpi = _prepared(source, w_mm, h_mm, crop)
+    data, dpi = _prepared(source, digest, w_mm, h_mm, crop)
     return io.BytesIO(data), dpi
 
 
 @lru_cache(maxsize=64)
-def _prepared(source: str, w_mm: float, h_mm: float, crop: bool) -> tuple[bytes, float]:
-    # kept per worker process: the org's logo goes on every sign (20 ms to optimize each time);
-    # a build's worker never sees a file change under it (the cache key has every image's hash)
+def _prepared(source: str, digest: str, w_mm: float, h_mm: float, crop: bool) -> tuple[bytes, float]:
+    # kept per process: the org's logo goes on every sign (20 ms to optimize each time); keyed by
+    # the file's hash too, as `mkdocs serve` renders a few printables in its own long-lived process
     image = open_upright(source)
     alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
     image = image.convert("RGBA" if alpha else "RGB")

@@ -83,7 +83,7 @@ def _items(pdf: FPDF, items, offset: float, dpi: list) -> None:
             if item.dash:
                 pdf.set_dash_pattern()
         elif isinstance(item, Picture):
-            data, resolution = prepare(item.source, item.w, item.h, item.crop)
+            data, resolution = prepare(item.source, item.digest, item.w, item.h, item.crop)
             dpi.append(round(resolution))
             pdf.image(data, item.x + offset, item.y + offset, item.w, item.h)
         elif isinstance(item, Code):

@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from ..content import Content
-from ..problems import ContentError, Location, Problems
+from ..problems import ContentError, Location, Problems, dotted
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
 from ..files import FileFacts, cache_dir, link_or_copy, site_root
@@ -135,7 +135,7 @@ class PrintStage:
             if record is None or not missing:
                 continue
             codes = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:5])
-            problems.add(record.at(*path), _field_name(path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
+            problems.add(record.at(*path), dotted(path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
                          "换成常用字或去掉这个符号，或在 mkdocs.yml 的 liangxiang 插件下用 font 指定包含这个字的字体")
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> Drawing | None:
@@ -157,7 +157,7 @@ class PrintStage:
             owner_key, path = (overflow.field[0], overflow.field[1:]) if overflow.field[0] in records else (None, overflow.field)
             owner = records[owner_key] if owner_key else records["zone" if item.kind == "signboard" else "commitment"]
             where = owner.at(*path) if owner is not None else Location(self.config_file.name)
-            problems.add(where, _field_name(path), overflow.message, overflow.hint)
+            problems.add(where, dotted(path), overflow.message, overflow.hint)
             return None
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
@@ -346,13 +346,6 @@ class PrintStage:
 def _missing_merges(combined: dict[str, tuple[list[str], Path]]) -> list[tuple[list[str], str]]:
     """merge() jobs for the all.pdf files the cache does not hold yet."""
     return [(parts, str(path)) for parts, path in combined.values() if not path.is_file()]
-
-
-def _field_name(path: tuple) -> str:
-    name = ""
-    for part in path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name or "-"
 
 
 def check_printables(content: Content, config: Any, plugin_config: Any) -> None:

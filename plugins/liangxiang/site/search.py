@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import marshal
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,8 +24,9 @@ from typing import Callable, Iterable
 import markdown
 
 from ..content import Content
-from ..files import link_or_copy, write_atomic
+from ..files import TextMemo, link_or_copy, write_atomic
 from .markdown import SafeContent
+from .sitekey import code_version
 from .view import Labels, Urls
 
 KINDS = ("zone", "member", "story", "page")  # also the order of equal-scored results
@@ -39,34 +39,6 @@ class Doc:
     url: str
     sub: str  # one line under the title in the results
     text: str  # everything else that finds it
-
-
-class TextMemo:
-    """Results of the costly text functions (Markdown to words, bigrams), kept between builds.
-
-    An edit changes one record; without this every story's Markdown is rendered again and every
-    text cut into bigrams again, to rebuild an index that differs in one document.
-    """
-
-    def __init__(self, path: Path | None = None):
-        self.path, self.used = path, {}
-        try:
-            self.known = marshal.loads(path.read_bytes()) if path else {}
-        except (OSError, EOFError, ValueError, TypeError):
-            self.known = {}
-
-    def __call__(self, kind: str, text: str, make: Callable[[str], object]):
-        key = kind + ":" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
-        value = self.known.get(key)
-        if value is None:
-            value = make(text)
-        self.used[key] = value
-        return value
-
-    def save(self) -> None:
-        if self.path is None or self.used == self.known:
-            return
-        write_atomic(self.path, marshal.dumps(self.used))
 
 
 def _no_memo(kind: str, text: str, make: Callable[[str], object]):
@@ -187,7 +159,8 @@ def write_cached_index(
         target.parent.mkdir(parents=True, exist_ok=True)
         link_or_copy(cached, target)  # the staged site then sees the very same file
         return f"{prefix}/{name}"
-    memo = TextMemo(folder / "texts.marshal")
+    # what the text functions make changes with this code, Markdown and the labels: all in code_version()
+    memo = TextMemo(folder / "texts.marshal", code_version())
     path = write_index(make_docs(memo), site_dir, cache_dir, prefix, memo)
     memo.save()
     name = path.rsplit("/", 1)[-1]
