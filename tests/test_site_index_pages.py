@@ -105,3 +105,23 @@ def test_each_category_chip_opens_its_own_section(tmp_path):
     sections = dict(re.findall(r'<section class="category" id="(category-\d+)">\s*<h2>([^<]+?) <span', html))
     assert [name for _, name in chips] == ["党员先锋", "真情服务小故事"]
     assert all(sections[target] == name for target, name in chips), (chips, sections)
+
+
+@pytest.mark.parametrize("bands, expected", [
+    ("  - {name: 不合格, min: 0}\n  - {name: 合格, min: 60}\n  - {name: 优秀, min: 90}\n",
+     {"优秀": "grade-0", "合格": "grade-1", "不合格": "grade-3"}),
+    ("  - {name: 不合格, min: 0}\n  - {name: 优秀, min: 80}\n", {"优秀": "grade-0", "不合格": "grade-3"}),
+    ("  - {name: 优秀, min: 95}\n  - {name: 良好, min: 85}\n  - {name: 合格, min: 75}\n  - {name: 基本合格, min: 60}\n  - {name: 不合格, min: 0}\n",
+     {"优秀": "grade-0", "良好": "grade-1", "合格": "grade-2", "基本合格": "grade-2", "不合格": "grade-3"}),
+], ids=["ascending", "two", "five"])
+def test_grades_are_shown_best_first_and_lowest_as_lowest(tmp_path, bands, expected):
+    """Bands in any order and of any number: listed best first, the best styled as the best and the
+    lowest as the lowest (the theme styles four ranks)."""
+    root = tmp_path / "src"
+    write_site(root, {"content/org.yaml": FILES["content/org.yaml"].replace("branches:", "grades:\n" + bands + "branches:")})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    html = (site / "assessments/2026-Q1/index.html").read_text(encoding="utf-8")
+    board = html[html.index('class="grade-rule"'):]
+    shown = re.findall(r'<span class="grade (grade-\w+)">([^<]+)</span>', board)
+    assert [name for _, name in shown] == list(expected), shown
+    assert dict((name, css) for css, name in shown) == expected

@@ -187,9 +187,15 @@ class SiteView:
         return self.records.grade_for(score) or self.labels.no_grade  # below every band
 
     def grade_class(self, grade: str) -> str:
-        """A CSS hook for a grade: its rank among the org's bands (0 is the best)."""
+        """A CSS hook for a grade by its place among the org's bands, whatever their number: the best
+        is grade-0, the lowest grade-3, those between grade-1 then grade-2 (the theme styles four)."""
         names = [g.name for g in self.records.grades]
-        return f"grade-{names.index(grade)}" if grade in names else "grade-x"
+        if grade not in names:
+            return "grade-x"
+        rank = names.index(grade)
+        if rank == 0:
+            return "grade-0"
+        return "grade-3" if rank == len(names) - 1 else f"grade-{min(rank, 2)}"
 
     def branch_name(self, branch_id: str) -> str:
         return self.records.branch_name(branch_id)
