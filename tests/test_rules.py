@@ -268,7 +268,11 @@ def test_a_chinese_paragraph_indent_inside_text_is_fine(tmp_path):
      ["slogann", "leader"]),
     ("content/assessments/2026-Q1.yaml", [("{zone: garden, score: 90}", "{zone: gardne, score: 190}")],
      ["results[0].score", "results[0].zone"]),
-], ids=["member", "zone", "result"])
+    ("content/stories/a-key.md", [("date: 2016-05-12", "date: 2016-13-12"), ("category: 真情服务小故事", "category: 真情故事")],
+     ["date", "category"]),
+    ("content/commitments/2026.yaml", [("{date: 2026-03-12, text: 补植草坪}", "{date: 2026-03-12}"), ("result: 优秀,", "result: 很好,")],
+     ["commitments[0].progress[0].text", "commitments[0].review.result"]),
+], ids=["member", "zone", "result", "story-category", "review-result"])
 def test_a_record_with_one_mistake_still_has_its_references_checked(tmp_path, file, edits, expected):
     """One run reports every error: a misspelt id beside another mistake is not hidden by it."""
     root = write_site(tmp_path)

@@ -41,7 +41,8 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 
 
 def refers_to(kind: str) -> dict:
-    """A field's mark that its value (or each item of its list) is the id of a kind of record."""
+    """A field's mark that its value (or each item of its list) is the id of a kind of record, or
+    one of org.yaml's names ("grade", "category")."""
     return {"x-refers-to": kind}
 
 
@@ -65,17 +66,22 @@ def references(model: type[BaseModel], data: Any, loc: tuple = ()) -> Iterator[t
         elif items is not None:
             for index, item in items:
                 yield from references(nested, item, loc + (name, index))
+        else:
+            yield from references(nested, value, loc + (name,))
 
 
 @functools.cache
 def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, type[BaseModel] | None], ...]:
     """(field, kind it refers to, None) for each reference field of model, and (field, None,
-    Record) for each list of records that may hold some; found once per model."""
+    Record) for each record, or list of records, that may hold some; found once per model."""
     found = []
     for name, info in model.model_fields.items():
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         args = typing.get_args(info.annotation)
-        item = args[0] if typing.get_origin(info.annotation) is list and args else None
+        if typing.get_origin(info.annotation) is list and args:
+            item = args[0]
+        else:  # a record, or a record or None
+            item = next((arg for arg in (info.annotation, *args) if isinstance(arg, type) and issubclass(arg, BaseModel)), None)
         if extra.get("x-refers-to"):
             found.append((name, extra["x-refers-to"], None))
         elif isinstance(item, type) and issubclass(item, BaseModel) and _reference_fields(item):
@@ -270,7 +276,7 @@ class Progress(Record):
 class Review(Record):
     model_config = ConfigDict(title="评诺")
     date: Date | None = Field(None, title="评议日期", description="年终评议的日期，YYYY-MM-DD")
-    result: Text = Field(title="评议结果", description="org.yaml 中的一个考核等次，例如：优秀")
+    result: Text = Field(title="评议结果", description="org.yaml 中的一个考核等次，例如：优秀", json_schema_extra=refers_to("grade"))
     by: Text | None = Field(None, title="评议方式", description="例如：党员互评、群众评议")
 
 
@@ -300,7 +306,7 @@ class StoryMeta(Record):
 
     title: Text = Field(title="标题", description="故事的标题")
     date: Date = Field(title="日期", description="故事发生或发表的日期，YYYY-MM-DD")
-    category: Text = Field(title="类别", description="org.yaml 的 story_categories 之一")
+    category: Text = Field(title="类别", description="org.yaml 的 story_categories 之一", json_schema_extra=refers_to("category"))
     members: list[Id] = Field(default_factory=list, title="相关党员", description="故事里党员的编号，例如 [zhang-wei]", json_schema_extra=refers_to("member"))
     team: Text | None = Field(None, title="集体/班组", description="优秀班组等集体的名称，例如：小区维修班")
     zone: Id | None = Field(None, title="相关责任区", description="content/zones/ 里某个责任区的编号", json_schema_extra=refers_to("zone"))

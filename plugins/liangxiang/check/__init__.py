@@ -11,6 +11,7 @@ from ..problems import Location, Problems, did_you_mean, dotted
 from .photos import check_image
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
+NAMED = ("grade", "category")  # references to org.yaml's names rather than to records' ids
 KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
 
 
@@ -48,6 +49,8 @@ class _Rules:
         """A reference by id must name something that exists (and, from public records, is not hidden)."""
         if not isinstance(value, str):
             return  # none, or of a wrong type: its own error says so
+        if kind in NAMED:
+            return self.named(kind, value, where, name)
         known = self.content.known[kind]
         if value not in known:
             if known.complete:
@@ -62,6 +65,19 @@ class _Rules:
                 where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
                 "去掉这里的引用，或在 members.yaml 里取消 hidden",
             )
+
+    def named(self, kind: str, value: str, where: Location, name: str) -> None:
+        """A grade or story category must be one of org.yaml's (or the default grades)."""
+        if kind == "category":
+            if self.content.org is None:
+                return  # org.yaml is missing or broken: its own error says so
+            names = self.content.org.story_categories
+            message = f"类别“{value}”不在 org.yaml 的 story_categories 里"
+        else:
+            names = [g.name for g in self.content.grades]
+            message = f"评议结果“{value}”不是考核等次"
+        if value not in names:
+            self.problems.add(where, name, message, did_you_mean(value, names) or f"只能是 {' | '.join(names)}")
 
     def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
                hint: str = "编号必须唯一：改用另一个编号") -> None:
@@ -162,7 +178,6 @@ class _Rules:
                 )
 
     def commitments(self) -> None:
-        grades = [g.name for g in self.content.grades]
         years: dict[str, Location] = {}
         for year in self.content.commitments:
             self.stem(year, "year", year.year, Path(year.path).stem, "2026")
@@ -178,23 +193,10 @@ class _Rules:
                     )
                 else:
                     seen[commitment.member] = commitment.at("member")
-                review = commitment.review
-                if review is not None and review.result not in grades:
-                    self.problems.add(
-                        review.at("result"), review.field_name("result"), f"评议结果“{review.result}”不是考核等次",
-                        did_you_mean(review.result, grades) or f"只能是 {' | '.join(grades)}",
-                    )
 
     def stories(self) -> None:
-        categories = self.content.org.story_categories if self.content.org else []
         for story in self.content.stories:
-            meta = story.meta
-            if self.content.org and meta.category not in categories:
-                self.problems.add(
-                    meta.at("category"), "category", f"类别“{meta.category}”不在 org.yaml 的 story_categories 里",
-                    did_you_mean(meta.category, categories) or f"只能是 {' | '.join(categories)}",
-                )
-            self.refs(meta)
+            self.refs(story.meta)
 
     def assessments(self) -> None:
         periods: dict[str, Location] = {}
