@@ -280,3 +280,14 @@ def test_a_record_with_one_mistake_still_has_its_references_checked(tmp_path, fi
         _apply(root, sub(file, old, new))
     fields = [p.field for p in problems_of(root)]
     assert sorted(fields) == sorted(expected), fields
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_an_id_index_is_refused_only_where_its_page_would_be_the_list(tmp_path, directory_urls):
+    """With use_directory_urls: false, zones/index.html is both the zone `index` and the zones list."""
+    root = write_site(tmp_path)
+    _apply(root, sub("mkdocs.yml", "docs_dir: content", f"docs_dir: content\nuse_directory_urls: {str(directory_urls).lower()}"))
+    _apply(root, sub("content/zones/garden.yaml", "aliases: [", "aliases: [index, "))
+    (root / "content/stories/a-key.md").rename(root / "content/stories/index.md")
+    found = [(p.where.path, p.field) for p in problems_of(root)]
+    assert found == ([] if directory_urls else [("content/stories/index.md", "slug"), ("content/zones/garden.yaml", "aliases")])

@@ -42,6 +42,8 @@ def read_site(config, plugin_config) -> Content:
     elif (wrong := site_url_problem(config.site_url)) is not None:
         problems.add(Location(config_file.name, _line_of_key(config_file, "site_url"), 1), "site_url", wrong,
                      "例如 site_url: https://dangjian.example.com/")
+    if not config.use_directory_urls:
+        _pages_named_index(content, problems)
     if problems:
         raise ContentError(problems)
     return content
@@ -55,6 +57,20 @@ def site_url_problem(url: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"网站地址 site_url 要以 https:// 或 http:// 开头，后面是域名（现在是“{url}”）"
     return None
+
+
+def _pages_named_index(content: Content, problems: Problems) -> None:
+    """With use_directory_urls: false a record's page is KIND/ID.html: an id `index` would be the
+    list of its kind, KIND/index.html, and one of the two pages would be lost."""
+    renamed = "换一个编号，别处对它的引用一起改"
+    named = [(member.at("id"), "id", "党员", renamed) for member in content.public_members if member.id == "index"]
+    for zone in content.zones:
+        named += [(zone.at("id"), "id", "责任区", "换一个编号，文件名和别处对它的引用一起改")] if zone.id == "index" else []
+        named += [(zone.at("aliases", n), "aliases", "责任区", "删去这个曾用编号") for n, alias in enumerate(zone.aliases) if alias == "index"]
+    named += [(Location(story.path, 1, 1), "slug", "故事", "给这个故事文件改名，例如 index-story.md")
+              for story in content.stories if story.slug == "index"]
+    for where, field, kind, hint in named:
+        problems.add(where, field, f"{kind}的编号不能是 index：网站设为 use_directory_urls: false 时，它的网页和{kind}列表页同名", hint)
 
 
 def _line_of_key(path: Path, key: str) -> int:
