@@ -263,7 +263,7 @@ def test_a_character_the_font_lacks_is_an_error_not_tofu(tmp_path, caplog):
 def test_font_option_missing_file(tmp_path, caplog):
     config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      font: fonts/nope.ttf\n")
     errors = failing_build(tmp_path, {"mkdocs.yml": config}, caplog)
-    assert re.search(r"mkdocs\.yml:\d+:1: font: 找不到字体文件“fonts/nope\.ttf”", errors), errors
+    assert re.search(r"mkdocs\.yml:\d+:7: font: 找不到字体文件“fonts/nope\.ttf”", errors), errors
 
 
 def test_font_option_without_chinese(tmp_path, caplog):
@@ -287,7 +287,7 @@ def test_font_option_without_chinese(tmp_path, caplog):
     builder.save(str(root / "fonts" / "latin.ttf"))
     config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      font: fonts/latin.ttf\n")
     errors = failing_build(tmp_path, {"mkdocs.yml": config}, caplog)
-    assert re.search(r"mkdocs\.yml:\d+:1: font: 字体“fonts/latin\.ttf”里没有中文字", errors), errors
+    assert re.search(r"mkdocs\.yml:\d+:7: font: 字体“fonts/latin\.ttf”里没有中文字", errors), errors
 
 
 def test_addresses_follow_use_directory_urls_false(tmp_path):

@@ -40,7 +40,7 @@ def read_site(config, plugin_config) -> Content:
             "例如 site_url: https://dangjian.example.com/",
         )
     elif (wrong := site_url_problem(config.site_url)) is not None:
-        problems.add(Location(config_file.name, _line_of_key(config_file, "site_url"), 1), "site_url", wrong,
+        problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong,
                      "例如 site_url: https://dangjian.example.com/")
     if not config.use_directory_urls:
         _pages_named_index(content, problems)
@@ -71,11 +71,3 @@ def _pages_named_index(content: Content, problems: Problems) -> None:
               for story in content.stories if story.slug == "index"]
     for where, field, kind, hint in named:
         problems.add(where, field, f"{kind}的编号不能是 index：网站设为 use_directory_urls: false 时，它的网页和{kind}列表页同名", hint)
-
-
-def _line_of_key(path: Path, key: str) -> int:
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return next((number for number, line in enumerate(lines, 1) if line.startswith(f"{key}:")), 1)

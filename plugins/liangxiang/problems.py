@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable
 
 
@@ -20,6 +22,19 @@ class Location:
         if self.line:
             return f"{self.path}:{self.line}:{self.col or 1}"
         return self.path
+
+    @classmethod
+    def of_setting(cls, config_file: Path, key: str) -> "Location":
+        """Where mkdocs.yml sets key (its first line that does, top-level or under plugins); the file
+        alone when none does."""
+        try:
+            lines = config_file.read_text(encoding="utf-8-sig").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        for number, text in enumerate(lines, 1):
+            if (found := re.match(rf"(\s*(?:-\s*)?){re.escape(key)}\s*:", text)) is not None:
+                return cls(config_file.name, number, len(found.group(1)) + 1)
+        return cls(config_file.name)
 
 
 @dataclass(frozen=True, order=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import time
 from pathlib import Path
 from typing import Any
@@ -72,7 +71,7 @@ class PrintStage:
         try:
             self.fonts = prepare_fonts(self.font_option, self.root, self.cache_dir)
         except FontError as error:
-            problems.add(self._font_location(), "font", error.message, error.hint)
+            problems.add(Location.of_setting(self.config_file, "font"), "font", error.message, error.hint)
             raise ContentError(problems) from None
         known = FileFacts(self.cache.folder / "images.json", 3)
         use_known(known)
@@ -125,7 +124,7 @@ class PrintStage:
         words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
         missing = metrics.missing("".join(words))
         if missing:
-            problems.add(self._font_location(), "font", f"字体“{self.fonts.name}”里没有中文字（缺少“{''.join(missing[:8])}”等）",
+            problems.add(Location.of_setting(self.config_file, "font"), "font", f"字体“{self.fonts.name}”里没有中文字（缺少“{''.join(missing[:8])}”等）",
                          "换一个中文字体，或去掉 font 使用自带的思源黑体（Noto Sans SC）")
         return not missing
 
@@ -169,14 +168,6 @@ class PrintStage:
             note = item.content.detail or item.content.branch
         return Printable(kind, item.id, summary.title, note, outline(summary), summary.key, item.content.url,
                          planned=item, packed=packed, chars=chars)
-
-    def _font_location(self) -> Location:
-        try:
-            lines = self.config_file.read_text(encoding="utf-8-sig").splitlines()
-        except OSError:
-            lines = []
-        line = next((n for n, text in enumerate(lines, 1) if re.match(r"\s*font\s*:", text)), 0)
-        return Location(self.config_file.name, line, 1 if line else 0)
 
     # -- write: after MkDocs has built the pages -----------------------------------------
     def _start(self) -> None:
