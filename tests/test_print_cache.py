@@ -167,3 +167,19 @@ def test_a_photo_replaced_at_the_same_path_is_printed_anew(tmp_path):
     Image.new("RGB", (400, 400), "blue").save(path)
     after, _ = prepare(str(path), "digest-blue", 20, 20, False)
     assert Image.open(before).getpixel((5, 5)) != Image.open(after).getpixel((5, 5))
+
+
+def test_a_cache_file_is_replaced_whole_or_left_as_it_was(tmp_path):
+    """A writer that fails halfway (a full disk, an interrupted build) leaves the old file and no part."""
+    from liangxiang.files import replacing
+
+    target = tmp_path / "entry.png"
+    target.write_bytes(b"old")
+    with pytest.raises(OSError):
+        with replacing(target) as partial:
+            partial.write_bytes(b"ha")
+            raise OSError("no space left on device")
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["entry.png"]
+    with replacing(tmp_path / "new" / "entry.png") as partial:
+        partial.write_bytes(b"new")
+    assert (tmp_path / "new" / "entry.png").read_bytes() == b"new" and len(list((tmp_path / "new").iterdir())) == 1

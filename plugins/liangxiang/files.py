@@ -8,9 +8,10 @@ import json
 import marshal
 import os
 import shutil
+from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 
 def site_root(config: Any) -> Path:
@@ -25,11 +26,23 @@ def cache_dir(config: Any, plugin_config: Any) -> Path:
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write beside, then rename: readers (and hard links into the cache) see the whole file or none."""
+    with replacing(path) as partial:
+        partial.write_bytes(data)
+
+
+@contextmanager
+def replacing(path: str | Path) -> Iterator[Path]:
+    """A path beside path to write to (by any library), renamed onto path when the block ends
+    without an error, deleted when it does not: two builds may share a cache, and a build may be
+    interrupted, yet no reader ever sees half a file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        yield partial
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 class FileFacts:

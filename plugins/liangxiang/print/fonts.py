@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..files import FileFacts, write_atomic
+from ..files import FileFacts, replacing, write_atomic
 
 WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
@@ -128,10 +128,8 @@ def _from_shared(target: Path) -> bool:
     if not shared.is_file():
         return False
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + f".{os.getpid()}.part")
-        shutil.copyfile(shared, partial)
-        partial.replace(target)
+        with replacing(target) as partial:
+            shutil.copyfile(shared, partial)
         return True
     except OSError:
         return False
@@ -139,11 +137,8 @@ def _from_shared(target: Path) -> bool:
 
 def _to_shared(target: Path) -> None:
     try:
-        folder = shared_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        partial = folder / (target.name + f".{os.getpid()}.part")
-        shutil.copyfile(target, partial)
-        partial.replace(folder / target.name)
+        with replacing(shared_folder() / target.name) as partial:
+            shutil.copyfile(target, partial)
     except OSError:
         pass  # a read-only home: the site's own cache still has the fonts
 
@@ -175,9 +170,8 @@ def _instantiate(job: tuple[str, int, int, str]) -> None:
     axis = next(a for a in font["fvar"].axes if a.axisTag == "wght")
     weight = max(axis.minValue, min(axis.maxValue, weight))
     static = instancer.instantiateVariableFont(font, {"wght": weight}, updateFontNames=True)
-    partial = Path(target + f".{os.getpid()}.part")
-    static.save(str(partial))
-    partial.replace(target)  # whole or absent: an interrupted build never leaves half a font
+    with replacing(target) as partial:  # whole or absent: an interrupted build never leaves half a font
+        static.save(str(partial))
 
 
 @lru_cache(maxsize=4)
@@ -343,6 +337,5 @@ def _subset(job: tuple[FontFace, str, str, bool]) -> None:
     if base and "glyf" in font and font["post"].formatType == 3.0:  # names made from the cmap, once
         font["post"].formatType = 2.0
         font["post"].extraNames, font["post"].mapping = [], {}
-    partial = Path(f"{target}.{os.getpid()}.part")
-    font.save(str(partial))
-    partial.replace(target)
+    with replacing(target) as partial:
+        font.save(str(partial))

@@ -8,6 +8,8 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..files import replacing
+
 # the creation date of every printable and merge: the same drawings give the same bytes
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
@@ -44,18 +46,16 @@ def merge(job: tuple[list[str], str]) -> None:
 
     parts, target = job
     merged = pdfium.PdfDocument.new()
-    partial = Path(f"{target}.{os.getpid()}.part")
-    try:
-        for part in parts:
-            source = pdfium.PdfDocument(part)
-            merged.import_pages(source)
-            source.close()
-        Path(target).parent.mkdir(parents=True, exist_ok=True)
-        merged.save(partial)
-    finally:
-        merged.close()
-    _fix_id(partial, hashlib.md5("\n".join(Path(part).name for part in parts).encode()).hexdigest().upper())
-    partial.replace(target)
+    with replacing(target) as partial:
+        try:
+            for part in parts:
+                source = pdfium.PdfDocument(part)
+                merged.import_pages(source)
+                source.close()
+            merged.save(partial)
+        finally:
+            merged.close()
+        _fix_id(partial, hashlib.md5("\n".join(Path(part).name for part in parts).encode()).hexdigest().upper())
 
 
 def _fix_id(path: Path, digest: str) -> None:

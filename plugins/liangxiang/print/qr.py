@@ -9,11 +9,11 @@ code is read from a distance, where module size matters as much as redundancy.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..files import replacing
 from .drawing import Code
 
 ERROR = "q"
@@ -59,8 +59,7 @@ def write_files(job: tuple[str, str]) -> list[Path]:
     written = []
     for suffix, options in ((".svg", {"xmldecl": False}), (".png", {})):
         target = stem.with_name(stem.name + suffix)
-        partial = target.with_name(target.name + f".{os.getpid()}.part")
-        symbol.save(str(partial), kind=suffix[1:], scale=10, border=QUIET, dark="#000", light="#fff", **options)
-        partial.replace(target)  # whole or absent
+        with replacing(target) as partial:
+            symbol.save(str(partial), kind=suffix[1:], scale=10, border=QUIET, dark="#000", light="#fff", **options)
         written.append(target)
     return written

@@ -7,13 +7,12 @@ Importing this module imports no drawing library: the build's process only makes
 from __future__ import annotations
 
 import json
-import os
 import pickle
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import write_atomic
+from ..files import replacing, write_atomic
 from .drawing import Drawing
 from .fonts import FontSet
 
@@ -42,9 +41,8 @@ def render(job: RenderJob) -> dict:
     pdf, png, meta = Path(job.pdf), Path(job.png), Path(job.meta)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(pdf, data)
-    partial = Path(f"{png}.{os.getpid()}.part")
-    preview_size = preview(data, partial, job.preview_pixels)
-    os.replace(partial, png)
+    with replacing(png) as partial:
+        preview_size = preview(data, partial, job.preview_pixels)
     facts = {
         "bytes": len(data),
         "pages": [[page.width, page.height] for page in pages],

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..check.photos import resolve_image
-from ..files import link_or_copy
+from ..files import link_or_copy, replacing, write_atomic
 from ..imaging import open_upright
 
 
@@ -145,13 +144,9 @@ class PhotoStore:
                 _save(clean, self.cache_dir / names[1], fallback_fmt, fallback_opts)
             variants.append((width, height, *names))
         # the index is written last: its presence means the cache entry is whole
-        tmp = index.with_name(f"{index.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"variants": variants, "type": f"image/{'png' if keep_alpha else 'jpeg'}"}))
-        os.replace(tmp, index)
+        write_atomic(index, json.dumps({"variants": variants, "type": f"image/{'png' if keep_alpha else 'jpeg'}"}).encode())
 
 
 def _save(image: Image.Image, path: Path, fmt: str, options: dict) -> None:
-    """Write whole or not at all: two builds may share the cache."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    image.save(tmp, fmt, **options)
-    os.replace(tmp, path)
+    with replacing(path) as partial:
+        image.save(partial, fmt, **options)
