@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -101,3 +102,21 @@ def test_a_16_bit_grey_photo_keeps_its_picture(tmp_path):
         histogram = copy.convert("L").histogram()
     mean = sum(value * count for value, count in enumerate(histogram)) / sum(histogram)
     assert 100 < mean < 155, mean  # black to white from top to bottom: grey on average, not white
+
+
+def test_an_unchanged_photo_is_not_read_again_and_a_replaced_one_is(tmp_path, monkeypatch):
+    (tmp_path / "content").mkdir()
+    photo = tmp_path / "content/p.jpg"
+    Image.new("RGB", (400, 300), "#8a6").save(photo)
+    first = store(tmp_path)
+    before = first.get("p.jpg", "card")
+    first.save()
+    read = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or original(self))
+    assert store(tmp_path).get("p.jpg", "card") == before and "p.jpg" not in read  # the next build
+    stat = photo.stat()
+    Image.new("RGB", (400, 300), "#16a").save(photo)  # the same name and size, another picture
+    os.utime(photo, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a second later, whatever the clock's grain
+    after = store(tmp_path).get("p.jpg", "card")
+    assert "p.jpg" in read and after.webp != before.webp

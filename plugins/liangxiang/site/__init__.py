@@ -144,6 +144,7 @@ class SiteBuild:
                 uncached += 1
         self.view.lookups = None
         cache.save()
+        self.view.photos.save()
         self.rendered, self.reused = cache.rendered + uncached, cache.reused
 
     def site_key(self, fingerprints: Fingerprints) -> str:

@@ -3,7 +3,8 @@
 Originals are never copied into the site. Each slot (where an image is shown) has a few
 widths; every width is written as WebP plus a fallback (JPEG, or PNG where transparency
 matters, such as the organization's logo). Copies are cached outside site_dir by a hash of
-the original's bytes and the slot, so an unchanged photo is processed once, ever.
+the original's bytes and the slot, so an unchanged photo is processed once, ever; the hash is
+kept by the file's path, size and time, so an unchanged photo is not even read again.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..check.photos import resolve_image
-from ..files import link_or_copy, replacing, write_atomic
+from ..files import FileFacts, link_or_copy, replacing, write_atomic
 from ..imaging import open_upright
 
 
@@ -82,6 +83,10 @@ class PhotoStore:
     def __init__(self, docs_dir: Path, cache_dir: Path, site_dir: Path, prefix: str = "assets/photos"):
         self.docs_dir, self.cache_dir, self.site_dir, self.prefix = docs_dir, cache_dir / "photos", site_dir, prefix
         self._done: dict[tuple[str, str], Picture | None] = {}
+        self._digests = FileFacts(self.cache_dir / "digests.json", 1)
+
+    def save(self) -> None:
+        self._digests.save()
 
     def get(self, path: str | None, slot: str) -> Picture | None:
         if not path:
@@ -96,7 +101,7 @@ class PhotoStore:
         if source is None or not source.is_file():
             return None
         slot = SLOTS[slot_name]
-        digest = hashlib.sha256(source.read_bytes() + repr(slot).encode() + VERSION).hexdigest()[:16]
+        digest = hashlib.sha256(f"{self._digest(source)}{slot!r}".encode() + VERSION).hexdigest()[:16]
         # a file name safe in srcset (no spaces or commas) whatever the original is called
         stem = f"{re.sub(r'[^a-z0-9]+', '-', source.stem.lower()).strip('-')[:40] or 'photo'}-{digest}"
         index = self.cache_dir / f"{stem}.json"
@@ -111,6 +116,14 @@ class PhotoStore:
                 link_or_copy(self.cache_dir / name, target / name)
             variants.append(Variant(width, height, f"{self.prefix}/{webp}", f"{self.prefix}/{fallback}"))
         return Picture(tuple(variants), files["type"])
+
+    def _digest(self, source: Path) -> str:
+        stat = source.stat()
+        ident = FileFacts.ident(source, stat.st_size, stat.st_mtime_ns)
+        if (known := self._digests.get(ident)) is None:
+            known = [hashlib.sha256(source.read_bytes()).hexdigest()]
+            self._digests.put(ident, known)
+        return known[0]
 
     def _render(self, source: Path, slot: Slot, stem: str, index: Path) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
