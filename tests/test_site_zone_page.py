@@ -149,3 +149,30 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     if where == "leader":  # the zones index names the leader too
         zones = [text for text, _ in _links((site / "zones/index.html").read_text(encoding="utf-8")) if "花园责任区" in text]
         assert zones and all("欧阳晓红 已调离" in text for text in zones), zones
+
+
+@pytest.mark.parametrize("written, dialled", [
+    ("0317-2723318", "03172723318"),
+    ("（0317）2723318", "03172723318"),
+    ("０３１７－２７２３３１８", "03172723318"),
+    ("0716-8888120 转 6001", "07168888120,6001"),
+    ("0716-8888120转6001号", "07168888120,6001"),
+    ("0839-7221100、0839-7221101", "08397221100"),
+    ("+86 839 722 1234 ext. 8", "+868397221234,8"),
+    ("热线：12345", "12345"),
+    ("见公告栏", ""),
+])
+def test_a_phone_field_dials_its_first_number(written, dialled):
+    """A phone is written as people write it; the call button dials its first number (and extension)."""
+    assert SiteView.tel(written) == dialled
+
+
+def test_the_call_button_dials_the_main_number_and_a_field_without_one_is_not_a_link(tmp_path):
+    root = write_site(tmp_path / "src", {
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
+            "service_phone: 0317-2720001", "service_phone: 0317-2720001 转 6001、0317-2720002"),
+        "content/org.yaml": FILES["content/org.yaml"].replace("hotline: 0317-2720000", "hotline: 见各责任区公示牌"),
+    })
+    zone = (build_site(_without_printables(root), tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert 'href="tel:03172720001,6001"' in zone and "0317-2720001 转 6001、0317-2720002" in zone
+    assert "见各责任区公示牌" in zone and 'href="tel:"' not in zone

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import re
+import unicodedata
 
 import yaml
 from markupsafe import Markup, escape
@@ -67,6 +68,10 @@ class Urls:
             "commitments": "commitments/", "year": f"commitments/{key}/", "assessments": "assessments/",
             "period": f"assessments/{key}/", "print": "print/", "search": "search/",
         }[kind])
+
+
+PHONE_NUMBER = re.compile(r"\+?\(?\d[\d \-\u2010-\u2015()]*")  # how a number is written, after NFKC
+PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
 
 
 @dataclass
@@ -180,8 +185,16 @@ class SiteView:
 
     @staticmethod
     def tel(phone: str) -> str:
-        """A phone number for a tel: link: digits, and a leading + if any."""
-        return ("+" if phone.strip().startswith("+") else "") + re.sub(r"\D", "", phone)
+        """A phone field as a tel: address: its first number (digits, and a leading + if any), then
+        an extension after a pause. "0716-8888120 转 6001" dials 07168888120,6001; "0839-7221100、
+        0839-7221101" dials the first; "" when the field holds no number."""
+        text = unicodedata.normalize("NFKC", phone)  # full-width digits, hyphens and brackets
+        number = PHONE_NUMBER.search(text)
+        if number is None:
+            return ""
+        extension = PHONE_EXTENSION.match(text, number.end())
+        digits = re.sub(r"\D", "", number.group(0))
+        return ("+" if number.group(0).startswith("+") else "") + digits + (f",{extension.group(1)}" if extension else "")
 
     def grade(self, score: float) -> str:
         return self.records.grade_for(score) or self.labels.no_grade  # below every band
