@@ -291,3 +291,19 @@ def test_an_id_index_is_refused_only_where_its_page_would_be_the_list(tmp_path, 
     (root / "content/stories/a-key.md").rename(root / "content/stories/index.md")
     found = [(p.where.path, p.field) for p in problems_of(root)]
     assert found == ([] if directory_urls else [("content/stories/index.md", "slug"), ("content/zones/garden.yaml", "aliases")])
+
+
+@pytest.mark.parametrize("printables", [True, False])
+def test_an_id_all_is_refused_where_a_printable_would_be_lost_to_all_pdf(tmp_path, printables):
+    root = write_site(tmp_path)
+    if not printables:
+        _apply(root, sub("mkdocs.yml", "  - liangxiang", "  - liangxiang:\n      printables: false"))
+    for file in ("content/zones/garden.yaml", "content/zones/closed.yaml", "content/commitments/2026.yaml",
+                 "content/stories/a-key.md", "content/assessments/2026-Q1.yaml"):
+        path = root / file
+        path.write_text(path.read_text(encoding="utf-8").replace("garden", "all").replace("zhang-wei", "all"), encoding="utf-8")
+    (root / "content/zones/garden.yaml").rename(root / "content/zones/all.yaml")
+    members = root / "members.yaml"
+    members.write_text(members.read_text(encoding="utf-8").replace("id: zhang-wei", "id: all"), encoding="utf-8")
+    found = sorted((p.where.path, p.field) for p in problems_of(root))
+    assert found == ([("content/zones/all.yaml", "id"), ("members.yaml", "id")] if printables else []), found

@@ -42,8 +42,7 @@ def read_site(config, plugin_config) -> Content:
     elif (wrong := site_url_problem(config.site_url)) is not None:
         problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong,
                      "例如 site_url: https://dangjian.example.com/")
-    if not config.use_directory_urls:
-        _pages_named_index(content, problems)
+    _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     if problems:
         raise ContentError(problems)
     return content
@@ -59,15 +58,24 @@ def site_url_problem(url: str) -> str | None:
     return None
 
 
-def _pages_named_index(content: Content, problems: Problems) -> None:
-    """With use_directory_urls: false a record's page is KIND/ID.html: an id `index` would be the
-    list of its kind, KIND/index.html, and one of the two pages would be lost."""
-    renamed = "换一个编号，别处对它的引用一起改"
-    named = [(member.at("id"), "id", "党员", renamed) for member in content.public_members if member.id == "index"]
-    for zone in content.zones:
-        named += [(zone.at("id"), "id", "责任区", "换一个编号，文件名和别处对它的引用一起改")] if zone.id == "index" else []
-        named += [(zone.at("aliases", n), "aliases", "责任区", "删去这个曾用编号") for n, alias in enumerate(zone.aliases) if alias == "index"]
-    named += [(Location(story.path, 1, 1), "slug", "故事", "给这个故事文件改名，例如 index-story.md")
-              for story in content.stories if story.slug == "index"]
-    for where, field, kind, hint in named:
-        problems.add(where, field, f"{kind}的编号不能是 index：网站设为 use_directory_urls: false 时，它的网页和{kind}列表页同名", hint)
+def _ids_taken_by_the_site(content: Content, problems: Problems, directory_urls: bool, printables: bool) -> None:
+    """Ids the format allows but whose address the site already uses for something else:
+    with use_directory_urls: false, KIND/index.html is the list of a kind, not the record `index`;
+    /print/signboards/all.pdf and /print/plates/all.pdf hold every printable of their kind."""
+    renamed, zone_renamed = "换一个编号，别处对它的引用一起改", "换一个编号，文件名和别处对它的引用一起改"
+    index = "的编号不能是 index：网站设为 use_directory_urls: false 时，它的网页和{}列表页同名"
+    taken = []  # (where, field, message, hint)
+    if not directory_urls:
+        taken += [(m.at("id"), "id", "党员" + index.format("党员"), renamed) for m in content.public_members if m.id == "index"]
+        taken += [(z.at("id"), "id", "责任区" + index.format("责任区"), zone_renamed) for z in content.zones if z.id == "index"]
+        taken += [(z.at("aliases", n), "aliases", "责任区" + index.format("责任区"), "删去这个曾用编号")
+                  for z in content.zones for n, alias in enumerate(z.aliases) if alias == "index"]
+        taken += [(Location(s.path, 1, 1), "slug", "故事" + index.format("故事"), "给这个故事文件改名，例如 index-story.md")
+                  for s in content.stories if s.slug == "index"]
+    if printables:
+        taken += [(z.at("id"), "id", "责任区的编号不能是 all：/print/signboards/all.pdf 是全部标志牌合在一起的文件", zone_renamed)
+                  for z in content.zones if z.id == "all"]
+        taken += [(m.at("id"), "id", "党员的编号不能是 all：/print/plates/all.pdf 是全部桌牌合在一起的文件", renamed)
+                  for m in content.public_members if m.id == "all"]
+    for where, field, message, hint in taken:
+        problems.add(where, field, message, hint)
