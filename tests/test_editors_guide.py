@@ -47,6 +47,7 @@ MISTAKES = {
     "group of another branch": [("members.yaml", "    branch: wuye-1\n    group: wuye-1-g1", "    branch: wuye-1\n    group: wuye-2-g1")],
     "period format": [("content/assessments/2026-Q3.yaml", "period: 2026-Q3", "period: 2026Q3")],
     "score range": [("content/assessments/2026-Q3.yaml", "score: 95.5", "score: 955")],
+    "rare character": [("members.yaml", "    name: 张伟\n", "    name: 张𠮷\n")],
     "successor of an active zone": [("content/zones/shiyou-xincun.yaml", "id: shiyou-xincun\n", "id: shiyou-xincun\nsuccessor: tongxin-guangchang\n")],
 }
 

@@ -257,7 +257,7 @@ def test_ten_long_duties_fit_on_a_bigger_sign(tmp_path):
 def test_a_character_the_font_lacks_is_an_error_not_tofu(tmp_path, caplog):
     members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𠮷伟\n")
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert re.search(r"members\.yaml:3:\d+: name: 字体“Noto Sans SC”里没有 “𠮷”（U\+20BB7）", errors), errors
+    assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”（U\+20BB7）", errors), errors
 
 
 def test_font_option_missing_file(tmp_path, caplog):

@@ -134,7 +134,7 @@ class PrintStage:
             if record is None or not missing:
                 continue
             codes = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:5])
-            problems.add(record.at(*path), dotted(path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
+            problems.add(record.at(*path), record.field_name(*path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
                          "换成常用字或去掉这个符号，或在 mkdocs.yml 的 liangxiang 插件下用 font 指定包含这个字的字体")
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> Drawing | None:
@@ -156,7 +156,7 @@ class PrintStage:
             owner_key, path = (overflow.field[0], overflow.field[1:]) if overflow.field[0] in records else (None, overflow.field)
             owner = records[owner_key] if owner_key else records["zone" if item.kind == "signboard" else "commitment"]
             where = owner.at(*path) if owner is not None else Location(self.config_file.name)
-            problems.add(where, dotted(path), overflow.message, overflow.hint)
+            problems.add(where, owner.field_name(*path) if owner is not None else dotted(path), overflow.message, overflow.hint)
             return None
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
