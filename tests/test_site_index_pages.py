@@ -125,3 +125,18 @@ def test_grades_are_shown_best_first_and_lowest_as_lowest(tmp_path, bands, expec
     shown = re.findall(r'<span class="grade (grade-\w+)">([^<]+)</span>', board)
     assert [name for _, name in shown] == list(expected), shown
     assert dict((name, css) for css, name in shown) == expected
+
+
+def test_a_period_opened_without_results_does_not_hide_the_last_board(tmp_path):
+    site = _build(tmp_path / "src", {"content/assessments/2026-Q2.yaml": "period: 2026-Q2\npublished: 2026-07-05\nresults: []\n"})
+    html = (site / "assessments/index.html").read_text(encoding="utf-8")
+    board = html[html.index('class="assessment-board"'):html.index("</section>")]
+    assert "2026-Q1" in board and "2026-Q2" not in board
+    assert "2026-Q2" in html[html.index("</section>"):]  # still listed with every period
+
+
+def test_no_commitments_yet_says_so(tmp_path):
+    root = tmp_path / "src"
+    write_site(root)
+    (root / "content/commitments/2026.yaml").unlink()
+    assert "暂无承诺" in page_text(build_site(root / "mkdocs.yml", tmp_path / "site"), "commitments")
