@@ -138,6 +138,8 @@ class Content:
         records = [(z, "zone", z.id) for z in self.zones] + [(y, "year", y.year) for y in self.commitments]
         for record, kind, key in records + [(a, "period", a.period) for a in self.assessments]:
             pages[record.path.removeprefix(prefix)] = (kind, key)
+        for kind in ("members", "zones", "stories", "commitments", "assessments", "print"):
+            pages.setdefault(f"{kind}/index.md", (kind, None))  # the lists, as MkDocs names a folder's page
         return pages
 
     def page_of(self, href: str, base: str = "") -> tuple[str, object] | None:
