@@ -276,6 +276,18 @@ class _Reader:
                 self.problems.add(Location(self.shown(path)), "-", message, "把真正的文件放进 content/，再删掉这个链接")
             dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
 
+    def page_template(self, path: Path, text: str) -> bool:
+        """A free page's front matter may not choose a template: the theme's own are for the pages
+        made from records, and rendered with anything else they fail (or show nothing)."""
+        from mkdocs.utils.meta import get_data
+
+        if "template" not in get_data(text)[1]:
+            return False
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip().lower().startswith("template")), 1)
+        self.problems.add(Location(self.shown(path), line, 1), "template", "页面不能自己指定模板（template）",
+                          "删掉 template 这一行：页面会用站点的样式显示")
+        return True
+
     def scan_pages(self, content: Content) -> None:
         """Free Markdown pages, and YAML files where no record kind lives."""
         self.links()
@@ -294,6 +306,8 @@ class _Reader:
                     continue
                 text = self.read(path, MAX_STORY_BYTES)
                 if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
+                    continue
+                if self.page_template(path, text):
                     continue
                 content.pages.append(relative.as_posix())
             elif path.suffix in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":
