@@ -312,3 +312,19 @@ def test_a_symbolic_link_in_content_is_refused_before_anything_is_published(tmp_
         build_site(root / "mkdocs.yml", tmp_path / "site")
     assert "Abort" in type(raised.value).__name__ and not (tmp_path / "site").exists()
     assert re.search(rf"{re.escape(name)}: -: .*{message}", caplog.text), caplog.text
+
+
+@pytest.mark.parametrize("cache_dir", ["content/.cache", "content"])
+def test_a_cache_inside_content_is_refused_and_nothing_is_written_there(tmp_path, caplog, cache_dir):
+    from liangxiang.cli import main
+
+    root = write_site(tmp_path / "src")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - liangxiang\n", f"  - liangxiang:\n      cache_dir: {cache_dir}\n"), encoding="utf-8")
+    before = digest(root / "content")
+    with pytest.raises(Exception) as raised:
+        build_site(config, tmp_path / "site")
+    assert "Abort" in type(raised.value).__name__
+    assert re.search(r"mkdocs\.yml:\d+:\d+: cache_dir: 缓存文件夹 cache_dir 在 content/ 里", caplog.text), caplog.text
+    assert main(["validate", str(root)]) == 1
+    assert digest(root / "content") == before

@@ -31,9 +31,12 @@ def read_content(
 def read_site(config, plugin_config) -> Content:
     """The content of the site an MkDocs config describes; raises ContentError with every problem."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    content, problems = read_content(
-        site_root(config), Path(config.docs_dir), plugin_config.members, cache_dir(config, plugin_config),
-    )
+    cache, docs_dir, inside = cache_dir(config, plugin_config), Path(config.docs_dir), cache_in_docs(config, plugin_config)
+    content, problems = read_content(site_root(config), docs_dir, plugin_config.members, None if inside else cache)
+    if inside:
+        problems.add(Location.of_setting(config_file, "cache_dir"), "cache_dir",
+                     f"缓存文件夹 cache_dir 在 content/ 里（{plugin_config.cache_dir}）：生成网站会往内容里写文件",
+                     "删掉 cache_dir 使用默认的 .cache/liangxiang，或换到 content/ 以外")
     if not config.site_url:
         problems.add(
             Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
@@ -46,6 +49,11 @@ def read_site(config, plugin_config) -> Content:
     if problems:
         raise ContentError(problems)
     return content
+
+
+def cache_in_docs(config, plugin_config) -> bool:
+    """A cache_dir inside docs_dir: a build would write into content/, then publish and read its own cache."""
+    return cache_dir(config, plugin_config).resolve().is_relative_to(Path(config.docs_dir).resolve())
 
 
 def site_url_problem(url: str) -> str | None:

@@ -19,7 +19,7 @@ from mkdocs.theme import Theme
 from . import theme as theme_package
 from .changes import sources_changed
 from .files import cache_dir, site_root
-from .pipeline import read_site
+from .pipeline import cache_in_docs, read_site
 from .print.background import Background
 from .print import PrintStage
 from .problems import ContentError
@@ -63,14 +63,16 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         # raw HTML in free pages is shown as text, as in every other field of content
         config.markdown_extensions.append(SafeContent())
         root, cache = site_root(config), cache_dir(config, self.config)
-        self.output = StagedOutput(Path(config.site_dir).resolve(), cache)
-        config.site_dir = str(self.output.begin())  # the previous site stays whole until this build is
-        if self.config.printables and sources_changed(
-            [root / self.config.members, Path(config.config_file_path or "mkdocs.yml")], [Path(config.docs_dir)],
-            cache / "sources.stat",
-        ):
-            Background.prestart()  # an edit's printables will likely render: their worker starts now
         try:
+            if cache_in_docs(config, self.config):
+                read_site(config, self.config)  # says so before anything is written there
+            self.output = StagedOutput(Path(config.site_dir).resolve(), cache)
+            config.site_dir = str(self.output.begin())  # the previous site stays whole until this build is
+            if self.config.printables and sources_changed(
+                [root / self.config.members, Path(config.config_file_path or "mkdocs.yml")], [Path(config.docs_dir)],
+                cache / "sources.stat",
+            ):
+                Background.prestart()  # an edit's printables will likely render: their worker starts now
             content = read_site(config, self.config)
             self.build = SiteBuild(content, config, self.config)
             self.printing = None
@@ -84,7 +86,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             gc.freeze()
         except ContentError as error:
             Background.drop_started()
-            self.output.discard()
+            if self.output is not None:
+                self.output.discard()
             for problem in error.problems:
                 log.error(str(problem))
             if _Preview.serving:
