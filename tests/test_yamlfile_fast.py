@@ -236,3 +236,15 @@ def test_a_cached_story_is_kept_with_marshal_and_read_back_whole(tmp_path):
     again, _ = load_content(root, root / "content", cache_dir=tmp_path / "cache")
     assert [(s.slug, s.body, s.body_line, s.meta) for s in again.stories] == [(s.slug, s.body, s.body_line, s.meta) for s in first.stories]
     assert {path.read_bytes()[:1] for path in (tmp_path / "cache/parsed").glob("*.parsed")} == {b"M"}
+
+
+@pytest.mark.parametrize("fast", [True, False])
+@pytest.mark.parametrize("written, read", [
+    ("0317-2720000", "0317-2720000"), ("0317.2721365", "0317.2721365"), ("007", "007"), ("2026-03-12", "2026-03-12"),
+    ("95.5", 95.5), ("0.5", 0.5), ("90", 90), ("-1.5e3", -1500.0),
+])
+def test_numbers_with_a_leading_zero_stay_as_written(written, read, fast):
+    """A phone written with dots (0317.2721365) is not the number 317.2721365, on the page or on the sign."""
+    problems = Problems()
+    document = parse(f"value: {written}\n", "x.yaml", problems, fast=fast)
+    assert not problems and document.data["value"] == read and type(document.data["value"]) is type(read)

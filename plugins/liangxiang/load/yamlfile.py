@@ -40,7 +40,7 @@ class _Loader(yaml.SafeLoader):
 
 
 # Plain scalars: keep bool (true/false only), null, decimal int and float; everything else,
-# dates and "0317-2720000" included, stays a string for the models to read.
+# dates, "0317-2720000" and "0317.2721365" included, stays a string for the models to read.
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag in ("tag:yaml.org,2002:null",)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -53,7 +53,7 @@ _Loader.add_implicit_resolver(
 )
 _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),  # "0317.2721365" is a phone
     list("-+0123456789."),
 )
 
