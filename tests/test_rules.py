@@ -310,3 +310,13 @@ def test_an_id_all_is_refused_where_a_printable_would_be_lost_to_all_pdf(tmp_pat
     members.write_text(members.read_text(encoding="utf-8").replace("id: zhang-wei", "id: all"), encoding="utf-8")
     found = sorted((p.where.path, p.field) for p in problems_of(root))
     assert found == ([("content/zones/all.yaml", "id"), ("members.yaml", "id")] if printables else []), found
+
+
+@pytest.mark.parametrize("file, old, new, fields", [
+    ("members.yaml", "members:\n", "Members:\n", ["Members"]),
+    ("content/org.yaml", "branches:", "branchs:", ["branches", "branchs"]),  # missing, and its misspelling
+])
+def test_a_misspelt_list_is_not_one_error_per_reference_to_it(tmp_path, file, old, new, fields):
+    root = write_site(tmp_path)
+    _apply(root, sub(file, old, new))
+    assert sorted(p.field for p in problems_of(root)) == fields

@@ -145,6 +145,8 @@ class _Reader:
             content.known["branch"].complete = content.known["group"].complete = False
             return
         content.org = validate_record(Org, data, doc.source, (), self.problems)
+        if not isinstance(data.get("branches"), list):  # `branchs:` has its own error: not one per reference
+            content.known["branch"].complete = content.known["group"].complete = False
         self.bound_markdown(data.get("intro"), doc.source, "intro")
         for b, branch in _items(data.get("branches")):
             content.known["branch"].add(branch.get("id"), doc.source.at("branches", b, "id"))
@@ -163,6 +165,8 @@ class _Reader:
             content.known["member"].complete = False
             return
         items = data.get("members")
+        if not isinstance(items, list):  # `Members:` or a missing list has its own error: not one per reference
+            content.known["member"].complete = False
         validate_record(MembersFile, {**data, "members": []}, doc.source, (), self.problems)
         content.members = validate_list(Member, items, doc.source, ("members",), self.problems, content.rejected)
         for index, item in _items(items):
