@@ -77,6 +77,7 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "no-scheme": (lambda text: text.replace("https://example.org/dj/", "example.org/dj/"), "mkdocs.yml: site_url:", "https://"),
     "space": (lambda text: text.replace("https://example.org/dj/", "https://example org/dj/"), "mkdocs.yml:2:1: site_url:", "空格"),
     "unknown-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      colr: red\n"), "mkdocs.yml: -:", "不认识的设置“colr”"),
+    "option-type": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      bleed: 是\n"), "mkdocs.yml:8:7: bleed:", "要写 true 或 false"),
 }
 
 

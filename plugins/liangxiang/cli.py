@@ -199,7 +199,7 @@ def _load_config(path: Path):
 
     from .load.yamlfile import decode, parse
     from .pipeline import site_url_problem
-    from .problems import Problems
+    from .problems import Location, Problems
 
     problems, shown = Problems(), path.name
     text = decode(path.read_bytes(), shown, problems)  # GBK from Notepad: said as for every file
@@ -217,6 +217,12 @@ def _load_config(path: Path):
         parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
         if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
             raise _ConfigProblem("\n".join(map(str, problems))) from None
+        option = re.search(r"Plugin 'liangxiang' option '(\w+)': Expected type: <class '(\w+)'>", error)
+        if option is not None:  # printables: "yes", bleed: 1
+            name, wanted = option.groups()
+            said = {"bool": "true 或 false", "str": "一段文字（例如文件路径）"}.get(wanted, wanted)
+            raise _ConfigProblem(f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 要写 {said}"
+                                 f" (例如 {name}: {'true' if wanted == 'bool' else 'fonts/my.ttf'})") from None
         raise _ConfigProblem(f"{shown}: -: mkdocs.yml 有错误：{error}") from None
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
