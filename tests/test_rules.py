@@ -320,3 +320,9 @@ def test_a_misspelt_list_is_not_one_error_per_reference_to_it(tmp_path, file, ol
     root = write_site(tmp_path)
     _apply(root, sub(file, old, new))
     assert sorted(p.field for p in problems_of(root)) == fields
+
+
+def test_an_empty_roster_is_one_error(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": "members:\n"})
+    assert [(p.field, p.message) for p in problems_of(root)] == [("members", "members 下面没有列出党员")]

@@ -167,6 +167,9 @@ class _Reader:
         items = data.get("members")
         if not isinstance(items, list):  # `Members:` or a missing list has its own error: not one per reference
             content.known["member"].complete = False
+            if "members" in data:
+                self.problems.add(doc.source.at("members"), "members", "members 下面没有列出党员",
+                                  "每位党员写一项，以“  - id:”开头，参照内容格式里的示例")
         validate_record(MembersFile, {**data, "members": []}, doc.source, (), self.problems)
         content.members = validate_list(Member, items, doc.source, ("members",), self.problems, content.rejected)
         for index, item in _items(items):
