@@ -303,7 +303,7 @@ def test_generated_sites_build_or_abort_cleanly_long(tmp_path):
     ("content/roster.md", "../members.yaml", "指向 content/ 以外"),  # the roster, hidden members included
     ("content/extra", "..", "指向文件夹的链接"),  # the whole repository
     ("content/loop", ".", "指向文件夹的链接"),  # a loop MkDocs would walk forever
-    ("content/gone.md", "nowhere.md", "指向的文件不存在"),
+    ("content/gone.md", "nowhere.md", "指向的文件或文件夹不存在"),
 ])
 def test_a_symbolic_link_in_content_is_refused_before_anything_is_published(tmp_path, caplog, name, target, message):
     root = write_site(tmp_path / "src")

@@ -46,15 +46,20 @@ def read_site(config, plugin_config) -> Content:
         problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong,
                      "例如 site_url: https://dangjian.example.com/")
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
-    for key in ("extra_javascript", "extra_css"):
-        for item in config[key] or []:
-            path = str(getattr(item, "path", item))
-            if urlsplit(path).scheme or path.startswith("//"):  # many visitors' networks block other hosts
-                problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”要从别的网站加载",
-                             "网页不能从别的网站加载脚本或样式（很多单位的内网打不开别的网站）：删掉这一项")
+    _assets_from_other_hosts(config, config_file, problems)
     if problems:
         raise ContentError(problems)
     return content
+
+
+def _assets_from_other_hosts(config, config_file: Path, problems: Problems) -> None:
+    """No page may load anything from another host: many visitors' networks block them."""
+    for key in ("extra_javascript", "extra_css"):
+        for item in config[key] or []:
+            path = str(getattr(item, "path", item))
+            if urlsplit(path).scheme or path.startswith("//"):
+                problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”要从别的网站加载",
+                             "网页不能从别的网站加载脚本或样式（很多单位的内网打不开别的网站）：删掉这一项")
 
 
 def cache_in_docs(config, plugin_config) -> bool:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -260,35 +259,29 @@ class _Reader:
             hint = f"文件名要以 {suffixes[0]} 结尾，例如 {stem}{suffixes[0]}（Windows 可能隐藏了扩展名）；不用的文件请移出 content/"
         self.problems.add(Location(self.shown(self.docs_dir / relative)), "-", f"content/{top}/ 里的这个文件不会被读取", hint)
 
-    def links(self) -> None:
-        """Symbolic links in content/: MkDocs follows them and publishes what they point at, so one
-        to members.yaml, to the repository or to /etc would put it on the open internet."""
-        for folder, dirs, files in os.walk(self.docs_dir):
-            for name in sorted(dirs + files):
-                path = Path(folder) / name
-                if not path.is_symlink():
-                    continue
-                try:
-                    target = path.resolve(strict=True)
-                except (OSError, RuntimeError):  # dangling, or a loop
-                    target = None
-                if name in dirs:
-                    message = "这是指向文件夹的链接（快捷方式）：网站生成时会把它指向的整个文件夹发布出去"
-                elif target is None:
-                    message = "这是一个链接（快捷方式），它指向的文件不存在"
-                elif not target.is_relative_to(self.docs_dir):
-                    message = f"这是一个链接（快捷方式），指向 content/ 以外的“{target}”：网站会把那个文件原样发布出去"
-                else:
-                    continue  # a file linked from elsewhere in content/: published as it would be anyway
-                self.problems.add(Location(self.shown(path)), "-", message, "把真正的文件放进 content/，再删掉这个链接")
-            dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
+    def link(self, path: Path) -> None:
+        """A symbolic link in content/: MkDocs follows it and publishes what it points at, so one to
+        members.yaml, to the repository or to /etc would put that on the open internet."""
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # dangling, or a loop
+            target = None
+        if target is not None and target.is_dir():
+            message = "这是指向文件夹的链接（快捷方式）：网站生成时会把它指向的整个文件夹发布出去"
+        elif target is None:
+            message = "这是一个链接（快捷方式），它指向的文件或文件夹不存在"
+        elif not target.is_relative_to(self.docs_dir):
+            message = f"这是一个链接（快捷方式），指向 content/ 以外的“{target}”：网站会把那个文件原样发布出去"
+        else:
+            return  # a file linked from elsewhere in content/: published as it would be anyway
+        self.problems.add(Location(self.shown(path)), "-", message, "把真正的文件放进 content/，再删掉这个链接")
 
     def page_template(self, path: Path, text: str) -> bool:
         """A free page's front matter may not choose a template: the theme's own are for the pages
         made from records, and rendered with anything else they fail (or show nothing)."""
         from mkdocs.utils.meta import get_data
 
-        if "template" not in get_data(text)[1]:
+        if "template" not in text.lower() or "template" not in get_data(text)[1]:
             return False
         line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip().lower().startswith("template")), 1)
         self.problems.add(Location(self.shown(path), line, 1), "template", "页面不能自己指定模板（template）",
@@ -297,9 +290,11 @@ class _Reader:
 
     def scan_pages(self, content: Content) -> None:
         """Free Markdown pages, and YAML files where no record kind lives."""
-        self.links()
-        for path in sorted(self.docs_dir.rglob("*")):
+        for path in sorted(self.docs_dir.rglob("*")):  # symbolic links are listed, never followed
             relative = path.relative_to(self.docs_dir)
+            if path.is_symlink():
+                self.link(path)
+                continue
             if any(part.startswith(".") for part in relative.parts) or not path.is_file():
                 continue
             top = relative.parts[0]
