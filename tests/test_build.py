@@ -144,6 +144,19 @@ def test_data_pages_stay_out_of_the_nav(example_site):
     assert nav.count("<li>") == 6  # five sections and the one free page in the menu (the guide is not), whatever the roster's size
 
 
+def test_the_menu_follows_nav(tmp_path):
+    """A nav as MkDocs sites write it builds strictly: `首页: index.md` is left out (the site's name
+    leads home), pages inside a section are listed, links to other sites kept, in order."""
+    nav = ("nav:\n  - 首页: index.md\n  - 规章:\n      - 关于我们: about.md\n"
+           "  - 单位官网: https://www.example.cn/\n  - 首页2: /index.md\n")
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"] + nav, "content/index.md": "欢迎。\n"})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    raw = (site / "zones/index.html").read_text(encoding="utf-8")
+    menu = re.findall(r'<li><a href="([^"]*)"[^>]*>([^<]*)</a>', re.search(r'<nav class="sections".*?</nav>', raw, re.S).group(0))
+    assert menu[5:] == [("../about/", "关于我们"), ("https://www.example.cn/", "单位官网")]
+    assert "欢迎。" in page_text(site, "")
+
+
 def test_without_directory_urls(tmp_path):
     root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"] + "use_directory_urls: false\n"})
     site = build_site(root / "mkdocs.yml", tmp_path / "site")

@@ -48,6 +48,7 @@ MISTAKES = {
     "period format": [("content/assessments/2026-Q3.yaml", "period: 2026-Q3", "period: 2026Q3")],
     "score range": [("content/assessments/2026-Q3.yaml", "score: 95.5", "score: 955")],
     "rare character": [("members.yaml", "    name: 张伟\n", "    name: 张𠮷\n")],
+    "broken link": [("content/stories/baoyu-ye.md", "到了车库入口，徐光明班长", "到了车库入口，[徐光明](members/xu-guangmin/)班长")],
     "successor of an active zone": [("content/zones/shiyou-xincun.yaml", "id: shiyou-xincun\n", "id: shiyou-xincun\nsuccessor: tongxin-guangchang\n")],
 }
 

@@ -1,5 +1,6 @@
-"""Links written as content file paths (about.md, stories/x.md, zones/x.yaml) lead to the pages
-made from those files, in every kind of Markdown and with either setting of use_directory_urls."""
+"""Links written as content file paths (about.md, stories/x.md, zones/x.yaml) or as page addresses
+(members/zhang-wei/, ../about/) lead to those pages, in every kind of Markdown and with either
+setting of use_directory_urls."""
 
 from __future__ import annotations
 
@@ -11,10 +12,14 @@ import pytest
 from conftest import build_site
 from minimal_site import FILES, write_site
 
-STORY = FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文，见[活动规则](../about.md#rules)和[花园](/zones/garden.yaml)。")
+STORY = FILES["content/stories/a-key.md"].replace(
+    "故事正文。", "故事正文，见[活动规则](../about.md#rules)和[花园](/zones/garden.yaml)。\n\n"
+    # addresses: from content/, as the browser reads them from /stories/a-key/, and from stories/
+    "[张伟](/members/zhang-wei/)、[李娜](../../members/li-na/)、[关于](../../about/)、[花园页](../zones/garden)。")
 ZONE = FILES["content/zones/garden.yaml"] + "content: |\n  见[故事](../stories/a-key.md)、[首页](/index.md)和[2026年承诺](commitments/2026.yaml)。\n"
 ABOUT = ("# 关于\n\n回到[首页](index.md)；读[故事][k]；看[考核](assessments/2026-Q1.yaml)；"
-         "找[责任区](zones/index.md)，[全部故事](stories/index.md)。\n\n[k]: stories/a-key.md\n")
+         "找[责任区](zones/index.md)，[全部故事](stories/index.md)。\n\n"
+         "[党员](../members/)、[欧阳](members/ouyang-xiaohong.html)、[承诺](commitments/2026/)、[回家](../)。\n\n[k]: stories/a-key.md\n")
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
@@ -25,13 +30,15 @@ def test_file_links_lead_to_their_pages(tmp_path, directory_urls):
     settings = "plugins:\n  - liangxiang:\n      printables: false\n" + f"use_directory_urls: {str(directory_urls).lower()}\n"
     config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  - liangxiang\n", settings), encoding="utf-8")
     site = build_site(config, tmp_path / "site")
-    lists = ("zones/", "stories/")  # a folder's index page either way
+    lists = ("zones/", "stories/", "members/")  # a folder's index page either way
     page = (lambda path: path + "index.html") if directory_urls else (
         lambda path: path + "index.html" if path in lists else path.rstrip("/") + ".html" if path else "index.html")
     expected = {  # page -> link text -> the page it must open
-        "stories/a-key/": {"活动规则": "about/", "花园": "zones/garden/"},
+        "stories/a-key/": {"活动规则": "about/", "花园": "zones/garden/", "张伟": "members/zhang-wei/",
+                           "李娜": "members/li-na/", "关于": "about/", "花园页": "zones/garden/"},
         "zones/garden/": {"故事": "stories/a-key/", "首页": "", "2026年承诺": "commitments/2026/"},
-        "about/": {"首页": "", "故事": "stories/a-key/", "考核": "assessments/2026-Q1/", "责任区": "zones/", "全部故事": "stories/"},
+        "about/": {"首页": "", "故事": "stories/a-key/", "考核": "assessments/2026-Q1/", "责任区": "zones/", "全部故事": "stories/",
+                   "党员": "members/", "欧阳": "members/ouyang-xiaohong/", "承诺": "commitments/2026/", "回家": ""},
     }
     for source, links in expected.items():
         file = site / page(source)

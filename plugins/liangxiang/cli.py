@@ -198,7 +198,7 @@ def _load_config(path: Path):
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .load.yamlfile import decode, parse
-    from .pipeline import site_url_problem
+    from .check.settings import site_url_problem
     from .problems import Location, Problems
 
     problems, shown = Problems(), path.name

@@ -57,6 +57,13 @@ def content_paths(path: str, base: str = "") -> list[str]:
     return [posixpath.normpath(candidate) for candidate in written]
 
 
+def address(url: str) -> str:
+    """A page's address with no slash at either end, for either setting of use_directory_urls:
+    'members/li-na/' and 'members/li-na.html' -> 'members/li-na'; '' and 'index.html' -> ''."""
+    path = url.strip().strip("/").removesuffix(".html")
+    return "" if path in ("index", ".") else path.removesuffix("/index")
+
+
 RECORD_FOLDERS = ("zones", "commitments", "assessments", "stories")
 # images are never published as they are: pages show resized copies
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")
@@ -142,11 +149,31 @@ class Content:
             pages.setdefault(f"{kind}/index.md", (kind, None))  # the lists, as MkDocs names a folder's page
         return pages
 
-    def page_of(self, href: str, base: str = "") -> tuple[str, object] | None:
-        """The page a link to a file under content/ means, written relative to base (the folder of
-        the text it stands in) or to content/; None when no page is made from such a file."""
-        for candidate in content_paths(href, base):
+    @cached_property
+    def site_addresses(self) -> dict[str, tuple[str, object]]:
+        """The pages a link may name by their address in the site (members/zhang-wei/, about/),
+        without a slash at either end: members have no file under content/ to link to."""
+        addresses = {address(path.removesuffix(".md")): page for path, page in self.source_pages.items() if path.endswith(".md")}
+        addresses.update({f"members/{m.id}": ("member", m.id) for m in self.public_members})
+        addresses.update({f"zones/{z.id}": ("zone", z.id) for z in self.zones})
+        addresses.update({f"zones/{alias}": ("zone", z.id) for alias, z in self.alias_targets.items()})
+        addresses.update({f"commitments/{y.year}": ("year", y.year) for y in self.commitments})
+        addresses.update({f"assessments/{a.period}": ("period", a.period) for a in self.assessments})
+        addresses.update({"": ("home", None), "search": ("search", None)})
+        return addresses
+
+    def page_of(self, href: str, base: str = "", shown_at: str = "") -> tuple[str, object] | None:
+        """The page a link means: a file under content/ (about.md, zones/x.yaml) or a page's address
+        in the site (about/, members/zhang-wei/), written relative to base (the folder of the text
+        it stands in), to content/, or to shown_at (the address of the page it is shown on, as a
+        browser reads it: ../print/ on about/); None when the site has no such page."""
+        candidates = content_paths(href, base)
+        if not href.strip().startswith("/"):
+            candidates.append(posixpath.normpath(posixpath.join(address(shown_at), href.strip())))
+        for candidate in candidates:
             found = self.source_pages.get(candidate)
+            if found is None and not candidate.endswith((".md", ".yaml", ".yml")):
+                found = self.site_addresses.get(address(candidate))
             if found is not None:
                 return found
         return None

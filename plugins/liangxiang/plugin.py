@@ -18,6 +18,7 @@ from mkdocs.theme import Theme
 
 from . import theme as theme_package
 from .changes import sources_changed
+from .check.settings import without_home
 from .files import cache_dir, site_root
 from .pipeline import cache_in_docs, read_site
 from .print.background import Background
@@ -74,6 +75,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             ):
                 Background.prestart()  # an edit's printables will likely render: their worker starts now
             content = read_site(config, self.config)
+            config.nav = without_home(config.nav)
             self.build = SiteBuild(content, config, self.config)
             self.printing = None
             if self.config.printables:

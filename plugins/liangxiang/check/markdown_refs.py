@@ -1,6 +1,6 @@
 """What Markdown names (story bodies, org intro, zone content, free pages) must exist: an image
-is a photo under content/, a link to a file under content/ (about.md, stories/x.md,
-zones/x.yaml) is to one a page is made from. Checked with the rest of the content, before a
+is a photo under content/, a link names a page of the site: a file under content/ (about.md,
+zones/x.yaml) or an address (members/zhang-wei/). Checked with the rest of the content, before a
 build cleans site_dir: found only while pages were rendered, a refused image failed a strict
 build after the previous site had already been replaced.
 """
@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
-from ..content import Content, content_paths
+from ..content import IMAGE_SUFFIXES, Content, address, content_paths
 from ..files import TextMemo, code_digest
 from ..load.mdbounds import markdown_problems
 from ..problems import Location, Problems, did_you_mean
@@ -20,7 +21,10 @@ from .photos import check_image
 
 PACKAGE = Path(__file__).parent.parent
 IMAGE_HINT = "写相对于 content/ 的路径，例如 photos/stories/a.jpg"
-LINK_HINT = "写相对于 content/ 的文件路径，例如 about.md、stories/yi-ba-yao-shi.md 或 zones/tongxin-square.yaml"
+LINK_HINT = ("写相对于 content/ 的文件路径，例如 about.md、stories/yi-ba-yao-shi.md、zones/tongxin-square.yaml，"
+             "或本站页面的网址，例如 members/zhang-wei/")
+# www.example.cn, gov.cn/x: another site written without https://
+WEB_ADDRESS = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(cn|com|net|org|gov|edu)(/|$))", re.IGNORECASE)
 
 
 def check_markdown_refs(content: Content, problems: Problems, memo: Path | None = None) -> None:
@@ -30,7 +34,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
 
     renderer = Renderer()
     named_in = TextMemo(memo, code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3")))
-    for text, start, field, base, block in _texts(content):
+    for text, start, field, base, block, shown_at in _texts(content):
         if "![" not in text and "](" not in text and "]:" not in text:
             continue  # no image or link
         for ref, kind in named_in("refs", text, lambda text: _named(renderer, text)):
@@ -38,7 +42,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             if kind == "image":
                 problem = _image_problem(content, ref, base)
             else:
-                problem = _link_problem(content, ref[len(LINK):], base) if ref.startswith(LINK) else None
+                problem = _link_problem(content, ref[len(LINK):], base, shown_at) if ref.startswith(LINK) else None
             if problem:
                 line = _line_of(text, ref[len(mark):] if ref.startswith(mark) else ref)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
@@ -58,14 +62,15 @@ def _named(renderer, text: str) -> list:
 
 
 def _texts(content: Content):
-    """(text, where it starts, field, base folder, is a block scalar) of every Markdown text."""
+    """(text, where it starts, field, base folder, is a block scalar, the address it is shown at)
+    of every Markdown text."""
     if content.org and content.org.intro:
-        yield content.org.intro, content.org.at("intro"), "intro", "", True
+        yield content.org.intro, content.org.at("intro"), "intro", "", True, ""
     for zone in content.zones:
         if zone.content:
-            yield zone.content, zone.at("content"), "content", "zones", True
+            yield zone.content, zone.at("content"), "content", "zones", True, f"zones/{zone.id}"
     for story in content.stories:
-        yield story.body, Location(story.meta.at().path, story.body_line, 1), "body", "stories", False
+        yield story.body, Location(story.meta.at().path, story.body_line, 1), "body", "stories", False, f"stories/{story.slug}"
     root = content.root.resolve()
     for page in content.pages:
         source = content.docs_dir / page
@@ -74,7 +79,7 @@ def _texts(content: Content):
             text = source.read_text(encoding="utf-8-sig")
         except (OSError, ValueError):
             continue
-        yield text, Location(shown, 1, 1), "-", posixpath.dirname(page), False
+        yield text, Location(shown, 1, 1), "-", posixpath.dirname(page), False, address(page.removesuffix(".md"))
 
 
 def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | None:
@@ -96,12 +101,23 @@ def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | N
     return f"图片“{path}”没有发布：{message}", hint or IMAGE_HINT
 
 
-def _link_problem(content: Content, href: str, base: str) -> tuple[str, str] | None:
-    path = unquote(href.partition("#")[0])
-    if content.page_of(path, base) is not None:
+def _link_problem(content: Content, href: str, base: str, shown_at: str) -> tuple[str, str] | None:
+    path = unquote(urlsplit(href).path)
+    if content.page_of(path, base, shown_at) is not None:
         return None
-    guess = did_you_mean(posixpath.normpath(posixpath.join(base, path)), list(content.source_pages))
-    return f"链接“{href}”指向的页面不存在：content/ 里没有由这个文件生成的页面", guess or LINK_HINT
+    written = path.strip()
+    if WEB_ADDRESS.match(written):
+        return f"链接“{href}”不是完整的网址，网站会把它当成本站的页面", f"链接到别的网站要写完整网址：https://{written}"
+    if written.lower().endswith(IMAGE_SUFFIXES):
+        return f"链接“{href}”指向照片：照片只以缩小的副本发布，原图没有网址", "要在正文里显示照片，写成 ![照片说明](photos/...)"
+    suffix = posixpath.splitext(written)[1].lower()
+    if suffix and suffix not in (".md", ".yaml", ".yml", ".html"):
+        return (f"链接“{href}”指向的文件不会发布：网站只发布页面和照片，不发布附件",
+                "附件（PDF、Word、表格）请放到单位网站或网盘上，在这里写它的完整网址（https://…）")
+    choices = [*content.source_pages, *(address + "/" for address in content.site_addresses)]
+    guesses = (did_you_mean(candidate, choices, cutoff=0.75) for candidate in content_paths(written, base))
+    guess = next((guess for guess in guesses if guess), "")
+    return f"链接“{href}”指向的页面不存在", guess or LINK_HINT
 
 
 def _line_of(text: str, ref: str) -> int:

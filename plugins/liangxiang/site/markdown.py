@@ -5,7 +5,8 @@ output is sanitized by nh3 (ammonia) so that links can only be http(s), mailto o
 images only come from this site. An image in Markdown must be a photo under content/: it is
 published as a resized copy (``publish_images``); anything else is refused with a warning,
 which fails a strict build. A link to a file under content/ (about.md, stories/x.md,
-zones/x.yaml) becomes the address of the page made from it (``resolve_links``).
+zones/x.yaml) or to a page's address (members/zhang-wei/) becomes the address of that page,
+relative to the one it is on (``resolve_links``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from markupsafe import Markup
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 PHOTO = "lx-photo:"  # marks an image path from content until it is replaced by a published copy
 LINK = "lx-link:"  # marks a link to a file under content/ until it gets its page's address
-SOURCE_SUFFIXES = (".md", ".yaml", ".yml")  # the files pages are made from
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4", "h5", "h6", "hr", "i",
@@ -45,9 +45,10 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 class _MarkLocal(Treeprocessor):
-    """Mark local image paths and links to content files before MkDocs' link check (priority 0)
-    sees them: they name photos, published as resized copies, and records, stories and index.md,
-    which are not pages as they are. Both are resolved after rendering, for every kind of text."""
+    """Mark local image paths and links before MkDocs' link check (priority 0) sees them: they
+    name photos, published as resized copies, and records, stories, index.md and the site's own
+    pages, which MkDocs does not know. Both are resolved after rendering, for every kind of text,
+    so that a link the site cannot follow is an error wherever it is written."""
 
     def run(self, root):
         for img in root.iter("img"):
@@ -56,7 +57,7 @@ class _MarkLocal(Treeprocessor):
                 img.set("src", PHOTO + src)
         for link in root.iter("a"):
             href = link.get("href", "")
-            if href and _is_local(href) and urlsplit(href).path.lower().endswith(SOURCE_SUFFIXES):
+            if _is_local(href) and urlsplit(href.strip()).path:  # not a link to a heading of the same page
                 link.set("href", LINK + href)
 
 
@@ -70,8 +71,10 @@ class SafeContent(Extension):
 
 
 def _is_local(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return not (parts.scheme or parts.netloc or url.strip().startswith(("//", "\\")))
+    """A path on this site, as a browser reads the URL: &#106;avascript: is javascript:."""
+    url = re.sub(r"[\t\n\r]", "", html.unescape(url)).strip("\x00- ")
+    parts = urlsplit(url)
+    return not (parts.scheme or parts.netloc or url.startswith(("//", "\\")))
 
 
 def _local_only(tag: str, attribute: str, value: str) -> str | None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 import yaml
 from markupsafe import Markup, escape
@@ -15,7 +16,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..check.photos import check_image
-from ..content import Content, content_paths
+from ..content import Content, address, content_paths
 from ..model import Member, Zone
 from .chart import score_text, trend_svg
 from .markdown import Renderer
@@ -140,11 +141,13 @@ class SiteView:
         return self.markdown(text, lambda src, alt: self.content_image(src, alt, base), where or base or "content",
                              lambda href: self.content_link(href, base))
 
-    def content_link(self, href: str, base: str = "") -> str | None:
-        """A link to a file under content/ (about.md, stories/x.md, zones/x.yaml) as the address of
-        the page made from it, relative to the page being rendered; None when there is none."""
-        self._looked_up("content_link", href, base)
-        page = self.records.page_of(href, base)
+    def content_link(self, href: str, base: str = "", shown_at: str | None = None) -> str | None:
+        """A link to a file under content/ (about.md, zones/x.yaml) or to a page's address
+        (members/zhang-wei/) as the address of that page, relative to the page being rendered;
+        None when there is none. ``shown_at``: the address links relative to the page start from."""
+        shown_at = address(self.page_url or "") if shown_at is None else shown_at
+        self._looked_up("content_link", href, base, shown_at)
+        page = self.records.page_of(href, base, shown_at)
         if page is None:
             return None
         url = get_relative_url(self.urls.of_source(page), self.page_url or "")
@@ -182,6 +185,20 @@ class SiteView:
         described = self.labels.list_sep.join(f"{p} {self.score(s)} {self.grade(s)}" for p, s in points)
         title = f"{self.labels.trend}{self.labels.colon}{described}"
         return trend_svg(points, [g.min for g in self.records.grades if g.min > 0], title, chart_id)
+
+    @staticmethod
+    def menu(nav) -> list:
+        """The nav's free pages, those inside its sections too, and its links to other sites, in
+        order: the sections' titles have no page of their own to show."""
+        items = []
+        for item in getattr(nav, "items", nav) or []:
+            if item.is_page:
+                items.append(item)
+            elif item.is_link and urlsplit(item.url).scheme in ("http", "https"):
+                items.append(item)
+            elif item.is_section:
+                items += SiteView.menu(item.children)
+        return items
 
     @staticmethod
     def tel(phone: str) -> str:

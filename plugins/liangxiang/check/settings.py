@@ -1,0 +1,133 @@
+"""Check: what mkdocs.yml says, against the content (site_url, nav, assets, ids the site uses)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..content import Content
+from ..problems import Location, Problems, did_you_mean
+
+URL_EXAMPLE = "例如 site_url: https://dangjian.example.com/"
+MENU = "首页、责任区、党员、承诺、故事、考核"
+HOME = "index.md"
+
+
+def check_settings(config, plugin_config, content: Content, problems: Problems) -> None:
+    """Add a problem for every setting the site cannot be built or printed with."""
+    config_file = Path(config.config_file_path or "mkdocs.yml")
+    if not config.site_url:
+        problems.add(Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
+                     URL_EXAMPLE)
+    elif (wrong := site_url_problem(config.site_url)) is not None:
+        problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong, URL_EXAMPLE)
+    _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
+    _assets_from_other_hosts(config, config_file, problems)
+    _nav(config.nav, config_file, content, problems)
+
+
+def site_url_problem(url: str) -> str | None:
+    """What makes a site_url unfit to be printed in QR codes, or None."""
+    parts = urlsplit(url)
+    if any(char.isspace() for char in url):
+        return f"网站地址 site_url 里有空格（“{url}”）：印出来的二维码打不开"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"网站地址 site_url 要以 https:// 或 http:// 开头，后面是域名（现在是“{url}”）"
+    return None
+
+
+def _nav(nav, config_file: Path, content: Content, problems: Problems) -> None:
+    """The menu lists free pages and other sites: the pages the site makes are in it already."""
+    for title, path in _entries(nav or []):
+        parts = urlsplit(path)
+        where = _line_naming(config_file, path)
+        if parts.scheme or parts.netloc:
+            if parts.scheme not in ("http", "https"):
+                problems.add(where, "nav", f"菜单 nav 里“{title}”的链接“{path}”不是网址", "别的网站的链接要以 https:// 开头")
+            continue
+        page = path.strip().lstrip("/")
+        if page in content.pages or page == HOME:
+            continue  # `首页: index.md`, as most MkDocs sites have it: the menu leaves it out (without_home)
+        if content.page_of(page) is not None:
+            problems.add(where, "nav", f"菜单 nav 里的“{path}”是网站自己生成的页面：菜单里已经有{MENU}",
+                         "nav 只列 content/ 里的自由页面（.md 文件）和别的网站：删掉这一项")
+        else:
+            problems.add(where, "nav", f"菜单 nav 里的“{path}”在 content/ 里找不到",
+                         did_you_mean(page, content.pages) or "写相对于 content/ 的 .md 文件路径，例如 about.md")
+
+
+def _entries(nav) -> list[tuple[str, str]]:
+    """(title, path) of every entry of a nav setting, sections opened."""
+    if isinstance(nav, str):
+        return [("", nav)]
+    if isinstance(nav, list):
+        return [entry for item in nav for entry in _entries(item)]
+    if isinstance(nav, dict):
+        entries = []
+        for title, value in nav.items():
+            entries += [(str(title), value)] if isinstance(value, str) else _entries(value)
+        return entries
+    return []
+
+
+def _line_naming(config_file: Path, text: str) -> Location:
+    """The first line of mkdocs.yml after ``nav:`` that holds text."""
+    try:
+        lines = config_file.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return Location(config_file.name)
+    start = Location.of_setting(config_file, "nav").line or 1
+    for number, line in enumerate(lines[start - 1:], start):
+        if (column := line.find(text)) >= 0:
+            return Location(config_file.name, number, column + 1)
+    return Location.of_setting(config_file, "nav")
+
+
+def _assets_from_other_hosts(config, config_file: Path, problems: Problems) -> None:
+    """No page may load anything from another host: many visitors' networks block them."""
+    for key in ("extra_javascript", "extra_css"):
+        for item in config[key] or []:
+            path = str(getattr(item, "path", item))
+            if urlsplit(path).scheme or path.startswith("//"):
+                problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”要从别的网站加载",
+                             "网页不能从别的网站加载脚本或样式（很多单位的内网打不开别的网站）：删掉这一项")
+
+
+def _ids_taken_by_the_site(content: Content, problems: Problems, directory_urls: bool, printables: bool) -> None:
+    """Ids the format allows but whose address the site already uses for something else:
+    with use_directory_urls: false, KIND/index.html is the list of a kind, not the record `index`;
+    /print/signboards/all.pdf and /print/plates/all.pdf hold every printable of their kind."""
+    renamed, zone_renamed = "换一个编号，别处对它的引用一起改", "换一个编号，文件名和别处对它的引用一起改"
+    index = "的编号不能是 index：网站设为 use_directory_urls: false 时，它的网页和{}列表页同名"
+    taken = []  # (where, field, message, hint)
+    if not directory_urls:
+        taken += [(m.at("id"), "id", "党员" + index.format("党员"), renamed) for m in content.public_members if m.id == "index"]
+        taken += [(z.at("id"), "id", "责任区" + index.format("责任区"), zone_renamed) for z in content.zones if z.id == "index"]
+        taken += [(z.at("aliases", n), "aliases", "责任区" + index.format("责任区"), "删去这个曾用编号")
+                  for z in content.zones for n, alias in enumerate(z.aliases) if alias == "index"]
+        taken += [(Location(s.path, 1, 1), "slug", "故事" + index.format("故事"), "给这个故事文件改名，例如 index-story.md")
+                  for s in content.stories if s.slug == "index"]
+    if printables:
+        taken += [(z.at("id"), "id", "责任区的编号不能是 all：/print/signboards/all.pdf 是全部标志牌合在一起的文件", zone_renamed)
+                  for z in content.zones if z.id == "all"]
+        taken += [(m.at("id"), "id", "党员的编号不能是 all：/print/plates/all.pdf 是全部桌牌合在一起的文件", renamed)
+                  for m in content.public_members if m.id == "all"]
+    for where, field, message, hint in taken:
+        problems.add(where, field, message, hint)
+
+
+def without_home(nav):
+    """A nav setting without its entries for index.md: it is the top of the generated home page,
+    which the site's name in every page's header links to."""
+    if isinstance(nav, list):
+        kept = [without_home(item) for item in nav if not _is_home(item)]
+        return [item for item in kept if item != {}]
+    if isinstance(nav, dict):
+        return {title: without_home(value) for title, value in nav.items() if not _is_home(value)}
+    return nav
+
+
+def _is_home(item) -> bool:
+    if isinstance(item, dict) and len(item) == 1:
+        item = next(iter(item.values()))
+    return isinstance(item, str) and item.strip().lstrip("/") == HOME
