@@ -119,15 +119,19 @@ def jpeg_bytes(size: tuple[int, int] = (60, 80), color: str = "#c33") -> bytes:
     return buffer.getvalue()
 
 
-def write_site(root: Path, files: dict[str, str] | None = None) -> Path:
-    """Write the minimal site (with overrides) under root; a value of None deletes a file."""
+def write_site(root: Path, files: dict[str, str | bytes] | None = None) -> Path:
+    """Write the minimal site (with overrides) under root; a value of None deletes a file, bytes
+    are written as they are."""
     merged = {**FILES, **(files or {})}
     for name, text in merged.items():
         if text is None:
             continue
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
     photo = root / "content/photos/zhang-wei.jpg"
     photo.parent.mkdir(parents=True, exist_ok=True)
     photo.write_bytes(jpeg_bytes())

@@ -123,6 +123,8 @@ CASES = [
     Case("story-link-hidden-member", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[某人](/members/secret-person/)"), "content/stories/a-key.md", "某人", "body", "指向的页面不存在"),
     Case("page-link-address-missing", sub("content/about.md", "活动简介。", "活动简介，见[李娜](../members/li-nna/)。"), "content/about.md", "li-nna", "-", "指向的页面不存在", "members/li-na/"),
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
+    Case("page-same-address", {"content/about/index.md": "# 关于二\n"}, "content/about.md", 0, "-", "网址相同（/about/）", "改名"),
+    Case("page-readme-same-address", {"content/rules/index.md": "# 制度\n", "content/rules/README.md": "# 制度二\n"}, "content/rules/index.md", 0, "-", "content/rules/README.md 的网址相同"),
     Case("no-org", {"content/org.yaml": None}, "content/org.yaml", 0, "-", "找不到 org.yaml"),
     Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
     Case("record-hidden-suffix", {"content/zones/pond.yaml.txt": "id: pond\n"}, "content/zones/pond.yaml.txt", 0, "-", "不会被读取", "pond.yaml"),

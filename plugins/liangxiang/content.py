@@ -64,6 +64,15 @@ def address(url: str) -> str:
     return "" if path in ("index", ".") else path.removesuffix("/index")
 
 
+SCRATCH_ENDINGS = ("~", ".bak", ".orig", ".swp", ".tmp")
+
+
+def is_scratch(name: str) -> bool:
+    """An editor's lock or backup file (~$about.md from Word or WPS, about.md~, #about.md#,
+    garden.yaml.bak): neither read nor published, so that one left beside a file breaks nothing."""
+    return name.startswith("~$") or name.endswith(SCRATCH_ENDINGS) or (len(name) > 1 and name[0] == name[-1] == "#")
+
+
 RECORD_FOLDERS = ("zones", "commitments", "assessments", "stories")
 # images are never published as they are: pages show resized copies
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content
+from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
 from ..model import (
     ID_PATTERN, Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
@@ -21,7 +21,6 @@ MAX_YAML_BYTES = 5 * 1024 * 1024
 MAX_STORY_BYTES = 2 * 1024 * 1024
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
-BACKUP_ENDINGS = ("~", ".bak", ".orig", ".swp", ".tmp")
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
 
 
@@ -44,6 +43,7 @@ class _Reader:
         self.root, self.docs_dir, self.cache = root, docs_dir, cache
         self.problems = Problems()
         self.sources: dict[str, str] = {}  # every file read: path as shown -> hash of its bytes
+        self.page_addresses: dict[str, str] = {}  # free pages by the address they are published at
 
     def shown(self, path: Path) -> str:
         try:
@@ -179,7 +179,7 @@ class _Reader:
         if not directory.is_dir():
             return []
         return sorted(p for p in directory.iterdir()
-                      if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."))
+                      if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".") and not is_scratch(p.name))
 
     def load_zones(self, content: Content) -> None:
         for path in self.record_files("zones"):
@@ -250,8 +250,6 @@ class _Reader:
         top, suffixes = relative.parts[0], RECORD_SUFFIXES[relative.parts[0]]
         if len(relative.parts) == 2 and relative.suffix.lower() in suffixes:
             return  # read by load_<kind>
-        if relative.name.endswith(BACKUP_ENDINGS):
-            return  # an editor's backup beside the record: never published, and not meant as a record
         if len(relative.parts) > 2:
             hint = f"记录文件要直接放在 content/{top}/ 里，不能放进子文件夹；不用的文件请移出 content/"
         else:
@@ -288,6 +286,16 @@ class _Reader:
                           "删掉 template 这一行：页面会用站点的样式显示")
         return True
 
+    def same_address(self, path: Path, page: str) -> bool:
+        """True (with a problem) when an earlier free page is published at page's address:
+        about.md and about/index.md (or about/README.md) are both /about/, and one would be lost."""
+        where = address(re.sub(r"(^|/)README$", r"\1index", page.removesuffix(".md")))
+        other = self.page_addresses.setdefault(where, page)
+        if other != page:
+            self.problems.add(Location(self.shown(path)), "-", f"这个页面和 content/{other} 的网址相同（/{where}/），只能留一个",
+                              "把两个文件合成一个，或给其中一个改名")
+        return other != page
+
     def scan_pages(self, content: Content) -> None:
         """Free Markdown pages, and YAML files where no record kind lives."""
         for path in sorted(self.docs_dir.rglob("*")):  # symbolic links are listed, never followed
@@ -295,7 +303,7 @@ class _Reader:
             if path.is_symlink():
                 self.link(path)
                 continue
-            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            if any(part.startswith(".") for part in relative.parts) or is_scratch(path.name) or not path.is_file():
                 continue
             top = relative.parts[0]
             if path.suffix == ".md" and top != "stories":
@@ -309,7 +317,7 @@ class _Reader:
                 text = self.read(path, MAX_STORY_BYTES)
                 if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
                     continue
-                if self.page_template(path, text):
+                if self.page_template(path, text) or self.same_address(path, relative.as_posix()):
                     continue
                 content.pages.append(relative.as_posix())
             elif path.suffix in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":

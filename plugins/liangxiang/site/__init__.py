@@ -11,7 +11,7 @@ from jinja2 import FileSystemBytecodeCache
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 
-from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content
+from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
 from ..files import cache_dir
 from . import search
 from .markdown import publish_images, resolve_links, sanitize
@@ -54,6 +54,7 @@ class SiteBuild:
             src_uri.endswith((".yaml", ".yml"))
             or src_uri.split("/", 1)[0] in SOURCE_FOLDERS
             or src_uri == "index.md"
+            or is_scratch(posixpath.basename(src_uri))
             or src_uri in self._images
             # an image anywhere in content/ is a source: pages show resized copies, never the original;
             # the theme's own images (img/favicon.png) come through the same list and are published
