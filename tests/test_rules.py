@@ -38,6 +38,11 @@ CASES = [
     # files and syntax
     Case("gbk", {"members.yaml": FILES["members.yaml"].encode("gbk")}, "members.yaml", 3, "-", "GBK", "UTF-8"),
     Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
+    Case("key-number", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n1: 口号\n"), "content/zones/garden.yaml", "1: 口号", "1", "不认识的字段“1”"),
+    Case("key-bool-in-list-item", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    yes: 李四\n    true: 1\n"), "members.yaml", "    true", "members[1].true", "不认识的字段“true”"),
+    Case("merge-key", {"members.yaml": FILES["members.yaml"].replace("  - id: zhang-wei\n", "  - &zw\n    id: zhang-wei\n")
+                                                           .replace("  - id: li-na\n", "  - <<: *zw\n    id: li-na\n")},
+         "members.yaml", "<<: *zw", "members[1].<<", "合并写法", "逐个写出来"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[1].name", "两次", "最后一个"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),

@@ -25,6 +25,8 @@ from ..problems import Location, Problems, dotted
 MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
 
 Path = tuple  # ("members", 3, "branch")
+_TEXT = "tag:yaml.org,2002:str"
+_NOT_TEXT = {f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float")}
 
 _FULLWIDTH_COLON_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(：)")
 _LEADING_WS = re.compile(r"^[ \t]*")
@@ -399,12 +401,19 @@ class _Lines:
 
 
 def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: _Lines) -> None:
-    """Record positions of keys and items; report duplicate keys (naming both lines)."""
+    """Record positions of keys and items; report duplicate keys (naming both lines) and merge keys."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
+        merges = [pair for pair in node.value if isinstance(pair[0], yaml.ScalarNode) and pair[0].value == "<<"]
+        for key_node, _ in merges:
+            problems.add(Location(source.path, *lines.of(key_node.start_mark)), dotted(path + ("<<",)),
+                         "不支持 YAML 的合并写法“<<:”", "把要用的字段逐个写出来")
+            node.value.remove((key_node, _))
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+            if not isinstance(key_node, yaml.ScalarNode):
                 continue
+            if key_node.tag in _NOT_TEXT:
+                key_node.tag = _TEXT  # `1:`, `true:`, `~:` are field names as written: reported where they stand
             key = key_node.value
             line, col = lines.of(key_node.start_mark)
             if key in seen:
