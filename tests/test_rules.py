@@ -122,6 +122,7 @@ CASES = [
     Case("story-empty-body", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", "\n")}, "content/stories/a-key.md", 9, "body", "正文是空的"),
     Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
     Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),
+    Case("story-image-misspelt", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![张伟](photos/zhang-wie.jpg)"), "content/stories/a-key.md", "![张伟]", "body", "找不到图片“photos/zhang-wie.jpg”", "photos/zhang-wei.jpg"),
     Case("story-link-attachment", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[通知](files/通知.pdf)"), "content/stories/a-key.md", "通知.pdf", "body", "不会发布", "完整网址"),
     Case("story-link-photo", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[原图](../photos/a.jpg)"), "content/stories/a-key.md", "原图", "body", "指向照片", "![照片说明]"),
     Case("story-link-web-address", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[新闻](www.gov.cn/news)"), "content/stories/a-key.md", "新闻", "body", "不是完整的网址", "https://www.gov.cn/news"),

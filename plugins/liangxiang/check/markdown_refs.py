@@ -88,16 +88,15 @@ def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | N
     if not src.startswith(PHOTO):
         return f"图片“{src}”没有发布：正文里的图片必须是 content/ 里的 JPEG、PNG 或 WebP 照片，不能来自别的网站或网址", IMAGE_HINT
     path = unquote(src[len(PHOTO):]).strip()
-    first = None
+    found = []
     for relative in content_paths(path, base):
-        if relative.startswith(".."):
-            first = first or ("图片路径必须在 content/ 里面", IMAGE_HINT)
-            continue
-        found = check_image(content.docs_dir, relative, content.checked_images)
-        if not found:
+        problems = [("图片路径必须在 content/ 里面", IMAGE_HINT)] if relative.startswith("..") else (
+            check_image(content.docs_dir, relative, content.checked_images))
+        if not problems:
             return None
-        first = first or found[0]
-    message, hint = first
+        found.append(problems[0])
+    # said of the place the editor meant: beside the text for ./ and ../, else from content/ as every photo field
+    message, hint = found[0] if path.startswith(".") else found[-1]
     return f"图片“{path}”没有发布：{message}", hint or IMAGE_HINT
 
 
