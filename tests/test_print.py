@@ -260,6 +260,15 @@ def test_a_character_the_font_lacks_is_an_error_not_tofu(tmp_path, caplog):
     assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”（U\+20BB7）", errors), errors
 
 
+def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, caplog):
+    """A wrong date in a story does not hide a name the font lacks until the next run."""
+    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𠮷伟\n")
+    story = FILES["content/stories/a-key.md"].replace("date: 2016-05-12", "date: 2016-5-12")
+    errors = failing_build(tmp_path, {"members.yaml": members, "content/stories/a-key.md": story}, caplog)
+    assert "content/stories/a-key.md:3:1: date:" in errors and "“2016-5-12”" in errors, errors
+    assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”", errors), errors
+
+
 def test_font_option_missing_file(tmp_path, caplog):
     config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      font: fonts/nope.ttf\n")
     errors = failing_build(tmp_path, {"mkdocs.yml": config}, caplog)

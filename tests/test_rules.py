@@ -236,6 +236,19 @@ def test_a_broken_file_does_not_cascade(tmp_path):
     assert [p.where.path for p in problems_of(root)] == ["members.yaml"]
 
 
+def test_an_org_yaml_error_elsewhere_keeps_its_names_in_use(tmp_path):
+    """A misspelt field in org.yaml neither hides a wrong story category nor makes its own
+    grades unknown (a review with one of them is not an error)."""
+    root = write_site(tmp_path)
+    org = FILES["content/org.yaml"].replace("hotline:", "hotlien:").replace("branches:", "grades:\n  - {name: 好, min: 90}\n  - {name: 差, min: 0}\nbranches:")
+    _apply(root, {"content/org.yaml": org, "content/commitments/2026.yaml": ("result: 优秀", "result: 好"),
+                  "content/stories/a-key.md": ("category: 真情服务小故事", "category: 真情小故事")})
+    shown = [f"{p.where.path}:{p.field}:{p.message}" for p in problems_of(root)]
+    assert any(s.startswith("content/org.yaml:hotlien:") for s in shown), shown
+    assert any(s.startswith("content/stories/a-key.md:category:") for s in shown), shown
+    assert not [s for s in shown if "commitments" in s], shown
+
+
 def test_an_id_of_digits_needs_no_quotes(tmp_path):
     """`id: 1949` is a number to YAML: the member and every reference to it still meet."""
     root = write_site(tmp_path)

@@ -39,8 +39,24 @@ def read_site(config, plugin_config) -> Content:
                      "删掉 cache_dir 使用默认的 .cache/liangxiang，或换到 content/ 以外")
     check_settings(config, plugin_config, content, problems)
     if problems:
+        if not inside:
+            problems.extend(_printable_problems(content, config, plugin_config))
         raise ContentError(problems)
     return content
+
+
+def _printable_problems(content: Content, config, plugin_config) -> list:
+    """What the printables' check (glyphs the font lacks, text that does not fit) finds in the
+    records that did validate, so that the run reporting content errors reports these too."""
+    from .print.stage import check_printables
+
+    try:
+        check_printables(content, config, plugin_config)
+    except ContentError as error:
+        return error.problems.items
+    except Exception:  # noqa: BLE001 - a record that failed to validate may leave a reference dangling;
+        return []  # its own error is reported, and the next run checks the printables in full
+    return []
 
 
 def cache_in_docs(config, plugin_config) -> bool:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from ..content import Content
-from ..model import ID_PATTERN, PERIOD_PATTERN, Record, references
+from ..model import ID_PATTERN, PERIOD_PATTERN, Org, Record, references
 from ..problems import Location, Problems, did_you_mean, dotted
 from .photos import check_image
 
@@ -67,17 +69,32 @@ class _Rules:
             )
 
     def named(self, kind: str, value: str, where: Location, name: str) -> None:
-        """A grade or story category must be one of org.yaml's (or the default grades)."""
+        """A grade or story category must be one of org.yaml's (or the default ones)."""
+        field = "story_categories" if kind == "category" else "grades"
+        names = self.org_names(field)
+        if names is None:
+            return  # org.yaml is missing, or this part of it is wrong: its own error says so
         if kind == "category":
-            if self.content.org is None:
-                return  # org.yaml is missing or broken: its own error says so
-            names = self.content.org.story_categories
             message = f"类别“{value}”不在 org.yaml 的 story_categories 里"
         else:
-            names = [g.name for g in self.content.grades]
             message = f"评议结果“{value}”不是考核等次"
         if value not in names:
             self.problems.add(where, name, message, did_you_mean(value, names) or f"只能是 {' | '.join(names)}")
+
+    def org_names(self, field: str) -> list[str] | None:
+        """The names org.yaml gives in field ("grades" or "story_categories"), its defaults when it
+        has none; from an org.yaml with an error elsewhere, too. None when they cannot be known."""
+        org = self.content.org
+        if org is None:
+            rejected = next((r for r in self.content.rejected if r.model is Org), None)
+            if rejected is None or not isinstance(rejected.data, dict) or any(bad[:1] == (field,) for bad in rejected.bad):
+                return None
+            try:
+                org = Org.model_construct(**{field: TypeAdapter(Org.model_fields[field].annotation).validate_python(
+                    rejected.data.get(field) or Org.model_fields[field].get_default(call_default_factory=True))})
+            except ValidationError:
+                return None
+        return list(org.story_categories) if field == "story_categories" else [grade.name for grade in org.grades]
 
     def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
                hint: str = "编号必须唯一：改用另一个编号") -> None:

@@ -143,7 +143,7 @@ class _Reader:
         if data is None:
             content.known["branch"].complete = content.known["group"].complete = False
             return
-        content.org = validate_record(Org, data, doc.source, (), self.problems)
+        content.org = validate_record(Org, data, doc.source, (), self.problems, content.rejected)
         if not isinstance(data.get("branches"), list):  # `branchs:` has its own error: not one per reference
             content.known["branch"].complete = content.known["group"].complete = False
         self.bound_markdown(data.get("intro"), doc.source, "intro")
