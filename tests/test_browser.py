@@ -44,6 +44,7 @@ PAGES = {  # page type -> address
     "period": "assessments/2026-Q2/",
     "search": "search/?q=%E6%AC%A7%E9%98%B3",
     "free-page": "about/",
+    "guide": "guide/",  # code blocks and quoted error messages
     "printables": "print/",
     "not-found": "404.html",
 }
