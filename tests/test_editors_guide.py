@@ -123,7 +123,8 @@ def test_the_guide_is_published(example_site):
     assert "编辑指南" in text and "liangxiang new member --name 张三" in text
     assert "找不到党员“wang-jiangou” (是不是要写 wang-jianguo？)" in text
     raw = (example_site / "guide/index.html").read_text(encoding="utf-8")
-    assert 'href="../print/"' in raw  # the print page, relative: works under any site_url path
+    # the guide names the print page without linking it: a copy of the example with printables off still builds
+    assert "网址 <code>/print/</code>" in raw and 'class="colophon-print"><a href="../print/"' in raw
 
 
 def test_readme_points_to_the_guide():

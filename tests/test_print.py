@@ -269,6 +269,19 @@ def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, cap
     assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”", errors), errors
 
 
+def test_markdown_may_link_to_the_printables_and_qr_codes(tmp_path):
+    """The format's stable addresses of printables are pages a free page may link to."""
+    links = ["print/plates/zhang-wei.pdf", "/print/signboards/garden.png", "qr/zones/garden.svg", "print/signboards/all.pdf", "print/"]
+    about = "# 关于\n\n" + "、".join(f"[下载{n}]({href})" for n, href in enumerate(links)) + "\n"
+    site = build(tmp_path, {"content/about.md": about})
+    page = site / "about" / "index.html"
+    hrefs = re.findall(r'<a href="([^"]*)"[^>]*>下载\d</a>', page.read_text(encoding="utf-8"))
+    assert len(hrefs) == len(links)
+    for href in hrefs:
+        target = (page.parent / href).resolve()
+        assert (target / "index.html" if href.endswith("/") else target).is_file(), href
+
+
 def test_font_option_missing_file(tmp_path, caplog):
     config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      font: fonts/nope.ttf\n")
     errors = failing_build(tmp_path, {"mkdocs.yml": config}, caplog)

@@ -126,7 +126,13 @@ CASES = [
     Case("story-link-attachment", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[通知](files/通知.pdf)"), "content/stories/a-key.md", "通知.pdf", "body", "不会发布", "完整网址"),
     Case("story-link-photo", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[原图](../photos/a.jpg)"), "content/stories/a-key.md", "原图", "body", "指向照片", "![照片说明]"),
     Case("story-link-web-address", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[新闻](www.gov.cn/news)"), "content/stories/a-key.md", "新闻", "body", "不是完整的网址", "https://www.gov.cn/news"),
-    Case("story-link-hidden-member", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[某人](/members/secret-person/)"), "content/stories/a-key.md", "某人", "body", "指向的页面不存在"),
+    Case("story-link-hidden-member", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[某人](/members/secret-person/)"), "content/stories/a-key.md", "某人", "body", "不公开的党员", "取消 hidden"),
+    Case("story-link-photo-beside-image", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![张伟](photos/zhang-wei.jpg)\n\n[原图](photos/zhang-wei.jpg)"), "content/stories/a-key.md", "[原图]", "body", "指向照片"),
+    Case("page-link-to-printables-without-them", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n"),
+                                                  "content/about.md": "# 关于\n\n[下载桌牌](print/plates/zhang-wei.pdf)\n"}, "content/about.md", "下载桌牌", "-", "不生成印刷品", "printables: false"),
+    Case("field-name-in-chinese", sub("content/commitments/2026.yaml", "text: 补植草坪}", "text: 补植草坪, 时间: 上午9:00}"), "content/commitments/2026.yaml", "时间", "时间", "不认识的字段“时间”", "英文引号"),
+    Case("nav-page-address", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nnav:\n  - 关于: about/\n"), "mkdocs.yml", "  - 关于", "nav", "文件名", "写成 about.md"),
+    Case("nav-web-address", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nnav:\n  - 官网: www.example.cn\n"), "mkdocs.yml", "  - 官网", "nav", "不是完整的网址", "https://www.example.cn"),
     Case("page-link-address-missing", sub("content/about.md", "活动简介。", "活动简介，见[李娜](../members/li-nna/)。"), "content/about.md", "li-nna", "-", "指向的页面不存在", "members/li-na/"),
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("page-same-address", {"content/about/index.md": "# 关于二\n"}, "content/about.md", 0, "-", "网址相同（/about/）", "改名"),
@@ -247,6 +253,22 @@ def test_an_org_yaml_error_elsewhere_keeps_its_names_in_use(tmp_path):
     assert any(s.startswith("content/org.yaml:hotlien:") for s in shown), shown
     assert any(s.startswith("content/stories/a-key.md:category:") for s in shown), shown
     assert not [s for s in shown if "commitments" in s], shown
+
+
+def test_links_to_a_record_with_its_own_error_are_not_errors_too(tmp_path):
+    """members.yaml unreadable: the stories' links to members are not reported one by one."""
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": FILES["members.yaml"].replace("    name: 张伟\n", "    name: 张伟\n     post: 站长\n"),
+                  "content/stories/a-key.md": ("故事正文。", "故事正文，[李娜](/members/li-na/)。")})
+    assert [p.where.path for p in problems_of(root)] == ["members.yaml"]
+
+
+def test_the_same_wrong_link_twice_is_reported_at_each_line(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[李](/members/li-nn/)\n\n又见[李](/members/li-nn/)"))
+    problems = problems_of(root)
+    lines = sorted(p.where.line for p in problems if "li-nn" in p.message)
+    assert len(lines) == 2 and lines[1] == lines[0] + 2, [str(p) for p in problems]
 
 
 def test_an_id_of_digits_needs_no_quotes(tmp_path):

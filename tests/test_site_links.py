@@ -65,3 +65,18 @@ def test_what_markdown_names_is_kept_between_builds(tmp_path, monkeypatch):
     assert any("abuot.md" in p for p in first)
     monkeypatch.setattr(markdown_refs, "_named", lambda renderer, text: pytest.fail("rendered again"))
     assert [str(p) for p in read_content(root, root / "content", cache_dir=tmp_path / "cache")[1]] == first
+
+
+def test_mail_heading_and_home_links(tmp_path):
+    """<name@host> stays a mailto: link; a Chinese heading has an id a link can open at, in a story
+    and in a free page; without directory URLs the home page is linked as index.html."""
+    story = FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文。\n\n## 经过\n\n那天。")
+    about = "# 关于\n\n## 联系我们\n\n邮箱 <dangwei@qh.example.cn>；看[经过](stories/a-key.md#经过)；回[首页](index.md)。\n"
+    config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n") + "use_directory_urls: false\n"
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": story, "content/about.md": about, "mkdocs.yml": config})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    page = (site / "about.html").read_text(encoding="utf-8")
+    assert 'href="mailto:dangwei@qh.example.cn"' in page
+    assert 'id="联系我们"' in page and re.search(r'<a href="stories/a-key\.html#经过"[^>]*>经过</a>', page), page
+    assert 'id="经过"' in (site / "stories/a-key.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="index\.html"[^>]*>首页</a>', page) and '<a class="brand" href="index.html"' in page

@@ -99,6 +99,7 @@ class Content:
     stories: list[Story] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # free Markdown pages, relative to docs_dir
+    printables: bool = True  # the site publishes /print/ and /qr/ (the plugin's option)
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     checked_images: FileFacts | None = field(default=None, repr=False, compare=False)  # see check.photos
@@ -154,7 +155,7 @@ class Content:
         records = [(z, "zone", z.id) for z in self.zones] + [(y, "year", y.year) for y in self.commitments]
         for record, kind, key in records + [(a, "period", a.period) for a in self.assessments]:
             pages[record.path.removeprefix(prefix)] = (kind, key)
-        for kind in ("members", "zones", "stories", "commitments", "assessments", "print"):
+        for kind in ("members", "zones", "stories", "commitments", "assessments") + (("print",) if self.printables else ()):
             pages.setdefault(f"{kind}/index.md", (kind, None))  # the lists, as MkDocs names a folder's page
         return pages
 
@@ -171,21 +172,42 @@ class Content:
         addresses.update({"": ("home", None), "search": ("search", None)})
         return addresses
 
+    @cached_property
+    def published_files(self) -> dict[str, tuple[str, object]]:
+        """The printables and QR codes a link may name (print/plates/li-na.pdf): the format's
+        stable addresses, when the site makes them."""
+        if not self.printables:
+            return {}
+        files = {f"qr/zones/{z.id}.{suffix}": z for z in self.zones for suffix in ("svg", "png")}
+        files.update({f"print/signboards/{z.id}.{suffix}": z for z in self.active_zones for suffix in ("pdf", "png")})
+        year = self.latest_year
+        plated = {c.member for c in year.commitments} if year else set()
+        files.update({f"print/plates/{m.id}.{suffix}": m for m in self.public_members if m.id in plated for suffix in ("pdf", "png")})
+        for kind, made in (("signboards", self.active_zones), ("plates", plated)):
+            if made:
+                files[f"print/{kind}/all.pdf"] = None
+        return {path: ("file", path) for path in files}
+
     def page_of(self, href: str, base: str = "", shown_at: str = "") -> tuple[str, object] | None:
         """The page a link means: a file under content/ (about.md, zones/x.yaml) or a page's address
         in the site (about/, members/zhang-wei/), written relative to base (the folder of the text
         it stands in), to content/, or to shown_at (the address of the page it is shown on, as a
         browser reads it: ../print/ on about/); None when the site has no such page."""
-        candidates = content_paths(href, base)
-        if not href.strip().startswith("/"):
-            candidates.append(posixpath.normpath(posixpath.join(address(shown_at), href.strip())))
-        for candidate in candidates:
-            found = self.source_pages.get(candidate)
+        for candidate in self.link_candidates(href, base, shown_at):
+            found = self.source_pages.get(candidate) or self.published_files.get(candidate)
             if found is None and not candidate.endswith((".md", ".yaml", ".yml")):
                 found = self.site_addresses.get(address(candidate))
             if found is not None:
                 return found
         return None
+
+    @staticmethod
+    def link_candidates(href: str, base: str = "", shown_at: str = "") -> list[str]:
+        """Where a link may point under content/, in the order page_of tries them."""
+        candidates = content_paths(href, base)
+        if not href.strip().startswith("/"):
+            candidates.append(posixpath.normpath(posixpath.join(address(shown_at), href.strip())))
+        return candidates
 
     @cached_property
     def years(self) -> list[CommitmentsFile]:

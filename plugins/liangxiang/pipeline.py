@@ -15,10 +15,11 @@ from .problems import ContentError, Location, Problems
 
 
 def read_content(
-    root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None,
+    root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None, printables: bool = True,
 ) -> tuple[Content, Problems]:
     """Every record of the site, loaded and checked, with every problem found."""
     content, problems = load_content(root, docs_dir, members, cache_dir)
+    content.printables = printables  # links to /print/ lead nowhere without them
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
@@ -32,7 +33,8 @@ def read_site(config, plugin_config) -> Content:
     """The content of the site an MkDocs config describes; raises ContentError with every problem."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
     cache, docs_dir, inside = cache_dir(config, plugin_config), Path(config.docs_dir), cache_in_docs(config, plugin_config)
-    content, problems = read_content(site_root(config), docs_dir, plugin_config.members, None if inside else cache)
+    content, problems = read_content(site_root(config), docs_dir, plugin_config.members, None if inside else cache,
+                                     plugin_config.printables)
     if inside:
         problems.add(Location.of_setting(config_file, "cache_dir"), "cache_dir",
                      f"缓存文件夹 cache_dir 在 content/ 里（{plugin_config.cache_dir}）：生成网站会往内容里写文件",

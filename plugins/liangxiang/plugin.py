@@ -25,7 +25,7 @@ from .print.background import Background
 from .print import PrintStage
 from .problems import ContentError
 from .site import SiteBuild
-from .site.markdown import SafeContent
+from .site.markdown import HEADING_IDS, SafeContent
 from .site.staging import StagedOutput
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -63,6 +63,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             config.theme = Theme(name="liangxiang", custom_dir=config.theme.custom_dir)
         # raw HTML in free pages is shown as text, as in every other field of content
         config.markdown_extensions.append(SafeContent())
+        for option, value in HEADING_IDS.items():  # unless the site sets its own
+            config.mdx_configs.setdefault("toc", {}).setdefault(option, value)
         root, cache = site_root(config), cache_dir(config, self.config)
         try:
             if cache_in_docs(config, self.config):

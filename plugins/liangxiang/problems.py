@@ -67,7 +67,7 @@ class Problems:
         return bool(self.items)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(set(self.items))  # as many as are shown
 
     def __iter__(self):
         return iter(self.sorted())

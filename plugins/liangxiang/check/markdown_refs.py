@@ -37,14 +37,16 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     for text, start, field, base, block, shown_at in _texts(content):
         if "![" not in text and "](" not in text and "]:" not in text:
             continue  # no image or link
+        seen: dict[tuple[str, str], int] = {}  # the same path named twice is reported at each place
         for ref, kind in named_in("refs", text, lambda text: _named(renderer, text)):
             mark = PHOTO if kind == "image" else LINK
+            nth = seen[ref, kind] = seen.get((ref, kind), -1) + 1
             if kind == "image":
                 problem = _image_problem(content, ref, base)
             else:
                 problem = _link_problem(content, ref[len(LINK):], base, shown_at) if ref.startswith(LINK) else None
             if problem:
-                line = _line_of(text, ref[len(mark):] if ref.startswith(mark) else ref)
+                line = _line_of(text, ref[len(mark):] if ref.startswith(mark) else ref, kind == "image", nth)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
                 problems.add(where, field, *problem)
     named_in.save()
@@ -104,7 +106,16 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str) -> tupl
     path = unquote(urlsplit(href).path)
     if content.page_of(path, base, shown_at) is not None:
         return None
+    for candidate in content.link_candidates(path, base, shown_at):
+        known = _record_named(content, candidate)
+        if known == "hidden":
+            return (f"链接“{href}”指向不公开的党员（hidden: true）：公开的内容不能提到他/她",
+                    "去掉这个链接，或在 members.yaml 里取消 hidden")
+        if known == "unread":
+            return None  # a record or page with an error of its own: said there, not once per link to it
     written = path.strip()
+    if not content.printables and any(c.split("/")[0] in ("print", "qr") for c in content.link_candidates(path, base, shown_at)):
+        return f"链接“{href}”指向印刷品，但这个网站不生成印刷品（printables: false）", "删掉这个链接，或在 mkdocs.yml 里去掉 printables: false"
     if WEB_ADDRESS.match(written):
         return f"链接“{href}”不是完整的网址，网站会把它当成本站的页面", f"链接到别的网站要写完整网址：https://{written}"
     if written.lower().endswith(IMAGE_SUFFIXES):
@@ -119,10 +130,36 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str) -> tupl
     return f"链接“{href}”指向的页面不存在", guess or LINK_HINT
 
 
-def _line_of(text: str, ref: str) -> int:
-    """The line (from 1) of text that names ref, or 1."""
+RECORD_ADDRESS = re.compile(r"^(members|zones|stories|commitments|assessments)/([^/]+?)(\.md|\.ya?ml)?$")
+KINDS = {"members": "member", "zones": "zone", "stories": "story"}
+
+
+def _record_named(content: Content, candidate: str) -> str | None:
+    """"hidden" for a hidden member's page, "unread" for a record or free page that exists in the
+    files but failed to load (its own error says why), else None."""
+    if candidate.endswith(".md") and (content.docs_dir / candidate).is_file():
+        return "unread"  # a free page or story left out for an error of its own
+    found = RECORD_ADDRESS.match(address(candidate))
+    if found is None:
+        return None
+    folder, name = found.group(1), found.group(2)
+    if folder in KINDS:
+        known = content.known[KINDS[folder]]
+        if name in known.hidden:
+            return "hidden"
+        return "unread" if name in known or not known.complete else None
+    return "unread" if any((content.docs_dir / folder / (name + suffix)).is_file() for suffix in (".yaml", ".yml")) else None
+
+
+IMAGE_OPENING = re.compile(r"!\[[^\]\n]*\]\(\s*<?$")  # what stands before an image's path: ![alt](
+
+
+def _line_of(text: str, ref: str, image: bool = False, nth: int = 0) -> int:
+    """The line (from 1) where text names ref the nth time as an image (or as a link), or 1."""
     for needle in (ref, unquote(ref)):
-        at = text.find(needle)
-        if at >= 0:
-            return text.count("\n", 0, at) + 1
+        places = [found.start() for found in re.finditer(re.escape(needle), text)] if needle else []
+        right_kind = [at for at in places if bool(IMAGE_OPENING.search(text[max(0, at - 300):at])) == image]
+        places = right_kind or places
+        if places:
+            return text.count("\n", 0, places[min(nth, len(places) - 1)]) + 1
     return 1

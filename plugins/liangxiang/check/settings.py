@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ..content import Content
+from .markdown_refs import WEB_ADDRESS
 from ..problems import Location, Problems, did_you_mean
 
 URL_EXAMPLE = "例如 site_url: https://dangjian.example.com/"
@@ -46,11 +47,16 @@ def _nav(nav, config_file: Path, content: Content, problems: Problems) -> None:
                 problems.add(where, "nav", f"菜单 nav 里“{title}”的链接“{path}”不是网址", "别的网站的链接要以 https:// 开头")
             continue
         page = path.strip().lstrip("/")
-        if page in content.pages or page == HOME:
-            continue  # `首页: index.md`, as most MkDocs sites have it: the menu leaves it out (without_home)
-        if content.page_of(page) is not None:
+        if page in content.pages or page == HOME or (page.endswith(".md") and (content.docs_dir / page).is_file()):
+            continue  # index.md: the menu leaves it out (without_home); a page left out has its own error
+        found = content.page_of(page)
+        if found is not None and found[0] == "free":
+            problems.add(where, "nav", f"菜单 nav 里要写页面的文件名，不是网址（现在是“{path}”）", f"写成 {found[1]}")
+        elif found is not None:
             problems.add(where, "nav", f"菜单 nav 里的“{path}”是网站自己生成的页面：菜单里已经有{MENU}",
                          "nav 只列 content/ 里的自由页面（.md 文件）和别的网站：删掉这一项")
+        elif WEB_ADDRESS.match(page):
+            problems.add(where, "nav", f"菜单 nav 里的“{path}”不是完整的网址", f"链接到别的网站要写完整网址：https://{page}")
         else:
             problems.add(where, "nav", f"菜单 nav 里的“{path}”在 content/ 里找不到",
                          did_you_mean(page, content.pages) or "写相对于 content/ 的 .md 文件路径，例如 about.md")

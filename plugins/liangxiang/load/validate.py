@@ -108,6 +108,9 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             if public and re.search(r"phone|mobile|tel|电话|手机", name, re.I):
                 return f"不认识的字段“{name}”", f"公开的电话写在 {public[0]}：是不是要写 {public[0]}？"
             return f"不认识的字段“{name}”", private
+        if not close and re.search(r"[\u3400-\u9fff]", str(name)):  # `{text: 抢修, 时间: 凌晨2:00}`: text with a colon
+            return (f"不认识的字段“{name}”", "字段名都是英文；如果“" + str(name) + ":”是文字的一部分，"
+                    "把整段文字用英文引号括起来，例如 text: \"抢修完成，时间: 凌晨2:00\"")
         return f"不认识的字段“{name}”", close or "内容格式里没有这个字段；" + private
     if kind == "string_pattern_mismatch":
         message, id_like = _PATTERN_MESSAGES.get(ctx.get("pattern"), (f"格式不对，应符合 {ctx.get('pattern')}", ""))

@@ -20,7 +20,9 @@ from urllib.parse import unquote, urlsplit
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -42,6 +44,9 @@ ATTRIBUTES = {
     "div": {"class"}, "span": {"class"}, "code": {"class"}, "pre": {"class"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# headings get ids from their words, Chinese ones too (the default drops them: "_1"), so that a
+# link to stories/x.md#停水作业 or about.md#联系我们 opens at that heading
+HEADING_IDS = {"slugify": slugify_unicode}
 
 
 class _MarkLocal(Treeprocessor):
@@ -71,8 +76,9 @@ class SafeContent(Extension):
 
 
 def _is_local(url: str) -> bool:
-    """A path on this site, as a browser reads the URL: &#106;avascript: is javascript:."""
-    url = re.sub(r"[\t\n\r]", "", html.unescape(url)).strip("\x00- ")
+    """A path on this site, as a browser reads the URL: &#106;avascript: is javascript:, and so is
+    the mailto: Python-Markdown writes as entities for <name@example.cn>."""
+    url = re.sub(r"[\t\n\r]", "", html.unescape(url.replace(AMP_SUBSTITUTE, "&"))).strip("\x00- ")
     parts = urlsplit(url)
     return not (parts.scheme or parts.netloc or url.startswith(("//", "\\")))
 
@@ -156,7 +162,8 @@ class Renderer:
     """Content Markdown -> safe HTML; one instance per build (Python-Markdown is stateful)."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists"], output_format="html")
+        self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists", "toc"],
+                                     extension_configs={"toc": HEADING_IDS}, output_format="html")
 
     def __call__(self, text: str | None, publish: Callable[[str, str], str | None] | None = None,
                  where: str = "", link: Callable[[str], str | None] | None = None) -> Markup:

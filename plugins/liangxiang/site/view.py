@@ -47,9 +47,12 @@ class Urls:
     directory_urls: bool = True
 
     def page(self, path: str) -> str:
-        """'members/zhang-wei/' -> its URL; '' is the home page, 'members/' a section index."""
-        if self.directory_urls or not path:
+        """'members/zhang-wei/' -> its URL; '' is the home page, 'members/' a section index.
+        Without directory URLs every address names its file: a site opened from disk shows pages, not folders."""
+        if self.directory_urls:
             return path
+        if not path:
+            return "index.html"
         return path + "index.html" if path.count("/") == 1 else path[:-1] + ".html"
 
     def dest(self, path: str) -> str:
@@ -60,6 +63,8 @@ class Urls:
     def of_source(self, page: tuple[str, Any]) -> str:
         """The URL of a page found by Content.page_of: a free page's is MkDocs' own."""
         kind, key = page
+        if kind == "file":
+            return key  # a printable or QR code: its path is its address
         return File(key, None, None, self.directory_urls).url if kind == "free" else self.of(kind, key)
 
     def of(self, kind: str, key: Any = None) -> str:
@@ -151,7 +156,7 @@ class SiteView:
         if page is None:
             return None
         url = get_relative_url(self.urls.of_source(page), self.page_url or "")
-        return url if url.endswith((".html", "/")) else url + "/"
+        return url if url.endswith((".html", "/")) or page[0] == "file" else url + "/"
 
     def content_image(self, src: str, alt: str, base: str = "") -> str | None:
         """An image named in Markdown, as a resized copy; None when it is not a photo under content/."""
