@@ -76,7 +76,9 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
     "no-scheme": (lambda text: text.replace("https://example.org/dj/", "example.org/dj/"), "mkdocs.yml: site_url:", "https://"),
     "space": (lambda text: text.replace("https://example.org/dj/", "https://example org/dj/"), "mkdocs.yml:2:1: site_url:", "空格"),
-    "unknown-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      colr: red\n"), "mkdocs.yml: -:", "不认识的设置“colr”"),
+    "unknown-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      colr: red\n"), "mkdocs.yml:8:7: colr:", "liangxiang 插件没有“colr”这个设置"),
+    "misspelt-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      printable: false\n"), "mkdocs.yml:8:7: printable:", "(是不是要写 printables？)"),
+    "misspelt-setting": (lambda text: text.replace("docs_dir:", "doc_dir: x\ndocs_dir:"), "mkdocs.yml:3:1: doc_dir:", "没有“doc_dir”这个设置 (是不是要写 docs_dir？)"),
     "option-type": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      bleed: 是\n"), "mkdocs.yml:8:7: bleed:", "要写 true 或 false"),
 }
 

@@ -227,12 +227,28 @@ def _load_config(path: Path):
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
     if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
-        said = [re.sub(r"Unrecognised configuration name: (\S+)", r"不认识的设置“\1”", m) for m in warnings.messages]
-        raise _ConfigProblem("\n".join(f"{shown}: -: mkdocs.yml 的设置有问题：{m} (检查拼写，或删掉这一项)" for m in said))
+        raise _ConfigProblem("\n".join(_unknown_setting(path, message) for message in warnings.messages))
     plugin = config.plugins.get("liangxiang")
     if plugin is None:
         raise _ConfigProblem(f"{path}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)")
     return config, plugin.config
+
+
+def _unknown_setting(path: Path, message: str) -> str:
+    """MkDocs' warning about a setting it does not know, in the editors' words, with its line."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .plugin import LiangxiangConfig
+    from .problems import Location, did_you_mean
+
+    found = re.search(r"(Plugin 'liangxiang' option '\w+': )?Unrecognised configuration name: (\S+)", message)
+    if found is None:
+        return f"{path.name}: -: mkdocs.yml 的设置有问题：{message} (检查拼写，或删掉这一项)"
+    name, plugin = found.group(2), found.group(1) is not None
+    known = [key for key, _ in (LiangxiangConfig if plugin else MkDocsConfig)._schema]
+    owner = "liangxiang 插件" if plugin else "mkdocs.yml 里"
+    return (f"{Location.of_setting(path, name)}: {name}: {owner}没有“{name}”这个设置"
+            f" ({did_you_mean(name, known) or '检查拼写，或删掉这一行'})")
 
 
 if __name__ == "__main__":
