@@ -180,9 +180,8 @@ class Content:
             return {}
         files = {f"qr/zones/{z.id}.{suffix}": z for z in self.zones for suffix in ("svg", "png")}
         files.update({f"print/signboards/{z.id}.{suffix}": z for z in self.active_zones for suffix in ("pdf", "png")})
-        year = self.latest_year
-        plated = {c.member for c in year.commitments} if year else set()
-        files.update({f"print/plates/{m.id}.{suffix}": m for m in self.public_members if m.id in plated for suffix in ("pdf", "png")})
+        plated = self.plate_commitments
+        files.update({f"print/plates/{member}.{suffix}": member for member in plated for suffix in ("pdf", "png")})
         for kind, made in (("signboards", self.active_zones), ("plates", plated)):
             if made:
                 files[f"print/{kind}/all.pdf"] = None
@@ -223,6 +222,16 @@ class Content:
     def periods(self) -> list[Assessment]:
         """Assessment periods, newest first."""
         return sorted(self.assessments, key=lambda a: a.period, reverse=True)
+
+    @cached_property
+    def plate_commitments(self) -> dict[str, Commitment]:
+        """Who gets a desk plate: each published member with a commitment in the latest year that
+        has any (their first there), in roster order."""
+        year = self.latest_year
+        first: dict[str, Commitment] = {}
+        for commitment in year.commitments if year else []:
+            first.setdefault(commitment.member, commitment)
+        return {m.id: first[m.id] for m in self.public_members if m.id in first}
 
     @cached_property
     def grades(self) -> list[Grade]:

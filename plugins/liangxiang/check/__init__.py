@@ -84,17 +84,21 @@ class _Rules:
     def org_names(self, field: str) -> list[str] | None:
         """The names org.yaml gives in field ("grades" or "story_categories"), its defaults when it
         has none; from an org.yaml with an error elsewhere, too. None when they cannot be known."""
-        org = self.content.org
-        if org is None:
+        if self.content.org is not None:
+            values = getattr(self.content.org, field)
+        else:
             rejected = next((r for r in self.content.rejected if r.model is Org), None)
             if rejected is None or not isinstance(rejected.data, dict) or any(bad[:1] == (field,) for bad in rejected.bad):
                 return None
+            declared = Org.model_fields[field]
             try:
-                org = Org.model_construct(**{field: TypeAdapter(Org.model_fields[field].annotation).validate_python(
-                    rejected.data.get(field) or Org.model_fields[field].get_default(call_default_factory=True))})
+                values = TypeAdapter(declared.annotation).validate_python(
+                    rejected.data.get(field) or declared.get_default(call_default_factory=True))
             except ValidationError:
                 return None
-        return list(org.story_categories) if field == "story_categories" else [grade.name for grade in org.grades]
+        if field == "story_categories":
+            return list(values)
+        return [grade.name for grade in sorted(values, key=lambda grade: grade.min, reverse=True)]
 
     def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
                hint: str = "编号必须唯一：改用另一个编号") -> None:

@@ -106,7 +106,8 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str) -> tupl
     path = unquote(urlsplit(href).path)
     if content.page_of(path, base, shown_at) is not None:
         return None
-    for candidate in content.link_candidates(path, base, shown_at):
+    candidates = content.link_candidates(path, base, shown_at)
+    for candidate in candidates:
         known = _record_named(content, candidate)
         if known == "hidden":
             return (f"链接“{href}”指向不公开的党员（hidden: true）：公开的内容不能提到他/她",
@@ -114,7 +115,7 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str) -> tupl
         if known == "unread":
             return None  # a record or page with an error of its own: said there, not once per link to it
     written = path.strip()
-    if not content.printables and any(c.split("/")[0] in ("print", "qr") for c in content.link_candidates(path, base, shown_at)):
+    if not content.printables and any(candidate.split("/")[0] in ("print", "qr") for candidate in candidates):
         return f"链接“{href}”指向印刷品，但这个网站不生成印刷品（printables: false）", "删掉这个链接，或在 mkdocs.yml 里去掉 printables: false"
     if WEB_ADDRESS.match(written):
         return f"链接“{href}”不是完整的网址，网站会把它当成本站的页面", f"链接到别的网站要写完整网址：https://{written}"

@@ -40,26 +40,29 @@ def site_url_problem(url: str) -> str | None:
 def _nav(nav, config_file: Path, content: Content, problems: Problems) -> None:
     """The menu lists free pages and other sites: the pages the site makes are in it already."""
     for title, path in _entries(nav or []):
-        parts = urlsplit(path)
-        where = _line_naming(config_file, path)
-        if parts.scheme or parts.netloc:
-            if parts.scheme not in ("http", "https"):
-                problems.add(where, "nav", f"菜单 nav 里“{title}”的链接“{path}”不是网址", "别的网站的链接要以 https:// 开头")
-            continue
-        page = path.strip().lstrip("/")
-        if page in content.pages or page == HOME or (page.endswith(".md") and (content.docs_dir / page).is_file()):
-            continue  # index.md: the menu leaves it out (without_home); a page left out has its own error
-        found = content.page_of(page)
-        if found is not None and found[0] == "free":
-            problems.add(where, "nav", f"菜单 nav 里要写页面的文件名，不是网址（现在是“{path}”）", f"写成 {found[1]}")
-        elif found is not None:
-            problems.add(where, "nav", f"菜单 nav 里的“{path}”是网站自己生成的页面：菜单里已经有{MENU}",
-                         "nav 只列 content/ 里的自由页面（.md 文件）和别的网站：删掉这一项")
-        elif WEB_ADDRESS.match(page):
-            problems.add(where, "nav", f"菜单 nav 里的“{path}”不是完整的网址", f"链接到别的网站要写完整网址：https://{page}")
-        else:
-            problems.add(where, "nav", f"菜单 nav 里的“{path}”在 content/ 里找不到",
-                         did_you_mean(page, content.pages) or "写相对于 content/ 的 .md 文件路径，例如 about.md")
+        found = _nav_problem(title, path, content)
+        if found is not None:
+            problems.add(_line_naming(config_file, path), "nav", *found)
+
+
+def _nav_problem(title: str, path: str, content: Content) -> tuple[str, str] | None:
+    """(message, hint) for a nav entry the menu cannot show, or None."""
+    parts = urlsplit(path)
+    if parts.scheme or parts.netloc:
+        return None if parts.scheme in ("http", "https") else (f"菜单 nav 里“{title}”的链接“{path}”不是网址", "别的网站的链接要以 https:// 开头")
+    page = path.strip().lstrip("/")
+    if page in content.pages or page == HOME or (page.endswith(".md") and (content.docs_dir / page).is_file()):
+        return None  # index.md: the menu leaves it out (without_home); a page left out has its own error
+    found = content.page_of(page)
+    if found is not None and found[0] == "free":
+        return f"菜单 nav 里要写页面的文件名，不是网址（现在是“{path}”）", f"写成 {found[1]}"
+    if found is not None:
+        return (f"菜单 nav 里的“{path}”是网站自己生成的页面：菜单里已经有{MENU}",
+                "nav 只列 content/ 里的自由页面（.md 文件）和别的网站：删掉这一项")
+    if WEB_ADDRESS.match(page):
+        return f"菜单 nav 里的“{path}”不是完整的网址", f"链接到别的网站要写完整网址：https://{page}"
+    return (f"菜单 nav 里的“{path}”在 content/ 里找不到",
+            did_you_mean(page, content.pages) or "写相对于 content/ 的 .md 文件路径，例如 about.md")
 
 
 def _entries(nav) -> list[tuple[str, str]]:

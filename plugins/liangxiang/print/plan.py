@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content import Content
-from ..model import Commitment, Member, Record, Zone
+from ..model import Member, Record, Zone
 from ..site.view import Labels, Urls
 from .images import image_ref
 from .plate import PlateContent, PlateWords
@@ -71,18 +71,9 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str) -> Plann
 
 def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
     """One plate per published member with a commitment in the latest year that has any."""
-    year = content.latest_year
-    if year is None:
-        return []
-    by_member: dict[str, Commitment] = {}
-    for commitment in year.commitments:
-        by_member.setdefault(commitment.member, commitment)
-    org = content.org
-    planned = []
-    for member in content.public_members:
-        commitment = by_member.get(member.id)
-        if commitment is None:
-            continue
+    year, org, planned = content.latest_year, content.org, []
+    for member_id, commitment in content.plate_commitments.items():
+        member = content.member_by_id[member_id]
         plate = PlateContent(
             name=member.name, detail=_detail(member), branch=content.branch_name(member.branch),
             promise=commitment.promise, photo=image_ref(content.docs_dir, member.photo),
