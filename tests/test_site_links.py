@@ -19,7 +19,7 @@ STORY = FILES["content/stories/a-key.md"].replace(
 ZONE = FILES["content/zones/garden.yaml"] + "content: |\n  见[故事](../stories/a-key.md)、[首页](/index.md)和[2026年承诺](commitments/2026.yaml)。\n"
 ABOUT = ("# 关于\n\n回到[首页](index.md)；读[故事][k]；看[考核](assessments/2026-Q1.yaml)；"
          "找[责任区](zones/index.md)，[全部故事](stories/index.md)。\n\n"
-         "[党员](../members/)、[欧阳](members/ouyang-xiaohong.html)、[承诺](commitments/2026/)、[回家](../)。\n\n[k]: stories/a-key.md\n")
+         "[党员](../members/)、[欧阳](members/ouyang-xiaohong.html)、[承诺](commitments/2026/)、[回家](../)。\n\n[k]: stories/a-key.md\n\n## Rules\n")
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
@@ -80,3 +80,18 @@ def test_mail_heading_and_home_links(tmp_path):
     assert 'id="联系我们"' in page and re.search(r'<a href="stories/a-key\.html#经过"[^>]*>经过</a>', page), page
     assert 'id="经过"' in (site / "stories/a-key.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="index\.html"[^>]*>首页</a>', page) and '<a class="brand" href="index.html"' in page
+
+
+def test_anchors_follow_the_sites_own_slugify(tmp_path):
+    """A site that sets its own toc slugify gives free pages other heading ids: a link to one of
+    them is not judged by ours. A story's headings keep our ids, so a wrong anchor there is still an error."""
+    about = "# 关于\n\n## 联系\n\n见[联系](#_1)。\n"
+    config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")
+    own = config + "markdown_extensions:\n  - toc:\n      slugify: !!python/name:markdown.extensions.toc.slugify\n"
+    root = write_site(tmp_path / "own", {"content/about.md": about, "mkdocs.yml": own})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert 'id="_1"' in (site / "about/index.html").read_text(encoding="utf-8")
+    from liangxiang.pipeline import read_content
+
+    ours = write_site(tmp_path / "ours", {"content/about.md": about, "mkdocs.yml": config})
+    assert [p.message for p in read_content(ours, ours / "content")[1]] == ["链接“#_1”在这一页找不到对应的小标题"]

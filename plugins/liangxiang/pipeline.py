@@ -12,18 +12,21 @@ from .content import Content
 from .files import FileFacts, cache_dir, site_root
 from .load import load_content
 from .problems import ContentError, Location, Problems
+from .site.markdown import HEADING_IDS
 
 
 def read_content(
     root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None, printables: bool = True,
+    free_page_anchors: bool = True,
 ) -> tuple[Content, Problems]:
-    """Every record of the site, loaded and checked, with every problem found."""
+    """Every record of the site, loaded and checked, with every problem found. free_page_anchors:
+    whether free pages' headings get the ids our Markdown gives them (not with a site's own slugify)."""
     content, problems = load_content(root, docs_dir, members, cache_dir)
     content.printables = printables  # links to /print/ lead nowhere without them
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
-    check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None)
+    check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()
     return content, problems
@@ -33,8 +36,9 @@ def read_site(config, plugin_config) -> Content:
     """The content of the site an MkDocs config describes; raises ContentError with every problem."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
     cache, docs_dir, inside = cache_dir(config, plugin_config), Path(config.docs_dir), cache_in_docs(config, plugin_config)
+    slugify = config.mdx_configs.get("toc", {}).get("slugify", HEADING_IDS["slugify"])
     content, problems = read_content(site_root(config), docs_dir, plugin_config.members, None if inside else cache,
-                                     plugin_config.printables)
+                                     plugin_config.printables, slugify is HEADING_IDS["slugify"])
     if inside:
         problems.add(Location.of_setting(config_file, "cache_dir"), "cache_dir",
                      f"缓存文件夹 cache_dir 在 content/ 里（{plugin_config.cache_dir}）：生成网站会往内容里写文件",

@@ -27,15 +27,18 @@ LINK_HINT = ("写相对于 content/ 的文件路径，例如 about.md、stories/
 WEB_ADDRESS = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(cn|com|net|org|gov|edu)(/|$))", re.IGNORECASE)
 
 
-def check_markdown_refs(content: Content, problems: Problems, memo: Path | None = None) -> None:
+def check_markdown_refs(content: Content, problems: Problems, memo: Path | None = None, free_page_anchors: bool = True) -> None:
     """``memo``: a file that keeps what each text names between builds (rendering every story's
-    Markdown again on every build would cost a large site seconds)."""
+    Markdown again on every build would cost a large site seconds). ``free_page_anchors``: whether
+    #fragments naming a free page's headings are checked (MkDocs renders those pages, with the
+    site's own slugify if it sets one)."""
     from ..site.markdown import LINK, PHOTO, Renderer  # here: the renderer brings Markdown
 
     renderer = Renderer()
     named_in = TextMemo(memo, code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3")))
+    anchors = Anchors(content, renderer, named_in, free_page_anchors)
     for text, start, field, base, block, shown_at in _texts(content):
-        if "![" not in text and "](" not in text and "]:" not in text:
+        if "![" not in text and "](" not in text and "]:" not in text and "][" not in text:
             continue  # no image or link
         seen: dict[tuple[str, str], int] = {}  # the same path named twice is reported at each place
         for ref, kind in named_in("refs", text, lambda text: _named(renderer, text)):
@@ -43,24 +46,105 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             nth = seen[ref, kind] = seen.get((ref, kind), -1) + 1
             if kind == "image":
                 problem = _image_problem(content, ref, base)
+            elif kind == "empty":
+                problem = (f"链接“{ref}”没有写地址：圆括号里是空的",
+                           f"在圆括号里写页面或网址，例如 [{ref}](about.md)；不要链接就只写文字，去掉方括号和圆括号")
+            elif kind == "undefined":
+                problem = _undefined_problem(ref)
+            elif ref.startswith(LINK):
+                problem = _link_problem(content, ref[len(LINK):], base, shown_at, anchors)
+            elif ref.startswith("#") and (field == "body" or field == "-" and free_page_anchors):  # a page of its own
+                problem = _anchor_problem(ref, anchors.of_text(text), "这一页")
             else:
-                problem = _link_problem(content, ref[len(LINK):], base, shown_at) if ref.startswith(LINK) else None
+                problem = None
             if problem:
-                line = _line_of(text, ref[len(mark):] if ref.startswith(mark) else ref, kind == "image", nth)
+                needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
+                line = _line_of(text, needle, kind == "image", nth)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
                 problems.add(where, field, *problem)
     named_in.save()
 
 
+EMPTY_LINK = re.compile(r'<a href="">(.*?)</a>', re.DOTALL)
+CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+# what Python-Markdown leaves as text of [words][id] when no line "[id]: address" defines id;
+# [1][2] alone is read as numbers in brackets, not as a link
+UNDEFINED = re.compile(r"!?\[(?!\d+\])[^\[\]<>\n]+\] ?\[[^\[\]<>\n]*\]")
+
+
 def _named(renderer, text: str) -> list:
-    """[src or href, "image" | "link"] of each image and link the text's Markdown makes."""
+    """[what, kind] of each image ("image": its src), link ("link": its href), link without an
+    address ("empty": its words) and reference link with no definition ("undefined": as written)
+    the text's Markdown makes."""
     from ..site.markdown import _ATTR, _IMG, _LINK
 
     if markdown_problems(text):
         return []  # too deep or too many "[": reported by the loader
     rendered = renderer.html(text)
     named = [[html.unescape(dict(_ATTR.findall(tag)).get("src", "")), "image"] for tag in _IMG.findall(rendered)]
-    return named + [[html.unescape(found.group(2)), "link"] for found in _LINK.finditer(rendered)]
+    named += [[html.unescape(re.sub(r"<[^>]+>", "", found.group(1))), "empty"] for found in EMPTY_LINK.finditer(rendered)]
+    named += [[html.unescape(found.group(0)), "undefined"] for found in UNDEFINED.finditer(CODE.sub("", rendered))]
+    return named + [[html.unescape(found.group(2)), "link"] for found in _LINK.finditer(rendered) if found.group(2)]
+
+
+def _undefined_problem(written: str) -> tuple[str, str]:
+    words, _, name = written.rstrip("]").partition("][") if "][" in written else (written, "", "")
+    name = name or words.lstrip("!").lstrip("[")
+    what = "图片" if written.startswith("!") else "链接"
+    return (f"{what}“{written}”的编号“{name}”没有定义：网页上会原样显示方括号",
+            f"在正文里另起一行写“[{name}]: 地址”，或直接写成 {words.split('] ')[0]}](地址)")
+
+
+HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\sid="([^"]*)"')
+ATTR_ID = re.compile(r"\{:?[^}\n]*?#([^\s}]+)")  # an id set by attr_list: ## 标题 {#id}
+
+
+class Anchors:
+    """The heading ids of stories and free pages, which a link's #fragment must name."""
+
+    def __init__(self, content: Content, renderer, named_in: TextMemo, free_pages: bool = True):
+        self.content, self.renderer, self.named_in, self.free_pages = content, renderer, named_in, free_pages
+
+    def of_text(self, text: str) -> list[str]:
+        return self.named_in("ids", text, self._ids)
+
+    def _ids(self, text: str) -> list[str]:
+        if markdown_problems(text):
+            return []
+        found = [html.unescape(i) for i in HEADING_ID.findall(self.renderer.html(text))]
+        return found + ATTR_ID.findall(text)
+
+    def of_page(self, page: tuple[str, object]) -> list[str] | None:
+        """None for a page whose ids come from its template (members, zones, lists): not checked."""
+        kind, key = page
+        if kind == "story":
+            return next((self.of_text(story.body) for story in self.content.stories if story.slug == key), None)
+        if kind == "free" and self.free_pages:
+            from mkdocs.utils.meta import get_data
+
+            try:
+                text = (self.content.docs_dir / str(key)).read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return None
+            return self.of_text(get_data(text)[0])
+        return None
+
+
+def _anchor_problem(href: str, ids: list[str] | None, page: str) -> tuple[str, str] | None:
+    """A #fragment that names no heading of its page opens the page at its top, not where it says."""
+    from markdown.extensions.toc import slugify_unicode
+
+    fragment = unquote(urlsplit(href).fragment)
+    if ids is None or not fragment or fragment in ids:
+        return None
+    message = (f"链接“{href}”在{page}找不到对应的小标题" if href.startswith("#")
+               else f"链接“{href}”里的“#{fragment}”在{page}找不到对应的小标题")
+    slug = slugify_unicode(fragment, "-")
+    if slug in ids:
+        return message, f"写成 #{slug}：小标题的链接去掉标点，空格换成 -，英文字母小写"
+    if not ids:
+        return message, f"{page}没有小标题：去掉“#”和后面的字，链接到整页"
+    return message, f"{page}的小标题有：" + "、".join(f"#{i}" for i in ids[:8]) + ("……" if len(ids) > 8 else "")
 
 
 def _texts(content: Content):
@@ -102,10 +186,11 @@ def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | N
     return f"图片“{path}”没有发布：{message}", hint or IMAGE_HINT
 
 
-def _link_problem(content: Content, href: str, base: str, shown_at: str) -> tuple[str, str] | None:
+def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors: Anchors) -> tuple[str, str] | None:
     path = unquote(urlsplit(href).path)
-    if content.page_of(path, base, shown_at) is not None:
-        return None
+    page = content.page_of(path, base, shown_at)
+    if page is not None:
+        return _anchor_problem(href, anchors.of_page(page), "那一页")
     candidates = content.link_candidates(path, base, shown_at)
     for candidate in candidates:
         known = _record_named(content, candidate)
