@@ -19,7 +19,7 @@ STORY = FILES["content/stories/a-key.md"].replace(
 ZONE = FILES["content/zones/garden.yaml"] + "content: |\n  见[故事](../stories/a-key.md)、[首页](/index.md)和[2026年承诺](commitments/2026.yaml)。\n"
 ABOUT = ("# 关于\n\n回到[首页](index.md)；读[故事][k]；看[考核](assessments/2026-Q1.yaml)；"
          "找[责任区](zones/index.md)，[全部故事](stories/index.md)。\n\n"
-         "[党员](../members/)、[欧阳](members/ouyang-xiaohong.html)、[承诺](commitments/2026/)、[回家](../)。\n\n[k]: stories/a-key.md\n\n## Rules\n")
+         "[党员](../members/)、[欧阳](members/ouyang-xiaohong.html)、[承诺](commitments/2026/)、[回家](../)、[李娜页](members/li-na.md)、[花园文件](zones/garden.md)。\n\n[k]: stories/a-key.md\n\n## Rules\n")
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
@@ -38,7 +38,8 @@ def test_file_links_lead_to_their_pages(tmp_path, directory_urls):
                            "李娜": "members/li-na/", "关于": "about/", "花园页": "zones/garden/"},
         "zones/garden/": {"故事": "stories/a-key/", "首页": "", "2026年承诺": "commitments/2026/"},
         "about/": {"首页": "", "故事": "stories/a-key/", "考核": "assessments/2026-Q1/", "责任区": "zones/", "全部故事": "stories/",
-                   "党员": "members/", "欧阳": "members/ouyang-xiaohong/", "承诺": "commitments/2026/", "回家": ""},
+                   "党员": "members/", "欧阳": "members/ouyang-xiaohong/", "承诺": "commitments/2026/", "回家": "",
+                   "李娜页": "members/li-na/", "花园文件": "zones/garden/"},
     }
     for source, links in expected.items():
         file = site / page(source)
@@ -95,3 +96,19 @@ def test_anchors_follow_the_sites_own_slugify(tmp_path):
 
     ours = write_site(tmp_path / "ours", {"content/about.md": about, "mkdocs.yml": config})
     assert [p.message for p in read_content(ours, ours / "content")[1]] == ["链接“#_1”在这一页找不到对应的小标题"]
+
+
+def test_a_page_that_dropped_a_link_fails_every_strict_build(tmp_path, monkeypatch):
+    """A data page rendered with a warning (here a link the content check was made to miss) is not
+    kept in the page cache: the next strict build says it again instead of publishing the page."""
+    from mkdocs.exceptions import Abort
+
+    from liangxiang import pipeline
+
+    monkeypatch.setattr(pipeline, "check_markdown_refs", lambda *args, **kwargs: None)
+    story = FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文，见[没有的页](../nowhere.md)。")
+    config = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": story, "mkdocs.yml": config})
+    for attempt in (1, 2):
+        with pytest.raises(Abort, match="warning"):
+            build_site(root / "mkdocs.yml", tmp_path / "site")

@@ -194,8 +194,9 @@ class Content:
         browser reads it: ../print/ on about/); None when the site has no such page."""
         for candidate in self.link_candidates(href, base, shown_at):
             found = self.source_pages.get(candidate) or self.published_files.get(candidate)
-            if found is None and not candidate.endswith((".md", ".yaml", ".yml")):
-                found = self.site_addresses.get(address(candidate))
+            if found is None and not candidate.endswith((".yaml", ".yml")):
+                # members/li-na.md as MkDocs would name a page: members have no file to link to
+                found = self.site_addresses.get(address(candidate.removesuffix(".md")))
             if found is not None:
                 return found
         return None

@@ -233,7 +233,9 @@ def _record_named(content: Content, candidate: str) -> str | None:
         known = content.known[KINDS[folder]]
         if name in known.hidden:
             return "hidden"
-        return "unread" if name in known or not known.complete else None
+        loaded = {"members": content.member_by_id, "zones": content.zone_by_id,
+                  "stories": {story.slug for story in content.stories}}[folder]
+        return "unread" if name in known and name not in loaded or not known.complete else None
     return "unread" if any((content.docs_dir / folder / (name + suffix)).is_file() for suffix in (".yaml", ".yml")) else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from pathlib import Path
@@ -23,6 +24,18 @@ from .view import SiteView, Urls, load_labels
 
 SOURCE_FOLDERS = (*RECORD_FOLDERS, "photos")
 THEME_CSS = "css/liangxiang.css"
+
+
+class _WarningCount(logging.Handler):
+    """How many warnings the plugin logged: a page rendered with one (a link or an image it had to
+    drop) is not cached, so that the next build says it again and a strict build fails again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 class SiteBuild:
@@ -108,6 +121,15 @@ class SiteBuild:
         _minify_css(site_dir / THEME_CSS)
         self.view.search_path = self._search_index(site_dir)
         cache, fingerprints = PageCache(self.cache_dir / "pages"), Fingerprints()
+        warnings = _WarningCount()
+        logging.getLogger("mkdocs.plugins.liangxiang").addHandler(warnings)
+        try:
+            self._write_all(site_dir, place, before_late, cache, fingerprints, warnings)
+        finally:
+            logging.getLogger("mkdocs.plugins.liangxiang").removeHandler(warnings)
+
+    def _write_all(self, site_dir: Path, place: Callable, before_late: Callable | None, cache: PageCache,
+                   fingerprints: Fingerprints, warnings: _WarningCount) -> None:
         site_key = self.site_key(fingerprints)
         answers: dict[Token, str] = {}
         uncached = 0
@@ -133,9 +155,10 @@ class SiteBuild:
             context = get_context(self.nav, self.files, self.config, page=page)
             self.extend_context(context, page.template)
             context.update(page.context)
+            before = warnings.count
             html = self.env.get_template(page.template).render(context)
             self.view.lookups = None
-            if key:
+            if key and warnings.count == before:
                 found = sorted(lookups, key=repr)
                 place(dest, cache.store(page.path, key, found, self._answers(found, answers, fingerprints), html))
             else:
