@@ -10,7 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..content import Content
 from ..model import ID_PATTERN, PERIOD_PATTERN, Org, Record, references
 from ..problems import Location, Problems, did_you_mean, dotted
-from .photos import check_image
+from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
 NAMED = ("grade", "category")  # references to org.yaml's names rather than to records' ids
@@ -243,9 +243,13 @@ class _Rules:
         images += [(m, "photo", m.photo) for m in content.members]
         images += [(z, "photo", z.photo) for z in content.zones]
         images += [(s.meta, "cover", s.meta.cover) for s in content.stories]
+        hidden = hidden_photos(content)
         for record, field, value in images:
             if value is not None:
-                for message, hint in check_image(content.docs_dir, value, content.checked_images):
+                found = check_image(content.docs_dir, value, content.checked_images)
+                if not found and not getattr(record, "hidden", False):
+                    found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
+                for message, hint in found:
                     self.problems.add(record.at(field), record.field_name(field), message, hint)
 
 

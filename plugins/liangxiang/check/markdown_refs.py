@@ -17,7 +17,7 @@ from ..content import IMAGE_SUFFIXES, Content, address, content_paths
 from ..files import TextMemo, code_digest
 from ..load.mdbounds import markdown_problems
 from ..problems import Location, Problems, did_you_mean
-from .photos import check_image
+from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 
 PACKAGE = Path(__file__).parent.parent
 IMAGE_HINT = "写相对于 content/ 的路径，例如 photos/stories/a.jpg"
@@ -37,6 +37,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     renderer = Renderer()
     named_in = TextMemo(memo, code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3")))
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
+    hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
     for text, start, field, base, block, shown_at in _texts(content):
         if "![" not in text and "](" not in text and "]:" not in text and "][" not in text:
             continue  # no image or link
@@ -45,7 +46,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             mark = PHOTO if kind == "image" else LINK
             nth = seen[ref, kind] = seen.get((ref, kind), -1) + 1
             if kind == "image":
-                problem = _image_problem(content, ref, base)
+                problem = _image_problem(content, ref, base, hidden_of)
             elif kind == "empty":
                 problem = (f"链接“{ref}”没有写地址：圆括号里是空的",
                            f"在圆括号里写页面或网址，例如 [{ref}](about.md)；不要链接就只写文字，去掉方括号和圆括号")
@@ -168,7 +169,7 @@ def _texts(content: Content):
         yield text, Location(shown, 1, 1), "-", posixpath.dirname(page), False, address(page.removesuffix(".md"))
 
 
-def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | None:
+def _image_problem(content: Content, src: str, base: str, hidden_of: dict) -> tuple[str, str] | None:
     from ..site.markdown import PHOTO
 
     if not src.startswith(PHOTO):
@@ -179,7 +180,8 @@ def _image_problem(content: Content, src: str, base: str) -> tuple[str, str] | N
         problems = [("图片路径必须在 content/ 里面", IMAGE_HINT)] if relative.startswith("..") else (
             check_image(content.docs_dir, relative, content.checked_images))
         if not problems:
-            return None
+            hidden = hidden_photo_problem(resolve_image(content.docs_dir, relative), hidden_of)
+            return (f"图片“{path}”没有发布：{hidden[0]}", hidden[1]) if hidden else None
         found.append(problems[0])
     # said of the place the editor meant: beside the text for ./ and ../, else from content/ as every photo field
     message, hint = found[0] if path.startswith(".") else found[-1]

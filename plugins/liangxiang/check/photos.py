@@ -23,6 +23,23 @@ def resolve_image(docs_dir: Path, value: str) -> Path | None:
     return target if target.is_relative_to(base) else None
 
 
+def hidden_photos(content) -> dict[Path, str]:
+    """The files of hidden members' photos -> their ids: no public page may show one."""
+    found = {}
+    for member in content.members:
+        path = resolve_image(content.docs_dir, member.photo) if member.hidden and member.photo else None
+        if path is not None:
+            found[path] = member.id
+    return found
+
+
+def hidden_photo_problem(path: Path | None, hidden: dict[Path, str]) -> tuple[str, str] | None:
+    if path is None or path not in hidden:
+        return None
+    return (f"这是不公开的党员“{hidden[path]}”的照片（hidden: true）：公开的页面不能用它",
+            "换一张照片，或在 members.yaml 里取消这名党员的 hidden")
+
+
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
 CHECKED_FILE = "checked-images-2.json"
