@@ -242,7 +242,13 @@ def _build(tmp: Path, pick, printables: bool) -> tuple[Path, list[str]]:
     if not printables:
         files["mkdocs.yml"] = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")
     root = write_site(tmp / "src", files)
-    return build_site(root / "mkdocs.yml", tmp / "site"), fields
+    from liangxiang import pipeline
+
+    # the content check refuses raw HTML and javascript: links in Markdown (test_the_check_refuses_
+    # markdown_payloads): turned off here, so that these pages test what the renderer lets through
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "check_markdown_refs", lambda *args, **kwargs: None)
+        return build_site(root / "mkdocs.yml", tmp / "site"), fields
 
 
 @pytest.fixture(scope="module")
@@ -427,8 +433,22 @@ def test_image_payloads_are_refused(tmp_path):
     root = write_site(tmp_path / "src", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", body)})
     _, problems = read_content(root, root / "content")
     lines = sorted(p.where.line for p in problems if p.where.path == "content/stories/a-key.md")
-    # <img> is raw HTML, shown as text; every Markdown image is refused on its own line
-    assert lines == [11, 13, 15, 17, 21], [str(p) for p in problems]
+    # every Markdown image is refused on its own line, and so is <img>, raw HTML shown as text
+    assert lines == [11, 13, 15, 17, 19, 21], [str(p) for p in problems]
+
+
+def test_the_check_refuses_markdown_payloads(tmp_path):
+    """Raw HTML and links to javascript: in Markdown are errors before anything is rendered."""
+    from liangxiang.pipeline import read_content
+
+    body = "正文。\n\n" + "\n\n".join(PAYLOADS + MARKDOWN_PAYLOADS) + "\n"
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", body)})
+    _, problems = read_content(root, root / "content")
+    said = "\n".join(str(p) for p in problems)
+    assert "网页代码“<script>”不会生效" in said and "“<iframe>”" in said, said
+    refused = {scheme.lower() for scheme in re.findall(r"链接“\s*(\w+):[^”]*”不能用", said)}
+    assert refused == {"javascript", "data", "vbscript"}, said
+    assert len(re.findall(r"链接“\s*javascript:[^”]*”不能用", said, re.IGNORECASE)) == 5, said  # 链接一 to 链接四, and 链接六
 
 
 def test_invisible_controls_in_printed_fields_are_refused(tmp_path, caplog):

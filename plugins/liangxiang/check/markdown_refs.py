@@ -39,8 +39,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
     hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
     for text, start, field, base, block, shown_at in _texts(content):
-        if "![" not in text and "](" not in text and "]:" not in text and "][" not in text:
-            continue  # no image or link
+        if not any(sign in text for sign in ("![", "](", "]:", "][", "]（", "<")):
+            continue  # no image, link or HTML
         seen: dict[tuple[str, str], int] = {}  # the same path named twice is reported at each place
         for ref, kind in named_in("refs", text, lambda text: _named(renderer, text)):
             mark = PHOTO if kind == "image" else LINK
@@ -52,6 +52,13 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                            f"在圆括号里写页面或网址，例如 [{ref}](about.md)；不要链接就只写文字，去掉方括号和圆括号")
             elif kind == "undefined":
                 problem = _undefined_problem(ref)
+            elif kind == "fullwidth":
+                problem = (f"“{ref}”用了全角括号“（）”，不会成为链接，网页上会原样显示", "括号改成半角：[文字](地址)")
+            elif kind == "html":
+                problem = _html_problem(ref)
+            elif kind == "scheme":
+                problem = (f"链接“{ref}”不能用：网站只链接到本站页面、https:// 网址、邮箱（mailto:）和电话（tel:）",
+                           "去掉这个链接，或换成 https:// 开头的网址")
             elif ref.startswith(LINK):
                 problem = _link_problem(content, ref[len(LINK):], base, shown_at, anchors)
             elif ref.startswith("#") and (field == "body" or field == "-" and free_page_anchors):  # a page of its own
@@ -59,7 +66,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             else:
                 problem = None
             if problem:
-                needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
+                needle = f"[{ref}]" if kind == "empty" else f"<{ref}" if kind == "html" else (
+                    ref[len(mark):] if ref.startswith(mark) else ref)
                 line = _line_of(text, needle, kind == "image", nth)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
                 problems.add(where, field, *problem)
@@ -77,15 +85,46 @@ def _named(renderer, text: str) -> list:
     """[what, kind] of each image ("image": its src), link ("link": its href), link without an
     address ("empty": its words) and reference link with no definition ("undefined": as written)
     the text's Markdown makes."""
-    from ..site.markdown import _ATTR, _IMG, _LINK
+    from ..site.markdown import _ATTR, _IMG, _LINK, LINK, URL_SCHEMES
 
     if markdown_problems(text):
         return []  # too deep or too many "[": reported by the loader
     rendered = renderer.html(text)
     named = [[html.unescape(dict(_ATTR.findall(tag)).get("src", "")), "image"] for tag in _IMG.findall(rendered)]
     named += [[html.unescape(re.sub(r"<[^>]+>", "", found.group(1))), "empty"] for found in EMPTY_LINK.finditer(rendered)]
-    named += [[html.unescape(found.group(0)), "undefined"] for found in UNDEFINED.finditer(CODE.sub("", rendered))]
-    return named + [[html.unescape(found.group(2)), "link"] for found in _LINK.finditer(rendered) if found.group(2)]
+    prose = CODE.sub("", rendered)
+    named += [[html.unescape(found.group(0)), "undefined"] for found in UNDEFINED.finditer(prose)]
+    named += [[html.unescape(found.group(0)), "fullwidth"] for found in FULLWIDTH_LINK.finditer(prose)]
+    named += [[found.group(1), "html"] for found in RAW_TAG.finditer(prose) if found.group(1).lower() in HTML_TAGS]
+    for found in _LINK.finditer(rendered):
+        href = html.unescape(found.group(2))
+        scheme = urlsplit(href.strip()).scheme.lower()
+        if href:
+            named.append([href, "scheme" if scheme not in URL_SCHEMES and not href.startswith(LINK) and scheme else "link"])
+    return named
+
+
+FULLWIDTH_LINK = re.compile(r"!?\[[^\[\]<>\n]+\]\s*（[^）\n]*）")
+# raw HTML, which Markdown from content shows as text: &lt;iframe ...&gt; in the rendered page
+RAW_TAG = re.compile(r"&lt;/?([a-zA-Z][a-zA-Z0-9]*)(?=[\s/]|&gt;)")
+HTML_TAGS = set("""a abbr audio b base big blockquote body br button canvas center code del details div em embed
+font form frame h1 h2 h3 h4 h5 h6 head hr html i iframe img input ins kbd li link marquee meta noscript object ol
+p pre s script section small source span strike strong style sub summary sup svg table tbody td th thead tr u ul
+video""".split())
+VIDEO_TAGS = {"iframe", "video", "embed", "object", "audio", "frame", "source"}
+
+
+def _html_problem(written: str) -> tuple[str, str]:
+    message, tag = f"正文里的网页代码“<{written}>”不会生效，网页上会原样显示成文字", written.lower()
+    if tag in VIDEO_TAGS:
+        return message, "视频、音频请发在视频网站或公众号上，这里写它的链接：[视频标题](https://…)"
+    if tag in ("br", "p", "div"):
+        return message, "去掉代码；分段时空一行"
+    if tag in ("b", "strong", "font", "span", "center", "u", "big", "small", "style"):
+        return message, "去掉代码；要加粗写成 **文字**，网站不改颜色和字号"
+    if tag == "img":
+        return message, "照片写成 ![照片说明](photos/...)"
+    return message, "去掉这段代码；链接写成 [文字](https://…)"
 
 
 def _undefined_problem(written: str) -> tuple[str, str]:
