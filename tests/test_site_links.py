@@ -112,3 +112,16 @@ def test_a_page_that_dropped_a_link_fails_every_strict_build(tmp_path, monkeypat
     for attempt in (1, 2):
         with pytest.raises(Abort, match="warning"):
             build_site(root / "mkdocs.yml", tmp_path / "site")
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("按流程，\n通知住户。", "<p>按流程，通知住户。</p>"),  # no space between Chinese lines
+    ("巡查\n  路灯", "<p>巡查路灯</p>"),
+    ("联系电话\n0317-2720000", "<p>联系电话\n0317-2720000</p>"),  # beside a digit or a Latin letter, the space stays
+    ("    第一行\n    第二行", "<pre><code>第一行\n第二行\n</code></pre>"),  # code keeps its lines
+    ("- 一项\n  续写", "<ul>\n<li>一项续写</li>\n</ul>"),
+])
+def test_chinese_lines_join_without_a_space(text, shown):
+    from liangxiang.site.markdown import Renderer
+
+    assert Renderer().html(text) == shown

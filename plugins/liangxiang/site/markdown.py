@@ -66,6 +66,22 @@ class _MarkLocal(Treeprocessor):
                 link.set("href", LINK + href)
 
 
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+# a line break between two Chinese characters: browsers show it as a space ("流程， 通知")
+CJK_BREAK = re.compile(f"(?<=[{CJK}])[ \\t]*\\n[ \\t]*(?=[{CJK}])")
+
+
+class _JoinChineseLines(Treeprocessor):
+    """Lines of a Chinese paragraph are joined without the space a browser puts for a line break."""
+
+    def run(self, root):
+        for element in root.iter():
+            if element.tag not in ("pre", "code") and element.text and "\n" in element.text:
+                element.text = CJK_BREAK.sub("", element.text)
+            if element.tail and "\n" in element.tail:
+                element.tail = CJK_BREAK.sub("", element.tail)
+
+
 class SafeContent(Extension):
     """Treat raw HTML in Markdown as text: it is escaped, never passed through."""
 
@@ -73,6 +89,7 @@ class SafeContent(Extension):
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
+        md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 4)
 
 
 def _is_local(url: str) -> bool:
