@@ -114,7 +114,7 @@ CASES = [
     Case("photo-truncated", {"content/photos/zhang-wei.jpg": jpeg_bytes()[:-400]}, "members.yaml", "zhang-wei.jpg", "photo", "不完整", "重新导出"),
     Case("photo-folder", sub("members.yaml", "photos/zhang-wei.jpg", "photos"), "members.yaml", "photo: photos", "photo", "文件夹", "photos/zhang-wei.jpg"),
     Case("photo-backslash", sub("members.yaml", "photos/zhang-wei.jpg", "photos\\zhang-wei.jpg"), "members.yaml", "zhang-wei.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
-    Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "解压炸弹"),
+    Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "像素太多", "不超过"),
     # stories, files, settings
     Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "缺少信息区", "---"),
     Case("story-front-matter-unclosed", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("featured: true\n---", "featured: true\n----")}, "content/stories/a-key.md", 1, "-", "没有结束", "第 8 行的“----”"),

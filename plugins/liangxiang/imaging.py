@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+DECODED_SIDE = 4000  # pixels each way a JPEG keeps at least: 500 dpi on a sign's 20 cm photo
 SIXTEEN_BIT_MODES = ("I;16", "I;16B", "I;16L", "I;16N", "I")  # grey, 0..65535 (PNG) or 32-bit integers
 
 
@@ -15,6 +16,9 @@ def open_upright(path: str | Path) -> Image.Image:
     Pillow keeps a 16-bit grey PNG at 16 bits, and converting that to RGB clips every value
     above 255 to white: it is scaled down first."""
     with Image.open(path) as original:
+        # a phone's 108-megapixel JPEG decodes at a half or a quarter (never under DECODED_SIDE):
+        # whole, it is 324 MB, twice over while it is turned upright
+        original.draft(original.mode, (DECODED_SIDE, DECODED_SIDE))
         image = ImageOps.exif_transpose(original)
         image.load()  # decoded while the file is open
     if image.mode in SIXTEEN_BIT_MODES:
