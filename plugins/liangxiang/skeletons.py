@@ -203,7 +203,7 @@ class Site:
         known = self.content.known["member"]
         if member not in known:
             from .problems import did_you_mean
-            hint = did_you_mean(member, known.where, cutoff=0.5)
+            hint = did_you_mean(member, known.where)
             raise SkeletonError(f"members.yaml 里没有党员“{member}”" + (f"（{hint}）" if hint else ""))
         if member in known.hidden:
             raise SkeletonError(f"党员“{member}”设为不公开（hidden: true），公开的内容不能提到他/她")

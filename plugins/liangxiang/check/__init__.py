@@ -56,7 +56,9 @@ class _Rules:
         known = self.content.known[kind]
         if value not in known:
             if known.complete:
-                hint = did_you_mean(value, known.where, cutoff=0.5) or f"先在{_home(kind)}里添加，或检查拼写"
+                # a short id (b9) is near its neighbours (b1); for a long one, half alike is a wrong guess
+                cutoff = 0.5 if isinstance(value, str) and len(value) <= 4 else 0.6
+                hint = did_you_mean(value, known.where, cutoff=cutoff) or f"先在{_home(kind)}里添加，或检查拼写"
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
                 if meant != hint and not re.fullmatch(ID_PATTERN, meant):
                     # the id it names is itself badly written (its own error says so): fix that one

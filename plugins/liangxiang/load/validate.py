@@ -102,7 +102,7 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     if kind == "extra_forbidden":
         fields = _fields_at(model, where[:-1])
         private = "个人电话、身份证号、住址等不公开的信息没有字段，不要写进来：删掉这一行"
-        close = did_you_mean(name, fields)
+        close = did_you_mean(name, fields) or _named_in_other_words(str(name), _model_at(model, where[:-1]))
         if _PRIVATE.search(name) and not _PRIVATE.search(close):  # "phone" is not a misspelt "photo"
             public = [f for f in fields if f in ("service_phone", "hotline")]
             if public and re.search(r"phone|mobile|tel|电话|手机", name, re.I):
@@ -161,6 +161,34 @@ _PRIVATE = re.compile(r"phone|mobile|tel|wechat|weixin|qq|email|mail|address|add
 
 def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)  # 100, not 100.0
+
+
+# field names as editors say them in pinyin (the Chinese ones are the fields' titles)
+PINYIN = {
+    "xingming": "name", "mingzi": "name", "mingcheng": "name", "zhaopian": "photo", "zhibu": "branch",
+    "dangzhibu": "branch", "xiaozu": "group", "dangxiaozu": "group", "bumen": "department", "gangwei": "post",
+    "zhiwu": "title", "rudang": "joined", "biaoshi": "tags", "biaoqian": "tags", "rongyu": "honors",
+    "zhuangtai": "status", "weizhi": "location", "fanwei": "scope", "zerenfanwei": "scope", "zhize": "duties",
+    "gongzuozhize": "duties", "fuzeren": "leader", "kouhao": "slogan", "riqi": "date", "leibie": "category",
+    "fengmian": "cover", "zhaiyao": "summary", "chengnuo": "promise", "defen": "score", "fenshu": "score",
+    "beizhu": "note", "shuoming": "note", "jianjie": "intro", "biaozhi": "logo", "chicun": "size",
+    "fangxiang": "orientation", "niandu": "year", "nianfen": "year", "chengyuan": "members", "dangyuan": "members",
+}
+
+
+def _named_in_other_words(name: str, parent: type[BaseModel] | None) -> str:
+    """"是不是要写 post？" for 岗位 or gangwei: a field named by its Chinese title or in pinyin."""
+    if parent is None:
+        return ""
+    plain = re.sub(r"[\s_-]", "", name.lower())
+    for field, info in parent.model_fields.items():
+        titles = [t for t in re.split(r"[/（）()]", info.title or "") if len(t) >= 2]
+        if PINYIN.get(plain) == field or any(name == t for t in titles):
+            return f"字段名要写英文：是不是要写 {field}（{info.title}）？"
+    for field, info in parent.model_fields.items():  # 职责 for 工作职责
+        if len(name) >= 2 and re.search(r"[\u3400-\u9fff]", name) and name in (info.title or ""):
+            return f"字段名要写英文：是不是要写 {field}（{info.title}）？"
+    return ""
 
 
 def _title_of(model: type[BaseModel], where: tuple) -> str:
