@@ -151,6 +151,8 @@ CASES = [
     Case("field-in-pinyin", sub("members.yaml", "    post: 绿化养护员", "    gangwei: 绿化养护员"), "members.yaml", "gangwei", "members[0].gangwei", "不认识的字段“gangwei”", "是不是要写 post（岗位）"),
     Case("field-by-its-chinese-title", sub("content/zones/garden.yaml", "scope: 花园一片", "责任范围: 花园一片"), "content/zones/garden.yaml", "责任范围", "责任范围", "不认识的字段“责任范围”", "是不是要写 scope（责任范围）"),
     Case("ref-member-far-from-any", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: chang-bo"), "content/zones/garden.yaml", "chang-bo", "leader", "找不到党员“chang-bo”", "先在 members.yaml 里添加"),
+    Case("tags-fullwidth-comma", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    tags: [党员示范岗，青年文明号]\n"), "members.yaml", "tags:", "members[1].tags[0]", "会显示成一个标识", "写成 [党员示范岗, 青年文明号]"),
+    Case("ids-with-dunhao", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei、li-na]"), "content/stories/a-key.md", "members:", "members[0]", "编号只能用", "写成 [zhang-wei, li-na]"),
     Case("page-link-address-missing", sub("content/about.md", "活动简介。", "活动简介，见[李娜](../members/li-nna/)。"), "content/about.md", "li-nna", "-", "指向的页面不存在", "members/li-na/"),
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("page-same-address", {"content/about/index.md": "# 关于二\n"}, "content/about.md", 0, "-", "网址相同（/about/）", "改名"),

@@ -13,7 +13,7 @@ import re
 import typing
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .problems import Location, dotted
@@ -88,6 +88,18 @@ def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, ty
             found.append((name, None, item))
     return tuple(found)
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+
+def _one_tag(value: str) -> str:
+    """[党员示范岗，青年文明号] with a full-width comma is one item: it would show as one badge."""
+    parts = [part.strip() for part in re.split(r"[，、；]", value) if part.strip()]
+    if len(parts) > 1:
+        raise PydanticCustomError("one_tag", "“{value}”会显示成一个标识：里面有全角逗号或顿号",
+                                  {"value": value, "parts": ", ".join(parts)})
+    return value
+
+
+Tag = Annotated[Text, AfterValidator(_one_tag)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
@@ -153,7 +165,7 @@ class Member(Record):
     post: Text | None = Field(None, title="岗位", description="所做的工作，例如：绿化养护员")
     title: Text | None = Field(None, title="职务", description="担任的职务，例如：党小组长")
     joined: Year | None = Field(None, title="入党年份", description="只写年份，例如 2008")
-    tags: list[Text] = Field(default_factory=list, title="标识", description="例如：党员示范岗")
+    tags: list[Tag] = Field(default_factory=list, title="标识", description="例如：党员示范岗")
     honors: list[Honor] = Field(default_factory=list, title="荣誉", description="获得的荣誉，每项写年份、名称、授予单位")
     status: Literal["active", "former"] = Field("active", title="状态", description="active 在岗（默认）；former 已调离（页面保留并注明）")
     hidden: bool = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")

@@ -118,6 +118,9 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         if id_like and isinstance(value, str):
             slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
             hint = f"例如写成 {slug}" if slug and slug != value else ""
+            parts = [part.strip() for part in re.split(r"[、，；;]", value) if part.strip()]
+            if len(parts) > 1 and where and isinstance(where[-1], int):  # [a、b、c]: one item of a list
+                hint = f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(parts)}]"
         return message + now, hint
     if kind in {"string_type", "str_type"}:
         if isinstance(value, list):
@@ -151,6 +154,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         return f"最多 {ctx.get('max_length')} 项", ""
     if kind in {"model_type", "dict_type", "model_attributes_type"}:
         return f"这里应该是“字段: 值”的一组内容{now}", "检查缩进和冒号：字段名后面是半角冒号加空格"
+    if kind == "one_tag":
+        return item["msg"], f"一个标识一项，用半角逗号“,”分开：写成 [{ctx.get('parts', '')}]"
     if kind in {"date_format", "date_invalid", "member_or_name"}:
         return item["msg"] + (now if kind == "date_format" else ""), ""
     return re.sub(r"^Value error, ", "", item["msg"]), ""
