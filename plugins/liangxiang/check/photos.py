@@ -42,7 +42,7 @@ def hidden_photo_problem(path: Path | None, hidden: dict[Path, str]) -> tuple[st
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-3.json"
+CHECKED_FILE = "checked-images-4.json"
 
 
 @lru_cache(maxsize=4096)
@@ -69,12 +69,25 @@ def _inspect(path: Path, mtime: int) -> tuple[tuple[str, str], ...]:
         return (("照片的像素太多，网站处理不了",
                  f"请缩小后再放进来（手机相册的“编辑”或电脑的“画图”都能调整大小）：JPEG 不超过 {2 * limit} 百万像素，PNG、WebP 不超过 {limit} 百万像素"),)
     except UnidentifiedImageError:
+        if _is_heif(path):
+            return (("这是苹果手机的 HEIC（HEIF）照片，网站和印刷品都用不了这种格式",
+                     "请转成 JPEG：手机上设置“相机 → 格式 → 兼容性最佳”后重拍，或把照片发到电脑上另存为 JPEG，改名为 .jpg 再放进来"),)
         return (("这个文件不是图片（或已损坏）", "请换成 JPEG、PNG 或 WebP 照片"),)
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         if "truncated" in str(error).lower() or isinstance(error, EOFError):
             return (("图片文件不完整：可能没有传完，或者已经损坏", "请重新导出这张照片，再放进来"),)
         return ((f"图片已损坏，读不出来（{error}）", "请重新导出这张照片，再放进来"),)
     return ()
+
+
+def _is_heif(path: Path) -> bool:
+    """HEIC/HEIF/AVIF (an ISO media file whose brand is an image): what iPhones save by default."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(12)
+    except OSError:
+        return False
+    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 
 
 def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) -> list[tuple[str, str]]:

@@ -120,6 +120,8 @@ _YAML_PROBLEMS = [
     ("did not find expected key", "缩进没有对齐", "检查这一行和上一行开头的空格数"),
     ("did not find expected '-' indicator", "列表的项没有对齐", "列表的每一项都要以“- ”开头，并且上下对齐"),
     ("expected <block end>", "缩进没有对齐", "同一层的字段开头的空格数要一样；“- ”列表和“字段: 值”不能混在同一层"),
+    ("expected alphabetic or numeric character", "值以 * 或 & 开头，YAML 把它当成特殊符号",
+     "把整个值用引号括起来，例如 slogan: \"**一声问候**\"（加粗只在正文等 Markdown 字段里有用）"),
     ("found undefined alias", "用到了没有定义的别名“*…”", "以 * 开头的值要用引号括起来"),
     ("found unexpected end of stream", "引号或括号没有配对，到文件末尾也没有结束", "从这一行开始找没有配对的引号或括号"),
     ("found unknown escape character", "双引号里的反斜杠“\\”用法不对", "把 \\ 写成 \\\\，或者改用单引号"),
@@ -139,10 +141,14 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        guess = "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if _is_gbk(raw) else "不是 UTF-8 编码"
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[1:200:2].count(0) > 20 or raw[:200:2].count(0) > 20
+        guess = ("是 UTF-16 编码（Windows 记事本的“Unicode”）" if utf16 else
+                 "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if _is_gbk(raw) else "不是 UTF-8 编码")
         problems.add(
             Location(path, line, col), "-", f"文件{guess}，无法按 UTF-8 读取",
-            "把文件另存为 UTF-8 编码再提交（VS Code：点窗口右下角的编码名，先“通过编码重新打开”选 GBK，再“通过编码保存”选 UTF-8；记事本：“另存为”时编码选 UTF-8）",
+            "把文件另存为 UTF-8 编码再提交（VS Code：点窗口右下角的编码名，"
+            + ("“通过编码保存”选 UTF-8" if utf16 else "先“通过编码重新打开”选 GBK，再“通过编码保存”选 UTF-8")
+            + "；记事本：“另存为”时编码选 UTF-8）",
         )
         return None
     if "\x00" in text:
@@ -201,7 +207,12 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
         opened = error.context_mark is not None and "end of stream" in problem
         mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
         line, col = lines.of(mark) if mark else (first_line, 1)
-        meaning, hint = next(((m, h) for key, m, h in _YAML_PROBLEMS if key in problem), (problem, ""))
+        near = _near_cause(text, line - lines.offset - 1)
+        if near is not None:  # PyYAML notices `scope:门诊` or `-id: x` only on a later line
+            number, column, meaning, hint = near
+            line, col = number + 1 + lines.offset, column + 1
+        else:
+            meaning, hint = next(((m, h) for key, m, h in _YAML_PROBLEMS if key in problem), (problem, ""))
         problems.add(Location(path, line, col), "-", f"YAML 格式错误：{meaning}", hint)
         return None
     except yaml.reader.ReaderError as error:
@@ -306,6 +317,26 @@ def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yam
                 name = key.value if isinstance(key, yaml.ScalarNode) else "?"
                 queue.extend([(key, path), (value, path + (name,))])
     return sorted(found, key=lambda item: (item[0].start_mark.line, item[0].start_mark.column))  # in file order
+
+
+_NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s/])")
+_NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[A-Za-z_\u3400-\u9fff])")
+
+
+def _near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
+    """(line, column, meaning, hint), from 0, of a mistake on the failed line or the two before it
+    that PyYAML reads as text and reports only further on."""
+    lines = text.split("\n")
+    for number in range(min(failed, len(lines) - 1), max(-1, failed - 3), -1):
+        line = lines[number]
+        if (found := _NO_SPACE_AFTER_COLON.match(line)) is not None:
+            key = found.group(2)
+            return (number, found.end(), f"“{key}”后面的冒号要跟一个空格",
+                    f"写成“{key}: {line[found.end():].strip()[:20]}”（半角冒号，后面加空格）")
+        if (found := _NO_SPACE_AFTER_DASH.match(line)) is not None:
+            return (number, found.end() - 1, "列表的短横线“-”后面要有一个空格",
+                    f"写成“- {line[found.end():].strip()[:20]}”")
+    return None
 
 
 def _unreadable(error, text: str, path: str, problems: Problems, offset: int) -> None:
