@@ -73,6 +73,7 @@ def test_zone_page(example_site):
 def test_alias_redirects(example_site):
     raw = (example_site / "zones/tongxin/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh" content="0; url=../tongxin-guangchang/"' in raw
+    assert '<link rel="canonical" href="https://dangjian.huaning.example.cn/zones/tongxin-guangchang/">' in raw
 
 
 def test_archived_zone_is_marked_and_links_on(example_site):
