@@ -99,6 +99,7 @@ class Content:
     stories: list[Story] = field(default_factory=list)
     assessments: list[Assessment] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # free Markdown pages, relative to docs_dir
+    page_texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # their text, as read once
     printables: bool = True  # the site publishes /print/ and /qr/ (the plugin's option)
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)

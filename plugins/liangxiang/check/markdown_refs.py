@@ -162,11 +162,8 @@ class Anchors:
         if kind == "free" and self.free_pages:
             from mkdocs.utils.meta import get_data
 
-            try:
-                text = (self.content.docs_dir / str(key)).read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                return None
-            return self.of_text(get_data(text)[0])
+            text = _page_text(self.content, str(key))
+            return None if text is None else self.of_text(get_data(text)[0])
         return None
 
 
@@ -202,10 +199,21 @@ def _texts(content: Content):
         source = content.docs_dir / page
         try:
             shown = source.resolve().relative_to(root).as_posix()
-            text = source.read_text(encoding="utf-8-sig")
         except (OSError, ValueError):
             continue
-        yield text, Location(shown, 1, 1), "-", posixpath.dirname(page), False, address(page.removesuffix(".md"))
+        text = _page_text(content, page)
+        if text is not None:
+            yield text, Location(shown, 1, 1), "-", posixpath.dirname(page), False, address(page.removesuffix(".md"))
+
+
+def _page_text(content: Content, page: str) -> str | None:
+    """A free page's text: as the loader read it (a page is read once a build), or from its file."""
+    if page in content.page_texts:
+        return content.page_texts[page]
+    try:
+        return (content.docs_dir / page).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _image_problem(content: Content, src: str, base: str, hidden_of: dict) -> tuple[str, str] | None:

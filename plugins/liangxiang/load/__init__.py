@@ -320,6 +320,7 @@ class _Reader:
                 if self.page_template(path, text) or self.same_address(path, relative.as_posix()):
                     continue
                 content.pages.append(relative.as_posix())
+                content.page_texts[relative.as_posix()] = text
             elif path.suffix in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":
                 hint = ("members.yaml 要放在 mkdocs.yml 旁边，不在 content/ 里" if path.stem == "members"
                         else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
