@@ -152,3 +152,22 @@ def test_a_bare_zone_still_lays_out(planned, setter, size, orientation):
     drawing = compose_sign(sign, sign_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     assert not any(isinstance(item, Picture) for item in drawing.items)
+
+
+class _EvenWidths:
+    """Every character one em wide: line breaks that depend on counting only."""
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return len(text) * size
+
+
+@pytest.mark.parametrize("text, width, lines", [
+    ("胸痛患者入门至球囊扩张时间不超过90分钟", 19, ["胸痛患者入门至球囊扩张时间不超过90", "分钟"]),  # not "…90分" / "钟"
+    ("急危重症患者先救治后缴费。", 12, ["急危重症患者先救治后", "缴费。"]),  # the full stop does not count
+    ("一二三四五六七八九十", 5, ["一二三四五", "六七八九十"]),  # lines that are full stay as they are
+    ("一二三", 2, ["一二", "三"]),  # too short to take from
+])
+def test_no_character_is_left_alone_on_the_last_line(text, width, lines):
+    from liangxiang.print.text import wrap
+
+    assert wrap(text, _EvenWidths(), 1, width) == lines
