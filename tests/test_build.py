@@ -219,3 +219,16 @@ def test_a_build_failing_late_keeps_the_previous_site(tmp_path):
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert not any(p.name.startswith(("staging-", "previous-")) for p in (root / ".cache/liangxiang").iterdir())
+
+
+def test_the_theme_without_its_plugin_fails_a_strict_build(tmp_path, caplog):
+    """Without the plugin MkDocs would copy the raw records and photos (hidden members' too) into
+    the site: the theme makes a strict build fail with a warning that says what to add."""
+    import logging
+
+    from mkdocs.exceptions import Abort
+
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("plugins:\n  - liangxiang\n", "")})
+    with caplog.at_level(logging.WARNING), pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert "没有启用 liangxiang 插件" in caplog.text and "plugins 下加一行“- liangxiang”" in caplog.text

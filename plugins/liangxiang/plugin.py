@@ -61,6 +61,9 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             # data pages need the bundled templates; a custom_dir still overrides them
             log.info("liangxiang: using the bundled 'liangxiang' theme instead of '%s'", config.theme.name)
             config.theme = Theme(name="liangxiang", custom_dir=config.theme.custom_dir)
+        # the theme names a missing template that only the plugin's absence leaves in place
+        config.theme.static_templates.difference_update(
+            {name for name in config.theme.static_templates if name.startswith("没有启用 liangxiang 插件")})
         # raw HTML in free pages is shown as text, as in every other field of content
         config.markdown_extensions.append(SafeContent())
         for option, value in HEADING_IDS.items():  # unless the site sets its own
