@@ -178,6 +178,7 @@ CASES = [
          "mkdocs.yml", "  - 花园", "nav", "网站自己生成的页面", "删掉这一项"),
     Case("nav-script-link", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nnav:\n  - 点我: 'javascript:alert(1)'\n"),
          "mkdocs.yml", "  - 点我", "nav", "不是网址", "https://"),
+    Case("site-url-this-machine", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: http://127.0.0.1:8000/\n"), "mkdocs.yml", "site_url:", "site_url", "本机的地址", "https://"),
     Case("site-url", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", ""), "mkdocs.yml", 1, "site_url", "site_url"),
 ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +22,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
     if not config.site_url:
         problems.add(Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
                      URL_EXAMPLE)
-    elif (wrong := site_url_problem(config.site_url)) is not None:
+    elif (wrong := site_url_problem(config.site_url) or _this_machine(_written_site_url(config_file))) is not None:
         problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong, URL_EXAMPLE)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
@@ -35,6 +37,28 @@ def site_url_problem(url: str) -> str | None:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"网站地址 site_url 要以 https:// 或 http:// 开头，后面是域名（现在是“{url}”）"
     return None
+
+
+def _written_site_url(config_file: Path) -> str:
+    """site_url as mkdocs.yml writes it: `mkdocs serve` replaces the setting with its own address."""
+    try:
+        found = re.search(r"^site_url:\s*['\"]?([^\s'\"#]+)", config_file.read_text(encoding="utf-8-sig"), re.MULTILINE)
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return found.group(1) if found else ""
+
+
+def _this_machine(url: str) -> str | None:
+    """A site_url on the editor's own computer (localhost, 127.0.0.1): printed QR codes would lead nowhere.
+    An intranet's own addresses (192.168.x.x, a host name) are fine."""
+    host = urlsplit(url).hostname or ""
+    try:
+        local = ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        local = host == "localhost" or host.endswith(".localhost")
+    if not local:
+        return None
+    return f"网站地址 site_url 是本机的地址（“{url}”）：印出来的二维码在别人的手机上打不开"
 
 
 def _nav(nav, config_file: Path, content: Content, problems: Problems) -> None:
