@@ -312,10 +312,15 @@ def test_font_option_without_chinese(tmp_path, caplog):
     assert re.search(r"mkdocs\.yml:\d+:7: font: 字体“fonts/latin\.ttf”里没有中文字", errors), errors
 
 
-def test_addresses_follow_use_directory_urls_false(tmp_path):
+def test_qr_codes_hold_the_formats_address_without_directory_urls(tmp_path):
+    """A code holds SITE_URL + zones/ID/ whatever use_directory_urls says (a sign outlives the
+    setting); without directory URLs that address is a page that sends the phone on to zones/ID.html."""
     site = build(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"] + "use_directory_urls: false\n"})
-    assert decoded(site / "print" / "signboards" / "garden.pdf", 20) == {"https://example.org/dj/zones/garden.html"}
-    assert decoded(site / "print" / "plates" / "zhang-wei.pdf", 100) == {"https://example.org/dj/members/zhang-wei.html"}
+    assert decoded(site / "print" / "signboards" / "garden.pdf", 20) == {"https://example.org/dj/zones/garden/"}
+    assert decoded(site / "print" / "plates" / "zhang-wei.pdf", 100) == {"https://example.org/dj/members/zhang-wei/"}
+    for folder, page in (("zones/garden", "garden.html"), ("members/zhang-wei", "zhang-wei.html")):
+        assert (site / folder).with_suffix(".html").is_file()
+        assert f'http-equiv="refresh" content="0; url=../{page}"' in (site / folder / "index.html").read_text(encoding="utf-8")
     assert (site / "print.html").is_file() or (site / "print" / "index.html").is_file()
 
 

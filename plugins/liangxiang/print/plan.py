@@ -24,8 +24,10 @@ class Planned:
 
 
 def address(site_url: str, urls: Urls, kind: str, key: str) -> str:
-    """What a printed QR code holds: the site's address plus the page's, as Urls spells it."""
-    return site_url.rstrip("/") + "/" + urls.of(kind, key)
+    """What a printed QR code holds: the site's address plus the page's folder address (zones/ID/),
+    the format's, whatever use_directory_urls says: a sign outlives a change of that setting, and
+    without directory URLs the folder address is a redirect to the page (site.pages)."""
+    return site_url.rstrip("/") + "/" + Urls(True).of(kind, key)
 
 
 def sign_words(labels: Labels) -> SignWords:

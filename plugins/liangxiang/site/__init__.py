@@ -147,7 +147,7 @@ class SiteBuild:
                 key = fingerprints.of([site_key, page.template, page.path, page.url, page.canonical_url, page.context])
             except Unfingerprintable:
                 key = None  # rendered every time
-            dest = self.urls.dest(page.path)
+            dest = self.urls.file_of(page.url)
             cached = key and cache.reuse(page.path, key, lambda found: self._answers(found, answers, fingerprints))
             if cached:
                 place(dest, cached)

@@ -39,8 +39,13 @@ class DataPage:
 def plan_pages(content: Content, urls: Urls, labels: Labels, site_url: str | None) -> list[DataPage]:
     """Every data page of the site, in a stable order."""
     pages = list(_pages(content, labels))
+    if not urls.directory_urls:  # the folder addresses printed QR codes hold (zones/ID/), as redirects
+        pages += [DataPage(f"zones/{zone.id}/index.html", f"zones/{zone.id}/", "redirect.html", zone.name,
+                           {"target": ("zone", zone.id)}) for zone in content.zones]
+        pages += [DataPage(f"members/{member}/index.html", f"members/{member}/", "redirect.html",
+                           content.member_by_id[member].name, {"target": ("member", member)}) for member in content.plate_commitments]
     for page in pages:
-        page.url = urls.page(page.path)
+        page.url = page.url or urls.page(page.path)
         if site_url:
             page.canonical_url = site_url.rstrip("/") + "/" + page.url
     return pages

@@ -55,9 +55,9 @@ class Urls:
             return "index.html"
         return path + "index.html" if path.count("/") == 1 else path[:-1] + ".html"
 
-    def dest(self, path: str) -> str:
-        """The file a page is written to, relative to site_dir."""
-        url = self.page(path)
+    @staticmethod
+    def file_of(url: str) -> str:
+        """The file a page's URL is written to, relative to site_dir."""
         return url + "index.html" if url == "" or url.endswith("/") else url
 
     def of_source(self, page: tuple[str, Any]) -> str:
