@@ -121,6 +121,8 @@ CASES = [
     Case("photo-heic", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.heic"),
                         "content/photos/zhang-wei.heic": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 2000},
          "members.yaml", "zhang-wei.heic", "photo", "HEIC", "转成 JPEG"),
+    Case("photo-icon-size", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/icon.png"), "content/photos/icon.png": "ICON"},
+         "members.yaml", "icon.png", "photo", "图片太小（16×16 像素）", "600×800"),
     Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "像素太多", "不超过"),
     # stories, files, settings
     Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "缺少信息区", "---"),
@@ -191,6 +193,9 @@ def _apply(root: Path, edits: dict) -> None:
         elif change == "BOMB":
             path.parent.mkdir(parents=True, exist_ok=True)
             Image.new("1", (20000, 20000)).save(path, "PNG")
+        elif change == "ICON":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            Image.new("RGB", (16, 16), "#c00").save(path, "PNG")
         elif isinstance(change, bytes):
             path.write_bytes(change)
         elif isinstance(change, tuple):

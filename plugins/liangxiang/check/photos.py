@@ -12,6 +12,7 @@ from PIL import Image, UnidentifiedImageError
 from ..files import FileFacts
 
 FORMATS = {"JPEG", "PNG", "WEBP"}
+SMALLEST_SIDE = 48  # pixels: a 60x80 thumbnail still prints (small); a 16x16 icon is no photo
 
 
 def resolve_image(docs_dir: Path, value: str) -> Path | None:
@@ -42,7 +43,7 @@ def hidden_photo_problem(path: Path | None, hidden: dict[Path, str]) -> tuple[st
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-4.json"
+CHECKED_FILE = "checked-images-5.json"
 
 
 @lru_cache(maxsize=4096)
@@ -58,6 +59,9 @@ def _inspect(path: Path, mtime: int) -> tuple[tuple[str, str], ...]:
                     return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来"),)
                 if kind != "JPEG" and image.width * image.height > Image.MAX_IMAGE_PIXELS:
                     raise Image.DecompressionBombError(image.width * image.height)
+                if min(image.size) < SMALLEST_SIDE:  # an icon or a thumbnail: a blur on a phone, a dot on a sign
+                    return ((f"图片太小（{image.width}×{image.height} 像素），网页和印刷品上都看不清",
+                             "请换一张大一些的原图：照片最好有 600×800 像素以上，标志 300×300 像素以上"),)
                 image.verify()
             # verify() reads the structure, not the picture: a photo cut short in upload passes it
             with Image.open(path) as image:
