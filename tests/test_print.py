@@ -128,6 +128,10 @@ def test_plates_one_per_member_with_a_latest_promise(example_site, plated):
     plates = example_site / "print" / "plates"
     assert sorted(p.stem for p in plates.glob("*.pdf") if p.stem != "all") == sorted(m.id for m in plated)
     assert len(pdf_pages(plates / "all.pdf")) == len(plated)
+    # every subset its own name: a print shop's software may take two subsets of one name for one font
+    names = [font[0] for font in fonts_of(plates / "all.pdf")]
+    assert len(names) == 2 * len(plated) and len(set(names)) == len(names), names
+    assert all(re.fullmatch(r"[A-Z]{6}\+NotoSansSC(Bold)?", name) for name in names), names
 
 
 def test_plate_is_a4_with_both_faces_and_codes(example_site, example, plated):

@@ -6,6 +6,7 @@ crop marks sit outside the bleed, and TrimBox/BleedBox tell the print shop's sof
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 import re
@@ -49,8 +50,22 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
             _crop_marks(pdf, page, offset)
     # fpdf2 reports glyphs a font lacks only as log warnings; the stage checks them beforehand
     logging.getLogger("fpdf").setLevel(logging.ERROR)
-    data = bytes(pdf.output())
+    data = _tag_subsets(bytes(pdf.output()))
     return _set_boxes(data, pages) if bleed else data
+
+
+FPDF_TAG = re.compile(rb"/MPDFAA\+([A-Za-z0-9-]+)")
+
+
+def _tag_subsets(data: bytes) -> bytes:
+    """fpdf2 names every subset MPDFAA+Font: merged into all.pdf, hundreds of different subsets
+    would share a name, which a print shop's software may take for one font and lose glyphs.
+    Each gets its own six-letter tag, made from the document (same bytes in, same bytes out)."""
+    def tag(found: re.Match) -> bytes:
+        digest = hashlib.sha256(data + found.group(1)).digest()
+        return b"/" + bytes(65 + byte % 26 for byte in digest[:6]) + b"+" + found.group(1)
+
+    return FPDF_TAG.sub(tag, data)  # as many bytes: the cross-reference offsets stay right
 
 
 def _ground(pdf: FPDF, page: Drawing, offset: float, bleed: bool) -> None:
