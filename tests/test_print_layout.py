@@ -171,3 +171,15 @@ def test_no_character_is_left_alone_on_the_last_line(text, width, lines):
     from liangxiang.print.text import wrap
 
     assert wrap(text, _EvenWidths(), 1, width) == lines
+
+
+def test_a_drawing_with_bleed_gives_the_same_bytes_twice(planned, setter):
+    """pdfium, which sets the trim and bleed boxes, makes up half the file's /ID at random: a
+    rebuild would change every sign's bytes (and re-upload them) for nothing."""
+    from liangxiang.print.pdf import render_pdf
+
+    _, signs, _ = planned
+    fonts = prepare_fonts(None, REPO, REPO / ".cache" / "liangxiang")
+    drawing = compose_sign(signs[0].content, sign_words(load_labels()), setter)
+    first, second = render_pdf([drawing], fonts, bleed=True), render_pdf([drawing], fonts, bleed=True)
+    assert b"/TrimBox" in first and first == second

@@ -154,7 +154,17 @@ def _set_boxes(data: bytes, pages: list[Drawing]) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     document.close()
-    return buffer.getvalue()
+    # pdfium makes the second half of the file's /ID up at random: it takes the first half's
+    # value, so that the same drawing gives the same bytes (a rebuild re-uploads nothing)
+    return _steady_id(buffer.getvalue())
+
+
+PDFIUM_ID = re.compile(rb"(/ID\s*\[\s*<)([0-9A-Fa-f]{32})(>\s*<)[0-9A-Fa-f]{32}>")
+
+
+def _steady_id(data: bytes) -> bytes:
+    head, tail = data[:-4096], data[-4096:]  # the trailer is at the end
+    return head + PDFIUM_ID.sub(lambda found: found.group(1) + found.group(2) + found.group(3) + found.group(2) + b">", tail)
 
 
 def write_pdf(path: Path, data: bytes) -> None:
