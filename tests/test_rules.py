@@ -275,6 +275,13 @@ def test_a_broken_file_does_not_cascade(tmp_path):
     assert [p.where.path for p in problems_of(root)] == ["members.yaml"]
 
 
+def test_a_misnamed_zone_file_is_one_error(tmp_path):
+    """zones/gardn.yaml holding id garden: the name is wrong, not every reference to garden."""
+    root = write_site(tmp_path)
+    (root / "content/zones/garden.yaml").rename(root / "content/zones/gardn.yaml")
+    assert [(p.where.path, p.field) for p in problems_of(root)] == [("content/zones/gardn.yaml", "id")]
+
+
 def test_an_org_yaml_error_elsewhere_keeps_its_names_in_use(tmp_path):
     """A misspelt field in org.yaml neither hides a wrong story category nor makes its own
     grades unknown (a review with one of them is not an error)."""

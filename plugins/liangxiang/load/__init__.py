@@ -188,6 +188,8 @@ class _Reader:
             data = self.mapping(doc, "责任区")
             if data is None:
                 continue
+            if isinstance(data.get("id"), str) and data["id"] != path.stem:  # its own error says the file is misnamed
+                content.known["zone"].add(data["id"], doc.source.at("id"))
             zone = validate_record(Zone, data, doc.source, (), self.problems, content.rejected)
             self.bound_markdown(data.get("content"), doc.source, "content")
             if zone is not None:
