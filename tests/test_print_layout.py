@@ -183,3 +183,15 @@ def test_a_drawing_with_bleed_gives_the_same_bytes_twice(planned, setter):
     drawing = compose_sign(signs[0].content, sign_words(load_labels()), setter)
     first, second = render_pdf([drawing], fonts, bleed=True), render_pdf([drawing], fonts, bleed=True)
     assert b"/TrimBox" in first and first == second
+
+
+def test_a_long_name_takes_two_lines_on_a_plate(planned, setter):
+    """A real name too long for one line at the smallest size is set on two, not refused."""
+    _, _, plates = planned
+    item = dataclasses.replace(plates[0].content, name="阿卜杜热西提·买买提依明·艾合买提江")
+    drawing = compose_plate(item, plate_words(load_labels()), setter)
+    check(drawing, setter.measure, None)
+    names = [t for t in drawing.items if isinstance(t, Text) and t.text and t.text in item.name]
+    assert len(names) == 2 and "".join(t.text for t in names) == item.name
+    with pytest.raises(Overflow):
+        compose_plate(dataclasses.replace(item, name=item.name * 3), plate_words(load_labels()), setter)
