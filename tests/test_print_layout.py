@@ -133,6 +133,8 @@ def test_plates_never_overlap(planned, setter):
         # the upper face is the lower one turned: every word appears twice
         texts = drawing.texts()
         assert texts.count(item.content.name) == 2
+        if item.content.department:  # 示范岗 plates show the department (practices.md)
+            assert item.content.department in "".join(texts), (item.content.department, texts)
 
 
 def test_a_long_promise_fails_on_the_commitment(planned, setter):

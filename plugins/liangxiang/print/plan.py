@@ -77,7 +77,7 @@ def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
     for member_id, commitment in content.plate_commitments.items():
         member = content.member_by_id[member_id]
         plate = PlateContent(
-            name=member.name, detail=_detail(member), branch=content.branch_name(member.branch),
+            name=member.name, department=member.department or "", detail=_detail(member), branch=content.branch_name(member.branch),
             promise=commitment.promise, photo=image_ref(content.docs_dir, member.photo),
             org=(org.short_name or org.name) if org else "", url=address(site_url, urls, "member", member.id),
             year=year.year,
@@ -100,5 +100,6 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
             out += [(r["member"], ("name",), c.leader), (r["member"], ("post",), c.leader_detail)]
         return out
     member: Member = r["member"]
-    return [(member, ("name",), c.name), (member, ("post",), c.detail), (r["commitment"], ("promise",), c.promise),
+    return [(member, ("name",), c.name), (member, ("department",), c.department), (member, ("post",), c.detail),
+            (r["commitment"], ("promise",), c.promise),
             (r["org"], ("short_name",), c.org), (r["org"], ("branches",), c.branch)]

@@ -21,6 +21,7 @@ RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", 
 @dataclass(frozen=True)
 class PlateContent:
     name: str
+    department: str  # 示范岗 plates show it
     detail: str  # post and title
     branch: str
     promise: str
@@ -83,11 +84,13 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
     block, h = s.lines(name.lines, text_x, y, text_w, name.size, RED, True, leading=1.25)
     items += block
     text_y = y + h + 1.5
-    for text, color in ((plate.detail, INK), (plate.branch, GREY)):
+    for text, color, field in ((plate.department, INK, "department"), (plate.detail, INK, "post"), (plate.branch, GREY, "post")):
         if not text:
             continue
         fitted = fit(text, s.measure, text_w, lay.detail, lay.detail_min, 2, keep_phrases=True)
         if fitted is None:
+            if field == "department":
+                raise Overflow(("member", "department"), "部门名称太长，桌牌上放不下", "写简短一些的 department")
             raise Overflow(("member", "post"), "岗位、职务太长，桌牌上放不下", "写简短一些的 post 和 title")
         block, h = s.lines(fitted.lines, text_x, text_y, text_w, fitted.size, color)
         items += block

@@ -87,7 +87,7 @@ def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, fi
             line = parts[-1]
     if line.strip():
         lines.append(line.rstrip())
-    if not keep_phrases and len(lines) >= 2 and len(lines[-1].rstrip("".join(NO_START))) <= 1:
+    if len(lines) >= 2 and len(lines[-1].rstrip("".join(NO_START))) <= 1:
         # one character alone on the last line (孤字, "…90分 / 钟"): it takes the previous line's last piece
         before = units(lines[-2])
         moved = before[-1].rstrip() + lines[-1] if len(before) >= 3 else ""
