@@ -162,6 +162,8 @@ CASES = [
     Case("ref-member-far-from-any", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: chang-bo"), "content/zones/garden.yaml", "chang-bo", "leader", "找不到党员“chang-bo”", "先在 members.yaml 里添加"),
     Case("tags-fullwidth-comma", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    tags: [党员示范岗，青年文明号]\n"), "members.yaml", "tags:", "members[1].tags[0]", "会显示成一个标识", "写成 [党员示范岗, 青年文明号]"),
     Case("ids-with-dunhao", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei、li-na]"), "content/stories/a-key.md", "members:", "members[0]", "编号只能用", "写成 [zhang-wei, li-na]"),
+    Case("year-file-named-in-chinese", {"content/commitments/2026年.yaml": FILES["content/commitments/2026.yaml"], "content/commitments/2026.yaml": None},
+         "content/commitments/2026年.yaml", 1, "year", "文件名是“2026年”", "把文件改名为 2026.yaml"),
     Case("page-link-address-missing", sub("content/about.md", "活动简介。", "活动简介，见[李娜](../members/li-nna/)。"), "content/about.md", "li-nna", "-", "指向的页面不存在", "members/li-na/"),
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("page-same-address", {"content/about/index.md": "# 关于二\n"}, "content/about.md", 0, "-", "网址相同（/about/）", "改名"),
@@ -420,3 +422,10 @@ def test_an_empty_roster_is_one_error(tmp_path):
     root = write_site(tmp_path)
     _apply(root, {"members.yaml": "members:\n"})
     assert [(p.field, p.message) for p in problems_of(root)] == [("members", "members 下面没有列出党员")]
+
+
+def test_a_misnamed_year_file_is_not_told_to_write_its_name_as_the_year(tmp_path):
+    root = write_site(tmp_path)
+    (root / "content/commitments/2026.yaml").rename(root / "content/commitments/2026年.yaml")
+    [problem] = problems_of(root)
+    assert problem.hint == "把文件改名为 2026.yaml", problem  # not "或把 year 改成 2026年", which is no year

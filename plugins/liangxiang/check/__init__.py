@@ -109,14 +109,13 @@ class _Rules:
         else:
             seen[value] = where
 
-    def stem(self, record: Record, field: str, value: object, stem: str, example: str) -> None:
+    def stem(self, record: Record, field: str, value: object, stem: str) -> None:
         if str(value) != stem:
-            # the file's name is the address; say what a good name looks like only when this one is not
-            hint = f"（文件名应该像 {example}{Path(record.path).suffix}）" if not re.fullmatch(STEM_PATTERNS[field], stem) else ""
-            self.problems.add(
-                record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同",
-                f"把文件改名为 {value}{Path(record.path).suffix}，或把 {field} 改成 {stem}{hint}",
-            )
+            # the file's name is the address; offer the file's name as the value only when it is one
+            suffix = Path(record.path).suffix
+            hint = (f"把文件改名为 {value}{suffix}，或把 {field} 改成 {stem}" if re.fullmatch(STEM_PATTERNS[field], stem)
+                    else f"把文件改名为 {value}{suffix}")  # 2026年.yaml: not a year to offer in its place
+            self.problems.add(record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同", hint)
 
     # ------------------------------------------------------------------------------------
     def org(self) -> None:
@@ -158,7 +157,7 @@ class _Rules:
         aliases: dict[str, Location] = {}
         ids: dict[str, Location] = {}
         for zone in content.zones:
-            self.stem(zone, "id", zone.id, Path(zone.path).stem, "tongxin-square")
+            self.stem(zone, "id", zone.id, Path(zone.path).stem)
             self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.refs(zone)
             self.successor(zone)
@@ -203,8 +202,8 @@ class _Rules:
     def commitments(self) -> None:
         years: dict[str, Location] = {}
         for year in self.content.commitments:
-            self.stem(year, "year", year.year, Path(year.path).stem, "2026")
-            self.unique("年度", years, str(year.year), year.at("year"), "year")
+            self.stem(year, "year", year.year, Path(year.path).stem)
+            self.unique("年度", years, str(year.year), year.at("year"), "year", "每个年度只写一个文件：把这两个文件的承诺合在一起")
             seen: dict[str, Location] = {}
             for commitment in year.commitments:
                 self.refs(commitment)
@@ -224,8 +223,8 @@ class _Rules:
     def assessments(self) -> None:
         periods: dict[str, Location] = {}
         for assessment in self.content.assessments:
-            self.stem(assessment, "period", assessment.period, Path(assessment.path).stem, "2026-Q1")
-            self.unique("考核期", periods, assessment.period, assessment.at("period"), "period")
+            self.stem(assessment, "period", assessment.period, Path(assessment.path).stem)
+            self.unique("考核期", periods, assessment.period, assessment.at("period"), "period", "每个考核期只写一个文件：把这两个文件的成绩合在一起")
             seen: dict[str, Location] = {}
             for result in assessment.results:
                 self.refs(result)
