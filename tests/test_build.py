@@ -81,6 +81,7 @@ def test_archived_zone_is_marked_and_links_on(example_site):
     raw = (example_site / "zones/sanhao-huanrezhan/index.html").read_text(encoding="utf-8")
     assert "已撤销" in text and "华宁片区供暖供水保障优秀党员责任区" in text
     assert 'href="../gongre-baozhang/"' in raw
+    assert "接续责任区电话" in text  # the number offered is the successor's, and says so
     zones = page_text(example_site, "zones/")
     assert zones.index("已撤销的责任区") < zones.index("3号换热站安全运行优秀党员责任区")
 
