@@ -144,6 +144,7 @@ CASES = [
     Case("nav-web-address", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nnav:\n  - 官网: www.example.cn\n"), "mkdocs.yml", "  - 官网", "nav", "不是完整的网址", "https://www.example.cn"),
     Case("story-link-empty", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[活动规则]()。"), "content/stories/a-key.md", "[活动规则]()", "body", "没有写地址", "[活动规则](about.md)"),
     Case("page-link-reference-undefined", sub("content/about.md", "活动简介。", "活动简介。\n\n见[故事][gushi]。\n\n[gu-shi]: stories/a-key.md"), "content/about.md", "[gushi]", "-", "编号“gushi”没有定义", "[gushi]: 地址"),
+    Case("page-link-reference-collapsed", sub("content/about.md", "活动简介。", "活动简介。\n\n见[故事] []。"), "content/about.md", "[故事]", "-", "编号“故事”没有定义", "[故事](地址)"),
     Case("story-link-anchor-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[规则](../about.md#规则)。"), "content/stories/a-key.md", "#规则", "body", "“#规则”在那一页找不到对应的小标题", "#关于"),
     Case("page-link-anchor-punctuation", sub("content/about.md", "活动简介。", "活动简介，见[电话](#联系（电话）)。\n\n## 联系（电话）\n"), "content/about.md", "[电话]", "-", "在这一页找不到", "写成 #联系电话"),
     Case("zone-link-anchor-no-headings", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[故事](../stories/a-key.md#开头)\n"), "content/zones/garden.yaml", "开头", "content", "找不到对应的小标题", "那一页没有小标题"),

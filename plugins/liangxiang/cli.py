@@ -198,7 +198,7 @@ def _load_config(path: Path):
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .load.yamlfile import decode, parse
-    from .check.settings import site_url_problem
+    from .check.settings import site_url_problem, written_site_url
     from .problems import Location, Problems
 
     problems, shown = Problems(), path.name
@@ -212,8 +212,7 @@ def _load_config(path: Path):
     except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
         error = "; ".join(warnings.messages) or str(error)
         if "site_url" in error:
-            url = re.search(r"^site_url:\s*(\S*)", text, re.M)
-            raise _ConfigProblem(f"{shown}: site_url: {site_url_problem(url.group(1) if url else '') or error}") from None
+            raise _ConfigProblem(f"{shown}: site_url: {site_url_problem(written_site_url(text)) or error}") from None
         parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
         if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
             raise _ConfigProblem("\n".join(map(str, problems))) from None

@@ -128,11 +128,10 @@ def _html_problem(written: str) -> tuple[str, str]:
 
 
 def _undefined_problem(written: str) -> tuple[str, str]:
-    words, _, name = written.rstrip("]").partition("][") if "][" in written else (written, "", "")
-    name = name or words.lstrip("!").lstrip("[")
-    what = "图片" if written.startswith("!") else "链接"
-    return (f"{what}“{written}”的编号“{name}”没有定义：网页上会原样显示方括号",
-            f"在正文里另起一行写“[{name}]: 地址”，或直接写成 {words.split('] ')[0]}](地址)")
+    image, words, name = re.fullmatch(r"(!?)\[(.*?)\] ?\[(.*)\]", written).groups()  # as UNDEFINED found it
+    name = name or words  # [words][] names itself
+    return (f"{'图片' if image else '链接'}“{written}”的编号“{name}”没有定义：网页上会原样显示方括号",
+            f"在正文里另起一行写“[{name}]: 地址”，或直接写成 {image}[{words}](地址)")
 
 
 HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\sid="([^"]*)"')
@@ -169,14 +168,14 @@ class Anchors:
 
 def _anchor_problem(href: str, ids: list[str] | None, page: str) -> tuple[str, str] | None:
     """A #fragment that names no heading of its page opens the page at its top, not where it says."""
-    from markdown.extensions.toc import slugify_unicode
+    from ..site.markdown import HEADING_IDS  # the slugify that gave the headings their ids
 
     fragment = unquote(urlsplit(href).fragment)
     if ids is None or not fragment or fragment in ids:
         return None
     message = (f"链接“{href}”在{page}找不到对应的小标题" if href.startswith("#")
                else f"链接“{href}”里的“#{fragment}”在{page}找不到对应的小标题")
-    slug = slugify_unicode(fragment, "-")
+    slug = HEADING_IDS["slugify"](fragment, "-")
     if slug in ids:
         return message, f"写成 #{slug}：小标题的链接去掉标点，空格换成 -，英文字母小写"
     if not ids:

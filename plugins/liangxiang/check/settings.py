@@ -39,13 +39,17 @@ def site_url_problem(url: str) -> str | None:
     return None
 
 
+def written_site_url(text: str) -> str:
+    """site_url as mkdocs.yml's text writes it (`mkdocs serve` replaces the setting with its own address)."""
+    found = re.search(r"^site_url:\s*['\"]?([^\s'\"#]+)", text, re.MULTILINE)
+    return found.group(1) if found else ""
+
+
 def _written_site_url(config_file: Path) -> str:
-    """site_url as mkdocs.yml writes it: `mkdocs serve` replaces the setting with its own address."""
     try:
-        found = re.search(r"^site_url:\s*['\"]?([^\s'\"#]+)", config_file.read_text(encoding="utf-8-sig"), re.MULTILINE)
+        return written_site_url(config_file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return ""
-    return found.group(1) if found else ""
 
 
 def _this_machine(url: str) -> str | None:
