@@ -170,6 +170,22 @@ def test_editors_lock_and_backup_files_are_neither_read_nor_published(tmp_path):
     assert (site / "about/index.html").is_file() and (site / "zones/garden/index.html").is_file()
 
 
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_a_renamed_member_or_zone_keeps_its_printed_address(tmp_path, directory_urls):
+    """Plates and signs printed before a rename hold members/OLD/ and zones/OLD/ (QR codes always
+    hold the folder address); each leads on to the page under the new id."""
+    renamed = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 张伟\n    aliases: [zhangwei]\n")
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"] + f"use_directory_urls: {str(directory_urls).lower()}\n",
+                                         "members.yaml": renamed})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    target = {"members": "zhang-wei/" if directory_urls else "zhang-wei.html", "zones": "garden/" if directory_urls else "garden.html"}
+    for kind, old in (("members", "zhangwei"), ("zones", "old-garden")):
+        raw = (site / kind / old / "index.html").read_text(encoding="utf-8")
+        assert f'content="0; url=../{target[kind]}"' in raw, raw
+        if not directory_urls:  # a link written for this setting names the .html page
+            assert f"url={target[kind]}" in (site / kind / f"{old}.html").read_text(encoding="utf-8")
+
+
 def test_without_directory_urls(tmp_path):
     root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"] + "use_directory_urls: false\n"})
     site = build_site(root / "mkdocs.yml", tmp_path / "site")

@@ -107,6 +107,8 @@ CASES = [
     Case("successor-missing", sub("content/zones/closed.yaml", "successor: garden", "successor: gaden"), "content/zones/closed.yaml", "successor", "successor", "找不到责任区", "garden"),
     Case("alias-is-id", sub("content/zones/garden.yaml", "aliases: [old-garden]", "aliases: [closed]"), "content/zones/garden.yaml", "aliases", "aliases", "现有责任区"),
     Case("alias-twice", sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [old-garden]\n"), "content/zones/garden.yaml", "aliases", "aliases", "重复"),
+    Case("member-alias-is-id", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    aliases: [zhang-wei]\n"), "members.yaml", "aliases: [zhang-wei]", "members[1].aliases", "现有党员"),
+    Case("member-alias-twice", sub("members.yaml", "    name: 李娜\n    branch: b1\n", "    name: 李娜\n    branch: b1\n    aliases: [lina]\n  - id: li-na2\n    name: 李娜二\n    branch: b1\n    aliases: [lina]\n"), "members.yaml", 18, "members[2].aliases", "重复"),
     Case("grades-empty", sub("content/org.yaml", "branches:", "grades: []\nbranches:"), "content/org.yaml", "grades", "grades", "至少要有 1 项"),
     Case("categories-empty", sub("content/org.yaml", "branches:", "story_categories: []\nbranches:"), "content/org.yaml", "story_categories", "story_categories", "至少要有 1 项"),
     Case("grade-name-twice", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 优秀, min: 60}\nbranches:"), "content/org.yaml", "min: 60", "grades.name", "重复", "名称都不同"),

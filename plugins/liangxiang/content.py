@@ -143,6 +143,11 @@ class Content:
         return {alias: z for z in self.zones for alias in z.aliases}
 
     @cached_property
+    def member_aliases(self) -> dict[str, Member]:
+        """A renamed member's former ids: the QR codes of plates printed before lead to them."""
+        return {alias: m for m in self.public_members for alias in m.aliases}
+
+    @cached_property
     def source_pages(self) -> dict[str, tuple[str, object]]:
         """The page each file under content/ makes, for links written as file paths:
         path -> (kind, key) of Urls.of, or ("free", path) for a free page."""
@@ -166,6 +171,7 @@ class Content:
         without a slash at either end: members have no file under content/ to link to."""
         addresses = {address(path.removesuffix(".md")): page for path, page in self.source_pages.items() if path.endswith(".md")}
         addresses.update({f"members/{m.id}": ("member", m.id) for m in self.public_members})
+        addresses.update({f"members/{alias}": ("member", m.id) for alias, m in self.member_aliases.items()})
         addresses.update({f"zones/{z.id}": ("zone", z.id) for z in self.zones})
         addresses.update({f"zones/{alias}": ("zone", z.id) for alias, z in self.alias_targets.items()})
         addresses.update({f"commitments/{y.year}": ("year", y.year) for y in self.commitments})

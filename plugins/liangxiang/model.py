@@ -168,6 +168,7 @@ class Member(Record):
     tags: list[Tag] = Field(default_factory=list, title="标识", description="例如：党员示范岗")
     honors: list[Honor] = Field(default_factory=list, title="荣誉", description="获得的荣誉，每项写年份、名称、授予单位")
     status: Literal["active", "former"] = Field("active", title="状态", description="active 在岗（默认）；former 已调离（页面保留并注明）")
+    aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="改过编号时写以前的编号，已印出的桌牌二维码继续有效")
     hidden: bool = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")
 
 

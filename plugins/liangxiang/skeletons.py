@@ -287,7 +287,7 @@ def append_item(path: Path, key: str, item_lines: list[str], site: Site, expect:
 # the kinds -----------------------------------------------------------------------------------
 
 def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str | None) -> Written:
-    taken = site.ids("member")
+    taken = site.ids("member") | set(site.content.member_aliases)
     member_id = check_id(wanted_id, taken, "党员") if wanted_id else free_id(person_id(name or ""), taken, "member")
     branch = site.pick_branch(branch)
     groups = [g.id for b in (site.content.org.branches if site.content.org else []) if b.id == branch for g in b.groups]

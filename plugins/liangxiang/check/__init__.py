@@ -142,9 +142,11 @@ class _Rules:
         branch_of_group = {
             g.id: b.id for b in (self.content.org.branches if self.content.org else []) for g in b.groups
         }
+        aliases: dict[str, Location] = {}
         for member in self.content.members:
             self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"))
             self.refs(member)
+            self.aliases(member, "member", "党员", aliases)
             owner = branch_of_group.get(member.group or "")
             if owner and owner != member.branch:
                 self.problems.add(
@@ -161,16 +163,21 @@ class _Rules:
             self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.refs(zone)
             self.successor(zone)
-            for index, alias in enumerate(zone.aliases):
-                where = zone.at("aliases", index)
-                if alias in content.known["zone"]:
-                    self.problems.add(
-                        where, "aliases", f"曾用编号“{alias}”和现有责任区的编号相同",
-                        "曾用编号只能是不再使用的旧编号，否则两个二维码会指向同一个网址",
-                    )
-                else:
-                    self.unique("曾用编号", aliases, alias, where, "aliases")
+            self.aliases(zone, "zone", "责任区", aliases)
             self.signboard_size(zone)
+
+    def aliases(self, record, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
+        """Former ids keep printed QR codes working: each may lead to one page only."""
+        for index, alias in enumerate(record.aliases):
+            where = record.at("aliases", index)
+            if alias in self.content.known[kind]:
+                self.problems.add(
+                    where, record.field_name("aliases"), f"曾用编号“{alias}”和现有{kind_word}的编号相同",
+                    "曾用编号只能是不再使用的旧编号，否则两个二维码会指向同一个网址",
+                )
+            else:
+                self.unique("曾用编号", seen, alias, where, record.field_name("aliases"),
+                            f"一个曾用编号只能通向一个{kind_word}：删去其中一处")
 
     def successor(self, zone) -> None:
         if zone.successor is None:

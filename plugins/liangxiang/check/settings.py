@@ -142,6 +142,8 @@ def _ids_taken_by_the_site(content: Content, problems: Problems, directory_urls:
         taken += [(z.at("id"), "id", "责任区" + index.format("责任区"), zone_renamed) for z in content.zones if z.id == "index"]
         taken += [(z.at("aliases", n), "aliases", "责任区" + index.format("责任区"), "删去这个曾用编号")
                   for z in content.zones for n, alias in enumerate(z.aliases) if alias == "index"]
+        taken += [(m.at("aliases", n), m.field_name("aliases"), "党员" + index.format("党员"), "删去这个曾用编号")
+                  for m in content.public_members for n, alias in enumerate(m.aliases) if alias == "index"]
         taken += [(Location(s.path, 1, 1), "slug", "故事" + index.format("故事"), "给这个故事文件改名，例如 index-story.md")
                   for s in content.stories if s.slug == "index"]
     if printables:

@@ -40,10 +40,12 @@ def plan_pages(content: Content, urls: Urls, labels: Labels, site_url: str | Non
     """Every data page of the site, in a stable order."""
     pages = list(_pages(content, labels))
     if not urls.directory_urls:  # the folder addresses printed QR codes hold (zones/ID/), as redirects
-        pages += [DataPage(f"zones/{zone.id}/index.html", f"zones/{zone.id}/", "redirect.html", zone.name,
-                           {"target": ("zone", zone.id)}) for zone in content.zones]
-        pages += [DataPage(f"members/{member}/index.html", f"members/{member}/", "redirect.html",
-                           content.member_by_id[member].name, {"target": ("member", member)}) for member in content.plate_commitments]
+        zones = [(zone.id, zone) for zone in content.zones] + list(content.alias_targets.items())
+        pages += [DataPage(f"zones/{name}/index.html", f"zones/{name}/", "redirect.html", zone.name,
+                           {"target": ("zone", zone.id)}) for name, zone in zones]
+        members = [(m, content.member_by_id[m]) for m in content.plate_commitments] + list(content.member_aliases.items())
+        pages += [DataPage(f"members/{name}/index.html", f"members/{name}/", "redirect.html", member.name,
+                           {"target": ("member", member.id)}) for name, member in members]
     for page in pages:
         page.url = page.url or urls.page(page.path)
         if site_url:
@@ -64,6 +66,8 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
             "stories": content.stories_of(member.id),
             "honors": sorted(member.honors, key=lambda h: h.year or 0, reverse=True),
         })
+        for alias in member.aliases:
+            yield DataPage(f"members/{alias}/", "", "redirect.html", member.name, {"target": ("member", member.id)})
 
     yield DataPage("zones/", "", "zones.html", labels.zones)
     for zone in content.zones:

@@ -246,6 +246,7 @@ class SiteView:
 # which kinds of source files each part of Content is made from; anything else depends on all
 CONTENT_KINDS = {
     "public_members": ("members",), "members": ("members",), "member_by_id": ("members",),
+    "member_aliases": ("members",),
     "zones": ("zones",), "active_zones": ("zones",), "zone_by_id": ("zones",), "alias_targets": ("zones",),
     "zones_of": ("zones",),
     "years": ("commitments",), "latest_year": ("commitments",), "commitments": ("commitments",),
