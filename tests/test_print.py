@@ -18,7 +18,7 @@ from PIL import Image
 
 from conftest import REPO, build_site, tree_digest
 from liangxiang.pipeline import read_content
-from liangxiang.print.layout import BLEED, SLUG, sheet_size
+from liangxiang.print.layout import BLEED, SLUG, sheet_size, sign_camera_dpi
 from minimal_site import FILES, write_site
 
 SITE_URL = "https://dangjian.huaning.example.cn/"
@@ -223,6 +223,20 @@ def test_sixty_character_name_fits_on_a_60x40_sign(tmp_path):
     pdf = site / "print" / "signboards" / "garden.pdf"
     assert squash(name) in pdf_text(pdf)
     assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}
+
+
+@pytest.mark.parametrize("size", ["A4", "A3"])
+def test_a_small_sign_keeps_its_code_in_proportion_and_readable_from_its_reading_distance(tmp_path, size):
+    """An A4 sign is read from about half a metre: its code is about a quarter of the sheet's
+    width, not half, and still decodes at what a camera sees from there (38 dpi for A4)."""
+    zone = zone_file() + f"signboard: {{size: {size}, orientation: portrait}}\n"
+    pdf = build(tmp_path, {"content/zones/garden.yaml": zone}) / "print" / "signboards" / "garden.pdf"
+    (width, height), = pdf_pages(pdf)
+    dpi = sign_camera_dpi(width, height)
+    assert decoded(pdf, round(dpi)) == {"https://example.org/dj/zones/garden/"}
+    page = render(pdf, 20)  # the code's dark modules, found as the darkest pixels' extent
+    dark = [x for x in range(page.width) for y in range(0, page.height, 2) if sum(page.getpixel((x, y))) < 200]
+    assert (max(dark) - min(dark)) / page.width < 0.36, (size, dpi)
 
 
 def test_ten_long_duties_fail_naming_the_file_and_field_and_keep_the_old_site(tmp_path, caplog):

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from . import qr
 from .drawing import Box, Drawing, Picture, Text
 from .images import ImageRef, fit_inside
-from .layout import QR_PIXELS_PER_MODULE, SCHEMES, SIGN_QR_DPI, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size, sign_layout, size_label
+from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
+                     sign_camera_dpi, sign_layout, size_label)
 from .setter import Overflow, Setter
 from .text import fit, fit_name, largest, sizes, wrap
 
@@ -66,8 +67,8 @@ class SignBlocks:
 
     def __init__(self, sign: SignContent, words: SignWords, setter: Setter, qr_pixels: float = QR_PIXELS_PER_MODULE):
         self.sign, self.words, self.set = sign, words, setter
-        self.qr_module = qr_module_mm(SIGN_QR_DPI, qr_pixels)
         self.width, self.height = sheet_size(sign.size, sign.orientation)
+        self.qr_module = qr_module_mm(sign_camera_dpi(self.width, self.height), qr_pixels)
         self.u = min(self.width, self.height) / 100
         self.layout: SignLayout = sign_layout(sign.orientation)
         self.colors = SCHEMES[sign.scheme]
