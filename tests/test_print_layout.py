@@ -176,6 +176,17 @@ def test_no_character_is_left_alone_on_the_last_line(text, width, lines):
     assert wrap(text, _EvenWidths(), 1, width) == lines
 
 
+@pytest.mark.parametrize("text, width, lines", [
+    ("镇便民服务中心党员示范窗口", 11, ("镇便民服务中心", "党员示范窗口")),  # greedy: …党员示范 / 窗口
+    ("一二三四五六七八九十甲乙丙", 6, ("一二三四五", "六七八九十", "甲乙丙")),  # greedy: 6 + 6 + 1
+    ("青山县人民医院", 10, ("青山县人民医院",)),  # one line stays one line
+])
+def test_a_centred_title_breaks_into_even_lines(text, width, lines):
+    from liangxiang.print.text import balanced
+
+    assert balanced(text, _EvenWidths(), 1, width) == lines
+
+
 def test_a_drawing_with_bleed_gives_the_same_bytes_twice(planned, setter):
     """pdfium, which sets the trim and bleed boxes, makes up half the file's /ID at random: a
     rebuild would change every sign's bytes (and re-upload them) for nothing."""

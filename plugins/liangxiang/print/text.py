@@ -140,11 +140,29 @@ def fit(text: str, measure: Measure, width: float, biggest: float, smallest: flo
     return None if size is None else Fitted(size, tuple(wrap(text, measure, size, width, bold, keep_phrases=keep_phrases)))
 
 
+def balanced(text: str, measure: Measure, size: float, width: float, bold: bool = False) -> tuple[str, ...]:
+    """As many lines as greedy wrapping makes, as even in length as they go (CSS's text-wrap:
+    balance): a centred title breaks 镇便民服务中心 / 党员示范窗口, not …党员示范 / 窗口."""
+    lines = wrap(text, measure, size, width, bold)
+    if len(lines) < 2:
+        return tuple(lines)
+    low, high = measure.width(text, size, bold) / len(lines), width  # high always gives len(lines)
+    for _ in range(14):
+        middle = (low + high) / 2
+        if len(wrap(text, measure, size, middle, bold)) == len(lines):
+            high = middle
+        else:
+            low = middle
+    return tuple(wrap(text, measure, size, high, bold))
+
+
 def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
              bold: bool = False, height: float | None = None, leading: float = 1.3, tails: tuple[str, ...] = ()) -> Fitted | None:
-    """Like fit, but a name that needs two lines breaks before a known ending ("优秀党员责任区")
-    rather than inside a word, unless that costs more than a fifth of the size."""
+    """Like fit, in balanced lines; a name that needs two lines breaks before a known ending
+    ("优秀党员责任区") rather than inside a word, unless that costs more than a fifth of the size."""
     plain = fit(text, measure, width, biggest, smallest, max_lines, bold, height, leading)
+    if plain is not None and len(plain.lines) > 1:
+        plain = Fitted(plain.size, balanced(text, measure, plain.size, width, bold))
     if plain is not None and len(plain.lines) == 1:
         return plain
     tail = next((t for t in tails if text.endswith(t) and len(text) > len(t)), None)
