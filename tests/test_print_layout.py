@@ -125,6 +125,18 @@ def test_long_content_shrinks_but_never_overlaps(planned, setter, orientation):
     assert "".join(drawing.texts()).count("第6项") == 1
 
 
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+@pytest.mark.parametrize("leader", ["买买提·吐尔逊·阿卜杜拉·艾克拜尔", "Maria Garcia-Fernandez", "阿卜杜热合曼·阿卜杜克力木"])
+def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_sign(planned, setter, orientation, leader):
+    """A zone with nobody but its leader must print: a long name takes two lines, under the photo if need be."""
+    _, signs, _ = planned
+    sign = next(item.content for item in signs if item.content.leader_photo)
+    sign = dataclasses.replace(sign, leader=leader, roles=(), members=(), size="60x40cm", orientation=orientation)
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    assert leader.replace(" ", "") in "".join(drawing.texts()).replace(" ", "")
+
+
 def test_plates_never_overlap(planned, setter):
     _, _, plates = planned
     words = plate_words(load_labels())

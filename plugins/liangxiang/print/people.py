@@ -47,19 +47,26 @@ class PeopleBlock(SignBlocks):
         text_x = x + (photo_w + self.gap if photo_w else 0)
         text_w = x + width - text_x
         label_size = max(self.floor, min(self.em(lay.label), lay.label.em * u * scale))
-        name = fit(sign.leader, s.measure, text_w, max(self.em(lay.leader) * scale, self.floor), self.floor, 1, True)
-        if name is None or s.width(self.words.leader, label_size, True) > text_w:
+        text_y, name = y, self._name(text_w, scale, label_size)
+        # a long name (买买提·吐尔逊·阿卜杜拉) goes under the photo when it is set larger there
+        wide = self._name(width, scale, label_size) if photo_w and (name is None or len(name.lines) > 1) else None
+        under = wide is not None and (name is None or wide.size > name.size * 1.15)
+        if under:
+            text_x, text_y, text_w, name = x, y + photo_w / PHOTO_ASPECT + 0.5 * u, width, wide
+        if name is None:
             return None
-        items, h = s.lines([self.words.leader], text_x, y, text_w, label_size, colors.soft, True)
-        block, h2 = s.lines(name.lines, text_x, y + h, text_w, name.size, colors.text, True)
+        items, h = s.lines([self.words.leader], text_x, text_y, text_w, label_size, colors.soft, True)
+        block, h2 = s.lines(name.lines, text_x, text_y + h, text_w, name.size, colors.text, True)
         items += block
-        top = y + h + h2
+        top = text_y + h + h2
         # post and title beside the photo when each fits whole on a line there; else across, under it
         parts = [part for part in sign.leader_detail.split(" · ") if part]
-        if photo_w:
+        if under:
+            items[:0] = self._photo(x, y, photo_w)
+            top += 0.3 * size
+        elif photo_w:
             photo_h = photo_w / PHOTO_ASPECT
-            items.insert(0, Box(x - 0.25 * u, y - 0.25 * u, photo_w + 0.5 * u, photo_h + 0.5 * u, fill=colors.accent))
-            items.insert(1, Picture(x, y, photo_w, photo_h, sign.leader_photo.path, sign.leader_photo.digest))
+            items[:0] = self._photo(x, y, photo_w)
             if all(s.width(part, size) <= text_w for part in parts) and top + len(parts) * size * 1.3 <= y + photo_h:
                 block, _ = s.lines(parts, text_x, top, text_w, size, colors.body)
                 return items + block, y + photo_h + 0.25 * u
@@ -67,6 +74,19 @@ class PeopleBlock(SignBlocks):
         detail = wrap(sign.leader_detail, s.measure, size, width, keep_phrases=True) if sign.leader_detail else []
         block, h = s.lines(detail, x, top, width, size, colors.body)
         return items + block, top + h
+
+    def _name(self, width: float, scale: float, label_size: float):
+        """The leader's name in one line, or two when it is long; None when it, or its label, does not fit."""
+        if self.set.width(self.words.leader, label_size, True) > width:
+            return None
+        biggest = max(self.em(self.layout.leader) * scale, self.floor)
+        return fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 2, True, keep_phrases=True)
+
+    def _photo(self, x: float, y: float, photo_w: float) -> list:
+        u, photo = self.u, self.sign.leader_photo
+        photo_h = photo_w / PHOTO_ASPECT
+        return [Box(x - 0.25 * u, y - 0.25 * u, photo_w + 0.5 * u, photo_h + 0.5 * u, fill=self.colors.accent),
+                Picture(x, y, photo_w, photo_h, photo.path, photo.digest)]
 
     def _roles(self, x: float, top: float, width: float, size: float):
         """Roles and names as a two-column table when they fit so, else each role over its name."""

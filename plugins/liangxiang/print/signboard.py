@@ -105,6 +105,8 @@ class _Sign(PeopleBlock):
         return best[1]
 
     def _people_overflow(self) -> Overflow:
+        if not self.sign.roles and not self.sign.members:
+            return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "在 signboard.size 里改用更大的标志牌")
         field = ("roles",) if self.sign.roles else ("members",)
         return Overflow(field, f"责任区人员太多，{self.where()}用最小字号也放不下", "减少 roles 或 members 里的人员，或改用更大的标志牌（signboard.size）")
 

@@ -63,7 +63,7 @@ def phrases(text: str, longest: int = 10) -> list[str]:
     """Pieces of a list of names or titles ("赵丽华、孙海涛", "站长 · 党支部书记"): each stays whole
     unless it is longer than ``longest`` characters."""
     pieces: list[str] = []
-    for part in re.split(r"(?<=[、，,：:])|(?<= · )", re.sub(r"\s+", " ", text.strip())):
+    for part in re.split(r"(?<=[、，,：:])|(?<= · )|(?<=·)(?! )", re.sub(r"\s+", " ", text.strip())):
         if part:
             pieces += [part] if len(part.strip()) <= longest else units(part)
     return pieces
