@@ -91,7 +91,7 @@ class SignBlocks:
         return f"{size_label(self.width, self.height)} 标志牌上（最小字高 {min_hanzi_mm(self.width, self.height):.1f} 毫米）"
 
     def hint(self, what: str) -> str:
-        return f"请精简{what}，或在 signboard.size 里改用更大的尺寸（例如 80x60cm）"
+        return f"请精简{what}"
 
     # -- blocks ---------------------------------------------------------------------------
     def frame(self) -> None:
@@ -143,7 +143,7 @@ class SignBlocks:
         caption = (fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), 1)
                    or fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), kind.lines))
         if caption is None:
-            raise Overflow(("signboard", "size"), f"{size_label(self.width, self.height)} 的标志牌太小，放不下二维码", "在 signboard.size 里改用更大的尺寸")
+            raise Overflow(("signboard", "size"), f"{size_label(self.width, self.height)} 的标志牌太小，放不下二维码", "")
         return side, caption
 
     def place_qr(self, x: float, y: float, side: float, caption) -> None:

@@ -8,8 +8,10 @@ below that, Overflow names the field to shorten.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .drawing import Drawing, Rule
-from .layout import COMPACT_QR_PIXELS_PER_MODULE, size_label
+from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
 from .signblocks import SignContent, SignWords
@@ -39,7 +41,7 @@ class _Sign(PeopleBlock):
 
     def _too_small(self) -> Overflow:
         return Overflow(("signboard", "size"), f"{size_label(self.width, self.height)} 的标志牌放不下能在远处扫描的二维码和全部内容",
-                        "在 signboard.size 里改用更大的尺寸（例如 60x40cm 或 80x60cm）")
+                        "")
 
     def _landscape(self, top: float, side: float, caption) -> None:
         lay, u, gap = self.layout, self.u, self.gap
@@ -106,9 +108,9 @@ class _Sign(PeopleBlock):
 
     def _people_overflow(self) -> Overflow:
         if not self.sign.roles and not self.sign.members:
-            return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "在 signboard.size 里改用更大的标志牌")
+            return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "")
         field = ("roles",) if self.sign.roles else ("members",)
-        return Overflow(field, f"责任区人员太多，{self.where()}用最小字号也放不下", "减少 roles 或 members 里的人员，或改用更大的标志牌（signboard.size）")
+        return Overflow(field, f"责任区人员太多，{self.where()}用最小字号也放不下", "减少 roles 或 members 里的人员")
 
 
 def _heights(start: float, stop: float, steps: int = 24):
@@ -120,9 +122,30 @@ def _heights(start: float, stop: float, steps: int = 24):
 def compose_sign(sign: SignContent, words: SignWords, setter: Setter) -> Drawing:
     """The signboard's drawing; raises Overflow when content does not fit at the smallest legible size.
 
-    A sheet too small for the full-size code beside its content tries the compact code first.
+    Its hint names the format's sizes the content was tried on and fits (type grows with the
+    sheet, so a bigger sign of the same shape holds no more; another shape may).
     """
+    try:
+        return _compose(sign, words, setter)
+    except Overflow as overflow:
+        fitting = [f"{{size: {size}, orientation: {orientation}}}" for size in NAMED_SIZES for orientation in ("landscape", "portrait")
+                   if (size, orientation) != (sign.size, sign.orientation) and _fits(replace(sign, size=size, orientation=orientation), words, setter)]
+        advice = f"或把 signboard 改成 {' 或 '.join(fitting[:2])}（试排过，能放下）" if fitting else ""
+        overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
+        raise
+
+
+def _compose(sign: SignContent, words: SignWords, setter: Setter) -> Drawing:
+    """A sheet too small for the full-size code beside its content tries the compact code."""
     try:
         return _Sign(sign, words, setter).compose()
     except Overflow:
         return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE).compose()
+
+
+def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:
+    try:
+        _compose(sign, words, setter)
+    except Overflow:
+        return False
+    return True
