@@ -21,7 +21,8 @@ MAX_YAML_BYTES = 5 * 1024 * 1024
 MAX_STORY_BYTES = 2 * 1024 * 1024
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
-RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets")
+RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
+                  "sitemap.xml", "sitemap.xml.gz")  # sitemap.xml.md would be the folder sitemap.xml/, over the file
 
 
 def load_content(
