@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build_site
 from minimal_site import FILES, write_site
 
 BIN = Path(sys.executable).parent
@@ -203,6 +204,23 @@ def test_the_largest_roster_allowed_is_checked(tmp_path):
     validate(root)
 
 
+def test_a_jpeg_with_a_second_picture_is_a_jpeg(tmp_path):
+    """Dual cameras and Android's Ultra HDR add a second picture (MPF): Pillow calls the file MPO.
+    Browsers show its first picture, and so does the site."""
+    from PIL import Image
+
+    root = write_site(tmp_path / "src")
+    first, second = Image.new("RGB", (300, 400), "#2a6"), Image.new("RGB", (150, 200), "#000")
+    first.save(root / "content/photos/zhang-wei.jpg", format="MPO", save_all=True, append_images=[second])
+    with Image.open(root / "content/photos/zhang-wei.jpg") as saved:
+        assert saved.format == "MPO"
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    copies = sorted((site / "assets/photos").glob("zhang-wei-*.jpg"))
+    assert copies
+    with Image.open(copies[-1]) as copy:
+        assert copy.getpixel((copy.width // 2, copy.height // 2))[1] > 120  # the green first picture
+
+
 def test_a_phones_large_jpeg_is_taken_and_a_png_as_large_is_not(tmp_path, monkeypatch):
     """A JPEG over Pillow's pixel limit (a 108-megapixel phone photo) decodes at a fraction of its
     size, so it is taken and published small; a PNG, which decodes whole, is refused. The limit is
@@ -212,7 +230,9 @@ def test_a_phones_large_jpeg_is_taken_and_a_png_as_large_is_not(tmp_path, monkey
     from liangxiang.check import photos
     from liangxiang.pipeline import read_content
 
-    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1_000_000)
+    from liangxiang import imaging
+
+    monkeypatch.setattr(imaging, "WHOLE_MAX_PIXELS", 1_000_000)
     photos._inspect.cache_clear()
     root = write_site(tmp_path)
     Image.new("RGB", (1500, 1000), "#b22").save(root / "content/photos/zhang-wei.jpg", quality=80)

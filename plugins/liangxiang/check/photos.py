@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
+from .. import imaging
 from ..files import FileFacts
 
 FORMATS = {"JPEG", "PNG", "WEBP"}
@@ -43,7 +44,7 @@ def hidden_photo_problem(path: Path | None, hidden: dict[Path, str]) -> tuple[st
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-5.json"
+CHECKED_FILE = "checked-images-6.json"
 
 
 @lru_cache(maxsize=4096)
@@ -54,10 +55,10 @@ def _inspect(path: Path, mtime: int) -> tuple[tuple[str, str], ...]:
             # megapixels are fine up to Pillow's hard limit; other formats decode whole
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
-                kind = image.format
+                kind = "JPEG" if image.format in imaging.JPEG_KINDS else image.format
                 if kind not in FORMATS:
                     return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来"),)
-                if kind != "JPEG" and image.width * image.height > Image.MAX_IMAGE_PIXELS:
+                if kind != "JPEG" and image.width * image.height > imaging.WHOLE_MAX_PIXELS:
                     raise Image.DecompressionBombError(image.width * image.height)
                 if min(image.size) < SMALLEST_SIDE:  # an icon or a thumbnail: a blur on a phone, a dot on a sign
                     return ((f"图片太小（{image.width}×{image.height} 像素），网页和印刷品上都看不清",
@@ -69,9 +70,9 @@ def _inspect(path: Path, mtime: int) -> tuple[tuple[str, str], ...]:
                     image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
                 image.load()
     except Image.DecompressionBombError:
-        limit = Image.MAX_IMAGE_PIXELS // 1_000_000
         return (("照片的像素太多，网站处理不了",
-                 f"请缩小后再放进来（手机相册的“编辑”或电脑的“画图”都能调整大小）：JPEG 不超过 {2 * limit} 百万像素，PNG、WebP 不超过 {limit} 百万像素"),)
+                 "请缩小后再放进来（手机相册的“编辑”或电脑的“画图”都能调整大小）："
+                 f"JPEG 不超过 {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} 百万像素，PNG、WebP 不超过 {imaging.WHOLE_MAX_PIXELS // 1_000_000} 百万像素"),)
     except UnidentifiedImageError:
         if _is_heif(path):
             return (("这是苹果手机的 HEIC（HEIF）照片，网站和印刷品都用不了这种格式",
