@@ -121,7 +121,7 @@ def test_the_guide_is_plain_markdown():
 def test_the_guide_is_published(example_site):
     text = page_text(example_site, "guide/")
     assert "编辑指南" in text and "liangxiang new member --name 张三" in text
-    assert "找不到党员“wang-jiangou” (是不是要写 wang-jianguo？)" in text
+    assert "找不到党员“wang-jiangou” (是不是要写 wang-jianguo（王建国）？)" in text
     raw = (example_site / "guide/index.html").read_text(encoding="utf-8")
     # the guide names the print page without linking it: a copy of the example with printables off still builds
     assert "网址 <code>/print/</code>" in raw and 'class="colophon-print"><a href="../print/"' in raw

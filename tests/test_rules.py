@@ -107,6 +107,9 @@ CASES = [
     Case("successor-missing", sub("content/zones/closed.yaml", "successor: garden", "successor: gaden"), "content/zones/closed.yaml", "successor", "successor", "找不到责任区", "garden"),
     Case("alias-is-id", sub("content/zones/garden.yaml", "aliases: [old-garden]", "aliases: [closed]"), "content/zones/garden.yaml", "aliases", "aliases", "现有责任区"),
     Case("alias-twice", sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [old-garden]\n"), "content/zones/garden.yaml", "aliases", "aliases", "重复"),
+    Case("ref-by-name", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: 张伟"), "content/zones/garden.yaml", "leader: 张伟", "leader", "编号只能", "“张伟”的编号是 zhang-wei"),
+    Case("ref-branch-by-name", sub("members.yaml", "    branch: b2\n    status: former", "    branch: 第二党支部\n    status: former"), "members.yaml", "第二党支部", "members[2].branch", "编号只能", "编号是 b2"),
+    Case("ref-deleted-member", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: wang-jianguo"), "content/zones/garden.yaml", "leader: wang", "leader", "找不到党员", "status: former"),
     Case("member-alias-is-id", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    aliases: [zhang-wei]\n"), "members.yaml", "aliases: [zhang-wei]", "members[1].aliases", "现有党员"),
     Case("member-alias-twice", sub("members.yaml", "    name: 李娜\n    branch: b1\n", "    name: 李娜\n    branch: b1\n    aliases: [lina]\n  - id: li-na2\n    name: 李娜二\n    branch: b1\n    aliases: [lina]\n"), "members.yaml", 18, "members[2].aliases", "重复"),
     Case("grades-empty", sub("content/org.yaml", "branches:", "grades: []\nbranches:"), "content/org.yaml", "grades", "grades", "至少要有 1 项"),
@@ -114,6 +117,8 @@ CASES = [
     Case("grade-name-twice", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 优秀, min: 60}\nbranches:"), "content/org.yaml", "min: 60", "grades.name", "重复", "名称都不同"),
     # photos
     Case("photo-missing", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wie.jpg"), "members.yaml", "zhang-wie.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
+    Case("photo-case", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.JPG"), "members.yaml", "zhang-wei.JPG", "photo", "找不到图片", "photos/zhang-wei.jpg"),
+    Case("photo-other-person", sub("members.yaml", "photos/zhang-wei.jpg", "photos/wang-lei.jpg"), "members.yaml", "wang-lei.jpg", "photo", "找不到图片", "检查文件名"),
     Case("photo-outside", sub("members.yaml", "photos/zhang-wei.jpg", "../members.yaml"), "members.yaml", "../members.yaml", "photo", "content/ 里面"),
     Case("photo-absolute", sub("members.yaml", "photos/zhang-wei.jpg", "/etc/passwd"), "members.yaml", "/etc/passwd", "photo", "content/ 里面"),
     Case("photo-not-image", sub("members.yaml", "photos/zhang-wei.jpg", "about.md"), "members.yaml", "about.md", "photo", "不是图片"),

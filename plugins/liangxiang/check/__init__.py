@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
@@ -46,6 +47,27 @@ class _Rules:
             for kind, value, path in references(rejected.model, rejected.data, rejected.loc):
                 if not any(path[:len(bad)] == bad or bad[:len(path)] == path for bad in rejected.bad):
                     self.ref(kind, str(value) if isinstance(value, int) else value, rejected.source.at(*path), dotted(path))
+                elif isinstance(value, str) and (ids := self.ids_named(kind, value)):
+                    self.name_for_id(rejected.source.at(*path), dotted(path), value, ids)
+
+    def ids_named(self, kind: str, name: str) -> list[str]:
+        """The ids of the records called name: `leader: 王建国` is written for `leader: wang-jianguo`."""
+        content, name = self.content, name.strip()
+        if kind == "member":
+            return [m.id for m in content.public_members if m.name == name]
+        if kind == "zone":
+            return [z.id for z in content.zones if name in (z.name, z.short_name)]
+        branches = content.org.branches if content.org else []
+        if kind == "branch":
+            return [b.id for b in branches if b.name == name]
+        if kind == "group":
+            return [g.id for b in branches for g in b.groups if g.name == name]
+        return []
+
+    def name_for_id(self, where: Location, field: str, name: str, ids: list[str]) -> None:
+        """The field's own error (an id is written in a-z, 0-9 and -) gets the id meant as its hint."""
+        hint = f"这里写编号，不写名称：“{name}”的编号是 {' 或 '.join(ids)}"
+        self.problems.items = [replace(p, hint=hint) if p.where == where and p.field == field else p for p in self.problems.items]
 
     def ref(self, kind: str, value: object, where: Location, name: str, public: bool = True) -> None:
         """A reference by id must name something that exists (and, from public records, is not hidden)."""
@@ -56,13 +78,17 @@ class _Rules:
         known = self.content.known[kind]
         if value not in known:
             if known.complete:
-                # a short id (b9) is near its neighbours (b1); for a long one, half alike is a wrong guess
-                cutoff = 0.5 if isinstance(value, str) and len(value) <= 4 else 0.6
-                hint = did_you_mean(value, known.where, cutoff=cutoff) or f"先在{_home(kind)}里添加，或检查拼写"
+                # a short id (b9) is near its neighbours (b1); for a long one, half alike is a wrong
+                # guess, and a person's or a zone's is another person's (wang-jianguo, yang-fang)
+                cutoff = 0.5 if len(value) <= 4 else 0.75 if kind in ("member", "zone") else 0.6
+                missing = f"先在{_home(kind)}里添加，或检查拼写" + ("；调离的党员不要删除，改成 status: former" if kind == "member" else "")
+                hint = did_you_mean(value, known.where, cutoff=cutoff) or missing
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
                 if meant != hint and not re.fullmatch(ID_PATTERN, meant):
                     # the id it names is itself badly written (its own error says so): fix that one
                     hint = f"{_home(kind).strip()} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
+                elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
+                    hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
                 self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
         elif public and value in known.hidden:
             self.problems.add(

@@ -120,8 +120,13 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) ->
 
 
 def _near_file(path: Path) -> str:
+    """The file meant: the same name in other letter case (ZHANG-WEI.JPG) or with another suffix,
+    else one a typo away. Photos are named after people: a looser guess is somebody else's face."""
     if not path.parent.is_dir():
         return ""
-    names = [p.name for p in path.parent.iterdir()]
-    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    names = sorted(p.name for p in path.parent.iterdir() if p.is_file())
+    for same in (lambda name: name.lower() == path.name.lower(), lambda name: Path(name).stem.lower() == path.stem.lower()):
+        if found := [name for name in names if same(name)]:
+            return found[0]
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.85)
     return close[0] if close else ""
