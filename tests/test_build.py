@@ -249,3 +249,17 @@ def test_the_theme_without_its_plugin_fails_a_strict_build(tmp_path, caplog):
     with caplog.at_level(logging.WARNING), pytest.raises(Abort):
         build_site(root / "mkdocs.yml", tmp_path / "site")
     assert "没有启用 liangxiang 插件" in caplog.text and "plugins 下加一行“- liangxiang”" in caplog.text
+
+
+def test_scores_shown_alike_share_their_place_on_the_board(tmp_path):
+    """90 and 90.0 are one score; 89.995 and 89.99 both show as 89.99 (cut, never rounded)."""
+    extra = {f"z{i}": None for i in range(1, 4)}
+    files = {f"content/zones/{zone}.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", f"id: {zone}")
+             .replace("aliases: [old-garden]\n", "") for zone in extra}
+    files["content/assessments/2026-Q1.yaml"] = (
+        "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  - {zone: garden, score: 90}\n  - {zone: z1, score: 90.0}\n"
+        "  - {zone: z2, score: 89.995}\n  - {zone: z3, score: 89.99}\n  - {zone: closed, score: 69.5}\n")
+    site = build_site(write_site(tmp_path / "src", files) / "mkdocs.yml", tmp_path / "site")
+    raw = (site / "assessments/2026-Q1/index.html").read_text(encoding="utf-8")
+    places = re.findall(r'<td class="num rank">(\d+)</td>.*?<td class="num score">([\d.]+)</td>', raw)
+    assert places == [("1", "90"), ("1", "90"), ("3", "89.99"), ("3", "89.99"), ("5", "69.5")], places

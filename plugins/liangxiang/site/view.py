@@ -242,6 +242,15 @@ class SiteView:
         """At most two decimals, cut off: a score is never shown across a grade boundary (see score_text)."""
         return score_text(value)
 
+    def ranked(self, results: list) -> list[tuple[int, Any]]:
+        """Results best first with their place; scores shown alike share it (90 and 90.0: 1, 1, 3)."""
+        ordered = sorted(results, key=lambda r: r.score, reverse=True)
+        places: list[tuple[int, Any]] = []
+        for index, result in enumerate(ordered):
+            tied = places and score_text(result.score) == score_text(places[-1][1].score)
+            places.append((places[-1][0] if tied else index + 1, result))
+        return places
+
 
 # which kinds of source files each part of Content is made from; anything else depends on all
 CONTENT_KINDS = {
