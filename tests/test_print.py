@@ -239,6 +239,17 @@ def test_a_small_sign_keeps_its_code_in_proportion_and_readable_from_its_reading
     assert (max(dark) - min(dark)) / page.width < 0.36, (size, dpi)
 
 
+@pytest.mark.parametrize("signboard, expected", [
+    ("{size: 400x1200mm}", (400, 1200)),  # width by height, as written
+    ("{size: 1200x400mm}", (1200, 400)),
+    ("{size: 400x1200mm, orientation: landscape}", (1200, 400)),  # a written orientation decides
+])
+def test_a_size_in_millimetres_is_width_by_height(tmp_path, signboard, expected):
+    site = build(tmp_path, {"content/zones/garden.yaml": zone_file() + f"signboard: {signboard}\n"})
+    (width, height), = pdf_pages(site / "print" / "signboards" / "garden.pdf")
+    assert (round(width), round(height)) == expected
+
+
 def test_ten_long_duties_fail_naming_the_file_and_field_and_keep_the_old_site(tmp_path, caplog):
     site = build(tmp_path, name="src")  # a good build first
     before = tree_digest(site)

@@ -246,8 +246,16 @@ class Signboard(Record):
     size: Annotated[str, StringConstraints(pattern=SIZE_PATTERN)] = Field(
         "60x40cm", title="尺寸", description="60x40cm | 80x60cm | A3 | A4 | 宽x高mm（例如 900x600mm）"
     )
-    orientation: Literal["landscape", "portrait"] = Field("landscape", title="方向", description="landscape 横版 | portrait 竖版")
+    orientation: Literal["landscape", "portrait"] = Field("landscape", title="方向", description="landscape 横版 | portrait 竖版；不写时，宽x高mm 按宽和高定")
     scheme: Literal["red-gold", "white-red"] = Field("red-gold", title="配色", description="red-gold 红底黄字 | white-red 白底红字")
+
+    @model_validator(mode="after")
+    def _tall_size(self) -> "Signboard":
+        """`size: 400x1200mm` is width by height: a tall sign unless an orientation is written."""
+        sides = re.fullmatch(r"([0-9]+)x([0-9]+)mm", self.size)
+        if sides and "orientation" not in self.model_fields_set and int(sides.group(1)) < int(sides.group(2)):
+            self.orientation = "portrait"
+        return self
 
 
 class Zone(Record):
