@@ -263,3 +263,10 @@ def test_scores_shown_alike_share_their_place_on_the_board(tmp_path):
     raw = (site / "assessments/2026-Q1/index.html").read_text(encoding="utf-8")
     places = re.findall(r'<td class="num rank">(\d+)</td>.*?<td class="num score">([\d.]+)</td>', raw)
     assert places == [("1", "90"), ("1", "90"), ("3", "89.99"), ("3", "89.99"), ("5", "69.5")], places
+
+
+def test_a_phone_typed_in_full_width_digits_is_dialable(tmp_path):
+    zone = FILES["content/zones/garden.yaml"].replace("service_phone: 0317-2720001", "service_phone: ０３１７－２７２０００１")
+    site = build_site(write_site(tmp_path / "src", {"content/zones/garden.yaml": zone}) / "mkdocs.yml", tmp_path / "site")
+    raw = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert 'href="tel:03172720001"' in raw and "0317-2720001" in raw

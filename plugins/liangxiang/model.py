@@ -105,7 +105,19 @@ ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=40)]
+FULL_WIDTH_PHONE = str.maketrans("０１２３４５６７８９－—–‐　", "0123456789---- ")
+
+
+def _dialable(value: str) -> str:
+    """A public phone people can dial: full-width digits from an input method become ASCII, and
+    a number must be there (“电话待定” would be printed on a metal sign)."""
+    value = value.translate(FULL_WIDTH_PHONE).strip()
+    if sum(char.isascii() and char.isdigit() for char in value) < 3:
+        raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
+    return value
+
+
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=40), AfterValidator(_dialable)]
 
 
 class Record(BaseModel):
