@@ -270,3 +270,13 @@ def test_a_phone_typed_in_full_width_digits_is_dialable(tmp_path):
     site = build_site(write_site(tmp_path / "src", {"content/zones/garden.yaml": zone}) / "mkdocs.yml", tmp_path / "site")
     raw = (site / "zones/garden/index.html").read_text(encoding="utf-8")
     assert 'href="tel:03172720001"' in raw and "0317-2720001" in raw
+
+
+def test_a_free_page_without_a_title_is_named_by_its_first_words(tmp_path):
+    """Not "About" (from about.md) nor "None" (from an empty `title:`) in a Chinese menu."""
+    files = {"content/about.md": "本站由**校党委组织部**维护。欢迎监督。\n", "content/faq.md": "---\ntitle:\n---\n常见问题解答\n"}
+    site = build_site(write_site(tmp_path / "src", files) / "mkdocs.yml", tmp_path / "site")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="about/"[^>]*>本站由校党委组织部维护<', home) and re.search(r'href="faq/"[^>]*>常见问题解答<', home), home
+    assert "<title>本站由校党委组织部维护" in (site / "about/index.html").read_text(encoding="utf-8")
+    assert ">None<" not in home and ">About<" not in home

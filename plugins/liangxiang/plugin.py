@@ -25,7 +25,7 @@ from .print.background import Background
 from .print import PrintStage
 from .problems import ContentError
 from .site import SiteBuild
-from .site.markdown import HEADING_IDS, SafeContent
+from .site.markdown import HEADING_IDS, SafeContent, untitled_page_title
 from .site.staging import StagedOutput
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -118,6 +118,11 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             if self.build.is_content_source(file.src_uri):
                 files.remove(file)
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if (title := untitled_page_title(markdown, page.meta)) is not None:
+            page.meta["title"] = title
+        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.build.page_html(html, page)  # images become resized copies; then sanitized

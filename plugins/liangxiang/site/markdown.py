@@ -197,3 +197,16 @@ class Renderer:
         """The HTML Python-Markdown makes, before images and links are resolved and it is sanitized."""
         self._md.reset()
         return self._md.convert(text)
+
+
+def untitled_page_title(text: str, meta: dict) -> str | None:
+    """The title of a free page that has none (no `title:`, or an empty one, and no `# heading`):
+    its first words. MkDocs would show "About" from about.md, or "None", in a Chinese menu."""
+    if meta.get("title") or re.search(r"^ {0,3}#(?!#)\s*\S|^=+\s*$", text, re.M):
+        return None
+    for line in text.splitlines():
+        words = re.sub(r"!?\[([^\]]*)\]\([^)]*\)|[*_`>#|]|^\s*(?:[-+]|\d+\.)\s+", r"\1", line).strip()
+        if words:
+            words = re.split(r"[。！？.!?]", words)[0].strip() or words
+            return words if len(words) <= 20 else words[:18] + "…"
+    return None
