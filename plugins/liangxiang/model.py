@@ -108,16 +108,21 @@ Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 FULL_WIDTH_PHONE = str.maketrans("０１２３４５６７８９－—–‐　", "0123456789---- ")
 
 
+def _digits(value: str) -> str:
+    """Full-width digits from an input method become ASCII, so that the call link dials them."""
+    return value.translate(FULL_WIDTH_PHONE).strip()
+
+
 def _dialable(value: str) -> str:
-    """A public phone people can dial: full-width digits from an input method become ASCII, and
-    a number must be there (“电话待定” would be printed on a metal sign)."""
-    value = value.translate(FULL_WIDTH_PHONE).strip()
+    """A zone's phone, printed on its metal sign, must hold a number (not “电话待定”). The
+    org's hotline may be words (“见各责任区公示牌”), shown as text."""
     if sum(char.isascii() and char.isdigit() for char in value) < 3:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
     return value
 
 
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=40), AfterValidator(_dialable)]
+Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=40), AfterValidator(_digits)]
+ServicePhone = Annotated[Phone, AfterValidator(_dialable)]
 
 
 class Record(BaseModel):
@@ -285,7 +290,7 @@ class Zone(Record):
     leader: Id = Field(title="党员负责人", description="名单里某位党员的编号", json_schema_extra=refers_to("member"))
     roles: list[Role] = Field(default_factory=list, title="其他人员", description="责任区的其他角色：写 role 和 member（名单里的党员）或 name（名单外的人）")
     members: list[Id] = Field(default_factory=list, title="责任区党员", description="本责任区全部党员的编号，例如 [zhang-wei, li-na]", json_schema_extra=refers_to("member"))
-    service_phone: Phone = Field(title="公开服务电话", description="印在标志牌上")
+    service_phone: ServicePhone = Field(title="公开服务电话", description="印在标志牌上")
     slogan: Text | None = Field(None, title="口号", description="印在标志牌上的口号")
     photo: ImagePath | None = Field(None, title="照片", description="相对于 content/ 的照片路径，例如 photos/zones/tongxin.jpg")
     status: Literal["active", "archived"] = Field("active", title="状态", description="active 在用（默认）| archived 已撤销")
