@@ -139,7 +139,8 @@ class Content:
         return [z for z in self.zones if z.status == "active"]
 
     @cached_property
-    def alias_targets(self) -> dict[str, Zone]:
+    def zone_aliases(self) -> dict[str, Zone]:
+        """A renamed zone's former ids: the QR codes of signs printed before lead to them."""
         return {alias: z for z in self.zones for alias in z.aliases}
 
     @cached_property
@@ -173,7 +174,7 @@ class Content:
         addresses.update({f"members/{m.id}": ("member", m.id) for m in self.public_members})
         addresses.update({f"members/{alias}": ("member", m.id) for alias, m in self.member_aliases.items()})
         addresses.update({f"zones/{z.id}": ("zone", z.id) for z in self.zones})
-        addresses.update({f"zones/{alias}": ("zone", z.id) for alias, z in self.alias_targets.items()})
+        addresses.update({f"zones/{alias}": ("zone", z.id) for alias, z in self.zone_aliases.items()})
         addresses.update({f"commitments/{y.year}": ("year", y.year) for y in self.commitments})
         addresses.update({f"assessments/{a.period}": ("period", a.period) for a in self.assessments})
         addresses.update({"": ("home", None), "search": ("search", None)})

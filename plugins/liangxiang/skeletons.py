@@ -313,7 +313,7 @@ def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str 
 
 
 def new_zone(site: Site, name: str | None, wanted_id: str | None, branch: str | None, leader: str | None) -> Written:
-    taken = site.ids("zone") | set(site.content.alias_targets)
+    taken = site.ids("zone") | set(site.content.zone_aliases)
     zone_id = check_id(wanted_id, taken, "责任区") if wanted_id else free_id(phrase_id(name or ""), taken, "zone")
     branch = site.pick_branch(branch)
     leader = site.check_member(leader)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,25 +49,22 @@ CHECKED_FILE = "checked-images-6.json"
 @lru_cache(maxsize=4096)
 def _inspect(path: Path, mtime: int) -> tuple[tuple[str, str], ...]:
     try:
-        with warnings.catch_warnings():
-            # a JPEG decodes at a fraction of its size (imaging.open_upright): a phone's 108
-            # megapixels are fine up to Pillow's hard limit; other formats decode whole
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
-                kind = "JPEG" if image.format in imaging.JPEG_KINDS else image.format
-                if kind not in FORMATS:
-                    return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来"),)
-                if kind != "JPEG" and image.width * image.height > imaging.WHOLE_MAX_PIXELS:
-                    raise Image.DecompressionBombError(image.width * image.height)
-                if min(image.size) < SMALLEST_SIDE:  # an icon or a thumbnail: a blur on a phone, a dot on a sign
-                    return ((f"图片太小（{image.width}×{image.height} 像素），网页和印刷品上都看不清",
-                             "请换一张大一些的原图：照片最好有 600×800 像素以上，标志 300×300 像素以上"),)
-                image.verify()
-            # verify() reads the structure, not the picture: a photo cut short in upload passes it
-            with Image.open(path) as image:
-                if kind == "JPEG":  # decoded at an eighth of its size: every byte is still read
-                    image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
-                image.load()
+        # a JPEG decodes at a fraction of its size (imaging.open_upright); other formats decode whole
+        with Image.open(path) as image:
+            kind = "JPEG" if image.format in imaging.JPEG_KINDS else image.format
+            if kind not in FORMATS:
+                return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来"),)
+            if kind != "JPEG" and image.width * image.height > imaging.WHOLE_MAX_PIXELS:
+                raise Image.DecompressionBombError(image.width * image.height)
+            if min(image.size) < SMALLEST_SIDE:  # an icon or a thumbnail: a blur on a phone, a dot on a sign
+                return ((f"图片太小（{image.width}×{image.height} 像素），网页和印刷品上都看不清",
+                         "请换一张大一些的原图：照片最好有 600×800 像素以上，标志 300×300 像素以上"),)
+            image.verify()
+        # verify() reads the structure, not the picture: a photo cut short in upload passes it
+        with Image.open(path) as image:
+            if kind == "JPEG":  # decoded at an eighth of its size: every byte is still read
+                image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
     except Image.DecompressionBombError:
         return (("照片的像素太多，网站处理不了",
                  "请缩小后再放进来（手机相册的“编辑”或电脑的“画图”都能调整大小）："

@@ -61,12 +61,12 @@ class PeopleBlock(SignBlocks):
         top = text_y + h + h2
         # post and title beside the photo when each fits whole on a line there; else across, under it
         parts = [part for part in sign.leader_detail.split(" · ") if part]
-        if under:
+        if photo_w:
             items[:0] = self._photo(x, y, photo_w)
+        if under:
             top += 0.3 * size
         elif photo_w:
             photo_h = photo_w / PHOTO_ASPECT
-            items[:0] = self._photo(x, y, photo_w)
             if all(s.width(part, size) <= text_w for part in parts) and top + len(parts) * size * 1.3 <= y + photo_h:
                 block, _ = s.lines(parts, text_x, top, text_w, size, colors.body)
                 return items + block, y + photo_h + 0.25 * u

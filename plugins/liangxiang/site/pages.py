@@ -40,7 +40,7 @@ def plan_pages(content: Content, urls: Urls, labels: Labels, site_url: str | Non
     """Every data page of the site, in a stable order."""
     pages = list(_pages(content, labels))
     if not urls.directory_urls:  # the folder addresses printed QR codes hold (zones/ID/), as redirects
-        zones = [(zone.id, zone) for zone in content.zones] + list(content.alias_targets.items())
+        zones = [(zone.id, zone) for zone in content.zones] + list(content.zone_aliases.items())
         pages += [DataPage(f"zones/{name}/index.html", f"zones/{name}/", "redirect.html", zone.name,
                            {"target": ("zone", zone.id)}) for name, zone in zones]
         members = [(m, content.member_by_id[m]) for m in content.plate_commitments] + list(content.member_aliases.items())

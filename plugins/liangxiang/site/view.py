@@ -256,7 +256,7 @@ class SiteView:
 CONTENT_KINDS = {
     "public_members": ("members",), "members": ("members",), "member_by_id": ("members",),
     "member_aliases": ("members",),
-    "zones": ("zones",), "active_zones": ("zones",), "zone_by_id": ("zones",), "alias_targets": ("zones",),
+    "zones": ("zones",), "active_zones": ("zones",), "zone_by_id": ("zones",), "zone_aliases": ("zones",),
     "zones_of": ("zones",),
     "years": ("commitments",), "latest_year": ("commitments",), "commitments": ("commitments",),
     "commitments_of": ("commitments",),
