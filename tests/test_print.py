@@ -293,6 +293,19 @@ def test_a_character_the_font_lacks_is_an_error_not_tofu(tmp_path, caplog):
     assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”（U\+20BB7）", errors), errors
 
 
+def test_invisible_characters_pasted_from_a_phone_are_left_out_of_print(tmp_path):
+    """❤️ is ❤ + U+FE0F; text from web pages carries zero-width spaces: no font has them, none of them shows."""
+    zone = zone_file(scope="花坛\u200b及绿篱，☎\ufe0f随叫随到\u00ad。") + "slogan: 献红色爱心\ufeff\n"
+    site = build(tmp_path, {"content/zones/garden.yaml": zone})
+    text = pdf_text(site / "print" / "signboards" / "garden.pdf")
+    assert squash("花坛及绿篱，☎随叫随到。") in text and "献红色爱心" in text, text
+
+
+def test_an_emoji_is_named_as_one(tmp_path, caplog):
+    errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone_file() + "slogan: 献红色爱心👍\n"}, caplog)
+    assert re.search(r"garden\.yaml:\d+:\d+: slogan: “👍”（U\+1F44D） 是表情符号，标志牌和桌牌上印不出来 \(删掉表情符号", errors), errors
+
+
 def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, caplog):
     """A wrong date in a story does not hide a name the font lacks until the next run."""
     members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𠮷伟\n")

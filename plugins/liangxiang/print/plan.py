@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ..content import Content
 from ..model import Member, Record, Zone
 from ..site.view import Labels, Urls
-from .images import image_ref
+from .images import ImageRef, image_ref
 from .plate import PlateContent, PlateWords
 from .signblocks import Person, SignContent, SignWords
 
@@ -21,6 +22,26 @@ class Planned:
     id: str
     content: Any  # SignContent | PlateContent
     records: dict[str, Record]  # field owner -> record, for pointing errors at the right line
+
+
+# Characters that draw nothing: zero-width spaces and joiners, bidi marks, soft hyphens, the BOM, and
+# variation selectors (❤️ is ❤ + U+FE0F). Text pasted from phones and web pages carries them, and no
+# print font has a glyph for them, so they are left out of printables rather than refused.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def inked(value: Any) -> Any:
+    """value with invisible characters taken out of every text it prints (strings, tuples, dataclasses);
+    file paths are kept as written."""
+    if isinstance(value, ImageRef):
+        return value
+    if isinstance(value, str):
+        return _INVISIBLE.sub("", value)
+    if isinstance(value, tuple):
+        return tuple(inked(item) for item in value)
+    if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
+        return replace(value, **{f.name: inked(getattr(value, f.name)) for f in fields(value) if f.init})
+    return value
 
 
 def address(site_url: str, urls: Urls, kind: str, key: str) -> str:
@@ -68,7 +89,7 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str) -> Plann
         url=address(site_url, urls, "zone", zone.id),
         size=zone.signboard.size, orientation=zone.signboard.orientation, scheme=zone.signboard.scheme,
     )
-    return Planned("signboard", zone.id, sign, {"zone": zone, "org": org, "member": leader})
+    return Planned("signboard", zone.id, inked(sign), {"zone": zone, "org": org, "member": leader})
 
 
 def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
@@ -82,7 +103,7 @@ def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
             org=(org.short_name or org.name) if org else "", url=address(site_url, urls, "member", member.id),
             year=year.year,
         )
-        planned.append(Planned("plate", member.id, plate, {"member": member, "commitment": commitment, "org": org}))
+        planned.append(Planned("plate", member.id, inked(plate), {"member": member, "commitment": commitment, "org": org}))
     return planned
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -134,6 +135,10 @@ class PrintStage:
             if record is None or not missing:
                 continue
             codes = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:5])
+            if all(unicodedata.category(c) == "So" for c in missing):  # 👍 ❤ ⭐: no print font has them all
+                problems.add(record.at(*path), record.field_name(*path), f"{codes} 是表情符号，标志牌和桌牌上印不出来",
+                             "删掉表情符号：这段文字也要印在标志牌或桌牌上")
+                continue
             problems.add(record.at(*path), record.field_name(*path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
                          "换成常用字或去掉这个符号，或在 mkdocs.yml 的 liangxiang 插件下用 font 指定包含这个字的字体")
 
