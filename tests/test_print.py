@@ -301,6 +301,16 @@ def test_invisible_characters_pasted_from_a_phone_are_left_out_of_print(tmp_path
     assert squash("花坛及绿篱，☎随叫随到。") in text and "献红色爱心" in text, text
 
 
+def test_a_member_who_has_left_is_not_named_on_a_new_sign(tmp_path):
+    zone = zone_file(members="[zhang-wei, li-na, ouyang-xiaohong]").replace(
+        "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n  - {role: 联络员, member: ouyang-xiaohong}\n")
+    site = build(tmp_path, {"content/zones/garden.yaml": zone})
+    text = pdf_text(site / "print" / "signboards" / "garden.pdf")
+    assert "李娜" in text and "王芳" in text and "欧阳晓红" not in text and "联络员" not in text, text
+    page = (site / "zones" / "garden" / "index.html").read_text(encoding="utf-8")
+    assert "欧阳晓红" in page, "the zone's page keeps them, marked"
+
+
 def test_an_emoji_is_named_as_one(tmp_path, caplog):
     errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone_file() + "slogan: 献红色爱心👍\n"}, caplog)
     assert re.search(r"garden\.yaml:\d+:\d+: slogan: “👍”（U\+1F44D） 是表情符号，标志牌和桌牌上印不出来 \(删掉表情符号", errors), errors

@@ -72,12 +72,14 @@ def _detail(member: Member) -> str:
 def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str) -> Planned:
     people = content.member_by_id
     leader = people.get(zone.leader)
+    # a member who has left (status: former) keeps a marked page, but a new sign does not name them
+    serving = {m for m, member in people.items() if member.status != "former"}
     roles = tuple(
         Person(role.role, people[role.member].name if role.member else role.name)
-        for role in zone.roles if role.name or role.member in people
+        for role in zone.roles if role.name or role.member in serving
     )
     named = {zone.leader} | {role.member for role in zone.roles if role.member}
-    members = tuple(people[m].name for m in dict.fromkeys(zone.members) if m in people and m not in named)
+    members = tuple(people[m].name for m in dict.fromkeys(zone.members) if m in serving and m not in named)
     org = content.org
     sign = SignContent(
         name=zone.name, slogan=zone.slogan or "", scope=zone.scope, duties=tuple(zone.duties),
