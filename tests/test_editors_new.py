@@ -33,6 +33,7 @@ def test_the_installed_command(site):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "已新建 content/zones/gongre-baozhang-2.yaml" in result.stdout  # gongre-baozhang is taken
+    assert "注意" not in result.stdout  # its id, not its name: 华宁片区供暖供水保障优秀党员责任区
 
 
 @pytest.fixture
@@ -73,6 +74,9 @@ def test_new_member_appends_keeps_bytes_and_validates_as_is(site):
     # the same name again gets the next free id
     again = run("new", "member", "--name", "曾国强", cwd=site)
     assert "编号：zeng-guoqiang-2" in again.stdout
+    # and says who has that name already: the editor may be adding the same person twice
+    assert "注意：名册里已经有叫“曾国强”的党员：zeng-guoqiang。如果是同一个人，请删掉刚添加的这条" in again.stdout
+    assert "注意" not in result.stdout
 
 
 def test_new_member_without_a_name_leaves_the_blank_to_validate(site):
@@ -109,6 +113,8 @@ def test_new_zone_writes_a_commented_file_whose_blanks_validate_reports(site):
         lines.append(line)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert validate(site).returncode == 0
+    again = run("new", "zone", "--name", "同心广场东区绿化优秀党员责任区", cwd=site)
+    assert "注意：已经有名为“同心广场东区绿化优秀党员责任区”的责任区：tongxin-guangchang-dongqu-lvhua。" in again.stdout
 
 
 def test_new_story_and_assessment(site):

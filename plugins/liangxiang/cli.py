@@ -142,6 +142,8 @@ def run_new(args: argparse.Namespace) -> int:
             example = {"member": "zhang-san", "zone": "tongxin-guangchang", "story": "yiba-yaoshi"}[args.kind]
             how = f"（临时编号：最好改成拼音，例如 {example}；{used}）"
         print(f"编号：{written.record_id}{how}")
+    for note in written.notes:
+        print(note)
     blanks = skeletons.blanks_in(written, site, plugin_config.members)
     if blanks:
         print("还要填写（liangxiang validate 现在会报这些）：")

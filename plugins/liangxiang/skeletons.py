@@ -309,6 +309,10 @@ def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str 
     ]
     written = append_item(site.members_file, "members", lines, site, ("id", member_id), header=f"# 新党员（{dt.date.today():%Y-%m-%d} 用 liangxiang new member 添加）")
     written.record_id = member_id
+    namesakes = [f"{m.id}（{m.department}）" if m.department else m.id for m in site.content.members if name and m.name == name]
+    if namesakes:
+        written.notes.append(f"注意：名册里已经有叫“{name}”的党员：{'、'.join(namesakes)}。"
+                             f"如果是同一个人，请删掉刚添加的这条；重名的另一位同志才用新编号 {member_id}")
     return written
 
 
@@ -353,6 +357,9 @@ def new_zone(site: Site, name: str | None, wanted_id: str | None, branch: str | 
     ])
     written = create_file(site.docs_dir / "zones" / f"{zone_id}.yaml", text, site)
     written.record_id = zone_id
+    namesakes = [z.id for z in site.content.zones if name and z.name == name]
+    if namesakes:
+        written.notes.append(f"注意：已经有名为“{name}”的责任区：{'、'.join(namesakes)}。如果是同一个责任区，请删掉新建的文件")
     return written
 
 
