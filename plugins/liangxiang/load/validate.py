@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import types
 import typing
+import unicodedata
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -134,9 +136,10 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     if kind == "string_too_long":
         return f"太长了：最多 {ctx.get('max_length')} 个字符", ""
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"应该是整数{now}", "年份只写四位数字，例如 2008" if "year" in name or name == "joined" else ""
+        year_like = "year" in str(name) or name == "joined"
+        return f"应该是整数{now}", _as_number(value, whole=True) or ("年份只写四位数字，例如 2008" if year_like else "")
     if kind in {"float_parsing", "float_type"}:
-        return f"应该是数字{now}", ""
+        return f"应该是数字{now}", _as_number(value, whole=False)
     if kind in {"greater_than_equal", "greater_than"}:
         return f"不能小于 {_number(ctx.get('ge', ctx.get('gt')))}{now}", ""
     if kind in {"less_than_equal", "less_than"}:
@@ -159,8 +162,34 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     if kind == "one_tag":
         return item["msg"], f"一个标识一项，用半角逗号“,”分开：写成 [{ctx.get('parts', '')}]"
     if kind in {"date_format", "date_invalid", "member_or_name"}:
-        return item["msg"] + (now if kind == "date_format" else ""), ""
+        return item["msg"] + (now if kind == "date_format" else ""), _as_date(value) if kind == "date_format" else ""
     return re.sub(r"^Value error, ", "", item["msg"]), ""
+
+
+def _as_number(value: Any, whole: bool) -> str:
+    """"写成 93.5" for 93.5分, ９０ or “93.5”: the number an editor meant, when there is exactly one."""
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFKC", value).strip().strip("\"'“”‘’")
+    found = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*(分|年|个|名|人|%)?", text)
+    if not found or (whole and "." in found.group(1)):
+        return ""
+    unit = f"，去掉“{found.group(2)}”" if found.group(2) else ""
+    return f"只写数字：写成 {found.group(1)}{unit}" if found.group(1) != value else ""
+
+
+def _as_date(value: Any) -> str:
+    """"写成 2026-03-05" for 2026/3/5, 2026.3.5, 2026年3月5日 or 2026-3-5."""
+    if not isinstance(value, str):
+        return ""
+    found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?",
+                         unicodedata.normalize("NFKC", value).strip())
+    if not found:
+        return ""
+    try:
+        return f"写成 {dt.date(*map(int, found.groups())).isoformat()}"
+    except ValueError:
+        return ""
 
 
 _PRIVATE = re.compile(r"phone|mobile|tel|wechat|weixin|qq|email|mail|address|addr|id_?card|idcard|identity|sfz|身份证|手机|电话|住址|微信", re.I)
