@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from ..content import Rejected
 from ..model import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, Record
 from ..problems import dotted, Problems, did_you_mean
-from .yamlfile import SourceMap
+from .yamlfile import SourceMap, curly_quotes_hint
 
 R = TypeVar("R", bound=Record)
 
@@ -110,6 +110,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             if public and re.search(r"phone|mobile|tel|电话|手机", name, re.I):
                 return f"不认识的字段“{name}”", f"公开的电话写在 {public[0]}：是不是要写 {public[0]}？"
             return f"不认识的字段“{name}”", private
+        if not close and (quote := re.search(r"[“”‘’]", str(name))):  # {note: ‘差, 整改’}: the comma ended the value
+            return f"不认识的字段“{name}”", curly_quotes_hint(quote.group(0))
         if not close and re.search(r"[\u3400-\u9fff]", str(name)):  # `{text: 抢修, 时间: 凌晨2:00}`: text with a colon
             return (f"不认识的字段“{name}”", "字段名都是英文；如果“" + str(name) + ":”是文字的一部分，"
                     "把整段文字用英文引号括起来，例如 text: \"抢修完成，时间: 凌晨2:00\"")

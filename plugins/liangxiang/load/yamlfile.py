@@ -213,6 +213,7 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
             line, col = number + 1 + lines.offset, column + 1
         else:
             meaning, hint = next(((m, h) for key, m, h in _YAML_PROBLEMS if key in problem), (problem, ""))
+            hint = _curly_quotes(text, line - lines.offset - 1) or hint
         problems.add(Location(path, line, col), "-", f"YAML 格式错误：{meaning}", hint)
         return None
     except yaml.reader.ReaderError as error:
@@ -234,6 +235,22 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
     finally:
         loader.dispose()
     return Document(data, source)
+
+
+def _curly_quotes(text: str, index: int) -> str:
+    """The hint for a value quoted with “…” or ‘…’ (Word and Chinese input methods): YAML sees no
+    quotes there, so a colon or comma inside still ends the value."""
+    lines = text.splitlines()
+    line = lines[index] if 0 <= index < len(lines) else ""
+    found = re.search(r"(?:^|[:,{\[-])\s*([“‘])", line)
+    if not found:
+        return ""
+    return curly_quotes_hint(found.group(1))
+
+
+def curly_quotes_hint(quote: str) -> str:
+    pair = "‘ ’" if quote in "‘’" else "“ ”"
+    return f"这里用的是中文引号 {pair}，YAML 不把它当引号：把值两边换成英文引号，例如 text: \"完工，时间: 6月15日\""
 
 
 def _depth_bound(text: str) -> int | None:
