@@ -52,6 +52,7 @@ CASES = [
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "-", "多了一个冒号", "中文引号 “ ”"),
     Case("yaml-curly-quotes-flow", sub("content/assessments/2026-Q1.yaml", "note: 差}", "note: ‘差, 整改’}"), "content/assessments/2026-Q1.yaml", "note: ‘", "results[1].整改’", "不认识的字段", "中文引号 ‘ ’"),
+    Case("list-first-dash-no-space", sub("content/zones/garden.yaml", "  - 浇水", "  -浇水\n  - 修剪"), "content/zones/garden.yaml", "duties:", "duties", "列表", "下一行的短横线“-”后面要有一个空格：写成“- 浇水…”"),
     Case("yaml-value-starts-with-star", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: **花园**一片"), "content/zones/garden.yaml", "scope: **", "-", "值以 * 或 & 开头", "引号"),
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),
     Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[0].joined", "空值不能按类型标记“!!int”", "!!"),

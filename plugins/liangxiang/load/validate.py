@@ -152,6 +152,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return f"只能是 {' | '.join(choices)}{now}", did_you_mean(value, choices)
     if kind == "list_type":
+        if isinstance(value, str) and re.match(r"-[^\s-]", value):  # `-植被养护` on the next line: one text, not a list
+            return f"这里应该是一个列表{now}", f"下一行的短横线“-”后面要有一个空格：写成“- {value[1:].split(' -')[0][:12]}…”"
         return f"这里应该是一个列表{now}", "每项一行、以“- ”开头，或者写成 [甲, 乙]"
     if kind == "too_short":
         return f"至少要有 {ctx.get('min_length', 1)} 项", ""
