@@ -123,6 +123,8 @@ def test_new_story_and_assessment(site):
     path = site / "content/stories/yiping-shuiyang-2.md"  # yiping-shuiyang exists in the example
     assert path.is_file() and "members: [li-na]" in path.read_text(encoding="utf-8")
     assert "body: 故事正文是空的" in story.stdout
+    assert "category: “category”还没有填写" in story.stdout  # which of five kinds it is, only the editor knows
+    fill(path, {"category": "党员先锋"})
     path.write_text(path.read_text(encoding="utf-8") + "\n正文。\n", encoding="utf-8")
     assert validate(site).returncode == 0
 

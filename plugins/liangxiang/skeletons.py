@@ -7,9 +7,9 @@ order and layout stay as they were), then reads the file back and restores it if
 is not what was meant.
 
 What the skeleton can know is filled in: an id that is free (from the name's pinyin when a
-name is given), a branch and story category that exist, today's date, the year and period,
-one result line per active zone. What only the editor knows (a zone's scope, a promise, a
-story's text) is left blank, so that `liangxiang validate` points at each blank until it is
+name is given), a branch that exists, today's date, the year and period, one result line per
+active zone. What only the editor knows (a zone's scope, a promise, a story's category and
+text) is left blank, so that `liangxiang validate` points at each blank until it is
 filled: a placeholder text would pass unnoticed onto a public page or a metal sign.
 """
 
@@ -377,7 +377,7 @@ def new_story(site: Site, title: str | None, wanted_id: str | None, members: lis
         "# 正文写在下面第二个“---”之后（必填），普通文字即可，空一行分段。写完运行 liangxiang validate 检查。",
         _line("title", title, "标题（必填）"),
         _line("date", f"{dt.date.today():%Y-%m-%d}", "日期（必填），YYYY-MM-DD"),
-        _line("category", categories[0] if categories else None, "类别（必填）：" + " | ".join(categories)),
+        _line("category", categories[0] if len(categories) == 1 else None, "类别（必填）：" + " | ".join(categories)),
         _line("members" if members else "# members", f"[{', '.join(members or [site.example_member()])}]", "相关党员的编号（选填）"),
         _line("# team", "小区维修班", "集体/班组（选填），优秀班组写这个"),
         _line("# zone", zone, "相关责任区的编号（选填）"),
