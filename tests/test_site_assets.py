@@ -63,6 +63,10 @@ def test_every_address_a_page_names_exists(tmp_path, logo):
     root = write_site(tmp_path / "src", files)
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     assert not missing_addresses(site, "/dj/")
+    # every page names the site's icon, the redirect of a zone's former id too: else a browser asks /favicon.ico
+    pages = sorted(site.rglob("*.html"))
+    assert (site / "zones" / "old-garden" / "index.html") in pages
+    assert not [p for p in pages if '<link rel="icon"' not in p.read_text(encoding="utf-8")]
 
 
 def test_every_address_of_the_example_exists(example_site):
