@@ -344,6 +344,34 @@ def test_font_option_missing_file(tmp_path, caplog):
     assert re.search(r"mkdocs\.yml:\d+:7: font: 找不到字体文件“fonts/nope\.ttf”", errors), errors
 
 
+def _text_modes(pdf: Path) -> set[bytes]:
+    """The text rendering modes (Tr) a PDF's page streams set."""
+    import zlib
+
+    modes = set()
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf.read_bytes(), re.S):
+        try:
+            modes |= set(re.findall(rb"\b([0-7]) Tr\b", zlib.decompress(stream)))
+        except zlib.error:
+            continue
+    return modes
+
+
+def test_a_one_face_font_still_sets_bold_lines_bold(tmp_path):
+    """font: names one static face; the sign's title and the plate's name are outlined to look bold."""
+    from liangxiang.print.fonts import prepare_fonts
+
+    regular = Path(prepare_fonts(None, REPO, REPO / ".cache" / "liangxiang").regular.path)
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      font: fonts/one.ttf\n")})
+    (root / "fonts").mkdir()
+    (root / "fonts" / "one.ttf").write_bytes(regular.read_bytes())
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for pdf in (site / "print" / "signboards" / "garden.pdf", site / "print" / "plates" / "zhang-wei.pdf"):
+        assert b"2" in _text_modes(pdf), pdf  # fill and stroke
+    default = build(tmp_path, name="two-faces")  # the bundled font has a Bold: no outlines
+    assert b"2" not in _text_modes(default / "print" / "signboards" / "garden.pdf")
+
+
 def test_font_option_without_chinese(tmp_path, caplog):
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.ttGlyphPen import TTGlyphPen

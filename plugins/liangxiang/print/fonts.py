@@ -298,7 +298,8 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
     """
     chars = "".join(sorted(set(text) | set("0123456789 ")))
     tag = hashlib.sha256(f"{CUT}{fonts.digest}{chars}".encode()).hexdigest()[:16]
-    targets = {name: folder / f"subset-{tag}-{name}.ttf" for name in ("regular", "bold")}
+    one_face = fonts.regular == fonts.bold  # kept one face: the PDF then knows to embolden (pdf.py)
+    targets = {name: folder / f"subset-{tag}-{name}.ttf" for name in (("regular",) if one_face else ("regular", "bold"))}
     missing = [name for name in targets if not targets[name].is_file()]
     if missing:
         source = fonts
@@ -306,7 +307,8 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
             source = base_fonts(fonts, base_folder, run)
         folder.mkdir(parents=True, exist_ok=True)
         run(_subset, [(getattr(source, name), chars, str(targets[name]), False) for name in missing])
-    return FontSet(FontFace(str(targets["regular"])), FontFace(str(targets["bold"])), fonts.digest, fonts.name)
+    regular = FontFace(str(targets["regular"]))
+    return FontSet(regular, FontFace(str(targets["bold"])) if "bold" in targets else regular, fonts.digest, fonts.name)
 
 
 def _subset(job: tuple[FontFace, str, str, bool]) -> None:

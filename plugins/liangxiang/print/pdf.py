@@ -23,6 +23,7 @@ from .preview import FIXED_DATE
 
 PT_PER_MM = 72 / 25.4
 FAMILY = "print"
+FAUX_BOLD = 0.03  # stroke width per em of a bold line set in a one-face font: about Noto's Bold over Regular
 CREATOR = "Liangxiang"
 
 
@@ -35,8 +36,10 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
+    faux_bold = fonts.bold == fonts.regular  # a font with one face (the site's own): bold is stroked
     pdf.add_font(FAMILY, "", fonts.regular.path, collection_font_number=fonts.regular.number)
-    pdf.add_font(FAMILY, "B", fonts.bold.path, collection_font_number=fonts.bold.number)
+    if not faux_bold:
+        pdf.add_font(FAMILY, "B", fonts.bold.path, collection_font_number=fonts.bold.number)
     for font in pdf.fonts.values():
         # fpdf2 subsets each document's font; recomputing every glyph's bounds on saving it would
         # unpack and re-encode each outline (half the time of a PDF): the faces' bounds are right
@@ -45,7 +48,7 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
     for page in pages:
         pdf.add_page(format=(page.width + 2 * offset, page.height + 2 * offset))
         _ground(pdf, page, offset, bleed)
-        _items(pdf, page.items, offset, dpi if dpi is not None else [])
+        _items(pdf, page.items, offset, dpi if dpi is not None else [], faux_bold)
         if bleed:
             _crop_marks(pdf, page, offset)
     # fpdf2 reports glyphs a font lacks only as log warnings; the stage checks them beforehand
@@ -74,12 +77,16 @@ def _ground(pdf: FPDF, page: Drawing, offset: float, bleed: bool) -> None:
     pdf.rect(offset - extra, offset - extra, page.width + 2 * extra, page.height + 2 * extra, style="F")
 
 
-def _items(pdf: FPDF, items, offset: float, dpi: list) -> None:
+def _items(pdf: FPDF, items, offset: float, dpi: list, faux_bold: bool = False) -> None:
     for item in items:
         if isinstance(item, Text):
-            pdf.set_font(FAMILY, "B" if item.bold else "", item.size * PT_PER_MM)
+            pdf.set_font(FAMILY, "B" if item.bold and not faux_bold else "", item.size * PT_PER_MM)
             pdf.set_text_color(item.color)
-            pdf.text(item.x + offset, item.y + offset, item.text)
+            if item.bold and faux_bold:  # outlined in its own colour, as typesetters embolden a one-weight face
+                with pdf.local_context(text_mode="FILL_STROKE", line_width=item.size * FAUX_BOLD, draw_color=item.color):
+                    pdf.text(item.x + offset, item.y + offset, item.text)
+            else:
+                pdf.text(item.x + offset, item.y + offset, item.text)
         elif isinstance(item, Box):
             style = ("F" if item.fill else "") + ("D" if item.stroke else "")
             if item.fill:
@@ -105,7 +112,7 @@ def _items(pdf: FPDF, items, offset: float, dpi: list) -> None:
             _code(pdf, item, offset)
         elif isinstance(item, Turned):
             with pdf.rotation(180, item.cx + offset, item.cy + offset):
-                _items(pdf, item.items, offset, dpi)
+                _items(pdf, item.items, offset, dpi, faux_bold)
 
 
 def _code(pdf: FPDF, code: Code, offset: float) -> None:
