@@ -93,3 +93,17 @@ def test_validate_words_settings_problems_for_editors(tmp_path):
         assert result.returncode == 1, (name, result.stdout)
         assert result.stderr.startswith(where) and words in result.stderr, (name, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):
+    """validate checks a change before anyone builds it: a python tag or a hook in mkdocs.yml is not run."""
+    marker = tmp_path / "ran"
+    tagged = write_site(tmp_path / "tag", {"mkdocs.yml": FILES["mkdocs.yml"].replace(
+        "site_name: 测试站", f'site_name: !!python/object/apply:os.system ["touch {marker}"]')})
+    result = run("liangxiang", "validate", str(tagged), cwd=tmp_path)
+    assert result.returncode == 1 and not marker.exists()
+    assert result.stderr.startswith("mkdocs.yml:1:12: -: mkdocs.yml 里有会运行程序的标记“!!python/object/apply:os.system”"), result.stderr
+    hooked = write_site(tmp_path / "hook", {"mkdocs.yml": FILES["mkdocs.yml"] + "hooks: [evil.py]\n"})
+    (hooked / "evil.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
+    result = run("liangxiang", "validate", str(hooked), cwd=tmp_path)
+    assert result.returncode == 0 and not marker.exists(), result.stderr

@@ -207,10 +207,12 @@ def _load_config(path: Path):
     text = decode(path.read_bytes(), shown, problems)  # GBK from Notepad: said as for every file
     if text is None:
         raise _ConfigProblem("\n".join(map(str, problems)))
+    _refuse_code(text, shown)
     warnings = _Warnings()
     logging.getLogger("mkdocs").addHandler(warnings)
     try:
-        config = load_config(config_file=str(path))
+        # hooks are Python files MkDocs imports: checking content must not run them (nor a python tag, above)
+        config = load_config(config_file=str(path), hooks=[])
     except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
         error = "; ".join(warnings.messages) or str(error)
         if "site_url" in error:
@@ -233,6 +235,28 @@ def _load_config(path: Path):
     if plugin is None:
         raise _ConfigProblem(f"{path}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)")
     return config, plugin.config
+
+
+def _refuse_code(text: str, shown: str) -> None:
+    """MkDocs reads mkdocs.yml with a loader that runs `!!python/...` tags: validate is what checks
+    a change before anyone builds it, so it reads the file safely first and refuses them."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
+    except yaml.YAMLError:
+        return  # said below, in the editors' words
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if node.tag.startswith("tag:yaml.org,2002:python/"):
+            line = node.start_mark.line + 1
+            raise _ConfigProblem(f"{shown}:{line}:{node.start_mark.column + 1}: -: mkdocs.yml 里有会运行程序的标记“!!{node.tag.removeprefix('tag:yaml.org,2002:')}”"
+                                 " (删掉这个标记：mkdocs.yml 只写设置；这样的改动不要构建，先请管理员看)")
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def _unknown_setting(path: Path, message: str) -> str:
