@@ -120,12 +120,19 @@ def _line_naming(config_file: Path, text: str) -> Location:
     return Location.of_setting(config_file, "nav")
 
 
+def as_browser_reads(address: str) -> str:
+    """An address as a browser takes it (the URL standard): spaces and control characters around it
+    dropped, tabs and line breaks inside removed, "\\" read as "/". " //x" and "/\\x" are other hosts."""
+    return re.sub(r"[\t\n\r]", "", address.strip("\x00- ")).replace("\\", "/")
+
+
 def _assets_from_other_hosts(config, config_file: Path, problems: Problems) -> None:
     """No page may load anything from another host: many visitors' networks block them."""
     for key in ("extra_javascript", "extra_css"):
         for item in config[key] or []:
             path = str(getattr(item, "path", item))
-            if urlsplit(path).scheme or path.startswith("//"):
+            read = as_browser_reads(path)
+            if urlsplit(read).scheme or read.startswith("//"):
                 problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”要从别的网站加载",
                              "网页不能从别的网站加载脚本或样式（很多单位的内网打不开别的网站）：删掉这一项")
 
