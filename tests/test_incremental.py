@@ -112,9 +112,24 @@ def edit_config_extra(root: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("site_name:", "copyright: 试点单位\nsite_name:", 1), encoding="utf-8")
 
 
+def give_member_a_photo(root: Path) -> None:
+    shutil.copy2(root / "content/photos/members/li-na.jpg", root / "content/photos/members/zhou-min.jpg")
+    _replace(root / "members.yaml", "    name: 周敏\n", "    name: 周敏\n    photo: photos/members/zhou-min.jpg\n")
+
+
+def hide_member(root: Path) -> None:
+    """Her photo was published by the build before: this build's site has no copy of it left."""
+    _replace(root / "members.yaml", "    name: 周敏\n", "    name: 周敏\n    hidden: true\n")
+    _replace(root / "content/zones/shiyou-xincun.yaml", "  - {role: 青年志愿者代表, member: zhou-min}\n", "")
+    _replace(root / "content/zones/shiyou-xincun.yaml", " zhou-min,", "")
+    year = root / "content/commitments/2026.yaml"
+    year.write_text(re.sub(r"  - member: zhou-min\n(?:    .*\n|\s*\n(?=    ))*", "", year.read_text(encoding="utf-8")), encoding="utf-8")
+
+
 EDITS = [
     edit_zone_scope, rename_member, retire_member, rename_org, edit_commitment_progress, change_score,
     retitle_story, replace_photo, retitle_free_page, override_a_template, edit_config_extra, delete_story,
+    give_member_a_photo, hide_member,
 ]
 
 
@@ -150,6 +165,8 @@ def test_cached_build_equals_a_fresh_one(edited: Path, edit, tmp_path: Path):
     assert sorted(got) == sorted(want), "the cached build wrote other files than a fresh one"
     different = [name for name in want if got[name] != want[name]]
     assert not different, f"{len(different)} files differ from a fresh build, e.g. {different[:5]}"
+    if edit is hide_member:
+        assert not [name for name in got if "zhou-min" in name]
 
 
 def test_a_one_zone_edit_renders_only_what_shows_the_zone(tmp_path: Path):

@@ -151,6 +151,9 @@ class SiteBuild:
             cached = key and cache.reuse(page.path, key, lambda found: self._answers(found, answers, fingerprints))
             if cached:
                 place(dest, cached)
+                for token in cache.used[page.path].lookups:  # the page's photos, as rendering it would
+                    if token[0] == "picture" and (picture := self.view.photos.get(*token[1:])) is not None:
+                        self.view.photos.publish(picture)
                 continue
             context = get_context(self.nav, self.files, self.config, page=page)
             self.extend_context(context, page.template)
@@ -194,11 +197,11 @@ class SiteBuild:
         if kind == "search_index":
             return self.view.search_path
         view, saved = self.view, (self.view.lookups, self.view.page_url)
-        view.lookups, view.page_url = None, ""  # answers must not depend on the page asking
+        view.lookups, view.page_url, view.answering = None, "", True  # answers must not depend on the page asking
         try:
             return fingerprints.of(getattr(view, kind)(*args))
         finally:
-            view.lookups, view.page_url = saved
+            (view.lookups, view.page_url), view.answering = saved, False
 
     def _search_index(self, site_dir: Path) -> str:
         """The search index, built again only when the content or a free page changed."""

@@ -83,12 +83,14 @@ class PhotoStore:
     def __init__(self, docs_dir: Path, cache_dir: Path, site_dir: Path, prefix: str = "assets/photos"):
         self.docs_dir, self.cache_dir, self.site_dir, self.prefix = docs_dir, cache_dir / "photos", site_dir, prefix
         self._done: dict[tuple[str, str], Picture | None] = {}
+        self._published: set[str] = set()
         self._digests = FileFacts(self.cache_dir / "digests.json", 1)
 
     def save(self) -> None:
         self._digests.save()
 
     def get(self, path: str | None, slot: str) -> Picture | None:
+        """The image at path resized for slot (made once, kept in the cache); not yet in the site."""
         if not path:
             return None
         key = (path, slot)
@@ -108,14 +110,20 @@ class PhotoStore:
         if not index.exists():
             self._render(source, slot, stem, index)
         files = json.loads(index.read_text())
-        target = self.site_dir / self.prefix
-        target.mkdir(parents=True, exist_ok=True)
-        variants = []
-        for width, height, webp, fallback in files["variants"]:
-            for name in (webp, fallback):
-                link_or_copy(self.cache_dir / name, target / name)
-            variants.append(Variant(width, height, f"{self.prefix}/{webp}", f"{self.prefix}/{fallback}"))
+        variants = [Variant(width, height, f"{self.prefix}/{webp}", f"{self.prefix}/{fallback}")
+                    for width, height, webp, fallback in files["variants"]]
         return Picture(tuple(variants), files["type"])
+
+    def publish(self, picture: Picture) -> None:
+        """Put picture's files in the site: only what a page of this build shows is published (a
+        member hidden since the last build is asked about when cached pages are checked, not shown)."""
+        for variant in picture.variants:
+            for address in (variant.webp, variant.fallback):
+                if address not in self._published:
+                    self._published.add(address)
+                    target = self.site_dir / address
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    link_or_copy(self.cache_dir / address.rsplit("/", 1)[-1], target)
 
     def _digest(self, source: Path) -> str:
         stat = source.stat()

@@ -93,6 +93,7 @@ class SiteView:
     search_path: str = ""  # the search index's path in the site, once written
     printables: bool = False  # the footer links to /print/
     lookups: set | None = None  # while a page renders: what it looked up
+    answering: bool = False  # while a cached page's lookups are asked again: nothing is published
 
     def _looked_up(self, *token: Any) -> None:
         if self.lookups is not None:
@@ -139,7 +140,10 @@ class SiteView:
 
     def picture(self, path: str | None, slot: str) -> Picture | None:
         self._looked_up("picture", path, slot)
-        return self.photos.get(path, slot)
+        picture = self.photos.get(path, slot)
+        if picture is not None and not self.answering:
+            self.photos.publish(picture)
+        return picture
 
     def md(self, text: str | None, base: str = "", where: str = "") -> Markup:
         """Markdown from content; ``base`` is the folder (under content/) its image paths and links start from."""
