@@ -21,12 +21,20 @@ def store(tmp_path: Path) -> PhotoStore:
     return PhotoStore(tmp_path / "content", tmp_path / "cache", tmp_path / "site")
 
 
+def published(tmp_path: Path, path: str, slot: str):
+    """The picture, its files put in the site as a page showing it would."""
+    photos = store(tmp_path)
+    picture = photos.get(path, slot)
+    photos.publish(picture)
+    return picture
+
+
 def test_logo_keeps_transparency(tmp_path):
     logo = Image.new("RGBA", (512, 512), (0, 0, 0, 0))
     logo.paste((200, 20, 30, 255), (100, 100, 400, 400))
     (tmp_path / "content").mkdir()
     logo.save(tmp_path / "content/logo.png")
-    picture = store(tmp_path).get("logo.png", "logo")
+    picture = published(tmp_path, "logo.png", "logo")
     assert picture.fallback_type == "image/png" and [v.width for v in picture.variants] == [64, 192]
     for variant in picture.variants:
         for path in (variant.webp, variant.fallback):
@@ -42,7 +50,7 @@ def test_photo_is_upright_resized_and_clean(tmp_path):
     exif[0x8825] = {1: "N"}
     (tmp_path / "content").mkdir()
     Image.new("RGB", (400, 300), "#8a6").save(tmp_path / "content/p.jpg", exif=exif, icc_profile=b"\0" * 128)
-    picture = store(tmp_path).get("p.jpg", "portrait")
+    picture = published(tmp_path, "p.jpg", "portrait")
     assert [(v.width, v.height) for v in picture.variants] == [(240, 320), (300, 400)]  # never upscaled past the original
     for variant in picture.variants:
         for path in (variant.webp, variant.fallback):
@@ -97,7 +105,7 @@ def test_a_16_bit_grey_photo_keeps_its_picture(tmp_path):
     grey = Image.linear_gradient("L").resize((300, 400)).convert("I")
     grey.point(lambda v: v * 257).convert("I;16").save(tmp_path / "content/grey16.png")
     assert Image.open(tmp_path / "content/grey16.png").mode == "I;16"
-    picture = store(tmp_path).get("grey16.png", "portrait")
+    picture = published(tmp_path, "grey16.png", "portrait")
     with Image.open(tmp_path / "site" / picture.variants[-1].fallback) as copy:
         histogram = copy.convert("L").histogram()
     mean = sum(value * count for value, count in enumerate(histogram)) / sum(histogram)
