@@ -170,6 +170,11 @@ CASES = [
     Case("hidden-photo-as-cover", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/zhang-wei.jpg\n"),
                                    **sub("content/stories/a-key.md", "featured: true\n", "featured: true\ncover: photos/zhang-wei.jpg\n")},
          "content/stories/a-key.md", "cover:", "cover", "不公开的党员“secret-person”的照片"),
+    Case("hidden-photo-copy-as-cover", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/secret.jpg\n"),
+                                        "content/photos/secret.jpg": "COPY OF content/photos/zhang-wei.jpg",
+                                        "content/photos/group.jpg": "COPY OF content/photos/zhang-wei.jpg",
+                                        **sub("content/stories/a-key.md", "featured: true\n", "featured: true\ncover: photos/group.jpg\n")},
+         "content/stories/a-key.md", "cover:", "cover", "不公开的党员“secret-person”的照片（或它的副本）"),
     Case("story-raw-iframe", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n<iframe src=\"https://v.qq.com/x/a.html\"></iframe>"), "content/stories/a-key.md", "<iframe", "body", "网页代码“<iframe>”不会生效", "视频网站"),
     Case("page-raw-br", sub("content/about.md", "活动简介。", "活动简介。<BR>第二行"), "content/about.md", "<BR>", "-", "“<BR>”不会生效", "空一行"),
     Case("page-link-fullwidth-brackets", sub("content/about.md", "活动简介。", "活动简介，见[故事]（stories/a-key.md）。"), "content/about.md", "[故事]（", "-", "全角括号", "[文字](地址)"),
@@ -222,6 +227,8 @@ def _apply(root: Path, edits: dict) -> None:
         elif change == "ICON":
             path.parent.mkdir(parents=True, exist_ok=True)
             Image.new("RGB", (16, 16), "#c00").save(path, "PNG")
+        elif isinstance(change, str) and change.startswith("COPY OF "):  # the same bytes under another name
+            path.write_bytes((root / change.removeprefix("COPY OF ")).read_bytes())
         elif isinstance(change, bytes):
             path.write_bytes(change)
         elif isinstance(change, tuple):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,20 +26,51 @@ def resolve_image(docs_dir: Path, value: str) -> Path | None:
     return target if target.is_relative_to(base) else None
 
 
-def hidden_photos(content) -> dict[Path, str]:
+class HiddenPhotos:
+    """Hidden members' photos: no public page may show one, under its own path or as a copy or a
+    link of the same file elsewhere in content/."""
+
+    def __init__(self, found: dict[Path, str]):
+        self.by_path = found  # photo file -> the hidden member's id
+        self._by_size: dict[int, list[Path]] = {}
+        for path in found:
+            if path.is_file():
+                self._by_size.setdefault(path.stat().st_size, []).append(path)
+
+    def owner(self, path: Path) -> str | None:
+        if path in self.by_path:
+            return self.by_path[path]
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return None
+        for hidden in self._by_size.get(size, ()):  # a file of another size is another picture: nothing is read
+            if os.path.samefile(path, hidden) or _digest(path) == _digest(hidden):
+                return self.by_path[hidden]
+        return None
+
+
+@lru_cache(maxsize=256)
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def hidden_photos(content) -> HiddenPhotos:
     """The files of hidden members' photos -> their ids: no public page may show one."""
     found = {}
     for member in content.members:
         path = resolve_image(content.docs_dir, member.photo) if member.hidden and member.photo else None
         if path is not None:
             found[path] = member.id
-    return found
+    return HiddenPhotos(found)
 
 
-def hidden_photo_problem(path: Path | None, hidden: dict[Path, str]) -> tuple[str, str] | None:
-    if path is None or path not in hidden:
+def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, str] | None:
+    owner = hidden.owner(path) if path is not None else None
+    if owner is None:
         return None
-    return (f"这是不公开的党员“{hidden[path]}”的照片（hidden: true）：公开的页面不能用它",
+    copy = "" if path in hidden.by_path else "（或它的副本）"
+    return (f"这是不公开的党员“{owner}”的照片{copy}（hidden: true）：公开的页面不能用它",
             "换一张照片，或在 members.yaml 里取消这名党员的 hidden")
 
 
