@@ -53,7 +53,7 @@ PAYLOADS = [
     f"&lt;script&gt;{X}&lt;/script&gt;",
     f"&#60;script&#62;{X}&#60;/script&#62;",
     f"＜script＞{X}＜/script＞",
-    f"\u202e<script>{X}</script>\u202c",
+    # (a bidi override, "\u202e<script>…", is refused where it is written: tests/test_rules.py, bidi-override-*)
     f"<scr\u200dipt>{X}</scr\u200dipt>",
     f"<\u200bscript>{X}</script>",
     f"<style>body{{background:url(javascript:{X})}}</style>",

@@ -48,7 +48,16 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.field or '-'}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return _shown(f"{text} ({self.hint})" if self.hint else text)
+
+
+# a message quotes what the editor wrote: a line break or a terminal escape in it would break the
+# one line a problem takes, or the terminal, so they are shown by their code
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _shown(text: str) -> str:
+    return _UNPRINTABLE.sub(lambda c: "↵" if c.group() == "\n" else f"<U+{ord(c.group()):04X}>", text)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from ..problems import Location, Problems, did_you_mean
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record
-from .yamlfile import Document, SourceMap, decode, parse
+from .yamlfile import Document, SourceMap, decode, parse, report_controls
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
 MAX_YAML_BYTES = 5 * 1024 * 1024
@@ -93,6 +93,7 @@ class _Reader:
             if text is None:
                 return None
             front, body, body_line = split_front_matter(text)
+            report_controls(body, shown, problems, body_line)
             if front is None:
                 return False, None, body, body_line
             return True, parse(front, shown, problems, first_line=2), body, body_line
@@ -318,6 +319,8 @@ class _Reader:
                     )
                     continue
                 text = self.read(path, MAX_STORY_BYTES)
+                if text is not None:
+                    report_controls(text, self.shown(path), self.problems)
                 if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
                     continue
                 if self.page_template(path, text) or self.same_address(path, relative.as_posix()):

@@ -158,6 +158,28 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     return text
 
 
+# Characters no text means and no one sees: terminal escapes, bells, form feeds from copied
+# text, and the bidi overrides and isolates that show a line in another order than it is written.
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+
+
+def report_controls(text: str, path: str, problems: Problems, first_line: int = 1) -> None:
+    """Each line of Markdown holding such characters, once (YAML's reader refuses most of them
+    itself, and _walk the rest); the text is still read, so that one run says all."""
+    reported = set()
+    for found in _CONTROLS.finditer(text):
+        line = text.count("\n", 0, found.start()) + first_line
+        if line in reported:
+            continue
+        reported.add(line)
+        start = text.rfind("\n", 0, found.start()) + 1
+        key = _KEY_ON_LINE.match(text, start)
+        problems.add(Location(path, line, found.start() - start + 1), key.group(1) if key else "-",
+                     f"这里有一个看不见的控制字符（U+{ord(found.group()):04X}）",
+                     "多半是从别处复制来的：删掉它（可以把这一段删了重新打字）；它在网页上不显示，或会把文字顺序颠倒")
+
+
 def _is_gbk(raw: bytes) -> bool:
     try:
         raw.decode("gb18030")
@@ -441,6 +463,10 @@ class _Lines:
     def __init__(self, text: str, offset: int):
         self.breaks = [match.start() for match in re.finditer("\n", text)]
         self.offset = offset
+        self.text = text
+
+    def text_of(self, node: yaml.Node) -> str:
+        return self.text[node.start_mark.index:node.end_mark.index]
 
     def of(self, mark) -> tuple[int, int]:
         before = bisect.bisect_left(self.breaks, mark.index)
@@ -478,3 +504,9 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
         for index, item in enumerate(node.value):
             source.positions[path + (index,)] = lines.of(item.start_mark)
             _walk(item, path + (index,), source, problems, lines)
+    elif (control := _CONTROLS.search(node.value)) is not None:  # a bidi override, or "\x1b" written as an escape
+        escaped = node.style == '"' and "\\" in lines.text_of(node)
+        problems.add(Location(source.path, *lines.of(node.start_mark)), dotted(path),
+                     f"这里有一个看不见的控制字符（U+{ord(control.group()):04X}）",
+                     "删掉双引号里的这个转义写法（以“\\”开头）" if escaped else
+                     "多半是从别处复制来的：删掉它（可以把这一段删了重新打字）；它在网页上不显示，或会把文字顺序颠倒")

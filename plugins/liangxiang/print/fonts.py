@@ -13,6 +13,7 @@ import logging
 import marshal
 import os
 import shutil
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -231,7 +232,9 @@ class Metrics:
         found: list[str] = []
         for bold in (False, True):
             cmap = self._load(bold)[0]
-            found += [c for c in text if not c.isspace() and ord(c) not in cmap and c not in found]
+            # control and format characters are no glyphs: the loader reports them where they are written
+            found += [c for c in text if not c.isspace() and ord(c) not in cmap and c not in found
+                      and unicodedata.category(c) not in ("Cc", "Cf")]
         return found
 
 
