@@ -13,7 +13,7 @@ import re
 import typing
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .problems import Location, dotted
@@ -103,7 +103,18 @@ Tag = Annotated[Text, AfterValidator(_one_tag)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
-Year = Annotated[int, Field(ge=1900, le=2100)]
+def _not_a_flag(kind: str):
+    """YAML's true and false are no numbers: `score: true` would be published as 1 分."""
+    def check(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise PydanticCustomError(kind, "应该是数字" if kind == "float_type" else "应该是整数", {})
+        return value
+    return BeforeValidator(check)
+
+
+Year = Annotated[int, Field(ge=1900, le=2100), _not_a_flag("int_type")]
+Score = Annotated[float, _not_a_flag("float_type")]
+Flag = Annotated[bool, Strict()]  # true or false: "yes" or "1" would hide a member without the hidden checks
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 FULL_WIDTH_PHONE = str.maketrans("０１２３４５６７８９－—–‐　", "0123456789---- ")
 
@@ -186,7 +197,7 @@ class Member(Record):
     honors: list[Honor] = Field(default_factory=list, title="荣誉", description="获得的荣誉，每项写年份、名称、授予单位")
     status: Literal["active", "former"] = Field("active", title="状态", description="active 在岗（默认）；former 已调离（页面保留并注明）")
     aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="改过编号时写以前的编号，已印出的桌牌二维码继续有效")
-    hidden: bool = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")
+    hidden: Flag = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")
 
 
 class MembersFile(Record):
@@ -214,7 +225,7 @@ class Branch(Record):
 class Grade(Record):
     model_config = ConfigDict(title="考核等次")
     name: Text = Field(title="等次名称", description="例如：优秀")
-    min: float = Field(ge=0, le=100, title="最低分（含）", description="得分不低于此值即为该等次")
+    min: Score = Field(ge=0, le=100, title="最低分（含）", description="得分不低于此值即为该等次")
 
 
 class Org(Record):
@@ -350,7 +361,7 @@ class StoryMeta(Record):
     zone: Id | None = Field(None, title="相关责任区", description="content/zones/ 里某个责任区的编号", json_schema_extra=refers_to("zone"))
     cover: ImagePath | None = Field(None, title="封面图片", description="相对于 content/ 的图片路径，例如 photos/stories/key.jpg")
     summary: Text | None = Field(None, title="摘要", description="一句话摘要，显示在故事列表里")
-    featured: bool = Field(False, title="红旗·典范", description="true 表示在首页典范墙展示")
+    featured: Flag = Field(False, title="红旗·典范", description="true 表示在首页典范墙展示")
 
 
 class Story(Record):
@@ -367,7 +378,7 @@ class Story(Record):
 class Result(Record):
     model_config = ConfigDict(title="考核结果")
     zone: Id = Field(title="责任区编号", description="content/zones/ 里某个责任区的编号；每期每个责任区一条", json_schema_extra=refers_to("zone"))
-    score: float = Field(ge=0, le=100, title="得分", description="0 到 100")
+    score: Score = Field(ge=0, le=100, title="得分", description="0 到 100")
     note: Text | None = Field(None, title="说明", description="简短的评语，例如：绿化补植及时")
 
 

@@ -81,7 +81,7 @@ def _is_union_tag(part: Any) -> bool:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else value
+    text = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else repr(value)
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -147,7 +147,7 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     if kind in {"less_than_equal", "less_than"}:
         return f"不能大于 {_number(ctx.get('le', ctx.get('lt')))}{now}", ""
     if kind in {"bool_parsing", "bool_type"}:
-        return f"只能是 true 或 false{now}", ""
+        return f"只能是 true 或 false{now}", "写英文小写的 true（是）或 false（否），不写“是”“yes”“1”"
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         return f"只能是 {' | '.join(choices)}{now}", did_you_mean(value, choices)
