@@ -445,7 +445,7 @@ def test_the_check_refuses_markdown_payloads(tmp_path):
     root = write_site(tmp_path / "src", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", body)})
     _, problems = read_content(root, root / "content")
     said = "\n".join(str(p) for p in problems)
-    assert "网页代码“<script>”不会生效" in said and "“<iframe>”" in said, said
+    assert "不能写网页代码“<script>”" in said and "“<iframe>”" in said, said
     refused = {scheme.lower() for scheme in re.findall(r"链接“\s*(\w+):[^”]*”不能用", said)}
     assert refused == {"javascript", "data", "vbscript"}, said
     assert len(re.findall(r"链接“\s*javascript:[^”]*”不能用", said, re.IGNORECASE)) == 5, said  # 链接一 to 链接四, and 链接六

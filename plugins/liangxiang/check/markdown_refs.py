@@ -56,6 +56,9 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = (f"“{ref}”用了全角括号“（）”，不会成为链接，网页上会原样显示", "括号改成半角：[文字](地址)")
             elif kind == "html":
                 problem = _html_problem(ref)
+            elif kind == "comment":
+                problem = ("正文里的备注“<!-- … -->”会原样显示在网页上，所有人都能看到",
+                           "网页上没有隐藏的备注：删掉它；留给编辑看的话写在 YAML 里以“# ”开头的注释行")
             elif kind == "scheme":
                 problem = (f"链接“{ref}”不能用：网站只链接到本站页面、https:// 网址、邮箱（mailto:）和电话（tel:）",
                            "去掉这个链接，或换成 https:// 开头的网址")
@@ -66,7 +69,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             else:
                 problem = None
             if problem:
-                needle = f"[{ref}]" if kind == "empty" else f"<{ref}" if kind == "html" else (
+                needle = f"[{ref}]" if kind == "empty" else f"<{ref}" if kind in ("html", "comment") else (
                     ref[len(mark):] if ref.startswith(mark) else ref)
                 line = _line_of(text, needle, kind == "image", nth)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
@@ -96,6 +99,7 @@ def _named(renderer, text: str) -> list:
     named += [[html.unescape(found.group(0)), "undefined"] for found in UNDEFINED.finditer(prose)]
     named += [[html.unescape(found.group(0)), "fullwidth"] for found in FULLWIDTH_LINK.finditer(prose)]
     named += [[found.group(1), "html"] for found in RAW_TAG.finditer(prose) if found.group(1).lower() in HTML_TAGS]
+    named += [["!--", "comment"] for _ in RAW_COMMENT.finditer(prose)]
     for found in _LINK.finditer(rendered):
         href = html.unescape(found.group(2))
         scheme = urlsplit(href.strip()).scheme.lower()
@@ -107,6 +111,7 @@ def _named(renderer, text: str) -> list:
 FULLWIDTH_LINK = re.compile(r"!?\[[^\[\]<>\n]+\]\s*（[^）\n]*）")
 # raw HTML, which Markdown from content shows as text: &lt;iframe ...&gt; in the rendered page
 RAW_TAG = re.compile(r"&lt;/?([a-zA-Z][a-zA-Z0-9]*)(?=[\s/]|&gt;)")
+RAW_COMMENT = re.compile(r"&lt;!--")  # an editor's note, meant to be hidden: shown to every visitor
 HTML_TAGS = set("""a abbr audio b base big blockquote body br button canvas center code del details div em embed
 font form frame h1 h2 h3 h4 h5 h6 head hr html i iframe img input ins kbd li link marquee meta noscript object ol
 p pre s script section small source span strike strong style sub summary sup svg table tbody td th thead tr u ul
@@ -115,7 +120,7 @@ VIDEO_TAGS = {"iframe", "video", "embed", "object", "audio", "frame", "source"}
 
 
 def _html_problem(written: str) -> tuple[str, str]:
-    message, tag = f"正文里的网页代码“<{written}>”不会生效，网页上会原样显示成文字", written.lower()
+    message, tag = f"正文里不能写网页代码“<{written}>”：网站不执行它，只会原样显示成文字", written.lower()
     if tag in VIDEO_TAGS:
         return message, "视频、音频请发在视频网站或公众号上，这里写它的链接：[视频标题](https://…)"
     if tag in ("br", "p", "div"):
