@@ -222,6 +222,8 @@ CASES = [
          "mkdocs.yml", "  - 点我", "nav", "不是网址", "https://"),
     Case("site-url-this-machine", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: http://127.0.0.1:8000/\n"), "mkdocs.yml", "site_url:", "site_url", "本机的地址", "https://"),
     Case("site-url", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", ""), "mkdocs.yml", 1, "site_url", "site_url"),
+    Case("site-url-query", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: https://example.org/dj/?from=qr\n"), "mkdocs.yml", "site_url:", "site_url", "不能有“?”或“#”"),
+    Case("site-url-password", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: https://admin:123@example.org/dj/\n"), "mkdocs.yml", "site_url:", "site_url", "用户名或密码"),
 ]
 
 

@@ -36,6 +36,12 @@ def site_url_problem(url: str) -> str | None:
         return f"网站地址 site_url 里有空格（“{url}”）：印出来的二维码打不开"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"网站地址 site_url 要以 https:// 或 http:// 开头，后面是域名（现在是“{url}”）"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return f"网站地址 site_url 里不能有“?”或“#”（现在是“{url}”）：二维码里的页面地址接在它后面，就都打不开了"
+    if parts.username is not None or parts.password is not None:
+        return f"网站地址 site_url 里不能写用户名或密码（现在是“{url}”）：它会印在每个二维码里"
+    if re.search(r"[\"'<>\\`{}|^]", url):
+        return f"网站地址 site_url 里有网址不能用的字符（现在是“{url}”）：只写 https://域名/路径/"
     return None
 
 
