@@ -1,7 +1,7 @@
 """Bounds on Markdown from content, so that a hostile or broken body cannot stall or crash a build.
 
 Python-Markdown recurses once per level of nested lists and quotes (a few hundred levels raise
-RecursionError) and its link parser is quadratic in the number of "[" in a block (50,000 take
+RecursionError), and so it does per nested emphasis; its link parser is quadratic in the number of "[" in a block (50,000 take
 minutes). No real story comes near these limits.
 """
 
@@ -11,6 +11,7 @@ import re
 
 MAX_DEPTH = 40  # levels of nested lists / quotes on one line (indentation counts one level per 4 spaces)
 MAX_BRACKETS = 2000  # "[" in one Markdown text
+MAX_EMPHASIS = 1000  # "*" and "_" in one paragraph: nested emphasis recurses too (about 2,000 raise RecursionError)
 
 _MARKER = re.compile(r"(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*")
 
@@ -36,6 +37,13 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
             found.append((number, f"列表或引用嵌套太深（超过 {MAX_DEPTH} 层）",
                           "减少缩进和“>”“-”“1.”的层数；正文不需要这么多层"))
             break
+    line = 1
+    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+        if paragraph.count("*") + paragraph.count("_") > MAX_EMPHASIS:
+            found.append((line, f"这一段的“*”“_”太多（超过 {MAX_EMPHASIS} 个）",
+                          "“*”“_”用来加粗和倾斜；普通文字里请换成其他符号，或分成几段"))
+            break
+        line += paragraph.count("\n")
     brackets = text.count("[")
     if brackets > MAX_BRACKETS:
         offset = 0
