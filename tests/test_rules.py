@@ -206,6 +206,8 @@ CASES = [
     Case("record-in-subfolder", {"content/stories/2026/a-walk.md": FILES["content/stories/a-key.md"]}, "content/stories/2026/a-walk.md", 0, "-", "不会被读取", "子文件夹"),
     Case("reserved-page", {"content/zones.md": "# 冲突\n"}, "content/zones.md", 0, "-", "系统生成页面"),
     Case("reserved-sitemap", {"content/sitemap.xml.md": "# 网站地图说明\n"}, "content/sitemap.xml.md", 0, "-", "系统生成页面"),
+    Case("reserved-theme-css", {"content/css/liangxiang.css.md": "# 样式\n"}, "content/css/liangxiang.css.md", 0, "-", "系统生成页面"),
+    Case("reserved-theme-404", {"content/404.html.md": "# 找不到\n"}, "content/404.html.md", 0, "-", "系统生成页面"),
     Case("extra-js-host", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nextra_javascript:\n  - https://cdn.example.com/x.js\n"),
          "mkdocs.yml", "extra_javascript:", "extra_javascript", "别的网站加载", "删掉这一项"),
     Case("extra-js-host-space", sub("mkdocs.yml", "docs_dir: content\n", 'docs_dir: content\nextra_javascript:\n  - " //cdn.example.com/x.js"\n'),

@@ -22,7 +22,8 @@ MAX_STORY_BYTES = 2 * 1024 * 1024
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
-                  "sitemap.xml", "sitemap.xml.gz")  # sitemap.xml.md would be the folder sitemap.xml/, over the file
+                  "sitemap.xml", "sitemap.xml.gz",  # sitemap.xml.md would be the folder sitemap.xml/, over the file
+                  "css", "js", "img", "404.html")  # the theme's files: css/liangxiang.css.md would stand over its stylesheet
 
 
 def load_content(
