@@ -161,6 +161,9 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("+86 839 722 1234 ext. 8", "+868397221234,8"),
     ("热线：12345", "12345"),
     ("见公告栏", ""),
+    ("400-800-1234", "4008001234"),
+    ("<script>alert(1)</script>", ""),  # a 1 is no number to call
+    ("0317-272 或 8 号楼门卫", ""),  # cut short: the call button would dial a stranger
 ])
 def test_a_phone_field_dials_its_first_number(written, dialled):
     """A phone is written as people write it; the call button dials its first number (and extension)."""

@@ -124,11 +124,29 @@ def _digits(value: str) -> str:
     return value.translate(FULL_WIDTH_PHONE).strip()
 
 
+FIRST_NUMBER = re.compile(r"\+?\(?\d[\d \-()]*")
+
+
+def whole_number(digits: str) -> bool:
+    """Digits a phone can dial: a short service number (12345, 95598), a local number of 7 or 8
+    digits, one with its area code (0317-2720000), a 400 or 800 number, a mobile's 11, or one with
+    the country code; "0317272" is cut short."""
+    if digits.startswith("0"):
+        return 10 <= len(digits) <= 12
+    if digits.startswith(("400", "800")) and len(digits) == 10:
+        return True
+    return 3 <= len(digits) <= 5 or 7 <= len(digits) <= 8 or len(digits) == 11 or (digits.startswith("86") and len(digits) >= 12)
+
+
 def _dialable(value: str) -> str:
-    """A zone's phone, printed on its metal sign, must hold a number (not “电话待定”). The
+    """A zone's phone, printed on its metal sign, must hold a whole number (not “电话待定”). The
     org's hotline may be words (“见各责任区公示牌”), shown as text."""
-    if sum(char.isascii() and char.isdigit() for char in value) < 3:
+    number = FIRST_NUMBER.search(value)
+    digits = re.sub(r"\D", "", number.group(0)) if number else ""
+    if len(digits) < 3:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
+    if not whole_number(digits):
+        raise PydanticCustomError("phone_digits", "电话号码“{number}”不完整（{count} 位数字）", {"number": number.group(0).strip(), "count": len(digits)})
     return value
 
 

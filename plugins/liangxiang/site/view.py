@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
-from ..model import Member, Zone
+from ..model import Member, Zone, whole_number
 from .chart import score_text, trend_svg
 from .markdown import Renderer
 from .photos import Picture, PhotoStore
@@ -220,6 +220,8 @@ class SiteView:
             return ""
         extension = PHONE_EXTENSION.match(text, number.end())
         digits = re.sub(r"\D", "", number.group(0))
+        if not whole_number(digits):  # "<script>alert(1)</script>" holds a 1, not a number to call
+            return ""
         return ("+" if number.group(0).startswith("+") else "") + digits + (f",{extension.group(1)}" if extension else "")
 
     def grade(self, score: float) -> str:
