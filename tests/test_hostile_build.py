@@ -314,17 +314,18 @@ def test_a_symbolic_link_in_content_is_refused_before_anything_is_published(tmp_
     assert re.search(rf"{re.escape(name)}: -: .*{message}", caplog.text), caplog.text
 
 
-@pytest.mark.parametrize("cache_dir", ["content/.cache", "content"])
-def test_a_cache_inside_content_is_refused_and_nothing_is_written_there(tmp_path, caplog, cache_dir):
+@pytest.mark.parametrize("cache_dir, said", [("content/.cache", "在 content/ 里"), ("content", "在 content/ 里"),
+                                             (".", "是站点所在的文件夹或它的上级"), ("..", "是站点所在的文件夹或它的上级")])
+def test_a_cache_inside_content_or_over_the_site_is_refused_and_nothing_is_written(tmp_path, caplog, cache_dir, said):
     from liangxiang.cli import main
 
     root = write_site(tmp_path / "src")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("  - liangxiang\n", f"  - liangxiang:\n      cache_dir: {cache_dir}\n"), encoding="utf-8")
-    before = digest(root / "content")
+    before, around = digest(root), sorted(p.name for p in tmp_path.iterdir())
     with pytest.raises(Exception) as raised:
         build_site(config, tmp_path / "site")
     assert "Abort" in type(raised.value).__name__
-    assert re.search(r"mkdocs\.yml:\d+:\d+: cache_dir: 缓存文件夹 cache_dir 在 content/ 里", caplog.text), caplog.text
+    assert re.search(rf"mkdocs\.yml:\d+:\d+: cache_dir: 缓存文件夹 cache_dir {said}", caplog.text), caplog.text
     assert main(["validate", str(root)]) == 1
-    assert digest(root / "content") == before
+    assert digest(root) == before and sorted(p.name for p in tmp_path.iterdir()) == around

@@ -40,9 +40,10 @@ def read_site(config, plugin_config) -> Content:
     content, problems = read_content(site_root(config), docs_dir, plugin_config.members, None if inside else cache,
                                      plugin_config.printables, slugify is HEADING_IDS["slugify"])
     if inside:
+        where = "在 content/ 里" if inside == "docs" else "是站点所在的文件夹或它的上级"
         problems.add(Location.of_setting(config_file, "cache_dir"), "cache_dir",
-                     f"缓存文件夹 cache_dir 在 content/ 里（{plugin_config.cache_dir}）：生成网站会往内容里写文件",
-                     "删掉 cache_dir 使用默认的 .cache/liangxiang，或换到 content/ 以外")
+                     f"缓存文件夹 cache_dir {where}（{plugin_config.cache_dir}）：生成网站会往{'内容' if inside == 'docs' else '这个文件夹'}里写文件",
+                     "删掉 cache_dir 使用默认的 .cache/liangxiang，或写一个专用的子文件夹")
     check_settings(config, plugin_config, content, problems)
     if problems:
         if not inside:
@@ -65,6 +66,11 @@ def _printable_problems(content: Content, config, plugin_config) -> list:
     return []
 
 
-def cache_in_docs(config, plugin_config) -> bool:
-    """A cache_dir inside docs_dir: a build would write into content/, then publish and read its own cache."""
-    return cache_dir(config, plugin_config).resolve().is_relative_to(Path(config.docs_dir).resolve())
+def cache_in_docs(config, plugin_config) -> str:
+    """"docs" for a cache_dir inside docs_dir (a build would write into content/, then publish and
+    read its own cache), "root" for the site's folder itself or one above it (the cache's folders
+    would be written beside members.yaml, or into /); "" for a folder of its own."""
+    cache = cache_dir(config, plugin_config).resolve()
+    if cache.is_relative_to(Path(config.docs_dir).resolve()):
+        return "docs"
+    return "root" if site_root(config).resolve().is_relative_to(cache) else ""
