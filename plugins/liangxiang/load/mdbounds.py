@@ -11,7 +11,26 @@ import re
 
 MAX_DEPTH = 40  # levels of nested lists / quotes on one line (indentation counts one level per 4 spaces)
 MAX_BRACKETS = 2000  # "[" in one Markdown text
-MAX_EMPHASIS = 1000  # "*" and "_" in one paragraph: nested emphasis recurses too (about 2,000 raise RecursionError)
+MAX_EMPHASIS = 400  # "*" and "_" open at once (nested emphasis): some 1,000 raise RecursionError
+_RUN = re.compile(r"[*_]+")
+
+
+def _emphasis_depth(paragraph: str) -> int:
+    """How many "*" and "_" are open at most at one point: runs before a word open, runs after one
+    close (a run inside a word does both). Bold after bold stays at 2; *** nested … *** grows.
+    Openers nothing closes (*a *a *a) nest nothing: they count only as far as closers follow."""
+    depth = deepest = closed = 0
+    for run in _RUN.finditer(paragraph):
+        start, end = run.span()
+        after_word = start > 0 and not paragraph[start - 1].isspace()
+        before_word = end < len(paragraph) and not paragraph[end].isspace()
+        if before_word and not after_word:
+            depth += end - start
+            deepest = max(deepest, depth)
+        elif after_word and not before_word:
+            depth = max(0, depth - (end - start))
+            closed += end - start
+    return min(deepest, closed)
 
 _MARKER = re.compile(r"(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*")
 
@@ -39,8 +58,8 @@ def markdown_problems(text: str) -> list[tuple[int, str, str]]:
             break
     line = 1
     for paragraph in re.split(r"(\n[ \t]*\n)", text):
-        if paragraph.count("*") + paragraph.count("_") > MAX_EMPHASIS:
-            found.append((line, f"这一段的“*”“_”太多（超过 {MAX_EMPHASIS} 个）",
+        if ("*" in paragraph or "_" in paragraph) and _emphasis_depth(paragraph) > MAX_EMPHASIS:
+            found.append((line, f"这一段的加粗、倾斜符号“*”“_”一层套一层，太深了（超过 {MAX_EMPHASIS} 层）",
                           "“*”“_”用来加粗和倾斜；普通文字里请换成其他符号，或分成几段"))
             break
         line += paragraph.count("\n")
