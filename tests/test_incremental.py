@@ -113,7 +113,10 @@ def edit_config_extra(root: Path) -> None:
 
 
 def give_member_a_photo(root: Path) -> None:
-    shutil.copy2(root / "content/photos/members/li-na.jpg", root / "content/photos/members/zhou-min.jpg")
+    from PIL import Image
+
+    with Image.open(root / "content/photos/members/li-na.jpg") as image:  # another picture: a copy of li-na's would be hers
+        image.convert("RGB").transpose(Image.Transpose.FLIP_LEFT_RIGHT).save(root / "content/photos/members/zhou-min.jpg", quality=80)
     _replace(root / "members.yaml", "    name: 周敏\n", "    name: 周敏\n    photo: photos/members/zhou-min.jpg\n")
 
 
