@@ -55,7 +55,7 @@ CASES = [
     Case("list-first-dash-no-space", sub("content/zones/garden.yaml", "  - 浇水", "  -浇水\n  - 修剪"), "content/zones/garden.yaml", "duties:", "duties", "列表", "下一行的短横线“-”后面要有一个空格：写成“- 浇水…”"),
     Case("bidi-override-raw", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园\u202e一片"), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "删掉它"),
     Case("bidi-override-escaped", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\u202e一片"'), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "转义"),
-    Case("control-char-in-story", sub("content/stories/a-key.md", "故事正文。", "故事\x07正文。"), "content/stories/a-key.md", "故事\x07", "-", "看不见的控制字符（U+0007）"),
+    Case("control-char-in-story", sub("content/stories/a-key.md", "故事正文。", "故事\x07正文。"), "content/stories/a-key.md", "故事\x07", "body", "看不见的控制字符（U+0007）"),
     Case("control-char-in-page", sub("content/about.md", "活动简介。", "活动\x1b[31m简介。"), "content/about.md", "活动\x1b", "-", "看不见的控制字符（U+001B）"),
     Case("yaml-value-starts-with-star", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: **花园**一片"), "content/zones/garden.yaml", "scope: **", "-", "值以 * 或 & 开头", "引号"),
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),

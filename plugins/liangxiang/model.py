@@ -103,6 +103,8 @@ Tag = Annotated[Text, AfterValidator(_one_tag)]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+
+
 def _not_a_flag(kind: str):
     """YAML's true and false are no numbers: `score: true` would be published as 1 分."""
     def check(value: Any) -> Any:
@@ -124,7 +126,7 @@ def _digits(value: str) -> str:
     return value.translate(FULL_WIDTH_PHONE).strip()
 
 
-FIRST_NUMBER = re.compile(r"\+?\(?\d[\d \-()]*")
+PHONE_NUMBER = re.compile(r"\+?\(?\d[\d \-\u2010-\u2015()]*")  # a phone number as written (after NFKC or _digits)
 
 
 def whole_number(digits: str) -> bool:
@@ -141,7 +143,7 @@ def whole_number(digits: str) -> bool:
 def _dialable(value: str) -> str:
     """A zone's phone, printed on its metal sign, must hold a whole number (not “电话待定”). The
     org's hotline may be words (“见各责任区公示牌”), shown as text."""
-    number = FIRST_NUMBER.search(value)
+    number = PHONE_NUMBER.search(value)
     digits = re.sub(r"\D", "", number.group(0)) if number else ""
     if len(digits) < 3:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})

@@ -50,8 +50,13 @@ class HiddenPhotos:
         return None
 
 
-@lru_cache(maxsize=256)
 def _digest(path: Path) -> str:
+    stat = path.stat()  # by time too: `mkdocs serve` checks again after a photo is replaced
+    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def _digest_of(path: Path, size: int, mtime: int) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 

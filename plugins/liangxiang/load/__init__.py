@@ -94,7 +94,7 @@ class _Reader:
             if text is None:
                 return None
             front, body, body_line = split_front_matter(text)
-            report_controls(body, shown, problems, body_line)
+            report_controls(body, shown, problems, "body", body_line)
             if front is None:
                 return False, None, body, body_line
             return True, parse(front, shown, problems, first_line=2), body, body_line

@@ -161,10 +161,9 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
 # Characters no text means and no one sees: terminal escapes, bells, form feeds from copied
 # text, and the bidi overrides and isolates that show a line in another order than it is written.
 _CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_KEY_ON_LINE = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 
 
-def report_controls(text: str, path: str, problems: Problems, first_line: int = 1) -> None:
+def report_controls(text: str, path: str, problems: Problems, field: str = "-", first_line: int = 1) -> None:
     """Each line of Markdown holding such characters, once (YAML's reader refuses most of them
     itself, and _walk the rest); the text is still read, so that one run says all."""
     reported = set()
@@ -174,8 +173,7 @@ def report_controls(text: str, path: str, problems: Problems, first_line: int = 
             continue
         reported.add(line)
         start = text.rfind("\n", 0, found.start()) + 1
-        key = _KEY_ON_LINE.match(text, start)
-        problems.add(Location(path, line, found.start() - start + 1), key.group(1) if key else "-",
+        problems.add(Location(path, line, found.start() - start + 1), field,
                      f"这里有一个看不见的控制字符（U+{ord(found.group()):04X}）",
                      "多半是从别处复制来的：删掉它（可以把这一段删了重新打字）；它在网页上不显示，或会把文字顺序颠倒")
 

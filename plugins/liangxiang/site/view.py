@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
-from ..model import Member, Zone, whole_number
+from ..model import PHONE_NUMBER, Member, Zone, whole_number
 from .chart import score_text, trend_svg
 from .markdown import Renderer
 from .photos import Picture, PhotoStore
@@ -76,7 +76,6 @@ class Urls:
         }[kind])
 
 
-PHONE_NUMBER = re.compile(r"\+?\(?\d[\d \-\u2010-\u2015()]*")  # how a number is written, after NFKC
 PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
 
 
