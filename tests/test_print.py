@@ -325,6 +325,29 @@ def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, cap
     assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”", errors), errors
 
 
+def test_a_field_error_does_not_hide_what_the_same_record_cannot_print(tmp_path, caplog):
+    """A typo in one field of a zone or a member: the rest of the record is still laid out, so that
+    duties too long for the sign and a name the font lacks are reported in the same run."""
+    duty = ("每天早晚两次巡查责任区内全部绿地、道路、路灯、座椅和健身器材，发现问题当场处理，处理不了的两小时内报修并跟踪到修好为止；"
+            "每月底前把本月巡查记录、报修记录和群众意见汇总整理，在小区公示栏和微信群里向居民公开，接受居民和监督员的评议")
+    duties = "\n" + "".join(f"  - 第{i}条：{duty}\n" for i in range(1, 11))
+    zone = zone_file(duties=duties.rstrip("\n")) + "slogn: 献红色爱心\n"
+    members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 绿化养护员\n    department: 𠮷班").replace("joined: 2008", "joined: 二〇〇八")
+    errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone, "members.yaml": members}, caplog)
+    assert re.search(r"garden\.yaml:\d+:1: slogn: 不认识的字段", errors), errors
+    assert re.search(r"garden\.yaml:\d+:\d+: duties: 工作职责太长", errors), errors
+    assert re.search(r"members\.yaml:\d+:\d+: members\[0\]\.joined:", errors), errors
+    assert re.search(r"members\.yaml:\d+:\d+: members\[0\]\.department: 字体“Noto Sans SC”里没有 “𠮷”", errors), errors
+
+
+def test_a_hidden_flag_written_wrong_does_not_lay_out_a_plate(tmp_path, caplog):
+    """`hidden: 是` is an error; the member is not then checked as if public (left out, the flag
+    would mean public)."""
+    members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 𠮷养护员\n    hidden: 是")
+    errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
+    assert "members[0].hidden" in errors and "𠮷" not in errors, errors
+
+
 def test_markdown_may_link_to_the_printables_and_qr_codes(tmp_path):
     """The format's stable addresses of printables are pages a free page may link to."""
     links = ["print/plates/zhang-wei.pdf", "/print/signboards/garden.png", "qr/zones/garden.svg", "print/signboards/all.pdf", "print/"]

@@ -310,6 +310,20 @@ def test_one_run_reports_every_error(tmp_path):
     assert {p.where.path for p in problems} == {"members.yaml", "content/zones/garden.yaml", "content/commitments/2026.yaml"}
 
 
+def test_a_record_with_a_field_error_still_has_its_markdown_checked(tmp_path):
+    """A wrong date in a story, a typo in a zone or in org.yaml: the links and images in the same
+    file are reported in the same run, not after the first error is fixed."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("date: 2016-05-12", "date: 2016-5-12")
+                  .replace("故事正文。", "故事正文，[李娜](/members/li-nn/)。"),
+                  "content/zones/garden.yaml": FILES["content/zones/garden.yaml"] + "content: |\n  见[说明](abut.md)\nslogn: 口号\n",
+                  "content/org.yaml": FILES["content/org.yaml"].replace("name: 测试单位", "name: 测试单位\nintro: 见 ![](photos/nope.jpg)\nhotlien: 1")})
+    shown = [f"{p.where.path}:{p.field}:{p.message}" for p in problems_of(root)]
+    for expected in ("a-key.md:date:", "a-key.md:body:链接“/members/li-nn/”", "garden.yaml:slogn:", "garden.yaml:content:链接“abut.md”",
+                     "org.yaml:hotlien:", "org.yaml:intro:图片“photos/nope.jpg”"):
+        assert any(expected in s for s in shown), (expected, shown)
+
+
 def test_bom_is_fine(tmp_path):
     root = write_site(tmp_path)
     (root / "members.yaml").write_bytes(b"\xef\xbb\xbf" + FILES["members.yaml"].encode())

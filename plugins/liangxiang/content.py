@@ -105,6 +105,9 @@ class Content:
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     checked_images: FileFacts | None = field(default=None, repr=False, compare=False)  # see check.photos
     rejected: list[Rejected] = field(default_factory=list, repr=False, compare=False)
+    # the Markdown of records that did not validate, checked all the same: (text, where it starts,
+    # field, base folder, is a block scalar, the address it would be shown at)
+    rejected_texts: list[tuple] = field(default_factory=list, repr=False, compare=False)
     known: dict[str, KnownIds] = field(
         default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .check import check_content
@@ -11,6 +12,8 @@ from .check.settings import check_settings
 from .content import Content
 from .files import FileFacts, cache_dir, site_root
 from .load import load_content
+from .load.validate import salvage
+from .model import Commitment, Member, Zone
 from .problems import ContentError, Location, Problems
 from .site.markdown import HEADING_IDS
 
@@ -58,12 +61,27 @@ def _printable_problems(content: Content, config, plugin_config) -> list:
     from .print.stage import check_printables
 
     try:
-        check_printables(content, config, plugin_config)
+        check_printables(with_salvaged(content), config, plugin_config)
     except ContentError as error:
         return error.problems.items
     except Exception:  # noqa: BLE001 - a record that failed to validate may leave a reference dangling;
         return []  # its own error is reported, and the next run checks the printables in full
     return []
+
+
+def with_salvaged(content: Content) -> Content:
+    """The content with its rejected members, zones and commitments added back without their
+    failed optional fields (load.validate.salvage), for the printables' check."""
+    salvaged = [record for record in map(salvage, content.rejected) if record is not None]
+    if not salvaged:
+        return content
+    extra = {path: [c for c in salvaged if isinstance(c, Commitment) and c.path == path] for path in {c.path for c in salvaged}}
+    years = []
+    for year in content.commitments:
+        copy = year.model_copy(update={"commitments": year.commitments + extra.get(year.path, [])})
+        years.append(copy.bind(year._source, year._loc))
+    return replace(content, members=content.members + [m for m in salvaged if isinstance(m, Member)],
+                   zones=content.zones + [z for z in salvaged if isinstance(z, Zone)], commitments=years)
 
 
 def cache_in_docs(config, plugin_config) -> str:

@@ -198,6 +198,7 @@ def _texts(content: Content):
             yield zone.content, zone.at("content"), "content", "zones", True, f"zones/{zone.id}"
     for story in content.stories:
         yield story.body, Location(story.meta.at().path, story.body_line, 1), "body", "stories", False, f"stories/{story.slug}"
+    yield from content.rejected_texts
     root = content.root.resolve()
     for page in content.pages:
         source = content.docs_dir / page

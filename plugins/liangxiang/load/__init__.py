@@ -147,6 +147,8 @@ class _Reader:
             content.known["branch"].complete = content.known["group"].complete = False
             return
         content.org = validate_record(Org, data, doc.source, (), self.problems, content.rejected)
+        if content.org is None and isinstance(data.get("intro"), str):
+            content.rejected_texts.append((data["intro"], doc.source.at("intro"), "intro", "", True, ""))
         if not isinstance(data.get("branches"), list):  # `branchs:` has its own error: not one per reference
             content.known["branch"].complete = content.known["group"].complete = False
         self.bound_markdown(data.get("intro"), doc.source, "intro")
@@ -197,6 +199,8 @@ class _Reader:
             self.bound_markdown(data.get("content"), doc.source, "content")
             if zone is not None:
                 content.zones.append(zone)
+            elif isinstance(data.get("content"), str):
+                content.rejected_texts.append((data["content"], doc.source.at("content"), "content", "zones", True, f"zones/{path.stem}"))
 
     def load_commitments(self, content: Content) -> None:
         for path in self.record_files("commitments"):
@@ -230,12 +234,14 @@ class _Reader:
                 continue
             if self.bound_markdown(body, SourceMap(shown), "body", first_line=body_line):
                 continue
-            if meta is not None:
-                if re.fullmatch(ID_PATTERN, path.stem) is None:
-                    self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", "例如 yi-ba-yao-shi.md")
-                    continue
-                story = Story(slug=path.stem, meta=meta, body=body, body_line=body_line)
-                content.stories.append(story.bind(doc.source, ()))
+            if meta is not None and re.fullmatch(ID_PATTERN, path.stem) is None:
+                self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", "例如 yi-ba-yao-shi.md")
+                meta = None
+            if meta is None:  # its links and images are still checked: one run reports every error
+                content.rejected_texts.append((body, Location(shown, body_line, 1), "body", "stories", False, f"stories/{path.stem}"))
+                continue
+            story = Story(slug=path.stem, meta=meta, body=body, body_line=body_line)
+            content.stories.append(story.bind(doc.source, ()))
 
     def load_assessments(self, content: Content) -> None:
         for path in self.record_files("assessments"):

@@ -41,6 +41,35 @@ def validate_record(model: type[R], data: Any, source: SourceMap, loc: tuple, pr
     return record
 
 
+# left out, these would print another thing than the editor meant (a hidden member's plate, a
+# sign at the default size), or print nothing to check
+_KEPT_TO_SALVAGE = {"hidden", "status", "signboard"}
+
+
+def salvage(rejected: Rejected) -> Record | None:
+    """A rejected record without its fields that failed, when those are optional and what is
+    printed does not depend on them; None otherwise. For the printables' check only, so that a
+    wrong date beside a promise too long for its plate does not hide the second error until the
+    next run."""
+    if not isinstance(rejected.data, dict):
+        return None
+    data, fields = dict(rejected.data), rejected.model.model_fields
+    for path in rejected.bad:
+        relative = path[len(rejected.loc):]
+        if not relative or not isinstance(relative[0], str):
+            return None  # the record as a whole is wrong
+        name = relative[0]
+        if name in fields and (fields[name].is_required() or name in _KEPT_TO_SALVAGE):
+            return None
+        data.pop(name, None)  # an unknown key, or an optional field
+    try:
+        record = rejected.model.model_validate(data)
+    except ValidationError:
+        return None
+    _bind_tree(record, rejected.source, rejected.loc)
+    return record
+
+
 def validate_list(model: type[R], items: Any, source: SourceMap, loc: tuple, problems: Problems,
                   rejected: list[Rejected] | None = None) -> list[R]:
     """Each item on its own, so that one bad item does not hide the others."""

@@ -91,12 +91,12 @@ class PrintStage:
         if fresh or not planned:
             # what was laid out before passed these checks with the same font, words and content
             metrics = metrics_for(self.fonts, self.cache_dir / "fonts")
-            if self._check_words(metrics, problems):
-                for item, _ in fresh:
-                    self._check_glyphs(item, metrics, problems)
-            if problems:
+            if not self._check_words(metrics, problems):
                 raise ContentError(problems)
-            laid = self._lay_out_all(fresh, Setter(metrics), problems)
+            # a printable with a character the font lacks is not laid out; the others still are,
+            # so that one run reports what does not fit beside what cannot be printed
+            printable = [(item, k) for item, k in fresh if not self._check_glyphs(item, metrics, problems)]
+            laid = self._lay_out_all(printable, Setter(metrics), problems)
         for item, k, summary in zip(planned, keys, summaries):
             packed, chars = None, ""
             if k in laid:
@@ -129,11 +129,14 @@ class PrintStage:
                          "换一个中文字体，或去掉 font 使用自带的思源黑体（Noto Sans SC）")
         return not missing
 
-    def _check_glyphs(self, item: Planned, metrics: Metrics, problems: Problems) -> None:
+    def _check_glyphs(self, item: Planned, metrics: Metrics, problems: Problems) -> bool:
+        """Whether the item has a character the font lacks (each is a problem)."""
+        found = False
         for record, path, text in printed_texts(item):
             missing = metrics.missing(text or "")
             if record is None or not missing:
                 continue
+            found = True
             codes = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:5])
             if all(unicodedata.category(c) == "So" for c in missing):  # 👍 ❤ ⭐: no print font has them all
                 problems.add(record.at(*path), record.field_name(*path), f"{codes} 是表情符号，标志牌和桌牌上印不出来",
@@ -141,6 +144,7 @@ class PrintStage:
                 continue
             problems.add(record.at(*path), record.field_name(*path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
                          "换成常用字或去掉这个符号，或在 mkdocs.yml 的 liangxiang 插件下用 font 指定包含这个字的字体")
+        return found
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> Drawing | None:
         from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
