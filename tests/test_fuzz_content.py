@@ -7,6 +7,7 @@ The default run tries a few hundred examples per kind; `pytest -m slow` runs 2,0
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from liangxiang.load.yamlfile import parse
 from liangxiang.pipeline import read_content
+from liangxiang.problems import Problems
 from minimal_site import FILES, write_site
 
 ODD = st.sampled_from([
@@ -132,3 +135,23 @@ def test_raw_bytes_never_crash_validate(site, data):
             _check(site, file, data)
         finally:
             (site / file).write_bytes(original)
+
+
+YAML_TOKENS = ["- ", ": ", "|", ">", "? ", "[", "]", "{", "}", '"', "'", "!", "&a", "*a", "%", "@", "`", "#", ",",
+               "\n", "  ", "---", "...", ":", "-", "!!str ", "<<: ", "\\"]
+ENGLISH = re.compile(r"[A-Za-z]{3,} [A-Za-z]{2,} [A-Za-z]{2,}")  # "expected the node content"
+
+
+@_settings(EXAMPLES * 5)
+@given(st.sampled_from(["members.yaml", "content/org.yaml", "content/zones/garden.yaml", "content/commitments/2026.yaml"]),
+       st.integers(0, 10**6), st.integers(0, 10**6), st.sampled_from(YAML_TOKENS))
+def test_a_yaml_slip_is_said_in_an_editors_words(file, line_seed, column_seed, token):
+    """One token typed in the wrong place: PyYAML's English never reaches the editor as the message."""
+    lines = FILES[file].split("\n")
+    number = line_seed % len(lines)
+    column = column_seed % (len(lines[number]) + 1)
+    lines[number] = lines[number][:column] + token + lines[number][column:]
+    problems = Problems()
+    parse("\n".join(lines), file, problems)
+    for problem in problems:
+        assert not ENGLISH.search(problem.message), (lines[number], str(problem))

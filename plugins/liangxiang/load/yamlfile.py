@@ -127,6 +127,24 @@ _YAML_PROBLEMS = [
     ("found unknown escape character", "双引号里的反斜杠“\\”用法不对", "把 \\ 写成 \\\\，或者改用单引号"),
     ("that cannot start any token", "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
     ("but found another document", "文件中间出现了“---”", "一个文件只写一份内容：删掉中间的“---”"),
+    ("sequence entries are not allowed here", "“- ”不能写在“字段:”的同一行",
+     "列表的每一项另起一行、缩进两个空格、以“- ”开头；不是列表的话删掉“- ”"),
+    ("expected a comment or a line break", "“|”或“>”后面不能接着写文字",
+     "多行文字从下一行开始写，每行缩进两个空格；只有一行的话删掉“|”或“>”"),
+    ("expected chomping or indentation indicators", "值以“|”或“>”开头，YAML 把它当成了多行文字的标记",
+     "值本身以 | 或 > 开头时用引号括起来；多行文字写“字段: |”，从下一行开始写"),
+    ("expected indentation indicator", "值以“|”或“>”开头，YAML 把它当成了多行文字的标记",
+     "值本身以 | 或 > 开头时用引号括起来；多行文字写“字段: |”，从下一行开始写"),
+    ("expected the node content", "这里少了内容：逗号、冒号或括号的位置不对",
+     "检查这一行的逗号“,”、冒号“:”和括号；值里有这些符号时，把值用引号括起来"),
+    ("mapping keys are not allowed here", "值以“? ”开头，YAML 把它当成了特殊符号", "把整个值用引号括起来"),
+    ("expected a scalar node", "类型标记“!!…”用在了列表或“字段: 值”上", "去掉以 ! 或 !! 开头的标记"),
+    ("expected a sequence node", "类型标记“!!…”用错了地方", "去掉以 ! 或 !! 开头的标记"),
+    ("expected a mapping node", "类型标记“!!…”用错了地方", "去掉以 ! 或 !! 开头的标记"),
+    ("found unhashable key", "字段名的写法不对：一行不能以“?”、“[”或“{”开头",
+     "每行写成“字段: 值”；以 [ 或 { 开头的文字要用引号括起来"),
+    ("expected URI", "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
+    ("expected '<document start>'", "文件中间出现了“...”或“---”", "一个文件只写一份内容：删掉这一行"),
     ("could not determine a constructor for the tag", "值前面有一个不认识的标记“!…”",
      "去掉以 ! 或 !! 开头的标记；值本身以 ! 开头时，把整个值用引号括起来"),
 ]
@@ -232,7 +250,8 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
             number, column, meaning, hint = near
             line, col = number + 1 + lines.offset, column + 1
         else:
-            meaning, hint = next(((m, h) for key, m, h in _YAML_PROBLEMS if key in problem), (problem, ""))
+            meaning, hint = next(((m, h) for key, m, h in _YAML_PROBLEMS if key in problem), (
+                "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
             hint = _curly_quotes(text, line - lines.offset - 1) or hint
         problems.add(Location(path, line, col), "-", f"YAML 格式错误：{meaning}", hint)
         return None
@@ -358,6 +377,11 @@ def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yam
 
 _NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s/])")
 _NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[A-Za-z_\u3400-\u9fff])")
+# a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
+# `name: [重点]花园`; YAML reads the quoted or bracketed part as the whole value
+_VALUE_START = r"^(\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?)"
+_QUOTED_THEN_MORE = re.compile(_VALUE_START + r"""(["'])([^"'\n]*)\2[ \t]*([^\s#,:\]}].*)$""")
+_BRACKETED_THEN_MORE = re.compile(_VALUE_START + r"([\[{][^\]}\n]*[\]}])[ \t]*([^\s#,:\]}].*)$")
 
 
 def _near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
@@ -373,6 +397,15 @@ def _near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         if (found := _NO_SPACE_AFTER_DASH.match(line)) is not None:
             return (number, found.end() - 1, "列表的短横线“-”后面要有一个空格",
                     f"写成“- {line[found.end():].strip()[:20]}”")
+        if number == failed and (found := _QUOTED_THEN_MORE.match(line)) is not None:
+            prefix, inner, rest = found.group(1), found.group(3), found.group(4).rstrip()
+            return (number, found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
+                    f"文字里的引号用中文引号：写成 {prefix.strip()} “{inner}”{rest}"[:80])
+        if number == failed and (found := _BRACKETED_THEN_MORE.match(line)) is not None:
+            prefix, value = found.group(1), line[found.start(2):].rstrip()
+            quote = "'" if '"' in value else '"'
+            return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
+                    f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
     return None
 
 
