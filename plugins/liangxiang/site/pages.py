@@ -88,7 +88,7 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
 
     yield DataPage("stories/", "", "stories.html", labels.stories)
     for story in content.stories_by_date:
-        people = [content.member_by_id[m] for m in story.meta.members if m in content.member_by_id]
+        people = [content.member_by_id[m] for m in dict.fromkeys(story.meta.members) if m in content.member_by_id]
         yield DataPage(f"stories/{story.slug}/", "", "story.html", story.meta.title, {"story": story, "people": people})
 
     yield DataPage("commitments/", "", "commitments.html", labels.commitments)

@@ -94,7 +94,7 @@ def documents(
         ]))))
     for story in content.stories_by_date:
         meta = story.meta
-        names = [content.member_by_id[m].name for m in meta.members if m in content.member_by_id]
+        names = [content.member_by_id[m].name for m in dict.fromkeys(meta.members) if m in content.member_by_id]
         docs.append(Doc("story", meta.title, urls.of("story", story.slug), f"{meta.category} · {meta.date}", " ".join(filter(None, [
             meta.summary, meta.category, meta.team, " ".join(names), memo("plain", story.body, plain),
         ]))))
