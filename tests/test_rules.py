@@ -330,6 +330,19 @@ def test_a_record_with_a_field_error_still_has_its_markdown_checked(tmp_path):
         assert any(expected in s for s in shown), (expected, shown)
 
 
+def test_a_renamed_branch_is_named_in_the_hint_and_causes_come_first(tmp_path):
+    """Renaming b2 in org.yaml leaves every member and zone of it naming b2: the hint names the
+    one branch nothing names now, not the nearest-looking id (b1). Errors in members.yaml, which
+    the other files name, come before theirs."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/org.yaml": ("- id: b2", "- id: second"), "members.yaml": ("  - id: li-na\n", "  - id: li-nna\n")})
+    problems = list(problems_of(root))
+    branch = [p for p in problems if p.field.endswith("branch")]
+    assert len(branch) == 3 and all("改名成了 second" in p.hint for p in branch), [str(p) for p in problems]
+    assert [p.where.path for p in problems][:2] == ["members.yaml", "members.yaml"], [str(p) for p in problems]
+    assert any("li-nna（李娜）" in p.hint for p in problems if p.where.path == "content/zones/garden.yaml")
+
+
 def test_bom_is_fine(tmp_path):
     root = write_site(tmp_path)
     (root / "members.yaml").write_bytes(b"\xef\xbb\xbf" + FILES["members.yaml"].encode())
@@ -455,7 +468,7 @@ def test_an_id_index_is_refused_only_where_its_page_would_be_the_list(tmp_path, 
     _apply(root, sub("content/zones/garden.yaml", "aliases: [", "aliases: [index, "))
     (root / "content/stories/a-key.md").rename(root / "content/stories/index.md")
     found = [(p.where.path, p.field) for p in problems_of(root)]
-    assert found == ([] if directory_urls else [("content/stories/index.md", "slug"), ("content/zones/garden.yaml", "aliases")])
+    assert found == ([] if directory_urls else [("content/zones/garden.yaml", "aliases"), ("content/stories/index.md", "slug")])
 
 
 @pytest.mark.parametrize("printables", [True, False])

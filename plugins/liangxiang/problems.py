@@ -82,7 +82,17 @@ class Problems:
         return iter(self.sorted())
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.items), key=lambda p: (p.where.path, p.where.line, p.where.col, p.field, p.message))
+        return sorted(set(self.items), key=lambda p: (_file_rank(p.where.path), p.where.path, p.where.line, p.where.col, p.field, p.message))
+
+
+# files that define what others name come first: a misspelt id in members.yaml is read before
+# the errors it causes in the zones that name the member as written
+_RANKS = (("mkdocs.yml", 0), ("members.yaml", 1), ("members.yml", 1), ("org.yaml", 2), ("org.yml", 2), ("/zones/", 3),
+          ("/commitments/", 4), ("/assessments/", 5), ("/stories/", 6))
+
+
+def _file_rank(path: str) -> int:
+    return next((rank for part, rank in _RANKS if path == part or path.endswith("/" + part) or part.startswith("/") and part in path), 7)
 
 
 class ContentError(Exception):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
 from ..content import Content
-from ..model import ID_PATTERN, PERIOD_PATTERN, Org, Record, references
+from ..model import ID_PATTERN, PERIOD_PATTERN, Member, Org, Record, Zone, references
 from ..problems import Location, Problems, did_you_mean, dotted
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 
@@ -50,6 +52,20 @@ class _Rules:
                 elif isinstance(value, str) and (ids := self.ids_named(kind, value)):
                     self.name_for_id(rejected.source.at(*path), dotted(path), value, ids)
 
+    @cached_property
+    def naming(self) -> dict[str, Counter]:
+        """How many members and zones name each branch and group id."""
+        records = [(m.branch, m.group) for m in self.content.members] + [(z.branch, None) for z in self.content.zones]
+        records += [(r.data.get("branch"), r.data.get("group")) for r in self.content.rejected
+                    if r.model in (Member, Zone) and isinstance(r.data, dict)]
+        return {"branch": Counter(b for b, _ in records), "group": Counter(g for _, g in records)}
+
+    @cached_property
+    def unnamed(self) -> dict[str, list[str]]:
+        """The branches and groups that no member or zone names: after an id is renamed in
+        org.yaml, the new one (while every record still names the old one)."""
+        return {kind: [i for i in self.content.known[kind].where if not self.naming[kind][i]] for kind in self.naming}
+
     def ids_named(self, kind: str, name: str) -> list[str]:
         """The ids of the records called name: `leader: 王建国` is written for `leader: wang-jianguo`."""
         content, name = self.content, name.strip()
@@ -89,6 +105,10 @@ class _Rules:
                     hint = f"{_home(kind).strip()} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
+                if (kind in self.unnamed and len(self.unnamed[kind]) == 1
+                        and (meant == hint or meant in self.unnamed[kind] or self.naming[kind][value] > 1)):
+                    renamed = self.unnamed[kind][0]  # the one branch no record names: the old one, renamed
+                    hint = f"{_home(kind).strip()} 里没有“{value}”；如果把它改名成了 {renamed}，这里也改成 {renamed}"
                 self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
         elif public and value in known.hidden:
             self.problems.add(
