@@ -109,9 +109,11 @@ class SiteBuild:
         return sanitize(html)
 
     def free_pages(self) -> list[tuple[str, str, str]]:
-        """(title, url, html) of the free Markdown pages, once MkDocs has rendered them."""
+        """(title, url, html) of the free Markdown pages, once MkDocs has rendered them; not those
+        the site keeps out of its menu with not_in_nav (the editing guide is not for visitors)."""
         pages = self.files.documentation_pages() if self.files is not None else []
-        return [(f.page.title or "", f.page.url, f.page.content or "") for f in pages if f.page is not None]
+        return [(f.page.title or "", f.page.url, f.page.content or "") for f in pages
+                if f.page is not None and not f.inclusion.is_not_in_nav()]
 
     def write_pages(self, site_dir: Path, place: Callable[[str, Path], None], before_late: Callable | None = None) -> None:
         """Render the data pages that changed; ``place(path, file)`` puts a cached page in the site.
