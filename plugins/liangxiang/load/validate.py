@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import types
@@ -165,7 +166,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         least = ctx.get("min_length", 1)
         return ("不能为空", "") if least <= 1 else (f"太短了：至少 {least} 个字符{now}", "")
     if kind == "string_too_long":
-        return f"太长了：最多 {ctx.get('max_length')} 个字符", ""
+        written = f"（现在 {len(value)} 个）" if isinstance(value, str) else ""
+        return f"太长了：最多 {ctx.get('max_length')} 个字符{written}", "删减一些文字；详细的经过写进故事正文或 content 字段"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         year_like = "year" in str(name) or name == "joined"
         return f"应该是整数{now}", _as_number(value, whole=True) or ("年份只写四位数字，例如 2008" if year_like else "")
@@ -194,7 +196,9 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         return item["msg"], "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"
     if kind == "one_tag":
         return item["msg"], f"一个标识一项，用半角逗号“,”分开：写成 [{ctx.get('parts', '')}]"
-    if kind in {"date_format", "date_invalid", "member_or_name"}:
+    if kind == "date_invalid":
+        return item["msg"], _days_in(value)
+    if kind in {"date_format", "member_or_name"}:
         return item["msg"] + (now if kind == "date_format" else ""), _as_date(value) if kind == "date_format" else ""
     return re.sub(r"^Value error, ", "", item["msg"]), ""
 
@@ -209,6 +213,19 @@ def _as_number(value: Any, whole: bool) -> str:
         return ""
     unit = f"，去掉“{found.group(2)}”" if found.group(2) else ""
     return f"只写数字：写成 {found.group(1)}{unit}" if found.group(1) != value else ""
+
+
+def _days_in(value: Any) -> str:
+    """"2026 年 2 月只有 28 天" for 2026-02-29; the months there are for 2026-13-01."""
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", str(value).strip())
+    if not found:
+        return ""
+    year, month = int(found.group(1)), int(found.group(2))
+    if not 1 <= month <= 12:
+        return "月份只能是 01 到 12"
+    if year == 0:
+        return "年份不能是 0000"
+    return f"{year} 年 {month} 月只有 {calendar.monthrange(year, month)[1]} 天"
 
 
 def _as_date(value: Any) -> str:
