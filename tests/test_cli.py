@@ -107,3 +107,13 @@ def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):
     (hooked / "evil.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
     result = run("liangxiang", "validate", str(hooked), cwd=tmp_path)
     assert result.returncode == 0 and not marker.exists(), result.stderr
+
+
+def test_validate_says_a_misspelt_docs_dir_or_a_site_dir_inside_it_in_chinese(tmp_path):
+    misspelt = write_site(tmp_path / "a", {"mkdocs.yml": FILES["mkdocs.yml"].replace("docs_dir: content", "docs_dir: contnt")})
+    result = run("liangxiang", "validate", str(misspelt), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("mkdocs.yml:3:1: docs_dir: 找不到内容文件夹“contnt” (是不是要写 content？)"), result.stderr
+    inside = write_site(tmp_path / "b", {"mkdocs.yml": FILES["mkdocs.yml"] + "site_dir: content/site\n"})
+    result = run("liangxiang", "validate", str(inside), cwd=tmp_path)
+    assert result.returncode == 1 and "site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面" in result.stderr, result.stderr

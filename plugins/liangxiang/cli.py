@@ -226,6 +226,8 @@ def _load_config(path: Path):
             said = {"bool": "true 或 false", "str": "一段文字（例如文件路径）"}.get(wanted, wanted)
             raise _ConfigProblem(f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 要写 {said}"
                                  f" (例如 {name}: {'true' if wanted == 'bool' else 'fonts/my.ttf'})") from None
+        if (said := _folder_problem(path, error)) is not None:
+            raise _ConfigProblem(said) from None
         raise _ConfigProblem(f"{shown}: -: mkdocs.yml 有错误：{error}") from None
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
@@ -235,6 +237,22 @@ def _load_config(path: Path):
     if plugin is None:
         raise _ConfigProblem(f"{path}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)")
     return config, plugin.config
+
+
+def _folder_problem(path: Path, error: str) -> str | None:
+    """MkDocs' English for a docs_dir that is not there, or a site_dir inside it, in an editor's words."""
+    from .problems import Location, did_you_mean
+
+    missing = re.search(r"Config value 'docs_dir': The path '([^']*)' isn't an existing directory", error)
+    if missing is not None:
+        written = Path(missing.group(1)).name
+        folders = [child.name for child in path.parent.iterdir() if child.is_dir() and not child.name.startswith(".")]
+        hint = did_you_mean(written, folders) or "docs_dir 写放 org.yaml 和 zones/ 的文件夹，通常是 content"
+        return f"{Location.of_setting(path, 'docs_dir')}: docs_dir: 找不到内容文件夹“{written}” ({hint})"
+    if "Config value 'site_dir'" in error and "within the 'docs_dir'" in error:
+        return (f"{Location.of_setting(path, 'site_dir')}: site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面"
+                " (删掉 site_dir 使用默认的 site，或写一个 content 以外的文件夹)")
+    return None
 
 
 def _refuse_code(text: str, shown: str) -> None:
