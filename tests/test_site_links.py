@@ -125,3 +125,19 @@ def test_chinese_lines_join_without_a_space(text, shown):
     from liangxiang.site.markdown import Renderer
 
     assert Renderer().html(text) == shown
+
+
+def test_footnotes_build_and_lead_both_ways(tmp_path):
+    """`[^1]` and `[^1]: 出处` are footnotes in content Markdown, and in free pages when the site
+    enables the footnotes extension: not a link to a page called 出处, and their ids survive."""
+    root = write_site(tmp_path / "src", {
+        "mkdocs.yml": FILES["mkdocs.yml"] + "markdown_extensions:\n  - footnotes\n",
+        "content/about.md": "# 关于\n\n活动简介。[^1]\n\n[^1]: 出处：党委文件，见[故事](stories/a-key.md)。\n",
+        "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文。[^a]\n\n[^a]: 注释。"),
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for page in ("about/index.html", "stories/a-key/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        refs = re.findall(r'href="#(fn(?:ref)?:\w+)"', text)
+        assert len(refs) == 2 and all(f'id="{ref}"' in text for ref in refs), (page, refs)
+    assert 'href="../stories/a-key/"' in (site / "about/index.html").read_text(encoding="utf-8")

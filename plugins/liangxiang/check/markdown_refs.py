@@ -88,11 +88,11 @@ def _named(renderer, text: str) -> list:
     """[what, kind] of each image ("image": its src), link ("link": its href), link without an
     address ("empty": its words) and reference link with no definition ("undefined": as written)
     the text's Markdown makes."""
-    from ..site.markdown import _ATTR, _IMG, _LINK, LINK, URL_SCHEMES
+    from ..site.markdown import _ATTR, _IMG, _LINK, FOOTNOTE_LINK, LINK, URL_SCHEMES
 
     if markdown_problems(text):
         return []  # too deep or too many "[": reported by the loader
-    rendered = renderer.html(text)
+    rendered = FOOTNOTE_LINK.sub("<a", renderer.html(text))  # a footnote and its way back: on the same page
     named = [[html.unescape(dict(_ATTR.findall(tag)).get("src", "")), "image"] for tag in _IMG.findall(rendered)]
     named += [[html.unescape(re.sub(r"<[^>]+>", "", found.group(1))), "empty"] for found in EMPTY_LINK.finditer(rendered)]
     prose = CODE.sub("", rendered)

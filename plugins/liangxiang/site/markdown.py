@@ -42,11 +42,15 @@ ATTRIBUTES = {
     "th": {"align", "colspan", "rowspan"}, "td": {"align", "colspan", "rowspan"},
     "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "div": {"class"}, "span": {"class"}, "code": {"class"}, "pre": {"class"},
+    "sup": {"id"}, "li": {"id"},  # footnotes: <sup id="fnref:1">, <li id="fn:1"> (see _local_only)
 }
+FOOTNOTE_ID = re.compile(r"fn(ref)?:[\w-]+")
+FOOTNOTE_LINK = re.compile(r'<a class="footnote-(?:ref|backref)" href="#fn(?:ref)?:[^"]*"')
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # headings get ids from their words, Chinese ones too (the default drops them: "_1"), so that a
 # link to stories/x.md#停水作业 or about.md#联系我们 opens at that heading
 HEADING_IDS = {"slugify": slugify_unicode}
+FOOTNOTES = {"BACKLINK_TITLE": "回到正文第 %d 处注释"}
 
 
 class _MarkLocal(Treeprocessor):
@@ -104,6 +108,8 @@ def _local_only(tag: str, attribute: str, value: str) -> str | None:
     """Images load only from this site: no other host, no data: or javascript: URLs."""
     if tag in ("img", "source") and attribute == "src" and not _is_local(value):
         return None
+    if attribute == "id" and tag in ("sup", "li"):  # a footnote's, and no other id
+        return value if FOOTNOTE_ID.fullmatch(value) else None
     if tag in ("img", "source") and attribute == "srcset":
         if not all(_is_local(part.split()[0]) for part in value.split(",") if part.strip()):
             return None
@@ -179,8 +185,8 @@ class Renderer:
     """Content Markdown -> safe HTML; one instance per build (Python-Markdown is stateful)."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists", "toc"],
-                                     extension_configs={"toc": HEADING_IDS}, output_format="html")
+        self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists", "toc", "footnotes"],
+                                     extension_configs={"toc": HEADING_IDS, "footnotes": FOOTNOTES}, output_format="html")
 
     def __call__(self, text: str | None, publish: Callable[[str, str], str | None] | None = None,
                  where: str = "", link: Callable[[str], str | None] | None = None) -> Markup:
