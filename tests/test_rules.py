@@ -205,6 +205,7 @@ CASES = [
     Case("ids-with-dunhao", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei、li-na]"), "content/stories/a-key.md", "members:", "members[0]", "编号只能用", "写成 [zhang-wei, li-na]"),
     Case("year-file-named-in-chinese", {"content/commitments/2026年.yaml": FILES["content/commitments/2026.yaml"], "content/commitments/2026.yaml": None},
          "content/commitments/2026年.yaml", 1, "year", "文件名是“2026年”", "把文件改名为 2026.yaml"),
+    Case("story-link-with-entity", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n第二段。\n\n见[规则](rules&amp;faq.md)。"), "content/stories/a-key.md", "rules&amp;", "body", "链接“rules&faq.md”指向的页面不存在"),
     Case("page-link-address-missing", sub("content/about.md", "活动简介。", "活动简介，见[李娜](../members/li-nna/)。"), "content/about.md", "li-nna", "-", "指向的页面不存在", "members/li-na/"),
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("page-same-address", {"content/about/index.md": "# 关于二\n"}, "content/about.md", 0, "-", "网址相同（/about/）", "改名"),

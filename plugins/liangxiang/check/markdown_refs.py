@@ -297,8 +297,11 @@ IMAGE_OPENING = re.compile(r"!\[[^\]\n]*\]\(\s*<?$")  # what stands before an im
 
 
 def _line_of(text: str, ref: str, image: bool = False, nth: int = 0) -> int:
-    """The line (from 1) where text names ref the nth time as an image (or as a link), or 1."""
-    for needle in (ref, unquote(ref)):
+    """The line (from 1) where text names ref the nth time as an image (or as a link), or 1.
+    Written with entities (&amp;), escapes or spaces Markdown drops, the whole ref may not be in
+    the text: then its last part, the file or page name, is looked for."""
+    tail = re.split(r"[/\s]", ref.strip().rstrip("/"))[-1]
+    for needle in (ref, unquote(ref), html.escape(ref, quote=False), ref.strip(), tail if len(tail) > 2 else ""):
         places = [found.start() for found in re.finditer(re.escape(needle), text)] if needle else []
         right_kind = [at for at in places if bool(IMAGE_OPENING.search(text[max(0, at - 300):at])) == image]
         places = right_kind or places
