@@ -346,6 +346,15 @@ def test_a_renamed_branch_is_named_in_the_hint_and_causes_come_first(tmp_path):
     assert any("li-nna（李娜）" in p.hint for p in problems if p.where.path == "content/zones/garden.yaml")
 
 
+def test_tags_shown_as_text_are_not_raw_html(tmp_path):
+    """&lt;b&gt; and `<b>` show "<b>" to the reader as text: no error; a typed <b> is one."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文，标签写成 &lt;b&gt; 或 `<b>`，备注写成 &lt;!-- --&gt;。"))
+    assert problems_of(root) == []
+    _apply(root, sub("content/about.md", "活动简介。", "活动<b>简介</b>。"))
+    assert [p.field for p in problems_of(root)] == ["-"]
+
+
 def test_bom_is_fine(tmp_path):
     root = write_site(tmp_path)
     (root / "members.yaml").write_bytes(b"\xef\xbb\xbf" + FILES["members.yaml"].encode())

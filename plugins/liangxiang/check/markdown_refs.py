@@ -98,8 +98,11 @@ def _named(renderer, text: str) -> list:
     prose = CODE.sub("", rendered)
     named += [[html.unescape(found.group(0)), "undefined"] for found in UNDEFINED.finditer(prose)]
     named += [[html.unescape(found.group(0)), "fullwidth"] for found in FULLWIDTH_LINK.finditer(prose)]
-    named += [[found.group(1), "html"] for found in RAW_TAG.finditer(prose) if found.group(1).lower() in HTML_TAGS]
-    named += [["!--", "comment"] for _ in RAW_COMMENT.finditer(prose)]
+    # as typed, not as the entities &lt;b&gt; someone wrote to show "<b>" as text
+    typed = re.sub(r"(`+)(?s:.*?)\1", "", text)
+    named += [[found.group(1), "html"] for found in RAW_TAG.finditer(prose)
+              if found.group(1).lower() in HTML_TAGS and re.search(rf"</?{re.escape(found.group(1))}(?=[\s/>])", typed)]
+    named += [["!--", "comment"] for _ in RAW_COMMENT.finditer(prose) if "<!--" in typed]
     for found in _LINK.finditer(rendered):
         href = html.unescape(found.group(2))
         scheme = urlsplit(href.strip()).scheme.lower()
