@@ -117,3 +117,13 @@ def test_validate_says_a_misspelt_docs_dir_or_a_site_dir_inside_it_in_chinese(tm
     inside = write_site(tmp_path / "b", {"mkdocs.yml": FILES["mkdocs.yml"] + "site_dir: content/site\n"})
     result = run("liangxiang", "validate", str(inside), cwd=tmp_path)
     assert result.returncode == 1 and "site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面" in result.stderr, result.stderr
+
+
+def test_a_leader_who_has_left_is_a_notice_not_an_error(tmp_path):
+    members = FILES["members.yaml"].replace("  - id: zhang-wei\n    name: 张伟\n", "  - id: zhang-wei\n    name: 张伟\n    status: former\n")
+    root = write_site(tmp_path / "src", {"members.yaml": members})
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "提示（不影响生成）：content/zones/garden.yaml:7:1: leader: 负责人“张伟”已调离" in result.stdout, result.stdout
+    build = run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=root)
+    assert build.returncode == 0 and "提示：content/zones/garden.yaml:7:1: leader:" in build.stderr, build.stderr

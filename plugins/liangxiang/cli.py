@@ -92,6 +92,8 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
         f"{sum(len(y.commitments) for y in content.commitments)} 条承诺、{len(content.stories)} 个故事、"
         f"{len(content.assessments)} 期考核（{elapsed:.2f} 秒）"
     )
+    for notice in sorted(content.notices):
+        print(f"提示（不影响生成）：{notice}")
     return 0
 
 

@@ -108,6 +108,7 @@ class Content:
     # the Markdown of records that did not validate, checked all the same: (text, where it starts,
     # field, base folder, is a block scalar, the address it would be shown at)
     rejected_texts: list[tuple] = field(default_factory=list, repr=False, compare=False)
+    notices: list = field(default_factory=list, repr=False, compare=False)  # problems.Problem: said, not errors
     known: dict[str, KnownIds] = field(
         default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}
     )

@@ -80,6 +80,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             ):
                 Background.prestart()  # an edit's printables will likely render: their worker starts now
             content = read_site(config, self.config)
+            for notice in sorted(content.notices):
+                log.info("提示：%s", notice)
             config.nav = without_home(config.nav)
             self.build = SiteBuild(content, config, self.config)
             self.printing = None

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..content import Content
 from ..model import ID_PATTERN, PERIOD_PATTERN, Member, Org, Record, Zone, references
-from ..problems import Location, Problems, did_you_mean, dotted
+from ..problems import Location, Problem, Problems, did_you_mean, dotted
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
@@ -211,6 +211,16 @@ class _Rules:
             self.successor(zone)
             self.aliases(zone, "zone", "责任区", aliases)
             self.signboard_size(zone)
+            self.leader_serving(zone)
+
+    def leader_serving(self, zone) -> None:
+        """A leader who has left is still printed as the one in charge: said, not an error (the
+        format allows it, and the zone keeps its sign until a new leader is named)."""
+        leader = self.content.member_by_id.get(zone.leader)
+        if zone.status == "active" and leader is not None and leader.status == "former":
+            self.content.notices.append(Problem(
+                zone.at("leader"), "leader", f"负责人“{leader.name}”已调离（status: former），标志牌上仍印着他/她是负责人",
+                "换一位在岗的党员做负责人（改 leader），再重新印标志牌"))
 
     def aliases(self, record, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
         """Former ids keep printed QR codes working: each may lead to one page only."""
