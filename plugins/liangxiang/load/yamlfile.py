@@ -131,16 +131,12 @@ _YAML_PROBLEMS = [
      "列表的每一项另起一行、缩进两个空格、以“- ”开头；不是列表的话删掉“- ”"),
     ("expected a comment or a line break", "“|”或“>”后面不能接着写文字",
      "多行文字从下一行开始写，每行缩进两个空格；只有一行的话删掉“|”或“>”"),
-    ("expected chomping or indentation indicators", "值以“|”或“>”开头，YAML 把它当成了多行文字的标记",
-     "值本身以 | 或 > 开头时用引号括起来；多行文字写“字段: |”，从下一行开始写"),
-    ("expected indentation indicator", "值以“|”或“>”开头，YAML 把它当成了多行文字的标记",
+    ("indentation indicator", "值以“|”或“>”开头，YAML 把它当成了多行文字的标记",  # "expected chomping or indentation indicators"
      "值本身以 | 或 > 开头时用引号括起来；多行文字写“字段: |”，从下一行开始写"),
     ("expected the node content", "这里少了内容：逗号、冒号或括号的位置不对",
      "检查这一行的逗号“,”、冒号“:”和括号；值里有这些符号时，把值用引号括起来"),
     ("mapping keys are not allowed here", "值以“? ”开头，YAML 把它当成了特殊符号", "把整个值用引号括起来"),
-    ("expected a scalar node", "类型标记“!!…”用在了列表或“字段: 值”上", "去掉以 ! 或 !! 开头的标记"),
-    ("expected a sequence node", "类型标记“!!…”用错了地方", "去掉以 ! 或 !! 开头的标记"),
-    ("expected a mapping node", "类型标记“!!…”用错了地方", "去掉以 ! 或 !! 开头的标记"),
+    ("node, but found", "类型标记“!!…”用错了地方", "去掉以 ! 或 !! 开头的标记"),  # "expected a scalar node, but found mapping"
     ("found unhashable key", "字段名的写法不对：一行不能以“?”、“[”或“{”开头",
      "每行写成“字段: 值”；以 [ 或 { 开头的文字要用引号括起来"),
     ("expected URI", "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
