@@ -141,3 +141,17 @@ def test_footnotes_build_and_lead_both_ways(tmp_path):
         refs = re.findall(r'href="#(fn(?:ref)?:\w+)"', text)
         assert len(refs) == 2 and all(f'id="{ref}"' in text for ref in refs), (page, refs)
     assert 'href="../stories/a-key/"' in (site / "about/index.html").read_text(encoding="utf-8")
+
+
+def test_table_columns_keep_their_alignment(tmp_path):
+    """`---:` right-aligns a column (a number column), in content Markdown and in free pages: as
+    align="right", since the sanitizer drops every style attribute."""
+    table = "| 项目 | 数量 |\n|---|---:|\n| 农户 | 326 户 |\n"
+    root = write_site(tmp_path / "src", {
+        "mkdocs.yml": FILES["mkdocs.yml"] + "markdown_extensions:\n  - tables\n",
+        "content/about.md": "# 关于\n\n" + table,
+        "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文。\n\n" + table),
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for page in ("about/index.html", "stories/a-key/index.html"):
+        assert '<td align="right">326 户</td>' in (site / page).read_text(encoding="utf-8"), page

@@ -25,7 +25,7 @@ from .print.background import Background
 from .print import PrintStage
 from .problems import ContentError
 from .site import SiteBuild
-from .site.markdown import HEADING_IDS, SafeContent, untitled_page_title
+from .site.markdown import HEADING_IDS, TABLES, SafeContent, untitled_page_title
 from .site.staging import StagedOutput
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -66,8 +66,9 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             {name for name in config.theme.static_templates if name.startswith("没有启用 liangxiang 插件")})
         # raw HTML in free pages is shown as text, as in every other field of content
         config.markdown_extensions.append(SafeContent())
-        for option, value in HEADING_IDS.items():  # unless the site sets its own
-            config.mdx_configs.setdefault("toc", {}).setdefault(option, value)
+        for extension, options in (("toc", HEADING_IDS), ("tables", TABLES)):  # unless the site sets its own
+            for option, value in options.items():
+                config.mdx_configs.setdefault(extension, {}).setdefault(option, value)
         root, cache = site_root(config), cache_dir(config, self.config)
         try:
             if cache_in_docs(config, self.config):

@@ -51,6 +51,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # link to stories/x.md#停水作业 or about.md#联系我们 opens at that heading
 HEADING_IDS = {"slugify": slugify_unicode}
 FOOTNOTES = {"BACKLINK_TITLE": "回到正文第 %d 处注释"}
+TABLES = {"use_align_attribute": True}  # align="right", which the sanitizer keeps (it drops every style)
 
 
 class _MarkLocal(Treeprocessor):
@@ -186,7 +187,7 @@ class Renderer:
 
     def __init__(self) -> None:
         self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists", "toc", "footnotes"],
-                                     extension_configs={"toc": HEADING_IDS, "footnotes": FOOTNOTES}, output_format="html")
+                                     extension_configs={"toc": HEADING_IDS, "footnotes": FOOTNOTES, "tables": TABLES}, output_format="html")
 
     def __call__(self, text: str | None, publish: Callable[[str, str], str | None] | None = None,
                  where: str = "", link: Callable[[str], str | None] | None = None) -> Markup:
