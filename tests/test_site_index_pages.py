@@ -140,3 +140,18 @@ def test_no_commitments_yet_says_so(tmp_path):
     write_site(root)
     (root / "content/commitments/2026.yaml").unlink()
     assert "暂无承诺" in page_text(build_site(root / "mkdocs.yml", tmp_path / "site"), "commitments")
+
+
+def test_a_filter_is_offered_only_when_it_can_choose(tmp_path):
+    """Two branches, one of them with a group: both filters. No groups at all: no group filter;
+    a year whose promises all come from one branch: no branch filter on its wall."""
+    both = _build(tmp_path / "both", {})
+    roster = (both / "members" / "index.html").read_text(encoding="utf-8")
+    assert 'data-filter="branch"' in roster and 'data-filter="group"' in roster
+    org = FILES["content/org.yaml"].replace("    groups:\n      - {id: b1-g1, name: 第一党小组}\n", "")
+    members = FILES["members.yaml"].replace("    group: b1-g1\n", "")
+    plain = _build(tmp_path / "plain", {"content/org.yaml": org, "members.yaml": members})
+    roster = (plain / "members" / "index.html").read_text(encoding="utf-8")
+    assert 'data-filter="branch"' in roster and 'data-filter="group"' not in roster
+    wall = (plain / "commitments" / "2026" / "index.html").read_text(encoding="utf-8")
+    assert 'class="filters"' not in wall  # zhang-wei and li-na are both of b1
