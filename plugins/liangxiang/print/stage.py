@@ -227,7 +227,8 @@ class PrintStage:
                 kept += [self.subset.regular.path, self.subset.bold.path]
             self.cache.prune(kept, fonts_too=bool(self.rendered))
         self.index.save()
-        log.info("liangxiang: %d printables (%d rendered, %d from the cache) in %.1f s",
+        # rendered while MkDocs built the pages: the time is what the build waited for them after
+        log.info("liangxiang: %d printables (%d rendered, %d from the cache), %.1f s after the pages",
                  len(self.items), self.rendered, len(self.items) - self.rendered, time.perf_counter() - started)
 
     def _facts(self, printable: Printable) -> dict | None:
