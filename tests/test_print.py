@@ -489,3 +489,11 @@ def test_cache_hits_on_a_second_build_and_only_changes_are_rendered(tmp_path, ca
 def test_printables_can_be_switched_off(tmp_path):
     site = build(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")})
     assert not (site / "print").exists() and not (site / "qr").exists()
+
+
+def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path):
+    """The minimal site's photo is 60x80 px: printed sharp it is a few millimetres wide, and the
+    person ordering the plates is told so beside its preview, as for a sign's leader photo."""
+    site = build(tmp_path)
+    page = (site / "print" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"请注意：照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽", page), page

@@ -50,6 +50,9 @@ def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter) -> Dra
     drawing.add(Turned(width / 2, face_h / 2, tuple(_shift(item, -face_h) for item in face)))
     for x1, x2 in ((0.0, 8.0), (width - 8.0, width)):  # fold marks at both edges
         drawing.add(Rule(x1, face_h, x2, face_h, GREY, 0.25, dash=1.5))
+    if plate.photo and (photo_w := plate.photo.max_mm(PHOTO_ASPECT)) < PLATE.photo * 0.8:  # as signs say of the leader's
+        drawing.notes = [f"照片只有 {plate.photo.width}×{plate.photo.height} 像素，为保证清晰只能印 {photo_w:.0f} 毫米宽"
+                         f"（正常约 {PLATE.photo:.0f} 毫米）：请换一张大一些的原图"]
     return drawing
 
 
