@@ -58,7 +58,8 @@ class _Rules:
         records = [(m.branch, m.group) for m in self.content.members] + [(z.branch, None) for z in self.content.zones]
         records += [(r.data.get("branch"), r.data.get("group")) for r in self.content.rejected
                     if r.model in (Member, Zone) and isinstance(r.data, dict)]
-        return {"branch": Counter(b for b, _ in records), "group": Counter(g for _, g in records)}
+        return {"branch": Counter(b for b, _ in records if isinstance(b, str)),
+                "group": Counter(g for _, g in records if isinstance(g, str))}
 
     @cached_property
     def unnamed(self) -> dict[str, list[str]]:
