@@ -62,6 +62,7 @@ CASES = [
     Case("yaml-question-key", sub("content/zones/garden.yaml", "scope: 花园一片", "? scope: 花园一片"), "content/zones/garden.yaml", "? scope", "-", "字段名的写法不对", "字段: 值"),
     Case("yaml-text-after-quotes", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "办事"最多跑一次'), "content/zones/garden.yaml", "最多跑一次", "-", "引号只能把整个值括起来", "scope: “办事”最多跑一次"),
     Case("yaml-text-after-brackets", sub("content/zones/garden.yaml", "  - 浇水", "  - [重点]浇水"), "content/zones/garden.yaml", "[重点]", "-", "YAML 把它当成了列表", '写成 - "[重点]浇水"'),
+    Case("yaml-document-end-mid-file", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n...\n\n"), "content/zones/garden.yaml", "...", "-", "文件中间出现了“---”或“...”", "删掉这一行"),
     Case("yaml-value-starts-with-bang", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: !花园一片"), "content/zones/garden.yaml", "scope: !", "-", "第一个字符不能直接写", "引号"),
     Case("yaml-value-starts-with-star", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: **花园**一片"), "content/zones/garden.yaml", "scope: **", "-", "值以 * 或 & 开头", "引号"),
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .files import FileFacts
 from .model import DEFAULT_GRADES, Assessment, Commitment, CommitmentsFile, Grade, Member, Org, Story, Zone
-from .problems import Location
+from .problems import Location, Problem
 
 
 @dataclass
@@ -108,7 +108,7 @@ class Content:
     # the Markdown of records that did not validate, checked all the same: (text, where it starts,
     # field, base folder, is a block scalar, the address it would be shown at)
     rejected_texts: list[tuple] = field(default_factory=list, repr=False, compare=False)
-    notices: list = field(default_factory=list, repr=False, compare=False)  # problems.Problem: said, not errors
+    notices: list[Problem] = field(default_factory=list, repr=False, compare=False)  # said, not errors
     known: dict[str, KnownIds] = field(
         default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}
     )

@@ -72,16 +72,17 @@ def _printable_problems(content: Content, config, plugin_config) -> list:
 def with_salvaged(content: Content) -> Content:
     """The content with its rejected members, zones and commitments added back without their
     failed optional fields (load.validate.salvage), for the printables' check."""
-    salvaged = [record for record in map(salvage, content.rejected) if record is not None]
-    if not salvaged:
+    salvaged: dict[type, list] = {Member: [], Zone: [], Commitment: []}
+    for rejected in content.rejected:
+        if rejected.model in salvaged and (record := salvage(rejected)) is not None:
+            salvaged[rejected.model].append(record)
+    if not any(salvaged.values()):
         return content
-    extra = {path: [c for c in salvaged if isinstance(c, Commitment) and c.path == path] for path in {c.path for c in salvaged}}
     years = []
-    for year in content.commitments:
-        copy = year.model_copy(update={"commitments": year.commitments + extra.get(year.path, [])})
-        years.append(copy.bind(year._source, year._loc))
-    return replace(content, members=content.members + [m for m in salvaged if isinstance(m, Member)],
-                   zones=content.zones + [z for z in salvaged if isinstance(z, Zone)], commitments=years)
+    for year in content.commitments:  # a salvaged commitment goes back into its year's file
+        added = [c for c in salvaged[Commitment] if c.path == year.path]
+        years.append(year.model_copy(update={"commitments": year.commitments + added}).bind(year._source, year._loc))
+    return replace(content, members=content.members + salvaged[Member], zones=content.zones + salvaged[Zone], commitments=years)
 
 
 def cache_in_docs(config, plugin_config) -> str:

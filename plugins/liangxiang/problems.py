@@ -87,12 +87,13 @@ class Problems:
 
 # files that define what others name come first: a misspelt id in members.yaml is read before
 # the errors it causes in the zones that name the member as written
-_RANKS = (("mkdocs.yml", 0), ("members.yaml", 1), ("members.yml", 1), ("org.yaml", 2), ("org.yml", 2), ("/zones/", 3),
-          ("/commitments/", 4), ("/assessments/", 5), ("/stories/", 6))
+_SOURCE_ORDER = ("members", "org", "zones", "commitments", "assessments", "stories", "pages")
 
 
 def _file_rank(path: str) -> int:
-    return next((rank for part, rank in _RANKS if path == part or path.endswith("/" + part) or part.startswith("/") and part in path), 7)
+    from .content import source_kind  # which kind of record a file holds, by where it stands
+
+    return -1 if path.endswith(".yml") and "/" not in path else _SOURCE_ORDER.index(source_kind(path))
 
 
 class ContentError(Exception):

@@ -109,7 +109,8 @@ class Document:
     source: SourceMap
 
 
-# PyYAML's problem -> what it means in an editor's words, and how to fix it (first match wins)
+# PyYAML's problem (a phrase of it, or a tuple of phrases) -> what it means in an editor's words,
+# and how to fix it (first match wins)
 _YAML_PROBLEMS = [
     ("mapping values are not allowed here", "这里多了一个冒号“:”",
      "值里面有冒号时，把整个值用引号括起来，例如 note: \"时间: 8:00\"；也检查这一行的缩进"),
@@ -125,8 +126,9 @@ _YAML_PROBLEMS = [
     ("found undefined alias", "用到了没有定义的别名“*…”", "以 * 开头的值要用引号括起来"),
     ("found unexpected end of stream", "引号或括号没有配对，到文件末尾也没有结束", "从这一行开始找没有配对的引号或括号"),
     ("found unknown escape character", "双引号里的反斜杠“\\”用法不对", "把 \\ 写成 \\\\，或者改用单引号"),
-    ("that cannot start any token", "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
-    ("but found another document", "文件中间出现了“---”", "一个文件只写一份内容：删掉中间的“---”"),
+    (("that cannot start any token", "expected URI"), "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
+    (("but found another document", "expected '<document start>'"), "文件中间出现了“---”或“...”",
+     "一个文件只写一份内容：删掉中间的这一行"),
     ("sequence entries are not allowed here", "“- ”不能写在“字段:”的同一行",
      "列表的每一项另起一行、缩进两个空格、以“- ”开头；不是列表的话删掉“- ”"),
     ("expected a comment or a line break", "“|”或“>”后面不能接着写文字",
@@ -139,8 +141,6 @@ _YAML_PROBLEMS = [
     ("node, but found", "类型标记“!!…”用错了地方", "去掉以 ! 或 !! 开头的标记"),  # "expected a scalar node, but found mapping"
     ("found unhashable key", "字段名的写法不对：一行不能以“?”、“[”或“{”开头",
      "每行写成“字段: 值”；以 [ 或 { 开头的文字要用引号括起来"),
-    ("expected URI", "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
-    ("expected '<document start>'", "文件中间出现了“...”或“---”", "一个文件只写一份内容：删掉这一行"),
     ("could not determine a constructor for the tag", "值前面有一个不认识的标记“!…”",
      "去掉以 ! 或 !! 开头的标记；值本身以 ! 开头时，把整个值用引号括起来"),
 ]
@@ -246,7 +246,8 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
             number, column, meaning, hint = near
             line, col = number + 1 + lines.offset, column + 1
         else:
-            meaning, hint = next(((m, h) for key, m, h in _YAML_PROBLEMS if key in problem), (
+            meaning, hint = next(((m, h) for keys, m, h in _YAML_PROBLEMS
+                                  if any(key in problem for key in ((keys,) if isinstance(keys, str) else keys))), (
                 "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
             hint = _curly_quotes(text, line - lines.offset - 1) or hint
         problems.add(Location(path, line, col), "-", f"YAML 格式错误：{meaning}", hint)
@@ -373,6 +374,7 @@ def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yam
 
 _NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s/])")
 _NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[A-Za-z_\u3400-\u9fff])")
+_DOCUMENT_MARK = re.compile(r"^(---|\.\.\.)\s*$")
 # a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
 # `name: [重点]花园`; YAML reads the quoted or bracketed part as the whole value
 _VALUE_START = r"^(\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?)"
@@ -393,6 +395,8 @@ def _near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         if (found := _NO_SPACE_AFTER_DASH.match(line)) is not None:
             return (number, found.end() - 1, "列表的短横线“-”后面要有一个空格",
                     f"写成“- {line[found.end():].strip()[:20]}”")
+        if 0 < number < failed and _DOCUMENT_MARK.match(line):  # PyYAML names the line after a "..."
+            return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行"
         if number == failed and (found := _QUOTED_THEN_MORE.match(line)) is not None:
             prefix, inner, rest = found.group(1), found.group(3), found.group(4).rstrip()
             return (number, found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
