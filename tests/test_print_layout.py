@@ -190,6 +190,17 @@ def test_no_character_is_left_alone_on_the_last_line(text, width, lines):
 
 
 @pytest.mark.parametrize("text, width, lines", [
+    ("主任医师 · 消化内科党小组组长", 9, ["主任医师", "消化内科党小组组长"]),  # not "主任医师 ·" (audit 13)
+    ("主任医师 · 组长", 9, ["主任医师 · 组长"]),  # on one line the separator stays
+    ("买买提·吐尔逊、王芳", 5, ["买买提·", "吐尔逊、", "王芳"]),  # a name's own dot ends its line, as in print
+])
+def test_a_title_separator_does_not_dangle_at_a_line_end(text, width, lines):
+    from liangxiang.print.text import wrap
+
+    assert wrap(text, _EvenWidths(), 1, width, keep_phrases=True) == lines
+
+
+@pytest.mark.parametrize("text, width, lines", [
     ("镇便民服务中心党员示范窗口", 11, ("镇便民服务中心", "党员示范窗口")),  # greedy: …党员示范 / 窗口
     ("一二三四五六七八九十甲乙丙", 6, ("一二三四五", "六七八九十", "甲乙丙")),  # greedy: 6 + 6 + 1
     ("青山县人民医院", 10, ("青山县人民医院",)),  # one line stays one line

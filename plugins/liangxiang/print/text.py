@@ -99,6 +99,8 @@ def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, fi
         moved = before[-1].rstrip() + lines[-1] if len(before) >= 3 else ""
         if moved and measure.width(moved, size, bold) <= width:
             lines[-2:] = ["".join(before[:-1]).rstrip(), moved]
+    if keep_phrases:  # " · " separates titles on one line; at a line's end it only dangles
+        lines = [line.removesuffix(" ·").rstrip() for line in lines]
     return tuple(lines)
 
 
