@@ -97,6 +97,7 @@ CASES = [
     Case("date-month-13", sub("content/commitments/2026.yaml", "2026-03-12", "2026-13-12"), "content/commitments/2026.yaml", "2026-13-12", "progress[0].date", "没有这一天", "月份只能是 01 到 12"),
     Case("text-too-long", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: " + "花园" * 1001), "content/zones/garden.yaml", "scope:", "scope", "最多 2000 个字符（现在 2002 个）", "删减"),
     Case("period-format", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q5"), "content/assessments/2026-Q1.yaml", "Q5", "period", "YYYY-Qn"),
+    Case("period-year", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 0000-Q1"), "content/assessments/2026-Q1.yaml", "0000-Q1", "period", "YYYY-Qn"),
     Case("year-range", sub("content/commitments/2026.yaml", "year: 2026", "year: 26"), "content/commitments/2026.yaml", "year: 26", "year", "不能小于"),
     Case("enum", sub("members.yaml", "status: former", "status: formr"), "members.yaml", "formr", "members[2].status", "active | former", "former"),
     Case("bool", sub("members.yaml", "hidden: true", "hidden: 是的"), "members.yaml", "hidden", "members[3].hidden", "true 或 false"),

@@ -15,7 +15,7 @@ import pytest
 from conftest import REPO
 from liangxiang.load import split_front_matter
 from liangxiang.load.yamlfile import parse
-from liangxiang.model import MembersFile, Zone
+from liangxiang.model import PERIOD_PATTERN, MembersFile, Zone
 from liangxiang.problems import Problems
 from liangxiang.schema import DATE_MESSAGE, KINDS, render, schema_for
 
@@ -86,7 +86,8 @@ def test_patterns_and_their_words():
     assert zone["id"]["pattern"] == "^[a-z0-9][a-z0-9-]{0,63}$" and CHINESE.search(zone["id"]["patternErrorMessage"])
     assessment = BY_NAME["assessment"].model
     period = schema_for(assessment)["properties"]["period"]
-    assert period["pattern"] == "^[0-9]{4}-Q[1-4]$"
+    assert period["pattern"] == PERIOD_PATTERN and CHINESE.search(period["patternErrorMessage"])
+    assert re.fullmatch(PERIOD_PATTERN, "2026-Q4") and not re.fullmatch(PERIOD_PATTERN, "0000-Q1")
     published = schema_for(assessment)["properties"]["published"]
     assert published["pattern"] == r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$" and published["patternErrorMessage"] == DATE_MESSAGE
     # the editor's words for a bad date are validate's words

@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 from .problems import Location, dotted
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
-PERIOD_PATTERN = r"^[0-9]{4}-Q[1-4]$"
+PERIOD_PATTERN = r"^(19[0-9]{2}|20[0-9]{2}|2100)-Q[1-4]$"  # the years Year takes
 SIZE_PATTERN = r"^(60x40cm|80x60cm|A3|A4|[1-9][0-9]{1,4}x[1-9][0-9]{1,4}mm)$"
 
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
