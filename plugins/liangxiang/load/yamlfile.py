@@ -250,7 +250,7 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
                                   if any(key in problem for key in ((keys,) if isinstance(keys, str) else keys))), (
                 "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
             hint = _curly_quotes(text, line - lines.offset - 1) or hint
-        problems.add(Location(path, line, col), "-", f"YAML 格式错误：{meaning}", hint)
+        problems.add(Location(path, line, col), _key_of_line(text, line - lines.offset - 1), f"YAML 格式错误：{meaning}", hint)
         return None
     except yaml.reader.ReaderError as error:
         return _unreadable(error, text, path, problems, offset)
@@ -375,6 +375,7 @@ def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yam
 _NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s/])")
 _NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[A-Za-z_\u3400-\u9fff])")
 _DOCUMENT_MARK = re.compile(r"^(---|\.\.\.)\s*$")
+_KEY_OF_LINE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 # a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
 # `name: [重点]花园`; YAML reads the quoted or bracketed part as the whole value
 _VALUE_START = r"^(\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?)"
@@ -407,6 +408,14 @@ def _near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
     return None
+
+
+def _key_of_line(text: str, index: int) -> str:
+    """The field named on a line that YAML cannot read ("scope" of `scope: !花园`), or "-"; the file has
+    no structure yet, so the name as written is all there is."""
+    lines = text.split("\n")
+    found = _KEY_OF_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+    return found.group(1) if found else "-"
 
 
 def _unreadable(error, text: str, path: str, problems: Problems, offset: int) -> None:
