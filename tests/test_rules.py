@@ -78,6 +78,9 @@ CASES = [
     Case("not-a-mapping", {"content/zones/garden.yaml": "- id: garden\n"}, "content/zones/garden.yaml", 1, "-", "字段: 值"),
     # keys, types, ranges
     Case("unknown-key", sub("members.yaml", "    post: 绿化养护员", "    pots: 绿化养护员"), "members.yaml", "pots:", "members[0].pots", "不认识", "post"),
+    Case("fullwidth-key", sub("members.yaml", "    post: 绿化养护员", "    ｐｏｓｔ： 绿化养护员"), "members.yaml", "ｐｏｓｔ", "members[0].ｐｏｓｔ", "不认识", "半角）输入法，重新输入 post"),
+    Case("cyrillic-key", sub("members.yaml", "    post: 绿化养护员", "    pоst: 绿化养护员"), "members.yaml", "pоst", "members[0].pоst", "不认识", "重新输入 post"),
+    Case("key-with-tel-inside", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园一片\ntitel: 花园"), "content/zones/garden.yaml", "titel", "titel", "不认识", "内容格式里没有这个字段"),
     Case("private-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    mobile: 13800000000\n"), "members.yaml", "mobile", "members[1].mobile", "不认识", "不公开"),
     Case("missing-field", sub("content/zones/garden.yaml", "scope: 花园一片\n", ""), "content/zones/garden.yaml", 1, "scope", "缺少必填字段"),
     Case("type-int", sub("members.yaml", "joined: 2008", "joined: 二〇〇八年"), "members.yaml", "joined", "members[0].joined", "整数"),

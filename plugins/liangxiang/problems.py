@@ -108,11 +108,13 @@ def summary(problems: Problems) -> str:
     return f"内容有 {len(problems)} 处错误，站点未生成。请按上面的文件和行号逐条修改。"
 
 
-# characters that look alike or are typed by mistake in ids: l and 1, O and 0, full-width forms, "_" for "-"
-_LOOKALIKE = str.maketrans({"l": "1", "i": "1", "o": "0", "_": "-", " ": "-", "－": "-", "—": "-"})
+# characters that look alike or are typed by mistake in ids: l and 1, O and 0, full-width forms, "_" for "-",
+# and the Cyrillic letters drawn like Latin ones (pasted from elsewhere)
+_LOOKALIKE = str.maketrans({"l": "1", "i": "1", "o": "0", "_": "-", " ": "-", "－": "-", "—": "-",
+                            **dict(zip("аеорсухіјѕԁһ", "ae0pcyx1jsdh"))})
 
 
-def _plain(word: str) -> str:
+def plain(word: str) -> str:
     return unicodedata.normalize("NFKC", word).lower().translate(_LOOKALIKE)
 
 
@@ -129,6 +131,6 @@ def did_you_mean(word: object, choices: Iterable[str], cutoff: float = 0.6) -> s
     if not isinstance(word, str):
         return ""
     choices = list(choices)
-    alike = [choice for choice in choices if _plain(choice) == _plain(word)]  # wuye-l -> wuye-1, Li-Na -> li-na
+    alike = [choice for choice in choices if plain(choice) == plain(word)]  # wuye-l -> wuye-1, Li-Na -> li-na
     close = alike or difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
     return f"是不是要写 {close[0]}？" if close else ""

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..content import Rejected
 from ..model import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, Record
-from ..problems import dotted, Problems, did_you_mean
+from ..problems import Problems, did_you_mean, dotted, plain
 from .yamlfile import SourceMap, curly_quotes_hint
 
 R = TypeVar("R", bound=Record)
@@ -135,6 +135,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         fields = _fields_at(model, where[:-1])
         private = "个人电话、身份证号、住址等不公开的信息没有字段，不要写进来：删掉这一行"
         close = did_you_mean(name, fields) or _named_in_other_words(str(name), _model_at(model, where[:-1]))
+        if not name.isascii() and (twin := next((f for f in fields if plain(f) == plain(name)), None)):
+            return (f"不认识的字段“{name}”", f"字段名里有全角字母或不是英文的字母，看起来一样，电脑不认：换成英文（半角）输入法，重新输入 {twin}")
         if _PRIVATE.search(name) and not _PRIVATE.search(close):  # "phone" is not a misspelt "photo"
             public = [f for f in fields if f in ("service_phone", "hotline")]
             if public and re.search(r"phone|mobile|tel|电话|手机", name, re.I):
@@ -242,7 +244,9 @@ def _as_date(value: Any) -> str:
         return ""
 
 
-_PRIVATE = re.compile(r"phone|mobile|tel|wechat|weixin|qq|email|mail|address|addr|id_?card|idcard|identity|sfz|身份证|手机|电话|住址|微信", re.I)
+# short words only where a word starts: "tel" and "mail" are private, "titel" and "hotel" are misspellings
+_PRIVATE = re.compile(r"phone|mobile|wechat|weixin|e-?mail|address|id_?card|identity|身份证|手机|电话|住址|微信"
+                      r"|(?:^|[_\-.\s])(?:tel|qq|mail|addr|sfz)", re.I)
 
 
 def _number(value: Any) -> str:

@@ -28,7 +28,7 @@ Path = tuple  # ("members", 3, "branch")
 _TEXT = "tag:yaml.org,2002:str"
 _NOT_TEXT = {f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float")}
 
-_FULLWIDTH_COLON_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)([A-Za-z_][A-Za-z0-9_]*)[ \t]*(：)")
+_FULLWIDTH_COLON_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)([A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*)[ \t]*(：)")  # ｓｃｏｐｅ：, typed in full-width mode
 _LEADING_WS = re.compile(r"^[ \t]*")
 # a key or list item indented with full-width or no-break spaces (text in a block scalar may
 # start with them: a Chinese paragraph's indent; text there rarely starts like a key)
