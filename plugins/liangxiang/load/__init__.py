@@ -138,7 +138,7 @@ class _Reader:
     def load_org(self, content: Content) -> None:
         path = self.docs_dir / "org.yaml"
         if not path.is_file():
-            self.problems.add(Location(self.shown(path)), "-", "找不到 org.yaml", "每个站点都要有 content/org.yaml")
+            self.problems.add(Location(self.shown(path)), "-", "找不到 org.yaml", _missing_file_hint(path, "每个站点都要有 content/org.yaml"))
             content.known["branch"].complete = content.known["group"].complete = False
             return
         doc = self.document(path)
@@ -160,7 +160,7 @@ class _Reader:
     def load_members(self, content: Content) -> None:
         path = self.members_file
         if not path.is_file():
-            self.problems.add(Location(self.shown(path)), "-", "找不到 members.yaml", "党员名单放在 mkdocs.yml 旁边的 members.yaml")
+            self.problems.add(Location(self.shown(path)), "-", f"找不到 {path.name}", _missing_file_hint(path, f"党员名单放在 mkdocs.yml 旁边的 {path.name}"))
             content.known["member"].complete = False
             return
         doc = self.document(path)
@@ -384,3 +384,14 @@ def _items(value: Any):
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
+
+
+def _missing_file_hint(path: Path, otherwise: str) -> str:
+    """Where the file went: members.yml, Members.yaml or members.yaml.txt beside it, or nowhere."""
+    wanted = path.name.lower()
+    alike = {wanted, path.stem.lower() + ".yml", path.stem.lower() + ".yaml.yaml"}
+    near = sorted(p.name for p in path.parent.glob("*") if p.is_file() and p.name != path.name
+                  and (p.name.lower() in alike or p.name.lower().startswith(wanted + ".")))
+    if near:
+        return f"旁边有 {near[0]}：把它改名为 {path.name}（文件名全部小写，扩展名是 .yaml）"
+    return otherwise
