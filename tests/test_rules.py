@@ -37,6 +37,8 @@ def sub(file: str, old: str, new: str) -> dict:
 CASES = [
     # files and syntax
     Case("gbk", {"members.yaml": FILES["members.yaml"].encode("gbk")}, "members.yaml", 3, "-", "GBK", "UTF-8"),
+    Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},
+         "content/zones/garden.yaml", "  - ", "-", "是别的编码（GBK）的文字", "删掉这一行的文字重新输入"),
     Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
     Case("key-number", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n1: 口号\n"), "content/zones/garden.yaml", "1: 口号", "1", "不认识的字段“1”"),
     Case("key-bool-in-list-item", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    yes: 李四\n    true: 1\n"), "members.yaml", "    true", "members[1].true", "不认识的字段“true”"),

@@ -148,11 +148,21 @@ _YAML_PROBLEMS = [
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     """UTF-8 text (a byte-order mark is fine), or a problem that says how to fix the file."""
+    before = len(problems.items)
+    text = _decode(raw, path, problems)
+    if text is None and len(problems.items) == before:  # never drop a file without saying so
+        problems.add(Location(path), "-", "文件无法按 UTF-8 读取", "把文件另存为 UTF-8 编码再提交")
+    return text
+
+
+def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        if _mixed_lines(raw, path, problems):
+            return None
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[1:200:2].count(0) > 20 or raw[:200:2].count(0) > 20
@@ -190,6 +200,27 @@ def report_controls(text: str, path: str, problems: Problems, field: str = "-", 
         problems.add(Location(path, line, found.start() - start + 1), field,
                      f"这里有一个看不见的控制字符（U+{ord(found.group()):04X}）",
                      "多半是从别处复制来的：删掉它（可以把这一段删了重新打字）；它在网页上不显示，或会把文字顺序颠倒")
+
+
+def _mixed_lines(raw: bytes, path: str, problems: Problems) -> bool:
+    """A UTF-8 file with a few lines pasted in GBK: each such line, shown as GBK reads it.
+    Converting the whole file would garble the rest, so the hint is to retype those lines."""
+    bad, good = [], False
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append((number, line))
+            continue
+        good = good or not text.isascii()
+    if not bad or not good or not all(_is_gbk(line) for _, line in bad):
+        return False
+    for number, line in bad:
+        shown = line.decode("gb18030").strip()
+        shown = shown if len(shown) <= 30 else shown[:29] + "…"
+        problems.add(Location(path, number, 1), "-", f"这一行（“{shown}”）是别的编码（GBK）的文字，和文件其余部分（UTF-8）不一样",
+                     "多半是从别的文件或软件粘贴来的：删掉这一行的文字重新输入；不要转换整个文件的编码，其余部分是对的")
+    return True
 
 
 def _is_gbk(raw: bytes) -> bool:
