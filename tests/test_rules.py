@@ -34,6 +34,8 @@ def sub(file: str, old: str, new: str) -> dict:
     return {file: (old, new)}
 
 
+SECRET_PHOTO = {"content/photos/secret.jpg": jpeg_bytes(color="#36c")}  # a hidden member's own photo
+
 CASES = [
     # files and syntax
     Case("gbk", {"members.yaml": FILES["members.yaml"].encode("gbk")}, "members.yaml", 3, "-", "GBK", "UTF-8"),
@@ -188,15 +190,14 @@ CASES = [
     Case("story-link-anchor-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[规则](../about.md#规则)。"), "content/stories/a-key.md", "#规则", "body", "“#规则”在那一页找不到对应的小标题", "#关于"),
     Case("page-link-anchor-punctuation", sub("content/about.md", "活动简介。", "活动简介，见[电话](#联系（电话）)。\n\n## 联系（电话）\n"), "content/about.md", "[电话]", "-", "在这一页找不到", "写成 #联系电话"),
     Case("zone-link-anchor-no-headings", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[故事](../stories/a-key.md#开头)\n"), "content/zones/garden.yaml", "开头", "content", "找不到对应的小标题", "那一页没有小标题"),
-    Case("hidden-photo-in-markdown", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/zhang-wei.jpg\n"),
-                                      **sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![合影](photos/zhang-wei.jpg)")},
+    Case("hidden-photo-in-markdown", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/secret.jpg\n"), **SECRET_PHOTO,
+                                      **sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![合影](photos/secret.jpg)")},
          "content/stories/a-key.md", "![合影]", "body", "不公开的党员“secret-person”的照片", "取消这名党员的 hidden"),
-    Case("hidden-photo-as-cover", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/zhang-wei.jpg\n"),
-                                   **sub("content/stories/a-key.md", "featured: true\n", "featured: true\ncover: photos/zhang-wei.jpg\n")},
+    Case("hidden-photo-as-cover", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/secret.jpg\n"), **SECRET_PHOTO,
+                                   **sub("content/stories/a-key.md", "featured: true\n", "featured: true\ncover: photos/secret.jpg\n")},
          "content/stories/a-key.md", "cover:", "cover", "不公开的党员“secret-person”的照片"),
-    Case("hidden-photo-copy-as-cover", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/secret.jpg\n"),
-                                        "content/photos/secret.jpg": "COPY OF content/photos/zhang-wei.jpg",
-                                        "content/photos/group.jpg": "COPY OF content/photos/zhang-wei.jpg",
+    Case("hidden-photo-copy-as-cover", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/secret.jpg\n"), **SECRET_PHOTO,
+                                        "content/photos/group.jpg": "COPY OF content/photos/secret.jpg",
                                         **sub("content/stories/a-key.md", "featured: true\n", "featured: true\ncover: photos/group.jpg\n")},
          "content/stories/a-key.md", "cover:", "cover", "不公开的党员“secret-person”的照片（或它的副本）"),
     Case("story-raw-iframe", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n<iframe src=\"https://v.qq.com/x/a.html\"></iframe>"), "content/stories/a-key.md", "<iframe", "body", "不能写网页代码“<iframe>”", "视频网站"),
@@ -316,6 +317,17 @@ def test_rule(tmp_path, case: Case):
     for text in case.extra.values():
         assert text in str(problem)
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
+
+
+def test_a_placeholder_photo_shared_with_a_hidden_member_stays_public(tmp_path):
+    """A file a published member shows as their own photo is public already: a hidden member
+    using the same placeholder hides nothing, and the public member's page keeps it."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/zhang-wei.jpg\n"))
+    assert [str(p) for p in problems_of(root)] == []
+    _apply(root, {**SECRET_PHOTO, **sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![合影](photos/secret.jpg)")})
+    _apply(root, {"members.yaml": ("hidden: true\n    photo: photos/zhang-wei.jpg", "hidden: true\n    photo: photos/secret.jpg")})
+    assert any("不公开的党员“secret-person”的照片" in p.message for p in problems_of(root))  # their own photo is still refused
 
 
 def test_one_run_reports_every_error(tmp_path):

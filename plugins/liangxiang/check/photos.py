@@ -38,16 +38,20 @@ class HiddenPhotos:
                 self._by_size.setdefault(path.stat().st_size, []).append(path)
 
     def owner(self, path: Path) -> str | None:
+        return next((self.by_path[hidden] for hidden in self.copies(path)), None)
+
+    def copies(self, path: Path):
+        """The hidden photos that path is, or is a copy or a link of."""
         if path in self.by_path:
-            return self.by_path[path]
+            yield path
+            return
         try:
             size = path.stat().st_size
         except OSError:
-            return None
+            return
         for hidden in self._by_size.get(size, ()):  # a file of another size is another picture: nothing is read
             if os.path.samefile(path, hidden) or _digest(path) == _digest(hidden):
-                return self.by_path[hidden]
-        return None
+                yield hidden
 
 
 def _digest(path: Path) -> str:
@@ -61,13 +65,18 @@ def _digest_of(path: Path, size: int, mtime: int) -> str:
 
 
 def hidden_photos(content) -> HiddenPhotos:
-    """The files of hidden members' photos -> their ids: no public page may show one."""
-    found = {}
+    """The files of hidden members' photos -> their ids: no public page may show one. A file that
+    a published member also shows as their own photo (a shared placeholder) is public already."""
+    hidden, public = {}, []
     for member in content.members:
-        path = resolve_image(content.docs_dir, member.photo) if member.hidden and member.photo else None
-        if path is not None:
-            found[path] = member.id
-    return HiddenPhotos(found)
+        path = resolve_image(content.docs_dir, member.photo) if member.photo else None
+        if path is not None and member.hidden:
+            hidden[path] = member.id
+        elif path is not None:
+            public.append(path)
+    every = HiddenPhotos(hidden)
+    shared = {copy for path in public for copy in every.copies(path)} if hidden else set()
+    return HiddenPhotos({path: id for path, id in hidden.items() if path not in shared})
 
 
 def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, str] | None:
