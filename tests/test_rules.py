@@ -145,6 +145,7 @@ CASES = [
     Case("ref-deleted-member", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: wang-jianguo"), "content/zones/garden.yaml", "leader: wang", "leader", "找不到党员", "status: former"),
     Case("phone-cut-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272 或 8 号楼门卫"), "content/zones/garden.yaml", "service_phone", "service_phone", "“0317-272”不完整（7 位数字）", "能拨打"),
     Case("phone-no-number", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 电话待定"), "content/zones/garden.yaml", "service_phone", "service_phone", "没有号码", "能拨打"),
+    Case("phone-letter-o", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272000O"), "content/zones/garden.yaml", "service_phone", "service_phone", "有字母“O”", "是不是数字 0"),
     Case("member-alias-is-id", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    aliases: [zhang-wei]\n"), "members.yaml", "aliases: [zhang-wei]", "members[1].aliases", "现有党员"),
     Case("member-alias-twice", sub("members.yaml", "    name: 李娜\n    branch: b1\n", "    name: 李娜\n    branch: b1\n    aliases: [lina]\n  - id: li-na2\n    name: 李娜二\n    branch: b1\n    aliases: [lina]\n"), "members.yaml", 18, "members[2].aliases", "重复"),
     Case("grades-empty", sub("content/org.yaml", "branches:", "grades: []\nbranches:"), "content/org.yaml", "grades", "grades", "至少要有 1 项"),

@@ -127,6 +127,7 @@ def _digits(value: str) -> str:
 
 
 PHONE_NUMBER = re.compile(r"\+?\(?\d[\d \-\u2010-\u2015()]*")  # a phone number as written (after NFKC or _digits)
+LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)|(?<=\d-)[OoIl]")  # letters typed for 0 and 1
 
 
 def whole_number(digits: str) -> bool:
@@ -143,6 +144,9 @@ def whole_number(digits: str) -> bool:
 def _dialable(value: str) -> str:
     """A zone's phone, printed on its metal sign, must hold a whole number (not “电话待定”). The
     org's hotline may be words (“见各责任区公示牌”), shown as text."""
+    if (letter := LETTER_IN_NUMBER.search(value)) is not None:  # 0317-272331O: the call link would drop the O
+        raise PydanticCustomError("phone_letter", "电话号码里有字母“{letter}”（现在是“{value}”）",
+                                  {"letter": letter.group(), "value": value, "digit": "0" if letter.group() in "Oo" else "1"})
     number = PHONE_NUMBER.search(value)
     digits = re.sub(r"\D", "", number.group(0)) if number else ""
     if len(digits) < 3:
