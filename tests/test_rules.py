@@ -541,3 +541,30 @@ def test_a_misnamed_year_file_is_not_told_to_write_its_name_as_the_year(tmp_path
     (root / "content/commitments/2026.yaml").rename(root / "content/commitments/2026年.yaml")
     [problem] = problems_of(root)
     assert problem.hint == "把文件改名为 2026.yaml", problem  # not "或把 year 改成 2026年", which is no year
+
+
+@pytest.mark.parametrize("duties, listed", [
+    (["1、浇水", "2、修剪"], ["浇水", "修剪"]),  # pasted from Word
+    (["1. 浇水", "2.修剪"], ["浇水", "修剪"]),
+    (["（1）浇水", "(2) 修剪"], ["浇水", "修剪"]),
+    (["①浇水", "②修剪"], ["浇水", "修剪"]),
+    (["一、浇水", "二、修剪"], ["浇水", "修剪"]),
+    (["1.5 米内浇水", "2 号楼修剪"], ["1.5 米内浇水", "2 号楼修剪"]),  # numbers that are text
+    (["24小时值守"], ["24小时值守"]),
+    (["1、浇水", "3、修剪"], ["1、浇水", "3、修剪"]),  # not their places: left as written
+])
+def test_duties_numbered_by_hand_are_numbered_once(duties, listed):
+    from liangxiang.model import unnumbered
+
+    assert unnumbered(duties) == listed
+
+
+def test_numbered_duties_are_a_notice_and_printed_without_their_numbers(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "  - 浇水", "  - 1、浇水"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    garden = next(zone for zone in content.zones if zone.id == "garden")
+    assert garden.duties == ["1、浇水"] and garden.listed_duties == ["浇水"]
+    assert [str(n) for n in content.notices] == [
+        "content/zones/garden.yaml:6:5: duties[0]: 工作职责自带编号（“1、”），标志牌和网页会自动编号，已不再重复印出 (可以删掉每条开头的编号，例如写成“- 浇水”)"]

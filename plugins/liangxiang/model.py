@@ -160,6 +160,29 @@ Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, ma
 ServicePhone = Annotated[Phone, AfterValidator(_dialable)]
 
 
+# "1、", "1.", "1）", "(1)", "①", "一、" at the start of a duty: numbering pasted from Word
+_DUTY_NUMBER = re.compile(r"\s*(?:(\d{1,2})\s*(?:[、．:：)）]|\.(?!\d))|[（(]\s*(\d{1,2})\s*[)）]|([①-⑳])|([一二三四五六七八九十]{1,2})\s*[、．.])\s*")
+_CHINESE_NUMBERS = {word: index for index, word in enumerate(
+    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split(), 1)}
+
+
+def unnumbered(items: list[str]) -> list[str]:
+    """Items without their own numbers, when every one starts with its place (1, 2, 3…); as they
+    are otherwise ("24小时…" and "1.5米…" are text)."""
+    cut = []
+    for place, item in enumerate(items, 1):
+        found = _DUTY_NUMBER.match(item)
+        if found is None or not item[found.end():].strip():
+            return items
+        arabic, bracketed, circled, chinese = found.groups()
+        number = (int(arabic or bracketed) if (arabic or bracketed) else ord(circled) - ord("①") + 1 if circled
+                  else _CHINESE_NUMBERS.get(chinese, 0))
+        if number != place:
+            return items
+        cut.append(item[found.end():])
+    return cut
+
+
 class Record(BaseModel):
     """A record that remembers the file and key path it was read from."""
 
@@ -336,6 +359,11 @@ class Zone(Record):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def listed_duties(self) -> list[str]:
+        """The duties as the sign and page number them: "1、…" pasted from Word loses its own number."""
+        return unnumbered(self.duties)
 
 
 # content/commitments/YEAR.yaml -----------------------------------------------------------

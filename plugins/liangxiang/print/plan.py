@@ -82,7 +82,7 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str) -> Plann
     members = tuple(people[m].name for m in dict.fromkeys(zone.members) if m in serving and m not in named)
     org = content.org
     sign = SignContent(
-        name=zone.name, slogan=zone.slogan or "", scope=zone.scope, duties=tuple(zone.duties),
+        name=zone.name, slogan=zone.slogan or "", scope=zone.scope, duties=tuple(zone.listed_duties),
         phone=zone.service_phone,
         leader=leader.name if leader else zone.leader, leader_detail=_detail(leader) if leader else "",
         leader_photo=image_ref(content.docs_dir, leader.photo) if leader else None,

@@ -80,7 +80,7 @@ def documents(
         sub = " · ".join(filter(None, [leader.name if leader else "", zone.location or "",
                                        labels.archived if zone.status == "archived" else ""]))
         docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, " ".join(filter(None, [
-            zone.short_name, zone.location, zone.scope, " ".join(zone.duties), zone.slogan, zone.service_phone,
+            zone.short_name, zone.location, zone.scope, " ".join(zone.listed_duties), zone.slogan, zone.service_phone,
             content.branch_name(zone.branch), leader.name if leader else "", " ".join(people),
             memo("plain", zone.content, plain) if zone.content else "",
         ]))))
