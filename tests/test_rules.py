@@ -146,6 +146,7 @@ CASES = [
     Case("phone-cut-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272 或 8 号楼门卫"), "content/zones/garden.yaml", "service_phone", "service_phone", "“0317-272”不完整（7 位数字）", "能拨打"),
     Case("phone-no-number", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 电话待定"), "content/zones/garden.yaml", "service_phone", "service_phone", "没有号码", "能拨打"),
     Case("phone-letter-o", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272000O"), "content/zones/garden.yaml", "service_phone", "service_phone", "有字母“O”", "是不是数字 0"),
+    Case("role-name-of-hidden-member", sub("content/zones/garden.yaml", "name: 王芳}", "name: 隐藏人}"), "content/zones/garden.yaml", "隐藏人", "roles[1].name", "设为不公开（hidden: true）的党员的姓名", "隐藏人（居民代表）"),
     Case("member-alias-is-id", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    aliases: [zhang-wei]\n"), "members.yaml", "aliases: [zhang-wei]", "members[1].aliases", "现有党员"),
     Case("member-alias-twice", sub("members.yaml", "    name: 李娜\n    branch: b1\n", "    name: 李娜\n    branch: b1\n    aliases: [lina]\n  - id: li-na2\n    name: 李娜二\n    branch: b1\n    aliases: [lina]\n"), "members.yaml", 18, "members[2].aliases", "重复"),
     Case("grades-empty", sub("content/org.yaml", "branches:", "grades: []\nbranches:"), "content/org.yaml", "grades", "grades", "至少要有 1 项"),
@@ -568,3 +569,12 @@ def test_numbered_duties_are_a_notice_and_printed_without_their_numbers(tmp_path
     assert garden.duties == ["1、浇水"] and garden.listed_duties == ["浇水"]
     assert [str(n) for n in content.notices] == [
         "content/zones/garden.yaml:6:5: duties[0]: 工作职责自带编号（“1、”），标志牌和网页会自动编号，已不再重复印出 (可以删掉每条开头的编号，例如写成“- 浇水”)"]
+
+
+def test_a_role_written_with_a_members_name_is_a_notice_to_link_them(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "name: 王芳}", "name: 李娜}"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "content/zones/garden.yaml:10:17: roles[1].name: “李娜”是名单里的党员 (写成 member: li-na，网页上会链接到他/她的页面)"]

@@ -214,6 +214,21 @@ class _Rules:
             self.signboard_size(zone)
             self.leader_serving(zone)
             self.numbered_duties(zone)
+            self.role_names(zone)
+
+    def role_names(self, zone) -> None:
+        """A role written by name is someone outside the roster; the name of a hidden member would
+        publish that member all the same, and a published member's is better as member: (a link)."""
+        for index, role in enumerate(zone.roles):
+            name = (role.name or "").strip()
+            same = [m for m in self.content.members if m.name == name] if name else []
+            where, field = zone.at("roles", index, "name"), zone.field_name("roles", index, "name")
+            if any(m.hidden for m in same):
+                self.problems.add(where, field, f"“{name}”是设为不公开（hidden: true）的党员的姓名，公开的标志牌和网页不能出现",
+                                  f"如果是同名的另一个人，在姓名后加上说明，例如 {name}（居民代表）；否则删掉这一行")
+            elif same:
+                self.content.notices.append(Problem(where, field, f"“{name}”是名单里的党员",
+                                                    f"写成 member: {same[0].id}，网页上会链接到他/她的页面"))
 
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page
