@@ -222,6 +222,7 @@ CASES = [
     Case("page-readme-same-address", {"content/rules/index.md": "# 制度\n", "content/rules/README.md": "# 制度二\n"}, "content/rules/index.md", 0, "-", "content/rules/README.md 的网址相同"),
     Case("no-org", {"content/org.yaml": None}, "content/org.yaml", 0, "-", "找不到 org.yaml"),
     Case("members-yml", {"members.yaml": None, "members.yml": FILES["members.yaml"]}, "members.yaml", 0, "-", "找不到 members.yaml", "旁边有 members.yml：把它改名为 members.yaml"),
+    Case("windows-copy", {"content/zones/garden - 副本.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/garden - 副本.yaml", 0, "-", "像是 garden.yaml 的副本", "不需要就删掉它"),
     Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
     Case("record-hidden-suffix", {"content/zones/pond.yaml.txt": "id: pond\n"}, "content/zones/pond.yaml.txt", 0, "-", "不会被读取", "pond.yaml"),
     Case("record-in-subfolder", {"content/stories/2026/a-walk.md": FILES["content/stories/a-key.md"]}, "content/stories/2026/a-walk.md", 0, "-", "不会被读取", "子文件夹"),

@@ -19,6 +19,8 @@ from .yamlfile import Document, SourceMap, decode, parse, report_controls
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
 MAX_YAML_BYTES = 5 * 1024 * 1024
 MAX_STORY_BYTES = 2 * 1024 * 1024
+# the names Windows, macOS, WPS and browsers give a copy: "garden - 副本", "garden (2)", "garden copy"
+COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
@@ -183,8 +185,19 @@ class _Reader:
         directory, suffixes = self.docs_dir / folder, RECORD_SUFFIXES[folder]
         if not directory.is_dir():
             return []
-        return sorted(p for p in directory.iterdir()
-                      if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".") and not is_scratch(p.name))
+        files = sorted(p for p in directory.iterdir()
+                       if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".") and not is_scratch(p.name))
+        stems = {p.stem for p in files}
+        kept = []
+        for path in files:
+            original = COPY_OF.sub("", path.stem)
+            if original != path.stem and original in stems:  # "garden - 副本.yaml": read, it would say the zone's id is taken
+                self.problems.add(Location(self.shown(path)), "-", f"这个文件像是 {original}{path.suffix} 的副本（复制文件时自动起的名字）",
+                                  "不需要就删掉它；" + ("要新写一篇，把文件改名为新的英文名（文件名就是网址）" if folder == "stories"
+                                                     else "要新建一条记录，把文件改名为新的编号，并改掉文件里的 id"))
+            else:
+                kept.append(path)
+        return kept
 
     def load_zones(self, content: Content) -> None:
         for path in self.record_files("zones"):
