@@ -53,6 +53,12 @@ class _Rules:
                     self.name_for_id(rejected.source.at(*path), dotted(path), value, ids)
 
     @cached_property
+    def former_ids(self) -> dict[str, dict[str, str]]:
+        """Aliases of members and zones -> the id each now has."""
+        return {kind: {alias: record.id for record in records for alias in record.aliases}
+                for kind, records in (("member", self.content.members), ("zone", self.content.zones))}
+
+    @cached_property
     def naming(self) -> dict[str, Counter]:
         """How many members and zones name each branch and group id."""
         records = [(m.branch, m.group) for m in self.content.members] + [(z.branch, None) for z in self.content.zones]
@@ -106,7 +112,10 @@ class _Rules:
                     hint = f"{_home(kind).strip()} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
-                if (kind in self.unnamed and len(self.unnamed[kind]) == 1
+                if value in self.former_ids.get(kind, {}):  # a printed QR code's old id: records name the current one
+                    current = self.former_ids[kind][value]
+                    hint = f"“{value}”是 {current} 以前的编号（曾用编号）：这里写现在的编号 {current}"
+                elif (kind in self.unnamed and len(self.unnamed[kind]) == 1
                         and (meant == hint or meant in self.unnamed[kind] or self.naming[kind][value] > 1)):
                     renamed = self.unnamed[kind][0]  # the one branch no record names: the old one, renamed
                     hint = f"{_home(kind).strip()} 里没有“{value}”；如果把它改名成了 {renamed}，这里也改成 {renamed}"
