@@ -224,6 +224,7 @@ CASES = [
     Case("members-yml", {"members.yaml": None, "members.yml": FILES["members.yaml"]}, "members.yaml", 0, "-", "找不到 members.yaml", "旁边有 members.yml：把它改名为 members.yaml"),
     Case("windows-copy", {"content/zones/garden - 副本.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/garden - 副本.yaml", 0, "-", "像是 garden.yaml 的副本", "不需要就删掉它"),
     Case("ref-former-id", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: old-garden, score: 90}"), "content/assessments/2026-Q1.yaml", "old-garden", "results[0].zone", "找不到责任区“old-garden”", "是 garden 以前的编号（曾用编号）：这里写现在的编号 garden"),
+    Case("branch-id-doubled", sub("content/org.yaml", "  - id: b2", "  - id: b1"), "members.yaml", "branch: b2", "members[2].branch", "找不到党支部“b2”", "org.yaml 第 10 行的党支部编号“b1”和前面的重复了：如果那里本来是 b2，改回 b2"),
     Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
     Case("record-hidden-suffix", {"content/zones/pond.yaml.txt": "id: pond\n"}, "content/zones/pond.yaml.txt", 0, "-", "不会被读取", "pond.yaml"),
     Case("record-in-subfolder", {"content/stories/2026/a-walk.md": FILES["content/stories/a-key.md"]}, "content/stories/2026/a-walk.md", 0, "-", "不会被读取", "子文件夹"),

@@ -36,6 +36,7 @@ def check_content(content: Content, problems: Problems) -> None:
 class _Rules:
     def __init__(self, content: Content, problems: Problems):
         self.content, self.problems = content, problems
+        self.doubled: dict[str, tuple[str, Location]] = {}  # kind -> an id org.yaml gives twice, and where
 
     def refs(self, record: Record) -> None:
         """Every reference by id the record's model marks (model.refers_to)."""
@@ -112,7 +113,11 @@ class _Rules:
                     hint = f"{_home(kind).strip()} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
-                if value in self.former_ids.get(kind, {}):  # a printed QR code's old id: records name the current one
+                if kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
+                    twice, at = self.doubled[kind]
+                    hint = (f"org.yaml 第 {at.line} 行的{KIND_WORDS[kind]}编号“{twice}”和前面的重复了："
+                            f"如果那里本来是 {value}，改回 {value}")
+                elif value in self.former_ids.get(kind, {}):  # a printed QR code's old id: records name the current one
                     current = self.former_ids[kind][value]
                     hint = f"“{value}”是 {current} 以前的编号（曾用编号）：这里写现在的编号 {current}"
                 elif (kind in self.unnamed and len(self.unnamed[kind]) == 1
@@ -159,11 +164,13 @@ class _Rules:
         return [grade.name for grade in sorted(values, key=lambda grade: grade.min, reverse=True)]
 
     def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
-               hint: str = "编号必须唯一：改用另一个编号") -> None:
+               hint: str = "编号必须唯一：改用另一个编号") -> bool:
+        """True (with a problem) when value was seen before."""
         if value in seen:
             self.problems.add(where, field, f"{kind_word}“{value}”重复了，{seen[value]} 已经用过", hint)
-        else:
-            seen[value] = where
+            return True
+        seen[value] = where
+        return False
 
     def stem(self, record: Record, field: str, value: object, stem: str) -> None:
         if str(value) != stem:
@@ -181,9 +188,11 @@ class _Rules:
         branches: dict[str, Location] = {}
         groups: dict[str, Location] = {}
         for branch in org.branches:
-            self.unique("党支部编号", branches, branch.id, branch.at("id"), branch.field_name("id"))
+            if self.unique("党支部编号", branches, branch.id, branch.at("id"), branch.field_name("id")):
+                self.doubled.setdefault("branch", (branch.id, branch.at("id")))
             for group in branch.groups:
-                self.unique("党小组编号", groups, group.id, group.at("id"), group.field_name("id"))
+                if self.unique("党小组编号", groups, group.id, group.at("id"), group.field_name("id")):
+                    self.doubled.setdefault("group", (group.id, group.at("id")))
         names: dict[str, Location] = {}
         minimums: dict[str, Location] = {}
         for grade in org.grades:
@@ -204,7 +213,7 @@ class _Rules:
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
             owner = branch_of_group.get(member.group or "")
-            if owner and owner != member.branch:
+            if owner and owner != member.branch and member.branch in self.content.known["branch"]:  # else the branch's own error
                 self.problems.add(
                     member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owner}”，不属于“{member.branch}”",
                     "改正 branch 或 group，让党小组属于所在党支部",
