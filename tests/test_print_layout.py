@@ -192,7 +192,8 @@ def test_no_character_is_left_alone_on_the_last_line(text, width, lines):
 @pytest.mark.parametrize("text, width, lines", [
     ("主任医师 · 消化内科党小组组长", 9, ["主任医师", "消化内科党小组组长"]),  # not "主任医师 ·" (audit 13)
     ("主任医师 · 组长", 9, ["主任医师 · 组长"]),  # on one line the separator stays
-    ("买买提·吐尔逊、王芳", 5, ["买买提·", "吐尔逊、", "王芳"]),  # a name's own dot ends its line, as in print
+    ("买买提·吐尔逊、王芳", 5, ["买买提·", "吐尔逊、", "王芳"]),  # a name wider than a line breaks after its dot
+    ("郭欣、买买提江·吐尔逊阿吉", 12, ["郭欣、", "买买提江·吐尔逊阿吉"]),  # a name that fits a line stays whole (audit 14)
 ])
 def test_a_title_separator_does_not_dangle_at_a_line_end(text, width, lines):
     from liangxiang.print.text import wrap

@@ -13,7 +13,7 @@ from .drawing import Box, Drawing, Item, Picture, Rule, Turned
 from .images import PHOTO_ASPECT, ImageRef
 from .layout import BLEED, PLATE, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
 from .setter import Overflow, Setter
-from .text import fit, wrap
+from .text import centred, fit, wrap
 
 RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#4A0509"
 
@@ -117,8 +117,9 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
     if promise is None:
         raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
                        f"承诺写成一句话（桌牌上最多 {lay.promise_lines} 行），具体事项写在 items 里")
-    used = len(promise.lines) * promise.size * 1.35
-    block, _ = s.lines(promise.lines, m, promise_top + h + (room - used) / 2, width - 2 * m, promise.size, INK, True,
+    lines = centred(plate.promise, s.measure, promise.size, width - 2 * m, True)
+    used = len(lines) * promise.size * 1.35
+    block, _ = s.lines(lines, m, promise_top + h + (room - used) / 2, width - 2 * m, promise.size, INK, True,
                        align="center", leading=1.35)
     return items + block
 

@@ -14,6 +14,8 @@ from typing import Protocol
 # A line may not start with closing punctuation nor end with opening punctuation (禁则).
 NO_START = set("，。、；：！？）」』”’》〉】〕…·%％℃‰,.;:!?)]}—～")
 NO_END = set("（「『“‘《〈【〔([{")
+# a transliterated name: parts joined by middle dots (阿卜杜热合曼·艾合买提)
+NAME_PARTS = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
 # Runs of these stay whole: a phone number, "24小时" -> "24", "0317-2721365", "PM2.5".
 WORD = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ][A-Za-z0-9０-９Ａ-Ｚａ-ｚ.\-_/:%℃‰+#@&'’]*")
 
@@ -63,9 +65,11 @@ def phrases(text: str, longest: int = 10) -> list[str]:
     """Pieces of a list of names or titles ("赵丽华、孙海涛", "站长 · 党支部书记"): each stays whole
     unless it is longer than ``longest`` characters."""
     pieces: list[str] = []
-    for part in re.split(r"(?<=[、，,：:])|(?<= · )|(?<=·)(?! )", re.sub(r"\s+", " ", text.strip())):
-        if part:
-            pieces += [part] if len(part.strip()) <= longest else units(part)
+    for part in re.split(r"(?<=[、，,：:])|(?<= · )", re.sub(r"\s+", " ", text.strip())):
+        if len(part.strip()) <= longest or (NAME_PARTS.fullmatch(part.strip(" 、，,")) and len(part) <= 2 * longest):
+            pieces += [part] if part else []  # 买买提江·吐尔逊阿吉 stays whole: one person
+        else:
+            pieces += [piece for half in re.split(r"(?<=·)(?! )", part) for piece in units(half)]
     return pieces
 
 
@@ -80,7 +84,14 @@ def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = Fa
 def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, first: float | None, keep_phrases: bool) -> tuple:
     lines: list[str] = []
     line = ""
-    for piece in (phrases(text) if keep_phrases else units(text)):
+    pieces = phrases(text) if keep_phrases else units(text)
+    while pieces:
+        piece = pieces.pop(0)
+        if "·" in piece.strip(" ·") and measure.width(piece.rstrip(), size, bold) > width:  # a name wider than a line: break at its dots
+            halves = [half for half in re.split(r"(?<=·)(?! )", piece) if half]
+            if len(halves) > 1:
+                pieces[:0] = halves
+                continue
         limit = first if (first is not None and not lines) else width
         if line and measure.width((line + piece).rstrip(), size, bold) > limit:
             lines.append(line.rstrip())
@@ -185,3 +196,16 @@ def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest
                 return Fitted(size, tuple(lines))
             break
     return plain
+
+
+def centred(text: str, measure: Measure, size: float, width: float, bold: bool = False) -> tuple[str, ...]:
+    """Lines for a centred sentence (a promise): broken after its commas when that takes no more
+    lines and leaves none short, else as even as they go; never "…服务不少一 / 句话"."""
+    lines = wrap(text, measure, size, width, bold)
+    if len(lines) < 2:
+        return tuple(lines)
+    by_clause = wrap(text, measure, size, width, bold, keep_phrases=True)
+    widths = [measure.width(line, size, bold) for line in by_clause]
+    if len(by_clause) == len(lines) and min(widths) >= 0.4 * max(widths):
+        return tuple(by_clause)
+    return balanced(text, measure, size, width, bold)

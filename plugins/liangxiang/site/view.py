@@ -79,6 +79,9 @@ class Urls:
 PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
 
 
+NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
+
+
 @dataclass
 class SiteView:
     """Templates reach records through this object; what a page looks up is recorded (see pagecache)."""
@@ -236,6 +239,12 @@ class SiteView:
         if rank == 0:
             return "grade-0"
         return "grade-3" if rank == len(names) - 1 else f"grade-{min(rank, 2)}"
+
+    @staticmethod
+    def who(name: str) -> str:
+        """A person's name that never starts a line with its middle dot (买买提江 / ·吐尔逊): browsers
+        break before a CJK "·"; a word joiner before it holds it to the part it follows."""
+        return NAME_DOT.sub("\u2060\\g<0>", name)
 
     def branch_name(self, branch_id: str) -> str:
         return self.records.branch_name(branch_id)
