@@ -146,6 +146,12 @@ def test_data_pages_stay_out_of_the_nav(example_site):
     assert nav.count("<li>") == 6  # five sections and the one free page in the menu (the guide is not), whatever the roster's size
 
 
+def test_the_sitemap_leaves_out_what_the_menu_leaves_out(example_site):
+    sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/about/</loc>" in sitemap and "/zones/tongxin-guangchang/</loc>" in sitemap
+    assert "/guide/" not in sitemap  # not_in_nav: the editors' guide is published, not advertised
+
+
 def test_the_menu_follows_nav(tmp_path):
     """A nav as MkDocs sites write it builds strictly: `首页: index.md` is left out (the site's name
     leads home), pages inside a section are listed, links to other sites kept, in order."""
