@@ -115,6 +115,12 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+# choices as editors write them in Chinese
+IN_CHINESE = {"former": ("已调离", "调离", "离职", "已离职", "调出", "退休", "已退休"), "active": ("在岗", "在职", "在用", "正常"),
+              "archived": ("撤销", "已撤销", "停用", "已停用"), "landscape": ("横版", "横", "横向"), "portrait": ("竖版", "竖", "竖向"),
+              "red-gold": ("红底黄字", "红色"), "white-red": ("白底红字", "白色")}
+
+
 def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     """The message and hint for one pydantic error, in an editor's words."""
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
@@ -151,6 +157,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         message, id_like = _PATTERN_MESSAGES.get(ctx.get("pattern"), (f"格式不对，应符合 {ctx.get('pattern')}", ""))
         hint = ""
+        if isinstance(value, str) and re.fullmatch(str(ctx.get("pattern")), value.strip().upper()):  # 2026-q3
+            hint = f"写成 {value.strip().upper()}"
         if id_like and isinstance(value, str):
             slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
             hint = f"例如写成 {slug}" if slug and slug != value else ""
@@ -172,7 +180,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         return f"太长了：最多 {ctx.get('max_length')} 个字符{written}", "删减一些文字；详细的经过写进故事正文或 content 字段"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         year_like = "year" in str(name) or name == "joined"
-        return f"应该是整数{now}", _as_number(value, whole=True) or ("年份只写四位数字，例如 2008" if year_like else "")
+        return (f"应该是{'年份（四位数字）' if year_like else '整数'}{now}",
+                _as_number(value, whole=True) or ("年份只写四位数字，例如 2008" if year_like else ""))
     if kind in {"float_parsing", "float_type"}:
         return f"应该是数字{now}", _as_number(value, whole=False)
     if kind in {"greater_than_equal", "greater_than"}:
@@ -183,7 +192,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         return f"只能是 true 或 false{now}", "写英文小写的 true（是）或 false（否），不写“是”“yes”“1”"
     if kind == "literal_error":
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        return f"只能是 {' | '.join(choices)}{now}", did_you_mean(value, choices)
+        meant = next((word for word in choices if isinstance(value, str) and value.strip() in IN_CHINESE.get(word, ())), None)
+        return f"只能是 {' | '.join(choices)}{now}", f"写成 {meant}" if meant else did_you_mean(value, choices)
     if kind == "list_type":
         if isinstance(value, str) and re.match(r"-[^\s-]", value):  # `-植被养护` on the next line: one text, not a list
             return f"这里应该是一个列表{now}", f"下一行的短横线“-”后面要有一个空格：写成“- {value[1:].split(' -')[0][:12]}…”"
