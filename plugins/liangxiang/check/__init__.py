@@ -74,11 +74,19 @@ class _Rules:
         org.yaml, the new one (while every record still names the old one)."""
         return {kind: [i for i in self.content.known[kind].where if not self.naming[kind][i]] for kind in self.naming}
 
+    @cached_property
+    def members_named(self) -> dict[str, list[Member]]:
+        """Members by name, hidden ones too: looked up for every name written where an id or a person goes."""
+        named: dict[str, list[Member]] = {}
+        for member in self.content.members:
+            named.setdefault(member.name, []).append(member)
+        return named
+
     def ids_named(self, kind: str, name: str) -> list[str]:
         """The ids of the records called name: `leader: 王建国` is written for `leader: wang-jianguo`."""
         content, name = self.content, name.strip()
         if kind == "member":
-            return [m.id for m in content.public_members if m.name == name]
+            return [m.id for m in self.members_named.get(name, ()) if not m.hidden]
         if kind == "zone":
             return [z.id for z in content.zones if name in (z.name, z.short_name)]
         branches = content.org.branches if content.org else []
@@ -239,7 +247,7 @@ class _Rules:
         publish that member all the same, and a published member's is better as member: (a link)."""
         for index, role in enumerate(zone.roles):
             name = (role.name or "").strip()
-            same = [m for m in self.content.members if m.name == name] if name else []
+            same = self.members_named.get(name, [])
             where, field = zone.at("roles", index, "name"), zone.field_name("roles", index, "name")
             if any(m.hidden for m in same):
                 self.problems.add(where, field, f"“{name}”是设为不公开（hidden: true）的党员的姓名，公开的标志牌和网页不能出现",
@@ -256,7 +264,7 @@ class _Rules:
             own = first[: len(first) - len(zone.listed_duties[0])].strip()
             self.content.notices.append(Problem(
                 zone.at("duties", 0), zone.field_name("duties", 0), f"工作职责自带编号（“{own}”），标志牌和网页会自动编号，已不再重复印出",
-                f"可以删掉每条开头的编号，例如写成“- {zone.listed_duties[0][:20]}”"))
+                f"可以删掉每条开头的编号，例如写成“- {_shortened(zone.listed_duties[0])}”"))
 
     def leader_serving(self, zone) -> None:
         """A leader who has left is still printed as the one in charge: said, not an error (the
@@ -364,3 +372,7 @@ class _Rules:
 
 def _home(kind: str) -> str:
     return {"member": " members.yaml ", "branch": " org.yaml ", "group": " org.yaml ", "zone": " content/zones/ ", "story": " content/stories/ "}[kind]
+
+
+def _shortened(text: str, most: int = 20) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
