@@ -98,6 +98,8 @@ CASES = [
     Case("score-true", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: true}"), "content/assessments/2026-Q1.yaml", "score: true", "results[0].score", "应该是数字（现在是“true”）"),
     Case("joined-true", sub("members.yaml", "joined: 2008", "joined: true"), "members.yaml", "joined", "members[0].joined", "应该是年份（四位数字）（现在是“true”）"),
     Case("score-with-unit", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 93.5分}"), "content/assessments/2026-Q1.yaml", "93.5分", "results[0].score", "数字", "写成 93.5，去掉“分”"),
+    Case("grade-beside-score", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90, grade: 优秀}"), "content/assessments/2026-Q1.yaml", "grade:", "results[0].grade", "不认识的字段“grade”", "等次由得分 score 按 org.yaml 的 grades 自动算出"),
+    Case("qr-code-on-zone", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nqrcode: https://example.org/z\n"), "content/zones/garden.yaml", "qrcode:", "qrcode", "不认识的字段“qrcode”", "二维码按网页地址自动生成"),
     Case("score-fullwidth", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: ９０}"), "content/assessments/2026-Q1.yaml", "９０", "results[0].score", "数字", "写成 90"),
     Case("year-with-unit", sub("members.yaml", "joined: 2008", "joined: 2008年"), "members.yaml", "joined", "members[0].joined", "应该是年份（四位数字）", "写成 2008，去掉“年”"),
     Case("date-impossible", sub("content/commitments/2026.yaml", "2026-03-12", "2026-02-30"), "content/commitments/2026.yaml", "2026-02-30", "progress[0].date", "没有这一天", "2026 年 2 月只有 28 天"),
@@ -583,3 +585,26 @@ def test_a_role_written_with_a_members_name_is_a_notice_to_link_them(tmp_path):
     assert not problems, [str(p) for p in problems]
     assert [str(n) for n in content.notices] == [
         "content/zones/garden.yaml:10:17: roles[1].name: “李娜”是名单里的党员 (写成 member: li-na，网页上会链接到他/她的页面)"]
+
+
+GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试单位\ngrades: [{name: 优秀, min: 90}, {name: 合格, min: 60}]\n")
+
+
+@pytest.mark.parametrize("edits, notice", [
+    (sub("content/commitments/2026.yaml", "date: 2026-03-12", "date: 2025-03-12"),
+     "content/commitments/2026.yaml:7:10: commitments[0].progress[0].date: 践诺日期 2025-03-12 不在 2026 年，却记在 2026 年的承诺里"
+     " (是不是要写 2026-03-12？如果是 2025 年做的事，写进 2025.yaml)"),
+    (sub("content/assessments/2026-Q1.yaml", "published: 2026-04-05", "published: 2026-03-05"),
+     "content/assessments/2026-Q1.yaml:2:1: published: 公布日期 2026-03-05 早于考核期 2026-Q1 结束（3 月 31 日） (是不是照抄了上一期的日期？写上这一期张榜公布的日期)"),
+    (GRADES_FROM_60,  # 69.5 is graded; 90 too
+     None),
+    ({**GRADES_FROM_60, **sub("content/assessments/2026-Q1.yaml", "score: 69.5", "score: 59.5")},
+     "content/assessments/2026-Q1.yaml:5:20: results[1].score: 得分 59.5 低于 org.yaml 里最低的等次（合格，60 分），网页上显示为“未达等次”"
+     " (如果要给它一个等次，在 org.yaml 的 grades 最后加一行，例如 - {name: 不合格, min: 0})"),
+], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade"])
+def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
+    root = write_site(tmp_path)
+    _apply(root, edits)
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == ([notice] if notice else [])

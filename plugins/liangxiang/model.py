@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import re
 import typing
-from typing import Annotated, Any, Iterator, Literal
+from typing import Annotated, Any, ClassVar, Iterator, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
@@ -190,6 +190,11 @@ class Record(BaseModel):
     # attribute lookup per use, half of what loading a warm 1,000-member site took
     __slots__ = ("_bound",)
     model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=False)
+    # fields editors write for what the site works out itself (a pattern of names -> the hint)
+    computed: ClassVar[dict[str, str]] = {
+        r"qr_?code|qr|二维码": "二维码按网页地址自动生成，不用写：删掉这一行",
+        r"url|link|网址|链接|页面": "网页地址按编号自动生成，不用写：删掉这一行",
+    }
 
     def bind(self, source: Any, loc: tuple) -> "Record":
         object.__setattr__(self, "_bound", (source, tuple(loc)))
@@ -432,6 +437,9 @@ class Result(Record):
     zone: Id = Field(title="责任区编号", description="content/zones/ 里某个责任区的编号；每期每个责任区一条", json_schema_extra=refers_to("zone"))
     score: Score = Field(ge=0, le=100, title="得分", description="0 到 100")
     note: Text | None = Field(None, title="说明", description="简短的评语，例如：绿化补植及时")
+    computed: ClassVar[dict[str, str]] = Record.computed | {
+        r"grade|level|rank|result|等次|等级|dengci|dengji": "等次由得分 score 按 org.yaml 的 grades 自动算出，不用写：删掉这一行，只写 score",
+    }
 
 
 class Assessment(Record):

@@ -14,6 +14,7 @@ from ..content import Content
 from ..model import ID_PATTERN, PERIOD_PATTERN, Member, Org, Record, Zone, references
 from ..problems import Location, Problem, Problems, did_you_mean, dotted
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
+from .timeline import timeline_notices
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
 NAMED = ("grade", "category")  # references to org.yaml's names rather than to records' ids
@@ -31,6 +32,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.assessments()
     rules.rejected_refs()
     rules.photos()
+    content.notices.extend(timeline_notices(content))
 
 
 class _Rules:

@@ -143,6 +143,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         close = did_you_mean(name, fields) or _named_in_other_words(str(name), _model_at(model, where[:-1]))
         if not name.isascii() and (twin := next((f for f in fields if plain(f) == plain(name)), None)):
             return (f"不认识的字段“{name}”", f"字段名里有全角字母或不是英文的字母，看起来一样，电脑不认：换成英文（半角）输入法，重新输入 {twin}")
+        if not close and (derived := _computed_hint(str(name), _model_at(model, where[:-1]))):
+            return f"不认识的字段“{name}”", derived
         if _PRIVATE.search(name) and not _PRIVATE.search(close):  # "phone" is not a misspelt "photo"
             public = [f for f in fields if f in ("service_phone", "hotline")]
             if public and re.search(r"phone|mobile|tel|电话|手机", name, re.I):
@@ -291,6 +293,12 @@ def _named_in_other_words(name: str, parent: type[BaseModel] | None) -> str:
         if len(name) >= 2 and re.search(r"[\u3400-\u9fff]", name) and name in (info.title or ""):
             return f"字段名要写英文：是不是要写 {field}（{info.title}）？"
     return ""
+
+
+def _computed_hint(name: str, parent: type[BaseModel] | None) -> str:
+    """A grade written beside a score, or a QR code beside a zone: the site works these out."""
+    computed = getattr(parent, "computed", {})
+    return next((hint for pattern, hint in computed.items() if re.fullmatch(pattern, name.strip(), re.I)), "")
 
 
 def _title_of(model: type[BaseModel], where: tuple) -> str:
