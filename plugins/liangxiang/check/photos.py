@@ -142,11 +142,16 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) ->
     """(message, hint) for each thing wrong with an image reference; ``checked`` keeps the
     answers for files seen before, by path, size and time."""
     path = resolve_image(docs_dir, value)
+    meant = _inside_path(docs_dir, value)
     if path is None:
+        if meant:
+            return [(f"图片路径“{value}”要从 {docs_dir.name}/ 里面写起", f"写成 {meant}")]
         return [("图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/members/zhang-wei.jpg")]
     if path.is_dir():
         return [(f"“{value}”是一个文件夹，不是图片", f"写出照片的文件名，例如 {value.rstrip('/')}/zhang-wei.jpg")]
     if not path.is_file():
+        if meant:
+            return [(f"找不到图片“{value}”", f"路径从 {docs_dir.name}/ 里面写起，用“/”分隔：写成 {meant}")]
         if "\\" in value:
             return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {value.replace(chr(92), '/')}")]
         near = _near_file(path)
@@ -160,6 +165,15 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) ->
     if checked is not None:
         checked.put(ident, [[list(problem) for problem in problems]])
     return problems
+
+
+def _inside_path(docs_dir: Path, value: str) -> str:
+    """The path meant by content/photos/a.jpg or /photos/a.jpg, written from the repository's
+    folder or the site's root: photos/a.jpg, when that file is there ("" otherwise)."""
+    written = value.replace("\\", "/")
+    rest = written.lstrip("/")
+    rest = rest[len(docs_dir.name) + 1:] if rest.startswith(docs_dir.name + "/") else rest
+    return rest if rest != written and rest and (docs_dir / rest).is_file() else ""
 
 
 def _near_file(path: Path) -> str:

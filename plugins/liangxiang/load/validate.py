@@ -245,18 +245,28 @@ def _days_in(value: Any) -> str:
 
 
 def _as_date(value: Any) -> str:
-    """"写成 2026-03-05" for 2026/3/5, 2026.3.5, 2026年3月5日 or 2026-3-5."""
+    """"写成 2026-03-05" for 2026/3/5, 2026.3.5, 2026年3月5日, 2026-3-5, 20260305, or the serial
+    number a date becomes when copied out of an Excel cell formatted as a date (46086)."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{5}(\.[0-9]+)?", value.strip()):
+        value = float(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 <= value < 80000:  # 1954 to 2119
+        date = EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return f"这是 Excel 表格里的日期序号，{_number(value)} 就是 {date.isoformat()}：写成 {date.isoformat()}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # 20260305
     if not isinstance(value, str):
         return ""
-    found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?",
+    found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})",
                          unicodedata.normalize("NFKC", value).strip())
     if not found:
         return ""
     try:
-        return f"写成 {dt.date(*map(int, found.groups())).isoformat()}"
+        return f"写成 {dt.date(*(int(n) for n in found.groups() if n)).isoformat()}"
     except ValueError:
         return ""
 
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, counting its phantom 29 February 1900
 
 # short words only where a word starts: "tel" and "mail" are private, "titel" and "hotel" are misspellings
 _PRIVATE = re.compile(r"phone|mobile|wechat|weixin|e-?mail|address|id_?card|identity|身份证|手机|电话|住址|微信"
