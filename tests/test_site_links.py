@@ -155,3 +155,34 @@ def test_table_columns_keep_their_alignment(tmp_path):
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     for page in ("about/index.html", "stories/a-key/index.html"):
         assert '<td align="right">326 户</td>' in (site / page).read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize("extensions, shown_as_text", [("  - attr_list\n  - def_list\n", False), ("  - tables\n", True)])
+def test_content_markdown_follows_the_sites_attr_list(tmp_path, extensions, shown_as_text):
+    """A site that enables attr_list for its free pages gets it in stories and zones too: a
+    `{: .lead}` is not left on the page as text there while it works on a free page. What it sets
+    still goes through the sanitizer (no handler)."""
+    marked = "故事正文。\n{: .lead onclick=\"alert(1)\" }\n\n术语\n:   解释\n"
+    root = write_site(tmp_path / "src", {
+        "mkdocs.yml": FILES["mkdocs.yml"] + "markdown_extensions:\n" + extensions,
+        "content/about.md": "# 关于\n\n" + marked,
+        "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。", marked),
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for page in ("about/index.html", "stories/a-key/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert ("{: .lead" in text) == shown_as_text, page
+        assert ("<dd>解释</dd>" in text) != shown_as_text, page
+        assert not re.search(r"<[^>]*onclick", text), page
+
+
+def test_an_address_set_with_attr_list_is_checked_as_any_link(tmp_path):
+    root = write_site(tmp_path / "src", {
+        "mkdocs.yml": FILES["mkdocs.yml"] + "markdown_extensions:\n  - attr_list\n",
+        "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace(
+            "故事正文。", "故事正文。\n\n[链接](https://example.cn){: href=\"javascript:alert(1)\" }"),
+    })
+    from test_rules import problems_of
+
+    assert [(p.where.path, p.message[:26]) for p in problems_of(root)] == [
+        ("content/stories/a-key.md", "链接“javascript:alert(1)”不能用")]

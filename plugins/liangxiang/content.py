@@ -101,6 +101,7 @@ class Content:
     pages: list[str] = field(default_factory=list)  # free Markdown pages, relative to docs_dir
     page_texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # their text, as read once
     printables: bool = True  # the site publishes /print/ and /qr/ (the plugin's option)
+    markdown_extras: dict[str, dict] = field(default_factory=dict)  # see site.markdown.site_extras
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     checked_images: FileFacts | None = field(default=None, repr=False, compare=False)  # see check.photos

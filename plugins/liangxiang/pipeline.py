@@ -15,17 +15,19 @@ from .load import load_content
 from .load.validate import salvage
 from .model import Commitment, Member, Zone
 from .problems import ContentError, Location, Problems
-from .site.markdown import HEADING_IDS
+from .site.markdown import HEADING_IDS, site_extras
 
 
 def read_content(
     root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None, printables: bool = True,
-    free_page_anchors: bool = True,
+    free_page_anchors: bool = True, markdown_extras: dict[str, dict] | None = None,
 ) -> tuple[Content, Problems]:
     """Every record of the site, loaded and checked, with every problem found. free_page_anchors:
-    whether free pages' headings get the ids our Markdown gives them (not with a site's own slugify)."""
+    whether free pages' headings get the ids our Markdown gives them (not with a site's own slugify);
+    markdown_extras: the site's Markdown extensions content follows (site.markdown.site_extras)."""
     content, problems = load_content(root, docs_dir, members, cache_dir)
     content.printables = printables  # links to /print/ lead nowhere without them
+    content.markdown_extras = markdown_extras or {}
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
@@ -41,7 +43,8 @@ def read_site(config, plugin_config) -> Content:
     cache, docs_dir, inside = cache_dir(config, plugin_config), Path(config.docs_dir), cache_in_docs(config, plugin_config)
     slugify = config.mdx_configs.get("toc", {}).get("slugify", HEADING_IDS["slugify"])
     content, problems = read_content(site_root(config), docs_dir, plugin_config.members, None if inside else cache,
-                                     plugin_config.printables, slugify is HEADING_IDS["slugify"])
+                                     plugin_config.printables, slugify is HEADING_IDS["slugify"],
+                                     site_extras(config.markdown_extensions, config.mdx_configs))
     if inside:
         where = "在 content/ 里" if inside == "docs" else "是站点所在的文件夹或它的上级"
         problems.add(Location.of_setting(config_file, "cache_dir"), "cache_dir",

@@ -34,8 +34,9 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     site's own slugify if it sets one)."""
     from ..site.markdown import LINK, PHOTO, Renderer  # here: the renderer brings Markdown
 
-    renderer = Renderer()
-    named_in = TextMemo(memo, code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3")))
+    renderer = Renderer(content.markdown_extras)
+    version = code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3"))
+    named_in = TextMemo(memo, f"{version}:{sorted(content.markdown_extras.items(), key=lambda item: item[0])!r}")
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
     hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
     for text, start, field, base, block, shown_at in _texts(content):

@@ -15,7 +15,7 @@ from mkdocs.commands.build import get_context
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
 from ..files import cache_dir
 from . import search
-from .markdown import publish_images, resolve_links, sanitize
+from .markdown import Renderer, publish_images, resolve_links, sanitize
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
 from .pages import DataPage, plan_pages
 from .photos import PhotoStore
@@ -48,7 +48,7 @@ class SiteBuild:
         self.labels = load_labels(plugin_config.lang)
         self.site_dir = Path(config.site_dir)
         photos = PhotoStore(content.docs_dir, self.cache_dir, self.site_dir)
-        self.view = SiteView(content, self.urls, photos, self.labels)
+        self.view = SiteView(content, self.urls, photos, self.labels, Renderer(content.markdown_extras))
         self.pages: list[DataPage] = plan_pages(content, self.urls, self.labels, config.site_url)
         self._images = self._referenced_images()
         self.env = self.files = self.nav = None

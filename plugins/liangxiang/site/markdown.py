@@ -182,12 +182,28 @@ def sanitize(html: str) -> str:
     return _cleaner.clean(html)
 
 
-class Renderer:
-    """Content Markdown -> safe HTML; one instance per build (Python-Markdown is stateful)."""
+# extensions of Python-Markdown a site may enable for its free pages that content Markdown then
+# follows, so that `{: .note}` or a definition list reads the same in a story as on a free page
+# (what they add to the HTML still goes through the sanitizer)
+FOLLOWED = ("abbr", "attr_list", "def_list", "fenced_code", "nl2br", "smarty")
 
-    def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists", "toc", "footnotes"],
-                                     extension_configs={"toc": HEADING_IDS, "footnotes": FOOTNOTES, "tables": TABLES}, output_format="html")
+
+def site_extras(extensions: list, configs: dict) -> dict[str, dict]:
+    """The FOLLOWED extensions a site's mkdocs.yml enables, with their options."""
+    names = {ext.removeprefix("markdown.extensions.") for ext in extensions if isinstance(ext, str)}
+    options = {name.removeprefix("markdown.extensions."): value for name, value in configs.items()}
+    return {name: dict(options.get(name) or {}) for name in FOLLOWED if name in names}
+
+
+class Renderer:
+    """Content Markdown -> safe HTML; one instance per build (Python-Markdown is stateful).
+    ``extras``: the FOLLOWED extensions the site enables (``site_extras``)."""
+
+    def __init__(self, extras: dict[str, dict] | None = None) -> None:
+        extras = extras or {}
+        self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists", "toc", "footnotes", *extras],
+                                     extension_configs={"toc": HEADING_IDS, "footnotes": FOOTNOTES, "tables": TABLES, **extras},
+                                     output_format="html")
 
     def __call__(self, text: str | None, publish: Callable[[str, str], str | None] | None = None,
                  where: str = "", link: Callable[[str], str | None] | None = None) -> Markup:
