@@ -234,3 +234,19 @@ def test_a_long_name_takes_two_lines_on_a_plate(planned, setter):
     assert len(names) == 2 and "".join(t.text for t in names) == item.name
     with pytest.raises(Overflow):
         compose_plate(dataclasses.replace(item, name=item.name * 3), plate_words(load_labels()), setter)
+
+
+@pytest.mark.parametrize("size", ["60x40cm", "A3", "600x900mm"])
+def test_a_portrait_sign_with_few_duties_has_no_empty_bands(planned, setter, size):
+    """Three short duties on a tall sign: they are set larger and a little apart rather than
+    centred between two empty bands (audit 14: the gas station's 600x900 mm sign)."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, duties=("加油“八步法”服务规范", "便利店商品保质期每日检查", "班后核对油品进销存台账"),
+                               scope="加油站站区、便利店及出入口道路", size=size, orientation="portrait")
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    solid = sorted((b for b in boxes(drawing.items, setter.measure) if b[0] in ("text", "code", "picture")), key=lambda b: b[2])
+    lowest, widest = solid[0][4], 0.0
+    for box in solid[1:]:  # the tallest stretch of the sheet with nothing drawn across it
+        widest, lowest = max(widest, box[2] - lowest), max(lowest, box[4])
+    assert widest < 0.055 * drawing.height, f"an empty band of {widest:.0f} mm on a sheet {drawing.height:.0f} mm tall"

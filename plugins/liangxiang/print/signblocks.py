@@ -17,6 +17,8 @@ from .setter import Overflow, Setter
 from .text import fit, fit_name, largest, sizes, wrap
 
 MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two columns
+BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past their size when they are few
+SPREAD = 0.5  # and the gaps between them may open by this many ems
 
 # Zone names nearly all end like this; a two-line name reads best broken just before it.
 NAME_TAILS = ("优秀党员责任区", "党员责任区", "责任区")
@@ -196,7 +198,13 @@ class SignBlocks:
         """Scope and duties at the largest size that fits; Overflow names the field that does not."""
         size = self.body_size(width, height)
         if size is not None:
+            if centre and size >= round(self.em(self.layout.body), 3):  # room to spare: a few duties set larger, not amid empty bands
+                size = largest(sizes(BODY_GROWTH * size, size), lambda grown: self._body_at(0, 0, width, grown)[1] <= height + 1e-6) or size
             items, used, _ = self._body_at(x, y, width, size)
+            if centre and height > used:  # what is still spare opens the gaps between scope and duties a little
+                gaps = len(self.sign.duties)
+                spread = min(SPREAD * size, (height - used) / (gaps + 2))
+                items, used, _ = self._body_at(x, y, width, size, spread)
             shift = (height - used) / 2 if centre else 0.0
             self.drawing.add(*(_moved(item, shift) for item in items))
             return
@@ -206,7 +214,7 @@ class SignBlocks:
         lines = max(1, round((used - height) / (size * self.layout.body.leading) + 0.49))
         raise Overflow(field, f"{what}太长，{self.where()}用最小字号还差约 {lines} 行", self.hint(what))
 
-    def _body_at(self, x: float, y: float, width: float, size: float):
+    def _body_at(self, x: float, y: float, width: float, size: float, spread: float = 0.0):
         lay, colors, s = self.layout, self.colors, self.set
         label_size = max(self.floor, size * lay.label.em / lay.body.em)
         items, top = [], y
@@ -217,7 +225,7 @@ class SignBlocks:
         items += block
         top += h
         scope_h = top - y
-        top += 0.5 * size
+        top += 0.5 * size + spread
         start = top
         block, h = s.lines([self.words.duties], x, top, width, label_size, colors.soft, True)
         items += block
@@ -230,12 +238,12 @@ class SignBlocks:
         split = (len(numbered) + 1) // 2 if columns == 2 else len(numbered)
         bottom = top
         for index, part in enumerate((numbered[:split], numbered[split:])[:columns]):
-            more, end = self._duties(part, x + index * (column_w + gap), top, column_w, size)
+            more, end = self._duties(part, x + index * (column_w + gap), top, column_w, size, spread)
             items += more
             bottom = max(bottom, end)
         return items, bottom - y, (scope_h, bottom - start)
 
-    def _duties(self, numbered, x: float, top: float, width: float, size: float):
+    def _duties(self, numbered, x: float, top: float, width: float, size: float, spread: float = 0.0):
         s, colors, leading = self.set, self.colors, self.layout.body.leading
         indent = s.width(f"{len(self.sign.duties)}.", size) + 0.4 * size
         items = []
@@ -244,8 +252,8 @@ class SignBlocks:
             block, h = s.lines(lines, x + indent, top, width - indent, size, colors.body, leading=leading)
             items.append(Text(round(x, 3), block[0].y, f"{number}.", round(size, 3), colors.text, True))
             items += block  # the number first: text extracted from the PDF reads "1. ..."
-            top += h + 0.15 * size
-        return items, top
+            top += h + 0.15 * size + spread
+        return items, top - spread
 
 
 def _moved(item, dy: float):
