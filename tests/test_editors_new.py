@@ -14,7 +14,7 @@ import pytest
 
 from conftest import REPO
 from liangxiang.cli import main
-from liangxiang.skeletons import person_id, phrase_id
+from liangxiang.ids import person_id, phrase_id
 
 BIN = Path(sys.executable).parent
 
@@ -233,6 +233,7 @@ def test_bad_arguments_are_said_plainly(site):
 @pytest.mark.parametrize("name, expected", [
     ("张伟", "zhang-wei"), ("欧阳晓红", "ouyang-xiaohong"), ("曾国强", "zeng-guoqiang"), ("单雪", "shan-xue"),
     ("吕布", "lv-bu"), ("阿依古丽·买买提", "ayiguli-maimaiti"), ("王 芳", "wang-fang"),
+    ("阿卜杜热合曼·艾合买提", "abudureheman-aihemaiti"), ("卜凡", "bu-fan"),  # 卜 is bu in names, not bo
 ])
 def test_person_ids(name, expected):
     assert person_id(name) == expected

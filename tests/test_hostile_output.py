@@ -19,7 +19,7 @@ import pytest
 from PIL import Image
 
 from conftest import build_site, tree_digest
-from minimal_site import FILES, jpeg_bytes, write_site
+from minimal_site import FILES, write_site
 
 HIDDEN_COLOR = (17, 201, 93)
 HIDDEN_SIZE = (173, 211)

@@ -25,7 +25,7 @@ from minimal_site import FILES, write_site
 X = "window.__xss=1"
 PAYLOADS = [
     f"<script>{X}</script>",
-    f"<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
     f"<scr<script>ipt>{X}</scr</script>ipt>",
     f"<img src=x onerror={X}>",
     f'<img src="x" onerror="{X}">',
@@ -37,7 +37,7 @@ PAYLOADS = [
     f'<a href="&#106;avascript:{X}">点我</a>',
     f'<a href="&#x6A;&#x61;vascript:{X}">点我</a>',
     f'<a href=" \tjava\nscript:{X}">点我</a>',
-    f'<a href="data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==">数据</a>',
+    '<a href="data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==">数据</a>',
     f'<iframe src="javascript:{X}"></iframe>',
     f'<object data="data:text/html,<script>{X}</script>"></object>',
     f'<body onload="{X}">',
@@ -75,11 +75,11 @@ MARKDOWN_PAYLOADS = [
     f"[链接二](JaVaScRiPt:{X})",
     f"[链接三](&#106;avascript:{X})",
     f"[链接四]( javascript:{X} )",
-    f"[链接五](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==)",
+    "[链接五](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTwvc2NyaXB0Pg==)",
     f"[链接六][ref]\n\n[ref]: javascript:{X}",
     f"<javascript:{X}>",
     f"<http://example.org/\" onmouseover=\"{X}>",
-    f"[链接七](vbscript:msgbox(1))",
+    "[链接七](vbscript:msgbox(1))",
     f'[链接八](https://example.org/ "\\" onmouseover=\\"{X}")',
     f"```html\n<script>{X}</script>\n```",
     f"    <script>{X}</script>",
@@ -92,7 +92,7 @@ PRINTABLE = [p for p in PAYLOADS if not INVISIBLE.search(p)]
 SHORT = ["<b onclick=x>张</b>", "{{ 7*7 }}", "＜script＞", '"><i>x', "${7*7}", "</script>"]
 # images must be photos under content/: these are refused with file and line (test_image_payloads_are_refused)
 IMAGE_PAYLOADS = [f"![图片](javascript:{X})", f'![图片](x" onerror="{X})', "![图片](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
-                  f"![图片](http://evil.example/x.png)", f'<img src=x onerror="{X}">', "![图片](../../mkdocs.yml)"]
+                  "![图片](http://evil.example/x.png)", f'<img src=x onerror="{X}">', "![图片](../../mkdocs.yml)"]
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "form", "base", "style", "meta", "link",
                   "img", "a", "details", "textarea", "title", "body", "button", "input"}

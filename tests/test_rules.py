@@ -6,7 +6,6 @@ a piece of text: the error must point at the line of the edited file where that 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +113,8 @@ CASES = [
     Case("year-range", sub("content/commitments/2026.yaml", "year: 2026", "year: 26"), "content/commitments/2026.yaml", "year: 26", "year", "不能小于"),
     Case("enum", sub("members.yaml", "status: former", "status: formr"), "members.yaml", "formr", "members[2].status", "active | former", "former"),
     Case("bool", sub("members.yaml", "hidden: true", "hidden: 是的"), "members.yaml", "hidden", "members[3].hidden", "true 或 false"),
+    Case("id-in-chinese", sub("members.yaml", "id: li-na", "id: 何小鹏"), "members.yaml", "何小鹏", "members[1].id", "编号只能用", "例如写成 he-xiaopeng"),
+    Case("zone-id-in-chinese", sub("content/zones/garden.yaml", "id: garden", "id: 同心广场"), "content/zones/garden.yaml", "同心广场", "id", "编号只能用", "例如写成 tongxin-guangchang"),
     Case("id-pattern", sub("members.yaml", "id: li-na", "id: Li_Na"), "members.yaml", "Li_Na", "members[1].id", "编号只能用", "li-na"),
     Case("role-member-or-name", sub("content/zones/garden.yaml", "{role: 监督员, name: 王芳}", "{role: 监督员}"), "content/zones/garden.yaml", "监督员", "roles[1]", "只写一个"),
     Case("sign-size", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 60x40}\n"), "content/zones/garden.yaml", "signboard", "signboard.size", "标志牌尺寸"),

@@ -5,7 +5,6 @@ setting of use_directory_urls."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

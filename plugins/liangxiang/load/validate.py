@@ -163,6 +163,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             hint = f"写成 {value.strip().upper()}"
         if id_like and isinstance(value, str):
             slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
+            if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
+                slug = _id_from_name(value, model, where)
             hint = f"例如写成 {slug}" if slug and slug != value else ""
             parts = [part.strip() for part in re.split(r"[、，；;]", value) if part.strip()]
             if len(parts) > 1 and where and isinstance(where[-1], int):  # [a、b、c]: one item of a list
@@ -303,6 +305,15 @@ def _named_in_other_words(name: str, parent: type[BaseModel] | None) -> str:
         if len(name) >= 2 and re.search(r"[\u3400-\u9fff]", name) and name in (info.title or ""):
             return f"字段名要写英文：是不是要写 {field}（{info.title}）？"
     return ""
+
+
+def _id_from_name(value: str, model: type[BaseModel], where: tuple) -> str:
+    """The pinyin id for a name written where an id belongs: a person's for a member, a phrase's else."""
+    from ..ids import person_id, phrase_id  # here: pypinyin loads its dictionaries on first use
+
+    names = [part for part in where if isinstance(part, str)]
+    person = (model.__name__ in ("Member", "MembersFile") and names[-1:] == ["id"]) or names[-1:] in (["member"], ["leader"], ["members"])
+    return (person_id if person else phrase_id)(value)
 
 
 def _computed_hint(name: str, parent: type[BaseModel] | None) -> str:
