@@ -406,6 +406,9 @@ def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yam
 _NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s/])")
 _NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[A-Za-z_\u3400-\u9fff])")
 _DOCUMENT_MARK = re.compile(r"^(---|\.\.\.)\s*$")
+# `key: value` with its value on the line (so nothing may be nested under it), and a key line
+_KEY_WITH_VALUE = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*): +[^\s|>#&*]")
+_INDENTED_KEY = re.compile(r"^( +)([A-Za-z_][\w-]*):(?: |$)")
 _KEY_OF_LINE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 # a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
 # `name: [重点]花园`; YAML reads the quoted or bracketed part as the whole value
@@ -429,6 +432,8 @@ def _near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
                     f"写成“- {line[found.end():].strip()[:20]}”")
         if 0 < number < failed and _DOCUMENT_MARK.match(line):  # PyYAML names the line after a "..."
             return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行"
+        if number == failed and (over := _over_indented(lines, number)) is not None:
+            return over
         if number == failed and (found := _QUOTED_THEN_MORE.match(line)) is not None:
             prefix, inner, rest = found.group(1), found.group(3), found.group(4).rstrip()
             return (number, found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
@@ -439,6 +444,21 @@ def _near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
     return None
+
+
+def _over_indented(lines: list[str], number: int) -> tuple[int, int, str, str] | None:
+    """A field indented deeper than the `key: value` line above it, where nothing can be nested:
+    PyYAML reads it as more of that value and complains of a colon."""
+    found = _INDENTED_KEY.match(lines[number])
+    above = next((line for line in reversed(lines[:number]) if line.strip() and not line.lstrip().startswith("#")), "")
+    parent = _KEY_WITH_VALUE.match(above)
+    if found is None or parent is None:
+        return None
+    extra = len(found.group(1)) - len(parent.group(1)) - len(parent.group(2))
+    if extra <= 0:
+        return None
+    return (number, 0, f"“{found.group(2)}”比上一行的“{parent.group(3)}”多缩进了 {extra} 个空格",
+            f"同一层的字段要上下对齐：删掉“{found.group(2)}”前面多出的 {extra} 个空格")
 
 
 def _key_of_line(text: str, index: int) -> str:
