@@ -100,6 +100,8 @@ CASES = [
     Case("score-with-unit", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 93.5分}"), "content/assessments/2026-Q1.yaml", "93.5分", "results[0].score", "数字", "写成 93.5，去掉“分”"),
     Case("grade-beside-score", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90, grade: 优秀}"), "content/assessments/2026-Q1.yaml", "grade:", "results[0].grade", "不认识的字段“grade”", "等次由得分 score 按 org.yaml 的 grades 自动算出"),
     Case("qr-code-on-zone", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nqrcode: https://example.org/z\n"), "content/zones/garden.yaml", "qrcode:", "qrcode", "不认识的字段“qrcode”", "二维码按网页地址自动生成"),
+    Case("phone-from-excel", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 1.3899E+10"), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码被表格软件改成了数字（现在读出来是“13899000000”）", "service_phone: \"13899012345\""),
+    Case("hotline-from-excel", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 13899012345.0"), "content/org.yaml", "hotline", "hotline", "电话号码被表格软件改成了数字", "hotline: \"13899012345\""),
     Case("score-fullwidth", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: ９０}"), "content/assessments/2026-Q1.yaml", "９０", "results[0].score", "数字", "写成 90"),
     Case("year-with-unit", sub("members.yaml", "joined: 2008", "joined: 2008年"), "members.yaml", "joined", "members[0].joined", "应该是年份（四位数字）", "写成 2008，去掉“年”"),
     Case("date-excel-serial", sub("content/commitments/2026.yaml", "2026-03-12", "46123"), "content/commitments/2026.yaml", "46123", "progress[0].date", "YYYY-MM-DD", "Excel 表格里的日期序号，46123 就是 2026-04-11：写成 2026-04-11"),

@@ -164,6 +164,9 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("400-800-1234", "4008001234"),
     ("<script>alert(1)</script>", ""),  # a 1 is no number to call
     ("0317-272 或 8 号楼门卫", ""),  # cut short: the call button would dial a stranger
+    ("0996-2120088（24小时）", "09962120088"),  # a note in brackets after the number
+    ("0996-2120088 (白天)", "09962120088"),
+    ("+86 (0317) 2723318", "+8603172723318"),
 ])
 def test_a_phone_field_dials_its_first_number(written, dialled):
     """A phone is written as people write it; the call button dials its first number (and extension)."""

@@ -126,7 +126,9 @@ def _digits(value: str) -> str:
     return value.translate(FULL_WIDTH_PHONE).strip()
 
 
-PHONE_NUMBER = re.compile(r"\+?\(?\d[\d \-\u2010-\u2015()]*")  # a phone number as written (after NFKC or _digits)
+# a phone number as written (after NFKC or _digits): an area code may stand in brackets, "(0996)2145678";
+# brackets after the number are a note, "0996-2120088(24小时)"
+PHONE_NUMBER = re.compile(r"\+?(?:\d{1,4}[ \-]*)?(?:\(\d{1,5}\)[ \-]*)?\d[\d \-\u2010-\u2015]*")
 LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)|(?<=\d-)[OoIl]")  # letters typed for 0 and 1
 
 
@@ -156,7 +158,17 @@ def _dialable(value: str) -> str:
     return value
 
 
-Phone = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=40), AfterValidator(_digits)]
+def _not_a_spreadsheet_number(value: Any) -> Any:
+    """A phone column copied from Excel arrives as 1.3899E+10 or 13899012345.0: read as a number,
+    it would print "13899000000.0" and dial a number with its last digits lost."""
+    if isinstance(value, float):
+        raise PydanticCustomError("phone_float", "电话号码被表格软件改成了数字（现在读出来是“{value}”）",
+                                  {"value": f"{value:.0f}" if value.is_integer() and abs(value) < 1e15 else str(value)})
+    return value
+
+
+Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), StringConstraints(strip_whitespace=True, min_length=3, max_length=40),
+                  AfterValidator(_digits)]
 ServicePhone = Annotated[Phone, AfterValidator(_dialable)]
 
 

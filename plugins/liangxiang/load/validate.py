@@ -210,6 +210,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         return f"这里应该是“字段: 值”的一组内容{now}", "检查缩进和冒号：字段名后面是半角冒号加空格"
     if kind == "phone_digits":
         return item["msg"], "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"
+    if kind == "phone_float":
+        return item["msg"], f"照原来的号码重新输入全部数字，并用英文引号括起来，例如 {name}: \"13899012345\""
     if kind == "phone_letter":
         return item["msg"], f"是不是数字 {ctx.get('digit')}？号码里只写数字和“-”"
     if kind == "one_tag":
