@@ -347,6 +347,18 @@ def test_a_placeholder_photo_shared_with_a_hidden_member_stays_public(tmp_path):
     assert any("不公开的党员“secret-person”的照片" in p.message for p in problems_of(root))  # their own photo is still refused
 
 
+def test_a_hidden_members_own_photo_file_is_refused_even_when_its_picture_is_public(tmp_path):
+    """A hidden member's photo file that is a copy of a published member's picture shows nobody
+    new, but its published address would carry the hidden member's name: refused in a story;
+    the published member's own photo stays public (audit 15)."""
+    root = write_site(tmp_path)
+    (root / "content/photos/secret.jpg").write_bytes((root / "content/photos/zhang-wei.jpg").read_bytes())
+    _apply(root, {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/secret.jpg\n"),
+                  **sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![现场](photos/secret.jpg)")})
+    [problem] = problems_of(root)
+    assert problem.where.path == "content/stories/a-key.md" and "不公开的党员“secret-person”的照片" in problem.message, str(problem)
+
+
 def test_one_run_reports_every_error(tmp_path):
     root = write_site(tmp_path)
     by_id = {case.id: case for case in CASES}

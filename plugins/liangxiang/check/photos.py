@@ -30,11 +30,11 @@ class HiddenPhotos:
     """Hidden members' photos: no public page may show one, under its own path or as a copy or a
     link of the same file elsewhere in content/."""
 
-    def __init__(self, found: dict[Path, str]):
+    def __init__(self, found: dict[Path, str], shown: frozenset[Path] = frozenset()):
         self.by_path = found  # photo file -> the hidden member's id
         self._by_size: dict[int, list[Path]] = {}
         for path in found:
-            if path.is_file():
+            if path.is_file() and path not in shown:  # ``shown``: its picture is a published member's too
                 self._by_size.setdefault(path.stat().st_size, []).append(path)
 
     def owner(self, path: Path) -> str | None:
@@ -67,16 +67,18 @@ def _digest_of(path: Path, size: int, mtime: int) -> str:
 def hidden_photos(content) -> HiddenPhotos:
     """The files of hidden members' photos -> their ids: no public page may show one. A file that
     a published member also shows as their own photo (a shared placeholder) is public already."""
-    hidden, public = {}, []
+    hidden, public = {}, set()
     for member in content.members:
         path = resolve_image(content.docs_dir, member.photo) if member.photo else None
         if path is not None and member.hidden:
             hidden[path] = member.id
         elif path is not None:
-            public.append(path)
+            public.add(path)
     every = HiddenPhotos(hidden)
-    shared = {copy for path in public for copy in every.copies(path)} if hidden else set()
-    return HiddenPhotos({path: id for path, id in hidden.items() if path not in shared})
+    shown = frozenset(copy for path in public for copy in every.copies(path)) if hidden else frozenset()
+    # the very file a published member shows is public; a hidden member's own file stays refused
+    # under its own path even when its picture is a published member's (the address names them)
+    return HiddenPhotos({path: id for path, id in hidden.items() if path not in public}, shown)
 
 
 def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, str] | None:
