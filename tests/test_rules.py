@@ -118,6 +118,7 @@ CASES = [
     Case("bool", sub("members.yaml", "hidden: true", "hidden: 是的"), "members.yaml", "hidden", "members[3].hidden", "true 或 false"),
     Case("id-in-chinese", sub("members.yaml", "id: li-na", "id: 何小鹏"), "members.yaml", "何小鹏", "members[1].id", "编号只能用", "例如写成 he-xiaopeng"),
     Case("zone-id-in-chinese", sub("content/zones/garden.yaml", "id: garden", "id: 同心广场"), "content/zones/garden.yaml", "同心广场", "id", "编号只能用", "例如写成 tongxin-guangchang"),
+    Case("id-with-zero-width-space", sub("members.yaml", "id: li-na", "id: li\u200b-na"), "members.yaml", "li\u200b-na", "members[1].id", "看不见的字符（零宽空格 U+200B）", "写成 li-na"),
     Case("id-pattern", sub("members.yaml", "id: li-na", "id: Li_Na"), "members.yaml", "Li_Na", "members[1].id", "编号只能用", "li-na"),
     Case("role-member-or-name", sub("content/zones/garden.yaml", "{role: 监督员, name: 王芳}", "{role: 监督员}"), "content/zones/garden.yaml", "监督员", "roles[1]", "只写一个"),
     Case("sign-size", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 60x40}\n"), "content/zones/garden.yaml", "signboard", "signboard.size", "标志牌尺寸"),

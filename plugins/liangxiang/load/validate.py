@@ -156,6 +156,11 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             return (f"不认识的字段“{name}”", "字段名都是英文；如果“" + str(name) + ":”是文字的一部分，"
                     "把整段文字用英文引号括起来，例如 text: \"抢修完成，时间: 凌晨2:00\"")
         return f"不认识的字段“{name}”", close or "内容格式里没有这个字段；" + private
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and (hidden := _invisible(value)):
+        cleaned = "".join(c for c in value if c not in hidden).strip()
+        fixed = re.fullmatch(str(ctx.get("pattern")), cleaned) is not None
+        return (f"“{name}”里有看不见的字符（{'、'.join(_INVISIBLE_NAMES.get(c, '') + f'U+{ord(c):04X}' for c in hidden)}），看上去对，电脑却不认",
+                "删掉它（把这个值整个删掉重新输入）" + (f"：写成 {cleaned}" if fixed else ""))
     if kind == "string_pattern_mismatch":
         message, id_like = _PATTERN_MESSAGES.get(ctx.get("pattern"), (f"格式不对，应符合 {ctx.get('pattern')}", ""))
         hint = ""
@@ -316,6 +321,17 @@ def _id_from_name(value: str, model: type[BaseModel], where: tuple) -> str:
     names = [part for part in where if isinstance(part, str)]
     person = (model.__name__ in ("Member", "MembersFile") and names[-1:] == ["id"]) or names[-1:] in (["member"], ["leader"], ["members"])
     return (person_id if person else phrase_id)(value)
+
+
+# characters that show as nothing, pasted from WeChat, Word or a web page
+_INVISIBLE_NAMES = {"\u200b": "零宽空格 ", "\u200c": "零宽非连接符 ", "\u200d": "零宽连接符 ", "\u2060": "零宽不换行符 ",
+                    "\ufeff": "零宽不换行空格 ", "\u00ad": "软连字符 "}
+
+
+def _invisible(value: str) -> list[str]:
+    """The invisible characters in a value, each once, in order."""
+    found = [c for c in value if c in _INVISIBLE_NAMES or unicodedata.category(c) == "Cf"]
+    return list(dict.fromkeys(found))
 
 
 def _computed_hint(name: str, parent: type[BaseModel] | None) -> str:
