@@ -298,6 +298,12 @@ class _Reader:
             return  # a file linked from elsewhere in content/: published as it would be anyway
         self.problems.add(Location(self.shown(path)), "-", message, "把真正的文件放进 content/，再删掉这个链接")
 
+    @staticmethod
+    def empty_page(text: str) -> bool:
+        from mkdocs.utils.meta import get_data
+
+        return not get_data(text.lstrip("\ufeff"))[0].strip()
+
     def page_template(self, path: Path, text: str) -> bool:
         """A free page's front matter may not choose a template: the theme's own are for the pages
         made from records, and rendered with anything else they fail (or show nothing)."""
@@ -342,6 +348,11 @@ class _Reader:
                 if text is not None:
                     report_controls(text, self.shown(path), self.problems)
                 if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
+                    continue
+                if relative.as_posix() != "index.md" and self.empty_page(text):
+                    # a placeholder: it would be a menu item (named after the file) that opens a blank page
+                    self.problems.add(Location(self.shown(path)), "-", "这个页面是空的：网站上会多出一个空白页，菜单里也会有它",
+                                      "写上内容再提交；还没准备好就先不要放进 content/")
                     continue
                 if self.page_template(path, text) or self.same_address(path, relative.as_posix()):
                     continue
