@@ -582,6 +582,10 @@ def test_a_misnamed_year_file_is_not_told_to_write_its_name_as_the_year(tmp_path
     (["1.5 米内浇水", "2 号楼修剪"], ["1.5 米内浇水", "2 号楼修剪"]),  # numbers that are text
     (["24小时值守"], ["24小时值守"]),
     (["1、浇水", "3、修剪"], ["1、浇水", "3、修剪"]),  # not their places: left as written
+    (["（1）浇水", "（2）修剪", "巡查"], ["浇水", "修剪", "巡查"]),  # only some numbered (audit 15)
+    (["1、浇水", "②修剪"], ["浇水", "修剪"]),  # numbers of two styles
+    (["一、二号楼保洁", "巡查"], ["一、二号楼保洁", "巡查"]),  # "buildings 1 and 2", not a number
+    (["巡查", "2、浇水"], ["巡查", "2、浇水"]),  # one in its place is too few to tell
 ])
 def test_duties_numbered_by_hand_are_numbered_once(duties, listed):
     from liangxiang.model import unnumbered

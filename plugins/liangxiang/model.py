@@ -179,20 +179,25 @@ _CHINESE_NUMBERS = {word: index for index, word in enumerate(
 
 
 def unnumbered(items: list[str]) -> list[str]:
-    """Items without their own numbers, when every one starts with its place (1, 2, 3…); as they
-    are otherwise ("24小时…" and "1.5米…" are text)."""
-    cut = []
-    for place, item in enumerate(items, 1):
-        found = _DUTY_NUMBER.match(item)
-        if found is None or not item[found.end():].strip():
-            return items
-        arabic, bracketed, circled, chinese = found.groups()
-        number = (int(arabic or bracketed) if (arabic or bracketed) else ord(circled) - ord("①") + 1 if circled
-                  else _CHINESE_NUMBERS.get(chinese, 0))
-        if number != place:
-            return items
-        cut.append(item[found.end():])
-    return cut
+    """Items without the numbers pasted with them from Word, where an item starts with its own
+    place (1, 2, 3…) and at least two do, or the only one does; as they are otherwise
+    ("24小时…", "1.5米…" and a lone "一、二号楼…" are text)."""
+    cut = [_without_place(item, place) for place, item in enumerate(items, 1)]
+    numbered = sum(1 for item, without in zip(items, cut) if without is not None)
+    if numbered < min(2, len(items)):
+        return items
+    return [item if without is None else without for item, without in zip(items, cut)]
+
+
+def _without_place(item: str, place: int) -> str | None:
+    """The item without its leading number when that number is its place; None otherwise."""
+    found = _DUTY_NUMBER.match(item)
+    if found is None or not item[found.end():].strip():
+        return None
+    arabic, bracketed, circled, chinese = found.groups()
+    number = (int(arabic or bracketed) if (arabic or bracketed) else ord(circled) - ord("①") + 1 if circled
+              else _CHINESE_NUMBERS.get(chinese, 0))
+    return item[found.end():] if number == place else None
 
 
 class Record(BaseModel):

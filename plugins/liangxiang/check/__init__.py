@@ -261,12 +261,13 @@ class _Rules:
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page
         number them, so their own numbers are left out; said, so that the file can be tidied."""
-        if zone.listed_duties != zone.duties:
-            first = zone.duties[0]
-            own = first[: len(first) - len(zone.listed_duties[0])].strip()
+        changed = [i for i, (duty, listed) in enumerate(zip(zone.duties, zone.listed_duties)) if duty != listed]
+        if changed:
+            first, listed = zone.duties[changed[0]], zone.listed_duties[changed[0]]
+            own = first[: len(first) - len(listed)].strip()
             self.content.notices.append(Problem(
-                zone.at("duties", 0), zone.field_name("duties", 0), f"工作职责自带编号（“{own}”），标志牌和网页会自动编号，已不再重复印出",
-                f"可以删掉每条开头的编号，例如写成“- {_shortened(zone.listed_duties[0])}”"))
+                zone.at("duties", changed[0]), zone.field_name("duties", changed[0]), f"工作职责自带编号（“{own}”），标志牌和网页会自动编号，已不再重复印出",
+                f"可以删掉每条开头的编号，例如写成“- {_shortened(listed)}”"))
 
     def leader_serving(self, zone) -> None:
         """A leader who has left is still printed as the one in charge: said, not an error (the
