@@ -18,6 +18,9 @@ from .timeline import timeline_notices
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
 NAMED = ("grade", "category")  # references to org.yaml's names rather than to records' ids
+# after "先在 … 里添加，或检查拼写": records that leave are kept, and printed QR codes keep their old ids
+MISSING_MORE = {"member": "；调离的党员不要删除，改成 status: former；改过编号的，把旧编号写进他/她的 aliases",
+                "zone": "；撤销的责任区不要删除，改成 status: archived；改过编号的，把旧编号写进它的 aliases（标志牌上的二维码还用旧编号）"}
 KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
 
 
@@ -115,7 +118,7 @@ class _Rules:
                 # a short id (b9) is near its neighbours (b1); for a long one, half alike is a wrong
                 # guess, and a person's or a zone's is another person's (wang-jianguo, yang-fang)
                 cutoff = 0.5 if len(value) <= 4 else 0.75 if kind in ("member", "zone") else 0.6
-                missing = f"先在{_home(kind)}里添加，或检查拼写" + ("；调离的党员不要删除，改成 status: former" if kind == "member" else "")
+                missing = f"先在{_home(kind)}里添加，或检查拼写" + MISSING_MORE.get(kind, "")
                 hint = did_you_mean(value, known.where, cutoff=cutoff) or missing
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
                 if meant != hint and not re.fullmatch(ID_PATTERN, meant):
@@ -123,6 +126,8 @@ class _Rules:
                     hint = f"{_home(kind).strip()} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
+                if meant != hint and kind in MISSING_MORE and (value in meant or meant in value):  # garden -> big-garden: renamed
+                    hint += f"如果是把 {value} 改成了 {meant}，还要把 {value} 写进 {meant} 的 aliases（印好的二维码还用旧编号）"
                 if kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
                     twice, at = self.doubled[kind]
                     hint = (f"org.yaml 第 {at.line} 行的{KIND_WORDS[kind]}编号“{twice}”和前面的重复了："
@@ -134,6 +139,9 @@ class _Rules:
                         and (meant == hint or meant in self.unnamed[kind] or self.naming[kind][value] > 1)):
                     renamed = self.unnamed[kind][0]  # the one branch no record names: the old one, renamed
                     hint = f"{_home(kind).strip()} 里没有“{value}”；如果把它改名成了 {renamed}，这里也改成 {renamed}"
+                elif kind in self.naming and (count := self.naming[kind][value]) >= 3:  # many records: deleted, not misspelt
+                    hint = (f"org.yaml 里没有{KIND_WORDS[kind]}“{value}”，却有 {count} 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"
+                            + (f"；如果是写错了，{hint}" if meant != hint else ""))
                 self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
         elif public and value in known.hidden:
             self.problems.add(
