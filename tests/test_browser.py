@@ -294,3 +294,37 @@ def test_alias_redirects_in_the_browser(visit):
     page = v.open("zones/tongxin/")
     page.wait_for_url("**/zones/tongxin-guangchang/")
     assert not v.errors
+
+
+@pytest.mark.parametrize("name", ["热依汗古丽·阿卜杜克热木·买买提明", "艾尼瓦尔·买买提", "苏德毕力格·敖日格勒"])
+def test_a_dotted_name_breaks_only_after_its_dots(visit, name):
+    """A transliterated name on a narrow card or heading breaks after a "·", never inside a part
+    (audit 15: 艾尼瓦 / 尔·买买提 on the roster) nor before a dot, at every width its longest part fits."""
+    from liangxiang.site.view import SiteView
+
+    page = visit().open(PAGES["member"])
+    breaks = page.evaluate("""(html) => {
+        const h1 = document.querySelector('h1');
+        h1.innerHTML = html;
+        const name = h1.querySelector('.nm'), text = name.textContent;
+        const probe = document.createElement('span');  // the widest part with its dot, unbroken
+        h1.appendChild(probe); probe.style.whiteSpace = 'nowrap';
+        const widest = Math.max(...text.split('·').map(p => { probe.textContent = p + '·'; return probe.getBoundingClientRect().width; }));
+        const whole = (probe.textContent = text, probe.getBoundingClientRect().width);
+        probe.remove();
+        const found = [];
+        for (let width = Math.ceil(widest) + 2; width < whole; width += 8) {
+            h1.style.width = width + 'px';
+            const tops = [];
+            const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
+                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                tops.push(r.getBoundingClientRect().top);
+            }
+            found.push(tops.map((t, i) => i > 0 && t > tops[i - 1] + 1 ? i : 0).filter(Boolean));
+        }
+        return found;
+    }""", str(SiteView.who(name)))
+    assert any(breaks), "the name never wrapped: the test saw nothing"
+    for lines in breaks:
+        assert all(name[i - 1] == "·" for i in lines), [name[:i] + " / " + name[i:] for i in lines]

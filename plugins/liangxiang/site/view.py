@@ -241,10 +241,17 @@ class SiteView:
         return "grade-3" if rank == len(names) - 1 else f"grade-{min(rank, 2)}"
 
     @staticmethod
-    def who(name: str) -> str:
-        """A person's name that never starts a line with its middle dot (买买提江 / ·吐尔逊): browsers
-        break before a CJK "·"; a word joiner before it holds it to the part it follows."""
-        return NAME_DOT.sub("\u2060\\g<0>", name)
+    def who(name: str) -> Markup:
+        """A person's name that breaks only after its middle dots, never inside a part (艾尼瓦 / 尔)
+        nor before a dot (browsers break before a CJK "·"): in the class "nm" (keep-all) nothing
+        breaks but at the <wbr> after each dot, and each dot is held to the character before it
+        ("nb"). No character is added that a visitor would copy with the name."""
+        if not NAME_DOT.search(name):
+            return Markup(escape(name))
+        *parts, last = NAME_DOT.split(name)
+        inner = Markup("").join(Markup('{}<span class="nb">{}{}</span><wbr>').format(part[:-1], part[-1:], dot)
+                                for part, dot in zip(parts, NAME_DOT.findall(name)))
+        return Markup('<span class="nm">{}{}</span>').format(inner, last)
 
     def branch_name(self, branch_id: str) -> str:
         return self.records.branch_name(branch_id)
