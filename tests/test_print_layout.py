@@ -249,3 +249,18 @@ def test_a_portrait_sign_with_few_duties_has_no_empty_bands(planned, setter, siz
     for box in solid[1:]:  # the tallest stretch of the sheet with nothing drawn across it
         widest, lowest = max(widest, box[2] - lowest), max(lowest, box[4])
     assert widest < 0.055 * drawing.height, f"an empty band of {widest:.0f} mm on a sheet {drawing.height:.0f} mm tall"
+
+
+def test_a_role_given_to_a_long_dotted_name_breaks_at_its_dots(planned, setter):
+    """A role's person whose name is wider than the people column breaks after a "·", not inside
+    a part (audit 15: 热依汗古丽·阿卜杜克热木·买买 / 提明 on a 60x40 cm sign)."""
+    from liangxiang.print.signblocks import Person
+
+    _, signs, _ = planned
+    name = "热依汗古丽·阿卜杜克热木·买买提明"
+    sign = dataclasses.replace(signs[0].content, roles=(Person("安全员", name), *signs[0].content.roles), size="60x40cm", orientation="landscape")
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    lines = [text for text in drawing.texts() if text and text in name]
+    assert "".join(lines) == name and len(lines) > 1, lines  # it does not fit one line, and every part stays whole
+    assert all(line.endswith("·") for line in lines[:-1]), lines

@@ -109,7 +109,7 @@ class PeopleBlock(SignBlocks):
                 continue
             block, h = s.lines(wrap(person.role, s.measure, size, width), x, top, width, size, colors.soft)
             items += block
-            block, h2 = s.lines(wrap(person.name, s.measure, size, width, True), x, top + h, width, size, colors.text, True)
+            block, h2 = s.lines(wrap(person.name, s.measure, size, width, True, keep_phrases=True), x, top + h, width, size, colors.text, True)
             items += block
             top += h + h2
         return items, top
