@@ -225,6 +225,8 @@ def test_bad_arguments_are_said_plainly(site):
         (("commitment", "--member", "zhang-wie"), "是不是要写 zhang-wei"),
         (("commitment", "--member", "feng-yu"), "不公开"),  # the example's hidden member
         (("assessment", "--period", "2026-Q5"), "YYYY-Qn"),
+        (("zone", "--name", "测试责任区", "--leader", "吴冬梅"), "这里写党员的编号，不写姓名：吴冬梅的编号是 wu-dongmei"),  # audit 15
+        (("member", "--name", "张三", "--branch", "第一物业服务站党支部"), "写成 --branch wuye-1"),
     ]:
         result = run("new", *args, cwd=site)
         assert result.returncode == 1 and words in result.stderr and "Traceback" not in result.stderr, (args, result.stderr)
@@ -245,3 +247,27 @@ def test_person_ids(name, expected):
 ])
 def test_phrase_ids(text, expected):
     assert phrase_id(text) == expected
+
+
+@pytest.mark.parametrize("args, words", [
+    (("new", "members", "--name", "李四"), "不认识“members”：只能是 member、zone、story、commitment、assessment（是不是要写 member？）"),
+    (("new", "commitment", "--year", "明年"), "--year：年度写四位数字，例如 2027（现在是“明年”）"),
+    (("new", "member", "李四"), "不认识的参数：李四（姓名、名称等写在选项后面，例如 --name 李四）"),
+    (("new",), "缺少参数：KIND"),
+    (("new", "member", "--name"), "--name 后面要写一个值"),
+])
+def test_command_line_mistakes_are_said_in_chinese(args, words):
+    """argparse's English ("invalid choice", "unrecognized arguments") never reaches an editor (audit 15)."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as exited:
+        main(list(args))
+    assert exited.value.code == 2 and words in err.getvalue(), err.getvalue()
+    assert not re.search(r"usage|error|invalid|argument", err.getvalue()), err.getvalue()
+
+
+def test_options_typed_with_chinese_dashes_and_a_year_with_its_word(site):
+    """An input method types "——name" for "--name"; "2027年" is a year all the same."""
+    result = run("new", "zone", "——name", "测试责任区", cwd=site)
+    assert result.returncode == 0 and (site / "content/zones/ceshi.yaml").is_file(), result.stderr
+    result = run("new", "commitment", "--member", "wu-dongmei", "--year", "2027年", cwd=site)
+    assert result.returncode == 0 and (site / "content/commitments/2027.yaml").is_file(), result.stderr

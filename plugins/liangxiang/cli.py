@@ -15,11 +15,12 @@ import sys
 import time
 from pathlib import Path
 
+from .cliparse import Parser, typed_dashes
 from .problems import ContentError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="liangxiang", description="亮相：党员亮身份、亮承诺、亮标准的公开网站和印刷品")
+    parser = Parser(prog="liangxiang", description="亮相：党员亮身份、亮承诺、亮标准的公开网站和印刷品")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="检查内容，不生成网站（与 mkdocs build 报告的错误相同）")
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
                     "然后运行 liangxiang validate 检查。不会覆盖已有的文件。",
     )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("-C", "--directory", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录），默认当前目录")
     common.add_argument("-f", "--config-file", help="配置文件的路径（默认 DIRECTORY/mkdocs.yml，没有时用 properdocs.yml）")
     common.add_argument("--id", help="编号（不写就按名称的拼音取一个没用过的）")
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     story.add_argument("--member", action="append", default=[], help="相关党员的编号（可写多次）")
     commitment = kinds.add_parser("commitment", parents=[common], help="在 content/commitments/年份.yaml 末尾添加一条承诺（没有这个文件就新建）")
     commitment.add_argument("--member", help="党员编号")
-    commitment.add_argument("--year", type=int, default=dt.date.today().year, help="年度（默认今年）")
+    commitment.add_argument("--year", type=_year, default=dt.date.today().year, help="年度（默认今年）")
     assessment = kinds.add_parser("assessment", parents=[common], help="新建 content/assessments/考核期.yaml，每个在用的责任区一行")
     assessment.add_argument("--period", help="考核期 YYYY-Qn（默认刚结束的那个季度）")
 
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     schemas.add_argument("directory", nargs="?", default="schemas", help="写到哪个目录，默认 schemas")
     schemas.add_argument("--check", action="store_true", help="只比较，不写；有过期的文件就以状态 1 退出")
 
-    args = parser.parse_args(argv)
+    args = parser.parse_args(typed_dashes(sys.argv[1:] if argv is None else argv))
     if args.command == "validate":
         return run_validate(Path(args.directory), args.config_file)
     if args.command == "new":
@@ -64,6 +65,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schemas":
         return run_schemas(Path(args.directory), args.check)
     return 2
+
+
+def _year(value: str) -> int:
+    """2027, 2027年 or ２０２７."""
+    digits = re.sub(r"\s|年$", "", value.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    if not re.fullmatch(r"(19|20)[0-9]{2}|2100", digits):
+        raise argparse.ArgumentTypeError(f"年度写四位数字，例如 2027（现在是“{value}”）")
+    return int(digits)
 
 
 def run_validate(directory: Path, config_file: str | None = None) -> int:

@@ -115,6 +115,9 @@ class Site:
         branches = self.branches
         if wanted:
             if branches and wanted not in branches:
+                named = [b.id for b in (self.content.org.branches if self.content.org else []) if b.name == wanted.strip()]
+                if named:  # --branch 电力车间党支部
+                    raise SkeletonError(f"这里写党支部的编号，不写名称：“{wanted}”的编号是 {named[0]}，写成 --branch {named[0]}")
                 raise SkeletonError(f"没有党支部“{wanted}”；org.yaml 里有：{'、'.join(branches)}")
             return wanted
         if not branches:
@@ -127,7 +130,9 @@ class Site:
         known = self.content.known["member"]
         if member not in known:
             from .problems import did_you_mean
-            hint = did_you_mean(member, known.where)
+            named = [m.id for m in self.content.members if m.name == member.strip() and not m.hidden]
+            hint = (f"这里写党员的编号，不写姓名：{member}的编号是 {'、'.join(named)}" if named
+                    else did_you_mean(member, known.where))
             raise SkeletonError(f"members.yaml 里没有党员“{member}”" + (f"（{hint}）" if hint else ""))
         if member in known.hidden:
             raise SkeletonError(f"党员“{member}”设为不公开（hidden: true），公开的内容不能提到他/她")
