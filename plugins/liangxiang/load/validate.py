@@ -166,6 +166,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         hint = ""
         if isinstance(value, str) and re.fullmatch(str(ctx.get("pattern")), value.strip().upper()):  # 2026-q3
             hint = f"写成 {value.strip().upper()}"
+        if isinstance(value, str) and ctx.get("pattern") == SIZE_PATTERN and (size := _as_size(value)):
+            hint = f"写成 {size}"
         if id_like and isinstance(value, str):
             slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
             if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
@@ -253,6 +255,15 @@ def _days_in(value: Any) -> str:
     return f"{year} 年 {month} 月只有 {calendar.monthrange(year, month)[1]} 天"
 
 
+def _as_size(value: str) -> str:
+    """60x40cm for 60×40厘米, 60X40 CM or 900*600毫米 ("" when it is still no size)."""
+    text = unicodedata.normalize("NFKC", value).strip().lower()
+    text = re.sub(r"\s+", "", text.replace("厘米", "cm").replace("公分", "cm").replace("毫米", "mm"))
+    text = re.sub(r"(?<=\d)[×*xX乘](?=\d)", "x", text)
+    text = text.upper() if text in ("a3", "a4") else text + "cm" if text in ("60x40", "80x60") else text
+    return text if re.fullmatch(SIZE_PATTERN, text) else ""
+
+
 def _as_date(value: Any) -> str:
     """"写成 2026-03-05" for 2026/3/5, 2026.3.5, 2026年3月5日, 2026-3-5, 20260305, or the serial
     number a date becomes when copied out of an Excel cell formatted as a date (46086)."""
@@ -265,12 +276,14 @@ def _as_date(value: Any) -> str:
         value = str(value)  # 20260305
     if not isinstance(value, str):
         return ""
-    found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})",
-                         unicodedata.normalize("NFKC", value).strip())
+    text = unicodedata.normalize("NFKC", value).strip()
+    timed = re.fullmatch(r"(.+?)(?:[ T]+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[ ]*[0-9]{1,2}[点时](?:[0-9]{1,2}分?)?)", text)
+    text = timed.group(1) if timed else text  # 2026-08-09 03:00: a time of day has no place here
+    found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})", text)
     if not found:
         return ""
     try:
-        return f"写成 {dt.date(*(int(n) for n in found.groups() if n)).isoformat()}"
+        return f"写成 {dt.date(*(int(n) for n in found.groups() if n)).isoformat()}" + ("（只写日期，不写时间）" if timed else "")
     except ValueError:
         return ""
 
