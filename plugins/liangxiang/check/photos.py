@@ -92,7 +92,7 @@ def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, 
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-6.json"
+CHECKED_FILE = "checked-images-7.json"
 
 
 @lru_cache(maxsize=4096)
@@ -122,12 +122,23 @@ def _inspect(path: Path, mtime: int) -> tuple[tuple[str, str], ...]:
         if _is_heif(path):
             return (("这是苹果手机的 HEIC（HEIF）照片，网站和印刷品都用不了这种格式",
                      "请转成 JPEG：手机上设置“相机 → 格式 → 兼容性最佳”后重拍，或把照片发到电脑上另存为 JPEG，改名为 .jpg 再放进来"),)
+        if _is_svg(path):
+            return (("这是 SVG 矢量图，网站和标志牌用不了这种格式", "请用制图软件把它导出成 PNG（300×300 像素以上）再放进来"),)
         return (("这个文件不是图片（或已损坏）", "请换成 JPEG、PNG 或 WebP 照片"),)
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         if "truncated" in str(error).lower() or isinstance(error, EOFError):
             return (("图片文件不完整：可能没有传完，或者已经损坏", "请重新导出这张照片，再放进来"),)
         return ((f"图片已损坏，读不出来（{error}）", "请重新导出这张照片，再放进来"),)
     return ()
+
+
+def _is_svg(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            head = file.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return head.startswith((b"<svg", b"<?xml")) and b"<svg" in head or path.suffix.lower() == ".svg"
 
 
 def _is_heif(path: Path) -> bool:
