@@ -643,3 +643,14 @@ def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
     assert [str(n) for n in content.notices] == ([notice] if notice else [])
+
+
+def test_an_invisible_character_is_shown_where_a_message_quotes_it(tmp_path):
+    """The references to an id with a zero-width space in it quote it visibly: "li<U+200B>-na"
+    does not look like the "li-na" they name; and a bidi control is said once, by the reader."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "id: li-na", "id: li\u200b-na"))
+    assert any("“li<U+200B>-na”写得不对" in str(p) for p in problems_of(root))
+    _apply(root, {"members.yaml": ("id: li\u200b-na", "id: li-na\u202e")})
+    said = [str(p) for p in problems_of(root) if p.where.path == "members.yaml"]
+    assert len(said) == 2 and not any("看不见的字符（" in s for s in said) and any("看不见的控制字符（U+202E）" in s for s in said), said

@@ -52,8 +52,9 @@ class Problem:
 
 
 # a message quotes what the editor wrote: a line break or a terminal escape in it would break the
-# one line a problem takes, or the terminal, so they are shown by their code
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# one line a problem takes, or the terminal, so they are shown by their code; so are characters
+# that show as nothing (a zero-width space pasted from WeChat): "li-na" and "li<U+200B>-na" differ
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def _shown(text: str) -> str:

@@ -126,7 +126,7 @@ class _Rules:
                     hint = f"{_home(kind).strip()} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
-                if meant != hint and kind in MISSING_MORE and (value in meant or meant in value):  # garden -> big-garden: renamed
+                if hint.startswith("是不是要写") and kind in MISSING_MORE and (value in meant or meant in value):  # garden -> big-garden: renamed
                     hint += f"如果是把 {value} 改成了 {meant}，还要把 {value} 写进 {meant} 的 aliases（印好的二维码还用旧编号）"
                 if kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
                     twice, at = self.doubled[kind]

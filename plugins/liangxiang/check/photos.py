@@ -138,7 +138,7 @@ def _is_svg(path: Path) -> bool:
             head = file.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     except OSError:
         return False
-    return head.startswith((b"<svg", b"<?xml")) and b"<svg" in head or path.suffix.lower() == ".svg"
+    return path.suffix.lower() == ".svg" or (head.startswith((b"<svg", b"<?xml")) and b"<svg" in head)
 
 
 def _is_heif(path: Path) -> bool:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from ..content import Rejected
 from ..model import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, Record
 from ..problems import Problems, did_you_mean, dotted, plain
-from .yamlfile import SourceMap, curly_quotes_hint
+from .yamlfile import CONTROLS, SourceMap, curly_quotes_hint
 
 R = TypeVar("R", bound=Record)
 
@@ -331,8 +331,12 @@ def _id_from_name(value: str, model: type[BaseModel], where: tuple) -> str:
     """The pinyin id for a name written where an id belongs: a person's for a member, a phrase's else."""
     from ..ids import person_id, phrase_id  # here: pypinyin loads its dictionaries on first use
 
-    names = [part for part in where if isinstance(part, str)]
-    person = (model.__name__ in ("Member", "MembersFile") and names[-1:] == ["id"]) or names[-1:] in (["member"], ["leader"], ["members"])
+    while where and isinstance(where[-1], int):  # an item of a list: its field says what it names
+        where = where[:-1]
+    parent = _model_at(model, where[:-1])
+    field = parent.model_fields.get(str(where[-1])) if parent is not None and where else None
+    refers = (field.json_schema_extra or {}).get("x-refers-to") if field is not None and isinstance(field.json_schema_extra, dict) else None
+    person = refers == "member" or (parent is not None and parent.__name__ == "Member" and where[-1] == "id")
     return (person_id if person else phrase_id)(value)
 
 
@@ -342,8 +346,9 @@ _INVISIBLE_NAMES = {"\u200b": "零宽空格 ", "\u200c": "零宽非连接符 ", 
 
 
 def _invisible(value: str) -> list[str]:
-    """The invisible characters in a value, each once, in order."""
-    found = [c for c in value if c in _INVISIBLE_NAMES or unicodedata.category(c) == "Cf"]
+    """The invisible characters in a value, each once, in order; not the controls that reading
+    the file already reports."""
+    found = [c for c in value if (c in _INVISIBLE_NAMES or unicodedata.category(c) == "Cf") and not CONTROLS.match(c)]  # those: report_controls
     return list(dict.fromkeys(found))
 
 

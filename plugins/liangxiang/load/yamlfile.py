@@ -184,14 +184,14 @@ def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
 
 # Characters no text means and no one sees: terminal escapes, bells, form feeds from copied
 # text, and the bidi overrides and isolates that show a line in another order than it is written.
-_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def report_controls(text: str, path: str, problems: Problems, field: str = "-", first_line: int = 1) -> None:
     """Each line of Markdown holding such characters, once (YAML's reader refuses most of them
     itself, and _walk the rest); the text is still read, so that one run says all."""
     reported = set()
-    for found in _CONTROLS.finditer(text):
+    for found in CONTROLS.finditer(text):
         line = text.count("\n", 0, found.start()) + first_line
         if line in reported:
             continue
@@ -595,7 +595,7 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
         for index, item in enumerate(node.value):
             source.positions[path + (index,)] = lines.of(item.start_mark)
             _walk(item, path + (index,), source, problems, lines)
-    elif (control := _CONTROLS.search(node.value)) is not None:  # a bidi override, or "\x1b" written as an escape
+    elif (control := CONTROLS.search(node.value)) is not None:  # a bidi override, or "\x1b" written as an escape
         escaped = node.style == '"' and "\\" in lines.text_of(node)
         problems.add(Location(source.path, *lines.of(node.start_mark)), dotted(path),
                      f"这里有一个看不见的控制字符（U+{ord(control.group()):04X}）",
