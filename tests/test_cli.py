@@ -80,6 +80,12 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "misspelt-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      printable: false\n"), "mkdocs.yml:8:7: printable:", "(是不是要写 printables？)"),
     "misspelt-setting": (lambda text: text.replace("docs_dir:", "doc_dir: x\ndocs_dir:"), "mkdocs.yml:3:1: doc_dir:", "没有“doc_dir”这个设置 (是不是要写 docs_dir？)"),
     "option-type": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      bleed: 是\n"), "mkdocs.yml:8:7: bleed:", "要写 true 或 false"),
+    "no-site-name": (lambda text: text.replace("site_name: 测试站", "site_name:"), "mkdocs.yml:1:1: site_name:", "必须写 site_name"),
+    "plugin-typo": (lambda text: text.replace("  - liangxiang\n", "  - liangxiong\n"), "mkdocs.yml:7:5: plugins:", "没有安装名为“liangxiong”的插件 (是不是要写 liangxiang？)"),
+    "plugins-inline": (lambda text: text.replace("plugins:\n  - liangxiang\n", "plugins: liangxiang\n"), "mkdocs.yml:6:1: plugins:", "每一项单独写一行"),
+    "theme": (lambda text: text.replace("  name: liangxiang", "  name: material"), "mkdocs.yml:4:1: theme:", "没有名为“material”的主题"),
+    "extension-typo": (lambda text: text + "markdown_extensions:\n  - table\n", "mkdocs.yml:9:5: markdown_extensions:", "找不到 Markdown 扩展“table” (是不是要写 tables？)"),
+    "setting-type": (lambda text: text + "use_directory_urls: 是\n", "mkdocs.yml:8:1: use_directory_urls:", "要写 true 或 false"),
 }
 
 
@@ -92,7 +98,22 @@ def test_validate_words_settings_problems_for_editors(tmp_path):
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
         assert result.returncode == 1, (name, result.stdout)
         assert result.stderr.startswith(where) and words in result.stderr, (name, result.stderr)
-        assert "Traceback" not in result.stderr
+        assert "Traceback" not in result.stderr and "Config value" not in result.stderr, (name, result.stderr)
+
+
+def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
+    """One run says every mistake: with a wrong site_name or theme the content is still checked."""
+    members = FILES["members.yaml"].replace("joined: 2008", "joined: 八八年", 1)
+    for name, edit in {"site_name": ("site_name: 测试站", "site_name:"), "theme": ("  name: liangxiang", "  name: mkdoc"),
+                       "setting": ("docs_dir:", "doc_dir: x\ndocs_dir:")}.items():
+        root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace(*edit), "members.yaml": members})
+        result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+        assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)
+        assert "members.yaml:8:5: members[0].joined" in result.stderr, (name, result.stderr)
+    unusable = write_site(tmp_path / "plugin", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang", "  - liangxian"),
+                                                "members.yaml": members})
+    result = run("liangxiang", "validate", str(unusable), cwd=tmp_path)  # without the plugin's own settings: not checked
+    assert result.returncode == 1 and "liangxian" in result.stderr and "members.yaml" not in result.stderr, result.stderr
 
 
 def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import re
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from .cliparse import Parser, typed_dashes
 from .problems import ContentError
+from .siteconfig import ConfigProblem, load_site_config, site_config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,21 +79,14 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
     started = time.perf_counter()
     config_path = Path(config_file) if config_file else site_config(directory)
     try:
-        config, plugin_config = _load_config(config_path)
-    except _ConfigProblem as problem:
+        config, plugin_config = load_site_config(config_path)
+    except ConfigProblem as problem:
         print(problem, file=sys.stderr)
+        if problem.usable is not None:  # the content is checked too: one run says every mistake
+            _check_content(*problem.usable)
         return 1
-    from .pipeline import read_site
-
-    from .print import check_printables
-
-    try:
-        content = read_site(config, plugin_config)
-        check_printables(content, config, plugin_config)  # the build's second check: fonts, signs that fit
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        print(error, file=sys.stderr)
+    content = _check_content(config, plugin_config)
+    if content is None:
         return 1
     elapsed = time.perf_counter() - started
     print(
@@ -106,6 +99,22 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
     return 0
 
 
+def _check_content(config, plugin_config):
+    """The content read and checked as a build would, or None after printing what is wrong."""
+    from .pipeline import read_site
+    from .print import check_printables
+
+    try:
+        content = read_site(config, plugin_config)
+        check_printables(content, config, plugin_config)  # the build's second check: fonts, signs that fit
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(error, file=sys.stderr)
+        return None
+    return content
+
+
 def run_new(args: argparse.Namespace) -> int:
     from . import skeletons
     from .skeletons import SkeletonError
@@ -113,8 +122,8 @@ def run_new(args: argparse.Namespace) -> int:
     directory = Path(args.directory)
     config_path = Path(args.config_file) if args.config_file else site_config(directory)
     try:
-        config, plugin_config = _load_config(config_path)
-    except _ConfigProblem as problem:
+        config, plugin_config = load_site_config(config_path)
+    except ConfigProblem as problem:
         print(problem, file=sys.stderr)
         return 1
     root = config_path.resolve().parent
@@ -178,131 +187,6 @@ def run_schemas(directory: Path, check: bool) -> int:
         path = directory / kind.filename
         print(f"{path}{'（已更新）' if path in changed else '（没有变化）'}")
     return 0
-
-
-def site_config(directory: Path) -> Path:
-    """The site's config file: mkdocs.yml, or properdocs.yml for a site that builds with ProperDocs only."""
-    for name in ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml"):
-        if (directory / name).is_file():
-            return directory / name
-    return directory / "mkdocs.yml"
-
-
-class _ConfigProblem(Exception):
-    pass
-
-
-class _Warnings(logging.Handler):
-    """What MkDocs warns of while it reads the config: `mkdocs build --strict` fails on each."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def _load_config(path: Path):
-    """The site's MkDocs config and this plugin's options, as `mkdocs build` would read them."""
-    if not path.is_file():
-        raise _ConfigProblem(f"{path}: -: 找不到 mkdocs.yml（或 properdocs.yml） (在站点目录里运行，或写出站点目录，例如 liangxiang validate 站点目录)")
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    from .load.yamlfile import decode, parse
-    from .check.settings import site_url_problem, written_site_url
-    from .problems import Location, Problems
-
-    problems, shown = Problems(), path.name
-    text = decode(path.read_bytes(), shown, problems)  # GBK from Notepad: said as for every file
-    if text is None:
-        raise _ConfigProblem("\n".join(map(str, problems)))
-    _refuse_code(text, shown)
-    warnings = _Warnings()
-    logging.getLogger("mkdocs").addHandler(warnings)
-    try:
-        # hooks are Python files MkDocs imports: checking content must not run them (nor a python tag, above)
-        config = load_config(config_file=str(path), hooks=[])
-    except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
-        error = "; ".join(warnings.messages) or str(error)
-        if "site_url" in error:
-            raise _ConfigProblem(f"{shown}: site_url: {site_url_problem(written_site_url(text)) or error}") from None
-        parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
-        if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
-            raise _ConfigProblem("\n".join(map(str, problems))) from None
-        option = re.search(r"Plugin 'liangxiang' option '(\w+)': Expected type: <class '(\w+)'>", error)
-        if option is not None:  # printables: "yes", bleed: 1
-            name, wanted = option.groups()
-            said = {"bool": "true 或 false", "str": "一段文字（例如文件路径）"}.get(wanted, wanted)
-            raise _ConfigProblem(f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 要写 {said}"
-                                 f" (例如 {name}: {'true' if wanted == 'bool' else 'fonts/my.ttf'})") from None
-        if (said := _folder_problem(path, error)) is not None:
-            raise _ConfigProblem(said) from None
-        raise _ConfigProblem(f"{shown}: -: mkdocs.yml 有错误：{error}") from None
-    finally:
-        logging.getLogger("mkdocs").removeHandler(warnings)
-    if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
-        raise _ConfigProblem("\n".join(_unknown_setting(path, message) for message in warnings.messages))
-    plugin = config.plugins.get("liangxiang")
-    if plugin is None:
-        raise _ConfigProblem(f"{path}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)")
-    return config, plugin.config
-
-
-def _folder_problem(path: Path, error: str) -> str | None:
-    """MkDocs' English for a docs_dir that is not there, or a site_dir inside it, in an editor's words."""
-    from .problems import Location, did_you_mean
-
-    missing = re.search(r"Config value 'docs_dir': The path '([^']*)' isn't an existing directory", error)
-    if missing is not None:
-        written = Path(missing.group(1)).name
-        folders = [child.name for child in path.parent.iterdir() if child.is_dir() and not child.name.startswith(".")]
-        hint = did_you_mean(written, folders) or "docs_dir 写放 org.yaml 和 zones/ 的文件夹，通常是 content"
-        return f"{Location.of_setting(path, 'docs_dir')}: docs_dir: 找不到内容文件夹“{written}” ({hint})"
-    if "Config value 'site_dir'" in error and "within the 'docs_dir'" in error:
-        return (f"{Location.of_setting(path, 'site_dir')}: site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面"
-                " (删掉 site_dir 使用默认的 site，或写一个 content 以外的文件夹)")
-    return None
-
-
-def _refuse_code(text: str, shown: str) -> None:
-    """MkDocs reads mkdocs.yml with a loader that runs `!!python/...` tags: validate is what checks
-    a change before anyone builds it, so it reads the file safely first and refuses them."""
-    import yaml
-
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
-    except yaml.YAMLError:
-        return  # said below, in the editors' words
-    stack = [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if node.tag.startswith("tag:yaml.org,2002:python/"):
-            line = node.start_mark.line + 1
-            raise _ConfigProblem(f"{shown}:{line}:{node.start_mark.column + 1}: -: mkdocs.yml 里有会运行程序的标记“!!{node.tag.removeprefix('tag:yaml.org,2002:')}”"
-                                 " (删掉这个标记：mkdocs.yml 只写设置；这样的改动不要构建，先请管理员看)")
-        if isinstance(node, yaml.MappingNode):
-            stack += [part for pair in node.value for part in pair]
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-
-
-def _unknown_setting(path: Path, message: str) -> str:
-    """MkDocs' warning about a setting it does not know, in the editors' words, with its line."""
-    from mkdocs.config.defaults import MkDocsConfig
-
-    from .plugin import LiangxiangConfig
-    from .problems import Location, did_you_mean
-
-    found = re.search(r"(Plugin 'liangxiang' option '\w+': )?Unrecognised configuration name: (\S+)", message)
-    if found is None:
-        return f"{path.name}: -: mkdocs.yml 的设置有问题：{message} (检查拼写，或删掉这一项)"
-    name, plugin = found.group(2), found.group(1) is not None
-    known = [key for key, _ in (LiangxiangConfig if plugin else MkDocsConfig)._schema]
-    owner = "liangxiang 插件" if plugin else "mkdocs.yml 里"
-    return (f"{Location.of_setting(path, name)}: {name}: {owner}没有“{name}”这个设置"
-            f" ({did_you_mean(name, known) or '检查拼写，或删掉这一行'})")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,226 @@
+"""The site's mkdocs.yml, read as `mkdocs build` reads it, with what is wrong said in the editors' words.
+
+MkDocs reports configuration mistakes in English, one sentence each; `liangxiang validate` and
+`liangxiang new` say them in Chinese with the line of mkdocs.yml that holds the setting.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from .problems import Location, did_you_mean
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+_BOOL_OR_TEXT = {"bool": "true 或 false", "str": "一段文字", "int": "一个整数", "list": "一个列表（每项一行，以“- ”开头）",
+                 "dict": "几行“名称: 值”"}
+
+
+# Settings that do not change how content is read: when only these are wrong, validate still
+# checks the content, with these stand-ins, so that one run says every mistake.
+_STAND_INS = {"site_name": "（网站名称）", "theme": {"name": "liangxiang"}, "use_directory_urls": True,
+              "markdown_extensions": []}
+
+
+class ConfigProblem(Exception):
+    """mkdocs.yml cannot be read: the message is for the editor, one line per mistake. `usable` is
+    a config to check content with anyway (with stand-ins for the wrong settings), or None."""
+
+    def __init__(self, message: str, usable: tuple | None = None) -> None:
+        super().__init__(message)
+        self.usable = usable
+
+
+def site_config(directory: Path) -> Path:
+    """The site's config file: mkdocs.yml, or properdocs.yml for a site that builds with ProperDocs only."""
+    for name in CONFIG_NAMES:
+        if (directory / name).is_file():
+            return directory / name
+    return directory / "mkdocs.yml"
+
+
+class _Warnings(logging.Handler):
+    """What MkDocs warns of while it reads the config: `mkdocs build --strict` fails on each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def load_site_config(path: Path):
+    """The site's MkDocs config and this plugin's options, as `mkdocs build` would read them."""
+    if not path.is_file():
+        raise ConfigProblem(f"{path}: -: 找不到 mkdocs.yml（或 properdocs.yml） (在站点目录里运行，或写出站点目录，例如 liangxiang validate 站点目录)")
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    from .check.settings import site_url_problem, written_site_url
+    from .load.yamlfile import decode, parse
+    from .problems import Problems
+
+    problems, shown = Problems(), path.name
+    text = decode(path.read_bytes(), shown, problems)  # GBK from Notepad: said as for every file
+    if text is None:
+        raise ConfigProblem("\n".join(map(str, problems)))
+    _refuse_code(text, shown)
+    warnings = _Warnings()
+    logging.getLogger("mkdocs").addHandler(warnings)
+    try:
+        # hooks are Python files MkDocs imports: checking content must not run them (nor a python tag, above)
+        config = load_config(config_file=str(path), hooks=[])
+    except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
+        said = warnings.messages or [str(error)]
+        if any("site_url" in message for message in said):
+            raise ConfigProblem(f"{shown}: site_url: {site_url_problem(written_site_url(text)) or said[0]}") from None
+        parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
+        if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
+            raise ConfigProblem("\n".join(map(str, problems))) from None
+        said_here = "\n".join(mkdocs_error(path, message) for message in said)
+        raise ConfigProblem(said_here, _with_stand_ins(path, said)) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
+    plugin = config.plugins.get("liangxiang")
+    if plugin is None:
+        raise ConfigProblem(f"{Location.of_setting(path, 'plugins')}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)")
+    if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
+        raise ConfigProblem("\n".join(_unknown_setting(path, message) for message in warnings.messages),
+                            (config, plugin.config))
+    return config, plugin.config
+
+
+def _with_stand_ins(path: Path, said: list[str]) -> tuple | None:
+    """The config read again with stand-ins for the settings MkDocs refused, when all of them are
+    ones content does not depend on."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    wrong = {found.group(1) for message in said if (found := re.match(r"Config value '(\w+)'", message))}
+    if not wrong or not wrong <= _STAND_INS.keys():
+        return None
+    quiet = _Warnings()  # said once already
+    logging.getLogger("mkdocs").addHandler(quiet)
+    try:
+        config = load_config(config_file=str(path), hooks=[], **{name: _STAND_INS[name] for name in wrong})
+    except (ConfigurationError, Abort):
+        return None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(quiet)
+    plugin = config.plugins.get("liangxiang")
+    return (config, plugin.config) if plugin is not None else None
+
+
+def mkdocs_error(path: Path, message: str) -> str:
+    """One of MkDocs' configuration errors in an editor's words, at the line that sets it."""
+    if "Unrecognised configuration name" in message:
+        return _unknown_setting(path, message)
+    if (said := _folder_problem(path, message)) is not None:
+        return said
+    option = re.search(r"Plugin 'liangxiang' option '(\w+)': Expected type: <class '(\w+)'>", message)
+    if option is not None:  # printables: "yes", bleed: 1
+        name, wanted = option.groups()
+        said = {"bool": "true 或 false", "str": "一段文字（例如文件路径）"}.get(wanted, wanted)
+        return (f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 要写 {said}"
+                f" (例如 {name}: {'true' if wanted == 'bool' else 'fonts/my.ttf'})")
+    found = re.match(r"(?:Error reading config file|Config value '(\w+)'): (.*)", message, re.S)
+    if found is None:
+        return f"{path.name}: -: mkdocs.yml 有错误：{message}"
+    name, said = found.group(1) or "-", found.group(2).strip()
+    where = Location.of_setting(path, name) if name != "-" else Location(path.name)
+    item = re.match(r'The "([^"]+)" plugin is not installed|Failed to load extension \'([^\']*)\'', said)
+    if item is not None:
+        where = _item_location(path, item.group(1) or item.group(2)) or where
+    return f"{where}: {name}: {_in_words(path, name, said)}"
+
+
+def _in_words(path: Path, name: str, said: str) -> str:
+    if said.startswith("Required configuration not provided"):
+        example = {"site_name": "site_name: 某某党委 · 党员责任区"}.get(name, f"{name}: ……")
+        return f"mkdocs.yml 必须写 {name} (例如 {example})"
+    if (wrong := re.match(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>", said)) is not None:
+        wanted = _BOOL_OR_TEXT.get(wrong.group(1), wrong.group(1))
+        return f"{name} 要写 {wanted} (例如 {name}: {'true' if wrong.group(1) == 'bool' else '……'})"
+    if (plugin := re.match(r'The "([^"]+)" plugin is not installed', said)) is not None:
+        from mkdocs.plugins import get_plugins
+
+        written = plugin.group(1)
+        hint = did_you_mean(written, get_plugins()) or "检查拼写；这个网站只需要 - liangxiang"
+        return f"没有安装名为“{written}”的插件 ({hint})"
+    if (theme := re.match(r"Unrecognised theme name: '([^']*)'", said)) is not None:
+        written = theme.group(1)
+        return f"没有名为“{written}”的主题 (写 theme: {{name: liangxiang}}，亮相自带的主题；{did_you_mean(written, ['liangxiang']) or '其他主题不显示党员和责任区'})"
+    if (extension := re.match(r"Failed to load extension '([^']*)'", said)) is not None:
+        written = extension.group(1)
+        known = ["abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "meta",
+                 "nl2br", "sane_lists", "smarty", "tables", "toc", "wikilinks"]
+        return f"找不到 Markdown 扩展“{written}” ({did_you_mean(written, known) or '检查拼写，或删掉这一行'})"
+    if "Expected a list" in said:
+        example = {"plugins": "liangxiang", "markdown_extensions": "tables"}.get(name, "……")
+        return f"{name} 的每一项单独写一行，以“- ”开头 (例如 {name}: 的下一行写“  - {example}”；对照原来的 mkdocs.yml 改回去)"
+    if said.startswith("Invalid config options") or "must be a" in said or "Expected" in said:
+        return f"{name} 写法不对：{said} (对照原来的 mkdocs.yml 改回去，或删掉这一项)"
+    return f"mkdocs.yml 的 {name} 有错误：{said} (检查拼写，或删掉这一项)"
+
+
+def _item_location(path: Path, item: str) -> Location | None:
+    """The line of mkdocs.yml that lists item (`- item` or `- item:`), if one does."""
+    lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+    for number, text in enumerate(lines, 1):
+        if (found := re.match(rf"(\s*-\s*){re.escape(item)}\s*(:|$)", text)) is not None:
+            return Location(path.name, number, len(found.group(1)) + 1)
+    return None
+
+
+def _folder_problem(path: Path, error: str) -> str | None:
+    """MkDocs' English for a docs_dir that is not there, or a site_dir inside it, in an editor's words."""
+    missing = re.search(r"Config value 'docs_dir': The path '([^']*)' isn't an existing directory", error)
+    if missing is not None:
+        written = Path(missing.group(1)).name
+        folders = [child.name for child in path.parent.iterdir() if child.is_dir() and not child.name.startswith(".")]
+        hint = did_you_mean(written, folders) or "docs_dir 写放 org.yaml 和 zones/ 的文件夹，通常是 content"
+        return f"{Location.of_setting(path, 'docs_dir')}: docs_dir: 找不到内容文件夹“{written}” ({hint})"
+    if "Config value 'site_dir'" in error and "within the 'docs_dir'" in error:
+        return (f"{Location.of_setting(path, 'site_dir')}: site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面"
+                " (删掉 site_dir 使用默认的 site，或写一个 content 以外的文件夹)")
+    return None
+
+
+def _unknown_setting(path: Path, message: str) -> str:
+    """MkDocs' warning about a setting it does not know, in the editors' words, with its line."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .plugin import LiangxiangConfig
+
+    found = re.search(r"(Plugin 'liangxiang' option '\w+': )?Unrecognised configuration name: (\S+)", message)
+    if found is None:
+        return f"{path.name}: -: mkdocs.yml 的设置有问题：{message} (检查拼写，或删掉这一项)"
+    name, plugin = found.group(2), found.group(1) is not None
+    known = [key for key, _ in (LiangxiangConfig if plugin else MkDocsConfig)._schema]
+    owner = "liangxiang 插件" if plugin else "mkdocs.yml 里"
+    return (f"{Location.of_setting(path, name)}: {name}: {owner}没有“{name}”这个设置"
+            f" ({did_you_mean(name, known) or '检查拼写，或删掉这一行'})")
+
+
+def _refuse_code(text: str, shown: str) -> None:
+    """MkDocs reads mkdocs.yml with a loader that runs `!!python/...` tags: validate is what checks
+    a change before anyone builds it, so it reads the file safely first and refuses them."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
+    except yaml.YAMLError:
+        return  # said below, in the editors' words
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if node.tag.startswith("tag:yaml.org,2002:python/"):
+            line = node.start_mark.line + 1
+            raise ConfigProblem(f"{shown}:{line}:{node.start_mark.column + 1}: -: mkdocs.yml 里有会运行程序的标记“!!{node.tag.removeprefix('tag:yaml.org,2002:')}”"
+                                " (删掉这个标记：mkdocs.yml 只写设置；这样的改动不要构建，先请管理员看)")
+        if isinstance(node, yaml.MappingNode):
+            stack += [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
