@@ -87,7 +87,7 @@ commitments:
     items: [每周巡查]
     progress:
       - {date: 2026-03-12, text: 补植草坪}
-    review: {date: 2026-12-20, result: 优秀, by: 群众评议}
+    review: {date: 2026-11-20, result: 优秀, by: 群众评议}
   - member: li-na
     promise: 热情服务
 """,

@@ -328,3 +328,33 @@ def test_a_dotted_name_breaks_only_after_its_dots(visit, name):
     assert any(breaks), "the name never wrapped: the test saw nothing"
     for lines in breaks:
         assert all(name[i - 1] == "·" for i in lines), [name[:i] + " / " + name[i:] for i in lines]
+
+
+def test_a_phone_note_stays_whole(visit):
+    """"0996-2120088（24小时）" on the zone page's call button wraps before its note, never inside
+    it (audit 15 saw "（24小" / "时）" at 390 px)."""
+    page = visit().open(PAGES["zone"])
+    breaks = page.evaluate("""(shown) => {
+        const strong = document.querySelector('.phone-big strong'), button = strong.closest('.phone-big');
+        const probe = document.createElement('span');  // the note unbroken: narrower than that, it must break
+        probe.style.whiteSpace = 'nowrap'; probe.textContent = shown.slice(shown.indexOf('（'));
+        strong.textContent = ''; strong.appendChild(probe);
+        const note = probe.getBoundingClientRect().width;
+        strong.textContent = shown;
+        const found = [];
+        for (let width = 420; width >= 200; width -= 10) {
+            button.style.width = width + 'px';
+            if (strong.getBoundingClientRect().width < note) break;
+            const n = strong.firstChild, tops = [];
+            for (let i = 0; i < n.length; i++) {
+                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                tops.push(r.getBoundingClientRect().top);
+            }
+            found.push(tops.map((t, i) => i > 0 && t > tops[i - 1] + 1 ? i : 0).filter(Boolean));
+        }
+        return found;
+    }""", "0996-2120088（24小时）")
+    assert any(breaks), "the phone never wrapped: the test saw nothing"
+    note = "0996-2120088（24小时）".index("（")
+    for lines in breaks:
+        assert all(i <= note for i in lines), lines

@@ -52,6 +52,13 @@ def test_validate_without_a_site(tmp_path):
     assert result.returncode == 1 and "找不到 mkdocs.yml" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_validate_run_inside_content_points_to_the_site(tmp_path):
+    root = write_site(tmp_path / "site")
+    for where in (root / "content", root / "content" / "zones"):
+        result = run("liangxiang", "validate", cwd=where)
+        assert result.returncode == 1 and f"(mkdocs.yml 在上级文件夹 {root}：先 cd 到那里再运行)" in result.stderr, result.stderr
+
+
 def test_validate_from_a_copy_of_the_repository(tmp_path):
     """Starting a site from this repository: copy it, edit, validate."""
     for name in ("mkdocs.yml", "members.yaml"):

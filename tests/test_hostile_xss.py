@@ -146,7 +146,7 @@ def xss_files(pick) -> tuple[dict[str, str], list[str]]:
     commitments = {"year": 2026, "commitments": [
         {"member": "zhang-wei", "promise": p("commitment.promise"), "items": [p("commitment.items[0]")],
          "standard": p("commitment.standard"), "progress": [{"date": "2026-03-12", "text": p("progress.text")}],
-         "review": {"date": "2026-12-20", "result": grade, "by": p("review.by")}},
+         "review": {"date": "2026-11-20", "result": grade, "by": p("review.by")}},
         {"member": "li-na", "promise": p("commitment.promise#2")},
     ]}
     story_meta = {"title": p("story.title"), "date": "2016-05-12", "category": category, "members": ["zhang-wei"],

@@ -120,6 +120,7 @@ CASES = [
     Case("enum", sub("members.yaml", "status: former", "status: formr"), "members.yaml", "formr", "members[2].status", "active | former", "former"),
     Case("bool", sub("members.yaml", "hidden: true", "hidden: 是的"), "members.yaml", "hidden", "members[3].hidden", "true 或 false"),
     Case("id-in-chinese", sub("members.yaml", "id: li-na", "id: 何小鹏"), "members.yaml", "何小鹏", "members[1].id", "编号只能用", "例如写成 he-xiaopeng"),
+    Case("names-with-a-chinese-comma", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [张伟，李娜]"), "content/zones/garden.yaml", "members:", "members[0]", "编号只能用", "几个编号之间用半角逗号“,”分开：写成 [zhang-wei, li-na]"),
     Case("zone-id-in-chinese", sub("content/zones/garden.yaml", "id: garden", "id: 同心广场"), "content/zones/garden.yaml", "同心广场", "id", "编号只能用", "例如写成 tongxin-guangchang"),
     Case("id-with-zero-width-space", sub("members.yaml", "id: li-na", "id: li\u200b-na"), "members.yaml", "li\u200b-na", "members[1].id", "看不见的字符（零宽空格 U+200B）", "写成 li-na"),
     Case("id-pattern", sub("members.yaml", "id: li-na", "id: Li_Na"), "members.yaml", "Li_Na", "members[1].id", "编号只能用", "li-na"),
@@ -636,7 +637,18 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({**GRADES_FROM_60, **sub("content/assessments/2026-Q1.yaml", "score: 69.5", "score: 59.5")},
      "content/assessments/2026-Q1.yaml:5:20: results[1].score: 得分 59.5 低于 org.yaml 里最低的等次（合格，60 分），网页上显示为“未达等次”"
      " (如果要给它一个等次，在 org.yaml 的 grades 最后加一行，例如 - {name: 不合格, min: 0})"),
-], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade"])
+    (sub("content/commitments/2026.yaml", "date: 2026-03-12", "date: 2026-12-03"),  # 2026-11-21 in conftest
+     "content/commitments/2026.yaml:7:10: commitments[0].progress[0].date: 践诺日期 2026-12-03 在今天（2026-11-21）之后"
+     " (是不是年份或月份写错了？还没做的事，做了以后再记)"),
+    (sub("content/commitments/2026.yaml", "date: 2026-11-20", "date: 2026-12-20"),
+     "content/commitments/2026.yaml:8:14: commitments[0].review.date: 评议日期 2026-12-20 在今天（2026-11-21）之后，评议结果“优秀”却已经公开"
+     " (评议以后再写 review；或改成评议实际的日期)"),
+    (sub("content/assessments/2026-Q1.yaml", "published: 2026-04-05", "published: 2062-04-05"),
+     "content/assessments/2026-Q1.yaml:2:1: published: 公布日期 2062-04-05 在今天（2026-11-21）之后 (写张榜公布的日期；还没公布的结果先不要提交)"),
+    (sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2061-05-12"),
+     "content/stories/a-key.md:3:1: date: 故事日期 2061-05-12 在今天（2026-11-21）之后 (写故事发生或发表的日期；是不是年份或月份写错了？)"),
+], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
+        "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     root = write_site(tmp_path)
     _apply(root, edits)

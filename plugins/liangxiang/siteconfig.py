@@ -54,7 +54,10 @@ class _Warnings(logging.Handler):
 def load_site_config(path: Path):
     """The site's MkDocs config and this plugin's options, as `mkdocs build` would read them."""
     if not path.is_file():
-        raise ConfigProblem(f"{path}: -: 找不到 mkdocs.yml（或 properdocs.yml） (在站点目录里运行，或写出站点目录，例如 liangxiang validate 站点目录)")
+        above = next((parent for parent in path.resolve().parent.parents if site_config(parent).is_file()), None)
+        hint = (f"mkdocs.yml 在上级文件夹 {above}：先 cd 到那里再运行" if above is not None
+                else "在站点目录里运行，或写出站点目录，例如 liangxiang validate 站点目录")
+        raise ConfigProblem(f"{path}: -: 找不到 mkdocs.yml（或 properdocs.yml） ({hint})")
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 

@@ -1,20 +1,57 @@
 """Check: dates and scores that contradict their own file.
 
 The format allows each of these, so they are notices, not errors: a progress note dated in
-another year, results published before their quarter ended, a score below every grade.
+another year, results published before their quarter ended, a score below every grade, a date
+that has not come yet.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 
 from ..content import Content
 from ..problems import Problem
 
 
-def timeline_notices(content: Content) -> list[Problem]:
-    return [*_progress_years(content), *_early_results(content), *_ungraded_scores(content)]
+def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
+    today = today or build_day()
+    return [*_progress_years(content), *_early_results(content), *_ungraded_scores(content),
+            *_future_dates(content, today)]
+
+
+def build_day() -> dt.date:
+    """Today; or the day SOURCE_DATE_EPOCH names, the reproducible-builds convention (tests set it)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def _future_dates(content: Content, today: dt.date):
+    """What the site publishes has happened: a date after today is most often a mistyped year or
+    month (2062 for 2026, 12 for 02), or a plan written down as done."""
+    after = f"在今天（{today}）之后"
+    for year in content.commitments:
+        for commitment in year.commitments:
+            for index, step in enumerate(commitment.progress):
+                if step.date > today:
+                    yield Problem(commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
+                                  f"践诺日期 {step.date} {after}", "是不是年份或月份写错了？还没做的事，做了以后再记")
+            review = commitment.review
+            if review is not None and review.date is not None and review.date > today:
+                yield Problem(commitment.at("review", "date"), commitment.field_name("review", "date"),
+                              f"评议日期 {review.date} {after}，评议结果“{review.result}”却已经公开",
+                              "评议以后再写 review；或改成评议实际的日期")
+    for story in content.stories:
+        if story.meta.date > today:
+            yield Problem(story.meta.at("date"), "date", f"故事日期 {story.meta.date} {after}",
+                          "写故事发生或发表的日期；是不是年份或月份写错了？")
+    for assessment in content.assessments:
+        if assessment.published > today:
+            yield Problem(assessment.at("published"), "published", f"公布日期 {assessment.published} {after}",
+                          "写张榜公布的日期；还没公布的结果先不要提交")
 
 
 def _progress_years(content: Content):

@@ -175,7 +175,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             hint = f"例如写成 {slug}" if slug and slug != value else ""
             parts = [part.strip() for part in re.split(r"[、，；;]", value) if part.strip()]
             if len(parts) > 1 and where and isinstance(where[-1], int):  # [a、b、c]: one item of a list
-                hint = f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(parts)}]"
+                ids = [_id_from_name(part, model, where) if re.search(r"[\u3400-\u9fff]", part) else part for part in parts]
+                hint = f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(ids)}]"
         return message + now, hint
     if kind in {"string_type", "str_type"}:
         if isinstance(value, list):
