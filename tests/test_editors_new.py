@@ -271,3 +271,18 @@ def test_options_typed_with_chinese_dashes_and_a_year_with_its_word(site):
     assert result.returncode == 0 and (site / "content/zones/ceshi.yaml").is_file(), result.stderr
     result = run("new", "commitment", "--member", "wu-dongmei", "--year", "2027年", cwd=site)
     assert result.returncode == 0 and (site / "content/commitments/2027.yaml").is_file(), result.stderr
+
+
+def test_a_new_members_examples_are_in_the_organizations_own_words(site):
+    """The commented examples come from the roster (a hospital's 护理部, not the example's 物业服务站)."""
+    roster = site / "members.yaml"
+    text = roster.read_text(encoding="utf-8")
+    text = re.sub(r"department: .*", "department: 心内科护理单元", text)
+    text = re.sub(r"post: .*", "post: 主管护师", text)
+    text = re.sub(r"by: [^,}]+", "by: 省卫生健康委员会", text)
+    roster.write_text(text, encoding="utf-8")
+    result = run("new", "member", "--name", "秦雪", cwd=site)
+    assert result.returncode == 0, result.stderr
+    added = roster.read_text(encoding="utf-8").split("liangxiang new member 添加", 1)[1]
+    assert "# department: 心内科护理单元" in added and "# post: 主管护师" in added, added
+    assert "by: 省卫生健康委员会}" in added and "物业" not in added, added

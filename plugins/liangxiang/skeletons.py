@@ -111,6 +111,29 @@ class Site:
     def example_member(self) -> str:
         return next(iter(self.public_member_ids()), "zhang-wei")
 
+    def written(self, field: str, branch: str, fallback: str) -> str:
+        """An example of a member field in this organization's own words: what its members of the
+        branch wrote most often, then of any branch; fallback for a new roster."""
+        for same_branch in (True, False):
+            values = [getattr(m, field) for m in self.content.members
+                      if getattr(m, field, None) and not m.hidden and (m.branch == branch or not same_branch)]
+            if values:
+                return max(values, key=values.count)
+        return fallback
+
+    def tags(self) -> list[str]:
+        """The badges members wear here, most worn first."""
+        worn = [tag for m in self.content.members if not m.hidden for tag in m.tags]
+        return sorted(set(worn), key=lambda tag: (-worn.count(tag), worn.index(tag)))
+
+    def honoured_by(self) -> str:
+        """Who awards honours here: as the roster says most often, else the organization itself."""
+        said = [honor.by for m in self.content.members if not m.hidden for honor in m.honors if honor.by]
+        if said:
+            return max(said, key=said.count)
+        org = self.content.org
+        return (org.short_name or org.name) if org else "党委"
+
     def pick_branch(self, wanted: str | None) -> str:
         branches = self.branches
         if wanted:
@@ -227,13 +250,13 @@ def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str 
         _line("branch", branch, "所在党支部（必填）" + (f"；也可以是 {' | '.join(others)}" if others else "")),
         _line("# group", groups[0] if groups else "wuye-1-g1", "所在党小组（选填）" + (f"：{' | '.join(groups)}" if groups else "")),
         _line("# photo", f"photos/members/{member_id}.jpg", "照片（选填）：先把照片放到 content/ 下这个位置"),
-        _line("# department", "第一物业服务站", "部门/班组（选填）"),
-        _line("# post", "绿化养护员", "岗位（选填）"),
+        _line("# department", site.written("department", branch, "服务中心"), "部门/班组（选填）"),
+        _line("# post", site.written("post", branch, "综合服务岗"), "岗位（选填）"),
         _line("# title", "党小组长", "职务（选填）"),
         _line("# joined", "2008", "入党年份（选填），只写四位数字"),
-        _line("# tags", "[党员示范岗]", "标识（选填）"),
+        _line("# tags", f"[{tags[0]}]" if (tags := site.tags()) else "[党员示范岗]", "标识（选填）"),
         "# honors:                         # 荣誉（选填），每项一行",
-        "#   - {year: 2023, title: 优秀共产党员, by: 处党委}",
+        f"#   - {{year: {dt.date.today().year - 1}, title: 优秀共产党员, by: {site.honoured_by()}}}",
         _line("# status", "former", "调离后再写这一行（页面保留，注明“已调离”）"),
     ]
     written = append_item(site.members_file, "members", lines, site, ("id", member_id), header=f"# 新党员（{dt.date.today():%Y-%m-%d} 用 liangxiang new member 添加）")
@@ -381,11 +404,13 @@ def new_assessment(site: Site, period: str | None) -> Written:
         raise SkeletonError(f"考核期“{period}”要写成 YYYY-Qn，例如 2026-Q1（n 为 1 到 4）")
     zones = [z.id for z in site.content.active_zones]
     results = [f"  - {{zone: {z}, score: }}" for z in zones] or ["  - {zone: , score: }"]
+    best = site.content.grades[0] if site.content.grades else None
+    top = f"{best.min:g} 分及以上为{best.name}" if best else "默认 90 分及以上为优秀"
     text = "\n".join([
         f"# {period} 党员责任区考核结果（用 liangxiang new assessment 生成）",
         "# 每个在用的责任区一行：score 填得分（0—100，可以有一位小数），note 可写一句评语，例如：",
-        "#   - {zone: tongxin-guangchang, score: 93.5, note: 绿化补植及时}",
-        "# 等次按 org.yaml 的考核等次自动算出（默认 90 分及以上为优秀），不用写。不参加本期考核的责任区，删掉那一行。",
+        f"#   - {{zone: {zones[0] if zones else 'tongxin-guangchang'}, score: 93.5, note: 工作落实及时}}",
+        f"# 等次按 org.yaml 的考核等次自动算出（{top}），不用写。不参加本期考核的责任区，删掉那一行。",
         "# 写完运行 liangxiang validate；提交以后就张榜公布在网站的“考核评分”栏目里。",
         "",
         _line("period", period, "考核期（必填），和文件名相同"),
