@@ -4,6 +4,7 @@ setting of use_directory_urls."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -173,6 +174,10 @@ def test_content_markdown_follows_the_sites_attr_list(tmp_path, extensions, show
         assert ("{: .lead" in text) == shown_as_text, page
         assert ("<dd>解释</dd>" in text) != shown_as_text, page
         assert not re.search(r"<[^>]*onclick", text), page
+    from test_site_search import find
+
+    [index] = (site / "assets").glob("search-*.json")
+    assert ("一把钥匙" in find(json.loads(index.read_text(encoding="utf-8")), "lead")) == shown_as_text  # the index reads it alike
 
 
 def test_an_address_set_with_attr_list_is_checked_as_any_link(tmp_path):

@@ -61,9 +61,11 @@ def grams(text: str, single: bool = False) -> set[str]:
     return out
 
 
-def plain(markdown_text: str) -> str:
-    """The words of a Markdown text, without markup."""
-    rendered = markdown.markdown(markdown_text, extensions=[SafeContent(), "tables"])
+def plain(markdown_text: str, extras: dict[str, dict] | None = None) -> str:
+    """The words of a Markdown text, without markup: its pages' extensions too (an abbr's
+    definition or an attr_list's "{: .note}" is not a word of it)."""
+    extras = extras or {}
+    rendered = markdown.markdown(markdown_text, extensions=[SafeContent(), "tables", *extras], extension_configs=extras)
     return html.unescape(re.sub(r"<[^>]+>", " ", rendered))
 
 
@@ -72,6 +74,12 @@ def documents(
 ) -> list[Doc]:
     """What a visitor can find: published members, zones, stories and free pages (title, url, html)."""
     docs: list[Doc] = []
+    extras = content.markdown_extras
+    words = f"plain:{sorted(extras.items(), key=lambda item: item[0])!r}" if extras else "plain"
+
+    def words_of(text: str) -> str:
+        return memo(words, text, lambda text: plain(text, extras))
+
     latest = content.latest_year
     promises = {c.member: c.promise for c in (latest.commitments if latest else [])}
     for zone in content.zones:
@@ -82,7 +90,7 @@ def documents(
         docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, " ".join(filter(None, [
             zone.short_name, zone.location, zone.scope, " ".join(zone.listed_duties), zone.slogan, zone.service_phone,
             content.branch_name(zone.branch), leader.name if leader else "", " ".join(people),
-            memo("plain", zone.content, plain) if zone.content else "",
+            words_of(zone.content) if zone.content else "",
         ]))))
     for member in content.public_members:
         sub = " · ".join(filter(None, [member.post or member.department, content.branch_name(member.branch),
@@ -96,7 +104,7 @@ def documents(
         meta = story.meta
         names = [content.member_by_id[m].name for m in dict.fromkeys(meta.members) if m in content.member_by_id]
         docs.append(Doc("story", meta.title, urls.of("story", story.slug), f"{meta.category} · {meta.date}", " ".join(filter(None, [
-            meta.summary, meta.category, meta.team, " ".join(names), memo("plain", story.body, plain),
+            meta.summary, meta.category, meta.team, " ".join(names), words_of(story.body),
         ]))))
     for title, url, page_html in free_pages:
         text = html.unescape(re.sub(r"<[^>]+>", " ", page_html or ""))
