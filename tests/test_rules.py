@@ -46,6 +46,13 @@ CASES = [
     Case("merge-key", {"members.yaml": FILES["members.yaml"].replace("  - id: zhang-wei\n", "  - &zw\n    id: zhang-wei\n")
                                                            .replace("  - id: li-na\n", "  - <<: *zw\n    id: li-na\n")},
          "members.yaml", "<<: *zw", "members[1].<<", "合并写法", "逐个写出来"),
+    Case("hash-cuts-a-duty", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水 #3、#4 号楼"), "content/zones/garden.yaml", "#3", "duties[0]",
+         "YAML 把“#3、#4 号楼”当成注释丢掉了，这里只读到“浇水”", "把整个值用引号括起来：\"浇水 #3、#4 号楼\"；如果是注释，在“#”后面加一个空格"),
+    Case("hash-cuts-a-post", sub("members.yaml", "post: 绿化养护员", "post: 秩序维护员 #3岗"), "members.yaml", "#3岗", "members[0].post", "只读到“秩序维护员”"),
+    Case("tab-in-flow", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden,\tscore: 90}"), "content/assessments/2026-Q1.yaml", "\tscore", "-",
+         "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
+    Case("fullwidth-comma-in-flow", sub("content/commitments/2026.yaml", "{date: 2026-03-12, text: 补植草坪}", "{date: 2026-03-12，text: 补植草坪}"), "content/commitments/2026.yaml", "，text", "-",
+         "花括号 {…} 里的写法不对", "“text”前面的逗号是全角的“，”：改成半角逗号加空格“, ”"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[1].name", "两次", "最后一个"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),
@@ -666,3 +673,11 @@ def test_an_invisible_character_is_shown_where_a_message_quotes_it(tmp_path):
     _apply(root, {"members.yaml": ("id: li\u200b-na", "id: li-na\u202e")})
     said = [str(p) for p in problems_of(root) if p.where.path == "members.yaml"]
     assert len(said) == 2 and not any("看不见的字符（" in s for s in said) and any("看不见的控制字符（U+202E）" in s for s in said), said
+
+
+@pytest.mark.parametrize("comment", ["  # 入党年份", " # 入党年份", "  #入党年份"])
+def test_a_comment_after_a_value_is_not_a_cut_value(tmp_path, comment):
+    """"#" after a value is a comment when it is set apart ("  #") or followed by a space ("# ")."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "joined: 2008", "joined: 2008" + comment))
+    assert problems_of(root) == []

@@ -126,6 +126,7 @@ _YAML_PROBLEMS = [
     ("found undefined alias", "用到了没有定义的别名“*…”", "以 * 开头的值要用引号括起来"),
     ("found unexpected end of stream", "引号或括号没有配对，到文件末尾也没有结束", "从这一行开始找没有配对的引号或括号"),
     ("found unknown escape character", "双引号里的反斜杠“\\”用法不对", "把 \\ 写成 \\\\，或者改用单引号"),
+    ("found character '\\t' that cannot start", "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
     (("that cannot start any token", "expected URI"), "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
     (("but found another document", "expected '<document start>'"), "文件中间出现了“---”或“...”",
      "一个文件只写一份内容：删掉中间的这一行"),
@@ -280,7 +281,7 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
             meaning, hint = next(((m, h) for keys, m, h in _YAML_PROBLEMS
                                   if any(key in problem for key in ((keys,) if isinstance(keys, str) else keys))), (
                 "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
-            hint = _curly_quotes(text, line - lines.offset - 1) or hint
+            hint = _curly_quotes(text, line - lines.offset - 1) or _comma_before_key(text, line - lines.offset - 1) or hint
         problems.add(Location(path, line, col), _key_of_line(text, line - lines.offset - 1), f"YAML 格式错误：{meaning}", hint)
         return None
     except yaml.reader.ReaderError as error:
@@ -302,6 +303,14 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
     finally:
         loader.dispose()
     return Document(data, source)
+
+
+def _comma_before_key(text: str, index: int) -> str:
+    """{date: 2026-03-20，text: …}: a full-width comma where a field ends; quoting the value, as
+    the general hint says, would publish "2026-03-20，text: …" as the date."""
+    line = text.split("\n")[index] if 0 <= index < text.count("\n") + 1 else ""
+    found = re.search(r"，\s*([A-Za-z_]+)\s*[:：]", line)
+    return f"“{found.group(1)}”前面的逗号是全角的“，”：改成半角逗号加空格“, ”" if found else ""
 
 
 def _curly_quotes(text: str, index: int) -> str:
@@ -565,6 +574,11 @@ class _Lines:
         return before + 1 + self.offset, mark.index - start + 1
 
 
+# " #3、#4 号楼" after a plain value: YAML drops it as a comment. A comment is written "  # 注释"
+# (as every template here does); one space, then "#" and no space is a building number or a rank.
+_COMMENT_CUT = re.compile(r"[ \t](#[^\s#][^\n]*)")
+
+
 def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: _Lines) -> None:
     """Record positions of keys and items; report duplicate keys (naming both lines) and merge keys."""
     if isinstance(node, yaml.MappingNode):
@@ -595,6 +609,12 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
         for index, item in enumerate(node.value):
             source.positions[path + (index,)] = lines.of(item.start_mark)
             _walk(item, path + (index,), source, problems, lines)
+    elif not node.style and (cut := _COMMENT_CUT.match(lines.text, node.end_mark.index)) is not None:  # plain: None, or "" from libyaml
+        line, col = lines.of(node.end_mark)
+        problems.add(Location(source.path, line, col + 1), dotted(path),
+                     f"“#”前面有空格，YAML 把“{cut.group(1).strip()}”当成注释丢掉了，这里只读到“{node.value}”",
+                     f"如果“#”是内容（例如楼号 #3），把整个值用引号括起来：\"{node.value} {cut.group(1).strip()}\"；"
+                     "如果是注释，在“#”后面加一个空格")
     elif (control := CONTROLS.search(node.value)) is not None:  # a bidi override, or "\x1b" written as an escape
         escaped = node.style == '"' and "\\" in lines.text_of(node)
         problems.add(Location(source.path, *lines.of(node.start_mark)), dotted(path),
