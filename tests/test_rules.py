@@ -53,6 +53,8 @@ CASES = [
          "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
     Case("fullwidth-comma-in-flow", sub("content/commitments/2026.yaml", "{date: 2026-03-12, text: 补植草坪}", "{date: 2026-03-12，text: 补植草坪}"), "content/commitments/2026.yaml", "，text", "-",
          "花括号 {…} 里的写法不对", "“text”前面的逗号是全角的“，”：改成半角逗号加空格“, ”"),
+    Case("id-number-in-a-note", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: 投诉人身份证130982195503121234}"),
+         "content/assessments/2026-Q1.yaml", "投诉人", "results[0].note", "这里有一个身份证号（130982********1234），会公开发布", "身份证号不能公开：删掉它"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[1].name", "两次", "最后一个"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),
@@ -681,3 +683,20 @@ def test_a_comment_after_a_value_is_not_a_cut_value(tmp_path, comment):
     root = write_site(tmp_path)
     _apply(root, sub("members.yaml", "joined: 2008", "joined: 2008" + comment))
     assert problems_of(root) == []
+
+
+@pytest.mark.parametrize("edits, notice", [
+    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 王芳（138 3171 2345）}"),
+     "content/zones/garden.yaml:10:17: roles[1].name: 这里有一个手机号（138****2345），会公开发布"),
+    (sub("content/stories/a-key.md", "故事正文。", "第一段。\n\n有事打徐班长手机：139-3170-8888。"),
+     "content/stories/a-key.md:11:1: 正文: 这里有一个手机号（139****8888），会公开发布"),
+])
+def test_a_mobile_number_in_public_text_is_a_notice(tmp_path, edits, notice):
+    """A member may agree to publish a mobile: a notice, not an error. The zone's service_phone
+    (a mobile too, here) is public by definition."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 13831700001"))
+    _apply(root, edits)
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n).split(" (")[0] for n in content.notices] == [notice]

@@ -14,6 +14,7 @@ from ..content import Content
 from ..model import ID_PATTERN, PERIOD_PATTERN, Member, Org, Record, Zone, references
 from ..problems import Location, Problem, Problems, did_you_mean, dotted
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
+from .private import private_numbers
 from .timeline import timeline_notices
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
@@ -36,6 +37,9 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.rejected_refs()
     rules.photos()
     content.notices.extend(timeline_notices(content))
+    errors, notices = private_numbers(content)
+    problems.extend(errors)
+    content.notices.extend(notices)
 
 
 class _Rules:

@@ -1,0 +1,81 @@
+"""Check: personal numbers typed into public text.
+
+The format keeps personal data out by having no field for it; editors still paste a resident's
+mobile into a role's name or an ID number into an assessment's note. An ID number is never
+public: an error. A mobile number may be one a member agreed to publish: a notice. The phone
+fields (service_phone, hotline) are public numbers by definition and are not looked at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Callable, Iterator
+
+from pydantic import BaseModel
+
+from ..content import Content
+from ..problems import Location, Problem
+
+PHONE_FIELDS = {"service_phone", "hotline"}
+ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
+MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
+_CANDIDATE = re.compile(r"1[3-9][0-9][ -]?[0-9]{4}|[1-8][0-9]{16}")  # what either of them starts with
+
+
+def is_id_number(text: str) -> bool:
+    """A resident ID number (GB 11643): a region, then a real birth date. Its check character is
+    not required: a number typed with one digit wrong is still somebody's."""
+    try:
+        born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        return False
+    return text[0] in "12345678" and 1900 <= born.year <= 2100
+
+
+def private_numbers(content: Content) -> tuple[list[Problem], list[Problem]]:
+    """(errors, notices): ID numbers and mobile numbers in what the site publishes."""
+    errors: list[Problem] = []
+    notices: list[Problem] = []
+    hidden = {m.id for m in content.members if m.hidden}
+    records: list[Any] = [r for r in (content.org,) if r is not None]
+    records += [m for m in content.members if not m.hidden] + content.zones + content.assessments
+    records += [story.meta for story in content.stories]
+    records += [c for year in content.commitments for c in year.commitments if c.member not in hidden]
+    for record in records:
+        for path, text in _texts(record, ()):
+            if _CANDIDATE.search(text):  # rare: where and which field are worked out only then
+                _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices)
+    for story in content.stories:
+        for found in _CANDIDATE.finditer(story.body):
+            line = story.body_line + story.body.count("\n", 0, found.start())
+            start = story.body.rfind("\n", 0, found.start()) + 1
+            end = story.body.find("\n", found.start())
+            _look(story.body[start:end if end >= 0 else None], lambda: (Location(story.meta.path, line), "正文"), errors, notices)
+    return errors, notices
+
+
+def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """Every text in a record, with its key path; not the phone fields."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        for name, item in value.__dict__.items():
+            if item is not None and name not in PHONE_FIELDS:
+                yield from _texts(item, path + (name,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
+
+
+def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Problem], notices: list[Problem]) -> None:
+    for found in ID_NUMBER.finditer(text):
+        if is_id_number(found.group()):
+            number = found.group()
+            errors.append(Problem(*place(), f"这里有一个身份证号（{number[:6]}********{number[-4:]}），会公开发布",
+                                  "身份证号不能公开：删掉它"))
+            text = text.replace(number, " ")
+    for found in MOBILE.finditer(text):
+        digits = re.sub(r"\D", "", found.group())
+        notices.append(Problem(*place(), f"这里有一个手机号（{digits[:3]}****{digits[-4:]}），会公开发布",
+                               "个人电话不公开：除非本人同意公开，删掉它；公开的服务电话写在责任区的 service_phone"))
