@@ -358,3 +358,22 @@ def test_a_phone_note_stays_whole(visit):
     note = "0996-2120088（24小时）".index("（")
     for lines in breaks:
         assert all(i <= note for i in lines), lines
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_a_page_reflows_for_large_text(visit, kind):
+    """Older readers enlarge text: a 390 px phone at 200 % zoom is 195 CSS px wide, and a browser's
+    "very large" font setting makes 1rem 24 px. Neither may make the page scroll sideways or push
+    a result's score out of its card (audit 16: 95.5 showed as "9")."""
+    for size, font in (((195, 600), 16), ((390, 844), 24)):
+        v = visit(size)
+        cdp = v.context.new_cdp_session(v.page)
+        cdp.send("Page.enable")
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+        page = v.open(PAGES[kind])
+        assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") == font  # the body follows the setting
+        assert page.evaluate("document.documentElement.scrollWidth") <= size[0], (size, font, "the page scrolls sideways")
+        cut = page.evaluate("""() => [...document.querySelectorAll('td, th')]
+            .filter(e => e.offsetParent && e.getBoundingClientRect().right > e.closest('table, .card, main').getBoundingClientRect().right + 1)
+            .map(e => e.textContent.trim())""")
+        assert not cut, (size, font, cut)
