@@ -136,6 +136,19 @@ def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_sign(planned, se
     assert leader.replace(" ", "") in "".join(drawing.texts()).replace(" ", "")
 
 
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+@pytest.mark.parametrize("leader", ["王建国", "欧阳明远"])
+def test_a_leaders_name_is_never_broken(planned, setter, size, orientation, leader):
+    """Beside the photo on a 60x40 cm sign the name column is narrow: the name is set smaller on
+    one line, never 王建 / 国 (audit 16: the example's own sign)."""
+    _, signs, _ = planned
+    sign = next(item.content for item in signs if item.content.leader_photo)
+    sign = dataclasses.replace(sign, leader=leader, size=size, orientation=orientation)
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    assert leader in drawing.texts(), [t for t in drawing.texts() if t and t in leader]
+
+
 def test_plates_never_overlap(planned, setter):
     _, _, plates = planned
     words = plate_words(load_labels())
@@ -231,6 +244,7 @@ def test_a_long_name_takes_two_lines_on_a_plate(planned, setter):
     check(drawing, setter.measure, None)
     names = [t for t in drawing.items if isinstance(t, Text) and t.text and t.text in item.name]
     assert len(names) == 2 and "".join(t.text for t in names) == item.name
+    assert names[0].text.endswith("·"), names  # broken after a dot, not inside a part (audit 16: 阿卜杜 / 拉)
     with pytest.raises(Overflow):
         compose_plate(dataclasses.replace(item, name=item.name * 3), plate_words(load_labels()), setter)
 

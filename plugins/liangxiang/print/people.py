@@ -80,7 +80,12 @@ class PeopleBlock(SignBlocks):
         if self.set.width(self.words.leader, label_size, True) > width:
             return None
         biggest = max(self.em(self.layout.leader) * scale, self.floor)
-        return fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 2, True, keep_phrases=True)
+        # a name is never broken inside (王建 / 国): one line, smaller; only a long transliterated
+        # name that would shrink a lot takes two lines, broken after a "·"
+        whole = fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 1, True)
+        if whole is not None and ("·" not in self.sign.leader or whole.size >= 0.6 * biggest):
+            return whole
+        return fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 2, True, keep_phrases=True) or whole
 
     def _photo(self, x: float, y: float, photo_w: float) -> list:
         u, photo = self.u, self.sign.leader_photo

@@ -81,7 +81,7 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
     text_w = qr_x - 6 - text_x
     # a long name (阿卜杜热西提·买买提依明·艾合买提江) takes two lines rather than failing the build
     name = (fit(plate.name, s.measure, text_w, lay.name, lay.name_min, 1, True)
-            or fit(plate.name, s.measure, text_w, lay.name, lay.name_min, 2, True))
+            or fit(plate.name, s.measure, text_w, lay.name, lay.name_min, 2, True, keep_phrases=True))  # breaks after a "·"
     if name is None:
         raise Overflow(("member", "name"), "姓名太长，桌牌上两行也放不下", "name 只写本人姓名，不加职务、单位等")
     block, h = s.lines(name.lines, text_x, y, text_w, name.size, RED, True, leading=1.25)
