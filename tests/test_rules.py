@@ -700,3 +700,12 @@ def test_a_mobile_number_in_public_text_is_a_notice(tmp_path, edits, notice):
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
     assert [str(n).split(" (")[0] for n in content.notices] == [notice]
+
+
+def test_a_former_members_plate_is_a_notice(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/commitments/2026.yaml", "  - member: li-na", "  - member: ouyang-xiaohong"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n).split(" (")[0] for n in content.notices] == [
+        "content/commitments/2026.yaml:9:5: commitments[1].member: “欧阳晓红”已调离（status: former），2026 年的承诺仍会印成桌牌（在 plates/all.pdf 里）"]

@@ -290,6 +290,17 @@ class _Rules:
                 zone.at("leader"), "leader", f"负责人“{leader.name}”已调离（status: former），标志牌上仍印着他/她是负责人",
                 "换一位在岗的党员做负责人（改 leader），再重新印标志牌"))
 
+    def plate_of_former(self, year, commitment) -> None:
+        """The latest year's commitments are printed as desk plates, a former member's too (the
+        format prints every published member's): said, so that nobody sets it on a desk."""
+        member = self.content.member_by_id.get(commitment.member)
+        latest = self.content.latest_year
+        if member is not None and member.status == "former" and not member.hidden and latest is not None and year.year == latest.year:
+            self.content.notices.append(Problem(
+                commitment.at("member"), commitment.field_name("member"),
+                f"“{member.name}”已调离（status: former），{year.year} 年的承诺仍会印成桌牌（在 plates/all.pdf 里）",
+                "承诺留作记录；这块桌牌不用摆放，送印时可以跳过"))
+
     def aliases(self, record, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
         """Former ids keep printed QR codes working: each may lead to one page only."""
         for index, alias in enumerate(record.aliases):
@@ -346,6 +357,7 @@ class _Rules:
                     )
                 else:
                     seen[commitment.member] = commitment.at("member")
+                self.plate_of_former(year, commitment)
 
     def stories(self) -> None:
         for story in self.content.stories:
