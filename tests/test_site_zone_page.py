@@ -173,12 +173,13 @@ def test_a_phone_field_dials_its_first_number(written, dialled):
     assert SiteView.tel(written) == dialled
 
 
-def test_the_call_button_dials_the_main_number_and_a_field_without_one_is_not_a_link(tmp_path):
+def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(tmp_path):
+    """Two numbers in one field: a reader who taps the second must not call the first (audit 16)."""
     root = write_site(tmp_path / "src", {
         "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
             "service_phone: 0317-2720001", "service_phone: 0317-2720001 转 6001、0317-2720002"),
         "content/org.yaml": FILES["content/org.yaml"].replace("hotline: 0317-2720000", "hotline: 见各责任区公示牌"),
     })
     zone = (build_site(_without_printables(root), tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
-    assert 'href="tel:03172720001,6001"' in zone and "0317-2720001 转 6001、0317-2720002" in zone
+    assert '<a href="tel:03172720001,6001">0317-2720001 转 6001</a>、<a href="tel:03172720002">0317-2720002</a>' in zone
     assert "见各责任区公示牌" in zone and 'href="tel:"' not in zone

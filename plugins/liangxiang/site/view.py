@@ -226,6 +226,14 @@ class SiteView:
             return ""
         return ("+" if number.group(0).startswith("+") else "") + digits + (f",{extension.group(1)}" if extension else "")
 
+    @staticmethod
+    def tel_parts(phone: str) -> list[tuple[str, str]]:
+        """A phone field as its parts and what each dials: "0317-2721365、13931700001" is two
+        numbers, each its own call link (one link dialling the first would call the landline
+        for a reader who taps the mobile); a part with no number dials nothing."""
+        parts = re.split(r"(\s*(?:[、，,;；/／]|或)\s*)", phone)
+        return [(part, SiteView.tel(part) if index % 2 == 0 else "") for index, part in enumerate(parts) if part]
+
     def grade(self, score: float) -> str:
         return self.records.grade_for(score) or self.labels.no_grade  # below every band
 
