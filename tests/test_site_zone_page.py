@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -183,3 +184,26 @@ def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(
     zone = (build_site(_without_printables(root), tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
     assert '<a href="tel:03172720001,6001">0317-2720001 转 6001</a>、<a href="tel:03172720002">0317-2720002</a>' in zone
     assert "见各责任区公示牌" in zone and 'href="tel:"' not in zone
+
+
+def test_a_printed_address_that_vanishes_is_said(tmp_path):
+    """Renaming a zone everywhere passes every check, and the sign at the gate opens the 404 page
+    (audit 16): the next run names the id an earlier build published, until an alias keeps it."""
+    from liangxiang.pipeline import read_content
+
+    root = write_site(tmp_path / "src")
+    build_site(_without_printables(root), tmp_path / "site")
+    zone = root / "content/zones/garden.yaml"
+    zone.rename(root / "content/zones/garden-2.yaml")
+    for path in [*root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
+        path.write_text(re.sub(r"(?<![\w-])garden(?![\w-])", "garden-2", path.read_text(encoding="utf-8")), encoding="utf-8")
+    cache = root / ".cache/liangxiang"
+    content, problems = read_content(root, root / "content", cache_dir=cache)
+    assert not problems, [str(p) for p in problems]
+    assert [str(n).split(" (")[0] for n in content.notices] == [
+        "content/zones/garden.yaml: id: 上次生成时有责任区“garden”，现在找不到了：已经挂出的标志牌上的二维码会打不开"]
+    assert "是不是改成了 garden-2？" in str(content.notices[0])
+    renamed = root / "content/zones/garden-2.yaml"
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("aliases: [old-garden]", "aliases: [old-garden, garden]"), encoding="utf-8")
+    content, problems = read_content(root, root / "content", cache_dir=cache)
+    assert not problems and not content.notices, [str(p) for p in [*problems, *content.notices]]

@@ -8,6 +8,7 @@ from pathlib import Path
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
 from .check.photos import CHECKED_FILE
+from .check.published import vanished_pages
 from .check.settings import check_settings
 from .content import Content
 from .files import FileFacts, cache_dir, site_root
@@ -31,6 +32,7 @@ def read_content(
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
+    content.notices.extend(vanished_pages(content, cache_dir))
     check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()

@@ -18,6 +18,7 @@ from mkdocs.theme import Theme
 
 from . import theme as theme_package
 from .changes import sources_changed
+from .check.published import record_published
 from .check.settings import without_home
 from .files import cache_dir, site_root
 from .pipeline import cache_in_docs, read_site
@@ -154,6 +155,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         log.info("liangxiang: %d data pages (%d rendered, %d from the cache)",
                  len(self.build.pages), self.build.rendered, self.build.reused)
         self.output.commit(config.strict)
+        if not cache_in_docs(config, self.config):  # the next run says which printed address went away
+            record_published(self.build.content, cache_dir(config, self.config))
         config.site_dir = str(self.output.target)
         gc.unfreeze()  # `mkdocs serve` builds again in this process: what this build held may go
 
