@@ -709,3 +709,26 @@ def test_a_former_members_plate_is_a_notice(tmp_path):
     assert not problems, [str(p) for p in problems]
     assert [str(n).split(" (")[0] for n in content.notices] == [
         "content/commitments/2026.yaml:9:5: commitments[1].member: “欧阳晓红”已调离（status: former），2026 年的承诺仍会印成桌牌（在 plates/all.pdf 里）"]
+
+
+@pytest.mark.parametrize("edits, notice", [
+    (sub("members.yaml", "name: 张伟", "name: 张\u3000伟"), "members.yaml:3:5: members[0].name: 姓名“张\u3000伟”中间有空格，网页和桌牌上会照样显示 (写成 张伟：对齐用的空格不要带进来)"),
+    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 王 芳}"), "content/zones/garden.yaml:10:17: roles[1].name: 姓名“王 芳”中间有空格，网页和桌牌上会照样显示 (写成 王芳：对齐用的空格不要带进来)"),
+    (sub("members.yaml", "name: 李娜", "name: 热合曼•阿不都"), "members.yaml:12:5: members[1].name: 姓名“热合曼•阿不都”里的“•”不是姓名中间的点“·” (写成 热合曼·阿不都)"),
+    (sub("members.yaml", "name: 李娜", "name: Maria Garcia"), None),
+])
+def test_a_name_as_a_spreadsheet_pads_it_is_a_notice(tmp_path, edits, notice):
+    root = write_site(tmp_path)
+    _apply(root, edits)
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == ([notice] if notice else [])
+
+
+def test_a_score_from_a_spreadsheet_is_rounded(tmp_path):
+    """89.99999999999999 is 90: graded 优秀 (audit 16)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 89.99999999999999}"))
+    content, problems = read_content(root, root / "content")
+    assert not problems and content.assessments[0].results[0].score == 90.0
+    assert content.grade_for(90.0) == content.grade_for(content.assessments[0].results[0].score)

@@ -232,6 +232,7 @@ class _Rules:
         aliases: dict[str, Location] = {}
         for member in self.content.members:
             self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"))
+            self.name_as_written(member.name, member.at("name"), member.field_name("name"))
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
             owner = branch_of_group.get(member.group or "")
@@ -249,6 +250,9 @@ class _Rules:
             self.stem(zone, "id", zone.id, Path(zone.path).stem)
             self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.refs(zone)
+            for index, role in enumerate(zone.roles):
+                if role.name:
+                    self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"))
             self.successor(zone)
             self.aliases(zone, "zone", "责任区", aliases)
             self.signboard_size(zone)
@@ -289,6 +293,17 @@ class _Rules:
             self.content.notices.append(Problem(
                 zone.at("leader"), "leader", f"负责人“{leader.name}”已调离（status: former），标志牌上仍印着他/她是负责人",
                 "换一位在岗的党员做负责人（改 leader），再重新印标志牌"))
+
+    def name_as_written(self, name: str, where: Location, field: str) -> None:
+        """张　伟 padded the spreadsheet way, 热合曼•阿不都 with a bullet for the name dot: printed as
+        typed, so said (a Western name keeps its spaces)."""
+        if re.search(r"[\u3400-\u9fff][\s\u3000]+[\u3400-\u9fff]", name):
+            plain = re.sub(r"(?<=[\u3400-\u9fff])[\s\u3000]+(?=[\u3400-\u9fff])", "", name)
+            self.content.notices.append(Problem(where, field, f"姓名“{name}”中间有空格，网页和桌牌上会照样显示",
+                                                f"写成 {plain}：对齐用的空格不要带进来"))
+        if (dot := re.search(r"[•∙⋅・･．.]", name)) is not None and re.search(r"[\u3400-\u9fff]", name):
+            self.content.notices.append(Problem(where, field, f"姓名“{name}”里的“{dot.group()}”不是姓名中间的点“·”",
+                                                f"写成 {name.replace(dot.group(), '·')}"))
 
     def plate_of_former(self, year, commitment) -> None:
         """The latest year's commitments are printed as desk plates, a former member's too (the
