@@ -155,6 +155,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         if not close and re.search(r"[\u3400-\u9fff]", str(name)):  # `{text: 抢修, 时间: 凌晨2:00}`: text with a colon
             return (f"不认识的字段“{name}”", "字段名都是英文；如果“" + str(name) + ":”是文字的一部分，"
                     "把整段文字用英文引号括起来，例如 text: \"抢修完成，时间: 凌晨2:00\"")
+        if not close and (child := _belongs_under(_model_at(model, where[:-1]), str(name))):
+            return f"不认识的字段“{name}”", child
         return f"不认识的字段“{name}”", close or "内容格式里没有这个字段；" + private
     if kind == "string_pattern_mismatch" and isinstance(value, str) and (hidden := _invisible(value)):
         cleaned = "".join(c for c in value if c not in hidden).strip()
@@ -371,6 +373,21 @@ def _is_optional(model: type[BaseModel], where: tuple) -> bool:
     parent = _model_at(model, where[:-1])
     field = parent.model_fields.get(str(where[-1])) if parent is not None and where else None
     return field is not None and not field.is_required()
+
+
+def _belongs_under(parent: type[BaseModel] | None, name: str) -> str:
+    """`date:` written beside a commitment's fields belongs to one of its progress entries: the
+    line lost its indentation. A hint naming where it goes, or ""."""
+    if parent is None:
+        return ""
+    for field_name, field in parent.model_fields.items():
+        inner = _unwrap(field.annotation)
+        listed = typing.get_origin(inner) is list
+        child = _unwrap(typing.get_args(inner)[0]) if listed and typing.get_args(inner) else inner
+        if isinstance(child, type) and issubclass(child, BaseModel) and name in child.model_fields:
+            how = "作为一项，以“- ”开头" if listed else ""
+            return f"“{name}”是 {field_name} 里的字段：这一行的缩进不对，要缩进到 {field_name}: 下面{how}"
+    return ""
 
 
 def _model_at(model: type[BaseModel], where: tuple) -> type[BaseModel] | None:
