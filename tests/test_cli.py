@@ -81,7 +81,8 @@ def test_validate_reports_a_sign_that_does_not_fit(tmp_path):
 SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a strict build fails on each)
     "gbk": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站 # 注释").encode("gbk"), "mkdocs.yml:1:", "GBK"),
     "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
-    "no-scheme": (lambda text: text.replace("https://example.org/dj/", "example.org/dj/"), "mkdocs.yml: site_url:", "https://"),
+    "no-scheme": (lambda text: text.replace("https://example.org/dj/", "example.org/dj/"), "mkdocs.yml:2:1: site_url:", "https://"),
+    "full-width-colon": (lambda text: text.replace("https://example.org/dj/", "https：//example.org/dj/"), "mkdocs.yml:2:1: site_url:", "全角的“：”"),
     "space": (lambda text: text.replace("https://example.org/dj/", "https://example org/dj/"), "mkdocs.yml:2:1: site_url:", "空格"),
     "unknown-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      colr: red\n"), "mkdocs.yml:8:7: colr:", "liangxiang 插件没有“colr”这个设置"),
     "misspelt-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      printable: false\n"), "mkdocs.yml:8:7: printable:", "(是不是要写 printables？)"),

@@ -78,7 +78,7 @@ def load_site_config(path: Path):
     except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
         said = warnings.messages or [str(error)]
         if any("site_url" in message for message in said):
-            raise ConfigProblem(f"{shown}: site_url: {site_url_problem(written_site_url(text)) or said[0]}") from None
+            raise ConfigProblem(f"{Location.of_setting(path, 'site_url')}: site_url: {site_url_problem(written_site_url(text)) or said[0]}") from None
         parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
         if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
             raise ConfigProblem("\n".join(map(str, problems))) from None

@@ -34,6 +34,8 @@ def site_url_problem(url: str) -> str | None:
     parts = urlsplit(url)
     if any(char.isspace() for char in url):
         return f"网站地址 site_url 里有空格（“{url}”）：印出来的二维码打不开"
+    if (wide := re.search(r"[：／。．，]", url)) is not None:  # typed with a Chinese input method
+        return f"网站地址 site_url 里有全角的“{wide.group()}”（现在是“{url}”）：换成英文输入法重新输入，例如 https://dangjian.example.cn/"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"网站地址 site_url 要以 https:// 或 http:// 开头，后面是域名（现在是“{url}”）"
     if parts.query or parts.fragment or "?" in url or "#" in url:
