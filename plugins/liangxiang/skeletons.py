@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -118,19 +119,18 @@ class Site:
             values = [getattr(m, field) for m in self.content.members
                       if getattr(m, field, None) and not m.hidden and (m.branch == branch or not same_branch)]
             if values:
-                return max(values, key=values.count)
+                return Counter(values).most_common(1)[0][0]  # ties: the first written
         return fallback
 
     def tags(self) -> list[str]:
         """The badges members wear here, most worn first."""
-        worn = [tag for m in self.content.members if not m.hidden for tag in m.tags]
-        return sorted(set(worn), key=lambda tag: (-worn.count(tag), worn.index(tag)))
+        return [tag for tag, _ in Counter(tag for m in self.content.members if not m.hidden for tag in m.tags).most_common()]
 
     def honoured_by(self) -> str:
         """Who awards honours here: as the roster says most often, else the organization itself."""
         said = [honor.by for m in self.content.members if not m.hidden for honor in m.honors if honor.by]
         if said:
-            return max(said, key=said.count)
+            return Counter(said).most_common(1)[0][0]
         org = self.content.org
         return (org.short_name or org.name) if org else "党委"
 

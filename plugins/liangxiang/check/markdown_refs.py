@@ -32,11 +32,11 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     Markdown again on every build would cost a large site seconds). ``free_page_anchors``: whether
     #fragments naming a free page's headings are checked (MkDocs renders those pages, with the
     site's own slugify if it sets one)."""
-    from ..site.markdown import LINK, PHOTO, Renderer  # here: the renderer brings Markdown
+    from ..site.markdown import LINK, PHOTO, Renderer, extras_key  # here: the renderer brings Markdown
 
     renderer = Renderer(content.markdown_extras)
     version = code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3"))
-    named_in = TextMemo(memo, f"{version}:{sorted(content.markdown_extras.items(), key=lambda item: item[0])!r}")
+    named_in = TextMemo(memo, f"{version}:{extras_key(content.markdown_extras)}")
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
     hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
     for text, start, field, base, block, shown_at in _texts(content):

@@ -188,6 +188,11 @@ def sanitize(html: str) -> str:
 FOLLOWED = ("abbr", "attr_list", "def_list", "fenced_code", "nl2br", "smarty")
 
 
+def extras_key(extras: dict[str, dict]) -> str:
+    """The extensions and their options as text, for memos of what Markdown renders to."""
+    return repr(sorted(extras.items(), key=lambda item: item[0]))
+
+
 def site_extras(extensions: list, configs: dict) -> dict[str, dict]:
     """The FOLLOWED extensions a site's mkdocs.yml enables, with their options."""
     names = {ext.removeprefix("markdown.extensions.") for ext in extensions if isinstance(ext, str)}

@@ -25,7 +25,7 @@ import markdown
 
 from ..content import Content
 from ..files import TextMemo, link_or_copy, write_atomic
-from .markdown import SafeContent
+from .markdown import SafeContent, extras_key
 from .sitekey import code_version
 from .view import Labels, Urls
 
@@ -75,7 +75,7 @@ def documents(
     """What a visitor can find: published members, zones, stories and free pages (title, url, html)."""
     docs: list[Doc] = []
     extras = content.markdown_extras
-    words = f"plain:{sorted(extras.items(), key=lambda item: item[0])!r}" if extras else "plain"
+    words = f"plain:{extras_key(extras)}" if extras else "plain"
 
     def words_of(text: str) -> str:
         return memo(words, text, lambda text: plain(text, extras))
