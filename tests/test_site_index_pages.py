@@ -155,3 +155,34 @@ def test_a_filter_is_offered_only_when_it_can_choose(tmp_path):
     assert 'data-filter="branch"' in roster and 'data-filter="group"' not in roster
     wall = (plain / "commitments" / "2026" / "index.html").read_text(encoding="utf-8")
     assert 'class="filters"' not in wall  # zhang-wei and li-na are both of b1
+
+
+STORY_BODIES = [  # a story's body -> the headings its page shows inside the body, in order
+    ("# 一把钥匙\n\n故事正文。\n\n### 细节\n\n正文。\n", [("h2", "细节")]),  # the title again: it goes
+    ("# 《一把钥匙》\n\n故事正文。\n\n# 起因\n\n正文。\n\n### 细节\n", [("h2", "起因"), ("h3", "细节")]),
+    ("# 起因\n\n正文。\n\n## 经过\n\n正文。\n", [("h2", "起因"), ("h3", "经过")]),
+    ("### 起因\n\n正文。\n\n###### 细节\n", [("h2", "起因"), ("h3", "细节")]),
+    ("故事正文。\n\n## 一把钥匙\n\n正文。\n", [("h2", "一把钥匙")]),  # not first: a section of that name
+]
+
+
+@pytest.mark.parametrize("body, headings", STORY_BODIES)
+def test_a_story_bodys_headings_sit_under_its_title(tmp_path, body, headings):
+    """One h1 per page (the story's title), body headings from h2 down with no level skipped; a
+    first heading repeating the title, as a body pasted from Word starts, is not shown twice."""
+    site = _build(tmp_path / "src", {"content/stories/a-key.md": STORY.replace("故事正文。\n", body)})
+    html = (site / "stories/a-key/index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<h1\b[^>]*>(.*?)</h1>", html, re.S) == ["一把钥匙"]
+    shown = html[html.index('class="prose story-body"'):]
+    shown = shown[:shown.index("</div>")]
+    assert [(tag, re.sub(r"<[^>]+>", "", words)) for tag, words in re.findall(r"<(h[1-6])\b[^>]*>(.*?)</h[1-6]>", shown)] == headings
+    assert "正文" in shown
+
+
+def test_a_zones_own_text_has_headings_under_its_section(tmp_path):
+    zone = FILES["content/zones/garden.yaml"] + "content: |\n  # 巡查路线\n\n  从北门开始。\n\n  ### 注意\n\n  雨天停用。\n"
+    site = _build(tmp_path / "src", {"content/zones/garden.yaml": zone})
+    html = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    shown = html[html.index('class="zone-content"'):]
+    shown = shown[:shown.index("</section>")]
+    assert [(tag, words) for tag, words in re.findall(r"<(h[1-6])\b[^>]*>([^<]*)<", shown)][1:] == [("h3", "巡查路线"), ("h4", "注意")]

@@ -40,7 +40,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
     hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
     for text, start, field, base, block, shown_at in _texts(content):
-        if "[" not in text and "<" not in text:
+        if "[" not in text and "<" not in text and "【" not in text:
             continue  # no image, link or HTML
         seen: dict[tuple[str, str], int] = {}  # the same path named twice is reported at each place
         for ref, kind in named_in("refs", text, lambda text: _named(renderer, text)):
@@ -54,7 +54,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             elif kind == "undefined":
                 problem = _undefined_problem(ref)
             elif kind == "fullwidth":
-                problem = (f"“{ref}”用了全角括号“（）”，不会成为链接，网页上会原样显示", "括号改成半角：[文字](地址)")
+                problem = _almost_link_problem(ref)
             elif kind == "html":
                 problem = _html_problem(ref)
             elif kind == "comment":
@@ -112,7 +112,21 @@ def _named(renderer, text: str) -> list:
     return named
 
 
-FULLWIDTH_LINK = re.compile(r"!?\[[^\[\]<>\n]+\]\s*（[^）\n]*）")
+# a link typed almost right, which Markdown leaves as text: [words]（address）, or, around what
+# looks like an address, 【words】(address) or [words] (address)
+_ADDRESS = r"[A-Za-z0-9._~/#:?=&%+-]*[/.][A-Za-z0-9._~/#:?=&%+-]*"
+FULLWIDTH_LINK = re.compile(rf"!?\[[^\[\]<>\n]+\]\s*（[^）\n]*）|!?【[^【】\n]+】\s*[（(]\s*{_ADDRESS}\s*[）)]"
+                            rf"|!?\[[^\[\]<>\n]+\]\s+\(\s*{_ADDRESS}\s*\)")
+
+
+def _almost_link_problem(written: str) -> tuple[str, str]:
+    if "【" in written:
+        wrong = "用了全角方括号“【】”" + ("和全角括号“（）”" if "（" in written else "")
+    elif "（" in written:
+        wrong = "用了全角括号“（）”"
+    else:
+        wrong = "方括号和圆括号之间有空格"
+    return f"“{written}”{wrong}，不会成为链接，网页上会原样显示", "写成半角的 [文字](地址)，方括号紧跟圆括号"
 # raw HTML, which Markdown from content shows as text: &lt;iframe ...&gt; in the rendered page
 RAW_TAG = re.compile(r"&lt;/?([a-zA-Z][a-zA-Z0-9]*)(?=[\s/]|&gt;)")
 RAW_COMMENT = re.compile(r"&lt;!--")  # an editor's note, meant to be hidden: shown to every visitor

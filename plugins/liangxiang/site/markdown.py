@@ -87,6 +87,34 @@ class _JoinChineseLines(Treeprocessor):
                 element.tail = CJK_BREAK.sub("", element.tail)
 
 
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+class _HeadingsUnderTitle(Treeprocessor):
+    """Content Markdown sits under a heading of its page: its headings start one level below
+    (``md.heading_top``: h2 in a story, h3 in a zone's section) and skip no level (an editor's
+    "# 事迹" then "### 细节" becomes h2, h3). A first heading that repeats the page's title
+    (``md.page_title``, as a story body copied from Word starts) is dropped."""
+
+    def run(self, root):
+        title, top = getattr(self.md, "page_title", None), getattr(self.md, "heading_top", 2)
+        first = root[0] if len(root) else None
+        if first is not None and first.tag in HEADINGS and title and _words(first) == _words_of(title):
+            root.remove(first)
+        headings = [element for element in root.iter() if element.tag in HEADINGS]
+        levels = sorted({int(element.tag[1]) for element in headings})
+        for element in headings:
+            element.tag = f"h{min(6, top + levels.index(int(element.tag[1])))}"
+
+
+def _words(element) -> str:
+    return _words_of("".join(element.itertext()))
+
+
+def _words_of(text: str) -> str:
+    return re.sub(r"[\s《》“”\"'：:·。！!？?，,、—-]", "", text)
+
+
 class SafeContent(Extension):
     """Treat raw HTML in Markdown as text: it is escaped, never passed through."""
 
@@ -95,6 +123,7 @@ class SafeContent(Extension):
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
         md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 4)
+        md.treeprocessors.register(_HeadingsUnderTitle(md), "liangxiang_headings", 6)
 
 
 def _is_local(url: str) -> bool:
@@ -211,19 +240,23 @@ class Renderer:
                                      output_format="html")
 
     def __call__(self, text: str | None, publish: Callable[[str, str], str | None] | None = None,
-                 where: str = "", link: Callable[[str], str | None] | None = None) -> Markup:
+                 where: str = "", link: Callable[[str], str | None] | None = None, title: str | None = None,
+                 top: int = 2) -> Markup:
+        """``title``: the page's own title, which a first heading repeating it is dropped for;
+        ``top``: the level the text's headings start at."""
         if not text:
             return Markup("")
-        out = self.html(text)
+        out = self.html(text, title, top)
         if publish is not None:
             out = publish_images(out, publish, where)
         if link is not None:
             out = resolve_links(out, link, where)
         return Markup(sanitize(out))
 
-    def html(self, text: str) -> str:
+    def html(self, text: str, title: str | None = None, top: int = 2) -> str:
         """The HTML Python-Markdown makes, before images and links are resolved and it is sanitized."""
         self._md.reset()
+        self._md.page_title, self._md.heading_top = title, top
         return self._md.convert(text)
 
 

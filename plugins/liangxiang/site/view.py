@@ -147,10 +147,12 @@ class SiteView:
             self.photos.publish(picture)
         return picture
 
-    def md(self, text: str | None, base: str = "", where: str = "") -> Markup:
-        """Markdown from content; ``base`` is the folder (under content/) its image paths and links start from."""
+    def md(self, text: str | None, base: str = "", where: str = "", title: str | None = None, top: int = 2) -> Markup:
+        """Markdown from content; ``base`` is the folder (under content/) its image paths and links
+        start from; ``title``: the page's title, not repeated by a first heading; ``top``: the
+        level its headings start at (3 in a section of its own)."""
         return self.markdown(text, lambda src, alt: self.content_image(src, alt, base), where or base or "content",
-                             lambda href: self.content_link(href, base))
+                             lambda href: self.content_link(href, base), title, top)
 
     def content_link(self, href: str, base: str = "", shown_at: str | None = None) -> str | None:
         """A link to a file under content/ (about.md, zones/x.yaml) or to a page's address
