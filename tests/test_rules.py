@@ -660,8 +660,19 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/assessments/2026-Q1.yaml:2:1: published: 公布日期 2062-04-05 在今天（2026-11-21）之后 (写张榜公布的日期；还没公布的结果先不要提交)"),
     (sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2061-05-12"),
      "content/stories/a-key.md:3:1: date: 故事日期 2061-05-12 在今天（2026-11-21）之后 (写故事发生或发表的日期；是不是年份或月份写错了？)"),
+    (sub("content/commitments/2026.yaml", "      - {date: 2026-03-12, text: 补植草坪}\n",
+         "".join(f"      - {{date: 2025-0{month}-12, text: 补植草坪}}\n" for month in range(3, 10))),
+     "content/commitments/2026.yaml:7:10: commitments[0].progress[0].date: 有 7 条践诺日期在 2025 年（第 7、8、9、10、11 行等），"
+     "却记在 2026 年的承诺里：是不是从 2025.yaml 复制来的？ (复制去年的文件时，删掉每条承诺下的 progress，今年做了什么再记；2025 年做的事留在 2025.yaml)"),
+    ({"content/assessments/2026-Q2.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("2026-Q1", "2026-Q2").replace("2026-04-05", "2026-07-05")},
+     "content/assessments/2026-Q2.yaml:5:6: results[1].zone: 责任区“旧责任区”已撤销（status: archived），却出现在最新一期 2026-Q2 的考核结果里"
+     " (如果这一期的文件是从上一期复制的，删掉这一条；如果它撤销以前参加了这一期考核，不用改；接手的责任区是 garden)"),
+    ({"content/assessments/2025-Q4.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("2026-Q1", "2025-Q4").replace("2026-04-05", "2026-01-05"),
+      **sub("content/assessments/2026-Q1.yaml", "  - {zone: closed, score: 69.5, note: 差}\n", "")},
+     None),  # scored before it was archived: only the newest period is suspect
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
-        "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future"])
+        "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future",
+        "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

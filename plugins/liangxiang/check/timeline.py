@@ -18,7 +18,7 @@ from ..problems import Problem
 def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
     today = today or build_day()
     return [*_progress_years(content), *_early_results(content), *_ungraded_scores(content),
-            *_future_dates(content, today)]
+            *_future_dates(content, today), *_archived_in_latest(content)]
 
 
 def build_day() -> dt.date:
@@ -56,16 +56,46 @@ def _future_dates(content: Content, today: dt.date):
 
 def _progress_years(content: Content):
     """A year's file records what was done that year: 2025-03-12 in 2026.yaml is most often a
-    year typed from last year's file."""
+    year typed from last year's file. Many such dates from one other year are a whole file
+    copied: said once, not once per date."""
     for year in content.commitments:
-        for commitment in year.commitments:
-            for index, step in enumerate(commitment.progress):
-                if step.date.year != year.year:
-                    guess = _same_day_in(step.date, year.year)
-                    yield Problem(
-                        commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
-                        f"践诺日期 {step.date} 不在 {year.year} 年，却记在 {year.year} 年的承诺里",
-                        (f"是不是要写 {guess}？" if guess else "") + f"如果是 {step.date.year} 年做的事，写进 {step.date.year}.yaml")
+        elsewhere = [(commitment, index, step) for commitment in year.commitments
+                     for index, step in enumerate(commitment.progress) if step.date.year != year.year]
+        years = {step.date.year for _, _, step in elsewhere}
+        if len(elsewhere) >= COPIED_FILE and len(years) == 1:
+            (commitment, index, step), other = elsewhere[0], years.pop()
+            lines = "、".join(str(c.at("progress", i, "date").line) for c, i, _ in elsewhere[:5]) + (" 行等" if len(elsewhere) > 5 else " 行")
+            yield Problem(
+                commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
+                f"有 {len(elsewhere)} 条践诺日期在 {other} 年（第 {lines}），却记在 {year.year} 年的承诺里：是不是从 {other}.yaml 复制来的？",
+                f"复制去年的文件时，删掉每条承诺下的 progress，今年做了什么再记；{other} 年做的事留在 {other}.yaml")
+            continue
+        for commitment, index, step in elsewhere:
+            guess = _same_day_in(step.date, year.year)
+            yield Problem(
+                commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
+                f"践诺日期 {step.date} 不在 {year.year} 年，却记在 {year.year} 年的承诺里",
+                (f"是不是要写 {guess}？" if guess else "") + f"如果是 {step.date.year} 年做的事，写进 {step.date.year}.yaml")
+
+
+COPIED_FILE = 4  # dates from one other year in a file, from which it looks copied rather than mistyped
+
+
+def _archived_in_latest(content: Content):
+    """A zone archived (撤销) but scored in the newest period: most often a line left in a
+    period's file copied from the one before. Its page would show that score as the latest."""
+    periods = sorted(content.assessments, key=lambda assessment: assessment.period)
+    if len(periods) < 2:
+        return
+    zones = content.zone_by_id
+    for result in periods[-1].results:
+        zone = zones.get(result.zone)
+        if zone is not None and zone.status == "archived":
+            yield Problem(
+                result.at("zone"), result.field_name("zone"),
+                f"责任区“{zone.name}”已撤销（status: archived），却出现在最新一期 {periods[-1].period} 的考核结果里",
+                "如果这一期的文件是从上一期复制的，删掉这一条；如果它撤销以前参加了这一期考核，不用改" +
+                (f"；接手的责任区是 {zone.successor}" if zone.successor else ""))
 
 
 def _early_results(content: Content):
