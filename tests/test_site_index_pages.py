@@ -56,7 +56,7 @@ def test_an_empty_year_and_no_stories_say_there_is_nothing_yet(tmp_path):
 
 
 INTROS = [  # content/index.md -> the headings the home page shows, in order
-    ("# 欢迎\n\n正文。\n\n## 怎么找\n\n### 细节\n\n###### 最深\n", ["h1", "h2", "h3", "h4", "h6"]),
+    ("# 欢迎\n\n正文。\n\n## 怎么找\n\n### 细节\n\n###### 最深\n", ["h1", "h2", "h3", "h4", "h5"]),  # no level skipped
     ("## 欢迎\n\n正文。\n\n### 细节\n", ["h1", "h2", "h3"]),  # already below the page's h1
     ("正文，没有标题。\n", ["h1"]),
     ("欢迎\n===\n\n正文。\n", ["h1", "h2"]),
@@ -186,3 +186,13 @@ def test_a_zones_own_text_has_headings_under_its_section(tmp_path):
     shown = html[html.index('class="zone-content"'):]
     shown = shown[:shown.index("</section>")]
     assert [(tag, words) for tag, words in re.findall(r"<(h[1-6])\b[^>]*>([^<]*)<", shown)][1:] == [("h3", "巡查路线"), ("h4", "注意")]
+
+
+def test_a_free_pages_own_heading_is_its_title_in_the_menu(tmp_path):
+    """Free pages keep their headings as written: MkDocs takes the menu title from the # heading
+    (moving it to h2, as content Markdown under a page's title is, left the menu saying "About")."""
+    site = _build(tmp_path / "src", {"content/about.md": "# 活动简介\n\n正文。\n\n## 创建标准\n\n正文。\n"})
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<li><a href="about/">活动简介</a></li>', home), re.findall(r'<li><a href="about/">[^<]*', home)
+    page = (site / "about/index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<(h[1-6])\b[^>]*>([^<]*)<", page[page.index("<main"):])[:2] == [("h1", "活动简介"), ("h2", "创建标准")]

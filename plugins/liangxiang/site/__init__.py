@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, Callable
 
 from jinja2 import FileSystemBytecodeCache
-from markupsafe import Markup
 from mkdocs.commands.build import get_context
 
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
@@ -97,7 +96,7 @@ class SiteBuild:
         index = self.content.docs_dir / "index.md"
         if not index.is_file():
             return ""
-        return below_h1(self.view.md(index.read_text(encoding="utf-8-sig"), where="index.md"))
+        return self.view.md(index.read_text(encoding="utf-8-sig"), where="index.md")  # its headings under the page's h1
 
     def page_html(self, html: str, page) -> str:
         """A free page's HTML: its images published as resized copies, links to content files made
@@ -212,19 +211,6 @@ class SiteBuild:
         return search.write_cached_index(
             inputs, lambda memo: search.documents(self.content, self.urls, self.labels, pages, memo), site_dir, self.cache_dir,
         )
-
-
-HEADING = re.compile(r"<(/?)h([1-6])(?=[\s>])")
-
-
-def below_h1(html: Markup) -> Markup:
-    """Sanitized HTML with its headings shifted down so that the highest is an h2 (h6 stays h6):
-    it is shown on a page that has its own h1. Text cannot hold a tag here: it is escaped."""
-    levels = [int(level) for _, level in HEADING.findall(html)]
-    shift = 2 - min(levels) if levels else 0
-    if shift <= 0:
-        return html
-    return Markup(HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", str(html)))
 
 
 def _minify_css(path: Path) -> None:

@@ -123,6 +123,13 @@ class SafeContent(Extension):
         md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
         md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 4)
+
+
+class HeadingsUnderTitle(Extension):
+    """For text placed under a heading of a page the theme draws (not for free pages: MkDocs
+    takes their title from their own # heading)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_HeadingsUnderTitle(md), "liangxiang_headings", 6)
 
 
@@ -235,7 +242,7 @@ class Renderer:
 
     def __init__(self, extras: dict[str, dict] | None = None) -> None:
         extras = extras or {}
-        self._md = markdown.Markdown(extensions=[SafeContent(), "tables", "sane_lists", "toc", "footnotes", *extras],
+        self._md = markdown.Markdown(extensions=[SafeContent(), HeadingsUnderTitle(), "tables", "sane_lists", "toc", "footnotes", *extras],
                                      extension_configs={"toc": HEADING_IDS, "footnotes": FOOTNOTES, "tables": TABLES, **extras},
                                      output_format="html")
 
