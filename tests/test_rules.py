@@ -670,9 +670,14 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({"content/assessments/2025-Q4.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("2026-Q1", "2025-Q4").replace("2026-04-05", "2026-01-05"),
       **sub("content/assessments/2026-Q1.yaml", "  - {zone: closed, score: 69.5, note: 差}\n", "")},
      None),  # scored before it was archived: only the newest period is suspect
+    (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: " + "带头养护花园，" * 6 + "做到"),
+     "content/commitments/2026.yaml:4:5: commitments[0].promise: 承诺有 44 个字，桌牌上只能印成小字（承诺是一句话，40 个字以内）"
+     " (把最想让群众记住的一句写在 promise，具体的事分条写进 items)"),
+    (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: " + "带头养护花园，" * 5 + "做到"), None),  # 37
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
         "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future",
-        "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period"])
+        "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
+        "promise-of-a-paragraph", "promise-of-a-sentence"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

@@ -316,6 +316,16 @@ class _Rules:
                 f"“{member.name}”已调离（status: former），{year.year} 年的承诺仍会印成桌牌（在 plates/all.pdf 里）",
                 "承诺留作记录；这块桌牌不用摆放，送印时可以跳过"))
 
+    def promise_length(self, commitment) -> None:
+        """The promise is one sentence, printed large on the desk plate: a paragraph pasted there
+        is set in small type that nobody reads across a counter."""
+        length = len(re.sub(r"\s", "", commitment.promise))
+        if length > PROMISE_MOST:
+            self.content.notices.append(Problem(
+                commitment.at("promise"), commitment.field_name("promise"),
+                f"承诺有 {length} 个字，桌牌上只能印成小字（承诺是一句话，{PROMISE_MOST} 个字以内）",
+                "把最想让群众记住的一句写在 promise，具体的事分条写进 items"))
+
     def aliases(self, record, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
         """Former ids keep printed QR codes working: each may lead to one page only."""
         for index, alias in enumerate(record.aliases):
@@ -373,6 +383,7 @@ class _Rules:
                 else:
                     seen[commitment.member] = commitment.at("member")
                 self.plate_of_former(year, commitment)
+                self.promise_length(commitment)
 
     def stories(self) -> None:
         for story in self.content.stories:
@@ -410,6 +421,9 @@ class _Rules:
                     found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
                 for message, hint in found:
                     self.problems.add(record.at(field), record.field_name(field), message, hint)
+
+
+PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guide says so too)
 
 
 def _home(kind: str) -> str:
