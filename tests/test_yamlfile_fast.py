@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from liangxiang.load import split_front_matter
 from liangxiang.load import yamlfile
-from liangxiang.load.yamlfile import decode, parse
+from liangxiang.load.decoding import decode
+from liangxiang.load.yamlfile import parse
 from liangxiang.problems import Problems
 
 ROOT = Path(__file__).resolve().parents[1]

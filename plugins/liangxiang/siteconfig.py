@@ -62,7 +62,8 @@ def load_site_config(path: Path):
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from .check.settings import site_url_problem, written_site_url
-    from .load.yamlfile import decode, parse
+    from .load.decoding import decode
+    from .load.yamlfile import parse
     from .problems import Problems
 
     problems, shown = Problems(), path.name

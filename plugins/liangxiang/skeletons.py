@@ -25,7 +25,8 @@ from pathlib import Path
 from .content import Content
 from .ids import person_id, phrase_id
 from .load import load_content
-from .load.yamlfile import decode, parse
+from .load.decoding import decode
+from .load.yamlfile import parse
 from .model import DEFAULT_STORY_CATEGORIES, ID_PATTERN, PERIOD_PATTERN
 from .problems import Problem, Problems
 

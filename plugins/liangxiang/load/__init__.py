@@ -14,7 +14,8 @@ from ..problems import Location, Problems, did_you_mean
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record
-from .yamlfile import Document, SourceMap, decode, parse, report_controls
+from .decoding import decode, report_controls
+from .yamlfile import Document, SourceMap, parse
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
 MAX_YAML_BYTES = 5 * 1024 * 1024

@@ -15,7 +15,9 @@ from pydantic import BaseModel, ValidationError
 from ..content import Rejected
 from ..model import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, Record
 from ..problems import Problems, did_you_mean, dotted, plain
-from .yamlfile import CONTROLS, SourceMap, curly_quotes_hint
+from .decoding import CONTROLS
+from .yamlfile import SourceMap
+from .yamlhints import curly_quotes_hint
 
 R = TypeVar("R", bound=Record)
 

@@ -1,0 +1,93 @@
+"""Bytes to text: UTF-8 (with or without a byte-order mark), or a problem that names the
+encoding the file is really in (GBK from Notepad or WPS, UTF-16) and how to save it again."""
+
+from __future__ import annotations
+
+import re
+
+from ..problems import Location, Problems
+
+
+def decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    """UTF-8 text (a byte-order mark is fine), or a problem that says how to fix the file."""
+    before = len(problems.items)
+    text = _decode(raw, path, problems)
+    if text is None and len(problems.items) == before:  # never drop a file without saying so
+        problems.add(Location(path), "-", "文件无法按 UTF-8 读取", "把文件另存为 UTF-8 编码再提交")
+    return text
+
+
+def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if _mixed_lines(raw, path, problems):
+            return None
+        line = raw.count(b"\n", 0, error.start) + 1
+        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[1:200:2].count(0) > 20 or raw[:200:2].count(0) > 20
+        guess = ("是 UTF-16 编码（Windows 记事本的“Unicode”）" if utf16 else
+                 "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if _is_gbk(raw) else "不是 UTF-8 编码")
+        problems.add(
+            Location(path, line, col), "-", f"文件{guess}，无法按 UTF-8 读取",
+            "把文件另存为 UTF-8 编码再提交（VS Code：点窗口右下角的编码名，"
+            + ("“通过编码保存”选 UTF-8" if utf16 else "先“通过编码重新打开”选 GBK，再“通过编码保存”选 UTF-8")
+            + "；记事本：“另存为”时编码选 UTF-8）",
+        )
+        return None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.add(Location(path, line, 1), "-", "文件里有空字符（NUL），这不是一个文本文件", "请用文本编辑器重新保存")
+        return None
+    return text
+
+
+# Characters no text means and no one sees: terminal escapes, bells, form feeds from copied
+# text, and the bidi overrides and isolates that show a line in another order than it is written.
+CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def report_controls(text: str, path: str, problems: Problems, field: str = "-", first_line: int = 1) -> None:
+    """Each line of Markdown holding such characters, once (YAML's reader refuses most of them
+    itself, and _walk the rest); the text is still read, so that one run says all."""
+    reported = set()
+    for found in CONTROLS.finditer(text):
+        line = text.count("\n", 0, found.start()) + first_line
+        if line in reported:
+            continue
+        reported.add(line)
+        start = text.rfind("\n", 0, found.start()) + 1
+        problems.add(Location(path, line, found.start() - start + 1), field,
+                     f"这里有一个看不见的控制字符（U+{ord(found.group()):04X}）",
+                     "多半是从别处复制来的：删掉它（可以把这一段删了重新打字）；它在网页上不显示，或会把文字顺序颠倒")
+
+
+def _mixed_lines(raw: bytes, path: str, problems: Problems) -> bool:
+    """A UTF-8 file with a few lines pasted in GBK: each such line, shown as GBK reads it.
+    Converting the whole file would garble the rest, so the hint is to retype those lines."""
+    bad, good = [], False
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append((number, line))
+            continue
+        good = good or not text.isascii()
+    if not bad or not good or not all(_is_gbk(line) for _, line in bad):
+        return False
+    for number, line in bad:
+        shown = line.decode("gb18030").strip()
+        shown = shown if len(shown) <= 30 else shown[:29] + "…"
+        problems.add(Location(path, number, 1), "-", f"这一行（“{shown}”）是别的编码（GBK）的文字，和文件其余部分（UTF-8）不一样",
+                     "多半是从别的文件或软件粘贴来的：删掉这一行的文字重新输入；不要转换整个文件的编码，其余部分是对的")
+    return True
+
+
+def _is_gbk(raw: bytes) -> bool:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True

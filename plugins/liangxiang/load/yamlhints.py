@@ -1,0 +1,209 @@
+"""What a YAML mistake means in an editor's words, and where it really is.
+
+PyYAML names what it expected where it gave up; an editor needs the mistake (a missing space
+after a colon, a value quoted with “…”, a full-width comma) and often a line or two above.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..problems import Location, Problems
+
+_FULLWIDTH_COLON_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)([A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*)[ \t]*(：)")  # ｓｃｏｐｅ：, typed in full-width mode
+_LEADING_WS = re.compile(r"^[ \t]*")
+# a key or list item indented with full-width or no-break spaces (text in a block scalar may
+# start with them: a Chinese paragraph's indent; text there rarely starts like a key)
+_ODD_INDENT = re.compile(r"^[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*(?=-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])")
+_ODD_SPACE_AFTER_KEY = re.compile(r"(^[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:)([\u3000\u00a0])")
+_SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
+
+# PyYAML's problem (a phrase of it, or a tuple of phrases) -> what it means in an editor's words,
+# and how to fix it (first match wins)
+YAML_PROBLEMS = [
+    ("mapping values are not allowed here", "这里多了一个冒号“:”",
+     "值里面有冒号时，把整个值用引号括起来，例如 note: \"时间: 8:00\"；也检查这一行的缩进"),
+    ("could not find expected ':'", "这一行少了冒号“:”", "写成“字段: 值”（半角冒号，后面加空格）；也可能是上一行的引号没有配对"),
+    ("expected ',' or '}'", "花括号 {…} 里的写法不对",
+     "值里有冒号“:”或逗号“,”时，把这个值用引号括起来，例如 {zone: a, score: 90, note: \"及时: 好\"}；也检查花括号有没有配对"),
+    ("expected ',' or ']'", "方括号 […] 里的写法不对", "值里有冒号“:”或逗号“,”时，把这个值用引号括起来；也检查方括号有没有配对"),
+    ("did not find expected key", "缩进没有对齐", "检查这一行和上一行开头的空格数"),
+    ("did not find expected '-' indicator", "列表的项没有对齐", "列表的每一项都要以“- ”开头，并且上下对齐"),
+    ("expected <block end>", "缩进没有对齐", "同一层的字段开头的空格数要一样；“- ”列表和“字段: 值”不能混在同一层"),
+    ("expected alphabetic or numeric character", "值以 * 或 & 开头，YAML 把它当成特殊符号",
+     "把整个值用引号括起来，例如 slogan: \"**一声问候**\"（加粗只在正文等 Markdown 字段里有用）"),
+    ("found undefined alias", "用到了没有定义的别名“*…”", "以 * 开头的值要用引号括起来"),
+    ("found unexpected end of stream", "引号或括号没有配对，到文件末尾也没有结束", "从这一行开始找没有配对的引号或括号"),
+    ("found unknown escape character", "双引号里的反斜杠“\\”用法不对", "把 \\ 写成 \\\\，或者改用单引号"),
+    ("found character '\\t' that cannot start", "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
+    (("that cannot start any token", "expected URI"), "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
+    (("but found another document", "expected '<document start>'"), "文件中间出现了“---”或“...”",
+     "一个文件只写一份内容：删掉中间的这一行"),
+    ("sequence entries are not allowed here", "“- ”不能写在“字段:”的同一行",
+     "列表的每一项另起一行、缩进两个空格、以“- ”开头；不是列表的话删掉“- ”"),
+    ("expected a comment or a line break", "“|”或“>”后面不能接着写文字",
+     "多行文字从下一行开始写，每行缩进两个空格；只有一行的话删掉“|”或“>”"),
+    ("indentation indicator", "值以“|”或“>”开头，YAML 把它当成了多行文字的标记",  # "expected chomping or indentation indicators"
+     "值本身以 | 或 > 开头时用引号括起来；多行文字写“字段: |”，从下一行开始写"),
+    ("expected the node content", "这里少了内容：逗号、冒号或括号的位置不对",
+     "检查这一行的逗号“,”、冒号“:”和括号；值里有这些符号时，把值用引号括起来"),
+    ("mapping keys are not allowed here", "值以“? ”开头，YAML 把它当成了特殊符号", "把整个值用引号括起来"),
+    ("node, but found", "类型标记“!!…”用错了地方", "去掉以 ! 或 !! 开头的标记"),  # "expected a scalar node, but found mapping"
+    ("found unhashable key", "字段名的写法不对：一行不能以“?”、“[”或“{”开头",
+     "每行写成“字段: 值”；以 [ 或 { 开头的文字要用引号括起来"),
+    ("could not determine a constructor for the tag", "值前面有一个不认识的标记“!…”",
+     "去掉以 ! 或 !! 开头的标记；值本身以 ! 开头时，把整个值用引号括起来"),
+]
+
+
+def explain(problem: str, text: str, index: int) -> tuple[str, str]:
+    """(meaning, hint) of PyYAML's problem on line ``index`` (from 0) of text."""
+    meaning, hint = next(((m, h) for keys, m, h in YAML_PROBLEMS
+                          if any(key in problem for key in ((keys,) if isinstance(keys, str) else keys))), (
+        "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
+    return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint
+
+
+def _comma_before_key(text: str, index: int) -> str:
+    """{date: 2026-03-20，text: …}: a full-width comma where a field ends; quoting the value, as
+    the general hint says, would publish "2026-03-20，text: …" as the date."""
+    line = text.split("\n")[index] if 0 <= index < text.count("\n") + 1 else ""
+    found = re.search(r"，\s*([A-Za-z_]+)\s*[:：]", line)
+    return f"“{found.group(1)}”前面的逗号是全角的“，”：改成半角逗号加空格“, ”" if found else ""
+
+
+def curly_quotes(text: str, index: int) -> str:
+    """The hint for a value quoted with “…” or ‘…’ (Word and Chinese input methods): YAML sees no
+    quotes there, so a colon or comma inside still ends the value."""
+    lines = text.splitlines()
+    line = lines[index] if 0 <= index < len(lines) else ""
+    found = re.search(r"(?:^|[:,{\[-])\s*([“‘])", line)
+    if not found:
+        return ""
+    return curly_quotes_hint(found.group(1))
+
+
+def curly_quotes_hint(quote: str) -> str:
+    pair = "‘ ’" if quote in "‘’" else "“ ”"
+    return f"这里用的是中文引号 {pair}，YAML 不把它当引号：把值两边换成英文引号，例如 text: \"完工，时间: 6月15日\""
+
+
+_NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s/])")
+_NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[A-Za-z_\u3400-\u9fff])")
+_DOCUMENT_MARK = re.compile(r"^(---|\.\.\.)\s*$")
+# `key: value` with its value on the line (so nothing may be nested under it), and a key line
+_KEY_WITH_VALUE = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*): +[^\s|>#&*]")
+_INDENTED_KEY = re.compile(r"^( +)([A-Za-z_][\w-]*):(?: |$)")
+_KEY_OF_LINE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+# a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
+# `name: [重点]花园`; YAML reads the quoted or bracketed part as the whole value
+_VALUE_START = r"^(\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?)"
+_QUOTED_THEN_MORE = re.compile(_VALUE_START + r"""(["'])([^"'\n]*)\2[ \t]*([^\s#,:\]}].*)$""")
+_BRACKETED_THEN_MORE = re.compile(_VALUE_START + r"([\[{][^\]}\n]*[\]}])[ \t]*([^\s#,:\]}].*)$")
+
+
+def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
+    """(line, column, meaning, hint), from 0, of a mistake on the failed line or the two before it
+    that PyYAML reads as text and reports only further on."""
+    lines = text.split("\n")
+    for number in range(min(failed, len(lines) - 1), max(-1, failed - 3), -1):
+        line = lines[number]
+        if (found := _NO_SPACE_AFTER_COLON.match(line)) is not None:
+            key = found.group(2)
+            return (number, found.end(), f"“{key}”后面的冒号要跟一个空格",
+                    f"写成“{key}: {line[found.end():].strip()[:20]}”（半角冒号，后面加空格）")
+        if (found := _NO_SPACE_AFTER_DASH.match(line)) is not None:
+            return (number, found.end() - 1, "列表的短横线“-”后面要有一个空格",
+                    f"写成“- {line[found.end():].strip()[:20]}”")
+        if 0 < number < failed and _DOCUMENT_MARK.match(line):  # PyYAML names the line after a "..."
+            return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行"
+        if number == failed and (over := _over_indented(lines, number)) is not None:
+            return over
+        if number == failed and (found := _QUOTED_THEN_MORE.match(line)) is not None:
+            prefix, inner, rest = found.group(1), found.group(3), found.group(4).rstrip()
+            return (number, found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
+                    f"文字里的引号用中文引号：写成 {prefix.strip()} “{inner}”{rest}"[:80])
+        if number == failed and (found := _BRACKETED_THEN_MORE.match(line)) is not None:
+            prefix, value = found.group(1), line[found.start(2):].rstrip()
+            quote = "'" if '"' in value else '"'
+            return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
+                    f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
+    return None
+
+
+def _over_indented(lines: list[str], number: int) -> tuple[int, int, str, str] | None:
+    """A field indented deeper than the `key: value` line above it, where nothing can be nested:
+    PyYAML reads it as more of that value and complains of a colon."""
+    found = _INDENTED_KEY.match(lines[number])
+    above = next((line for line in reversed(lines[:number]) if line.strip() and not line.lstrip().startswith("#")), "")
+    parent = _KEY_WITH_VALUE.match(above)
+    if found is None or parent is None:
+        return None
+    extra = len(found.group(1)) - len(parent.group(1)) - len(parent.group(2))
+    if extra <= 0:
+        return None
+    return (number, 0, f"“{found.group(2)}”比上一行的“{parent.group(3)}”多缩进了 {extra} 个空格",
+            f"同一层的字段要上下对齐：删掉“{found.group(2)}”前面多出的 {extra} 个空格")
+
+
+def key_of_line(text: str, index: int) -> str:
+    """The field named on a line that YAML cannot read ("scope" of `scope: !花园`), or "-"; the file has
+    no structure yet, so the name as written is all there is."""
+    lines = text.split("\n")
+    found = _KEY_OF_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+    return found.group(1) if found else "-"
+
+
+def unreadable(error, text: str, path: str, problems: Problems, offset: int) -> None:
+    """A control character YAML does not allow (often pasted from Word or a PDF)."""
+    position = min(max(error.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1 + offset
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    problems.add(
+        Location(path, line, col), "-", f"文件里有不能出现的控制字符（U+{error.character:04X}）",
+        "这种字符常在从 Word、PDF 或网页复制时混进来：删掉这一处重新输入",
+    )
+    return None
+
+
+def report_typography(text: str, path: str, problems: Problems, offset: int) -> str | None:
+    """Report tabs in indentation and full-width colons after keys; fix the colons to go on."""
+    lines = text.split("\n")
+    unreadable = False
+    for number, line in enumerate(lines, start=1 + offset):
+        indent = _LEADING_WS.match(line).group(0)
+        if "\t" in indent:
+            unreadable = True
+            problems.add(
+                Location(path, number, indent.index("\t") + 1), "-",
+                "缩进里有制表符（Tab）", "YAML 只能用空格缩进：把 Tab 换成空格（通常每层 2 个）",
+            )
+        elif (odd := _ODD_INDENT.match(line)) is not None:
+            unreadable = True
+            at = next(i for i, char in enumerate(odd.group(0)) if char in _SPACE_NAMES)
+            problems.add(
+                Location(path, number, at + 1), "-", f"缩进里有{_SPACE_NAMES[line[at]]}",
+                "YAML 只能用半角空格缩进：删掉这一行开头的空白，重新用空格键缩进（通常每层 2 个）",
+            )
+    if unreadable:
+        return None
+    changed = False
+    for index, line in enumerate(lines):
+        if (odd := _ODD_SPACE_AFTER_KEY.match(line)) is not None:
+            changed = True
+            problems.add(
+                Location(path, index + 1 + offset, odd.end(1) + 1), odd.group(1).strip(" \t-:"),
+                f"冒号后面是一个{_SPACE_NAMES[odd.group(2)]}", "冒号后面要用普通的半角空格：删掉它，重新按一下空格键",
+            )
+            line = lines[index] = line[:odd.end(1)] + " " + line[odd.end(2):]
+        if "：" not in line:
+            continue
+        for match in _FULLWIDTH_COLON_KEY.finditer(line):
+            changed = True
+            problems.add(
+                Location(path, index + 1 + offset, match.start(2) + 1), match.group(1),
+                f"“{match.group(1)}”后面的冒号是全角的“：”",
+                "请改成半角英文冒号“:”，冒号后再加一个空格",
+            )
+        lines[index] = _FULLWIDTH_COLON_KEY.sub(lambda m: m.group(0)[:-1] + ": ", line)
+    return "\n".join(lines) if changed else text
