@@ -149,3 +149,25 @@ def test_content_photos_and_theme_trigger_rebuilds(server):
 
     (site / "overrides/robots.txt").write_text("User-agent: *\n", encoding="utf-8")
     assert until(server, "robots.txt", lambda text: text == "User-agent: *\n", "a file of the custom_dir")
+
+
+def test_printables_from_the_preview_hold_the_sites_address(tmp_path):
+    """`mkdocs serve` replaces site_url with its own address; a signboard downloaded from the
+    preview must still open the public site (audit 17: its QR codes held http://127.0.0.1:PORT/)."""
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from minimal_site import write_site
+
+    running = Server(write_site(tmp_path / "src"))
+    try:
+        running.wait_for(r"Serving on http://127\.0\.0\.1", timeout=STARTUP)
+        status, page = running.get("dj/print/")
+        assert status == 200 and "https://example.org/dj/zones/garden/" in page and "127.0.0.1" not in page
+        with urllib.request.urlopen(f"http://127.0.0.1:{running.port}/dj/qr/zones/garden.png", timeout=15) as response:
+            codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(response.read())).convert("L"))
+        assert [code.text for code in codes] == ["https://example.org/dj/zones/garden/"]
+    finally:
+        running.stop()

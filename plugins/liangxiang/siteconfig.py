@@ -228,3 +228,21 @@ def _refuse_code(text: str, shown: str) -> None:
             stack += [part for pair in node.value for part in pair]
         elif isinstance(node, yaml.SequenceNode):
             stack += node.value
+
+
+def printed_site_url(config) -> str:
+    """The address printed in QR codes: site_url as mkdocs.yml sets it. `mkdocs serve` replaces
+    the setting with its own (http://127.0.0.1:8000/), which a sign bolted to a wall must never
+    hold: a PDF downloaded from the preview goes to the print shop like any other."""
+    from mkdocs.utils.yaml import yaml_load  # reads INHERIT and !ENV as MkDocs does
+
+    path = Path(config.config_file_path or "")
+    try:
+        with path.open("rb") as source:
+            written = yaml_load(source).get("site_url")
+    except Exception:  # unreadable here means MkDocs read it some other way: its value stands
+        written = None
+    if not isinstance(written, str) or not written.strip():
+        return config.site_url or ""
+    written = written.strip()
+    return written if written.endswith("/") else written + "/"

@@ -15,6 +15,7 @@ from ..problems import ContentError, Location, Problems, dotted
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
 from ..files import FileFacts, cache_dir, link_or_copy, site_root
+from ..siteconfig import printed_site_url
 from .cache import PrintCache, key
 from .drawing import Drawing
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
@@ -39,7 +40,7 @@ class PrintStage:
         self.config_file = Path(config.config_file_path or "mkdocs.yml")
         self.root = site_root(config)
         self.content, self.urls, self.labels = content, urls, labels
-        self.site_url = config.site_url or ""
+        self.site_url = printed_site_url(config)  # not `mkdocs serve`'s own address
         self.font_option, self.bleed = plugin_config.font, plugin_config.bleed
         self.cache_dir = cache_dir(config, plugin_config)
         self.cache = PrintCache(self.cache_dir / "print")
