@@ -497,3 +497,30 @@ def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path):
     site = build(tmp_path)
     page = (site / "print" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"请注意：照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽", page), page
+
+
+def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog, monkeypatch):
+    """𠮷 (outside the BMP) in a person's name is not a typo: the hint says to keep it and names
+    an installed font that has it (here a folder holding only a font with it), each character once."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    from liangxiang.print import fontsearch
+
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder([".notdef", "ji"])
+    builder.setupCharacterMap({0x20BB7: "ji"})
+    builder.setupGlyf({name: TTGlyphPen(None).glyph() for name in (".notdef", "ji")})
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "ji": (1000, 0)})
+    builder.setupHorizontalHeader(ascent=880, descent=-120)
+    builder.setupNameTable({"familyName": "Rare SC", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(folder / "RareHan.ttf"))
+    monkeypatch.setattr(fontsearch, "FOLDERS", (str(folder),))
+    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𠮷𠮷伟\n")
+    errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
+    assert re.search(r"members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”（U\+20BB7），印出来会是方框 "
+                     r"\(人名里的字不要改：在 mkdocs.yml 的 liangxiang 插件下写 font: \S*RareHan\.ttf", errors), errors

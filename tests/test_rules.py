@@ -101,6 +101,8 @@ CASES = [
     Case("missing-field", sub("content/zones/garden.yaml", "scope: 花园一片\n", ""), "content/zones/garden.yaml", 1, "scope", "缺少必填字段"),
     Case("type-int", sub("members.yaml", "joined: 2008", "joined: 二〇〇八年"), "members.yaml", "joined", "members[0].joined", "应该是年份（四位数字）"),
     Case("type-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: 浇水"), "content/zones/garden.yaml", "duties", "duties", "列表"),
+    Case("id-too-long", sub("members.yaml", "id: li-na", "id: " + "li-na" * 13), "members.yaml", "li-nali-na", "members[1].id", "编号太长了：最多 64 个字符（现在 65 个）", "zhang-wei"),
+    Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "太短了：至少 3 个字符"),
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项"),
     Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[0].score", "不能大于 100"),
     Case("date-format", sub("content/commitments/2026.yaml", "2026-03-12", "2026/03/12"), "content/commitments/2026.yaml", "2026/03/12", "progress[0].date", "YYYY-MM-DD"),

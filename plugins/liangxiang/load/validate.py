@@ -190,9 +190,11 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         return f"这里应该是一段文字{now}", ""
     if kind == "string_too_short":
         least = ctx.get("min_length", 1)
-        return ("不能为空", "") if least <= 1 else (f"太短了：至少 {least} 个字符{now}", "")
+        return ("不能为空", "写上内容；选填的字段不写时，删掉这一行") if least <= 1 else (f"太短了：至少 {least} 个字符{now}", "")
     if kind == "string_too_long":
         written = f"（现在 {len(value)} 个）" if isinstance(value, str) else ""
+        if isinstance(value, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):  # an id: it is printed in QR codes
+            return f"编号太长了：最多 {ctx.get('max_length')} 个字符{written}", "编号用简短的拼音或缩写，例如 zhang-wei、wuye-1；它会出现在网址和二维码里"
         return f"太长了：最多 {ctx.get('max_length')} 个字符{written}", "删减一些文字；详细的经过写进故事正文或 content 字段"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         year_like = "year" in str(name) or name == "joined"
@@ -215,6 +217,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             return f"这里应该是一个列表{now}", f"下一行的短横线“-”后面要有一个空格：写成“- {value[1:].split(' -')[0][:12]}…”"
         return f"这里应该是一个列表{now}", "每项一行、以“- ”开头，或者写成 [甲, 乙]"
     if kind == "too_short":
+        if isinstance(value, str):
+            return f"太短了：至少 {ctx.get('min_length', 1)} 个字符{now}", ""
         return f"至少要有 {ctx.get('min_length', 1)} 项", ""
     if kind == "too_long":
         return f"最多 {ctx.get('max_length')} 项", ""

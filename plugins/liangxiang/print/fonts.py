@@ -233,8 +233,9 @@ class Metrics:
         for bold in (False, True):
             cmap = self._load(bold)[0]
             # control and format characters are no glyphs: the loader reports them where they are written
-            found += [c for c in text if not c.isspace() and ord(c) not in cmap and c not in found
-                      and unicodedata.category(c) not in ("Cc", "Cf")]
+            for c in text:
+                if not c.isspace() and ord(c) not in cmap and c not in found and unicodedata.category(c) not in ("Cc", "Cf"):
+                    found.append(c)
         return found
 
 

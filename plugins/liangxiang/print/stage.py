@@ -19,6 +19,7 @@ from ..siteconfig import printed_site_url
 from .cache import PrintCache, key
 from .drawing import Drawing
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
+from .fontsearch import font_having
 from .images import use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size
@@ -41,6 +42,7 @@ class PrintStage:
         self.root = site_root(config)
         self.content, self.urls, self.labels = content, urls, labels
         self.site_url = printed_site_url(config)  # not `mkdocs serve`'s own address
+        self._font_hints: dict[str, str | None] = {}
         self.font_option, self.bleed = plugin_config.font, plugin_config.bleed
         self.cache_dir = cache_dir(config, plugin_config)
         self.cache = PrintCache(self.cache_dir / "print")
@@ -144,8 +146,18 @@ class PrintStage:
                              "删掉表情符号：这段文字也要印在标志牌或桌牌上")
                 continue
             problems.add(record.at(*path), record.field_name(*path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
-                         "换成常用字或去掉这个符号，或在 mkdocs.yml 的 liangxiang 插件下用 font 指定包含这个字的字体")
+                         self._font_hint("".join(missing), str(path[-1]).endswith("name")))
         return found
+
+    def _font_hint(self, missing: str, in_name: bool) -> str:
+        """Lead with a font that has the characters: a rare one in a person's name is not a typo."""
+        if missing not in self._font_hints:
+            self._font_hints[missing] = font_having(missing, self.root)
+        found, keep = self._font_hints[missing], "人名里的字不要改：" if in_name else ""
+        if found:
+            return f"{keep}在 mkdocs.yml 的 liangxiang 插件下写 font: {found}（本机这个字体里有这些字）"
+        return (f"{keep}在 mkdocs.yml 的 liangxiang 插件下用 font 指定一个包含这些字的字体（TTF、OTF 或 TTC#n，例如思源黑体的完整版）"
+                + ("" if in_name else "；或者换成常用字"))
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> Drawing | None:
         from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
