@@ -242,6 +242,7 @@ CASES = [
     Case("page-link-fullwidth-brackets", sub("content/about.md", "活动简介。", "活动简介，见[故事]（stories/a-key.md）。"), "content/about.md", "[故事]（", "-", "全角括号", "[文字](地址)"),
     Case("story-link-lenticular-brackets", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n第二段。\n\n【李娜】(members/li-na/)带头。"), "content/stories/a-key.md", "【李娜】", "body", "全角方括号“【】”", "[文字](地址)"),
     Case("page-link-space-before-address", sub("content/about.md", "活动简介。", "活动简介，见[故事] (stories/a-key.md)。"), "content/about.md", "[故事] (", "-", "之间有空格", "方括号紧跟圆括号"),
+    Case("story-less-than-is-no-tag", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n水温 a<b 时和 x <y> z 不同。\n\n<center>居中</center>"), "content/stories/a-key.md", "<center>", "body", "“<center>”"),
     Case("story-link-javascript", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[点我](javascript:alert(1))"), "content/stories/a-key.md", "[点我]", "body", "“javascript:alert(1)”不能用", "https://"),
     Case("field-in-pinyin", sub("members.yaml", "    post: 绿化养护员", "    gangwei: 绿化养护员"), "members.yaml", "gangwei", "members[0].gangwei", "不认识的字段“gangwei”", "是不是要写 post（岗位）"),
     Case("field-by-its-chinese-title", sub("content/zones/garden.yaml", "scope: 花园一片", "责任范围: 花园一片"), "content/zones/garden.yaml", "责任范围", "责任范围", "不认识的字段“责任范围”", "是不是要写 scope（责任范围）"),

@@ -102,7 +102,7 @@ def _named(renderer, text: str) -> list:
     # as typed, not as the entities &lt;b&gt; someone wrote to show "<b>" as text
     typed = re.sub(r"(`+)(?s:.*?)\1", "", text)
     named += [[found.group(1), "html"] for found in RAW_TAG.finditer(prose)
-              if found.group(1).lower() in HTML_TAGS and re.search(rf"</?{re.escape(found.group(1))}(?=[\s/>])", typed)]
+              if found.group(1).lower() in HTML_TAGS and re.search(rf"</?{re.escape(found.group(1))}(?:\s[^<>\n]*)?/?>", typed)]
     named += [["!--", "comment"] for _ in RAW_COMMENT.finditer(prose) if "<!--" in typed]
     for found in _LINK.finditer(rendered):
         href = html.unescape(found.group(2))
@@ -138,7 +138,7 @@ VIDEO_TAGS = {"iframe", "video", "embed", "object", "audio", "frame", "source"}
 
 
 def _html_problem(written: str) -> tuple[str, str]:
-    message, tag = f"正文里不能写网页代码“<{written}>”：网站不执行它，只会原样显示成文字", written.lower()
+    message, tag = f"正文里不能写网页代码“<{written}>”：网站不执行网页代码，它会原样显示成文字，所以检查不通过", written.lower()
     if tag in VIDEO_TAGS:
         return message, "视频、音频请发在视频网站或公众号上，这里写它的链接：[视频标题](https://…)"
     if tag in ("br", "p", "div"):
