@@ -236,6 +236,9 @@ def printed_site_url(config) -> str:
     hold: a PDF downloaded from the preview goes to the print shop like any other."""
     from mkdocs.utils.yaml import yaml_load  # reads INHERIT and !ENV as MkDocs does
 
+    host, port = config.dev_addr
+    if not (config.site_url or "").startswith(f"http://{host}:{port}/"):
+        return config.site_url or ""  # a build: the setting as written (no second read of mkdocs.yml)
     path = Path(config.config_file_path or "")
     try:
         with path.open("rb") as source:

@@ -84,16 +84,16 @@ COPIED_FILE = 4  # dates from one other year in a file, from which it looks copi
 def _archived_in_latest(content: Content):
     """A zone archived (撤销) but scored in the newest period: most often a line left in a
     period's file copied from the one before. Its page would show that score as the latest."""
-    periods = sorted(content.assessments, key=lambda assessment: assessment.period)
+    periods = content.periods  # newest first
     if len(periods) < 2:
         return
     zones = content.zone_by_id
-    for result in periods[-1].results:
+    for result in periods[0].results:
         zone = zones.get(result.zone)
         if zone is not None and zone.status == "archived":
             yield Problem(
                 result.at("zone"), result.field_name("zone"),
-                f"责任区“{zone.name}”已撤销（status: archived），却出现在最新一期 {periods[-1].period} 的考核结果里",
+                f"责任区“{zone.name}”已撤销（status: archived），却出现在最新一期 {periods[0].period} 的考核结果里",
                 "如果这一期的文件是从上一期复制的，删掉这一条；如果它撤销以前参加了这一期考核，不用改" +
                 (f"；接手的责任区是 {zone.successor}" if zone.successor else ""))
 
