@@ -242,13 +242,7 @@ def _build(tmp: Path, pick, printables: bool) -> tuple[Path, list[str]]:
     if not printables:
         files["mkdocs.yml"] = FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")
     root = write_site(tmp / "src", files)
-    from liangxiang import pipeline
-
-    # the content check refuses raw HTML and javascript: links in Markdown (test_the_check_refuses_
-    # markdown_payloads): turned off here, so that these pages test what the renderer lets through
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "check_markdown_refs", lambda *args, **kwargs: None)
-        return build_site(root / "mkdocs.yml", tmp / "site"), fields
+    return build_site(root / "mkdocs.yml", tmp / "site"), fields
 
 
 @pytest.fixture(scope="module")
@@ -433,22 +427,24 @@ def test_image_payloads_are_refused(tmp_path):
     root = write_site(tmp_path / "src", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", body)})
     _, problems = read_content(root, root / "content")
     lines = sorted(p.where.line for p in problems if p.where.path == "content/stories/a-key.md")
-    # every Markdown image is refused on its own line, and so is <img>, raw HTML shown as text
-    assert lines == [11, 13, 15, 17, 19, 21], [str(p) for p in problems]
+    # every Markdown image is refused on its own line; a raw <img> is taken out (a notice)
+    assert lines == [11, 13, 15, 17, 21], [str(p) for p in problems]
 
 
-def test_the_check_refuses_markdown_payloads(tmp_path):
-    """Raw HTML and links to javascript: in Markdown are errors before anything is rendered."""
+def test_the_check_names_markdown_payloads(tmp_path):
+    """Raw HTML and links to javascript: in Markdown build (format rule 9: they never reach the
+    browser), and the editor is told, at its line, each tag and link that was taken out."""
     from liangxiang.pipeline import read_content
 
     body = "正文。\n\n" + "\n\n".join(PAYLOADS + MARKDOWN_PAYLOADS) + "\n"
     root = write_site(tmp_path / "src", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", body)})
-    _, problems = read_content(root, root / "content")
-    said = "\n".join(str(p) for p in problems)
-    assert "不能写网页代码“<script>”" in said and "“<iframe>”" in said, said
-    refused = {scheme.lower() for scheme in re.findall(r"链接“\s*(\w+):[^”]*”不能用", said)}
-    assert refused == {"javascript", "data", "vbscript"}, said
-    assert len(re.findall(r"链接“\s*javascript:[^”]*”不能用", said, re.IGNORECASE)) == 5, said  # 链接一 to 链接四, and 链接六
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    said = "\n".join(str(p) for p in content.notices)
+    assert "网页代码“<script>”不会出现在网页上" in said and "“<iframe>”" in said, said
+    taken = {scheme.lower() for scheme in re.findall(r"链接“\s*(\w+):[^”]*”不是网址", said)}
+    assert taken == {"javascript", "data", "vbscript"}, said
+    assert len(re.findall(r"链接“\s*javascript:[^”]*”不是网址", said, re.IGNORECASE)) == 5, said  # 链接一 to 链接四, and 链接六
 
 
 def test_invisible_controls_in_printed_fields_are_refused(tmp_path, caplog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -196,3 +197,29 @@ def test_a_free_pages_own_heading_is_its_title_in_the_menu(tmp_path):
     assert re.search(r'<li><a href="about/">活动简介</a></li>', home), re.findall(r'<li><a href="about/">[^<]*', home)
     page = (site / "about/index.html").read_text(encoding="utf-8")
     assert re.findall(r"<(h[1-6])\b[^>]*>([^<]*)<", page[page.index("<main"):])[:2] == [("h1", "活动简介"), ("h2", "创建标准")]
+
+
+def test_raw_html_is_taken_out_and_its_words_kept(tmp_path):
+    """Format rule 9: an editor's <b>, <br>, <script> and <!-- note --> never reach the page, in a
+    story, a zone's text, a free page or the search index; the words of a tag stay, code is kept."""
+    body = ("故事正文，<b>重点</b>段落。\n\n<script>\nwindow.evil = 1\n\n</script>\n\n"
+            "<!-- 编辑备注：待核实 -->\n\n水温 a<b 时。`<b>` 照原样。\n")
+    site = _build(tmp_path / "src", {
+        "content/stories/a-key.md": STORY.replace("故事正文。\n", body),
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"] + "content: \"巡查<BR>路线<i>北门</i>\"\n",
+        "content/about.md": "# 活动简介\n\n正文<center>居中</center><!-- 待补充 -->。\n",
+    })
+    story = (site / "stories/a-key/index.html").read_text(encoding="utf-8")
+    shown = story[story.index('class="prose story-body"'):]
+    shown = shown[:shown.index("</div>")]
+    assert "<p>故事正文，重点段落。</p>" in shown and "<p>水温 a&lt;b 时。<code>&lt;b&gt;</code> 照原样。</p>" in shown, shown
+    zone = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert "巡查路线北门" in zone and "&lt;i&gt;" not in zone
+    about = (site / "about/index.html").read_text(encoding="utf-8")
+    assert "正文居中。" in about
+    index = next((site / "assets").glob("search-*.json")).read_text(encoding="utf-8")
+    for page in (story, zone, about):
+        for leaked in ("evil", "编辑备注", "待补充", "center", "<BR", "&lt;b&gt;重点", "&lt;script"):
+            assert leaked not in page, leaked
+    terms = set(json.loads(index)["g"])  # the search's words (two-character grams of Chinese)
+    assert {"重点", "北门", "居中"} <= terms and not {"evil", "核实", "补充", "center"} & terms

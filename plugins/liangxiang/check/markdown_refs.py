@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from ..content import IMAGE_SUFFIXES, Content, address, content_paths
 from ..files import TextMemo, code_digest
 from ..load.mdbounds import markdown_problems
-from ..problems import Location, Problems, did_you_mean
+from ..problems import Location, Problem, Problems, did_you_mean
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 
 PACKAGE = Path(__file__).parent.parent
@@ -35,7 +35,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     from ..site.markdown import LINK, PHOTO, Renderer, extras_key  # here: the renderer brings Markdown
 
     renderer = Renderer(content.markdown_extras)
-    version = code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", Path(__file__)], ("Markdown", "nh3"))
+    version = code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", PACKAGE / "site" / "rawhtml.py", Path(__file__)], ("Markdown", "nh3"))
     named_in = TextMemo(memo, f"{version}:{extras_key(content.markdown_extras)}")
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
     hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
@@ -57,9 +57,9 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = _almost_link_problem(ref)
             elif kind == "html":
                 problem = _html_problem(ref)
-            elif kind == "comment":
-                problem = ("正文里的备注“<!-- … -->”会原样显示在网页上，所有人都能看到",
-                           "网页上没有隐藏的备注：删掉它；留给编辑看的话写在 YAML 里以“# ”开头的注释行")
+            elif kind == "scheme" and urlsplit(ref.strip()).scheme.lower() in SCRIPT_SCHEMES:
+                problem = (f"链接“{ref}”不是网址，网站把它去掉了，网页上只显示链接的文字",
+                           "换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字")
             elif kind == "scheme":
                 problem = (f"链接“{ref}”不能用：网站只链接到本站页面、https:// 网址、邮箱（mailto:）和电话（tel:）",
                            "去掉这个链接，或换成 https:// 开头的网址")
@@ -70,11 +70,13 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             else:
                 problem = None
             if problem:
-                needle = f"[{ref}]" if kind == "empty" else f"<{ref}" if kind in ("html", "comment") else (
-                    ref[len(mark):] if ref.startswith(mark) else ref)
-                line = _line_of(text, needle, kind == "image", nth)
+                needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
+                line = _tag_line(text, ref) if kind == "html" else _line_of(text, needle, kind == "image", nth)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
-                problems.add(where, field, *problem)
+                if kind in NOTICES or kind == "scheme" and urlsplit(ref.strip()).scheme.lower() in SCRIPT_SCHEMES:
+                    content.notices.append(Problem(where, field, *problem))
+                else:
+                    problems.add(where, field, *problem)
     named_in.save()
 
 
@@ -99,11 +101,7 @@ def _named(renderer, text: str) -> list:
     prose = CODE.sub("", rendered)
     named += [[html.unescape(found.group(0)), "undefined"] for found in UNDEFINED.finditer(prose)]
     named += [[html.unescape(found.group(0)), "fullwidth"] for found in FULLWIDTH_LINK.finditer(prose)]
-    # as typed, not as the entities &lt;b&gt; someone wrote to show "<b>" as text
-    typed = re.sub(r"(`+)(?s:.*?)\1", "", text)
-    named += [[found.group(1), "html"] for found in RAW_TAG.finditer(prose)
-              if found.group(1).lower() in HTML_TAGS and re.search(rf"</?{re.escape(found.group(1))}(?:\s[^<>\n]*)?/?>", typed)]
-    named += [["!--", "comment"] for _ in RAW_COMMENT.finditer(prose) if "<!--" in typed]
+    named += [[tag, "html"] for tag in dict.fromkeys(tag.lower() for tag in renderer.stripped_tags)]
     for found in _LINK.finditer(rendered):
         href = html.unescape(found.group(2))
         scheme = urlsplit(href.strip()).scheme.lower()
@@ -127,18 +125,17 @@ def _almost_link_problem(written: str) -> tuple[str, str]:
     else:
         wrong = "方括号和圆括号之间有空格"
     return f"“{written}”{wrong}，不会成为链接，网页上会原样显示", "写成半角的 [文字](地址)，方括号紧跟圆括号"
-# raw HTML, which Markdown from content shows as text: &lt;iframe ...&gt; in the rendered page
-RAW_TAG = re.compile(r"&lt;/?([a-zA-Z][a-zA-Z0-9]*)(?=[\s/]|&gt;)")
-RAW_COMMENT = re.compile(r"&lt;!--")  # an editor's note, meant to be hidden: shown to every visitor
-HTML_TAGS = set("""a abbr audio b base big blockquote body br button canvas center code del details div em embed
-font form frame h1 h2 h3 h4 h5 h6 head hr html i iframe img input ins kbd li link marquee meta noscript object ol
-p pre s script section small source span strike strong style sub summary sup svg table tbody td th thead tr u ul
-video""".split())
+NOTICES = {"html"}  # taken out of the page (site/rawhtml.py): the editor is told, the build goes on
+# links that would run a script: taken out of the page by the sanitizer (format rule 9)
+SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
 VIDEO_TAGS = {"iframe", "video", "embed", "object", "audio", "frame", "source"}
 
 
-def _html_problem(written: str) -> tuple[str, str]:
-    message, tag = f"正文里不能写网页代码“<{written}>”：网站不执行网页代码，它会原样显示成文字，所以检查不通过", written.lower()
+def _html_problem(tag: str) -> tuple[str, str]:
+    from ..site.rawhtml import HIDDEN_WITH_CONTENT
+
+    message = (f"正文里的网页代码“<{tag}>”不会出现在网页上：网站只显示文字，"
+               + ("这段代码连同其中的内容已去掉" if tag in HIDDEN_WITH_CONTENT else "代码已去掉，里面的文字照常显示"))
     if tag in VIDEO_TAGS:
         return message, "视频、音频请发在视频网站或公众号上，这里写它的链接：[视频标题](https://…)"
     if tag in ("br", "p", "div"):
@@ -312,6 +309,12 @@ def _record_named(content: Content, candidate: str) -> str | None:
 
 
 IMAGE_OPENING = re.compile(r"!\[[^\]\n]*\]\(\s*<?$")  # what stands before an image's path: ![alt](
+
+
+def _tag_line(text: str, tag: str) -> int:
+    """The line (from 1) where text first has the tag, opening or closing, in any case; or 1."""
+    found = re.search(rf"</?{re.escape(tag)}(?=[\s/>])", text, re.IGNORECASE)
+    return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
 def _line_of(text: str, ref: str, image: bool = False, nth: int = 0) -> int:

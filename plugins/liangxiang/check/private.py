@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, get_args
 
 from pydantic import BaseModel
 
 from ..content import Content
+from ..model import Markdown
 from ..problems import Location, Problem
+from ..site.rawhtml import unpublished_blanked
 
 PHONE_FIELDS = {"service_phone", "hotline"}
 ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
@@ -48,7 +50,7 @@ def private_numbers(content: Content) -> tuple[list[Problem], list[Problem]]:
                 _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices)
     for story in content.stories:
         if _CANDIDATE.search(story.body):
-            for number, line in enumerate(story.body.split("\n"), story.body_line):  # each line once, however many numbers
+            for number, line in enumerate(unpublished_blanked(story.body).split("\n"), story.body_line):  # each line once, however many numbers
                 if _CANDIDATE.search(line):
                     _look(line, lambda: (Location(story.meta.path, number), "正文"), errors, notices)
     return errors, notices
@@ -60,11 +62,18 @@ def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
         yield path, value
     elif isinstance(value, BaseModel):
         for name, item in value.__dict__.items():
-            if item is not None and name not in PHONE_FIELDS:
+            if isinstance(item, str) and _is_markdown(type(value), name):
+                yield path + (name,), unpublished_blanked(item)
+            elif item is not None and name not in PHONE_FIELDS:
                 yield from _texts(item, path + (name,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _texts(item, path + (index,))
+
+
+def _is_markdown(model: type[BaseModel], name: str) -> bool:
+    field = model.model_fields.get(name)
+    return field is not None and (field.annotation == Markdown or Markdown in get_args(field.annotation))
 
 
 def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Problem], notices: list[Problem]) -> None:

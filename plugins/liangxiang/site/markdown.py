@@ -1,6 +1,7 @@
 """Markdown from content, rendered so that nothing in it runs in a visitor's browser.
 
-Two layers: raw HTML in Markdown is never passed through (it is shown as text), and the
+Two layers: raw HTML in Markdown is never passed through (it is taken out, its words kept:
+``rawhtml``), and the
 output is sanitized by nh3 (ammonia) so that links can only be http(s), mailto or tel, and
 images only come from this site. An image in Markdown must be a photo under content/: it is
 published as a resized copy (``publish_images``); anything else is refused with a warning,
@@ -24,6 +25,8 @@ from markdown.extensions.toc import slugify_unicode
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
+
+from .rawhtml import StripRawHtml
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 PHOTO = "lx-photo:"  # marks an image path from content until it is replaced by a published copy
@@ -116,11 +119,13 @@ def _words_of(text: str) -> str:
 
 
 class SafeContent(Extension):
-    """Treat raw HTML in Markdown as text: it is escaped, never passed through."""
+    """Raw HTML in Markdown is never passed through: read as text, then taken out (``rawhtml``)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        md.stripped_tags = []
+        md.treeprocessors.register(StripRawHtml(md), "liangxiang_raw_html", 7)
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
         md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 4)
 
@@ -265,6 +270,11 @@ class Renderer:
         self._md.reset()
         self._md.page_title, self._md.heading_top = title, top
         return self._md.convert(text)
+
+    @property
+    def stripped_tags(self) -> list[str]:
+        """The raw HTML tags the last text held (taken out of it), as typed, each once."""
+        return self._md.stripped_tags
 
 
 def untitled_page_title(text: str, meta: dict) -> str | None:
