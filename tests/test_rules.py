@@ -139,7 +139,7 @@ CASES = [
     Case("id-pattern", sub("members.yaml", "id: li-na", "id: Li_Na"), "members.yaml", "Li_Na", "members[1].id", "编号只能用", "li-na"),
     Case("role-member-or-name", sub("content/zones/garden.yaml", "{role: 监督员, name: 王芳}", "{role: 监督员}"), "content/zones/garden.yaml", "监督员", "roles[1]", "只写一个"),
     Case("sign-size", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 60x40}\n"), "content/zones/garden.yaml", "signboard", "signboard.size", "标志牌尺寸"),
-    Case("sign-size-absurd", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 90000x600mm}\n"), "content/zones/garden.yaml", "signboard", "signboard.size", "不合理"),
+    Case("sign-size-absurd", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 90000x600mm}\n"), "content/zones/garden.yaml", "signboard", "signboard.size", "宽和高都在 100 到 5000 之间", "2000x…mm"),
     # stems, uniqueness
     Case("zone-stem", sub("content/zones/garden.yaml", "id: garden", "id: gardens"), "content/zones/garden.yaml", "id: gardens", "id", "文件名"),
     Case("year-stem", sub("content/commitments/2026.yaml", "year: 2026", "year: 2025"), "content/commitments/2026.yaml", "year: 2025", "year", "文件名"),
@@ -782,3 +782,33 @@ def test_a_score_from_a_spreadsheet_is_rounded(tmp_path):
     content, problems = read_content(root, root / "content")
     assert not problems and content.assessments[0].results[0].score == 90.0
     assert content.grade_for(90.0) == content.grade_for(content.assessments[0].results[0].score)
+
+
+EMPTY_OPTIONAL = {
+    "members.yaml": FILES["members.yaml"].replace("    photo: photos/zhang-wei.jpg\n", "    photo:\n").replace(
+        "    post: 绿化养护员\n", "    post: \"\"\n    department:\n    title: \"  \"\n    tags:\n    status:\n"),
+    "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
+        "aliases: [old-garden]\n", "aliases: [old-garden]\nslogan: \"\"\nlocation:\nsignboard:\n").replace(
+        "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳, member: }\n  - {role: 安全员, member: zhang-wei, name: \"\"}\n"),
+    **sub("content/stories/a-key.md", "featured: true\n", "featured: true\nsummary: \"\"\nteam:\ncover:\n"),
+}
+
+
+def test_an_optional_field_left_empty_is_one_not_written(tmp_path):
+    """`post:` and `post: ""` alike (a blank kept from a template): the member has no post."""
+    root = write_site(tmp_path)
+    _apply(root, EMPTY_OPTIONAL)
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    zhang = content.members[0]
+    assert (zhang.post, zhang.department, zhang.title, zhang.tags, zhang.status, zhang.photo) == (None, None, None, [], "active", None)
+    garden = next(z for z in content.zones if z.id == "garden")
+    assert [(r.member, r.name) for r in garden.roles] == [("li-na", None), (None, "王芳"), ("zhang-wei", None)]
+    assert garden.slogan is None and garden.signboard.size == "60x40cm"
+
+
+def test_an_empty_true_or_false_is_still_an_error(tmp_path):
+    """`hidden:` says neither: publishing a member meant to be hidden is not a guess to make."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "    hidden: true\n", "    hidden:\n"))
+    assert [(p.field, p.message) for p in problems_of(root)] == [("members[3].hidden", "“hidden”还没有填写：冒号后面是空的")]

@@ -127,6 +127,13 @@ MISTAKES = [
     ("zone", {**ZONE, "roles": [{"role": "监督员", "member": "li-na", "name": "李娜"}]}, "member and name both"),
     ("zone", {**ZONE, "roles": [{"role": "监督员"}]}, "member or name missing"),
     ("zone", {**ZONE, "signboard": {"size": "60*40"}}, "signboard size"),
+    ("zone", {**ZONE, "signboard": {"size": "90x60mm"}}, "signboard side under 100 mm"),
+    ("zone", {**ZONE, "signboard": {"size": "6000x600mm"}}, "signboard side over 5000 mm"),
+    ("members", {"members": [{**MEMBER, "hidden": None}]}, "hidden left empty"),
+    ("members", {"members": [{**MEMBER, "name": ""}]}, "a required text left empty"),
+    ("members", {"members": [{**MEMBER, "joined": "1850"}]}, "a year as text out of range"),
+    ("assessment", {"period": "2026-Q1", "published": "2026-04-05", "results": [{"zone": "garden", "score": "101"}]}, "score as text out of range"),
+    ("zone", {**ZONE, "roles": [{"role": "监督员", "member": "li-na", "name": " "}, {"role": "x", "member": "", "name": ""}]}, "role with neither"),
     ("commitments", {"year": 2026, "commitments": [{"member": "li-na", "promise": "x",
                                                     "progress": [{"date": "2026/3/12", "text": "y"}]}]}, "date format"),
     ("assessment", {"period": "2026-Q5", "published": "2026-04-05"}, "period pattern"),
@@ -147,6 +154,17 @@ ACCEPTED = [
     ("org", {"name": "单位", "activity": "活动", "hotline": 12345, "branches": [{"id": "b1", "name": "支部"}]}),  # a bare number
     ("zone", {**ZONE, "roles": [{"role": "监督员", "name": "王芳"}], "signboard": {"size": "900x600mm"}}),
     ("assessment", {"period": "2026-Q1", "published": "2026-04-05", "results": [{"zone": "garden", "score": 93.5}]}),
+    # numbers written as text, as editors quote them
+    ("members", {"members": [{**MEMBER, "joined": "2008", "honors": [{"year": " 2020 ", "title": "优秀党员"}]}]}),
+    ("assessment", {"period": "2026-Q1", "published": "2026-04-05", "results": [{"zone": "garden", "score": "93.5"},
+                                                                                {"zone": "x", "score": "100"}]}),
+    ("commitments", {"year": "2026", "commitments": [{"member": "li-na", "promise": "x"}]}),
+    # optional fields left empty: not written
+    ("members", {"members": [{**MEMBER, "post": "", "title": None, "tags": None, "status": "", "group": "", "joined": ""}]}),
+    ("zone", {**ZONE, "slogan": "", "signboard": None, "successor": "", "roles": [{"role": "监督员", "member": "li-na", "name": None},
+                                                                                  {"role": "安全员", "member": "", "name": "王芳"}]}),
+    ("zone", {**ZONE, "signboard": {"size": "100x5000mm", "orientation": ""}}),
+    ("story", {"title": "t", "date": "2026-01-01", "category": "劳动模范", "summary": "", "cover": None, "zone": ""}),
 ]
 
 
@@ -181,7 +199,8 @@ def test_vscode_maps_every_record_file_to_its_schema():
 
 def _objects(schema):
     if isinstance(schema, dict):
-        if schema.get("type") == "object" or "properties" in schema:
+        kinds = schema.get("type")
+        if "object" in (kinds if isinstance(kinds, list) else [kinds]):  # not a oneOf's branch: it names fields
             yield schema
         for value in schema.values():
             yield from _objects(value)

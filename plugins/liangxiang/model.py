@@ -20,7 +20,8 @@ from .problems import Location, dotted
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 PERIOD_PATTERN = r"^(19[0-9]{2}|20[0-9]{2}|2100)-Q[1-4]$"  # the years Year takes
-SIZE_PATTERN = r"^(60x40cm|80x60cm|A3|A4|[1-9][0-9]{1,4}x[1-9][0-9]{1,4}mm)$"
+SIDE_MM = r"(?:[1-9][0-9]{2}|[1-4][0-9]{3}|5000)"  # 100 to 5000 mm: a sign's text fits, and a PDF page holds it
+SIZE_PATTERN = rf"^(60x40cm|80x60cm|A3|A4|{SIDE_MM}x{SIDE_MM}mm)$"
 
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
 DEFAULT_STORY_CATEGORIES = ["劳动模范", "党员先锋", "技术能手", "优秀班组", "真情服务小故事"]
@@ -214,6 +215,18 @@ class Record(BaseModel):
         r"url|link|网址|链接|页面": "网页地址按编号自动生成，不用写：删掉这一行",
     }
 
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_unwritten(cls, data: Any) -> Any:
+        """An optional field left empty (`post:` or `post: ""`, a blank kept from a template) is
+        one not written; a true/false field is not optional in that way: `hidden:` says nothing."""
+        if isinstance(data, dict) and (droppable := _droppable(cls)):
+            empty = [key for key, value in data.items()
+                     if key in droppable and (value is None or isinstance(value, str) and not value.strip())]
+            if empty:
+                data = {key: value for key, value in data.items() if key not in empty}
+        return data
+
     def bind(self, source: Any, loc: tuple) -> "Record":
         object.__setattr__(self, "_bound", (source, tuple(loc)))
         return self
@@ -241,6 +254,13 @@ class Record(BaseModel):
     def path(self) -> str:
         source = self._source
         return source.path if source is not None else "?"
+
+
+@functools.cache
+def _droppable(model: type[Record]) -> frozenset[str]:
+    """The fields of a model that may be left empty: optional, and not true/false."""
+    return frozenset(name for name, field in model.model_fields.items()
+                     if not field.is_required() and field.annotation is not bool)
 
 
 # members.yaml ----------------------------------------------------------------------------
@@ -326,7 +346,9 @@ class Org(Record):
 class Role(Record):
     model_config = ConfigDict(title="责任区人员", json_schema_extra={
         "description": "写 role，再写 member（名单里的党员）或 name（名单外的人），二者只写一个",
-        "oneOf": [{"required": ["member"]}, {"required": ["name"]}],  # the schema's side of _member_or_name
+        # the schema's side of _member_or_name: an empty one (`name:`) is one not written
+        "oneOf": [{"required": ["member"], "properties": {"member": {"type": ["string", "integer"], "pattern": r"\S"}}},
+                  {"required": ["name"], "properties": {"name": {"type": ["string", "number"], "pattern": r"\S"}}}],
     })
     role: Text = Field(title="角色", description="例如：业务带头人、监督员")
     member: Id | None = Field(None, title="党员编号", description="名单里的党员；与 name 二选一", json_schema_extra=refers_to("member"))

@@ -105,6 +105,15 @@ def _simplify(node: Any) -> Any:
         node["patternErrorMessage"] = _pattern_messages()[node["pattern"]]  # Red Hat's YAML extension shows it
     if "default" in node and node["default"] is None:
         del node["default"]  # completion would insert "null"; leaving a field out says the same
+    if (node.get("minimum"), node.get("maximum")) in NUMBERS_AS_TEXT and "string" not in _types(node):
+        # the models read `joined: "2008"` and `score: "93.5"` as numbers (pydantic's lax mode)
+        node["type"] = [*_types(node), "string"]
+        node["pattern"] = NUMBERS_AS_TEXT[node["minimum"], node["maximum"]]
+    if "object" in _types(node) and isinstance(node.get("properties"), dict):
+        required = set(node.get("required", ()))
+        for name, field in node["properties"].items():
+            if name not in required and isinstance(field, dict) and "boolean" not in _types(field):
+                _may_be_empty(field)
     if node.get("type") == "string" and "enum" not in node and "format" not in node:
         # Record's coerce_numbers_to_str: `hotline: 12345` or `id: 2026` is valid content
         if "pattern" not in node:
@@ -113,6 +122,33 @@ def _simplify(node: Any) -> Any:
             node["type"] = ["string", "integer"]
             node["minimum"] = 0
     return node
+
+
+# numbers the models also take written as text, by their range: a year, a score
+NUMBERS_AS_TEXT = {(1900, 2100): r"^\s*(19[0-9]{2}|20[0-9]{2}|2100)\s*$",
+                   (0, 100): r"^\s*(100(\.0*)?|[0-9]{1,2}(\.[0-9]*)?|\.[0-9]+)\s*$"}
+
+
+EMPTY = r"^\s*$|"  # before a pattern: or nothing but spaces
+
+
+def _types(node: dict) -> list[str]:
+    kinds = node.get("type", [])
+    return [kinds] if isinstance(kinds, str) else list(kinds)
+
+
+def _may_be_empty(field: dict) -> None:
+    """An optional field may be left empty (`post:` or `post: ""`): the models read it as not
+    written (model.Record._empty_is_unwritten); a true/false field may not."""
+    kinds = _types(field)
+    if kinds and "null" not in kinds:
+        field["type"] = [*kinds, "null"]
+    if "string" in kinds and field.get("minLength") == 1:
+        del field["minLength"]
+    if "string" in kinds and "pattern" in field:
+        field["pattern"] = EMPTY + field["pattern"]
+    if "enum" in field and None not in field["enum"]:
+        field["enum"] = [*field["enum"], "", None]
 
 
 def _key_order(node: Any) -> Any:

@@ -255,7 +255,6 @@ class _Rules:
                     self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"))
             self.successor(zone)
             self.aliases(zone, "zone", "责任区", aliases)
-            self.signboard_size(zone)
             self.leader_serving(zone)
             self.numbered_duties(zone)
             self.role_names(zone)
@@ -356,15 +355,6 @@ class _Rules:
                 return
             seen.add(current.id)
             current = self.content.zone_by_id.get(current.successor)
-
-    def signboard_size(self, zone) -> None:
-        size = zone.signboard.size
-        if size.endswith("mm"):
-            width, height = (int(n) for n in size[:-2].split("x"))
-            if not (100 <= width <= 5000 and 100 <= height <= 5000):
-                self.problems.add(
-                    zone.at("signboard", "size"), "signboard.size", f"标志牌尺寸 {size} 不合理", "宽和高都应在 100mm 到 5000mm 之间",
-                )
 
     def commitments(self) -> None:
         years: dict[str, Location] = {}

@@ -24,7 +24,7 @@ R = TypeVar("R", bound=Record)
 _PATTERN_MESSAGES = {
     ID_PATTERN: ("编号只能用小写字母 a-z、数字 0-9 和“-”，以字母或数字开头，最长 64 个字符", "id"),
     PERIOD_PATTERN: ("考核期要写成 YYYY-Qn，例如 2026-Q1（n 为 1 到 4）", ""),
-    SIZE_PATTERN: ("标志牌尺寸只能是 60x40cm、80x60cm、A3、A4，或 宽x高mm（例如 900x600mm）", ""),
+    SIZE_PATTERN: ("标志牌尺寸只能是 60x40cm、80x60cm、A3、A4，或 宽x高mm（例如 900x600mm，宽和高都在 100 到 5000 之间）", ""),
 }
 
 
@@ -137,6 +137,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             return "这一项是空的：“- ”后面还没有写内容", "写上内容，或者删掉这一行"
         if kind in {"model_type", "dict_type", "model_attributes_type"}:
             return f"“{name}”下面是空的", "在下一行缩进写上它的字段，或者删掉这一行"
+        if kind == "bool_type":  # optional fields but these are never guessed (hidden: publishing the hidden)
+            return f"“{name}”还没有填写：冒号后面是空的", f"写 {name}: true（是）或 {name}: false（否）；不写这一行就是 false"
         optional = _is_optional(model, where)
         return f"“{name}”还没有填写：冒号后面是空的", "在冒号后面写上内容" + ("；它是选填的，也可以删掉这一行" if optional else "")
     if kind == "extra_forbidden":
@@ -172,6 +174,8 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
             hint = f"写成 {value.strip().upper()}"
         if isinstance(value, str) and ctx.get("pattern") == SIZE_PATTERN and (size := _as_size(value)):
             hint = f"写成 {size}"
+        elif isinstance(value, str) and ctx.get("pattern") == SIZE_PATTERN and re.fullmatch(r"\s*\d+\s*[x×*]\s*\d+\s*mm\s*", value, re.I):
+            hint = "宽和高都按毫米写，在 100 到 5000 之间：一张 A4 是 297x210mm，2 米宽的牌子是 2000x…mm"
         if id_like and isinstance(value, str):
             slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
             if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
@@ -190,7 +194,12 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         return f"这里应该是一段文字{now}", ""
     if kind == "string_too_short":
         least = ctx.get("min_length", 1)
-        return ("不能为空", "写上内容；选填的字段不写时，删掉这一行") if least <= 1 else (f"太短了：至少 {least} 个字符{now}", "")
+        if least > 1:
+            return f"太短了：至少 {least} 个字符{now}", ""
+        if where and isinstance(where[-1], int):
+            return "这一项是空的", "写上内容，或者删掉这一项"
+        title = _title_of(model, where)
+        return "不能为空", f"“{name}”{f'（{title}）' if title else ''}是必填的：写上内容"
     if kind == "string_too_long":
         written = f"（现在 {len(value)} 个）" if isinstance(value, str) else ""
         if isinstance(value, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):  # an id: it is printed in QR codes
