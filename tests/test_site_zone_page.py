@@ -209,3 +209,30 @@ def test_a_printed_address_that_vanishes_is_said(tmp_path):
     renamed.write_text(renamed.read_text(encoding="utf-8").replace("aliases: [old-garden]", "aliases: [old-garden, garden]"), encoding="utf-8")
     content, problems = read_content(root, root / "content", cache_dir=cache)
     assert not problems and not content.notices, [str(p) for p in [*problems, *content.notices]]
+
+
+def test_line_breaks_written_with_a_bar_are_kept(tmp_path):
+    """`scope: |` keeps the editor's lines on the page (a browser would join them with a space),
+    and each line is escaped on its own."""
+    root = write_site(tmp_path / "src", {
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
+            "scope: 花园一片", "scope: |\n  东至花园路，\n  南至<b>三号楼</b>。").replace("  - 浇水", "  - |\n    早晚浇水；\n    雨天停浇"),
+        "content/org.yaml": FILES["content/org.yaml"].replace("supervision: 欢迎监督", "supervision: |\n  监督电话：0317-2720000\n  监督邮箱：jd@example.cn"),
+        "content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"].replace(
+            "promise: 带头养护花园", "promise: |\n      带头养护花园，\n      做到四季常绿"),
+    })
+    site = build_site(_without_printables(root), tmp_path / "site")
+    zone = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert "<p>东至花园路，<br>南至&lt;b&gt;三号楼&lt;/b&gt;。</p>" in zone
+    assert "<li>早晚浇水；<br>雨天停浇</li>" in zone and "监督电话：0317-2720000<br>监督邮箱" in zone
+    member = (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
+    assert "带头养护花园，<br>做到四季常绿" in member
+
+
+def test_line_breaks_written_with_a_bar_start_printed_lines():
+    from test_print_layout import _EvenWidths
+
+    from liangxiang.print.text import wrap
+
+    assert wrap("带头养护花园，\n做到四季常绿\n", _EvenWidths(), 1, 20) == ["带头养护花园，", "做到四季常绿"]
+    assert wrap("一二三四五六\n七八", _EvenWidths(), 1, 4, first=3) == ["一二三", "四五六", "七八"]

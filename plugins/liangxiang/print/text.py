@@ -76,7 +76,13 @@ def phrases(text: str, longest: int = 10) -> list[str]:
 def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = False, first: float | None = None,
          keep_phrases: bool = False) -> list[str]:
     """Greedy line breaking; ``first`` is the first line's width when it differs (hanging indents);
-    ``keep_phrases`` keeps names and titles of a list whole (see phrases)."""
+    ``keep_phrases`` keeps names and titles of a list whole (see phrases). A line break the
+    editor wrote (YAML's `|`) starts a new line."""
+    if "\n" in text.strip():
+        lines: list[str] = []
+        for part in (part for part in text.strip().split("\n") if part.strip()):
+            lines += _wrap(measure, part.strip(), round(size, 4), round(width, 4), bold, first if not lines else None, keep_phrases)
+        return lines
     return list(_wrap(measure, text, round(size, 4), round(width, 4), bold, first, keep_phrases))
 
 

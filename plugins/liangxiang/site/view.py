@@ -229,6 +229,13 @@ class SiteView:
         return ("+" if number.group(0).startswith("+") else "") + digits + (f",{extension.group(1)}" if extension else "")
 
     @staticmethod
+    def lines(text: str | None) -> Markup:
+        """Plain text with the line breaks its editor wrote (YAML's `|`) shown, the rest escaped."""
+        if not text:
+            return Markup("")
+        return Markup("<br>").join(escape(line.strip()) for line in str(text).strip().split("\n"))
+
+    @staticmethod
     def tel_parts(phone: str) -> list[tuple[str, str]]:
         """A phone field as its parts and what each dials: "0317-2721365、13931700001" is two
         numbers, each its own call link (one link dialling the first would call the landline
