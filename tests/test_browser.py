@@ -360,6 +360,35 @@ def test_a_phone_note_stays_whole(visit):
         assert all(i <= note for i in lines), lines
 
 
+def test_a_long_number_goes_under_its_label_whole(visit):
+    """"0991-12345678转8001" does not fit beside "服务电话" at 390 px: it goes under the label, whole,
+    rather than breaking at its hyphen (audit 17 saw "0991-" / "12345678转8001"); it breaks only
+    where the button is narrower than the number itself."""
+    page = visit().open(PAGES["zone"])
+    seen = page.evaluate("""(shown) => {
+        const strong = document.querySelector('.phone-big strong'), button = strong.closest('.phone-big');
+        const probe = document.createElement('span');  // the number unbroken
+        probe.style.whiteSpace = 'nowrap'; probe.textContent = shown;
+        strong.textContent = ''; strong.appendChild(probe);
+        const whole = probe.getBoundingClientRect().width;
+        strong.textContent = shown;
+        const found = [];
+        for (let width = 420; width >= 160; width -= 10) {
+            button.style.width = width + 'px';
+            const inner = button.clientWidth - parseFloat(getComputedStyle(button).paddingLeft) - parseFloat(getComputedStyle(button).paddingRight);
+            const n = strong.firstChild, tops = [];
+            for (let i = 0; i < n.length; i++) {
+                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                tops.push(r.getBoundingClientRect().top);
+            }
+            found.push([width, whole <= inner, tops.some((t, i) => i > 0 && t > tops[i - 1] + 1)]);
+        }
+        return found;
+    }""", "0991-12345678转8001")
+    assert any(fits for _, fits, _ in seen) and any(not fits for _, fits, _ in seen), seen  # both cases were seen
+    assert not [width for width, fits, broken in seen if fits and broken], seen
+
+
 @pytest.mark.parametrize("kind", list(PAGES))
 def test_a_page_reflows_for_large_text(visit, kind):
     """Older readers enlarge text: a 390 px phone at 200 % zoom is 195 CSS px wide, and a browser's
