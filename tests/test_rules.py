@@ -43,9 +43,8 @@ CASES = [
     Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
     Case("key-number", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n1: 口号\n"), "content/zones/garden.yaml", "1: 口号", "1", "不认识的字段“1”"),
     Case("key-bool-in-list-item", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    yes: 李四\n    true: 1\n"), "members.yaml", "    true", "members[1].true", "不认识的字段“true”"),
-    Case("merge-key", {"members.yaml": FILES["members.yaml"].replace("  - id: zhang-wei\n", "  - &zw\n    id: zhang-wei\n")
-                                                           .replace("  - id: li-na\n", "  - <<: *zw\n    id: li-na\n")},
-         "members.yaml", "<<: *zw", "members[1].<<", "合并写法", "逐个写出来"),
+    Case("merge-key-of-no-mapping", sub("members.yaml", "  - id: li-na\n", "  - <<: b1\n    id: li-na\n"),
+         "members.yaml", "<<: b1", "members[1].<<", "后面要写一组字段的锚点名", "锚点写在前面一条记录上"),
     Case("hash-cuts-a-duty", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水 #3、#4 号楼"), "content/zones/garden.yaml", "#3", "duties[0]",
          "YAML 把“#3、#4 号楼”当成注释丢掉了，这里只读到“浇水”", "把整个值用引号括起来：\"浇水 #3、#4 号楼\"；如果是注释，在“#”后面加一个空格"),
     Case("hash-cuts-a-post", sub("members.yaml", "post: 绿化养护员", "post: 秩序维护员 #3岗"), "members.yaml", "#3岗", "members[0].post", "只读到“秩序维护员”"),
@@ -812,3 +811,18 @@ def test_an_empty_true_or_false_is_still_an_error(tmp_path):
     root = write_site(tmp_path)
     _apply(root, sub("members.yaml", "    hidden: true\n", "    hidden:\n"))
     assert [(p.field, p.message) for p in problems_of(root)] == [("members[3].hidden", "“hidden”还没有填写：冒号后面是空的")]
+
+
+def test_a_merge_key_brings_in_the_fields_not_written(tmp_path):
+    """`<<: *zw` (YAML's merge key) as editors use it for a run of similar records: the fields the
+    record writes win; an error in a brought field is reported where that field is written."""
+    members = FILES["members.yaml"].replace("  - id: zhang-wei\n", "  - &zw\n    id: zhang-wei\n").replace(
+        "  - id: li-na\n    name: 李娜\n", "  - <<: *zw\n    id: li-na\n    name: 李娜\n    post: 收费员\n")
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": members})
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    li = next(m for m in content.members if m.id == "li-na")
+    assert (li.name, li.branch, li.group, li.post, li.joined, [h.title for h in li.honors]) == ("李娜", "b1", "b1-g1", "收费员", 2008, ["优秀共产党员"])
+    _apply(root, {"members.yaml": members.replace("    joined: 2008\n", "    joined: 1850\n")})
+    assert [(str(p.where), p.field) for p in problems_of(root)] == [("members.yaml:9:5", "members[0].joined"), ("members.yaml:9:5", "members[1].joined")]

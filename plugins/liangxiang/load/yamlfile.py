@@ -276,6 +276,28 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     return size
 
 
+def _merge(node: yaml.MappingNode, path: Path, source: SourceMap, problems: Problems, lines: "_Lines") -> None:
+    """`<<: *defaults` (or a list of them) brings in the fields of those mappings that this one
+    does not write itself, as YAML's merge key does; they keep their own lines, where an error in
+    one of them is to be fixed."""
+    merges = [pair for pair in node.value if isinstance(pair[0], yaml.ScalarNode) and pair[0].value == "<<"]
+    own = {key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode) and key.value != "<<"}
+    brought: list[tuple[yaml.Node, yaml.Node]] = []
+    for key_node, value_node in merges:
+        node.value.remove((key_node, value_node))
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        if not all(isinstance(item, yaml.MappingNode) for item in sources):
+            problems.add(Location(source.path, *lines.of(key_node.start_mark)), dotted(path + ("<<",)),
+                         "“<<:” 后面要写一组字段的锚点名，例如 <<: *moren", "锚点写在前面一条记录上，例如 - &moren {id: li-na, branch: b1}；或者把字段逐个写出来")
+            continue
+        for item in sources:
+            for key, value in item.value:
+                if isinstance(key, yaml.ScalarNode) and key.value not in own:
+                    own.add(key.value)
+                    brought.append((key, value))
+    node.value.extend(brought)
+
+
 class _Lines:
     """Line and column as an editor counts them: only "\n" breaks a line.
 
@@ -302,14 +324,11 @@ _COMMENT_CUT = re.compile(r"[ \t](#[^\s#][^\n]*)")
 
 
 def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: _Lines) -> None:
-    """Record positions of keys and items; report duplicate keys (naming both lines) and merge keys."""
+    """Record positions of keys and items; report duplicate keys (naming both lines); resolve merge keys."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
-        merges = [pair for pair in node.value if isinstance(pair[0], yaml.ScalarNode) and pair[0].value == "<<"]
-        for key_node, _ in merges:
-            problems.add(Location(source.path, *lines.of(key_node.start_mark)), dotted(path + ("<<",)),
-                         "不支持 YAML 的合并写法“<<:”", "把要用的字段逐个写出来")
-            node.value.remove((key_node, _))
+        if any(isinstance(key, yaml.ScalarNode) and key.value == "<<" for key, _ in node.value):
+            _merge(node, path, source, problems, lines)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
