@@ -131,7 +131,7 @@ def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):
         "site_name: 测试站", f'site_name: !!python/object/apply:os.system ["touch {marker}"]')})
     result = run("liangxiang", "validate", str(tagged), cwd=tmp_path)
     assert result.returncode == 1 and not marker.exists()
-    assert result.stderr.startswith("mkdocs.yml:1:12: -: mkdocs.yml 里有会运行程序的标记“!!python/object/apply:os.system”"), result.stderr
+    assert result.stderr.startswith("mkdocs.yml:1:12: mkdocs.yml 里有会运行程序的标记“!!python/object/apply:os.system”"), result.stderr
     hooked = write_site(tmp_path / "hook", {"mkdocs.yml": FILES["mkdocs.yml"] + "hooks: [evil.py]\n"})
     (hooked / "evil.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
     result = run("liangxiang", "validate", str(hooked), cwd=tmp_path)

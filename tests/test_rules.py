@@ -43,6 +43,13 @@ CASES = [
     Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
     Case("key-number", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n1: 口号\n"), "content/zones/garden.yaml", "1: 口号", "1", "不认识的字段“1”"),
     Case("key-bool-in-list-item", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    yes: 李四\n    true: 1\n"), "members.yaml", "    true", "members[1].true", "不认识的字段“true”"),
+    # a list of records written without "- " is the file's error, not a year or a period emptied in silence (audit 18)
+    Case("commitments-not-a-list", {"content/commitments/2026.yaml": "year: 2026\ncommitments:\n  member: li-na\n  promise: 热情服务\n"},
+         "content/commitments/2026.yaml", "commitments:", "commitments", "这里应该是一个列表", "以“- ”开头"),
+    Case("commitments-a-text", {"content/commitments/2026.yaml": "year: 2026\ncommitments: li-na 热情服务\n"},
+         "content/commitments/2026.yaml", "commitments:", "commitments", "这里应该是一个列表（现在是“li-na 热情服务”）"),
+    Case("results-not-a-list", {"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  zone: garden\n  score: 85\n"},
+         "content/assessments/2026-Q1.yaml", "results:", "results", "这里应该是一个列表"),
     Case("merge-key-of-no-mapping", sub("members.yaml", "  - id: li-na\n", "  - <<: b1\n    id: li-na\n"),
          "members.yaml", "<<: b1", "members[1].<<", "后面要写一组字段的锚点名", "锚点写在前面一条记录上"),
     Case("hash-cuts-a-duty", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水 #3、#4 号楼"), "content/zones/garden.yaml", "#3", "duties[0]",
@@ -260,6 +267,16 @@ CASES = [
     Case("branch-id-doubled", sub("content/org.yaml", "  - id: b2", "  - id: b1"), "members.yaml", "branch: b2", "members[2].branch", "找不到党支部“b2”", "org.yaml 第 10 行的党支部编号“b1”和前面的重复了：如果那里本来是 b2，改回 b2"),
     Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
     Case("record-hidden-suffix", {"content/zones/pond.yaml.txt": "id: pond\n"}, "content/zones/pond.yaml.txt", 0, "-", "不会被读取", "pond.yaml"),
+    # audit 18: hints that, followed, would make the content wrong
+    Case("alias-from-another-file", sub("content/zones/garden.yaml", "duties:\n  - 浇水\n", "duties: *lab\n"),
+         "content/zones/garden.yaml", "*lab", "duties", "“*lab”要用的锚点“&lab”在这个文件里没有", "别的文件用不了：把内容直接写出来"),
+    Case("unknown-key-in-braces", sub("members.yaml", "by: 党委}", "by: 党委, level: 校级}"),
+         "members.yaml", "level", "members[0].honors[0].level", "不认识的字段“level”", "删掉花括号里的“level: 校级”（别的字段留着）"),
+    Case("ids-without-a-comma", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei li-na]"),
+         "content/zones/garden.yaml", "zhang-wei li-na", "members[0]", "编号只能用", "写成 [zhang-wei, li-na]"),
+    Case("score-with-a-decimal-comma", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 74,9}"),
+         "content/assessments/2026-Q1.yaml", "9}", "results[0].9", "score 里的逗号把数字分成了两半", "写成 score: 74.9"),
+    Case("notes-beside-records", {"content/zones/README.txt": "责任区文件说明\n"}, "content/zones/README.txt", 0, "-", "不会被读取", "请移出 content/"),
     Case("record-in-subfolder", {"content/stories/2026/a-walk.md": FILES["content/stories/a-key.md"]}, "content/stories/2026/a-walk.md", 0, "-", "不会被读取", "子文件夹"),
     Case("reserved-page", {"content/zones.md": "# 冲突\n"}, "content/zones.md", 0, "-", "系统生成页面"),
     Case("reserved-sitemap", {"content/sitemap.xml.md": "# 网站地图说明\n"}, "content/sitemap.xml.md", 0, "-", "系统生成页面"),
@@ -436,7 +453,7 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
      [f"{STORY}:11:1: body: 正文里的网页代码“<script>”{TAKEN_OUT}这段代码连同其中的内容已去掉 (去掉这段代码；链接写成 [文字](https://…))",
       f"{STORY}:17:1: body: 正文里的网页代码“<b>”{TAKEN_OUT}代码已去掉，里面的文字照常显示 (去掉代码；要加粗写成 **文字**，网站不改颜色和字号)"]),
     (sub("content/about.md", "活动简介。", "活动简介。\n\n第二段<BR>第二行"),
-     [f"content/about.md:5:1: -: 正文里的网页代码“<br>”{TAKEN_OUT}代码已去掉，里面的文字照常显示 (去掉代码；分段时空一行)"]),
+     [f"content/about.md:5:1: 正文里的网页代码“<br>”{TAKEN_OUT}代码已去掉，里面的文字照常显示 (去掉代码；分段时空一行)"]),
     (sub(STORY, "故事正文。", "故事正文。\n\n水温 a<b 时和 x <y> z 不同。\n\n<center>居中</center>"),  # a<b is no tag
      [f"{STORY}:13:1: body: 正文里的网页代码“<center>”{TAKEN_OUT}代码已去掉，里面的文字照常显示 (去掉代码；要加粗写成 **文字**，网站不改颜色和字号)"]),
     (sub(STORY, "故事正文。", "故事正文。\n\n[点我](javascript:alert(1))"),
@@ -699,10 +716,20 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/commitments/2026.yaml:4:5: commitments[0].promise: 承诺有 44 个字，桌牌上只能印成小字（承诺是一句话，40 个字以内）"
      " (把最想让群众记住的一句写在 promise，具体的事分条写进 items)"),
     (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: " + "带头养护花园，" * 5 + "做到"), None),  # 37
+    ({"content/commitments/2026.yaml": "year: 2026\ncommitments:\n"},
+     "content/commitments/2026.yaml:2:1: commitments: 2026 年还没有承诺：这一年的承诺墙是空的，也没有桌牌"
+     " (在 commitments: 下面每位党员写一项，以“- member: 编号”开头，下一行写 promise)"),
+    ({"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\n"},
+     "content/assessments/2026-Q1.yaml: results: 考核期 2026-Q1 没有考核结果：网页上会张榜公布一个空榜"
+     " (在 results: 下面每个责任区写一项，例如 - {zone: 编号, score: 93.5}；还没有结果的考核期先不要提交)"),
+    (sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 900x300mm, orientation: portrait}\n"),
+     "content/zones/garden.yaml:14:30: signboard.orientation: 尺寸 900x300mm 是宽 900、高 300 毫米，却写了 orientation: portrait："
+     "按它印成宽 300、高 900 毫米 (宽x高按牌子挂好后的样子写（写 300x900mm 或 900x300mm），orientation 可以删掉)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
         "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
-        "promise-of-a-paragraph", "promise-of-a-sentence"])
+        "promise-of-a-paragraph", "promise-of-a-sentence", "a-year-with-no-commitments", "a-period-with-no-results",
+        "sign-sides-against-orientation"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 
@@ -826,3 +853,20 @@ def test_a_merge_key_brings_in_the_fields_not_written(tmp_path):
     assert (li.name, li.branch, li.group, li.post, li.joined, [h.title for h in li.honors]) == ("李娜", "b1", "b1-g1", "收费员", 2008, ["优秀共产党员"])
     _apply(root, {"members.yaml": members.replace("    joined: 2008\n", "    joined: 1850\n")})
     assert [(str(p.where), p.field) for p in problems_of(root)] == [("members.yaml:9:5", "members[0].joined"), ("members.yaml:9:5", "members[1].joined")]
+
+
+@pytest.mark.parametrize("url, noticed", [("http://192.168.1.10:8000/", True), ("http://10.2.3.4/dj/", True),
+                                          ("https://example.org/dj/", False), ("http://intranet.corp/", False)])
+def test_an_intranet_site_url_is_said(tmp_path, url, noticed):
+    """Allowed (an intranet's own signs), but a sign outside would print a QR code that phones on
+    mobile data cannot open (audit 18)."""
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+
+    root = write_site(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("https://example.org/dj/", url)})
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices]
+    assert notices == ([f"mkdocs.yml:2:1: site_url: 网站地址 site_url 是内网地址（“{url}”）：印出来的二维码只有连着单位内网的手机能打开，"
+                        "用流量的群众打不开 (只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/)"]
+                       if noticed else [])

@@ -47,7 +47,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.where}: {self.field or '-'}: {self.message}"
+        # a problem of the whole file or line (field "-"), as an encoding or a tab, names no field
+        text = f"{self.where}: {self.message}" if self.field in ("", "-") else f"{self.where}: {self.field}: {self.message}"
         return _shown(f"{text} ({self.hint})" if self.hint else text)
 
 

@@ -256,6 +256,7 @@ class _Rules:
             self.successor(zone)
             self.aliases(zone, "zone", "责任区", aliases)
             self.leader_serving(zone)
+            self.signboard_sides(zone)
             self.numbered_duties(zone)
             self.role_names(zone)
 
@@ -283,6 +284,22 @@ class _Rules:
             self.content.notices.append(Problem(
                 zone.at("duties", changed[0]), zone.field_name("duties", changed[0]), f"工作职责自带编号（“{own}”），标志牌和网页会自动编号，已不再重复印出",
                 f"可以删掉每条开头的编号，例如写成“- {_shortened(listed)}”"))
+
+    def signboard_sides(self, zone) -> None:
+        """`size: 900x300mm` with `orientation: portrait`: the sign is printed tall, 300 wide and
+        900 high; the editor who wrote width by height is told which one was followed."""
+        sign = zone.signboard
+        sides = re.fullmatch(r"([0-9]+)x([0-9]+)mm", sign.size)
+        if sides is None or "orientation" not in sign.model_fields_set:
+            return
+        width, height = int(sides.group(1)), int(sides.group(2))
+        if width == height or (width < height) == (sign.orientation == "portrait"):
+            return
+        printed = (min(width, height), max(width, height)) if sign.orientation == "portrait" else (max(width, height), min(width, height))
+        self.content.notices.append(Problem(
+            zone.at("signboard", "orientation"), "signboard.orientation",
+            f"尺寸 {sign.size} 是宽 {width}、高 {height} 毫米，却写了 orientation: {sign.orientation}：按它印成宽 {printed[0]}、高 {printed[1]} 毫米",
+            f"宽x高按牌子挂好后的样子写（写 {printed[0]}x{printed[1]}mm 或 {width}x{height}mm），orientation 可以删掉"))
 
     def leader_serving(self, zone) -> None:
         """A leader who has left is still printed as the one in charge: said, not an error (the

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..content import Content
 from .markdown_refs import WEB_ADDRESS
-from ..problems import Location, Problems, did_you_mean
+from ..problems import Location, Problem, Problems, did_you_mean
 
 URL_EXAMPLE = "例如 site_url: https://dangjian.example.com/"
 MENU = "首页、责任区、党员、承诺、故事、考核"
@@ -24,6 +24,11 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
                      URL_EXAMPLE)
     elif (wrong := site_url_problem(config.site_url) or _this_machine(_written_site_url(config_file))) is not None:
         problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong, URL_EXAMPLE)
+    elif _intranet(_written_site_url(config_file)):
+        content.notices.append(Problem(
+            Location.of_setting(config_file, "site_url"), "site_url",
+            f"网站地址 site_url 是内网地址（“{_written_site_url(config_file)}”）：印出来的二维码只有连着单位内网的手机能打开，用流量的群众打不开",
+            "只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/"))
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     _nav(config.nav, config_file, content, problems)
@@ -62,7 +67,7 @@ def _written_site_url(config_file: Path) -> str:
 
 def _this_machine(url: str) -> str | None:
     """A site_url on the editor's own computer (localhost, 127.0.0.1): printed QR codes would lead nowhere.
-    An intranet's own addresses (192.168.x.x, a host name) are fine."""
+    An intranet's own addresses (192.168.x.x, a host name) are allowed, with a notice (_intranet)."""
     host = urlsplit(url).hostname or ""
     try:
         local = ipaddress.ip_address(host).is_loopback or ipaddress.ip_address(host).is_unspecified
@@ -71,6 +76,14 @@ def _this_machine(url: str) -> str | None:
     if not local:
         return None
     return f"网站地址 site_url 是本机的地址（“{url}”）：印出来的二维码在别人的手机上打不开"
+
+
+def _intranet(url: str) -> bool:
+    """A site_url at a private address (192.168.x.x, 10.x.x.x): reachable inside the organization only."""
+    try:
+        return ipaddress.ip_address(urlsplit(url).hostname or "").is_private
+    except ValueError:
+        return False
 
 
 def _nav(nav, config_file: Path, content: Content, problems: Problems) -> None:

@@ -10,7 +10,7 @@ from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scrat
 from ..model import (
     ID_PATTERN, Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
-from ..problems import Location, Problems, did_you_mean
+from ..problems import Location, Problem, Problems, did_you_mean
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record
@@ -41,6 +41,14 @@ def load_content(
     content = reader.load()
     reader.cache.prune()
     return content, reader.problems
+
+
+def _shell(data: dict, listed: str) -> dict:
+    """A file's own fields, for validating it apart from its list of records (validated one by
+    one): the list is left out, unless it is written as something else than a list (`results:`
+    with its fields and no "- "), which is the file's error, not a list to drop in silence."""
+    value = data.get(listed)
+    return {**data, listed: []} if value is None or isinstance(value, list) else data
 
 
 class _Reader:
@@ -222,11 +230,15 @@ class _Reader:
             data = self.mapping(doc, "年度承诺")
             if data is None:
                 continue
-            shell = validate_record(CommitmentsFile, {**data, "commitments": []}, doc.source, (), self.problems)
+            shell = validate_record(CommitmentsFile, _shell(data, "commitments"), doc.source, (), self.problems)
             items = validate_list(Commitment, data.get("commitments"), doc.source, ("commitments",), self.problems, content.rejected)
             if shell is not None:
                 shell.commitments = items
                 content.commitments.append(shell)
+                if not data.get("commitments"):
+                    content.notices.append(Problem(doc.source.at("commitments") if "commitments" in data else Location(self.shown(path)),
+                                                   "commitments", f"{shell.year} 年还没有承诺：这一年的承诺墙是空的，也没有桌牌",
+                                                   "在 commitments: 下面每位党员写一项，以“- member: 编号”开头，下一行写 promise"))
 
     def load_stories(self, content: Content) -> None:
         for path in self.record_files("stories"):
@@ -263,11 +275,15 @@ class _Reader:
             data = self.mapping(doc, "考核结果")
             if data is None:
                 continue
-            shell = validate_record(Assessment, {**data, "results": []}, doc.source, (), self.problems)
+            shell = validate_record(Assessment, _shell(data, "results"), doc.source, (), self.problems)
             results = validate_list(Result, data.get("results"), doc.source, ("results",), self.problems, content.rejected)
             if shell is not None:
                 shell.results = results
                 content.assessments.append(shell)
+                if not data.get("results"):
+                    content.notices.append(Problem(doc.source.at("results") if "results" in data else Location(self.shown(path)),
+                                                   "results", f"考核期 {shell.period} 没有考核结果：网页上会张榜公布一个空榜",
+                                                   "在 results: 下面每个责任区写一项，例如 - {zone: 编号, score: 93.5}；还没有结果的考核期先不要提交"))
 
     def unread_record(self, relative: Path) -> None:
         """A file in a record folder that is not read as a record: an editor's new zone saved as
@@ -277,6 +293,10 @@ class _Reader:
             return  # read by load_<kind>
         if len(relative.parts) > 2:
             hint = f"记录文件要直接放在 content/{top}/ 里，不能放进子文件夹；不用的文件请移出 content/"
+        elif relative.suffix and not any(f"{suffix}." in relative.name.lower() for suffix in suffixes):
+            # README.txt, a sheet or a scan: a file kept beside the records, not a record misnamed
+            hint = (f"这个文件夹只放记录文件（以 {suffixes[0]} 结尾）：说明、表格等请移出 content/，放到仓库里别的地方；"
+                    f"如果它本来是一条记录，文件名改成以 {suffixes[0]} 结尾")
         else:
             stem = relative.name.split(".")[0] or "example"
             hint = f"文件名要以 {suffixes[0]} 结尾，例如 {stem}{suffixes[0]}（Windows 可能隐藏了扩展名）；不用的文件请移出 content/"

@@ -109,9 +109,9 @@ def _unpack(data: bytes) -> tuple[Any, list]:
 
 
 def _document(doc: Document) -> tuple:
-    return doc.data, doc.source.path, doc.source.positions
+    return doc.data, doc.source.path, doc.source.positions, list(doc.source.flow)
 
 
 def _undocument(parts: Any) -> Document:
-    data, path, positions = parts
-    return Document(data, SourceMap(path, positions))
+    data, path, positions, flow = parts
+    return Document(data, SourceMap(path, positions, set(flow)))

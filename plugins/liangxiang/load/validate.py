@@ -104,6 +104,9 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
         where = tuple(part for part in item["loc"] if not _is_union_tag(part))
         full = loc + where
         message, hint = _word(item, model, where)
+        if "删掉这一行" in hint and item["type"] == "extra_forbidden" and full[:-1] in source.flow:
+            # {year: 2017, title: …, level: 校级}: the line is the whole record
+            hint = hint.replace("删掉这一行", f"删掉花括号里的“{full[-1]}: {_show(item.get('input'))}”（别的字段留着）")
         problems.add(source.at(*full), dotted(full), message, hint)
 
 
@@ -145,6 +148,10 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         fields = _fields_at(model, where[:-1])
         private = "个人电话、身份证号、住址等不公开的信息没有字段，不要写进来：删掉这一行"
         close = did_you_mean(name, fields) or _named_in_other_words(str(name), _model_at(model, where[:-1]))
+        if re.fullmatch(r"[0-9]+", str(name)) and (number := next((f for f in ("score", "min") if f in fields), None)):
+            # {zone: a, score: 74,9}: the comma ended the score
+            return (f"不认识的字段“{name}”：多半是 {number} 里的逗号把数字分成了两半",
+                    f"小数点要用“.”：写成 {number}: 74.9 这样，不写 74,9")
         if not name.isascii() and (twin := next((f for f in fields if plain(f) == plain(name)), None)):
             return (f"不认识的字段“{name}”", f"字段名里有全角字母或不是英文的字母，看起来一样，电脑不认：换成英文（半角）输入法，重新输入 {twin}")
         if not close and (derived := _computed_hint(str(name), _model_at(model, where[:-1]))):
@@ -182,6 +189,9 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
                 slug = _id_from_name(value, model, where)
             hint = f"例如写成 {slug}" if slug and slug != value else ""
             parts = [part.strip() for part in re.split(r"[、，；;]", value) if part.strip()]
+            spaced = value.split()  # [zhang-wei li-na], a comma left out; not "Zhang Wei" or "王 芳", one name
+            if len(parts) == 1 and len(spaced) > 1 and all(re.fullmatch(ID_PATTERN, p) or re.fullmatch(r"[\u3400-\u9fff]{2,}", p) for p in spaced):
+                parts = spaced
             if len(parts) > 1 and where and isinstance(where[-1], int):  # [a、b、c]: one item of a list
                 ids = [_id_from_name(part, model, where) if re.search(r"[\u3400-\u9fff]", part) else part for part in parts]
                 hint = f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(ids)}]"

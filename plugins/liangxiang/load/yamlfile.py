@@ -86,6 +86,7 @@ class SourceMap:
 
     path: str
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    flow: set[Path] = field(default_factory=set)  # the mappings written on one line, {year: 2017, title: …}
 
     def at(self, *loc: Any) -> Location:
         """The position of the deepest known prefix of loc."""
@@ -327,6 +328,8 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
     """Record positions of keys and items; report duplicate keys (naming both lines); resolve merge keys."""
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
+        if node.flow_style:
+            source.flow.add(path)
         if any(isinstance(key, yaml.ScalarNode) and key.value == "<<" for key, _ in node.value):
             _merge(node, path, source, problems, lines)
         for key_node, value_node in node.value:

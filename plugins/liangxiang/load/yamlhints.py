@@ -32,7 +32,6 @@ YAML_PROBLEMS = [
     ("expected <block end>", "缩进没有对齐", "同一层的字段开头的空格数要一样；“- ”列表和“字段: 值”不能混在同一层"),
     ("expected alphabetic or numeric character", "值以 * 或 & 开头，YAML 把它当成特殊符号",
      "把整个值用引号括起来，例如 slogan: \"**一声问候**\"（加粗只在正文等 Markdown 字段里有用）"),
-    ("found undefined alias", "用到了没有定义的别名“*…”", "以 * 开头的值要用引号括起来"),
     ("found unexpected end of stream", "引号或括号没有配对，到文件末尾也没有结束", "从这一行开始找没有配对的引号或括号"),
     ("found unknown escape character", "双引号里的反斜杠“\\”用法不对", "把 \\ 写成 \\\\，或者改用单引号"),
     ("found character '\\t' that cannot start", "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
@@ -58,6 +57,13 @@ YAML_PROBLEMS = [
 
 def explain(problem: str, text: str, index: int) -> tuple[str, str]:
     """(meaning, hint) of PyYAML's problem on line ``index`` (from 0) of text."""
+    if "found undefined alias" in problem:  # libyaml does not name it: the line does
+        lines = text.split("\n")
+        named = re.search(r"found undefined alias '([^']*)'", problem) or re.search(
+            r"(?:^|[\s\[{,:-])\*([^\s,\[\]{}]+)", lines[index] if 0 <= index < len(lines) else "")
+        name = named.group(1) if named else "…"
+        return (f"“*{name}”要用的锚点“&{name}”在这个文件里没有",
+                f"锚点只在写它的那个文件里有效，别的文件用不了：把内容直接写出来；如果“*{name}”本来就是文字，把整个值用引号括起来")
     meaning, hint = next(((m, h) for keys, m, h in YAML_PROBLEMS
                           if any(key in problem for key in ((keys,) if isinstance(keys, str) else keys))), (
         "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))

@@ -77,8 +77,8 @@ def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = Fa
          keep_phrases: bool = False) -> list[str]:
     """Greedy line breaking; ``first`` is the first line's width when it differs (hanging indents);
     ``keep_phrases`` keeps names and titles of a list whole (see phrases). A line break the
-    editor wrote (YAML's `|`) starts a new line."""
-    if "\n" in text.strip():
+    editor wrote (YAML's `|`) starts a new line, except in such a list (it is one line of titles)."""
+    if "\n" in text.strip() and not keep_phrases:
         lines: list[str] = []
         for part in (part for part in text.strip().split("\n") if part.strip()):
             lines += _wrap(measure, part.strip(), round(size, 4), round(width, 4), bold, first if not lines else None, keep_phrases)
