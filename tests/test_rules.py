@@ -276,6 +276,12 @@ CASES = [
          "content/zones/garden.yaml", "zhang-wei li-na", "members[0]", "编号只能用", "写成 [zhang-wei, li-na]"),
     Case("score-with-a-decimal-comma", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 74,9}"),
          "content/assessments/2026-Q1.yaml", "9}", "results[0].9", "score 里的逗号把数字分成了两半", "写成 score: 74.9"),
+    Case("member-zone-field", sub("members.yaml", "    post: 绿化养护员\n", "    post: 绿化养护员\n    zone: garden\n"),
+         "members.yaml", "zone: garden", "members[0].zone", "不认识的字段“zone”", "写在责任区文件里"),
+    Case("sign-field-misspelt-beside-the-zone", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\norientaton: portrait\n"),
+         "content/zones/garden.yaml", "orientaton", "orientaton", "不认识的字段", "是不是要写 orientation？它是 signboard 里的字段"),
+    Case("sign-field-beside-the-zone", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\norientation: portrait\n"),
+         "content/zones/garden.yaml", "orientation", "orientation", "不认识的字段", "要缩进到 signboard: 下面"),
     Case("notes-beside-records", {"content/zones/README.txt": "责任区文件说明\n"}, "content/zones/README.txt", 0, "-", "不会被读取", "请移出 content/"),
     Case("record-in-subfolder", {"content/stories/2026/a-walk.md": FILES["content/stories/a-key.md"]}, "content/stories/2026/a-walk.md", 0, "-", "不会被读取", "子文件夹"),
     Case("reserved-page", {"content/zones.md": "# 冲突\n"}, "content/zones.md", 0, "-", "系统生成页面"),
@@ -725,11 +731,13 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     (sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 900x300mm, orientation: portrait}\n"),
      "content/zones/garden.yaml:14:30: signboard.orientation: 尺寸 900x300mm 是宽 900、高 300 毫米，却写了 orientation: portrait："
      "按它印成宽 300、高 900 毫米 (宽x高按牌子挂好后的样子写（写 300x900mm 或 900x300mm），orientation 可以删掉)"),
+    (sub("members.yaml", "    joined: 2008\n", "    joined: 2031\n"),
+     "members.yaml:8:5: members[0].joined: 入党年份 2031 在今年（2026）之后 (写入党的年份，例如 2008；是不是输错了一位？)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
         "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation"])
+        "sign-sides-against-orientation", "joined-in-the-future"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

@@ -290,6 +290,12 @@ class Member(Record):
     hidden: Flag = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")
 
 
+Member.computed = Record.computed | {  # what a roster entry does not hold, though editors write it there
+    r"zones?|zone_?ids?|责任区|zeren_?qu": "党员负责哪个责任区，写在责任区文件里（leader、roles 或 members），党员名单里不写：删掉这一行",
+    r"promises?|commitments?|承诺": "承诺写在 content/commitments/年份.yaml 里，党员名单里不写：删掉这一行",
+}
+
+
 class MembersFile(Record):
     """members.yaml: the roster (亮身份)."""
     model_config = ConfigDict(title="党员名单 members.yaml", json_schema_extra={"description": "亮身份：全部党员的名单。每位党员写 id、name、branch，其余可选"})

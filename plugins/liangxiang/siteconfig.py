@@ -57,7 +57,7 @@ def load_site_config(path: Path):
         above = next((parent for parent in path.resolve().parent.parents if site_config(parent).is_file()), None)
         hint = (f"mkdocs.yml 在上级文件夹 {above}：先 cd 到那里再运行" if above is not None
                 else "在站点目录里运行，或写出站点目录，例如 liangxiang validate 站点目录")
-        raise ConfigProblem(f"{path}: -: 找不到 mkdocs.yml（或 properdocs.yml） ({hint})")
+        raise ConfigProblem(f"{path}: 找不到 mkdocs.yml（或 properdocs.yml） ({hint})")
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -131,13 +131,13 @@ def mkdocs_error(path: Path, message: str) -> str:
                 f" (例如 {name}: {'true' if wanted == 'bool' else 'fonts/my.ttf'})")
     found = re.match(r"(?:Error reading config file|Config value '(\w+)'): (.*)", message, re.S)
     if found is None:
-        return f"{path.name}: -: mkdocs.yml 有错误：{message}"
+        return f"{path.name}: mkdocs.yml 有错误：{message}"
     name, said = found.group(1) or "-", found.group(2).strip()
     where = Location.of_setting(path, name) if name != "-" else Location(path.name)
     item = re.match(r'The "([^"]+)" plugin is not installed|Failed to load extension \'([^\']*)\'', said)
     if item is not None:
         where = _item_location(path, item.group(1) or item.group(2)) or where
-    return f"{where}: {name}: {_in_words(path, name, said)}"
+    return f"{where}: {_in_words(path, name, said)}" if name == "-" else f"{where}: {name}: {_in_words(path, name, said)}"
 
 
 def _in_words(path: Path, name: str, said: str) -> str:
@@ -200,7 +200,7 @@ def _unknown_setting(path: Path, message: str) -> str:
 
     found = re.search(r"(Plugin 'liangxiang' option '\w+': )?Unrecognised configuration name: (\S+)", message)
     if found is None:
-        return f"{path.name}: -: mkdocs.yml 的设置有问题：{message} (检查拼写，或删掉这一项)"
+        return f"{path.name}: mkdocs.yml 的设置有问题：{message} (检查拼写，或删掉这一项)"
     name, plugin = found.group(2), found.group(1) is not None
     known = [key for key, _ in (LiangxiangConfig if plugin else MkDocsConfig)._schema]
     owner = "liangxiang 插件" if plugin else "mkdocs.yml 里"
@@ -222,7 +222,7 @@ def _refuse_code(text: str, shown: str) -> None:
         node = stack.pop()
         if node.tag.startswith("tag:yaml.org,2002:python/"):
             line = node.start_mark.line + 1
-            raise ConfigProblem(f"{shown}:{line}:{node.start_mark.column + 1}: -: mkdocs.yml 里有会运行程序的标记“!!{node.tag.removeprefix('tag:yaml.org,2002:')}”"
+            raise ConfigProblem(f"{shown}:{line}:{node.start_mark.column + 1}: mkdocs.yml 里有会运行程序的标记“!!{node.tag.removeprefix('tag:yaml.org,2002:')}”"
                                 " (删掉这个标记：mkdocs.yml 只写设置；这样的改动不要构建，先请管理员看)")
         if isinstance(node, yaml.MappingNode):
             stack += [part for pair in node.value for part in pair]

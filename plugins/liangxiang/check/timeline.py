@@ -48,6 +48,14 @@ def _future_dates(content: Content, today: dt.date):
         if story.meta.date > today:
             yield Problem(story.meta.at("date"), "date", f"故事日期 {story.meta.date} {after}",
                           "写故事发生或发表的日期；是不是年份或月份写错了？")
+    for member in content.public_members:
+        if member.joined is not None and member.joined > today.year:
+            yield Problem(member.at("joined"), member.field_name("joined"), f"入党年份 {member.joined} 在今年（{today.year}）之后",
+                          "写入党的年份，例如 2008；是不是输错了一位？")
+        for index, honor in enumerate(member.honors):
+            if honor.year is not None and honor.year > today.year:
+                yield Problem(member.at("honors", index, "year"), member.field_name("honors", index, "year"),
+                              f"荣誉年份 {honor.year} 在今年（{today.year}）之后", "写获得荣誉的年份；还没评上的先不要写")
     for assessment in content.assessments:
         if assessment.published > today:
             yield Problem(assessment.at("published"), "published", f"公布日期 {assessment.published} {after}",

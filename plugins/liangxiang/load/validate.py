@@ -147,6 +147,10 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
     if kind == "extra_forbidden":
         fields = _fields_at(model, where[:-1])
         private = "个人电话、身份证号、住址等不公开的信息没有字段，不要写进来：删掉这一行"
+        if derived := _computed_hint(str(name), _model_at(model, where[:-1])):  # a known word: before any near spelling
+            return f"不认识的字段“{name}”", derived
+        if child := _belongs_under(_model_at(model, where[:-1]), str(name), near=False):  # orientation: a line out of signboard:
+            return f"不认识的字段“{name}”", child
         close = did_you_mean(name, fields) or _named_in_other_words(str(name), _model_at(model, where[:-1]))
         if re.fullmatch(r"[0-9]+", str(name)) and (number := next((f for f in ("score", "min") if f in fields), None)):
             # {zone: a, score: 74,9}: the comma ended the score
@@ -154,8 +158,6 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
                     f"小数点要用“.”：写成 {number}: 74.9 这样，不写 74,9")
         if not name.isascii() and (twin := next((f for f in fields if plain(f) == plain(name)), None)):
             return (f"不认识的字段“{name}”", f"字段名里有全角字母或不是英文的字母，看起来一样，电脑不认：换成英文（半角）输入法，重新输入 {twin}")
-        if not close and (derived := _computed_hint(str(name), _model_at(model, where[:-1]))):
-            return f"不认识的字段“{name}”", derived
         if _PRIVATE.search(name) and not _PRIVATE.search(close):  # "phone" is not a misspelt "photo"
             public = [f for f in fields if f in ("service_phone", "hotline")]
             if public and re.search(r"phone|mobile|tel|电话|手机", name, re.I):
@@ -400,7 +402,7 @@ def _is_optional(model: type[BaseModel], where: tuple) -> bool:
     return field is not None and not field.is_required()
 
 
-def _belongs_under(parent: type[BaseModel] | None, name: str) -> str:
+def _belongs_under(parent: type[BaseModel] | None, name: str, near: bool = True) -> str:
     """`date:` written beside a commitment's fields belongs to one of its progress entries: the
     line lost its indentation. A hint naming where it goes, or ""."""
     if parent is None:
@@ -412,6 +414,10 @@ def _belongs_under(parent: type[BaseModel] | None, name: str) -> str:
         if isinstance(child, type) and issubclass(child, BaseModel) and name in child.model_fields:
             how = "作为一项，以“- ”开头" if listed else ""
             return f"“{name}”是 {field_name} 里的字段：这一行的缩进不对，要缩进到 {field_name}: 下面{how}"
+    for field_name, field in parent.model_fields.items() if near else ():  # orientaton: beside a zone's fields
+        inner = _unwrap(field.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and (guess := did_you_mean(name, list(inner.model_fields))):
+            return f"{guess}它是 {field_name} 里的字段，要缩进写在 {field_name}: 下面"
     return ""
 
 
