@@ -726,7 +726,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/commitments/2026.yaml:2:1: commitments: 2026 年还没有承诺：这一年的承诺墙是空的，也没有桌牌"
      " (在 commitments: 下面每位党员写一项，以“- member: 编号”开头，下一行写 promise)"),
     ({"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\n"},
-     "content/assessments/2026-Q1.yaml: results: 考核期 2026-Q1 没有考核结果：网页上会张榜公布一个空榜"
+     "content/assessments/2026-Q1.yaml:1:1: results: 考核期 2026-Q1 没有考核结果：网页上会张榜公布一个空榜"
      " (在 results: 下面每个责任区写一项，例如 - {zone: 编号, score: 93.5}；还没有结果的考核期先不要提交)"),
     (sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 900x300mm, orientation: portrait}\n"),
      "content/zones/garden.yaml:14:30: signboard.orientation: 尺寸 900x300mm 是宽 900、高 300 毫米，却写了 orientation: portrait："

@@ -18,7 +18,21 @@ from ..problems import Problem
 def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
     today = today or build_day()
     return [*_progress_years(content), *_early_results(content), *_ungraded_scores(content),
-            *_future_dates(content, today), *_archived_in_latest(content)]
+            *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content)]
+
+
+def _empty_files(content: Content):
+    """A year with no commitments publishes an empty wall and no plates; a period with no results
+    an empty board (a file started before its records; its records rejected are errors already)."""
+    rejected_in = {r.source.path for r in content.rejected}
+    for year in content.commitments:
+        if not year.commitments and year.path not in rejected_in:
+            yield Problem(year.at("commitments"), "commitments", f"{year.year} 年还没有承诺：这一年的承诺墙是空的，也没有桌牌",
+                          "在 commitments: 下面每位党员写一项，以“- member: 编号”开头，下一行写 promise")
+    for period in content.assessments:
+        if not period.results and period.path not in rejected_in:
+            yield Problem(period.at("results"), "results", f"考核期 {period.period} 没有考核结果：网页上会张榜公布一个空榜",
+                          "在 results: 下面每个责任区写一项，例如 - {zone: 编号, score: 93.5}；还没有结果的考核期先不要提交")
 
 
 def build_day() -> dt.date:

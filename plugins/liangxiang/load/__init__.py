@@ -10,7 +10,7 @@ from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scrat
 from ..model import (
     ID_PATTERN, Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
-from ..problems import Location, Problem, Problems, did_you_mean
+from ..problems import Location, Problems, did_you_mean
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record
@@ -235,10 +235,6 @@ class _Reader:
             if shell is not None:
                 shell.commitments = items
                 content.commitments.append(shell)
-                if not data.get("commitments"):
-                    content.notices.append(Problem(doc.source.at("commitments") if "commitments" in data else Location(self.shown(path)),
-                                                   "commitments", f"{shell.year} 年还没有承诺：这一年的承诺墙是空的，也没有桌牌",
-                                                   "在 commitments: 下面每位党员写一项，以“- member: 编号”开头，下一行写 promise"))
 
     def load_stories(self, content: Content) -> None:
         for path in self.record_files("stories"):
@@ -280,10 +276,6 @@ class _Reader:
             if shell is not None:
                 shell.results = results
                 content.assessments.append(shell)
-                if not data.get("results"):
-                    content.notices.append(Problem(doc.source.at("results") if "results" in data else Location(self.shown(path)),
-                                                   "results", f"考核期 {shell.period} 没有考核结果：网页上会张榜公布一个空榜",
-                                                   "在 results: 下面每个责任区写一项，例如 - {zone: 编号, score: 93.5}；还没有结果的考核期先不要提交"))
 
     def unread_record(self, relative: Path) -> None:
         """A file in a record folder that is not read as a record: an editor's new zone saved as
