@@ -330,11 +330,23 @@ def test_a_dotted_name_breaks_only_after_its_dots(visit, name):
         assert all(name[i - 1] == "·" for i in lines), [name[:i] + " / " + name[i:] for i in lines]
 
 
+# the characters of a text node that begin a line, as laid out
+LINE_STARTS = """
+        const lineStarts = (node) => {
+            const tops = [];
+            for (let i = 0; i < node.length; i++) {
+                const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                tops.push(r.getBoundingClientRect().top);
+            }
+            return tops.map((t, i) => i > 0 && t > tops[i - 1] + 1 ? i : 0).filter(Boolean);
+        };"""
+
+
 def test_a_phone_note_stays_whole(visit):
     """"0996-2120088（24小时）" on the zone page's call button wraps before its note, never inside
     it (audit 15 saw "（24小" / "时）" at 390 px)."""
     page = visit().open(PAGES["zone"])
-    breaks = page.evaluate("""(shown) => {
+    breaks = page.evaluate("""(shown) => {""" + LINE_STARTS + """
         const strong = document.querySelector('.phone-big strong'), button = strong.closest('.phone-big');
         const probe = document.createElement('span');  // the note unbroken: narrower than that, it must break
         probe.style.whiteSpace = 'nowrap'; probe.textContent = shown.slice(shown.indexOf('（'));
@@ -345,12 +357,7 @@ def test_a_phone_note_stays_whole(visit):
         for (let width = 420; width >= 200; width -= 10) {
             button.style.width = width + 'px';
             if (strong.getBoundingClientRect().width < note) break;
-            const n = strong.firstChild, tops = [];
-            for (let i = 0; i < n.length; i++) {
-                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-                tops.push(r.getBoundingClientRect().top);
-            }
-            found.push(tops.map((t, i) => i > 0 && t > tops[i - 1] + 1 ? i : 0).filter(Boolean));
+            found.push(lineStarts(strong.firstChild));
         }
         return found;
     }""", "0996-2120088（24小时）")
@@ -365,7 +372,7 @@ def test_a_long_number_goes_under_its_label_whole(visit):
     rather than breaking at its hyphen (audit 17 saw "0991-" / "12345678转8001"); it breaks only
     where the button is narrower than the number itself."""
     page = visit().open(PAGES["zone"])
-    seen = page.evaluate("""(shown) => {
+    seen = page.evaluate("""(shown) => {""" + LINE_STARTS + """
         const strong = document.querySelector('.phone-big strong'), button = strong.closest('.phone-big');
         const probe = document.createElement('span');  // the number unbroken
         probe.style.whiteSpace = 'nowrap'; probe.textContent = shown;
@@ -376,12 +383,7 @@ def test_a_long_number_goes_under_its_label_whole(visit):
         for (let width = 420; width >= 160; width -= 10) {
             button.style.width = width + 'px';
             const inner = button.clientWidth - parseFloat(getComputedStyle(button).paddingLeft) - parseFloat(getComputedStyle(button).paddingRight);
-            const n = strong.firstChild, tops = [];
-            for (let i = 0; i < n.length; i++) {
-                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-                tops.push(r.getBoundingClientRect().top);
-            }
-            found.push([width, whole <= inner, tops.some((t, i) => i > 0 && t > tops[i - 1] + 1)]);
+            found.push([width, whole <= inner, lineStarts(strong.firstChild).length > 0]);
         }
         return found;
     }""", "0991-12345678转8001")
