@@ -34,6 +34,8 @@ MISTAKES = {
     "missing field": [("content/zones/shiyou-xincun.yaml", "service_phone: 0317-2723318\n", "")],
     "blank field": [("content/zones/shiyou-xincun.yaml", "scope: 石油新村", "scope:\n#")],
     "list for text": [("content/zones/shiyou-xincun.yaml", "scope: 石油新村", "scope:\n  - 石油新村")],
+    # an entry written without its "- " (the entries below it are set apart under a name of their own)
+    "entry without a dash": [("content/commitments/2026.yaml", "commitments:\n", "commitments:\n  member: zhang-wei\n  promise: 带头服务\nentries:\n")],
     "date format": [("content/commitments/2026.yaml", "{date: 2026-03-20,", "{date: 2026/3/20,")],
     "id format": [("members.yaml", "  - id: zhang-wei\n", "  - id: Zhang Wei\n")],
     "file name and id": [("content/zones/shiyou-xincun.yaml", "id: shiyou-xincun", "id: shiyou-xin-cun")],
