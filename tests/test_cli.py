@@ -79,6 +79,7 @@ def test_validate_reports_a_sign_that_does_not_fit(tmp_path):
 
 
 SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a strict build fails on each)
+    "a-list": (lambda text: "- " + text.replace("\n", "\n- "), "mkdocs.yml: mkdocs.yml 要一行写一个设置", "不要以“- ”开头"),
     "gbk": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站 # 注释").encode("gbk"), "mkdocs.yml:1:", "GBK"),
     "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
     "no-scheme": (lambda text: text.replace("https://example.org/dj/", "example.org/dj/"), "mkdocs.yml:2:1: site_url:", "https://"),

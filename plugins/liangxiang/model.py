@@ -288,12 +288,10 @@ class Member(Record):
     status: Literal["active", "former"] = Field("active", title="状态", description="active 在岗（默认）；former 已调离（页面保留并注明）")
     aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="改过编号时写以前的编号，已印出的桌牌二维码继续有效")
     hidden: Flag = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")
-
-
-Member.computed = Record.computed | {  # what a roster entry does not hold, though editors write it there
-    r"zones?|zone_?ids?|责任区|zeren_?qu": "党员负责哪个责任区，写在责任区文件里（leader、roles 或 members），党员名单里不写：删掉这一行",
-    r"promises?|commitments?|承诺": "承诺写在 content/commitments/年份.yaml 里，党员名单里不写：删掉这一行",
-}
+    computed: ClassVar[dict[str, str]] = Record.computed | {  # what a roster entry does not hold, though editors write it there
+        r"zones?|zone_?ids?|责任区|zeren_?qu": "党员负责哪个责任区，写在责任区文件里（leader、roles 或 members），党员名单里不写：删掉这一行",
+        r"promises?|commitments?|承诺": "承诺写在 content/commitments/年份.yaml 里，党员名单里不写：删掉这一行",
+    }
 
 
 class MembersFile(Record):

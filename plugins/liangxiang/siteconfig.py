@@ -10,7 +10,7 @@ import logging
 import re
 from pathlib import Path
 
-from .problems import Location, did_you_mean
+from .problems import Location, Problem, did_you_mean
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
 _BOOL_OR_TEXT = {"bool": "true 或 false", "str": "一段文字", "int": "一个整数", "list": "一个列表（每项一行，以“- ”开头）",
@@ -130,6 +130,8 @@ def mkdocs_error(path: Path, message: str) -> str:
         return (f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 要写 {said}"
                 f" (例如 {name}: {'true' if wanted == 'bool' else 'fonts/my.ttf'})")
     found = re.match(r"(?:Error reading config file|Config value '(\w+)'): (.*)", message, re.S)
+    if "Expected a key-value mapping" in message:  # a list, or only text, where settings go
+        return f"{path.name}: mkdocs.yml 要一行写一个设置，例如 site_name: …、site_url: https://… (不要以“- ”开头；可以照着示例站点的 mkdocs.yml 改)"
     if found is None:
         return f"{path.name}: mkdocs.yml 有错误：{message}"
     name, said = found.group(1) or "-", found.group(2).strip()
@@ -137,7 +139,7 @@ def mkdocs_error(path: Path, message: str) -> str:
     item = re.match(r'The "([^"]+)" plugin is not installed|Failed to load extension \'([^\']*)\'', said)
     if item is not None:
         where = _item_location(path, item.group(1) or item.group(2)) or where
-    return f"{where}: {_in_words(path, name, said)}" if name == "-" else f"{where}: {name}: {_in_words(path, name, said)}"
+    return str(Problem(where, name, _in_words(path, name, said)))
 
 
 def _in_words(path: Path, name: str, said: str) -> str:

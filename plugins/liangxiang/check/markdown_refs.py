@@ -57,7 +57,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = _almost_link_problem(ref)
             elif kind == "html":
                 problem = _html_problem(ref)
-            elif kind == "scheme" and urlsplit(ref.strip()).scheme.lower() in SCRIPT_SCHEMES:
+            elif kind == "script":
                 problem = (f"链接“{ref}”不是网址，网站把它去掉了，网页上只显示链接的文字",
                            "换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字")
             elif kind == "scheme":
@@ -73,7 +73,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
                 line = _tag_line(text, ref) if kind == "html" else _line_of(text, needle, kind == "image", nth)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
-                if kind in NOTICES or kind == "scheme" and urlsplit(ref.strip()).scheme.lower() in SCRIPT_SCHEMES:
+                if kind in NOTICES:
                     content.notices.append(Problem(where, field, *problem))
                 else:
                     problems.add(where, field, *problem)
@@ -106,7 +106,8 @@ def _named(renderer, text: str) -> list:
         href = html.unescape(found.group(2))
         scheme = urlsplit(href.strip()).scheme.lower()
         if href:
-            named.append([href, "scheme" if scheme not in URL_SCHEMES and not href.startswith(LINK) and scheme else "link"])
+            kind = "link" if not scheme or scheme in URL_SCHEMES or href.startswith(LINK) else "script" if scheme in SCRIPT_SCHEMES else "scheme"
+            named.append([href, kind])
     return named
 
 
@@ -125,8 +126,9 @@ def _almost_link_problem(written: str) -> tuple[str, str]:
     else:
         wrong = "方括号和圆括号之间有空格"
     return f"“{written}”{wrong}，不会成为链接，网页上会原样显示", "写成半角的 [文字](地址)，方括号紧跟圆括号"
-NOTICES = {"html"}  # taken out of the page (site/rawhtml.py): the editor is told, the build goes on
-# links that would run a script: taken out of the page by the sanitizer (format rule 9)
+# taken out of the page (raw HTML by site/rawhtml.py, a script link's address by the sanitizer:
+# format rule 9): the editor is told, the build goes on
+NOTICES = {"html", "script"}
 SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
 VIDEO_TAGS = {"iframe", "video", "embed", "object", "audio", "frame", "source"}
 

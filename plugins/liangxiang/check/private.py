@@ -9,6 +9,7 @@ fields (service_phone, hotline) are public numbers by definition and are not loo
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any, Callable, Iterator, get_args
 
@@ -71,6 +72,7 @@ def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _texts(item, path + (index,))
 
 
+@functools.cache
 def _is_markdown(model: type[BaseModel], name: str) -> bool:
     field = model.model_fields.get(name)
     return field is not None and (field.annotation == Markdown or Markdown in get_args(field.annotation))

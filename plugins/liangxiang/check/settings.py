@@ -22,12 +22,12 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
     if not config.site_url:
         problems.add(Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
                      URL_EXAMPLE)
-    elif (wrong := site_url_problem(config.site_url) or _this_machine(_written_site_url(config_file))) is not None:
+    elif (wrong := site_url_problem(config.site_url) or _this_machine(written := _written_site_url(config_file))) is not None:
         problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong, URL_EXAMPLE)
-    elif _intranet(_written_site_url(config_file)):
+    elif _intranet(written):
         content.notices.append(Problem(
             Location.of_setting(config_file, "site_url"), "site_url",
-            f"网站地址 site_url 是内网地址（“{_written_site_url(config_file)}”）：印出来的二维码只有连着单位内网的手机能打开，用流量的群众打不开",
+            f"网站地址 site_url 是内网地址（“{written}”）：印出来的二维码只有连着单位内网的手机能打开，用流量的群众打不开",
             "只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/"))
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)

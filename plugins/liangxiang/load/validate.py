@@ -149,7 +149,7 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         private = "个人电话、身份证号、住址等不公开的信息没有字段，不要写进来：删掉这一行"
         if derived := _computed_hint(str(name), _model_at(model, where[:-1])):  # a known word: before any near spelling
             return f"不认识的字段“{name}”", derived
-        if child := _belongs_under(_model_at(model, where[:-1]), str(name), near=False):  # orientation: a line out of signboard:
+        if child := _belongs_under(_model_at(model, where[:-1]), str(name)):  # orientation: a line out of signboard:
             return f"不认识的字段“{name}”", child
         close = did_you_mean(name, fields) or _named_in_other_words(str(name), _model_at(model, where[:-1]))
         if re.fullmatch(r"[0-9]+", str(name)) and (number := next((f for f in ("score", "min") if f in fields), None)):
@@ -168,7 +168,7 @@ def _word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
         if not close and re.search(r"[\u3400-\u9fff]", str(name)):  # `{text: 抢修, 时间: 凌晨2:00}`: text with a colon
             return (f"不认识的字段“{name}”", "字段名都是英文；如果“" + str(name) + ":”是文字的一部分，"
                     "把整段文字用英文引号括起来，例如 text: \"抢修完成，时间: 凌晨2:00\"")
-        if not close and (child := _belongs_under(_model_at(model, where[:-1]), str(name))):
+        if not close and (child := _near_field_of_a_part(_model_at(model, where[:-1]), str(name))):
             return f"不认识的字段“{name}”", child
         return f"不认识的字段“{name}”", close or "内容格式里没有这个字段；" + private
     if kind == "string_pattern_mismatch" and isinstance(value, str) and (hidden := _invisible(value)):
@@ -402,7 +402,7 @@ def _is_optional(model: type[BaseModel], where: tuple) -> bool:
     return field is not None and not field.is_required()
 
 
-def _belongs_under(parent: type[BaseModel] | None, name: str, near: bool = True) -> str:
+def _belongs_under(parent: type[BaseModel] | None, name: str) -> str:
     """`date:` written beside a commitment's fields belongs to one of its progress entries: the
     line lost its indentation. A hint naming where it goes, or ""."""
     if parent is None:
@@ -414,7 +414,12 @@ def _belongs_under(parent: type[BaseModel] | None, name: str, near: bool = True)
         if isinstance(child, type) and issubclass(child, BaseModel) and name in child.model_fields:
             how = "作为一项，以“- ”开头" if listed else ""
             return f"“{name}”是 {field_name} 里的字段：这一行的缩进不对，要缩进到 {field_name}: 下面{how}"
-    for field_name, field in parent.model_fields.items() if near else ():  # orientaton: beside a zone's fields
+    return ""
+
+
+def _near_field_of_a_part(parent: type[BaseModel] | None, name: str) -> str:
+    """`orientaton:` beside a zone's fields: a misspelt field of its signboard, or ""."""
+    for field_name, field in parent.model_fields.items() if parent is not None else ():
         inner = _unwrap(field.annotation)
         if isinstance(inner, type) and issubclass(inner, BaseModel) and (guess := did_you_mean(name, list(inner.model_fields))):
             return f"{guess}它是 {field_name} 里的字段，要缩进写在 {field_name}: 下面"
