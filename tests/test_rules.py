@@ -659,7 +659,7 @@ def test_a_misnamed_year_file_is_not_told_to_write_its_name_as_the_year(tmp_path
     (["巡查", "2、浇水"], ["巡查", "2、浇水"]),  # one in its place is too few to tell
 ])
 def test_duties_numbered_by_hand_are_numbered_once(duties, listed):
-    from liangxiang.model import unnumbered
+    from liangxiang.values import unnumbered
 
     assert unnumbered(duties) == listed
 

@@ -15,7 +15,8 @@ import pytest
 from conftest import REPO
 from liangxiang.load import split_front_matter
 from liangxiang.load.yamlfile import parse
-from liangxiang.model import PERIOD_PATTERN, Zone
+from liangxiang.model import Zone
+from liangxiang.values import PERIOD_PATTERN
 from liangxiang.problems import Problems
 from liangxiang.schema import DATE_MESSAGE, KINDS, render, schema_for
 

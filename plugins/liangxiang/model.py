@@ -7,38 +7,22 @@ Titles and descriptions are in Chinese because editors read them.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 import typing
-from typing import Annotated, Any, ClassVar, Iterator, Literal
+from typing import Any, ClassVar, Iterator, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .problems import Location, dotted
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
-PERIOD_PATTERN = r"^(19[0-9]{2}|20[0-9]{2}|2100)-Q[1-4]$"  # the years Year takes
-SIDE_MM = r"(?:[1-9][0-9]{2}|[1-4][0-9]{3}|5000)"  # 100 to 5000 mm: a sign's text fits, and a PDF page holds it
-SIZE_PATTERN = rf"^(60x40cm|80x60cm|A3|A4|{SIDE_MM}x{SIDE_MM}mm)$"
+from .values import (
+    Date, Flag, Id, ImagePath, Markdown, Period, Phone, Score, ServicePhone,
+    SignSize, Tag, Text, Year, unnumbered,
+)
 
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
 DEFAULT_STORY_CATEGORIES = ["劳动模范", "党员先锋", "技术能手", "优秀班组", "真情服务小故事"]
-
-
-def _parse_date(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise PydanticCustomError("date_invalid", "没有这一天：“{value}”", {"value": value}) from None
-    raise PydanticCustomError("date_format", "日期要写成 YYYY-MM-DD，例如 2026-03-12", {})
-
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 
 
 def refers_to(kind: str) -> dict:
@@ -88,118 +72,6 @@ def _reference_fields(model: type[BaseModel]) -> tuple[tuple[str, str | None, ty
         elif isinstance(item, type) and issubclass(item, BaseModel) and _reference_fields(item):
             found.append((name, None, item))
     return tuple(found)
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-
-
-def _one_tag(value: str) -> str:
-    """[党员示范岗，青年文明号] with a full-width comma is one item: it would show as one badge."""
-    parts = [part.strip() for part in re.split(r"[，、；]", value) if part.strip()]
-    if len(parts) > 1:
-        raise PydanticCustomError("one_tag", "“{value}”会显示成一个标识：里面有全角逗号或顿号",
-                                  {"value": value, "parts": ", ".join(parts)})
-    return value
-
-
-Tag = Annotated[Text, AfterValidator(_one_tag)]
-Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
-ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
-
-
-def _not_a_flag(kind: str):
-    """YAML's true and false are no numbers: `score: true` would be published as 1 分."""
-    def check(value: Any) -> Any:
-        if isinstance(value, bool):
-            raise PydanticCustomError(kind, "应该是数字" if kind == "float_type" else "应该是整数", {})
-        return value
-    return BeforeValidator(check)
-
-
-Year = Annotated[int, Field(ge=1900, le=2100), _not_a_flag("int_type")]
-# 89.99999999999999 from a spreadsheet is 90: graded 优秀, not 良好 (a score has at most a few decimals)
-Score = Annotated[float, _not_a_flag("float_type"), AfterValidator(lambda value: round(value, 6))]
-Flag = Annotated[bool, Strict()]  # true or false: "yes" or "1" would hide a member without the hidden checks
-Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
-FULL_WIDTH_PHONE = str.maketrans("０１２３４５６７８９－—–‐　", "0123456789---- ")
-
-
-def _digits(value: str) -> str:
-    """Full-width digits from an input method become ASCII, so that the call link dials them."""
-    return value.translate(FULL_WIDTH_PHONE).strip()
-
-
-# a phone number as written (after NFKC or _digits): an area code may stand in brackets, "(0996)2145678";
-# brackets after the number are a note, "0996-2120088(24小时)"
-PHONE_NUMBER = re.compile(r"\+?(?:\d{1,4}[ \-]*)?(?:\(\d{1,5}\)[ \-]*)?\d[\d \-\u2010-\u2015]*")
-LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)|(?<=\d-)[OoIl]")  # letters typed for 0 and 1
-
-
-def whole_number(digits: str) -> bool:
-    """Digits a phone can dial: a short service number (12345, 95598), a local number of 7 or 8
-    digits, one with its area code (0317-2720000), a 400 or 800 number, a mobile's 11, or one with
-    the country code; "0317272" is cut short."""
-    if digits.startswith("0"):
-        return 10 <= len(digits) <= 12
-    if digits.startswith(("400", "800")) and len(digits) == 10:
-        return True
-    return 3 <= len(digits) <= 5 or 7 <= len(digits) <= 8 or len(digits) == 11 or (digits.startswith("86") and len(digits) >= 12)
-
-
-def _dialable(value: str) -> str:
-    """A zone's phone, printed on its metal sign, must hold a whole number (not “电话待定”). The
-    org's hotline may be words (“见各责任区公示牌”), shown as text."""
-    if (letter := LETTER_IN_NUMBER.search(value)) is not None:  # 0317-272331O: the call link would drop the O
-        raise PydanticCustomError("phone_letter", "电话号码里有字母“{letter}”（现在是“{value}”）",
-                                  {"letter": letter.group(), "value": value, "digit": "0" if letter.group() in "Oo" else "1"})
-    number = PHONE_NUMBER.search(value)
-    digits = re.sub(r"\D", "", number.group(0)) if number else ""
-    if len(digits) < 3:
-        raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
-    if not whole_number(digits):
-        raise PydanticCustomError("phone_digits", "电话号码“{number}”不完整（{count} 位数字）", {"number": number.group(0).strip(), "count": len(digits)})
-    return value
-
-
-def _not_a_spreadsheet_number(value: Any) -> Any:
-    """A phone column copied from Excel arrives as 1.3899E+10 or 13899012345.0: read as a number,
-    it would print "13899000000.0" and dial a number with its last digits lost."""
-    if isinstance(value, float):
-        raise PydanticCustomError("phone_float", "电话号码被表格软件改成了数字（现在读出来是“{value}”）",
-                                  {"value": f"{value:.0f}" if value.is_integer() and abs(value) < 1e15 else str(value)})
-    return value
-
-
-Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), StringConstraints(strip_whitespace=True, min_length=3, max_length=40),
-                  AfterValidator(_digits)]
-ServicePhone = Annotated[Phone, AfterValidator(_dialable)]
-
-
-# "1、", "1.", "1）", "(1)", "①", "一、" at the start of a duty: numbering pasted from Word
-_DUTY_NUMBER = re.compile(r"\s*(?:(\d{1,2})\s*(?:[、．:：)）]|\.(?!\d))|[（(]\s*(\d{1,2})\s*[)）]|([①-⑳])|([一二三四五六七八九十]{1,2})\s*[、．.])\s*")
-_CHINESE_NUMBERS = {word: index for index, word in enumerate(
-    "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split(), 1)}
-
-
-def unnumbered(items: list[str]) -> list[str]:
-    """Items without the numbers pasted with them from Word, where an item starts with its own
-    place (1, 2, 3…) and at least two do, or the only one does; as they are otherwise
-    ("24小时…", "1.5米…" and a lone "一、二号楼…" are text)."""
-    cut = [_without_place(item, place) for place, item in enumerate(items, 1)]
-    numbered = sum(1 for item, without in zip(items, cut) if without is not None)
-    if numbered < min(2, len(items)):
-        return items
-    return [item if without is None else without for item, without in zip(items, cut)]
-
-
-def _without_place(item: str, place: int) -> str | None:
-    """The item without its leading number when that number is its place; None otherwise."""
-    found = _DUTY_NUMBER.match(item)
-    if found is None or not item[found.end():].strip():
-        return None
-    arabic, bracketed, circled, chinese = found.groups()
-    number = (int(arabic or bracketed) if (arabic or bracketed) else ord(circled) - ord("①") + 1 if circled
-              else _CHINESE_NUMBERS.get(chinese, 0))
-    return item[found.end():] if number == place else None
 
 
 class Record(BaseModel):
@@ -367,7 +239,7 @@ class Role(Record):
 
 class Signboard(Record):
     model_config = ConfigDict(title="标志牌")
-    size: Annotated[str, StringConstraints(pattern=SIZE_PATTERN)] = Field(
+    size: SignSize = Field(
         "60x40cm", title="尺寸", description="60x40cm | 80x60cm | A3 | A4 | 宽x高mm（例如 900x600mm）"
     )
     orientation: Literal["landscape", "portrait"] = Field("landscape", title="方向", description="landscape 横版 | portrait 竖版；不写时，宽x高mm 按宽和高定")

@@ -24,7 +24,8 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from .model import ID_PATTERN, Assessment, CommitmentsFile, MembersFile, Org, Record, StoryMeta, Zone
+from .model import Assessment, CommitmentsFile, MembersFile, Org, Record, StoryMeta, Zone
+from .values import ID_PATTERN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # what model._parse_date accepts before checking the calendar

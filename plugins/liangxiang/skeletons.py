@@ -27,7 +27,8 @@ from .ids import person_id, phrase_id
 from .load import load_content
 from .load.decoding import decode
 from .load.yamlfile import parse
-from .model import DEFAULT_STORY_CATEGORIES, ID_PATTERN, PERIOD_PATTERN
+from .model import DEFAULT_STORY_CATEGORIES
+from .values import ID_PATTERN, PERIOD_PATTERN
 from .problems import Problem, Problems
 
 KINDS = ("member", "zone", "story", "commitment", "assessment")

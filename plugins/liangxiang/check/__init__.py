@@ -11,7 +11,8 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from ..content import Content
-from ..model import ID_PATTERN, PERIOD_PATTERN, Member, Org, Record, Zone, references
+from ..model import Member, Org, Record, Zone, references
+from ..values import ID_PATTERN, PERIOD_PATTERN
 from ..problems import Location, Problem, Problems, did_you_mean, dotted
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_numbers

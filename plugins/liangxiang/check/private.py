@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterator, get_args
 from pydantic import BaseModel
 
 from ..content import Content
-from ..model import Markdown
+from ..values import Markdown
 from ..problems import Location, Problem
 from ..site.rawhtml import unpublished_blanked
 

@@ -8,9 +8,10 @@ from typing import Any
 
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
 from ..model import (
-    ID_PATTERN, Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
+    Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
 from ..problems import Location, Problems, did_you_mean
+from ..values import ID_PATTERN
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record

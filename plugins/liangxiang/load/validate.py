@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..content import Rejected
-from ..model import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, Record
+from ..model import Record
+from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN
 from ..problems import Problems, did_you_mean, dotted, plain
 from .decoding import CONTROLS
 from .yamlfile import SourceMap

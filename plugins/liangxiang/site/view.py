@@ -17,7 +17,8 @@ from mkdocs.utils import get_relative_url
 
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
-from ..model import PHONE_NUMBER, Member, Zone, whole_number
+from ..model import Member, Zone
+from ..values import PHONE_NUMBER, whole_number
 from .chart import score_text, trend_svg
 from .markdown import Renderer
 from .photos import Picture, PhotoStore
