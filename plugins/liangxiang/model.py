@@ -1,7 +1,7 @@
 """The records of content format v1: one pydantic model per record kind.
 
 These models are the single definition of the format: they validate content, word the
-errors (with ``load.validate``) and generate the JSON Schemas editors get in their editor.
+errors (with ``load.wording``) and generate the JSON Schemas editors get in their editor.
 Titles and descriptions are in Chinese because editors read them.
 """
 

@@ -62,9 +62,9 @@ class _Generator(GenerateJsonSchema):
 
 def _pattern_messages() -> dict[str, str]:
     """The words validate uses for a value that does not match a pattern, shown by the editor too."""
-    from .load.validate import _PATTERN_MESSAGES
+    from .load.wording import PATTERN_MESSAGES
 
-    return {pattern: message for pattern, (message, _) in _PATTERN_MESSAGES.items()}
+    return {pattern: message for pattern, (message, _) in PATTERN_MESSAGES.items()}
 
 
 def schema_for(model: type[Record]) -> dict[str, Any]:

@@ -1,0 +1,104 @@
+"""What an editor meant by a value the format refuses: the number in “93.5分”, the date in
+2026/3/5 or an Excel serial, the size in 60×40厘米, the id for a name, the characters that do
+not show. Each gives the value to write, or "" when there is no single answer."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..values import SIZE_PATTERN
+from .decoding import CONTROLS
+from .modelpath import field_at
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, counting its phantom 29 February 1900
+
+# characters that show as nothing, pasted from WeChat, Word or a web page
+INVISIBLE_NAMES = {"\u200b": "零宽空格 ", "\u200c": "零宽非连接符 ", "\u200d": "零宽连接符 ", "\u2060": "零宽不换行符 ",
+                   "\ufeff": "零宽不换行空格 ", "\u00ad": "软连字符 "}
+
+
+def number_text(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)  # 100, not 100.0
+
+
+def as_number(value: Any, whole: bool) -> str:
+    """"写成 93.5" for 93.5分, ９０ or “93.5”: the number an editor meant, when there is exactly one."""
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFKC", value).strip().strip("\"'“”‘’")
+    found = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*(分|年|个|名|人|%)?", text)
+    if not found or (whole and "." in found.group(1)):
+        return ""
+    unit = f"，去掉“{found.group(2)}”" if found.group(2) else ""
+    return f"只写数字：写成 {found.group(1)}{unit}" if found.group(1) != value else ""
+
+
+def days_in(value: Any) -> str:
+    """"2026 年 2 月只有 28 天" for 2026-02-29; the months there are for 2026-13-01."""
+    found = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", str(value).strip())
+    if not found:
+        return ""
+    year, month = int(found.group(1)), int(found.group(2))
+    if not 1 <= month <= 12:
+        return "月份只能是 01 到 12"
+    if year == 0:
+        return "年份不能是 0000"
+    return f"{year} 年 {month} 月只有 {calendar.monthrange(year, month)[1]} 天"
+
+
+def as_size(value: str) -> str:
+    """60x40cm for 60×40厘米, 60X40 CM or 900*600毫米 ("" when it is still no size)."""
+    text = unicodedata.normalize("NFKC", value).strip().lower()
+    text = re.sub(r"\s+", "", text.replace("厘米", "cm").replace("公分", "cm").replace("毫米", "mm"))
+    text = re.sub(r"(?<=\d)[×*xX乘](?=\d)", "x", text)
+    text = text.upper() if text in ("a3", "a4") else text + "cm" if text in ("60x40", "80x60") else text
+    return text if re.fullmatch(SIZE_PATTERN, text) else ""
+
+
+def as_date(value: Any) -> str:
+    """"写成 2026-03-05" for 2026/3/5, 2026.3.5, 2026年3月5日, 2026-3-5, 20260305, or the serial
+    number a date becomes when copied out of an Excel cell formatted as a date (46086)."""
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{5}(\.[0-9]+)?", value.strip()):
+        value = float(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 <= value < 80000:  # 1954 to 2119
+        date = EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return f"这是 Excel 表格里的日期序号，{number_text(value)} 就是 {date.isoformat()}：写成 {date.isoformat()}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # 20260305
+    if not isinstance(value, str):
+        return ""
+    text = unicodedata.normalize("NFKC", value).strip()
+    timed = re.fullmatch(r"(.+?)(?:[ T]+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[ ]*[0-9]{1,2}[点时](?:[0-9]{1,2}分?)?)", text)
+    text = timed.group(1) if timed else text  # 2026-08-09 03:00: a time of day has no place here
+    found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})", text)
+    if not found:
+        return ""
+    try:
+        return f"写成 {dt.date(*(int(n) for n in found.groups() if n)).isoformat()}" + ("（只写日期，不写时间）" if timed else "")
+    except ValueError:
+        return ""
+
+
+def id_from_name(value: str, model: type[BaseModel], where: tuple) -> str:
+    """The pinyin id for a name written where an id belongs: a person's for a member, a phrase's else."""
+    from ..ids import person_id, phrase_id  # here: pypinyin loads its dictionaries on first use
+
+    while where and isinstance(where[-1], int):  # an item of a list: its field says what it names
+        where = where[:-1]
+    parent, field = field_at(model, where)
+    refers = (field.json_schema_extra or {}).get("x-refers-to") if field is not None and isinstance(field.json_schema_extra, dict) else None
+    person = refers == "member" or (parent is not None and parent.__name__ == "Member" and where[-1] == "id")
+    return (person_id if person else phrase_id)(value)
+
+
+def invisible(value: str) -> list[str]:
+    """The invisible characters in a value, each once, in order; not the controls that reading
+    the file already reports."""
+    found = [c for c in value if (c in INVISIBLE_NAMES or unicodedata.category(c) == "Cf") and not CONTROLS.match(c)]  # those: report_controls
+    return list(dict.fromkeys(found))

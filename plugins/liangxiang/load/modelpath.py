@@ -1,0 +1,127 @@
+"""Where a key path leads in the models: the record kind and field an error is about, and the
+fields an editor may have meant by a name the format does not have."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from ..problems import did_you_mean
+
+# field names as editors say them in pinyin (the Chinese ones are the fields' titles)
+PINYIN = {
+    "xingming": "name", "mingzi": "name", "mingcheng": "name", "zhaopian": "photo", "zhibu": "branch",
+    "dangzhibu": "branch", "xiaozu": "group", "dangxiaozu": "group", "bumen": "department", "gangwei": "post",
+    "zhiwu": "title", "rudang": "joined", "biaoshi": "tags", "biaoqian": "tags", "rongyu": "honors",
+    "zhuangtai": "status", "weizhi": "location", "fanwei": "scope", "zerenfanwei": "scope", "zhize": "duties",
+    "gongzuozhize": "duties", "fuzeren": "leader", "kouhao": "slogan", "riqi": "date", "leibie": "category",
+    "fengmian": "cover", "zhaiyao": "summary", "chengnuo": "promise", "defen": "score", "fenshu": "score",
+    "beizhu": "note", "shuoming": "note", "jianjie": "intro", "biaozhi": "logo", "chicun": "size",
+    "fangxiang": "orientation", "niandu": "year", "nianfen": "year", "chengyuan": "members", "dangyuan": "members",
+}
+
+
+def unwrap(annotation: Any) -> Any:
+    """X | None -> X; Annotated[X, ...] -> X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation
+
+
+def model_at(model: type[BaseModel], where: tuple) -> type[BaseModel] | None:
+    """The record kind at a key path inside model (None when the path leaves the models)."""
+    current: Any = model
+    for part in where:
+        current = unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[part].annotation
+        else:
+            return None
+    current = unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def field_at(model: type[BaseModel], where: tuple) -> tuple[type[BaseModel] | None, FieldInfo | None]:
+    """The record kind holding the field at a key path, and that field (None when unknown)."""
+    parent = model_at(model, where[:-1])
+    field = parent.model_fields.get(str(where[-1])) if parent is not None and where else None
+    return parent, field
+
+
+def fields_at(model: type[BaseModel], where: tuple) -> list[str]:
+    """The field names of the record kind at a key path (for "did you mean")."""
+    found = model_at(model, where)
+    return list(found.model_fields) if found is not None else []
+
+
+def title_of(model: type[BaseModel], where: tuple) -> str:
+    """The Chinese title of the field at a key path ("" when unknown)."""
+    field = field_at(model, where)[1]
+    return field.title or "" if field is not None else ""
+
+
+def is_optional(model: type[BaseModel], where: tuple) -> bool:
+    """Whether the field at a key path may be left out (it has a default)."""
+    field = field_at(model, where)[1]
+    return field is not None and not field.is_required()
+
+
+def computed_hint(name: str, parent: type[BaseModel] | None) -> str:
+    """A grade written beside a score, or a QR code beside a zone: the site works these out."""
+    computed = getattr(parent, "computed", {})
+    return next((hint for pattern, hint in computed.items() if re.fullmatch(pattern, name.strip(), re.I)), "")
+
+
+def named_in_other_words(name: str, parent: type[BaseModel] | None) -> str:
+    """"是不是要写 post？" for 岗位 or gangwei: a field named by its Chinese title or in pinyin."""
+    if parent is None:
+        return ""
+    plain = re.sub(r"[\s_-]", "", name.lower())
+    for field, info in parent.model_fields.items():
+        titles = [t for t in re.split(r"[/（）()]", info.title or "") if len(t) >= 2]
+        if PINYIN.get(plain) == field or any(name == t for t in titles):
+            return f"字段名要写英文：是不是要写 {field}（{info.title}）？"
+    for field, info in parent.model_fields.items():  # 职责 for 工作职责
+        if len(name) >= 2 and re.search(r"[\u3400-\u9fff]", name) and name in (info.title or ""):
+            return f"字段名要写英文：是不是要写 {field}（{info.title}）？"
+    return ""
+
+
+def belongs_under(parent: type[BaseModel] | None, name: str) -> str:
+    """`date:` written beside a commitment's fields belongs to one of its progress entries: the
+    line lost its indentation. A hint naming where it goes, or ""."""
+    if parent is None:
+        return ""
+    for field_name, field in parent.model_fields.items():
+        inner = unwrap(field.annotation)
+        listed = typing.get_origin(inner) is list
+        child = unwrap(typing.get_args(inner)[0]) if listed and typing.get_args(inner) else inner
+        if isinstance(child, type) and issubclass(child, BaseModel) and name in child.model_fields:
+            how = "作为一项，以“- ”开头" if listed else ""
+            return f"“{name}”是 {field_name} 里的字段：这一行的缩进不对，要缩进到 {field_name}: 下面{how}"
+    return ""
+
+
+def near_field_of_a_part(parent: type[BaseModel] | None, name: str) -> str:
+    """`orientaton:` beside a zone's fields: a misspelt field of its signboard, or ""."""
+    for field_name, field in parent.model_fields.items() if parent is not None else ():
+        inner = unwrap(field.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and (guess := did_you_mean(name, list(inner.model_fields))):
+            return f"{guess}它是 {field_name} 里的字段，要缩进写在 {field_name}: 下面"
+    return ""

@@ -1,0 +1,260 @@
+"""pydantic's errors in an editor's words: a message and a hint for each kind of error.
+
+Each kind has its own small function (``WORDINGS``); what an editor meant by a refused value
+comes from ``meant``, and the fields they may have meant from ``modelpath``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from ..problems import did_you_mean, plain
+from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN
+from . import meant
+from .modelpath import (
+    belongs_under, computed_hint, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
+)
+from .yamlhints import curly_quotes_hint
+
+# the words for a value that does not match a pattern (the JSON Schemas show them too), and
+# whether the value is an id
+PATTERN_MESSAGES = {
+    ID_PATTERN: ("编号只能用小写字母 a-z、数字 0-9 和“-”，以字母或数字开头，最长 64 个字符", "id"),
+    PERIOD_PATTERN: ("考核期要写成 YYYY-Qn，例如 2026-Q1（n 为 1 到 4）", ""),
+    SIZE_PATTERN: ("标志牌尺寸只能是 60x40cm、80x60cm、A3、A4，或 宽x高mm（例如 900x600mm，宽和高都在 100 到 5000 之间）", ""),
+}
+
+# choices as editors write them in Chinese
+IN_CHINESE = {"former": ("已调离", "调离", "离职", "已离职", "调出", "退休", "已退休"), "active": ("在岗", "在职", "在用", "正常"),
+              "archived": ("撤销", "已撤销", "停用", "已停用"), "landscape": ("横版", "横", "横向"), "portrait": ("竖版", "竖", "竖向"),
+              "red-gold": ("红底黄字", "红色"), "white-red": ("白底红字", "白色")}
+
+# short words only where a word starts: "tel" and "mail" are private, "titel" and "hotel" are misspellings
+PRIVATE = re.compile(r"phone|mobile|wechat|weixin|e-?mail|address|id_?card|identity|身份证|手机|电话|住址|微信"
+                     r"|(?:^|[_\-.\s])(?:tel|qq|mail|addr|sfz)", re.I)
+NOT_PUBLISHED = "个人电话、身份证号、住址等不公开的信息没有字段，不要写进来：删掉这一行"
+
+
+def show(value: Any) -> str:
+    """A value as the editor wrote it, cut to 40 characters."""
+    text = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+@dataclass(frozen=True)
+class Error:
+    """One of pydantic's errors, about the field at ``where`` inside ``model``."""
+
+    kind: str
+    ctx: dict
+    value: Any
+    msg: str
+    model: type[BaseModel]
+    where: tuple
+
+    @property
+    def name(self) -> str:
+        """The field's name (the list's, for an item of a list)."""
+        return next((str(p) for p in reversed(self.where) if isinstance(p, str)), "")
+
+    @property
+    def now(self) -> str:
+        """"（现在是“…”）" for a value written in one line."""
+        return f"（现在是“{show(self.value)}”）" if isinstance(self.value, (str, int, float, bool)) else ""
+
+    @property
+    def in_list(self) -> bool:
+        return bool(self.where) and isinstance(self.where[-1], int)
+
+    @property
+    def parent(self) -> type[BaseModel] | None:
+        """The record kind the field belongs to."""
+        return model_at(self.model, self.where[:-1])
+
+
+Wording = Callable[[Error], "tuple[str, str]"]
+
+
+def word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
+    """The message and hint for one pydantic error, in an editor's words."""
+    error = Error(item["type"], item.get("ctx") or {}, item.get("input"), item["msg"], model, where)
+    if error.value is None and (error.kind.endswith("_type") or error.kind == "date_format"):
+        return _left_empty(error)
+    wording = WORDINGS.get(error.kind)
+    return wording(error) if wording is not None else (re.sub(r"^Value error, ", "", error.msg), "")
+
+
+def _left_empty(error: Error) -> tuple[str, str]:
+    """`key:` with nothing after the colon (a blank left in a skeleton, or a value forgotten)."""
+    name = error.name
+    if error.in_list:
+        return "这一项是空的：“- ”后面还没有写内容", "写上内容，或者删掉这一行"
+    if error.kind in {"model_type", "dict_type", "model_attributes_type"}:
+        return f"“{name}”下面是空的", "在下一行缩进写上它的字段，或者删掉这一行"
+    if error.kind == "bool_type":  # optional fields but these are never guessed (hidden: publishing the hidden)
+        return f"“{name}”还没有填写：冒号后面是空的", f"写 {name}: true（是）或 {name}: false（否）；不写这一行就是 false"
+    optional = is_optional(error.model, error.where)
+    return f"“{name}”还没有填写：冒号后面是空的", "在冒号后面写上内容" + ("；它是选填的，也可以删掉这一行" if optional else "")
+
+
+def _missing(error: Error) -> tuple[str, str]:
+    title = title_of(error.model, error.where)
+    return f"缺少必填字段“{error.name}”", f"加一行“{error.name}: …”" + (f"（{title}）" if title else "")
+
+
+def _unknown_field(error: Error) -> tuple[str, str]:
+    name, parent = error.name, error.parent
+    message = f"不认识的字段“{name}”"
+    fields = fields_at(error.model, error.where[:-1])
+    if derived := computed_hint(name, parent):  # a known word: before any near spelling
+        return message, derived
+    if child := belongs_under(parent, name):  # orientation: a line out of signboard:
+        return message, child
+    close = did_you_mean(name, fields) or named_in_other_words(name, parent)
+    if re.fullmatch(r"[0-9]+", name) and (number := next((f for f in ("score", "min") if f in fields), None)):
+        # {zone: a, score: 74,9}: the comma ended the score
+        return (f"{message}：多半是 {number} 里的逗号把数字分成了两半", f"小数点要用“.”：写成 {number}: 74.9 这样，不写 74,9")
+    if not name.isascii() and (twin := next((f for f in fields if plain(f) == plain(name)), None)):
+        return message, f"字段名里有全角字母或不是英文的字母，看起来一样，电脑不认：换成英文（半角）输入法，重新输入 {twin}"
+    if PRIVATE.search(name) and not PRIVATE.search(close):  # "phone" is not a misspelt "photo"
+        public = [f for f in fields if f in ("service_phone", "hotline")]
+        if public and re.search(r"phone|mobile|tel|电话|手机", name, re.I):
+            return message, f"公开的电话写在 {public[0]}：是不是要写 {public[0]}？"
+        return message, NOT_PUBLISHED
+    if not close and (quote := re.search(r"[“”‘’]", name)):  # {note: ‘差, 整改’}: the comma ended the value
+        return message, curly_quotes_hint(quote.group(0))
+    if not close and re.search(r"[\u3400-\u9fff]", name):  # `{text: 抢修, 时间: 凌晨2:00}`: text with a colon
+        return message, (f"字段名都是英文；如果“{name}:”是文字的一部分，"
+                         "把整段文字用英文引号括起来，例如 text: \"抢修完成，时间: 凌晨2:00\"")
+    if not close and (child := near_field_of_a_part(parent, name)):
+        return message, child
+    return message, close or "内容格式里没有这个字段；" + NOT_PUBLISHED
+
+
+def _pattern(error: Error) -> tuple[str, str]:
+    value, pattern = error.value, error.ctx.get("pattern")
+    if isinstance(value, str) and (hidden := meant.invisible(value)):
+        cleaned = "".join(c for c in value if c not in hidden).strip()
+        fixed = re.fullmatch(str(pattern), cleaned) is not None
+        names = "、".join(meant.INVISIBLE_NAMES.get(c, "") + f"U+{ord(c):04X}" for c in hidden)
+        return (f"“{error.name}”里有看不见的字符（{names}），看上去对，电脑却不认",
+                "删掉它（把这个值整个删掉重新输入）" + (f"：写成 {cleaned}" if fixed else ""))
+    message, id_like = PATTERN_MESSAGES.get(pattern, (f"格式不对，应符合 {pattern}", ""))
+    if not isinstance(value, str):
+        return message + error.now, ""
+    hint = ""
+    if re.fullmatch(str(pattern), value.strip().upper()):  # 2026-q3
+        hint = f"写成 {value.strip().upper()}"
+    if pattern == SIZE_PATTERN and (size := meant.as_size(value)):
+        hint = f"写成 {size}"
+    elif pattern == SIZE_PATTERN and re.fullmatch(r"\s*\d+\s*[x×*]\s*\d+\s*mm\s*", value, re.I):
+        hint = "宽和高都按毫米写，在 100 到 5000 之间：一张 A4 是 297x210mm，2 米宽的牌子是 2000x…mm"
+    if id_like:
+        hint = _id_hint(error)
+    return message + error.now, hint
+
+
+def _id_hint(error: Error) -> str:
+    """The id to write for 何小鹏 or "Zhang Wei", and for several written as one."""
+    value, model, where = error.value, error.model, error.where
+    slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
+    if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
+        slug = meant.id_from_name(value, model, where)
+    hint = f"例如写成 {slug}" if slug and slug != value else ""
+    parts = [part.strip() for part in re.split(r"[、，；;]", value) if part.strip()]
+    spaced = value.split()  # [zhang-wei li-na], a comma left out; not "Zhang Wei" or "王 芳", one name
+    if len(parts) == 1 and len(spaced) > 1 and all(re.fullmatch(ID_PATTERN, p) or re.fullmatch(r"[\u3400-\u9fff]{2,}", p) for p in spaced):
+        parts = spaced
+    if len(parts) > 1 and error.in_list:  # [a、b、c]: one item of a list
+        ids = [meant.id_from_name(part, model, where) if re.search(r"[\u3400-\u9fff]", part) else part for part in parts]
+        hint = f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(ids)}]"
+    return hint
+
+
+def _not_text(error: Error) -> tuple[str, str]:
+    if isinstance(error.value, list):
+        return f"“{error.name}”应该是一段文字，现在写成了列表", "把这几项合成一段文字写在冒号后面"
+    if isinstance(error.value, dict):
+        return f"“{error.name}”应该是一段文字，现在下面写了“字段: 值”", "值里有冒号时用引号括起来；也检查下一行是不是缩进多了"
+    return f"这里应该是一段文字{error.now}", ""
+
+
+def _text_too_short(error: Error) -> tuple[str, str]:
+    least = error.ctx.get("min_length", 1)
+    if least > 1:
+        return f"太短了：至少 {least} 个字符{error.now}", ""
+    if error.in_list:
+        return "这一项是空的", "写上内容，或者删掉这一项"
+    title = title_of(error.model, error.where)
+    return "不能为空", f"“{error.name}”{f'（{title}）' if title else ''}是必填的：写上内容"
+
+
+def _text_too_long(error: Error) -> tuple[str, str]:
+    value, most = error.value, error.ctx.get("max_length")
+    written = f"（现在 {len(value)} 个）" if isinstance(value, str) else ""
+    if isinstance(value, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):  # an id: it is printed in QR codes
+        return f"编号太长了：最多 {most} 个字符{written}", "编号用简短的拼音或缩写，例如 zhang-wei、wuye-1；它会出现在网址和二维码里"
+    return f"太长了：最多 {most} 个字符{written}", "删减一些文字；详细的经过写进故事正文或 content 字段"
+
+
+def _not_whole_number(error: Error) -> tuple[str, str]:
+    year_like = "year" in error.name or error.name == "joined"
+    return (f"应该是{'年份（四位数字）' if year_like else '整数'}{error.now}",
+            meant.as_number(error.value, whole=True) or ("年份只写四位数字，例如 2008" if year_like else ""))
+
+
+def _not_a_choice(error: Error) -> tuple[str, str]:
+    choices = re.findall(r"'([^']*)'", str(error.ctx.get("expected", "")))
+    value = error.value
+    written_in_chinese = next((word for word in choices if isinstance(value, str) and value.strip() in IN_CHINESE.get(word, ())), None)
+    return f"只能是 {' | '.join(choices)}{error.now}", f"写成 {written_in_chinese}" if written_in_chinese else did_you_mean(value, choices)
+
+
+def _not_a_list(error: Error) -> tuple[str, str]:
+    value = error.value
+    if isinstance(value, str) and re.match(r"-[^\s-]", value):  # `-植被养护` on the next line: one text, not a list
+        return f"这里应该是一个列表{error.now}", f"下一行的短横线“-”后面要有一个空格：写成“- {value[1:].split(' -')[0][:12]}…”"
+    return f"这里应该是一个列表{error.now}", "每项一行、以“- ”开头，或者写成 [甲, 乙]"
+
+
+def _too_few(error: Error) -> tuple[str, str]:
+    least = error.ctx.get("min_length", 1)
+    return (f"太短了：至少 {least} 个字符{error.now}", "") if isinstance(error.value, str) else (f"至少要有 {least} 项", "")
+
+
+def _kinds(wording: Wording, *kinds: str) -> dict[str, Wording]:
+    return dict.fromkeys(kinds, wording)
+
+
+WORDINGS: dict[str, Wording] = {
+    "missing": _missing,
+    "extra_forbidden": _unknown_field,
+    "string_pattern_mismatch": _pattern,
+    **_kinds(_not_text, "string_type", "str_type"),
+    "string_too_short": _text_too_short,
+    "string_too_long": _text_too_long,
+    **_kinds(_not_whole_number, "int_parsing", "int_type", "int_from_float"),
+    **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False)), "float_parsing", "float_type"),
+    **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", ""), "greater_than_equal", "greater_than"),
+    **_kinds(lambda e: (f"不能大于 {meant.number_text(e.ctx.get('le', e.ctx.get('lt')))}{e.now}", ""), "less_than_equal", "less_than"),
+    **_kinds(lambda e: (f"只能是 true 或 false{e.now}", "写英文小写的 true（是）或 false（否），不写“是”“yes”“1”"),
+             "bool_parsing", "bool_type"),
+    "literal_error": _not_a_choice,
+    "list_type": _not_a_list,
+    "too_short": _too_few,
+    "too_long": lambda e: (f"最多 {e.ctx.get('max_length')} 项", ""),
+    **_kinds(lambda e: (f"这里应该是“字段: 值”的一组内容{e.now}", "检查缩进和冒号：字段名后面是半角冒号加空格"),
+             "model_type", "dict_type", "model_attributes_type"),
+    # the format's own errors (values.py, model.py): their message is already in Chinese
+    "phone_digits": lambda e: (e.msg, "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"),
+    "phone_float": lambda e: (e.msg, f"照原来的号码重新输入全部数字，并用英文引号括起来，例如 {e.name}: \"13899012345\""),
+    "phone_letter": lambda e: (e.msg, f"是不是数字 {e.ctx.get('digit')}？号码里只写数字和“-”"),
+    "one_tag": lambda e: (e.msg, f"一个标识一项，用半角逗号“,”分开：写成 [{e.ctx.get('parts', '')}]"),
+    "date_invalid": lambda e: (e.msg, meant.days_in(e.value)),
+    "date_format": lambda e: (e.msg + e.now, meant.as_date(e.value)),
+    "member_or_name": lambda e: (e.msg, ""),
+}
