@@ -1,29 +1,22 @@
-"""Check: the rules that span records (references, uniqueness, hidden members, photos)."""
+"""Check: the rules that span records (references, uniqueness, hidden members, photos).
+
+References by id are checked in ``references``; the rules of each record kind are here."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import replace
-from functools import cached_property
 from pathlib import Path
 
-from pydantic import TypeAdapter, ValidationError
-
 from ..content import Content
-from ..model import Member, Org, Record, Zone, references
+from ..model import Record
+from ..problems import Location, Problem, Problems
 from ..values import ID_PATTERN, PERIOD_PATTERN
-from ..problems import Location, Problem, Problems, did_you_mean, dotted
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_numbers
+from .references import References
 from .timeline import timeline_notices
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
-NAMED = ("grade", "category")  # references to org.yaml's names rather than to records' ids
-# after "先在 … 里添加，或检查拼写": records that leave are kept, and printed QR codes keep their old ids
-MISSING_MORE = {"member": "；调离的党员不要删除，改成 status: former；改过编号的，把旧编号写进他/她的 aliases",
-                "zone": "；撤销的责任区不要删除，改成 status: archived；改过编号的，把旧编号写进它的 aliases（标志牌上的二维码还用旧编号）"}
-KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
 
 
 def check_content(content: Content, problems: Problems) -> None:
@@ -43,148 +36,8 @@ def check_content(content: Content, problems: Problems) -> None:
     content.notices.extend(notices)
 
 
-class _Rules:
-    def __init__(self, content: Content, problems: Problems):
-        self.content, self.problems = content, problems
-        self.doubled: dict[str, tuple[str, Location]] = {}  # kind -> an id org.yaml gives twice, and where
-
-    def refs(self, record: Record) -> None:
-        """Every reference by id the record's model marks (model.refers_to)."""
-        for kind, value, path in references(type(record), record):
-            self.ref(kind, value, record.at(*path), dotted(record._loc + path))
-
-    def rejected_refs(self) -> None:
-        """The references of records that did not validate, but for the fields that did not:
-        one mistake in a record must not hide a misspelt id beside it."""
-        for rejected in self.content.rejected:
-            for kind, value, path in references(rejected.model, rejected.data, rejected.loc):
-                if not any(path[:len(bad)] == bad or bad[:len(path)] == path for bad in rejected.bad):
-                    self.ref(kind, str(value) if isinstance(value, int) else value, rejected.source.at(*path), dotted(path))
-                elif isinstance(value, str) and (ids := self.ids_named(kind, value)):
-                    self.name_for_id(rejected.source.at(*path), dotted(path), value, ids)
-
-    @cached_property
-    def former_ids(self) -> dict[str, dict[str, str]]:
-        """Aliases of members and zones -> the id each now has."""
-        return {kind: {alias: record.id for record in records for alias in record.aliases}
-                for kind, records in (("member", self.content.members), ("zone", self.content.zones))}
-
-    @cached_property
-    def naming(self) -> dict[str, Counter]:
-        """How many members and zones name each branch and group id."""
-        records = [(m.branch, m.group) for m in self.content.members] + [(z.branch, None) for z in self.content.zones]
-        records += [(r.data.get("branch"), r.data.get("group")) for r in self.content.rejected
-                    if r.model in (Member, Zone) and isinstance(r.data, dict)]
-        return {"branch": Counter(b for b, _ in records if isinstance(b, str)),
-                "group": Counter(g for _, g in records if isinstance(g, str))}
-
-    @cached_property
-    def unnamed(self) -> dict[str, list[str]]:
-        """The branches and groups that no member or zone names: after an id is renamed in
-        org.yaml, the new one (while every record still names the old one)."""
-        return {kind: [i for i in self.content.known[kind].where if not self.naming[kind][i]] for kind in self.naming}
-
-    @cached_property
-    def members_named(self) -> dict[str, list[Member]]:
-        """Members by name, hidden ones too: looked up for every name written where an id or a person goes."""
-        named: dict[str, list[Member]] = {}
-        for member in self.content.members:
-            named.setdefault(member.name, []).append(member)
-        return named
-
-    def ids_named(self, kind: str, name: str) -> list[str]:
-        """The ids of the records called name: `leader: 王建国` is written for `leader: wang-jianguo`."""
-        content, name = self.content, name.strip()
-        if kind == "member":
-            return [m.id for m in self.members_named.get(name, ()) if not m.hidden]
-        if kind == "zone":
-            return [z.id for z in content.zones if name in (z.name, z.short_name)]
-        branches = content.org.branches if content.org else []
-        if kind == "branch":
-            return [b.id for b in branches if b.name == name]
-        if kind == "group":
-            return [g.id for b in branches for g in b.groups if g.name == name]
-        return []
-
-    def name_for_id(self, where: Location, field: str, name: str, ids: list[str]) -> None:
-        """The field's own error (an id is written in a-z, 0-9 and -) gets the id meant as its hint."""
-        hint = f"这里写编号，不写名称：“{name}”的编号是 {' 或 '.join(ids)}"
-        self.problems.items = [replace(p, hint=hint) if p.where == where and p.field == field else p for p in self.problems.items]
-
-    def ref(self, kind: str, value: object, where: Location, name: str, public: bool = True) -> None:
-        """A reference by id must name something that exists (and, from public records, is not hidden)."""
-        if not isinstance(value, str):
-            return  # none, or of a wrong type: its own error says so
-        if kind in NAMED:
-            return self.named(kind, value, where, name)
-        known = self.content.known[kind]
-        if value not in known:
-            if known.complete:
-                # a short id (b9) is near its neighbours (b1); for a long one, half alike is a wrong
-                # guess, and a person's or a zone's is another person's (wang-jianguo, yang-fang)
-                cutoff = 0.5 if len(value) <= 4 else 0.75 if kind in ("member", "zone") else 0.6
-                missing = f"先在{_home(kind)}里添加，或检查拼写" + MISSING_MORE.get(kind, "")
-                hint = did_you_mean(value, known.where, cutoff=cutoff) or missing
-                meant = hint.removeprefix("是不是要写 ").removesuffix("？")
-                if meant != hint and not re.fullmatch(ID_PATTERN, meant):
-                    # the id it names is itself badly written (its own error says so): fix that one
-                    hint = f"{_home(kind).strip()} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
-                elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
-                    hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
-                if hint.startswith("是不是要写") and kind in MISSING_MORE and (value in meant or meant in value):  # garden -> big-garden: renamed
-                    hint += f"如果是把 {value} 改成了 {meant}，还要把 {value} 写进 {meant} 的 aliases（印好的二维码还用旧编号）"
-                if kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
-                    twice, at = self.doubled[kind]
-                    hint = (f"org.yaml 第 {at.line} 行的{KIND_WORDS[kind]}编号“{twice}”和前面的重复了："
-                            f"如果那里本来是 {value}，改回 {value}")
-                elif value in self.former_ids.get(kind, {}):  # a printed QR code's old id: records name the current one
-                    current = self.former_ids[kind][value]
-                    hint = f"“{value}”是 {current} 以前的编号（曾用编号）：这里写现在的编号 {current}"
-                elif (kind in self.unnamed and len(self.unnamed[kind]) == 1
-                        and (meant == hint or meant in self.unnamed[kind] or self.naming[kind][value] > 1)):
-                    renamed = self.unnamed[kind][0]  # the one branch no record names: the old one, renamed
-                    hint = f"{_home(kind).strip()} 里没有“{value}”；如果把它改名成了 {renamed}，这里也改成 {renamed}"
-                elif kind in self.naming and (count := self.naming[kind][value]) >= 3:  # many records: deleted, not misspelt
-                    hint = (f"org.yaml 里没有{KIND_WORDS[kind]}“{value}”，却有 {count} 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"
-                            + (f"；如果是写错了，{hint}" if meant != hint else ""))
-                self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
-        elif public and value in known.hidden:
-            self.problems.add(
-                where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
-                "去掉这里的引用，或在 members.yaml 里取消 hidden",
-            )
-
-    def named(self, kind: str, value: str, where: Location, name: str) -> None:
-        """A grade or story category must be one of org.yaml's (or the default ones)."""
-        field = "story_categories" if kind == "category" else "grades"
-        names = self.org_names(field)
-        if names is None:
-            return  # org.yaml is missing, or this part of it is wrong: its own error says so
-        if kind == "category":
-            message = f"类别“{value}”不在 org.yaml 的 story_categories 里"
-        else:
-            message = f"评议结果“{value}”不是考核等次"
-        if value not in names:
-            self.problems.add(where, name, message, did_you_mean(value, names) or f"只能是 {' | '.join(names)}")
-
-    def org_names(self, field: str) -> list[str] | None:
-        """The names org.yaml gives in field ("grades" or "story_categories"), its defaults when it
-        has none; from an org.yaml with an error elsewhere, too. None when they cannot be known."""
-        if self.content.org is not None:
-            values = getattr(self.content.org, field)
-        else:
-            rejected = next((r for r in self.content.rejected if r.model is Org), None)
-            if rejected is None or not isinstance(rejected.data, dict) or any(bad[:1] == (field,) for bad in rejected.bad):
-                return None
-            declared = Org.model_fields[field]
-            try:
-                values = TypeAdapter(declared.annotation).validate_python(
-                    rejected.data.get(field) or declared.get_default(call_default_factory=True))
-            except ValidationError:
-                return None
-        if field == "story_categories":
-            return list(values)
-        return [grade.name for grade in sorted(values, key=lambda grade: grade.min, reverse=True)]
+class _Rules(References):
+    """The rules of each record kind, and those across records."""
 
     def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
                hint: str = "编号必须唯一：改用另一个编号") -> bool:
@@ -432,10 +285,6 @@ class _Rules:
 
 
 PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guide says so too)
-
-
-def _home(kind: str) -> str:
-    return {"member": " members.yaml ", "branch": " org.yaml ", "group": " org.yaml ", "zone": " content/zones/ ", "story": " content/stories/ "}[kind]
 
 
 def _shortened(text: str, most: int = 20) -> str:
