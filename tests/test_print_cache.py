@@ -71,9 +71,9 @@ def test_content_that_does_not_fit_fails_on_every_build(tmp_path, caplog):
     from mkdocs.exceptions import Abort, PluginError
 
     duty = "每天早晚两次巡查责任区内全部绿地、道路、路灯、座椅和健身器材，发现问题当场处理，处理不了的两小时内报修并跟踪到修好为止"
-    duties = "duties:\n" + "".join(f"  - 第{i}条：{duty}\n" for i in range(1, 30))
+    duties = "duties:\n" + "".join(f"  - 第{i}条：{duty}\n" for i in range(1, 90))
     root = write_site(tmp_path / "src", {
-        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("duties:\n  - 浇水\n", duties),
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("duties:\n  - 浇水\n", duties) + "signboard: {size: A4}\n",
     })
     for attempt in range(2):
         caplog.clear()
@@ -81,6 +81,29 @@ def test_content_that_does_not_fit_fails_on_every_build(tmp_path, caplog):
             build_site(root / "mkdocs.yml", tmp_path / f"site{attempt}")
         errors = "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
         assert re.search(r"content/zones/garden\.yaml:\d+:\d+: duties: 工作职责太长", errors), (attempt, errors)
+
+
+def test_content_set_below_the_legible_size_is_said_on_every_build(tmp_path, caplog):
+    """The notice comes from the layout index too: a warm build, which lays nothing out, says it
+    again, at the line where the field now stands."""
+    duty = "每天早晚两次巡查责任区内全部绿地、道路、路灯、座椅和健身器材，发现问题当场处理，处理不了的两小时内报修并跟踪到修好为止"
+    duties = "duties:\n" + "".join(f"  - 第{i}条：{duty}\n" for i in range(1, 16))
+    zone = FILES["content/zones/garden.yaml"].replace("duties:\n  - 浇水\n", duties)
+    root = write_site(tmp_path / "src", {"content/zones/garden.yaml": zone})
+    said = []
+    for attempt in range(3):
+        if attempt == 2:  # a comment above moves the field down a line; the layout is unchanged
+            root.joinpath("content/zones/garden.yaml").write_text("# 说明\n" + zone, encoding="utf-8")
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            build_site(root / "mkdocs.yml", tmp_path / f"site{attempt}")
+        messages = [r.getMessage() for r in caplog.records]
+        said.append([m for m in messages if "缩小到" in m])
+        assert (attempt == 0) == any("laid out" in m for m in messages), messages
+    line = next(n for n, text in enumerate(zone.splitlines(), 1) if text.startswith("duties:"))
+    assert len(said[0]) == 1 and said[0] == said[1], said
+    assert f"content/zones/garden.yaml:{line}:1: duties: 工作职责太长" in said[0][0], said
+    assert f"content/zones/garden.yaml:{line + 1}:1: duties: 工作职责太长" in said[2][0], said
 
 
 def test_validate_uses_the_index_and_writes_no_site(tmp_path):

@@ -15,10 +15,12 @@ from liangxiang.pipeline import read_content
 from liangxiang.print import qr
 from liangxiang.print.drawing import Box, Code, Picture, Text, Turned
 from liangxiang.print.fonts import Metrics, prepare_fonts
-from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, min_em_mm, qr_module_mm, sign_camera_dpi
+from liangxiang.print.fitting import fit_or_squeeze
+from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, SMALLEST_EM, min_em_mm, qr_module_mm, sign_camera_dpi
 from liangxiang.print.plan import plan_plates, plan_signboards, plate_words, sign_words
 from liangxiang.print.plate import compose_plate
 from liangxiang.print.setter import EM_TOP, Overflow, Setter
+from liangxiang.print.signblocks import Person
 from liangxiang.print.signboard import compose_sign
 from liangxiang.site.view import Urls, load_labels
 
@@ -247,6 +249,38 @@ def test_a_long_name_takes_two_lines_on_a_plate(planned, setter):
     assert names[0].text.endswith("·"), names  # broken after a dot, not inside a part (audit 16: 阿卜杜 / 拉)
     with pytest.raises(Overflow):
         compose_plate(dataclasses.replace(item, name=item.name * 3), plate_words(load_labels()), setter)
+
+
+@pytest.mark.parametrize("name", ["买买提艾力·阿卜杜克热木·艾合买提江", "买买提艾力·阿卜杜克热木·艾合买提江·吐尔逊尼亚孜"])
+def test_a_name_too_long_for_the_legible_size_is_squeezed_not_refused(planned, setter, name):
+    """An 18-character legal name beside a photo (audit 20): the format sets no length on a name,
+    so it is printed smaller, on up to three lines, never below SMALLEST_EM, and said."""
+    _, _, plates = planned
+    item = dataclasses.replace(plates[0].content, name=name)
+    assert item.photo is not None
+    words = plate_words(load_labels())
+    with pytest.raises(Overflow):
+        compose_plate(item, words, setter)
+    drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_plate(item, words, setter, squeeze))
+    check(drawing, setter.measure, SMALLEST_EM)
+    names = [t for t in drawing.items if isinstance(t, Text) and t.text and t.text in item.name]
+    assert "".join(t.text for t in names) == item.name and len(names) <= 3  # the lower face; the upper is it turned
+    assert squeezed.field == ("member", "name") and 0 < squeezed.squeeze < 1
+    assert drawing.notes[0].startswith("姓名很长") and "缩小到" in drawing.notes[0]
+
+
+def test_a_zone_crowded_past_the_legible_size_is_squeezed_down_to_the_smallest_em(planned, setter):
+    """Sixteen roles and eight long duties on an 80x60 cm portrait sign: set smaller, nothing overlaps."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, size="80x60cm", orientation="portrait",
+                               duties=tuple(f"按照河长制要求，每周至少巡河两次，发现乱占、乱采、乱堆、乱建等问题当日上报（{i}）" for i in range(8)),
+                               roles=tuple(Person(f"护河志愿者代表（第{i}组）", f"志愿者{i}号·阿不都克力木") for i in range(16)))
+    words = sign_words(load_labels())
+    drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_sign(sign, words, setter, squeeze))
+    assert squeezed is not None
+    check(drawing, setter.measure, SMALLEST_EM)
+    texts = "".join(t.text for t in drawing.items if isinstance(t, Text))
+    assert all(f"志愿者{i}号" in texts for i in range(16))
 
 
 @pytest.mark.parametrize("size", ["60x40cm", "A3", "600x900mm"])

@@ -91,6 +91,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 # laid out now, so that content that cannot be printed fails before site_dir is cleaned
                 self.printing = PrintStage(content, config, self.config, self.build.urls, self.build.labels)
                 self.printing.check(render=True)  # and renders what is new while MkDocs builds the pages
+                for notice in sorted(self.printing.notices):
+                    log.info("提示：%s", notice)
                 self.build.pages.append(self.printing.page())
                 self.build.view.printables = True  # the footer links to /print/
             # the records live until the build ends: the collector need not walk them again and again

@@ -1,8 +1,8 @@
 """Print: zone signboards and member desk plates as vector PDFs, their previews, and QR codes.
 
 Three steps. ``check()`` (from on_config, before MkDocs cleans site_dir) lays out every printable
-and fails with editor-worded problems when the font lacks a character or content does not fit,
-so a failed build leaves the previous site as it was. With render=True (a build) it then renders what
+and fails with editor-worded problems when the font lacks a character or content fits at no size
+(what does not fit at the legible size is set smaller, with a notice: fitting.py), so a failed build leaves the previous site as it was. With render=True (a build) it then renders what
 the cache lacks in worker processes while MkDocs builds the pages. ``write()`` (from
 on_post_build) waits for that and publishes PDFs, previews, all.pdf files and QR codes.
 A printable whose inputs are unchanged since the last build is neither laid out nor rendered

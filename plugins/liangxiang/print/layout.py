@@ -45,9 +45,10 @@ def size_label(width: float, height: float) -> str:
 # ink of a Hanzi (its "cap height") at no less than 1/180 of that distance, 0.32 degrees:
 # 5.6 mm on a 60x40 cm sign, 8.3 mm on 80x60 cm, 4.1 mm on A3, 2.9 mm on A4. That is the
 # angle of 7 pt type held at 40 cm: small print, still read fluently by normal eyes, while
-# Hanzi's dense strokes blur into blots not much below it. Text is never set smaller: the
-# build fails instead and names the field to shorten.
+# Hanzi's dense strokes blur into blots not much below it. Text is set smaller only when the
+# content fits no other way (fitting.py), and the editor is told which field to shorten.
 READING_DISTANCE_PER_SHORT_SIDE = 2.5
+SMALLEST_EM = 2.0  # mm (about 6 pt): what content too long for the legible size is never set below (fitting.py)
 MIN_HANZI_PER_DISTANCE = 1 / 180
 
 

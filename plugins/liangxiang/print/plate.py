@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from . import qr
 from .drawing import Box, Drawing, Item, Picture, Rule, Turned
 from .images import PHOTO_ASPECT, ImageRef
-from .layout import BLEED, PLATE, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
+from .layout import BLEED, PLATE, SMALLEST_EM, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
 from .setter import Overflow, Setter
-from .text import centred, fit, wrap
+from .text import broken_at_dots, centred, fit, wrap
 
 RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#4A0509"
 
@@ -39,11 +39,14 @@ class PlateWords:
     year: str  # "{year}年度"
 
 
-def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter) -> Drawing:
-    """The plate's drawing; raises Overflow naming the member's or the commitment's field."""
+def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
+    """The plate's drawing; raises Overflow naming the member's or the commitment's field.
+
+    squeeze < 1 lowers the smallest sizes (print.fitting tries it when nothing fits otherwise)
+    and lets a name take three lines and a promise more than its usual number."""
     width, height = PLATE_SHEET
     face_h = PLATE_FACE[1]
-    face = _face(plate, words, setter, top=face_h)
+    face = _face(plate, words, setter, face_h, squeeze)
     drawing = Drawing(width, height, WHITE, title=plate.name)
     drawing.add(*face)  # the lower half: upright as printed
     # the upper half: the same face, turned about the upper half's centre
@@ -56,8 +59,10 @@ def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter) -> Dra
     return drawing
 
 
-def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list[Item]:
+def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze: float) -> list[Item]:
     lay = PLATE
+    name_min, detail_min, promise_min = (max(size * squeeze, SMALLEST_EM) for size in (lay.name_min, lay.detail_min, lay.promise_min))
+    extra_lines = 0 if squeeze == 1.0 else 1  # squeezed: a name may take three lines, a promise one more
     width, height = PLATE_FACE
     m = lay.margin
     items: list[Item] = [Box(-BLEED, top, width + 2 * BLEED, lay.band, fill=RED)]
@@ -79,18 +84,21 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
         items.append(Picture(m, y, photo_w, photo_h, plate.photo.path, plate.photo.digest))
     text_x = m + (photo_w + 7 if photo_w else 0)
     text_w = qr_x - 6 - text_x
-    # a long name (阿卜杜热西提·买买提依明·艾合买提江) takes two lines rather than failing the build
-    name = (fit(plate.name, s.measure, text_w, lay.name, lay.name_min, 1, True)
-            or fit(plate.name, s.measure, text_w, lay.name, lay.name_min, 2, True, keep_phrases=True))  # breaks after a "·"
+    # a long name (阿卜杜热西提·买买提依明·艾合买提江) takes two lines (three, squeezed), broken after its dots
+    most = 2 + extra_lines
+    name = (fit(plate.name, s.measure, text_w, lay.name, name_min, 1, True)
+            or fit(plate.name, s.measure, text_w, lay.name, name_min, most, True, keep_phrases=True, accept=broken_at_dots)
+            or fit(plate.name, s.measure, text_w, lay.name, name_min, most, True, keep_phrases=True))
     if name is None:
-        raise Overflow(("member", "name"), "姓名太长，桌牌上两行也放不下", "name 只写本人姓名，不加职务、单位等")
+        raise Overflow(("member", "name"), "姓名很长，桌牌上用正常的最小字号两行也放不下",
+                       "是本人的全名就不用改；如果写进了职务、单位等，删掉它们（职务写在 title）")
     block, h = s.lines(name.lines, text_x, y, text_w, name.size, RED, True, leading=1.25)
     items += block
     text_y = y + h + 1.5
     for text, color, field in ((plate.department, INK, "department"), (plate.detail, INK, "post"), (plate.branch, GREY, "post")):
         if not text:
             continue
-        fitted = fit(text, s.measure, text_w, lay.detail, lay.detail_min, 2, keep_phrases=True)
+        fitted = fit(text, s.measure, text_w, lay.detail, detail_min, 2 + extra_lines, keep_phrases=True)
         if fitted is None:
             if field == "department":
                 raise Overflow(("member", "department"), "部门名称太长，桌牌上放不下", "写简短一些的 department")
@@ -113,7 +121,7 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float) -> list
     year, _ = s.lines([words.year.format(year=plate.year)], m, promise_top, width - 2 * m, label_size, GREY, align="right")
     items += label + year
     room = bottom - promise_top - h
-    promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise, lay.promise_min, lay.promise_lines, True, room, 1.35)
+    promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise_min, lay.promise_lines + 2 * extra_lines, True, room, 1.35)
     if promise is None:
         raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
                        f"承诺写成一句话（桌牌上最多 {lay.promise_lines} 行），具体事项写在 items 里")

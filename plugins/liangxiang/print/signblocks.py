@@ -1,7 +1,8 @@
 """The blocks a signboard is built from: header, names, QR code, phone band, scope and duties.
 
 Sizes are in u (a hundredth of the sheet's short side) from layout.py, never below the sheet's
-smallest legible size; a block that cannot fit raises Overflow naming the field to shorten.
+smallest legible size times ``squeeze`` (1 unless the content does not fit otherwise); a block that
+cannot fit raises Overflow naming the field to shorten.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from . import qr
 from .drawing import Box, Drawing, Picture, Text
 from .images import ImageRef, fit_inside
-from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
+from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SMALLEST_EM, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
                      sign_camera_dpi, sign_layout, size_label)
 from .setter import Overflow, Setter
 from .text import fit, fit_name, largest, sizes, wrap
@@ -67,14 +68,16 @@ class SignWords:
 class SignBlocks:
     """A sign being drawn: its sheet, scheme and type scale, and the blocks placed so far."""
 
-    def __init__(self, sign: SignContent, words: SignWords, setter: Setter, qr_pixels: float = QR_PIXELS_PER_MODULE):
-        self.sign, self.words, self.set = sign, words, setter
+    def __init__(self, sign: SignContent, words: SignWords, setter: Setter, qr_pixels: float = QR_PIXELS_PER_MODULE,
+                 squeeze: float = 1.0):
+        self.sign, self.words, self.set, self.squeeze = sign, words, setter, squeeze
         self.width, self.height = sheet_size(sign.size, sign.orientation)
         self.qr_module = qr_module_mm(sign_camera_dpi(self.width, self.height), qr_pixels)
         self.u = min(self.width, self.height) / 100
         self.layout: SignLayout = sign_layout(sign.orientation)
         self.colors = SCHEMES[sign.scheme]
-        self.floor = min_em_mm(self.width, self.height)
+        self.legible = min_em_mm(self.width, self.height)
+        self.floor = max(self.legible * squeeze, min(self.legible, SMALLEST_EM))
         self.drawing = Drawing(self.width, self.height, self.colors.ground, title=sign.name)
         lay, u = self.layout, self.u
         self.x0, self.y0 = lay.margin * u, lay.margin * u
@@ -84,10 +87,10 @@ class SignBlocks:
 
     # -- sizes ----------------------------------------------------------------------------
     def em(self, kind: Type) -> float:
-        return max(kind.em * self.u, self.floor)
+        return max(kind.em * self.u, self.legible)
 
     def lo(self, kind: Type) -> float:
-        return min(self.em(kind), max(kind.min_em * self.u, self.floor))
+        return min(self.em(kind), max(max(kind.min_em * self.u, self.legible) * self.squeeze, self.floor))
 
     def where(self) -> str:
         return f"{size_label(self.width, self.height)} 标志牌上（最小字高 {min_hanzi_mm(self.width, self.height):.1f} 毫米）"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .drawing import Drawing, Rule
-from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, size_label
+from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
 from .signblocks import SignContent, SignWords
@@ -119,28 +119,38 @@ def _heights(start: float, stop: float, steps: int = 24):
         yield start + (stop - start) * step / steps
 
 
-def compose_sign(sign: SignContent, words: SignWords, setter: Setter) -> Drawing:
-    """The signboard's drawing; raises Overflow when content does not fit at the smallest legible size.
+def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
+    """The signboard's drawing; raises Overflow when content does not fit at the smallest legible
+    size (times squeeze).
 
-    Its hint names the format's sizes the content was tried on and fits (type grows with the
-    sheet, so a bigger sign of the same shape holds no more; another shape may).
+    Its hint names the format's sizes, no smaller than this one, that the content was tried on and
+    fits (type grows with the sheet, so a bigger sign of the same shape holds no more; another
+    shape may). A smaller sign is never offered: it would hold more only by being read closer.
     """
     try:
-        return _compose(sign, words, setter)
+        return _compose(sign, words, setter, squeeze)
     except Overflow as overflow:
-        fitting = [f"{{size: {size}, orientation: {orientation}}}" for size in NAMED_SIZES for orientation in ("landscape", "portrait")
-                   if (size, orientation) != (sign.size, sign.orientation) and _fits(replace(sign, size=size, orientation=orientation), words, setter)]
-        advice = f"或把 signboard 改成 {' 或 '.join(fitting[:2])}（试排过，能放下）" if fitting else ""
-        overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
+        if squeeze == 1.0:
+            area = _area(sign.size)
+            fitting = [f"{{size: {size}, orientation: {orientation}}}" for size in NAMED_SIZES for orientation in ("landscape", "portrait")
+                       if (size, orientation) != (sign.size, sign.orientation) and _area(size) >= area
+                       and _fits(replace(sign, size=size, orientation=orientation), words, setter)]
+            advice = f"或把 signboard 改成 {' 或 '.join(fitting[:2])}（试排过，能放下）" if fitting else ""
+            overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
         raise
 
 
-def _compose(sign: SignContent, words: SignWords, setter: Setter) -> Drawing:
+def _area(size: str) -> float:
+    width, height = sheet_size(size, "landscape")
+    return width * height
+
+
+def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
     """A sheet too small for the full-size code beside its content tries the compact code."""
     try:
-        return _Sign(sign, words, setter).compose()
+        return _Sign(sign, words, setter, squeeze=squeeze).compose()
     except Overflow:
-        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE).compose()
+        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze).compose()
 
 
 def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:

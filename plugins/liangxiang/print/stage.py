@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from ..content import Content
-from ..problems import ContentError, Location, Problems, dotted
+from ..problems import ContentError, Location, Problem, Problems, dotted
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
 from ..files import FileFacts, cache_dir, link_or_copy, site_root
@@ -27,6 +27,7 @@ from .plan import Planned, address, plan_plates, plan_signboards, plate_words, p
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
 from .printable import Printable, outline, packed_drawing, shown
+from .fitting import Squeezed, fit_or_squeeze
 from .setter import Overflow, Setter
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -53,6 +54,7 @@ class PrintStage:
         self.entries: dict = {}  # id(printable) -> its cache entry
         self.background: Background | None = None
         self.rendered = 0  # printables rendered by this build
+        self.notices: list[Problem] = []  # printed, but set below the legible size (fitting.py)
 
     # -- check: before anything is written ------------------------------------------------
     def check(self, render: bool = False) -> None:
@@ -106,6 +108,8 @@ class PrintStage:
                 summary, packed, chars = laid[k]
                 self.index.put(k, summary)
             self.items.append(self._printable(item, summary, packed, chars))
+            if summary.squeezed:
+                self._notice_squeezed(item, summary.squeezed)
         self.index.save()
         if fresh:
             log.info("liangxiang: laid out %d of %d printables (the rest are unchanged)", len(fresh), len(planned))
@@ -115,10 +119,12 @@ class PrintStage:
         so that it fails again next time."""
         laid = {}
         for item, k in fresh:
-            drawing = self._lay_out(item, setter, problems)
-            if drawing is not None:
-                summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed),
-                                  drawing.title, drawing.width, drawing.height, tuple(drawing.notes))
+            found = self._lay_out(item, setter, problems)
+            if found is not None:
+                drawing, squeezed = found
+                summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed), drawing.title,
+                                  drawing.width, drawing.height, tuple(drawing.notes),
+                                  (squeezed.field, squeezed.message, squeezed.hint, squeezed.squeeze) if squeezed else ())
                 laid[k] = (summary, *packed_drawing(drawing))
         if problems:
             raise ContentError(problems)
@@ -159,27 +165,46 @@ class PrintStage:
         return (f"{keep}在 mkdocs.yml 的 liangxiang 插件下用 font 指定一个包含这些字的字体（TTF、OTF 或 TTC#n，例如思源黑体的完整版）"
                 + ("" if in_name else "；或者换成常用字"))
 
-    def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> Drawing | None:
+    def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> tuple[Drawing, Squeezed | None] | None:
         from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
         from .signboard import compose_sign
 
-        records = item.records
         if item.kind == "signboard":
-            zone = records["zone"]
+            zone = item.records["zone"]
             width, height = sheet_size(zone.signboard.size, zone.signboard.orientation)
             if max(width, height) > LARGEST_PAGE:
                 problems.add(zone.at("signboard", "size"), "signboard.size", "标志牌超过 5 米，PDF 页面放不下", "写实际的成品尺寸，例如 900x600mm")
                 return None
+            words = sign_words(self.labels)
+            compose = lambda squeeze: compose_sign(item.content, words, setter, squeeze)  # noqa: E731
+        else:
+            words = plate_words(self.labels)
+            compose = lambda squeeze: compose_plate(item.content, words, setter, squeeze)  # noqa: E731
         try:
-            if item.kind == "signboard":
-                return compose_sign(item.content, sign_words(self.labels), setter)
-            return compose_plate(item.content, plate_words(self.labels), setter)
+            return fit_or_squeeze(compose)
         except Overflow as overflow:
-            owner_key, path = (overflow.field[0], overflow.field[1:]) if overflow.field[0] in records else (None, overflow.field)
-            owner = records[owner_key] if owner_key else records["zone" if item.kind == "signboard" else "commitment"]
-            where = owner.at(*path) if owner is not None else Location(self.config_file.name)
-            problems.add(where, owner.field_name(*path) if owner is not None else dotted(path), overflow.message, overflow.hint)
+            where, field = self._field_of(item, tuple(overflow.field))
+            problems.add(where, field, overflow.message, overflow.hint)
             return None
+
+    def _field_of(self, item: Planned, field: tuple) -> tuple[Location, str]:
+        """Where the field a layout names stands: ("member", "name") is the member's, ("promise",) the
+        commitment's (a plate), ("duties",) the zone's (a sign)."""
+        records = item.records
+        owner_key, path = (field[0], field[1:]) if field[0] in records else (None, field)
+        owner = records[owner_key] if owner_key else records["zone" if item.kind == "signboard" else "commitment"]
+        if owner is None:
+            return Location(self.config_file.name), dotted(path)
+        return owner.at(*path), owner.field_name(*path)
+
+    def _notice_squeezed(self, item: Planned, squeezed: tuple) -> None:
+        """A printable set below the legible size, said to the editor on every build (not only on
+        the one that laid it out)."""
+        field, message, hint, squeeze = squeezed
+        where, name = self._field_of(item, tuple(field))
+        kind = "标志牌" if item.kind == "signboard" else "桌牌"
+        self.notices.append(Problem(where, name, f"{message}：{kind}已把最小字号缩小到 {squeeze:.0%} 印出，远处可能看不清",
+                                    hint or "精简这段文字，印出来才清楚"))
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
         kind = KINDS[item.kind]
@@ -327,10 +352,10 @@ class PrintStage:
             return
         problems, setter = Problems(), Setter(metrics_for(self.fonts, self.cache_dir / "fonts"))
         for printable in printables:
-            drawing = self._lay_out(printable.planned, setter, problems)
-            if drawing is None:  # it fitted last time with the same inputs
+            found = self._lay_out(printable.planned, setter, problems)
+            if found is None:  # it fitted last time with the same inputs
                 raise PluginError(f"liangxiang: {printable.kind}/{printable.id} no longer lays out: {problems}")
-            printable.packed, printable.chars = packed_drawing(drawing)
+            printable.packed, printable.chars = packed_drawing(found[0])
 
     def _combined(self, entries: dict) -> dict[str, tuple[list[str], Path]]:
         """{kind: (its PDFs in order, the cached all.pdf holding them)}"""
@@ -371,3 +396,4 @@ def check_printables(content: Content, config: Any, plugin_config: Any) -> None:
     if plugin_config.printables:
         stage = PrintStage(content, config, plugin_config, Urls(config.use_directory_urls), load_labels(plugin_config.lang))
         stage.check()
+        content.notices.extend(stage.notices)

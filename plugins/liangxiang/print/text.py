@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Callable, Protocol
 
 # A line may not start with closing punctuation nor end with opening punctuation (禁则).
 NO_START = set("，。、；：！？）」』”’》〉】〕…·%％℃‰,.;:!?)]}—～")
@@ -22,6 +22,8 @@ WORD = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ][A-Za-z0-9０-９Ａ-Ｚａ-
 # A number keeps its measure word or unit on its line: "3次", "24小时", "1.2万平方米" ("3 / 次" reads badly).
 MEASURE = re.compile(r"[万亿]?(?:平方公里|平方米|立方米|公里|千米|公斤|小时|分钟|个月|余|多)?"
                      r"[次个人户天日月年时分秒米元万亿项条名位件台座处栋号层周吨斤辆棵株盏家间套倍岁届期批场份所]?")
+# A short quoted term stays on one line: "“四乱”", "《条例》" (not "“四 / 乱”").
+QUOTED = re.compile(r"“[^”\s]{1,6}”|‘[^’\s]{1,6}’|《[^》\s]{1,8}》|「[^」\s]{1,6}」")
 # A Hanzi's ink spans about 0.92 em in Noto Sans SC (国: -0.08..0.84 em): the CJK "cap height".
 HANZI_HEIGHT = 0.92
 
@@ -44,7 +46,7 @@ def units(text: str) -> list[str]:
     position = 0
     text = re.sub(r"\s+", " ", text.strip())
     while position < len(text):
-        match = WORD.match(text, position)
+        match = WORD.match(text, position) or QUOTED.match(text, position)
         piece = match.group(0) if match else text[position]
         position += len(piece)
         if match and piece[0].isdigit():
@@ -155,11 +157,14 @@ def largest(candidates: list[float], fits) -> float | None:
 
 
 def fit(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
-        bold: bool = False, height: float | None = None, leading: float = 1.3, keep_phrases: bool = False) -> Fitted | None:
-    """The largest size at which text fits in max_lines lines (and height, if given); None when none does."""
+        bold: bool = False, height: float | None = None, leading: float = 1.3, keep_phrases: bool = False,
+        accept: Callable[[list[str]], bool] | None = None) -> Fitted | None:
+    """The largest size at which text fits in max_lines lines (and height, if given), in lines
+    that accept() takes when it is given; None when none does."""
     def fits(size: float) -> bool:
         lines = wrap(text, measure, size, width, bold, keep_phrases=keep_phrases)
-        return len(lines) <= max_lines and (height is None or len(lines) * size * leading <= height + 1e-6)
+        return (len(lines) <= max_lines and (height is None or len(lines) * size * leading <= height + 1e-6)
+                and (accept is None or accept(lines)))
 
     size = largest(sizes(biggest, smallest), fits)
     return None if size is None else Fitted(size, tuple(wrap(text, measure, size, width, bold, keep_phrases=keep_phrases)))
@@ -215,3 +220,8 @@ def centred(text: str, measure: Measure, size: float, width: float, bold: bool =
     if len(by_clause) == len(lines) and min(widths) >= 0.4 * max(widths):
         return tuple(by_clause)
     return balanced(text, measure, size, width, bold)
+
+
+def broken_at_dots(lines: list[str]) -> bool:
+    """Lines of a transliterated name (买买提艾力·阿卜杜克热木·艾合买提江) broken only after its dots."""
+    return all(line.endswith("·") for line in lines[:-1]) or "·" not in "".join(lines)

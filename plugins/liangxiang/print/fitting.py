@@ -1,0 +1,51 @@
+"""Content that does not fit its printable at the smallest legible size is still printed.
+
+The format sets no length on a name, the duties or the people of a zone: content written to it
+must build. So a layout that overflows is tried again with its smallest sizes lowered step by
+step; the first that fits is printed, and the editor and the person ordering it are told which
+field to shorten, and how small the type became. Only content that fits at none of these steps
+(hundreds of duties on an A4 sign) is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .drawing import Drawing
+from .setter import Overflow
+
+SQUEEZES = (0.8, 0.65, 0.5, 0.35)  # of the smallest legible sizes, tried in turn
+
+
+@dataclass(frozen=True)
+class Squeezed:
+    """What did not fit at the smallest legible size (the Overflow it raised), and how far the type went below it."""
+
+    field: tuple
+    message: str
+    hint: str
+    squeeze: float
+
+    @property
+    def note(self) -> str:
+        """For the person ordering the printable (shown on /print/)."""
+        return f"{self.message}：已把最小字号缩小到 {self.squeeze:.0%} 印出，远处可能看不清" + (f"（{self.hint}）" if self.hint else "")
+
+
+def fit_or_squeeze(compose: Callable[[float], Drawing]) -> tuple[Drawing, Squeezed | None]:
+    """compose(1.0), or the first squeeze that fits, with what was squeezed; raises the first
+    Overflow when none does."""
+    try:
+        return compose(1.0), None
+    except Overflow as overflow:
+        first = overflow
+    for squeeze in SQUEEZES:
+        try:
+            drawing = compose(squeeze)
+        except Overflow:
+            continue
+        squeezed = Squeezed(tuple(first.field), first.message, first.hint, squeeze)
+        drawing.notes.insert(0, squeezed.note)
+        return drawing, squeezed
+    raise first
