@@ -176,6 +176,23 @@ def test_a_phone_field_dials_its_first_number(written, dialled):
     assert SiteView.tel(written) == dialled
 
 
+@pytest.mark.parametrize("written, links", [
+    ("0998-6123456转8001、8002", [("0998-6123456转8001", "09986123456,8001"), ("8002", "09986123456,8002")]),
+    ("0998-6123456（夜间0998-6123999）", [("0998-6123456", "09986123456"), ("夜间0998-6123999", "09986123999")]),
+    ("0998-6123456（夜间转值班室8009）", [("0998-6123456", "09986123456"), ("夜间转值班室8009", "09986123456,8009")]),
+    ("0996-2120088（24小时）", [("0996-2120088", "09962120088")]),
+    ("（0317）2723318", [("（0317）2723318", "03172723318")]),
+    ("12345、12315", [("12345", "12345"), ("12315", "12315")]),  # two service numbers, not an extension
+    ("0317-272 或 8 号楼门卫", []),
+])
+def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
+    """Audit 20: "转8001、8002" made the second a call to 8002, and a night number in brackets
+    was no link of its own."""
+    parts = SiteView.tel_parts(written)
+    assert "".join(text for text, _ in parts) == written
+    assert [(text, dial) for text, dial in parts if dial] == links
+
+
 def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(tmp_path):
     """Two numbers in one field: a reader who taps the second must not call the first (audit 16)."""
     root = write_site(tmp_path / "src", {

@@ -114,7 +114,7 @@ def _not_a_spreadsheet_number(value: Any) -> Any:
     return value
 
 
-Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), StringConstraints(strip_whitespace=True, min_length=3, max_length=40),
+Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), StringConstraints(strip_whitespace=True, min_length=3, max_length=80),
                   AfterValidator(_digits)]
 ServicePhone = Annotated[Phone, AfterValidator(_dialable)]
 

@@ -246,7 +246,7 @@ WORDINGS: dict[str, Wording] = {
     "literal_error": _not_a_choice,
     "list_type": _not_a_list,
     "too_short": _too_few,
-    "too_long": lambda e: (f"最多 {e.ctx.get('max_length')} 项", ""),
+    "too_long": lambda e: _text_too_long(e) if isinstance(e.value, str) else (f"最多 {e.ctx.get('max_length')} 项", ""),
     **_kinds(lambda e: (f"这里应该是“字段: 值”的一组内容{e.now}", "检查缩进和冒号：字段名后面是半角冒号加空格"),
              "model_type", "dict_type", "model_attributes_type"),
     # the format's own errors (values.py, model.py): their message is already in Chinese

@@ -77,10 +77,18 @@ class Urls:
         }[kind])
 
 
+# between the numbers of one phone field: a list mark, "或", or a bracket opened after a number
+# (a note or a second number); not the brackets of an area code, "(0996)2145678"
+PHONE_PARTS = re.compile(r"(\s*(?:[、，,;；/／]|或)\s*|(?<=\d)\s*[（(])")
 PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
 
 
 NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
+
+
+def _closing_bracket_apart(part: str) -> list[str]:
+    """"夜间0998-6123999）" as the number and its bracket: the bracket is not a part of the link."""
+    return [part[:-1], part[-1]] if part.endswith((")", "）")) and part.count(")") + part.count("）") > part.count("(") + part.count("（") else [part]
 
 
 @dataclass
@@ -240,9 +248,26 @@ class SiteView:
     def tel_parts(phone: str) -> list[tuple[str, str]]:
         """A phone field as its parts and what each dials: "0317-2721365、13931700001" is two
         numbers, each its own call link (one link dialling the first would call the landline
-        for a reader who taps the mobile); a part with no number dials nothing."""
-        parts = re.split(r"(\s*(?:[、，,;；/／]|或)\s*)", phone)
-        return [(part, SiteView.tel(part) if index % 2 == 0 else "") for index, part in enumerate(parts) if part]
+        for a reader who taps the mobile); "0998-6123456转8001、8002" dials the second extension on
+        the same line; "0998-6123456（夜间0998-6123999）" links the night number too; a part with
+        no number dials nothing."""
+        parts = [piece for index, part in enumerate(PHONE_PARTS.split(phone))
+                 for piece in ([part] if index % 2 else _closing_bracket_apart(part)) if piece]
+        dialled, line, extended = [], "", False
+        for part in parts:
+            if PHONE_PARTS.fullmatch(part) or part in ")）":
+                dialled.append((part, ""))
+                continue
+            bare = re.fullmatch(r"\s*(\d{1,6})\s*号?\s*", part)  # 8002 after 转8001
+            transfer = re.fullmatch(r"\D*转\D{0,8}?(\d{1,6})\D*", part)  # （夜间转值班室8009）
+            if line and ((bare and extended) or transfer):
+                dial = f"{line},{(bare or transfer).group(1)}"
+            else:
+                dial = SiteView.tel(part)
+                if dial:
+                    line, extended = dial.split(",")[0], "," in dial
+            dialled.append((part, dial))
+        return dialled
 
     def grade(self, score: float) -> str:
         return self.records.grade_for(score) or self.labels.no_grade  # below every band
