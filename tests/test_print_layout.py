@@ -312,3 +312,22 @@ def test_a_role_given_to_a_long_dotted_name_breaks_at_its_dots(planned, setter):
     lines = [text for text in drawing.texts() if text and text in name]
     assert "".join(lines) == name and len(lines) > 1, lines  # it does not fit one line, and every part stays whole
     assert all(line.endswith("·") for line in lines[:-1]), lines
+
+
+@pytest.mark.parametrize("pixels", [(4800, 300), (300, 4800), (1600, 100)])
+def test_a_thin_logo_keeps_its_proportions_when_downscaled(tmp_path, pixels):
+    """A 16:1 logo in a box 16 px high came out 3 % taller than it is (audit 20)."""
+    import io
+
+    from PIL import Image
+
+    from liangxiang.print.images import _prepared
+
+    source = tmp_path / "logo.png"
+    Image.new("RGBA", pixels, (200, 0, 0, 255)).save(source)
+    aspect = pixels[0] / pixels[1]
+    long_mm = 21.0  # 248 px at 300 dpi
+    w_mm, h_mm = (long_mm, long_mm / aspect) if aspect > 1 else (long_mm * aspect, long_mm)
+    data, _ = _prepared(str(source), "test", w_mm, h_mm, False)
+    width, height = Image.open(io.BytesIO(data)).size
+    assert abs((width / height) / aspect - 1) < 0.005, (width, height)
