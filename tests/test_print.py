@@ -170,6 +170,20 @@ def test_print_page_lists_every_printable_with_preview(example_site, example, pl
         assert abs(preview.width / preview.height - width / height) < 0.01
     assert "signboards/all.pdf" in html and "plates/all.pdf" in html
     assert "60 × 40 cm" in html and "80 × 60 cm" in html and "297 × 420 mm" in html
+    # the plates are many screens down on a phone: both sections are reached from the top (audit 20)
+    top = html.split('<h2 id="signboards">')[0]
+    assert f'<a href="#signboards">{len(example.active_zones)} 块标志牌</a>' in top and f'<a href="#plates">{len(plated)} 张桌牌</a>' in top
+    assert '<h2 id="plates">' in html and "共 3 种尺寸" in html
+
+
+def test_a_former_members_plate_is_marked_on_the_print_page(tmp_path):
+    """all.pdf holds every published member with a promise, as the format says; whoever orders
+    the plates sees which of them has left."""
+    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 张伟\n    status: former\n")
+    site = build(tmp_path, {"members.yaml": members})
+    page = (site / "print" / "index.html").read_text(encoding="utf-8")
+    card = re.search(r'<figure class="card print-item" id="plates-zhang-wei">.*?</figure>', page, re.S).group(0)
+    assert "已调离 · " in card, card
 
 
 # -- small sites ---------------------------------------------------------------------------

@@ -213,6 +213,8 @@ class PrintStage:
             note = " · ".join((self.labels[f"print_{board.orientation}"], self.labels["print_scheme_" + board.scheme.replace("-", "_")]))
         else:
             note = item.content.detail or item.content.branch
+            if item.records["member"].status == "former":  # in all.pdf as the format says; whoever orders may skip it
+                note = " · ".join(part for part in (self.labels["former"], note) if part)
         return Printable(kind, item.id, summary.title, note, outline(summary), summary.key, item.content.url,
                          planned=item, packed=packed, chars=chars)
 
