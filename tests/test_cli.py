@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import shutil
 import subprocess
 import sys
@@ -68,11 +70,15 @@ def test_validate_from_a_copy_of_the_repository(tmp_path):
 
 
 def test_validate_reports_a_sign_that_does_not_fit(tmp_path):
-    """The build's second check (printables) runs in validate too: same error, before any build."""
+    """The build's second check (printables) runs in validate too: the same notice for duties set
+    below the legible size, the same error for duties that fit at no size, before any build."""
     duties = "".join(f"  - 第{i}条：每天巡查责任区内的全部设施，发现问题当场登记并在两小时内报修、当日回访\n" for i in range(40))
-    root = write_site(tmp_path / "src", {
-        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("duties:\n  - 浇水\n", "duties:\n" + duties),
-    })
+    zone = FILES["content/zones/garden.yaml"].replace("duties:\n  - 浇水\n", "duties:\n" + duties)
+    root = write_site(tmp_path / "src", {"content/zones/garden.yaml": zone})
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert re.search(r"提示（不影响生成）：content/zones/garden\.yaml:5:1: duties: 工作职责太长.*缩小到 \d+% 印出", result.stdout), result.stdout
+    root = write_site(tmp_path / "crowded", {"content/zones/garden.yaml": zone.replace("duties:\n", "duties:\n" + duties * 4) + "signboard: {size: A4}\n"})
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("content/zones/garden.yaml:5:1: duties: 工作职责太长"), result.stderr

@@ -44,9 +44,10 @@ def _mkdocs_yml(printables: bool = True) -> str:
     return FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")
 
 
+# fits at no size: content that only misses the legible size is printed smaller (print/fitting.py)
 OVERFLOW = FILES["content/zones/garden.yaml"].replace(
-    "duties:\n  - 浇水\n", "duties:\n" + "".join(f"  - 第{i}条职责：{'认真负责地巡查、养护、记录并及时向群众反馈处理结果' * 3}\n" for i in range(40)),
-)
+    "duties:\n  - 浇水\n", "duties:\n" + "".join(f"  - 第{i}条职责：{'认真负责地巡查、养护、记录并及时向群众反馈处理结果' * 3}\n" for i in range(80)),
+) + "signboard: {size: A4}\n"
 CONTENT_ERROR = FILES["members.yaml"].replace("branch: b1", "branch: b9", 1)
 
 
