@@ -89,6 +89,28 @@ def replace_photo(root: Path) -> None:
         image.convert("RGB").rotate(180).save(photo, "JPEG", quality=80)
 
 
+def replace_photo_keeping_its_size_and_time(root: Path) -> None:
+    """Another picture of the same byte size under the same name, its time kept (cp -p, rsync -t,
+    unzip): the cached size and time alone took it for the old one (audit 19)."""
+    import os
+
+    from PIL import Image
+
+    photo = sorted((root / "content/photos/members").glob("*.jpg"))[-1]
+    before, old = photo.stat(), photo.read_bytes()
+    with Image.open(photo) as image:
+        other = Image.new("RGB", image.size, (20, 60, 200))
+    for quality in range(75, 4, -5):
+        other.save(photo, "JPEG", quality=quality)
+        if photo.stat().st_size <= len(old):
+            break
+    new = photo.read_bytes()
+    assert new != old and len(new) <= len(old)
+    photo.write_bytes(new + b"\0" * (len(old) - len(new)))  # zeros after the JPEG's end: the same size
+    os.utime(photo, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert photo.stat().st_size == before.st_size and photo.stat().st_mtime_ns == before.st_mtime_ns
+
+
 def retitle_free_page(root: Path) -> None:
     page = root / "content/about.md"
     text = page.read_text(encoding="utf-8")
@@ -131,7 +153,7 @@ def hide_member(root: Path) -> None:
 
 EDITS = [
     edit_zone_scope, rename_member, retire_member, rename_org, edit_commitment_progress, change_score,
-    retitle_story, replace_photo, retitle_free_page, override_a_template, edit_config_extra, delete_story,
+    retitle_story, replace_photo, replace_photo_keeping_its_size_and_time, retitle_free_page, override_a_template, edit_config_extra, delete_story,
     give_member_a_photo, hide_member,
 ]
 

@@ -45,9 +45,16 @@ def replacing(path: str | Path) -> Iterator[Path]:
         partial.unlink(missing_ok=True)
 
 
+def stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells that a file changed without reading it: its size, modification and change times
+    and inode. The last two catch a photo replaced by one of the same size with its time kept
+    (cp -p, rsync -t, touch -r, unzip): a change time cannot be set back."""
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
+
 class FileFacts:
     """What was learned about files (a hash, a size in pixels...), kept in the cache between builds
-    by path, size and modification time: an unchanged file is not read again."""
+    by path and stamp(): an unchanged file is not read again."""
 
     def __init__(self, path: Path, width: int):
         self.path, self.width, self.dirty = path, width, False
@@ -58,8 +65,8 @@ class FileFacts:
         self.known: dict = known if isinstance(known, dict) else {}
 
     @staticmethod
-    def ident(path: str | Path, size: int, mtime_ns: int, part: str = "") -> str:
-        return f"{path}{part}:{size}:{mtime_ns}"
+    def ident(path: str | Path, stamped: tuple[int, ...], part: str = "") -> str:
+        return f"{path}{part}:" + ":".join(str(number) for number in stamped)
 
     def get(self, ident: str) -> list | None:
         found = self.known.get(ident)

@@ -11,7 +11,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from .. import imaging
-from ..files import FileFacts
+from ..files import FileFacts, stamp
 
 FORMATS = {"JPEG", "PNG", "WEBP"}
 SMALLEST_SIDE = 48  # pixels: a 60x80 thumbnail still prints (small); a 16x16 icon is no photo
@@ -56,11 +56,11 @@ class HiddenPhotos:
 
 def _digest(path: Path) -> str:
     stat = path.stat()  # by time too: `mkdocs serve` checks again after a photo is replaced
-    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+    return _digest_of(path, stamp(stat))
 
 
 @lru_cache(maxsize=256)
-def _digest_of(path: Path, size: int, mtime: int) -> str:
+def _digest_of(path: Path, stamped: tuple) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
@@ -96,7 +96,7 @@ CHECKED_FILE = "checked-images-7.json"
 
 
 @lru_cache(maxsize=4096)
-def _inspect(path: Path, mtime: int) -> tuple[tuple[str, str], ...]:
+def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str], ...]:
     try:
         # a JPEG decodes at a fraction of its size (imaging.open_upright); other formats decode whole
         with Image.open(path) as image:
@@ -171,10 +171,10 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) ->
         hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
         return [(f"找不到图片“{value}”", hint or "检查文件名和大小写，或者把照片放到这个位置")]
     stat = path.stat()
-    ident = FileFacts.ident(path, stat.st_size, stat.st_mtime_ns)
+    ident = FileFacts.ident(path, stamp(stat))
     if checked is not None and (found := checked.get(ident)) is not None:
         return [(str(message), str(hint)) for message, hint in found[0]]
-    problems = list(_inspect(path, stat.st_mtime_ns))
+    problems = list(_inspect(path, stamp(stat)))
     if checked is not None:
         checked.put(ident, [[list(problem) for problem in problems]])
     return problems

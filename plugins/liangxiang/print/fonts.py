@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..files import FileFacts, replacing, write_atomic
+from ..files import FileFacts, replacing, stamp, write_atomic
 
 WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
@@ -100,7 +100,7 @@ def _known(source: Path, number: int, shown: str, memo: Path) -> tuple[str, bool
     """(hash, has a weight axis) of a font file, remembered in the cache by path, size and time:
     hashing 17 MB and opening it with fontTools cost a build with nothing to print 0.2 s."""
     stat, known = source.stat(), FileFacts(memo, 2)
-    ident = FileFacts.ident(source, stat.st_size, stat.st_mtime_ns, f"#{number}")
+    ident = FileFacts.ident(source, stamp(stat), f"#{number}")
     if (found := known.get(ident)) is not None:
         return str(found[0]), bool(found[1])
     digest = _digest(str(source), number, stat.st_size, stat.st_mtime_ns)

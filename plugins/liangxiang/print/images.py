@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..files import FileFacts
+from ..files import FileFacts, stamp
 from ..imaging import open_upright
 from .layout import MM_PER_INCH, PHOTO_DPI, PHOTO_MIN_DPI
 
@@ -40,7 +40,7 @@ def image_ref(docs_dir: Path, value: str | None) -> ImageRef | None:
     if path is None or not path.is_file():
         return None
     stat = path.stat()
-    return _ref(str(path), stat.st_mtime_ns, stat.st_size)
+    return _ref(str(path), stamp(stat))
 
 
 # hash and size of each image, set by the stage for the build (reading and hashing a site's photos
@@ -63,8 +63,8 @@ def use_known(known: FileFacts | None) -> None:
 
 
 @lru_cache(maxsize=1024)
-def _ref(path: str, mtime: int, size: int) -> ImageRef:
-    ident = FileFacts.ident(path, size, mtime)
+def _ref(path: str, stamped: tuple) -> ImageRef:
+    ident = FileFacts.ident(path, stamped)
     if _known is not None:
         if (found := _known.get(ident)) is not None:
             return ImageRef(path, str(found[0]), int(found[1]), int(found[2]))

@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..check.photos import resolve_image
-from ..files import FileFacts, link_or_copy, replacing, write_atomic
+from ..files import FileFacts, link_or_copy, replacing, stamp, write_atomic
 from ..imaging import open_upright
 
 
@@ -127,7 +127,7 @@ class PhotoStore:
 
     def _digest(self, source: Path) -> str:
         stat = source.stat()
-        ident = FileFacts.ident(source, stat.st_size, stat.st_mtime_ns)
+        ident = FileFacts.ident(source, stamp(stat))
         if (known := self._digests.get(ident)) is None:
             known = [hashlib.sha256(source.read_bytes()).hexdigest()]
             self._digests.put(ident, known)
