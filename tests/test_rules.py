@@ -880,3 +880,24 @@ def test_an_intranet_site_url_is_said(tmp_path, url, noticed):
     assert notices == ([f"mkdocs.yml:2:1: site_url: 网站地址 site_url 是内网地址（“{url}”）：印出来的二维码只有连着单位内网的手机能打开，"
                         "用流量的群众打不开 (只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/)"]
                        if noticed else [])
+
+
+@pytest.mark.parametrize("folder, meant", [
+    ("commitments", "commitment"), ("commitments", "承诺"), ("zones", "Zones"), ("stories", "story"), ("assessments", "assesments"),
+])
+def test_a_record_folder_under_another_name_is_an_error_not_left_out(tmp_path, folder, meant):
+    """Records in content/commitment/ or content/Zones/ were left out in silence, and stories in
+    content/story/ published as free pages (audit 19): the folder is named, with its right name."""
+    root = write_site(tmp_path)
+    (root / "content" / folder).rename(root / "content" / meant)
+    found = [(str(p.where), p.message, p.hint) for p in problems_of(root) if p.where.path == f"content/{meant}"]
+    assert len(found) == 1 and f"文件夹“{meant}”不是内容格式里的文件夹" in found[0][1], problems_of(root)
+    assert found[0][2] == f"把文件夹改名为 {folder}（小写英文，一字不差）"
+
+
+def test_a_yaml_file_in_a_folder_of_no_record_kind_is_an_error(tmp_path):
+    root = write_site(tmp_path)
+    (root / "content/notes").mkdir()
+    (root / "content/zones/garden.yaml").rename(root / "content/notes/garden.yaml")
+    found = [p for p in problems_of(root) if p.where.path == "content/notes/garden.yaml"]
+    assert len(found) == 1 and found[0].message.startswith("不认识这个文件放的位置"), found

@@ -25,6 +25,28 @@ MAX_STORY_BYTES = 2 * 1024 * 1024
 COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
+# a record folder as editors may name it: another case, the singular, a near spelling, Chinese
+FOLDER_WORDS = {"zones": "责任区", "commitments": "年度承诺", "assessments": "考核结果", "stories": "故事"}
+FOLDERS_IN_CHINESE = {"责任区": "zones", "党员责任区": "zones", "承诺": "commitments", "年度承诺": "commitments",
+                      "考核": "assessments", "考核结果": "assessments", "故事": "stories", "典型": "stories", "典型选树": "stories"}
+
+
+def record_folder_meant(name: str) -> str | None:
+    """The record folder a folder of docs_dir was meant to be (None when it is another folder)."""
+    import difflib
+
+    plain = name.strip().lower()
+    if plain in FOLDERS_IN_CHINESE or name.strip() in FOLDERS_IN_CHINESE:
+        return FOLDERS_IN_CHINESE.get(plain) or FOLDERS_IN_CHINESE[name.strip()]
+    if plain in RECORD_FOLDERS:
+        return plain  # Zones/
+    singular = {"zone": "zones", "commitment": "commitments", "assessment": "assessments", "story": "stories"}
+    if plain in singular:
+        return singular[plain]
+    close = difflib.get_close_matches(plain, RECORD_FOLDERS, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
                   "sitemap.xml", "sitemap.xml.gz",  # sitemap.xml.md would be the folder sitemap.xml/, over the file
                   "css", "js", "img", "404.html")  # the theme's files: css/liangxiang.css.md would stand over its stylesheet
@@ -58,6 +80,7 @@ class _Reader:
         self.problems = Problems()
         self.sources: dict[str, str] = {}  # every file read: path as shown -> hash of its bytes
         self.page_addresses: dict[str, str] = {}  # free pages by the address they are published at
+        self.misplaced: set[str] = set()  # folders named like a record folder, said once each
 
     def shown(self, path: Path) -> str:
         try:
@@ -350,6 +373,14 @@ class _Reader:
             if any(part.startswith(".") for part in relative.parts) or is_scratch(path.name) or not path.is_file():
                 continue
             top = relative.parts[0]
+            if len(relative.parts) > 1 and top not in (*RECORD_FOLDERS, "photos") and (meant := record_folder_meant(top)):
+                # content/Zones/, content/commitment/, content/故事/: records there would be left out in silence
+                if top not in self.misplaced:
+                    self.misplaced.add(top)
+                    self.problems.add(Location(self.shown(self.docs_dir / top)), "-",
+                                      f"文件夹“{top}”不是内容格式里的文件夹，里面的{FOLDER_WORDS[meant]}不会被读入",
+                                      f"把文件夹改名为 {meant}（小写英文，一字不差）")
+                continue
             if path.suffix == ".md" and top != "stories":
                 stem = relative.with_suffix("").parts[0]
                 if stem in RESERVED_PAGES:
@@ -372,6 +403,9 @@ class _Reader:
                     continue
                 content.pages.append(relative.as_posix())
                 content.page_texts[relative.as_posix()] = text
+            elif path.suffix.lower() in (".yaml", ".yml") and top not in RECORD_FOLDERS and len(relative.parts) > 1:
+                self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置：记录只从 zones/、commitments/、assessments/ 里读",
+                                  "责任区放 content/zones/，年度承诺放 content/commitments/，考核结果放 content/assessments/")
             elif path.suffix in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":
                 hint = ("members.yaml 要放在 mkdocs.yml 旁边，不在 content/ 里" if path.stem == "members"
                         else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
