@@ -901,3 +901,13 @@ def test_a_yaml_file_in_a_folder_of_no_record_kind_is_an_error(tmp_path):
     (root / "content/zones/garden.yaml").rename(root / "content/notes/garden.yaml")
     found = [p for p in problems_of(root) if p.where.path == "content/notes/garden.yaml"]
     assert len(found) == 1 and found[0].message.startswith("不认识这个文件放的位置"), found
+
+
+def test_a_zone_file_copied_under_a_new_name_is_told_to_change_its_own_id(tmp_path):
+    """A copy of garden.yaml saved as garden-2.yaml with the id unchanged: both errors are on the
+    copy, and neither tells the editor to rename the printed zone's file or id (audit 19)."""
+    root = write_site(tmp_path)
+    (root / "content/zones/garden-2.yaml").write_text(FILES["content/zones/garden.yaml"], encoding="utf-8")
+    found = [(p.where.path, p.message, p.hint) for p in problems_of(root)]
+    assert found and {where for where, _, _ in found} == {"content/zones/garden-2.yaml"}, found  # its id, its aliases
+    assert any(hint == "garden.yaml 已经有了：这个文件是新的责任区，就把 id 改成 garden-2" for _, _, hint in found), found

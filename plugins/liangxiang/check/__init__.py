@@ -52,8 +52,13 @@ class _Rules(References):
         if str(value) != stem:
             # the file's name is the address; offer the file's name as the value only when it is one
             suffix = Path(record.path).suffix
-            hint = (f"把文件改名为 {value}{suffix}，或把 {field} 改成 {stem}" if re.fullmatch(STEM_PATTERNS[field], stem)
-                    else f"把文件改名为 {value}{suffix}")  # 2026年.yaml: not a year to offer in its place
+            taken = (self.content.docs_dir / Path(record.path).parent.name / f"{value}{suffix}").exists()
+            if taken and re.fullmatch(STEM_PATTERNS[field], stem):  # a copy of fare-menzhen.yaml saved as fare-menzhen-2.yaml
+                hint = f"{value}{suffix} 已经有了：这个文件是新的{'责任区' if field == 'id' else '一份'}，就把 {field} 改成 {stem}"
+            elif re.fullmatch(STEM_PATTERNS[field], stem):
+                hint = f"把文件改名为 {value}{suffix}，或把 {field} 改成 {stem}"
+            else:
+                hint = f"把文件改名为 {value}{suffix}"  # 2026年.yaml: not a year to offer in its place
             self.problems.add(record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同", hint)
 
     # ------------------------------------------------------------------------------------
@@ -100,15 +105,16 @@ class _Rules(References):
         content = self.content
         aliases: dict[str, Location] = {}
         ids: dict[str, Location] = {}
+        for zone in sorted(content.zones, key=lambda z: Path(z.path).stem != z.id):  # the id's own file first: it keeps the id
+            self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
+            self.aliases(zone, "zone", "责任区", aliases)
         for zone in content.zones:
             self.stem(zone, "id", zone.id, Path(zone.path).stem)
-            self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.refs(zone)
             for index, role in enumerate(zone.roles):
                 if role.name:
                     self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"))
             self.successor(zone)
-            self.aliases(zone, "zone", "责任区", aliases)
             self.leader_serving(zone)
             self.signboard_sides(zone)
             self.numbered_duties(zone)
