@@ -910,4 +910,4 @@ def test_a_zone_file_copied_under_a_new_name_is_told_to_change_its_own_id(tmp_pa
     (root / "content/zones/garden-2.yaml").write_text(FILES["content/zones/garden.yaml"], encoding="utf-8")
     found = [(p.where.path, p.message, p.hint) for p in problems_of(root)]
     assert found and {where for where, _, _ in found} == {"content/zones/garden-2.yaml"}, found  # its id, its aliases
-    assert any(hint == "garden.yaml 已经有了：这个文件是新的责任区，就把 id 改成 garden-2" for _, _, hint in found), found
+    assert any(hint == "garden.yaml 已经有了：把这个文件的 id 改成 garden-2" for _, _, hint in found), found

@@ -54,7 +54,7 @@ class _Rules(References):
             suffix = Path(record.path).suffix
             taken = (self.content.docs_dir / Path(record.path).parent.name / f"{value}{suffix}").exists()
             if taken and re.fullmatch(STEM_PATTERNS[field], stem):  # a copy of fare-menzhen.yaml saved as fare-menzhen-2.yaml
-                hint = f"{value}{suffix} 已经有了：这个文件是新的{'责任区' if field == 'id' else '一份'}，就把 {field} 改成 {stem}"
+                hint = f"{value}{suffix} 已经有了：把这个文件的 {field} 改成 {stem}"
             elif re.fullmatch(STEM_PATTERNS[field], stem):
                 hint = f"把文件改名为 {value}{suffix}，或把 {field} 改成 {stem}"
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -31,19 +32,15 @@ FOLDERS_IN_CHINESE = {"责任区": "zones", "党员责任区": "zones", "承诺"
                       "考核": "assessments", "考核结果": "assessments", "故事": "stories", "典型": "stories", "典型选树": "stories"}
 
 
+FOLDERS_IN_ONE = {"zone": "zones", "commitment": "commitments", "assessment": "assessments", "story": "stories"}
+
+
 def record_folder_meant(name: str) -> str | None:
     """The record folder a folder of docs_dir was meant to be (None when it is another folder)."""
-    import difflib
-
-    plain = name.strip().lower()
-    if plain in FOLDERS_IN_CHINESE or name.strip() in FOLDERS_IN_CHINESE:
-        return FOLDERS_IN_CHINESE.get(plain) or FOLDERS_IN_CHINESE[name.strip()]
-    if plain in RECORD_FOLDERS:
-        return plain  # Zones/
-    singular = {"zone": "zones", "commitment": "commitments", "assessment": "assessments", "story": "stories"}
-    if plain in singular:
-        return singular[plain]
-    close = difflib.get_close_matches(plain, RECORD_FOLDERS, n=1, cutoff=0.8)
+    plain = name.strip().lower()  # Zones/
+    if meant := FOLDERS_IN_CHINESE.get(plain) or FOLDERS_IN_ONE.get(plain) or (plain if plain in RECORD_FOLDERS else None):
+        return meant
+    close = difflib.get_close_matches(plain, RECORD_FOLDERS, n=1, cutoff=0.8)  # assesments/
     return close[0] if close else None
 
 

@@ -27,10 +27,14 @@ class Squeezed:
     hint: str
     squeeze: float
 
+    def said(self, kind: str = "") -> str:
+        """What was squeezed and how far ("…：标志牌已把最小字号缩小到 80% 印出…")."""
+        return f"{self.message}：{kind}已把最小字号缩小到 {self.squeeze:.0%} 印出，远处可能看不清"
+
     @property
     def note(self) -> str:
         """For the person ordering the printable (shown on /print/)."""
-        return f"{self.message}：已把最小字号缩小到 {self.squeeze:.0%} 印出，远处可能看不清" + (f"（{self.hint}）" if self.hint else "")
+        return self.said() + (f"（{self.hint}）" if self.hint else "")
 
 
 def fit_or_squeeze(compose: Callable[[float], Drawing]) -> tuple[Drawing, Squeezed | None]:

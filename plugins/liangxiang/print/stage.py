@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import astuple
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -124,7 +125,7 @@ class PrintStage:
                 drawing, squeezed = found
                 summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed), drawing.title,
                                   drawing.width, drawing.height, tuple(drawing.notes),
-                                  (squeezed.field, squeezed.message, squeezed.hint, squeezed.squeeze) if squeezed else ())
+                                  astuple(squeezed) if squeezed else ())
                 laid[k] = (summary, *packed_drawing(drawing))
         if problems:
             raise ContentError(problems)
@@ -200,11 +201,10 @@ class PrintStage:
     def _notice_squeezed(self, item: Planned, squeezed: tuple) -> None:
         """A printable set below the legible size, said to the editor on every build (not only on
         the one that laid it out)."""
-        field, message, hint, squeeze = squeezed
-        where, name = self._field_of(item, tuple(field))
-        kind = "标志牌" if item.kind == "signboard" else "桌牌"
-        self.notices.append(Problem(where, name, f"{message}：{kind}已把最小字号缩小到 {squeeze:.0%} 印出，远处可能看不清",
-                                    hint or "精简这段文字，印出来才清楚"))
+        said = Squeezed(*squeezed)
+        where, name = self._field_of(item, tuple(said.field))
+        self.notices.append(Problem(where, name, said.said("标志牌" if item.kind == "signboard" else "桌牌"),
+                                    said.hint or "精简这段文字，印出来才清楚"))
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
         kind = KINDS[item.kind]

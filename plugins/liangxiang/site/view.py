@@ -251,11 +251,14 @@ class SiteView:
         for a reader who taps the mobile); "0998-6123456转8001、8002" dials the second extension on
         the same line; "0998-6123456（夜间0998-6123999）" links the night number too; a part with
         no number dials nothing."""
-        parts = [piece for index, part in enumerate(PHONE_PARTS.split(phone))
-                 for piece in ([part] if index % 2 else _closing_bracket_apart(part)) if piece]
+        parts: list[tuple[str, bool]] = []  # (text, whether it is only what stands between numbers)
+        for index, part in enumerate(PHONE_PARTS.split(phone)):
+            parts += [(part, True)] if index % 2 else [(piece, piece in ")）") for piece in _closing_bracket_apart(part)]
         dialled, line, extended = [], "", False
-        for part in parts:
-            if PHONE_PARTS.fullmatch(part) or part in ")）":
+        for part, between in parts:
+            if not part:
+                continue
+            if between:
                 dialled.append((part, ""))
                 continue
             bare = re.fullmatch(r"\s*(\d{1,6})\s*号?\s*", part)  # 8002 after 转8001
