@@ -206,3 +206,29 @@ def test_a_cache_file_is_replaced_whole_or_left_as_it_was(tmp_path):
     with replacing(tmp_path / "new" / "entry.png") as partial:
         partial.write_bytes(b"new")
     assert (tmp_path / "new" / "entry.png").read_bytes() == b"new" and len(list((tmp_path / "new").iterdir())) == 1
+
+
+def test_a_site_shares_the_users_font_faces_without_copying_them(tmp_path, monkeypatch):
+    """The static faces (21 MB) are made once per user: a site's cache links to them, and copies
+    them only where a link cannot be made (another file system)."""
+    import os
+
+    from liangxiang.print import fonts
+
+    shared = fonts.shared_folder()
+    build_site(write_site(tmp_path / "a") / "mkdocs.yml", tmp_path / "site-a")
+    faces = sorted((tmp_path / "a" / ".cache/liangxiang/fonts").glob("*.ttf"))
+    assert len(faces) >= 2, faces
+    for face in faces:
+        assert face.stat().st_ino == (shared / face.name).stat().st_ino, face.name
+
+    def no_links(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    build_site(write_site(tmp_path / "b") / "mkdocs.yml", tmp_path / "site-b")
+    for face in faces:
+        copied = tmp_path / "b" / ".cache/liangxiang/fonts" / face.name
+        assert copied.stat().st_ino != face.stat().st_ino and copied.read_bytes() == face.read_bytes()
+    plate = "print/plates/zhang-wei.pdf"
+    assert (tmp_path / "site-b" / plate).read_bytes() == (tmp_path / "site-a" / plate).read_bytes()

@@ -129,8 +129,7 @@ def _from_shared(target: Path) -> bool:
     if not shared.is_file():
         return False
     try:
-        with replacing(target) as partial:
-            shutil.copyfile(shared, partial)
+        _link_or_copy(shared, target)
         return True
     except OSError:
         return False
@@ -138,10 +137,19 @@ def _from_shared(target: Path) -> bool:
 
 def _to_shared(target: Path) -> None:
     try:
-        with replacing(shared_folder() / target.name) as partial:
-            shutil.copyfile(target, partial)
+        _link_or_copy(target, shared_folder() / target.name)
     except OSError:
         pass  # a read-only home: the site's own cache still has the fonts
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    """A hard link where it can be made (21 MB less per site; safe, as a cached file is never
+    written into but replaced whole), else a copy (another file system)."""
+    with replacing(target) as partial:
+        try:
+            os.link(source, partial)
+        except OSError:
+            shutil.copyfile(source, partial)
 
 
 @lru_cache(maxsize=8)
