@@ -454,3 +454,32 @@ def test_a_zone_cards_phone_dials_and_the_rest_opens_the_zone(visit):
     for tap in taps:
         assert tap["phone"].startswith("tel:"), tap
         assert tap["title"] == tap["corner"] and tap["title"].endswith("/") and not tap["title"].startswith("tel:"), tap
+
+
+def test_the_previews_error_banner_lists_mistakes_as_text(visit, example_site):
+    """`mkdocs serve` after a failed rebuild: the page served says what is wrong, at phone size,
+    and words echoed from content (here markup) stay text."""
+    from liangxiang.serve import with_errors
+
+    hostile = ['members.yaml:3:5: members[0].name: 找不到“<img src=x onerror="window.hacked=1">”',
+               'content/zones/a.yaml:2:1: scope: “</script><script>window.hacked=2</script>” (改正)',
+               "mkdocs.yml:4:1: site_url: " + "很长的一句说明" * 30]
+    page_html = (example_site / "members" / "zhang-wei" / "index.html").read_bytes()
+    v = visit()
+    v.page.route(v.base + "preview/", lambda r: r.fulfill(
+        status=200, content_type="text/html; charset=utf-8",
+        body=with_errors(page_html, hostile)))
+    page = v.open("preview/")
+    alert = page.locator("[role=alert]")
+    assert alert.is_visible()
+    shown = alert.inner_text()
+    assert "内容有 3 处错误" in shown and all(problem in shown for problem in hostile), shown
+    assert page.evaluate("window.hacked") is None and page.locator("[role=alert] img").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"][0]
+    box = alert.bounding_box()
+    assert box["height"] <= VIEWPORTS["phone"][1] * 0.6 + 1 and box["y"] + box["height"] <= VIEWPORTS["phone"][1] + 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "preview-errors-phone.png"))
+    page.get_by_role("button", name="收起").click()
+    assert page.locator("[role=alert]").count() == 0
+    assert v.errors == [] and v.foreign == []

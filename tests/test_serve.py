@@ -7,6 +7,7 @@ cold first build and have nothing to do with watching and rebuilding.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import socket
@@ -132,10 +133,36 @@ def test_live_preview_rebuilds_and_keeps_the_last_good_site(server):
     started = time.monotonic()
     status, page = server.get("members/zhang-wei/")
     assert status == 200 and "张伟伟" in page and time.monotonic() - started < 10  # not stalled
+    assert shown_errors(page) == problems  # and the page served says so (test_browser shows it)
 
-    # fixed: rebuilt
+    # fixed: rebuilt, and the page no longer carries the list
     members.write_text(good, encoding="utf-8")
-    until(server, "members/zhang-wei/", lambda page: "张伟伟" not in page and "张伟" in page, "the fixed roster")
+    page = until(server, "members/zhang-wei/", lambda page: "张伟伟" not in page and "张伟" in page, "the fixed roster")
+    assert shown_errors(page) is None
+
+
+def shown_errors(page: str) -> list[str] | None:
+    """The mistakes the preview's banner lists on a served page, None without a banner."""
+    found = re.search(r"<script>\(function\(\)\{var p=(\[.*?\]);if\(!p\.length\)", page)
+    return json.loads(found.group(1)) if found else None
+
+
+def test_a_broken_mkdocs_yml_is_said_in_words_and_the_last_site_served(server):
+    """A colon deleted from mkdocs.yml while serving: validate's words in the terminal and on the
+    page, no traceback, the server not stuck; the colon put back, the site builds again."""
+    config = server.site / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good.replace("\nsite_url: ", "\nsite_url ", 1), encoding="utf-8")
+    log = server.wait_for(r"预览仍是上一次成功生成的网站")
+    validate = subprocess.run([str(BIN / "liangxiang"), "validate"], cwd=server.site, capture_output=True, text=True, timeout=120)
+    said = [line for line in validate.stderr.splitlines() if line.startswith("mkdocs.yml:")]
+    assert said and all(re.search(r"ERROR\s+-\s+" + re.escape(line), log) for line in said), (said, log)
+    assert "Traceback" not in log and "appear stuck" not in log, log
+    status, page = server.get("members/zhang-wei/")
+    assert status == 200 and "张伟" in page and shown_errors(page) == said
+
+    config.write_text(good, encoding="utf-8")
+    until(server, "members/zhang-wei/", lambda page: shown_errors(page) is None, "the site built again")
 
 
 def test_content_photos_and_theme_trigger_rebuilds(server):

@@ -25,6 +25,7 @@ from .pipeline import cache_in_docs, read_site
 from .print.background import Background
 from .print import PrintStage
 from .problems import ContentError
+from .serve import Preview, watch_and_preview
 from .site import SiteBuild
 from .site.markdown import HEADING_IDS, TABLES, SafeContent, untitled_page_title
 from .site.staging import StagedOutput
@@ -103,9 +104,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 self.output.discard()
             for problem in error.problems:
                 log.error(str(problem))
-            if _Preview.serving:
-                _Preview.content_failed = True
-                log.error("预览仍是上一次成功生成的网站；改好并保存后会自动重新生成。")
+            if Preview.serving:
+                Preview.failed([str(problem) for problem in error.problems])
             raise Abort(str(error)) from None  # said as it is: MkDocs words a PluginError "Aborted with a BuildError!"
         return config
 
@@ -115,7 +115,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         server.watch(str(Path(theme_package.__file__).parent))  # theme/ in this repository
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
-        server.builder = _Preview(server.builder)
+        watch_and_preview(server, config)
         return server
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -168,29 +168,3 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             self.printing.background.cancel()  # a failed preview build must not keep the workers busy
         if self.output is not None:
             self.output.discard()
-
-
-class _Preview:
-    """`mkdocs serve`'s rebuild, made to keep the last good site when content has errors.
-
-    MkDocs stalls every request after a failed rebuild ("the server will appear stuck") although
-    the last site is still on disk. Content errors stop a build in on_config, before site_dir is
-    cleaned, so that site is whole: after logging the errors (the words of `liangxiang validate`),
-    the rebuild returns normally and the server goes on serving it. Any other failure is raised
-    as before. A plugin instance lives for one build, so the state is kept on the class.
-    """
-
-    serving = False
-    content_failed = False
-
-    def __init__(self, rebuild):
-        self.rebuild = rebuild
-        _Preview.serving = True
-
-    def __call__(self, *args, **kwargs):
-        _Preview.content_failed = False
-        try:
-            return self.rebuild(*args, **kwargs)
-        except Abort:
-            if not _Preview.content_failed:
-                raise

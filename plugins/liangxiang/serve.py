@@ -1,0 +1,113 @@
+"""`mkdocs serve` as an editor uses it: a mistake keeps the last good site served, and the open
+page says what is wrong, in the words of `liangxiang validate`."""
+
+from __future__ import annotations
+
+import json
+import logging
+import traceback
+from pathlib import Path
+
+from mkdocs.exceptions import MkDocsException
+
+log = logging.getLogger("mkdocs.plugins.liangxiang")
+
+KEPT = "预览仍是上一次成功生成的网站；改好并保存后会自动重新生成。"
+
+# Shown on every page the preview serves while the last rebuild failed. The list arrives as JSON
+# and is written with textContent: nothing in it becomes markup.
+_BANNER = """(function(){var p=%s;if(!p.length)return;
+var b=document.createElement('section');b.setAttribute('role','alert');b.lang='zh-CN';
+b.style.cssText='position:fixed;left:0;right:0;bottom:0;z-index:9999;max-height:60vh;overflow:auto;background:#fff4f2;color:#1f1f1f;border-top:4px solid #b3261e;padding:12px 16px 16px;font:15px/1.6 system-ui,sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.2)';
+var h=document.createElement('strong');h.style.cssText='display:block;color:#b3261e;font-size:17px;padding-right:76px';
+h.textContent='内容有 '+p.length+' 处错误，这个网站还没有更新';b.appendChild(h);
+var t=document.createElement('p');t.style.margin='4px 0 8px';
+t.textContent='下面是上一次成功生成的网站。改好并保存后会自动重新生成，这条提示随之消失。';b.appendChild(t);
+var l=document.createElement('ol');l.style.cssText='margin:0;padding-left:1.4em;overflow-wrap:anywhere';
+p.forEach(function(m){var i=document.createElement('li');i.textContent=m;l.appendChild(i);});b.appendChild(l);
+var c=document.createElement('button');c.type='button';c.textContent='收起';
+c.style.cssText='position:absolute;top:8px;right:12px;font:inherit;padding:4px 12px;min-height:36px';
+c.onclick=function(){b.remove();};b.appendChild(c);document.body.appendChild(b);})();"""
+
+
+class Preview:
+    """`mkdocs serve`'s rebuild, made to keep the last good site when the content or mkdocs.yml
+    has mistakes.
+
+    MkDocs stalls every request after a failed rebuild ("the server will appear stuck") although
+    the last site is still on disk, and prints a traceback for a broken mkdocs.yml. Content errors
+    stop a build in on_config, before site_dir is cleaned, so that site is whole: after logging
+    the errors, the rebuild returns normally and the server goes on serving it, with the errors
+    on every page. Any other failure is raised as before. A plugin instance lives for one build,
+    so the state is kept on the class.
+    """
+
+    serving = False
+    content_failed = False
+    problems: list[str] = []  # what the last rebuild stopped at; empty once it built
+
+    def __init__(self, rebuild, config_file: str | None):
+        self.rebuild, self.config_file = rebuild, config_file
+        Preview.serving = True
+
+    def __call__(self, *args, **kwargs):
+        Preview.content_failed = False
+        try:
+            result = self.rebuild(*args, **kwargs)
+        except MkDocsException as error:
+            if Preview.content_failed:
+                return None
+            problems = self._config_problems() if _reading_config(error) else []
+            if not problems:
+                raise
+            for problem in problems:  # instead of MkDocs' traceback
+                log.error(problem)
+            log.error(KEPT)
+            Preview.problems = problems
+            return None
+        Preview.problems = []
+        return result
+
+    @staticmethod
+    def failed(problems: list[str]) -> None:
+        """Called by the plugin when content errors stopped the build (already logged)."""
+        Preview.content_failed = True
+        Preview.problems = problems
+        log.error(KEPT)
+
+    def _config_problems(self) -> list[str]:
+        from .siteconfig import ConfigProblem, load_site_config, site_config
+
+        path = Path(self.config_file) if self.config_file else site_config(Path.cwd())
+        try:
+            load_site_config(path)
+        except ConfigProblem as problem:
+            return str(problem).splitlines()
+        return []
+
+
+
+def with_errors(page: bytes, problems: list[str]) -> bytes:
+    """An HTML page as served, with the list of problems over it (none: the page as it is)."""
+    if not problems:
+        return page
+    listed = json.dumps(problems, ensure_ascii=False)
+    for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                               ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        listed = listed.replace(character, escaped)
+    script = b"<script>" + (_BANNER % listed).encode("utf-8") + b"</script>"
+    end = page.rfind(b"</body>")
+    return page + script if end < 0 else page[:end] + script + page[end:]
+
+
+def _reading_config(error: BaseException) -> bool:
+    """Whether error stopped MkDocs reading mkdocs.yml (rather than building)."""
+    return any(frame.f_code.co_name == "load_config" for frame, _ in traceback.walk_tb(error.__traceback__))
+
+
+def watch_and_preview(server, config) -> None:
+    """Wraps the server's rebuild and the page it serves (MkDocs' live-reload injection point)."""
+    server.builder = Preview(server.builder, config.config_file_path)
+    inject = getattr(server, "_inject_js_into_html", None)
+    if callable(inject):  # MkDocs 1.6 and ProperDocs: otherwise the errors are in the terminal only
+        server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems)
