@@ -69,6 +69,8 @@ CASES = [
     Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "post", "全角", ":"),
     Case("yaml-syntax", sub("content/org.yaml", "name: 测试单位", 'name: "测试单位'), "content/org.yaml", 1, "name", "YAML 格式错误"),
     Case("yaml-no-space-after-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope:花园一片"), "content/zones/garden.yaml", "scope:花园", "-", "“scope”后面的冒号要跟一个空格", "scope: 花园一片"),
+    # the colon left out: PyYAML stops at the next key; the mistake is the line above it
+    Case("yaml-key-without-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片"), "content/zones/garden.yaml", "scope 花园", "-", "“scope”后面少了冒号“:”", "写成“scope: 花园一片"),
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "scope", "多了一个冒号", "中文引号 “ ”"),

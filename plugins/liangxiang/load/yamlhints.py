@@ -100,6 +100,8 @@ _DOCUMENT_MARK = re.compile(r"^(---|\.\.\.)\s*$")
 # `key: value` with its value on the line (so nothing may be nested under it), and a key line
 _KEY_WITH_VALUE = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*): +[^\s|>#&*]")
 _INDENTED_KEY = re.compile(r"^( +)([A-Za-z_][\w-]*):(?: |$)")
+# `site_url https://…`: a key and its value with no colon between them
+_KEY_WITHOUT_COLON = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#].*)$")
 _KEY_OF_LINE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 # a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
 # `name: [重点]花园`; YAML reads the quoted or bracketed part as the whole value
@@ -121,6 +123,11 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         if (found := _NO_SPACE_AFTER_DASH.match(line)) is not None:
             return (number, found.end() - 1, "列表的短横线“-”后面要有一个空格",
                     f"写成“- {line[found.end():].strip()[:20]}”")
+        if number == failed - 1 and (found := _KEY_WITHOUT_COLON.match(line)) is not None and (
+                _KEY_OF_LINE.match(lines[failed]) and _indent(lines[failed]) == _indent(line)):
+            key = found.group(2)  # PyYAML names the next key, where the value could have ended
+            return (number, found.end(2), f"“{key}”后面少了冒号“:”",
+                    f"写成“{key}: {_shortened(found.group(3).strip())}”（半角冒号，后面加空格）")
         if 0 < number < failed and _DOCUMENT_MARK.match(line):  # PyYAML names the line after a "..."
             return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行"
         if number == failed and (over := _over_indented(lines, number)) is not None:
@@ -135,6 +142,14 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
     return None
+
+
+def _shortened(value: str, most: int = 20) -> str:
+    return value if len(value) <= most else value[:most] + "…"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _over_indented(lines: list[str], number: int) -> tuple[int, int, str, str] | None:
