@@ -94,6 +94,7 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "unknown-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      colr: red\n"), "mkdocs.yml:8:7: colr:", "liangxiang 插件没有“colr”这个设置"),
     "misspelt-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      printable: false\n"), "mkdocs.yml:8:7: printable:", "(是不是要写 printables？)"),
     "misspelt-setting": (lambda text: text.replace("docs_dir:", "doc_dir: x\ndocs_dir:"), "mkdocs.yml:3:1: doc_dir:", "没有“doc_dir”这个设置 (是不是要写 docs_dir？)"),
+    "option-choice": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      lang: en\n"), "mkdocs.yml:8:7: lang:", "只能写 zh-CN"),
     "option-type": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      bleed: 是\n"), "mkdocs.yml:8:7: bleed:", "要写 true 或 false"),
     "no-site-name": (lambda text: text.replace("site_name: 测试站", "site_name:"), "mkdocs.yml:1:1: site_name:", "必须写 site_name"),
     "plugin-typo": (lambda text: text.replace("  - liangxiang\n", "  - liangxiong\n"), "mkdocs.yml:7:5: plugins:", "没有安装名为“liangxiong”的插件 (是不是要写 liangxiang？)"),
@@ -120,7 +121,8 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
     """One run says every mistake: with a wrong site_name or theme the content is still checked."""
     members = FILES["members.yaml"].replace("joined: 2008", "joined: 八八年", 1)
     for name, edit in {"site_name": ("site_name: 测试站", "site_name:"), "theme": ("  name: liangxiang", "  name: mkdoc"),
-                       "setting": ("docs_dir:", "doc_dir: x\ndocs_dir:")}.items():
+                       "setting": ("docs_dir:", "doc_dir: x\ndocs_dir:"),
+                       "plugin-option": ("  - liangxiang\n", "  - liangxiang:\n      blead: true\n      members: members.yaml\n")}.items():
         root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace(*edit), "members.yaml": members})
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
         assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)
@@ -129,6 +131,21 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
                                                 "members.yaml": members})
     result = run("liangxiang", "validate", str(unusable), cwd=tmp_path)  # without the plugin's own settings: not checked
     assert result.returncode == 1 and "liangxian" in result.stderr and "members.yaml" not in result.stderr, result.stderr
+
+
+def test_a_plain_build_fails_on_a_misspelt_plugin_option_in_validates_words(tmp_path):
+    """`blead: true` was MkDocs' English warning, and a plain build exited 0 and printed the signs
+    without the bleed asked for (audit 19)."""
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace(
+        "  - liangxiang\n", "  - liangxiang:\n      blead: true\n      printables: 是\n")})
+    build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=root)
+    assert build.returncode == 1 and not (tmp_path / "site").exists(), build.stderr
+    validate = run("liangxiang", "validate", str(root), cwd=tmp_path).stderr.splitlines()
+    assert validate == ["mkdocs.yml:8:7: blead: liangxiang 插件没有“blead”这个设置 (是不是要写 bleed？)",
+                        "mkdocs.yml:9:7: printables: liangxiang 插件的设置 printables 要写 true 或 false (例如 printables: true)"], validate
+    for line in validate:
+        assert line in build.stderr, (line, build.stderr)
+    assert "Traceback" not in build.stderr and "Unrecognised" not in build.stderr
 
 
 def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):

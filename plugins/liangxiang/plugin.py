@@ -29,6 +29,7 @@ from .serve import Preview, watch_and_preview
 from .site import SiteBuild
 from .site.markdown import HEADING_IDS, TABLES, SafeContent, untitled_page_title
 from .site.staging import StagedOutput
+from .siteconfig import plugin_option_problem
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
@@ -57,6 +58,17 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         self.build: SiteBuild | None = None
         self.printing: PrintStage | None = None
         self.output: StagedOutput | None = None
+
+    def load_config(self, options, config_file_path=None):
+        """A misspelt option (`blead: true`) is an error in the words of `liangxiang validate`, not
+        MkDocs' warning: a build that drops it sends the print shop files without the bleed asked for."""
+        errors, warnings = super().load_config(options, config_file_path)
+        unknown = [w for w in warnings if not isinstance(w, str) and "Unrecognised configuration name" in w[1]]
+        path = Path(config_file_path or "mkdocs.yml")
+        written = list(options)  # said in the order they are written
+        wrong = sorted([*errors, *unknown], key=lambda said: written.index(said[0]) if said[0] in written else -1)
+        return [(name, plugin_option_problem(path, name, message)) for name, message in wrong], [
+            w for w in warnings if w not in unknown]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.theme.name != "liangxiang":

@@ -103,12 +103,15 @@ def _with_stand_ins(path: Path, said: list[str]) -> tuple | None:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     wrong = {found.group(1) for message in said if (found := re.match(r"Config value '(\w+)'", message))}
-    if not wrong or not wrong <= _STAND_INS.keys():
+    stand_ins = {name: _STAND_INS[name] for name in wrong if name in _STAND_INS}
+    if "plugins" in wrong and (plugins := _plugins_without_wrong_options(path, said)) is not None:
+        stand_ins["plugins"] = plugins
+    if not wrong or wrong != stand_ins.keys():
         return None
     quiet = _Warnings()  # said once already
     logging.getLogger("mkdocs").addHandler(quiet)
     try:
-        config = load_config(config_file=str(path), hooks=[], **{name: _STAND_INS[name] for name in wrong})
+        config = load_config(config_file=str(path), hooks=[], **stand_ins)
     except (ConfigurationError, Abort):
         return None
     finally:
@@ -117,8 +120,47 @@ def _with_stand_ins(path: Path, said: list[str]) -> tuple | None:
     return (config, plugin.config) if plugin is not None else None
 
 
+def _plugins_without_wrong_options(path: Path, said: list[str]) -> list | dict | None:
+    """`plugins:` as written, without the liangxiang options said to be wrong (content does not
+    depend on a misspelt one); None if something else about plugins is wrong."""
+    import yaml
+
+    parts = [part for message in said if message.startswith("Config value 'plugins'") for part in _option_parts(message)]
+    wrong = {found.group(1) for part in parts if (found := re.search(r"Plugin 'liangxiang' option '(\w+)'", part))}
+    if len(wrong) != len(parts):
+        return None
+    try:
+        written = (yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}).get("plugins")
+    except (yaml.YAMLError, OSError, UnicodeDecodeError, AttributeError):
+        return None
+
+    def kept(entry):
+        if isinstance(entry, dict) and isinstance(entry.get("liangxiang"), dict):
+            return {**entry, "liangxiang": {k: v for k, v in entry["liangxiang"].items() if k not in wrong}}
+        return entry
+
+    if isinstance(written, list):
+        return [kept(entry) for entry in written]
+    return kept(written) if isinstance(written, dict) else None
+
+
+def _option_parts(message: str) -> list[str]:
+    """MkDocs says all of a plugin's wrong options in one message, one line each."""
+    return re.split(r"\n(?=Plugin '[^']+' option ')", message)
+
+
+def plugin_option_problem(path: Path, name: str, message: str) -> str:
+    """What MkDocs says about one of the plugin's options, in the editors' words (for the build)."""
+    return mkdocs_error(path, f"Plugin 'liangxiang' option '{name}': {message}")
+
+
 def mkdocs_error(path: Path, message: str) -> str:
     """One of MkDocs' configuration errors in an editor's words, at the line that sets it."""
+    if len(parts := _option_parts(message)) > 1:
+        return "\n".join(mkdocs_error(path, part) for part in parts)
+    worded = re.search(rf"Plugin 'liangxiang' option '\w+': ({re.escape(path.name)}:.*)", message, re.S)
+    if worded is not None:  # said by the plugin itself (plugin_option_problem)
+        return worded.group(1)
     if "Unrecognised configuration name" in message:
         return _unknown_setting(path, message)
     if (said := _folder_problem(path, message)) is not None:
@@ -129,6 +171,13 @@ def mkdocs_error(path: Path, message: str) -> str:
         said = {"bool": "true 或 false", "str": "一段文字（例如文件路径）"}.get(wanted, wanted)
         return (f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 要写 {said}"
                 f" (例如 {name}: {'true' if wanted == 'bool' else 'fonts/my.ttf'})")
+    option = re.search(r"Plugin 'liangxiang' option '(\w+)': (.*)", message, re.S)
+    if option is not None:  # lang: en
+        name, said = option.groups()
+        if (choice := re.match(r"Expected one of: \[(.*)\] but received: (.*)", said)) is not None:
+            allowed = "、".join(re.findall(r"'([^']*)'", choice.group(1)))
+            return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 只能写 {allowed}（现在是 {choice.group(2)}） (改成 {name}: {allowed.split('、')[0]}，或删掉这一行)"
+        return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 写法不对：{said} (对照 README 里的插件设置改正，或删掉这一行)"
     found = re.match(r"(?:Error reading config file|Config value '(\w+)'): (.*)", message, re.S)
     if "Expected a key-value mapping" in message:  # a list, or only text, where settings go
         return f"{path.name}: mkdocs.yml 要一行写一个设置，例如 site_name: …、site_url: https://… (不要以“- ”开头；可以照着示例站点的 mkdocs.yml 改)"
