@@ -262,6 +262,18 @@ CASES = [
     Case("page-readme-same-address", {"content/rules/index.md": "# 制度\n", "content/rules/README.md": "# 制度二\n"}, "content/rules/index.md", 0, "-", "content/rules/README.md 的网址相同"),
     Case("no-org", {"content/org.yaml": None}, "content/org.yaml", 0, "-", "找不到 org.yaml"),
     Case("members-yml", {"members.yaml": None, "members.yml": FILES["members.yaml"]}, "members.yaml", 0, "-", "找不到 members.yaml", "旁边有 members.yml：把它改名为 members.yaml"),
+    # audit 19: files one folder off, folders where files go, files with nothing in them
+    Case("members-a-folder", {"members.yaml": None, "members.yaml/members.yaml": FILES["members.yaml"]}, "members.yaml", 0, "-", "members.yaml 是一个文件夹，不是文件", "里面有 members.yaml：把文件本身放在 members.yaml"),
+    Case("org-beside-mkdocs-yml", {"content/org.yaml": None, "org.yaml": FILES["content/org.yaml"]}, "content/org.yaml", 0, "-", "org.yaml 放错了文件夹：它在 mkdocs.yml 旁边", "把它移到 content/org.yaml"),
+    Case("photo-in-another-folder", sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: photos/members/zhang-wei.jpg"), "members.yaml", "photo:", "members[0].photo", "找不到图片“photos/members/zhang-wei.jpg”",
+         "同名的文件在 content/photos/zhang-wei.jpg：写成 photos/zhang-wei.jpg"),
+    Case("photo-outside-content", {**sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    photo: photos/li-na.jpg\n"), "photos/li-na.jpg": jpeg_bytes()}, "members.yaml", "photo: photos/li-na", "members[1].photo",
+         "找不到图片“photos/li-na.jpg”", "同名的文件在 photos/li-na.jpg，在 content/ 外面，网站读不到：把它移到 content/photos/li-na.jpg"),
+    Case("photo-a-folder", sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: photos"), "members.yaml", "photo:", "members[0].photo", "“photos”是一个文件夹，不是图片", "写成 photos/zhang-wei.jpg"),
+    Case("story-in-zones", {"content/zones/a-key.md": FILES["content/stories/a-key.md"], "content/stories/a-key.md": None}, "content/zones/a-key.md", 0, "-", "像是一篇典型选树的故事", "故事放在 content/stories/"),
+    Case("readme-in-zones", {"content/zones/README.md": "# 说明\n\n责任区文件放这里。\n"}, "content/zones/README.md", 0, "-", "zones/ 文件夹里只放责任区记录（.yaml），不能放页面（.md）"),
+    Case("zone-file-empty", {"content/zones/pond.yaml": "\n"}, "content/zones/pond.yaml", 1, "-", "这个责任区文件是空的", "不用这个文件就删掉它"),
+    Case("members-only-comments", {"members.yaml": "# 名单待补\n"}, "members.yaml", 1, "-", "这个党员名单文件只有注释"),
     Case("windows-copy", {"content/zones/garden - 副本.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/garden - 副本.yaml", 0, "-", "像是 garden.yaml 的副本", "不需要就删掉它"),
     Case("branch-deleted", sub("content/org.yaml", "  - id: b2\n    name: 第二党支部\n", ""), "members.yaml", "branch: b2", "members[2].branch", "找不到党支部“b2”", "却有 3 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"),
     Case("zone-renamed", {"content/zones/garden.yaml": None, "content/zones/big-garden.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: big-garden")},
@@ -328,6 +340,7 @@ def _apply(root: Path, edits: dict) -> None:
         elif isinstance(change, str) and change.startswith("COPY OF "):  # the same bytes under another name
             path.write_bytes((root / change.removeprefix("COPY OF ")).read_bytes())
         elif isinstance(change, bytes):
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(change)
         elif isinstance(change, tuple):
             path.write_text(path.read_text(encoding="utf-8").replace(*change, 1), encoding="utf-8")

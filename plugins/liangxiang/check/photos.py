@@ -11,7 +11,9 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from .. import imaging
+from ..content import IMAGE_SUFFIXES
 from ..files import FileFacts, stamp
+from ..load.misplaced import file_elsewhere
 
 FORMATS = {"JPEG", "PNG", "WEBP"}
 SMALLEST_SIDE = 48  # pixels: a 60x80 thumbnail still prints (small); a 16x16 icon is no photo
@@ -161,7 +163,10 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) ->
             return [(f"图片路径“{value}”要从 {docs_dir.name}/ 里面写起", f"写成 {meant}")]
         return [("图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/members/zhang-wei.jpg")]
     if path.is_dir():
-        return [(f"“{value}”是一个文件夹，不是图片", f"写出照片的文件名，例如 {value.rstrip('/')}/zhang-wei.jpg")]
+        inside = sorted(p.name for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        if inside:
+            return [(f"“{value}”是一个文件夹，不是图片", f"文件夹里有 {'、'.join(inside[:3])}：写成 {value.rstrip('/')}/{inside[0]}，或者把照片本身放在 {value}")]
+        return [(f"“{value}”是一个文件夹，不是图片", f"把照片本身放在 {value}（替换这个文件夹），或者写出照片的文件名")]
     if not path.is_file():
         if meant:
             return [(f"找不到图片“{value}”", f"路径从 {docs_dir.name}/ 里面写起，用“/”分隔：写成 {meant}")]
@@ -169,6 +174,7 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) ->
             return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {value.replace(chr(92), '/')}")]
         near = _near_file(path)
         hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
+        hint = hint or file_elsewhere(path.name, path, docs_dir.resolve().parent, docs_dir.resolve())
         return [(f"找不到图片“{value}”", hint or "检查文件名和大小写，或者把照片放到这个位置")]
     stat = path.stat()
     ident = FileFacts.ident(path, stamp(stat))

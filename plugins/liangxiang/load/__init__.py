@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record
 from .decoding import decode, report_controls
+from .misplaced import FOLDER_WORDS, empty_file, missing_file, page_in_reserved_place, record_folder_meant
 from .yamlfile import Document, SourceMap, parse
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
@@ -26,24 +26,6 @@ MAX_STORY_BYTES = 2 * 1024 * 1024
 COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
-# a record folder as editors may name it: another case, the singular, a near spelling, Chinese
-FOLDER_WORDS = {"zones": "责任区", "commitments": "年度承诺", "assessments": "考核结果", "stories": "故事"}
-FOLDERS_IN_CHINESE = {"责任区": "zones", "党员责任区": "zones", "承诺": "commitments", "年度承诺": "commitments",
-                      "考核": "assessments", "考核结果": "assessments", "故事": "stories", "典型": "stories", "典型选树": "stories"}
-
-
-FOLDERS_IN_ONE = {"zone": "zones", "commitment": "commitments", "assessment": "assessments", "story": "stories"}
-
-
-def record_folder_meant(name: str) -> str | None:
-    """The record folder a folder of docs_dir was meant to be (None when it is another folder)."""
-    plain = name.strip().lower()  # Zones/
-    if meant := FOLDERS_IN_CHINESE.get(plain) or FOLDERS_IN_ONE.get(plain) or (plain if plain in RECORD_FOLDERS else None):
-        return meant
-    close = difflib.get_close_matches(plain, RECORD_FOLDERS, n=1, cutoff=0.8)  # assesments/
-    return close[0] if close else None
-
-
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
                   "sitemap.xml", "sitemap.xml.gz",  # sitemap.xml.md would be the folder sitemap.xml/, over the file
                   "css", "js", "img", "404.html")  # the theme's files: css/liangxiang.css.md would stand over its stylesheet
@@ -150,6 +132,11 @@ class _Reader:
     def mapping(self, doc: Document | None, what: str) -> dict | None:
         if doc is None:
             return None
+        if doc.data is None:  # nothing but blank lines and comments
+            path = Path(doc.source.path) if Path(doc.source.path).is_absolute() else self.root / doc.source.path
+            text = self.read(path, MAX_YAML_BYTES) or ""
+            self.problems.add(doc.source.at(), "-", *empty_file(what, "#" in text))
+            return None
         if not isinstance(doc.data, dict):
             self.problems.add(doc.source.at(), "-", f"文件内容应该是“字段: 值”的形式（{what}）", "参照内容格式里的示例")
             return None
@@ -170,7 +157,7 @@ class _Reader:
     def load_org(self, content: Content) -> None:
         path = self.docs_dir / "org.yaml"
         if not path.is_file():
-            self.problems.add(Location(self.shown(path)), "-", "找不到 org.yaml", _missing_file_hint(path, "每个站点都要有 content/org.yaml"))
+            self.problems.add(Location(self.shown(path)), "-", *missing_file(path, self.root, self.docs_dir, f"每个站点都要有 {self.docs_dir.name}/org.yaml"))
             content.known["branch"].complete = content.known["group"].complete = False
             return
         doc = self.document(path)
@@ -192,7 +179,7 @@ class _Reader:
     def load_members(self, content: Content) -> None:
         path = self.members_file
         if not path.is_file():
-            self.problems.add(Location(self.shown(path)), "-", f"找不到 {path.name}", _missing_file_hint(path, f"党员名单放在 mkdocs.yml 旁边的 {path.name}"))
+            self.problems.add(Location(self.shown(path)), "-", *missing_file(path, self.root, self.docs_dir, f"党员名单放在 mkdocs.yml 旁边的 {path.name}"))
             content.known["member"].complete = False
             return
         doc = self.document(path)
@@ -380,13 +367,10 @@ class _Reader:
                 continue
             if path.suffix == ".md" and top != "stories":
                 stem = relative.with_suffix("").parts[0]
-                if stem in RESERVED_PAGES:
-                    self.problems.add(
-                        Location(self.shown(path)), "-", f"“{stem}”是系统生成页面的网址，自由页面不能占用",
-                        "给这个页面换一个文件名",
-                    )
-                    continue
                 text = self.read(path, MAX_STORY_BYTES)
+                if stem in RESERVED_PAGES:
+                    self.problems.add(Location(self.shown(path)), "-", *page_in_reserved_place(relative, text))
+                    continue
                 if text is not None:
                     report_controls(text, self.shown(path), self.problems)
                 if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
@@ -453,14 +437,3 @@ def _items(value: Any):
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
-
-
-def _missing_file_hint(path: Path, otherwise: str) -> str:
-    """Where the file went: members.yml, Members.yaml or members.yaml.txt beside it, or nowhere."""
-    wanted = path.name.lower()
-    alike = {wanted, path.stem.lower() + ".yml", path.stem.lower() + ".yaml.yaml"}
-    near = sorted(p.name for p in path.parent.glob("*") if p.is_file() and p.name != path.name
-                  and (p.name.lower() in alike or p.name.lower().startswith(wanted + ".")))
-    if near:
-        return f"旁边有 {near[0]}：把它改名为 {path.name}（文件名全部小写，扩展名是 .yaml）"
-    return otherwise

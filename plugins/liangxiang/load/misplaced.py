@@ -1,0 +1,96 @@
+"""Where an editor's file went: a record folder under another name, a page in a record folder, a
+file one folder off, a folder where a file should be, a file with nothing in it."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+
+from ..content import RECORD_FOLDERS
+
+# a record folder as editors may name it: another case, the singular, a near spelling, Chinese
+FOLDER_WORDS = {"zones": "责任区", "commitments": "年度承诺", "assessments": "考核结果", "stories": "故事"}
+FOLDERS_IN_CHINESE = {"责任区": "zones", "党员责任区": "zones", "承诺": "commitments", "年度承诺": "commitments",
+                      "考核": "assessments", "考核结果": "assessments", "故事": "stories", "典型": "stories", "典型选树": "stories"}
+FOLDERS_IN_ONE = {"zone": "zones", "commitment": "commitments", "assessment": "assessments", "story": "stories"}
+_STORY_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---\s*\n(?:.*\n)*?\s*(?:date|featured|members|zones|summary)\s*:", re.M)
+
+
+def record_folder_meant(name: str) -> str | None:
+    """The record folder a folder of docs_dir was meant to be (None when it is another folder)."""
+    plain = name.strip().lower()  # Zones/
+    if meant := FOLDERS_IN_CHINESE.get(plain) or FOLDERS_IN_ONE.get(plain) or (plain if plain in RECORD_FOLDERS else None):
+        return meant
+    close = difflib.get_close_matches(plain, RECORD_FOLDERS, n=1, cutoff=0.8)  # assesments/
+    return close[0] if close else None
+
+
+def page_in_reserved_place(relative: Path, text: str | None) -> tuple[str, str]:
+    """(message, hint) for a Markdown page whose address a generated page holds: in a record
+    folder (a story saved in zones/, a README) it is the folder that is wrong, not the name."""
+    top, stem = relative.parts[0], relative.with_suffix("").parts[0]
+    if len(relative.parts) > 1 and top in FOLDER_WORDS:
+        if text is not None and _STORY_FRONT_MATTER.match(text):
+            return f"{top}/ 文件夹里只放{FOLDER_WORDS[top]}记录（.yaml），这个文件像是一篇典型选树的故事", "故事放在 content/stories/ 里：把这个文件移过去"
+        return (f"{top}/ 文件夹里只放{FOLDER_WORDS[top]}记录（.yaml），不能放页面（.md）",
+                "故事放在 content/stories/；要公开的说明页放在 content/ 下面；只给编辑看的说明放到 content/ 外面")
+    return f"“{stem}”是系统生成页面的网址，自由页面不能占用", "给这个页面换一个文件名"
+
+
+def missing_file(path: Path, root: Path, docs_dir: Path, otherwise: str) -> tuple[str, str]:
+    """(message, hint) for a required file that is not there: a folder under its name, members.yml
+    or Members.yaml beside it, the same name one folder off (org.yaml beside mkdocs.yml), or nowhere."""
+    if path.is_dir():
+        inside = sorted(p.name for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        found = f"里面有 {'、'.join(inside[:3])}：" if inside else ""
+        return f"{path.name} 是一个文件夹，不是文件", f"{found}把文件本身放在 {_shown(path, root)}，删掉这个文件夹"
+    wanted = path.name.lower()
+    alike = {wanted, path.stem.lower() + ".yml", path.stem.lower() + ".yaml.yaml"}
+    near = sorted(p.name for p in path.parent.glob("*") if p.is_file() and p.name != path.name
+                  and (p.name.lower() in alike or p.name.lower().startswith(wanted + ".")))
+    if near:
+        return f"找不到 {path.name}", f"旁边有 {near[0]}：把它改名为 {path.name}（文件名全部小写，扩展名是 .yaml）"
+    for folder in sorted({root, docs_dir, path.parent.parent} - {path.parent}):
+        if (folder / path.name).is_file():
+            where = "mkdocs.yml 旁边" if folder == root else f"{_shown(folder, root)}/ 里"
+            return f"{path.name} 放错了文件夹：它在 {where}", f"把它移到 {_shown(path, root)}"
+    return f"找不到 {path.name}", otherwise
+
+
+def file_elsewhere(name: str, wanted: Path, root: Path, docs_dir: Path) -> str:
+    """The hint for a photo or file not where it is written: the same file name elsewhere in the
+    site (another folder of photos/, or outside docs_dir, where it would never be published)."""
+    other = _find(root, name, wanted)
+    if other is None:
+        return ""
+    if other.is_relative_to(docs_dir):
+        written = other.relative_to(docs_dir).as_posix()
+        return f"同名的文件在 {_shown(other, root)}：写成 {written}，或者把文件移到 {_shown(wanted, root)}"
+    return (f"同名的文件在 {_shown(other, root)}，在 {docs_dir.name}/ 外面，网站读不到："
+            f"把它移到 {_shown(wanted, root)}")
+
+
+def empty_file(what: str, comments_only: bool) -> tuple[str, str]:
+    """(message, hint) for a record file with nothing but blanks or comments in it."""
+    said = "只有注释（以 # 开头的行），没有内容" if comments_only else "是空的"
+    return (f"这个{what}文件{said}", "照内容格式里的示例写上字段；不用这个文件就删掉它")
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+def _find(root: Path, name: str, besides: Path) -> Path | None:
+    """The first file called name under root (in sorted order), not besides, outside hidden
+    folders and the built site; None. Bounded: this runs only for a file not found."""
+    seen = 0
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in ("site", "node_modules"))
+        if name in files and (found := Path(folder) / name) != besides:
+            return found
+        seen += len(files)
+        if seen > 50_000:
+            break
+    return None
