@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from conftest import build_site
 from minimal_site import FILES, write_site
@@ -67,6 +68,23 @@ def test_every_address_a_page_names_exists(tmp_path, logo):
     pages = sorted(site.rglob("*.html"))
     assert (site / "zones" / "old-garden" / "index.html") in pages
     assert not [p for p in pages if '<link rel="icon"' not in p.read_text(encoding="utf-8")]
+
+
+def test_a_sites_own_stylesheet_and_script_from_its_custom_dir(tmp_path):
+    """MkDocs' extra_css and extra_javascript, their files in the theme's custom_dir (content/
+    takes none: it is published as it is), are loaded by every page; one that names no file is an
+    error, where it used to be a link answered 404 on every page (audit 19)."""
+    config = FILES["mkdocs.yml"].replace("  name: liangxiang\n", "  name: liangxiang\n  custom_dir: overrides\n")
+    root = write_site(tmp_path / "src", {"mkdocs.yml": config + "extra_css: [css/extra.css]\nextra_javascript: [js/extra.js]\n",
+                                         "overrides/css/extra.css": ".site-header{border-bottom:4px solid #c00}\n",
+                                         "overrides/js/extra.js": "document.documentElement.dataset.extra = '1';\n"})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert not missing_addresses(site, "/dj/")
+    page = (site / "zones" / "garden" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../css/extra.css"' in page and 'src="../../js/extra.js"' in page, page[:2000]
+    (root / "overrides/css/extra.css").unlink()
+    with pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", tmp_path / "site2")
 
 
 def test_every_address_of_the_example_exists(example_site):

@@ -156,6 +156,17 @@ def _assets_from_other_hosts(config, config_file: Path, problems: Problems) -> N
             if urlsplit(read).scheme or read.startswith("//"):
                 problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”要从别的网站加载",
                              "网页不能从别的网站加载脚本或样式（很多单位的内网打不开别的网站）：删掉这一项")
+            elif not _in_theme(config, read):  # a link every page would load and get 404 for
+                custom = config.theme.custom_dir
+                where = (f"把文件放在 {Path(custom).name}/{read.lstrip('/')}" if custom else
+                         f"在 mkdocs.yml 的 theme 下加一行 custom_dir: overrides，把文件放在 overrides/{read.lstrip('/')}")
+                problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”找不到", where)
+
+
+def _in_theme(config, address: str) -> bool:
+    """Whether a site-relative asset is a file of the theme or its custom_dir (docs_dir takes none)."""
+    relative = urlsplit(address).path.lstrip("/")
+    return bool(relative) and any((Path(folder) / relative).is_file() for folder in config.theme.dirs)
 
 
 def _ids_taken_by_the_site(content: Content, problems: Problems, directory_urls: bool, printables: bool) -> None:

@@ -16,7 +16,7 @@ from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record
 from .decoding import decode, report_controls
-from .misplaced import FOLDER_WORDS, empty_file, missing_file, page_in_reserved_place, record_folder_meant
+from .misplaced import FOLDER_WORDS, foreign_file, empty_file, missing_file, page_in_reserved_place, record_folder_meant
 from .yamlfile import Document, SourceMap, parse
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
@@ -397,10 +397,7 @@ class _Reader:
                   and top not in (*RECORD_FOLDERS, "photos")):
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
                 # reach the open internet, private fields and hidden members included
-                self.problems.add(
-                    Location(self.shown(path)), "-", "content/ 里不能放这种文件：它会原样发布到网站上",
-                    "content/ 只放记录（.yaml）、故事和页面（.md）和照片；名单、表格、文档等资料请移出 content/",
-                )
+                self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
 
 
 def _missing_front_matter(text: str) -> tuple[str, str]:

@@ -72,6 +72,18 @@ def file_elsewhere(name: str, wanted: Path, root: Path, docs_dir: Path) -> str:
             f"把它移到 {_shown(wanted, root)}")
 
 
+def foreign_file(relative: Path) -> tuple[str, str]:
+    """(message, hint) for a file of no content kind in docs_dir, which MkDocs would publish as it
+    is: a roster spreadsheet or notes would reach the open internet."""
+    if relative.suffix.lower() in (".css", ".js"):
+        key = "extra_css" if relative.suffix.lower() == ".css" else "extra_javascript"
+        return (f"content/ 里不放样式表和脚本（{relative.name}）",
+                f"放到主题的 custom_dir 里：在 mkdocs.yml 的 theme 下加一行 custom_dir: overrides，把文件移到 "
+                f"overrides/{relative.as_posix()}，{key} 照旧写 {relative.as_posix()}")
+    return ("content/ 里不能放这种文件：它会原样发布到网站上",
+            "content/ 只放记录（.yaml）、故事和页面（.md）和照片；名单、表格、文档等资料请移出 content/")
+
+
 def empty_file(what: str, comments_only: bool) -> tuple[str, str]:
     """(message, hint) for a record file with nothing but blanks or comments in it."""
     said = "只有注释（以 # 开头的行），没有内容" if comments_only else "是空的"
