@@ -180,3 +180,18 @@ def test_a_leader_who_has_left_is_a_notice_not_an_error(tmp_path):
     assert "提示（不影响生成）：content/zones/garden.yaml:7:1: leader: 负责人“张伟”已调离" in result.stdout, result.stdout
     build = run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=root)
     assert build.returncode == 0 and "提示：content/zones/garden.yaml:7:1: leader:" in build.stderr, build.stderr
+
+
+def test_a_nav_section_title_is_a_notice_that_it_is_not_shown(tmp_path):
+    """The section bar has one level: a `nav:` group's pages are listed, its title is not, and the
+    one who wrote it is told so rather than finding it gone (audit 19)."""
+    nav = "nav:\n  - 关于: about.md\n  - 制度:\n    - rules/a.md\n    - rules/b.md\n"
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"] + nav,
+                                         "content/rules/a.md": "# 值班制度\n\n正文。\n", "content/rules/b.md": "# 公示制度\n\n正文。\n"})
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "提示（不影响生成）：mkdocs.yml:10:5: nav: 菜单 nav 里的分组“制度”不会显示" in result.stdout, result.stdout
+    build = run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=root)
+    assert build.returncode == 0 and "分组“制度”不会显示" in build.stderr, build.stderr
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert page.index("值班制度") < page.index("公示制度"), "the group's pages are in the menu, in order"

@@ -92,6 +92,19 @@ def _nav(nav, config_file: Path, content: Content, problems: Problems) -> None:
         found = _nav_problem(title, path, content)
         if found is not None:
             problems.add(_line_naming(config_file, path), "nav", *found)
+    for title in _section_titles(nav or []):  # MkDocs users expect a group; the section bar has one level
+        content.notices.append(Problem(
+            _line_naming(config_file, title), "nav", f"菜单 nav 里的分组“{title}”不会显示：网站的菜单只有一层，分组里的页面按顺序排在菜单里",
+            f"想让读者看到这一组，写一个页面（例如 {title}.md）列出这几页的链接，菜单里只放它；不需要分组就去掉这一层"))
+
+
+def _section_titles(nav) -> list[str]:
+    if isinstance(nav, list):
+        return [title for item in nav for title in _section_titles(item)]
+    if isinstance(nav, dict):
+        return [title for key, value in nav.items() if isinstance(value, list)
+                for title in (str(key), *_section_titles(value))]
+    return []
 
 
 def _nav_problem(title: str, path: str, content: Content) -> tuple[str, str] | None:
