@@ -63,6 +63,9 @@ CASES = [
          "content/assessments/2026-Q1.yaml", "投诉人", "results[0].note", "这里有一个身份证号（130982********1234），会公开发布", "身份证号不能公开：删掉它"),
     Case("progress-lost-its-indent", sub("content/commitments/2026.yaml", "      - {date: 2026-03-12, text: 补植草坪}\n", "      - {date: 2026-03-12, text: 补植草坪}\n    date: 2026-04-01\n"),
          "content/commitments/2026.yaml", "    date: 2026-04-01", "commitments[0].date", "不认识的字段“date”", "“date”是 progress 里的字段：这一行的缩进不对，要缩进到 progress: 下面作为一项，以“- ”开头"),
+    # the value YAML keeps is the last one: a problem with it is said at its own line (audit 19)
+    Case("duplicate-key-value-checked-at-its-line", sub("members.yaml", "    photo: photos/zhang-wei.jpg\n", "    photo: photos/zhang-wei.jpg\n    photo: photos/zhang-wie.jpg\n"),
+         "members.yaml", "zhang-wie", "members[0].photo", "找不到图片“photos/zhang-wie.jpg”"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[1].name", "两次", "最后一个"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),

@@ -344,8 +344,7 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
                     Location(source.path, line, col), dotted(path + (key,)),
                     f"同一处写了两次“{key}”（第 {seen[key]} 行已经有了）",
                     "删掉其中一个；YAML 只会保留最后一个，前一个会悄悄丢失",
-                )
-                continue
+                )  # and the last one is read: what is said about its value is said at its line
             seen[key] = line
             source.positions[path + (key,)] = (line, col)
             _walk(value_node, path + (key,), source, problems, lines)
