@@ -66,6 +66,7 @@ CASES = [
     # the value YAML keeps is the last one: a problem with it is said at its own line (audit 19)
     Case("duplicate-key-value-checked-at-its-line", sub("members.yaml", "    photo: photos/zhang-wei.jpg\n", "    photo: photos/zhang-wei.jpg\n    photo: photos/zhang-wie.jpg\n"),
          "members.yaml", "zhang-wie", "members[0].photo", "找不到图片“photos/zhang-wie.jpg”"),
+    Case("id-read-as-a-number", sub("members.yaml", "  - id: li-na\n", "  - id: 2021.10\n"), "members.yaml", "2021.10", "members[1].id", "（现在是“2021.10”）", "例如写成 2021-10"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[1].name", "两次", "最后一个"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),

@@ -90,6 +90,8 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
     for item in error.errors(include_url=False):
         where = tuple(part for part in item["loc"] if not _is_union_tag(part))
         full = loc + where
+        if isinstance(item.get("input"), float) and full in source.written:
+            item = {**item, "input": source.written[full]}  # as typed: 2021.10, not 2021.1
         message, hint = word(item, model, where)
         if "删掉这一行" in hint and item["type"] == "extra_forbidden" and full[:-1] in source.flow:
             # {year: 2017, title: …, level: 校级}: the line is the whole record

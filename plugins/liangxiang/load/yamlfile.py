@@ -28,6 +28,7 @@ MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file ha
 
 Path = tuple  # ("members", 3, "branch")
 _TEXT = "tag:yaml.org,2002:str"
+_FLOAT = "tag:yaml.org,2002:float"
 _NOT_TEXT = {f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float")}
 
 class _Loader(yaml.SafeLoader):
@@ -87,6 +88,7 @@ class SourceMap:
     path: str
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     flow: set[Path] = field(default_factory=set)  # the mappings written on one line, {year: 2017, title: …}
+    written: dict[Path, str] = field(default_factory=dict)  # numbers as typed (2021.10, read as 2021.1)
 
     def at(self, *loc: Any) -> Location:
         """The position of the deepest known prefix of loc."""
@@ -326,6 +328,8 @@ _COMMENT_CUT = re.compile(r"[ \t](#[^\s#][^\n]*)")
 
 def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: _Lines) -> None:
     """Record positions of keys and items; report duplicate keys (naming both lines); resolve merge keys."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == _FLOAT:
+        source.written[path] = node.value  # an id 2021.10 is said as written, not as the float 2021.1
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         if node.flow_style:
