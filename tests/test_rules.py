@@ -38,6 +38,8 @@ SECRET_PHOTO = {"content/photos/secret.jpg": jpeg_bytes(color="#36c")}  # a hidd
 CASES = [
     # files and syntax
     Case("gbk", {"members.yaml": FILES["members.yaml"].encode("gbk")}, "members.yaml", 3, "-", "GBK", "UTF-8"),
+    Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
+                  .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},
          "content/zones/garden.yaml", "  - ", "-", "是别的编码（GBK）的文字", "删掉这一行的文字重新输入"),
     Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),

@@ -28,12 +28,14 @@ def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[1:200:2].count(0) > 20 or raw[:200:2].count(0) > 20
+        legacy = None if utf16 else _legacy_encoding(raw)
         guess = ("是 UTF-16 编码（Windows 记事本的“Unicode”）" if utf16 else
-                 "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if _is_gbk(raw) else "不是 UTF-8 编码")
+                 "看起来是 Big5 编码（繁体中文的 Windows、港澳台的软件常见）" if legacy == "Big5" else
+                 "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if legacy == "GBK" else "不是 UTF-8 编码")
         problems.add(
             Location(path, line, col), "-", f"文件{guess}，无法按 UTF-8 读取",
             "把文件另存为 UTF-8 编码再提交（VS Code：点窗口右下角的编码名，"
-            + ("“通过编码保存”选 UTF-8" if utf16 else "先“通过编码重新打开”选 GBK，再“通过编码保存”选 UTF-8")
+            + ("“通过编码保存”选 UTF-8" if utf16 else f"先“通过编码重新打开”选 {legacy or 'GBK'}，再“通过编码保存”选 UTF-8")
             + "；记事本：“另存为”时编码选 UTF-8）",
         )
         return None
@@ -83,6 +85,20 @@ def _mixed_lines(raw: bytes, path: str, problems: Problems) -> bool:
         problems.add(Location(path, number, 1), "-", f"这一行（“{shown}”）是别的编码（GBK）的文字，和文件其余部分（UTF-8）不一样",
                      "多半是从别的文件或软件粘贴来的：删掉这一行的文字重新输入；不要转换整个文件的编码，其余部分是对的")
     return True
+
+
+def _legacy_encoding(raw: bytes) -> str | None:
+    """"GBK" or "Big5" for a file in one of them, None for neither. Most Big5 text also decodes as
+    GBK, into nonsense: a GB2312 character's second byte is never below 0xA1, a Big5 one's often is."""
+    pairs = re.findall(rb"[\x81-\xfe][\x40-\xfe]", raw)
+    low = sum(1 for pair in pairs if pair[1] < 0xA1)
+    try:
+        raw.decode("big5")
+    except UnicodeDecodeError:
+        big5 = False
+    else:
+        big5 = bool(pairs) and low >= 0.1 * len(pairs)
+    return "Big5" if big5 else "GBK" if _is_gbk(raw) else None
 
 
 def _is_gbk(raw: bytes) -> bool:
