@@ -331,3 +331,16 @@ def test_a_thin_logo_keeps_its_proportions_when_downscaled(tmp_path, pixels):
     data, _ = _prepared(str(source), "test", w_mm, h_mm, False)
     width, height = Image.open(io.BytesIO(data)).size
     assert abs((width / height) / aspect - 1) < 0.005, (width, height)
+
+
+@pytest.mark.parametrize("roles, duties, blamed", [(16, 2, "roles"), (2, 30, "duties")])
+def test_a_crowded_portrait_sign_names_what_crowds_it(planned, setter, roles, duties, blamed):
+    """Two short duties beside sixteen roles: the roles are what to cut, not the duties (the
+    squeezed notice used to say "工作职责太长" of two lines)."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, size="80x60cm" if roles > duties else "A3", orientation="portrait",
+                               duties=tuple(f"按照要求每周至少巡查两次发现问题当日上报处理（{i}）" for i in range(duties)),
+                               roles=tuple(Person(f"志愿者代表（第{i}组）", f"志愿者{i}号") for i in range(roles)))
+    with pytest.raises(Overflow) as raised:
+        compose_sign(sign, sign_words(load_labels()), setter)
+    assert raised.value.field == (blamed,), raised.value

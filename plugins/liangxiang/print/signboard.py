@@ -89,7 +89,12 @@ class _Sign(PeopleBlock):
         if beside:
             self.phone(self.x0, bottom - phone_h, left_w, size, stacked=True)
         self.drawing.add(Rule(self.x0, row_top - 0.6 * gap, self.x1, row_top - 0.6 * gap, self.colors.accent, 0.15 * self.u))
-        self.body(self.x0, top, self.x1 - self.x0, row_top - 1.2 * gap - top, centre=True)
+        try:
+            self.body(self.x0, top, self.x1 - self.x0, row_top - 1.2 * gap - top, centre=True)
+        except Overflow:
+            if self.body_size(self.x1 - self.x0, bottom - group_h - 1.2 * gap - top) is None:
+                raise  # too long even above the smallest row: the duties (or scope) are what to shorten
+            raise self._people_overflow(beside_duties=True) from None  # the people's row took the room
 
     def _balance(self, top: float, bottom: float, group_h: float, reserved: float, left_w: float) -> float:
         """The bottom row's height that gives people and duties the most even type (portrait)."""
@@ -106,10 +111,13 @@ class _Sign(PeopleBlock):
             raise self._people_overflow()
         return best[1]
 
-    def _people_overflow(self) -> Overflow:
+    def _people_overflow(self, beside_duties: bool = False) -> Overflow:
         if not self.sign.roles and not self.sign.members:
             return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "")
         field = ("roles",) if self.sign.roles else ("members",)
+        if beside_duties:
+            return Overflow(field, f"责任区人员太多，{self.where()}和工作职责一起用最小字号放不下",
+                            "减少 roles 或 members 里的人员，或者精简工作职责")
         return Overflow(field, f"责任区人员太多，{self.where()}用最小字号也放不下", "减少 roles 或 members 里的人员")
 
 
