@@ -344,3 +344,28 @@ def test_a_crowded_portrait_sign_names_what_crowds_it(planned, setter, roles, du
     with pytest.raises(Overflow) as raised:
         compose_sign(sign, sign_words(load_labels()), setter)
     assert raised.value.field == (blamed,), raised.value
+
+
+def test_a_logos_see_through_margin_is_trimmed(tmp_path):
+    """A 5:1 emblem on a square transparent canvas (as logos are often exported) is laid out and
+    printed 5:1, not as a small strip inside a square of nothing."""
+    import io
+
+    from PIL import Image
+
+    from liangxiang.files import stamp
+    from liangxiang.print.images import _prepared, _ref
+
+    source = tmp_path / "logo.png"
+    canvas = Image.new("RGBA", (400, 400), (255, 255, 255, 0))
+    canvas.paste(Image.new("RGBA", (300, 60), (200, 0, 0, 255)), (50, 170))
+    canvas.save(source)
+    ref = _ref(str(source), stamp(source.stat()))
+    assert (ref.width, ref.height) == (300, 60)
+    data, _ = _prepared(str(source), ref.digest, 50.0, 10.0, False)
+    printed = Image.open(io.BytesIO(data))
+    assert printed.width / printed.height == pytest.approx(5.0, rel=0.01)
+    assert printed.convert("RGBA").getchannel("A").getextrema() == (255, 255), "nothing see-through is left"
+    whole = tmp_path / "whole.png"
+    Image.new("RGBA", (400, 80), (200, 0, 0, 255)).save(whole)
+    assert (lambda r: (r.width, r.height))(_ref(str(whole), stamp(whole.stat()))) == (400, 80)

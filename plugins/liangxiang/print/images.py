@@ -73,6 +73,9 @@ def _ref(path: str, stamped: tuple) -> ImageRef:
         width, height = image.size
         if image.getexif().get(0x0112) in QUARTER_TURNS:
             width, height = height, width
+        see_through = _has_alpha(image)
+    if see_through and (box := _opaque_box(open_upright(path).convert("RGBA"))) is not None:
+        width, height = box[2] - box[0], box[3] - box[1]  # laid out as it will be printed: trimmed
     ref = ImageRef(path, hashlib.sha256(data).hexdigest()[:16], width, height)
     if _known is not None:
         _known.put(ident, [ref.digest, width, height])
@@ -90,8 +93,10 @@ def _prepared(source: str, digest: str, w_mm: float, h_mm: float, crop: bool) ->
     # kept per process: the org's logo goes on every sign (20 ms to optimize each time); keyed by
     # the file's hash too, as `mkdocs serve` renders a few printables in its own long-lived process
     image = open_upright(source)
-    alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+    alpha = _has_alpha(image)
     image = image.convert("RGBA" if alpha else "RGB")
+    if alpha and (box := _opaque_box(image)) is not None:
+        image = image.crop(box)  # a logo's see-through margin would only make the logo itself smaller
     target = (max(1, round(w_mm / MM_PER_INCH * PHOTO_DPI)), max(1, round(h_mm / MM_PER_INCH * PHOTO_DPI)))
     if crop:
         aspect = w_mm / h_mm
@@ -111,6 +116,16 @@ def _prepared(source: str, digest: str, w_mm: float, h_mm: float, crop: bool) ->
     else:
         clean.save(buffer, "JPEG", quality=90, optimize=True)
     return buffer.getvalue(), dpi
+
+
+def _has_alpha(image: Image.Image) -> bool:
+    return image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+
+
+def _opaque_box(image: Image.Image) -> tuple[int, int, int, int] | None:
+    """The box around what is not see-through in an RGBA image; None when that is all of it, or nothing."""
+    box = image.getchannel("A").point(lambda a: 255 if a > 8 else 0).getbbox()
+    return None if box is None or box == (0, 0, *image.size) else box
 
 
 def _cover_box(size: tuple[int, int], aspect: float) -> tuple[int, int, int, int]:

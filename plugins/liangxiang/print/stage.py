@@ -80,7 +80,7 @@ class PrintStage:
         except FontError as error:
             problems.add(Location.of_setting(self.config_file, "font"), "font", error.message, error.hint)
             raise ContentError(problems) from None
-        known = FileFacts(self.cache.folder / "images.json", 3)
+        known = FileFacts(self.cache.folder / "images-2.json", 3)  # 2: sizes without a see-through margin
         use_known(known)
         try:
             planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
