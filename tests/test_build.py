@@ -242,6 +242,26 @@ def test_a_build_failing_late_keeps_the_previous_site(tmp_path):
     assert not any(p.name.startswith(("staging-", "previous-")) for p in (root / ".cache/liangxiang").iterdir())
 
 
+def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(tmp_path):
+    """Ctrl-C before a build could clean up left an empty staging folder for good (audit 19);
+    one of a build still running (a shared cache) is left alone."""
+    import subprocess
+    import sys
+
+    root = write_site(tmp_path / "src")
+    cache = root / ".cache/liangxiang"
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (cache / "staging-4194305").mkdir(parents=True)  # above Linux's largest pid: no such process
+        (cache / f"staging-{running.pid}").mkdir()
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+        left = sorted(p.name for p in cache.iterdir() if p.name.startswith("staging-"))
+        assert left == [f"staging-{running.pid}"], left
+    finally:
+        running.kill()
+        running.wait()
+
+
 def test_the_theme_without_its_plugin_fails_a_strict_build(tmp_path, caplog):
     """Without the plugin MkDocs would copy the raw records and photos (hidden members' too) into
     the site: the theme makes a strict build fail with a warning that says what to add."""

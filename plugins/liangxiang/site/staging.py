@@ -35,6 +35,7 @@ class StagedOutput:
     def begin(self) -> Path:
         """The folder MkDocs should write into; counts warnings from here on (for --strict)."""
         shutil.rmtree(self.staging, ignore_errors=True)
+        _remove_abandoned(self.staging.parent)
         self.staging.mkdir(parents=True)
         logging.getLogger("mkdocs").addHandler(self.warnings)
         return self.staging
@@ -126,3 +127,18 @@ def _clear_way(root: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)
+
+
+def _remove_abandoned(cache_dir: Path) -> None:
+    """Staging folders of builds that were killed (Ctrl-C, a closed terminal) before they could
+    remove their own; a running build's, which may share the cache, is left alone."""
+    for folder in cache_dir.glob("staging-*"):
+        pid = folder.name.removeprefix("staging-")
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass  # alive, under another user
