@@ -58,7 +58,7 @@ class Server:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=15) as response:
                 return response.status, response.read().decode("utf-8")
         except urllib.error.HTTPError as error:
-            return error.code, ""
+            return error.code, error.read().decode("utf-8", errors="replace")
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -134,6 +134,8 @@ def test_live_preview_rebuilds_and_keeps_the_last_good_site(server):
     status, page = server.get("members/zhang-wei/")
     assert status == 200 and "张伟伟" in page and time.monotonic() - started < 10  # not stalled
     assert shown_errors(page) == problems  # and the page served says so (test_browser shows it)
+    status, missing = server.get("stories/a-story-not-built-yet/")  # a new page, held back by the mistake
+    assert status == 404 and shown_errors(missing) == problems
 
     # fixed: rebuilt, and the page no longer carries the list
     members.write_text(good, encoding="utf-8")

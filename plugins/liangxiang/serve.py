@@ -111,3 +111,6 @@ def watch_and_preview(server, config) -> None:
     inject = getattr(server, "_inject_js_into_html", None)
     if callable(inject):  # MkDocs 1.6 and ProperDocs: otherwise the errors are in the terminal only
         server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems)
+    not_found = getattr(server, "error_handler", None)
+    if callable(not_found):  # a new page whose content has a mistake is not there yet: say why on its 404
+        server.error_handler = lambda code: (lambda page: with_errors(page, Preview.problems) if page else page)(not_found(code))

@@ -75,7 +75,7 @@ def _digits(value: str) -> str:
 
 # a phone number as written (after NFKC or _digits): an area code may stand in brackets, "(0996)2145678";
 # brackets after the number are a note, "0996-2120088(24小时)"
-PHONE_NUMBER = re.compile(r"\+?(?:\d{1,4}[ \-]*)?(?:\(\d{1,5}\)[ \-]*)?\d[\d \-\u2010-\u2015]*")
+PHONE_NUMBER = re.compile(r"\+?(?:\d{1,4}[ \-]*)?(?:[(（]\d{1,5}[)）][ \-]*)?\d[\d \-\u2010-\u2015]*")
 LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)|(?<=\d-)[OoIl]")  # letters typed for 0 and 1
 
 
