@@ -190,6 +190,9 @@ CASES = [
          "content/zones/garden.yaml", "service_phone", "service_phone", "太长了：最多 80 个字符（现在 88 个）"),  # said in characters, not "项" (audit 20)
     Case("phone-no-number", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 电话待定"), "content/zones/garden.yaml", "service_phone", "service_phone", "没有号码", "能拨打"),
     Case("phone-letter-o", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272000O"), "content/zones/garden.yaml", "service_phone", "service_phone", "有字母“O”", "是不是数字 0"),
+    # audit 21: deleting only the `- member:` line handed the hidden member's promise to the entry above
+    Case("commitment-of-hidden-member", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    hidden: true\n"), "content/commitments/2026.yaml", "member: li-na", "commitments[1].member",
+         "设为不公开", "删掉这一整条承诺：从“- member: li-na”这一行起，到下一个“- member:”之前"),
     Case("role-name-of-hidden-member", sub("content/zones/garden.yaml", "name: 王芳}", "name: 隐藏人}"), "content/zones/garden.yaml", "隐藏人", "roles[1].name", "设为不公开（hidden: true）的党员的姓名", "隐藏人（居民代表）"),
     Case("member-alias-is-id", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    aliases: [zhang-wei]\n"), "members.yaml", "aliases: [zhang-wei]", "members[1].aliases", "现有党员"),
     Case("member-alias-twice", sub("members.yaml", "    name: 李娜\n    branch: b1\n", "    name: 李娜\n    branch: b1\n    aliases: [lina]\n  - id: li-na2\n    name: 李娜二\n    branch: b1\n    aliases: [lina]\n"), "members.yaml", 18, "members[2].aliases", "重复"),

@@ -132,10 +132,8 @@ class References:
                             + (f"；如果是写错了，{hint}" if meant != hint else ""))
                 self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
         elif public and value in known.hidden:
-            self.problems.add(
-                where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
-                "去掉这里的引用，或在 members.yaml 里取消 hidden",
-            )
+            self.problems.add(where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
+                              _hidden_reference_hint(name, value))
 
     def named(self, kind: str, value: str, where: Location, name: str) -> None:
         """A grade or story category must be one of org.yaml's (or the default ones)."""
@@ -168,3 +166,16 @@ class References:
         if field == "story_categories":
             return list(values)
         return [grade.name for grade in sorted(values, key=lambda grade: grade.min, reverse=True)]
+
+
+def _hidden_reference_hint(field: str, value: str) -> str:
+    """What to take out for a reference to a hidden member: deleting only the line of a
+    commitment's `- member:` hands its promise to the entry above (audit 21)."""
+    unhide = "或在 members.yaml 里取消 hidden"
+    if field.startswith("commitments[") and field.endswith("].member"):
+        return (f"删掉这一整条承诺：从“- member: {value}”这一行起，到下一个“- member:”之前（promise、items 等一起删），{unhide}")
+    if field == "leader":
+        return f"换一位公开的党员做负责人，{unhide}"
+    if field.endswith("]") or field.endswith("].member") and field.startswith("roles["):
+        return f"从列表里删掉 {value} 这一项，{unhide}"
+    return f"去掉这里的引用，{unhide}"
