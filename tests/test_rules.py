@@ -762,11 +762,15 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "按它印成宽 300、高 900 毫米 (宽x高按牌子挂好后的样子写（写 300x900mm 或 900x300mm），orientation 可以删掉)"),
     (sub("members.yaml", "    joined: 2008\n", "    joined: 2031\n"),
      "members.yaml:8:5: members[0].joined: 入党年份 2031 在今年（2026）之后 (写入党的年份，例如 2008；是不是输错了一位？)"),
+    ({**sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nstatus: archived\n"),
+      **sub("content/stories/a-key.md", "zone: garden\n", "")},
+     "content/zones/closed.yaml:9:1: successor: 接续责任区“garden”（花园责任区）也已撤销，又没有写接续的责任区：旧责任区的旧牌子扫码后找不到在用的责任区和电话"
+     " (把这里的 successor 改成现在接手的在用责任区，或者在 garden 的文件里写上它的 successor)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
         "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation", "joined-in-the-future"])
+        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

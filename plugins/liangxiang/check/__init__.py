@@ -232,6 +232,11 @@ class _Rules(References):
                 return
             seen.add(current.id)
             current = self.content.zone_by_id.get(current.successor)
+        if current is not None and current.status == "archived":  # the old sign's QR code leads to no zone in use
+            self.content.notices.append(Problem(
+                zone.at("successor"), "successor",
+                f"接续责任区“{current.id}”（{current.name}）也已撤销，又没有写接续的责任区：{zone.name}的旧牌子扫码后找不到在用的责任区和电话",
+                f"把这里的 successor 改成现在接手的在用责任区，或者在 {current.id} 的文件里写上它的 successor"))
 
     def commitments(self) -> None:
         years: dict[str, Location] = {}
