@@ -77,6 +77,11 @@ CASES = [
     Case("yaml-no-space-after-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope:花园一片"), "content/zones/garden.yaml", "scope:花园", "-", "“scope”后面的冒号要跟一个空格", "scope: 花园一片"),
     # the colon left out: PyYAML stops at the next key; the mistake is the line above it
     Case("yaml-key-without-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片"), "content/zones/garden.yaml", "scope 花园", "-", "“scope”后面少了冒号“:”", "写成“scope: 花园一片"),
+    # audit 21: an item indented one space too far is folded into the one above, silently
+    Case("list-item-folded-in", sub("content/zones/garden.yaml", "  - 浇水\n", "  - 浇水\n   - 除草\n"), "content/zones/garden.yaml", "   - 除草", "duties[0]",
+         "这一行的“- ”比上一项多缩进了，YAML 把它并进了上一项：会印成一项“浇水 - 除草”", "和上一项的“- ”对齐"),
+    Case("list-folded-into-a-text", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片：\n  - 东区\n"), "content/zones/garden.yaml", "  - 东区", "scope",
+         "这一行以“- ”开头，YAML 把它并进了“scope”前面的文字", "写成“scope: |”"),
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "scope", "多了一个冒号", "中文引号 “ ”"),

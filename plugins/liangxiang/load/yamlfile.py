@@ -323,13 +323,35 @@ class _Lines:
 
 # " #3、#4 号楼" after a plain value: YAML drops it as a comment. A comment is written "  # 注释"
 # (as every template here does); one space, then "#" and no space is a building number or a rank.
+_FOLDED_ITEM = re.compile(r"\n([ \t]*)-[ \t]")  # a continuation line that starts like a list item
 _COMMENT_CUT = re.compile(r"[ \t](#[^\s#][^\n]*)")
+
+
+def _item_folded_in(node: yaml.ScalarNode, written: str, path: Path, source: SourceMap, problems: Problems,
+                    lines: _Lines) -> None:
+    """A list item indented further than the one above (`   - 收集意见` under `  - 巡查`) is no item:
+    YAML folds it into the text above, and "巡查 - 收集意见" would be published and printed as one."""
+    for found in _FOLDED_ITEM.finditer(written):
+        line = bisect.bisect_left(lines.breaks, node.start_mark.index + found.start(1)) + 1 + lines.offset
+        shown = node.value if len(node.value) <= 30 else node.value[:29] + "…"
+        if path and isinstance(path[-1], int):
+            problems.add(Location(source.path, line, 1), dotted(path),
+                         f"这一行的“- ”比上一项多缩进了，YAML 把它并进了上一项：会印成一项“{shown}”",
+                         "把这一行的“- ”和上一项的“- ”对齐（删掉多出的空格）；如果“- ”本来就是文字，把整个值用引号括起来")
+        else:
+            key = path[-1] if path else "字段"
+            problems.add(Location(source.path, line, 1), dotted(path),
+                         f"这一行以“- ”开头，YAML 把它并进了“{key}”前面的文字：会印成“{shown}”",
+                         f"要分条写的话，写成“{key}: |”，从下一行起每行缩进两个空格写一条；如果“- ”本来就是文字，把整个值用引号括起来")
+        return
 
 
 def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: _Lines) -> None:
     """Record positions of keys and items; report duplicate keys (naming both lines); resolve merge keys."""
     if isinstance(node, yaml.ScalarNode) and node.tag == _FLOAT:
         source.written[path] = node.value  # an id 2021.10 is said as written, not as the float 2021.1
+    if isinstance(node, yaml.ScalarNode) and not node.style and "\n" in (written := lines.text_of(node)):
+        _item_folded_in(node, written, path, source, problems, lines)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         if node.flow_style:
