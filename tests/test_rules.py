@@ -288,6 +288,8 @@ CASES = [
     Case("readme-in-zones", {"content/zones/README.md": "# 说明\n\n责任区文件放这里。\n"}, "content/zones/README.md", 0, "-", "zones/ 文件夹里只放责任区记录（.yaml），不能放页面（.md）"),
     Case("zone-file-empty", {"content/zones/pond.yaml": "\n"}, "content/zones/pond.yaml", 1, "-", "这个责任区文件是空的", "不用这个文件就删掉它"),
     Case("members-only-comments", {"members.yaml": "# 名单待补\n"}, "members.yaml", 1, "-", "这个党员名单文件只有注释"),
+    Case("zone-copied-under-a-chinese-name", {"content/zones/菜市场北门.yaml": FILES["content/zones/garden.yaml"].replace("name: 花园责任区", "name: 菜市场北门党员责任区").replace("aliases: [old-garden]\n", "")},
+         "content/zones/菜市场北门.yaml", 1, "id", "两者必须相同", "garden.yaml 已经有了，这个文件像是它的副本：id 和文件名都改成一个新的编号（例如 cai-shichang-beimen）"),
     Case("windows-copy", {"content/zones/garden - 副本.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/garden - 副本.yaml", 0, "-", "像是 garden.yaml 的副本", "不需要就删掉它"),
     Case("branch-deleted", sub("content/org.yaml", "  - id: b2\n    name: 第二党支部\n", ""), "members.yaml", "branch: b2", "members[2].branch", "找不到党支部“b2”", "却有 3 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"),
     Case("zone-renamed", {"content/zones/garden.yaml": None, "content/zones/big-garden.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: big-garden")},

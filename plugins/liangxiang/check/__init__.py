@@ -57,6 +57,8 @@ class _Rules(References):
                 hint = f"{value}{suffix} 已经有了：把这个文件的 {field} 改成 {stem}"
             elif re.fullmatch(STEM_PATTERNS[field], stem):
                 hint = f"把文件改名为 {value}{suffix}，或把 {field} 改成 {stem}"
+            elif taken:  # 菜市场北门.yaml copied from koudai-gongyuan.yaml: renaming it would replace that zone
+                hint = f"{value}{suffix} 已经有了，这个文件像是它的副本：{field} 和文件名都改成一个新的编号" + _new_id_example(record, field)
             else:
                 hint = f"把文件改名为 {value}{suffix}"  # 2026年.yaml: not a year to offer in its place
             self.problems.add(record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同", hint)
@@ -300,3 +302,14 @@ PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guid
 
 def _shortened(text: str, most: int = 20) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
+
+
+def _new_id_example(record: Record, field: str) -> str:
+    """"（例如 caishichang-beimen）" from a copied zone's new name, for the hint above."""
+    name = getattr(record, "name", "")
+    if field != "id" or not isinstance(name, str) or not name:
+        return ""
+    from ..ids import phrase_id  # here: pypinyin loads its dictionaries on first use
+
+    suggested = phrase_id(re.sub(r"(党员)?责任区$", "", name) or name)
+    return f"（例如 {suggested}）" if suggested else ""
