@@ -128,6 +128,11 @@ def dotted(loc: tuple) -> str:
     return text or "-"
 
 
+def shortened(text: str, most: int = 20) -> str:
+    """Text quoted in a message, cut to ``most`` characters."""
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def did_you_mean(word: object, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """A hint naming the closest choice, or nothing when none is close."""
     if not isinstance(word, str):

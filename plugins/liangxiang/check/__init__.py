@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..content import Content
 from ..model import Record
-from ..problems import Location, Problem, Problems
+from ..problems import Location, Problem, Problems, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_numbers
@@ -145,7 +145,7 @@ class _Rules(References):
             own = first[: len(first) - len(listed)].strip()
             self.content.notices.append(Problem(
                 zone.at("duties", changed[0]), zone.field_name("duties", changed[0]), f"工作职责自带编号（“{own}”），标志牌和网页会自动编号，已不再重复印出",
-                f"可以删掉每条开头的编号，例如写成“- {_shortened(listed)}”"))
+                f"可以删掉每条开头的编号，例如写成“- {shortened(listed)}”"))
 
     def signboard_sides(self, zone) -> None:
         """`size: 900x300mm` with `orientation: portrait`: the sign is printed tall, 300 wide and
@@ -298,10 +298,6 @@ class _Rules(References):
 
 
 PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guide says so too)
-
-
-def _shortened(text: str, most: int = 20) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _new_id_example(record: Record, field: str) -> str:

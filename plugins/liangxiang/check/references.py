@@ -176,6 +176,6 @@ def _hidden_reference_hint(field: str, value: str) -> str:
         return (f"删掉这一整条承诺：从“- member: {value}”这一行起，到下一个“- member:”之前（promise、items 等一起删），{unhide}")
     if field == "leader":
         return f"换一位公开的党员做负责人，{unhide}"
-    if field.endswith("]") or field.endswith("].member") and field.startswith("roles["):
+    if field.endswith("]") or (field.startswith("roles[") and field.endswith("].member")):  # an item of a list
         return f"从列表里删掉 {value} 这一项，{unhide}"
     return f"去掉这里的引用，{unhide}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Location, Problems
+from ..problems import Location, Problems, shortened
 
 
 def decode(raw: bytes, path: str, problems: Problems) -> str | None:
@@ -81,7 +81,7 @@ def _mixed_lines(raw: bytes, path: str, problems: Problems) -> bool:
         return False
     for number, line in bad:
         shown = line.decode("gb18030").strip()
-        shown = shown if len(shown) <= 30 else shown[:29] + "…"
+        shown = shortened(shown, 30)
         problems.add(Location(path, number, 1), "-", f"这一行（“{shown}”）是别的编码（GBK）的文字，和文件其余部分（UTF-8）不一样",
                      "多半是从别的文件或软件粘贴来的：删掉这一行的文字重新输入；不要转换整个文件的编码，其余部分是对的")
     return True

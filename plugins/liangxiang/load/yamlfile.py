@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from ..problems import Location, Problems, dotted
+from ..problems import Location, Problems, dotted, shortened
 from .decoding import CONTROLS
 from .yamlhints import explain, key_of_line, near_cause, report_typography, unreadable
 
@@ -333,7 +333,7 @@ def _item_folded_in(node: yaml.ScalarNode, written: str, path: Path, source: Sou
     YAML folds it into the text above, and "巡查 - 收集意见" would be published and printed as one."""
     for found in _FOLDED_ITEM.finditer(written):
         line = bisect.bisect_left(lines.breaks, node.start_mark.index + found.start(1)) + 1 + lines.offset
-        shown = node.value if len(node.value) <= 30 else node.value[:29] + "…"
+        shown = shortened(node.value, 30)
         if path and isinstance(path[-1], int):
             problems.add(Location(source.path, line, 1), dotted(path),
                          f"这一行的“- ”比上一项多缩进了，YAML 把它并进了上一项：会印成一项“{shown}”",
@@ -350,8 +350,8 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
     """Record positions of keys and items; report duplicate keys (naming both lines); resolve merge keys."""
     if isinstance(node, yaml.ScalarNode) and node.tag == _FLOAT:
         source.written[path] = node.value  # an id 2021.10 is said as written, not as the float 2021.1
-    if isinstance(node, yaml.ScalarNode) and not node.style and "\n" in (written := lines.text_of(node)):
-        _item_folded_in(node, written, path, source, problems, lines)
+    if isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
+        _item_folded_in(node, lines.text_of(node), path, source, problems, lines)  # plain text over several lines
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         if node.flow_style:

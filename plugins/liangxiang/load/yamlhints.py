@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Location, Problems
+from ..problems import Location, Problems, shortened
 
 _FULLWIDTH_COLON_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)([A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*)[ \t]*(：)")  # ｓｃｏｐｅ：, typed in full-width mode
 _LEADING_WS = re.compile(r"^[ \t]*")
@@ -127,7 +127,7 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
                 _KEY_OF_LINE.match(lines[failed]) and _indent(lines[failed]) == _indent(line)):
             key = found.group(2)  # PyYAML names the next key, where the value could have ended
             return (number, found.end(2), f"“{key}”后面少了冒号“:”",
-                    f"写成“{key}: {_shortened(found.group(3).strip())}”（半角冒号，后面加空格）")
+                    f"写成“{key}: {shortened(found.group(3).strip())}”（半角冒号，后面加空格）")
         if 0 < number < failed and _DOCUMENT_MARK.match(line):  # PyYAML names the line after a "..."
             return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行"
         if number == failed and (over := _over_indented(lines, number)) is not None:
@@ -142,10 +142,6 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
     return None
-
-
-def _shortened(value: str, most: int = 20) -> str:
-    return value if len(value) <= most else value[:most] + "…"
 
 
 def _indent(line: str) -> int:
