@@ -82,6 +82,8 @@ CASES = [
          "这一行的“- ”比上一项多缩进了，YAML 把它并进了上一项：会印成一项“浇水 - 除草”", "和上一项的“- ”对齐"),
     Case("list-folded-into-a-text", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片：\n  - 东区\n"), "content/zones/garden.yaml", "  - 东区", "scope",
          "这一行以“- ”开头，YAML 把它并进了“scope”前面的文字", "写成“scope: |”"),
+    Case("yaml-key-without-colon-hint-whole", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片，见 https://example.org/dj/zones/garden/  # 旧写法"), "content/zones/garden.yaml", "scope 花园", "-",
+         "“scope”后面少了冒号“:”", "写成“scope: 花园一片，见 https://example.org/dj/zones/garden/”（"),  # whole, to copy; the comment left out
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "scope", "多了一个冒号", "中文引号 “ ”"),

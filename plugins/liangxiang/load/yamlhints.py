@@ -126,8 +126,8 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         if number == failed - 1 and (found := _KEY_WITHOUT_COLON.match(line)) is not None and (
                 _KEY_OF_LINE.match(lines[failed]) and _indent(lines[failed]) == _indent(line)):
             key = found.group(2)  # PyYAML names the next key, where the value could have ended
-            return (number, found.end(2), f"“{key}”后面少了冒号“:”",
-                    f"写成“{key}: {shortened(found.group(3).strip())}”（半角冒号，后面加空格）")
+            value = shortened(re.sub(r"\s+#.*$", "", found.group(3)).strip(), 60)  # whole, to copy; no comment
+            return (number, found.end(2), f"“{key}”后面少了冒号“:”", f"写成“{key}: {value}”（半角冒号，后面加空格）")
         if 0 < number < failed and _DOCUMENT_MARK.match(line):  # PyYAML names the line after a "..."
             return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行"
         if number == failed and (over := _over_indented(lines, number)) is not None:
