@@ -622,7 +622,16 @@ def test_a_chinese_paragraph_indent_inside_text_is_fine(tmp_path):
      ["date", "category"]),
     ("content/commitments/2026.yaml", [("{date: 2026-03-12, text: 补植草坪}", "{date: 2026-03-12}"), ("result: 优秀,", "result: 很好,")],
      ["commitments[0].progress[0].text", "commitments[0].review.result"]),
-], ids=["member", "zone", "result", "story-category", "review-result"])
+    # the file's own field wrong (audit 21): its list is still checked, and the file's name against its period
+    ("content/assessments/2026-Q1.yaml", [("published: 2026-04-05", "published: 2026.4.5"), ("period: 2026-Q1", "period: 2025-Q4"),
+                                          ("{zone: garden, score: 90}", "{zone: gardne, score: 90}"), ("{zone: closed,", "{zone: gardne,")],
+     ["published", "period", "results[0].zone", "results[1].zone", "results[1].zone"]),
+    ("content/commitments/2026.yaml", [("year: 2026", "year: 2026年"), ("  - member: li-na", "  - member: li-nna"),
+                                       ("    promise: 热情服务", "    promise: 热情服务\n  - member: zhang-wei\n    promise: 再写一条")],
+     ["year", "commitments[1].member", "commitments[2].member"]),
+    ("content/org.yaml", [("hotline: 0317-2720000", "hotline: [0317, 2720000]"), ("    name: 第二党支部", "    name: 第二党支部\n  - {id: b1, name: 第三党支部}")],
+     ["hotline", "branches[2].id"]),
+], ids=["member", "zone", "result", "story-category", "review-result", "period-file-date", "year-file-year", "org-hotline"])
 def test_a_record_with_one_mistake_still_has_its_references_checked(tmp_path, file, edits, expected):
     """One run reports every error: a misspelt id beside another mistake is not hidden by it."""
     root = write_site(tmp_path)

@@ -109,6 +109,10 @@ class Content:
     # the Markdown of records that did not validate, checked all the same: (text, where it starts,
     # field, base folder, is a block scalar, the address it would be shown at)
     rejected_texts: list[tuple] = field(default_factory=list, repr=False, compare=False)
+    # files whose own fields failed (a wrong year or date), those fields None: for the checks of their lists only
+    partial_org: Org | None = field(default=None, repr=False, compare=False)
+    partial_commitments: list[CommitmentsFile] = field(default_factory=list, repr=False, compare=False)
+    partial_assessments: list[Assessment] = field(default_factory=list, repr=False, compare=False)
     notices: list[Problem] = field(default_factory=list, repr=False, compare=False)  # said, not errors
     known: dict[str, KnownIds] = field(
         default_factory=lambda: {kind: KnownIds() for kind in ("member", "branch", "group", "zone", "story")}

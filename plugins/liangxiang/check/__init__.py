@@ -4,6 +4,7 @@ References by id are checked in ``references``; the rules of each record kind ar
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -48,13 +49,16 @@ class _Rules(References):
         seen[value] = where
         return False
 
-    def stem(self, record: Record, field: str, value: object, stem: str) -> None:
+    def stem(self, record: Record, field: str, value: object, stem: str, stem_meant: str = "") -> None:
+        """``stem_meant``: why the file's name, not the field, is likely right (the field copied from the file before)."""
         if str(value) != stem:
             # the file's name is the address; offer the file's name as the value only when it is one
             suffix = Path(record.path).suffix
             taken = (self.content.docs_dir / Path(record.path).parent.name / f"{value}{suffix}").exists()
             if taken and re.fullmatch(STEM_PATTERNS[field], stem):  # a copy of fare-menzhen.yaml saved as fare-menzhen-2.yaml
                 hint = f"{value}{suffix} 已经有了：把这个文件的 {field} 改成 {stem}"
+            elif re.fullmatch(STEM_PATTERNS[field], stem) and stem_meant:
+                hint = f"把 {field} 改成 {stem}（{stem_meant}）；如果文件名错了，才把文件改名为 {value}{suffix}"
             elif re.fullmatch(STEM_PATTERNS[field], stem):
                 hint = f"把文件改名为 {value}{suffix}，或把 {field} 改成 {stem}"
             elif taken:  # 菜市场北门.yaml copied from koudai-gongyuan.yaml: renaming it would replace that zone
@@ -65,12 +69,12 @@ class _Rules(References):
 
     # ------------------------------------------------------------------------------------
     def org(self) -> None:
-        org = self.content.org
+        org = self.content.org or self.content.partial_org  # a wrong logo does not hide two branches of one id
         if org is None:
             return
         branches: dict[str, Location] = {}
         groups: dict[str, Location] = {}
-        for branch in org.branches:
+        for branch in org.branches or []:
             if self.unique("党支部编号", branches, branch.id, branch.at("id"), branch.field_name("id")):
                 self.doubled.setdefault("branch", (branch.id, branch.at("id")))
             for group in branch.groups:
@@ -78,17 +82,17 @@ class _Rules(References):
                     self.doubled.setdefault("group", (group.id, group.at("id")))
         names: dict[str, Location] = {}
         minimums: dict[str, Location] = {}
-        for grade in org.grades:
+        for grade in org.grades or []:
             self.unique("考核等次", names, grade.name, grade.at("name"), "grades.name", "每个等次的名称都不同")
             self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min", "每个等次的最低分都不同：分数高的等次 min 也高")
         categories: dict[str, Location] = {}
-        for index, category in enumerate(org.story_categories):
+        for index, category in enumerate(org.story_categories or []):
             self.unique("典型类别", categories, category, org.at("story_categories", index), "story_categories", "删去重复的类别")
 
     def members(self) -> None:
         seen: dict[str, Location] = {}
         branch_of_group = {
-            g.id: b.id for b in (self.content.org.branches if self.content.org else []) for g in b.groups
+            g.id: b.id for b in getattr(self.content.org or self.content.partial_org, "branches", None) or [] for g in b.groups
         }
         aliases: dict[str, Location] = {}
         for member in self.content.members:
@@ -242,16 +246,17 @@ class _Rules(References):
 
     def commitments(self) -> None:
         years: dict[str, Location] = {}
-        for year in self.content.commitments:
-            self.stem(year, "year", year.year, Path(year.path).stem)
-            self.unique("年度", years, str(year.year), year.at("year"), "year", "每个年度只写一个文件：把这两个文件的承诺合在一起")
+        for year in self.content.commitments + self.content.partial_commitments:
+            if year.year is not None:
+                self.stem(year, "year", year.year, Path(year.path).stem)
+                self.unique("年度", years, str(year.year), year.at("year"), "year", "每个年度只写一个文件：把这两个文件的承诺合在一起")
             seen: dict[str, Location] = {}
             for commitment in year.commitments:
                 self.refs(commitment)
                 if commitment.member in seen:
                     self.problems.add(
                         commitment.at("member"), commitment.field_name("member"),
-                        f"党员“{commitment.member}”在 {year.year} 年已经有一条承诺（{seen[commitment.member]}）",
+                        f"党员“{commitment.member}”在{f' {year.year} 年' if year.year is not None else '这个文件里'}已经有一条承诺（{seen[commitment.member]}）",
                         "每人每年只写一条承诺；多件事写进它的 items",
                     )
                 else:
@@ -265,15 +270,17 @@ class _Rules(References):
 
     def assessments(self) -> None:
         periods: dict[str, Location] = {}
-        for assessment in self.content.assessments:
-            self.stem(assessment, "period", assessment.period, Path(assessment.path).stem)
-            self.unique("考核期", periods, assessment.period, assessment.at("period"), "period", "每个考核期只写一个文件：把这两个文件的成绩合在一起")
+        for assessment in self.content.assessments + self.content.partial_assessments:
+            if assessment.period is not None:
+                stem = Path(assessment.path).stem
+                self.stem(assessment, "period", assessment.period, stem, _period_meant(assessment.published, assessment.period, stem))
+                self.unique("考核期", periods, assessment.period, assessment.at("period"), "period", "每个考核期只写一个文件：把这两个文件的成绩合在一起")
             seen: dict[str, Location] = {}
             for result in assessment.results:
                 self.refs(result)
                 if result.zone in seen:
                     self.problems.add(
-                        result.at("zone"), result.field_name("zone"), f"责任区“{result.zone}”在 {assessment.period} 已经有一条成绩（{seen[result.zone]}）",
+                        result.at("zone"), result.field_name("zone"), f"责任区“{result.zone}”在{f' {assessment.period} ' if assessment.period is not None else '这一期'}已经有一条成绩（{seen[result.zone]}）",
                         "每个考核期每个责任区只写一条",
                     )
                 else:
@@ -295,6 +302,18 @@ class _Rules(References):
                     found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
                 for message, hint in found:
                     self.problems.add(record.at(field), record.field_name(field), message, hint)
+
+
+def _period_meant(published: object, period: str, stem: str) -> str:
+    """Why the file's period is the one meant: results are published in the quarter after theirs,
+    so a date that fits the file's name and not the period field says the field was copied."""
+    if not isinstance(published, dt.date):
+        return ""
+    year, quarter = published.year, (published.month - 1) // 3 + 1
+    before = f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
+    if stem in (before, f"{year}-Q{quarter}") and period not in (before, f"{year}-Q{quarter}"):
+        return f"{published} 公布的应该是 {stem} 的成绩"
+    return ""
 
 
 PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guide says so too)

@@ -42,9 +42,9 @@ def private_numbers(content: Content) -> tuple[list[Problem], list[Problem]]:
     notices: list[Problem] = []
     hidden = {m.id for m in content.members if m.hidden}
     records: list[Any] = [r for r in (content.org,) if r is not None]
-    records += [m for m in content.members if not m.hidden] + content.zones + content.assessments
+    records += [m for m in content.members if not m.hidden] + content.zones + content.assessments + content.partial_assessments
     records += [story.meta for story in content.stories]
-    records += [c for year in content.commitments for c in year.commitments if c.member not in hidden]
+    records += [c for year in content.commitments + content.partial_commitments for c in year.commitments if c.member not in hidden]
     for record in records:
         for path, text in _texts(record, ()):
             if _CANDIDATE.search(text):  # rare: where and which field are worked out only then

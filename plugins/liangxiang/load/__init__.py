@@ -14,7 +14,7 @@ from ..problems import Location, Problems, did_you_mean
 from ..values import ID_PATTERN
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
-from .validate import validate_list, validate_record
+from .validate import validate_list, validate_record, validate_shell
 from .decoding import decode, report_controls
 from .misplaced import FOLDER_WORDS, foreign_file, empty_file, missing_file, page_in_reserved_place, record_folder_meant
 from .yamlfile import Document, SourceMap, parse
@@ -165,7 +165,7 @@ class _Reader:
         if data is None:
             content.known["branch"].complete = content.known["group"].complete = False
             return
-        content.org = validate_record(Org, data, doc.source, (), self.problems, content.rejected)
+        content.org, content.partial_org = validate_shell(Org, data, doc.source, self.problems, content.rejected)
         if content.org is None and isinstance(data.get("intro"), str):
             content.rejected_texts.append((data["intro"], doc.source.at("intro"), "intro", "", True, ""))
         if not isinstance(data.get("branches"), list):  # `branchs:` has its own error: not one per reference
@@ -238,11 +238,14 @@ class _Reader:
             data = self.mapping(doc, "年度承诺")
             if data is None:
                 continue
-            shell = validate_record(CommitmentsFile, _shell(data, "commitments"), doc.source, (), self.problems)
+            shell, partial = validate_shell(CommitmentsFile, _shell(data, "commitments"), doc.source, self.problems)
             items = validate_list(Commitment, data.get("commitments"), doc.source, ("commitments",), self.problems, content.rejected)
             if shell is not None:
                 shell.commitments = items
                 content.commitments.append(shell)
+            elif partial is not None:
+                partial.commitments = items
+                content.partial_commitments.append(partial)
 
     def load_stories(self, content: Content) -> None:
         for path in self.record_files("stories"):
@@ -279,11 +282,14 @@ class _Reader:
             data = self.mapping(doc, "考核结果")
             if data is None:
                 continue
-            shell = validate_record(Assessment, _shell(data, "results"), doc.source, (), self.problems)
+            shell, partial = validate_shell(Assessment, _shell(data, "results"), doc.source, self.problems)
             results = validate_list(Result, data.get("results"), doc.source, ("results",), self.problems, content.rejected)
             if shell is not None:
                 shell.results = results
                 content.assessments.append(shell)
+            elif partial is not None:
+                partial.results = results
+                content.partial_assessments.append(partial)
 
     def unread_record(self, relative: Path) -> None:
         """A file in a record folder that is not read as a record: an editor's new zone saved as

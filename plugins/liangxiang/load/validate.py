@@ -3,9 +3,10 @@ reported at its line in an editor's words (``wording``)."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from functools import cache
+from typing import Any, Optional, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 
 from ..content import Rejected
 from ..model import Record
@@ -19,6 +20,21 @@ def validate_record(model: type[R], data: Any, source: SourceMap, loc: tuple, pr
                     rejected: list[Rejected] | None = None) -> R | None:
     """One record, bound to where it came from; None (with problems) when it is invalid, and
     then kept in ``rejected``, with the fields that failed, for the checks that still apply."""
+    return _validated(model, data, source, loc, problems, rejected)[0]
+
+
+def validate_shell(model: type[R], data: dict, source: SourceMap, problems: Problems,
+                   rejected: list[Rejected] | None = None) -> tuple[R | None, R | None]:
+    """A file's own fields (its year, its period, the organization): (record, None) when they are
+    valid; else (None, the record with the fields that failed as None), so that the checks of
+    the rest (references, a zone scored twice) still run: one wrong date must not hide them
+    until the next run."""
+    record, error = _validated(model, data, source, (), problems, rejected)
+    return (record, None) if error is None else (None, _without_failed(model, data, error, source))
+
+
+def _validated(model: type[R], data: Any, source: SourceMap, loc: tuple, problems: Problems,
+               rejected: list[Rejected] | None) -> tuple[R | None, ValidationError | None]:
     try:
         record = model.model_validate(data)
     except ValidationError as error:
@@ -26,9 +42,9 @@ def validate_record(model: type[R], data: Any, source: SourceMap, loc: tuple, pr
         if rejected is not None and isinstance(data, dict):
             bad = {loc + tuple(p for p in item["loc"] if not _is_union_tag(p)) for item in error.errors(include_url=False)}
             rejected.append(Rejected(model, data, source, loc, tuple(bad)))
-        return None
+        return None, error
     _bind_tree(record, source, loc)
-    return record
+    return record, None
 
 
 # left out, these would print another thing than the editor meant (a hidden member's plate, a
@@ -58,6 +74,27 @@ def salvage(rejected: Rejected) -> Record | None:
         return None
     _bind_tree(record, rejected.source, rejected.loc)
     return record
+
+
+def _without_failed(model: type[R], data: dict, error: ValidationError, source: SourceMap) -> R | None:
+    failed = set()
+    for item in error.errors(include_url=False):
+        if not item["loc"] or not isinstance(item["loc"][0], str):
+            return None  # the file as a whole is wrong
+        failed.add(item["loc"][0])
+    kept = {key: value for key, value in data.items() if key not in failed}
+    try:
+        record = _lenient(model, frozenset(failed & set(model.model_fields))).model_validate(kept)
+    except ValidationError:
+        return None
+    _bind_tree(record, source, ())
+    return record
+
+
+@cache
+def _lenient(model: type[R], optional: frozenset[str]) -> type[R]:
+    """The model with these fields optional, None when left out: a subclass, so checks see the kind they know."""
+    return create_model(model.__name__, __base__=model, **{name: (Optional[Any], None) for name in optional})
 
 
 def validate_list(model: type[R], items: Any, source: SourceMap, loc: tuple, problems: Problems,
