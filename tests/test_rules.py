@@ -969,3 +969,31 @@ def test_a_phone_as_pasted_from_word_is_valid(tmp_path, phone):
     root = write_site(tmp_path)
     _apply(root, sub("content/zones/garden.yaml", "service_phone: 0317-2720001", f"service_phone: {phone}"))
     assert [str(p) for p in problems_of(root)] == []
+
+
+def _tabbed(text: str) -> str:
+    """Each two spaces of indentation as a tab, as an editor set to tabs writes it."""
+    return "\n".join("\t" * ((len(line) - len(line.lstrip(" "))) // 2) + line.lstrip(" ") for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("file, text, expected", [
+    # audit 21: a full-width space in one line's indentation hid every other error of members.yaml
+    ("members.yaml", FILES["members.yaml"].replace("    post: 绿化养护员", "\u3000\u3000post: 绿化养护员").replace("    branch: b2", "    branch: b9", 1)
+     .replace("    name: 李娜", "    name: 李娜\n    phone: 13800000000"),
+     [("members.yaml:7:1", "-", "缩进里有全角空格"), ("members.yaml:13:5", "members[1].phone", "不认识的字段"),
+      ("members.yaml:17:5", "members[2].branch", "找不到党支部“b9”")]),
+    # a file indented with tabs throughout: one error for them all, and its own mistakes
+    ("members.yaml", _tabbed(FILES["members.yaml"].replace("    branch: b2", "    branch: b9", 1)),
+     [("members.yaml:2:1", "-", "缩进里有制表符（Tab）：这一行和下面 19 行（第 3、4、5、6、7…… 行）"),
+      ("members.yaml:16:5", "members[2].branch", "找不到党支部“b9”")]),
+    # a tab that reads as no indentation of two or four spaces: that error alone, as before
+    ("content/zones/garden.yaml", FILES["content/zones/garden.yaml"].replace("leader: zhang-wei", "\tleader: zhang-wie").replace("scope:", "scoppe:"),
+     [("content/zones/garden.yaml:7:1", "-", "缩进里有制表符（Tab）")]),
+], ids=["fullwidth-space-line", "tabs-throughout", "tab-unguessable"])
+def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file, text, expected):
+    root = write_site(tmp_path)
+    _apply(root, {file: text})
+    found = [(str(p.where), p.field, p.message) for p in problems_of(root)]
+    assert len(found) == len(expected), found
+    for (where, field, message), (want_where, want_field, want_message) in zip(found, expected):
+        assert (where, field) == (want_where, want_field) and want_message in message, found

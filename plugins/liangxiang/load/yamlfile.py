@@ -111,7 +111,7 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
     fast=False always takes the pure-Python loader (the reference the C path is tested against).
     """
     offset = first_line - 1
-    text = report_typography(text, path, problems, offset)
+    text = report_typography(text, path, problems, offset, _first_error)
     if text is None:
         return None
     lines = _Lines(text, offset)
@@ -173,6 +173,21 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
     finally:
         loader.dispose()
     return Document(data, source)
+
+
+def _first_error(text: str) -> int | None:
+    """The 0-based line of the text's first YAML error; None when it reads."""
+    loader = _Loader(text)
+    try:
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return mark.line if mark is not None else 0
+    except (yaml.YAMLError, RecursionError):
+        return 0
+    finally:
+        loader.dispose()
+    return None
 
 
 def _depth_bound(text: str) -> int | None:

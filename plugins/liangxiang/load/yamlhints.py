@@ -7,6 +7,7 @@ after a colon, a value quoted with “…”, a full-width comma) and often a li
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..problems import Location, Problems, shortened
 
@@ -17,6 +18,7 @@ _LEADING_WS = re.compile(r"^[ \t]*")
 _ODD_INDENT = re.compile(r"^[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*(?=-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])")
 _ODD_SPACE_AFTER_KEY = re.compile(r"(^[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:)([\u3000\u00a0])")
 _SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
+_EACH_LINE_UP_TO = 3  # lines with a tab in their indentation reported one by one
 
 # PyYAML's problem (a phrase of it, or a tuple of phrases) -> what it means in an editor's words,
 # and how to fix it (first match wins)
@@ -183,28 +185,39 @@ def unreadable(error, text: str, path: str, problems: Problems, offset: int) -> 
     return None
 
 
-def report_typography(text: str, path: str, problems: Problems, offset: int) -> str | None:
-    """Report tabs in indentation and full-width colons after keys; fix the colons to go on."""
+def report_typography(text: str, path: str, problems: Problems, offset: int,
+                      first_error: Callable[[str], int | None] = lambda text: None) -> str | None:
+    """Report tabs and odd spaces in indentation and full-width colons after keys, and fix them
+    to go on (the file's other mistakes are reported in the same run); None when a fix of the
+    indentation cannot be guessed. ``first_error``: the 0-based line of a text's first YAML error."""
     lines = text.split("\n")
-    unreadable = False
+    misindented, found = [], {}  # found: what is in the indentation -> [(line, column)]
     for number, line in enumerate(lines, start=1 + offset):
         indent = _LEADING_WS.match(line).group(0)
         if "\t" in indent:
-            unreadable = True
-            problems.add(
-                Location(path, number, indent.index("\t") + 1), "-",
-                "缩进里有制表符（Tab）", "YAML 只能用空格缩进：把 Tab 换成空格（通常每层 2 个）",
-            )
+            found.setdefault("制表符（Tab）", []).append((number, indent.index("\t") + 1))
         elif (odd := _ODD_INDENT.match(line)) is not None:
-            unreadable = True
             at = next(i for i, char in enumerate(odd.group(0)) if char in _SPACE_NAMES)
-            problems.add(
-                Location(path, number, at + 1), "-", f"缩进里有{_SPACE_NAMES[line[at]]}",
-                "YAML 只能用半角空格缩进：删掉这一行开头的空白，重新用空格键缩进（通常每层 2 个）",
-            )
-    if unreadable:
-        return None
+            found.setdefault(_SPACE_NAMES[line[at]], []).append((number, at + 1))
+        else:
+            continue
+        misindented.append(number - 1 - offset)
+    for name, places in found.items():
+        fix = "把 Tab 换成空格" if "Tab" in name else "删掉这一行开头的空白，重新用空格键缩进"
+        if len(places) <= _EACH_LINE_UP_TO:
+            for number, column in places:
+                problems.add(Location(path, number, column), "-", f"缩进里有{name}", f"YAML 只能用半角空格缩进：{fix}（通常每层 2 个）")
+        else:  # a file indented so throughout: one error, not one a line
+            (number, column), rest = places[0], [str(line) for line, _ in places[1:]]
+            shown = "、".join(rest[:5]) + ("……" if len(rest) > 5 else "")
+            problems.add(Location(path, number, column), "-", f"缩进里有{name}：这一行和下面 {len(rest)} 行（第 {shown} 行）",
+                         f"YAML 只能用半角空格缩进：在编辑器里用“替换”把缩进里的{name}全部换成空格（通常每层 2 个）")
     changed = False
+    if misindented:
+        lines = _reindented(lines, misindented, first_error)
+        if lines is None:
+            return None
+        changed = True
     for index, line in enumerate(lines):
         if (odd := _ODD_SPACE_AFTER_KEY.match(line)) is not None:
             changed = True
@@ -224,3 +237,22 @@ def report_typography(text: str, path: str, problems: Problems, offset: int) -> 
             )
         lines[index] = _FULLWIDTH_COLON_KEY.sub(lambda m: m.group(0)[:-1] + ": ", line)
     return "\n".join(lines) if changed else text
+
+
+_INDENT = re.compile(r"^[ \t\u3000\u00a0]*")
+# as editors see them: a full-width space is two columns; a tab two or four, by editor
+_WIDTHS = ({"\t": 2, "\u3000": 2}, {"\t": 4, "\u3000": 2})
+
+
+def _reindented(lines: list[str], misindented: list[int], first_error: Callable[[str], int | None]) -> list[str] | None:
+    """The lines with their tabs and odd spaces of indentation as the spaces they look like,
+    when the file then reads, at least up to a line away from them; None when no guess does."""
+    for widths in _WIDTHS:
+        fixed = list(lines)
+        for index in misindented:
+            indent = _INDENT.match(lines[index]).group(0)
+            fixed[index] = " " * sum(widths.get(char, 1) for char in indent) + lines[index][len(indent):]
+        error = first_error("\n".join(fixed))
+        if error is None or all(abs(error - index) > 1 for index in misindented):
+            return fixed
+    return None
