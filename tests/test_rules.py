@@ -971,6 +971,14 @@ def test_a_phone_as_pasted_from_word_is_valid(tmp_path, phone):
     assert [str(p) for p in problems_of(root)] == []
 
 
+def _assert_problems(root: Path, expected: list[tuple[str, str, str]]) -> None:
+    """Exactly these problems, in this order: (where, field, a piece of the message)."""
+    found = [(str(p.where), p.field, p.message) for p in problems_of(root)]
+    assert len(found) == len(expected), found
+    for (where, named, message), (want_where, want_field, want_message) in zip(found, expected):
+        assert (where, named) == (want_where, want_field) and want_message in message, found
+
+
 def _tabbed(text: str) -> str:
     """Each two spaces of indentation as a tab, as an editor set to tabs writes it."""
     return "\n".join("\t" * ((len(line) - len(line.lstrip(" "))) // 2) + line.lstrip(" ") for line in text.split("\n"))
@@ -993,7 +1001,43 @@ def _tabbed(text: str) -> str:
 def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file, text, expected):
     root = write_site(tmp_path)
     _apply(root, {file: text})
-    found = [(str(p.where), p.field, p.message) for p in problems_of(root)]
-    assert len(found) == len(expected), found
-    for (where, field, message), (want_where, want_field, want_message) in zip(found, expected):
-        assert (where, field) == (want_where, want_field) and want_message in message, found
+    _assert_problems(root, expected)
+
+
+@pytest.mark.parametrize("edits, expected", [
+    # audit 21: two lines indented too far, reported one a run; and a mistake in another member
+    ([("members.yaml", "    post: 绿化养护员", "     post: 绿化养护员"), ("members.yaml", "    name: 李娜", "    name: 李娜\n     joined: 2010"),
+      ("members.yaml", "    branch: b2", "    branch: b9")],
+     [("members.yaml:7:1", "post", "多缩进了 1 个空格"), ("members.yaml:13:1", "joined", "多缩进了 1 个空格"),
+      ("members.yaml:17:5", "members[2].branch", "找不到党支部“b9”")]),
+    # audit 21: a colon inside {…} hid the commitments after it
+    ([("content/commitments/2026.yaml", "text: 补植草坪}", "text: 补植: 草坪}"), ("content/commitments/2026.yaml", "  - member: li-na", "  - member: li-nna"),
+      ("content/commitments/2026.yaml", "    promise: 热情服务", "    promise: 热情服务\n    promiss: 再写一条")],
+     [("content/commitments/2026.yaml:7:36", "-", "花括号 {…} 里的写法不对"), ("content/commitments/2026.yaml:9:5", "commitments[1].member", "找不到党员“li-nna”"),
+      ("content/commitments/2026.yaml:11:5", "commitments[1].promiss", "不认识的字段“promiss”")]),
+    # two quotes in one file, each said where it stands
+    ([("content/commitments/2026.yaml", "    promise: 带头养护花园", '    promise: "带头"养护花园'), ("content/commitments/2026.yaml", "    promise: 热情服务", '    promise: "热情"服务')],
+     [("content/commitments/2026.yaml:4:14", "promise", "引号只能把整个值括起来"), ("content/commitments/2026.yaml:10:14", "promise", "引号只能把整个值括起来")]),
+    # a zone's own field set aside: the rest of the zone is not checked against a value it never had
+    ([("content/zones/closed.yaml", "status: archived", "status archived"), ("content/zones/closed.yaml", "leader: li-na", "leader: li-nna")],
+     [("content/zones/closed.yaml:8:7", "-", "“status”后面少了冒号")]),
+    # the next line's error is this one's echo: not said as another mistake
+    ([("content/zones/garden.yaml", "  - 浇水", "   - 浇水\n  - 剪草\n  - 施肥")],
+     [("content/zones/garden.yaml:7:3", "-", "缩进没有对齐")]),
+    # an id set aside is not missing where it is named (li-na leads a zone); the next member's mistake is said
+    ([("members.yaml", "  - id: li-na", '  - id: "li-na'), ("members.yaml", "    branch: b2", "    branch: b9")],
+     [("members.yaml:11:9", "id", "引号或括号没有配对"), ("members.yaml:16:5", "members[2].branch", "找不到党支部“b9”")]),
+    ([("content/org.yaml", "  - id: b2", "  -id: b2"), ("content/org.yaml", "测试单位", "测试单位\nhotlien: 1")],
+     [("content/org.yaml:2:1", "hotlien", "不认识的字段“hotlien”"), ("content/org.yaml:11:3", "-", "短横线“-”后面要有一个空格")]),
+    # {id b1-g1, …}: the colon left out is one error, not also an id missing and a group not found
+    ([("content/org.yaml", "{id: b1-g1,", "{id b1-g1,")], [("content/org.yaml:9:9", "branches[0].groups[0].id", "“id”后面少了冒号")]),
+    ([("content/org.yaml", "{id: b1-g1,", "{id:b1-g1,")], [("content/org.yaml:9:9", "branches[0].groups[0].id", "“id”后面的冒号要跟一个空格")]),
+], ids=["over-indented-twice", "colon-in-braces", "two-quotes", "zone-field-set-aside", "echo-on-next-line", "member-id-set-aside",
+        "org-dash", "id-without-colon-in-braces", "id-colon-without-space-in-braces"])
+def test_a_syntax_error_does_not_hide_the_files_other_errors(tmp_path, edits, expected):
+    """One run reports every error: a file is read on past a syntax error, the failed line read
+    as empty, and what that line's record says then is not reported (it may be the error's echo)."""
+    root = write_site(tmp_path)
+    for file, old, new in edits:
+        _apply(root, sub(file, old, new))
+    _assert_problems(root, expected)

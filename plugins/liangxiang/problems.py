@@ -67,9 +67,13 @@ class Problems:
     """Collects every problem of a run, so that one run reports them all."""
 
     items: list[Problem] = field(default_factory=list)
+    # the records (their lines; line 0: the whole file) read past a syntax error in them: what
+    # is found there then may be its echo, and is said once the syntax error is fixed
+    muted: set[tuple[str, int]] = field(default_factory=set)
 
     def add(self, where: Location, field: str, message: str, hint: str = "") -> None:
-        self.items.append(Problem(where, field, message, hint))
+        if not self.muted or ((where.path, where.line) not in self.muted and (where.path, 0) not in self.muted):
+            self.items.append(Problem(where, field, message, hint))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

@@ -45,6 +45,14 @@ def load_content(
     return content, reader.problems
 
 
+def _id_of(record: dict) -> object:
+    """A record's id as written: `{id b1-g1, …}` or `{id:b1-g1, …}` has its own error, not one per reference too."""
+    if "id" in record:
+        return record["id"]
+    return next((found.group(1) for key, value in record.items()
+                 if value is None and isinstance(key, str) and (found := re.fullmatch(r"id(?:[ \t]+|:)(\S+)", key))), None)
+
+
 def _shell(data: dict, listed: str) -> dict:
     """A file's own fields, for validating it apart from its list of records (validated one by
     one): the list is left out, unless it is written as something else than a list (`results:`
@@ -94,7 +102,16 @@ class _Reader:
             text = decode(raw, shown, problems)
             return None if text is None else parse(text, shown, problems)
 
-        return self.cache.cached(shown, self.sources[shown], self.problems, parse_file)
+        return self._muting(self.cache.cached(shown, self.sources[shown], self.problems, parse_file))
+
+    def _muting(self, doc: Document | None) -> Document | None:
+        """A document read past a syntax error: the records its lines set aside stand in say
+        nothing more this run (a value read as empty is not the editor's mistake)."""
+        source = doc.source if doc is not None else None
+        for line in source.set_aside if source else ():
+            lines = source.item_lines(line)
+            self.problems.muted.update((source.path, at) for at in (lines if lines is not None else [0]))
+        return doc
 
     def story(self, path: Path) -> tuple[bool, Document | None, str, int] | None:
         """Whether a story has front matter, the front matter parsed (None when unreadable), its body
@@ -113,7 +130,10 @@ class _Reader:
                 return False, None, body, body_line
             return True, parse(front, shown, problems, first_line=2), body, body_line
 
-        return self.cache.cached(shown, self.sources[shown], self.problems, parse_story)
+        read = self.cache.cached(shown, self.sources[shown], self.problems, parse_story)
+        if read is not None:
+            self._muting(read[1])
+        return read
 
     def bound_markdown(self, text: Any, source: SourceMap, field: str, first_line: int = 0) -> bool:
         """Report Markdown that would stall or crash the renderer; True when there was any."""
@@ -165,6 +185,8 @@ class _Reader:
         if data is None:
             content.known["branch"].complete = content.known["group"].complete = False
             return
+        if doc.source.set_aside:  # an id read as empty: references to it are not reported missing
+            content.known["branch"].complete = content.known["group"].complete = False
         content.org, content.partial_org = validate_shell(Org, data, doc.source, self.problems, content.rejected)
         if content.org is None and isinstance(data.get("intro"), str):
             content.rejected_texts.append((data["intro"], doc.source.at("intro"), "intro", "", True, ""))
@@ -172,9 +194,9 @@ class _Reader:
             content.known["branch"].complete = content.known["group"].complete = False
         self.bound_markdown(data.get("intro"), doc.source, "intro")
         for b, branch in _items(data.get("branches")):
-            content.known["branch"].add(branch.get("id"), doc.source.at("branches", b, "id"))
+            content.known["branch"].add(_id_of(branch), doc.source.at("branches", b, "id"))
             for g, group in _items(branch.get("groups")):
-                content.known["group"].add(group.get("id"), doc.source.at("branches", b, "groups", g, "id"))
+                content.known["group"].add(_id_of(group), doc.source.at("branches", b, "groups", g, "id"))
 
     def load_members(self, content: Content) -> None:
         path = self.members_file
@@ -188,6 +210,8 @@ class _Reader:
             content.known["member"].complete = False
             return
         items = data.get("members")
+        if doc.source.set_aside:  # an id read as empty: references to it are not reported missing
+            content.known["member"].complete = False
         if not isinstance(items, list):  # `Members:` or a missing list has its own error: not one per reference
             content.known["member"].complete = False
             if "members" in data:
@@ -196,7 +220,7 @@ class _Reader:
         validate_record(MembersFile, {**data, "members": []}, doc.source, (), self.problems)
         content.members = validate_list(Member, items, doc.source, ("members",), self.problems, content.rejected)
         for index, item in _items(items):
-            content.known["member"].add(item.get("id"), doc.source.at("members", index, "id"), hidden=item.get("hidden") is True)
+            content.known["member"].add(_id_of(item), doc.source.at("members", index, "id"), hidden=item.get("hidden") is True)
 
     def record_files(self, folder: str) -> list[Path]:
         directory, suffixes = self.docs_dir / folder, RECORD_SUFFIXES[folder]

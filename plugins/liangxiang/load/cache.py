@@ -109,9 +109,10 @@ def _unpack(data: bytes) -> tuple[Any, list]:
 
 
 def _document(doc: Document) -> tuple:
-    return doc.data, doc.source.path, doc.source.positions, list(doc.source.flow)
+    source = doc.source
+    return doc.data, source.path, source.positions, list(source.flow), source.written, list(source.set_aside)
 
 
 def _undocument(parts: Any) -> Document:
-    data, path, positions, flow = parts
-    return Document(data, SourceMap(path, positions, set(flow)))
+    data, path, positions, flow, written, set_aside = parts
+    return Document(data, SourceMap(path, positions, set(flow), written, set(set_aside)))

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ValidationError, create_model
 from ..content import Rejected
 from ..model import Record
 from ..problems import Problems, dotted
-from .wording import show, word
+from .modelpath import fields_at
+from .wording import key_without_colon, show, word
 from .yamlfile import SourceMap
 
 R = TypeVar("R", bound=Record)
@@ -124,9 +125,13 @@ def _bind_tree(record: Record, source: SourceMap, loc: tuple) -> None:
 
 
 def report(error: ValidationError, model: type[BaseModel], source: SourceMap, loc: tuple, problems: Problems) -> None:
-    for item in error.errors(include_url=False):
-        where = tuple(part for part in item["loc"] if not _is_union_tag(part))
-        full = loc + where
+    items = [(item, tuple(part for part in item["loc"] if not _is_union_tag(part))) for item in error.errors(include_url=False)]
+    # {id gongre-g2, …}: a field written without its colon; named as that field, and not also said missing
+    meant = {where: _field_without_colon(item, model, where) for item, where in items}
+    for item, where in items:
+        if item["type"] == "missing" and where in meant.values():
+            continue
+        full = loc + (meant[where] or where)
         if isinstance(item.get("input"), float) and full in source.written:
             item = {**item, "input": source.written[full]}  # as typed: 2021.10, not 2021.1
         message, hint = word(item, model, where)
@@ -134,6 +139,13 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
             # {year: 2017, title: …, level: 校级}: the line is the whole record
             hint = hint.replace("删掉这一行", f"删掉花括号里的“{full[-1]}: {show(item.get('input'))}”（别的字段留着）")
         problems.add(source.at(*full), dotted(full), message, hint)
+
+
+def _field_without_colon(item: dict, model: type[BaseModel], where: tuple) -> tuple | None:
+    if item["type"] != "extra_forbidden" or item.get("input") is not None or not where or not isinstance(where[-1], str):
+        return None
+    split = key_without_colon(where[-1], fields_at(model, where[:-1]))
+    return where[:-1] + (split[0],) if split else None
 
 
 def _is_union_tag(part: Any) -> bool:

@@ -106,10 +106,22 @@ def _missing(error: Error) -> tuple[str, str]:
     return f"缺少必填字段“{error.name}”", f"加一行“{error.name}: …”" + (f"（{title}）" if title else "")
 
 
+def key_without_colon(name: str, fields) -> tuple[str, str, str] | None:
+    """(field, value, what is wrong) of "id gongre-g2" or "zone:garden" read as one key in {…}:
+    a field's name, then its value after a space or a colon with no space."""
+    found = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)([ \t]+|:)(\S.*)", name)
+    if not found or found.group(1) not in fields:
+        return None
+    key = found.group(1)
+    return key, found.group(3), f"“{key}”后面的冒号要跟一个空格" if found.group(2) == ":" else f"“{key}”后面少了冒号“:”"
+
+
 def _unknown_field(error: Error) -> tuple[str, str]:
     name, parent = error.name, error.parent
     message = f"不认识的字段“{name}”"
     fields = fields_at(error.model, error.where[:-1])
+    if error.value is None and (split := key_without_colon(name, fields)):  # {id gongre-g2, name: …}
+        return split[2], f"写成“{split[0]}: {split[1]}”（半角冒号，后面加空格）"
     if derived := computed_hint(name, parent):  # a known word: before any near spelling
         return message, derived
     if child := belongs_under(parent, name):  # orientation: a line out of signboard:

@@ -89,6 +89,7 @@ class SourceMap:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     flow: set[Path] = field(default_factory=set)  # the mappings written on one line, {year: 2017, title: …}
     written: dict[Path, str] = field(default_factory=dict)  # numbers as typed (2021.10, read as 2021.1)
+    set_aside: set[int] = field(default_factory=set)  # lines read as empty after their syntax error (see _recovered)
 
     def at(self, *loc: Any) -> Location:
         """The position of the deepest known prefix of loc."""
@@ -97,6 +98,17 @@ class SourceMap:
             key = key[:-1]
         line, col = self.positions.get(key, (1, 1))
         return Location(self.path, line, col)
+
+    def item_lines(self, line: int) -> range | None:
+        """The lines of the record in a file's list (a member, a commitment, a result) that holds
+        ``line``; None when it is none of them (a file's own field)."""
+        items = sorted(at for path, (at, _) in self.positions.items() if len(path) == 2 and isinstance(path[1], int))
+        tops = [at for path, (at, _) in self.positions.items() if len(path) == 1]
+        start = max((at for at in items if at <= line), default=None)
+        if start is None:
+            return None
+        end = min([at for at in items + tops if at > start], default=line + 1)
+        return range(start, max(end, line + 1)) if not any(start < at <= line for at in tops) else None
 
 
 @dataclass
@@ -110,10 +122,12 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
 
     fast=False always takes the pure-Python loader (the reference the C path is tested against).
     """
+    text = report_typography(text, path, problems, first_line - 1, _first_error)
+    return None if text is None else _parse_text(text, path, problems, first_line, fast)
+
+
+def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast: bool, rounds: int = 0) -> Document | None:
     offset = first_line - 1
-    text = report_typography(text, path, problems, offset, _first_error)
-    if text is None:
-        return None
     lines = _Lines(text, offset)
     if fast and _CLoader is not None:
         depth = _depth_bound(text)
@@ -153,7 +167,7 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
         else:
             meaning, hint = explain(problem, text, line - lines.offset - 1)
         problems.add(Location(path, line, col), key_of_line(text, line - lines.offset - 1), f"YAML 格式错误：{meaning}", hint)
-        return None
+        return _recovered(text, path, problems, first_line, line - lines.offset - 1, rounds)
     except yaml.reader.ReaderError as error:
         return unreadable(error, text, path, problems, offset)
     except (ValueError, IndexError, KeyError, TypeError, OverflowError):  # PyYAML's own, on `!!int ''` and the like
@@ -173,6 +187,63 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
     finally:
         loader.dispose()
     return Document(data, source)
+
+
+MAX_SET_ASIDE = 20  # syntax errors of one file read past
+
+
+def _recovered(text: str, path: str, problems: Problems, first_line: int, failed: int, rounds: int) -> Document | None:
+    """After a syntax error: the file read again with the failed line's value set aside (read as
+    empty), so that one run reports its other mistakes too, as a compiler goes on after its
+    first error. None (the first error alone) when the rest does not read that way: what the
+    error hides is not guessed at."""
+    aside = _set_aside(text, failed) if rounds < MAX_SET_ASIDE else None
+    if aside is None:
+        return None
+    rest, lines = aside
+    found = Problems()
+    doc = _parse_text(rest, path, found, first_line, fast=True, rounds=rounds + 1)
+    if doc is None:
+        return None
+    set_aside = {line + first_line for line in lines}
+    after = next((number + first_line for number, text in enumerate(rest.split("\n")) if number > max(lines) and text.strip()), None)
+    if any(p.where.line == after for p in found.items):
+        return None  # a mistake on the very next line: most often this one's echo, not another
+    problems.extend(p for p in found.items if p.where.line not in set_aside)
+    doc.source.set_aside |= set_aside
+    return doc
+
+
+_FLOW_ITEM = re.compile(r"^([ \t]*(?:-[ \t]+)*)([\[{])")
+_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)*)([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:：]")  # `scope:门诊` too: its key stays
+
+
+def _set_aside(text: str, failed: int) -> tuple[str, list[int]] | None:
+    """The text with line ``failed`` read as empty: a key keeps its name with '' for a value (and
+    the lines indented under it go), a flow item is {} or [], any other line goes; and the lines changed."""
+    lines = text.split("\n")
+    if not 0 <= failed < len(lines):
+        return None
+    line, changed = lines[failed], [failed]
+    column = len(line) - len(line.lstrip(" "))  # the lines indented further belong to this one
+    if (key := _KEY.match(line)) is not None and line == f"{key.group(1)}{key.group(2)}: ''":
+        lines[failed] = ""  # the key itself stands wrong (indented too far): it goes
+    elif (item := _FLOW_ITEM.match(line)) is not None:
+        lines[failed] = item.group(1) + ("{}" if item.group(2) == "{" else "[]")
+    elif (key := _KEY.match(line)) is not None:
+        lines[failed], column = f"{key.group(1)}{key.group(2)}: ''", len(key.group(1))
+    else:
+        lines[failed] = ""
+    for number in range(failed + 1, len(lines)):
+        below = lines[number]
+        if below.strip() and len(below) - len(below.lstrip(" ")) <= column:
+            break
+        if below:
+            lines[number] = ""
+            changed.append(number)
+    if lines[failed] == line and len(changed) == 1:
+        return None  # the line was as empty as it gets
+    return "\n".join(lines), changed
 
 
 def _first_error(text: str) -> int | None:
