@@ -194,7 +194,9 @@ def test_cached_build_equals_a_fresh_one(edited: Path, edit, tmp_path: Path):
         assert not [name for name in got if "zhou-min" in name]
 
 
-def test_a_one_zone_edit_renders_only_what_shows_the_zone(tmp_path: Path):
+def test_a_one_zone_edit_renders_only_what_shows_the_zone(tmp_path: Path, monkeypatch):
+    from liangxiang.site.pagecache import PageCache
+
     root = tmp_path / "org"
     root.mkdir()
     for name in ("members.yaml", "mkdocs.yml"):
@@ -202,9 +204,13 @@ def test_a_one_zone_edit_renders_only_what_shows_the_zone(tmp_path: Path):
     shutil.copytree(REPO / "content", root / "content")
     _build(root, root / "site")
     edit_zone_scope(root)
+    rendered, store = [], PageCache.store
+    monkeypatch.setattr(PageCache, "store", lambda self, path, *rest: rendered.append(path) or store(self, path, *rest))
     again = _build(root, root / "site")
-    # the zone's page, the index pages that list every record, and its people's pages
     assert 0 < again.rendered < len(again.pages) / 2, (again.rendered, len(again.pages))
+    # its people's pages and the score boards show its name alone: a new scope leaves them as they are
+    assert not [path for path in rendered if path.startswith(("members/", "assessments/"))], rendered
+    assert "zones/shiyou-xincun/" in rendered and "zones/" in rendered, rendered
 
 
 def test_record_pages_do_not_depend_on_the_whole_roster(edited: Path):

@@ -36,6 +36,16 @@ class DataPage:
         return None
 
 
+@dataclass(frozen=True)
+class ZoneLink:
+    """What a member's page shows of a zone: an edit of its duties or phone leaves the page as it is."""
+
+    id: str
+    name: str
+    leader: str
+    status: str
+
+
 def plan_pages(content: Content, urls: Urls, labels: Labels, site_url: str | None) -> list[DataPage]:
     """Every data page of the site, in a stable order."""
     pages = list(_pages(content, labels))
@@ -62,7 +72,7 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
         yield DataPage(f"members/{member.id}/", "", "member.html", member.name, {
             "member": member,
             "commitments": content.commitments_of(member.id),
-            "zones": content.zones_of(member.id),
+            "zones": [ZoneLink(z.id, z.name, z.leader, z.status) for z in content.zones_of(member.id)],
             "stories": content.stories_of(member.id),
             "honors": sorted(member.honors, key=lambda h: h.year or 0, reverse=True),
         })

@@ -135,6 +135,12 @@ class SiteView:
         self._looked_up("zone", zone_id)
         return self.records.zone_by_id.get(zone_id or "")
 
+    def zone_name(self, zone_id: str | None) -> str | None:
+        """A zone's name alone: a page that shows only that is not rendered again when its duties change."""
+        self._looked_up("zone_name", zone_id)
+        zone = self.records.zone_by_id.get(zone_id or "")
+        return zone.name if zone is not None else None
+
     def onward(self, zone: Zone) -> Zone | None:
         """Where an archived zone's visitors are sent: the first active zone along its successor
         chain (an old sign's QR code may point at a zone whose successor was archived in turn).
