@@ -22,6 +22,7 @@ import yaml
 
 from ..problems import Location, Problems, dotted, shortened
 from .decoding import CONTROLS
+from .recovery import set_aside
 from .yamlhints import explain, key_of_line, near_cause, report_typography, unreadable
 
 MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
@@ -197,7 +198,7 @@ def _recovered(text: str, path: str, problems: Problems, first_line: int, failed
     empty), so that one run reports its other mistakes too, as a compiler goes on after its
     first error. None (the first error alone) when the rest does not read that way: what the
     error hides is not guessed at."""
-    aside = _set_aside(text, failed) if rounds < MAX_SET_ASIDE else None
+    aside = set_aside(text, failed) if rounds < MAX_SET_ASIDE else None
     if aside is None:
         return None
     rest, lines = aside
@@ -205,45 +206,13 @@ def _recovered(text: str, path: str, problems: Problems, first_line: int, failed
     doc = _parse_text(rest, path, found, first_line, fast=True, rounds=rounds + 1)
     if doc is None:
         return None
-    set_aside = {line + first_line for line in lines}
+    aside_lines = {line + first_line for line in lines}
     after = next((number + first_line for number, text in enumerate(rest.split("\n")) if number > max(lines) and text.strip()), None)
     if any(p.where.line == after for p in found.items):
         return None  # a mistake on the very next line: most often this one's echo, not another
-    problems.extend(p for p in found.items if p.where.line not in set_aside)
-    doc.source.set_aside |= set_aside
+    problems.extend(p for p in found.items if p.where.line not in aside_lines)
+    doc.source.set_aside |= aside_lines
     return doc
-
-
-_FLOW_ITEM = re.compile(r"^([ \t]*(?:-[ \t]+)*)([\[{])")
-_KEY = re.compile(r"^([ \t]*(?:-[ \t]+)*)([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:：]")  # `scope:门诊` too: its key stays
-
-
-def _set_aside(text: str, failed: int) -> tuple[str, list[int]] | None:
-    """The text with line ``failed`` read as empty: a key keeps its name with '' for a value (and
-    the lines indented under it go), a flow item is {} or [], any other line goes; and the lines changed."""
-    lines = text.split("\n")
-    if not 0 <= failed < len(lines):
-        return None
-    line, changed = lines[failed], [failed]
-    column = len(line) - len(line.lstrip(" "))  # the lines indented further belong to this one
-    if (key := _KEY.match(line)) is not None and line == f"{key.group(1)}{key.group(2)}: ''":
-        lines[failed] = ""  # the key itself stands wrong (indented too far): it goes
-    elif (item := _FLOW_ITEM.match(line)) is not None:
-        lines[failed] = item.group(1) + ("{}" if item.group(2) == "{" else "[]")
-    elif (key := _KEY.match(line)) is not None:
-        lines[failed], column = f"{key.group(1)}{key.group(2)}: ''", len(key.group(1))
-    else:
-        lines[failed] = ""
-    for number in range(failed + 1, len(lines)):
-        below = lines[number]
-        if below.strip() and len(below) - len(below.lstrip(" ")) <= column:
-            break
-        if below:
-            lines[number] = ""
-            changed.append(number)
-    if lines[failed] == line and len(changed) == 1:
-        return None  # the line was as empty as it gets
-    return "\n".join(lines), changed
 
 
 def _first_error(text: str) -> int | None:
