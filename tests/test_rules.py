@@ -855,6 +855,9 @@ def test_a_former_members_plate_is_a_notice(tmp_path):
     (sub("content/zones/garden.yaml", "name: 王芳}", "name: 王 芳}"), "content/zones/garden.yaml:10:17: roles[1].name: 姓名“王 芳”中间有空格，网页和桌牌上会照样显示 (写成 王芳：对齐用的空格不要带进来)"),
     (sub("members.yaml", "name: 李娜", "name: 热合曼•阿不都"), "members.yaml:12:5: members[1].name: 姓名“热合曼•阿不都”里的“•”不是姓名中间的点“·” (写成 热合曼·阿不都)"),
     (sub("members.yaml", "name: 李娜", "name: Maria Garcia"), None),
+    # audit 21: printed with its quotes on the plate
+    (sub("members.yaml", "name: 李娜", "name: “李娜”"), "members.yaml:12:5: members[1].name: 姓名““李娜””带着引号，网页和桌牌上会连引号一起显示 (写成 李娜：姓名不用加引号)"),
+    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 「王芳」}"), "content/zones/garden.yaml:10:17: roles[1].name: 姓名“「王芳」”带着引号，网页和桌牌上会连引号一起显示 (写成 王芳：姓名不用加引号)"),
 ])
 def test_a_name_as_a_spreadsheet_pads_it_is_a_notice(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])

@@ -11,6 +11,9 @@ from .layout import size_label
 from .plan import Planned
 
 
+UNSHOWN_FACTS = ("bytes", "seconds")  # its exact size (kb is shown) and how long it took to render
+
+
 @dataclass
 class Printable:
     """A printable: where it goes in the site, its drawing and its cache key.
@@ -32,8 +35,10 @@ class Printable:
     chars: str = ""  # every character it prints, for the cut-down font
 
     def fingerprint(self) -> str:
-        """What the /print/ page shows of it, for the page cache (the key stands for the drawing)."""
-        return repr((self.kind, self.id, self.title, self.note, self.key, self.url, sorted(self.facts.items())))
+        """What the /print/ page shows of it, for the page cache: not its cache key nor its exact
+        bytes, which change with every word of a sign that the page does not show."""
+        facts = sorted((name, value) for name, value in self.facts.items() if name not in UNSHOWN_FACTS)
+        return repr((self.kind, self.id, self.title, self.note, self.url, self.size, list(self.drawing.notes), facts))
 
     @property
     def pdf(self) -> str:
