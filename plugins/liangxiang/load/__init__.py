@@ -15,6 +15,7 @@ from ..values import ID_PATTERN
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record, validate_shell
+from .wording import key_without_colon
 from .decoding import decode, report_controls
 from .misplaced import FOLDER_WORDS, foreign_file, empty_file, missing_file, page_in_reserved_place, record_folder_meant
 from .yamlfile import Document, SourceMap, parse
@@ -49,8 +50,8 @@ def _id_of(record: dict) -> object:
     """A record's id as written: `{id b1-g1, …}` or `{id:b1-g1, …}` has its own error, not one per reference too."""
     if "id" in record:
         return record["id"]
-    return next((found.group(1) for key, value in record.items()
-                 if value is None and isinstance(key, str) and (found := re.fullmatch(r"id(?:[ \t]+|:)(\S+)", key))), None)
+    return next((split[1] for key, value in record.items()
+                 if value is None and isinstance(key, str) and (split := key_without_colon(key, ("id",)))), None)
 
 
 def _shell(data: dict, listed: str) -> dict:

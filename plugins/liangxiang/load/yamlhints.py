@@ -18,7 +18,7 @@ _LEADING_WS = re.compile(r"^[ \t]*")
 _ODD_INDENT = re.compile(r"^[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*(?=-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])")
 _ODD_SPACE_AFTER_KEY = re.compile(r"(^[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:)([\u3000\u00a0])")
 _SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
-_EACH_LINE_UP_TO = 3  # lines with a tab in their indentation reported one by one
+_EACH_LINE_UP_TO = 3  # lines with a tab or an odd space in their indentation reported one by one
 
 # PyYAML's problem (a phrase of it, or a tuple of phrases) -> what it means in an editor's words,
 # and how to fix it (first match wins)
