@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import marshal
 
 from conftest import build_site
 from minimal_site import write_site
 
+from liangxiang.site.postings import Postings
 from liangxiang.site.search import Doc, build_index, grams, runs
 
 
@@ -64,3 +66,55 @@ def test_hidden_member_is_not_indexed_and_index_is_named_by_content(tmp_path):
     assert [p.name for p in (third / "assets").glob("search-*.json")] != [index_path.name]
     page = (third / "search/index.html").read_text(encoding="utf-8")
     assert 'data-index="../assets/search-' in page
+
+
+def _docs(texts: list[tuple[str, str]]) -> list[Doc]:
+    return [Doc("member", title, f"members/m{n}/", "", text) for n, (title, text) in enumerate(texts)]
+
+
+ROSTER = [(f"党员{n}号", f"第{n % 7}党小组 加油站{n % 5}号 责任区巡查") for n in range(40)]
+EDITS = {  # what an editor did between two builds -> the documents after it
+    "one text changed": lambda d: d[:5] + [(d[5][0], d[5][1] + " 新增的服务承诺")] + d[6:],
+    "a title changed": lambda d: d[:9] + [("改名的党员", d[9][1])] + d[10:],
+    "a text emptied": lambda d: d[:3] + [(d[3][0], "")] + d[4:],
+    "two swapped": lambda d: [d[1], d[0]] + d[2:],
+    "a record added": lambda d: d[:20] + [("新党员", "新的承诺")] + d[20:],
+    "a record removed": lambda d: d[:20] + d[21:],
+    "all changed": lambda d: [(title, text + " 年度") for title, text in d],
+    "nothing changed": lambda d: d,
+}
+
+
+def test_kept_postings_give_the_index_a_whole_build_gives(tmp_path, monkeypatch):
+    """An edit files only its documents; the index must be the very one a build from nothing makes."""
+    filed = []
+    original = Postings._file
+    monkeypatch.setattr(Postings, "_file", lambda self, number, *texts: filed.append(number) or original(self, number, *texts))
+    for number, (case, edit) in enumerate(EDITS.items()):
+        state = tmp_path / f"postings-{number}.marshal"
+        first = Postings(state, "v1", grams)
+        assert build_index(_docs(ROSTER), first) == build_index(_docs(ROSTER)), case
+        first.save()
+        after = _docs(edit(list(ROSTER)))
+        filed.clear()
+        kept = Postings(state, "v1", grams)
+        index = json.dumps(build_index(after, kept))
+        filings = list(filed)
+        assert index == json.dumps(build_index(after)), case
+        new = [n for n, pair in enumerate(edit(list(ROSTER))) if pair not in ROSTER]
+        assert filings == new, case  # only a document not filed before is cut into bigrams
+        kept.save()
+        again = Postings(state, "v1", grams)  # and what it kept serves the next edit
+        assert build_index(_docs(ROSTER), again) == build_index(_docs(ROSTER)), case
+
+
+def test_postings_kept_by_other_code_or_unreadable_are_filed_whole(tmp_path):
+    state = tmp_path / "postings.marshal"
+    first = Postings(state, "v1", grams)
+    build_index(_docs(ROSTER), first)
+    first.save()
+    edited = _docs(EDITS["one text changed"](list(ROSTER)))
+    assert build_index(edited, Postings(state, "v2", grams)) == build_index(edited)  # another cut of texts
+    for spoilt in (b"not marshal", marshal.dumps(("v1", "digests", None)), marshal.dumps(["v1"])):
+        state.write_bytes(spoilt)
+        assert build_index(edited, Postings(state, "v1", grams)) == build_index(edited)

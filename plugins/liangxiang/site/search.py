@@ -5,7 +5,8 @@ gives its overlapping character bigrams (a one-character run gives itself), so �
 欧阳 阳晓 晓红. A query is cut the same way in the browser (theme/js/search.js), and a record
 matches when it holds every bigram of the query. Titles (names) also give single characters,
 so that one typed character finds a name. The index is a compact JSON file named by the hash
-of what it holds, so browsers may cache it forever and an unchanged site reuses it.
+of what it holds, so browsers may cache it forever and an unchanged site reuses it; its postings
+are kept between builds, and an edit files only the documents it changed (``postings``).
 
 Hidden members are never documents: only ``content.public_members`` are read here.
 """
@@ -26,6 +27,7 @@ import markdown
 from ..content import Content
 from ..files import TextMemo, link_or_copy, write_atomic
 from .markdown import SafeContent, extras_key
+from .postings import Postings
 from .sitekey import code_version
 from .view import Labels, Urls
 
@@ -112,39 +114,29 @@ def documents(
     return docs
 
 
-def _packed(found: set[str]) -> str:
-    """A set of bigrams as one string: a 5,000-member site's memo as tuples took 100 MB."""
-    return "\x00".join(sorted(found))
+def build_index(docs: list[Doc], postings: Postings | None = None) -> dict:
+    """{"docs": [[kind, title, url, sub]], "g": {gram: [posting]}}; posting = doc * 2 + 1 when in the title.
 
-
-def _unpacked(packed: str) -> set[str]:
-    return set(packed.split("\x00")) if packed else set()
-
-
-def build_index(docs: list[Doc], memo: Callable = _no_memo) -> dict:
-    """{"docs": [[kind, title, url, sub]], "g": {gram: [posting]}}; posting = doc * 2 + 1 when in the title."""
-    postings: dict[str, list[int]] = {}
-    for number, doc in enumerate(docs):
-        title = _unpacked(memo("title", doc.title, lambda text: _packed(grams(text, single=True))))
-        for gram in title:
-            postings.setdefault(gram, []).append(number * 2 + 1)
-        for gram in _unpacked(memo("text", doc.text + " " + doc.sub, lambda text: _packed(grams(text)))) - title:
-            postings.setdefault(gram, []).append(number * 2)
+    ``postings``, kept from the last build, files only the documents that changed."""
+    postings = postings or Postings(None, "", grams)
+    found = postings.of([(doc.title, doc.text + " " + doc.sub) for doc in docs])
     return {
         "v": 1,
         "docs": [[doc.kind, doc.title, doc.url, doc.sub] for doc in docs],
-        "g": dict(sorted(postings.items())),
+        "g": dict(sorted(found.items())),
     }
 
 
-def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets", memo: Callable = _no_memo) -> str:
+def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets", postings: Postings | None = None) -> str:
     """Write the index into site_dir; returns its path relative to site_dir (named by its hash)."""
     source = json.dumps([doc.__dict__ for doc in docs], ensure_ascii=False, sort_keys=True).encode()
     digest = hashlib.sha256(source).hexdigest()[:12]
     name = f"search-{digest}.json"
     cached = cache_dir / "search" / name
     if not cached.is_file():
-        write_atomic(cached, json.dumps(build_index(docs, memo), ensure_ascii=False, separators=(",", ":")).encode())
+        write_atomic(cached, json.dumps(build_index(docs, postings), ensure_ascii=False, separators=(",", ":")).encode())
+        if postings is not None:
+            postings.save()
     target = site_dir / prefix / name
     target.parent.mkdir(parents=True, exist_ok=True)
     link_or_copy(cached, target)  # the staged site then sees the very same file
@@ -169,7 +161,8 @@ def write_cached_index(
         return f"{prefix}/{name}"
     # what the text functions make changes with this code, Markdown and the labels: all in code_version()
     memo = TextMemo(folder / "texts.marshal", code_version())
-    path = write_index(make_docs(memo), site_dir, cache_dir, prefix, memo)
+    postings = Postings(folder / "postings.marshal", code_version(), grams)
+    path = write_index(make_docs(memo), site_dir, cache_dir, prefix, postings)
     memo.save()
     name = path.rsplit("/", 1)[-1]
     for old in [*folder.glob("inputs-*.txt"), *folder.glob("search-*.json")]:  # the last build's are enough
