@@ -53,6 +53,20 @@ class LiangxiangConfig(base.Config):
     """Add 3 mm of bleed and crop marks around every printable, as print shops ask."""
 
 
+def _long_lived(make, *args):
+    """make(*args), whose objects live until the build ends (the records): the cyclic collector
+    would walk them again and again while they are made (three full passes, 60 ms of a 0.55 s
+    warm build of 1,000 members), so it waits, and then leaves them out of its passes."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return make(*args)
+    finally:
+        gc.freeze()  # on_post_build or on_build_error unfreezes them
+        if collecting:
+            gc.enable()
+
+
 class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
     def __init__(self) -> None:
         self.build: SiteBuild | None = None
@@ -94,7 +108,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 cache / "sources.stat",
             ):
                 Background.prestart()  # an edit's printables will likely render: their worker starts now
-            content = read_site(config, self.config)
+            content = _long_lived(read_site, config, self.config)
             for notice in sorted(content.notices):
                 log.info("提示：%s", notice)
             config.nav = without_home(config.nav)

@@ -40,7 +40,10 @@ def inked(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(inked(item) for item in value)
     if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
-        return replace(value, **{f.name: inked(getattr(value, f.name)) for f in fields(value) if f.init})
+        now = {f.name: inked(getattr(value, f.name)) for f in fields(value) if f.init}
+        if all(now[name] == getattr(value, name) for name in now):
+            return value  # the usual case: nothing to take out, and no copy made
+        return replace(value, **now)
     return value
 
 
@@ -62,18 +65,18 @@ def plate_words(labels: Labels) -> PlateWords:
 
 def plan_signboards(content: Content, urls: Urls, site_url: str) -> list[Planned]:
     """One signboard per active zone; archived zones are not printed."""
-    return [_signboard(content, zone, urls, site_url) for zone in content.active_zones]
+    # a member who has left (status: former) keeps a marked page, but a new sign does not name them
+    serving = {m for m, member in content.member_by_id.items() if member.status != "former"}
+    return [_signboard(content, zone, urls, site_url, serving) for zone in content.active_zones]
 
 
 def _detail(member: Member) -> str:
     return " · ".join(part for part in (member.post, member.title) if part)
 
 
-def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str) -> Planned:
+def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str, serving: set[str]) -> Planned:
     people = content.member_by_id
     leader = people.get(zone.leader)
-    # a member who has left (status: former) keeps a marked page, but a new sign does not name them
-    serving = {m for m, member in people.items() if member.status != "former"}
     roles = tuple(
         Person(role.role, people[role.member].name if role.member else role.name)
         for role in zone.roles if role.name or role.member in serving
