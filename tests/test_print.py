@@ -19,6 +19,8 @@ from PIL import Image
 from conftest import REPO, build_site, tree_digest
 from liangxiang.pipeline import read_content
 from liangxiang.print.layout import BLEED, SLUG, sheet_size, sign_camera_dpi
+from liangxiang.print.plan import inked
+from liangxiang.print.signblocks import Person
 from minimal_site import FILES, write_site
 
 SITE_URL = "https://dangjian.huaning.example.cn/"
@@ -337,6 +339,13 @@ def test_invisible_characters_pasted_from_a_phone_are_left_out_of_print(tmp_path
     site = build(tmp_path, {"content/zones/garden.yaml": zone})
     text = pdf_text(site / "print" / "signboards" / "garden.pdf")
     assert squash("花坛及绿篱，☎随叫随到。") in text and "献红色爱心" in text, text
+
+
+def test_invisible_characters_are_taken_out_of_nested_texts_and_clean_ones_are_not_copied():
+    dirty = (Person("监督员\u200b", "王\ufeff芳"), "花坛\u00ad", Person("联络员", "李娜"))
+    assert inked(dirty) == (Person("监督员", "王芳"), "花坛", Person("联络员", "李娜"))
+    clean = (Person("监督员", "王芳"), "花坛")
+    assert inked(clean) is clean and inked(clean[0]) is clean[0]
 
 
 def test_a_member_who_has_left_is_not_named_on_a_new_sign(tmp_path):

@@ -37,13 +37,13 @@ def inked(value: Any) -> Any:
         return value
     if isinstance(value, str):
         return _INVISIBLE.sub("", value)
+    # the same object back when nothing was taken out (re.sub returns such a text itself): no copies
     if isinstance(value, tuple):
-        return tuple(inked(item) for item in value)
+        items = tuple(inked(item) for item in value)
+        return value if all(now is before for now, before in zip(items, value)) else items
     if hasattr(value, "__dataclass_fields__") and not isinstance(value, type):
         now = {f.name: inked(getattr(value, f.name)) for f in fields(value) if f.init}
-        if all(now[name] == getattr(value, name) for name in now):
-            return value  # the usual case: nothing to take out, and no copy made
-        return replace(value, **now)
+        return value if all(now[name] is getattr(value, name) for name in now) else replace(value, **now)
     return value
 
 
