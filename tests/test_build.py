@@ -212,6 +212,27 @@ def test_bad_content_writes_no_site(tmp_path):
     assert [p.name for p in site.iterdir()] == ["previous.html"]
 
 
+def test_every_build_gives_the_garbage_collector_back_its_records(tmp_path):
+    """The records are left out of the collector's passes while a build runs; `mkdocs serve`
+    builds again in the same process, so a build that succeeds or fails must give them back."""
+    import gc
+
+    from mkdocs.exceptions import Abort
+
+    root = write_site(tmp_path / "src")
+    build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    (root / "members.yaml").write_text(FILES["members.yaml"].replace("branch: b1", "branch: b9", 1), encoding="utf-8")
+    with pytest.raises(Abort):  # while the records are read
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    (root / "members.yaml").write_text(FILES["members.yaml"], encoding="utf-8")
+    (root / "content/about.md").write_text("# 关于\n\n[规则](rules-that-do-not-exist.md)\n", encoding="utf-8")
+    with pytest.raises(Abort):  # after the pages are written
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
 def test_free_pages_take_raw_html_out_and_any_theme_setting_works(tmp_path):
     """A free page is rendered by MkDocs, with MkDocs' default theme too: raw HTML is taken out,
     its words kept, and a javascript: link loses its address."""
