@@ -75,7 +75,7 @@ def build(bench: Workbench, variant: str, cold_fonts: bool) -> Sample:
     """One timed build of a variant; what is reset before it is not timed."""
     env = dict(os.environ)
     # as installed software runs: pip compiles a package's bytecode, and MkDocs' own is compiled;
-    # without this our package alone would be compiled from source on every build (50 ms)
+    # without this our package alone would be compiled from source on every build (about 55 ms)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-d"]
     if variant in OURS:
