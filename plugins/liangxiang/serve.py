@@ -86,7 +86,6 @@ class Preview:
         return []
 
 
-
 def with_errors(page: bytes, problems: list[str]) -> bytes:
     """An HTML page as served, with the list of problems over it (none: the page as it is)."""
     if not problems:

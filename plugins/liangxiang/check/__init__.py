@@ -55,11 +55,12 @@ class _Rules(References):
             # the file's name is the address; offer the file's name as the value only when it is one
             suffix = Path(record.path).suffix
             taken = (self.content.docs_dir / Path(record.path).parent.name / f"{value}{suffix}").exists()
-            if taken and re.fullmatch(STEM_PATTERNS[field], stem):  # a copy of fare-menzhen.yaml saved as fare-menzhen-2.yaml
+            fits = re.fullmatch(STEM_PATTERNS[field], stem) is not None  # the file's name would do as the value
+            if taken and fits:  # a copy of fare-menzhen.yaml saved as fare-menzhen-2.yaml
                 hint = f"{value}{suffix} 已经有了：把这个文件的 {field} 改成 {stem}"
-            elif re.fullmatch(STEM_PATTERNS[field], stem) and stem_meant:
+            elif fits and stem_meant:
                 hint = f"把 {field} 改成 {stem}（{stem_meant}）；如果文件名错了，才把文件改名为 {value}{suffix}"
-            elif re.fullmatch(STEM_PATTERNS[field], stem):
+            elif fits:
                 hint = f"把文件改名为 {value}{suffix}，或把 {field} 改成 {stem}"
             elif taken:  # 菜市场北门.yaml copied from koudai-gongyuan.yaml: renaming it would replace that zone
                 hint = f"{value}{suffix} 已经有了，这个文件像是它的副本：{field} 和文件名都改成一个新的编号" + _new_id_example(record, field)

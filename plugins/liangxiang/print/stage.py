@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import astuple
 import unicodedata
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
