@@ -65,6 +65,9 @@ Score = Annotated[float, _not_a_flag("float_type"), AfterValidator(lambda value:
 Flag = Annotated[bool, Strict()]  # true or false: "yes" or "1" would hide a member without the hidden checks
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 SignSize = Annotated[str, StringConstraints(pattern=SIZE_PATTERN)]
+# Terms of the campaigns that names and titles end with or hold, longest first: a two-line zone
+# name reads best broken just before "优秀党员责任区" (on a sign and on a page), an activity's after it.
+TITLE_TERMS = ("优秀党员责任区", "党员责任区", "责任区", "党员示范岗", "示范岗", "党员先锋岗", "先锋岗", "创建活动")
 FULL_WIDTH_PHONE = str.maketrans("０１２３４５６７８９－—–‐　", "0123456789---- ")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..values import TITLE_TERMS
 from . import qr
 from .drawing import Box, Drawing, Picture, Text
 from .images import ImageRef, fit_inside
@@ -21,8 +22,6 @@ MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two c
 BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past their size when they are few
 SPREAD = 0.5  # and the gaps between them may open by this many ems
 
-# Zone names nearly all end like this; a two-line name reads best broken just before it.
-NAME_TAILS = ("优秀党员责任区", "党员责任区", "责任区")
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,7 @@ class SignBlocks:
     def centred(self, text: str, kind: Type, y: float, field: tuple, what: str, color: str, budget: float | None = None) -> float:
         width = self.x1 - self.x0
         fitted = fit_name(text, self.set.measure, width, self.em(kind), self.lo(kind), kind.lines, kind.bold, budget,
-                          kind.leading, NAME_TAILS if field == ("name",) else ())
+                          kind.leading, TITLE_TERMS if field == ("name",) else ())
         if fitted is None:
             raise Overflow(field, f"{what}太长，{self.where()}用最小字号也放不下", self.hint(what))
         items, height = self.set.lines(fitted.lines, self.x0, y, width, fitted.size, color, kind.bold, "center", kind.leading)

@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
 from ..model import Member, Zone
-from ..values import PHONE_NUMBER, whole_number
+from ..values import PHONE_NUMBER, TITLE_TERMS, whole_number
 from .chart import score_text, trend_svg
 from .markdown import Renderer
 from .photos import Picture, PhotoStore
@@ -84,6 +84,8 @@ PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", 
 
 
 NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
+TERM = re.compile("(" + "|".join(TITLE_TERMS) + ")")
+SHORT_PART = 10  # characters: a part of a title this long or shorter is kept on one line
 
 
 def _closing_bracket_apart(part: str) -> list[str]:
@@ -304,6 +306,18 @@ class SiteView:
         inner = Markup("").join(Markup('{}<span class="nb">{}{}</span><wbr>').format(part[:-1], part[-1:], dot)
                                 for part, dot in zip(parts, NAME_DOT.findall(name)))
         return Markup('<span class="nm">{}{}</span>').format(inner, last)
+
+    @staticmethod
+    def phrased(title: str) -> Markup:
+        """A title that holds a term of the campaign ("优秀党员责任区") breaks beside the term, not
+        inside it or inside a short part around it: 3号换热站安全运行 / 优秀党员责任区, not
+        …安全运 / 行优秀…. Those parts are kept whole ("nm") with a <wbr> between them; a part longer
+        than SHORT_PART breaks anywhere, as any text does."""
+        parts = [part for part in TERM.split(title) if part]
+        if len(parts) < 2:
+            return Markup(escape(title))
+        return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) if len(part) <= SHORT_PART
+                                    else Markup(escape(part)) for part in parts)
 
     def branch_name(self, branch_id: str) -> str:
         return self.records.branch_name(branch_id)
