@@ -170,6 +170,9 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("0996-2120088（24小时）", "09962120088"),  # a note in brackets after the number
     ("0996-2120088 (白天)", "09962120088"),
     ("+86 (0317) 2723318", "+8603172723318"),
+    ("0311-88000000-8001", "031188000000,8001"),  # an extension after a last hyphen (audit A, session 20)
+    ("13931700001-12", "13931700001,12"),
+    ("0317-272-3318", "03172723318"),  # hyphens inside one number: no extension
 ])
 def test_a_phone_field_dials_its_first_number(written, dialled):
     """A phone is written as people write it; the call button dials its first number (and extension)."""

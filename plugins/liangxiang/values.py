@@ -93,6 +93,15 @@ def whole_number(digits: str) -> bool:
     return 3 <= len(digits) <= 5 or 7 <= len(digits) <= 8 or len(digits) == 11 or (digits.startswith("86") and len(digits) >= 12)
 
 
+def split_extension(number: str) -> tuple[str, str]:
+    """A number and the extension written after its last hyphen ("0311-88000000-8001"), when the
+    digits are too many for one number and those before that hyphen make one; else (number, "")."""
+    found = re.fullmatch(r"(.*\d)\s*[-\u2010-\u2015]\s*(\d{1,6})\s*", number)
+    if found is None or whole_number(re.sub(r"\D", "", number)) or not whole_number(re.sub(r"\D", "", found.group(1))):
+        return number, ""
+    return found.group(1), found.group(2)
+
+
 def _dialable(value: str) -> str:
     """A zone's phone, printed on its metal sign, must hold a whole number (not “电话待定”). The
     org's hotline may be words (“见各责任区公示牌”), shown as text."""
@@ -100,7 +109,7 @@ def _dialable(value: str) -> str:
         raise PydanticCustomError("phone_letter", "电话号码里有字母“{letter}”（现在是“{value}”）",
                                   {"letter": letter.group(), "value": value, "digit": "0" if letter.group() in "Oo" else "1"})
     number = PHONE_NUMBER.search(value)
-    digits = re.sub(r"\D", "", number.group(0)) if number else ""
+    digits = re.sub(r"\D", "", split_extension(number.group(0))[0]) if number else ""
     if len(digits) < 3:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
     if not whole_number(digits):

@@ -301,11 +301,13 @@ class _Rules(References):
         hidden = hidden_photos(content)
         for record, field, value in images:
             if value is not None:
-                found = check_image(content.docs_dir, value, content.checked_images)
+                notices: list[tuple[str, str]] = []
+                found = check_image(content.docs_dir, value, content.checked_images, notices)
                 if not found and not getattr(record, "hidden", False):
                     found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
                 for message, hint in found:
                     self.problems.add(record.at(field), record.field_name(field), message, hint)
+                content.notices += [Problem(record.at(field), record.field_name(field), message, hint) for message, hint in notices]
 
 
 def _period_meant(published: object, period: str, stem: str) -> str:

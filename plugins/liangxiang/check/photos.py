@@ -17,6 +17,7 @@ from ..load.misplaced import file_elsewhere
 
 FORMATS = {"JPEG", "PNG", "WEBP"}
 SMALLEST_SIDE = 48  # pixels: a 60x80 thumbnail still prints (small); a 16x16 icon is no photo
+ERROR, NOTICE = "error", "notice"  # a smaller image is still shown and printed: the format allows it
 
 
 def resolve_image(docs_dir: Path, value: str) -> Path | None:
@@ -94,22 +95,24 @@ def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, 
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-7.json"
+CHECKED_FILE = "checked-images-8.json"
 
 
 @lru_cache(maxsize=4096)
-def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str], ...]:
+def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
+    """(message, hint, ERROR or NOTICE) for each thing wrong with the image file."""
+    small: tuple = ()
     try:
         # a JPEG decodes at a fraction of its size (imaging.open_upright); other formats decode whole
         with Image.open(path) as image:
             kind = "JPEG" if image.format in imaging.JPEG_KINDS else image.format
             if kind not in FORMATS:
-                return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来"),)
+                return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来", ERROR),)
             if kind != "JPEG" and image.width * image.height > imaging.WHOLE_MAX_PIXELS:
                 raise Image.DecompressionBombError(image.width * image.height)
             if min(image.size) < SMALLEST_SIDE:  # an icon or a thumbnail: a blur on a phone, a dot on a sign
-                return ((f"图片太小（{image.width}×{image.height} 像素），网页和印刷品上都看不清",
-                         "请换一张大一些的原图：照片最好有 600×800 像素以上，标志 300×300 像素以上"),)
+                small = ((f"图片太小（{image.width}×{image.height} 像素），网页和印刷品上都会看不清",
+                          "请换一张大一些的原图：照片最好有 600×800 像素以上，标志 300×300 像素以上", NOTICE),)
             image.verify()
         # verify() reads the structure, not the picture: a photo cut short in upload passes it
         with Image.open(path) as image:
@@ -119,19 +122,19 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str], ...]:
     except Image.DecompressionBombError:
         return (("照片的像素太多，网站处理不了",
                  "请缩小后再放进来（手机相册的“编辑”或电脑的“画图”都能调整大小）："
-                 f"JPEG 不超过 {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} 百万像素，PNG、WebP 不超过 {imaging.WHOLE_MAX_PIXELS // 1_000_000} 百万像素"),)
+                 f"JPEG 不超过 {2 * Image.MAX_IMAGE_PIXELS // 1_000_000} 百万像素，PNG、WebP 不超过 {imaging.WHOLE_MAX_PIXELS // 1_000_000} 百万像素", ERROR),)
     except UnidentifiedImageError:
         if _is_heif(path):
             return (("这是苹果手机的 HEIC（HEIF）照片，网站和印刷品都用不了这种格式",
-                     "请转成 JPEG：手机上设置“相机 → 格式 → 兼容性最佳”后重拍，或把照片发到电脑上另存为 JPEG，改名为 .jpg 再放进来"),)
+                     "请转成 JPEG：手机上设置“相机 → 格式 → 兼容性最佳”后重拍，或把照片发到电脑上另存为 JPEG，改名为 .jpg 再放进来", ERROR),)
         if _is_svg(path):
-            return (("这是 SVG 矢量图，网站和标志牌用不了这种格式", "请用制图软件把它导出成 PNG（300×300 像素以上）再放进来"),)
-        return (("这个文件不是图片（或已损坏）", "请换成 JPEG、PNG 或 WebP 照片"),)
+            return (("这是 SVG 矢量图，网站和标志牌用不了这种格式", "请用制图软件把它导出成 PNG（300×300 像素以上）再放进来", ERROR),)
+        return (("这个文件不是图片（或已损坏）", "请换成 JPEG、PNG 或 WebP 照片", ERROR),)
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         if "truncated" in str(error).lower() or isinstance(error, EOFError):
-            return (("图片文件不完整：可能没有传完，或者已经损坏", "请重新导出这张照片，再放进来"),)
-        return ((f"图片已损坏，读不出来（{error}）", "请重新导出这张照片，再放进来"),)
-    return ()
+            return (("图片文件不完整：可能没有传完，或者已经损坏", "请重新导出这张照片，再放进来", ERROR),)
+        return ((f"图片已损坏，读不出来（{error}）", "请重新导出这张照片，再放进来", ERROR),)
+    return small
 
 
 def _is_svg(path: Path) -> bool:
@@ -153,9 +156,11 @@ def _is_heif(path: Path) -> bool:
     return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 
 
-def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) -> list[tuple[str, str]]:
-    """(message, hint) for each thing wrong with an image reference; ``checked`` keeps the
-    answers for files seen before, by path, size and time."""
+def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
+                notices: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+    """(message, hint) for each thing wrong with an image reference that keeps it from being
+    used; what is only poor about it (too few pixels) goes to ``notices`` when given. ``checked``
+    keeps the answers for files seen before, by path, size and time."""
     path = resolve_image(docs_dir, value)
     meant = _inside_path(docs_dir, value)
     if path is None:
@@ -179,11 +184,14 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None) ->
     stat = path.stat()
     ident = FileFacts.ident(path, stamp(stat))
     if checked is not None and (found := checked.get(ident)) is not None:
-        return [(str(message), str(hint)) for message, hint in found[0]]
-    problems = list(_inspect(path, stamp(stat)))
-    if checked is not None:
-        checked.put(ident, [[list(problem) for problem in problems]])
-    return problems
+        problems = [(str(message), str(hint), str(kind)) for message, hint, kind in found[0]]
+    else:
+        problems = list(_inspect(path, stamp(stat)))
+        if checked is not None:
+            checked.put(ident, [[list(problem) for problem in problems]])
+    if notices is not None:
+        notices += [(message, hint) for message, hint, kind in problems if kind == NOTICE]
+    return [(message, hint) for message, hint, kind in problems if kind == ERROR]
 
 
 def _inside_path(docs_dir: Path, value: str) -> str:

@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
 from ..model import Member, Zone
-from ..values import PHONE_NUMBER, TITLE_TERMS, whole_number
+from ..values import PHONE_NUMBER, TITLE_TERMS, split_extension, whole_number
 from .chart import score_text, trend_svg
 from .markdown import Renderer
 from .photos import Picture, PhotoStore
@@ -239,11 +239,13 @@ class SiteView:
         number = PHONE_NUMBER.search(text)
         if number is None:
             return ""
-        extension = PHONE_EXTENSION.match(text, number.end())
-        digits = re.sub(r"\D", "", number.group(0))
+        main, extension = split_extension(number.group(0))  # 0311-88000000-8001
+        if not extension and (transfer := PHONE_EXTENSION.match(text, number.end())):  # 0716-8888120 转 6001
+            extension = transfer.group(1)
+        digits = re.sub(r"\D", "", main)
         if not whole_number(digits):  # "<script>alert(1)</script>" holds a 1, not a number to call
             return ""
-        return ("+" if number.group(0).startswith("+") else "") + digits + (f",{extension.group(1)}" if extension else "")
+        return ("+" if main.startswith("+") else "") + digits + (f",{extension}" if extension else "")
 
     @staticmethod
     def lines(text: str | None) -> Markup:
