@@ -325,3 +325,11 @@ def test_a_free_page_without_a_title_is_named_by_its_first_words(tmp_path):
     assert re.search(r'href="about/"[^>]*>本站由校党委组织部维护<', home) and re.search(r'href="faq/"[^>]*>常见问题解答<', home), home
     assert "<title>本站由校党委组织部维护" in (site / "about/index.html").read_text(encoding="utf-8")
     assert ">None<" not in home and ">About<" not in home
+
+
+def test_a_free_page_titled_in_its_front_matter_shows_the_title_as_its_heading(tmp_path):
+    files = {"content/rules.md": "---\ntitle: 创建标准\n---\n每个责任区都要公开服务电话。\n",
+             "content/about.md": "---\ntitle: 关于\n---\n# 关于本站\n\n正文。\n"}
+    site = build_site(write_site(tmp_path / "src", files) / "mkdocs.yml", tmp_path / "site")
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", (site / "rules/index.html").read_text(encoding="utf-8")) == ["创建标准"]
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", (site / "about/index.html").read_text(encoding="utf-8")) == ["关于本站"]
