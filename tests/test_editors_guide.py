@@ -49,7 +49,7 @@ MISTAKES = {
     "group of another branch": [("members.yaml", "    branch: wuye-1\n    group: wuye-1-g1", "    branch: wuye-1\n    group: wuye-2-g1")],
     "period format": [("content/assessments/2026-Q3.yaml", "period: 2026-Q3", "period: 2026Q3")],
     "score range": [("content/assessments/2026-Q3.yaml", "score: 95.5", "score: 955")],
-    "rare character": [("members.yaml", "    name: 张伟\n", "    name: 张𠮷\n")],
+    "rare character": [("members.yaml", "    name: 张伟\n", "    name: 张𪚥\n")],
     "broken link": [("content/stories/baoyu-ye.md", "到了车库入口，徐光明班长", "到了车库入口，[徐光明](members/xu-guangmin/)班长")],
     "successor of an active zone": [("content/zones/shiyou-xincun.yaml", "id: shiyou-xincun\n", "id: shiyou-xincun\nsuccessor: tongxin-guangchang\n")],
 }
@@ -88,7 +88,7 @@ def messages(root: Path, mistake) -> list[str]:
 @pytest.fixture(scope="module")
 def produced(tmp_path_factory) -> dict[str, list[str]]:
     """What validate prints for each mistake, and what `liangxiang new zone` reports as blanks;
-    on a machine with no font that has 𠮷 (the guide cannot quote a font of the reader's machine)."""
+    on a machine with no font that has 𪚥 (the guide cannot quote a font of the reader's machine)."""
     from liangxiang.print import fontsearch
 
     result = {}

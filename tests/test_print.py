@@ -327,10 +327,26 @@ def test_ten_long_duties_fit_on_a_bigger_sign(tmp_path):
     assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}
 
 
+def test_a_character_the_font_lacks_is_set_in_a_face_that_comes_with_it(tmp_path):
+    """𠮷 (U+20BB7) is in Noto Sans JP and 𡘙 (U+21619) in Noto Sans TC, not in Noto Sans SC: a
+    name holding them is printed, bold on the sign and regular on the plate, from those faces
+    (audit A, session 20: the build stopped)."""
+    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 张𠮷𡘙\n")
+    site = build(tmp_path, {"members.yaml": members})
+    for pdf in (site / "print/signboards/garden.pdf", site / "print/plates/zhang-wei.pdf"):
+        assert "张𠮷𡘙" in pdf_text(pdf), pdf
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"\+NotoSansJP(Bold)?\s", fonts) and re.search(r"\+NotoSansTC(Bold)?\s", fonts), fonts
+        assert "Thin" not in fonts, fonts
+    # a plate without them embeds no fallback face
+    fonts = subprocess.run(["pdffonts", str(site / "print/plates/li-na.pdf")], capture_output=True, text=True).stdout
+    assert fonts and "NotoSansJP" not in fonts and "NotoSansTC" not in fonts, fonts
+
+
 def test_a_character_the_font_lacks_is_an_error_not_tofu(tmp_path, caplog):
-    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𠮷伟\n")
+    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥伟\n")
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”（U\+20BB7）", errors), errors
+    assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5）", errors), errors
 
 
 def test_invisible_characters_pasted_from_a_phone_are_left_out_of_print(tmp_path):
@@ -365,11 +381,11 @@ def test_an_emoji_is_named_as_one(tmp_path, caplog):
 
 def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, caplog):
     """A wrong date in a story does not hide a name the font lacks until the next run."""
-    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𠮷伟\n")
+    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥伟\n")
     story = FILES["content/stories/a-key.md"].replace("date: 2016-05-12", "date: 2016-5-12")
     errors = failing_build(tmp_path, {"members.yaml": members, "content/stories/a-key.md": story}, caplog)
     assert "content/stories/a-key.md:3:1: date:" in errors and "“2016-5-12”" in errors, errors
-    assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”", errors), errors
+    assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𪚥”", errors), errors
 
 
 def test_a_field_error_does_not_hide_what_the_same_record_cannot_print(tmp_path, caplog):
@@ -377,20 +393,20 @@ def test_a_field_error_does_not_hide_what_the_same_record_cannot_print(tmp_path,
     duties too long for the sign and a name the font lacks are reported in the same run."""
     duties = "\n" + "".join(f"  - 第{i}条：{LONG_DUTY}\n" for i in range(1, 61))
     zone = zone_file(duties=duties.rstrip("\n")) + "slogn: 献红色爱心\nsignboard: {size: A4}\n"
-    members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 绿化养护员\n    department: 𠮷班").replace("joined: 2008", "joined: 二〇〇八")
+    members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 绿化养护员\n    department: 𪚥班").replace("joined: 2008", "joined: 二〇〇八")
     errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone, "members.yaml": members}, caplog)
     assert re.search(r"garden\.yaml:\d+:1: slogn: 不认识的字段", errors), errors
     assert re.search(r"garden\.yaml:\d+:\d+: duties: 工作职责太长", errors), errors
     assert re.search(r"members\.yaml:\d+:\d+: members\[0\]\.joined:", errors), errors
-    assert re.search(r"members\.yaml:\d+:\d+: members\[0\]\.department: 字体“Noto Sans SC”里没有 “𠮷”", errors), errors
+    assert re.search(r"members\.yaml:\d+:\d+: members\[0\]\.department: 字体“Noto Sans SC”里没有 “𪚥”", errors), errors
 
 
 def test_a_hidden_flag_written_wrong_does_not_lay_out_a_plate(tmp_path, caplog):
     """`hidden: 是` is an error; the member is not then checked as if public (left out, the flag
     would mean public)."""
-    members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 𠮷养护员\n    hidden: 是")
+    members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 𪚥养护员\n    hidden: 是")
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert "members[0].hidden" in errors and "𠮷" not in errors, errors
+    assert "members[0].hidden" in errors and "𪚥" not in errors, errors
 
 
 def test_markdown_may_link_to_the_printables_and_qr_codes(tmp_path):
@@ -545,7 +561,7 @@ def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path):
 
 
 def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog, monkeypatch):
-    """𠮷 (outside the BMP) in a person's name is not a typo: the hint says to keep it and names
+    """𪚥 (outside the BMP) in a person's name is not a typo: the hint says to keep it and names
     an installed font that has it (here a folder holding only a font with it), each character once."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.ttGlyphPen import TTGlyphPen
@@ -556,7 +572,7 @@ def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog
     folder.mkdir()
     builder = FontBuilder(1000, isTTF=True)
     builder.setupGlyphOrder([".notdef", "ji"])
-    builder.setupCharacterMap({0x20BB7: "ji"})
+    builder.setupCharacterMap({0x2A6A5: "ji"})
     builder.setupGlyf({name: TTGlyphPen(None).glyph() for name in (".notdef", "ji")})
     builder.setupHorizontalMetrics({".notdef": (500, 0), "ji": (1000, 0)})
     builder.setupHorizontalHeader(ascent=880, descent=-120)
@@ -565,7 +581,7 @@ def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog
     builder.setupPost()
     builder.save(str(folder / "RareHan.ttf"))
     monkeypatch.setattr(fontsearch, "FOLDERS", (str(folder),))
-    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𠮷𠮷伟\n")
+    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥𪚥伟\n")
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert re.search(r"members\[0\]\.name: 字体“Noto Sans SC”里没有 “𠮷”（U\+20BB7），印出来会是方框 "
+    assert re.search(r"members\[0\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5），印出来会是方框 "
                      r"\(人名里的字不要改：在 mkdocs.yml 的 liangxiang 插件下写 font: \S*RareHan\.ttf", errors), errors

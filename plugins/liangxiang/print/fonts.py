@@ -49,6 +49,7 @@ class FontSet:
     bold: FontFace
     digest: str  # the source font and the weights: part of every printable's cache key
     name: str  # what the editor sees in messages
+    fallback: tuple = ()  # FallbackFaces (fallback.py) for the characters the font lacks
 
 
 def bundled_font() -> Path:
@@ -236,6 +237,16 @@ class Metrics:
         return total * size
 
     def missing(self, text: str) -> list[str]:
+        """Characters neither the font nor a face that comes with it (fallback.py) can draw."""
+        lacking = self.lacking(text)
+        if not lacking:
+            return lacking
+        from .fallback import covered
+
+        found = covered("".join(lacking), self.folder)
+        return [char for char in lacking if char not in found]
+
+    def lacking(self, text: str) -> list[str]:
         """Characters the font cannot draw (in either weight), each once, in order."""
         found: list[str] = []
         for bold in (False, True):

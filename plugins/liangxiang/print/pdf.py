@@ -40,6 +40,11 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
     pdf.add_font(FAMILY, "", fonts.regular.path, collection_font_number=fonts.regular.number)
     if not faux_bold:
         pdf.add_font(FAMILY, "B", fonts.bold.path, collection_font_number=fonts.bold.number)
+    # 𠮷 and other characters the font lacks, in the fallback faces this document uses
+    families = _families(fonts, set("".join(text for page in pages for text in page.texts())))
+    for family, face in sorted({family: face for face, family in families.values()}.items()):
+        pdf.add_font(family, "", face.regular.path)
+        pdf.add_font(family, "B", face.bold.path)
     for font in pdf.fonts.values():
         # fpdf2 subsets each document's font; recomputing every glyph's bounds on saving it would
         # unpack and re-encode each outline (half the time of a PDF): the faces' bounds are right
@@ -48,7 +53,8 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
     for page in pages:
         pdf.add_page(format=(page.width + 2 * offset, page.height + 2 * offset))
         _ground(pdf, page, offset, bleed)
-        _items(pdf, page.items, offset, dpi if dpi is not None else [], faux_bold)
+        _items(pdf, page.items, offset, dpi if dpi is not None else [], faux_bold,
+               {char: family for char, (_, family) in families.items()})
         if bleed:
             _crop_marks(pdf, page, offset)
     # fpdf2 reports glyphs a font lacks only as log warnings; the stage checks them beforehand
@@ -77,16 +83,43 @@ def _ground(pdf: FPDF, page: Drawing, offset: float, bleed: bool) -> None:
     pdf.rect(offset - extra, offset - extra, page.width + 2 * extra, page.height + 2 * extra, style="F")
 
 
-def _items(pdf: FPDF, items, offset: float, dpi: list, faux_bold: bool = False) -> None:
+def _families(fonts: FontSet, used: set[str]) -> dict[str, tuple]:
+    """Each used character the font lacks -> (the fallback face that sets it, its family name)."""
+    return {char: (face, f"{FAMILY}{number + 1}") for number, face in enumerate(fonts.fallback)
+            for char in face.chars if char in used}
+
+
+def _runs(text: str, families: dict[str, str]) -> list[tuple[str, str]]:
+    """(family, text) runs of a line: the font's own characters, and those of fallback faces."""
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        family = families.get(char, FAMILY)
+        if runs and runs[-1][0] == family:
+            runs[-1] = (family, runs[-1][1] + char)
+        else:
+            runs.append((family, char))
+    return runs
+
+
+def _text(pdf: FPDF, item: Text, offset: float, faux_bold: bool, families: dict[str, str]) -> None:
+    pdf.set_text_color(item.color)
+    x = item.x + offset
+    for family, run in _runs(item.text, families) if families else [(FAMILY, item.text)]:
+        stroked = item.bold and faux_bold and family == FAMILY  # a fallback face has its own bold
+        pdf.set_font(family, "B" if item.bold and not stroked else "", item.size * PT_PER_MM)
+        if stroked:  # outlined in its own colour, as typesetters embolden a one-weight face
+            with pdf.local_context(text_mode="FILL_STROKE", line_width=item.size * FAUX_BOLD, draw_color=item.color):
+                pdf.text(x, item.y + offset, run)
+        else:
+            pdf.text(x, item.y + offset, run)
+        if families:
+            x += pdf.get_string_width(run)
+
+
+def _items(pdf: FPDF, items, offset: float, dpi: list, faux_bold: bool = False, families: dict[str, str] | None = None) -> None:
     for item in items:
         if isinstance(item, Text):
-            pdf.set_font(FAMILY, "B" if item.bold and not faux_bold else "", item.size * PT_PER_MM)
-            pdf.set_text_color(item.color)
-            if item.bold and faux_bold:  # outlined in its own colour, as typesetters embolden a one-weight face
-                with pdf.local_context(text_mode="FILL_STROKE", line_width=item.size * FAUX_BOLD, draw_color=item.color):
-                    pdf.text(item.x + offset, item.y + offset, item.text)
-            else:
-                pdf.text(item.x + offset, item.y + offset, item.text)
+            _text(pdf, item, offset, faux_bold, families or {})
         elif isinstance(item, Box):
             style = ("F" if item.fill else "") + ("D" if item.stroke else "")
             if item.fill:
@@ -112,7 +145,7 @@ def _items(pdf: FPDF, items, offset: float, dpi: list, faux_bold: bool = False) 
             _code(pdf, item, offset)
         elif isinstance(item, Turned):
             with pdf.rotation(180, item.cx + offset, item.cy + offset):
-                _items(pdf, item.items, offset, dpi, faux_bold)
+                _items(pdf, item.items, offset, dpi, faux_bold, families)
 
 
 def _code(pdf: FPDF, code: Code, offset: float) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import unicodedata
-from dataclasses import astuple
+from dataclasses import astuple, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from ..files import FileFacts, cache_dir, link_or_copy, site_root
 from ..siteconfig import printed_site_url
 from .cache import PrintCache, key
 from .drawing import Drawing
+from .fallback import fallback_faces
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .fontsearch import font_having
 from .images import use_known
@@ -133,7 +134,7 @@ class PrintStage:
 
     def _check_words(self, metrics: Metrics, problems: Problems) -> bool:
         words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
-        missing = metrics.missing("".join(words))
+        missing = metrics.lacking("".join(words))  # a font without Chinese: the faces that come with it would set every word
         if missing:
             problems.add(Location.of_setting(self.config_file, "font"), "font", f"字体“{self.fonts.name}”里没有中文字（缺少“{''.join(missing[:8])}”等）",
                          "换一个中文字体，或去掉 font 使用自带的思源黑体（Noto Sans SC）")
@@ -265,6 +266,7 @@ class PrintStage:
             kept += [path for _, path in combined.values()]
             if self.subset:
                 kept += [self.subset.regular.path, self.subset.bold.path]
+                kept += [path for face in self.subset.fallback for path in (face.regular.path, face.bold.path)]
             self.cache.prune(kept, fonts_too=bool(self.rendered))
         self.index.save()
         # rendered while MkDocs built the pages: the time is what the build waited for them after
@@ -330,8 +332,11 @@ class PrintStage:
 
         self._lay_out_again([p for p in todo if p.packed is None])
         # a font of just the characters to print loads in milliseconds, not a second per document
-        fonts = subset_fonts(self.fonts, "".join(p.chars for p in todo), self.cache.folder / "fonts", workers.map,
-                             self.cache_dir / "fonts")
+        chars = "".join(p.chars for p in todo)
+        fonts = subset_fonts(self.fonts, chars, self.cache.folder / "fonts", workers.map, self.cache_dir / "fonts")
+        lacking = metrics_for(self.fonts, self.cache_dir / "fonts").lacking(chars)
+        if lacking:  # 𠮷 in a name: set in a face that has it
+            fonts = replace(fonts, fallback=fallback_faces("".join(lacking), self.cache.folder / "fonts", self.cache_dir / "fonts"))
         self.subset = fonts
         jobs, by_name = [], {}
         for p in todo:
