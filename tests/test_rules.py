@@ -225,6 +225,17 @@ CASES = [
     Case("photo-heic", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.heic"),
                         "content/photos/zhang-wei.heic": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 2000},
          "members.yaml", "zhang-wei.heic", "photo", "HEIC", "转成 JPEG"),
+    # a path no file system can hold, and an address urlsplit cannot read: said, not a traceback (audit B, session 20)
+    Case("photo-name-too-long", sub("members.yaml", "photos/zhang-wei.jpg", "photos/" + "张" * 90 + ".jpg"),
+         "members.yaml", "photo:", "photo", "太长（超过 255 字节", "短一些的名字"),
+    Case("photo-nul", sub("members.yaml", "photo: photos/zhang-wei.jpg", 'photo: "photos/zhang-wei.jpg\\0"'),
+         "members.yaml", "photo:", "photo", "空字符（U+0000）", "重新输入"),
+    Case("link-name-too-long", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[方案](" + "方" * 90 + ".md)。"),
+         "content/stories/a-key.md", "故事正文", "body", "太长（超过 255 字节", "短一些的名字"),
+    Case("link-not-an-address", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[通知](http://[待补充])。"),
+         "content/stories/a-key.md", "故事正文", "body", "“http://[待补充]”不是有效的网址", "https://"),
+    Case("image-not-an-address", sub("content/about.md", "活动简介。", "活动简介。![图](//[a)"),
+         "content/about.md", "活动简介", "-", "不能来自别的网站", "photos/"),
     Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "像素太多", "不超过"),
     # stories, files, settings
     Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "缺少信息区", "---"),
@@ -342,6 +353,8 @@ CASES = [
     Case("site-url-this-machine", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: http://127.0.0.1:8000/\n"), "mkdocs.yml", "site_url:", "site_url", "本机的地址", "https://"),
     Case("site-url", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", ""), "mkdocs.yml", 1, "site_url", "site_url"),
     Case("site-url-query", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: https://example.org/dj/?from=qr\n"), "mkdocs.yml", "site_url:", "site_url", "不能有“?”或“#”"),
+    Case("setting-twice", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: https://example.org/dj/\nsite_url: https://other.example.org/\n"),
+         "mkdocs.yml", "other.example.org", "site_url", "“site_url”写了两次（第 2 行也有）", "删掉不要的那一行"),
     Case("site-url-password", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: https://admin:123@example.org/dj/\n"), "mkdocs.yml", "site_url:", "site_url", "用户名或密码"),
 ]
 

@@ -17,7 +17,7 @@ from ..content import IMAGE_SUFFIXES, Content, address, content_paths
 from ..files import TextMemo, code_digest
 from ..load.mdbounds import markdown_problems
 from ..problems import Location, Problem, Problems, did_you_mean
-from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
+from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image, unusable_path
 
 PACKAGE = Path(__file__).parent.parent
 IMAGE_HINT = "写相对于 content/ 的路径，例如 photos/stories/a.jpg"
@@ -60,6 +60,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             elif kind == "script":
                 problem = (f"链接“{ref}”不是网址，网站把它去掉了，网页上只显示链接的文字",
                            "换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字")
+            elif kind == "malformed":
+                problem = (f"链接“{ref}”不是有效的网址", "网址要写完整，例如 https://www.example.cn/；还没有网址就先去掉链接，只写文字")
             elif kind == "scheme":
                 problem = (f"链接“{ref}”不能用：网站只链接到本站页面、https:// 网址、邮箱（mailto:）和电话（tel:）",
                            "去掉这个链接，或换成 https:// 开头的网址")
@@ -104,7 +106,11 @@ def _named(renderer, text: str) -> list:
     named += [[tag, "html"] for tag in dict.fromkeys(tag.lower() for tag in renderer.stripped_tags)]
     for found in _LINK.finditer(rendered):
         href = html.unescape(found.group(2))
-        scheme = urlsplit(href.strip()).scheme.lower()
+        try:
+            scheme = urlsplit(href.strip()).scheme.lower()
+        except ValueError:  # http://[待补充]: brackets are only for an IPv6 host
+            named.append([href, "malformed"])
+            continue
         if href:
             kind = "link" if not scheme or scheme in URL_SCHEMES or href.startswith(LINK) else "script" if scheme in SCRIPT_SCHEMES else "scheme"
             named.append([href, kind])
@@ -259,6 +265,8 @@ def _image_problem(content: Content, src: str, base: str, hidden_of: dict) -> tu
 
 def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors: Anchors) -> tuple[str, str] | None:
     path = unquote(urlsplit(href).path)
+    if (unusable := unusable_path(path)) is not None:
+        return f"链接“{href}”指向的页面不存在：{unusable[0]}", unusable[1]
     page = content.page_of(path, base, shown_at)
     if page is not None:
         return _anchor_problem(href, anchors.of_page(page), "那一页")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,8 +21,22 @@ SMALLEST_SIDE = 48  # pixels: a 60x80 thumbnail still prints (small); a 16x16 ic
 ERROR, NOTICE = "error", "notice"  # a smaller image is still shown and printed: the format allows it
 
 
+def unusable_path(value: str) -> tuple[str, str] | None:
+    """(message, hint) when a path can name no file: a NUL in it, or a name longer than file
+    systems allow (255 bytes: 85 Chinese characters). Asking the system about it would fail."""
+    if "\x00" in value:
+        return "路径里有看不见的空字符（U+0000）", "删掉这个路径，重新输入文件名"
+    long = next((part for part in re.split(r"[\\/]", value) if len(part.encode()) > 255), None)
+    if long is not None:
+        return (f"文件名“{long[:16]}……”太长（超过 255 字节，约 85 个汉字），电脑上存不了这样的文件",
+                "把文件改一个短一些的名字，这里也照着改")
+    return None
+
+
 def resolve_image(docs_dir: Path, value: str) -> Path | None:
-    """The file a content path names, or None when it points outside content/."""
+    """The file a content path names, or None when it points outside content/ or can name none."""
+    if unusable_path(value):
+        return None
     base = docs_dir.resolve()
     if value.startswith(("/", "\\")) or "://" in value or (len(value) > 1 and value[1] == ":"):
         return None
@@ -161,6 +176,8 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
     """(message, hint) for each thing wrong with an image reference that keeps it from being
     used; what is only poor about it (too few pixels) goes to ``notices`` when given. ``checked``
     keeps the answers for files seen before, by path, size and time."""
+    if (unusable := unusable_path(value)) is not None:
+        return [unusable]
     path = resolve_image(docs_dir, value)
     meant = _inside_path(docs_dir, value)
     if path is None:

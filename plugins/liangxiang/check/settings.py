@@ -29,9 +29,36 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             Location.of_setting(config_file, "site_url"), "site_url",
             f"网站地址 site_url 是内网地址（“{written}”）：印出来的二维码只有连着单位内网的手机能打开，用流量的群众打不开",
             "只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/"))
+    _duplicate_settings(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     _nav(config.nav, config_file, content, problems)
+
+
+def _duplicate_settings(config_file: Path, problems: Problems) -> None:
+    """A setting written twice (format rule 3): MkDocs keeps the last one, so a second site_url
+    pasted below the first would send every printed QR code to it."""
+    import yaml
+
+    try:
+        stack = [yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)]
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return  # MkDocs read it: a file it could not read never gets here
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else None
+                if name in first:
+                    problems.add(Location(config_file.name, key.start_mark.line + 1, key.start_mark.column + 1), name,
+                                 f"“{name}”写了两次（第 {first[name]} 行也有），只有后写的那个会生效",
+                                 "删掉不要的那一行")
+                elif name is not None:
+                    first[name] = key.start_mark.line + 1
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def site_url_problem(url: str) -> str | None:

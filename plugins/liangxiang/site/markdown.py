@@ -142,7 +142,10 @@ def _is_local(url: str) -> bool:
     """A path on this site, as a browser reads the URL: &#106;avascript: is javascript:, and so is
     the mailto: Python-Markdown writes as entities for <name@example.cn>."""
     url = re.sub(r"[\t\n\r]", "", html.unescape(url.replace(AMP_SUBSTITUTE, "&"))).strip("\x00- ")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # http://[待补充]: no address to follow (the check says so)
+        return False
     return not (parts.scheme or parts.netloc or url.startswith(("//", "\\")))
 
 
