@@ -16,12 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..files import replacing, stamp, write_atomic
-from .fonts import BUNDLED_PACKAGE, WEIGHTS, FontFace
+from .fonts import WEIGHTS, FontError, FontFace, bundled_font, subset_face
 
-# in the order they are asked: simplified, then traditional, Japanese and Korean forms
-FACES = ("notosanssc/NotoSansSC[wght].ttf", "notosanstc/NotoSansTC[wght].ttf",
-         "notosansjp/NotoSansJP[wght].ttf", "notosanskr/NotoSansKR[wght].ttf")
-CUT = 1  # how the faces are cut: part of their file names
+# in the order they are asked, beside the bundled Noto Sans SC: traditional, Japanese and Korean forms
+OTHER_FACES = ("notosanstc/NotoSansTC[wght].ttf", "notosansjp/NotoSansJP[wght].ttf", "notosanskr/NotoSansKR[wght].ttf")
+CUT = 2  # how the faces are cut: part of their file names
 
 
 @dataclass(frozen=True)
@@ -36,12 +35,11 @@ class FallbackFace:
 def sources() -> tuple[Path, ...]:
     """The bundled faces that are there (none when the package is missing: nothing falls back)."""
     try:
-        from importlib.resources import files
-
-        folder = Path(str(files(BUNDLED_PACKAGE).joinpath("fonts/ofl")))
-    except ModuleNotFoundError:
+        simplified = bundled_font()
+    except FontError:
         return ()
-    return tuple(path for path in (folder / face for face in FACES) if path.is_file())
+    faces = (simplified, *(simplified.parent.parent / face for face in OTHER_FACES))
+    return tuple(path for path in faces if path.is_file())
 
 
 def covered(chars: str, folder: Path | None) -> dict[str, Path]:
@@ -93,18 +91,14 @@ def fallback_faces(lacking: str, folder: Path, memo: Path | None = None) -> tupl
 
 
 def _cut(source: Path, chars: str, targets: dict[str, Path]) -> None:
-    from fontTools import subset
+    """The variable face cut to chars as a base face is (fonts.subset_face), then made static at each weight."""
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
-    font = TTFont(source, recalcTimestamp=False)
+    cut = targets["regular"].with_name(targets["regular"].stem + "-variable.ttf")
+    subset_face((FontFace(str(source)), chars, str(cut), True))
+    font = TTFont(cut, recalcTimestamp=False)
     font.recalcBBoxes = False  # the source's bounds: the same face bytes whatever else was cut with it
-    options = subset.Options()
-    options.layout_features, options.hinting, options.notdef_outline, options.name_IDs = [], False, True, ["*"]
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "STAT", "gasp", "vhea", "vmtx", "VORG", "DSIG", "meta"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=chars)
-    subsetter.subset(font)
     family = source.name.partition("[")[0]  # NotoSansJP
     for name, weight in WEIGHTS.items():
         static = instancer.instantiateVariableFont(font, {"wght": weight}, inplace=False) if "fvar" in font else font
@@ -116,3 +110,4 @@ def _cut(source: Path, chars: str, targets: dict[str, Path]) -> None:
             names.setName(text, number, 3, 1, 0x409)
         with replacing(targets[name]) as partial:  # whole or absent
             static.save(str(partial))
+    cut.unlink(missing_ok=True)

@@ -24,7 +24,7 @@ from ..files import FileFacts, replacing, stamp, write_atomic
 WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
 BUNDLED_FILE = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"
-CUT = 2  # how base and per-build faces are cut (_subset): part of their file names
+CUT = 2  # how base and per-build faces are cut (subset_face): part of their file names
 
 
 class FontError(Exception):
@@ -303,7 +303,7 @@ def base_fonts(fonts: FontSet, folder: Path, run: Callable = lambda f, jobs: [f(
             if not targets[name].is_file() and not _from_shared(targets[name])]
     if jobs:
         folder.mkdir(parents=True, exist_ok=True)
-        run(_subset, jobs)
+        run(subset_face, jobs)
         for _, _, target, _ in jobs:
             _to_shared(Path(target))
     regular = FontFace(str(targets["regular"]))
@@ -329,12 +329,12 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
         if base_folder is not None and base_chars().issuperset(chars):
             source = base_fonts(fonts, base_folder, run)
         folder.mkdir(parents=True, exist_ok=True)
-        run(_subset, [(getattr(source, name), chars, str(targets[name]), False) for name in missing])
+        run(subset_face, [(getattr(source, name), chars, str(targets[name]), False) for name in missing])
     regular = FontFace(str(targets["regular"]))
     return FontSet(regular, FontFace(str(targets["bold"])) if "bold" in targets else regular, fonts.digest, fonts.name)
 
 
-def _subset(job: tuple[FontFace, str, str, bool]) -> None:
+def subset_face(job: tuple[FontFace, str, str, bool]) -> None:
     """(face, characters, target, base): a base face also loses the layout tables."""
     from fontTools import subset
     from fontTools.ttLib import TTFont

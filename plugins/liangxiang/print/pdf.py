@@ -42,9 +42,10 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
         pdf.add_font(FAMILY, "B", fonts.bold.path, collection_font_number=fonts.bold.number)
     # 𠮷 and other characters the font lacks, in the fallback faces this document uses
     families = _families(fonts, set("".join(text for page in pages for text in page.texts())))
-    for family, face in sorted({family: face for face, family in families.values()}.items()):
-        pdf.add_font(family, "", face.regular.path)
-        pdf.add_font(family, "B", face.bold.path)
+    for number, face in enumerate(fonts.fallback):
+        if (family := _family(number)) in families.values():
+            pdf.add_font(family, "", face.regular.path)
+            pdf.add_font(family, "B", face.bold.path)
     for font in pdf.fonts.values():
         # fpdf2 subsets each document's font; recomputing every glyph's bounds on saving it would
         # unpack and re-encode each outline (half the time of a PDF): the faces' bounds are right
@@ -53,8 +54,7 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
     for page in pages:
         pdf.add_page(format=(page.width + 2 * offset, page.height + 2 * offset))
         _ground(pdf, page, offset, bleed)
-        _items(pdf, page.items, offset, dpi if dpi is not None else [], faux_bold,
-               {char: family for char, (_, family) in families.items()})
+        _items(pdf, page.items, offset, dpi if dpi is not None else [], faux_bold, families)
         if bleed:
             _crop_marks(pdf, page, offset)
     # fpdf2 reports glyphs a font lacks only as log warnings; the stage checks them beforehand
@@ -83,10 +83,13 @@ def _ground(pdf: FPDF, page: Drawing, offset: float, bleed: bool) -> None:
     pdf.rect(offset - extra, offset - extra, page.width + 2 * extra, page.height + 2 * extra, style="F")
 
 
-def _families(fonts: FontSet, used: set[str]) -> dict[str, tuple]:
-    """Each used character the font lacks -> (the fallback face that sets it, its family name)."""
-    return {char: (face, f"{FAMILY}{number + 1}") for number, face in enumerate(fonts.fallback)
-            for char in face.chars if char in used}
+def _family(number: int) -> str:
+    return f"{FAMILY}{number + 1}"
+
+
+def _families(fonts: FontSet, used: set[str]) -> dict[str, str]:
+    """Each used character the font lacks -> the family of the fallback face that sets it."""
+    return {char: _family(number) for number, face in enumerate(fonts.fallback) for char in face.chars if char in used}
 
 
 def _runs(text: str, families: dict[str, str]) -> list[tuple[str, str]]:

@@ -23,7 +23,6 @@ BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past
 SPREAD = 0.5  # and the gaps between them may open by this many ems
 
 
-
 @dataclass(frozen=True)
 class Person:
     role: str

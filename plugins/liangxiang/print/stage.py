@@ -332,7 +332,7 @@ class PrintStage:
 
         self._lay_out_again([p for p in todo if p.packed is None])
         # a font of just the characters to print loads in milliseconds, not a second per document
-        chars = "".join(p.chars for p in todo)
+        chars = "".join(sorted(set("".join(p.chars for p in todo))))
         fonts = subset_fonts(self.fonts, chars, self.cache.folder / "fonts", workers.map, self.cache_dir / "fonts")
         lacking = metrics_for(self.fonts, self.cache_dir / "fonts").lacking(chars)
         if lacking:  # 𠮷 in a name: set in a face that has it
