@@ -242,6 +242,7 @@ CASES = [
     Case("story-front-matter-unclosed", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("featured: true\n---", "featured: true\n----")}, "content/stories/a-key.md", 1, "-", "没有结束", "第 8 行的“----”"),
     Case("story-front-matter-dashes", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("---", "———", 1)}, "content/stories/a-key.md", 1, "-", "三个半角减号"),
     Case("story-empty-body", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", "\n")}, "content/stories/a-key.md", 9, "body", "正文是空的"),
+    Case("story-body-only-a-comment", sub("content/stories/a-key.md", "故事正文。", "<!-- 待补充：正文 -->"), "content/stories/a-key.md", 9, "body", "正文只有注释", "注释外面"),
     Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
     Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),
     Case("story-image-misspelt", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![张伟](photos/zhang-wie.jpg)"), "content/stories/a-key.md", "![张伟]", "body", "找不到图片“photos/zhang-wie.jpg”", "photos/zhang-wei.jpg"),

@@ -273,6 +273,8 @@ class _Reader:
                 content.partial_commitments.append(partial)
 
     def load_stories(self, content: Content) -> None:
+        from ..site.rawhtml import unpublished_blanked  # here: the site package imports the checks, which import this
+
         for path in self.record_files("stories"):
             content.known["story"].add(path.stem, Location(self.shown(path)))
             read = self.story(path)
@@ -289,6 +291,10 @@ class _Reader:
             meta = validate_record(StoryMeta, data, doc.source, (), self.problems, content.rejected)
             if not body.strip():
                 self.problems.add(Location(shown, body_line, 1), "body", "故事正文是空的", "在第二个“---”下面写正文")
+                continue
+            if not unpublished_blanked(body).strip():  # comments and scripts are not published
+                self.problems.add(Location(shown, body_line, 1), "body", "故事正文只有注释（<!-- … -->）或代码，网页上看不到任何文字",
+                                  "在注释外面写正文；注释里的字不会发布")
                 continue
             if self.bound_markdown(body, SourceMap(shown), "body", first_line=body_line):
                 continue
