@@ -57,6 +57,10 @@ CASES = [
          "members.yaml", "<<: b1", "members[1].<<", "后面要写一组字段的锚点名", "锚点写在前面一条记录上"),
     Case("hash-cuts-a-duty", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水 #3、#4 号楼"), "content/zones/garden.yaml", "#3", "duties[0]",
          "YAML 把“#3、#4 号楼”当成注释丢掉了，这里只读到“浇水”", "把整个值用引号括起来：\"浇水 #3、#4 号楼\"；如果是注释，在“#”后面加一个空格"),
+    Case("fullwidth-hash-comment", sub("content/zones/garden.yaml", "scope: 花园一片\n", "＃ 负责人下月调整\nscope: 花园一片\n"), "content/zones/garden.yaml", "＃ 负责人", "-",
+         "以全角的“＃”开头，YAML 不把它当成注释", "把“＃”改成“#”"),
+    Case("dash-bullet", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水\n  — 除草"), "content/zones/garden.yaml", "— 除草", "-", "列表的一项以“—”开头", "把“—”改成“-”"),
+    Case("dot-bullets", sub("content/zones/garden.yaml", "  - 浇水", "  • 浇水\n  • 除草"), "content/zones/garden.yaml", "• 浇水", "-", "列表的一项以“•”开头", "半角短横线加空格"),
     Case("hash-cuts-a-post", sub("members.yaml", "post: 绿化养护员", "post: 秩序维护员 #3岗"), "members.yaml", "#3岗", "members[0].post", "只读到“秩序维护员”"),
     Case("tab-in-flow", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden,\tscore: 90}"), "content/assessments/2026-Q1.yaml", "\tscore", "-",
          "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
@@ -526,6 +530,16 @@ def test_raw_html_is_taken_out_with_a_notice(tmp_path, edits, notices):
     """Format rule 9: raw HTML and javascript: links never reach the browser. Content holding
     them builds; the editor is told what was taken out."""
     assert notices_after(tmp_path, edits) == notices
+
+
+def test_fullwidth_marks_in_text_are_words(tmp_path):
+    """A "＃" or "·" opening a line of Markdown text, and a value that opens with a dash, are the
+    editor's words, not a mistyped comment or list item."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope:\n  —— 花园一片\ncontent: |\n  ＃1 号楼\n\n  · 浇水\n  · 除草\n"))
+    assert problems_of(root) == []
+    garden = next(zone for zone in read_content(root, root / "content")[0].zones if zone.id == "garden")
+    assert "＃1 号楼" in garden.content and garden.scope == "—— 花园一片"
 
 
 def test_bom_is_fine(tmp_path):

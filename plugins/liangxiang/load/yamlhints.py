@@ -213,6 +213,9 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
             problems.add(Location(path, number, column), "-", f"缩进里有{name}：这一行和下面 {len(rest)} 行（第 {shown} 行）",
                          f"YAML 只能用半角空格缩进：在编辑器里用“替换”把缩进里的{name}全部换成空格（通常每层 2 个）")
     changed = False
+    if marked := _lookalike_marks(lines):
+        _report_lookalikes(lines, marked, path, problems, offset)
+        changed = True
     if misindented:
         lines = _reindented(lines, misindented, first_error)
         if lines is None:
@@ -237,6 +240,62 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
             )
         lines[index] = _FULLWIDTH_COLON_KEY.sub(lambda m: m.group(0)[:-1] + ": ", line)
     return "\n".join(lines) if changed else text
+
+
+# what Word, WeChat or a full-width input mode type for "- " and "#"
+_BULLETS = "—–－•·●・‐―"
+_MARKED = re.compile(rf"^ *([{_BULLETS}＃])[ \u3000]*\S")
+_BLOCK_SCALAR = re.compile(r"^( *)(?:- +)*[^\s#][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_LIST_ITEM = re.compile(r"^ *- ")
+
+
+def _lookalike_marks(lines: list[str]) -> list[int]:
+    """Lines (from 0) that start with a full-width "＃", or with a dash or dot where a list item
+    stands ("— 浇水" beside "- 浇水"); never inside a block of text (`content: |`)."""
+    found, block_indent = [], None
+    for index, line in enumerate(lines):
+        indent = _indent(line)
+        if block_indent is not None and (not line.strip() or indent > block_indent):
+            continue  # Markdown text: its "＃" and "·" are words
+        block_indent = None
+        if (opened := _BLOCK_SCALAR.match(line)) is not None:
+            block_indent = len(opened.group(1))
+        marked = _MARKED.match(line)
+        if marked is not None and (marked.group(1) == "＃" or _in_a_list(lines, index, indent)):
+            found.append(index)
+    return found
+
+
+def _report_lookalikes(lines: list[str], marked: list[int], path: str, problems: Problems, offset: int) -> None:
+    """One error a line (a file written so throughout: one error), and the lines fixed to go on."""
+    by_mark: dict[str, list[int]] = {}
+    for index in marked:
+        indent = _indent(lines[index])
+        mark, rest = lines[index][indent], lines[index][indent + 1:]
+        by_mark.setdefault(mark, []).append(index)
+        lines[index] = " " * indent + ("#" + rest if mark == "＃" else "- " + rest.lstrip(" \u3000"))
+    for mark, places in by_mark.items():
+        meaning, fix = (("这一行以全角的“＃”开头，YAML 不把它当成注释", "注释用半角的“#”：把“＃”改成“#”") if mark == "＃" else
+                        (f"列表的一项以“{mark}”开头，YAML 不把它当成列表", f"列表的每一项以半角短横线加空格“- ”开头：把“{mark}”改成“-”"))
+        if len(places) > _EACH_LINE_UP_TO:
+            rest = [str(index + 1 + offset) for index in places[1:]]
+            meaning += f"：这一行和下面 {len(rest)} 行（第 {'、'.join(rest[:5])}{'……' if len(rest) > 5 else ''} 行）"
+            places = places[:1]
+        for index in places:
+            problems.add(Location(path, index + 1 + offset, _indent(lines[index]) + 1), "-", meaning, fix)
+
+
+def _in_a_list(lines: list[str], index: int, indent: int) -> bool:
+    """A line at index stands where a list item would: next to a "- " item, or to another line
+    marked the same way, at its own indentation (a single "—— 记张伟" under `summary:` is a value)."""
+    def near(step: int) -> str:
+        at = index + step
+        while 0 <= at < len(lines) and (not lines[at].strip() or lines[at].lstrip().startswith("#")):
+            at += step
+        return lines[at] if 0 <= at < len(lines) else ""
+    mark = lines[index][indent]
+    return any(_indent(other) == indent and (_LIST_ITEM.match(other) or other[indent] == mark)
+               for other in (near(-1), near(1)) if other.strip())
 
 
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]*")
