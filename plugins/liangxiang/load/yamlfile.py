@@ -162,9 +162,12 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
         mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
         line, col = lines.of(mark) if mark else (first_line, 1)
         near = near_cause(text, line - lines.offset - 1)
+        unclosed = _unclosed_bracket(error, problem)
         if near is not None:  # PyYAML notices `scope:门诊` or `-id: x` only on a later line
             number, column, meaning, hint = near
             line, col = number + 1 + lines.offset, column + 1
+        elif unclosed is not None:  # `members: [a, b` is noticed on the next line, at its key
+            (line, col), (meaning, hint) = lines.of(error.context_mark), unclosed
         else:
             meaning, hint = explain(problem, text, line - lines.offset - 1)
         problems.add(Location(path, line, col), key_of_line(text, line - lines.offset - 1), f"YAML 格式错误：{meaning}", hint)
@@ -311,6 +314,20 @@ def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yam
                 name = key.value if isinstance(key, yaml.ScalarNode) else "?"
                 queue.extend([(key, path), (value, path + (name,))])
     return sorted(found, key=lambda item: (item[0].start_mark.line, item[0].start_mark.column))  # in file order
+
+
+def _unclosed_bracket(error: yaml.MarkedYAMLError, problem: str) -> tuple[str, str] | None:
+    """(meaning, hint) when a [ or { opened on an earlier line than the one PyYAML gave up on:
+    almost always its closing bracket is missing."""
+    opened, failed = error.context_mark, error.problem_mark
+    if opened is None or failed is None or failed.line <= opened.line:
+        return None
+    for close, name in (("]", "方括号"), ("}", "花括号")):
+        if f"expected ',' or '{close}'" in problem:
+            open_ = "[" if close == "]" else "{"
+            return (f"这一行的{name}“{open_}”没有配对的“{close}”",
+                    f"在这一项的末尾加上“{close}”；值里有冒号“:”或逗号“,”时，把这个值用引号括起来")
+    return None
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
