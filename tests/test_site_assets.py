@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from PIL import Image
 from mkdocs.exceptions import Abort
 
 from conftest import build_site
@@ -68,6 +69,13 @@ def test_every_address_a_page_names_exists(tmp_path, logo):
     pages = sorted(site.rglob("*.html"))
     assert (site / "zones" / "old-garden" / "index.html") in pages
     assert not [p for p in pages if '<link rel="icon"' not in p.read_text(encoding="utf-8")]
+    # the masthead shows the logo, whole in its square box: a tall or wide one is padded, not squeezed
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert ('class="brand-logo"' in home) == logo
+    if logo:
+        shown = re.search(r'<picture class="brand-logo">.*?<img src="([^"]+)"', home).group(1)
+        with Image.open(site / shown) as image:
+            assert image.width == image.height == 64 and image.mode in ("P", "RGBA")
 
 
 def test_a_sites_own_stylesheet_and_script_from_its_custom_dir(tmp_path):

@@ -27,6 +27,7 @@ class Slot:
     widths: tuple[int, ...]  # pixel widths written; the browser picks one from srcset
     ratio: float | None = None  # width / height to crop to; None keeps the photo's shape
     alpha: bool = False  # keep transparency (fallback PNG instead of JPEG)
+    square: bool = False  # padded to a square, transparent around it: shown in a square box
 
 
 SLOTS: dict[str, Slot] = {
@@ -35,7 +36,7 @@ SLOTS: dict[str, Slot] = {
     "card": Slot((480, 960)),  # story cards
     "small": Slot((160, 320), 3 / 2),  # story thumbnails in lists (96 CSS px)
     "wide": Slot((720, 1200)),  # story covers, zone photos, images in Markdown
-    "logo": Slot((64, 192), alpha=True),  # masthead and favicon
+    "logo": Slot((64, 192), alpha=True, square=True),  # masthead and favicon: a wide logo whole, not squeezed
 }
 SLOTS["thumb"] = SLOTS["avatar"]  # the first theme's name for the same slot
 VERSION = b"photos-5"  # bump when the encoding below changes, to refresh caches
@@ -143,6 +144,11 @@ class PhotoStore:
             flat = Image.new("RGB", image.size, "white")
             flat.paste(image, mask=image.getchannel("A"))
             image = flat
+        if slot.square and image.width != image.height:
+            side = max(image.size)
+            padded = Image.new("RGBA", (side, side), (255, 255, 255, 0))
+            padded.paste(image, ((side - image.width) // 2, (side - image.height) // 2))
+            image, keep_alpha = padded, True
         if slot.ratio:
             width = min(image.width, round(image.height * slot.ratio))
             image = ImageOps.fit(image, (width, round(width / slot.ratio)), Image.Resampling.LANCZOS, centering=(0.5, 0.35))
