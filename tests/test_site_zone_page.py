@@ -196,6 +196,21 @@ def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     assert [(text, dial) for text, dial in parts if dial] == links
 
 
+@pytest.mark.parametrize("written, shown", [
+    ("０３１７－２７２０００１", "0317-2720001"),
+    ("0317　2720001", "0317 2720001"),
+    ("0317—2720001、0317–2720002", "0317-2720001、0317-2720002"),
+    ("0317-3221234（工作日8:00—17:30）", "0317-3221234（工作日8:00—17:30）"),  # a note's dash is the editor's (audit 21)
+    ("１２３４５（９：００—１７：００）", "12345（9：00—17：00）"),
+])
+def test_a_phone_is_typed_in_ascii_and_its_note_is_kept(written, shown):
+    from pydantic import TypeAdapter
+
+    from liangxiang.values import Phone
+
+    assert TypeAdapter(Phone).validate_python(written) == shown
+
+
 def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(tmp_path):
     """Two numbers in one field: a reader who taps the second must not call the first (audit 16)."""
     root = write_site(tmp_path / "src", {

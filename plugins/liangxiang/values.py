@@ -68,12 +68,18 @@ SignSize = Annotated[str, StringConstraints(pattern=SIZE_PATTERN)]
 # Terms of the campaigns that names and titles end with or hold, longest first: a two-line zone
 # name reads best broken just before "优秀党员责任区" (on a sign and on a page), an activity's after it.
 TITLE_TERMS = ("优秀党员责任区", "党员责任区", "责任区", "党员示范岗", "示范岗", "党员先锋岗", "先锋岗", "创建活动")
-FULL_WIDTH_PHONE = str.maketrans("０１２３４５６７８９－—–‐　", "0123456789---- ")
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULL_WIDTH_PHONE = str.maketrans("－—–‐　", "---- ")
+# digits with the dashes and spaces between them: a number as typed ("０３１７－２７２０００１")
+_DIGIT_RUN = re.compile(r"\d(?:[\d\-－—–‐ 　]*\d)?")
 
 
 def _digits(value: str) -> str:
-    """Full-width digits from an input method become ASCII, so that the call link dials them."""
-    return value.translate(FULL_WIDTH_PHONE).strip()
+    """Full-width digits and a number's dashes from an input method become ASCII, so that the call
+    link dials them; a note's dash ("工作日8:00—17:30") is the editor's."""
+    value = value.translate(FULL_WIDTH_DIGITS)
+    return _DIGIT_RUN.sub(lambda run: run.group(0).translate(FULL_WIDTH_PHONE) if sum(map(str.isdigit, run.group(0))) >= 7
+                          else run.group(0), value).strip()
 
 
 # a phone number as written (after NFKC or _digits): an area code may stand in brackets, "(0996)2145678";
