@@ -126,16 +126,22 @@ def test_long_content_shrinks_but_never_overlaps(planned, setter, orientation):
     assert "".join(drawing.texts()).count("第6项") == 1
 
 
+@pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("orientation", ORIENTATIONS)
-@pytest.mark.parametrize("leader", ["买买提·吐尔逊·阿卜杜拉·艾克拜尔", "Maria Garcia-Fernandez", "阿卜杜热合曼·阿卜杜克力木"])
-def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_sign(planned, setter, orientation, leader):
-    """A zone with nobody but its leader must print: a long name takes two lines, under the photo if need be."""
+@pytest.mark.parametrize("leader", ["买买提·吐尔逊·阿卜杜拉·艾克拜尔", "Maria Garcia-Fernandez", "阿卜杜热合曼·阿卜杜克力木", "阿卜杜热合曼·买买提依明"])
+def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_sign(planned, setter, size, orientation, leader):
+    """A zone with nobody but its leader must print: a long name takes two lines, under the photo
+    if need be, broken after a dot, never with a dot opening a line (audit 21: 阿卜杜热合曼 / ·买买提依明)."""
     _, signs, _ = planned
     sign = next(item.content for item in signs if item.content.leader_photo)
-    sign = dataclasses.replace(sign, leader=leader, roles=(), members=(), size="60x40cm", orientation=orientation)
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    alone = dataclasses.replace(sign, leader=leader, roles=(), members=(), size=size, orientation=orientation)
+    drawing = compose_sign(alone, sign_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     assert leader.replace(" ", "") in "".join(drawing.texts()).replace(" ", "")
+    for detail in ("", "仪表维修工（高级技师） · 党小组长、班长"):
+        drawing = compose_sign(dataclasses.replace(sign, leader=leader, leader_detail=detail, size=size, orientation=orientation),
+                               sign_words(load_labels()), setter)
+        assert not [text for text in drawing.texts() if text.startswith("·")]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -213,6 +219,18 @@ def test_a_title_separator_does_not_dangle_at_a_line_end(text, width, lines):
     from liangxiang.print.text import wrap
 
     assert wrap(text, _EvenWidths(), 1, width, keep_phrases=True) == lines
+
+
+@pytest.mark.parametrize("text, lines", [
+    ("3号换热站安全运行优秀党员责任区", ("3号换热站安全运行", "优秀党员责任区")),
+    ("学生公寓7号楼3层学生党员示范宿舍楼层", ("学生公寓7号楼3层学生", "党员示范宿舍楼层")),  # not …3层学 / 生党员… (audit 21)
+])
+def test_a_zone_name_in_two_lines_breaks_before_the_campaigns_words(text, lines):
+    from liangxiang.print.text import fit_name
+    from liangxiang.values import TITLE_BREAK_BEFORE, TITLE_TERMS
+
+    fitted = fit_name(text, _EvenWidths(), 11, 1, 0.9, 2, tails=TITLE_TERMS, break_before=TITLE_BREAK_BEFORE)
+    assert fitted.lines == lines
 
 
 @pytest.mark.parametrize("text, width, lines", [

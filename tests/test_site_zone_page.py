@@ -271,3 +271,18 @@ def test_line_breaks_written_with_a_bar_start_printed_lines():
 
     assert wrap("带头养护花园，\n做到四季常绿\n", _EvenWidths(), 1, 20) == ["带头养护花园，", "做到四季常绿"]
     assert wrap("一二三四五六\n七八", _EvenWidths(), 1, 4, first=3) == ["一二三", "四五六", "七八"]
+
+
+@pytest.mark.parametrize("title, parts", [
+    ("3号换热站安全运行优秀党员责任区", ["3号换热站安全运行", "优秀党员责任区"]),
+    ("老城区台区运维保障“党员先锋岗”责任区", ["老城区台区运维保障", "“党员先锋岗”", "责任区"]),  # no “ left at a line's end (audit 21)
+    ("（东区）党员责任区", ["（东区）", "党员责任区"]),
+    ("学生公寓7号楼党员示范宿舍", ["学生公寓7号楼", "党员示范宿舍"]),  # no term: before 党员
+    ("党员之家", ["党员之家"]),
+])
+def test_a_title_breaks_beside_the_campaigns_words_with_its_quotes(title, parts):
+    from liangxiang.site.view import SiteView
+
+    shown = str(SiteView.phrased(title))
+    assert re.sub(r"<[^>]+>", "", shown) == title
+    assert [re.sub(r"<[^>]+>", "", part) for part in shown.split("<wbr>")] == parts

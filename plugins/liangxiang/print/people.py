@@ -5,7 +5,7 @@ from __future__ import annotations
 from .drawing import Box, Picture
 from .images import PHOTO_ASPECT
 from .signblocks import SignBlocks
-from .text import fit, largest, sizes, wrap
+from .text import broken_at_dots, fit, largest, sizes, wrap
 
 
 class PeopleBlock(SignBlocks):
@@ -85,7 +85,7 @@ class PeopleBlock(SignBlocks):
         whole = fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 1, True)
         if whole is not None and ("·" not in self.sign.leader or whole.size >= 0.6 * biggest):
             return whole
-        return fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 2, True, keep_phrases=True) or whole
+        return fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 2, True, keep_phrases=True, accept=broken_at_dots) or whole
 
     def _photo(self, x: float, y: float, photo_w: float) -> list:
         u, photo = self.u, self.sign.leader_photo

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Protocol
 
+from ..values import NO_LINE_END, NO_LINE_START
+
 # A line may not start with closing punctuation nor end with opening punctuation (禁则).
-NO_START = set("，。、；：！？）」』”’》〉】〕…·%％℃‰,.;:!?)]}—～")
-NO_END = set("（「『“‘《〈【〔([{")
+NO_START, NO_END = set(NO_LINE_START), set(NO_LINE_END)
 # a transliterated name: parts joined by middle dots (阿卜杜热合曼·艾合买提)
 NAME_PARTS = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
 # Runs of these stay whole: a phone number, "24小时" -> "24", "0317-2721365", "PM2.5".
@@ -187,15 +188,19 @@ def balanced(text: str, measure: Measure, size: float, width: float, bold: bool 
 
 
 def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
-             bold: bool = False, height: float | None = None, leading: float = 1.3, tails: tuple[str, ...] = ()) -> Fitted | None:
+             bold: bool = False, height: float | None = None, leading: float = 1.3, tails: tuple[str, ...] = (),
+             break_before: str = "") -> Fitted | None:
     """Like fit, in balanced lines; a name that needs two lines breaks before a known ending
-    ("优秀党员责任区") rather than inside a word, unless that costs more than a fifth of the size."""
+    ("优秀党员责任区"), or else before the word break_before, rather than inside a word, unless
+    that costs more than a fifth of the size."""
     plain = fit(text, measure, width, biggest, smallest, max_lines, bold, height, leading)
     if plain is not None and len(plain.lines) > 1:
         plain = Fitted(plain.size, balanced(text, measure, plain.size, width, bold))
     if plain is not None and len(plain.lines) == 1:
         return plain
     tail = next((t for t in tails if text.endswith(t) and len(text) > len(t)), None)
+    if tail is None and break_before and text.find(break_before, 2) > 0:
+        tail = text[text.rfind(break_before):]
     if tail is None:
         return plain
     head = text[: -len(tail)]
