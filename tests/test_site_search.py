@@ -37,6 +37,16 @@ def test_index_marks_title_postings():
     assert find(index, "不存在") == []
 
 
+def test_a_dotted_name_is_found_typed_without_its_dot():
+    """Phone keyboards rarely give "·": 阿卜杜拉艾力 finds 阿卜杜拉·艾力 (audit 21), and so does the
+    name with its dot, a space or a part of it; " · " between two words still cuts."""
+    index = build_index([Doc("member", "阿卜杜拉·艾力", "members/a/", "学生 · 计算机学院", ""), Doc("member", "艾力", "members/b/", "", "")])
+    for query in ("阿卜杜拉艾力", "阿卜杜拉·艾力", "阿卜杜拉 艾力", "拉艾", "卜杜"):
+        assert find(index, query) == ["阿卜杜拉·艾力"], query
+    assert find(index, "艾力") == ["阿卜杜拉·艾力", "艾力"]
+    assert find(index, "生计") == []
+
+
 def test_example_index(example_site):
     [path] = (example_site / "assets").glob("search-*.json")
     index = json.loads(path.read_text(encoding="utf-8"))

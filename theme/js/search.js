@@ -13,7 +13,8 @@
   var index = null, loading = null, timer = 0;
 
   function norm(s) { return s.normalize('NFKC').toLowerCase(); }
-  function runs(s) { return norm(s).match(/[\p{L}\p{N}]+/gu) || []; }
+  // as search.py: a dot inside a transliterated name (阿卜杜拉·艾力) does not cut it
+  function runs(s) { return norm(s).replace(/(\S)[·・•‧](?=\S)/gu, '$1').match(/[\p{L}\p{N}]+/gu) || []; }
   function grams(q) {
     var out = {};
     runs(q).forEach(function (run) {

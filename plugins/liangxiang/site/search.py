@@ -47,9 +47,13 @@ def _no_memo(kind: str, text: str, make: Callable[[str], object]):
     return make(text)
 
 
+NAME_DOT = re.compile(r"(?<=\S)[·・•‧](?=\S)")  # 阿卜杜拉·艾力 is found as typed without its dot
+
+
 def runs(text: str) -> list[str]:
-    """Runs of letters and digits, normalized; punctuation and spaces cut between runs."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Runs of letters and digits, normalized; punctuation and spaces cut between runs, but not
+    the dot inside a transliterated name."""
+    text = NAME_DOT.sub("", unicodedata.normalize("NFKC", text).lower())
     return re.findall(r"[^\W_]+", text)
 
 
