@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 from PIL import Image
 
 from liangxiang.pipeline import read_content
@@ -1094,3 +1095,26 @@ def test_a_syntax_error_does_not_hide_the_files_other_errors(tmp_path, edits, ex
     for file, old, new in edits:
         _apply(root, sub(file, old, new))
     _assert_problems(root, expected)
+
+
+@pytest.mark.parametrize("folder, name", [("content", "说明.md"), ("content/stories", "故事.md"), ("content/zones", "新区.yaml"),
+                                          ("content", "资料")])
+def test_a_name_that_is_not_utf8_is_an_error_not_a_traceback(tmp_path, folder, name):
+    """A zip made on Chinese Windows unpacks its names as GBK bytes (audit 21: a traceback in the
+    parse cache, and in MkDocs for a free page)."""
+    import os
+
+    root = write_site(tmp_path / "src")
+    target = os.fsencode(root / folder) + b"/" + name.encode("gbk")
+    if "." in name:
+        with open(target, "wb") as file:
+            file.write(FILES["content/about.md"].encode())
+    else:
+        os.mkdir(target)
+        with open(target + b"/a.md", "wb") as file:
+            file.write(FILES["content/about.md"].encode())
+    problems = problems_of(root)
+    assert [p.message for p in problems if f"按 GBK 读是“{name}”" in p.message and "不是 UTF-8 编码" in p.message], problems
+    with pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert not (tmp_path / "site" / "index.html").exists()

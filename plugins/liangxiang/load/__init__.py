@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,15 @@ def _shell(data: dict, listed: str) -> dict:
     return {**data, listed: []} if value is None or isinstance(value, list) else data
 
 
+def undecodable(name: str) -> bool:
+    """A name whose bytes are not UTF-8 (Python holds them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 class _Reader:
     def __init__(self, root: Path, docs_dir: Path, cache: ParseCache):
         self.root, self.docs_dir, self.cache = root, docs_dir, cache
@@ -72,9 +82,10 @@ class _Reader:
 
     def shown(self, path: Path) -> str:
         try:
-            return path.relative_to(self.root).as_posix()
+            shown = path.relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            shown = path.as_posix()
+        return shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")  # printable, whatever the name's bytes
 
     def raw(self, path: Path, limit: int) -> bytes | None:
         """The file's bytes, remembered by hash; None (with a problem) when it is too large."""
@@ -166,6 +177,7 @@ class _Reader:
     # ------------------------------------------------------------------------------------
     def load(self) -> Content:
         content = Content(root=self.root, docs_dir=self.docs_dir, sources=self.sources)
+        self.report_undecodable_names()
         self.load_org(content)
         self.load_members(content)
         self.load_zones(content)
@@ -174,6 +186,18 @@ class _Reader:
         self.load_assessments(content)
         self.scan_pages(content)
         return content
+
+    def report_undecodable_names(self) -> None:
+        """A file or folder whose name is not UTF-8 (unzipped from a Chinese Windows archive): it
+        cannot be named in a link or an address, and is left out of everything else."""
+        for folder, subfolders, files in os.walk(self.docs_dir):
+            for name in sorted(subfolders) + sorted(files):
+                if undecodable(name):
+                    path = Path(folder) / name
+                    read_as = os.fsencode(name).decode("gb18030", errors="replace")
+                    self.problems.add(Location(self.shown(path)), "-", f"{'文件夹' if name in subfolders else '文件'}名不是 UTF-8 编码（多半是从 Windows 压缩包解出来的，"
+                                      f"按 GBK 读是“{read_as}”）", "在文件管理器或 git 里把它重新命名一次（改成英文名最稳妥）")
+            subfolders[:] = [name for name in subfolders if not undecodable(name)]
 
     def load_org(self, content: Content) -> None:
         path = self.docs_dir / "org.yaml"
@@ -227,8 +251,8 @@ class _Reader:
         directory, suffixes = self.docs_dir / folder, RECORD_SUFFIXES[folder]
         if not directory.is_dir():
             return []
-        files = sorted(p for p in directory.iterdir()
-                       if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith(".") and not is_scratch(p.name))
+        files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in suffixes
+                       and not p.name.startswith(".") and not is_scratch(p.name) and not undecodable(p.name))
         stems = {p.stem for p in files}
         kept = []
         for path in files:
@@ -391,7 +415,8 @@ class _Reader:
             if path.is_symlink():
                 self.link(path)
                 continue
-            if any(part.startswith(".") for part in relative.parts) or is_scratch(path.name) or not path.is_file():
+            if (any(part.startswith(".") or undecodable(part) for part in relative.parts) or is_scratch(path.name)
+                    or not path.is_file()):
                 continue
             top = relative.parts[0]
             if len(relative.parts) > 1 and top not in (*RECORD_FOLDERS, "photos") and (meant := record_folder_meant(top)):
