@@ -216,6 +216,12 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
     if marked := _lookalike_marks(lines):
         _report_lookalikes(lines, marked, path, problems, offset)
         changed = True
+    for index, column, typed in _fullwidth_comments(lines):
+        problems.add(Location(path, index + 1 + offset, column + 1), _KEY_OF_LINE.match(lines[index]).group(1) if _KEY_OF_LINE.match(lines[index]) else "-",
+                     f"{typed}，YAML 不把后面的文字当注释：它会和值一起公开",
+                     "注释写成半角空格加半角井号“ #”" + ("；这段文字本来就要公开的话，删掉“＃”" if "＃" in typed else "：把全角空格换成半角空格"))
+        lines[index] = lines[index][:column].rstrip(" \t\u3000") + " # " + lines[index][column:].lstrip(" \t\u3000＃#")
+        changed = True
     if misindented:
         lines = _reindented(lines, misindented, first_error)
         if lines is None:
@@ -283,6 +289,29 @@ def _report_lookalikes(lines: list[str], marked: list[int], path: str, problems:
             places = places[:1]
         for index in places:
             problems.add(Location(path, index + 1 + offset, _indent(lines[index]) + 1), "-", meaning, fix)
+
+
+# `key: value ＃ note` or `key: value　# note` (a full-width space): a comment YAML reads as more of the value
+_FULLWIDTH_COMMENT = re.compile(r"^ *(?:- +)?(?:[A-Za-z_][\w-]*: +)?[^\s\"'#|>&*!\[{][^#＃\"']*?(?:([ \t\u3000]+＃)|(\u3000#))")
+
+
+def _fullwidth_comments(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(line, column of the mark or its space, what was typed) of comments written full-width after
+    a plain value, outside blocks of text."""
+    found, block_indent = [], None
+    for index, line in enumerate(lines):
+        if block_indent is not None and (not line.strip() or _indent(line) > block_indent):
+            continue
+        block_indent = None
+        if (opened := _BLOCK_SCALAR.match(line)) is not None:
+            block_indent = len(opened.group(1))
+            continue
+        if (match := _FULLWIDTH_COMMENT.match(line)) is not None:
+            if match.group(1):
+                found.append((index, match.end(1) - 1, "“＃”是全角的井号"))
+            else:
+                found.append((index, match.start(2), "“#”前面是一个全角空格"))
+    return found
 
 
 def _in_a_list(lines: list[str], index: int, indent: int) -> bool:
