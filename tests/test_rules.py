@@ -69,6 +69,12 @@ CASES = [
          "“＃”是全角的井号，YAML 不把后面的文字当注释", "半角空格加半角井号"),
     Case("fullwidth-space-before-hash", sub("members.yaml", "post: 绿化养护员", "post: 绿化养护员\u3000# 暂不公开"), "members.yaml", "暂不公开", "post",
          "“#”前面是一个全角空格", "换成半角空格"),
+    Case("merge-conflict-yaml", sub("members.yaml", "    post: 绿化养护员\n", "<<<<<<< HEAD\n    post: 绿化养护员\n=======\n    post: 绿化队长\n>>>>>>> origin/main\n"),
+         "members.yaml", "<<<<<<< HEAD", "-", "git 合并冲突的标记", "删掉另一版和这三行标记"),
+    Case("merge-conflict-story", sub("content/stories/a-key.md", "故事正文。", "<<<<<<< HEAD\n故事正文。\n=======\n故事的正文。\n>>>>>>> 3f2a1b9"),
+         "content/stories/a-key.md", "<<<<<<< HEAD", "-", "git 合并冲突的标记"),
+    Case("line-separator", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园\u2028一片\n"), "content/zones/garden.yaml", "scope:", "-",
+         "看不见的换行符（U+2028）", "删掉它"),
     Case("hash-cuts-a-post", sub("members.yaml", "post: 绿化养护员", "post: 秩序维护员 #3岗"), "members.yaml", "#3岗", "members[0].post", "只读到“秩序维护员”"),
     Case("tab-in-flow", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden,\tscore: 90}"), "content/assessments/2026-Q1.yaml", "\tscore", "-",
          "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
@@ -548,6 +554,12 @@ def test_fullwidth_marks_in_text_are_words(tmp_path):
     assert problems_of(root) == []
     garden = next(zone for zone in read_content(root, root / "content")[0].zones if zone.id == "garden")
     assert "＃1 号楼" in garden.content and garden.scope == "—— 花园一片"
+
+
+def test_a_setext_heading_is_no_merge_conflict(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n经过\n=======\n\n那天。"))
+    assert problems_of(root) == []
 
 
 def test_bom_is_fine(tmp_path):

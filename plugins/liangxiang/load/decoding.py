@@ -14,7 +14,45 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     text = _decode(raw, path, problems)
     if text is None and len(problems.items) == before:  # never drop a file without saying so
         problems.add(Location(path), "-", "文件无法按 UTF-8 读取", "把文件另存为 UTF-8 编码再提交")
+    if text is not None and _merge_conflict(text, path, problems):
+        return None
+    if text is not None and LINE_SEPARATORS.search(text):
+        text = _line_separators_reported(text, path, problems)
     return text
+
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
+def _merge_conflict(text: str, path: str, problems: Problems) -> bool:
+    """Git's conflict markers, left in when two edits of one file were merged: the file holds both
+    versions; read, it would publish the markers and both texts."""
+    marks = [(text.count("\n", 0, found.start()) + 1, found.group(1)[0]) for found in _CONFLICT.finditer(text)]
+    opened = [line for line, mark in marks if mark == "<"]
+    if not opened or not any(mark == ">" for _, mark in marks):
+        return False
+    for line in opened:
+        problems.add(Location(path, line, 1), "-", "这里有 git 合并冲突的标记（<<<<<<<、=======、>>>>>>> 三行）：两次修改撞在了一起，文件里两个版本都在",
+                     "保留要的那一版，删掉另一版和这三行标记（VS Code 里点“采用当前更改”或“采用传入的更改”）")
+    return True
+
+
+# Unicode's line and paragraph separators and NEL (pasted from web pages and WeChat): YAML reads
+# them as line breaks, which no editor shows, so every line number after them would be wrong
+LINE_SEPARATORS = re.compile("[\u2028\u2029\x85]")
+
+
+def _line_separators_reported(text: str, path: str, problems: Problems) -> str:
+    """The text with each such character as a space, and an error at each line holding one."""
+    reported = set()
+    for found in LINE_SEPARATORS.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        if line not in reported:
+            reported.add(line)
+            problems.add(Location(path, line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1), "-",
+                         f"这里有一个看不见的换行符（U+{ord(found.group()):04X}），多半是从网页或微信里复制来的",
+                         "删掉它：把光标放在这里前后的字之间，按删除键，再看一行是否还连着")
+    return LINE_SEPARATORS.sub(" ", text)
 
 
 def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
