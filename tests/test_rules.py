@@ -1091,6 +1091,11 @@ def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file,
     # a zone's own field set aside: the rest of the zone is not checked against a value it never had
     ([("content/zones/closed.yaml", "status: archived", "status archived"), ("content/zones/closed.yaml", "leader: li-na", "leader: li-nna")],
      [("content/zones/closed.yaml:8:7", "-", "“status”后面少了冒号")]),
+    # but its other fields' own mistakes are said in the same run (audit 21: a quoted slogan hid three)
+    ([("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园: 一片”"), ("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 待定"),
+      ("content/zones/garden.yaml", "leader: zhang-wei", "leader: 张伟")],
+     [("content/zones/garden.yaml:4:11", "scope", "多了一个冒号"), ("content/zones/garden.yaml:7:1", "leader", "（现在是“张伟”）"),
+      ("content/zones/garden.yaml:12:1", "service_phone", "（现在是“待定”）")]),
     # the next line's error is this one's echo: not said as another mistake
     ([("content/zones/garden.yaml", "  - 浇水", "   - 浇水\n  - 剪草\n  - 施肥")],
      [("content/zones/garden.yaml:7:3", "-", "缩进没有对齐")]),
@@ -1102,7 +1107,7 @@ def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file,
     # {id b1-g1, …}: the colon left out is one error, not also an id missing and a group not found
     ([("content/org.yaml", "{id: b1-g1,", "{id b1-g1,")], [("content/org.yaml:9:9", "branches[0].groups[0].id", "“id”后面少了冒号")]),
     ([("content/org.yaml", "{id: b1-g1,", "{id:b1-g1,")], [("content/org.yaml:9:9", "branches[0].groups[0].id", "“id”后面的冒号要跟一个空格")]),
-], ids=["over-indented-twice", "colon-in-braces", "two-quotes", "zone-field-set-aside", "echo-on-next-line", "member-id-set-aside",
+], ids=["over-indented-twice", "colon-in-braces", "two-quotes", "zone-field-set-aside", "zone-other-fields-said", "echo-on-next-line", "member-id-set-aside",
         "org-dash", "id-without-colon-in-braces", "id-colon-without-space-in-braces"])
 def test_a_syntax_error_does_not_hide_the_files_other_errors(tmp_path, edits, expected):
     """One run reports every error: a file is read on past a syntax error, the failed line read

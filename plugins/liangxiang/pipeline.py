@@ -27,6 +27,7 @@ def read_content(
     whether free pages' headings get the ids our Markdown gives them (not with a site's own slugify);
     markdown_extras: the site's Markdown extensions content follows (site.markdown.site_extras)."""
     content, problems = load_content(root, docs_dir, members, cache_dir)
+    problems.checks_begin()
     content.printables = printables  # links to /print/ lead nowhere without them
     content.markdown_extras = markdown_extras or {}
     if cache_dir is not None:

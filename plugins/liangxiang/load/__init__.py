@@ -118,11 +118,15 @@ class _Reader:
 
     def _muting(self, doc: Document | None) -> Document | None:
         """A document read past a syntax error: the records its lines set aside stand in say
-        nothing more this run (a value read as empty is not the editor's mistake)."""
+        nothing more this run (a value read as empty is not the editor's mistake); in a file of
+        one record, its other fields still say their own mistakes (audit 21)."""
         source = doc.source if doc is not None else None
         for line in source.set_aside if source else ():
             lines = source.item_lines(line)
-            self.problems.muted.update((source.path, at) for at in (lines if lines is not None else [0]))
+            if lines is None:  # a file's own field: that field, what is said of the whole record (its first line), and the checks
+                lines = [line, 1]
+                self.problems.read_past.add(source.path)
+            self.problems.muted.update((source.path, at) for at in lines)
         return doc
 
     def story(self, path: Path) -> tuple[bool, Document | None, str, int] | None:
