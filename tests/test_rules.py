@@ -75,6 +75,13 @@ CASES = [
          "content/stories/a-key.md", "<<<<<<< HEAD", "-", "git 合并冲突的标记"),
     Case("line-separator", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园\u2028一片\n"), "content/zones/garden.yaml", "scope:", "-",
          "看不见的换行符（U+2028）", "删掉它"),
+    # an entry written as one pair: said so, not as a line to delete nor as its two fields missing (audit 21)
+    Case("progress-as-a-pair", sub("content/commitments/2026.yaml", "{date: 2026-03-12, text: 补植草坪}", "2026-03-12: 补植草坪"),
+         "content/commitments/2026.yaml", "2026-03-12: 补植", "progress[0].2026-03-12", "是日期，不是字段名", "{date: 2026-03-12, text: 补植草坪}"),
+    Case("progress-as-a-text", sub("content/commitments/2026.yaml", "{date: 2026-03-12, text: 补植草坪}", "2026-03-12 补植草坪"),
+         "content/commitments/2026.yaml", "2026-03-12 补植", "progress[0]", "“字段: 值”的一组内容", "{date: 2026-03-12, text: 补植草坪}"),
+    Case("result-as-a-pair", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "garden: 90"),
+         "content/assessments/2026-Q1.yaml", "garden: 90", "results[0].garden", "是责任区编号，不是字段名", "{zone: garden, score: 90}"),
     Case("hash-cuts-a-post", sub("members.yaml", "post: 绿化养护员", "post: 秩序维护员 #3岗"), "members.yaml", "#3岗", "members[0].post", "只读到“秩序维护员”"),
     Case("tab-in-flow", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden,\tscore: 90}"), "content/assessments/2026-Q1.yaml", "\tscore", "-",
          "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),

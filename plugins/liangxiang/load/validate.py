@@ -12,7 +12,7 @@ from ..content import Rejected
 from ..model import Record
 from ..problems import Problems, dotted
 from .modelpath import fields_at
-from .wording import key_without_colon, show, word
+from .wording import entry_as_pair, key_without_colon, show, word
 from .yamlfile import SourceMap
 
 R = TypeVar("R", bound=Record)
@@ -128,8 +128,11 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
     items = [(item, tuple(part for part in item["loc"] if not _is_union_tag(part))) for item in error.errors(include_url=False)]
     # {id gongre-g2, …}: a field written without its colon; named as that field, and not also said missing
     meant = {where: _field_without_colon(item, model, where) for item, where in items}
+    # `- 2026-03-20: 召开…`: said as an entry written as a pair, not also as its two fields missing
+    paired = {where[:-1] for item, where in items if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str)
+              and entry_as_pair(where[-1], item.get("input"), fields_at(model, where[:-1]))}
     for item, where in items:
-        if item["type"] == "missing" and where in meant.values():
+        if item["type"] == "missing" and (where in meant.values() or where[:-1] in paired):
             continue
         full = loc + (meant[where] or where)
         if isinstance(item.get("input"), float) and full in source.written:

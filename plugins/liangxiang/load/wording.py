@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from ..problems import did_you_mean, plain
+from ..problems import did_you_mean, plain, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN
 from . import meant
 from .modelpath import (
@@ -116,6 +116,26 @@ def key_without_colon(name: str, fields) -> tuple[str, str, str] | None:
     return key, found.group(3), f"“{key}”后面的冒号要跟一个空格" if found.group(2) == ":" else f"“{key}”后面少了冒号“:”"
 
 
+def _group_hint(error: Error) -> str:
+    """`- 2026-03-20 召开…` where {date, text} is wanted: the entry's fields, filled in."""
+    fields = fields_at(error.model, error.where)
+    found = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})[\s：:，,]*(.+)", error.value) if isinstance(error.value, str) else None
+    if {"date", "text"} <= set(fields) and found:
+        return f"写成 {{date: {found.group(1)}, text: {shortened(found.group(2), 20)}}}"
+    return "检查缩进和冒号：字段名后面是半角冒号加空格"
+
+
+def entry_as_pair(name: str, value: Any, fields) -> tuple[str, str] | None:
+    """(message, hint) for an entry written as one "key: value" pair: `- 2026-03-20: 召开…` for
+    {date, text}, `- gongre-baozhang: 86.5` for {zone, score}; None for any other unknown key."""
+    if {"date", "text"} <= set(fields) and re.fullmatch(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?", name):
+        shown = shortened(str(value), 20) if isinstance(value, str) and value.strip() else "…"
+        return f"“{name}”是日期，不是字段名", f"每条写成 {{date: {name}, text: {shown}}}，不要删掉这一行"
+    if {"zone", "score"} <= set(fields) and re.fullmatch(ID_PATTERN, name) and re.fullmatch(r"\d+(\.\d+)?", str(value)):
+        return f"“{name}”是责任区编号，不是字段名", f"每条写成 {{zone: {name}, score: {value}}}，不要删掉这一行"
+    return None
+
+
 def _unknown_field(error: Error) -> tuple[str, str]:
     name, parent = error.name, error.parent
     message = f"不认识的字段“{name}”"
@@ -127,6 +147,8 @@ def _unknown_field(error: Error) -> tuple[str, str]:
     if child := belongs_under(parent, name):  # orientation: a line out of signboard:
         return message, child
     close = did_you_mean(name, fields) or named_in_other_words(name, parent)
+    if paired := entry_as_pair(name, error.value, fields):
+        return paired
     if re.fullmatch(r"[0-9]+", name) and (number := next((f for f in ("score", "min") if f in fields), None)):
         # {zone: a, score: 74,9}: the comma ended the score
         return (f"{message}：多半是 {number} 里的逗号把数字分成了两半", f"小数点要用“.”：写成 {number}: 74.9 这样，不写 74,9")
@@ -259,8 +281,7 @@ WORDINGS: dict[str, Wording] = {
     "list_type": _not_a_list,
     "too_short": _too_few,
     "too_long": lambda e: _text_too_long(e) if isinstance(e.value, str) else (f"最多 {e.ctx.get('max_length')} 项", ""),
-    **_kinds(lambda e: (f"这里应该是“字段: 值”的一组内容{e.now}", "检查缩进和冒号：字段名后面是半角冒号加空格"),
-             "model_type", "dict_type", "model_attributes_type"),
+    **_kinds(lambda e: (f"这里应该是“字段: 值”的一组内容{e.now}", _group_hint(e)), "model_type", "dict_type", "model_attributes_type"),
     # the format's own errors (values.py, model.py): their message is already in Chinese
     "phone_digits": lambda e: (e.msg, "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"),
     "phone_float": lambda e: (e.msg, f"照原来的号码重新输入全部数字，并用英文引号括起来，例如 {e.name}: \"13899012345\""),
