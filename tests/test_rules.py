@@ -82,6 +82,8 @@ CASES = [
          "content/commitments/2026.yaml", "2026-03-12 补植", "progress[0]", "“字段: 值”的一组内容", "{date: 2026-03-12, text: 补植草坪}"),
     Case("result-as-a-pair", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "garden: 90"),
          "content/assessments/2026-Q1.yaml", "garden: 90", "results[0].garden", "是责任区编号，不是字段名", "{zone: garden, score: 90}"),
+    Case("branch-as-a-list", sub("members.yaml", "    branch: b2", "    branch: [b2, b1]"), "members.yaml", "branch: [b2", "members[2].branch", "只能写一个", "branch: b2（一名党员只属于一个党支部）"),
+    Case("two-branches-in-one", sub("members.yaml", "    branch: b2", "    branch: b2、b1"), "members.yaml", "branch: b2、", "members[2].branch", "编号只能用", "这里只能写一个编号，例如 b2"),
     Case("hash-cuts-a-post", sub("members.yaml", "post: 绿化养护员", "post: 秩序维护员 #3岗"), "members.yaml", "#3岗", "members[0].post", "只读到“秩序维护员”"),
     Case("tab-in-flow", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden,\tscore: 90}"), "content/assessments/2026-Q1.yaml", "\tscore", "-",
          "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),

@@ -203,13 +203,22 @@ def _id_hint(error: Error) -> str:
     spaced = value.split()  # [zhang-wei li-na], a comma left out; not "Zhang Wei" or "王 芳", one name
     if len(parts) == 1 and len(spaced) > 1 and all(re.fullmatch(ID_PATTERN, p) or re.fullmatch(r"[\u3400-\u9fff]{2,}", p) for p in spaced):
         parts = spaced
-    if len(parts) > 1 and error.in_list:  # [a、b、c]: one item of a list
+    if len(parts) > 1:
         ids = [meant.id_from_name(part, model, where) if re.search(r"[\u3400-\u9fff]", part) else part for part in parts]
-        hint = f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(ids)}]"
+        hint = (f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(ids)}]" if error.in_list  # [a、b、c]: one item of a list
+                else f"这里只能写一个编号，例如 {ids[0]}")
     return hint
 
 
+# fields that name one thing, and why there is one
+ONE_ONLY = {"branch": "一名党员只属于一个党支部", "group": "一名党员只属于一个党小组", "category": "一个故事只放在一个类别里",
+            "leader": "一个责任区只有一位党员负责人，其他人写在 roles 或 members", "zone": "一条只写一个责任区", "member": "一条只写一名党员",
+            "successor": "接替它的只写一个责任区"}
+
+
 def _not_text(error: Error) -> tuple[str, str]:
+    if isinstance(error.value, list) and error.name in ONE_ONLY and error.value:
+        return f"“{error.name}”只能写一个，现在写成了列表", f"只写一个：{error.name}: {show(error.value[0])}（{ONE_ONLY[error.name]}）"
     if isinstance(error.value, list):
         return f"“{error.name}”应该是一段文字，现在写成了列表", "把这几项合成一段文字写在冒号后面"
     if isinstance(error.value, dict):
