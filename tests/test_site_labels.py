@@ -43,3 +43,16 @@ def test_labels_do_not_shadow_mapping_methods():
 def test_missing_label_is_an_error():
     with pytest.raises(KeyError, match="missing"):
         load_labels("zh-CN").no_such_label
+
+
+@pytest.mark.parametrize("name, note", [("测试单位", "本站内容由 测试单位 党组织公开发布"), ("东王庄村党支部委员会", "本站内容由 东王庄村党支部委员会 公开发布"),
+                                        ("计算机学院党委", "本站内容由 计算机学院党委 公开发布")])
+def test_the_footer_names_the_publisher_once(tmp_path, name, note):
+    """An org named as its party body is not followed by 党组织 (audit 21: …党支部委员会 党组织公开发布)."""
+    from conftest import build_site
+    from minimal_site import FILES, write_site
+
+    root = write_site(tmp_path / "src", {"content/org.yaml": FILES["content/org.yaml"].replace("name: 测试单位", f"name: {name}", 1)})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    footer = re.search(r"<footer.*?</footer>", (site / "index.html").read_text(encoding="utf-8"), re.S).group(0)
+    assert note in re.sub(r"<[^>]+>", "", footer)

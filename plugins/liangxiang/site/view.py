@@ -310,6 +310,12 @@ class SiteView:
         return "grade-3" if rank == len(names) - 1 else f"grade-{min(rank, 2)}"
 
     @staticmethod
+    def party_body(name: str) -> bool:
+        """Whether an organization's name is its party body's (…党支部委员会): the footer then does
+        not add "党组织" after it."""
+        return name.rstrip().endswith(("党委", "党支部", "党总支", "党组", "委员会", "党工委", "支部", "党组织"))
+
+    @staticmethod
     def who(name: str) -> Markup:
         """A person's name that breaks only after its middle dots, never inside a part (艾尼瓦 / 尔)
         nor before a dot (browsers break before a CJK "·"): in the class "nm" (keep-all) nothing
