@@ -198,6 +198,10 @@ def test_without_directory_urls(tmp_path):
     assert (site / "members/zhang-wei.html").is_file() and (site / "members/index.html").is_file()
     assert 'href="garden.html"' in (site / "zones/index.html").read_text(encoding="utf-8")
     assert "url=garden.html" in (site / "zones/old-garden.html").read_text(encoding="utf-8")
+    # the address a printed QR code holds opens the page; it has not moved (audit 21), an old id has
+    folder = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert "url=../garden.html" in folder and "正在打开" in folder and "已更换" not in folder
+    assert "已更换" in (site / "zones/old-garden/index.html").read_text(encoding="utf-8")
 
 
 def test_bad_content_writes_no_site(tmp_path):
