@@ -84,6 +84,7 @@ CASES = [
          "content/assessments/2026-Q1.yaml", "garden: 90", "results[0].garden", "是责任区编号，不是字段名", "{zone: garden, score: 90}"),
     Case("branch-as-a-list", sub("members.yaml", "    branch: b2", "    branch: [b2, b1]"), "members.yaml", "branch: [b2", "members[2].branch", "只能写一个", "branch: b2（一名党员只属于一个党支部）"),
     Case("two-branches-in-one", sub("members.yaml", "    branch: b2", "    branch: b2、b1"), "members.yaml", "branch: b2、", "members[2].branch", "编号只能用", "这里只能写一个编号，例如 b2"),
+    Case("fullwidth-space-after-dash", sub("content/zones/garden.yaml", "  - 浇水", "  -\u3000浇水"), "content/zones/garden.yaml", "浇水", "-", "短横线“-”后面是一个全角空格", "半角空格"),
     Case("hash-cuts-a-post", sub("members.yaml", "post: 绿化养护员", "post: 秩序维护员 #3岗"), "members.yaml", "#3岗", "members[0].post", "只读到“秩序维护员”"),
     Case("tab-in-flow", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden,\tscore: 90}"), "content/assessments/2026-Q1.yaml", "\tscore", "-",
          "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
@@ -559,7 +560,7 @@ def test_fullwidth_marks_in_text_are_words(tmp_path):
     """A "＃" or "·" opening a line of Markdown text, and a value that opens with a dash, are the
     editor's words, not a mistyped comment or list item."""
     root = write_site(tmp_path)
-    _apply(root, sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope:\n  —— 花园一片\ncontent: |\n  ＃1 号楼\n\n  · 浇水\n  · 除草\n"))
+    _apply(root, sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope:\n  —— 花园一片\ncontent: |\n  ＃1 号楼\n\n  · 浇水\n  · 除草\n  -\u3000施肥 ＃ 秋季\n"))
     assert problems_of(root) == []
     garden = next(zone for zone in read_content(root, root / "content")[0].zones if zone.id == "garden")
     assert "＃1 号楼" in garden.content and garden.scope == "—— 花园一片"

@@ -16,7 +16,7 @@ _LEADING_WS = re.compile(r"^[ \t]*")
 # a key or list item indented with full-width or no-break spaces (text in a block scalar may
 # start with them: a Chinese paragraph's indent; text there rarely starts like a key)
 _ODD_INDENT = re.compile(r"^[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*(?=-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])")
-_ODD_SPACE_AFTER_KEY = re.compile(r"(^[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:)([\u3000\u00a0])")
+_ODD_SPACE_AFTER_KEY = re.compile(r"(^[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:|^[ \t]*-)([\u3000\u00a0])")
 _SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
 _EACH_LINE_UP_TO = 3  # lines with a tab or an odd space in their indentation reported one by one
 
@@ -213,10 +213,11 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
             problems.add(Location(path, number, column), "-", f"缩进里有{name}：这一行和下面 {len(rest)} 行（第 {shown} 行）",
                          f"YAML 只能用半角空格缩进：在编辑器里用“替换”把缩进里的{name}全部换成空格（通常每层 2 个）")
     changed = False
-    if marked := _lookalike_marks(lines):
+    blocks = _text_blocks(lines)
+    if marked := _lookalike_marks(lines, blocks):
         _report_lookalikes(lines, marked, path, problems, offset)
         changed = True
-    for index, column, typed in _fullwidth_comments(lines):
+    for index, column, typed in _fullwidth_comments(lines, blocks):
         problems.add(Location(path, index + 1 + offset, column + 1), _KEY_OF_LINE.match(lines[index]).group(1) if _KEY_OF_LINE.match(lines[index]) else "-",
                      f"{typed}，YAML 不把后面的文字当注释：它会和值一起公开",
                      "注释写成半角空格加半角井号“ #”" + ("；这段文字本来就要公开的话，删掉“＃”" if "＃" in typed else "：把全角空格换成半角空格"))
@@ -228,11 +229,12 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
             return None
         changed = True
     for index, line in enumerate(lines):
-        if (odd := _ODD_SPACE_AFTER_KEY.match(line)) is not None:
+        if (odd := _ODD_SPACE_AFTER_KEY.match(line)) is not None and not (index in blocks and odd.group(1).endswith("-")):
             changed = True
+            after = "短横线“-”" if odd.group(1).endswith("-") else "冒号"
             problems.add(
-                Location(path, index + 1 + offset, odd.end(1) + 1), odd.group(1).strip(" \t-:"),
-                f"冒号后面是一个{_SPACE_NAMES[odd.group(2)]}", "冒号后面要用普通的半角空格：删掉它，重新按一下空格键",
+                Location(path, index + 1 + offset, odd.end(1) + 1), odd.group(1).strip(" \t-:") or "-",
+                f"{after}后面是一个{_SPACE_NAMES[odd.group(2)]}", f"{after}后面要用普通的半角空格：删掉它，重新按一下空格键",
             )
             line = lines[index] = line[:odd.end(1)] + " " + line[odd.end(2):]
         if "：" not in line:
@@ -255,19 +257,26 @@ _BLOCK_SCALAR = re.compile(r"^( *)(?:- +)*[^\s#][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(
 _LIST_ITEM = re.compile(r"^ *- ")
 
 
-def _lookalike_marks(lines: list[str]) -> list[int]:
-    """Lines (from 0) that start with a full-width "＃", or with a dash or dot where a list item
-    stands ("— 浇水" beside "- 浇水"); never inside a block of text (`content: |`)."""
-    found, block_indent = [], None
+def _text_blocks(lines: list[str]) -> set[int]:
+    """Lines (from 0) inside a block of text (`content: |`): Markdown, whose "＃", "·" and
+    full-width spaces are words."""
+    inside, block_indent = set(), None
     for index, line in enumerate(lines):
-        indent = _indent(line)
-        if block_indent is not None and (not line.strip() or indent > block_indent):
-            continue  # Markdown text: its "＃" and "·" are words
-        block_indent = None
-        if (opened := _BLOCK_SCALAR.match(line)) is not None:
-            block_indent = len(opened.group(1))
-        marked = _MARKED.match(line)
-        if marked is not None and (marked.group(1) == "＃" or _in_a_list(lines, index, indent)):
+        if block_indent is not None and (not line.strip() or _indent(line) > block_indent):
+            inside.add(index)
+            continue
+        opened = _BLOCK_SCALAR.match(line)
+        block_indent = len(opened.group(1)) if opened is not None else None
+    return inside
+
+
+def _lookalike_marks(lines: list[str], blocks: set[int]) -> list[int]:
+    """Lines (from 0) that start with a full-width "＃", or with a dash or dot where a list item
+    stands ("— 浇水" beside "- 浇水"); never inside a block of text."""
+    found = []
+    for index, line in enumerate(lines):
+        marked = _MARKED.match(line) if index not in blocks else None
+        if marked is not None and (marked.group(1) == "＃" or _in_a_list(lines, index, _indent(line))):
             found.append(index)
     return found
 
@@ -295,16 +304,12 @@ def _report_lookalikes(lines: list[str], marked: list[int], path: str, problems:
 _FULLWIDTH_COMMENT = re.compile(r"^ *(?:- +)?(?:[A-Za-z_][\w-]*: +)?[^\s\"'#|>&*!\[{][^#＃\"']*?(?:([ \t\u3000]+＃)|(\u3000#))")
 
 
-def _fullwidth_comments(lines: list[str]) -> list[tuple[int, int, str]]:
+def _fullwidth_comments(lines: list[str], blocks: set[int]) -> list[tuple[int, int, str]]:
     """(line, column of the mark or its space, what was typed) of comments written full-width after
     a plain value, outside blocks of text."""
-    found, block_indent = [], None
+    found = []
     for index, line in enumerate(lines):
-        if block_indent is not None and (not line.strip() or _indent(line) > block_indent):
-            continue
-        block_indent = None
-        if (opened := _BLOCK_SCALAR.match(line)) is not None:
-            block_indent = len(opened.group(1))
+        if index in blocks or _BLOCK_SCALAR.match(line):
             continue
         if (match := _FULLWIDTH_COMMENT.match(line)) is not None:
             if match.group(1):
