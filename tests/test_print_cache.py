@@ -51,7 +51,7 @@ def test_second_build_lays_out_and_renders_nothing(tmp_path, caplog, monkeypatch
     commitments = root / "content" / "commitments" / "2026.yaml"
     text = commitments.read_text(encoding="utf-8")
     promise = re.search(r"promise:\s*(\S+)", text).group(1)
-    commitments.write_text(text.replace(promise, promise + "到底", 1), encoding="utf-8")
+    commitments.write_text(text.replace(promise, promise + added, 1), encoding="utf-8")
     assert build_logged(root, tmp_path / "site3", caplog) == (1, 1)
     # the edited plate's old PDF, preview and facts are pruned from the cache
     cached = sorted(p.name.split("-")[0] for p in (root / ".cache/liangxiang/print/plates").iterdir())
@@ -124,15 +124,18 @@ def test_validate_uses_the_index_and_writes_no_site(tmp_path):
     assert tree_digest(*(p for p in root.iterdir() if p.name != ".cache")) == before
 
 
-def test_a_printable_rendered_alone_equals_one_rendered_with_the_rest(tmp_path, caplog):
+@pytest.mark.parametrize("added", ["到底", "堃"], ids=["gb2312", "beyond-gb2312"])
+def test_a_printable_rendered_alone_equals_one_rendered_with_the_rest(tmp_path, caplog, added):
     """Each build cuts one font for what it renders; a PDF's embedded font must not depend on
-    what else that cut held, so an edit's few printables equal those of a build from nothing."""
+    what else that cut held, so an edit's few printables equal those of a build from nothing;
+    also when the edit brings a character beyond GB 2312 and the cut is made from the whole
+    face (audit 21: 李娜 renamed 李堃 left every other PDF with other bytes than a fresh build's)."""
     root = write_site(tmp_path / "src")
     build_logged(root, tmp_path / "site", caplog)
     commitments = root / "content" / "commitments" / "2026.yaml"
     text = commitments.read_text(encoding="utf-8")
     promise = re.search(r"promise:\s*(\S+)", text).group(1)
-    commitments.write_text(text.replace(promise, promise + "到底", 1), encoding="utf-8")
+    commitments.write_text(text.replace(promise, promise + added, 1), encoding="utf-8")
     assert build_logged(root, tmp_path / "site", caplog) == (1, 1)  # alone, with a font cut for it
 
     fresh = tmp_path / "fresh"

@@ -320,7 +320,7 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
     run(function, jobs) may cut the two faces in parallel.
     """
     chars = "".join(sorted(set(text) | set("0123456789 ")))
-    tag = hashlib.sha256(f"{CUT}{fonts.digest}{chars}".encode()).hexdigest()[:16]
+    tag = hashlib.sha256(f"{CUT}.1{fonts.digest}{chars}".encode()).hexdigest()[:16]
     one_face = fonts.regular == fonts.bold  # kept one face: the PDF then knows to embolden (pdf.py)
     targets = {name: folder / f"subset-{tag}-{name}.ttf" for name in (("regular",) if one_face else ("regular", "bold"))}
     missing = [name for name in targets if not targets[name].is_file()]
@@ -329,7 +329,9 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
         if base_folder is not None and base_chars().issuperset(chars):
             source = base_fonts(fonts, base_folder, run)
         folder.mkdir(parents=True, exist_ok=True)
-        run(subset_face, [(getattr(source, name), chars, str(targets[name]), False) for name in missing])
+        # from the whole face, cut as a base face is (no layout tables): a PDF then embeds the same
+        # bytes whether or not its build printed a character beyond the base faces (audit 21)
+        run(subset_face, [(getattr(source, name), chars, str(targets[name]), source is fonts) for name in missing])
     regular = FontFace(str(targets["regular"]))
     return FontSet(regular, FontFace(str(targets["bold"])) if "bold" in targets else regular, fonts.digest, fonts.name)
 
