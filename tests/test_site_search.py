@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import marshal
 
 from conftest import build_site
@@ -128,3 +129,26 @@ def test_postings_kept_by_other_code_or_unreadable_are_filed_whole(tmp_path):
     for spoilt in (b"not marshal", marshal.dumps(("v1", "digests", None)), marshal.dumps(["v1"])):
         state.write_bytes(spoilt)
         assert build_index(edited, Postings(state, "v1", grams)) == build_index(edited)
+
+
+def test_the_index_follows_the_sites_markdown_extensions(tmp_path):
+    """Adding abbr to mkdocs.yml makes an abbreviation's definition markup, not words: the index
+    kept from the build before must not be reused (audit 21: it still found 快速响应矩阵码)."""
+    root = write_site(tmp_path / "src")
+    story = root / "content/stories/a-key.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\n扫二维码（QR）查看。\n\n*[QR]: 快速响应矩阵码\n", encoding="utf-8")
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+
+    def index_of(site) -> dict:
+        [path] = (site / "assets").glob("search-*.json")
+        return json.loads(path.read_text(encoding="utf-8"))
+
+    assert "矩阵" in index_of(site)["g"]
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text + "markdown_extensions:\n  - abbr\n" if "markdown_extensions" not in text else text.replace("markdown_extensions:\n", "markdown_extensions:\n  - abbr\n"), encoding="utf-8")
+    again = index_of(build_site(config, tmp_path / "site"))
+    assert "矩阵" not in again["g"]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache"))
+    assert again == index_of(build_site(fresh / "mkdocs.yml", tmp_path / "fresh-site"))

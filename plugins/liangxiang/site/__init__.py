@@ -14,7 +14,7 @@ from mkdocs.commands.build import get_context
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
 from ..files import cache_dir
 from . import search
-from .markdown import Renderer, publish_images, resolve_links, sanitize
+from .markdown import Renderer, extras_key, publish_images, resolve_links, sanitize
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
 from .pages import DataPage, plan_pages
 from .photos import PhotoStore
@@ -207,7 +207,9 @@ class SiteBuild:
     def _search_index(self, site_dir: Path) -> str:
         """The search index, built again only when the content or a free page changed."""
         pages = self.free_pages()
-        inputs = Fingerprints().of([code_version(), self.content.digest, pages, dict(self.labels), self.urls.directory_urls])
+        # the site's Markdown extensions too: they decide which words of a text are words (an abbr's definition is not)
+        inputs = Fingerprints().of([code_version(), self.content.digest, pages, dict(self.labels), self.urls.directory_urls,
+                                    extras_key(self.content.markdown_extras)])
         return search.write_cached_index(
             inputs, lambda memo: search.documents(self.content, self.urls, self.labels, pages, memo), site_dir, self.cache_dir,
         )
