@@ -51,7 +51,7 @@ def test_second_build_lays_out_and_renders_nothing(tmp_path, caplog, monkeypatch
     commitments = root / "content" / "commitments" / "2026.yaml"
     text = commitments.read_text(encoding="utf-8")
     promise = re.search(r"promise:\s*(\S+)", text).group(1)
-    commitments.write_text(text.replace(promise, promise + added, 1), encoding="utf-8")
+    commitments.write_text(text.replace(promise, promise + "到底", 1), encoding="utf-8")
     assert build_logged(root, tmp_path / "site3", caplog) == (1, 1)
     # the edited plate's old PDF, preview and facts are pruned from the cache
     cached = sorted(p.name.split("-")[0] for p in (root / ".cache/liangxiang/print/plates").iterdir())
