@@ -17,7 +17,7 @@ from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record, validate_shell
 from .wording import key_without_colon
-from .decoding import decode, report_controls
+from .decoding import decode, report_controls, undecodable
 from .misplaced import FOLDER_WORDS, foreign_file, empty_file, missing_file, page_in_reserved_place, record_folder_meant
 from .yamlfile import Document, SourceMap, parse
 
@@ -61,15 +61,6 @@ def _shell(data: dict, listed: str) -> dict:
     with its fields and no "- "), which is the file's error, not a list to drop in silence."""
     value = data.get(listed)
     return {**data, listed: []} if value is None or isinstance(value, list) else data
-
-
-def undecodable(name: str) -> bool:
-    """A name whose bytes are not UTF-8 (Python holds them as surrogates)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 class _Reader:

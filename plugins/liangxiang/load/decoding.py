@@ -145,3 +145,12 @@ def _is_gbk(raw: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
+
+
+def undecodable(name: str) -> bool:
+    """A name whose bytes are not UTF-8 (Python holds them as surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
