@@ -152,3 +152,16 @@ def test_the_index_follows_the_sites_markdown_extensions(tmp_path):
     fresh = tmp_path / "fresh"
     shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache"))
     assert again == index_of(build_site(fresh / "mkdocs.yml", tmp_path / "fresh-site"))
+
+
+def test_the_index_is_named_by_the_code_that_cut_it(tmp_path, monkeypatch):
+    """The same documents cut by other code give other grams: the file gets another name, or the
+    cache (and a browser, which keeps it for ever) would serve the old index (audit 21)."""
+    from liangxiang.site import search
+
+    docs = [Doc("member", "阿卜杜拉·艾力", "members/a/", "", "")]
+    names = []
+    for version in ("code-a", "code-b"):
+        monkeypatch.setattr(search, "code_version", lambda version=version: version)
+        names.append(search.write_index(docs, tmp_path / "site", tmp_path / "cache"))
+    assert names[0] != names[1]

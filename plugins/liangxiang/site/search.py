@@ -134,7 +134,8 @@ def build_index(docs: list[Doc], postings: Postings | None = None) -> dict:
 def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets", postings: Postings | None = None) -> str:
     """Write the index into site_dir; returns its path relative to site_dir (named by its hash)."""
     source = json.dumps([doc.__dict__ for doc in docs], ensure_ascii=False, sort_keys=True).encode()
-    digest = hashlib.sha256(source).hexdigest()[:12]
+    # and the code that cuts them into grams: browsers keep a file of this name for ever
+    digest = hashlib.sha256(code_version().encode() + source).hexdigest()[:12]
     name = f"search-{digest}.json"
     cached = cache_dir / "search" / name
     if not cached.is_file():
