@@ -172,7 +172,6 @@ class _Reader:
     # ------------------------------------------------------------------------------------
     def load(self) -> Content:
         content = Content(root=self.root, docs_dir=self.docs_dir, sources=self.sources)
-        self.report_undecodable_names()
         self.load_org(content)
         self.load_members(content)
         self.load_zones(content)
@@ -181,18 +180,6 @@ class _Reader:
         self.load_assessments(content)
         self.scan_pages(content)
         return content
-
-    def report_undecodable_names(self) -> None:
-        """A file or folder whose name is not UTF-8 (unzipped from a Chinese Windows archive): it
-        cannot be named in a link or an address, and is left out of everything else."""
-        for folder, subfolders, files in os.walk(self.docs_dir):
-            for name in sorted(subfolders) + sorted(files):
-                if undecodable(name):
-                    path = Path(folder) / name
-                    read_as = os.fsencode(name).decode("gb18030", errors="replace")
-                    self.problems.add(Location(self.shown(path)), "-", f"{'文件夹' if name in subfolders else '文件'}名不是 UTF-8 编码（多半是从 Windows 压缩包解出来的，"
-                                      f"按 GBK 读是“{read_as}”）", "在文件管理器或 git 里把它重新命名一次（改成英文名最稳妥）")
-            subfolders[:] = [name for name in subfolders if not undecodable(name)]
 
     def load_org(self, content: Content) -> None:
         path = self.docs_dir / "org.yaml"
@@ -403,10 +390,20 @@ class _Reader:
                               "把两个文件合成一个，或给其中一个改名")
         return other != page
 
+    def undecodable_name(self, path: Path) -> None:
+        """A file or folder whose name is not UTF-8 (unzipped from a Chinese Windows archive): it
+        cannot be named in a link or an address; it and what it holds are left out of everything."""
+        read_as = os.fsencode(path.name).decode("gb18030", errors="replace")
+        self.problems.add(Location(self.shown(path)), "-", f"{'文件夹' if path.is_dir() else '文件'}名不是 UTF-8 编码（多半是从 Windows 压缩包解出来的，"
+                          f"按 GBK 读是“{read_as}”）", "在文件管理器或 git 里把它重新命名一次（改成英文名最稳妥）")
+
     def scan_pages(self, content: Content) -> None:
         """Free Markdown pages, and YAML files where no record kind lives."""
         for path in sorted(self.docs_dir.rglob("*")):  # symbolic links are listed, never followed
             relative = path.relative_to(self.docs_dir)
+            if undecodable(relative.parts[-1]) and not any(part.startswith(".") or undecodable(part) for part in relative.parts[:-1]):
+                self.undecodable_name(path)
+                continue
             if path.is_symlink():
                 self.link(path)
                 continue

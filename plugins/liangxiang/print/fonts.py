@@ -25,6 +25,7 @@ WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
 BUNDLED_FILE = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"
 CUT = 2  # how base and per-build faces are cut (subset_face): part of their file names
+BUILD_CUT = f"{CUT}.1"  # per-build faces: since audit 21 cut as base faces are, from either source
 
 
 class FontError(Exception):
@@ -320,7 +321,7 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
     run(function, jobs) may cut the two faces in parallel.
     """
     chars = "".join(sorted(set(text) | set("0123456789 ")))
-    tag = hashlib.sha256(f"{CUT}.1{fonts.digest}{chars}".encode()).hexdigest()[:16]
+    tag = hashlib.sha256(f"{BUILD_CUT}{fonts.digest}{chars}".encode()).hexdigest()[:16]
     one_face = fonts.regular == fonts.bold  # kept one face: the PDF then knows to embolden (pdf.py)
     targets = {name: folder / f"subset-{tag}-{name}.ttf" for name in (("regular",) if one_face else ("regular", "bold"))}
     missing = [name for name in targets if not targets[name].is_file()]

@@ -29,7 +29,7 @@ from ..files import TextMemo, link_or_copy, write_atomic
 from .markdown import SafeContent, extras_key
 from .postings import Postings
 from .sitekey import code_version
-from .view import Labels, Urls
+from .view import NAME_DOT, Labels, Urls
 
 KINDS = ("zone", "member", "story", "page")  # also the order of equal-scored results
 
@@ -47,13 +47,10 @@ def _no_memo(kind: str, text: str, make: Callable[[str], object]):
     return make(text)
 
 
-NAME_DOT = re.compile(r"(?<=\S)[·・•‧](?=\S)")  # 阿卜杜拉·艾力 is found as typed without its dot
-
-
 def runs(text: str) -> list[str]:
     """Runs of letters and digits, normalized; punctuation and spaces cut between runs, but not
     the dot inside a transliterated name."""
-    text = NAME_DOT.sub("", unicodedata.normalize("NFKC", text).lower())
+    text = NAME_DOT.sub("", unicodedata.normalize("NFKC", text).lower())  # 阿卜杜拉·艾力 is found as typed without its dot
     return re.findall(r"[^\W_]+", text)
 
 

@@ -313,7 +313,7 @@ class SiteView:
     def party_body(name: str) -> bool:
         """Whether an organization's name is its party body's (…党支部委员会): the footer then does
         not add "党组织" after it."""
-        return name.rstrip().endswith(("党委", "党支部", "党总支", "党组", "委员会", "党工委", "支部", "党组织"))
+        return name.rstrip().endswith(("党委", "支部", "党总支", "党组", "委员会", "党工委", "党组织"))
 
     @staticmethod
     def who(name: str) -> Markup:
