@@ -75,6 +75,22 @@ CASES = [
          "content/stories/a-key.md", "<<<<<<< HEAD", "-", "git 合并冲突的标记"),
     Case("line-separator", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园\u2028一片\n"), "content/zones/garden.yaml", "scope:", "-",
          "看不见的换行符（U+2028）", "删掉它"),
+    # the name of another kind of record where an id goes: what it is, and whom it stands for (audit 21)
+    Case("group-name-for-members", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [第一党小组]"),
+         "content/zones/garden.yaml", "members:", "members[0]", "编号只能用", "“第一党小组”是党小组 b1-g1 的名称，这里要写党员的编号，一人一项：这个党小组的党员有 zhang-wei"),
+    Case("branch-name-for-leader", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: 第一党支部"),
+         "content/zones/garden.yaml", "leader:", "leader", "编号只能用", "只写一人（这个党支部的党员有 zhang-wei, li-na）"),
+    Case("member-name-for-zone", sub("content/stories/a-key.md", "zone: garden", "zone: 李娜"),
+         "content/stories/a-key.md", "zone:", "zone", "编号只能用", "“李娜”是党员 li-na 的名称，这里要写责任区的编号；李娜所在的责任区有 garden, closed"),
+    # a zone file holding its zone under a key, or several zones: one error, not every field missing
+    Case("zone-under-a-key", {"content/zones/garden.yaml": "zone:\n" + "".join("  " + line + "\n" for line in FILES["content/zones/garden.yaml"].splitlines())},
+         "content/zones/garden.yaml", 1, "zone", "责任区的字段写在“zone:”下面", "删掉“zone:”这一行"),
+    Case("zones-in-one-file", {"content/zones/garden.yaml": "zones:\n" + "".join(("  - " if i == 0 else "    ") + line + "\n" for i, line in enumerate(FILES["content/zones/garden.yaml"].splitlines()))
+                                                          + "".join(("  - " if i == 0 else "    ") + line + "\n" for i, line in enumerate(FILES["content/zones/closed.yaml"].splitlines())),
+                               "content/zones/closed.yaml": None},
+         "content/zones/garden.yaml", 1, "zones", "一个文件只写一个责任区，这里写了 2 个", "content/zones/编号.yaml"),
+    Case("zone-as-a-list-item", {"content/zones/garden.yaml": "".join(("- " if i == 0 else "  ") + line + "\n" for i, line in enumerate(FILES["content/zones/garden.yaml"].splitlines()))},
+         "content/zones/garden.yaml", 1, "-", "责任区的字段写成了列表的一项", "删掉开头的“- ”"),
     # an entry written as one pair: said so, not as a line to delete nor as its two fields missing (audit 21)
     Case("progress-as-a-pair", sub("content/commitments/2026.yaml", "{date: 2026-03-12, text: 补植草坪}", "2026-03-12: 补植草坪"),
          "content/commitments/2026.yaml", "2026-03-12: 补植", "progress[0].2026-03-12", "是日期，不是字段名", "{date: 2026-03-12, text: 补植草坪}"),

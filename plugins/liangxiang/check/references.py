@@ -45,6 +45,8 @@ class References:
                     self.ref(kind, str(value) if isinstance(value, int) else value, rejected.source.at(*path), dotted(path))
                 elif isinstance(value, str) and (ids := self.ids_named(kind, value)):
                     self.name_for_id(rejected.source.at(*path), dotted(path), value, ids)
+                elif isinstance(value, str) and (hint := self.other_kind_hint(kind, value, isinstance(path[-1], int))):
+                    self.rehint(rejected.source.at(*path), dotted(path), hint)
 
     @cached_property
     def former_ids(self) -> dict[str, dict[str, str]]:
@@ -89,9 +91,33 @@ class References:
             return [g.id for b in branches for g in b.groups if g.name == name]
         return []
 
+    def other_kind_hint(self, kind: str, name: str, in_list: bool) -> str:
+        """The name of another kind of record where an id goes: `members: [供热运行党小组]`
+        for the group's members, `zone: 张伟` for the zone he leads."""
+        for other in ("group", "branch", "member", "zone"):
+            if other == kind or not (ids := self.ids_named(other, name)):
+                continue
+            hint = f"“{name}”是{KIND_WORDS[other]} {' 或 '.join(ids)} 的名称，这里要写{KIND_WORDS[kind]}的编号"
+            if kind == "member" and other in ("group", "branch"):
+                listed = [m.id for m in self.content.members
+                          if not m.hidden and m.status == "active" and getattr(m, other) in ids]
+                if listed:
+                    more = f" 等 {len(listed)} 人" if len(listed) > 8 else ""
+                    hint += (f"，一人一项：这个{KIND_WORDS[other]}的党员有 {', '.join(listed[:8])}{more}" if in_list
+                             else f"，只写一人（这个{KIND_WORDS[other]}的党员有 {', '.join(listed[:8])}{more}）")
+            if kind == "zone" and other == "member":
+                served = [z.id for z in sorted(self.content.zones, key=lambda z: z.status != "active")  # in use first
+                          if z.leader in ids or set(z.members) & set(ids)]
+                hint += f"；{name}所在的责任区有 {', '.join(served[:8])}" if served else ""
+            return hint
+        return ""
+
     def name_for_id(self, where: Location, field: str, name: str, ids: list[str]) -> None:
         """The field's own error (an id is written in a-z, 0-9 and -) gets the id meant as its hint."""
-        hint = f"这里写编号，不写名称：“{name}”的编号是 {' 或 '.join(ids)}"
+        self.rehint(where, field, f"这里写编号，不写名称：“{name}”的编号是 {' 或 '.join(ids)}")
+
+    def rehint(self, where: Location, field: str, hint: str) -> None:
+        """The field's own error gets hint in place of the one guessed from the value alone."""
         self.problems.items = [replace(p, hint=hint) if p.where == where and p.field == field else p for p in self.problems.items]
 
     def ref(self, kind: str, value: object, where: Location, name: str, public: bool = True) -> None:

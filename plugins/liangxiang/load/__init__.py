@@ -18,7 +18,8 @@ from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record, validate_shell
 from .wording import key_without_colon
 from .decoding import decode, report_controls, undecodable
-from .misplaced import FOLDER_WORDS, foreign_file, empty_file, missing_file, page_in_reserved_place, record_folder_meant
+from .misplaced import (FOLDER_WORDS, empty_file, foreign_file, missing_file, page_in_reserved_place, record_folder_meant,
+                        wrapped_record)
 from .yamlfile import Document, SourceMap, parse
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
@@ -53,6 +54,14 @@ def _id_of(record: dict) -> object:
         return record["id"]
     return next((split[1] for key, value in record.items()
                  if value is None and isinstance(key, str) and (split := key_without_colon(key, ("id",)))), None)
+
+
+def _wrapped_items(doc: Document | None) -> list[dict]:
+    """The records of a file that holds them in a list or under one key (its error says so)."""
+    data = doc.data if doc is not None else None
+    if isinstance(data, dict) and len(data) == 1:
+        data = next(iter(data.values()))
+    return [item for item in (data if isinstance(data, list) else [data]) if isinstance(item, dict)]
 
 
 def _shell(data: dict, listed: str) -> dict:
@@ -156,8 +165,12 @@ class _Reader:
             self.problems.add(where, field, message, hint)
         return bool(found)
 
-    def mapping(self, doc: Document | None, what: str) -> dict | None:
+    def mapping(self, doc: Document | None, what: str, model: type | None = None, home: str = "") -> dict | None:
         if doc is None:
+            return None
+        if model is not None and (wrapped := wrapped_record(doc.data, set(model.model_fields), what, home)):
+            key, message, hint = wrapped
+            self.problems.add(doc.source.at(*(() if key is None else (key,))), "-" if key is None else str(key), message, hint)
             return None
         if doc.data is None:  # nothing but blank lines and comments
             path = Path(doc.source.path) if Path(doc.source.path).is_absolute() else self.root / doc.source.path
@@ -188,7 +201,7 @@ class _Reader:
             content.known["branch"].complete = content.known["group"].complete = False
             return
         doc = self.document(path)
-        data = self.mapping(doc, "单位信息")
+        data = self.mapping(doc, "单位信息", Org)
         if data is None:
             content.known["branch"].complete = content.known["group"].complete = False
             return
@@ -251,8 +264,10 @@ class _Reader:
         for path in self.record_files("zones"):
             content.known["zone"].add(path.stem, Location(self.shown(path)))
             doc = self.document(path)
-            data = self.mapping(doc, "责任区")
+            data = self.mapping(doc, "责任区", Zone, "content/zones/")
             if data is None:
+                for item in _wrapped_items(doc):  # zones written in one file: no missing-zone error for each use
+                    content.known["zone"].add(_id_of(item), doc.source.at())
                 continue
             if isinstance(data.get("id"), str) and data["id"] != path.stem:  # its own error says the file is misnamed
                 content.known["zone"].add(data["id"], doc.source.at("id"))

@@ -106,3 +106,23 @@ def _find(root: Path, name: str, besides: Path) -> Path | None:
         if seen > 50_000:
             break
     return None
+
+
+def wrapped_record(data: object, fields: set[str], what: str, home: str) -> tuple[str | None, str, str] | None:
+    """(key, message, hint) for a file whose record is written inside a key or a list (`zones:`
+    and a zone or several under it, `- id: …`): one error, not one per field it seems to lack."""
+    key = None
+    if isinstance(data, dict) and len(data) == 1 and str(next(iter(data))) not in fields:
+        key, data = next(iter(data.items()))
+    elif not isinstance(data, list):
+        return None
+    records = [item for item in (data if isinstance(data, list) else [data])
+               if isinstance(item, dict) and len(fields & set(map(str, item))) >= 2]
+    if not records:
+        return None
+    unwrap = "删掉" + "和".join(([f"“{key}:”这一行"] if key is not None else []) + (["开头的“- ”"] if isinstance(data, list) else []))
+    if len(records) > 1:
+        return (key, f"一个文件只写一个{what}，这里写了 {len(records)} 个",
+                f"每个{what}存成单独的文件 {home}编号.yaml（文件名就是它的 id），{unwrap}，字段顶格写")
+    where = f"写在“{key}:”下面" if key is not None else "写成了列表的一项"
+    return key, f"{what}的字段{where}", f"{unwrap}，把字段顶格写（每行开头不留空格），参照内容格式里的示例"
