@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -194,6 +195,10 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
             return [(f"找不到图片“{value}”", f"路径从 {docs_dir.name}/ 里面写起，用“/”分隔：写成 {meant}")]
         if "\\" in value:
             return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {value.replace(chr(92), '/')}")]
+        plain = unicodedata.normalize("NFKC", value)  # photos／a.jpg, a．jpg: typed in a full-width mode
+        if plain != value and (found := resolve_image(docs_dir, plain)) is not None and found.is_file():
+            marks = "、".join(f"“{c}”" for c in dict.fromkeys(c for c in value if unicodedata.normalize("NFKC", c) != c))
+            return [(f"找不到图片“{value}”", f"路径里的{marks}是全角字符，换成半角的：写成 {plain}")]
         near = _near_file(path)
         hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
         hint = hint or file_elsewhere(path.name, path, docs_dir.resolve().parent, docs_dir.resolve())

@@ -14,6 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 from ..content import Content
 from ..model import Member, Org, Record, Zone, references
 from ..problems import Location, Problems, did_you_mean, dotted
+from ..load.meant import invisible
 from ..values import ID_PATTERN
 
 NAMED = ("grade", "category")  # references to org.yaml's names rather than to records' ids
@@ -43,6 +44,8 @@ class References:
             for kind, value, path in references(rejected.model, rejected.data, rejected.loc):
                 if not any(path[:len(bad)] == bad or bad[:len(path)] == path for bad in rejected.bad):
                     self.ref(kind, str(value) if isinstance(value, int) else value, rejected.source.at(*path), dotted(path))
+                elif isinstance(value, str) and (known := self.known_but_invisible(kind, value)):
+                    self.rehint(rejected.source.at(*path), dotted(path), f"删掉它（把这个值整个删掉重新输入）：写成 {known}")
                 elif isinstance(value, str) and (ids := self.ids_named(kind, value)):
                     self.name_for_id(rejected.source.at(*path), dotted(path), value, ids)
                 elif isinstance(value, str) and (hint := self.other_kind_hint(kind, value, isinstance(path[-1], int))):
@@ -90,6 +93,16 @@ class References:
         if kind == "group":
             return [g.id for b in branches for g in b.groups if g.name == name]
         return []
+
+    def known_but_invisible(self, kind: str, value: str) -> str:
+        """The id meant by one with an invisible character in it: a soft hyphen pasted from a web
+        page stands where a hyphen was (deng\xadhai for deng-hai) or where none was."""
+        hidden = invisible(value)
+        if not hidden or kind in NAMED:
+            return ""
+        cleaned = ["".join(c for c in value if c not in hidden).strip(),
+                   "".join("-" if c == "\u00ad" else c for c in value if c == "\u00ad" or c not in hidden).strip()]
+        return next((id for id in cleaned if id in self.content.known[kind]), "")
 
     def other_kind_hint(self, kind: str, name: str, in_list: bool) -> str:
         """The name of another kind of record where an id goes: `members: [供热运行党小组]`

@@ -178,7 +178,11 @@ class _Reader:
             self.problems.add(doc.source.at(), "-", *empty_file(what, "#" in text))
             return None
         if not isinstance(doc.data, dict):
-            self.problems.add(doc.source.at(), "-", f"文件内容应该是“字段: 值”的形式（{what}）", "参照内容格式里的示例")
+            hint = "参照内容格式里的示例"
+            if isinstance(doc.data, str) and re.match(r"[^:：\n]*,[^:：\n]*,", doc.data):  # id,name,branch
+                hint = ("这个文件像是从表格另存的 CSV（用逗号分开的几列），不是 YAML：每个字段写一行“字段: 值”，"
+                        "可以运行 liangxiang new 生成一份带说明的模板，再把表格里的内容填进去")
+            self.problems.add(doc.source.at(), "-", f"文件内容应该是“字段: 值”的形式（{what}）", hint)
             return None
         return doc.data
 

@@ -33,6 +33,9 @@ def as_number(value: Any, whole: bool) -> str:
         return ""
     text = unicodedata.normalize("NFKC", value).strip().strip("\"'“”‘’")
     found = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*(分|年|个|名|人|%)?", text)
+    spoken = re.fullmatch(r"([〇零一二三四五六七八九十百两]+)(分|年|个|名|人)?", text)
+    if not found and spoken and (number := chinese_number(spoken.group(1))) is not None:
+        return f"用阿拉伯数字写：写成 {number}" + (f"，去掉“{spoken.group(2)}”" if spoken.group(2) else "")
     if not found or (whole and "." in found.group(1)):
         return ""
     unit = f"，去掉“{found.group(2)}”" if found.group(2) else ""
@@ -76,6 +79,8 @@ def as_date(value: Any) -> str:
     text = unicodedata.normalize("NFKC", value).strip()
     timed = re.fullmatch(r"(.+?)(?:[ T]+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[ ]*[0-9]{1,2}[点时](?:[0-9]{1,2}分?)?)", text)
     text = timed.group(1) if timed else text  # 2026-08-09 03:00: a time of day has no place here
+    if day_first := re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", text):
+        return _month_day_order(*(int(n) for n in day_first.groups()))
     found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})", text)
     if not found:
         return ""
@@ -83,6 +88,51 @@ def as_date(value: Any) -> str:
         return f"写成 {dt.date(*(int(n) for n in found.groups() if n)).isoformat()}" + ("（只写日期，不写时间）" if timed else "")
     except ValueError:
         return ""
+
+
+def _month_day_order(first: int, second: int, year: int) -> str:
+    """03/20/2026 is 20 March (a month has no 20th), 20/03/2026 too; 03/05/2026 is either."""
+    dates = []
+    for month, day in ((first, second), (second, first)):
+        try:
+            dates.append(dt.date(year, month, day))
+        except ValueError:
+            pass
+    dates = list(dict.fromkeys(dates))
+    if len(dates) == 1:
+        return f"年份写在最前面：写成 {dates[0].isoformat()}"
+    if len(dates) == 2:
+        return "年份写在最前面，月在日前面：" + "，或者 ".join(f"{d.month} 月 {d.day} 日写成 {d.isoformat()}" for d in dates)
+    return ""
+
+
+CHINESE_DIGITS = dict(zip("〇零一二三四五六七八九", (0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9)))
+
+
+def chinese_number(text: str) -> int | None:
+    """八十六 -> 86, 一百 -> 100, 二〇二六 -> 2026, 第二 -> 2 (None for anything else)."""
+    text = text.strip().removeprefix("第").replace("两", "二")
+    if text and all(c in CHINESE_DIGITS for c in text):
+        return int("".join(str(CHINESE_DIGITS[c]) for c in text))
+    found = re.fullmatch(r"(?:([一二三四五六七八九])?(百))?(?:([一二三四五六七八九])?(十))?([一二三四五六七八九])?", text)
+    if not text or not found:
+        return None
+    hundreds, hundred, tens, ten, ones = found.groups()
+    value = (CHINESE_DIGITS[hundreds or "一"] * 100 if hundred else 0) + (CHINESE_DIGITS[tens or "一"] * 10 if ten else 0)
+    return value + (CHINESE_DIGITS[ones] if ones else 0)
+
+
+def as_period(value: Any) -> str:
+    """"写成 2026-Q2" for 2026年第二季度, 2026年2季度, 2026 Q2, 2026q2 or 2026-2."""
+    if not isinstance(value, str):
+        return ""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).upper()
+    found = re.fullmatch(r"([0-9]{4})年?[-/.]?(?:第?([一二三四1-4])季度?|Q([1-4])|-([1-4]))", text)
+    if not found:
+        return ""
+    year, quarter = found.group(1), next(q for q in found.groups()[1:] if q)
+    period = f"{year}-Q{chinese_number(quarter) if not quarter.isdigit() else quarter}"
+    return f"写成 {period}" if period != value else ""
 
 
 def id_from_name(value: str, model: type[BaseModel], where: tuple) -> str:

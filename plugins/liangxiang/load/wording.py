@@ -183,6 +183,8 @@ def _pattern(error: Error) -> tuple[str, str]:
     hint = ""
     if re.fullmatch(str(pattern), value.strip().upper()):  # 2026-q3
         hint = f"写成 {value.strip().upper()}"
+    if pattern == PERIOD_PATTERN and (period := meant.as_period(value)):
+        hint = period
     if pattern == SIZE_PATTERN and (size := meant.as_size(value)):
         hint = f"写成 {size}"
     elif pattern == SIZE_PATTERN and re.fullmatch(r"\s*\d+\s*[x×*]\s*\d+\s*mm\s*", value, re.I):
