@@ -821,6 +821,19 @@ def test_a_role_written_with_a_members_name_is_a_notice_to_link_them(tmp_path):
         "content/zones/garden.yaml:10:17: roles[1].name: “李娜”是名单里的党员 (写成 member: li-na，网页上会链接到他/她的页面)"]
 
 
+def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}\n",
+                     "  - {role: 监督员, name: 王芳}\n  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}\n  - {role: 监督员, name: 张三}\n"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "content/zones/garden.yaml:11:5: roles[2]: “业务带头人 li-na”写了两遍，标志牌和网页上只列一次 (删掉这一行)",
+        "content/zones/garden.yaml:12:5: roles[3]: “监督员 王芳”写了两遍，标志牌和网页上只列一次 (删掉这一行)"]
+    garden = next(z for z in content.zones if z.id == "garden")
+    assert [(r.role, r.member or r.name) for r in garden.listed_roles] == [("业务带头人", "li-na"), ("监督员", "王芳"), ("监督员", "张三")]
+
+
 GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试单位\ngrades: [{name: 优秀, min: 90}, {name: 合格, min: 60}]\n")
 
 

@@ -286,6 +286,14 @@ class Zone(Record):
         """The duties as the sign and page number them: "1、…" pasted from Word loses its own number."""
         return unnumbered(self.duties)
 
+    @property
+    def listed_roles(self) -> list[Role]:
+        """The roles as the sign and page list them: one pasted twice is listed once."""
+        listed: dict[tuple, Role] = {}
+        for role in self.roles:
+            listed.setdefault((role.role.strip(), role.member, (role.name or "").strip()), role)
+        return list(listed.values())
+
 
 # content/commitments/YEAR.yaml -----------------------------------------------------------
 

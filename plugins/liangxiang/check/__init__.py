@@ -126,6 +126,7 @@ class _Rules(References):
             self.signboard_sides(zone)
             self.numbered_duties(zone)
             self.role_names(zone)
+            self.repeated_roles(zone)
 
     def role_names(self, zone) -> None:
         """A role written by name is someone outside the roster; the name of a hidden member would
@@ -140,6 +141,17 @@ class _Rules(References):
             elif same:
                 self.content.notices.append(Problem(where, field, f"“{name}”是名单里的党员",
                                                     f"写成 member: {same[0].id}，网页上会链接到他/她的页面"))
+
+    def repeated_roles(self, zone) -> None:
+        """A role pasted twice would be listed twice: it is listed once, and said."""
+        seen = set()
+        for index, role in enumerate(zone.roles):
+            key = (role.role.strip(), role.member, (role.name or "").strip())
+            if key in seen:
+                self.content.notices.append(Problem(
+                    zone.at("roles", index), zone.field_name("roles", index), f"“{role.role} {role.member or role.name}”写了两遍，标志牌和网页上只列一次",
+                    "删掉这一行"))
+            seen.add(key)
 
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page

@@ -79,7 +79,7 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str, serving:
     leader = people.get(zone.leader)
     roles = tuple(
         Person(role.role, people[role.member].name if role.member else role.name)
-        for role in zone.roles if role.name or role.member in serving
+        for role in zone.listed_roles if role.name or role.member in serving
     )
     named = {zone.leader} | {role.member for role in zone.roles if role.member}
     members = tuple(people[m].name for m in dict.fromkeys(zone.members) if m in serving and m not in named)

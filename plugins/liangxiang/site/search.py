@@ -87,7 +87,7 @@ def documents(
     promises = {c.member: c.promise for c in (latest.commitments if latest else [])}
     for zone in content.zones:
         leader = content.member_by_id.get(zone.leader)
-        people = [content.member_by_id[r.member].name if r.member in content.member_by_id else (r.name or "") for r in zone.roles]
+        people = [content.member_by_id[r.member].name if r.member in content.member_by_id else (r.name or "") for r in zone.listed_roles]
         sub = " · ".join(filter(None, [leader.name if leader else "", zone.location or "",
                                        labels.archived if zone.status == "archived" else ""]))
         docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, " ".join(filter(None, [
