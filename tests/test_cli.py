@@ -195,3 +195,19 @@ def test_a_nav_section_title_is_a_notice_that_it_is_not_shown(tmp_path):
     assert build.returncode == 0 and "分组“制度”不会显示" in build.stderr, build.stderr
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert page.index("值班制度") < page.index("公示制度"), "the group's pages are in the menu, in order"
+
+
+def test_notices_are_said_beside_the_errors(tmp_path):
+    """A run that stops at errors still says the notices: fixing the errors need not be followed
+    by a second round for them."""
+    root = write_site(tmp_path / "src", {
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n" * 2),
+        "content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("score: 90}", "score: 190}")})
+    validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=root)
+    assert validate.returncode == 1 and build.returncode == 1
+    lines = validate.stderr.splitlines()
+    assert lines[0].startswith("content/assessments/2026-Q1.yaml:4:"), lines
+    assert lines[1] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍，标志牌和网页上只列一次 (删掉这一行)", lines
+    assert lines[-1].startswith("内容有 1 处错误")
+    assert "提示：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍" in build.stderr, build.stderr

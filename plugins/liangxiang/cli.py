@@ -110,6 +110,8 @@ def _check_content(config, plugin_config):
     except ContentError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
+        for notice in error.notices:
+            print(f"提示（不影响生成）：{notice}", file=sys.stderr)
         print(error, file=sys.stderr)
         return None
     return content

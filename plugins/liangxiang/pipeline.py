@@ -57,7 +57,7 @@ def read_site(config, plugin_config) -> Content:
     if problems:
         if not inside:
             problems.extend(_printable_problems(content, config, plugin_config))
-        raise ContentError(problems)
+        raise ContentError(problems, content.notices)
     return content
 
 

@@ -130,6 +130,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 self.output.discard()
             for problem in error.problems:
                 log.error(str(problem))
+            for notice in error.notices:
+                log.info("提示：%s", notice)
             if Preview.serving:
                 Preview.failed([str(problem) for problem in error.problems])
             raise Abort(str(error)) from None  # said as it is: MkDocs words a PluginError "Aborted with a BuildError!"

@@ -111,8 +111,9 @@ def _file_rank(path: str) -> int:
 class ContentError(Exception):
     """Raised by a stage when content has problems; carries all of them."""
 
-    def __init__(self, problems: Problems):
+    def __init__(self, problems: Problems, notices: list | None = None):
         self.problems = problems
+        self.notices = sorted(notices or [])  # said too: the next run need not be the first to show them
         super().__init__(summary(problems))
 
 
