@@ -25,7 +25,7 @@ def code_version() -> str:
     """A hash of the printing code and the libraries that draw and preview."""
     # imaging.py: photos are opened upright and at 8 bits by it, for the site and for paper alike
     files = [*PACKAGE.glob("*.py"), PACKAGE.parent / "imaging.py"]
-    return code_digest(PACKAGE.parent, files, ("fpdf2", "pypdfium2", "segno", "Pillow"))
+    return code_digest(PACKAGE.parent, files, ("fpdf2", "pypdfium2", "segno", "Pillow", "uharfbuzz"))
 
 
 def key(*parts: object) -> str:

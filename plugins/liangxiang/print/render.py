@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,13 +32,16 @@ class RenderJob:
 
 def render(job: RenderJob) -> dict:
     """Render a job into its cache entry; returns its facts (also stored next to it)."""
+    from .docfonts import document_fonts
     from .pdf import render_pdf  # here: the build's own process makes jobs and never renders
     from .preview import preview
 
     started = time.perf_counter()
     dpi: list[int] = []
     pages: tuple[Drawing, ...] = pickle.loads(job.packed)
-    data = render_pdf(list(pages), job.fonts, job.bleed, dpi=dpi)
+    with tempfile.TemporaryDirectory(prefix="liangxiang-faces-") as folder:
+        fonts = document_fonts(job.fonts, "".join(text for page in pages for text in page.texts()), Path(folder))
+        data = render_pdf(list(pages), fonts, job.bleed, dpi=dpi)
     pdf, png, meta = Path(job.pdf), Path(job.png), Path(job.meta)
     pdf.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(pdf, data)
