@@ -24,7 +24,8 @@ def preview(pdf: bytes, target: Path, long_side: int) -> tuple[int, int]:
         page = document[0]
         width, height = page.get_size()  # points
         bitmap = page.render(scale=long_side / max(width, height))
-        image = bitmap.to_pil().convert("RGB")
+        image = bitmap.to_pil()  # RGB already, for a page with no transparency: not copied again
+        image = image if image.mode == "RGB" else image.convert("RGB")
     finally:
         document.close()
     target.parent.mkdir(parents=True, exist_ok=True)
