@@ -54,8 +54,16 @@ MISTAKES = {
     "full-width comment": [("members.yaml", "    post: 站长\n", "    post: 站长 ＃ 2027年起兼任楼栋管家\n")],
     "pasted bullets": [("content/zones/shiyou-xincun.yaml", "  - 每周巡查", "  • 每周巡查"), ("content/zones/shiyou-xincun.yaml", "  - 居民报修", "  • 居民报修")],
     "merge conflict": [("members.yaml", "    post: 站长\n", "<<<<<<< HEAD\n    post: 站长\n=======\n    post: 加油站站长\n>>>>>>> origin/main\n")],
+    "group name for members": [("content/zones/shiyou-xincun.yaml", "members: [wu-dongmei, huang-lei, yang-fang, zhou-min, luo-jianping]", "members: [第一党小组]")],
+    "zone under a key": lambda root: _indent_under(root / "content/zones/shiyou-xincun.yaml", "zone:"),
     "successor of an active zone": [("content/zones/shiyou-xincun.yaml", "id: shiyou-xincun\n", "id: shiyou-xincun\nsuccessor: tongxin-guangchang\n")],
 }
+
+
+def _indent_under(path: Path, key: str) -> None:
+    """The whole file set under one key, as an editor who copied a record from a list does."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(key + "\n" + "".join(f"  {line}\n" if line else "\n" for line in lines), encoding="utf-8")
 
 
 def copy_example(root: Path) -> Path:
@@ -76,6 +84,8 @@ def messages(root: Path, mistake) -> list[str]:
     if mistake == "gbk":
         path = root / "members.yaml"
         path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+    elif callable(mistake):
+        mistake(root)
     else:
         for name, old, new in mistake:
             path = root / name
