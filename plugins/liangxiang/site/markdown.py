@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import xml.etree.ElementTree as etree
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
@@ -90,6 +91,20 @@ class _JoinChineseLines(Treeprocessor):
                 element.tail = CJK_BREAK.sub("", element.tail)
 
 
+class _ScrollTables(Treeprocessor):
+    """A table wider than a phone scrolls in its own box (the theme's .table-wrap), not the page."""
+
+    def run(self, root):
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "table":
+                    box = etree.Element("div", {"class": "table-wrap"})
+                    box.tail, child.tail = child.tail, None
+                    parent.remove(child)
+                    box.append(child)
+                    parent.insert(index, box)
+
+
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -128,6 +143,7 @@ class SafeContent(Extension):
         md.treeprocessors.register(StripRawHtml(md), "liangxiang_raw_html", 7)
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
         md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 4)
+        md.treeprocessors.register(_ScrollTables(md), "liangxiang_scroll_tables", 3)
 
 
 class HeadingsUnderTitle(Extension):
