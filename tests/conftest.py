@@ -44,7 +44,7 @@ def page_text(site: Path, url: str) -> str:
     raw = path.read_text(encoding="utf-8")
     raw = re.sub(r"<(script|style)\b.*?</\1>", " ", raw, flags=re.S)
     # the spans and break opportunities set inside a name or title show no space in a browser
-    for inline in (r'<span class="nb">(.*?)</span>', r'<span class="nm">(.*?)</span>', r"()<wbr>"):
+    for inline in (r'<span class="nb">(.*?)</span>', r'<span class="nm[^"]*">(.*?)</span>', r"()<wbr>"):
         raw = re.sub(inline, r"\1", raw)
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", raw)))
 

@@ -218,6 +218,8 @@ def search(page, query: str) -> list[str]:
     ("听音棒", "郭师傅的“听诊器”"),  # a word from a story's body
     ("燃气报警器", "楼院里的“党员管家”"),
     ("张", "张伟"),  # one character finds names
+    ("雨污分流", "张伟"),  # an item of the latest year's commitment (audit 22)
+    ("日清日结", "欧阳晓红"),  # its service standard (亮标准)
     ("ＺＨＡＮＧ伟", None),  # full-width letters are folded like any other text, and find nothing here
 ])
 def test_search_finds(visit, query, expected):
@@ -503,3 +505,28 @@ def test_a_wide_table_scrolls_in_its_box_and_keeps_its_label_column(visit):
     table_width, box_width, overflow, label_width, em = box
     assert table_width > box_width and overflow == "auto", box
     assert label_width >= 6 * em, f"the label column is {label_width} px: {label_width / em:.1f} characters"
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_dotted_name_on_a_roster_card_is_set_small_enough_for_its_widest_part(visit, width):
+    """Three cards to a phone's width leave 96 px at 390: 艾合买提江· (six characters) was 96.02 px
+    and broke inside the part (audit 22). The card sets such a name just small enough."""
+    from liangxiang.site.view import SiteView
+
+    name = "热娜古丽·艾合买提江·阿卜杜热西提"
+    page = visit((width, 844)).open(PAGES["members"])
+    lines = page.evaluate("""(html) => {
+        const slot = document.querySelector('.member-card .name');
+        slot.innerHTML = html;
+        const name = slot.querySelector('.nm'), tops = [];
+        let all = '';
+        const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
+            const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+            tops.push(r.getBoundingClientRect().top); all += n.data[i];
+        }
+        let out = '';
+        tops.forEach((t, i) => { if (i > 0 && t > tops[i - 1] + 1) out += '/'; out += all[i]; });
+        return out;
+    }""", str(SiteView.who(name)))
+    assert lines == "热娜古丽·/艾合买提江·/阿卜杜热西提", lines

@@ -84,7 +84,9 @@ def documents(
         return memo(words, text, lambda text: plain(text, extras))
 
     latest = content.latest_year
-    promises = {c.member: c.promise for c in (latest.commitments if latest else [])}
+    # what a desk plate and the wall show of the latest year: the promise, its items, the standard
+    promises = {c.member: " ".join(filter(None, [c.promise, " ".join(c.items), c.standard]))
+                for c in (latest.commitments if latest else [])}
     for zone in content.zones:
         leader = content.member_by_id.get(zone.leader)
         people = [content.member_by_id[r.member].name if r.member in content.member_by_id else (r.name or "") for r in zone.listed_roles]
