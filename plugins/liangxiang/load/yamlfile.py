@@ -452,9 +452,10 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
             _walk(item, path + (index,), source, problems, lines)
     elif not node.style and (cut := _COMMENT_CUT.match(lines.text, node.end_mark.index)) is not None:  # plain: None, or "" from libyaml
         line, col = lines.of(node.end_mark)
+        meant = re.sub(r"\s+#\s.*$", "", cut.group(1)).strip()  # "#3号门   # 旧址": the comment after it stays a comment
         problems.add(Location(source.path, line, col + 1), dotted(path),
                      f"“#”前面有空格，YAML 把“{cut.group(1).strip()}”当成注释丢掉了，这里只读到“{node.value}”",
-                     f"如果“#”是内容（例如楼号 #3），把整个值用引号括起来：\"{node.value} {cut.group(1).strip()}\"；"
+                     f"如果“#”是内容（例如楼号 #3），把整个值用引号括起来：\"{node.value} {meant}\"；"
                      "如果是注释，在“#”后面加一个空格")
     elif (control := CONTROLS.search(node.value)) is not None:  # a bidi override, or "\x1b" written as an escape
         escaped = node.style == '"' and "\\" in lines.text_of(node)

@@ -139,7 +139,7 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
                     f"文字里的引号用中文引号：写成 {prefix.strip()} “{inner}”{rest}"[:80])
         if number == failed and (found := _BRACKETED_THEN_MORE.match(line)) is not None:
-            prefix, value = found.group(1), line[found.start(2):].rstrip()
+            prefix, value = found.group(1), re.sub(r"\s+#\s.*$", "", line[found.start(2):]).rstrip()  # a comment stays out of the quotes
             quote = "'" if '"' in value else '"'
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])

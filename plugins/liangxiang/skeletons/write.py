@@ -3,9 +3,12 @@ file's last byte and read back (the file is restored when the result is not what
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
+
+import yaml
 
 from ..load.decoding import decode
 from ..load.yamlfile import parse
@@ -14,7 +17,18 @@ from .site import Site, SkeletonError, Written
 
 
 def _value(value: object | None) -> str:
-    return "" if value is None else str(value)
+    """The value as YAML reads it back: quoted when it would not be (一瓶水样: 续, [图文]…, #党员先锋#)."""
+    if value is None:
+        return ""
+    text = str(value)
+    return text if not isinstance(value, str) or _reads_back(text) else json.dumps(text, ensure_ascii=False)
+
+
+def _reads_back(text: str) -> bool:
+    try:
+        return yaml.safe_load(f"key: {text}   # comment") == {"key": text}
+    except yaml.YAMLError:
+        return False
 
 
 def _width(text: str) -> int:
