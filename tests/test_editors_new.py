@@ -286,3 +286,25 @@ def test_a_new_members_examples_are_in_the_organizations_own_words(site):
     added = roster.read_text(encoding="utf-8").split("liangxiang new member 添加", 1)[1]
     assert "# department: 心内科护理单元" in added and "# post: 主管护师" in added, added
     assert "by: 省卫生健康委员会}" in added and "物业" not in added, added
+
+
+@pytest.mark.parametrize("kind, option, value", [
+    ("story", "--title", "一瓶水样: 续"), ("story", "--title", "#党员先锋# 一盏灯"), ("story", "--title", "[图文]暴雨夜"),
+    ("story", "--title", "- 一盏灯"), ("zone", "--name", "同心广场: 东区"), ("member", "--name", "张伟: 测试"),
+])
+def test_a_name_or_title_with_yaml_marks_is_written_as_it_reads_back(site, kind, option, value):
+    """What YAML would read otherwise (a colon, a leading #, [ or -) is quoted: the skeleton's only
+    errors are its blanks (audit 22: each gave 这里多了一个冒号 or worse)."""
+    extra = ["--branch", "wuye-1"] if kind == "member" else []
+    assert run("new", kind, option, value, "--id", "new-one", *extra, cwd=site).returncode == 0
+    result = validate(site)
+    field = "title" if kind == "story" else "name"
+    assert f"{field}:" not in "".join(line for line in result.stderr.splitlines() if "new-one" in line), result.stderr
+    import yaml
+
+    if kind == "member":
+        written = yaml.safe_load((site / "members.yaml").read_text(encoding="utf-8"))["members"][-1]
+    else:
+        path = site / "content" / ("stories/new-one.md" if kind == "story" else "zones/new-one.yaml")
+        written = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1] if kind == "story" else path.read_text(encoding="utf-8"))
+    assert written[field] == value

@@ -23,7 +23,7 @@ from ..load import load_content
 from ..problems import Problem
 from ..values import PERIOD_PATTERN
 from .site import Site, SkeletonError, Written, check_id, free_id
-from .write import append_item, create_file, yaml_line
+from .write import append_item, create_file, text_value, yaml_line
 
 KINDS = ("member", "zone", "story", "commitment", "assessment")
 
@@ -36,7 +36,7 @@ def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str 
     others = [b for b in site.branches if b != branch]
     lines = [
         yaml_line("id", member_id, "编号（必填）：姓名拼音，小写、用“-”连接；会印在二维码上，定了就不要改"),
-        yaml_line("name", name, "姓名（必填）"),
+        yaml_line("name", text_value(name), "姓名（必填）"),
         yaml_line("branch", branch, "所在党支部（必填）" + (f"；也可以是 {' | '.join(others)}" if others else "")),
         yaml_line("# group", groups[0] if groups else "wuye-1-g1", "所在党小组（选填）" + (f"：{' | '.join(groups)}" if groups else "")),
         yaml_line("# photo", f"photos/members/{member_id}.jpg", "照片（选填）：先把照片放到 content/ 下这个位置"),
@@ -73,7 +73,7 @@ def new_zone(site: Site, name: str | None, wanted_id: str | None, branch: str | 
         "# 写完在站点目录里运行 liangxiang validate：还有空着的必填项，它会指出在第几行。",
         "",
         yaml_line("id", zone_id, "编号（必填），和文件名相同"),
-        yaml_line("name", name, "责任区名称（必填），印在标志牌上，例如：同心广场绿化优秀党员责任区"),
+        yaml_line("name", text_value(name), "责任区名称（必填），印在标志牌上，例如：同心广场绿化优秀党员责任区"),
         yaml_line("# short_name", "同心广场", "简称（选填），用在列表和按钮上"),
         yaml_line("branch", branch, "所属党支部（必填）" + (f"；也可以是 {' | '.join(others)}" if others else "")),
         yaml_line("# location", "华宁一区同心广场", "位置（选填）"),
@@ -117,7 +117,7 @@ def new_story(site: Site, title: str | None, wanted_id: str | None, members: lis
         "# 典型故事（用 liangxiang new story 生成）。文件名就是网址：" + f"/stories/{slug}/",
         "# 两行“---”之间是故事信息；标着“必填”而后面空着的要填上，以“#”开头的是选填项。",
         "# 正文写在下面第二个“---”之后（必填），普通文字即可，空一行分段。写完运行 liangxiang validate 检查。",
-        yaml_line("title", title, "标题（必填）"),
+        yaml_line("title", text_value(title), "标题（必填）"),
         yaml_line("date", f"{dt.date.today():%Y-%m-%d}", "日期（必填），YYYY-MM-DD"),
         yaml_line("category", categories[0] if len(categories) == 1 else None, "类别（必填）：" + " | ".join(categories)),
         yaml_line("members" if members else "# members", f"[{', '.join(members or [site.example_member()])}]", "相关党员的编号（选填）"),

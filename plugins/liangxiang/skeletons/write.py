@@ -17,11 +17,13 @@ from .site import Site, SkeletonError, Written
 
 
 def _value(value: object | None) -> str:
-    """The value as YAML reads it back: quoted when it would not be (一瓶水样: 续, [图文]…, #党员先锋#)."""
-    if value is None:
-        return ""
-    text = str(value)
-    return text if not isinstance(value, str) or _reads_back(text) else json.dumps(text, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
+def text_value(text: str | None) -> str | None:
+    """A name or title as YAML reads it back: quoted when it would not be (一瓶水样: 续, [图文]…,
+    #党员先锋#); the other values a skeleton writes are YAML already ([li-na], true)."""
+    return text if text is None or _reads_back(text) else json.dumps(text, ensure_ascii=False)
 
 
 def _reads_back(text: str) -> bool:
