@@ -306,5 +306,5 @@ def test_a_name_or_title_with_yaml_marks_is_written_as_it_reads_back(site, kind,
         written = yaml.safe_load((site / "members.yaml").read_text(encoding="utf-8"))["members"][-1]
     else:
         path = site / "content" / ("stories/new-one.md" if kind == "story" else "zones/new-one.yaml")
-        written = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1] if kind == "story" else path.read_text(encoding="utf-8"))
+        written = yaml.safe_load(re.split(r"^---$", path.read_text(encoding="utf-8"), flags=re.M)[1] if kind == "story" else path.read_text(encoding="utf-8"))
     assert written[field] == value
