@@ -99,6 +99,13 @@ CASES = [
          "members.yaml", "photo:", "photo", "找不到图片", "路径里的“／”是全角字符，换成半角的：写成 photos/zhang-wei.jpg"),
     Case("soft-hyphen-in-an-id", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang\u00adwei"),
          "content/zones/garden.yaml", "leader:", "leader", "看不见的字符（软连字符 U+00AD）", "写成 zhang-wei"),
+    Case("site-url-a-page", sub("mkdocs.yml", "site_url: https://example.org/dj/", "site_url: https://example.org/dj/index.html"),
+         "mkdocs.yml", "site_url:", "site_url", "以一个网页（“index.html”）结尾", "",
+         extra={"to write": "写到网站的文件夹为止：https://example.org/dj/"}),
+    Case("phone-to-be-decided", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 待定"),
+         "content/zones/garden.yaml", "service_phone:", "service_phone", "电话里没有号码（现在是“待定”）"),
+    Case("story-only-its-title", sub("content/stories/a-key.md", "故事正文。", "# 一把钥匙"),
+         "content/stories/a-key.md", "# 一把钥匙", "body", "故事正文只有标题"),
     # a zone file holding its zone under a key, or several zones: one error, not every field missing
     Case("zone-under-a-key", {"content/zones/garden.yaml": "zone:\n" + "".join("  " + line + "\n" for line in FILES["content/zones/garden.yaml"].splitlines())},
          "content/zones/garden.yaml", 1, "zone", "责任区的字段写在“zone:”下面", "删掉“zone:”这一行"),
@@ -185,7 +192,7 @@ CASES = [
     Case("type-int", sub("members.yaml", "joined: 2008", "joined: 二〇〇八年"), "members.yaml", "joined", "members[0].joined", "应该是年份（四位数字）"),
     Case("type-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: 浇水"), "content/zones/garden.yaml", "duties", "duties", "列表"),
     Case("id-too-long", sub("members.yaml", "id: li-na", "id: " + "li-na" * 13), "members.yaml", "li-nali-na", "members[1].id", "编号太长了：最多 64 个字符（现在 65 个）", "zhang-wei"),
-    Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "太短了：至少 3 个字符"),
+    Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码“12”不完整（2 位数字）"),
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项"),
     Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[0].score", "不能大于 100"),
     Case("date-format", sub("content/commitments/2026.yaml", "2026-03-12", "2026/03/12"), "content/commitments/2026.yaml", "2026/03/12", "progress[0].date", "YYYY-MM-DD"),
@@ -887,11 +894,14 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
       **sub("content/stories/a-key.md", "zone: garden\n", "")},
      "content/zones/closed.yaml:9:1: successor: 接续责任区“garden”（花园责任区）也已撤销，又没有写接续的责任区：旧责任区的旧牌子扫码后找不到在用的责任区和电话"
      " (把这里的 successor 改成现在接手的在用责任区，或者在 garden 的文件里写上它的 successor)"),
+    ({"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 提前写好的承诺\n"},
+     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：承诺墙和桌牌按最新的年份，只印这一年的 1 条，2026 年的 2 块桌牌不再印出"
+     " (提前写好的新年度承诺，先放在 content/ 外面，到 2027 年再移进 content/commitments/)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
         "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too"])
+        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

@@ -120,7 +120,7 @@ def _dialable(value: str) -> str:
                                   {"letter": letter.group(), "value": value, "digit": "0" if letter.group() in "Oo" else "1"})
     number = PHONE_NUMBER.search(value)
     digits = re.sub(r"\D", "", split_extension(number.group(0))[0]) if number else ""
-    if len(digits) < 3:
+    if not digits:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
     if not whole_number(digits):
         raise PydanticCustomError("phone_digits", "电话号码“{number}”不完整（{count} 位数字）", {"number": number.group(0).strip(), "count": len(digits)})
@@ -138,7 +138,9 @@ def _not_a_spreadsheet_number(value: Any) -> Any:
 
 Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), StringConstraints(strip_whitespace=True, min_length=3, max_length=80),
                   AfterValidator(_digits)]
-ServicePhone = Annotated[Phone, AfterValidator(_dialable)]
+# no length of its own: “待定” is said to hold no number, not to be too short
+ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
+                         AfterValidator(_digits), AfterValidator(_dialable)]
 
 
 # "1、", "1.", "1）", "(1)", "①", "一、" at the start of a duty: numbering pasted from Word

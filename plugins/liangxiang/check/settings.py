@@ -76,6 +76,10 @@ def site_url_problem(url: str) -> str | None:
         return f"网站地址 site_url 里不能写用户名或密码（现在是“{url}”）：它会印在每个二维码里"
     if re.search(r"[\"'<>\\`{}|^]", url):
         return f"网站地址 site_url 里有网址不能用的字符（现在是“{url}”）：只写 https://域名/路径/"
+    if (page := re.search(r"/([^/]+\.(?:s?html?|php|aspx?|jsp))/?$", parts.path, re.I)) is not None:  # …/dangjian/index.html
+        site = url[: url.rindex(page.group(1))]
+        return (f"网站地址 site_url 以一个网页（“{page.group(1)}”）结尾（现在是“{url}”）：二维码里的地址接在它后面，就都打不开了；"
+                f"写到网站的文件夹为止：{site}")
     return None
 
 

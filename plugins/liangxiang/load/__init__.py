@@ -321,6 +321,11 @@ class _Reader:
                 self.problems.add(Location(shown, body_line, 1), "body", "故事正文只有注释（<!-- … -->）或代码，网页上看不到任何文字",
                                   "在注释外面写正文；注释里的字不会发布")
                 continue
+            title = data.get("title") if isinstance(data.get("title"), str) else None
+            if title and _only_the_title(body, title):  # the page drops a first heading that repeats the title
+                self.problems.add(Location(shown, body_line, 1), "body", "故事正文只有标题，网页上标题下面是空的",
+                                  "标题已经写在 title 里：在它下面写故事的正文")
+                continue
             if self.bound_markdown(body, SourceMap(shown), "body", first_line=body_line):
                 continue
             if meta is not None and re.fullmatch(ID_PATTERN, path.stem) is None:
@@ -471,6 +476,16 @@ class _Reader:
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
                 # reach the open internet, private fields and hidden members included
                 self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
+
+
+def _only_the_title(body: str, title: str) -> bool:
+    """A body that is one heading with the story's title (# 一把钥匙, or underlined with ===)."""
+    from ..site.markdown import words_of
+
+    lines = [line for line in body.strip().splitlines() if line.strip()]
+    heading = re.fullmatch(r"#{1,6}\s*(.*?)\s*#*", lines[0].strip()) if len(lines) == 1 else (
+        re.fullmatch(r"(.+)", lines[0].strip()) if len(lines) == 2 and re.fullmatch(r"[=-]{3,}", lines[1].strip()) else None)
+    return heading is not None and words_of(heading.group(1)) == words_of(title)
 
 
 def _missing_front_matter(text: str) -> tuple[str, str]:

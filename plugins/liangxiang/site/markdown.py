@@ -117,7 +117,7 @@ class _HeadingsUnderTitle(Treeprocessor):
     def run(self, root):
         title, top = getattr(self.md, "page_title", None), getattr(self.md, "heading_top", 2)
         first = root[0] if len(root) else None
-        if first is not None and first.tag in HEADINGS and title and _words(first) == _words_of(title):
+        if first is not None and first.tag in HEADINGS and title and _words(first) == words_of(title):
             root.remove(first)
         headings = [element for element in root.iter() if element.tag in HEADINGS]
         levels = sorted({int(element.tag[1]) for element in headings})
@@ -126,10 +126,10 @@ class _HeadingsUnderTitle(Treeprocessor):
 
 
 def _words(element) -> str:
-    return _words_of("".join(element.itertext()))
+    return words_of("".join(element.itertext()))
 
 
-def _words_of(text: str) -> str:
+def words_of(text: str) -> str:
     return re.sub(r"[\s《》“”\"'：:·。！!？?，,、—-]", "", text)
 
 
