@@ -99,6 +99,9 @@ CASES = [
          "members.yaml", "photo:", "photo", "找不到图片", "路径里的“／”是全角字符，换成半角的：写成 photos/zhang-wei.jpg"),
     Case("soft-hyphen-in-an-id", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang\u00adwei"),
          "content/zones/garden.yaml", "leader:", "leader", "看不见的字符（软连字符 U+00AD）", "写成 zhang-wei"),
+    # one category for five: said at org.yaml, not at every story (audit 22)
+    Case("categories-fullwidth-comma", sub("content/org.yaml", "hotline: 0317-2720000\n", "hotline: 0317-2720000\nstory_categories: [劳动模范，真情服务小故事]\n"),
+         "content/org.yaml", "story_categories:", "story_categories[0]", "会当成一个类别：里面有全角逗号或顿号", "写成 [劳动模范, 真情服务小故事]"),
     Case("site-url-a-page", sub("mkdocs.yml", "site_url: https://example.org/dj/", "site_url: https://example.org/dj/index.html"),
          "mkdocs.yml", "site_url:", "site_url", "以一个网页（“index.html”）结尾", "",
          extra={"to write": "写到网站的文件夹为止：https://example.org/dj/"}),
@@ -346,7 +349,7 @@ CASES = [
     Case("field-in-pinyin", sub("members.yaml", "    post: 绿化养护员", "    gangwei: 绿化养护员"), "members.yaml", "gangwei", "members[0].gangwei", "不认识的字段“gangwei”", "是不是要写 post（岗位）"),
     Case("field-by-its-chinese-title", sub("content/zones/garden.yaml", "scope: 花园一片", "责任范围: 花园一片"), "content/zones/garden.yaml", "责任范围", "责任范围", "不认识的字段“责任范围”", "是不是要写 scope（责任范围）"),
     Case("ref-member-far-from-any", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: chang-bo"), "content/zones/garden.yaml", "chang-bo", "leader", "找不到党员“chang-bo”", "先在 members.yaml 里添加"),
-    Case("tags-fullwidth-comma", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    tags: [党员示范岗，青年文明号]\n"), "members.yaml", "tags:", "members[1].tags[0]", "会显示成一个标识", "写成 [党员示范岗, 青年文明号]"),
+    Case("tags-fullwidth-comma", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    tags: [党员示范岗，青年文明号]\n"), "members.yaml", "tags:", "members[1].tags[0]", "会当成一个标识", "写成 [党员示范岗, 青年文明号]"),
     Case("ids-with-dunhao", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei、li-na]"), "content/stories/a-key.md", "members:", "members[0]", "编号只能用", "写成 [zhang-wei, li-na]"),
     Case("year-file-named-in-chinese", {"content/commitments/2026年.yaml": FILES["content/commitments/2026.yaml"], "content/commitments/2026.yaml": None},
          "content/commitments/2026年.yaml", 1, "year", "文件名是“2026年”", "把文件改名为 2026.yaml"),

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from .problems import Location, dotted
 from .values import (
-    Date, Flag, Id, ImagePath, Markdown, Period, Phone, Score, ServicePhone,
+    Category, Date, Flag, Id, ImagePath, Markdown, Period, Phone, Score, ServicePhone,
     SignSize, Tag, Text, Year, unnumbered,
 )
 
@@ -211,7 +211,7 @@ class Org(Record):
         default_factory=lambda: [Grade(name=n, min=m) for n, m in DEFAULT_GRADES], min_length=1,
         title="考核等次", description="按分数从高到低；min 为最低分（含）；低于每个 min 的分数没有等次",
     )
-    story_categories: list[Text] = Field(
+    story_categories: list[Category] = Field(
         default_factory=lambda: list(DEFAULT_STORY_CATEGORIES), min_length=1, title="典型类别",
         description="故事的类别；不写时为：劳动模范、党员先锋、技术能手、优秀班组、真情服务小故事",
     )

@@ -35,16 +35,20 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
-def _one_tag(value: str) -> str:
-    """[党员示范岗，青年文明号] with a full-width comma is one item: it would show as one badge."""
-    parts = [part.strip() for part in re.split(r"[，、；]", value) if part.strip()]
-    if len(parts) > 1:
-        raise PydanticCustomError("one_tag", "“{value}”会显示成一个标识：里面有全角逗号或顿号",
-                                  {"value": value, "parts": ", ".join(parts)})
-    return value
+def _one_item(shown_as: str):
+    """[党员示范岗，青年文明号] with a full-width comma is one item: it would show as one badge
+    (or, in story_categories, be one category that no story's category matches)."""
+    def one(value: str) -> str:
+        parts = [part.strip() for part in re.split(r"[，、；]", value) if part.strip()]
+        if len(parts) > 1:
+            raise PydanticCustomError("one_tag", "“{value}”会当成" + shown_as + "：里面有全角逗号或顿号",
+                                      {"value": value, "parts": ", ".join(parts)})
+        return value
+    return one
 
 
-Tag = Annotated[Text, AfterValidator(_one_tag)]
+Tag = Annotated[Text, AfterValidator(_one_item("一个标识"))]
+Category = Annotated[Text, AfterValidator(_one_item("一个类别"))]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
