@@ -844,6 +844,17 @@ def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
     assert [(r.role, r.member or r.name) for r in garden.listed_roles] == [("业务带头人", "li-na"), ("监督员", "王芳"), ("监督员", "张三")]
 
 
+def test_a_photo_named_after_another_member_is_a_notice(tmp_path):
+    """A member's block copied from another's keeps that one's photo (audit 22)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    photo: photos/zhang-wei.jpg\n"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "members.yaml:13:5: members[1].photo: 照片“photos/zhang-wei.jpg”是按另一位党员（张伟，zhang-wei）的编号起名的：李娜的网页和桌牌上会是这张照片"
+        " (如果是复制张伟的那一段时带过来的，换成李娜自己的照片；没有照片就删掉这一行)"]
+
+
 GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试单位\ngrades: [{name: 优秀, min: 90}, {name: 合格, min: 60}]\n")
 
 

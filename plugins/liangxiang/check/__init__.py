@@ -101,12 +101,24 @@ class _Rules(References):
             self.name_as_written(member.name, member.at("name"), member.field_name("name"))
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
+            self.photo_of_another(member)
             owner = branch_of_group.get(member.group or "")
             if owner and owner != member.branch and member.branch in self.content.known["branch"]:  # else the branch's own error
                 self.problems.add(
                     member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owner}”，不属于“{member.branch}”",
                     "改正 branch 或 group，让党小组属于所在党支部",
                 )
+
+    def photo_of_another(self, member) -> None:
+        """A member's block copied from another's keeps that one's photo: li-na.jpg on 韩雪's page
+        and desk plate (audit 22). Said when the file is named after another member's id."""
+        stem = Path(member.photo or "").stem.lower()
+        other = self.content.member_by_id.get(stem)
+        if other is not None and other.id != member.id and not member.hidden:
+            self.content.notices.append(Problem(
+                member.at("photo"), member.field_name("photo"),
+                f"照片“{member.photo}”是按另一位党员（{other.name}，{other.id}）的编号起名的：{member.name}的网页和桌牌上会是这张照片",
+                f"如果是复制{other.name}的那一段时带过来的，换成{member.name}自己的照片；没有照片就删掉这一行"))
 
     def zones(self) -> None:
         content = self.content
