@@ -35,6 +35,11 @@ def sub(file: str, old: str, new: str) -> dict:
     return {file: (old, new)}
 
 
+def nested(file: str, first: str, rest: str) -> str:
+    """A file of the minimal site with its first line and the others set in (under a key, as a list item)."""
+    return "".join((first if i == 0 else rest) + line + "\n" for i, line in enumerate(FILES[file].splitlines()))
+
+
 SECRET_PHOTO = {"content/photos/secret.jpg": jpeg_bytes(color="#36c")}  # a hidden member's own photo
 
 CASES = [
@@ -110,13 +115,13 @@ CASES = [
     Case("story-only-its-title", sub("content/stories/a-key.md", "故事正文。", "# 一把钥匙"),
          "content/stories/a-key.md", "# 一把钥匙", "body", "故事正文只有标题"),
     # a zone file holding its zone under a key, or several zones: one error, not every field missing
-    Case("zone-under-a-key", {"content/zones/garden.yaml": "zone:\n" + "".join("  " + line + "\n" for line in FILES["content/zones/garden.yaml"].splitlines())},
+    Case("zone-under-a-key", {"content/zones/garden.yaml": "zone:\n" + nested("content/zones/garden.yaml", "  ", "  ")},
          "content/zones/garden.yaml", 1, "zone", "责任区的字段写在“zone:”下面", "删掉“zone:”这一行"),
-    Case("zones-in-one-file", {"content/zones/garden.yaml": "zones:\n" + "".join(("  - " if i == 0 else "    ") + line + "\n" for i, line in enumerate(FILES["content/zones/garden.yaml"].splitlines()))
-                                                          + "".join(("  - " if i == 0 else "    ") + line + "\n" for i, line in enumerate(FILES["content/zones/closed.yaml"].splitlines())),
+    Case("zones-in-one-file", {"content/zones/garden.yaml": "zones:\n" + nested("content/zones/garden.yaml", "  - ", "    ")
+                                                          + nested("content/zones/closed.yaml", "  - ", "    "),
                                "content/zones/closed.yaml": None},
          "content/zones/garden.yaml", 1, "zones", "一个文件只写一个责任区，这里写了 2 个", "content/zones/编号.yaml"),
-    Case("zone-as-a-list-item", {"content/zones/garden.yaml": "".join(("- " if i == 0 else "  ") + line + "\n" for i, line in enumerate(FILES["content/zones/garden.yaml"].splitlines()))},
+    Case("zone-as-a-list-item", {"content/zones/garden.yaml": nested("content/zones/garden.yaml", "- ", "  ")},
          "content/zones/garden.yaml", 1, "-", "责任区的字段写成了列表的一项", "删掉开头的“- ”"),
     # an entry written as one pair: said so, not as a line to delete nor as its two fields missing (audit 21)
     Case("progress-as-a-pair", sub("content/commitments/2026.yaml", "{date: 2026-03-12, text: 补植草坪}", "2026-03-12: 补植草坪"),

@@ -173,3 +173,9 @@ def _without_place(item: str, place: int) -> str | None:
     number = (int(arabic or bracketed) if (arabic or bracketed) else ord(circled) - ord("①") + 1 if circled
               else _CHINESE_NUMBERS.get(chinese, 0))
     return item[found.end():] if number == place else None
+
+
+def title_words(text: str) -> str:
+    """A title's words without spaces and punctuation: a story's body that starts with its title
+    (copied from Word) is known by them."""
+    return re.sub(r"[\s《》“”\"'：:·。！!？?，,、—-]", "", text)

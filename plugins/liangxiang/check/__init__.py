@@ -156,14 +156,12 @@ class _Rules(References):
 
     def repeated_roles(self, zone) -> None:
         """A role pasted twice would be listed twice: it is listed once, and said."""
-        seen = set()
+        listed = {id(role) for role in zone.listed_roles}
         for index, role in enumerate(zone.roles):
-            key = (role.role.strip(), role.member, (role.name or "").strip())
-            if key in seen:
+            if id(role) not in listed:
                 self.content.notices.append(Problem(
                     zone.at("roles", index), zone.field_name("roles", index), f"“{role.role} {role.member or role.name}”写了两遍，标志牌和网页上只列一次",
                     "删掉这一行"))
-            seen.add(key)
 
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page

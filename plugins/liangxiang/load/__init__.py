@@ -12,14 +12,14 @@ from ..model import (
     Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
 from ..problems import Location, Problems, did_you_mean
-from ..values import ID_PATTERN
+from ..values import ID_PATTERN, title_words
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
 from .validate import validate_list, validate_record, validate_shell
 from .wording import key_without_colon
 from .decoding import decode, report_controls, undecodable
 from .misplaced import (FOLDER_WORDS, empty_file, foreign_file, missing_file, page_in_reserved_place, record_folder_meant,
-                        wrapped_record)
+                        unwrapped, wrapped_record)
 from .yamlfile import Document, SourceMap, parse
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
@@ -54,14 +54,6 @@ def _id_of(record: dict) -> object:
         return record["id"]
     return next((split[1] for key, value in record.items()
                  if value is None and isinstance(key, str) and (split := key_without_colon(key, ("id",)))), None)
-
-
-def _wrapped_items(doc: Document | None) -> list[dict]:
-    """The records of a file that holds them in a list or under one key (its error says so)."""
-    data = doc.data if doc is not None else None
-    if isinstance(data, dict) and len(data) == 1:
-        data = next(iter(data.values()))
-    return [item for item in (data if isinstance(data, list) else [data]) if isinstance(item, dict)]
 
 
 def _shell(data: dict, listed: str) -> dict:
@@ -270,7 +262,7 @@ class _Reader:
             doc = self.document(path)
             data = self.mapping(doc, "责任区", Zone, "content/zones/")
             if data is None:
-                for item in _wrapped_items(doc):  # zones written in one file: no missing-zone error for each use
+                for item in unwrapped(doc.data if doc is not None else None)[1]:  # zones in one file: no missing-zone error for each use
                     content.known["zone"].add(_id_of(item), doc.source.at())
                 continue
             if isinstance(data.get("id"), str) and data["id"] != path.stem:  # its own error says the file is misnamed
@@ -480,12 +472,10 @@ class _Reader:
 
 def _only_the_title(body: str, title: str) -> bool:
     """A body that is one heading with the story's title (# 一把钥匙, or underlined with ===)."""
-    from ..site.markdown import words_of
-
     lines = [line for line in body.strip().splitlines() if line.strip()]
     heading = re.fullmatch(r"#{1,6}\s*(.*?)\s*#*", lines[0].strip()) if len(lines) == 1 else (
         re.fullmatch(r"(.+)", lines[0].strip()) if len(lines) == 2 and re.fullmatch(r"[=-]{3,}", lines[1].strip()) else None)
-    return heading is not None and words_of(heading.group(1)) == words_of(title)
+    return heading is not None and title_words(heading.group(1)) == title_words(title)
 
 
 def _missing_front_matter(text: str) -> tuple[str, str]:

@@ -108,19 +108,25 @@ def _find(root: Path, name: str, besides: Path) -> Path | None:
     return None
 
 
+def unwrapped(data: object) -> tuple[object, list[dict]]:
+    """(the key, the mappings) of a file written as one key over its records, or as a list of them."""
+    key = None
+    if isinstance(data, dict) and len(data) == 1:
+        key, data = next(iter(data.items()))
+    return key, [item for item in (data if isinstance(data, list) else [data]) if isinstance(item, dict)]
+
+
 def wrapped_record(data: object, fields: set[str], what: str, home: str) -> tuple[str | None, str, str] | None:
     """(key, message, hint) for a file whose record is written inside a key or a list (`zones:`
     and a zone or several under it, `- id: …`): one error, not one per field it seems to lack."""
-    key = None
-    if isinstance(data, dict) and len(data) == 1 and str(next(iter(data))) not in fields:
-        key, data = next(iter(data.items()))
-    elif not isinstance(data, list):
+    if not (isinstance(data, list) or (isinstance(data, dict) and len(data) == 1 and str(next(iter(data))) not in fields)):
         return None
-    records = [item for item in (data if isinstance(data, list) else [data])
-               if isinstance(item, dict) and len(fields & set(map(str, item))) >= 2]
+    key, items = unwrapped(data)
+    listed = isinstance(data, list) or isinstance(data.get(key), list)
+    records = [item for item in items if len(fields & set(map(str, item))) >= 2]
     if not records:
         return None
-    unwrap = "删掉" + "和".join(([f"“{key}:”这一行"] if key is not None else []) + (["开头的“- ”"] if isinstance(data, list) else []))
+    unwrap = "删掉" + "和".join(([f"“{key}:”这一行"] if key is not None else []) + (["开头的“- ”"] if listed else []))
     if len(records) > 1:
         return (key, f"一个文件只写一个{what}，这里写了 {len(records)} 个",
                 f"每个{what}存成单独的文件 {home}编号.yaml（文件名就是它的 id），{unwrap}，字段顶格写")

@@ -3,7 +3,7 @@
 fpdf2 parses every face it embeds and subsets it again with fontTools; parsing the build's faces
 (thousands of glyphs) was half the time of a desk plate's PDF. HarfBuzz's subsetter cuts a
 document's few dozen glyphs from them in a tenth of a millisecond, and fpdf2 parses those
-instead: 16 ms to 9 ms a plate, and the same pages, text and fonts in the PDF.
+instead: 15 ms to 10 ms a plate's PDF, and the same pages, text and fonts in the PDF.
 
 The cut depends only on the document's characters and the build's faces, whose glyphs come in
 the base face's order: a document embeds the same font whatever the rest of its build prints.

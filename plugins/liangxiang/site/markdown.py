@@ -27,6 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
+from ..values import title_words
 from .rawhtml import StripRawHtml
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -117,7 +118,7 @@ class _HeadingsUnderTitle(Treeprocessor):
     def run(self, root):
         title, top = getattr(self.md, "page_title", None), getattr(self.md, "heading_top", 2)
         first = root[0] if len(root) else None
-        if first is not None and first.tag in HEADINGS and title and _words(first) == words_of(title):
+        if first is not None and first.tag in HEADINGS and title and _words(first) == title_words(title):
             root.remove(first)
         headings = [element for element in root.iter() if element.tag in HEADINGS]
         levels = sorted({int(element.tag[1]) for element in headings})
@@ -126,11 +127,7 @@ class _HeadingsUnderTitle(Treeprocessor):
 
 
 def _words(element) -> str:
-    return words_of("".join(element.itertext()))
-
-
-def words_of(text: str) -> str:
-    return re.sub(r"[\s《》“”\"'：:·。！!？?，,、—-]", "", text)
+    return title_words("".join(element.itertext()))
 
 
 class SafeContent(Extension):
