@@ -157,6 +157,15 @@ CASES = [
     # audit 21: an item indented one space too far is folded into the one above, silently
     Case("list-item-folded-in", sub("content/zones/garden.yaml", "  - 浇水\n", "  - 浇水\n   - 除草\n"), "content/zones/garden.yaml", "   - 除草", "duties[0]",
          "这一行的“- ”比上一项多缩进了，YAML 把它并进了上一项：会印成一项“浇水 - 除草”", "和上一项的“- ”对齐"),
+    # audit 22: an item's "- " left out, the line is read on as the item above (会印成一项)
+    Case("list-item-without-dash", sub("content/zones/garden.yaml", "  - 浇水\n", "  - 浇水\n    除草\n"), "content/zones/garden.yaml", "    除草", "duties[0]",
+         "YAML 把两行连成了一项：会印成一项“浇水 除草”", "在这一行开头加“- ”，和上一项的“- ”对齐"),
+    Case("flow-list-fullwidth-comma-at-line-end", sub("content/zones/closed.yaml", "duties: [巡查]", "duties: [巡查，\n  保洁]"), "content/zones/closed.yaml", "  保洁", "duties[0]",
+         "会印成一项“巡查， 保洁”", "把上一行末尾的“，”换成“,”"),
+    Case("record-without-dash", sub("members.yaml", "  - id: li-na\n", "    id: li-na\n"), "members.yaml", "    id: li-na", "members[0].id",
+         "第二次出现“id”（第 2 行已经有了）：多半是下一条记录少了开头的“- ”", "在“id”前面加“- ”"),
+    Case("methods-fullwidth-comma", sub("content/assessments/2026-Q1.yaml", "published: 2026-04-05\n", "published: 2026-04-05\nmethods: [监督员评议，党员互评]\n"),
+         "content/assessments/2026-Q1.yaml", "methods:", "methods[0]", "会当成一种考核方式", "写成 [监督员评议, 党员互评]"),
     Case("list-folded-into-a-text", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片：\n  - 东区\n"), "content/zones/garden.yaml", "  - 东区", "scope",
          "这一行以“- ”开头，YAML 把它并进了“scope”前面的文字", "写成“scope: |”"),
     Case("yaml-key-without-colon-hint-whole", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片，见 https://example.org/dj/zones/garden/  # 旧写法"), "content/zones/garden.yaml", "scope 花园", "-",

@@ -249,3 +249,14 @@ def test_numbers_with_a_leading_zero_stay_as_written(written, read, fast):
     problems = Problems()
     document = parse(f"value: {written}\n", "x.yaml", problems, fast=fast)
     assert not problems and document.data["value"] == read and type(document.data["value"]) is type(read)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_chinese_wrapped_to_the_next_line_is_joined_without_a_space(fast):
+    """YAML joins the lines of plain text with a space; between Chinese characters the editor
+    meant none. Latin words keep theirs, and a blank line stays a line break."""
+    text = "scope: 华宁一区\n  同心广场，\n  约1.2万平方米\nnote: long\n  text\nintro: 第一段\n\n  第二段\n"
+    problems = Problems()
+    document = parse(text, "f.yaml", problems, fast=fast)
+    assert not problems
+    assert document.data == {"scope": "华宁一区同心广场，约1.2万平方米", "note": "long text", "intro": "第一段\n第二段"}

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from .problems import Location, dotted
 from .values import (
-    Category, Date, Flag, Id, ImagePath, Markdown, Period, Phone, Score, ServicePhone,
+    Category, Date, Flag, Id, ImagePath, Markdown, Method, Period, Phone, Score, ServicePhone,
     SignSize, Tag, Text, Year, unnumbered,
 )
 
@@ -372,5 +372,5 @@ class Assessment(Record):
 
     period: Period = Field(title="考核期", description="YYYY-Qn，与文件名相同，例如 2026-Q1")
     published: Date = Field(title="公布日期", description="张榜公布的日期，YYYY-MM-DD")
-    methods: list[Text] = Field(default_factory=list, title="考核方式", description="例如 [监督员评议, 党员互评, 领导小组评议]")
+    methods: list[Method] = Field(default_factory=list, title="考核方式", description="例如 [监督员评议, 党员互评, 领导小组评议]")
     results: list[Result] = Field(default_factory=list, title="考核结果", description="每个责任区一条：zone、score，可加 note")

@@ -49,6 +49,7 @@ def _one_item(shown_as: str):
 
 Tag = Annotated[Text, AfterValidator(_one_item("一个标识"))]
 Category = Annotated[Text, AfterValidator(_one_item("一个类别"))]
+Method = Annotated[Text, AfterValidator(_one_item("一种考核方式"))]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]

@@ -418,14 +418,49 @@ def _item_folded_in(node: yaml.ScalarNode, written: str, path: Path, source: Sou
         return
 
 
-def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: _Lines) -> None:
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_CJK_BREAK = re.compile(rf"[{_CJK}][ \t]*\n[ \t]*(?=\S)|\S[ \t]*\n[ \t]*(?=[{_CJK}])")
+
+
+def _lines_joined(node: yaml.ScalarNode, written: str, path: Path, source: SourceMap, problems: Problems,
+                  lines: _Lines, in_flow: bool) -> None:
+    """Plain text over two lines is one value, the lines joined by a space. A list item so written
+    is two items with the second's "- " missing ("植被养护 环境保洁" would be printed as one duty);
+    elsewhere, Chinese wrapped to the next line is read as the editor meant it, with no space."""
+    if "\n\n" in re.sub(r"[ \t]+", "", written) or _FOLDED_ITEM.search(written):
+        return  # a blank line is a line break YAML keeps; "- " on the next line is _item_folded_in's
+    if path and isinstance(path[-1], int):
+        found = _CJK_BREAK.search(written)
+        if found is not None:
+            line = bisect.bisect_left(lines.breaks, node.start_mark.index + found.end()) + 1 + lines.offset
+            comma = re.search(r"([，、；])[ \t]*\n", written[:found.end()])
+            problems.add(Location(source.path, line, 1), dotted(path),
+                         f"这一行接着上一行写，YAML 把两行连成了一项：会印成一项“{shortened(node.value, 30)}”",
+                         f"各项之间用半角逗号分开：把上一行末尾的“{comma.group(1)}”换成“,”" if in_flow and comma else
+                         "如果是两项，在上一行末尾加半角逗号“,”；如果是一项，把两行接成一行" if in_flow else
+                         "如果是两项，在这一行开头加“- ”，和上一项的“- ”对齐；如果是一项，把两行接成一行")
+        return
+    parts = [part.strip() for part in written.split("\n")]
+    if node.value == " ".join(parts):
+        joined = parts[0]
+        for part in parts[1:]:
+            cjk = re.match(rf"[{_CJK}]", joined[-1:]) or re.match(rf"[{_CJK}]", part[:1])
+            joined += part if cjk else " " + part
+        node.value = joined
+
+
+def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: _Lines, in_flow: bool = False) -> None:
     """Record positions of keys and items; report duplicate keys (naming both lines); resolve merge keys."""
     if isinstance(node, yaml.ScalarNode) and node.tag == _FLOAT:
         source.written[path] = node.value  # an id 2021.10 is said as written, not as the float 2021.1
     if isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
-        _item_folded_in(node, lines.text_of(node), path, source, problems, lines)  # plain text over several lines
+        written = lines.text_of(node)  # plain text over several lines
+        _item_folded_in(node, written, path, source, problems, lines)
+        _lines_joined(node, written, path, source, problems, lines, in_flow)
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
+        first_key = next((key.value for key, _ in node.value if isinstance(key, yaml.ScalarNode)), None)
+        next_record: int | None = None  # where a record missing its "- " begins: its keys repeat, said once
         if node.flow_style:
             source.flow.add(path)
         if any(isinstance(key, yaml.ScalarNode) and key.value == "<<" for key, _ in node.value):
@@ -437,7 +472,15 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
                 key_node.tag = _TEXT  # `1:`, `true:`, `~:` are field names as written: reported where they stand
             key = key_node.value
             line, col = lines.of(key_node.start_mark)
-            if key in seen:
+            if key in seen and next_record is None and path and isinstance(path[-1], int) and key == first_key and not node.flow_style:
+                next_record = line  # `id:` again in a member: the next member, its "- " missing
+                problems.add(
+                    Location(source.path, line, col), dotted(path + (key,)),
+                    f"这一条记录里第二次出现“{key}”（第 {seen[key]} 行已经有了）：多半是下一条记录少了开头的“- ”",
+                    f"这里开始的是下一条记录的话，在“{key}”前面加“- ”，和上一条的“- ”对齐（两条都保留）；"
+                    "只是同一字段写了两次的话，删掉其中一个",
+                )
+            elif key in seen and next_record is None:
                 problems.add(
                     Location(source.path, line, col), dotted(path + (key,)),
                     f"同一处写了两次“{key}”（第 {seen[key]} 行已经有了）",
@@ -449,7 +492,7 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             source.positions[path + (index,)] = lines.of(item.start_mark)
-            _walk(item, path + (index,), source, problems, lines)
+            _walk(item, path + (index,), source, problems, lines, bool(node.flow_style))
     elif not node.style and (cut := _COMMENT_CUT.match(lines.text, node.end_mark.index)) is not None:  # plain: None, or "" from libyaml
         line, col = lines.of(node.end_mark)
         meant = re.sub(r"\s+#\s.*$", "", cut.group(1)).strip()  # "#3号门   # 旧址": the comment after it stays a comment
