@@ -858,6 +858,29 @@ def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
     assert [(r.role, r.member or r.name) for r in garden.listed_roles] == [("业务带头人", "li-na"), ("监督员", "王芳"), ("监督员", "张三")]
 
 
+def test_a_duty_an_honour_a_pledge_or_a_step_pasted_twice_is_listed_once_and_said(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, {**sub("content/zones/garden.yaml", "  - 浇水\n", "  - 浇水\n  - 除草\n  - 浇水 \n"),
+                  **sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}\n",
+                        "      - {year: 2017, title: 优秀共产党员, by: 党委}\n      - {year: 2018, title: 优秀共产党员, by: 党委}\n"
+                        "      - {year: 2017, title: 优秀共产党员, by: 党委}\n")})
+    _apply(root, sub("content/commitments/2026.yaml", "    items: [每周巡查]\n    progress:\n      - {date: 2026-03-12, text: 补植草坪}\n",
+                     "    items: [每周巡查, 每周巡查]\n    progress:\n      - {date: 2026-03-12, text: 补植草坪}\n      - {date: 2026-03-12, text: 补植草坪}\n"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "members.yaml:12:9: members[0].honors[2]: “优秀共产党员”写了两遍（第 10 行已经有了），网页上只列一次 (删掉这一行)",
+        "content/zones/garden.yaml:8:5: duties[2]: “浇水”写了两遍（第 6 行已经有了），标志牌和网页上只列一次 (删掉这一行)",
+        "content/commitments/2026.yaml:5:19: commitments[0].items[1]: “每周巡查”写了两遍（第 5 行已经有了），网页上只列一次 (删掉这一行)",
+        "content/commitments/2026.yaml:8:9: commitments[0].progress[1]: “补植草坪”写了两遍（第 7 行已经有了），网页上只列一次 (删掉这一行)"]
+    garden = next(z for z in content.zones if z.id == "garden")
+    assert garden.listed_duties == ["浇水", "除草"]
+    zhang = content.member_by_id["zhang-wei"]
+    assert [(h.year, h.title) for h in zhang.listed_honors] == [(2017, "优秀共产党员"), (2018, "优秀共产党员")]
+    pledge = content.commitments[0].commitments[0]
+    assert pledge.listed_items == ["每周巡查"] and len(pledge.listed_progress) == 1
+
+
 def test_a_photo_named_after_another_member_is_a_notice(tmp_path):
     """A member's block copied from another's keeps that one's photo (audit 22)."""
     root = write_site(tmp_path)

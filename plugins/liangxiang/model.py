@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from .problems import Location, dotted
 from .values import (
     Category, Date, Flag, Id, ImagePath, Markdown, Method, Period, Phone, Score, ServicePhone,
-    SignSize, Tag, Text, Year, unnumbered,
+    SignSize, Tag, Text, Year, once, unnumbered,
 )
 
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
@@ -143,6 +143,10 @@ class Honor(Record):
     title: Text = Field(title="荣誉名称", description="例如：优秀共产党员")
     by: Text | None = Field(None, title="授予单位", description="例如：华盛综合服务处党委")
 
+    @property
+    def same_as(self) -> tuple:
+        return (self.year, self.title.strip(), (self.by or "").strip())
+
 
 class Member(Record):
     model_config = ConfigDict(title="党员", json_schema_extra={"description": "名单里的一位党员（亮身份）"})
@@ -164,6 +168,11 @@ class Member(Record):
         r"zones?|zone_?ids?|责任区|zeren_?qu": "党员负责哪个责任区，写在责任区文件里（leader、roles 或 members），党员名单里不写：删掉这一行",
         r"promises?|commitments?|承诺": "承诺写在 content/commitments/年份.yaml 里，党员名单里不写：删掉这一行",
     }
+
+    @property
+    def listed_honors(self) -> list[Honor]:
+        """The honours as the page lists them: one pasted twice is listed once."""
+        return once(self.honors, lambda honor: honor.same_as)
 
 
 class MembersFile(Record):
@@ -284,7 +293,7 @@ class Zone(Record):
     @property
     def listed_duties(self) -> list[str]:
         """The duties as the sign and page number them: "1、…" pasted from Word loses its own number."""
-        return unnumbered(self.duties)
+        return once(unnumbered(self.duties))
 
     @property
     def listed_roles(self) -> list[Role]:
@@ -302,6 +311,10 @@ class Progress(Record):
     date: Date = Field(title="日期", description="做这件事的日期，YYYY-MM-DD")
     text: Text = Field(title="践诺情况", description="做了什么，一句话，例如：组织志愿者补植草坪200平方米")
 
+    @property
+    def same_as(self) -> tuple:
+        return (self.date, self.text.strip())
+
 
 class Review(Record):
     model_config = ConfigDict(title="评诺")
@@ -318,6 +331,14 @@ class Commitment(Record):
     standard: Text | None = Field(None, title="服务标准（亮标准）", description="例如：首问负责、限时办结")
     progress: list[Progress] = Field(default_factory=list, title="践诺记录", description="每做一件事记一条：date 和 text")
     review: Review | None = Field(None, title="评诺", description="年终评议：result（考核等次）、date、by")
+
+    @property
+    def listed_items(self) -> list[str]:
+        return once(self.items)
+
+    @property
+    def listed_progress(self) -> list[Progress]:
+        return once(self.progress, lambda step: step.same_as)
 
 
 class CommitmentsFile(Record):

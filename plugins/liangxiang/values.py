@@ -165,6 +165,25 @@ def unnumbered(items: list[str]) -> list[str]:
     return [item if without is None else without for item, without in zip(items, cut)]
 
 
+def repeats(items: list, key=lambda item: item) -> list[int]:
+    """The places of items that repeat one above them (a duty or an honour pasted twice)."""
+    seen: set = set()
+    again = []
+    for place, item in enumerate(items):
+        found = key(item)
+        found = found.strip() if isinstance(found, str) else found
+        if found in seen:
+            again.append(place)
+        seen.add(found)
+    return again
+
+
+def once(items: list, key=lambda item: item) -> list:
+    """Items as they are listed: each the first time only."""
+    again = set(repeats(items, key))
+    return [item for place, item in enumerate(items) if place not in again]
+
+
 def _without_place(item: str, place: int) -> str | None:
     """The item without its leading number when that number is its place; None otherwise."""
     found = _DUTY_NUMBER.match(item)

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..content import Content
 from ..model import Record
 from ..problems import Location, Problem, Problems, shortened
-from ..values import ID_PATTERN, PERIOD_PATTERN
+from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_numbers
 from .references import References
@@ -102,6 +102,7 @@ class _Rules(References):
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
             self.photo_of_another(member)
+            self.repeated(member, "honors", lambda honor: honor.same_as, lambda honor: honor.title)
             owner = branch_of_group.get(member.group or "")
             if owner and owner != member.branch and member.branch in self.content.known["branch"]:  # else the branch's own error
                 self.problems.add(
@@ -139,6 +140,7 @@ class _Rules(References):
             self.numbered_duties(zone)
             self.role_names(zone)
             self.repeated_roles(zone)
+            self.repeated(zone, "duties", str.strip, where="标志牌和网页上")
 
     def role_names(self, zone) -> None:
         """A role written by name is someone outside the roster; the name of a hidden member would
@@ -166,13 +168,24 @@ class _Rules(References):
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page
         number them, so their own numbers are left out; said, so that the file can be tidied."""
-        changed = [i for i, (duty, listed) in enumerate(zip(zone.duties, zone.listed_duties)) if duty != listed]
+        unnumbered_duties = unnumbered(zone.duties)
+        changed = [i for i, (duty, listed) in enumerate(zip(zone.duties, unnumbered_duties)) if duty != listed]
         if changed:
-            first, listed = zone.duties[changed[0]], zone.listed_duties[changed[0]]
+            first, listed = zone.duties[changed[0]], unnumbered_duties[changed[0]]
             own = first[: len(first) - len(listed)].strip()
             self.content.notices.append(Problem(
                 zone.at("duties", changed[0]), zone.field_name("duties", changed[0]), f"工作职责自带编号（“{own}”），标志牌和网页会自动编号，已不再重复印出",
                 f"可以删掉每条开头的编号，例如写成“- {shortened(listed)}”"))
+
+    def repeated(self, record, field: str, key=lambda item: item, shown=lambda item: item, where: str = "网页上") -> None:
+        """An item pasted twice (a duty, an honour, a pledge) is listed once, and said."""
+        items = getattr(record, field)
+        for place in repeats(items, key):
+            first = next(i for i, item in enumerate(items) if key(item) == key(items[place]))
+            self.content.notices.append(Problem(
+                record.at(field, place), record.field_name(field, place),
+                f"“{shortened(shown(items[place]), 30)}”写了两遍（第 {record.at(field, first).line} 行已经有了），{where}只列一次",
+                "删掉这一行"))
 
     def signboard_sides(self, zone) -> None:
         """`size: 900x300mm` with `orientation: portrait`: the sign is printed tall, 300 wide and
@@ -289,6 +302,8 @@ class _Rules(References):
                     seen[commitment.member] = commitment.at("member")
                 self.plate_of_former(year, commitment)
                 self.promise_length(commitment)
+                self.repeated(commitment, "items", str.strip)
+                self.repeated(commitment, "progress", lambda step: step.same_as, lambda step: step.text)
 
     def stories(self) -> None:
         for story in self.content.stories:

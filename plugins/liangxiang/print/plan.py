@@ -119,8 +119,11 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
         zone: Zone = r["zone"]
         out = [(zone, ("name",), c.name), (zone, ("slogan",), c.slogan), (zone, ("scope",), c.scope),
                (zone, ("service_phone",), c.phone), (r["org"], ("name",), c.org)]
-        out += [(zone, ("duties", i), duty) for i, duty in enumerate(c.duties)]
-        out += [(zone, ("roles", i), f"{p.role}{p.name}") for i, p in enumerate(c.roles)]
+        out += [(zone, ("duties", i), duty) for i, duty in enumerate(zone.duties)]  # as written: the places are the file's
+        role_place = {}
+        for i, role in enumerate(zone.roles):
+            role_place.setdefault(role.role, i)
+        out += [(zone, ("roles", role_place.get(p.role, 0)), f"{p.role}{p.name}") for p in c.roles]
         out += [(zone, ("members",), "".join(c.members))]
         if r["member"] is not None:
             out += [(r["member"], ("name",), c.leader), (r["member"], ("post",), c.leader_detail)]

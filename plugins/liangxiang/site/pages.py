@@ -74,7 +74,7 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
             "commitments": content.commitments_of(member.id),
             "zones": [ZoneLink(z.id, z.name, z.leader, z.status) for z in content.zones_of(member.id)],
             "stories": content.stories_of(member.id),
-            "honors": sorted(member.honors, key=lambda h: h.year or 0, reverse=True),
+            "honors": sorted(member.listed_honors, key=lambda h: h.year or 0, reverse=True),
         })
         for alias in member.aliases:
             yield DataPage(f"members/{alias}/", "", "redirect.html", member.name, {"target": ("member", member.id)})
