@@ -881,6 +881,23 @@ def test_a_duty_an_honour_a_pledge_or_a_step_pasted_twice_is_listed_once_and_sai
     assert pledge.listed_items == ["每周巡查"] and len(pledge.listed_progress) == 1
 
 
+@pytest.mark.parametrize("edits, notice", [
+    (sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 热情服务，<b>限时办结</b>"),
+     "content/commitments/2026.yaml:10:5: commitments[1].promise: “<b>”是网页代码，这里会照原样显示在网页和印刷品上 (去掉“<b>”，只写文字；要分行的话写成“promise: |”，下一行起分行写)"),
+    (sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 热情**服务**"),
+     "content/commitments/2026.yaml:10:5: commitments[1].promise: “**服务**”不会加粗：星号会照原样显示在网页和印刷品上 (这一项只写文字：去掉“**”（加粗只在正文等 Markdown 字段里有用）)"),
+    (sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水，见[养护规程](https://example.org/a)"),
+     "content/zones/garden.yaml:6:5: duties[0]: “[养护规程](https://example.…”不会变成链接：方括号和网址会照原样显示 (这一项只写文字；链接写进正文或 content 里)"),
+], ids=["tag-in-promise", "stars-in-promise", "link-in-duty"])
+def test_markup_in_a_plain_text_field_is_a_notice(tmp_path, edits, notice):
+    """Only Markdown fields are rendered: stars or tags elsewhere are shown and printed as typed."""
+    assert notices_after(tmp_path, edits) == [notice]
+
+
+def test_markup_in_a_markdown_field_is_no_notice(tmp_path):
+    assert notices_after(tmp_path, sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: 要**及时**浇水\n")) == []
+
+
 def test_a_photo_named_after_another_member_is_a_notice(tmp_path):
     """A member's block copied from another's keeps that one's photo (audit 22)."""
     root = write_site(tmp_path)

@@ -13,6 +13,7 @@ from ..model import Record
 from ..problems import Location, Problem, Problems, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
+from .markup import markup_notices
 from .private import private_numbers
 from .references import References
 from .timeline import timeline_notices
@@ -32,6 +33,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.rejected_refs()
     rules.photos()
     content.notices.extend(timeline_notices(content))
+    content.notices.extend(markup_notices(content))
     errors, notices = private_numbers(content)
     problems.extend(errors)
     content.notices.extend(notices)

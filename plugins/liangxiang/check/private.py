@@ -40,13 +40,8 @@ def private_numbers(content: Content) -> tuple[list[Problem], list[Problem]]:
     """(errors, notices): ID numbers and mobile numbers in what the site publishes."""
     errors: list[Problem] = []
     notices: list[Problem] = []
-    hidden = {m.id for m in content.members if m.hidden}
-    records: list[Any] = [r for r in (content.org,) if r is not None]
-    records += [m for m in content.members if not m.hidden] + content.zones + content.assessments + content.partial_assessments
-    records += [story.meta for story in content.stories]
-    records += [c for year in content.commitments + content.partial_commitments for c in year.commitments if c.member not in hidden]
-    for record in records:
-        for path, text in _texts(record, ()):
+    for record in published_records(content):
+        for path, text in texts(record, ()):
             if _CANDIDATE.search(text):  # rare: where and which field are worked out only then
                 _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices)
     for story in content.stories:
@@ -57,19 +52,31 @@ def private_numbers(content: Content) -> tuple[list[Problem], list[Problem]]:
     return errors, notices
 
 
-def _texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    """Every text in a record, with its key path; not the phone fields."""
+def published_records(content: Content) -> list[Any]:
+    """The records whose text the site publishes (a hidden member's are not)."""
+    hidden = {m.id for m in content.members if m.hidden}
+    records: list[Any] = [r for r in (content.org,) if r is not None]
+    records += [m for m in content.members if not m.hidden] + content.zones + content.assessments + content.partial_assessments
+    records += [story.meta for story in content.stories]
+    records += [c for year in content.commitments + content.partial_commitments for c in year.commitments if c.member not in hidden]
+    return records
+
+
+def texts(value: Any, path: tuple, markdown: bool = True) -> Iterator[tuple[tuple, str]]:
+    """Every text in a record, with its key path; not the phone fields; the Markdown ones (as
+    published) unless markdown is False."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, BaseModel):
         for name, item in value.__dict__.items():
             if isinstance(item, str) and _is_markdown(type(value), name):
-                yield path + (name,), unpublished_blanked(item)
+                if markdown:
+                    yield path + (name,), unpublished_blanked(item)
             elif item is not None and name not in PHONE_FIELDS:
-                yield from _texts(item, path + (name,))
+                yield from texts(item, path + (name,), markdown)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, path + (index,))
+            yield from texts(item, path + (index,), markdown)
 
 
 @functools.cache

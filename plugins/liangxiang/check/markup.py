@@ -1,0 +1,38 @@
+"""Check: Markdown or HTML written in a field that is plain text.
+
+Only the fields marked Markdown (intro, content, a story's body) are rendered. Elsewhere
+"**首问负责**" or "<b>…</b>" is shown and printed as typed, stars and brackets on a desk plate:
+a notice, since the text is still the editor's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..content import Content
+from ..problems import Problem, shortened
+from .private import published_records, texts
+
+_MARKUP = re.compile(
+    r"(?P<bold>\*\*[^*\n]+\*\*|__[^_\n]+__)"
+    r"|(?P<tag></?(?:b|strong|i|em|u|br|p|span|font|div|center|a|img)\b[^>]*>)"
+    r"|(?P<link>\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\))",
+    re.I,
+)
+_SAID = {
+    "bold": ("“{found}”不会加粗：星号会照原样显示在网页和印刷品上", "这一项只写文字：去掉“{mark}”（加粗只在正文等 Markdown 字段里有用）"),
+    "tag": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "去掉“{found}”，只写文字；要分行的话写成“{key}: |”，下一行起分行写"),
+    "link": ("“{found}”不会变成链接：方括号和网址会照原样显示", "这一项只写文字；链接写进正文或 content 里"),
+}
+
+
+def markup_notices(content: Content) -> list[Problem]:
+    notices: list[Problem] = []
+    for record in published_records(content):
+        for path, text in texts(record, (), markdown=False):
+            if ("*" in text or "_" in text or "<" in text or "](" in text) and (found := _MARKUP.search(text)):
+                said, hint = _SAID[found.lastgroup]
+                key = next((part for part in reversed(path) if isinstance(part, str)), "字段")
+                shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key}
+                notices.append(Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
+    return notices
