@@ -224,3 +224,28 @@ def test_raw_html_is_taken_out_and_its_words_kept(tmp_path):
             assert leaked not in page, leaked
     terms = set(json.loads(index)["g"])  # the search's words (two-character grams of Chinese)
     assert {"重点", "北门", "居中"} <= terms and not {"evil", "核实", "补充", "center"} & terms
+
+
+def test_a_transliterated_name_in_a_story_title_is_kept_whole_where_it_is_listed(tmp_path):
+    """记艾合买提江·买买提…: the title breaks as any text, but not inside the name's parts
+    (the dotted-name layout is tested in the browser, test_a_dotted_name_breaks_only_after_its_dots)."""
+    title = "记<党员>艾合买提江·买买提的一天"
+    site = _build(tmp_path, {"content/stories/a-key.md": STORY.replace("title: 一把钥匙", f"title: {title}")})
+    kept = '<span class="nm w6">艾合买提<span class="nb">江·</span><wbr>买买提的一</span>'
+    for page in ("stories/a-key", "stories", "members/zhang-wei"):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        assert f"记&lt;党员&gt;{kept}天" in html, page
+
+
+def test_a_members_page_says_their_part_in_each_zone(tmp_path):
+    """The leader is marked, and so is a role the zone gives the member (业务带头人), once."""
+    site = _build(tmp_path, {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
+        "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n  - {role: 业务带头人, member: li-na}\n")})
+    zones_of = {}
+    for member in ("zhang-wei", "li-na"):
+        html = (site / "members" / member / "index.html").read_text(encoding="utf-8")
+        section = re.search(r'<ul class="zone-links">.*?</ul>', html, re.S).group(0)
+        zones_of[member] = {re.sub(r"<[^>]+>", "", zone): re.findall(r'<span class="badge">([^<]+)</span>', badges)
+                            for zone, badges in re.findall(r"<strong>(.*?)</strong>(.*?)</a>", section)}
+    assert zones_of == {"zhang-wei": {"花园责任区": ["党员负责人"]},
+                        "li-na": {"花园责任区": ["业务带头人"], "旧责任区": ["党员负责人"]}}

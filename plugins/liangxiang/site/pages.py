@@ -42,8 +42,14 @@ class ZoneLink:
 
     id: str
     name: str
-    leader: str
+    leads: bool
+    roles: tuple[str, ...]  # the member's other roles there (技术负责人…), as the zone lists them
     status: str
+
+    @classmethod
+    def of(cls, zone, member_id: str) -> "ZoneLink":
+        roles = tuple(dict.fromkeys(role.role.strip() for role in zone.listed_roles if role.member == member_id))
+        return cls(zone.id, zone.name, zone.leader == member_id, roles, zone.status)
 
 
 def plan_pages(content: Content, urls: Urls, labels: Labels, site_url: str | None) -> list[DataPage]:
@@ -72,7 +78,7 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
         yield DataPage(f"members/{member.id}/", "", "member.html", member.name, {
             "member": member,
             "commitments": content.commitments_of(member.id),
-            "zones": [ZoneLink(z.id, z.name, z.leader, z.status) for z in content.zones_of(member.id)],
+            "zones": [ZoneLink.of(z, member.id) for z in content.zones_of(member.id)],
             "stories": content.stories_of(member.id),
             "honors": sorted(member.listed_honors, key=lambda h: h.year or 0, reverse=True),
         })

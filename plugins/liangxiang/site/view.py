@@ -84,6 +84,7 @@ PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", 
 
 
 NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
+_NAME_IN_TEXT = re.compile(r"((?:[\u3400-\u9fff]{1,5}[·・•‧])+[\u3400-\u9fff]{1,5})")  # such a name inside a title
 TERM = re.compile("(" + "|".join(TITLE_TERMS) + ")")
 SHORT_PART = 10  # characters: a part of a title this long or shorter is kept on one line
 
@@ -308,6 +309,14 @@ class SiteView:
         if rank == 0:
             return "grade-0"
         return "grade-3" if rank == len(names) - 1 else f"grade-{min(rank, 2)}"
+
+    @classmethod
+    def named(cls, text: str) -> Markup:
+        """A title with a transliterated name in it (记艾合买提江·买买提): the name's parts kept
+        whole as who() keeps them, the rest of the title breaking as any text does. Which
+        characters around the dots are the name is not known; a part is taken as at most five."""
+        return Markup("").join(cls.who(piece) if index % 2 else Markup(escape(piece))
+                               for index, piece in enumerate(_NAME_IN_TEXT.split(text)))
 
     @staticmethod
     def party_body(name: str) -> bool:
