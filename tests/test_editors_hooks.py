@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -112,7 +113,7 @@ def test_readme_commands_exist():
         assert command in readme, command
 
 
-@pytest.mark.skipif(not Path("/usr/sbin/nginx").exists(), reason="nginx is not installed")
+@pytest.mark.skipif(not Path("/usr/sbin/nginx").exists() and not os.environ.get("CI"), reason="nginx is not installed (./dev test installs it; under CI its absence fails)")
 def test_nginx_accepts_the_server_block(tmp_path):
     guide = (REPO / "deploy/intranet.md").read_text(encoding="utf-8")
     block = re.search(r"```nginx\n(.*?)```", guide, re.S).group(1)

@@ -386,6 +386,23 @@ CASES = [
     Case("readme-in-zones", {"content/zones/README.md": "# 说明\n\n责任区文件放这里。\n"}, "content/zones/README.md", 0, "-", "zones/ 文件夹里只放责任区记录（.yaml），不能放页面（.md）"),
     Case("zone-file-empty", {"content/zones/pond.yaml": "\n"}, "content/zones/pond.yaml", 1, "-", "这个责任区文件是空的", "不用这个文件就删掉它"),
     Case("members-only-comments", {"members.yaml": "# 名单待补\n"}, "members.yaml", 1, "-", "这个党员名单文件只有注释"),
+    # audit 22: what an editor is told follows what was written, and never deletes what is needed
+    Case("org-file-empty", {"content/org.yaml": "\n"}, "content/org.yaml", 1, "-", "这个单位信息文件是空的", "这个文件不能少：照内容格式里的示例写上字段，至少要有 name、activity 和 branches"),
+    Case("photo-a-folder-of-others", {**sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: photos"), "content/photos/li-na.jpg": jpeg_bytes()} | {"content/photos/zhang-wei.jpg": None},
+         "members.yaml", "photo:", "members[0].photo", "“photos”是一个文件夹，不是图片", "写成 photos/文件名.jpg（文件夹里有"),
+    Case("key-then-comma", sub("members.yaml", "    post: 绿化养护员", "    post, 绿化养护员"), "members.yaml", "post,", "-", "“post”后面写的是“,”，这里要用冒号“:”", "写成“post: 绿化养护员”"),
+    Case("record-after-a-fullwidth-dash", sub("members.yaml", "  - id: li-na\n", "  － id: li-na\n"), "members.yaml", "－ id", "-", "列表的一项以“－”开头", "把“－”改成“-”"),
+    Case("id-with-a-fullwidth-space", sub("members.yaml", "    branch: b2\n    status", "    branch: b2\u3000\n    status"), "members.yaml", "b2\u3000", "members[2].branch", "现在是“b2\u3000”", "“b2”后面多了一个全角空格：删掉它，写成 b2"),
+    Case("old-mac-line-ends", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("leader: zhang-wei", "leader: nobody").replace("\n", "\r")},
+         "content/zones/garden.yaml", 7, "leader", "找不到党员“nobody”"),
+    Case("review-as-a-list", sub("content/commitments/2026.yaml", "    review: {date: 2026-11-20", "    review:\n      - {date: 2026-11-20"), "content/commitments/2026.yaml", "review:", "commitments[0].review",
+         "“review”只写一组“字段: 值”，现在写成了列表", "去掉“- ”"),
+    Case("branch-and-group-swapped", sub("members.yaml", "    branch: b1\n    group: b1-g1", "    branch: b1-g1\n    group: b1"), "members.yaml", "group: b1", "members[0].group",
+         "找不到党小组“b1”", "“b1”是党支部的编号，写在 branch；group 写党小组的编号（b1 的党小组有 b1-g1）"),
+    Case("branch-and-group-swapped-branch", sub("members.yaml", "    branch: b1\n    group: b1-g1", "    branch: b1-g1\n    group: b1"), "members.yaml", "branch: b1-g1", "members[0].branch",
+         "找不到党支部“b1-g1”", "“b1-g1”是党小组的编号（属于党支部 b1）：branch 写党支部编号 b1，党小组编号写在 group"),
+    Case("zone-given-a-member-id", sub("content/stories/a-key.md", "zone: garden", "zone: li-na"), "content/stories/a-key.md", "zone: li-na", "zone",
+         "找不到责任区“li-na”", "“li-na”是党员的编号，这里要写责任区的编号：li-na 所在的责任区有 garden"),
     Case("zone-copied-under-a-chinese-name", {"content/zones/菜市场北门.yaml": FILES["content/zones/garden.yaml"].replace("name: 花园责任区", "name: 菜市场北门党员责任区").replace("aliases: [old-garden]\n", "")},
          "content/zones/菜市场北门.yaml", 1, "id", "两者必须相同", "garden.yaml 已经有了，这个文件像是它的副本：id 和文件名都改成一个新的编号（例如 cai-shichang-beimen）"),
     Case("windows-copy", {"content/zones/garden - 副本.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/garden - 副本.yaml", 0, "-", "像是 garden.yaml 的副本", "不需要就删掉它"),
@@ -1273,3 +1290,11 @@ def test_a_name_that_is_not_utf8_is_an_error_not_a_traceback(tmp_path, folder, n
     with pytest.raises(Abort):
         build_site(root / "mkdocs.yml", tmp_path / "site")
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_group_id_written_in_two_branches_is_org_yamls_error_not_the_members(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/org.yaml", "    name: 第二党支部\n", "    name: 第二党支部\n    groups:\n      - {id: b1-g1, name: 第二党小组}\n"))
+    _, problems = read_content(root, root / "content")
+    assert [str(p) for p in problems] == [
+        "content/org.yaml:13:10: branches[1].groups[0].id: 党小组编号“b1-g1”重复了，content/org.yaml:9:10 已经用过 (编号必须唯一：改用另一个编号)"]

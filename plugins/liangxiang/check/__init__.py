@@ -94,9 +94,10 @@ class _Rules(References):
 
     def members(self) -> None:
         seen: dict[str, Location] = {}
-        branch_of_group = {
-            g.id: b.id for b in getattr(self.content.org or self.content.partial_org, "branches", None) or [] for g in b.groups
-        }
+        branches_of_group: dict[str, list[str]] = {}  # a group id written in two branches is org.yaml's error, not the members'
+        for branch in getattr(self.content.org or self.content.partial_org, "branches", None) or []:
+            for group in branch.groups:
+                branches_of_group.setdefault(group.id, []).append(branch.id)
         aliases: dict[str, Location] = {}
         for member in self.content.members:
             self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"))
@@ -105,8 +106,9 @@ class _Rules(References):
             self.aliases(member, "member", "党员", aliases)
             self.photo_of_another(member)
             self.repeated(member, "honors", lambda honor: honor.same_as, lambda honor: honor.title)
-            owner = branch_of_group.get(member.group or "")
-            if owner and owner != member.branch and member.branch in self.content.known["branch"]:  # else the branch's own error
+            owners = branches_of_group.get(member.group or "", [])
+            owner = owners[0] if owners else None
+            if owner and member.branch not in owners and member.branch in self.content.known["branch"]:  # else the branch's own error
                 self.problems.add(
                     member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owner}”，不属于“{member.branch}”",
                     "改正 branch 或 group，让党小组属于所在党支部",
@@ -341,7 +343,8 @@ class _Rules(References):
         for record, field, value in images:
             if value is not None:
                 notices: list[tuple[str, str]] = []
-                found = check_image(content.docs_dir, value, content.checked_images, notices)
+                own_name = getattr(record, "id", None) or Path(record.path).stem  # the file a member's or zone's photo is named after
+                found = check_image(content.docs_dir, value, content.checked_images, notices, own_name)
                 if not found and not getattr(record, "hidden", False):
                     found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
                 for message, hint in found:

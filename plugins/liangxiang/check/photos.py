@@ -173,7 +173,7 @@ def _is_heif(path: Path) -> bool:
 
 
 def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
-                notices: list[tuple[str, str]] | None = None) -> list[tuple[str, str]]:
+                notices: list[tuple[str, str]] | None = None, own_name: str = "") -> list[tuple[str, str]]:
     """(message, hint) for each thing wrong with an image reference that keeps it from being
     used; what is only poor about it (too few pixels) goes to ``notices`` when given. ``checked``
     keeps the answers for files seen before, by path, size and time."""
@@ -188,7 +188,11 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
     if path.is_dir():
         inside = sorted(p.name for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if inside:
-            return [(f"“{value}”是一个文件夹，不是图片", f"文件夹里有 {'、'.join(inside[:3])}：写成 {value.rstrip('/')}/{inside[0]}，或者把照片本身放在 {value}")]
+            own = next((name for name in inside if own_name and Path(name).stem.lower() == own_name.lower()), None)
+            if own is not None:  # photos/members/ for zhang-wei, and zhang-wei.jpg is there
+                return [(f"“{value}”是一个文件夹，不是图片", f"写成 {value.rstrip('/')}/{own}")]
+            more = f" 等 {len(inside)} 张" if len(inside) > 3 else ""  # another's file is never put forward: it would be their face
+            return [(f"“{value}”是一个文件夹，不是图片", f"在后面写上这张照片的文件名，写成 {value.rstrip('/')}/文件名.jpg（文件夹里有 {'、'.join(inside[:3])}{more}）")]
         return [(f"“{value}”是一个文件夹，不是图片", f"把照片本身放在 {value}（替换这个文件夹），或者写出照片的文件名")]
     if not path.is_file():
         if meant:

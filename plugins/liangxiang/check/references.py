@@ -125,6 +125,23 @@ class References:
             return hint
         return ""
 
+    def other_kind_id(self, kind: str, value: str) -> str:
+        """The id of another kind where this kind's goes: branch and group the wrong way round,
+        a member's id for a zone's."""
+        branches = self.content.org.branches if self.content.org else []
+        if kind == "branch" and (owner := next((b for b in branches for g in b.groups if g.id == value), None)):
+            return f"“{value}”是党小组的编号（属于党支部 {owner.id}）：branch 写党支部编号 {owner.id}，党小组编号写在 group"
+        if kind == "group" and (branch := next((b for b in branches if b.id == value), None)):
+            groups = ", ".join(g.id for g in branch.groups)
+            return (f"“{value}”是党支部的编号，写在 branch；group 写党小组的编号" +
+                    (f"（{value} 的党小组有 {groups}）" if groups else f"（{value} 没有党小组：删掉 group）"))
+        if kind == "zone" and value in self.content.member_by_id and not self.content.member_by_id[value].hidden:
+            served = [z.id for z in sorted(self.content.zones, key=lambda z: z.status != "active") if value == z.leader or value in z.members]
+            return f"“{value}”是党员的编号，这里要写责任区的编号" + (f"：{value} 所在的责任区有 {', '.join(served[:8])}" if served else "")
+        if kind == "member" and value in self.content.zone_by_id:
+            return f"“{value}”是责任区的编号，这里要写党员的编号"
+        return ""
+
     def name_for_id(self, where: Location, field: str, name: str, ids: list[str]) -> None:
         """The field's own error (an id is written in a-z, 0-9 and -) gets the id meant as its hint."""
         self.rehint(where, field, f"这里写编号，不写名称：“{name}”的编号是 {' 或 '.join(ids)}")
@@ -155,7 +172,9 @@ class References:
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
                 if hint.startswith("是不是要写") and kind in MISSING_MORE and (value in meant or meant in value):  # garden -> big-garden: renamed
                     hint += f"如果是把 {value} 改成了 {meant}，还要把 {value} 写进 {meant} 的 aliases（印好的二维码还用旧编号）"
-                if kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
+                if (other := self.other_kind_id(kind, value)):
+                    hint = other
+                elif kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
                     twice, at = self.doubled[kind]
                     hint = (f"org.yaml 第 {at.line} 行的{KIND_WORDS[kind]}编号“{twice}”和前面的重复了："
                             f"如果那里本来是 {value}，改回 {value}")

@@ -14,6 +14,8 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     text = _decode(raw, path, problems)
     if text is None and len(problems.items) == before:  # never drop a file without saying so
         problems.add(Location(path), "-", "文件无法按 UTF-8 读取", "把文件另存为 UTF-8 编码再提交")
+    if text is not None and "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")  # saved with old Mac line ends: YAML and Markdown read the lines, so do the messages
     if text is not None and _merge_conflict(text, path, problems):
         return None
     if text is not None and LINE_SEPARATORS.search(text):

@@ -87,7 +87,12 @@ def foreign_file(relative: Path) -> tuple[str, str]:
 def empty_file(what: str, comments_only: bool) -> tuple[str, str]:
     """(message, hint) for a record file with nothing but blanks or comments in it."""
     said = "只有注释（以 # 开头的行），没有内容" if comments_only else "是空的"
+    if what in REQUIRED_FIELDS:  # org.yaml and members.yaml: a site has them
+        return (f"这个{what}文件{said}", f"这个文件不能少：照内容格式里的示例写上字段，至少要有 {REQUIRED_FIELDS[what]}")
     return (f"这个{what}文件{said}", "照内容格式里的示例写上字段；不用这个文件就删掉它")
+
+
+REQUIRED_FIELDS = {"单位信息": "name、activity 和 branches", "党员名单": "members（每名党员写 id、name、branch）"}
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -125,6 +125,17 @@ def _group_hint(error: Error) -> str:
     return "检查缩进和冒号：字段名后面是半角冒号加空格"
 
 
+def _not_a_group(error: Error) -> tuple[str, str]:
+    """`review:` written as a list of one: the fields are right, the "- " is not."""
+    if isinstance(error.value, list) and error.value and all(isinstance(item, dict) for item in error.value) and not error.in_list:
+        title = title_of(error.model, error.where)
+        more = f"（{title}只写一次）" if len(error.value) > 1 and title else ""
+        return (f"“{error.name}”只写一组“字段: 值”，现在写成了列表{more}",
+                f"去掉“- ”，把字段写在“{error.name}:”下一层（缩进两个空格），或写成 {error.name}: {{…}}" if len(error.value) == 1
+                else f"只留一组，去掉“- ”，把字段写在“{error.name}:”下一层（缩进两个空格）")
+    return f"这里应该是“字段: 值”的一组内容{error.now}", _group_hint(error)
+
+
 def entry_as_pair(name: str, value: Any, fields) -> tuple[str, str] | None:
     """(message, hint) for an entry written as one "key: value" pair: `- 2026-03-20: 召开…` for
     {date, text}, `- gongre-baozhang: 86.5` for {zone, score}; None for any other unknown key."""
@@ -197,6 +208,11 @@ def _pattern(error: Error) -> tuple[str, str]:
 def _id_hint(error: Error) -> str:
     """The id to write for 何小鹏 or "Zhang Wei", and for several written as one."""
     value, model, where = error.value, error.model, error.where
+    if value.strip() != value and re.fullmatch(ID_PATTERN, value.strip()):  # "wuye-1　": the space does not show
+        space = next(c for c in value if c.isspace())
+        kind = {"\u3000": "全角空格", "\u00a0": "不间断空格", "\t": "制表符"}.get(space, f"空白字符（U+{ord(space):04X}）")
+        side = "后面" if value.startswith(value.strip()) else "前面"
+        return f"“{value.strip()}”{side}多了一个{kind}：删掉它，写成 {value.strip()}"
     slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
     if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
         slug = meant.id_from_name(value, model, where)
@@ -292,7 +308,7 @@ WORDINGS: dict[str, Wording] = {
     "list_type": _not_a_list,
     "too_short": _too_few,
     "too_long": lambda e: _text_too_long(e) if isinstance(e.value, str) else (f"最多 {e.ctx.get('max_length')} 项", ""),
-    **_kinds(lambda e: (f"这里应该是“字段: 值”的一组内容{e.now}", _group_hint(e)), "model_type", "dict_type", "model_attributes_type"),
+    **_kinds(_not_a_group, "model_type", "dict_type", "model_attributes_type"),
     # the format's own errors (values.py, model.py): their message is already in Chinese
     "phone_digits": lambda e: (e.msg, "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"),
     "phone_float": lambda e: (e.msg, f"照原来的号码重新输入全部数字，并用英文引号括起来，例如 {e.name}: \"13899012345\""),

@@ -104,6 +104,7 @@ _KEY_WITH_VALUE = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*): +[^\s|>#&*]")
 _INDENTED_KEY = re.compile(r"^( +)([A-Za-z_][\w-]*):(?: |$)")
 # `site_url https://…`: a key and its value with no colon between them
 _KEY_WITHOUT_COLON = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#].*)$")
+_KEY_THEN_COMMA = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]*([,，;；、])[ \t]*(\S.*)$")  # `name, 张伟`
 _KEY_OF_LINE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 # a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
 # `name: [重点]花园`; YAML reads the quoted or bracketed part as the whole value
@@ -125,6 +126,10 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         if (found := _NO_SPACE_AFTER_DASH.match(line)) is not None:
             return (number, found.end() - 1, "列表的短横线“-”后面要有一个空格",
                     f"写成“- {line[found.end():].strip()[:20]}”")
+        if number == failed - 1 and (found := _KEY_THEN_COMMA.match(line)) is not None and (
+                _KEY_OF_LINE.match(lines[failed]) and _indent(lines[failed]) == _indent(line)):
+            key, value = found.group(2), shortened(re.sub(r"\s+#.*$", "", found.group(4)).strip(), 60)
+            return (number, found.start(3), f"“{key}”后面写的是“{found.group(3)}”，这里要用冒号“:”", f"写成“{key}: {value}”（半角冒号，后面加空格）")
         if number == failed - 1 and (found := _KEY_WITHOUT_COLON.match(line)) is not None and (
                 _KEY_OF_LINE.match(lines[failed]) and _indent(lines[failed]) == _indent(line)):
             key = found.group(2)  # PyYAML names the next key, where the value could have ended
@@ -328,6 +333,9 @@ def _in_a_list(lines: list[str], index: int, indent: int) -> bool:
             at += step
         return lines[at] if 0 <= at < len(lines) else ""
     mark = lines[index][indent]
+    if re.match(r"[A-Za-z_][\w-]*:\s", lines[index][indent + 1:].lstrip(" \u3000")) and (
+            _indent(near(1)) == indent + 2 and _KEY_OF_LINE.match(near(1))):
+        return True  # "－ id: zhang-wei" over "    name: 张伟": the first line of a record
     return any(_indent(other) == indent and (_LIST_ITEM.match(other) or other[indent] == mark)
                for other in (near(-1), near(1)) if other.strip())
 
