@@ -136,6 +136,18 @@ def test_plates_one_per_member_with_a_latest_promise(example_site, plated):
     assert all(re.fullmatch(r"[A-Z]{6}\+NotoSansSC(Bold)?", name) for name in names), names
 
 
+def test_each_all_pdf_is_titled_and_reads_whole(example_site, example):
+    """A merged file names itself in a viewer's tab and a print queue, as each printable does;
+    poppler reads the incremental update that gives it its title, and every page."""
+    org = example.org.short_name or example.org.name
+    for kind, title in (("signboards", "责任区标志牌"), ("plates", "党员承诺桌牌")):
+        info = subprocess.run(["pdfinfo", str(example_site / "print" / kind / "all.pdf")], capture_output=True, text=True)
+        assert info.returncode == 0 and not info.stderr, info.stderr
+        assert f"Title:           {title} · {org}\n" in info.stdout, info.stdout
+        pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))
+        assert pages == len(list((example_site / "print" / kind).glob("*.pdf"))) - 1
+
+
 def test_plate_is_a4_with_both_faces_and_codes(example_site, example, plated):
     member = next(m for m in plated if m.photo)
     pdf = example_site / "print" / "plates" / f"{member.id}.pdf"

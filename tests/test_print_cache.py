@@ -167,16 +167,17 @@ def test_merging_the_same_printables_later_gives_the_same_bytes(tmp_path):
         pdf.text(20, 20, f"page {number}")
         parts.append(tmp_path / f"part{number}-key{number}.pdf")
         parts[-1].write_bytes(bytes(pdf.output()))
-    merge(([str(p) for p in parts], str(tmp_path / "first.pdf")))
+    merge(([str(p) for p in parts], str(tmp_path / "first.pdf"), "桌牌"))
     time.sleep(1.1)  # pdfium's own date would change by a second
-    merge(([str(p) for p in parts], str(tmp_path / "second.pdf")))
+    merge(([str(p) for p in parts], str(tmp_path / "second.pdf"), "桌牌"))
     first, second = (tmp_path / "first.pdf").read_bytes(), (tmp_path / "second.pdf").read_bytes()
     assert first == second
     assert b"/CreationDate(D:20240101000000" in first
     document = pypdfium2.PdfDocument(first)
     assert len(document) == 3 and "page 2" in document[2].get_textpage().get_text_range()
+    assert document.get_metadata_dict()["Title"] == "桌牌"
     document.close()
-    merge(([str(p) for p in parts[:2]], str(tmp_path / "other.pdf")))  # other parts: another ID
+    merge(([str(p) for p in parts[:2]], str(tmp_path / "other.pdf"), "桌牌"))  # other parts: another ID
     assert re.search(rb"/ID\[<(\w+)>", (tmp_path / "other.pdf").read_bytes())[1] != re.search(rb"/ID\[<(\w+)>", first)[1]
 
 

@@ -40,12 +40,12 @@ def preview(pdf: bytes, target: Path, long_side: int) -> tuple[int, int]:
     return image.size
 
 
-def merge(job: tuple[list[str], str]) -> None:
-    """(parts, target): one PDF holding every page of the parts, in order, written straight to
-    the file (a 5,000-plate all.pdf is 90 MB: no copies of it in memory)."""
+def merge(job: tuple[list[str], str, str]) -> None:
+    """(parts, target, title): one PDF holding every page of the parts, in order, written straight
+    to the file (a 5,000-plate all.pdf is 90 MB: no copies of it in memory)."""
     import pypdfium2 as pdfium
 
-    parts, target = job
+    parts, target, title = job
     merged = pdfium.PdfDocument.new()
     with replacing(target) as partial:
         try:
@@ -57,6 +57,7 @@ def merge(job: tuple[list[str], str]) -> None:
         finally:
             merged.close()
         _fix_id(partial, hashlib.md5("\n".join(Path(part).name for part in parts).encode()).hexdigest().upper())
+        _titled(partial, title)
 
 
 def _fix_id(path: Path, digest: str) -> None:
@@ -77,3 +78,32 @@ def _fix_id(path: Path, digest: str) -> None:
         for group in (1, 2) if found is not None else ():
             file.seek(start + found.start(group))
             file.write(digest.encode())
+
+
+_TRAILER = re.compile(rb"trailer\s*<<(.*?)>>\s*startxref\s+(\d+)\s+%%EOF\s*$", re.S)
+
+
+def _titled(path: Path, title: str) -> None:
+    """pdfium keeps no title: an incremental update (PDF 7.5.6) gives the merged file a new Info
+    dictionary, so that a viewer's tab and a print queue name it as each printable's file is named."""
+    with open(path, "r+b") as file:
+        size = file.seek(0, os.SEEK_END)
+        file.seek(max(0, size - 4096))
+        trailer = _TRAILER.search(file.read())
+        if trailer is None:  # a cross-reference stream: left as it is
+            return
+        fields, previous = trailer.group(1), int(trailer.group(2))
+        root = re.search(rb"/Root\s*(\d+\s+\d+\s+R)", fields)
+        count = re.search(rb"/Size\s*(\d+)", fields)
+        ids = re.search(rb"/ID\s*\[[^\]]*\]", fields)
+        if root is None or count is None:
+            return
+        info = re.search(rb"/Info\s*(\d+)\s+(\d+)\s+R", fields)
+        number, generation = (int(info.group(1)), int(info.group(2))) if info else (int(count.group(1)), 0)
+        body = (f"\n{number} {generation} obj\n<</Title <FEFF{title.encode('utf-16-be').hex().upper()}>"
+                f"/Creator (Liangxiang)/Producer (Liangxiang)/CreationDate (D:{FIXED_DATE.strftime('%Y%m%d%H%M%S')}Z)>>\nendobj\n").encode()
+        table = (f"xref\n{number} 1\n{size + 1:010d} {generation:05d} n \ntrailer\n"
+                 f"<</Size {max(int(count.group(1)), number + 1)}/Root {root.group(1).decode()}/Info {number} {generation} R"
+                 f"/Prev {previous}{ids.group().decode() if ids else ''}>>\nstartxref\n{size + len(body)}\n%%EOF\n").encode()
+        file.seek(size)
+        file.write(body + table)

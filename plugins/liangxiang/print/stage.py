@@ -258,12 +258,12 @@ class PrintStage:
             merges = _missing_merges(combined)
             from .preview import merge
 
-            workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _ in merges))
-        for kind, (_, path) in combined.items():
+            workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _, _ in merges))
+        for kind, (_, path, _) in combined.items():
             link_or_copy(path, site_dir / "print" / kind / "all.pdf")
         if self.rendered or self.index.dirty():
             kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
-            kept += [path for _, path in combined.values()]
+            kept += [path for _, path, _ in combined.values()]
             if self.subset:
                 kept += [self.subset.regular.path, self.subset.bold.path]
                 kept += [path for face in self.subset.fallback for path in (face.regular.path, face.bold.path)]
@@ -317,7 +317,7 @@ class PrintStage:
         from .preview import merge  # a light module: pdfium is imported by merge(), in the worker
 
         merges = _missing_merges(self._combined(self.entries))
-        if workers.size > 1 and any(len(parts) >= MERGE_OUT_FROM for parts, _ in merges):
+        if workers.size > 1 and any(len(parts) >= MERGE_OUT_FROM for parts, _, _ in merges):
             # the renderers hold their fonts (some 150 MB each): let them go before one process has
             # pdfium hold every page of a big all.pdf (180 MB for 5,000 plates)
             workers.close(wait=True)
@@ -364,14 +364,16 @@ class PrintStage:
                 raise PluginError(f"liangxiang: {printable.kind}/{printable.id} no longer lays out: {problems}")
             printable.packed, printable.chars = packed_drawing(found[0])
 
-    def _combined(self, entries: dict) -> dict[str, tuple[list[str], Path]]:
-        """{kind: (its PDFs in order, the cached all.pdf holding them)}"""
+    def _combined(self, entries: dict) -> dict[str, tuple[list[str], Path, str]]:
+        """{kind: (its PDFs in order, the cached all.pdf holding them, its title)}"""
         out = {}
+        org = self.content.org.short_name or self.content.org.name if self.content.org else ""
         for kind in KINDS.values():
             parts = [p for p in self.items if p.kind == kind]
             if parts:
-                path = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts])}.pdf"
-                out[kind] = ([entries[id(p)].pdf for p in parts], path)
+                title = " · ".join(filter(None, (self.labels[f"print_{kind}"], org)))  # what a viewer's tab and the print queue show
+                path = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts], title)}.pdf"
+                out[kind] = ([entries[id(p)].pdf for p in parts], path, title)
         return out
 
     # -- the /print/ page -----------------------------------------------------------------
@@ -389,9 +391,9 @@ class PrintStage:
         return page
 
 
-def _missing_merges(combined: dict[str, tuple[list[str], Path]]) -> list[tuple[list[str], str]]:
+def _missing_merges(combined: dict[str, tuple[list[str], Path, str]]) -> list[tuple[list[str], str, str]]:
     """merge() jobs for the all.pdf files the cache does not hold yet."""
-    return [(parts, str(path)) for parts, path in combined.values() if not path.is_file()]
+    return [(parts, str(path), title) for parts, path, title in combined.values() if not path.is_file()]
 
 
 def check_printables(content: Content, config: Any, plugin_config: Any) -> None:
