@@ -387,6 +387,17 @@ CASES = [
     Case("zone-file-empty", {"content/zones/pond.yaml": "\n"}, "content/zones/pond.yaml", 1, "-", "这个责任区文件是空的", "不用这个文件就删掉它"),
     Case("members-only-comments", {"members.yaml": "# 名单待补\n"}, "members.yaml", 1, "-", "这个党员名单文件只有注释"),
     # audit 22: what an editor is told follows what was written, and never deletes what is needed
+    # audit 23
+    Case("page-extension-in-capitals", {"content/通知.MD": "# 通知\n\n联系人手机 13912345678\n"}, "content/通知.MD", 0, "-", "扩展名“.MD”要写成小写的“.md”", "把文件改名为 通知.md"),
+    Case("stray-yaml-in-capitals", {"content/notes.YAML": "members:\n  - {id: x}\n"}, "content/notes.YAML", 0, "-", "不认识这个文件放的位置"),
+    Case("two-leaders-in-one-line", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wei, li-na"), "content/zones/garden.yaml", "leader:", "leader",
+         "现在是“zhang-wei, li-na”", "这里只能写一个编号，例如 zhang-wei（一个责任区只有一位党员负责人"),
+    Case("grade-renamed-in-org", {**sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 良好, min: 80}\n  - {name: 不合格, min: 0}\nbranches:"),
+                                  **sub("content/commitments/2026.yaml", "result: 优秀", "result: 合格")},
+         "content/commitments/2026.yaml", "result: 合格", "commitments[0].review.result", "评议结果“合格”不是考核等次",
+         "org.yaml 第 5 行起的 grades 里没有“合格”（现在是 优秀 | 良好 | 不合格）：如果是在那里改了名，这里也改成新名字；否则把“合格”加回 grades"),
+    Case("story-with-another-pasted-in", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n---\ntitle: 另一个故事\ndate: 2025-05-01\n---\n另一个故事的正文。"),
+         "content/stories/a-key.md", 11, "body", "像是另一个故事粘贴进来了", "一个故事一个文件"),
     Case("org-file-empty", {"content/org.yaml": "\n"}, "content/org.yaml", 1, "-", "这个单位信息文件是空的", "这个文件不能少：照内容格式里的示例写上字段，至少要有 name、activity 和 branches"),
     Case("photo-a-folder-of-others", {**sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: photos"), "content/photos/li-na.jpg": jpeg_bytes()} | {"content/photos/zhang-wei.jpg": None},
          "members.yaml", "photo:", "members[0].photo", "“photos”是一个文件夹，不是图片", "写成 photos/文件名.jpg（文件夹里有"),
@@ -1298,3 +1309,34 @@ def test_a_group_id_written_in_two_branches_is_org_yamls_error_not_the_members(t
     _, problems = read_content(root, root / "content")
     assert [str(p) for p in problems] == [
         "content/org.yaml:13:10: branches[1].groups[0].id: 党小组编号“b1-g1”重复了，content/org.yaml:9:10 已经用过 (编号必须唯一：改用另一个编号)"]
+
+
+def test_a_list_key_written_twice_reads_both_halves_and_is_one_error(tmp_path):
+    """`members:` again above the second branch's members: the first half is not lost, so no
+    zone, pledge or story naming those members is "not found" (audit 23: 27 errors, one was right)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "  - id: li-na\n", "members:\n  - id: li-na\n"))
+    content, problems = read_content(root, root / "content")
+    assert [str(p) for p in problems] == [
+        "members.yaml:11:1: members: “members:”写了两次（第 1 行已经有了），两段列表已合在一起读 (删掉这一行的“members:”，让下面的各项接在上一段后面（“- ”对齐）)"]
+    assert [m.id for m in content.members] == ["zhang-wei", "li-na", "ouyang-xiaohong", "secret-person"]
+
+
+def test_a_copied_period_file_is_told_its_period_only(tmp_path):
+    """2026-Q2.yaml copied from 2026-Q1.yaml: change the period, not "merge the two files"."""
+    root = write_site(tmp_path, {"content/assessments/2026-Q2.yaml": FILES["content/assessments/2026-Q1.yaml"],
+                                 "content/commitments/2027.yaml": FILES["content/commitments/2026.yaml"]})
+    _, problems = read_content(root, root / "content")
+    assert [str(p) for p in problems] == [
+        "content/commitments/2027.yaml:1:1: year: year 是“2026”，但文件名是“2027”，两者必须相同 (2026.yaml 已经有了：把这个文件的 year 改成 2027)",
+        "content/assessments/2026-Q2.yaml:1:1: period: period 是“2026-Q1”，但文件名是“2026-Q2”，两者必须相同 (2026-Q1.yaml 已经有了：把这个文件的 period 改成 2026-Q2)"]
+
+
+@pytest.mark.parametrize("edits, notice", [
+    (sub("members.yaml", "members:\n", "members:\n  - {id: yincang, name: 隐藏人, branch: b1}\n"),
+     "members.yaml:2:19: members[0].name: “隐藏人”和设为不公开（hidden: true）的党员 secret-person 同名：如果是同一个人，他/她会因这一条被公开 (是同一个人的话，删掉这一条；是同名的另一个人，可以不改)"),
+    ({"content/rules.md": "---\ntitle: 规则\nauthor: 王五\n---\n\n正文。\n"},
+     "content/rules.md:3:1: author: 页面开头信息里的“author”不会显示在网站上 (页面开头只写 title（标题）；其余内容写进正文)"),
+], ids=["hidden-member-added-again", "free-page-meta-not-shown"])
+def test_audit_23_notices(tmp_path, edits, notice):
+    assert notices_after(tmp_path, edits) == [notice]

@@ -51,8 +51,9 @@ class _Rules(References):
         seen[value] = where
         return False
 
-    def stem(self, record: Record, field: str, value: object, stem: str, stem_meant: str = "") -> None:
-        """``stem_meant``: why the file's name, not the field, is likely right (the field copied from the file before)."""
+    def stem(self, record: Record, field: str, value: object, stem: str, stem_meant: str = "") -> bool:
+        """Whether value is the file's name (else a problem). ``stem_meant``: why the file's name, not
+        the field, is likely right (the field copied from the file before)."""
         if str(value) != stem:
             # the file's name is the address; offer the file's name as the value only when it is one
             suffix = Path(record.path).suffix
@@ -69,6 +70,8 @@ class _Rules(References):
             else:
                 hint = f"把文件改名为 {value}{suffix}"  # 2026年.yaml: not a year to offer in its place
             self.problems.add(record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同", hint)
+            return False
+        return True
 
     # ------------------------------------------------------------------------------------
     def org(self) -> None:
@@ -105,6 +108,7 @@ class _Rules(References):
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
             self.photo_of_another(member)
+            self.hidden_namesake(member)
             self.repeated(member, "honors", lambda honor: honor.same_as, lambda honor: honor.title)
             owners = branches_of_group.get(member.group or "", [])
             owner = owners[0] if owners else None
@@ -113,6 +117,19 @@ class _Rules(References):
                     member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owner}”，不属于“{member.branch}”",
                     "改正 branch 或 group，让党小组属于所在党支部",
                 )
+
+    def hidden_namesake(self, member) -> None:
+        """A hidden member added again under a new id (feng-yu hidden, fengyu public, both 冯宇):
+        said, since it may publish whom the roster keeps off the site."""
+        if member.hidden:
+            return
+        for other in self.members_named.get(member.name.strip(), []):
+            if other.hidden and other.id != member.id:
+                self.content.notices.append(Problem(
+                    member.at("name"), member.field_name("name"),
+                    f"“{member.name}”和设为不公开（hidden: true）的党员 {other.id} 同名：如果是同一个人，他/她会因这一条被公开",
+                    f"是同一个人的话，删掉这一条；是同名的另一个人，可以不改"))
+                return
 
     def photo_of_another(self, member) -> None:
         """A member's block copied from another's keeps that one's photo: li-na.jpg on 韩雪's page
@@ -291,8 +308,8 @@ class _Rules(References):
         years: dict[str, Location] = {}
         for year in self.content.commitments + self.content.partial_commitments:
             if year.year is not None:
-                self.stem(year, "year", year.year, Path(year.path).stem)
-                self.unique("年度", years, str(year.year), year.at("year"), "year", "每个年度只写一个文件：把这两个文件的承诺合在一起")
+                if self.stem(year, "year", year.year, Path(year.path).stem):
+                    self.unique("年度", years, str(year.year), year.at("year"), "year", "每个年度只写一个文件：把这两个文件的承诺合在一起")
             seen: dict[str, Location] = {}
             for commitment in year.commitments:
                 self.refs(commitment)
@@ -318,8 +335,9 @@ class _Rules(References):
         for assessment in self.content.assessments + self.content.partial_assessments:
             if assessment.period is not None:
                 stem = Path(assessment.path).stem
-                self.stem(assessment, "period", assessment.period, stem, _period_meant(assessment.published, assessment.period, stem))
-                self.unique("考核期", periods, assessment.period, assessment.at("period"), "period", "每个考核期只写一个文件：把这两个文件的成绩合在一起")
+                # a copy (2026-Q4.yaml still saying 2026-Q3) is told to change its period, not to be merged into the other
+                if self.stem(assessment, "period", assessment.period, stem, _period_meant(assessment.published, assessment.period, stem)):
+                    self.unique("考核期", periods, assessment.period, assessment.at("period"), "period", "每个考核期只写一个文件：把这两个文件的成绩合在一起")
             seen: dict[str, Location] = {}
             for result in assessment.results:
                 self.refs(result)

@@ -12,7 +12,7 @@ from functools import cached_property
 from pydantic import TypeAdapter, ValidationError
 
 from ..content import Content
-from ..model import Member, Org, Record, Zone, references
+from ..model import DEFAULT_GRADES, DEFAULT_STORY_CATEGORIES, Member, Org, Record, Zone, references
 from ..problems import Location, Problems, did_you_mean, dotted
 from ..load.meant import invisible
 from ..values import ID_PATTERN
@@ -204,7 +204,16 @@ class References:
         else:
             message = f"评议结果“{value}”不是考核等次"
         if value not in names:
-            self.problems.add(where, name, message, did_you_mean(value, names) or f"只能是 {' | '.join(names)}")
+            meant = did_you_mean(value, names)
+            if meant and any(other.endswith(value) or value.endswith(other) for other in names if other in meant):
+                meant = ""  # 合格 and 不合格, 合格 and 基本合格: another grade, not a typo of this one
+            defaults = [g for g, _ in DEFAULT_GRADES] if kind == "grade" else DEFAULT_STORY_CATEGORIES
+            org = self.content.org
+            if value in defaults and org is not None and field in org.model_fields_set:  # the default renamed in org.yaml
+                at = org.at(field).line
+                meant = (f"org.yaml 第 {at} 行起的 {field} 里没有“{value}”（现在是 {' | '.join(names)}）："
+                         f"如果是在那里改了名，这里也改成新名字；否则把“{value}”加回 {field}")
+            self.problems.add(where, name, message, meant or f"只能是 {' | '.join(names)}")
 
     def org_names(self, field: str) -> list[str] | None:
         """The names org.yaml gives in field ("grades" or "story_categories"), its defaults when it

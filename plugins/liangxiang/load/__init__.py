@@ -11,7 +11,7 @@ from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scrat
 from ..model import (
     Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
-from ..problems import Location, Problems, did_you_mean
+from ..problems import Location, Problem, Problems, did_you_mean
 from ..values import ID_PATTERN, title_words
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
@@ -29,6 +29,7 @@ MAX_STORY_BYTES = 2 * 1024 * 1024
 COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
+PAGE_META = ("title",)  # what a free page's front matter sets that the site shows
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
                   "sitemap.xml", "sitemap.xml.gz",  # sitemap.xml.md would be the folder sitemap.xml/, over the file
                   "css", "js", "img", "404.html")  # the theme's files: css/liangxiang.css.md would stand over its stylesheet
@@ -320,6 +321,10 @@ class _Reader:
                 continue
             if self.bound_markdown(body, SourceMap(shown), "body", first_line=body_line):
                 continue
+            if (pasted := _second_front_matter(body)) is not None:  # two stories in one file: the second's header would be published
+                self.problems.add(Location(shown, body_line + pasted, 1), "body", "正文里又有一段“---”之间的开头信息（title: …）：像是另一个故事粘贴进来了",
+                                  "一个故事一个文件：把从这一行起的内容移到 content/stories/ 下的一个新文件里")
+                continue
             if meta is not None and re.fullmatch(ID_PATTERN, path.stem) is None:
                 self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", "例如 yi-ba-yao-shi.md")
                 meta = None
@@ -396,6 +401,18 @@ class _Reader:
                           "删掉 template 这一行：页面会用站点的样式显示")
         return True
 
+    def unshown_page_meta(self, path: Path, text: str) -> list[Problem]:
+        """A free page's front matter shows its title only: `author:` or `phone:` there is shown
+        nowhere, which its editor would not expect (and a typo of title goes unused)."""
+        from mkdocs.utils.meta import get_data
+
+        if not text.startswith(("---", "\ufeff---")):
+            return []
+        rows = text.splitlines()
+        return [Problem(Location(self.shown(path), next((n for n, row in enumerate(rows, 1) if row.startswith(f"{key}:")), 1), 1), str(key),
+                        f"页面开头信息里的“{key}”不会显示在网站上", did_you_mean(str(key), list(PAGE_META)) or "页面开头只写 title（标题）；其余内容写进正文")
+                for key in get_data(text)[1] if key not in PAGE_META]
+
     def same_address(self, path: Path, page: str) -> bool:
         """True (with a problem) when an earlier free page is published at page's address:
         about.md and about/index.md (or about/README.md) are both /about/, and one would be lost."""
@@ -452,12 +469,16 @@ class _Reader:
                     continue
                 if self.page_template(path, text) or self.same_address(path, relative.as_posix()):
                     continue
+                content.notices += self.unshown_page_meta(path, text)
                 content.pages.append(relative.as_posix())
                 content.page_texts[relative.as_posix()] = text
+            elif path.suffix.lower() == ".md" and top != "stories":  # 通知.MD: MkDocs takes only ".md" for a page
+                self.problems.add(Location(self.shown(path)), "-", f"扩展名“{path.suffix}”要写成小写的“.md”：否则它不会生成页面，而是把文件原样（连同原文）发布出去",
+                                  f"把文件改名为 {path.stem}.md")
             elif path.suffix.lower() in (".yaml", ".yml") and top not in RECORD_FOLDERS and len(relative.parts) > 1:
                 self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置：记录只从 zones/、commitments/、assessments/ 里读",
                                   "责任区放 content/zones/，年度承诺放 content/commitments/，考核结果放 content/assessments/")
-            elif path.suffix in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":
+            elif path.suffix.lower() in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":
                 hint = ("members.yaml 要放在 mkdocs.yml 旁边，不在 content/ 里" if path.stem == "members"
                         else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
                 self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置", hint)
@@ -468,6 +489,26 @@ class _Reader:
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
                 # reach the open internet, private fields and hidden members included
                 self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
+
+
+def _second_front_matter(body: str) -> int | None:
+    """The line (from 0) of a "---" in a story's body that opens another story's front matter:
+    a "title:" and other "field: value" lines up to the next "---"."""
+    lines = body.split("\n")
+    for start, line in enumerate(lines):
+        if line.strip() != "---":
+            continue
+        fields = []
+        for row in lines[start + 1:]:
+            if row.strip() == "---":
+                if "title" in fields and len(fields) >= 2:
+                    return start
+                break
+            found = re.match(r"([a-z_]+):(\s|$)", row)
+            if found is None:
+                break
+            fields.append(found.group(1))
+    return None
 
 
 def _only_the_title(body: str, title: str) -> bool:

@@ -217,14 +217,14 @@ def _id_hint(error: Error) -> str:
     if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
         slug = meant.id_from_name(value, model, where)
     hint = f"例如写成 {slug}" if slug and slug != value else ""
-    parts = [part.strip() for part in re.split(r"[、，；;]", value) if part.strip()]
+    parts = [part.strip() for part in re.split(r"[、，；;,]", value) if part.strip()]
     spaced = value.split()  # [zhang-wei li-na], a comma left out; not "Zhang Wei" or "王 芳", one name
     if len(parts) == 1 and len(spaced) > 1 and all(re.fullmatch(ID_PATTERN, p) or re.fullmatch(r"[\u3400-\u9fff]{2,}", p) for p in spaced):
         parts = spaced
     if len(parts) > 1:
         ids = [meant.id_from_name(part, model, where) if re.search(r"[\u3400-\u9fff]", part) else part for part in parts]
         hint = (f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(ids)}]" if error.in_list  # [a、b、c]: one item of a list
-                else f"这里只能写一个编号，例如 {ids[0]}")
+                else f"这里只能写一个编号，例如 {ids[0]}" + (f"（{ONE_ONLY[error.name]}）" if error.name in ONE_ONLY else ""))
     return hint
 
 

@@ -373,6 +373,27 @@ def _merge(node: yaml.MappingNode, path: Path, source: SourceMap, problems: Prob
     node.value.extend(brought)
 
 
+def _lists_joined(node: yaml.MappingNode, path: Path, source: SourceMap, problems: Problems, lines: "_Lines") -> None:
+    """`members:` written a second time further down, over the rest of the list: YAML would keep
+    the second half only, and every record naming the first half would be "not found". Both
+    halves are read, as one list; the second key is the one error."""
+    first: dict[str, tuple[yaml.Node, int]] = {}  # the list under each key, and the key's line
+    for pair in list(node.value):
+        key_node, value_node = pair
+        if not isinstance(key_node, yaml.ScalarNode) or not isinstance(value_node, yaml.SequenceNode) or value_node.flow_style:
+            continue
+        line, col = lines.of(key_node.start_mark)
+        if key_node.value not in first:
+            first[key_node.value] = (value_node, line)
+            continue
+        earlier, earlier_line = first[key_node.value]
+        problems.add(Location(source.path, line, col), dotted(path + (key_node.value,)),
+                     f"“{key_node.value}:”写了两次（第 {earlier_line} 行已经有了），两段列表已合在一起读",
+                     f"删掉这一行的“{key_node.value}:”，让下面的各项接在上一段后面（“- ”对齐）")
+        earlier.value.extend(value_node.value)
+        node.value.remove(pair)
+
+
 class _Lines:
     """Line and column as an editor counts them: only "\n" breaks a line.
 
@@ -465,6 +486,7 @@ def _walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, li
             source.flow.add(path)
         if any(isinstance(key, yaml.ScalarNode) and key.value == "<<" for key, _ in node.value):
             _merge(node, path, source, problems, lines)
+        _lists_joined(node, path, source, problems, lines)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue

@@ -63,7 +63,7 @@ class SiteBuild:
     def is_content_source(self, src_uri: str) -> bool:
         """True for files that are content, not pages: never copied into the site as they are."""
         return (
-            src_uri.endswith((".yaml", ".yml"))
+            src_uri.lower().endswith((".yaml", ".yml"))
             or src_uri.split("/", 1)[0] in SOURCE_FOLDERS
             or src_uri == "index.md"
             or is_scratch(posixpath.basename(src_uri))
