@@ -530,3 +530,35 @@ def test_a_dotted_name_on_a_roster_card_is_set_small_enough_for_its_widest_part(
         return out;
     }""", str(SiteView.who(name)))
     assert lines == "热娜古丽·/艾合买提江·/阿卜杜热西提", lines
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("page_type, slot", [
+    ("zone", ".people-grid .person-text strong"),  # a zone's members, a face beside each name
+    ("zone", ".people li > a"),  # the zone's people, beside their roles
+    ("member", ".identity h1"),  # a member's own page, beside the photo
+])
+def test_a_long_dotted_name_breaks_only_at_its_dots_where_people_are_listed(visit, width, page_type, slot):
+    """Audit 23: 阿卜杜萨拉|木· broke inside its part in a two-column person card (60 px for the
+    name at 320) and beside a role; the cards go one to a row below 360 px, the role column
+    leaves the name room, and a name beside a face is set just small enough."""
+    from liangxiang.site.view import SiteView
+
+    name = "阿卜杜萨拉木·阿卜杜热西提·买买提明"
+    page = visit((width, 844)).open(PAGES[page_type])
+    lines = page.evaluate("""([slot, html]) => {
+        const holder = document.querySelector(slot);
+        holder.innerHTML = html;
+        const name = holder.querySelector('.nm'), tops = [];
+        let all = '';
+        const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
+            const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+            tops.push(r.getBoundingClientRect().top); all += n.data[i];
+        }
+        let out = '';
+        tops.forEach((t, i) => { if (i > 0 && t > tops[i - 1] + 1) out += '/'; out += all[i]; });
+        return out;
+    }""", [slot, str(SiteView.who(name))])
+    assert all(part.endswith("·") or part == lines.split("/")[-1] for part in lines.split("/")), lines
+    assert lines.replace("/", "") == name

@@ -295,6 +295,9 @@ def test_payloads_in_every_field_are_inert_in_every_page(all_payloads_site, clea
     member = (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in member
     assert "{{ 7*7 }}" in member and "{% raw %}" in member
+    # a link whose URL was taken out is its words, not link-coloured text that does nothing
+    for page in site.rglob("*.html"):
+        assert not re.search(r"<a\b(?![^>]*\shref=)[^>]*>", page.read_text(encoding="utf-8")), page
     print(f"{len(PAYLOADS)} payloads x {len(fields)} text fields at once, + {len(MARKDOWN_PAYLOADS)} Markdown payloads"
           f" in 4 Markdown texts: {n} pages inert")
 

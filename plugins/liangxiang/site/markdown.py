@@ -234,9 +234,13 @@ _cleaner = nh3.Cleaner(
 )
 
 
+_HREFLESS = re.compile(r"<a\b(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
+
+
 def sanitize(html: str) -> str:
-    """HTML with scripts, event handlers, styles and foreign URLs removed."""
-    return _cleaner.clean(html)
+    """HTML with scripts, event handlers, styles and foreign URLs removed; a link whose URL was
+    taken out (javascript:) is its words alone, not link-coloured text that does nothing."""
+    return _HREFLESS.sub(r"\1", _cleaner.clean(html))
 
 
 # extensions of Python-Markdown a site may enable for its free pages that content Markdown then
