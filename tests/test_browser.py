@@ -507,6 +507,23 @@ def test_a_wide_table_scrolls_in_its_box_and_keeps_its_label_column(visit):
     assert label_width >= 6 * em, f"the label column is {label_width} px: {label_width / em:.1f} characters"
 
 
+# a name (lx.who's markup) set into the element at a selector, and its lines as laid out: "艾合买提江·/买买提"
+NAME_LINES = """([slot, html]) => {
+    const holder = document.querySelector(slot);
+    holder.innerHTML = html;
+    const name = holder.querySelector('.nm'), tops = [];
+    let all = '';
+    const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        tops.push(r.getBoundingClientRect().top); all += n.data[i];
+    }
+    let out = '';
+    tops.forEach((t, i) => { if (i > 0 && t > tops[i - 1] + 1) out += '/'; out += all[i]; });
+    return out;
+}"""
+
+
 @pytest.mark.parametrize("width", [320, 390])
 def test_a_dotted_name_on_a_roster_card_is_set_small_enough_for_its_widest_part(visit, width):
     """Three cards to a phone's width leave 96 px at 390: 艾合买提江· (six characters) was 96.02 px
@@ -515,20 +532,7 @@ def test_a_dotted_name_on_a_roster_card_is_set_small_enough_for_its_widest_part(
 
     name = "热娜古丽·艾合买提江·阿卜杜热西提"
     page = visit((width, 844)).open(PAGES["members"])
-    lines = page.evaluate("""(html) => {
-        const slot = document.querySelector('.member-card .name');
-        slot.innerHTML = html;
-        const name = slot.querySelector('.nm'), tops = [];
-        let all = '';
-        const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
-        for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
-            const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-            tops.push(r.getBoundingClientRect().top); all += n.data[i];
-        }
-        let out = '';
-        tops.forEach((t, i) => { if (i > 0 && t > tops[i - 1] + 1) out += '/'; out += all[i]; });
-        return out;
-    }""", str(SiteView.who(name)))
+    lines = page.evaluate(NAME_LINES, [".member-card .name", str(SiteView.who(name))])
     assert lines == "热娜古丽·/艾合买提江·/阿卜杜热西提", lines
 
 
@@ -546,19 +550,6 @@ def test_a_long_dotted_name_breaks_only_at_its_dots_where_people_are_listed(visi
 
     name = "阿卜杜萨拉木·阿卜杜热西提·买买提明"
     page = visit((width, 844)).open(PAGES[page_type])
-    lines = page.evaluate("""([slot, html]) => {
-        const holder = document.querySelector(slot);
-        holder.innerHTML = html;
-        const name = holder.querySelector('.nm'), tops = [];
-        let all = '';
-        const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
-        for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
-            const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-            tops.push(r.getBoundingClientRect().top); all += n.data[i];
-        }
-        let out = '';
-        tops.forEach((t, i) => { if (i > 0 && t > tops[i - 1] + 1) out += '/'; out += all[i]; });
-        return out;
-    }""", [slot, str(SiteView.who(name))])
+    lines = page.evaluate(NAME_LINES, [slot, str(SiteView.who(name))])
     assert all(part.endswith("·") or part == lines.split("/")[-1] for part in lines.split("/")), lines
     assert lines.replace("/", "") == name
