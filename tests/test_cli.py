@@ -208,6 +208,6 @@ def test_notices_are_said_beside_the_errors(tmp_path):
     assert validate.returncode == 1 and build.returncode == 1
     lines = validate.stderr.splitlines()
     assert lines[0].startswith("content/assessments/2026-Q1.yaml:4:"), lines
-    assert lines[1] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍，标志牌和网页上只列一次 (删掉这一行)", lines
+    assert lines[1] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)", lines
     assert lines[-1].startswith("内容有 1 处错误")
     assert "提示：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍" in build.stderr, build.stderr

@@ -880,8 +880,8 @@ def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
     assert [str(n) for n in content.notices] == [
-        "content/zones/garden.yaml:11:5: roles[2]: “业务带头人 li-na”写了两遍，标志牌和网页上只列一次 (删掉这一行)",
-        "content/zones/garden.yaml:12:5: roles[3]: “监督员 王芳”写了两遍，标志牌和网页上只列一次 (删掉这一行)"]
+        "content/zones/garden.yaml:11:5: roles[2]: “业务带头人 li-na”写了两遍（第 9 行已经有了），标志牌和网页上只列一次 (删掉这一行)",
+        "content/zones/garden.yaml:12:5: roles[3]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)"]
     garden = next(z for z in content.zones if z.id == "garden")
     assert [(r.role, r.member or r.name) for r in garden.listed_roles] == [("业务带头人", "li-na"), ("监督员", "王芳"), ("监督员", "张三")]
 

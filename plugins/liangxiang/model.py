@@ -239,6 +239,10 @@ class Role(Record):
     member: Id | None = Field(None, title="党员编号", description="名单里的党员；与 name 二选一", json_schema_extra=refers_to("member"))
     name: Text | None = Field(None, title="姓名", description="不在名单里的人；与 member 二选一")
 
+    @property
+    def same_as(self) -> tuple:
+        return (self.role.strip(), self.member, (self.name or "").strip())
+
     @model_validator(mode="after")
     def _member_or_name(self) -> "Role":
         if (self.member is None) == (self.name is None):
@@ -298,10 +302,7 @@ class Zone(Record):
     @property
     def listed_roles(self) -> list[Role]:
         """The roles as the sign and page list them: one pasted twice is listed once."""
-        listed: dict[tuple, Role] = {}
-        for role in self.roles:
-            listed.setdefault((role.role.strip(), role.member, (role.name or "").strip()), role)
-        return list(listed.values())
+        return once(self.roles, lambda role: role.same_as)
 
 
 # content/commitments/YEAR.yaml -----------------------------------------------------------

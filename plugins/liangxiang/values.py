@@ -165,22 +165,23 @@ def unnumbered(items: list[str]) -> list[str]:
     return [item if without is None else without for item, without in zip(items, cut)]
 
 
-def repeats(items: list, key=lambda item: item) -> list[int]:
-    """The places of items that repeat one above them (a duty or an honour pasted twice)."""
-    seen: set = set()
-    again = []
+def repeats(items: list, key=lambda item: item) -> dict[int, int]:
+    """{place: place of the first one} for the items that repeat one above them (a duty or an
+    honour pasted twice); text is compared without the spaces around it."""
+    first: dict = {}
+    again = {}
     for place, item in enumerate(items):
         found = key(item)
         found = found.strip() if isinstance(found, str) else found
-        if found in seen:
-            again.append(place)
-        seen.add(found)
+        if found in first:
+            again[place] = first[found]
+        first.setdefault(found, place)
     return again
 
 
 def once(items: list, key=lambda item: item) -> list:
     """Items as they are listed: each the first time only."""
-    again = set(repeats(items, key))
+    again = repeats(items, key)
     return [item for place, item in enumerate(items) if place not in again]
 
 

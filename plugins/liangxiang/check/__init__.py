@@ -111,10 +111,9 @@ class _Rules(References):
             self.hidden_namesake(member)
             self.repeated(member, "honors", lambda honor: honor.same_as, lambda honor: honor.title)
             owners = branches_of_group.get(member.group or "", [])
-            owner = owners[0] if owners else None
-            if owner and member.branch not in owners and member.branch in self.content.known["branch"]:  # else the branch's own error
+            if owners and member.branch not in owners and member.branch in self.content.known["branch"]:  # else the branch's own error
                 self.problems.add(
-                    member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owner}”，不属于“{member.branch}”",
+                    member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owners[0]}”，不属于“{member.branch}”",
                     "改正 branch 或 group，让党小组属于所在党支部",
                 )
 
@@ -123,12 +122,12 @@ class _Rules(References):
         said, since it may publish whom the roster keeps off the site."""
         if member.hidden:
             return
-        for other in self.members_named.get(member.name.strip(), []):
+        for other in self.members_named.get(member.name, []):
             if other.hidden and other.id != member.id:
                 self.content.notices.append(Problem(
                     member.at("name"), member.field_name("name"),
                     f"“{member.name}”和设为不公开（hidden: true）的党员 {other.id} 同名：如果是同一个人，他/她会因这一条被公开",
-                    f"是同一个人的话，删掉这一条；是同名的另一个人，可以不改"))
+                    "是同一个人的话，删掉这一条；是同名的另一个人，可以不改"))
                 return
 
     def photo_of_another(self, member) -> None:
@@ -160,8 +159,8 @@ class _Rules(References):
             self.signboard_sides(zone)
             self.numbered_duties(zone)
             self.role_names(zone)
-            self.repeated_roles(zone)
-            self.repeated(zone, "duties", str.strip, where="标志牌和网页上")
+            self.repeated(zone, "roles", lambda role: role.same_as, lambda role: f"{role.role} {role.member or role.name}", "标志牌和网页上")
+            self.repeated(zone, "duties", where="标志牌和网页上")
 
     def role_names(self, zone) -> None:
         """A role written by name is someone outside the roster; the name of a hidden member would
@@ -176,15 +175,6 @@ class _Rules(References):
             elif same:
                 self.content.notices.append(Problem(where, field, f"“{name}”是名单里的党员",
                                                     f"写成 member: {same[0].id}，网页上会链接到他/她的页面"))
-
-    def repeated_roles(self, zone) -> None:
-        """A role pasted twice would be listed twice: it is listed once, and said."""
-        listed = {id(role) for role in zone.listed_roles}
-        for index, role in enumerate(zone.roles):
-            if id(role) not in listed:
-                self.content.notices.append(Problem(
-                    zone.at("roles", index), zone.field_name("roles", index), f"“{role.role} {role.member or role.name}”写了两遍，标志牌和网页上只列一次",
-                    "删掉这一行"))
 
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page
@@ -201,8 +191,7 @@ class _Rules(References):
     def repeated(self, record, field: str, key=lambda item: item, shown=lambda item: item, where: str = "网页上") -> None:
         """An item pasted twice (a duty, an honour, a pledge) is listed once, and said."""
         items = getattr(record, field)
-        for place in repeats(items, key):
-            first = next(i for i, item in enumerate(items) if key(item) == key(items[place]))
+        for place, first in repeats(items, key).items():
             self.content.notices.append(Problem(
                 record.at(field, place), record.field_name(field, place),
                 f"“{shortened(shown(items[place]), 30)}”写了两遍（第 {record.at(field, first).line} 行已经有了），{where}只列一次",
@@ -323,7 +312,7 @@ class _Rules(References):
                     seen[commitment.member] = commitment.at("member")
                 self.plate_of_former(year, commitment)
                 self.promise_length(commitment)
-                self.repeated(commitment, "items", str.strip)
+                self.repeated(commitment, "items")
                 self.repeated(commitment, "progress", lambda step: step.same_as, lambda step: step.text)
 
     def stories(self) -> None:

@@ -119,11 +119,15 @@ class References:
                     hint += (f"，一人一项：这个{KIND_WORDS[other]}的党员有 {', '.join(listed[:8])}{more}" if in_list
                              else f"，只写一人（这个{KIND_WORDS[other]}的党员有 {', '.join(listed[:8])}{more}）")
             if kind == "zone" and other == "member":
-                served = [z.id for z in sorted(self.content.zones, key=lambda z: z.status != "active")  # in use first
-                          if z.leader in ids or set(z.members) & set(ids)]
+                served = self.zones_served(ids)
                 hint += f"；{name}所在的责任区有 {', '.join(served[:8])}" if served else ""
             return hint
         return ""
+
+    def zones_served(self, member_ids: list[str]) -> list[str]:
+        """The zones of these members (leading, listed or in a role), those in use first."""
+        zones = {zone.id: zone for member_id in member_ids for zone in self.content.zones_of(member_id)}
+        return [zone.id for zone in sorted(zones.values(), key=lambda zone: zone.status != "active")]
 
     def other_kind_id(self, kind: str, value: str) -> str:
         """The id of another kind where this kind's goes: branch and group the wrong way round,
@@ -136,7 +140,7 @@ class References:
             return (f"“{value}”是党支部的编号，写在 branch；group 写党小组的编号" +
                     (f"（{value} 的党小组有 {groups}）" if groups else f"（{value} 没有党小组：删掉 group）"))
         if kind == "zone" and value in self.content.member_by_id and not self.content.member_by_id[value].hidden:
-            served = [z.id for z in sorted(self.content.zones, key=lambda z: z.status != "active") if value == z.leader or value in z.members]
+            served = self.zones_served([value])
             return f"“{value}”是党员的编号，这里要写责任区的编号" + (f"：{value} 所在的责任区有 {', '.join(served[:8])}" if served else "")
         if kind == "member" and value in self.content.zone_by_id:
             return f"“{value}”是责任区的编号，这里要写党员的编号"
