@@ -32,12 +32,17 @@ def as_number(value: Any, whole: bool) -> str:
     if not isinstance(value, str):
         return ""
     text = unicodedata.normalize("NFKC", value).strip().strip("\"'“”‘’")
+    stop = re.fullmatch(r"-?[0-9]+(。|,(?=[0-9]{1,2}$))[0-9]+", text)  # 95。5 or 95,5 (not 1,000)
+    text = text.replace(stop.group(1), ".") if stop else text
     found = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*(分|年|个|名|人|%)?", text)
     spoken = re.fullmatch(r"([〇零一二三四五六七八九十百两]+)(分|年|个|名|人)?", text)
     if not found and spoken and (number := chinese_number(spoken.group(1))) is not None:
         return f"用阿拉伯数字写：写成 {number}" + (f"，去掉“{spoken.group(2)}”" if spoken.group(2) else "")
     if not found or (whole and "." in found.group(1)):
         return ""
+    if stop:
+        written = next(c for c in value if c in "。，,")
+        return f"小数点要用英文句点“.”，“{written}”不是小数点：写成 {found.group(1)}"
     unit = f"，去掉“{found.group(2)}”" if found.group(2) else ""
     return f"只写数字：写成 {found.group(1)}{unit}" if found.group(1) != value else ""
 
@@ -58,9 +63,15 @@ def days_in(value: Any) -> str:
 def as_size(value: str) -> str:
     """60x40cm for 60×40厘米, 60X40 CM or 900*600毫米 ("" when it is still no size)."""
     text = unicodedata.normalize("NFKC", value).strip().lower()
-    text = re.sub(r"\s+", "", text.replace("厘米", "cm").replace("公分", "cm").replace("毫米", "mm"))
+    text = re.sub(r"\s+", "", text.replace("厘米", "cm").replace("公分", "cm").replace("毫米", "mm").replace("米", "m"))
     text = re.sub(r"(?<=\d)[×*xX乘](?=\d)", "x", text)
-    text = text.upper() if text in ("a3", "a4") else text + "cm" if text in ("60x40", "80x60") else text
+    text = re.sub(r"^(a[34])(纸|幅面|大小|尺寸)?$", lambda m: m.group(1).upper(), text)
+    text = text + "cm" if text in ("60x40", "80x60") else text
+    sides = re.fullmatch(r"(\d+)x(\d+)(cm|m)?", text)
+    if sides and not re.fullmatch(SIZE_PATTERN, text):  # 90x60cm, 2x1m, bare 900x600: in millimetres
+        width, height, unit = int(sides.group(1)), int(sides.group(2)), sides.group(3)
+        per_unit = {"cm": 10, "m": 1000}.get(unit, 1 if min(width, height) >= 100 else 10)
+        text = f"{width * per_unit}x{height * per_unit}mm"
     return text if re.fullmatch(SIZE_PATTERN, text) else ""
 
 
