@@ -101,6 +101,12 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "plugins-inline": (lambda text: text.replace("plugins:\n  - liangxiang\n", "plugins: liangxiang\n"), "mkdocs.yml:6:1: plugins:", "每一项单独写一行"),
     "theme": (lambda text: text.replace("  name: liangxiang", "  name: material"), "mkdocs.yml:4:1: theme:", "没有名为“material”的主题"),
     "extension-typo": (lambda text: text + "markdown_extensions:\n  - table\n", "mkdocs.yml:9:5: markdown_extensions:", "找不到 Markdown 扩展“table” (是不是要写 tables？)"),
+    "plugin-options-without-colon": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang\n      printables: false\n"),
+                                     "mkdocs.yml:7:15:", "“liangxiang”后面少了冒号“:” (写成“- liangxiang:”"),
+    "theme-name-typo": (lambda text: text.replace("  name: liangxiang", "  nmae: liangxiang"), "mkdocs.yml:4:1: theme:", "少了主题名称 name (“nmae”拼错了：写成 name: liangxiang)"),
+    "theme-folder": (lambda text: text.replace("  name: liangxiang", "  name: liangxiang\n  custom_dir: overides"), "mkdocs.yml:4:1: theme:", "找不到 custom_dir 写的文件夹“overides”"),
+    "members-file": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      members: people.yaml\n"),
+                     "mkdocs.yml:8:7: members:", "找不到 members 设置写的党员名单“people.yaml”"),
     "setting-type": (lambda text: text + "use_directory_urls: 是\n", "mkdocs.yml:8:1: use_directory_urls:", "要写 true 或 false"),
 }
 

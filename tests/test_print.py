@@ -440,6 +440,18 @@ def test_font_option_missing_file(tmp_path, caplog):
     assert re.search(r"mkdocs\.yml:\d+:7: font: 找不到字体文件“fonts/nope\.ttf”", errors), errors
 
 
+@pytest.mark.parametrize("option, said", [
+    ("思源黑体", "找不到字体文件“思源黑体” (font 写字体文件的路径（例如 fonts/SourceHanSansSC.otf），不是字体的名称"),
+    ("about.txt", "“about.txt”读不出字体：它不是 TTF、OTF 或 TTC 字体文件，或者文件已经损坏 (请用 TTF、OTF 或 TTC"),
+    ("web.woff2", "(网页字体（.woff、.woff2）不能用来印刷：请用 TTF、OTF 或 TTC"),
+])
+def test_font_option_that_is_no_font_file(tmp_path, caplog, option, said):
+    config = FILES["mkdocs.yml"].replace("  - liangxiang\n", f"  - liangxiang:\n      font: {option}\n")
+    errors = failing_build(tmp_path, {"mkdocs.yml": config, "about.txt": "关于", "web.woff2": "wOF2 not really"}, caplog)
+    assert re.search(r"mkdocs\.yml:\d+:7: font: ", errors) and said in errors, errors
+    assert "sfntVersion" not in errors and "Traceback" not in errors
+
+
 def _text_modes(pdf: Path) -> set[bytes]:
     """The text rendering modes (Tr) a PDF's page streams set."""
     import zlib

@@ -154,6 +154,9 @@ CASES = [
     Case("yaml-no-space-after-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope:花园一片"), "content/zones/garden.yaml", "scope:花园", "-", "“scope”后面的冒号要跟一个空格", "scope: 花园一片"),
     # the colon left out: PyYAML stops at the next key; the mistake is the line above it
     Case("yaml-key-without-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片"), "content/zones/garden.yaml", "scope 花园", "-", "“scope”后面少了冒号“:”", "写成“scope: 花园一片"),
+    # a section's colon left out: PyYAML stops at the nested line below; the mistake is the key above
+    Case("yaml-section-without-colon", sub("content/zones/garden.yaml", "duties:\n", "duties\n"), "content/zones/garden.yaml", "duties", "-", "“duties”后面少了冒号“:”", "写成“duties:”，下面缩进的几行是它的内容"),
+    Case("yaml-list-item-without-colon", sub("members.yaml", "    honors:\n", "    honors\n"), "members.yaml", "    honors", "-", "“honors”后面少了冒号“:”", "写成“honors:”"),
     # audit 21: an item indented one space too far is folded into the one above, silently
     Case("list-item-folded-in", sub("content/zones/garden.yaml", "  - 浇水\n", "  - 浇水\n   - 除草\n"), "content/zones/garden.yaml", "   - 除草", "duties[0]",
          "这一行的“- ”比上一项多缩进了，YAML 把它并进了上一项：会印成一项“浇水 - 除草”", "和上一项的“- ”对齐"),

@@ -123,16 +123,11 @@ def _with_stand_ins(path: Path, said: list[str]) -> tuple | None:
 def _plugins_without_wrong_options(path: Path, said: list[str]) -> list | dict | None:
     """`plugins:` as written, without the liangxiang options said to be wrong (content does not
     depend on a misspelt one); None if something else about plugins is wrong."""
-    import yaml
-
     parts = [part for message in said if message.startswith("Config value 'plugins'") for part in _option_parts(message)]
     wrong = {found.group(1) for part in parts if (found := re.search(r"Plugin 'liangxiang' option '(\w+)'", part))}
     if len(wrong) != len(parts):
         return None
-    try:
-        written = (yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}).get("plugins")
-    except (yaml.YAMLError, OSError, UnicodeDecodeError, AttributeError):
-        return None
+    written = _written_setting(path, "plugins")
 
     def kept(entry):
         if isinstance(entry, dict) and isinstance(entry.get("liangxiang"), dict):
@@ -207,6 +202,8 @@ def _in_words(path: Path, name: str, said: str) -> str:
     if (theme := re.match(r"Unrecognised theme name: '([^']*)'", said)) is not None:
         written = theme.group(1)
         return f"没有名为“{written}”的主题 (写 theme: {{name: liangxiang}}，亮相自带的主题；{did_you_mean(written, ['liangxiang']) or '其他主题不显示党员和责任区'})"
+    if name == "theme" and (worded := _theme_problem(path, said)):
+        return worded
     if (extension := re.match(r"Failed to load extension '([^']*)'", said)) is not None:
         written = extension.group(1)
         known = ["abbr", "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "md_in_html", "meta",
@@ -218,6 +215,35 @@ def _in_words(path: Path, name: str, said: str) -> str:
     if said.startswith("Invalid config options") or "must be a" in said or "Expected" in said:
         return f"{name} 写法不对：{said} (对照原来的 mkdocs.yml 改回去，或删掉这一项)"
     return f"mkdocs.yml 的 {name} 有错误：{said} (检查拼写，或删掉这一项)"
+
+
+def _theme_problem(path: Path, said: str) -> str:
+    """MkDocs' English for a theme without its name, or with a custom_dir that is not there."""
+    if said.startswith(("No theme name set", "At least one of 'name'")):
+        written = _written_setting(path, "theme")
+        keys = [key for key in written if isinstance(key, str)] if isinstance(written, dict) else []
+        typo = next((key for key in keys if key != "name" and did_you_mean(key, ["name"])), None)
+        if "name" in keys:
+            return "theme 的主题名称 name 没有填写 (写成 name: liangxiang)"
+        if typo is not None:
+            return f"theme 下面少了主题名称 name (“{typo}”拼错了：写成 name: liangxiang)"
+        return "theme 下面少了主题名称 name (在 theme: 的下一行缩进两个空格写 name: liangxiang)"
+    if (folder := re.match(r"The path set in custom_dir \('(.*)'\) does not exist", said)) is not None:
+        return f"找不到 custom_dir 写的文件夹“{Path(folder.group(1)).name}” (custom_dir 写相对 mkdocs.yml 的文件夹，例如 overrides；不需要的话删掉这一行)"
+    if said.startswith("Invalid type"):
+        return "theme 写法不对 (写成 theme: 下一行缩进两个空格写 name: liangxiang)"
+    return ""
+
+
+def _written_setting(path: Path, name: str):
+    """A top-level setting of mkdocs.yml as written (None when the file cannot be read plainly)."""
+    import yaml
+
+    try:
+        written = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return None
+    return written.get(name) if isinstance(written, dict) else None
 
 
 def _item_location(path: Path, item: str) -> Location | None:

@@ -12,6 +12,7 @@ from ..model import (
     Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
 )
 from ..problems import Location, Problem, Problems, did_you_mean
+from ..siteconfig import site_config
 from ..values import ID_PATTERN, title_words
 from .cache import ParseCache, file_digest
 from .mdbounds import markdown_problems
@@ -29,6 +30,7 @@ MAX_STORY_BYTES = 2 * 1024 * 1024
 COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
+DEFAULT_MEMBERS = "members.yaml"  # the roster's file when mkdocs.yml does not name one
 PAGE_META = ("title",)  # what a free page's front matter sets that the site shows
 RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
                   "sitemap.xml", "sitemap.xml.gz",  # sitemap.xml.md would be the folder sitemap.xml/, over the file
@@ -36,14 +38,14 @@ RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "
 
 
 def load_content(
-    root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None,
+    root: Path, docs_dir: Path, members: str = DEFAULT_MEMBERS, cache_dir: Path | None = None,
 ) -> tuple[Content, Problems]:
     """Read every record of the site at root; every problem found is returned, none raised.
 
     With a cache_dir, files whose bytes were parsed before are not parsed again.
     """
     reader = _Reader(root.resolve(), docs_dir.resolve(), ParseCache(cache_dir / "parsed" if cache_dir else None))
-    reader.members_file = root.resolve() / members
+    reader.members_file, reader.members_setting = root.resolve() / members, members
     content = reader.load()
     reader.cache.prune()
     return content, reader.problems
@@ -215,10 +217,22 @@ class _Reader:
             for g, group in _items(branch.get("groups")):
                 content.known["group"].add(_id_of(group), doc.source.at("branches", b, "groups", g, "id"))
 
+    def missing_members(self) -> None:
+        path = self.members_file
+        if self.members_setting == DEFAULT_MEMBERS:
+            self.problems.add(Location(self.shown(path)), "-", *missing_file(path, self.root, self.docs_dir, f"党员名单放在 mkdocs.yml 旁边的 {path.name}"))
+            return
+        message, hint = missing_file(path, self.root, self.docs_dir, "")  # mkdocs.yml names another file: the setting is wrong
+        beside = did_you_mean(path.name, [p.name for p in self.root.glob("*.y*ml") if p.stem not in ("mkdocs", "properdocs")])
+        self.problems.add(Location.of_setting(site_config(self.root), "members"), "members",
+                          f"找不到 members 设置写的党员名单“{self.members_setting}”" if message.startswith("找不到")
+                          else f"members 设置写的党员名单“{self.members_setting}”：{message}",
+                          hint or beside or f"写 mkdocs.yml 旁边党员名单的文件名，或删掉这一行（就用 {DEFAULT_MEMBERS}）")
+
     def load_members(self, content: Content) -> None:
         path = self.members_file
         if not path.is_file():
-            self.problems.add(Location(self.shown(path)), "-", *missing_file(path, self.root, self.docs_dir, f"党员名单放在 mkdocs.yml 旁边的 {path.name}"))
+            self.missing_members()
             content.known["member"].complete = False
             return
         doc = self.document(path)

@@ -104,6 +104,8 @@ _KEY_WITH_VALUE = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*): +[^\s|>#&*]")
 _INDENTED_KEY = re.compile(r"^( +)([A-Za-z_][\w-]*):(?: |$)")
 # `site_url https://…`: a key and its value with no colon between them
 _KEY_WITHOUT_COLON = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#].*)$")
+_BARE_KEY = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]*(?:#.*)?$")  # `signboard` over its nested lines
+_NESTED_LINE = re.compile(r"^( *)(?:- |[A-Za-z_][\w-]*:(?:\s|$))")
 _KEY_THEN_COMMA = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]*([,，;；、])[ \t]*(\S.*)$")  # `name, 张伟`
 _KEY_OF_LINE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 # a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
@@ -117,6 +119,8 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
     """(line, column, meaning, hint), from 0, of a mistake on the failed line or the two before it
     that PyYAML reads as text and reports only further on."""
     lines = text.split("\n")
+    if (bare := _section_without_colon(lines, failed)) is not None:
+        return bare
     for number in range(min(failed, len(lines) - 1), max(-1, failed - 3), -1):
         line = lines[number]
         if (found := _NO_SPACE_AFTER_COLON.match(line)) is not None:
@@ -148,6 +152,25 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             quote = "'" if '"' in value else '"'
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
+    return None
+
+
+def _section_without_colon(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
+    """`signboard` or `- liangxiang` with indented lines under it and no colon: PyYAML reads the
+    lines under it as more text and fails on the first key below them, or inside them."""
+    if not 0 < failed < len(lines):
+        return None
+    for number in range(failed - 1, max(-1, failed - 50), -1):
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#") or _indent(line) > _indent(lines[failed]):
+            continue
+        found = _BARE_KEY.match(line)
+        below = next((other for other in lines[number + 1:] if other.strip() and not other.lstrip().startswith("#")), "")
+        nested = _NESTED_LINE.match(below)
+        if found is None or nested is None or len(nested.group(1)) <= _indent(line):
+            return None
+        key, dash = found.group(2), found.group(1).strip()
+        return (number, found.end(2), f"“{key}”后面少了冒号“:”", f"写成“{dash} {key}:”，下面缩进的几行是它的内容".replace("“ ", "“"))
     return None
 
 

@@ -13,6 +13,7 @@ import logging
 import marshal
 import os
 import shutil
+import struct
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,7 +73,8 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
         source = (root / path_text).resolve()
         number = int(number_text) if number_text.isdigit() else 0
         if not source.is_file():
-            raise FontError(f"找不到字体文件“{option}”", "路径相对于 mkdocs.yml；不写 font 则使用自带的思源黑体（Noto Sans SC）")
+            named = "" if Path(path_text).suffix else "font 写字体文件的路径（例如 fonts/SourceHanSansSC.otf），不是字体的名称；"
+            raise FontError(f"找不到字体文件“{option}”", named + "路径相对于 mkdocs.yml；不写 font 则使用自带的思源黑体（Noto Sans SC）")
     else:
         source, number = bundled_font(), 0
         if not source.is_file():
@@ -162,8 +164,12 @@ def _weight_axis(source: str, number: int, shown: str, size: int, mtime: int) ->
     try:
         font = TTFont(source, fontNumber=number, lazy=True)
         font.getBestCmap()
-    except (TTLibError, OSError, AssertionError, KeyError, IndexError) as error:
-        raise FontError(f"“{shown}”不是可用的字体文件（{error}）", "请用 TTF、OTF 或 TTC 字体文件") from None
+    except (TTLibError, OSError, AssertionError, KeyError, IndexError, ValueError, ImportError, struct.error) as error:  # (.woff2 wants brotli)
+        kind = Path(shown.partition("#")[0]).suffix.lower()
+        said = (f"“{shown}”读不出字体：这个 TTC 里没有第 {number} 号字体" if isinstance(error, IndexError) and "#" in shown
+                else f"“{shown}”读不出字体：它不是 TTF、OTF 或 TTC 字体文件，或者文件已经损坏")
+        hint = "网页字体（.woff、.woff2）不能用来印刷：" if kind in (".woff", ".woff2") else ""
+        raise FontError(said, hint + "请用 TTF、OTF 或 TTC 字体文件（TTC 可以写成 字体.ttc#1 选其中一个）") from None
     if "fvar" not in font:
         return None
     for axis in font["fvar"].axes:
