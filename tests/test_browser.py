@@ -220,6 +220,9 @@ def search(page, query: str) -> list[str]:
     ("张", "张伟"),  # one character finds names
     ("雨污分流", "张伟"),  # an item of the latest year's commitment (audit 22)
     ("日清日结", "欧阳晓红"),  # its service standard (亮标准)
+    ("2723318", "石油新村楼院服务优秀党员责任区"),  # a zone's public phone, or a part of it
+    ("3318", "石油新村楼院服务优秀党员责任区"),
+    ("3312", None),  # its bigrams are all in that zone's numbers, the number is in none (session 24)
     ("ＺＨＡＮＧ伟", None),  # full-width letters are folded like any other text, and find nothing here
 ])
 def test_search_finds(visit, query, expected):

@@ -14,10 +14,15 @@ from liangxiang.site.search import Doc, build_index, grams, runs
 
 
 def find(index: dict, query: str) -> list[str]:
-    """What theme/js/search.js does: every bigram of the query must be in a record."""
+    """What theme/js/search.js does: every bigram of the query must be in a record, and each number
+    of three digits or more inside one number the record holds."""
     found = None
+    numbers = [key for key in index["g"] if key.startswith("#")]
     for gram in grams(query):
-        here = {p >> 1 for p in index["g"].get(gram, [])}
+        if gram.startswith("#"):
+            here = {p >> 1 for key in numbers if gram[1:] in key for p in index["g"][key]}
+        else:
+            here = {p >> 1 for p in index["g"].get(gram, [])}
         found = here if found is None else found & here
     return [index["docs"][n][1] for n in sorted(found or ())]
 
@@ -27,6 +32,19 @@ def test_bigrams_of_chinese_text():
     assert grams("欧阳晓红", single=True) >= {"欧", "阳", "晓", "红"}
     assert grams("楼院连万家，党员在身边") == {"楼院", "院连", "连万", "万家", "党员", "员在", "在身", "身边"}  # no bigram across punctuation
     assert runs("ＡＢＣ１２ 电话：0317-2723318") == ["abc12", "电话", "0317", "2723318"]  # full-width folded, lower case
+
+
+def test_a_number_is_found_only_where_it_is_written_whole():
+    """Ten digits make few bigrams: 3312's bigrams (33, 31, 12) were all in "0317-2723318 … 12 号楼" and
+    found a zone that holds no 3312 (session 24). A number of three digits or more is looked up
+    inside the numbers a record holds; a part of a phone number still finds it."""
+    index = build_index([Doc("zone", "石油新村", "zones/s/", "", "0317-2723318 12号楼 2008年"),
+                         Doc("zone", "同心广场", "zones/t/", "", "0317-2721365")])
+    assert "#2723318" in index["g"] and "#12" not in index["g"]  # two digits: their one bigram is exact
+    for query, expected in [("3312", []), ("2033", []), ("7233", ["石油新村"]), ("2723318", ["石油新村"]), ("3318", ["石油新村"]),
+                            ("0317-2723318", ["石油新村"]), ("0317", ["石油新村", "同心广场"]), ("12号", ["石油新村"]),
+                            ("2008年", ["石油新村"]), ("200", ["石油新村"]), ("27213", ["同心广场"])]:
+        assert find(index, query) == expected, query
 
 
 def test_index_marks_title_postings():

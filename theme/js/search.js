@@ -38,10 +38,23 @@
     return loading;
   }
 
+  // a number of three digits or more must be part of one number written ("#2723318" in the index):
+  // its bigrams alone are found all over a site
+  function numbers(q) { return runs(q).join(' ').match(/[0-9]{3,}/g) || []; }
+  function within(number) {
+    var best = {};  // doc -> its posting, in the title if any of its numbers is
+    if (!index.numbers) index.numbers = Object.keys(index.g).filter(function (k) { return k[0] === '#'; });
+    index.numbers.forEach(function (k) {
+      if (k.indexOf(number) > 0) index.g[k].forEach(function (p) { best[p >> 1] = Math.max(best[p >> 1] || 0, p); });
+    });
+    var out = Object.keys(best).map(function (k) { return best[k]; });
+    return out.length ? out : null;
+  }
+
   function find(q) {
-    var want = grams(q), scores = null;
+    var want = grams(q).concat(numbers(q)), scores = null;
     for (var i = 0; i < want.length; i++) {
-      var postings = index.g[want[i]];
+      var postings = /^[0-9]{3,}$/.test(want[i]) ? within(want[i]) : index.g[want[i]];
       if (!postings) return [];
       var here = {};
       postings.forEach(function (p) { here[p >> 1] = (here[p >> 1] || 0) + (p & 1); });

@@ -55,13 +55,19 @@ def runs(text: str) -> list[str]:
 
 
 def grams(text: str, single: bool = False) -> set[str]:
-    """Character bigrams of every run (and single characters when ``single``)."""
+    """Character bigrams of every run (and single characters when ``single``), and each number of
+    three digits or more whole, as "#2723318": ten digits make few bigrams, so a phone number's
+    bigrams are found all over a site; a query's number must be part of one number written."""
     out: set[str] = set()
     for run in runs(text):
         if len(run) == 1 or single:
             out.update(run)
         out.update(run[i:i + 2] for i in range(len(run) - 1))
+        out.update("#" + number for number in NUMBER.findall(run))
     return out
+
+
+NUMBER = re.compile(r"[0-9]{3,}")  # as search.js: its numbers are looked up inside these
 
 
 def plain(markdown_text: str, extras: dict[str, dict] | None = None) -> str:
