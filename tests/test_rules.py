@@ -881,6 +881,21 @@ def test_a_role_written_with_a_members_name_is_a_notice_to_link_them(tmp_path):
         "content/zones/garden.yaml:10:17: roles[1].name: “李娜”是名单里的党员 (写成 member: li-na，网页上会链接到他/她的页面)"]
 
 
+def test_a_second_person_in_charge_is_a_notice(tmp_path):
+    """leader: zhang-wei and a role 党员负责人 for li-na: the sign would name two people in charge.
+    The leader also listed under that title, or another title, says nothing."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}\n",
+                     "  - {role: 党员负责人, member: li-na}\n  - {role: 负责人, name: 王芳}\n  - {role: 党员负责人, member: zhang-wei}\n"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "content/zones/garden.yaml:9:6: roles[0].role: roles 里写“李娜”是党员负责人，而 leader 是“张伟”：网页和标志牌上会出现两位党员负责人"
+        " (一个责任区只有一位党员负责人，写在 leader：如果李娜才是负责人，改 leader；否则把这里的称呼改成 副组长、业务带头人 等)",
+        "content/zones/garden.yaml:10:6: roles[1].role: roles 里写“王芳”是负责人，而 leader 是“张伟”：网页和标志牌上会出现两位负责人"
+        " (党员负责人是名单里的党员，写在 leader：把王芳的称呼改成 社区负责人、监督员 等)"]
+
+
 def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
     root = write_site(tmp_path)
     _apply(root, sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}\n",

@@ -159,6 +159,7 @@ class _Rules(References):
             self.signboard_sides(zone)
             self.numbered_duties(zone)
             self.role_names(zone)
+            self.second_leader(zone)
             self.repeated(zone, "roles", lambda role: role.same_as, lambda role: f"{role.role} {role.member or role.name}", "标志牌和网页上")
             self.repeated(zone, "duties", where="标志牌和网页上")
 
@@ -175,6 +176,22 @@ class _Rules(References):
             elif same:
                 self.content.notices.append(Problem(where, field, f"“{name}”是名单里的党员",
                                                     f"写成 member: {same[0].id}，网页上会链接到他/她的页面"))
+
+    def second_leader(self, zone) -> None:
+        """`{role: 党员负责人, member: ma-jun}` beside `leader: deng-hai`: the page and the sign would
+        name two people in charge, and the public would not know whom to hold to account."""
+        leader = self.content.member_by_id.get(zone.leader)
+        for index, role in enumerate(zone.listed_roles):
+            if role.role.strip() not in LEADER_TITLES or leader is None or role.member == zone.leader:
+                continue
+            other = self.content.member_by_id.get(role.member) if role.member else None
+            name = other.name if other is not None else (role.name or role.member or "").strip()
+            place = zone.roles.index(role)
+            self.content.notices.append(Problem(
+                zone.at("roles", place, "role"), zone.field_name("roles", place, "role"),
+                f"roles 里写“{name}”是{role.role.strip()}，而 leader 是“{leader.name}”：网页和标志牌上会出现两位{role.role.strip()}",
+                f"一个责任区只有一位党员负责人，写在 leader：如果{name}才是负责人，改 leader；否则把这里的称呼改成 副组长、业务带头人 等"
+                if role.member else f"党员负责人是名单里的党员，写在 leader：把{name}的称呼改成 社区负责人、监督员 等"))
 
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page
@@ -371,6 +388,7 @@ def _period_meant(published: object, period: str, stem: str) -> str:
     return ""
 
 
+LEADER_TITLES = ("党员负责人", "负责人", "责任区负责人", "党员责任区负责人")  # what the sign calls the leader
 PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guide says so too)
 
 
