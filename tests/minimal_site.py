@@ -10,7 +10,7 @@ from PIL import Image
 FILES: dict[str, str] = {
     "mkdocs.yml": """\
 site_name: 测试站
-site_url: https://example.org/dj/
+site_url: https://dj.qinghe.org.cn/dj/
 docs_dir: content
 theme:
   name: liangxiang

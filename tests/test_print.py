@@ -239,7 +239,7 @@ def test_bleed_adds_3mm_and_crop_marks(tmp_path):
     assert page.getpixel((px(SLUG - 1), px(SLUG - 1)))[1] < 100  # the red ground runs into the bleed
     assert page.getpixel((px(1), px(1))) == (255, 255, 255)  # the slug outside it stays white
     assert sum(page.getpixel((px(SLUG), px(5)))) < 300  # a crop mark above the top-left corner
-    assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}
+    assert decoded(pdf, 20) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}
     (plate_w, plate_h), = pdf_pages(site / "print" / "plates" / "zhang-wei.pdf")
     assert abs(plate_w - (210 + 2 * SLUG)) < 0.5 and abs(plate_h - (297 + 2 * SLUG)) < 0.5
 
@@ -250,7 +250,7 @@ def test_sixty_character_name_fits_on_a_60x40_sign(tmp_path):
     site = build(tmp_path, {"content/zones/garden.yaml": zone_file(name=name)})
     pdf = site / "print" / "signboards" / "garden.pdf"
     assert squash(name) in pdf_text(pdf)
-    assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}
+    assert decoded(pdf, 20) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}
 
 
 @pytest.mark.parametrize("size", ["A4", "A3"])
@@ -261,7 +261,7 @@ def test_a_small_sign_keeps_its_code_in_proportion_and_readable_from_its_reading
     pdf = build(tmp_path, {"content/zones/garden.yaml": zone}) / "print" / "signboards" / "garden.pdf"
     (width, height), = pdf_pages(pdf)
     dpi = sign_camera_dpi(width, height)
-    assert decoded(pdf, round(dpi)) == {"https://example.org/dj/zones/garden/"}
+    assert decoded(pdf, round(dpi)) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}
     page = render(pdf, 20)  # the code's dark modules, found as the darkest pixels' extent
     dark = [x for x in range(page.width) for y in range(0, page.height, 2) if sum(page.getpixel((x, y))) < 200]
     assert (max(dark) - min(dark)) / page.width < 0.36, (size, dpi)
@@ -296,7 +296,7 @@ def test_duties_too_long_for_the_legible_size_are_printed_smaller_with_a_notice(
                      r"用最小字号还差约 \d+ 行：标志牌已把最小字号缩小到 \d+% 印出", said), said
     pdf = site / "print" / "signboards" / "garden.pdf"
     assert all(squash(f"第{i}条：{LONG_DUTY}") in pdf_text(pdf) for i in range(1, 11))
-    assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}, "the QR code keeps its size"
+    assert decoded(pdf, 20) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}, "the QR code keeps its size"
     page = (site / "print" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"请注意：工作职责太长，60 × 40 cm 标志牌上.*已把最小字号缩小到 \d+% 印出", page), "the print shop is told"
     # the hint names a shape, no smaller, the duties were tried on and fit at the legible size: following it builds without a notice
@@ -336,7 +336,7 @@ def test_ten_long_duties_fit_on_a_bigger_sign(tmp_path):
     assert abs(width - 600) < 0.5 and abs(height - 800) < 0.5
     text = pdf_text(pdf)
     assert all(squash(f"{duty}（{i}）") in text for i in range(1, 11))
-    assert decoded(pdf, 20) == {"https://example.org/dj/zones/garden/"}
+    assert decoded(pdf, 20) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}
 
 
 def test_a_character_the_font_lacks_is_set_in_a_face_that_comes_with_it(tmp_path):
@@ -508,8 +508,8 @@ def test_qr_codes_hold_the_formats_address_without_directory_urls(tmp_path):
     """A code holds SITE_URL + zones/ID/ whatever use_directory_urls says (a sign outlives the
     setting); without directory URLs that address is a page that sends the phone on to zones/ID.html."""
     site = build(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"] + "use_directory_urls: false\n"})
-    assert decoded(site / "print" / "signboards" / "garden.pdf", 20) == {"https://example.org/dj/zones/garden/"}
-    assert decoded(site / "print" / "plates" / "zhang-wei.pdf", 100) == {"https://example.org/dj/members/zhang-wei/"}
+    assert decoded(site / "print" / "signboards" / "garden.pdf", 20) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}
+    assert decoded(site / "print" / "plates" / "zhang-wei.pdf", 100) == {"https://dj.qinghe.org.cn/dj/members/zhang-wei/"}
     for folder, page in (("zones/garden", "garden.html"), ("members/zhang-wei", "zhang-wei.html")):
         assert (site / folder).with_suffix(".html").is_file()
         assert f'http-equiv="refresh" content="0; url=../{page}"' in (site / folder / "index.html").read_text(encoding="utf-8")

@@ -107,9 +107,9 @@ CASES = [
     # one category for five: said at org.yaml, not at every story (audit 22)
     Case("categories-fullwidth-comma", sub("content/org.yaml", "hotline: 0317-2720000\n", "hotline: 0317-2720000\nstory_categories: [劳动模范，真情服务小故事]\n"),
          "content/org.yaml", "story_categories:", "story_categories[0]", "会当成一个类别：里面有全角逗号或顿号", "写成 [劳动模范, 真情服务小故事]"),
-    Case("site-url-a-page", sub("mkdocs.yml", "site_url: https://example.org/dj/", "site_url: https://example.org/dj/index.html"),
+    Case("site-url-a-page", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/", "site_url: https://dj.qinghe.org.cn/dj/index.html"),
          "mkdocs.yml", "site_url:", "site_url", "以一个网页（“index.html”）结尾", "",
-         extra={"to write": "写到网站的文件夹为止：https://example.org/dj/"}),
+         extra={"to write": "写到网站的文件夹为止：https://dj.qinghe.org.cn/dj/"}),
     Case("phone-to-be-decided", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 待定"),
          "content/zones/garden.yaml", "service_phone:", "service_phone", "电话里没有号码（现在是“待定”）"),
     Case("story-only-its-title", sub("content/stories/a-key.md", "故事正文。", "# 一把钥匙"),
@@ -171,8 +171,8 @@ CASES = [
          "content/assessments/2026-Q1.yaml", "methods:", "methods[0]", "会当成一种考核方式", "写成 [监督员评议, 党员互评]"),
     Case("list-folded-into-a-text", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片：\n  - 东区\n"), "content/zones/garden.yaml", "  - 东区", "scope",
          "这一行以“- ”开头，YAML 把它并进了“scope”前面的文字", "写成“scope: |”"),
-    Case("yaml-key-without-colon-hint-whole", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片，见 https://example.org/dj/zones/garden/  # 旧写法"), "content/zones/garden.yaml", "scope 花园", "-",
-         "“scope”后面少了冒号“:”", "写成“scope: 花园一片，见 https://example.org/dj/zones/garden/”（"),  # whole, to copy; the comment left out
+    Case("yaml-key-without-colon-hint-whole", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片，见 https://dj.qinghe.org.cn/dj/zones/garden/  # 旧写法"), "content/zones/garden.yaml", "scope 花园", "-",
+         "“scope”后面少了冒号“:”", "写成“scope: 花园一片，见 https://dj.qinghe.org.cn/dj/zones/garden/”（"),  # whole, to copy; the comment left out
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "scope", "多了一个冒号", "中文引号 “ ”"),
@@ -472,12 +472,12 @@ CASES = [
          "mkdocs.yml", "  - 花园", "nav", "网站自己生成的页面", "删掉这一项"),
     Case("nav-script-link", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nnav:\n  - 点我: 'javascript:alert(1)'\n"),
          "mkdocs.yml", "  - 点我", "nav", "不是网址", "https://"),
-    Case("site-url-this-machine", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: http://127.0.0.1:8000/\n"), "mkdocs.yml", "site_url:", "site_url", "本机的地址", "https://"),
-    Case("site-url", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", ""), "mkdocs.yml", 1, "site_url", "site_url"),
-    Case("site-url-query", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: https://example.org/dj/?from=qr\n"), "mkdocs.yml", "site_url:", "site_url", "不能有“?”或“#”"),
-    Case("setting-twice", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: https://example.org/dj/\nsite_url: https://other.example.org/\n"),
+    Case("site-url-this-machine", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/\n", "site_url: http://127.0.0.1:8000/\n"), "mkdocs.yml", "site_url:", "site_url", "本机的地址", "https://"),
+    Case("site-url", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/\n", ""), "mkdocs.yml", 1, "site_url", "site_url"),
+    Case("site-url-query", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/\n", "site_url: https://dj.qinghe.org.cn/dj/?from=qr\n"), "mkdocs.yml", "site_url:", "site_url", "不能有“?”或“#”"),
+    Case("setting-twice", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/\n", "site_url: https://dj.qinghe.org.cn/dj/\nsite_url: https://other.example.org/\n"),
          "mkdocs.yml", "other.example.org", "site_url", "“site_url”写了两次（第 2 行也有）", "删掉不要的那一行"),
-    Case("site-url-password", sub("mkdocs.yml", "site_url: https://example.org/dj/\n", "site_url: https://admin:123@example.org/dj/\n"), "mkdocs.yml", "site_url:", "site_url", "用户名或密码"),
+    Case("site-url-password", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/\n", "site_url: https://admin:123@dj.qinghe.org.cn/dj/\n"), "mkdocs.yml", "site_url:", "site_url", "用户名或密码"),
 ]
 
 
@@ -1170,7 +1170,7 @@ def test_a_merge_key_brings_in_the_fields_not_written(tmp_path):
 
 
 @pytest.mark.parametrize("url, noticed", [("http://192.168.1.10:8000/", True), ("http://10.2.3.4/dj/", True),
-                                          ("https://example.org/dj/", False), ("http://intranet.corp/", False)])
+                                          ("https://dj.qinghe.org.cn/dj/", False), ("http://intranet.corp/", False)])
 def test_an_intranet_site_url_is_said(tmp_path, url, noticed):
     """Allowed (an intranet's own signs), but a sign outside would print a QR code that phones on
     mobile data cannot open (audit 18)."""
@@ -1178,12 +1178,27 @@ def test_an_intranet_site_url_is_said(tmp_path, url, noticed):
 
     from liangxiang.pipeline import read_site
 
-    root = write_site(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("https://example.org/dj/", url)})
+    root = write_site(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("https://dj.qinghe.org.cn/dj/", url)})
     config = load_config(config_file=str(root / "mkdocs.yml"))
     notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices]
     assert notices == ([f"mkdocs.yml:2:1: site_url: 网站地址 site_url 是内网地址（“{url}”）：印出来的二维码只有连着单位内网的手机能打开，"
                         "用流量的群众打不开 (只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/)"]
                        if noticed else [])
+
+
+@pytest.mark.parametrize("url", ["https://dangjian.huaning.example.cn/", "https://www.example.com/dj/", "http://dangjian.test/"])
+def test_a_site_url_left_as_an_example_is_said(tmp_path, url):
+    """A site copied from the example keeps its address: every QR code printed would lead nowhere
+    (session 24's audit). A notice: the example itself is built with it."""
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+
+    root = write_site(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("https://dj.qinghe.org.cn/dj/", url)})
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices]
+    assert notices == [f"mkdocs.yml:2:1: site_url: 网站地址 site_url 还是示例地址（“{url}”）：这样印出来的二维码打不开"
+                       " (印标志牌和桌牌之前，改成网站对外的真实地址，例如 https://dangjian.你的单位.cn/)"]
 
 
 @pytest.mark.parametrize("folder, meant", [

@@ -194,9 +194,9 @@ def test_printables_from_the_preview_hold_the_sites_address(tmp_path):
     try:
         running.wait_for(r"Serving on http://127\.0\.0\.1", timeout=STARTUP)
         status, page = running.get("dj/print/")
-        assert status == 200 and "https://example.org/dj/zones/garden/" in page and "127.0.0.1" not in page
+        assert status == 200 and "https://dj.qinghe.org.cn/dj/zones/garden/" in page and "127.0.0.1" not in page
         with urllib.request.urlopen(f"http://127.0.0.1:{running.port}/dj/qr/zones/garden.png", timeout=15) as response:
             codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(response.read())).convert("L"))
-        assert [code.text for code in codes] == ["https://example.org/dj/zones/garden/"]
+        assert [code.text for code in codes] == ["https://dj.qinghe.org.cn/dj/zones/garden/"]
     finally:
         running.stop()

@@ -244,6 +244,9 @@ def test_a_printed_address_that_vanishes_is_said(tmp_path):
     renamed.write_text(renamed.read_text(encoding="utf-8").replace("aliases: [old-garden]", "aliases: [old-garden, garden]"), encoding="utf-8")
     content, problems = read_content(root, root / "content", cache_dir=cache)
     assert not problems and not content.notices, [str(p) for p in [*problems, *content.notices]]
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("leader: zhang-wei", "leader: zhang-wei\nstatus: Archived"), encoding="utf-8")
+    content, problems = read_content(root, root / "content", cache_dir=cache)  # a zone with an error has not gone
+    assert [p.field for p in problems] == ["status"] and not content.notices, [str(p) for p in [*problems, *content.notices]]
 
 
 def test_line_breaks_written_with_a_bar_are_kept(tmp_path):

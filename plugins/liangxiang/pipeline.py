@@ -33,7 +33,8 @@ def read_content(
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
-    content.notices.extend(vanished_pages(content, cache_dir))
+    if not problems:  # a record with an error is left out: it has not gone
+        content.notices.extend(vanished_pages(content, cache_dir))
     check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()

@@ -29,6 +29,11 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             Location.of_setting(config_file, "site_url"), "site_url",
             f"网站地址 site_url 是内网地址（“{written}”）：印出来的二维码只有连着单位内网的手机能打开，用流量的群众打不开",
             "只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/"))
+    elif _example(written):
+        content.notices.append(Problem(
+            Location.of_setting(config_file, "site_url"), "site_url",
+            f"网站地址 site_url 还是示例地址（“{written}”）：这样印出来的二维码打不开",
+            "印标志牌和桌牌之前，改成网站对外的真实地址，例如 https://dangjian.你的单位.cn/"))
     _duplicate_settings(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
@@ -107,6 +112,13 @@ def _this_machine(url: str) -> str | None:
     if not local:
         return None
     return f"网站地址 site_url 是本机的地址（“{url}”）：印出来的二维码在别人的手机上打不开"
+
+
+def _example(url: str) -> bool:
+    """A site_url copied from an example: example.com, dangjian.example.cn, a .test or .invalid host
+    (names kept for examples, RFC 2606: no site answers there)."""
+    labels = (urlsplit(url).hostname or "").split(".")
+    return "example" in labels[-3:] or labels[-1] in ("test", "invalid", "example")
 
 
 def _intranet(url: str) -> bool:
