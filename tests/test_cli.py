@@ -124,15 +124,18 @@ def test_validate_words_settings_problems_for_editors(tmp_path):
 
 
 def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
-    """One run says every mistake: with a wrong site_name or theme the content is still checked."""
+    """One run says every mistake: with a wrong site_name, site_url or theme the content is still
+    checked, and the count says them all."""
     members = FILES["members.yaml"].replace("joined: 2008", "joined: 八八年", 1)
     for name, edit in {"site_name": ("site_name: 测试站", "site_name:"), "theme": ("  name: liangxiang", "  name: mkdoc"),
+                       "site_url": ("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/"),
                        "setting": ("docs_dir:", "doc_dir: x\ndocs_dir:"),
                        "plugin-option": ("  - liangxiang\n", "  - liangxiang:\n      blead: true\n      members: members.yaml\n")}.items():
         root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace(*edit), "members.yaml": members})
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
         assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)
         assert "members.yaml:8:5: members[0].joined" in result.stderr, (name, result.stderr)
+        assert result.stderr.endswith("一共有 2 处错误，站点未生成。请按上面的文件和行号逐条修改。\n"), (name, result.stderr)
     unusable = write_site(tmp_path / "plugin", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang", "  - liangxian"),
                                                 "members.yaml": members})
     result = run("liangxiang", "validate", str(unusable), cwd=tmp_path)  # without the plugin's own settings: not checked
@@ -148,8 +151,9 @@ def test_a_plain_build_fails_on_a_misspelt_plugin_option_in_validates_words(tmp_
     assert build.returncode == 1 and not (tmp_path / "site").exists(), build.stderr
     validate = run("liangxiang", "validate", str(root), cwd=tmp_path).stderr.splitlines()
     assert validate == ["mkdocs.yml:8:7: blead: liangxiang 插件没有“blead”这个设置 (是不是要写 bleed？)",
-                        "mkdocs.yml:9:7: printables: liangxiang 插件的设置 printables 要写 true 或 false (例如 printables: true)"], validate
-    for line in validate:
+                        "mkdocs.yml:9:7: printables: liangxiang 插件的设置 printables 要写 true 或 false (例如 printables: true)",
+                        "一共有 2 处错误，站点未生成。请按上面的文件和行号逐条修改。"], validate
+    for line in validate[:2]:
         assert line in build.stderr, (line, build.stderr)
     assert "Traceback" not in build.stderr and "Unrecognised" not in build.stderr
 

@@ -82,11 +82,14 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
         config, plugin_config = load_site_config(config_path)
     except ConfigProblem as problem:
         print(problem, file=sys.stderr)
+        said = len(str(problem).splitlines())
         if problem.usable is not None:  # the content is checked too: one run says every mistake
-            _check_content(*problem.usable)
+            found = _check_content(*problem.usable, quiet=True)
+            said += len(found) if isinstance(found, list) else 0
+        print(f"一共有 {said} 处错误，站点未生成。请按上面的文件和行号逐条修改。", file=sys.stderr)
         return 1
     content = _check_content(config, plugin_config)
-    if content is None:
+    if isinstance(content, list):
         return 1
     elapsed = time.perf_counter() - started
     print(
@@ -99,8 +102,9 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
     return 0
 
 
-def _check_content(config, plugin_config):
-    """The content read and checked as a build would, or None after printing what is wrong."""
+def _check_content(config, plugin_config, quiet: bool = False):
+    """The content read and checked as a build would, or the problems found after printing them
+    (and their count, unless quiet: the caller counts them with its own)."""
     from .pipeline import read_site
     from .print import check_printables
 
@@ -112,8 +116,9 @@ def _check_content(config, plugin_config):
             print(problem, file=sys.stderr)
         for notice in error.notices:
             print(f"提示（不影响生成）：{notice}", file=sys.stderr)
-        print(error, file=sys.stderr)
-        return None
+        if not quiet:
+            print(error, file=sys.stderr)
+        return list(error.problems)
     return content
 
 

@@ -19,7 +19,7 @@ _BOOL_OR_TEXT = {"bool": "true 或 false", "str": "一段文字", "int": "一个
 
 # Settings that do not change how content is read: when only these are wrong, validate still
 # checks the content, with these stand-ins, so that one run says every mistake.
-_STAND_INS = {"site_name": "（网站名称）", "theme": {"name": "liangxiang"}, "use_directory_urls": True,
+_STAND_INS = {"site_name": "（网站名称）", "site_url": "https://site-url.stand-in/", "theme": {"name": "liangxiang"}, "use_directory_urls": True,
               "markdown_extensions": []}
 
 
@@ -61,7 +61,7 @@ def load_site_config(path: Path):
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    from .check.settings import site_url_problem, written_site_url
+    from .check.settings import URL_EXAMPLE, site_url_problem, written_site_url
     from .load.decoding import decode
     from .load.yamlfile import parse
     from .problems import Problems
@@ -78,8 +78,10 @@ def load_site_config(path: Path):
         config = load_config(config_file=str(path), hooks=[])
     except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
         said = warnings.messages or [str(error)]
-        if any("site_url" in message for message in said):
-            raise ConfigProblem(f"{Location.of_setting(path, 'site_url')}: site_url: {site_url_problem(written_site_url(text)) or said[0]}") from None
+        if any("site_url" in message for message in said):  # the content is still checked, with a stand-in address
+            wrong = site_url_problem(written_site_url(text)) or said[0]
+            raise ConfigProblem(f"{Location.of_setting(path, 'site_url')}: site_url: {wrong} ({URL_EXAMPLE})",
+                                _with_stand_ins(path, said)) from None
         parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
         if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
             raise ConfigProblem("\n".join(map(str, problems))) from None
