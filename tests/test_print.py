@@ -609,3 +609,23 @@ def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
     assert re.search(r"members\[0\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5），印出来会是方框 "
                      r"\(人名里的字不要改：在 mkdocs.yml 的 liangxiang 插件下写 font: \S*RareHan\.ttf", errors), errors
+
+
+def test_a_cut_out_portrait_is_printed_on_white_and_whole(tmp_path):
+    """An ID photo cut out on a transparent background (session 24's audit): trimmed like a logo,
+    then cropped to the frame, it lost the top of the head and took the sign's colour behind it."""
+    from PIL import Image, ImageDraw
+
+    from liangxiang.print.images import prepare
+
+    portrait = Image.new("RGBA", (300, 400), (0, 0, 0, 0))
+    ImageDraw.Draw(portrait).ellipse((100, 60, 200, 180), fill=(230, 190, 160, 255))  # the head
+    ImageDraw.Draw(portrait).rectangle((50, 200, 250, 400), fill=(30, 40, 90, 255))  # the shoulders
+    path = tmp_path / "cut-out.png"
+    portrait.save(path)
+    data, _ = prepare(str(path), "cut-out", 30.0, 40.0, True)
+    printed = Image.open(data).convert("RGB")
+    assert printed.getpixel((2, 2)) == (255, 255, 255)  # the background is white, not the sign's
+    scale = printed.width / 300
+    head = printed.getpixel((round(150 * scale), round(70 * scale)))  # near the top of the head: still there
+    assert abs(head[0] - 230) < 20 and abs(head[2] - 160) < 20, head

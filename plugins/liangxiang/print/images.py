@@ -95,7 +95,11 @@ def _prepared(source: str, digest: str, w_mm: float, h_mm: float, crop: bool) ->
     image = open_upright(source)
     alpha = _has_alpha(image)
     image = image.convert("RGBA" if alpha else "RGB")
-    if alpha and (box := _opaque_box(image)) is not None:
+    if alpha and crop:  # a cut-out portrait: on white, as the web page shows it, and framed whole, head and all
+        on_white = Image.new("RGB", image.size, "white")
+        on_white.paste(image, mask=image.getchannel("A"))
+        image, alpha = on_white, False
+    elif alpha and (box := _opaque_box(image)) is not None:
         image = image.crop(box)  # a logo's see-through margin would only make the logo itself smaller
     target = (max(1, round(w_mm / MM_PER_INCH * PHOTO_DPI)), max(1, round(h_mm / MM_PER_INCH * PHOTO_DPI)))
     if crop:
