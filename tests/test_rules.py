@@ -182,6 +182,10 @@ CASES = [
     Case("bidi-override-escaped", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\u202e一片"'), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "转义"),
     Case("control-char-in-story", sub("content/stories/a-key.md", "故事正文。", "故事\x07正文。"), "content/stories/a-key.md", "故事\x07", "body", "看不见的控制字符（U+0007）"),
     Case("empty-free-page", {"content/about.md": "---\ntitle: 通知\n---\n\n"}, "content/about.md", 0, "-", "这个页面是空的", "写上内容再提交"),
+    # session 24: MkDocs could not read these, and published the "---" lines and all as the page's text
+    Case("free-page-front-matter-full-width-colon", {"content/about.md": "---\ntitle：关于\n---\n\n活动简介。\n"}, "content/about.md", 2, "title", "全角", "半角"),
+    Case("free-page-front-matter-no-key", {"content/about.md": "---\n关于创建活动\n---\n\n活动简介。\n"}, "content/about.md", 2, "-",
+         "页面开头两行“---”之间应该写“title: 标题”", "写成 title: 页面标题"),
     Case("control-char-in-page", sub("content/about.md", "活动简介。", "活动\x1b[31m简介。"), "content/about.md", "活动\x1b", "-", "看不见的控制字符（U+001B）"),
     Case("yaml-dash-after-key", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: - 花园一片"), "content/zones/garden.yaml", "scope: -", "scope", "“- ”不能写在“字段:”的同一行", "另起一行"),
     Case("yaml-text-after-block-bar", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: | 花园一片"), "content/zones/garden.yaml", "scope: |", "scope", "“|”或“>”后面不能接着写文字", "下一行"),

@@ -415,6 +415,21 @@ class _Reader:
                           "删掉 template 这一行：页面会用站点的样式显示")
         return True
 
+    def unread_front_matter(self, path: Path, text: str) -> bool:
+        """True (with a problem) when a free page opens with "---" lines MkDocs cannot read as its
+        front matter (`title：关于`): it would publish them, and what is between, as the page's text."""
+        from mkdocs.utils.meta import get_data
+
+        front, _, _ = split_front_matter(text.lstrip("\ufeff"))
+        if front is None or not front.strip() or get_data(text.lstrip("\ufeff"))[1]:
+            return False
+        shown, before = self.shown(path), len(self.problems)
+        parse(front, shown, self.problems, first_line=2)  # the YAML mistake, in the editors' words
+        if len(self.problems) == before:  # readable, but no "title: …" (a sentence between the lines)
+            self.problems.add(Location(shown, 2, 1), "-", "页面开头两行“---”之间应该写“title: 标题”：现在网站会把它们连同“---”当成正文显示出来",
+                              "写成 title: 页面标题（半角冒号，后面加空格）；不需要标题就删掉这两行“---”和中间的内容")
+        return True
+
     def unshown_page_meta(self, path: Path, text: str) -> list[Problem]:
         """A free page's front matter shows its title only: `author:` or `phone:` there is shown
         nowhere, which its editor would not expect (and a typo of title goes unused)."""
@@ -481,7 +496,7 @@ class _Reader:
                     self.problems.add(Location(self.shown(path)), "-", "这个页面是空的：网站上会多出一个空白页，菜单里也会有它",
                                       "写上内容再提交；还没准备好就先不要放进 content/")
                     continue
-                if self.page_template(path, text) or self.same_address(path, relative.as_posix()):
+                if self.page_template(path, text) or self.unread_front_matter(path, text) or self.same_address(path, relative.as_posix()):
                     continue
                 content.notices += self.unshown_page_meta(path, text)
                 content.pages.append(relative.as_posix())
