@@ -290,7 +290,14 @@ CASES = [
     Case("ref-by-name", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: 张伟"), "content/zones/garden.yaml", "leader: 张伟", "leader", "编号只能", "“张伟”的编号是 zhang-wei"),
     Case("ref-branch-by-name", sub("members.yaml", "    branch: b2\n    status: former", "    branch: 第二党支部\n    status: former"), "members.yaml", "第二党支部", "members[2].branch", "编号只能", "编号是 b2"),
     Case("ref-deleted-member", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: wang-jianguo"), "content/zones/garden.yaml", "leader: wang", "leader", "找不到党员", "status: former"),
-    Case("phone-cut-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272 或 8 号楼门卫"), "content/zones/garden.yaml", "service_phone", "service_phone", "“0317-272”不完整（7 位数字）", "能拨打"),
+    Case("phone-cut-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272 或 8 号楼门卫"), "content/zones/garden.yaml", "service_phone", "service_phone", "“0317-272”不完整：区号 0317 后面的号码有 3 位，应该是 7 或 8 位", "能拨打"),
+    # session 24: ten digits after a 0 passed, and a local number one digit short went onto the sign
+    Case("phone-local-digit-missing", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272000"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "“0317-272000”不完整：区号 0317 后面的号码有 6 位，应该是 7 或 8 位", "能拨打"),
+    Case("phone-beijing-digit-missing", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 010-6512345"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "“010-6512345”不完整：区号 010 后面的号码有 7 位，应该是 8 位", "能拨打"),
+    Case("phone-two-numbers", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001 0317-2720002"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "这里写了 2 个电话号码", "两个号码之间加“、”"),
     Case("phone-too-long", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001转8001、8002、8003（夜间及节假日转值班室8009，周末转总值班室8010，春节期间另行通知，其他时间请拨打服务热线0317-2720000）"),
          "content/zones/garden.yaml", "service_phone", "service_phone", "太长了：最多 80 个字符（现在 88 个）"),  # said in characters, not "项" (audit 20)
     Case("phone-no-number", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 电话待定"), "content/zones/garden.yaml", "service_phone", "service_phone", "没有号码", "能拨打"),

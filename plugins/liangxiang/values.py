@@ -101,11 +101,30 @@ def whole_number(digits: str) -> bool:
     """Digits a phone can dial: a short service number (12345, 95598), a local number of 7 or 8
     digits, one with its area code (0317-2720000), a 400 or 800 number, a mobile's 11, or one with
     the country code; "0317272" is cut short."""
-    if digits.startswith("0"):
-        return 10 <= len(digits) <= 12
+    if digits.startswith("0"):  # the area code, then a local number of 8 digits after 010 and 02x, 7 or 8 after 0xxx
+        return len(digits) in ((11,) if area_code(digits) else (11, 12))
     if digits.startswith(("400", "800")) and len(digits) == 10:
         return True
     return 3 <= len(digits) <= 5 or 7 <= len(digits) <= 8 or len(digits) == 11 or (digits.startswith("86") and len(digits) >= 12)
+
+
+def area_code(digits: str) -> str:
+    """The area code a number starting with 0 dials, when it is one of the three-digit ones
+    (010 Beijing, 02x); "" for the four-digit ones and a mobile dialled with a 0 before it."""
+    return digits[:3] if digits.startswith(("010", "02")) else ""
+
+
+def _cut_short(number: str, digits: str) -> str:
+    """What is wrong with a number that is not whole, in words."""
+    parts = [re.sub(r"\D", "", part) for part in re.split(r"\s+", number.strip())]
+    if len(parts) > 1 and all(whole_number(part) for part in parts):
+        return f"这里写了 {len(parts)} 个电话号码（现在是“{number.strip()}”）"
+    if digits.startswith("0") and not digits.startswith("01") or digits.startswith(("010", "02")):
+        code = area_code(digits) or digits[:4]
+        local, fewest = len(digits) - len(code), 8 if len(code) == 3 else 7
+        wanted = "8" if len(code) == 3 else "7 或 8"
+        return f"电话号码“{number.strip()}”{'不完整' if local < fewest else '多了数字'}：区号 {code} 后面的号码有 {local} 位，应该是 {wanted} 位"
+    return f"电话号码“{number.strip()}”不完整（{len(digits)} 位数字）"
 
 
 def split_extension(number: str) -> tuple[str, str]:
@@ -128,7 +147,7 @@ def _dialable(value: str) -> str:
     if not digits:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
     if not whole_number(digits):
-        raise PydanticCustomError("phone_digits", "电话号码“{number}”不完整（{count} 位数字）", {"number": number.group(0).strip(), "count": len(digits)})
+        raise PydanticCustomError("phone_digits", "{said}", {"said": _cut_short(number.group(0), digits), "number": number.group(0).strip()})
     return value
 
 
