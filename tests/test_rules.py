@@ -907,6 +907,17 @@ def test_a_second_person_in_charge_is_a_notice(tmp_path):
         " (党员负责人是名单里的党员，写在 leader：把王芳的称呼改成 社区负责人、监督员 等)"]
 
 
+def test_someone_in_a_role_who_has_left_is_a_notice(tmp_path):
+    """The page marks them 已调离 and the sign leaves them off (session 24's audit): said, as for a leader."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "{role: 业务带头人, member: li-na}", "{role: 业务带头人, member: ouyang-xiaohong}"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "content/zones/garden.yaml:9:19: roles[0].member: 业务带头人“欧阳晓红”已调离（status: former）：网页上标着已调离，标志牌上不再印出"
+        " (换一位在岗的党员（改 member），或删掉这一行，再重新印标志牌)"]
+
+
 def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
     root = write_site(tmp_path)
     _apply(root, sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}\n",

@@ -156,6 +156,7 @@ class _Rules(References):
                     self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"))
             self.successor(zone)
             self.leader_serving(zone)
+            self.roles_serving(zone)
             self.signboard_sides(zone)
             self.numbered_duties(zone)
             self.role_names(zone)
@@ -238,6 +239,19 @@ class _Rules(References):
             self.content.notices.append(Problem(
                 zone.at("leader"), "leader", f"负责人“{leader.name}”已调离（status: former），标志牌上仍印着他/她是负责人",
                 "换一位在岗的党员做负责人（改 leader），再重新印标志牌"))
+
+    def roles_serving(self, zone) -> None:
+        """Someone in a role who has left is marked 已调离 on the page and left off the sign."""
+        if zone.status != "active":
+            return
+        for role in zone.listed_roles:
+            member = self.content.member_by_id.get(role.member) if role.member else None
+            if member is not None and member.status == "former" and not member.hidden:
+                place = zone.roles.index(role)
+                self.content.notices.append(Problem(
+                    zone.at("roles", place, "member"), zone.field_name("roles", place, "member"),
+                    f"{role.role.strip()}“{member.name}”已调离（status: former）：网页上标着已调离，标志牌上不再印出",
+                    "换一位在岗的党员（改 member），或删掉这一行，再重新印标志牌"))
 
     def name_as_written(self, name: str, where: Location, field: str) -> None:
         """张　伟 padded the spreadsheet way, 热合曼•阿不都 with a bullet for the name dot: printed as
