@@ -1002,6 +1002,9 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     (sub("content/commitments/2026.yaml", "date: 2026-11-20", "date: 2026-12-20"),
      "content/commitments/2026.yaml:8:14: commitments[0].review.date: 评议日期 2026-12-20 在今天（2026-11-21）之后，评议结果“优秀”却已经公开"
      " (评议以后再写 review；或改成评议实际的日期)"),
+    (sub("content/commitments/2026.yaml", "date: 2026-11-20", "date: 2025-11-20"),  # session 24's audit
+     "content/commitments/2026.yaml:8:14: commitments[0].review.date: 评诺日期 2025-11-20 不在 2026 年或下一年年初，却是 2026 年承诺的评议"
+     " (是不是要写 2026-11-20？评议 2026 年的承诺，日期写在 2026 年底或 2027 年初)"),
     (sub("content/assessments/2026-Q1.yaml", "published: 2026-04-05", "published: 2062-04-05"),
      "content/assessments/2026-Q1.yaml:2:1: published: 公布日期 2062-04-05 在今天（2026-11-21）之后 (写张榜公布的日期；还没公布的结果先不要提交)"),
     (sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2061-05-12"),
@@ -1039,7 +1042,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：承诺墙和桌牌按最新的年份，只印这一年的 1 条，2026 年的 2 块桌牌不再印出"
      " (提前写好的新年度承诺，先放在 content/ 外面，到 2027 年再移进 content/commitments/)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
-        "progress-in-the-future", "review-in-the-future", "published-in-the-future", "story-in-the-future",
+        "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "a-year-with-no-commitments", "a-period-with-no-results",
         "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun"])

@@ -17,7 +17,7 @@ from ..problems import Problem
 
 def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
     today = today or build_day()
-    return [*_progress_years(content), *_early_results(content), *_ungraded_scores(content),
+    return [*_progress_years(content), *_review_years(content), *_early_results(content), *_ungraded_scores(content),
             *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content)]
 
 
@@ -104,6 +104,21 @@ def _progress_years(content: Content):
                 commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
                 f"践诺日期 {step.date} 不在 {year.year} 年，却记在 {year.year} 年的承诺里",
                 (f"是不是要写 {guess}？" if guess else "") + f"如果是 {step.date.year} 年做的事，写进 {step.date.year}.yaml")
+
+
+def _review_years(content: Content):
+    """A year's pledges are reviewed at its end or early in the next: a review dated before the
+    year began (2024-12-26 in 2025.yaml) is a year typed from another file."""
+    for year in content.commitments:
+        for commitment in year.commitments:
+            review = commitment.review
+            if review is None or review.date is None or year.year is None or year.year <= review.date.year <= year.year + 1:
+                continue
+            guess = _same_day_in(review.date, year.year)
+            yield Problem(
+                commitment.at("review", "date"), commitment.field_name("review", "date"),
+                f"评诺日期 {review.date} 不在 {year.year} 年或下一年年初，却是 {year.year} 年承诺的评议",
+                (f"是不是要写 {guess}？" if guess else "") + f"评议 {year.year} 年的承诺，日期写在 {year.year} 年底或 {year.year + 1} 年初")
 
 
 COPIED_FILE = 4  # dates from one other year in a file, from which it looks copied rather than mistyped
