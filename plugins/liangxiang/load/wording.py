@@ -7,6 +7,7 @@ comes from ``meant``, and the fields they may have meant from ``modelpath``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -213,6 +214,12 @@ def _id_hint(error: Error) -> str:
         kind = {"\u3000": "全角空格", "\u00a0": "不间断空格", "\t": "制表符"}.get(space, f"空白字符（U+{ord(space):04X}）")
         side = "后面" if value.startswith(value.strip()) else "前面"
         return f"“{value.strip()}”{side}多了一个{kind}：删掉它，写成 {value.strip()}"
+    folded = unicodedata.normalize("NFKC", value).strip().lower().replace("－", "-")
+    if folded != value.strip().lower() and re.fullmatch(ID_PATTERN, folded):  # li-na-２, ｌｉ-ｎａ: typed in full-width mode
+        return f"编号里有全角字符，换成英文输入法重新输入：写成 {folded}"
+    noted = re.fullmatch(r"\s*([a-z0-9][a-z0-9-]*)\s*[（(【\[][^）)】\]]*[）)】\]]\s*", value)
+    if noted and re.fullmatch(ID_PATTERN, noted.group(1)):  # wang-jianguo（王建国）: the name as a note
+        return f"括号里的说明不能写在编号里（要说明就写在这一行的 # 后面）：写成 {noted.group(1)}"
     slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
     if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
         slug = meant.id_from_name(value, model, where)
