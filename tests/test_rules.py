@@ -246,6 +246,7 @@ CASES = [
     Case("score-decimal-comma", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90，5}"), "content/assessments/2026-Q1.yaml", "90，5", "results[0].score", "应该是数字", "“，”不是小数点：写成 90.5"),
     Case("id-full-width-digit", sub("members.yaml", "  - id: li-na\n", "  - id: li-na-２\n"), "members.yaml", "li-na-２", "members[1].id", "编号只能用", "编号里有全角字符，换成英文输入法重新输入：写成 li-na-2"),
     Case("id-with-name-in-brackets", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wei（张伟）"), "content/zones/garden.yaml", "leader:", "leader", "编号只能用", "括号里的说明不能写在编号里（要说明就写在这一行的 # 后面）：写成 zhang-wei"),
+    Case("hidden-quoted", sub("members.yaml", "    hidden: true\n", "    hidden: 'true'\n"), "members.yaml", "hidden:", "members[3].hidden", "只能是 true 或 false", "去掉引号：写成 true，不加引号"),
     Case("period-format", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q5"), "content/assessments/2026-Q1.yaml", "Q5", "period", "YYYY-Qn"),
     Case("period-year", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 0000-Q1"), "content/assessments/2026-Q1.yaml", "0000-Q1", "period", "YYYY-Qn"),
     Case("period-lower-case", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-q1"), "content/assessments/2026-Q1.yaml", "2026-q1", "period", "YYYY-Qn", "写成 2026-Q1"),

@@ -309,7 +309,9 @@ WORDINGS: dict[str, Wording] = {
     **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False)), "float_parsing", "float_type"),
     **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", ""), "greater_than_equal", "greater_than"),
     **_kinds(lambda e: (f"不能大于 {meant.number_text(e.ctx.get('le', e.ctx.get('lt')))}{e.now}", ""), "less_than_equal", "less_than"),
-    **_kinds(lambda e: (f"只能是 true 或 false{e.now}", "写英文小写的 true（是）或 false（否），不写“是”“yes”“1”"),
+    **_kinds(lambda e: (f"只能是 true 或 false{e.now}", f"去掉引号：写成 {e.value.strip().lower()}，不加引号"
+                        if isinstance(e.value, str) and e.value.strip().lower() in ("true", "false")
+                        else "写英文小写的 true（是）或 false（否），不写“是”“yes”“1”"),
              "bool_parsing", "bool_type"),
     "literal_error": _not_a_choice,
     "list_type": _not_a_list,
