@@ -1229,6 +1229,18 @@ def test_a_site_url_left_as_an_example_is_said(tmp_path, url):
                        " (印标志牌和桌牌之前，改成网站对外的真实地址，例如 https://dangjian.你的单位.cn/)"]
 
 
+def test_mkdocs_own_search_plugin_is_said(tmp_path):
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+
+    root = write_site(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - search\n  - liangxiang\n")})
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices]
+    assert notices == ["mkdocs.yml:6:1: plugins: plugins 里的 search 用不上：网站自带中文搜索（/search/），MkDocs 的 search 插件只会多发布一份没有页面用的索引，"
+                       "连编辑指南也在里面 (删掉 plugins 下的“- search”这一行)"]
+
+
 @pytest.mark.parametrize("folder, meant", [
     ("commitments", "commitment"), ("commitments", "承诺"), ("zones", "Zones"), ("stories", "story"), ("assessments", "assesments"),
 ])

@@ -34,6 +34,11 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             Location.of_setting(config_file, "site_url"), "site_url",
             f"网站地址 site_url 还是示例地址（“{written}”）：这样印出来的二维码打不开",
             "印标志牌和桌牌之前，改成网站对外的真实地址，例如 https://dangjian.你的单位.cn/"))
+    if "search" in config.plugins:  # MkDocs' own: an index no page of this theme reads, of the guide for editors too
+        content.notices.append(Problem(
+            Location.of_setting(config_file, "plugins"), "plugins",
+            "plugins 里的 search 用不上：网站自带中文搜索（/search/），MkDocs 的 search 插件只会多发布一份没有页面用的索引，连编辑指南也在里面",
+            "删掉 plugins 下的“- search”这一行"))
     _duplicate_settings(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
