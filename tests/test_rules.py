@@ -921,6 +921,22 @@ def test_someone_in_a_role_who_has_left_is_a_notice(tmp_path):
         " (换一位在岗的党员（改 member），或删掉这一行，再重新印标志牌)"]
 
 
+def test_a_zone_file_copied_under_a_new_id_is_a_notice_on_the_copy(tmp_path):
+    """Copied, its id changed and nothing else: two zones of one name on the site and two signs
+    (session 24's audit). Said at the copy, the newer file."""
+    import os
+
+    root = write_site(tmp_path)
+    garden = root / "content/zones/garden.yaml"
+    copy = root / "content/zones/a-garden-copy.yaml"
+    copy.write_text(garden.read_text(encoding="utf-8").replace("id: garden", "id: a-garden-copy").replace("aliases: [old-garden]\n", ""), encoding="utf-8")
+    os.utime(garden, (1_700_000_000, 1_700_000_000))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n).split(" (")[0] for n in content.notices] == [
+        "content/zones/a-garden-copy.yaml:2:1: name: 责任区名称和 content/zones/garden.yaml（garden）一样：网页和标志牌上会有两个同名的责任区"]
+
+
 def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
     root = write_site(tmp_path)
     _apply(root, sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}\n",

@@ -148,6 +148,12 @@ class _Rules(References):
         for zone in sorted(content.zones, key=lambda z: Path(z.path).stem != z.id):  # the id's own file first: it keeps the id
             self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.aliases(zone, "zone", "责任区", aliases)
+        named: dict[str, object] = {}
+        for zone in sorted(content.zones, key=lambda z: _changed_at(content.root / z.path)):  # the copy is the newer file
+            if (twin := named.setdefault(zone.name.strip(), zone)) is not zone:  # a file copied to make a new zone
+                self.content.notices.append(Problem(
+                    zone.at("name"), "name", f"责任区名称和 {twin.path}（{twin.id}）一样：网页和标志牌上会有两个同名的责任区",
+                    "复制别的责任区文件来新建时，改掉 name、scope、duties、leader 和 service_phone；同一个责任区只留一个文件"))
         for zone in content.zones:
             self.stem(zone, "id", zone.id, Path(zone.path).stem)
             self.refs(zone)
@@ -388,6 +394,13 @@ class _Rules(References):
                 for message, hint in found:
                     self.problems.add(record.at(field), record.field_name(field), message, hint)
                 content.notices += [Problem(record.at(field), record.field_name(field), message, hint) for message, hint in notices]
+
+
+def _changed_at(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _period_meant(published: object, period: str, stem: str) -> str:
