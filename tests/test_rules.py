@@ -895,32 +895,6 @@ def test_a_role_written_with_a_members_name_is_a_notice_to_link_them(tmp_path):
         "content/zones/garden.yaml:10:17: roles[1].name: “李娜”是名单里的党员 (写成 member: li-na，网页上会链接到他/她的页面)"]
 
 
-def test_a_second_person_in_charge_is_a_notice(tmp_path):
-    """leader: zhang-wei and a role 党员负责人 for li-na: the sign would name two people in charge.
-    The leader also listed under that title, or another title, says nothing."""
-    root = write_site(tmp_path)
-    _apply(root, sub("content/zones/garden.yaml", "  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}\n",
-                     "  - {role: 党员负责人, member: li-na}\n  - {role: 负责人, name: 王芳}\n  - {role: 党员负责人, member: zhang-wei}\n"))
-    content, problems = read_content(root, root / "content")
-    assert not problems, [str(p) for p in problems]
-    assert [str(n) for n in content.notices] == [
-        "content/zones/garden.yaml:9:6: roles[0].role: roles 里写“李娜”是党员负责人，而 leader 是“张伟”：网页和标志牌上会出现两位党员负责人"
-        " (一个责任区只有一位党员负责人，写在 leader：如果李娜才是负责人，改 leader；否则把这里的称呼改成 副组长、业务带头人 等)",
-        "content/zones/garden.yaml:10:6: roles[1].role: roles 里写“王芳”是负责人，而 leader 是“张伟”：网页和标志牌上会出现两位负责人"
-        " (党员负责人是名单里的党员，写在 leader：把王芳的称呼改成 社区负责人、监督员 等)"]
-
-
-def test_someone_in_a_role_who_has_left_is_a_notice(tmp_path):
-    """The page marks them 已调离 and the sign leaves them off (session 24's audit): said, as for a leader."""
-    root = write_site(tmp_path)
-    _apply(root, sub("content/zones/garden.yaml", "{role: 业务带头人, member: li-na}", "{role: 业务带头人, member: ouyang-xiaohong}"))
-    content, problems = read_content(root, root / "content")
-    assert not problems, [str(p) for p in problems]
-    assert [str(n) for n in content.notices] == [
-        "content/zones/garden.yaml:9:19: roles[0].member: 业务带头人“欧阳晓红”已调离（status: former）：网页上标着已调离，标志牌上不再印出"
-        " (换一位在岗的党员（改 member），或删掉这一行，再重新印标志牌)"]
-
-
 def test_a_zone_file_copied_under_a_new_id_is_a_notice_on_the_copy(tmp_path):
     """Copied, its id changed and nothing else: two zones of one name on the site and two signs
     (session 24's audit). Said at the copy, the newer file."""
@@ -1434,3 +1408,21 @@ def test_a_copied_period_file_is_told_its_period_only(tmp_path):
 ], ids=["hidden-member-added-again", "free-page-meta-not-shown"])
 def test_audit_23_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == [notice]
+
+
+@pytest.mark.parametrize("edits, notices", [
+    # leader: zhang-wei and a role 党员负责人 for li-na: the sign would name two people in charge;
+    # the leader listed under that title too says nothing
+    (sub("content/zones/garden.yaml", "  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}\n",
+         "  - {role: 党员负责人, member: li-na}\n  - {role: 负责人, name: 王芳}\n  - {role: 党员负责人, member: zhang-wei}\n"),
+     ["content/zones/garden.yaml:9:6: roles[0].role: roles 里写“李娜”是党员负责人，而 leader 是“张伟”：网页和标志牌上会出现两位党员负责人"
+      " (一个责任区只有一位党员负责人，写在 leader：如果李娜才是负责人，改 leader；否则把这里的称呼改成 副组长、业务带头人 等)",
+      "content/zones/garden.yaml:10:6: roles[1].role: roles 里写“王芳”是负责人，而 leader 是“张伟”：网页和标志牌上会出现两位负责人"
+      " (党员负责人是名单里的党员，写在 leader：把王芳的称呼改成 社区负责人、监督员 等)"]),
+    # the page marks them 已调离 and the sign leaves them off: said, as for a leader
+    (sub("content/zones/garden.yaml", "{role: 业务带头人, member: li-na}", "{role: 业务带头人, member: ouyang-xiaohong}"),
+     ["content/zones/garden.yaml:9:19: roles[0].member: 业务带头人“欧阳晓红”已调离（status: former）：网页上标着已调离，标志牌上不再印出"
+      " (换一位在岗的党员（改 member），或删掉这一行，再重新印标志牌)"]),
+], ids=["second-person-in-charge", "role-of-someone-who-left"])
+def test_session_24_notices(tmp_path, edits, notices):
+    assert notices_after(tmp_path, edits) == notices
