@@ -45,8 +45,8 @@ def test_missing_label_is_an_error():
         load_labels("zh-CN").no_such_label
 
 
-@pytest.mark.parametrize("name, note", [("测试单位", "本站内容由 测试单位 党组织公开发布"), ("东王庄村党支部委员会", "本站内容由 东王庄村党支部委员会 公开发布"),
-                                        ("计算机学院党委", "本站内容由 计算机学院党委 公开发布")])
+@pytest.mark.parametrize("name, note", [("测试单位", "本站内容由测试单位党组织公开发布"), ("东王庄村党支部委员会", "本站内容由东王庄村党支部委员会公开发布"),
+                                        ("计算机学院党委", "本站内容由计算机学院党委公开发布")])
 def test_the_footer_names_the_publisher_once(tmp_path, name, note):
     """An org named as its party body is not followed by 党组织 (audit 21: …党支部委员会 党组织公开发布)."""
     from conftest import build_site
