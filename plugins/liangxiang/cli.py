@@ -82,11 +82,11 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
         config, plugin_config = load_site_config(config_path)
     except ConfigProblem as problem:
         print(problem, file=sys.stderr)
-        said = len(str(problem).splitlines())
+        count = len(str(problem).splitlines())
         if problem.usable is not None:  # the content is checked too: one run says every mistake
             found = _check_content(*problem.usable, quiet=True)
-            said += len(found) if isinstance(found, list) else 0
-        print(f"一共有 {said} 处错误，站点未生成。请按上面的文件和行号逐条修改。", file=sys.stderr)
+            count += len(found) if isinstance(found, list) else 0
+        print(f"一共有 {count} 处错误，站点未生成。请按上面的文件和行号逐条修改。", file=sys.stderr)
         return 1
     content = _check_content(config, plugin_config)
     if isinstance(content, list):

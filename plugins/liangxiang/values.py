@@ -114,12 +114,17 @@ def area_code(digits: str) -> str:
     return digits[:3] if digits.startswith(("010", "02")) else ""
 
 
+def side_by_side(number: str) -> int:
+    """How many whole numbers a run of digits and spaces holds ("0317-2721365 0317-2721366": 2), or 0."""
+    parts = [re.sub(r"\D", "", part) for part in number.split()]
+    return len(parts) if len(parts) > 1 and all(whole_number(part) for part in parts) else 0
+
+
 def _cut_short(number: str, digits: str) -> str:
     """What is wrong with a number that is not whole, in words."""
-    parts = [re.sub(r"\D", "", part) for part in re.split(r"\s+", number.strip())]
-    if len(parts) > 1 and all(whole_number(part) for part in parts):
-        return f"这里写了 {len(parts)} 个电话号码（现在是“{number.strip()}”）"
-    if digits.startswith("0") and not digits.startswith("01") or digits.startswith(("010", "02")):
+    if several := side_by_side(number):
+        return f"这里写了 {several} 个电话号码（现在是“{number.strip()}”）"
+    if digits.startswith("0") and (area_code(digits) or not digits.startswith("01")):  # 01… other than 010: a mobile after a 0
         code = area_code(digits) or digits[:4]
         local, fewest = len(digits) - len(code), 8 if len(code) == 3 else 7
         wanted = "8" if len(code) == 3 else "7 或 8"
@@ -147,7 +152,8 @@ def _dialable(value: str) -> str:
     if not digits:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
     if not whole_number(digits):
-        raise PydanticCustomError("phone_digits", "{said}", {"said": _cut_short(number.group(0), digits), "number": number.group(0).strip()})
+        raise PydanticCustomError("phone_digits", "{said}", {"said": _cut_short(number.group(0), digits),
+                                                             "several": side_by_side(number.group(0))})
     return value
 
 

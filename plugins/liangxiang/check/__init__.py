@@ -148,12 +148,7 @@ class _Rules(References):
         for zone in sorted(content.zones, key=lambda z: Path(z.path).stem != z.id):  # the id's own file first: it keeps the id
             self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.aliases(zone, "zone", "责任区", aliases)
-        named: dict[str, object] = {}
-        for zone in sorted(content.zones, key=lambda z: _changed_at(content.root / z.path)):  # the copy is the newer file
-            if (twin := named.setdefault(zone.name.strip(), zone)) is not zone:  # a file copied to make a new zone
-                self.content.notices.append(Problem(
-                    zone.at("name"), "name", f"责任区名称和 {twin.path}（{twin.id}）一样：网页和标志牌上会有两个同名的责任区",
-                    "复制别的责任区文件来新建时，改掉 name、scope、duties、leader 和 service_phone；同一个责任区只留一个文件"))
+        self.zone_names()
         for zone in content.zones:
             self.stem(zone, "id", zone.id, Path(zone.path).stem)
             self.refs(zone)
@@ -169,6 +164,19 @@ class _Rules(References):
             self.second_leader(zone)
             self.repeated(zone, "roles", lambda role: role.same_as, lambda role: f"{role.role} {role.member or role.name}", "标志牌和网页上")
             self.repeated(zone, "duties", where="标志牌和网页上")
+
+    def zone_names(self) -> None:
+        """A zone file copied under a new id keeps the other's name: two zones of one name on the
+        site and two signs. Said at the copy, the newer file (its time read for those zones only)."""
+        named: dict[str, list] = {}
+        for zone in self.content.zones:
+            named.setdefault(zone.name.strip(), []).append(zone)
+        for twins in (twins for twins in named.values() if len(twins) > 1):
+            first, *copies = sorted(twins, key=lambda z: _changed_at(self.content.root / z.path))
+            for zone in copies:
+                self.content.notices.append(Problem(
+                    zone.at("name"), "name", f"责任区名称和 {first.path}（{first.id}）一样：网页和标志牌上会有两个同名的责任区",
+                    "复制别的责任区文件来新建时，改掉 name、scope、duties、leader 和 service_phone；同一个责任区只留一个文件"))
 
     def role_names(self, zone) -> None:
         """A role written by name is someone outside the roster; the name of a hidden member would
