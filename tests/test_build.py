@@ -63,10 +63,11 @@ def test_zone_page(example_site):
                  "青年志愿者代表", "576户", "每月上门走访一次", "0317-2723318", "楼院连万家，党员在身边"):
         assert fact in text, fact
     assert 'href="tel:03172723318"' in raw
-    # latest grade 2026-Q3 95.5 (优秀) and the trend over both periods
-    assert re.search(r"2026-Q3\s*：\s*优秀\s*95.5", text)
-    assert "2026-Q2" in text and "90" in text
+    # latest grade 2026-Q3 95.5 (优秀) and the trend over both periods, named as visitors say them
+    assert re.search(r"2026年第三季度\s*：\s*优秀\s*95.5", text)
+    assert "2026年第二季度" in text and "90" in text and "2026-Q" not in text
     assert "为独居老人家中加装燃气报警器" in text  # content, Markdown rendered
+    assert re.search(r"服务标准\s*有求必应、当日响应", text)  # 亮标准 beside the leader's promise
     assert "0317-2726000" in text  # supervision hotline
 
 
@@ -107,7 +108,7 @@ def test_assessment_grades_on_band_edges(example_site):
     assert re.search(r"3号换热站安全运行优秀党员责任区 80 合格", q2)
     assert re.search(r"华宁片区供暖供水保障优秀党员责任区 70 基本合格", q3)
     latest = page_text(example_site, "assessments/")
-    assert "2026-Q3 考核结果" in latest and "95.5" in latest
+    assert "2026年第三季度考核结果" in latest and "2026-Q" not in latest and "95.5" in latest
 
 
 def test_hidden_member_appears_nowhere(example_site):

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from liangxiang.site.chart import LABEL_HEIGHT, score_text, trend_svg
-from liangxiang.site.view import SiteView
+from liangxiang.site.view import SiteView, load_labels, period_name
 
 
 def test_points_lines_and_labels():
@@ -69,3 +69,15 @@ def test_grade_labels_never_overlap(scores, thresholds):
     assert len(re.findall(r'<line class="grid"', svg)) == len(thresholds)
     if scores == [88, 92] and thresholds == [90, 80, 70]:
         assert [text for _, text in labels] == ["90", "80", "70"]
+
+
+@pytest.mark.parametrize("period, name, short", [
+    ("2026-Q1", "2026年第一季度", "2026年一季度"),
+    ("2026-Q2", "2026年第二季度", "2026年二季度"),
+    ("2027-Q3", "2027年第三季度", "2027年三季度"),
+    ("2030-Q4", "2030年第四季度", "2030年四季度"),
+])
+def test_periods_are_named_as_visitors_say_them(period, name, short):
+    labels = load_labels()
+    assert period_name(labels, period) == name
+    assert period_name(labels, period, short=True) == short

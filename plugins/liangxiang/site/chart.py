@@ -67,8 +67,9 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
     coords = [(x(i), y(score)) for i, score in enumerate(scores)]
     if len(coords) > 1:
         parts.append(f'<polyline class="line" points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in coords)}"/>')
-    # label at most one period per 56 units so that they never overlap, always the newest
-    step = max(1, math.ceil(len(points) * 56 / plot_w))
+    # label at most one period per 76 units (2026年二季度 at the axis' 11 px is about 70) so that
+    # they never overlap, always the newest
+    step = max(1, math.ceil(len(points) * 76 / plot_w))
     for i, ((period, score), (cx, cy)) in enumerate(zip(points, coords)):
         last = i == len(points) - 1
         parts.append(f'<circle class="dot{" last" if last else ""}" cx="{_n(cx)}" cy="{_n(cy)}" r="{4.5 if last else 3.5}"/>')

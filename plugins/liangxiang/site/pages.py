@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..content import Content
-from .view import Labels, Urls
+from .view import Labels, Urls, period_name
 
 
 @dataclass
@@ -116,7 +116,7 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
 
     yield DataPage("assessments/", "", "assessments.html", labels.assessments)
     for period in content.periods:
-        yield DataPage(f"assessments/{period.period}/", "", "period.html", f"{period.period} {labels.assessment_results}", {"period": period})
+        yield DataPage(f"assessments/{period.period}/", "", "period.html", f"{period_name(labels, period.period)}{labels.assessment_results}", {"period": period})
 
     yield DataPage("search/", "", "search.html", labels.search)
 

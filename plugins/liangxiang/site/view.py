@@ -41,6 +41,13 @@ def load_labels(lang: str = "zh-CN") -> Labels:
         return Labels(yaml.safe_load(file))
 
 
+def period_name(labels: Labels, period: str, short: bool = False) -> str:
+    year, _, quarter = period.partition("-Q")
+    if not (year.isdigit() and quarter in ("1", "2", "3", "4")):
+        return period  # never reached with checked content: the model only takes YYYY-Qn
+    return labels["period_short" if short else "period_name"].format(year=year, quarter=labels.quarters[int(quarter) - 1])
+
+
 @dataclass(frozen=True)
 class Urls:
     """Addresses of the format's table, for either setting of use_directory_urls."""
@@ -225,8 +232,8 @@ class SiteView:
 
     def trend(self, results: list, chart_id: str = "trend-title") -> Markup:
         """The inline SVG chart of a zone's (period, score) results, oldest first."""
-        points = [(a.period, score) for a, score in results]
-        described = self.labels.list_sep.join(f"{p} {self.score(s)} {self.grade(s)}" for p, s in points)
+        points = [(self.period_name(a.period, short=True), score) for a, score in results]
+        described = self.labels.list_sep.join(f"{self.period_name(a.period)} {self.score(s)} {self.grade(s)}" for a, s in results)
         title = f"{self.labels.trend}{self.labels.colon}{described}"
         return trend_svg(points, [g.min for g in self.records.grades if g.min > 0], title, chart_id)
 
@@ -361,6 +368,10 @@ class SiteView:
 
     def group_name(self, group_id: str | None) -> str:
         return self.records.group_name(group_id)
+
+    def period_name(self, period: str, short: bool = False) -> str:
+        """A period as visitors read it: 2026-Q2 is 2026年第二季度 (2026年二季度 in a chart)."""
+        return period_name(self.labels, period, short)
 
     def score(self, value: float) -> str:
         """At most two decimals, cut off: a score is never shown across a grade boundary (see score_text)."""
