@@ -289,3 +289,20 @@ def test_a_title_breaks_beside_the_campaigns_words_with_its_quotes(title, parts)
     shown = str(SiteView.phrased(title))
     assert re.sub(r"<[^>]+>", "", shown) == title
     assert [re.sub(r"<[^>]+>", "", part) for part in shown.split("<wbr>")] == parts
+
+
+def test_characters_that_show_nothing_are_not_published(tmp_path):
+    """A zero-width space pasted inside a name would make the name unfindable by search and copy as
+    something else; a soft hyphen or BOM likewise. They are taken out of texts and Markdown alike."""
+    unseen = "\u200b\u00ad\ufeff\u2060\u200e"
+    root = write_site(tmp_path / "src", {
+        "members.yaml": FILES["members.yaml"].replace("name: 李娜", f"name: 李{unseen}娜"),
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("scope: 花园一片", f"scope: 花园{unseen}一片"),
+        "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。", f"故事{unseen}正文。"),
+    })
+    site = build_site(_without_printables(root), tmp_path / "site")
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*") if path.suffix in (".html", ".json")}
+    assert "李娜" in pages[site / "members/li-na/index.html"] and "花园一片" in pages[site / "zones/garden/index.html"]
+    assert "故事正文。" in pages[site / "stories/a-key/index.html"]
+    for path, text in pages.items():
+        assert not any(char in text for char in unseen), path

@@ -31,8 +31,19 @@ def _parse_date(value: Any) -> Any:
     raise PydanticCustomError("date_format", "日期要写成 YYYY-MM-DD，例如 2026-03-12", {})
 
 
+# Characters that show nothing but change what a text is: zero-width spaces, direction marks and
+# overrides (U+202E shows a text backwards), soft hyphens, the BOM. Text pasted from web pages and
+# chat apps carries them; published, a name with one is not found by search and reads differently
+# when copied. Zero-width joiners and variation selectors stay: emoji are made of them.
+UNSEEN = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _unseen_removed(value: Any) -> Any:
+    return UNSEEN.sub("", value) if isinstance(value, str) else value
+
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Text = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
 def _one_item(shown_as: str):
@@ -51,7 +62,7 @@ Tag = Annotated[Text, AfterValidator(_one_item("一个标识"))]
 Category = Annotated[Text, AfterValidator(_one_item("一个类别"))]
 Method = Annotated[Text, AfterValidator(_one_item("一种考核方式"))]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
-ImagePath = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
+ImagePath = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 
 
@@ -166,10 +177,10 @@ def _not_a_spreadsheet_number(value: Any) -> Any:
     return value
 
 
-Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), StringConstraints(strip_whitespace=True, min_length=3, max_length=80),
+Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=3, max_length=80),
                   AfterValidator(_digits)]
 # no length of its own: “待定” is said to hold no number, not to be too short
-ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
+ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
                          AfterValidator(_digits), AfterValidator(_dialable)]
 
 

@@ -27,7 +27,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from markupsafe import Markup
 
-from ..values import title_words
+from ..values import UNSEEN, title_words
 from .rawhtml import StripRawHtml
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -239,8 +239,9 @@ _HREFLESS = re.compile(r"<a\b(?![^>]*\shref=)[^>]*>(.*?)</a>", re.S)
 
 def sanitize(html: str) -> str:
     """HTML with scripts, event handlers, styles and foreign URLs removed; a link whose URL was
-    taken out (javascript:) is its words alone, not link-coloured text that does nothing."""
-    return _HREFLESS.sub(r"\1", _cleaner.clean(html))
+    taken out (javascript:) is its words alone, not link-coloured text that does nothing. Characters
+    that show nothing but change what the text is (values.UNSEEN: direction overrides...) go too."""
+    return _HREFLESS.sub(r"\1", _cleaner.clean(UNSEEN.sub("", html)))
 
 
 # extensions of Python-Markdown a site may enable for its free pages that content Markdown then
