@@ -275,6 +275,8 @@ CASES = [
     Case("ref-group", sub("members.yaml", "group: b1-g1", "group: b1-g9"), "members.yaml", "b1-g9", "group", "找不到党小组", "b1-g1"),
     Case("group-of-branch", sub("members.yaml", "name: 欧阳晓红\n", "name: 欧阳晓红\n    group: b1-g1\n"), "members.yaml", "group: b1-g1\n    branch: b2", "group", "不属于"),
     Case("ref-leader", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wie"), "content/zones/garden.yaml", "zhang-wie", "leader", "找不到党员", "zhang-wei"),
+    Case("ref-leader-shortened", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: ouyang"), "content/zones/garden.yaml", "leader: ouyang", "leader", "找不到党员",
+         "是不是要写 ouyang-xiaohong（欧阳晓红）？"),
     Case("ref-role", sub("content/zones/garden.yaml", "member: li-na}", "member: lina}"), "content/zones/garden.yaml", "lina", "roles[0].member", "找不到党员", "li-na"),
     Case("ref-hidden", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei, secret-person]"), "content/zones/garden.yaml", "secret-person", "members", "不公开"),
     Case("ref-hidden-commitment", sub("content/commitments/2026.yaml", "member: li-na", "member: secret-person"), "content/commitments/2026.yaml", "secret-person", "member", "不公开"),

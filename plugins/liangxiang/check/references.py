@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import cached_property
 
@@ -167,7 +168,7 @@ class References:
                 # guess, and a person's or a zone's is another person's (wang-jianguo, yang-fang)
                 cutoff = 0.5 if len(value) <= 4 else 0.75 if kind in ("member", "zone") else 0.6
                 missing = f"先在 {HOMES[kind]} 里添加，或检查拼写" + MISSING_MORE.get(kind, "")
-                hint = did_you_mean(value, known.where, cutoff=cutoff) or missing
+                hint = did_you_mean(value, known.where, cutoff=cutoff) or _lengthened(value, known.where) or missing
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
                 if meant != hint and not re.fullmatch(ID_PATTERN, meant):
                     # the id it names is itself badly written (its own error says so): fix that one
@@ -237,6 +238,13 @@ class References:
         if field == "story_categories":
             return list(values)
         return [grade.name for grade in sorted(values, key=lambda grade: grade.min, reverse=True)]
+
+
+def _lengthened(value: str, ids: Iterable[str]) -> str:
+    """The one id that starts with what is written, cut at a "-" (yeerlan -> yeerlan-nuerlanbieke):
+    a long id shortened, too far from it for did_you_mean's likeness."""
+    longer = [known for known in ids if known.startswith(value + "-")]
+    return f"是不是要写 {longer[0]}？" if len(longer) == 1 else ""
 
 
 def _hidden_reference_hint(field: str, value: str) -> str:
