@@ -576,12 +576,18 @@ def test_printables_can_be_switched_off(tmp_path):
     assert not (site / "print").exists() and not (site / "qr").exists()
 
 
-def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path):
+def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path, caplog):
     """The minimal site's photo is 60x80 px: printed sharp it is a few millimetres wide, and the
-    person ordering the plates is told so beside its preview, as for a sign's leader photo."""
-    site = build(tmp_path)
+    person ordering the plates is told so beside its preview, as for a sign's leader photo. The
+    editor is told too, once, at the member's photo (zhang-wei leads the garden: a sign and a plate)."""
+    with caplog.at_level(logging.INFO):
+        site = build(tmp_path)
     page = (site / "print" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"请注意：照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽", page), page
+    assert re.search(r"请注意：照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽（正常约 42 毫米）：请换一张大一些的原图，至少 249 像素宽", page), page
+    said = [r.getMessage() for r in caplog.records if "60×80 像素" in r.getMessage()]
+    assert len(said) == 1, said
+    assert re.match(r"提示：members.yaml:4:\d+: members\[0\].photo: (桌牌|标志牌 garden )上的(负责人)?照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽"
+                    r"（正常约 \d+ 毫米） \(换一张大一些的原图，至少 \d+ 像素宽\)", said[0]), said
 
 
 def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog, monkeypatch):

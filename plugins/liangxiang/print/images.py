@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -142,6 +143,17 @@ def _cover_box(size: tuple[int, int], aspect: float) -> tuple[int, int, int, int
     new = round(width / aspect)
     top = round((height - new) * 0.35)
     return (0, top, width, top + new)
+
+
+SMALL_PHOTO_ADVICE = "换一张大一些的原图"
+
+
+def small_photo_note(who: str, ref: ImageRef, printed_mm: float, usual_mm: float) -> str:
+    """What the person ordering a printable, and the editor, are told of a photo printed smaller
+    than its place because it has too few pixels to print larger at 150 dpi."""
+    wanted = math.ceil(usual_mm / MM_PER_INCH * PHOTO_MIN_DPI)
+    return (f"{who}只有 {ref.width}×{ref.height} 像素，为保证清晰只能印 {printed_mm:.0f} 毫米宽（正常约 {usual_mm:.0f} 毫米）"
+            f"：请{SMALL_PHOTO_ADVICE}，至少 {wanted} 像素宽")
 
 
 def fit_inside(ref: ImageRef, w_mm: float, h_mm: float) -> tuple[float, float]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .drawing import Box, Picture
-from .images import PHOTO_ASPECT
+from .images import PHOTO_ASPECT, small_photo_note
 from .signblocks import SignBlocks
 from .text import broken_at_dots, fit, largest, sizes, wrap
 
@@ -43,7 +43,7 @@ class PeopleBlock(SignBlocks):
             slot = min(lay.photo * u * min(scale, 1.0) ** 0.5, width * 0.5)
             photo_w = min(slot, sign.leader_photo.max_mm(PHOTO_ASPECT))
             if photo_w < slot * 0.8:  # printed smaller than its place: the orderer should know why
-                self.note = f"负责人照片只有 {sign.leader_photo.width}×{sign.leader_photo.height} 像素，为保证清晰只能印 {photo_w:.0f} 毫米宽"
+                self.note = small_photo_note("负责人照片", sign.leader_photo, photo_w, slot)
         text_x = x + (photo_w + self.gap if photo_w else 0)
         text_w = x + width - text_x
         label_size = max(self.floor, min(self.em(lay.label), lay.label.em * u * scale))

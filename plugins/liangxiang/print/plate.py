@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import qr
 from .drawing import Box, Drawing, Item, Picture, Rule, Turned
-from .images import PHOTO_ASPECT, ImageRef
+from .images import PHOTO_ASPECT, ImageRef, small_photo_note
 from .layout import BLEED, PLATE, SMALLEST_EM, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
 from .setter import Overflow, Setter
 from .text import broken_at_dots, centred, fit, wrap
@@ -54,8 +54,7 @@ def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter, squeez
     for x1, x2 in ((0.0, 8.0), (width - 8.0, width)):  # fold marks at both edges
         drawing.add(Rule(x1, face_h, x2, face_h, GREY, 0.25, dash=1.5))
     if plate.photo and (photo_w := plate.photo.max_mm(PHOTO_ASPECT)) < PLATE.photo * 0.8:  # as signs say of the leader's
-        drawing.notes = [f"照片只有 {plate.photo.width}×{plate.photo.height} 像素，为保证清晰只能印 {photo_w:.0f} 毫米宽"
-                         f"（正常约 {PLATE.photo:.0f} 毫米）：请换一张大一些的原图"]
+        drawing.notes = [small_photo_note("照片", plate.photo, photo_w, PLATE.photo)]
     return drawing
 
 

@@ -22,7 +22,7 @@ from .drawing import Drawing
 from .fallback import fallback_faces
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .fontsearch import font_having
-from .images import use_known
+from .images import SMALL_PHOTO_ADVICE, use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
@@ -104,6 +104,7 @@ class PrintStage:
             # so that one run reports what does not fit beside what cannot be printed
             printable = [(item, k) for item, k in fresh if not self._check_glyphs(item, metrics, problems)]
             laid = self._lay_out_all(printable, Setter(metrics), problems)
+        photos_said: set[str] = set()
         for item, k, summary in zip(planned, keys, summaries):
             packed, chars = None, ""
             if k in laid:
@@ -112,6 +113,7 @@ class PrintStage:
             self.items.append(self._printable(item, summary, packed, chars))
             if summary.squeezed:
                 self._notice_squeezed(item, summary.squeezed)
+            self._notice_small_photo(item, summary.notes, photos_said)
         self.index.save()
         if fresh:
             log.info("liangxiang: laid out %d of %d printables (the rest are unchanged)", len(fresh), len(planned))
@@ -206,6 +208,18 @@ class PrintStage:
         where, name = self._field_of(item, tuple(said.field))
         self.notices.append(Problem(where, name, said.said("标志牌" if item.kind == "signboard" else "桌牌"),
                                     said.hint or "精简这段文字，印出来才清楚"))
+
+    def _notice_small_photo(self, item: Planned, notes: tuple[str, ...], said: set[str]) -> None:
+        """A photo printed small for want of pixels, said to the editor at the member's photo once a
+        build (a leader's photo is on a sign and a plate alike), not only on /print/."""
+        member = item.records.get("member")
+        note = next((note for note in notes if SMALL_PHOTO_ADVICE in note), None)
+        if note is None or member is None or member.id in said:
+            return
+        said.add(member.id)
+        printed, _, advice = note.partition("：")
+        on = f"标志牌 {item.id} 上的" if item.kind == "signboard" else "桌牌上的"
+        self.notices.append(Problem(member.at("photo"), member.field_name("photo"), on + printed, advice.removeprefix("请")))
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
         kind = KINDS[item.kind]
