@@ -52,6 +52,11 @@ class Printable:
     def size(self) -> str:
         return size_label(self.drawing.width, self.drawing.height)
 
+    @property
+    def paper(self) -> str:
+        """The size the print shop cuts, whichever way up: an A3 portrait and an A3 landscape are one."""
+        return size_label(*sorted((self.drawing.width, self.drawing.height), reverse=True))
+
 
 def outline(summary: Summary) -> Drawing:
     """A drawing without items: what the /print/ page shows of a printable that is not laid out."""

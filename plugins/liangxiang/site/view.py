@@ -338,7 +338,11 @@ class SiteView:
         breaks but at the <wbr> after each dot, and each dot is held to the character before it
         ("nb"). No character is added that a visitor would copy with the name."""
         if not NAME_DOT.search(name):
-            return Markup(escape(name))
+            # a long name without dots (那仁格日勒) is kept whole too, and a narrow card sets it smaller;
+            # a name in words (Li Ming) breaks between them
+            if len(name) < 4 or re.search(r"\s", name):
+                return Markup(escape(name))
+            return Markup('<span class="nm w{}">{}</span>').format(min(9, len(name)), name)
         *parts, last = NAME_DOT.split(name)
         inner = Markup("").join(Markup('{}<span class="nb">{}{}</span><wbr>').format(part[:-1], part[-1:], dot)
                                 for part, dot in zip(parts, NAME_DOT.findall(name)))
