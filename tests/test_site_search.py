@@ -73,6 +73,8 @@ def test_example_index(example_site):
     assert "同心广场绿化美化优秀党员责任区" in find(index, "同心广场")
     assert "郭师傅的“听诊器”" in find(index, "听音棒")
     assert "活动简介与创建标准" in find(index, "亮标准")  # free pages too
+    assert find(index, "冬天家里的暖气") == ["首页"]  # and the home page's own words (content/index.md)
+    assert "首页" in find(index, "2726000")  # its supervision hotline
     assert "冯宇" not in path.read_text(encoding="utf-8")  # the hidden member
     assert find(index, "编辑指南") == [] and "guide/" not in path.read_text(encoding="utf-8")  # not_in_nav: for editors
     assert (example_site / "guide" / "index.html").is_file()  # but still published at its address

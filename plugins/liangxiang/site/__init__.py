@@ -207,6 +207,9 @@ class SiteBuild:
     def _search_index(self, site_dir: Path) -> str:
         """The search index, built again only when the content or a free page changed."""
         pages = self.free_pages()
+        intro = self.intro()
+        if intro:  # the home page's own words (a hotline, what the campaign is) find it too
+            pages.insert(0, (self.labels.home, self.urls.page(""), str(intro)))
         # the site's Markdown extensions too: they decide which words of a text are words (an abbr's definition is not)
         inputs = Fingerprints().of([code_version(), self.content.digest, pages, dict(self.labels), self.urls.directory_urls,
                                     extras_key(self.content.markdown_extras)])
