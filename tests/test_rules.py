@@ -315,6 +315,8 @@ CASES = [
     Case("member-alias-twice", sub("members.yaml", "    name: 李娜\n    branch: b1\n", "    name: 李娜\n    branch: b1\n    aliases: [lina]\n  - id: li-na2\n    name: 李娜二\n    branch: b1\n    aliases: [lina]\n"), "members.yaml", 18, "members[2].aliases", "重复"),
     Case("grades-empty", sub("content/org.yaml", "branches:", "grades: []\nbranches:"), "content/org.yaml", "grades", "grades", "至少要有 1 项"),
     Case("categories-empty", sub("content/org.yaml", "branches:", "story_categories: []\nbranches:"), "content/org.yaml", "story_categories", "story_categories", "至少要有 1 项"),
+    Case("grade-minimums-upside-down", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 9}\n  - {name: 合格, min: 80}\n  - {name: 不合格, min: 0}\nbranches:"),
+         "content/org.yaml", "min: 9}", "grades[0].min", "“优秀”的最低分 9 不比“合格”的 80 高", "例如 优秀 90、合格 80"),
     Case("grade-name-twice", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 优秀, min: 60}\nbranches:"), "content/org.yaml", "min: 60", "grades.name", "重复", "名称都不同"),
     # photos
     Case("photo-missing", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wie.jpg"), "members.yaml", "zhang-wie.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),

@@ -22,6 +22,8 @@ from .values import (
 )
 
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
+# grade names that say which is better, best first: a site's grades named so must have minimums in that order
+GRADE_RANKS = (("优秀", "良好", "合格", "基本合格", "不合格"), ("优秀", "称职", "基本称职", "不称职"))
 DEFAULT_STORY_CATEGORIES = ["劳动模范", "党员先锋", "技术能手", "优秀班组", "真情服务小故事"]
 
 

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from ..content import Content
-from ..model import Record
+from ..model import DEFAULT_GRADES, GRADE_RANKS, Record
 from ..problems import Location, Problem, Problems, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
@@ -91,9 +91,25 @@ class _Rules(References):
         for grade in org.grades or []:
             self.unique("考核等次", names, grade.name, grade.at("name"), "grades.name", "每个等次的名称都不同")
             self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min", "每个等次的最低分都不同：分数高的等次 min 也高")
+        self.grades_in_rank(org.grades or [])
         categories: dict[str, Location] = {}
         for index, category in enumerate(org.story_categories or []):
             self.unique("典型类别", categories, category, org.at("story_categories", index), "story_categories", "删去重复的类别")
+
+    def grades_in_rank(self, grades: list) -> None:
+        """Grades whose names say which is better (优秀 above 合格) must have minimums in that order:
+        优秀 at 9 (a typo for 90) would publish 95 as 合格, with the board's legend upside down."""
+        usual = dict(DEFAULT_GRADES)
+        for rank in GRADE_RANKS:
+            known = sorted((grade for grade in grades if grade.name in rank), key=lambda grade: rank.index(grade.name))
+            for better, worse in ((better, worse) for index, better in enumerate(known) for worse in known[index + 1:]):
+                if better.min < worse.min:  # equal ones are said by unique()
+                    example = (f"，例如 {better.name} {usual[better.name]}、{worse.name} {usual[worse.name]}"
+                               if better.name in usual and worse.name in usual else "")
+                    self.problems.add(better.at("min"), better.field_name("min"),
+                                      f"“{better.name}”的最低分 {better.min:g} 不比“{worse.name}”的 {worse.min:g} 高",
+                                      f"等次越好，最低分越高：检查这两个数{example}")
+                    return  # one pair says it: the others follow from the same slip
 
     def members(self) -> None:
         seen: dict[str, Location] = {}
