@@ -315,6 +315,10 @@ CASES = [
     Case("member-alias-twice", sub("members.yaml", "    name: 李娜\n    branch: b1\n", "    name: 李娜\n    branch: b1\n    aliases: [lina]\n  - id: li-na2\n    name: 李娜二\n    branch: b1\n    aliases: [lina]\n"), "members.yaml", 18, "members[2].aliases", "重复"),
     Case("grades-empty", sub("content/org.yaml", "branches:", "grades: []\nbranches:"), "content/org.yaml", "grades", "grades", "至少要有 1 项"),
     Case("categories-empty", sub("content/org.yaml", "branches:", "story_categories: []\nbranches:"), "content/org.yaml", "story_categories", "story_categories", "至少要有 1 项"),
+    Case("comma-splits-flow-text", sub("content/commitments/2026.yaml", "text: 补植草坪}", "text: 补植草坪, 居民满意}"),
+         "content/commitments/2026.yaml", "补植草坪, 居民满意", "progress[0].居民满意", "不认识的字段“居民满意”", "半角逗号“,”把文字分成了两段"),
+    Case("duties-folded-into-text", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: 浇水\n  - 施肥"), "content/zones/garden.yaml", "  - 施肥", "duties",
+         "YAML 把它并进了“duties”前面的文字", "“duties:”后面不写文字，下一行起每条单独一行"),
     Case("grade-minimums-upside-down", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 9}\n  - {name: 合格, min: 80}\n  - {name: 不合格, min: 0}\nbranches:"),
          "content/org.yaml", "min: 9}", "grades[0].min", "“优秀”的最低分 9 不比“合格”的 80 高", "例如 优秀 90、合格 80"),
     Case("grade-name-twice", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 优秀, min: 60}\nbranches:"), "content/org.yaml", "min: 60", "grades.name", "重复", "名称都不同"),
@@ -954,11 +958,13 @@ def test_a_duty_an_honour_a_pledge_or_a_step_pasted_twice_is_listed_once_and_sai
 @pytest.mark.parametrize("edits, notice", [
     (sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 热情服务，<b>限时办结</b>"),
      "content/commitments/2026.yaml:10:5: commitments[1].promise: “<b>”是网页代码，这里会照原样显示在网页和印刷品上 (去掉“<b>”，只写文字；要分行的话写成“promise: |”，下一行起分行写)"),
+    (sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水<br>施肥"),
+     "content/zones/garden.yaml:6:5: duties[0]: “<br>”是网页代码，这里会照原样显示在网页和印刷品上 (去掉“<br>”，只写文字；要分成几条的话，每条单独写一项“- ”)"),
     (sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 热情**服务**"),
      "content/commitments/2026.yaml:10:5: commitments[1].promise: “**服务**”不会加粗：星号会照原样显示在网页和印刷品上 (这一项只写文字：去掉“**”（加粗只在正文等 Markdown 字段里有用）)"),
     (sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水，见[养护规程](https://example.org/a)"),
      "content/zones/garden.yaml:6:5: duties[0]: “[养护规程](https://example.…”不会变成链接：方括号和网址会照原样显示 (这一项只写文字；链接写进正文或 content 里)"),
-], ids=["tag-in-promise", "stars-in-promise", "link-in-duty"])
+], ids=["tag-in-promise", "tag-in-duty", "stars-in-promise", "link-in-duty"])
 def test_markup_in_a_plain_text_field_is_a_notice(tmp_path, edits, notice):
     """Only Markdown fields are rendered: stars or tags elsewhere are shown and printed as typed."""
     assert notices_after(tmp_path, edits) == [notice]

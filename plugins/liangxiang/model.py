@@ -131,6 +131,17 @@ class Record(BaseModel):
 
 
 @functools.cache
+def list_fields() -> frozenset[str]:
+    """The names of the fields that hold a list (duties, tags...), in any record kind."""
+    kinds, names = list(Record.__subclasses__()), set()
+    while kinds:
+        kind = kinds.pop()
+        kinds.extend(kind.__subclasses__())
+        names.update(name for name, field in kind.model_fields.items() if typing.get_origin(field.annotation) is list)
+    return frozenset(names)
+
+
+@functools.cache
 def _droppable(model: type[Record]) -> frozenset[str]:
     """The fields of a model that may be left empty: optional, and not true/false."""
     return frozenset(name for name, field in model.model_fields.items()

@@ -32,6 +32,8 @@ def markup_notices(content: Content) -> list[Problem]:
         for path, text in texts(record, (), markdown=False):
             if ("*" in text or "_" in text or "<" in text or "](" in text) and (found := _MARKUP.search(text)):
                 said, hint = _SAID[found.lastgroup]
+                if isinstance(path[-1], int):  # an item of a list (duties[0]): more lines are more items
+                    hint = hint.replace("要分行的话写成“{key}: |”，下一行起分行写", "要分成几条的话，每条单独写一项“- ”")
                 key = next((part for part in reversed(path) if isinstance(part, str)), "字段")
                 shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key}
                 notices.append(Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))

@@ -173,6 +173,9 @@ def _unknown_field(error: Error) -> tuple[str, str]:
         return message, NOT_PUBLISHED
     if not close and (quote := re.search(r"[“”‘’]", name)):  # {note: ‘差, 整改’}: the comma ended the value
         return message, curly_quotes_hint(quote.group(0))
+    if not close and error.value is None and re.search(r"[\u3400-\u9fff]", name):  # {note: 排水及时, 居民满意}
+        return message, ("如果这是前面一段文字的后半截：花括号 {…} 里的半角逗号“,”把文字分成了两段，"
+                         "把它改成中文逗号“，”，或者把整段文字用英文引号括起来，例如 note: \"排水及时, 居民满意\"")
     if not close and re.search(r"[\u3400-\u9fff]", name):  # `{text: 抢修, 时间: 凌晨2:00}`: text with a colon
         return message, (f"字段名都是英文；如果“{name}:”是文字的一部分，"
                          "把整段文字用英文引号括起来，例如 text: \"抢修完成，时间: 凌晨2:00\"")
