@@ -77,7 +77,7 @@ def _not_a_flag(kind: str):
 
 Year = Annotated[int, Field(ge=1900, le=2100), _not_a_flag("int_type")]
 # 89.99999999999999 from a spreadsheet is 90: graded 优秀, not 良好 (a score has at most a few decimals)
-Score = Annotated[float, _not_a_flag("float_type"), AfterValidator(lambda value: round(value, 6))]
+Score = Annotated[float, _not_a_flag("float_type"), Field(allow_inf_nan=False), AfterValidator(lambda value: round(value, 6))]
 Flag = Annotated[bool, Strict()]  # true or false: "yes" or "1" would hide a member without the hidden checks
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 SignSize = Annotated[str, StringConstraints(pattern=SIZE_PATTERN)]

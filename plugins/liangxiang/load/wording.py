@@ -6,6 +6,7 @@ comes from ``meant``, and the fields they may have meant from ``modelpath``.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -146,6 +147,14 @@ def entry_as_pair(name: str, value: Any, fields) -> tuple[str, str] | None:
     if {"zone", "score"} <= set(fields) and re.fullmatch(ID_PATTERN, name) and re.fullmatch(r"\d+(\.\d+)?", str(value)):
         return f"“{name}”是责任区编号，不是字段名", f"每条写成 {{zone: {name}, score: {value}}}，不要删掉这一行"
     return None
+
+
+def _not_finite(value: Any) -> bool:
+    """NaN or infinity (NaN, .inf, 1e400), which YAML or the float parser took as a number."""
+    try:
+        return not math.isfinite(float(value))
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 def _unknown_field(error: Error) -> tuple[str, str]:
@@ -310,8 +319,10 @@ WORDINGS: dict[str, Wording] = {
     "string_too_long": _text_too_long,
     **_kinds(_not_whole_number, "int_parsing", "int_type", "int_from_float"),
     **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False)), "float_parsing", "float_type"),
+    **_kinds(lambda e: (f"应该是数字{e.now}", "写成一个具体的数，例如 86.5"), "finite_number"),
     **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", ""), "greater_than_equal", "greater_than"),
-    **_kinds(lambda e: (f"不能大于 {meant.number_text(e.ctx.get('le', e.ctx.get('lt')))}{e.now}", ""), "less_than_equal", "less_than"),
+    **_kinds(lambda e: ((f"应该是数字{e.now}", "写成一个具体的数，例如 86.5") if _not_finite(e.value)
+                        else (f"不能大于 {meant.number_text(e.ctx.get('le', e.ctx.get('lt')))}{e.now}", "")), "less_than_equal", "less_than"),
     **_kinds(lambda e: (f"只能是 true 或 false{e.now}", f"去掉引号：写成 {e.value.strip().lower()}，不加引号"
                         if isinstance(e.value, str) and e.value.strip().lower() in ("true", "false")
                         else "写英文小写的 true（是）或 false（否），不写“是”“yes”“1”"),
