@@ -318,7 +318,7 @@ WORDINGS: dict[str, Wording] = {
     "string_too_short": _text_too_short,
     "string_too_long": _text_too_long,
     **_kinds(_not_whole_number, "int_parsing", "int_type", "int_from_float"),
-    **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False)), "float_parsing", "float_type"),
+    **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False) or "写成一个具体的数，例如 86.5"), "float_parsing", "float_type"),
     **_kinds(lambda e: (f"应该是数字{e.now}", "写成一个具体的数，例如 86.5"), "finite_number"),
     **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", ""), "greater_than_equal", "greater_than"),
     **_kinds(lambda e: ((f"应该是数字{e.now}", "写成一个具体的数，例如 86.5") if _not_finite(e.value)
