@@ -5,6 +5,7 @@ References by id are checked in ``references``; the rules of each record kind ar
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from pathlib import Path
 
@@ -102,7 +103,7 @@ class _Rules(References):
         usual = dict(DEFAULT_GRADES)
         for rank in GRADE_RANKS:
             known = sorted((grade for grade in grades if grade.name in rank), key=lambda grade: rank.index(grade.name))
-            for better, worse in ((better, worse) for index, better in enumerate(known) for worse in known[index + 1:]):
+            for better, worse in itertools.combinations(known, 2):
                 if better.min < worse.min:  # equal ones are said by unique()
                     example = (f"，例如 {better.name} {usual[better.name]}、{worse.name} {usual[worse.name]}"
                                if better.name in usual and worse.name in usual else "")

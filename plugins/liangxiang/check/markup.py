@@ -21,7 +21,7 @@ _MARKUP = re.compile(
 )
 _SAID = {
     "bold": ("“{found}”不会加粗：星号会照原样显示在网页和印刷品上", "这一项只写文字：去掉“{mark}”（加粗只在正文等 Markdown 字段里有用）"),
-    "tag": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "去掉“{found}”，只写文字；要分行的话写成“{key}: |”，下一行起分行写"),
+    "tag": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "去掉“{found}”，只写文字；{more}"),
     "link": ("“{found}”不会变成链接：方括号和网址会照原样显示", "这一项只写文字；链接写进正文或 content 里"),
 }
 
@@ -32,9 +32,9 @@ def markup_notices(content: Content) -> list[Problem]:
         for path, text in texts(record, (), markdown=False):
             if ("*" in text or "_" in text or "<" in text or "](" in text) and (found := _MARKUP.search(text)):
                 said, hint = _SAID[found.lastgroup]
-                if isinstance(path[-1], int):  # an item of a list (duties[0]): more lines are more items
-                    hint = hint.replace("要分行的话写成“{key}: |”，下一行起分行写", "要分成几条的话，每条单独写一项“- ”")
                 key = next((part for part in reversed(path) if isinstance(part, str)), "字段")
-                shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key}
+                # an item of a list (duties[0]) takes more items, a text more lines
+                more = "要分成几条的话，每条单独写一项“- ”" if isinstance(path[-1], int) else f"要分行的话写成“{key}: |”，下一行起分行写"
+                shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more}
                 notices.append(Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
     return notices

@@ -149,12 +149,19 @@ def entry_as_pair(name: str, value: Any, fields) -> tuple[str, str] | None:
     return None
 
 
-def _not_finite(value: Any) -> bool:
-    """NaN or infinity (NaN, .inf, 1e400), which YAML or the float parser took as a number."""
+A_NUMBER = "写成一个具体的数，例如 86.5"
+
+
+def _too_large(error: Error) -> tuple[str, str]:
+    """Over the most a field takes; NaN or infinity (NaN, 1e400), which the float parser reads as
+    numbers that fail every bound, are no number at all."""
     try:
-        return not math.isfinite(float(value))
+        finite = math.isfinite(float(error.value))
     except (TypeError, ValueError, OverflowError):
-        return False
+        finite = True
+    if not finite:
+        return f"应该是数字{error.now}", A_NUMBER
+    return f"不能大于 {meant.number_text(error.ctx.get('le', error.ctx.get('lt')))}{error.now}", ""
 
 
 def _unknown_field(error: Error) -> tuple[str, str]:
@@ -318,11 +325,10 @@ WORDINGS: dict[str, Wording] = {
     "string_too_short": _text_too_short,
     "string_too_long": _text_too_long,
     **_kinds(_not_whole_number, "int_parsing", "int_type", "int_from_float"),
-    **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False) or "写成一个具体的数，例如 86.5"), "float_parsing", "float_type"),
-    **_kinds(lambda e: (f"应该是数字{e.now}", "写成一个具体的数，例如 86.5"), "finite_number"),
+    **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False) or A_NUMBER), "float_parsing", "float_type"),
+    **_kinds(lambda e: (f"应该是数字{e.now}", A_NUMBER), "finite_number"),
     **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", ""), "greater_than_equal", "greater_than"),
-    **_kinds(lambda e: ((f"应该是数字{e.now}", "写成一个具体的数，例如 86.5") if _not_finite(e.value)
-                        else (f"不能大于 {meant.number_text(e.ctx.get('le', e.ctx.get('lt')))}{e.now}", "")), "less_than_equal", "less_than"),
+    **_kinds(_too_large, "less_than_equal", "less_than"),
     **_kinds(lambda e: (f"只能是 true 或 false{e.now}", f"去掉引号：写成 {e.value.strip().lower()}，不加引号"
                         if isinstance(e.value, str) and e.value.strip().lower() in ("true", "false")
                         else "写英文小写的 true（是）或 false（否），不写“是”“yes”“1”"),

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from ..model import list_fields
 from ..problems import Location, Problems, dotted, shortened
 from .decoding import CONTROLS
 from .recovery import set_aside
@@ -433,8 +434,6 @@ def _item_folded_in(node: yaml.ScalarNode, written: str, path: Path, source: Sou
                          "把这一行的“- ”和上一项的“- ”对齐（删掉多出的空格）；如果“- ”本来就是文字，把整个值用引号括起来")
         else:
             key = path[-1] if path else "字段"
-            from ..model import list_fields  # the models are built on the values this module reads
-
             split = (f"“{key}”要分条写：“{key}:”后面不写文字，下一行起每条单独一行，以缩进两个空格的“- ”开头"
                      if key in list_fields() else f"要分条写的话，写成“{key}: |”，从下一行起每行缩进两个空格写一条")
             problems.add(Location(source.path, line, 1), dotted(path),

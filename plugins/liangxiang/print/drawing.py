@@ -95,6 +95,7 @@ class Drawing:
     items: list[Item] = field(default_factory=list)
     title: str = ""
     notes: list[str] = field(default_factory=list)  # for the person ordering it (shown on /print/)
+    small_photo: tuple = ()  # images.SmallPhoto's fields, for the editor's notice
 
     def add(self, *items: Item) -> None:
         self.items.extend(items)

@@ -145,15 +145,30 @@ def _cover_box(size: tuple[int, int], aspect: float) -> tuple[int, int, int, int
     return (0, top, width, top + new)
 
 
-SMALL_PHOTO_ADVICE = "换一张大一些的原图"
+@dataclass(frozen=True)
+class SmallPhoto:
+    """A photo printed smaller than its place: it has too few pixels to print larger at 150 dpi.
+    The person ordering the printable is told on /print/ (note), the editor at the photo (said, advice)."""
 
+    who: str  # 照片, 负责人照片
+    width: int  # pixels
+    height: int
+    printed_mm: float
+    usual_mm: float
 
-def small_photo_note(who: str, ref: ImageRef, printed_mm: float, usual_mm: float) -> str:
-    """What the person ordering a printable, and the editor, are told of a photo printed smaller
-    than its place because it has too few pixels to print larger at 150 dpi."""
-    wanted = math.ceil(usual_mm / MM_PER_INCH * PHOTO_MIN_DPI)
-    return (f"{who}只有 {ref.width}×{ref.height} 像素，为保证清晰只能印 {printed_mm:.0f} 毫米宽（正常约 {usual_mm:.0f} 毫米）"
-            f"：请{SMALL_PHOTO_ADVICE}，至少 {wanted} 像素宽")
+    @classmethod
+    def of(cls, who: str, ref: ImageRef, printed_mm: float, usual_mm: float) -> "SmallPhoto":
+        return cls(who, ref.width, ref.height, round(printed_mm, 1), round(usual_mm, 1))
+
+    def said(self) -> str:
+        return (f"{self.who}只有 {self.width}×{self.height} 像素，为保证清晰只能印 {self.printed_mm:.0f} 毫米宽"
+                f"（正常约 {self.usual_mm:.0f} 毫米）")
+
+    def advice(self) -> str:
+        return f"换一张大一些的原图，至少 {math.ceil(self.usual_mm / MM_PER_INCH * PHOTO_MIN_DPI)} 像素宽"
+
+    def note(self) -> str:
+        return f"{self.said()}：请{self.advice()}"
 
 
 def fit_inside(ref: ImageRef, w_mm: float, h_mm: float) -> tuple[float, float]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..files import write_atomic
 from .cache import key
 
-VERSION = 2  # 2: a summary says what was squeezed
+VERSION = 3  # 2: a summary says what was squeezed; 3: and which photo printed small
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Summary:
     height: float
     notes: tuple[str, ...]
     squeezed: tuple = ()  # (field path, message, hint, squeeze) of content set below the legible size (fitting.py)
+    small_photo: tuple = ()  # images.SmallPhoto's fields
 
 
 def layout_key(kind: str, content: object, words: object, font_digest: str, bleed: bool) -> str:
@@ -53,7 +54,7 @@ class LayoutIndex:
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return
         try:
-            self.layouts = {k: Summary(v[0], v[1], v[2], v[3], tuple(v[4]), _squeezed(v[5])) for k, v in data["layouts"].items()}
+            self.layouts = {k: Summary(v[0], v[1], v[2], v[3], tuple(v[4]), _squeezed(v[5]), tuple(v[6])) for k, v in data["layouts"].items()}
             self.facts = dict(data["facts"])
         except (KeyError, IndexError, TypeError, AttributeError):
             self.layouts, self.facts = {}, {}
@@ -85,7 +86,7 @@ class LayoutIndex:
         outputs = {s.key for s in layouts.values()}
         data = {
             "version": VERSION,
-            "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes), list(s.squeezed)] for k, s in layouts.items()},
+            "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes), list(s.squeezed), list(s.small_photo)] for k, s in layouts.items()},
             "facts": {k: v for k, v in self.facts.items() if k in outputs},
         }
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())

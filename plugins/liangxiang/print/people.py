@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .drawing import Box, Picture
-from .images import PHOTO_ASPECT, small_photo_note
+from .images import PHOTO_ASPECT, SmallPhoto
 from .signblocks import SignBlocks
 from .text import broken_at_dots, fit, largest, sizes, wrap
 
@@ -38,12 +38,12 @@ class PeopleBlock(SignBlocks):
         """Photo at the left; label, name (and the post, if it fits) beside it; else the post below."""
         lay, u, colors, sign, s = self.layout, self.u, self.colors, self.sign, self.set
         scale = size / (lay.people.em * u)
-        photo_w, self.note = 0.0, ""
+        photo_w, self.small_photo = 0.0, None
         if sign.leader_photo:
             slot = min(lay.photo * u * min(scale, 1.0) ** 0.5, width * 0.5)
             photo_w = min(slot, sign.leader_photo.max_mm(PHOTO_ASPECT))
             if photo_w < slot * 0.8:  # printed smaller than its place: the orderer should know why
-                self.note = small_photo_note("负责人照片", sign.leader_photo, photo_w, slot)
+                self.small_photo = SmallPhoto.of("负责人照片", sign.leader_photo, photo_w, slot)
         text_x = x + (photo_w + self.gap if photo_w else 0)
         text_w = x + width - text_x
         label_size = max(self.floor, min(self.em(lay.label), lay.label.em * u * scale))

@@ -9,6 +9,7 @@ from typing import Any
 from ..content import Content
 from ..model import Member, Record, Zone
 from ..site.view import Labels, Urls
+from ..values import UNSEEN
 from .images import ImageRef, image_ref
 from .plate import PlateContent, PlateWords
 from .signblocks import Person, SignContent, SignWords
@@ -27,7 +28,8 @@ class Planned:
 # Characters that draw nothing: zero-width spaces and joiners, bidi marks, soft hyphens, the BOM, and
 # variation selectors (❤️ is ❤ + U+FE0F). Text pasted from phones and web pages carries them, and no
 # print font has a glyph for them, so they are left out of printables rather than refused.
-_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+# They are values.UNSEEN and the joiners and variation selectors that the site keeps for emoji.
+_INVISIBLE = re.compile(f"{UNSEEN.pattern}|[\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def inked(value: Any) -> Any:

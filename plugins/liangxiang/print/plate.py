@@ -6,11 +6,11 @@ is folded over, each side of the tent reads upright with its top at the fold.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from . import qr
 from .drawing import Box, Drawing, Item, Picture, Rule, Turned
-from .images import PHOTO_ASPECT, ImageRef, small_photo_note
+from .images import PHOTO_ASPECT, ImageRef, SmallPhoto
 from .layout import BLEED, PLATE, SMALLEST_EM, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
 from .setter import Overflow, Setter
 from .text import broken_at_dots, centred, fit, wrap
@@ -54,7 +54,8 @@ def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter, squeez
     for x1, x2 in ((0.0, 8.0), (width - 8.0, width)):  # fold marks at both edges
         drawing.add(Rule(x1, face_h, x2, face_h, GREY, 0.25, dash=1.5))
     if plate.photo and (photo_w := plate.photo.max_mm(PHOTO_ASPECT)) < PLATE.photo * 0.8:  # as signs say of the leader's
-        drawing.notes = [small_photo_note("照片", plate.photo, photo_w, PLATE.photo)]
+        small = SmallPhoto.of("照片", plate.photo, photo_w, PLATE.photo)
+        drawing.notes, drawing.small_photo = [small.note()], astuple(small)
     return drawing
 
 

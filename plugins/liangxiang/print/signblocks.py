@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..values import TITLE_BREAK_BEFORE, TITLE_TERMS
 from . import qr
 from .drawing import Box, Drawing, Picture, Text
-from .images import ImageRef, fit_inside
+from .images import ImageRef, SmallPhoto, fit_inside
 from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SMALLEST_EM, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
                      sign_camera_dpi, sign_layout, size_label)
 from .setter import Overflow, Setter
@@ -81,7 +81,7 @@ class SignBlocks:
         self.x0, self.y0 = lay.margin * u, lay.margin * u
         self.x1, self.y1 = self.width - lay.margin * u, self.height - lay.margin * u
         self.gap = lay.gap * u
-        self.note = ""  # something the person ordering the sign should know
+        self.small_photo: SmallPhoto | None = None  # the leader's, printed small: the person ordering the sign should know
 
     # -- sizes ----------------------------------------------------------------------------
     def em(self, kind: Type) -> float:

@@ -8,7 +8,7 @@ below that, Overflow names the field to shorten.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import astuple, replace
 
 from .drawing import Drawing, Rule
 from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_label
@@ -36,7 +36,8 @@ class _Sign(PeopleBlock):
             self._landscape(y, side, caption)
         else:
             self._portrait(y, side, caption)
-        self.drawing.notes = [self.note] if self.note else []
+        if self.small_photo:
+            self.drawing.notes, self.drawing.small_photo = [self.small_photo.note()], astuple(self.small_photo)
         return self.drawing
 
     def _too_small(self) -> Overflow:

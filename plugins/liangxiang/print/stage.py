@@ -22,7 +22,7 @@ from .drawing import Drawing
 from .fallback import fallback_faces
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .fontsearch import font_having
-from .images import SMALL_PHOTO_ADVICE, use_known
+from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
@@ -113,7 +113,8 @@ class PrintStage:
             self.items.append(self._printable(item, summary, packed, chars))
             if summary.squeezed:
                 self._notice_squeezed(item, summary.squeezed)
-            self._notice_small_photo(item, summary.notes, photos_said)
+            if summary.small_photo:
+                self._notice_small_photo(item, SmallPhoto(*summary.small_photo), photos_said)
         self.index.save()
         if fresh:
             log.info("liangxiang: laid out %d of %d printables (the rest are unchanged)", len(fresh), len(planned))
@@ -128,7 +129,7 @@ class PrintStage:
                 drawing, squeezed = found
                 summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed), drawing.title,
                                   drawing.width, drawing.height, tuple(drawing.notes),
-                                  astuple(squeezed) if squeezed else ())
+                                  astuple(squeezed) if squeezed else (), drawing.small_photo)
                 laid[k] = (summary, *packed_drawing(drawing))
         if problems:
             raise ContentError(problems)
@@ -209,17 +210,15 @@ class PrintStage:
         self.notices.append(Problem(where, name, said.said("标志牌" if item.kind == "signboard" else "桌牌"),
                                     said.hint or "精简这段文字，印出来才清楚"))
 
-    def _notice_small_photo(self, item: Planned, notes: tuple[str, ...], said: set[str]) -> None:
+    def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: set[str]) -> None:
         """A photo printed small for want of pixels, said to the editor at the member's photo once a
         build (a leader's photo is on a sign and a plate alike), not only on /print/."""
         member = item.records.get("member")
-        note = next((note for note in notes if SMALL_PHOTO_ADVICE in note), None)
-        if note is None or member is None or member.id in said:
+        if member is None or member.id in said:
             return
         said.add(member.id)
-        printed, _, advice = note.partition("：")
         on = f"标志牌 {item.id} 上的" if item.kind == "signboard" else "桌牌上的"
-        self.notices.append(Problem(member.at("photo"), member.field_name("photo"), on + printed, advice.removeprefix("请")))
+        self.notices.append(Problem(member.at("photo"), member.field_name("photo"), on + small.said(), small.advice()))
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
         kind = KINDS[item.kind]

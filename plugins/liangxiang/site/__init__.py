@@ -93,10 +93,12 @@ class SiteBuild:
     def intro(self) -> str:
         """content/index.md, shown at the top of the home page, its headings below the page's own
         h1 (the activity): an intro that starts with '# 欢迎' has it as an h2."""
+        source = self.intro_source()
+        return self.view.md(source, where="index.md") if source else ""  # its headings under the page's h1
+
+    def intro_source(self) -> str:
         index = self.content.docs_dir / "index.md"
-        if not index.is_file():
-            return ""
-        return self.view.md(index.read_text(encoding="utf-8-sig"), where="index.md")  # its headings under the page's h1
+        return index.read_text(encoding="utf-8-sig") if index.is_file() else ""
 
     def page_html(self, html: str, page) -> str:
         """A free page's HTML: its images published as resized copies, links to content files made
@@ -207,15 +209,18 @@ class SiteBuild:
     def _search_index(self, site_dir: Path) -> str:
         """The search index, built again only when the content or a free page changed."""
         pages = self.free_pages()
-        intro = self.intro()
-        if intro:  # the home page's own words (a hotline, what the campaign is) find it too
-            pages.insert(0, (self.labels.home, self.urls.page(""), str(intro)))
+        # the home page's own words (a hotline, what the campaign is) find it too; rendered only
+        # when the index is cut again, its source text stands for it among the inputs
+        intro = self.intro_source()
+
+        def documents(memo):
+            home = [(self.labels.home, self.urls.page(""), str(self.intro()))] if intro else []
+            return search.documents(self.content, self.urls, self.labels, home + pages, memo)
+
         # the site's Markdown extensions too: they decide which words of a text are words (an abbr's definition is not)
-        inputs = Fingerprints().of([code_version(), self.content.digest, pages, dict(self.labels), self.urls.directory_urls,
+        inputs = Fingerprints().of([code_version(), self.content.digest, pages, intro, dict(self.labels), self.urls.directory_urls,
                                     extras_key(self.content.markdown_extras)])
-        return search.write_cached_index(
-            inputs, lambda memo: search.documents(self.content, self.urls, self.labels, pages, memo), site_dir, self.cache_dir,
-        )
+        return search.write_cached_index(inputs, documents, site_dir, self.cache_dir)
 
 
 def _minify_css(path: Path) -> None:
