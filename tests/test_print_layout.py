@@ -224,12 +224,17 @@ def test_a_title_separator_does_not_dangle_at_a_line_end(text, width, lines):
 @pytest.mark.parametrize("text, lines", [
     ("3号换热站安全运行优秀党员责任区", ("3号换热站安全运行", "优秀党员责任区")),
     ("学生公寓7号楼3层学生党员示范宿舍楼层", ("学生公寓7号楼3层学生", "党员示范宿舍楼层")),  # not …3层学 / 生党员… (audit 21)
+    ("城东110千伏变电站设备运维保障", ("城东110千伏变电站", "设备运维保障")),  # no term: after the place, not …变电 / 站… (audit 25)
+    ("石油新村第三物业服务站环境卫生保洁", ("石油新村第三物业服务站", "环境卫生保洁")),  # not …物业服 / 务站…
+    ("华宁社区卫生服务中心便民服务窗口", ("华宁社区卫生服务中心", "便民服务窗口")),
+    ("一二三四五六七八九十甲乙丙丁", ("一二三四五六七", "八九十甲乙丙丁")),  # nowhere good to break: even lines
 ])
-def test_a_zone_name_in_two_lines_breaks_before_the_campaigns_words(text, lines):
+def test_a_zone_name_in_two_lines_breaks_before_the_campaigns_words_or_after_a_place(text, lines):
     from liangxiang.print.text import fit_name
-    from liangxiang.values import TITLE_BREAK_BEFORE, TITLE_TERMS
+    from liangxiang.titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks
 
-    fitted = fit_name(text, _EvenWidths(), 11, 1, 0.9, 2, tails=TITLE_TERMS, break_before=TITLE_BREAK_BEFORE)
+    fitted = fit_name(text, _EvenWidths(), 11, 1, 0.9, 2, points=title_breaks(text), tails=TITLE_TERMS,
+                      break_before=TITLE_BREAK_BEFORE)
     assert fitted.lines == lines
 
 

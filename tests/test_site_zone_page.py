@@ -282,6 +282,9 @@ def test_line_breaks_written_with_a_bar_start_printed_lines():
     ("（东区）党员责任区", ["（东区）", "党员责任区"]),
     ("学生公寓7号楼党员示范宿舍", ["学生公寓7号楼", "党员示范宿舍"]),  # no term: before 党员
     ("党员之家", ["党员之家"]),
+    ("城东110千伏变电站设备运维保障", ["城东110千伏变电站", "设备运维保障"]),  # long, no term: after the place
+    ("华宁片区供暖供水保障优秀党员责任区", ["华宁片区供暖供水保障", "优秀党员责任区"]),  # parts of ten stay whole
+    ("第一车间班组安全生产示范岗", ["第一车间班组安全生产", "示范岗"]),
 ])
 def test_a_title_breaks_beside_the_campaigns_words_with_its_quotes(title, parts):
     from liangxiang.site.view import SiteView

@@ -81,13 +81,9 @@ Score = Annotated[float, _not_a_flag("float_type"), Field(allow_inf_nan=False), 
 Flag = Annotated[bool, Strict()]  # true or false: "yes" or "1" would hide a member without the hidden checks
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 SignSize = Annotated[str, StringConstraints(pattern=SIZE_PATTERN)]
-# Terms of the campaigns that names and titles end with or hold, longest first: a two-line zone
-# name reads best broken just before "优秀党员责任区" (on a sign and on a page), an activity's after it.
-TITLE_TERMS = ("优秀党员责任区", "党员责任区", "责任区", "党员示范岗", "示范岗", "党员先锋岗", "先锋岗", "创建活动")
 # Chinese line-breaking rules (GB/T 15834): what may not start a line, and what may not end one
 NO_LINE_START = "，。、；：！？）」』”’》〉】〕…·%％℃‰,.;:!?)]}—～"
 NO_LINE_END = "（「『“‘《〈【〔([{"
-TITLE_BREAK_BEFORE = "党员"  # a title with none of those terms breaks before this word: …学生 / 党员示范宿舍
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 FULL_WIDTH_PHONE = str.maketrans("－—–‐　", "---- ")
 # digits with the dashes and spaces between them: a number as typed ("０３１７－２７２０００１")

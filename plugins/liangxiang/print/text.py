@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 from typing import Callable, Protocol
 
 from ..values import NO_LINE_END, NO_LINE_START
@@ -188,16 +189,20 @@ def balanced(text: str, measure: Measure, size: float, width: float, bold: bool 
 
 
 def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
-             bold: bool = False, height: float | None = None, leading: float = 1.3, tails: tuple[str, ...] = (),
-             break_before: str = "") -> Fitted | None:
-    """Like fit, in balanced lines; a name that needs two lines breaks before a known ending
-    ("优秀党员责任区"), or else before the word break_before, rather than inside a word, unless
-    that costs more than a fifth of the size."""
+             bold: bool = False, height: float | None = None, leading: float = 1.3, points: tuple[int, ...] = (),
+             tails: tuple[str, ...] = (), break_before: str = "") -> Fitted | None:
+    """Like fit, in balanced lines; a name that needs more than one line breaks at the most even
+    of ``points`` (see titles.title_breaks: 城东110千伏变电站 / 设备运维保障), or else before a known
+    ending ("优秀党员责任区") or the word break_before, rather than inside a word, unless that costs
+    more than a fifth of the size."""
     plain = fit(text, measure, width, biggest, smallest, max_lines, bold, height, leading)
     if plain is not None and len(plain.lines) > 1:
         plain = Fitted(plain.size, balanced(text, measure, plain.size, width, bold))
     if plain is not None and len(plain.lines) == 1:
         return plain
+    at_points = _at_points(text, measure, width, sizes(biggest, smallest), max_lines, bold, height, leading, points)
+    if at_points is not None and (plain is None or at_points.size >= 0.8 * plain.size):
+        return at_points
     tail = next((t for t in tails if text.endswith(t) and len(text) > len(t)), None)
     if tail is None and break_before and text.find(break_before, 2) > 0:
         tail = text[text.rfind(break_before):]
@@ -212,6 +217,26 @@ def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest
                 return Fitted(size, tuple(lines))
             break
     return plain
+
+
+def _at_points(text: str, measure: Measure, width: float, candidates: list[float], max_lines: int, bold: bool,
+               height: float | None, leading: float, points: tuple[int, ...]) -> Fitted | None:
+    """The largest size at which text broken only at points fits, in as few lines as it can, the
+    longest line as short as it can be."""
+    for size in candidates:
+        for count in range(2, min(max_lines, len(points) + 1) + 1):
+            if height is not None and count * size * leading > height + 1e-6:
+                break
+            best = None
+            for chosen in combinations(points, count - 1):
+                edges = (0, *chosen, len(text))
+                lines = tuple(text[start:end].strip() for start, end in zip(edges, edges[1:]))
+                longest = max(measure.width(line, size, bold) for line in lines)
+                if longest <= width and (best is None or longest < best[0]):
+                    best = (longest, lines)
+            if best is not None:
+                return Fitted(size, best[1])
+    return None
 
 
 def centred(text: str, measure: Measure, size: float, width: float, bold: bool = False) -> tuple[str, ...]:

@@ -18,7 +18,8 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
 from ..model import Member, Zone
-from ..values import NO_LINE_END, NO_LINE_START, PHONE_NUMBER, TITLE_BREAK_BEFORE, TITLE_TERMS, split_extension, whole_number
+from ..titles import title_parts
+from ..values import PHONE_NUMBER, split_extension, whole_number
 from .chart import score_text, trend_svg
 from .markdown import Renderer
 from .photos import Picture, PhotoStore
@@ -92,21 +93,7 @@ PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", 
 
 NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
 _NAME_IN_TEXT = re.compile(r"((?:[\u3400-\u9fff]{1,5}[·・•‧])+[\u3400-\u9fff]{1,5})")  # such a name inside a title
-TERM = re.compile("(" + "|".join(TITLE_TERMS) + ")")
 SHORT_PART = 10  # characters: a part of a title this long or shorter is kept on one line
-
-
-def _punctuation_held(parts: list[str]) -> list[str]:
-    """Parts of a title with an opening quote or bracket moved to the part it opens and a closing
-    one to the part it closes: “党员先锋岗” never leaves a “ at a line's end."""
-    held: list[str] = []
-    for part in parts:
-        while held and part and part[0] in NO_LINE_START:
-            held[-1], part = held[-1] + part[0], part[1:]
-        if held and held[-1] and held[-1][-1] in NO_LINE_END:
-            part, held[-1] = held[-1][-1] + part, held[-1][:-1]
-        held.append(part)
-    return [part for part in held if part]
 
 
 def _closing_bracket_apart(part: str) -> list[str]:
@@ -353,15 +340,11 @@ class SiteView:
 
     @staticmethod
     def phrased(title: str) -> Markup:
-        """A title that holds a term of the campaign ("优秀党员责任区") breaks beside the term, not
-        inside it or inside a short part around it: 3号换热站安全运行 / 优秀党员责任区, not
-        …安全运 / 行优秀…. Those parts are kept whole ("nm") with a <wbr> between them; a part longer
-        than SHORT_PART breaks anywhere, as any text does."""
-        parts = [part for part in TERM.split(title) if part]
-        if len(parts) < 2 and title.find(TITLE_BREAK_BEFORE, 2) > 0:
-            at = title.rfind(TITLE_BREAK_BEFORE)
-            parts = [title[:at], title[at:]]
-        parts = _punctuation_held(parts)
+        """A title breaks beside a term of the campaign ("优秀党员责任区") or after a place it names,
+        not inside a word: 3号换热站安全运行 / 优秀党员责任区, not …安全运 / 行优秀… (see titles).
+        Those parts are kept whole ("nm") with a <wbr> between them; a part longer than SHORT_PART
+        breaks anywhere, as any text does."""
+        parts = title_parts(title, SHORT_PART)
         if len(parts) < 2:
             return Markup(escape(title))
         return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) if len(part) <= SHORT_PART

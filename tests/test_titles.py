@@ -1,0 +1,28 @@
+"""Where a title may be broken between lines (titles.title_breaks), read as a person reads it."""
+
+import pytest
+
+from liangxiang.titles import title_breaks
+
+
+def _shown(title: str) -> str:
+    """The title with a / at each break, as a reviewer reads it."""
+    breaks = title_breaks(title)
+    return "".join(("/" if at in breaks else "") + char for at, char in enumerate(title))
+
+
+@pytest.mark.parametrize("title, shown", [
+    ("3号换热站安全运行优秀党员责任区", "3号换热站/安全运行/优秀党员责任区"),
+    ("城东110千伏变电站设备运维保障", "城东110千伏变电站/设备运维保障"),
+    ("华宁社区卫生服务中心便民服务窗口", "华宁社区/卫生服务中心/便民服务窗口"),
+    ("老城区台区运维保障“党员先锋岗”责任区", "老城区/台区/运维保障/“党员先锋岗”/责任区"),  # quotes stay with the term
+    ("学生公寓7号楼党员示范宿舍", "学生公寓7号楼/党员示范宿舍"),  # no term: before 党员
+    ("党组织服务中心", "党组织服务中心"),  # 组织 is one word; nothing shorter than two characters is cut off
+    ("站长示范岗", "站长/示范岗"),  # 站长: the person, not the place
+    ("第一车间班组安全生产", "第一车间班组/安全生产"),  # 车间班组 is one unit
+    ("县局（城区供电所）服务窗口", "县局/（城区供电所）/服务窗口"),  # nothing inside the brackets
+    ("道路养护", "道路养护"),
+    ("党员之家", "党员之家"),
+])
+def test_a_title_breaks_beside_a_term_or_after_a_place_it_names(title, shown):
+    assert _shown(title) == shown
