@@ -306,6 +306,18 @@ CASES = [
     Case("phone-too-long", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001转8001、8002、8003（夜间及节假日转值班室8009，周末转总值班室8010，春节期间另行通知，其他时间请拨打服务热线0317-2720000）"),
          "content/zones/garden.yaml", "service_phone", "service_phone", "太长了：最多 80 个字符（现在 88 个）"),  # said in characters, not "项" (audit 20)
     Case("phone-no-number", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 电话待定"), "content/zones/garden.yaml", "service_phone", "service_phone", "没有号码", "能拨打"),
+    # a colon or a point inside the number: 2721:365 would dial 2721 (audit 25)
+    Case("phone-colon", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 2721:365"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "电话号码“2721:365”中间有“:”", "只用“-”分开"),
+    Case("phone-point", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317.2720001"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "中间有“.”", "只用“-”分开"),
+    # numbers Python reads that people do not write: 9_0 and 9e1 were published as 90, !!binary too (audit 25)
+    Case("score-underscore", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 9_0}"), "content/assessments/2026-Q1.yaml", "score: 9_0", "results[0].score",
+         "应该是数字", "不要加“_”：写成 90"),
+    Case("score-exponent", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 9e1}"), "content/assessments/2026-Q1.yaml", "score: 9e1", "results[0].score",
+         "应该是数字"),
+    Case("score-binary", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: !!binary OTA=}"), "content/assessments/2026-Q1.yaml", "score: !!binary", "results[0].score",
+         "应该是数字"),
     Case("phone-letter-o", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272000O"), "content/zones/garden.yaml", "service_phone", "service_phone", "有字母“O”", "是不是数字 0"),
     # audit 21: deleting only the `- member:` line handed the hidden member's promise to the entry above
     Case("commitment-of-hidden-member", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    hidden: true\n"), "content/commitments/2026.yaml", "member: li-na", "commitments[1].member",

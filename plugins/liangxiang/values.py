@@ -66,18 +66,23 @@ ImagePath = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(s
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 
 
-def _not_a_flag(kind: str):
-    """YAML's true and false are no numbers: `score: true` would be published as 1 分."""
+_PLAIN_NUMBER = {"int_type": re.compile(r"\s*[-+]?[0-9]+\s*"), "float_type": re.compile(r"\s*[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*")}
+
+
+def _plainly_a_number(kind: str):
+    """A number as people write one. YAML's true and false are none (`score: true` would be
+    published as 1 分), nor are 9_0, 9e1 or !!binary, which Python would read as 90."""
     def check(value: Any) -> Any:
-        if isinstance(value, bool):
+        if (isinstance(value, (bool, bytes, bytearray))
+                or isinstance(value, str) and not _PLAIN_NUMBER[kind].fullmatch(value)):
             raise PydanticCustomError(kind, "应该是数字" if kind == "float_type" else "应该是整数", {})
         return value
     return BeforeValidator(check)
 
 
-Year = Annotated[int, Field(ge=1900, le=2100), _not_a_flag("int_type")]
+Year = Annotated[int, Field(ge=1900, le=2100), _plainly_a_number("int_type")]
 # 89.99999999999999 from a spreadsheet is 90: graded 优秀, not 良好 (a score has at most a few decimals)
-Score = Annotated[float, _not_a_flag("float_type"), Field(allow_inf_nan=False), AfterValidator(lambda value: round(value, 6))]
+Score = Annotated[float, _plainly_a_number("float_type"), Field(allow_inf_nan=False), AfterValidator(lambda value: round(value, 6))]
 Flag = Annotated[bool, Strict()]  # true or false: "yes" or "1" would hide a member without the hidden checks
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 SignSize = Annotated[str, StringConstraints(pattern=SIZE_PATTERN)]
@@ -148,6 +153,9 @@ def split_extension(number: str) -> tuple[str, str]:
     return found.group(1), found.group(2)
 
 
+_MARK_IN_NUMBER = re.compile(r"\s*([:：.．])\s*\d+")  # digits glued on by a colon or a point: not a second number
+
+
 def _dialable(value: str) -> str:
     """A zone's phone, printed on its metal sign, must hold a whole number (not “电话待定”). The
     org's hotline may be words (“见各责任区公示牌”), shown as text."""
@@ -155,6 +163,9 @@ def _dialable(value: str) -> str:
         raise PydanticCustomError("phone_letter", "电话号码里有字母“{letter}”（现在是“{value}”）",
                                   {"letter": letter.group(), "value": value, "digit": "0" if letter.group() in "Oo" else "1"})
     number = PHONE_NUMBER.search(value)
+    if number and (mark := _MARK_IN_NUMBER.match(value, number.end())):  # 2721:365 would dial 2721
+        raise PydanticCustomError("phone_mark", "电话号码“{number}”中间有“{mark}”", {"number": number.group(0) + mark.group(0),
+                                                                               "mark": mark.group(1)})
     digits = re.sub(r"\D", "", split_extension(number.group(0))[0]) if number else ""
     if not digits:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})

@@ -32,6 +32,8 @@ def as_number(value: Any, whole: bool) -> str:
     if not isinstance(value, str):
         return ""
     text = unicodedata.normalize("NFKC", value).strip().strip("\"'“”‘’")
+    if re.fullmatch(r"-?[0-9]+(?:_[0-9]+)+(?:\.[0-9]+)?", text):  # 9_0: Python's way of writing 90
+        return f"数字中间不要加“_”：写成 {text.replace('_', '')}"
     stop = re.fullmatch(r"-?[0-9]+(。|,(?=[0-9]{1,2}$))[0-9]+", text)  # 95。5 or 95,5 (not 1,000)
     text = text.replace(stop.group(1), ".") if stop else text
     found = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*(分|年|个|名|人|%)?", text)
