@@ -23,6 +23,7 @@ NAMED = ("grade", "category")  # references to org.yaml's names rather than to r
 MISSING_MORE = {"member": "；调离的党员不要删除，改成 status: former；改过编号的，把旧编号写进他/她的 aliases",
                 "zone": "；撤销的责任区不要删除，改成 status: archived；改过编号的，把旧编号写进它的 aliases（标志牌上的二维码还用旧编号）"}
 KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
+_KINDS = {Member: "member", Zone: "zone"}
 HOMES = {"member": "members.yaml", "branch": "org.yaml", "group": "org.yaml", "zone": "content/zones/", "story": "content/stories/"}
 
 
@@ -173,6 +174,8 @@ class References:
                 if meant != hint and not re.fullmatch(ID_PATTERN, meant):
                     # the id it names is itself badly written (its own error says so): fix that one
                     hint = f"{HOMES[kind]} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
+                elif meant == hint and (badly := self.badly_written(kind, value)):
+                    hint = badly
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
                 if hint.startswith("是不是要写") and kind in MISSING_MORE and (value in meant or meant in value):  # garden -> big-garden: renamed
@@ -197,6 +200,30 @@ class References:
         elif public and value in known.hidden:
             self.problems.add(where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
                               _hidden_reference_hint(name, value))
+
+    def badly_written(self, kind: str, value: str) -> str:
+        """A record whose own id is badly written (邓海, Deng_Hai) is the one every reference to the
+        id it was meant to have looks for: the hint sends the editor to that record's error."""
+        bad = [(id_, at) for id_, at in self.content.known[kind].where.items() if not re.fullmatch(ID_PATTERN, id_)]
+        traced = [(id_, at) for id_, at in bad if value in self.traces(kind, id_)]
+        if len(traced) != 1 and len(bad) != 1:
+            return ""
+        id_, at = (traced or bad)[0]
+        said = f"{at.path} 第 {at.line} 行的{KIND_WORDS[kind]}编号“{id_}”写得不对（见那一条错误）"
+        return f"{said}：改成 {value} 后这里就对了" if traced else f"{said}：如果那就是 {value}，把编号写成 {value}"
+
+    def traces(self, kind: str, id_: str) -> set[str]:
+        """The ids a rejected record's other fields suggest: its id in lower case with hyphens,
+        its photo's file name (photos/members/deng-hai.jpg), its aliases."""
+        found = {re.sub(r"[\s_]+", "-", id_.strip().lower())}
+        for rejected in self.content.rejected:
+            data = rejected.data
+            if isinstance(data, dict) and data.get("id") == id_ and KIND_WORDS.get(_KINDS.get(rejected.model, "")):
+                photo = data.get("photo")
+                if isinstance(photo, str):
+                    found.add(photo.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+                found.update(alias for alias in data.get("aliases") or () if isinstance(alias, str))
+        return found
 
     def named(self, kind: str, value: str, where: Location, name: str) -> None:
         """A grade or story category must be one of org.yaml's (or the default ones)."""
