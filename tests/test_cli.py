@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import REPO
 from minimal_site import FILES, write_site
@@ -180,6 +181,27 @@ def test_validate_says_a_misspelt_docs_dir_or_a_site_dir_inside_it_in_chinese(tm
     inside = write_site(tmp_path / "b", {"mkdocs.yml": FILES["mkdocs.yml"] + "site_dir: content/site\n"})
     result = run("liangxiang", "validate", str(inside), cwd=tmp_path)
     assert result.returncode == 1 and "site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("name, edit, said", [
+    ("hook-missing", lambda text: text + "hooks:\n  - hooks/extra.py\n", "mkdocs.yml:9:5: hooks: 找不到 hooks 里写的文件“hooks/extra.py”"),
+    ("plugin-twice", lambda text: text.replace("  - liangxiang\n", "  - liangxiang\n  - liangxiang\n"), "mkdocs.yml:8:3: plugins: 插件 liangxiang 写了两次"),
+    ("utf-16", lambda text: text.encode("utf-16"), "mkdocs.yml:1:1: 文件是 UTF-16 编码"),
+    ("site-dir-inside", lambda text: text + "site_dir: content/site\n", "site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面"),
+])
+def test_validate_and_a_build_say_the_same_of_mkdocs_yml(tmp_path, name, edit, said):
+    """MkDocs reads a UTF-16 mkdocs.yml, and a build stopped on a missing hooks file that validate
+    passed; a plugin listed twice ran every stage twice and ended in a traceback (audit 25)."""
+    root = write_site(tmp_path / "src")
+    changed = edit(FILES["mkdocs.yml"])
+    config = root / "mkdocs.yml"
+    config.write_bytes(changed) if isinstance(changed, bytes) else config.write_text(changed, encoding="utf-8")
+    validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    build = run("mkdocs", "build", cwd=root)
+    assert validate.returncode == 1 and said in validate.stderr.splitlines()[0], validate.stderr
+    assert build.returncode == 1 and said in build.stderr, build.stderr
+    assert not (root / "site").exists() and not (root / "content" / "site").exists()
+    assert "Traceback" not in build.stderr + validate.stderr and "Config value" not in build.stderr, build.stderr
 
 
 def test_a_leader_who_has_left_is_a_notice_not_an_error(tmp_path):

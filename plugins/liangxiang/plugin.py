@@ -29,7 +29,7 @@ from .serve import Preview, watch_and_preview
 from .site import SiteBuild
 from .site.markdown import HEADING_IDS, TABLES, SafeContent, untitled_page_title
 from .site.staging import StagedOutput
-from .siteconfig import plugin_option_problem
+from .siteconfig import plugin_option_problem, plugin_twice_problem, say_config_problems_in_words
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
@@ -77,6 +77,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         """A misspelt option (`blead: true`) is an error in the words of `liangxiang validate`, not
         MkDocs' warning: a build that drops it sends the print shop files without the bleed asked for."""
         errors, warnings = super().load_config(options, config_file_path)
+        say_config_problems_in_words(Path(config_file_path or "mkdocs.yml"))
         unknown = [w for w in warnings if not isinstance(w, str) and "Unrecognised configuration name" in w[1]]
         path = Path(config_file_path or "mkdocs.yml")
         written = list(options)  # said in the order they are written
@@ -85,6 +86,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             w for w in warnings if w not in unknown]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.plugins.get("liangxiang", self) is not self:  # listed twice: this copy would build everything again
+            raise Abort(plugin_twice_problem(Path(config.config_file_path or "mkdocs.yml"), "liangxiang"))
         if config.theme.name != "liangxiang":
             # data pages need the bundled templates; a custom_dir still overrides them
             log.info("liangxiang: using the bundled 'liangxiang' theme instead of '%s'", config.theme.name)

@@ -48,7 +48,34 @@ class _Warnings(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        self.messages.append(getattr(record, "as_written", record.getMessage()))  # worded below, each its own way
+
+
+class _InWords(logging.Filter):
+    """What MkDocs logs about mkdocs.yml, said at build time as `liangxiang validate` says it.
+    MkDocs loads the plugin while it reads the config, and logs what it found wrong after."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.path: Path | None = None
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if self.path is not None and message.startswith("Config value '") and not hasattr(record, "as_written"):
+            record.as_written = message
+            record.msg, record.args = mkdocs_error(self.path, message), ()
+        return True
+
+
+_IN_WORDS = _InWords()
+
+
+def say_config_problems_in_words(path: Path) -> None:
+    """From now on, MkDocs' words about the config at path are the editors' (see _InWords)."""
+    _IN_WORDS.path = path
+    logger = logging.getLogger("mkdocs.config")
+    if _IN_WORDS not in logger.filters:
+        logger.addFilter(_IN_WORDS)
 
 
 def load_site_config(path: Path):
@@ -93,7 +120,7 @@ def load_site_config(path: Path):
     if plugin is None:
         raise ConfigProblem(f"{Location.of_setting(path, 'plugins')}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)")
     if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
-        raise ConfigProblem("\n".join(_unknown_setting(path, message) for message in warnings.messages),
+        raise ConfigProblem("\n".join(mkdocs_error(path, message) for message in warnings.messages),
                             (config, plugin.config))
     return config, plugin.config
 
@@ -129,7 +156,7 @@ def _plugins_without_wrong_options(path: Path, said: list[str]) -> list | dict |
     wrong = {found.group(1) for part in parts if (found := re.search(r"Plugin 'liangxiang' option '(\w+)'", part))}
     if len(wrong) != len(parts):
         return None
-    written = _written_setting(path, "plugins")
+    written = written_setting(path, "plugins")
 
     def kept(entry):
         if isinstance(entry, dict) and isinstance(entry.get("liangxiang"), dict):
@@ -153,6 +180,8 @@ def plugin_option_problem(path: Path, name: str, message: str) -> str:
 
 def mkdocs_error(path: Path, message: str) -> str:
     """One of MkDocs' configuration errors in an editor's words, at the line that sets it."""
+    if (twice := re.search(r"Plugin '([^']+)' was specified multiple times", message)) is not None:
+        return plugin_twice_problem(path, twice.group(1))
     if len(parts := _option_parts(message)) > 1:
         return "\n".join(mkdocs_error(path, part) for part in parts)
     worded = re.search(rf"Plugin 'liangxiang' option '\w+': ({re.escape(path.name)}:.*)", message, re.S)
@@ -162,6 +191,9 @@ def mkdocs_error(path: Path, message: str) -> str:
         return _unknown_setting(path, message)
     if (said := _folder_problem(path, message)) is not None:
         return said
+    if (hook := re.search(r"Config value 'hooks': The path '([^']*)' isn't an existing file", message)) is not None:
+        written = Path(hook.group(1))
+        return str(missing_hook(path, str(written.relative_to(path.parent.resolve())) if written.is_relative_to(path.parent.resolve()) else str(written)))
     option = re.search(r"Plugin 'liangxiang' option '(\w+)': Expected type: <class '(\w+)'>", message)
     if option is not None:  # printables: "yes", bleed: 1
         name, wanted = option.groups()
@@ -184,7 +216,7 @@ def mkdocs_error(path: Path, message: str) -> str:
     where = Location.of_setting(path, name) if name != "-" else Location(path.name)
     item = re.match(r'The "([^"]+)" plugin is not installed|Failed to load extension \'([^\']*)\'', said)
     if item is not None:
-        where = _item_location(path, item.group(1) or item.group(2)) or where
+        where = item_location(path, item.group(1) or item.group(2)) or where
     return str(Problem(where, name, _in_words(path, name, said)))
 
 
@@ -222,7 +254,7 @@ def _in_words(path: Path, name: str, said: str) -> str:
 def _theme_problem(path: Path, said: str) -> str:
     """MkDocs' English for a theme without its name, or with a custom_dir that is not there."""
     if said.startswith(("No theme name set", "At least one of 'name'")):
-        written = _written_setting(path, "theme")
+        written = written_setting(path, "theme")
         keys = [key for key in written if isinstance(key, str)] if isinstance(written, dict) else []
         typo = next((key for key in keys if key != "name" and did_you_mean(key, ["name"])), None)
         if "name" in keys:
@@ -237,7 +269,7 @@ def _theme_problem(path: Path, said: str) -> str:
     return ""
 
 
-def _written_setting(path: Path, name: str):
+def written_setting(path: Path, name: str):
     """A top-level setting of mkdocs.yml as written (None when the file cannot be read plainly)."""
     import yaml
 
@@ -248,7 +280,7 @@ def _written_setting(path: Path, name: str):
     return written.get(name) if isinstance(written, dict) else None
 
 
-def _item_location(path: Path, item: str) -> Location | None:
+def item_location(path: Path, item: str) -> Location | None:
     """The line of mkdocs.yml that lists item (`- item` or `- item:`), if one does."""
     lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
     for number, text in enumerate(lines, 1):
@@ -285,6 +317,21 @@ def _unknown_setting(path: Path, message: str) -> str:
     owner = "liangxiang 插件" if plugin else "mkdocs.yml 里"
     return (f"{Location.of_setting(path, name)}: {name}: {owner}没有“{name}”这个设置"
             f" ({did_you_mean(name, known) or '检查拼写，或删掉这一行'})")
+
+
+def missing_hook(path: Path, hook: str) -> Problem:
+    """A file listed under hooks that is not there."""
+    where = item_location(path, hook) or Location.of_setting(path, "hooks")
+    return Problem(where, "hooks", f"找不到 hooks 里写的文件“{hook}”",
+                   "把这个文件加回去，或删掉 hooks 下的这一行（它是给网站加功能的 Python 文件，路径相对于 mkdocs.yml）")
+
+
+def plugin_twice_problem(path: Path, name: str) -> str:
+    """A plugin listed twice in mkdocs.yml: each copy would run every stage of the build."""
+    lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines() if path.is_file() else []
+    listed = [number for number, text in enumerate(lines, 1) if re.match(rf"\s*-\s*{re.escape(name)}\s*(:|$)", text)]
+    where = Location(path.name, listed[-1], lines[listed[-1] - 1].index("-") + 1) if len(listed) > 1 else Location.of_setting(path, "plugins")
+    return f"{where}: plugins: 插件 {name} 写了两次 (删掉这一行，只留一个 - {name})"
 
 
 def _refuse_code(text: str, shown: str) -> None:

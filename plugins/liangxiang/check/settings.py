@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from ..content import Content
 from .markdown_refs import WEB_ADDRESS
 from ..problems import Location, Problem, Problems, did_you_mean
+from ..siteconfig import missing_hook, written_setting
 
 URL_EXAMPLE = "例如 site_url: https://dangjian.example.com/"
 MENU = "首页、责任区、党员、承诺、故事、考核"
@@ -40,6 +41,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             "plugins 里的 search 用不上：网站自带中文搜索（/search/），MkDocs 的 search 插件只会多发布一份没有页面用的索引，连编辑指南也在里面",
             "删掉 plugins 下的“- search”这一行"))
     _duplicate_settings(config_file, problems)
+    _missing_hooks(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     _nav(config.nav, config_file, content, problems)
@@ -50,9 +52,12 @@ def _duplicate_settings(config_file: Path, problems: Problems) -> None:
     pasted below the first would send every printed QR code to it."""
     import yaml
 
+    from ..load.decoding import decode
+
     try:
-        stack = [yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)]
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        text = decode(config_file.read_bytes(), config_file.name, problems)  # MkDocs reads UTF-16 too; rule 1 does not
+        stack = [yaml.compose(text, Loader=yaml.SafeLoader)] if text is not None else []
+    except (OSError, yaml.YAMLError):
         return  # MkDocs read it: a file it could not read never gets here
     while stack:
         node = stack.pop()
@@ -69,6 +74,15 @@ def _duplicate_settings(config_file: Path, problems: Problems) -> None:
                 stack.append(value)
         elif isinstance(node, yaml.SequenceNode):
             stack += node.value
+
+
+def _missing_hooks(config_file: Path, problems: Problems) -> None:
+    """A hooks file that is not there: the build stops on it, so validate says so too (it reads
+    the setting as written, for it never runs hooks)."""
+    hooks = written_setting(config_file, "hooks")
+    for hook in hooks if isinstance(hooks, list) else []:
+        if isinstance(hook, str) and not (config_file.parent / hook).is_file():
+            problems.extend([missing_hook(config_file, hook)])
 
 
 def site_url_problem(url: str) -> str | None:
