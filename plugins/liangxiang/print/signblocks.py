@@ -23,6 +23,16 @@ BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past
 SPREAD = 0.5  # and the gaps between them may open by this many ems
 
 
+ELONGATED = 1.5  # height / width: past this (a 400x1200 mm sign on a pillar), type grows with the height too
+
+
+def unit(width: float, height: float) -> float:
+    """u, in mm: a hundredth of the short side; more on a sheet taller than 2:3, whose blocks
+    would otherwise leave its lower part empty (at most 1.5 times, at 1:4.5). A wide sheet keeps
+    it: its blocks stand side by side, and taller type would leave the body less height."""
+    return min(width, height) / 100 * min(1.5, max(1.0, height / width / ELONGATED) ** 0.5)
+
+
 @dataclass(frozen=True)
 class Person:
     role: str
@@ -71,7 +81,7 @@ class SignBlocks:
         self.sign, self.words, self.set, self.squeeze = sign, words, setter, squeeze
         self.width, self.height = sheet_size(sign.size, sign.orientation)
         self.qr_module = qr_module_mm(sign_camera_dpi(self.width, self.height), qr_pixels)
-        self.u = min(self.width, self.height) / 100
+        self.u = unit(self.width, self.height)
         self.layout: SignLayout = sign_layout(sign.orientation)
         self.colors = SCHEMES[sign.scheme]
         self.legible = min_em_mm(self.width, self.height)
