@@ -144,21 +144,23 @@ def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_sign(planned, se
         assert not [text for text in drawing.texts() if text.startswith("·")]
 
 
-def test_a_tall_sign_sets_its_body_larger_than_a_sign_of_its_width(planned, setter):
+def test_an_elongated_sign_sets_its_body_larger_than_a_sign_of_its_short_side(planned, setter):
     """A 400x1200 mm sign on a pillar was typed as a 400x600 mm one: the body ended half way down
-    and the rest stood empty (audit 25). A wide one keeps its type: its height is what it lacks."""
+    and the rest stood empty; a 1200x400 mm plaque left a third of its width empty (audit 25)."""
     _, signs, _ = planned
     words = sign_words(load_labels())
 
-    def body_size(size: str) -> float:
-        drawing = compose_sign(dataclasses.replace(signs[0].content, size=size, orientation="portrait"), words, setter)
+    def body_size(size: str, orientation: str) -> float:
+        drawing = compose_sign(dataclasses.replace(signs[0].content, size=size, orientation=orientation), words, setter)
         check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
         duty = signs[0].content.duties[0][:4]
         return max(item.size for item in drawing.items if isinstance(item, Text) and duty in item.text)
 
-    assert body_size("400x1200mm") > 1.3 * body_size("400x600mm")
-    from liangxiang.print.signblocks import unit
+    assert body_size("400x1200mm", "portrait") > 1.3 * body_size("400x600mm", "portrait")
+    assert body_size("1200x400mm", "landscape") > 1.1 * body_size("600x400mm", "landscape")
+    from liangxiang.print.signblocks import unit, wide_growth
     assert unit(400, 600) == unit(600, 400) == unit(1200, 400) == 4.0 and unit(400, 1200) == pytest.approx(4 * 2 ** 0.5)
+    assert wide_growth(600, 400) == wide_growth(800, 600) == wide_growth(420, 297) == 1.0  # the named sizes print as they did
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -26,6 +26,12 @@ SPREAD = 0.5  # and the gaps between them may open by this many ems
 ELONGATED = 1.5  # height / width: past this (a 400x1200 mm sign on a pillar), type grows with the height too
 
 
+def wide_growth(width: float, height: float) -> float:
+    """How much a wide sheet's body may grow past its size (a 1200x400 mm plaque: 1.5 times): its
+    type is set by the height, and the width beside it would stand empty."""
+    return min(1.5, max(1.0, width / height / ELONGATED))
+
+
 def unit(width: float, height: float) -> float:
     """u, in mm: a hundredth of the short side; more on a sheet taller than 2:3, whose blocks
     would otherwise leave its lower part empty (at most 1.5 times, at 1:4.5). A wide sheet keeps
@@ -205,12 +211,15 @@ class SignBlocks:
         return largest(sizes(self.em(self.layout.body), self.lo(self.layout.body)),
                        lambda size: self._body_at(0, 0, width, size)[1] <= height + 1e-6)
 
-    def body(self, x: float, y: float, width: float, height: float, centre: bool = False) -> None:
-        """Scope and duties at the largest size that fits; Overflow names the field that does not."""
+    def body(self, x: float, y: float, width: float, height: float, centre: bool = False, growth: float = 1.0) -> None:
+        """Scope and duties at the largest size that fits; Overflow names the field that does not.
+        With room to spare they grow up to ``growth`` times (BODY_GROWTH when centred): a few
+        duties set larger, not amid empty bands."""
         size = self.body_size(width, height)
         if size is not None:
-            if centre and size >= round(self.em(self.layout.body), 3):  # room to spare: a few duties set larger, not amid empty bands
-                size = largest(sizes(BODY_GROWTH * size, size), lambda grown: self._body_at(0, 0, width, grown)[1] <= height + 1e-6) or size
+            growth = BODY_GROWTH if centre else growth
+            if growth > 1 and size >= round(self.em(self.layout.body), 3):
+                size = largest(sizes(growth * size, size), lambda grown: self._body_at(0, 0, width, grown)[1] <= height + 1e-6) or size
             items, used, _ = self._body_at(x, y, width, size)
             if centre and height > used:  # what is still spare opens the gaps between scope and duties a little
                 gaps = len(self.sign.duties)

@@ -14,7 +14,7 @@ from .drawing import Drawing, Rule
 from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
-from .signblocks import SignContent, SignWords
+from .signblocks import SignContent, SignWords, wide_growth
 
 
 class _Sign(PeopleBlock):
@@ -61,7 +61,7 @@ class _Sign(PeopleBlock):
             raise self._people_overflow()
         body_x = self.x0 + people_w + 1.5 * gap
         self.drawing.add(Rule(body_x - 0.75 * gap, top, body_x - 0.75 * gap, bottom, self.colors.accent, 0.15 * u))
-        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top)
+        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=wide_growth(self.width, self.height))
 
     def _portrait(self, top: float, side: float, caption) -> None:
         """Scope and duties across; below them the people over the phone, beside the QR code.
