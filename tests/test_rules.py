@@ -321,6 +321,9 @@ CASES = [
     # a member's own id badly written: each reference to the id meant is sent to that error (audit 25)
     Case("member-id-in-chinese", sub("members.yaml", "  - id: li-na\n", "  - id: 李娜\n"), "content/commitments/2026.yaml", "member: li-na", "commitments[1].member",
          "找不到党员“li-na”", "的党员编号“李娜”写得不对（见那一条错误）：如果那就是 li-na，把编号写成 li-na"),
+    # a story not ready: no field holds it back, and "did you mean date?" led nowhere (audit 25)
+    Case("story-draft", sub("content/stories/a-key.md", "featured: true\n", "featured: true\ndraft: true\n"), "content/stories/a-key.md", "draft: true", "draft",
+         "不认识的字段“draft”", "每个故事都会公开：还没定稿的，先不要提交这个文件"),
     Case("phone-letter-o", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-272000O"), "content/zones/garden.yaml", "service_phone", "service_phone", "有字母“O”", "是不是数字 0"),
     # audit 21: deleting only the `- member:` line handed the hidden member's promise to the entry above
     Case("commitment-of-hidden-member", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    hidden: true\n"), "content/commitments/2026.yaml", "member: li-na", "commitments[1].member",

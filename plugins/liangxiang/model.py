@@ -378,6 +378,11 @@ class StoryMeta(Record):
     cover: ImagePath | None = Field(None, title="封面图片", description="相对于 content/ 的图片路径，例如 photos/stories/key.jpg")
     summary: Text | None = Field(None, title="摘要", description="一句话摘要，显示在故事列表里")
     featured: Flag = Field(False, title="红旗·典范", description="true 表示在首页典范墙展示")
+    computed: ClassVar[dict[str, str]] = Record.computed | {  # a story not ready to publish has no field of its own
+        r"draft|published?|hidden|private|visible|status|草稿|发布|公开|隐藏": (
+            "故事没有草稿或不公开的写法，content/stories/ 里的每个故事都会公开：还没定稿的，"
+            "先不要提交这个文件（或放在 content/ 外面，定稿后再移进来）"),
+    }
 
 
 class Story(Record):
