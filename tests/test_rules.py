@@ -345,6 +345,11 @@ CASES = [
          "content/org.yaml", "min: 9}", "grades[0].min", "“优秀”的最低分 9 不比“合格”的 80 高", "例如 优秀 90、合格 80"),
     Case("grade-name-twice", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 优秀, min: 60}\nbranches:"), "content/org.yaml", "min: 60", "grades.name", "重复", "名称都不同"),
     # photos
+    # outside content/: a web address and a path on the editor's computer get what to do (audit 25)
+    Case("photo-web-address", sub("members.yaml", "photos/zhang-wei.jpg", "https://img.example.cn/p/zhang-wei.jpg"), "members.yaml", "https://img.example.cn", "photo",
+         "图片不能写网址", "下载这张图片，把图片存进 content/photos/ 里，写 photos/zhang-wei.jpg"),
+    Case("photo-windows-path", sub("members.yaml", "photos/zhang-wei.jpg", "'D:\\照片\\张伟.jpg'"), "members.yaml", "D:", "photo",
+         "这是你电脑上的文件路径", "把图片存进 content/photos/ 里，写 photos/张伟.jpg"),
     Case("photo-missing", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wie.jpg"), "members.yaml", "zhang-wie.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
     Case("photo-case", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.JPG"), "members.yaml", "zhang-wei.JPG", "photo", "找不到图片", "photos/zhang-wei.jpg"),
     Case("photo-other-person", sub("members.yaml", "photos/zhang-wei.jpg", "photos/wang-lei.jpg"), "members.yaml", "wang-lei.jpg", "photo", "找不到图片", "检查文件名"),

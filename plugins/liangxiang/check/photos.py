@@ -184,7 +184,7 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
     if path is None:
         if meant:
             return [(f"图片路径“{value}”要从 {docs_dir.name}/ 里面写起", f"写成 {meant}")]
-        return [("图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/members/zhang-wei.jpg")]
+        return [_outside(docs_dir, value)]
     if path.is_dir():
         inside = sorted(p.name for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if inside:
@@ -218,6 +218,17 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
     if notices is not None:
         notices += [(message, hint) for message, hint, kind in problems if kind == NOTICE]
     return [(message, hint) for message, hint, kind in problems if kind == ERROR]
+
+
+def _outside(docs_dir: Path, value: str) -> tuple[str, str]:
+    """What to do with a path outside content/: a web address, a path on the editor's computer."""
+    name = re.split(r"[\\/]", value.split("?")[0].rstrip("/\\"))[-1] or "照片.jpg"
+    put = f"把图片存进 {docs_dir.name}/photos/ 里，写 photos/{name}"
+    if re.match(r"[a-z][a-z0-9+.-]*://", value, re.I):  # pages load nothing from another host
+        return "图片不能写网址：网站不从别的网站加载图片（单位内网也可能打不开）", f"下载这张图片，{put}"
+    if re.match(r"[A-Za-z]:[\\/]|\\\\|/(?:Users|home)/", value):  # C:\Users\…\Desktop\a.jpg: only that computer has it
+        return "这是你电脑上的文件路径，别人和网站都找不到这个文件", put
+    return "图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/members/zhang-wei.jpg"
 
 
 def _inside_path(docs_dir: Path, value: str) -> str:
