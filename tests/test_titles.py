@@ -26,3 +26,17 @@ def _shown(title: str) -> str:
 ])
 def test_a_title_breaks_beside_a_term_or_after_a_place_it_names(title, shown):
     assert _shown(title) == shown
+
+
+@pytest.mark.parametrize("written, read", [
+    ("同心广场绿化美化\n优秀党员责任区", "同心广场绿化美化优秀党员责任区"),  # `name: |` over two lines: a page showed a space
+    ("A区\n3号楼", "A区3号楼"),
+    ("Maria\r\nGarcia", "Maria Garcia"),
+    ("  王建国\n", "王建国"),
+])
+def test_a_name_written_over_two_lines_is_read_as_one(written, read):
+    from pydantic import TypeAdapter
+
+    from liangxiang.values import Name
+
+    assert TypeAdapter(Name).validate_python(written) == read

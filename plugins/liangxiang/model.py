@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from .problems import Location, dotted
 from .values import (
     Category, Date, Flag, Id, ImagePath, Markdown, Method, Period, Phone, Score, ServicePhone,
-    SignSize, Tag, Text, Year, once, unnumbered,
+    Name, SignSize, Tag, Text, Year, once, unnumbered,
 )
 
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
@@ -153,7 +153,7 @@ def _droppable(model: type[Record]) -> frozenset[str]:
 class Honor(Record):
     model_config = ConfigDict(title="荣誉")
     year: Year | None = Field(None, title="年份", description="获得荣誉的年份，四位数字")
-    title: Text = Field(title="荣誉名称", description="例如：优秀共产党员")
+    title: Name = Field(title="荣誉名称", description="例如：优秀共产党员")
     by: Text | None = Field(None, title="授予单位", description="例如：华盛综合服务处党委")
 
     @property
@@ -164,7 +164,7 @@ class Honor(Record):
 class Member(Record):
     model_config = ConfigDict(title="党员", json_schema_extra={"description": "名单里的一位党员（亮身份）"})
     id: Id = Field(title="编号", description="小写拼音加“-”，例如 zhang-wei；出现在网址和二维码里，定了就不要改")
-    name: Text = Field(title="姓名", description="党员的真实姓名，例如：张伟")
+    name: Name = Field(title="姓名", description="党员的真实姓名，例如：张伟")
     photo: ImagePath | None = Field(None, title="照片", description="相对于 content/ 的照片路径，例如 photos/members/zhang-wei.jpg")
     branch: Id = Field(title="所在党支部", description="org.yaml 里某个党支部的编号", json_schema_extra=refers_to("branch"))
     group: Id | None = Field(None, title="所在党小组", description="该党支部下某个党小组的编号", json_schema_extra=refers_to("group"))
@@ -200,13 +200,13 @@ class MembersFile(Record):
 class Group(Record):
     model_config = ConfigDict(title="党小组")
     id: Id = Field(title="党小组编号", description="小写字母、数字和“-”，例如 wuye-1-g1；全站唯一")
-    name: Text = Field(title="党小组名称", description="例如：第一党小组")
+    name: Name = Field(title="党小组名称", description="例如：第一党小组")
 
 
 class Branch(Record):
     model_config = ConfigDict(title="党支部")
     id: Id = Field(title="党支部编号", description="小写字母、数字和“-”，例如 wuye-1；党员和责任区用它指明所属党支部")
-    name: Text = Field(title="党支部名称", description="例如：第一物业服务站党支部")
+    name: Name = Field(title="党支部名称", description="例如：第一物业服务站党支部")
     groups: list[Group] = Field(default_factory=list, title="党小组", description="该党支部下的党小组（可不写）")
 
 
@@ -220,9 +220,9 @@ class Org(Record):
     """content/org.yaml: the organization, its branches and groups, the activity."""
     model_config = ConfigDict(title="单位信息 content/org.yaml", json_schema_extra={"description": "单位、党支部和党小组、创建活动；考核等次和典型类别可用默认值"})
 
-    name: Text = Field(title="单位名称", description="单位全称，例如：华北油田华盛综合服务处")
-    short_name: Text | None = Field(None, title="简称", description="单位简称，用在页面标题等位置")
-    activity: Text = Field(title="活动名称", description="本站宣传的创建活动，例如：优秀党员责任区创建活动")
+    name: Name = Field(title="单位名称", description="单位全称，例如：华北油田华盛综合服务处")
+    short_name: Name | None = Field(None, title="简称", description="单位简称，用在页面标题等位置")
+    activity: Name = Field(title="活动名称", description="本站宣传的创建活动，例如：优秀党员责任区创建活动")
     slogan: Text | None = Field(None, title="口号", description="活动口号，显示在首页")
     intro: Markdown | None = Field(None, title="简介", description="Markdown 格式")
     logo: ImagePath | None = Field(None, title="标志图片", description="单位自备的标志图片，印在标志牌上")
@@ -248,9 +248,9 @@ class Role(Record):
         "oneOf": [{"required": ["member"], "properties": {"member": {"type": ["string", "integer"], "pattern": r"\S"}}},
                   {"required": ["name"], "properties": {"name": {"type": ["string", "number"], "pattern": r"\S"}}}],
     })
-    role: Text = Field(title="角色", description="例如：业务带头人、监督员")
+    role: Name = Field(title="角色", description="例如：业务带头人、监督员")
     member: Id | None = Field(None, title="党员编号", description="名单里的党员；与 name 二选一", json_schema_extra=refers_to("member"))
-    name: Text | None = Field(None, title="姓名", description="不在名单里的人；与 member 二选一")
+    name: Name | None = Field(None, title="姓名", description="不在名单里的人；与 member 二选一")
 
     @property
     def same_as(self) -> tuple:
@@ -285,8 +285,8 @@ class Zone(Record):
     model_config = ConfigDict(title="党员责任区 content/zones/编号.yaml", json_schema_extra={"description": "一个党员责任区：范围、职责、负责人、公开服务电话；文件名就是编号"})
 
     id: Id = Field(title="编号", description="与文件名相同；印在二维码里，定了就不要改")
-    name: Text = Field(title="责任区名称", description="印在标志牌上的全称，例如：同心广场绿化优秀党员责任区")
-    short_name: Text | None = Field(None, title="简称", description="列表和按钮上用的短名，例如：同心广场")
+    name: Name = Field(title="责任区名称", description="印在标志牌上的全称，例如：同心广场绿化优秀党员责任区")
+    short_name: Name | None = Field(None, title="简称", description="列表和按钮上用的短名，例如：同心广场")
     branch: Id = Field(title="所属党支部", description="org.yaml 里某个党支部的编号", json_schema_extra=refers_to("branch"))
     location: Text | None = Field(None, title="位置", description="例如：华盛一区同心广场")
     scope: Text = Field(title="责任范围", description="责任区管到哪里，例如：同心广场及周边绿地约1.2万平方米")
@@ -369,7 +369,7 @@ class StoryMeta(Record):
     """The front matter of content/stories/SLUG.md: one exemplary story (典型选树)."""
     model_config = ConfigDict(title="典型故事 content/stories/编号.md 的开头信息", json_schema_extra={"description": "写在故事文件开头两行“---”之间；正文写在第二个“---”下面"})
 
-    title: Text = Field(title="标题", description="故事的标题")
+    title: Name = Field(title="标题", description="故事的标题")
     date: Date = Field(title="日期", description="故事发生或发表的日期，YYYY-MM-DD")
     category: Text = Field(title="类别", description="org.yaml 的 story_categories 之一", json_schema_extra=refers_to("category"))
     members: list[Id] = Field(default_factory=list, title="相关党员", description="故事里党员的编号，例如 [zhang-wei]", json_schema_extra=refers_to("member"))

@@ -44,6 +44,18 @@ def _unseen_removed(value: Any) -> Any:
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+
+
+def one_line(value: str) -> str:
+    """A name written over two lines (`name: |`) as one: beside Chinese joined as it is read,
+    between other words with a space. A page shows a line break in a name as a space (同心广场 优秀…)."""
+    if "\n" not in value:
+        return value
+    return re.sub(r"\s*\n\s*", " ", re.sub(rf"(?<={_CJK})\s*\n\s*|\s*\n\s*(?={_CJK})", "", value))
+
+
+Name = Annotated[Text, AfterValidator(one_line)]  # names and titles: one line
 
 
 def _one_item(shown_as: str):
