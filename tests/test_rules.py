@@ -195,6 +195,11 @@ CASES = [
     Case("yaml-document-end-mid-file", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n...\n\n"), "content/zones/garden.yaml", "...", "-", "文件中间出现了“---”或“...”", "删掉这一行"),
     Case("yaml-value-starts-with-bang", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: !花园一片"), "content/zones/garden.yaml", "scope: !", "scope", "第一个字符不能直接写", "引号"),
     Case("yaml-value-starts-with-star", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: **花园**一片"), "content/zones/garden.yaml", "scope: **", "scope", "值以 * 或 & 开头", "引号"),
+    # a photo or a Word file saved under a record's name was called GBK text (audit 25)
+    Case("zone-file-is-a-photo", {"content/zones/garden.yaml": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\xff\xdb"}, "content/zones/garden.yaml", 1, "-",
+         "这个文件其实是 JPEG 图片，不是文字文件", "照片放进 content/photos/"),
+    Case("story-saved-by-word", {"content/stories/a-key.md": b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"}, "content/stories/a-key.md", 1, "-",
+         "其实是 Word、Excel 或压缩包文件", "不要用 Word 或 WPS 保存成 .yaml 或 .md"),
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),
     Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[0].joined", "空值不能按类型标记“!!int”", "!!"),
     Case("yaml-bad-bool-tag", sub("content/org.yaml", "name: 测试单位", "name: !!bool maybe"), "content/org.yaml", "name: !!bool", "name", "“maybe”", "!!"),

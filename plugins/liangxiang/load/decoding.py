@@ -57,7 +57,18 @@ def _line_separators_reported(text: str, path: str, problems: Problems) -> str:
     return LINE_SEPARATORS.sub(" ", text)
 
 
+# Files that are no text at all, by their first bytes: a photo or a Word file saved under a .yaml name
+_NOT_TEXT = ((b"\xff\xd8\xff", " JPEG 图片"), (b"\x89PNG", " PNG 图片"), (b"GIF8", " GIF 图片"), (b"RIFF", " WebP 图片"),
+             (b"%PDF", " PDF 文件"), (b"PK\x03\x04", " Word、Excel 或压缩包文件（.docx、.xlsx、.zip）"),
+             (b"\xd0\xcf\x11\xe0", "旧版 Word 或 Excel 文件（.doc、.xls）"), (b"{\\rtf", " RTF 文件"))
+
+
 def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
+    if (kind := next((name for head, name in _NOT_TEXT if raw.startswith(head)), None)) is not None:
+        problems.add(Location(path, 1, 1), "-", f"这个文件其实是{kind}，不是文字文件",
+                     "文件放错了位置或改错了扩展名：照片放进 content/photos/；记录要用文本编辑器（如 VS Code、记事本）写，"
+                     "不要用 Word 或 WPS 保存成 .yaml 或 .md")
+        return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
