@@ -6,6 +6,7 @@ a piece of text: the error must point at the line of the edited file where that 
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -604,6 +605,17 @@ def test_rule(tmp_path, case: Case):
     for text in case.extra.values():
         assert text in str(problem)
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
+
+
+@pytest.mark.parametrize("folder, words", [("zones", "责任区"), ("stories", "故事")])
+def test_a_record_folder_saved_over_by_a_file_is_one_error(tmp_path, folder, words):
+    """content/zones replaced by a file was called "a file in content/zones/ that is not read",
+    and every zone named elsewhere was missing, one error each (audit 25)."""
+    root = write_site(tmp_path)
+    shutil.rmtree(root / "content" / folder)
+    (root / "content" / folder).write_text(FILES["content/zones/garden.yaml"], encoding="utf-8")
+    assert [str(p) for p in problems_of(root)] == [
+        f"content/{folder}: content/{folder} 应该是放{words}的文件夹，现在却是一个文件 (从 git 里恢复 content/{folder}/ 文件夹（每条记录一个文件），再删掉这个文件)"]
 
 
 def test_a_placeholder_photo_shared_with_a_hidden_member_stays_public(tmp_path):
