@@ -108,6 +108,8 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "theme-folder": (lambda text: text.replace("  name: liangxiang", "  name: liangxiang\n  custom_dir: overides"), "mkdocs.yml:4:1: theme:", "找不到 custom_dir 写的文件夹“overides”"),
     "members-file": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      members: people.yaml\n"),
                      "mkdocs.yml:8:7: members:", "找不到 members 设置写的党员名单“people.yaml”"),
+    "plugin-disabled": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      enabled: false\n"), "mkdocs.yml:8:7: enabled:",
+                        "liangxiang 插件写了 enabled: false，网站就生成不了 (删掉这一行"),
     "setting-type": (lambda text: text + "use_directory_urls: 是\n", "mkdocs.yml:8:1: use_directory_urls:", "要写 true 或 false"),
 }
 

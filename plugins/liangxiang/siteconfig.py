@@ -118,7 +118,7 @@ def load_site_config(path: Path):
         logging.getLogger("mkdocs").removeHandler(warnings)
     plugin = config.plugins.get("liangxiang")
     if plugin is None:
-        raise ConfigProblem(f"{Location.of_setting(path, 'plugins')}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)")
+        raise ConfigProblem(_without_plugin(path))
     if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
         raise ConfigProblem("\n".join(mkdocs_error(path, message) for message in warnings.messages),
                             (config, plugin.config))
@@ -324,6 +324,20 @@ def missing_hook(path: Path, hook: str) -> Problem:
     where = item_location(path, hook) or Location.of_setting(path, "hooks")
     return Problem(where, "hooks", f"找不到 hooks 里写的文件“{hook}”",
                    "把这个文件加回去，或删掉 hooks 下的这一行（它是给网站加功能的 Python 文件，路径相对于 mkdocs.yml）")
+
+
+def _without_plugin(path: Path) -> str:
+    """The plugin is not in the config: not listed, or listed with `enabled: false`."""
+    written = written_setting(path, "plugins")
+    entries = written if isinstance(written, list) else [{key: value} for key, value in written.items()] if isinstance(written, dict) else []
+    options = next((entry["liangxiang"] for entry in entries if isinstance(entry, dict) and "liangxiang" in entry), None)
+    if isinstance(options, dict) and options.get("enabled") is False:
+        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        line = next((number for number, text in enumerate(lines, 1) if re.match(r"\s*enabled\s*:", text)), 0)
+        where = Location(path.name, line, lines[line - 1].index("enabled") + 1) if line else Location.of_setting(path, "plugins")
+        return (f"{where}: enabled: liangxiang 插件写了 enabled: false，网站就生成不了"
+                " (删掉这一行；只是不想生成标志牌和桌牌的话，写 printables: false)")
+    return f"{Location.of_setting(path, 'plugins')}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)"
 
 
 def plugin_twice_problem(path: Path, name: str) -> str:
