@@ -1117,6 +1117,19 @@ def test_a_photo_too_small_to_see_is_a_notice_and_the_site_still_builds(tmp_path
     assert "<img" in (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
 
 
+def test_a_fully_transparent_logo_is_a_notice(tmp_path):
+    """A logo exported with its layer hidden printed as an empty tile on every sign, unsaid (audit 25)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/org.yaml", "name: 测试单位\n", "name: 测试单位\nlogo: photos/logo.png\n"))
+    Image.new("RGBA", (400, 400), (200, 0, 0, 0)).save(root / "content/photos/logo.png", "PNG")
+    content, problems = read_content(root, root / "content")
+    assert not problems and [str(n) for n in content.notices] == [
+        "content/org.yaml:2:1: logo: 图片是全透明的，网页和印刷品上什么也看不见 (请重新导出这张图片（导出 PNG 时看一下图层是不是都显示着）)"]
+    Image.new("RGBA", (400, 400), (200, 0, 0, 255)).save(root / "content/photos/logo.png", "PNG")
+    content, problems = read_content(root, root / "content")
+    assert not problems and not content.notices
+
+
 def notices_after(tmp_path, edits) -> list[str]:
     """The notices of the minimal site after edits, which must leave it valid."""
     root = write_site(tmp_path)

@@ -111,7 +111,7 @@ def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, 
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-8.json"
+CHECKED_FILE = "checked-images-9.json"
 
 
 @lru_cache(maxsize=4096)
@@ -135,6 +135,9 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
             if kind == "JPEG":  # decoded at an eighth of its size: every byte is still read
                 image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
+            if _invisible(image):  # a logo exported with its layer hidden: an empty tile on every sign
+                small += (("图片是全透明的，网页和印刷品上什么也看不见",
+                           "请重新导出这张图片（导出 PNG 时看一下图层是不是都显示着）", NOTICE),)
     except Image.DecompressionBombError:
         return (("照片的像素太多，网站处理不了",
                  "请缩小后再放进来（手机相册的“编辑”或电脑的“画图”都能调整大小）："
@@ -151,6 +154,13 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
             return (("图片文件不完整：可能没有传完，或者已经损坏", "请重新导出这张照片，再放进来", ERROR),)
         return ((f"图片已损坏，读不出来（{error}）", "请重新导出这张照片，再放进来", ERROR),)
     return small
+
+
+def _invisible(image: Image.Image) -> bool:
+    """Every pixel fully transparent."""
+    if image.mode not in ("RGBA", "LA", "PA", "P") or (image.mode == "P" and "transparency" not in image.info):
+        return False
+    return image.convert("RGBA").getchannel("A").getextrema()[1] == 0
 
 
 def _is_svg(path: Path) -> bool:
