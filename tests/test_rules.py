@@ -1130,6 +1130,15 @@ def test_a_fully_transparent_logo_is_a_notice(tmp_path):
     assert not problems and not content.notices
 
 
+def test_a_hidden_members_name_in_published_text_is_a_notice(tmp_path):
+    """A hidden member's page is gone, but a story or a zone's text still named them (audit 25)."""
+    said = notices_after(tmp_path, {**sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n那天隐藏人也在。"),
+                                    **sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园一片，隐藏人负责浇水")})
+    hint = "(如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人，可以不管)"
+    assert sorted(said) == [f"content/stories/a-key.md:11:1: 正文: 这里提到了“隐藏人”，名单里的隐藏人设为不公开（hidden: true） {hint}",
+                    f"content/zones/garden.yaml:4:1: scope: 这里提到了“隐藏人”，名单里的隐藏人设为不公开（hidden: true） {hint}"], said
+
+
 def notices_after(tmp_path, edits) -> list[str]:
     """The notices of the minimal site after edits, which must leave it valid."""
     root = write_site(tmp_path)

@@ -1,4 +1,4 @@
-"""Check: personal numbers typed into public text.
+"""Check: personal numbers typed into public text, and hidden members named in it.
 
 The format keeps personal data out by having no field for it; editors still paste a resident's
 mobile into a role's name or an ID number into an assessment's note. An ID number is never
@@ -50,6 +50,43 @@ def private_numbers(content: Content) -> tuple[list[Problem], list[Problem]]:
                 if _CANDIDATE.search(line):
                     _look(line, lambda: (Location(story.meta.path, number), "正文"), errors, notices)
     return errors, notices
+
+
+def hidden_names(content: Content) -> list[Problem]:
+    """Notices where a hidden member's name stands in published text: the member's page is gone,
+    but a story or a zone's text may still say who they are. A name a published member shares is
+    not looked for (and two people of one name may be meant: a notice, not an error)."""
+    public = {m.name for m in content.members if not m.hidden}
+    names = sorted({m.name for m in content.members if m.hidden and len(m.name) >= 2 and m.name not in public}, key=len, reverse=True)
+    if not names:
+        return []
+    pattern = re.compile("|".join(map(re.escape, names)))
+    notices: list[Problem] = []
+
+    def said(where: Location, field: str, name: str) -> None:
+        notices.append(Problem(where, field, f"这里提到了“{name}”，名单里的{name}设为不公开（hidden: true）",
+                               f"如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人，可以不管"))
+
+    for record in published_records(content):
+        for path, text in texts(record, ()):
+            if found := pattern.search(text):
+                said(record.at(*path), record.field_name(*path), found.group())
+    bodies = [(story.meta.path, story.body, story.body_line, "正文") for story in content.stories]
+    bodies += [(_shown(content, page), text, 1, "-") for page, text in content.page_texts.items()]
+    for path, body, first, field in bodies:
+        if pattern.search(body):
+            for number, line in enumerate(unpublished_blanked(body).split("\n"), first):
+                if found := pattern.search(line):
+                    said(Location(path, number), field, found.group())
+    return notices
+
+
+def _shown(content: Content, page: str) -> str:
+    """A free page's path as messages show it, from the site's root (content/about.md)."""
+    try:
+        return (content.docs_dir / page).resolve().relative_to(content.root.resolve()).as_posix()
+    except (OSError, ValueError):
+        return page
 
 
 def published_records(content: Content) -> list[Any]:
