@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -223,9 +225,10 @@ def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(
     assert "见各责任区公示牌" in zone and 'href="tel:"' not in zone
 
 
-def test_a_printed_address_that_vanishes_is_said(tmp_path):
+def test_a_printed_address_that_vanishes_stops_the_build(tmp_path):
     """Renaming a zone everywhere passes every check, and the sign at the gate opens the 404 page
-    (audit 16): the next run names the id an earlier build published, until an alias keeps it."""
+    (audit 16): the next run stops on the id an earlier build published, until an alias keeps it.
+    It was a notice, and a strict build published the broken codes (audit 25)."""
     from liangxiang.pipeline import read_content
 
     root = write_site(tmp_path / "src")
@@ -236,10 +239,12 @@ def test_a_printed_address_that_vanishes_is_said(tmp_path):
         path.write_text(re.sub(r"(?<![\w-])garden(?![\w-])", "garden-2", path.read_text(encoding="utf-8")), encoding="utf-8")
     cache = root / ".cache/liangxiang"
     content, problems = read_content(root, root / "content", cache_dir=cache)
-    assert not problems, [str(p) for p in problems]
-    assert [str(n).split(" (")[0] for n in content.notices] == [
-        "content/zones/garden.yaml: id: 上次生成时有责任区“garden”，现在找不到了：已经挂出的标志牌上的二维码会打不开"]
-    assert "是不是改成了 garden-2？" in str(content.notices[0])
+    assert [str(p).split(" (")[0] for p in problems] == [
+        "content/zones/garden-2.yaml:1:1: id: 上次生成时有责任区“garden”，现在找不到了：已经挂出的标志牌上的二维码会打不开"]
+    assert "是不是把 garden 改成了 garden-2？改了编号的，在新责任区里写 aliases: [garden]" in str(problems.items[0])
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "again")], cwd=root,
+                           capture_output=True, text=True)
+    assert build.returncode == 1 and "上次生成时有责任区“garden”" in build.stderr and not (tmp_path / "again").exists(), build.stderr
     renamed = root / "content/zones/garden-2.yaml"
     renamed.write_text(renamed.read_text(encoding="utf-8").replace("aliases: [old-garden]", "aliases: [old-garden, garden]"), encoding="utf-8")
     content, problems = read_content(root, root / "content", cache_dir=cache)

@@ -2,8 +2,9 @@
 
 A zone's sign and a member's plate carry the address of their page. An editor who renames an id
 everywhere, or deletes a record, passes every other check, and the metal sign at the gate opens
-the 404 page. Each successful build records the ids it published in the cache; the next run says
-which of them is gone without an alias or an archived record to keep its address.
+the 404 page. Each successful build records the ids it published in the cache; the next run
+stops on each of them that is gone without an alias or an archived record to keep its address
+(format rule 5: ids are stable).
 """
 
 from __future__ import annotations
@@ -35,12 +36,12 @@ def _recorded(cache: Path) -> dict[str, list[str]]:
 
 
 def vanished_pages(content: Content, cache: Path | None) -> list[Problem]:
-    """Notices for ids an earlier build published that this content no longer answers for."""
+    """An error for each id an earlier build published that this content no longer answers for."""
     if cache is None:
         return []
     before, now = _recorded(cache), _current(content)
     hidden = {m.id for m in content.members if m.hidden}  # hiding a member takes the page away on purpose
-    notices = []
+    problems = []
     try:
         docs = content.docs_dir.resolve().relative_to(content.root.resolve()).as_posix()
     except ValueError:
@@ -51,19 +52,21 @@ def vanished_pages(content: Content, cache: Path | None) -> list[Problem]:
             continue
         gone = [i for i in ids if isinstance(i, str) and i not in now[kind] and i not in hidden]
         new = sorted(now[kind] - set(ids))
+        records = {record.id: record for record in (content.zones if kind == "zone" else content.members)}
         for old in gone:
-            guess = f"是不是改成了 {new[0]}？" if len(new) == 1 else ""
+            renamed = records.get(new[0]) if len(new) == 1 else None  # said at the record it was likely renamed to
+            guess = f"是不是把 {old} 改成了 {new[0]}？" if len(new) == 1 else ""
             if kind == "zone":
-                notices.append(Problem(
-                    Location(f"{docs}/zones/{old}.yaml"), "id",
-                    f"上次生成时有责任区“{old}”，现在找不到了：已经挂出的标志牌上的二维码会打不开",
-                    f"{guess}改了编号的，在新责任区里写 aliases: [{old}]；撤销的责任区不要删除，写 status: archived"))
+                where = renamed.at("id") if renamed is not None else Location(f"{docs}/zones/")
+                problems.append(Problem(
+                    where, "id", f"上次生成时有责任区“{old}”，现在找不到了：已经挂出的标志牌上的二维码会打不开",
+                    f"{guess}改了编号的，在新责任区里写 aliases: [{old}]；撤销的责任区不要删除，恢复它的文件并写 status: archived"))
             else:
-                notices.append(Problem(
-                    Location(roster), "id",
-                    f"上次生成时有党员“{old}”，现在找不到了：已经印出的桌牌上的二维码会打不开",
+                where = renamed.at("id") if renamed is not None else Location(roster)
+                problems.append(Problem(
+                    where, "id", f"上次生成时有党员“{old}”，现在找不到了：已经印出的桌牌上的二维码会打不开",
                     f"{guess}改了编号的，在他/她的记录里写 aliases: [{old}]；调离的党员不要删除，写 status: former"))
-    return notices
+    return problems
 
 
 def record_published(content: Content, cache: Path) -> None:
