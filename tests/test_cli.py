@@ -91,6 +91,8 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
     "no-scheme": (lambda text: text.replace("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/"), "mkdocs.yml:2:1: site_url:", "https://"),
     "full-width-colon": (lambda text: text.replace("https://dj.qinghe.org.cn/dj/", "https：//dj.qinghe.org.cn/dj/"), "mkdocs.yml:2:1: site_url:", "全角的“：”"),
+    "full-width-colon-before-address": (lambda text: text.replace("site_url: https://dj.qinghe.org.cn/dj/", "site_url：https://dj.qinghe.org.cn/dj/   # 二维码"),
+                                        "mkdocs.yml:2:9: site_url:", "后面的冒号是全角的“：”"),  # was "site_url is empty" (audit 25)
     "space": (lambda text: text.replace("https://dj.qinghe.org.cn/dj/", "https://dj qinghe.org.cn/dj/"), "mkdocs.yml:2:1: site_url:", "空格"),
     "unknown-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      colr: red\n"), "mkdocs.yml:8:7: colr:", "liangxiang 插件没有“colr”这个设置"),
     "misspelt-option": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      printable: false\n"), "mkdocs.yml:8:7: printable:", "(是不是要写 printables？)"),

@@ -105,7 +105,7 @@ def load_site_config(path: Path):
         config = load_config(config_file=str(path), hooks=[])
     except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
         said = warnings.messages or [str(error)]
-        if any("site_url" in message for message in said):  # the content is still checked, with a stand-in address
+        if any(message.startswith("Config value 'site_url'") for message in said):  # the content is still checked, with a stand-in address
             wrong = site_url_problem(written_site_url(text)) or said[0]
             raise ConfigProblem(f"{Location.of_setting(path, 'site_url')}: site_url: {wrong} ({URL_EXAMPLE})",
                                 _with_stand_ins(path, said)) from None
