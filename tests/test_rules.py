@@ -201,6 +201,13 @@ CASES = [
          "这个文件其实是 JPEG 图片，不是文字文件", "照片放进 content/photos/"),
     Case("story-saved-by-word", {"content/stories/a-key.md": b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00"}, "content/stories/a-key.md", 1, "-",
          "其实是 Word、Excel 或压缩包文件", "不要用 Word 或 WPS 保存成 .yaml 或 .md"),
+    # three of audit 25's: full-width braces, a role's outsider written as a member, a duty cut by its colon
+    Case("honor-full-width-braces", sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}", "      - ｛year: 2017, title: 优秀共产党员, by: 党委｝"),
+         "members.yaml", "｛year", "-", "括号“｛”“｝”是全角的", "改成半角（英文）的 { } 或 [ ]"),
+    Case("duty-cut-by-colon", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水时间: 每日7:00"), "content/zones/garden.yaml", "浇水时间", "duties[0]",
+         "duties 的第 1 条应该是一段文字：“浇水时间”后面的半角冒号加空格", "写成 - 浇水时间：每日7:00"),
+    Case("role-outsider-as-member", sub("content/zones/garden.yaml", "{role: 监督员, name: 王芳}", "{role: 监督员, member: 王芳}"), "content/zones/garden.yaml",
+         "member: 王芳", "roles[1].member", "编号只能用", "“王芳”不在党员名单里的话，把 member 改成 name：写成 name: 王芳"),
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),
     Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[0].joined", "空值不能按类型标记“!!int”", "!!"),
     Case("yaml-bad-bool-tag", sub("content/org.yaml", "name: 测试单位", "name: !!bool maybe"), "content/org.yaml", "name: !!bool", "name", "“maybe”", "!!"),

@@ -52,6 +52,10 @@ class References:
                     self.name_for_id(rejected.source.at(*path), dotted(path), value, ids)
                 elif isinstance(value, str) and (hint := self.other_kind_hint(kind, value, isinstance(path[-1], int))):
                     self.rehint(rejected.source.at(*path), dotted(path), hint)
+                elif isinstance(value, str) and path[-3:-2] == ("roles",) and path[-1] == "member" and re.search(r"[\u3400-\u9fff]", value):
+                    # a supervisor from the neighbourhood, not on the roster: a role names them with name
+                    self.rehint(rejected.source.at(*path), dotted(path),
+                                f"“{value}”不在党员名单里的话，把 member 改成 name：写成 name: {value}（名单里的党员才写编号）")
 
     @cached_property
     def former_ids(self) -> dict[str, dict[str, str]]:

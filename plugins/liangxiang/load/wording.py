@@ -265,6 +265,10 @@ def _not_text(error: Error) -> tuple[str, str]:
         return f"“{error.name}”只能写一个，现在写成了列表", f"只写一个：{error.name}: {show(error.value[0])}（{ONE_ONLY[error.name]}）"
     if isinstance(error.value, list):
         return f"“{error.name}”应该是一段文字，现在写成了列表", "把这几项合成一段文字写在冒号后面"
+    if isinstance(error.value, dict) and error.in_list and len(error.value) == 1:  # - 巡查时间: 每日7:00
+        (key, value), = error.value.items()
+        return (f"{error.name} 的第 {error.where[-1] + 1} 条应该是一段文字：“{key}”后面的半角冒号加空格让它成了“名称: 值”",
+                f"把这个冒号改成中文冒号“：”，写成 - {key}：{show(value) if value is not None else ''}；或者把整条用英文引号括起来")
     if isinstance(error.value, dict):
         return f"“{error.name}”应该是一段文字，现在下面写了“字段: 值”", "值里有冒号时用引号括起来；也检查下一行是不是缩进多了"
     return f"这里应该是一段文字{error.now}", ""

@@ -69,7 +69,22 @@ def explain(problem: str, text: str, index: int) -> tuple[str, str]:
     meaning, hint = next(((m, h) for keys, m, h in YAML_PROBLEMS
                           if any(key in problem for key in ((keys,) if isinstance(keys, str) else keys))), (
         "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
+    if brackets := _full_width_brackets(text, index):
+        return brackets
     return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint
+
+
+def _full_width_brackets(text: str, index: int) -> tuple[str, str] | None:
+    """{…} or […] typed with a Chinese input method (｛…｝, ［…］): YAML reads them as text, and the
+    colons inside then look misplaced; quoting the value, as the general hint says, would make the
+    entry a text."""
+    lines = text.split("\n")
+    line = lines[index] if 0 <= index < len(lines) else ""
+    found = sorted({char for char in line if char in "｛｝［］"})
+    if not found:
+        return None
+    shown = "”“".join(found)
+    return f"这一行的括号“{shown}”是全角的，YAML 不认", "改成半角（英文）的 { } 或 [ ]：先切换到英文输入法，再重新输入括号"
 
 
 def _comma_before_key(text: str, index: int) -> str:
