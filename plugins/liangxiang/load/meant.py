@@ -135,17 +135,34 @@ def chinese_number(text: str) -> int | None:
     return value + (CHINESE_DIGITS[ones] if ones else 0)
 
 
-def as_period(value: Any) -> str:
-    """"写成 2026-Q2" for 2026年第二季度, 2026年2季度, 2026 Q2, 2026q2 or 2026-2."""
-    if not isinstance(value, str):
-        return ""
-    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).upper()
+def _as_quarter(text: str, value: str) -> str:
     found = re.fullmatch(r"([0-9]{4})年?[-/.]?(?:第?([一二三四1-4])季度?|Q([1-4])|-([1-4]))", text)
     if not found:
         return ""
     year, quarter = found.group(1), next(q for q in found.groups()[1:] if q)
     period = f"{year}-Q{chinese_number(quarter) if not quarter.isdigit() else quarter}"
     return f"写成 {period}" if period != value else ""
+
+
+def four_digit_year(value: Any, bounds: dict) -> str:
+    """"写成 1998" for a year written 98 where years run from 1900 (joined: 98)."""
+    if bounds.get("ge") != 1900 or not re.fullmatch(r"[0-9]{2}", str(value).strip()):
+        return ""
+    short, now = int(str(value)), dt.date.today().year % 100
+    return f"年份写四位数：写成 {(2000 if short <= now else 1900) + short}"
+
+
+def as_period(value: Any) -> str:
+    """"写成 2026-Q2" for 2026年第二季度, 2026年2季度, 2026 Q2, 2026q2 or 2026-2; for a half year
+    (2026-H2, 2026年下半年), the quarters it holds."""
+    if not isinstance(value, str):
+        return ""
+    text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)).upper()
+    half = re.fullmatch(r"([0-9]{4})年?[-/.]?(?:H([12])|([上下])半年)", text)
+    if half:
+        first = 1 if (half.group(2) or "") == "1" or half.group(3) == "上" else 3
+        return f"考核期按季度写：这半年是 {half.group(1)}-Q{first} 和 {half.group(1)}-Q{first + 1}，每个季度一个文件（写最后一个季度的结果就用 {half.group(1)}-Q{first + 1}）"
+    return _as_quarter(text, value)
 
 
 def id_from_name(value: str, model: type[BaseModel], where: tuple) -> str:

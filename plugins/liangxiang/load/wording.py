@@ -331,7 +331,8 @@ WORDINGS: dict[str, Wording] = {
     **_kinds(_not_whole_number, "int_parsing", "int_type", "int_from_float"),
     **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False) or A_NUMBER), "float_parsing", "float_type"),
     **_kinds(lambda e: (f"应该是数字{e.now}", A_NUMBER), "finite_number"),
-    **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", ""), "greater_than_equal", "greater_than"),
+    **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", meant.four_digit_year(e.value, e.ctx)),
+             "greater_than_equal", "greater_than"),
     **_kinds(_too_large, "less_than_equal", "less_than"),
     **_kinds(lambda e: (f"只能是 true 或 false{e.now}", f"去掉引号：写成 {e.value.strip().lower()}，不加引号"
                         if isinstance(e.value, str) and e.value.strip().lower() in ("true", "false")
