@@ -22,9 +22,12 @@ def _shown(title: str) -> str:
     ("第一车间班组安全生产", "第一车间班组/安全生产"),  # 车间班组 is one unit
     ("县局（城区供电所）服务窗口", "县局/（城区供电所）/服务窗口"),  # nothing inside the brackets
     ("道路养护", "道路养护"),
+    ("华宁一区同心广场及建设路两侧绿化带", "华宁一区/同心广场/及建设路两侧绿化带"),  # not 同心 / 广场 (心 of 中心 only)
+    ("党员“亮身份、亮承诺、亮标准”活动", "党员/“亮身份、/亮承诺、/亮标准”活动"),  # audit 25: 亮 / 承诺
+    ("和谐社区", "和谐社区"),
     ("党员之家", "党员之家"),
 ])
-def test_a_title_breaks_beside_a_term_or_after_a_place_it_names(title, shown):
+def test_a_title_breaks_beside_a_term_after_a_place_or_at_a_pause(title, shown):
     assert _shown(title) == shown
 
 
@@ -40,3 +43,15 @@ def test_a_name_written_over_two_lines_is_read_as_one(written, read):
     from liangxiang.values import Name
 
     assert TypeAdapter(Name).validate_python(written) == read
+
+
+@pytest.mark.parametrize("title, parts", [
+    ("华宁一区同心广场及建设路两侧绿化带绿化美化和公共设施维护优秀党员责任区",
+     ["华宁一区", "同心广场", "及建设路两侧绿化带绿化美化", "和公共设施维护", "优秀党员责任区"]),
+    ("党员“亮身份、亮承诺、亮标准”活动", ["党员“亮身份、", "亮承诺、", "亮标准”活动"]),  # no part shorter than three
+    ("3号换热站安全运行优秀党员责任区", ["3号换热站安全运行", "优秀党员责任区"]),  # short enough: not cut after 站
+])
+def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
+    from liangxiang.titles import title_parts
+
+    assert title_parts(title, 10) == parts

@@ -15,13 +15,18 @@ from .values import NO_LINE_END, NO_LINE_START
 TITLE_TERMS = ("优秀党员责任区", "党员责任区", "责任区", "党员示范岗", "示范岗", "党员先锋岗", "先锋岗", "创建活动")
 TERM = re.compile("(" + "|".join(TITLE_TERMS) + ")")
 TITLE_BREAK_BEFORE = "党员"  # a title with none of those terms breaks before this word: …学生 / 党员示范宿舍
-# The place or unit a title names ends with one of these (变电站, 服务中心, 第三车间, 华宁社区):
+# The place or unit a title names ends with one of these (变电站, 华宁社区, 服务中心, 第三车间):
 # a title reads well broken after it...
-PLACE_ENDS = "站所区队组室院厂部场店点房处村班科校馆园港库楼局司心间道厅"
+PLACE_ENDS = "站所区队组室院厂部场店点房处村班科校馆园港库楼局厅"
+PLACE_WORDS = re.compile("中心|车间|公司|街道|通道|楼道|管道|河道")  # (同心, 时间, 知道 end no place)
 # ...unless the next character goes on with the word (站长, 区内, 部门, 党组织, 点位, 道路, 场地),
 # or is itself such an ending (班组, 场所, 科室).
 GOES_ON = "长内外前后门员级属委务位域织署段路地屋落民" + PLACE_ENDS
 CLOSING = "）)】〕》」』"  # …（城区供电所） / 服务窗口
+# A phrase ends at a pause (亮身份、 / 亮承诺) and a quote starts one; a list of things breaks
+# before its conjunction (同心广场 / 及建设路两侧绿化带).
+PAUSES, OPENING, CONJUNCTIONS = "、，,；;：", "“‘《「『（(【", "及和与暨并"
+HANZI = re.compile(r"[\u3400-\u9fff]")
 SHORTEST = 2  # characters: no part of a broken title is shorter
 
 
@@ -36,8 +41,9 @@ def _held(title: str, at: int) -> int:
 
 
 def _inside_brackets(title: str, at: int) -> bool:
+    """Inside brackets, which hold one name ((城区供电所), 【…】); quotes may hold a list (“亮身份、亮承诺”)."""
     head = title[:at]
-    return sum(head.count(c) for c in NO_LINE_END) > sum(head.count(c) for c in "）」』”’》〉】〕)]}")
+    return sum(head.count(c) for c in "（「『《〈【〔([{") > sum(head.count(c) for c in "）」』》〉】〕)]}")
 
 
 def term_breaks(title: str) -> list[int]:
@@ -49,10 +55,16 @@ def term_breaks(title: str) -> list[int]:
 
 
 def place_breaks(title: str) -> list[int]:
-    """After each place or unit the title names (…变电站 / 设备运维), and after a closing bracket."""
-    return [at + 1 for at, char in enumerate(title[:-1])
-            if (char in PLACE_ENDS and title[at + 1] not in GOES_ON or char in CLOSING)
-            and not _inside_brackets(title, at + 1)]
+    """After each place or unit the title names (…变电站 / 设备运维), after a closing bracket, after
+    a pause, before a quote and before a conjunction between words."""
+    ends = {at + 1 for at, char in enumerate(title[:-1]) if char in PLACE_ENDS or char in CLOSING}
+    ends |= {found.end() for found in PLACE_WORDS.finditer(title)}
+    points = [at for at in ends if at < len(title) and (title[at - 1] in CLOSING or title[at] not in GOES_ON)]
+    points += [at + 1 for at, char in enumerate(title[:-1]) if char in PAUSES]
+    points += [at for at, char in enumerate(title) if char in OPENING]
+    points += [at for at, char in enumerate(title) if char in CONJUNCTIONS and HANZI.match(title[at - 1:at] or "x")
+               and at + 3 <= len(title) and all(HANZI.match(c) for c in title[at + 1:at + 3])]
+    return sorted(at for at in set(points) if not _inside_brackets(title, at) or title[at:at + 1] in OPENING)
 
 
 def _tidy(title: str, points) -> list[int]:
@@ -75,5 +87,16 @@ def title_parts(title: str, longest: int) -> list[str]:
     than ``longest`` characters cut again after the places it names."""
     parts: list[str] = []
     for part in _cut(title, _tidy(title, term_breaks(title))):
-        parts += _cut(part, _tidy(part, place_breaks(part))) if len(part) > longest else [part]
+        parts += _joined_short(_cut(part, _tidy(part, place_breaks(part)))) if len(part) > longest else [part]
     return parts
+
+
+def _joined_short(parts: list[str]) -> list[str]:
+    """Parts of fewer than three characters joined to the next: 同心广场 is kept whole, not 同心 / 广场."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and len(joined[-1]) < 3:
+            joined[-1] += part
+        else:
+            joined.append(part)
+    return joined
