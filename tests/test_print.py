@@ -635,3 +635,13 @@ def test_a_cut_out_portrait_is_printed_on_white_and_whole(tmp_path):
     scale = printed.width / 300
     head = printed.getpixel((round(150 * scale), round(70 * scale)))  # near the top of the head: still there
     assert abs(head[0] - 230) < 20 and abs(head[2] - 160) < 20, head
+
+
+def test_a_chinese_site_address_is_printed_in_the_form_scanners_open(tmp_path):
+    """site_url https://党建.清河.cn/党建/ went into every QR code as written: some scanners show
+    such an address as text, not as a link to open (audit 25)."""
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("https://dj.qinghe.org.cn/dj/", "https://党建.清河.cn/党建/")})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    address = "https://xn--n5qz54a.xn--ovw11a.cn/%E5%85%9A%E5%BB%BA/"
+    assert "党建".encode("idna").decode() == "xn--n5qz54a"
+    assert {c.text for c in zxingcpp.read_barcodes(Image.open(site / "qr/zones/garden.png"))} == {f"{address}zones/garden/"}

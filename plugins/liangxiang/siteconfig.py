@@ -378,7 +378,7 @@ def printed_site_url(config) -> str:
 
     host, port = config.dev_addr
     if not (config.site_url or "").startswith(f"http://{host}:{port}/"):
-        return config.site_url or ""  # a build: the setting as written (no second read of mkdocs.yml)
+        return ascii_url(config.site_url or "")  # a build: the setting as written (no second read of mkdocs.yml)
     path = Path(config.config_file_path or "")
     try:
         with path.open("rb") as source:
@@ -388,4 +388,21 @@ def printed_site_url(config) -> str:
     if not isinstance(written, str) or not written.strip():
         return config.site_url or ""
     written = written.strip()
-    return written if written.endswith("/") else written + "/"
+    return ascii_url(written if written.endswith("/") else written + "/")
+
+
+def ascii_url(url: str) -> str:
+    """The address as a phone's scanner opens it: a Chinese host in its xn-- form (党建.华宁.cn is
+    xn--...), other characters of the path percent-encoded. Some scanners show such an address as
+    text rather than a link."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    if url.isascii():
+        return url
+    parts = urlsplit(url)
+    try:
+        host = parts.hostname.encode("idna").decode("ascii") if parts.hostname else ""
+    except UnicodeError:
+        return url  # not a host a browser could open either: site_url's own check says so
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, quote(parts.path, safe="/%"), quote(parts.query, safe="=&%"), ""))
