@@ -628,6 +628,20 @@ def test_a_record_folder_saved_over_by_a_file_is_one_error(tmp_path, folder, wor
         f"content/{folder}: content/{folder} 应该是放{words}的文件夹，现在却是一个文件 (从 git 里恢复 content/{folder}/ 文件夹（每条记录一个文件），再删掉这个文件)"]
 
 
+def test_a_second_record_pasted_below_three_dashes_is_one_error(tmp_path):
+    """The second record was read into the first: its id said twice, taken, and not its file's name,
+    four errors for one paste (audit 25). Also with org.yaml's branches all deleted: one error."""
+    garden = FILES["content/zones/garden.yaml"]
+    root = write_site(tmp_path / "a", {"content/zones/garden.yaml": garden + "---\n" + FILES["content/zones/closed.yaml"]})
+    said = [str(p) for p in problems_of(root)]
+    assert said == [f"content/zones/garden.yaml:{garden.count(chr(10)) + 1}:1: YAML 格式错误：文件中间出现了“---”或“...” "
+                    "(一个文件只写一份内容：删掉中间的这一行；下面是另一条记录的话，把它移到自己的文件里（例如一个责任区一个文件）)"], said
+    org = FILES["content/org.yaml"]
+    emptied = org[:org.index("branches:")] + "branches: []\n"
+    root = write_site(tmp_path / "b", {"content/org.yaml": emptied})
+    assert [p.field for p in problems_of(root)] == ["branches"], [str(p) for p in problems_of(root)]
+
+
 def test_a_placeholder_photo_shared_with_a_hidden_member_stays_public(tmp_path):
     """A file a published member shows as their own photo is public already: a hidden member
     using the same placeholder hides nothing, and the public member's page keeps it."""

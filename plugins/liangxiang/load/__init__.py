@@ -209,7 +209,7 @@ class _Reader:
         content.org, content.partial_org = validate_shell(Org, data, doc.source, self.problems, content.rejected)
         if content.org is None and isinstance(data.get("intro"), str):
             content.rejected_texts.append((data["intro"], doc.source.at("intro"), "intro", "", True, ""))
-        if not isinstance(data.get("branches"), list):  # `branchs:` has its own error: not one per reference
+        if not isinstance(data.get("branches"), list) or not data["branches"]:  # `branchs:`, `branches: []`: one error, not one per reference
             content.known["branch"].complete = content.known["group"].complete = False
         self.bound_markdown(data.get("intro"), doc.source, "intro")
         for b, branch in _items(data.get("branches")):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 _FLOW_ITEM = re.compile(r"^([ \t]*(?:-[ \t]+)*)([\[{])")
+_DOCUMENT_MARK = re.compile(r"^(---|\.\.\.)\s*$")
 _KEY = re.compile(r"^([ \t]*(?:-[ \t]+)*)([A-Za-z_][A-Za-z0-9_]*)[ \t]*[:：]")  # `scope:门诊` too: its key stays
 
 
@@ -16,6 +17,9 @@ def set_aside(text: str, failed: int) -> tuple[str, list[int]] | None:
     if not 0 <= failed < len(lines):
         return None
     line, changed = lines[failed], [failed]
+    if _DOCUMENT_MARK.match(line) and failed > 0:  # a second record pasted below "---": the file is the first one
+        rest = [number for number in range(failed, len(lines)) if lines[number]]
+        return "\n".join(lines[:failed] + [""] * (len(lines) - failed)), rest
     column = len(line) - len(line.lstrip(" "))  # the lines indented further belong to this one
     if (key := _KEY.match(line)) is not None and line == f"{key.group(1)}{key.group(2)}: ''":
         lines[failed] = ""  # the key itself stands wrong (indented too far): it goes

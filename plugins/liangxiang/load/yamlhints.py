@@ -39,7 +39,7 @@ YAML_PROBLEMS = [
     ("found character '\\t' that cannot start", "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
     (("that cannot start any token", "expected URI"), "这个值的第一个字符不能直接写", "以 @、`、%、&、*、! 等符号开头的值，要用引号括起来"),
     (("but found another document", "expected '<document start>'"), "文件中间出现了“---”或“...”",
-     "一个文件只写一份内容：删掉中间的这一行"),
+     "一个文件只写一份内容：删掉中间的这一行；下面是另一条记录的话，把它移到自己的文件里（例如一个责任区一个文件）"),
     ("sequence entries are not allowed here", "“- ”不能写在“字段:”的同一行",
      "列表的每一项另起一行、缩进两个空格、以“- ”开头；不是列表的话删掉“- ”"),
     ("expected a comment or a line break", "“|”或“>”后面不能接着写文字",
@@ -155,7 +155,7 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             value = shortened(re.sub(r"\s+#.*$", "", found.group(3)).strip(), 60)  # whole, to copy; no comment
             return (number, found.end(2), f"“{key}”后面少了冒号“:”", f"写成“{key}: {value}”（半角冒号，后面加空格）")
         if 0 < number < failed and _DOCUMENT_MARK.match(line):  # PyYAML names the line after a "..."
-            return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行"
+            return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行；下面是另一条记录的话，把它移到自己的文件里"
         if number == failed and (over := _over_indented(lines, number)) is not None:
             return over
         if number == failed and (found := _QUOTED_THEN_MORE.match(line)) is not None:
