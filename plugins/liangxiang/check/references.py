@@ -222,7 +222,7 @@ class References:
         found = {re.sub(r"[\s_]+", "-", id_.strip().lower())}
         for rejected in self.content.rejected:
             data = rejected.data
-            if isinstance(data, dict) and data.get("id") == id_ and KIND_WORDS.get(_KINDS.get(rejected.model, "")):
+            if isinstance(data, dict) and data.get("id") == id_ and _KINDS.get(rejected.model) == kind:
                 photo = data.get("photo")
                 if isinstance(photo, str):
                     found.add(photo.rsplit("/", 1)[-1].rsplit(".", 1)[0])
