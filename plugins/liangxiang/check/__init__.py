@@ -15,7 +15,7 @@ from ..problems import Location, Problem, Problems, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .markup import markup_notices
-from .private import hidden_names, private_numbers
+from .private import private_texts
 from .references import References
 from .timeline import timeline_notices
 
@@ -35,9 +35,9 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.photos()
     content.notices.extend(timeline_notices(content))
     content.notices.extend(markup_notices(content))
-    errors, notices = private_numbers(content)
+    errors, notices = private_texts(content)
     problems.extend(errors)
-    content.notices.extend(notices + hidden_names(content))
+    content.notices.extend(notices)
 
 
 class _Rules(References):

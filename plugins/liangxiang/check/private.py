@@ -3,7 +3,8 @@
 The format keeps personal data out by having no field for it; editors still paste a resident's
 mobile into a role's name or an ID number into an assessment's note. An ID number is never
 public: an error. A mobile number may be one a member agreed to publish: a notice. The phone
-fields (service_phone, hotline) are public numbers by definition and are not looked at.
+fields (service_phone, hotline) are public numbers by definition and are not looked at. A hidden
+member's name in that text is a notice too (a namesake may be meant).
 """
 
 from __future__ import annotations
@@ -36,49 +37,37 @@ def is_id_number(text: str) -> bool:
     return text[0] in "12345678" and 1900 <= born.year <= 2100
 
 
-def private_numbers(content: Content) -> tuple[list[Problem], list[Problem]]:
-    """(errors, notices): ID numbers and mobile numbers in what the site publishes."""
+def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
+    """(errors, notices): ID numbers and mobile numbers in what the site publishes, and hidden
+    members' names in it, in one walk over the published text."""
     errors: list[Problem] = []
     notices: list[Problem] = []
+    hidden = _hidden_names(content)
+
+    def seen(text: str, numbers: bool = True) -> bool:  # rare: where and which field are worked out only then
+        return bool(numbers and _CANDIDATE.search(text) or hidden and hidden.search(text))
+
     for record in published_records(content):
         for path, text in texts(record, ()):
-            if _CANDIDATE.search(text):  # rare: where and which field are worked out only then
-                _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices)
-    for story in content.stories:
-        if _CANDIDATE.search(story.body):
-            for number, line in enumerate(unpublished_blanked(story.body).split("\n"), story.body_line):  # each line once, however many numbers
-                if _CANDIDATE.search(line):
-                    _look(line, lambda: (Location(story.meta.path, number), "正文"), errors, notices)
+            if seen(text):
+                _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices, hidden)
+    bodies = [(story.meta.path, story.body, story.body_line, "正文", True) for story in content.stories]
+    bodies += [(_shown(content, page), text, 1, "-", False) for page, text in content.page_texts.items()]  # names only
+    for path, body, first, field, numbers in bodies:
+        if seen(body, numbers):
+            for number, line in enumerate(unpublished_blanked(body).split("\n"), first):  # each line once
+                if seen(line, numbers):
+                    _look(line, lambda: (Location(path, number), field), errors, notices, hidden, numbers)
     return errors, notices
 
 
-def hidden_names(content: Content) -> list[Problem]:
-    """Notices where a hidden member's name stands in published text: the member's page is gone,
-    but a story or a zone's text may still say who they are. A name a published member shares is
-    not looked for (and two people of one name may be meant: a notice, not an error)."""
+def _hidden_names(content: Content) -> re.Pattern | None:
+    """Hidden members' names: their pages are gone, but a story or a zone's text may still say who
+    they are. A name a published member shares is not looked for; two people of one name may be
+    meant, so each is a notice, not an error."""
     public = {m.name for m in content.members if not m.hidden}
     names = sorted({m.name for m in content.members if m.hidden and len(m.name) >= 2 and m.name not in public}, key=len, reverse=True)
-    if not names:
-        return []
-    pattern = re.compile("|".join(map(re.escape, names)))
-    notices: list[Problem] = []
-
-    def said(where: Location, field: str, name: str) -> None:
-        notices.append(Problem(where, field, f"这里提到了“{name}”，名单里的{name}设为不公开（hidden: true）",
-                               f"如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人，可以不管"))
-
-    for record in published_records(content):
-        for path, text in texts(record, ()):
-            if found := pattern.search(text):
-                said(record.at(*path), record.field_name(*path), found.group())
-    bodies = [(story.meta.path, story.body, story.body_line, "正文") for story in content.stories]
-    bodies += [(_shown(content, page), text, 1, "-") for page, text in content.page_texts.items()]
-    for path, body, first, field in bodies:
-        if pattern.search(body):
-            for number, line in enumerate(unpublished_blanked(body).split("\n"), first):
-                if found := pattern.search(line):
-                    said(Location(path, number), field, found.group())
-    return notices
+    return re.compile("|".join(map(re.escape, names))) if names else None
 
 
 def _shown(content: Content, page: str) -> str:
@@ -122,7 +111,14 @@ def _is_markdown(model: type[BaseModel], name: str) -> bool:
     return field is not None and (field.annotation == Markdown or Markdown in get_args(field.annotation))
 
 
-def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Problem], notices: list[Problem]) -> None:
+def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Problem], notices: list[Problem],
+          hidden: re.Pattern | None = None, numbers: bool = True) -> None:
+    if hidden is not None and (found := hidden.search(text)):
+        name = found.group()
+        notices.append(Problem(*place(), f"这里提到了“{name}”，名单里的{name}设为不公开（hidden: true）",
+                               "如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人，可以不管"))
+    if not numbers:
+        return
     for found in ID_NUMBER.finditer(text):
         if is_id_number(found.group()):
             number = found.group()

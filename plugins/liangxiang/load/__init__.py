@@ -476,9 +476,8 @@ class _Reader:
             if top in RECORD_FOLDERS and len(relative.parts) == 1:  # content/zones saved over by a file
                 self.problems.add(Location(self.shown(path)), "-", f"content/{top} 应该是放{FOLDER_WORDS[top]}的文件夹，现在却是一个文件",
                                   f"从 git 里恢复 content/{top}/ 文件夹（每条记录一个文件），再删掉这个文件")
-                for kind, folder in (("zone", "zones"), ("story", "stories")):
-                    if folder == top:  # what names its records is not told they are missing, one by one
-                        content.known[kind].complete = False
+                if (kind := {"zones": "zone", "stories": "story"}.get(top)) is not None:
+                    content.known[kind].complete = False  # what names its records is not told they are missing, one by one
                 continue
             if len(relative.parts) > 1 and top not in (*RECORD_FOLDERS, "photos") and (meant := record_folder_meant(top)):
                 # content/Zones/, content/commitment/, content/故事/: records there would be left out in silence
