@@ -261,6 +261,23 @@ def test_search_results_link_to_pages(visit):
     assert page.locator("h1").inner_text().startswith("欧阳晓红")
 
 
+def test_search_results_show_the_words_that_found_them(visit):
+    """A story found by a word of its body shows that word in its context, marked; a member found by
+    name shows no excerpt (the title already says it). Built from text nodes: no markup."""
+    v = visit()
+    page = v.open("search/?q=" + "听音棒")
+    page.wait_for_selector(".search-hit .excerpt mark")
+    hit = page.locator(".search-hit", has_text="郭师傅的“听诊器”")
+    assert hit.locator(".excerpt mark").inner_text() == "听音棒"
+    assert len(hit.locator(".excerpt").inner_text()) > len("听音棒") + 10
+    page = v.open("search/?q=" + "欧阳晓红")
+    page.wait_for_selector(".search-hit")
+    page.wait_for_load_state("networkidle")
+    titles = page.locator(".search-hit .title").all_inner_texts()
+    assert page.locator(".search-hit").nth(titles.index("欧阳晓红")).locator(".excerpt").count() == 0
+    assert not v.errors and not v.foreign
+
+
 def test_home_search_box_leads_to_results(visit):
     v = visit()
     page = v.open("")

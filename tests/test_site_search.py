@@ -99,6 +99,23 @@ def test_hidden_member_is_not_indexed_and_index_is_named_by_content(tmp_path):
     assert 'data-index="../assets/search-' in page
 
 
+def test_excerpts_lie_beside_the_index_one_per_document(tmp_path):
+    """The results show the words around a match (theme/js/search.js): a second file, named by the
+    same digest, with each document's words on one line, in the index's order."""
+    root = write_site(tmp_path / "src")
+    site = build_site(root / "mkdocs.yml", tmp_path / "one")
+    [index_path] = (site / "assets").glob("search-*.json")
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    assert index["excerpts"] == index_path.name.replace("search-", "excerpts-")
+    texts = json.loads((site / "assets" / index["excerpts"]).read_text(encoding="utf-8"))
+    assert len(texts) == len(index["docs"]) and all("\n" not in text and "  " not in text for text in texts)
+    story = next(n for n, doc in enumerate(index["docs"]) if doc[0] == "story")
+    assert "故事正文" in texts[story]
+    assert "隐藏人" not in json.dumps(texts, ensure_ascii=False)
+    again = build_site(root / "mkdocs.yml", tmp_path / "two")  # from the cache: both files again
+    assert sorted(p.name for p in (again / "assets").glob("*.json")) == sorted([index_path.name, index["excerpts"]])
+
+
 def _docs(texts: list[tuple[str, str]]) -> list[Doc]:
     return [Doc("member", title, f"members/m{n}/", "", text) for n, (title, text) in enumerate(texts)]
 

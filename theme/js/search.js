@@ -10,7 +10,7 @@
   var list = document.getElementById(d.results);
   var status = document.getElementById(d.status);
   var KINDS = ['zone', 'member', 'story', 'page'];
-  var index = null, loading = null, timer = 0;
+  var index = null, loading = null, timer = 0, excerpts = null, excerptsAsked = false;
 
   function norm(s) { return s.normalize('NFKC').toLowerCase(); }
   // as search.py: a dot inside a transliterated name (阿卜杜拉·艾力) does not cut it
@@ -67,7 +67,7 @@
     return Object.keys(scores || {}).map(function (k) {
       var doc = index.docs[k], title = runs(doc[1]).join('');
       var score = scores[k] + (title.indexOf(plain) === 0 ? 200 : title.indexOf(plain) > 0 ? 100 : 0);
-      return { doc: doc, score: score };
+      return { doc: doc, n: +k, score: score };
     }).sort(function (a, b) {
       return b.score - a.score || KINDS.indexOf(a.doc[0]) - KINDS.indexOf(b.doc[0]) || a.doc[1].length - b.doc[1].length;
     });
@@ -78,6 +78,39 @@
     if (cls) e.className = cls;
     if (text) e.textContent = text;
     return e;
+  }
+
+  // the words around what was typed in a found record's text (search.py's excerpts file, fetched
+  // once results are shown), so that a visitor sees why it was found; null when the title says it
+  function loadExcerpts() {
+    if (excerptsAsked || !index.excerpts) return;
+    excerptsAsked = true;
+    fetch(new URL(index.excerpts, new URL(d.index, location.href))).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (data) { excerpts = data; if (input.value.trim()) show(input.value); }, function () {});
+  }
+
+  function around(text, q) {
+    // as typed, unless folding full-width forms (℃ to °C) moved the letters: then folded, in its case
+    var shown = norm(text).length === text.length ? text : text.normalize('NFKC'), at = -1, n = 0;
+    if (shown.toLowerCase().length !== shown.length) shown = shown.toLowerCase();
+    var low = shown.toLowerCase();
+    var tries = [q.trim()].concat(runs(q).sort(function (a, b) { return b.length - a.length; }), grams(q));
+    for (var i = 0; i < tries.length && at < 0; i++) {
+      if (Array.from(tries[i]).length < 2 && tries.length > 1) continue;
+      at = low.indexOf(norm(tries[i]));
+      n = norm(tries[i]).length;
+    }
+    if (at < 0) return null;
+    var start = Math.max(0, at - 14), end = Math.min(shown.length, at + n + 40);
+    if (/[\uDC00-\uDFFF]/.test(shown.charAt(start))) start--;  // never half an emoji
+    if (/[\uD800-\uDBFF]/.test(shown.charAt(end - 1))) end++;
+    var box = el('span', 'excerpt');
+    box.appendChild(document.createTextNode((start > 0 ? '…' : '') + shown.slice(start, at)));
+    box.appendChild(el('mark', '', shown.slice(at, at + n)));
+    box.appendChild(document.createTextNode(shown.slice(at + n, end) + (end < shown.length ? '…' : '')));
+    return box;
   }
 
   // the title with the typed words marked; built from text nodes, never from HTML
@@ -95,6 +128,7 @@
     list.textContent = '';
     if (!grams(q).length) { status.textContent = ''; return; }
     var found = find(q), base = new URL(d.root, location.href);
+    if (found.length) loadExcerpts();
     status.textContent = found.length ? d.count.replace('{n}', found.length) : d.none;
     found.slice(0, 60).forEach(function (r) {
       var li = el('li'), a = el('a', 'search-hit kind-' + r.doc[0]);
@@ -102,6 +136,9 @@
       a.appendChild(el('span', 'kind', d['kind' + r.doc[0][0].toUpperCase() + r.doc[0].slice(1)]));
       a.appendChild(titled(r.doc[1], q));
       if (r.doc[3]) a.appendChild(el('span', 'meta', r.doc[3]));
+      var title = runs(r.doc[1]).join(''), words = runs(q).join('');
+      var excerpt = excerpts && title.indexOf(words) < 0 && excerpts[r.n];
+      if (excerpt) { excerpt = around(excerpt, q); if (excerpt) a.appendChild(excerpt); }
       li.appendChild(a);
       list.appendChild(li);
     });

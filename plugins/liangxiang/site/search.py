@@ -32,6 +32,7 @@ from .sitekey import code_version
 from .view import NAME_DOT, Labels, Urls
 
 KINDS = ("zone", "member", "story", "page")  # also the order of equal-scored results
+FIELDS = " · "  # between a record's fields in its text: an excerpt shows where one ends
 
 
 @dataclass
@@ -98,7 +99,7 @@ def documents(
         people = [content.member_by_id[r.member].name if r.member in content.member_by_id else (r.name or "") for r in zone.listed_roles]
         sub = " · ".join(filter(None, [leader.name if leader else "", zone.location or "",
                                        labels.archived if zone.status == "archived" else ""]))
-        docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, " ".join(filter(None, [
+        docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, FIELDS.join(filter(None, [
             zone.short_name, zone.location, zone.scope, " ".join(zone.listed_duties), zone.slogan, zone.service_phone,
             content.branch_name(zone.branch), leader.name if leader else "", " ".join(people),
             words_of(zone.content) if zone.content else "",
@@ -106,7 +107,7 @@ def documents(
     for member in content.public_members:
         sub = " · ".join(filter(None, [member.post or member.department, content.branch_name(member.branch),
                                        labels.former if member.status == "former" else ""]))
-        docs.append(Doc("member", member.name, urls.of("member", member.id), sub, " ".join(filter(None, [
+        docs.append(Doc("member", member.name, urls.of("member", member.id), sub, FIELDS.join(filter(None, [
             member.department, member.post, member.title, content.branch_name(member.branch),
             content.group_name(member.group), " ".join(member.tags), " ".join(h.title for h in member.honors),
             promises.get(member.id),
@@ -114,7 +115,7 @@ def documents(
     for story in content.stories_by_date:
         meta = story.meta
         names = [content.member_by_id[m].name for m in dict.fromkeys(meta.members) if m in content.member_by_id]
-        docs.append(Doc("story", meta.title, urls.of("story", story.slug), f"{meta.category} · {meta.date}", " ".join(filter(None, [
+        docs.append(Doc("story", meta.title, urls.of("story", story.slug), f"{meta.category} · {meta.date}", FIELDS.join(filter(None, [
             meta.summary, meta.category, meta.team, " ".join(names), words_of(story.body),
         ]))))
     for title, url, page_html in free_pages:
@@ -136,6 +137,13 @@ def build_index(docs: list[Doc], postings: Postings | None = None) -> dict:
     }
 
 
+def excerpts(docs: list[Doc]) -> list[str]:
+    """Each document's words in one line, in the order of the index's documents: the results show
+    the words around what was typed, so that a visitor sees why a member or a story was found.
+    A file of its own, fetched once results are shown: the index stays small for the box."""
+    return [" ".join(doc.text.split()) for doc in docs]
+
+
 def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets", postings: Postings | None = None) -> str:
     """Write the index into site_dir; returns its path relative to site_dir (named by its hash)."""
     source = json.dumps([doc.__dict__ for doc in docs], ensure_ascii=False, sort_keys=True).encode()
@@ -144,13 +152,29 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
     name = f"search-{digest}.json"
     cached = cache_dir / "search" / name
     if not cached.is_file():
-        write_atomic(cached, json.dumps(build_index(docs, postings), ensure_ascii=False, separators=(",", ":")).encode())
+        index = build_index(docs, postings)
+        index["excerpts"] = excerpts_name(name)  # beside the index, as its address says
+        write_atomic(cache_dir / "search" / excerpts_name(name), _json(excerpts(docs)))
+        write_atomic(cached, _json(index))
         if postings is not None:
             postings.save()
-    target = site_dir / prefix / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    link_or_copy(cached, target)  # the staged site then sees the very same file
+    _publish(cache_dir / "search", name, site_dir / prefix)
     return f"{prefix}/{name}"
+
+
+def excerpts_name(index_name: str) -> str:
+    return index_name.replace("search-", "excerpts-", 1)
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _publish(folder: Path, name: str, target: Path) -> None:
+    """The index and its excerpts into the site; the staged site then sees the very same files."""
+    target.mkdir(parents=True, exist_ok=True)
+    for each in (name, excerpts_name(name)):
+        link_or_copy(folder / each, target / each)
 
 
 def write_cached_index(
@@ -163,11 +187,8 @@ def write_cached_index(
         name = pointer.read_text(encoding="utf-8").strip()
     except OSError:
         name = ""
-    cached = folder / name
-    if name and cached.is_file():
-        target = site_dir / prefix / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        link_or_copy(cached, target)  # the staged site then sees the very same file
+    if name and (folder / name).is_file() and (folder / excerpts_name(name)).is_file():
+        _publish(folder, name, site_dir / prefix)
         return f"{prefix}/{name}"
     # what the text functions make changes with this code, Markdown and the labels: all in code_version()
     memo = TextMemo(folder / "texts.marshal", code_version())
@@ -175,8 +196,8 @@ def write_cached_index(
     path = write_index(make_docs(memo), site_dir, cache_dir, prefix, postings)
     memo.save()
     name = path.rsplit("/", 1)[-1]
-    for old in [*folder.glob("inputs-*.txt"), *folder.glob("search-*.json")]:  # the last build's are enough
-        if old.name != name:
+    for old in [*folder.glob("inputs-*.txt"), *folder.glob("search-*.json"), *folder.glob("excerpts-*.json")]:  # the last build's are enough
+        if old.name not in (name, excerpts_name(name)):
             old.unlink(missing_ok=True)
     pointer.write_text(name, encoding="utf-8")
     return path
