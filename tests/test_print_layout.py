@@ -257,6 +257,19 @@ def test_a_zone_name_in_two_lines_breaks_before_the_campaigns_words_or_after_a_p
     assert fitted.lines == lines
 
 
+@pytest.mark.parametrize("text, lines", [
+    ("绿化带环境卫生综合治理垃圾分类宣传", ("绿化带环境卫生", "综合治理垃圾分类宣传")),  # no term, no place: between words, not 综合 / 治理
+    ("3号换热站安全运行优秀党员责任区", ("3号换热站安全运行", "优秀党员责任区")),  # the campaign's words first
+])
+def test_a_zone_name_with_no_better_place_breaks_between_words(text, lines):
+    from liangxiang.print.text import fit_name
+    from liangxiang.titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks, word_breaks
+
+    fitted = fit_name(text, _EvenWidths(), 11, 1, 0.9, 2, points=title_breaks(text), tails=TITLE_TERMS,
+                      break_before=TITLE_BREAK_BEFORE, words=word_breaks)
+    assert fitted.lines == lines
+
+
 @pytest.mark.parametrize("text, width, lines", [
     ("镇便民服务中心党员示范窗口", 11, ("镇便民服务中心", "党员示范窗口")),  # greedy: …党员示范 / 窗口
     ("一二三四五六七八九十甲乙丙", 6, ("一二三四五", "六七八九十", "甲乙丙")),  # greedy: 6 + 6 + 1

@@ -46,8 +46,11 @@ def test_a_name_written_over_two_lines_is_read_as_one(written, read):
 
 
 @pytest.mark.parametrize("title, parts", [
-    ("华宁一区同心广场及建设路两侧绿化带绿化美化和公共设施维护优秀党员责任区",
-     ["华宁一区", "同心广场", "及建设路两侧绿化带绿化美化", "和公共设施维护", "优秀党员责任区"]),
+    ("华宁一区同心广场及建设路两侧绿化带绿化美化和公共设施维护优秀党员责任区",  # a long part: between its words
+     ["华宁一区", "同心广场", "及建设路", "两侧绿化带", "绿化美化", "和公共设施维护", "优秀党员责任区"]),
+    ("华北油田华宁综合服务处石油新村第三物业服务站楼院服务优秀党员责任区",  # session 26: …综合 / 服务处… on a phone
+     ["华北油田", "华宁综合", "服务处", "石油新村", "第三物业", "服务站", "楼院服务", "优秀党员责任区"]),
+    ("学生公寓楼院服务", ["学生公寓楼院服务"]),  # short: whole, and never a last part of two characters (楼院 / 服务)
     ("党员“亮身份、亮承诺、亮标准”活动", ["党员“亮身份、", "亮承诺、", "亮标准”活动"]),  # no part shorter than three
     ("3号换热站安全运行优秀党员责任区", ["3号换热站安全运行", "优秀党员责任区"]),  # short enough: not cut after 站
 ])
@@ -55,3 +58,18 @@ def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     from liangxiang.titles import title_parts
 
     assert title_parts(title, 10) == parts
+
+
+@pytest.mark.parametrize("title, shown", [
+    ("绿化带环境卫生综合治理垃圾分类宣传", "绿化带/环境卫生/综合治理/垃圾/分类/宣传"),
+    ("城东110千伏变电站", "城东/110千伏/变电站"),  # a number keeps its unit
+    ("24小时便民服务", "24小时/便民服务"),
+    ("中石油加油站", "中石油/加油站"),  # nothing shorter than two characters is cut off (中 / 石油)
+    ("Sinopec加油站", "Sinopec/加油站"),
+    ("华宁5G基站维护", "华宁/5G基站/维护"),
+])
+def test_words_of_a_title(title, shown):
+    from liangxiang.titles import word_breaks
+
+    breaks = word_breaks(title)
+    assert "".join(("/" if at in breaks else "") + char for at, char in enumerate(title)) == shown
