@@ -2,39 +2,47 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
 
-from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
+from ..content import Content, is_scratch
 from ..model import (
-    Assessment, Commitment, CommitmentsFile, Member, MembersFile, Org, Result, Story, StoryMeta, Zone,
+    Assessment,
+    Commitment,
+    CommitmentsFile,
+    Member,
+    MembersFile,
+    Org,
+    Result,
+    Story,
+    StoryMeta,
+    Zone,
 )
-from ..problems import Location, Problem, Problems, did_you_mean
+from ..problems import Location, Problems, did_you_mean
 from ..siteconfig import site_config
-from ..values import ID_PATTERN, title_words
+from ..values import ID_PATTERN
 from .cache import ParseCache, file_digest
+from .decoding import decode, report_controls, undecodable
+from .frontmatter import (
+    missing_front_matter,
+    only_the_title,
+    second_front_matter,
+    split_front_matter,
+)
 from .mdbounds import markdown_problems
+from .misplaced import empty_file, missing_file, unwrapped, wrapped_record
+from .pages import MAX_MARKDOWN_BYTES as MAX_STORY_BYTES
+from .pages import RECORD_SUFFIXES, PageScanning
 from .validate import validate_list, validate_record, validate_shell
 from .wording import key_without_colon
-from .decoding import decode, report_controls, undecodable
-from .misplaced import (FOLDER_WORDS, empty_file, foreign_file, missing_file, page_in_reserved_place, record_folder_meant,
-                        unwrapped, wrapped_record)
 from .yamlfile import Document, SourceMap, parse
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
 MAX_YAML_BYTES = 5 * 1024 * 1024
-MAX_STORY_BYTES = 2 * 1024 * 1024
 # the names Windows, macOS, WPS and browsers give a copy: "garden - 副本", "garden (2)", "garden copy"
 COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
-RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
-                   "stories": (".md",)}
 DEFAULT_MEMBERS = "members.yaml"  # the roster's file when mkdocs.yml does not name one
-PAGE_META = ("title",)  # what a free page's front matter sets that the site shows
-RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
-                  "sitemap.xml", "sitemap.xml.gz",  # sitemap.xml.md would be the folder sitemap.xml/, over the file
-                  "css", "js", "img", "404.html")  # the theme's files: css/liangxiang.css.md would stand over its stylesheet
 
 
 def load_content(
@@ -67,7 +75,7 @@ def _shell(data: dict, listed: str) -> dict:
     return {**data, listed: []} if value is None or isinstance(value, list) else data
 
 
-class _Reader:
+class _Reader(PageScanning):
     def __init__(self, root: Path, docs_dir: Path, cache: ParseCache):
         self.root, self.docs_dir, self.cache = root, docs_dir, cache
         self.problems = Problems()
@@ -305,7 +313,9 @@ class _Reader:
                 content.partial_commitments.append(partial)
 
     def load_stories(self, content: Content) -> None:
-        from ..site.rawhtml import unpublished_blanked  # here: the site package imports the checks, which import this
+        from ..site.rawhtml import (
+            unpublished_blanked,  # here: the site package imports the checks, which import this
+        )
 
         for path in self.record_files("stories"):
             content.known["story"].add(path.stem, Location(self.shown(path)))
@@ -315,7 +325,7 @@ class _Reader:
             shown = self.shown(path)
             has_front, doc, body, body_line = read
             if not has_front:
-                self.problems.add(Location(shown, 1, 1), "-", *_missing_front_matter(body))
+                self.problems.add(Location(shown, 1, 1), "-", *missing_front_matter(body))
                 continue
             data = self.mapping(doc, "故事信息")
             if data is None:
@@ -329,13 +339,13 @@ class _Reader:
                                   "在注释外面写正文；注释里的字不会发布")
                 continue
             title = data.get("title") if isinstance(data.get("title"), str) else None
-            if title and _only_the_title(body, title):  # the page drops a first heading that repeats the title
+            if title and only_the_title(body, title):  # the page drops a first heading that repeats the title
                 self.problems.add(Location(shown, body_line, 1), "body", "故事正文只有标题，网页上标题下面是空的",
                                   "标题已经写在 title 里：在它下面写故事的正文")
                 continue
             if self.bound_markdown(body, SourceMap(shown), "body", first_line=body_line):
                 continue
-            if (pasted := _second_front_matter(body)) is not None:  # two stories in one file: the second's header would be published
+            if (pasted := second_front_matter(body)) is not None:  # two stories in one file: the second's header would be published
                 self.problems.add(Location(shown, body_line + pasted, 1), "body", "正文里又有一段“---”之间的开头信息（title: …）：像是另一个故事粘贴进来了",
                                   "一个故事一个文件：把从这一行起的内容移到 content/stories/ 下的一个新文件里")
                 continue
@@ -362,224 +372,6 @@ class _Reader:
             elif partial is not None:
                 partial.results = results
                 content.partial_assessments.append(partial)
-
-    def unread_record(self, relative: Path) -> None:
-        """A file in a record folder that is not read as a record: an editor's new zone saved as
-        new.yaml.txt, or filed into a subfolder, would otherwise never appear, and say nothing."""
-        top, suffixes = relative.parts[0], RECORD_SUFFIXES[relative.parts[0]]
-        if len(relative.parts) == 2 and relative.suffix.lower() in suffixes:
-            return  # read by load_<kind>
-        if len(relative.parts) > 2:
-            hint = f"记录文件要直接放在 content/{top}/ 里，不能放进子文件夹；不用的文件请移出 content/"
-        elif relative.suffix and not any(f"{suffix}." in relative.name.lower() for suffix in suffixes):
-            # README.txt, a sheet or a scan: a file kept beside the records, not a record misnamed
-            hint = (f"这个文件夹只放记录文件（以 {suffixes[0]} 结尾）：说明、表格等请移出 content/，放到仓库里别的地方；"
-                    f"如果它本来是一条记录，文件名改成以 {suffixes[0]} 结尾")
-        else:
-            stem = relative.name.split(".")[0] or "example"
-            hint = f"文件名要以 {suffixes[0]} 结尾，例如 {stem}{suffixes[0]}（Windows 可能隐藏了扩展名）；不用的文件请移出 content/"
-        self.problems.add(Location(self.shown(self.docs_dir / relative)), "-", f"content/{top}/ 里的这个文件不会被读取", hint)
-
-    def link(self, path: Path) -> None:
-        """A symbolic link in content/: MkDocs follows it and publishes what it points at, so one to
-        members.yaml, to the repository or to /etc would put that on the open internet."""
-        try:
-            target = path.resolve(strict=True)
-        except (OSError, RuntimeError):  # dangling, or a loop
-            target = None
-        if target is not None and target.is_dir():
-            message = "这是指向文件夹的链接（快捷方式）：网站生成时会把它指向的整个文件夹发布出去"
-        elif target is None:
-            message = "这是一个链接（快捷方式），它指向的文件或文件夹不存在"
-        elif not target.is_relative_to(self.docs_dir):
-            message = f"这是一个链接（快捷方式），指向 content/ 以外的“{target}”：网站会把那个文件原样发布出去"
-        else:
-            return  # a file linked from elsewhere in content/: published as it would be anyway
-        self.problems.add(Location(self.shown(path)), "-", message, "把真正的文件放进 content/，再删掉这个链接")
-
-    @staticmethod
-    def empty_page(text: str) -> bool:
-        from mkdocs.utils.meta import get_data
-
-        return not get_data(text.lstrip("\ufeff"))[0].strip()
-
-    def page_template(self, path: Path, text: str) -> bool:
-        """A free page's front matter may not choose a template: the theme's own are for the pages
-        made from records, and rendered with anything else they fail (or show nothing)."""
-        from mkdocs.utils.meta import get_data
-
-        if "template" not in text.lower() or "template" not in get_data(text)[1]:
-            return False
-        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.strip().lower().startswith("template")), 1)
-        self.problems.add(Location(self.shown(path), line, 1), "template", "页面不能自己指定模板（template）",
-                          "删掉 template 这一行：页面会用站点的样式显示")
-        return True
-
-    def unread_front_matter(self, path: Path, text: str) -> bool:
-        """True (with a problem) when a free page opens with "---" lines MkDocs cannot read as its
-        front matter (`title：关于`): it would publish them, and what is between, as the page's text."""
-        from mkdocs.utils.meta import get_data
-
-        front, _, _ = split_front_matter(text.lstrip("\ufeff"))
-        if front is None or not front.strip() or get_data(text.lstrip("\ufeff"))[1]:
-            return False
-        shown, before = self.shown(path), len(self.problems)
-        parse(front, shown, self.problems, first_line=2)  # the YAML mistake, in the editors' words
-        if len(self.problems) == before:  # readable, but no "title: …" (a sentence between the lines)
-            self.problems.add(Location(shown, 2, 1), "-", "页面开头两行“---”之间应该写“title: 标题”：现在网站会把它们连同“---”当成正文显示出来",
-                              "写成 title: 页面标题（半角冒号，后面加空格）；不需要标题就删掉这两行“---”和中间的内容")
-        return True
-
-    def unshown_page_meta(self, path: Path, text: str) -> list[Problem]:
-        """A free page's front matter shows its title only: `author:` or `phone:` there is shown
-        nowhere, which its editor would not expect (and a typo of title goes unused)."""
-        from mkdocs.utils.meta import get_data
-
-        if not text.startswith(("---", "\ufeff---")):
-            return []
-        rows = text.splitlines()
-        return [Problem(Location(self.shown(path), next((n for n, row in enumerate(rows, 1) if row.startswith(f"{key}:")), 1), 1), str(key),
-                        f"页面开头信息里的“{key}”不会显示在网站上", did_you_mean(str(key), list(PAGE_META)) or "页面开头只写 title（标题）；其余内容写进正文")
-                for key in get_data(text)[1] if key not in PAGE_META]
-
-    def same_address(self, path: Path, page: str) -> bool:
-        """True (with a problem) when an earlier free page is published at page's address:
-        about.md and about/index.md (or about/README.md) are both /about/, and one would be lost."""
-        where = address(re.sub(r"(^|/)README$", r"\1index", page.removesuffix(".md")))
-        other = self.page_addresses.setdefault(where, page)
-        if other != page:
-            self.problems.add(Location(self.shown(path)), "-", f"这个页面和 content/{other} 的网址相同（/{where}/），只能留一个",
-                              "把两个文件合成一个，或给其中一个改名")
-        return other != page
-
-    def undecodable_name(self, path: Path) -> None:
-        """A file or folder whose name is not UTF-8 (unzipped from a Chinese Windows archive): it
-        cannot be named in a link or an address; it and what it holds are left out of everything."""
-        read_as = os.fsencode(path.name).decode("gb18030", errors="replace")
-        self.problems.add(Location(self.shown(path)), "-", f"{'文件夹' if path.is_dir() else '文件'}名不是 UTF-8 编码（多半是从 Windows 压缩包解出来的，"
-                          f"按 GBK 读是“{read_as}”）", "在文件管理器或 git 里把它重新命名一次（改成英文名最稳妥）")
-
-    def scan_pages(self, content: Content) -> None:
-        """Free Markdown pages, and YAML files where no record kind lives."""
-        for path in sorted(self.docs_dir.rglob("*")):  # symbolic links are listed, never followed
-            relative = path.relative_to(self.docs_dir)
-            if undecodable(relative.parts[-1]) and not any(part.startswith(".") or undecodable(part) for part in relative.parts[:-1]):
-                self.undecodable_name(path)
-                continue
-            if path.is_symlink():
-                self.link(path)
-                continue
-            if (any(part.startswith(".") or undecodable(part) for part in relative.parts) or is_scratch(path.name)
-                    or not path.is_file()):
-                continue
-            top = relative.parts[0]
-            if top in RECORD_FOLDERS and len(relative.parts) == 1:  # content/zones saved over by a file
-                self.problems.add(Location(self.shown(path)), "-", f"content/{top} 应该是放{FOLDER_WORDS[top]}的文件夹，现在却是一个文件",
-                                  f"从 git 里恢复 content/{top}/ 文件夹（每条记录一个文件），再删掉这个文件")
-                if (kind := {"zones": "zone", "stories": "story"}.get(top)) is not None:
-                    content.known[kind].complete = False  # what names its records is not told they are missing, one by one
-                continue
-            if len(relative.parts) > 1 and top not in (*RECORD_FOLDERS, "photos") and (meant := record_folder_meant(top)):
-                # content/Zones/, content/commitment/, content/故事/: records there would be left out in silence
-                if top not in self.misplaced:
-                    self.misplaced.add(top)
-                    self.problems.add(Location(self.shown(self.docs_dir / top)), "-",
-                                      f"文件夹“{top}”不是内容格式里的文件夹，里面的{FOLDER_WORDS[meant]}不会被读入",
-                                      f"把文件夹改名为 {meant}（小写英文，一字不差）")
-                continue
-            if path.suffix == ".md" and top != "stories":
-                stem = relative.with_suffix("").parts[0]
-                text = self.read(path, MAX_STORY_BYTES)
-                if stem in RESERVED_PAGES:
-                    self.problems.add(Location(self.shown(path)), "-", *page_in_reserved_place(relative, text))
-                    continue
-                if text is not None:
-                    report_controls(text, self.shown(path), self.problems)
-                if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
-                    continue
-                if relative.as_posix() != "index.md" and self.empty_page(text):
-                    # a placeholder: it would be a menu item (named after the file) that opens a blank page
-                    self.problems.add(Location(self.shown(path)), "-", "这个页面是空的：网站上会多出一个空白页，菜单里也会有它",
-                                      "写上内容再提交；还没准备好就先不要放进 content/")
-                    continue
-                if self.page_template(path, text) or self.unread_front_matter(path, text) or self.same_address(path, relative.as_posix()):
-                    continue
-                content.notices += self.unshown_page_meta(path, text)
-                content.pages.append(relative.as_posix())
-                content.page_texts[relative.as_posix()] = text
-            elif path.suffix.lower() == ".md" and top != "stories":  # 通知.MD: MkDocs takes only ".md" for a page
-                self.problems.add(Location(self.shown(path)), "-", f"扩展名“{path.suffix}”要写成小写的“.md”：否则它不会生成页面，而是把文件原样（连同原文）发布出去",
-                                  f"把文件改名为 {path.stem}.md")
-            elif path.suffix.lower() in (".yaml", ".yml") and top not in RECORD_FOLDERS and len(relative.parts) > 1:
-                self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置：记录只从 zones/、commitments/、assessments/ 里读",
-                                  "责任区放 content/zones/，年度承诺放 content/commitments/，考核结果放 content/assessments/")
-            elif path.suffix.lower() in (".yaml", ".yml") and len(relative.parts) == 1 and path.name != "org.yaml":
-                hint = ("members.yaml 要放在 mkdocs.yml 旁边，不在 content/ 里" if path.stem == "members"
-                        else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
-                self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置", hint)
-            elif top in RECORD_FOLDERS and path.suffix.lower() not in IMAGE_SUFFIXES:
-                self.unread_record(relative)
-            elif (path.suffix.lower() not in (".md", ".yaml", ".yml", *IMAGE_SUFFIXES)
-                  and top not in (*RECORD_FOLDERS, "photos")):
-                # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
-                # reach the open internet, private fields and hidden members included
-                self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
-
-
-def _second_front_matter(body: str) -> int | None:
-    """The line (from 0) of a "---" in a story's body that opens another story's front matter:
-    a "title:" and other "field: value" lines up to the next "---"."""
-    lines = body.split("\n")
-    for start, line in enumerate(lines):
-        if line.strip() != "---":
-            continue
-        fields = []
-        for row in lines[start + 1:]:
-            if row.strip() == "---":
-                if "title" in fields and len(fields) >= 2:
-                    return start
-                break
-            found = re.match(r"([a-z_]+):(\s|$)", row)
-            if found is None:
-                break
-            fields.append(found.group(1))
-    return None
-
-
-def _only_the_title(body: str, title: str) -> bool:
-    """A body that is one heading with the story's title (# 一把钥匙, or underlined with ===)."""
-    lines = [line for line in body.strip().splitlines() if line.strip()]
-    heading = re.fullmatch(r"#{1,6}\s*(.*?)\s*#*", lines[0].strip()) if len(lines) == 1 else (
-        re.fullmatch(r"(.+)", lines[0].strip()) if len(lines) == 2 and re.fullmatch(r"[=-]{3,}", lines[1].strip()) else None)
-    return heading is not None and title_words(heading.group(1)) == title_words(title)
-
-
-def _missing_front_matter(text: str) -> tuple[str, str]:
-    """What is wrong with the head of a story that has no front matter: (message, hint)."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
-    how = "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束，然后写正文"
-    if first == "---":
-        lines = text.split("\n")
-        near = next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
-        hint = (f"第 {near} 行的“{lines[near - 1].strip()}”要写成正好三个半角减号“---”" if near
-                else "在这几行下面加一行“---”，再写正文")
-        return "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", hint
-    if first and not first.strip("-—－–_ "):
-        return f"故事第一行的“{first}”要写成三个半角减号“---”", how
-    if not first and "\n---" in text[:200]:
-        return "故事文件的第一行必须是“---”：前面不能有空行", "删掉开头的空行"
-    return "故事文件开头缺少信息区（用“---”围起来的 title、date、category）", how
-
-
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """(front matter, body, body's first line) of a Markdown file; front is None when absent."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
-    return None, text, 1
 
 
 def _items(value: Any):

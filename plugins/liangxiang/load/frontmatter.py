@@ -1,0 +1,63 @@
+"""A Markdown file's front matter: split off, and what is wrong with a story's."""
+
+from __future__ import annotations
+
+import re
+
+from ..values import title_words
+
+
+def second_front_matter(body: str) -> int | None:
+    """The line (from 0) of a "---" in a story's body that opens another story's front matter:
+    a "title:" and other "field: value" lines up to the next "---"."""
+    lines = body.split("\n")
+    for start, line in enumerate(lines):
+        if line.strip() != "---":
+            continue
+        fields = []
+        for row in lines[start + 1:]:
+            if row.strip() == "---":
+                if "title" in fields and len(fields) >= 2:
+                    return start
+                break
+            found = re.match(r"([a-z_]+):(\s|$)", row)
+            if found is None:
+                break
+            fields.append(found.group(1))
+    return None
+
+
+def only_the_title(body: str, title: str) -> bool:
+    """A body that is one heading with the story's title (# 一把钥匙, or underlined with ===)."""
+    lines = [line for line in body.strip().splitlines() if line.strip()]
+    heading = re.fullmatch(r"#{1,6}\s*(.*?)\s*#*", lines[0].strip()) if len(lines) == 1 else (
+        re.fullmatch(r"(.+)", lines[0].strip()) if len(lines) == 2 and re.fullmatch(r"[=-]{3,}", lines[1].strip()) else None)
+    return heading is not None and title_words(heading.group(1)) == title_words(title)
+
+
+def missing_front_matter(text: str) -> tuple[str, str]:
+    """What is wrong with the head of a story that has no front matter: (message, hint)."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
+    how = "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束，然后写正文"
+    if first == "---":
+        lines = text.split("\n")
+        near = next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
+        hint = (f"第 {near} 行的“{lines[near - 1].strip()}”要写成正好三个半角减号“---”" if near
+                else "在这几行下面加一行“---”，再写正文")
+        return "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", hint
+    if first and not first.strip("-—－–_ "):
+        return f"故事第一行的“{first}”要写成三个半角减号“---”", how
+    if not first and "\n---" in text[:200]:
+        return "故事文件的第一行必须是“---”：前面不能有空行", "删掉开头的空行"
+    return "故事文件开头缺少信息区（用“---”围起来的 title、date、category）", how
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """(front matter, body, body's first line) of a Markdown file; front is None when absent."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    return None, text, 1
