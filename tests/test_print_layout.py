@@ -281,6 +281,22 @@ def test_a_centred_title_breaks_into_even_lines(text, width, lines):
     assert balanced(text, _EvenWidths(), 1, width) == lines
 
 
+@pytest.mark.parametrize("text, width, most, lines", [
+    # audit 27's desk plates: 当 / 好抢修班, 恢复送 / 电, 客 / 户
+    ("学精配电自动化技术，当好抢修班的技术骨干", 12, 0, ("学精配电自动化技术，", "当好抢修班的技术骨干")),
+    ("每一只电能表都准确公正，客户有疑问五个工作日内给说法", 12, 0, ("每一只电能表都准确", "公正，客户有疑问", "五个工作日内给说法")),
+    ("每一只电能表都准确公正，客户有疑问五个工作日内给说法", 9, 0, ("每一只电能表都准确", "公正，客户有疑问", "五个工作日内给说法")),
+    ("学精配电自动化技术，当好抢修班的技术骨干", 7, 0, ("学精配电自动化", "技术，当好抢修", "班的技术骨干")),  # a fourth line is not allowed
+    ("学精配电自动化技术，当好抢修班的技术骨干", 7, 4, ("学精配电", "自动化技术，", "当好抢修班的", "技术骨干")),
+])
+def test_a_promise_breaks_between_words(text, width, most, lines):
+    """Between words when that takes no more lines than breaking anywhere (or up to ``most``, the
+    lines its box holds); else anywhere, as before."""
+    from liangxiang.print.text import centred
+
+    assert centred(text, _EvenWidths(), 1, width, True, most) == lines
+
+
 def test_a_drawing_with_bleed_gives_the_same_bytes_twice(planned, setter):
     """pdfium, which sets the trim and bleed boxes, makes up half the file's /ID at random: a
     rebuild would change every sign's bytes (and re-upload them) for nothing."""

@@ -26,6 +26,7 @@ CLOSING = "）)】〕》」』"  # …（城区供电所） / 服务窗口
 # A phrase ends at a pause (亮身份、 / 亮承诺) and a quote starts one; a list of things breaks
 # before its conjunction (同心广场 / 及建设路两侧绿化带).
 PAUSES, OPENING, CONJUNCTIONS = "、，,；;：", "“‘《「『（(【", "及和与暨并"
+OPENS, CLOSES = "“‘《「『（(【〔", "”’》」』）)】〕"
 HANZI = re.compile(r"[\u3400-\u9fff]")
 SHORTEST = 2  # characters: no part of a broken title is shorter
 
@@ -79,19 +80,26 @@ def title_breaks(title: str) -> tuple[int, ...]:
 
 def word_breaks(title: str) -> tuple[int, ...]:
     """Between the words of a title, as jieba's dictionary cuts it (华宁社区 / 同心广场 / 及建设路 /
-    两侧绿化带 / 环境卫生 / 综合治理): where a title with too few of the points above may still break.
-    A number or a letter keeps its unit (110千伏, 24小时, 5G基站, B座)."""
-    import rjieba  # its dictionary loads in about 0.15 s: only once a title needs it
+    两侧绿化带 / 环境卫生 / 综合治理): where a title with too few of the points above may still break."""
+    return tuple(_tidy(title, between_words(title)))
 
-    words = rjieba.cut(title)
-    if "".join(words) != title:
-        return ()
-    points, at = [], 0
+
+def between_words(text: str) -> list[int]:
+    """Every boundary between the words of a text (jieba's dictionary, rjieba), but inside quotes or
+    brackets (what they hold is one phrase: “一次都不跑” is not “一次 / 都不跑”) and after a number
+    or a letter, which keeps its unit (110千伏, 24小时, 5G基站, B座)."""
+    import rjieba  # its dictionary loads in about 0.15 s: only once a text needs it
+
+    words = rjieba.cut(text)
+    if "".join(words) != text:
+        return []
+    points, at, depth = [], 0, 0
     for word in words[:-1]:
         at += len(word)
-        if not (word.isascii() and word.isalnum() and (len(word) <= 2 or any(c.isdigit() for c in word))):
+        depth = max(0, depth + sum(word.count(c) for c in OPENS) - sum(word.count(c) for c in CLOSES))
+        if depth == 0 and not (word.isascii() and word.isalnum() and (len(word) <= 2 or any(c.isdigit() for c in word))):
             points.append(at)
-    return tuple(_tidy(title, points))
+    return points
 
 
 def _cut(text: str, points) -> list[str]:

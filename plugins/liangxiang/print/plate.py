@@ -121,11 +121,16 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     year, _ = s.lines([words.year.format(year=plate.year)], m, promise_top, width - 2 * m, label_size, GREY, align="right")
     items += label + year
     room = bottom - promise_top - h
-    promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise_min, lay.promise_lines + 2 * extra_lines, True, room, 1.35)
+    most = lay.promise_lines + 2 * extra_lines
+    promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise_min, most, True, room, 1.35)
     if promise is None:
         raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
                        f"承诺写成一句话（桌牌上最多 {lay.promise_lines} 行），具体事项写在 items 里")
-    lines = centred(plate.promise, s.measure, promise.size, width - 2 * m, True)
+    # whole words, when that costs little of the size (…当好 / 抢修班…, not …当 / 好抢修班…)
+    in_words = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise_min, most, True, room, 1.35, by_words=True)
+    if in_words is not None and in_words.size >= 0.9 * promise.size:
+        promise = in_words
+    lines = centred(plate.promise, s.measure, promise.size, width - 2 * m, True, len(promise.lines))
     used = len(lines) * promise.size * 1.35
     block, _ = s.lines(lines, m, promise_top + h + (room - used) / 2, width - 2 * m, promise.size, INK, True,
                        align="center", leading=1.35)

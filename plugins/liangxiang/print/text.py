@@ -26,6 +26,7 @@ MEASURE = re.compile(r"[万亿]?(?:平方公里|平方米|立方米|公里|千�
                      r"[次个人户天日月年时分秒米元万亿项条名位件台座处栋号层周吨斤辆棵株盏家间套倍岁届期批场份所]?")
 # A short quoted term stays on one line: "“四乱”", "《条例》" (not "“四 / 乱”").
 QUOTED = re.compile(r"“[^”\s]{1,6}”|‘[^’\s]{1,6}’|《[^》\s]{1,8}》|「[^」\s]{1,6}」")
+PAUSES = "，,、；;：:。！!？?"  # a clause ends with one of these: a centred sentence breaks after them
 # A Hanzi's ink spans about 0.92 em in Noto Sans SC (国: -0.08..0.84 em): the CJK "cap height".
 HANZI_HEIGHT = 0.92
 
@@ -65,6 +66,27 @@ def units(text: str) -> list[str]:
     return pieces
 
 
+def word_units(text: str) -> list[str]:
+    """units() joined into whole words (titles.between_words): a promise on a desk plate breaks
+    …当好 / 抢修班的…, not …当 / 好抢修班的…."""
+    from ..titles import between_words
+
+    pieces = units(text)
+    bounds, words, at = set(between_words("".join(pieces))), [], 0
+    for piece in pieces:
+        if words and at not in bounds and not words[-1].endswith(" "):
+            words[-1] += piece
+        else:
+            words.append(piece)
+        at += len(piece)
+    return words
+
+
+@lru_cache(maxsize=4096)
+def _word_units(text: str) -> tuple[str, ...]:
+    return tuple(word_units(text))
+
+
 def phrases(text: str, longest: int = 10) -> list[str]:
     """Pieces of a list of names or titles ("赵丽华、孙海涛", "站长 · 党支部书记"): each stays whole
     unless it is longer than ``longest`` characters."""
@@ -78,23 +100,25 @@ def phrases(text: str, longest: int = 10) -> list[str]:
 
 
 def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = False, first: float | None = None,
-         keep_phrases: bool = False) -> list[str]:
+         keep_phrases: bool = False, by_words: bool = False) -> list[str]:
     """Greedy line breaking; ``first`` is the first line's width when it differs (hanging indents);
-    ``keep_phrases`` keeps names and titles of a list whole (see phrases). A line break the
-    editor wrote (YAML's `|`) starts a new line, except in such a list (it is one line of titles)."""
+    ``keep_phrases`` keeps names and titles of a list whole (see phrases), ``by_words`` words (see
+    word_units). A line break the editor wrote (YAML's `|`) starts a new line, except in such a
+    list (it is one line of titles)."""
     if "\n" in text.strip() and not keep_phrases:
         lines: list[str] = []
         for part in (part for part in text.strip().split("\n") if part.strip()):
-            lines += _wrap(measure, part.strip(), round(size, 4), round(width, 4), bold, first if not lines else None, keep_phrases)
+            lines += _wrap(measure, part.strip(), round(size, 4), round(width, 4), bold, first if not lines else None, keep_phrases, by_words)
         return lines
-    return list(_wrap(measure, text, round(size, 4), round(width, 4), bold, first, keep_phrases))
+    return list(_wrap(measure, text, round(size, 4), round(width, 4), bold, first, keep_phrases, by_words))
 
 
 @lru_cache(maxsize=65536)  # layouts try many sizes and boxes; the same lines come back often
-def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, first: float | None, keep_phrases: bool) -> tuple:
+def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, first: float | None, keep_phrases: bool,
+          by_words: bool = False) -> tuple:
     lines: list[str] = []
     line = ""
-    pieces = phrases(text) if keep_phrases else units(text)
+    pieces = phrases(text) if keep_phrases else list(_word_units(text)) if by_words else units(text)
     while pieces:
         piece = pieces.pop(0)
         if "·" in piece.strip(" ·") and measure.width(piece.rstrip(), size, bold) > width:  # a name wider than a line: break at its dots
@@ -160,32 +184,33 @@ def largest(candidates: list[float], fits) -> float | None:
 
 def fit(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
         bold: bool = False, height: float | None = None, leading: float = 1.3, keep_phrases: bool = False,
-        accept: Callable[[list[str]], bool] | None = None) -> Fitted | None:
+        accept: Callable[[list[str]], bool] | None = None, by_words: bool = False) -> Fitted | None:
     """The largest size at which text fits in max_lines lines (and height, if given), in lines
     that accept() takes when it is given; None when none does."""
     def fits(size: float) -> bool:
-        lines = wrap(text, measure, size, width, bold, keep_phrases=keep_phrases)
+        lines = wrap(text, measure, size, width, bold, keep_phrases=keep_phrases, by_words=by_words)
         return (len(lines) <= max_lines and (height is None or len(lines) * size * leading <= height + 1e-6)
                 and (accept is None or accept(lines)))
 
     size = largest(sizes(biggest, smallest), fits)
-    return None if size is None else Fitted(size, tuple(wrap(text, measure, size, width, bold, keep_phrases=keep_phrases)))
+    return None if size is None else Fitted(size, tuple(wrap(text, measure, size, width, bold, keep_phrases=keep_phrases,
+                                                             by_words=by_words)))
 
 
-def balanced(text: str, measure: Measure, size: float, width: float, bold: bool = False) -> tuple[str, ...]:
+def balanced(text: str, measure: Measure, size: float, width: float, bold: bool = False, by_words: bool = False) -> tuple[str, ...]:
     """As many lines as greedy wrapping makes, as even in length as they go (CSS's text-wrap:
     balance): a centred title breaks 镇便民服务中心 / 党员示范窗口, not …党员示范 / 窗口."""
-    lines = wrap(text, measure, size, width, bold)
+    lines = wrap(text, measure, size, width, bold, by_words=by_words)
     if len(lines) < 2:
         return tuple(lines)
     low, high = measure.width(text, size, bold) / len(lines), width  # high always gives len(lines)
     for _ in range(14):
         middle = (low + high) / 2
-        if len(wrap(text, measure, size, middle, bold)) == len(lines):
+        if len(wrap(text, measure, size, middle, bold, by_words=by_words)) == len(lines):
             high = middle
         else:
             low = middle
-    return tuple(wrap(text, measure, size, high, bold))
+    return tuple(wrap(text, measure, size, high, bold, by_words=by_words))
 
 
 def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
@@ -245,16 +270,20 @@ def _at_points(text: str, measure: Measure, width: float, candidates: list[float
     return None
 
 
-def centred(text: str, measure: Measure, size: float, width: float, bold: bool = False) -> tuple[str, ...]:
+def centred(text: str, measure: Measure, size: float, width: float, bold: bool = False, most_lines: int = 0) -> tuple[str, ...]:
     """Lines for a centred sentence (a promise): broken after its commas when that takes no more
-    lines and leaves none short, else as even as they go; never "…服务不少一 / 句话"."""
+    lines and leaves none short, else as even as they go between words (in up to ``most_lines``
+    lines, when that is more than breaking anywhere takes), else between characters; never
+    "…服务不少一 / 句话" nor "…当 / 好抢修班的…"."""
     lines = wrap(text, measure, size, width, bold)
     if len(lines) < 2:
         return tuple(lines)
     by_clause = wrap(text, measure, size, width, bold, keep_phrases=True)
     widths = [measure.width(line, size, bold) for line in by_clause]
-    if len(by_clause) == len(lines) and min(widths) >= 0.4 * max(widths):
+    if len(by_clause) == len(lines) and min(widths) >= 0.4 * max(widths) and all(line[-1] in PAUSES for line in by_clause[:-1]):
         return tuple(by_clause)
+    if len(wrap(text, measure, size, width, bold, by_words=True)) <= max(len(lines), most_lines):
+        return balanced(text, measure, size, width, bold, by_words=True)
     return balanced(text, measure, size, width, bold)
 
 

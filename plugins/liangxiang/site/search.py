@@ -26,6 +26,7 @@ import markdown
 
 from ..content import Content
 from ..files import TextMemo, link_or_copy, write_atomic
+from ..values import UNSEEN
 from .markdown import SafeContent, extras_key
 from .postings import Postings
 from .sitekey import code_version
@@ -51,7 +52,7 @@ def _no_memo(kind: str, text: str, make: Callable[[str], object]):
 def runs(text: str) -> list[str]:
     """Runs of letters and digits, normalized; punctuation and spaces cut between runs, but not
     the dot inside a transliterated name."""
-    text = NAME_DOT.sub("", unicodedata.normalize("NFKC", text).lower())  # 阿卜杜拉·艾力 is found as typed without its dot
+    text = NAME_DOT.sub("", unicodedata.normalize("NFKC", UNSEEN.sub("", text)).lower())  # 阿卜杜拉·艾力 is found as typed without its dot
     return re.findall(r"[^\W_]+", text)
 
 
@@ -141,7 +142,7 @@ def excerpts(docs: list[Doc]) -> list[str]:
     """Each document's words in one line, in the order of the index's documents: the results show
     the words around what was typed, so that a visitor sees why a member or a story was found.
     A file of its own, fetched once results are shown: the index stays small for the box."""
-    return [" ".join(doc.text.split()) for doc in docs]
+    return [" ".join(UNSEEN.sub("", doc.text).split()) for doc in docs]
 
 
 def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets", postings: Postings | None = None) -> str:

@@ -93,7 +93,7 @@ PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", 
 
 NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
 _NAME_IN_TEXT = re.compile(r"((?:[\u3400-\u9fff]{1,5}[·・•‧])+[\u3400-\u9fff]{1,5})")  # such a name inside a title
-SHORT_PART = 10  # characters: a part of a title this long or shorter is kept on one line
+SHORT_PART = 10  # characters: a part of a title longer than this is cut again (after places, between words)
 
 
 def _closing_bracket_apart(part: str) -> list[str]:
@@ -338,17 +338,19 @@ class SiteView:
         widest = min(9, max(len(last), *(len(part) + 1 for part in parts)))
         return Markup('<span class="nm w{}">{}{}</span>').format(widest, inner, last)
 
-    @staticmethod
-    def phrased(title: str) -> Markup:
-        """A title breaks beside a term of the campaign ("优秀党员责任区") or after a place it names,
-        not inside a word: 3号换热站安全运行 / 优秀党员责任区, not …安全运 / 行优秀… (see titles).
-        Those parts are kept whole ("nm") with a <wbr> between them; a part longer than SHORT_PART
-        breaks anywhere, as any text does."""
+    @classmethod
+    def phrased(cls, title: str) -> Markup:
+        """A title (a zone's name, a story's) breaks beside a term of the campaign ("优秀党员责任区"),
+        after a place it names, at a pause or between words, not inside a word: 3号换热站安全运行 /
+        优秀党员责任区, not …安全运 / 行优秀… (see titles). Those parts are kept whole ("nm": one
+        wider than the line still breaks) with a <wbr> between them. A title with a transliterated
+        name in it keeps that name whole instead (named)."""
+        if NAME_DOT.search(title):
+            return cls.named(title)
         parts = title_parts(title, SHORT_PART)
         if len(parts) < 2:
             return Markup(escape(title))
-        return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) if len(part) <= SHORT_PART
-                                    else Markup(escape(part)) for part in parts)
+        return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
 
     def branch_name(self, branch_id: str) -> str:
         return self.records.branch_name(branch_id)
