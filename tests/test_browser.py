@@ -236,6 +236,15 @@ def test_search_finds(visit, query, expected):
     assert not v.errors and not v.foreign
 
 
+def test_an_archived_zone_is_listed_after_the_current_one(visit):
+    """Audit 27: a phone number found an archived zone first (its name is shorter). Of results that
+    score alike, the current ones come first."""
+    v = visit()
+    page = v.open("search/")
+    found = search(page, "0317-2725")
+    assert found.index("华宁片区供暖供水保障优秀党员责任区") < found.index("3号换热站安全运行优秀党员责任区"), found
+
+
 def test_search_index_loads_only_when_used(visit):
     v = visit()
     page = v.open("search/")
@@ -299,6 +308,9 @@ def test_members_filter_by_branch_and_group(visit):
     assert set(page.locator(".member-card:visible").evaluate_all("cs => cs.map(c => c.dataset.group)")) == {"gongre-g1"}
     # a group of another branch is not offered
     assert page.locator("select[data-filter=group] option[value=wuye-1-g1]").evaluate("o => o.hidden")
+    # every branch may have a 第一党小组: the groups are listed under their branch's name (audit 27)
+    labels = page.locator("select[data-filter=group] optgroup").evaluate_all("gs => gs.map(g => [g.label, g.hidden])")
+    assert ["供热维修站党支部", False] in labels and all(hidden for label, hidden in labels if label != "供热维修站党支部")
 
 
 def test_wall_filter_by_branch(visit):

@@ -249,3 +249,19 @@ def test_a_members_page_says_their_part_in_each_zone(tmp_path):
                             for zone, badges in re.findall(r"<strong>(.*?)</strong>(.*?)</a>", section)}
     assert zones_of == {"zhang-wei": {"花园责任区": ["党员负责人"]},
                         "li-na": {"花园责任区": ["业务带头人"], "旧责任区": ["党员负责人"]}}
+
+
+def test_the_zone_page_says_why_its_latest_grade_is_what_it_is(tmp_path):
+    """Audit 27: "68 不合格" on the page a QR code opens, and the reason only on the period's board.
+    The latest result's note is shown under the grade; a result without one shows nothing there."""
+    root = write_site(tmp_path / "src", {
+        "content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace(
+            "score: 90}", "score: 58, note: 两件群众反映未按时答复<b>x</b>}"),
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    zone = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert '<p class="grade-note">两件群众反映未按时答复&lt;b&gt;x&lt;/b&gt;</p>' in zone
+    closed = (site / "zones/closed/index.html").read_text(encoding="utf-8")
+    assert '<p class="grade-note">差</p>' in closed
+    root = write_site(tmp_path / "src2")
+    assert "grade-note" not in (build_site(root / "mkdocs.yml", tmp_path / "site2") / "zones/garden/index.html").read_text(encoding="utf-8")

@@ -16,6 +16,9 @@
           // hidden for most browsers, disabled for iOS, whose picker shows hidden options
           o.hidden = o.disabled = !!(o.value && branch.value && o.dataset.branch !== branch.value);
         });
+        group.querySelectorAll('optgroup').forEach(function (g) {
+          g.hidden = g.disabled = !!(branch.value && g.dataset.branch !== branch.value);
+        });
         if (group.selectedOptions[0] && group.selectedOptions[0].hidden) group.value = '';
       }
       var want = {};

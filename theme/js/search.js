@@ -69,7 +69,9 @@
       var score = scores[k] + (title.indexOf(plain) === 0 ? 200 : title.indexOf(plain) > 0 ? 100 : 0);
       return { doc: doc, n: +k, score: score };
     }).sort(function (a, b) {
-      return b.score - a.score || KINDS.indexOf(a.doc[0]) - KINDS.indexOf(b.doc[0]) || a.doc[1].length - b.doc[1].length;
+      // an archived zone or a former member (doc[4]) after the current ones
+      return b.score - a.score || (a.doc[4] || 0) - (b.doc[4] || 0) || KINDS.indexOf(a.doc[0]) - KINDS.indexOf(b.doc[0]) ||
+        a.doc[1].length - b.doc[1].length;
     });
   }
 

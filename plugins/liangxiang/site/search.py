@@ -43,6 +43,7 @@ class Doc:
     url: str
     sub: str  # one line under the title in the results
     text: str  # everything else that finds it
+    past: bool = False  # an archived zone or a former member: listed after the current ones
 
 
 def _no_memo(kind: str, text: str, make: Callable[[str], object]):
@@ -104,7 +105,7 @@ def documents(
             zone.short_name, zone.location, zone.scope, " ".join(zone.listed_duties), zone.slogan, zone.service_phone,
             content.branch_name(zone.branch), leader.name if leader else "", " ".join(people),
             words_of(zone.content) if zone.content else "",
-        ]))))
+        ])), zone.status == "archived"))
     for member in content.public_members:
         sub = " · ".join(filter(None, [member.post or member.department, content.branch_name(member.branch),
                                        labels.former if member.status == "former" else ""]))
@@ -112,7 +113,7 @@ def documents(
             member.department, member.post, member.title, content.branch_name(member.branch),
             content.group_name(member.group), " ".join(member.tags), " ".join(h.title for h in member.honors),
             promises.get(member.id),
-        ]))))
+        ])), member.status == "former"))
     for story in content.stories_by_date:
         meta = story.meta
         names = [content.member_by_id[m].name for m in dict.fromkeys(meta.members) if m in content.member_by_id]
@@ -126,14 +127,14 @@ def documents(
 
 
 def build_index(docs: list[Doc], postings: Postings | None = None) -> dict:
-    """{"docs": [[kind, title, url, sub]], "g": {gram: [posting]}}; posting = doc * 2 + 1 when in the title.
+    """{"docs": [[kind, title, url, sub(, 1 when past)]], "g": {gram: [posting]}}; posting = doc * 2 + 1 when in the title.
 
     ``postings``, kept from the last build, files only the documents that changed."""
     postings = postings or Postings(None, "", grams)
     found = postings.of([(doc.title, doc.text + " " + doc.sub) for doc in docs])
     return {
         "v": 1,
-        "docs": [[doc.kind, doc.title, doc.url, doc.sub] for doc in docs],
+        "docs": [[doc.kind, doc.title, doc.url, doc.sub, *([1] if doc.past else [])] for doc in docs],
         "g": dict(sorted(found.items())),
     }
 

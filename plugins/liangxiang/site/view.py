@@ -145,11 +145,12 @@ class SiteView:
         self._looked_up("zone", zone_id)
         return self.records.zone_by_id.get(zone_id or "")
 
-    def zone_name(self, zone_id: str | None) -> str | None:
-        """A zone's name alone: a page that shows only that is not rendered again when its duties change."""
-        self._looked_up("zone_name", zone_id)
+    def zone_name(self, zone_id: str | None, short: bool = False) -> str | None:
+        """A zone's name alone (its short_name, when asked and written, for a list): a page that shows
+        only that is not rendered again when its duties change."""
+        self._looked_up("zone_name", zone_id, short)
         zone = self.records.zone_by_id.get(zone_id or "")
-        return zone.name if zone is not None else None
+        return None if zone is None else zone.display_name if short else zone.name
 
     def onward(self, zone: Zone) -> Zone | None:
         """Where an archived zone's visitors are sent: the first active zone along its successor
