@@ -117,11 +117,23 @@ def test_a_page_that_dropped_a_link_fails_every_strict_build(tmp_path, monkeypat
 @pytest.mark.parametrize("text, shown", [
     ("按流程，\n通知住户。", "<p>按流程，通知住户。</p>"),  # no space between Chinese lines
     ("巡查\n  路灯", "<p>巡查路灯</p>"),
-    ("联系电话\n0317-2720000", "<p>联系电话\n0317-2720000</p>"),  # beside a digit or a Latin letter, the space stays
+    ("联系电话\n0317-2720000", "<p>联系电话\n<span class=\"nb\">0317-2720000</span></p>"),  # beside a digit or a Latin letter, the space stays
     ("    第一行\n    第二行", "<pre><code>第一行\n第二行\n</code></pre>"),  # code keeps its lines
     ("- 一项\n  续写", "<ul>\n<li>一项续写</li>\n</ul>"),
 ])
 def test_chinese_lines_join_without_a_space(text, shown):
+    from liangxiang.site.markdown import Renderer
+
+    assert Renderer().html(text) == shown
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("监督电话0391-7216688。", '<p>监督电话<span class="nb">0391-7216688</span>。</p>'),  # audit 27: "0391- / 7216688"
+    ("400-816-9558或2026-03-12", '<p><span class="nb">400-816-9558</span>或<span class="nb">2026-03-12</span></p>'),
+    ("**0317-2721365**", '<p><strong><span class="nb">0317-2721365</span></strong></p>'),  # once, not twice
+    ("`0317-2721365` A-12 12-B x3-4", "<p><code>0317-2721365</code> A-12 12-B x3-4</p>"),  # code, and no number alone
+])
+def test_a_number_joined_by_hyphens_stays_on_one_line(text, shown):
     from liangxiang.site.markdown import Renderer
 
     assert Renderer().html(text) == shown

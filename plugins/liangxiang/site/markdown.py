@@ -23,8 +23,9 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AMP_SUBSTITUTE
+from markdown.util import AMP_SUBSTITUTE, AtomicString
 from markupsafe import Markup
 
 from ..values import UNSEEN, title_words
@@ -126,6 +127,19 @@ class _HeadingsUnderTitle(Treeprocessor):
             element.tag = f"h{min(6, top + levels.index(int(element.tag[1])))}"
 
 
+class _NumberRun(InlineProcessor):
+    """Numbers joined by hyphens (0391-7216688, 400-816-9558, 2026-03-12) kept on one line: a
+    browser breaks after a hyphen, and "0391- / 7216688" is a number nobody can dial."""
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        element = etree.Element("span", {"class": "nb"})
+        element.text = AtomicString(m.group(0))  # read once: not wrapped again inside **…**
+        return element, m.start(0), m.end(0)
+
+
+NUMBER_RUN = r"(?<![0-9A-Za-z-])[0-9]{1,6}(?:-[0-9]{1,8}){1,3}(?![0-9A-Za-z-])"
+
+
 def _words(element) -> str:
     return title_words("".join(element.itertext()))
 
@@ -141,6 +155,7 @@ class SafeContent(Extension):
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
         md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 4)
         md.treeprocessors.register(_ScrollTables(md), "liangxiang_scroll_tables", 3)
+        md.inlinePatterns.register(_NumberRun(NUMBER_RUN, md), "liangxiang_number_run", 5)
 
 
 class HeadingsUnderTitle(Extension):
