@@ -13,6 +13,7 @@ from mkdocs.commands.build import get_context
 
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
 from ..files import cache_dir
+from ..titles import keep_words_in, save_words
 from . import search
 from .markdown import Renderer, extras_key, publish_images, resolve_links, sanitize
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
@@ -126,10 +127,12 @@ class SiteBuild:
         cache, fingerprints = PageCache(self.cache_dir / "pages"), Fingerprints()
         warnings = _WarningCount()
         logging.getLogger("mkdocs.plugins.liangxiang").addHandler(warnings)
+        keep_words_in(self.cache_dir / "words.marshal")  # where long titles break (titles.between_words)
         try:
             self._write_all(site_dir, place, before_late, cache, fingerprints, warnings)
         finally:
             logging.getLogger("mkdocs.plugins.liangxiang").removeHandler(warnings)
+            save_words()
 
     def _write_all(self, site_dir: Path, place: Callable, before_late: Callable | None, cache: PageCache,
                    fingerprints: Fingerprints, warnings: _WarningCount) -> None:
