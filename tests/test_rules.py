@@ -51,6 +51,14 @@ CASES = [
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},
          "content/zones/garden.yaml", "  - ", "-", "是别的编码（GBK）的文字", "删掉这一行的文字重新输入"),
     Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
+    # a value of spaces alone (a full-width one left by an input method) is empty, not a name; a sign
+    # drew an empty duty and failed with a traceback (audit 27)
+    Case("blank-name", sub("members.yaml", "    name: 张伟", "    name: \u3000"), "members.yaml", "name: \u3000", "members[0].name",
+         "不能为空：只有空格或看不见的字符，等于没写", "是必填的"),
+    Case("blank-duty", sub("content/zones/garden.yaml", "  - 浇水", "  - \u3000\n  - 浇水"), "content/zones/garden.yaml", "  - \u3000", "duties[0]",
+         "这一项是空的：只有空格或看不见的字符", "删掉这一项"),
+    Case("blank-org-name", sub("content/org.yaml", "name: 测试单位", 'name: "  "'), "content/org.yaml", 'name: "  "', "name", "不能为空"),
+    Case("zero-width-scope", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: \u200b\u00a0"), "content/zones/garden.yaml", "scope:", "scope", "不能为空"),
     Case("key-number", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n1: 口号\n"), "content/zones/garden.yaml", "1: 口号", "1", "不认识的字段“1”"),
     Case("key-bool-in-list-item", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    yes: 李四\n    true: 1\n"), "members.yaml", "    true", "members[1].true", "不认识的字段“true”"),
     # a list of records written without "- " is the file's error, not a year or a period emptied in silence (audit 18)

@@ -39,7 +39,9 @@ UNSEEN = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u
 
 
 def _unseen_removed(value: Any) -> Any:
-    return UNSEEN.sub("", value) if isinstance(value, str) else value
+    """Stripped too, before the length is checked: a name of one full-width space (left by an
+    input method) is empty, not a name (pydantic strips after counting)."""
+    return UNSEEN.sub("", value).strip() if isinstance(value, str) else value
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]

@@ -278,10 +278,11 @@ def _text_too_short(error: Error) -> tuple[str, str]:
     least = error.ctx.get("min_length", 1)
     if least > 1:
         return f"太短了：至少 {least} 个字符{error.now}", ""
+    blank = "只有空格或看不见的字符，等于没写" if isinstance(error.value, str) and error.value else ""  # a full-width space left by an input method
     if error.in_list:
-        return "这一项是空的", "写上内容，或者删掉这一项"
+        return f"这一项是空的{'：' + blank if blank else ''}", "写上内容，或者删掉这一项"
     title = title_of(error.model, error.where)
-    return "不能为空", f"“{error.name}”{f'（{title}）' if title else ''}是必填的：写上内容"
+    return f"不能为空{'：' + blank if blank else ''}", f"“{error.name}”{f'（{title}）' if title else ''}是必填的：写上内容"
 
 
 def _text_too_long(error: Error) -> tuple[str, str]:
@@ -314,7 +315,7 @@ def _not_a_list(error: Error) -> tuple[str, str]:
 
 def _too_few(error: Error) -> tuple[str, str]:
     least = error.ctx.get("min_length", 1)
-    return (f"太短了：至少 {least} 个字符{error.now}", "") if isinstance(error.value, str) else (f"至少要有 {least} 项", "")
+    return _text_too_short(error) if isinstance(error.value, str) else (f"至少要有 {least} 项", "")
 
 
 def _kinds(wording: Wording, *kinds: str) -> dict[str, Wording]:
