@@ -5,6 +5,7 @@ the id it was renamed to."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -150,6 +151,10 @@ class References:
             return f"“{value}”是党员的编号，这里要写责任区的编号" + (f"：{value} 所在的责任区有 {', '.join(served[:8])}" if served else "")
         if kind == "member" and value in self.content.zone_by_id:
             return f"“{value}”是责任区的编号，这里要写党员的编号"
+        if kind == "zone" and (branch := next((b for b in branches if b.id == value), None)):
+            zones = [z.id for z in self.content.zones if z.branch == value]
+            return (f"“{value}”是党支部（{branch.name}）的编号，这里要写责任区的编号" +
+                    (f"：{value} 的责任区有 {', '.join(zones[:8])}" if zones else ""))
         return ""
 
     def name_for_id(self, where: Location, field: str, name: str, ids: list[str]) -> None:
@@ -213,8 +218,11 @@ class References:
         if len(traced) != 1 and len(bad) != 1:
             return ""
         id_, at = (traced or bad)[0]
-        said = f"{at.path} 第 {at.line} 行的{KIND_WORDS[kind]}编号“{id_}”写得不对（见那一条错误）"
-        return f"{said}：改成 {value} 后这里就对了" if traced else f"{said}：如果那就是 {value}，把编号写成 {value}"
+        place = f"{at.path} 第 {at.line} 行" if at.line else f"{at.path} 里"  # a zone is known by its file: no line
+        said = f"{place}的{KIND_WORDS[kind]}编号“{id_}”写得不对（见那一条错误）"
+        named_file = Path(at.path).stem == id_  # content/zones/同心广场.yaml: the file is named by the id too
+        also = f"，文件名也改成 {value}{Path(at.path).suffix}" if named_file else ""
+        return f"{said}：改成 {value}{also}，这里就对了" if traced else f"{said}：如果那就是 {value}，把编号写成 {value}{also}"
 
     def traces(self, kind: str, id_: str) -> set[str]:
         """The ids a rejected record's other fields suggest: its id in lower case with hyphens,
