@@ -1540,3 +1540,21 @@ def test_audit_23_notices(tmp_path, edits, notice):
 ], ids=["second-person-in-charge", "role-of-someone-who-left"])
 def test_session_24_notices(tmp_path, edits, notices):
     assert notices_after(tmp_path, edits) == notices
+
+
+def test_notices_do_not_follow_from_a_year_that_is_itself_in_error(tmp_path):
+    """Audit 27: `year: 2025` in 2026.yaml had, beside its error, a notice to delete the progress of
+    "a file copied from 2026"; and with 2026.yaml unreadable, 2025 was taken for the latest year and
+    its former member's desk plate was said to be printed."""
+    root = write_site(tmp_path / "a")
+    _apply(root, {"content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"].replace("year: 2026", "year: 2025")
+                  + "    progress:\n" + "".join(f"      - {{date: 2026-03-{d:02}, text: 巡查}}\n" for d in range(1, 9))})
+    content, problems = read_content(root, root / "content")
+    assert [p.field for p in problems] == ["year"]
+    assert not [str(n) for n in content.notices if "复制" in str(n) or "践诺日期" in str(n)]
+    root = write_site(tmp_path / "b")
+    _apply(root, {"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - member: ouyang-xiaohong\n    promise: 热情服务\n",
+                  "content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"].replace("year: 2026", "year: 2026年")})
+    content, problems = read_content(root, root / "content")
+    assert [p.field for p in problems] == ["year"]
+    assert not [str(n) for n in content.notices if "桌牌" in str(n)]

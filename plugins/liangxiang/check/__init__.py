@@ -303,7 +303,11 @@ class _Rules(References):
         format prints every published member's): said, so that nobody sets it on a desk."""
         member = self.content.member_by_id.get(commitment.member)
         latest = self.content.latest_year
-        if member is not None and member.status == "former" and not member.hidden and latest is not None and year.year == latest.year:
+        # a later year's file that could not be read (GBK, year: 2026年) would be the latest: not said then
+        later = latest is not None and any(
+            path.stem.isdigit() and int(path.stem) > latest.year for path in (self.content.docs_dir / "commitments").glob("*.y*ml"))
+        if (member is not None and member.status == "former" and not member.hidden and latest is not None
+                and year.year == latest.year and not later):
             self.content.notices.append(Problem(
                 commitment.at("member"), commitment.field_name("member"),
                 f"“{member.name}”已调离（status: former），{year.year} 年的承诺仍会印成桌牌（在 plates/all.pdf 里）",

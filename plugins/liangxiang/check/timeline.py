@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+from pathlib import Path
 
 from ..content import Content
 from ..problems import Problem
@@ -87,6 +88,8 @@ def _progress_years(content: Content):
     year typed from last year's file. Many such dates from one other year are a whole file
     copied: said once, not once per date."""
     for year in content.commitments:
+        if Path(year.at().path).stem != str(year.year):
+            continue  # year: 2025 in 2026.yaml: its own error says so; its 2026 dates are not "copied"
         elsewhere = [(commitment, index, step) for commitment in year.commitments
                      for index, step in enumerate(commitment.progress) if step.date.year != year.year]
         years = {step.date.year for _, _, step in elsewhere}
