@@ -5,6 +5,7 @@ References by id are checked in ``references``; the rules of each record kind ar
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from pathlib import Path
@@ -13,8 +14,8 @@ from ..content import Content
 from ..model import DEFAULT_GRADES, GRADE_RANKS, Record
 from ..problems import Location, Problem, Problems, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
-from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .markup import markup_notices
+from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_texts
 from .references import References
 from .timeline import timeline_notices
@@ -298,16 +299,19 @@ class _Rules(References):
             self.content.notices.append(Problem(where, field, f"姓名“{name}”里的“{dot.group()}”不是姓名中间的点“·”",
                                                 f"写成 {name.replace(dot.group(), '·')}"))
 
+    @functools.lru_cache(maxsize=None)  # noqa: B019 (one checker per run)
+    def later_year_unread(self, latest: int) -> bool:
+        """A later year's file that could not be read (GBK, year: 2026年) would be the latest year:
+        what depends on which year is the latest is not said then."""
+        return any(path.stem.isdigit() and int(path.stem) > latest for path in (self.content.docs_dir / "commitments").glob("*.y*ml"))
+
     def plate_of_former(self, year, commitment) -> None:
         """The latest year's commitments are printed as desk plates, a former member's too (the
         format prints every published member's): said, so that nobody sets it on a desk."""
         member = self.content.member_by_id.get(commitment.member)
         latest = self.content.latest_year
-        # a later year's file that could not be read (GBK, year: 2026年) would be the latest: not said then
-        later = latest is not None and any(
-            path.stem.isdigit() and int(path.stem) > latest.year for path in (self.content.docs_dir / "commitments").glob("*.y*ml"))
         if (member is not None and member.status == "former" and not member.hidden and latest is not None
-                and year.year == latest.year and not later):
+                and year.year == latest.year and not self.later_year_unread(latest.year)):
             self.content.notices.append(Problem(
                 commitment.at("member"), commitment.field_name("member"),
                 f"“{member.name}”已调离（status: former），{year.year} 年的承诺仍会印成桌牌（在 plates/all.pdf 里）",

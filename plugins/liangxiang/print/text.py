@@ -65,7 +65,8 @@ def units(text: str) -> list[str]:
     return pieces
 
 
-def word_units(text: str) -> list[str]:
+@lru_cache(maxsize=4096)  # every size tried wraps the same text again
+def word_units(text: str) -> tuple[str, ...]:
     """units() joined into whole words (titles.between_words): a promise on a desk plate breaks
     …当好 / 抢修班的…, not …当 / 好抢修班的…."""
     from ..titles import between_words
@@ -78,12 +79,7 @@ def word_units(text: str) -> list[str]:
         else:
             words.append(piece)
         at += len(piece)
-    return words
-
-
-@lru_cache(maxsize=4096)
-def _word_units(text: str) -> tuple[str, ...]:
-    return tuple(word_units(text))
+    return tuple(words)
 
 
 def phrases(text: str, longest: int = 10) -> list[str]:
@@ -117,7 +113,7 @@ def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, fi
           by_words: bool = False) -> tuple:
     lines: list[str] = []
     line = ""
-    pieces = phrases(text) if keep_phrases else list(_word_units(text)) if by_words else units(text)
+    pieces = phrases(text) if keep_phrases else list(word_units(text)) if by_words else units(text)
     while pieces:
         piece = pieces.pop(0)
         if "·" in piece.strip(" ·") and measure.width(piece.rstrip(), size, bold) > width:  # a name wider than a line: break at its dots
