@@ -188,6 +188,11 @@ CASES = [
          "这一行以“- ”开头，YAML 把它并进了“scope”前面的文字", "写成“scope: |”"),
     Case("yaml-key-without-colon-hint-whole", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片，见 https://dj.qinghe.org.cn/dj/zones/garden/  # 旧写法"), "content/zones/garden.yaml", "scope 花园", "-",
          "“scope”后面少了冒号“:”", "写成“scope: 花园一片，见 https://dj.qinghe.org.cn/dj/zones/garden/”（"),  # whole, to copy; the comment left out
+    # a paragraph of `content: |` pasted at the margin: YAML ends the text above it and blamed a "*" or a colon (audit 27)
+    Case("text-paragraph-outdented-bold", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  第一段。\n\n**标准**：随叫随到。\n"),
+         "content/zones/garden.yaml", "**标准**", "-", "这一行是“content”的正文，但缩进比上面的正文少", "和上面的正文对齐（2 个空格）"),
+    Case("text-paragraph-outdented-plain", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  第一段。\n\n2026年起，每周巡查一次。\n"),
+         "content/zones/garden.yaml", "2026年起", "-", "这一行是“content”的正文", "“content: |”下面的每一行都要这样缩进"),
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "scope", "多了一个冒号", "中文引号 “ ”"),

@@ -134,6 +134,8 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
     """(line, column, meaning, hint), from 0, of a mistake on the failed line or the two before it
     that PyYAML reads as text and reports only further on."""
     lines = text.split("\n")
+    if (outdented := _text_line_outdented(lines, failed)) is not None:
+        return outdented
     if (bare := _section_without_colon(lines, failed)) is not None:
         return bare
     for number in range(min(failed, len(lines) - 1), max(-1, failed - 3), -1):
@@ -186,6 +188,33 @@ def _section_without_colon(lines: list[str], failed: int) -> tuple[int, int, str
             return None
         key, dash = found.group(2), found.group(1).strip()
         return (number, found.end(2), f"“{key}”后面少了冒号“:”", f"写成“{dash} {key}:”，下面缩进的几行是它的内容".replace("“ ", "“"))
+    return None
+
+
+# a line that begins like a field (`leader deng-hai`, `note，…`) rather than like text
+_LIKE_A_KEY = re.compile(r"^ *(?:- +)?[A-Za-z_][\w-]*(?:[ \t]*(?:[:：,，;；、]|$)|[ \t]+\S)")
+
+
+def _text_line_outdented(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
+    """A line of a `content: |` text typed without the text's indentation (a paragraph pasted at
+    the margin): YAML ends the text above it and fails on this line or the next, complaining of a
+    "*" or a missing colon."""
+    blocks = _text_blocks(lines)
+    for number in range(min(failed, len(lines) - 1), max(-1, failed - 3), -1):
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#") or _LIKE_A_KEY.match(line) or _DOCUMENT_MARK.match(line):
+            continue
+        above = next((index for index in range(number - 1, -1, -1) if lines[index].strip()), None)
+        if above is None or above not in blocks:
+            return None
+        opener = next(index for index in range(above, -1, -1) if index not in blocks)
+        found = _BLOCK_SCALAR.match(lines[opener])
+        key = _KEY_OF_LINE.match(lines[opener]) if found is not None else None
+        if key is None:
+            return None
+        text_indent = _indent(lines[above])
+        return (number, 0, f"这一行是“{key.group(1)}”的正文，但缩进比上面的正文少：YAML 以为正文到上一行就结束了",
+                f"在这一行开头加空格，和上面的正文对齐（{text_indent} 个空格）；“{key.group(1)}: |”下面的每一行都要这样缩进")
     return None
 
 
