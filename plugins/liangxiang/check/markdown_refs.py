@@ -55,8 +55,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = _undefined_problem(ref)
             elif kind == "fullwidth":
                 problem = _almost_link_problem(ref)
-            elif kind == "html":
-                problem = _html_problem(ref)
+            elif kind in ("html", "unclosed"):
+                problem = _html_problem(ref, kind == "unclosed")
             elif kind == "script":
                 problem = (f"链接“{ref}”不是网址，网站把它去掉了，网页上只显示链接的文字",
                            "换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字")
@@ -73,7 +73,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = None
             if problem:
                 needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
-                line = _tag_line(text, ref) if kind == "html" else _line_of(text, needle, kind == "image", nth)
+                line = _tag_line(text, ref) if kind in ("html", "unclosed") else _line_of(text, needle, kind == "image", nth)
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
                 if kind in NOTICES:
                     content.notices.append(Problem(where, field, *problem))
@@ -103,7 +103,8 @@ def _named(renderer, text: str) -> list:
     prose = CODE.sub("", rendered)
     named += [[html.unescape(found.group(0)), "undefined"] for found in UNDEFINED.finditer(prose)]
     named += [[html.unescape(found.group(0)), "fullwidth"] for found in FULLWIDTH_LINK.finditer(prose)]
-    named += [[tag, "html"] for tag in dict.fromkeys(tag.lower() for tag in renderer.stripped_tags)]
+    unclosed = {tag.lower() for tag in renderer.unclosed_tags}
+    named += [[tag, "unclosed" if tag in unclosed else "html"] for tag in dict.fromkeys(tag.lower() for tag in renderer.stripped_tags)]
     for found in _LINK.finditer(rendered):
         href = html.unescape(found.group(2))
         try:
@@ -134,16 +135,17 @@ def _almost_link_problem(written: str) -> tuple[str, str]:
     return f"“{written}”{wrong}，不会成为链接，网页上会原样显示", "写成半角的 [文字](地址)，方括号紧跟圆括号"
 # taken out of the page (raw HTML by site/rawhtml.py, a script link's address by the sanitizer:
 # format rule 9): the editor is told, the build goes on
-NOTICES = {"html", "script"}
+NOTICES = {"html", "unclosed", "script"}
 SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
 VIDEO_TAGS = {"iframe", "video", "embed", "object", "audio", "frame", "source"}
 
 
-def _html_problem(tag: str) -> tuple[str, str]:
+def _html_problem(tag: str, unclosed: bool = False) -> tuple[str, str]:
     from ..site.rawhtml import HIDDEN_WITH_CONTENT
 
     message = (f"正文里的网页代码“<{tag}>”不会出现在网页上：网站只显示文字，"
-               + ("这段代码连同其中的内容已去掉" if tag in HIDDEN_WITH_CONTENT else "代码已去掉，里面的文字照常显示"))
+               + (f"代码已去掉；没有找到“</{tag}>”，后面的内容照常显示成文字" if unclosed
+                  else "这段代码连同其中的内容已去掉" if tag in HIDDEN_WITH_CONTENT else "代码已去掉，里面的文字照常显示"))
     if tag in VIDEO_TAGS:
         return message, "视频、音频请发在视频网站或公众号上，这里写它的链接：[视频标题](https://…)"
     if tag in ("br", "p", "div"):

@@ -15,7 +15,7 @@ from .private import published_records, texts
 
 _MARKUP = re.compile(
     r"(?P<bold>\*\*[^*\n]+\*\*|__[^_\n]+__)"
-    r"|(?P<tag></?(?:b|strong|i|em|u|br|p|span|font|div|center|a|img|script|style|iframe|h[1-6])\b[^>]*>)"
+    r"|(?P<tag></?(?:b|strong|i|em|u|br|p|span|font|div|center|a|img|script|style|iframe|svg|object|embed|video|audio|form|input|button|marquee|h[1-6])\b[^>]*>)"
     r"|(?P<link>\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\))",
     re.I,
 )

@@ -150,7 +150,7 @@ class SafeContent(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.stripped_tags = []
+        md.stripped_tags = md.unclosed_tags = []
         md.treeprocessors.register(StripRawHtml(md), "liangxiang_raw_html", 7)
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
         md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 4)
@@ -311,6 +311,11 @@ class Renderer:
     def stripped_tags(self) -> list[str]:
         """The raw HTML tags the last text held (taken out of it), as typed, each once."""
         return self._md.stripped_tags
+
+    @property
+    def unclosed_tags(self) -> list[str]:
+        """Of those, the scripts and styles never closed: only their opening was taken out."""
+        return self._md.unclosed_tags
 
 
 def untitled_page_title(text: str, meta: dict) -> str | None:

@@ -22,7 +22,8 @@ object ol option p param picture pre q s samp script section select small source
 summary sup svg table tbody td textarea tfoot th thead title tr tt u ul var video wbr""".split())
 HIDDEN_WITH_CONTENT = ("script", "style", "textarea", "title")  # what they hold is code or not meant as words
 SEPARATOR = "\x00"  # between the texts of two nodes: a tag does not span one
-TOKEN = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(?:\s[^<>\x00]*)?/?>")
+# a browser reads "/" after a tag's name as a space: <svg/onload=…> is a tag
+TOKEN = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(?:[\s/][^<>\x00]*)?>")
 
 
 def raw_tags(text: str) -> list[tuple[int, int, str]]:
@@ -59,7 +60,8 @@ def unpublished_blanked(text: str) -> str:
 class StripRawHtml(Treeprocessor):
     """Takes raw HTML out of the tree's text; ``md.stripped_tags`` lists the tags it took, as
     typed, each once (the content check says so to the editor; a comment is not listed: hidden
-    is what it was written for)."""
+    is what it was written for), and ``md.unclosed_tags`` the scripts and styles never closed,
+    whose words stay."""
 
     def run(self, root: etree.Element) -> None:
         slots = list(_slots(root))
@@ -67,6 +69,9 @@ class StripRawHtml(Treeprocessor):
         joined = SEPARATOR.join(texts)
         cuts = raw_tags(joined) if "<" in joined else []
         self.md.stripped_tags = list(dict.fromkeys(name for *_, name in cuts if name != "!--"))
+        self.md.unclosed_tags = list(dict.fromkeys(
+            name for start, end, name in cuts if name.lower() in HIDDEN_WITH_CONTENT
+            and not re.search(rf"</{name}\s*>$", joined[start:end], re.IGNORECASE)))
         if not cuts:
             return
         offset = 0
