@@ -25,7 +25,8 @@ PLACE_ENDS = "站所区队组室院厂部场店点房处村班科校馆园港库
 PLACE_WORDS = re.compile("中心|车间|公司|街道|通道|楼道|管道|河道")  # (同心, 时间, 知道 end no place)
 # ...unless the next character goes on with the word (站长, 区内, 部门, 党组织, 点位, 道路, 场地),
 # or is itself such an ending (班组, 场所, 科室).
-GOES_ON = "长内外前后门员级属委务位域织署段路地屋落民" + PLACE_ENDS
+GOES_ON = "长内外前后门员级属委务位域织署段路地屋落民式" + PLACE_ENDS
+NO_PLACE = re.compile("乡村|农村")  # rural, not a village: 乡村 / 公路 would break a word
 CLOSING = "）)】〕》」』"  # …（城区供电所） / 服务窗口
 # A phrase ends at a pause (亮身份、 / 亮承诺) and a quote starts one; a list of things breaks
 # before its conjunction (同心广场 / 及建设路两侧绿化带).
@@ -51,6 +52,11 @@ def _inside_brackets(title: str, at: int) -> bool:
     return sum(head.count(c) for c in "（「『《〈【〔([{") > sum(head.count(c) for c in "）」』》〉】〕)]}")
 
 
+def _quoted(title: str, at: int) -> bool:
+    head = title[:at]
+    return sum(head.count(c) for c in "“‘") > sum(head.count(c) for c in "”’")
+
+
 def term_breaks(title: str) -> list[int]:
     """Before and after each term of the campaigns; with none, before the last 党员."""
     points = [at for match in TERM.finditer(title) for at in match.span()]
@@ -62,9 +68,12 @@ def term_breaks(title: str) -> list[int]:
 def place_breaks(title: str) -> list[int]:
     """After each place or unit the title names (…变电站 / 设备运维), after a closing bracket, after
     a pause, before a quote and before a conjunction between words."""
-    ends = {at + 1 for at, char in enumerate(title[:-1]) if char in PLACE_ENDS or char in CLOSING}
+    ends = {at + 1 for at, char in enumerate(title[:-1]) if char in PLACE_ENDS}
     ends |= {found.end() for found in PLACE_WORDS.finditer(title)}
-    points = [at for at in ends if at < len(title) and (title[at - 1] in CLOSING or title[at] not in GOES_ON)]
+    ends -= {found.end() for found in NO_PLACE.finditer(title)}
+    # no place ends inside quotes: “一站式” is one phrase
+    points = [at for at in ends if at < len(title) and title[at] not in GOES_ON and not _quoted(title, at)]
+    points += [at + 1 for at, char in enumerate(title[:-1]) if char in CLOSING]
     points += [at + 1 for at, char in enumerate(title[:-1]) if char in PAUSES]
     points += [at for at, char in enumerate(title) if char in OPENING]
     points += [at for at, char in enumerate(title) if char in CONJUNCTIONS and HANZI.match(title[at - 1:at] or "x")
