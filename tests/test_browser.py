@@ -236,6 +236,20 @@ def test_search_finds(visit, query, expected):
     assert not v.errors and not v.foreign
 
 
+def test_search_titles_break_between_the_parts_pages_keep(visit):
+    """Audit 28: a result's title is set in the parts its page keeps whole (span.nm), the typed
+    words marked inside them, and reads as the title."""
+    v = visit((320, 700))
+    page = v.open("search/")
+    search(page, "供水")
+    hit = page.locator(".search-hit", has_text="华宁片区供暖供水保障优秀党员责任区")
+    assert hit.locator(".title .nm").all_inner_texts() == ["华宁片区供暖供水保障", "优秀党员责任区"]
+    assert hit.locator(".title mark").inner_text() == "供水"
+    boxes = [hit.locator(".title .nm").nth(i).bounding_box() for i in range(2)]
+    assert boxes[1]["y"] > boxes[0]["y"], "at 320 px the two parts take a line each"
+    assert not v.errors
+
+
 def test_an_archived_zone_is_listed_after_the_current_one(visit):
     """Audit 27: a phone number found an archived zone first (its name is shorter). Of results that
     score alike, the current ones come first."""

@@ -66,6 +66,21 @@ def test_a_dotted_name_is_found_typed_without_its_dot():
     assert find(index, "生计") == []
 
 
+def test_results_keep_the_parts_a_page_keeps_whole():
+    """Audit 28: results broke titles mid-word (…党员责任 / 区, 交通安 / 全劝导). Each entry carries
+    the lengths of the parts pages keep whole: a zone's or story's title parts, a name's after its dots."""
+    index = build_index([
+        Doc("zone", "国道312线交通安全劝导党员责任区", "zones/g/", "", ""),
+        Doc("member", "买买提·吐尔逊", "members/m/", "", "", past=True),
+        Doc("member", "张伟", "members/z/", "", ""),
+        Doc("story", "记艾合买提江·买买提", "stories/s/", "", ""),
+    ])
+    zone, dotted, plain_name, story = index["docs"]
+    assert zone[4:] == [0, [len("国道312线"), len("交通安全劝导"), len("党员责任区")]]
+    assert dotted[4:] == [1, [len("买买提·"), len("吐尔逊")]]
+    assert plain_name[4:] == [] and story[4:] == []  # nothing to keep: wraps as text
+
+
 def test_example_index(example_site):
     [path] = (example_site / "assets").glob("search-*.json")
     index = json.loads(path.read_text(encoding="utf-8"))

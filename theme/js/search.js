@@ -116,13 +116,21 @@
   }
 
   // the title with the typed words marked; built from text nodes, never from HTML
-  function titled(title, q) {
-    var box = el('strong', 'title'), at = norm(title).indexOf(norm(q.trim()));
-    if (!q.trim() || at < 0 || norm(title).length !== title.length) { box.textContent = title; return box; }
-    var n = q.trim().length;
-    box.appendChild(document.createTextNode(title.slice(0, at)));
-    box.appendChild(el('mark', '', title.slice(at, at + n)));
-    box.appendChild(document.createTextNode(title.slice(at + n)));
+  // the title in the parts pages keep whole (lengths in doc[5]), the typed words marked
+  function titled(title, q, parts) {
+    var box = el('strong', 'title'), n = q.trim().length, at = -1, start = 0;
+    if (n && norm(title).length === title.length) at = norm(title).indexOf(norm(q.trim()));
+    (parts || [title.length]).forEach(function (length, i) {
+      var host = parts ? el('span', 'nm') : box, end = start + length;
+      [[start, Math.min(end, Math.max(start, at))], [Math.max(start, at), Math.min(end, at + n)], [Math.max(start, at + n), end]]
+        .forEach(function (piece, k) {
+          if (at < 0 && k) return;
+          var text = title.slice(piece[0], at < 0 ? end : piece[1]);
+          if (text) host.appendChild(k === 1 ? el('mark', '', text) : document.createTextNode(text));
+        });
+      if (parts) { if (i) box.appendChild(document.createElement('wbr')); box.appendChild(host); }
+      start = end;
+    });
     return box;
   }
 
@@ -136,7 +144,7 @@
       var li = el('li'), a = el('a', 'search-hit kind-' + r.doc[0]);
       a.href = new URL(r.doc[2], base).href;
       a.appendChild(el('span', 'kind', d['kind' + r.doc[0][0].toUpperCase() + r.doc[0].slice(1)]));
-      a.appendChild(titled(r.doc[1], q));
+      a.appendChild(titled(r.doc[1], q, r.doc[5]));
       if (r.doc[3]) a.appendChild(el('span', 'meta', r.doc[3]));
       var title = runs(r.doc[1]).join(''), words = runs(q).join('');
       var excerpt = excerpts && title.indexOf(words) < 0 && excerpts[r.n];

@@ -30,7 +30,8 @@ from ..values import UNSEEN
 from .markdown import SafeContent, extras_key
 from .postings import Postings
 from .sitekey import code_version
-from .view import NAME_DOT, Labels, Urls
+from ..titles import title_parts
+from .view import NAME_DOT, SHORT_PART, Labels, Urls
 
 KINDS = ("zone", "member", "story", "page")  # also the order of equal-scored results
 FIELDS = " · "  # between a record's fields in its text: an excerpt shows where one ends
@@ -44,6 +45,19 @@ class Doc:
     sub: str  # one line under the title in the results
     text: str  # everything else that finds it
     past: bool = False  # an archived zone or a former member: listed after the current ones
+
+    @property
+    def parts(self) -> list[int]:
+        """The lengths of the parts the results keep whole, as pages do (SiteView.phrased, who):
+        a name breaks only after its dots, a title beside a term, after a place or between words;
+        [] for a title left to wrap as any text."""
+        if NAME_DOT.search(self.title):
+            if self.kind != "member":
+                return []
+            pieces = re.split(r"(?<=[·・•‧])", self.title)
+        else:
+            pieces = title_parts(self.title, SHORT_PART) if self.kind in ("zone", "story") else []
+        return [len(piece) for piece in pieces] if len(pieces) > 1 else []
 
 
 def _no_memo(kind: str, text: str, make: Callable[[str], object]):
@@ -127,16 +141,22 @@ def documents(
 
 
 def build_index(docs: list[Doc], postings: Postings | None = None) -> dict:
-    """{"docs": [[kind, title, url, sub(, 1 when past)]], "g": {gram: [posting]}}; posting = doc * 2 + 1 when in the title.
+    """{"docs": [[kind, title, url, sub(, past: 1 or 0(, [lengths of the title's parts]))]], "g": {gram: [posting]}};
+    posting = doc * 2 + 1 when in the title.
 
     ``postings``, kept from the last build, files only the documents that changed."""
     postings = postings or Postings(None, "", grams)
     found = postings.of([(doc.title, doc.text + " " + doc.sub) for doc in docs])
     return {
         "v": 1,
-        "docs": [[doc.kind, doc.title, doc.url, doc.sub, *([1] if doc.past else [])] for doc in docs],
+        "docs": [_entry(doc) for doc in docs],
         "g": dict(sorted(found.items())),
     }
+
+
+def _entry(doc: Doc) -> list:
+    parts = doc.parts
+    return [doc.kind, doc.title, doc.url, doc.sub, *([int(doc.past), parts] if parts else [1] if doc.past else [])]
 
 
 def excerpts(docs: list[Doc]) -> list[str]:
