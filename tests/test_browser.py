@@ -582,6 +582,42 @@ def test_a_dotted_name_on_a_roster_card_is_set_small_enough_for_its_widest_part(
     assert lines == "热娜古丽·/艾合买提江·/阿卜杜热西提", lines
 
 
+BADGE_LINES = """([html]) => {
+    const card = document.querySelector('.member-card .card-text');
+    card.insertAdjacentHTML('beforeend', '<span class="badges"><span class="badge" id="probe"></span></span>');
+    const badge = document.getElementById('probe');
+    badge.innerHTML = html;
+    const tops = [];
+    let all = '';
+    const walk = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        tops.push(r.getBoundingClientRect().top); all += n.data[i];
+    }
+    let out = '';
+    tops.forEach((t, i) => { if (i > 0 && t > tops[i - 1] + 1) out += '/'; out += all[i]; });
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("tag, lines", [("民族团结一家亲", "民族团结/一家亲"), ("“一肩挑”带头人", "“一肩挑”/带头人")])
+def test_a_tag_too_wide_for_its_card_breaks_between_words(visit, tag, lines):
+    """Audit 28: a roster card's badge broke 民族团 / 结一家亲 and “一肩 / 挑”带头人."""
+    from liangxiang.site.view import SiteView
+
+    page = visit((390, 844)).open(PAGES["members"])
+    assert page.evaluate(BADGE_LINES, [str(SiteView.worded(tag))]) == lines
+
+
+def test_a_compound_surname_stands_for_a_member_without_a_photo():
+    from liangxiang.site.view import SiteView
+
+    assert str(SiteView.initial("欧阳春生")) == '<span class="two">欧阳</span>'
+    assert str(SiteView.initial("欧阳")) == "欧"  # a two-character name of that surname: 欧 + 阳
+    assert str(SiteView.initial("热依拉·阿不都拉")) == "热"
+    assert str(SiteView.initial("<b>")) == "&lt;"
+
+
 @pytest.mark.parametrize("width", [320, 390])
 @pytest.mark.parametrize("page_type, slot", [
     ("zone", ".people-grid .person-text strong"),  # a zone's members, a face beside each name

@@ -175,15 +175,20 @@ def title_parts(title: str, longest: int) -> list[str]:
     return parts
 
 
-def _joined_short(parts: list[str]) -> list[str]:
-    """Parts of fewer than three characters joined to the next (同心广场 is kept whole, not 同心 /
+def word_parts(text: str) -> list[str]:
+    """A short text (a tag, a role) in the words it keeps whole: 民族团结 / 一家亲, “一肩挑” / 带头人."""
+    return _joined_short(_cut(text, word_breaks(text)), 2) if len(text) > 4 else [text]
+
+
+def _joined_short(parts: list[str], shortest: int = 3) -> list[str]:
+    """Parts shorter than ``shortest`` characters joined to the next (同心广场 is kept whole, not 同心 /
     广场), the last one to the one before it."""
     joined: list[str] = []
     for part in parts:
-        if joined and len(joined[-1]) < 3:
+        if joined and len(joined[-1]) < shortest:
             joined[-1] += part
         else:
             joined.append(part)
-    if len(joined) > 1 and len(joined[-1]) < 3:
+    if len(joined) > 1 and len(joined[-1]) < shortest:
         joined[-2:] = [joined[-2] + joined[-1]]
     return joined

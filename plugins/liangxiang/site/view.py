@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
 from ..model import Member, Zone
-from ..titles import title_parts
+from ..titles import title_parts, word_parts
 from ..values import PHONE_NUMBER, split_extension, whole_number
 from .chart import score_text, trend_svg
 from .markdown import Renderer
@@ -93,6 +93,8 @@ PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", 
 
 NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
 _NAME_IN_TEXT = re.compile(r"((?:[\u3400-\u9fff]{1,5}[·・•‧])+[\u3400-\u9fff]{1,5})")  # such a name inside a title
+COMPOUND_SURNAMES = frozenset("""欧阳 上官 诸葛 司马 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 令狐 夏侯 端木 独孤 南宫 西门
+申屠 呼延 轩辕 万俟 澹台 公冶 太史 钟离 闻人 赫连 百里 东郭 左丘 谷梁 拓跋 第五 公羊 濮阳 淳于 单于 仲孙 宗政 漆雕""".split())
 SHORT_PART = 10  # characters: a part of a title longer than this is cut again (after places, between words)
 
 
@@ -351,6 +353,23 @@ class SiteView:
         parts = title_parts(title, SHORT_PART)
         if len(parts) < 2:
             return Markup(escape(title))
+        return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
+
+    @staticmethod
+    def initial(name: str) -> Markup:
+        """What stands for a member without a photo: the surname, two characters when compound
+        (欧阳, 上官: 欧 alone reads as another name), set smaller to fit."""
+        if name[:2] in COMPOUND_SURNAMES and len(name) > 2:
+            return Markup('<span class="two">{}</span>').format(name[:2])
+        return Markup(escape(name[:1]))
+
+    @staticmethod
+    def worded(text: str) -> Markup:
+        """A tag or a role in a badge, broken only between its words when it is wider than its card
+        (民族团结 / 一家亲, not 民族团 / 结一家亲)."""
+        parts = word_parts(text) if not NAME_DOT.search(text) else [text]
+        if len(parts) < 2:
+            return Markup(escape(text))
         return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
 
     def branch_name(self, branch_id: str) -> str:
