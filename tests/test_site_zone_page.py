@@ -267,7 +267,7 @@ def test_line_breaks_written_with_a_bar_are_kept(tmp_path):
     site = build_site(_without_printables(root), tmp_path / "site")
     zone = (site / "zones/garden/index.html").read_text(encoding="utf-8")
     assert "<p>东至花园路，<br>南至&lt;b&gt;三号楼&lt;/b&gt;。</p>" in zone
-    assert "<li>早晚浇水；<br>雨天停浇</li>" in zone and "监督电话：0317-2720000<br>监督邮箱" in zone
+    assert "<li>早晚浇水；<br>雨天停浇</li>" in zone and '监督电话：<span class="nb">0317-2720000</span><br>监督邮箱' in zone
     member = (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
     assert "带头养护花园，<br>做到四季常绿" in member
 
@@ -314,3 +314,9 @@ def test_characters_that_show_nothing_are_not_published(tmp_path):
     assert "故事正文。" in pages[site / "stories/a-key/index.html"]
     for path, text in pages.items():
         assert not any(char in text for char in unseen), path
+
+
+def test_plain_text_keeps_a_hyphenated_number_on_one_line():
+    """Audit 28: the supervision text's 0999-3201234 broke after its hyphen on every zone page."""
+    shown = str(SiteView.lines("拨打监督电话0999-3201234（维吾尔语）\n<b>12-</b>"))
+    assert shown == '拨打监督电话<span class="nb">0999-3201234</span>（维吾尔语）<br>&lt;b&gt;12-&lt;/b&gt;'

@@ -21,7 +21,7 @@ from ..model import Member, Zone
 from ..titles import title_parts, word_parts
 from ..values import PHONE_NUMBER, split_extension, whole_number
 from .chart import score_text, trend_svg
-from .markdown import Renderer
+from .markdown import NUMBER_RUN, Renderer
 from .photos import Picture, PhotoStore
 
 LABELS_DIR = Path(__file__).parent / "labels"
@@ -93,6 +93,14 @@ PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", 
 
 NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
 _NAME_IN_TEXT = re.compile(r"((?:[\u3400-\u9fff]{1,5}[·・•‧])+[\u3400-\u9fff]{1,5})")  # such a name inside a title
+_NUMBER_RUN = re.compile(NUMBER_RUN)
+
+
+def _numbers_whole(text: Markup) -> Markup:
+    """Numbers joined by hyphens kept on one line, as in Markdown (0999- / 3201234 cannot be dialled)."""
+    return Markup(_NUMBER_RUN.sub(lambda found: f'<span class="nb">{found.group(0)}</span>', text))
+
+
 COMPOUND_SURNAMES = frozenset("""欧阳 上官 诸葛 司马 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 令狐 夏侯 端木 独孤 南宫 西门
 申屠 呼延 轩辕 万俟 澹台 公冶 太史 钟离 闻人 赫连 百里 东郭 左丘 谷梁 拓跋 第五 公羊 濮阳 淳于 单于 仲孙 宗政 漆雕""".split())
 SHORT_PART = 10  # characters: a part of a title longer than this is cut again (after places, between words)
@@ -263,7 +271,7 @@ class SiteView:
         """Plain text with the line breaks its editor wrote (YAML's `|`) shown, the rest escaped."""
         if not text:
             return Markup("")
-        return Markup("<br>").join(escape(line.strip()) for line in str(text).strip().split("\n"))
+        return Markup("<br>").join(_numbers_whole(escape(line.strip())) for line in str(text).strip().split("\n"))
 
     @staticmethod
     def tel_parts(phone: str) -> list[tuple[str, str]]:
