@@ -317,11 +317,12 @@ class _Rules(References):
                 f"“{member.name}”已调离（status: former），{year.year} 年的承诺仍会印成桌牌（在 plates/all.pdf 里）",
                 "承诺留作记录；这块桌牌不用摆放，送印时可以跳过"))
 
-    def promise_length(self, commitment) -> None:
+    def promise_length(self, year, commitment) -> None:
         """The promise is one sentence, printed large on the desk plate: a paragraph pasted there
-        is set in small type that nobody reads across a counter."""
+        is set in small type that nobody reads across a counter. Only the latest year's are printed."""
         length = len(re.sub(r"\s", "", commitment.promise))
-        if length > PROMISE_MOST:
+        latest = self.content.latest_year
+        if length > PROMISE_MOST and latest is not None and year.year == latest.year:
             self.content.notices.append(Problem(
                 commitment.at("promise"), commitment.field_name("promise"),
                 f"承诺有 {length} 个字，桌牌上只能印成小字（承诺是一句话，{PROMISE_MOST} 个字以内）",
@@ -381,7 +382,7 @@ class _Rules(References):
                 else:
                     seen[commitment.member] = commitment.at("member")
                 self.plate_of_former(year, commitment)
-                self.promise_length(commitment)
+                self.promise_length(year, commitment)
                 self.repeated(commitment, "items")
                 self.repeated(commitment, "progress", lambda step: step.same_as, lambda step: step.text)
 
