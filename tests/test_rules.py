@@ -1167,6 +1167,9 @@ def test_a_photo_too_small_to_see_is_a_notice_and_the_site_still_builds(tmp_path
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     assert (site / "print/plates/zhang-wei.pdf").is_file() and (site / "print/signboards/garden.pdf").is_file()
     assert "<img" in (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
+    # shown at its own size, not stretched across the page (audit 28)
+    assert 'class="story-cover is-small"' in (site / "stories/a-key/index.html").read_text(encoding="utf-8")
+    assert 'class="zone-photo is-small"' in (site / "zones/garden/index.html").read_text(encoding="utf-8")
 
 
 def test_a_fully_transparent_logo_is_a_notice(tmp_path):
