@@ -549,7 +549,7 @@ def test_cache_hits_on_a_second_build_and_only_changes_are_rendered(tmp_path, ca
     root = write_site(tmp_path / "src")
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.liangxiang"):
         build_site(root / "mkdocs.yml", tmp_path / "site")
-    assert "3 printables (3 rendered, 0 from the cache)" in caplog.text  # garden, zhang-wei, li-na
+    assert "印刷品 3 个（新生成 3 个，沿用缓存 0 个）" in caplog.text  # garden, zhang-wei, li-na
 
     def never(*args, **kwargs):
         raise AssertionError("an unchanged printable was rendered again")
@@ -558,7 +558,7 @@ def test_cache_hits_on_a_second_build_and_only_changes_are_rendered(tmp_path, ca
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.liangxiang"):
         build_site(root / "mkdocs.yml", tmp_path / "site2")
-    assert "3 printables (0 rendered, 3 from the cache)" in caplog.text
+    assert "印刷品 3 个（新生成 0 个，沿用缓存 3 个）" in caplog.text
     assert (tmp_path / "site2" / "print" / "signboards" / "garden.pdf").read_bytes() == (tmp_path / "site" / "print" / "signboards" / "garden.pdf").read_bytes()
     monkeypatch.undo()
 
@@ -567,7 +567,7 @@ def test_cache_hits_on_a_second_build_and_only_changes_are_rendered(tmp_path, ca
     caplog.clear()
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.liangxiang"):
         build_site(root / "mkdocs.yml", tmp_path / "site3")
-    assert "3 printables (1 rendered, 2 from the cache)" in caplog.text
+    assert "印刷品 3 个（新生成 1 个，沿用缓存 2 个）" in caplog.text
     assert "0317-2720009" in pdf_text(tmp_path / "site3" / "print" / "signboards" / "garden.pdf")
 
 

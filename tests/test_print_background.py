@@ -31,7 +31,7 @@ def broken_render(job: Job) -> dict:
 def test_a_render_error_in_a_worker_names_the_printable():
     with Workers(parallel=True, pool_from=1, size=1) as workers, pytest.raises(PluginError) as raised:
         workers.run([Job("signboards/garden")], broken_render, lambda job, facts: None)
-    assert "could not render signboards/garden" in str(raised.value) and "no ink" in str(raised.value)
+    assert "生成印刷品 signboards/garden 时" in str(raised.value) and "no ink" in str(raised.value)
 
 
 def test_an_error_in_the_background_is_raised_by_wait():
@@ -41,7 +41,7 @@ def test_an_error_in_the_background_is_raised_by_wait():
         workers.run([Job("plates/zhang-wei")], broken_render, lambda job, facts: None)
 
     background.begin(work)
-    with pytest.raises(PluginError, match="could not render plates/zhang-wei"):
+    with pytest.raises(PluginError, match="生成印刷品 plates/zhang-wei 时"):
         background.wait()
     assert Background.current is None
 

@@ -16,8 +16,8 @@ from minimal_site import FILES, write_site
 
 def laid_out_and_rendered(caplog) -> tuple[int, int]:
     text = caplog.text
-    laid = re.search(r"laid out (\d+) of \d+ printables", text)
-    rendered = re.search(r"\d+ printables \((\d+) rendered", text)
+    laid = re.search(r"排版印刷品 (\d+) 个", text)
+    rendered = re.search(r"印刷品 \d+ 个（新生成 (\d+) 个", text)
     return (int(laid.group(1)) if laid else 0, int(rendered.group(1)))
 
 
@@ -99,7 +99,7 @@ def test_content_set_below_the_legible_size_is_said_on_every_build(tmp_path, cap
             build_site(root / "mkdocs.yml", tmp_path / f"site{attempt}")
         messages = [r.getMessage() for r in caplog.records]
         said.append([m for m in messages if "缩小到" in m])
-        assert (attempt == 0) == any("laid out" in m for m in messages), messages
+        assert (attempt == 0) == any("排版印刷品" in m for m in messages), messages
     line = next(n for n, text in enumerate(zone.splitlines(), 1) if text.startswith("duties:"))
     assert len(said[0]) == 1 and said[0] == said[1], said
     assert f"content/zones/garden.yaml:{line}:1: duties: 工作职责太长" in said[0][0], said

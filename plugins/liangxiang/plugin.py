@@ -90,7 +90,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             raise Abort(plugin_twice_problem(Path(config.config_file_path or "mkdocs.yml"), "liangxiang"))
         if config.theme.name != "liangxiang":
             # data pages need the bundled templates; a custom_dir still overrides them
-            log.info("liangxiang: using the bundled 'liangxiang' theme instead of '%s'", config.theme.name)
+            log.info("亮相：使用自带的 liangxiang 主题，不用“%s”", config.theme.name)
             config.theme = Theme(name="liangxiang", custom_dir=config.theme.custom_dir)
         # the theme names a missing template that only the plugin's absence leaves in place
         config.theme.static_templates.difference_update(
@@ -185,7 +185,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         # printables' sizes, comes after they are written
         wait_for_printables = (lambda: self.printing.write(site_dir)) if self.printing else None
         self.build.write_pages(site_dir, self.output.place, wait_for_printables)
-        log.info("liangxiang: %d data pages (%d rendered, %d from the cache)",
+        log.info("亮相：数据页面 %d 个（新生成 %d 个，沿用缓存 %d 个）",
                  len(self.build.pages), self.build.rendered, self.build.reused)
         self.output.commit(config.strict)
         if not cache_in_docs(config, self.config):  # the next run says which printed address went away

@@ -88,7 +88,7 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
     missing = [name for name, target in targets.items() if not target.is_file() and not _from_shared(target)]
     if missing:
         logging.getLogger("mkdocs.plugins.liangxiang").info(
-            "liangxiang: making static Regular and Bold of %s for printing (once; about 15 s)", source.name)
+            "亮相：从 %s 做印刷用的常规体和粗体（只做一次，约 15 秒）", source.name)
         folder.mkdir(parents=True, exist_ok=True)
         jobs = [(str(source), number, WEIGHTS[name], str(targets[name])) for name in missing]
         from .pool import Workers  # here: workers import this module and need no pool

@@ -62,10 +62,10 @@ class Workers:
                 try:
                     facts = render(job)
                 except Exception as error:
-                    raise PluginError(f"liangxiang: could not render {job.name}: {error!r}") from error
+                    raise PluginError(f"亮相：生成印刷品 {job.name} 时出错：{error!r}") from error
                 done_one(job, facts)
                 done += 1
-                log.info("liangxiang: rendered %s (%d/%d)", job.name, done, len(jobs))
+                log.info("亮相：已生成印刷品 %s（%d/%d）", job.name, done, len(jobs))
             return
         from concurrent.futures import FIRST_COMPLETED, wait
 
@@ -80,7 +80,7 @@ class Workers:
                 try:
                     futures[self.pool().submit(render, job)] = job
                 except Exception as error:  # the pool broke: a worker was killed (out of memory?)
-                    raise PluginError(f"liangxiang: could not render {job.name}: a print worker process ended abruptly ({error!r})") from error
+                    raise PluginError(f"亮相：生成印刷品 {job.name} 时，印刷进程意外退出（{error!r}）") from error
             if not futures:
                 return
             finished, _ = wait(futures, return_when=FIRST_COMPLETED)
@@ -89,11 +89,11 @@ class Workers:
                 try:
                     facts = future.result()
                 except Exception as error:  # a bug or a broken file: say which printable, then stop
-                    raise PluginError(f"liangxiang: could not render {job.name}: {error!r}") from error
+                    raise PluginError(f"亮相：生成印刷品 {job.name} 时出错：{error!r}") from error
                 done_one(job, facts)
                 done += 1
                 if done % step == 0 or done == len(jobs):
-                    log.info("liangxiang: rendering printables %d/%d (%.1f s)", done, len(jobs), time.perf_counter() - started)
+                    log.info("亮相：正在生成印刷品 %d/%d（%.1f 秒）", done, len(jobs), time.perf_counter() - started)
 
 
 def warm_up() -> None:

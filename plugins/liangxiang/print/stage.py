@@ -117,7 +117,8 @@ class PrintStage:
                 self._notice_small_photo(item, SmallPhoto(*summary.small_photo), photos_said)
         self.index.save()
         if fresh:
-            log.info("liangxiang: laid out %d of %d printables (the rest are unchanged)", len(fresh), len(planned))
+            rest = f"（共 {len(planned)} 个，其余没有变化）" if len(fresh) < len(planned) else ""
+            log.info("亮相：排版印刷品 %d 个%s", len(fresh), rest)
 
     def _lay_out_all(self, fresh: list[tuple[Planned, str]], setter: Setter, problems: Problems) -> dict:
         """{layout key: (summary, pickled drawing, characters)}; nothing is stored when anything does not fit,
@@ -266,8 +267,8 @@ class PrintStage:
             self._render(todo, workers)
             for printable in todo:
                 if not self._publish(printable, site_dir):
-                    raise PluginError(f"liangxiang: the rendered files of {printable.kind}/{printable.id} went missing "
-                                      f"from {Path(entries[id(printable)].pdf).parent}")
+                    raise PluginError(f"亮相：印刷品 {printable.kind}/{printable.id} 生成的文件不见了"
+                                      f"（{Path(entries[id(printable)].pdf).parent}）：再运行一次生成")
             merges = _missing_merges(combined)
             from .preview import merge
 
@@ -283,7 +284,7 @@ class PrintStage:
             self.cache.prune(kept, fonts_too=bool(self.rendered))
         self.index.save()
         # rendered while MkDocs built the pages: the time is what the build waited for them after
-        log.info("liangxiang: %d printables (%d rendered, %d from the cache), %.1f s after the pages",
+        log.info("亮相：印刷品 %d 个（新生成 %d 个，沿用缓存 %d 个），页面生成后又用了 %.1f 秒",
                  len(self.items), self.rendered, len(self.items) - self.rendered, time.perf_counter() - started)
 
     def _facts(self, printable: Printable) -> dict | None:
@@ -374,7 +375,7 @@ class PrintStage:
         for printable in printables:
             found = self._lay_out(printable.planned, setter, problems)
             if found is None:  # it fitted last time with the same inputs
-                raise PluginError(f"liangxiang: {printable.kind}/{printable.id} no longer lays out: {problems}")
+                raise PluginError(f"亮相：印刷品 {printable.kind}/{printable.id} 排不下了：{problems}")
             printable.packed, printable.chars = packed_drawing(found[0])
 
     def _combined(self, entries: dict) -> dict[str, tuple[list[str], Path, str]]:
