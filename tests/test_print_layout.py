@@ -158,8 +158,16 @@ def test_an_elongated_sign_sets_its_body_larger_than_a_sign_of_its_short_side(pl
         duty = signs[0].content.duties[0][:4]
         return max(item.size for item in drawing.items if isinstance(item, Text) and duty in item.text)
 
+    def leader_size(size: str) -> float:
+        content = signs[0].content
+        drawing = compose_sign(dataclasses.replace(content, size=size, orientation="landscape"), words, setter)
+        check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+        return max(item.size for item in drawing.items if isinstance(item, Text) and item.text == content.leader)
+
     assert body_size("400x1200mm", "portrait") > 1.3 * body_size("400x600mm", "portrait")
     assert body_size("1200x400mm", "landscape") > 1.1 * body_size("600x400mm", "landscape")
+    # its people grow with it: a 2000x500 mm plaque set them smaller than its duties (audit 28)
+    assert leader_size("1200x400mm") > 1.05 * leader_size("600x400mm"), (leader_size("1200x400mm"), leader_size("600x400mm"))
     from liangxiang.print.signblocks import unit, wide_growth
     assert unit(400, 600) == unit(600, 400) == unit(1200, 400) == 4.0 and unit(400, 1200) == pytest.approx(4 * 2 ** 0.5)
     assert wide_growth(600, 400) == wide_growth(800, 600) == wide_growth(420, 297) == 1.0  # the named sizes print as they did

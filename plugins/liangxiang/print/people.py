@@ -9,13 +9,16 @@ from .text import broken_at_dots, fit, largest, sizes, wrap
 
 
 class PeopleBlock(SignBlocks):
-    def people(self, x: float, y: float, width: float, height: float, place: bool) -> float | None:
-        """Lay out the leader, roles and members in a box; the size used, or None if nothing fits."""
+    def people(self, x: float, y: float, width: float, height: float, place: bool, growth: float = 1.0) -> float | None:
+        """Lay out the leader, roles and members in a box; the size used, or None if nothing fits.
+        With room to spare they grow up to ``growth`` times (a long plaque, as its body does)."""
         def fits(size: float) -> bool:
             laid = self._people_at(x, y, width, size)
             return laid is not None and laid[1] <= height + 1e-6
 
         size = largest(sizes(self.em(self.layout.people), self.lo(self.layout.people)), fits)
+        if size is not None and growth > 1 and size >= round(self.em(self.layout.people), 3):
+            size = largest(sizes(growth * size, size), fits) or size
         if size is not None and place:
             self.drawing.add(*self._people_at(x, y, width, size)[0])
         return size

@@ -56,12 +56,13 @@ class _Sign(PeopleBlock):
         band_top = self.y1 - self.phone_height(size, False)
         self.phone(self.x0, band_top, band_w, size, stacked=False)
         bottom = band_top - gap
-        people_w = lay.people_width * u
-        if self.people(self.x0, top, people_w, bottom - top, place=True) is None:
+        growth = wide_growth(self.width, self.height)  # a long plaque: its people grow as its body does
+        people_w = lay.people_width * u * growth
+        if self.people(self.x0, top, people_w, bottom - top, place=True, growth=growth) is None:
             raise self._people_overflow()
         body_x = self.x0 + people_w + 1.5 * gap
         self.drawing.add(Rule(body_x - 0.75 * gap, top, body_x - 0.75 * gap, bottom, self.colors.accent, 0.15 * u))
-        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=wide_growth(self.width, self.height))
+        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth)
 
     def _portrait(self, top: float, side: float, caption) -> None:
         """Scope and duties across; below them the people over the phone, beside the QR code.
