@@ -21,9 +21,12 @@ _MARKUP = re.compile(
 )
 _SAID = {
     "bold": ("“{found}”不会加粗：星号会照原样显示在网页和印刷品上", "这一项只写文字：去掉“{mark}”（加粗只在正文等 Markdown 字段里有用）"),
-    "tag": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "去掉“{found}”，只写文字；{more}"),
+    "tag": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "去掉“{found}”，只写文字{more}"),
     "link": ("“{found}”不会变成链接：方括号和网址会照原样显示", "这一项只写文字；链接写进正文或 content 里"),
 }
+
+
+ONE_LINE = {"name", "short_name", "title", "post", "department", "role", "team", "category", "location"}  # never in lines
 
 
 def markup_notices(content: Content) -> list[Problem]:
@@ -34,7 +37,8 @@ def markup_notices(content: Content) -> list[Problem]:
                 said, hint = _SAID[found.lastgroup]
                 key = next((part for part in reversed(path) if isinstance(part, str)), "字段")
                 # an item of a list (duties[0]) takes more items, a text more lines
-                more = "要分成几条的话，每条单独写一项“- ”" if isinstance(path[-1], int) else f"要分行的话写成“{key}: |”，下一行起分行写"
-                shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more}
+                more = ("要分成几条的话，每条单独写一项“- ”" if isinstance(path[-1], int) else
+                        "" if key in ONE_LINE else f"要分行的话写成“{key}: |”，下一行起分行写")
+                shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more and "；" + more}
                 notices.append(Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
     return notices
