@@ -190,7 +190,13 @@ CASES = [
          "“scope”后面少了冒号“:”", "写成“scope: 花园一片，见 https://dj.qinghe.org.cn/dj/zones/garden/”（"),  # whole, to copy; the comment left out
     # a paragraph of `content: |` pasted at the margin: YAML ends the text above it and blamed a "*" or a colon (audit 27)
     Case("text-paragraph-outdented-bold", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  第一段。\n\n**标准**：随叫随到。\n"),
-         "content/zones/garden.yaml", "**标准**", "-", "这一行是“content”的正文，但缩进比上面的正文少", "和上面的正文对齐（2 个空格）"),
+         "content/zones/garden.yaml", "**标准**", "-", "这一行是“content”的正文，但缩进比上面的正文少", "在这一行开头加 2 个半角空格，和上面的正文对齐"),
+    # a comment at the margin amid the text cuts it (audit 28: blamed on a "*")
+    Case("text-cut-by-a-comment", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  第一段。\n# 备注：待审核\n  **标准**：随叫随到。\n"),
+         "content/zones/garden.yaml", "# 备注", "-", "“content”的正文中间有一行顶格写的注释：YAML 在这里把正文截断了", "把它移到“content: |”这一行上面"),
+    # its first line indented with full-width spaces: the text is empty, the rest an error at the next field (audit 28)
+    Case("text-indented-full-width", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n\u3000\u3000第一段。\n  第二行。\n"),
+         "content/zones/garden.yaml", "\u3000\u3000第一段", "-", "开头是全角空格：YAML 只认半角空格缩进", "比“content:”多缩进两格（全角空格可以留着"),
     Case("text-paragraph-outdented-plain", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  第一段。\n\n2026年起，每周巡查一次。\n"),
          "content/zones/garden.yaml", "2026年起", "-", "这一行是“content”的正文", "“content: |”下面的每一行都要这样缩进"),
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),

@@ -197,25 +197,49 @@ _LIKE_A_KEY = re.compile(r"^ *(?:- +)?[A-Za-z_][\w-]*(?:[ \t]*(?:[:：,，;；�
 
 def _text_line_outdented(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
     """A line of a `content: |` text typed without the text's indentation (a paragraph pasted at
-    the margin): YAML ends the text above it and fails on this line or the next, complaining of a
-    "*" or a missing colon."""
+    the margin, or indented with full-width spaces), or a comment at the margin amid the text:
+    YAML ends the text there and fails on a later line, complaining of a "*" or a missing colon.
+    Walks up over lines of text from the failed one to the first that left the text."""
     blocks = _text_blocks(lines)
-    for number in range(min(failed, len(lines) - 1), max(-1, failed - 3), -1):
+    for number in range(min(failed, len(lines) - 1), max(-1, failed - 60), -1):
         line = lines[number]
-        if not line.strip() or line.lstrip().startswith("#") or _LIKE_A_KEY.match(line) or _DOCUMENT_MARK.match(line):
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
+        if _LIKE_A_KEY.match(line) or _DOCUMENT_MARK.match(line):
+            if number == failed:
+                continue  # the field after the text, where YAML noticed
+            return None
         above = next((index for index in range(number - 1, -1, -1) if lines[index].strip()), None)
-        if above is None or above not in blocks:
+        if above is None:
             return None
-        opener = next(index for index in range(above, -1, -1) if index not in blocks)
-        found = _BLOCK_SCALAR.match(lines[opener])
-        key = _KEY_OF_LINE.match(lines[opener]) if found is not None else None
-        if key is None:
+        if lines[above].lstrip().startswith("#") and _indent(line) > _indent(lines[above]):
+            text = next((index for index in range(above - 1, -1, -1) if lines[index].strip()), None)
+            if text is not None and text in blocks and (key := _opener_key(lines, blocks, text)):
+                return (above, 0, f"“{key}”的正文中间有一行顶格写的注释：YAML 在这里把正文截断了",
+                        f"注释不能写在正文中间：把它移到“{key}: |”这一行上面；这句话要公开的话，去掉“#”，和正文一样缩进")
             return None
-        text_indent = _indent(lines[above])
-        return (number, 0, f"这一行是“{key.group(1)}”的正文，但缩进比上面的正文少：YAML 以为正文到上一行就结束了",
-                f"在这一行开头加空格，和上面的正文对齐（{text_indent} 个空格）；“{key.group(1)}: |”下面的每一行都要这样缩进")
+        opened = _BLOCK_SCALAR.match(lines[above]) is not None and _KEY_OF_LINE.match(lines[above])
+        if above not in blocks and not opened:
+            continue  # more of the text that left the block: look further up
+        key = opened.group(1) if opened else _opener_key(lines, blocks, above)
+        if not key:
+            return None
+        odd = line[:1] in "\u3000\u00a0"
+        meaning = (f"这一行是“{key}”的正文，开头是{_SPACE_NAMES[line[0]]}：YAML 只认半角空格缩进，以为正文到上一行就结束了" if odd else
+                   f"这一行是“{key}”的正文，但缩进比上面的正文少：YAML 以为正文到上一行就结束了")
+        width = _indent(lines[above]) if not opened else _indent(lines[above]) + 2
+        return (number, 0, meaning,
+                f"在这一行开头加 {width} 个半角空格，" + (f"比“{key}:”多缩进两格" if opened else "和上面的正文对齐")
+                + ("（全角空格可以留着，作为段首空两格）" if odd else "")
+                + f"；“{key}: |”下面的每一行都要这样缩进")
     return None
+
+
+def _opener_key(lines: list[str], blocks: set[int], inside: int) -> str | None:
+    """The field whose `key: |` opens the text that line ``inside`` belongs to."""
+    opener = next(index for index in range(inside, -1, -1) if index not in blocks)
+    found = _KEY_OF_LINE.match(lines[opener]) if _BLOCK_SCALAR.match(lines[opener]) else None
+    return found.group(1) if found else None
 
 
 def _indent(line: str) -> int:
