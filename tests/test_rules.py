@@ -197,6 +197,16 @@ CASES = [
     # its first line indented with full-width spaces: the text is empty, the rest an error at the next field (audit 28)
     Case("text-indented-full-width", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n\u3000\u3000第一段。\n  第二行。\n"),
          "content/zones/garden.yaml", "\u3000\u3000第一段", "-", "开头是全角空格：YAML 只认半角空格缩进", "比“content:”多缩进两格（全角空格可以留着"),
+    # read without complaint by YAML, and published wrong (audit 28)
+    Case("field-indented-into-a-text", sub("content/zones/garden.yaml", "scope: 花园一片\nduties:\n  - 浇水\nleader: zhang-wei\n",
+                                          "scope: 花园一片\nduties:\n  - 浇水\ncontent: |\n  第一段。\n  leader: zhang-wei\n"),
+         "content/zones/garden.yaml", "  leader:", "leader", "“leader”缩进了，YAML 把它当成了上面“content: |”正文的一部分，不是字段", "和“content”上下对齐"),
+    Case("comment-line-in-a-promise", sub("content/commitments/2026.yaml", "    promise: 带头养护花园\n", "    promise: |\n      带头养护花园\n      # 备注：书记说再斟酌\n"),
+         "content/commitments/2026.yaml", "# 备注", "promise", "以“#”开头的这一行不是注释：它会照原样公开，也会印在桌牌上", "注释写在“promise: |”这一行的上面"),
+    Case("note-as-a-heading-in-content", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  # 备注：这段先不要公开\n  第一段。\n"),
+         "content/zones/garden.yaml", "# 备注", "content", "以“#”开头的这一行会成为公开的标题，不是注释", "备注不要写进正文"),
+    Case("content-folded", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: >\n  第一段。\n\n  - 一项\n  - 两项\n"),
+         "content/zones/garden.yaml", "content: >", "content", "“content: >”会把分段和列表连成一段", "正文写成“content: |”"),
     Case("text-paragraph-outdented-plain", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  第一段。\n\n2026年起，每周巡查一次。\n"),
          "content/zones/garden.yaml", "2026年起", "-", "这一行是“content”的正文", "“content: |”下面的每一行都要这样缩进"),
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),
@@ -640,6 +650,17 @@ def test_rule(tmp_path, case: Case):
     for text in case.extra.values():
         assert text in str(problem)
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
+
+
+def test_a_field_indented_into_a_text_is_one_error_and_the_rest_is_read(tmp_path):
+    """Audit 28: `leader:` indented under `content: |` was said as a missing leader at line 1. It
+    is said where it stands, and read as the field it is: no second error."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
+               "leader: zhang-wei\nroles:\n  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}\n",
+               "content: |\n  第一段。\n\n  - 一项\n  leader: zhang-wei\n  roles:\n    - {role: 业务带头人, member: li-na}\n    - {role: 监督员, name: 王芳}\n")})
+    assert [str(p) for p in problems_of(root)] == [
+        "content/zones/garden.yaml:11:1: leader: “leader”缩进了，YAML 把它当成了上面“content: |”正文的一部分，不是字段 (删掉“leader”前面多出的空格，和“content”上下对齐)"]
 
 
 @pytest.mark.parametrize("folder, words", [("zones", "责任区"), ("stories", "故事")])

@@ -130,6 +130,23 @@ class Record(BaseModel):
         return source.path if source is not None else "?"
 
 
+def _models() -> list[type[BaseModel]]:
+    return [kind for kind in globals().values() if isinstance(kind, type) and issubclass(kind, BaseModel) and kind.__module__ == __name__]
+
+
+@functools.cache
+def field_names() -> frozenset[str]:
+    """Every field name of every record kind and its parts (signboard, roles, progress...)."""
+    return frozenset(name for kind in _models() for name in kind.model_fields)
+
+
+@functools.cache
+def markdown_fields() -> frozenset[str]:
+    """The fields written in Markdown (intro, content): a "#" there is a heading."""
+    return frozenset(name for kind in _models() for name, field in kind.model_fields.items()
+                     if field.annotation is Markdown or Markdown in typing.get_args(field.annotation))
+
+
 @functools.cache
 def list_fields() -> frozenset[str]:
     """The names of the fields that hold a list (duties, tags...), in any record kind."""

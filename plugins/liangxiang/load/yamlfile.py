@@ -20,11 +20,11 @@ from typing import Any
 
 import yaml
 
-from ..model import list_fields
+from ..model import field_names, list_fields, markdown_fields
 from ..problems import Location, Problems, dotted, shortened
 from .decoding import CONTROLS
 from .recovery import set_aside
-from .yamlhints import explain, key_of_line, near_cause, report_typography, unreadable
+from .yamlhints import explain, key_of_line, near_cause, report_block_texts, report_typography, unreadable
 
 MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
 
@@ -125,6 +125,8 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
     fast=False always takes the pure-Python loader (the reference the C path is tested against).
     """
     text = report_typography(text, path, problems, first_line - 1, _first_error)
+    if text is not None and ("|" in text or ">" in text):
+        text = report_block_texts(text, path, problems, first_line - 1, field_names(), markdown_fields())
     return None if text is None else _parse_text(text, path, problems, first_line, fast)
 
 

@@ -346,6 +346,93 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
     return "\n".join(lines) if changed else text
 
 
+# a line of a text an editor meant as a note to colleagues, not as a heading to publish
+_NOTE_WORDS = re.compile(r"备注|注释|不公开|不要公开|勿公开|不对外|暂不公开|待审|草稿|待定|待补充|斟酌|TODO|todo")
+_FIELD_LINE = re.compile(r"^( +)([A-Za-z_][\w-]*):(?:[ \t]|$)")
+_LIST_OR_PARAGRAPHS = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d+[.、．])[ \t]")
+
+
+def report_block_texts(text: str, path: str, problems: Problems, offset: int, fields: frozenset[str],
+                       markdown: frozenset[str]) -> str:
+    """Mistakes inside a `key: |` text that YAML reads without complaint, each an error at its line:
+    fields indented into the text's end (they vanish into it: the text is given back without them,
+    to go on), a "# 备注" line (YAML has no comments there: it is published, on a desk plate too),
+    and `content: >`, which runs paragraphs and list items together."""
+    lines = text.split("\n")
+    blocks = _text_blocks(lines)
+    changed = False
+    for opener, inside in _blocks(lines, blocks):
+        found = _BLOCK_SCALAR.match(lines[opener])
+        key = _KEY_OF_LINE.match(lines[opener])
+        if found is None or key is None or not inside:
+            continue
+        name, where = key.group(1), lambda index, column=1: Location(path, index + 1 + offset, column)
+        field_lines = _trailing_fields(lines, inside, fields)
+        if field_lines:
+            first = field_lines[0]
+            other = _FIELD_LINE.match(lines[first]).group(2)
+            problems.add(where(first), other, f"“{other}”缩进了，YAML 把它当成了上面“{name}: |”正文的一部分，不是字段",
+                         f"删掉“{other}”前面多出的空格，和“{name}”上下对齐")
+            shift = _indent(lines[first]) - _key_column(lines[opener])
+            for index in field_lines:
+                lines[index] = lines[index][min(shift, _indent(lines[index])):]
+            changed = True
+            inside = [index for index in inside if index < first]
+        for index in inside:
+            line = lines[index].lstrip()
+            if not line.startswith("#"):
+                continue
+            if name not in markdown:
+                problems.add(where(index, _indent(lines[index]) + 1), name, f"“{name}”的多行文字里，以“#”开头的这一行不是注释：它会照原样公开"
+                             + ("，也会印在桌牌上" if name == "promise" else ""),
+                             f"注释写在“{name}: |”这一行的上面（顶格，以“# ”开头）；这句话要公开的话，去掉“#”")
+            elif _NOTE_WORDS.search(line):
+                problems.add(where(index, _indent(lines[index]) + 1), name, f"“{name}”的正文里，以“#”开头的这一行会成为公开的标题，不是注释",
+                             f"备注不要写进正文：删掉这一行，或把它移到“{name}: |”这一行的上面（顶格，以“# ”开头）")
+        if name in markdown and ">" in found.group(0).split(":")[-1] and _LIST_OR_PARAGRAPHS.search("\n".join(lines[i] for i in inside).strip("\n")):
+            problems.add(where(opener), name, f"“{name}: >”会把分段和列表连成一段",
+                         f"正文写成“{name}: |”：每行照写的样子保留")
+    return "\n".join(lines) if changed else text
+
+
+def _blocks(lines: list[str], blocks: set[int]):
+    """(opener, [lines of its text, blank ones at its end left out]) of each `key: |` text."""
+    index = 0
+    while index < len(lines):
+        if index + 1 in blocks and index not in blocks:
+            inside = []
+            at = index + 1
+            while at in blocks:
+                inside.append(at)
+                at += 1
+            while inside and not lines[inside[-1]].strip():
+                inside.pop()
+            yield index, inside
+            index = at
+        else:
+            index += 1
+
+
+def _key_column(line: str) -> int:
+    """Where the key of a `key: |` line begins (after "- " when it opens an item)."""
+    found = re.match(r"^[ ]*(?:-[ ]+)*", line)
+    return found.end()
+
+
+def _trailing_fields(lines: list[str], inside: list[int], fields: frozenset[str]) -> list[int]:
+    """The lines at a text's end that are fields of the record (`  slogan: …` under `content: |`),
+    with what is nested under them; [] unless the text ends so."""
+    for position, index in enumerate(inside):
+        field = _FIELD_LINE.match(lines[index])
+        if field is None or field.group(2) not in fields:
+            continue
+        base, rest = len(field.group(1)), inside[position:]
+        if all(not lines[i].strip() or _indent(lines[i]) > base or (
+                _indent(lines[i]) == base and (other := _FIELD_LINE.match(lines[i])) is not None and other.group(2) in fields) for i in rest):
+            return rest
+    return []
+
+
 # what Word, WeChat or a full-width input mode type for "- " and "#"
 _BULLETS = "—–－•·●・‐―"
 _MARKED = re.compile(rf"^ *([{_BULLETS}＃])[ \u3000]*\S")
