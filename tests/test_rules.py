@@ -201,6 +201,9 @@ CASES = [
     Case("field-indented-into-a-text", sub("content/zones/garden.yaml", "scope: 花园一片\nduties:\n  - 浇水\nleader: zhang-wei\n",
                                           "scope: 花园一片\nduties:\n  - 浇水\ncontent: |\n  第一段。\n  leader: zhang-wei\n"),
          "content/zones/garden.yaml", "  leader:", "leader", "“leader”缩进了，YAML 把它当成了上面“content: |”正文的一部分，不是字段", "和“content”上下对齐"),
+    # the guide says <!-- --> hides a note: in a plain text it is published, printed on a plate (audit 28)
+    Case("html-comment-in-a-promise", sub("content/commitments/2026.yaml", "    promise: 带头养护花园\n", "    promise: 带头养护花园<!-- 经费未落实 -->\n"),
+         "content/commitments/2026.yaml", "<!-- 经费", "promise", "“<!-- 经费未落实 -->”在这里不是注释", "备注不要写进内容"),
     Case("comment-line-in-a-promise", sub("content/commitments/2026.yaml", "    promise: 带头养护花园\n", "    promise: |\n      带头养护花园\n      # 备注：书记说再斟酌\n"),
          "content/commitments/2026.yaml", "# 备注", "promise", "以“#”开头的这一行不是注释：它会照原样公开，也会印在桌牌上", "注释写在“promise: |”这一行的上面"),
     Case("note-as-a-heading-in-content", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  # 备注：这段先不要公开\n  第一段。\n"),
@@ -779,11 +782,15 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
     # a browser reads <svg/onload=…> as a tag: it is taken out and told, not shown as text (audit 27)
     (sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: \"创建<svg/onload=alert(1)>内容\"\n"),
      ["content/zones/garden.yaml:6:1: content: 正文里的网页代码“<svg>”不会出现在网页上：网站只显示文字，代码已去掉，里面的文字照常显示 (去掉这段代码；链接写成 [文字](https://…))"]),
+    # a free page's title is plain text, shown escaped: told so, not that it was taken out (audit 28)
+    ({"content/about.md": "---\ntitle: <script>x</script>关于\n---\n\n活动简介。\n\n<b>重点</b>\n"},
+     ["content/about.md:2:1: title: 标题里的“<script>”是网页代码，会照原样显示在标题和菜单里 (标题只写文字)",
+      f"content/about.md:7:1: 正文里的网页代码“<b>”{TAKEN_OUT}代码已去掉，里面的文字照常显示 (去掉代码；要加粗写成 **文字**，网站不改颜色和字号)"]),
     # an editor's note is hidden, as meant: the mobile number in it is not published
     (sub(STORY, "故事正文。", "故事正文。\n\n<!-- 编辑备注：张伟手机 13800001111 -->"), []),
     (sub("content/about.md", "活动简介。", "活动简介<!-- 待补充 -->。"), []),
     (sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: \"创建<!-- 联系人 13800001111 -->内容\"\n"), []),
-], ids=["iframe", "script-over-paragraphs", "br-on-a-free-page", "less-than-is-no-tag", "javascript-link", "script-unclosed", "svg-slash-attribute",
+], ids=["iframe", "script-over-paragraphs", "br-on-a-free-page", "less-than-is-no-tag", "javascript-link", "script-unclosed", "svg-slash-attribute", "free-page-title",
         "comment-with-a-mobile", "comment-on-a-free-page", "comment-in-a-zone"])
 def test_raw_html_is_taken_out_with_a_notice(tmp_path, edits, notices):
     """Format rule 9: raw HTML and javascript: links never reach the browser. Content holding

@@ -14,7 +14,7 @@ from ..content import Content
 from ..model import DEFAULT_GRADES, GRADE_RANKS, Record
 from ..problems import Location, Problem, Problems, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
-from .markup import markup_notices
+from .markup import markup_problems
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_texts
 from .references import References
@@ -35,7 +35,9 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.rejected_refs()
     rules.photos()
     content.notices.extend(timeline_notices(content))
-    content.notices.extend(markup_notices(content))
+    errors, notices = markup_problems(content)
+    problems.extend(errors)
+    content.notices.extend(notices)
     errors, notices = private_texts(content)
     problems.extend(errors)
     content.notices.extend(notices)

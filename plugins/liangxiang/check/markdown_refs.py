@@ -233,7 +233,16 @@ def _texts(content: Content):
             continue
         text = _page_text(content, page)
         if text is not None:
-            yield text, Location(shown, 1, 1), "-", posixpath.dirname(page), False, address(page.removesuffix(".md"))
+            yield _body_of(text), Location(shown, 1, 1), "-", posixpath.dirname(page), False, address(page.removesuffix(".md"))
+
+
+def _body_of(page_text: str) -> str:
+    """A free page's Markdown, as MkDocs renders it: its front matter (title: …, a plain text)
+    blanked, its lines kept."""
+    from mkdocs.utils.meta import YAML_RE
+
+    found = YAML_RE.match(page_text)
+    return "\n" * found.group(0).count("\n") + page_text[found.end():] if found else page_text
 
 
 def _page_text(content: Content, page: str) -> str | None:

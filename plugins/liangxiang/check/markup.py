@@ -14,12 +14,14 @@ from ..problems import Problem, shortened
 from .private import published_records, texts
 
 _MARKUP = re.compile(
-    r"(?P<bold>\*\*[^*\n]+\*\*|__[^_\n]+__)"
+    r"(?P<comment><!--.*?(?:-->|$))|(?P<bold>\*\*[^*\n]+\*\*|__[^_\n]+__)"
     r"|(?P<tag></?(?:b|strong|i|em|u|br|p|span|font|div|center|a|img|script|style|iframe|svg|object|embed|video|audio|form|input|button|marquee|h[1-6])\b[^>]*>)"
     r"|(?P<link>\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\))",
     re.I,
 )
 _SAID = {
+    # the guide says <!-- 备注 --> is not published: true of Markdown only, so here it is an error
+    "comment": ("“{found}”在这里不是注释：它会照原样显示在网页上，印在标志牌或桌牌上", "备注不要写进内容：删掉它；要留备注的话，写在这一行的上面，以“# ”开头"),
     "bold": ("“{found}”不会加粗：星号会照原样显示在网页和印刷品上", "这一项只写文字：去掉“{mark}”（加粗只在正文等 Markdown 字段里有用）"),
     "tag": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "去掉“{found}”，只写文字{more}"),
     "link": ("“{found}”不会变成链接：方括号和网址会照原样显示", "这一项只写文字；链接写进正文或 content 里"),
@@ -29,7 +31,9 @@ _SAID = {
 ONE_LINE = {"name", "short_name", "title", "post", "department", "role", "team", "category", "location"}  # never in lines
 
 
-def markup_notices(content: Content) -> list[Problem]:
+def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
+    """(errors, notices): an HTML comment in a plain field publishes what it was meant to hide."""
+    errors: list[Problem] = []
     notices: list[Problem] = []
     for record in published_records(content):
         for path, text in texts(record, (), markdown=False):
@@ -40,5 +44,6 @@ def markup_notices(content: Content) -> list[Problem]:
                 more = ("要分成几条的话，每条单独写一项“- ”" if isinstance(path[-1], int) else
                         "" if key in ONE_LINE else f"要分行的话写成“{key}: |”，下一行起分行写")
                 shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more and "；" + more}
-                notices.append(Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
-    return notices
+                (errors if found.lastgroup == "comment" else notices).append(
+                    Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
+    return errors, notices

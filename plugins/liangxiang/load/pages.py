@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
-from ..problems import Location, Problem, did_you_mean
+from ..problems import Location, Problem, did_you_mean, shortened
 from .decoding import report_controls, undecodable
 from .frontmatter import split_front_matter
 from .misplaced import (
@@ -107,9 +107,14 @@ class PageScanning:
         if not text.startswith(("---", "\ufeff---")):
             return []
         rows = text.splitlines()
-        return [Problem(Location(self.shown(path), next((n for n, row in enumerate(rows, 1) if row.startswith(f"{key}:")), 1), 1), str(key),
+        meta = get_data(text)[1]
+        title = meta.get("title")
+        tagged = re.search(r"<[A-Za-z!/][^<>]*>?", title) if isinstance(title, str) else None
+        shown = [Problem(Location(self.shown(path), next((n for n, row in enumerate(rows, 1) if row.startswith("title:")), 1), 1), "title",
+                         f"标题里的“{shortened(tagged.group(), 24)}”是网页代码，会照原样显示在标题和菜单里", "标题只写文字")] if tagged else []
+        return shown + [Problem(Location(self.shown(path), next((n for n, row in enumerate(rows, 1) if row.startswith(f"{key}:")), 1), 1), str(key),
                         f"页面开头信息里的“{key}”不会显示在网站上", did_you_mean(str(key), list(PAGE_META)) or "页面开头只写 title（标题）；其余内容写进正文")
-                for key in get_data(text)[1] if key not in PAGE_META]
+                for key in meta if key not in PAGE_META]
 
     def same_address(self, path: Path, page: str) -> bool:
         """True (with a problem) when an earlier free page is published at page's address:
