@@ -202,6 +202,10 @@ CASES = [
                                           "scope: 花园一片\nduties:\n  - 浇水\ncontent: |\n  第一段。\n  leader: zhang-wei\n"),
          "content/zones/garden.yaml", "  leader:", "leader", "“leader”缩进了，YAML 把它当成了上面“content: |”正文的一部分，不是字段", "和“content”上下对齐"),
     # the guide says <!-- --> hides a note: in a plain text it is published, printed on a plate (audit 28)
+    # an id written as the name: references to zhang-wei were offered another member (audit 28)
+    Case("member-id-written-as-the-name", {"members.yaml": FILES["members.yaml"].replace("  - id: zhang-wei\n    name: 张伟\n    photo: photos/zhang-wei.jpg\n", "  - id: 张伟\n    name: 张伟\n")
+                                           + "  - id: huang-wei\n    name: 黄伟\n    branch: b1\n"},
+         "content/commitments/2026.yaml", "member: zhang-wei", "member", "找不到党员“zhang-wei”", "党员编号“张伟”写得不对（见那一条错误）：改成 zhang-wei"),
     Case("html-comment-in-a-promise", sub("content/commitments/2026.yaml", "    promise: 带头养护花园\n", "    promise: 带头养护花园<!-- 经费未落实 -->\n"),
          "content/commitments/2026.yaml", "<!-- 经费", "promise", "“<!-- 经费未落实 -->”在这里不是注释", "备注不要写进内容"),
     Case("comment-line-in-a-promise", sub("content/commitments/2026.yaml", "    promise: 带头养护花园\n", "    promise: |\n      带头养护花园\n      # 备注：书记说再斟酌\n"),
@@ -374,7 +378,7 @@ CASES = [
          "应该是数字"),
     # a member's own id badly written: each reference to the id meant is sent to that error (audit 25)
     Case("member-id-in-chinese", sub("members.yaml", "  - id: li-na\n", "  - id: 李娜\n"), "content/commitments/2026.yaml", "member: li-na", "commitments[1].member",
-         "找不到党员“li-na”", "的党员编号“李娜”写得不对（见那一条错误）：如果那就是 li-na，把编号写成 li-na"),
+         "找不到党员“li-na”", "的党员编号“李娜”写得不对（见那一条错误）：改成 li-na，这里就对了"),
     # a story not ready: no field holds it back, and "did you mean date?" led nowhere (audit 25)
     Case("story-draft", sub("content/stories/a-key.md", "featured: true\n", "featured: true\ndraft: true\n"), "content/stories/a-key.md", "draft: true", "draft",
          "不认识的字段“draft”", "每个故事都会公开：还没定稿的，先不要提交这个文件"),

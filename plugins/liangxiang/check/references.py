@@ -13,6 +13,7 @@ from functools import cached_property
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..ids import person_id, phrase_id
 from ..content import Content
 from ..model import DEFAULT_GRADES, DEFAULT_STORY_CATEGORIES, Member, Org, Record, Zone, references
 from ..problems import Location, Problems, did_you_mean, dotted
@@ -180,7 +181,9 @@ class References:
                 missing = f"先在 {HOMES[kind]} 里添加，或检查拼写" + MISSING_MORE.get(kind, "")
                 hint = did_you_mean(value, known.where, cutoff=cutoff) or _lengthened(value, known.where) or missing
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
-                if meant != hint and not re.fullmatch(ID_PATTERN, meant):
+                if (traced := self.badly_written(kind, value, traced_only=True)):
+                    hint = traced  # 张伟 written as the id of the member whose photo is zhang-wei.jpg: not huang-lei
+                elif meant != hint and not re.fullmatch(ID_PATTERN, meant):
                     # the id it names is itself badly written (its own error says so): fix that one
                     hint = f"{HOMES[kind]} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
                 elif meant == hint and (badly := self.badly_written(kind, value)):
@@ -210,11 +213,14 @@ class References:
             self.problems.add(where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
                               _hidden_reference_hint(name, value))
 
-    def badly_written(self, kind: str, value: str) -> str:
+    def badly_written(self, kind: str, value: str, traced_only: bool = False) -> str:
         """A record whose own id is badly written (邓海, Deng_Hai) is the one every reference to the
-        id it was meant to have looks for: the hint sends the editor to that record's error."""
+        id it was meant to have looks for: the hint sends the editor to that record's error.
+        ``traced_only``: only when that record's other fields name the id (its photo, its aliases)."""
         bad = [(id_, at) for id_, at in self.content.known[kind].where.items() if not re.fullmatch(ID_PATTERN, id_)]
         traced = [(id_, at) for id_, at in bad if value in self.traces(kind, id_)]
+        if traced_only and len(traced) != 1:
+            return ""
         if len(traced) != 1 and len(bad) != 1:
             return ""
         id_, at = (traced or bad)[0]
@@ -228,6 +234,8 @@ class References:
         """The ids a rejected record's other fields suggest: its id in lower case with hyphens,
         its photo's file name (photos/members/deng-hai.jpg), its aliases."""
         found = {re.sub(r"[\s_]+", "-", id_.strip().lower())}
+        if re.search(r"[\u3400-\u9fff]", id_):  # 张伟 written for zhang-wei
+            found.add(person_id(id_) if kind == "member" else phrase_id(id_))
         for rejected in self.content.rejected:
             data = rejected.data
             if isinstance(data, dict) and data.get("id") == id_ and _KINDS.get(rejected.model) == kind:
