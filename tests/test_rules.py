@@ -206,6 +206,9 @@ CASES = [
     Case("member-id-written-as-the-name", {"members.yaml": FILES["members.yaml"].replace("  - id: zhang-wei\n    name: 张伟\n    photo: photos/zhang-wei.jpg\n", "  - id: 张伟\n    name: 张伟\n")
                                            + "  - id: huang-wei\n    name: 黄伟\n    branch: b1\n"},
          "content/commitments/2026.yaml", "member: zhang-wei", "member", "找不到党员“zhang-wei”", "党员编号“张伟”写得不对（见那一条错误）：改成 zhang-wei"),
+    # the roster written as its list alone: told to add the line `members:` (audit 28)
+    Case("members-without-their-key", {"members.yaml": "\n".join(line[2:] for line in FILES["members.yaml"].splitlines()[1:]) + "\n"},
+         "members.yaml", "- id: zhang-wei", "-", "这里只有一串“- ”", "在第一个“- ”的上面加一行“members:”（顶格）"),
     Case("html-comment-in-a-promise", sub("content/commitments/2026.yaml", "    promise: 带头养护花园\n", "    promise: 带头养护花园<!-- 经费未落实 -->\n"),
          "content/commitments/2026.yaml", "<!-- 经费", "promise", "“<!-- 经费未落实 -->”在这里不是注释", "备注不要写进内容"),
     Case("comment-line-in-a-promise", sub("content/commitments/2026.yaml", "    promise: 带头养护花园\n", "    promise: |\n      带头养护花园\n      # 备注：书记说再斟酌\n"),

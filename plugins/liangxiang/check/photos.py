@@ -111,7 +111,7 @@ def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, 
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-10.json"
+CHECKED_FILE = "checked-images-11.json"
 
 
 @lru_cache(maxsize=4096)
@@ -127,7 +127,8 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
             if kind != "JPEG" and image.width * image.height > imaging.WHOLE_MAX_PIXELS:
                 raise Image.DecompressionBombError(image.width * image.height)
             if min(image.size) < SMALLEST_SIDE:  # an icon or a thumbnail: a blur on a phone, a dot on a sign
-                small = ((f"图片太小（{image.width}×{image.height} 像素），显示出来只有一小块，看不清",
+                shape = "太窄，是一条细线" if max(image.size) >= 8 * min(image.size) else "太小，显示出来只有一小块"
+                small = ((f"图片{shape}（{image.width}×{image.height} 像素），看不清",
                           "请换一张大一些的原图：党员照片最好有 600×800 像素以上，责任区照片和故事配图 1200 像素宽以上，标志 300×300 像素以上", NOTICE),)
             image.verify()
         # verify() reads the structure, not the picture: a photo cut short in upload passes it

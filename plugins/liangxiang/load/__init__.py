@@ -43,6 +43,7 @@ MAX_YAML_BYTES = 5 * 1024 * 1024
 # the names Windows, macOS, WPS and browsers give a copy: "garden - 副本", "garden (2)", "garden copy"
 COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
 DEFAULT_MEMBERS = "members.yaml"  # the roster's file when mkdocs.yml does not name one
+RECORD_LISTS = {"党员名单": "members", "年度承诺": "commitments", "考核结果": "results"}  # a file of these: the list under its key
 
 
 def load_content(
@@ -182,6 +183,11 @@ class _Reader(PageScanning):
             return None
         if not isinstance(doc.data, dict):
             hint = "参照内容格式里的示例"
+            listed = RECORD_LISTS.get(what) if isinstance(doc.data, list) and doc.data and isinstance(doc.data[0], dict) else None
+            if listed:  # members.yaml written as the list alone, without `members:` above it
+                self.problems.add(doc.source.at(0), "-", f"文件内容应该是“字段: 值”的形式（{what}），这里只有一串“- ”",
+                                  f"在第一个“- ”的上面加一行“{listed}:”（顶格），下面每一项的“- ”前面加两个空格")
+                return None
             if isinstance(doc.data, str) and re.match(r"[^:：\n]*,[^:：\n]*,", doc.data):  # id,name,branch
                 hint = ("这个文件像是从表格另存的 CSV（用逗号分开的几列），不是 YAML：每个字段写一行“字段: 值”，"
                         "可以运行 liangxiang new 生成一份带说明的模板，再把表格里的内容填进去")
@@ -380,3 +386,4 @@ def _items(value: Any):
         for index, item in enumerate(value):
             if isinstance(item, dict):
                 yield index, item
+
