@@ -40,8 +40,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
     hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
     for text, start, field, base, block, shown_at in _texts(content):
-        if "[" not in text and "<" not in text and "【" not in text:
-            continue  # no image, link or HTML
+        if "[" not in text and "<" not in text and "【" not in text and not INDENTED.search(text):
+            continue  # no image, link, HTML or indented code
         seen: dict[tuple[str, str], int] = {}  # the same path named twice is reported at each place
         for ref, kind in named_in("refs", text, lambda text: _named(renderer, text)):
             mark = PHOTO if kind == "image" else LINK
@@ -60,6 +60,9 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             elif kind == "script":
                 problem = (f"链接“{ref}”不是网址，网站把它去掉了，网页上只显示链接的文字",
                            "换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字")
+            elif kind == "code":
+                problem = ("这一段多缩进了 4 个以上的空格，Markdown 把它当成了代码：会照原样显示在灰框里（加粗、链接都不起作用）",
+                           "删掉这一段开头多出的空格，和上下文对齐")
             elif kind == "malformed":
                 problem = (f"链接“{ref}”不是有效的网址", "网址要写完整，例如 https://www.example.cn/；还没有网址就先去掉链接，只写文字")
             elif kind == "scheme":
@@ -73,7 +76,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = None
             if problem:
                 needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
-                line = _tag_line(text, ref) if kind in ("html", "unclosed") else _line_of(text, needle, kind == "image", nth)
+                line = (_tag_line(text, ref) if kind in ("html", "unclosed") else _code_line(text, ref) if kind == "code"
+                        else _line_of(text, needle, kind == "image", nth))
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
                 if kind in NOTICES:
                     content.notices.append(Problem(where, field, *problem))
@@ -105,6 +109,9 @@ def _named(renderer, text: str) -> list:
     named += [[html.unescape(found.group(0)), "fullwidth"] for found in FULLWIDTH_LINK.finditer(prose)]
     unclosed = {tag.lower() for tag in renderer.unclosed_tags}
     named += [[tag, "unclosed" if tag in unclosed else "html"] for tag in dict.fromkeys(tag.lower() for tag in renderer.stripped_tags)]
+    if "<pre>" in rendered and not FENCE.search(text):  # no ``` typed: a paragraph indented four spaces
+        code = re.search(r"<pre><code[^>]*>(.*?)</code>", rendered, re.DOTALL)
+        named.append([html.unescape(code.group(1)).strip().split("\n")[0].strip() if code else "", "code"])
     for found in _LINK.finditer(rendered):
         href = html.unescape(found.group(2))
         try:
@@ -135,7 +142,9 @@ def _almost_link_problem(written: str) -> tuple[str, str]:
     return f"“{written}”{wrong}，不会成为链接，网页上会原样显示", "写成半角的 [文字](地址)，方括号紧跟圆括号"
 # taken out of the page (raw HTML by site/rawhtml.py, a script link's address by the sanitizer:
 # format rule 9): the editor is told, the build goes on
-NOTICES = {"html", "unclosed", "script"}
+NOTICES = {"html", "unclosed", "script", "code"}
+FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
+INDENTED = re.compile(r"(?:^|\n[ \t]*\n)(?: {4,}|\t)\S")  # a line indented four spaces after a blank one: code, or a list's paragraph
 SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
 VIDEO_TAGS = {"iframe", "video", "embed", "object", "audio", "frame", "source"}
 
@@ -330,6 +339,11 @@ def _record_named(content: Content, candidate: str) -> str | None:
 
 
 IMAGE_OPENING = re.compile(r"!\[[^\]\n]*\]\(\s*<?$")  # what stands before an image's path: ![alt](
+
+
+def _code_line(text: str, first: str) -> int:
+    """The line (from 1) of an indented code block that begins with ``first``; or 1."""
+    return next((number for number, line in enumerate(text.split("\n"), 1) if first and line.strip() == first and line[:1] in " \t"), 1)
 
 
 def _tag_line(text: str, tag: str) -> int:
