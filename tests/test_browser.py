@@ -554,10 +554,10 @@ def test_a_wide_table_scrolls_in_its_box_and_keeps_its_label_column(visit):
 
 
 # a name (lx.who's markup) set into the element at a selector, and its lines as laid out: "艾合买提江·/买买提"
-NAME_LINES = """([slot, html]) => {
+NAME_LINES = """([slot, html, whole]) => {
     const holder = document.querySelector(slot);
     holder.innerHTML = html;
-    const name = holder.querySelector('.nm'), tops = [];
+    const name = whole ? holder : holder.querySelector('.nm'), tops = [];
     let all = '';
     const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
     for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
@@ -582,31 +582,15 @@ def test_a_dotted_name_on_a_roster_card_is_set_small_enough_for_its_widest_part(
     assert lines == "热娜古丽·/艾合买提江·/阿卜杜热西提", lines
 
 
-BADGE_LINES = """([html]) => {
-    const card = document.querySelector('.member-card .card-text');
-    card.insertAdjacentHTML('beforeend', '<span class="badges"><span class="badge" id="probe"></span></span>');
-    const badge = document.getElementById('probe');
-    badge.innerHTML = html;
-    const tops = [];
-    let all = '';
-    const walk = document.createTreeWalker(badge, NodeFilter.SHOW_TEXT);
-    for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
-        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-        tops.push(r.getBoundingClientRect().top); all += n.data[i];
-    }
-    let out = '';
-    tops.forEach((t, i) => { if (i > 0 && t > tops[i - 1] + 1) out += '/'; out += all[i]; });
-    return out;
-}"""
-
-
 @pytest.mark.parametrize("tag, lines", [("民族团结一家亲", "民族团结/一家亲"), ("“一肩挑”带头人", "“一肩挑”/带头人")])
 def test_a_tag_too_wide_for_its_card_breaks_between_words(visit, tag, lines):
     """Audit 28: a roster card's badge broke 民族团 / 结一家亲 and “一肩 / 挑”带头人."""
     from liangxiang.site.view import SiteView
 
     page = visit((390, 844)).open(PAGES["members"])
-    assert page.evaluate(BADGE_LINES, [str(SiteView.worded(tag))]) == lines
+    page.evaluate("""() => document.querySelector('.member-card .card-text')
+        .insertAdjacentHTML('beforeend', '<span class="badges"><span class="badge" id="probe"></span></span>')""")
+    assert page.evaluate(NAME_LINES, ["#probe", str(SiteView.worded(tag)), True]) == lines
 
 
 def test_a_compound_surname_stands_for_a_member_without_a_photo():
