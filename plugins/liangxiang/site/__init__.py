@@ -123,12 +123,12 @@ class SiteBuild:
         Pages marked ``late`` are rendered last, after ``before_late()`` (the printables' sizes).
         """
         _minify_css(site_dir / THEME_CSS)
-        self.view.search_path = self._search_index(site_dir)
+        keep_words_in(self.cache_dir / "words.marshal")  # where titles and tags break (titles.between_words)
         cache, fingerprints = PageCache(self.cache_dir / "pages"), Fingerprints()
         warnings = _WarningCount()
         logging.getLogger("mkdocs.plugins.liangxiang").addHandler(warnings)
-        keep_words_in(self.cache_dir / "words.marshal")  # where long titles break (titles.between_words)
         try:
+            self.view.search_path = self._search_index(site_dir)  # its results break titles as pages do
             self._write_all(site_dir, place, before_late, cache, fingerprints, warnings)
         finally:
             logging.getLogger("mkdocs.plugins.liangxiang").removeHandler(warnings)
