@@ -60,7 +60,6 @@ PAYLOADS = [
     f'<meta http-equiv="refresh" content="0;url=javascript:{X}">',
     f'<base href="javascript:{X}//">',
     f'<form action="javascript:{X}"><button>x</button></form>',
-    f"<!--<script>{X}</script>-->",
     f"<![CDATA[<script>{X}</script>]]>",
     "{{ 7*7 }}",
     "{{ config.__class__ }}",
@@ -71,6 +70,9 @@ PAYLOADS = [
     "\\u003cscript\\u003ewindow.__xss=1\\u003c/script\\u003e",
 ]
 MARKDOWN_PAYLOADS = [
+    # in a plain text an HTML comment is refused with its file and line (it would be published as
+    # typed: test_rules, html-comment-in-a-promise); in Markdown it is hidden with what it holds
+    f"<!--<script>{X}</script>-->",
     f"[链接一](javascript:{X})",
     f"[链接二](JaVaScRiPt:{X})",
     f"[链接三](&#106;avascript:{X})",
