@@ -51,6 +51,8 @@ MISTAKES = {
     "score range": [("content/assessments/2026-Q3.yaml", "score: 95.5", "score: 955")],
     "rare character": [("members.yaml", "    name: 张伟\n", "    name: 张𪚥\n")],
     "broken link": [("content/stories/baoyu-ye.md", "到了车库入口，徐光明班长", "到了车库入口，[徐光明](members/xu-guangmin/)班长")],
+    "comment in a text": [("content/commitments/2026.yaml", "    promise: 办好一区老旧设施改造这件大事，让居民少跑腿、早受益\n",
+                           "    promise: |\n      办好一区老旧设施改造这件大事，让居民少跑腿、早受益\n      # 备注：书记说这句再斟酌\n")],
     "full-width comment": [("members.yaml", "    post: 站长\n", "    post: 站长 ＃ 2027年起兼任楼栋管家\n")],
     "pasted bullets": [("content/zones/shiyou-xincun.yaml", "  - 每周巡查", "  • 每周巡查"), ("content/zones/shiyou-xincun.yaml", "  - 居民报修", "  • 居民报修")],
     "merge conflict": [("members.yaml", "    post: 站长\n", "<<<<<<< HEAD\n    post: 站长\n=======\n    post: 加油站站长\n>>>>>>> origin/main\n")],
