@@ -46,15 +46,10 @@ def _held(title: str, at: int) -> int:
     return at
 
 
-def _inside_brackets(title: str, at: int) -> bool:
-    """Inside brackets, which hold one name ((城区供电所), 【…】); quotes may hold a list (“亮身份、亮承诺”)."""
+def _inside(title: str, at: int, opens: str = "（「『《〈【〔([{", closes: str = "）」』》〉】〕)]}") -> bool:
+    """Inside brackets, which hold one name ((城区供电所), 【…】); or, given “‘ and ”’, inside quotes."""
     head = title[:at]
-    return sum(head.count(c) for c in "（「『《〈【〔([{") > sum(head.count(c) for c in "）」』》〉】〕)]}")
-
-
-def _quoted(title: str, at: int) -> bool:
-    head = title[:at]
-    return sum(head.count(c) for c in "“‘") > sum(head.count(c) for c in "”’")
+    return sum(head.count(c) for c in opens) > sum(head.count(c) for c in closes)
 
 
 def term_breaks(title: str) -> list[int]:
@@ -72,13 +67,13 @@ def place_breaks(title: str) -> list[int]:
     ends |= {found.end() for found in PLACE_WORDS.finditer(title)}
     ends -= {found.end() for found in NO_PLACE.finditer(title)}
     # no place ends inside quotes: “一站式” is one phrase
-    points = [at for at in ends if at < len(title) and title[at] not in GOES_ON and not _quoted(title, at)]
+    points = [at for at in ends if at < len(title) and title[at] not in GOES_ON and not _inside(title, at, "“‘", "”’")]
     points += [at + 1 for at, char in enumerate(title[:-1]) if char in CLOSING]
     points += [at + 1 for at, char in enumerate(title[:-1]) if char in PAUSES]
     points += [at for at, char in enumerate(title) if char in OPENING]
     points += [at for at, char in enumerate(title) if char in CONJUNCTIONS and HANZI.match(title[at - 1:at] or "x")
                and at + 3 <= len(title) and all(HANZI.match(c) for c in title[at + 1:at + 3])]
-    return sorted(at for at in set(points) if not _inside_brackets(title, at) or title[at:at + 1] in OPENING)
+    return sorted(at for at in set(points) if not _inside(title, at) or title[at:at + 1] in OPENING)
 
 
 def _tidy(title: str, points) -> list[int]:

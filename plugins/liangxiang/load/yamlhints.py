@@ -389,7 +389,7 @@ def report_block_texts(text: str, path: str, problems: Problems, offset: int, fi
             elif _NOTE_WORDS.search(line):
                 problems.add(where(index, _indent(lines[index]) + 1), name, f"“{name}”的正文里，以“#”开头的这一行会成为公开的标题，不是注释",
                              f"备注不要写进正文：删掉这一行，或把它移到“{name}: |”这一行的上面（顶格，以“# ”开头）")
-        if name in markdown and ">" in found.group(0).split(":")[-1] and _LIST_OR_PARAGRAPHS.search("\n".join(lines[i] for i in inside).strip("\n")):
+        if name in markdown and re.search(r":[ \t]+>", lines[opener]) and _LIST_OR_PARAGRAPHS.search("\n".join(lines[i] for i in inside).strip("\n")):
             problems.add(where(opener), name, f"“{name}: >”会把分段和列表连成一段",
                          f"正文写成“{name}: |”：每行照写的样子保留")
     return "\n".join(lines) if changed else text

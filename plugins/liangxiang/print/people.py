@@ -17,8 +17,8 @@ class PeopleBlock(SignBlocks):
             return laid is not None and laid[1] <= height + 1e-6
 
         size = largest(sizes(self.em(self.layout.people), self.lo(self.layout.people)), fits)
-        if size is not None and growth > 1 and size >= round(self.em(self.layout.people), 3):
-            size = largest(sizes(growth * size, size), fits) or size
+        if size is not None:
+            size = self.grown(size, self.layout.people, growth, fits)
         if size is not None and place:
             self.drawing.add(*self._people_at(x, y, width, size)[0])
         return size

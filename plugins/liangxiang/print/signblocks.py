@@ -211,6 +211,13 @@ class SignBlocks:
         return largest(sizes(self.em(self.layout.body), self.lo(self.layout.body)),
                        lambda size: self._body_at(0, 0, width, size)[1] <= height + 1e-6)
 
+    def grown(self, size: float, kind, growth: float, fits) -> float:
+        """A block set at its full size grown up to ``growth`` times while it ``fits``: a few lines
+        on a long plaque set larger, not amid empty bands."""
+        if growth > 1 and size >= round(self.em(kind), 3):
+            return largest(sizes(growth * size, size), fits) or size
+        return size
+
     def body(self, x: float, y: float, width: float, height: float, centre: bool = False, growth: float = 1.0) -> None:
         """Scope and duties at the largest size that fits; Overflow names the field that does not.
         With room to spare they grow up to ``growth`` times (BODY_GROWTH when centred): a few
@@ -218,8 +225,7 @@ class SignBlocks:
         size = self.body_size(width, height)
         if size is not None:
             growth = BODY_GROWTH if centre else growth
-            if growth > 1 and size >= round(self.em(self.layout.body), 3):
-                size = largest(sizes(growth * size, size), lambda grown: self._body_at(0, 0, width, grown)[1] <= height + 1e-6) or size
+            size = self.grown(size, self.layout.body, growth, lambda grown: self._body_at(0, 0, width, grown)[1] <= height + 1e-6)
             items, used, _ = self._body_at(x, y, width, size)
             if centre and height > used:  # what is still spare opens the gaps between scope and duties a little
                 gaps = len(self.sign.duties)

@@ -30,8 +30,7 @@ from ..values import UNSEEN
 from .markdown import SafeContent, extras_key
 from .postings import Postings
 from .sitekey import code_version
-from ..titles import title_parts
-from .view import NAME_DOT, SHORT_PART, Labels, Urls
+from .view import NAME_DOT, Labels, Urls, phrase_parts
 
 KINDS = ("zone", "member", "story", "page")  # also the order of equal-scored results
 FIELDS = " · "  # between a record's fields in its text: an excerpt shows where one ends
@@ -56,7 +55,7 @@ class Doc:
                 return []
             pieces = re.split(r"(?<=[·・•‧])", self.title)
         else:
-            pieces = title_parts(self.title, SHORT_PART) if self.kind in ("zone", "story") else []
+            pieces = phrase_parts(self.title) if self.kind in ("zone", "story") else []
         return [len(piece) for piece in pieces] if len(pieces) > 1 else []
 
 

@@ -106,6 +106,11 @@ COMPOUND_SURNAMES = frozenset("""欧阳 上官 诸葛 司马 东方 皇甫 尉�
 SHORT_PART = 10  # characters: a part of a title longer than this is cut again (after places, between words)
 
 
+def phrase_parts(title: str) -> list[str]:
+    """The parts a page keeps whole of a title without a transliterated name (SiteView.phrased)."""
+    return title_parts(title, SHORT_PART)
+
+
 def _closing_bracket_apart(part: str) -> list[str]:
     """"夜间0998-6123999）" as the number and its bracket: the bracket is not a part of the link."""
     return [part[:-1], part[-1]] if part.endswith((")", "）")) and part.count(")") + part.count("）") > part.count("(") + part.count("（") else [part]
@@ -358,7 +363,7 @@ class SiteView:
         name in it keeps that name whole instead (named)."""
         if NAME_DOT.search(title):
             return cls.named(title)
-        parts = title_parts(title, SHORT_PART)
+        parts = phrase_parts(title)
         if len(parts) < 2:
             return Markup(escape(title))
         return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
