@@ -18,7 +18,7 @@ from PIL import Image
 
 from conftest import REPO, build_site, tree_digest
 from liangxiang.pipeline import read_content
-from liangxiang.print.layout import BLEED, SLUG, sheet_size, sign_camera_dpi
+from liangxiang.print.layout import BLEED, SLUG, sheet_size
 from liangxiang.print.plan import inked
 from liangxiang.print.signblocks import Person
 from minimal_site import FILES, write_site
@@ -254,17 +254,17 @@ def test_sixty_character_name_fits_on_a_60x40_sign(tmp_path):
 
 
 @pytest.mark.parametrize("size", ["A4", "A3"])
-def test_a_small_sign_keeps_its_code_in_proportion_and_readable_from_its_reading_distance(tmp_path, size):
-    """An A4 sign is read from about half a metre: its code is about a quarter of the sheet's
-    width, not half, and still decodes at what a camera sees from there (38 dpi for A4)."""
-    zone = zone_file() + f"signboard: {{size: {size}, orientation: portrait}}\n"
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_a_small_sign_keeps_a_code_that_decodes_at_20_dpi_and_leaves_room_for_its_text(tmp_path, size, orientation):
+    """Issue 4: a sign's code decodes when the sign is rendered at 20 dpi, an A4 one too (it hangs
+    on a wall and is scanned from where people stand), and the code leaves more than half the
+    sheet's width to the text."""
+    zone = zone_file() + f"signboard: {{size: {size}, orientation: {orientation}}}\n"
     pdf = build(tmp_path, {"content/zones/garden.yaml": zone}) / "print" / "signboards" / "garden.pdf"
-    (width, height), = pdf_pages(pdf)
-    dpi = sign_camera_dpi(width, height)
-    assert decoded(pdf, round(dpi)) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}
+    assert decoded(pdf, 20) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}
     page = render(pdf, 20)  # the code's dark modules, found as the darkest pixels' extent
     dark = [x for x in range(page.width) for y in range(0, page.height, 2) if sum(page.getpixel((x, y))) < 200]
-    assert (max(dark) - min(dark)) / page.width < 0.36, (size, dpi)
+    assert (max(dark) - min(dark)) / page.width < 0.45, (size, orientation)
 
 
 @pytest.mark.parametrize("signboard, expected", [

@@ -18,7 +18,7 @@ from liangxiang.print import qr
 from liangxiang.print.drawing import Box, Code, Picture, Text, Turned
 from liangxiang.print.fonts import Metrics, prepare_fonts
 from liangxiang.print.fitting import fit_or_squeeze
-from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, SMALLEST_EM, min_em_mm, qr_module_mm, sign_camera_dpi
+from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, SIGN_QR_DPI, SMALLEST_EM, min_em_mm, qr_module_mm
 from liangxiang.print.plan import plan_plates, plan_signboards, plate_words, sign_words
 from liangxiang.print.plate import compose_plate
 from liangxiang.print.setter import EM_TOP, Overflow, Setter
@@ -106,10 +106,9 @@ def test_every_sign_variant_fits_or_names_a_field(planned, setter, size, orienta
         fitted += 1
         check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
         code = next(i for i in drawing.items if isinstance(i, Code))
-        camera = sign_camera_dpi(drawing.width, drawing.height)
-        assert code.module >= qr_module_mm(camera, COMPACT_QR_PIXELS_PER_MODULE) - 1e-9 and code.quiet == 4
+        assert code.module >= qr_module_mm(SIGN_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE) - 1e-9 and code.quiet == 4
         if size in ("60x40cm", "80x60cm"):
-            assert code.module >= qr_module_mm(camera) - 1e-9, "big signs keep the full-size code"
+            assert code.module >= qr_module_mm(SIGN_QR_DPI) - 1e-9, "big signs keep the full-size code"
         assert code.modules + 8 == qr.side(sign.url) == len(qr.rows(sign.url)) + 8
     if size in ("60x40cm", "80x60cm", "A3", "A4"):
         assert fitted == len(signs), "the example's zones must fit every named size of the format"

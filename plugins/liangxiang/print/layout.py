@@ -64,25 +64,17 @@ def min_em_mm(width: float, height: float) -> float:
 # QR codes. zxing-cpp reads a code rendered by pdftoppm at 20 dpi (what a phone's camera makes
 # of a sign from 1.5-2 m) down to about 1.4 pixels per module, at any sub-pixel offset; we give
 # every module 2 pixels at that resolution so that blur, dirt and a slanted view still leave a
-# margin. Plates are read from a desk at arm's length: 2 pixels at 100 dpi.
+# margin. Every sign, an A4 one too, is read at that distance: a sign hangs on a wall or a post,
+# and people scan it from where they stand. Plates are read from a desk at arm's length: 2 pixels at 100 dpi.
 SIGN_QR_DPI, PLATE_QR_DPI = 20, 100
-SIGN_QR_DISTANCE = 1000.0  # mm: where a camera sees a sign at SIGN_QR_DPI
 QR_PIXELS_PER_MODULE = 2.0
 # A4 and A3 signs cannot spare a 2-pixel code beside typical duties; there the code falls back
-# to 1.6 pixels per module, still clear of the decoder's 1.4 floor (and read from closer).
+# to 1.6 pixels per module, still clear of the decoder's 1.4 floor.
 COMPACT_QR_PIXELS_PER_MODULE = 1.6
 
 
 def qr_module_mm(dpi: float, pixels: float = QR_PIXELS_PER_MODULE) -> float:
     return pixels * MM_PER_INCH / dpi
-
-
-def sign_camera_dpi(width: float, height: float) -> float:
-    """How finely a phone sees a sign from its reading distance: SIGN_QR_DPI from 1 m or further
-    (60x40 cm and larger); closer, proportionally finer (A4, read from about 0.5 m: 38 dpi), so
-    a small sign's code need not crowd its text out."""
-    distance = min(width, height) * READING_DISTANCE_PER_SHORT_SIDE
-    return SIGN_QR_DPI * max(1.0, SIGN_QR_DISTANCE / distance)
 
 
 # Photos: never printed under 150 dpi; downscaled to 300 dpi at their printed size.

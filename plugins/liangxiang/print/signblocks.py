@@ -14,7 +14,7 @@ from . import qr
 from .drawing import Box, Drawing, Picture, Text
 from .images import ImageRef, SmallPhoto, fit_inside
 from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SMALLEST_EM, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
-                     sign_camera_dpi, sign_layout, size_label)
+                     SIGN_QR_DPI, sign_layout, size_label)
 from .setter import Overflow, Setter
 from .text import fit, fit_name, largest, sizes, wrap
 
@@ -86,7 +86,7 @@ class SignBlocks:
                  squeeze: float = 1.0):
         self.sign, self.words, self.set, self.squeeze = sign, words, setter, squeeze
         self.width, self.height = sheet_size(sign.size, sign.orientation)
-        self.qr_module = qr_module_mm(sign_camera_dpi(self.width, self.height), qr_pixels)
+        self.qr_module = qr_module_mm(SIGN_QR_DPI, qr_pixels)
         self.u = unit(self.width, self.height)
         self.layout: SignLayout = sign_layout(sign.orientation)
         self.colors = SCHEMES[sign.scheme]
