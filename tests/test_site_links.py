@@ -117,6 +117,8 @@ def test_a_page_that_dropped_a_link_fails_every_strict_build(tmp_path, monkeypat
 @pytest.mark.parametrize("text, shown", [
     ("按流程，\n通知住户。", "<p>按流程，通知住户。</p>"),  # no space between Chinese lines
     ("巡查\n  路灯", "<p>巡查路灯</p>"),
+    ("运营线路46条。\n2025年起", "<p>运营线路46条。2025年起</p>"),  # audit 29: after a Chinese mark, no space
+    ("拨打12345\n（市民热线）", "<p>拨打12345（市民热线）</p>"),
     ("联系电话\n0317-2720000", "<p>联系电话\n<span class=\"nb\">0317-2720000</span></p>"),  # beside a digit or a Latin letter, the space stays
     ("    第一行\n    第二行", "<pre><code>第一行\n第二行\n</code></pre>"),  # code keeps its lines
     ("- 一项\n  续写", "<ul>\n<li>一项续写</li>\n</ul>"),

@@ -78,8 +78,10 @@ class _MarkLocal(Treeprocessor):
 
 
 CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
-# a line break between two Chinese characters: browsers show it as a space ("流程， 通知")
-CJK_BREAK = re.compile(f"(?<=[{CJK}])[ \\t]*\\n[ \\t]*(?=[{CJK}])")
+MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # 。，、：（）《》…
+# a line break between two Chinese characters, or after or before a Chinese mark: browsers show
+# it as a space ("流程， 通知", "46条。 2025年"). Beside a digit or a Latin letter it stays a space.
+CJK_BREAK = re.compile(f"(?<=[{CJK}])[ \\t]*\\n[ \\t]*(?=[{CJK}])|(?<=[{MARKS}])[ \\t]*\\n[ \\t]*(?=\\S)|(?<=\\S)[ \\t]*\\n[ \\t]*(?=[{MARKS}])")
 
 
 class _JoinChineseLines(Treeprocessor):
