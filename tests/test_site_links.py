@@ -46,7 +46,7 @@ def test_file_links_lead_to_their_pages(tmp_path, directory_urls):
         html = file.read_text(encoding="utf-8")
         assert "lx-link" not in html and ".md" not in re.sub(r"<(script|link)\b[^>]*>", "", html), source
         for text, target in links.items():
-            found = re.search(rf'<a href="([^"]*)"[^>]*>{text}</a>', html)
+            found = re.search(rf'<a href="([^"]*)"[^>]*>{text}</a>', re.sub(r'<span class="nb">([^<]*)</span>', r"\1", html))
             assert found, (source, text)
             href, _, fragment = found.group(1).partition("#")
             opened = (file.parent / href).resolve()
@@ -117,7 +117,9 @@ def test_a_page_that_dropped_a_link_fails_every_strict_build(tmp_path, monkeypat
 @pytest.mark.parametrize("text, shown", [
     ("按流程，\n通知住户。", "<p>按流程，通知住户。</p>"),  # no space between Chinese lines
     ("巡查\n  路灯", "<p>巡查路灯</p>"),
-    ("运营线路46条。\n2025年起", "<p>运营线路46条。2025年起</p>"),  # audit 29: after a Chinese mark, no space
+    ("运营线路46条。\n2025年起", '<p>运营线路<span class="nb">46条</span>。<span class="nb">2025年</span>起</p>'),  # audit 29: after a mark, no space
+    ("**粗体**\n文字", "<p><strong>粗体</strong>文字</p>"),
+    ("两个空格  \n是换行", "<p>两个空格<br>\n是换行</p>"),  # Markdown's hard line break is kept
     ("拨打12345\n（市民热线）", "<p>拨打12345（市民热线）</p>"),
     ("联系电话\n0317-2720000", "<p>联系电话\n<span class=\"nb\">0317-2720000</span></p>"),  # beside a digit or a Latin letter, the space stays
     ("    第一行\n    第二行", "<pre><code>第一行\n第二行\n</code></pre>"),  # code keeps its lines

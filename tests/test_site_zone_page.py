@@ -320,3 +320,17 @@ def test_plain_text_keeps_a_hyphenated_number_on_one_line():
     """Audit 28: the supervision text's 0999-3201234 broke after its hyphen on every zone page."""
     shown = str(SiteView.lines("拨打监督电话0999-3201234（维吾尔语）\n<b>12-</b>"))
     assert shown == '拨打监督电话<span class="nb">0999-3201234</span>（维吾尔语）<br>&lt;b&gt;12-&lt;/b&gt;'
+
+
+def test_what_a_page_says_once_and_in_its_order(tmp_path):
+    """Audit 29: the zone page's own 监督我们 section is not repeated in its footer; a member's
+    active zones come before archived ones; a branch counts its serving members and its former
+    ones apart (the home page counts 在岗党员)."""
+    site = build_site(_without_printables(write_site(tmp_path / "src", {})), tmp_path / "site")  # closed sorts before garden
+    zone = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    about = (site / "members/index.html").read_text(encoding="utf-8")
+    assert zone.count("tel:03172720000") == 1 and about.count("tel:03172720000") == 1
+    member = page_text(site, "members/li-na/")
+    assert member.index("花园责任区") < member.index("旧责任区"), member
+    counts = re.findall(r'<span class="count">([^<]*)</span>', about)
+    assert counts == ["2人", "已调离1人"], counts

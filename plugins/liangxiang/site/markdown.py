@@ -81,7 +81,11 @@ CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
 MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # 。，、：（）《》…
 # a line break between two Chinese characters, or after or before a Chinese mark: browsers show
 # it as a space ("流程， 通知", "46条。 2025年"). Beside a digit or a Latin letter it stays a space.
-CJK_BREAK = re.compile(f"(?<=[{CJK}])[ \\t]*\\n[ \\t]*(?=[{CJK}])|(?<=[{MARKS}])[ \\t]*\\n[ \\t]*(?=\\S)|(?<=\\S)[ \\t]*\\n[ \\t]*(?=[{MARKS}])")
+# Read before the inline syntax is (a number and its unit become their own span), so two spaces or
+# a backslash before the break are Markdown's hard line break (<br>), and it is kept.
+_AFTER = "(?:(?<=[{0}])|(?<=[{0}][*_`])|(?<=[{0}][*_]{{2}})|(?<=[{0}][*_]{{3}}))"  # 字 or 字** before the break
+CJK_BREAK = re.compile(f"{_AFTER.format(CJK)} ?\\n[ \\t]*(?=[*_`]{{0,3}}[{CJK}])|{_AFTER.format(MARKS)} ?\\n[ \\t]*(?=[^\\s{{])"  # not before an attribute list ({: .lead})
+                       f"|(?<=[^\\s\\\\]) ?\\n[ \\t]*(?=[*_`]{{0,3}}[{MARKS}])")
 
 
 class _JoinChineseLines(Treeprocessor):
@@ -131,7 +135,8 @@ class _HeadingsUnderTitle(Treeprocessor):
 
 class _NumberRun(InlineProcessor):
     """Numbers joined by hyphens (0391-7216688, 400-816-9558, 2026-03-12) kept on one line: a
-    browser breaks after a hyphen, and "0391- / 7216688" is a number nobody can dial."""
+    browser breaks after a hyphen, and "0391- / 7216688" is a number nobody can dial. A number
+    and its unit too: "延长运营时间2 / 小时" reads as a broken line."""
 
     def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
         element = etree.Element("span", {"class": "nb"})
@@ -139,7 +144,9 @@ class _NumberRun(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
-NUMBER_RUN = r"(?<![0-9A-Za-z-])[0-9]{1,6}(?:-[0-9]{1,8}){1,3}(?![0-9A-Za-z-])"
+_UNIT = "(?:%|％|小时|分钟|公里|千米|平方米|万元|亿元|[个人名条次项件户天年月日时分秒元万亿岁米吨度台辆家所处场届期])"
+NUMBER_RUN = (r"(?<![0-9A-Za-z-])[0-9]{1,6}(?:-[0-9]{1,8}){1,3}(?![0-9A-Za-z-])"
+              rf"|(?<![0-9A-Za-z.,-])[0-9]+(?:[.,][0-9]+)*{_UNIT}")
 
 
 def _words(element) -> str:
@@ -155,7 +162,7 @@ class SafeContent(Extension):
         md.stripped_tags = md.unclosed_tags = []
         md.treeprocessors.register(StripRawHtml(md), "liangxiang_raw_html", 7)
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
-        md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 4)
+        md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 25)  # before "inline" (20)
         md.treeprocessors.register(_ScrollTables(md), "liangxiang_scroll_tables", 3)
         md.inlinePatterns.register(_NumberRun(NUMBER_RUN, md), "liangxiang_number_run", 5)
 
