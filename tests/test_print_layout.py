@@ -486,3 +486,34 @@ def test_breaking_at_points_finds_what_trying_every_combination_finds(length, cu
     else:
         assert found is not None and "".join(found.lines) == text
         assert (found.size, max(_EvenWidths().width(line, found.size) for line in found.lines), len(found.lines)) == expected
+
+
+HEAVY_DUTIES = ("窗口工作日8:00-18:00连续服务，周末和节假日轮流值班不打烊，高峰时段增开临时窗口",
+                "老年乘客、残疾人乘客优先办理，窗口设爱心座椅和老花镜，代填表格、代读告示",
+                "办卡、充值、挂失、补卡一次办结，不让乘客跑第二趟，办不了的当场说明原因",
+                "每月公开一次窗口服务评价和投诉处理结果，乘客意见当日登记、三个工作日内答复",
+                "每季度走进社区开展一次公交卡上门服务，定期检查自助充值机，故障两小时内报修")
+
+
+@pytest.mark.parametrize("size, orientation", [("A4", "portrait"), ("A4", "landscape"), ("60x40cm", "landscape")])
+def test_duties_break_between_words(planned, setter, size, orientation):
+    """Audit 29: an A4 sign printed …设爱心座椅和老 / 花镜. Scope and duties break between words
+    when that costs them little of their size."""
+    from liangxiang.titles import between_words
+
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, duties=HEAVY_DUTIES, size=size, orientation=orientation)
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    lines = [t.text for t in drawing.items if isinstance(t, Text)]
+    broken = 0
+    for duty in HEAVY_DUTIES:
+        first = next(i for i, line in enumerate(lines) if duty.startswith(line) and line)
+        taken, at = "", first
+        while len(taken) < len(duty):
+            taken += lines[at]
+            at += 1
+            if len(taken) < len(duty):
+                broken += 1
+                assert len(taken) in set(between_words(duty)), (duty, taken)
+    assert broken, "the case must wrap some duty"

@@ -19,6 +19,7 @@ from .setter import Overflow, Setter
 from .text import fit, fit_name, largest, sizes, wrap
 
 MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two columns
+WORDS_AT = 0.9  # scope and duties break between words when that keeps this much of their size
 BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past their size when they are few
 SPREAD = 0.5  # and the gaps between them may open by this many ems
 
@@ -206,10 +207,10 @@ class SignBlocks:
         left = x + (width - self.set.runs_width(parts)) / 2
         self.drawing.add(*self.set.runs(parts, left, y, size, height))
 
-    def body_size(self, width: float, height: float) -> float | None:
+    def body_size(self, width: float, height: float, by_words: bool = False) -> float | None:
         """The largest size at which scope and duties fit the box; None when none does."""
         return largest(sizes(self.em(self.layout.body), self.lo(self.layout.body)),
-                       lambda size: self._body_at(0, 0, width, size)[1] <= height + 1e-6)
+                       lambda size: self._body_at(0, 0, width, size, by_words=by_words)[1] <= height + 1e-6)
 
     def grown(self, size: float, kind, growth: float, fits) -> float:
         """A block set at its full size grown up to ``growth`` times while it ``fits``: a few lines
@@ -224,13 +225,18 @@ class SignBlocks:
         duties set larger, not amid empty bands."""
         size = self.body_size(width, height)
         if size is not None:
+            # whole words, when that costs little of the size (…设爱心座椅和老花镜, not …和老 / 花镜)
+            in_words = self.body_size(width, height, by_words=True)
+            words = in_words is not None and in_words >= WORDS_AT * size
+            size = in_words if words else size
             growth = BODY_GROWTH if centre else growth
-            size = self.grown(size, self.layout.body, growth, lambda grown: self._body_at(0, 0, width, grown)[1] <= height + 1e-6)
-            items, used, _ = self._body_at(x, y, width, size)
+            size = self.grown(size, self.layout.body, growth,
+                              lambda grown: self._body_at(0, 0, width, grown, by_words=words)[1] <= height + 1e-6)
+            items, used, _ = self._body_at(x, y, width, size, by_words=words)
             if centre and height > used:  # what is still spare opens the gaps between scope and duties a little
                 gaps = len(self.sign.duties)
                 spread = min(SPREAD * size, (height - used) / (gaps + 2))
-                items, used, _ = self._body_at(x, y, width, size, spread)
+                items, used, _ = self._body_at(x, y, width, size, spread, by_words=words)
             shift = (height - used) / 2 if centre else 0.0
             self.drawing.add(*(_moved(item, shift) for item in items))
             return
@@ -240,14 +246,14 @@ class SignBlocks:
         lines = max(1, round((used - height) / (size * self.layout.body.leading) + 0.49))
         raise Overflow(field, f"{what}太长，{self.where()}用最小字号还差约 {lines} 行", self.hint(what))
 
-    def _body_at(self, x: float, y: float, width: float, size: float, spread: float = 0.0):
+    def _body_at(self, x: float, y: float, width: float, size: float, spread: float = 0.0, by_words: bool = False):
         lay, colors, s = self.layout, self.colors, self.set
         label_size = max(self.floor, size * lay.label.em / lay.body.em)
         items, top = [], y
         block, h = s.lines([self.words.scope], x, top, width, label_size, colors.soft, True)
         items += block
         top += h
-        block, h = s.lines(wrap(self.sign.scope, s.measure, size, width), x, top, width, size, colors.body, leading=lay.body.leading)
+        block, h = s.lines(wrap(self.sign.scope, s.measure, size, width, by_words=by_words), x, top, width, size, colors.body, leading=lay.body.leading)
         items += block
         top += h
         scope_h = top - y
@@ -264,17 +270,17 @@ class SignBlocks:
         split = (len(numbered) + 1) // 2 if columns == 2 else len(numbered)
         bottom = top
         for index, part in enumerate((numbered[:split], numbered[split:])[:columns]):
-            more, end = self._duties(part, x + index * (column_w + gap), top, column_w, size, spread)
+            more, end = self._duties(part, x + index * (column_w + gap), top, column_w, size, spread, by_words)
             items += more
             bottom = max(bottom, end)
         return items, bottom - y, (scope_h, bottom - start)
 
-    def _duties(self, numbered, x: float, top: float, width: float, size: float, spread: float = 0.0):
+    def _duties(self, numbered, x: float, top: float, width: float, size: float, spread: float = 0.0, by_words: bool = False):
         s, colors, leading = self.set, self.colors, self.layout.body.leading
         indent = s.width(f"{len(self.sign.duties)}.", size) + 0.4 * size
         items = []
         for number, duty in numbered:
-            lines = wrap(duty, s.measure, size, width - indent)
+            lines = wrap(duty, s.measure, size, width - indent, by_words=by_words)
             block, h = s.lines(lines, x + indent, top, width - indent, size, colors.body, leading=leading)
             items.append(Text(round(x, 3), block[0].y, f"{number}.", round(size, 3), colors.text, True))
             items += block  # the number first: text extracted from the PDF reads "1. ..."
