@@ -217,3 +217,10 @@ def test_the_index_is_named_by_the_code_that_cut_it(tmp_path, monkeypatch):
         monkeypatch.setattr(search, "code_version", lambda version=version: version)
         names.append(search.write_index(docs, tmp_path / "site", tmp_path / "cache"))
     assert names[0] != names[1]
+
+
+def test_an_inline_tag_adds_no_space_between_words():
+    """Audit 29: a story's excerpt read 他的徒弟 欧阳晓雯 说 for 他的徒弟**欧阳晓雯**说."""
+    from liangxiang.site.search import plain
+
+    assert plain("他的徒弟**欧阳晓雯**说，[师傅](about.md)的车。\n\n第二段").split() == ["他的徒弟欧阳晓雯说，师傅的车。", "第二段"]

@@ -106,6 +106,12 @@
     }
     if (at < 0) return null;
     var start = Math.max(0, at - 14), end = Math.min(shown.length, at + n + 40);
+    // begin after a pause or a field's end when one is near, and never inside a number or a word
+    var pause = /[\s·。，、；：！？,;:!?]/, word = /[0-9A-Za-z]/;
+    for (var p = start; p < at; p++) if (p > 0 && pause.test(shown.charAt(p - 1))) { start = p; break; }
+    while (start < at && pause.test(shown.charAt(start))) start++;
+    while (start > 0 && start < at && word.test(shown.charAt(start - 1)) && word.test(shown.charAt(start))) start++;
+    while (end < shown.length && end > at + n && word.test(shown.charAt(end - 1)) && word.test(shown.charAt(end))) end--;
     if (/[\uDC00-\uDFFF]/.test(shown.charAt(start))) start--;  // never half an emoji
     if (/[\uD800-\uDBFF]/.test(shown.charAt(end - 1))) end++;
     var box = el('span', 'excerpt');

@@ -91,7 +91,15 @@ def plain(markdown_text: str, extras: dict[str, dict] | None = None) -> str:
     definition or an attr_list's "{: .note}" is not a word of it)."""
     extras = extras or {}
     rendered = markdown.markdown(markdown_text, extensions=[SafeContent(), "tables", *extras], extension_configs=extras)
-    return html.unescape(re.sub(r"<[^>]+>", " ", rendered))
+    return text_of(rendered)
+
+
+# a block's edge is a space between words; an inline tag's is none (他的徒弟**欧阳晓雯**说, not 徒弟 欧阳晓雯 说)
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|dl|dt|dd|h[1-6]|br|hr|tr|td|th|table|thead|tbody|blockquote|pre|div|figure|figcaption|section)\b[^>]*>", re.I)
+
+
+def text_of(page_html: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", _BLOCK_TAG.sub(" ", page_html)))
 
 
 def documents(
@@ -134,7 +142,7 @@ def documents(
             meta.summary, meta.category, meta.team, " ".join(names), words_of(story.body),
         ]))))
     for title, url, page_html in free_pages:
-        text = html.unescape(re.sub(r"<[^>]+>", " ", page_html or ""))
+        text = text_of(page_html or "")
         docs.append(Doc("page", title, url, "", text))
     return docs
 
