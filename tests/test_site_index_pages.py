@@ -75,6 +75,8 @@ def test_the_home_page_has_one_h1_whatever_the_intro_starts_with(tmp_path, intro
     assert shown == headings, shown
     if "欢迎" in intro:
         assert re.search(r"<h2\b[^>]*>欢迎</h2>", html)
+    # the format: index.md "is shown at the top of the generated home page", under its heading only
+    assert html.index('class="prose intro"') < html.index('class="counts-section"') < html.index('class="entry-points"')
 
 
 def test_a_score_below_every_grade_says_so(tmp_path):
