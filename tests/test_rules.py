@@ -475,6 +475,13 @@ CASES = [
                                         "content/photos/group.jpg": "COPY OF content/photos/secret.jpg",
                                         **sub("content/stories/a-key.md", "featured: true\n", "featured: true\ncover: photos/group.jpg\n")},
          "content/stories/a-key.md", "cover:", "cover", "不公开的党员“secret-person”的照片（或它的副本）"),
+    # audit 29: a file named after a hidden member's id, though that member's record names no photo
+    Case("photo-named-after-hidden-member", {"content/photos/secret-person.jpg": "COPY OF content/photos/zhang-wei.jpg",
+                                             **sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    photo: photos/secret-person.jpg\n")},
+         "members.yaml", "photo: photos/secret-person.jpg", "members[1].photo", "按不公开的党员“secret-person”（hidden: true）的编号起名", "给文件改个名字"),
+    Case("image-named-after-hidden-member", {"content/photos/secret-person.jpg": "COPY OF content/photos/zhang-wei.jpg",
+                                             **sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![车库](photos/secret-person.jpg)")},
+         "content/stories/a-key.md", "![车库]", "body", "按不公开的党员“secret-person”（hidden: true）的编号起名"),
     Case("page-link-fullwidth-brackets", sub("content/about.md", "活动简介。", "活动简介，见[故事]（stories/a-key.md）。"), "content/about.md", "[故事]（", "-", "全角括号", "[文字](地址)"),
     Case("story-link-lenticular-brackets", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n第二段。\n\n【李娜】(members/li-na/)带头。"), "content/stories/a-key.md", "【李娜】", "body", "全角方括号“【】”", "[文字](地址)"),
     Case("page-link-space-before-address", sub("content/about.md", "活动简介。", "活动简介，见[故事] (stories/a-key.md)。"), "content/about.md", "[故事] (", "-", "之间有空格", "方括号紧跟圆括号"),

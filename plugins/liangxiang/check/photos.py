@@ -49,15 +49,16 @@ class HiddenPhotos:
     """Hidden members' photos: no public page may show one, under its own path or as a copy or a
     link of the same file elsewhere in content/."""
 
-    def __init__(self, found: dict[Path, str], shown: frozenset[Path] = frozenset()):
+    def __init__(self, found: dict[Path, str], shown: frozenset[Path] = frozenset(), named: dict[str, str] | None = None):
         self.by_path = found  # photo file -> the hidden member's id
+        self.named = named or {}  # a hidden member's id (or alias) -> that id: a file so named is theirs, and its address names them
         self._by_size: dict[int, list[Path]] = {}
         for path in found:
             if path.is_file() and path not in shown:  # ``shown``: its picture is a published member's too
                 self._by_size.setdefault(path.stat().st_size, []).append(path)
 
     def owner(self, path: Path) -> str | None:
-        return next((self.by_path[hidden] for hidden in self.copies(path)), None)
+        return next((self.by_path[hidden] for hidden in self.copies(path)), None) or self.named.get(path.stem.lower())
 
     def copies(self, path: Path):
         """The hidden photos that path is, or is a copy or a link of."""
@@ -97,13 +98,18 @@ def hidden_photos(content) -> HiddenPhotos:
     shown = frozenset(copy for path in public for copy in every.copies(path)) if hidden else frozenset()
     # the very file a published member shows is public; a hidden member's own file stays refused
     # under its own path even when its picture is a published member's (the address names them)
-    return HiddenPhotos({path: id for path, id in hidden.items() if path not in public}, shown)
+    public_ids = {name for m in content.members if not m.hidden for name in (m.id, *getattr(m, "aliases", ()))}
+    named = {name.lower(): m.id for m in content.members if m.hidden for name in (m.id, *getattr(m, "aliases", ())) if name not in public_ids}
+    return HiddenPhotos({path: id for path, id in hidden.items() if path not in public}, shown, named)
 
 
 def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, str] | None:
     owner = hidden.owner(path) if path is not None else None
     if owner is None:
         return None
+    if path not in hidden.by_path and not any(hidden.copies(path)):
+        return (f"照片“{path.name}”是按不公开的党员“{owner}”（hidden: true）的编号起名的：公开的页面不能用它，它的网址也会带出这个编号",
+                "换一张照片；如果照片本来不是这名党员的，给文件改个名字")
     copy = "" if path in hidden.by_path else "（或它的副本）"
     return (f"这是不公开的党员“{owner}”的照片{copy}（hidden: true）：公开的页面不能用它",
             "换一张照片，或在 members.yaml 里取消这名党员的 hidden")
