@@ -487,6 +487,9 @@ CASES = [
     Case("page-link-space-before-address", sub("content/about.md", "活动简介。", "活动简介，见[故事] (stories/a-key.md)。"), "content/about.md", "[故事] (", "-", "之间有空格", "方括号紧跟圆括号"),
     Case("field-in-pinyin", sub("members.yaml", "    post: 绿化养护员", "    gangwei: 绿化养护员"), "members.yaml", "gangwei", "members[0].gangwei", "不认识的字段“gangwei”", "是不是要写 post（岗位）"),
     Case("field-by-its-chinese-title", sub("content/zones/garden.yaml", "scope: 花园一片", "责任范围: 花园一片"), "content/zones/garden.yaml", "责任范围", "责任范围", "不认识的字段“责任范围”", "是不是要写 scope（责任范围）"),
+    # audit 29: the roster's id misspelt; every reference is right, and the hint must not spread the typo
+    Case("member-own-id-misspelt", sub("members.yaml", "  - id: zhang-wei", "  - id: zhang-wie"), "content/zones/garden.yaml", "leader: zhang-wei", "leader",
+         "找不到党员“zhang-wei”", "members.yaml 第 2 行张伟的编号写的是“zhang-wie”，和他/她的姓名拼音、照片文件名“zhang-wei”不一样：如果是那里写错了，把那里改成 zhang-wei"),
     Case("ref-member-far-from-any", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: chang-bo"), "content/zones/garden.yaml", "chang-bo", "leader", "找不到党员“chang-bo”", "先在 members.yaml 里添加"),
     Case("tags-fullwidth-comma", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    tags: [党员示范岗，青年文明号]\n"), "members.yaml", "tags:", "members[1].tags[0]", "会当成一个标识", "写成 [党员示范岗, 青年文明号]"),
     Case("ids-with-dunhao", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei、li-na]"), "content/stories/a-key.md", "members:", "members[0]", "编号只能用", "写成 [zhang-wei, li-na]"),

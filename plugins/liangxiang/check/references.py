@@ -188,6 +188,8 @@ class References:
                     hint = f"{HOMES[kind]} 里的编号“{meant}”写得不对，改正那里（见那一条错误）"
                 elif meant == hint and (badly := self.badly_written(kind, value)):
                     hint = badly
+                elif kind == "member" and meant in self.content.member_by_id and (typo := self.own_id_typo(meant, value)):
+                    hint = typo  # wang-jiangou for 王建国: the roster's id is the one misspelt, not every reference
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
                 if hint.startswith("是不是要写") and kind in MISSING_MORE and (value in meant or meant in value):  # garden -> big-garden: renamed
@@ -229,6 +231,18 @@ class References:
         named_file = Path(at.path).stem == id_  # content/zones/同心广场.yaml: the file is named by the id too
         also = f"，文件名也改成 {value}{Path(at.path).suffix}" if named_file else ""
         return f"{said}：改成 {value}{also}，这里就对了" if traced else f"{said}：如果那就是 {value}，把编号写成 {value}{also}"
+
+    def own_id_typo(self, written: str, value: str) -> str:
+        """The hint when a member's own id is the misspelt one: the references say value, and the
+        member's name (as pinyin) or photo says it too, while the roster says written."""
+        member = self.content.member_by_id[written]
+        said = [what for what, guess in (("姓名拼音", person_id(member.name)),
+                                         ("照片文件名", Path(member.photo or "").stem.lower())) if guess == value]
+        if not said:
+            return ""
+        at = self.content.known["member"].where[written]
+        return (f"{at.path} 第 {at.line} 行{member.name}的编号写的是“{written}”，和他/她的{'、'.join(said)}“{value}”不一样："
+                f"如果是那里写错了，把那里改成 {value}，这里就对了；如果 {written} 没错，这里改成 {written}")
 
     def traces(self, kind: str, id_: str) -> set[str]:
         """The ids a rejected record's other fields suggest: its id in lower case with hyphens,
