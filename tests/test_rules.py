@@ -764,7 +764,7 @@ def test_a_renamed_branch_is_named_in_the_hint_and_causes_come_first(tmp_path):
     branch = [p for p in problems if p.field.endswith("branch")]
     assert len(branch) == 3 and all("改名成了 second" in p.hint for p in branch), [str(p) for p in problems]
     assert [p.where.path for p in problems][:2] == ["members.yaml", "members.yaml"], [str(p) for p in problems]
-    assert any("li-nna（李娜）" in p.hint for p in problems if p.where.path == "content/zones/garden.yaml")
+    assert any("李娜的编号写的是“li-nna”，和他/她的姓名拼音“li-na”不一样" in p.hint for p in problems if p.where.path == "content/zones/garden.yaml")
 
 
 def test_tags_shown_as_text_are_not_raw_html(tmp_path):
