@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import build_site, page_text
+from conftest import REPO, build_site, page_text
 from minimal_site import FILES, write_site
 
 ADDRESSES = [
@@ -339,3 +340,24 @@ def test_a_free_page_titled_in_its_front_matter_shows_the_title_as_its_heading(t
     site = build_site(write_site(tmp_path / "src", files) / "mkdocs.yml", tmp_path / "site")
     assert re.findall(r"<h1[^>]*>(.*?)</h1>", (site / "rules/index.html").read_text(encoding="utf-8")) == ["创建标准"]
     assert re.findall(r"<h1[^>]*>(.*?)</h1>", (site / "about/index.html").read_text(encoding="utf-8")) == ["关于本站"]
+
+
+@pytest.mark.parametrize("theme", ["liangxiang", "mkdocs"])
+def test_a_build_without_the_plugin_publishes_no_record_nor_photo(tmp_path, theme):
+    """Audit 29: with the plugin left out (and the theme changed, so that even its guard is gone)
+    MkDocs copied every record, story source and original photo (EXIF and GPS too) into the site.
+    The example's mkdocs.yml, which sites are started from, excludes them: only the plugin reads them."""
+    from mkdocs.exceptions import Abort
+
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("plugins:\n  - liangxiang\n", "").replace("name: liangxiang", f"name: {theme}")
+    root = tmp_path / "src"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "members.yaml", root / "members.yaml")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    try:
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    except Abort:
+        assert theme == "liangxiang"  # the theme's guard: a strict build fails
+    published = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("*") if p.is_file())
+    assert published and not [p for p in published if p.endswith((".yaml", ".yml", ".jpg", ".jpeg", ".png", ".webp")) and "img/" not in p
+                              or p.startswith(("stories/", "photos/"))], published
