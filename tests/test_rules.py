@@ -488,6 +488,8 @@ CASES = [
     Case("field-in-pinyin", sub("members.yaml", "    post: 绿化养护员", "    gangwei: 绿化养护员"), "members.yaml", "gangwei", "members[0].gangwei", "不认识的字段“gangwei”", "是不是要写 post（岗位）"),
     Case("field-by-its-chinese-title", sub("content/zones/garden.yaml", "scope: 花园一片", "责任范围: 花园一片"), "content/zones/garden.yaml", "责任范围", "责任范围", "不认识的字段“责任范围”", "是不是要写 scope（责任范围）"),
     # audit 29: the roster's id misspelt; every reference is right, and the hint must not spread the typo
+    Case("id-example-taken", sub("members.yaml", "  - id: li-na\n", "  - id: Zhang-Wei\n    name: 张伟\n    branch: b1\n  - id: li-na\n"), "members.yaml", "id: Zhang-Wei",
+         "members[1].id", "编号只能用", "例如写成 zhang-wei-2（zhang-wei 已经是members.yaml 第 2 行的编号）"),
     Case("member-own-id-misspelt", sub("members.yaml", "  - id: zhang-wei", "  - id: zhang-wie"), "content/zones/garden.yaml", "leader: zhang-wei", "leader",
          "找不到党员“zhang-wei”", "members.yaml 第 2 行张伟的编号写的是“zhang-wie”，和他/她的姓名拼音、照片文件名“zhang-wei”不一样：如果是那里写错了，把那里改成 zhang-wei"),
     Case("ref-member-far-from-any", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: chang-bo"), "content/zones/garden.yaml", "chang-bo", "leader", "找不到党员“chang-bo”", "先在 members.yaml 里添加"),

@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..content import Content
@@ -33,6 +34,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.stories()
     rules.assessments()
     rules.rejected_refs()
+    rules.taken_examples()
     rules.photos()
     content.notices.extend(timeline_notices(content))
     errors, notices = markup_problems(content)
@@ -45,6 +47,20 @@ def check_content(content: Content, problems: Problems) -> None:
 
 class _Rules(References):
     """The rules of each record kind, and those across records."""
+
+    def taken_examples(self) -> None:
+        """An id's error suggests it written right (Zhang-Wei: zhang-wei); when that id is another
+        record's already (a second 张伟), the example is the next free one (zhang-wei-2)."""
+        kind = {"members.yaml": "member", "zones": "zone"}
+        for index, problem in enumerate(self.problems.items):
+            which = kind.get(problem.where.path) or kind.get(Path(problem.where.path).parent.name)
+            example = problem.hint.removeprefix("例如写成 ")
+            if which is None or not problem.field.endswith("id") or example == problem.hint or example not in self.content.known[which]:
+                continue
+            free = next(f"{example}-{n}" for n in range(2, 1000) if f"{example}-{n}" not in self.content.known[which])
+            at = self.content.known[which].where[example]
+            place = f"{at.path} 第 {at.line} 行" if at.line else at.path
+            self.problems.items[index] = replace(problem, hint=f"例如写成 {free}（{example} 已经是{place}的编号）")
 
     def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
                hint: str = "编号必须唯一：改用另一个编号") -> bool:
