@@ -7,6 +7,7 @@ comes from ``meant``, and the fields they may have meant from ``modelpath``.
 from __future__ import annotations
 
 import math
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -161,7 +162,20 @@ def _too_large(error: Error) -> tuple[str, str]:
         finite = True
     if not finite:
         return f"应该是数字{error.now}", A_NUMBER
-    return f"不能大于 {meant.number_text(error.ctx.get('le', error.ctx.get('lt')))}{error.now}", ""
+    guess = _year_meant(error.value)
+    return (f"不能大于 {meant.number_text(error.ctx.get('le', error.ctx.get('lt')))}{error.now}",
+            f"是不是 {guess}？（两个数字写颠倒了）" if guess else "")
+
+
+def _year_meant(value: object) -> int | None:
+    """2207 for 2027, 2206 for 2026: a year with two digits swapped, when one swap gives a year near now."""
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{4}", text):
+        return None
+    now = datetime.date.today().year
+    swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2:]) for i in range(3)}
+    near = sorted(year for year in swapped if now - 30 <= year <= now + 2 and str(year) != text)
+    return near[0] if len(near) == 1 else None
 
 
 def _unknown_field(error: Error) -> tuple[str, str]:
@@ -216,6 +230,11 @@ def _pattern(error: Error) -> tuple[str, str]:
         hint = f"写成 {value.strip().upper()}"
     if pattern == PERIOD_PATTERN and (period := meant.as_period(value)):
         hint = period
+    elif pattern == PERIOD_PATTERN and (shape := re.fullmatch(r"\s*([0-9]{4})-(Q[1-4])\s*", value, re.I)):
+        guess = _year_meant(shape.group(1))
+        message = f"考核期“{value.strip()}”的年份不对（只能是 1900 到 2100 年）"
+        hint = f"是不是 {guess}-{shape.group(2).upper()}？" if guess else ""
+        return message, hint
     if pattern == SIZE_PATTERN and (size := meant.as_size(value)):
         hint = f"写成 {size}"
     elif pattern == SIZE_PATTERN and re.fullmatch(r"\s*\d+\s*[x×*]\s*\d+\s*mm\s*", value, re.I):
