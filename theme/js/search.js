@@ -107,7 +107,7 @@
     if (at < 0) return null;
     var start = Math.max(0, at - 14), end = Math.min(shown.length, at + n + 40);
     // begin after a pause or a field's end when one is near, and never inside a number or a word
-    var pause = /[\s·。，、；：！？,;:!?]/, word = /[0-9A-Za-z]/;
+    var pause = /[\s\u00b7\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f,;:!?]/, word = /[0-9A-Za-z]/;  // a space, a middle dot, Chinese and Latin pauses
     for (var p = start; p < at; p++) if (p > 0 && pause.test(shown.charAt(p - 1))) { start = p; break; }
     while (start < at && pause.test(shown.charAt(start))) start++;
     while (start > 0 && start < at && word.test(shown.charAt(start - 1)) && word.test(shown.charAt(start))) start++;
