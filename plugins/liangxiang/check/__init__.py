@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..content import Content
 from ..model import DEFAULT_GRADES, GRADE_RANKS, Record
+from ..load.wording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
 from .markup import markup_problems
@@ -54,13 +55,13 @@ class _Rules(References):
         kind = {"members.yaml": "member", "zones": "zone"}
         for index, problem in enumerate(self.problems.items):
             which = kind.get(problem.where.path) or kind.get(Path(problem.where.path).parent.name)
-            example = problem.hint.removeprefix("例如写成 ")
+            example = problem.hint.removeprefix(ID_EXAMPLE)
             if which is None or not problem.field.endswith("id") or example == problem.hint or example not in self.content.known[which]:
                 continue
             free = next(f"{example}-{n}" for n in range(2, 1000) if f"{example}-{n}" not in self.content.known[which])
             at = self.content.known[which].where[example]
             place = f"{at.path} 第 {at.line} 行" if at.line else at.path
-            self.problems.items[index] = replace(problem, hint=f"例如写成 {free}（{example} 已经是{place}的编号）")
+            self.problems.items[index] = replace(problem, hint=f"{ID_EXAMPLE}{free}（{example} 已经是{place}的编号）")
 
     def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
                hint: str = "编号必须唯一：改用另一个编号") -> bool:

@@ -98,8 +98,8 @@ def hidden_photos(content) -> HiddenPhotos:
     shown = frozenset(copy for path in public for copy in every.copies(path)) if hidden else frozenset()
     # the very file a published member shows is public; a hidden member's own file stays refused
     # under its own path even when its picture is a published member's (the address names them)
-    public_ids = {name for m in content.members if not m.hidden for name in (m.id, *getattr(m, "aliases", ()))}
-    named = {name.lower(): m.id for m in content.members if m.hidden for name in (m.id, *getattr(m, "aliases", ())) if name not in public_ids}
+    public_ids = {name for m in content.members if not m.hidden for name in (m.id, *m.aliases)}
+    named = {name.lower(): m.id for m in content.members if m.hidden for name in (m.id, *m.aliases) if name not in public_ids}
     return HiddenPhotos({path: id for path, id in hidden.items() if path not in public}, shown, named)
 
 

@@ -152,6 +152,17 @@ def four_digit_year(value: Any, bounds: dict) -> str:
     return f"年份写四位数：写成 {(2000 if short <= now else 1900) + short}"
 
 
+def swapped_year(value: object) -> int | None:
+    """2207 for 2027, 2206 for 2026: a year with two digits swapped, when one swap gives a year near now."""
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{4}", text):
+        return None
+    now = dt.date.today().year
+    swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2:]) for i in range(3)}
+    near = sorted(year for year in swapped if now - 30 <= year <= now + 2 and str(year) != text)
+    return near[0] if len(near) == 1 else None
+
+
 def as_period(value: Any) -> str:
     """"写成 2026-Q2" for 2026年第二季度, 2026年2季度, 2026 Q2, 2026q2 or 2026-2; for a half year
     (2026-H2, 2026年下半年), the quarters it holds."""

@@ -7,7 +7,6 @@ comes from ``meant``, and the fields they may have meant from ``modelpath``.
 from __future__ import annotations
 
 import math
-import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -30,6 +29,10 @@ PATTERN_MESSAGES = {
     PERIOD_PATTERN: ("考核期要写成 YYYY-Qn，例如 2026-Q1（n 为 1 到 4）", ""),
     SIZE_PATTERN: ("标志牌尺寸只能是 60x40cm、80x60cm、A3、A4，或 宽x高mm（例如 900x600mm，宽和高都在 100 到 5000 之间）", ""),
 }
+
+# the start of the hint that offers an id written right: check.taken_examples offers a free one
+# when that id is another record's
+ID_EXAMPLE = "例如写成 "
 
 # choices as editors write them in Chinese
 IN_CHINESE = {"former": ("已调离", "调离", "离职", "已离职", "调出", "退休", "已退休"), "active": ("在岗", "在职", "在用", "正常"),
@@ -162,20 +165,10 @@ def _too_large(error: Error) -> tuple[str, str]:
         finite = True
     if not finite:
         return f"应该是数字{error.now}", A_NUMBER
-    guess = _year_meant(error.value)
+    guess = meant.swapped_year(error.value)
     return (f"不能大于 {meant.number_text(error.ctx.get('le', error.ctx.get('lt')))}{error.now}",
             f"是不是 {guess}？（两个数字写颠倒了）" if guess else "")
 
-
-def _year_meant(value: object) -> int | None:
-    """2207 for 2027, 2206 for 2026: a year with two digits swapped, when one swap gives a year near now."""
-    text = str(value).strip()
-    if not re.fullmatch(r"[0-9]{4}", text):
-        return None
-    now = datetime.date.today().year
-    swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2:]) for i in range(3)}
-    near = sorted(year for year in swapped if now - 30 <= year <= now + 2 and str(year) != text)
-    return near[0] if len(near) == 1 else None
 
 
 def _unknown_field(error: Error) -> tuple[str, str]:
@@ -231,7 +224,7 @@ def _pattern(error: Error) -> tuple[str, str]:
     if pattern == PERIOD_PATTERN and (period := meant.as_period(value)):
         hint = period
     elif pattern == PERIOD_PATTERN and (shape := re.fullmatch(r"\s*([0-9]{4})-(Q[1-4])\s*", value, re.I)):
-        guess = _year_meant(shape.group(1))
+        guess = meant.swapped_year(shape.group(1))
         message = f"考核期“{value.strip()}”的年份不对（只能是 1900 到 2100 年）"
         hint = f"是不是 {guess}-{shape.group(2).upper()}？" if guess else ""
         return message, hint
@@ -261,7 +254,7 @@ def _id_hint(error: Error) -> str:
     slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
     if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
         slug = meant.id_from_name(value, model, where)
-    hint = f"例如写成 {slug}" if slug and slug != value else ""
+    hint = f"{ID_EXAMPLE}{slug}" if slug and slug != value else ""
     parts = [part.strip() for part in re.split(r"[、，；;,]", value) if part.strip()]
     spaced = value.split()  # [zhang-wei li-na], a comma left out; not "Zhang Wei" or "王 芳", one name
     if len(parts) == 1 and len(spaced) > 1 and all(re.fullmatch(ID_PATTERN, p) or re.fullmatch(r"[\u3400-\u9fff]{2,}", p) for p in spaced):

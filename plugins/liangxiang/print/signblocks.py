@@ -225,8 +225,9 @@ class SignBlocks:
         duties set larger, not amid empty bands."""
         size = self.body_size(width, height)
         if size is not None:
-            # whole words, when that costs little of the size (…设爱心座椅和老花镜, not …和老 / 花镜)
-            in_words = self.body_size(width, height, by_words=True)
+            # whole words, when that costs little of the size (…设爱心座椅和老花镜, not …和老 / 花镜); only
+            # when some line wraps: finding words loads a dictionary
+            in_words = self.body_size(width, height, by_words=True) if self._wraps(width, size) else None
             words = in_words is not None and in_words >= WORDS_AT * size
             size = in_words if words else size
             growth = BODY_GROWTH if centre else growth
@@ -245,6 +246,11 @@ class SignBlocks:
         field, what = (("duties",), "工作职责") if duties_h >= scope_h else (("scope",), "责任范围")
         lines = max(1, round((used - height) / (size * self.layout.body.leading) + 0.49))
         raise Overflow(field, f"{what}太长，{self.where()}用最小字号还差约 {lines} 行", self.hint(what))
+
+    def _wraps(self, width: float, size: float) -> bool:
+        """Whether scope or a duty takes more lines at size than it was written in."""
+        written = 2 + sum(1 for line in self.sign.scope.split("\n") if line.strip()) + 2 * len(self.sign.duties)  # labels, numbers
+        return sum(isinstance(item, Text) for item in self._body_at(0, 0, width, size)[0]) > written
 
     def _body_at(self, x: float, y: float, width: float, size: float, spread: float = 0.0, by_words: bool = False):
         lay, colors, s = self.layout, self.colors, self.set
