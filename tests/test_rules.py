@@ -220,6 +220,9 @@ CASES = [
     Case("text-paragraph-outdented-plain", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  第一段。\n\n2026年起，每周巡查一次。\n"),
          "content/zones/garden.yaml", "2026年起", "-", "这一行是“content”的正文", "“content: |”下面的每一行都要这样缩进"),
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),
+    # the first field indented, the rest not: PyYAML asked for a "---" before the second one (audit 29)
+    Case("yaml-first-key-indented", sub("content/zones/garden.yaml", "id: garden", "  id: garden"), "content/zones/garden.yaml", "  id: garden", "id", "第一个字段“id”比下面的“name”多缩进了 2 个空格", "删掉“id”前面多出的 2 个空格"),
+    Case("story-first-key-indented", sub("content/stories/a-key.md", "---\ntitle:", "---\n title:"), "content/stories/a-key.md", " title:", "title", "第一个字段“title”比下面的", "删掉“title”前面多出的 1 个空格"),
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "scope", "多了一个冒号", "中文引号 “ ”"),
     Case("yaml-curly-quotes-flow", sub("content/assessments/2026-Q1.yaml", "note: 差}", "note: ‘差, 整改’}"), "content/assessments/2026-Q1.yaml", "note: ‘", "results[1].整改’", "不认识的字段", "中文引号 ‘ ’"),

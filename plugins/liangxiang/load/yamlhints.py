@@ -138,6 +138,8 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         return outdented
     if (bare := _section_without_colon(lines, failed)) is not None:
         return bare
+    if (first := _first_key_indented(lines, failed)) is not None:
+        return first
     for number in range(min(failed, len(lines) - 1), max(-1, failed - 3), -1):
         line = lines[number]
         if (found := _NO_SPACE_AFTER_COLON.match(line)) is not None:
@@ -170,6 +172,24 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
     return None
+
+
+def _first_key_indented(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
+    """The file's first field indented and the next ones not: PyYAML takes the indented lines for
+    a whole document and asks for a "---" before the first field at the margin."""
+    if not 0 < failed < len(lines) or (found := _KEY_OF_LINE.match(lines[failed])) is None:
+        return None
+    content = [number for number, line in enumerate(lines[:failed])
+               if line.strip() and not line.lstrip().startswith("#") and not _DOCUMENT_MARK.match(line)]
+    if not content or any(_DOCUMENT_MARK.match(line) for line in lines[content[0]:failed]):
+        return None
+    first = lines[content[0]]
+    if (key := _KEY_OF_LINE.match(first)) is None or (extra := _indent(first) - _indent(lines[failed])) <= 0:
+        return None
+    if any(_indent(lines[number]) < _indent(first) for number in content):
+        return None
+    return (content[0], 0, f"第一个字段“{key.group(1)}”比下面的“{found.group(1)}”多缩进了 {extra} 个空格",
+            f"同一层的字段要上下对齐：删掉“{key.group(1)}”前面多出的 {extra} 个空格")
 
 
 def _section_without_colon(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
