@@ -1534,8 +1534,17 @@ def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file,
     # {id b1-g1, …}: the colon left out is one error, not also an id missing and a group not found
     ([("content/org.yaml", "{id: b1-g1,", "{id b1-g1,")], [("content/org.yaml:9:9", "branches[0].groups[0].id", "“id”后面少了冒号")]),
     ([("content/org.yaml", "{id: b1-g1,", "{id:b1-g1,")], [("content/org.yaml:9:9", "branches[0].groups[0].id", "“id”后面的冒号要跟一个空格")]),
+    # git's conflict markers: the file is read as the side before "=======", so its other mistakes are said (audit 29)
+    ([("members.yaml", "    post: 绿化养护员\n", "<<<<<<< HEAD\n    post: 绿化养护员\n=======\n    post: 绿化队长\n>>>>>>> origin/main\n"),
+      ("members.yaml", "    branch: b2", "    branch: b9")],
+     [("members.yaml:7:1", "-", "git 合并冲突的标记"), ("members.yaml:20:5", "members[2].branch", "找不到党支部“b9”")]),
+    # and a member only the other side names is not missing from every record that names her
+    ([("members.yaml", "  - id: li-na\n    name: 李娜\n    branch: b1\n", "<<<<<<< HEAD\n=======\n  - id: li-na\n    name: 李娜\n    branch: b1\n>>>>>>> origin/main\n"),
+      ("content/commitments/2026.yaml", "  - member: zhang-wei", "  - member: zhang-wie")],
+     [("members.yaml:11:1", "-", "git 合并冲突的标记"), ("content/commitments/2026.yaml:3:5", "commitments[0].member", "找不到党员“zhang-wie”")]),
 ], ids=["over-indented-twice", "colon-in-braces", "two-quotes", "zone-field-set-aside", "zone-other-fields-said", "echo-on-next-line", "member-id-set-aside",
-        "org-dash", "id-without-colon-in-braces", "id-colon-without-space-in-braces"])
+        "org-dash", "id-without-colon-in-braces", "id-colon-without-space-in-braces",
+        "merge-conflict-read-on", "merge-conflict-other-side"])
 def test_a_syntax_error_does_not_hide_the_files_other_errors(tmp_path, edits, expected):
     """One run reports every error: a file is read on past a syntax error, the failed line read
     as empty, and what that line's record says then is not reported (it may be the error's echo)."""

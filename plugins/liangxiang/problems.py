@@ -73,6 +73,8 @@ class Problems:
     # files whose own field was read past a syntax error: their other fields' mistakes are said,
     # but not what the checks across records find there (it may hang on the field set aside)
     read_past: set[str] = field(default_factory=set)
+    # files with git's conflict markers, read as the side before "=======": the other side's text
+    other_sides: dict[str, str] = field(default_factory=dict)
 
     def checks_begin(self) -> None:
         self.muted.update((path, 0) for path in self.read_past)

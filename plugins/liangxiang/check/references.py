@@ -210,10 +210,19 @@ class References:
                 elif kind in self.naming and (count := self.naming[kind][value]) >= 3:  # many records: deleted, not misspelt
                     hint = (f"org.yaml 里没有{KIND_WORDS[kind]}“{value}”，却有 {count} 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"
                             + (f"；如果是写错了，{hint}" if meant != hint else ""))
+                if self.on_other_side(kind, value):
+                    return  # the conflict's own error is said: this one, if still true, once it is resolved
                 self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
         elif public and value in known.hidden:
             self.problems.add(where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
                               _hidden_reference_hint(name, value))
+
+    def on_other_side(self, kind: str, value: str) -> bool:
+        """Whether a file of records of that kind was read as one side of a git conflict whose
+        other side names value."""
+        word = re.compile(rf"(?<![\w-]){re.escape(value)}(?![\w-])")
+        return any(path.replace("content/org.yaml", "org.yaml").startswith(HOMES[kind]) and word.search(text)
+                   for path, text in self.problems.other_sides.items())
 
     def badly_written(self, kind: str, value: str, traced_only: bool = False) -> str:
         """A record whose own id is badly written (邓海, Deng_Hai) is the one every reference to the

@@ -23,7 +23,7 @@ from ..problems import Location, Problems, did_you_mean
 from ..siteconfig import site_config
 from ..values import ID_PATTERN
 from .cache import ParseCache, file_digest
-from .decoding import decode, report_controls, undecodable
+from .decoding import decode, has_conflict, report_controls, sides, undecodable
 from .frontmatter import (
     missing_front_matter,
     only_the_title,
@@ -103,6 +103,8 @@ class _Reader(PageScanning):
             return None
         raw = path.read_bytes()
         self.sources[shown] = file_digest(raw)
+        if has_conflict(raw):  # read as one side (decode): what only the other side names is not missing
+            self.problems.other_sides[shown] = sides(raw.decode("utf-8", "replace"))[1]
         return raw
 
     def read(self, path: Path, limit: int) -> str | None:

@@ -17,13 +17,18 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
     if text is not None and "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")  # saved with old Mac line ends: YAML and Markdown read the lines, so do the messages
     if text is not None and _merge_conflict(text, path, problems):
-        return None
+        text = sides(text)[0]  # read on: the file's other mistakes are said in this run too
     if text is not None and LINE_SEPARATORS.search(text):
         text = _line_separators_reported(text, path, problems)
     return text
 
 
+CONFLICT_MESSAGE = "这里有 git 合并冲突的标记（<<<<<<<、=======、>>>>>>> 三行）：两次修改撞在了一起，文件里两个版本都在"
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
+
+
+def has_conflict(raw: bytes) -> bool:
+    return b"<<<<<<<" in raw and b">>>>>>>" in raw
 
 
 def _merge_conflict(text: str, path: str, problems: Problems) -> bool:
@@ -34,9 +39,27 @@ def _merge_conflict(text: str, path: str, problems: Problems) -> bool:
     if not opened or not any(mark == ">" for _, mark in marks):
         return False
     for line in opened:
-        problems.add(Location(path, line, 1), "-", "这里有 git 合并冲突的标记（<<<<<<<、=======、>>>>>>> 三行）：两次修改撞在了一起，文件里两个版本都在",
+        problems.add(Location(path, line, 1), "-", CONFLICT_MESSAGE,
                      "保留要的那一版，删掉另一版和这三行标记（VS Code 里点“采用当前更改”或“采用传入的更改”）")
     return True
+
+
+def sides(text: str) -> tuple[str, str]:
+    """The text as the side before "=======" has it (the markers and the other side as empty
+    lines, so every line keeps its number), and the other side's lines."""
+    lines, side, other = text.split("\n"), "both", []
+    for number, line in enumerate(lines):
+        mark = line[:7]
+        if mark == "<" * 7:
+            side, lines[number] = "ours", ""
+        elif mark in ("|" * 7, "=" * 7) and side != "both":  # diff3's common base, then theirs
+            side, lines[number] = "theirs", ""
+        elif mark == ">" * 7 and side != "both":
+            side, lines[number] = "both", ""
+        elif side == "theirs":
+            other.append(line)
+            lines[number] = ""
+    return "\n".join(lines), "\n".join(other)
 
 
 # Unicode's line and paragraph separators and NEL (pasted from web pages and WeChat): YAML reads
