@@ -431,6 +431,8 @@ CASES = [
     Case("photo-truncated", {"content/photos/zhang-wei.jpg": jpeg_bytes()[:-400]}, "members.yaml", "zhang-wei.jpg", "photo", "不完整", "重新导出"),
     Case("photo-folder", sub("members.yaml", "photos/zhang-wei.jpg", "photos"), "members.yaml", "photo: photos", "photo", "文件夹", "photos/zhang-wei.jpg"),
     Case("photo-backslash", sub("members.yaml", "photos/zhang-wei.jpg", "photos\\zhang-wei.jpg"), "members.yaml", "zhang-wei.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
+    # copied from Windows' Explorer, from members.yaml's folder: the hint names the file itself (audit 29)
+    Case("photo-backslash-up-and-case", sub("members.yaml", "photos/zhang-wei.jpg", "..\\photos\\Zhang-Wei.JPG"), "members.yaml", "Zhang-Wei.JPG", "photo", "找不到图片", "不用“\\”：写成 photos/zhang-wei.jpg"),
     Case("photo-heic", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.heic"),
                         "content/photos/zhang-wei.heic": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 2000},
          "members.yaml", "zhang-wei.heic", "photo", "HEIC", "转成 JPEG"),

@@ -215,7 +215,7 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
         if meant:
             return [(f"找不到图片“{value}”", f"路径从 {docs_dir.name}/ 里面写起，用“/”分隔：写成 {meant}")]
         if "\\" in value:
-            return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {value.replace(chr(92), '/')}")]
+            return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {_slashed(docs_dir, value)}")]
         plain = unicodedata.normalize("NFKC", value)  # photos／a.jpg, a．jpg: typed in a full-width mode
         if plain != value and (found := resolve_image(docs_dir, plain)) is not None and found.is_file():
             marks = "、".join(f"“{c}”" for c in dict.fromkeys(c for c in value if unicodedata.normalize("NFKC", c) != c))
@@ -255,6 +255,19 @@ def _inside_path(docs_dir: Path, value: str) -> str:
     rest = written.lstrip("/")
     rest = rest[len(docs_dir.name) + 1:] if rest.startswith(docs_dir.name + "/") else rest
     return rest if rest != written and rest and (docs_dir / rest).is_file() else ""
+
+
+def _slashed(docs_dir: Path, value: str) -> str:
+    """photos\\members\\li-na.JPG, ..\\photos\\a.jpg (copied from Windows' Explorer) as the path of
+    the file meant, from content/, when there is one; else with "/" for "\\"."""
+    written = value.replace("\\", "/")
+    rest = re.sub(r"^(?:\.{1,2}/)+", "", written)
+    for path in (rest, _inside_path(docs_dir, rest)):
+        if path and (docs_dir / path).is_file():
+            return path
+        if path and (near := _near_file(docs_dir / path)):
+            return (Path(path).parent / near).as_posix()
+    return written
 
 
 def _near_file(path: Path) -> str:
