@@ -889,6 +889,17 @@ def test_links_to_a_record_with_its_own_error_are_not_errors_too(tmp_path):
     assert [p.where.path for p in problems_of(root)] == ["members.yaml"]
 
 
+def test_a_link_to_the_sites_own_full_address_is_checked_as_a_link_within_it(tmp_path):
+    """site_url is https://dj.qinghe.org.cn/dj/: an editor copies a page's address from the browser (audit 29)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[花园](https://dj.qinghe.org.cn/dj/zones/garden/)，"
+                     "[旧](HTTP://DJ.qinghe.org.cn/dj/zones/gardn/)，[别站](https://dj.qinghe.org.cn/zones/nope/)，"
+                     "[简介](https://dj.qinghe.org.cn/dj/about/#nope)，[首页](https://dj.qinghe.org.cn/dj)"))
+    found = [(p.where.line, p.message) for p in problems_of(root)]
+    assert found == [(11, "链接“HTTP://DJ.qinghe.org.cn/dj/zones/gardn/”指向的页面不存在"),
+                     (11, "链接“https://dj.qinghe.org.cn/dj/about/#nope”里的“#nope”在那一页找不到对应的小标题")], found
+
+
 def test_the_same_wrong_link_twice_is_reported_at_each_line(tmp_path):
     root = write_site(tmp_path)
     _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[李](/members/li-nn/)\n\n又见[李](/members/li-nn/)"))

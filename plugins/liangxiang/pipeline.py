@@ -21,7 +21,7 @@ from .site.markdown import HEADING_IDS, site_extras
 
 def read_content(
     root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None, printables: bool = True,
-    free_page_anchors: bool = True, markdown_extras: dict[str, dict] | None = None,
+    free_page_anchors: bool = True, markdown_extras: dict[str, dict] | None = None, site_url: str = "",
 ) -> tuple[Content, Problems]:
     """Every record of the site, loaded and checked, with every problem found. free_page_anchors:
     whether free pages' headings get the ids our Markdown gives them (not with a site's own slugify);
@@ -30,6 +30,7 @@ def read_content(
     problems.checks_begin()
     content.printables = printables  # links to /print/ lead nowhere without them
     content.markdown_extras = markdown_extras or {}
+    content.site_url = site_url or ""
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
@@ -48,7 +49,7 @@ def read_site(config, plugin_config) -> Content:
     slugify = config.mdx_configs.get("toc", {}).get("slugify", HEADING_IDS["slugify"])
     content, problems = read_content(site_root(config), docs_dir, plugin_config.members, None if inside else cache,
                                      plugin_config.printables, slugify is HEADING_IDS["slugify"],
-                                     site_extras(config.markdown_extensions, config.mdx_configs))
+                                     site_extras(config.markdown_extensions, config.mdx_configs), config.site_url or "")
     if inside:
         where = "在 content/ 里" if inside == "docs" else "是站点所在的文件夹或它的上级"
         problems.add(Location.of_setting(config_file, "cache_dir"), "cache_dir",

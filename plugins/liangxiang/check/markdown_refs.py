@@ -70,6 +70,9 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                            "去掉这个链接，或换成 https:// 开头的网址")
             elif ref.startswith(LINK):
                 problem = _link_problem(content, ref[len(LINK):], base, shown_at, anchors)
+            elif kind == "link" and (within := own_address(content.site_url, ref)) is not None:
+                problem = _link_problem(content, within, base, shown_at, anchors)
+                problem = problem and (problem[0].replace(f"“{within}”", f"“{ref}”", 1), problem[1])
             elif ref.startswith("#") and (field == "body" or field == "-" and free_page_anchors):  # a page of its own
                 problem = _anchor_problem(ref, anchors.of_text(text), "这一页")
             else:
@@ -313,6 +316,22 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
     guesses = (did_you_mean(candidate, choices, cutoff=0.75) for candidate in content_paths(written, base))
     guess = next((guess for guess in guesses if guess), "")
     return f"链接“{href}”指向的页面不存在", guess or LINK_HINT
+
+
+def own_address(site_url: str, href: str) -> str | None:
+    """"/zones/x/#a" for a link written as the site's own full address
+    (https://dangjian.example.cn/zones/x/#a), by http or https; None for any other."""
+    try:
+        site, link = urlsplit(site_url), urlsplit(href.strip())
+    except ValueError:
+        return None
+    root = site.path if site.path.endswith("/") else site.path + "/"
+    if not site.netloc or link.scheme.lower() not in ("http", "https") or link.netloc.lower() != site.netloc.lower():
+        return None
+    path = link.path or "/"
+    if not (path + "/").startswith(root):
+        return None
+    return "/" + path[len(root):] + (f"?{link.query}" if link.query else "") + (f"#{link.fragment}" if link.fragment else "")
 
 
 RECORD_ADDRESS = re.compile(r"^(members|zones|stories|commitments|assessments)/([^/]+?)(\.md|\.ya?ml)?$")
