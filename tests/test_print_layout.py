@@ -361,6 +361,8 @@ def test_a_zone_crowded_past_the_legible_size_is_squeezed_down_to_the_smallest_e
     check(drawing, setter.measure, SMALLEST_EM)
     texts = "".join(t.text for t in drawing.items if isinstance(t, Text))
     assert all(f"志愿者{i}号" in texts for i in range(16))
+    code = next(i for i in drawing.items if isinstance(i, Code))  # the code gives way before the words do (audit 29)
+    assert code.module == pytest.approx(qr_module_mm(SIGN_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE))
 
 
 @pytest.mark.parametrize("size", ["60x40cm", "A3", "600x900mm"])
@@ -377,6 +379,21 @@ def test_a_portrait_sign_with_few_duties_has_no_empty_bands(planned, setter, siz
     for box in solid[1:]:  # the tallest stretch of the sheet with nothing drawn across it
         widest, lowest = max(widest, box[2] - lowest), max(lowest, box[4])
     assert widest < 0.055 * drawing.height, f"an empty band of {widest:.0f} mm on a sheet {drawing.height:.0f} mm tall"
+
+
+def test_a_landscape_sign_with_few_duties_sets_them_larger(planned, setter):
+    """Two short duties on a 900x600 mm sign: set above the body's size, as on a portrait sign,
+    not at it with the lower half of their column empty (audit 29)."""
+    from liangxiang.print.signblocks import unit, sign_layout
+
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, duties=("处方调配“四查十对”", "中药代煎、快递到家"), scope="门诊西药房",
+                               size="900x600mm", orientation="landscape")
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    nominal = sign_layout("landscape").body.em * unit(drawing.width, drawing.height)
+    duty = next(t for t in drawing.items if isinstance(t, Text) and "快递到家" in t.text)
+    assert duty.size > 1.1 * nominal, (duty.size, nominal)
 
 
 def test_a_role_given_to_a_long_dotted_name_breaks_at_its_dots(planned, setter):

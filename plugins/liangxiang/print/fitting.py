@@ -15,7 +15,7 @@ from typing import Callable
 from .drawing import Drawing
 from .setter import Overflow
 
-SQUEEZES = (0.8, 0.65, 0.5, 0.35)  # of the smallest legible sizes, tried in turn
+SQUEEZES = (0.9, 0.8, 0.72, 0.65, 0.57, 0.5, 0.42, 0.35)  # of the smallest legible sizes, tried in turn
 
 
 @dataclass(frozen=True)

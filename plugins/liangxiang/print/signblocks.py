@@ -84,8 +84,9 @@ class SignBlocks:
     """A sign being drawn: its sheet, scheme and type scale, and the blocks placed so far."""
 
     def __init__(self, sign: SignContent, words: SignWords, setter: Setter, qr_pixels: float = QR_PIXELS_PER_MODULE,
-                 squeeze: float = 1.0):
+                 squeeze: float = 1.0, qr_at_floor: bool = False):
         self.sign, self.words, self.set, self.squeeze = sign, words, setter, squeeze
+        self.qr_at_floor = qr_at_floor  # the code no bigger than its pixels at 20 dpi need, not the layout's size
         self.width, self.height = sheet_size(sign.size, sign.orientation)
         self.qr_module = qr_module_mm(SIGN_QR_DPI, qr_pixels)
         self.u = unit(self.width, self.height)
@@ -158,7 +159,7 @@ class SignBlocks:
     def qr_block(self):
         """The code's side (quiet zone included) and its caption, set on one line if it can be."""
         modules = qr.side(self.sign.url)
-        side = modules * max(self.qr_module, self.layout.qr * self.u / modules)
+        side = modules * (self.qr_module if self.qr_at_floor else max(self.qr_module, self.layout.qr * self.u / modules))
         kind, measure = self.layout.caption, self.set.measure
         caption = (fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), 1)
                    or fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), kind.lines))

@@ -14,7 +14,7 @@ from .drawing import Drawing, Rule
 from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
-from .signblocks import SignContent, SignWords, wide_growth
+from .signblocks import BODY_GROWTH, SignContent, SignWords, wide_growth
 
 
 class _Sign(PeopleBlock):
@@ -62,7 +62,8 @@ class _Sign(PeopleBlock):
             raise self._people_overflow()
         body_x = self.x0 + people_w + 1.5 * gap
         self.drawing.add(Rule(body_x - 0.75 * gap, top, body_x - 0.75 * gap, bottom, self.colors.accent, 0.15 * u))
-        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth)
+        # a few duties grow as on a portrait sign, rather than leave the lower half of their column empty
+        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=max(growth, BODY_GROWTH))
 
     def _portrait(self, top: float, side: float, caption) -> None:
         """Scope and duties across; below them the people over the phone, beside the QR code.
@@ -156,11 +157,19 @@ def _area(size: str) -> float:
 
 
 def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
-    """A sheet too small for the full-size code beside its content tries the compact code."""
+    """The code at the layout's size; where the content does not fit beside it, the code gives
+    way before the words do: no bigger than 2 pixels a module at 20 dpi, then the compact code.
+    Text squeezed below its legible size always has the compact code."""
+    if squeeze < 1.0:
+        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True).compose()
     try:
-        return _Sign(sign, words, setter, squeeze=squeeze).compose()
+        return _Sign(sign, words, setter).compose()
     except Overflow:
-        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze).compose()
+        pass
+    try:
+        return _Sign(sign, words, setter, qr_at_floor=True).compose()
+    except Overflow:
+        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, qr_at_floor=True).compose()
 
 
 def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:
