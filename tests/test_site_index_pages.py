@@ -210,7 +210,8 @@ def test_raw_html_is_taken_out_and_its_words_kept(tmp_path):
     site = _build(tmp_path / "src", {
         "content/stories/a-key.md": STORY.replace("故事正文。\n", body),
         "content/zones/garden.yaml": FILES["content/zones/garden.yaml"] + "content: \"巡查<BR>路线<i>北门</i>\"\n",
-        "content/about.md": "# 活动简介\n\n正文<center>居中</center><!-- 待补充 -->。\n",
+        "content/about.md": "# 活动简介\n\n正文<center>居中</center><!-- 待补充 -->。\n\n"
+                            '监督电话：<a href="tel:0478-12345678">0478-12345678</a>，<img src="x.png" alt="**照片**">完。\n',  # audit 29
     })
     story = (site / "stories/a-key/index.html").read_text(encoding="utf-8")
     shown = story[story.index('class="prose story-body"'):]
@@ -220,9 +221,11 @@ def test_raw_html_is_taken_out_and_its_words_kept(tmp_path):
     assert "巡查路线北门" in zone and "&lt;i&gt;" not in zone
     about = (site / "about/index.html").read_text(encoding="utf-8")
     assert "正文居中。" in about
+    # a number or an emphasis inside a tag does not cut it: the tag goes, its words stay (audit 29)
+    assert '<p>监督电话：<span class="nb">0478-12345678</span>，完。</p>' in about, about[about.index("监督电话") - 20:][:200]
     index = next((site / "assets").glob("search-*.json")).read_text(encoding="utf-8")
     for page in (story, zone, about):
-        for leaked in ("evil", "编辑备注", "待补充", "center", "<BR", "&lt;b&gt;重点", "&lt;script"):
+        for leaked in ("evil", "编辑备注", "待补充", "center", "<BR", "&lt;b&gt;重点", "&lt;script", "&lt;a", "照片", "<span class=\"nb\"></span>"):
             assert leaked not in page, leaked
     terms = set(json.loads(index)["g"])  # the search's words (two-character grams of Chinese)
     assert {"重点", "北门", "居中"} <= terms and not {"evil", "核实", "补充", "center"} & terms

@@ -23,7 +23,7 @@ import markdown
 import nh3
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify_unicode
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import HTML_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 from markupsafe import Markup
@@ -144,6 +144,15 @@ class _NumberRun(InlineProcessor):
         return element, m.start(0), m.end(0)
 
 
+class _RawTagAsText(InlineProcessor):
+    """A raw tag kept whole, as text, for StripRawHtml to take out: the patterns after it (a
+    number's span, emphasis) would cut into <a href="tel:0391-7216688">, which then stayed on
+    the page as text."""
+
+    def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
+        return AtomicString(m.group(0)), m.start(0), m.end(0)
+
+
 _UNIT = "(?:%|％|小时|分钟|公里|千米|平方米|万元|亿元|[个人名条次项件户天年月日时分秒元万亿岁米吨度台辆家所处场届期])"
 NUMBER_RUN = (r"(?<![0-9A-Za-z-])[0-9]{1,6}(?:-[0-9]{1,8}){1,3}(?![0-9A-Za-z-])"
               rf"|(?<![0-9A-Za-z.,-])[0-9]+(?:[.,][0-9]+)*{_UNIT}")
@@ -165,6 +174,7 @@ class SafeContent(Extension):
         md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 25)  # before "inline" (20)
         md.treeprocessors.register(_ScrollTables(md), "liangxiang_scroll_tables", 3)
         md.inlinePatterns.register(_NumberRun(NUMBER_RUN, md), "liangxiang_number_run", 5)
+        md.inlinePatterns.register(_RawTagAsText(HTML_RE, md), "liangxiang_raw_tag", 90)  # where "html" stood
 
 
 class HeadingsUnderTitle(Extension):

@@ -107,10 +107,18 @@ def _gaps(cuts: list[tuple[int, int, str]], start: int, end: int):
 
 
 def _drop_emptied(root: etree.Element) -> None:
-    """A paragraph that held only raw HTML (a <script> block) is removed, not left empty."""
-    for parent in list(root.iter()):
-        for child in list(parent):
-            if child.tag == "p" and not len(child) and not (child.text or "").strip():
+    """A paragraph that held only raw HTML (a <script> block) is removed, not left empty; so is
+    a number's span (markdown._NumberRun) whose number stood inside what was taken out."""
+    for parent in reversed(list(root.iter())):  # the deepest first: a paragraph is empty once its spans are gone
+        for index, child in reversed(list(enumerate(parent))):
+            if child.tag == "span" and child.get("class") == "nb" and not len(child) and not child.text:
+                if child.tail:  # its tail goes to what stands before it
+                    if index:
+                        parent[index - 1].tail = (parent[index - 1].tail or "") + child.tail
+                    else:
+                        parent.text = (parent.text or "") + child.tail
+                parent.remove(child)
+            elif child.tag == "p" and not len(child) and not (child.text or "").strip():
                 if (child.tail or "").strip():
                     continue
                 parent.remove(child)
