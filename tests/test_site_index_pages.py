@@ -56,6 +56,19 @@ def test_an_empty_year_and_no_stories_say_there_is_nothing_yet(tmp_path):
     assert "暂无典型故事" in page_text(site, "stories/")
 
 
+def test_a_service_standard_is_one_text_beside_its_label_on_every_page(tmp_path):
+    """The label and the text are the two items of a flex row; a number's span (24小时) loose
+    in the row made a column of its own on the year's wall (audit 29)."""
+    site = _build(tmp_path / "src", {"content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"].replace(
+        "    promise: 热情服务\n", "    promise: 热情服务\n    standard: 群众反映问题，24小时内回复、一周内解决\n")})
+    for page in ("commitments/2026", "members/li-na", "zones/garden"):
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<p class="standard">(.*?)</p>', html, re.S)
+        assert rows, page
+        for row in rows:
+            assert re.fullmatch(r'<span class="label[^"]*">[^<]*</span><span>(?:[^<]|<span class="nb">[^<]*</span>)*</span>', row), (page, row)
+
+
 INTROS = [  # content/index.md -> the headings the home page shows, in order
     ("# 欢迎\n\n正文。\n\n## 怎么找\n\n### 细节\n\n###### 最深\n", ["h1", "h2", "h3", "h4", "h5"]),  # no level skipped
     ("## 欢迎\n\n正文。\n\n### 细节\n", ["h1", "h2", "h3"]),  # already below the page's h1
