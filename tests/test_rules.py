@@ -226,6 +226,9 @@ CASES = [
     # a BOM where two files were joined, a zero-width space in a key: YAML blamed the next line (audit 29)
     Case("bom-at-a-line-start", sub("members.yaml", "  - id: li-na\n", "\ufeff  - id: li-na\n"), "members.yaml", "- id: li-na", "id", "这一行开头有一个看不见的字符（零宽不换行空格 U+FEFF）", "删掉这一行开头到冒号的文字"),
     Case("zero-width-space-in-a-key", sub("content/zones/garden.yaml", "scope: 花园一片", "sco\u200bpe: 花园一片"), "content/zones/garden.yaml", "sco\u200bpe", "scope", "这一行的字段名里有一个看不见的字符（零宽空格 U+200B）", "重新输入"),
+    # a mistake on the field right after a text: said there, not as the text's last line outdented (audit 29)
+    Case("yaml-error-after-a-text", sub("content/zones/garden.yaml", "leader: zhang-wei", "content: |\n  第一段。\n\n  - 一项\nleader: *张伟*"),
+         "content/zones/garden.yaml", "leader: *", "leader", "值以 * 或 & 开头", "引号括起来"),
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "scope", "多了一个冒号", "中文引号 “ ”"),
     Case("yaml-curly-quotes-flow", sub("content/assessments/2026-Q1.yaml", "note: 差}", "note: ‘差, 整改’}"), "content/assessments/2026-Q1.yaml", "note: ‘", "results[1].整改’", "不认识的字段", "中文引号 ‘ ’"),

@@ -251,6 +251,10 @@ def _text_line_outdented(lines: list[str], failed: int) -> tuple[int, int, str, 
         if not key:
             return None
         odd = line[:1] in "\u3000\u00a0"
+        opener = above if opened else next(index for index in range(above, -1, -1) if index not in blocks)
+        first = next((index for index in range(opener + 1, len(lines)) if lines[index].strip()), number)
+        if not odd and number in blocks and _indent(line) >= _indent(lines[first]):
+            return None  # indented as the text is: the mistake is on the failed line, not here
         meaning = (f"这一行是“{key}”的正文，开头是{_SPACE_NAMES[line[0]]}：YAML 只认半角空格缩进，以为正文到上一行就结束了" if odd else
                    f"这一行是“{key}”的正文，但缩进比上面的正文少：YAML 以为正文到上一行就结束了")
         width = _indent(lines[above]) if not opened else _indent(lines[above]) + 2
