@@ -315,8 +315,28 @@ def test_a_symbolic_link_in_content_is_refused_before_anything_is_published(tmp_
     assert re.search(rf"{re.escape(name)}: .*{message}", caplog.text), caplog.text
 
 
+def test_a_site_dir_that_is_a_file_is_refused_not_a_traceback(tmp_path, caplog):
+    """site_dir: members.yaml (audit 29: validate passed, the build failed with FileExistsError)."""
+    from liangxiang.cli import main
+
+    root = write_site(tmp_path / "src")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "site_dir: members.yaml\n", encoding="utf-8")
+    before = digest(root, (".cache",))
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        build(load_config(config_file=str(config)))
+    assert re.search(r"mkdocs\.yml:\d+:\d+: site_dir: site_dir（members\.yaml）是一个已有的文件", caplog.text), caplog.text
+    assert main(["validate", str(root)]) == 1
+    assert digest(root, (".cache",)) == before
+
+
 @pytest.mark.parametrize("cache_dir, said", [("content/.cache", "在 content/ 里"), ("content", "在 content/ 里"),
-                                             (".", "是站点所在的文件夹或它的上级"), ("..", "是站点所在的文件夹或它的上级")])
+                                             (".", "是站点所在的文件夹或它的上级"), ("..", "是站点所在的文件夹或它的上级"),
+                                             ("members.yaml", "是一个文件"), ("members.yaml/x", "是一个文件")])  # audit 29: had a traceback
 def test_a_cache_inside_content_or_over_the_site_is_refused_and_nothing_is_written(tmp_path, caplog, cache_dir, said):
     from liangxiang.cli import main
 
@@ -327,6 +347,6 @@ def test_a_cache_inside_content_or_over_the_site_is_refused_and_nothing_is_writt
     with pytest.raises(Exception) as raised:
         build_site(config, tmp_path / "site")
     assert "Abort" in type(raised.value).__name__
-    assert re.search(rf"mkdocs\.yml:\d+:\d+: cache_dir: 缓存文件夹 cache_dir {said}", caplog.text), caplog.text
+    assert re.search(rf"mkdocs\.yml:\d+:\d+: cache_dir: 缓存文件夹 cache_dir（{re.escape(cache_dir)}）{said}", caplog.text), caplog.text
     assert main(["validate", str(root)]) == 1
     assert digest(root) == before and sorted(p.name for p in tmp_path.iterdir()) == around

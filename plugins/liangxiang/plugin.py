@@ -102,8 +102,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 config.mdx_configs.setdefault(extension, {}).setdefault(option, value)
         root, cache = site_root(config), cache_dir(config, self.config)
         try:
-            if cache_in_docs(config, self.config):
-                read_site(config, self.config)  # says so before anything is written there
+            if cache_in_docs(config, self.config) or (Path(config.site_dir).exists() and not Path(config.site_dir).is_dir()):
+                read_site(config, self.config)  # says so (check_settings) before anything is written there
             self.output = StagedOutput(Path(config.site_dir).resolve(), cache)
             config.site_dir = str(self.output.begin())  # the previous site stays whole until this build is
             if self.config.printables and sources_changed(

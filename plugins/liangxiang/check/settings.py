@@ -40,11 +40,20 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             Location.of_setting(config_file, "plugins"), "plugins",
             "plugins 里的 search 用不上：网站自带中文搜索（/search/），MkDocs 的 search 插件只会多发布一份没有页面用的索引，连编辑指南也在里面",
             "删掉 plugins 下的“- search”这一行"))
+    if (site_dir := Path(config.site_dir)).exists() and not site_dir.is_dir():  # a build would fail writing into it
+        problems.add(Location.of_setting(config_file, "site_dir"), "site_dir", f"site_dir（{_shown_path(site_dir, config_file)}）是一个已有的文件，不是文件夹：网站没法生成到那里",
+                     "删掉 site_dir 使用默认的 site/，或写一个新的文件夹名")
     _duplicate_settings(config_file, problems)
     _missing_hooks(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     _nav(config.nav, config_file, content, problems)
+
+
+def _shown_path(path: Path, config_file: Path) -> str:
+    """A path as the editor wrote it: from mkdocs.yml's folder when it is inside."""
+    folder = config_file.resolve().parent
+    return path.resolve().relative_to(folder).as_posix() if path.resolve().is_relative_to(folder) else str(path)
 
 
 def _duplicate_settings(config_file: Path, problems: Problems) -> None:
