@@ -151,14 +151,17 @@ def test_a_plain_build_fails_on_a_misspelt_plugin_option_in_validates_words(tmp_
     """`blead: true` was MkDocs' English warning, and a plain build exited 0 and printed the signs
     without the bleed asked for (audit 19)."""
     root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace(
-        "  - liangxiang\n", "  - liangxiang:\n      blead: true\n      printables: 是\n")})
+        "  - liangxiang\n", "  - liangxiang:\n      blead: true\n      bleed: 1\n      members: [a, b]\n      printables: 是\n")})
     build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=root)
     assert build.returncode == 1 and not (tmp_path / "site").exists(), build.stderr
     validate = run("liangxiang", "validate", str(root), cwd=tmp_path).stderr.splitlines()
+    # every wrong option is said, in the order written (MkDocs stops at the first it checks: audit 29)
     assert validate == ["mkdocs.yml:8:7: blead: liangxiang 插件没有“blead”这个设置 (是不是要写 bleed？)",
-                        "mkdocs.yml:9:7: printables: liangxiang 插件的设置 printables 要写 true 或 false (例如 printables: true)",
-                        "一共有 2 处错误，站点未生成。请按上面的文件和行号逐条修改。"], validate
-    for line in validate[:2]:
+                        "mkdocs.yml:9:7: bleed: liangxiang 插件的设置 bleed 要写 true 或 false (例如 bleed: true)",
+                        "mkdocs.yml:10:7: members: liangxiang 插件的设置 members 要写一个文件或文件夹的路径 (例如 members: members.yaml)",
+                        "mkdocs.yml:11:7: printables: liangxiang 插件的设置 printables 要写 true 或 false (例如 printables: true)",
+                        "一共有 4 处错误，站点未生成。请按上面的文件和行号逐条修改。"], validate
+    for line in validate[:4]:
         assert line in build.stderr, (line, build.stderr)
     assert "Traceback" not in build.stderr and "Unrecognised" not in build.stderr
 

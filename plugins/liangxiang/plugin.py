@@ -53,6 +53,13 @@ class LiangxiangConfig(base.Config):
     """Add 3 mm of bleed and crop marks around every printable, as print shops ask."""
 
 
+def _option_errors(name: str, value, config_file_path: str | None) -> list:
+    """MkDocs' errors of one plugin option, the others left at their defaults."""
+    alone = LiangxiangConfig(config_file_path=config_file_path)
+    alone.load_dict({name: value})
+    return [error for error in alone.validate()[0] if error[0] == name]
+
+
 def _long_lived(make, *args):
     """make(*args), whose objects live until the build ends (the records): the cyclic collector
     would walk them again and again while they are made (three full passes, 60 ms of a 0.55 s
@@ -77,6 +84,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         """A misspelt option (`blead: true`) is an error in the words of `liangxiang validate`, not
         MkDocs' warning: a build that drops it sends the print shop files without the bleed asked for."""
         errors, warnings = super().load_config(options, config_file_path)
+        if errors:  # MkDocs stops at the first option that fails: each is checked alone, so all are said
+            errors = [error for name in options for error in _option_errors(name, options[name], config_file_path)] or errors
         say_config_problems_in_words(Path(config_file_path or "mkdocs.yml"))
         unknown = [w for w in warnings if not isinstance(w, str) and "Unrecognised configuration name" in w[1]]
         path = Path(config_file_path or "mkdocs.yml")

@@ -197,9 +197,9 @@ def mkdocs_error(path: Path, message: str) -> str:
     option = re.search(r"Plugin 'liangxiang' option '(\w+)': Expected type: <class '(\w+)'>", message)
     if option is not None:  # printables: "yes", bleed: 1
         name, wanted = option.groups()
-        said = {"bool": "true 或 false", "str": "一段文字（例如文件路径）"}.get(wanted, wanted)
-        return (f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 要写 {said}"
-                f" (例如 {name}: {'true' if wanted == 'bool' else 'fonts/my.ttf'})")
+        said = {"bool": " true 或 false", "str": "一个文件或文件夹的路径"}.get(wanted, f" {wanted}")
+        example = "true" if wanted == "bool" else {"members": "members.yaml", "cache_dir": ".cache/liangxiang"}.get(name, "fonts/my.ttf")
+        return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 要写{said} (例如 {name}: {example})"
     option = re.search(r"Plugin 'liangxiang' option '(\w+)': (.*)", message, re.S)
     if option is not None:  # lang: en
         name, said = option.groups()
