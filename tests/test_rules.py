@@ -845,6 +845,14 @@ def test_fullwidth_marks_in_text_are_words(tmp_path):
     assert "＃1 号楼" in garden.content and garden.scope == "—— 花园一片"
 
 
+def test_a_page_opening_with_a_rule_is_no_front_matter(tmp_path):
+    """"---", a blank line, the text, another "---": two rules, which Markdown shows as lines; the
+    hint to delete both and what is between them would have deleted the page's opening (audit 29)."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/about.md": "---\n\n# 活动简介\n\n正文。\n\n---\n\n## 创建标准\n\n正文。\n"})
+    assert problems_of(root) == []
+
+
 def test_a_setext_heading_is_no_merge_conflict(tmp_path):
     root = write_site(tmp_path)
     _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n经过\n=======\n\n那天。"))

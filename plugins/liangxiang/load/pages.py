@@ -30,6 +30,8 @@ RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "
                   "sitemap.xml", "sitemap.xml.gz",  # sitemap.xml.md would be the folder sitemap.xml/, over the file
                   "css", "js", "img", "404.html")  # the theme's files: css/liangxiang.css.md would stand over its stylesheet
 
+_KEY_LIKE = re.compile(r"^[ \t]*[A-Za-z_][\w-]*[ \t]*[:：]", re.M)  # `title: 关于`, `title：关于`
+
 
 class PageScanning:
     def unread_record(self, relative: Path) -> None:
@@ -92,6 +94,8 @@ class PageScanning:
         front, _, _ = split_front_matter(text.lstrip("\ufeff"))
         if front is None or not front.strip() or get_data(text.lstrip("\ufeff"))[1]:
             return False
+        if not front.split("\n", 1)[0].strip() and not _KEY_LIKE.search(front):
+            return False  # a rule (---) over the page's text, a blank line under it: Markdown shows it as a line
         shown, before = self.shown(path), len(self.problems)
         parse(front, shown, self.problems, first_line=2)  # the YAML mistake, in the editors' words
         if len(self.problems) == before:  # readable, but no "title: …" (a sentence between the lines)
