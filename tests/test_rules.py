@@ -444,6 +444,11 @@ CASES = [
          "members.yaml", "photo:", "photo", "太长（超过 255 字节", "短一些的名字"),
     Case("photo-nul", sub("members.yaml", "photo: photos/zhang-wei.jpg", 'photo: "photos/zhang-wei.jpg\\0"'),
          "members.yaml", "photo:", "photo", "空字符（U+0000）", "重新输入"),
+    # an image pasted from a web page as its data (audit 29: a message of 63,000 characters; "too long, shorten the text")
+    Case("photo-pasted-as-data", sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: data:image/jpeg;base64," + "A" * 4000),
+         "members.yaml", "photo:", "photo", "一长串图片数据（“data:”开头）", "把图片另存为文件"),
+    Case("image-pasted-as-data", sub("content/stories/a-key.md", "故事正文。", "故事正文。![现场](data:image/jpeg;base64," + "A" * 4000 + ")"),
+         "content/stories/a-key.md", "故事正文", "body", "”没有发布：这里写的是一长串图片数据", "把图片另存为文件"),
     Case("link-name-too-long", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[方案](" + "方" * 90 + ".md)。"),
          "content/stories/a-key.md", "故事正文", "body", "太长（超过 255 字节", "短一些的名字"),
     Case("link-not-an-address", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[通知](http://[待补充])。"),

@@ -76,7 +76,15 @@ Tag = Annotated[Text, AfterValidator(_one_item("一个标识"))]
 Category = Annotated[Text, AfterValidator(_one_item("一个类别"))]
 Method = Annotated[Text, AfterValidator(_one_item("一种考核方式"))]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
-ImagePath = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
+def _not_pasted_data(value: Any) -> Any:
+    """data:image/jpeg;base64,… (an image copied from a web page or WeChat): said as what it is,
+    not as a path 40,000 characters too long."""
+    if isinstance(value, str) and value.lstrip()[:5].lower() == "data:":
+        raise PydanticCustomError("image_data", "这里写的是一长串图片数据（“data:”开头），不是图片文件的路径", {})
+    return value
+
+
+ImagePath = Annotated[str, BeforeValidator(_unseen_removed), BeforeValidator(_not_pasted_data), StringConstraints(strip_whitespace=True, min_length=1, max_length=500), Field(description="相对于 content/ 的图片路径（JPEG、PNG 或 WebP）")]
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]
 
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 from ..content import IMAGE_SUFFIXES, Content, address, content_paths
 from ..files import TextMemo, code_digest
 from ..load.mdbounds import markdown_problems
-from ..problems import Location, Problem, Problems, did_you_mean
+from ..problems import Location, Problem, Problems, did_you_mean, shortened
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image, unusable_path
 
 PACKAGE = Path(__file__).parent.parent
@@ -270,6 +270,8 @@ def _page_text(content: Content, page: str) -> str | None:
 def _image_problem(content: Content, src: str, base: str, hidden_of: dict) -> tuple[str, str] | None:
     from ..site.markdown import PHOTO
 
+    if not src.startswith(PHOTO) and (pasted := unusable_path(src)) is not None:  # data:image/jpeg;base64,…
+        return f"图片“{shortened(src, 40)}”没有发布：{pasted[0]}", pasted[1]
     if not src.startswith(PHOTO):
         return f"图片“{src}”没有发布：正文里的图片必须是 content/ 里的 JPEG、PNG 或 WebP 照片，不能来自别的网站或网址", IMAGE_HINT
     path = unquote(src[len(PHOTO):]).strip()

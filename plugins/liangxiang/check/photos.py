@@ -25,6 +25,9 @@ ERROR, NOTICE = "error", "notice"  # a smaller image is still shown and printed:
 def unusable_path(value: str) -> tuple[str, str] | None:
     """(message, hint) when a path can name no file: a NUL in it, or a name longer than file
     systems allow (255 bytes: 85 Chinese characters). Asking the system about it would fail."""
+    if value.lstrip()[:5].lower() == "data:":
+        return ("这里写的是一长串图片数据（“data:”开头），不是图片文件",
+                "这是从网页或微信里复制出来的图片：把图片另存为文件，放进 content/photos/，这里写 photos/文件名.jpg")
     if "\x00" in value:
         return "路径里有看不见的空字符（U+0000）", "删掉这个路径，重新输入文件名"
     long = next((part for part in re.split(r"[\\/]", value) if len(part.encode()) > 255), None)

@@ -366,4 +366,5 @@ WORDINGS: dict[str, Wording] = {
     "date_invalid": lambda e: (e.msg, meant.days_in(e.value)),
     "date_format": lambda e: (e.msg + e.now, meant.as_date(e.value)),
     "member_or_name": lambda e: (e.msg, ""),
+    "image_data": lambda e: (e.msg, "这是从网页或微信里复制出来的图片：把图片另存为文件，放进 content/photos/，这里写 photos/文件名.jpg"),
 }
