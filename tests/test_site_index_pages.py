@@ -69,6 +69,14 @@ def test_a_service_standard_is_one_text_beside_its_label_on_every_page(tmp_path)
             assert re.fullmatch(r'<span class="label[^"]*">[^<]*</span><span>(?:[^<]|<span class="nb">[^<]*</span>)*</span>', row), (page, row)
 
 
+def test_a_past_years_missing_review_is_not_said_to_be_coming(tmp_path):
+    """2025 without a review, seen in 2026: "年度评议尚未进行" promised a review that will not come (audit 29)."""
+    site = _build(tmp_path / "src", {"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - member: li-na\n    promise: 耐心服务\n"})
+    page = page_text(site, "members/li-na/")
+    assert page.count("这一年没有评议结果") == 1 and page.count("年度评议尚未进行") == 1, page
+    assert page.index("年度评议尚未进行") < page.index("这一年没有评议结果")  # 2026 first, then 2025
+
+
 INTROS = [  # content/index.md -> the headings the home page shows, in order
     ("# 欢迎\n\n正文。\n\n## 怎么找\n\n### 细节\n\n###### 最深\n", ["h1", "h2", "h3", "h4", "h5"]),  # no level skipped
     ("## 欢迎\n\n正文。\n\n### 细节\n", ["h1", "h2", "h3"]),  # already below the page's h1

@@ -78,6 +78,7 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
         yield DataPage(f"members/{member.id}/", "", "member.html", member.name, {
             "member": member,
             "commitments": content.commitments_of(member.id),
+            "open_year": latest.year if latest else None,  # the year whose review may still come
             "zones": [ZoneLink.of(z, member.id) for z in sorted(content.zones_of(member.id), key=lambda z: z.status == "archived")],  # active first
             "stories": content.stories_of(member.id),
             "honors": sorted(member.listed_honors, key=lambda h: h.year or 0, reverse=True),
