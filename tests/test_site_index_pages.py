@@ -77,6 +77,13 @@ def test_a_past_years_missing_review_is_not_said_to_be_coming(tmp_path):
     assert page.index("年度评议尚未进行") < page.index("这一年没有评议结果")  # 2026 first, then 2025
 
 
+def test_an_archived_zone_shows_no_promises_of_the_year(tmp_path):
+    """Its leader's promise of the latest year is for the zones she serves now (audit 29)."""
+    site = _build(tmp_path / "src", {})
+    closed, garden = page_text(site, "zones/closed/"), page_text(site, "zones/garden/")
+    assert "热情服务" in garden and "热情服务" not in closed and "2026 承诺" not in closed, closed
+
+
 INTROS = [  # content/index.md -> the headings the home page shows, in order
     ("# 欢迎\n\n正文。\n\n## 怎么找\n\n### 细节\n\n###### 最深\n", ["h1", "h2", "h3", "h4", "h5"]),  # no level skipped
     ("## 欢迎\n\n正文。\n\n### 细节\n", ["h1", "h2", "h3"]),  # already below the page's h1

@@ -88,10 +88,10 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
 
     yield DataPage("zones/", "", "zones.html", labels.zones)
     for zone in content.zones:
-        promises = [
+        promises = [  # an archived zone's people promise for their zones now, not for this one
             (m, c) for m in _zone_people(content, zone) for (_, c) in
             ([pair for pair in content.commitments_of(m.id) if latest and pair[0] == latest.year][:1])
-        ]
+        ] if zone.status != "archived" else []
         yield DataPage(f"zones/{zone.id}/", "", "zone.html", zone.name, {
             "zone": zone,
             "people": _zone_people(content, zone),
