@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 from markupsafe import Markup
 
+from .lists import NestedListIndent
 from ..values import UNSEEN, title_words
 from .rawhtml import StripRawHtml
 
@@ -175,6 +176,7 @@ class SafeContent(Extension):
         md.treeprocessors.register(_ScrollTables(md), "liangxiang_scroll_tables", 3)
         md.inlinePatterns.register(_NumberRun(NUMBER_RUN, md), "liangxiang_number_run", 5)
         md.inlinePatterns.register(_RawTagAsText(HTML_RE, md), "liangxiang_raw_tag", 90)  # where "html" stood
+        md.preprocessors.register(NestedListIndent(md), "liangxiang_nested_lists", 27)  # tabs expanded (30), fences not yet stashed (25)
 
 
 class HeadingsUnderTitle(Extension):
