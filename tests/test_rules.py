@@ -431,6 +431,8 @@ CASES = [
          "content/org.yaml", "logo:", "logo", "SVG 矢量图", "导出成 PNG"),
     Case("photo-absolute", sub("members.yaml", "photos/zhang-wei.jpg", "/etc/passwd"), "members.yaml", "/etc/passwd", "photo", "content/ 里面"),
     Case("photo-not-image", sub("members.yaml", "photos/zhang-wei.jpg", "about.md"), "members.yaml", "about.md", "photo", "不是图片"),
+    Case("photo-empty-file", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/empty.jpg"), "content/photos/empty.jpg": ""},
+         "members.yaml", "empty.jpg", "photo", "这个图片文件是空的（0 字节）", "重新把照片放进来"),  # audit 29: "或已损坏"
     Case("photo-truncated", {"content/photos/zhang-wei.jpg": jpeg_bytes()[:-400]}, "members.yaml", "zhang-wei.jpg", "photo", "不完整", "重新导出"),
     Case("photo-folder", sub("members.yaml", "photos/zhang-wei.jpg", "photos"), "members.yaml", "photo: photos", "photo", "文件夹", "photos/zhang-wei.jpg"),
     Case("photo-backslash", sub("members.yaml", "photos/zhang-wei.jpg", "photos\\zhang-wei.jpg"), "members.yaml", "zhang-wei.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),

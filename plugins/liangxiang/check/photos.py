@@ -120,7 +120,7 @@ def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, 
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-11.json"
+CHECKED_FILE = "checked-images-12.json"
 
 
 @lru_cache(maxsize=4096)
@@ -158,6 +158,8 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
                      "请转成 JPEG：手机上设置“相机 → 格式 → 兼容性最佳”后重拍，或把照片发到电脑上另存为 JPEG，改名为 .jpg 再放进来", ERROR),)
         if _is_svg(path):
             return (("这是 SVG 矢量图，网站和标志牌用不了这种格式", "请用制图软件把它导出成 PNG（300×300 像素以上）再放进来", ERROR),)
+        if path.stat().st_size == 0:  # a copy or an upload that did not finish
+            return (("这个图片文件是空的（0 字节）", "文件没有复制完或没有传上来：重新把照片放进来", ERROR),)
         return (("这个文件不是图片（或已损坏）", "请换成 JPEG、PNG 或 WebP 照片", ERROR),)
     except (OSError, SyntaxError, ValueError, EOFError) as error:
         if "truncated" in str(error).lower() or isinstance(error, EOFError):
