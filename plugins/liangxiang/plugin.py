@@ -19,7 +19,7 @@ from mkdocs.theme import Theme
 from . import theme as theme_package
 from .changes import sources_changed
 from .check.published import record_published
-from .check.settings import without_home
+from .check.settings import site_dir_is_a_file, without_home
 from .files import cache_dir, site_root
 from .pipeline import cache_in_docs, read_site
 from .print.background import Background
@@ -111,7 +111,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 config.mdx_configs.setdefault(extension, {}).setdefault(option, value)
         root, cache = site_root(config), cache_dir(config, self.config)
         try:
-            if cache_in_docs(config, self.config) or (Path(config.site_dir).exists() and not Path(config.site_dir).is_dir()):
+            if cache_in_docs(config, self.config) or site_dir_is_a_file(config):
                 read_site(config, self.config)  # says so (check_settings) before anything is written there
             self.output = StagedOutput(Path(config.site_dir).resolve(), cache)
             config.site_dir = str(self.output.begin())  # the previous site stays whole until this build is

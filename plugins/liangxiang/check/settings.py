@@ -40,14 +40,18 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             Location.of_setting(config_file, "plugins"), "plugins",
             "plugins 里的 search 用不上：网站自带中文搜索（/search/），MkDocs 的 search 插件只会多发布一份没有页面用的索引，连编辑指南也在里面",
             "删掉 plugins 下的“- search”这一行"))
-    if (site_dir := Path(config.site_dir)).exists() and not site_dir.is_dir():  # a build would fail writing into it
-        problems.add(Location.of_setting(config_file, "site_dir"), "site_dir", f"site_dir（{_shown_path(site_dir, config_file)}）是一个已有的文件，不是文件夹：网站没法生成到那里",
+    if site_dir_is_a_file(config):  # a build would fail writing into it
+        problems.add(Location.of_setting(config_file, "site_dir"), "site_dir", f"site_dir（{_shown_path(Path(config.site_dir), config_file)}）是一个已有的文件，不是文件夹：网站没法生成到那里",
                      "删掉 site_dir 使用默认的 site/，或写一个新的文件夹名")
     _duplicate_settings(config_file, problems)
     _missing_hooks(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     _nav(config.nav, config_file, content, problems)
+
+
+def site_dir_is_a_file(config) -> bool:
+    return Path(config.site_dir).exists() and not Path(config.site_dir).is_dir()
 
 
 def _shown_path(path: Path, config_file: Path) -> str:

@@ -22,7 +22,7 @@ _SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
 # a line's structure (indentation, "- ", its key) with a character that shows as nothing in it: a
 # BOM left where two files were joined, a zero-width space pasted from WeChat; YAML then reads
 # the line wrong and blames the next one
-_UNSEEN = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_UNSEEN = "".join(INVISIBLE_NAMES)
 _UNSEEN_IN_STRUCTURE = re.compile(rf"^[ \t{_UNSEEN}]*(?:-[ \t{_UNSEEN}]+)*(?:[\w{_UNSEEN}-]*[ \t]*:(?=[ \t]|$))?")
 _EACH_LINE_UP_TO = 3  # lines with a tab or an odd space in their indentation reported one by one
 
@@ -311,15 +311,15 @@ def unreadable(error, text: str, path: str, problems: Problems, offset: int) -> 
     return None
 
 
-def _unseen_in_structure(line: str) -> tuple[int, bool, str] | None:
-    """(column of the first invisible character, whether it is in the key, the line without
-    them) when the line's indentation, dash or key holds one."""
+def _unseen_in_structure(line: str) -> tuple[int, str, bool, str] | None:
+    """(column of the first invisible character, that character, whether it is in the key, the
+    line without them) when the line's indentation, dash or key holds one."""
     prefix = _UNSEEN_IN_STRUCTURE.match(line).group(0)
-    if not any(char in _UNSEEN for char in prefix):
+    column = next((i for i, char in enumerate(prefix) if char in _UNSEEN), None)
+    if column is None:
         return None
-    column = next(i for i, char in enumerate(prefix) if char in _UNSEEN)
     in_key = re.match(rf"[{_UNSEEN}]*[A-Za-z_0-9]", prefix[column:]) is not None
-    return column, in_key, re.sub(f"[{_UNSEEN}]", "", prefix) + line[len(prefix):]
+    return column, prefix[column], in_key, re.sub(f"[{_UNSEEN}]", "", prefix) + line[len(prefix):]
 
 
 def report_typography(text: str, path: str, problems: Problems, offset: int,
@@ -351,7 +351,7 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
                          f"YAML 只能用半角空格缩进：在编辑器里用“替换”把缩进里的{name}全部换成空格（通常每层 2 个）")
     changed = False
     blocks = _text_blocks(lines)
-    lines_before = list(lines)
+    unseen_anywhere = any(char in text for char in _UNSEEN)  # most files have none: no line is matched for them
     if marked := _lookalike_marks(lines, blocks):
         _report_lookalikes(lines, marked, path, problems, offset)
         changed = True
@@ -367,13 +367,13 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
             return None
         changed = True
     for index, line in enumerate(lines):
-        if index not in blocks and (unseen := _unseen_in_structure(line)) is not None:
-            column, in_key, line = unseen
+        if unseen_anywhere and index not in blocks and (unseen := _unseen_in_structure(line)) is not None:
+            column, unseen_char, in_key, line = unseen
             lines[index], changed = line, True
             key = _KEY_OF_LINE.match(line)
             problems.add(Location(path, index + 1 + offset, column + 1), key.group(1) if key else "-",
                          f"这一行{'的字段名里' if in_key else '开头'}有一个看不见的字符"
-                         f"（{INVISIBLE_NAMES.get(unseen_char := lines_before[index][column], '')}U+{ord(unseen_char):04X}），YAML 会把这一行读错",
+                         f"（{INVISIBLE_NAMES[unseen_char]}U+{ord(unseen_char):04X}），YAML 会把这一行读错",
                          "它常在把两个文件拼在一起、或从微信、网页复制时混进来：删掉这一行开头到冒号的文字，重新输入")
         if (odd := _ODD_SPACE_AFTER_KEY.match(line)) is not None and not (index in blocks and odd.group(1).endswith("-")):
             changed = True

@@ -28,8 +28,8 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 from markupsafe import Markup
 
-from .lists import NestedListIndent
 from ..values import UNSEEN, title_words
+from .lists import NestedListIndent
 from .rawhtml import StripRawHtml
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
