@@ -1557,9 +1557,18 @@ def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file,
     # the next line's error is this one's echo: not said as another mistake
     ([("content/zones/garden.yaml", "  - 浇水", "   - 浇水\n  - 剪草\n  - 施肥")],
      [("content/zones/garden.yaml:7:3", "-", "缩进没有对齐")]),
-    # an id set aside is not missing where it is named (li-na leads a zone); the next member's mistake is said
-    ([("members.yaml", "  - id: li-na", '  - id: "li-na'), ("members.yaml", "    branch: b2", "    branch: b9")],
-     [("members.yaml:11:9", "id", "引号或括号没有配对"), ("members.yaml:16:5", "members[2].branch", "找不到党支部“b9”")]),
+    # an id set aside is not missing where it is named (li-na leads a zone); the next member's mistake is said,
+    # and so is a typo in another reference: the id set aside is read off its line
+    ([("members.yaml", "  - id: li-na", '  - id: "li-na'), ("members.yaml", "    branch: b2", "    branch: b9"),
+      ("content/commitments/2026.yaml", "  - member: zhang-wei", "  - member: zhang-wie")],
+     [("members.yaml:11:9", "id", "引号或括号没有配对"), ("members.yaml:16:5", "members[2].branch", "找不到党支部“b9”"),
+      ("content/commitments/2026.yaml:3:5", "commitments[0].member", "找不到党员“zhang-wie”")]),
+    # an id that cannot be made out: a reference not found may be that member, so none is said missing
+    ([("members.yaml", "  - id: li-na", "  - id: [li-na"), ("content/commitments/2026.yaml", "  - member: zhang-wei", "  - member: zhang-wie")],
+     [("members.yaml:11:9", "id", "方括号“[”没有配对")]),
+    # another field of the roster set aside: references are still checked (a leader's typo said in the same run)
+    ([("members.yaml", "    post: 绿化养护员", '    post: "绿化养护员'), ("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wie")],
+     [("members.yaml:7:11", "post", "引号或括号没有配对"), ("content/zones/garden.yaml:7:1", "leader", "找不到党员“zhang-wie”")]),
     ([("content/org.yaml", "  - id: b2", "  -id: b2"), ("content/org.yaml", "测试单位", "测试单位\nhotlien: 1")],
      [("content/org.yaml:2:1", "hotlien", "不认识的字段“hotlien”"), ("content/org.yaml:11:3", "-", "短横线“-”后面要有一个空格")]),
     # {id b1-g1, …}: the colon left out is one error, not also an id missing and a group not found
@@ -1573,7 +1582,7 @@ def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file,
     ([("members.yaml", "  - id: li-na\n    name: 李娜\n    branch: b1\n", "<<<<<<< HEAD\n=======\n  - id: li-na\n    name: 李娜\n    branch: b1\n>>>>>>> origin/main\n"),
       ("content/commitments/2026.yaml", "  - member: zhang-wei", "  - member: zhang-wie")],
      [("members.yaml:11:1", "-", "git 合并冲突的标记"), ("content/commitments/2026.yaml:3:5", "commitments[0].member", "找不到党员“zhang-wie”")]),
-], ids=["over-indented-twice", "colon-in-braces", "two-quotes", "zone-field-set-aside", "zone-other-fields-said", "echo-on-next-line", "member-id-set-aside",
+], ids=["over-indented-twice", "colon-in-braces", "two-quotes", "zone-field-set-aside", "zone-other-fields-said", "echo-on-next-line", "member-id-set-aside", "member-id-unreadable", "member-field-set-aside",
         "org-dash", "id-without-colon-in-braces", "id-colon-without-space-in-braces",
         "merge-conflict-read-on", "merge-conflict-other-side"])
 def test_a_syntax_error_does_not_hide_the_files_other_errors(tmp_path, edits, expected):

@@ -43,6 +43,8 @@ MAX_YAML_BYTES = 5 * 1024 * 1024
 # the names Windows, macOS, WPS and browsers give a copy: "garden - 副本", "garden (2)", "garden copy"
 COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
 DEFAULT_MEMBERS = "members.yaml"  # the roster's file when mkdocs.yml does not name one
+_ID_KEY = re.compile(r"(?:^|[\s{,\-])(id|branches|groups|members)\s*[:：]")  # a line that holds an id, or the list of them
+_ID_VALUE = re.compile(r"\s*[\"'“‘]?([a-z0-9]+(?:-[a-z0-9]+)*)[\"'”’]?\s*(?:[,}#]|$)")
 RECORD_LISTS = {"党员名单": "members", "年度承诺": "commitments", "考核结果": "results"}  # a file of these: the list under its key
 
 
@@ -197,6 +199,25 @@ class _Reader(PageScanning):
             return None
         return doc.data
 
+    def ids_set_aside(self, path: Path, doc: Document) -> list[tuple[str, int]] | None:
+        """The ids on lines read as empty past a syntax error, as written there (`- id: "zhang-wei`);
+        None when such a line held an id that cannot be made out: then a reference to an id not
+        found may be the file's fault rather than its own typo."""
+        if not doc.source.set_aside:
+            return []
+        text = decode(self.raw(path, MAX_YAML_BYTES) or b"", self.shown(path), Problems()) or ""
+        lines, found = text.split("\n"), []
+        for line in sorted(doc.source.set_aside):
+            written = lines[line - 1] if 0 < line <= len(lines) else ""
+            for key in _ID_KEY.finditer(written):
+                if key.group(1) != "id":
+                    continue  # `members:` set aside: the lines under it are too, and their ids are read there
+                value = _ID_VALUE.match(written, key.end())
+                if value is None:
+                    return None
+                found.append((value.group(1), line))
+        return found
+
     # ------------------------------------------------------------------------------------
     def load(self) -> Content:
         content = Content(root=self.root, docs_dir=self.docs_dir, sources=self.sources)
@@ -220,7 +241,7 @@ class _Reader(PageScanning):
         if data is None:
             content.known["branch"].complete = content.known["group"].complete = False
             return
-        if doc.source.set_aside:  # an id read as empty: references to it are not reported missing
+        if self.ids_set_aside(path, doc) != []:  # an id read as empty: references to it are not reported missing
             content.known["branch"].complete = content.known["group"].complete = False
         content.org, content.partial_org = validate_shell(Org, data, doc.source, self.problems, content.rejected)
         if content.org is None and isinstance(data.get("intro"), str):
@@ -257,8 +278,11 @@ class _Reader(PageScanning):
             content.known["member"].complete = False
             return
         items = data.get("members")
-        if doc.source.set_aside:  # an id read as empty: references to it are not reported missing
+        lost = self.ids_set_aside(path, doc)
+        if lost is None:  # an id read as empty: references to it are not reported missing
             content.known["member"].complete = False
+        for lost_id, line in lost or ():  # its line has its own error: references to it have none
+            content.known["member"].add(lost_id, Location(doc.source.path, line, 1))
         if not isinstance(items, list):  # `Members:` or a missing list has its own error: not one per reference
             content.known["member"].complete = False
             if "members" in data:
