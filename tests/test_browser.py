@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import json
 import threading
 from pathlib import Path
@@ -551,6 +552,21 @@ def test_a_wide_table_scrolls_in_its_box_and_keeps_its_label_column(visit):
     table_width, box_width, overflow, label_width, em = box
     assert table_width > box_width and overflow == "auto", box
     assert label_width >= 6 * em, f"the label column is {label_width} px: {label_width / em:.1f} characters"
+    # the edge with columns out of sight is shaded, and only that edge (audit 30: the cut alone went unnoticed)
+    wrap = page.locator(".prose .table-wrap").first
+    assert _edge_shades(wrap) == (False, True)
+    wrap.evaluate("(box) => { box.scrollLeft = box.scrollWidth; }")
+    assert _edge_shades(wrap) == (True, False)
+
+
+def _edge_shades(box) -> tuple[bool, bool]:
+    """Whether the box's left and right edges are shaded: a pixel 3 px inside each edge, near the
+    box's foot, darker than the white 30 to 50 px further in (its brightest, past any cell border)."""
+    from PIL import Image
+
+    shot = Image.open(io.BytesIO(box.page.screenshot(clip=box.bounding_box()))).convert("L")
+    row = [shot.getpixel((x, shot.height - 12)) for x in range(shot.width)]
+    return row[3] < max(row[33:53]) - 12, row[-4] < max(row[-54:-34]) - 12
 
 
 # a name (lx.who's markup) set into the element at a selector, and its lines as laid out: "艾合买提江·/买买提"
