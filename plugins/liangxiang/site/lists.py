@@ -1,6 +1,8 @@
 """Nested lists as editors write them: a list under a list item indented 2 or 3 spaces (GitHub's
 way, and what editors' tab key makes). Python-Markdown wants 4, and otherwise runs the inner
-list into the item's text ("二项：- 门诊：首问负责 - 病房…")."""
+list into the item's text ("二项：- 门诊：首问负责 - 病房…"). And a ``` fence inside a list item,
+which Python-Markdown's fenced_code reads only at the margin (it made the block one line of
+inline code): given as the indented code block it means."""
 
 from __future__ import annotations
 
@@ -23,7 +25,22 @@ def renested(lines: list[str]):
     parent (and the lines inside it shifted with it); the rest as written."""
     open_items: list[tuple[int, int]] = []  # (indent written, indent given) of the open items, outermost first
     fence, blank_before, in_paragraph = None, False, False  # in_paragraph: an item's second paragraph
+    code: tuple[str, int, int] | None = None  # a fence open inside an item: (its marker, its indent, the code's indent)
     for line in lines:
+        if code is not None:
+            marker, fence_indent, code_indent = code
+            if (closing := _FENCE.match(line)) is not None and closing.group(1) == marker:
+                code, blank_before = None, True
+                yield ""
+            else:
+                written = len(line) - len(line.lstrip(" "))
+                yield " " * code_indent + line[min(written, fence_indent):] if line.strip() else ""
+            continue
+        if fence is None and (opening := _FENCE.match(line)) is not None and (owner := _owner(line, open_items)) is not None:
+            code = opening.group(1), len(line) - len(line.lstrip(" ")), owner[1] + 2 * NESTED_INDENT
+            in_paragraph = False
+            yield ""  # an indented code block starts after a blank line
+            continue
         if fence is not None or _FENCE.match(line):
             marker = _FENCE.match(line)
             if marker is not None:
@@ -60,9 +77,15 @@ def _shifted(line: str, open_items: list[tuple[int, int]]) -> str:
     """A line inside the innermost item it is indented under (an item's second paragraph, written
     under its text: 3 spaces after "1. "), moved as that item was, and at least NESTED_INDENT in."""
     indent = len(line) - len(line.lstrip(" "))
-    owner = next(((written, given) for written, given in reversed(open_items) if written < indent), None)
+    owner = _owner(line, open_items)
     if owner is None:
         return line
     written, given = owner
     moved = given + max(indent - written, NESTED_INDENT)
     return line if moved == indent else " " * moved + line[indent:]
+
+
+def _owner(line: str, open_items: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The innermost open item the line is indented under."""
+    indent = len(line) - len(line.lstrip(" "))
+    return next(((written, given) for written, given in reversed(open_items) if written < indent), None)
