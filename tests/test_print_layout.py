@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -170,6 +171,26 @@ def test_an_elongated_sign_sets_its_body_larger_than_a_sign_of_its_short_side(pl
     from liangxiang.print.signblocks import unit, wide_growth
     assert unit(400, 600) == unit(600, 400) == unit(1200, 400) == 4.0 and unit(400, 1200) == pytest.approx(4 * 2 ** 0.5)
     assert wide_growth(600, 400) == wide_growth(800, 600) == wide_growth(420, 297) == 1.0  # the named sizes print as they did
+
+
+def test_a_long_plaque_sets_many_short_duties_in_two_columns_and_a_few_in_one(planned, setter):
+    """A 1200x400 mm plaque with eight short duties set them small in one column over an empty
+    half of its width; under a short scope, three fill the body's height in one column, larger (audit 30)."""
+    _, signs, _ = planned
+    words, content = sign_words(load_labels()), dataclasses.replace(signs[0].content, scope="院区治安巡逻、消防安全和停车秩序")
+    short = ("消防通道保持畅通", "急救车辆优先通行", "夜间重点巡查住院部", "协助患者寻车停车",
+             "每月消防演练一次", "发现隐患当日整改", "雨雪天气及时清扫", "节假日加密巡逻")
+
+    def duty_columns(duties: tuple[str, ...], size: str = "1200x400mm") -> tuple[int, float]:
+        drawing = compose_sign(dataclasses.replace(content, duties=duties, size=size, orientation="landscape"), words, setter)
+        check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+        numbers = [item for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d\.", item.text)]
+        assert [item.text for item in numbers] == [f"{n}." for n in range(1, len(duties) + 1)]
+        return len({item.x for item in numbers}), numbers[0].size
+
+    assert duty_columns(short)[0] == 2
+    assert duty_columns(short[:3])[0] == 1 and duty_columns(short[:3])[1] > duty_columns(short)[1]
+    assert duty_columns(short, "80x60cm")[0] == 1  # a sign of a named size prints as it did
 
 
 @pytest.mark.parametrize("size", SIZES)

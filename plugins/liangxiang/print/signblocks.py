@@ -22,6 +22,7 @@ MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two c
 WORDS_AT = 0.9  # scope and duties break between words when that keeps this much of their size
 BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past their size when they are few
 SPREAD = 0.5  # and the gaps between them may open by this many ems
+PAIRED_GAIN = 1.15  # a long plaque's duties go in two columns when that sets them this much larger
 
 
 ELONGATED = 1.5  # height / width: past this (a 400x1200 mm sign on a pillar), type grows with the height too
@@ -100,6 +101,7 @@ class SignBlocks:
         self.x1, self.y1 = self.width - lay.margin * u, self.height - lay.margin * u
         self.gap = lay.gap * u
         self.small_photo: SmallPhoto | None = None  # the leader's, printed small: the person ordering the sign should know
+        self.paired = False  # a long plaque's short duties in two columns (see body)
 
     # -- sizes ----------------------------------------------------------------------------
     def em(self, kind: Type) -> float:
@@ -223,17 +225,18 @@ class SignBlocks:
     def body(self, x: float, y: float, width: float, height: float, centre: bool = False, growth: float = 1.0) -> None:
         """Scope and duties at the largest size that fits; Overflow names the field that does not.
         With room to spare they grow up to ``growth`` times (BODY_GROWTH when centred): a few
-        duties set larger, not amid empty bands."""
-        size = self.body_size(width, height)
-        if size is not None:
-            # whole words, when that costs little of the size (…设爱心座椅和老花镜, not …和老 / 花镜); only
-            # when some line wraps: finding words loads a dictionary
-            in_words = self.body_size(width, height, by_words=True) if self._wraps(width, size) else None
-            words = in_words is not None and in_words >= WORDS_AT * size
-            size = in_words if words else size
-            growth = BODY_GROWTH if centre else growth
-            size = self.grown(size, self.layout.body, growth,
-                              lambda grown: self._body_at(0, 0, width, grown, by_words=words)[1] <= height + 1e-6)
+        duties set larger, not amid empty bands. On a long plaque, short duties go in two columns
+        when that sets them a good deal larger than one column does."""
+        growth = BODY_GROWTH if centre else growth
+        self.paired = False
+        plan = self._body_plan(width, height, growth)
+        if len(self.sign.duties) > 2 and wide_growth(self.width, self.height) > 1:
+            self.paired = True
+            paired = self._body_plan(width, height, growth)
+            self.paired = paired is not None and (plan is None or paired[0] > PAIRED_GAIN * plan[0])
+            plan = paired if self.paired else plan
+        if plan is not None:
+            size, words = plan
             items, used, _ = self._body_at(x, y, width, size, by_words=words)
             if centre and height > used:  # what is still spare opens the gaps between scope and duties a little
                 gaps = len(self.sign.duties)
@@ -247,6 +250,20 @@ class SignBlocks:
         field, what = (("duties",), "工作职责") if duties_h >= scope_h else (("scope",), "责任范围")
         lines = max(1, round((used - height) / (size * self.layout.body.leading) + 0.49))
         raise Overflow(field, f"{what}太长，{self.where()}用最小字号还差约 {lines} 行", self.hint(what))
+
+    def _body_plan(self, width: float, height: float, growth: float) -> tuple[float, bool] | None:
+        """The size scope and duties are set at in the box, and whether they break between words."""
+        size = self.body_size(width, height)
+        if size is None:
+            return None
+        # whole words, when that costs little of the size (…设爱心座椅和老花镜, not …和老 / 花镜); only
+        # when some line wraps: finding words loads a dictionary
+        in_words = self.body_size(width, height, by_words=True) if self._wraps(width, size) else None
+        words = in_words is not None and in_words >= WORDS_AT * size
+        size = in_words if words else size
+        size = self.grown(size, self.layout.body, growth,
+                          lambda grown: self._body_at(0, 0, width, grown, by_words=words)[1] <= height + 1e-6)
+        return size, words
 
     def _wraps(self, width: float, size: float) -> bool:
         """Whether scope or a duty takes more lines at size than it was written in."""
@@ -269,9 +286,13 @@ class SignBlocks:
         block, h = s.lines([self.words.duties], x, top, width, label_size, colors.soft, True)
         items += block
         top += h
-        # lines far longer than MAX_MEASURE are hard to follow: very wide signs set duties in two columns
-        columns = 2 if width / size >= 2 * MAX_MEASURE and len(self.sign.duties) > 1 else 1
+        # lines far longer than MAX_MEASURE are hard to follow: very wide signs set duties in two
+        # columns; so does a long plaque whose duties each fit a line of half its width (set larger
+        # that way, in a body whose height is short and whose width would stand half empty)
         gap = 2 * size
+        half = (width - gap) / 2 - s.width(f"{len(self.sign.duties)}.", size) - 0.4 * size
+        columns = 2 if len(self.sign.duties) > 1 and (width / size >= 2 * MAX_MEASURE or (
+            self.paired and all(s.width(duty, size) <= half for duty in self.sign.duties))) else 1
         column_w = (width - gap * (columns - 1)) / columns
         numbered = list(enumerate(self.sign.duties, 1))
         split = (len(numbered) + 1) // 2 if columns == 2 else len(numbered)

@@ -56,14 +56,20 @@ class _Sign(PeopleBlock):
         band_top = self.y1 - self.phone_height(size, False)
         self.phone(self.x0, band_top, band_w, size, stacked=False)
         bottom = band_top - gap
-        growth = wide_growth(self.width, self.height)  # a long plaque: its people grow as its body does
-        people_w = lay.people_width * u * growth
-        if self.people(self.x0, top, people_w, bottom - top, place=True, growth=growth) is None:
+        # a long plaque: its people grow as its body does, and their column widens with them, as far
+        # as the body beside still fits
+        growth = wide_growth(self.width, self.height)
+        people_growth = growth * BODY_GROWTH if growth > 1 else growth
+        people_w = lay.people_width * u * people_growth
+        if people_growth > growth and self.body_size(qr_x - 3 * gap - self.x0 - people_w, bottom - top) is None:
+            people_growth, people_w = growth, lay.people_width * u * growth
+        if self.people(self.x0, top, people_w, bottom - top, place=True, growth=people_growth) is None:
             raise self._people_overflow()
         body_x = self.x0 + people_w + 1.5 * gap
         self.drawing.add(Rule(body_x - 0.75 * gap, top, body_x - 0.75 * gap, bottom, self.colors.accent, 0.15 * u))
-        # a few duties grow as on a portrait sign, rather than leave the lower half of their column empty
-        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=max(growth, BODY_GROWTH))
+        # a few duties grow as on a portrait sign, rather than leave the lower half of their column
+        # empty; on a long plaque, as much again (its type is set by its short side)
+        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth * BODY_GROWTH)
 
     def _portrait(self, top: float, side: float, caption) -> None:
         """Scope and duties across; below them the people over the phone, beside the QR code.
