@@ -141,6 +141,15 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
         assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)
         assert "members.yaml:8:5: members[0].joined" in result.stderr, (name, result.stderr)
         assert result.stderr.endswith("一共有 2 处错误，站点未生成。请按上面的文件和行号逐条修改。\n"), (name, result.stderr)
+    # several at once: MkDocs stops at the first wrong setting; every one is said, in the order written (audit 30)
+    several = FILES["mkdocs.yml"].replace("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/").replace("  name: liangxiang", "  name: liangxaing")
+    several = several.replace("  - liangxiang\n", "  - liangxiang:\n      bleeed: true\nmarkdown_extensions:\n  - table\n")
+    root = write_site(tmp_path / "several", {"mkdocs.yml": several, "members.yaml": members})
+    said = run("liangxiang", "validate", str(root), cwd=tmp_path).stderr.splitlines()
+    assert [line.split(": ")[0:2] for line in said if not line.startswith("提示")][:-1] == [
+        ["mkdocs.yml:2:1", "site_url"], ["mkdocs.yml:4:1", "theme"], ["mkdocs.yml:8:7", "bleeed"], ["mkdocs.yml:10:5", "markdown_extensions"],
+        ["members.yaml:8:5", "members[0].joined"]], said
+    assert said[-1] == "一共有 5 处错误，站点未生成。请按上面的文件和行号逐条修改。"
     unusable = write_site(tmp_path / "plugin", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang", "  - liangxian"),
                                                 "members.yaml": members})
     result = run("liangxiang", "validate", str(unusable), cwd=tmp_path)  # without the plugin's own settings: not checked

@@ -104,16 +104,22 @@ def load_site_config(path: Path):
         # hooks are Python files MkDocs imports: checking content must not run them (nor a python tag, above)
         config = load_config(config_file=str(path), hooks=[])
     except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
-        said = warnings.messages or [str(error)]
-        if any(message.startswith("Config value 'site_url'") for message in said):  # the content is still checked, with a stand-in address
-            wrong = site_url_problem(written_site_url(text)) or said[0]
-            raise ConfigProblem(f"{Location.of_setting(path, 'site_url')}: site_url: {wrong} ({URL_EXAMPLE})",
-                                _with_stand_ins(path, said)) from None
-        parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
-        if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
-            raise ConfigProblem("\n".join(map(str, problems))) from None
-        said_here = "\n".join(mkdocs_error(path, message) for message in said)
-        raise ConfigProblem(said_here, _with_stand_ins(path, said)) from None
+        said = list(warnings.messages) or [str(error)]  # a copy: reading again below is heard by the same handler
+        if not any(message.startswith("Config value 'site_url'") for message in said):
+            parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
+            if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
+                raise ConfigProblem("\n".join(map(str, problems))) from None
+        usable, more = _with_stand_ins(path, said)  # MkDocs stops at its first wrong setting: the others too
+
+        def worded(message: str) -> str:
+            if message.startswith("Config value 'site_url'"):
+                wrong = site_url_problem(written_site_url(text)) or message
+                return f"{Location.of_setting(path, 'site_url')}: site_url: {wrong} ({URL_EXAMPLE})"
+            return mkdocs_error(path, message)
+
+        messages = [worded(message) for message in [*said, *more]]
+        messages.sort(key=lambda text: int(at.group(1)) if (at := re.match(rf"{re.escape(path.name)}:(\d+):", text)) else 0)  # as written
+        raise ConfigProblem("\n".join(messages), usable) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
     plugin = config.plugins.get("liangxiang")
@@ -125,28 +131,36 @@ def load_site_config(path: Path):
     return config, plugin.config
 
 
-def _with_stand_ins(path: Path, said: list[str]) -> tuple | None:
+def _with_stand_ins(path: Path, said: list[str]) -> tuple[tuple | None, list[str]]:
     """The config read again with stand-ins for the settings MkDocs refused, when all of them are
-    ones content does not depend on."""
+    ones content does not depend on (None when not); and what MkDocs then says is wrong besides,
+    as it stops at the first wrong setting, read again with a stand-in for each in turn."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    wrong = {found.group(1) for message in said if (found := re.match(r"Config value '(\w+)'", message))}
-    stand_ins = {name: _STAND_INS[name] for name in wrong if name in _STAND_INS}
-    if "plugins" in wrong and (plugins := _plugins_without_wrong_options(path, said)) is not None:
-        stand_ins["plugins"] = plugins
-    if not wrong or wrong != stand_ins.keys():
-        return None
-    quiet = _Warnings()  # said once already
-    logging.getLogger("mkdocs").addHandler(quiet)
-    try:
-        config = load_config(config_file=str(path), hooks=[], **stand_ins)
-    except (ConfigurationError, Abort):
-        return None
-    finally:
-        logging.getLogger("mkdocs").removeHandler(quiet)
-    plugin = config.plugins.get("liangxiang")
-    return (config, plugin.config) if plugin is not None else None
+    more: list[str] = []
+    for _ in range(len(_STAND_INS) + 1):
+        wrong = {found.group(1) for message in [*said, *more] if (found := re.match(r"Config value '(\w+)'", message))}
+        stand_ins = {name: _STAND_INS[name] for name in wrong if name in _STAND_INS}
+        if "plugins" in wrong and (plugins := _plugins_without_wrong_options(path, [*said, *more])) is not None:
+            stand_ins["plugins"] = plugins
+        if not wrong or wrong != stand_ins.keys():
+            return None, more
+        quiet = _Warnings()  # said once already
+        logging.getLogger("mkdocs").addHandler(quiet)
+        try:
+            config = load_config(config_file=str(path), hooks=[], **stand_ins)
+        except (ConfigurationError, Abort) as error:
+            new = [message for message in (quiet.messages or [str(error)]) if message not in [*said, *more]]
+            if not new:
+                return None, more
+            more += new
+            continue
+        finally:
+            logging.getLogger("mkdocs").removeHandler(quiet)
+        plugin = config.plugins.get("liangxiang")
+        return ((config, plugin.config) if plugin is not None else None), more
+    return None, more
 
 
 def _plugins_without_wrong_options(path: Path, said: list[str]) -> list | dict | None:

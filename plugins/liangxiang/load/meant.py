@@ -49,6 +49,24 @@ def as_number(value: Any, whole: bool) -> str:
     return f"只写数字：写成 {found.group(1)}{unit}" if found.group(1) != value else ""
 
 
+def as_year(value: Any) -> str:
+    """"写成 1998" for 1998年7月, 1998.07 or 一九九八年; "例如 1988" for a year of two digits (88,
+    八八年): which century is the editor's to say."""
+    if not isinstance(value, (str, float)):
+        return ""
+    text = unicodedata.normalize("NFKC", str(value)).strip().strip("\"'“”‘’")
+    if (found := re.fullmatch(r"((?:1[89]|20)[0-9]{2})\s*(?:年|[./-]\s*[0-9]{1,2}\b).*", text)) is not None:
+        return f"只写年份：写成 {found.group(1)}"
+    spoken = re.fullmatch(r"([〇零一二三四五六七八九]{2}|[〇零一二三四五六七八九]{4})\s*年?", text)
+    digits = str(chinese_number(spoken.group(1))).zfill(len(spoken.group(1))) if spoken else text.removesuffix("年").strip()
+    if re.fullmatch(r"(?:1[89]|20)[0-9]{2}", digits) and spoken:
+        return f"用阿拉伯数字写：写成 {digits}"
+    if re.fullmatch(r"[0-9]{2}", digits):
+        short = int(digits)
+        return f"年份写四位数字，例如 {1900 + short if short > 30 else 2000 + short}"
+    return ""
+
+
 def days_in(value: Any) -> str:
     """"2026 年 2 月只有 28 天" for 2026-02-29; the months there are for 2026-13-01."""
     found = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", str(value).strip())

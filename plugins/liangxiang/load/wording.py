@@ -308,7 +308,8 @@ def _text_too_long(error: Error) -> tuple[str, str]:
 def _not_whole_number(error: Error) -> tuple[str, str]:
     year_like = "year" in error.name or error.name == "joined"
     return (f"应该是{'年份（四位数字）' if year_like else '整数'}{error.now}",
-            meant.as_number(error.value, whole=True) or ("年份只写四位数字，例如 2008" if year_like else ""))
+            (meant.as_year(error.value) if year_like else "") or meant.as_number(error.value, whole=True)
+            or ("年份只写四位数字，例如 2008" if year_like else ""))
 
 
 def _not_a_choice(error: Error) -> tuple[str, str]:
