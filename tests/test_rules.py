@@ -575,7 +575,10 @@ CASES = [
     Case("windows-copy", {"content/zones/garden - 副本.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/garden - 副本.yaml", 0, "-", "像是 garden.yaml 的副本", "不需要就删掉它"),
     Case("branch-deleted", sub("content/org.yaml", "  - id: b2\n    name: 第二党支部\n", ""), "members.yaml", "branch: b2", "members[2].branch", "找不到党支部“b2”", "却有 3 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"),
     Case("zone-renamed", {"content/zones/garden.yaml": None, "content/zones/big-garden.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: big-garden")},
-         "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "还要把 garden 写进 big-garden 的 aliases（印好的二维码还用旧编号）"),
+         "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "如果是把编号 garden 改成了 big-garden：还要在 big-garden 里写上 aliases: [garden]，印好的二维码还用旧编号"),
+    # audit 30: renamed shiyou-xincun -> shiyou-xin-cun, the hint said only to change every reference (and so break the printed codes)
+    Case("zone-renamed-hyphens", {"content/zones/garden.yaml": None, "content/zones/gar-den.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: gar-den")},
+         "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "是不是要写 gar-den？如果是把编号 garden 改成了 gar-den：还要在 gar-den 里写上 aliases: [garden]"),
     Case("zone-deleted", {"content/zones/garden.yaml": None}, "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "撤销的责任区不要删除，改成 status: archived"),
     Case("ref-former-id", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: old-garden, score: 90}"), "content/assessments/2026-Q1.yaml", "old-garden", "results[0].zone", "找不到责任区“old-garden”", "是 garden 以前的编号（曾用编号）：这里写现在的编号 garden"),
     Case("branch-id-doubled", sub("content/org.yaml", "  - id: b2", "  - id: b1"), "members.yaml", "branch: b2", "members[2].branch", "找不到党支部“b2”", "org.yaml 第 10 行的党支部编号“b1”和前面的重复了：如果那里本来是 b2，改回 b2"),
@@ -698,6 +701,18 @@ def test_rule(tmp_path, case: Case):
     for text in case.extra.values():
         assert text in str(problem)
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
+
+
+def test_a_reference_misspelt_once_is_not_taken_for_a_rename_and_one_named_twice_is(tmp_path):
+    """A typo in one record gets the id to write; the same missing id in two records, beside an id
+    alike, is an id renamed: its hint says to keep the old one as an alias (audit 30)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/stories/a-key.md", "zone: garden", "zone: gardne"))
+    [typo] = [p for p in problems_of(root) if "gardne" in p.message]
+    assert typo.hint == "是不是要写 garden？"
+    _apply(root, sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: gardne, score: 90}"))
+    twice = [p for p in problems_of(root) if "gardne" in p.message]
+    assert len(twice) == 2 and all(p.hint.endswith("还要在 garden 里写上 aliases: [gardne]，印好的二维码还用旧编号") for p in twice), twice
 
 
 def test_a_field_indented_into_a_text_is_one_error_and_the_rest_is_read(tmp_path):

@@ -35,6 +35,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.stories()
     rules.assessments()
     rules.rejected_refs()
+    rules.renamed_ids()
     rules.taken_examples()
     rules.photos()
     content.notices.extend(timeline_notices(content))

@@ -24,6 +24,7 @@ NAMED = ("grade", "category")  # references to org.yaml's names rather than to r
 # after "先在 … 里添加，或检查拼写": records that leave are kept, and printed QR codes keep their old ids
 MISSING_MORE = {"member": "；调离的党员不要删除，改成 status: former；改过编号的，把旧编号写进他/她的 aliases",
                 "zone": "；撤销的责任区不要删除，改成 status: archived；改过编号的，把旧编号写进它的 aliases（标志牌上的二维码还用旧编号）"}
+_ALIASES_TOO = "如果是把编号 {old} 改成了 {new}：还要在 {new} 里写上 aliases: [{old}]，印好的二维码还用旧编号"
 KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
 _KINDS = {Member: "member", Zone: "zone"}
 HOMES = {"member": "members.yaml", "branch": "org.yaml", "group": "org.yaml", "zone": "content/zones/", "story": "content/stories/"}
@@ -192,8 +193,8 @@ class References:
                     hint = typo  # wang-jiangou for 王建国: the roster's id is the one misspelt, not every reference
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
-                if hint.startswith("是不是要写") and kind in MISSING_MORE and (value in meant or meant in value):  # garden -> big-garden: renamed
-                    hint += f"如果是把 {value} 改成了 {meant}，还要把 {value} 写进 {meant} 的 aliases（印好的二维码还用旧编号）"
+                if hint.startswith("是不是要写") and kind in MISSING_MORE and _renamed_like(value, meant):  # garden -> big-garden: renamed
+                    hint += _ALIASES_TOO.format(old=value, new=meant)
                 if (other := self.other_kind_id(kind, value)):
                     hint = other
                 elif kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
@@ -216,6 +217,18 @@ class References:
         elif public and value in known.hidden:
             self.problems.add(where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
                               _hidden_reference_hint(name, value))
+
+    def renamed_ids(self) -> None:
+        """A member's or zone's id named, not found, by two records or more, with one alike that
+        exists: most likely renamed, not misspelt twice. The hint says to keep the old id as an
+        alias, or following it would break the QR codes printed with it."""
+        missing = re.compile(r"找不到(?:党员|责任区)“([^”]+)”")
+        said = Counter(found.group(1) for p in self.problems.items if (found := missing.fullmatch(p.message)))
+        for index, problem in enumerate(self.problems.items):
+            found = missing.fullmatch(problem.message)
+            meant = re.match(r"是不是要写 ([a-z0-9-]+)", problem.hint)
+            if found and meant and "aliases" not in problem.hint and said[found.group(1)] >= 2:
+                self.problems.items[index] = replace(problem, hint=problem.hint + _ALIASES_TOO.format(old=found.group(1), new=meant.group(1)))
 
     def on_other_side(self, kind: str, value: str) -> bool:
         """Whether a file of records of that kind was read as one side of a git conflict whose
@@ -251,7 +264,8 @@ class References:
             return ""
         at = self.content.known["member"].where[written]
         return (f"{at.path} 第 {at.line} 行{member.name}的编号写的是“{written}”，和他/她的{'、'.join(said)}“{value}”不一样："
-                f"如果是那里写错了，把那里改成 {value}，这里就对了；如果 {written} 没错，这里改成 {written}")
+                f"如果是那里写错了，把那里改成 {value}，这里就对了；如果 {written} 没错，这里改成 {written}，"
+                f"并在那里写上 aliases: [{value}]（印好的桌牌二维码还用旧编号）")
 
     def traces(self, kind: str, id_: str) -> set[str]:
         """The ids a rejected record's other fields suggest: its id in lower case with hyphens,
@@ -328,3 +342,8 @@ def _hidden_reference_hint(field: str, value: str) -> str:
     if field.endswith("]") or (field.startswith("roles[") and field.endswith("].member")):  # an item of a list
         return f"从列表里删掉 {value} 这一项，{unhide}"
     return f"去掉这里的引用，{unhide}"
+
+
+def _renamed_like(old: str, new: str) -> bool:
+    """garden -> big-garden, shiyou-xincun -> shiyou-xin-cun: a rename rather than a typo."""
+    return old in new or new in old or old.replace("-", "") == new.replace("-", "")
