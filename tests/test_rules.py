@@ -576,6 +576,11 @@ CASES = [
     Case("branch-deleted", sub("content/org.yaml", "  - id: b2\n    name: 第二党支部\n", ""), "members.yaml", "branch: b2", "members[2].branch", "找不到党支部“b2”", "却有 3 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"),
     Case("zone-renamed", {"content/zones/garden.yaml": None, "content/zones/big-garden.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: big-garden")},
          "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "如果是把编号 garden 改成了 big-garden：还要在 big-garden 里写上 aliases: [garden]，印好的二维码还用旧编号"),
+    # audit 30: a table copied from Excel ran into one paragraph; a row's cell past the header's was dropped, both without a word
+    Case("table-pasted-from-excel", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n姓名\t得分\t备注\n张伟\t95\t好\n"),
+         "content/stories/a-key.md", "姓名", "body", "像是从 Excel、WPS 表格复制来的", "第一行 | 姓名 | 得分 | 备注 |，第二行 |---|---|---|"),
+    Case("table-row-wider-than-its-header", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n| 项目 | 次数 |\n|---|---:|\n| 浇水 | 12 | 夏季 |\n"),
+         "content/stories/a-key.md", "| 浇水", "body", "表格这一行有 3 格，表头只有 2 格：多出的“夏季”网页上不会显示"),
     # audit 30: renamed shiyou-xincun -> shiyou-xin-cun, the hint said only to change every reference (and so break the printed codes)
     Case("zone-renamed-hyphens", {"content/zones/garden.yaml": None, "content/zones/gar-den.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: gar-den")},
          "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "是不是要写 gar-den？如果是把编号 garden 改成了 gar-den：还要在 gar-den 里写上 aliases: [garden]"),

@@ -20,6 +20,7 @@ from .markup import markup_problems
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_texts
 from .references import References
+from .tables import table_problems
 from .timeline import timeline_notices
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
@@ -41,6 +42,7 @@ def check_content(content: Content, problems: Problems) -> None:
     content.notices.extend(timeline_notices(content))
     errors, notices = markup_problems(content)
     problems.extend(errors)
+    problems.extend(table_problems(content))
     content.notices.extend(notices)
     errors, notices = private_texts(content)
     problems.extend(errors)
