@@ -71,6 +71,13 @@ def test_grade_labels_never_overlap(scores, thresholds):
         assert [text for _, text in labels] == ["90", "80", "70"]
 
 
+def test_a_score_far_below_the_grades_has_the_scales_foot_named():
+    """A 0 (一票否决) fell far below the lowest grade's number with nothing to read it by (audit 30)."""
+    labels = [text for _, text in _axis_labels(str(trend_svg([("2026-Q1", 92), ("2026-Q2", 0)], [90, 80, 70], "t", "c")))]
+    assert labels[0] == "90" and labels[-1] == "0"
+    assert [text for _, text in _axis_labels(str(trend_svg([("2026-Q1", 88), ("2026-Q2", 92)], [90, 80, 70], "t", "c")))] == ["90", "80", "70"]
+
+
 @pytest.mark.parametrize("period, name, short", [
     ("2026-Q1", "2026年第一季度", "2026年一季度"),
     ("2026-Q2", "2026年第二季度", "2026年二季度"),

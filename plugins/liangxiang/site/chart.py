@@ -64,6 +64,9 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
             if labelled is None or y(minimum) - labelled >= LABEL_HEIGHT:
                 labelled = y(minimum)
                 parts.append(f'<text class="axis" x="{LEFT - 4}" y="{_n(y(minimum) + 3.5)}" text-anchor="end">{escape(score_text(minimum))}</text>')
+    far_below = min(scores) < min((t for t in thresholds if low < t < 100), default=low) - 10
+    if far_below and labelled is not None and y(low) - labelled >= LABEL_HEIGHT:  # a score far below the grades: the scale's foot is named too
+        parts.append(f'<text class="axis" x="{LEFT - 4}" y="{_n(y(low))}" text-anchor="end">{escape(score_text(low))}</text>')
     coords = [(x(i), y(score)) for i, score in enumerate(scores)]
     if len(coords) > 1:
         parts.append(f'<polyline class="line" points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in coords)}"/>')
