@@ -525,6 +525,11 @@ CASES = [
          "content/commitments/2026年.yaml", 1, "year", "文件名是“2026年”", "把文件改名为 2026.yaml"),
     Case("story-link-with-entity", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n第二段。\n\n见[规则](rules&amp;faq.md)。"), "content/stories/a-key.md", "rules&amp;", "body", "链接“rules&faq.md”指向的页面不存在"),
     Case("page-link-address-missing", sub("content/about.md", "活动简介。", "活动简介，见[李娜](../members/li-nna/)。"), "content/about.md", "li-nna", "-", "指向的页面不存在", "members/li-na/"),
+    # audit 30: a page's address written with the name, not the id, was guessed as the list page (members/)
+    Case("page-link-by-name", sub("content/about.md", "活动简介。", "活动简介，见[李娜](members/李娜/)。"), "content/about.md", "李娜", "-", "指向的页面不存在",
+         "网址里写编号，不写名称：“李娜”的编号是 li-na，写成 members/li-na/"),
+    Case("page-link-by-zone-name", sub("content/about.md", "活动简介。", "活动简介，见[花园](zones/花园责任区/)。"), "content/about.md", "花园", "-", "指向的页面不存在",
+         "写成 zones/garden/"),
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("page-same-address", {"content/about/index.md": "# 关于二\n"}, "content/about.md", 0, "-", "网址相同（/about/）", "改名"),
     Case("page-readme-same-address", {"content/rules/index.md": "# 制度\n", "content/rules/README.md": "# 制度二\n"}, "content/rules/index.md", 0, "-", "content/rules/README.md 的网址相同"),

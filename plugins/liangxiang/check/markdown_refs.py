@@ -21,8 +21,8 @@ from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_im
 
 PACKAGE = Path(__file__).parent.parent
 IMAGE_HINT = "写相对于 content/ 的路径，例如 photos/stories/a.jpg"
-LINK_HINT = ("写相对于 content/ 的文件路径，例如 about.md、stories/yi-ba-yao-shi.md、zones/tongxin-square.yaml，"
-             "或本站页面的网址，例如 members/zhang-wei/")
+LINK_HINT = ("写相对于 content/ 的文件路径，例如 {page}、stories/{story}.md、zones/{zone}.yaml，"
+             "或本站页面的网址，例如 members/{member}/")
 # www.example.cn, gov.cn/x: another site written without https://
 WEB_ADDRESS = re.compile(r"^(www\.|[a-z0-9-]+(\.[a-z0-9-]+)*\.(cn|com|net|org|gov|edu)(/|$))", re.IGNORECASE)
 
@@ -314,10 +314,20 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
     if suffix and suffix not in (".md", ".yaml", ".yml", ".html"):
         return (f"链接“{href}”指向的文件不会发布：网站只发布页面和照片，不发布附件",
                 "附件（PDF、Word、表格）请放到单位网站或网盘上，在这里写它的完整网址（https://…）")
+    if (by_name := _named_not_by_id(content, candidates, written)) is not None:
+        return f"链接“{href}”指向的页面不存在", by_name
     choices = [*content.source_pages, *(address + "/" for address in content.site_addresses)]
     guesses = (did_you_mean(candidate, choices, cutoff=0.75) for candidate in content_paths(written, base))
     guess = next((guess for guess in guesses if guess), "")
-    return f"链接“{href}”指向的页面不存在", guess or LINK_HINT
+    return f"链接“{href}”指向的页面不存在", guess or _link_hint(content)
+
+
+def _link_hint(content: Content) -> str:
+    """LINK_HINT, its examples this site's own pages where it has them."""
+    return LINK_HINT.format(page=next((page for page in sorted(content.source_pages) if "/" not in page and page != "index.md"), "about.md"),
+                            story=content.stories[0].slug if content.stories else "yi-ba-yao-shi",
+                            zone=content.zones[0].id if content.zones else "tongxin-guangchang",
+                            member=content.public_members[0].id if content.public_members else "zhang-wei")
 
 
 def own_address(site_url: str, href: str) -> str | None:
@@ -357,6 +367,24 @@ def _record_named(content: Content, candidate: str) -> str | None:
                   "stories": {story.slug for story in content.stories}}[folder]
         return "unread" if name in known and name not in loaded or not known.complete else None
     return "unread" if any((content.docs_dir / folder / (name + suffix)).is_file() for suffix in (".yaml", ".yml")) else None
+
+
+def _named_not_by_id(content: Content, candidates: list[str], written: str) -> str | None:
+    """The hint for members/张伟/ (a page's address written with a name, not the id): the address
+    with the id, when one public record has that name."""
+    for candidate in candidates:
+        found = RECORD_ADDRESS.match(address(candidate))
+        if found is None or found.group(1) not in KINDS:
+            continue
+        folder, name = found.group(1), found.group(2)
+        records = {"members": [(m.id, (m.name,)) for m in content.public_members],
+                   "zones": [(z.id, (z.name, z.short_name)) for z in content.zones],
+                   "stories": [(story.slug, (story.meta.title,)) for story in content.stories]}[folder]
+        ids = [record_id for record_id, names in records if name in names]
+        ids = ids or [record_id for record_id, names in records if any(name in each for each in names if each)]  # 一瓶水样 of 一瓶水样的较真
+        if len(ids) == 1:
+            return f"网址里写编号，不写名称：“{name}”的编号是 {ids[0]}，写成 {written.replace(name, ids[0], 1)}"
+    return None
 
 
 IMAGE_OPENING = re.compile(r"!\[[^\]\n]*\]\(\s*<?$")  # what stands before an image's path: ![alt](
