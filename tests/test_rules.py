@@ -525,6 +525,11 @@ CASES = [
          "content/commitments/2026年.yaml", 1, "year", "文件名是“2026年”", "把文件改名为 2026.yaml"),
     Case("story-link-with-entity", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n第二段。\n\n见[规则](rules&amp;faq.md)。"), "content/stories/a-key.md", "rules&amp;", "body", "链接“rules&faq.md”指向的页面不存在"),
     Case("page-link-address-missing", sub("content/about.md", "活动简介。", "活动简介，见[李娜](../members/li-nna/)。"), "content/about.md", "li-nna", "-", "指向的页面不存在", "members/li-na/"),
+    # audit 30: Chinese quotes typed around a key or an id
+    Case("key-in-chinese-quotes", sub("content/zones/garden.yaml", "scope: 花园一片", "“scope”: 花园一片"), "content/zones/garden.yaml", "scope", "“scope”",
+         "字段名带了中文引号", "去掉引号：写成 scope:"),
+    Case("id-in-chinese-quotes", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: “zhang-wei”"), "content/zones/garden.yaml", "leader:", "leader",
+         "编号只能用", "中文引号会当成编号的一部分：去掉引号，写成 zhang-wei"),
     # audit 30: a page's address written with the name, not the id, was guessed as the list page (members/)
     Case("page-link-by-name", sub("content/about.md", "活动简介。", "活动简介，见[李娜](members/李娜/)。"), "content/about.md", "李娜", "-", "指向的页面不存在",
          "网址里写编号，不写名称：“李娜”的编号是 li-na，写成 members/li-na/"),

@@ -181,6 +181,8 @@ def _unknown_field(error: Error) -> tuple[str, str]:
         return message, derived
     if child := belongs_under(parent, name):  # orientation: a line out of signboard:
         return message, child
+    if (bare := name.strip("“”‘’「」\"' ")) != name and bare in fields:  # “slogan”: typed with Chinese quotes on
+        return f"不认识的字段“{name}”：字段名带了中文引号", f"去掉引号：写成 {bare}:（字段名不加引号）"
     close = did_you_mean(name, fields) or named_in_other_words(name, parent)
     if paired := entry_as_pair(name, error.value, fields):
         return paired
@@ -248,6 +250,8 @@ def _id_hint(error: Error) -> str:
     folded = unicodedata.normalize("NFKC", value).strip().lower().replace("－", "-")
     if folded != value.strip().lower() and re.fullmatch(ID_PATTERN, folded):  # li-na-２, ｌｉ-ｎａ: typed in full-width mode
         return f"编号里有全角字符，换成英文输入法重新输入：写成 {folded}"
+    if (bare := value.strip().strip("“”‘’「」")) != value.strip() and re.fullmatch(ID_PATTERN, bare):  # “li-na”: Chinese quotes are part of the value
+        return f"中文引号会当成编号的一部分：去掉引号，写成 {bare}"
     noted = re.fullmatch(r"\s*([a-z0-9][a-z0-9-]*)\s*[（(【\[][^）)】\]]*[）)】\]]\s*", value)
     if noted and re.fullmatch(ID_PATTERN, noted.group(1)):  # wang-jianguo（王建国）: the name as a note
         return f"括号里的说明不能写在编号里（要说明就写在这一行的 # 后面）：写成 {noted.group(1)}"
