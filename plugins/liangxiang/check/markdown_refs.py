@@ -39,7 +39,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     named_in = TextMemo(memo, f"{version}:{extras_key(content.markdown_extras)}")
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
     hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
-    for text, start, field, base, block, shown_at in _texts(content):
+    for text, start, field, base, block, shown_at in markdown_texts(content):
         if "[" not in text and "<" not in text and "【" not in text and not INDENTED.search(text):
             continue  # no image, link, HTML or indented code
         seen: dict[tuple[str, str], int] = {}  # the same path named twice is reported at each place
@@ -225,7 +225,7 @@ def _anchor_problem(href: str, ids: list[str] | None, page: str) -> tuple[str, s
     return message, f"{page}的小标题有：" + "、".join(f"#{i}" for i in ids[:8]) + ("……" if len(ids) > 8 else "")
 
 
-def _texts(content: Content):
+def markdown_texts(content: Content):
     """(text, where it starts, field, base folder, is a block scalar, the address it is shown at)
     of every Markdown text."""
     if content.org and content.org.intro:

@@ -36,6 +36,7 @@ class References:
     def __init__(self, content: Content, problems: Problems):
         self.content, self.problems = content, problems
         self.doubled: dict[str, tuple[str, Location]] = {}  # kind -> an id org.yaml gives twice, and where
+        self.alike_missing: list[tuple[Location, str, str, str]] = []  # member and zone ids not found, beside one alike: (where, field, id, alike)
 
     def refs(self, record: Record) -> None:
         """Every reference by id the record's model marks (model.refers_to)."""
@@ -193,8 +194,8 @@ class References:
                     hint = typo  # wang-jiangou for 王建国: the roster's id is the one misspelt, not every reference
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
-                if hint.startswith("是不是要写") and kind in MISSING_MORE and _renamed_like(value, meant):  # garden -> big-garden: renamed
-                    hint += _ALIASES_TOO.format(old=value, new=meant)
+                if hint.startswith("是不是要写") and kind in MISSING_MORE:  # maybe renamed: see renamed_ids
+                    self.alike_missing.append((where, name, value, meant))
                 if (other := self.other_kind_id(kind, value)):
                     hint = other
                 elif kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
@@ -219,16 +220,15 @@ class References:
                               _hidden_reference_hint(name, value))
 
     def renamed_ids(self) -> None:
-        """A member's or zone's id named, not found, by two records or more, with one alike that
-        exists: most likely renamed, not misspelt twice. The hint says to keep the old id as an
-        alias, or following it would break the QR codes printed with it."""
-        missing = re.compile(r"找不到(?:党员|责任区)“([^”]+)”")
-        said = Counter(found.group(1) for p in self.problems.items if (found := missing.fullmatch(p.message)))
-        for index, problem in enumerate(self.problems.items):
-            found = missing.fullmatch(problem.message)
-            meant = re.match(r"是不是要写 ([a-z0-9-]+)", problem.hint)
-            if found and meant and "aliases" not in problem.hint and said[found.group(1)] >= 2:
-                self.problems.items[index] = replace(problem, hint=problem.hint + _ALIASES_TOO.format(old=found.group(1), new=meant.group(1)))
+        """A member's or zone's id not found, beside one alike, that reads as renamed rather than
+        misspelt: named by two records or more, or alike as a rename is (_renamed_like). The hint
+        says to keep the old id as an alias, or following it would break the QR codes printed with it."""
+        named = Counter(value for _, _, value, _ in self.alike_missing)
+        for where, field, value, meant in self.alike_missing:
+            if named[value] >= 2 or _renamed_like(value, meant):
+                self.problems.items = [replace(p, hint=p.hint + _ALIASES_TOO.format(old=value, new=meant))
+                                       if p.where == where and p.field == field and p.hint.startswith("是不是要写") else p
+                                       for p in self.problems.items]
 
     def on_other_side(self, kind: str, value: str) -> bool:
         """Whether a file of records of that kind was read as one side of a git conflict whose

@@ -8,6 +8,7 @@ import re
 
 from ..content import Content
 from ..problems import Location, Problem
+from .markdown_refs import markdown_texts
 
 _TABBED = re.compile(r"\S\t+\S")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -16,10 +17,8 @@ _PIPE = re.compile(r"(?<!\\)\|")
 
 
 def table_problems(content: Content) -> list[Problem]:
-    from .markdown_refs import _texts  # every Markdown text, where it starts
-
     found = []
-    for text, start, field, _, block, _ in _texts(content):
+    for text, start, field, _, block, _ in markdown_texts(content):
         if "\t" not in text and "|" not in text:
             continue
         for line, message, hint in _in_text(text):

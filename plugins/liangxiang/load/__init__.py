@@ -205,7 +205,7 @@ class _Reader(PageScanning):
         found may be the file's fault rather than its own typo."""
         if not doc.source.set_aside:
             return []
-        text = decode(self.raw(path, MAX_YAML_BYTES) or b"", self.shown(path), Problems()) or ""
+        text = decode(path.read_bytes(), self.shown(path), Problems()) or ""  # as parsed (its problems said already)
         lines, found = text.split("\n"), []
         for line in sorted(doc.source.set_aside):
             written = lines[line - 1] if 0 < line <= len(lines) else ""

@@ -244,6 +244,7 @@ class SignBlocks:
                 items, used, _ = self._body_at(x, y, width, size, spread, by_words=words)
             shift = (height - used) / 2 if centre else 0.0
             self.drawing.add(*(_moved(item, shift) for item in items))
+            self.paired = False  # sizes asked for later are of one column
             return
         size = self.lo(self.layout.body)
         _, used, (scope_h, duties_h) = self._body_at(x, y, width, size)
