@@ -148,6 +148,32 @@ def markdown_fields() -> frozenset[str]:
 
 
 @functools.cache
+def prose_fields() -> frozenset[str]:
+    """The fields that hold free text (scope, summary, duties...) in every record kind that has
+    them: no id, no reference, no choice. No check across records reads them."""
+    prose, other = set(), set()
+    for kind in _models():
+        for name, field in kind.model_fields.items():
+            (prose if _is_prose(field) and name not in _NAMED_ELSEWHERE else other).add(name)
+    return frozenset(prose - other)
+
+
+_NAMED_ELSEWHERE = {"story_categories"}  # free text, but each story's category names one of them
+
+
+def _is_prose(field: Any) -> bool:
+    if isinstance(field.json_schema_extra, dict) and "x-refers-to" in field.json_schema_extra:
+        return False
+    kind, constraints = field.annotation, list(field.metadata)
+    while typing.get_origin(kind) in (list, typing.Union, typing.Annotated) or type(kind).__name__ == "UnionType":
+        args = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        if typing.get_origin(kind) is typing.Annotated:
+            constraints += list(kind.__metadata__)
+        kind = args[0]
+    return kind is str and not any(getattr(c, "pattern", None) for c in constraints)
+
+
+@functools.cache
 def list_fields() -> frozenset[str]:
     """The names of the fields that hold a list (duties, tags...), in any record kind."""
     kinds, names = list(Record.__subclasses__()), set()

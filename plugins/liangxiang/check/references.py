@@ -345,5 +345,11 @@ def _hidden_reference_hint(field: str, value: str) -> str:
 
 
 def _renamed_like(old: str, new: str) -> bool:
-    """garden -> big-garden, shiyou-xincun -> shiyou-xin-cun: a rename rather than a typo."""
-    return old in new or new in old or old.replace("-", "") == new.replace("-", "")
+    """garden -> big-garden, shiyou-xincun -> shiyou-xin-cun: a rename rather than a typo
+    (xu-guangmin for xu-guangming is a typo: a word lost a letter, none was added or dropped)."""
+    return _within(old.split("-"), new.split("-")) or _within(new.split("-"), old.split("-")) or old.replace("-", "") == new.replace("-", "")
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    """Whether the words of part stand together in whole."""
+    return any(whole[start:start + len(part)] == part for start in range(len(whole) - len(part) + 1))

@@ -18,6 +18,7 @@ from ..model import (
     Story,
     StoryMeta,
     Zone,
+    prose_fields,
 )
 from ..problems import Location, Problems, did_you_mean
 from ..siteconfig import site_config
@@ -131,9 +132,10 @@ class _Reader(PageScanning):
         source = doc.source if doc is not None else None
         for line in source.set_aside if source else ():
             lines = source.item_lines(line)
-            if lines is None:  # a file's own field: that field, what is said of the whole record (its first line), and the checks
-                lines = [line, 1]
-                self.problems.read_past.add(source.path)
+            if lines is None:  # a file's own field: that field, what is said of the whole record (its first line), and the
+                lines = [line, 1]  # checks across records, unless the field is free text that none of them reads
+                if next((key[0] for key, (at, _) in source.positions.items() if len(key) == 1 and at == line), None) not in prose_fields():
+                    self.problems.read_past.add(source.path)
             self.problems.muted.update((source.path, at) for at in lines)
         return doc
 
