@@ -135,7 +135,10 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
     for name, edit in {"site_name": ("site_name: 测试站", "site_name:"), "theme": ("  name: liangxiang", "  name: mkdoc"),
                        "site_url": ("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/"),
                        "setting": ("docs_dir:", "doc_dir: x\ndocs_dir:"),
-                       "plugin-option": ("  - liangxiang\n", "  - liangxiang:\n      blead: true\n      members: members.yaml\n")}.items():
+                       "plugin-option": ("  - liangxiang\n", "  - liangxiang:\n      blead: true\n      members: members.yaml\n"),
+                       # a YAML mistake in mkdocs.yml stopped the content check (audit 31)
+                       "full-width-colon": ("site_name: 测试站", "site_name： 测试站"), "plugin-full-width-colon": ("  - liangxiang\n", "  - liangxiang：\n"),
+                       "unclosed-quote": ("site_name: 测试站", 'site_name: "测试站')}.items():
         root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace(*edit), "members.yaml": members})
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
         assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)
@@ -150,6 +153,11 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
         ["mkdocs.yml:2:1", "site_url"], ["mkdocs.yml:4:1", "theme"], ["mkdocs.yml:8:7", "bleeed"], ["mkdocs.yml:10:5", "markdown_extensions"],
         ["members.yaml:8:5", "members[0].joined"]], said
     assert said[-1] == "一共有 5 处错误，站点未生成。请按上面的文件和行号逐条修改。"
+    colon = write_site(tmp_path / "colon-and-more", {"mkdocs.yml": FILES["mkdocs.yml"].replace("site_name: 测试站", "site_name： 测试站\nbleeed: 3"),
+                                                      "members.yaml": members})
+    said = run("liangxiang", "validate", str(colon), cwd=tmp_path).stderr.splitlines()
+    assert [line.split(": ")[0:2] for line in said if not line.startswith("提示")][:-1] == [
+        ["mkdocs.yml:1:10", "site_name"], ["mkdocs.yml:2:1", "bleeed"], ["members.yaml:8:5", "members[0].joined"]], said
     unusable = write_site(tmp_path / "plugin", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang", "  - liangxian"),
                                                 "members.yaml": members})
     result = run("liangxiang", "validate", str(unusable), cwd=tmp_path)  # without the plugin's own settings: not checked

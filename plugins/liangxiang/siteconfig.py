@@ -6,9 +6,12 @@ MkDocs reports configuration mistakes in English, one sentence each; `liangxiang
 
 from __future__ import annotations
 
+import io
 import logging
 import re
 from pathlib import Path
+
+import yaml
 
 from .problems import Location, Problem, did_you_mean
 
@@ -106,9 +109,10 @@ def load_site_config(path: Path):
     except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
         said = list(warnings.messages) or [str(error)]  # a copy: reading again below is heard by the same handler
         if not any(message.startswith("Config value 'site_url'") for message in said):
-            parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
+            doc = parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
             if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
-                raise ConfigProblem("\n".join(map(str, problems))) from None
+                usable, besides = _read_past(path, doc)
+                raise ConfigProblem("\n".join([*map(str, problems), *(mkdocs_error(path, message) for message in besides)]), usable) from None
         usable, more = _with_stand_ins(path, said)  # MkDocs stops at its first wrong setting: the others too
 
         def worded(message: str) -> str:
@@ -161,6 +165,33 @@ def _with_stand_ins(path: Path, said: list[str]) -> tuple[tuple | None, list[str
         plugin = config.plugins.get("liangxiang")
         return ((config, plugin.config) if plugin is not None else None), more
     return None, more
+
+
+def _read_past(path: Path, doc) -> tuple[tuple | None, list[str]]:
+    """The config as read past its YAML mistakes (see load.recovery), when every line set aside
+    stands under a setting content does not depend on (`site_name： …`): that setting's stand-in
+    in its place; None when any other setting was set aside. And what MkDocs warns of besides."""
+    if doc is None or not isinstance(doc.data, dict):
+        return None, []
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    tops = sorted((line, key[0]) for key, (line, _) in doc.source.positions.items() if len(key) == 1)
+    keys = {next((key for line, key in reversed(tops) if line <= aside), None) for aside in doc.source.set_aside}
+    if not keys <= _STAND_INS.keys():
+        return None, []
+    stream = io.StringIO(yaml.safe_dump({**doc.data, **{key: _STAND_INS[key] for key in keys}}, allow_unicode=True))
+    stream.name = str(path)  # docs_dir and the rest are found beside it
+    besides = _Warnings()
+    logging.getLogger("mkdocs").addHandler(besides)
+    try:
+        config = load_config(config_file=stream, hooks=[])
+    except (ConfigurationError, Abort, yaml.YAMLError):  # said once the file reads
+        return None, []
+    finally:
+        logging.getLogger("mkdocs").removeHandler(besides)
+    plugin = config.plugins.get("liangxiang")
+    return ((config, plugin.config) if plugin is not None else None), besides.messages
 
 
 def _plugins_without_wrong_options(path: Path, said: list[str]) -> list | dict | None:
