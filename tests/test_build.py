@@ -334,6 +334,14 @@ def test_a_free_page_without_a_title_is_named_by_its_first_words(tmp_path):
     assert ">None<" not in home and ">About<" not in home
 
 
+def test_the_home_page_is_titled_by_site_name_and_other_pages_by_their_own_and_the_org(tmp_path):
+    """site_name (the README asks for it) names the site in a browser's tab and bookmarks."""
+    site = build_site(write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("site_name: 测试站", "site_name: 测试单位 · 党员责任区")})
+                      / "mkdocs.yml", tmp_path / "site")
+    assert "<title>测试单位 · 党员责任区</title>" in (site / "index.html").read_text(encoding="utf-8")
+    assert "<title>花园责任区 · " in (site / "zones/garden/index.html").read_text(encoding="utf-8")
+
+
 def test_a_free_page_titled_in_its_front_matter_shows_the_title_as_its_heading(tmp_path):
     files = {"content/rules.md": "---\ntitle: 创建标准\n---\n每个责任区都要公开服务电话。\n",
              "content/about.md": "---\ntitle: 关于\n---\n# 关于本站\n\n正文。\n"}
