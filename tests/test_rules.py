@@ -1040,8 +1040,11 @@ def test_a_chinese_paragraph_indent_inside_text_is_fine(tmp_path):
      ["summary", "members[0]"]),
     ("content/zones/garden.yaml", [("scope: 花园一片", 'scope: "花园一片'), ("leader: zhang-wei", "leader: zhang-wie")],
      ["scope", "leader"]),
+    # a malformed alias hid the clash of the one beside it (audit 31)
+    ("content/zones/garden.yaml", [("aliases: [old-garden]", "aliases: [Old_Garden, closed]")], ["aliases[0]", "aliases"]),
+    ("members.yaml", [("    name: 张伟", "    name: 张伟\n    aliases: [老张, li-na]")], ["members[0].aliases[0]", "members[0].aliases"]),
 ], ids=["member", "zone", "result", "story-category", "review-result", "period-file-date", "year-file-year", "org-hotline",
-        "story-summary-unclosed", "zone-scope-unclosed"])
+        "story-summary-unclosed", "zone-scope-unclosed", "zone-alias-malformed", "member-alias-malformed"])
 def test_a_record_with_one_mistake_still_has_its_references_checked(tmp_path, file, edits, expected):
     """One run reports every error: a misspelt id beside another mistake is not hidden by it."""
     root = write_site(tmp_path)

@@ -12,9 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..content import Content
-from ..model import DEFAULT_GRADES, GRADE_RANKS, Record
+from ..model import DEFAULT_GRADES, GRADE_RANKS, Member, Record, Zone
 from ..load.wording import ID_EXAMPLE
-from ..problems import Location, Problem, Problems, shortened
+from ..problems import Location, Problem, Problems, dotted, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
 from .markup import markup_problems
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
@@ -156,6 +156,7 @@ class _Rules(References):
                     member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owners[0]}”，不属于“{member.branch}”",
                     "改正 branch 或 group，让党小组属于所在党支部",
                 )
+        self.rejected_aliases(Member, "member", "党员", aliases)
 
     def hidden_namesake(self, member) -> None:
         """A hidden member added again under a new id (feng-yu hidden, fengyu public, both 冯宇):
@@ -188,6 +189,7 @@ class _Rules(References):
         for zone in sorted(content.zones, key=lambda z: Path(z.path).stem != z.id):  # the id's own file first: it keeps the id
             self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.aliases(zone, "zone", "责任区", aliases)
+        self.rejected_aliases(Zone, "zone", "责任区", aliases)
         self.zone_names()
         for zone in content.zones:
             self.stem(zone, "id", zone.id, Path(zone.path).stem)
@@ -352,16 +354,29 @@ class _Rules(References):
 
     def aliases(self, record, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
         """Former ids keep printed QR codes working: each may lead to one page only."""
-        for index, alias in enumerate(record.aliases):
-            where = record.at("aliases", index)
+        written = [(alias, record.at("aliases", index)) for index, alias in enumerate(record.aliases)]
+        self.aliases_written(written, record.field_name("aliases"), kind, kind_word, seen)
+
+    def rejected_aliases(self, model: type, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
+        """The well-written aliases of records that did not validate: one malformed alias (or
+        another field's mistake) must not hide a clash beside it."""
+        for rejected in self.content.rejected:
+            aliases = rejected.data.get("aliases") if rejected.model is model and isinstance(rejected.data, dict) else None
+            if not isinstance(aliases, list) or rejected.loc + ("aliases",) in rejected.bad:
+                continue
+            written = [(alias, rejected.source.at(*rejected.loc, "aliases", index)) for index, alias in enumerate(aliases)
+                       if isinstance(alias, str) and re.fullmatch(ID_PATTERN, alias) and rejected.loc + ("aliases", index) not in rejected.bad]
+            self.aliases_written(written, dotted(rejected.loc + ("aliases",)), kind, kind_word, seen)
+
+    def aliases_written(self, written: list[tuple[str, Location]], field: str, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
+        for alias, where in written:
             if alias in self.content.known[kind]:
                 self.problems.add(
-                    where, record.field_name("aliases"), f"曾用编号“{alias}”和现有{kind_word}的编号相同",
+                    where, field, f"曾用编号“{alias}”和现有{kind_word}的编号相同",
                     "曾用编号只能是不再使用的旧编号，否则两个二维码会指向同一个网址",
                 )
             else:
-                self.unique("曾用编号", seen, alias, where, record.field_name("aliases"),
-                            f"一个曾用编号只能通向一个{kind_word}：删去其中一处")
+                self.unique("曾用编号", seen, alias, where, field, f"一个曾用编号只能通向一个{kind_word}：删去其中一处")
 
     def successor(self, zone) -> None:
         if zone.successor is None:
