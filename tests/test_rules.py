@@ -363,6 +363,8 @@ CASES = [
     Case("one-result-per-zone", sub("content/assessments/2026-Q1.yaml", "  - {zone: closed", "  - {zone: garden, score: 80}\n  - {zone: closed"), "content/assessments/2026-Q1.yaml", "score: 80", "zone", "已经有一条成绩"),
     Case("one-commitment-per-year", sub("content/commitments/2026.yaml", "member: li-na", "member: zhang-wei"), "content/commitments/2026.yaml", "member: zhang-wei\n    promise: 热情", "member", "已经有一条承诺"),
     Case("successor-active", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsuccessor: closed\n"), "content/zones/garden.yaml", "successor", "successor", "archived"),
+    Case("successor-circle", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nstatus: archived\nsuccessor: closed\n"),
+         "content/zones/closed.yaml", "successor", "successor", "接续关系绕成了一个圈：closed → garden → closed", "把它的 status 改回 active"),
     Case("successor-missing", sub("content/zones/closed.yaml", "successor: garden", "successor: gaden"), "content/zones/closed.yaml", "successor", "successor", "找不到责任区", "garden"),
     Case("alias-is-id", sub("content/zones/garden.yaml", "aliases: [old-garden]", "aliases: [closed]"), "content/zones/garden.yaml", "aliases", "aliases", "现有责任区"),
     Case("alias-twice", sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [old-garden]\n"), "content/zones/garden.yaml", "aliases", "aliases", "重复"),

@@ -388,12 +388,14 @@ class _Rules(References):
             self.problems.add(zone.at("successor"), "successor", "接续责任区不能是它自己", "填写接手的另一个责任区的编号")
             return
         self.ref("zone", zone.successor, zone.at("successor"), "successor")
-        seen, current = {zone.id}, self.content.zone_by_id.get(zone.successor)
+        chain, current = [zone.id], self.content.zone_by_id.get(zone.successor)
         while current is not None and current.successor:
-            if current.successor in seen:
-                self.problems.add(zone.at("successor"), "successor", "接续关系绕成了一个圈", "最后接手的责任区必须是在用的（active）")
+            chain.append(current.id)
+            if current.successor in chain:
+                circle = " → ".join(chain[chain.index(current.successor):] + [current.successor])
+                self.problems.add(zone.at("successor"), "successor", f"接续关系绕成了一个圈：{circle}",
+                                  "圈里总有一个责任区其实还在用：把它的 status 改回 active、删掉它的 successor；最后接手的责任区必须是在用的（active）")
                 return
-            seen.add(current.id)
             current = self.content.zone_by_id.get(current.successor)
         if current is not None and current.status == "archived":  # the old sign's QR code leads to no zone in use
             self.content.notices.append(Problem(
