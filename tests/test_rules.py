@@ -732,6 +732,16 @@ def test_a_reference_misspelt_once_is_not_taken_for_a_rename_and_one_named_twice
     assert len(twice) == 2 and all(p.hint.endswith("还要在 garden 里写上 aliases: [gardne]，印好的二维码还用旧编号") for p in twice), twice
 
 
+@pytest.mark.parametrize("file, old, new, said", [
+    ("content/stories/a-key.md", "title: 一把钥匙", "titel: 一把钥匙", "content/stories/a-key.md:2:1: titel: 不认识的字段“titel” (是不是要写 title？)"),
+    ("members.yaml", "    name: 张伟", "    nmae: 张伟", "members.yaml:3:5: members[0].nmae: 不认识的字段“nmae” (是不是要写 name？)"),
+])
+def test_a_misspelt_required_key_is_one_error_not_also_the_field_missing(tmp_path, file, old, new, said):
+    root = write_site(tmp_path)
+    _apply(root, sub(file, old, new))
+    assert [str(p) for p in problems_of(root)] == [said]
+
+
 @pytest.mark.parametrize("old, new, renamed", [("garden", "gardenn", False), ("garden", "big-garden", True), ("garden", "gar-den", True),
                                                ("xu-guangming", "xu-guangmin", False), ("north-gate", "north-gate-2", True)])
 def test_a_word_that_lost_a_letter_is_a_typo_and_a_word_added_is_a_rename(old, new, renamed):
@@ -1085,7 +1095,7 @@ def test_an_id_all_is_refused_where_a_printable_would_be_lost_to_all_pdf(tmp_pat
 
 @pytest.mark.parametrize("file, old, new, fields", [
     ("members.yaml", "members:\n", "Members:\n", ["Members"]),
-    ("content/org.yaml", "branches:", "branchs:", ["branches", "branchs"]),  # missing, and its misspelling
+    ("content/org.yaml", "branches:", "branchs:", ["branchs"]),  # its misspelling, not also branches missing
 ])
 def test_a_misspelt_list_is_not_one_error_per_reference_to_it(tmp_path, file, old, new, fields):
     root = write_site(tmp_path)

@@ -3,6 +3,7 @@ reported at its line in an editor's words (``wording``)."""
 
 from __future__ import annotations
 
+import difflib
 from functools import cache
 from typing import Any, Optional, TypeVar
 
@@ -131,8 +132,12 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
     # `- 2026-03-20: 召开…`: said as an entry written as a pair, not also as its two fields missing
     paired = {where[:-1] for item, where in items if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str)
               and entry_as_pair(where[-1], item.get("input"), fields_at(model, where[:-1]))}
+    # `titel: …`: said as a misspelt key, not also as title missing
+    missing = [where for item, where in items if item["type"] == "missing" and where and isinstance(where[-1], str)]
+    misspelt = {where[:-1] + (close[0],) for item, where in items if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str)
+                for close in [difflib.get_close_matches(where[-1], [m[-1] for m in missing if m[:-1] == where[:-1]], n=1, cutoff=0.6)] if close}
     for item, where in items:
-        if item["type"] == "missing" and (where in meant.values() or where[:-1] in paired):
+        if item["type"] == "missing" and (where in meant.values() or where[:-1] in paired or where in misspelt):
             continue
         full = loc + (meant[where] or where)
         if isinstance(item.get("input"), float) and full in source.written:
