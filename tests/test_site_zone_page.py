@@ -225,7 +225,7 @@ def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(
     assert "见各责任区公示牌" in zone and 'href="tel:"' not in zone
 
 
-def test_a_printed_address_that_vanishes_stops_the_build(tmp_path):
+def test_a_printed_address_renamed_away_stops_the_build(tmp_path):
     """Renaming a zone everywhere passes every check, and the sign at the gate opens the 404 page
     (audit 16): the next run stops on the id an earlier build published, until an alias keeps it.
     It was a notice, and a strict build published the broken codes (audit 25)."""
@@ -252,6 +252,20 @@ def test_a_printed_address_that_vanishes_stops_the_build(tmp_path):
     renamed.write_text(renamed.read_text(encoding="utf-8").replace("leader: zhang-wei", "leader: zhang-wei\nstatus: Archived"), encoding="utf-8")
     content, problems = read_content(root, root / "content", cache_dir=cache)  # a zone with an error has not gone
     assert [p.field for p in problems] == ["status"] and not content.notices, [str(p) for p in [*problems, *content.notices]]
+
+
+def test_a_record_deleted_after_a_build_is_a_notice_and_builds(tmp_path):
+    """Deleting is no rule broken, and what an earlier build on this machine saw must not decide
+    whether content builds (audit 32: a fresh clone built what this machine refused). It is said:
+    an archived zone or a former member keeps the printed address."""
+    root = write_site(tmp_path / "src", {"content/zones/spare.yaml": FILES["content/zones/closed.yaml"].replace("id: closed", "id: spare")
+                                         .replace("successor: garden\n", "").replace("status: archived\n", "")})
+    build_site(_without_printables(root), tmp_path / "site")
+    (root / "content/zones/spare.yaml").unlink()
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], cwd=root,
+                           capture_output=True, text=True)
+    assert build.returncode == 0 and not (tmp_path / "site/zones/spare").exists(), build.stderr
+    assert "提示：content/zones/: id: 上次生成时有责任区“spare”，这次没有了" in build.stderr and "status: archived" in build.stderr, build.stderr
 
 
 def test_line_breaks_written_with_a_bar_are_kept(tmp_path):

@@ -35,7 +35,9 @@ def read_content(
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
     if not problems:  # a record with an error is left out: it has not gone
-        problems.extend(vanished_pages(content, cache_dir))
+        renamed, deleted = vanished_pages(content, cache_dir)
+        problems.extend(renamed)
+        content.notices.extend(deleted)
     check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()
