@@ -469,6 +469,11 @@ CASES = [
     Case("story-front-matter-unclosed", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("featured: true\n---", "featured: true\n----")}, "content/stories/a-key.md", 1, "-", "没有结束", "第 8 行的“----”"),
     Case("story-front-matter-dashes", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("---", "———", 1)}, "content/stories/a-key.md", 1, "-", "三个半角减号"),
     Case("story-empty-body", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", "\n")}, "content/stories/a-key.md", 9, "body", "正文是空的"),
+    # audit 32: a note whose end was missing, or typed with an input method's dashes, was published without a word
+    Case("comment-never-closed", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n<!-- 待核实：水位高度\n\n第二段。"),
+         "content/stories/a-key.md", "<!-- 待核实", "body", "备注“<!--”没有结束", "在备注的末尾写上半角的“-->”"),
+    Case("comment-closed-with-ime-dashes", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  创建内容。\n  <!-- 联系人未定 ——>\n"),
+         "content/zones/garden.yaml", "<!-- 联系人", "content", "备注“<!--”没有结束", "备注结尾的“——>”要写成半角的“-->”"),
     Case("story-body-only-a-comment", sub("content/stories/a-key.md", "故事正文。", "<!-- 待补充：正文 -->"), "content/stories/a-key.md", 9, "body", "正文只有注释", "注释外面"),
     Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
     Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),

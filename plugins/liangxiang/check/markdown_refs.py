@@ -57,6 +57,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = _almost_link_problem(ref)
             elif kind in ("html", "unclosed"):
                 problem = _html_problem(ref, kind == "unclosed")
+            elif kind == "comment":
+                problem = _unclosed_comment_problem(text)
             elif kind == "script":
                 problem = (f"链接“{ref}”不是网址，网站把它去掉了，网页上只显示链接的文字",
                            "换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字")
@@ -80,6 +82,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             if problem:
                 needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
                 line = (_tag_line(text, ref) if kind in ("html", "unclosed") else _code_line(text, ref) if kind == "code"
+                        else _comment_line(text) if kind == "comment"
                         else _line_of(text, needle, kind == "image", nth))
                 where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
                 if kind in NOTICES:
@@ -112,6 +115,8 @@ def _named(renderer, text: str) -> list:
     named += [[html.unescape(found.group(0)), "fullwidth"] for found in FULLWIDTH_LINK.finditer(prose)]
     unclosed = {tag.lower() for tag in renderer.unclosed_tags}
     named += [[tag, "unclosed" if tag in unclosed else "html"] for tag in dict.fromkeys(tag.lower() for tag in renderer.stripped_tags)]
+    if "!--" in unclosed:
+        named.append(["<!--", "comment"])
     if "<pre>" in rendered and not FENCE.search(text):  # no ``` typed: a paragraph indented four spaces
         code = re.search(r"<pre><code[^>]*>(.*?)</code>", rendered, re.DOTALL)
         named.append([html.unescape(code.group(1)).strip().split("\n")[0].strip() if code else "", "code"])
@@ -167,6 +172,30 @@ def _html_problem(tag: str, unclosed: bool = False) -> tuple[str, str]:
     if tag == "img":
         return message, "照片写成 ![照片说明](photos/...)"
     return message, "去掉这段代码；链接写成 [文字](https://…)"
+
+
+def _unopened_comment(text: str) -> int | None:
+    """Where the text's first comment that is never closed opens."""
+    from ..site.rawhtml import raw_tags
+
+    return next((start for start, end, name in raw_tags(text) if name == "!--" and not text[start:end].endswith("-->")), None)
+
+
+def _comment_line(text: str) -> int:
+    start = _unopened_comment(text)
+    return text.count("\n", 0, start) + 1 if start is not None else 1
+
+
+def _unclosed_comment_problem(text: str) -> tuple[str, str]:
+    """An editor's note in <!-- … whose end is missing, or typed with an input method's dashes
+    (——>): its words would be published."""
+    start = _unopened_comment(text) or 0
+    rest = text[start + 4:]
+    close = re.search(r"(?:[—－–‐-]{1,3}|——)\s*[>＞》]", rest)
+    said = "备注“<!--”没有结束：缺少半角的“-->”，后面的备注文字会显示在网页上"
+    if close is not None:
+        return said, f"备注结尾的“{close.group(0)}”要写成半角的“-->”（两个减号加大于号）"
+    return said, "在备注的末尾写上半角的“-->”；不需要这段备注就连同“<!--”一起删掉"
 
 
 def _undefined_problem(written: str) -> tuple[str, str]:

@@ -60,8 +60,8 @@ def unpublished_blanked(text: str) -> str:
 class StripRawHtml(Treeprocessor):
     """Takes raw HTML out of the tree's text; ``md.stripped_tags`` lists the tags it took, as
     typed, each once (the content check says so to the editor; a comment is not listed: hidden
-    is what it was written for), and ``md.unclosed_tags`` the scripts and styles never closed,
-    whose words stay."""
+    is what it was written for), and ``md.unclosed_tags`` the scripts, styles and comments ("!--")
+    never closed, whose words stay."""
 
     def run(self, root: etree.Element) -> None:
         slots = list(_slots(root))
@@ -71,7 +71,8 @@ class StripRawHtml(Treeprocessor):
         self.md.stripped_tags = list(dict.fromkeys(name for *_, name in cuts if name != "!--"))
         self.md.unclosed_tags = list(dict.fromkeys(
             name for start, end, name in cuts if name.lower() in HIDDEN_WITH_CONTENT
-            and not re.search(rf"</{name}\s*>$", joined[start:end], re.IGNORECASE)))
+            and not re.search(rf"</{name}\s*>$", joined[start:end], re.IGNORECASE)
+            or name == "!--" and not joined[start:end].endswith("-->")))  # a note whose words are published
         if not cuts:
             return
         offset = 0
