@@ -493,7 +493,12 @@ CASES = [
     Case("page-link-reference-collapsed", sub("content/about.md", "活动简介。", "活动简介。\n\n见[故事] []。"), "content/about.md", "[故事]", "-", "编号“故事”没有定义", "[故事](地址)"),
     Case("story-link-anchor-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[规则](../about.md#规则)。"), "content/stories/a-key.md", "#规则", "body", "“#规则”在那一页找不到对应的小标题", "#关于"),
     Case("page-link-anchor-punctuation", sub("content/about.md", "活动简介。", "活动简介，见[电话](#联系（电话）)。\n\n## 联系（电话）\n"), "content/about.md", "[电话]", "-", "在这一页找不到", "写成 #联系电话"),
-    Case("zone-link-anchor-no-headings", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[故事](../stories/a-key.md#开头)\n"), "content/zones/garden.yaml", "开头", "content", "找不到对应的小标题", "那一页没有小标题"),
+    # audit 32: a #fragment on a member's or a zone's page was never checked
+    Case("link-anchor-on-a-zone-page", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[花园](zones/garden/#职责)。"), "content/stories/a-key.md", "#职责", "body",
+         "“#职责”在那一页找不到对应的小标题", "去掉“#”和后面的字，链接到整页"),
+    Case("link-anchor-on-a-member-page", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[张伟](members/zhang-wei/#commitment-2025)。"), "content/stories/a-key.md",
+         "#commitment-2025", "body", "“#commitment-2025”在那一页找不到对应的小标题"),
+    Case("zone-link-anchor-no-headings", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[故事](../stories/a-key.md#开头)\n"), "content/zones/garden.yaml", "开头", "content", "找不到对应的小标题", "那一页没有这样的小标题"),
     Case("hidden-photo-in-markdown", {**sub("members.yaml", "    hidden: true\n", "    hidden: true\n    photo: photos/secret.jpg\n"), **SECRET_PHOTO,
                                       **sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![合影](photos/secret.jpg)")},
          "content/stories/a-key.md", "![合影]", "body", "不公开的党员“secret-person”的照片", "取消这名党员的 hidden"),
@@ -735,6 +740,12 @@ def test_a_reference_misspelt_once_is_not_taken_for_a_rename_and_one_named_twice
     _apply(root, sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: gardne, score: 90}"))
     twice = [p for p in problems_of(root) if "gardne" in p.message]
     assert len(twice) == 2 and all(p.hint.endswith("还要在 garden 里写上 aliases: [gardne]，印好的二维码还用旧编号") for p in twice), twice
+
+
+def test_a_link_to_a_year_on_a_members_page_or_to_a_zones_scores_is_no_error(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[张伟](members/zhang-wei/#commitment-2026)和[花园](zones/garden/#grade-h)。"))
+    assert problems_of(root) == []
 
 
 @pytest.mark.parametrize("file, old, new, said", [

@@ -225,8 +225,12 @@ class Anchors:
         return found + ATTR_ID.findall(text)
 
     def of_page(self, page: tuple[str, object]) -> list[str] | None:
-        """None for a page whose ids come from its template (members, zones, lists): not checked."""
+        """None for a page whose ids are not checked (lists, printables: pdf#page=2)."""
         kind, key = page
+        if kind == "member":  # as theme/member.html sets them: a year's promise
+            return [f"commitment-{year.year}" for year in self.content.commitments for c in year.commitments if c.member == key]
+        if kind == "zone":  # theme/zone.html: its leader, its scores and their chart
+            return ["leader-h", "grade-h", f"trend-{key}"]
         if kind == "story":
             return next((self.of_text(story.body) for story in self.content.stories if story.slug == key), None)
         if kind == "free" and self.free_pages:
@@ -237,8 +241,9 @@ class Anchors:
         return None
 
 
-def _anchor_problem(href: str, ids: list[str] | None, page: str) -> tuple[str, str] | None:
-    """A #fragment that names no heading of its page opens the page at its top, not where it says."""
+def _anchor_problem(href: str, ids: list[str] | None, page: str, listed: bool = True) -> tuple[str, str] | None:
+    """A #fragment that names no heading of its page opens the page at its top, not where it says.
+    ``listed``: the page's ids are its headings' (a story's), to be offered in the hint."""
     from ..site.markdown import HEADING_IDS  # the slugify that gave the headings their ids
 
     fragment = unquote(urlsplit(href).fragment)
@@ -249,8 +254,8 @@ def _anchor_problem(href: str, ids: list[str] | None, page: str) -> tuple[str, s
     slug = HEADING_IDS["slugify"](fragment, "-")
     if slug in ids:
         return message, f"写成 #{slug}：小标题的链接去掉标点，空格换成 -，英文字母小写"
-    if not ids:
-        return message, f"{page}没有小标题：去掉“#”和后面的字，链接到整页"
+    if not ids or not listed:
+        return message, f"{page}没有这样的小标题：去掉“#”和后面的字，链接到整页"
     return message, f"{page}的小标题有：" + "、".join(f"#{i}" for i in ids[:8]) + ("……" if len(ids) > 8 else "")
 
 
@@ -323,7 +328,7 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
         return f"链接“{href}”指向的页面不存在：{unusable[0]}", unusable[1]
     page = content.page_of(path, base, shown_at)
     if page is not None:
-        return _anchor_problem(href, anchors.of_page(page), "那一页")
+        return _anchor_problem(href, anchors.of_page(page), "那一页", listed=page[0] not in ("member", "zone"))
     candidates = content.link_candidates(path, base, shown_at)
     for candidate in candidates:
         known = _record_named(content, candidate)
