@@ -474,6 +474,13 @@ CASES = [
          "content/stories/a-key.md", "<!-- 待核实", "body", "备注“<!--”没有结束", "在备注的末尾写上半角的“-->”"),
     Case("comment-closed-with-ime-dashes", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  创建内容。\n  <!-- 联系人未定 ——>\n"),
          "content/zones/garden.yaml", "<!-- 联系人", "content", "备注“<!--”没有结束", "备注结尾的“——>”要写成半角的“-->”"),
+    # audit 32: a footnote mark with no note was published as typed, without a word
+    Case("footnote-without-its-note", sub("content/stories/a-key.md", "故事正文。", "故事正文[^1]。"), "content/stories/a-key.md", "[^1]", "body",
+         "注释标记“[^1]”没有对应的注释", "在正文末尾另起一行写“[^1]: 注释文字”"),
+    Case("footnote-mark-full-width", sub("content/stories/a-key.md", "故事正文。", "故事正文[^１]。\n\n[^1]: 说明"), "content/stories/a-key.md", "[^１]", "body",
+         "注释标记“[^１]”没有对应的注释", "写成半角的 [^1]"),
+    Case("footnote-note-with-a-full-width-colon", sub("content/stories/a-key.md", "故事正文。", "故事正文[^1]。\n\n[^1]： 说明"), "content/stories/a-key.md", "故事正文[^1]", "body",
+         "注释标记“[^1]”没有对应的注释", "冒号是全角的"),
     Case("story-body-only-a-comment", sub("content/stories/a-key.md", "故事正文。", "<!-- 待补充：正文 -->"), "content/stories/a-key.md", 9, "body", "正文只有注释", "注释外面"),
     Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
     Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),

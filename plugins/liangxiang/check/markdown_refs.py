@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -59,6 +60,11 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = _html_problem(ref, kind == "unclosed")
             elif kind == "comment":
                 problem = _unclosed_comment_problem(text)
+            elif kind == "footnote":
+                problem = _footnote_problem(ref, text)
+            elif kind == "unmarked":
+                problem = (f"注释“{ref} …”在正文里没有对应的“{ref[:-1]}”：它会单独列在文章末尾",
+                           f"在正文里要加注释的地方写上 {ref[:-1]}，或删掉这条注释")
             elif kind == "script":
                 problem = (f"链接“{ref}”不是网址，网站把它去掉了，网页上只显示链接的文字",
                            "换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字")
@@ -117,6 +123,10 @@ def _named(renderer, text: str) -> list:
     named += [[tag, "unclosed" if tag in unclosed else "html"] for tag in dict.fromkeys(tag.lower() for tag in renderer.stripped_tags)]
     if "!--" in unclosed:
         named.append(["<!--", "comment"])
+    if "[^" in text:  # footnotes: a mark with no note is shown as typed; a note no mark names hangs at the end
+        named += [[found.group(0), "footnote"] for found in FOOTNOTE_MARK.finditer(prose.split('<div class="footnote">')[0])]
+        marked = set(re.findall(r'class="footnote-ref" href="#fn:([^"]+)"', rendered))
+        named += [[f"[^{html.unescape(note)}]:", "unmarked"] for note in re.findall(r'<li id="fn:([^"]+)">', rendered) if note not in marked]
     if "<pre>" in rendered and not FENCE.search(text):  # no ``` typed: a paragraph indented four spaces
         code = re.search(r"<pre><code[^>]*>(.*?)</code>", rendered, re.DOTALL)
         named.append([html.unescape(code.group(1)).strip().split("\n")[0].strip() if code else "", "code"])
@@ -150,7 +160,8 @@ def _almost_link_problem(written: str) -> tuple[str, str]:
     return f"“{written}”{wrong}，不会成为链接，网页上会原样显示", "写成半角的 [文字](地址)，方括号紧跟圆括号"
 # taken out of the page (raw HTML by site/rawhtml.py, a script link's address by the sanitizer:
 # format rule 9): the editor is told, the build goes on
-NOTICES = {"html", "unclosed", "script", "code"}
+NOTICES = {"html", "unclosed", "script", "code", "unmarked"}
+FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]{1,40}\](?!\s*[:：])")  # not the note itself, its colon mistyped
 FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
 INDENTED = re.compile(r"(?:^|\n[ \t]*\n)(?: {4,}|\t)\S")  # a line indented four spaces after a blank one: code, or a list's paragraph
 SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
@@ -196,6 +207,17 @@ def _unclosed_comment_problem(text: str) -> tuple[str, str]:
     if close is not None:
         return said, f"备注结尾的“{close.group(0)}”要写成半角的“-->”（两个减号加大于号）"
     return said, "在备注的末尾写上半角的“-->”；不需要这段备注就连同“<!--”一起删掉"
+
+
+def _footnote_problem(mark: str, text: str) -> tuple[str, str]:
+    """A footnote mark [^1] with no note "[^1]: …" below: Markdown shows it as typed."""
+    said = f"注释标记“{mark}”没有对应的注释：网页上会原样显示“{mark}”"
+    plain = unicodedata.normalize("NFKC", mark)
+    if plain != mark:
+        return said, f"“{mark}”里有全角字符：写成半角的 {plain}"
+    if re.search(rf"^ {{0,3}}{re.escape(mark)}\s*[:：]", text, re.M) and f"{mark}:" not in text:
+        return said, f"注释那一行的冒号是全角的：写成“{mark}: 注释文字”"
+    return said, f"在正文末尾另起一行写“{mark}: 注释文字”；不需要注释就删掉“{mark}”"
 
 
 def _undefined_problem(written: str) -> tuple[str, str]:
