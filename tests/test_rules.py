@@ -481,6 +481,13 @@ CASES = [
          "注释标记“[^１]”没有对应的注释", "写成半角的 [^1]"),
     Case("footnote-note-with-a-full-width-colon", sub("content/stories/a-key.md", "故事正文。", "故事正文[^1]。\n\n[^1]： 说明"), "content/stories/a-key.md", "故事正文[^1]", "body",
          "注释标记“[^1]”没有对应的注释", "冒号是全角的"),
+    # audit 32: a dash Word put in an id or a date looked just like the "-" the hint said to write
+    Case("id-with-words-dash", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang\u2010wei"), "content/zones/garden.yaml", "leader:", "leader",
+         "编号只能用", "里面的“\u2010”不是半角减号“-”，是连字符（U+2010"),
+    Case("date-with-en-dashes", sub("content/assessments/2026-Q1.yaml", "published: 2026-04-05", "published: 2026\u201304\u201305"), "content/assessments/2026-Q1.yaml",
+         "published:", "published", "日期要写成", "是短横线 en dash（U+2013，多半是 Word、WPS 自动替换的）：删掉它，用英文输入法重新输入“-”，写成 2026-04-05"),
+    Case("flow-score-after-a-no-break-space", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score:\u00a090}"),
+         "content/assessments/2026-Q1.yaml", "score:\u00a090", "score", "“score”的冒号后面是一个不间断空格", "冒号后面要用普通的半角空格"),
     Case("story-body-only-a-comment", sub("content/stories/a-key.md", "故事正文。", "<!-- 待补充：正文 -->"), "content/stories/a-key.md", 9, "body", "正文只有注释", "注释外面"),
     Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
     Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),

@@ -95,6 +95,18 @@ def as_size(value: str) -> str:
     return text if re.fullmatch(SIZE_PATTERN, text) else ""
 
 
+# dashes Word, WPS and input methods put where "-" was typed: they look the same on screen
+LOOKALIKE_DASHES = str.maketrans({dash: "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"})
+_DASH_NAMES = {"\u2010": "连字符", "\u2011": "不断行连字符", "\u2012": "数字横线", "\u2013": "短横线 en dash", "\u2014": "破折号",
+               "\u2212": "减号（数学符号）", "\ufe63": "小减号", "\uff0d": "全角减号"}
+
+
+def dash_hint(value: str) -> str:
+    """What the dash that only looks like "-" is, and where it came from."""
+    dash = next(c for c in value if c in _DASH_NAMES)
+    return f"里面的“{dash}”不是半角减号“-”，是{_DASH_NAMES[dash]}（U+{ord(dash):04X}，多半是 Word、WPS 自动替换的）：删掉它，用英文输入法重新输入“-”，"
+
+
 def as_date(value: Any) -> str:
     """"写成 2026-03-05" for 2026/3/5, 2026.3.5, 2026年3月5日, 2026-3-5, 20260305, or the serial
     number a date becomes when copied out of an Excel cell formatted as a date (46086)."""
@@ -108,6 +120,8 @@ def as_date(value: Any) -> str:
     if not isinstance(value, str):
         return ""
     text = unicodedata.normalize("NFKC", value).strip()
+    if (dashed := text.translate(LOOKALIKE_DASHES)) != text and (hint := as_date(dashed)):  # 2026–10–09 from Word
+        return dash_hint(text) + hint
     timed = re.fullmatch(r"(.+?)(?:[ T]+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[ ]*[0-9]{1,2}[点时](?:[0-9]{1,2}分?)?)", text)
     text = timed.group(1) if timed else text  # 2026-08-09 03:00: a time of day has no place here
     if day_first := re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", text):

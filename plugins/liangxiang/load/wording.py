@@ -250,6 +250,8 @@ def _id_hint(error: Error) -> str:
     folded = unicodedata.normalize("NFKC", value).strip().lower().replace("－", "-")
     if folded != value.strip().lower() and re.fullmatch(ID_PATTERN, folded):  # li-na-２, ｌｉ-ｎａ: typed in full-width mode
         return f"编号里有全角字符，换成英文输入法重新输入：写成 {folded}"
+    if (dashed := value.strip().translate(meant.LOOKALIKE_DASHES)) != value.strip() and re.fullmatch(ID_PATTERN, dashed.lower()):  # wang‐jianguo from Word
+        return meant.dash_hint(value) + f"写成 {dashed.lower()}"
     if (bare := value.strip().strip("“”‘’「」")) != value.strip() and re.fullmatch(ID_PATTERN, bare):  # “li-na”: Chinese quotes are part of the value
         return f"中文引号会当成编号的一部分：去掉引号，写成 {bare}"
     noted = re.fullmatch(r"\s*([a-z0-9][a-z0-9-]*)\s*[（(【\[][^）)】\]]*[）)】\]]\s*", value)

@@ -18,6 +18,7 @@ _LEADING_WS = re.compile(r"^[ \t]*")
 # start with them: a Chinese paragraph's indent; text there rarely starts like a key)
 _ODD_INDENT = re.compile(r"^[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*(?=-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])")
 _ODD_SPACE_AFTER_KEY = re.compile(r"(^[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:|^[ \t]*-)([\u3000\u00a0])")
+_ODD_SPACE_IN_FLOW = re.compile(r"([{,][ \t]*([A-Za-z_][A-Za-z0-9_]*):)([\u3000\u00a0])")
 _SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
 # a line's structure (indentation, "- ", its key) with a character that shows as nothing in it: a
 # BOM left where two files were joined, a zero-width space pasted from WeChat; YAML then reads
@@ -383,6 +384,12 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
                 f"{after}后面是一个{_SPACE_NAMES[odd.group(2)]}", f"{after}后面要用普通的半角空格：删掉它，重新按一下空格键",
             )
             line = lines[index] = line[:odd.end(1)] + " " + line[odd.end(2):]
+        if "{" in line and index not in blocks and _ODD_SPACE_IN_FLOW.search(line):  # {zone: x, score:\u00a095.5}
+            for odd in reversed(list(_ODD_SPACE_IN_FLOW.finditer(line))):
+                problems.add(Location(path, index + 1 + offset, odd.end(1) + 1), odd.group(2),
+                             f"“{odd.group(2)}”的冒号后面是一个{_SPACE_NAMES[odd.group(3)]}", "冒号后面要用普通的半角空格：删掉它，重新按一下空格键")
+                line = line[:odd.end(1)] + " " + line[odd.end(3):]
+            lines[index], changed = line, True
         if "：" not in line:
             continue
         for match in _FULLWIDTH_COLON_KEY.finditer(line):
