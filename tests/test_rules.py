@@ -488,6 +488,13 @@ CASES = [
          "published:", "published", "日期要写成", "是短横线 en dash（U+2013，多半是 Word、WPS 自动替换的）：删掉它，用英文输入法重新输入“-”，写成 2026-04-05"),
     Case("flow-score-after-a-no-break-space", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score:\u00a090}"),
          "content/assessments/2026-Q1.yaml", "score:\u00a090", "score", "“score”的冒号后面是一个不间断空格", "冒号后面要用普通的半角空格"),
+    # audit 32: a value in {…} that YAML cannot read got a hint to quote the whole entry, or was said as a "{" unclosed
+    Case("flow-value-opening-with-a-bracket", sub("content/commitments/2026.yaml", "text: 补植草坪}", "text: [补充] 补植草坪}"), "content/commitments/2026.yaml", "[补充]",
+         "-", "“text”的值以方括号“[”开头", '写成 text: "[补充] 补植草坪"'),
+    Case("flow-value-with-a-comment-mark", sub("content/commitments/2026.yaml", "text: 补植草坪}", "text: 补植草坪 #3号楼下月}"), "content/commitments/2026.yaml", "补植草坪 #",
+         "-", "“text”的值里有“ #”", '写成 text: "补植草坪 #3号楼下月"'),
+    Case("flow-value-quoted-then-more", sub("content/commitments/2026.yaml", "text: 补植草坪}", 'text: "补植"草坪}'), "content/commitments/2026.yaml", "补植",
+         "-", "引号只能把整个值括起来", "写成 text: “补植”草坪"),
     Case("story-body-only-a-comment", sub("content/stories/a-key.md", "故事正文。", "<!-- 待补充：正文 -->"), "content/stories/a-key.md", 9, "body", "正文只有注释", "注释外面"),
     Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
     Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),

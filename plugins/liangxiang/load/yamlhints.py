@@ -169,6 +169,8 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return number, 0, "文件中间出现了“---”或“...”", "一个文件只写一份内容：删掉这一行；下面是另一条记录的话，把它移到自己的文件里"
         if number == failed and (over := _over_indented(lines, number)) is not None:
             return over
+        if number >= failed - 1 and _FLOW_LINE.match(line) and (inside := _flow_value(line)) is not None:  # an unclosed { is noticed a line on
+            return (number, *inside)
         if number == failed and (found := _QUOTED_THEN_MORE.match(line)) is not None:
             prefix, inner, rest = found.group(1), found.group(3), found.group(4).rstrip()
             return (number, found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
@@ -178,6 +180,31 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             quote = "'" if '"' in value else '"'
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
+    return None
+
+
+_FLOW_LINE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?\{")
+# in {…}: a value YAML reads as a comment from " #" on (and the "}" with it), or one that opens
+# with a bracket or a quote and goes on after it closes
+_FLOW_COMMENTED = re.compile(r"([A-Za-z_][\w-]*):[ \t]+([^,{}#]*?[ \t]#[^,}]*)")
+_FLOW_OPENED_THEN_MORE = re.compile(r"([A-Za-z_][\w-]*):[ \t]+(\[[^\]\n]*\]|\{[^}\n]*\}|\"[^\"\n]*\"|'[^'\n]*')[ \t]*([^\s,}][^,}]*)")
+
+
+def _flow_value(line: str) -> tuple[int, str, str] | None:
+    """(column, meaning, hint) of one value of a {…} entry that YAML cannot read as written: the
+    hint quotes that value, not the whole entry (which would make the entry a text)."""
+    if (found := _FLOW_COMMENTED.search(line)) is not None:
+        key, value = found.group(1), found.group(2).rstrip().rstrip("}").rstrip()
+        return (found.start(2) + value.index("#") - 1, f"“{key}”的值里有“ #”：YAML 从“ #”起把后面的字（连同“}}”）都当成了注释",
+                f"把这个值用英文引号括起来：写成 {key}: \"{value}\"；或者去掉“#”前面的空格")
+    if (found := _FLOW_OPENED_THEN_MORE.search(line)) is not None:
+        key, value = found.group(1), (found.group(2) + " " + found.group(3).rstrip()) if found.group(2)[0] in "[{" else found.group(2) + found.group(3).rstrip()
+        if value[0] in "\"'":
+            return (found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
+                    f"文字里的引号用中文引号：写成 {key}: “{found.group(2)[1:-1]}”{found.group(3).rstrip()}"[:100])
+        opened = "方括号" if value[0] == "[" else "花括号"
+        return (found.start(2), f"“{key}”的值以{opened}“{value[0]}”开头，后面还有文字，YAML 读不懂",
+                f"把这个值用英文引号括起来：写成 {key}: \"{value}\""[:100])
     return None
 
 
