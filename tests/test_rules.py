@@ -769,6 +769,20 @@ def test_a_link_to_a_year_on_a_members_page_or_to_a_zones_scores_is_no_error(tmp
     assert problems_of(root) == []
 
 
+def test_a_file_name_with_a_space_or_twice_in_two_suffixes_is_said_as_such(tmp_path):
+    """Audit 32: "garden.yaml " was said as a name to end in .yaml (it seemed to) with an error at
+    each reference to the zone; garden.yaml beside garden.yml as an id to change, which would break
+    the file's name and the printed code."""
+    root = write_site(tmp_path)
+    (root / "content/zones/garden.yaml").rename(root / "content/zones/garden.yaml ")
+    (root / "content/zones/closed.yml").write_text(FILES["content/zones/closed.yaml"], encoding="utf-8")
+    (root / "content/stories/a-key.md").rename(root / "content/stories/a-key .md")
+    assert [str(p) for p in problems_of(root)] == [
+        "content/zones/closed.yml: closed.yaml 和 closed.yml 是同一个编号的两个文件 (只留一个：比较两个文件，删掉不用的那个)",
+        "content/zones/garden.yaml : 文件名“garden.yaml ”的最后多了空格 (把文件改名为 garden.yaml（删掉最后的空格）)",
+        "content/stories/a-key .md: 文件名要用小写字母、数字和“-”（它就是网址） (文件名里有多余的空格：改名为 a-key.md)"]
+
+
 @pytest.mark.parametrize("file, old, new, said", [
     ("content/stories/a-key.md", "title: 一把钥匙", "titel: 一把钥匙", "content/stories/a-key.md:2:1: titel: 不认识的字段“titel” (是不是要写 title？)"),
     ("members.yaml", "    name: 张伟", "    nmae: 张伟", "members.yaml:3:5: members[0].nmae: 不认识的字段“nmae” (是不是要写 name？)"),

@@ -30,6 +30,7 @@ from .frontmatter import (
     only_the_title,
     second_front_matter,
     split_front_matter,
+    story_name_hint,
 )
 from .mdbounds import markdown_problems
 from .misplaced import empty_file, missing_file, unwrapped, wrapped_record
@@ -299,18 +300,25 @@ class _Reader(PageScanning):
         directory, suffixes = self.docs_dir / folder, RECORD_SUFFIXES[folder]
         if not directory.is_dir():
             return []
-        files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in suffixes
+        files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.rstrip().lower() in suffixes
                        and not p.name.startswith(".") and not is_scratch(p.name) and not undecodable(p.name))
         stems = {p.stem for p in files}
-        kept = []
+        kept, first_of = [], {}
         for path in files:
             original = COPY_OF.sub("", path.stem)
-            if original != path.stem and original in stems:  # "garden - 副本.yaml": read, it would say the zone's id is taken
+            if path.suffix != path.suffix.rstrip():  # "garden.yaml ": read as what it is, the name said
+                self.problems.add(Location(self.shown(path)), "-", f"文件名“{path.name}”的最后多了空格",
+                                  f"把文件改名为 {path.name.rstrip()}（删掉最后的空格）")
+            if path.stem in first_of:  # garden.yaml and garden.yml: one record twice, not an id to change
+                self.problems.add(Location(self.shown(path)), "-", f"{first_of[path.stem].name} 和 {path.name} 是同一个编号的两个文件",
+                                  "只留一个：比较两个文件，删掉不用的那个")
+            elif original != path.stem and original in stems:  # "garden - 副本.yaml": read, it would say the zone's id is taken
                 self.problems.add(Location(self.shown(path)), "-", f"这个文件像是 {original}{path.suffix} 的副本（复制文件时自动起的名字）",
                                   "不需要就删掉它；" + ("要新写一篇，把文件改名为新的英文名（文件名就是网址）" if folder == "stories"
                                                      else "要新建一条记录，把文件改名为新的编号，并改掉文件里的 id"))
             else:
                 kept.append(path)
+                first_of[path.stem] = path
         return kept
 
     def load_zones(self, content: Content) -> None:
@@ -384,7 +392,7 @@ class _Reader(PageScanning):
                                   "一个故事一个文件：把从这一行起的内容移到 content/stories/ 下的一个新文件里")
                 continue
             if meta is not None and re.fullmatch(ID_PATTERN, path.stem) is None:
-                self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", "例如 yi-ba-yao-shi.md")
+                self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", story_name_hint(path.stem, {p.stem for p in self.record_files("stories")} - {path.stem}))
                 meta = None
             if meta is None:  # its links and images are still checked: one run reports every error
                 content.rejected_texts.append((body, Location(shown, body_line, 1), "body", "stories", False, f"stories/{path.stem}"))

@@ -61,3 +61,17 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         if lines[index].strip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
     return None, text, 1
+
+
+def story_name_hint(stem: str, taken: set[str]) -> str:
+    """The file name to give a story whose name is no address: "baoyu-ye .md", Baoyu-Ye.md;
+    ``taken``: the names of the other stories."""
+    from ..values import ID_PATTERN
+
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64]
+    if not re.fullmatch(ID_PATTERN, slug or "-"):
+        return "例如 yi-ba-yao-shi.md"
+    if slug in taken:
+        return f"{slug}.md 已经有了：这个文件像是它的副本，不需要就删掉；要新写一篇，改名为一个新的英文名，例如 {slug}-2.md"
+    why = "有多余的空格" if stem.strip() != stem and stem.strip() == slug else "有大写字母" if stem.lower() == slug else "只能用小写字母、数字和“-”"
+    return f"文件名里{why}：改名为 {slug}.md"

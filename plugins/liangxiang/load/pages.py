@@ -38,7 +38,7 @@ class PageScanning:
         """A file in a record folder that is not read as a record: an editor's new zone saved as
         new.yaml.txt, or filed into a subfolder, would otherwise never appear, and say nothing."""
         top, suffixes = relative.parts[0], RECORD_SUFFIXES[relative.parts[0]]
-        if len(relative.parts) == 2 and relative.suffix.lower() in suffixes:
+        if len(relative.parts) == 2 and relative.suffix.rstrip().lower() in suffixes:
             return  # read by load_<kind>
         if len(relative.parts) > 2:
             hint = f"记录文件要直接放在 content/{top}/ 里，不能放进子文件夹；不用的文件请移出 content/"
