@@ -342,7 +342,9 @@ CASES = [
     Case("period-stem", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q2"), "content/assessments/2026-Q1.yaml", "period", "period", "文件名"),
     Case("member-unique", sub("members.yaml", "id: li-na", "id: zhang-wei"), "members.yaml", 11, "id", "重复", extra={"names": "members.yaml:2"}),
     Case("branch-unique", sub("content/org.yaml", "id: b2", "id: b1"), "content/org.yaml", "id: b1\n    name: 第二", "id", "重复"),
-    Case("zone-unique", {"content/zones/garden.yml": FILES["content/zones/garden.yaml"]}, "content/zones/garden.yml", 1, "id", "重复"),
+    Case("zone-alias-is-another-id", {"content/zones/garden-2.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: garden-2").replace("name: 花园责任区", "name: 花园二区")
+                         .replace("aliases: [old-garden]", "aliases: [garden]")}, "content/zones/garden-2.yaml", "aliases", "aliases", "和现有责任区的编号相同"),
+    Case("zone-in-two-suffixes", {"content/zones/garden.yml": FILES["content/zones/garden.yaml"]}, "content/zones/garden.yml", 0, "-", "garden.yaml 和 garden.yml 是同一个编号的两个文件"),
     Case("story-slug", {"content/stories/A Key.md": FILES["content/stories/a-key.md"]}, "content/stories/A Key.md", 0, "-", "文件名"),
     # references
     Case("ref-branch", sub("members.yaml", "name: 李娜\n    branch: b1", "name: 李娜\n    branch: b9"), "members.yaml", "b9", "branch", "找不到党支部", "是不是要写 b"),
