@@ -1353,11 +1353,15 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 提前写好的承诺\n"},
      "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：承诺墙和桌牌按最新的年份，只印这一年的 1 条，2026 年的 2 块桌牌不再印出"
      " (提前写好的新年度承诺，先放在 content/ 外面，到 2027 年再移进 content/commitments/)"),
+    # audit 32: a period copied for a year on was said only as its date copied
+    ({"content/assessments/2026-Q1.yaml": None, "content/assessments/2027-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2027-Q1")},
+     "content/assessments/2027-Q1.yaml:1:1: period: 考核期 2027-Q1 从 2027-01-01 才开始，还没到（今天是 2026-11-21）：它的成绩会当成最新一期张榜公布"
+     " (是不是年份或季度写错了？period 和文件名一起改；还没考核的季度先不要提交)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
         "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun"])
+        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "a-period-not-begun"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

@@ -18,7 +18,7 @@ from ..problems import Problem
 
 def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
     today = today or build_day()
-    return [*_progress_years(content), *_review_years(content), *_early_results(content), *_ungraded_scores(content),
+    return [*_progress_years(content), *_review_years(content), *_early_results(content, today), *_ungraded_scores(content),
             *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content)]
 
 
@@ -78,6 +78,10 @@ def _future_dates(content: Content, today: dt.date):
                 yield Problem(member.at("honors", index, "year"), member.field_name("honors", index, "year"),
                               f"荣誉年份 {honor.year} 在今年（{today.year}）之后", "写获得荣誉的年份；还没评上的先不要写")
     for assessment in content.assessments:
+        starts = dt.date(int(assessment.period[:4]), int(assessment.period[-1]) * 3 - 2, 1)
+        if starts > today:  # a file copied for the next period, its period typed a year on
+            yield Problem(assessment.at("period"), "period", f"考核期 {assessment.period} 从 {starts} 才开始，还没到（今天是 {today}）：它的成绩会当成最新一期张榜公布",
+                          "是不是年份或季度写错了？period 和文件名一起改；还没考核的季度先不要提交")
         if assessment.published > today:
             yield Problem(assessment.at("published"), "published", f"公布日期 {assessment.published} {after}",
                           "写张榜公布的日期；还没公布的结果先不要提交")
@@ -144,14 +148,14 @@ def _archived_in_latest(content: Content):
                 (f"；接手的责任区是 {zone.successor}" if zone.successor else ""))
 
 
-def _early_results(content: Content):
+def _early_results(content: Content, today: dt.date):
     """Results are published after their quarter: 2026-Q2 published on 2026-04-05 is most often
-    the date copied from the quarter before."""
+    the date copied from the quarter before (a quarter not begun is said of its period instead)."""
     for assessment in content.assessments:
         year, quarter = int(assessment.period[:4]), int(assessment.period[-1])
         last_month = quarter * 3
         ends = dt.date(year, last_month, calendar.monthrange(year, last_month)[1])
-        if assessment.published < ends:
+        if assessment.published < ends and dt.date(year, last_month - 2, 1) <= today:
             yield Problem(
                 assessment.at("published"), "published",
                 f"公布日期 {assessment.published} 早于考核期 {assessment.period} 结束（{last_month} 月 {ends.day} 日）",
