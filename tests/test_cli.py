@@ -138,7 +138,8 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
                        "plugin-option": ("  - liangxiang\n", "  - liangxiang:\n      blead: true\n      members: members.yaml\n"),
                        # a YAML mistake in mkdocs.yml stopped the content check (audit 31)
                        "full-width-colon": ("site_name: 测试站", "site_name： 测试站"), "plugin-full-width-colon": ("  - liangxiang\n", "  - liangxiang：\n"),
-                       "unclosed-quote": ("site_name: 测试站", 'site_name: "测试站')}.items():
+                       "unclosed-quote": ("site_name: 测试站", 'site_name: "测试站'),
+                       "plugin-left-out": ("  - liangxiang\n", "  - search\n")}.items():  # audit 32: the content was not checked
         root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace(*edit), "members.yaml": members})
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
         assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)

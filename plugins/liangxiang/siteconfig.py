@@ -127,8 +127,8 @@ def load_site_config(path: Path):
     finally:
         logging.getLogger("mkdocs").removeHandler(warnings)
     plugin = config.plugins.get("liangxiang")
-    if plugin is None:
-        raise ConfigProblem(_without_plugin(path))
+    if plugin is None:  # the content is checked as the plugin would read it with its defaults
+        raise ConfigProblem(_without_plugin(path), (config, _default_options()))
     if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
         raise ConfigProblem("\n".join(mkdocs_error(path, message) for message in warnings.messages),
                             (config, plugin.config))
@@ -165,6 +165,14 @@ def _with_stand_ins(path: Path, said: list[str]) -> tuple[tuple | None, list[str
         plugin = config.plugins.get("liangxiang")
         return ((config, plugin.config) if plugin is not None else None), more
     return None, more
+
+
+def _default_options():
+    from .plugin import LiangxiangPlugin
+
+    plugin = LiangxiangPlugin()
+    plugin.load_config({})
+    return plugin.config
 
 
 def _read_past(path: Path, doc) -> tuple[tuple | None, list[str]]:
