@@ -1357,11 +1357,15 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({"content/assessments/2026-Q1.yaml": None, "content/assessments/2027-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2027-Q1")},
      "content/assessments/2027-Q1.yaml:1:1: period: 考核期 2027-Q1 从 2027-01-01 才开始，还没到（今天是 2026-11-21）：它的成绩会当成最新一期张榜公布"
      " (是不是年份或季度写错了？period 和文件名一起改；还没考核的季度先不要提交)"),
+    # audit 32: one person added twice under two ids published two pages without a word
+    (sub("members.yaml", "  - id: li-na\n", "  - id: zhangwei\n    name: 张伟\n    branch: b1\n    post: 绿化养护员\n  - id: li-na\n"),
+     "members.yaml:12:5: members[1].name: “张伟”和 zhang-wei 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个张伟"
+     " (是同一个人的话，删掉这一条（保留 zhang-wei）；是同名的另一个人，可以不改)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
         "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "a-period-not-begun"])
+        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "a-period-not-begun", "one-person-twice"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

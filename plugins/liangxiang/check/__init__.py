@@ -160,9 +160,20 @@ class _Rules(References):
 
     def hidden_namesake(self, member) -> None:
         """A hidden member added again under a new id (feng-yu hidden, fengyu public, both 冯宇):
-        said, since it may publish whom the roster keeps off the site."""
+        said, since it may publish whom the roster keeps off the site. And a member added twice
+        (same name, branch and post or department): two pages, two plates for one person."""
         if member.hidden:
             return
+        for other in self.members_named.get(member.name, []):
+            if other is member:
+                break
+            if not other.hidden and other.branch == member.branch and (member.post or member.department) and \
+                    (other.post, other.department) == (member.post, member.department):
+                self.content.notices.append(Problem(
+                    member.at("name"), member.field_name("name"),
+                    f"“{member.name}”和 {other.id} 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个{member.name}",
+                    f"是同一个人的话，删掉这一条（保留 {other.id}）；是同名的另一个人，可以不改"))
+                return
         for other in self.members_named.get(member.name, []):
             if other.hidden and other.id != member.id:
                 self.content.notices.append(Problem(
