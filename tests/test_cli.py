@@ -144,7 +144,7 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
         assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)
         assert "members.yaml:8:5: members[0].joined" in result.stderr, (name, result.stderr)
-        assert result.stderr.endswith("一共有 2 处错误，站点未生成。请按上面的文件和行号逐条修改。\n"), (name, result.stderr)
+        assert result.stderr.endswith("一共有 2 处错误，改好以前网站不能生成。请按上面的文件和行号逐条修改。\n"), (name, result.stderr)
     # several at once: MkDocs stops at the first wrong setting; every one is said, in the order written (audit 30)
     several = FILES["mkdocs.yml"].replace("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/").replace("  name: liangxiang", "  name: liangxaing")
     several = several.replace("  - liangxiang\n", "  - liangxiang:\n      bleeed: true\nmarkdown_extensions:\n  - table\n")
@@ -153,7 +153,7 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
     assert [line.split(": ")[0:2] for line in said if not line.startswith("提示")][:-1] == [
         ["mkdocs.yml:2:1", "site_url"], ["mkdocs.yml:4:1", "theme"], ["mkdocs.yml:8:7", "bleeed"], ["mkdocs.yml:10:5", "markdown_extensions"],
         ["members.yaml:8:5", "members[0].joined"]], said
-    assert said[-1] == "一共有 5 处错误，站点未生成。请按上面的文件和行号逐条修改。"
+    assert said[-1] == "一共有 5 处错误，改好以前网站不能生成。请按上面的文件和行号逐条修改。"
     colon = write_site(tmp_path / "colon-and-more", {"mkdocs.yml": FILES["mkdocs.yml"].replace("site_name: 测试站", "site_name： 测试站\nbleeed: 3"),
                                                       "members.yaml": members})
     said = run("liangxiang", "validate", str(colon), cwd=tmp_path).stderr.splitlines()
@@ -178,7 +178,7 @@ def test_a_plain_build_fails_on_a_misspelt_plugin_option_in_validates_words(tmp_
                         "mkdocs.yml:9:7: bleed: liangxiang 插件的设置 bleed 要写 true 或 false (例如 bleed: true)",
                         "mkdocs.yml:10:7: members: liangxiang 插件的设置 members 要写一个文件或文件夹的路径 (例如 members: members.yaml)",
                         "mkdocs.yml:11:7: printables: liangxiang 插件的设置 printables 要写 true 或 false (例如 printables: true)",
-                        "一共有 4 处错误，站点未生成。请按上面的文件和行号逐条修改。"], validate
+                        "一共有 4 处错误，改好以前网站不能生成。请按上面的文件和行号逐条修改。"], validate
     for line in validate[:4]:
         assert line in build.stderr, (line, build.stderr)
     assert "Traceback" not in build.stderr and "Unrecognised" not in build.stderr
@@ -266,5 +266,5 @@ def test_notices_are_said_beside_the_errors(tmp_path):
     lines = validate.stderr.splitlines()
     assert lines[0].startswith("content/assessments/2026-Q1.yaml:4:"), lines
     assert lines[1] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)", lines
-    assert lines[-1].startswith("内容有 1 处错误")
+    assert lines[-1].startswith("一共有 1 处错误")
     assert "提示：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍" in build.stderr, build.stderr

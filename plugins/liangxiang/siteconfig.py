@@ -185,7 +185,9 @@ def _read_past(path: Path, doc) -> tuple[tuple | None, list[str]]:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     tops = sorted((line, key[0]) for key, (line, _) in doc.source.positions.items() if len(key) == 1)
-    keys = {next((key for line, key in reversed(tops) if line <= aside), None) for aside in doc.source.set_aside}
+    doc_lines = path.read_text(encoding="utf-8-sig", errors="replace").split("\n")
+    keys = {next((key for line, key in reversed(tops) if line == aside or line < aside and doc_lines[aside - 1][:1] in (" ", "\t")), None)
+            for aside in doc.source.set_aside if aside <= len(doc_lines)}  # a line at the margin, not a key: no telling what it set
     if not keys <= _STAND_INS.keys():
         return None, []
     stream = io.StringIO(yaml.safe_dump({**doc.data, **{key: _STAND_INS[key] for key in keys}}, allow_unicode=True))
