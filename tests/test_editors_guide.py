@@ -96,7 +96,7 @@ def messages(root: Path, mistake) -> list[str]:
             path.write_text(text.replace(old, new, 1), encoding="utf-8")
     code, lines = command("validate", str(root))
     assert code == 1
-    assert lines[-1].startswith("内容有 ") and "Traceback" not in "\n".join(lines)
+    assert lines[-1].startswith("一共有 ") and "Traceback" not in "\n".join(lines)
     return [line for line in lines[:-1]]
 
 
