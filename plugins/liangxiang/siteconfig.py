@@ -111,7 +111,7 @@ def load_site_config(path: Path):
         if not any(message.startswith("Config value 'site_url'") for message in said):
             doc = parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
             if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
-                usable, besides = _read_past(path, doc)
+                usable, besides = _read_past(path, text, doc)
                 raise ConfigProblem("\n".join([*map(str, problems), *(mkdocs_error(path, message) for message in besides)]), usable) from None
         usable, more = _with_stand_ins(path, said)  # MkDocs stops at its first wrong setting: the others too
 
@@ -175,7 +175,7 @@ def _default_options():
     return plugin.config
 
 
-def _read_past(path: Path, doc) -> tuple[tuple | None, list[str]]:
+def _read_past(path: Path, text: str, doc) -> tuple[tuple | None, list[str]]:
     """The config as read past its YAML mistakes (see load.recovery), when every line set aside
     stands under a setting content does not depend on (`site_name： …`): that setting's stand-in
     in its place; None when any other setting was set aside. And what MkDocs warns of besides."""
@@ -185,7 +185,7 @@ def _read_past(path: Path, doc) -> tuple[tuple | None, list[str]]:
     from mkdocs.exceptions import Abort, ConfigurationError
 
     tops = sorted((line, key[0]) for key, (line, _) in doc.source.positions.items() if len(key) == 1)
-    doc_lines = path.read_text(encoding="utf-8-sig", errors="replace").split("\n")
+    doc_lines = text.split("\n")
     keys = {next((key for line, key in reversed(tops) if line == aside or line < aside and doc_lines[aside - 1][:1] in (" ", "\t")), None)
             for aside in doc.source.set_aside if aside <= len(doc_lines)}  # a line at the margin, not a key: no telling what it set
     if not keys <= _STAND_INS.keys():
