@@ -135,7 +135,7 @@ class _Reader(PageScanning):
             lines = source.item_lines(line)
             if lines is None:  # a file's own field: that field, what is said of the whole record (its first line), and the
                 lines = [line, 1]  # checks across records, unless the field is free text that none of them reads
-                if next((key[0] for key, (at, _) in source.positions.items() if len(key) == 1 and at == line), None) not in prose_fields():
+                if source.field_on(line) not in prose_fields():
                     self.problems.read_past.add(source.path)
             self.problems.muted.update((source.path, at) for at in lines)
         return doc
@@ -359,7 +359,8 @@ class _Reader(PageScanning):
             unpublished_blanked,  # here: the site package imports the checks, which import this
         )
 
-        for path in self.record_files("stories"):
+        files = self.record_files("stories")
+        for path in files:
             content.known["story"].add(path.stem, Location(self.shown(path)))
             read = self.story(path)
             if read is None:
@@ -392,7 +393,7 @@ class _Reader(PageScanning):
                                   "一个故事一个文件：把从这一行起的内容移到 content/stories/ 下的一个新文件里")
                 continue
             if meta is not None and re.fullmatch(ID_PATTERN, path.stem) is None:
-                self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", story_name_hint(path.stem, {p.stem for p in self.record_files("stories")} - {path.stem}))
+                self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", story_name_hint(path.stem, {p.stem for p in files} - {path.stem}))
                 meta = None
             if meta is None:  # its links and images are still checked: one run reports every error
                 content.rejected_texts.append((body, Location(shown, body_line, 1), "body", "stories", False, f"stories/{path.stem}"))

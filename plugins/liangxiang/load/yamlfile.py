@@ -101,6 +101,10 @@ class SourceMap:
         line, col = self.positions.get(key, (1, 1))
         return Location(self.path, line, col)
 
+    def field_on(self, line: int) -> str | None:
+        """The file's own field whose key stands on that line."""
+        return next((key[0] for key, (at, _) in self.positions.items() if len(key) == 1 and at == line), None)
+
     def item_lines(self, line: int) -> range | None:
         """The lines of the record in a file's list (a member, a commitment, a result) that holds
         ``line``; None when it is none of them (a file's own field)."""

@@ -198,13 +198,12 @@ def _flow_value(line: str) -> tuple[int, str, str] | None:
         return (found.start(2) + value.index("#") - 1, f"“{key}”的值里有“ #”：YAML 从“ #”起把后面的字（连同“}}”）都当成了注释",
                 f"把这个值用英文引号括起来：写成 {key}: \"{value}\"；或者去掉“#”前面的空格")
     if (found := _FLOW_OPENED_THEN_MORE.search(line)) is not None:
-        key, value = found.group(1), (found.group(2) + " " + found.group(3).rstrip()) if found.group(2)[0] in "[{" else found.group(2) + found.group(3).rstrip()
-        if value[0] in "\"'":
+        key, opening, more = found.group(1), found.group(2), found.group(3).rstrip()
+        if opening[0] in "\"'":
             return (found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
-                    f"文字里的引号用中文引号：写成 {key}: “{found.group(2)[1:-1]}”{found.group(3).rstrip()}"[:100])
-        opened = "方括号" if value[0] == "[" else "花括号"
-        return (found.start(2), f"“{key}”的值以{opened}“{value[0]}”开头，后面还有文字，YAML 读不懂",
-                f"把这个值用英文引号括起来：写成 {key}: \"{value}\""[:100])
+                    f"文字里的引号用中文引号：写成 {key}: “{opening[1:-1]}”{more}"[:100])
+        return (found.start(2), f"“{key}”的值以{'方括号' if opening[0] == '[' else '花括号'}“{opening[0]}”开头，后面还有文字，YAML 读不懂",
+                f"把这个值用英文引号括起来：写成 {key}: \"{opening} {more}\""[:100])
     return None
 
 
