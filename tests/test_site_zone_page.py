@@ -348,3 +348,31 @@ def test_what_a_page_says_once_and_in_its_order(tmp_path):
     assert member.index("花园责任区") < member.index("旧责任区"), member
     counts = re.findall(r'<span class="count">([^<]*)</span>', about)
     assert counts == ["2人", "已调离1人"], counts
+
+
+def _zone_file(zone_id: str, branch: str, number: int) -> str:
+    return (f"id: {zone_id}\nname: {zone_id}责任区\nbranch: {branch}\nscope: 一片\nduties: [巡查]\n"
+            f"leader: zhang-wei\nservice_phone: 0317-27201{number:02d}\n")
+
+
+def _zones_index(tmp_path: Path, zones: dict[str, str]) -> tuple[str, str]:
+    files = {f"content/zones/{zid}.yaml": _zone_file(zid, branch, n) for n, (zid, branch) in enumerate(zones.items())}
+    config = _without_printables(write_site(tmp_path / "src", files))
+    site = build_site(config, tmp_path / "src/site")
+    return page_text(site, "zones/"), (site / "zones/index.html").read_text(encoding="utf-8")
+
+
+def test_the_zones_index_groups_zones_by_branch_in_the_org_order(tmp_path):
+    """Zones of several branches stand under their branch's heading, in org.yaml's order (not the
+    files' order: every aaa-zone here is b2's); a filter is offered once there are many to choose from."""
+    zones = {f"aaa-{n}": "b2" for n in range(6)} | {f"zzz-{n}": "b1" for n in range(4)}  # garden is b1's
+    text, raw = _zones_index(tmp_path, zones)
+    assert text.index("第一党支部 5个责任区") < text.index("zzz-0责任区") < text.index("第二党支部 6个责任区") < text.index("aaa-0责任区")
+    assert text.index("花园责任区") < text.index("第二党支部 6个责任区")
+    assert 'data-filter="branch"' in raw and raw.count('class="card zone-card" data-branch="b2"') == 6
+
+
+def test_a_few_zones_of_one_branch_need_neither_headings_nor_a_filter(tmp_path):
+    text, raw = _zones_index(tmp_path, {"aaa-0": "b1"})
+    assert "第一党支部 2个责任区" not in text and "branch-section" not in raw and 'data-filter="branch"' not in raw
+    assert re.search(r"aaa-0责任区 第一党支部 党员负责人", text)  # the card names the branch instead
