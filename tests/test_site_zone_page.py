@@ -372,7 +372,8 @@ def test_the_zones_index_groups_zones_by_branch_in_the_org_order(tmp_path):
     assert 'data-filter="branch"' in raw and raw.count('class="card zone-card" data-branch="b2"') == 6
 
 
-def test_a_few_zones_of_one_branch_need_neither_headings_nor_a_filter(tmp_path):
-    text, raw = _zones_index(tmp_path, {"aaa-0": "b1"})
-    assert "第一党支部 2个责任区" not in text and "branch-section" not in raw and 'data-filter="branch"' not in raw
-    assert re.search(r"aaa-0责任区 第一党支部 党员负责人", text)  # the card names the branch instead
+def test_a_few_zones_stand_in_one_grid_in_the_branches_order(tmp_path):
+    """Headings and a filter would only spread three cards apart: each card names its branch instead."""
+    text, raw = _zones_index(tmp_path, {"aaa-0": "b2", "zzz-0": "b1"})
+    assert not re.search(r"\d个责任区", text) and "branch-section" not in raw and 'data-filter="branch"' not in raw
+    assert text.index("花园责任区 第一党支部") < text.index("zzz-0责任区 第一党支部") < text.index("aaa-0责任区 第二党支部")
