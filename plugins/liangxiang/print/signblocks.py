@@ -21,6 +21,7 @@ from .text import fit, fit_name, largest, sizes, wrap
 MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two columns
 WORDS_AT = 0.9  # scope and duties break between words when that keeps this much of their size
 BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past their size when they are few
+UNWRAPPED_GROWTH = 1.75  # and this much while no line wraps that did not (and still under the name): a sparse sign is not an empty band
 SPREAD = 0.5  # and the gaps between them may open by this many ems
 PAIRED_GAIN = 1.15  # a long plaque's duties go in two columns when that sets them this much larger
 
@@ -229,7 +230,7 @@ class SignBlocks:
         when that sets them a good deal larger than one column does."""
         growth = BODY_GROWTH if centre else growth
         self.paired = False
-        plan = self._body_plan(width, height, growth)
+        plan = self._body_plan(width, height, growth, centre)
         if len(self.sign.duties) > 2 and wide_growth(self.width, self.height) > 1:
             self.paired = True
             paired = self._body_plan(width, height, growth)
@@ -252,8 +253,9 @@ class SignBlocks:
         lines = max(1, round((used - height) / (size * self.layout.body.leading) + 0.49))
         raise Overflow(field, f"{what}太长，{self.where()}用最小字号还差约 {lines} 行", self.hint(what))
 
-    def _body_plan(self, width: float, height: float, growth: float) -> tuple[float, bool] | None:
-        """The size scope and duties are set at in the box, and whether they break between words."""
+    def _body_plan(self, width: float, height: float, growth: float, unwrapped: bool = False) -> tuple[float, bool] | None:
+        """The size scope and duties are set at in the box, and whether they break between words.
+        ``unwrapped``: past ``growth``, up to UNWRAPPED_GROWTH while they take no more lines."""
         size = self.body_size(width, height)
         if size is None:
             return None
@@ -262,9 +264,18 @@ class SignBlocks:
         in_words = self.body_size(width, height, by_words=True) if self._wraps(width, size) else None
         words = in_words is not None and in_words >= WORDS_AT * size
         size = in_words if words else size
-        size = self.grown(size, self.layout.body, growth,
-                          lambda grown: self._body_at(0, 0, width, grown, by_words=words)[1] <= height + 1e-6)
-        return size, words
+        def fits(grown: float) -> bool:
+            return self._body_at(0, 0, width, grown, by_words=words)[1] <= height + 1e-6
+
+        grown = self.grown(size, self.layout.body, growth, fits)
+        if unwrapped and UNWRAPPED_GROWTH > growth:
+            lines = self._lines(width, size, words)
+            grown = max(grown, self.grown(size, self.layout.body, UNWRAPPED_GROWTH,
+                                          lambda bigger: fits(bigger) and self._lines(width, bigger, words) <= lines))
+        return grown, words
+
+    def _lines(self, width: float, size: float, by_words: bool) -> int:
+        return sum(isinstance(item, Text) for item in self._body_at(0, 0, width, size, by_words=by_words)[0])
 
     def _wraps(self, width: float, size: float) -> bool:
         """Whether scope or a duty takes more lines at size than it was written in."""
