@@ -236,6 +236,12 @@ CASES = [
     Case("yaml-no-space-after-dash", sub("members.yaml", "  - id: li-na\n", "  -id: li-na\n"), "members.yaml", "-id: li-na", "-", "短横线“-”后面要有一个空格", "- id: li-na"),
     Case("yaml-curly-quotes-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: “花园一片，时间: 全天”"), "content/zones/garden.yaml", "scope: “", "scope", "多了一个冒号", "中文引号 “ ”"),
     Case("yaml-curly-quotes-flow", sub("content/assessments/2026-Q1.yaml", "note: 差}", "note: ‘差, 整改’}"), "content/assessments/2026-Q1.yaml", "note: ‘", "results[1].整改’", "不认识的字段", "中文引号 ‘ ’"),
+    # one text where a list belongs: the hint writes the list that was meant
+    Case("list-as-dunhao-text", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: 浇水、除草、修剪"), "content/zones/garden.yaml", "duties:", "duties", "这里应该是一个列表", "用“、”隔开的 3 项要各写一行、以“- ”开头，例如“- 浇水”"),
+    Case("list-as-numbered-text", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: 1. 浇水 2. 除草"), "content/zones/garden.yaml", "duties:", "duties", "这里应该是一个列表", "去掉“1.”“2.”这样的序号"),
+    Case("list-of-one-id-as-text", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: zhang-wei"), "content/zones/garden.yaml", "members:", "members", "这里应该是一个列表", "只有一项也要写成列表：[zhang-wei]"),
+    Case("list-of-ids-with-commas", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: zhang-wei，li-na"), "content/zones/garden.yaml", "members:", "members", "这里应该是一个列表", "写成列表：[zhang-wei, li-na]"),
+    Case("list-in-fullwidth-brackets", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: 【zhang-wei，li-na】"), "content/zones/garden.yaml", "members:", "members", "这里应该是一个列表", "“【】”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [zhang-wei, li-na]"),
     Case("list-first-dash-no-space", sub("content/zones/garden.yaml", "  - 浇水", "  -浇水\n  - 修剪"), "content/zones/garden.yaml", "duties:", "duties", "列表", "下一行的短横线“-”后面要有一个空格：写成“- 浇水…”"),
     Case("bidi-override-raw", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园\u202e一片"), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "删掉它"),
     Case("bidi-override-escaped", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\u202e一片"'), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "转义"),

@@ -325,11 +325,34 @@ def _not_a_choice(error: Error) -> tuple[str, str]:
     return f"只能是 {' | '.join(choices)}{error.now}", f"写成 {written_in_chinese}" if written_in_chinese else did_you_mean(value, choices)
 
 
+_NUMBERED = re.compile(r"\s*(?:[1-9１-９][.．、)）]|[(（][1-9１-９][)）]|[①-⑨])")
+_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
 def _not_a_list(error: Error) -> tuple[str, str]:
-    value = error.value
-    if isinstance(value, str) and re.match(r"-[^\s-]", value):  # `-植被养护` on the next line: one text, not a list
-        return f"这里应该是一个列表{error.now}", f"下一行的短横线“-”后面要有一个空格：写成“- {value[1:].split(' -')[0][:12]}…”"
-    return f"这里应该是一个列表{error.now}", "每项一行、以“- ”开头，或者写成 [甲, 乙]"
+    return f"这里应该是一个列表{error.now}", _list_hint(error.value) or "每项一行、以“- ”开头，或者写成 [甲, 乙]"
+
+
+def _list_hint(value: object) -> str:
+    """The list an editor meant, from the one text they wrote."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if re.match(r"-[^\s-]", text):  # `-植被养护` on the next line: one text, not a list
+        return f"下一行的短横线“-”后面要有一个空格：写成“- {text[1:].split(' -')[0][:12]}…”"
+    if len(text) > 1 and text[0] in "【［" and text[-1] in "】］":
+        inner = ", ".join(part.strip() for part in re.split(r"[，、,]", text[1:-1]) if part.strip())
+        return f"“{text[0]}{text[-1]}”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [{inner}]"
+    if _NUMBERED.match(text):
+        return "去掉“1.”“2.”这样的序号，每项单独一行、以“- ”开头（网页和标志牌会自己编号）"
+    ids = [part for part in re.split(r"[\s,，、]+", text) if part]
+    if ids and all(_ID.fullmatch(part) for part in ids):
+        return f"{'只有一项也要' if len(ids) == 1 else ''}写成列表：[{', '.join(ids)}]"
+    for mark in "、；;":
+        parts = [part.strip() for part in text.split(mark) if part.strip()]
+        if len(parts) > 1:
+            return f"用“{mark}”隔开的 {len(parts)} 项要各写一行、以“- ”开头，例如“- {parts[0][:16]}”"
+    return ""
 
 
 def _too_few(error: Error) -> tuple[str, str]:
