@@ -564,6 +564,9 @@ CASES = [
     Case("ids-with-dunhao", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei、li-na]"), "content/stories/a-key.md", "members:", "members[0]", "编号只能用", "写成 [zhang-wei, li-na]"),
     Case("year-file-named-in-chinese", {"content/commitments/2026年.yaml": FILES["content/commitments/2026.yaml"], "content/commitments/2026.yaml": None},
          "content/commitments/2026年.yaml", 1, "year", "文件名是“2026年”", "把文件改名为 2026.yaml"),
+    # a page the site has not, whose whole path is like another's (stories/rules.md, stories/index.md): no guess, the general hint
+    Case("story-link-unlike-any-page", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[规则](rules.md)。"), "content/stories/a-key.md", "rules.md", "body",
+         "链接“rules.md”指向的页面不存在", "写相对于 content/ 的文件路径，例如 about.md"),
     Case("story-link-with-entity", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n第二段。\n\n见[规则](rules&amp;faq.md)。"), "content/stories/a-key.md", "rules&amp;", "body", "链接“rules&faq.md”指向的页面不存在"),
     Case("page-link-address-missing", sub("content/about.md", "活动简介。", "活动简介，见[李娜](../members/li-nna/)。"), "content/about.md", "li-nna", "-", "指向的页面不存在", "members/li-na/"),
     # audit 30: Chinese quotes typed around a key or an id

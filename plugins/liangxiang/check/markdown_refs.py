@@ -7,6 +7,7 @@ build after the previous site had already been replaced.
 
 from __future__ import annotations
 
+import difflib
 import html
 import posixpath
 import re
@@ -373,9 +374,19 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
     if (by_name := _named_not_by_id(content, candidates, written)) is not None:
         return f"链接“{href}”指向的页面不存在", by_name
     choices = [*content.source_pages, *(address + "/" for address in content.site_addresses)]
-    guesses = (did_you_mean(candidate, choices, cutoff=0.75) for candidate in content_paths(written, base))
-    guess = next((guess for guess in guesses if guess), "")
+    guesses = ((candidate, did_you_mean(candidate, choices, cutoff=0.75)) for candidate in content_paths(written, base))
+    guess = next((guess for candidate, guess in guesses if guess and _alike_names(candidate, guess)), "")
     return f"链接“{href}”指向的页面不存在", guess or _link_hint(content)
+
+
+def _alike_names(written: str, hint: str) -> bool:
+    """Whether the page a hint names is like the one written: stories/rules.md is not stories/index.md,
+    however alike the whole paths are."""
+    def stem(path: str) -> str:
+        return posixpath.splitext(posixpath.basename(path.rstrip("/")))[0]
+
+    guess = hint.removeprefix("是不是要写 ").removesuffix("？")
+    return difflib.SequenceMatcher(None, stem(written), stem(guess)).ratio() >= 0.6
 
 
 def _link_hint(content: Content) -> str:
