@@ -762,6 +762,14 @@ def test_rule(tmp_path, case: Case):
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
 
 
+def test_the_roster_saved_in_content_is_said_once_where_to_move(tmp_path):
+    """members.yaml put in content/ (audit 32): one problem, naming the place by what is there."""
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": None, "content/members.yaml": FILES["members.yaml"]})
+    [problem] = problems_of(root)
+    assert str(problem) == "members.yaml: members.yaml 放错了文件夹：它在 content/ 里 (把它移到 mkdocs.yml 旁边（仓库最上层）)"
+
+
 def test_a_reference_misspelt_once_is_not_taken_for_a_rename_and_one_named_twice_is(tmp_path):
     """A typo in one record gets the id to write; the same missing id in two records, beside an id
     alike, is an id renamed: its hint says to keep the old one as an alias (audit 30)."""

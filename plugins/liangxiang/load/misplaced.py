@@ -55,7 +55,8 @@ def missing_file(path: Path, root: Path, docs_dir: Path, otherwise: str) -> tupl
     for folder in sorted({root, docs_dir, path.parent.parent} - {path.parent}):
         if (folder / path.name).is_file():
             where = "mkdocs.yml 旁边" if folder == root else f"{_shown(folder, root)}/ 里"
-            return f"{path.name} 放错了文件夹：它在 {where}", f"把它移到 {_shown(path, root)}"
+            to = "mkdocs.yml 旁边（仓库最上层）" if path.parent == root else _shown(path, root)
+            return f"{path.name} 放错了文件夹：它在 {where}", f"把它移到 {to}"
     return f"找不到 {path.name}", otherwise
 
 
