@@ -139,6 +139,8 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
                        # a YAML mistake in mkdocs.yml stopped the content check (audit 31)
                        "full-width-colon": ("site_name: 测试站", "site_name： 测试站"), "plugin-full-width-colon": ("  - liangxiang\n", "  - liangxiang：\n"),
                        "unclosed-quote": ("site_name: 测试站", 'site_name: "测试站'),
+                       # git's conflict markers: found by both readings of mkdocs.yml, said once (audit 32)
+                       "conflict": ("site_url: https://dj.qinghe.org.cn/dj/\n", "<<<<<<< HEAD\nsite_url: https://dj.qinghe.org.cn/dj/\n=======\nsite_url: https://dj.qinghe.org.cn/\n>>>>>>> main\n"),
                        "plugin-left-out": ("  - liangxiang\n", "  - search\n")}.items():  # audit 32: the content was not checked
         root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace(*edit), "members.yaml": members})
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)

@@ -82,9 +82,10 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
         config, plugin_config = load_site_config(config_path)
     except ConfigProblem as problem:
         print(problem, file=sys.stderr)
-        count = len(str(problem).splitlines())
+        said = str(problem).splitlines()
+        count = len(said)
         if problem.usable is not None:  # the content is checked too: one run says every mistake
-            found = _check_content(*problem.usable, quiet=True)
+            found = _check_content(*problem.usable, quiet=True, said=set(said))
             count += len(found) if isinstance(found, list) else 0
         print(_validate_summary(count), file=sys.stderr)
         return 1
@@ -107,9 +108,10 @@ def _validate_summary(count: int) -> str:
     return f"一共有 {count} 处错误，改好以前网站不能生成。请按上面的文件和行号逐条修改。"
 
 
-def _check_content(config, plugin_config, quiet: bool = False):
+def _check_content(config, plugin_config, quiet: bool = False, said: set[str] = frozenset()):
     """The content read and checked as a build would, or the problems found after printing them
-    (and their count, unless quiet: the caller counts them with its own)."""
+    (and their count, unless quiet: the caller counts them with its own). ``said``: the settings'
+    problems printed already (mkdocs.yml's conflict markers are found by both readings)."""
     from .pipeline import read_site
     from .print import check_printables
 
@@ -117,13 +119,14 @@ def _check_content(config, plugin_config, quiet: bool = False):
         content = read_site(config, plugin_config)
         check_printables(content, config, plugin_config)  # the build's second check: fonts, signs that fit
     except ContentError as error:
-        for problem in error.problems:
+        problems = [problem for problem in error.problems if str(problem) not in said]
+        for problem in problems:
             print(problem, file=sys.stderr)
         for notice in error.notices:
             print(f"提示（不影响生成）：{notice}", file=sys.stderr)
         if not quiet:
-            print(_validate_summary(len(error.problems)), file=sys.stderr)
-        return list(error.problems)
+            print(_validate_summary(len(problems)), file=sys.stderr)
+        return problems
     return content
 
 
