@@ -206,7 +206,9 @@ def _unknown_field(error: Error) -> tuple[str, str]:
                          "把整段文字用英文引号括起来，例如 text: \"抢修完成，时间: 凌晨2:00\"")
     if not close and (child := near_field_of_a_part(parent, name)):
         return message, child
-    return message, close or "内容格式里没有这个字段；" + NOT_PUBLISHED
+    if not close and "category" in fields and re.fullmatch(r"tags?|labels?|categor(y|ies)|types?|kinds?|classif\w*|分类|标签|类别", name, re.I):
+        return message, "故事没有标签；它的类别写在 category，只写一个（取自 org.yaml 的 story_categories）：删掉这一行"
+    return message, close or f"内容格式里没有这个字段（这里能写的有 {'、'.join(fields)}）：删掉这一行，或改成其中的一个"
 
 
 def _pattern(error: Error) -> tuple[str, str]:
