@@ -4,6 +4,7 @@ the id it was renamed to."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from collections import Counter
@@ -160,6 +161,15 @@ class References:
                     (f"：{value} 的责任区有 {', '.join(zones[:8])}" if zones else ""))
         return ""
 
+    def groups_alike(self, value: str, meant: str) -> str:
+        """The groups as near to value as the one guessed, by id and name, when there are several."""
+        near = difflib.SequenceMatcher(None, value, meant).ratio()
+        groups = [g for b in (self.content.org.branches if self.content.org else []) for g in b.groups
+                  if difflib.SequenceMatcher(None, value, g.id).ratio() >= near - 1e-9]
+        if len(groups) < 2:
+            return ""
+        return f"相近的党小组有 {'、'.join(f'{g.id}（{g.name}）' for g in groups[:6])}：写其中的一个"
+
     def name_for_id(self, where: Location, field: str, name: str, ids: list[str]) -> None:
         """The field's own error (an id is written in a-z, 0-9 and -) gets the id meant as its hint."""
         self.rehint(where, field, f"这里写编号，不写名称：“{name}”的编号是 {' 或 '.join(ids)}")
@@ -194,6 +204,8 @@ class References:
                     hint = typo  # wang-jiangou for 王建国: the roster's id is the one misspelt, not every reference
                 elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
                     hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
+                elif kind == "group" and meant != hint and (siblings := self.groups_alike(value, meant)):
+                    hint = siblings  # wuye-1-g4: g1, g2 and g3 are each one letter away, and named
                 if hint.startswith("是不是要写") and kind in MISSING_MORE:  # maybe renamed: see renamed_ids
                     self.alike_missing.append((where, name, value, meant))
                 if (other := self.other_kind_id(kind, value)):
