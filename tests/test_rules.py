@@ -1501,8 +1501,15 @@ def test_a_former_members_plate_is_a_notice(tmp_path):
     (sub("members.yaml", "name: 李娜", "name: 热合曼•阿不都"), "members.yaml:12:5: members[1].name: 姓名“热合曼•阿不都”里的“•”不是姓名中间的点“·” (写成 热合曼·阿不都)"),
     (sub("members.yaml", "name: 李娜", "name: Maria Garcia"), None),
     # audit 21: printed with its quotes on the plate
-    (sub("members.yaml", "name: 李娜", "name: “李娜”"), "members.yaml:12:5: members[1].name: 姓名““李娜””带着引号，网页和桌牌上会连引号一起显示 (写成 李娜：姓名不用加引号)"),
-    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 「王芳」}"), "content/zones/garden.yaml:10:17: roles[1].name: 姓名“「王芳」”带着引号，网页和桌牌上会连引号一起显示 (写成 王芳：姓名不用加引号)"),
+    (sub("members.yaml", "name: 李娜", "name: “李娜”"), "members.yaml:12:5: members[1].name: 姓名加了引号：“李娜”，网页和桌牌上会连引号一起显示 (写成 李娜：姓名不用加引号)"),
+    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 「王芳」}"), "content/zones/garden.yaml:10:17: roles[1].name: 姓名加了引号：「王芳」，网页和桌牌上会连引号一起显示 (写成 王芳：姓名不用加引号)"),
+    # audit 32: a title or a promise wrapped in Chinese quotes passed in silence; ASCII ones are YAML's and vanish
+    (sub("content/stories/a-key.md", "title: 一把钥匙", "title: “一把钥匙”"), "content/stories/a-key.md:2:1: title: 整段文字加了引号：“一把钥匙”，网页上会连引号一起显示 (如果引号不是有意加的，写成 一把钥匙)"),
+    (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: ‘带头养护花园’"),
+     "content/commitments/2026.yaml:4:5: commitments[0].promise: 整段文字加了引号：‘带头养护花园’，网页和印刷品上会连引号一起显示 (如果引号不是有意加的，写成 带头养护花园)"),
+    (sub("content/stories/a-key.md", "title: 一把钥匙", "title: “六个一”上门服务"), None),
+    (sub("content/stories/a-key.md", "title: 一把钥匙", "title: “一把”钥匙“的事”"), None),
+    (sub("content/stories/a-key.md", "title: 一把钥匙", 'title: "一把钥匙"'), None),
 ])
 def test_a_name_as_a_spreadsheet_pads_it_is_a_notice(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])

@@ -28,6 +28,11 @@ _SAID = {
 }
 
 
+# a whole value in Chinese quotes (title: “暴雨夜里的地下车库”): YAML keeps them, so they are published
+# and printed; ASCII quotes around a value are YAML's own and never reach the page
+_QUOTED = re.compile(r"([“‘「『])([^“”‘’「」『』]+)([”’」』])")
+_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+
 ONE_LINE = {"name", "short_name", "title", "post", "department", "role", "team", "category", "location"}  # never in lines
 
 
@@ -46,4 +51,16 @@ def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
                 shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more and "；" + more}
                 (errors if found.lastgroup == "comment" else notices).append(
                     Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
+            elif (quoted := _QUOTED.fullmatch(text.strip())) and _PAIRS[quoted.group(1)] == quoted.group(3) and not _named(record, path):
+                notices.append(Problem(record.at(*path), record.field_name(*path),
+                                       f"整段文字加了引号：{shortened(text.strip(), 30)}，网页{'和印刷品' if path[0] in PRINTED else ''}上会连引号一起显示",
+                                       f"如果引号不是有意加的，写成 {shortened(quoted.group(2), 24)}"))
     return errors, notices
+
+
+PRINTED = {"name", "short_name", "slogan", "scope", "duties", "promise", "roles"}  # on a sign or a plate
+
+
+def _named(record, path: tuple) -> bool:
+    """A person's name: its own check says quotes around it (Checker.name_as_written)."""
+    return path == ("name",) and type(record).__name__ == "Member" or (len(path) == 3 and path[0] == "roles" and path[2] == "name")
