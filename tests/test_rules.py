@@ -1580,10 +1580,27 @@ def test_an_intranet_site_url_is_said(tmp_path, url, noticed):
 
     root = write_site(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("https://dj.qinghe.org.cn/dj/", url)})
     config = load_config(config_file=str(root / "mkdocs.yml"))
-    notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices]
+    notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices if "内网" in str(n)]
     assert notices == ([f"mkdocs.yml:2:1: site_url: 网站地址 site_url 是内网地址（“{url}”）：印出来的二维码只有连着单位内网的手机能打开，"
                         "用流量的群众打不开 (只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/)"]
                        if noticed else [])
+
+
+@pytest.mark.parametrize("url, noticed", [("http://dj.qinghe.org.cn/dj/", True), ("HTTP://dj.qinghe.org.cn/", True),
+                                          ("https://dj.qinghe.org.cn/dj/", False), ("http://192.168.1.10/", False)])
+def test_a_site_url_by_http_is_said(tmp_path, url, noticed):
+    """Printed on signs for years, a QR code by http:// opens with "不安全" in the address bar (audit 32);
+    an intranet's address gets its own notice instead."""
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+
+    root = write_site(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("https://dj.qinghe.org.cn/dj/", url)})
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices if "用的是 http://" in str(n)]
+    https = "https://" + url.split("://", 1)[1]
+    assert notices == ([f"mkdocs.yml:2:1: site_url: 网站地址 site_url 用的是 http://（“{url}”）：印出来的二维码也是，手机打开时浏览器会标出“不安全” "
+                        f"(网站开通了 https 的话，印标志牌和桌牌之前改成 {https})"] if noticed else [])
 
 
 @pytest.mark.parametrize("url", ["https://dangjian.huaning.example.cn/", "https://www.example.com/dj/", "http://dangjian.test/"])
