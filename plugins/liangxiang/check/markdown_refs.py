@@ -451,6 +451,8 @@ def _named_not_by_id(content: Content, candidates: list[str], written: str) -> s
         ids = ids or [record_id for record_id, names in records if any(name in each for each in names if each)]  # 一瓶水样 of 一瓶水样的较真
         if len(ids) == 1:
             return f"网址里写编号，不写名称：“{name}”的编号是 {ids[0]}，写成 {written.replace(name, ids[0], 1)}"
+        if ids:  # two people named 张伟: which one is for the editor to say
+            return f"网址里写编号，不写名称：叫“{name}”的有 {len(ids)} 个，编号是 {' 或 '.join(ids[:6])}，写成 {written.replace(name, ids[0], 1)} 这样"
     return None
 
 
