@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..content import Content
+from ..model import Member
 from ..problems import Problem, shortened
 from .private import published_records, texts
 
@@ -32,6 +33,7 @@ _SAID = {
 # and printed; ASCII quotes around a value are YAML's own and never reach the page
 _QUOTED = re.compile(r"([“‘「『])([^“”‘’「」『』]+)([”’」』])")
 _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+PRINTED = {"name", "short_name", "slogan", "scope", "duties", "promise", "roles"}  # on a sign or a plate
 
 ONE_LINE = {"name", "short_name", "title", "post", "department", "role", "team", "category", "location"}  # never in lines
 
@@ -58,9 +60,6 @@ def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
     return errors, notices
 
 
-PRINTED = {"name", "short_name", "slogan", "scope", "duties", "promise", "roles"}  # on a sign or a plate
-
-
 def _named(record, path: tuple) -> bool:
     """A person's name: its own check says quotes around it (Checker.name_as_written)."""
-    return path == ("name",) and type(record).__name__ == "Member" or (len(path) == 3 and path[0] == "roles" and path[2] == "name")
+    return path == ("name",) and isinstance(record, Member) or (len(path) == 3 and path[0] == "roles" and path[2] == "name")

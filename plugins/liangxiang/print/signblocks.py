@@ -264,6 +264,7 @@ class SignBlocks:
         in_words = self.body_size(width, height, by_words=True) if self._wraps(width, size) else None
         words = in_words is not None and in_words >= WORDS_AT * size
         size = in_words if words else size
+
         def fits(grown: float) -> bool:
             return self._body_at(0, 0, width, grown, by_words=words)[1] <= height + 1e-6
 
@@ -280,7 +281,7 @@ class SignBlocks:
     def _wraps(self, width: float, size: float) -> bool:
         """Whether scope or a duty takes more lines at size than it was written in."""
         written = 2 + sum(1 for line in self.sign.scope.split("\n") if line.strip()) + 2 * len(self.sign.duties)  # labels, numbers
-        return sum(isinstance(item, Text) for item in self._body_at(0, 0, width, size)[0]) > written
+        return self._lines(width, size, False) > written
 
     def _body_at(self, x: float, y: float, width: float, size: float, spread: float = 0.0, by_words: bool = False):
         lay, colors, s = self.layout, self.colors, self.set
