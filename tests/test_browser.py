@@ -522,7 +522,7 @@ def test_the_previews_error_banner_lists_mistakes_as_text(visit, example_site):
     alert = page.locator("[role=alert]")
     assert alert.is_visible()
     shown = alert.inner_text()
-    assert "内容有 3 处错误" in shown and all(problem in shown for problem in hostile), shown
+    assert "一共有 3 处错误" in shown and all(problem in shown for problem in hostile), shown
     assert page.evaluate("window.hacked") is None and page.locator("[role=alert] img").count() == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"][0]
     box = alert.bounding_box()

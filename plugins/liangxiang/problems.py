@@ -120,7 +120,7 @@ class ContentError(Exception):
 
 
 def summary(problems: Problems) -> str:
-    return f"内容有 {len(problems)} 处错误，站点未生成。请按上面的文件和行号逐条修改。"
+    return f"一共有 {len(problems)} 处错误，站点未生成。请按上面的文件和行号逐条修改。"
 
 
 # characters that look alike or are typed by mistake in ids: l and 1, O and 0, full-width forms, "_" for "-",

@@ -20,7 +20,7 @@ _BANNER = """(function(){var p=%s;if(!p.length)return;
 var b=document.createElement('section');b.setAttribute('role','alert');b.lang='zh-CN';
 b.style.cssText='position:fixed;left:0;right:0;bottom:0;z-index:9999;max-height:60vh;overflow:auto;background:#fff4f2;color:#1f1f1f;border-top:4px solid #b3261e;padding:12px 16px 16px;font:15px/1.6 system-ui,sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.2)';
 var h=document.createElement('strong');h.style.cssText='display:block;color:#b3261e;font-size:17px;padding-right:76px';
-h.textContent='内容有 '+p.length+' 处错误，这个网站还没有更新';b.appendChild(h);
+h.textContent='一共有 '+p.length+' 处错误，这个网站还没有更新';b.appendChild(h);
 var t=document.createElement('p');t.style.margin='4px 0 8px';
 t.textContent='下面是上一次成功生成的网站。改好并保存后会自动重新生成，这条提示随之消失。';b.appendChild(t);
 var l=document.createElement('ol');l.style.cssText='margin:0;padding-left:1.4em;overflow-wrap:anywhere';
