@@ -152,7 +152,7 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     if where == "leader":  # the zones index names the leader too, on the zone's card
         index = (site / "zones/index.html").read_text(encoding="utf-8")
         cards = [" ".join(re.sub(r"<[^>]+>", " ", card).split())
-                 for card in re.findall(r'<article class="card zone-card">.*?</article>', index, re.S) if "花园责任区" in re.sub(r"<[^>]+>", "", card)]
+                 for card in re.findall(r'<article class="card zone-card"[^>]*>.*?</article>', index, re.S) if "花园责任区" in re.sub(r"<[^>]+>", "", card)]
         assert cards and all("欧阳晓红 已调离" in text for text in cards), cards
 
 
