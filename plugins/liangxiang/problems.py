@@ -146,11 +146,16 @@ def shortened(text: str, most: int = 20) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
-def did_you_mean(word: object, choices: Iterable[str], cutoff: float = 0.6) -> str:
-    """A hint naming the closest choice, or nothing when none is close."""
+def closest(word: object, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The choice closest to word, or None when none is close."""
     if not isinstance(word, str):
-        return ""
+        return None
     choices = list(choices)
     alike = [choice for choice in choices if plain(choice) == plain(word)]  # wuye-l -> wuye-1, Li-Na -> li-na
     close = alike or difflib.get_close_matches(word, choices, n=1, cutoff=cutoff)
-    return f"是不是要写 {close[0]}？" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: object, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    """A hint naming the closest choice, or nothing when none is close."""
+    return f"是不是要写 {close}？" if (close := closest(word, choices, cutoff)) is not None else ""

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 from ..content import IMAGE_SUFFIXES, Content, address, content_paths
 from ..files import TextMemo, code_digest
 from ..load.mdbounds import markdown_problems
-from ..problems import Location, Problem, Problems, did_you_mean, shortened
+from ..problems import Location, Problem, Problems, closest, shortened
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image, unusable_path
 
 PACKAGE = Path(__file__).parent.parent
@@ -374,18 +374,17 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
     if (by_name := _named_not_by_id(content, candidates, written)) is not None:
         return f"链接“{href}”指向的页面不存在", by_name
     choices = [*content.source_pages, *(address + "/" for address in content.site_addresses)]
-    guesses = ((candidate, did_you_mean(candidate, choices, cutoff=0.75)) for candidate in content_paths(written, base))
-    guess = next((guess for candidate, guess in guesses if guess and _alike_names(candidate, guess)), "")
-    return f"链接“{href}”指向的页面不存在", guess or _link_hint(content)
+    guesses = ((candidate, closest(candidate, choices, cutoff=0.75)) for candidate in content_paths(written, base))
+    guess = next((guess for candidate, guess in guesses if guess and _alike_names(candidate, guess)), None)
+    return f"链接“{href}”指向的页面不存在", f"是不是要写 {guess}？" if guess else _link_hint(content)
 
 
-def _alike_names(written: str, hint: str) -> bool:
-    """Whether the page a hint names is like the one written: stories/rules.md is not stories/index.md,
-    however alike the whole paths are."""
+def _alike_names(written: str, guess: str) -> bool:
+    """Whether the guessed page's name is like the one written: stories/rules.md is not
+    stories/index.md, however alike the whole paths are."""
     def stem(path: str) -> str:
         return posixpath.splitext(posixpath.basename(path.rstrip("/")))[0]
 
-    guess = hint.removeprefix("是不是要写 ").removesuffix("？")
     return difflib.SequenceMatcher(None, stem(written), stem(guess)).ratio() >= 0.6
 
 

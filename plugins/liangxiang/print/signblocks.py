@@ -271,12 +271,16 @@ class SignBlocks:
         grown = self.grown(size, self.layout.body, growth, fits)
         if unwrapped and UNWRAPPED_GROWTH > growth:
             lines = self._lines(width, size, words)
-            grown = max(grown, self.grown(size, self.layout.body, UNWRAPPED_GROWTH,
-                                          lambda bigger: fits(bigger) and self._lines(width, bigger, words) <= lines))
+
+            def fits_unwrapped(bigger: float) -> bool:  # one layout for both questions
+                items, used, _ = self._body_at(0, 0, width, bigger, by_words=words)
+                return used <= height + 1e-6 and _text_lines(items) <= lines
+
+            grown = max(grown, self.grown(size, self.layout.body, UNWRAPPED_GROWTH, fits_unwrapped))
         return grown, words
 
     def _lines(self, width: float, size: float, by_words: bool) -> int:
-        return sum(isinstance(item, Text) for item in self._body_at(0, 0, width, size, by_words=by_words)[0])
+        return _text_lines(self._body_at(0, 0, width, size, by_words=by_words)[0])
 
     def _wraps(self, width: float, size: float) -> bool:
         """Whether scope or a duty takes more lines at size than it was written in."""
@@ -327,6 +331,10 @@ class SignBlocks:
             items += block  # the number first: text extracted from the PDF reads "1. ..."
             top += h + 0.15 * size + spread
         return items, top - spread
+
+
+def _text_lines(items) -> int:
+    return sum(isinstance(item, Text) for item in items)
 
 
 def _moved(item, dy: float):
