@@ -510,7 +510,7 @@ def test_the_previews_error_banner_lists_mistakes_as_text(visit, example_site):
     and words echoed from content (here markup) stay text."""
     from liangxiang.serve import with_errors
 
-    hostile = ['members.yaml:3:5: members[0].name: 找不到“<img src=x onerror="window.hacked=1">”',
+    hostile = ['members.yaml:3:5: members[1].name: 找不到“<img src=x onerror="window.hacked=1">”',
                'content/zones/a.yaml:2:1: scope: “</script><script>window.hacked=2</script>” (改正)',
                "mkdocs.yml:4:1: site_url: " + "很长的一句说明" * 30]
     page_html = (example_site / "members" / "zhang-wei" / "index.html").read_bytes()

@@ -39,7 +39,7 @@ def test_validate_reports_every_error_like_build(tmp_path):
     build = run("mkdocs", "build", "-q", "-d", str(tmp_path / "site"), cwd=root)
     assert validate.returncode == 1 and build.returncode == 1
     expected = [
-        "members.yaml:7:5: members[0].pots: 不认识的字段“pots” (是不是要写 post？)",
+        "members.yaml:7:5: members[1].pots: 不认识的字段“pots” (是不是要写 post？)",
         "content/zones/garden.yaml:7:1: leader: 找不到党员“zhang-wie” (是不是要写 zhang-wei？)",
     ]
     for line in expected:
@@ -145,7 +145,7 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
         root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace(*edit), "members.yaml": members})
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
         assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)
-        assert "members.yaml:8:5: members[0].joined" in result.stderr, (name, result.stderr)
+        assert "members.yaml:8:5: members[1].joined" in result.stderr, (name, result.stderr)
         assert result.stderr.endswith("一共有 2 处错误，改好以前网站不能生成。请按上面的文件和行号逐条修改。\n"), (name, result.stderr)
     # several at once: MkDocs stops at the first wrong setting; every one is said, in the order written (audit 30)
     several = FILES["mkdocs.yml"].replace("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/").replace("  name: liangxiang", "  name: liangxaing")
@@ -154,13 +154,13 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
     said = run("liangxiang", "validate", str(root), cwd=tmp_path).stderr.splitlines()
     assert [line.split(": ")[0:2] for line in said if not line.startswith("提示")][:-1] == [
         ["mkdocs.yml:2:1", "site_url"], ["mkdocs.yml:4:1", "theme"], ["mkdocs.yml:8:7", "bleeed"], ["mkdocs.yml:10:5", "markdown_extensions"],
-        ["members.yaml:8:5", "members[0].joined"]], said
+        ["members.yaml:8:5", "members[1].joined"]], said
     assert said[-1] == "一共有 5 处错误，改好以前网站不能生成。请按上面的文件和行号逐条修改。"
     colon = write_site(tmp_path / "colon-and-more", {"mkdocs.yml": FILES["mkdocs.yml"].replace("site_name: 测试站", "site_name： 测试站\nbleeed: 3"),
                                                       "members.yaml": members})
     said = run("liangxiang", "validate", str(colon), cwd=tmp_path).stderr.splitlines()
     assert [line.split(": ")[0:2] for line in said if not line.startswith("提示")][:-1] == [
-        ["mkdocs.yml:1:10", "site_name"], ["mkdocs.yml:2:1", "bleeed"], ["members.yaml:8:5", "members[0].joined"]], said
+        ["mkdocs.yml:1:10", "site_name"], ["mkdocs.yml:2:1", "bleeed"], ["members.yaml:8:5", "members[1].joined"]], said
     unusable = write_site(tmp_path / "plugin", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang", "  - liangxian"),
                                                 "members.yaml": members})
     result = run("liangxiang", "validate", str(unusable), cwd=tmp_path)  # without the plugin's own settings: not checked
@@ -267,6 +267,6 @@ def test_notices_are_said_beside_the_errors(tmp_path):
     assert validate.returncode == 1 and build.returncode == 1
     lines = validate.stderr.splitlines()
     assert lines[0].startswith("content/assessments/2026-Q1.yaml:4:"), lines
-    assert lines[1] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)", lines
+    assert lines[1] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)", lines
     assert lines[-1].startswith("一共有 1 处错误")
-    assert "提示：content/zones/garden.yaml:11:5: roles[2]: “监督员 王芳”写了两遍" in build.stderr, build.stderr
+    assert "提示：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍" in build.stderr, build.stderr

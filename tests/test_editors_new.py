@@ -99,7 +99,7 @@ def test_new_zone_writes_a_commented_file_whose_blanks_validate_reports(site):
     assert "id: tongxin-guangchang-dongqu-lvhua" in text and "leader: wang-jianguo" in text and "branch: wuye-1" in text
     assert text.count("# ") > 15 and "必填" in text and "选填" in text
     blanks = [line for line in result.stdout.splitlines() if line.startswith("  content/zones/")]
-    assert [re.search(r": (\w+(\[0\])?): ", b).group(1) for b in blanks] == ["scope", "duties[0]", "service_phone"]
+    assert [re.search(r": (\w+(\[1\])?): ", b).group(1) for b in blanks] == ["scope", "duties[1]", "service_phone"]
     assert validate(site).returncode == 1
     fill(path, {"scope": "同心广场东侧绿地", "service_phone": "0317-2721366"})
     path.write_text(path.read_text(encoding="utf-8").replace("\n  -\n", "\n  - 绿地养护\n"), encoding="utf-8")
@@ -149,7 +149,7 @@ def test_new_commitment_appends_or_creates_the_year(site):
     added = run("new", "commitment", "--member", "xu-guangming", "--year", "2026", cwd=site)
     assert added.returncode == 0, added.stderr
     assert path.read_bytes().startswith(before)
-    assert "commitments[20].promise: “promise”还没有填写" in added.stdout
+    assert "commitments[21].promise: “promise”还没有填写" in added.stdout
     fill(path, {"promise": "带头做好交接"})
     assert validate(site).returncode == 0
 

@@ -358,7 +358,7 @@ def test_a_character_the_font_lacks_is_set_in_a_face_that_comes_with_it(tmp_path
 def test_a_character_the_font_lacks_is_an_error_not_tofu(tmp_path, caplog):
     members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥伟\n")
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5）", errors), errors
+    assert re.search(r"members\.yaml:3:\d+: members\[1\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5）", errors), errors
 
 
 def test_invisible_characters_pasted_from_a_phone_are_left_out_of_print(tmp_path):
@@ -397,7 +397,7 @@ def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, cap
     story = FILES["content/stories/a-key.md"].replace("date: 2016-05-12", "date: 2016-5-12")
     errors = failing_build(tmp_path, {"members.yaml": members, "content/stories/a-key.md": story}, caplog)
     assert "content/stories/a-key.md:3:1: date:" in errors and "“2016-5-12”" in errors, errors
-    assert re.search(r"members\.yaml:3:\d+: members\[0\]\.name: 字体“Noto Sans SC”里没有 “𪚥”", errors), errors
+    assert re.search(r"members\.yaml:3:\d+: members\[1\]\.name: 字体“Noto Sans SC”里没有 “𪚥”", errors), errors
 
 
 def test_a_field_error_does_not_hide_what_the_same_record_cannot_print(tmp_path, caplog):
@@ -409,8 +409,8 @@ def test_a_field_error_does_not_hide_what_the_same_record_cannot_print(tmp_path,
     errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone, "members.yaml": members}, caplog)
     assert re.search(r"garden\.yaml:\d+:1: slogn: 不认识的字段", errors), errors
     assert re.search(r"garden\.yaml:\d+:\d+: duties: 工作职责太长", errors), errors
-    assert re.search(r"members\.yaml:\d+:\d+: members\[0\]\.joined:", errors), errors
-    assert re.search(r"members\.yaml:\d+:\d+: members\[0\]\.department: 字体“Noto Sans SC”里没有 “𪚥”", errors), errors
+    assert re.search(r"members\.yaml:\d+:\d+: members\[1\]\.joined:", errors), errors
+    assert re.search(r"members\.yaml:\d+:\d+: members\[1\]\.department: 字体“Noto Sans SC”里没有 “𪚥”", errors), errors
 
 
 def test_a_hidden_flag_written_wrong_does_not_lay_out_a_plate(tmp_path, caplog):
@@ -418,7 +418,7 @@ def test_a_hidden_flag_written_wrong_does_not_lay_out_a_plate(tmp_path, caplog):
     would mean public)."""
     members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 𪚥养护员\n    hidden: 是")
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert "members[0].hidden" in errors and "𪚥" not in errors, errors
+    assert "members[1].hidden" in errors and "𪚥" not in errors, errors
 
 
 def test_markdown_may_link_to_the_printables_and_qr_codes(tmp_path):
@@ -586,7 +586,7 @@ def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path, caplog
     assert re.search(r"请注意：照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽（正常约 42 毫米）：请换一张大一些的原图，至少 249 像素宽", page), page
     said = [r.getMessage() for r in caplog.records if "60×80 像素" in r.getMessage()]
     assert len(said) == 1, said
-    assert re.match(r"提示：members.yaml:4:\d+: members\[0\].photo: (桌牌|标志牌 garden )上的(负责人)?照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽"
+    assert re.match(r"提示：members.yaml:4:\d+: members\[1\].photo: (桌牌|标志牌 garden )上的(负责人)?照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽"
                     r"（正常约 \d+ 毫米） \(换一张大一些的原图，至少 \d+ 像素宽\)", said[0]), said
 
 
@@ -613,7 +613,7 @@ def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog
     monkeypatch.setattr(fontsearch, "FOLDERS", (str(folder),))
     members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥𪚥伟\n")
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert re.search(r"members\[0\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5），印出来会是方框 "
+    assert re.search(r"members\[1\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5），印出来会是方框 "
                      r"\(人名里的字不要改：在 mkdocs.yml 的 liangxiang 插件下写 font: \S*RareHan\.ttf", errors), errors
 
 

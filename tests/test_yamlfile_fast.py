@@ -222,7 +222,7 @@ def test_every_value_its_tag_cannot_read_is_reported_in_one_run(fast):
     shown = [str(problem) for problem in problems.items]
     assert len(shown) == 3, shown
     assert shown[0].startswith("f.yaml:1:7: name:") and "“maybe”" in shown[0]
-    assert shown[1].startswith("f.yaml:3:5: posts[0]:") and "空值" in shown[1]
+    assert shown[1].startswith("f.yaml:3:5: posts[1]:") and "空值" in shown[1]
     assert shown[2].startswith("f.yaml:5:9: joined:") and "!!timestamp" in shown[2]
 
 

@@ -134,10 +134,10 @@ def plain(word: str) -> str:
 
 
 def dotted(loc: tuple) -> str:
-    """A key path as editors read it: members[3].honors[0].year."""
+    """A key path as editors read it, counting entries from 1 as people do: members[4].honors[1].year."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text or "-"
 
 
