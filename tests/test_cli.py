@@ -270,3 +270,17 @@ def test_notices_are_said_beside_the_errors(tmp_path):
     assert lines[1] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)", lines
     assert lines[-1].startswith("一共有 1 处错误")
     assert "提示：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍" in build.stderr, build.stderr
+
+
+def test_notices_are_said_beside_what_cannot_be_printed(tmp_path):
+    """Audit 34: an error only the printables' check finds (a glyph the font lacks) hid every
+    notice of the content's own check."""
+    root = write_site(tmp_path / "src", {
+        "members.yaml": FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥伟\n"),
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n" * 2)})
+    validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert validate.returncode == 1 and "Traceback" not in validate.stderr, validate.stderr
+    lines = validate.stderr.splitlines()
+    assert lines[0].startswith("members.yaml:3:5: members[1].name: 字体“Noto Sans SC”里没有 “𪚥”"), lines
+    assert "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)" in lines, lines
+    assert lines[-1].startswith("一共有 1 处错误"), lines

@@ -418,5 +418,8 @@ def check_printables(content: Content, config: Any, plugin_config: Any) -> None:
 
     if plugin_config.printables:
         stage = PrintStage(content, config, plugin_config, Urls(config.use_directory_urls), load_labels(plugin_config.lang))
-        stage.check()
+        try:
+            stage.check()
+        except ContentError as error:  # the content's notices are said beside what cannot be printed
+            raise ContentError(error.problems, [*content.notices, *stage.notices, *error.notices]) from None
         content.notices.extend(stage.notices)
