@@ -1499,12 +1499,16 @@ def test_a_former_members_plate_is_a_notice(tmp_path):
 
 @pytest.mark.parametrize("edits, notice", [
     (sub("members.yaml", "name: 张伟", "name: 张\u3000伟"), "members.yaml:3:5: members[1].name: 姓名“张\u3000伟”中间有空格，网页和桌牌上会照样显示 (写成 张伟：对齐用的空格不要带进来)"),
-    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 王 芳}"), "content/zones/garden.yaml:10:17: roles[2].name: 姓名“王 芳”中间有空格，网页和桌牌上会照样显示 (写成 王芳：对齐用的空格不要带进来)"),
+    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 王 芳}"), "content/zones/garden.yaml:10:17: roles[2].name: 姓名“王 芳”中间有空格，网页和标志牌上会照样显示 (写成 王芳：对齐用的空格不要带进来)"),
+    # audit 34: a unit before the name belongs in the role
+    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 城关镇卫生院 王芳}"),
+     "content/zones/garden.yaml:10:17: roles[2].name: 姓名“城关镇卫生院 王芳”中间有空格，网页和标志牌上会照样显示 "
+     "(“城关镇卫生院”是单位的话，写进 role，例如 role: …（城关镇卫生院），name: 王芳；是对齐用的空格就写成 城关镇卫生院王芳：对齐用的空格不要带进来)"),
     (sub("members.yaml", "name: 李娜", "name: 热合曼•阿不都"), "members.yaml:12:5: members[2].name: 姓名“热合曼•阿不都”里的“•”不是姓名中间的点“·” (写成 热合曼·阿不都)"),
     (sub("members.yaml", "name: 李娜", "name: Maria Garcia"), None),
     # audit 21: printed with its quotes on the plate
     (sub("members.yaml", "name: 李娜", "name: “李娜”"), "members.yaml:12:5: members[2].name: 姓名加了引号：“李娜”，网页和桌牌上会连引号一起显示 (写成 李娜：姓名不用加引号)"),
-    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 「王芳」}"), "content/zones/garden.yaml:10:17: roles[2].name: 姓名加了引号：「王芳」，网页和桌牌上会连引号一起显示 (写成 王芳：姓名不用加引号)"),
+    (sub("content/zones/garden.yaml", "name: 王芳}", "name: 「王芳」}"), "content/zones/garden.yaml:10:17: roles[2].name: 姓名加了引号：「王芳」，网页和标志牌上会连引号一起显示 (写成 王芳：姓名不用加引号)"),
     # audit 32: a title or a promise wrapped in Chinese quotes passed in silence; ASCII ones are YAML's and vanish
     (sub("content/stories/a-key.md", "title: 一把钥匙", "title: “一把钥匙”"), "content/stories/a-key.md:2:1: title: 整段文字加了引号：“一把钥匙”，网页上会连引号一起显示 (如果引号不是有意加的，写成 一把钥匙)"),
     (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: ‘带头养护花园’"),

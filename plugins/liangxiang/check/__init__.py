@@ -144,7 +144,7 @@ class _Rules(References):
         aliases: dict[str, Location] = {}
         for member in self.content.members:
             self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"))
-            self.name_as_written(member.name, member.at("name"), member.field_name("name"))
+            self.name_as_written(member.name, member.at("name"), member.field_name("name"), "桌牌")
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
             self.photo_of_another(member)
@@ -207,7 +207,7 @@ class _Rules(References):
             self.refs(zone)
             for index, role in enumerate(zone.roles):
                 if role.name:
-                    self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"))
+                    self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"), "标志牌")
             self.successor(zone)
             self.leader_serving(zone)
             self.roles_serving(zone)
@@ -320,15 +320,18 @@ class _Rules(References):
                     f"{role.role.strip()}“{member.name}”已调离（status: former）：网页上标着已调离，标志牌上不再印出",
                     "换一位在岗的党员（改 member），或删掉这一行，再重新印标志牌"))
 
-    def name_as_written(self, name: str, where: Location, field: str) -> None:
+    def name_as_written(self, name: str, where: Location, field: str, printed_on: str) -> None:
         """张　伟 padded the spreadsheet way, 热合曼•阿不都 with a bullet for the name dot: printed as
-        typed, so said (a Western name keeps its spaces)."""
+        typed, so said (a Western name keeps its spaces). ``printed_on``: 桌牌 or 标志牌."""
         if re.search(r"[\u3400-\u9fff][\s\u3000]+[\u3400-\u9fff]", name):
             plain = re.sub(r"(?<=[\u3400-\u9fff])[\s\u3000]+(?=[\u3400-\u9fff])", "", name)
-            self.content.notices.append(Problem(where, field, f"姓名“{name}”中间有空格，网页和桌牌上会照样显示",
-                                                f"写成 {plain}：对齐用的空格不要带进来"))
+            hint = f"写成 {plain}：对齐用的空格不要带进来"
+            if printed_on == "标志牌" and (unit := re.fullmatch(r"(\S{4,})[\s\u3000]+(\S{1,4})", name.strip())) is not None:
+                hint = (f"“{unit.group(1)}”是单位的话，写进 role，例如 role: …（{unit.group(1)}），name: {unit.group(2)}；"
+                        f"是对齐用的空格就{hint}")
+            self.content.notices.append(Problem(where, field, f"姓名“{name}”中间有空格，网页和{printed_on}上会照样显示", hint))
         if (quoted := re.fullmatch(r"[“\"'‘「『《](.+?)[”\"'’」』》]", name.strip())) is not None:  # name: “张伟”: the quotes print too
-            self.content.notices.append(Problem(where, field, f"姓名加了引号：{name.strip()}，网页和桌牌上会连引号一起显示",
+            self.content.notices.append(Problem(where, field, f"姓名加了引号：{name.strip()}，网页和{printed_on}上会连引号一起显示",
                                                 f"写成 {quoted.group(1)}：姓名不用加引号"))
         if (dot := re.search(r"[•∙⋅・･．.]", name)) is not None and re.search(r"[\u3400-\u9fff]", name):
             self.content.notices.append(Problem(where, field, f"姓名“{name}”里的“{dot.group()}”不是姓名中间的点“·”",
