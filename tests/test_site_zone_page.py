@@ -339,7 +339,7 @@ def test_plain_text_keeps_a_hyphenated_number_on_one_line():
 def test_what_a_page_says_once_and_in_its_order(tmp_path):
     """Audit 29: the zone page's own 监督我们 section is not repeated in its footer; a member's
     active zones come before archived ones; a branch counts its serving members and its former
-    ones apart (the home page counts 在岗党员)."""
+    ones apart (the home page counts 党员)."""
     site = build_site(_without_printables(write_site(tmp_path / "src", {})), tmp_path / "site")  # closed sorts before garden
     zone = (site / "zones/garden/index.html").read_text(encoding="utf-8")
     about = (site / "members/index.html").read_text(encoding="utf-8")
