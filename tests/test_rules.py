@@ -165,6 +165,11 @@ CASES = [
     Case("duplicate-key-value-checked-at-its-line", sub("members.yaml", "    photo: photos/zhang-wei.jpg\n", "    photo: photos/zhang-wei.jpg\n    photo: photos/zhang-wie.jpg\n"),
          "members.yaml", "zhang-wie", "members[1].photo", "找不到图片“photos/zhang-wie.jpg”"),
     Case("id-read-as-a-number", sub("members.yaml", "  - id: li-na\n", "  - id: 2021.10\n"), "members.yaml", "2021.10", "members[2].id", "（现在是“2021.10”）", "例如写成 2021-10"),
+    # audit 34: one person pasted twice: "change the id" made two pages for one person
+    Case("member-pasted-twice", sub("members.yaml", "  - id: ouyang-xiaohong\n", "  - id: li-na\n    name: 李娜\n    branch: b2\n  - id: ouyang-xiaohong\n"),
+         "members.yaml", "  - id: li-na\n    name: 李娜\n    branch: b2", "members[3].id", "党员编号“li-na”重复了", "同一个人写了两遍的话，删掉其中一条；是同名的另一个人，才给这一条改用另一个编号"),
+    Case("member-id-taken", sub("members.yaml", "  - id: ouyang-xiaohong\n", "  - id: li-na\n    name: 李四\n    branch: b2\n  - id: ouyang-xiaohong\n"),
+         "members.yaml", "  - id: li-na\n    name: 李四", "members[3].id", "党员编号“li-na”重复了", "改用另一个编号"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[2].name", "两次", "最后一个"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),

@@ -142,8 +142,12 @@ class _Rules(References):
             for group in branch.groups:
                 branches_of_group.setdefault(group.id, []).append(branch.id)
         aliases: dict[str, Location] = {}
+        first: dict[str, Member] = {}
         for member in self.content.members:
-            self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"))
+            earlier = first.setdefault(member.id, member)
+            same_person = earlier is not member and earlier.name == member.name  # pasted twice, or a namesake given the same id
+            self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"),
+                        "同一个人写了两遍的话，删掉其中一条；是同名的另一个人，才给这一条改用另一个编号" if same_person else "编号必须唯一：改用另一个编号")
             self.name_as_written(member.name, member.at("name"), member.field_name("name"), "桌牌")
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
@@ -165,7 +169,7 @@ class _Rules(References):
         if member.hidden:
             return
         for other in self.members_named.get(member.name, []):
-            if other is member:
+            if other is member or other.id == member.id:  # one id twice is an error of its own
                 break
             if not other.hidden and other.branch == member.branch and (member.post or member.department) and \
                     (other.post, other.department) == (member.post, member.department):
