@@ -1383,6 +1383,12 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 提前写好的承诺\n"},
      "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：承诺墙和桌牌按最新的年份，只印这一年的 1 条，2026 年的 2 块桌牌不再印出"
      " (提前写好的新年度承诺，先放在 content/ 外面，到 2027 年再移进 content/commitments/)"),
+    # audit 34: a new year begun with a few commitments dropped last year's promisers from the wall and the plates unsaid
+    ({"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - {member: zhang-wei, promise: 种花}\n  - {member: li-na, promise: 微笑服务}\n"
+      "  - {member: ouyang-xiaohong, promise: 调离前的承诺}\n",
+      "content/commitments/2026.yaml": "year: 2026\ncommitments:\n  - {member: zhang-wei, promise: 带头养护花园}\n"},
+     "content/commitments/2026.yaml:1:1: year: 2025 年写了承诺的 李娜还没有 2026 年的承诺：承诺墙和责任区页面只显示最新的 2026 年，他们不在上面，桌牌也不再印出"
+     " (把他们 2026 年的承诺写进这个文件；新年度的承诺最好写齐了再一起提交)"),
     # audit 32: a period copied for a year on was said only as its date copied
     ({"content/assessments/2026-Q1.yaml": None, "content/assessments/2027-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2027-Q1")},
      "content/assessments/2027-Q1.yaml:1:1: period: 考核期 2027-Q1 从 2027-01-01 才开始，还没到（今天是 2026-11-21）：它的成绩会当成最新一期张榜公布"
@@ -1395,7 +1401,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
         "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "a-period-not-begun", "one-person-twice"])
+        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "one-person-twice"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

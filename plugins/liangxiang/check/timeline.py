@@ -19,7 +19,27 @@ from ..problems import Problem
 def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
     today = today or build_day()
     return [*_progress_years(content), *_review_years(content), *_early_results(content, today), *_ungraded_scores(content),
-            *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content)]
+            *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content), *_year_begun(content, today)]
+
+
+def _year_begun(content: Content, today: dt.date):
+    """A new year's file with a few commitments in it is the latest year at once: the wall, the
+    plates and the zone pages show only those, and last year's promisers drop out unsaid."""
+    latest = content.latest_year
+    if latest is None or latest.year > today.year:  # a year not begun is said by _future_dates
+        return
+    earlier = next((y for y in content.years if y.year < latest.year and y.commitments), None)
+    if earlier is None:
+        return
+    members = {m.id: m for m in content.public_members if m.status == "active"}
+    promised = {c.member for c in latest.commitments}
+    missing = [members[c.member].name for c in earlier.commitments if c.member in members and c.member not in promised]
+    if missing:
+        names = "、".join(dict.fromkeys(missing[:5])) + (f"等 {len(missing)} 人" if len(missing) > 5 else "")
+        yield Problem(latest.at("year"), "year",
+                      f"{earlier.year} 年写了承诺的 {names}还没有 {latest.year} 年的承诺：承诺墙和责任区页面只显示最新的 {latest.year} 年，"
+                      f"他们不在上面，桌牌也不再印出",
+                      f"把他们 {latest.year} 年的承诺写进这个文件；新年度的承诺最好写齐了再一起提交")
 
 
 def _empty_files(content: Content):
