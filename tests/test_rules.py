@@ -1352,7 +1352,8 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
          "".join(f"      - {{date: 2025-0{month}-12, text: 补植草坪}}\n" for month in range(3, 10))),
      "content/commitments/2026.yaml:7:10: commitments[1].progress[1].date: 有 7 条践诺日期在 2025 年（第 7、8、9、10、11 行等），"
      "却记在 2026 年的承诺里：是不是从 2025.yaml 复制来的？ (复制去年的文件时，删掉每条承诺下的 progress，今年做了什么再记；2025 年做的事留在 2025.yaml)"),
-    ({"content/assessments/2026-Q2.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("2026-Q1", "2026-Q2").replace("2026-04-05", "2026-07-05")},
+    ({"content/assessments/2026-Q2.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("2026-Q1", "2026-Q2").replace("2026-04-05", "2026-07-05")
+      .replace("score: 90}", "score: 92}")},
      "content/assessments/2026-Q2.yaml:5:6: results[2].zone: 责任区“旧责任区”已撤销（status: archived），却出现在最新一期 2026-Q2 的考核结果里"
      " (如果这一期的文件是从上一期复制的，删掉这一条；如果它撤销以前参加了这一期考核，不用改；接手的责任区是 garden)"),
     ({"content/assessments/2025-Q4.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("2026-Q1", "2025-Q4").replace("2026-04-05", "2026-01-05"),
@@ -1393,6 +1394,13 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({"content/assessments/2026-Q1.yaml": None, "content/assessments/2027-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2027-Q1")},
      "content/assessments/2027-Q1.yaml:1:1: period: 考核期 2027-Q1 从 2027-01-01 才开始，还没到（今天是 2026-11-21）：它的成绩会当成最新一期张榜公布"
      " (是不是年份或季度写错了？period 和文件名一起改；还没考核的季度先不要提交)"),
+    # audit 34: a period copied from the last one, scores and notes unchanged, posted the old results as new
+    ({"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  - {zone: garden, score: 90, note: 补植及时}\n",
+      "content/assessments/2026-Q2.yaml": "period: 2026-Q2\npublished: 2026-07-05\nresults:\n  - {zone: garden, score: 90, note: 补植及时}\n"},
+     "content/assessments/2026-Q2.yaml:3:1: results: 考核期 2026-Q2 的考核结果和 2026-Q1 的一模一样（1 个责任区的得分和说明）：像是复制了文件还没改"
+     " (写上 2026-Q2 的得分和说明；还没有结果的考核期先不要提交)"),
+    ({"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  - {zone: garden, score: 90}\n",
+      "content/assessments/2026-Q2.yaml": "period: 2026-Q2\npublished: 2026-07-05\nresults:\n  - {zone: garden, score: 90}\n"}, None),  # a bare score may repeat
     # audit 32: one person added twice under two ids published two pages without a word
     (sub("members.yaml", "  - id: li-na\n", "  - id: zhangwei\n    name: 张伟\n    branch: b1\n    post: 绿化养护员\n  - id: li-na\n"),
      "members.yaml:12:5: members[2].name: “张伟”和 zhang-wei 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个张伟"
@@ -1401,7 +1409,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
         "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "one-person-twice"])
+        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

@@ -19,7 +19,24 @@ from ..problems import Problem
 def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
     today = today or build_day()
     return [*_progress_years(content), *_review_years(content), *_early_results(content, today), *_ungraded_scores(content),
-            *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content), *_year_begun(content, today)]
+            *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content), *_year_begun(content, today),
+            *_copied_results(content)]
+
+
+def _copied_results(content: Content):
+    """A period's file copied from the last one and given its new period, its scores and notes not
+    yet changed: the old results would be posted as the new period's."""
+    seen: dict[tuple, str] = {}
+    for period in sorted(content.assessments, key=lambda a: a.period):
+        results = tuple(sorted((r.zone, float(r.score), (r.note or "").strip()) for r in period.results))
+        if not results or (len(results) < 3 and not any(note for _, _, note in results)):
+            continue  # one or two bare scores may well repeat
+        if results in seen:
+            yield Problem(period.at("results"), "results",
+                          f"考核期 {period.period} 的考核结果和 {seen[results]} 的一模一样（{len(results)} 个责任区的得分和说明）：像是复制了文件还没改",
+                          f"写上 {period.period} 的得分和说明；还没有结果的考核期先不要提交")
+        else:
+            seen[results] = period.period
 
 
 def _year_begun(content: Content, today: dt.date):
