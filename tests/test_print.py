@@ -391,6 +391,18 @@ def test_an_emoji_is_named_as_one(tmp_path, caplog):
     assert re.search(r"garden\.yaml:\d+:\d+: slogan: “👍”（U\+1F44D） 是表情符号，标志牌和桌牌上印不出来 \(删掉表情符号", errors), errors
 
 
+def test_an_emoji_in_a_members_name_is_said_once_where_the_name_is_written(tmp_path, caplog):
+    """Audit 34: li-na's name is on the garden sign twice (a role, the members) and on her plate;
+    it was said at the zone's lines too, which hold only her id."""
+    members = FILES["members.yaml"].replace("    name: 李娜\n", "    name: 李娜🌸\n")
+    errors = failing_build(tmp_path, {"members.yaml": members, "content/zones/garden.yaml": zone_file().replace(
+        "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n  - {role: 安全员👍, name: 赵六}\n")}, caplog)
+    said = [line for line in errors.splitlines() if "表情符号" in line]
+    assert len(said) == 2, errors
+    assert said[0].startswith("members.yaml:12:5: members[2].name: “🌸”（U+1F338） 是表情符号"), said
+    assert said[1].startswith("content/zones/garden.yaml:11:6: roles[3].role: “👍”（U+1F44D） 是表情符号"), said
+
+
 def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, caplog):
     """A wrong date in a story does not hide a name the font lacks until the next run."""
     members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥伟\n")

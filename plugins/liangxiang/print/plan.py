@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..content import Content
@@ -23,6 +23,7 @@ class Planned:
     id: str
     content: Any  # SignContent | PlateContent
     records: dict[str, Record]  # field owner -> record, for pointing errors at the right line
+    people: dict[str, Member] = field(default_factory=dict)  # id -> member, for each one a sign names besides its leader
 
 
 # Characters that draw nothing: zero-width spaces and joiners, bidi marks, soft hyphens, the BOM, and
@@ -96,7 +97,9 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str, serving:
         url=address(site_url, urls, "zone", zone.id),
         size=zone.signboard.size, orientation=zone.signboard.orientation, scheme=zone.signboard.scheme,
     )
-    return Planned("signboard", zone.id, inked(sign), {"zone": zone, "org": org, "member": leader})
+    named_ids = [role.member for role in zone.roles if role.member] + list(zone.members)
+    named_members = {m: people[m] for m in named_ids if m in serving and m in people}
+    return Planned("signboard", zone.id, inked(sign), {"zone": zone, "org": org, "member": leader}, named_members)
 
 
 def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
@@ -122,11 +125,15 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
         out = [(zone, ("name",), c.name), (zone, ("slogan",), c.slogan), (zone, ("scope",), c.scope),
                (zone, ("service_phone",), c.phone), (r["org"], ("name",), c.org)]
         out += [(zone, ("duties", i), duty) for i, duty in enumerate(zone.duties)]  # as written: the places are the file's
-        role_place = {}
+        # a member's name is said at members.yaml, where it is written, not at each sign naming them
+        people = planned.people
         for i, role in enumerate(zone.roles):
-            role_place.setdefault(role.role, i)
-        out += [(zone, ("roles", role_place.get(p.role, 0)), f"{p.role}{p.name}") for p in c.roles]
-        out += [(zone, ("members",), "".join(c.members))]
+            if role.member and role.member not in people:
+                continue  # left (status: former): not printed
+            out.append((zone, ("roles", i, "role"), inked(role.role)))
+            out.append((people[role.member], ("name",), inked(people[role.member].name)) if role.member
+                       else (zone, ("roles", i, "name"), inked(role.name or "")))
+        out += [(people[m], ("name",), inked(people[m].name)) for m in dict.fromkeys(zone.members) if m in people]
         if r["member"] is not None:
             out += [(r["member"], ("name",), c.leader), (r["member"], ("post",), c.leader_detail)]
         return out
