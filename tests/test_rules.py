@@ -170,6 +170,11 @@ CASES = [
          "members.yaml", "  - id: li-na\n    name: 李娜\n    branch: b2", "members[3].id", "党员编号“li-na”重复了", "同一个人写了两遍的话，删掉其中一条；是同名的另一个人，才给这一条改用另一个编号"),
     Case("member-id-taken", sub("members.yaml", "  - id: ouyang-xiaohong\n", "  - id: li-na\n    name: 李四\n    branch: b2\n  - id: ouyang-xiaohong\n"),
          "members.yaml", "  - id: li-na\n    name: 李四", "members[3].id", "党员编号“li-na”重复了", "改用另一个编号"),
+    # audit 34: a story's other mistake hid its cover's wrong path until the next run
+    Case("cover-beside-a-rejected-field", sub("content/stories/a-key.md", "featured: true\n", "featured: 是\ncover: photos/no-such.jpg\n"),
+         "content/stories/a-key.md", "cover:", "cover", "找不到图片“photos/no-such.jpg”"),
+    Case("photo-beside-a-rejected-field", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    joined: 二〇〇八\n    photo: photos/li-na.jpg\n"),
+         "members.yaml", "photo: photos/li-na", "members[2].photo", "找不到图片“photos/li-na.jpg”"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[2].name", "两次", "最后一个"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),

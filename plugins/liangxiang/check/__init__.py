@@ -475,16 +475,31 @@ class _Rules(References):
         images += [(z, "photo", z.photo) for z in content.zones]
         images += [(s.meta, "cover", s.meta.cover) for s in content.stories]
         hidden = hidden_photos(content)
-        for record, field, value in images:
-            if value is not None:
-                notices: list[tuple[str, str]] = []
-                own_name = getattr(record, "id", None) or Path(record.path).stem  # the file a member's or zone's photo is named after
-                found = check_image(content.docs_dir, value, content.checked_images, notices, own_name)
-                if not found and not getattr(record, "hidden", False):
-                    found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
-                for message, hint in found:
-                    self.problems.add(record.at(field), record.field_name(field), message, hint)
-                content.notices += [Problem(record.at(field), record.field_name(field), message, hint) for message, hint in notices]
+        written = [(record.at(field), record.field_name(field), value, getattr(record, "id", None) or Path(record.path).stem,
+                    getattr(record, "hidden", False)) for record, field, value in images if value is not None]
+        for where, name, value, own_name, is_hidden in written + self.rejected_images():
+            notices: list[tuple[str, str]] = []  # own_name: the file a member's or zone's photo is named after
+            found = check_image(content.docs_dir, value, content.checked_images, notices, own_name)
+            if not found and not is_hidden:
+                found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
+            for message, hint in found:
+                self.problems.add(where, name, message, hint)
+            content.notices += [Problem(where, name, message, hint) for message, hint in notices]
+
+    def rejected_images(self) -> list[tuple[Location, str, str, str, bool]]:
+        """The photos of records that did not validate, but for a photo field that did not: a
+        story's `featured: 是` must not hide its cover's misspelt path until the next run."""
+        found = []
+        for rejected in self.content.rejected:
+            data = rejected.data
+            if not isinstance(data, dict):
+                continue
+            for field in IMAGE_FIELDS.intersection(getattr(rejected.model, "model_fields", {})):
+                value, path = data.get(field), rejected.loc + (field,)
+                if isinstance(value, str) and value.strip() and not any(path[:len(bad)] == bad for bad in rejected.bad):
+                    own_name = str(data.get("id") or Path(rejected.source.path).stem)
+                    found.append((rejected.source.at(*path), dotted(path), value, own_name, data.get("hidden") is True))
+        return found
 
 
 def _changed_at(path: Path) -> float:
@@ -506,6 +521,7 @@ def _period_meant(published: object, period: str, stem: str) -> str:
     return ""
 
 
+IMAGE_FIELDS = {"logo", "photo", "cover"}  # the records' fields that name a photo under content/
 LEADER_TITLES = ("党员负责人", "负责人", "责任区负责人", "党员责任区负责人")  # what the sign calls the leader
 PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guide says so too)
 
