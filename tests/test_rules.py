@@ -175,6 +175,13 @@ CASES = [
          "content/stories/a-key.md", "cover:", "cover", "找不到图片“photos/no-such.jpg”"),
     Case("photo-beside-a-rejected-field", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    joined: 二〇〇八\n    photo: photos/li-na.jpg\n"),
          "members.yaml", "photo: photos/li-na", "members[2].photo", "找不到图片“photos/li-na.jpg”"),
+    # audit 34: an entry's wrong date hid that the member had two entries that year until the next run
+    Case("commitment-twice-one-rejected", {"content/commitments/2026.yaml":
+         FILES["content/commitments/2026.yaml"].replace("{date: 2026-03-12,", "{date: 2026/3/12,").replace("  - member: li-na\n", "  - member: zhang-wei\n")},
+         "content/commitments/2026.yaml", "  - member: zhang-wei\n    promise: 热情", "commitments[2].member", "党员“zhang-wei”在 2026 年已经有一条承诺"),
+    Case("result-twice-one-rejected", {"content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("score: 90}", "score: 190}")
+         .replace("{zone: closed,", "{zone: garden,")},
+         "content/assessments/2026-Q1.yaml", "{zone: garden, score: 69.5", "results[2].zone", "责任区“garden”在 2026-Q1 已经有一条成绩"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[2].name", "两次", "最后一个"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..content import Content
-from ..model import DEFAULT_GRADES, GRADE_RANKS, Member, Record, Zone
+from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Member, Record, Result, Zone
 from ..load.wording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, dotted, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
@@ -428,16 +428,14 @@ class _Rules(References):
                 if self.stem(year, "year", year.year, Path(year.path).stem):
                     self.unique("年度", years, str(year.year), year.at("year"), "year", "每个年度只写一个文件：把这两个文件的承诺合在一起")
             seen: dict[str, Location] = {}
+            for where, name, member in self.keyed(year.commitments, Commitment, year.path, "member"):
+                if member in seen:
+                    self.problems.add(where, name, f"党员“{member}”在{f' {year.year} 年' if year.year is not None else '这个文件里'}已经有一条承诺（{seen[member]}）",
+                                      "每人每年只写一条承诺；多件事写进它的 items")
+                else:
+                    seen[member] = where
             for commitment in year.commitments:
                 self.refs(commitment)
-                if commitment.member in seen:
-                    self.problems.add(
-                        commitment.at("member"), commitment.field_name("member"),
-                        f"党员“{commitment.member}”在{f' {year.year} 年' if year.year is not None else '这个文件里'}已经有一条承诺（{seen[commitment.member]}）",
-                        "每人每年只写一条承诺；多件事写进它的 items",
-                    )
-                else:
-                    seen[commitment.member] = commitment.at("member")
                 self.plate_of_former(year, commitment)
                 self.promise_length(year, commitment)
                 self.repeated(commitment, "items")
@@ -458,13 +456,23 @@ class _Rules(References):
             seen: dict[str, Location] = {}
             for result in assessment.results:
                 self.refs(result)
-                if result.zone in seen:
-                    self.problems.add(
-                        result.at("zone"), result.field_name("zone"), f"责任区“{result.zone}”在{f' {assessment.period} ' if assessment.period is not None else '这一期'}已经有一条成绩（{seen[result.zone]}）",
-                        "每个考核期每个责任区只写一条",
-                    )
+            for where, name, zone in self.keyed(assessment.results, Result, assessment.path, "zone"):
+                if zone in seen:
+                    self.problems.add(where, name, f"责任区“{zone}”在{f' {assessment.period} ' if assessment.period is not None else '这一期'}已经有一条成绩（{seen[zone]}）",
+                                      "每个考核期每个责任区只写一条")
                 else:
-                    seen[result.zone] = result.at("zone")
+                    seen[zone] = where
+
+    def keyed(self, records: list, model: type, path: str, key: str) -> list[tuple[Location, str, str]]:
+        """(where, field, value) of one key of each entry in a file, in the file's order, the entries
+        that did not validate too: a wrong date in an entry must not hide that it is there twice."""
+        found = [(record.at(key), record.field_name(key), getattr(record, key)) for record in records]
+        for rejected in self.content.rejected:
+            if rejected.model is model and rejected.source.path == path and isinstance(rejected.data, dict):
+                value, at = rejected.data.get(key), rejected.loc + (key,)
+                if isinstance(value, str) and at not in rejected.bad:
+                    found.append((rejected.source.at(*at), dotted(at), value))
+        return sorted(found, key=lambda entry: (entry[0].line, entry[0].col))
 
     def photos(self) -> None:
         content = self.content
