@@ -242,6 +242,12 @@ def test_a_printed_address_renamed_away_stops_the_build(tmp_path):
     assert [str(p).split(" (")[0] for p in problems] == [
         "content/zones/garden-2.yaml:1:1: id: 上次生成时有责任区“garden”，现在找不到了：已经挂出的标志牌上的二维码会打不开"]
     assert "是不是把 garden 改成了 garden-2？改了编号的，在新责任区里写 aliases: [garden]" in str(problems.items[0])
+    # audit 34: a check's error beside it (a photo's path) hid the rename until that was fixed
+    zone = root / "content/zones/garden-2.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8") + "photo: photos/garden-2.jpg\n", encoding="utf-8")
+    content, problems = read_content(root, root / "content", cache_dir=cache)
+    assert [p.field for p in problems] == ["id", "photo"], [str(p) for p in problems]
+    zone.write_text(zone.read_text(encoding="utf-8").replace("photo: photos/garden-2.jpg\n", ""), encoding="utf-8")
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "again")], cwd=root,
                            capture_output=True, text=True)
     assert build.returncode == 1 and "上次生成时有责任区“garden”" in build.stderr and not (tmp_path / "again").exists(), build.stderr

@@ -27,6 +27,7 @@ def read_content(
     whether free pages' headings get the ids our Markdown gives them (not with a site's own slugify);
     markdown_extras: the site's Markdown extensions content follows (site.markdown.site_extras)."""
     content, problems = load_content(root, docs_dir, members, cache_dir)
+    every_record_read = not problems  # none left out for a mistake in it: an id not found has gone
     problems.checks_begin()
     content.printables = printables  # links to /print/ lead nowhere without them
     content.markdown_extras = markdown_extras or {}
@@ -34,7 +35,7 @@ def read_content(
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
-    if not problems:  # a record with an error is left out: it has not gone
+    if every_record_read:  # a check's error (a photo's path) does not hide a zone renamed beside it
         renamed, deleted = vanished_pages(content, cache_dir)
         problems.extend(renamed)
         content.notices.extend(deleted)
