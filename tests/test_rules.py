@@ -972,6 +972,9 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
     # a browser reads <svg/onload=…> as a tag: it is taken out and told, not shown as text (audit 27)
     (sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: \"创建<svg/onload=alert(1)>内容\"\n"),
      ["content/zones/garden.yaml:6:1: content: 正文里的网页代码“<svg>”不会出现在网页上：网站只显示文字，代码已去掉，里面的文字照常显示 (去掉这段代码；链接写成 [文字](https://…))"]),
+    # a quoted attribute holding a tag: the link went, the rest of it was shown as text (audit 34)
+    (sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  <a href=\"data:text/html,<script>alert(1)</script>\">附件</a>\n"),
+     ["content/zones/garden.yaml:6:1: content: 正文里的网页代码“<a>”不会出现在网页上：网站只显示文字，代码已去掉，里面的文字照常显示 (去掉这段代码；链接写成 [文字](https://…))"]),
     # a paragraph indented four spaces is code: its ** shown as typed (audit 28); a list's own paragraph is not
     (sub(STORY, "故事正文。", "故事正文。\n\n- 一项\n\n    这一项的说明。\n\n第三段。\n\n      **重点**：照原样。"),
      [f"{STORY}:17:1: body: 这一段多缩进了 4 个以上的空格，Markdown 把它当成了代码：会照原样显示在灰框里（加粗、链接都不起作用） (删掉这一段开头多出的空格，和上下文对齐)"]),
@@ -983,7 +986,7 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
     (sub(STORY, "故事正文。", "故事正文。\n\n<!-- 编辑备注：张伟手机 13800001111 -->"), []),
     (sub("content/about.md", "活动简介。", "活动简介<!-- 待补充 -->。"), []),
     (sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: \"创建<!-- 联系人 13800001111 -->内容\"\n"), []),
-], ids=["iframe", "script-over-paragraphs", "br-on-a-free-page", "less-than-is-no-tag", "javascript-link", "script-unclosed", "svg-slash-attribute", "indented-code", "free-page-title",
+], ids=["iframe", "script-over-paragraphs", "br-on-a-free-page", "less-than-is-no-tag", "javascript-link", "script-unclosed", "svg-slash-attribute", "tag-in-an-attribute", "indented-code", "free-page-title",
         "comment-with-a-mobile", "comment-on-a-free-page", "comment-in-a-zone"])
 def test_raw_html_is_taken_out_with_a_notice(tmp_path, edits, notices):
     """Format rule 9: raw HTML and javascript: links never reach the browser. Content holding

@@ -22,8 +22,9 @@ object ol option p param picture pre q s samp script section select small source
 summary sup svg table tbody td textarea tfoot th thead title tr tt u ul var video wbr""".split())
 HIDDEN_WITH_CONTENT = ("script", "style", "textarea", "title")  # what they hold is code or not meant as words
 SEPARATOR = "\x00"  # between the texts of two nodes: a tag does not span one
-# a browser reads "/" after a tag's name as a space: <svg/onload=…> is a tag
-TOKEN = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(?:[\s/][^<>\x00]*)?>")
+# a browser reads "/" after a tag's name as a space: <svg/onload=…> is a tag; a quoted attribute
+# may hold "<" and ">" (href="data:…<script>…"), and an unclosed quote reads to the first ">"
+TOKEN = re.compile(r"<!--|<(/?)([A-Za-z][A-Za-z0-9]*)(?:[\s/](?:\"[^\"\x00]*\"|'[^'\x00]*'|[^<>\"'\x00])*|[\s/][^<>\x00]*)?>")
 
 
 def raw_tags(text: str) -> list[tuple[int, int, str]]:
