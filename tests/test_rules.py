@@ -966,6 +966,10 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
     (sub(STORY, "故事正文。", "故事正文。\n\n[点我](javascript:alert(1))"),
      [f"{STORY}:11:1: body: 链接“javascript:alert(1)”不是网址，网站把它去掉了，网页上只显示链接的文字"
       " (换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字)"]),
+    # written with entities: said at its own line, not the body's first (audit 34)
+    (sub(STORY, "故事正文。", "故事正文。\n\n第二段。\n\n[电话](&#106;avascript:alert(1))"),
+     [f"{STORY}:13:1: body: 链接“javascript:alert(1)”不是网址，网站把它去掉了，网页上只显示链接的文字"
+      " (换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字)"]),
     # never closed: only the opening goes, and the notice says the words after it stay (audit 27)
     (sub(STORY, "故事正文。", "故事正文。\n\n<script>alert(1)"),
      [f"{STORY}:11:1: body: 正文里的网页代码“<script>”{TAKEN_OUT}代码已去掉；没有找到“</script>”，后面的内容照常显示成文字 (去掉这段代码；链接写成 [文字](https://…))"]),
@@ -986,7 +990,7 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
     (sub(STORY, "故事正文。", "故事正文。\n\n<!-- 编辑备注：张伟手机 13800001111 -->"), []),
     (sub("content/about.md", "活动简介。", "活动简介<!-- 待补充 -->。"), []),
     (sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: \"创建<!-- 联系人 13800001111 -->内容\"\n"), []),
-], ids=["iframe", "script-over-paragraphs", "br-on-a-free-page", "less-than-is-no-tag", "javascript-link", "script-unclosed", "svg-slash-attribute", "tag-in-an-attribute", "indented-code", "free-page-title",
+], ids=["iframe", "script-over-paragraphs", "br-on-a-free-page", "less-than-is-no-tag", "javascript-link", "javascript-link-in-entities", "script-unclosed", "svg-slash-attribute", "tag-in-an-attribute", "indented-code", "free-page-title",
         "comment-with-a-mobile", "comment-on-a-free-page", "comment-in-a-zone"])
 def test_raw_html_is_taken_out_with_a_notice(tmp_path, edits, notices):
     """Format rule 9: raw HTML and javascript: links never reach the browser. Content holding

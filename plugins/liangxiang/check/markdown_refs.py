@@ -480,4 +480,6 @@ def _line_of(text: str, ref: str, image: bool = False, nth: int = 0) -> int:
         places = right_kind or places
         if places:
             return text.count("\n", 0, places[min(nth, len(places) - 1)]) + 1
-    return 1
+    # every letter may be an entity or %-escape (&#106;avascript:): the line that reads as ref
+    lines = [number for number, line in enumerate(text.split("\n"), 1) if ref in unquote(html.unescape(line))]
+    return lines[min(nth, len(lines) - 1)] if lines else 1
