@@ -35,7 +35,7 @@ PATTERN_MESSAGES = {
 ID_EXAMPLE = "例如写成 "
 
 # choices as editors write them in Chinese
-IN_CHINESE = {"former": ("已调离", "调离", "离职", "已离职", "调出", "退休", "已退休"), "active": ("在岗", "在职", "在用", "正常"),
+IN_CHINESE = {"former": ("已调离", "调离", "离职", "已离职", "调出"), "active": ("在岗", "在职", "在用", "正常", "在册"),
               "archived": ("撤销", "已撤销", "停用", "已停用"), "landscape": ("横版", "横", "横向"), "portrait": ("竖版", "竖", "竖向"),
               "red-gold": ("红底黄字", "红色"), "white-red": ("白底红字", "白色")}
 
@@ -324,7 +324,16 @@ def _not_a_choice(error: Error) -> tuple[str, str]:
     choices = re.findall(r"'([^']*)'", str(error.ctx.get("expected", "")))
     value = error.value
     written_in_chinese = next((word for word in choices if isinstance(value, str) and value.strip() in IN_CHINESE.get(word, ())), None)
+    if choices == ["active", "former"] and isinstance(value, str) and (said := _STATUS_SAID.get(value.strip().strip("。"))):
+        return f"只能是 {' | '.join(choices)}{error.now}", said
     return f"只能是 {' | '.join(choices)}{error.now}", f"写成 {written_in_chinese}" if written_in_chinese else did_you_mean(value, choices)
+
+
+# a member's status the format has no word for: what to write instead
+_RETIRED = "退休的党员仍是本单位的党员：写 active（或删掉 status），branch 写离退休党支部（如果有）；调离本单位的才写 former"
+_DIED = "格式里没有“去世”：写 former（网页保留，但会标注“已调离”），或写 hidden: true 不再公开他/她的网页"
+_STATUS_SAID = {**dict.fromkeys(("退休", "已退休", "离休", "退休返聘"), _RETIRED),
+                **dict.fromkeys(("去世", "已去世", "已故", "逝世", "已逝世", "病故", "过世", "牺牲", "deceased", "dead"), _DIED)}
 
 
 _NUMBERED = re.compile(r"\s*(?:[1-9１-９][.．、)）]|[(（][1-9１-９][)）]|[①-⑨])")
