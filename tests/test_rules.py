@@ -343,6 +343,13 @@ CASES = [
     Case("text-too-long", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: " + "花园" * 1001), "content/zones/garden.yaml", "scope:", "scope", "最多 2000 个字符（现在 2002 个）", "删减"),
     Case("size-in-words", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 60×40厘米}\n"), "content/zones/garden.yaml", "60×40", "signboard.size", "标志牌尺寸只能是", "写成 60x40cm"),
     Case("size-without-unit", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 900x600}\n"), "content/zones/garden.yaml", "900x600", "signboard.size", "标志牌尺寸只能是", "写成 900x600mm"),
+    # audit 34: the orientation written into the size, a unit on each side, centimetres for millimetres
+    Case("size-with-orientation", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard:\n  size: A3 横版\n"), "content/zones/garden.yaml",
+         "A3 横版", "signboard.size", "标志牌尺寸只能是", "写成 size: A3，下一行同样缩进写 orientation: landscape"),
+    Case("size-with-two-units", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 60cm x 40cm}\n"), "content/zones/garden.yaml",
+         "60cm x 40cm", "signboard.size", "标志牌尺寸只能是", "写成 60x40cm"),
+    Case("size-millimetres-as-cm", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 600x400cm}\n"), "content/zones/garden.yaml",
+         "600x400cm", "signboard.size", "标志牌尺寸只能是", "写成 600x400mm"),
     Case("size-in-centimetres", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 90x60cm}\n"), "content/zones/garden.yaml", "90x60cm", "signboard.size", "标志牌尺寸只能是", "写成 900x600mm"),
     Case("size-paper", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: A3纸}\n"), "content/zones/garden.yaml", "A3纸", "signboard.size", "标志牌尺寸只能是", "写成 A3"),
     Case("score-chinese-full-stop", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90。5}"), "content/assessments/2026-Q1.yaml", "90。5", "results[1].score", "应该是数字", "“。”不是小数点：写成 90.5"),

@@ -85,12 +85,15 @@ def as_size(value: str) -> str:
     text = unicodedata.normalize("NFKC", value).strip().lower()
     text = re.sub(r"\s+", "", text.replace("厘米", "cm").replace("公分", "cm").replace("毫米", "mm").replace("米", "m"))
     text = re.sub(r"(?<=\d)[×*xX乘](?=\d)", "x", text)
+    text = re.sub(r"^(\d+)(cm|mm|m)[×*x乘](\d+)\2$", r"\1x\3\2", text)  # 60cm x 40cm
     text = re.sub(r"^(a[34])(纸|幅面|大小|尺寸)?$", lambda m: m.group(1).upper(), text)
     text = text + "cm" if text in ("60x40", "80x60") else text
     sides = re.fullmatch(r"(\d+)x(\d+)(cm|m)?", text)
     if sides and not re.fullmatch(SIZE_PATTERN, text):  # 90x60cm, 2x1m, bare 900x600: in millimetres
         width, height, unit = int(sides.group(1)), int(sides.group(2)), sides.group(3)
         per_unit = {"cm": 10, "m": 1000}.get(unit, 1 if min(width, height) >= 100 else 10)
+        if unit == "cm" and max(width, height) * 10 > 5000 and min(width, height) >= 100:
+            per_unit = 1  # 600x400cm would be 6 metres wide: millimetres meant
         text = f"{width * per_unit}x{height * per_unit}mm"
     return text if re.fullmatch(SIZE_PATTERN, text) else ""
 

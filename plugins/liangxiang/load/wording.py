@@ -232,7 +232,10 @@ def _pattern(error: Error) -> tuple[str, str]:
         message = f"考核期“{value.strip()}”的年份不对（只能是 1900 到 2100 年）"
         hint = f"是不是 {guess}-{shape.group(2).upper()}？" if guess else ""
         return message, hint
-    if pattern == SIZE_PATTERN and (size := meant.as_size(value)):
+    turned = re.fullmatch(r"\s*(.+?)[\s,，、（(]*(横版|横向|横|竖版|竖向|竖)[)）]?\s*", value) if pattern == SIZE_PATTERN else None
+    if turned and (size := meant.as_size(turned.group(1))):  # A3 横版: the orientation has a field of its own
+        hint = f"写成 size: {size}，下一行同样缩进写 orientation: {'landscape' if turned.group(2).startswith('横') else 'portrait'}"
+    elif pattern == SIZE_PATTERN and (size := meant.as_size(value)):
         hint = f"写成 {size}"
     elif pattern == SIZE_PATTERN and re.fullmatch(r"\s*\d+\s*[x×*]\s*\d+\s*mm\s*", value, re.I):
         hint = "宽和高都按毫米写，在 100 到 5000 之间：一张 A4 是 297x210mm，2 米宽的牌子是 2000x…mm"
