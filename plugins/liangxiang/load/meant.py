@@ -130,6 +130,10 @@ def as_date(value: Any) -> str:
     if day_first := re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", text):
         return _month_day_order(*(int(n) for n in day_first.groups()))
     found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})", text)
+    if not found and (no_year := re.fullmatch(r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]", text)):
+        month, day = (int(n) for n in no_year.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"日期要写上年份，例如写成 {dt.date.today().year}-{month:02d}-{day:02d}"
     if not found:
         return ""
     try:
