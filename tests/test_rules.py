@@ -1919,3 +1919,12 @@ def test_notices_do_not_follow_from_a_year_that_is_itself_in_error(tmp_path):
     content, problems = read_content(root, root / "content")
     assert [p.field for p in problems] == ["year"]
     assert not [str(n) for n in content.notices if "桌牌" in str(n)]
+
+
+def test_a_zone_its_own_successor_is_one_error(tmp_path):
+    """Audit 34: garden → garden was said twice, the second time as a circle at the zone that
+    names garden."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nstatus: archived\nsuccessor: garden\n"))
+    said = [f"{p.where.path}: {p.message}" for p in problems_of(root) if p.field == "successor"]
+    assert said == ["content/zones/garden.yaml: 接续责任区不能是它自己"], said

@@ -408,6 +408,8 @@ class _Rules(References):
         self.ref("zone", zone.successor, zone.at("successor"), "successor")
         chain, current = [zone.id], self.content.zone_by_id.get(zone.successor)
         while current is not None and current.successor:
+            if current.successor == current.id:
+                return  # its own error says so, at that zone
             chain.append(current.id)
             if current.successor in chain:
                 circle = " → ".join(chain[chain.index(current.successor):] + [current.successor])
