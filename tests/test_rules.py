@@ -291,7 +291,7 @@ CASES = [
          "member: 王芳", "roles[2].member", "编号只能用", "“王芳”不在党员名单里的话，把 member 改成 name：写成 name: 王芳"),
     Case("joined-two-digits", sub("members.yaml", "joined: 2008", "joined: 98"), "members.yaml", "joined: 98", "joined", "不能小于 1900", "年份写四位数：写成 1998"),
     Case("period-half-year", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-H1"), "content/assessments/2026-Q1.yaml", "period:", "period",
-         "考核期要写成 YYYY-Qn", "这半年是 2026-Q1 和 2026-Q2"),
+         "考核期要写成 YYYY-Qn", "这半年是 2026-Q1 和 2026-Q2，每个季度一个文件（写最后一个季度的结果就用 2026-Q2：period 和文件名都写成它）"),
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),
     Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[1].joined", "空值不能按类型标记“!!int”", "!!"),
     Case("yaml-bad-bool-tag", sub("content/org.yaml", "name: 测试单位", "name: !!bool maybe"), "content/org.yaml", "name: !!bool", "name", "“maybe”", "!!"),
