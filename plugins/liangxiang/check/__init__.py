@@ -429,13 +429,9 @@ class _Rules(References):
             if year.year is not None:
                 if self.stem(year, "year", year.year, Path(year.path).stem):
                     self.unique("年度", years, str(year.year), year.at("year"), "year", "每个年度只写一个文件：把这两个文件的承诺合在一起")
-            seen: dict[str, Location] = {}
-            for where, name, member in self.keyed(year.commitments, Commitment, year.path, "member"):
-                if member in seen:
-                    self.problems.add(where, name, f"党员“{member}”在{f' {year.year} 年' if year.year is not None else '这个文件里'}已经有一条承诺（{seen[member]}）",
-                                      "每人每年只写一条承诺；多件事写进它的 items")
-                else:
-                    seen[member] = where
+            in_year = f" {year.year} 年" if year.year is not None else "这个文件里"
+            self.once_each(year.commitments, Commitment, year.path, "member", "每人每年只写一条承诺；多件事写进它的 items",
+                           lambda member, first: f"党员“{member}”在{in_year}已经有一条承诺（{first}）")
             for commitment in year.commitments:
                 self.refs(commitment)
                 self.plate_of_former(year, commitment)
@@ -455,15 +451,20 @@ class _Rules(References):
                 # a copy (2026-Q4.yaml still saying 2026-Q3) is told to change its period, not to be merged into the other
                 if self.stem(assessment, "period", assessment.period, stem, _period_meant(assessment.published, assessment.period, stem)):
                     self.unique("考核期", periods, assessment.period, assessment.at("period"), "period", "每个考核期只写一个文件：把这两个文件的成绩合在一起")
-            seen: dict[str, Location] = {}
             for result in assessment.results:
                 self.refs(result)
-            for where, name, zone in self.keyed(assessment.results, Result, assessment.path, "zone"):
-                if zone in seen:
-                    self.problems.add(where, name, f"责任区“{zone}”在{f' {assessment.period} ' if assessment.period is not None else '这一期'}已经有一条成绩（{seen[zone]}）",
-                                      "每个考核期每个责任区只写一条")
-                else:
-                    seen[zone] = where
+            in_period = f" {assessment.period} " if assessment.period is not None else "这一期"
+            self.once_each(assessment.results, Result, assessment.path, "zone", "每个考核期每个责任区只写一条",
+                           lambda zone, first: f"责任区“{zone}”在{in_period}已经有一条成绩（{first}）")
+
+    def once_each(self, records: list, model: type, path: str, key: str, hint: str, said) -> None:
+        """A problem for each entry of a file whose key an entry above has; said(value, where first)."""
+        seen: dict[str, Location] = {}
+        for where, name, value in self.keyed(records, model, path, key):
+            if value in seen:
+                self.problems.add(where, name, said(value, seen[value]), hint)
+            else:
+                seen[value] = where
 
     def keyed(self, records: list, model: type, path: str, key: str) -> list[tuple[Location, str, str]]:
         """(where, field, value) of one key of each entry in a file, in the file's order, the entries
