@@ -323,7 +323,7 @@ CASES = [
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项"),
     Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[1].score", "不能大于 100"),
     Case("date-without-a-year", sub("content/commitments/2026.yaml", "2026-03-12", "3月12日"), "content/commitments/2026.yaml", "3月12日", "progress[1].date", "YYYY-MM-DD",
-         "日期要写上年份，例如写成 "),  # audit 34: the year of the build, ahead of -03-12
+         "日期要写上年份，例如写成 2026-03-12"),  # audit 34: the build's year (SOURCE_DATE_EPOCH in tests)
     Case("date-format", sub("content/commitments/2026.yaml", "2026-03-12", "2026/03/12"), "content/commitments/2026.yaml", "2026/03/12", "progress[1].date", "YYYY-MM-DD"),
     Case("date-slashes", sub("content/commitments/2026.yaml", "2026-03-12", "2026/3/5"), "content/commitments/2026.yaml", "2026/3/5", "progress[1].date", "YYYY-MM-DD", "写成 2026-03-05"),
     Case("date-in-words", sub("content/commitments/2026.yaml", "2026-03-12", "2026年3月12日"), "content/commitments/2026.yaml", "2026年3月12日", "progress[1].date", "YYYY-MM-DD", "写成 2026-03-12"),

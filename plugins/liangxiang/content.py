@@ -47,6 +47,10 @@ class Rejected:
     loc: tuple  # where in the file
     bad: tuple  # key paths of the fields that did not validate
 
+    def intact(self, path: tuple) -> bool:
+        """Whether the field at path validated: no failed field is it, holds it or lies within it."""
+        return not any(path[:len(bad)] == bad or bad[:len(path)] == path for bad in self.bad)
+
 
 def content_paths(path: str, base: str = "") -> list[str]:
     """Where a path written in Markdown may point, under content/, in the order tried: relative

@@ -8,6 +8,7 @@ because editors read them.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from typing import Annotated, Any
 
@@ -265,3 +266,11 @@ def title_words(text: str) -> str:
     """A title's words without spaces and punctuation: a story's body that starts with its title
     (copied from Word) is known by them."""
     return re.sub(r"[\s《》“”\"'：:·。！!？?，,、—-]", "", text)
+
+
+def build_day() -> dt.date:
+    """Today; or the day SOURCE_DATE_EPOCH names, the reproducible-builds convention (tests set it)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()

@@ -473,7 +473,7 @@ class _Rules(References):
         for rejected in self.content.rejected:
             if rejected.model is model and rejected.source.path == path and isinstance(rejected.data, dict):
                 value, at = rejected.data.get(key), rejected.loc + (key,)
-                if isinstance(value, str) and at not in rejected.bad:
+                if isinstance(value, str) and rejected.intact(at):
                     found.append((rejected.source.at(*at), dotted(at), value))
         return sorted(found, key=lambda entry: (entry[0].line, entry[0].col))
 
@@ -507,7 +507,7 @@ class _Rules(References):
                 continue
             for field in IMAGE_FIELDS.intersection(getattr(rejected.model, "model_fields", {})):
                 value, path = data.get(field), rejected.loc + (field,)
-                if isinstance(value, str) and value.strip() and not any(path[:len(bad)] == bad for bad in rejected.bad):
+                if isinstance(value, str) and value.strip() and rejected.intact(path):
                     own_name = str(data.get("id") or Path(rejected.source.path).stem)
                     found.append((rejected.source.at(*path), dotted(path), value, own_name, data.get("hidden") is True))
         return found

@@ -49,7 +49,7 @@ class References:
         one mistake in a record must not hide a misspelt id beside it."""
         for rejected in self.content.rejected:
             for kind, value, path in references(rejected.model, rejected.data, rejected.loc):
-                if not any(path[:len(bad)] == bad or bad[:len(path)] == path for bad in rejected.bad):
+                if rejected.intact(path):
                     self.ref(kind, str(value) if isinstance(value, int) else value, rejected.source.at(*path), dotted(path))
                 elif isinstance(value, str) and (known := self.known_but_invisible(kind, value)):
                     self.rehint(rejected.source.at(*path), dotted(path), f"删掉它（把这个值整个删掉重新输入）：写成 {known}")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 from pathlib import Path
 
 from ..content import Content
 from ..problems import Problem
+from ..values import build_day
 
 
 def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
@@ -27,7 +27,7 @@ def _copied_results(content: Content):
     """A period's file copied from the last one and given its new period, its scores and notes not
     yet changed: the old results would be posted as the new period's."""
     seen: dict[tuple, str] = {}
-    for period in sorted(content.assessments, key=lambda a: a.period):
+    for period in reversed(content.periods):  # oldest first: the later of two alike is the copy
         results = tuple(sorted((r.zone, float(r.score), (r.note or "").strip()) for r in period.results))
         if not results or (len(results) < 3 and not any(note for _, _, note in results)):
             continue  # one or two bare scores may well repeat
@@ -71,14 +71,6 @@ def _empty_files(content: Content):
         if not period.results and period.path not in rejected_in:
             yield Problem(period.at("results"), "results", f"考核期 {period.period} 没有考核结果：网页上会张榜公布一个空榜",
                           "在 results: 下面每个责任区写一项，例如 - {zone: 编号, score: 93.5}；还没有结果的考核期先不要提交")
-
-
-def build_day() -> dt.date:
-    """Today; or the day SOURCE_DATE_EPOCH names, the reproducible-builds convention (tests set it)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
 
 
 def _future_dates(content: Content, today: dt.date):

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..values import SIZE_PATTERN
+from ..values import SIZE_PATTERN, build_day
 from .decoding import CONTROLS
 from .modelpath import field_at
 
@@ -133,7 +133,7 @@ def as_date(value: Any) -> str:
     if not found and (no_year := re.fullmatch(r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]", text)):
         month, day = (int(n) for n in no_year.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"日期要写上年份，例如写成 {dt.date.today().year}-{month:02d}-{day:02d}"
+            return f"日期要写上年份，例如写成 {build_day().year}-{month:02d}-{day:02d}"
     if not found:
         return ""
     try:

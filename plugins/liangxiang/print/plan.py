@@ -23,7 +23,7 @@ class Planned:
     id: str
     content: Any  # SignContent | PlateContent
     records: dict[str, Record]  # field owner -> record, for pointing errors at the right line
-    people: dict[str, Member] = field(default_factory=dict)  # id -> member, for each one a sign names besides its leader
+    people: dict[str, Member] = field(default_factory=dict)  # id -> member, for each one a sign prints
 
 
 # Characters that draw nothing: zero-width spaces and joiners, bidi marks, soft hyphens, the BOM, and
@@ -97,9 +97,8 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str, serving:
         url=address(site_url, urls, "zone", zone.id),
         size=zone.signboard.size, orientation=zone.signboard.orientation, scheme=zone.signboard.scheme,
     )
-    named_ids = [role.member for role in zone.roles if role.member] + list(zone.members)
-    named_members = {m: people[m] for m in named_ids if m in serving and m in people}
-    return Planned("signboard", zone.id, inked(sign), {"zone": zone, "org": org, "member": leader}, named_members)
+    printed = {m: people[m] for m in [*named, *zone.members] if m in serving and m in people}
+    return Planned("signboard", zone.id, inked(sign), {"zone": zone, "org": org, "member": leader}, printed)
 
 
 def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
