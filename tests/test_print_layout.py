@@ -263,6 +263,8 @@ def test_no_character_is_left_alone_on_the_last_line(text, width, lines):
     ("主任医师 · 组长", 9, ["主任医师 · 组长"]),  # on one line the separator stays
     ("买买提·吐尔逊、王芳", 5, ["买买提·", "吐尔逊、", "王芳"]),  # a name wider than a line breaks after its dot
     ("郭欣、买买提江·吐尔逊阿吉", 12, ["郭欣、", "买买提江·吐尔逊阿吉"]),  # a name that fits a line stays whole (audit 14)
+    ("县交警大队城区中队 李警官", 11, ["县交警大队城区中队", "李警官"]),  # at the editor's space, not "…中队 李" / "警官"
+    ("社区第三网格片区负责人 · 党员", 10, ["社区第三网格片区", "负责人 · 党员"]),  # a long title between words, not "…负责" / "人 · 党员"
 ])
 def test_a_title_separator_does_not_dangle_at_a_line_end(text, width, lines):
     from liangxiang.print.text import wrap

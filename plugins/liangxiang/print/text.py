@@ -83,14 +83,17 @@ def word_units(text: str) -> tuple[str, ...]:
 
 
 def phrases(text: str, longest: int = 10) -> list[str]:
-    """Pieces of a list of names or titles ("赵丽华、孙海涛", "站长 · 党支部书记"): each stays whole
-    unless it is longer than ``longest`` characters."""
+    """Pieces of a list of names or titles ("赵丽华、孙海涛", "站长 · 党支部书记", "城区中队 李警官"):
+    each stays whole unless it is longer than ``longest`` characters; then it breaks between words
+    (…片区 / 负责人 · 党员, not …负责 / 人 · 党员)."""
     pieces: list[str] = []
-    for part in re.split(r"(?<=[、，,：:])|(?<= · )", re.sub(r"\s+", " ", text.strip())):
+    for part in re.split(r"(?<=[、，,：:])|(?<= · )|(?<=[^·\s] )(?!·)", re.sub(r"\s+", " ", text.strip())):
         if len(part.strip()) <= longest or (NAME_PARTS.fullmatch(part.strip(" 、，,")) and len(part) <= 2 * longest):
             pieces += [part] if part else []  # 买买提江·吐尔逊阿吉 stays whole: one person
         else:
-            pieces += [piece for half in re.split(r"(?<=·)(?! )", part) for piece in units(half)]
+            for half in re.split(r"(?<=·)(?! )", part):
+                words = list(word_units(half.rstrip(" ·")))
+                pieces += words[:-1] + [words[-1] + half[len(half.rstrip(" ·")):]] if words else [half]
     return pieces
 
 
