@@ -50,7 +50,9 @@ CASES = [
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},
          "content/zones/garden.yaml", "  - ", "-", "是别的编码（GBK）的文字", "删掉这一行的文字重新输入"),
-    Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "-", "制表符"),
+    Case("tab-indent", sub("members.yaml", "    name: 张伟", "\tname: 张伟"), "members.yaml", "\tname", "name", "制表符"),
+    # a list item has no key of its own: the field is the list it is in
+    Case("tab-indent-item", sub("content/zones/garden.yaml", "  - 浇水", "\t- 浇水"), "content/zones/garden.yaml", "\t- 浇水", "duties", "制表符"),
     # a value of spaces alone (a full-width one left by an input method) is empty, not a name; a sign
     # drew an empty duty and failed with a traceback (audit 27)
     Case("blank-name", sub("members.yaml", "    name: 张伟", "    name: \u3000"), "members.yaml", "name: \u3000", "members[1].name",
@@ -1745,7 +1747,7 @@ def _tabbed(text: str) -> str:
     # audit 21: a full-width space in one line's indentation hid every other error of members.yaml
     ("members.yaml", FILES["members.yaml"].replace("    post: 绿化养护员", "\u3000\u3000post: 绿化养护员").replace("    branch: b2", "    branch: b9", 1)
      .replace("    name: 李娜", "    name: 李娜\n    phone: 13800000000"),
-     [("members.yaml:7:1", "-", "缩进里有全角空格"), ("members.yaml:13:5", "members[2].phone", "不认识的字段"),
+     [("members.yaml:7:1", "post", "缩进里有全角空格"), ("members.yaml:13:5", "members[2].phone", "不认识的字段"),
       ("members.yaml:17:5", "members[3].branch", "找不到党支部“b9”")]),
     # a file indented with tabs throughout: one error for them all, and its own mistakes
     ("members.yaml", _tabbed(FILES["members.yaml"].replace("    branch: b2", "    branch: b9", 1)),
@@ -1753,7 +1755,7 @@ def _tabbed(text: str) -> str:
       ("members.yaml:16:5", "members[3].branch", "找不到党支部“b9”")]),
     # a tab that reads as no indentation of two or four spaces: that error alone, as before
     ("content/zones/garden.yaml", FILES["content/zones/garden.yaml"].replace("leader: zhang-wei", "\tleader: zhang-wie").replace("scope:", "scoppe:"),
-     [("content/zones/garden.yaml:7:1", "-", "缩进里有制表符（Tab）")]),
+     [("content/zones/garden.yaml:7:1", "leader", "缩进里有制表符（Tab）")]),
 ], ids=["fullwidth-space-line", "tabs-throughout", "tab-unguessable"])
 def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file, text, expected):
     root = write_site(tmp_path)

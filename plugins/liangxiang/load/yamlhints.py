@@ -349,6 +349,17 @@ def _unseen_in_structure(line: str) -> tuple[int, str, bool, str] | None:
     return column, prefix[column], in_key, re.sub(f"[{_UNSEEN}]", "", prefix) + line[len(prefix):]
 
 
+def _field_at(lines: list[str], index: int) -> str:
+    """The key written on a line, or for a list item (- 换热站…) the key above that opens a block:
+    what it is listed under. (A tab's width is anyone's guess: indentation cannot tell.)"""
+    if key := _KEY_OF_LINE.match(lines[index]):
+        return key.group(1)
+    for line in reversed(lines[:index]):
+        if (key := _KEY_OF_LINE.match(line)) and re.fullmatch(r"\s*(?:#.*)?", line[key.end():]):
+            return key.group(1)
+    return "-"
+
+
 def report_typography(text: str, path: str, problems: Problems, offset: int,
                       first_error: Callable[[str], int | None] = lambda text: None) -> str | None:
     """Report tabs and odd spaces in indentation and full-width colons after keys, and fix them
@@ -370,7 +381,8 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
         fix = "把 Tab 换成空格" if "Tab" in name else "删掉这一行开头的空白，重新用空格键缩进"
         if len(places) <= _EACH_LINE_UP_TO:
             for number, column in places:
-                problems.add(Location(path, number, column), "-", f"缩进里有{name}", f"YAML 只能用半角空格缩进：{fix}（通常每层 2 个）")
+                problems.add(Location(path, number, column), _field_at(lines, number - 1 - offset), f"缩进里有{name}",
+                             f"YAML 只能用半角空格缩进：{fix}（通常每层 2 个）")
         else:  # a file indented so throughout: one error, not one a line
             (number, column), rest = places[0], [str(line) for line, _ in places[1:]]
             shown = "、".join(rest[:5]) + ("……" if len(rest) > 5 else "")
