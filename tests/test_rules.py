@@ -185,7 +185,9 @@ CASES = [
          .replace("{zone: closed,", "{zone: garden,")},
          "content/assessments/2026-Q1.yaml", "{zone: garden, score: 69.5", "results[2].zone", "责任区“garden”在 2026-Q1 已经有一条成绩"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[2].name", "两次", "最后一个"),
-    Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "-", "全角空格", "半角空格"),
+    Case("half-full-width-list", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: ［zhang-wei, li-na]"), "content/zones/garden.yaml",
+         "members: ［", "members", "这里应该是一个列表", "“［”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [zhang-wei, li-na]"),
+    Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "name", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),
     Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "post", "全角", ":"),
     Case("yaml-syntax", sub("content/org.yaml", "name: 测试单位", 'name: "测试单位'), "content/org.yaml", 1, "name", "YAML 格式错误"),
@@ -1760,6 +1762,18 @@ def _tabbed(text: str) -> str:
 def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file, text, expected):
     root = write_site(tmp_path)
     _apply(root, {file: text})
+    _assert_problems(root, expected)
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    # the column is the full-width bracket's, not where PyYAML stumbled later in the line
+    ("      - {year: 2017", "      - ｛year: 2017", [("members.yaml:10:9", "-", "括号“｛”是全角的")]),
+    # one of the pair typed full-width: still said, and the list to write is given
+    ("    honors:\n      - {year: 2017, title: 优秀共产党员, by: 党委}", "    honors: ［a, b]", [("members.yaml:9:5", "members[1].honors", "这里应该是一个列表")]),
+])
+def test_a_full_width_bracket_is_pointed_at(tmp_path, old, new, expected):
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": FILES["members.yaml"].replace(old, new)})
     _assert_problems(root, expected)
 
 

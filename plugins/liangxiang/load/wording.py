@@ -354,9 +354,10 @@ def _list_hint(value: object) -> str:
     text = value.strip()
     if re.match(r"-[^\s-]", text):  # `-植被养护` on the next line: one text, not a list
         return f"下一行的短横线“-”后面要有一个空格：写成“- {text[1:].split(' -')[0][:12]}…”"
-    if len(text) > 1 and text[0] in "【［" and text[-1] in "】］":
+    if len(text) > 1 and text[0] in "【［[" and text[-1] in "】］]":  # [ ] both half-width would be a list already
         inner = ", ".join(part.strip() for part in re.split(r"[，、,]", text[1:-1]) if part.strip())
-        return f"“{text[0]}{text[-1]}”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [{inner}]"
+        wide = "".join(char for char in (text[0], text[-1]) if not char.isascii())
+        return f"“{wide}”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [{inner}]"
     if _NUMBERED.match(text):
         return "去掉“1.”“2.”这样的序号，每项单独一行、以“- ”开头（网页和标志牌会自己编号）"
     ids = [part for part in re.split(r"[\s,，、]+", text) if part]

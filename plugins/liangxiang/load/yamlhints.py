@@ -94,6 +94,13 @@ def _full_width_brackets(text: str, index: int) -> tuple[str, str] | None:
     return f"这一行的括号“{shown}”是全角的，YAML 不认", "改成半角（英文）的 { } 或 [ ]：先切换到英文输入法，再重新输入括号"
 
 
+def full_width_bracket_column(text: str, index: int) -> int | None:
+    """The 0-based column of the line's first ｛ ｝ ［ ］: where to point, not where PyYAML stumbled."""
+    lines = text.split("\n")
+    line = lines[index] if 0 <= index < len(lines) else ""
+    return next((column for column, char in enumerate(line) if char in "｛｝［］"), None)
+
+
 def _comma_before_key(text: str, index: int) -> str:
     """{date: 2026-03-20，text: …}: a full-width comma where a field ends; quoting the value, as
     the general hint says, would publish "2026-03-20，text: …" as the date."""
