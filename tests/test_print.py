@@ -595,11 +595,21 @@ def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path, caplog
     with caplog.at_level(logging.INFO):
         site = build(tmp_path)
     page = (site / "print" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"请注意：照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽（正常约 42 毫米）：请换一张大一些的原图，至少 249 像素宽", page), page
+    assert re.search(r"请注意：照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽（正常约 42 毫米）：请换一张大一些的原图，至少 249×332 像素（竖版，宽:高 = 3:4）", page), page
     said = [r.getMessage() for r in caplog.records if "60×80 像素" in r.getMessage()]
     assert len(said) == 1, said
     assert re.match(r"提示：members.yaml:4:\d+: members\[1\].photo: (桌牌|标志牌 garden )上的(负责人)?照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽"
-                    r"（正常约 \d+ 毫米） \(换一张大一些的原图，至少 \d+ 像素宽\)", said[0]), said
+                    r"（正常约 \d+ 毫米） \(请换一张大一些的原图，至少 \d+×\d+ 像素（竖版，宽:高 = 3:4）\)", said[0]), said
+
+
+@pytest.mark.parametrize("width, height, advice", [
+    (800, 400, "这张照片够宽、不够高（印出来要裁成宽:高 = 3:4 的竖版）：请换一张至少 532×710 像素的竖版照片"),  # audit 35: it said "至少 532 像素宽"
+    (300, 400, "请换一张大一些的原图，至少 532×710 像素（竖版，宽:高 = 3:4）"),
+])
+def test_a_small_photos_advice_names_the_pixels_it_lacks(width, height, advice):
+    from liangxiang.print.images import SmallPhoto
+
+    assert SmallPhoto("负责人照片", width, height, 51.0, 90.0).advice() == advice
 
 
 def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog, monkeypatch):

@@ -165,10 +165,16 @@ class SmallPhoto:
                 f"（正常约 {self.usual_mm:.0f} 毫米）")
 
     def advice(self) -> str:
-        return f"换一张大一些的原图，至少 {math.ceil(self.usual_mm / MM_PER_INCH * PHOTO_MIN_DPI)} 像素宽"
+        """The pixels the photo needs: it is cropped to a portrait (3:4), so a wide photo with
+        pixels enough across lacks them in height, and is told so."""
+        wide = math.ceil(self.usual_mm / MM_PER_INCH * PHOTO_MIN_DPI)
+        high = math.ceil(wide / PHOTO_ASPECT)
+        if self.width >= wide:
+            return f"这张照片够宽、不够高（印出来要裁成宽:高 = 3:4 的竖版）：请换一张至少 {wide}×{high} 像素的竖版照片"
+        return f"请换一张大一些的原图，至少 {wide}×{high} 像素（竖版，宽:高 = 3:4）"
 
     def note(self) -> str:
-        return f"{self.said()}：请{self.advice()}"
+        return f"{self.said()}：{self.advice()}"
 
 
 def fit_inside(ref: ImageRef, w_mm: float, h_mm: float) -> tuple[float, float]:
