@@ -388,6 +388,29 @@ def test_a_zone_crowded_past_the_legible_size_is_squeezed_down_to_the_smallest_e
     assert code.module == pytest.approx(qr_module_mm(SIGN_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE))
 
 
+LONG_ROLES = (Person("乡农业农村综合服务中心水利技术指导员", "吐尔洪·司马义"), Person("县水利局驻村工作队第一书记兼工作队队长", "诸葛明远"),
+              Person("幸福村农民用水户协会会长（各族群众推选）", "买买提明·托合提"), Person("共青团红柳乡委员会青年志愿者服务队代表", "努尔比亚·阿不力孜"),
+              Person("村务监督委员会主任（责任区监督员）", "热娜古丽·艾力"), Person("妇联主席", "王芳"))
+
+
+@pytest.mark.parametrize("size", ["60x40cm", "80x60cm", "A3", "A4"])
+def test_many_long_roles_beside_few_duties_widen_their_column(planned, setter, size):
+    """Six long roles beside three short duties on a landscape sign: their column widens until
+    both are set alike, where it stayed 30 u wide and set the roles at the floor, the duties at
+    2.5 times their size and the code compact (audit 35); 80x60 cm, A3 and A4 did not print."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, size=size, orientation="landscape", roles=LONG_ROLES,
+                               duties=("每周巡渠两次，发现渗漏当日报修", "春灌、冬灌期间轮流值守闸口", "协调各组用水，公开配水时间表"))
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    role = max(item.size for item in drawing.items if isinstance(item, Text) and "诸葛明远" in item.text)
+    duty = max(item.size for item in drawing.items if isinstance(item, Text) and "巡渠" in item.text)
+    assert role > 0.6 * duty, (role, duty)  # was 0.41 on 60x40 cm
+    if size in ("60x40cm", "80x60cm"):
+        code = next(item for item in drawing.items if isinstance(item, Code))
+        assert code.module >= qr_module_mm(SIGN_QR_DPI) - 1e-9
+
+
 FEW_DUTIES = {
     "three": (("加油“八步法”服务规范", "便利店商品保质期每日检查", "班后核对油品进销存台账"), "加油站站区、便利店及出入口道路"),
     "one": (("绿化养护",), "小区花园"),  # set up to twice their size, as no line wraps then

@@ -63,6 +63,7 @@ class _Sign(PeopleBlock):
         people_w = lay.people_width * u * people_growth
         if people_growth > growth and self.body_size(qr_x - 3 * gap - self.x0 - people_w, bottom - top) is None:
             people_growth, people_w = growth, lay.people_width * u * growth
+        people_w = self._people_width(people_w, top, bottom, qr_x - 3 * gap - self.x0, people_growth)
         if self.people(self.x0, top, people_w, bottom - top, place=True, growth=people_growth) is None:
             raise self._people_overflow()
         body_x = self.x0 + people_w + 1.5 * gap
@@ -104,6 +105,26 @@ class _Sign(PeopleBlock):
             if self.body_size(self.x1 - self.x0, bottom - group_h - 1.2 * gap - top) is None:
                 raise  # too long even above the smallest row: the duties (or scope) are what to shorten
             raise self._people_overflow(beside_duties=True) from None  # the people's row took the room
+
+    def _people_width(self, width: float, top: float, bottom: float, shared: float, growth: float) -> float:
+        """The people column's width (landscape): the layout's, unless its people would be set
+        smaller than their size there; then as wide as gives people and duties the most even type
+        (six roles beside three duties: a wider column, not 15 pt roles beside 42 pt duties)."""
+        lay, height = self.layout, bottom - top
+        people = self.people(self.x0, top, width, height, False, growth)
+        if people is not None and people >= round(self.em(lay.people), 3):
+            return width
+        best = None
+        for step in range(0, 13):
+            tried = width + (0.6 * shared - width) * step / 12
+            people = self.people(self.x0, top, tried, height, False, growth)
+            body = self.body_size(shared - tried, height)
+            if people is None or body is None:
+                continue
+            score = min(people / self.em(lay.people), body / self.em(lay.body))
+            if best is None or score > best[0] + 1e-9:
+                best = (score, tried)
+        return width if best is None else best[1]
 
     def _balance(self, top: float, bottom: float, group_h: float, reserved: float, left_w: float) -> float:
         """The bottom row's height that gives people and duties the most even type (portrait)."""
