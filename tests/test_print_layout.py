@@ -246,6 +246,17 @@ class _EvenWidths:
 
 
 @pytest.mark.parametrize("text, width, lines", [
+    ("县水利局驻村工作队第一书记兼工作队队长", 17, ("县水利局驻村工作队", "第一书记兼工作队队长")),  # not …兼工作队 / 队长 (audit 35)
+    ("共青团红柳乡委员会青年志愿者服务队代表", 17, ("共青团红柳乡委员会", "青年志愿者服务队代表")),
+    ("幸福村农民用水户协会会长（各族群众推选）", 18, ("幸福村农民用水户协会会长", "（各族群众推选）")),  # not …（各族群众 / 推选）
+])
+def test_a_long_role_on_a_sign_breaks_between_words_in_even_lines(text, width, lines):
+    from liangxiang.print.text import balanced
+
+    assert balanced(text, _EvenWidths(), 1, width, keep_phrases=True) == lines
+
+
+@pytest.mark.parametrize("text, width, lines", [
     ("胸痛患者入门至球囊扩张时间不超过90分钟", 19, ["胸痛患者入门至球囊扩张时间不超过", "90分钟"]),  # not "…90分" / "钟"
     ("每周巡查不少于3次并记录", 8, ["每周巡查不少于", "3次并记录"]),  # a number keeps its measure word: not "…3" / "次"
     ("急危重症患者先救治后缴费。", 12, ["急危重症患者先救治后", "缴费。"]),  # the full stop does not count

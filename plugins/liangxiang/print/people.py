@@ -5,7 +5,7 @@ from __future__ import annotations
 from .drawing import Box, Picture
 from .images import PHOTO_ASPECT, SmallPhoto
 from .signblocks import SignBlocks
-from .text import broken_at_dots, fit, largest, sizes, wrap
+from .text import balanced, broken_at_dots, fit, largest, sizes, wrap
 
 
 class PeopleBlock(SignBlocks):
@@ -115,7 +115,7 @@ class PeopleBlock(SignBlocks):
                 items += s.runs(parts, x, top, size, size * 1.3)
                 top += size * 1.3
                 continue
-            block, h = s.lines(wrap(person.role, s.measure, size, width), x, top, width, size, colors.soft)
+            block, h = s.lines(balanced(person.role, s.measure, size, width, keep_phrases=True), x, top, width, size, colors.soft)
             items += block
             block, h2 = s.lines(wrap(person.name, s.measure, size, width, True, keep_phrases=True), x, top + h, width, size, colors.text, True)
             items += block

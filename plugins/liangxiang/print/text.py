@@ -195,20 +195,24 @@ def fit(text: str, measure: Measure, width: float, biggest: float, smallest: flo
                                                              by_words=by_words)))
 
 
-def balanced(text: str, measure: Measure, size: float, width: float, bold: bool = False, by_words: bool = False) -> tuple[str, ...]:
+def balanced(text: str, measure: Measure, size: float, width: float, bold: bool = False, by_words: bool = False,
+             keep_phrases: bool = False) -> tuple[str, ...]:
     """As many lines as greedy wrapping makes, as even in length as they go (CSS's text-wrap:
     balance): a centred title breaks 镇便民服务中心 / 党员示范窗口, not …党员示范 / 窗口."""
-    lines = wrap(text, measure, size, width, bold, by_words=by_words)
+    def lines_at(width: float) -> list[str]:
+        return wrap(text, measure, size, width, bold, by_words=by_words, keep_phrases=keep_phrases)
+
+    lines = lines_at(width)
     if len(lines) < 2:
         return tuple(lines)
     low, high = measure.width(text, size, bold) / len(lines), width  # high always gives len(lines)
     for _ in range(14):
         middle = (low + high) / 2
-        if len(wrap(text, measure, size, middle, bold, by_words=by_words)) == len(lines):
+        if len(lines_at(middle)) == len(lines):
             high = middle
         else:
             low = middle
-    return tuple(wrap(text, measure, size, high, bold, by_words=by_words))
+    return tuple(lines_at(high))
 
 
 def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
