@@ -136,6 +136,9 @@ def test_chinese_lines_join_without_a_space(text, shown):
     ("400-816-9558或2026-03-12", '<p><span class="nb">400-816-9558</span>或<span class="nb">2026-03-12</span></p>'),
     ("**0317-2721365**", '<p><strong><span class="nb">0317-2721365</span></strong></p>'),  # once, not twice
     ("`0317-2721365` A-12 12-B x3-4", "<p><code>0317-2721365</code> A-12 12-B x3-4</p>"),  # code, and no number alone
+    # a name's dot is held to the character before it: a line began "·托合提" (audit 35)
+    ("带着买买提明·托合提和党员", '<p>带着买买提<span class="nb">明·</span>托合提和党员</p>'),
+    ("A·B 和 ·开头", "<p>A·B 和 ·开头</p>"),  # not between Chinese characters: left as written
 ])
 def test_a_number_joined_by_hyphens_stays_on_one_line(text, shown):
     from liangxiang.site.markdown import Renderer

@@ -59,6 +59,16 @@ def test_photo_is_upright_resized_and_clean(tmp_path):
     assert not list((tmp_path / "site").rglob("p.jpg"))
 
 
+@pytest.mark.parametrize("size, shown", [
+    ((3000, 400), [(480, 320), (600, 400)]),  # a panorama: its middle, sharp, not a 480x64 strip blown up 3.5 times (audit 35)
+    ((400, 2000), [(400, 267)]),  # a tall photo: a card's worth of bytes, not the whole 400x2000
+])
+def test_a_story_cards_cover_is_cropped_as_the_card_shows_it(tmp_path, size, shown):
+    (tmp_path / "content").mkdir()
+    Image.new("RGB", size, "#8a6").save(tmp_path / "content/cover.jpg")
+    assert [(v.width, v.height) for v in store(tmp_path).get("cover.jpg", "card").variants] == shown
+
+
 def test_file_names_are_safe_in_srcset(tmp_path):
     (tmp_path / "content").mkdir()
     Image.new("RGB", (100, 100)).save(tmp_path / "content/门前 照片, 1.jpg")

@@ -134,10 +134,11 @@ class _HeadingsUnderTitle(Treeprocessor):
             element.tag = f"h{min(6, top + levels.index(int(element.tag[1])))}"
 
 
-class _NumberRun(InlineProcessor):
+class _KeptWhole(InlineProcessor):
     """Numbers joined by hyphens (0391-7216688, 400-816-9558, 2026-03-12) kept on one line: a
     browser breaks after a hyphen, and "0391- / 7216688" is a number nobody can dial. A number
-    and its unit too: "延长运营时间2 / 小时" reads as a broken line."""
+    and its unit too: "延长运营时间2 / 小时" reads as a broken line. And a name's dot held to the
+    character before it: browsers break before a CJK "·" (买买提明 / ·托合提)."""
 
     def handleMatch(self, m, data):  # noqa: N802 (Python-Markdown's name)
         element = etree.Element("span", {"class": "nb"})
@@ -155,6 +156,7 @@ class _RawTagAsText(InlineProcessor):
 
 
 _UNIT = "(?:%|％|小时|分钟|公里|千米|平方米|万元|亿元|[个人名条次项件户天年月日时分秒元万亿岁米吨度台辆家所处场届期])"
+NAME_DOT_HELD = "[\u3400-\u9fff][·・•‧](?=[\u3400-\u9fff])"  # 明· of 买买提明·托合提
 NUMBER_RUN = (r"(?<![0-9A-Za-z-])[0-9]{1,6}(?:-[0-9]{1,8}){1,3}(?![0-9A-Za-z-])"
               rf"|(?<![0-9A-Za-z.,-])[0-9]+(?:[.,][0-9]+)*{_UNIT}")
 
@@ -174,7 +176,8 @@ class SafeContent(Extension):
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
         md.treeprocessors.register(_JoinChineseLines(md), "liangxiang_chinese_lines", 25)  # before "inline" (20)
         md.treeprocessors.register(_ScrollTables(md), "liangxiang_scroll_tables", 3)
-        md.inlinePatterns.register(_NumberRun(NUMBER_RUN, md), "liangxiang_number_run", 5)
+        md.inlinePatterns.register(_KeptWhole(NUMBER_RUN, md), "liangxiang_number_run", 5)
+        md.inlinePatterns.register(_KeptWhole(NAME_DOT_HELD, md), "liangxiang_name_dot", 4)
         md.inlinePatterns.register(_RawTagAsText(HTML_RE, md), "liangxiang_raw_tag", 90)  # where "html" stood
         md.preprocessors.register(NestedListIndent(md), "liangxiang_nested_lists", 27)  # tabs expanded (30), fences not yet stashed (25)
 

@@ -33,7 +33,7 @@ class Slot:
 SLOTS: dict[str, Slot] = {
     "avatar": Slot((96, 192), 3 / 4),  # faces in lists and small cards (48-80 CSS px)
     "portrait": Slot((240, 480), 3 / 4),  # member page and directory cards (120-240 CSS px)
-    "card": Slot((480, 960)),  # story cards
+    "card": Slot((480, 960), 3 / 2),  # story cards, cropped as shown: a panorama is not its 64 px strip blown up
     "small": Slot((160, 320), 3 / 2),  # story thumbnails in lists (96 CSS px)
     "wide": Slot((720, 1200)),  # story covers, zone photos, images in Markdown
     "logo": Slot((64, 192), alpha=True, square=True),  # masthead and favicon: a wide logo whole, not squeezed

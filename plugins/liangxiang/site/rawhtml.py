@@ -110,7 +110,7 @@ def _gaps(cuts: list[tuple[int, int, str]], start: int, end: int):
 
 def _drop_emptied(root: etree.Element) -> None:
     """A paragraph that held only raw HTML (a <script> block) is removed, not left empty; so is
-    a number's span (markdown._NumberRun) whose number stood inside what was taken out."""
+    a number's span (markdown._KeptWhole) whose number stood inside what was taken out."""
     for parent in reversed(list(root.iter())):  # the deepest first: a paragraph is empty once its spans are gone
         for index, child in reversed(list(enumerate(parent))):
             if child.tag == "span" and child.get("class") == "nb" and not len(child) and not child.text:
