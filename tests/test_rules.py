@@ -545,6 +545,13 @@ CASES = [
     Case("flow-value-quoted-then-more", sub("content/commitments/2026.yaml", "text: 补植草坪}", 'text: "补植"草坪}'), "content/commitments/2026.yaml", "补植",
          "-", "引号只能把整个值括起来", "写成 text: “补植”草坪"),
     Case("story-body-only-a-comment", sub("content/stories/a-key.md", "故事正文。", "<!-- 待补充：正文 -->"), "content/stories/a-key.md", 9, "body", "正文只有注释", "注释外面"),
+    # a body with nothing to read was published empty (audit 35): a heading and a comment, a sub-heading, &nbsp;, a rule
+    Case("story-body-title-and-comment", sub("content/stories/a-key.md", "故事正文。", "# 一把钥匙\n\n<!-- 正文待补 -->"), "content/stories/a-key.md", 9, "body",
+         "故事正文只有标题，网页上标题下面是空的"),
+    Case("story-body-only-a-subheading", sub("content/stories/a-key.md", "故事正文。", "## 故事经过"), "content/stories/a-key.md", 9, "body",
+         "故事正文只有标题（# …），下面没有文字", "写故事的正文"),
+    *(Case(f"story-body-only-{name}", sub("content/stories/a-key.md", "故事正文。", body), "content/stories/a-key.md", 9, "body", "故事正文里没有文字")
+      for name, body in (("nbsp", "&nbsp;"), ("rule", "***"), ("tag", '<div class="x"></div>'), ("backslash", "\\\\"))),
     Case("story-link-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[关于](../abuot.md)。"), "content/stories/a-key.md", "abuot", "body", "指向的页面不存在", "about.md"),
     Case("page-link-missing", sub("content/about.md", "活动简介。", "活动简介，见[故事](stories/a-kye.md#top)。"), "content/about.md", "a-kye", "-", "stories/a-kye.md#top", "stories/a-key.md"),
     Case("story-image-misspelt", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![张伟](photos/zhang-wie.jpg)"), "content/stories/a-key.md", "![张伟]", "body", "找不到图片“photos/zhang-wie.jpg”", "photos/zhang-wei.jpg"),

@@ -29,6 +29,7 @@ from .frontmatter import (
     missing_front_matter,
     only_the_title,
     second_front_matter,
+    shown_text,
     split_front_matter,
     story_name_hint,
 )
@@ -382,9 +383,14 @@ class _Reader(PageScanning):
                                   "在注释外面写正文；注释里的字不会发布")
                 continue
             title = data.get("title") if isinstance(data.get("title"), str) else None
-            if title and only_the_title(body, title):  # the page drops a first heading that repeats the title
+            if title and only_the_title(unpublished_blanked(body), title):  # the page drops a first heading that repeats the title
                 self.problems.add(Location(shown, body_line, 1), "body", "故事正文只有标题，网页上标题下面是空的",
                                   "标题已经写在 title 里：在它下面写故事的正文")
+                continue
+            if (shows := shown_text(unpublished_blanked(body))) != "text":  # ## 故事经过, &nbsp;, a rule: a story with nothing to read
+                self.problems.add(Location(shown, body_line, 1), "body",
+                                  "故事正文只有标题（# …），下面没有文字" if shows else "故事正文里没有文字（只有空行、分隔线或看不见的字符）",
+                                  "在第二个“---”下面写故事的正文")
                 continue
             if self.bound_markdown(body, SourceMap(shown), "body", first_line=body_line):
                 continue

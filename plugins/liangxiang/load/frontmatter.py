@@ -35,6 +35,18 @@ def only_the_title(body: str, title: str) -> bool:
     return heading is not None and title_words(heading.group(1)) == title_words(title)
 
 
+def shown_text(body: str) -> str:
+    """What a body shows as words, roughly: "heading" when only headings, "" when nothing (tags,
+    &nbsp;, rules, backslashes), else "text". Comments are taken out before (unpublished_blanked)."""
+    kinds = set()
+    for line in body.splitlines():
+        line = re.sub(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", "", re.sub(r"<[^>]*>", "", line), flags=re.IGNORECASE).strip()
+        if not re.search(r"\w", line) or re.fullmatch(r"([-*_=])(?:\s*\1){2,}", line):
+            continue
+        kinds.add("heading" if re.match(r"#{1,6}(\s|$)", line) else "text")
+    return "text" if "text" in kinds else "heading" if kinds else ""
+
+
 def missing_front_matter(text: str) -> tuple[str, str]:
     """What is wrong with the head of a story that has no front matter: (message, hint)."""
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
