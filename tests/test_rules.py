@@ -1503,6 +1503,18 @@ def test_a_hidden_members_name_in_published_text_is_a_notice(tmp_path):
                     f"content/zones/garden.yaml:4:1: scope: 这里提到了“隐藏人”，名单里的隐藏人设为不公开（hidden: true） {hint}"], said
 
 
+def test_a_commitment_with_a_mistake_is_not_said_missing_from_the_new_year(tmp_path):
+    """李娜's 2026 commitment has a wrong date: that error, not also a notice that she has no 2026
+    commitment (audit 35: an editor told so adds a second one, a new error)."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - {member: zhang-wei, promise: 种花}\n  - {member: li-na, promise: 微笑服务}\n",
+                  "content/commitments/2026.yaml": "year: 2026\ncommitments:\n  - {member: zhang-wei, promise: 带头养护花园}\n"
+                  "  - member: li-na\n    promise: 微笑服务\n    progress:\n      - {date: 2026-02-30, text: 完成}\n"})
+    content, problems = read_content(root, root / "content")
+    assert [p.field for p in problems] == ["commitments[2].progress[1].date"], [str(p) for p in problems]
+    assert not [str(n) for n in content.notices if "还没有 2026 年的承诺" in str(n)]
+
+
 def notices_after(tmp_path, edits) -> list[str]:
     """The notices of the minimal site after edits, which must leave it valid."""
     root = write_site(tmp_path)

@@ -50,6 +50,8 @@ def _year_begun(content: Content, today: dt.date):
         return
     members = {m.id: m for m in content.public_members if m.status == "active"}
     promised = {c.member for c in latest.commitments}
+    # a commitment with a mistake in it (its date) is an error already, not a promiser missing
+    promised |= {r.data.get("member") for r in content.rejected if r.source.path == latest.path and isinstance(r.data, dict)}
     missing = [members[c.member].name for c in earlier.commitments if c.member in members and c.member not in promised]
     if missing:
         names = "、".join(dict.fromkeys(missing[:5])) + (f"等 {len(missing)} 人" if len(missing) > 5 else "")
