@@ -185,6 +185,11 @@ CASES = [
          .replace("{zone: closed,", "{zone: garden,")},
          "content/assessments/2026-Q1.yaml", "{zone: garden, score: 69.5", "results[2].zone", "责任区“garden”在 2026-Q1 已经有一条成绩"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[2].name", "两次", "最后一个"),
+    # a field of another kind of record names the file it goes in, not a near spelling (audit 35: score -> scope, commitments -> content)
+    Case("score-in-a-zone", sub("content/zones/garden.yaml", "service_phone:", "score: 93.5\nservice_phone:"), "content/zones/garden.yaml", "score: 93.5", "score",
+         "不认识的字段“score”", "“score”是考核结果的字段，不写在这里：写在 content/assessments/考核期.yaml"),
+    Case("zone-fields-in-members", sub("members.yaml", "    post: 绿化养护员", "    post: 绿化养护员\n    duties: [巡查]"), "members.yaml", "duties: [巡查]", "members[1].duties",
+         "不认识的字段“duties”", "“duties”是责任区的字段，不写在这里：每个责任区一个文件，写在 content/zones/编号.yaml"),
     Case("half-full-width-list", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: ［zhang-wei, li-na]"), "content/zones/garden.yaml",
          "members: ［", "members", "这里应该是一个列表", "“［”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [zhang-wei, li-na]"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "name", "全角空格", "半角空格"),

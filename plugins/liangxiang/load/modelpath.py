@@ -125,3 +125,28 @@ def near_field_of_a_part(parent: type[BaseModel] | None, name: str) -> str:
         if isinstance(inner, type) and issubclass(inner, BaseModel) and (guess := did_you_mean(name, list(inner.model_fields))):
             return f"{guess}它是 {field_name} 里的字段，要缩进写在 {field_name}: 下面"
     return ""
+
+
+# names every kind of record has, or several: they say nothing of where a line belongs
+_SHARED = {"id", "name", "title", "note", "date", "text", "photo", "members", "status", "aliases", "hidden", "tags",
+           "year", "content", "summary", "category", "cover", "featured", "zone", "member", "by", "intro", "logo"}
+
+
+def written_elsewhere(name: str) -> str:
+    """`score:` in a zone's file, `scope:` in members.yaml: a field of another kind of record, and
+    the file that kind is written in; "" for any other name. A near spelling of this record's
+    fields (score / scope) would send the editor the wrong way."""
+    from ..model import Assessment, Branch, Commitment, CommitmentsFile, Group, Member, Org, Progress, Result, Zone
+
+    if name in _SHARED:
+        return ""
+    kinds = ((("责任区", "每个责任区一个文件，写在 content/zones/编号.yaml"), (Zone,)),
+             (("承诺", "写在 content/commitments/年份.yaml（例如 2026.yaml），每位党员一项"), (Commitment, CommitmentsFile, Progress)),
+             (("考核结果", "写在 content/assessments/考核期.yaml（例如 2026-Q3.yaml）"), (Assessment, Result)),
+             (("党组织", "党支部、党小组写在 content/org.yaml"), (Org, Branch, Group)),
+             (("党员", "写在 members.yaml"), (Member,)))
+    owners = [words for words, models in kinds if any(name in model.model_fields for model in models)]
+    if len(owners) != 1:
+        return ""
+    kind, where = owners[0]
+    return f"“{name}”是{kind}的字段，不写在这里：{where}"

@@ -19,6 +19,7 @@ from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN
 from . import meant
 from .modelpath import (
     belongs_under, computed_hint, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
+    written_elsewhere,
 )
 from .yamlhints import curly_quotes_hint
 
@@ -183,6 +184,8 @@ def _unknown_field(error: Error) -> tuple[str, str]:
         return message, child
     if (bare := name.strip("“”‘’「」\"' ")) != name and bare in fields:  # “slogan”: typed with Chinese quotes on
         return f"不认识的字段“{name}”：字段名带了中文引号", f"去掉引号：写成 {bare}:（字段名不加引号）"
+    if elsewhere := written_elsewhere(name):  # score: in a zone is a result's, not a misspelt scope
+        return message, elsewhere
     close = did_you_mean(name, fields) or named_in_other_words(name, parent)
     if paired := entry_as_pair(name, error.value, fields):
         return paired
