@@ -1789,6 +1789,18 @@ def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file,
     _assert_problems(root, expected)
 
 
+def test_a_misspelt_groups_in_org_is_said_first_and_its_groups_references_point_there(tmp_path):
+    """groups: misspelt group: hid b1-g1, and every member naming it was an error said before org.yaml's,
+    with a hint to move them to another group (audit 35)."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/org.yaml": FILES["content/org.yaml"].replace("    groups:\n", "    group:\n")})
+    _assert_problems(root, [("content/org.yaml:8:5", "branches[1].group", "不认识的字段“group”"),
+                            ("members.yaml:6:5", "members[1].group", "找不到党小组“b1-g1”")])
+    said = [p for p in problems_of(root)]
+    assert said[0].hint == "是不是要写 groups？"
+    assert said[1].hint.startswith("org.yaml 第 8 行有错误（见那一条错误），“b1-g1”写在它下面，因此没有读进来"), said[1].hint
+
+
 @pytest.mark.parametrize("old, new, expected", [
     # the column is the full-width bracket's, not where PyYAML stumbled later in the line
     ("      - {year: 2017", "      - ｛year: 2017", [("members.yaml:10:9", "-", "括号“｛”是全角的")]),

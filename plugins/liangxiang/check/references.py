@@ -226,6 +226,8 @@ class References:
                             + (f"；如果是写错了，{hint}" if meant != hint else ""))
                 if self.on_other_side(kind, value):
                     return  # the conflict's own error is said: this one, if still true, once it is resolved
+                if (at := self.in_rejected_org(kind, value)) is not None:  # groups: misspelt over it, the id is there
+                    hint = f"org.yaml 第 {at.line} 行有错误（见那一条错误），“{value}”写在它下面，因此没有读进来：改好那一行，这里就对了"
                 self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”", hint)
         elif public and value in known.hidden:
             self.problems.add(where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
@@ -241,6 +243,16 @@ class References:
                 self.problems.items = [replace(p, hint=p.hint + _ALIASES_TOO.format(old=value, new=meant))
                                        if p.where == where and p.field == field and p.hint.startswith("是不是要写") else p
                                        for p in self.problems.items]
+
+    def in_rejected_org(self, kind: str, value: str):
+        """Where org.yaml's mistake is when the branch or group id is written in it but was not read
+        (under a misspelt groups:, beside a members: list); None otherwise."""
+        if kind not in ("branch", "group"):
+            return None
+        for rejected in self.content.rejected:
+            if rejected.source.path.endswith("org.yaml") and rejected.bad and value in _strings(rejected.data):
+                return rejected.source.at(*rejected.loc, *rejected.bad[0])
+        return None
 
     def on_other_side(self, kind: str, value: str) -> bool:
         """Whether a file of records of that kind was read as one side of a git conflict whose
@@ -365,3 +377,14 @@ def _renamed_like(old: str, new: str) -> bool:
 def _within(part: list[str], whole: list[str]) -> bool:
     """Whether the words of part stand together in whole."""
     return any(whole[start:start + len(part)] == part for start in range(len(whole) - len(part) + 1))
+
+
+def _strings(data: object) -> set[str]:
+    """Every text in parsed YAML, at any depth."""
+    if isinstance(data, str):
+        return {data}
+    if isinstance(data, dict):
+        return set().union(*(_strings(value) for value in data.values())) if data else set()
+    if isinstance(data, list):
+        return set().union(*(_strings(item) for item in data)) if data else set()
+    return set()

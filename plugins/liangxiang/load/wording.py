@@ -184,8 +184,8 @@ def _unknown_field(error: Error) -> tuple[str, str]:
         return message, child
     if (bare := name.strip("“”‘’「」\"' ")) != name and bare in fields:  # “slogan”: typed with Chinese quotes on
         return f"不认识的字段“{name}”：字段名带了中文引号", f"去掉引号：写成 {bare}:（字段名不加引号）"
-    if elsewhere := written_elsewhere(name):  # score: in a zone is a result's, not a misspelt scope
-        return message, elsewhere
+    if (elsewhere := written_elsewhere(name)) and not any(name in (f + "s", f[:-1]) for f in fields):
+        return message, elsewhere  # score: in a zone is a result's, not a misspelt scope; group: in a branch is groups
     close = did_you_mean(name, fields) or named_in_other_words(name, parent)
     if paired := entry_as_pair(name, error.value, fields):
         return paired
