@@ -1520,6 +1520,15 @@ def test_a_commitment_with_a_mistake_is_not_said_missing_from_the_new_year(tmp_p
     assert not [str(n) for n in content.notices if "还没有 2026 年的承诺" in str(n)]
 
 
+def test_a_line_with_an_error_has_no_notice_beside_it(tmp_path):
+    """A hidden member's name as a role's name: its error, not also a notice at the same field (audit 35)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "  - id: li-na\n", "  - id: wang-fang\n    name: 王芳\n    branch: b1\n    hidden: true\n  - id: li-na\n"))
+    content, problems = read_content(root, root / "content")
+    assert [(p.field, p.message[:12]) for p in problems] == [("roles[2].name", "“王芳”是设为不公开（h")], [str(p) for p in problems]
+    assert not [str(n) for n in content.notices if n.field == "roles[2].name"]
+
+
 def notices_after(tmp_path, edits) -> list[str]:
     """The notices of the minimal site after edits, which must leave it valid."""
     root = write_site(tmp_path)

@@ -42,6 +42,9 @@ def read_content(
     check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()
+    # a notice where an error is said already is the same line told twice (a hidden member's name: an error and a notice)
+    erred = {(problem.where, problem.field) for problem in problems}
+    content.notices = [notice for notice in content.notices if (notice.where, notice.field) not in erred]
     return content, problems
 
 
