@@ -300,6 +300,16 @@ def test_a_zone_name_in_two_lines_breaks_before_the_campaigns_words_or_after_a_p
     assert fitted.lines == lines
 
 
+def test_a_zone_name_breaks_before_the_campaigns_words_rather_than_after_a_short_place():
+    """团结村 / 牛羊养殖专业合作社党员示范责任区 (3 and 17 characters) on a 900x600 mm sign (audit 35)."""
+    from liangxiang.print.text import fit_name
+    from liangxiang.titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks
+
+    text = "团结村牛羊养殖专业合作社党员示范责任区"
+    fitted = fit_name(text, _EvenWidths(), 17, 1, 0.9, 2, points=title_breaks(text), tails=TITLE_TERMS, break_before=TITLE_BREAK_BEFORE)
+    assert fitted.lines == ("团结村牛羊养殖专业合作社", "党员示范责任区")
+
+
 @pytest.mark.parametrize("text, lines", [
     ("绿化带环境卫生综合治理垃圾分类宣传", ("绿化带环境卫生", "综合治理垃圾分类宣传")),  # no term, no place: between words, not 综合 / 治理
     ("3号换热站安全运行优秀党员责任区", ("3号换热站安全运行", "优秀党员责任区")),  # the campaign's words first
