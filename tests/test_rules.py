@@ -268,6 +268,9 @@ CASES = [
     Case("list-of-one-id-as-text", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: zhang-wei"), "content/zones/garden.yaml", "members:", "members", "这里应该是一个列表", "只有一项也要写成列表：[zhang-wei]"),
     Case("list-of-ids-with-commas", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: zhang-wei，li-na"), "content/zones/garden.yaml", "members:", "members", "这里应该是一个列表", "写成列表：[zhang-wei, li-na]"),
     Case("list-in-fullwidth-brackets", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: 【zhang-wei，li-na】"), "content/zones/garden.yaml", "members:", "members", "这里应该是一个列表", "“【】”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [zhang-wei, li-na]"),
+    # a long value quoted in the hint ends with "…": cut without a mark, it was copied as the duty (audit 35)
+    Case("dash-no-space-long", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水\n  -春秋两季病虫害防治，打药前一天在楼道和广场张贴通知"), "content/zones/garden.yaml",
+         "  -春秋", "-", "短横线“-”后面要有一个空格", "写成“- 春秋两季病虫害防治，打药前一天在楼道和广…”"),
     Case("list-first-dash-no-space", sub("content/zones/garden.yaml", "  - 浇水", "  -浇水\n  - 修剪"), "content/zones/garden.yaml", "duties:", "duties", "列表", "下一行的短横线“-”后面要有一个空格：写成“- 浇水…”"),
     Case("bidi-override-raw", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园\u202e一片"), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "删掉它"),
     Case("bidi-override-escaped", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\u202e一片"'), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "转义"),

@@ -159,10 +159,10 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         if (found := _NO_SPACE_AFTER_COLON.match(line)) is not None:
             key = found.group(2)
             return (number, found.end(), f"“{key}”后面的冒号要跟一个空格",
-                    f"写成“{key}: {line[found.end():].strip()[:20]}”（半角冒号，后面加空格）")
+                    f"写成“{key}: {_shortened_value(line[found.end():])}”（半角冒号，后面加空格）")
         if (found := _NO_SPACE_AFTER_DASH.match(line)) is not None:
             return (number, found.end() - 1, "列表的短横线“-”后面要有一个空格",
-                    f"写成“- {line[found.end():].strip()[:20]}”")
+                    f"写成“- {_shortened_value(line[found.end():])}”")
         if number == failed - 1 and (found := _KEY_THEN_COMMA.match(line)) is not None and (
                 _KEY_OF_LINE.match(lines[failed]) and _indent(lines[failed]) == _indent(line)):
             key, value = found.group(2), shortened(re.sub(r"\s+#.*$", "", found.group(4)).strip(), 60)
@@ -343,6 +343,12 @@ def unreadable(error, text: str, path: str, problems: Problems, offset: int) -> 
         "这种字符常在从 Word、PDF 或网页复制时混进来：删掉这一处重新输入",
     )
     return None
+
+
+def _shortened_value(text: str, most: int = 20) -> str:
+    """A value quoted in a hint: whole, or its start and "…" (a cut with no mark is copied as the value)."""
+    text = text.strip()
+    return text if len(text) <= most else text[:most] + "…"
 
 
 def _unseen_in_structure(line: str) -> tuple[int, str, bool, str] | None:
