@@ -24,7 +24,7 @@ from ..model import field_names, list_fields, markdown_fields
 from ..problems import Location, Problems, dotted, shortened
 from .decoding import CONTROLS
 from .recovery import set_aside
-from .yamlhints import explain, full_width_bracket_column, key_of_line, near_cause, report_block_texts, report_typography, unreadable
+from .yamlhints import explain, key_of_line, near_cause, report_block_texts, report_typography, unreadable
 
 MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
 
@@ -176,9 +176,8 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
         elif unclosed is not None:  # `members: [a, b` is noticed on the next line, at its key
             (line, col), (meaning, hint) = lines.of(error.context_mark), unclosed
         else:
-            meaning, hint = explain(problem, text, line - lines.offset - 1)
-            if "undefined alias" not in problem and (column := full_width_bracket_column(text, line - lines.offset - 1)) is not None:
-                col = column + 1  # explain() blamed the ｛ ［: point at it
+            meaning, hint, column = explain(problem, text, line - lines.offset - 1)
+            col = col if column is None else column + 1  # the ｛ it blames, not where PyYAML stumbled
         problems.add(Location(path, line, col), key_of_line(text, line - lines.offset - 1), f"YAML 格式错误：{meaning}", hint)
         return _recovered(text, path, problems, first_line, line - lines.offset - 1, rounds)
     except yaml.reader.ReaderError as error:

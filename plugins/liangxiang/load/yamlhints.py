@@ -64,41 +64,36 @@ YAML_PROBLEMS = [
 ]
 
 
-def explain(problem: str, text: str, index: int) -> tuple[str, str]:
-    """(meaning, hint) of PyYAML's problem on line ``index`` (from 0) of text."""
+def explain(problem: str, text: str, index: int) -> tuple[str, str, int | None]:
+    """(meaning, hint, column) of PyYAML's problem on line ``index`` (from 0) of text; column (from
+    0) is where on the line the cause stands when that is not where PyYAML stumbled, else None."""
     if "found undefined alias" in problem:  # libyaml does not name it: the line does
         lines = text.split("\n")
         named = re.search(r"found undefined alias '([^']*)'", problem) or re.search(
             r"(?:^|[\s\[{,:-])\*([^\s,\[\]{}]+)", lines[index] if 0 <= index < len(lines) else "")
         name = named.group(1) if named else "…"
         return (f"“*{name}”要用的锚点“&{name}”在这个文件里没有",
-                f"锚点只在写它的那个文件里有效，别的文件用不了：把内容直接写出来；如果“*{name}”本来就是文字，把整个值用引号括起来")
+                f"锚点只在写它的那个文件里有效，别的文件用不了：把内容直接写出来；如果“*{name}”本来就是文字，把整个值用引号括起来", None)
     meaning, hint = next(((m, h) for keys, m, h in YAML_PROBLEMS
                           if any(key in problem for key in ((keys,) if isinstance(keys, str) else keys))), (
         "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
     if brackets := _full_width_brackets(text, index):
         return brackets
-    return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint
+    return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint, None
 
 
-def _full_width_brackets(text: str, index: int) -> tuple[str, str] | None:
+def _full_width_brackets(text: str, index: int) -> tuple[str, str, int] | None:
     """{…} or […] typed with a Chinese input method (｛…｝, ［…］): YAML reads them as text, and the
     colons inside then look misplaced; quoting the value, as the general hint says, would make the
-    entry a text."""
+    entry a text. The column is the first bracket's: PyYAML stumbles later in the line."""
     lines = text.split("\n")
     line = lines[index] if 0 <= index < len(lines) else ""
     found = sorted({char for char in line if char in "｛｝［］"})
     if not found:
         return None
     shown = "”“".join(found)
-    return f"这一行的括号“{shown}”是全角的，YAML 不认", "改成半角（英文）的 { } 或 [ ]：先切换到英文输入法，再重新输入括号"
-
-
-def full_width_bracket_column(text: str, index: int) -> int | None:
-    """The 0-based column of the line's first ｛ ｝ ［ ］: where to point, not where PyYAML stumbled."""
-    lines = text.split("\n")
-    line = lines[index] if 0 <= index < len(lines) else ""
-    return next((column for column, char in enumerate(line) if char in "｛｝［］"), None)
+    return (f"这一行的括号“{shown}”是全角的，YAML 不认", "改成半角（英文）的 { } 或 [ ]：先切换到英文输入法，再重新输入括号",
+            min(line.index(char) for char in found))
 
 
 def _comma_before_key(text: str, index: int) -> str:
@@ -365,8 +360,8 @@ def _unseen_in_structure(line: str) -> tuple[int, str, bool, str] | None:
 def _field_at(lines: list[str], index: int) -> str:
     """The key written on a line, or for a list item (- 换热站…) the key above that opens a block:
     what it is listed under. (A tab's width is anyone's guess: indentation cannot tell.)"""
-    if key := _KEY_OF_LINE.match(lines[index]):
-        return key.group(1)
+    if (own := key_of_line(lines[index], 0)) != "-":
+        return own
     for line in reversed(lines[:index]):
         if (key := _KEY_OF_LINE.match(line)) and re.fullmatch(r"\s*(?:#.*)?", line[key.end():]):
             return key.group(1)

@@ -156,7 +156,8 @@ class _RawTagAsText(InlineProcessor):
 
 
 _UNIT = "(?:%|％|小时|分钟|公里|千米|平方米|万元|亿元|[个人名条次项件户天年月日时分秒元万亿岁米吨度台辆家所处场届期])"
-NAME_DOT_HELD = "[\u3400-\u9fff][·・•‧](?=[\u3400-\u9fff])"  # 明· of 买买提明·托合提
+NAME_DOTS = "·・•‧"  # between the parts of a transliterated name, as written or mistyped
+NAME_DOT_HELD = f"[\u3400-\u9fff][{NAME_DOTS}](?=[\u3400-\u9fff])"  # 明· of 买买提明·托合提
 NUMBER_RUN = (r"(?<![0-9A-Za-z-])[0-9]{1,6}(?:-[0-9]{1,8}){1,3}(?![0-9A-Za-z-])"
               rf"|(?<![0-9A-Za-z.,-])[0-9]+(?:[.,][0-9]+)*{_UNIT}")
 

@@ -21,7 +21,7 @@ from ..model import Member, Zone
 from ..titles import title_parts, word_parts
 from ..values import PHONE_NUMBER, split_extension, whole_number
 from .chart import score_text, trend_svg
-from .markdown import NUMBER_RUN, Renderer
+from .markdown import NAME_DOTS, NUMBER_RUN, Renderer
 from .photos import Picture, PhotoStore
 
 LABELS_DIR = Path(__file__).parent / "labels"
@@ -91,8 +91,8 @@ PHONE_PARTS = re.compile(r"(\s*(?:[、，,;；/／]|或)\s*|(?<=\d)\s*[（(])")
 PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
 
 
-NAME_DOT = re.compile(r"(?<=\S)[·・•‧]")  # the dots between the parts of a transliterated name
-_NAME_IN_TEXT = re.compile(r"((?:[\u3400-\u9fff]{1,5}[·・•‧])+[\u3400-\u9fff]{1,5})")  # such a name inside a title
+NAME_DOT = re.compile(rf"(?<=\S)[{NAME_DOTS}]")  # the dots between the parts of a transliterated name
+_NAME_IN_TEXT = re.compile(rf"((?:[\u3400-\u9fff]{{1,5}}[{NAME_DOTS}])+[\u3400-\u9fff]{{1,5}})")  # such a name inside a title
 _NUMBER_RUN = re.compile(NUMBER_RUN)
 
 
