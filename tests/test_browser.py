@@ -609,6 +609,16 @@ def test_a_tag_too_wide_for_its_card_breaks_between_words(visit, tag, lines):
     assert page.evaluate(NAME_LINES, ["#probe", str(SiteView.worded(tag)), True]) == lines
 
 
+def test_a_long_role_on_a_zone_page_breaks_between_words(visit):
+    """Audit C (session 35): a role in the people of a zone broke 幸福村农民用水 / 户协会会长 on a phone."""
+    from liangxiang.site.view import SiteView
+
+    page = visit((390, 844)).open(PAGES["zone"])
+    role = "幸福村农民用水户协会会长（各族群众推选）"
+    lines = page.evaluate(NAME_LINES, [".people .role", str(SiteView.worded(role)), True])
+    assert lines == "幸福村农民用水户/协会会长/（各族群众推选）", lines
+
+
 def test_a_compound_surname_stands_for_a_member_without_a_photo():
     from liangxiang.site.view import SiteView
 

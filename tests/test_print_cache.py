@@ -236,3 +236,16 @@ def test_a_site_shares_the_users_font_faces_without_copying_them(tmp_path, monke
         assert copied.stat().st_ino != face.stat().st_ino and copied.read_bytes() == face.read_bytes()
     plate = "print/plates/zhang-wei.pdf"
     assert (tmp_path / "site-b" / plate).read_bytes() == (tmp_path / "site-a" / plate).read_bytes()
+
+
+def test_the_cache_is_dropped_when_the_code_that_breaks_lines_changes(monkeypatch):
+    """A sign's lines break where titles.py (with rjieba's dictionary) allows: after titles.py
+    changed, a build kept every plate laid out by the old rules (的 still began a line)."""
+    from liangxiang.print import cache
+
+    seen = {}
+    monkeypatch.setattr(cache, "code_digest", lambda root, files, libraries: seen.update(files=files, libraries=libraries) or "x")
+    cache.code_version.__wrapped__()
+    names = {path.relative_to(cache.PACKAGE.parent).as_posix() for path in seen["files"]}
+    assert {"titles.py", "values.py", "imaging.py", "print/text.py", "print/signboard.py"} <= names
+    assert "rjieba" in seen["libraries"]

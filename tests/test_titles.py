@@ -71,6 +71,12 @@ def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     ("中石油加油站", "中石油/加油站"),  # nothing shorter than two characters is cut off (中 / 石油)
     ("Sinopec加油站", "Sinopec/加油站"),
     ("华宁5G基站维护", "华宁/5G基站/维护"),
+    # a character jieba cuts off alone goes with its word: a suffix or a particle with the one before
+    # (session 35: 幸福村农民用水 / 户协会会长 on a phone), 兼 with the one after
+    ("农民用水户协会会长", "农民/用水户/协会会长"),
+    ("接报后30分钟内到场", "接报后/30分钟内/到场"),
+    ("老人家的事就是我家的事", "老人家的/事/就是/我家的事"),
+    ("第一书记兼工作队队长", "第一书记/兼工作队/队长"),
 ])
 def test_words_of_a_title(title, shown):
     from liangxiang.titles import word_breaks

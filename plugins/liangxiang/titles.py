@@ -33,6 +33,11 @@ CLOSING = "）)】〕》」』"  # …（城区供电所） / 服务窗口
 PAUSES, OPENING, CONJUNCTIONS = "、，,；;：", "“‘《「『（(【", "及和与暨并"
 OPENS, CLOSES = "“‘《「『（(【〔", "”’》」』）)】〕"
 HANZI = re.compile(r"[\u3400-\u9fff]")
+# A character jieba cuts off alone that belongs to the word before it, a suffix or a particle
+# (用水 / 户 is 用水户, 分钟 / 内 is 分钟内; a line never starts with 的), or to the word after it
+# (兼 / 工作队, 每 / 一道).
+ENDS_A_WORD = "的了着过地得们户班村乡县镇号期区员率季灯网井站队组处室所局厅院馆场门内后前时费证点线性化式型类人"
+STARTS_A_WORD = "兼副总原各每第首非准"
 SHORTEST = 2  # characters: no part of a broken title is shorter
 
 
@@ -144,11 +149,14 @@ def _between_words(text: str) -> list[int]:
     if "".join(words) != text:
         return []
     points, at, depth = [], 0, 0
-    for word in words[:-1]:
+    for word, following in zip(words, words[1:]):
         at += len(word)
         depth = max(0, depth + sum(word.count(c) for c in OPENS) - sum(word.count(c) for c in CLOSES))
-        if depth == 0 and not (word.isascii() and word.isalnum() and (len(word) <= 2 or any(c.isdigit() for c in word))):
-            points.append(at)
+        if depth or (word.isascii() and word.isalnum() and (len(word) <= 2 or any(c.isdigit() for c in word))):
+            continue
+        if (following in ENDS_A_WORD and HANZI.match(word[-1])) or (word in STARTS_A_WORD and HANZI.match(following[0])):
+            continue
+        points.append(at)
     return points
 
 

@@ -23,9 +23,10 @@ PACKAGE = Path(__file__).parent
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of the printing code and the libraries that draw and preview."""
-    # imaging.py: photos are opened upright and at 8 bits by it, for the site and for paper alike
-    files = [*PACKAGE.glob("*.py"), PACKAGE.parent / "imaging.py"]
-    return code_digest(PACKAGE.parent, files, ("fpdf2", "pypdfium2", "segno", "Pillow", "uharfbuzz"))
+    # imaging.py: photos are opened upright and at 8 bits by it, for the site and for paper alike;
+    # titles.py and values.py (with rjieba's dictionary): where a line of a sign or plate may break
+    files = [*PACKAGE.glob("*.py"), *(PACKAGE.parent / name for name in ("imaging.py", "titles.py", "values.py"))]
+    return code_digest(PACKAGE.parent, files, ("fpdf2", "pypdfium2", "segno", "Pillow", "uharfbuzz", "rjieba"))
 
 
 def key(*parts: object) -> str:
