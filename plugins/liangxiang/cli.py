@@ -93,14 +93,23 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
     if isinstance(content, list):
         return 1
     elapsed = time.perf_counter() - started
-    print(
-        f"内容检查通过：{len(content.public_members)} 名党员、{len(content.zones)} 个责任区、"
-        f"{sum(len(y.commitments) for y in content.commitments)} 条承诺、{len(content.stories)} 个故事、"
-        f"{len(content.assessments)} 期考核（{elapsed:.2f} 秒）"
-    )
+    print(f"内容检查通过：{_counted(content)}、{sum(len(y.commitments) for y in content.commitments)} 条承诺、"
+          f"{len(content.stories)} 个故事、{len(content.assessments)} 期考核（{elapsed:.2f} 秒）")
     for notice in sorted(content.notices):
         print(f"提示（不影响生成）：{notice}")
     return 0
+
+
+def _counted(content) -> str:
+    """Members and zones counted as the home page counts them (those in post, zones in use), with
+    the rest said apart: an editor compares the two."""
+    members, zones = content.public_members, content.zones
+    active = sum(m.status == "active" for m in members)
+    others = [f"{count} 名{what}" for count, what in ((len(members) - active, "已调离"),
+                                                      (len(content.members) - len(members), "不公开")) if count]
+    in_use = len(content.active_zones)
+    counted = f"{active} 名在岗党员" + (f"（另有 {'、'.join(others)}）" if others else "")
+    return counted + f"、{in_use} 个责任区" + (f"（另有 {len(zones) - in_use} 个已撤销）" if len(zones) > in_use else "")
 
 
 def _validate_summary(count: int) -> str:
