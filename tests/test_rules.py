@@ -71,13 +71,23 @@ CASES = [
     Case("key-bool-in-list-item", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    yes: 李四\n    true: 1\n"), "members.yaml", "    true", "members[2].true", "不认识的字段“true”"),
     # a list of records written without "- " is the file's error, not a year or a period emptied in silence (audit 18)
     Case("commitments-not-a-list", {"content/commitments/2026.yaml": "year: 2026\ncommitments:\n  member: li-na\n  promise: 热情服务\n"},
-         "content/commitments/2026.yaml", "commitments:", "commitments", "这里应该是一个列表", "以“- ”开头"),
+         "content/commitments/2026.yaml", "commitments:", "commitments", "这里应该是一个列表", "在这一项前面加“- ”，写成 - {member: li-na, promise: 热情服务}"),
     Case("commitments-a-text", {"content/commitments/2026.yaml": "year: 2026\ncommitments: li-na 热情服务\n"},
          "content/commitments/2026.yaml", "commitments:", "commitments", "这里应该是一个列表（现在是“li-na 热情服务”）"),
+    # a list of records written as a text, or as one record: the entries meant, in their fields (audit D, session 35)
+    Case("honors-a-text", sub("members.yaml", "    honors:\n      - {year: 2017, title: 优秀共产党员, by: 党委}", "    honors: 2017年优秀共产党员、2020年岗位能手"),
+         "members.yaml", "honors:", "members[1].honors", "这里应该是一个列表", "写成 - {year: 2017, title: 优秀共产党员}、- {year: 2020, title: 岗位能手}；还可以写 by（授予单位）"),
+    Case("honors-one-entry", sub("members.yaml", "    honors:\n      - {year: 2017, title: 优秀共产党员, by: 党委}", "    honors:\n      year: 2017\n      title: 优秀共产党员"),
+         "members.yaml", "honors:", "members[1].honors", "这里应该是一个列表", "只有一项也要写成列表：在这一项前面加“- ”，写成 - {year: 2017, title: 优秀共产党员}"),
+    Case("roles-a-text", sub("content/zones/garden.yaml", "roles:\n  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}", "roles: 监督员 王芳"),
+         "content/zones/garden.yaml", "roles:", "roles", "这里应该是一个列表", "写成 - {role: 监督员, name: 王芳}；还可以写 member（党员编号）"),
     Case("results-not-a-list", {"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  zone: garden\n  score: 85\n"},
          "content/assessments/2026-Q1.yaml", "results:", "results", "这里应该是一个列表"),
     Case("merge-key-of-no-mapping", sub("members.yaml", "  - id: li-na\n", "  - <<: b1\n    id: li-na\n"),
          "members.yaml", "<<: b1", "members[2].<<", "后面要写一组字段的锚点名", "锚点写在前面一条记录上"),
+    # a list inside the list: it was told "duties" is a text (audit D, session 35)
+    Case("duty-dashed-twice", sub("content/zones/garden.yaml", "  - 浇水", "  - - 浇水"), "content/zones/garden.yaml", "  - - 浇水", "duties[1]",
+         "duties 的第 1 条写成了列表里的列表：这一行多了一个“- ”", "每条只用一个“- ”开头，写成 - 浇水"),
     Case("hash-cuts-a-duty", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水 #3、#4 号楼"), "content/zones/garden.yaml", "#3", "duties[1]",
          "YAML 把“#3、#4 号楼”当成注释丢掉了，这里只读到“浇水”", "把整个值用引号括起来：\"浇水 #3、#4 号楼\"；如果是注释，在“#”后面加一个空格"),
     Case("fullwidth-hash-comment", sub("content/zones/garden.yaml", "scope: 花园一片\n", "＃ 负责人下月调整\nscope: 花园一片\n"), "content/zones/garden.yaml", "＃ 负责人", "-",
@@ -444,6 +454,9 @@ CASES = [
          "电话号码“2721:365”中间有“:”", "只用“-”分开"),
     Case("phone-point", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317.2720001"), "content/zones/garden.yaml", "service_phone", "service_phone",
          "中间有“.”", "只用“-”分开"),
+    # a # or * inside: 0317-#2721365 was told its local number had 0 digits (audit D, session 35)
+    Case("phone-hash", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-#2720001"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "电话号码“0317-#2720001”中间有“#”", "有分机号写“转”"),
     # numbers Python reads that people do not write: 9_0 and 9e1 were published as 90, !!binary too (audit 25)
     Case("score-underscore", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 9_0}"), "content/assessments/2026-Q1.yaml", "score: 9_0", "results[1].score",
          "应该是数字", "不要加“_”：写成 90"),

@@ -176,7 +176,7 @@ def split_extension(number: str) -> tuple[str, str]:
     return found.group(1), found.group(2)
 
 
-_MARK_IN_NUMBER = re.compile(r"\s*([:：.．])\s*\d+")  # digits glued on by a colon or a point: not a second number
+_MARK_IN_NUMBER = re.compile(r"\s*([:：.．#＃*＊])\s*\d+")  # digits glued on by a colon or a point: not a second number
 
 
 def _dialable(value: str) -> str:

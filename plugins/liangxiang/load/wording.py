@@ -289,6 +289,10 @@ ONE_ONLY = {"branch": "一名党员只属于一个党支部", "group": "一名�
 def _not_text(error: Error) -> tuple[str, str]:
     if isinstance(error.value, list) and error.name in ONE_ONLY and error.value:
         return f"“{error.name}”只能写一个，现在写成了列表", f"只写一个：{error.name}: {show(error.value[0])}（{ONE_ONLY[error.name]}）"
+    if isinstance(error.value, list) and error.in_list:  # - - 乔灌木修剪: a list inside the list
+        first = show(error.value[0]) if error.value else ""
+        return (f"{error.name} 的第 {error.where[-1] + 1} 条写成了列表里的列表：这一行多了一个“- ”",
+                f"每条只用一个“- ”开头，写成 - {first}" if first else "每条只用一个“- ”开头")
     if isinstance(error.value, list):
         return f"“{error.name}”应该是一段文字，现在写成了列表", "把这几项合成一段文字写在冒号后面"
     if isinstance(error.value, dict) and error.in_list and len(error.value) == 1:  # - 巡查时间: 每日7:00
@@ -347,7 +351,39 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def _not_a_list(error: Error) -> tuple[str, str]:
-    return f"这里应该是一个列表{error.now}", _list_hint(error.value) or "每项一行、以“- ”开头，或者写成 [甲, 乙]"
+    item = model_at(error.model, (*error.where, 0))
+    hint = _entries_hint(item, error.value) if item is not None else _list_hint(error.value)
+    return f"这里应该是一个列表{error.now}", hint or "每项一行、以“- ”开头，或者写成 [甲, 乙]"
+
+
+def _entries_hint(item: type[BaseModel], value: object) -> str:
+    """A list of records written as one text (honors: 2021年服务之星): the entries it meant, in the
+    record's fields (- {year: 2021, title: 服务之星}), with the fields it must also have."""
+    if isinstance(value, dict):  # honors: {year: 2021, title: 服务之星}, or its fields on the lines below
+        written = ", ".join(f"{key}: {show(field)}" for key, field in list(value.items())[:4])
+        return f"只有一项也要写成列表：在这一项前面加“- ”，写成 - {{{written}}}"
+    fields = item.model_fields
+    required = [name for name, info in fields.items() if info.is_required()]
+    main = next((name for name in required if name not in _NAMED_BY_ID), next(iter(fields)))
+    texts = [part.strip() for part in re.split(r"[、，；;,]", value) if part.strip()] if isinstance(value, str) else []
+    entries, said = [], {main}
+    for text in texts[:2] or ["…"]:
+        shown = {}
+        for name, pattern in (("year", r"((?:19|20)\d\d)\s*年?\s*(.+)"), ("date", r"(\d{4}-\d\d-\d\d)\s*[:：,，]?\s*(.+)"),
+                              ("member", r"([a-z][a-z0-9-]*)\s*[:：]?\s*(.+)"), ("zone", r"([a-z][a-z0-9-]*)\s*[:：]?\s*(.+)")):
+            if name in fields and (found := re.match(pattern, text)):
+                shown[name], text = found.group(1), found.group(2)
+        if main != "name" and "name" in fields and (named := re.fullmatch(r"(.+?)\s+([\u3400-\u9fff·]{2,8})", text)):
+            text, shown["name"] = named.group(1), named.group(2)  # 妇联主席 王芳: a role and who holds it
+        shown |= {name: "…" for name in required if name not in shown and name != main}
+        shown[main] = text
+        entries.append("- {" + ", ".join(f"{name}: {shown[name]}" for name in fields if name in shown) + "}")
+        said |= set(shown)
+    more = [f"{name}（{info.title}）" if info.title else name for name, info in fields.items() if name not in said]
+    return f"每项一行、以“- ”开头，写成 {'、'.join(entries)}" + (f"；还可以写 {'、'.join(more)}" if more else "")
+
+
+_NAMED_BY_ID = {"year", "date", "id", "zone", "member"}  # what an entry is about, not what it says
 
 
 def _list_hint(value: object) -> str:
