@@ -646,6 +646,9 @@ CASES = [
     # audit 30: a page's address written with the name, not the id, was guessed as the list page (members/)
     Case("page-link-by-name", sub("content/about.md", "活动简介。", "活动简介，见[李娜](members/李娜/)。"), "content/about.md", "李娜", "-", "指向的页面不存在",
          "网址里写编号，不写名称：“李娜”的编号是 li-na，写成 members/li-na/"),
+    # a link to a name alone was given the list of paths (audit D, session 35)
+    Case("page-link-a-name-alone", sub("content/about.md", "活动简介。", "活动简介，见[李娜](李娜)。"), "content/about.md", "李娜", "-", "指向的页面不存在",
+         "链接到党员“李娜”的页面，写它的网址 members/li-na/（网址里写编号，不写名称）"),
     Case("page-link-by-a-name-two-share", {**sub("content/about.md", "活动简介。", "活动简介，见[李娜](members/李娜/)。"), **sub("members.yaml", "name: 张伟", "name: 李娜")},
          "content/about.md", "李娜", "-", "指向的页面不存在", "叫“李娜”的有 2 个，编号是 zhang-wei 或 li-na，写成 members/zhang-wei/ 这样"),
     Case("page-link-by-zone-name", sub("content/about.md", "活动简介。", "活动简介，见[花园](zones/花园责任区/)。"), "content/about.md", "花园", "-", "指向的页面不存在",

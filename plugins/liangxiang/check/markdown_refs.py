@@ -371,7 +371,7 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
     if suffix and suffix not in (".md", ".yaml", ".yml", ".html"):
         return (f"链接“{href}”指向的文件不会发布：网站只发布页面和照片，不发布附件",
                 "附件（PDF、Word、表格）请放到单位网站或网盘上，在这里写它的完整网址（https://…）")
-    if (by_name := _named_not_by_id(content, candidates, written)) is not None:
+    if (by_name := _named_not_by_id(content, candidates, written) or _page_named(content, written)) is not None:
         return f"链接“{href}”指向的页面不存在", by_name
     choices = [*content.source_pages, *(address + "/" for address in content.site_addresses)]
     guesses = ((candidate, closest(candidate, choices, cutoff=0.75)) for candidate in content_paths(written, base))
@@ -453,6 +453,20 @@ def _named_not_by_id(content: Content, candidates: list[str], written: str) -> s
         if ids:  # two people named 张伟: which one is for the editor to say
             return f"网址里写编号，不写名称：叫“{name}”的有 {len(ids)} 个，编号是 {' 或 '.join(ids[:6])}，写成 {written.replace(name, ids[0], 1)} 这样"
     return None
+
+
+def _page_named(content: Content, written: str) -> str | None:
+    """The hint for a link written as a name alone ([孙海涛](孙海涛)): the page of the one public
+    member, zone or story of that name."""
+    name = written.strip("/ ")
+    if not name or "/" in name:
+        return None
+    pages = [(f"members/{m.id}/", "党员") for m in content.public_members if m.name == name]
+    pages += [(f"zones/{z.id}/", "责任区") for z in content.zones if name in (z.name, z.short_name)]
+    pages += [(f"stories/{story.slug}/", "故事") for story in content.stories if story.meta.title == name]
+    if len(pages) != 1:
+        return None
+    return f"链接到{pages[0][1]}“{name}”的页面，写它的网址 {pages[0][0]}（网址里写编号，不写名称）"
 
 
 IMAGE_OPENING = re.compile(r"!\[[^\]\n]*\]\(\s*<?$")  # what stands before an image's path: ![alt](
