@@ -1013,7 +1013,7 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
     (sub(STORY, "故事正文。", "故事正文。\n\n水温 a<b 时和 x <y> z 不同。\n\n<center>居中</center>"),  # a<b is no tag
      [f"{STORY}:13:1: body: 正文里的网页代码“<center>”{TAKEN_OUT}代码已去掉，里面的文字照常显示 (去掉代码；要加粗写成 **文字**，网站不改颜色和字号)"]),
     (sub(STORY, "故事正文。", "故事正文。\n\n[点我](javascript:alert(1))"),
-     [f"{STORY}:11:1: body: 链接“javascript:alert(1)”不是网址，网站把它去掉了，网页上只显示链接的文字"
+     [f"{STORY}:11:6: body: 链接“javascript:alert(1)”不是网址，网站把它去掉了，网页上只显示链接的文字"
       " (换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字)"]),
     # written with entities: said at its own line, not the body's first (audit 34)
     (sub(STORY, "故事正文。", "故事正文。\n\n第二段。\n\n[电话](&#106;avascript:alert(1))"),

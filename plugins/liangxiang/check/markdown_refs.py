@@ -88,10 +88,11 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 problem = None
             if problem:
                 needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
-                line = (_tag_line(text, ref) if kind in ("html", "unclosed") else _code_line(text, ref) if kind == "code"
-                        else _comment_line(text) if kind == "comment"
-                        else _line_of(text, needle, kind == "image", nth))
-                where = Location(start.path, start.line + line - (0 if block else 1), 1) if start.line else start
+                line, column = ((_tag_line(text, ref), 1) if kind in ("html", "unclosed") else (_code_line(text, ref), 1) if kind == "code"
+                                else (_comment_line(text), 1) if kind == "comment"
+                                else _place_of(text, needle, kind == "image", nth))
+                # a block scalar's lines are read without their indentation: its column would be wrong
+                where = Location(start.path, start.line + line - (0 if block else 1), 1 if block else column) if start.line else start
                 if kind in NOTICES:
                     content.notices.append(Problem(where, field, *problem))
                 else:
@@ -483,17 +484,18 @@ def _tag_line(text: str, tag: str) -> int:
     return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
-def _line_of(text: str, ref: str, image: bool = False, nth: int = 0) -> int:
-    """The line (from 1) where text names ref the nth time as an image (or as a link), or 1.
-    Written with entities (&amp;), escapes or spaces Markdown drops, the whole ref may not be in
-    the text: then its last part, the file or page name, is looked for."""
+def _place_of(text: str, ref: str, image: bool = False, nth: int = 0) -> tuple[int, int]:
+    """The line and column (from 1) where text names ref the nth time as an image (or as a link),
+    or (1, 1). Written with entities (&amp;), escapes or spaces Markdown drops, the whole ref may not
+    be in the text: then its last part, the file or page name, is looked for."""
     tail = re.split(r"[/\s]", ref.strip().rstrip("/"))[-1]
     for needle in (ref, unquote(ref), html.escape(ref, quote=False), ref.strip(), tail if len(tail) > 2 else ""):
         places = [found.start() for found in re.finditer(re.escape(needle), text)] if needle else []
         right_kind = [at for at in places if bool(IMAGE_OPENING.search(text[max(0, at - 300):at])) == image]
         places = right_kind or places
         if places:
-            return text.count("\n", 0, places[min(nth, len(places) - 1)]) + 1
+            at = places[min(nth, len(places) - 1)]
+            return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
     # every letter may be an entity or %-escape (&#106;avascript:): the line that reads as ref
     lines = [number for number, line in enumerate(text.split("\n"), 1) if ref in unquote(html.unescape(line))]
-    return lines[min(nth, len(lines) - 1)] if lines else 1
+    return (lines[min(nth, len(lines) - 1)] if lines else 1), 1
