@@ -11,6 +11,7 @@ from pathlib import Path
 from .files import FileFacts
 from .model import DEFAULT_GRADES, Assessment, Commitment, CommitmentsFile, Grade, Member, Org, Story, Zone
 from .problems import Location, Problem
+from .values import build_day
 
 
 @dataclass
@@ -238,8 +239,11 @@ class Content:
 
     @cached_property
     def latest_year(self) -> CommitmentsFile | None:
-        """The newest year that has any commitment."""
-        return next((year for year in self.years if year.commitments), None)
+        """The year the site shows as this year's (home, zone pages, plates): the newest that has
+        any commitment and has begun. Next year's file committed in November waits for its year
+        (its own wall is published); when no year has begun, the newest is shown."""
+        begun = [year for year in self.years if year.commitments and year.year <= build_day().year]
+        return begun[0] if begun else next((year for year in self.years if year.commitments), None)
 
     @cached_property
     def periods(self) -> list[Assessment]:

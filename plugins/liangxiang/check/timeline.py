@@ -90,12 +90,16 @@ def _future_dates(content: Content, today: dt.date):
                 yield Problem(commitment.at("review", "date"), commitment.field_name("review", "date"),
                               f"评议日期 {review.date} {after}，评议结果“{review.result}”却已经公开",
                               "评议以后再写 review；或改成评议实际的日期")
-    latest = content.latest_year
-    if latest is not None and latest.year > today.year:
-        earlier = next((y for y in content.years if y.year < latest.year and y.commitments), None)  # 2027.yaml begun in November: plates go by the newest year
-        lost = f"，{earlier.year} 年的 {len(earlier.commitments)} 块桌牌不再印出" if earlier is not None else ""
-        yield Problem(latest.at("year"), "year", f"{latest.year} 年还没到（今天是 {today}）：承诺墙和桌牌按最新的年份，只印这一年的 {len(latest.commitments)} 条{lost}",
-                      f"提前写好的新年度承诺，先放在 content/ 外面，到 {latest.year} 年再移进 content/commitments/")
+    shown = content.latest_year
+    for year in content.years:
+        if year.year <= today.year or not year.commitments:
+            continue
+        if year is shown:  # no year has begun: the site shows this one already
+            yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：网站上还没有更早的承诺，首页、责任区页和桌牌就先用 {year.year} 年的",
+                          f"是不是年份写错了？要写今年的承诺，year 和文件名都改成 {today.year}")
+        elif shown is not None and year.year > shown.year:  # 2027.yaml begun in November
+            yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：{year.year} 年的承诺墙已经发布，首页、责任区页和桌牌仍是 {shown.year} 年的",
+                          f"到 {year.year} 年以后再生成网站，它们就换成 {year.year} 年的承诺；是不是年份写错了？")
     for story in content.stories:
         if story.meta.date > today:
             yield Problem(story.meta.at("date"), "date", f"故事日期 {story.meta.date} {after}",

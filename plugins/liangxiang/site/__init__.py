@@ -185,7 +185,12 @@ class SiteBuild:
         return fingerprints.of([
             code_version(), theme_digest(self.config.theme.dirs), config_text(self.config), nav_text(self.nav),
             dict(self.labels), self.content.org, self.content.grades, self.view.printables, self.urls.directory_urls,
+            self._this_year(),
         ])
+
+    def _this_year(self) -> int | None:
+        """The year the pages show as this year's: it changes on New Year's Day with no file changed."""
+        return self.content.latest_year.year if self.content.latest_year else None
 
     def _answers(self, lookups, answers: dict, fingerprints: Fingerprints) -> str:
         """A hash of what each lookup gives now (each lookup answered once per build)."""
@@ -222,7 +227,7 @@ class SiteBuild:
 
         # the site's Markdown extensions too: they decide which words of a text are words (an abbr's definition is not)
         inputs = Fingerprints().of([code_version(), self.content.digest, pages, intro, dict(self.labels), self.urls.directory_urls,
-                                    extras_key(self.content.markdown_extras)])
+                                    extras_key(self.content.markdown_extras), self._this_year()])
         return search.write_cached_index(inputs, documents, site_dir, self.cache_dir)
 
 
