@@ -207,11 +207,19 @@ def _not_a_spreadsheet_number(value: Any) -> Any:
     return value
 
 
+def _no_markup(value: str) -> str:
+    """A phone is printed on a metal sign and split into call links: code in it (<img …>) would be
+    printed as it is, and its digits (alert(159)) dialled."""
+    if (tag := re.search(r"<[^<>]{0,12}|[<>]", value)) is not None:
+        raise PydanticCustomError("phone_markup", "电话里有网页代码“{tag}”（现在是“{value}”）", {"tag": tag.group(), "value": value[:40] + ("…" if len(value) > 40 else "")})
+    return value
+
+
 Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=3, max_length=80),
-                  AfterValidator(_digits)]
+                  AfterValidator(_no_markup), AfterValidator(_digits)]
 # no length of its own: “待定” is said to hold no number, not to be too short
 ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
-                         AfterValidator(_digits), AfterValidator(_dialable)]
+                         AfterValidator(_no_markup), AfterValidator(_digits), AfterValidator(_dialable)]
 
 
 # "1、", "1.", "1）", "(1)", "①", "一、" at the start of a duty: numbering pasted from Word

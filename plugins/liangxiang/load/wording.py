@@ -444,6 +444,7 @@ WORDINGS: dict[str, Wording] = {
     "phone_digits": lambda e: (e.msg, "两个号码之间加“、”，例如 0317-2721365、0317-2721366（点击拨号拨第一个）" if e.ctx.get("several")
                                else "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"),
     "phone_float": lambda e: (e.msg, f"照原来的号码重新输入全部数字，并用英文引号括起来，例如 {e.name}: \"13899012345\""),
+    "phone_markup": lambda e: (e.msg, "这里只写电话号码，可以在括号里加说明，例如 0317-2721365（24小时）"),
     "phone_mark": lambda e: (e.msg, "号码中间只用“-”分开，例如 0317-2721365；有分机号写“转”，例如 0317-2721365转8001"),
     "phone_letter": lambda e: (e.msg, f"是不是数字 {e.ctx.get('digit')}？号码里只写数字和“-”"),
     "one_tag": lambda e: (e.msg, f"一项一个，用半角逗号“,”分开：写成 [{e.ctx.get('parts', '')}]"),

@@ -296,7 +296,7 @@ class SiteView:
                 dialled.append((part, ""))
                 continue
             bare = re.fullmatch(r"\s*(\d{1,6})\s*号?\s*", part)  # 8002 after 转8001
-            transfer = re.fullmatch(r"\D*转\D{0,8}?(\d{1,6})\D*", part)  # （夜间转值班室8009）
+            transfer = re.fullmatch(r"\D*(?:转|分机|内线)\D{0,8}?(\d{1,6})\D*", part)  # （夜间转值班室8009）, （分机101）
             if line and ((bare and extended) or transfer):
                 dial = f"{line},{(bare or transfer).group(1)}"
             else:
