@@ -61,10 +61,12 @@ class _Rules(References):
             example = problem.hint.removeprefix(ID_EXAMPLE)
             if which is None or not problem.field.endswith("id") or example == problem.hint or example not in self.content.known[which]:
                 continue
-            free = next(f"{example}-{n}" for n in range(2, 1000) if f"{example}-{n}" not in self.content.known[which])
             at = self.content.known[which].where[example]
-            place = f"{at.path} 第 {at.line} 行" if at.line else at.path
-            self.problems.items[index] = replace(problem, hint=f"{ID_EXAMPLE}{free}（{example} 已经是{place}的编号）")
+            if at.path == problem.where.path and at.line in (0, None, problem.where.line):
+                continue  # known by this very file's name (zones/tongxin-guangchang.yaml): it is this record's own
+            free = next(f"{example}-{n}" for n in range(2, 1000) if f"{example}-{n}" not in self.content.known[which])
+            place = f"{at.path} 第 {at.line} 行" if at.line else f"{at.path} "
+            self.problems.items[index] = replace(problem, hint=f"{ID_EXAMPLE}{free}（{example} 已经是 {place}的编号）")
 
     def unique(self, kind_word: str, seen: dict[str, Location], value: str, where: Location, field: str,
                hint: str = "编号必须唯一：改用另一个编号") -> bool:
