@@ -457,6 +457,11 @@ CASES = [
     # a # or * inside: 0317-#2721365 was told its local number had 0 digits (audit D, session 35)
     Case("phone-hash", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-#2720001"), "content/zones/garden.yaml", "service_phone", "service_phone",
          "电话号码“0317-#2720001”中间有“#”", "有分机号写“转”"),
+    # code in a phone was printed on the sign and its digits dialled (audit F, session 36)
+    Case("phone-markup", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: '0317-2720001\"><img src=x>'"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "电话里有网页代码“>”", "这里只写电话号码"),
+    Case("hotline-markup", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 0317-2720000<script>alert(158)</script>"), "content/org.yaml", "hotline", "hotline",
+         "电话里有网页代码“<script”", "这里只写电话号码"),
     # numbers Python reads that people do not write: 9_0 and 9e1 were published as 90, !!binary too (audit 25)
     Case("score-underscore", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 9_0}"), "content/assessments/2026-Q1.yaml", "score: 9_0", "results[1].score",
          "应该是数字", "不要加“_”：写成 90"),
@@ -621,7 +626,10 @@ CASES = [
     Case("field-by-its-chinese-title", sub("content/zones/garden.yaml", "scope: 花园一片", "责任范围: 花园一片"), "content/zones/garden.yaml", "责任范围", "责任范围", "不认识的字段“责任范围”", "是不是要写 scope（责任范围）"),
     # audit 29: the roster's id misspelt; every reference is right, and the hint must not spread the typo
     Case("id-example-taken", sub("members.yaml", "  - id: li-na\n", "  - id: Zhang-Wei\n    name: 张伟\n    branch: b1\n  - id: li-na\n"), "members.yaml", "id: Zhang-Wei",
-         "members[2].id", "编号只能用", "例如写成 zhang-wei-2（zhang-wei 已经是members.yaml 第 2 行的编号）"),
+         "members[2].id", "编号只能用", "例如写成 zhang-wei-2（zhang-wei 已经是 members.yaml 第 2 行的编号）"),
+    # audit F (session 36): a zone's own id in capitals was told to take garden-2, as if another zone had garden
+    Case("id-in-capitals-of-its-own-file", sub("content/zones/garden.yaml", "id: garden", "id: Garden"), "content/zones/garden.yaml", "id: Garden",
+         "id", "编号只能用", "例如写成 garden"),
     Case("year-digits-swapped", sub("content/commitments/2026.yaml", "year: 2026", "year: 2206"), "content/commitments/2026.yaml", "year: 2206", "year",
          "不能大于 2100", "是不是 2026？"),
     Case("period-year-digits-swapped", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2206-Q1"), "content/assessments/2026-Q1.yaml",
@@ -1450,8 +1458,11 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/zones/closed.yaml:9:1: successor: 接续责任区“garden”（花园责任区）也已撤销，又没有写接续的责任区：旧责任区的旧牌子扫码后找不到在用的责任区和电话"
      " (把这里的 successor 改成现在接手的在用责任区，或者在 garden 的文件里写上它的 successor)"),
     ({"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 提前写好的承诺\n"},
-     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：承诺墙和桌牌按最新的年份，只印这一年的 1 条，2026 年的 2 块桌牌不再印出"
-     " (提前写好的新年度承诺，先放在 content/ 外面，到 2027 年再移进 content/commitments/)"),
+     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：2027 年的承诺墙已经发布，首页、责任区页和桌牌仍是 2026 年的"
+     " (到 2027 年以后再生成网站，它们就换成 2027 年的承诺；是不是年份写错了？)"),
+    ({"content/commitments/2026.yaml": None, "content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 写错年份的承诺\n"},
+     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：网站上还没有更早的承诺，首页、责任区页和桌牌就先用 2027 年的"
+     " (是不是年份写错了？要写今年的承诺，year 和文件名都改成 2026)"),
     # audit 34: a new year begun with a few commitments dropped last year's promisers from the wall and the plates unsaid
     ({"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - {member: zhang-wei, promise: 种花}\n  - {member: li-na, promise: 微笑服务}\n"
       "  - {member: ouyang-xiaohong, promise: 调离前的承诺}\n",
@@ -1477,7 +1488,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
         "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])
+        "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "the-only-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

@@ -299,3 +299,27 @@ def test_the_zone_page_says_why_its_latest_grade_is_what_it_is(tmp_path):
     assert '<p class="grade-note">差</p>' in closed
     root = write_site(tmp_path / "src2")
     assert "grade-note" not in (build_site(root / "mkdocs.yml", tmp_path / "site2") / "zones/garden/index.html").read_text(encoding="utf-8")
+
+
+def test_next_years_commitments_wait_for_their_year(tmp_path):
+    """Audit E (session 36): 2027.yaml committed in November took this year's promises and reviews
+    off the home page, the zone pages and the desk plates. Its own wall is published; the rest
+    stays on 2026 until 2027 begins (the tests' day is 2026-11-21)."""
+    site = _build(tmp_path / "src", {"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 明年的承诺写在这里\n"})
+    zone = page_text(site, "zones/garden")
+    assert "带头养护花园" in zone and "明年的承诺写在这里" not in zone
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "commitments/2026/" in home and "commitments/2027/" not in home
+    assert "明年的承诺写在这里" in page_text(site, "commitments/2027")
+    assert "带头养护花园" in page_text(site, "commitments/2026")
+
+
+def test_a_post_breaks_between_words_on_every_card(tmp_path):
+    """Audit E (session 36): a roster card broke 主任医师、科主 / 任 and a zone's people 组组 / 长: a
+    member's post (and title) on a card is kept in words, as a role and a tag are."""
+    site = _build(tmp_path / "src", {"members.yaml": FILES["members.yaml"].replace("post: 绿化养护员", "post: 主任医师、科主任\n    title: 急诊创伤组组长")})
+    worded = '<span class="nm">主任医师、</span><wbr><span class="nm">科主任</span>'
+    for url in ("members", "zones/garden", "members/zhang-wei", "commitments/2026"):
+        assert worded in (site / url / "index.html").read_text(encoding="utf-8"), url
+    roster = (site / "members/index.html").read_text(encoding="utf-8")
+    assert '<span class="nm">急诊</span><wbr>' in roster and '长</span>' in roster and '组</span><wbr><span class="nm">长' not in roster
