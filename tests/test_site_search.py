@@ -86,6 +86,7 @@ def test_example_index(example_site):
     index = json.loads(path.read_text(encoding="utf-8"))
     assert "欧阳晓红" in find(index, "欧阳")
     assert "同心广场绿化美化优秀党员责任区" in find(index, "同心广场")
+    assert "石油新村楼院服务优秀党员责任区" in find(index, "罗建平")  # one of its members, neither leader nor in a role (audit E)
     assert "郭师傅的“听诊器”" in find(index, "听音棒")
     assert "活动简介与创建标准" in find(index, "亮标准")  # free pages too
     assert find(index, "冬天家里的暖气") == ["首页"]  # and the home page's own words (content/index.md)

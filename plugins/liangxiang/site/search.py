@@ -120,6 +120,7 @@ def documents(
     for zone in content.zones:
         leader = content.member_by_id.get(zone.leader)
         people = [content.member_by_id[r.member].name if r.member in content.member_by_id else (r.name or "") for r in zone.listed_roles]
+        people += [content.member_by_id[m].name for m in zone.members if m in content.member_by_id]  # a zone is found by anyone in it
         sub = " · ".join(filter(None, [leader.name if leader else "", zone.location or "",
                                        labels.archived if zone.status == "archived" else ""]))
         docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, FIELDS.join(filter(None, [
