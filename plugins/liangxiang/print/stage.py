@@ -104,7 +104,7 @@ class PrintStage:
             # so that one run reports what does not fit beside what cannot be printed
             printable = [(item, k) for item, k in fresh if not self._check_glyphs(item, metrics, problems)]
             laid = self._lay_out_all(printable, Setter(metrics), problems)
-        photos_said: set[str] = set()
+        photos_said: dict[str, int] = {}
         for item, k, summary in zip(planned, keys, summaries):
             packed, chars = None, ""
             if k in laid:
@@ -211,15 +211,19 @@ class PrintStage:
         self.notices.append(Problem(where, name, said.said("标志牌" if item.kind == "signboard" else "桌牌"),
                                     said.hint or "精简这段文字，印出来才清楚"))
 
-    def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: set[str]) -> None:
-        """A photo printed small for want of pixels, said to the editor at the member's photo once a
-        build (a leader's photo is on a sign and a plate alike), not only on /print/."""
+    def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: dict[str, int]) -> None:
+        """A photo printed small for want of pixels, said to the editor at the member's photo, not
+        only on /print/: once a build, naming every printable it is on (a leader's sign and plate)."""
         member = item.records.get("member")
-        if member is None or member.id in said:
+        if member is None:
             return
-        said.add(member.id)
-        on = f"标志牌 {item.id} 上的" if item.kind == "signboard" else "桌牌上的"
-        self.notices.append(Problem(member.at("photo"), member.field_name("photo"), on + small.said(), small.advice()))
+        place = f"标志牌 {item.id} " if item.kind == "signboard" else "桌牌"
+        if member.id in said:  # said already of another printable: that notice names this one too
+            first = self.notices[said[member.id]]
+            self.notices[said[member.id]] = replace(first, message=f"{first.message}；{place}上也一样")
+            return
+        said[member.id] = len(self.notices)
+        self.notices.append(Problem(member.at("photo"), member.field_name("photo"), f"{place}上的" + small.said(), small.advice()))
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
         kind = KINDS[item.kind]
