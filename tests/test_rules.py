@@ -81,6 +81,11 @@ CASES = [
          "members.yaml", "honors:", "members[1].honors", "这里应该是一个列表", "只有一项也要写成列表：在这一项前面加“- ”，写成 - {year: 2017, title: 优秀共产党员}"),
     Case("roles-a-text", sub("content/zones/garden.yaml", "roles:\n  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}", "roles: 监督员 王芳"),
          "content/zones/garden.yaml", "roles:", "roles", "这里应该是一个列表", "写成 - {role: 监督员, name: 王芳}；还可以写 member（党员编号）"),
+    # audit F (session 36): a record's own comma cut it in two entries; names in one text were told "- 徐光明" again
+    Case("progress-a-text", sub("content/commitments/2026.yaml", "    progress:\n      - {date: 2026-03-12, text: 补植草坪}", "    progress: 2026-03-12 补植草坪，修剪绿篱"),
+         "content/commitments/2026.yaml", "progress:", "commitments[1].progress", "这里应该是一个列表", "写成 - {date: 2026-03-12, text: 补植草坪，修剪绿篱}"),
+    Case("member-names-in-a-text", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: 张伟、李娜"), "content/zones/garden.yaml", "members:", "members",
+         "这里应该是一个列表", "这里写编号，不写名称，写成列表：[zhang-wei, li-na]"),
     Case("results-not-a-list", {"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  zone: garden\n  score: 85\n"},
          "content/assessments/2026-Q1.yaml", "results:", "results", "这里应该是一个列表"),
     Case("merge-key-of-no-mapping", sub("members.yaml", "  - id: li-na\n", "  - <<: b1\n    id: li-na\n"),

@@ -18,7 +18,7 @@ from ..problems import did_you_mean, plain, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN
 from . import meant
 from .modelpath import (
-    belongs_under, computed_hint, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
+    belongs_under, field_at, computed_hint, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
     written_elsewhere,
 )
 from .yamlhints import curly_quotes_hint
@@ -352,8 +352,19 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 def _not_a_list(error: Error) -> tuple[str, str]:
     item = model_at(error.model, (*error.where, 0))
-    hint = _entries_hint(item, error.value) if item is not None else _list_hint(error.value)
+    hint = _entries_hint(item, error.value) if item is not None else _names_hint(error) or _list_hint(error.value)
     return f"这里应该是一个列表{error.now}", hint or "每项一行、以“- ”开头，或者写成 [甲, 乙]"
+
+
+def _names_hint(error: Error) -> str:
+    """A list of ids written as names in one text (members: 徐光明、孙海涛): the list of their ids."""
+    _, field = field_at(error.model, error.where)
+    refers = field.json_schema_extra.get("x-refers-to") if field is not None and isinstance(field.json_schema_extra, dict) else None
+    if refers is None or not isinstance(error.value, str) or not re.search(r"[\u3400-\u9fff]", error.value):
+        return ""
+    names = [part for part in re.split(r"[、，,；;\s]+", error.value.strip()) if part]
+    ids = [meant.id_from_name(name, error.model, (*error.where, 0)) if re.search(r"[\u3400-\u9fff]", name) else name for name in names]
+    return f"这里写编号，不写名称，写成列表：[{', '.join(ids)}]"
 
 
 def _entries_hint(item: type[BaseModel], value: object) -> str:
@@ -365,7 +376,9 @@ def _entries_hint(item: type[BaseModel], value: object) -> str:
     fields = item.model_fields
     required = [name for name, info in fields.items() if info.is_required()]
     main = next((name for name in required if name not in _NAMED_BY_ID), next(iter(fields)))
-    texts = [part.strip() for part in re.split(r"[、，；;,]", value) if part.strip()] if isinstance(value, str) else []
+    # entries are cut at 、 or ；, or where the next date begins: a sentence's own comma stays in it
+    cut = r"[；;]|[、，,](?=\s*(?:19|20)\d\d)" if {"year", "date"} & set(fields) else r"[、；;]"
+    texts = [part.strip() for part in re.split(cut, value) if part.strip()] if isinstance(value, str) else []
     entries, said = [], {main}
     for text in texts[:2] or ["…"]:
         shown = {}
