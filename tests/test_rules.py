@@ -716,7 +716,7 @@ CASES = [
     Case("windows-copy", {"content/zones/garden - 副本.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/garden - 副本.yaml", 0, "-", "像是 garden.yaml 的副本", "不需要就删掉它"),
     Case("branch-deleted", sub("content/org.yaml", "  - id: b2\n    name: 第二党支部\n", ""), "members.yaml", "branch: b2", "members[3].branch", "找不到党支部“b2”", "却有 3 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"),
     Case("zone-renamed", {"content/zones/garden.yaml": None, "content/zones/big-garden.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: big-garden")},
-         "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "如果是把编号 garden 改成了 big-garden：还要在 big-garden 里写上 aliases: [garden]，印好的二维码还用旧编号"),
+         "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "如果是把编号 garden 改成了 big-garden：这里也写 big-garden，再在 big-garden 里写上 aliases: [garden]，印好的二维码还用旧编号"),
     # audit 30: a table copied from Excel ran into one paragraph; a row's cell past the header's was dropped, both without a word
     Case("table-pasted-from-excel", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n姓名\t得分\t备注\n张伟\t95\t好\n"),
          "content/stories/a-key.md", "姓名", "body", "像是从 Excel、WPS 表格复制来的", "第一行 | 姓名 | 得分 | 备注 |，第二行 |---|---|---|"),
@@ -724,7 +724,7 @@ CASES = [
          "content/stories/a-key.md", "| 浇水", "body", "表格这一行有 3 格，表头只有 2 格：多出的“夏季”网页上不会显示"),
     # audit 30: renamed shiyou-xincun -> shiyou-xin-cun, the hint said only to change every reference (and so break the printed codes)
     Case("zone-renamed-hyphens", {"content/zones/garden.yaml": None, "content/zones/gar-den.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: gar-den")},
-         "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "是不是要写 gar-den？如果是把编号 garden 改成了 gar-den：还要在 gar-den 里写上 aliases: [garden]"),
+         "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "是不是要写 gar-den？如果是把编号 garden 改成了 gar-den：这里也写 gar-den，再在 gar-den 里写上 aliases: [garden]"),
     Case("zone-deleted", {"content/zones/garden.yaml": None}, "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "撤销的责任区不要删除，改成 status: archived"),
     Case("ref-former-id", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: old-garden, score: 90}"), "content/assessments/2026-Q1.yaml", "old-garden", "results[1].zone", "找不到责任区“old-garden”", "是 garden 以前的编号（曾用编号）：这里写现在的编号 garden"),
     Case("branch-id-doubled", sub("content/org.yaml", "  - id: b2", "  - id: b1"), "members.yaml", "branch: b2", "members[3].branch", "找不到党支部“b2”", "org.yaml 第 10 行的党支部编号“b1”和前面的重复了：如果那里本来是 b2，改回 b2"),
@@ -866,7 +866,7 @@ def test_a_reference_misspelt_once_is_not_taken_for_a_rename_and_one_named_twice
     assert typo.hint == "是不是要写 garden？"
     _apply(root, sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: gardne, score: 90}"))
     twice = [p for p in problems_of(root) if "gardne" in p.message]
-    assert len(twice) == 2 and all(p.hint.endswith("还要在 garden 里写上 aliases: [gardne]，印好的二维码还用旧编号") for p in twice), twice
+    assert len(twice) == 2 and all(p.hint.endswith("这里也写 garden，再在 garden 里写上 aliases: [gardne]，印好的二维码还用旧编号") for p in twice), twice
 
 
 def test_a_link_to_a_year_on_a_members_page_or_to_a_zones_scores_is_no_error(tmp_path):
