@@ -2024,3 +2024,12 @@ def test_a_zone_its_own_successor_is_one_error(tmp_path):
     _apply(root, sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nstatus: archived\nsuccessor: garden\n"))
     said = [f"{p.where.path}: {p.message}" for p in problems_of(root) if p.field == "successor"]
     assert said == ["content/zones/garden.yaml: 接续责任区不能是它自己"], said
+
+
+@pytest.mark.parametrize("body, notice", [
+    ("故事正文[^1]。\n\n[^1]: 据值班记录。", None),  # audit F (session 36): a note and its mark were said not to meet
+    ("故事正文。\n\n[^1]: 据值班记录。", "注释“[^1]: …”在正文里没有对应的“[^1]”"),
+])
+def test_a_footnote_without_its_mark_is_a_notice(tmp_path, body, notice):
+    said = notices_after(tmp_path, sub("content/stories/a-key.md", "故事正文。", body))
+    assert [n for n in said if "注释" in n] == ([] if notice is None else [n for n in said if notice in n]) and (notice is None or said), said

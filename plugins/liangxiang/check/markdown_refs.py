@@ -115,7 +115,8 @@ def _named(renderer, text: str) -> list:
 
     if markdown_problems(text):
         return []  # too deep or too many "[": reported by the loader
-    rendered = FOOTNOTE_LINK.sub("<a", renderer.html(text))  # a footnote and its way back: on the same page
+    written = renderer.html(text)
+    rendered = FOOTNOTE_LINK.sub("<a", written)  # a footnote and its way back: on the same page
     named = [[html.unescape(dict(_ATTR.findall(tag)).get("src", "")), "image"] for tag in _IMG.findall(rendered)]
     named += [[html.unescape(re.sub(r"<[^>]+>", "", found.group(1))), "empty"] for found in EMPTY_LINK.finditer(rendered)]
     prose = CODE.sub("", rendered)
@@ -127,7 +128,7 @@ def _named(renderer, text: str) -> list:
         named.append(["<!--", "comment"])
     if "[^" in text:  # footnotes: a mark with no note is shown as typed; a note no mark names hangs at the end
         named += [[found.group(0), "footnote"] for found in FOOTNOTE_MARK.finditer(prose.split('<div class="footnote">')[0])]
-        marked = set(re.findall(r'class="footnote-ref" href="#fn:([^"]+)"', rendered))
+        marked = set(re.findall(r'class="footnote-ref" href="#fn:([^"]+)"', written))  # before their links were taken out above
         named += [[f"[^{html.unescape(note)}]:", "unmarked"] for note in re.findall(r'<li id="fn:([^"]+)">', rendered) if note not in marked]
     if "<pre>" in rendered and not FENCE.search(text):  # no ``` typed: a paragraph indented four spaces
         code = re.search(r"<pre><code[^>]*>(.*?)</code>", rendered, re.DOTALL)
