@@ -627,6 +627,9 @@ CASES = [
     Case("page-link-fullwidth-brackets", sub("content/about.md", "活动简介。", "活动简介，见[故事]（stories/a-key.md）。"), "content/about.md", "[故事]（", "-", "全角括号", "[文字](地址)"),
     Case("story-link-lenticular-brackets", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n第二段。\n\n【李娜】(members/li-na/)带头。"), "content/stories/a-key.md", "【李娜】", "body", "全角方括号“【】”", "[文字](地址)"),
     Case("page-link-space-before-address", sub("content/about.md", "活动简介。", "活动简介，见[故事] (stories/a-key.md)。"), "content/about.md", "[故事] (", "-", "之间有空格", "方括号紧跟圆括号"),
+    # audit F (session 36): "是不是要写 post？" about what looked like post already
+    Case("field-name-with-a-full-width-space", sub("members.yaml", "    post: 绿化养护员", "    post\u3000: 绿化养护员"), "members.yaml", "post", "members[1].post\u3000",
+         "字段名后面多了一个全角空格", "删掉它，写成 post:"),
     Case("field-in-pinyin", sub("members.yaml", "    post: 绿化养护员", "    gangwei: 绿化养护员"), "members.yaml", "gangwei", "members[1].gangwei", "不认识的字段“gangwei”", "是不是要写 post（岗位）"),
     Case("field-by-its-chinese-title", sub("content/zones/garden.yaml", "scope: 花园一片", "责任范围: 花园一片"), "content/zones/garden.yaml", "责任范围", "责任范围", "不认识的字段“责任范围”", "是不是要写 scope（责任范围）"),
     # audit 29: the roster's id misspelt; every reference is right, and the hint must not spread the typo

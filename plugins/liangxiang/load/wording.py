@@ -182,6 +182,9 @@ def _unknown_field(error: Error) -> tuple[str, str]:
         return message, derived
     if child := belongs_under(parent, name):  # orientation: a line out of signboard:
         return message, child
+    if (bare := name.strip()) != name and bare in fields:  # post　: a full-width space left before the colon by an input method
+        space = "全角空格" if "\u3000" in name else "空格"
+        return f"不认识的字段“{name}”：字段名{'后面' if name.startswith(bare) else '前面'}多了一个{space}", f"删掉它，写成 {bare}:"
     if (bare := name.strip("“”‘’「」\"' ")) != name and bare in fields:  # “slogan”: typed with Chinese quotes on
         return f"不认识的字段“{name}”：字段名带了中文引号", f"去掉引号：写成 {bare}:（字段名不加引号）"
     if (elsewhere := written_elsewhere(name)) and not any(name in (f + "s", f[:-1]) for f in fields):
