@@ -18,7 +18,7 @@ from ..problems import did_you_mean, plain, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN
 from . import meant
 from .modelpath import (
-    belongs_under, field_at, computed_hint, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
+    belongs_under, computed_hint, field_at, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
     written_elsewhere,
 )
 from .yamlhints import curly_quotes_hint
