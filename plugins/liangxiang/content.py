@@ -242,7 +242,8 @@ class Content:
         """The year the site shows as this year's (home, zone pages, plates): the newest that has
         any commitment and has begun. Next year's file committed in November waits for its year
         (its own wall is published); when no year has begun, the newest is shown."""
-        begun = [year for year in self.years if year.commitments and year.year <= build_day().year]
+        this_year = build_day().year
+        begun = [year for year in self.years if year.commitments and year.year <= this_year]
         return begun[0] if begun else next((year for year in self.years if year.commitments), None)
 
     @cached_property

@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
+from .problems import shortened
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 PERIOD_PATTERN = r"^(19[0-9]{2}|20[0-9]{2}|2100)-Q[1-4]$"  # the years Year takes
 SIDE_MM = r"(?:[1-9][0-9]{2}|[1-4][0-9]{3}|5000)"  # 100 to 5000 mm: a sign's text fits, and a PDF page holds it
@@ -176,7 +178,7 @@ def split_extension(number: str) -> tuple[str, str]:
     return found.group(1), found.group(2)
 
 
-_MARK_IN_NUMBER = re.compile(r"\s*([:：.．#＃*＊])\s*\d+")  # digits glued on by a colon or a point: not a second number
+_MARK_IN_NUMBER = re.compile(r"\s*([:：.．#＃*＊])\s*\d+")  # digits glued on by a colon, a point, # or *: not a second number
 
 
 def _dialable(value: str) -> str:
@@ -211,7 +213,7 @@ def _no_markup(value: str) -> str:
     """A phone is printed on a metal sign and split into call links: code in it (<img …>) would be
     printed as it is, and its digits (alert(159)) dialled."""
     if (tag := re.search(r"<[^<>]{0,12}|[<>]", value)) is not None:
-        raise PydanticCustomError("phone_markup", "电话里有网页代码“{tag}”（现在是“{value}”）", {"tag": tag.group(), "value": value[:40] + ("…" if len(value) > 40 else "")})
+        raise PydanticCustomError("phone_markup", "电话里有网页代码“{tag}”（现在是“{value}”）", {"tag": tag.group(), "value": shortened(value, 40)})
     return value
 
 
