@@ -146,11 +146,13 @@ def test_a_number_joined_by_hyphens_stays_on_one_line(text, shown):
     assert Renderer().html(text) == shown
 
 
-def test_footnotes_build_and_lead_both_ways(tmp_path):
-    """`[^1]` and `[^1]: 出处` are footnotes in content Markdown, and in free pages when the site
-    enables the footnotes extension: not a link to a page called 出处, and their ids survive."""
+@pytest.mark.parametrize("extensions", ["markdown_extensions:\n  - footnotes\n", "", "markdown_extensions:\n  - tables\n"])
+def test_footnotes_build_and_lead_both_ways(tmp_path, extensions):
+    """`[^1]` and `[^1]: 出处` are footnotes in content Markdown and in free pages, whether or not
+    mkdocs.yml lists the footnotes extension (without it a page showed "^1" and lost its note):
+    not a link to a page called 出处, and their ids survive."""
     root = write_site(tmp_path / "src", {
-        "mkdocs.yml": FILES["mkdocs.yml"] + "markdown_extensions:\n  - footnotes\n",
+        "mkdocs.yml": FILES["mkdocs.yml"] + extensions,
         "content/about.md": "# 关于\n\n活动简介。[^1]\n\n[^1]: 出处：党委文件，见[故事](stories/a-key.md)。\n",
         "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文。[^a]\n\n[^a]: 注释。"),
     })
@@ -162,12 +164,13 @@ def test_footnotes_build_and_lead_both_ways(tmp_path):
     assert 'href="../stories/a-key/"' in (site / "about/index.html").read_text(encoding="utf-8")
 
 
-def test_table_columns_keep_their_alignment(tmp_path):
-    """`---:` right-aligns a column (a number column), in content Markdown and in free pages: as
-    align="right", since the sanitizer drops every style attribute."""
+@pytest.mark.parametrize("extensions", ["markdown_extensions:\n  - tables\n", "", "markdown_extensions:\n  - markdown.extensions.tables\n"])
+def test_table_columns_keep_their_alignment(tmp_path, extensions):
+    """`---:` right-aligns a column (a number column), in content Markdown and in free pages, with
+    or without tables in mkdocs.yml: as align="right", since the sanitizer drops every style attribute."""
     table = "| 项目 | 数量 |\n|---|---:|\n| 农户 | 326 户 |\n"
     root = write_site(tmp_path / "src", {
-        "mkdocs.yml": FILES["mkdocs.yml"] + "markdown_extensions:\n  - tables\n",
+        "mkdocs.yml": FILES["mkdocs.yml"] + extensions,
         "content/about.md": "# 关于\n\n" + table,
         "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文。\n\n" + table),
     })

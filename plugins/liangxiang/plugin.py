@@ -27,7 +27,7 @@ from .print import PrintStage
 from .problems import ContentError
 from .serve import Preview, watch_and_preview
 from .site import SiteBuild
-from .site.markdown import HEADING_IDS, TABLES, SafeContent, untitled_page_title
+from .site.markdown import SafeContent, add_base_extensions, untitled_page_title
 from .site.staging import StagedOutput
 from .siteconfig import plugin_option_problem, plugin_twice_problem, say_config_problems_in_words
 
@@ -106,9 +106,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             {name for name in config.theme.static_templates if name.startswith("没有启用 liangxiang 插件")})
         # raw HTML in free pages is shown as text, as in every other field of content
         config.markdown_extensions.append(SafeContent())
-        for extension, options in (("toc", HEADING_IDS), ("tables", TABLES)):  # unless the site sets its own
-            for option, value in options.items():
-                config.mdx_configs.setdefault(extension, {}).setdefault(option, value)
+        add_base_extensions(config.markdown_extensions, config.mdx_configs)
         root, cache = site_root(config), cache_dir(config, self.config)
         try:
             if cache_in_docs(config, self.config) or site_dir_is_a_file(config):

@@ -290,6 +290,21 @@ def sanitize(html: str) -> str:
 FOLLOWED = ("abbr", "attr_list", "def_list", "fenced_code", "nl2br", "smarty")
 
 
+# what content Markdown always renders with, and so free pages too (on_config adds what mkdocs.yml
+# lacks): a footnote or a table in /about/ reads as in a story, not as "^1" with its note gone
+BASE_EXTENSIONS = {"tables": TABLES, "sane_lists": {}, "toc": HEADING_IDS, "footnotes": FOOTNOTES}
+
+
+def add_base_extensions(extensions: list, configs: dict) -> None:
+    """BASE_EXTENSIONS into a site's Markdown, each with our options unless the site sets its own."""
+    written = {ext.removeprefix("markdown.extensions."): ext for ext in extensions if isinstance(ext, str)}
+    for name, options in BASE_EXTENSIONS.items():
+        if name not in written:
+            extensions.append(name)
+        for option, value in options.items():
+            configs.setdefault(written.get(name, name), {}).setdefault(option, value)
+
+
 def extras_key(extras: dict[str, dict]) -> str:
     """The extensions and their options as text, for memos of what Markdown renders to."""
     return repr(sorted(extras.items(), key=lambda item: item[0]))
@@ -308,8 +323,8 @@ class Renderer:
 
     def __init__(self, extras: dict[str, dict] | None = None) -> None:
         extras = extras or {}
-        self._md = markdown.Markdown(extensions=[SafeContent(), HeadingsUnderTitle(), "tables", "sane_lists", "toc", "footnotes", *extras],
-                                     extension_configs={"toc": HEADING_IDS, "footnotes": FOOTNOTES, "tables": TABLES, **extras},
+        self._md = markdown.Markdown(extensions=[SafeContent(), HeadingsUnderTitle(), *BASE_EXTENSIONS, *extras],
+                                     extension_configs={**BASE_EXTENSIONS, **extras},
                                      output_format="html")
 
     def __call__(self, text: str | None, publish: Callable[[str, str], str | None] | None = None,
