@@ -24,7 +24,8 @@ from ..model import field_names, list_fields, markdown_fields
 from ..problems import Location, Problems, dotted, shortened
 from .decoding import CONTROLS
 from .recovery import set_aside
-from .yamlhints import explain, key_of_line, near_cause, report_block_texts, report_typography, unreadable
+from .typography import report_block_texts, report_typography
+from .yamlhints import explain, key_of_line, near_cause, unreadable
 
 MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
 

@@ -7,25 +7,10 @@ after a colon, a value quoted with “…”, a full-width comma) and often a li
 from __future__ import annotations
 
 import re
-from typing import Callable
 
 from ..problems import Location, Problems, shortened
-from .meant import INVISIBLE_NAMES
 
-_FULLWIDTH_COLON_KEY = re.compile(r"(?:^[ \t]*(?:-[ \t]+)*|[{,][ \t]*)([A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*)[ \t]*(：)")  # ｓｃｏｐｅ：, typed in full-width mode
-_LEADING_WS = re.compile(r"^[ \t]*")
-# a key or list item indented with full-width or no-break spaces (text in a block scalar may
-# start with them: a Chinese paragraph's indent; text there rarely starts like a key)
-_ODD_INDENT = re.compile(r"^[ \t\u3000\u00a0]*[\u3000\u00a0][ \t\u3000\u00a0]*(?=-[ \t]|[A-Za-z_][A-Za-z0-9_]*[ \t]*[:：])")
-_ODD_SPACE_AFTER_KEY = re.compile(r"(^[ \t]*(?:-[ \t]+)*[A-Za-z_][A-Za-z0-9_]*:|^[ \t]*-)([\u3000\u00a0])")
-_ODD_SPACE_IN_FLOW = re.compile(r"([{,][ \t]*([A-Za-z_][A-Za-z0-9_]*):)([\u3000\u00a0])")
-_SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}
-# a line's structure (indentation, "- ", its key) with a character that shows as nothing in it: a
-# BOM left where two files were joined, a zero-width space pasted from WeChat; YAML then reads
-# the line wrong and blames the next one
-_UNSEEN = "".join(INVISIBLE_NAMES)
-_UNSEEN_IN_STRUCTURE = re.compile(rf"^[ \t{_UNSEEN}]*(?:-[ \t{_UNSEEN}]+)*(?:[\w{_UNSEEN}-]*[ \t]*:(?=[ \t]|$))?")
-_EACH_LINE_UP_TO = 3  # lines with a tab or an odd space in their indentation reported one by one
+SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}  # spaces that look like one and are not
 
 # PyYAML's problem (a phrase of it, or a tuple of phrases) -> what it means in an editor's words,
 # and how to fix it (first match wins)
@@ -131,7 +116,7 @@ _KEY_WITHOUT_COLON = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#].*
 _BARE_KEY = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]*(?:#.*)?$")  # `signboard` over its nested lines
 _NESTED_LINE = re.compile(r"^( *)(?:- |[A-Za-z_][\w-]*:(?:\s|$))")
 _KEY_THEN_COMMA = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]*([,，;；、])[ \t]*(\S.*)$")  # `name, 张伟`
-_KEY_OF_LINE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
+KEY_OF_LINE = re.compile(r"^\s*(?:-\s+)*([A-Za-z_][\w-]*)\s*:(?:\s|$)")
 # a value that opens with a quote or a bracket and goes on after it closes: `scope: "办事"最多跑一次`,
 # `name: [重点]花园`; YAML reads the quoted or bracketed part as the whole value
 _VALUE_START = r"^(\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?)"
@@ -159,11 +144,11 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, found.end() - 1, "列表的短横线“-”后面要有一个空格",
                     f"写成“- {_shortened_value(line[found.end():])}”")
         if number == failed - 1 and (found := _KEY_THEN_COMMA.match(line)) is not None and (
-                _KEY_OF_LINE.match(lines[failed]) and _indent(lines[failed]) == _indent(line)):
+                KEY_OF_LINE.match(lines[failed]) and indent_of(lines[failed]) == indent_of(line)):
             key, value = found.group(2), shortened(re.sub(r"\s+#.*$", "", found.group(4)).strip(), 60)
             return (number, found.start(3), f"“{key}”后面写的是“{found.group(3)}”，这里要用冒号“:”", f"写成“{key}: {value}”（半角冒号，后面加空格）")
         if number == failed - 1 and (found := _KEY_WITHOUT_COLON.match(line)) is not None and (
-                _KEY_OF_LINE.match(lines[failed]) and _indent(lines[failed]) == _indent(line)):
+                KEY_OF_LINE.match(lines[failed]) and indent_of(lines[failed]) == indent_of(line)):
             key = found.group(2)  # PyYAML names the next key, where the value could have ended
             value = shortened(re.sub(r"\s+#.*$", "", found.group(3)).strip(), 60)  # whole, to copy; no comment
             return (number, found.end(2), f"“{key}”后面少了冒号“:”", f"写成“{key}: {value}”（半角冒号，后面加空格）")
@@ -212,16 +197,16 @@ def _flow_value(line: str) -> tuple[int, str, str] | None:
 def _first_key_indented(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
     """The file's first field indented and the next ones not: PyYAML takes the indented lines for
     a whole document and asks for a "---" before the first field at the margin."""
-    if not 0 < failed < len(lines) or (found := _KEY_OF_LINE.match(lines[failed])) is None:
+    if not 0 < failed < len(lines) or (found := KEY_OF_LINE.match(lines[failed])) is None:
         return None
     content = [number for number, line in enumerate(lines[:failed])
                if line.strip() and not line.lstrip().startswith("#") and not _DOCUMENT_MARK.match(line)]
     if not content or any(_DOCUMENT_MARK.match(line) for line in lines[content[0]:failed]):
         return None
     first = lines[content[0]]
-    if (key := _KEY_OF_LINE.match(first)) is None or (extra := _indent(first) - _indent(lines[failed])) <= 0:
+    if (key := KEY_OF_LINE.match(first)) is None or (extra := indent_of(first) - indent_of(lines[failed])) <= 0:
         return None
-    if any(_indent(lines[number]) < _indent(first) for number in content):
+    if any(indent_of(lines[number]) < indent_of(first) for number in content):
         return None
     return (content[0], 0, f"第一个字段“{key.group(1)}”比下面的“{found.group(1)}”多缩进了 {extra} 个空格",
             f"同一层的字段要上下对齐：删掉“{key.group(1)}”前面多出的 {extra} 个空格")
@@ -234,12 +219,12 @@ def _section_without_colon(lines: list[str], failed: int) -> tuple[int, int, str
         return None
     for number in range(failed - 1, max(-1, failed - 50), -1):
         line = lines[number]
-        if not line.strip() or line.lstrip().startswith("#") or _indent(line) > _indent(lines[failed]):
+        if not line.strip() or line.lstrip().startswith("#") or indent_of(line) > indent_of(lines[failed]):
             continue
         found = _BARE_KEY.match(line)
         below = next((other for other in lines[number + 1:] if other.strip() and not other.lstrip().startswith("#")), "")
         nested = _NESTED_LINE.match(below)
-        if found is None or nested is None or len(nested.group(1)) <= _indent(line):
+        if found is None or nested is None or len(nested.group(1)) <= indent_of(line):
             return None
         key, dash = found.group(2), found.group(1).strip()
         return (number, found.end(2), f"“{key}”后面少了冒号“:”", f"写成“{dash} {key}:”，下面缩进的几行是它的内容".replace("“ ", "“"))
@@ -255,7 +240,7 @@ def _text_line_outdented(lines: list[str], failed: int) -> tuple[int, int, str, 
     the margin, or indented with full-width spaces), or a comment at the margin amid the text:
     YAML ends the text there and fails on a later line, complaining of a "*" or a missing colon.
     Walks up over lines of text from the failed one to the first that left the text."""
-    blocks = _text_blocks(lines)
+    blocks = text_blocks(lines)
     for number in range(min(failed, len(lines) - 1), max(-1, failed - 60), -1):
         line = lines[number]
         if not line.strip() or line.lstrip().startswith("#"):
@@ -267,13 +252,13 @@ def _text_line_outdented(lines: list[str], failed: int) -> tuple[int, int, str, 
         above = next((index for index in range(number - 1, -1, -1) if lines[index].strip()), None)
         if above is None:
             return None
-        if lines[above].lstrip().startswith("#") and _indent(line) > _indent(lines[above]):
+        if lines[above].lstrip().startswith("#") and indent_of(line) > indent_of(lines[above]):
             text = next((index for index in range(above - 1, -1, -1) if lines[index].strip()), None)
             if text is not None and text in blocks and (key := _opener_key(lines, blocks, text)):
                 return (above, 0, f"“{key}”的正文中间有一行顶格写的注释：YAML 在这里把正文截断了",
                         f"注释不能写在正文中间：把它移到“{key}: |”这一行上面；这句话要公开的话，去掉“#”，和正文一样缩进")
             return None
-        opened = _BLOCK_SCALAR.match(lines[above]) is not None and _KEY_OF_LINE.match(lines[above])
+        opened = BLOCK_SCALAR.match(lines[above]) is not None and KEY_OF_LINE.match(lines[above])
         if above not in blocks and not opened:
             continue  # more of the text that left the block: look further up
         key = opened.group(1) if opened else _opener_key(lines, blocks, above)
@@ -282,11 +267,11 @@ def _text_line_outdented(lines: list[str], failed: int) -> tuple[int, int, str, 
         odd = line[:1] in "\u3000\u00a0"
         opener = above if opened else next(index for index in range(above, -1, -1) if index not in blocks)
         first = next((index for index in range(opener + 1, len(lines)) if lines[index].strip()), number)
-        if not odd and number in blocks and _indent(line) >= _indent(lines[first]):
+        if not odd and number in blocks and indent_of(line) >= indent_of(lines[first]):
             return None  # indented as the text is: the mistake is on the failed line, not here
-        meaning = (f"这一行是“{key}”的正文，开头是{_SPACE_NAMES[line[0]]}：YAML 只认半角空格缩进，以为正文到上一行就结束了" if odd else
+        meaning = (f"这一行是“{key}”的正文，开头是{SPACE_NAMES[line[0]]}：YAML 只认半角空格缩进，以为正文到上一行就结束了" if odd else
                    f"这一行是“{key}”的正文，但缩进比上面的正文少：YAML 以为正文到上一行就结束了")
-        width = _indent(lines[above]) if not opened else _indent(lines[above]) + 2
+        width = indent_of(lines[above]) if not opened else indent_of(lines[above]) + 2
         return (number, 0, meaning,
                 f"在这一行开头加 {width} 个半角空格，" + (f"比“{key}:”多缩进两格" if opened else "和上面的正文对齐")
                 + ("（全角空格可以留着，作为段首空两格）" if odd else "")
@@ -297,11 +282,11 @@ def _text_line_outdented(lines: list[str], failed: int) -> tuple[int, int, str, 
 def _opener_key(lines: list[str], blocks: set[int], inside: int) -> str | None:
     """The field whose `key: |` opens the text that line ``inside`` belongs to."""
     opener = next(index for index in range(inside, -1, -1) if index not in blocks)
-    found = _KEY_OF_LINE.match(lines[opener]) if _BLOCK_SCALAR.match(lines[opener]) else None
+    found = KEY_OF_LINE.match(lines[opener]) if BLOCK_SCALAR.match(lines[opener]) else None
     return found.group(1) if found else None
 
 
-def _indent(line: str) -> int:
+def indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
@@ -324,7 +309,7 @@ def key_of_line(text: str, index: int) -> str:
     """The field named on a line that YAML cannot read ("scope" of `scope: !花园`), or "-"; the file has
     no structure yet, so the name as written is all there is."""
     lines = text.split("\n")
-    found = _KEY_OF_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+    found = KEY_OF_LINE.match(lines[index]) if 0 <= index < len(lines) else None
     return found.group(1) if found else "-"
 
 
@@ -346,295 +331,17 @@ def _shortened_value(text: str, most: int = 20) -> str:
     return text if len(text) <= most else text[:most] + "…"
 
 
-def _unseen_in_structure(line: str) -> tuple[int, str, bool, str] | None:
-    """(column of the first invisible character, that character, whether it is in the key, the
-    line without them) when the line's indentation, dash or key holds one."""
-    prefix = _UNSEEN_IN_STRUCTURE.match(line).group(0)
-    column = next((i for i, char in enumerate(prefix) if char in _UNSEEN), None)
-    if column is None:
-        return None
-    in_key = re.match(rf"[{_UNSEEN}]*[A-Za-z_0-9]", prefix[column:]) is not None
-    return column, prefix[column], in_key, re.sub(f"[{_UNSEEN}]", "", prefix) + line[len(prefix):]
+BLOCK_SCALAR = re.compile(r"^( *)(?:- +)*[^\s#][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
 
 
-def _field_at(lines: list[str], index: int) -> str:
-    """The key written on a line, or for a list item (- 换热站…) the key above that opens a block:
-    what it is listed under. (A tab's width is anyone's guess: indentation cannot tell.)"""
-    if (own := key_of_line(lines[index], 0)) != "-":
-        return own
-    for line in reversed(lines[:index]):
-        if (key := _KEY_OF_LINE.match(line)) and re.fullmatch(r"\s*(?:#.*)?", line[key.end():]):
-            return key.group(1)
-    return "-"
-
-
-def report_typography(text: str, path: str, problems: Problems, offset: int,
-                      first_error: Callable[[str], int | None] = lambda text: None) -> str | None:
-    """Report tabs and odd spaces in indentation and full-width colons after keys, and fix them
-    to go on (the file's other mistakes are reported in the same run); None when a fix of the
-    indentation cannot be guessed. ``first_error``: the 0-based line of a text's first YAML error."""
-    lines = text.split("\n")
-    misindented, found = [], {}  # found: what is in the indentation -> [(line, column)]
-    for number, line in enumerate(lines, start=1 + offset):
-        indent = _LEADING_WS.match(line).group(0)
-        if "\t" in indent:
-            found.setdefault("制表符（Tab）", []).append((number, indent.index("\t") + 1))
-        elif (odd := _ODD_INDENT.match(line)) is not None:
-            at = next(i for i, char in enumerate(odd.group(0)) if char in _SPACE_NAMES)
-            found.setdefault(_SPACE_NAMES[line[at]], []).append((number, at + 1))
-        else:
-            continue
-        misindented.append(number - 1 - offset)
-    for name, places in found.items():
-        fix = "把 Tab 换成空格" if "Tab" in name else "删掉这一行开头的空白，重新用空格键缩进"
-        if len(places) <= _EACH_LINE_UP_TO:
-            for number, column in places:
-                problems.add(Location(path, number, column), _field_at(lines, number - 1 - offset), f"缩进里有{name}",
-                             f"YAML 只能用半角空格缩进：{fix}（通常每层 2 个）")
-        else:  # a file indented so throughout: one error, not one a line
-            (number, column), rest = places[0], [str(line) for line, _ in places[1:]]
-            shown = "、".join(rest[:5]) + ("……" if len(rest) > 5 else "")
-            problems.add(Location(path, number, column), "-", f"缩进里有{name}：这一行和下面 {len(rest)} 行（第 {shown} 行）",
-                         f"YAML 只能用半角空格缩进：在编辑器里用“替换”把缩进里的{name}全部换成空格（通常每层 2 个）")
-    changed = False
-    blocks = _text_blocks(lines)
-    unseen_anywhere = any(char in text for char in _UNSEEN)  # most files have none: no line is matched for them
-    if marked := _lookalike_marks(lines, blocks):
-        _report_lookalikes(lines, marked, path, problems, offset)
-        changed = True
-    for index, column, typed in _fullwidth_comments(lines, blocks):
-        problems.add(Location(path, index + 1 + offset, column + 1), _KEY_OF_LINE.match(lines[index]).group(1) if _KEY_OF_LINE.match(lines[index]) else "-",
-                     f"{typed}，YAML 不把后面的文字当注释：它会和值一起公开",
-                     "注释写成半角空格加半角井号“ #”" + ("；这段文字本来就要公开的话，删掉“＃”" if "＃" in typed else "：把全角空格换成半角空格"))
-        lines[index] = lines[index][:column].rstrip(" \t\u3000") + " # " + lines[index][column:].lstrip(" \t\u3000＃#")
-        changed = True
-    if misindented:
-        lines = _reindented(lines, misindented, first_error)
-        if lines is None:
-            return None
-        changed = True
-    for index, line in enumerate(lines):
-        if unseen_anywhere and index not in blocks and (unseen := _unseen_in_structure(line)) is not None:
-            column, unseen_char, in_key, line = unseen
-            lines[index], changed = line, True
-            key = _KEY_OF_LINE.match(line)
-            problems.add(Location(path, index + 1 + offset, column + 1), key.group(1) if key else "-",
-                         f"这一行{'的字段名里' if in_key else '开头'}有一个看不见的字符"
-                         f"（{INVISIBLE_NAMES[unseen_char]}U+{ord(unseen_char):04X}），YAML 会把这一行读错",
-                         "它常在把两个文件拼在一起、或从微信、网页复制时混进来：删掉这一行开头到冒号的文字，重新输入")
-        if (odd := _ODD_SPACE_AFTER_KEY.match(line)) is not None and not (index in blocks and odd.group(1).endswith("-")):
-            changed = True
-            after = "短横线“-”" if odd.group(1).endswith("-") else "冒号"
-            problems.add(
-                Location(path, index + 1 + offset, odd.end(1) + 1), odd.group(1).strip(" \t-:") or "-",
-                f"{after}后面是一个{_SPACE_NAMES[odd.group(2)]}", f"{after}后面要用普通的半角空格：删掉它，重新按一下空格键",
-            )
-            line = lines[index] = line[:odd.end(1)] + " " + line[odd.end(2):]
-        if "{" in line and index not in blocks and _ODD_SPACE_IN_FLOW.search(line):  # {zone: x, score:\u00a095.5}
-            for odd in reversed(list(_ODD_SPACE_IN_FLOW.finditer(line))):
-                problems.add(Location(path, index + 1 + offset, odd.end(1) + 1), odd.group(2),
-                             f"“{odd.group(2)}”的冒号后面是一个{_SPACE_NAMES[odd.group(3)]}", "冒号后面要用普通的半角空格：删掉它，重新按一下空格键")
-                line = line[:odd.end(1)] + " " + line[odd.end(3):]
-            lines[index], changed = line, True
-        if "：" not in line:
-            continue
-        for match in _FULLWIDTH_COLON_KEY.finditer(line):
-            changed = True
-            problems.add(
-                Location(path, index + 1 + offset, match.start(2) + 1), match.group(1),
-                f"“{match.group(1)}”后面的冒号是全角的“：”",
-                "请改成半角英文冒号“:”，冒号后再加一个空格",
-            )
-        lines[index] = _FULLWIDTH_COLON_KEY.sub(lambda m: m.group(0)[:-1] + ": ", line)
-    return "\n".join(lines) if changed else text
-
-
-# a line of a text an editor meant as a note to colleagues, not as a heading to publish
-_NOTE_WORDS = re.compile(r"备注|注释|不公开|不要公开|勿公开|不对外|暂不公开|待审|草稿|待定|待补充|斟酌|TODO|todo")
-_FIELD_LINE = re.compile(r"^( +)([A-Za-z_][\w-]*):(?:[ \t]|$)")
-_LIST_OR_PARAGRAPHS = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-*+]|\d+[.、．])[ \t]")
-
-
-def report_block_texts(text: str, path: str, problems: Problems, offset: int, fields: frozenset[str],
-                       markdown: frozenset[str]) -> str:
-    """Mistakes inside a `key: |` text that YAML reads without complaint, each an error at its line:
-    fields indented into the text's end (they vanish into it: the text is given back without them,
-    to go on), a "# 备注" line (YAML has no comments there: it is published, on a desk plate too),
-    and `content: >`, which runs paragraphs and list items together."""
-    lines = text.split("\n")
-    blocks = _text_blocks(lines)
-    changed = False
-    for opener, inside in _blocks(lines, blocks):
-        found = _BLOCK_SCALAR.match(lines[opener])
-        key = _KEY_OF_LINE.match(lines[opener])
-        if found is None or key is None or not inside:
-            continue
-        name, where = key.group(1), lambda index, column=1: Location(path, index + 1 + offset, column)
-        field_lines = _trailing_fields(lines, inside, fields)
-        if field_lines:
-            first = field_lines[0]
-            other = _FIELD_LINE.match(lines[first]).group(2)
-            problems.add(where(first), other, f"“{other}”缩进了，YAML 把它当成了上面“{name}: |”正文的一部分，不是字段",
-                         f"删掉“{other}”前面多出的空格，和“{name}”上下对齐")
-            shift = _indent(lines[first]) - _key_column(lines[opener])
-            for index in field_lines:
-                lines[index] = lines[index][min(shift, _indent(lines[index])):]
-            changed = True
-            inside = [index for index in inside if index < first]
-        for index in inside:
-            line = lines[index].lstrip()
-            if not line.startswith("#"):
-                continue
-            if name not in markdown:
-                problems.add(where(index, _indent(lines[index]) + 1), name, f"“{name}”的多行文字里，以“#”开头的这一行不是注释：它会照原样公开"
-                             + ("，也会印在桌牌上" if name == "promise" else ""),
-                             f"注释写在“{name}: |”这一行的上面（顶格，以“# ”开头）；这句话要公开的话，去掉“#”")
-            elif _NOTE_WORDS.search(line):
-                problems.add(where(index, _indent(lines[index]) + 1), name, f"“{name}”的正文里，以“#”开头的这一行会成为公开的标题，不是注释",
-                             f"备注不要写进正文：删掉这一行，或把它移到“{name}: |”这一行的上面（顶格，以“# ”开头）")
-        if name in markdown and re.search(r":[ \t]+>", lines[opener]) and _LIST_OR_PARAGRAPHS.search("\n".join(lines[i] for i in inside).strip("\n")):
-            problems.add(where(opener), name, f"“{name}: >”会把分段和列表连成一段",
-                         f"正文写成“{name}: |”：每行照写的样子保留")
-    return "\n".join(lines) if changed else text
-
-
-def _blocks(lines: list[str], blocks: set[int]):
-    """(opener, [lines of its text, blank ones at its end left out]) of each `key: |` text."""
-    index = 0
-    while index < len(lines):
-        if index + 1 in blocks and index not in blocks:
-            inside = []
-            at = index + 1
-            while at in blocks:
-                inside.append(at)
-                at += 1
-            while inside and not lines[inside[-1]].strip():
-                inside.pop()
-            yield index, inside
-            index = at
-        else:
-            index += 1
-
-
-def _key_column(line: str) -> int:
-    """Where the key of a `key: |` line begins (after "- " when it opens an item)."""
-    found = re.match(r"^[ ]*(?:-[ ]+)*", line)
-    return found.end()
-
-
-def _trailing_fields(lines: list[str], inside: list[int], fields: frozenset[str]) -> list[int]:
-    """The lines at a text's end that are fields of the record (`  slogan: …` under `content: |`),
-    with what is nested under them; [] unless the text ends so."""
-    for position, index in enumerate(inside):
-        field = _FIELD_LINE.match(lines[index])
-        if field is None or field.group(2) not in fields:
-            continue
-        base, rest = len(field.group(1)), inside[position:]
-        if all(not lines[i].strip() or _indent(lines[i]) > base or (
-                _indent(lines[i]) == base and (other := _FIELD_LINE.match(lines[i])) is not None and other.group(2) in fields) for i in rest):
-            return rest
-    return []
-
-
-# what Word, WeChat or a full-width input mode type for "- " and "#"
-_BULLETS = "—–－•·●・‐―"
-_MARKED = re.compile(rf"^ *([{_BULLETS}＃])[ \u3000]*\S")
-_BLOCK_SCALAR = re.compile(r"^( *)(?:- +)*[^\s#][^:#]*:[ \t]+[|>][-+0-9]*[ \t]*(?:#.*)?$")
-_LIST_ITEM = re.compile(r"^ *- ")
-
-
-def _text_blocks(lines: list[str]) -> set[int]:
+def text_blocks(lines: list[str]) -> set[int]:
     """Lines (from 0) inside a block of text (`content: |`): Markdown, whose "＃", "·" and
     full-width spaces are words."""
     inside, block_indent = set(), None
     for index, line in enumerate(lines):
-        if block_indent is not None and (not line.strip() or _indent(line) > block_indent):
+        if block_indent is not None and (not line.strip() or indent_of(line) > block_indent):
             inside.add(index)
             continue
-        opened = _BLOCK_SCALAR.match(line)
+        opened = BLOCK_SCALAR.match(line)
         block_indent = len(opened.group(1)) if opened is not None else None
     return inside
-
-
-def _lookalike_marks(lines: list[str], blocks: set[int]) -> list[int]:
-    """Lines (from 0) that start with a full-width "＃", or with a dash or dot where a list item
-    stands ("— 浇水" beside "- 浇水"); never inside a block of text."""
-    found = []
-    for index, line in enumerate(lines):
-        marked = _MARKED.match(line) if index not in blocks else None
-        if marked is not None and (marked.group(1) == "＃" or _in_a_list(lines, index, _indent(line))):
-            found.append(index)
-    return found
-
-
-def _report_lookalikes(lines: list[str], marked: list[int], path: str, problems: Problems, offset: int) -> None:
-    """One error a line (a file written so throughout: one error), and the lines fixed to go on."""
-    by_mark: dict[str, list[int]] = {}
-    for index in marked:
-        indent = _indent(lines[index])
-        mark, rest = lines[index][indent], lines[index][indent + 1:]
-        by_mark.setdefault(mark, []).append(index)
-        lines[index] = " " * indent + ("#" + rest if mark == "＃" else "- " + rest.lstrip(" \u3000"))
-    for mark, places in by_mark.items():
-        meaning, fix = (("这一行以全角的“＃”开头，YAML 不把它当成注释", "注释用半角的“#”：把“＃”改成“#”") if mark == "＃" else
-                        (f"列表的一项以“{mark}”开头，YAML 不把它当成列表", f"列表的每一项以半角短横线加空格“- ”开头：把“{mark}”改成“-”"))
-        if len(places) > _EACH_LINE_UP_TO:
-            rest = [str(index + 1 + offset) for index in places[1:]]
-            meaning += f"：这一行和下面 {len(rest)} 行（第 {'、'.join(rest[:5])}{'……' if len(rest) > 5 else ''} 行）"
-            places = places[:1]
-        for index in places:
-            problems.add(Location(path, index + 1 + offset, _indent(lines[index]) + 1), "-", meaning, fix)
-
-
-# `key: value ＃ note` or `key: value　# note` (a full-width space): a comment YAML reads as more of the value
-_FULLWIDTH_COMMENT = re.compile(r"^ *(?:- +)?(?:[A-Za-z_][\w-]*: +)?[^\s\"'#|>&*!\[{][^#＃\"']*?(?:([ \t\u3000]+＃)|(\u3000#))")
-
-
-def _fullwidth_comments(lines: list[str], blocks: set[int]) -> list[tuple[int, int, str]]:
-    """(line, column of the mark or its space, what was typed) of comments written full-width after
-    a plain value, outside blocks of text."""
-    found = []
-    for index, line in enumerate(lines):
-        if index in blocks or _BLOCK_SCALAR.match(line):
-            continue
-        if (match := _FULLWIDTH_COMMENT.match(line)) is not None:
-            if match.group(1):
-                found.append((index, match.end(1) - 1, "“＃”是全角的井号"))
-            else:
-                found.append((index, match.start(2), "“#”前面是一个全角空格"))
-    return found
-
-
-def _in_a_list(lines: list[str], index: int, indent: int) -> bool:
-    """A line at index stands where a list item would: next to a "- " item, or to another line
-    marked the same way, at its own indentation (a single "—— 记张伟" under `summary:` is a value)."""
-    def near(step: int) -> str:
-        at = index + step
-        while 0 <= at < len(lines) and (not lines[at].strip() or lines[at].lstrip().startswith("#")):
-            at += step
-        return lines[at] if 0 <= at < len(lines) else ""
-    mark = lines[index][indent]
-    if re.match(r"[A-Za-z_][\w-]*:\s", lines[index][indent + 1:].lstrip(" \u3000")) and (
-            _indent(near(1)) == indent + 2 and _KEY_OF_LINE.match(near(1))):
-        return True  # "－ id: zhang-wei" over "    name: 张伟": the first line of a record
-    return any(_indent(other) == indent and (_LIST_ITEM.match(other) or other[indent] == mark)
-               for other in (near(-1), near(1)) if other.strip())
-
-
-_INDENT = re.compile(r"^[ \t\u3000\u00a0]*")
-# as editors see them: a full-width space is two columns; a tab two or four, by editor
-_WIDTHS = ({"\t": 2, "\u3000": 2}, {"\t": 4, "\u3000": 2})
-
-
-def _reindented(lines: list[str], misindented: list[int], first_error: Callable[[str], int | None]) -> list[str] | None:
-    """The lines with their tabs and odd spaces of indentation as the spaces they look like,
-    when the file then reads, at least up to a line away from them; None when no guess does."""
-    for widths in _WIDTHS:
-        fixed = list(lines)
-        for index in misindented:
-            indent = _INDENT.match(lines[index]).group(0)
-            fixed[index] = " " * sum(widths.get(char, 1) for char in indent) + lines[index][len(indent):]
-        error = first_error("\n".join(fixed))
-        if error is None or all(abs(error - index) > 1 for index in misindented):
-            return fixed
-    return None
