@@ -1,6 +1,7 @@
 """Check: the rules that span records (references, uniqueness, hidden members, photos).
 
-References by id are checked in ``references``; the rules of each record kind are here."""
+References by id are checked in ``references``, a zone's own rules in ``zones``; the rules of
+the other record kinds are here."""
 
 from __future__ import annotations
 
@@ -12,16 +13,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..content import Content
-from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Member, Record, Result, Zone
+from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Member, Record, Result
 from ..load.wording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, dotted, shortened
-from ..values import ID_PATTERN, PERIOD_PATTERN, repeats, unnumbered
+from ..values import ID_PATTERN, PERIOD_PATTERN, repeats
 from .markup import markup_problems
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_texts
 from .references import References
 from .tables import table_problems
 from .timeline import timeline_notices
+from .zones import ZoneRules
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
 
@@ -49,7 +51,7 @@ def check_content(content: Content, problems: Problems) -> None:
     content.notices.extend(notices)
 
 
-class _Rules(References):
+class _Rules(ZoneRules, References):
     """The rules of each record kind, and those across records."""
 
     def taken_examples(self) -> None:
@@ -199,86 +201,6 @@ class _Rules(References):
                 f"照片“{member.photo}”是按另一位党员（{other.name}，{other.id}）的编号起名的：{member.name}的网页和桌牌上会是这张照片",
                 f"如果是复制{other.name}的那一段时带过来的，换成{member.name}自己的照片；没有照片就删掉这一行"))
 
-    def zones(self) -> None:
-        content = self.content
-        aliases: dict[str, Location] = {}
-        ids: dict[str, Location] = {}
-        for zone in sorted(content.zones, key=lambda z: Path(z.path).stem != z.id):  # the id's own file first: it keeps the id
-            self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
-            self.aliases(zone, "zone", "责任区", aliases)
-        self.rejected_aliases(Zone, "zone", "责任区", aliases)
-        self.zone_names()
-        for zone in content.zones:
-            self.stem(zone, "id", zone.id, Path(zone.path).stem)
-            self.refs(zone)
-            for index, role in enumerate(zone.roles):
-                if role.name:
-                    self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"), "标志牌")
-            self.successor(zone)
-            self.leader_serving(zone)
-            self.roles_serving(zone)
-            self.signboard_sides(zone)
-            self.numbered_duties(zone)
-            self.role_names(zone)
-            self.second_leader(zone)
-            self.repeated(zone, "roles", lambda role: role.same_as, lambda role: f"{role.role} {role.member or role.name}", "标志牌和网页上")
-            self.repeated(zone, "duties", where="标志牌和网页上")
-
-    def zone_names(self) -> None:
-        """A zone file copied under a new id keeps the other's name: two zones of one name on the
-        site and two signs. Said at the copy, the newer file (its time read for those zones only)."""
-        named: dict[str, list] = {}
-        for zone in self.content.zones:
-            named.setdefault(zone.name.strip(), []).append(zone)
-        for twins in (twins for twins in named.values() if len(twins) > 1):
-            first, *copies = sorted(twins, key=lambda z: _changed_at(self.content.root / z.path))
-            for zone in copies:
-                self.content.notices.append(Problem(
-                    zone.at("name"), "name", f"责任区名称和 {first.path}（{first.id}）一样：网页和标志牌上会有两个同名的责任区",
-                    "复制别的责任区文件来新建时，改掉 name、scope、duties、leader 和 service_phone；同一个责任区只留一个文件"))
-
-    def role_names(self, zone) -> None:
-        """A role written by name is someone outside the roster; the name of a hidden member would
-        publish that member all the same, and a published member's is better as member: (a link)."""
-        for index, role in enumerate(zone.roles):
-            name = (role.name or "").strip()
-            same = self.members_named.get(name, [])
-            where, field = zone.at("roles", index, "name"), zone.field_name("roles", index, "name")
-            if any(m.hidden for m in same):
-                self.problems.add(where, field, f"“{name}”是设为不公开（hidden: true）的党员的姓名，公开的标志牌和网页不能出现",
-                                  f"如果是同名的另一个人，在姓名后加上说明，例如 {name}（居民代表）；否则删掉这一行")
-            elif same:
-                self.content.notices.append(Problem(where, field, f"“{name}”是名单里的党员",
-                                                    f"写成 member: {same[0].id}，网页上会链接到他/她的页面"))
-
-    def second_leader(self, zone) -> None:
-        """`{role: 党员负责人, member: ma-jun}` beside `leader: deng-hai`: the page and the sign would
-        name two people in charge, and the public would not know whom to hold to account."""
-        leader = self.content.member_by_id.get(zone.leader)
-        for index, role in enumerate(zone.listed_roles):
-            if role.role.strip() not in LEADER_TITLES or leader is None or role.member == zone.leader:
-                continue
-            other = self.content.member_by_id.get(role.member) if role.member else None
-            name = other.name if other is not None else (role.name or role.member or "").strip()
-            place = zone.roles.index(role)
-            self.content.notices.append(Problem(
-                zone.at("roles", place, "role"), zone.field_name("roles", place, "role"),
-                f"roles 里写“{name}”是{role.role.strip()}，而 leader 是“{leader.name}”：网页和标志牌上会出现两位{role.role.strip()}",
-                f"一个责任区只有一位党员负责人，写在 leader：如果{name}才是负责人，改 leader；否则把这里的称呼改成 副组长、业务带头人 等"
-                if role.member else f"党员负责人是名单里的党员，写在 leader：把{name}的称呼改成 社区负责人、监督员 等"))
-
-    def numbered_duties(self, zone) -> None:
-        """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page
-        number them, so their own numbers are left out; said, so that the file can be tidied."""
-        unnumbered_duties = unnumbered(zone.duties)
-        changed = [i for i, (duty, listed) in enumerate(zip(zone.duties, unnumbered_duties)) if duty != listed]
-        if changed:
-            first, listed = zone.duties[changed[0]], unnumbered_duties[changed[0]]
-            own = first[: len(first) - len(listed)].strip()
-            self.content.notices.append(Problem(
-                zone.at("duties", changed[0]), zone.field_name("duties", changed[0]), f"工作职责自带编号（“{own}”），标志牌和网页会自动编号，已不再重复印出",
-                f"可以删掉每条开头的编号，例如写成“- {shortened(listed)}”"))
-
     def repeated(self, record, field: str, key=lambda item: item, shown=lambda item: item, where: str = "网页上") -> None:
         """An item pasted twice (a duty, an honour, a pledge) is listed once, and said."""
         items = getattr(record, field)
@@ -287,44 +209,6 @@ class _Rules(References):
                 record.at(field, place), record.field_name(field, place),
                 f"“{shortened(shown(items[place]), 30)}”写了两遍（第 {record.at(field, first).line} 行已经有了），{where}只列一次",
                 "删掉这一行"))
-
-    def signboard_sides(self, zone) -> None:
-        """`size: 900x300mm` with `orientation: portrait`: the sign is printed tall, 300 wide and
-        900 high; the editor who wrote width by height is told which one was followed."""
-        sign = zone.signboard
-        sides = re.fullmatch(r"([0-9]+)x([0-9]+)mm", sign.size)
-        if sides is None or "orientation" not in sign.model_fields_set:
-            return
-        width, height = int(sides.group(1)), int(sides.group(2))
-        if width == height or (width < height) == (sign.orientation == "portrait"):
-            return
-        printed = (min(width, height), max(width, height)) if sign.orientation == "portrait" else (max(width, height), min(width, height))
-        self.content.notices.append(Problem(
-            zone.at("signboard", "orientation"), "signboard.orientation",
-            f"尺寸 {sign.size} 是宽 {width}、高 {height} 毫米，却写了 orientation: {sign.orientation}：按它印成宽 {printed[0]}、高 {printed[1]} 毫米",
-            f"宽x高按牌子挂好后的样子写（写 {printed[0]}x{printed[1]}mm 或 {width}x{height}mm），orientation 可以删掉"))
-
-    def leader_serving(self, zone) -> None:
-        """A leader who has left is still printed as the one in charge: said, not an error (the
-        format allows it, and the zone keeps its sign until a new leader is named)."""
-        leader = self.content.member_by_id.get(zone.leader)
-        if zone.status == "active" and leader is not None and leader.status == "former":
-            self.content.notices.append(Problem(
-                zone.at("leader"), "leader", f"负责人“{leader.name}”已调离（status: former），标志牌上仍印着他/她是负责人",
-                "换一位在岗的党员做负责人（改 leader），再重新印标志牌"))
-
-    def roles_serving(self, zone) -> None:
-        """Someone in a role who has left is marked 已调离 on the page and left off the sign."""
-        if zone.status != "active":
-            return
-        for role in zone.listed_roles:
-            member = self.content.member_by_id.get(role.member) if role.member else None
-            if member is not None and member.status == "former" and not member.hidden:
-                place = zone.roles.index(role)
-                self.content.notices.append(Problem(
-                    zone.at("roles", place, "member"), zone.field_name("roles", place, "member"),
-                    f"{role.role.strip()}“{member.name}”已调离（status: former）：网页上标着已调离，标志牌上不再印出",
-                    "换一位在岗的党员（改 member），或删掉这一行，再重新印标志牌"))
 
     def name_as_written(self, name: str, where: Location, field: str, printed_on: str) -> None:
         """张　伟 padded the spreadsheet way, 热合曼•阿不都 with a bullet for the name dot: printed as
@@ -397,33 +281,6 @@ class _Rules(References):
                 )
             else:
                 self.unique("曾用编号", seen, alias, where, field, f"一个曾用编号只能通向一个{kind_word}：删去其中一处")
-
-    def successor(self, zone) -> None:
-        if zone.successor is None:
-            return
-        if zone.status != "archived":
-            self.problems.add(zone.at("successor"), "successor", "只有已撤销（status: archived）的责任区才写 successor", "删掉 successor，或把 status 改成 archived")
-            return
-        if zone.successor == zone.id:
-            self.problems.add(zone.at("successor"), "successor", "接续责任区不能是它自己", "填写接手的另一个责任区的编号")
-            return
-        self.ref("zone", zone.successor, zone.at("successor"), "successor")
-        chain, current = [zone.id], self.content.zone_by_id.get(zone.successor)
-        while current is not None and current.successor:
-            if current.successor == current.id:
-                return  # its own error says so, at that zone
-            chain.append(current.id)
-            if current.successor in chain:
-                circle = " → ".join(chain[chain.index(current.successor):] + [current.successor])
-                self.problems.add(zone.at("successor"), "successor", f"接续关系绕成了一个圈：{circle}",
-                                  "圈里总有一个责任区其实还在用：把它的 status 改回 active、删掉它的 successor；最后接手的责任区必须是在用的（active）")
-                return
-            current = self.content.zone_by_id.get(current.successor)
-        if current is not None and current.status == "archived":  # the old sign's QR code leads to no zone in use
-            self.content.notices.append(Problem(
-                zone.at("successor"), "successor",
-                f"接续责任区“{current.id}”（{current.name}）也已撤销，又没有写接续的责任区：{zone.name}的旧牌子扫码后找不到在用的责任区和电话",
-                f"把这里的 successor 改成现在接手的在用责任区，或者在 {current.id} 的文件里写上它的 successor"))
 
     def commitments(self) -> None:
         years: dict[str, Location] = {}
@@ -515,13 +372,6 @@ class _Rules(References):
         return found
 
 
-def _changed_at(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
-
-
 def _period_meant(published: object, period: str, stem: str) -> str:
     """Why the file's period is the one meant: results are published in the quarter after theirs,
     so a date that fits the file's name and not the period field says the field was copied."""
@@ -535,7 +385,6 @@ def _period_meant(published: object, period: str, stem: str) -> str:
 
 
 IMAGE_FIELDS = {"logo", "photo", "cover"}  # the records' fields that name a photo under content/
-LEADER_TITLES = ("党员负责人", "负责人", "责任区负责人", "党员责任区负责人")  # what the sign calls the leader
 PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guide says so too)
 
 

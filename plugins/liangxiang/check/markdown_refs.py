@@ -161,6 +161,8 @@ def _almost_link_problem(written: str) -> tuple[str, str]:
     else:
         wrong = "方括号和圆括号之间有空格"
     return f"“{written}”{wrong}，不会成为链接，网页上会原样显示", "写成半角的 [文字](地址)，方括号紧跟圆括号"
+
+
 # taken out of the page (raw HTML by site/rawhtml.py, a script link's address by the sanitizer:
 # format rule 9): the editor is told, the build goes on
 NOTICES = {"html", "unclosed", "script", "code", "unmarked"}
