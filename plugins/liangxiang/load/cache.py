@@ -26,7 +26,7 @@ PACKAGE = Path(__file__).parent
 def loader_version() -> str:
     """Changes whenever the code that turns bytes into documents and problems does."""
     # __init__.py: the story reader's parse is cached too
-    return code_digest(PACKAGE, [PACKAGE / name for name in ("yamlfile.py", "yamlhints.py", "typography.py", "recovery.py", "decoding.py", "cache.py", "__init__.py")], ("PyYAML",))
+    return code_digest(PACKAGE, [PACKAGE / name for name in ("yamlfile.py", "nodes.py", "yamlhints.py", "typography.py", "recovery.py", "decoding.py", "cache.py", "__init__.py")], ("PyYAML",))
 
 
 def file_digest(raw: bytes) -> str:
