@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -235,6 +237,7 @@ def test_a_printed_address_renamed_away_stops_the_build(tmp_path):
 
     root = write_site(tmp_path / "src")
     build_site(_without_printables(root), tmp_path / "site")
+    _published_long_ago(root)
     zone = root / "content/zones/garden.yaml"
     zone.rename(root / "content/zones/garden-2.yaml")
     for path in [*root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
@@ -260,6 +263,45 @@ def test_a_printed_address_renamed_away_stops_the_build(tmp_path):
     renamed.write_text(renamed.read_text(encoding="utf-8").replace("leader: zhang-wei", "leader: zhang-wei\nstatus: Archived"), encoding="utf-8")
     content, problems = read_content(root, root / "content", cache_dir=cache)  # a zone with an error has not gone
     assert [p.field for p in problems] == ["status"] and not content.notices, [str(p) for p in [*problems, *content.notices]]
+
+
+def _published_long_ago(root):
+    """As if the ids the last build published had been on signs and plates for a year."""
+    record = root / ".cache/liangxiang/published-ids.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["first"] = {kind: dict.fromkeys(ids, time.time() - 365 * 86400) for kind, ids in data["first"].items()}
+    record.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _vanished(root):
+    from liangxiang.pipeline import read_content
+
+    content, problems = read_content(root, root / "content", cache_dir=root / ".cache/liangxiang")
+    return [str(p).split(" (")[0] for p in problems], [str(n).split(" (")[0] for n in content.notices if "上次生成时" in str(n)]
+
+
+def test_a_new_member_after_a_deletion_is_no_rename(tmp_path):
+    """Audit 37: a member deleted after a build (a notice, once) made every later new member an
+    error, "是不是把 zeng-guoqiang 改成了 he-jing？", whose fix gave the deleted member's printed
+    address to somebody else; and an id mistyped in the preview and corrected a minute later had
+    to be kept as an alias for ever."""
+    members = FILES["members.yaml"]
+    spare = "  - id: spare-one\n    name: 曾国强\n    branch: b1\n"
+    root = write_site(tmp_path / "src", {"members.yaml": members + spare})
+    build_site(_without_printables(root), tmp_path / "site")
+    _published_long_ago(root)
+    (root / "members.yaml").write_text(members, encoding="utf-8")
+    assert _vanished(root) == ([], ["members.yaml: id: 上次生成时有党员“spare-one”，这次没有了：他/她的网页没有了，印过的桌牌上的二维码会打不开"])
+    build_site(_without_printables(root), tmp_path / "site")
+    assert _vanished(root) == ([], [])  # said once
+    (root / "members.yaml").write_text(members + spare.replace("spare-one", "he-jing").replace("曾国强", "何静"), encoding="utf-8")
+    assert _vanished(root) == ([], [])
+    build_site(_without_printables(root), tmp_path / "site")  # he-jing was published a moment ago
+    (root / "members.yaml").write_text(members + spare.replace("spare-one", "he-jing2").replace("曾国强", "何静"), encoding="utf-8")
+    errors, notices = _vanished(root)
+    assert errors == [] and notices == ["members.yaml:22:5: id: 上次生成时有党员“he-jing”（一天内刚加的），这次没有了"], notices
+    _published_long_ago(root)  # a day later it may hang on a desk: the same change stops the build
+    assert _vanished(root)[0] == ["members.yaml:22:5: id: 上次生成时有党员“he-jing”，现在找不到了：他/她的网页地址变了，印过的桌牌上的二维码会打不开"]
 
 
 def test_a_record_deleted_after_a_build_is_a_notice_and_builds(tmp_path):
