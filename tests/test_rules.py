@@ -1466,10 +1466,10 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/zones/closed.yaml:9:1: successor: 接续责任区“garden”（花园责任区）也已撤销，又没有写接续的责任区：旧责任区的旧牌子扫码后找不到在用的责任区和电话"
      " (把这里的 successor 改成现在接手的在用责任区，或者在 garden 的文件里写上它的 successor)"),
     ({"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 提前写好的承诺\n"},
-     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：2027 年的承诺墙已经发布，首页、责任区页和桌牌仍是 2026 年的"
+     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：2027 年的承诺墙已经发布，党员页上排在 2026 年的后面；首页、责任区页和桌牌仍是 2026 年的"
      " (到 2027 年以后再生成网站，它们就换成 2027 年的承诺；是不是年份写错了？)"),
     ({"content/commitments/2026.yaml": None, "content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 写错年份的承诺\n"},
-     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：网站上还没有更早的承诺，首页、责任区页和桌牌就先用 2027 年的"
+     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：网站上还没有更早的承诺，首页、责任区页、党员页和桌牌就先用 2027 年的"
      " (是不是年份写错了？要写今年的承诺，year 和文件名都改成 2026)"),
     # audit 34: a new year begun with a few commitments dropped last year's promisers from the wall and the plates unsaid
     ({"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - {member: zhang-wei, promise: 种花}\n  - {member: li-na, promise: 微笑服务}\n"

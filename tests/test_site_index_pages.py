@@ -305,13 +305,19 @@ def test_next_years_commitments_wait_for_their_year(tmp_path):
     """Audit E (session 36): 2027.yaml committed in November took this year's promises and reviews
     off the home page, the zone pages and the desk plates. Its own wall is published; the rest
     stays on 2026 until 2027 begins (the tests' day is 2026-11-21)."""
-    site = _build(tmp_path / "src", {"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 明年的承诺写在这里\n"})
+    site = _build(tmp_path / "src", {"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 明年的承诺写在这里\n"
+                                                                       "  - member: zhang-wei\n    promise: 张伟明年的承诺\n"})
     zone = page_text(site, "zones/garden")
     assert "带头养护花园" in zone and "明年的承诺写在这里" not in zone
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "commitments/2026/" in home and "commitments/2027/" not in home
     assert "明年的承诺写在这里" in page_text(site, "commitments/2027")
     assert "带头养护花园" in page_text(site, "commitments/2026")
+    # the page a plate's code opens leads with the plate's year (audit G, session 37: 2027 came
+    # first and 2026, its review still due, was filed under 往年承诺)
+    member = page_text(site, "members/zhang-wei")
+    assert member.index("2026 承诺") < member.index("带头养护花园") < member.index("2027 承诺 尚未开始") < member.index("张伟明年的承诺"), member
+    assert "往年承诺" not in member
 
 
 def test_a_post_breaks_between_words_on_every_card(tmp_path):

@@ -95,10 +95,10 @@ def _future_dates(content: Content, today: dt.date):
         if year.year <= today.year or not year.commitments:
             continue
         if year is shown:  # no year has begun: the site shows this one already
-            yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：网站上还没有更早的承诺，首页、责任区页和桌牌就先用 {year.year} 年的",
+            yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：网站上还没有更早的承诺，首页、责任区页、党员页和桌牌就先用 {year.year} 年的",
                           f"是不是年份写错了？要写今年的承诺，year 和文件名都改成 {today.year}")
         elif shown is not None and year.year > shown.year:  # 2027.yaml begun in November
-            yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：{year.year} 年的承诺墙已经发布，首页、责任区页和桌牌仍是 {shown.year} 年的",
+            yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：{year.year} 年的承诺墙已经发布，党员页上排在 {shown.year} 年的后面；首页、责任区页和桌牌仍是 {shown.year} 年的",
                           f"到 {year.year} 年以后再生成网站，它们就换成 {year.year} 年的承诺；是不是年份写错了？")
     for story in content.stories:
         if story.meta.date > today:

@@ -77,7 +77,9 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
     for member in content.public_members:
         yield DataPage(f"members/{member.id}/", "", "member.html", member.name, {
             "member": member,
-            "commitments": content.commitments_of(member.id),
+            # the year the site shows first, as the plate and the zone pages do; next year's after it
+            "commitments": [pair for pair in content.commitments_of(member.id) if not latest or pair[0] <= latest.year],
+            "upcoming": [pair for pair in content.commitments_of(member.id) if latest and pair[0] > latest.year][::-1],
             "open_year": latest.year if latest else None,  # the year whose review may still come
             "zones": [ZoneLink.of(z, member.id) for z in sorted(content.zones_of(member.id), key=lambda z: z.status == "archived")],  # active first
             "stories": content.stories_of(member.id),
