@@ -428,7 +428,10 @@ CASES = [
     Case("ref-hidden-commitment", sub("content/commitments/2026.yaml", "member: li-na", "member: secret-person"), "content/commitments/2026.yaml", "secret-person", "member", "不公开"),
     Case("ref-story-member", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei, nobody]"), "content/stories/a-key.md", "nobody", "members", "找不到党员"),
     Case("ref-story-zone", sub("content/stories/a-key.md", "zone: garden", "zone: gardn"), "content/stories/a-key.md", "gardn", "zone", "找不到责任区", "garden"),
-    Case("ref-assessment-zone", sub("content/assessments/2026-Q1.yaml", "{zone: garden", "{zone: nowhere"), "content/assessments/2026-Q1.yaml", "nowhere", "zone", "找不到责任区"),
+    Case("ref-assessment-zone", sub("content/assessments/2026-Q1.yaml", "{zone: garden", "{zone: nowhere"), "content/assessments/2026-Q1.yaml", "nowhere", "zone", "找不到责任区",
+         "改过编号的，这里写新编号，再把旧编号写进新责任区的 aliases"),  # an alias is no reference: both are said at once
+    Case("ref-member-renamed", sub("content/commitments/2026.yaml", "member: li-na", "member: lina-old"), "content/commitments/2026.yaml", "lina-old", "member", "找不到党员",
+         "改过编号的，这里写新编号，再把旧编号写进他/她的 aliases"),
     Case("ref-commitment-member", sub("content/commitments/2026.yaml", "member: li-na", "member: li-ba"), "content/commitments/2026.yaml", "li-ba", "member", "找不到党员", "li-na"),
     Case("grade-name", sub("content/commitments/2026.yaml", "result: 优秀", "result: 很好"), "content/commitments/2026.yaml", "很好", "review.result", "不是考核等次"),
     Case("category", sub("content/stories/a-key.md", "category: 真情服务小故事", "category: 真情小故事"), "content/stories/a-key.md", "category", "category", "story_categories", "真情服务小故事"),

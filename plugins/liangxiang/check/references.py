@@ -23,8 +23,9 @@ from ..values import ID_PATTERN
 
 NAMED = ("grade", "category")  # references to org.yaml's names rather than to records' ids
 # after "先在 … 里添加，或检查拼写": records that leave are kept, and printed QR codes keep their old ids
-MISSING_MORE = {"member": "；调离的党员不要删除，改成 status: former；改过编号的，把旧编号写进他/她的 aliases",
-                "zone": "；撤销的责任区不要删除，改成 status: archived；改过编号的，把旧编号写进它的 aliases（标志牌上的二维码还用旧编号）"}
+# (an alias is a way in for old links, never a reference: both are said, or the next run says the other, audit 37)
+MISSING_MORE = {"member": "；调离的党员不要删除，改成 status: former；改过编号的，这里写新编号，再把旧编号写进他/她的 aliases",
+                "zone": "；撤销的责任区不要删除，改成 status: archived；改过编号的，这里写新编号，再把旧编号写进新责任区的 aliases（标志牌上的二维码还用旧编号）"}
 _ALIASES_TOO = "如果是把编号 {old} 改成了 {new}：这里也写 {new}，再在 {new} 里写上 aliases: [{old}]，印好的二维码还用旧编号"
 KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
 _KINDS = {Member: "member", Zone: "zone"}
