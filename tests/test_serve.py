@@ -167,6 +167,31 @@ def test_a_broken_mkdocs_yml_is_said_in_words_and_the_last_site_served(server):
     until(server, "members/zhang-wei/", lambda page: shown_errors(page) is None, "the site built again")
 
 
+def test_a_preview_started_with_mistakes_waits_for_them_to_be_fixed(tmp_path):
+    """Audit G (session 37): `mkdocs serve` on content with a mistake printed it and ended, with
+    nothing served or watched. It now serves a page that says the preview is not built yet, with
+    the list over it, and the first save that fixes the mistake builds the site."""
+    site = tmp_path / "site-src"
+    site.mkdir()
+    shutil.copytree(REPO / "content", site / "content")
+    (site / "mkdocs.yml").write_text(re.sub(r"(?m)^plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n",
+                                            (REPO / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8")
+    good = (REPO / "members.yaml").read_text(encoding="utf-8")
+    (site / "members.yaml").write_text(good.replace("    post: 站长\n", "    post： 站长\n", 1), encoding="utf-8")
+    running = Server(site)
+    try:
+        log = running.wait_for(r"Serving on http://127\.0\.0\.1", timeout=STARTUP)
+        assert "预览还没有生成" in log and "Traceback" not in log, log
+        for path in ("", "members/zhang-wei/"):
+            status, page = running.get(path)
+            assert "预览还没有生成" in page and len(shown_errors(page)) == 1 and "全角" in shown_errors(page)[0], (path, status, page)
+        (site / "members.yaml").write_text(good, encoding="utf-8")
+        page = until(running, "members/zhang-wei/", lambda page: "张伟" in page, "the site built once fixed")
+        assert shown_errors(page) is None
+    finally:
+        running.stop()
+
+
 def test_content_photos_and_theme_trigger_rebuilds(server):
     site = server.site
     (site / "content/about.md").write_text("# 关于\n\n新写的一段话。\n", encoding="utf-8")

@@ -25,7 +25,7 @@ from .pipeline import cache_in_docs, read_site
 from .print.background import Background
 from .print import PrintStage
 from .problems import ContentError
-from .serve import Preview, watch_and_preview
+from .serve import WAITING, Preview, Waiting, watch_and_preview
 from .site import SiteBuild
 from .site.markdown import SafeContent, add_base_extensions, untitled_page_title
 from .site.staging import StagedOutput
@@ -108,6 +108,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         config.markdown_extensions.append(SafeContent())
         add_base_extensions(config.markdown_extensions, config.mdx_configs)
         root, cache = site_root(config), cache_dir(config, self.config)
+        starting, site_dir = Preview.starting(config), config.site_dir
         try:
             if cache_in_docs(config, self.config) or site_dir_is_a_file(config):
                 read_site(config, self.config)  # says so (check_settings) before anything is written there
@@ -142,6 +143,11 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 log.error(str(problem))
             for notice in error.notices:
                 log.info("提示：%s", notice)
+            if starting:  # `mkdocs serve` would end here: it serves a page saying so, and watches
+                config.site_dir, self.build = site_dir, Waiting()
+                config.theme.static_templates.clear()
+                Preview.failed([str(problem) for problem in error.problems], WAITING)
+                return config
             if Preview.serving:
                 Preview.failed([str(problem) for problem in error.problems])
             raise Abort(str(error)) from None  # said as it is: MkDocs words a PluginError "Aborted with a BuildError!"
@@ -188,6 +194,9 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        if isinstance(self.build, Waiting):
+            self.build.write(site_dir)
+            return
         # data pages render while the print workers finish; the /print/ page, which lists the
         # printables' sizes, comes after they are written
         wait_for_printables = (lambda: self.printing.write(site_dir)) if self.printing else None

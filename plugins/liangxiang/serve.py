@@ -13,6 +13,7 @@ from mkdocs.exceptions import MkDocsException
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
 KEPT = "预览仍是上一次成功生成的网站；改好并保存后会自动重新生成。"
+WAITING = "预览还没有生成：改好并保存后会自动生成，浏览器里的页面随之刷新。"
 
 # Shown on every page the preview serves while the last rebuild failed. The list arrives as JSON
 # and is written with textContent: nothing in it becomes markup.
@@ -69,11 +70,19 @@ class Preview:
         return result
 
     @staticmethod
-    def failed(problems: list[str]) -> None:
+    def failed(problems: list[str], said: str = KEPT) -> None:
         """Called by the plugin when content errors stopped the build (already logged)."""
         Preview.content_failed = True
         Preview.problems = problems
-        log.error(KEPT)
+        log.error(said)
+
+    @staticmethod
+    def starting(config) -> bool:
+        """Whether this is `mkdocs serve`'s first build: into a temporary mkdocs_* folder, for its
+        own address. Failing, it would end the command before anything is served or watched."""
+        host, port = config.dev_addr
+        return (not Preview.serving and (config.site_url or "").startswith(f"http://{host}:{port}/")
+                and Path(config.site_dir).name.startswith("mkdocs_"))
 
     def _config_problems(self) -> list[str]:
         from .siteconfig import ConfigProblem, load_site_config, site_config
@@ -84,6 +93,32 @@ class Preview:
         except ConfigProblem as problem:
             return str(problem).splitlines()
         return []
+
+
+class Waiting:
+    """What `mkdocs serve` starts with when the content has mistakes: one page that says the preview
+    is not built yet (the list of mistakes is laid over it, as over every page the preview serves),
+    and the watching of the files, so that the first save that fixes them builds the site."""
+
+    nav = None
+    PAGE = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
+            '<title>预览还没有生成</title></head><body style="font:16px/1.6 system-ui,sans-serif;margin:24px;color:#1f1f1f">'
+            '<h1 style="font-size:20px;color:#b3261e">预览还没有生成</h1><p>内容里有错误（见下面的列表，终端里也有）。'
+            '改好并保存后会自动生成，这一页随之刷新。</p></body></html>')
+
+    def is_content_source(self, src_uri: str) -> bool:
+        return True  # nothing of docs_dir or the theme is built
+
+    def prepare(self, env, files, nav=None) -> None:
+        pass
+
+    def extend_context(self, context: dict, name: str) -> dict:
+        return context
+
+    def write(self, site_dir: Path) -> None:
+        site_dir.mkdir(parents=True, exist_ok=True)
+        for name in ("index.html", "404.html"):  # 404.html: MkDocs serves it for every other address
+            (site_dir / name).write_text(self.PAGE, encoding="utf-8")
 
 
 def with_errors(page: bytes, problems: list[str]) -> bytes:
