@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
@@ -229,48 +227,31 @@ def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(
     assert "见各责任区公示牌" in zone and 'href="tel:"' not in zone
 
 
-def test_a_printed_address_renamed_away_stops_the_build(tmp_path):
+def test_a_printed_address_renamed_away_is_told(tmp_path):
     """Renaming a zone everywhere passes every check, and the sign at the gate opens the 404 page
-    (audit 16): the next run stops on the id an earlier build published, until an alias keeps it.
-    It was a notice, and a strict build published the broken codes (audit 25)."""
-    from liangxiang.pipeline import read_content
-
+    (audit 16): the next run says so, at the record it was likely renamed to, until an alias keeps
+    the address. A notice: it was an error (audit 25), and then a fresh clone or CI built what
+    the machine that had built before refused (audits 32 and 37)."""
     root = write_site(tmp_path / "src")
     build_site(_without_printables(root), tmp_path / "site")
-    _published_long_ago(root)
     zone = root / "content/zones/garden.yaml"
     zone.rename(root / "content/zones/garden-2.yaml")
     for path in [*root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
         path.write_text(re.sub(r"(?<![\w-])garden(?![\w-])", "garden-2", path.read_text(encoding="utf-8")), encoding="utf-8")
-    cache = root / ".cache/liangxiang"
-    content, problems = read_content(root, root / "content", cache_dir=cache)
-    assert [str(p).split(" (")[0] for p in problems] == [
-        "content/zones/garden-2.yaml:1:1: id: 上次生成时有责任区“garden”，现在找不到了：已经挂出的标志牌上的二维码会打不开"]
-    assert "是不是把 garden 改成了 garden-2？改了编号的，在新责任区里写 aliases: [garden]" in str(problems.items[0])
+    said = "content/zones/garden-2.yaml:1:1: id: 上次生成时有责任区“garden”，这次没有了：印着 garden 的标志牌上的二维码会打不开"
+    assert _vanished(root) == ([], [said])
     # audit 34: a check's error beside it (a photo's path) hid the rename until that was fixed
     zone = root / "content/zones/garden-2.yaml"
     zone.write_text(zone.read_text(encoding="utf-8") + "photo: photos/garden-2.jpg\n", encoding="utf-8")
-    content, problems = read_content(root, root / "content", cache_dir=cache)
-    assert [p.field for p in problems] == ["id", "photo"], [str(p) for p in problems]
+    assert _vanished(root) == (["content/zones/garden-2.yaml:14:1: photo: 找不到图片“photos/garden-2.jpg”"], [said])
     zone.write_text(zone.read_text(encoding="utf-8").replace("photo: photos/garden-2.jpg\n", ""), encoding="utf-8")
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "again")], cwd=root,
                            capture_output=True, text=True)
-    assert build.returncode == 1 and "上次生成时有责任区“garden”" in build.stderr and not (tmp_path / "again").exists(), build.stderr
+    assert build.returncode == 0 and "是不是把 garden 改成了 garden-2？已经印出去的，在新责任区里写 aliases: [garden]" in build.stderr, build.stderr
+    assert _vanished(root) == ([], [])  # said once: the build after it published garden-2
     renamed = root / "content/zones/garden-2.yaml"
     renamed.write_text(renamed.read_text(encoding="utf-8").replace("aliases: [old-garden]", "aliases: [old-garden, garden]"), encoding="utf-8")
-    content, problems = read_content(root, root / "content", cache_dir=cache)
-    assert not problems and not content.notices, [str(p) for p in [*problems, *content.notices]]
-    renamed.write_text(renamed.read_text(encoding="utf-8").replace("leader: zhang-wei", "leader: zhang-wei\nstatus: Archived"), encoding="utf-8")
-    content, problems = read_content(root, root / "content", cache_dir=cache)  # a zone with an error has not gone
-    assert [p.field for p in problems] == ["status"] and not content.notices, [str(p) for p in [*problems, *content.notices]]
-
-
-def _published_long_ago(root):
-    """As if the ids the last build published had been on signs and plates for a year."""
-    record = root / ".cache/liangxiang/published-ids.json"
-    data = json.loads(record.read_text(encoding="utf-8"))
-    data["first"] = {kind: dict.fromkeys(ids, time.time() - 365 * 86400) for kind, ids in data["first"].items()}
-    record.write_text(json.dumps(data), encoding="utf-8")
+    assert _vanished(root) == ([], [])
 
 
 def _vanished(root):
@@ -283,25 +264,20 @@ def _vanished(root):
 def test_a_new_member_after_a_deletion_is_no_rename(tmp_path):
     """Audit 37: a member deleted after a build (a notice, once) made every later new member an
     error, "是不是把 zeng-guoqiang 改成了 he-jing？", whose fix gave the deleted member's printed
-    address to somebody else; and an id mistyped in the preview and corrected a minute later had
-    to be kept as an alias for ever."""
+    address to somebody else."""
     members = FILES["members.yaml"]
     spare = "  - id: spare-one\n    name: 曾国强\n    branch: b1\n"
     root = write_site(tmp_path / "src", {"members.yaml": members + spare})
     build_site(_without_printables(root), tmp_path / "site")
-    _published_long_ago(root)
     (root / "members.yaml").write_text(members, encoding="utf-8")
     assert _vanished(root) == ([], ["members.yaml: id: 上次生成时有党员“spare-one”，这次没有了：他/她的网页没有了，印过的桌牌上的二维码会打不开"])
     build_site(_without_printables(root), tmp_path / "site")
     assert _vanished(root) == ([], [])  # said once
     (root / "members.yaml").write_text(members + spare.replace("spare-one", "he-jing").replace("曾国强", "何静"), encoding="utf-8")
     assert _vanished(root) == ([], [])
-    build_site(_without_printables(root), tmp_path / "site")  # he-jing was published a moment ago
+    build_site(_without_printables(root), tmp_path / "site")
     (root / "members.yaml").write_text(members + spare.replace("spare-one", "he-jing2").replace("曾国强", "何静"), encoding="utf-8")
-    errors, notices = _vanished(root)
-    assert errors == [] and notices == ["members.yaml:22:5: id: 上次生成时有党员“he-jing”（一天内刚加的），这次没有了"], notices
-    _published_long_ago(root)  # a day later it may hang on a desk: the same change stops the build
-    assert _vanished(root)[0] == ["members.yaml:22:5: id: 上次生成时有党员“he-jing”，现在找不到了：他/她的网页地址变了，印过的桌牌上的二维码会打不开"]
+    assert _vanished(root) == ([], ["members.yaml:22:5: id: 上次生成时有党员“he-jing”，这次没有了：印着 he-jing 的桌牌上的二维码会打不开"])
 
 
 def test_a_record_deleted_after_a_build_is_a_notice_and_builds(tmp_path):

@@ -36,9 +36,7 @@ def read_content(
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     check_content(content, problems)
     if every_record_read:  # a check's error (a photo's path) does not hide a zone renamed beside it
-        renamed, deleted = vanished_pages(content, cache_dir)
-        problems.extend(renamed)
-        content.notices.extend(deleted)
+        content.notices.extend(vanished_pages(content, cache_dir))
     check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()
