@@ -528,6 +528,19 @@ def test_a_crowded_portrait_sign_names_what_crowds_it(planned, setter, roles, du
     assert raised.value.field == (blamed,), raised.value
 
 
+@pytest.mark.parametrize("size", ["100x100mm", "150x100mm", "100x5000mm", "5000x100mm"])
+def test_a_sheet_too_small_for_any_sign_is_what_is_blamed(planned, setter, size):
+    """A 10 x 10 cm sign could not hold the example's roles, and was told "责任区人员太多"; one with
+    its leader alone, "负责人的姓名太长" of a three-character name; a 5000x100 mm strip had no
+    hint (audit H, session 37). When not even one short duty fits, the size is the error, with
+    sizes tried that hold the content."""
+    _, signs, _ = planned
+    for sign in (signs[0].content, dataclasses.replace(signs[0].content, roles=(), members=(), duties=("巡查",))):
+        with pytest.raises(Overflow) as raised:
+            compose_sign(dataclasses.replace(sign, size=size, orientation="landscape"), sign_words(load_labels()), setter)
+        assert raised.value.field == ("signboard", "size") and "改成 {size: " in raised.value.hint, raised.value.hint
+
+
 def test_a_logos_see_through_margin_is_trimmed(tmp_path):
     """A 5:1 emblem on a square transparent canvas (as logos are often exported) is laid out and
     printed 5:1, not as a small strip inside a square of nothing."""

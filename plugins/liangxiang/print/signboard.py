@@ -42,7 +42,7 @@ class _Sign(PeopleBlock):
 
     def _too_small(self) -> Overflow:
         return Overflow(("signboard", "size"), f"{size_label(self.width, self.height)} 的标志牌放不下能在远处扫描的二维码和全部内容",
-                        "")
+                        "标志牌要在一两米外看字、扫码，这个尺寸太小或太窄")
 
     def _landscape(self, top: float, side: float, caption) -> None:
         lay, u, gap = self.layout, self.u, self.gap
@@ -143,6 +143,8 @@ class _Sign(PeopleBlock):
 
     def _people_overflow(self, beside_duties: bool = False) -> Overflow:
         if not self.sign.roles and not self.sign.members:
+            if len(self.sign.leader) <= 6:  # a name of a few characters: the sheet is what is too small (audit H)
+                return self._too_small()
             return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "")
         field = ("roles",) if self.sign.roles else ("members",)
         if beside_duties:
@@ -168,14 +170,26 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
     try:
         return _compose(sign, words, setter, squeeze)
     except Overflow as overflow:
+        if squeeze == 1.0 and overflow.field != ("signboard", "size") and not _fits(_least(sign), words, setter):
+            # not even a sign of one short duty fits (10 x 10 cm): the sheet is what to change, not the roles (audit H)
+            overflow = _Sign(sign, words, setter)._too_small()
         if squeeze == 1.0:
             area = _area(sign.size)
-            fitting = [f"{{size: {size}, orientation: {orientation}}}" for size in NAMED_SIZES for orientation in ("landscape", "portrait")
-                       if (size, orientation) != (sign.size, sign.orientation) and _area(size) >= area
-                       and _fits(replace(sign, size=size, orientation=orientation), words, setter)]
+            tried = [(size, orientation) for size in NAMED_SIZES for orientation in ("landscape", "portrait")
+                     if (size, orientation) != (sign.size, sign.orientation)]
+            fitting = [f"{{size: {size}, orientation: {orientation}}}" for size, orientation in tried
+                       if _area(size) >= area and _fits(replace(sign, size=size, orientation=orientation), words, setter)]
+            if not fitting and overflow.field == ("signboard", "size"):  # a long strip (5000x100mm): its shape, not its area
+                fitting = [f"{{size: {size}, orientation: {orientation}}}" for size, orientation in tried
+                           if _fits(replace(sign, size=size, orientation=orientation), words, setter)]
             advice = f"或把 signboard 改成 {' 或 '.join(fitting[:2])}（试排过，能放下）" if fitting else ""
             overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
-        raise
+        raise overflow from None
+
+
+def _least(sign: SignContent) -> SignContent:
+    """The sign with the least a zone may say: its name, its leader and one short duty."""
+    return replace(sign, slogan="", scope="", duties=("巡查",), leader=sign.leader[:3], leader_detail="", leader_photo=None, roles=(), members=())
 
 
 def _area(size: str) -> float:
