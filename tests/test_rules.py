@@ -1590,6 +1590,15 @@ def test_an_invisible_character_is_shown_where_a_message_quotes_it(tmp_path):
     assert len(said) == 2 and not any("看不见的字符（" in s for s in said) and any("看不见的控制字符（U+202E）" in s for s in said), said
 
 
+@pytest.mark.parametrize("phone", ["0318-12345", "0318-95598", "010-12345", "12345", "0317-2720001转6001"])
+def test_a_service_number_after_an_area_code_builds(tmp_path, phone):
+    """0318-12345 is how a city writes its hotline for mobiles (a short number after the area
+    code); it was refused as "区号 0318 后面的号码有 5 位，应该是 7 或 8 位" (audit H, session 37)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "service_phone: 0317-2720001", f"service_phone: {phone}"))
+    assert problems_of(root) == []
+
+
 @pytest.mark.parametrize("comment", ["  # 入党年份", " # 入党年份", "  #入党年份"])
 def test_a_comment_after_a_value_is_not_a_cut_value(tmp_path, comment):
     """"#" after a value is a comment when it is set apart ("  #") or followed by a space ("# ")."""

@@ -135,10 +135,13 @@ LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)|(?<=\d-)[OoIl]")  # l
 
 
 def whole_number(digits: str) -> bool:
-    """Digits a phone can dial: a short service number (12345, 95598), a local number of 7 or 8
-    digits, one with its area code (0317-2720000), a 400 or 800 number, a mobile's 11, or one with
+    """Digits a phone can dial: a short service number (12345, 95598), alone or after an area code,
+    a local number of 7 or 8 digits, one with its area code (0317-2720000), a 400 or 800 number, a mobile's 11, or one with
     the country code; "0317272" is cut short."""
     if digits.startswith("0"):  # the area code, then a local number of 8 digits after 010 and 02x, 7 or 8 after 0xxx
+        code = area_code(digits) or digits[:4]
+        if digits[len(code):len(code) + 1] in ("1", "9") and 3 <= len(digits) - len(code) <= 5:
+            return True  # a city's service number from a mobile, 0318-12345 (a short number, as 12345 alone is)
         return len(digits) in ((11,) if area_code(digits) else (11, 12))
     if digits.startswith(("400", "800")) and len(digits) == 10:
         return True
