@@ -280,6 +280,20 @@ def test_a_new_member_after_a_deletion_is_no_rename(tmp_path):
     assert _vanished(root) == ([], ["members.yaml:22:5: id: 上次生成时有党员“he-jing”，这次没有了：印着 he-jing 的桌牌上的二维码会打不开"])
 
 
+def test_a_story_renamed_or_deleted_is_told_once(tmp_path):
+    """A story's address is its file's name, and its link is forwarded in WeChat: a renamed file
+    left the old link at the 404 page without a word (audit G, session 37)."""
+    root = write_site(tmp_path / "src")
+    build_site(_without_printables(root), tmp_path / "site")
+    (root / "content/stories/a-key.md").rename(root / "content/stories/the-key.md")
+    errors, notices = _vanished(root)
+    assert errors == [] and notices == ["content/stories/the-key.md: 上次生成时有故事 a-key.md，这次没有了：它的网址换成了 stories/the-key/，转发出去的旧链接会打不开"], notices
+    build_site(_without_printables(root), tmp_path / "site")
+    assert _vanished(root) == ([], [])
+    (root / "content/stories/the-key.md").unlink()
+    assert _vanished(root)[1] == ["content/stories/: 上次生成时有故事 the-key.md，这次没有了：转发出去的链接会打不开"]
+
+
 def test_a_record_deleted_after_a_build_is_a_notice_and_builds(tmp_path):
     """Deleting is no rule broken, and what an earlier build on this machine saw must not decide
     whether content builds (audit 32: a fresh clone built what this machine refused). It is said:

@@ -27,6 +27,7 @@ def _current(content: Content) -> dict[str, set[str]]:
     return {
         "zone": {z.id for z in content.zones} | set(content.zone_aliases),
         "member": {m.id for m in content.public_members} | set(content.member_aliases),
+        "story": {s.slug for s in content.stories},  # no QR code, but a link forwarded in WeChat
     }
 
 
@@ -68,6 +69,9 @@ def vanished_pages(content: Content, cache: Path | None) -> list[Problem]:
             continue
         gone = sorted(i for i in ids if i not in current[kind] and i not in hidden)
         new = sorted(current[kind] - ever.get(kind, set()) - ids)
+        if kind == "story":
+            notices += _stories_gone(content, docs, gone, new)
+            continue
         records = {record.id: record for record in (content.zones if kind == "zone" else content.members)}
         for old in gone:
             renamed = records.get(new[0]) if len(new) == 1 else None  # said at the record it was likely renamed to
@@ -85,6 +89,16 @@ def vanished_pages(content: Content, cache: Path | None) -> list[Problem]:
                     Location(roster), "id", f"上次生成时有党员“{old}”，这次没有了：他/她的网页没有了，印过的桌牌上的二维码会打不开",
                     "调离的党员不要删除，写 status: former（网页保留并注明已调离）；不想公开的写 hidden: true；从没印过桌牌的，不用管这条提示"))
     return notices
+
+
+def _stories_gone(content: Content, docs: str, gone: list[str], new: list[str]) -> list[Problem]:
+    """A story's address is its file's name: one renamed or deleted leaves its forwarded links at the 404 page."""
+    renamed = next((story for story in content.stories if story.slug == new[0]), None) if len(new) == 1 and len(gone) == 1 else None
+    if renamed is not None:
+        return [Problem(Location(renamed.path), "-", f"上次生成时有故事 {gone[0]}.md，这次没有了：它的网址换成了 stories/{renamed.slug}/，转发出去的旧链接会打不开",
+                        f"是不是把 {gone[0]}.md 改名成了 {renamed.slug}.md？发出去的故事不要改文件名：改回 {gone[0]}.md")]
+    return [Problem(Location(f"{docs}/stories/"), "-", f"上次生成时有故事 {old}.md，这次没有了：转发出去的链接会打不开",
+                    "删掉是有意的，不用管这条提示；不是的话，恢复这个文件") for old in gone]
 
 
 def record_published(content: Content, cache: Path) -> None:
