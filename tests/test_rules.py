@@ -430,6 +430,8 @@ CASES = [
     Case("ref-story-zone", sub("content/stories/a-key.md", "zone: garden", "zone: gardn"), "content/stories/a-key.md", "gardn", "zone", "找不到责任区", "garden"),
     Case("ref-assessment-zone", sub("content/assessments/2026-Q1.yaml", "{zone: garden", "{zone: nowhere"), "content/assessments/2026-Q1.yaml", "nowhere", "zone", "找不到责任区",
          "改过编号的，这里写新编号，再把旧编号写进新责任区的 aliases"),  # an alias is no reference: both are said at once
+    Case("empty-list-item", sub("members.yaml", "  - id: li-na\n", "  -\n  - id: li-na\n"), "members.yaml", 11, "members[2]",
+         "这一项是空的：“-”后面和下面都没有内容", "在“- ”后面写这一项的字段"),  # was "“”下面是空的" (audit H, session 37)
     Case("ref-member-renamed", sub("content/commitments/2026.yaml", "member: li-na", "member: lina-old"), "content/commitments/2026.yaml", "lina-old", "member", "找不到党员",
          "改过编号的，这里写新编号，再把旧编号写进他/她的 aliases"),
     Case("ref-commitment-member", sub("content/commitments/2026.yaml", "member: li-na", "member: li-ba"), "content/commitments/2026.yaml", "li-ba", "member", "找不到党员", "li-na"),

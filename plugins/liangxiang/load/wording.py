@@ -101,6 +101,8 @@ def _left_empty(error: Error) -> tuple[str, str]:
     if error.in_list:
         return "这一项是空的：“- ”后面还没有写内容", "写上内容，或者删掉这一行"
     if error.kind in {"model_type", "dict_type", "model_attributes_type"}:
+        if not name:  # `  -` alone: an item of a list of records
+            return "这一项是空的：“-”后面和下面都没有内容", "在“- ”后面写这一项的字段（例如 - id: ……），或者删掉这一行"
         return f"“{name}”下面是空的", "在下一行缩进写上它的字段，或者删掉这一行"
     if error.kind == "bool_type":  # optional fields but these are never guessed (hidden: publishing the hidden)
         return f"“{name}”还没有填写：冒号后面是空的", f"写 {name}: true（是）或 {name}: false（否）；不写这一行就是 false"
