@@ -80,9 +80,9 @@ class Preview:
     def starting(config) -> bool:
         """Whether this is `mkdocs serve`'s first build: into a temporary mkdocs_* folder, for its
         own address. Failing, it would end the command before anything is served or watched."""
-        host, port = config.dev_addr
-        return (not Preview.serving and (config.site_url or "").startswith(f"http://{host}:{port}/")
-                and Path(config.site_dir).name.startswith("mkdocs_"))
+        from .siteconfig import served_address
+
+        return not Preview.serving and served_address(config) and Path(config.site_dir).name.startswith("mkdocs_")
 
     def _config_problems(self) -> list[str]:
         from .siteconfig import ConfigProblem, load_site_config, site_config

@@ -425,14 +425,19 @@ def _refuse_code(text: str, shown: str) -> None:
             stack += node.value
 
 
+def served_address(config) -> bool:
+    """Whether site_url is `mkdocs serve`'s own address (http://127.0.0.1:8000/), set in place of the setting."""
+    host, port = config.dev_addr
+    return (config.site_url or "").startswith(f"http://{host}:{port}/")
+
+
 def printed_site_url(config) -> str:
     """The address printed in QR codes: site_url as mkdocs.yml sets it. `mkdocs serve` replaces
     the setting with its own (http://127.0.0.1:8000/), which a sign bolted to a wall must never
     hold: a PDF downloaded from the preview goes to the print shop like any other."""
     from mkdocs.utils.yaml import yaml_load  # reads INHERIT and !ENV as MkDocs does
 
-    host, port = config.dev_addr
-    if not (config.site_url or "").startswith(f"http://{host}:{port}/"):
+    if not served_address(config):
         return ascii_url(config.site_url or "")  # a build: the setting as written (no second read of mkdocs.yml)
     path = Path(config.config_file_path or "")
     try:

@@ -31,12 +31,15 @@ def _current(content: Content) -> dict[str, set[str]]:
     }
 
 
-def _recorded(cache: Path) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """(kind -> every id a build here published, kind -> the ids of the last build)."""
+def _read(cache: Path):
     try:
-        data = json.loads((cache / PUBLISHED_FILE).read_text(encoding="utf-8"))
+        return json.loads((cache / PUBLISHED_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}, {}
+        return None
+
+
+def _recorded(data) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """(kind -> every id a build here published, kind -> the ids of the last build)."""
     if not isinstance(data, dict):
         return {}, {}
     if "last" not in data:  # written before the last build's ids were kept apart
@@ -55,7 +58,7 @@ def vanished_pages(content: Content, cache: Path | None) -> list[Problem]:
     once: the build after it no longer has the id."""
     if cache is None:
         return []
-    ever, last = _recorded(cache)
+    ever, last = _recorded(_read(cache))
     current = _current(content)
     hidden = {m.id for m in content.members if m.hidden}  # hiding a member takes the page away on purpose
     notices = []
@@ -104,14 +107,11 @@ def _stories_gone(content: Content, docs: str, gone: list[str], new: list[str]) 
 def record_published(content: Content, cache: Path) -> None:
     """Keep every id published (ids stay: a sign printed years ago still hangs) and the ids of this
     build, which the next run compares with."""
-    ever, _ = _recorded(cache)
+    before = _read(cache)
+    ever, _ = _recorded(before)
     current = _current(content)
     data = {"ever": {kind: sorted(ever.get(kind, set()) | current.get(kind, set())) for kind in sorted({*ever, *current})},
             "last": {kind: sorted(ids) for kind, ids in sorted(current.items())}}
-    try:
-        unchanged = json.loads((cache / PUBLISHED_FILE).read_text(encoding="utf-8")) == data
-    except (OSError, ValueError):
-        unchanged = False
-    if not unchanged:
+    if data != before:
         cache.mkdir(parents=True, exist_ok=True)
         write_atomic(cache / PUBLISHED_FILE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))

@@ -41,8 +41,7 @@ class _Sign(PeopleBlock):
         return self.drawing
 
     def _too_small(self) -> Overflow:
-        return Overflow(("signboard", "size"), f"{size_label(self.width, self.height)} 的标志牌放不下能在远处扫描的二维码和全部内容",
-                        "标志牌要在一两米外看字、扫码，这个尺寸太小或太窄")
+        return _too_small(self.width, self.height)
 
     def _landscape(self, top: float, side: float, caption) -> None:
         lay, u, gap = self.layout, self.u, self.gap
@@ -143,8 +142,6 @@ class _Sign(PeopleBlock):
 
     def _people_overflow(self, beside_duties: bool = False) -> Overflow:
         if not self.sign.roles and not self.sign.members:
-            if len(self.sign.leader) <= 6:  # a name of a few characters: the sheet is what is too small (audit H)
-                return self._too_small()
             return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "")
         field = ("roles",) if self.sign.roles else ("members",)
         if beside_duties:
@@ -172,7 +169,7 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
     except Overflow as overflow:
         if squeeze == 1.0 and overflow.field != ("signboard", "size") and not _fits(_least(sign), words, setter):
             # not even a sign of one short duty fits (10 x 10 cm): the sheet is what to change, not the roles (audit H)
-            overflow = _Sign(sign, words, setter)._too_small()
+            overflow = _too_small(*sheet_size(sign.size, sign.orientation))
         if squeeze == 1.0:
             area = _area(sign.size)
             tried = [(size, orientation) for size in NAMED_SIZES for orientation in ("landscape", "portrait")
@@ -185,6 +182,11 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
             advice = f"或把 signboard 改成 {' 或 '.join(fitting[:2])}（试排过，能放下）" if fitting else ""
             overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
         raise overflow from None
+
+
+def _too_small(width: float, height: float) -> Overflow:
+    return Overflow(("signboard", "size"), f"{size_label(width, height)} 的标志牌放不下能在远处扫描的二维码和全部内容",
+                    "标志牌要在一两米外看字、扫码，这个尺寸太小或太窄")
 
 
 def _least(sign: SignContent) -> SignContent:

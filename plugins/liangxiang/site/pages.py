@@ -75,11 +75,13 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
 
     yield DataPage("members/", "", "members.html", labels.members)
     for member in content.public_members:
+        # the year the site shows first, as the plate and the zone pages do; next year's after it
+        pairs = content.commitments_of(member.id)
+        begun = [pair for pair in pairs if not latest or pair[0] <= latest.year]
         yield DataPage(f"members/{member.id}/", "", "member.html", member.name, {
             "member": member,
-            # the year the site shows first, as the plate and the zone pages do; next year's after it
-            "commitments": [pair for pair in content.commitments_of(member.id) if not latest or pair[0] <= latest.year],
-            "upcoming": [pair for pair in content.commitments_of(member.id) if latest and pair[0] > latest.year][::-1],
+            "commitments": begun,
+            "upcoming": [pair for pair in reversed(pairs) if latest and pair[0] > latest.year],
             "open_year": latest.year if latest else None,  # the year whose review may still come
             "zones": [ZoneLink.of(z, member.id) for z in sorted(content.zones_of(member.id), key=lambda z: z.status == "archived")],  # active first
             "stories": content.stories_of(member.id),
