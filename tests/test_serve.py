@@ -145,7 +145,7 @@ def test_live_preview_rebuilds_and_keeps_the_last_good_site(server):
 
 def shown_errors(page: str) -> list[str] | None:
     """The mistakes the preview's banner lists on a served page, None without a banner."""
-    found = re.search(r"<script>\(function\(\)\{var p=(\[.*?\]);if\(!p\.length\)", page)
+    found = re.search(r"<script>\(function\(\)\{var p=(\[.*?\]),n=\"[^\"]*\";if\(!p\.length\)", page)
     return json.loads(found.group(1)) if found else None
 
 
@@ -185,6 +185,7 @@ def test_a_preview_started_with_mistakes_waits_for_them_to_be_fixed(tmp_path):
         for path in ("", "members/zhang-wei/"):
             status, page = running.get(path)
             assert "预览还没有生成" in page and len(shown_errors(page)) == 1 and "全角" in shown_errors(page)[0], (path, status, page)
+            assert "网站还没有生成过" in page and "上一次成功生成" not in page  # no last site to be under the list
         (site / "members.yaml").write_text(good, encoding="utf-8")
         page = until(running, "members/zhang-wei/", lambda page: "张伟" in page, "the site built once fixed")
         assert shown_errors(page) is None

@@ -25,7 +25,7 @@ from .pipeline import cache_in_docs, read_site
 from .print.background import Background
 from .print import PrintStage
 from .problems import ContentError
-from .serve import WAITING, Preview, Waiting, watch_and_preview
+from .serve import Preview, Waiting, watch_and_preview
 from .site import SiteBuild
 from .site.markdown import SafeContent, add_base_extensions, untitled_page_title
 from .site.staging import StagedOutput
@@ -146,7 +146,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             if starting:  # `mkdocs serve` would end here: it serves a page saying so, and watches
                 config.site_dir, self.build = site_dir, Waiting()
                 config.theme.static_templates.clear()
-                Preview.failed([str(problem) for problem in error.problems], WAITING)
+                Preview.failed([str(problem) for problem in error.problems], waiting=True)
                 return config
             if Preview.serving:
                 Preview.failed([str(problem) for problem in error.problems])

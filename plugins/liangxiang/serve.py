@@ -14,16 +14,19 @@ log = logging.getLogger("mkdocs.plugins.liangxiang")
 
 KEPT = "预览仍是上一次成功生成的网站；改好并保存后会自动重新生成。"
 WAITING = "预览还没有生成：改好并保存后会自动生成，浏览器里的页面随之刷新。"
+# the line under the banner's heading: what the page under it is
+UNDER_KEPT = "下面是上一次成功生成的网站。改好并保存后会自动重新生成，这条提示随之消失。"
+UNDER_WAITING = "网站还没有生成过。改好并保存后会自动生成，这条提示随之消失。"
 
 # Shown on every page the preview serves while the last rebuild failed. The list arrives as JSON
 # and is written with textContent: nothing in it becomes markup.
-_BANNER = """(function(){var p=%s;if(!p.length)return;
+_BANNER = """(function(){var p=%s,n=%s;if(!p.length)return;
 var b=document.createElement('section');b.setAttribute('role','alert');b.lang='zh-CN';
 b.style.cssText='position:fixed;left:0;right:0;bottom:0;z-index:9999;max-height:60vh;overflow:auto;background:#fff4f2;color:#1f1f1f;border-top:4px solid #b3261e;padding:12px 16px 16px;font:15px/1.6 system-ui,sans-serif;box-shadow:0 -2px 12px rgba(0,0,0,.2)';
 var h=document.createElement('strong');h.style.cssText='display:block;color:#b3261e;font-size:17px;padding-right:76px';
 h.textContent='一共有 '+p.length+' 处错误，这个网站还没有更新';b.appendChild(h);
 var t=document.createElement('p');t.style.margin='4px 0 8px';
-t.textContent='下面是上一次成功生成的网站。改好并保存后会自动重新生成，这条提示随之消失。';b.appendChild(t);
+t.textContent=n;b.appendChild(t);
 var l=document.createElement('ol');l.style.cssText='margin:0;padding-left:1.4em;overflow-wrap:anywhere';
 p.forEach(function(m){var i=document.createElement('li');i.textContent=m;l.appendChild(i);});b.appendChild(l);
 var c=document.createElement('button');c.type='button';c.textContent='收起';
@@ -46,6 +49,7 @@ class Preview:
     serving = False
     content_failed = False
     problems: list[str] = []  # what the last rebuild stopped at; empty once it built
+    under = UNDER_KEPT
 
     def __init__(self, rebuild, config_file: str | None):
         self.rebuild, self.config_file = rebuild, config_file
@@ -70,11 +74,13 @@ class Preview:
         return result
 
     @staticmethod
-    def failed(problems: list[str], said: str = KEPT) -> None:
-        """Called by the plugin when content errors stopped the build (already logged)."""
+    def failed(problems: list[str], waiting: bool = False) -> None:
+        """Called by the plugin when content errors stopped the build (already logged); ``waiting``:
+        no site was built yet, the preview shows the Waiting page."""
         Preview.content_failed = True
         Preview.problems = problems
-        log.error(said)
+        Preview.under = UNDER_WAITING if waiting else UNDER_KEPT
+        log.error(WAITING if waiting else KEPT)
 
     @staticmethod
     def starting(config) -> bool:
@@ -121,17 +127,22 @@ class Waiting:
             (site_dir / name).write_text(self.PAGE, encoding="utf-8")
 
 
-def with_errors(page: bytes, problems: list[str]) -> bytes:
+def with_errors(page: bytes, problems: list[str], under: str = UNDER_KEPT) -> bytes:
     """An HTML page as served, with the list of problems over it (none: the page as it is)."""
     if not problems:
         return page
-    listed = json.dumps(problems, ensure_ascii=False)
+    script = b"<script>" + (_BANNER % (_script_json(problems), _script_json(under))).encode("utf-8") + b"</script>"
+    end = page.rfind(b"</body>")
+    return page + script if end < 0 else page[:end] + script + page[end:]
+
+
+def _script_json(value) -> str:
+    """JSON that cannot end the script it stands in, whatever the text holds."""
+    listed = json.dumps(value, ensure_ascii=False)
     for character, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
                                ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         listed = listed.replace(character, escaped)
-    script = b"<script>" + (_BANNER % listed).encode("utf-8") + b"</script>"
-    end = page.rfind(b"</body>")
-    return page + script if end < 0 else page[:end] + script + page[end:]
+    return listed
 
 
 def _reading_config(error: BaseException) -> bool:
@@ -144,7 +155,7 @@ def watch_and_preview(server, config) -> None:
     server.builder = Preview(server.builder, config.config_file_path)
     inject = getattr(server, "_inject_js_into_html", None)
     if callable(inject):  # MkDocs 1.6 and ProperDocs: otherwise the errors are in the terminal only
-        server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems)
+        server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems, Preview.under)
     not_found = getattr(server, "error_handler", None)
     if callable(not_found):  # a new page whose content has a mistake is not there yet: say why on its 404
-        server.error_handler = lambda code: (lambda page: with_errors(page, Preview.problems) if page else page)(not_found(code))
+        server.error_handler = lambda code: (lambda page: with_errors(page, Preview.problems, Preview.under) if page else page)(not_found(code))
