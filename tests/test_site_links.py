@@ -16,7 +16,9 @@ STORY = FILES["content/stories/a-key.md"].replace(
     "故事正文。", "故事正文，见[活动规则](../about.md#rules)和[花园](/zones/garden.yaml)。\n\n"
     # addresses: from content/, as the browser reads them from /stories/a-key/, and from stories/
     "[张伟](/members/zhang-wei/)、[李娜](../../members/li-na/)、[关于](../../about/)、[花园页](../zones/garden)。")
-ZONE = FILES["content/zones/garden.yaml"] + "content: |\n  见[故事](../stories/a-key.md)、[首页](/index.md)和[2026年承诺](commitments/2026.yaml)。\n"
+ZONE = (FILES["content/zones/garden.yaml"] + "content: |\n  见[故事](../stories/a-key.md)、[首页](/index.md)和[2026年承诺](commitments/2026.yaml)。\n"
+        # index.md in zones/x.yaml: content/index.md (the home page), not zones/index.md (no file is there)
+        "  回[主页](index.md)，看[责任区一览](zones/index.md)。\n")
 ABOUT = ("# 关于\n\n回到[首页](index.md)；读[故事][k]；看[考核](assessments/2026-Q1.yaml)；"
          "找[责任区](zones/index.md)，[全部故事](stories/index.md)。\n\n"
          "[党员](../members/)、[欧阳](members/ouyang-xiaohong.html)、[承诺](commitments/2026/)、[回家](../)、[李娜页](members/li-na.md)、[花园文件](zones/garden.md)。\n\n[k]: stories/a-key.md\n\n## Rules\n")
@@ -36,7 +38,7 @@ def test_file_links_lead_to_their_pages(tmp_path, directory_urls):
     expected = {  # page -> link text -> the page it must open
         "stories/a-key/": {"活动规则": "about/", "花园": "zones/garden/", "张伟": "members/zhang-wei/",
                            "李娜": "members/li-na/", "关于": "about/", "花园页": "zones/garden/"},
-        "zones/garden/": {"故事": "stories/a-key/", "首页": "", "2026年承诺": "commitments/2026/"},
+        "zones/garden/": {"故事": "stories/a-key/", "首页": "", "2026年承诺": "commitments/2026/", "主页": "", "责任区一览": "zones/"},
         "about/": {"首页": "", "故事": "stories/a-key/", "考核": "assessments/2026-Q1/", "责任区": "zones/", "全部故事": "stories/",
                    "党员": "members/", "欧阳": "members/ouyang-xiaohong/", "承诺": "commitments/2026/", "回家": "",
                    "李娜页": "members/li-na/", "花园文件": "zones/garden/"},

@@ -177,9 +177,13 @@ class Content:
         records = [(z, "zone", z.id) for z in self.zones] + [(y, "year", y.year) for y in self.commitments]
         for record, kind, key in records + [(a, "period", a.period) for a in self.assessments]:
             pages[record.path.removeprefix(prefix)] = (kind, key)
-        for kind in ("members", "zones", "stories", "commitments", "assessments") + (("print",) if self.printables else ()):
-            pages.setdefault(f"{kind}/index.md", (kind, None))  # the lists, as MkDocs names a folder's page
-        return pages
+        return {**self.folder_pages, **pages}
+
+    @cached_property
+    def folder_pages(self) -> dict[str, tuple[str, object]]:
+        """The lists, as MkDocs names a folder's page (zones/index.md): no file is there."""
+        kinds = ("members", "zones", "stories", "commitments", "assessments") + (("print",) if self.printables else ())
+        return {f"{kind}/index.md": (kind, None) for kind in kinds}
 
     @cached_property
     def site_addresses(self) -> dict[str, tuple[str, object]]:
@@ -215,13 +219,16 @@ class Content:
         in the site (about/, members/zhang-wei/), written relative to base (the folder of the text
         it stands in), to content/, or to shown_at (the address of the page it is shown on, as a
         browser reads it: ../print/ on about/); None when the site has no such page."""
-        for candidate in self.link_candidates(href, base, shown_at):
+        candidates = self.link_candidates(href, base, shown_at)
+        for candidate in candidates:  # a file first: index.md written in zones/x.yaml is the home page, not /zones/
             found = self.source_pages.get(candidate) or self.published_files.get(candidate)
-            if found is None and not candidate.endswith((".yaml", ".yml")):
-                # members/li-na.md as MkDocs would name a page: members have no file to link to
-                found = self.site_addresses.get(address(candidate.removesuffix(".md")))
-            if found is not None:
+            if found is not None and candidate not in self.folder_pages:
                 return found
+        for candidate in candidates:  # members/li-na.md as MkDocs would name a page: members have no file to link to
+            if not candidate.endswith((".yaml", ".yml")):
+                found = self.site_addresses.get(address(candidate.removesuffix(".md")))
+                if found is not None:
+                    return found
         return None
 
     @staticmethod
