@@ -79,6 +79,8 @@ Tag = Annotated[Text, AfterValidator(_one_item("一个标识"))]
 Category = Annotated[Text, AfterValidator(_one_item("一个类别"))]
 Method = Annotated[Text, AfterValidator(_one_item("一种考核方式"))]
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
+
+
 def _not_pasted_data(value: Any) -> Any:
     """data:image/jpeg;base64,… (an image copied from a web page or WeChat): said as what it is,
     not as a path 40,000 characters too long."""

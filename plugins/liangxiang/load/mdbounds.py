@@ -32,6 +32,7 @@ def _emphasis_depth(paragraph: str) -> int:
             closed += end - start
     return min(deepest, closed)
 
+
 _MARKER = re.compile(r"(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*")
 
 

@@ -191,6 +191,23 @@ def four_digit_year(value: Any, bounds: dict) -> str:
     return f"年份写四位数：写成 {(2000 if short <= now else 1900) + short}"
 
 
+def out_of_range(value: Any, bounds: dict) -> str:
+    """What to write for a number past a bound the format sets: a year (1900 to 2100) has four
+    digits; a score (0 to 100) written 955 lost its decimal point."""
+    low, high = bounds.get("ge", bounds.get("gt")), bounds.get("le", bounds.get("lt"))
+    if low == 1900 or high == 2100:
+        if re.fullmatch(r"[0-9]{4}", str(value).strip()):
+            return "年份在 1900 到 2100 之间：是不是输错了一位？"
+        return four_digit_year(value, {"ge": 1900}) or "年份写四位数，例如 1998"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return ""
+    if high == 100 and re.fullmatch(r"[0-9]{3}", str(value).strip()) and number >= 500:  # 955, not 101
+        return f"分数在 0 到 100 之间；是漏了小数点的话，写成 {number_text(number / 10)}"
+    return "分数在 0 到 100 之间（百分制）" if high == 100 or low == 0 else ""
+
+
 def swapped_year(value: object) -> int | None:
     """2207 for 2027, 2206 for 2026: a year with two digits swapped, when one swap gives a year near now."""
     text = str(value).strip()

@@ -18,6 +18,7 @@ from .yamlfile import SourceMap
 
 R = TypeVar("R", bound=Record)
 
+
 def validate_record(model: type[R], data: Any, source: SourceMap, loc: tuple, problems: Problems,
                     rejected: list[Rejected] | None = None) -> R | None:
     """One record, bound to where it came from; None (with problems) when it is invalid, and

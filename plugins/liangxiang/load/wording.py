@@ -170,8 +170,7 @@ def _too_large(error: Error) -> tuple[str, str]:
         return f"应该是数字{error.now}", A_NUMBER
     guess = meant.swapped_year(error.value)
     return (f"不能大于 {meant.number_text(error.ctx.get('le', error.ctx.get('lt')))}{error.now}",
-            f"是不是 {guess}？（两个数字写颠倒了）" if guess else "")
-
+            f"是不是 {guess}？（两个数字写颠倒了）" if guess else meant.out_of_range(error.value, error.ctx))
 
 
 def _unknown_field(error: Error) -> tuple[str, str]:
@@ -446,7 +445,7 @@ WORDINGS: dict[str, Wording] = {
     **_kinds(_not_whole_number, "int_parsing", "int_type", "int_from_float"),
     **_kinds(lambda e: (f"应该是数字{e.now}", meant.as_number(e.value, whole=False) or A_NUMBER), "float_parsing", "float_type"),
     **_kinds(lambda e: (f"应该是数字{e.now}", A_NUMBER), "finite_number"),
-    **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", meant.four_digit_year(e.value, e.ctx)),
+    **_kinds(lambda e: (f"不能小于 {meant.number_text(e.ctx.get('ge', e.ctx.get('gt')))}{e.now}", meant.out_of_range(e.value, e.ctx)),
              "greater_than_equal", "greater_than"),
     **_kinds(_too_large, "less_than_equal", "less_than"),
     **_kinds(lambda e: (f"只能是 true 或 false{e.now}", f"去掉引号：写成 {e.value.strip().lower()}，不加引号"
