@@ -207,6 +207,9 @@ def test_without_directory_urls(tmp_path):
     folder = (site / "zones/garden/index.html").read_text(encoding="utf-8")
     assert "url=../garden.html" in folder and "正在打开" in folder and "已更换" not in folder
     assert "已更换" in (site / "zones/old-garden/index.html").read_text(encoding="utf-8")
+    # a member with no plate this year (here: one who has left) had one printed before: it opens their page
+    assert "url=../ouyang-xiaohong.html" in (site / "members/ouyang-xiaohong/index.html").read_text(encoding="utf-8")
+    assert not (site / "members/secret-person").exists()
 
 
 def test_bad_content_writes_no_site(tmp_path):

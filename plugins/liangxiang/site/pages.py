@@ -59,7 +59,8 @@ def plan_pages(content: Content, urls: Urls, labels: Labels, site_url: str | Non
         zones = [(zone.id, zone) for zone in content.zones] + list(content.zone_aliases.items())
         pages += [DataPage(f"zones/{name}/index.html", f"zones/{name}/", "redirect.html", zone.name,
                            {"target": ("zone", zone.id), "moved": name != zone.id}) for name, zone in zones]
-        members = [(m, content.member_by_id[m]) for m in content.plate_commitments] + list(content.member_aliases.items())
+        # every member's, not only this year's plates': a plate printed in an earlier year still opens its page
+        members = [(m.id, m) for m in content.public_members] + list(content.member_aliases.items())
         pages += [DataPage(f"members/{name}/index.html", f"members/{name}/", "redirect.html", member.name,
                            {"target": ("member", member.id), "moved": name != member.id}) for name, member in members]
     for page in pages:
