@@ -94,7 +94,7 @@ PRINTABLE = [p for p in PAYLOADS if not INVISIBLE.search(p)]
 SHORT = ["<b onclick=x>张</b>", "{{ 7*7 }}", "＜script＞", '"><i>x', "${7*7}", "</script>"]
 # images must be photos under content/: these are refused with file and line (test_image_payloads_are_refused)
 IMAGE_PAYLOADS = [f"![图片](javascript:{X})", f'![图片](x" onerror="{X})', "![图片](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
-                  "![图片](http://evil.example/x.png)", f'<img src=x onerror="{X}">', "![图片](../../mkdocs.yml)"]
+                  f'<img src=x onerror="{X}">', "![图片](../../mkdocs.yml)"]
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "form", "base", "style", "meta", "link",
                   "img", "a", "details", "textarea", "title", "body", "button", "input"}
@@ -433,7 +433,25 @@ def test_image_payloads_are_refused(tmp_path):
     _, problems = read_content(root, root / "content")
     lines = sorted(p.where.line for p in problems if p.where.path == "content/stories/a-key.md")
     # every Markdown image is refused on its own line; a raw <img> is taken out (a notice)
-    assert lines == [11, 13, 15, 17, 21], [str(p) for p in problems]
+    assert lines == [11, 13, 15, 19], [str(p) for p in problems]
+
+
+def test_an_image_on_another_website_is_a_link_to_it(tmp_path):
+    """No page loads anything from another host: an image written with a web address is shown as
+    a link to it, with its alt text (or the address), and the editor is told at its line."""
+    from liangxiang.pipeline import read_content
+
+    body = "正文。\n\n![外站图片](https://evil.example/x.png)\n\n![](http://evil.example/y.png \"标题\")\n"
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", body)})
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    said = [p for p in content.notices if "别的网站" in p.message]
+    assert [(p.where.path, p.where.line) for p in said] == [("content/stories/a-key.md", 11), ("content/stories/a-key.md", 13)], said
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    page = (site / "stories/a-key/index.html").read_text(encoding="utf-8")
+    assert "evil.example" not in "".join(re.findall(r"<img\b[^>]*>", page))
+    assert re.search(r'<a href="https://evil\.example/x\.png"[^>]*>外站图片</a>', page), page
+    assert re.search(r'<a href="http://evil\.example/y\.png"[^>]*>http://evil\.example/y\.png</a>', page), page
 
 
 def test_the_check_names_markdown_payloads(tmp_path):

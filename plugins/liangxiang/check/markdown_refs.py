@@ -34,7 +34,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     Markdown again on every build would cost a large site seconds). ``free_page_anchors``: whether
     #fragments naming a free page's headings are checked (MkDocs renders those pages, with the
     site's own slugify if it sets one)."""
-    from ..site.markdown import LINK, PHOTO, Renderer, extras_key  # here: the renderer brings Markdown
+    from ..site.markdown import LINK, PHOTO, REMOTE, Renderer, extras_key  # here: the renderer brings Markdown
 
     renderer = Renderer(content.markdown_extras)
     version = code_digest(PACKAGE, [PACKAGE / "site" / "markdown.py", PACKAGE / "site" / "rawhtml.py", Path(__file__)], ("Markdown", "nh3"))
@@ -48,7 +48,10 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
         for ref, kind in named_in("refs", text, lambda text: _named(renderer, text)):
             mark = PHOTO if kind == "image" else LINK
             nth = seen[ref, kind] = seen.get((ref, kind), -1) + 1
-            if kind == "image":
+            if kind == "image" and REMOTE.match(ref):
+                kind, problem = "remote", (f"图片“{ref}”在别的网站上：网页不从别的网站加载图片，这里显示成指向它的链接",
+                                           "要在页面上显示，把照片存进 content/photos/，写成 ![照片说明](photos/...)")
+            elif kind == "image":
                 problem = _image_problem(content, ref, base, hidden_of)
             elif kind == "empty":
                 problem = (f"链接“{ref}”没有写地址：圆括号里是空的",
@@ -90,7 +93,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
                 line, column = ((_tag_line(text, ref), 1) if kind in ("html", "unclosed") else (_code_line(text, ref), 1) if kind == "code"
                                 else (_comment_line(text), 1) if kind == "comment"
-                                else _place_of(text, needle, kind == "image", nth))
+                                else _place_of(text, needle, kind in ("image", "remote"), nth))
                 # a block scalar's lines are read without their indentation: its column would be wrong
                 where = Location(start.path, start.line + line - (0 if block else 1), 1 if block else column) if start.line else start
                 if kind in NOTICES:
@@ -165,7 +168,7 @@ def _almost_link_problem(written: str) -> tuple[str, str]:
 
 # taken out of the page (raw HTML by site/rawhtml.py, a script link's address by the sanitizer:
 # format rule 9): the editor is told, the build goes on
-NOTICES = {"html", "unclosed", "script", "code", "unmarked"}
+NOTICES = {"html", "unclosed", "script", "code", "unmarked", "remote"}
 FOOTNOTE_MARK = re.compile(r"\[\^[^\[\]\s]{1,40}\](?!\s*[:：])")  # not the note itself, its colon mistyped
 FENCE = re.compile(r"^ {0,3}(```|~~~)", re.M)
 INDENTED = re.compile(r"(?:^|\n[ \t]*\n)(?: {4,}|\t)\S")  # a line indented four spaces after a blank one: code, or a list's paragraph

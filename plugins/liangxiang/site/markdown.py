@@ -215,19 +215,23 @@ def _local_only(tag: str, attribute: str, value: str) -> str | None:
 
 
 _IMG = re.compile(r"<img\b[^>]*>")
+REMOTE = re.compile(r"https?://[^/\s]", re.I)  # an image on another website
 _ATTR = re.compile(r'([a-z]+)="([^"]*)"')
 
 
 def publish_images(text: str, publish: Callable[[str, str], str | None], where: str) -> str:
     """Replace each image of rendered Markdown by ``publish(path, alt)``, a resized copy.
 
-    An image that is not a photo under content/ is dropped and reported (a warning, which
-    fails a strict build): a visitor never sees a broken image or one from another host.
+    An image on another website becomes a link to it, with its alt text. Any other image that
+    is not a photo under content/ is dropped and reported (a warning, which fails a strict
+    build): a visitor never sees a broken image, nor loads one from another host.
     """
 
     def replace(match: re.Match) -> str:
         attrs = {k: html.unescape(v) for k, v in _ATTR.findall(match.group(0))}
         src, alt = attrs.get("src", ""), attrs.get("alt", "")
+        if REMOTE.match(src):  # a page loads nothing from another host: the image is a link to it (the check says so)
+            return f'<a href="{html.escape(src)}">{html.escape(alt.strip() or src)}</a>'
         published = publish(unquote(src[len(PHOTO):]), alt) if src.startswith(PHOTO) else None
         if published is None:
             shown = src[len(PHOTO):] if src.startswith(PHOTO) else src
