@@ -275,6 +275,9 @@ def _id_hint(error: Error) -> str:
     hint = f"{ID_EXAMPLE}{slug}" if slug and slug != value else ""
     parts = [part.strip() for part in re.split(r"[、，；;,]", value) if part.strip()]
     spaced = value.split()  # [zhang-wei li-na], a comma left out; not "Zhang Wei" or "王 芳", one name
+    if len(parts) == 1 and 1 < len(spaced) <= 3 and all(re.fullmatch(r"[a-z]{2,}", p) for p in spaced):
+        # sun haitao: one name's pinyin, spaced where "-" goes (b1 b2 are two ids; so are zhang-wei li-na)
+        return f"编号里不能有空格，词之间用“-”连接：写成 {'-'.join(spaced)}"
     if len(parts) == 1 and len(spaced) > 1 and all(re.fullmatch(ID_PATTERN, p) or re.fullmatch(r"[\u3400-\u9fff]{2,}", p) for p in spaced):
         parts = spaced
     if len(parts) > 1:
