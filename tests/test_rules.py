@@ -521,6 +521,8 @@ CASES = [
     Case("photo-windows-path", sub("members.yaml", "photos/zhang-wei.jpg", "'D:\\照片\\张伟.jpg'"), "members.yaml", "D:", "photo",
          "这是你电脑上的文件路径", "把图片存进 content/photos/ 里，写 photos/张伟.jpg"),
     Case("photo-missing", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wie.jpg"), "members.yaml", "zhang-wie.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
+    Case("photo-file-name-with-a-space", {**sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    photo: photos/li-na.jpg\n"), "content/photos/li-na.jpg ": jpeg_bytes()},
+         "members.yaml", "photos/li-na.jpg", "photo", "找不到图片", "照片的文件名“li-na.jpg ”里多了空格：把文件改名为 li-na.jpg"),
     Case("photo-case", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.JPG"), "members.yaml", "zhang-wei.JPG", "photo", "找不到图片", "photos/zhang-wei.jpg"),
     Case("photo-other-person", sub("members.yaml", "photos/zhang-wei.jpg", "photos/wang-lei.jpg"), "members.yaml", "wang-lei.jpg", "photo", "找不到图片", "检查文件名"),
     Case("photo-outside", sub("members.yaml", "photos/zhang-wei.jpg", "../members.yaml"), "members.yaml", "../members.yaml", "photo", "content/ 里面"),

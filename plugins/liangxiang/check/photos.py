@@ -226,6 +226,9 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
             marks = "、".join(f"“{c}”" for c in dict.fromkeys(c for c in value if unicodedata.normalize("NFKC", c) != c))
             return [(f"找不到图片“{value}”", f"路径里的{marks}是全角字符，换成半角的：写成 {plain}")]
         near = _near_file(path)
+        if near and len(near) > len(path.name) and re.sub(r"\s", "", near) == re.sub(r"\s", "", path.name):
+            # "a.jpg " from WeChat: the path cannot hold the space (YAML drops it at the end), the file's name can lose it
+            return [(f"找不到图片“{value}”", f"照片的文件名“{near}”里多了空格：把文件改名为 {path.name}")]
         hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
         hint = hint or file_elsewhere(path.name, path, docs_dir.resolve().parent, docs_dir.resolve())
         return [(f"找不到图片“{value}”", hint or "检查文件名和大小写，或者把照片放到这个位置")]
