@@ -1517,6 +1517,18 @@ def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 
 
+def test_a_period_copied_without_its_new_period_blames_the_copy_alone(tmp_path):
+    """2026-Q2.yaml copied from 2026-Q1.yaml, its period not yet changed: the copy is the error;
+    no notice tells the editor to rewrite the real 2026-Q1 results (audit J)."""
+    root = write_site(tmp_path)
+    results = "results:\n  - {zone: garden, score: 90, note: 补植及时}\n"
+    _apply(root, {"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\n" + results,
+                  "content/assessments/2026-Q2.yaml": "period: 2026-Q1\npublished: 2026-04-05\n" + results})
+    content, problems = read_content(root, root / "content")
+    assert [(p.where.path, p.field) for p in problems] == [("content/assessments/2026-Q2.yaml", "period")], [str(p) for p in problems]
+    assert not [str(n) for n in content.notices if "一模一样" in n.message]
+
+
 def test_a_photo_too_small_to_see_is_a_notice_and_the_site_still_builds(tmp_path):
     """Format rule 7 asks for a real JPEG, PNG or WebP, not a size: a 16x16 icon as a member's
     photo, a 1x1 pixel as a zone's and a story's picture and the logo all build, web and print,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..content import Content
 from ..problems import Problem
@@ -28,6 +28,8 @@ def _copied_results(content: Content):
     yet changed: the old results would be posted as the new period's."""
     seen: dict[tuple, str] = {}
     for period in reversed(content.periods):  # oldest first: the later of two alike is the copy
+        if PurePosixPath(period.path).stem != period.period:
+            continue  # copied, its period not yet changed: that error is said, and the file it came from is not this one's copy
         results = tuple(sorted((r.zone, float(r.score), (r.note or "").strip()) for r in period.results))
         if not results or (len(results) < 3 and not any(note for _, _, note in results)):
             continue  # one or two bare scores may well repeat
