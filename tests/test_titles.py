@@ -85,6 +85,17 @@ def test_words_of_a_title(title, shown):
     assert "".join(("/" if at in breaks else "") + char for at, char in enumerate(title)) == shown
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("民族团结一家亲", ["民族团结", "一家亲"]),
+    # audit I: a person card's "党员负责人 · 已调离" broke 已 / 调离: the mark and its space stay with the word before
+    ("党员负责人 · 已调离", ["党员", "负责人 · ", "已调离"]),
+])
+def test_the_words_a_badge_keeps_whole(text, parts):
+    from liangxiang.titles import word_parts
+
+    assert word_parts(text) == parts
+
+
 def test_words_found_are_kept_between_builds(tmp_path, monkeypatch):
     """Loading the dictionary costs an edit's build 0.15 s: boundaries found are kept in the cache,
     and a build that meets only titles seen before never loads it."""

@@ -180,7 +180,15 @@ def title_parts(title: str, longest: int) -> list[str]:
 
 def word_parts(text: str) -> list[str]:
     """A short text (a tag, a role) in the words it keeps whole: 民族团结 / 一家亲, “一肩挑” / 带头人."""
-    return _joined_short(_cut(text, word_breaks(text)), 2) if len(text) > 4 else [text]
+    if len(text) <= 4:
+        return [text]
+    parts: list[str] = []
+    for part in _cut(text, word_breaks(text)):  # "负责人 · " keeps its mark and space: 已调离 after them is a word of its own
+        if parts and not part.strip(" ·、，,/|（）()"):
+            parts[-1] += part
+        else:
+            parts.append(part)
+    return _joined_short(parts, 2)
 
 
 def _joined_short(parts: list[str], shortest: int = 3) -> list[str]:
