@@ -254,9 +254,12 @@ def test_numbers_with_a_leading_zero_stay_as_written(written, read, fast):
 @pytest.mark.parametrize("fast", [True, False])
 def test_chinese_wrapped_to_the_next_line_is_joined_without_a_space(fast):
     """YAML joins the lines of plain text with a space; between Chinese characters the editor
-    meant none. Latin words keep theirs, and a blank line stays a line break."""
-    text = "scope: 华宁一区\n  同心广场，\n  约1.2万平方米\nnote: long\n  text\nintro: 第一段\n\n  第二段\n"
+    meant none. Latin words keep theirs, and a blank line stays a line break; in a Markdown field
+    written without "|" (intro:, content:) it parts paragraphs, as the editor meant (audit J)."""
+    text = ("scope: 华宁一区\n  同心广场，\n  约1.2万平方米\nnote: long\n  text\nslogan: 第一段\n\n  第二段\n"
+            "intro: 第一段\n  接着写\n\n  第二段 with\n  words\n\n\n  第三段\n")
     problems = Problems()
     document = parse(text, "f.yaml", problems, fast=fast)
     assert not problems
-    assert document.data == {"scope": "华宁一区同心广场，约1.2万平方米", "note": "long text", "intro": "第一段\n第二段"}
+    assert document.data == {"scope": "华宁一区同心广场，约1.2万平方米", "note": "long text", "slogan": "第一段\n第二段",
+                             "intro": "第一段接着写\n\n第二段 with words\n\n第三段"}

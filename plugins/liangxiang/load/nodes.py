@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..model import list_fields
+from ..model import list_fields, markdown_fields
 from ..problems import Location, Problems, dotted, shortened
 from .decoding import CONTROLS
 
@@ -122,8 +122,13 @@ def _lines_joined(node: yaml.ScalarNode, written: str, path: Path, source: Sourc
     """Plain text over two lines is one value, the lines joined by a space. A list item so written
     is two items with the second's "- " missing ("植被养护 环境保洁" would be printed as one duty);
     elsewhere, Chinese wrapped to the next line is read as the editor meant it, with no space."""
-    if "\n\n" in re.sub(r"[ \t]+", "", written) or _FOLDED_ITEM.search(written):
-        return  # a blank line is a line break YAML keeps; "- " on the next line is _item_folded_in's
+    if _FOLDED_ITEM.search(written):
+        return  # "- " on the next line is _item_folded_in's
+    if "\n\n" in re.sub(r"[ \t]+", "", written):
+        if path and path[-1] in markdown_fields():  # intro: written without "|": its blank lines part paragraphs, as meant
+            node.value = "\n\n".join(_joined_lines(paragraph.split("\n"))
+                                     for paragraph in re.split(r"\n[ \t]*\n\s*", written.strip()) if paragraph.strip())
+        return  # elsewhere a blank line is a line break YAML keeps
     if path and isinstance(path[-1], int):
         found = _CJK_BREAK.search(written)
         if found is not None:
@@ -137,11 +142,17 @@ def _lines_joined(node: yaml.ScalarNode, written: str, path: Path, source: Sourc
         return
     parts = [part.strip() for part in written.split("\n")]
     if node.value == " ".join(parts):
-        joined = parts[0]
-        for part in parts[1:]:
-            cjk = re.match(rf"[{_CJK}]", joined[-1:]) or re.match(rf"[{_CJK}]", part[:1])
-            joined += part if cjk else " " + part
-        node.value = joined
+        node.value = _joined_lines(parts)
+
+
+def _joined_lines(lines: list[str]) -> str:
+    """Wrapped lines as one text: a space between words, none where Chinese meets the break."""
+    parts = [line.strip() for line in lines]
+    joined = parts[0]
+    for part in parts[1:]:
+        cjk = re.match(rf"[{_CJK}]", joined[-1:]) or re.match(rf"[{_CJK}]", part[:1])
+        joined += part if cjk else " " + part
+    return joined
 
 
 def walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: Lines, in_flow: bool = False) -> None:
