@@ -1155,6 +1155,14 @@ def test_a_link_to_the_sites_own_full_address_is_checked_as_a_link_within_it(tmp
                      (11, "链接“https://dj.qinghe.org.cn/dj/about/#nope”里的“#nope”在那一页找不到对应的小标题")], found
 
 
+def test_a_link_inside_a_longer_one_on_its_line_is_placed_at_its_own_column(tmp_path):
+    """members/li-nn/ is the end of ../members/li-nn/ before it: each is said where it is written (audit J)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n另见[李](../members/li-nn/)和[她的页面](members/li-nn/)。"))
+    found = sorted((p.where.line, p.where.col) for p in problems_of(root) if "li-nn" in p.message)
+    assert found == [(11, 7), (11, 33)], found
+
+
 def test_the_same_wrong_link_twice_is_reported_at_each_line(tmp_path):
     root = write_site(tmp_path)
     _apply(root, sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n[李](/members/li-nn/)\n\n又见[李](/members/li-nn/)"))

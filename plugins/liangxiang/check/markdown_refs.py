@@ -490,6 +490,11 @@ def _tag_line(text: str, tag: str) -> int:
     return text.count("\n", 0, found.start()) + 1 if found else 1
 
 
+def _whole_address(text: str, at: int, length: int) -> bool:
+    before, after = text[at - 1:at], text[at + length:at + length + 1]
+    return before in ("", "(", "<", "'", '"', " ", "\t", "\n") and after in ("", ")", ">", "'", '"', " ", "\t", "\n", "#", "?")
+
+
 def _place_of(text: str, ref: str, image: bool = False, nth: int = 0) -> tuple[int, int]:
     """The line and column (from 1) where text names ref the nth time as an image (or as a link),
     or (1, 1). Written with entities (&amp;), escapes or spaces Markdown drops, the whole ref may not
@@ -497,6 +502,8 @@ def _place_of(text: str, ref: str, image: bool = False, nth: int = 0) -> tuple[i
     tail = re.split(r"[/\s]", ref.strip().rstrip("/"))[-1]
     for needle in (ref, unquote(ref), html.escape(ref, quote=False), ref.strip(), tail if len(tail) > 2 else ""):
         places = [found.start() for found in re.finditer(re.escape(needle), text)] if needle else []
+        # the address itself, not the end of a longer one (members/feng-yu/ inside ../members/feng-yu/)
+        places = [at for at in places if _whole_address(text, at, len(needle))] or places
         right_kind = [at for at in places if bool(IMAGE_OPENING.search(text[max(0, at - 300):at])) == image]
         places = right_kind or places
         if places:
