@@ -405,6 +405,8 @@ CASES = [
     Case("enum", sub("members.yaml", "status: former", "status: formr"), "members.yaml", "formr", "members[3].status", "active | former", "former"),
     Case("bool", sub("members.yaml", "hidden: true", "hidden: 是的"), "members.yaml", "hidden", "members[4].hidden", "true 或 false"),
     Case("id-in-chinese", sub("members.yaml", "id: li-na", "id: 何小鹏"), "members.yaml", "何小鹏", "members[2].id", "编号只能用", "例如写成 he-xiaopeng"),
+    Case("id-read-as-yes", sub("members.yaml", "id: li-na", "id: true"), "members.yaml", "id: true", "members[2].id", "这里应该是一段文字",
+         'YAML 把不加引号的 true 当成“是/否”：要当文字用就加英文引号，写成 "true"；或者换一个编号'),
     Case("pinyin-id-with-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang wei"), "content/zones/garden.yaml", "leader:", "leader", "编号只能用",
          "编号里不能有空格，词之间用“-”连接：写成 zhang-wei"),
     Case("two-ids-with-a-space", sub("members.yaml", "    branch: b2", "    branch: b2 b1"), "members.yaml", "branch: b2 b1", "members[3].branch", "编号只能用", "这里只能写一个编号，例如 b2"),

@@ -308,6 +308,10 @@ def _not_text(error: Error) -> tuple[str, str]:
                 f"把这个冒号改成中文冒号“：”，写成 - {key}：{show(value) if value is not None else ''}；或者把整条用英文引号括起来")
     if isinstance(error.value, dict):
         return f"“{error.name}”应该是一段文字，现在下面写了“字段: 值”", "值里有冒号时用引号括起来；也检查下一行是不是缩进多了"
+    if isinstance(error.value, bool):  # id: true: YAML reads the word as yes or no
+        return (f"这里应该是一段文字{error.now}",
+                f"YAML 把不加引号的 {show(error.value)} 当成“是/否”：要当文字用就加英文引号，写成 \"{show(error.value)}\""
+                + ("；或者换一个编号" if error.name == "id" else ""))
     return f"这里应该是一段文字{error.now}", ""
 
 
