@@ -447,6 +447,8 @@ CASES = [
          "改过编号的，这里写新编号，再把旧编号写进他/她的 aliases"),
     Case("ref-commitment-member", sub("content/commitments/2026.yaml", "member: li-na", "member: li-ba"), "content/commitments/2026.yaml", "li-ba", "member", "找不到党员", "li-na"),
     Case("grade-name", sub("content/commitments/2026.yaml", "result: 优秀", "result: 很好"), "content/commitments/2026.yaml", "很好", "review.result", "不是考核等次"),
+    Case("category-words-swapped", sub("content/stories/a-key.md", "category: 真情服务小故事", "category: 服务真情小故事"), "content/stories/a-key.md", "category", "category",
+         "story_categories", "是不是要写 真情服务小故事？"),
     Case("category", sub("content/stories/a-key.md", "category: 真情服务小故事", "category: 真情小故事"), "content/stories/a-key.md", "category", "category", "story_categories", "真情服务小故事"),
     Case("one-result-per-zone", sub("content/assessments/2026-Q1.yaml", "  - {zone: closed", "  - {zone: garden, score: 80}\n  - {zone: closed"), "content/assessments/2026-Q1.yaml", "score: 80", "zone", "已经有一条成绩"),
     Case("one-commitment-per-year", sub("content/commitments/2026.yaml", "member: li-na", "member: zhang-wei"), "content/commitments/2026.yaml", "member: zhang-wei\n    promise: 热情", "member", "已经有一条承诺"),

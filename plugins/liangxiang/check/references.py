@@ -318,8 +318,9 @@ class References:
         else:
             message = f"评议结果“{value}”不是考核等次"
         if value not in names:
-            meant = did_you_mean(value, names)
-            if meant and any(other.endswith(value) or value.endswith(other) for other in names if other in meant):
+            shuffled = [other for other in names if sorted(other) == sorted(value.replace(" ", ""))]
+            meant = f"是不是要写 {shuffled[0]}？" if len(shuffled) == 1 else did_you_mean(value, names)  # 先锋党员 for 党员先锋
+            if meant and not shuffled and any(other.endswith(value) or value.endswith(other) for other in names if other in meant):
                 meant = ""  # 合格 and 不合格, 合格 and 基本合格: another grade, not a typo of this one
             defaults = [g for g, _ in DEFAULT_GRADES] if kind == "grade" else DEFAULT_STORY_CATEGORIES
             org = self.content.org
