@@ -349,6 +349,8 @@ CASES = [
     Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码“12”不完整（2 位数字）"),
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项"),
     Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[1].score", "不能大于 100", "分数在 0 到 100 之间（百分制）"),
+    Case("score-with-a-letter-o", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 9O}"), "content/assessments/2026-Q1.yaml", "9O", "results[1].score",
+         "应该是数字", "“O”是字母，不是数字：写成 90"),
     Case("score-without-its-point", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 955}"), "content/assessments/2026-Q1.yaml", "955", "results[1].score",
          "不能大于 100", "是漏了小数点的话，写成 95.5"),
     Case("score-below-nought", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: -5}"), "content/assessments/2026-Q1.yaml", "-5", "results[1].score",

@@ -27,6 +27,10 @@ def number_text(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)  # 100, not 100.0
 
 
+_DIGIT_LIKE_CHARS = "OoIl"
+_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+
+
 def as_number(value: Any, whole: bool) -> str:
     """"写成 93.5" for 93.5分, ９０ or “93.5”: the number an editor meant, when there is exactly one."""
     if not isinstance(value, str):
@@ -38,6 +42,10 @@ def as_number(value: Any, whole: bool) -> str:
     text = text.replace(stop.group(1), ".") if stop else text
     found = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*(分|年|个|名|人|%)?", text)
     spoken = re.fullmatch(r"([〇零一二三四五六七八九十百两]+)(分|年|个|名|人)?", text)
+    lettered = text.translate(_DIGIT_LIKE)
+    if not found and re.search(r"[0-9]", text) and lettered != text and re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", lettered):
+        letters = "、".join(f"“{c}”" for c in dict.fromkeys(c for c in text if c in _DIGIT_LIKE_CHARS))
+        return f"{letters}是字母，不是数字：写成 {lettered}"  # 9O, 8l.5: a letter typed for a digit
     if not found and spoken and (number := chinese_number(spoken.group(1))) is not None:
         return f"用阿拉伯数字写：写成 {number}" + (f"，去掉“{spoken.group(2)}”" if spoken.group(2) else "")
     if not found or (whole and "." in found.group(1)):
