@@ -300,9 +300,11 @@ CASES = [
     Case("yaml-text-after-block-bar", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: | 花园一片"), "content/zones/garden.yaml", "scope: |", "scope", "“|”或“>”后面不能接着写文字", "下一行"),
     Case("yaml-question-key", sub("content/zones/garden.yaml", "scope: 花园一片", "? scope: 花园一片"), "content/zones/garden.yaml", "? scope", "-", "字段名的写法不对", "字段: 值"),
     Case("yaml-text-after-quotes", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "办事"最多跑一次'), "content/zones/garden.yaml", "最多跑一次", "scope", "引号只能把整个值括起来", "scope: “办事”最多跑一次"),
-    Case("yaml-text-after-brackets", sub("content/zones/garden.yaml", "  - 浇水", "  - [重点]浇水"), "content/zones/garden.yaml", "[重点]", "-", "YAML 把它当成了列表", '写成 - "[重点]浇水"'),
+    Case("yaml-text-after-brackets", sub("content/zones/garden.yaml", "  - 浇水", "  - [重点]浇水"), "content/zones/garden.yaml", "[重点]", "duties[1]", "YAML 把它当成了列表", '写成 - "[重点]浇水"'),
     Case("yaml-document-end-mid-file", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n...\n\n"), "content/zones/garden.yaml", "...", "-", "文件中间出现了“---”或“...”", "删掉这一行"),
     Case("yaml-value-starts-with-bang", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: !花园一片"), "content/zones/garden.yaml", "scope: !", "scope", "第一个字符不能直接写", "引号"),
+    Case("yaml-item-starts-with-star", sub("content/zones/garden.yaml", "  - 浇水", "  - **重点**浇水"), "content/zones/garden.yaml", "**重点**", "duties[1]", "值以 * 或 & 开头",
+         '把这一项用英文引号括起来，写成 - "**重点**浇水"'),
     Case("yaml-value-starts-with-star", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: **花园**一片"), "content/zones/garden.yaml", "scope: **", "scope", "值以 * 或 & 开头", "引号"),
     # a photo or a Word file saved under a record's name was called GBK text (audit 25)
     Case("zone-file-is-a-photo", {"content/zones/garden.yaml": b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\xff\xdb"}, "content/zones/garden.yaml", 1, "-",

@@ -64,6 +64,11 @@ def explain(problem: str, text: str, index: int) -> tuple[str, str, int | None]:
         "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
     if brackets := _full_width_brackets(text, index):
         return brackets
+    lines = text.split("\n")
+    if "expected alphabetic or numeric character" in problem and _list_item_of_line(lines, index):  # - **重点**巡查
+        value = _shortened_value(lines[index].lstrip()[1:].strip())
+        bold = "（加粗只在正文等 Markdown 字段里有用，这里可以去掉“*”）" if value.startswith("*") else ""
+        return meaning, f"把这一项用英文引号括起来，写成 - \"{value}\"{bold}", None
     return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint, None
 
 
@@ -310,7 +315,27 @@ def key_of_line(text: str, index: int) -> str:
     no structure yet, so the name as written is all there is."""
     lines = text.split("\n")
     found = KEY_OF_LINE.match(lines[index]) if 0 <= index < len(lines) else None
-    return found.group(1) if found else "-"
+    return found.group(1) if found else _list_item_of_line(lines, index) or "-"
+
+
+def _list_item_of_line(lines: list[str], index: int) -> str:
+    """duties[5] for the fifth "- " under `duties:`, as problems name items; "" when not a plain item."""
+    item = LIST_ITEM.match(lines[index]) if 0 <= index < len(lines) else None
+    if item is None:
+        return ""
+    indent, count = len(item.group(1)), 1
+    for line in reversed(lines[:index]):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if indent_of(line) == indent and LIST_ITEM.match(line):
+            count += 1
+        elif indent_of(line) < indent or (indent_of(line) == indent and not line.lstrip().startswith("-")):
+            key = KEY_OF_LINE.match(line)
+            return f"{key.group(1)}[{count}]" if key and line.rstrip().endswith(":") else ""
+    return ""
+
+
+LIST_ITEM = re.compile(r"^( *)-[ \t]+(?![\w-]+:(?:\s|$))\S")  # - 巡查, not - id: x
 
 
 def unreadable(error, text: str, path: str, problems: Problems, offset: int) -> None:
