@@ -101,7 +101,7 @@ CASES = [
     Case("dot-bullets", sub("content/zones/garden.yaml", "  - 浇水", "  • 浇水\n  • 除草"), "content/zones/garden.yaml", "• 浇水", "-", "列表的一项以“•”开头", "半角短横线加空格"),
     Case("unclosed-bracket", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei, li-na"), "content/zones/garden.yaml", "members: [", "members",
          "方括号“[”没有配对的“]”", "末尾加上“]”"),
-    Case("unclosed-brace", sub("content/zones/garden.yaml", "member: li-na}", "member: li-na"), "content/zones/garden.yaml", "业务带头人", "-", "花括号“{”没有配对的“}”"),
+    Case("unclosed-brace", sub("content/zones/garden.yaml", "member: li-na}", "member: li-na"), "content/zones/garden.yaml", "业务带头人", "roles[1]", "花括号“{”没有配对的“}”"),
     Case("fullwidth-hash-after-a-value", sub("members.yaml", "post: 绿化养护员", "post: 绿化养护员 ＃ 手机13803170000"), "members.yaml", "＃ 手机", "post",
          "“＃”是全角的井号，YAML 不把后面的文字当注释", "半角空格加半角井号"),
     Case("fullwidth-space-before-hash", sub("members.yaml", "post: 绿化养护员", "post: 绿化养护员\u3000# 暂不公开"), "members.yaml", "暂不公开", "post",
@@ -170,9 +170,9 @@ CASES = [
     Case("two-branches-in-one", sub("members.yaml", "    branch: b2", "    branch: b2、b1"), "members.yaml", "branch: b2、", "members[3].branch", "编号只能用", "这里只能写一个编号，例如 b2"),
     Case("fullwidth-space-after-dash", sub("content/zones/garden.yaml", "  - 浇水", "  -\u3000浇水"), "content/zones/garden.yaml", "浇水", "-", "短横线“-”后面是一个全角空格", "半角空格"),
     Case("hash-cuts-a-post", sub("members.yaml", "post: 绿化养护员", "post: 秩序维护员 #3岗"), "members.yaml", "#3岗", "members[1].post", "只读到“秩序维护员”"),
-    Case("tab-in-flow", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden,\tscore: 90}"), "content/assessments/2026-Q1.yaml", "\tscore", "-",
+    Case("tab-in-flow", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden,\tscore: 90}"), "content/assessments/2026-Q1.yaml", "\tscore", "results[1]",
          "这里有一个制表符（Tab），多半是从表格里复制来的", "把 Tab 换成一个空格"),
-    Case("fullwidth-comma-in-flow", sub("content/commitments/2026.yaml", "{date: 2026-03-12, text: 补植草坪}", "{date: 2026-03-12，text: 补植草坪}"), "content/commitments/2026.yaml", "，text", "-",
+    Case("fullwidth-comma-in-flow", sub("content/commitments/2026.yaml", "{date: 2026-03-12, text: 补植草坪}", "{date: 2026-03-12，text: 补植草坪}"), "content/commitments/2026.yaml", "，text", "progress[1]",
          "花括号 {…} 里的写法不对", "“text”前面的逗号是全角的“，”：改成半角逗号加空格“, ”"),
     Case("id-number-in-a-note", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: 投诉人身份证130982195503121234}"),
          "content/assessments/2026-Q1.yaml", "投诉人", "results[1].note", "这里有一个身份证号（130982********1234），会公开发布", "身份证号不能公开：删掉它"),
@@ -313,7 +313,7 @@ CASES = [
          "其实是 Word、Excel 或压缩包文件", "不要用 Word 或 WPS 保存成 .yaml 或 .md"),
     # three of audit 25's: full-width braces, a role's outsider written as a member, a duty cut by its colon
     Case("honor-full-width-braces", sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}", "      - ｛year: 2017, title: 优秀共产党员, by: 党委｝"),
-         "members.yaml", "｛year", "-", "括号“｛”“｝”是全角的", "改成半角（英文）的 { } 或 [ ]"),
+         "members.yaml", "｛year", "honors[1]", "括号“｛”“｝”是全角的", "改成半角（英文）的 { } 或 [ ]"),
     Case("duty-cut-by-colon", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水时间: 每日7:00"), "content/zones/garden.yaml", "浇水时间", "duties[1]",
          "duties 的第 1 条应该是一段文字：“浇水时间”后面的半角冒号加空格", "写成 - 浇水时间：每日7:00"),
     Case("role-outsider-as-member", sub("content/zones/garden.yaml", "{role: 监督员, name: 王芳}", "{role: 监督员, member: 王芳}"), "content/zones/garden.yaml",
@@ -594,11 +594,11 @@ CASES = [
          "content/assessments/2026-Q1.yaml", "score:\u00a090", "score", "“score”的冒号后面是一个不间断空格", "冒号后面要用普通的半角空格"),
     # audit 32: a value in {…} that YAML cannot read got a hint to quote the whole entry, or was said as a "{" unclosed
     Case("flow-value-opening-with-a-bracket", sub("content/commitments/2026.yaml", "text: 补植草坪}", "text: [补充] 补植草坪}"), "content/commitments/2026.yaml", "[补充]",
-         "-", "“text”的值以方括号“[”开头", '写成 text: "[补充] 补植草坪"'),
+         "progress[1]", "“text”的值以方括号“[”开头", '写成 text: "[补充] 补植草坪"'),
     Case("flow-value-with-a-comment-mark", sub("content/commitments/2026.yaml", "text: 补植草坪}", "text: 补植草坪 #3号楼下月}"), "content/commitments/2026.yaml", "补植草坪 #",
-         "-", "“text”的值里有“ #”", '写成 text: "补植草坪 #3号楼下月"'),
+         "progress[1]", "“text”的值里有“ #”", '写成 text: "补植草坪 #3号楼下月"'),
     Case("flow-value-quoted-then-more", sub("content/commitments/2026.yaml", "text: 补植草坪}", 'text: "补植"草坪}'), "content/commitments/2026.yaml", "补植",
-         "-", "引号只能把整个值括起来", "写成 text: “补植”草坪"),
+         "progress[1]", "引号只能把整个值括起来", "写成 text: “补植”草坪"),
     Case("story-body-only-a-comment", sub("content/stories/a-key.md", "故事正文。", "<!-- 待补充：正文 -->"), "content/stories/a-key.md", 9, "body", "正文只有注释", "注释外面"),
     # a body with nothing to read was published empty (audit 35): a heading and a comment, a sub-heading, &nbsp;, a rule
     Case("story-body-title-and-comment", sub("content/stories/a-key.md", "故事正文。", "# 一把钥匙\n\n<!-- 正文待补 -->"), "content/stories/a-key.md", 9, "body",
@@ -1903,7 +1903,7 @@ def test_a_misspelt_groups_in_org_is_said_first_and_its_groups_references_point_
 
 @pytest.mark.parametrize("old, new, expected", [
     # the column is the full-width bracket's, not where PyYAML stumbled later in the line
-    ("      - {year: 2017", "      - ｛year: 2017", [("members.yaml:10:9", "-", "括号“｛”是全角的")]),
+    ("      - {year: 2017", "      - ｛year: 2017", [("members.yaml:10:9", "honors[1]", "括号“｛”是全角的")]),
     # one of the pair typed full-width: still said, and the list to write is given
     ("    honors:\n      - {year: 2017, title: 优秀共产党员, by: 党委}", "    honors: ［a, b]", [("members.yaml:9:5", "members[1].honors", "这里应该是一个列表")]),
 ])
@@ -1922,7 +1922,7 @@ def test_a_full_width_bracket_is_pointed_at(tmp_path, old, new, expected):
     # audit 21: a colon inside {…} hid the commitments after it
     ([("content/commitments/2026.yaml", "text: 补植草坪}", "text: 补植: 草坪}"), ("content/commitments/2026.yaml", "  - member: li-na", "  - member: li-nna"),
       ("content/commitments/2026.yaml", "    promise: 热情服务", "    promise: 热情服务\n    promiss: 再写一条")],
-     [("content/commitments/2026.yaml:7:36", "-", "花括号 {…} 里的写法不对"), ("content/commitments/2026.yaml:9:5", "commitments[2].member", "找不到党员“li-nna”"),
+     [("content/commitments/2026.yaml:7:36", "progress[1]", "花括号 {…} 里的写法不对"), ("content/commitments/2026.yaml:9:5", "commitments[2].member", "找不到党员“li-nna”"),
       ("content/commitments/2026.yaml:11:5", "commitments[2].promiss", "不认识的字段“promiss”")]),
     # two quotes in one file, each said where it stands
     ([("content/commitments/2026.yaml", "    promise: 带头养护花园", '    promise: "带头"养护花园'), ("content/commitments/2026.yaml", "    promise: 热情服务", '    promise: "热情"服务')],

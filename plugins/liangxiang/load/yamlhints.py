@@ -329,6 +329,8 @@ def _list_item_of_line(lines: list[str], index: int) -> str:
             continue
         if indent_of(line) == indent and LIST_ITEM.match(line):
             count += 1
+        elif line.lstrip().startswith("- "):  # an item indented otherwise: which item this is, is what is wrong
+            return ""
         elif indent_of(line) < indent or (indent_of(line) == indent and not line.lstrip().startswith("-")):
             key = KEY_OF_LINE.match(line)
             return f"{key.group(1)}[{count}]" if key and line.rstrip().endswith(":") else ""
