@@ -184,7 +184,7 @@ def word_parts(text: str) -> list[str]:
         return [text]
     parts: list[str] = []
     for part in _cut(text, word_breaks(text)):  # "负责人 · " keeps its mark and space: 已调离 after them is a word of its own
-        if parts and not part.strip(" ·、，,/|（）()"):
+        if parts and not part.strip(" ·、，,/|）)"):  # not an opening bracket: it goes with the word after
             parts[-1] += part
         else:
             parts.append(part)

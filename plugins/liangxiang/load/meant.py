@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..values import SIZE_PATTERN, build_day
+from ..values import FIRST_YEAR, LAST_YEAR, SIZE_PATTERN, build_day
 from .decoding import CONTROLS
 from .modelpath import field_at
 
@@ -27,8 +27,7 @@ def number_text(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)  # 100, not 100.0
 
 
-_DIGIT_LIKE_CHARS = "OoIl"
-_DIGIT_LIKE = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+_DIGIT_LIKE = {"O": "0", "o": "0", "I": "1", "l": "1"}  # letters typed for digits
 
 
 def as_number(value: Any, whole: bool) -> str:
@@ -42,9 +41,9 @@ def as_number(value: Any, whole: bool) -> str:
     text = text.replace(stop.group(1), ".") if stop else text
     found = re.fullmatch(r"(-?[0-9]+(?:\.[0-9]+)?)\s*(分|年|个|名|人|%)?", text)
     spoken = re.fullmatch(r"([〇零一二三四五六七八九十百两]+)(分|年|个|名|人)?", text)
-    lettered = text.translate(_DIGIT_LIKE)
+    lettered = text.translate(str.maketrans(_DIGIT_LIKE))
     if not found and re.search(r"[0-9]", text) and lettered != text and re.fullmatch(r"-?[0-9]+(?:\.[0-9]+)?", lettered):
-        letters = "、".join(f"“{c}”" for c in dict.fromkeys(c for c in text if c in _DIGIT_LIKE_CHARS))
+        letters = "、".join(f"“{c}”" for c in dict.fromkeys(c for c in text if c in _DIGIT_LIKE))
         return f"{letters}是字母，不是数字：写成 {lettered}"  # 9O, 8l.5: a letter typed for a digit
     if not found and spoken and (number := chinese_number(spoken.group(1))) is not None:
         return f"用阿拉伯数字写：写成 {number}" + (f"，去掉“{spoken.group(2)}”" if spoken.group(2) else "")
@@ -193,7 +192,7 @@ def _as_quarter(text: str, value: str) -> str:
 
 def four_digit_year(value: Any, bounds: dict) -> str:
     """"写成 1998" for a year written 98 where years run from 1900 (joined: 98)."""
-    if bounds.get("ge") != 1900 or not re.fullmatch(r"[0-9]{2}", str(value).strip()):
+    if bounds.get("ge") != FIRST_YEAR or not re.fullmatch(r"[0-9]{2}", str(value).strip()):
         return ""
     short, now = int(str(value)), dt.date.today().year % 100
     return f"年份写四位数：写成 {(2000 if short <= now else 1900) + short}"
@@ -203,10 +202,10 @@ def out_of_range(value: Any, bounds: dict) -> str:
     """What to write for a number past a bound the format sets: a year (1900 to 2100) has four
     digits; a score (0 to 100) written 955 lost its decimal point."""
     low, high = bounds.get("ge", bounds.get("gt")), bounds.get("le", bounds.get("lt"))
-    if low == 1900 or high == 2100:
+    if low == FIRST_YEAR or high == LAST_YEAR:
         if re.fullmatch(r"[0-9]{4}", str(value).strip()):
-            return "年份在 1900 到 2100 之间：是不是输错了一位？"
-        return four_digit_year(value, {"ge": 1900}) or "年份写四位数，例如 1998"
+            return f"年份在 {FIRST_YEAR} 到 {LAST_YEAR} 之间：是不是输错了一位？"
+        return four_digit_year(value, {"ge": FIRST_YEAR}) or "年份写四位数，例如 1998"
     try:
         number = float(value)
     except (TypeError, ValueError):

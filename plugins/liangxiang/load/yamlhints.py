@@ -311,8 +311,8 @@ def _over_indented(lines: list[str], number: int) -> tuple[int, int, str, str] |
 
 
 def key_of_line(text: str, index: int) -> str:
-    """The field named on a line that YAML cannot read ("scope" of `scope: !花园`), or "-"; the file has
-    no structure yet, so the name as written is all there is."""
+    """The field named on a line that YAML cannot read ("scope" of `scope: !花园`, "duties[2]" of an
+    item), or "-"; the file has no structure yet, so the name as written is all there is."""
     lines = text.split("\n")
     found = KEY_OF_LINE.match(lines[index]) if 0 <= index < len(lines) else None
     return found.group(1) if found else _list_item_of_line(lines, index) or "-"
