@@ -416,6 +416,37 @@ def test_a_phone_note_stays_whole(visit):
         assert all(i <= note for i in lines), lines
 
 
+def test_a_printables_address_breaks_after_a_slash(visit):
+    """The QR code's address on /print/ breaks after a "/", not inside an id (session 38 saw
+    ".../zones/gongr" / "e-baozhang/" at 390 px), at every width where its parts fit."""
+    page = visit().open(PAGES["printables"])
+    seen = page.evaluate("""() => {
+        const link = document.querySelector('.print-url a'), item = link.closest('.print-item');
+        const text = link.textContent, found = [];
+        const probe = document.createElement('span');  // the widest part with its slash, unbroken
+        link.parentNode.appendChild(probe); probe.style.whiteSpace = 'nowrap';
+        const parts = text.split('/'), whole = [parts.slice(0, 3).join('/'), ...parts.slice(3)];  // https://host/ is one
+        const widest = Math.max(...whole.map(p => { probe.textContent = p + '/'; return probe.getBoundingClientRect().width; }));
+        probe.remove();
+        for (let width = 380; width >= 200; width -= 10) {
+            item.style.width = width + 'px';
+            if (link.parentNode.getBoundingClientRect().width < widest) break;
+            const tops = [];
+            const walk = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
+                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+                tops.push(r.getBoundingClientRect().top);
+            }
+            found.push(tops.map((t, i) => i > 0 && t > tops[i - 1] + 1 ? i : 0).filter(Boolean));
+        }
+        return [text, found];
+    }""")
+    text, breaks = seen
+    assert text.startswith("https://") and any(breaks), seen  # it wrapped: the test saw something
+    for lines in breaks:
+        assert all(text[i - 1] == "/" for i in lines), [text[:i] + " | " + text[i:] for i in lines]
+
+
 def test_a_long_number_goes_under_its_label_whole(visit):
     """"0991-12345678转8001" does not fit beside "服务电话" at 390 px: it goes under the label, whole,
     rather than breaking at its hyphen (audit 17 saw "0991-" / "12345678转8001"); it breaks only

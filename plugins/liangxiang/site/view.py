@@ -377,6 +377,13 @@ class SiteView:
         return Markup(escape(name[:1]))
 
     @staticmethod
+    def address(url: str) -> Markup:
+        """A web address that breaks after a "/" (…example.cn/ | zones/garden/), not inside an id
+        (gongr | e-baozhang), which a reader would take for two words; nothing is added to it."""
+        head, slashes, rest = url.partition("//")
+        return Markup(escape(head + slashes)) + Markup("/<wbr>").join(escape(part) for part in rest.split("/"))
+
+    @staticmethod
     def worded(text: str) -> Markup:
         """A tag or a role in a badge, broken only between its words when it is wider than its card
         (民族团结 / 一家亲, not 民族团 / 结一家亲)."""
