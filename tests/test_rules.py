@@ -199,6 +199,11 @@ CASES = [
     Case("result-twice-one-rejected", {"content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("score: 90}", "score: 190}")
          .replace("{zone: closed,", "{zone: garden,")},
          "content/assessments/2026-Q1.yaml", "{zone: garden, score: 69.5", "results[2].zone", "责任区“garden”在 2026-Q1 已经有一条成绩"),
+    # `~` and `null` are YAML's empty: said as written, not as "nothing after the colon"
+    Case("tilde-for-empty", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: ~"), "content/zones/garden.yaml", "scope: ~", "scope",
+         "写的“~”在 YAML 里表示空，等于没写", "把“~”换成内容"),
+    Case("null-item", sub("content/zones/garden.yaml", "  - 浇水", "  - null"), "content/zones/garden.yaml", "  - null", "duties[1]",
+         "这一项是空的：写的“null”在 YAML 里表示空", "把“null”换成内容，或者删掉这一行"),
     Case("duplicate-key", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    name: 李四\n"), "members.yaml", "李四", "members[2].name", "两次", "最后一个"),
     # a field of another kind of record names the file it goes in, not a near spelling (audit 35: score -> scope, commitments -> content)
     Case("score-in-a-zone", sub("content/zones/garden.yaml", "service_phone:", "score: 93.5\nservice_phone:"), "content/zones/garden.yaml", "score: 93.5", "score",
@@ -2015,6 +2020,39 @@ def test_a_list_key_written_twice_reads_both_halves_and_is_one_error(tmp_path):
     assert [str(p) for p in problems] == [
         "members.yaml:11:1: members: “members:”写了两次（第 1 行已经有了），两段列表已合在一起读 (删掉这一行的“members:”，让下面的各项接在上一段后面（“- ”对齐）)"]
     assert [m.id for m in content.members] == ["zhang-wei", "li-na", "ouyang-xiaohong", "secret-person"]
+
+
+def test_a_list_key_pasted_below_the_roster_is_one_error_and_the_roster_stays(tmp_path):
+    """A zone's `members: [..]` line pasted at the end of members.yaml: YAML keeps the last one, and
+    every member named anywhere was "not found"; deleting "one of the two" could delete the roster."""
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": (FILES["members.yaml"], FILES["members.yaml"] + "members: [zhang-wei, li-na]\n")})
+    content, problems = read_content(root, root / "content")
+    line = len(FILES["members.yaml"].splitlines()) + 1
+    assert [str(p) for p in problems] == [
+        f"members.yaml:{line}:1: members: “members:”写了两次（第 1 行已经有了），这一行的没有读 "
+        "(删掉这一行（第 1 行下面的列表保留）；它是别处复制来的话，移回原来的文件)"]
+    assert [m.id for m in content.members] == ["zhang-wei", "li-na", "ouyang-xiaohong", "secret-person"]
+
+
+def test_a_zone_pasted_into_the_roster_is_said_once_as_a_zone(tmp_path):
+    """Audit 37: a whole zone pasted as an item of members.yaml gave an error for each of its fields."""
+    root = write_site(tmp_path)
+    pasted = nested("content/zones/garden.yaml", "  - ", "    ")
+    _apply(root, {"members.yaml": (FILES["members.yaml"], FILES["members.yaml"] + pasted)})
+    _, problems = read_content(root, root / "content")
+    line = len(FILES["members.yaml"].splitlines()) + 1
+    assert [str(p) for p in problems] == [
+        f"members.yaml:{line}:5: members[5]: 这一项像是责任区：scope、duties、leader、roles、service_phone 都是责任区的字段 "
+        "(责任区不写在这里，每个责任区一个文件，写在 content/zones/编号.yaml：把这一项剪切过去)"]
+
+
+def test_a_member_saved_as_a_zone_file_is_said_once_as_a_member(tmp_path):
+    root = write_site(tmp_path, {"content/zones/wang.yaml": "id: wang\nname: 王强\nbranch: b1\ndepartment: 物业站\npost: 维修工\njoined: 2010\n"})
+    _, problems = read_content(root, root / "content")
+    assert [str(p) for p in problems] == [
+        "content/zones/wang.yaml:1:1: 这个文件像是党员：department、post、joined 都是党员的字段 "
+        "(党员不写在这里，写在 members.yaml：把这些内容剪切过去，再删掉这个文件)"]
 
 
 def test_a_copied_period_file_is_told_its_period_only(tmp_path):

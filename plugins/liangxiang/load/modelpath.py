@@ -132,21 +132,41 @@ _SHARED = {"id", "name", "title", "note", "date", "text", "photo", "members", "s
            "year", "content", "summary", "category", "cover", "featured", "zone", "member", "by", "intro", "logo"}
 
 
+def _kinds() -> tuple:
+    """Each kind of record an editor writes: (its name, where it is written, its models)."""
+    from ..model import Assessment, Branch, Commitment, CommitmentsFile, Group, Member, Org, Progress, Result, Zone
+
+    return (("责任区", "每个责任区一个文件，写在 content/zones/编号.yaml", (Zone,)),
+            ("承诺", "写在 content/commitments/年份.yaml（例如 2026.yaml），每位党员一项", (Commitment, CommitmentsFile, Progress)),
+            ("考核结果", "写在 content/assessments/考核期.yaml（例如 2026-Q3.yaml）", (Assessment, Result)),
+            ("党组织", "党支部、党小组写在 content/org.yaml", (Org, Branch, Group)),
+            ("党员", "写在 members.yaml", (Member,)))
+
+
+def _owners(name: str) -> list[tuple[str, str]]:
+    return [(kind, where) for kind, where, models in _kinds() if any(name in model.model_fields for model in models)]
+
+
 def written_elsewhere(name: str) -> str:
     """`score:` in a zone's file, `scope:` in members.yaml: a field of another kind of record, and
     the file that kind is written in; "" for any other name. A near spelling of this record's
     fields (score / scope) would send the editor the wrong way."""
-    from ..model import Assessment, Branch, Commitment, CommitmentsFile, Group, Member, Org, Progress, Result, Zone
-
-    if name in _SHARED:
-        return ""
-    kinds = ((("责任区", "每个责任区一个文件，写在 content/zones/编号.yaml"), (Zone,)),
-             (("承诺", "写在 content/commitments/年份.yaml（例如 2026.yaml），每位党员一项"), (Commitment, CommitmentsFile, Progress)),
-             (("考核结果", "写在 content/assessments/考核期.yaml（例如 2026-Q3.yaml）"), (Assessment, Result)),
-             (("党组织", "党支部、党小组写在 content/org.yaml"), (Org, Branch, Group)),
-             (("党员", "写在 members.yaml"), (Member,)))
-    owners = [words for words, models in kinds if any(name in model.model_fields for model in models)]
+    owners = [] if name in _SHARED else _owners(name)
     if len(owners) != 1:
         return ""
     kind, where = owners[0]
     return f"“{name}”是{kind}的字段，不写在这里：{where}"
+
+
+def record_of_another_kind(names: list[str]) -> tuple[str, str, list[str]] | None:
+    """A whole zone pasted into members.yaml: (the kind, where it is written, its fields found)
+    when three or more of these unknown names, and most of them, are one other kind's fields."""
+    owned: dict[tuple[str, str], list[str]] = {}
+    telling = [name for name in names if name not in _SHARED]
+    for name in telling:
+        if len(owners := _owners(name)) == 1:
+            owned.setdefault(owners[0], []).append(name)
+    for (kind, where), found in owned.items():
+        if len(found) >= 3 and 2 * len(found) > len(telling):
+            return kind, where, found
+    return None

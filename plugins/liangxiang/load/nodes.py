@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 Path = tuple  # ("members", 3, "branch")
 _TEXT = "tag:yaml.org,2002:str"
 _FLOAT = "tag:yaml.org,2002:float"
+_NULL = "tag:yaml.org,2002:null"
 _NOT_TEXT = {f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float")}
 
 
@@ -52,9 +53,21 @@ def _lists_joined(node: yaml.MappingNode, path: Path, source: SourceMap, problem
     first: dict[str, tuple[yaml.Node, int]] = {}  # the list under each key, and the key's line
     for pair in list(node.value):
         key_node, value_node = pair
-        if not isinstance(key_node, yaml.ScalarNode) or not isinstance(value_node, yaml.SequenceNode) or value_node.flow_style:
+        if not isinstance(key_node, yaml.ScalarNode):
             continue
         line, col = lines.of(key_node.start_mark)
+        block_list = isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style
+        if key_node.value in first and not block_list:
+            # `members: [deng-hai, ma-jun]` pasted from a zone below the roster: the roster stays
+            earlier_line = first[key_node.value][1]
+            problems.add(Location(source.path, line, col), dotted(path + (key_node.value,)),
+                         f"“{key_node.value}:”写了两次（第 {earlier_line} 行已经有了），这一行的没有读",
+                         f"删掉{'这一行' if _on_one_line(value_node) else '这一行和下面属于它的几行'}（第 {earlier_line} 行下面的列表保留）；"
+                         "它是别处复制来的话，移回原来的文件")
+            node.value.remove(pair)
+            continue
+        if not block_list:
+            continue
         if key_node.value not in first:
             first[key_node.value] = (value_node, line)
             continue
@@ -64,6 +77,12 @@ def _lists_joined(node: yaml.MappingNode, path: Path, source: SourceMap, problem
                      f"删掉这一行的“{key_node.value}:”，让下面的各项接在上一段后面（“- ”对齐）")
         earlier.value.extend(value_node.value)
         node.value.remove(pair)
+
+
+def _on_one_line(node: yaml.Node) -> bool:
+    if isinstance(node, yaml.ScalarNode):
+        return node.start_mark.line == node.end_mark.line
+    return bool(node.flow_style)
 
 
 class Lines:
@@ -159,6 +178,8 @@ def walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lin
     """Record positions of keys and items; report duplicate keys (naming both lines); resolve merge keys."""
     if isinstance(node, yaml.ScalarNode) and node.tag == _FLOAT:
         source.written[path] = node.value  # an id 2021.10 is said as written, not as the float 2021.1
+    elif isinstance(node, yaml.ScalarNode) and node.tag == _NULL and node.value:
+        source.written[path] = node.value  # `scope: ~` is said as "~", not as nothing after the colon
     if isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
         written = lines.text_of(node)  # plain text over several lines
         _item_folded_in(node, written, path, source, problems, lines)

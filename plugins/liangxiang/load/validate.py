@@ -4,6 +4,7 @@ reported at its line in an editor's words (``wording``)."""
 from __future__ import annotations
 
 import difflib
+import re
 from functools import cache
 from typing import Any, Optional, TypeVar
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ValidationError, create_model
 from ..content import Rejected
 from ..model import Record
 from ..problems import Problems, dotted
-from .modelpath import fields_at
+from .modelpath import fields_at, record_of_another_kind
 from .wording import entry_as_pair, key_without_colon, show, word
 from .yamlfile import SourceMap
 
@@ -137,17 +138,43 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
     missing = [where for item, where in items if item["type"] == "missing" and where and isinstance(where[-1], str)]
     misspelt = {where[:-1] + (close[0],) for item, where in items if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str)
                 for close in [difflib.get_close_matches(where[-1], [m[-1] for m in missing if m[:-1] == where[:-1]], n=1, cutoff=0.6)] if close}
+    pasted = _records_of_another_kind(items, source, loc, problems)
     for item, where in items:
         if item["type"] == "missing" and (where in meant.values() or where[:-1] in paired or where in misspelt):
+            continue
+        if any(where[:len(parent)] == parent for parent in pasted):
             continue
         full = loc + (meant[where] or where)
         if isinstance(item.get("input"), float) and full in source.written:
             item = {**item, "input": source.written[full]}  # as typed: 2021.10, not 2021.1
         message, hint = word(item, model, where)
+        if item.get("input") is None and (null := source.written.get(full)):  # `scope: ~`, `- null`
+            message = re.sub(r"冒号后面是空的|“- ?”后面还没有写内容", f"写的“{null}”在 YAML 里表示空，等于没写", message)
+            hint = hint.replace("在冒号后面写上内容", f"把“{null}”换成内容").replace("写上内容，", f"把“{null}”换成内容，")
         if "删掉这一行" in hint and item["type"] == "extra_forbidden" and full[:-1] in source.flow:
             # {year: 2017, title: …, level: 校级}: the line is the whole record
             hint = hint.replace("删掉这一行", f"删掉花括号里的“{full[-1]}: {show(item.get('input'))}”（别的字段留着）")
         problems.add(source.at(*full), dotted(full), message, hint)
+
+
+def _records_of_another_kind(items: list, source: SourceMap, loc: tuple, problems: Problems) -> list[tuple]:
+    """A zone pasted into members.yaml is said once, as a zone, not as a dozen fields each
+    unknown here; the key paths of such records."""
+    unknown: dict[tuple, list[str]] = {}
+    for item, where in items:
+        if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str):
+            unknown.setdefault(where[:-1], []).append(where[-1])
+    pasted = []
+    for parent, names in unknown.items():
+        if found := record_of_another_kind(names):
+            kind, home, fields = found
+            whole = loc + parent
+            what, move = ("这一项", "把这一项剪切过去") if whole else ("这个文件", "把这些内容剪切过去，再删掉这个文件")
+            shown = "、".join(fields[:5]) + (" 等" if len(fields) > 5 else "")
+            problems.add(source.at(*whole), dotted(whole), f"{what}像是{kind}：{shown} 都是{kind}的字段",
+                         f"{kind}不写在这里，{home}：{move}")
+            pasted.append(parent)
+    return pasted
 
 
 def _field_without_colon(item: dict, model: type[BaseModel], where: tuple) -> tuple | None:
