@@ -541,6 +541,34 @@ def test_a_sheet_too_small_for_any_sign_is_what_is_blamed(planned, setter, size)
         assert raised.value.field == ("signboard", "size") and "改成 {size: " in raised.value.hint, raised.value.hint
 
 
+LONG_ORG = "新疆维吾尔自治区昌吉回族自治州呼图壁县红星镇向阳村党总支部委员会"  # 38 characters, as registered
+
+
+@pytest.mark.parametrize("size", ["60x40cm", "80x60cm", "A3", "A4"])
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+def test_a_long_official_name_takes_two_lines_in_the_header(planned, setter, size, orientation):
+    """Audit K: a 38-character organization made every portrait sign "too small" (squeezed to 90%,
+    the size blamed). Its name now takes two lines at a legible size, whole, each line a whole place."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, org=LONG_ORG, org_short="", size=size, orientation=orientation)
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    lines = [item.text for item in drawing.items if isinstance(item, Text) and item.text in LONG_ORG]
+    assert "".join(lines) == LONG_ORG and 1 <= len(lines) <= 2, lines
+    assert all(line.endswith(("区", "州", "县", "镇", "会")) for line in lines), lines
+
+
+def test_a_name_too_long_for_two_lines_prints_the_short_name_or_asks_for_one(planned, setter):
+    _, signs, _ = planned
+    longer = LONG_ORG.replace("党总支部委员会", "") * 3 + "党总支部委员会"
+    sign = dataclasses.replace(signs[0].content, org=longer, org_short="向阳村党总支", size="A4", orientation="portrait")
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    assert "向阳村党总支" in [item.text for item in drawing.items if isinstance(item, Text)]
+    with pytest.raises(Overflow) as raised:
+        compose_sign(dataclasses.replace(sign, org_short=""), sign_words(load_labels()), setter)
+    assert raised.value.field == ("org", "name") and "short_name" in raised.value.hint, raised.value
+
+
 def test_a_logos_see_through_margin_is_trimmed(tmp_path):
     """A 5:1 emblem on a square transparent canvas (as logos are often exported) is laid out and
     printed 5:1, not as a small strip inside a square of nothing."""

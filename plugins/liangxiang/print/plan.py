@@ -92,7 +92,7 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str, serving:
         phone=zone.service_phone,
         leader=leader.name if leader else zone.leader, leader_detail=_detail(leader) if leader else "",
         leader_photo=image_ref(content.docs_dir, leader.photo) if leader else None,
-        roles=roles, members=members, org=org.name if org else "",
+        roles=roles, members=members, org=org.name if org else "", org_short=(org.short_name or "") if org else "",
         logo=image_ref(content.docs_dir, org.logo) if org else None,
         url=address(site_url, urls, "zone", zone.id),
         size=zone.signboard.size, orientation=zone.signboard.orientation, scheme=zone.signboard.scheme,
@@ -122,7 +122,7 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
     if planned.kind == "signboard":
         zone: Zone = r["zone"]
         out = [(zone, ("name",), c.name), (zone, ("slogan",), c.slogan), (zone, ("scope",), c.scope),
-               (zone, ("service_phone",), c.phone), (r["org"], ("name",), c.org)]
+               (zone, ("service_phone",), c.phone), (r["org"], ("name",), c.org), (r["org"], ("short_name",), c.org_short)]
         out += [(zone, ("duties", i), duty) for i, duty in enumerate(zone.duties)]  # as written: the places are the file's
         # a member's name is said at members.yaml, where it is written, not at each sign naming them
         people = planned.people

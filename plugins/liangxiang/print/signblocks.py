@@ -63,6 +63,7 @@ class SignContent:
     roles: tuple[Person, ...]
     members: tuple[str, ...]  # the zone's other members
     org: str
+    org_short: str  # printed when the full name does not fit in two lines
     logo: ImageRef | None
     url: str
     size: str
@@ -124,7 +125,8 @@ class SignBlocks:
                              stroke=self.colors.accent, line=0.35 * u, radius=1.2 * u))
 
     def header(self, y: float) -> float:
-        """Logo and organization, centred; returns the height taken."""
+        """Logo and organization, centred; returns the height taken. A long official name takes
+        two lines (broken between its places and words), else the short name is printed."""
         lay, u, sign = self.layout, self.u, self.sign
         logo_h = lay.logo * u
         logo_w = 0.0
@@ -132,22 +134,38 @@ class SignBlocks:
         if sign.logo:
             logo_w, logo_h_real = fit_inside(sign.logo, logo_h * 3, logo_h - 2 * pad)
         name_w = self.x1 - self.x0 - (logo_w + 2 * pad + self.gap if logo_w else 0)
-        fitted = fit(sign.org, self.set.measure, name_w, self.em(lay.org), self.lo(lay.org), 1, True)
-        if fitted is None:
-            raise Overflow(("org", "name"), f"单位名称太长，{self.where()}放不下", "在 org.yaml 里写简短一些的 name")
-        text_w = self.set.width(fitted.lines[0], fitted.size, True)
+        fitted = self._org_lines(name_w)
+        text_w = max(self.set.width(line, fitted.size, True) for line in fitted.lines)
+        text_h = len(fitted.lines) * fitted.size * 1.3
+        height = max(logo_h, text_h)
         total = text_w + (logo_w + 2 * pad + self.gap if logo_w else 0)
         x = (self.width - total) / 2
         if sign.logo:
-            tile = logo_w + 2 * pad
-            self.drawing.add(Box(x, y, tile, logo_h, fill=self.colors.tile, radius=0.8 * u))
-            self.drawing.add(Picture(x + pad, y + (logo_h - logo_h_real) / 2, logo_w, logo_h_real,
+            tile, top = logo_w + 2 * pad, y + (height - logo_h) / 2
+            self.drawing.add(Box(x, top, tile, logo_h, fill=self.colors.tile, radius=0.8 * u))
+            self.drawing.add(Picture(x + pad, top + (logo_h - logo_h_real) / 2, logo_w, logo_h_real,
                                      sign.logo.path, sign.logo.digest, crop=False))
             x += tile + self.gap
-        items, _ = self.set.lines(fitted.lines, x, y + (logo_h - fitted.size * 1.3) / 2, text_w, fitted.size,
-                                  self.colors.text, True)
+        items, _ = self.set.lines(fitted.lines, x, y + (height - text_h) / 2, text_w, fitted.size, self.colors.text, True,
+                                  "center", 1.3)
         self.drawing.add(*items)
-        return logo_h
+        return height
+
+    def _org_lines(self, width: float):
+        kind, org = self.layout.org, self.sign.org
+        one = fit(org, self.set.measure, width, self.em(kind), self.lo(kind), 1, True)
+        if one is not None:
+            return one
+        two = fit_name(org, self.set.measure, width, self.em(kind), self.lo(kind), 2, True, None, 1.3,
+                       title_breaks(org), (), "", word_breaks)
+        if two is not None:
+            return two
+        if self.sign.org_short and (short := fit(self.sign.org_short, self.set.measure, width, self.em(kind), self.lo(kind), 1, True)):
+            return short
+        if self.sign.org_short:
+            raise Overflow(("org", "short_name"), f"单位简称太长，{self.where()}放不下", "在 org.yaml 里写简短一些的 short_name")
+        raise Overflow(("org", "name"), f"单位名称太长，{self.where()}两行也放不下",
+                       "在 org.yaml 里加一行 short_name（单位简称）：全称放不下时，标志牌印简称")
 
     def centred(self, text: str, kind: Type, y: float, field: tuple, what: str, color: str, budget: float | None = None) -> float:
         width = self.x1 - self.x0

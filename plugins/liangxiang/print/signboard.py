@@ -167,7 +167,7 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
     try:
         return _compose(sign, words, setter, squeeze)
     except Overflow as overflow:
-        if squeeze == 1.0 and overflow.field != ("signboard", "size") and not _fits(_least(sign), words, setter):
+        if squeeze == 1.0 and overflow.field[0] not in ("signboard", "org") and not _fits(_least(sign), words, setter):
             # not even a sign of one short duty fits (10 x 10 cm): the sheet is what to change, not the roles (audit H)
             overflow = _too_small(*sheet_size(sign.size, sign.orientation))
         if squeeze == 1.0:
