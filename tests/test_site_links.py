@@ -126,6 +126,12 @@ def test_a_page_that_dropped_a_link_fails_every_strict_build(tmp_path, monkeypat
     ("联系电话\n0317-2720000", "<p>联系电话\n<span class=\"nb\">0317-2720000</span></p>"),  # beside a digit or a Latin letter, the space stays
     ("    第一行\n    第二行", "<pre><code>第一行\n第二行\n</code></pre>"),  # code keeps its lines
     ("- 一项\n  续写", "<ul>\n<li>一项续写</li>\n</ul>"),
+    # audit K: a link on either side of the break ("承诺与 村规民约"), Chinese quotation marks
+    ("详见[承诺](https://a.cn/)与\n[村规](https://b.cn/)。", '<p>详见<a href="https://a.cn/">承诺</a>与<a href="https://b.cn/">村规</a>。</p>'),
+    ("见[村规](https://b.cn/)\n执行", '<p>见<a href="https://b.cn/">村规</a>执行</p>'),
+    ("叫“放心水”\n的工程", "<p>叫“放心水”的工程</p>"),
+    ("他说\n“好”", "<p>他说“好”</p>"),
+    ("said “hi”\nthen", "<p>said “hi”\nthen</p>"),  # English keeps its space
 ])
 def test_chinese_lines_join_without_a_space(text, shown):
     from liangxiang.site.markdown import Renderer

@@ -263,3 +263,13 @@ def test_chinese_wrapped_to_the_next_line_is_joined_without_a_space(fast):
     assert not problems
     assert document.data == {"scope": "华宁一区同心广场，约1.2万平方米", "note": "long text", "slogan": "第一段\n第二段",
                              "intro": "第一段接着写\n\n第二段 with words\n\n第三段"}
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_folded_value_joins_chinese_lines_without_a_space(fast):
+    """`promise: >-` folds its lines with a space: "建设， 让" on the plate and the wall (audit K)."""
+    text = "promise: >-\n  推进高标准农田建设，\n  让每一亩地都浇上\n  “放心水”\n  的工程\nnote: >\n  long\n  text 和\n  中文\n"
+    problems = Problems()
+    document = parse(text, "f.yaml", problems, fast=fast)
+    assert not problems
+    assert document.data == {"promise": "推进高标准农田建设，让每一亩地都浇上“放心水”的工程", "note": "long text 和中文\n"}

@@ -133,6 +133,8 @@ def _item_folded_in(node: yaml.ScalarNode, written: str, path: Path, source: Sou
 
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
+_QUOTES = "\u2018\u2019\u201c\u201d"
+_FOLDED_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}{_QUOTES}])|(?<=[{_QUOTES}]) (?=[{_CJK}])")
 _CJK_BREAK = re.compile(rf"[{_CJK}][ \t]*\n[ \t]*(?=\S)|\S[ \t]*\n[ \t]*(?=[{_CJK}])")
 
 
@@ -180,6 +182,10 @@ def walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lin
         source.written[path] = node.value  # an id 2021.10 is said as written, not as the float 2021.1
     elif isinstance(node, yaml.ScalarNode) and node.tag == _NULL and node.value:
         source.written[path] = node.value  # `scope: ~` is said as "~", not as nothing after the colon
+    elif isinstance(node, yaml.ScalarNode) and node.style == ">":
+        # `promise: >-` folds its lines with a space, which between two Chinese characters shows
+        # ("建设， 让"); a space typed there is as little meant
+        node.value = _FOLDED_CJK.sub("", node.value)
     if isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
         written = lines.text_of(node)  # plain text over several lines
         _item_folded_in(node, written, path, source, problems, lines)
