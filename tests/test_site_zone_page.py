@@ -191,6 +191,12 @@ def test_a_phone_field_dials_its_first_number(written, dialled):
     ("（0317）2723318", [("（0317）2723318", "03172723318")]),
     ("12345、12315", [("12345", "12345"), ("12315", "12315")]),  # two service numbers, not an extension
     ("0317-272 或 8 号楼门卫", []),
+    # audit K: the second line of an office written without its area code was a call to 5123457
+    ("0994-5123456/5123457", [("0994-5123456", "09945123456"), ("5123457", "09945123457")]),
+    ("（0994）5123456、5123457", [("（0994）5123456", "09945123456"), ("5123457", "09945123457")]),
+    ("010-62345678或87654321", [("010-62345678", "01062345678"), ("87654321", "01087654321")]),
+    ("5123456、5123457", [("5123456", "5123456"), ("5123457", "5123457")]),  # no area code written: none added
+    ("0317-2721365、13931700001", [("0317-2721365", "03172721365"), ("13931700001", "13931700001")]),  # a mobile has none
 ])
 def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     """Audit 20: "转8001、8002" made the second a call to 8002, and a night number in brackets
@@ -223,8 +229,17 @@ def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(
         "content/org.yaml": FILES["content/org.yaml"].replace("hotline: 0317-2720000", "hotline: 见各责任区公示牌"),
     })
     zone = (build_site(_without_printables(root), tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
-    assert '<a href="tel:03172720001,6001">0317-2720001 转 6001</a>、<a href="tel:03172720002">0317-2720002</a>' in zone
+    assert ('<a href="tel:03172720001,6001"><span class="nb">0317-2720001</span> 转 6001</a>、'
+            '<a href="tel:03172720002"><span class="nb">0317-2720002</span></a>') in zone
     assert "见各责任区公示牌" in zone and 'href="tel:"' not in zone
+
+
+def test_a_hotline_in_words_keeps_its_number_on_one_line(tmp_path):
+    """Audit K: "村委会值班室 0994-5123456-8001（白天）" wrapped as "0994-5123456-" / "8001" at 390 px."""
+    root = write_site(tmp_path / "src", {
+        "content/org.yaml": FILES["content/org.yaml"].replace("hotline: 0317-2720000", "hotline: 村委会值班室 0994-5123456-8001（白天）")})
+    zone = (build_site(_without_printables(root), tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert '<strong>村委会值班室 <span class="nb">0994-5123456-8001</span>（白天）</strong>' in zone
 
 
 def test_a_printed_address_renamed_away_is_told(tmp_path):

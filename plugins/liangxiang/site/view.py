@@ -88,6 +88,8 @@ class Urls:
 # between the numbers of one phone field: a list mark, "或", or a bracket opened after a number
 # (a note or a second number); not the brackets of an area code, "(0996)2145678"
 PHONE_PARTS = re.compile(r"(\s*(?:[、，,;；/／]|或)\s*|(?<=\d)\s*[（(])")
+AREA_CODE = re.compile(r"\D{0,12}?[(（]?(0\d{2,3})[)）]?[ \-]*[2-9]\d{6,7}(?!\d)")  # a landline written with its area code
+LOCAL_NUMBER = re.compile(r"[2-9]\d{6,7}")  # a landline without it
 PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
 
 
@@ -288,7 +290,7 @@ class SiteView:
         parts: list[tuple[str, bool]] = []  # (text, whether it is only what stands between numbers)
         for index, part in enumerate(PHONE_PARTS.split(phone)):
             parts += [(part, True)] if index % 2 else [(piece, piece in ")）") for piece in _closing_bracket_apart(part)]
-        dialled, line, extended = [], "", False
+        dialled, line, extended, area = [], "", False, ""
         for part, between in parts:
             if not part:
                 continue
@@ -301,8 +303,11 @@ class SiteView:
                 dial = f"{line},{(bare or transfer).group(1)}"
             else:
                 dial = SiteView.tel(part)
+                if dial and area and LOCAL_NUMBER.fullmatch(dial.split(",")[0]):
+                    dial = area + dial  # 0994-5123456/5123457: the second is in 0994 too
                 if dial:
                     line, extended = dial.split(",")[0], "," in dial
+                    area = found.group(1) if (found := AREA_CODE.match(unicodedata.normalize("NFKC", part).strip())) else area
             dialled.append((part, dial))
         return dialled
 
