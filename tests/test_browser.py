@@ -352,7 +352,7 @@ def test_a_dotted_name_breaks_only_after_its_dots(visit, name):
     from liangxiang.site.view import SiteView
 
     page = visit().open(PAGES["member"])
-    breaks = page.evaluate("""(html) => {
+    breaks = page.evaluate("""(html) => {""" + LINE_STARTS + """
         const h1 = document.querySelector('h1');
         h1.innerHTML = html;
         const name = h1.querySelector('.nm'), text = name.textContent;
@@ -364,13 +364,7 @@ def test_a_dotted_name_breaks_only_after_its_dots(visit, name):
         const found = [];
         for (let width = Math.ceil(widest) + 2; width < whole; width += 8) {
             h1.style.width = width + 'px';
-            const tops = [];
-            const walk = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
-            for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
-                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-                tops.push(r.getBoundingClientRect().top);
-            }
-            found.push(tops.map((t, i) => i > 0 && t > tops[i - 1] + 1 ? i : 0).filter(Boolean));
+            found.push(lineStarts(name));
         }
         return found;
     }""", str(SiteView.who(name)))
@@ -381,10 +375,13 @@ def test_a_dotted_name_breaks_only_after_its_dots(visit, name):
 
 # the characters of a text node that begin a line, as laid out
 LINE_STARTS = """
-        const lineStarts = (node) => {
+        const lineStarts = (node) => {  // a text node, or an element: all the text in it
+            const texts = [];
+            if (node.nodeType === Node.TEXT_NODE) texts.push(node);
+            else for (let walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), n = walk.nextNode(); n; n = walk.nextNode()) texts.push(n);
             const tops = [];
-            for (let i = 0; i < node.length; i++) {
-                const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+            for (const text of texts) for (let i = 0; i < text.length; i++) {
+                const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1);
                 tops.push(r.getBoundingClientRect().top);
             }
             return tops.map((t, i) => i > 0 && t > tops[i - 1] + 1 ? i : 0).filter(Boolean);
@@ -420,7 +417,7 @@ def test_a_printables_address_breaks_after_a_slash(visit):
     """The QR code's address on /print/ breaks after a "/", not inside an id (session 38 saw
     ".../zones/gongr" / "e-baozhang/" at 390 px), at every width where its parts fit."""
     page = visit().open(PAGES["printables"])
-    seen = page.evaluate("""() => {
+    seen = page.evaluate("""() => {""" + LINE_STARTS + """
         const link = document.querySelector('.print-url a'), item = link.closest('.print-item');
         const text = link.textContent, found = [];
         const probe = document.createElement('span');  // the widest part with its slash, unbroken
@@ -431,13 +428,7 @@ def test_a_printables_address_breaks_after_a_slash(visit):
         for (let width = 380; width >= 200; width -= 10) {
             item.style.width = width + 'px';
             if (link.parentNode.getBoundingClientRect().width < widest) break;
-            const tops = [];
-            const walk = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-            for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
-                const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-                tops.push(r.getBoundingClientRect().top);
-            }
-            found.push(tops.map((t, i) => i > 0 && t > tops[i - 1] + 1 ? i : 0).filter(Boolean));
+            found.push(lineStarts(link));
         }
         return [text, found];
     }""")
