@@ -49,7 +49,9 @@ def _unseen_removed(value: Any) -> Any:
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-_CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"  # Hanzi and their marks, as a character class's inside
+CJK_QUOTES = "\u2018\u2019\u201c\u201d\u2026\u2014"  # ‘’“”…—: in Chinese text as often as in English
+_CJK = f"[{CJK}]"
 
 
 def one_line(value: str) -> str:

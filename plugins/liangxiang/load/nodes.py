@@ -12,6 +12,7 @@ import yaml
 
 from ..model import list_fields, markdown_fields
 from ..problems import Location, Problems, dotted, shortened
+from ..values import CJK, CJK_QUOTES
 from .decoding import CONTROLS
 
 if TYPE_CHECKING:
@@ -132,10 +133,8 @@ def _item_folded_in(node: yaml.ScalarNode, written: str, path: Path, source: Sou
         return
 
 
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
-_QUOTES = "\u2018\u2019\u201c\u201d"
-_FOLDED_CJK = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}{_QUOTES}])|(?<=[{_QUOTES}]) (?=[{_CJK}])")
-_CJK_BREAK = re.compile(rf"[{_CJK}][ \t]*\n[ \t]*(?=\S)|\S[ \t]*\n[ \t]*(?=[{_CJK}])")
+_FOLDED_CJK = re.compile(rf"(?<=[{CJK}]) (?=[{CJK}{CJK_QUOTES}])|(?<=[{CJK_QUOTES}]) (?=[{CJK}])")
+_CJK_BREAK = re.compile(rf"[{CJK}][ \t]*\n[ \t]*(?=\S)|\S[ \t]*\n[ \t]*(?=[{CJK}])")
 
 
 def _lines_joined(node: yaml.ScalarNode, written: str, path: Path, source: SourceMap, problems: Problems,
@@ -171,7 +170,7 @@ def _joined_lines(lines: list[str]) -> str:
     parts = [line.strip() for line in lines]
     joined = parts[0]
     for part in parts[1:]:
-        cjk = re.match(rf"[{_CJK}]", joined[-1:]) or re.match(rf"[{_CJK}]", part[:1])
+        cjk = re.match(rf"[{CJK}]", joined[-1:]) or re.match(rf"[{CJK}]", part[:1])
         joined += part if cjk else " " + part
     return joined
 

@@ -4,7 +4,6 @@ reported at its line in an editor's words (``wording``)."""
 from __future__ import annotations
 
 import difflib
-import re
 from functools import cache
 from typing import Any, Optional, TypeVar
 
@@ -147,10 +146,7 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
         full = loc + (meant[where] or where)
         if isinstance(item.get("input"), float) and full in source.written:
             item = {**item, "input": source.written[full]}  # as typed: 2021.10, not 2021.1
-        message, hint = word(item, model, where)
-        if item.get("input") is None and (null := source.written.get(full)):  # `scope: ~`, `- null`
-            message = re.sub(r"冒号后面是空的|“- ?”后面还没有写内容", f"写的“{null}”在 YAML 里表示空，等于没写", message)
-            hint = hint.replace("在冒号后面写上内容", f"把“{null}”换成内容").replace("写上内容，", f"把“{null}”换成内容，")
+        message, hint = word(item, model, where, source.written.get(full, "") if item.get("input") is None else "")
         if "删掉这一行" in hint and item["type"] == "extra_forbidden" and full[:-1] in source.flow:
             # {year: 2017, title: …, level: 校级}: the line is the whole record
             hint = hint.replace("删掉这一行", f"删掉花括号里的“{full[-1]}: {show(item.get('input'))}”（别的字段留着）")
@@ -170,8 +166,8 @@ def _records_of_another_kind(items: list, source: SourceMap, loc: tuple, problem
             kind, home, fields = found
             whole = loc + parent
             what, move = ("这一项", "把这一项剪切过去") if whole else ("这个文件", "把这些内容剪切过去，再删掉这个文件")
-            shown = "、".join(fields[:5]) + (" 等" if len(fields) > 5 else "")
-            problems.add(source.at(*whole), dotted(whole), f"{what}像是{kind}：{shown} 都是{kind}的字段",
+            shown = "、".join(fields[:5]) + (" 等" if len(fields) > 5 else " ")
+            problems.add(source.at(*whole), dotted(whole), f"{what}像是{kind}：{shown}都是{kind}的字段",
                          f"{kind}不写在这里，{home}：{move}")
             pasted.append(parent)
     return pasted

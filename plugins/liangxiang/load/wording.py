@@ -86,11 +86,16 @@ class Error:
 Wording = Callable[[Error], "tuple[str, str]"]
 
 
-def word(item: dict, model: type[BaseModel], where: tuple) -> tuple[str, str]:
-    """The message and hint for one pydantic error, in an editor's words."""
+def word(item: dict, model: type[BaseModel], where: tuple, null: str = "") -> tuple[str, str]:
+    """The message and hint for one pydantic error, in an editor's words; ``null`` is how an
+    empty value was written, when it was written ("~", "null")."""
     error = Error(item["type"], item.get("ctx") or {}, item.get("input"), item["msg"], model, where)
     if error.value is None and (error.kind.endswith("_type") or error.kind == "date_format"):
-        return _left_empty(error)
+        message, hint = _left_empty(error)
+        if null:  # `scope: ~`, `- null`: YAML's words for empty, said as written
+            message = re.sub(r"冒号后面是空的|“- ?”后面还没有写内容", f"写的“{null}”在 YAML 里表示空，等于没写", message)
+            hint = hint.replace("在冒号后面写上内容", f"把“{null}”换成内容").replace("写上内容，", f"把“{null}”换成内容，")
+        return message, hint
     wording = WORDINGS.get(error.kind)
     return wording(error) if wording is not None else (re.sub(r"^Value error, ", "", error.msg), "")
 

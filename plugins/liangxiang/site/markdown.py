@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 from markupsafe import Markup
 
-from ..values import UNSEEN, title_words
+from ..values import CJK, CJK_QUOTES, UNSEEN, title_words
 from .lists import NestedListIndent
 from .rawhtml import StripRawHtml
 
@@ -78,18 +78,16 @@ class _MarkLocal(Treeprocessor):
                 link.set("href", LINK + href)
 
 
-CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"
 MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # 。，、：（）《》…
 # a line break between two Chinese characters, or after or before a Chinese mark: browsers show
 # it as a space ("流程， 通知", "46条。 2025年"). Beside a digit or a Latin letter it stays a space.
 # Read before the inline syntax is (a number and its unit become their own span), so two spaces or
 # a backslash before the break are Markdown's hard line break (<br>), and it is kept.
 _AFTER = "(?:(?<=[{0}])|(?<=[{0}][*_`])|(?<=[{0}][*_]{{2}})|(?<=[{0}][*_]{{3}}))"  # 字 or 字** before the break
-_QUOTES = "\u2018\u2019\u201c\u201d\u2026\u2014"  # ‘’“”…—, in Chinese text as often as in English
 _LEAD = "!?\\[?[*_`]{0,3}"  # what may come before the next line's first character: a link, emphasis
 CJK_BREAK = re.compile(
-    f"{_AFTER.format(CJK + _QUOTES)} ?\\n[ \\t]*(?={_LEAD}[{CJK}])"  # 字 / 字, “好” / 的
-    f"|{_AFTER.format(CJK)} ?\\n[ \\t]*(?={_LEAD}[{_QUOTES}])"  # 的 / “好”
+    f"{_AFTER.format(CJK + CJK_QUOTES)} ?\\n[ \\t]*(?={_LEAD}[{CJK}])"  # 字 / 字, “好” / 的
+    f"|{_AFTER.format(CJK)} ?\\n[ \\t]*(?={_LEAD}[{CJK_QUOTES}])"  # 的 / “好”
     f"|{_AFTER.format(MARKS)} ?\\n[ \\t]*(?=[^\\s{{])"  # 。/ anything, not before an attribute list ({: .lead})
     f"|(?<=[^\\s\\\\]) ?\\n[ \\t]*(?=[*_`]{{0,3}}[{MARKS}])"  # anything / 。
     f"|(?<=\\)) ?\\n[ \\t]*(?={_LEAD}[{CJK}])")  # [链接](…) / 字
