@@ -558,6 +558,27 @@ def test_a_long_official_name_takes_two_lines_in_the_header(planned, setter, siz
     assert all(line.endswith(("区", "州", "县", "镇", "会")) for line in lines), lines
 
 
+LONGER_ORG = "中共新疆维吾尔自治区昌吉回族自治州呼图壁县红星镇人民政府机关向阳村党总支部委员会"  # 40 characters
+
+
+@pytest.mark.parametrize("size", [*SIZES, "300x900mm"])
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+def test_an_official_name_is_never_broken_inside_a_word(planned, setter, size, orientation):
+    """On a 30 x 90 cm strip the name was cut 呼图壁 / 县红星镇… (session 40): two lines only at the
+    end of a place or between words, the most even of them; else the short name, or the error."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, org=LONGER_ORG, org_short="", size=size, orientation=orientation)
+    try:
+        drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    except Overflow as raised:
+        assert raised.field == ("org", "name") and size == "300x900mm", raised
+        return
+    lines = [item.text for item in drawing.items if isinstance(item, Text) and item.text in LONGER_ORG]
+    assert "".join(lines) == LONGER_ORG, lines
+    assert len(lines) == 2 or orientation == "landscape", lines
+    assert lines in ([LONGER_ORG], ["中共新疆维吾尔自治区昌吉回族自治州呼图壁县", "红星镇人民政府机关向阳村党总支部委员会"]), lines
+
+
 def test_a_name_too_long_for_two_lines_prints_the_short_name_or_asks_for_one(planned, setter):
     _, signs, _ = planned
     longer = LONG_ORG.replace("党总支部委员会", "") * 3 + "党总支部委员会"

@@ -91,6 +91,18 @@ def title_breaks(title: str) -> tuple[int, ...]:
     return tuple(_tidy(title, term_breaks(title) + place_breaks(title)))
 
 
+# An organization's registered name runs down the administrative divisions (…自治区 / 昌吉回族自治州 /
+# 呼图壁县 / 红星镇 / 向阳村党总支…): after each, where jieba's words agree (镇江市 is one word, not 镇 / 江市).
+DIVISION_ENDS = "省市州县旗盟镇乡"
+
+
+def org_breaks(org: str) -> tuple[int, ...]:
+    """Where an organization's name may break between lines: as a title, and after each division."""
+    words = word_breaks(org)
+    divisions = {at + 1 for at, char in enumerate(org[:-1]) if char in DIVISION_ENDS} & set(words)
+    return tuple(sorted({*title_breaks(org), *divisions}))
+
+
 def word_breaks(title: str) -> tuple[int, ...]:
     """Between the words of a title, as jieba's dictionary cuts it (华宁社区 / 同心广场 / 及建设路 /
     两侧绿化带 / 环境卫生 / 综合治理): where a title with too few of the points above may still break."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks, word_breaks
+from ..titles import TITLE_BREAK_BEFORE, TITLE_TERMS, org_breaks, title_breaks, word_breaks
 from . import qr
 from .drawing import Box, Drawing, Picture, Text
 from .images import ImageRef, SmallPhoto, fit_inside
@@ -157,7 +157,7 @@ class SignBlocks:
         if one is not None:
             return one
         two = fit_name(org, self.set.measure, width, self.em(kind), self.lo(kind), 2, True, None, 1.3,
-                       title_breaks(org), (), "", word_breaks)
+                       org_breaks(org), (), "", word_breaks, whole=True)
         if two is not None:
             return two
         if self.sign.org_short and (short := fit(self.sign.org_short, self.set.measure, width, self.em(kind), self.lo(kind), 1, True)):

@@ -218,16 +218,19 @@ def balanced(text: str, measure: Measure, size: float, width: float, bold: bool 
 def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
              bold: bool = False, height: float | None = None, leading: float = 1.3, points: tuple[int, ...] = (),
              tails: tuple[str, ...] = (), break_before: str = "", words: Callable[[str], tuple[int, ...]] | None = None,
-             ) -> Fitted | None:
+             whole: bool = False) -> Fitted | None:
     """Like fit, in balanced lines; a name that needs more than one line breaks at the most even
     of ``points`` (see titles.title_breaks: 城东110千伏变电站 / 设备运维保障), or else before a known
     ending ("优秀党员责任区") or the word break_before, or else between the words that ``words``
-    finds, rather than inside a word, unless that costs more than a fifth of the size."""
+    finds, rather than inside a word, unless that costs more than a fifth of the size; ``whole``: never
+    inside a word (None when only that fits)."""
     plain = fit(text, measure, width, biggest, smallest, max_lines, bold, height, leading)
     if plain is not None and len(plain.lines) > 1:
         plain = Fitted(plain.size, balanced(text, measure, plain.size, width, bold))
     if plain is not None and len(plain.lines) == 1:
         return plain
+    if whole:
+        plain = None
     at_points = _at_points(text, measure, width, sizes(biggest, smallest), max_lines, bold, height, leading, points)
     if at_points is not None and (plain is None or at_points.size >= 0.8 * plain.size):
         return at_points
