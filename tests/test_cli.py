@@ -86,6 +86,19 @@ def test_validate_reports_a_sign_that_does_not_fit(tmp_path):
     assert result.stderr.startswith("content/zones/garden.yaml:5:1: duties: 工作职责太长"), result.stderr
 
 
+def test_a_name_too_long_for_a_signs_header_is_said_at_the_name_naming_the_sign(tmp_path):
+    """Said at org.yaml's name, the notice names the zone whose sign it is, and its hint that
+    zone's signboard, not a signboard of org.yaml (session 40)."""
+    org = FILES["content/org.yaml"].replace("name: 测试单位", "name: 中共新疆维吾尔自治区昌吉回族自治州呼图壁县红星镇人民政府机关向阳村第一村民小组党员活动室党支部委员会")
+    zone = FILES["content/zones/garden.yaml"] + "signboard: {size: 300x900mm, orientation: portrait}\n"
+    root = write_site(tmp_path / "site", {"content/org.yaml": org, "content/zones/garden.yaml": zone})
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    said = re.search(r"提示（不影响生成）：content/org\.yaml:1:1: name: 单位名称太长.*", result.stdout)
+    assert said and "责任区 garden 的标志牌已把最小字号缩小到" in said.group(0), result.stdout
+    assert "short_name" in said.group(0) and "或把这个责任区的 signboard 改成 {size: " in said.group(0), said.group(0)
+
+
 SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a strict build fails on each)
     "a-list": (lambda text: "- " + text.replace("\n", "\n- "), "mkdocs.yml: mkdocs.yml 要一行写一个设置", "不要以“- ”开头"),
     "gbk": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站 # 注释").encode("gbk"), "mkdocs.yml:1:", "GBK"),

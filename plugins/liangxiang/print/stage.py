@@ -208,7 +208,10 @@ class PrintStage:
         the one that laid it out)."""
         said = Squeezed(*squeezed)
         where, name = self._field_of(item, tuple(said.field))
-        self.notices.append(Problem(where, name, said.said("标志牌" if item.kind == "signboard" else "桌牌"),
+        kind = "标志牌" if item.kind == "signboard" else "桌牌"
+        if item.kind == "signboard" and said.field[0] == "org":  # said at org.yaml: which zone's sign
+            kind = f"责任区 {item.id} 的{kind}"
+        self.notices.append(Problem(where, name, said.said(kind),
                                     said.hint or "精简这段文字，印出来才清楚"))
 
     def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: dict[str, int]) -> None:
