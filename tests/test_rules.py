@@ -881,6 +881,17 @@ def test_rule(tmp_path, case: Case):
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
 
 
+@pytest.mark.parametrize("copy", ["new-garden.yml", "new-garden.yaml"])
+def test_a_zone_file_copied_with_its_id_unchanged_is_one_error(tmp_path, copy):
+    """Copying garden.yaml to new-garden.yml gave two errors for one line, and a hint to rename the
+    copy to garden.yml, beside garden.yaml (session 40): one error, the copy's id to change."""
+    root = write_site(tmp_path)
+    _apply(root, {f"content/zones/{copy}": FILES["content/zones/garden.yaml"]})
+    errors = [p for p in problems_of(root) if p.where.path.startswith(f"content/zones/{copy}") and p.field == "id"]
+    assert len(errors) == 1, errors
+    assert errors[0].hint == "garden.yaml 已经有了：把这个文件的 id 改成 new-garden", errors
+
+
 def test_the_roster_saved_in_content_is_said_once_where_to_move(tmp_path):
     """members.yaml put in content/ (audit 32): one problem, naming the place by what is there."""
     root = write_site(tmp_path)

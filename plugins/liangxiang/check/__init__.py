@@ -85,16 +85,17 @@ class _Rules(ZoneRules, References):
         if str(value) != stem:
             # the file's name is the address; offer the file's name as the value only when it is one
             suffix = Path(record.path).suffix
-            taken = (self.content.docs_dir / Path(record.path).parent.name / f"{value}{suffix}").exists()
+            folder = self.content.docs_dir / Path(record.path).parent.name
+            taken = next((f"{value}{ending}" for ending in (suffix, ".yaml", ".yml") if (folder / f"{value}{ending}").exists()), None)
             fits = re.fullmatch(STEM_PATTERNS[field], stem) is not None  # the file's name would do as the value
             if taken and fits:  # a copy of fare-menzhen.yaml saved as fare-menzhen-2.yaml
-                hint = f"{value}{suffix} 已经有了：把这个文件的 {field} 改成 {stem}"
+                hint = f"{taken} 已经有了：把这个文件的 {field} 改成 {stem}"
             elif fits and stem_meant:
                 hint = f"把 {field} 改成 {stem}（{stem_meant}）；如果文件名错了，才把文件改名为 {value}{suffix}"
             elif fits:
                 hint = f"把文件改名为 {value}{suffix}，或把 {field} 改成 {stem}"
             elif taken:  # 菜市场北门.yaml copied from koudai-gongyuan.yaml: renaming it would replace that zone
-                hint = f"{value}{suffix} 已经有了，这个文件像是它的副本：{field} 和文件名都改成一个新的编号" + _new_id_example(record, field)
+                hint = f"{taken} 已经有了，这个文件像是它的副本：{field} 和文件名都改成一个新的编号" + _new_id_example(record, field)
             else:
                 hint = f"把文件改名为 {value}{suffix}"  # 2026年.yaml: not a year to offer in its place
             self.problems.add(record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同", hint)

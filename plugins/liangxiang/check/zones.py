@@ -22,6 +22,8 @@ class ZoneRules:
         aliases: dict[str, Location] = {}
         ids: dict[str, Location] = {}
         for zone in sorted(content.zones, key=lambda z: Path(z.path).stem != z.id):  # the id's own file first: it keeps the id
+            if zone.id in ids and Path(ids[zone.id].path).stem == zone.id != Path(zone.path).stem:
+                continue  # a copy of that file, its id unchanged: stem() says so, once
             self.unique("责任区编号", ids, zone.id, zone.at("id"), "id")
             self.aliases(zone, "zone", "责任区", aliases)
         self.rejected_aliases(Zone, "zone", "责任区", aliases)
