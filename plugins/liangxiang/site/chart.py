@@ -20,6 +20,29 @@ INSET = 16  # the first and last points stand clear of the axis numbers
 LABEL_HEIGHT = 11  # the axis numbers' font size (theme CSS): grade labels closer than this would overlap
 
 
+PERIOD_WIDTH, PERIOD_GAP = 70, 8  # 2026年二季度 at the axis' 11 px, and the space between two
+
+
+def _anchor(i: int, count: int) -> str:
+    """The first and last periods' labels stand inside the chart, the others centred on their point."""
+    return "middle" if count == 1 else "start" if i == 0 else "end" if i == count - 1 else "middle"
+
+
+def _labelled(xs: Sequence[float]) -> set[int]:
+    """The points whose period is named: every step-th from the newest, the smallest step at which
+    no two labels overlap (their anchors differ, so the spacing of the points alone does not say)."""
+    count = len(xs)
+    for step in range(1, count + 1):
+        chosen = sorted(i for i in range(count) if (count - 1 - i) % step == 0)
+        spans = []
+        for i in chosen:
+            left = {"start": 0, "middle": PERIOD_WIDTH / 2, "end": PERIOD_WIDTH}[_anchor(i, count)]
+            spans.append((xs[i] - left, xs[i] - left + PERIOD_WIDTH))
+        if all(after[0] - before[1] >= PERIOD_GAP for before, after in zip(spans, spans[1:])):
+            return set(chosen)
+    return {count - 1}
+
+
 def _n(value: float) -> str:
     """A coordinate."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
@@ -70,14 +93,12 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
     coords = [(x(i), y(score)) for i, score in enumerate(scores)]
     if len(coords) > 1:
         parts.append(f'<polyline class="line" points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in coords)}"/>')
-    # label at most one period per 76 units (2026年二季度 at the axis' 11 px is about 70) so that
-    # they never overlap, always the newest
-    step = max(1, math.ceil(len(points) * 76 / plot_w))
+    labelled = _labelled([cx for cx, _ in coords])
     for i, ((period, score), (cx, cy)) in enumerate(zip(points, coords)):
         last = i == len(points) - 1
         parts.append(f'<circle class="dot{" last" if last else ""}" cx="{_n(cx)}" cy="{_n(cy)}" r="{4.5 if last else 3.5}"/>')
-        if last or (len(points) - 1 - i) % step == 0:
-            anchor = "end" if last and len(points) > 1 else ("start" if i == 0 and len(points) > 1 else "middle")
+        if i in labelled:
+            anchor = _anchor(i, len(points))
             parts.append(
                 f'<text class="value" x="{_n(cx)}" y="{_n(cy - 8)}" text-anchor="{anchor}">{escape(score_text(score))}</text>'
                 f'<text class="axis" x="{_n(cx)}" y="{HEIGHT - 6}" text-anchor="{anchor}">{escape(period)}</text>'
