@@ -260,6 +260,8 @@ def test_a_long_role_on_a_sign_breaks_between_words_in_even_lines(text, width, l
     ("胸痛患者入门至球囊扩张时间不超过90分钟", 19, ["胸痛患者入门至球囊扩张时间不超过", "90分钟"]),  # not "…90分" / "钟"
     ("每周巡查不少于3次并记录", 8, ["每周巡查不少于", "3次并记录"]),  # a number keeps its measure word: not "…3" / "次"
     ("急危重症患者先救治后缴费。", 12, ["急危重症患者先救治后", "缴费。"]),  # the full stop does not count
+    ("主变3台、220千伏间隔8个", 8, ["主变3台、", "220千伏间隔", "8个"]),  # not "…220" / "千伏…" (audit L)
+    ("主变3台、220千伏间隔8个", 9, ["主变3台、", "220千伏间隔8个"]),  # nor "…220千" / "伏…"
     ("一二三四五六七八九十", 5, ["一二三四五", "六七八九十"]),  # lines that are full stay as they are
     ("一二三", 2, ["一二", "三"]),  # too short to take from
 ])

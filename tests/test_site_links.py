@@ -140,6 +140,7 @@ def test_chinese_lines_join_without_a_space(text, shown):
 
 
 @pytest.mark.parametrize("text, shown", [
+    ("110千伏间隔", '<p><span class="nb">110千伏</span>间隔</p>'),  # audit L: "110 / 千伏"
     ("监督电话0391-7216688。", '<p>监督电话<span class="nb">0391-7216688</span>。</p>'),  # audit 27: "0391- / 7216688"
     ("400-816-9558或2026-03-12", '<p><span class="nb">400-816-9558</span>或<span class="nb">2026-03-12</span></p>'),
     ("**0317-2721365**", '<p><strong><span class="nb">0317-2721365</span></strong></p>'),  # once, not twice

@@ -21,8 +21,9 @@ NAME_PARTS = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
 WORD = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ][A-Za-z0-9０-９Ａ-Ｚａ-ｚ.\-_/:%℃‰+#@&'’]*")
 
 # A number keeps its measure word or unit on its line: "3次", "24小时", "1.2万平方米" ("3 / 次" reads badly).
-MEASURE = re.compile(r"[万亿]?(?:平方公里|平方米|立方米|公里|千米|公斤|小时|分钟|个月|余|多)?"
-                     r"[次个人户天日月年时分秒米元万亿项条名位件台座处栋号层周吨斤辆棵株盏家间套倍岁届期批场份所]?")
+# A unit of two or more characters takes no measure word after it: "220千伏 / 间隔", not "220千伏间 / 隔".
+MEASURE = re.compile(r"[万亿]?(?:平方公里|平方千米|平方米|立方米|公里|千米|毫米|厘米|公斤|千克|公顷|千伏安|兆伏安|千伏|千瓦时|千瓦|兆瓦|"
+                     r"小时|分钟|个月|余|多|[次个人户天日月年时分秒米元万亿项条名位件台座处栋号层周吨斤辆棵株盏家间套倍岁届期批场份所亩伏瓦度])?")
 # A short quoted term stays on one line: "“四乱”", "《条例》" (not "“四 / 乱”").
 QUOTED = re.compile(r"“[^”\s]{1,6}”|‘[^’\s]{1,6}’|《[^》\s]{1,8}》|「[^」\s]{1,6}」")
 PAUSES = "，,、；;：:。！!？?"  # a clause ends with one of these: a centred sentence breaks after them

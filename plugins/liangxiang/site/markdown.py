@@ -159,7 +159,7 @@ class _RawTagAsText(InlineProcessor):
         return AtomicString(m.group(0)), m.start(0), m.end(0)
 
 
-_UNIT = "(?:%|％|小时|分钟|公里|千米|平方米|万元|亿元|[个人名条次项件户天年月日时分秒元万亿岁米吨度台辆家所处场届期])"
+_UNIT = "(?:%|％|小时|分钟|公里|千米|平方米|万元|亿元|千伏安|千伏|千瓦时|千瓦|兆瓦|公顷|[个人名条次项件户天年月日时分秒元万亿岁米吨度台辆家所处场届期亩])"
 NAME_DOTS = "·・•‧"  # between the parts of a transliterated name, as written or mistyped
 NAME_DOT_HELD = f"[\u3400-\u9fff][{NAME_DOTS}](?=[\u3400-\u9fff])"  # 明· of 买买提明·托合提
 NUMBER_RUN = (r"(?<![0-9A-Za-z-])[0-9]{1,6}(?:-[0-9]{1,8}){1,3}(?![0-9A-Za-z-])"
