@@ -527,6 +527,18 @@ def test_a_zone_cards_phone_dials_and_the_rest_opens_the_zone(visit):
         assert tap["title"] == tap["corner"] and tap["title"].endswith("/") and not tap["title"].startswith("tel:"), tap
 
 
+@pytest.mark.parametrize("kind", ["zones", "zone", "home"])
+def test_every_phone_link_looks_alike(visit, kind):
+    """A number kept whole (an inline block) took no underline from its link: 0317-2368300 showed
+    as plain text beside an underlined 95598 (audit L). Every part of a call link is drawn as the link is."""
+    page = visit().open(PAGES[kind])
+    links = page.evaluate("""() => [...document.querySelectorAll('a[href^="tel:"]')].map(a => [a.textContent.trim(),
+        getComputedStyle(a).textDecorationLine, [...a.querySelectorAll('.nb')].map(s => getComputedStyle(s).textDecorationLine)])""")
+    assert any(parts for _, _, parts in links), links  # a number kept whole is there to look at
+    for text, line, parts in links:
+        assert all(part == line for part in parts), (text, line, parts)
+
+
 def test_the_previews_error_banner_lists_mistakes_as_text(visit, example_site):
     """`mkdocs serve` after a failed rebuild: the page served says what is wrong, at phone size,
     and words echoed from content (here markup) stay text."""
