@@ -334,6 +334,23 @@ def test_a_site_dir_that_is_a_file_is_refused_not_a_traceback(tmp_path, caplog):
     assert digest(root, (".cache",)) == before
 
 
+@pytest.mark.parametrize("cache_dir", ["site/cache", "site"])
+def test_a_cache_inside_the_site_folder_is_refused(tmp_path, caplog, cache_dir):
+    """Emptied by every build (each one cold) and its files published (audit M): refused, as inside content/."""
+    from liangxiang.cli import main
+
+    root = write_site(tmp_path / "src")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - liangxiang\n", f"  - liangxiang:\n      cache_dir: {cache_dir}\n"), encoding="utf-8")
+    before = digest(root)
+    with pytest.raises(Exception) as raised:
+        build_site(config, root / "site")
+    assert "Abort" in type(raised.value).__name__
+    assert re.search(rf"mkdocs\.yml:\d+:\d+: cache_dir: 缓存文件夹 cache_dir（{cache_dir}）在网站文件夹 site/ 里", caplog.text), caplog.text
+    assert main(["validate", str(root)]) == 1
+    assert digest(root) == before
+
+
 @pytest.mark.parametrize("cache_dir, said", [("content/.cache", "在 content/ 里"), ("content", "在 content/ 里"),
                                              (".", "是站点所在的文件夹或它的上级"), ("..", "是站点所在的文件夹或它的上级"),
                                              ("members.yaml", "是一个文件"), ("members.yaml/x", "是一个文件")])  # audit 29: had a traceback

@@ -56,7 +56,8 @@ def read_site(config, plugin_config) -> Content:
                                      site_extras(config.markdown_extensions, config.mdx_configs), config.site_url or "")
     if inside:
         said = {"docs": "在 content/ 里：生成网站会往内容里写文件", "root": "是站点所在的文件夹或它的上级：生成网站会往这个文件夹里写文件",
-                "file": "是一个文件（或在一个文件下面），不是文件夹：生成网站没法在那里存东西"}[inside]
+                "file": "是一个文件（或在一个文件下面），不是文件夹：生成网站没法在那里存东西",
+                "site": f"在网站文件夹 {Path(config.site_dir).name}/ 里：每次生成都会清空它，缓存的文件还会被发布出去"}[inside]
         problems.add(Location.of_setting(config_file, "cache_dir"), "cache_dir",
                      f"缓存文件夹 cache_dir（{plugin_config.cache_dir or '空'}）{said}",
                      "删掉 cache_dir 使用默认的 .cache/liangxiang，或写一个专用的子文件夹")
@@ -101,10 +102,13 @@ def with_salvaged(content: Content) -> Content:
 def cache_in_docs(config, plugin_config) -> str:
     """"docs" for a cache_dir inside docs_dir (a build would write into content/, then publish and
     read its own cache), "root" for the site's folder itself or one above it (the cache's folders
-    would be written beside members.yaml, or into /); "" for a folder of its own."""
+    would be written beside members.yaml, or into /), "site" for one inside site_dir (emptied by every
+    build, and published); "" for a folder of its own."""
     cache = cache_dir(config, plugin_config).resolve()
     if any(folder.exists() and not folder.is_dir() for folder in (cache, *cache.parents)):
         return "file"  # members.yaml: nothing can be written under it
     if cache.is_relative_to(Path(config.docs_dir).resolve()):
         return "docs"
+    if cache.is_relative_to(Path(config.site_dir).resolve()):
+        return "site"
     return "root" if site_root(config).resolve().is_relative_to(cache) else ""
