@@ -300,6 +300,13 @@ CASES = [
     Case("free-page-front-matter-full-width-colon", {"content/about.md": "---\ntitle：关于\n---\n\n活动简介。\n"}, "content/about.md", 2, "title", "全角", "半角"),
     Case("free-page-front-matter-no-key", {"content/about.md": "---\n关于创建活动\n---\n\n活动简介。\n"}, "content/about.md", 2, "-",
          "页面开头两行“---”之间应该写“title: 标题”", "写成 title: 页面标题"),
+    # audit M: published with "title: 关于" as its text (a heading under "----"), its menu entry in English
+    Case("free-page-front-matter-unclosed", {"content/about.md": "---\ntitle: 关于\n\n# 活动简介\n\n正文。\n"}, "content/about.md", 1, "-",
+         "页面开头的信息区（title）没有结束", "在“title: …”下面加一行“---”"),
+    Case("free-page-front-matter-closed-by-four", {"content/about.md": "---\ntitle: 关于\n----\n\n正文。\n"}, "content/about.md", 1, "-",
+         "缺少第二个“---”", "第 3 行的“----”要写成正好三个半角减号“---”"),
+    Case("free-page-front-matter-closed-by-a-dash", {"content/about.md": "---\ntitle: 关于\n———\n\n正文。\n"}, "content/about.md", 1, "-",
+         "缺少第二个“---”", "第 3 行的“———”要写成"),
     Case("control-char-in-page", sub("content/about.md", "活动简介。", "活动\x1b[31m简介。"), "content/about.md", "活动\x1b", "-", "看不见的控制字符（U+001B）"),
     Case("yaml-dash-after-key", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: - 花园一片"), "content/zones/garden.yaml", "scope: -", "scope", "“- ”不能写在“字段:”的同一行", "另起一行"),
     Case("yaml-text-after-block-bar", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: | 花园一片"), "content/zones/garden.yaml", "scope: |", "scope", "“|”或“>”后面不能接着写文字", "下一行"),

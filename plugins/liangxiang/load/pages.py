@@ -91,8 +91,11 @@ class PageScanning:
         front matter (`title：关于`): it would publish them, and what is between, as the page's text."""
         from mkdocs.utils.meta import get_data
 
-        front, _, _ = split_front_matter(text.lstrip("\ufeff"))
-        if front is None or not front.strip() or get_data(text.lstrip("\ufeff"))[1]:
+        text = text.lstrip("\ufeff")
+        front, _, _ = split_front_matter(text)
+        if front is None:
+            return self.unclosed_front_matter(path, text)
+        if not front.strip() or get_data(text)[1]:
             return False
         if not front.split("\n", 1)[0].strip() and not _KEY_LIKE.search(front):
             return False  # a rule (---) over the page's text, a blank line under it: Markdown shows it as a line
@@ -101,6 +104,19 @@ class PageScanning:
         if len(self.problems) == before:  # readable, but no "title: …" (a sentence between the lines)
             self.problems.add(Location(shown, 2, 1), "-", "页面开头两行“---”之间应该写“title: 标题”：现在网站会把它们连同“---”当成正文显示出来",
                               "写成 title: 页面标题（半角冒号，后面加空格）；不需要标题就删掉这两行“---”和中间的内容")
+        return True
+
+    def unclosed_front_matter(self, path: Path, text: str) -> bool:
+        """True (with a problem) when a "---" opens "title: …" lines that no "---" closes (or one
+        written "----", "———"): the lines would be published as the page's text, its title lost."""
+        lines = text.split("\n")
+        if lines[0].strip() != "---" or not _KEY_LIKE.match(next((line for line in lines[1:] if line.strip()), "")):
+            return False
+        near = next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
+        hint = (f"第 {near} 行的“{lines[near - 1].strip()}”要写成正好三个半角减号“---”" if near
+                else "在“title: …”下面加一行“---”，再写正文")
+        self.problems.add(Location(self.shown(path), 1, 1), "-", "页面开头的信息区（title）没有结束：缺少第二个“---”，"
+                          "现在网站会把这几行当成正文显示出来", hint)
         return True
 
     def unshown_page_meta(self, path: Path, text: str) -> list[Problem]:
