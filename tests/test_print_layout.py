@@ -325,6 +325,25 @@ def test_a_zone_name_with_no_better_place_breaks_between_words(text, lines):
     assert fitted.lines == lines
 
 
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+def test_a_signs_title_is_never_broken_inside_a_word(planned, setter, size, orientation):
+    """人民路营业厅“党员服务示 / 范窗口”… on every portrait sign (audit L): the even break inside a word
+    was taken when whole words cost more than a fifth of the size. The README promises never."""
+    from liangxiang.titles import title_breaks, word_breaks
+
+    name = "人民路营业厅“党员服务示范窗口”优秀党员责任区"
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, name=name, size=size, orientation=orientation)
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    lines = [item.text for item in drawing.items if isinstance(item, Text) and item.text in name]
+    assert "".join(lines) == name, lines
+    whole = {0, len(name), *title_breaks(name), *word_breaks(name)}
+    ends = itertools.accumulate(len(line) for line in lines)
+    assert all(end in whole for end in ends), lines
+
+
 @pytest.mark.parametrize("text, width, lines", [
     ("镇便民服务中心党员示范窗口", 11, ("镇便民服务中心", "党员示范窗口")),  # greedy: …党员示范 / 窗口
     ("一二三四五六七八九十甲乙丙", 6, ("一二三四五", "六七八九十", "甲乙丙")),  # greedy: 6 + 6 + 1

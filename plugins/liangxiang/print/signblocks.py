@@ -170,7 +170,7 @@ class SignBlocks:
     def centred(self, text: str, kind: Type, y: float, field: tuple, what: str, color: str, budget: float | None = None) -> float:
         width = self.x1 - self.x0
         fitted = fit_name(text, self.set.measure, width, self.em(kind), self.lo(kind), kind.lines, kind.bold, budget,
-                          kind.leading, *((title_breaks(text), TITLE_TERMS, TITLE_BREAK_BEFORE, word_breaks) if field == ("name",) else ()))
+                          kind.leading, *((title_breaks(text), TITLE_TERMS, TITLE_BREAK_BEFORE, word_breaks, True) if field == ("name",) else ()))
         if fitted is None:
             raise Overflow(field, f"{what}太长，{self.where()}用最小字号也放不下", self.hint(what))
         items, height = self.set.lines(fitted.lines, self.x0, y, width, fitted.size, color, kind.bold, "center", kind.leading)
