@@ -311,6 +311,11 @@ CASES = [
     Case("yaml-dash-after-key", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: - 花园一片"), "content/zones/garden.yaml", "scope: -", "scope", "“- ”不能写在“字段:”的同一行", "另起一行"),
     Case("yaml-text-after-block-bar", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: | 花园一片"), "content/zones/garden.yaml", "scope: |", "scope", "“|”或“>”后面不能接着写文字", "下一行"),
     Case("yaml-question-key", sub("content/zones/garden.yaml", "scope: 花园一片", "? scope: 花园一片"), "content/zones/garden.yaml", "? scope", "-", "字段名的写法不对", "字段: 值"),
+    # audit M: followed, the hint 写成 promise: “当好居民的”贴心人"" printed that on the desk plate
+    Case("yaml-quotes-in-quotes", sub("content/commitments/2026.yaml", "promise: 带头养护花园", 'promise: "带头养护"花园""'), "content/commitments/2026.yaml", '"带头', "promise",
+         "值里面还有同样的引号", "去掉外面的引号，里面的用中文引号：写成 promise: 带头养护“花园”"),
+    Case("yaml-apostrophe-in-single-quotes", sub("members.yaml", "post: 绿化养护员", "post: '老王's 站长'"), "members.yaml", "'老王", "post",
+         "值里面还有同样的引号", "去掉外面的引号：写成 post: 老王's 站长"),
     Case("yaml-text-after-quotes", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "办事"最多跑一次'), "content/zones/garden.yaml", "最多跑一次", "scope", "引号只能把整个值括起来", "scope: “办事”最多跑一次"),
     Case("yaml-text-after-brackets", sub("content/zones/garden.yaml", "  - 浇水", "  - [重点]浇水"), "content/zones/garden.yaml", "[重点]", "duties[1]", "YAML 把它当成了列表", '写成 - "[重点]浇水"'),
     Case("yaml-document-end-mid-file", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\n...\n\n"), "content/zones/garden.yaml", "...", "-", "文件中间出现了“---”或“...”", "删掉这一行"),

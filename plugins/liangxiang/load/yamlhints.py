@@ -165,6 +165,11 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, *inside)
         if number == failed and (found := _QUOTED_THEN_MORE.match(line)) is not None:
             prefix, inner, rest = found.group(1), found.group(3), found.group(4).rstrip()
+            written = line[found.start(2):].rstrip()
+            if len(written) > 2 and written.endswith(found.group(2)):  # "当好居民的"贴心人"": quotes around quotes
+                meant = _unquoted(written)
+                how = "去掉外面的引号，里面的用中文引号" if "“" in meant and "“" not in written else "去掉外面的引号"
+                return (number, found.start(2), "引号只能把整个值括起来，这里值里面还有同样的引号", f"{how}：写成 {prefix.strip()} {meant}"[:100])
             return (number, found.start(2), "引号只能把整个值括起来，这里引号后面还有文字",
                     f"文字里的引号用中文引号：写成 {prefix.strip()} “{inner}”{rest}"[:80])
         if number == failed and (found := _BRACKETED_THEN_MORE.match(line)) is not None:
@@ -173,6 +178,17 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
             return (number, found.start(2), f"值以“{found.group(2)[0]}”开头，YAML 把它当成了{'列表' if found.group(2)[0] == '[' else '“字段: 值”'}",
                     f"把整个值用引号括起来：写成 {prefix.strip()} {quote}{value}{quote}"[:80])
     return None
+
+
+def _unquoted(written: str) -> str:
+    """A value wrapped in quotes with the same quotes inside, as it reads: "a"b"" is a“b”, and
+    'Wang's' is Wang's (an apostrophe stays); quoted again, in the other quotes, where YAML needs it."""
+    quote, inner = written[0], written[1:-1]
+    if quote == '"' or inner.count("'") % 2 == 0:
+        inner = re.sub(rf"{quote}([^{quote}]*){quote}", r"“\1”", inner)
+    if re.search(r":\s|\s#", inner) or inner[:1] in "[]{}!&*%@`|>'\"-?#,":
+        return f'"{inner}"' if '"' not in inner else "'" + inner.replace("'", "''") + "'"
+    return inner
 
 
 _FLOW_LINE = re.compile(r"^\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?\{")
