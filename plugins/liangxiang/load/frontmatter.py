@@ -52,16 +52,19 @@ def missing_front_matter(text: str) -> tuple[str, str]:
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     how = "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束，然后写正文"
     if first == "---":
-        lines = text.split("\n")
-        near = next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
-        hint = (f"第 {near} 行的“{lines[near - 1].strip()}”要写成正好三个半角减号“---”" if near
-                else "在这几行下面加一行“---”，再写正文")
-        return "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", hint
+        return "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", unclosed_hint(text, "在这几行下面加一行“---”，再写正文")
     if first and not first.strip("-—－–_ "):
         return f"故事第一行的“{first}”要写成三个半角减号“---”", how
     if not first and "\n---" in text[:200]:
         return "故事文件的第一行必须是“---”：前面不能有空行", "删掉开头的空行"
     return "故事文件开头缺少信息区（用“---”围起来的 title、date、category）", how
+
+
+def unclosed_hint(text: str, otherwise: str) -> str:
+    """How to close front matter that a "---" opens and none closes: the line meant to (----, ———), or ``otherwise``."""
+    lines = text.split("\n")
+    near = next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
+    return f"第 {near} 行的“{lines[near - 1].strip()}”要写成正好三个半角减号“---”" if near else otherwise
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
 from ..problems import Location, Problem, did_you_mean, shortened
 from .decoding import report_controls, undecodable
-from .frontmatter import split_front_matter
+from .frontmatter import split_front_matter, unclosed_hint
 from .misplaced import (
     FOLDER_WORDS,
     foreign_file,
@@ -112,11 +112,8 @@ class PageScanning:
         lines = text.split("\n")
         if lines[0].strip() != "---" or not _KEY_LIKE.match(next((line for line in lines[1:] if line.strip()), "")):
             return False
-        near = next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
-        hint = (f"第 {near} 行的“{lines[near - 1].strip()}”要写成正好三个半角减号“---”" if near
-                else "在“title: …”下面加一行“---”，再写正文")
         self.problems.add(Location(self.shown(path), 1, 1), "-", "页面开头的信息区（title）没有结束：缺少第二个“---”，"
-                          "现在网站会把这几行当成正文显示出来", hint)
+                          "现在网站会把这几行当成正文显示出来", unclosed_hint(text, "在“title: …”下面加一行“---”，再写正文"))
         return True
 
     def unshown_page_meta(self, path: Path, text: str) -> list[Problem]:

@@ -179,8 +179,8 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
             if not fitting and overflow.field == ("signboard", "size"):  # a long strip (5000x100mm): its shape, not its area
                 fitting = [f"{{size: {size}, orientation: {orientation}}}" for size, orientation in tried
                            if _fits(replace(sign, size=size, orientation=orientation), words, setter)]
-            field = " signboard" if overflow.field[0] != "org" else "这个责任区的 signboard"  # said at org.yaml
-            advice = f"或把{field} 改成 {' 或 '.join(fitting[:2])}（试排过，能放下）" if fitting else ""
+            whose = " signboard" if overflow.field[0] != "org" else "这个责任区的 signboard"  # said at org.yaml
+            advice = f"或把{whose} 改成 {' 或 '.join(fitting[:2])}（试排过，能放下）" if fitting else ""
             overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
         raise overflow from None
 
