@@ -1282,8 +1282,19 @@ def test_a_chinese_paragraph_indent_inside_text_is_fine(tmp_path):
     # a malformed alias hid the clash of the one beside it (audit 31)
     ("content/zones/garden.yaml", [("aliases: [old-garden]", "aliases: [Old_Garden, closed]")], ["aliases[1]", "aliases"]),
     ("members.yaml", [("    name: 张伟", "    name: 张伟\n    aliases: [老张, li-na]")], ["members[1].aliases[1]", "members[1].aliases"]),
+    # a misspelt key hid the record's own rules until the next run (audit M): an ID number, a group of another branch, a successor
+    ("members.yaml", [("    name: 欧阳晓红\n    branch: b2", "    name: 欧阳晓红\n    branch: b2\n    group: b1-g1\n    pots: 站长\n    post: 130102199001011234")],
+     ["members[3].group", "members[3].pots", "members[3].post"]),
+    ("members.yaml", [("    name: 隐藏人", "    name: 隐藏人\n    pots: 站长\n    post: 130102199001011234")], ["members[4].pots"]),
+    ("content/zones/garden.yaml", [("scope: 花园一片", "scopee: 花园一片"), ("id: garden", "id: garden\nsuccessor: old-garden")], ["scopee", "successor"]),
+    ("content/zones/garden.yaml", [("id: garden", "id: gardne\nslogn: 口号")], ["id", "slogn"]),
+    ("content/stories/a-key.md", [("date: 2016-05-12", "date: 2016/05/12"), ("故事正文。", "故事正文，130102199001011234。")], ["date", "正文"]),
+    ("content/org.yaml", [("hotline: 0317-2720000", "hotline: [0317]"), ("supervision: 欢迎监督", "supervision: 欢迎监督 130102199001011234")],
+     ["hotline", "supervision"]),
 ], ids=["member", "zone", "result", "story-category", "review-result", "period-file-date", "year-file-year", "org-hotline",
-        "story-summary-unclosed", "zone-scope-unclosed", "zone-alias-malformed", "member-alias-malformed"])
+        "story-summary-unclosed", "zone-scope-unclosed", "zone-alias-malformed", "member-alias-malformed",
+        "member-typo-beside-its-rules", "hidden-member-typo", "zone-typo-beside-successor", "zone-typo-beside-its-file-name",
+        "story-date-beside-id-number", "org-hotline-beside-id-number"])
 def test_a_record_with_one_mistake_still_has_its_references_checked(tmp_path, file, edits, expected):
     """One run reports every error: a misspelt id beside another mistake is not hidden by it."""
     root = write_site(tmp_path)
@@ -1381,6 +1392,22 @@ def test_a_role_written_with_a_members_name_is_a_notice_to_link_them(tmp_path):
     assert not problems, [str(p) for p in problems]
     assert [str(n) for n in content.notices] == [
         "content/zones/garden.yaml:10:17: roles[2].name: “李娜”是名单里的党员 (写成 member: li-na，网页上会链接到他/她的页面)"]
+
+
+@pytest.mark.parametrize("file, edits, notice", [
+    ("members.yaml", [("    name: 李娜", "    name: 李娜\n    pots: 站长\n    post: 站长 13812345678")], "members[2].post: 这里有一个手机号"),
+    ("content/commitments/2026.yaml", [("{date: 2026-03-12,", "{date: 2026/3/12,"), ("items: [每周巡查]", "items: [每周巡查, 每周巡查]")],
+     "commitments[1].items[2]: “每周巡查”写了两遍"),
+    ("content/zones/garden.yaml", [("scope: 花园一片", "scopee: 花园一片"), ("  - 浇水", "  - 1、浇水")], "duties[1]: 工作职责自带编号"),
+], ids=["member-mobile", "commitment-item-twice", "zone-numbered-duty"])
+def test_a_record_with_one_mistake_still_has_its_notices(tmp_path, file, edits, notice):
+    """A misspelt key hid the notices of the record's own rules until the next run (audit M)."""
+    root = write_site(tmp_path)
+    for old, new in edits:
+        _apply(root, sub(file, old, new))
+    content, problems = read_content(root, root / "content")
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert [str(n) for n in content.notices if notice in str(n)], [str(n) for n in content.notices]
 
 
 def test_a_zone_file_copied_under_a_new_id_is_a_notice_on_the_copy(tmp_path):

@@ -47,6 +47,7 @@ class Rejected:
     source: object  # its file's SourceMap
     loc: tuple  # where in the file
     bad: tuple  # key paths of the fields that did not validate
+    record: object = None  # built from the fields that validated (load.validate.partial); None when the whole is wrong
 
     def intact(self, path: tuple) -> bool:
         """Whether the field at path validated: no failed field is it, holds it or lies within it."""

@@ -11,9 +11,10 @@ import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from ..content import Content
-from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Member, Record, Result
+from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Member, Record, Result, Zone
 from ..load.wording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, dotted, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats
@@ -38,6 +39,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.stories()
     rules.assessments()
     rules.rejected_refs()
+    rules.rejected_rules()
     rules.renamed_ids()
     rules.taken_examples()
     rules.photos()
@@ -142,10 +144,6 @@ class _Rules(ZoneRules, References):
 
     def members(self) -> None:
         seen: dict[str, Location] = {}
-        branches_of_group: dict[str, list[str]] = {}  # a group id written in two branches is org.yaml's error, not the members'
-        for branch in getattr(self.content.org or self.content.partial_org, "branches", None) or []:
-            for group in branch.groups:
-                branches_of_group.setdefault(group.id, []).append(branch.id)
         aliases: dict[str, Location] = {}
         first: dict[str, Member] = {}
         for member in self.content.members:
@@ -153,19 +151,58 @@ class _Rules(ZoneRules, References):
             same_person = earlier is not member and earlier.name == member.name  # pasted twice, or a namesake given the same id
             self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"),
                         "同一个人写了两遍的话，删掉其中一条；是同名的另一个人，才给这一条改用另一个编号" if same_person else "编号必须唯一：改用另一个编号")
-            self.name_as_written(member.name, member.at("name"), member.field_name("name"), "桌牌")
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
-            self.photo_of_another(member)
-            self.hidden_namesake(member)
-            self.repeated(member, "honors", lambda honor: honor.same_as, lambda honor: honor.title)
-            owners = branches_of_group.get(member.group or "", [])
-            if owners and member.branch not in owners and member.branch in self.content.known["branch"]:  # else the branch's own error
-                self.problems.add(
-                    member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owners[0]}”，不属于“{member.branch}”",
-                    "改正 branch 或 group，让党小组属于所在党支部",
-                )
+            for rule in self.member_rules(member):
+                rule()
         self.rejected_aliases(Member, "member", "党员", aliases)
+
+    def member_rules(self, member) -> list[Callable[[], None]]:
+        """The rules of one member alone, each a call: run for a member rejected for another field too (rejected_rules)."""
+        return [lambda: self.name_as_written(member.name, member.at("name"), member.field_name("name"), "桌牌"),
+                lambda: self.photo_of_another(member),
+                lambda: self.hidden_namesake(member),
+                lambda: self.repeated(member, "honors", lambda honor: honor.same_as, lambda honor: honor.title),
+                lambda: self.group_of_branch(member)]
+
+    def rejected_rules(self) -> None:
+        """The rules of one record alone for the records that failed to validate, each rule only when
+        the fields it reads did validate (reading one that failed raises AttributeError: see
+        load.validate._partial): a misspelt key must not hide an ID number, a group of another
+        branch or a successor on a zone in use until the next run (audit M)."""
+        years = {year.path: year for year in self.content.commitments + self.content.partial_commitments}
+        for rejected in self.content.rejected:
+            record = rejected.record
+            if isinstance(record, Member):
+                rules = self.member_rules(record)
+            elif isinstance(record, Zone):
+                rules = self.zone_rules(record)
+            elif isinstance(record, Commitment) and record.path in years:
+                rules = self.commitment_rules(years[record.path], record)
+            else:
+                continue
+            for rule in rules:
+                try:
+                    rule()
+                except AttributeError:
+                    continue  # it reads a field that failed, whose own error is said
+
+    @functools.cached_property
+    def branches_of_group(self) -> dict[str, list[str]]:
+        """The branches each group id is written under (two: org.yaml's error, not the members')."""
+        owners: dict[str, list[str]] = {}
+        for branch in getattr(self.content.org or self.content.partial_org, "branches", None) or []:
+            for group in branch.groups:
+                owners.setdefault(group.id, []).append(branch.id)
+        return owners
+
+    def group_of_branch(self, member) -> None:
+        owners = self.branches_of_group.get(member.group or "", [])
+        if owners and member.branch not in owners and member.branch in self.content.known["branch"]:  # else the branch's own error
+            self.problems.add(
+                member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owners[0]}”，不属于“{member.branch}”",
+                "改正 branch 或 group，让党小组属于所在党支部",
+            )
 
     def hidden_namesake(self, member) -> None:
         """A hidden member added again under a new id (feng-yu hidden, fengyu public, both 冯宇):
@@ -294,10 +331,15 @@ class _Rules(ZoneRules, References):
                            lambda member, first: f"党员“{member}”在{in_year}已经有一条承诺（{first}）")
             for commitment in year.commitments:
                 self.refs(commitment)
-                self.plate_of_former(year, commitment)
-                self.promise_length(year, commitment)
-                self.repeated(commitment, "items")
-                self.repeated(commitment, "progress", lambda step: step.same_as, lambda step: step.text)
+                for rule in self.commitment_rules(year, commitment):
+                    rule()
+
+    def commitment_rules(self, year, commitment) -> list[Callable[[], None]]:
+        """The rules of one commitment alone (see member_rules)."""
+        return [lambda: self.plate_of_former(year, commitment),
+                lambda: self.promise_length(year, commitment),
+                lambda: self.repeated(commitment, "items"),
+                lambda: self.repeated(commitment, "progress", lambda step: step.same_as, lambda step: step.text)]
 
     def stories(self) -> None:
         for story in self.content.stories:

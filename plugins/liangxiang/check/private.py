@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterator, get_args
 from pydantic import BaseModel
 
 from ..content import Content
+from ..model import Commitment, Member
 from ..values import Markdown
 from ..problems import Location, Problem
 from ..site.rawhtml import unpublished_blanked
@@ -52,6 +53,8 @@ def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
             if seen(text):
                 _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices, hidden)
     bodies = [(story.meta.path, story.body, story.body_line, "正文", True) for story in content.stories]
+    bodies += [(where.path, text, where.line, "正文", True) for text, where, field, base, *_ in content.rejected_texts
+               if (field, base) == ("body", "stories")]  # a story whose header failed
     bodies += [(_shown(content, page), text, 1, "-", False) for page, text in content.page_texts.items()]  # names only
     for path, body, first, field, numbers in bodies:
         if seen(body, numbers):
@@ -85,7 +88,17 @@ def published_records(content: Content) -> list[Any]:
     records += [m for m in content.members if not m.hidden] + content.zones + content.assessments + content.partial_assessments
     records += [story.meta for story in content.stories]
     records += [c for year in content.commitments + content.partial_commitments for c in year.commitments if c.member not in hidden]
-    return records
+    return records + [r.record for r in content.rejected if _published_rejected(r.record, hidden)]
+
+
+def _published_rejected(record: Any, hidden: set[str]) -> bool:
+    """Whether a record rejected for another field would publish its text once that field is
+    fixed (its failed fields left out: load.validate._partial); not when that is unknown."""
+    if isinstance(record, Member):
+        return record.__dict__.get("hidden") is False
+    if isinstance(record, Commitment):
+        return record.__dict__.get("member") is not None and record.member not in hidden
+    return record is not None
 
 
 def texts(value: Any, path: tuple, markdown: bool = True) -> Iterator[tuple[tuple, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Callable
 
 from ..model import Zone
 from ..problems import Location, Problem, shortened
@@ -29,20 +30,28 @@ class ZoneRules:
         self.rejected_aliases(Zone, "zone", "责任区", aliases)
         self.zone_names()
         for zone in content.zones:
-            self.stem(zone, "id", zone.id, Path(zone.path).stem)
             self.refs(zone)
-            for index, role in enumerate(zone.roles):
-                if role.name:
-                    self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"), "标志牌")
-            self.successor(zone)
-            self.leader_serving(zone)
-            self.roles_serving(zone)
-            self.signboard_sides(zone)
-            self.numbered_duties(zone)
-            self.role_names(zone)
-            self.second_leader(zone)
-            self.repeated(zone, "roles", lambda role: role.same_as, lambda role: f"{role.role} {role.member or role.name}", "标志牌和网页上")
-            self.repeated(zone, "duties", where="标志牌和网页上")
+            for rule in self.zone_rules(zone):
+                rule()
+
+    def zone_rules(self, zone) -> list[Callable[[], None]]:
+        """The rules of one zone alone, each a call: run for a zone rejected for another field too (rejected_rules)."""
+        return [lambda: self.stem(zone, "id", zone.id, Path(zone.path).stem),
+                lambda: self.role_names_as_written(zone),
+                lambda: self.successor(zone),
+                lambda: self.leader_serving(zone),
+                lambda: self.roles_serving(zone),
+                lambda: self.signboard_sides(zone),
+                lambda: self.numbered_duties(zone),
+                lambda: self.role_names(zone),
+                lambda: self.second_leader(zone),
+                lambda: self.repeated(zone, "roles", lambda role: role.same_as, lambda role: f"{role.role} {role.member or role.name}", "标志牌和网页上"),
+                lambda: self.repeated(zone, "duties", where="标志牌和网页上")]
+
+    def role_names_as_written(self, zone) -> None:
+        for index, role in enumerate(zone.roles):
+            if role.name:
+                self.name_as_written(role.name, zone.at("roles", index, "name"), zone.field_name("roles", index, "name"), "标志牌")
 
     def zone_names(self) -> None:
         """A zone file copied under a new id keeps the other's name: two zones of one name on the

@@ -33,7 +33,10 @@ def validate_shell(model: type[R], data: dict, source: SourceMap, problems: Prob
     the rest (references, a zone scored twice) still run: one wrong date must not hide them
     until the next run."""
     record, error = _validated(model, data, source, (), problems, rejected)
-    return (record, None) if error is None else (None, _without_failed(model, data, error, source))
+    if error is None:
+        return record, None
+    failed = _failed_fields(error)
+    return None, None if failed is None else _with_fields_that_passed(model, data, failed, source, ())
 
 
 def _validated(model: type[R], data: Any, source: SourceMap, loc: tuple, problems: Problems,
@@ -44,7 +47,7 @@ def _validated(model: type[R], data: Any, source: SourceMap, loc: tuple, problem
         report(error, model, source, loc, problems)
         if rejected is not None and isinstance(data, dict):
             bad = {loc + tuple(p for p in item["loc"] if not _is_union_tag(p)) for item in error.errors(include_url=False)}
-            rejected.append(Rejected(model, data, source, loc, tuple(bad)))
+            rejected.append(Rejected(model, data, source, loc, tuple(bad), _partial(model, data, error, source, loc)))
         return None, error
     _bind_tree(record, source, loc)
     return record, None
@@ -79,18 +82,36 @@ def salvage(rejected: Rejected) -> Record | None:
     return record
 
 
-def _without_failed(model: type[R], data: dict, error: ValidationError, source: SourceMap) -> R | None:
+def _failed_fields(error: ValidationError) -> frozenset[str] | None:
+    """The record's own fields that failed (or are unknown); None when the record as a whole is wrong."""
     failed = set()
     for item in error.errors(include_url=False):
-        if not item["loc"] or not isinstance(item["loc"][0], str):
-            return None  # the file as a whole is wrong
-        failed.add(item["loc"][0])
+        where = tuple(part for part in item["loc"] if not _is_union_tag(part))
+        if not where or not isinstance(where[0], str):
+            return None
+        failed.add(where[0])
+    return frozenset(failed)
+
+
+def _with_fields_that_passed(model: type[R], data: dict, failed: frozenset[str], source: SourceMap, loc: tuple) -> R | None:
+    """The record built from the fields that validated, the failed ones None."""
     kept = {key: value for key, value in data.items() if key not in failed}
     try:
-        record = _lenient(model, frozenset(failed & set(model.model_fields))).model_validate(kept)
+        record = _lenient(model, failed & set(model.model_fields)).model_validate(kept)
     except ValidationError:
         return None
-    _bind_tree(record, source, ())
+    _bind_tree(record, source, loc)
+    return record
+
+
+def _partial(model: type[R], data: dict, error: ValidationError, source: SourceMap, loc: tuple) -> R | None:
+    """A rejected record for the rules of one record alone (check.rejected_rules): its failed fields
+    are left out, so that reading one raises AttributeError and a rule that needs it does not run,
+    where None or a default would pass for what the editor wrote."""
+    failed = _failed_fields(error)
+    record = None if failed is None else _with_fields_that_passed(model, data, failed, source, loc)
+    for name in failed & set(model.model_fields) if record is not None else ():
+        del record.__dict__[name]
     return record
 
 
