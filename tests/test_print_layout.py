@@ -206,6 +206,34 @@ def test_a_leaders_name_is_never_broken(planned, setter, size, orientation, lead
     assert leader in drawing.texts(), [t for t in drawing.texts() if t and t in leader]
 
 
+MANY_DUTIES = ("24小时值班，接到抢修工单后城区45分钟内到达现场", "到达现场后先向客户说明故障原因和预计恢复时间",
+               "一般故障4小时内恢复供电，复杂故障每2小时向客户通报进度", "抢修完毕清理现场，做到“工完、料尽、场地清”",
+               "每次抢修后24小时内电话回访", "迎峰度夏、迎峰度冬期间每天巡视重载台区", "汛期前完成低洼小区配电室防汛检查",
+               "每月开展一次带电作业和应急演练", "为孤寡老人、残疾人家庭每季度免费检查一次室内线路", "建立重要客户和敏感客户台账，停电前一天电话通知",
+               "抢修车辆和工器具每日检查，做到随时可以出车", "抢修中发现的设备隐患24小时内录入系统并跟踪消缺",
+               "配合社区开展安全用电宣传，每季度不少于2次", "新入职人员由党员“一对一”带教", "客户投诉当日响应、3日内办结，办结情况按月公示")
+MANY_ROLES = tuple(Person(role, name) for role, name in [
+    ("技术负责人", "张三"), ("安全员", "李四"), ("青年突击队队长", "王五"), ("电缆专责", "赵六"), ("社区联络员", "王桂芳"),
+    ("青年志愿者代表", "司马长风"), ("共建单位党支部书记", "欧阳建华"), ("监督员", "刘德胜")])
+
+
+@pytest.mark.parametrize("size", ["80x60cm", "60x40cm"])
+def test_many_roles_on_a_portrait_sign_share_the_peoples_row(planned, setter, size):
+    """Eight roles stacked one a line under the photo squeezed a portrait sign with 15 duties to 72%
+    of its legible size, while the row beside them stood empty (audit L): they go beside the
+    leader, or in columns, and the sign is set at its legible size."""
+    _, signs, _ = planned
+    sign = next(item.content for item in signs if item.content.leader_photo)
+    sign = dataclasses.replace(sign, duties=MANY_DUTIES, roles=MANY_ROLES, members=(), size=size, orientation="portrait")
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)  # no Overflow: no squeeze needed
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    photo = next(item for item in drawing.items if isinstance(item, Picture))
+    names = [item for item in drawing.items if isinstance(item, Text) and item.text in {p.name for p in MANY_ROLES}]
+    assert len(names) == len(MANY_ROLES)
+    beside = all(item.x > photo.x + photo.w for item in names)
+    assert beside or len({item.y for item in names}) <= 4, "beside the leader, or in four rows or fewer under the photo"
+
+
 def test_plates_never_overlap(planned, setter):
     _, _, plates = planned
     words = plate_words(load_labels())

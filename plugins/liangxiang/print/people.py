@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .drawing import Box, Picture
+from .drawing import Box, Picture, Text
 from .images import PHOTO_ASPECT, SmallPhoto
 from .signblocks import SignBlocks
 from .text import balanced, broken_at_dots, fit, largest, sizes, wrap
@@ -12,24 +12,35 @@ class PeopleBlock(SignBlocks):
     def people(self, x: float, y: float, width: float, height: float, place: bool, growth: float = 1.0) -> float | None:
         """Lay out the leader, roles and members in a box; the size used, or None if nothing fits.
         With room to spare they grow up to ``growth`` times (a long plaque, as its body does)."""
+        def laid(size: float):
+            """The people at this size in as few columns of roles as fit the height; None when none do."""
+            for columns in range(1, self._role_columns(width, size) + 1):
+                at = self._people_at(x, y, width, size, columns)
+                if at is None:
+                    return None
+                if at[1] <= height + 1e-6:
+                    return at
+            return None
+
         def fits(size: float) -> bool:
-            laid = self._people_at(x, y, width, size)
-            return laid is not None and laid[1] <= height + 1e-6
+            return laid(size) is not None
 
         size = largest(sizes(self.em(self.layout.people), self.lo(self.layout.people)), fits)
         if size is not None:
             size = self.grown(size, self.layout.people, growth, fits)
         if size is not None and place:
-            self.drawing.add(*self._people_at(x, y, width, size)[0])
+            self.drawing.add(*laid(size)[0])
         return size
 
-    def _people_at(self, x: float, y: float, width: float, size: float):
+    def _people_at(self, x: float, y: float, width: float, size: float, columns: int = 1):
         items, top = self._leader(x, y, width, size) or (None, 0.0)
         if items is None:
             return None
-        top += 0.5 * self.gap
-        more, top = self._roles(x, top, width, size)
-        items += more
+        beside = self._roles_beside(items, y, x + width, top, size)
+        if beside is None:
+            top += 0.5 * self.gap
+            beside, top = self._roles(x, top, width, size, columns)
+        items += beside
         if self.sign.members:
             text = self.words.members + "：" + "、".join(self.sign.members)
             block, h = self.set.lines(wrap(text, self.set.measure, size, width, keep_phrases=True), x, top, width, size, self.colors.body)
@@ -96,19 +107,50 @@ class PeopleBlock(SignBlocks):
         return [Box(x - 0.25 * u, y - 0.25 * u, photo_w + 0.5 * u, photo_h + 0.5 * u, fill=self.colors.accent),
                 Picture(x, y, photo_w, photo_h, photo.path, photo.digest)]
 
-    def _roles(self, x: float, top: float, width: float, size: float):
-        """Roles and names as a two-column table when they fit so, else each role over its name."""
+    def _roles_beside(self, leader: list, y: float, right: float, bottom: float, size: float) -> list | None:
+        """The roles right of the leader's photo and name, when they fit within its height: a wide row
+        (a portrait sign's) keeps its height for the duties above. None when they do not."""
+        if not self.sign.roles:
+            return None
+        left = max(item.x + (self.set.width(item.text, item.size, item.bold) if isinstance(item, Text) else item.w)
+                   for item in leader) + ROLE_GAP * size
+        if self._role_table(size)[1] > right - left:
+            return None
+        for columns in range(1, self._role_columns(right - left, size) + 1):
+            items, end = self._roles(left, y, right - left, size, columns)
+            if end <= bottom + 1e-6:
+                return items
+        return None
+
+    def _role_table(self, size: float) -> tuple[float, float]:
+        """The roles' table: (the role column's width, the whole table's)."""
+        s, roles = self.set, self.sign.roles
+        column = max(s.width(p.role, size) for p in roles) + 0.6 * size
+        return column, column + max(s.width(p.name, size, True) for p in roles)
+
+    def _role_columns(self, width: float, size: float) -> int:
+        """How many tables of roles stand side by side in width (a portrait sign's wide row: eight
+        roles in three rows beside each other, not eight lines under the photo while the row stands empty)."""
+        if len(self.sign.roles) < 2:
+            return 1
+        table = self._role_table(size)[1]
+        return max(1, min(len(self.sign.roles), int((width + ROLE_GAP * size) // (table + ROLE_GAP * size))))
+
+    def _roles(self, x: float, top: float, width: float, size: float, columns: int = 1):
+        """Roles and names as a table (in ``columns`` side by side, read across) when they fit so,
+        else each role over its name."""
         s, colors, roles = self.set, self.colors, self.sign.roles
         items: list = []
         if not roles:
             return items, top
-        column = max(s.width(p.role, size) for p in roles) + 0.6 * size
-        if column + max(s.width(p.name, size, True) for p in roles) <= width:
-            for person in roles:
+        column, table = self._role_table(size)
+        if table <= width:
+            for index, person in enumerate(roles):
+                row, place = divmod(index, columns)
+                left = x + place * (table + ROLE_GAP * size)
                 items += s.runs([(person.role, size, colors.soft, False, column - s.width(person.role, size)),
-                                 (person.name, size, colors.text, True, 0)], x, top, size, size * 1.3)
-                top += size * 1.3
-            return items, top
+                                 (person.name, size, colors.text, True, 0)], left, top + row * size * 1.3, size, size * 1.3)
+            return items, top + -(-len(roles) // columns) * size * 1.3
         for person in roles:
             parts = [(person.role, size, colors.soft, False, size * 0.5), (person.name, size, colors.text, True, 0)]
             if s.runs_width(parts) <= width:
@@ -121,3 +163,6 @@ class PeopleBlock(SignBlocks):
             items += block
             top += h + h2
         return items, top
+
+
+ROLE_GAP = 2.0  # ems between tables of roles side by side
