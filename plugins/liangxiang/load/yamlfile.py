@@ -165,12 +165,13 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
         mark = error.context_mark if opened else (error.problem_mark or error.context_mark)
         line, col = lines.of(mark) if mark else (first_line, 1)
         near = near_cause(text, line - lines.offset - 1)
-        unclosed = _unclosed_bracket(error, problem)
+        unclosed = _unclosed_bracket(error, problem, text)
         if near is not None:  # PyYAML notices `scope:门诊` or `-id: x` only on a later line
             number, column, meaning, hint = near
             line, col = number + 1 + lines.offset, column + 1
         elif unclosed is not None:  # `members: [a, b` is noticed on the next line, at its key
-            (line, col), (meaning, hint) = lines.of(error.context_mark), unclosed
+            opener, meaning, hint = unclosed
+            line, col = lines.of(opener)
         else:
             meaning, hint, column = explain(problem, text, line - lines.offset - 1)
             col = col if column is None else column + 1  # the ｛ it blames, not where PyYAML stumbled
@@ -320,18 +321,45 @@ def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yam
     return sorted(found, key=lambda item: (item[0].start_mark.line, item[0].start_mark.column))  # in file order
 
 
-def _unclosed_bracket(error: yaml.MarkedYAMLError, problem: str) -> tuple[str, str] | None:
-    """(meaning, hint) when a [ or { opened on an earlier line than the one PyYAML gave up on:
-    almost always its closing bracket is missing."""
-    opened, failed = error.context_mark, error.problem_mark
-    if opened is None or failed is None or failed.line <= opened.line:
+def _unclosed_bracket(error: yaml.MarkedYAMLError, problem: str, text: str) -> tuple[yaml.Mark, str, str] | None:
+    """(where it opened, meaning, hint) when a [ or { opened on an earlier line than the one PyYAML
+    gave up on: almost always its closing bracket is missing, or the bracket is doubled ({{)."""
+    failed = error.problem_mark
+    if failed is None:
         return None
-    for close, name in (("]", "方括号"), ("}", "花括号")):
-        if f"expected ',' or '{close}'" in problem:
-            open_ = "[" if close == "]" else "{"
-            return (f"这一行的{name}“{open_}”没有配对的“{close}”",
-                    f"在这一项的末尾加上“{close}”；值里有冒号“:”或逗号“,”时，把这个值用引号括起来")
-    return None
+    opened = error.context_mark
+    if opened is None or failed.line <= opened.line or not any(f"expected ',' or '{close}'" in problem for close in "]}"):
+        opened = _left_open(text, failed)
+    if opened is None:
+        return None
+    open_ = text[opened.index] if opened.index < len(text) else ""
+    if open_ not in "[{":
+        return None
+    close, name = ("]", "方括号") if open_ == "[" else ("}", "花括号")
+    if text[opened.index + 1:opened.index + 2] == open_:  # - {{year: 2021, …}
+        return opened, f"这一行的{name}“{open_}”多写了一个", f"删掉一个“{open_}”，一项只用一对{name}"
+    return (opened, f"这一行的{name}“{open_}”没有配对的“{close}”",
+            f"在这一项的末尾加上“{close}”；值里有冒号“:”或逗号“,”时，把这个值用引号括起来")
+
+
+def _left_open(text: str, failed: yaml.Mark) -> yaml.Mark | None:
+    """Where the innermost [ or { still open at the failure opened, when that is an earlier line
+    and the failure is a block's "- " (`tags: [a, b,` whose next lines go on as the file's lists)."""
+    line = text.split("\n")[failed.line] if failed.line < text.count("\n") + 1 else ""
+    if not line.lstrip().startswith("-"):
+        return None  # a list of a few lines, [a,\n b], with another mistake in it: not blamed on its bracket
+    open_: list[yaml.Mark] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= failed.index:
+                break
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                open_.append(token.start_mark)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and open_:
+                open_.pop()
+    except yaml.YAMLError:
+        pass
+    return open_[-1] if open_ and open_[-1].line < failed.line else None
 
 
 def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:

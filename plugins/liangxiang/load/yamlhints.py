@@ -59,12 +59,17 @@ def explain(problem: str, text: str, index: int) -> tuple[str, str, int | None]:
         name = named.group(1) if named else "…"
         return (f"“*{name}”要用的锚点“&{name}”在这个文件里没有",
                 f"锚点只在写它的那个文件里有效，别的文件用不了：把内容直接写出来；如果“*{name}”本来就是文字，把整个值用引号括起来", None)
+    if (extra := re.search(r"expected <block end>, but found '([\]}])'", problem)) is not None:  # tags: [a]]
+        name = "方括号" if extra.group(1) == "]" else "花括号"
+        return f"多了一个“{extra.group(1)}”", f"删掉这个“{extra.group(1)}”：{name}一开一合，成对出现", None
+    lines = text.split("\n")
+    if "found unhashable key" in problem and 0 <= index < len(lines) and re.search(r"\{\s*\{", lines[index]):  # - {{year: 2021, …}}
+        return "花括号“{”写了两层", "一项只用一对花括号：删掉一个“{”和末尾的一个“}”", lines[index].index("{")
     meaning, hint = next(((m, h) for keys, m, h in YAML_PROBLEMS
                           if any(key in problem for key in ((keys,) if isinstance(keys, str) else keys))), (
         "这一行的写法读不懂", f"对照上下几行检查冒号、引号、括号和缩进（YAML 的原话：{problem}）"))
     if brackets := _full_width_brackets(text, index):
         return brackets
-    lines = text.split("\n")
     if "expected alphabetic or numeric character" in problem and _list_item_of_line(lines, index):  # - **重点**巡查
         value = _shortened_value(lines[index].lstrip()[1:].strip())
         bold = "（加粗只在正文等 Markdown 字段里有用，这里可以去掉“*”）" if value.startswith("*") else ""
