@@ -56,6 +56,14 @@ def test_validate_without_a_site(tmp_path):
     assert result.returncode == 1 and "找不到 mkdocs.yml" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_validate_with_a_word_that_is_no_folder_says_so(tmp_path):
+    """`liangxiang validate extra-arg` in a site was told to cd to the folder it was in (audit M)."""
+    root = write_site(tmp_path / "site")
+    result = run("liangxiang", "validate", "extra-arg", cwd=root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("extra-arg: 找不到文件夹“extra-arg” (命令后面写站点目录"), result.stderr
+
+
 def test_validate_run_inside_content_points_to_the_site(tmp_path):
     root = write_site(tmp_path / "site")
     for where in (root / "content", root / "content" / "zones"):
@@ -127,6 +135,12 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "plugin-disabled": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      enabled: false\n"), "mkdocs.yml:8:7: enabled:",
                         "liangxiang 插件写了 enabled: false，网站就生成不了 (删掉这一行"),
     "setting-type": (lambda text: text + "use_directory_urls: 是\n", "mkdocs.yml:8:1: use_directory_urls:", "要写 true 或 false"),
+    # said to be missing, at line 1, while written at line 2 (audit M)
+    "site-url-variable-unset": (lambda text: text.replace("site_url: https://dj.qinghe.org.cn/dj/", "site_url: !ENV LIANGXIANG_TEST_UNSET_URL"),
+                                "mkdocs.yml:2:1: site_url:", "取自环境变量 LIANGXIANG_TEST_UNSET_URL，这个变量没有设置"),
+    # the guide's option typed at its plugin's indent: MkDocs said "Invalid Plugins configuration" at plugins (audit M)
+    "plugin-option-outdented": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n    bleed: true\n"), "mkdocs.yml:8:5: bleed:",
+                                "“bleed”是 liangxiang 插件的设置，缩进不够，被当成了另一个插件 (在这一行前面再加 2 个空格"),
 }
 
 

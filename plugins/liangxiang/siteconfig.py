@@ -83,6 +83,9 @@ def say_config_problems_in_words(path: Path) -> None:
 
 def load_site_config(path: Path):
     """The site's MkDocs config and this plugin's options, as `mkdocs build` would read them."""
+    if not path.parent.is_dir():  # `liangxiang validate extra-arg`: the argument is the site's folder
+        raise ConfigProblem(f"{path.parent}: 找不到文件夹“{path.parent}” (命令后面写站点目录，也就是 mkdocs.yml 所在的文件夹；"
+                            "在站点目录里运行时什么都不用写)")
     if not path.is_file():
         above = next((parent for parent in path.resolve().parent.parents if site_config(parent).is_file()), None)
         hint = (f"mkdocs.yml 在上级文件夹 {above}：先 cd 到那里再运行" if above is not None
@@ -262,6 +265,8 @@ def mkdocs_error(path: Path, message: str) -> str:
             allowed = "、".join(re.findall(r"'([^']*)'", choice.group(1)))
             return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 只能写 {allowed}（现在是 {choice.group(2)}） (改成 {name}: {allowed.split('、')[0]}，或删掉这一行)"
         return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 写法不对：{said} (对照 README 里的插件设置改正，或删掉这一行)"
+    if "Invalid Plugins configuration" in message and (outdented := _plugin_option_outdented(path)) is not None:
+        return outdented
     found = re.match(r"(?:Error reading config file|Config value '(\w+)'): (.*)", message, re.S)
     if "Expected a key-value mapping" in message:  # a list, or only text, where settings go
         return f"{path.name}: mkdocs.yml 要一行写一个设置，例如 site_name: …、site_url: https://… (不要以“- ”开头；可以照着示例站点的 mkdocs.yml 改)"
@@ -333,6 +338,24 @@ def written_setting(path: Path, name: str):
     except (yaml.YAMLError, OSError, UnicodeDecodeError):
         return None
     return written.get(name) if isinstance(written, dict) else None
+
+
+def _plugin_option_outdented(path: Path) -> str | None:
+    """`- liangxiang:` with its option under it at the same indent (`bleed: true` four spaces in, not
+    six): YAML reads the option as a second plugin of the item, and MkDocs says "Invalid Plugins configuration"."""
+    for item in written_setting(path, "plugins") or []:
+        if not isinstance(item, dict) or len(item) < 2:
+            continue
+        plugin, option = list(item)[:2]
+        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        listed = item_location(path, str(plugin)) or Location(path.name, 1, 1)
+        number, found = next(((number, found) for number, text in enumerate(lines[(listed.line or 1) - 1:], listed.line or 1)
+                              if (found := re.match(rf"( *){re.escape(str(option))}\s*:", text))), (listed.line, None))
+        indent = len(found.group(1)) if found else 0
+        more = max(2, (listed.col or 1) + 1 - indent)  # under the plugin's name, two further in
+        return (f"{Location(path.name, number, indent + 1)}: {option}: “{option}”是 {plugin} 插件的设置，缩进不够，被当成了另一个插件"
+                f" (在这一行前面再加 {more} 个空格，让“{option}”比上面的“{plugin}”多缩进两格)")
+    return None
 
 
 def item_location(path: Path, item: str) -> Location | None:

@@ -20,7 +20,11 @@ HOME = "index.md"
 def check_settings(config, plugin_config, content: Content, problems: Problems) -> None:
     """Add a problem for every setting the site cannot be built or printed with."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    if not config.site_url:
+    if not config.site_url and (variable := _unset_variable(config_file)):  # site_url: !ENV SITE_URL
+        problems.add(Location.of_setting(config_file, "site_url"), "site_url",
+                     f"site_url 取自环境变量 {variable}，这个变量没有设置，网站地址就是空的（印出来的二维码要指向它）",
+                     f"生成前设置它，例如 {variable}=https://dangjian.你的单位.cn/ mkdocs build；或者直接写 site_url: https://…")
+    elif not config.site_url:
         problems.add(Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
                      URL_EXAMPLE)
     elif (wrong := site_url_problem(config.site_url) or _this_machine(written := _written_site_url(config_file))) is not None:
@@ -128,6 +132,15 @@ def site_url_problem(url: str) -> str | None:
 def written_site_url(text: str) -> str:
     """site_url as mkdocs.yml's text writes it (`mkdocs serve` replaces the setting with its own address)."""
     found = re.search(r"^site_url:\s*['\"]?([^\s'\"#]+)", text, re.MULTILINE)
+    return found.group(1) if found else ""
+
+
+def _unset_variable(config_file: Path) -> str:
+    """The environment variable `site_url: !ENV NAME` (or `!ENV [NAME, …]`) names; "" when written otherwise."""
+    try:
+        found = re.search(r"^site_url:\s*!ENV\s+\[?\s*['\"]?(\w+)", config_file.read_text(encoding="utf-8-sig"), re.MULTILINE)
+    except (OSError, UnicodeDecodeError):
+        return ""
     return found.group(1) if found else ""
 
 
