@@ -287,6 +287,8 @@ CASES = [
     Case("story-first-key-indented", sub("content/stories/a-key.md", "---\ntitle:", "---\n title:"), "content/stories/a-key.md", " title:", "title", "第一个字段“title”比下面的", "删掉“title”前面多出的 1 个空格"),
     # a BOM where two files were joined, a zero-width space in a key: YAML blamed the next line (audit 29)
     Case("bom-at-a-line-start", sub("members.yaml", "  - id: li-na\n", "\ufeff  - id: li-na\n"), "members.yaml", "- id: li-na", "id", "这一行开头有一个看不见的字符（零宽不换行空格 U+FEFF）", "删掉这一行开头到冒号的文字"),
+    Case("zero-width-space-before-a-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope\u200b: 花园一片"), "content/zones/garden.yaml", "scope\u200b",
+         "scope", "这一行的字段名里有一个看不见的字符（零宽空格 U+200B）", "重新输入"),  # not "开头" (audit M)
     Case("zero-width-space-in-a-key", sub("content/zones/garden.yaml", "scope: 花园一片", "sco\u200bpe: 花园一片"), "content/zones/garden.yaml", "sco\u200bpe", "scope", "这一行的字段名里有一个看不见的字符（零宽空格 U+200B）", "重新输入"),
     # a mistake on the field right after a text: said there, not as the text's last line outdented (audit 29)
     Case("yaml-error-after-a-text", sub("content/zones/garden.yaml", "leader: zhang-wei", "content: |\n  第一段。\n\n  - 一项\nleader: *张伟*"),
@@ -404,6 +406,8 @@ CASES = [
     Case("score-fullwidth", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: ９０}"), "content/assessments/2026-Q1.yaml", "９０", "results[1].score", "数字", "写成 90"),
     Case("year-with-unit", sub("members.yaml", "joined: 2008", "joined: 2008年"), "members.yaml", "joined", "members[1].joined", "应该是年份（四位数字）", "只写年份：写成 2008"),
     Case("date-excel-serial", sub("content/commitments/2026.yaml", "2026-03-12", "46123"), "content/commitments/2026.yaml", "46123", "progress[1].date", "YYYY-MM-DD", "Excel 表格里的日期序号，46123 就是 2026-04-11：写成 2026-04-11"),
+    Case("date-two-digit-year", sub("content/commitments/2026.yaml", "2026-03-12", "26-03-12"), "content/commitments/2026.yaml", "26-03-12", "progress[1].date",
+         "YYYY-MM-DD", "年份要写四位：写成 2026-03-12"),  # audit M: no hint
     Case("date-without-dashes", sub("content/commitments/2026.yaml", "2026-03-12", "20260312"), "content/commitments/2026.yaml", "20260312", "progress[1].date", "YYYY-MM-DD", "写成 2026-03-12"),
     Case("date-with-time", sub("content/commitments/2026.yaml", "2026-03-12", "2026-03-12 08:30"), "content/commitments/2026.yaml", "2026-03-12 08:30", "progress[1].date", "YYYY-MM-DD", "写成 2026-03-12（只写日期，不写时间）"),
     Case("date-impossible", sub("content/commitments/2026.yaml", "2026-03-12", "2026-02-30"), "content/commitments/2026.yaml", "2026-02-30", "progress[1].date", "没有这一天", "2026 年 2 月只有 28 天"),
@@ -412,6 +416,8 @@ CASES = [
     Case("size-in-words", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 60×40厘米}\n"), "content/zones/garden.yaml", "60×40", "signboard.size", "标志牌尺寸只能是", "写成 60x40cm"),
     Case("size-without-unit", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 900x600}\n"), "content/zones/garden.yaml", "900x600", "signboard.size", "标志牌尺寸只能是", "写成 900x600mm"),
     # audit 34: the orientation written into the size, a unit on each side, centimetres for millimetres
+    Case("size-in-metres", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 0.6x0.4m}\n"), "content/zones/garden.yaml", "0.6x0.4m",
+         "signboard.size", "标志牌尺寸只能是", "写成 600x400mm"),  # audit M: no hint
     Case("size-with-orientation", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard:\n  size: A3 横版\n"), "content/zones/garden.yaml",
          "A3 横版", "signboard.size", "标志牌尺寸只能是", "写成 size: A3，下一行同样缩进写 orientation: landscape"),
     Case("size-with-two-units", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nsignboard: {size: 60cm x 40cm}\n"), "content/zones/garden.yaml",
@@ -600,6 +606,8 @@ CASES = [
     # stories, files, settings
     Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "缺少信息区", "---"),
     Case("story-front-matter-unclosed", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("featured: true\n---", "featured: true\n----")}, "content/stories/a-key.md", 1, "-", "没有结束", "第 8 行的“----”"),
+    Case("story-front-matter-toml", {"content/stories/a-key.md": "+++\ntitle = \"一把钥匙\"\ndate = 2016-05-12\n+++\n故事正文。\n"},  # Hugo's way (audit M)
+         "content/stories/a-key.md", 1, "-", "“+++”要写成三个半角减号“---”", "“title: …”"),
     Case("story-front-matter-dashes", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("---", "———", 1)}, "content/stories/a-key.md", 1, "-", "三个半角减号"),
     Case("story-empty-body", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。\n", "\n")}, "content/stories/a-key.md", 9, "body", "正文是空的"),
     # audit 32: a note whose end was missing, or typed with an input method's dashes, was published without a word
@@ -1300,7 +1308,7 @@ def test_a_chinese_paragraph_indent_inside_text_is_fine(tmp_path):
     ("members.yaml", [("    name: 隐藏人", "    name: 隐藏人\n    pots: 站长\n    post: 130102199001011234")], ["members[4].pots"]),
     ("content/zones/garden.yaml", [("scope: 花园一片", "scopee: 花园一片"), ("id: garden", "id: garden\nsuccessor: old-garden")], ["scopee", "successor"]),
     ("content/zones/garden.yaml", [("id: garden", "id: gardne\nslogn: 口号")], ["id", "slogn"]),
-    ("content/stories/a-key.md", [("date: 2016-05-12", "date: 2016/05/12"), ("故事正文。", "故事正文，130102199001011234。")], ["date", "正文"]),
+    ("content/stories/a-key.md", [("date: 2016-05-12", "date: 2016/05/12"), ("故事正文。", "故事正文，130102199001011234。")], ["date", "body"]),
     ("content/org.yaml", [("hotline: 0317-2720000", "hotline: [0317]"), ("supervision: 欢迎监督", "supervision: 欢迎监督 130102199001011234")],
      ["hotline", "supervision"]),
 ], ids=["member", "zone", "result", "story-category", "review-result", "period-file-date", "year-file-year", "org-hotline",
@@ -1436,6 +1444,20 @@ def test_a_zone_file_copied_under_a_new_id_is_a_notice_on_the_copy(tmp_path):
     assert not problems, [str(p) for p in problems]
     assert [str(n).split(" (")[0] for n in content.notices] == [
         "content/zones/a-garden-copy.yaml:2:1: name: 责任区名称和 content/zones/garden.yaml（garden）一样：网页和标志牌上会有两个同名的责任区"]
+
+
+def test_a_story_file_copied_under_a_new_name_is_a_notice_on_the_copy(tmp_path):
+    """A story saved again under a new name and left unchanged: two stories of one title (audit M)."""
+    import os
+
+    root = write_site(tmp_path)
+    story = root / "content/stories/a-key.md"
+    (root / "content/stories/a-key-2.md").write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
+    os.utime(story, (1_700_000_000, 1_700_000_000))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n).split(" (")[0] for n in content.notices] == [
+        "content/stories/a-key-2.md:2:1: title: 故事标题和 content/stories/a-key.md 一样：网站上会有两篇同名的故事"]
 
 
 def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
@@ -1653,7 +1675,7 @@ def test_a_hidden_members_name_in_published_text_is_a_notice(tmp_path):
     said = notices_after(tmp_path, {**sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n那天隐藏人也在。"),
                                     **sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园一片，隐藏人负责浇水")})
     hint = "(如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人，可以不管)"
-    assert sorted(said) == [f"content/stories/a-key.md:11:1: 正文: 这里提到了“隐藏人”，名单里的隐藏人设为不公开（hidden: true） {hint}",
+    assert sorted(said) == [f"content/stories/a-key.md:11:1: body: 这里提到了“隐藏人”，名单里的隐藏人设为不公开（hidden: true） {hint}",
                     f"content/zones/garden.yaml:4:1: scope: 这里提到了“隐藏人”，名单里的隐藏人设为不公开（hidden: true） {hint}"], said
 
 
@@ -1719,10 +1741,10 @@ def test_a_comment_after_a_value_is_not_a_cut_value(tmp_path, comment):
     (sub("content/zones/garden.yaml", "name: 王芳}", "name: 王芳（138 3171 2345）}"),
      "content/zones/garden.yaml:10:17: roles[2].name: 这里有一个手机号（138****2345），会公开发布"),
     (sub("content/stories/a-key.md", "故事正文。", "第一段。\n\n有事打徐班长手机：139-3170-8888。"),
-     "content/stories/a-key.md:11:1: 正文: 这里有一个手机号（139****8888），会公开发布"),
+     "content/stories/a-key.md:11:1: body: 这里有一个手机号（139****8888），会公开发布"),
     (sub("content/stories/a-key.md", "故事正文。", "电话 13812345678 或 13912345678。"),  # each number once
-     ["content/stories/a-key.md:9:1: 正文: 这里有一个手机号（138****5678），会公开发布",
-      "content/stories/a-key.md:9:1: 正文: 这里有一个手机号（139****5678），会公开发布"]),
+     ["content/stories/a-key.md:9:1: body: 这里有一个手机号（138****5678），会公开发布",
+      "content/stories/a-key.md:9:1: body: 这里有一个手机号（139****5678），会公开发布"]),
 ])
 def test_a_mobile_number_in_public_text_is_a_notice(tmp_path, edits, notice):
     """A member may agree to publish a mobile: a notice, not an error. The zone's service_phone

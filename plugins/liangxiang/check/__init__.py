@@ -344,6 +344,8 @@ class _Rules(ZoneRules, References):
     def stories(self) -> None:
         for story in self.content.stories:
             self.refs(story.meta)
+        self.copies([story.meta for story in self.content.stories], "title", "故事标题", "网站上会有两篇同名的故事",
+                    "复制别的故事来新写时，改掉 title、date 和正文；同一个故事只留一个文件")
 
     def assessments(self) -> None:
         periods: dict[str, Location] = {}

@@ -52,8 +52,8 @@ def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
         for path, text in texts(record, ()):
             if seen(text):
                 _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices, hidden)
-    bodies = [(story.meta.path, story.body, story.body_line, "正文", True) for story in content.stories]
-    bodies += [(where.path, text, where.line, "正文", True) for text, where, field, base, *_ in content.rejected_texts
+    bodies = [(story.meta.path, story.body, story.body_line, "body", True) for story in content.stories]
+    bodies += [(where.path, text, where.line, "body", True) for text, where, field, base, *_ in content.rejected_texts
                if (field, base) == ("body", "stories")]  # a story whose header failed
     bodies += [(_shown(content, page), text, 1, "-", False) for page, text in content.page_texts.items()]  # names only
     for path, body, first, field, numbers in bodies:

@@ -55,16 +55,21 @@ class ZoneRules:
 
     def zone_names(self) -> None:
         """A zone file copied under a new id keeps the other's name: two zones of one name on the
-        site and two signs. Said at the copy, the newer file (its time read for those zones only)."""
+        site and two signs."""
+        self.copies(self.content.zones, "name", "责任区名称", "网页和标志牌上会有两个同名的责任区",
+                    "复制别的责任区文件来新建时，改掉 name、scope、duties、leader 和 service_phone；同一个责任区只留一个文件")
+
+    def copies(self, records: list, field: str, what: str, said: str, hint: str) -> None:
+        """Records of one name or title (a file copied under a new name, the rest left as it was):
+        said at the copy, the newer file (its time read for those records only)."""
         named: dict[str, list] = {}
-        for zone in self.content.zones:
-            named.setdefault(zone.name.strip(), []).append(zone)
+        for record in records:
+            named.setdefault(getattr(record, field).strip(), []).append(record)
         for twins in (twins for twins in named.values() if len(twins) > 1):
-            first, *copies = sorted(twins, key=lambda z: _changed_at(self.content.root / z.path))
-            for zone in copies:
-                self.content.notices.append(Problem(
-                    zone.at("name"), "name", f"责任区名称和 {first.path}（{first.id}）一样：网页和标志牌上会有两个同名的责任区",
-                    "复制别的责任区文件来新建时，改掉 name、scope、duties、leader 和 service_phone；同一个责任区只留一个文件"))
+            first, *copies = sorted(twins, key=lambda r: _changed_at(self.content.root / r.path))
+            shown = f"{first.path}（{first.id}）" if hasattr(first, "id") else f"{first.path} "
+            for record in copies:
+                self.content.notices.append(Problem(record.at(field), field, f"{what}和 {shown}一样：{said}", hint))
 
     def role_names(self, zone) -> None:
         """A role written by name is someone outside the roster; the name of a hidden member would

@@ -53,6 +53,9 @@ def missing_front_matter(text: str) -> tuple[str, str]:
     how = "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束，然后写正文"
     if first == "---":
         return "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", unclosed_hint(text, "在这几行下面加一行“---”，再写正文")
+    if first == "+++":  # Hugo's TOML front matter: title = "…"
+        return ("故事第一行的“+++”要写成三个半角减号“---”",
+                "开头和结尾的两行“+++”都改成“---”，中间的“title = \"…\"”写成“title: …”（冒号加空格，不用等号）")
     if first and not first.strip("-—－–_ "):
         return f"故事第一行的“{first}”要写成三个半角减号“---”", how
     if not first and "\n---" in text[:200]:

@@ -95,13 +95,14 @@ def as_size(value: str) -> str:
     text = re.sub(r"^(\d+)(cm|mm|m)[×*x乘](\d+)\2$", r"\1x\3\2", text)  # 60cm x 40cm
     text = re.sub(r"^(a[34])(纸|幅面|大小|尺寸)?$", lambda m: m.group(1).upper(), text)
     text = text + "cm" if text in ("60x40", "80x60") else text
-    sides = re.fullmatch(r"(\d+)x(\d+)(cm|m)?", text)
-    if sides and not re.fullmatch(SIZE_PATTERN, text):  # 90x60cm, 2x1m, bare 900x600: in millimetres
-        width, height, unit = int(sides.group(1)), int(sides.group(2)), sides.group(3)
-        per_unit = {"cm": 10, "m": 1000}.get(unit, 1 if min(width, height) >= 100 else 10)
+    sides = re.fullmatch(r"(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)(cm|m)?", text)
+    if sides and not re.fullmatch(SIZE_PATTERN, text):  # 90x60cm, 2x1m, 0.6x0.4m, bare 900x600: in millimetres
+        width, height, unit = float(sides.group(1)), float(sides.group(2)), sides.group(3)
+        per_unit = {"cm": 10, "m": 1000}.get(unit, 1 if min(width, height) >= 100 else 10 if max(width, height) >= 10 else 1000)
         if unit == "cm" and max(width, height) * 10 > 5000 and min(width, height) >= 100:
             per_unit = 1  # 600x400cm would be 6 metres wide: millimetres meant
-        text = f"{width * per_unit}x{height * per_unit}mm"
+        mm = (width * per_unit, height * per_unit)
+        text = f"{round(mm[0])}x{round(mm[1])}mm" if all(abs(side - round(side)) < 1e-6 for side in mm) else ""
     return text if re.fullmatch(SIZE_PATTERN, text) else ""
 
 
@@ -136,6 +137,11 @@ def as_date(value: Any) -> str:
     text = timed.group(1) if timed else text  # 2026-08-09 03:00: a time of day has no place here
     if day_first := re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", text):
         return _month_day_order(*(int(n) for n in day_first.groups()))
+    if short := re.fullmatch(r"([0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?", text):  # 26-04-10
+        year = 2000 + int(short.group(1))
+        year -= 100 if year > build_day().year + 1 else 0
+        hint = as_date(f"{year}-{short.group(2)}-{short.group(3)}")
+        return f"年份要写四位：{hint}" if hint else ""
     found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})", text)
     if not found and (no_year := re.fullmatch(r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]", text)):
         month, day = (int(n) for n in no_year.groups())

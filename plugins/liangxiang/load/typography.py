@@ -34,7 +34,8 @@ def _unseen_in_structure(line: str) -> tuple[int, str, bool, str] | None:
     column = next((i for i, char in enumerate(prefix) if char in _UNSEEN), None)
     if column is None:
         return None
-    in_key = re.match(rf"[{_UNSEEN}]*[A-Za-z_0-9]", prefix[column:]) is not None
+    # in the key, or between it and its colon (post\u200b:), which YAML reads as the key too
+    in_key = re.search(r"[A-Za-z_0-9]", prefix[:column]) is not None or re.match(rf"[{_UNSEEN}]*[A-Za-z_0-9]", prefix[column:]) is not None
     return column, prefix[column], in_key, re.sub(f"[{_UNSEEN}]", "", prefix) + line[len(prefix):]
 
 
