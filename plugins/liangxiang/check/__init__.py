@@ -1,7 +1,7 @@
 """Check: the rules that span records (references, uniqueness, hidden members, photos).
 
-References by id are checked in ``references``, a zone's own rules in ``zones``; the rules of
-the other record kinds are here."""
+References by id are checked in ``references``, a zone's own rules in ``zones``, a member's in
+``members``; the rules of the other record kinds are here."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from ..load.wording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, dotted, shortened
 from ..values import ID_PATTERN, PERIOD_PATTERN, repeats
 from .markup import markup_problems
+from .members import MemberRules
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
 from .private import private_texts
 from .references import References
@@ -53,7 +54,7 @@ def check_content(content: Content, problems: Problems) -> None:
     content.notices.extend(notices)
 
 
-class _Rules(ZoneRules, References):
+class _Rules(MemberRules, ZoneRules, References):
     """The rules of each record kind, and those across records."""
 
     def taken_examples(self) -> None:
@@ -142,29 +143,6 @@ class _Rules(ZoneRules, References):
                                       f"等次越好，最低分越高：检查这两个数{example}")
                     return  # one pair says it: the others follow from the same slip
 
-    def members(self) -> None:
-        seen: dict[str, Location] = {}
-        aliases: dict[str, Location] = {}
-        first: dict[str, Member] = {}
-        for member in self.content.members:
-            earlier = first.setdefault(member.id, member)
-            same_person = earlier is not member and earlier.name == member.name  # pasted twice, or a namesake given the same id
-            self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"),
-                        "同一个人写了两遍的话，删掉其中一条；是同名的另一个人，才给这一条改用另一个编号" if same_person else "编号必须唯一：改用另一个编号")
-            self.refs(member)
-            self.aliases(member, "member", "党员", aliases)
-            for rule in self.member_rules(member):
-                rule()
-        self.rejected_aliases(Member, "member", "党员", aliases)
-
-    def member_rules(self, member) -> list[Callable[[], None]]:
-        """The rules of one member alone, each a call: run for a member rejected for another field too (rejected_rules)."""
-        return [lambda: self.name_as_written(member.name, member.at("name"), member.field_name("name"), "桌牌"),
-                lambda: self.photo_of_another(member),
-                lambda: self.hidden_namesake(member),
-                lambda: self.repeated(member, "honors", lambda honor: honor.same_as, lambda honor: honor.title),
-                lambda: self.group_of_branch(member)]
-
     def rejected_rules(self) -> None:
         """The rules of one record alone for the records that failed to validate, each rule only when
         the fields it reads did validate (reading one that failed raises AttributeError: see
@@ -186,58 +164,6 @@ class _Rules(ZoneRules, References):
                     rule()
                 except AttributeError:
                     continue  # it reads a field that failed, whose own error is said
-
-    @functools.cached_property
-    def branches_of_group(self) -> dict[str, list[str]]:
-        """The branches each group id is written under (two: org.yaml's error, not the members')."""
-        owners: dict[str, list[str]] = {}
-        for branch in getattr(self.content.org or self.content.partial_org, "branches", None) or []:
-            for group in branch.groups:
-                owners.setdefault(group.id, []).append(branch.id)
-        return owners
-
-    def group_of_branch(self, member) -> None:
-        owners = self.branches_of_group.get(member.group or "", [])
-        if owners and member.branch not in owners and member.branch in self.content.known["branch"]:  # else the branch's own error
-            self.problems.add(
-                member.at("group"), member.field_name("group"), f"党小组“{member.group}”属于党支部“{owners[0]}”，不属于“{member.branch}”",
-                "改正 branch 或 group，让党小组属于所在党支部",
-            )
-
-    def hidden_namesake(self, member) -> None:
-        """A hidden member added again under a new id (feng-yu hidden, fengyu public, both 冯宇):
-        said, since it may publish whom the roster keeps off the site. And a member added twice
-        (same name, branch and post or department): two pages, two plates for one person."""
-        if member.hidden:
-            return
-        for other in self.members_named.get(member.name, []):
-            if other is member or other.id == member.id:  # one id twice is an error of its own
-                break
-            if not other.hidden and other.branch == member.branch and (member.post or member.department) and \
-                    (other.post, other.department) == (member.post, member.department):
-                self.content.notices.append(Problem(
-                    member.at("name"), member.field_name("name"),
-                    f"“{member.name}”和 {other.id} 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个{member.name}",
-                    f"是同一个人的话，删掉这一条（保留 {other.id}）；是同名的另一个人，可以不改"))
-                return
-        for other in self.members_named.get(member.name, []):
-            if other.hidden and other.id != member.id:
-                self.content.notices.append(Problem(
-                    member.at("name"), member.field_name("name"),
-                    f"“{member.name}”和设为不公开（hidden: true）的党员 {other.id} 同名：如果是同一个人，他/她会因这一条被公开",
-                    "是同一个人的话，删掉这一条；是同名的另一个人，可以不改"))
-                return
-
-    def photo_of_another(self, member) -> None:
-        """A member's block copied from another's keeps that one's photo: li-na.jpg on 韩雪's page
-        and desk plate (audit 22). Said when the file is named after another member's id."""
-        stem = Path(member.photo or "").stem.lower()
-        other = self.content.member_by_id.get(stem)
-        if other is not None and other.id != member.id and not member.hidden:
-            self.content.notices.append(Problem(
-                member.at("photo"), member.field_name("photo"),
-                f"照片“{member.photo}”是按另一位党员（{other.name}，{other.id}）的编号起名的：{member.name}的网页和桌牌上会是这张照片",
-                f"如果是复制{other.name}的那一段时带过来的，换成{member.name}自己的照片；没有照片就删掉这一行"))
 
     def repeated(self, record, field: str, key=lambda item: item, shown=lambda item: item, where: str = "网页上") -> None:
         """An item pasted twice (a duty, an honour, a pledge) is listed once, and said."""
