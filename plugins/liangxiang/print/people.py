@@ -1,4 +1,5 @@
-"""The people of a zone on its sign: the leader with photo, name and post; then the roles and members."""
+"""The people of a zone on its sign: the leader with photo, name and post; the roles beside them when
+they fit there, else under them (in tables side by side on a wide row); then the members."""
 
 from __future__ import annotations
 
