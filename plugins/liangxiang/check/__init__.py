@@ -165,6 +165,18 @@ class _Rules(MemberRules, ZoneRules, References):
                 except AttributeError:
                     continue  # it reads a field that failed, whose own error is said
 
+    def copies(self, records: list, field: str, what: str, said: str, hint: str) -> None:
+        """Records of one name or title (a file copied under a new name, the rest left as it was):
+        said at the copy, the newer file (its time read for those records only)."""
+        named: dict[str, list] = {}
+        for record in records:
+            named.setdefault(getattr(record, field).strip(), []).append(record)
+        for twins in (twins for twins in named.values() if len(twins) > 1):
+            first, *copies = sorted(twins, key=lambda r: _changed_at(self.content.root / r.path))
+            shown = f"{first.path}（{first.id}）" if hasattr(first, "id") else f"{first.path} "
+            for record in copies:
+                self.content.notices.append(Problem(record.at(field), field, f"{what}和 {shown}一样：{said}", hint))
+
     def repeated(self, record, field: str, key=lambda item: item, shown=lambda item: item, where: str = "网页上") -> None:
         """An item pasted twice (a duty, an honour, a pledge) is listed once, and said."""
         items = getattr(record, field)
@@ -368,3 +380,10 @@ def _new_id_example(record: Record, field: str) -> str:
 
     suggested = phrase_id(re.sub(r"(党员)?责任区$", "", name) or name)
     return f"（例如 {suggested}）" if suggested else ""
+
+
+def _changed_at(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -16,7 +16,7 @@ LEADER_TITLES = ("党员负责人", "负责人", "责任区负责人", "党员�
 
 class ZoneRules:
     """Part of check's rules: ``self.content``, ``self.problems`` and the rules shared by every kind
-    of record (unique, stem, aliases, repeated, name_as_written) are theirs."""
+    of record (unique, stem, aliases, repeated, name_as_written, copies) are theirs."""
 
     def zones(self) -> None:
         content = self.content
@@ -58,18 +58,6 @@ class ZoneRules:
         site and two signs."""
         self.copies(self.content.zones, "name", "责任区名称", "网页和标志牌上会有两个同名的责任区",
                     "复制别的责任区文件来新建时，改掉 name、scope、duties、leader 和 service_phone；同一个责任区只留一个文件")
-
-    def copies(self, records: list, field: str, what: str, said: str, hint: str) -> None:
-        """Records of one name or title (a file copied under a new name, the rest left as it was):
-        said at the copy, the newer file (its time read for those records only)."""
-        named: dict[str, list] = {}
-        for record in records:
-            named.setdefault(getattr(record, field).strip(), []).append(record)
-        for twins in (twins for twins in named.values() if len(twins) > 1):
-            first, *copies = sorted(twins, key=lambda r: _changed_at(self.content.root / r.path))
-            shown = f"{first.path}（{first.id}）" if hasattr(first, "id") else f"{first.path} "
-            for record in copies:
-                self.content.notices.append(Problem(record.at(field), field, f"{what}和 {shown}一样：{said}", hint))
 
     def role_names(self, zone) -> None:
         """A role written by name is someone outside the roster; the name of a hidden member would
@@ -178,9 +166,3 @@ class ZoneRules:
                 f"接续责任区“{current.id}”（{current.name}）也已撤销，又没有写接续的责任区：{zone.name}的旧牌子扫码后找不到在用的责任区和电话",
                 f"把这里的 successor 改成现在接手的在用责任区，或者在 {current.id} 的文件里写上它的 successor"))
 
-
-def _changed_at(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .drawing import Box, Picture, Text
 from .images import PHOTO_ASPECT, SmallPhoto
-from .signblocks import SignBlocks
+from .signblocks import SignBlocks, moved
 from .text import balanced, broken_at_dots, fit, largest, sizes, wrap
 
 
@@ -13,41 +13,37 @@ class PeopleBlock(SignBlocks):
     def people(self, x: float, y: float, width: float, height: float, place: bool, growth: float = 1.0) -> float | None:
         """Lay out the leader, roles and members in a box; the size used, or None if nothing fits.
         With room to spare they grow up to ``growth`` times (a long plaque, as its body does)."""
-        def laid(size: float):
-            """The people at this size in as few columns of roles as fit the height; None when none do."""
-            for columns in range(1, self._role_columns(width, size) + 1):
-                at = self._people_at(x, y, width, size, columns)
-                if at is None:
-                    return None
-                if at[1] <= height + 1e-6:
-                    return at
-            return None
-
         def fits(size: float) -> bool:
-            return laid(size) is not None
+            laid = self._people_at(x, y, width, size, height)
+            return laid is not None and laid[1] <= height + 1e-6
 
         size = largest(sizes(self.em(self.layout.people), self.lo(self.layout.people)), fits)
         if size is not None:
             size = self.grown(size, self.layout.people, growth, fits)
         if size is not None and place:
-            self.drawing.add(*laid(size)[0])
+            self.drawing.add(*self._people_at(x, y, width, size, height)[0])
         return size
 
-    def _people_at(self, x: float, y: float, width: float, size: float, columns: int = 1):
+    def _people_at(self, x: float, y: float, width: float, size: float, height: float):
+        """(items, height used) at size: the roles beside the leader, or under it in as few tables
+        side by side as keep within height (the most there are room for when none do)."""
         items, top = self._leader(x, y, width, size) or (None, 0.0)
         if items is None:
             return None
-        beside = self._roles_beside(items, y, x + width, top, size)
-        if beside is None:
+        members, members_h = self._members(x, size, width)
+        roles = self._roles_beside(items, y, x + width, top, size)
+        if roles is None:
             top += 0.5 * self.gap
-            beside, top = self._roles(x, top, width, size, columns)
-        items += beside
-        if self.sign.members:
-            text = self.words.members + "：" + "、".join(self.sign.members)
-            block, h = self.set.lines(wrap(text, self.set.measure, size, width, keep_phrases=True), x, top, width, size, self.colors.body)
-            items += block
-            top += h
-        return items, top - y
+            columns = min(self._columns_within(y + height - members_h - top, size), self._role_columns(width, size))
+            roles, top = self._roles(x, top, width, size, columns)
+        return items + roles + [moved(item, top) for item in members], top + members_h - y
+
+    def _members(self, x: float, size: float, width: float) -> tuple[list, float]:
+        """The zone's other members in a line or few, set from 0 (moved into place by the caller)."""
+        if not self.sign.members:
+            return [], 0.0
+        text = self.words.members + "：" + "、".join(self.sign.members)
+        return self.set.lines(wrap(text, self.set.measure, size, width, keep_phrases=True), x, 0.0, width, size, self.colors.body)
 
     def _leader(self, x: float, y: float, width: float, size: float):
         """Photo at the left; label, name (and the post, if it fits) beside it; else the post below."""
@@ -117,17 +113,22 @@ class PeopleBlock(SignBlocks):
                    for item in leader) + ROLE_GAP * size
         if self._role_table(size)[1] > right - left:
             return None
-        for columns in range(1, self._role_columns(right - left, size) + 1):
-            items, end = self._roles(left, y, right - left, size, columns)
-            if end <= bottom + 1e-6:
-                return items
-        return None
+        columns = self._columns_within(bottom - y, size)
+        return self._roles(left, y, right - left, size, columns)[0] if columns <= self._role_columns(right - left, size) else None
+
+    def _columns_within(self, height: float, size: float) -> int:
+        """The fewest tables of roles side by side whose rows keep within height (a row is 1.3 ems)."""
+        rows = int((height + 1e-6) // (size * 1.3))
+        return -(-len(self.sign.roles) // rows) if rows > 0 else len(self.sign.roles) + 1
 
     def _role_table(self, size: float) -> tuple[float, float]:
-        """The roles' table: (the role column's width, the whole table's)."""
-        s, roles = self.set, self.sign.roles
-        column = max(s.width(p.role, size) for p in roles) + 0.6 * size
-        return column, column + max(s.width(p.name, size, True) for p in roles)
+        """The roles' table: (the role column's width, the whole table's); asked for again and again while sizes are tried."""
+        tables = self.role_tables
+        if size not in tables:
+            s, roles = self.set, self.sign.roles
+            column = max(s.width(p.role, size) for p in roles) + 0.6 * size
+            tables[size] = (column, column + max(s.width(p.name, size, True) for p in roles))
+        return tables[size]
 
     def _role_columns(self, width: float, size: float) -> int:
         """How many tables of roles stand side by side in width (a portrait sign's wide row: eight

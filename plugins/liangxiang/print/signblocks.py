@@ -104,6 +104,7 @@ class SignBlocks:
         self.gap = lay.gap * u
         self.small_photo: SmallPhoto | None = None  # the leader's, printed small: the person ordering the sign should know
         self.paired = False  # a long plaque's short duties in two columns (see body)
+        self.role_tables: dict[float, tuple[float, float]] = {}  # the roles' table widths by size (people.PeopleBlock)
 
     # -- sizes ----------------------------------------------------------------------------
     def em(self, kind: Type) -> float:
@@ -262,7 +263,7 @@ class SignBlocks:
                 spread = min(SPREAD * size, (height - used) / (gaps + 2))
                 items, used, _ = self._body_at(x, y, width, size, spread, by_words=words)
             shift = (height - used) / 2 if centre else 0.0
-            self.drawing.add(*(_moved(item, shift) for item in items))
+            self.drawing.add(*(moved(item, shift) for item in items))
             self.paired = False  # sizes asked for later are of one column
             return
         size = self.lo(self.layout.body)
@@ -355,7 +356,8 @@ def _text_lines(items) -> int:
     return sum(isinstance(item, Text) for item in items)
 
 
-def _moved(item, dy: float):
+def moved(item, dy: float):
+    """A text item dy further down (anything else stays)."""
     from dataclasses import replace
 
     return replace(item, y=round(item.y + dy, 3)) if dy and isinstance(item, Text) else item
