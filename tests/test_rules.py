@@ -321,6 +321,8 @@ CASES = [
          "缺少第二个“---”", "第 3 行的“----”要写成正好三个半角减号“---”"),
     Case("free-page-front-matter-closed-by-a-dash", {"content/about.md": "---\ntitle: 关于\n———\n\n正文。\n"}, "content/about.md", 1, "-",
          "缺少第二个“---”", "第 3 行的“———”要写成"),
+    Case("free-page-front-matter-toml", {"content/about.md": "+++\ntitle = \"关于\"\n+++\n\n正文。\n"}, "content/about.md", 1, "-",
+         "“+++”要写成三个半角减号“---”", "“title: …”"),  # Hugo's way: MkDocs would publish the lines as text
     Case("control-char-in-page", sub("content/about.md", "活动简介。", "活动\x1b[31m简介。"), "content/about.md", "活动\x1b", "-", "看不见的控制字符（U+001B）"),
     Case("yaml-dash-after-key", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: - 花园一片"), "content/zones/garden.yaml", "scope: -", "scope", "“- ”不能写在“字段:”的同一行", "另起一行"),
     Case("yaml-text-after-block-bar", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: | 花园一片"), "content/zones/garden.yaml", "scope: |", "scope", "“|”或“>”后面不能接着写文字", "下一行"),

@@ -47,15 +47,23 @@ def shown_text(body: str) -> str:
     return "text" if "text" in kinds else "heading" if kinds else ""
 
 
+TOML_HINT = "开头和结尾的两行“+++”都改成“---”，中间的“title = \"…\"”写成“title: …”（冒号加空格，不用等号）"
+
+
+def toml_front_matter(text: str) -> bool:
+    """Hugo's TOML front matter (+++ / title = "…" / +++), which MkDocs publishes as the text."""
+    lines = text.lstrip("\ufeff").split("\n")
+    return lines[0].strip() == "+++" and re.match(r"\s*[A-Za-z_][\w-]*\s*=", next((line for line in lines[1:] if line.strip()), "")) is not None
+
+
 def missing_front_matter(text: str) -> tuple[str, str]:
     """What is wrong with the head of a story that has no front matter: (message, hint)."""
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     how = "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束，然后写正文"
     if first == "---":
         return "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", unclosed_hint(text, "在这几行下面加一行“---”，再写正文")
-    if first == "+++":  # Hugo's TOML front matter: title = "…"
-        return ("故事第一行的“+++”要写成三个半角减号“---”",
-                "开头和结尾的两行“+++”都改成“---”，中间的“title = \"…\"”写成“title: …”（冒号加空格，不用等号）")
+    if first == "+++":
+        return "故事第一行的“+++”要写成三个半角减号“---”", TOML_HINT
     if first and not first.strip("-—－–_ "):
         return f"故事第一行的“{first}”要写成三个半角减号“---”", how
     if not first and "\n---" in text[:200]:

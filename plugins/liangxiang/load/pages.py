@@ -13,7 +13,7 @@ from pathlib import Path
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
 from ..problems import Location, Problem, did_you_mean, shortened
 from .decoding import report_controls, undecodable
-from .frontmatter import split_front_matter, unclosed_hint
+from .frontmatter import TOML_HINT, split_front_matter, toml_front_matter, unclosed_hint
 from .misplaced import (
     FOLDER_WORDS,
     foreign_file,
@@ -92,6 +92,9 @@ class PageScanning:
         from mkdocs.utils.meta import get_data
 
         text = text.lstrip("\ufeff")
+        if toml_front_matter(text):
+            self.problems.add(Location(self.shown(path), 1, 1), "-", "页面第一行的“+++”要写成三个半角减号“---”：现在网站会把开头几行当成正文显示出来", TOML_HINT)
+            return True
         front, _, _ = split_front_matter(text)
         if front is None:
             return self.unclosed_front_matter(path, text)
