@@ -7,6 +7,7 @@ writes a name where an id belongs.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Surnames whose everyday reading differs from pypinyin's most common one, and two-character surnames.
 SURNAME_READINGS = {
@@ -22,7 +23,9 @@ COMPOUND_SURNAMES = (
 ZONE_SUFFIXES = ("优秀党员责任区", "党员责任区", "责任区")
 # 卜 in a name is bu: the surname 卜 (bǔ), and 阿卜杜 in Uyghur names; pypinyin reads it bo, as in 萝卜.
 # 布 is read bu everywhere, so it stands in for 卜 before a name is read.
-NAME_READINGS = str.maketrans({"卜": "布"})
+# 𠮷 (jí, outside the common block) is missing from pypinyin's tables: 吉 reads the same.
+NAME_READINGS = str.maketrans({"卜": "布", "\U00020BB7": "吉"})
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # every block of Chinese characters
 
 
 def _syllables(text: str) -> list[str] | None:
@@ -33,6 +36,21 @@ def _syllables(text: str) -> list[str] | None:
     return lazy_pinyin(text, style=Style.NORMAL, errors="default")
 
 
+def _latin(text: str) -> str:
+    """Seán O'Connor -> Sean OConnor: accents off, apostrophes out (as a phone keyboard types it)."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"['’‘`]", "", text)
+
+
+def _read(text: str) -> list[str] | None:
+    """The syllables of text, each run of letters or digits kept as one word (ICU, 120);
+    None when a Chinese character has no reading (it would drop out of the id unseen)."""
+    syllables = _syllables(text)
+    if syllables is None or any(re.search(f"[{HAN}]", syllable) for syllable in syllables):
+        return None
+    return syllables
+
+
 def _slug(parts: list[str]) -> str:
     text = "-".join(parts).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text)
@@ -41,23 +59,24 @@ def _slug(parts: list[str]) -> str:
 
 def person_id(name: str) -> str:
     """张伟 -> zhang-wei, 欧阳晓红 -> ouyang-xiaohong, 曾国强 -> zeng-guoqiang ("" without pypinyin)."""
-    name = re.sub(r"\s+", "", name).translate(NAME_READINGS)
-    if not name:
-        return ""
+    name = _latin(name.strip()).translate(NAME_READINGS)
+    if not re.search(f"[{HAN}]", name):  # David Chen -> david-chen: one word per word of the name
+        return _slug(re.split(r"[\s·•・.]+", name))
+    name = re.sub(r"\s+", "", name)
     if re.search(r"[·•・.]", name):  # 阿依古丽·买买提 -> ayiguli-maimaiti: one word per part of the name
-        parts = [_syllables(part) for part in re.split(r"[·•・.]+", name) if part]
+        parts = [_read(part) for part in re.split(r"[·•・.]+", name) if part]
         return "" if any(p is None for p in parts) else _slug(["".join(p) for p in parts])
     surname = next((s for s in COMPOUND_SURNAMES if name.startswith(s)), name[0])
-    if not re.fullmatch(r"[\u4e00-\u9fff]+", surname):
-        return _slug((_syllables(name) or []))
+    if not re.fullmatch(f"[{HAN}]+", surname):
+        return _slug(_read(name) or [])
     given = name[len(surname):]
     family = SURNAME_READINGS.get(surname)
     if family is None:
-        syllables = _syllables(surname)
+        syllables = _read(surname)
         if syllables is None:
             return ""
         family = "".join(syllables)
-    rest = _syllables(given) if given else []
+    rest = _read(given) if given else []
     if rest is None:
         return ""
     return _slug([family, "".join(rest)] if rest else [family])
@@ -69,15 +88,18 @@ def phrase_id(text: str, words: int = 4) -> str:
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
             break
-    text = re.sub(r"[\s\W_]+", "", text)
+    text = re.sub(r"[\s\W_]+", "", _latin(text))
     try:
         from pypinyin.seg.mmseg import seg
     except ImportError:  # pragma: no cover
         return ""
+    # ICU, 120, 5G stay whole: the dictionary would cut them into letters and digits
+    cut = [word for run in re.findall(r"[A-Za-z0-9]+|[^A-Za-z0-9]+", text)
+             for word in ([run] if re.match(r"[A-Za-z0-9]", run) else seg.cut(run))]
     pieces: list[str] = []
     singles = ""
-    for word in [*seg.cut(text), ""]:  # "" flushes the last run of single characters
-        if len(word) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", word):
+    for word in [*cut, ""]:  # "" flushes the last run of single characters
+        if len(word) == 1 and re.fullmatch(f"[{HAN}]", word):
             if word not in "的之了":
                 singles += word
             continue
@@ -86,5 +108,5 @@ def phrase_id(text: str, words: int = 4) -> str:
         singles = ""
         if word:
             pieces.append(word)
-    parts = ["".join(_syllables(piece) or []) for piece in pieces[:words]]
-    return _slug(parts)
+    parts = [_read(piece) for piece in pieces[:words]]
+    return "" if any(part is None for part in parts) else _slug(["".join(part) for part in parts])
