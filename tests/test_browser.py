@@ -328,6 +328,27 @@ def test_members_filter_by_branch_and_group(visit):
     assert ["供热维修站党支部", False] in labels and all(hidden for label, hidden in labels if label != "供热维修站党支部")
 
 
+def test_a_filter_chosen_before_going_back_still_filters(visit):
+    """A browser that does not keep the page whole restores the choice after filter.js ran: the
+    cards follow it again (audit O: the select said one branch, the list showed everyone)."""
+    v = visit()
+    page = v.open("members/")
+    page.select_option("select[data-filter=branch]", "gongre")
+    shown = page.locator(".member-card:visible").count()
+    page.locator(".member-card:visible").first.click()
+    page.wait_for_url("**/members/*/")
+    page.go_back(wait_until="load")
+    page.wait_for_timeout(300)
+    assert page.locator("select[data-filter=branch]").input_value() == "gongre"
+    assert page.locator(".member-card:visible").count() == shown
+    assert set(page.locator(".member-card:visible").evaluate_all("cs => cs.map(c => c.dataset.branch)")) == {"gongre"}
+    # under a group's filter a heading's count (its whole branch's) is not shown
+    page.select_option("select[data-filter=group]", "gongre-g1")
+    assert not page.locator("[data-branch-section=gongre] h2 .count").is_visible()
+    page.select_option("select[data-filter=group]", "")
+    assert page.locator("[data-branch-section=gongre] h2 .count").is_visible()
+
+
 def test_wall_filter_by_branch(visit):
     v = visit()
     page = v.open("commitments/2026/")

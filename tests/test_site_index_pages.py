@@ -187,6 +187,13 @@ def test_a_filter_is_offered_only_when_it_can_choose(tmp_path):
     assert 'data-filter="branch"' in roster and 'data-filter="group"' not in roster
     wall = (plain / "commitments" / "2026" / "index.html").read_text(encoding="utf-8")
     assert 'class="filters"' not in wall  # zhang-wei and li-na are both of b1
+    # a branch and a group being set up, with nobody in them yet, are not offered: choosing one
+    # would show an empty page (audit O)
+    org = FILES["content/org.yaml"].replace("      - {id: b1-g1, name: 第一党小组}\n", "      - {id: b1-g1, name: 第一党小组}\n      - {id: b1-g2, name: 筹建党小组}\n")
+    org += "  - id: b3\n    name: 筹建党支部\n    groups:\n      - {id: b3-g1, name: 筹建第一党小组}\n"
+    roster = (_build(tmp_path / "new", {"content/org.yaml": org}) / "members" / "index.html").read_text(encoding="utf-8")
+    assert 'value="b1"' in roster and 'value="b2"' in roster and 'value="b1-g1"' in roster
+    assert "筹建" not in roster
 
 
 STORY_BODIES = [  # a story's body -> the headings its page shows inside the body, in order

@@ -31,11 +31,17 @@
       });
       sections.forEach(function (section) {
         section.hidden = !section.querySelector('.card[data-branch]:not([hidden])');
+        // a heading's count is its whole branch's: under a group's filter the count below says it
+        var total = section.querySelector('h2 .count');
+        if (total) total.hidden = !!want.group;
       });
       if (count) count.textContent = box.dataset.shown.replace('{n}', shown);
     }
     selects.forEach(function (s) { s.addEventListener('change', apply); });
     box.hidden = false;
     apply();
+    // Back to this page: a browser restores the choices after this script ran (unless it kept
+    // the page whole), so the cards are chosen again once it has
+    window.addEventListener('pageshow', apply);
   });
 })();
