@@ -275,6 +275,22 @@ def test_search_index_loads_only_when_used(visit):
     assert not [r for r in v.responses if "lunr" in r.url or r.url.endswith("search_index.json")]
 
 
+def test_the_browser_cuts_a_query_as_the_index_was_cut(visit):
+    """search.js folds a query as search.py folds the records: accents, apostrophes, 𠮷 as 吉 (audit O).
+    The page is given an index of two such names in place of the example's."""
+    from liangxiang.site.search import Doc, build_index
+
+    index = build_index([Doc("member", "Seán O'Connor", "members/s/", "", ""), Doc("member", "\U00020BB7志刚", "members/j/", "", "")])
+    index.pop("excerpts", None)
+    v = visit()
+    page = v.page
+    page.route("**/assets/search-*.json", lambda route: route.fulfill(json=index))
+    for query, title in [("sean oconnor", "Seán O'Connor"), ("O’Connor", "Seán O'Connor"), ("吉志刚", "\U00020BB7志刚")]:
+        page = v.open("search/?q=" + query)
+        page.wait_for_selector(".search-hit")
+        assert page.locator(".search-hit .title").all_inner_texts() == [title], query
+
+
 def test_search_results_link_to_pages(visit):
     v = visit()
     page = v.open("search/?q=" + "欧阳晓红")

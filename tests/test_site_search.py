@@ -66,6 +66,16 @@ def test_a_dotted_name_is_found_typed_without_its_dot():
     assert find(index, "生计") == []
 
 
+def test_names_are_found_as_a_phone_types_them():
+    """Audit O: a Latin name without its accent or apostrophe, and 𠮷 (which few can type or see) as 吉."""
+    index = build_index([Doc("member", "Seán O'Connor", "members/s/", "", ""), Doc("member", "\U00020BB7志刚", "members/j/", "", "")])
+    for query in ("Sean", "sean oconnor", "OConnor", "O'Connor", "Seán", "o’connor"):
+        assert find(index, query) == ["Seán O'Connor"], query
+    for query in ("吉志刚", "\U00020BB7志刚", "志刚"):
+        assert find(index, query) == ["\U00020BB7志刚"], query
+    assert find(index, "吉") == ["\U00020BB7志刚"] and find(index, "Sea") == ["Seán O'Connor"]
+
+
 def test_results_keep_the_parts_a_page_keeps_whole():
     """Audit 28: results broke titles mid-word (…党员责任 / 区, 交通安 / 全劝导). Each entry carries
     the lengths of the parts pages keep whole: a zone's or story's title parts, a name's after its dots."""

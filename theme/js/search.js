@@ -12,9 +12,15 @@
   var KINDS = ['zone', 'member', 'story', 'page'];
   var index = null, loading = null, timer = 0, excerpts = null, excerptsAsked = false;
 
-  function norm(s) { return s.normalize('NFKC').toLowerCase(); }
-  // as search.py: a dot inside a transliterated name (阿卜杜拉·艾力) does not cut it
-  function runs(s) { return norm(s).replace(/(\S)[·・•‧](?=\S)/gu, '$1').match(/[\p{L}\p{N}]+/gu) || []; }
+  // as search.py's folded(): accents off (Seán as Sean), which keeps a text's length
+  var ACCENTS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  function norm(s) { return s.normalize('NFKD').replace(ACCENTS, '').normalize('NFKC').toLowerCase(); }
+  // as search.py: a dot inside a transliterated name (阿卜杜拉·艾力) or an apostrophe inside a
+  // word (O'Connor) does not cut it; 𠮷 is found as 吉, which everybody can type
+  function runs(s) {
+    return norm(s).replace(/\u{20BB7}/gu, '\u5409').replace(/([\p{L}\p{N}])['\u2019\u02bc](?=[\p{L}\p{N}])/gu, '$1')
+      .replace(/(\S)[·・•‧](?=\S)/gu, '$1').match(/[\p{L}\p{N}]+/gu) || [];
+  }
   function grams(q) {
     var out = {};
     runs(q).forEach(function (run) {

@@ -1,6 +1,6 @@
 """Search that works for Chinese without a server and without word segmentation.
 
-Every text is normalized (NFKC, lower case) and cut into runs of letters and digits; each run
+Every text is folded (NFKC, lower case, no accents) and cut into runs of letters and digits; each run
 gives its overlapping character bigrams (a one-character run gives itself), so 欧阳晓红 gives
 欧阳 阳晓 晓红. A query is cut the same way in the browser (theme/js/search.js), and a record
 matches when it holds every bigram of the query. Titles (names) also give single characters,
@@ -63,10 +63,24 @@ def _no_memo(kind: str, text: str, make: Callable[[str], object]):
     return make(text)
 
 
+# a name's character few can type or see, found by the one everybody types (𠮷志刚 as 吉志刚)
+VARIANTS = str.maketrans({"\U00020BB7": "吉"})
+APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
+
+
+ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # combining marks, as search.js
+
+
+def folded(text: str) -> str:
+    """As search.js's norm(): NFKC, lower case, accents off (Seán as Sean, as phones type it)."""
+    return unicodedata.normalize("NFKC", ACCENTS.sub("", unicodedata.normalize("NFKD", text))).lower()
+
+
 def runs(text: str) -> list[str]:
-    """Runs of letters and digits, normalized; punctuation and spaces cut between runs, but not
-    the dot inside a transliterated name."""
-    text = NAME_DOT.sub("", unicodedata.normalize("NFKC", UNSEEN.sub("", text)).lower())  # 阿卜杜拉·艾力 is found as typed without its dot
+    """Runs of letters and digits, folded; punctuation and spaces cut between runs, but not the
+    dot inside a transliterated name (阿卜杜拉·艾力 is found as typed without it) nor an
+    apostrophe inside a word (O'Connor as OConnor)."""
+    text = NAME_DOT.sub("", APOSTROPHE.sub("", folded(UNSEEN.sub("", text)).translate(VARIANTS)))
     return re.findall(r"[^\W_]+", text)
 
 
