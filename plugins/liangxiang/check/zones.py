@@ -69,6 +69,11 @@ class ZoneRules:
             if any(m.hidden for m in same):
                 self.problems.add(where, field, f"“{name}”是设为不公开（hidden: true）的党员的姓名，公开的标志牌和网页不能出现",
                                   f"如果是同名的另一个人，在姓名后加上说明，例如 {name}（居民代表）；否则删掉这一行")
+            elif len(same) > 1:  # namesakes: the editor chooses, each shown with where they work
+                ids = "、".join(f"{m.id}（{m.department or m.post or self.content.branch_name(m.branch)}）" for m in same)
+                self.content.notices.append(Problem(where, field, f"名单里有 {len(same)} 位叫“{name}”的党员：{ids}",
+                                                    "是其中一位就写成 member: 他/她的编号，网页上会链接到他/她的页面；都不是就在姓名后加上说明，例如 "
+                                                    f"{name}（居民代表）"))
             elif same:
                 self.content.notices.append(Problem(where, field, f"“{name}”是名单里的党员",
                                                     f"写成 member: {same[0].id}，网页上会链接到他/她的页面"))

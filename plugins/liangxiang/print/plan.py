@@ -77,15 +77,29 @@ def _detail(member: Member) -> str:
     return " · ".join(part for part in (member.post, member.title) if part)
 
 
+def told_apart(content: Content, zone: Zone, serving: set[str]) -> dict[str, str]:
+    """id -> the name a sign prints: two members of one name (王磊, 王磊) each with where they work."""
+    people = content.member_by_id
+    ids = [m for m in dict.fromkeys([zone.leader, *(r.member for r in zone.roles if r.member), *zone.members]) if m in people]
+    names = [people[m].name for m in ids if m in serving]
+    shown = {}
+    for m in ids:
+        member = people[m]
+        where = member.department or member.post or content.branch_name(member.branch)
+        shown[m] = f"{member.name}（{where}）" if names.count(member.name) > 1 and where else member.name
+    return shown
+
+
 def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str, serving: set[str]) -> Planned:
     people = content.member_by_id
     leader = people.get(zone.leader)
+    name_of = told_apart(content, zone, serving)
     roles = tuple(
-        Person(role.role, people[role.member].name if role.member else role.name)
+        Person(role.role, name_of[role.member] if role.member else role.name)
         for role in zone.listed_roles if role.name or role.member in serving
     )
     named = {zone.leader} | {role.member for role in zone.roles if role.member}
-    members = tuple(people[m].name for m in dict.fromkeys(zone.members) if m in serving and m not in named)
+    members = tuple(name_of[m] for m in dict.fromkeys(zone.members) if m in serving and m not in named)
     org = content.org
     sign = SignContent(
         name=zone.name, slogan=zone.slogan or "", scope=zone.scope, duties=tuple(zone.listed_duties),
@@ -133,6 +147,10 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
             out.append((people[role.member], ("name",), inked(people[role.member].name)) if role.member
                        else (zone, ("roles", i, "name"), inked(role.name or "")))
         out += [(people[m], ("name",), inked(people[m].name)) for m in dict.fromkeys(zone.members) if m in people]
+        # a namesake's department, printed beside the name (told_apart)
+        printed = set(c.members) | {role.name for role in c.roles}
+        out += [(member, ("department",), inked(member.department)) for member in people.values()
+                if member.department and inked(f"{member.name}（{member.department}）") in printed]
         if r["member"] is not None:
             out += [(r["member"], ("name",), c.leader), (r["member"], ("post",), c.leader_detail)]
         return out
