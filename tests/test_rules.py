@@ -1679,6 +1679,22 @@ def test_a_photo_too_small_to_see_is_a_notice_and_the_site_still_builds(tmp_path
     assert 'class="zone-photo is-small"' in (site / "zones/garden/index.html").read_text(encoding="utf-8")
 
 
+def test_a_zone_photo_or_a_cover_too_narrow_for_the_web_is_a_notice(tmp_path):
+    """An 80x80 zone photo or story cover is blown up across a card (audit O): said as a member's
+    photo too small to print is. 480 px across and more: nothing said."""
+    files = {**sub("content/zones/garden.yaml", "service_phone:", "photo: photos/small.png\nservice_phone:"),
+             **sub("content/stories/a-key.md", "featured: true\n", "featured: true\ncover: photos/small.png\n")}
+    root = write_site(tmp_path)
+    _apply(root, files)
+    for size, said in (((80, 80), 2), ((479, 300), 2), ((480, 320), 0)):
+        Image.new("RGB", size, "#c00").save(root / "content/photos/small.png", "PNG")
+        content, problems = read_content(root, root / "content")
+        notices = [str(n) for n in content.notices if "网页上的卡片" in n.message]
+        assert not problems and len(notices) == said, (size, notices)
+        assert all(f"图片只有 {size[0]}×{size[1]} 像素" in n and "至少 480 像素宽" in n for n in notices)
+        assert {n.split(":")[0] for n in notices} == ({"content/zones/garden.yaml", "content/stories/a-key.md"} if said else set())
+
+
 def test_a_fully_transparent_logo_is_a_notice(tmp_path):
     """A logo exported with its layer hidden printed as an empty tile on every sign, unsaid (audit 25)."""
     root = write_site(tmp_path)

@@ -321,18 +321,18 @@ class _Rules(MemberRules, ZoneRules, References):
 
     def photos(self) -> None:
         content = self.content
-        images: list[tuple[Record, str, str | None]] = []
+        images: list[tuple[Record, str, str | None, bool]] = []  # wide: shown across a card and a page
         if content.org:
-            images.append((content.org, "logo", content.org.logo))
-        images += [(m, "photo", m.photo) for m in content.members]
-        images += [(z, "photo", z.photo) for z in content.zones]
-        images += [(s.meta, "cover", s.meta.cover) for s in content.stories]
+            images.append((content.org, "logo", content.org.logo, False))
+        images += [(m, "photo", m.photo, False) for m in content.members]  # printed: print/images.py says when too small
+        images += [(z, "photo", z.photo, True) for z in content.zones]
+        images += [(s.meta, "cover", s.meta.cover, True) for s in content.stories]
         hidden = hidden_photos(content)
         written = [(record.at(field), record.field_name(field), value, getattr(record, "id", None) or Path(record.path).stem,
-                    getattr(record, "hidden", False)) for record, field, value in images if value is not None]
-        for where, name, value, own_name, is_hidden in written + self.rejected_images():
+                    getattr(record, "hidden", False), wide) for record, field, value, wide in images if value is not None]
+        for where, name, value, own_name, is_hidden, wide in written + [(*image, False) for image in self.rejected_images()]:
             notices: list[tuple[str, str]] = []  # own_name: the file a member's or zone's photo is named after
-            found = check_image(content.docs_dir, value, content.checked_images, notices, own_name)
+            found = check_image(content.docs_dir, value, content.checked_images, notices, own_name, wide)
             if not found and not is_hidden:
                 found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
             for message, hint in found:

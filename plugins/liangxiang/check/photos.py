@@ -20,6 +20,8 @@ from ..load.misplaced import file_elsewhere
 FORMATS = {"JPEG", "PNG", "WEBP"}
 SMALLEST_SIDE = 48  # pixels: a 60x80 thumbnail still prints (small); a 16x16 icon is no photo
 ERROR, NOTICE = "error", "notice"  # a smaller image is still shown and printed: the format allows it
+SIZE = "size"  # not a problem: the image's "WxH", kept with its problems for the checks by use
+WEB_WIDE = 480  # pixels across a zone's photo or a story's cover needs: a story card is 240 CSS px at 2x
 
 
 def unusable_path(value: str) -> tuple[str, str] | None:
@@ -120,7 +122,7 @@ def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, 
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-12.json"
+CHECKED_FILE = "checked-images-13.json"
 
 
 @lru_cache(maxsize=4096)
@@ -135,9 +137,10 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
                 return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来", ERROR),)
             if kind != "JPEG" and image.width * image.height > imaging.WHOLE_MAX_PIXELS:
                 raise Image.DecompressionBombError(image.width * image.height)
+            small = (("", f"{image.width}x{image.height}", SIZE),)
             if min(image.size) < SMALLEST_SIDE:  # an icon or a thumbnail: a blur on a phone, a dot on a sign
                 shape = "太窄，是一条细线" if max(image.size) >= 8 * min(image.size) else "太小，显示出来只有一小块"
-                small = ((f"图片{shape}（{image.width}×{image.height} 像素），看不清",
+                small += ((f"图片{shape}（{image.width}×{image.height} 像素），看不清",
                           "请换一张大一些的原图：党员照片最好有 600×800 像素以上，责任区照片和故事配图 1200 像素宽以上，标志 300×300 像素以上", NOTICE),)
             image.verify()
         # verify() reads the structure, not the picture: a photo cut short in upload passes it
@@ -195,9 +198,10 @@ def _is_heif(path: Path) -> bool:
 
 
 def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
-                notices: list[tuple[str, str]] | None = None, own_name: str = "") -> list[tuple[str, str]]:
+                notices: list[tuple[str, str]] | None = None, own_name: str = "", wide: bool = False) -> list[tuple[str, str]]:
     """(message, hint) for each thing wrong with an image reference that keeps it from being
-    used; what is only poor about it (too few pixels) goes to ``notices`` when given. ``checked``
+    used; what is only poor about it (too few pixels; for a ``wide`` one, a zone's photo or a
+    story's cover, too narrow for the web's cards) goes to ``notices`` when given. ``checked``
     keeps the answers for files seen before, by path, size and time."""
     if (unusable := unusable_path(value)) is not None:
         return [unusable]
@@ -241,7 +245,13 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
         if checked is not None:
             checked.put(ident, [[list(problem) for problem in problems]])
     if notices is not None:
-        notices += [(message, hint) for message, hint, kind in problems if kind == NOTICE]
+        poor = [(message, hint) for message, hint, kind in problems if kind == NOTICE]
+        size = next((hint for message, hint, kind in problems if kind == SIZE), "")
+        width, _, height = size.partition("x")
+        if wide and not poor and size and int(width) < WEB_WIDE:
+            poor.append((f"图片只有 {width}×{height} 像素：网页上的卡片和页面会把它放大，显示得模糊",
+                         f"请换一张大一些的原图：责任区照片和故事配图最好 1200 像素宽以上（至少 {WEB_WIDE} 像素宽）"))
+        notices += poor
     return [(message, hint) for message, hint, kind in problems if kind == ERROR]
 
 
