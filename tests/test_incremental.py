@@ -54,6 +54,11 @@ def rename_member(root: Path) -> None:
     _replace(root / "members.yaml", "name: 王建国", "name: 王建华")
 
 
+def rename_zone_with_an_alias(root: Path) -> None:
+    """Its alias's redirect page shows the name (audit N: the old one stayed)."""
+    _replace(root / "content/zones/tongxin-guangchang.yaml", "name: 同心广场绿化美化优秀党员责任区", "name: 同心广场绿化优秀党员责任区")
+
+
 def retire_member(root: Path) -> None:
     roster = root / "members.yaml"
     member = _first(r"^  - id: (\S+)\s*$", roster)
@@ -152,7 +157,7 @@ def hide_member(root: Path) -> None:
 
 
 EDITS = [
-    edit_zone_scope, rename_member, retire_member, rename_org, edit_commitment_progress, change_score,
+    edit_zone_scope, rename_member, rename_zone_with_an_alias, retire_member, rename_org, edit_commitment_progress, change_score,
     retitle_story, replace_photo, replace_photo_keeping_its_size_and_time, retitle_free_page, override_a_template, edit_config_extra, delete_story,
     give_member_a_photo, hide_member,
 ]

@@ -150,7 +150,8 @@ class SiteBuild:
             if page.is_homepage:
                 page.context["intro"] = self.intro()
             try:
-                key = fingerprints.of([site_key, page.template, page.path, page.url, page.canonical_url, page.context])
+                # the title too: a redirect page shows its record's name and looks nothing up
+                key = fingerprints.of([site_key, page.template, page.path, page.title, page.url, page.canonical_url, page.context])
             except Unfingerprintable:
                 key = None  # rendered every time
             dest = self.urls.file_of(page.url)
