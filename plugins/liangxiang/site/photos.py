@@ -86,6 +86,7 @@ class PhotoStore:
         self._done: dict[tuple[str, str], Picture | None] = {}
         self._published: set[str] = set()
         self._digests = FileFacts(self.cache_dir / "digests.json", 1)
+        self._made_from: dict[int, tuple] = {}  # id(picture) -> how to make it again (_render's arguments)
 
     def save(self) -> None:
         self._digests.save()
@@ -113,7 +114,9 @@ class PhotoStore:
         files = json.loads(index.read_text())
         variants = [Variant(width, height, f"{self.prefix}/{webp}", f"{self.prefix}/{fallback}")
                     for width, height, webp, fallback in files["variants"]]
-        return Picture(tuple(variants), files["type"])
+        picture = Picture(tuple(variants), files["type"])
+        self._made_from[id(picture)] = (source, slot, stem, index)
+        return picture
 
     def publish(self, picture: Picture) -> None:
         """Put picture's files in the site: only what a page of this build shows is published (a
@@ -124,7 +127,14 @@ class PhotoStore:
                     self._published.add(address)
                     target = self.site_dir / address
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    link_or_copy(self.cache_dir / address.rsplit("/", 1)[-1], target)
+                    cached = self.cache_dir / address.rsplit("/", 1)[-1]
+                    try:
+                        link_or_copy(cached, target)
+                    except FileNotFoundError:  # a file of the cache lost (a cleanup, a partly restored CI cache)
+                        if id(picture) not in self._made_from:
+                            raise
+                        self._render(*self._made_from[id(picture)])  # made again under the same names
+                        link_or_copy(cached, target)
 
     def _digest(self, source: Path) -> str:
         stat = source.stat()
