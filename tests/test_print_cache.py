@@ -249,3 +249,24 @@ def test_the_cache_is_dropped_when_the_code_that_breaks_lines_changes(monkeypatc
     names = {path.relative_to(cache.PACKAGE.parent).as_posix() for path in seen["files"]}
     assert {"titles.py", "values.py", "imaging.py", "print/text.py", "print/signboard.py"} <= names
     assert "rjieba" in seen["libraries"]
+
+
+def test_a_face_made_from_a_variable_font_is_the_same_bytes_whenever_it_is_made(tmp_path, monkeypatch):
+    """The static faces carried the time they were made, and every PDF embeds a cut of them: a fresh
+    machine (a CI runner) printed other bytes than one that made its faces before (audit N)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from liangxiang.print.fonts import _instantiate, bundled_font
+
+    small = TTFont(str(bundled_font()))  # a few glyphs, its variations kept: made in a moment
+    cutter = subset.Subsetter(subset.Options(notdef_outline=True))
+    cutter.populate(text="亮相")
+    cutter.subset(small)
+    small.save(str(tmp_path / "small.ttf"))
+    made = []
+    for epoch in ("1700000000", "1800000000"):  # the clock, as fontTools reads it
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        _instantiate((str(tmp_path / "small.ttf"), 0, 700, str(tmp_path / f"bold-{epoch}.ttf")))
+        made.append((tmp_path / f"bold-{epoch}.ttf").read_bytes())
+    assert made[0] == made[1]

@@ -84,7 +84,8 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
         face = FontFace(str(source), number)
         return FontSet(face, face, digest, option or source.name)
     folder = cache_dir / "fonts"
-    targets = {name: folder / f"{source.stem[:24]}-{digest}-w{weight}.ttf" for name, weight in WEIGHTS.items()}
+    # "-2": made with the source's own timestamp (instances made before carried the time they were made)
+    targets = {name: folder / f"{source.stem[:24]}-{digest}-w{weight}-2.ttf" for name, weight in WEIGHTS.items()}
     missing = [name for name, target in targets.items() if not target.is_file() and not _from_shared(target)]
     if missing:
         logging.getLogger("mkdocs.plugins.liangxiang").info(
@@ -187,6 +188,9 @@ def _instantiate(job: tuple[str, int, int, str]) -> None:
     axis = next(a for a in font["fvar"].axes if a.axisTag == "wght")
     weight = max(axis.minValue, min(axis.maxValue, weight))
     static = instancer.instantiateVariableFont(font, {"wght": weight}, updateFontNames=True)
+    # the source's timestamp, not the time of making: every machine makes the same bytes, and so
+    # the same PDFs (each embeds a cut of the face, timestamp and all)
+    static.recalcTimestamp = False
     with replacing(target) as partial:  # whole or absent: an interrupted build never leaves half a font
         static.save(str(partial))
 
