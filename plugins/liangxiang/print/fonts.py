@@ -25,7 +25,7 @@ from ..files import FileFacts, replacing, stamp, write_atomic
 WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
 BUNDLED_FILE = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"
-CUT = 2  # how base and per-build faces are cut (subset_face): part of their file names
+CUT = 3  # how base and per-build faces are cut (subset_face), and from which instances (-2): part of their file names
 BUILD_CUT = f"{CUT}.1"  # per-build faces: since audit 21 cut as base faces are, from either source
 
 
