@@ -7,7 +7,8 @@ writes a name where an id belongs.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .values import APOSTROPHES, unaccented
 
 # Surnames whose everyday reading differs from pypinyin's most common one, and two-character surnames.
 SURNAME_READINGS = {
@@ -38,12 +39,11 @@ def _syllables(text: str) -> list[str] | None:
 
 def _latin(text: str) -> str:
     """Seán O'Connor -> Sean OConnor: accents off, apostrophes out (as a phone keyboard types it)."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"['’‘`]", "", text)
+    return re.sub(f"[{APOSTROPHES}]", "", unaccented(text))
 
 
 def _read(text: str) -> list[str] | None:
-    """The syllables of text, each run of letters or digits kept as one word (ICU, 120);
+    """The syllables of text (a run of letters or digits is one of them: ICU, 120);
     None when a Chinese character has no reading (it would drop out of the id unseen)."""
     syllables = _syllables(text)
     if syllables is None or any(re.search(f"[{HAN}]", syllable) for syllable in syllables):

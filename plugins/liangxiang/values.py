@@ -41,6 +41,18 @@ def _parse_date(value: Any) -> Any:
 UNSEEN = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+# combining marks (accents); theme/js/search.js strips the same ones
+ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+APOSTROPHES = "'’‘ʼ`"
+
+
+def unaccented(text: str) -> str:
+    """Seán -> Sean, full-width letters as ASCII (NFKC): a name as a phone keyboard types it."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", ACCENTS.sub("", unicodedata.normalize("NFKD", text)))
+
+
 def _unseen_removed(value: Any) -> Any:
     """Stripped too, before the length is checked: a name of one full-width space (left by an
     input method) is empty, not a name (pydantic strips after counting)."""

@@ -18,7 +18,7 @@
   // as search.py: a dot inside a transliterated name (阿卜杜拉·艾力) or an apostrophe inside a
   // word (O'Connor) does not cut it; 𠮷 is found as 吉, which everybody can type
   function runs(s) {
-    return norm(s).replace(/\u{20BB7}/gu, '\u5409').replace(/([\p{L}\p{N}])['\u2019\u02bc](?=[\p{L}\p{N}])/gu, '$1')
+    return norm(s).replace(/\u{20BB7}/gu, '\u5409').replace(/([\p{L}\p{N}])['\u2018\u2019\u02bc`](?=[\p{L}\p{N}])/gu, '$1')
       .replace(/(\S)[·・•‧](?=\S)/gu, '$1').match(/[\p{L}\p{N}]+/gu) || [];
   }
   function grams(q) {
@@ -103,7 +103,7 @@
     // as typed, unless folding full-width forms (℃ to °C) moved the letters: then folded, in its case
     var shown = norm(text).length === text.length ? text : text.normalize('NFKC'), at = -1, n = 0;
     if (shown.toLowerCase().length !== shown.length) shown = shown.toLowerCase();
-    var low = shown.toLowerCase();
+    var low = norm(shown).length === shown.length ? norm(shown) : shown.toLowerCase();  // Sean marks Seán
     var tries = [q.trim()].concat(runs(q).sort(function (a, b) { return b.length - a.length; }), grams(q));
     for (var i = 0; i < tries.length && at < 0; i++) {
       if (Array.from(tries[i]).length < 2 && tries.length > 1) continue;

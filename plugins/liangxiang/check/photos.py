@@ -127,8 +127,9 @@ CHECKED_FILE = "checked-images-13.json"
 
 @lru_cache(maxsize=4096)
 def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
-    """(message, hint, ERROR or NOTICE) for each thing wrong with the image file."""
-    small: tuple = ()
+    """(message, hint, ERROR or NOTICE) for each thing wrong with the image file, and its size
+    ("", "WxH", SIZE) when it opens."""
+    found: tuple = ()
     try:
         # a JPEG decodes at a fraction of its size (imaging.open_upright); other formats decode whole
         with Image.open(path) as image:
@@ -137,10 +138,10 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
                 return (("不是 JPEG、PNG 或 WebP 图片（是 %s）" % kind, "请转成 JPEG 或 PNG 再放进来", ERROR),)
             if kind != "JPEG" and image.width * image.height > imaging.WHOLE_MAX_PIXELS:
                 raise Image.DecompressionBombError(image.width * image.height)
-            small = (("", f"{image.width}x{image.height}", SIZE),)
+            found = (("", f"{image.width}x{image.height}", SIZE),)
             if min(image.size) < SMALLEST_SIDE:  # an icon or a thumbnail: a blur on a phone, a dot on a sign
                 shape = "太窄，是一条细线" if max(image.size) >= 8 * min(image.size) else "太小，显示出来只有一小块"
-                small += ((f"图片{shape}（{image.width}×{image.height} 像素），看不清",
+                found += ((f"图片{shape}（{image.width}×{image.height} 像素），看不清",
                           "请换一张大一些的原图：党员照片最好有 600×800 像素以上，责任区照片和故事配图 1200 像素宽以上，标志 300×300 像素以上", NOTICE),)
             image.verify()
         # verify() reads the structure, not the picture: a photo cut short in upload passes it
@@ -149,7 +150,7 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
                 image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
             if _invisible(image):  # a logo exported with its layer hidden: an empty tile on every sign
-                small += (("图片是全透明的，网页和印刷品上什么也看不见",
+                found += (("图片是全透明的，网页和印刷品上什么也看不见",
                            "请重新导出这张图片（导出 PNG 时看一下图层是不是都显示着）", NOTICE),)
     except Image.DecompressionBombError:
         return (("照片的像素太多，网站处理不了",
@@ -168,7 +169,7 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
         if "truncated" in str(error).lower() or isinstance(error, EOFError):
             return (("图片文件不完整：可能没有传完，或者已经损坏", "请重新导出这张照片，再放进来", ERROR),)
         return ((f"图片已损坏，读不出来（{error}）", "请重新导出这张照片，再放进来", ERROR),)
-    return small
+    return found
 
 
 def _invisible(image: Image.Image) -> bool:

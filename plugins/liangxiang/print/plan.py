@@ -77,6 +77,14 @@ def _detail(member: Member) -> str:
     return " · ".join(part for part in (member.post, member.title) if part)
 
 
+def _workplace(member: Member, org) -> tuple[Record, tuple, str] | None:
+    """(record, field, text) of where a member works, told beside a namesake's name on a sign."""
+    if member.department or member.post:
+        return (member, ("department",), member.department) if member.department else (member, ("post",), member.post)
+    branch = next((b for b in org.branches if b.id == member.branch), None) if org else None
+    return (org, ("branches",), branch.name) if branch else None
+
+
 def told_apart(content: Content, zone: Zone, serving: set[str]) -> dict[str, str]:
     """id -> the name a sign prints: two members of one name (王磊, 王磊) each with where they work."""
     people = content.member_by_id
@@ -84,9 +92,8 @@ def told_apart(content: Content, zone: Zone, serving: set[str]) -> dict[str, str
     names = [people[m].name for m in ids if m in serving]
     shown = {}
     for m in ids:
-        member = people[m]
-        where = member.department or member.post or content.branch_name(member.branch)
-        shown[m] = f"{member.name}（{where}）" if names.count(member.name) > 1 and where else member.name
+        member, where = people[m], _workplace(people[m], content.org)
+        shown[m] = f"{member.name}（{where[2]}）" if names.count(member.name) > 1 and where else member.name
     return shown
 
 
@@ -147,10 +154,11 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
             out.append((people[role.member], ("name",), inked(people[role.member].name)) if role.member
                        else (zone, ("roles", i, "name"), inked(role.name or "")))
         out += [(people[m], ("name",), inked(people[m].name)) for m in dict.fromkeys(zone.members) if m in people]
-        # a namesake's department, printed beside the name (told_apart)
+        # where a namesake works, printed beside the name (told_apart)
         printed = set(c.members) | {role.name for role in c.roles}
-        out += [(member, ("department",), inked(member.department)) for member in people.values()
-                if member.department and inked(f"{member.name}（{member.department}）") in printed]
+        told = [(member, _workplace(member, r["org"])) for member in people.values()]
+        out += [(where[0], where[1], inked(where[2])) for member, where in told
+                if where and inked(f"{member.name}（{where[2]}）") in printed]
         if r["member"] is not None:
             out += [(r["member"], ("name",), c.leader), (r["member"], ("post",), c.leader_detail)]
         return out

@@ -17,7 +17,6 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -26,7 +25,7 @@ import markdown
 
 from ..content import Content
 from ..files import TextMemo, link_or_copy, write_atomic
-from ..values import UNSEEN
+from ..values import APOSTROPHES, UNSEEN, unaccented
 from .markdown import SafeContent, extras_key
 from .postings import Postings
 from .sitekey import code_version
@@ -65,15 +64,12 @@ def _no_memo(kind: str, text: str, make: Callable[[str], object]):
 
 # a name's character few can type or see, found by the one everybody types (𠮷志刚 as 吉志刚)
 VARIANTS = str.maketrans({"\U00020BB7": "吉"})
-APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ](?=[^\W_])")
-
-
-ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")  # combining marks, as search.js
+APOSTROPHE = re.compile(f"(?<=[^\\W_])[{APOSTROPHES}](?=[^\\W_])")
 
 
 def folded(text: str) -> str:
     """As search.js's norm(): NFKC, lower case, accents off (Seán as Sean, as phones type it)."""
-    return unicodedata.normalize("NFKC", ACCENTS.sub("", unicodedata.normalize("NFKD", text))).lower()
+    return unaccented(text).lower()
 
 
 def runs(text: str) -> list[str]:
