@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -49,6 +50,21 @@ def test_validate_reports_every_error_like_build(tmp_path):
     for output in (validate.stderr, build.stderr):
         assert "Traceback" not in output
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("closed", ["stdout", "stderr"])
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path, closed):
+    """`liangxiang validate | head -1`: the pipe closes before the last line is written."""
+    root = REPO if closed == "stdout" else broken_site(tmp_path / "src")  # passes to stdout; fails to stderr
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write now fails with EPIPE, as after head has exited
+    said = tmp_path / "said.txt"
+    with open(said, "w") as other:
+        streams = {"stdout": write_end, "stderr": other} if closed == "stdout" else {"stdout": other, "stderr": write_end}
+        result = subprocess.run([str(BIN / "liangxiang"), "validate", str(root)], cwd=tmp_path, timeout=120, **streams)
+    os.close(write_end)
+    assert result.returncode == 141  # as a shell says a command whose reader left; an uncaught error exits 1
+    assert "Traceback" not in said.read_text(encoding="utf-8")
 
 
 def test_validate_without_a_site(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 import time
@@ -58,13 +59,24 @@ def main(argv: list[str] | None = None) -> int:
     schemas.add_argument("--check", action="store_true", help="只比较，不写；有过期的文件就以状态 1 退出")
 
     args = parser.parse_args(typed_dashes(sys.argv[1:] if argv is None else argv))
-    if args.command == "validate":
-        return run_validate(Path(args.directory), args.config_file)
-    if args.command == "new":
-        return run_new(args)
-    if args.command == "schemas":
-        return run_schemas(Path(args.directory), args.check)
+    try:
+        if args.command == "validate":
+            return run_validate(Path(args.directory), args.config_file)
+        if args.command == "new":
+            return run_new(args)
+        if args.command == "schemas":
+            return run_schemas(Path(args.directory), args.check)
+    except BrokenPipeError:  # `liangxiang validate | head`: the reader has seen enough
+        _quiet_stdout()
+        return 141  # as a shell reports a command its pipe's reader closed (128 + SIGPIPE)
     return 2
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush at exit cannot fail again on the
+    closed pipe (the recipe in Python's signal module documentation)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _year(value: str) -> int:
