@@ -289,6 +289,24 @@ def test_the_browser_cuts_a_query_as_the_index_was_cut(visit):
         page = v.open("search/?q=" + query)
         page.wait_for_selector(".search-hit")
         assert page.locator(".search-hit .title").all_inner_texts() == [title], query
+    page = v.open("search/?q=sean")  # and marks the name as written
+    page.wait_for_selector(".search-hit .title mark")
+    assert page.locator(".search-hit .title mark").all_inner_texts() == ["Seán"]
+
+
+def test_an_excerpt_marks_a_name_typed_without_its_accent(visit):
+    """A story found by a name in its body shows that name marked as written: Sean marks Seán."""
+    from liangxiang.site.search import Doc, build_index, excerpts
+
+    docs = [Doc("story", "一次义诊", "stories/yizhen/", "", "急诊科 Seán O'Connor 医生在社区坐诊一上午")]
+    index = {**build_index(docs), "excerpts": "excerpts-test.json"}
+    v = visit()
+    v.page.route("**/assets/search-*.json", lambda route: route.fulfill(json=index))
+    v.page.route("**/assets/excerpts-test.json", lambda route: route.fulfill(json=excerpts(docs)))
+    page = v.open("search/?q=sean")
+    page.wait_for_selector(".search-hit .excerpt mark")
+    assert page.locator(".search-hit .excerpt mark").all_inner_texts() == ["Seán"]
+    assert not v.errors
 
 
 def test_search_results_link_to_pages(visit):
