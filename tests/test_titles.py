@@ -77,6 +77,12 @@ def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     ("接报后30分钟内到场", "接报后/30分钟内/到场"),
     ("老人家的事就是我家的事", "老人家的/事/就是/我家的事"),
     ("第一书记兼工作队队长", "第一书记/兼工作队/队长"),
+    # audit O: a department is one word with its specialty, its post another (原心血管 / 内科主任 before)
+    ("原心血管内科主任", "原心血管内科/主任"),
+    ("急诊内科副主任医师", "急诊内科/副主任医师"),
+    ("消化内科医生", "消化内科/医生"),
+    ("儿童保健科主治医师", "儿童/保健科/主治医师"),  # 科 and 部 alone end the word before (保健 / 科主治医师 before)
+    ("运行维护部班长", "运行/维护部/班长"),
 ])
 def test_words_of_a_title(title, shown):
     from liangxiang.titles import word_breaks

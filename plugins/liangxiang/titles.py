@@ -36,8 +36,11 @@ HANZI = re.compile(r"[\u3400-\u9fff]")
 # A character jieba cuts off alone that belongs to the word before it, a suffix or a particle
 # (用水 / 户 is 用水户, 分钟 / 内 is 分钟内; a line never starts with 的), or to the word after it
 # (兼 / 工作队, 每 / 一道).
-ENDS_A_WORD = "的了着过地得们户班村乡县镇号期区员率季灯网井站队组处室所局厅院馆场门内后前时费证点线性化式型类人"
+ENDS_A_WORD = "的了着过地得们户班村乡县镇号期区员率季灯网井站队组处室所局厅院馆场门内后前时费证点线性化式型类人科部"
 STARTS_A_WORD = "兼副总原各每第首非准"
+# A hospital's department is one word with its specialty (心血管内科, 神经外科), and jieba's 内科主任 is
+# two (the department's end and the post): 原心血管内科 / 主任, not 原心血管 / 内科主任 (audit O).
+DEPARTMENT = re.compile(r"^([内外]科)(.+)$")
 SHORTEST = 2  # characters: no part of a broken title is shorter
 
 
@@ -160,6 +163,7 @@ def _between_words(text: str) -> list[int]:
     words = rjieba.cut(text)
     if "".join(words) != text:
         return []
+    words = [piece for word in words for piece in (DEPARTMENT.match(word).groups() if DEPARTMENT.match(word) else (word,))]
     points, at, depth = [], 0, 0
     for word, following in zip(words, words[1:]):
         at += len(word)
@@ -167,6 +171,8 @@ def _between_words(text: str) -> list[int]:
         if depth or (word.isascii() and word.isalnum() and (len(word) <= 2 or any(c.isdigit() for c in word))):
             continue
         if (following in ENDS_A_WORD and HANZI.match(word[-1])) or (word in STARTS_A_WORD and HANZI.match(following[0])):
+            continue
+        if following in ("内科", "外科") and HANZI.match(word[-1]):
             continue
         points.append(at)
     return points
