@@ -12,6 +12,7 @@ import functools
 import http.server
 import io
 import json
+import os
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -66,13 +67,34 @@ def base_url(example_site):
     server.shutdown()
 
 
+def chinese_fonts(folder: Path) -> dict[str, str]:
+    """The environment in which Chromium sets Chinese in Noto Sans SC (the font the printables use,
+    from PyPI) as a phone sets it in its own: a fresh machine has no Chinese font, and a page laid out
+    in empty boxes would let every test of line breaks pass. The machine's fonts stay behind it."""
+    from liangxiang.print.fonts import bundled_font
+
+    conf = folder / "fonts.conf"
+    conf.write_text(f"""<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>{bundled_font().parent}</dir>
+  <cachedir>{folder / "cache"}</cachedir>
+  <alias binding="strong"><family>sans-serif</family><prefer><family>Noto Sans SC</family></prefer></alias>
+  <alias binding="strong"><family>serif</family><prefer><family>Noto Sans SC</family></prefer></alias>
+</fontconfig>
+""", encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "Debian's chromium is needed: ./dev test installs it"
+    env = chinese_fonts(tmp_path_factory.mktemp("fonts"))
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env)
         yield browser
         browser.close()
 
@@ -201,6 +223,19 @@ def test_zone_page_facts(visit):
     assert page.locator("svg.trend-chart circle").count() == 2  # 2026-Q2 and 2026-Q3
     assert "95.5" in page.locator("svg.trend-chart").text_content()
     assert page.locator(".leader-card").inner_text().startswith("吴冬梅")
+
+
+def test_chinese_is_set_in_a_chinese_font(visit):
+    """What the layout tests measure is Chinese in a real font (chinese_fonts), not in empty boxes."""
+    v = visit()
+    page = v.open(PAGES["zone"])
+    cdp = v.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    for selector in ("h1", "main p"):
+        node = cdp.send("DOM.querySelector", {"nodeId": cdp.send("DOM.getDocument")["root"]["nodeId"], "selector": selector})
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+        assert fonts and max(fonts, key=lambda f: f["glyphCount"])["familyName"].startswith("Noto Sans SC"), (selector, fonts)
 
 
 def search(page, query: str) -> list[str]:
