@@ -1916,6 +1916,20 @@ def test_a_site_url_by_http_is_said(tmp_path, url, noticed):
                         f"(网站开通了 https 的话，印标志牌和桌牌之前改成 {https})"] if noticed else [])
 
 
+def test_an_https_site_url_is_not_said_to_be_http_while_serving(tmp_path):
+    """Audit P: `mkdocs serve` puts its own http://127.0.0.1:8000/dj/ in site_url; the notice said
+    the https:// address written in mkdocs.yml was http:// and asked to change it to itself."""
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+
+    root = write_site(tmp_path, {})
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    config["site_url"] = "http://127.0.0.1:8000/dj/"  # as mkdocs serve does
+    notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices]
+    assert not [n for n in notices if "site_url" in n], notices
+
+
 @pytest.mark.parametrize("url", ["https://dangjian.huaning.example.cn/", "https://www.example.com/dj/", "http://dangjian.test/"])
 def test_a_site_url_left_as_an_example_is_said(tmp_path, url):
     """A site copied from the example keeps its address: every QR code printed would lead nowhere

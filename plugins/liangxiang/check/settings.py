@@ -39,7 +39,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             Location.of_setting(config_file, "site_url"), "site_url",
             f"网站地址 site_url 还是示例地址（“{written}”）：这样印出来的二维码打不开",
             "印标志牌和桌牌之前，改成网站对外的真实地址，例如 https://dangjian.你的单位.cn/"))
-    elif config.site_url.lower().startswith("http://"):  # printed on signs that hang for years
+    elif (written or config.site_url).lower().startswith("http://"):  # printed on signs that hang for years; as written (serve puts its own http://127.0.0.1 in config)
         content.notices.append(Problem(
             Location.of_setting(config_file, "site_url"), "site_url",
             f"网站地址 site_url 用的是 http://（“{written}”）：印出来的二维码也是，手机打开时浏览器会标出“不安全”",
