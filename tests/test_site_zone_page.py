@@ -359,6 +359,9 @@ def test_line_breaks_written_with_a_bar_start_printed_lines():
     ("城东110千伏变电站设备运维保障", ["城东110千伏变电站", "设备运维保障"]),  # long, no term: after the place
     ("华宁片区供暖供水保障优秀党员责任区", ["华宁片区供暖供水保障", "优秀党员责任区"]),  # parts of ten stay whole
     ("第一车间班组安全生产示范岗", ["第一车间班组安全生产", "示范岗"]),
+    # audit P: dotted words that are no name break as a title does (党员先 / 锋岗, 党 / 员 before)
+    ("夜班线路·守夜人党员先锋岗优秀党员责任区", ["夜班线路·守夜人", "党员先锋岗", "优秀党员责任区"]),
+    ("“党员在身边·公交暖民心”党员责任区创建活动", ["“党员在身边·公交暖民心”", "党员责任区", "创建活动"]),
 ])
 def test_a_title_breaks_beside_the_campaigns_words_with_its_quotes(title, parts):
     from liangxiang.site.view import SiteView

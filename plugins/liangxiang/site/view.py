@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
 from ..model import Member, Zone
-from ..titles import title_parts, word_parts
+from ..titles import TERM, title_parts, word_parts
 from ..values import PHONE_NUMBER, split_extension, whole_number
 from .chart import score_text, trend_svg
 from .markdown import NAME_DOTS, NUMBER_RUN, Renderer
@@ -96,6 +96,14 @@ PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", 
 NAME_DOT = re.compile(rf"(?<=\S)[{NAME_DOTS}]")  # the dots between the parts of a transliterated name
 _NAME_IN_TEXT = re.compile(rf"((?:[\u3400-\u9fff]{{1,5}}[{NAME_DOTS}])+[\u3400-\u9fff]{{1,5}})")  # such a name inside a title
 _NUMBER_RUN = re.compile(NUMBER_RUN)
+
+
+def _a_name(title: str, found: re.Match) -> bool:
+    """Whether dotted words in a title may be a person's name: not words of the campaign (夜班线路·守夜人党员…)
+    nor a slogan in quotes (“党员在身边·公交暖民心”), which break as titles do (audit P)."""
+    words = found.group()
+    quoted = title[:found.start()].count("“") > title[:found.start()].count("”")
+    return not quoted and "党员" not in words and not TERM.search(words)
 
 
 def _numbers_whole(text: Markup) -> Markup:
@@ -366,7 +374,7 @@ class SiteView:
         优秀党员责任区, not …安全运 / 行优秀… (see titles). Those parts are kept whole ("nm": one
         wider than the line still breaks) with a <wbr> between them. A title with a transliterated
         name in it keeps that name whole instead (named)."""
-        if NAME_DOT.search(title):
+        if NAME_DOT.search(title) and any(_a_name(title, found) for found in _NAME_IN_TEXT.finditer(title)):
             return cls.named(title)
         parts = phrase_parts(title)
         if len(parts) < 2:
