@@ -98,6 +98,18 @@ _NAME_IN_TEXT = re.compile(rf"((?:[\u3400-\u9fff]{{1,5}}[{NAME_DOTS}])+[\u3400-\
 _NUMBER_RUN = re.compile(NUMBER_RUN)
 
 
+def _dots_held(text: str) -> Markup:
+    """A part with a middle dot in it (“党员在身边·公交暖民心”) breaks after the dot when it must, not
+    before it (browsers break before a CJK "·", leaving it to start a line), as who() holds a name's."""
+    pieces = NAME_DOT.split(text)
+    if len(pieces) < 2:
+        return Markup(escape(text))
+    dots = NAME_DOT.findall(text)
+    held = Markup("").join(Markup('{}<span class="nb">{}{}</span><wbr>').format(piece[:-1], piece[-1:], dot)
+                           for piece, dot in zip(pieces, dots))
+    return held + Markup(escape(pieces[-1]))
+
+
 def _a_name(title: str, found: re.Match) -> bool:
     """Whether dotted words in a title may be a person's name: not words of the campaign (夜班线路·守夜人党员…)
     nor a slogan in quotes (“党员在身边·公交暖民心”), which break as titles do (audit P)."""
@@ -379,7 +391,7 @@ class SiteView:
         parts = phrase_parts(title)
         if len(parts) < 2:
             return Markup(escape(title))
-        return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
+        return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(_dots_held(part)) for part in parts)
 
     @staticmethod
     def initial(name: str) -> Markup:
