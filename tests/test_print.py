@@ -19,8 +19,6 @@ from PIL import Image
 from conftest import REPO, build_site, tree_digest
 from liangxiang.pipeline import read_content
 from liangxiang.print.layout import BLEED, SLUG, sheet_size
-from liangxiang.print.plan import inked
-from liangxiang.print.signblocks import Person
 from minimal_site import FILES, write_site
 
 SITE_URL = "https://dangjian.huaning.example.cn/"
@@ -339,41 +337,8 @@ def test_ten_long_duties_fit_on_a_bigger_sign(tmp_path):
     assert decoded(pdf, 20) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}
 
 
-def test_a_character_the_font_lacks_is_set_in_a_face_that_comes_with_it(tmp_path):
-    """𠮷 (U+20BB7) is in Noto Sans JP and 𡘙 (U+21619) in Noto Sans TC, not in Noto Sans SC: a
-    name holding them is printed, bold on the sign and regular on the plate, from those faces
-    (audit A, session 20: the build stopped)."""
-    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 张𠮷𡘙\n")
-    site = build(tmp_path, {"members.yaml": members})
-    for pdf in (site / "print/signboards/garden.pdf", site / "print/plates/zhang-wei.pdf"):
-        assert "张𠮷𡘙" in pdf_text(pdf), pdf
-        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-        assert re.search(r"\+NotoSansJP(Bold)?\s", fonts) and re.search(r"\+NotoSansTC(Bold)?\s", fonts), fonts
-        assert "Thin" not in fonts, fonts
-    # a plate without them embeds no fallback face
-    fonts = subprocess.run(["pdffonts", str(site / "print/plates/li-na.pdf")], capture_output=True, text=True).stdout
-    assert fonts and "NotoSansJP" not in fonts and "NotoSansTC" not in fonts, fonts
 
 
-def test_a_character_the_font_lacks_is_an_error_not_tofu(tmp_path, caplog):
-    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥伟\n")
-    errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert re.search(r"members\.yaml:3:\d+: members\[1\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5）", errors), errors
-
-
-def test_invisible_characters_pasted_from_a_phone_are_left_out_of_print(tmp_path):
-    """❤️ is ❤ + U+FE0F; text from web pages carries zero-width spaces: no font has them, none of them shows."""
-    zone = zone_file(scope="花坛\u200b及绿篱，☎\ufe0f随叫随到\u00ad。") + "slogan: 献红色爱心\ufeff\n"
-    site = build(tmp_path, {"content/zones/garden.yaml": zone})
-    text = pdf_text(site / "print" / "signboards" / "garden.pdf")
-    assert squash("花坛及绿篱，☎随叫随到。") in text and "献红色爱心" in text, text
-
-
-def test_invisible_characters_are_taken_out_of_nested_texts_and_clean_ones_are_not_copied():
-    dirty = (Person("监督员\u200b", "王\ufeff芳"), "花坛\u00ad", Person("联络员", "李娜"))
-    assert inked(dirty) == (Person("监督员", "王芳"), "花坛", Person("联络员", "李娜"))
-    clean = (Person("监督员", "王芳"), "花坛")
-    assert inked(clean) is clean and inked(clean[0]) is clean[0]
 
 
 def test_a_member_who_has_left_is_not_named_on_a_new_sign(tmp_path):
@@ -386,51 +351,9 @@ def test_a_member_who_has_left_is_not_named_on_a_new_sign(tmp_path):
     assert "欧阳晓红" in page, "the zone's page keeps them, marked"
 
 
-def test_an_emoji_is_named_as_one(tmp_path, caplog):
-    errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone_file() + "slogan: 献红色爱心👍\n"}, caplog)
-    assert re.search(r"garden\.yaml:\d+:\d+: slogan: “👍”（U\+1F44D） 是表情符号，标志牌和桌牌上印不出来 \(删掉表情符号", errors), errors
 
 
-def test_an_emoji_in_a_members_name_is_said_once_where_the_name_is_written(tmp_path, caplog):
-    """Audit 34: li-na's name is on the garden sign twice (a role, the members) and on her plate;
-    it was said at the zone's lines too, which hold only her id."""
-    members = FILES["members.yaml"].replace("    name: 李娜\n", "    name: 李娜🌸\n")
-    errors = failing_build(tmp_path, {"members.yaml": members, "content/zones/garden.yaml": zone_file().replace(
-        "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n  - {role: 安全员👍, name: 赵六}\n")}, caplog)
-    said = [line for line in errors.splitlines() if "表情符号" in line]
-    assert len(said) == 2, errors
-    assert said[0].startswith("members.yaml:12:5: members[2].name: “🌸”（U+1F338） 是表情符号"), said
-    assert said[1].startswith("content/zones/garden.yaml:11:6: roles[3].role: “👍”（U+1F44D） 是表情符号"), said
 
-
-def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, caplog):
-    """A wrong date in a story does not hide a name the font lacks until the next run."""
-    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥伟\n")
-    story = FILES["content/stories/a-key.md"].replace("date: 2016-05-12", "date: 2016-5-12")
-    errors = failing_build(tmp_path, {"members.yaml": members, "content/stories/a-key.md": story}, caplog)
-    assert "content/stories/a-key.md:3:1: date:" in errors and "“2016-5-12”" in errors, errors
-    assert re.search(r"members\.yaml:3:\d+: members\[1\]\.name: 字体“Noto Sans SC”里没有 “𪚥”", errors), errors
-
-
-def test_a_field_error_does_not_hide_what_the_same_record_cannot_print(tmp_path, caplog):
-    """A typo in one field of a zone or a member: the rest of the record is still laid out, so that
-    duties too long for the sign and a name the font lacks are reported in the same run."""
-    duties = "\n" + "".join(f"  - 第{i}条：{LONG_DUTY}\n" for i in range(1, 61))
-    zone = zone_file(duties=duties.rstrip("\n")) + "slogn: 献红色爱心\nsignboard: {size: A4}\n"
-    members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 绿化养护员\n    department: 𪚥班").replace("joined: 2008", "joined: 二〇〇八")
-    errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone, "members.yaml": members}, caplog)
-    assert re.search(r"garden\.yaml:\d+:1: slogn: 不认识的字段", errors), errors
-    assert re.search(r"garden\.yaml:\d+:\d+: duties: 工作职责太长", errors), errors
-    assert re.search(r"members\.yaml:\d+:\d+: members\[1\]\.joined:", errors), errors
-    assert re.search(r"members\.yaml:\d+:\d+: members\[1\]\.department: 字体“Noto Sans SC”里没有 “𪚥”", errors), errors
-
-
-def test_a_hidden_flag_written_wrong_does_not_lay_out_a_plate(tmp_path, caplog):
-    """`hidden: 是` is an error; the member is not then checked as if public (left out, the flag
-    would mean public)."""
-    members = FILES["members.yaml"].replace("post: 绿化养护员", "post: 𪚥养护员\n    hidden: 是")
-    errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert "members[1].hidden" in errors and "𪚥" not in errors, errors
 
 
 def test_markdown_may_link_to_the_printables_and_qr_codes(tmp_path):
@@ -612,32 +535,6 @@ def test_a_small_photos_advice_names_the_pixels_it_lacks(width, height, advice):
 
     assert SmallPhoto("负责人照片", width, height, 51.0, 90.0).advice() == advice
 
-
-def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog, monkeypatch):
-    """𪚥 (outside the BMP) in a person's name is not a typo: the hint says to keep it and names
-    an installed font that has it (here a folder holding only a font with it), each character once."""
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
-    from liangxiang.print import fontsearch
-
-    folder = tmp_path / "fonts"
-    folder.mkdir()
-    builder = FontBuilder(1000, isTTF=True)
-    builder.setupGlyphOrder([".notdef", "ji"])
-    builder.setupCharacterMap({0x2A6A5: "ji"})
-    builder.setupGlyf({name: TTGlyphPen(None).glyph() for name in (".notdef", "ji")})
-    builder.setupHorizontalMetrics({".notdef": (500, 0), "ji": (1000, 0)})
-    builder.setupHorizontalHeader(ascent=880, descent=-120)
-    builder.setupNameTable({"familyName": "Rare SC", "styleName": "Regular"})
-    builder.setupOS2()
-    builder.setupPost()
-    builder.save(str(folder / "RareHan.ttf"))
-    monkeypatch.setattr(fontsearch, "FOLDERS", (str(folder),))
-    members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 𪚥𪚥伟\n")
-    errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
-    assert re.search(r"members\[1\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5），印出来会是方框 "
-                     r"\(人名里的字不要改：在 mkdocs.yml 的 liangxiang 插件下写 font: \S*RareHan\.ttf", errors), errors
 
 
 def test_a_cut_out_portrait_is_printed_on_white_and_whole(tmp_path):

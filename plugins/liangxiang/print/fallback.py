@@ -1,10 +1,11 @@
-"""Characters the print font lacks, drawn from the other Noto Sans CJK faces that come with it.
+"""Characters the print font lacks, drawn from the other Noto faces that come with it.
 
 A name may hold a character outside GB 2312 and outside Noto Sans SC (𠮷, the "吉" of some
-family names, is in Noto Sans JP; 𡘙 in Noto Sans TC): it is printed, not refused. Each face that
+family names, is in Noto Sans JP; 𡘙 in Noto Sans TC): it is printed, not refused. So is the
+Uyghur beside the Chinese on a sign in Xinjiang (Noto Sans Arabic; shaping.py). Each face that
 has some of a build's missing characters is cut to them and made static at both weights (a few
 glyphs: a quarter of a second, against 11 s for a whole face), and the PDF sets those characters
-in it. Only a character no face has is an error (stage._check_glyphs).
+in it. What no face has is left out or an error (glyphs.py).
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from pathlib import Path
 
 from ..files import replacing, stamp, write_atomic
 from .fonts import WEIGHTS, FontError, FontFace, bundled_font, subset_face
+from .shaping import INSIDE_RUNS, SHAPED
 
 # in the order they are asked, beside the bundled Noto Sans SC: traditional, Japanese and Korean forms
 OTHER_FACES = ("notosanstc/NotoSansTC[wght].ttf", "notosansjp/NotoSansJP[wght].ttf", "notosanskr/NotoSansKR[wght].ttf")
-CUT = 2  # how the faces are cut: part of their file names
+# and the Arabic alphabet of Uyghur and Kazakh (shaping.py), from another package
+ARABIC_PACKAGE, ARABIC_FACE = "justmytype_intl_rtl", "fonts/ofl/notosansarabic/NotoSansArabic[wdth,wght].ttf"
+CUT = 3  # how the faces are cut: part of their file names
 
 
 @dataclass(frozen=True)
@@ -38,8 +42,17 @@ def sources() -> tuple[Path, ...]:
         simplified = bundled_font()
     except FontError:
         return ()
-    faces = (simplified, *(simplified.parent.parent / face for face in OTHER_FACES))
-    return tuple(path for path in faces if path.is_file())
+    faces = (simplified, *(simplified.parent.parent / face for face in OTHER_FACES), _arabic())
+    return tuple(path for path in faces if path is not None and path.is_file())
+
+
+def _arabic() -> Path | None:
+    try:
+        from importlib.resources import files
+
+        return Path(str(files(ARABIC_PACKAGE).joinpath(ARABIC_FACE)))
+    except ModuleNotFoundError:
+        return None
 
 
 def covered(chars: str, folder: Path | None) -> dict[str, Path]:
@@ -91,17 +104,20 @@ def fallback_faces(lacking: str, folder: Path, memo: Path | None = None) -> tupl
 
 
 def _cut(source: Path, chars: str, targets: dict[str, Path]) -> None:
-    """The variable face cut to chars as a base face is (fonts.subset_face), then made static at each weight."""
+    """The variable face cut to chars as a base face is (fonts.subset_face), then made static at each
+    weight; a face for a script that is shaped keeps the tables that join its letters."""
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
     cut = targets["regular"].with_name(targets["regular"].stem + "-variable.ttf")
-    subset_face((FontFace(str(source)), chars, str(cut), True))
+    shaped = bool(SHAPED.search(chars))
+    subset_face((FontFace(str(source)), chars + (INSIDE_RUNS if shaped else ""), str(cut), not shaped))
     font = TTFont(cut, recalcTimestamp=False)
     font.recalcBBoxes = False  # the source's bounds: the same face bytes whatever else was cut with it
     family = source.name.partition("[")[0]  # NotoSansJP
     for name, weight in WEIGHTS.items():
-        static = instancer.instantiateVariableFont(font, {"wght": weight}, inplace=False) if "fvar" in font else font
+        axes = {axis.axisTag: None for axis in font["fvar"].axes} | {"wght": weight} if "fvar" in font else {}  # None: the default
+        static = instancer.instantiateVariableFont(font, axes, inplace=False) if axes else font
         style = name.capitalize()
         names = static["name"]  # the default instance's "Thin" would name the PDF's font
         names.names = [record for record in names.names if record.nameID not in (16, 17, 21, 22, 25)]

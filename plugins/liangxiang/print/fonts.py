@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..files import FileFacts, replacing, stamp, write_atomic
+from .shaping import SHAPED, parts, shaped_width
 
 WEIGHTS = {"regular": 400, "bold": 700}
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
@@ -210,6 +211,7 @@ class Metrics:
     folder: Path | None = None
     _tables: dict = field(default_factory=dict)
     _advance: dict = field(default_factory=dict)  # (bold, character) -> advance in em
+    _shaped: dict = field(default_factory=dict)  # (bold, run) -> width in em
 
     def _load(self, bold: bool) -> tuple[dict, int]:
         """({code point: advance in font units}, units per em) of a face."""
@@ -236,6 +238,9 @@ class Metrics:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The width of text at size (both in mm), as fpdf2 will set it."""
+        if SHAPED.search(text):  # Uyghur beside the Chinese: its runs are shaped (shaping.py)
+            return sum(self._shaped_width(piece, size, bold) if shaped else self.width(piece, size, bold)
+                       for piece, shaped in parts(text))
         advances, upem = self._load(bold)
         cache = self._advance
         total = 0.0
@@ -246,6 +251,18 @@ class Metrics:
                 cache[key] = advance / upem if advance is not None else 1.0
             total += cache[key]
         return total * size
+
+    def _shaped_width(self, run: str, size: float, bold: bool) -> float:
+        key = (bold, run)
+        if key not in self._shaped:
+            face = self.fonts.bold if bold else self.fonts.regular
+            path, number = face.path, face.number
+            if ord(run[0]) not in self._load(bold)[0]:  # from the face that comes with the font (fallback.py)
+                from .fallback import covered
+
+                path, number = str(covered(run[0], self.folder).get(run[0], path)), 0
+            self._shaped[key] = shaped_width(run, path, number, WEIGHTS['bold' if bold else 'regular'])
+        return self._shaped[key] * size
 
     def missing(self, text: str) -> list[str]:
         """Characters neither the font nor a face that comes with it (fallback.py) can draw."""
@@ -306,7 +323,7 @@ def _base_chars() -> frozenset[str]:
 
 def base_fonts(fonts: FontSet, folder: Path, run: Callable = lambda f, jobs: [f(j) for j in jobs]) -> FontSet:
     """The faces cut down once per font to base_chars(), without the layout tables fpdf2 never
-    reads (we shape no text) and with glyph names: cutting a build's few characters from them
+    reads (Chinese is not shaped) and with glyph names: cutting a build's few characters from them
     takes 30 ms rather than a second. Kept per font digest in the site's cache and per user."""
     faces = {"regular": fonts.regular, "bold": fonts.bold} if fonts.bold != fonts.regular else {"regular": fonts.regular}
     targets = {name: folder / f"base{CUT}-{fonts.digest}-{name}.ttf" for name in faces}
@@ -342,7 +359,9 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
         folder.mkdir(parents=True, exist_ok=True)
         # from the whole face, cut as a base face is (no layout tables): a PDF then embeds the same
         # bytes whether or not its build printed a character beyond the base faces (audit 21)
-        run(subset_face, [(getattr(source, name), chars, str(targets[name]), source is fonts) for name in missing])
+        # (a font of the site's own that has the Uyghur keeps the tables that join its letters)
+        base = source is fonts and not SHAPED.search(chars)
+        run(subset_face, [(getattr(source, name), chars, str(targets[name]), base) for name in missing])
     regular = FontFace(str(targets["regular"]))
     return FontSet(regular, FontFace(str(targets["bold"])) if "bold" in targets else regular, fonts.digest, fonts.name)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from functools import lru_cache
 from pathlib import Path
 
 FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts", "/Library/Fonts",
@@ -13,6 +14,7 @@ SUFFIXES = (".ttf", ".otf", ".ttc")
 BUDGET = 5.0  # seconds: a machine with thousands of fonts gets the hint without the name
 
 
+@lru_cache(maxsize=64)  # `mkdocs serve` says a notice again on each rebuild: the search is once
 def font_having(chars: str, root: Path) -> str | None:
     """A value for the plugin's `font` option (TTF, OTF or TTC#n) naming an installed font that
     draws every one of chars, or None; paths under root are written relative to it."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..files import write_atomic
 from .cache import key
 
-VERSION = 3  # 2: a summary says what was squeezed; 3: and which photo printed small
+VERSION = 4  # 2: a summary says what was squeezed; 3: and which photo printed small; 4: and what was left out
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class Summary:
     notes: tuple[str, ...]
     squeezed: tuple = ()  # (field path, message, hint, squeeze) of content set below the legible size (fitting.py)
     small_photo: tuple = ()  # images.SmallPhoto's fields
+    left_out: tuple = ()  # ((field path, characters), ...) that could not be printed (glyphs.py)
 
 
 def layout_key(kind: str, content: object, words: object, font_digest: str, bleed: bool) -> str:
@@ -54,7 +55,7 @@ class LayoutIndex:
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return
         try:
-            self.layouts = {k: Summary(v[0], v[1], v[2], v[3], tuple(v[4]), _squeezed(v[5]), tuple(v[6])) for k, v in data["layouts"].items()}
+            self.layouts = {k: Summary(v[0], v[1], v[2], v[3], tuple(v[4]), _squeezed(v[5]), tuple(v[6]), _left_out(v[7])) for k, v in data["layouts"].items()}
             self.facts = dict(data["facts"])
         except (KeyError, IndexError, TypeError, AttributeError):
             self.layouts, self.facts = {}, {}
@@ -86,7 +87,7 @@ class LayoutIndex:
         outputs = {s.key for s in layouts.values()}
         data = {
             "version": VERSION,
-            "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes), list(s.squeezed), list(s.small_photo)] for k, s in layouts.items()},
+            "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes), list(s.squeezed), list(s.small_photo), [list(x) for x in s.left_out]] for k, s in layouts.items()},
             "facts": {k: v for k, v in self.facts.items() if k in outputs},
         }
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
@@ -96,3 +97,7 @@ class LayoutIndex:
 
 def _squeezed(stored: list) -> tuple:
     return (tuple(stored[0]), *stored[1:]) if stored else ()
+
+
+def _left_out(stored: list) -> tuple:
+    return tuple((tuple(field), chars) for field, chars in stored)

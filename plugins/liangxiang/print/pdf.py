@@ -10,6 +10,7 @@ import hashlib
 import io
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from fpdf import FPDF
@@ -20,6 +21,7 @@ from .fonts import FontSet
 from .images import prepare
 from .layout import BLEED, MARK_GAP, MARK_LENGTH, SLUG
 from .preview import FIXED_DATE
+from .shaping import SHAPED, parts
 
 PT_PER_MM = 72 / 25.4
 FAMILY = "print"
@@ -36,6 +38,7 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
     pdf.set_creation_date(FIXED_DATE)
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
+    pdf.c_margin = 0  # cell() sets shaped runs (_shaped) where they are measured, with no padding
     faux_bold = fonts.bold == fonts.regular  # a font with one face (the site's own): bold is stroked
     pdf.add_font(FAMILY, "", fonts.regular.path, collection_font_number=fonts.regular.number)
     if not faux_bold:
@@ -106,6 +109,31 @@ def _runs(text: str, families: dict[str, str]) -> list[tuple[str, str]]:
 
 def _text(pdf: FPDF, item: Text, offset: float, faux_bold: bool, families: dict[str, str]) -> None:
     pdf.set_text_color(item.color)
+    if SHAPED.search(item.text):  # Uyghur beside the Chinese: its runs are shaped, where they are written
+        x = item.x + offset
+        for piece, shaped in parts(item.text):
+            run_item = replace(item, x=x - offset, text=piece)
+            x += _shaped(pdf, run_item, offset, faux_bold, families) if shaped else _plain(pdf, run_item, offset, faux_bold, families, True)
+        return
+    _plain(pdf, item, offset, faux_bold, families)
+
+
+def _shaped(pdf: FPDF, item: Text, offset: float, faux_bold: bool, families: dict[str, str]) -> float:
+    """An Arabic-script run, joined and right to left by fpdf2's HarfBuzz shaping; its width."""
+    family = families.get(item.text[0], FAMILY)  # the font's own, when it has the letters
+    pdf.set_font(family, "B" if item.bold and not (faux_bold and family == FAMILY) else "", item.size * PT_PER_MM)
+    pdf.set_text_shaping(True)
+    width = pdf.get_string_width(item.text)
+    # cell() puts the baseline 0.5 h + 0.3 size below its top: with h = size, 0.8 size
+    pdf.set_xy(item.x + offset, item.y + offset - 0.8 * pdf.font_size)
+    pdf.cell(w=width, h=pdf.font_size, text=item.text)
+    pdf.set_text_shaping(False)
+    return width
+
+
+def _plain(pdf: FPDF, item: Text, offset: float, faux_bold: bool, families: dict[str, str], measured: bool = False) -> float:
+    """Text set character by character (Chinese): in the font, and in the faces that come with it;
+    its width when measured or set from several faces (0 otherwise: measuring costs)."""
     x = item.x + offset
     for family, run in _runs(item.text, families) if families else [(FAMILY, item.text)]:
         stroked = item.bold and faux_bold and family == FAMILY  # a fallback face has its own bold
@@ -115,8 +143,9 @@ def _text(pdf: FPDF, item: Text, offset: float, faux_bold: bool, families: dict[
                 pdf.text(x, item.y + offset, run)
         else:
             pdf.text(x, item.y + offset, run)
-        if families:
+        if families or measured:
             x += pdf.get_string_width(run)
+    return x - (item.x + offset)
 
 
 def _items(pdf: FPDF, items, offset: float, dpi: list, faux_bold: bool = False, families: dict[str, str] | None = None) -> None:

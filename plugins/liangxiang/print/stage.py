@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import time
-import unicodedata
 from dataclasses import astuple, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from .drawing import Drawing
 from .fallback import fallback_faces
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .fontsearch import font_having
+from .glyphs import as_written, check_glyphs, is_emoji, left_out_said
 from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size
@@ -45,7 +45,6 @@ class PrintStage:
         self.root = site_root(config)
         self.content, self.urls, self.labels = content, urls, labels
         self.site_url = printed_site_url(config)  # not `mkdocs serve`'s own address
-        self._font_hints: dict[str, str | None] = {}
         self.font_option, self.bleed = plugin_config.font, plugin_config.bleed
         self.cache_dir = cache_dir(config, plugin_config)
         self.cache = PrintCache(self.cache_dir / "print")
@@ -102,9 +101,9 @@ class PrintStage:
                 raise ContentError(problems)
             # a printable with a character the font lacks is not laid out; the others still are,
             # so that one run reports what does not fit beside what cannot be printed
-            printable = [(item, k) for item, k in fresh if not self._check_glyphs(item, metrics, problems)]
-            laid = self._lay_out_all(printable, Setter(metrics), problems)
+            laid = self._lay_out_all(self._check_glyphs(fresh, metrics, problems), Setter(metrics), problems)
         photos_said: dict[str, int] = {}
+        left_out_said: set = set()
         for item, k, summary in zip(planned, keys, summaries):
             packed, chars = None, ""
             if k in laid:
@@ -115,22 +114,24 @@ class PrintStage:
                 self._notice_squeezed(item, summary.squeezed)
             if summary.small_photo:
                 self._notice_small_photo(item, SmallPhoto(*summary.small_photo), photos_said)
+            if summary.left_out:
+                self._notice_left_out(item, summary.left_out, left_out_said)
         self.index.save()
         if fresh:
             rest = f"（共 {len(planned)} 个，其余没有变化）" if len(fresh) < len(planned) else ""
             log.info("亮相：排版印刷品 %d 个%s", len(fresh), rest)
 
-    def _lay_out_all(self, fresh: list[tuple[Planned, str]], setter: Setter, problems: Problems) -> dict:
+    def _lay_out_all(self, fresh: list[tuple[Planned, str, tuple]], setter: Setter, problems: Problems) -> dict:
         """{layout key: (summary, pickled drawing, characters)}; nothing is stored when anything does not fit,
         so that it fails again next time."""
         laid = {}
-        for item, k in fresh:
+        for item, k, left_out in fresh:
             found = self._lay_out(item, setter, problems)
             if found is not None:
                 drawing, squeezed = found
                 summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed), drawing.title,
                                   drawing.width, drawing.height, tuple(drawing.notes),
-                                  astuple(squeezed) if squeezed else (), drawing.small_photo)
+                                  astuple(squeezed) if squeezed else (), drawing.small_photo, left_out)
                 laid[k] = (summary, *packed_drawing(drawing))
         if problems:
             raise ContentError(problems)
@@ -144,32 +145,33 @@ class PrintStage:
                          "换一个中文字体，或去掉 font 使用自带的思源黑体（Noto Sans SC）")
         return not missing
 
-    def _check_glyphs(self, item: Planned, metrics: Metrics, problems: Problems) -> bool:
-        """Whether the item has a character the font lacks (each is a problem)."""
-        found = False
-        for record, path, text in printed_texts(item):
-            missing = metrics.missing(text or "")
-            if record is None or not missing:
-                continue
-            found = True
-            codes = "、".join(f"“{c}”（U+{ord(c):04X}）" for c in missing[:5])
-            if all(unicodedata.category(c) == "So" for c in missing):  # 👍 ❤ ⭐: no print font has them all
-                problems.add(record.at(*path), record.field_name(*path), f"{codes} 是表情符号，标志牌和桌牌上印不出来",
-                             "删掉表情符号：这段文字也要印在标志牌或桌牌上")
-                continue
-            problems.add(record.at(*path), record.field_name(*path), f"字体“{self.fonts.name}”里没有 {codes}，印出来会是方框",
-                         self._font_hint("".join(missing), str(path[-1]).endswith("name")))
-        return found
+    def _check_glyphs(self, fresh: list[tuple[Planned, str]], metrics: Metrics, problems: Problems) -> list:
+        """(item, layout key, what was left out) of each fresh item that can be printed; what cannot
+        is a problem (glyphs.py)."""
+        printable = []
+        for item, k in fresh:
+            checked = check_glyphs(item, metrics)
+            for said in checked.errors:
+                found = self._font_having("".join(said.chars)) if as_written(said.chars) else None
+                problems.add(said.record.at(*said.path), said.record.field_name(*said.path), *said.error(self.fonts.name, found))
+            if not checked.errors:
+                printable.append((checked.item, k, checked.left_out))
+        return printable
 
-    def _font_hint(self, missing: str, in_name: bool) -> str:
-        """Lead with a font that has the characters: a rare one in a person's name is not a typo."""
-        if missing not in self._font_hints:
-            self._font_hints[missing] = font_having(missing, self.root)
-        found, keep = self._font_hints[missing], "人名里的字不要改：" if in_name else ""
-        if found:
-            return f"{keep}在 mkdocs.yml 的 liangxiang 插件下写 font: {found}（本机这个字体里有这些字）"
-        return (f"{keep}在 mkdocs.yml 的 liangxiang 插件下用 font 指定一个包含这些字的字体（TTF、OTF 或 TTC#n，例如思源黑体的完整版）"
-                + ("" if in_name else "；或者换成常用字"))
+    def _font_having(self, missing: str) -> str | None:
+        """An installed font with the characters and the printables' own words: one without Chinese
+        would set every other word from the faces that come with it, or not at all."""
+        words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
+        return font_having(missing + "".join(dict.fromkeys("".join(words))), self.root)
+
+    def _notice_left_out(self, item: Planned, left_out: tuple, said: set) -> None:
+        """Emoji and letters no face has, left out of a printable: said at the field on every build."""
+        for field, chars in left_out:
+            where, name = self._field_of(item, tuple(field))
+            if (where, name, chars) not in said:  # the same field on another printable (an org's name)
+                said.add((where, name, chars))
+                found = self._font_having(chars) if as_written(chars) and not is_emoji(chars) else None
+                self.notices.append(Problem(where, name, *left_out_said(chars, self.fonts.name, found)))
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> tuple[Drawing, Squeezed | None] | None:
         from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
@@ -197,6 +199,9 @@ class PrintStage:
         """Where the field a layout names stands: ("member", "name") is the member's, ("promise",) the
         commitment's (a plate), ("duties",) the zone's (a sign)."""
         records = item.records
+        if field[0] == "people":  # ("people", member id, "name"): a name on a sign, said where it is written
+            owner, path = item.people[field[1]], field[2:]
+            return owner.at(*path), owner.field_name(*path)
         owner_key, path = (field[0], field[1:]) if field[0] in records else (None, field)
         owner = records[owner_key] if owner_key else records["zone" if item.kind == "signboard" else "commitment"]
         if owner is None:

@@ -12,13 +12,14 @@ from functools import lru_cache
 from typing import Callable, Protocol
 
 from ..values import NO_LINE_END, NO_LINE_START
+from .shaping import LETTERS
 
 # A line may not start with closing punctuation nor end with opening punctuation (禁则).
 NO_START, NO_END = set(NO_LINE_START), set(NO_LINE_END)
 # a transliterated name: parts joined by middle dots (阿卜杜热合曼·艾合买提)
 NAME_PARTS = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
-# Runs of these stay whole: a phone number, "24小时" -> "24", "0317-2721365", "PM2.5".
-WORD = re.compile(r"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ][A-Za-z0-9０-９Ａ-Ｚａ-ｚ.\-_/:%℃‰+#@&'’]*")
+# Runs of these stay whole: a phone number, "24小时" -> "24", "0317-2721365", "PM2.5", a Uyghur word.
+WORD = re.compile(rf"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ{LETTERS}][A-Za-z0-9０-９Ａ-Ｚａ-ｚ{LETTERS}.\-_/:%℃‰+#@&'’]*")
 
 # A number keeps its measure word or unit on its line: "3次", "24小时", "1.2万平方米" ("3 / 次" reads badly).
 # A unit of two or more characters takes no measure word after it: "220千伏 / 间隔", not "220千伏间 / 隔".
