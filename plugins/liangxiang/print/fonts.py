@@ -238,15 +238,15 @@ class Metrics:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """The width of text at size (both in mm), as fpdf2 will set it."""
-        if SHAPED.search(text):  # Uyghur beside the Chinese: its runs are shaped (shaping.py)
-            return sum(self._shaped_width(piece, size, bold) if shaped else self.width(piece, size, bold)
-                       for piece, shaped in parts(text))
         advances, upem = self._load(bold)
         cache = self._advance
         total = 0.0
         for char in text:
             key = (bold, char)
             if key not in cache:
+                if SHAPED.match(char):  # Uyghur beside the Chinese: its runs are shaped (never cached here)
+                    return sum(self._shaped_width(piece, size, bold) if shaped else self.width(piece, size, bold)
+                               for piece, shaped in parts(text))
                 advance = advances.get(ord(char))
                 cache[key] = advance / upem if advance is not None else 1.0
             total += cache[key]
