@@ -440,7 +440,15 @@ def _list_hint(value: object) -> str:
 
 def _too_few(error: Error) -> tuple[str, str]:
     least = error.ctx.get("min_length", 1)
-    return _text_too_short(error) if isinstance(error.value, str) else (f"至少要有 {least} 项", "")
+    if isinstance(error.value, str):
+        return _text_too_short(error)
+    title = title_of(error.model, error.where)
+    hint = f"在“{error.name}:”下面写{f'{title}，' if title else ''}每项一行，以“- ”开头"
+    parent = error.parent
+    field = parent.model_fields.get(error.name) if parent is not None else None
+    if field is not None and not field.is_required():  # `story_categories: []` where leaving it out takes the defaults
+        hint += f"；或者删掉“{error.name}”这一行，使用默认的{title or '值'}"
+    return f"至少要有 {least} 项", hint
 
 
 def _kinds(wording: Wording, *kinds: str) -> dict[str, Wording]:
