@@ -242,6 +242,7 @@ def test_bad_arguments_are_said_plainly(site):
     ("张伟", "zhang-wei"), ("欧阳晓红", "ouyang-xiaohong"), ("曾国强", "zeng-guoqiang"), ("单雪", "shan-xue"),
     ("吕布", "lv-bu"), ("阿依古丽·买买提", "ayiguli-maimaiti"), ("王 芳", "wang-fang"),
     ("阿卜杜热合曼·艾合买提", "abudureheman-aihemaiti"), ("卜凡", "bu-fan"),  # 卜 is bu in names, not bo
+    ("阿不都热合曼·吐尔逊", "abudureheman-tuerxun"), ("都晓军", "du-xiaojun"), ("艾什丽·买买提", "aishili-maimaiti"),  # audit P #9
     # audit O: a rare surname kept, Latin names as a phone keyboard types them, one word per word
     ("\U00020BB7志刚", "ji-zhigang"), ("刘䶮", "liu-yan"), ("David Chen", "david-chen"), ("Seán O'Connor", "sean-oconnor"),
 ])

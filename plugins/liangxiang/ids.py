@@ -24,8 +24,9 @@ COMPOUND_SURNAMES = (
 ZONE_SUFFIXES = ("优秀党员责任区", "党员责任区", "责任区")
 # 卜 in a name is bu: the surname 卜 (bǔ), and 阿卜杜 in Uyghur names; pypinyin reads it bo, as in 萝卜.
 # 布 is read bu everywhere, so it stands in for 卜 before a name is read.
+# 都 is du in a name (阿不都热合曼, the surname 都), 什 is shi (艾什丽): pypinyin reads dou and shen, as in 都是, 什么.
 # 𠮷 (jí, outside the common block) is missing from pypinyin's tables: 吉 reads the same.
-NAME_READINGS = str.maketrans({"卜": "布", "\U00020BB7": "吉"})
+NAME_READINGS = str.maketrans({"卜": "布", "都": "督", "什": "十", "\U00020BB7": "吉"})
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"  # every block of Chinese characters
 
 
