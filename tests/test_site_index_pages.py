@@ -336,3 +336,13 @@ def test_a_post_breaks_between_words_on_every_card(tmp_path):
         assert worded in (site / url / "index.html").read_text(encoding="utf-8"), url
     roster = (site / "members/index.html").read_text(encoding="utf-8")
     assert '<span class="nm">急诊</span><wbr>' in roster and '长</span>' in roster and '组</span><wbr><span class="nm">长' not in roster
+
+
+def test_a_long_organization_name_in_the_masthead_breaks_after_a_division_not_inside_a_word(tmp_path):
+    """Audit P #5: with no short_name the masthead broke …公共交通集 / 团… at 390 px; its parts are
+    now kept whole, with a break allowed between them only."""
+    org = FILES["content/org.yaml"].replace("name: 测试单位", "name: 新疆维吾尔自治区昌吉回族自治州公共交通集团有限责任公司党委")
+    site = _build(tmp_path, {"content/org.yaml": org})
+    brand = re.search(r'<span class="brand-org">(.*?)</span>\s*<span class="brand-activity">', (site / "index.html").read_text(encoding="utf-8"), re.S)
+    assert brand and re.findall(r'<span class="nm">([^<]+)</span>', brand.group(1)) == [
+        "新疆维吾尔自治区", "昌吉回族自治州", "公共交通", "集团有限责任", "公司党委"], brand

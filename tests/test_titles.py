@@ -29,6 +29,8 @@ def _shown(title: str) -> str:
     ("华宁一区同心广场及建设路两侧绿化带", "华宁一区/同心广场/及建设路两侧绿化带"),  # not 同心 / 广场 (心 of 中心 only)
     ("党员“亮身份、亮承诺、亮标准”活动", "党员/“亮身份、/亮承诺、/亮标准”活动"),  # audit 25: 亮 / 承诺
     ("和谐社区", "和谐社区"),
+    ("北京协和医院内科示范岗", "北京协和医院内科/示范岗"),  # audit P: 和 of 协和 joins nothing (北京协 / 和医院)
+    ("供水和供热保障党员责任区", "供水/和供热保障/党员责任区"),
     ("党员之家", "党员之家"),
 ])
 def test_a_title_breaks_beside_a_term_after_a_place_or_at_a_pause(title, shown):
@@ -120,3 +122,17 @@ def test_words_found_are_kept_between_builds(tmp_path, monkeypatch):
     monkeypatch.delitem(sys.modules, "rjieba")
     assert titles.between_words("绿化带环境卫生综合治理") == [3, 7]
     titles.keep_words_in(None)
+
+
+@pytest.mark.parametrize("org, parts", [
+    # audit P #5: the masthead, with no short_name, broke 昌吉回族自治州公共交通集 / 团… at 390 px
+    ("新疆维吾尔自治区昌吉回族自治州公共交通集团有限责任公司党委", ["新疆维吾尔自治区", "昌吉回族自治州", "公共交通", "集团有限责任", "公司党委"]),
+    ("河北省沧州市运河区华宁社区党委", ["河北省", "沧州市", "运河区", "华宁社区党委"]),
+    ("国网沧州供电公司运维检修部党支部", ["国网沧州", "供电公司", "运维检修部", "党支部"]),
+    ("北京协和医院内科党总支", ["北京协和医院内科", "党总支"]),
+    ("华宁社区党委", ["华宁社区党委"]),
+])
+def test_an_organizations_name_is_kept_in_parts_a_page_does_not_break(org, parts):
+    from liangxiang.titles import org_parts
+
+    assert org_parts(org, 10) == parts

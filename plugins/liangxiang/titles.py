@@ -31,6 +31,9 @@ CLOSING = "）)】〕》」』"  # …（城区供电所） / 服务窗口
 # A phrase ends at a pause (亮身份、 / 亮承诺) and a quote starts one; a list of things breaks
 # before its conjunction (同心广场 / 及建设路两侧绿化带).
 PAUSES, OPENING, CONJUNCTIONS = "、，,；;：", "“‘《「『（(【", "及和与暨并"
+# words in which a conjunction's character joins nothing (北京协和医院 / 内科, not 北京协 / 和医院…)
+NOT_JOINING = re.compile("协和|调和|温和|平和|柔和|缓和|祥和|总和|随和|饱和|亲和|中和|共和|和谐|和平|和睦|和美|和煦|"
+                         "参与|给与|普及|危及|涉及|波及|顾及|及时|及早|合并|兼并|吞并|并肩|并网")
 OPENS, CLOSES = "“‘《「『（(【〔", "”’》」』）)】〕"
 HANZI = re.compile(r"[\u3400-\u9fff]")
 # A character jieba cuts off alone that belongs to the word before it, a suffix or a particle
@@ -79,7 +82,9 @@ def place_breaks(title: str) -> list[int]:
     points += [at + 1 for at, char in enumerate(title[:-1]) if char in CLOSING]
     points += [at + 1 for at, char in enumerate(title[:-1]) if char in PAUSES]
     points += [at for at, char in enumerate(title) if char in OPENING]
-    points += [at for at, char in enumerate(title) if char in CONJUNCTIONS and HANZI.match(title[at - 1:at] or "x")
+    joining = {at for at, char in enumerate(title) if char in CONJUNCTIONS} - {
+        at for found in NOT_JOINING.finditer(title) for at in range(*found.span())}
+    points += [at for at in joining if HANZI.match(title[at - 1:at] or "x")
                and at + 3 <= len(title) and all(HANZI.match(c) for c in title[at + 1:at + 3])]
     return sorted(at for at in set(points) if not _inside(title, at) or title[at:at + 1] in OPENING)
 
@@ -193,6 +198,15 @@ def title_parts(title: str, longest: int) -> list[str]:
             continue
         for place in _joined_short(_cut(part, _tidy(part, place_breaks(part)))):
             parts += _joined_short(_cut(place, word_breaks(place))) if len(place) > longest else [place]
+    return parts
+
+
+def org_parts(org: str, longest: int) -> list[str]:
+    """An organization's name in parts a page keeps whole: after each division and place (org_breaks),
+    a part longer than ``longest`` characters cut again between its words."""
+    parts: list[str] = []
+    for part in _joined_short(_cut(org, org_breaks(org))):
+        parts += _joined_short(_cut(part, word_breaks(part))) if len(part) > longest else [part]
     return parts
 
 

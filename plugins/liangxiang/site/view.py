@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
 from ..model import Member, Zone
-from ..titles import TERM, title_parts, word_parts
+from ..titles import TERM, org_parts, title_parts, word_parts
 from ..values import PHONE_NUMBER, split_extension, whole_number
 from .chart import score_text, trend_svg
 from .markdown import NAME_DOTS, NUMBER_RUN, Renderer
@@ -352,6 +352,15 @@ class SiteView:
         characters around the dots are the name is not known; a part is taken as at most five."""
         return Markup("").join(cls.who(piece) if index % 2 else Markup(escape(piece))
                                for index, piece in enumerate(_NAME_IN_TEXT.split(text)))
+
+    @staticmethod
+    def org_phrased(name: str) -> Markup:
+        """An organization's name (the masthead's, without a short_name) breaking after a division
+        or a place, not inside a word: 昌吉回族自治州 / 公共交通集团 / 有限责任公司党委."""
+        parts = org_parts(name, SHORT_PART)
+        if len(parts) < 2:
+            return Markup(escape(name))
+        return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
 
     @staticmethod
     def party_body(name: str) -> bool:
