@@ -269,6 +269,24 @@ def test_a_printed_address_renamed_away_is_told(tmp_path):
     assert _vanished(root) == ([], [])
 
 
+def test_a_reference_to_an_id_renamed_since_the_last_build_is_told_the_new_id(tmp_path):
+    """Audit P #6: a zone renamed in its own file only, to an id like no other; its story and a link
+    were told of another zone that looked alike, or of nothing. The last build knows the rename."""
+    story = FILES["content/stories/a-key.md"] + "\n见[花园](zones/garden/)。\n"
+    root = write_site(tmp_path / "src", {"content/stories/a-key.md": story})
+    build_site(_without_printables(root), tmp_path / "site")
+    zone = root / "content/zones/garden.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8").replace("id: garden\n", "id: huayuan-lvdi\n"), encoding="utf-8")
+    zone.rename(root / "content/zones/huayuan-lvdi.yaml")
+    from liangxiang.pipeline import read_content
+
+    _, problems = read_content(root, root / "content", cache_dir=root / ".cache/liangxiang")
+    said = [f"{p.field}: {p.message} ({p.hint})" for p in problems]
+    assert "body: 链接“zones/garden/”指向的页面不存在 (上次生成时的责任区“garden”像是改成了 huayuan-lvdi：这里写 zones/huayuan-lvdi/)" in said, said
+    assert any(line.startswith("zone: 找不到责任区“garden” (上次生成时的责任区“garden”像是改成了 huayuan-lvdi：这里写 huayuan-lvdi，"
+                               "再在 huayuan-lvdi 里写上 aliases: [garden]") for line in said), said
+
+
 def _vanished(root):
     from liangxiang.pipeline import read_content
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
 from .check.photos import CHECKED_FILE
-from .check.published import vanished_pages
+from .check.published import renamed_ids, vanished_pages
 from .check.settings import check_settings
 from .content import Content
 from .files import FileFacts, cache_dir, site_root
@@ -34,6 +34,8 @@ def read_content(
     content.site_url = site_url or ""
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
+    if every_record_read:  # a reference to an id renamed since the last build is told the new id
+        content.renamed = renamed_ids(content, cache_dir)
     check_content(content, problems)
     if every_record_read:  # a check's error (a photo's path) does not hide a zone renamed beside it
         content.notices.extend(vanished_pages(content, cache_dir))

@@ -380,10 +380,23 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
                 "附件（PDF、Word、表格）请放到单位网站或网盘上，在这里写它的完整网址（https://…）")
     if (by_name := _named_not_by_id(content, candidates, written) or _page_named(content, written)) is not None:
         return f"链接“{href}”指向的页面不存在", by_name
+    if (renamed := _renamed_page(content, candidates)) is not None:
+        return f"链接“{href}”指向的页面不存在", renamed
     choices = [*content.source_pages, *(address + "/" for address in content.site_addresses)]
     guesses = ((candidate, closest(candidate, choices, cutoff=0.75)) for candidate in content_paths(written, base))
     guess = next((guess for candidate, guess in guesses if guess and _alike_names(candidate, guess)), None)
     return f"链接“{href}”指向的页面不存在", f"是不是要写 {guess}？" if guess else _link_hint(content)
+
+
+def _renamed_page(content: Content, candidates: list[str]) -> str | None:
+    """The hint for a link to a zone or member renamed since the last build (check.published): the
+    new id, not whichever id looks most like the old one."""
+    for candidate in candidates:
+        found = re.fullmatch(r"(zones|members)/([^/]+?)(?:\.ya?ml)?/?", candidate)
+        if found and (new := content.renamed.get((found.group(1)[:-1], found.group(2)))) is not None:
+            what = "责任区" if found.group(1) == "zones" else "党员"
+            return f"上次生成时的{what}“{found.group(2)}”像是改成了 {new}：这里写 {found.group(1)}/{new}/"
+    return None
 
 
 def _alike_names(written: str, guess: str) -> bool:

@@ -194,7 +194,10 @@ class References:
                 missing = f"先在 {HOMES[kind]} 里添加，或检查拼写" + MISSING_MORE.get(kind, "")
                 hint = did_you_mean(value, known.where, cutoff=cutoff) or _lengthened(value, known.where) or missing
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
-                if (traced := self.badly_written(kind, value, traced_only=True)):
+                if (renamed := self.content.renamed.get((kind, value))) is not None:  # since the last build (check.published)
+                    hint = (f"上次生成时的{KIND_WORDS[kind]}“{value}”像是改成了 {renamed}：这里写 {renamed}，"
+                            f"再在 {renamed} 里写上 aliases: [{value}]，印好的二维码还用旧编号")
+                elif (traced := self.badly_written(kind, value, traced_only=True)):
                     hint = traced  # 张伟 written as the id of the member whose photo is zhang-wei.jpg: not huang-lei
                 elif meant != hint and not re.fullmatch(ID_PATTERN, meant):
                     # the id it names is itself badly written (its own error says so): fix that one
