@@ -4,8 +4,9 @@ it (fallback.py) can draw.
 The format lets an editor write any text, and the site shows it all. Paper is another matter:
 - a hanzi no face has (𪚥) would print as an empty box in a word or a name: an error, with a hint
   naming a font on this machine that has it;
-- an emoji (👍 in a promise) or letters of a script the fonts lack (a Uyghur slogan beside its
-  Chinese) are left out of the printables, and a notice says so: the build goes on;
+- an emoji (👍 in a promise) or letters of a script the faces lack (a Tibetan or Mongolian slogan
+  beside its Chinese; Uyghur is printed, shaping.py) are left out of the printables, and a notice
+  says so: the build goes on;
 - unless that would leave a person's name wrong or a field with nothing to print: an error again.
 """
 
