@@ -1439,6 +1439,20 @@ def test_namesakes_are_told_apart_in_the_notice_and_on_the_sign(tmp_path):
     assert [(r.role, r.name) for r in sign.roles] == [("业务带头人", "李娜（绿化队）"), ("监督员", "李娜")] and sign.members == ("李娜（保卫科）",)
 
 
+def test_a_namesake_with_a_mistake_of_its_own_is_still_one_of_the_namesakes(tmp_path):
+    """Audit P: the second 李娜's wrong year left her out, and the notice told the editor to link
+    li-na, the other one. She is named too, with what of her validated."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "name: 王芳}", "name: 李娜}"))
+    _apply(root, sub("members.yaml", "    name: 李娜\n    branch: b1\n",
+                     "    name: 李娜\n    branch: b1\n  - id: li-na-2\n    name: 李娜\n    branch: b2\n    department: 保卫科\n    joined: 二〇〇八\n"))
+    content, problems = read_content(root, root / "content")
+    assert [p.field for p in problems] == ["members[3].joined"], [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "content/zones/garden.yaml:10:17: roles[2].name: 名单里有 2 位叫“李娜”的党员：li-na（第一党支部）、li-na-2（保卫科）"
+        " (是其中一位就写成 member: 他/她的编号，网页上会链接到他/她的页面；都不是就在姓名后加上说明，例如 李娜（居民代表）)"]
+
+
 @pytest.mark.parametrize("file, edits, notice", [
     ("members.yaml", [("    name: 李娜", "    name: 李娜\n    pots: 站长\n    post: 站长 13812345678")], "members[2].post: 这里有一个手机号"),
     ("content/commitments/2026.yaml", [("{date: 2026-03-12,", "{date: 2026/3/12,"), ("items: [每周巡查]", "items: [每周巡查, 每周巡查]")],

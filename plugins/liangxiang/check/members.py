@@ -64,8 +64,9 @@ class MemberRules:
         for other in self.members_named.get(member.name, []):
             if other is member or other.id == member.id:  # one id twice is an error of its own
                 break
-            if not other.hidden and other.branch == member.branch and (member.post or member.department) and \
-                    (other.post, other.department) == (member.post, member.department):
+            fields = [getattr(other, key, None) for key in ("branch", "post", "department")]  # one with an error lacks some
+            if not other.hidden and fields[0] == member.branch and (member.post or member.department) and \
+                    tuple(fields[1:]) == (member.post, member.department):
                 self.content.notices.append(Problem(
                     member.at("name"), member.field_name("name"),
                     f"“{member.name}”和 {other.id} 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个{member.name}",

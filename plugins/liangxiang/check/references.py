@@ -88,7 +88,11 @@ class References:
     def members_named(self) -> dict[str, list[Member]]:
         """Members by name, hidden ones too: looked up for every name written where an id or a person goes."""
         named: dict[str, list[Member]] = {}
-        for member in self.content.members:
+        # and those with an error in another field: 李娜 written in a role while the roster's second
+        # 李娜 has a wrong year is one of two, not "li-na" (audit P); their other fields may be missing
+        rejected = [r.record for r in self.content.rejected if isinstance(r.record, Member)
+                    and all(hasattr(r.record, key) for key in ("id", "name", "hidden"))]
+        for member in [*self.content.members, *rejected]:
             named.setdefault(member.name, []).append(member)
         return named
 

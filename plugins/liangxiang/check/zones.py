@@ -70,7 +70,7 @@ class ZoneRules:
                 self.problems.add(where, field, f"“{name}”是设为不公开（hidden: true）的党员的姓名，公开的标志牌和网页不能出现",
                                   f"如果是同名的另一个人，在姓名后加上说明，例如 {name}（居民代表）；否则删掉这一行")
             elif len(same) > 1:  # namesakes: the editor chooses, each shown with where they work
-                ids = "、".join(f"{m.id}（{m.department or m.post or self.content.branch_name(m.branch)}）" for m in same)
+                ids = "、".join(f"{m.id}（{_workplace(self.content, m)}）" for m in same)
                 self.content.notices.append(Problem(where, field, f"名单里有 {len(same)} 位叫“{name}”的党员：{ids}",
                                                     "是其中一位就写成 member: 他/她的编号，网页上会链接到他/她的页面；都不是就在姓名后加上说明，例如 "
                                                     f"{name}（居民代表）"))
@@ -171,3 +171,8 @@ class ZoneRules:
                 f"接续责任区“{current.id}”（{current.name}）也已撤销，又没有写接续的责任区：{zone.name}的旧牌子扫码后找不到在用的责任区和电话",
                 f"把这里的 successor 改成现在接手的在用责任区，或者在 {current.id} 的文件里写上它的 successor"))
 
+
+def _workplace(content, member) -> str:
+    """Where a namesake works, from the fields that validated (a member with an error lacks the others)."""
+    department, post, branch = (getattr(member, key, None) for key in ("department", "post", "branch"))
+    return department or post or (content.branch_name(branch) if branch else "") or "名单里的记录有错误"
