@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe"  # not U+FEFF, the BOM
 # a run starts and ends with a letter; spaces, digits and Latin punctuation between its words stay in
 # it, set from the same face (Noto Sans Arabic has them all)
 INSIDE_RUNS = " 0123456789.,:;!?()«»\"'-"
