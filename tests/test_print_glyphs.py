@@ -139,10 +139,22 @@ def test_a_tibetan_slogan_beside_the_chinese_is_left_out_of_print_with_a_notice(
     with caplog.at_level(logging.INFO):
         site = build(tmp_path, files)
     assert re.search(r"提示：content/zones/garden\.yaml:\d+:\d+: slogan: 字体“Noto Sans SC”里没有 “བ”（U\+0F56）、.*等，"
-                     r"标志牌和桌牌上略去了这些字，其余照印 \(网页上照常显示；这种文字要排版引擎连写、换向，印刷品印不了\)", said(caplog)), said(caplog)
+                     r"标志牌和桌牌上略去了含这些字的词（བཀྲ、ཤིས、བདེ、ལེགས），其余照印 \(网页上照常显示；这种文字要排版引擎连写、换向，印刷品印不了\)", said(caplog)), said(caplog)
     text = pdf_text(site / "print/signboards/garden.pdf")
     assert "团结一心" in text and not re.search("[\u0f00-\u0fff]", text), text
     assert TIBETAN in (site / "zones/garden/index.html").read_text(encoding="utf-8")
+
+
+def test_a_letter_no_face_has_takes_its_word_out_of_print_not_only_itself(tmp_path, caplog):
+    """Audit Q: Noto Sans SC has Cyrillic but not the ү of Mongolian in Cyrillic: the sign printed
+    the misspelt Аюулгй. The word goes, the rest is printed, and the notice names the word."""
+    files = {"content/zones/garden.yaml": zone_file() + "slogan: Аюулгүй ажиллагаа — 安全第一\n"}
+    with caplog.at_level(logging.INFO):
+        site = build(tmp_path, files)
+    assert re.search(r"slogan: 字体“Noto Sans SC”里没有 “ү”（U\+04AF），标志牌和桌牌上略去了含这些字的词（Аюулгүй），其余照印 "
+                     r"\(网页上照常显示；要印出来，在 mkdocs.yml 的 liangxiang 插件下", said(caplog)), said(caplog)
+    text = pdf_text(site / "print/signboards/garden.pdf")
+    assert "ажиллагаа—安全第一" in text and "Аюулг" not in text, text
 
 
 def test_a_field_or_a_name_with_nothing_left_to_print_is_an_error(tmp_path, caplog):

@@ -434,7 +434,8 @@ CASES = [
     Case("id-full-width-digit", sub("members.yaml", "  - id: li-na\n", "  - id: li-na-２\n"), "members.yaml", "li-na-２", "members[2].id", "编号只能用", "编号里有全角字符，换成英文输入法重新输入：写成 li-na-2"),
     Case("id-with-name-in-brackets", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wei（张伟）"), "content/zones/garden.yaml", "leader:", "leader", "编号只能用", "括号里的说明不能写在编号里（要说明就写在这一行的 # 后面）：写成 zhang-wei"),
     Case("hidden-quoted", sub("members.yaml", "    hidden: true\n", "    hidden: 'true'\n"), "members.yaml", "hidden:", "members[4].hidden", "只能是 true 或 false", "去掉引号：写成 true，不加引号"),
-    Case("period-format", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q5"), "content/assessments/2026-Q1.yaml", "Q5", "period", "YYYY-Qn"),
+    Case("period-format", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q5"), "content/assessments/2026-Q1.yaml", "Q5", "period", "YYYY-Qn",
+         "文件名是 2026-Q1.yaml：写成 2026-Q1"),  # audit Q: the one error met without a hint
     Case("period-year", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 0000-Q1"), "content/assessments/2026-Q1.yaml", "0000-Q1", "period", "考核期“0000-Q1”的年份不对"),
     Case("period-lower-case", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-q1"), "content/assessments/2026-Q1.yaml", "2026-q1", "period", "YYYY-Qn", "写成 2026-Q1"),
     Case("status-in-chinese", sub("members.yaml", "    status: former", "    status: 已调离"), "members.yaml", "已调离", "members[3].status", "active | former", "写成 former"),
@@ -1437,6 +1438,32 @@ def test_namesakes_are_told_apart_in_the_notice_and_on_the_sign(tmp_path):
         " (是其中一位就写成 member: 他/她的编号，网页上会链接到他/她的页面；都不是就在姓名后加上说明，例如 李娜（居民代表）)"]
     sign = next(p.content for p in plan_signboards(content, Urls(True), "https://example.org/") if p.id == "garden")
     assert [(r.role, r.name) for r in sign.roles] == [("业务带头人", "李娜（绿化队）"), ("监督员", "李娜")] and sign.members == ("李娜（保卫科）",)
+
+
+@pytest.mark.parametrize("edit, first, then", [
+    # a record's "- " missing: li-na is read into zhang-wei's record, whose id she overwrites; the
+    # references to zhang-wei are not errors of their own (audit Q: "add zhang-wei to members.yaml")
+    (("  - id: li-na\n", "    id: li-na\n"), "members[1].id: 这一条记录里第二次出现“id”", None),
+    # li-na's record copied from zhang-wei's and its id left: the references to li-na are told where to look
+    (("  - id: li-na\n", "  - id: zhang-wei\n"), "members[2].id: 党员编号“zhang-wei”重复了",
+     "找不到党员“li-na” (members.yaml 第 11 行（李娜）的党员编号“zhang-wei”和前面的重复了：如果那里本来是 li-na，改回 li-na)"),
+], ids=["dash-missing", "id-left-from-a-copy"])
+def test_a_roster_mistake_is_said_once_not_again_at_every_reference(tmp_path, edit, first, then):
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", *edit))
+    _, problems = read_content(root, root / "content")
+    assert problems.items and f"{problems.items[0].field}: {problems.items[0].message}".startswith(first), [str(p) for p in problems]
+    rest = [f"{p.message} ({p.hint})" for p in problems.items[1:]]
+    assert (rest and all(line == then for line in rest)) if then else not rest, rest
+
+
+def test_a_link_to_a_page_with_an_error_of_its_own_is_no_error_too(tmp_path):
+    """Audit Q: about.md saved as GBK; org.yaml's link to about/ was said first, as if the page did not exist."""
+    root = write_site(tmp_path, {"content/about.md": "# 关于\n\n活动介绍。\n",
+                                 "content/org.yaml": FILES["content/org.yaml"].replace("supervision: 欢迎监督", "supervision: 欢迎监督\nintro: \"[了解更多](about/)\"")})
+    (root / "content/about.md").write_bytes("# 关于\n\n活动介绍。\n".encode("gbk"))
+    _, problems = read_content(root, root / "content")
+    assert [p.where.path for p in problems] == ["content/about.md"], [str(p) for p in problems]
 
 
 def test_a_namesake_with_a_mistake_of_its_own_is_still_one_of_the_namesakes(tmp_path):

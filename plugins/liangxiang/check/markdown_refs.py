@@ -441,6 +441,9 @@ def _record_named(content: Content, candidate: str) -> str | None:
     files but failed to load (its own error says why), else None."""
     if candidate.endswith(".md") and (content.docs_dir / candidate).is_file():
         return "unread"  # a free page or story left out for an error of its own
+    stem = candidate.rstrip("/")
+    if stem and stem != "." and any((content.docs_dir / f"{stem}{end}").is_file() for end in (".md", "/index.md")):
+        return "unread"  # the same, linked by its address (about/): said at about.md (GBK, empty), not here
     found = RECORD_ADDRESS.match(address(candidate))
     if found is None:
         return None

@@ -22,8 +22,10 @@ class MemberRules:
         for member in self.content.members:
             earlier = first.setdefault(member.id, member)
             same_person = earlier is not member and earlier.name == member.name  # pasted twice, or a namesake given the same id
-            self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"),
-                        "同一个人写了两遍的话，删掉其中一条；是同名的另一个人，才给这一条改用另一个编号" if same_person else "编号必须唯一：改用另一个编号")
+            if self.unique("党员编号", seen, member.id, member.at("id"), member.field_name("id"),
+                           "同一个人写了两遍的话，删掉其中一条；是同名的另一个人，才给这一条改用另一个编号" if same_person else "编号必须唯一：改用另一个编号"):
+                self.doubled.setdefault("member", (member.id, member.at("id")))  # a record copied, its id left: see ref()
+                self.doubled_names.setdefault("member", member.name)
             self.refs(member)
             self.aliases(member, "member", "党员", aliases)
             for rule in self.member_rules(member):

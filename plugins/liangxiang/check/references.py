@@ -37,7 +37,8 @@ class References:
 
     def __init__(self, content: Content, problems: Problems):
         self.content, self.problems = content, problems
-        self.doubled: dict[str, tuple[str, Location]] = {}  # kind -> an id org.yaml gives twice, and where
+        self.doubled: dict[str, tuple[str, Location]] = {}  # kind -> an id org.yaml or the roster gives twice, and where
+        self.doubled_names: dict[str, str] = {}  # kind -> the name of the record whose id is the second one
         self.alike_missing: list[tuple[Location, str, str, str]] = []  # member and zone ids not found, beside one alike: (where, field, id, alike)
 
     def refs(self, record: Record) -> None:
@@ -218,9 +219,11 @@ class References:
                     self.alike_missing.append((where, name, value, meant))
                 if (other := self.other_kind_id(kind, value)):
                     hint = other
-                elif kind in self.doubled:  # wuye-2 renamed wuye-1 by mistake: the fix is there, not in every member
+                elif kind in self.doubled and (kind != "member" or meant == hint or person_id(self.doubled_names[kind]) == value):
+                    # wuye-2 renamed wuye-1 by mistake, a member copied and its id left: the fix is there, not in every reference
                     twice, at = self.doubled[kind]
-                    hint = (f"org.yaml 第 {at.line} 行的{KIND_WORDS[kind]}编号“{twice}”和前面的重复了："
+                    named = f"（{self.doubled_names[kind]}）" if kind in self.doubled_names else ""
+                    hint = (f"{at.path} 第 {at.line} 行{named}的{KIND_WORDS[kind]}编号“{twice}”和前面的重复了："
                             f"如果那里本来是 {value}，改回 {value}")
                 elif value in self.former_ids.get(kind, {}):  # a printed QR code's old id: records name the current one
                     current = self.former_ids[kind][value]

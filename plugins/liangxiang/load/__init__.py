@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from ..model import (
 )
 from ..problems import Location, Problems, did_you_mean
 from ..siteconfig import site_config
-from ..values import ID_PATTERN
+from ..values import ID_PATTERN, PERIOD_PATTERN
 from .cache import ParseCache, file_digest
 from .decoding import decode, has_conflict, report_controls, sides, undecodable
 from .frontmatter import (
@@ -296,6 +297,8 @@ class _Reader(PageScanning):
         content.members = validate_list(Member, items, doc.source, ("members",), self.problems, content.rejected)
         for index, item in _items(items):
             content.known["member"].add(_id_of(item), doc.source.at("members", index, "id"), hidden=item.get("hidden") is True)
+            if (merged := doc.source.merged_ids.get(("members", index))) is not None:  # its error says where: not one per reference too
+                content.known["member"].add(merged, doc.source.at("members", index))
 
     def record_files(self, folder: str) -> list[Path]:
         directory, suffixes = self.docs_dir / folder, RECORD_SUFFIXES[folder]
@@ -414,6 +417,10 @@ class _Reader(PageScanning):
             if data is None:
                 continue
             shell, partial = validate_shell(Assessment, _shell(data, "results"), doc.source, self.problems)
+            if re.fullmatch(PERIOD_PATTERN, path.stem):  # `period: 2026-Q5` in 2026-Q1.yaml: its name says what was meant
+                self.problems.items = [replace(p, hint=f"文件名是 {path.name}：写成 {path.stem}")
+                                       if p.where.path == doc.source.path and p.field == "period" and not p.hint else p
+                                       for p in self.problems.items]
             results = validate_list(Result, data.get("results"), doc.source, ("results",), self.problems, content.rejected)
             if shell is not None:
                 shell.results = results

@@ -207,6 +207,9 @@ def walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lin
             line, col = lines.of(key_node.start_mark)
             if key in seen and next_record is None and path and isinstance(path[-1], int) and key == first_key and not node.flow_style:
                 next_record = line  # `id:` again in a member: the next member, its "- " missing
+                first = next(value for k, value in node.value if isinstance(k, yaml.ScalarNode) and k.value == key)
+                if key == "id" and isinstance(first, yaml.ScalarNode):  # the first record's id, read over by the second
+                    source.merged_ids[path] = first.value
                 problems.add(
                     Location(source.path, line, col), dotted(path + (key,)),
                     f"这一条记录里第二次出现“{key}”（第 {seen[key]} 行已经有了）：多半是下一条记录少了开头的“- ”",

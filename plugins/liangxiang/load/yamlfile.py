@@ -88,6 +88,7 @@ class SourceMap:
     flow: set[Path] = field(default_factory=set)  # the mappings written on one line, {year: 2017, title: …}
     written: dict[Path, str] = field(default_factory=dict)  # numbers as typed (2021.10, read as 2021.1)
     set_aside: set[int] = field(default_factory=set)  # lines read as empty after their syntax error (see _recovered)
+    merged_ids: dict[Path, str] = field(default_factory=dict)  # a record's path -> the id of the one merged into it (no "- ")
 
     def at(self, *loc: Any) -> Location:
         """The position of the deepest known prefix of loc."""

@@ -59,11 +59,12 @@ class Unprintable:
         return f"字体“{font}”里没有 {_codes(self.chars)}，印出来会是方框", hint
 
 
-def left_out_said(chars: str, font: str, found: str | None) -> tuple[str, str]:
-    """(message, hint) of a notice: chars were left out of the printables."""
+def left_out_said(chars: str, words: str, font: str, found: str | None) -> tuple[str, str]:
+    """(message, hint) of a notice: chars were left out of the printables, with the words they are in."""
     if is_emoji(chars):
         return f"{_codes(chars)} 是表情符号，印不出来，标志牌和桌牌上略去了", "网页上照常显示；要印出来就改成文字"
-    said = f"字体“{font}”里没有 {_codes(chars)}，标志牌和桌牌上略去了这些字，其余照印"
+    what = f"含这些字的词（{words}）" if words else "这些字"
+    said = f"字体“{font}”里没有 {_codes(chars)}，标志牌和桌牌上略去了{what}，其余照印"
     if not as_written(chars):
         return said, "网页上照常显示；这种文字要排版引擎连写、换向，印刷品印不了"  # another font would print its letters apart
     font_hint = f"写 font: {found}（本机这个字体里有这些字，也有中文）" if found else "用 font 指定一个包含这些字的中文字体"
@@ -88,12 +89,15 @@ def _codes(chars) -> str:
 class Checked:
     item: Planned  # with what cannot be printed left out
     errors: tuple[Unprintable, ...]  # the item is not laid out
-    left_out: tuple[tuple[tuple, str], ...]  # (field as stage._field_of takes it, characters) for the notices
+    left_out: tuple[tuple[tuple, str, str], ...]  # (field as stage._field_of takes it, characters, words) for the notices
+
+
+_STANDING_ALONE = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")  # letters that make no word with their neighbours
 
 
 def check_glyphs(item: Planned, metrics: Metrics) -> Checked:
     errors: list[Unprintable] = []
-    left_out: dict[tuple, str] = {}
+    missing_in: dict[tuple, tuple[str, list[str]]] = {}  # field -> (its text, what it lacks)
     for record, path, text in printed_texts(item):
         missing = metrics.missing(text or "")
         if record is None or not missing:
@@ -102,15 +106,52 @@ def check_glyphs(item: Planned, metrics: Metrics) -> Checked:
         kept = "".join(c for c in text if c not in missing)
         if any(_is_hanzi(c) for c in missing) or (said.person and not said.emoji) or not any(c.isalnum() for c in kept):
             errors.append(said)
-        else:
-            owner = _owner(item, record)
-            if owner is not None:
-                field = (*owner, *path)
-                left_out[field] = "".join(dict.fromkeys(left_out.get(field, "") + "".join(missing)))
-    if errors or not left_out:
+        elif (owner := _owner(item, record)) is not None:
+            missing_in[(*owner, *path)] = (text, missing)
+    if errors or not missing_in:
         return Checked(item, tuple(errors), ())
-    chars = re.compile("[" + re.escape("".join(set("".join(left_out.values())))) + "]")
-    return Checked(replace(item, content=_without(item.content, chars)), (), tuple(left_out.items()))
+    dropping = _Dropping("".join({c for _, missing in missing_in.values() for c in missing}))
+    left_out = []
+    for field, (text, missing) in missing_in.items():
+        words = list(dict.fromkeys(dropping.words(text)))
+        left_out.append((field, "".join(dict.fromkeys(missing)), "、".join(words)))
+    return Checked(replace(item, content=_without(item.content, dropping)), (), tuple(left_out))
+
+
+class _Dropping:
+    """What is left out of a text: an emoji or a sign alone, a letter with the rest of its word
+    (Аюулгүй, not the misspelt Аюулгй a sign would print without its ү)."""
+
+    def __init__(self, chars: str):
+        self.chars = set(chars)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for at, char in enumerate(text):
+            if char not in self.chars or (spans and at < spans[-1][1]):
+                continue
+            start = end = at
+            if char.isalpha() or unicodedata.category(char).startswith("M"):
+                while start > 0 and _in_word(text[start - 1]):
+                    start -= 1
+                while end + 1 < len(text) and _in_word(text[end + 1]):
+                    end += 1
+            spans.append((start, end + 1))
+        return spans
+
+    def words(self, text: str) -> list[str]:
+        return [text[start:end] for start, end in self.spans(text) if end - start > 1]
+
+    def sub(self, text: str) -> str:
+        kept, at = [], 0
+        for start, end in self.spans(text):
+            kept.append(text[at:start])
+            at = end
+        return "".join(kept) + text[at:]
+
+
+def _in_word(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LM" and not unicodedata.name(char, "").startswith(_STANDING_ALONE)
 
 
 def _is_hanzi(char: str) -> bool:
@@ -132,12 +173,12 @@ def _owner(item: Planned, record: Record) -> tuple | None:
     return None
 
 
-def _without(value: Any, chars: re.Pattern) -> Any:
-    """value with chars taken out of every text it prints, and the spaces they stood between made one."""
+def _without(value: Any, chars: _Dropping) -> Any:
+    """value with what chars drops taken out of every text it prints, and the spaces it stood between made one."""
     if isinstance(value, ImageRef):
         return value
     if isinstance(value, str):
-        kept = chars.sub("", value)
+        kept = chars.sub(value)
         return value if kept == value else re.sub(r"[ \t]{2,}", " ", kept).strip()
     if isinstance(value, tuple):
         return tuple(_without(item, chars) for item in value)

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..files import write_atomic
 from .cache import key
 
-VERSION = 4  # 2: a summary says what was squeezed; 3: and which photo printed small; 4: and what was left out
+VERSION = 5  # 2: a summary says what was squeezed; 3: and which photo printed small; 4, 5: and what was left out
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Summary:
     notes: tuple[str, ...]
     squeezed: tuple = ()  # (field path, message, hint, squeeze) of content set below the legible size (fitting.py)
     small_photo: tuple = ()  # images.SmallPhoto's fields
-    left_out: tuple = ()  # ((field path, characters), ...) that could not be printed (glyphs.py)
+    left_out: tuple = ()  # ((field path, characters, words), ...) that could not be printed (glyphs.py)
 
 
 def layout_key(kind: str, content: object, words: object, font_digest: str, bleed: bool) -> str:
@@ -57,7 +57,7 @@ class LayoutIndex:
         try:
             self.layouts = {k: Summary(v[0], v[1], v[2], v[3], tuple(v[4]), _squeezed(v[5]), tuple(v[6]), _left_out(v[7])) for k, v in data["layouts"].items()}
             self.facts = dict(data["facts"])
-        except (KeyError, IndexError, TypeError, AttributeError):
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             self.layouts, self.facts = {}, {}
 
     def get(self, layout_key: str) -> Summary | None:
@@ -100,4 +100,4 @@ def _squeezed(stored: list) -> tuple:
 
 
 def _left_out(stored: list) -> tuple:
-    return tuple((tuple(field), chars) for field, chars in stored)
+    return tuple((tuple(field), chars, words) for field, chars, words in stored)

@@ -166,12 +166,12 @@ class PrintStage:
 
     def _notice_left_out(self, item: Planned, left_out: tuple, said: set) -> None:
         """Emoji and letters no face has, left out of a printable: said at the field on every build."""
-        for field, chars in left_out:
+        for field, chars, words in left_out:
             where, name = self._field_of(item, tuple(field))
             if (where, name, chars) not in said:  # the same field on another printable (an org's name)
                 said.add((where, name, chars))
                 found = self._font_having(chars) if as_written(chars) and not is_emoji(chars) else None
-                self.notices.append(Problem(where, name, *left_out_said(chars, self.fonts.name, found)))
+                self.notices.append(Problem(where, name, *left_out_said(chars, words, self.fonts.name, found)))
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> tuple[Drawing, Squeezed | None] | None:
         from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
