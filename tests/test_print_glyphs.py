@@ -9,6 +9,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 from liangxiang.print.plan import inked
 from liangxiang.print.signblocks import Person
@@ -139,7 +141,7 @@ def test_a_tibetan_slogan_beside_the_chinese_is_left_out_of_print_with_a_notice(
     with caplog.at_level(logging.INFO):
         site = build(tmp_path, files)
     assert re.search(r"提示：content/zones/garden\.yaml:\d+:\d+: slogan: 字体“Noto Sans SC”里没有 “བ”（U\+0F56）、.*等，"
-                     r"标志牌和桌牌上略去了含这些字的词（བཀྲ、ཤིས、བདེ、ལེགས），其余照印 \(网页上照常显示；这种文字要排版引擎连写、换向，印刷品印不了\)", said(caplog)), said(caplog)
+                     r"标志牌和桌牌上略去了含这些字的词（བཀྲ、ཤིས、བདེ、ལེགས），其余照印 \(网页上照常显示；自带的字体印不了这种文字\)", said(caplog)), said(caplog)
     text = pdf_text(site / "print/signboards/garden.pdf")
     assert "团结一心" in text and not re.search("[\u0f00-\u0fff]", text), text
     assert TIBETAN in (site / "zones/garden/index.html").read_text(encoding="utf-8")
@@ -163,8 +165,8 @@ def test_a_field_or_a_name_with_nothing_left_to_print_is_an_error(tmp_path, capl
     members = FILES["members.yaml"].replace("    name: 李娜\n", "    name: བཀྲ་ཤིས\n")
     errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone_file(scope=TIBETAN), "members.yaml": members}, caplog)
     assert re.search(r"garden\.yaml:4:\d+: scope: 字体“Noto Sans SC”里没有 “བ”（U\+0F56）.*印出来会是方框 "
-                     r"\(印刷品印不了要连写、换向的文字：这里写上中文", errors), errors
-    assert re.search(r"members\.yaml:12:\d+: members\[2\]\.name: 字体“Noto Sans SC”里没有 .*\(印刷品印不了要连写、换向的文字：人名写汉字译名", errors), errors
+                     r"\(自带的字体印不了这种文字：这里也写上中文", errors), errors
+    assert re.search(r"members\.yaml:12:\d+: members\[2\]\.name: 字体“Noto Sans SC”里没有 .*\(自带的字体印不了这种文字：人名写汉字译名", errors), errors
 
 
 def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, caplog):
@@ -226,3 +228,22 @@ def test_a_rare_character_in_a_name_is_kept_and_a_font_is_named(tmp_path, caplog
     errors = failing_build(tmp_path, {"members.yaml": members}, caplog)
     assert re.search(r"members\[1\]\.name: 字体“Noto Sans SC”里没有 “𪚥”（U\+2A6A5），印出来会是方框 "
                      r"\(人名里的字不要改：在 mkdocs.yml 的 liangxiang 插件下写 font: \S*RareHan\.ttf", errors), errors
+
+
+@pytest.mark.parametrize("line, pieces", [
+    # audit R: a dash or a full-width colon between two Uyghur phrases swapped them on the sign
+    ("ئىتتىپاقلىق كۈچ — خەلققە خىزمەت", [("خەلققە خىزمەت", True), (" — ", False), ("ئىتتىپاقلىق كۈچ", True)]),
+    ("كۈچ：خىزمەت", [("خىزمەت", True), ("：", False), ("كۈچ", True)]),
+    # a line that begins in Uyghur reads from the right: its number is at the right end
+    ("24 سائەت مۇلازىمەت", [("سائەت مۇلازىمەت", True), (" ", False), ("24", False)]),
+    # brackets around Uyghur, drawn right to left, are mirrored
+    ("(ئۇيغۇرچە، خەنزۇچە)", [("(", False), ("ئۇيغۇرچە، خەنزۇچە", True), (")", False)]),
+    # a line that begins in Chinese reads from the left, its Uyghur from the right
+    ("团结一心 ئىتتىپاقلىق كۈچ", [("团结一心 ", False), ("ئىتتىپاقلىق كۈچ", True)]),
+])
+def test_a_line_with_uyghur_is_drawn_in_the_bidi_algorithms_order(line, pieces):
+    """Left to right as drawn; a shaped piece in logical order (the shaper sets it right to left).
+    Read against Chromium's rendering of the same lines (audit R)."""
+    from liangxiang.print.shaping import visual_pieces
+
+    assert visual_pieces(line) == pieces

@@ -44,12 +44,15 @@ class Unprintable:
 
     def error(self, font: str, found: str | None) -> tuple[str, str]:
         """(message, hint); found: an installed font that has the characters."""
-        if self.emoji:
+        if self.emoji and self.person:
             return f"{_codes(self.chars)} 是表情符号，印不出来，人名里也不能略去", "删掉表情符号：人名要印在标志牌或桌牌上"
+        if self.emoji:
+            return (f"{_codes(self.chars)} 是表情符号，印不出来，略去后这一项就没有字了",
+                    "写上文字：这一项要印在标志牌或桌牌上（网页上可以留着表情符号）")
         if not as_written(self.chars):
             return (f"字体“{font}”里没有 {_codes(self.chars)}，印出来会是方框",
-                    "印刷品印不了要连写、换向的文字：人名写汉字译名（例如 阿依古丽）" if self.person
-                    else "印刷品印不了要连写、换向的文字：这里写上中文（网页照常显示原文）")
+                    "自带的字体印不了这种文字：人名写汉字译名（例如 阿依古丽）" if self.person
+                    else "自带的字体印不了这种文字：这里也写上中文（网页照常显示原文，印刷品只印中文）")
         keep = "人名里的字不要改：" if self.person else ""
         if found:
             hint = f"{keep}在 mkdocs.yml 的 liangxiang 插件下写 font: {found}（本机这个字体里有这些字，也有中文）"
@@ -66,7 +69,7 @@ def left_out_said(chars: str, words: str, font: str, found: str | None) -> tuple
     what = f"含这些字的词（{words}）" if words else "这些字"
     said = f"字体“{font}”里没有 {_codes(chars)}，标志牌和桌牌上略去了{what}，其余照印"
     if not as_written(chars):
-        return said, "网页上照常显示；这种文字要排版引擎连写、换向，印刷品印不了"  # another font would print its letters apart
+        return said, "网页上照常显示；自带的字体印不了这种文字"  # another font would print its letters apart: no font is named
     font_hint = f"写 font: {found}（本机这个字体里有这些字，也有中文）" if found else "用 font 指定一个包含这些字的中文字体"
     return said, f"网页上照常显示；要印出来，在 mkdocs.yml 的 liangxiang 插件下{font_hint}"
 

@@ -21,7 +21,7 @@ from .fonts import FontSet
 from .images import prepare
 from .layout import BLEED, MARK_GAP, MARK_LENGTH, SLUG
 from .preview import FIXED_DATE
-from .shaping import SHAPED, parts
+from .shaping import SHAPED, visual_pieces
 
 PT_PER_MM = 72 / 25.4
 FAMILY = "print"
@@ -109,18 +109,19 @@ def _runs(text: str, families: dict[str, str]) -> list[tuple[str, str]]:
 
 def _text(pdf: FPDF, item: Text, offset: float, faux_bold: bool, families: dict[str, str]) -> None:
     pdf.set_text_color(item.color)
-    if SHAPED.search(item.text):  # Uyghur beside the Chinese: its runs are shaped, where they are written
+    if SHAPED.search(item.text):  # Uyghur beside the Chinese: its runs are shaped, the line in bidi order
         x = item.x + offset
-        for piece, shaped in parts(item.text):
+        arabic = next((families[c] for c in item.text if SHAPED.match(c) and c in families), FAMILY)
+        for piece, shaped in visual_pieces(item.text):
             run_item = replace(item, x=x - offset, text=piece)
-            x += _shaped(pdf, run_item, offset, faux_bold, families) if shaped else _plain(pdf, run_item, offset, faux_bold, families, True)
+            x += (_shaped(pdf, run_item, offset, faux_bold, arabic) if shaped
+                  else _plain(pdf, run_item, offset, faux_bold, families, True))
         return
     _plain(pdf, item, offset, faux_bold, families)
 
 
-def _shaped(pdf: FPDF, item: Text, offset: float, faux_bold: bool, families: dict[str, str]) -> float:
+def _shaped(pdf: FPDF, item: Text, offset: float, faux_bold: bool, family: str) -> float:
     """An Arabic-script run, joined and right to left by fpdf2's HarfBuzz shaping; its width."""
-    family = families.get(item.text[0], FAMILY)  # the font's own, when it has the letters
     pdf.set_font(family, "B" if item.bold and not (faux_bold and family == FAMILY) else "", item.size * PT_PER_MM)
     pdf.set_text_shaping(True)
     width = pdf.get_string_width(item.text)

@@ -56,3 +56,31 @@ def _font(path: str, number: int, weight: int):
     except Exception:  # an older uharfbuzz or no fvar: the face as it is
         pass
     return font, face.upem
+
+
+# brackets drawn right to left outside a shaped run show their mirror image (bidi rule L4)
+MIRRORED = dict(zip("()[]{}<>«»（）［］｛｝《》〈〉「」『』【】", ")(][}{><»«）（］［｝｛》《〉〈」「』『】【"))
+
+
+def visual_pieces(line: str) -> list[tuple[str, bool]]:
+    """(text, shaped) pieces of a line from left to right, in the Unicode bidi algorithm's order
+    (fpdf2's): a line that begins in Uyghur reads from the right, "24 سائەت" with its number on the
+    right, and a dash or a full-width colon between two Uyghur words keeps them in order. A shaped
+    piece is in logical order, for the shaper to set right to left; another is as it is seen."""
+    from fpdf.bidi import BidiParagraph
+
+    inside = {at for run in SHAPED_RUN.finditer(line) for at in range(*run.span())}
+    groups: list[tuple[tuple[bool, bool], list[str]]] = []
+    for char in BidiParagraph(line).get_all()[1]:
+        key = (char.character_index in inside, char.embedding_level % 2 == 1)
+        if groups and groups[-1][0] == key:
+            groups[-1][1].append(char.character)
+        else:
+            groups.append((key, [char.character]))
+    pieces = []
+    for (shaped, rtl), chars in groups:
+        if shaped and rtl:
+            pieces.append(("".join(reversed(chars)), True))
+        else:
+            pieces.append(("".join(MIRRORED.get(c, c) for c in chars) if rtl else "".join(chars), shaped))
+    return pieces
