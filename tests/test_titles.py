@@ -59,6 +59,7 @@ def test_a_name_written_over_two_lines_is_read_as_one(written, read):
     ("学生公寓楼院服务", ["学生公寓楼院服务"]),  # short: whole, and never a last part of two characters (楼院 / 服务)
     ("党员“亮身份、亮承诺、亮标准”活动", ["党员“亮身份、", "亮承诺、", "亮标准”活动"]),  # no part shorter than three
     ("3号换热站安全运行优秀党员责任区", ["3号换热站安全运行", "优秀党员责任区"]),  # short enough: not cut after 站
+    ("BRT1号线 ئىتتىپاقلىق كۈچ 党员责任区", ["BRT1号线", " ئىتتىپاقلىق", " كۈچ ", "党员责任区"]),  # audit R: a phone broke ئىتتىپاق / لىق
 ])
 def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     from liangxiang.titles import title_parts
@@ -131,6 +132,8 @@ def test_words_found_are_kept_between_builds(tmp_path, monkeypatch):
     ("国网沧州供电公司运维检修部党支部", ["国网沧州", "供电公司", "运维检修部", "党支部"]),
     ("北京协和医院内科党总支", ["北京协和医院内科", "党总支"]),
     ("华宁社区党委", ["华宁社区党委"]),
+    # audit R: jieba cut Uyghur letter by letter, and a sign broke كوم / ىتېتى across two lines
+    ("ئۈرۈمچى شەھەرلىك پارتىيە كومىتېتى", ["ئۈرۈمچى", " شەھەرلىك", " پارتىيە", " كومىتېتى"]),
 ])
 def test_an_organizations_name_is_kept_in_parts_a_page_does_not_break(org, parts):
     from liangxiang.titles import org_parts

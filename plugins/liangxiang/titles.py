@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import re
+import unicodedata
 from pathlib import Path
 
 from .files import write_atomic
@@ -179,8 +180,15 @@ def _between_words(text: str) -> list[int]:
             continue
         if following in ("内科", "外科") and HANZI.match(word[-1]):
             continue
+        if _in_a_word(text[at - 1]) and _in_a_word(text[at]):  # jieba cuts Uyghur or Cyrillic letter by letter
+            continue
         points.append(at)
     return points
+
+
+def _in_a_word(char: str) -> bool:
+    """A letter of an alphabet (Uyghur, Cyrillic, Latin), or its mark: a word of them breaks at a space only."""
+    return unicodedata.category(char)[0] in "LM" and not HANZI.match(char) and not unicodedata.name(char, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
 
 
 def _cut(text: str, points) -> list[str]:
