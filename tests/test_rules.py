@@ -1634,6 +1634,8 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/commitments/2026.yaml:4:5: commitments[1].promise: 承诺有 44 个字，桌牌上只能印成小字（承诺是一句话，40 个字以内）"
      " (把最想让群众记住的一句写在 promise，具体的事分条写进 items)"),
     (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: " + "带头养护花园，" * 5 + "做到"), None),  # 37
+    # audit R: nine Uyghur words, 63 letters, fit as a sentence of 32 hanzi does
+    (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: يولۇچىلارغا سەمىمىي مۇلازىمەت قىلىپ، ھەر كۈنى بىخەتەر ھەيدەيمەن ۋە پاكىز تۇتىمەن"), None),
     # a past year's plates are not printed: its long promise is no one's concern (audit 28)
     ({"content/commitments/2025.yaml": FILES["content/commitments/2026.yaml"].replace("2026", "2025").replace("promise: 带头养护花园", "promise: " + "带头养护花园，" * 6 + "做到")},
      None),
@@ -1682,7 +1684,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
         "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
-        "promise-of-a-paragraph", "promise-of-a-sentence", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
+        "promise-of-a-paragraph", "promise-of-a-sentence", "promise-in-uyghur", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
         "sign-sides-against-orientation", "joined-in-the-future", "successor-archived-too", "a-year-not-begun", "the-only-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
