@@ -206,6 +206,18 @@ def test_a_leaders_name_is_never_broken(planned, setter, size, orientation, lead
     assert leader in drawing.texts(), [t for t in drawing.texts() if t and t in leader]
 
 
+@pytest.mark.parametrize("size", ["80x60cm", "A3", "A4"])
+def test_a_leaders_name_in_words_breaks_at_its_space(planned, setter, size):
+    """Audit R: a Uyghur name beside the photo was set at a third of a Chinese name's size on one
+    line; where one line would shrink it, it takes two lines, broken at its space."""
+    _, signs, _ = planned
+    sign = next(item.content for item in signs if item.content.leader_photo)
+    leader = "ئابدۇراخمان تۇرسۇن"
+    drawing = compose_sign(dataclasses.replace(sign, leader=leader, size=size, orientation="landscape"), sign_words(load_labels()), setter)
+    names = [item.text.strip() for item in drawing.items if isinstance(item, Text) and item.text.strip() in (leader, *leader.split())]
+    assert names == leader.split(), names
+
+
 MANY_DUTIES = ("24小时值班，接到抢修工单后城区45分钟内到达现场", "到达现场后先向客户说明故障原因和预计恢复时间",
                "一般故障4小时内恢复供电，复杂故障每2小时向客户通报进度", "抢修完毕清理现场，做到“工完、料尽、场地清”",
                "每次抢修后24小时内电话回访", "迎峰度夏、迎峰度冬期间每天巡视重载台区", "汛期前完成低洼小区配电室防汛检查",

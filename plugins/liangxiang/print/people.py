@@ -92,11 +92,16 @@ class PeopleBlock(SignBlocks):
             return None
         biggest = max(self.em(self.layout.leader) * scale, self.floor)
         # a name is never broken inside (王建 / 国): one line, smaller; only a long transliterated
-        # name that would shrink a lot takes two lines, broken after a "·"
+        # name that would shrink a lot takes two lines, broken after a "·", or at its space
+        # (ئابدۇراخمان تۇرسۇن, audit R: set at a third of its size)
         whole = fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 1, True)
-        if whole is not None and ("·" not in self.sign.leader or whole.size >= 0.6 * biggest):
+        parted = "·" in self.sign.leader or " " in self.sign.leader.strip()
+        if whole is not None and (not parted or whole.size >= 0.6 * biggest):
             return whole
-        return fit(self.sign.leader, self.set.measure, width, biggest, self.floor, 2, True, keep_phrases=True, accept=broken_at_dots) or whole
+        name = self.sign.leader
+        at_spaces = lambda lines: " ".join(line.strip() for line in lines) == " ".join(name.split())  # noqa: E731
+        return fit(name, self.set.measure, width, biggest, self.floor, 2, True, keep_phrases=True,
+                   accept=broken_at_dots if "·" in name else at_spaces) or whole
 
     def _photo(self, x: float, y: float, photo_w: float) -> list:
         u, photo = self.u, self.sign.leader_photo
