@@ -463,6 +463,19 @@ def test_a_dotted_name_breaks_only_after_its_dots(visit, name):
         assert all(name[i - 1] == "·" for i in lines), [name[:i] + " / " + name[i:] for i in lines]
 
 
+def test_a_duty_written_in_uyghur_reads_from_the_right(visit):
+    """Audit R: "24 سائەت مۇلازىمەت" showed its number on the left, read last. A paragraph or item
+    takes the direction of its first letter (unicode-bidi: plaintext): the number is on the right."""
+    page = visit().open(PAGES["zone"])
+    where = page.evaluate("""() => {
+        const li = document.querySelector('main li');
+        li.textContent = '24 سائەت مۇلازىمەت';
+        const text = li.firstChild, at = (i) => { const r = document.createRange(); r.setStart(text, i); r.setEnd(text, i + 1); return r.getBoundingClientRect().left; };
+        return [at(0), at(3)];
+    }""")
+    assert where[0] > where[1], f"24 at {where[0]:.0f} px, the word after it at {where[1]:.0f} px"
+
+
 # the characters of a text node that begin a line, as laid out
 LINE_STARTS = """
         const lineStarts = (node) => {  // a text node, or an element: all the text in it
