@@ -8,7 +8,7 @@ from pathlib import Path
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
 from .check.photos import CHECKED_FILE
-from .check.published import renamed_ids, vanished_pages
+from .check.published import id_changes, renamed_ids, vanished_pages
 from .check.settings import check_settings
 from .content import Content
 from .files import FileFacts, cache_dir, site_root
@@ -34,11 +34,11 @@ def read_content(
     content.site_url = site_url or ""
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
-    if every_record_read:  # a reference to an id renamed since the last build is told the new id
-        content.renamed = renamed_ids(content, cache_dir)
+    changes = id_changes(content, cache_dir) if every_record_read else []  # since the last build (check.published)
+    content.renamed = renamed_ids(changes)  # a reference to an id renamed is told the new id
     check_content(content, problems)
     if every_record_read:  # a check's error (a photo's path) does not hide a zone renamed beside it
-        content.notices.extend(vanished_pages(content, cache_dir))
+        content.notices.extend(vanished_pages(content, changes))
     check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()

@@ -180,14 +180,15 @@ def _between_words(text: str) -> list[int]:
             continue
         if following in ("内科", "外科") and HANZI.match(word[-1]):
             continue
-        if _in_a_word(text[at - 1]) and _in_a_word(text[at]):  # jieba cuts Uyghur or Cyrillic letter by letter
+        if in_a_word(text[at - 1]) and in_a_word(text[at]):  # jieba cuts Uyghur or Cyrillic letter by letter
             continue
         points.append(at)
     return points
 
 
-def _in_a_word(char: str) -> bool:
-    """A letter of an alphabet (Uyghur, Cyrillic, Latin), or its mark: a word of them breaks at a space only."""
+def in_a_word(char: str) -> bool:
+    """A letter of an alphabet (Uyghur, Cyrillic, Latin), or its mark: a word of them breaks at a space
+    only, and is printed whole or not at all (print.glyphs). Hanzi, kana and hangul stand alone."""
     return unicodedata.category(char)[0] in "LM" and not HANZI.match(char) and not unicodedata.name(char, "").startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
 
 

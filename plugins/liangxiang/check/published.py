@@ -52,8 +52,13 @@ def _kinds(value) -> dict[str, set[str]]:
             for kind, ids in (value.items() if isinstance(value, dict) else ()) if isinstance(ids, list)}
 
 
+def id_changes(content: Content, cache: Path | None) -> list[tuple[str, list[str], list[str]]]:
+    """(kind, ids the last build published that this content no longer answers for, ids new beside
+    them): renamed_ids and vanished_pages read them."""
+    return list(_changes(content, cache))
+
+
 def _changes(content: Content, cache: Path | None):
-    """(kind, ids the last build published that this content no longer answers for, ids new beside them)."""
     if cache is None:
         return
     ever, last = _recorded(_read(cache))
@@ -64,13 +69,13 @@ def _changes(content: Content, cache: Path | None):
             yield kind, sorted(i for i in ids if i not in current[kind] and i not in hidden), sorted(current[kind] - ever.get(kind, set()) - ids)
 
 
-def renamed_ids(content: Content, cache: Path | None) -> dict[tuple[str, str], str]:
+def renamed_ids(changes: list) -> dict[tuple[str, str], str]:
     """(kind, id) -> the id it was likely renamed to since the last build: one of its kind new beside
     it. A reference to the old id is then told the new one (references, markdown_refs)."""
-    return {(kind, old): new[0] for kind, gone, new in _changes(content, cache) if len(new) == 1 for old in gone}
+    return {(kind, old): new[0] for kind, gone, new in changes if len(new) == 1 for old in gone}
 
 
-def vanished_pages(content: Content, cache: Path | None) -> list[Problem]:
+def vanished_pages(content: Content, changes: list) -> list[Problem]:
     """A notice for each id the last build published that this content no longer answers for,
     said at the record it was likely renamed to when one id of its kind is new beside it. Said
     once: the build after it no longer has the id."""
@@ -80,7 +85,7 @@ def vanished_pages(content: Content, cache: Path | None) -> list[Problem]:
     except ValueError:
         docs = content.docs_dir.name
     roster = content.members[0].path if content.members else "members.yaml"
-    for kind, gone, new in _changes(content, cache):
+    for kind, gone, new in changes:
         if kind == "story":
             notices += _stories_gone(content, docs, gone, new)
             continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ..model import Member, Record
+from ..titles import in_a_word
 from .fonts import Metrics
 from .images import ImageRef
 from .plan import Planned, printed_texts
@@ -95,9 +96,6 @@ class Checked:
     left_out: tuple[tuple[tuple, str, str], ...]  # (field as stage._field_of takes it, characters, words) for the notices
 
 
-_STANDING_ALONE = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")  # letters that make no word with their neighbours
-
-
 def check_glyphs(item: Planned, metrics: Metrics) -> Checked:
     errors: list[Unprintable] = []
     missing_in: dict[tuple, tuple[str, list[str]]] = {}  # field -> (its text, what it lacks)
@@ -106,7 +104,7 @@ def check_glyphs(item: Planned, metrics: Metrics) -> Checked:
         if record is None or not missing:
             continue
         said = Unprintable(record, tuple(path), tuple(missing), _is_persons_name(record, path))
-        kept = "".join(c for c in text if c not in missing)
+        kept = _Dropping("".join(missing)).sub(text)  # as it would print: a letter takes its word (Аюулгүй alone: nothing)
         if any(_is_hanzi(c) for c in missing) or (said.person and not said.emoji) or not any(c.isalnum() for c in kept):
             errors.append(said)
         elif (owner := _owner(item, record)) is not None:
@@ -135,9 +133,9 @@ class _Dropping:
                 continue
             start = end = at
             if char.isalpha() or unicodedata.category(char).startswith("M"):
-                while start > 0 and _in_word(text[start - 1]):
+                while start > 0 and in_a_word(text[start - 1]):
                     start -= 1
-                while end + 1 < len(text) and _in_word(text[end + 1]):
+                while end + 1 < len(text) and in_a_word(text[end + 1]):
                     end += 1
             spans.append((start, end + 1))
         return spans
@@ -151,10 +149,6 @@ class _Dropping:
             kept.append(text[at:start])
             at = end
         return "".join(kept) + text[at:]
-
-
-def _in_word(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LM" and not unicodedata.name(char, "").startswith(_STANDING_ALONE)
 
 
 def _is_hanzi(char: str) -> bool:
