@@ -66,7 +66,7 @@ def test_what_markdown_names_is_kept_between_builds(tmp_path, monkeypatch):
     root = write_site(tmp_path / "src", {"content/stories/a-key.md": STORY.replace("../about.md#rules", "../abuot.md")})
     first = [str(p) for p in read_content(root, root / "content", cache_dir=tmp_path / "cache")[1]]
     assert any("abuot.md" in p for p in first)
-    monkeypatch.setattr(markdown_refs, "_named", lambda renderer, text: pytest.fail("rendered again"))
+    monkeypatch.setattr(markdown_refs, "named", lambda renderer, text: pytest.fail("rendered again"))
     assert [str(p) for p in read_content(root, root / "content", cache_dir=tmp_path / "cache")[1]] == first
 
 

@@ -25,7 +25,7 @@ from .glyphs import as_written, check_glyphs, is_emoji, left_out_said
 from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, sheet_size
-from .plan import Planned, address, plan_plates, plan_signboards, plate_words, printed_texts, sign_words
+from .plan import Planned, address, plan_plates, plan_signboards, plate_words, sign_words
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
 from .printable import Printable, outline, packed_drawing, shown
