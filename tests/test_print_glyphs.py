@@ -164,9 +164,10 @@ def test_a_field_or_a_name_with_nothing_left_to_print_is_an_error(tmp_path, capl
     both stop the build, said at their lines."""
     members = FILES["members.yaml"].replace("    name: 李娜\n", "    name: བཀྲ་ཤིས\n")
     errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone_file(scope=TIBETAN), "members.yaml": members}, caplog)
-    assert re.search(r"garden\.yaml:4:\d+: scope: 字体“Noto Sans SC”里没有 “བ”（U\+0F56）.*印出来会是方框 "
+    assert re.search(r"garden\.yaml:4:\d+: scope: 字体“Noto Sans SC”里没有 “བ”（U\+0F56）.*略去含这些字的词后，这一项就没有字可印了 "
                      r"\(自带的字体印不了这种文字：这里也写上中文", errors), errors
-    assert re.search(r"members\.yaml:12:\d+: members\[2\]\.name: 字体“Noto Sans SC”里没有 .*\(自带的字体印不了这种文字：人名写汉字译名", errors), errors
+    assert re.search(r"members\.yaml:12:\d+: members\[2\]\.name: 字体“Noto Sans SC”里没有 .*人名里的字不能略去 "
+                     r"\(自带的字体印不了这种文字：人名写汉字译名", errors), errors
 
 
 def test_one_run_reports_content_errors_and_what_cannot_be_printed(tmp_path, caplog):

@@ -50,8 +50,9 @@ class Unprintable:
         if self.emoji:
             return (f"{_codes(self.chars)} 是表情符号，印不出来，略去后这一项就没有字了",
                     "写上文字：这一项要印在标志牌或桌牌上（网页上可以留着表情符号）")
+        lacks = f"字体“{font}”里没有 {_codes(self.chars)}，" + self._why_stopped
         if not as_written(self.chars):
-            return (f"字体“{font}”里没有 {_codes(self.chars)}，印出来会是方框",
+            return (lacks,
                     "自带的字体印不了这种文字：人名写汉字译名（例如 阿依古丽）" if self.person
                     else "自带的字体印不了这种文字：这里也写上中文（网页照常显示原文，印刷品只印中文）")
         keep = "人名里的字不要改：" if self.person else ""
@@ -60,7 +61,16 @@ class Unprintable:
         else:
             hint = (f"{keep}在 mkdocs.yml 的 liangxiang 插件下用 font 指定一个包含这些字的中文字体（TTF、OTF 或 TTC#n，"
                     "例如思源黑体的完整版）" + ("" if self.person else "；或者换成常用字"))
-        return f"字体“{font}”里没有 {_codes(self.chars)}，印出来会是方框", hint
+        return lacks, hint
+
+    @property
+    def _why_stopped(self) -> str:
+        """Why the characters are not left out, as a letter of another alphabet is elsewhere."""
+        if any(_is_hanzi(c) for c in self.chars):
+            return "印出来会是方框"
+        if self.person:
+            return "人名里的字不能略去"
+        return "略去含这些字的词后，这一项就没有字可印了"
 
 
 def left_out_said(chars: str, words: str, font: str, found: str | None) -> tuple[str, str]:
