@@ -29,7 +29,8 @@ from .serve import Preview, Waiting, watch_and_preview
 from .site import SiteBuild
 from .site.markdown import SafeContent, add_base_extensions, untitled_page_title
 from .site.staging import StagedOutput
-from .siteconfig import plugin_option_problem, plugin_twice_problem, say_config_problems_in_words
+from .configwords import plugin_option_problem, plugin_twice_problem
+from .siteconfig import say_config_problems_in_words
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 

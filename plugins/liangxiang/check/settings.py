@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from ..content import Content
 from .markdown_refs import WEB_ADDRESS
 from ..problems import Location, Problem, Problems, did_you_mean
-from ..siteconfig import missing_hook, written_setting
+from ..configwords import missing_hook, written_setting
 
 URL_EXAMPLE = "写网站对外的真实地址，例如 site_url: https://dangjian.你的单位.cn/"
 MENU = "首页、责任区、党员、承诺、故事、考核"
