@@ -46,6 +46,10 @@ SECRET_PHOTO = {"content/photos/secret.jpg": jpeg_bytes(color="#36c")}  # a hidd
 CASES = [
     # files and syntax
     Case("gbk", {"members.yaml": FILES["members.yaml"].encode("gbk")}, "members.yaml", 3, "-", "GBK", "UTF-8"),
+    # audit S: a whole GBK file where a line ("post: 住院医师") reads as UTF-8 by chance was said
+    # to be UTF-8 with 108 lines pasted in GBK, each to be typed again
+    Case("gbk-line-valid-as-utf8", {"members.yaml": FILES["members.yaml"].replace("绿化养护员", "住院医师").encode("gbk")},
+         "members.yaml", 3, "-", "GBK/GB2312 编码", "另存为 UTF-8"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},

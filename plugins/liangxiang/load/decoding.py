@@ -150,7 +150,9 @@ def _mixed_lines(raw: bytes, path: str, problems: Problems) -> bool:
         except UnicodeDecodeError:
             bad.append((number, line))
             continue
-        good = good or not text.isascii()
+        # Chinese in UTF-8 takes three bytes a character. A GBK line may read as UTF-8 by chance,
+        # but as two-byte letters ("住院医师" as "סԺҽʦ"): such a line says nothing of the file.
+        good = good or any(ord(char) >= 0x800 for char in text)
     if not bad or not good or not all(_is_gbk(line) for _, line in bad):
         return False
     for number, line in bad:
