@@ -476,6 +476,31 @@ def test_a_duty_written_in_uyghur_reads_from_the_right(visit):
     assert where[0] > where[1], f"24 at {where[0]:.0f} px, the word after it at {where[1]:.0f} px"
 
 
+def test_a_portrait_story_cover_is_shown_whole(visit):
+    """Audit S: a portrait cover was cropped to its middle third on the story's page, heads and feet
+    gone, and shown whole nowhere. A 900x1600 cover with a red top and a blue bottom: both are seen."""
+    from PIL import Image
+
+    page = visit().open(PAGES["story"])
+    box = page.locator(".story-cover img")
+    page.evaluate("""async () => {
+        const canvas = document.createElement('canvas'); canvas.width = 900; canvas.height = 1600;
+        const pen = canvas.getContext('2d');
+        pen.fillStyle = '#808080'; pen.fillRect(0, 0, 900, 1600);
+        pen.fillStyle = '#ff0000'; pen.fillRect(0, 0, 900, 100);
+        pen.fillStyle = '#0000ff'; pen.fillRect(0, 1500, 900, 100);
+        const img = document.querySelector('.story-cover img');
+        img.removeAttribute('srcset'); img.closest('picture')?.querySelectorAll('source').forEach(s => s.remove());
+        img.removeAttribute('width'); img.removeAttribute('height');
+        await new Promise(done => { img.onload = done; img.src = canvas.toDataURL(); });
+    }""")
+    shot = Image.open(io.BytesIO(page.screenshot(clip=box.bounding_box()))).convert("RGB")
+    colours = set(shot.getdata())
+    red = any(r > 200 and g < 60 and b < 60 for r, g, b in colours)
+    blue = any(b > 200 and r < 60 and g < 60 for r, g, b in colours)
+    assert red and blue, f"cover {shot.size}: red top seen {red}, blue bottom seen {blue}"
+
+
 # the characters of a text node that begin a line, as laid out
 LINE_STARTS = """
         const lineStarts = (node) => {  // a text node, or an element: all the text in it
