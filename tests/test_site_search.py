@@ -142,6 +142,19 @@ def test_excerpts_lie_beside_the_index_one_per_document(tmp_path):
     assert sorted(p.name for p in (again / "assets").glob("*.json")) == sorted([index_path.name, index["excerpts"]])
 
 
+def test_a_zones_excerpt_names_each_person_once_with_their_role(tmp_path):
+    """Audit S: a zone's excerpt read "…司马静 欧阳娜娜 诸葛明辉 司马静 欧阳娜娜": its roles' people,
+    then its members, names only. Each is now named once, as the zone page lists them."""
+    root = write_site(tmp_path / "src")
+    site = build_site(root / "mkdocs.yml", tmp_path / "one")
+    [index_path] = (site / "assets").glob("search-*.json")
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    texts = json.loads((site / "assets" / index["excerpts"]).read_text(encoding="utf-8"))
+    [garden] = [texts[n] for n, doc in enumerate(index["docs"]) if doc[1] == "花园责任区"]
+    assert "党员负责人 张伟 业务带头人 李娜 监督员 王芳" in garden, garden
+    assert garden.count("张伟") == 1 and garden.count("李娜") == 1, garden
+
+
 def _docs(texts: list[tuple[str, str]]) -> list[Doc]:
     return [Doc("member", title, f"members/m{n}/", "", text) for n, (title, text) in enumerate(texts)]
 

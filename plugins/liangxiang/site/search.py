@@ -112,6 +112,22 @@ def text_of(page_html: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", _BLOCK_TAG.sub(" ", page_html)))
 
 
+def _people_of(zone, leader, member_by_id: dict, labels: Labels) -> str:
+    """The zone's people as its page lists them, each once, with their role: an excerpt of the
+    index reads "党员负责人 邓海 技术负责人 马骏 责任区党员 何晓鹏 林悦", not the names twice."""
+    said = [f"{labels.leader} {leader.name}"] if leader else []
+    named = {leader.name} if leader else set()
+    for role in zone.listed_roles:
+        name = member_by_id[role.member].name if role.member in member_by_id else (role.name or "")
+        if name:
+            said.append(f"{role.role} {name}")
+            named.add(name)
+    others = [member_by_id[m].name for m in zone.members if m in member_by_id and member_by_id[m].name not in named]
+    if others:
+        said.append(f"{labels.zone_members} " + " ".join(dict.fromkeys(others)))
+    return " ".join(said)
+
+
 def documents(
     content: Content, urls: Urls, labels: Labels, free_pages: Iterable[tuple[str, str, str]] = (), memo: Callable = _no_memo,
 ) -> list[Doc]:
@@ -129,13 +145,12 @@ def documents(
                 for c in (latest.commitments if latest else [])}
     for zone in content.zones:
         leader = content.member_by_id.get(zone.leader)
-        people = [content.member_by_id[r.member].name if r.member in content.member_by_id else (r.name or "") for r in zone.listed_roles]
-        people += [content.member_by_id[m].name for m in zone.members if m in content.member_by_id]  # a zone is found by anyone in it
+        people = _people_of(zone, leader, content.member_by_id, labels)  # a zone is found by anyone in it
         sub = " · ".join(filter(None, [leader.name if leader else "", zone.location or "",
                                        labels.archived if zone.status == "archived" else ""]))
         docs.append(Doc("zone", zone.name, urls.of("zone", zone.id), sub, FIELDS.join(filter(None, [
             zone.short_name, zone.location, zone.scope, " ".join(zone.listed_duties), zone.slogan, zone.service_phone,
-            content.branch_name(zone.branch), leader.name if leader else "", " ".join(people),
+            content.branch_name(zone.branch), people,
             words_of(zone.content) if zone.content else "",
         ])), zone.status == "archived"))
     for member in content.public_members:
