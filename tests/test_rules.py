@@ -192,6 +192,16 @@ CASES = [
          "花括号 {…} 里的写法不对", "“text”前面的逗号是全角的“，”：改成半角逗号加空格“, ”"),
     Case("id-number-in-a-note", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: 投诉人身份证130982195503121234}"),
          "content/assessments/2026-Q1.yaml", "投诉人", "results[1].note", "这里有一个身份证号（130982********1234），会公开发布", "身份证号不能公开：删掉它"),
+    # audit T: a free page was searched for hidden members' names only; a number grouped as on a
+    # form, typed full-width or in the old 15-digit form was not seen anywhere
+    Case("id-number-on-a-free-page", sub("content/about.md", "活动简介。", "活动简介。\n\n联系人王芳，身份证 130103199001011234。"),
+         "content/about.md", "联系人", "-", "这里有一个身份证号（130103********1234），会公开发布", "删掉它"),
+    Case("id-number-grouped", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: 身份证号 130103 19900101 123X}"),
+         "content/assessments/2026-Q1.yaml", "身份证号", "results[1].note", "这里有一个身份证号（130103********123X）"),
+    Case("id-number-full-width", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: １３０１０３１９９００１０１１２３４}"),
+         "content/assessments/2026-Q1.yaml", "１３０", "results[1].note", "这里有一个身份证号（130103********1234）"),
+    Case("id-number-old-form", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: 证号130103900101123}"),
+         "content/assessments/2026-Q1.yaml", "证号", "results[1].note", "这里有一个身份证号（130103*****1123）"),
     Case("progress-lost-its-indent", sub("content/commitments/2026.yaml", "      - {date: 2026-03-12, text: 补植草坪}\n", "      - {date: 2026-03-12, text: 补植草坪}\n    date: 2026-04-01\n"),
          "content/commitments/2026.yaml", "    date: 2026-04-01", "commitments[1].date", "不认识的字段“date”", "“date”是 progress 里的字段：这一行的缩进不对，要缩进到 progress: 下面作为一项，以“- ”开头"),
     # the value YAML keeps is the last one: a problem with it is said at its own line (audit 19)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from typing import Any, Callable, Iterator, get_args
 
 from pydantic import BaseModel
@@ -23,19 +24,26 @@ from ..problems import Location, Problem
 from ..site.rawhtml import unpublished_blanked
 
 PHONE_FIELDS = {"service_phone", "hotline"}
-ID_NUMBER = re.compile(r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9A-Za-z])")
+# an ID number as typed or copied from a form: 130103199001011234, or grouped 130103 19900101 123X;
+# the old 15-digit form (a region, then the birth date as YYMMDD, then three digits)
+ID_NUMBER = re.compile(r"(?<![0-9])[1-8][0-9]{5}[ -]?[0-9]{4}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{3}[0-9Xx](?![0-9A-Za-z])")
+OLD_ID_NUMBER = re.compile(r"(?<![0-9])[1-8][0-9]{5}[ -]?[0-9]{6}[ -]?[0-9]{3}(?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
-_CANDIDATE = re.compile(r"1[3-9][0-9][ -]?[0-9]{4}|[1-8][0-9]{16}")  # what either of them starts with
+# what either of them starts with, in a text as typed (full-width digits are read by NFKC)
+_CANDIDATE = re.compile(r"[1１][3-9３-９][0-9０-９][ -]?[0-9０-９]{4}|[1-8１-８][0-9０-９]{5}[ -]?[0-9０-９]{6}")
 
 
 def is_id_number(text: str) -> bool:
-    """A resident ID number (GB 11643): a region, then a real birth date. Its check character is
-    not required: a number typed with one digit wrong is still somebody's."""
+    """A resident ID number (GB 11643), its separators taken out: a region, then a real birth date.
+    Its check character is not required: a number typed with one digit wrong is still somebody's."""
+    digits = re.sub(r"[ -]", "", text)
+    if len(digits) == 15:  # issued before 1999 to people born in the 1900s
+        digits = digits[:6] + "19" + digits[6:] + "0"
     try:
-        born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+        born = dt.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
     except ValueError:
         return False
-    return text[0] in "12345678" and 1900 <= born.year <= 2100
+    return len(digits) == 18 and digits[0] in "12345678" and 1900 <= born.year <= 2100
 
 
 def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
@@ -55,7 +63,7 @@ def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
     bodies = [(story.meta.path, story.body, story.body_line, "body", True) for story in content.stories]
     bodies += [(where.path, text, where.line, "body", True) for text, where, field, base, *_ in content.rejected_texts
                if (field, base) == ("body", "stories")]  # a story whose header failed
-    bodies += [(_shown(content, page), text, 1, "-", False) for page, text in content.page_texts.items()]  # names only
+    bodies += [(_shown(content, page), text, 1, "-", True) for page, text in content.page_texts.items()]
     for path, body, first, field, numbers in bodies:
         if seen(body, numbers):
             for number, line in enumerate(unpublished_blanked(body).split("\n"), first):  # each line once
@@ -132,12 +140,14 @@ def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Pro
                                "如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人，可以不管"))
     if not numbers:
         return
-    for found in ID_NUMBER.finditer(text):
-        if is_id_number(found.group()):
-            number = found.group()
-            errors.append(Problem(*place(), f"这里有一个身份证号（{number[:6]}********{number[-4:]}），会公开发布",
-                                  "身份证号不能公开：删掉它"))
-            text = text.replace(number, " ")
+    text = unicodedata.normalize("NFKC", text)  # １３０１０３… typed in an input method's full-width mode
+    for pattern in (ID_NUMBER, OLD_ID_NUMBER):
+        for found in pattern.finditer(text):
+            if is_id_number(found.group()):
+                number = re.sub(r"[ -]", "", found.group())
+                errors.append(Problem(*place(), f"这里有一个身份证号（{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}），会公开发布",
+                                      "身份证号不能公开：删掉它"))
+                text = text.replace(found.group(), " ")
     for found in MOBILE.finditer(text):
         digits = re.sub(r"\D", "", found.group())
         notices.append(Problem(*place(), f"这里有一个手机号（{digits[:3]}****{digits[-4:]}），会公开发布",
