@@ -50,6 +50,14 @@ CASES = [
     # to be UTF-8 with 108 lines pasted in GBK, each to be typed again
     Case("gbk-line-valid-as-utf8", {"members.yaml": FILES["members.yaml"].replace("绿化养护员", "住院医师").encode("gbk")},
          "members.yaml", 3, "-", "GBK/GB2312 编码", "另存为 UTF-8"),
+    # audit T: one character cut short, or a ° pasted from a Western code page, was "a file not in
+    # UTF-8", to be reopened as GBK: that garbles every other line
+    Case("damaged-character", {"members.yaml": FILES["members.yaml"].encode().replace("绿化养护员".encode(), "绿化养护员".encode()[:-1])},
+         "members.yaml", "    post: ", "-", "这一行有一个字损坏了（在“post: 绿化养护”后面）", "不要转换整个文件的编码"),
+    Case("latin1-degree-sign", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水18°C".encode("utf-8").replace("°".encode(), b"\xb0"))},
+         "content/zones/garden.yaml", "  - ", "-", "这一行有一个字损坏了（在“- 浇水18”后面）", "重新输入这个字或符号"),
+    Case("replacement-character", sub("members.yaml", "post: 绿化养护员", "post: 绿化养护\ufffd"),
+         "members.yaml", "post: ", "-", "这里有一个损坏的字“\ufffd”", "重新输入原来的字"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},

@@ -18,6 +18,8 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         text = text.replace("\r", "\n")  # saved with old Mac line ends: YAML and Markdown read the lines, so do the messages
     if text is not None and _merge_conflict(text, path, problems):
         text = sides(text)[0]  # read on: the file's other mistakes are said in this run too
+    if text is not None and "\ufffd" in text:
+        _replacement_reported(text, path, problems)
     if text is not None and LINE_SEPARATORS.search(text):
         text = _line_separators_reported(text, path, problems)
     return text
@@ -97,7 +99,7 @@ def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        if _mixed_lines(raw, path, problems):
+        if _damaged_characters(raw, path, problems) or _mixed_lines(raw, path, problems):
             return None
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
@@ -138,6 +140,52 @@ def report_controls(text: str, path: str, problems: Problems, field: str = "-", 
         problems.add(Location(path, line, found.start() - start + 1), field,
                      f"这里有一个看不见的控制字符（U+{ord(found.group()):04X}）",
                      "多半是从别处复制来的：删掉它（可以把这一段删了重新打字）；它在网页上不显示，或会把文字顺序颠倒")
+
+
+def _replacement_reported(text: str, path: str, problems: Problems) -> None:
+    """U+FFFD stands where an editor or a converter met bytes it could not read: the character that
+    was there is lost, and "客服主�" would be published."""
+    lines = [(number, line) for number, line in enumerate(text.split("\n"), 1) if "\ufffd" in line]
+    if len(lines) > 3:  # the whole file opened in the wrong encoding, then saved
+        number, line = lines[0]
+        problems.add(Location(path, number, line.index("\ufffd") + 1), "-",
+                     f"文件里有 {len(lines)} 行带着损坏的字“\ufffd”，其余的字多半也成了乱码：文件按错误的编码打开后又保存了",
+                     "用 git 恢复到上一版（VS Code：“源代码管理”里对这个文件点“放弃更改”），再重新修改；打开时编码要选 UTF-8")
+        return
+    for number, line in lines:
+        at = line.index("\ufffd")
+        problems.add(Location(path, number, at + 1), "-", f"这里有一个损坏的字“\ufffd”{_after(line[:at])}：原来的字在复制或转换编码时丢了",
+                     "删掉“\ufffd”，重新输入原来的字")
+
+
+def _after(before: str) -> str:
+    shown = before.strip()[-12:]
+    return f"（在“{shown}”后面）" if shown else ""
+
+
+def _damaged_characters(raw: bytes, path: str, problems: Problems) -> bool:
+    """A UTF-8 file with a character or two damaged (its last byte cut off in a copy, a ° or a curly
+    quote pasted from a Western code page): each place, to be typed again. Told to convert the
+    whole file, an editor would garble every other line, which is right."""
+    found = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+            continue
+        except UnicodeDecodeError:
+            pass
+        read = line.decode("utf-8", errors="replace")
+        spots = read.count("\ufffd") - line.decode("utf-8", errors="ignore").count("\ufffd")
+        # a line pasted in GBK has no Chinese that reads as UTF-8, and a bad byte at most every character
+        if spots > 2 or not any("\u0800" <= char != "\ufffd" for char in read):
+            return False
+        found.append((number, read))
+    for number, read in found:
+        at = read.index("\ufffd")
+        problems.add(Location(path, number, at + 1), "-",
+                     f"这一行有一个字损坏了{_after(read[:at])}：它不是 UTF-8 编码（复制时截断了，或是从别的软件粘贴来的符号）",
+                     "删掉那里的乱码，重新输入这个字或符号；文件其余部分是对的，不要转换整个文件的编码")
+    return bool(found)
 
 
 def _mixed_lines(raw: bytes, path: str, problems: Problems) -> bool:
