@@ -58,6 +58,16 @@ CASES = [
          "content/zones/garden.yaml", "  - ", "-", "这一行有一个字损坏了（在“- 浇水18”后面）", "重新输入这个字或符号"),
     Case("replacement-character", sub("members.yaml", "post: 绿化养护员", "post: 绿化养护\ufffd"),
          "members.yaml", "post: ", "-", "这里有一个损坏的字“\ufffd”", "重新输入原来的字"),
+    # audit T: what editors type for "later" was published and printed on a desk plate
+    Case("placeholder-promise", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 待填写"),
+         "content/commitments/2026.yaml", "promise: 待填写", "commitments[2].promise", "“待填写”像是还没写的占位文字，会照原样发布在网页上，印在标志牌或桌牌上",
+         "这一条先不要提交"),
+    Case("placeholder-duty", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水\n  - TODO"), "content/zones/garden.yaml", "  - TODO", "duties[2]",
+         "“TODO”像是还没写的占位文字", "写上真正的内容，或删掉这一项"),
+    Case("placeholder-optional", sub("members.yaml", "post: 绿化养护员", "post: 绿化养护员\n    department: 同上"), "members.yaml", "department: 同上",
+         "members[1].department", "“同上”像是还没写的占位文字，会照原样发布在网页上", "还不知道的话删掉这一行"),
+    Case("placeholder-story", sub("content/stories/a-key.md", "故事正文。", "待补充"), "content/stories/a-key.md", "待补充", "body",
+         "“待补充”像是还没写的占位文字，会照原样发布在网页上", "写上故事的正文"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},
@@ -1593,7 +1603,10 @@ def test_a_duty_an_honour_a_pledge_or_a_step_pasted_twice_is_listed_once_and_sai
      "content/commitments/2026.yaml:10:5: commitments[2].promise: “**服务**”不会加粗：星号会照原样显示在网页和印刷品上 (这一项只写文字：去掉“**”（加粗只在正文等 Markdown 字段里有用）)"),
     (sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水，见[养护规程](https://example.org/a)"),
      "content/zones/garden.yaml:6:5: duties[1]: “[养护规程](https://example.…”不会变成链接：方括号和网址会照原样显示 (这一项只写文字；链接写进正文或 content 里)"),
-], ids=["tag-in-promise", "tag-in-duty", "stars-in-promise", "link-in-duty"])
+    # audit T: a link to a file of the site was not seen (only https:// and / addresses were)
+    (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 见[花园](about.md)一片"),
+     "content/zones/garden.yaml:4:1: scope: “[花园](about.md)”不会变成链接：方括号和网址会照原样显示 (这一项只写文字；链接写进正文或 content 里)"),
+], ids=["tag-in-promise", "tag-in-duty", "stars-in-promise", "link-in-duty", "link-to-a-file-in-scope"])
 def test_markup_in_a_plain_text_field_is_a_notice(tmp_path, edits, notice):
     """Only Markdown fields are rendered: stars or tags elsewhere are shown and printed as typed."""
     assert notices_after(tmp_path, edits) == [notice]

@@ -11,13 +11,13 @@ import re
 
 from ..content import Content
 from ..model import Member
-from ..problems import Problem, shortened
+from ..problems import Location, Problem, shortened
 from .private import published_records, texts
 
 _MARKUP = re.compile(
     r"(?P<comment><!--.*?(?:-->|$))|(?P<bold>\*\*[^*\n]+\*\*|__[^_\n]+__)"
     r"|(?P<tag></?(?:b|strong|i|em|u|br|p|span|font|div|center|a|img|script|style|iframe|svg|object|embed|video|audio|form|input|button|marquee|h[1-6])\b[^>]*>)"
-    r"|(?P<link>\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\))",
+    r"|(?P<link>\[[^\]\n]+\]\([^)\s]+\))",
     re.I,
 )
 _SAID = {
@@ -38,9 +38,46 @@ PRINTED = {"name", "short_name", "slogan", "scope", "duties", "promise", "roles"
 ONE_LINE = {"name", "short_name", "title", "post", "department", "role", "team", "category", "location"}  # never in lines
 
 
+# what an editor types for "fill this in later": published as it is, printed on a plate or a sign
+PLACEHOLDER = re.compile(r"(待填写?|待定|待补充?|待完善|待更新|待录入|此处填写.*|请填写.*|同上|某某+|TODO|TBD|FIXME|X{3,}|[.。…·・_\-—－~～?？!！\s]{2,}|[…?？])",
+                         re.IGNORECASE)
+
+
+def placeholder_problems(content: Content) -> list[Problem]:
+    """A text that is all placeholder ("待填写", "TODO", "同上", "……"): an error, as an empty one is."""
+    problems: list[Problem] = []
+    for record in published_records(content):
+        for path, text in texts(record, ()):
+            if text.strip() and PLACEHOLDER.fullmatch(text.strip()):
+                problems.append(Problem(record.at(*path), record.field_name(*path), _placeholder_said(text, path[0] in PRINTED),
+                                        _placeholder_hint(record, path)))
+    for story in content.stories:
+        if PLACEHOLDER.fullmatch(story.body.strip() or "-"):
+            problems.append(Problem(Location(story.meta.at().path, story.body_line, 1), "body", _placeholder_said(story.body, False),
+                                    "写上故事的正文；还没写好的故事先不要提交"))
+    return problems
+
+
+def _placeholder_said(text: str, printed: bool) -> str:
+    return f"“{shortened(text.strip(), 12)}”像是还没写的占位文字，会照原样{'发布在网页上，印在标志牌或桌牌上' if printed else '发布在网页上'}"
+
+
+def _placeholder_hint(record, path: tuple) -> str:
+    if isinstance(path[-1], int):
+        return "写上真正的内容，或删掉这一项"
+    owner = record
+    for part in path[:-1]:
+        owner = owner[part] if isinstance(part, int) else getattr(owner, part)
+    field = type(owner).model_fields.get(path[-1])
+    if field is not None and not field.is_required():
+        return "写上真正的内容；还不知道的话删掉这一行"
+    return "写上真正的内容；还没定的，这一条先不要提交"
+
+
 def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
-    """(errors, notices): an HTML comment in a plain field publishes what it was meant to hide."""
-    errors: list[Problem] = []
+    """(errors, notices): an HTML comment in a plain field publishes what it was meant to hide;
+    a placeholder publishes itself."""
+    errors: list[Problem] = placeholder_problems(content)
     notices: list[Problem] = []
     for record in published_records(content):
         for path, text in texts(record, (), markdown=False):
