@@ -359,11 +359,22 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
         folder.mkdir(parents=True, exist_ok=True)
         # from the whole face, cut as a base face is (no layout tables): a PDF then embeds the same
         # bytes whether or not its build printed a character beyond the base faces (audit 21)
-        # (a font of the site's own that has the Uyghur keeps the tables that join its letters)
-        base = source is fonts and not SHAPED.search(chars)
+        # (a font of the site's own that has the Uyghur keeps the tables that join its letters; in
+        # one that lacks it, the letters come from a face of their own and change nothing here)
+        base = source is fonts and not _has_shaped(fonts.regular, chars)
         run(subset_face, [(getattr(source, name), chars, str(targets[name]), base) for name in missing])
     regular = FontFace(str(targets["regular"]))
     return FontSet(regular, FontFace(str(targets["bold"])) if "bold" in targets else regular, fonts.digest, fonts.name)
+
+
+def _has_shaped(face: FontFace, chars: str) -> bool:
+    """Whether the face itself has any of the characters whose runs are shaped (Arabic letters)."""
+    shaped = {ord(char) for char in chars if SHAPED.match(char)}
+    if not shaped:
+        return False
+    from fontTools.ttLib import TTFont
+
+    return not shaped.isdisjoint(TTFont(face.path, fontNumber=face.number, lazy=True).getBestCmap())
 
 
 def subset_face(job: tuple[FontFace, str, str, bool]) -> None:
