@@ -272,3 +272,40 @@ def test_a_face_made_from_a_variable_font_is_the_same_bytes_whenever_it_is_made(
         _instantiate((str(tmp_path / "small.ttf"), 0, 700, str(tmp_path / f"bold-{epoch}.ttf")))
         made.append((tmp_path / f"bold-{epoch}.ttf").read_bytes())
     assert made[0] == made[1]
+
+
+def test_a_damaged_cache_file_is_made_again_not_failed_on(tmp_path, caplog, monkeypatch):
+    """Audit U: one damaged small file of the cache failed every later build with a traceback
+    (garbage in sources.stat or a search pointer, a lost excerpts file, a damaged font cut, here
+    and in the user's shared folder, from which a cache deleted "when in doubt" took it back)."""
+    from liangxiang.print import fonts
+
+    shared = tmp_path / "shared"
+    shutil.copytree(fonts.shared_folder(), shared)  # copies: the user's own faces stay whole
+    monkeypatch.setenv("LIANGXIANG_FONT_CACHE", str(shared))
+    root = write_site(tmp_path / "src")
+    build_logged(root, tmp_path / "site", caplog)
+    cache = root / ".cache" / "liangxiang"
+    (cache / "sources.stat").write_bytes(b"\xff\xfe garbage")
+    for pointer in (cache / "search").glob("inputs-*.txt"):
+        pointer.write_bytes(b"\xff\xfe garbage")
+    for excerpts in (cache / "search").glob("excerpts-*.json"):
+        excerpts.unlink()
+    damaged = sorted((cache / "fonts").glob("base*-regular.ttf"))
+    assert damaged, sorted(p.name for p in (cache / "fonts").iterdir())
+    for face in damaged:
+        (shared / face.name).unlink()
+        (shared / face.name).write_bytes(b"not a font" * 100)
+        face.unlink()
+        face.write_bytes(b"not a font" * 100)
+    commitments = root / "content" / "commitments" / "2026.yaml"
+    commitments.write_text(commitments.read_text(encoding="utf-8").replace("热情服务", "热情周到服务"), encoding="utf-8")
+    assert build_logged(root, tmp_path / "site", caplog)[1] == 1
+    assert list((tmp_path / "site" / "assets").glob("excerpts-*.json"))
+    assert all(fonts.whole_font(face) and fonts.whole_font(shared / face.name) for face in damaged)
+
+    shutil.rmtree(root / ".cache")  # as README says to, when in doubt
+    for face in damaged:
+        (shared / face.name).unlink()
+        (shared / face.name).write_bytes(b"not a font" * 100)
+    assert build_logged(root, tmp_path / "site", caplog)[1] == 3

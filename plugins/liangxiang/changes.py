@@ -26,7 +26,7 @@ def sources_changed(files: list[Path], folders: list[Path], record: Path) -> boo
     now = digest.hexdigest()
     try:
         before = record.read_text(encoding="ascii")
-    except OSError:
+    except (OSError, ValueError):  # not there, or damaged: the sources are taken as changed
         before = ""
     if now != before:
         try:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..files import replacing, stamp, write_atomic
-from .fonts import WEIGHTS, FontError, FontFace, bundled_font, subset_face
+from .fonts import WEIGHTS, FontError, FontFace, bundled_font, subset_face, whole_font
 from .shaping import INSIDE_RUNS, SHAPED
 
 # in the order they are asked, beside the bundled Noto Sans SC: traditional, Japanese and Korean forms
@@ -96,7 +96,7 @@ def fallback_faces(lacking: str, folder: Path, memo: Path | None = None) -> tupl
         chars = "".join(sorted(set(chars)))
         tag = hashlib.sha256(f"{CUT}{source.name}{source.stat().st_size}{chars}".encode()).hexdigest()[:16]
         targets = {name: folder / f"fallback-{tag}-{name}.ttf" for name in WEIGHTS}
-        if not all(target.is_file() for target in targets.values()):
+        if not all(whole_font(target) for target in targets.values()):
             folder.mkdir(parents=True, exist_ok=True)
             _cut(source, chars, targets)
         faces.append(FallbackFace(FontFace(str(targets["regular"])), FontFace(str(targets["bold"])), chars))

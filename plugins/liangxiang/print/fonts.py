@@ -87,7 +87,7 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
     folder = cache_dir / "fonts"
     # "-2": made with the source's own timestamp (instances made before carried the time they were made)
     targets = {name: folder / f"{source.stem[:24]}-{digest}-w{weight}-2.ttf" for name, weight in WEIGHTS.items()}
-    missing = [name for name, target in targets.items() if not target.is_file() and not _from_shared(target)]
+    missing = [name for name, target in targets.items() if not whole_font(target) and not _from_shared(target)]
     if missing:
         logging.getLogger("mkdocs.plugins.liangxiang").info(
             "亮相：从 %s 做印刷用的常规体和粗体（只做一次，约 15 秒）", source.name)
@@ -132,13 +132,27 @@ def shared_folder() -> Path:
 
 def _from_shared(target: Path) -> bool:
     shared = shared_folder() / target.name
-    if not shared.is_file():
+    if not whole_font(shared):
         return False
     try:
         _link_or_copy(shared, target)
         return True
     except OSError:
         return False
+
+
+def whole_font(path: Path) -> bool:
+    """Whether a font made and kept earlier is there and whole: every table its directory lists
+    lies within the file. A damaged one (a disk full, a file written into) is made again, not
+    read by every later build and failed on."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        size = path.stat().st_size
+        tables = TTFont(str(path), lazy=True).reader.tables.values()
+    except Exception:  # not there, or not a font at all: fontTools raises many kinds
+        return False
+    return bool(tables) and all(entry.offset + entry.length <= size for entry in tables)
 
 
 def _to_shared(target: Path) -> None:
@@ -328,7 +342,7 @@ def base_fonts(fonts: FontSet, folder: Path, run: Callable = lambda f, jobs: [f(
     faces = {"regular": fonts.regular, "bold": fonts.bold} if fonts.bold != fonts.regular else {"regular": fonts.regular}
     targets = {name: folder / f"base{CUT}-{fonts.digest}-{name}.ttf" for name in faces}
     jobs = [(face, "".join(sorted(base_chars())), str(targets[name]), True) for name, face in faces.items()
-            if not targets[name].is_file() and not _from_shared(targets[name])]
+            if not whole_font(targets[name]) and not _from_shared(targets[name])]
     if jobs:
         folder.mkdir(parents=True, exist_ok=True)
         run(subset_face, jobs)
@@ -351,7 +365,7 @@ def subset_fonts(fonts: FontSet, text: str, folder: Path, run: Callable = lambda
     tag = hashlib.sha256(f"{BUILD_CUT}{fonts.digest}{chars}".encode()).hexdigest()[:16]
     one_face = fonts.regular == fonts.bold  # kept one face: the PDF then knows to embolden (pdf.py)
     targets = {name: folder / f"subset-{tag}-{name}.ttf" for name in (("regular",) if one_face else ("regular", "bold"))}
-    missing = [name for name in targets if not targets[name].is_file()]
+    missing = [name for name in targets if not whole_font(targets[name])]
     if missing:
         source = fonts
         if base_folder is not None and base_chars().issuperset(chars):

@@ -206,7 +206,7 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
     digest = hashlib.sha256(code_version().encode() + source).hexdigest()[:12]
     name = f"search-{digest}.json"
     cached = cache_dir / "search" / name
-    if not cached.is_file():
+    if not cached.is_file() or not (cache_dir / "search" / excerpts_name(name)).is_file():
         index = build_index(docs, postings)
         index["excerpts"] = excerpts_name(name)  # beside the index, as its address says
         write_atomic(cache_dir / "search" / excerpts_name(name), _json(excerpts(docs)))
@@ -240,9 +240,9 @@ def write_cached_index(
     pointer = folder / f"inputs-{inputs[:32]}.txt"
     try:
         name = pointer.read_text(encoding="utf-8").strip()
-    except OSError:
+    except (OSError, ValueError):  # not there, or damaged: the index is made again
         name = ""
-    if name and (folder / name).is_file() and (folder / excerpts_name(name)).is_file():
+    if re.fullmatch(r"search-[0-9a-f]{12}\.json", name) and (folder / name).is_file() and (folder / excerpts_name(name)).is_file():
         _publish(folder, name, site_dir / prefix)
         return f"{prefix}/{name}"
     # what the text functions make changes with this code, Markdown and the labels: all in code_version()
