@@ -90,7 +90,7 @@ def test_patterns_and_their_words():
     assert period["pattern"] == PERIOD_PATTERN and CHINESE.search(period["patternErrorMessage"])
     assert re.fullmatch(PERIOD_PATTERN, "2026-Q4") and not re.fullmatch(PERIOD_PATTERN, "0000-Q1")
     published = schema_for(assessment)["properties"]["published"]
-    assert published["pattern"] == r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$" and published["patternErrorMessage"] == DATE_MESSAGE
+    assert published["pattern"] == r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$" and published["patternErrorMessage"] == DATE_MESSAGE
     # the editor's words for a bad date are validate's words
     with pytest.raises(Exception) as error:
         assessment.model_validate({"period": "2026-Q1", "published": "2026/4/5"})

@@ -28,8 +28,8 @@ from .model import Assessment, CommitmentsFile, MembersFile, Org, Record, StoryM
 from .values import ID_PATTERN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # what model._parse_date accepts before checking the calendar
-DATE_MESSAGE = "日期要写成 YYYY-MM-DD，例如 2026-03-12"  # model._parse_date's words
+DATE_PATTERN = r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"  # what values._parse_date accepts before checking the calendar
+DATE_MESSAGE = "日期要写成 YYYY-MM-DD，例如 2026-03-12"  # values._parse_date's words
 
 
 @dataclass(frozen=True)

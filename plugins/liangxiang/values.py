@@ -24,14 +24,31 @@ SIZE_PATTERN = rf"^(60x40cm|80x60cm|A3|A4|{SIDE_MM}x{SIDE_MM}mm)$"
 
 
 def _parse_date(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value
     if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value.strip()):
         try:
-            return dt.date.fromisoformat(value.strip())
+            value = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise PydanticCustomError("date_invalid", "没有这一天：“{value}”", {"value": value}) from None
-    raise PydanticCustomError("date_format", "日期要写成 YYYY-MM-DD，例如 2026-03-12", {})
+    if not isinstance(value, dt.date):
+        raise PydanticCustomError("date_format", "日期要写成 YYYY-MM-DD，例如 2026-03-12", {})
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:  # 1026-04-10: one key slipped
+        raise PydanticCustomError("date_year", "日期 {value} 的年份不对：要在 1900 到 2100 之间",
+                                  {"value": value.isoformat(), "guess": _year_meant(value)})
+    return value
+
+
+def _year_meant(day: dt.date) -> str:
+    """The date with one digit of its year typed again, the nearest to this year that is in range."""
+    year = f"{day.year:04d}"
+    years = {int(year[:at] + digit + year[at + 1:]) for at in range(4) for digit in "0123456789"}
+    years = [each for each in years if FIRST_YEAR <= each <= LAST_YEAR]
+    if not years:
+        return ""
+    best = min(years, key=lambda each: abs(each - dt.date.today().year))
+    try:
+        return day.replace(year=best).isoformat()
+    except ValueError:  # 29 February
+        return ""
 
 
 # Characters that show nothing but change what a text is: zero-width spaces, direction marks and
