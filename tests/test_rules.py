@@ -71,6 +71,9 @@ CASES = [
     # audit T: a story dated 1026 (one key slipped) was published, sorted last
     Case("date-year-slipped", sub("content/stories/a-key.md", "date: 2016-05-12", "date: 1016-05-12"), "content/stories/a-key.md", "date: 1016", "date",
          "日期 1016-05-12 的年份不对：要在 1900 到 2100 之间", "是不是 2016-05-12？"),
+    # audit T: pinyin typed with its tones was hinted as "w-ng-ji-ngu"
+    Case("id-with-tones", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng-wěi"), "content/zones/garden.yaml", "leader:", "leader",
+         "编号只能用", "编号里的拼音不带声调：写成 zhang-wei"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},

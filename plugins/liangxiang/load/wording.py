@@ -15,7 +15,7 @@ from typing import Any, Callable
 from pydantic import BaseModel
 
 from ..problems import did_you_mean, plain, shortened
-from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN
+from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, unaccented
 from . import meant
 from .modelpath import (
     belongs_under, computed_hint, field_at, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
@@ -256,6 +256,9 @@ def _pattern(error: Error) -> tuple[str, str]:
     return message + error.now, hint
 
 
+PINYIN_U = str.maketrans("üǖǘǚǜ", "vvvvv")  # lü-xin: an id writes ü as v
+
+
 def _id_hint(error: Error) -> str:
     """The id to write for 何小鹏 or "Zhang Wei", and for several written as one."""
     value, model, where = error.value, error.model, error.where
@@ -267,6 +270,9 @@ def _id_hint(error: Error) -> str:
     folded = unicodedata.normalize("NFKC", value).strip().lower().replace("－", "-")
     if folded != value.strip().lower() and re.fullmatch(ID_PATTERN, folded):  # li-na-２, ｌｉ-ｎａ: typed in full-width mode
         return f"编号里有全角字符，换成英文输入法重新输入：写成 {folded}"
+    toneless = unaccented(value.strip().lower().translate(PINYIN_U))
+    if toneless != value.strip().lower() and re.fullmatch(ID_PATTERN, toneless):  # wáng-jiànguó: pinyin with its tones
+        return f"编号里的拼音不带声调：写成 {toneless}"
     if (dashed := value.strip().translate(meant.LOOKALIKE_DASHES)) != value.strip() and re.fullmatch(ID_PATTERN, dashed.lower()):  # wang‐jianguo from Word
         return meant.dash_hint(value) + f"写成 {dashed.lower()}"
     if (bare := value.strip().strip("“”‘’「」")) != value.strip() and re.fullmatch(ID_PATTERN, bare):  # “li-na”: Chinese quotes are part of the value
