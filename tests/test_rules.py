@@ -74,6 +74,9 @@ CASES = [
     # audit T: pinyin typed with its tones was hinted as "w-ng-ji-ngu"
     Case("id-with-tones", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng-wěi"), "content/zones/garden.yaml", "leader:", "leader",
          "编号只能用", "编号里的拼音不带声调：写成 zhang-wei"),
+    # audit T: an item whose "- " was deleted was "a line missing its colon", a line too low
+    Case("item-without-dash", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水\n  除草"), "content/zones/garden.yaml", "  除草", "duties",
+         "YAML 格式错误：这一行前面少了列表的“- ”", "在这一行的字前面加上“- ”"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},

@@ -138,6 +138,8 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
     """(line, column, meaning, hint), from 0, of a mistake on the failed line or the two before it
     that PyYAML reads as text and reports only further on."""
     lines = text.split("\n")
+    if (dashless := _item_without_dash(lines, failed)) is not None:
+        return dashless
     if (outdented := _text_line_outdented(lines, failed)) is not None:
         return outdented
     if (bare := _section_without_colon(lines, failed)) is not None:
@@ -238,6 +240,36 @@ def _first_key_indented(lines: list[str], failed: int) -> tuple[int, int, str, s
             f"同一层的字段要上下对齐：删掉“{key.group(1)}”前面多出的 {extra} 个空格")
 
 
+def _item_without_dash(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
+    """An item of a list whose "- " was deleted (`  春秋两季…` between `  - …` items): YAML reads
+    it as a key that lacks its colon, and says so on the line after it."""
+    for number in (failed - 1, failed):
+        if 0 <= number < len(lines) and dashless_list(lines, number) is not None:
+            return (number, indent_of(lines[number]), "这一行前面少了列表的“- ”",
+                    "上下几项都以“- ”开头：在这一行的字前面加上“- ”（短横线和一个空格），和它们对齐")
+    return None
+
+
+def dashless_list(lines: list[str], index: int) -> str | None:
+    """The list (its key) that the text on line ``index`` stands in as an item without its "- "."""
+    line = lines[index]
+    if not line.strip() or line.lstrip()[:1] in "-#" or KEY_OF_LINE.match(line) or _LIKE_A_KEY.match(line):
+        return None
+    indent = indent_of(line)
+    def written(other: str) -> bool:
+        return bool(other.strip()) and not other.lstrip().startswith("#")
+
+    above = next((other for other in reversed(lines[:index]) if written(other)), "")
+    below = next((other for other in lines[index + 1:] if written(other)), "")
+    if not any(LIST_ITEM.match(other) and indent_of(other) == indent for other in (above, below)):
+        return None
+    for other in reversed(lines[:index]):
+        if other.strip() and not other.lstrip().startswith(("#", "-")) and indent_of(other) <= indent:
+            key = KEY_OF_LINE.match(other)
+            return key.group(1) if key and other.rstrip().endswith(":") else None
+    return None
+
+
 def _section_without_colon(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
     """`signboard` or `- liangxiang` with indented lines under it and no colon: PyYAML reads the
     lines under it as more text and fails on the first key below them, or inside them."""
@@ -336,7 +368,7 @@ def key_of_line(text: str, index: int) -> str:
     item), or "-"; the file has no structure yet, so the name as written is all there is."""
     lines = text.split("\n")
     found = KEY_OF_LINE.match(lines[index]) if 0 <= index < len(lines) else None
-    return found.group(1) if found else _list_item_of_line(lines, index) or "-"
+    return found.group(1) if found else _list_item_of_line(lines, index) or dashless_list(lines, index) or "-"
 
 
 def _list_item_of_line(lines: list[str], index: int) -> str:
