@@ -455,3 +455,24 @@ def test_a_few_zones_stand_in_one_grid_in_the_branches_order(tmp_path):
     text, raw = _zones_index(tmp_path, {"aaa-0": "b2", "zzz-0": "b1"})
     assert not re.search(r"\d个责任区", text) and "branch-section" not in raw and 'data-filter="branch"' not in raw
     assert text.index("花园责任区 第一党支部") < text.index("zzz-0责任区 第一党支部") < text.index("aaa-0责任区 第二党支部")
+
+
+def test_a_changed_site_url_is_said_once_where_it_is_set(tmp_path):
+    """Audit T: every QR code printed before opens the old address; a changed id was said, a
+    changed site_url was not."""
+    from liangxiang.pipeline import read_site
+    from liangxiang.siteconfig import load_site_config
+
+    root = write_site(tmp_path / "src")
+    build_site(_without_printables(root), tmp_path / "site")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("https://dj.qinghe.org.cn/dj/", "https://www.qinghe.org.cn/dangjian/"), encoding="utf-8")
+
+    def said() -> list[str]:
+        return [str(n) for n in read_site(*load_site_config(config_file)).notices if n.field == "site_url"]
+
+    [notice] = said()
+    assert notice.startswith("mkdocs.yml:2:1: site_url: 网站地址从“https://dj.qinghe.org.cn/dj/”改成了“https://www.qinghe.org.cn/dangjian/”"
+                             "：已经印出去的标志牌和桌牌上的二维码都还指向旧地址"), notice
+    build_site(_without_printables(root), tmp_path / "site")
+    assert said() == []  # said once

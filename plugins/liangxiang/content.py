@@ -109,6 +109,7 @@ class Content:
     printables: bool = True  # the site publishes /print/ and /qr/ (the plugin's option)
     markdown_extras: dict[str, dict] = field(default_factory=dict)  # see site.markdown.site_extras
     site_url: str = ""  # mkdocs.yml's: a link to the site's own full address is checked as a link within it
+    printed_url: str = ""  # the address QR codes print (site_url as written, also under `mkdocs serve`)
     renamed: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)  # see check.published.renamed_ids
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)

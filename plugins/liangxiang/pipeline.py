@@ -8,7 +8,7 @@ from pathlib import Path
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
 from .check.photos import CHECKED_FILE
-from .check.published import id_changes, renamed_ids, vanished_pages
+from .check.published import id_changes, renamed_ids, site_url_changed, vanished_pages
 from .check.settings import check_settings
 from .content import Content
 from .files import FileFacts, cache_dir, site_root
@@ -17,6 +17,7 @@ from .load.validate import salvage
 from .model import Commitment, Member, Zone
 from .problems import ContentError, Location, Problems
 from .site.markdown import HEADING_IDS, site_extras
+from .siteconfig import printed_site_url
 
 
 def read_content(
@@ -64,6 +65,9 @@ def read_site(config, plugin_config) -> Content:
                      f"缓存文件夹 cache_dir（{plugin_config.cache_dir or '空'}）{said}",
                      "删掉 cache_dir 使用默认的 .cache/liangxiang，或写一个专用的子文件夹")
     check_settings(config, plugin_config, content, problems)
+    content.printed_url = printed_site_url(config)
+    if not inside and (moved := site_url_changed(content, cache, config_file)) is not None:
+        content.notices.append(moved)
     if problems:
         if not inside:
             problems.extend(_printable_problems(content, config, plugin_config))

@@ -125,7 +125,27 @@ def record_published(content: Content, cache: Path) -> None:
     ever, _ = _recorded(before)
     current = _current(content)
     data = {"ever": {kind: sorted(ever.get(kind, set()) | current.get(kind, set())) for kind in sorted({*ever, *current})},
-            "last": {kind: sorted(ids) for kind, ids in sorted(current.items())}}
+            "last": {kind: sorted(ids) for kind, ids in sorted(current.items())},
+            "site_url": content.printed_url or (before or {}).get("site_url", "")}
     if data != before:
         cache.mkdir(parents=True, exist_ok=True)
         write_atomic(cache / PUBLISHED_FILE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
+
+
+def site_url_changed(content: Content, cache: Path | None, config_file: Path) -> Problem | None:
+    """A notice when the address QR codes print is not the last build's: every sign and plate
+    printed before still opens the old one. Not from an example address, which printed nothing
+    that works (check.settings says so)."""
+    from urllib.parse import urlsplit
+
+    data = _read(cache) if cache is not None else None
+    last = data.get("site_url") if isinstance(data, dict) else None
+    now = content.printed_url
+    if not isinstance(last, str) or not last or not now or last.rstrip("/") == now.rstrip("/"):
+        return None
+    labels = (urlsplit(last).hostname or "").split(".")
+    if "example" in labels[-3:] or labels[-1] in ("test", "invalid", "example", "stand-in", "localhost") or labels == ["127", "0", "0", "1"]:
+        return None
+    return Problem(Location.of_setting(config_file, "site_url"), "site_url",
+                   f"网站地址从“{last}”改成了“{now}”：已经印出去的标志牌和桌牌上的二维码都还指向旧地址",
+                   "旧地址要一直能打开（让它跳转到新地址），或者重新印制标志牌和桌牌；地址改错了的话改回去")
