@@ -77,6 +77,17 @@ CASES = [
     # audit T: an item whose "- " was deleted was "a line missing its colon", a line too low
     Case("item-without-dash", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水\n  除草"), "content/zones/garden.yaml", "  除草", "duties",
          "YAML 格式错误：这一行前面少了列表的“- ”", "在这一行的字前面加上“- ”"),
+    # audit T: hints that were missing or named what the file does not have
+    Case("size-a5", sub("content/zones/garden.yaml", "service_phone:", "signboard: {size: A5}\nservice_phone:"), "content/zones/garden.yaml", "signboard:",
+         "signboard.size", "（现在是“A5”）", "写成 210x148mm（A5 的尺寸，横放）"),
+    Case("period-q5", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q5"), "content/assessments/2026-Q1.yaml", "period:",
+         "period", "考核期要写成", "一年只有四个季度"),
+    Case("copied-year-file", {"content/commitments/2026 (1).yaml": FILES["content/commitments/2026.yaml"]}, "content/commitments/2026 (1).yaml", 0,
+         "-", "像是 2026.yaml 的副本", "把文件改名为那一年（例如 2027.yaml），并改掉文件里的 year"),
+    Case("hidden-members-old-id", {**sub("members.yaml", "    name: 隐藏人\n", "    name: 隐藏人\n    aliases: [mimi]\n"),
+                                   **sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei, li-na, mimi]")},
+         "content/zones/garden.yaml", "members: [", "members[3]", "找不到党员“mimi”",
+         "“mimi”是 secret-person 以前的编号，secret-person 设为不公开（hidden: true），公开的内容不能提到他/她：从列表里删掉 mimi 这一项"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},

@@ -61,9 +61,11 @@ def read_site(config, plugin_config) -> Content:
         said = {"docs": "在 content/ 里：生成网站会往内容里写文件", "root": "是站点所在的文件夹或它的上级：生成网站会往这个文件夹里写文件",
                 "file": "是一个文件（或在一个文件下面），不是文件夹：生成网站没法在那里存东西",
                 "site": f"在网站文件夹 {Path(config.site_dir).name}/ 里：每次生成都会清空它，缓存的文件还会被发布出去"}[inside]
+        written = plugin_config.cache_dir != DEFAULT_CACHE
+        hint = ("删掉 cache_dir 使用默认的 .cache/liangxiang，或写一个专用的子文件夹" if written else
+                f"mkdocs.yml 没有写 cache_dir，用的是默认的 .cache/liangxiang：{_file_in_the_way(cache)}")
         problems.add(Location.of_setting(config_file, "cache_dir"), "cache_dir",
-                     f"缓存文件夹 cache_dir（{plugin_config.cache_dir or '空'}）{said}",
-                     "删掉 cache_dir 使用默认的 .cache/liangxiang，或写一个专用的子文件夹")
+                     f"缓存文件夹 cache_dir（{plugin_config.cache_dir or '空'}）{said}", hint)
     check_settings(config, plugin_config, content, problems)
     content.printed_url = printed_site_url(config)
     if not inside and (moved := site_url_changed(content, cache, config_file)) is not None:
@@ -73,6 +75,17 @@ def read_site(config, plugin_config) -> Content:
             problems.extend(_printable_problems(content, config, plugin_config))
         raise ContentError(problems, content.notices)
     return content
+
+
+DEFAULT_CACHE = ".cache/liangxiang"  # the plugin's default cache_dir (plugin.LiangxiangConfig)
+
+
+def _file_in_the_way(cache: Path) -> str:
+    """What to do about a file where the default cache folder goes (a stray file named .cache)."""
+    for part in (cache, *cache.parents):
+        if part.is_file():
+            return f"删掉文件 {part.name}（或给它改个名），生成网站会在那里建缓存文件夹"
+    return "或在 liangxiang 插件下写 cache_dir: 一个专用的子文件夹"
 
 
 def _printable_problems(content: Content, config, plugin_config) -> list:

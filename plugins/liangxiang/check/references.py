@@ -228,6 +228,9 @@ class References:
                 elif value in self.former_ids.get(kind, {}):  # a printed QR code's old id: records name the current one
                     current = self.former_ids[kind][value]
                     hint = f"“{value}”是 {current} 以前的编号（曾用编号）：这里写现在的编号 {current}"
+                    if public and current in known.hidden:  # which would be the next error: say it now
+                        hint = (f"“{value}”是 {current} 以前的编号，{current} 设为不公开（hidden: true），公开的内容不能提到他/她："
+                                + _hidden_reference_hint(name, value))
                 elif (kind in self.unnamed and len(self.unnamed[kind]) == 1
                         and (meant == hint or meant in self.unnamed[kind] or self.naming[kind][value] > 1)):
                     renamed = self.unnamed[kind][0]  # the one branch no record names: the old one, renamed

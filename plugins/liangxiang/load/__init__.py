@@ -45,6 +45,10 @@ from .yamlfile import Document, SourceMap, parse
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
 MAX_YAML_BYTES = 5 * 1024 * 1024
 # the names Windows, macOS, WPS and browsers give a copy: "garden - 副本", "garden (2)", "garden copy"
+# what a copy of a file becomes, by folder (the file's name is a zone's id, a year, a period, a story's address)
+COPY_HINTS = {"stories": "要新写一篇，把文件改名为新的英文名（文件名就是网址）",
+              "commitments": "要写新一年的承诺，把文件改名为那一年（例如 2027.yaml），并改掉文件里的 year",
+              "assessments": "要写新一期的考核，把文件改名为那一期（例如 2026-Q4.yaml），并改掉文件里的 period"}
 COPY_OF = re.compile(r"(?:\s*[-－]\s*(?:副本|复制|copy|Copy)(?:\s*[(（]\d+[)）])?|\s*[(（]\d+[)）]|\s+(?:copy|Copy|副本)(?:\s+\d+)?|_副本)$")
 DEFAULT_MEMBERS = "members.yaml"  # the roster's file when mkdocs.yml does not name one
 _ID_KEY = re.compile(r"(?:^|[\s{,\-])(id|branches|groups|members)\s*[:：]")  # a line that holds an id, or the list of them
@@ -318,8 +322,7 @@ class _Reader(PageScanning):
                                   "只留一个：比较两个文件，删掉不用的那个")
             elif original != path.stem and original in stems:  # "garden - 副本.yaml": read, it would say the zone's id is taken
                 self.problems.add(Location(self.shown(path)), "-", f"这个文件像是 {original}{path.suffix} 的副本（复制文件时自动起的名字）",
-                                  "不需要就删掉它；" + ("要新写一篇，把文件改名为新的英文名（文件名就是网址）" if folder == "stories"
-                                                     else "要新建一条记录，把文件改名为新的编号，并改掉文件里的 id"))
+                                  "不需要就删掉它；" + COPY_HINTS.get(folder, "要新建一条记录，把文件改名为新的编号，并改掉文件里的 id"))
             else:
                 kept.append(path)
                 first_of[path.stem] = path
