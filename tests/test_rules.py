@@ -80,8 +80,9 @@ CASES = [
     # audit T: hints that were missing or named what the file does not have
     Case("size-a5", sub("content/zones/garden.yaml", "service_phone:", "signboard: {size: A5}\nservice_phone:"), "content/zones/garden.yaml", "signboard:",
          "signboard.size", "（现在是“A5”）", "写成 210x148mm（A5 的尺寸，横放）"),
-    Case("period-q5", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-Q5"), "content/assessments/2026-Q1.yaml", "period:",
-         "period", "考核期要写成", "一年只有四个季度"),
+    Case("period-q5", {"content/assessments/2026-Q1.yaml": None,
+                       "content/assessments/2026-Q5.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2026-Q5")},
+         "content/assessments/2026-Q5.yaml", "period:", "period", "考核期要写成", "一年只有四个季度"),
     Case("copied-year-file", {"content/commitments/2026 (1).yaml": FILES["content/commitments/2026.yaml"]}, "content/commitments/2026 (1).yaml", 0,
          "-", "像是 2026.yaml 的副本", "把文件改名为那一年（例如 2027.yaml），并改掉文件里的 year"),
     Case("hidden-members-old-id", {**sub("members.yaml", "    name: 隐藏人\n", "    name: 隐藏人\n    aliases: [mimi]\n"),

@@ -39,7 +39,7 @@ from .misplaced import empty_file, missing_file, unwrapped, wrapped_record
 from .pages import MAX_MARKDOWN_BYTES as MAX_STORY_BYTES
 from .pages import RECORD_SUFFIXES, PageScanning
 from .validate import validate_list, validate_record, validate_shell
-from .wording import key_without_colon
+from .wording import QUARTERS, key_without_colon
 from .yamlfile import Document, SourceMap, parse
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field
@@ -422,7 +422,7 @@ class _Reader(PageScanning):
             shell, partial = validate_shell(Assessment, _shell(data, "results"), doc.source, self.problems)
             if re.fullmatch(PERIOD_PATTERN, path.stem):  # `period: 2026-Q5` in 2026-Q1.yaml: its name says what was meant
                 self.problems.items = [replace(p, hint=f"文件名是 {path.name}：写成 {path.stem}")
-                                       if p.where.path == doc.source.path and p.field == "period" and not p.hint else p
+                                       if p.where.path == doc.source.path and p.field == "period" and p.hint in ("", QUARTERS) else p
                                        for p in self.problems.items]
             results = validate_list(Result, data.get("results"), doc.source, ("results",), self.problems, content.rejected)
             if shell is not None:

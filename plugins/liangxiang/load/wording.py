@@ -253,13 +253,14 @@ def _pattern(error: Error) -> tuple[str, str]:
         hint = "宽和高都按毫米写，在 100 到 5000 之间：一张 A4 是 297x210mm，2 米宽的牌子是 2000x…mm"
     elif pattern == SIZE_PATTERN and (paper := PAPER_MM.get(value.strip().upper())):  # A5, B4: sizes the format does not name
         hint = f"写成 {paper}（{value.strip().upper()} 的尺寸，横放）" + ("；这么小的牌子放不下二维码和文字时，生成会说，一般最小用 A4" if int(paper.split("x")[0]) < 297 else "")
-    elif pattern == PERIOD_PATTERN and re.fullmatch(r"\s*\d{4}-Q\d+\s*", value, re.I):
-        hint = "一年只有四个季度：写 Q1、Q2、Q3 或 Q4（1—3 月是 Q1，10—12 月是 Q4）"
+    elif pattern == PERIOD_PATTERN and not hint and re.fullmatch(r"\s*\d{4}-Q(?:[05-9]|\d\d+)\s*", value, re.I):
+        hint = QUARTERS
     if id_like:
         hint = _id_hint(error)
     return message + error.now, hint
 
 
+QUARTERS = "一年只有四个季度：写 Q1、Q2、Q3 或 Q4（1—3 月是 Q1，10—12 月是 Q4）"
 # paper sizes people name that the format does not: written as width x height in mm, landscape
 PAPER_MM = {"A0": "1189x841mm", "A1": "841x594mm", "A2": "594x420mm", "A5": "210x148mm",
             "B2": "707x500mm", "B3": "500x353mm", "B4": "353x250mm", "B5": "250x176mm"}
