@@ -295,6 +295,26 @@ def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(tmp_path):
         running.wait()
 
 
+def test_a_file_another_build_is_putting_in_place_is_left_alone(tmp_path):
+    """Audit U: two builds of one site at once, and one deleted the other's file on its way in,
+    which then failed renaming it with a traceback. One of a build that was killed is removed."""
+    import subprocess
+    import sys
+
+    root = write_site(tmp_path / "src")
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (site / f".index.html.{running.pid}.tmp").write_text("on its way", encoding="utf-8")
+        (site / "stories" / ".index.html.4194305.tmp").write_text("left by a killed build", encoding="utf-8")
+        build_site(root / "mkdocs.yml", site)
+        assert (site / f".index.html.{running.pid}.tmp").is_file()
+        assert not (site / "stories" / ".index.html.4194305.tmp").exists()
+    finally:
+        running.kill()
+        running.wait()
+
+
 def test_the_theme_without_its_plugin_fails_a_strict_build(tmp_path, caplog):
     """Without the plugin MkDocs would copy the raw records and photos (hidden members' too) into
     the site: the theme makes a strict build fail with a warning that says what to add."""

@@ -13,9 +13,11 @@ modification time, so `rsync` deploys only what changed.
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -85,19 +87,40 @@ class StagedOutput:
         os.replace(tmp, target)  # a visitor sees the old file or the new one, never half of one
 
     def _remove_all_but(self, wanted: set[str]) -> None:
-        """Delete what the new site does not have, then the folders that became empty."""
+        """Delete what the new site does not have, then the folders that became empty. Another
+        build of the same site at the same time (two terminals, an editor's save under `mkdocs
+        serve`) keeps its files on their way in; whatever either deletes first is gone for both."""
         root = str(self.target)
         for folder, dirs, names in os.walk(root, topdown=False):
             prefix = os.path.relpath(folder, root).replace(os.sep, "/") + "/"
             for name in names:
-                if (name if prefix == "./" else prefix + name) not in wanted:
-                    os.unlink(os.path.join(folder, name))
+                if (name if prefix == "./" else prefix + name) not in wanted and not _on_its_way(name):
+                    with contextlib.suppress(FileNotFoundError):
+                        os.unlink(os.path.join(folder, name))
             for name in dirs:
                 path = os.path.join(folder, name)
-                if os.path.islink(path):
-                    os.unlink(path)
-                elif not os.listdir(path):
-                    os.rmdir(path)
+                with contextlib.suppress(OSError):  # gone, or filled again meanwhile
+                    if os.path.islink(path):
+                        os.unlink(path)
+                    elif not os.listdir(path):
+                        os.rmdir(path)
+
+
+_IN_FLIGHT = re.compile(r"^\..+\.(\d+)\.tmp$")  # _update's name for a file on its way in: .NAME.PID.tmp
+
+
+def _on_its_way(name: str) -> bool:
+    """A file another build that is still running is about to rename into place."""
+    found = _IN_FLIGHT.match(name)
+    if found is None or int(found.group(1)) == os.getpid():
+        return False
+    try:
+        os.kill(int(found.group(1)), 0)
+    except ProcessLookupError:
+        return False  # left by a build that was killed: removed
+    except (PermissionError, OverflowError):
+        return True
+    return True
 
 
 SAME_FILE, SAME_BYTES, DIFFERENT = "same file", "same bytes", "different"
