@@ -309,3 +309,32 @@ def test_a_damaged_cache_file_is_made_again_not_failed_on(tmp_path, caplog, monk
         (shared / face.name).unlink()
         (shared / face.name).write_bytes(b"not a font" * 100)
     assert build_logged(root, tmp_path / "site", caplog)[1] == 3
+
+
+def test_a_damaged_cache_entry_is_made_again_not_published(tmp_path, caplog):
+    """Audit U: an entry of the cache replaced by garbage (a page, a plate's PDF and preview, a
+    photo's variant, the search index, a zone's QR code) was linked into the site on every build."""
+    import filecmp
+
+    root = write_site(tmp_path / "src")
+    build_logged(root, tmp_path / "site", caplog)
+    cache = root / ".cache" / "liangxiang"
+    damaged = [next((cache / "pages").glob("*.html")), next((cache / "print" / "plates").glob("*.pdf")),
+               next((cache / "print" / "plates").glob("*.png")), next((cache / "photos").glob("*.webp")),
+               next((cache / "search").glob("search-*.json")), next((cache / "print" / "qr").glob("*.svg"))]
+    for path in damaged:
+        path.unlink()  # a new file: the site's hard link to the old one stays whole
+        path.write_bytes(b"\x00garbage" * 40)
+    build_logged(root, tmp_path / "site", caplog)
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns(".cache"))
+    build_logged(fresh, tmp_path / "fresh-site", caplog)
+    compared = filecmp.dircmp(tmp_path / "site", tmp_path / "fresh-site")
+
+    def differing(cmp) -> list[str]:
+        found = list(cmp.diff_files) + list(cmp.left_only) + list(cmp.right_only)
+        return found + [name for sub in cmp.subdirs.values() for name in differing(sub)]
+
+    assert differing(compared) == [], differing(compared)
+    assert all(b"garbage" not in path.read_bytes() for path in (tmp_path / "site").rglob("*") if path.is_file())

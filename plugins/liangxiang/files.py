@@ -45,6 +45,32 @@ def replacing(path: str | Path) -> Iterator[Path]:
         partial.unlink(missing_ok=True)
 
 
+# how each kind of file the cache keeps begins and ends: a file damaged since (a disk full, garbage
+# written into it) is made again rather than published on every build until the cache is deleted
+_ENDS = {".pdf": (b"%PDF-", b"%%EOF"), ".png": (b"\x89PNG\r\n\x1a\n", b"IEND\xaeB`\x82"), ".html": (b"<", b"</html>"),
+         ".svg": (b"<svg", b"</svg>"), ".jpg": (b"\xff\xd8", b"\xff\xd9"), ".jpeg": (b"\xff\xd8", b"\xff\xd9")}
+
+
+def whole(path: str | Path) -> bool:
+    """Whether a file kept in the cache is there and, by its first and last bytes, whole."""
+    suffix = os.path.splitext(str(path))[1].lower()
+    try:
+        with open(path, "rb") as file:
+            head = file.read(16)
+            size = os.fstat(file.fileno()).st_size
+            file.seek(max(0, size - 32))
+            tail = file.read(32)
+    except OSError:
+        return False
+    if suffix == ".webp":
+        return head[:4] == b"RIFF" and head[8:12] == b"WEBP" and int.from_bytes(head[4:8], "little") + 8 == size
+    if suffix == ".json":
+        text_head, text_tail = head.lstrip()[:1], tail.rstrip()[-1:]
+        return (text_head, text_tail) in ((b"{", b"}"), (b"[", b"]"))
+    begins, ends = _ENDS.get(suffix, (b"", b""))
+    return size > 0 and head.startswith(begins) and ends in tail
+
+
 def stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
     """What tells that a file changed without reading it: its size, modification and change times
     and inode. The last two catch a photo replaced by one of the same size with its time kept

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..files import code_digest, link_or_copy
+from ..files import code_digest, link_or_copy, whole
 
 PACKAGE = Path(__file__).parent
 
@@ -48,7 +48,7 @@ class Entry:
 
     def complete(self) -> bool:
         # the meta file is written last: its presence means the entry is whole
-        return all(os.path.isfile(path) for path in (self.meta, self.pdf, self.png))
+        return os.path.isfile(self.meta) and whole(self.pdf) and whole(self.png)
 
     def facts(self) -> dict:
         with open(self.meta, encoding="utf-8") as file:
@@ -65,7 +65,10 @@ class PrintCache:
 
     @staticmethod
     def publish(entry: Entry, pdf: str, png: str) -> bool:
-        """Link the entry's PDF and preview into the site; False when the cache lost them."""
+        """Link the entry's PDF and preview into the site; False when the cache lost them or they
+        are damaged."""
+        if not (whole(entry.pdf) and whole(entry.png)):
+            return False
         try:
             for source, target in ((entry.pdf, pdf), (entry.png, png)):
                 link_or_copy(source, target)

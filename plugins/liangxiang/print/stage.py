@@ -14,7 +14,7 @@ from ..content import Content
 from ..problems import ContentError, Location, Problem, Problems, dotted
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
-from ..files import FileFacts, cache_dir, link_or_copy, site_root
+from ..files import FileFacts, cache_dir, link_or_copy, site_root, whole
 from ..siteconfig import printed_site_url
 from .cache import PrintCache, key
 from .drawing import Drawing
@@ -325,7 +325,7 @@ class PrintStage:
             data = address(self.site_url, self.urls, "zone", zone.id)
             stem = self.cache.folder / "qr" / f"{zone.id[:48]}-{key('qr', data)}"
             files = [stem.with_name(stem.name + suffix) for suffix in (".svg", ".png")]
-            if not all(path.is_file() for path in files):
+            if not all(whole(path) for path in files):
                 missing.append((data, str(stem)))
             kept.append((zone.id, files))
         if missing:
@@ -419,7 +419,7 @@ class PrintStage:
 
 def _missing_merges(combined: dict[str, tuple[list[str], Path, str]]) -> list[tuple[list[str], str, str]]:
     """merge() jobs for the all.pdf files the cache does not hold yet."""
-    return [(parts, str(path), title) for parts, path, title in combined.values() if not path.is_file()]
+    return [(parts, str(path), title) for parts, path, title in combined.values() if not whole(path)]
 
 
 def check_printables(content: Content, config: Any, plugin_config: Any) -> None:

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel
 
-from ..files import write_atomic
+from ..files import whole, write_atomic
 
 Token = tuple  # ('member', 'zhang-wei'), ('picture', 'photos/a.jpg', 'avatar'), ('content',)
 
@@ -91,7 +91,7 @@ class PageCache:
         if entry is None or entry.key != key:
             return None
         source = self.folder / entry.html
-        if not source.is_file() or answer(entry.lookups) != entry.answers:
+        if not whole(source) or answer(entry.lookups) != entry.answers:
             return None
         self.used[path] = entry
         self.reused += 1
@@ -102,7 +102,7 @@ class PageCache:
         data = html.encode("utf-8")
         name = hashlib.sha256(data).hexdigest()[:32] + ".html"
         source = self.folder / name
-        if not source.is_file():
+        if not whole(source):
             write_atomic(source, data)
         self.used[path] = Entry(key, tuple(lookups), answers, name)
         self.rendered += 1

@@ -18,7 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..check.photos import resolve_image
-from ..files import FileFacts, link_or_copy, replacing, stamp, write_atomic
+from ..files import FileFacts, link_or_copy, replacing, stamp, whole, write_atomic
 from ..imaging import open_upright
 
 
@@ -109,9 +109,10 @@ class PhotoStore:
         # a file name safe in srcset (no spaces or commas) whatever the original is called
         stem = f"{re.sub(r'[^a-z0-9]+', '-', source.stem.lower()).strip('-')[:40] or 'photo'}-{digest}"
         index = self.cache_dir / f"{stem}.json"
-        if not index.exists():
+        files = self._kept(index)
+        if files is None:
             self._render(source, slot, stem, index)
-        files = json.loads(index.read_text())
+            files = json.loads(index.read_text())
         variants = [Variant(width, height, f"{self.prefix}/{webp}", f"{self.prefix}/{fallback}")
                     for width, height, webp, fallback in files["variants"]]
         picture = Picture(tuple(variants), files["type"])
@@ -135,6 +136,15 @@ class PhotoStore:
                             raise
                         self._render(*self._made_from[id(picture)])  # made again under the same names
                         link_or_copy(cached, target)
+
+    def _kept(self, index: Path) -> dict | None:
+        """The variants made before, when their list and every file of them are whole."""
+        try:
+            files = json.loads(index.read_text())
+            names = [name for _, _, webp, fallback in files["variants"] for name in (webp, fallback)]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return files if all(whole(self.cache_dir / name) for name in names) else None
 
     def _digest(self, source: Path) -> str:
         stat = source.stat()

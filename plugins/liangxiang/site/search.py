@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 import markdown
 
 from ..content import Content
-from ..files import TextMemo, link_or_copy, write_atomic
+from ..files import TextMemo, link_or_copy, whole, write_atomic
 from ..values import APOSTROPHES, UNSEEN, unaccented
 from .markdown import SafeContent, extras_key
 from .postings import Postings
@@ -206,7 +206,7 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
     digest = hashlib.sha256(code_version().encode() + source).hexdigest()[:12]
     name = f"search-{digest}.json"
     cached = cache_dir / "search" / name
-    if not cached.is_file() or not (cache_dir / "search" / excerpts_name(name)).is_file():
+    if not whole(cached) or not whole(cache_dir / "search" / excerpts_name(name)):
         index = build_index(docs, postings)
         index["excerpts"] = excerpts_name(name)  # beside the index, as its address says
         write_atomic(cache_dir / "search" / excerpts_name(name), _json(excerpts(docs)))
@@ -242,7 +242,7 @@ def write_cached_index(
         name = pointer.read_text(encoding="utf-8").strip()
     except (OSError, ValueError):  # not there, or damaged: the index is made again
         name = ""
-    if re.fullmatch(r"search-[0-9a-f]{12}\.json", name) and (folder / name).is_file() and (folder / excerpts_name(name)).is_file():
+    if re.fullmatch(r"search-[0-9a-f]{12}\.json", name) and whole(folder / name) and whole(folder / excerpts_name(name)):
         _publish(folder, name, site_dir / prefix)
         return f"{prefix}/{name}"
     # what the text functions make changes with this code, Markdown and the labels: all in code_version()
