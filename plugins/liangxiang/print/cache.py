@@ -26,7 +26,9 @@ def code_version() -> str:
     # imaging.py: photos are opened upright and at 8 bits by it, for the site and for paper alike;
     # titles.py and values.py (with rjieba's dictionary): where a line of a sign or plate may break
     files = [*PACKAGE.glob("*.py"), *(PACKAGE.parent / name for name in ("imaging.py", "titles.py", "values.py"))]
-    return code_digest(PACKAGE.parent, files, ("fpdf2", "pypdfium2", "segno", "Pillow", "uharfbuzz", "rjieba"))
+    # fontTools cuts every face a PDF embeds; the fallback faces come from the justmytype packages
+    return code_digest(PACKAGE.parent, files, ("fpdf2", "pypdfium2", "segno", "Pillow", "uharfbuzz", "rjieba", "fonttools",
+                                               "justmytype-intl-cjk", "justmytype-intl-rtl"))
 
 
 def key(*parts: object) -> str:
