@@ -53,9 +53,9 @@ CASES = [
     # audit T: one character cut short, or a ° pasted from a Western code page, was "a file not in
     # UTF-8", to be reopened as GBK: that garbles every other line
     Case("damaged-character", {"members.yaml": FILES["members.yaml"].encode().replace("绿化养护员".encode(), "绿化养护员".encode()[:-1])},
-         "members.yaml", "    post: ", "-", "这一行有一个字损坏了（在“post: 绿化养护”后面）", "不要转换整个文件的编码"),
+         "members.yaml", "    post: ", "-", "这一行有损坏的字（在“post: 绿化养护”后面）", "不要转换整个文件的编码"),
     Case("latin1-degree-sign", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水18°C".encode("utf-8").replace("°".encode(), b"\xb0"))},
-         "content/zones/garden.yaml", "  - ", "-", "这一行有一个字损坏了（在“- 浇水18”后面）", "重新输入这个字或符号"),
+         "content/zones/garden.yaml", "  - ", "-", "这一行有损坏的字（在“- 浇水18”后面）", "重新输入这个字或符号"),
     Case("replacement-character", sub("members.yaml", "post: 绿化养护员", "post: 绿化养护\ufffd"),
          "members.yaml", "post: ", "-", "这里有一个损坏的字“\ufffd”", "重新输入原来的字"),
     # audit T: what editors type for "later" was published and printed on a desk plate
@@ -77,6 +77,8 @@ CASES = [
     # audit T: an item whose "- " was deleted was "a line missing its colon", a line too low
     Case("item-without-dash", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水\n  除草"), "content/zones/garden.yaml", "  除草", "duties",
          "YAML 格式错误：这一行前面少了列表的“- ”", "在这一行的字前面加上“- ”"),
+    Case("id-without-dash", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members:\n  - zhang-wei\n  li-na"),
+         "content/zones/garden.yaml", "  li-na", "members", "YAML 格式错误：这一行前面少了列表的“- ”", "在这一行的字前面加上“- ”"),
     # audit T: hints that were missing or named what the file does not have
     Case("size-a5", sub("content/zones/garden.yaml", "service_phone:", "signboard: {size: A5}\nservice_phone:"), "content/zones/garden.yaml", "signboard:",
          "signboard.size", "（现在是“A5”）", "写成 210x148mm（A5 的尺寸，横放）"),
@@ -89,6 +91,13 @@ CASES = [
                                    **sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei, li-na, mimi]")},
          "content/zones/garden.yaml", "members: [", "members[3]", "找不到党员“mimi”",
          "“mimi”是 secret-person 以前的编号，secret-person 设为不公开（hidden: true），公开的内容不能提到他/她：从列表里删掉 mimi 这一项"),
+    # audit V: a short GBK line, read as UTF-8 with a hanzi by chance, was "a damaged character"
+    Case("gbk-short-line", {"members.yaml": FILES["members.yaml"].encode().replace("    name: 李娜".encode(), "    name: 杨芳".encode("gbk"))},
+         "members.yaml", 12, "-", "是别的编码（GBK）的文字", "删掉这一行的文字重新输入"),
+    Case("placeholder-in-brackets", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 【待填写】"),
+         "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
+    Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",
+         "leader", "编号只能用", "编号里的拼音不带声调：写成 zhang-wei"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},
@@ -237,10 +246,13 @@ CASES = [
          "content/about.md", "联系人", "-", "这里有一个身份证号（130103********1234），会公开发布", "删掉它"),
     Case("id-number-grouped", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: 身份证号 130103 19900101 123X}"),
          "content/assessments/2026-Q1.yaml", "身份证号", "results[1].note", "这里有一个身份证号（130103********123X）"),
-    Case("id-number-full-width", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: １３０１０３１９９００１０１１２３４}"),
-         "content/assessments/2026-Q1.yaml", "１３０", "results[1].note", "这里有一个身份证号（130103********1234）"),
+    Case("id-number-full-width", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: １３０１０３１９９００１０１１２３３}"),
+         "content/assessments/2026-Q1.yaml", "１３０", "results[1].note", "这里有一个身份证号（130103********1233）"),
     Case("id-number-old-form", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: 证号130103900101123}"),
          "content/assessments/2026-Q1.yaml", "证号", "results[1].note", "这里有一个身份证号（130103*****1123）"),
+    # audit V: a grouped number the quick look passed over; numbers of other things are no ID number
+    Case("id-number-grouped-by-date", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园一片，负责人证号 130103 1990 01 01 123X"),
+         "content/zones/garden.yaml", "scope:", "scope", "这里有一个身份证号（130103********123X）"),
     Case("progress-lost-its-indent", sub("content/commitments/2026.yaml", "      - {date: 2026-03-12, text: 补植草坪}\n", "      - {date: 2026-03-12, text: 补植草坪}\n    date: 2026-04-01\n"),
          "content/commitments/2026.yaml", "    date: 2026-04-01", "commitments[1].date", "不认识的字段“date”", "“date”是 progress 里的字段：这一行的缩进不对，要缩进到 progress: 下面作为一项，以“- ”开头"),
     # the value YAML keeps is the last one: a problem with it is said at its own line (audit 19)
@@ -1362,13 +1374,13 @@ def test_a_chinese_paragraph_indent_inside_text_is_fine(tmp_path):
     ("content/zones/garden.yaml", [("aliases: [old-garden]", "aliases: [Old_Garden, closed]")], ["aliases[1]", "aliases"]),
     ("members.yaml", [("    name: 张伟", "    name: 张伟\n    aliases: [老张, li-na]")], ["members[1].aliases[1]", "members[1].aliases"]),
     # a misspelt key hid the record's own rules until the next run (audit M): an ID number, a group of another branch, a successor
-    ("members.yaml", [("    name: 欧阳晓红\n    branch: b2", "    name: 欧阳晓红\n    branch: b2\n    group: b1-g1\n    pots: 站长\n    post: 130102199001011234")],
+    ("members.yaml", [("    name: 欧阳晓红\n    branch: b2", "    name: 欧阳晓红\n    branch: b2\n    group: b1-g1\n    pots: 站长\n    post: 130102199001011237")],
      ["members[3].group", "members[3].pots", "members[3].post"]),
-    ("members.yaml", [("    name: 隐藏人", "    name: 隐藏人\n    pots: 站长\n    post: 130102199001011234")], ["members[4].pots"]),
+    ("members.yaml", [("    name: 隐藏人", "    name: 隐藏人\n    pots: 站长\n    post: 130102199001011237")], ["members[4].pots"]),
     ("content/zones/garden.yaml", [("scope: 花园一片", "scopee: 花园一片"), ("id: garden", "id: garden\nsuccessor: old-garden")], ["scopee", "successor"]),
     ("content/zones/garden.yaml", [("id: garden", "id: gardne\nslogn: 口号")], ["id", "slogn"]),
-    ("content/stories/a-key.md", [("date: 2016-05-12", "date: 2016/05/12"), ("故事正文。", "故事正文，130102199001011234。")], ["date", "body"]),
-    ("content/org.yaml", [("hotline: 0317-2720000", "hotline: [0317]"), ("supervision: 欢迎监督", "supervision: 欢迎监督 130102199001011234")],
+    ("content/stories/a-key.md", [("date: 2016-05-12", "date: 2016/05/12"), ("故事正文。", "故事正文，130102199001011237。")], ["date", "body"]),
+    ("content/org.yaml", [("hotline: 0317-2720000", "hotline: [0317]"), ("supervision: 欢迎监督", "supervision: 欢迎监督 130102199001011237")],
      ["hotline", "supervision"]),
 ], ids=["member", "zone", "result", "story-category", "review-result", "period-file-date", "year-file-year", "org-hotline",
         "story-summary-unclosed", "zone-scope-unclosed", "zone-alias-malformed", "member-alias-malformed",
@@ -2365,3 +2377,13 @@ def test_a_zone_its_own_successor_is_one_error(tmp_path):
 def test_a_footnote_without_its_mark_is_a_notice(tmp_path, body, notice):
     said = notices_after(tmp_path, sub("content/stories/a-key.md", "故事正文。", body))
     assert [n for n in said if "注释" in n] == ([] if notice is None else [n for n in said if notice in n]) and (notice is None or said), said
+
+
+@pytest.mark.parametrize("number", ["合同编号 130982-20260312-0001", "注册号 130982600123456", "统一社会信用代码 123101204012051234",
+                                    "| 1 | 变压器 | 130982195503121234 |", "订单 130103209901011234"])
+def test_a_number_of_another_thing_is_no_id_number(tmp_path, number):
+    """Audit V: a contract, registration or serial number shaped like an ID number stopped the build.
+    Not called an ID number, an 18-digit one must carry its check character, and a 15-digit one is none."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/about.md", "活动简介。", f"活动简介。\n\n{number}"))
+    assert [str(p) for p in problems_of(root)] == []

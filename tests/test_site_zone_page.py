@@ -476,3 +476,6 @@ def test_a_changed_site_url_is_said_once_where_it_is_set(tmp_path):
                              "：已经印出去的标志牌和桌牌上的二维码都还指向旧地址"), notice
     build_site(_without_printables(root), tmp_path / "site")
     assert said() == []  # said once
+    # the same address written otherwise (audit V): no notice
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace("https://www.qinghe.org.cn/dangjian/", "https://WWW.Qinghe.org.cn:443/dangjian"), encoding="utf-8")
+    assert said() == []

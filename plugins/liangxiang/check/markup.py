@@ -39,7 +39,8 @@ ONE_LINE = {"name", "short_name", "title", "post", "department", "role", "team",
 
 
 # what an editor types for "fill this in later": published as it is, printed on a plate or a sign
-PLACEHOLDER = re.compile(r"(待填写?|待定|待补充?|待完善|待更新|待录入|此处填写.*|请填写.*|同上|某某+|TODO|TBD|FIXME|X{3,}|[.。…·・_\-—－~～?？!！\s]{2,}|[…?？])",
+PLACEHOLDER = re.compile(r"[（(【\[「]?\s*(?:(?:正文|内容|此处|这里)?(?:待填写?|待定|待补充?|待完善|待更新|待录入)|此处填写.*|请填写.*|同上|某某+"
+                         r"|(?:TODO|TBD|FIXME)\b.*|X{2,}|×{2,}|[.。…·・_\-—－~～?？!！\s]{2,}|[…?？])\s*[）)】\]」]?",
                          re.IGNORECASE)
 
 
@@ -48,7 +49,7 @@ def placeholder_problems(content: Content) -> list[Problem]:
     problems: list[Problem] = []
     for record in published_records(content):
         for path, text in texts(record, ()):
-            if text.strip() and PLACEHOLDER.fullmatch(text.strip()):
+            if text.strip() and PLACEHOLDER.fullmatch(text.strip()) and not _as_above(text, path):
                 problems.append(Problem(record.at(*path), record.field_name(*path), _placeholder_said(text, path[0] in PRINTED),
                                         _placeholder_hint(record, path)))
     for story in content.stories:
@@ -56,6 +57,11 @@ def placeholder_problems(content: Content) -> list[Problem]:
             problems.append(Problem(Location(story.meta.at().path, story.body_line, 1), "body", _placeholder_said(story.body, False),
                                     "写上故事的正文；还没写好的故事先不要提交"))
     return problems
+
+
+def _as_above(text: str, path: tuple) -> bool:
+    """同上 in a list's second entry or later (an honour's `by: 同上`): the entry above says it, as on paper."""
+    return text.strip() == "同上" and any(isinstance(part, int) and part > 0 for part in path)
 
 
 def _placeholder_said(text: str, printed: bool) -> str:

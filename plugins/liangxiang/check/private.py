@@ -30,20 +30,33 @@ ID_NUMBER = re.compile(r"(?<![0-9])[1-8][0-9]{5}[ -]?[0-9]{4}[ -]?[0-9]{2}[ -]?[
 OLD_ID_NUMBER = re.compile(r"(?<![0-9])[1-8][0-9]{5}[ -]?[0-9]{6}[ -]?[0-9]{3}(?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
 # what either of them starts with, in a text as typed (full-width digits are read by NFKC)
-_CANDIDATE = re.compile(r"[1１][3-9３-９][0-9０-９][ -]?[0-9０-９]{4}|[1-8１-８][0-9０-９]{5}[ -]?[0-9０-９]{6}")
+_CANDIDATE = re.compile(r"[1１][3-9３-９][0-9０-９][ -]?[0-9０-９]{4}|[1-8１-８][0-9０-９]{5}")
+# the provinces' codes an ID number begins with (GB/T 2260), and words said beside one
+_REGIONS = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
+            61, 62, 63, 64, 65, 71, 81, 82, 83}
+_NAMED_AS_ID = re.compile(r"身份证|身份号|证件号|证号|公民身份|ID", re.IGNORECASE)
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
-def is_id_number(text: str) -> bool:
-    """A resident ID number (GB 11643), its separators taken out: a region, then a real birth date.
-    Its check character is not required: a number typed with one digit wrong is still somebody's."""
-    digits = re.sub(r"[ -]", "", text)
-    if len(digits) == 15:  # issued before 1999 to people born in the 1900s
+def is_id_number(text: str, said: bool = False) -> bool:
+    """A resident ID number (GB 11643), its separators taken out: a province, then a birth date
+    that has been. A contract or serial number can look the same: an 18-digit one must carry a
+    right check character, unless the text calls it an ID number (``said``: then one typed with a
+    digit wrong is still somebody's); the old 15-digit form, which has none, only when it is called one."""
+    digits = re.sub(r"[ -]", "", text).upper()
+    old = len(digits) == 15
+    if old:  # issued before 1999 to people born in the 1900s
         digits = digits[:6] + "19" + digits[6:] + "0"
     try:
         born = dt.date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
     except ValueError:
         return False
-    return len(digits) == 18 and digits[0] in "12345678" and 1900 <= born.year <= 2100
+    if len(digits) != 18 or int(digits[:2]) not in _REGIONS or not 1900 <= born.year or born > dt.date.today():
+        return False
+    if said:
+        return True
+    checked = "10X98765432"[sum(int(d) * w for d, w in zip(digits[:17], _WEIGHTS)) % 11] == digits[17]
+    return checked and not old
 
 
 def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
@@ -141,9 +154,10 @@ def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Pro
     if not numbers:
         return
     text = unicodedata.normalize("NFKC", text)  # １３０１０３… typed in an input method's full-width mode
+    said = bool(_NAMED_AS_ID.search(text))
     for pattern in (ID_NUMBER, OLD_ID_NUMBER):
         for found in pattern.finditer(text):
-            if is_id_number(found.group()):
+            if is_id_number(found.group(), said):
                 number = re.sub(r"[ -]", "", found.group())
                 errors.append(Problem(*place(), f"这里有一个身份证号（{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}），会公开发布",
                                       "身份证号不能公开：删掉它"))

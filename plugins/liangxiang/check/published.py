@@ -141,7 +141,7 @@ def site_url_changed(content: Content, cache: Path | None, config_file: Path) ->
     data = _read(cache) if cache is not None else None
     last = data.get("site_url") if isinstance(data, dict) else None
     now = content.printed_url
-    if not isinstance(last, str) or not last or not now or last.rstrip("/") == now.rstrip("/"):
+    if not isinstance(last, str) or not last or not now or _same_address(last, now):
         return None
     labels = (urlsplit(last).hostname or "").split(".")
     if "example" in labels[-3:] or labels[-1] in ("test", "invalid", "example", "stand-in", "localhost") or labels == ["127", "0", "0", "1"]:
@@ -149,3 +149,19 @@ def site_url_changed(content: Content, cache: Path | None, config_file: Path) ->
     return Problem(Location.of_setting(config_file, "site_url"), "site_url",
                    f"网站地址从“{last}”改成了“{now}”：已经印出去的标志牌和桌牌上的二维码都还指向旧地址",
                    "旧地址要一直能打开（让它跳转到新地址），或者重新印制标志牌和桌牌；地址改错了的话改回去")
+
+
+def _same_address(one: str, other: str) -> bool:
+    """Whether two site_urls open the same pages (a host in capitals, :443 written out, a last /)."""
+    from urllib.parse import urlsplit
+
+    def plain(url: str) -> tuple:
+        parts = urlsplit(url.strip())
+        try:
+            port = parts.port
+        except ValueError:
+            port = None
+        default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+        return parts.scheme.lower(), (parts.hostname or "").lower(), None if port == default else port, parts.path.rstrip("/")
+
+    return plain(one) == plain(other)

@@ -175,17 +175,39 @@ def _damaged_characters(raw: bytes, path: str, problems: Problems) -> bool:
         except UnicodeDecodeError:
             pass
         read = line.decode("utf-8", errors="replace")
-        spots = read.count("\ufffd") - line.decode("utf-8", errors="ignore").count("\ufffd")
-        # a line pasted in GBK has no Chinese that reads as UTF-8, and a bad byte at most every character
-        if spots > 2 or not any("\u0800" <= char != "\ufffd" for char in read):
+        # a line pasted in GBK reads as Chinese in GBK, and has no Chinese that reads as UTF-8 (or
+        # a character or two by chance, which then do not read as GBK)
+        if _reads_as_gbk(line) or not any("\u0800" <= char != "\ufffd" for char in read):
             return False
         found.append((number, read))
     for number, read in found:
         at = read.index("\ufffd")
         problems.add(Location(path, number, at + 1), "-",
-                     f"这一行有一个字损坏了{_after(read[:at])}：它不是 UTF-8 编码（复制时截断了，或是从别的软件粘贴来的符号）",
+                     f"这一行有损坏的字{_after(read[:at])}：它不是 UTF-8 编码（复制时截断了，或是从别的软件粘贴来的符号）",
                      "删掉那里的乱码，重新输入这个字或符号；文件其余部分是对的，不要转换整个文件的编码")
     return bool(found)
+
+
+def _reads_as_gbk(line: bytes) -> bool:
+    """Whether a line is Chinese written in GBK: read so, most of its characters are GB 2312's
+    common hanzi or Chinese punctuation. UTF-8 Chinese read as GBK (绿化 as 缁垮) falls mostly
+    into the rare rows and the extension."""
+    try:
+        line.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    pairs = common = 0
+    at = 0
+    while at < len(line):
+        lead = line[at]
+        if lead < 0x80:
+            at += 1
+            continue
+        trail = line[at + 1] if at + 1 < len(line) else 0
+        pairs += 1
+        common += (0xB0 <= lead <= 0xD7 or 0xA1 <= lead <= 0xA3) and 0xA1 <= trail <= 0xFE
+        at += 2
+    return pairs > 0 and common >= 0.6 * pairs
 
 
 def _mixed_lines(raw: bytes, path: str, problems: Problems) -> bool:

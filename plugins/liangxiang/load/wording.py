@@ -278,8 +278,8 @@ def _id_hint(error: Error) -> str:
     folded = unicodedata.normalize("NFKC", value).strip().lower().replace("－", "-")
     if folded != value.strip().lower() and re.fullmatch(ID_PATTERN, folded):  # li-na-２, ｌｉ-ｎａ: typed in full-width mode
         return f"编号里有全角字符，换成英文输入法重新输入：写成 {folded}"
-    toneless = unaccented(value.strip().lower().translate(PINYIN_U))
-    if toneless != value.strip().lower() and re.fullmatch(ID_PATTERN, toneless):  # wáng-jiànguó: pinyin with its tones
+    toneless = "-".join(unaccented(value.strip().lower().translate(PINYIN_U)).split())
+    if not value.isascii() and re.fullmatch(ID_PATTERN, toneless):  # wáng-jiànguó, wáng jiànguó: pinyin with its tones
         return f"编号里的拼音不带声调：写成 {toneless}"
     if (dashed := value.strip().translate(meant.LOOKALIKE_DASHES)) != value.strip() and re.fullmatch(ID_PATTERN, dashed.lower()):  # wang‐jianguo from Word
         return meant.dash_hint(value) + f"写成 {dashed.lower()}"

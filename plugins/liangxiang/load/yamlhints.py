@@ -245,15 +245,18 @@ def _item_without_dash(lines: list[str], failed: int) -> tuple[int, int, str, st
     it as a key that lacks its colon, and says so on the line after it."""
     for number in (failed - 1, failed):
         if 0 <= number < len(lines) and dashless_list(lines, number) is not None:
-            return (number, indent_of(lines[number]), "这一行前面少了列表的“- ”",
-                    "上下几项都以“- ”开头：在这一行的字前面加上“- ”（短横线和一个空格），和它们对齐")
+            return (number, indent_of(lines[number]), "这一行前面少了列表的“- ”，或是上一项没写完的接续",
+                    "是单独的一项，就在这一行的字前面加上“- ”（短横线和一个空格），和上下几项对齐；"
+                    "是上一项的后半句，就把它接到上一行的末尾")
     return None
 
 
 def dashless_list(lines: list[str], index: int) -> str | None:
     """The list (its key) that the text on line ``index`` stands in as an item without its "- "."""
     line = lines[index]
-    if not line.strip() or line.lstrip()[:1] in "-#" or KEY_OF_LINE.match(line) or _LIKE_A_KEY.match(line):
+    an_id = re.fullmatch(r"\s*[a-z0-9][a-z0-9-]*\s*", line) is not None  # `  zhao-lihua` in a list of members
+    if (not line.strip() or line.lstrip()[:1] in "-#" or KEY_OF_LINE.match(line) or (_LIKE_A_KEY.match(line) and not an_id)
+            or re.search(r"[:：](\s|$)", line)):  # a key of any name, or a text YAML reads as one
         return None
     indent = indent_of(line)
     def written(other: str) -> bool:
