@@ -19,6 +19,9 @@ def site_root(config: Any) -> Path:
     return Path(config.config_file_path or "mkdocs.yml").resolve().parent
 
 
+DEFAULT_CACHE = ".cache/liangxiang"  # the plugin's cache_dir unless mkdocs.yml sets one
+
+
 def cache_dir(config: Any, plugin_config: Any) -> Path:
     """Where a build keeps what it made (outside site_dir), for the next build."""
     return site_root(config) / plugin_config.cache_dir

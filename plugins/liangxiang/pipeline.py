@@ -11,7 +11,7 @@ from .check.photos import CHECKED_FILE
 from .check.published import id_changes, renamed_ids, site_url_changed, vanished_pages
 from .check.settings import check_settings
 from .content import Content
-from .files import FileFacts, cache_dir, site_root
+from .files import DEFAULT_CACHE, FileFacts, cache_dir, site_root
 from .load import load_content
 from .load.validate import salvage
 from .model import Commitment, Member, Zone
@@ -75,9 +75,6 @@ def read_site(config, plugin_config) -> Content:
             problems.extend(_printable_problems(content, config, plugin_config))
         raise ContentError(problems, content.notices)
     return content
-
-
-DEFAULT_CACHE = ".cache/liangxiang"  # the plugin's default cache_dir (plugin.LiangxiangConfig)
 
 
 def _file_in_the_way(cache: Path) -> str:

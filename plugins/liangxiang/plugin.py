@@ -20,7 +20,7 @@ from . import theme as theme_package
 from .changes import sources_changed
 from .check.published import record_published
 from .check.settings import site_dir_is_a_file, without_home
-from .files import cache_dir, site_root
+from .files import DEFAULT_CACHE, cache_dir, site_root
 from .pipeline import cache_in_docs, read_site
 from .print.background import Background
 from .print import PrintStage
@@ -42,7 +42,7 @@ atexit.register(gc.freeze)
 class LiangxiangConfig(base.Config):
     members = c.Type(str, default="members.yaml")
     """The roster, relative to mkdocs.yml."""
-    cache_dir = c.Type(str, default=".cache/liangxiang")
+    cache_dir = c.Type(str, default=DEFAULT_CACHE)
     """Resized photos, rendered pages and printables, kept between builds (relative to mkdocs.yml)."""
     lang = c.Choice(["zh-CN"], default="zh-CN")
     """The language of every visitor-facing word."""

@@ -134,17 +134,14 @@ def record_published(content: Content, cache: Path) -> None:
 
 def site_url_changed(content: Content, cache: Path | None, config_file: Path) -> Problem | None:
     """A notice when the address QR codes print is not the last build's: every sign and plate
-    printed before still opens the old one. Not from an example address, which printed nothing
-    that works (check.settings says so)."""
-    from urllib.parse import urlsplit
+    printed before still opens the old one. Not from an example address or this machine's, which
+    printed nothing that works (check.settings says so)."""
+    from .settings import prints_nowhere
 
     data = _read(cache) if cache is not None else None
     last = data.get("site_url") if isinstance(data, dict) else None
     now = content.printed_url
-    if not isinstance(last, str) or not last or not now or _same_address(last, now):
-        return None
-    labels = (urlsplit(last).hostname or "").split(".")
-    if "example" in labels[-3:] or labels[-1] in ("test", "invalid", "example", "stand-in", "localhost") or labels == ["127", "0", "0", "1"]:
+    if not isinstance(last, str) or not last or not now or _same_address(last, now) or prints_nowhere(last):
         return None
     return Problem(Location.of_setting(config_file, "site_url"), "site_url",
                    f"网站地址从“{last}”改成了“{now}”：已经印出去的标志牌和桌牌上的二维码都还指向旧地址",

@@ -164,6 +164,11 @@ def _this_machine(url: str) -> str | None:
     return f"网站地址 site_url 是本机的地址（“{url}”）：印出来的二维码在别人的手机上打不开"
 
 
+def prints_nowhere(url: str) -> bool:
+    """Whether QR codes printed with this site_url open nothing (an example's host, this machine)."""
+    return _example(url) or _this_machine(url) is not None
+
+
 def _example(url: str) -> bool:
     """A site_url copied from an example: example.com, dangjian.example.cn, a .test or .invalid host
     (names kept for examples, RFC 2606: no site answers there)."""

@@ -192,9 +192,7 @@ def _reads_as_gbk(line: bytes) -> bool:
     """Whether a line is Chinese written in GBK: read so, most of its characters are GB 2312's
     common hanzi or Chinese punctuation. UTF-8 Chinese read as GBK (绿化 as 缁垮) falls mostly
     into the rare rows and the extension."""
-    try:
-        line.decode("gb18030")
-    except UnicodeDecodeError:
+    if not _is_gbk(line):
         return False
     pairs = common = 0
     at = 0

@@ -232,6 +232,29 @@ def swapped_year(value: object) -> int | None:
     return near[0] if len(near) == 1 else None
 
 
+def mistyped_year(year: int) -> int | None:
+    """The year meant by one typed with two digits swapped (swapped_year), else with one digit
+    wrong (1026 for 2026): the nearest to now of the years a format takes."""
+    if (swapped := swapped_year(f"{year:04d}")) is not None:
+        return swapped
+    from ..values import FIRST_YEAR, LAST_YEAR
+
+    text = f"{year:04d}"
+    years = [each for each in {int(text[:at] + digit + text[at + 1:]) for at in range(4) for digit in "0123456789"}
+             if FIRST_YEAR <= each <= LAST_YEAR]
+    return min(years, key=lambda each: abs(each - dt.date.today().year)) if years else None
+
+
+def date_hint(written: str) -> str:
+    """"是不是 2026-04-10？" for 1026-04-10 (a date whose year is out of range)."""
+    day = dt.date.fromisoformat(written)
+    year = mistyped_year(day.year)
+    try:
+        return f"是不是 {day.replace(year=year).isoformat()}？" if year else "写上正确的年份，例如 2026"
+    except ValueError:  # 29 February in a year without one
+        return "写上正确的年份，例如 2026"
+
+
 def as_period(value: Any) -> str:
     """"写成 2026-Q2" for 2026年第二季度, 2026年2季度, 2026 Q2, 2026q2 or 2026-2; for a half year
     (2026-H2, 2026年下半年), the quarters it holds."""

@@ -501,7 +501,7 @@ WORDINGS: dict[str, Wording] = {
     "one_tag": lambda e: (e.msg, f"一项一个，用半角逗号“,”分开：写成 [{e.ctx.get('parts', '')}]"),
     "date_invalid": lambda e: (e.msg, meant.days_in(e.value)),
     "date_format": lambda e: (e.msg + e.now, meant.as_date(e.value)),
-    "date_year": lambda e: (e.msg, f"是不是 {e.ctx['guess']}？" if e.ctx.get("guess") else "写上正确的年份，例如 2026"),
+    "date_year": lambda e: (e.msg, meant.date_hint(e.ctx["value"])),
     "member_or_name": lambda e: (e.msg, ""),
     "image_data": lambda e: (e.msg, "这是从网页或微信里复制出来的图片：把图片另存为文件，放进 content/photos/，这里写 photos/文件名.jpg"),
 }

@@ -259,6 +259,7 @@ def dashless_list(lines: list[str], index: int) -> str | None:
             or re.search(r"[:：](\s|$)", line)):  # a key of any name, or a text YAML reads as one
         return None
     indent = indent_of(line)
+
     def written(other: str) -> bool:
         return bool(other.strip()) and not other.lstrip().startswith("#")
 

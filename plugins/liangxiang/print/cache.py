@@ -50,7 +50,7 @@ class Entry:
 
     def complete(self) -> bool:
         # the meta file is written last: its presence means the entry is whole
-        return os.path.isfile(self.meta) and whole(self.pdf) and whole(self.png)
+        return all(os.path.isfile(path) for path in (self.meta, self.pdf, self.png))  # whole: publish checks
 
     def facts(self) -> dict:
         with open(self.meta, encoding="utf-8") as file:

@@ -110,16 +110,22 @@ _IN_FLIGHT = re.compile(r"^\..+\.(\d+)\.tmp$")  # _update's name for a file on i
 
 
 def _on_its_way(name: str) -> bool:
-    """A file another build that is still running is about to rename into place."""
+    """A file another build that is still running is about to rename into place (one left by a
+    build that was killed is removed)."""
     found = _IN_FLIGHT.match(name)
-    if found is None or int(found.group(1)) == os.getpid():
+    return found is not None and _another_running(int(found.group(1)))
+
+
+def _another_running(pid: int) -> bool:
+    """Whether pid is a process other than this one that is still running (another build)."""
+    if pid == os.getpid():
         return False
     try:
-        os.kill(int(found.group(1)), 0)
-    except ProcessLookupError:
-        return False  # left by a build that was killed: removed
-    except (PermissionError, OverflowError):
-        return True
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except OSError:
+        return True  # alive, under another user
     return True
 
 
@@ -157,11 +163,5 @@ def _remove_abandoned(cache_dir: Path) -> None:
     remove their own; a running build's, which may share the cache, is left alone."""
     for folder in cache_dir.glob("staging-*"):
         pid = folder.name.removeprefix("staging-")
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-        except ProcessLookupError:
+        if pid.isdigit() and int(pid) != os.getpid() and not _another_running(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-        except OSError:
-            pass  # alive, under another user
