@@ -478,6 +478,8 @@ CASES = [
          "YYYY-MM-DD", "年份要写四位：写成 2026-03-12"),  # audit M: no hint
     Case("date-without-dashes", sub("content/commitments/2026.yaml", "2026-03-12", "20260312"), "content/commitments/2026.yaml", "20260312", "progress[1].date", "YYYY-MM-DD", "写成 2026-03-12"),
     Case("date-with-time", sub("content/commitments/2026.yaml", "2026-03-12", "2026-03-12 08:30"), "content/commitments/2026.yaml", "2026-03-12 08:30", "progress[1].date", "YYYY-MM-DD", "写成 2026-03-12（只写日期，不写时间）"),
+    Case("date-slashed-year-slip", sub("content/commitments/2026.yaml", "2026-03-12", "1026/3/12 8:30"), "content/commitments/2026.yaml", "1026/3/12", "progress[1].date",
+         "YYYY-MM-DD", "是不是 2026-03-12（只写日期，不写时间）？"),  # audit V: was "写成 1026-03-12", itself refused
     Case("date-impossible", sub("content/commitments/2026.yaml", "2026-03-12", "2026-02-30"), "content/commitments/2026.yaml", "2026-02-30", "progress[1].date", "没有这一天", "2026 年 2 月只有 28 天"),
     Case("date-month-13", sub("content/commitments/2026.yaml", "2026-03-12", "2026-13-12"), "content/commitments/2026.yaml", "2026-13-12", "progress[1].date", "没有这一天", "月份只能是 01 到 12"),
     Case("text-too-long", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: " + "花园" * 1001), "content/zones/garden.yaml", "scope:", "scope", "最多 2000 个字符（现在 2002 个）", "删减"),

@@ -150,9 +150,16 @@ def as_date(value: Any) -> str:
     if not found:
         return ""
     try:
-        return f"写成 {dt.date(*(int(n) for n in found.groups() if n)).isoformat()}" + ("（只写日期，不写时间）" if timed else "")
+        day = dt.date(*(int(n) for n in found.groups() if n))
     except ValueError:
         return ""
+    untimed = "（只写日期，不写时间）" if timed else ""
+    from ..values import FIRST_YEAR, LAST_YEAR
+
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # 1026/4/10: the year is a slip too
+        hint = date_hint(day.isoformat())
+        return f"{hint.removesuffix('？')}{untimed}？" if hint.endswith("？") else hint + untimed
+    return f"写成 {day.isoformat()}{untimed}"
 
 
 def _month_day_order(first: int, second: int, year: int) -> str:
