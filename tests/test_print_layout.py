@@ -193,6 +193,29 @@ def test_a_long_plaque_sets_many_short_duties_in_two_columns_and_a_few_in_one(pl
     assert duty_columns(short, "80x60cm")[0] == 1  # a sign of a named size prints as it did
 
 
+@pytest.mark.parametrize("orientation", ORIENTATIONS)
+def test_many_short_duties_crowded_in_one_column_go_in_two(planned, setter, orientation):
+    """Twenty short duties on a 60x40 cm sign were set at the smallest size in one column whose
+    right half stood empty (audit S); in two columns they are set larger. Four on a landscape
+    sign fit at their size in one column and stay there."""
+    _, signs, _ = planned
+    words = sign_words(load_labels())
+    duties = tuple(f"{task}{n}号楼" for n, task in enumerate(("巡查设备", "清洗水箱", "检修阀门", "入户回访", "值守泵房") * 4, 1))
+
+    def duty_columns(duties: tuple[str, ...]) -> tuple[int, float]:
+        content = dataclasses.replace(signs[0].content, duties=duties, size="60x40cm", orientation=orientation)
+        drawing = compose_sign(content, words, setter)
+        check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+        numbers = [item for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d+\.", item.text)]
+        assert [item.text for item in numbers] == [f"{n}." for n in range(1, len(duties) + 1)]
+        return len({item.x for item in numbers}), numbers[0].size
+
+    columns, size = duty_columns(duties)
+    assert columns == 2, orientation
+    assert size > min_em_mm(600, 400) * 1.15, (size, min_em_mm(600, 400))
+    assert orientation == "portrait" or duty_columns(duties[:4])[0] == 1
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("orientation", ORIENTATIONS)
 @pytest.mark.parametrize("leader", ["王建国", "欧阳明远"])
@@ -576,7 +599,7 @@ def test_a_thin_logo_keeps_its_proportions_when_downscaled(tmp_path, pixels):
     assert abs((width / height) / aspect - 1) < 0.005, (width, height)
 
 
-@pytest.mark.parametrize("roles, duties, blamed", [(32, 2, "roles"), (2, 30, "duties")])
+@pytest.mark.parametrize("roles, duties, blamed", [(32, 2, "roles"), (2, 60, "duties")])
 def test_a_crowded_portrait_sign_names_what_crowds_it(planned, setter, roles, duties, blamed):
     """Two short duties beside 32 roles: the roles are what to cut, not the duties (the squeezed
     notice used to say "工作职责太长" of two lines). Sixteen fit, in tables side by side."""

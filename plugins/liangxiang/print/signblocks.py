@@ -245,12 +245,14 @@ class SignBlocks:
     def body(self, x: float, y: float, width: float, height: float, centre: bool = False, growth: float = 1.0) -> None:
         """Scope and duties at the largest size that fits; Overflow names the field that does not.
         With room to spare they grow up to ``growth`` times (BODY_GROWTH when centred): a few
-        duties set larger, not amid empty bands. On a long plaque, short duties go in two columns
-        when that sets them a good deal larger than one column does."""
+        duties set larger, not amid empty bands. On a long plaque, or where one column sets them
+        below their size (20 short duties on 60x40 cm), short duties go in two columns when that
+        sets them a good deal larger than one column does."""
         growth = BODY_GROWTH if centre else growth
         self.paired = False
         plan = self._body_plan(width, height, growth, centre)
-        if len(self.sign.duties) > 2 and wide_growth(self.width, self.height) > 1:
+        crowded = plan is None or plan[0] < round(self.em(self.layout.body), 3)  # set below their size in one column
+        if len(self.sign.duties) > 2 and (wide_growth(self.width, self.height) > 1 or crowded):
             self.paired = True
             paired = self._body_plan(width, height, growth)
             self.paired = paired is not None and (plan is None or paired[0] > PAIRED_GAIN * plan[0])
