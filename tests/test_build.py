@@ -367,9 +367,11 @@ def test_the_home_page_is_titled_by_site_name_and_other_pages_by_their_own_and_t
     assert "<title>花园责任区 · " in (site / "zones/garden/index.html").read_text(encoding="utf-8")
 
 
-def test_a_free_page_titled_in_its_front_matter_shows_the_title_as_its_heading(tmp_path):
-    files = {"content/rules.md": "---\ntitle: 创建标准\n---\n每个责任区都要公开服务电话。\n",
-             "content/about.md": "---\ntitle: 关于\n---\n# 关于本站\n\n正文。\n"}
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_a_free_page_titled_in_its_front_matter_shows_the_title_as_its_heading(tmp_path, newline):
+    """Saved on Windows (CRLF) too: its front matter was taken for text, and the page refused (audit W)."""
+    files = {"content/rules.md": "---\ntitle: 创建标准\n---\n每个责任区都要公开服务电话。\n".replace("\n", newline),
+             "content/about.md": "---\ntitle: 关于\n---\n# 关于本站\n\n正文。\n".replace("\n", newline)}
     site = build_site(write_site(tmp_path / "src", files) / "mkdocs.yml", tmp_path / "site")
     assert re.findall(r"<h1[^>]*>(.*?)</h1>", (site / "rules/index.html").read_text(encoding="utf-8")) == ["创建标准"]
     assert re.findall(r"<h1[^>]*>(.*?)</h1>", (site / "about/index.html").read_text(encoding="utf-8")) == ["关于本站"]

@@ -184,6 +184,8 @@ class PageScanning:
             if path.suffix == ".md" and top != "stories":
                 stem = relative.with_suffix("").parts[0]
                 text = self.read(path, MAX_MARKDOWN_BYTES)
+                if text is not None:  # as MkDocs reads it: a page saved on Windows has its front matter too
+                    text = text.replace("\r\n", "\n").replace("\r", "\n")
                 if stem in RESERVED_PAGES:
                     self.problems.add(Location(self.shown(path)), "-", *page_in_reserved_place(relative, text))
                     continue
