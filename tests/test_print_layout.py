@@ -216,6 +216,40 @@ def test_many_short_duties_crowded_in_one_column_go_in_two(planned, setter, orie
     assert orientation == "portrait" or duty_columns(duties[:4])[0] == 1
 
 
+CROWDED_DUTIES = ("每日早晚两次巡查广场及周边绿地、健身器材、座椅、路灯和景观水池，发现设施损坏或安全隐患的，2小时内报修并设置警示标志",
+                  "乔灌木修剪", "草坪养护与补植", "落叶随产随清", "劝阻践踏草坪",
+                  "春秋两季组织病虫害防治，打药前一天在楼道、单元门口和广场公示栏张贴告示，打药期间设专人看护，防止居民和儿童误入药区",
+                  "健身器材日检", "公示栏每月更新", "雨后清扫步道", "认养树木挂牌",
+                  "收集居民对绿化养护、环境卫生和设施维护的意见建议，建立台账，每月在广场东侧公示栏集中回复，能当场解决的当场解决",
+                  "绿地补水浇灌", "花坛季节换花", "清理小广告", "垃圾桶每日清洗",
+                  "冬季做好树木涂白、防寒包裹和积雪清理工作，雪停后4小时内清扫完主要步道和广场出入口，防止老人和儿童滑倒摔伤",
+                  "配合社区义诊活动", "夜间照明巡查", "节日景观布置", "防汛排水检查")
+
+
+def test_a_crowded_sign_gives_up_title_size_and_pairs_its_duties_before_squeezing_them(planned, setter):
+    """Audit Y: twenty duties, four of them long, under a 33-character name and a two-line slogan
+    beside eleven roles, were squeezed to 65% of the legible size in one column, 87% of it empty,
+    under a 27 mm title. The duties go in two columns (the long ones wrap in their half) and the
+    title and slogan give up size first: the sign prints at its legible size."""
+    _, signs, _ = planned
+    content = dataclasses.replace(signs[0].content, size="60x40cm", orientation="landscape", duties=CROWDED_DUTIES,
+                                  name="华宁基地第一物业服务站同心广场及建设路两侧绿化带养护优秀党员责任区",
+                                  slogan="护一方绿地，暖万家人心；党员亮身份、亮承诺、亮标准，群众身边有我们，有事请找党员",
+                                  roles=tuple(Person(role, name) for role, name in MANY_ROLES_FOR_CROWDING))
+    drawing = compose_sign(content, sign_words(load_labels()), setter)  # Overflow here means it would be squeezed
+    legible = min_em_mm(drawing.width, drawing.height)
+    check(drawing, setter.measure, legible)
+    numbers = [item for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d+\.", item.text)]
+    assert len({item.x for item in numbers}) == 2
+    title = next(item for item in drawing.items if isinstance(item, Text) and item.text.startswith("华宁基地"))
+    assert numbers[0].size >= legible and title.size < 0.8 * 8.0 * 4.0, (numbers[0].size, title.size)
+
+
+MANY_ROLES_FOR_CROWDING = [("技术负责人", "陈静"), ("业务带头人", "赵丽华"), ("共建单位党支部书记", "王秀兰"), ("社区联络员", "孙海涛"),
+                           ("青年志愿者代表", "韩雪"), ("监督员", "刘桂芝"), ("监督员", "张德顺"), ("安全员", "李娜"),
+                           ("保洁组长", "欧阳晓红"), ("楼长代表", "司马长风"), ("网格员", "欧阳娜娜")]
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("orientation", ORIENTATIONS)
 @pytest.mark.parametrize("leader", ["王建国", "欧阳明远"])
@@ -238,6 +272,10 @@ def test_a_leaders_name_in_words_breaks_at_its_space(planned, setter, size):
     leader = "ئابدۇراخمان تۇرسۇن"
     drawing = compose_sign(dataclasses.replace(sign, leader=leader, size=size, orientation="landscape"), sign_words(load_labels()), setter)
     names = [item.text.strip() for item in drawing.items if isinstance(item, Text) and item.text.strip() in (leader, *leader.split())]
+    if size == "A4":  # a crowded sign: its title gave way, and the name has room on one line (larger than in two)
+        assert names in ([leader], leader.split()), names
+        assert next(item.size for item in drawing.items if isinstance(item, Text) and item.text.strip() in names) > 6.5
+        return
     assert names == leader.split(), names
 
 
@@ -599,9 +637,9 @@ def test_a_thin_logo_keeps_its_proportions_when_downscaled(tmp_path, pixels):
     assert abs((width / height) / aspect - 1) < 0.005, (width, height)
 
 
-@pytest.mark.parametrize("roles, duties, blamed", [(32, 2, "roles"), (2, 60, "duties")])
+@pytest.mark.parametrize("roles, duties, blamed", [(48, 2, "roles"), (2, 60, "duties")])
 def test_a_crowded_portrait_sign_names_what_crowds_it(planned, setter, roles, duties, blamed):
-    """Two short duties beside 32 roles: the roles are what to cut, not the duties (the squeezed
+    """Two short duties beside 48 roles: the roles are what to cut, not the duties (the squeezed
     notice used to say "工作职责太长" of two lines). Sixteen fit, in tables side by side."""
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, size="80x60cm" if roles > duties else "A3", orientation="portrait",
@@ -736,7 +774,7 @@ def test_breaking_at_points_finds_what_trying_every_combination_finds(length, cu
         assert (found.size, max(_EvenWidths().width(line, found.size) for line in found.lines), len(found.lines)) == expected
 
 
-HEAVY_DUTIES = ("窗口工作日8:00-18:00连续服务，周末和节假日轮流值班不打烊，高峰时段增开临时窗口",
+HEAVY_DUTIES = ("窗口工作日8:00-18:00连续服务，周末和节假日轮流值班不打烊，高峰时段增开临时窗口，保证乘客排队不超过十分钟",
                 "老年乘客、残疾人乘客优先办理，窗口设爱心座椅和老花镜，代填表格、代读告示",
                 "办卡、充值、挂失、补卡一次办结，不让乘客跑第二趟，办不了的当场说明原因",
                 "每月公开一次窗口服务评价和投诉处理结果，乘客意见当日登记、三个工作日内答复",

@@ -7,7 +7,7 @@ cannot fit raises Overflow naming the field to shorten.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..titles import TITLE_BREAK_BEFORE, TITLE_TERMS, org_breaks, title_breaks, word_breaks
 from . import qr
@@ -87,13 +87,13 @@ class SignBlocks:
     """A sign being drawn: its sheet, scheme and type scale, and the blocks placed so far."""
 
     def __init__(self, sign: SignContent, words: SignWords, setter: Setter, qr_pixels: float = QR_PIXELS_PER_MODULE,
-                 squeeze: float = 1.0, qr_at_floor: bool = False):
+                 squeeze: float = 1.0, qr_at_floor: bool = False, head: float = 1.0):
         self.sign, self.words, self.set, self.squeeze = sign, words, setter, squeeze
         self.qr_at_floor = qr_at_floor  # the code no bigger than its pixels at 20 dpi need, not the layout's size
         self.width, self.height = sheet_size(sign.size, sign.orientation)
         self.qr_module = qr_module_mm(SIGN_QR_DPI, qr_pixels)
         self.u = unit(self.width, self.height)
-        self.layout: SignLayout = sign_layout(sign.orientation)
+        self.layout: SignLayout = yielded(sign_layout(sign.orientation), head)
         self.colors = SCHEMES[sign.scheme]
         self.legible = min_em_mm(self.width, self.height)
         self.floor = max(self.legible * squeeze, min(self.legible, SMALLEST_EM))
@@ -325,21 +325,27 @@ class SignBlocks:
         items += block
         top += h
         # lines far longer than MAX_MEASURE are hard to follow: very wide signs set duties in two
-        # columns; so does a long plaque whose duties each fit a line of half its width (set larger
-        # that way, in a body whose height is short and whose width would stand half empty)
+        # columns; so do duties paired by body() (set larger that way: short ones leave most of a
+        # wide column empty, and a long one wraps within its half)
         gap = 2 * size
-        half = (width - gap) / 2 - s.width(f"{len(self.sign.duties)}.", size) - 0.4 * size
-        columns = 2 if len(self.sign.duties) > 1 and (width / size >= 2 * MAX_MEASURE or (
-            self.paired and all(s.width(duty, size) <= half for duty in self.sign.duties))) else 1
+        columns = 2 if len(self.sign.duties) > 1 and (width / size >= 2 * MAX_MEASURE or self.paired) else 1
         column_w = (width - gap * (columns - 1)) / columns
         numbered = list(enumerate(self.sign.duties, 1))
-        split = (len(numbered) + 1) // 2 if columns == 2 else len(numbered)
+        split = self._split(column_w, size, by_words) if columns == 2 else len(numbered)
         bottom = top
         for index, part in enumerate((numbered[:split], numbered[split:])[:columns]):
             more, end = self._duties(part, x + index * (column_w + gap), top, column_w, size, spread, by_words)
             items += more
             bottom = max(bottom, end)
         return items, bottom - y, (scope_h, bottom - start)
+
+    def _split(self, width: float, size: float, by_words: bool) -> int:
+        """How many duties go in the first of two columns: the split whose taller column is the
+        shortest (the first column rather the longer), in order, so that they read down then across."""
+        s, indent = self.set, self.set.width(f"{len(self.sign.duties)}.", size) + 0.4 * size
+        lines = [len(wrap(duty, s.measure, size, width - indent, by_words=by_words)) for duty in self.sign.duties]
+        total = sum(lines)
+        return min(range(1, len(lines)), key=lambda at: (max(sum(lines[:at]), total - sum(lines[:at])), -at))
 
     def _duties(self, numbered, x: float, top: float, width: float, size: float, spread: float = 0.0, by_words: bool = False):
         s, colors, leading = self.set, self.colors, self.layout.body.leading
@@ -354,12 +360,19 @@ class SignBlocks:
         return items, top - spread
 
 
+def yielded(layout: SignLayout, head: float) -> SignLayout:
+    """The layout with its title and slogan at ``head`` times their size: what a crowded sign gives
+    up before its duties go below the legible size (a 27 mm title over 4 mm duties reads backwards)."""
+    if head == 1.0:
+        return layout
+    return replace(layout, title=replace(layout.title, em=layout.title.em * head),
+                   slogan=replace(layout.slogan, em=layout.slogan.em * head))
+
+
 def _text_lines(items) -> int:
     return sum(isinstance(item, Text) for item in items)
 
 
 def moved(item, dy: float):
     """A text item dy further down (anything else stays)."""
-    from dataclasses import replace
-
     return replace(item, y=round(item.y + dy, 3)) if dy and isinstance(item, Text) else item

@@ -202,18 +202,19 @@ def _area(size: str) -> float:
 
 def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
     """The code at the layout's size; where the content does not fit beside it, the code gives
-    way before the words do: no bigger than 2 pixels a module at 20 dpi, then the compact code.
-    Text squeezed below its legible size always has the compact code."""
+    way first: no bigger than 2 pixels a module at 20 dpi; then title and slogan shrink (HEAD);
+    then the compact code. Text squeezed below its legible size has both."""
     if squeeze < 1.0:
-        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True).compose()
-    try:
-        return _Sign(sign, words, setter).compose()
-    except Overflow:
-        pass
-    try:
-        return _Sign(sign, words, setter, qr_at_floor=True).compose()
-    except Overflow:
-        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, qr_at_floor=True).compose()
+        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True, head=HEAD).compose()
+    for tried in ({}, {"qr_at_floor": True}, {"qr_at_floor": True, "head": HEAD}):
+        try:
+            return _Sign(sign, words, setter, **tried).compose()
+        except Overflow:
+            pass
+    return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, qr_at_floor=True, head=HEAD).compose()
+
+
+HEAD = 0.6  # of the title's and slogan's sizes, on a sign whose duties would not fit otherwise
 
 
 def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:
