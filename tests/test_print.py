@@ -186,6 +186,9 @@ def test_print_page_lists_every_printable_with_preview(example_site, example, pl
     top = html.split('<h2 id="signboards">')[0]
     assert f'<a href="#signboards">{len(example.active_zones)} 块标志牌</a>' in top and f'<a href="#plates">{len(plated)} 张桌牌</a>' in top
     assert '<h2 id="plates">' in html and "共 3 种尺寸" in html
+    # whoever orders the signs reads this page, not the build's notices (audit Y): the example's address is said
+    assert re.search(r'class="print-warning"[^>]*>先不要下单：网站地址（site_url）还是示例地址 https://dangjian\.huaning\.example\.cn/', top)
+    assert "颜色为 RGB（sRGB）：主色红 #B3121A" in top
 
 
 def test_a_former_members_plate_is_marked_on_the_print_page(tmp_path):
@@ -196,6 +199,7 @@ def test_a_former_members_plate_is_marked_on_the_print_page(tmp_path):
     page = (site / "print" / "index.html").read_text(encoding="utf-8")
     card = re.search(r'<figure class="card print-item" id="plates-zhang-wei">.*?</figure>', page, re.S).group(0)
     assert "已调离 · " in card, card
+    assert "print-warning" not in page.split("</style>")[1]  # a real site_url: nothing to stop the order
 
 
 # -- small sites ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from ..problems import ContentError, Location, Problem, Problems, dotted
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
 from ..files import FileFacts, cache_dir, link_or_copy, site_root, whole
+from ..check.settings import prints_nowhere
 from ..siteconfig import printed_site_url
 from .cache import PrintCache, key
 from .drawing import Drawing
@@ -24,7 +25,7 @@ from .fontsearch import font_having
 from .glyphs import as_written, check_glyphs, is_emoji, left_out_said
 from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
-from .layout import LARGEST_PAGE, sheet_size
+from .layout import LARGEST_PAGE, SCHEMES, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, sign_words
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
@@ -410,6 +411,9 @@ class PrintStage:
             "plates": [p for p in self.items if p.kind == "plates"],
             "bleed": self.bleed,
             "year": self.content.latest_year.year if self.content.latest_year else None,
+            # the person ordering the signs sees this page, never the build's notices
+            "unset_site_url": self.site_url if prints_nowhere(self.site_url or "") else "",
+            "colors": {"red": SCHEMES["red-gold"].ground, "gold": SCHEMES["red-gold"].text},
         })
         if self.site_url:
             page.canonical_url = self.site_url.rstrip("/") + "/" + url
