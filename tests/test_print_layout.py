@@ -245,6 +245,18 @@ def test_a_crowded_sign_gives_up_title_size_and_pairs_its_duties_before_squeezin
     assert numbers[0].size >= legible and title.size < 0.8 * 8.0 * 4.0, (numbers[0].size, title.size)
 
 
+@pytest.mark.parametrize("size, orientation", [("60x40cm", "landscape"), ("60x40cm", "portrait"), ("A3", "portrait")])
+def test_a_long_slogan_breaks_between_its_clauses(planned, setter, size, orientation):
+    """Audit Y: a slogan in two lines broke "…亮承 / 诺、亮标准…"; it breaks after a clause's punctuation."""
+    _, signs, _ = planned
+    slogan = "护一方绿地，暖万家人心；党员亮身份、亮承诺、亮标准，群众身边有我们，有事请找党员"
+    drawing = compose_sign(dataclasses.replace(signs[0].content, slogan=slogan, size=size, orientation=orientation),
+                           sign_words(load_labels()), setter)
+    lines = [item.text for item in drawing.items if isinstance(item, Text) and item.text and item.text in slogan]
+    assert "".join(lines) == slogan and len(lines) == 2, lines
+    assert lines[0][-1] in "，；、", lines
+
+
 MANY_ROLES_FOR_CROWDING = [("技术负责人", "陈静"), ("业务带头人", "赵丽华"), ("共建单位党支部书记", "王秀兰"), ("社区联络员", "孙海涛"),
                            ("青年志愿者代表", "韩雪"), ("监督员", "刘桂芝"), ("监督员", "张德顺"), ("安全员", "李娜"),
                            ("保洁组长", "欧阳晓红"), ("楼长代表", "司马长风"), ("网格员", "欧阳娜娜")]

@@ -170,8 +170,10 @@ class SignBlocks:
 
     def centred(self, text: str, kind: Type, y: float, field: tuple, what: str, color: str, budget: float | None = None) -> float:
         width = self.x1 - self.x0
+        breaks = ((title_breaks(text), TITLE_TERMS, TITLE_BREAK_BEFORE, word_breaks, True) if field == ("name",) else
+                  (clause_breaks(text), (), "", word_breaks) if field == ("slogan",) else ())  # …亮承诺、/ 亮标准, not 亮承 / 诺
         fitted = fit_name(text, self.set.measure, width, self.em(kind), self.lo(kind), kind.lines, kind.bold, budget,
-                          kind.leading, *((title_breaks(text), TITLE_TERMS, TITLE_BREAK_BEFORE, word_breaks, True) if field == ("name",) else ()))
+                          kind.leading, *breaks)
         if fitted is None:
             raise Overflow(field, f"{what}太长，{self.where()}用最小字号也放不下", self.hint(what))
         items, height = self.set.lines(fitted.lines, self.x0, y, width, fitted.size, color, kind.bold, "center", kind.leading)
@@ -184,7 +186,8 @@ class SignBlocks:
         side = modules * (self.qr_module if self.qr_at_floor else max(self.qr_module, self.layout.qr * self.u / modules))
         kind, measure = self.layout.caption, self.set.measure
         caption = (fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), 1)
-                   or fit(self.words.caption, measure, side, self.em(kind), self.lo(kind), kind.lines))
+                   or fit_name(self.words.caption, measure, side, self.em(kind), self.lo(kind), kind.lines, False, None,
+                               kind.leading, clause_breaks(self.words.caption), (), "", word_breaks))
         if caption is None:
             raise Overflow(("signboard", "size"), f"{size_label(self.width, self.height)} 的标志牌太小，放不下二维码", "")
         return side, caption
@@ -358,6 +361,11 @@ class SignBlocks:
             items += block  # the number first: text extracted from the PDF reads "1. ..."
             top += h + 0.15 * size + spread
         return items, top - spread
+
+
+def clause_breaks(text: str) -> tuple[int, ...]:
+    """Where a slogan may break: after the punctuation between its clauses."""
+    return tuple(at + 1 for at, char in enumerate(text[:-1]) if char in "，；、：！？。,;:!?")
 
 
 def yielded(layout: SignLayout, head: float) -> SignLayout:
