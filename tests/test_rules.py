@@ -1734,8 +1734,8 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - {member: zhang-wei, promise: 种花}\n  - {member: li-na, promise: 微笑服务}\n"
       "  - {member: ouyang-xiaohong, promise: 调离前的承诺}\n",
       "content/commitments/2026.yaml": "year: 2026\ncommitments:\n  - {member: zhang-wei, promise: 带头养护花园}\n"},
-     "content/commitments/2026.yaml:1:1: year: 2025 年写了承诺的 李娜还没有 2026 年的承诺：承诺墙和责任区页面只显示最新的 2026 年，他们不在上面，桌牌也不再印出"
-     " (把他们 2026 年的承诺写进这个文件；新年度的承诺最好写齐了再一起提交)"),
+     "content/commitments/2026.yaml:1:1: year: 2025 年写了承诺的 李娜还没有 2026 年的承诺：承诺墙和责任区页面只显示最新的 2026 年，这位党员不在上面，桌牌也不再印出"
+     " (把这位党员 2026 年的承诺写进这个文件；新年度的承诺最好写齐了再一起提交)"),
     # audit 32: a period copied for a year on was said only as its date copied
     ({"content/assessments/2026-Q1.yaml": None, "content/assessments/2027-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2027-Q1")},
      "content/assessments/2027-Q1.yaml:1:1: period: 考核期 2027-Q1 从 2027-01-01 才开始，还没到（今天是 2026-11-21）：它的成绩会当成最新一期张榜公布"

@@ -56,11 +56,13 @@ def _year_begun(content: Content, today: dt.date):
     promised |= {r.data.get("member") for r in content.rejected if r.source.path == latest.path and isinstance(r.data, dict)}
     missing = [members[c.member].name for c in earlier.commitments if c.member in members and c.member not in promised]
     if missing:
-        names = "、".join(dict.fromkeys(missing[:5])) + (f"等 {len(missing)} 人" if len(missing) > 5 else "")
+        missing = list(dict.fromkeys(missing))
+        names = "、".join(missing[:5]) + (f"等 {len(missing)} 人" if len(missing) > 5 else "")
+        whom = "他们" if len(missing) > 1 else "这位党员"
         yield Problem(latest.at("year"), "year",
                       f"{earlier.year} 年写了承诺的 {names}还没有 {latest.year} 年的承诺：承诺墙和责任区页面只显示最新的 {latest.year} 年，"
-                      f"他们不在上面，桌牌也不再印出",
-                      f"把他们 {latest.year} 年的承诺写进这个文件；新年度的承诺最好写齐了再一起提交")
+                      f"{whom}不在上面，桌牌也不再印出",
+                      f"把{whom} {latest.year} 年的承诺写进这个文件；新年度的承诺最好写齐了再一起提交")
 
 
 def _empty_files(content: Content):
