@@ -332,6 +332,20 @@ def test_plates_never_overlap(planned, setter):
             assert item.content.department in "".join(texts), (item.content.department, texts)
 
 
+@pytest.mark.parametrize("promise", ["随叫随到", "有事您找我，办不好不收工"])
+def test_a_short_promise_is_set_larger_than_a_long_one(planned, setter, promise):
+    """Audit Y: 随叫随到 was set at 9 mm amid an empty face; a promise of one line grows toward the name's size."""
+    from liangxiang.print.layout import PLATE
+
+    _, _, plates = planned
+    drawing = compose_plate(dataclasses.replace(plates[0].content, promise=promise), plate_words(load_labels()), setter)
+    check(drawing, setter.measure, None)
+    sizes = {item.size for item in drawing.items if isinstance(item, Text) and item.text == promise}
+    sizes |= {item.size for turned in drawing.items if isinstance(turned, Turned) for item in turned.items
+              if isinstance(item, Text) and item.text == promise}
+    assert len(sizes) == 1 and PLATE.promise < sizes.pop() <= PLATE.promise_alone < PLATE.name, sizes
+
+
 def test_a_long_promise_fails_on_the_commitment(planned, setter):
     _, _, plates = planned
     plate = dataclasses.replace(plates[0].content, promise="带头" * 200)

@@ -181,6 +181,7 @@ class PlateLayout:
     detail: float = 5.2  # post, title, branch
     detail_min: float = 3.6
     promise: float = 9.0
+    promise_alone: float = 13.0  # a promise of one line grows up to this (the name is 16)
     promise_min: float = 3.6  # about 10 pt: still read easily across a desk
     promise_lines: int = 3
     qr: float = 30.0

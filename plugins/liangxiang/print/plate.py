@@ -127,6 +127,8 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
         raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
                        f"承诺写成一句话（桌牌上最多 {lay.promise_lines} 行），具体事项写在 items 里")
     # whole words, when that costs little of the size (…当好 / 抢修班…, not …当 / 好抢修班…)
+    if len(promise.lines) == 1:  # 随叫随到: one short line set larger, not small amid an empty face
+        promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise_alone, promise.size, 1, True, room, 1.35) or promise
     in_words = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise_min, most, True, room, 1.35,
                    by_words=True) if len(promise.lines) > 1 else None
     if in_words is not None and in_words.size >= 0.9 * promise.size:
