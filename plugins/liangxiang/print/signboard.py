@@ -172,8 +172,9 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
             overflow = _too_small(*sheet_size(sign.size, sign.orientation))
         if squeeze == 1.0:
             area = _area(sign.size)
-            tried = [(size, orientation) for size in NAMED_SIZES for orientation in ("landscape", "portrait")
-                     if (size, orientation) != (sign.size, sign.orientation)]
+            tried = sorted(((size, orientation) for size in NAMED_SIZES for orientation in ("landscape", "portrait")
+                            if (size, orientation) != (sign.size, sign.orientation)),
+                           key=lambda each: (_area(each[0]), each[1] != sign.orientation))  # the next size up first
             fitting = [f"{{size: {size}, orientation: {orientation}}}" for size, orientation in tried
                        if _area(size) >= area and _fits(replace(sign, size=size, orientation=orientation), words, setter)]
             if not fitting and overflow.field == ("signboard", "size"):  # a long strip (5000x100mm): its shape, not its area
