@@ -101,7 +101,11 @@ def test_example_index(example_site):
     assert "活动简介与创建标准" in find(index, "亮标准")  # free pages too
     assert find(index, "冬天家里的暖气") == ["首页"]  # and the home page's own words (content/index.md)
     assert "首页" in find(index, "2726000")  # its supervision hotline
-    assert "冯宇" not in path.read_text(encoding="utf-8")  # the hidden member
+    assert "冯宇" not in path.read_text(encoding="utf-8") and not find(index, "fengyu")  # the hidden member
+    # typed in pinyin on a phone: ids are found, and shown in no excerpt (audit W)
+    assert find(index, "denghai") == ["邓海"] and "邓海" in find(index, "deng") and find(index, "tongxin-guangchang") == ["同心广场绿化美化优秀党员责任区"]
+    excerpts = (example_site / "assets" / index["excerpts"]).read_text(encoding="utf-8")
+    assert "deng-hai" not in excerpts and "denghai" not in excerpts
     assert find(index, "编辑指南") == [] and "guide/" not in path.read_text(encoding="utf-8")  # not_in_nav: for editors
     assert (example_site / "guide" / "index.html").is_file()  # but still published at its address
     assert path.stat().st_size < 200_000

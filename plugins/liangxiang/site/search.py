@@ -43,6 +43,7 @@ class Doc:
     sub: str  # one line under the title in the results
     text: str  # everything else that finds it
     past: bool = False  # an archived zone or a former member: listed after the current ones
+    spelled: str = ""  # finds it, shown in no excerpt: its id, mostly pinyin (see _spelled)
 
     @property
     def parts(self) -> list[int]:
@@ -128,6 +129,11 @@ def _people_of(zone, leader, member_by_id: dict, labels: Labels) -> str:
     return " ".join(said)
 
 
+def _spelled(record_id: str) -> str:
+    """A record's id as typed on a phone: ids are mostly pinyin (zhaxi-ciren is found by zhaxi, zhaxiciren)."""
+    return f"{record_id} {record_id.replace('-', '')}" if "-" in record_id else record_id
+
+
 def documents(
     content: Content, urls: Urls, labels: Labels, free_pages: Iterable[tuple[str, str, str]] = (), memo: Callable = _no_memo,
 ) -> list[Doc]:
@@ -152,7 +158,7 @@ def documents(
             zone.short_name, zone.location, zone.scope, " ".join(zone.listed_duties), zone.slogan, zone.service_phone,
             content.branch_name(zone.branch), people,
             words_of(zone.content) if zone.content else "",
-        ])), zone.status == "archived"))
+        ])), zone.status == "archived", _spelled(zone.id)))
     for member in content.public_members:
         sub = " · ".join(filter(None, [member.post or member.department, content.branch_name(member.branch),
                                        labels.former if member.status == "former" else ""]))
@@ -160,7 +166,7 @@ def documents(
             member.department, member.post, member.title, content.branch_name(member.branch),
             content.group_name(member.group), " ".join(member.tags), " ".join(h.title for h in member.honors),
             promises.get(member.id),
-        ])), member.status == "former"))
+        ])), member.status == "former", _spelled(member.id)))
     for story in content.stories_by_date:
         meta = story.meta
         names = [content.member_by_id[m].name for m in dict.fromkeys(meta.members) if m in content.member_by_id]
@@ -179,7 +185,7 @@ def build_index(docs: list[Doc], postings: Postings | None = None) -> dict:
 
     ``postings``, kept from the last build, files only the documents that changed."""
     postings = postings or Postings(None, "", grams)
-    found = postings.of([(doc.title, doc.text + " " + doc.sub) for doc in docs])
+    found = postings.of([(doc.title, " ".join(filter(None, (doc.text, doc.sub, doc.spelled)))) for doc in docs])
     return {
         "v": 1,
         "docs": [_entry(doc) for doc in docs],
