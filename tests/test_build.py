@@ -367,6 +367,13 @@ def test_the_home_page_is_titled_by_site_name_and_other_pages_by_their_own_and_t
     assert "<title>花园责任区 · " in (site / "zones/garden/index.html").read_text(encoding="utf-8")
 
 
+def test_a_heading_underlined_with_seven_equals_signs_is_no_conflict_marker(tmp_path):
+    """Git's "=======" alone is a leftover of a conflict (audit X); under a line of text it is a heading's underline."""
+    files = {"content/rules.md": "创建标准\n=======\n\n每个责任区都要公开服务电话。\n"}
+    site = build_site(write_site(tmp_path / "src", files) / "mkdocs.yml", tmp_path / "site")
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", (site / "rules/index.html").read_text(encoding="utf-8")) == ["创建标准"]
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
 def test_a_free_page_titled_in_its_front_matter_shows_the_title_as_its_heading(tmp_path, newline):
     """Saved on Windows (CRLF) too: its front matter was taken for text, and the page refused (audit W)."""

@@ -174,6 +174,13 @@ CASES = [
          "members.yaml", "<<<<<<< HEAD", "-", "git 合并冲突的标记", "删掉另一版和这三行标记"),
     Case("merge-conflict-story", sub("content/stories/a-key.md", "故事正文。", "<<<<<<< HEAD\n故事正文。\n=======\n故事的正文。\n>>>>>>> 3f2a1b9"),
          "content/stories/a-key.md", "<<<<<<< HEAD", "-", "git 合并冲突的标记"),
+    # audit X: a conflict resolved by hand, some of its marker lines left in: published, or "a colon is missing" a line further on
+    Case("conflict-leftover-yaml", sub("members.yaml", "    post: 绿化养护员\n", "    post: 绿化养护员\n=======\n"),
+         "members.yaml", "=======", "-", "这一行“=======”是 git 合并冲突留下的标记", "删掉这一行，再核对上下文"),
+    Case("conflict-leftover-story", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n=======\n故事的正文。\n>>>>>>> 3f2a1b9"),
+         "content/stories/a-key.md", ">>>>>>> 3f2a1b9", "-", "这一行“>>>>>>> 3f2a1b9”是 git 合并冲突留下的标记"),
+    Case("conflict-leftover-head", sub("content/stories/a-key.md", "故事正文。", "<<<<<<< HEAD\n故事正文。"),
+         "content/stories/a-key.md", "<<<<<<< HEAD", "-", "git 合并冲突留下的标记"),
     Case("line-separator", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园\u2028一片\n"), "content/zones/garden.yaml", "scope:", "-",
          "看不见的换行符（U+2028）", "删掉它"),
     # the name of another kind of record where an id goes: what it is, and whom it stands for (audit 21)

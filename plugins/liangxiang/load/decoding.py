@@ -18,6 +18,8 @@ def decode(raw: bytes, path: str, problems: Problems) -> str | None:
         text = text.replace("\r", "\n")  # saved with old Mac line ends: YAML and Markdown read the lines, so do the messages
     if text is not None and _merge_conflict(text, path, problems):
         text = sides(text)[0]  # read on: the file's other mistakes are said in this run too
+    elif text is not None and ("<" * 7 in text or ">" * 7 in text or "=" * 7 in text or "|" * 7 in text):
+        text = _conflict_leftovers(text, path, problems)
     if text is not None and "\ufffd" in text:
         _replacement_reported(text, path, problems)
     if text is not None and LINE_SEPARATORS.search(text):
@@ -44,6 +46,26 @@ def _merge_conflict(text: str, path: str, problems: Problems) -> bool:
         problems.add(Location(path, line, 1), "-", CONFLICT_MESSAGE,
                      "保留要的那一版，删掉另一版和这三行标记（VS Code 里点“采用当前更改”或“采用传入的更改”）")
     return True
+
+
+_LEFTOVER = re.compile(r"^(?:(?:<{7}|>{7}|\|{7})(?: .*)?|={7})$", re.MULTILINE)
+
+
+def _conflict_leftovers(text: str, path: str, problems: Problems) -> str:
+    """A conflict resolved by hand with some of its marker lines left in (a lone "=======" or
+    ">>>>>>> origin/main"): Markdown would publish them (the latter as blockquotes seven deep),
+    YAML would say a colon is missing a line further on. Each is said at its line, and read as a
+    blank line. In Markdown a "=======" under a line of text is a heading's underline, not a marker."""
+    lines = text.split("\n")
+    markdown = path.lower().endswith((".md", ".markdown"))
+    marks = [(text.count("\n", 0, match.start()), match.group() == "=" * 7) for match in _LEFTOVER.finditer(text)]
+    underlines = markdown and all(lone for _, lone in marks)  # with no other marker, "=======" under text is a heading's
+    found = [number for number, lone in marks if not (underlines and lone and number and lines[number - 1].strip())]
+    for number in found:
+        problems.add(Location(path, number + 1, 1), "-", f"这一行“{shortened(lines[number], 24)}”是 git 合并冲突留下的标记：冲突没有改完，"
+                     "另一个版本的内容可能还在文件里", "删掉这一行，再核对上下文：两个版本只留要的那一个")
+        lines[number] = ""
+    return "\n".join(lines)
 
 
 def sides(text: str) -> tuple[str, str]:
