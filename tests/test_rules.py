@@ -1683,6 +1683,10 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({**GRADES_FROM_60, **sub("content/assessments/2026-Q1.yaml", "score: 69.5", "score: 59.5")},
      "content/assessments/2026-Q1.yaml:5:20: results[2].score: 得分 59.5 低于 org.yaml 里最低的等次（合格，60 分），网页上显示为“未达等次”"
      " (如果要给它一个等次，在 org.yaml 的 grades 最后加一行，例如 - {name: 不合格, min: 0})"),
+    # audit X: 91% copied out of a spreadsheet is 0.91, posted as 0.91 points
+    (sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 0.91}"),
+     "content/assessments/2026-Q1.yaml:4:20: results[1].score: 得分 0.91 像是表格里的百分比（显示 91% 的格子复制出来是 0.91）：网页上会公布成 0.91 分"
+     " (得分按百分制写：是 91 分就写成 score: 91)"),
     (sub("content/commitments/2026.yaml", "date: 2026-03-12", "date: 2026-12-03"),  # 2026-11-21 in conftest
      "content/commitments/2026.yaml:7:10: commitments[1].progress[1].date: 践诺日期 2026-12-03 在今天（2026-11-21）之后"
      " (是不是年份或月份写错了？还没做的事，做了以后再记)"),
@@ -1758,7 +1762,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     (sub("members.yaml", "  - id: li-na\n", "  - id: zhangwei\n    name: 张伟\n    branch: b1\n    post: 绿化养护员\n  - id: li-na\n"),
      "members.yaml:12:5: members[2].name: “张伟”和 zhang-wei 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个张伟"
      " (是同一个人的话，删掉这一条（保留 zhang-wei）；是同名的另一个人，可以不改)"),
-], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade",
+], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade", "score-as-a-fraction",
         "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-in-uyghur", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",

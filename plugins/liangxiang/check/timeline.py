@@ -20,7 +20,7 @@ def timeline_notices(content: Content, today: dt.date | None = None) -> list[Pro
     today = today or build_day()
     return [*_progress_years(content), *_review_years(content), *_early_results(content, today), *_ungraded_scores(content),
             *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content), *_year_begun(content, today),
-            *_copied_results(content)]
+            *_copied_results(content), *_fraction_scores(content)]
 
 
 def _copied_results(content: Content):
@@ -216,6 +216,19 @@ def _ungraded_scores(content: Content):
                 first.at("score"), first.field_name("score"),
                 f"{which}低于 org.yaml 里最低的等次（{lowest.name}，{lowest.min:g} 分），网页上显示为“未达等次”",
                 f"如果要给{'它们' if len(below) > 1 else '它'}一个等次，在 org.yaml 的 grades 最后加一行，例如 - {{name: 不合格, min: 0}}")
+
+
+def _fraction_scores(content: Content):
+    """0.91: a spreadsheet cell showing 91% holds 0.91, and so does what is copied out of it; it
+    would be posted as 0.91 points (the lowest grade). Said once per period, at its first such score."""
+    for assessment in content.assessments:
+        fractions = [result for result in assessment.results if 0 < result.score <= 1 and result.score != int(result.score)]
+        if fractions:
+            first = fractions[0]
+            which = f"有 {len(fractions)} 个得分（例如这里的 {first.score:g}）" if len(fractions) > 1 else f"得分 {first.score:g} "
+            yield Problem(first.at("score"), first.field_name("score"),
+                          f"{which}像是表格里的百分比（显示 {first.score * 100:g}% 的格子复制出来是 {first.score:g}）：网页上会公布成 {first.score:g} 分",
+                          f"得分按百分制写：是 {first.score * 100:g} 分就写成 score: {first.score * 100:g}")
 
 
 def _same_day_in(date: dt.date, year: int) -> dt.date | None:
