@@ -7,7 +7,7 @@ import shutil
 import marshal
 
 from conftest import build_site
-from minimal_site import write_site
+from minimal_site import FILES as REPO_FILES, write_site
 
 from liangxiang.site.postings import Postings
 from liangxiang.site.search import Doc, build_index, grams, runs
@@ -74,6 +74,20 @@ def test_names_are_found_as_a_phone_types_them():
     for query in ("吉志刚", "\U00020BB7志刚", "志刚"):
         assert find(index, query) == ["\U00020BB7志刚"], query
     assert find(index, "吉") == ["\U00020BB7志刚"] and find(index, "Sea") == ["Seán O'Connor"]
+
+
+def test_a_name_pasted_with_a_joiner_inside_is_published_and_found_without_it(tmp_path):
+    """Audit X: 张\u200d伟 (a joiner pasted from a chat app) was published so, and 张伟 did not find him;
+    a Hangul filler showed as a blank. An emoji keeps its joiners."""
+    from liangxiang.values import UNSEEN
+
+    assert UNSEEN.sub("", "张\u200d伟\u3164") == "张伟" and UNSEEN.sub("", "王\u200c芳") == "王芳"
+    assert UNSEEN.sub("", "👨\u200d👩\u200d👧") == "👨\u200d👩\u200d👧"
+    members = (REPO_FILES["members.yaml"]).replace("name: 张伟", "name: 张\u200d伟")
+    site = build_site(write_site(tmp_path / "src", {"members.yaml": members}) / "mkdocs.yml", tmp_path / "site")
+    assert "\u200d" not in (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
+    [path] = (site / "assets").glob("search-*.json")
+    assert "张伟" in find(json.loads(path.read_text(encoding="utf-8")), "张伟")
 
 
 def test_results_keep_the_parts_a_page_keeps_whole():

@@ -40,8 +40,11 @@ def _parse_date(value: Any) -> Any:
 # Characters that show nothing but change what a text is: zero-width spaces, direction marks and
 # overrides (U+202E shows a text backwards), soft hyphens, the BOM. Text pasted from web pages and
 # chat apps carries them; published, a name with one is not found by search and reads differently
-# when copied. Zero-width joiners and variation selectors stay: emoji are made of them.
-UNSEEN = re.compile("[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# when copied. Zero-width joiners and variation selectors stay (emoji are made of them), but not
+# beside a Hanzi (张\u200d伟 is not found by 张伟); nor the Hangul fillers that show as a blank.
+_HANZI = "\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+UNSEEN = re.compile("[\u00ad\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]"
+                    f"|(?<=[{_HANZI}])[\u200c\u200d]|[\u200c\u200d](?=[{_HANZI}])")
 
 
 # combining marks (accents); theme/js/search.js strips the same ones
