@@ -96,6 +96,11 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
             return None
         changed = True
     for index, line in enumerate(lines):
+        if "\t" in line and index not in blocks and "\t" in (rest := line.lstrip(" \t")):
+            # a tab between words, after a colon or at a line's end (cells copied out of a spreadsheet):
+            # YAML 1.2 reads it as a space; PyYAML refuses it
+            line = lines[index] = line[:len(line) - len(rest)] + rest.replace("\t", " ")
+            changed = True
         if unseen_anywhere and index not in blocks and (unseen := _unseen_in_structure(line)) is not None:
             column, unseen_char, in_key, line = unseen
             lines[index], changed = line, True
