@@ -127,6 +127,8 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "a-list": (lambda text: "- " + text.replace("\n", "\n- "), "mkdocs.yml: mkdocs.yml 要一行写一个设置", "不要以“- ”开头"),
     "gbk": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站 # 注释").encode("gbk"), "mkdocs.yml:1:", "GBK"),
     "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
+    # audit X: MkDocs took the pasted spaces for part of a setting's name, and said so in English
+    "nbsp-indent": (lambda text: text.replace("  name: liangxiang", "\u00a0\u00a0name: liangxiang"), "mkdocs.yml:5:1: name:", "缩进里有不间断空格"),
     "no-scheme": (lambda text: text.replace("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/"), "mkdocs.yml:2:1: site_url:", "https://"),
     "full-width-colon": (lambda text: text.replace("https://dj.qinghe.org.cn/dj/", "https：//dj.qinghe.org.cn/dj/"), "mkdocs.yml:2:1: site_url:", "全角的“：”"),
     "full-width-colon-before-address": (lambda text: text.replace("site_url: https://dj.qinghe.org.cn/dj/", "site_url：https://dj.qinghe.org.cn/dj/   # 二维码"),
@@ -228,6 +230,16 @@ def test_a_plain_build_fails_on_a_misspelt_plugin_option_in_validates_words(tmp_
     for line in validate[:4]:
         assert line in build.stderr, (line, build.stderr)
     assert "Traceback" not in build.stderr and "Unrecognised" not in build.stderr
+
+
+def test_a_setting_indented_with_pasted_spaces_is_said_in_words_by_build_and_validate_alike(tmp_path):
+    """Audit X: to MkDocs "\xa0\xa0name" is a setting of that name, said in English with no line."""
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  name: liangxiang", "\u00a0\u00a0name: liangxiang")})
+    said = "mkdocs.yml:5:1: name: 缩进里有不间断空格"
+    build = run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=root)
+    validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert build.returncode == 1 and said in build.stderr and "Config value" not in build.stderr, build.stderr
+    assert validate.returncode == 1 and validate.stderr.startswith(said), validate.stderr
 
 
 def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):

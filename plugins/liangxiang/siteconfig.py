@@ -133,8 +133,9 @@ def load_site_config(path: Path):
     if plugin is None:  # the content is checked as the plugin would read it with its defaults
         raise ConfigProblem(without_plugin(path), (config, _default_options()))
     if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
-        raise ConfigProblem("\n".join(mkdocs_error(path, message) for message in warnings.messages),
-                            (config, plugin.config))
+        parse(text, shown, problems)  # "\xa0\xa0name" is an unknown option to MkDocs, odd spaces to an editor
+        said = [*map(str, problems), *(mkdocs_error(path, message) for message in warnings.messages)]
+        raise ConfigProblem("\n".join(dict.fromkeys(said)), (config, plugin.config))
     return config, plugin.config
 
 
