@@ -173,11 +173,13 @@ def test_the_menu_follows_nav(tmp_path):
 def test_editors_lock_and_backup_files_are_neither_read_nor_published(tmp_path):
     scratch = {"content/~$about.md": b"\x00\xffWPS lock", "content/about.md~": "# 旧的\n", "content/#about.md#": "# 自动保存\n",
                "content/zones/~$garden.yaml": b"\x00\xff", "content/zones/garden.yaml.bak": "id: old\n",
-               "content/stories/a-key.md.orig": "旧稿\n"}
+               "content/stories/a-key.md.orig": "旧稿\n",
+               # written and hidden by Windows: its editor never saw them (audit X)
+               "content/stories/desktop.ini": "[.ShellClassInfo]\n", "content/zones/Thumbs.db": b"\xd0\xcf\x11\xe0"}
     root = write_site(tmp_path / "src", scratch)
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     published = {p.relative_to(site).as_posix() for p in site.rglob("*")}
-    assert not [p for p in published if "~" in p or "#" in p or p.endswith((".bak", ".orig"))], published
+    assert not [p for p in published if "~" in p or "#" in p or p.endswith((".bak", ".orig", ".ini", ".db"))], published
     assert (site / "about/index.html").is_file() and (site / "zones/garden/index.html").is_file()
 
 

@@ -1951,6 +1951,8 @@ def test_a_former_members_plate_is_a_notice(tmp_path):
      "content/zones/garden.yaml:10:17: roles[2].name: 姓名“城关镇卫生院 王芳”中间有空格，网页和标志牌上会照样显示 "
      "(“城关镇卫生院”是单位的话，写进 role，例如 role: …（城关镇卫生院），name: 王芳；是对齐用的空格就写成 城关镇卫生院王芳：对齐用的空格不要带进来)"),
     (sub("members.yaml", "name: 李娜", "name: 热合曼•阿不都"), "members.yaml:12:5: members[2].name: 姓名“热合曼•阿不都”里的“•”不是姓名中间的点“·” (写成 热合曼·阿不都)"),
+    (sub("members.yaml", "name: 李娜", "name: 阿依古丽‧买买提"),  # the hyphenation point, from a Taiwanese input method (audit X)
+     "members.yaml:12:5: members[2].name: 姓名“阿依古丽‧买买提”里的“‧”不是姓名中间的点“·” (写成 阿依古丽·买买提)"),
     (sub("members.yaml", "name: 李娜", "name: Maria Garcia"), None),
     # audit 21: printed with its quotes on the plate
     (sub("members.yaml", "name: 李娜", "name: “李娜”"), "members.yaml:12:5: members[2].name: 姓名加了引号：“李娜”，网页和桌牌上会连引号一起显示 (写成 李娜：姓名不用加引号)"),

@@ -71,12 +71,15 @@ def address(url: str) -> str:
 
 
 SCRATCH_ENDINGS = ("~", ".bak", ".orig", ".swp", ".tmp")
+SYSTEM_FILES = ("desktop.ini", "thumbs.db", "ehthumbs.db")  # Windows writes them, hidden, into folders it shows
 
 
 def is_scratch(name: str) -> bool:
     """An editor's lock or backup file (~$about.md from Word or WPS, about.md~, #about.md#,
-    garden.yaml.bak): neither read nor published, so that one left beside a file breaks nothing."""
-    return name.startswith("~$") or name.endswith(SCRATCH_ENDINGS) or (len(name) > 1 and name[0] == name[-1] == "#")
+    garden.yaml.bak), or one Windows keeps hidden in a folder: neither read nor published, so
+    that one left beside a file breaks nothing."""
+    return (name.startswith("~$") or name.endswith(SCRATCH_ENDINGS) or (len(name) > 1 and name[0] == name[-1] == "#")
+            or name.lower() in SYSTEM_FILES)
 
 
 RECORD_FOLDERS = ("zones", "commitments", "assessments", "stories")

@@ -200,7 +200,7 @@ class _Rules(MemberRules, ZoneRules, References):
         if (quoted := re.fullmatch(r"[“\"'‘「『《](.+?)[”\"'’」』》]", name.strip())) is not None:  # name: “张伟”: the quotes print too
             self.content.notices.append(Problem(where, field, f"姓名加了引号：{name.strip()}，网页和{printed_on}上会连引号一起显示",
                                                 f"写成 {quoted.group(1)}：姓名不用加引号"))
-        if (dot := re.search(r"[•∙⋅・･．.]", name)) is not None and re.search(r"[\u3400-\u9fff]", name):
+        if (dot := re.search(r"[•∙⋅・･．.‧]", name)) is not None and re.search(r"[\u3400-\u9fff]", name):
             self.content.notices.append(Problem(where, field, f"姓名“{name}”里的“{dot.group()}”不是姓名中间的点“·”",
                                                 f"写成 {name.replace(dot.group(), '·')}"))
 
