@@ -811,6 +811,8 @@ CASES = [
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("page-same-address", {"content/about/index.md": "# 关于二\n"}, "content/about.md", 0, "-", "网址相同（/about/）", "改名"),
     Case("page-readme-same-address", {"content/rules/index.md": "# 制度\n", "content/rules/README.md": "# 制度二\n"}, "content/rules/index.md", 0, "-", "content/rules/README.md 的网址相同"),
+    Case("home-readme-same-address", {"content/index.md": "# 首页\n", "content/README.md": "# 说明\n"}, "content/index.md", 0, "-",
+         "content/README.md 的网址相同（首页 /）（README.md 就是它所在文件夹的首页），只能留一个"),  # was "（//）" (audit X)
     Case("no-org", {"content/org.yaml": None}, "content/org.yaml", 0, "-", "找不到 org.yaml"),
     Case("members-yml", {"members.yaml": None, "members.yml": FILES["members.yaml"]}, "members.yaml", 0, "-", "找不到 members.yaml", "旁边有 members.yml：把它改名为 members.yaml"),
     # audit 19: files one folder off, folders where files go, files with nothing in them

@@ -142,7 +142,9 @@ class PageScanning:
         where = address(re.sub(r"(^|/)README$", r"\1index", page.removesuffix(".md")))
         other = self.page_addresses.setdefault(where, page)
         if other != page:
-            self.problems.add(Location(self.shown(path)), "-", f"这个页面和 content/{other} 的网址相同（/{where}/），只能留一个",
+            shown = f"/{where}/" if where else "首页 /"
+            readme = "（README.md 就是它所在文件夹的首页）" if "README" in (page + other) else ""
+            self.problems.add(Location(self.shown(path)), "-", f"这个页面和 content/{other} 的网址相同（{shown}）{readme}，只能留一个",
                               "把两个文件合成一个，或给其中一个改名")
         return other != page
 
