@@ -340,3 +340,11 @@ def test_notices_are_said_beside_what_cannot_be_printed(tmp_path):
     assert lines[0].startswith("members.yaml:3:5: members[1].name: 字体“Noto Sans SC”里没有 “𪚥”"), lines
     assert "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)" in lines, lines
     assert lines[-1].startswith("一共有 1 处错误"), lines
+
+
+def test_a_damaged_character_is_said_once_not_also_as_an_emoji(tmp_path):
+    """Audit X: "张\ufffd" was an error (a damaged character) and a notice calling U+FFFD an emoji left off the plate."""
+    root = write_site(tmp_path / "src", {"members.yaml": FILES["members.yaml"].replace("name: 张伟", "name: 张\ufffd")})
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert result.returncode == 1 and "损坏的字" in result.stderr, result.stderr
+    assert "表情符号" not in result.stdout + result.stderr, result.stdout + result.stderr

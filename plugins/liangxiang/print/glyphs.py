@@ -110,7 +110,7 @@ def check_glyphs(item: Planned, metrics: Metrics) -> Checked:
     errors: list[Unprintable] = []
     missing_in: dict[tuple, tuple[str, list[str]]] = {}  # field -> (its text, what it lacks)
     for record, path, text in printed_texts(item):
-        missing = metrics.missing(text or "")
+        missing = [c for c in metrics.missing(text or "") if c != "\ufffd"]  # a damaged character: an error of its file already
         if record is None or not missing:
             continue
         said = Unprintable(record, tuple(path), tuple(missing), _is_persons_name(record, path))
