@@ -181,6 +181,8 @@ CASES = [
          "content/stories/a-key.md", ">>>>>>> 3f2a1b9", "-", "这一行“>>>>>>> 3f2a1b9”是 git 合并冲突留下的标记"),
     Case("conflict-leftover-head", sub("content/stories/a-key.md", "故事正文。", "<<<<<<< HEAD\n故事正文。"),
          "content/stories/a-key.md", "<<<<<<< HEAD", "-", "git 合并冲突留下的标记"),
+    Case("id-mentioned-chat-style", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: @zhang-wei"), "content/zones/garden.yaml", "leader:", "leader",
+         "这个值的第一个字符不能直接写", "编号前面不要加“@”：写成 leader: zhang-wei"),  # quoted, as the hint said, it was an id of nobody (audit X)
     Case("line-separator", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园\u2028一片\n"), "content/zones/garden.yaml", "scope:", "-",
          "看不见的换行符（U+2028）", "删掉它"),
     # the name of another kind of record where an id goes: what it is, and whom it stands for (audit 21)

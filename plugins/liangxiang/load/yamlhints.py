@@ -74,7 +74,26 @@ def explain(problem: str, text: str, index: int) -> tuple[str, str, int | None]:
         value = _shortened_value(lines[index].lstrip()[1:].strip())
         bold = "（加粗只在正文等 Markdown 字段里有用，这里可以去掉“*”）" if value.startswith("*") else ""
         return meaning, f"把这一项用英文引号括起来，写成 - \"{value}\"{bold}", None
+    if (mention := _at_mention(lines, index, problem)) is not None:
+        return meaning, mention, None
     return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint, None
+
+
+ID_FIELDS = ("leader", "member", "members", "zone", "successor", "branch", "group", "zones")
+
+
+def _at_mention(lines: list[str], index: int, problem: str) -> str | None:
+    """`leader: @wang-jianguo`, a person named the chat-app way: quoted, it is an id that is
+    nobody's; the @ goes."""
+    line = lines[index] if 0 <= index < len(lines) else ""
+    found = re.match(r"\s*(?:-\s+)?\{?\s*(\w+)\s*:.*?(?<![\w.])@", line) or re.match(r"\s*-\s+@[a-z0-9-]+\s*$", line)
+    if "cannot start any token" not in problem or found is None:
+        return None
+    key = found.group(1) if found.lastindex else None
+    if key is not None and key not in ID_FIELDS:
+        return None
+    fixed = re.sub(r"@(?=[\w-])", "", line.strip())
+    return f"编号前面不要加“@”：写成 {fixed}"
 
 
 def _full_width_brackets(text: str, index: int) -> tuple[str, str, int] | None:
