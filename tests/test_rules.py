@@ -1650,7 +1650,12 @@ def test_a_duty_an_honour_a_pledge_or_a_step_pasted_twice_is_listed_once_and_sai
     # audit T: a link to a file of the site was not seen (only https:// and / addresses were)
     (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 见[花园](about.md)一片"),
      "content/zones/garden.yaml:4:1: scope: “[花园](about.md)”不会变成链接：方括号和网址会照原样显示 (这一项只写文字；链接写进正文或 content 里)"),
-], ids=["tag-in-promise", "tag-in-duty", "stars-in-promise", "link-in-duty", "link-to-a-file-in-scope"])
+    # audit X: copied out of a rich-text editor's source
+    (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园&nbsp;一片"),
+     "content/zones/garden.yaml:4:1: scope: “&nbsp;”是网页代码，这里会照原样显示在网页和印刷品上 (写成它代表的字：一个空格)"),
+    (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园&#8220;一片&#8221;"),
+     "content/zones/garden.yaml:4:1: scope: “&#8220;”是网页代码，这里会照原样显示在网页和印刷品上 (写成它代表的字：“)"),
+], ids=["tag-in-promise", "tag-in-duty", "stars-in-promise", "link-in-duty", "link-to-a-file-in-scope", "entity-in-scope", "numbered-entity"])
 def test_markup_in_a_plain_text_field_is_a_notice(tmp_path, edits, notice):
     """Only Markdown fields are rendered: stars or tags elsewhere are shown and printed as typed."""
     assert notices_after(tmp_path, edits) == [notice]

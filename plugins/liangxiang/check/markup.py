@@ -17,15 +17,20 @@ from .private import published_records, texts
 _MARKUP = re.compile(
     r"(?P<comment><!--.*?(?:-->|$))|(?P<bold>\*\*[^*\n]+\*\*|__[^_\n]+__)"
     r"|(?P<tag></?(?:b|strong|i|em|u|br|p|span|font|div|center|a|img|script|style|iframe|svg|object|embed|video|audio|form|input|button|marquee|h[1-6])\b[^>]*>)"
-    r"|(?P<link>\[[^\]\n]+\]\([^)\s]+\))",
+    r"|(?P<link>\[[^\]\n]+\]\([^)\s]+\))"
+    r"|(?P<entity>&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|middot|mdash|hellip|ldquo|rdquo|#[0-9]+|#x[0-9a-f]+);)",
     re.I,
 )
+_ENTITY_MEANS = {"nbsp": " ", "ensp": " ", "emsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+                 "middot": "·", "mdash": "——", "hellip": "……", "ldquo": "“", "rdquo": "”"}
 _SAID = {
     # the guide says <!-- 备注 --> is not published: true of Markdown only, so here it is an error
     "comment": ("“{found}”在这里不是注释：它会照原样显示在网页上，印在标志牌或桌牌上", "备注不要写进内容：删掉它；要留备注的话，写在这一行的上面，以“# ”开头"),
     "bold": ("“{found}”不会加粗：星号会照原样显示在网页和印刷品上", "这一项只写文字：去掉“{mark}”（加粗只在正文等 Markdown 字段里有用）"),
     "tag": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "去掉“{found}”，只写文字{more}"),
     "link": ("“{found}”不会变成链接：方括号和网址会照原样显示", "这一项只写文字；链接写进正文或 content 里"),
+    # &nbsp; copied out of a web page's source or a rich-text editor
+    "entity": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "写成它代表的字：{means}"),
 }
 
 
@@ -87,13 +92,14 @@ def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
     notices: list[Problem] = []
     for record in published_records(content):
         for path, text in texts(record, (), markdown=False):
-            if ("*" in text or "_" in text or "<" in text or "](" in text) and (found := _MARKUP.search(text)):
+            if ("*" in text or "_" in text or "<" in text or "](" in text or "&" in text) and (found := _MARKUP.search(text)):
                 said, hint = _SAID[found.lastgroup]
                 key = next((part for part in reversed(path) if isinstance(part, str)), "字段")
                 # an item of a list (duties[0]) takes more items, a text more lines
                 more = ("要分成几条的话，每条单独写一项“- ”" if isinstance(path[-1], int) else
                         "" if key in ONE_LINE else f"要分行的话写成“{key}: |”，下一行起分行写")
-                shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more and "；" + more}
+                shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more and "；" + more,
+                         "means": _entity_means(found.group())}
                 (errors if found.lastgroup == "comment" else notices).append(
                     Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
             elif (quoted := _QUOTED.fullmatch(text.strip())) and _PAIRS[quoted.group(1)] == quoted.group(3) and not _named(record, path):
@@ -101,6 +107,15 @@ def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
                                        f"整段文字加了引号：{shortened(text.strip(), 30)}，网页{'和印刷品' if path[0] in PRINTED else ''}上会连引号一起显示",
                                        f"如果引号不是有意加的，写成 {shortened(quoted.group(2), 24)}"))
     return errors, notices
+
+
+def _entity_means(entity: str) -> str:
+    """“&nbsp;” -> a space; “&#8220;” -> “"""
+    import html
+
+    name = entity[1:-1].lower()
+    char = _ENTITY_MEANS.get(name) or html.unescape(entity)
+    return "一个空格" if not char.strip() else char if char in "“”‘’\"'" else f"“{char}”"
 
 
 def _named(record, path: tuple) -> bool:
