@@ -183,6 +183,9 @@ CASES = [
          "content/stories/a-key.md", "<<<<<<< HEAD", "-", "git 合并冲突留下的标记"),
     Case("id-mentioned-chat-style", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: @zhang-wei"), "content/zones/garden.yaml", "leader:", "leader",
          "这个值的第一个字符不能直接写", "编号前面不要加“@”：写成 leader: zhang-wei"),  # quoted, as the hint said, it was an id of nobody (audit X)
+    Case("zone-filed-in-a-subfolder", {"content/zones/garden.yaml": None, "content/zones/old/garden.yaml": FILES["content/zones/garden.yaml"]},
+         "content/assessments/2026-Q1.yaml", "{zone: garden", "results[1].zone", "找不到责任区“garden”",
+         "content/zones/old/garden.yaml 没有被读取（见那一条错误）"),  # was "add it to content/zones/" (audit X)
     Case("line-separator", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园\u2028一片\n"), "content/zones/garden.yaml", "scope:", "-",
          "看不见的换行符（U+2028）", "删掉它"),
     # the name of another kind of record where an id goes: what it is, and whom it stands for (audit 21)

@@ -199,7 +199,9 @@ class References:
                 missing = f"先在 {HOMES[kind]} 里添加，或检查拼写" + MISSING_MORE.get(kind, "")
                 hint = did_you_mean(value, known.where, cutoff=cutoff) or _lengthened(value, known.where) or missing
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
-                if (renamed := self.content.renamed.get((kind, value))) is not None:  # since the last build (check.published)
+                if (unread := self.content.unread.get((kind, value))) is not None:  # zones/old/x.yaml, x.yaml.txt
+                    hint = f"{unread} 没有被读取（见那一条错误）：把它改好，这里就对了"
+                elif (renamed := self.content.renamed.get((kind, value))) is not None:  # since the last build (check.published)
                     hint = (f"上次生成时的{KIND_WORDS[kind]}“{value}”像是改成了 {renamed}：这里写 {renamed}，"
                             f"再在 {renamed} 里写上 aliases: [{value}]，印好的二维码还用旧编号")
                 elif (traced := self.badly_written(kind, value, traced_only=True)):

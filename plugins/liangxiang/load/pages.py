@@ -34,7 +34,7 @@ _KEY_LIKE = re.compile(r"^[ \t]*[A-Za-z_][\w-]*[ \t]*[:：]", re.M)  # `title: �
 
 
 class PageScanning:
-    def unread_record(self, relative: Path) -> None:
+    def unread_record(self, relative: Path, content: Content) -> None:
         """A file in a record folder that is not read as a record: an editor's new zone saved as
         new.yaml.txt, or filed into a subfolder, would otherwise never appear, and say nothing."""
         top, suffixes = relative.parts[0], RECORD_SUFFIXES[relative.parts[0]]
@@ -50,6 +50,8 @@ class PageScanning:
             stem = relative.name.split(".")[0] or "example"
             hint = f"文件名要以 {suffixes[0]} 结尾，例如 {stem}{suffixes[0]}（Windows 可能隐藏了扩展名）；不用的文件请移出 content/"
         self.problems.add(Location(self.shown(self.docs_dir / relative)), "-", f"content/{top}/ 里的这个文件不会被读取", hint)
+        if (kind := {"zones": "zone", "stories": "story"}.get(top)) is not None:  # what names it is sent to this error
+            content.unread.setdefault((kind, relative.name.split(".")[0]), self.shown(self.docs_dir / relative))
 
     def link(self, path: Path) -> None:
         """A symbolic link in content/: MkDocs follows it and publishes what it points at, so one to
@@ -218,7 +220,7 @@ class PageScanning:
                         else did_you_mean(path.name, ["org.yaml"]) or "content/ 下只认 org.yaml 和 zones/、commitments/、assessments/ 里的文件")
                 self.problems.add(Location(self.shown(path)), "-", "不认识这个文件放的位置", hint)
             elif top in RECORD_FOLDERS and path.suffix.lower() not in IMAGE_SUFFIXES:
-                self.unread_record(relative)
+                self.unread_record(relative, content)
             elif (path.suffix.lower() not in (".md", ".yaml", ".yml", *IMAGE_SUFFIXES)
                   and top not in (*RECORD_FOLDERS, "photos")):
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
