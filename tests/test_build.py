@@ -369,6 +369,16 @@ def test_the_home_page_is_titled_by_site_name_and_other_pages_by_their_own_and_t
     assert "<title>花园责任区 · " in (site / "zones/garden/index.html").read_text(encoding="utf-8")
 
 
+def test_a_numbered_list_resumed_after_a_table_keeps_its_numbers(tmp_path):
+    """Audit Z2: clause 4 of a rules page, after a table, was published as 1 (the sanitizer dropped start)."""
+    rules = "1. 每季度考核一次。\n2. 满分100分。\n\n| 得分 | 等级 |\n|---|---|\n| 90 | 优秀 |\n\n4. 连续两个季度不合格的，作出书面说明。\n"
+    story = FILES["content/stories/a-key.md"].replace("故事正文。", rules)
+    site = build_site(write_site(tmp_path / "src", {"content/rules.md": rules, "content/stories/a-key.md": story}) / "mkdocs.yml", tmp_path / "site")
+    for page in ("rules/index.html", "stories/a-key/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert re.search(r'<ol start="4">\s*<li>连续两个季度不合格的', html), (page, html[html.find("<table"):][:600])
+
+
 def test_a_heading_underlined_with_seven_equals_signs_is_no_conflict_marker(tmp_path):
     """Git's "=======" alone is a leftover of a conflict (audit X); under a line of text it is a heading's underline."""
     files = {"content/rules.md": "创建标准\n=======\n\n每个责任区都要公开服务电话。\n"}

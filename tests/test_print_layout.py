@@ -245,6 +245,18 @@ def test_a_crowded_sign_gives_up_title_size_and_pairs_its_duties_before_squeezin
     assert numbers[0].size >= legible and title.size < 0.8 * 8.0 * 4.0, (numbers[0].size, title.size)
 
 
+def test_a_small_sign_keeps_one_column_of_larger_duties_rather_than_two_narrow_ones_beside_a_bigger_code(planned, setter):
+    """Audit Z1: on A4 portrait the example's 同心广场 came out in two columns at 3.2 mm beside a
+    94 mm code; with the compact code its duties fit one column at 5.5 mm. A crowded sign takes the
+    arrangement whose duties are largest, unless a bigger code or title costs them little."""
+    _, signs, _ = planned
+    sign = next(item.content for item in signs if item.content.name.startswith("同心广场"))
+    drawing = compose_sign(dataclasses.replace(sign, size="A4", orientation="portrait"), sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    numbers = [item for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d+\.", item.text)]
+    assert len({item.x for item in numbers}) == 1 and numbers[0].size > 5.0, (len({item.x for item in numbers}), numbers[0].size)
+
+
 @pytest.mark.parametrize("size, orientation", [("60x40cm", "landscape"), ("60x40cm", "portrait"), ("A3", "portrait")])
 def test_a_long_slogan_breaks_between_its_clauses(planned, setter, size, orientation):
     """Audit Y: a slogan in two lines broke "…亮承 / 诺、亮标准…"; it breaks after a clause's punctuation."""

@@ -23,6 +23,7 @@ WORDS_AT = 0.9  # scope and duties break between words when that keeps this much
 BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past their size when they are few
 UNWRAPPED_GROWTH = 1.75  # and this much while no line wraps that did not (and still under the name): a sparse sign is not an empty band
 SPREAD = 0.5  # and the gaps between them may open by this many ems
+CROWDED = 1.3  # duties set below this many times the legible size are near it
 PAIRED_GAIN = 1.15  # a long plaque's duties go in two columns when that sets them this much larger
 
 
@@ -104,9 +105,16 @@ class SignBlocks:
         self.gap = lay.gap * u
         self.small_photo: SmallPhoto | None = None  # the leader's, printed small: the person ordering the sign should know
         self.paired = False  # a long plaque's short duties in two columns (see body)
+        self.body_set = 0.0  # the duties' size, once set (see body)
         self.role_tables: dict[float, tuple[float, float]] = {}  # the roles' table widths by size (people.PeopleBlock)
 
     # -- sizes ----------------------------------------------------------------------------
+    @property
+    def crowded(self) -> bool:
+        """Whether the duties were set near the sheet's smallest legible size: another arrangement
+        of the sheet may set them a good deal larger (see signboard._compose)."""
+        return self.body_set < CROWDED * self.legible
+
     def em(self, kind: Type) -> float:
         return max(kind.em * self.u, self.legible)
 
@@ -262,6 +270,7 @@ class SignBlocks:
             plan = paired if self.paired else plan
         if plan is not None:
             size, words = plan
+            self.body_set = size  # what the duties were set at: signboard._compose weighs layouts by it
             items, used, _ = self._body_at(x, y, width, size, by_words=words)
             if centre and height > used:  # what is still spare opens the gaps between scope and duties a little
                 gaps = len(self.sign.duties)

@@ -201,21 +201,36 @@ def _area(size: str) -> float:
     return width * height
 
 
+HEAD = 0.6  # of the title's and slogan's sizes, on a sign whose duties would be set small otherwise
+KEPT = 0.8  # of the largest duties any arrangement gives: what a bigger code or title may cost them
+# what a crowded sign gives up, in turn: the code's size down to 2 pixels a module at 20 dpi, the
+# compact code (1.6 pixels), the title's and slogan's size
+_ARRANGEMENTS = ({}, {"qr_at_floor": True}, {"qr_pixels": COMPACT_QR_PIXELS_PER_MODULE, "qr_at_floor": True},
+                 {"qr_at_floor": True, "head": HEAD}, {"qr_pixels": COMPACT_QR_PIXELS_PER_MODULE, "qr_at_floor": True, "head": HEAD})
+
+
 def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
-    """The code at the layout's size; where the content does not fit beside it, the code gives
-    way first: no bigger than 2 pixels a module at 20 dpi; then title and slogan shrink (HEAD);
-    then the compact code. Text squeezed below its legible size has both."""
+    """The first arrangement (_ARRANGEMENTS) that sets the duties at their size; when none does,
+    the first whose duties are at least KEPT of the largest any gives (two narrow columns beside a
+    big code are not worth a third of their size). Text squeezed below its legible size has the
+    compact code and the smaller title."""
     if squeeze < 1.0:
         return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True, head=HEAD).compose()
-    for tried in ({}, {"qr_at_floor": True}, {"qr_at_floor": True, "head": HEAD}):
+    fitting, overflow = [], None
+    for options in _ARRANGEMENTS:
+        laid = _Sign(sign, words, setter, **options)
         try:
-            return _Sign(sign, words, setter, **tried).compose()
-        except Overflow:
-            pass
-    return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, qr_at_floor=True, head=HEAD).compose()
-
-
-HEAD = 0.6  # of the title's and slogan's sizes, on a sign whose duties would not fit otherwise
+            drawing = laid.compose()
+        except Overflow as error:
+            overflow = error
+            continue
+        if not laid.crowded:
+            return drawing
+        fitting.append((laid.body_set, drawing))
+    if not fitting:
+        raise overflow
+    largest = max(size for size, _ in fitting)
+    return next(drawing for size, drawing in fitting if size >= KEPT * largest)
 
 
 def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:

@@ -50,6 +50,7 @@ ATTRIBUTES = {
     "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "div": {"class"}, "span": {"class"}, "code": {"class"}, "pre": {"class"},
     "sup": {"id"}, "li": {"id"},  # footnotes: <sup id="fnref:1">, <li id="fn:1"> (see _local_only)
+    "ol": {"start"},  # sane_lists: clause 4 after a table stays 4
 }
 FOOTNOTE_ID = re.compile(r"fn(ref)?:[\w-]+")
 FOOTNOTE_LINK = re.compile(r'<a class="footnote-(?:ref|backref)" href="#fn(?:ref)?:[^"]*"')
@@ -212,6 +213,8 @@ def _local_only(tag: str, attribute: str, value: str) -> str | None:
         return None
     if attribute == "id" and tag in ("sup", "li"):  # a footnote's, and no other id
         return value if FOOTNOTE_ID.fullmatch(value) else None
+    if attribute == "start":
+        return value if re.fullmatch(r"[0-9]{1,6}", value) else None
     if tag in ("img", "source") and attribute == "srcset":
         if not all(_is_local(part.split()[0]) for part in value.split(",") if part.strip()):
             return None
