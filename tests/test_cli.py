@@ -129,6 +129,8 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
     # audit X: MkDocs took the pasted spaces for part of a setting's name, and said so in English
     "nbsp-indent": (lambda text: text.replace("  name: liangxiang", "\u00a0\u00a0name: liangxiang"), "mkdocs.yml:5:1: name:", "缩进里有不间断空格"),
+    # audit Z1: MkDocs reads mkdocs.yml with PyYAML, which refuses a tab the content's reader takes for a space
+    "tab-before-a-comment": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站\t# 名称"), "mkdocs.yml:1:", "制表符"),
     "no-scheme": (lambda text: text.replace("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/"), "mkdocs.yml:2:1: site_url:", "https://"),
     "full-width-colon": (lambda text: text.replace("https://dj.qinghe.org.cn/dj/", "https：//dj.qinghe.org.cn/dj/"), "mkdocs.yml:2:1: site_url:", "全角的“：”"),
     "full-width-colon-before-address": (lambda text: text.replace("site_url: https://dj.qinghe.org.cn/dj/", "site_url：https://dj.qinghe.org.cn/dj/   # 二维码"),
@@ -348,3 +350,12 @@ def test_a_damaged_character_is_said_once_not_also_as_an_emoji(tmp_path):
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert result.returncode == 1 and "损坏的字" in result.stderr, result.stderr
     assert "表情符号" not in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_a_working_env_site_url_is_not_blamed_for_another_settings_mistake(tmp_path):
+    """Audit Z1: with a misspelt setting beside it, `site_url: !ENV [...]` was said to be a tag to delete."""
+    config = FILES["mkdocs.yml"].replace("site_url: https://dj.qinghe.org.cn/dj/", "site_url: !ENV [LIANGXIANG_TEST_UNSET_URL, 'https://dj.qinghe.org.cn/dj/']\nrepo_ur: https://x.cn/")
+    root = write_site(tmp_path / "src", {"mkdocs.yml": config})
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert result.returncode == 1 and result.stderr.splitlines()[0].startswith("mkdocs.yml:3:1: repo_ur:"), result.stderr
+    assert "site_url" not in result.stderr, result.stderr

@@ -112,7 +112,7 @@ def load_site_config(path: Path):
     except (ConfigurationError, Abort) as error:  # MkDocs logs what is wrong, then aborts
         said = list(warnings.messages) or [str(error)]  # a copy: reading again below is heard by the same handler
         if not any(message.startswith("Config value 'site_url'") for message in said):
-            doc = parse(text, shown, problems)  # a YAML mistake (tabs, full-width colons) in the editors' words
+            doc = parse(text, shown, problems, tabs_read=False)  # a YAML mistake (tabs, full-width colons) in the editors' words
             if problems:  # (a tag such as !ENV, which this parser refuses, shows MkDocs' own message instead)
                 usable, besides = _read_past(path, text, doc)
                 raise ConfigProblem("\n".join([*map(str, problems), *(mkdocs_error(path, message) for message in besides)]), usable) from None
@@ -133,8 +133,9 @@ def load_site_config(path: Path):
     if plugin is None:  # the content is checked as the plugin would read it with its defaults
         raise ConfigProblem(without_plugin(path), (config, _default_options()))
     if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
-        parse(text, shown, problems)  # "\xa0\xa0name" is an unknown option to MkDocs, odd spaces to an editor
-        said = [*map(str, problems), *(mkdocs_error(path, message) for message in warnings.messages)]
+        parse(text, shown, problems, tabs_read=False)  # "\xa0\xa0name" is an unknown option to MkDocs, odd spaces to an editor
+        spaced = [str(problem) for problem in problems if problem.message.startswith("缩进里有")]  # not a !ENV it refuses
+        said = [*spaced, *(mkdocs_error(path, message) for message in warnings.messages)]
         raise ConfigProblem("\n".join(dict.fromkeys(said)), (config, plugin.config))
     return config, plugin.config
 

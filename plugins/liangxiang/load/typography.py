@@ -51,10 +51,11 @@ def _field_at(lines: list[str], index: int) -> str:
 
 
 def report_typography(text: str, path: str, problems: Problems, offset: int,
-                      first_error: Callable[[str], int | None] = lambda text: None) -> str | None:
+                      first_error: Callable[[str], int | None] = lambda text: None, tabs_read: bool = True) -> str | None:
     """Report tabs and odd spaces in indentation and full-width colons after keys, and fix them
     to go on (the file's other mistakes are reported in the same run); None when a fix of the
-    indentation cannot be guessed. ``first_error``: the 0-based line of a text's first YAML error."""
+    indentation cannot be guessed. ``first_error``: the 0-based line of a text's first YAML error.
+    ``tabs_read``: a tab between words reads as a space (not in mkdocs.yml, which MkDocs reads)."""
     lines = text.split("\n")
     misindented, found = [], {}  # found: what is in the indentation -> [(line, column)]
     for number, line in enumerate(lines, start=1 + offset):
@@ -96,7 +97,7 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
             return None
         changed = True
     for index, line in enumerate(lines):
-        if "\t" in line and index not in blocks and "\t" in (rest := line.lstrip(" \t")):
+        if tabs_read and "\t" in line and index not in blocks and "\t" in (rest := line.lstrip(" \t")):
             # a tab between words, after a colon or at a line's end (cells copied out of a spreadsheet):
             # YAML 1.2 reads it as a space; PyYAML refuses it
             line = lines[index] = line[:len(line) - len(rest)] + rest.replace("\t", " ")

@@ -120,12 +120,13 @@ class Document:
     source: SourceMap
 
 
-def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: bool = True) -> Document | None:
+def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: bool = True, tabs_read: bool = True) -> Document | None:
     """Parse one YAML document; None when it cannot be read (the problems say why).
 
     fast=False always takes the pure-Python loader (the reference the C path is tested against).
+    tabs_read=False: a tab between words is an error, as PyYAML (and so MkDocs) has it.
     """
-    text = report_typography(text, path, problems, first_line - 1, _first_error)
+    text = report_typography(text, path, problems, first_line - 1, _first_error, tabs_read)
     if text is not None and ("|" in text or ">" in text):
         text = report_block_texts(text, path, problems, first_line - 1, field_names(), markdown_fields())
     return None if text is None else _parse_text(text, path, problems, first_line, fast)
