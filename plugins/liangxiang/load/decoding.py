@@ -48,24 +48,39 @@ def _merge_conflict(text: str, path: str, problems: Problems) -> bool:
     return True
 
 
-_LEFTOVER = re.compile(r"^(?:(?:<{7}|>{7}|\|{7})(?: .*)?|={7})$", re.MULTILINE)
+_LEFTOVER = re.compile(r"^(?:(?:<{7}|>{7}|\|{7})(?: .*?)?|={7})\r?$", re.MULTILINE)
+_NOT_A_PARAGRAPH = ("#", "|", "```", "~~~", "---", ">", "- ", "* ", "+ ", "=======")  # lines a "=======" does not underline
 
 
 def _conflict_leftovers(text: str, path: str, problems: Problems) -> str:
     """A conflict resolved by hand with some of its marker lines left in (a lone "=======" or
     ">>>>>>> origin/main"): Markdown would publish them (the latter as blockquotes seven deep),
     YAML would say a colon is missing a line further on. Each is said at its line, and read as a
-    blank line. In Markdown a "=======" under a line of text is a heading's underline, not a marker."""
+    blank line. In Markdown a "=======" under a line of a paragraph is a heading's underline, not
+    a marker, unless the file holds another marker (its front matter is YAML, and has none)."""
     lines = text.split("\n")
     markdown = path.lower().endswith((".md", ".markdown"))
-    marks = [(text.count("\n", 0, match.start()), match.group() == "=" * 7) for match in _LEFTOVER.finditer(text)]
-    underlines = markdown and all(lone for _, lone in marks)  # with no other marker, "=======" under text is a heading's
-    found = [number for number, lone in marks if not (underlines and lone and number and lines[number - 1].strip())]
+    marks = [(text.count("\n", 0, match.start()), match.group().rstrip("\r") == "=" * 7) for match in _LEFTOVER.finditer(text)]
+    underlines = markdown and all(lone for _, lone in marks)
+    front = _front_matter_end(lines) if markdown else 0
+    found = [number for number, lone in marks
+             if not (underlines and lone and number > front and _paragraph_line(lines[number - 1]))]
     for number in found:
-        problems.add(Location(path, number + 1, 1), "-", f"这一行“{shortened(lines[number], 24)}”是 git 合并冲突留下的标记：冲突没有改完，"
+        problems.add(Location(path, number + 1, 1), "-", f"这一行“{shortened(lines[number].rstrip(chr(13)), 24)}”是 git 合并冲突留下的标记：冲突没有改完，"
                      "另一个版本的内容可能还在文件里", "删掉这一行，再核对上下文：两个版本只留要的那一个")
-        lines[number] = ""
+        lines[number] = "\r" if lines[number].endswith("\r") else ""
     return "\n".join(lines)
+
+
+def _paragraph_line(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith(_NOT_A_PARAGRAPH) and not line.startswith(("    ", "\t"))
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The index of the line closing a Markdown file's front matter (0 when it has none)."""
+    if not lines or lines[0].strip().lstrip("\ufeff") != "---":
+        return 0
+    return next((index for index, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
 
 
 def sides(text: str) -> tuple[str, str]:
