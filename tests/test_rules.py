@@ -191,6 +191,8 @@ CASES = [
     Case("zone-filed-in-a-subfolder", {"content/zones/garden.yaml": None, "content/zones/old/garden.yaml": FILES["content/zones/garden.yaml"]},
          "content/assessments/2026-Q1.yaml", "{zone: garden", "results[1].zone", "找不到责任区“garden”",
          "content/zones/old/garden.yaml 没有被读取（见那一条错误）"),  # was "add it to content/zones/" (audit X)
+    Case("at-in-a-note", sub("content/assessments/2026-Q1.yaml", "note: 差}", "note: @李四 负责回访}"), "content/assessments/2026-Q1.yaml", "@李四", "results[2]",
+         "这个值的第一个字符不能直接写", "要用引号括起来"),  # a note, not an id, though the line begins with zone: (audit Z1)
     Case("line-separator", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园\u2028一片\n"), "content/zones/garden.yaml", "scope:", "-",
          "看不见的换行符（U+2028）", "删掉它"),
     # the name of another kind of record where an id goes: what it is, and whom it stands for (audit 21)
@@ -1663,10 +1665,19 @@ def test_a_duty_an_honour_a_pledge_or_a_step_pasted_twice_is_listed_once_and_sai
      "content/zones/garden.yaml:4:1: scope: “&nbsp;”是网页代码，这里会照原样显示在网页和印刷品上 (写成它代表的字：一个空格)"),
     (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园&#8220;一片&#8221;"),
      "content/zones/garden.yaml:4:1: scope: “&#8220;”是网页代码，这里会照原样显示在网页和印刷品上 (写成它代表的字：“)"),
-], ids=["tag-in-promise", "tag-in-duty", "stars-in-promise", "link-in-duty", "link-to-a-file-in-scope", "entity-in-scope", "numbered-entity"])
+    # audit Z1: without its semicolon, any named one, an invisible one, a line break
+    (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园&nbsp 一片"),
+     "content/zones/garden.yaml:4:1: scope: “&nbsp”是网页代码，这里会照原样显示在网页和印刷品上 (写成它代表的字：一个空格)"),
+    (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园一片&copy;"),
+     "content/zones/garden.yaml:4:1: scope: “&copy;”是网页代码，这里会照原样显示在网页和印刷品上 (写成它代表的字：“©”)"),
+    (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园&#8203;一片"),
+     "content/zones/garden.yaml:4:1: scope: “&#8203;”是网页代码，这里会照原样显示在网页和印刷品上 (它代表一个看不见的字符：删掉它)"),
+    (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: R&D部门&AT&T"), None),
+], ids=["tag-in-promise", "tag-in-duty", "stars-in-promise", "link-in-duty", "link-to-a-file-in-scope", "entity-in-scope", "numbered-entity",
+        "entity-without-semicolon", "any-named-entity", "invisible-entity", "ampersands-in-words"])
 def test_markup_in_a_plain_text_field_is_a_notice(tmp_path, edits, notice):
     """Only Markdown fields are rendered: stars or tags elsewhere are shown and printed as typed."""
-    assert notices_after(tmp_path, edits) == [notice]
+    assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 
 
 def test_markup_in_a_markdown_field_is_no_notice(tmp_path):
@@ -1699,6 +1710,9 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/assessments/2026-Q1.yaml:5:20: results[2].score: 得分 59.5 低于 org.yaml 里最低的等次（合格，60 分），网页上显示为“未达等次”"
      " (如果要给它一个等次，在 org.yaml 的 grades 最后加一行，例如 - {name: 不合格, min: 0})"),
     # audit X: 91% copied out of a spreadsheet is 0.91, posted as 0.91 points
+    ({"content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("score: 90}", "score: 1.0}").replace("score: 69.5", "score: 0.695")},
+     "content/assessments/2026-Q1.yaml:4:20: results[1].score: 有 2 个得分（例如这里的 1）像是表格里的百分比（显示 100% 的格子复制出来是 1）：网页上会公布成 1 分"
+     " (得分按百分制写：是 100 分就写成 score: 100)"),  # 1 beside 0.695 is 100% too (audit Z1)
     (sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 0.91}"),
      "content/assessments/2026-Q1.yaml:4:20: results[1].score: 得分 0.91 像是表格里的百分比（显示 91% 的格子复制出来是 0.91）：网页上会公布成 0.91 分"
      " (得分按百分制写：是 91 分就写成 score: 91)"),
@@ -1777,7 +1791,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     (sub("members.yaml", "  - id: li-na\n", "  - id: zhangwei\n    name: 张伟\n    branch: b1\n    post: 绿化养护员\n  - id: li-na\n"),
      "members.yaml:12:5: members[2].name: “张伟”和 zhang-wei 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个张伟"
      " (是同一个人的话，删掉这一条（保留 zhang-wei）；是同名的另一个人，可以不改)"),
-], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade", "score-as-a-fraction",
+], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade", "scores-as-fractions", "score-as-a-fraction",
         "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-in-uyghur", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",

@@ -18,11 +18,9 @@ _MARKUP = re.compile(
     r"(?P<comment><!--.*?(?:-->|$))|(?P<bold>\*\*[^*\n]+\*\*|__[^_\n]+__)"
     r"|(?P<tag></?(?:b|strong|i|em|u|br|p|span|font|div|center|a|img|script|style|iframe|svg|object|embed|video|audio|form|input|button|marquee|h[1-6])\b[^>]*>)"
     r"|(?P<link>\[[^\]\n]+\]\([^)\s]+\))"
-    r"|(?P<entity>&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|middot|mdash|hellip|ldquo|rdquo|#[0-9]+|#x[0-9a-f]+);)",
+    r"|(?P<entity>&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});?)",
     re.I,
 )
-_ENTITY_MEANS = {"nbsp": " ", "ensp": " ", "emsp": " ", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
-                 "middot": "·", "mdash": "——", "hellip": "……", "ldquo": "“", "rdquo": "”"}
 _SAID = {
     # the guide says <!-- 备注 --> is not published: true of Markdown only, so here it is an error
     "comment": ("“{found}”在这里不是注释：它会照原样显示在网页上，印在标志牌或桌牌上", "备注不要写进内容：删掉它；要留备注的话，写在这一行的上面，以“# ”开头"),
@@ -30,7 +28,7 @@ _SAID = {
     "tag": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "去掉“{found}”，只写文字{more}"),
     "link": ("“{found}”不会变成链接：方括号和网址会照原样显示", "这一项只写文字；链接写进正文或 content 里"),
     # &nbsp; copied out of a web page's source or a rich-text editor
-    "entity": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "写成它代表的字：{means}"),
+    "entity": ("“{found}”是网页代码，这里会照原样显示在网页和印刷品上", "{means}"),
 }
 
 
@@ -92,7 +90,7 @@ def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
     notices: list[Problem] = []
     for record in published_records(content):
         for path, text in texts(record, (), markdown=False):
-            if ("*" in text or "_" in text or "<" in text or "](" in text or "&" in text) and (found := _MARKUP.search(text)):
+            if ("*" in text or "_" in text or "<" in text or "](" in text or "&" in text) and (found := _markup(text)):
                 said, hint = _SAID[found.lastgroup]
                 key = next((part for part in reversed(path) if isinstance(part, str)), "字段")
                 # an item of a list (duties[0]) takes more items, a text more lines
@@ -109,13 +107,26 @@ def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
     return errors, notices
 
 
-def _entity_means(entity: str) -> str:
-    """“&nbsp;” -> a space; “&#8220;” -> “"""
+def _markup(text: str) -> re.Match | None:
+    """The first markup in text; an entity only when a browser would read it as one (R&D, AT&T are words)."""
     import html
 
-    name = entity[1:-1].lower()
-    char = _ENTITY_MEANS.get(name) or html.unescape(entity)
-    return "一个空格" if not char.strip() else char if char in "“”‘’\"'" else f"“{char}”"
+    return next((found for found in _MARKUP.finditer(text)
+                 if found.lastgroup != "entity" or html.unescape(found.group()) != found.group()), None)
+
+
+def _entity_means(entity: str) -> str:
+    """What to write for an entity: &nbsp; a space, &#8220; “, &#8203; (a zero-width space) nothing."""
+    import html
+
+    from ..values import UNSEEN
+
+    char = html.unescape(entity)
+    if char in ("\n", "\r", "\r\n"):
+        return "它代表换行：要分行的话，把这一项写成“字段: |”，下一行起分行写"
+    if not UNSEEN.sub("", char) or not char.isprintable() and not char.isspace():
+        return "它代表一个看不见的字符：删掉它"
+    return "写成它代表的字：" + ("一个空格" if not char.strip() else char if char in "“”‘’\"'" else f"“{char}”")
 
 
 def _named(record, path: tuple) -> bool:

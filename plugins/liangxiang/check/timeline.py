@@ -222,8 +222,8 @@ def _fraction_scores(content: Content):
     """0.91: a spreadsheet cell showing 91% holds 0.91, and so does what is copied out of it; it
     would be posted as 0.91 points (the lowest grade). Said once per period, at its first such score."""
     for assessment in content.assessments:
-        fractions = [result for result in assessment.results if 0 < result.score <= 1 and result.score != int(result.score)]
-        if fractions:
+        fractions = [result for result in assessment.results if 0 < result.score <= 1]
+        if any(result.score != int(result.score) for result in fractions):  # with 0.935 beside it, 1 is 100% too
             first = fractions[0]
             which = f"有 {len(fractions)} 个得分（例如这里的 {first.score:g}）" if len(fractions) > 1 else f"得分 {first.score:g} "
             yield Problem(first.at("score"), first.field_name("score"),

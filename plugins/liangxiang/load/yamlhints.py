@@ -86,11 +86,11 @@ def _at_mention(lines: list[str], index: int, problem: str) -> str | None:
     """`leader: @wang-jianguo`, a person named the chat-app way: quoted, it is an id that is
     nobody's; the @ goes."""
     line = lines[index] if 0 <= index < len(lines) else ""
-    found = re.match(r"\s*(?:-\s+)?\{?\s*(\w+)\s*:.*?(?<![\w.])@", line) or re.match(r"\s*-\s+@[a-z0-9-]+\s*$", line)
-    if "cannot start any token" not in problem or found is None:
+    at = re.search(r"(?<![\w.])@", line)
+    if "cannot start any token" not in problem or at is None:
         return None
-    key = found.group(1) if found.lastindex else None
-    if key is not None and key not in ID_FIELDS:
+    keys = re.findall(r"(\w+)\s*:(?=\s)", line[:at.start()])  # the key whose value holds it: {zone: x, note: @李四} is a note's
+    if (keys and keys[-1] not in ID_FIELDS) or (not keys and not re.match(r"\s*-\s+@[a-z0-9-]+\s*$", line)):
         return None
     fixed = re.sub(r"@(?=[\w-])", "", line.strip())
     return f"编号前面不要加“@”：写成 {fixed}"
