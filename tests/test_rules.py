@@ -193,6 +193,9 @@ CASES = [
          "content/zones/old/garden.yaml 没有被读取（见那一条错误）"),  # was "add it to content/zones/" (audit X)
     Case("at-in-a-note", sub("content/assessments/2026-Q1.yaml", "note: 差}", "note: @李四 负责回访}"), "content/assessments/2026-Q1.yaml", "@李四", "results[2]",
          "这个值的第一个字符不能直接写", "要用引号括起来"),  # a note, not an id, though the line begins with zone: (audit Z1)
+    Case("zone-filed-in-a-subfolder-by-another-name", {"content/zones/garden.yaml": None, "content/zones/2024/huayuan.yaml": FILES["content/zones/garden.yaml"]},
+         "content/assessments/2026-Q1.yaml", "{zone: garden", "results[1].zone", "找不到责任区“garden”",
+         "content/zones/2024/huayuan.yaml 没有被读取（见那一条错误）"),  # its id, not its file's name (audit Z1)
     Case("line-separator", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园\u2028一片\n"), "content/zones/garden.yaml", "scope:", "-",
          "看不见的换行符（U+2028）", "删掉它"),
     # the name of another kind of record where an id goes: what it is, and whom it stands for (audit 21)

@@ -51,7 +51,10 @@ class PageScanning:
             hint = f"文件名要以 {suffixes[0]} 结尾，例如 {stem}{suffixes[0]}（Windows 可能隐藏了扩展名）；不用的文件请移出 content/"
         self.problems.add(Location(self.shown(self.docs_dir / relative)), "-", f"content/{top}/ 里的这个文件不会被读取", hint)
         if (kind := {"zones": "zone", "stories": "story"}.get(top)) is not None:  # what names it is sent to this error
-            content.unread.setdefault((kind, relative.name.split(".")[0]), self.shown(self.docs_dir / relative))
+            shown = self.shown(self.docs_dir / relative)
+            content.unread.setdefault((kind, relative.name.split(".")[0]), shown)
+            if kind == "zone" and (written := _written_id(self.docs_dir / relative)):  # zones/2024/gongre.yaml: id: gongre-baozhang
+                content.unread.setdefault((kind, written), shown)
 
     def link(self, path: Path) -> None:
         """A symbolic link in content/: MkDocs follows it and publishes what it points at, so one to
@@ -226,3 +229,14 @@ class PageScanning:
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
                 # reach the open internet, private fields and hidden members included
                 self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
+
+
+def _written_id(path: Path) -> str | None:
+    """The `id:` a record file not read writes, read as text (the first 64 KB)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    found = re.search(r"^id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", head, re.M)
+    return found.group(1) if found else None
