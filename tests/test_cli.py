@@ -359,3 +359,12 @@ def test_a_working_env_site_url_is_not_blamed_for_another_settings_mistake(tmp_p
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert result.returncode == 1 and result.stderr.splitlines()[0].startswith("mkdocs.yml:3:1: repo_ur:"), result.stderr
     assert "site_url" not in result.stderr, result.stderr
+
+
+def test_a_build_names_the_folder_it_updates_not_its_staging_folder(tmp_path):
+    """Audit Z2: MkDocs said "Building documentation to directory: .cache/liangxiang/staging-…", in English."""
+    root = write_site(tmp_path / "src")
+    build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=root)
+    assert build.returncode == 0, build.stderr
+    assert f"亮相：正在生成网站，完成后更新 {tmp_path / 'site'}" in build.stderr and "亮相：网站生成完毕，用时" in build.stderr, build.stderr
+    assert "staging" not in build.stderr and "Cleaning site directory" not in build.stderr, build.stderr

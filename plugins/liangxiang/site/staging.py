@@ -165,3 +165,30 @@ def _remove_abandoned(cache_dir: Path) -> None:
         pid = folder.name.removeprefix("staging-")
         if pid.isdigit() and int(pid) != os.getpid() and not _another_running(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
+
+
+class StagingWords(logging.Filter):
+    """MkDocs' own words while it builds into the staging folder, said of site_dir, in Chinese:
+    "Building documentation to directory: .cache/liangxiang/staging-…" sent editors to look there."""
+
+    def __init__(self, target: Path):
+        super().__init__()
+        self.target = target
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message == "Cleaning site directory":
+            return False  # the staging folder is what is cleaned; site_dir is updated file by file (commit)
+        if message.startswith("Building documentation to directory:"):
+            record.msg, record.args = "亮相：正在生成网站，完成后更新 %s", (self.target,)
+        elif (took := re.fullmatch(r"Documentation built in ([0-9.]+) seconds", message)) is not None:
+            record.msg, record.args = "亮相：网站生成完毕，用时 %s 秒", (took.group(1),)
+        return True
+
+
+def say_staging_in_words(target: Path) -> None:
+    """From now on MkDocs' build messages name site_dir (see StagingWords); once per process."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    for old in [f for f in logger.filters if isinstance(f, StagingWords)]:
+        logger.removeFilter(old)
+    logger.addFilter(StagingWords(target))
