@@ -637,6 +637,18 @@ def test_a_finger_hits_every_control(visit, kind):
     assert page.evaluate(TARGETS_TOO_SMALL) == []
 
 
+def test_a_number_inside_a_sentence_is_a_finger_wide_target_too(visit):
+    """Audit Z2: the 404 page's hotline, a link inside a sentence, was 20 px tall; its padding makes
+    it 44 px without moving the lines around it."""
+    page = visit().open(PAGES["not-found"])
+    hits = page.evaluate("""() => [...document.querySelectorAll('main p a[href^="tel:"]')].map(el => {
+        el.scrollIntoView({block: 'center'});
+        const r = el.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+        return [-18, 18].map(dy => { const hit = document.elementFromPoint(x, y + dy); return !!hit && (hit === el || el.contains(hit)); });
+    })""")
+    assert hits and all(all(pair) for pair in hits), hits
+
+
 def test_a_zone_cards_phone_dials_and_the_rest_opens_the_zone(visit):
     """On /zones/ the whole card opens the zone, but its service phone is a call of its own (it
     was plain text inside one big link)."""
