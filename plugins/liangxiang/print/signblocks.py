@@ -262,8 +262,8 @@ class SignBlocks:
         growth = BODY_GROWTH if centre else growth
         self.paired = False
         plan = self._body_plan(width, height, growth, centre)
-        crowded = plan is None or plan[0] < round(self.em(self.layout.body), 3)  # set below their size in one column
-        if len(self.sign.duties) > 2 and (wide_growth(self.width, self.height) > 1 or crowded):
+        shrunk = plan is None or plan[0] < round(self.em(self.layout.body), 3)  # set below their size in one column
+        if len(self.sign.duties) > 2 and (wide_growth(self.width, self.height) > 1 or shrunk):
             self.paired = True
             paired = self._body_plan(width, height, growth)
             self.paired = paired is not None and (plan is None or paired[0] > PAIRED_GAIN * plan[0])

@@ -210,10 +210,10 @@ _ARRANGEMENTS = ({}, {"qr_at_floor": True}, {"qr_pixels": COMPACT_QR_PIXELS_PER_
 
 
 def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
-    """The first arrangement (_ARRANGEMENTS) that sets the duties at their size; when none does,
-    the first whose duties are at least KEPT of the largest any gives (two narrow columns beside a
-    big code are not worth a third of their size). Text squeezed below its legible size has the
-    compact code and the smaller title."""
+    """The first arrangement (_ARRANGEMENTS) whose duties are not crowded (near the legible size);
+    when none is, the first whose duties are at least KEPT of the largest any gives (two narrow
+    columns beside a big code are not worth a third of their size). Text squeezed below its
+    legible size has the compact code and the smaller title."""
     if squeeze < 1.0:
         return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True, head=HEAD).compose()
     fitting, overflow = [], None
