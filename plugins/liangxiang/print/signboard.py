@@ -202,21 +202,25 @@ def _area(size: str) -> float:
 
 
 HEAD = 0.6  # of the title's and slogan's sizes, on a sign whose duties would be set small otherwise
-KEPT = 0.8  # of the largest duties any arrangement gives: what a bigger code or title may cost them
-# what a crowded sign gives up, in turn: the code's size down to 2 pixels a module at 20 dpi, the
-# compact code (1.6 pixels), the title's and slogan's size
-_ARRANGEMENTS = ({}, {"qr_at_floor": True}, {"qr_pixels": COMPACT_QR_PIXELS_PER_MODULE, "qr_at_floor": True},
-                 {"qr_at_floor": True, "head": HEAD}, {"qr_pixels": COMPACT_QR_PIXELS_PER_MODULE, "qr_at_floor": True, "head": HEAD})
+CODE_COST = 0.95  # of the duties' size: what a bigger code may cost them on a crowded sign
+TITLE_GAIN = 1.25  # how much larger the duties must be set for the title and slogan to give up size
+# the arrangements a crowded sign is laid out in: the code at its size, at 2 pixels a module at 20 dpi,
+# the compact code (1.6 pixels); then each with the title and slogan at HEAD
+_ARRANGEMENTS = ({}, {"qr_at_floor": True}, {"qr_pixels": COMPACT_QR_PIXELS_PER_MODULE, "qr_at_floor": True})
+_HEADED = tuple({**options, "head": HEAD} for options in _ARRANGEMENTS[1:])
 
 
 def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
-    """The first arrangement (_ARRANGEMENTS) whose duties are not crowded (near the legible size);
-    when none is, the first whose duties are at least KEPT of the largest any gives (two narrow
-    columns beside a big code are not worth a third of their size). Text squeezed below its
-    legible size has the compact code and the smaller title."""
+    """The sign in its first arrangement, unless its duties are crowded (near the legible size):
+    then in the arrangement whose code is largest at no more than CODE_COST of the largest duties,
+    and with the title and slogan at HEAD only if that sets the duties TITLE_GAIN larger still. Text
+    squeezed below its legible size has the compact code, and the smaller title only if it must."""
     if squeeze < 1.0:
-        return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True, head=HEAD).compose()
-    fitting, overflow = [], None
+        try:
+            return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True).compose()
+        except Overflow:
+            return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True, head=HEAD).compose()
+    plain, overflow = [], None
     for options in _ARRANGEMENTS:
         laid = _Sign(sign, words, setter, **options)
         try:
@@ -224,13 +228,32 @@ def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float
         except Overflow as error:
             overflow = error
             continue
-        if not laid.crowded:
-            return drawing
-        fitting.append((laid.body_set, drawing))
-    if not fitting:
+        if not plain and not laid.crowded:
+            return drawing  # most signs: the code and title at their size leave the duties room
+        plain.append((laid.body_set, drawing))
+    headed = []
+    for options in _HEADED:
+        laid = _Sign(sign, words, setter, **options)
+        try:
+            drawing = laid.compose()
+        except Overflow as error:
+            overflow = error
+            continue
+        headed.append((laid.body_set, drawing))
+    chosen = _first_near_largest(plain, CODE_COST)
+    if headed and (chosen is None or max(size for size, _ in headed) >= TITLE_GAIN * chosen[0]):
+        chosen = _first_near_largest(headed, CODE_COST)
+    if chosen is None:
         raise overflow
-    largest = max(size for size, _ in fitting)
-    return next(drawing for size, drawing in fitting if size >= KEPT * largest)
+    return chosen[1]
+
+
+def _first_near_largest(laid: list[tuple[float, Drawing]], cost: float) -> tuple[float, Drawing] | None:
+    """The first (duties' size, drawing) whose duties are at least ``cost`` of the largest."""
+    if not laid:
+        return None
+    largest = max(size for size, _ in laid)
+    return next(each for each in laid if each[0] >= cost * largest)
 
 
 def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:
