@@ -141,6 +141,27 @@ def field_names() -> frozenset[str]:
 
 
 @functools.cache
+def reference_fields() -> frozenset[str]:
+    """The fields that name records by their ids (leader, members, zone, successor, aliases...)."""
+    return frozenset(name for kind in _models() for name, field in kind.model_fields.items()
+                     if name not in ("id", "slug") and (_is_id_pattern(field.metadata) or _names_ids(field.annotation)))  # not its own
+
+
+_ID_CONSTRAINTS = typing.get_args(Id)[1:]
+
+
+def _is_id_pattern(metadata) -> bool:
+    return any(getattr(part, "pattern", None) == _ID_CONSTRAINTS[0].pattern for part in metadata)
+
+
+def _names_ids(annotation: Any) -> bool:
+    """Whether an annotation holds Id (Id | None, list[Id])."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _is_id_pattern(annotation.__metadata__)
+    return any(_names_ids(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
 def markdown_fields() -> frozenset[str]:
     """The fields written in Markdown (intro, content): a "#" there is a heading."""
     return frozenset(name for kind in _models() for name, field in kind.model_fields.items()

@@ -42,9 +42,9 @@ def _parse_date(value: Any) -> Any:
 # chat apps carries them; published, a name with one is not found by search and reads differently
 # when copied. Zero-width joiners and variation selectors stay (emoji are made of them), but not
 # beside a Hanzi (张\u200d伟 is not found by 张伟); nor the Hangul fillers that show as a blank.
-_HANZI = "\u2e80-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"  # Hanzi and their marks, as a character class's inside
 UNSEEN = re.compile("[\u00ad\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0]"
-                    f"|(?<=[{_HANZI}])[\u200c\u200d]|[\u200c\u200d](?=[{_HANZI}])")
+                    f"|(?<=[{CJK}])[\u200c\u200d]|[\u200c\u200d](?=[{CJK}])")
 
 
 # combining marks (accents); theme/js/search.js strips the same ones
@@ -67,7 +67,6 @@ def _unseen_removed(value: Any) -> Any:
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
-CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff"  # Hanzi and their marks, as a character class's inside
 CJK_QUOTES = "\u2018\u2019\u201c\u201d\u2026\u2014"  # ‘’“”…—: in Chinese text as often as in English
 _CJK = f"[{CJK}]"
 

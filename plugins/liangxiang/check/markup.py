@@ -7,11 +7,13 @@ a notice, since the text is still the editor's words.
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..content import Content
 from ..model import Member
 from ..problems import Location, Problem, shortened
+from ..values import UNSEEN
 from .private import published_records, texts
 
 _MARKUP = re.compile(
@@ -109,18 +111,12 @@ def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
 
 def _markup(text: str) -> re.Match | None:
     """The first markup in text; an entity only when a browser would read it as one (R&D, AT&T are words)."""
-    import html
-
     return next((found for found in _MARKUP.finditer(text)
                  if found.lastgroup != "entity" or html.unescape(found.group()) != found.group()), None)
 
 
 def _entity_means(entity: str) -> str:
     """What to write for an entity: &nbsp; a space, &#8220; “, &#8203; (a zero-width space) nothing."""
-    import html
-
-    from ..values import UNSEEN
-
     char = html.unescape(entity)
     if char in ("\n", "\r", "\r\n"):
         return "它代表换行：要分行的话，把这一项写成“字段: |”，下一行起分行写"

@@ -66,7 +66,8 @@ def _conflict_leftovers(text: str, path: str, problems: Problems) -> str:
     found = [number for number, lone in marks
              if not (underlines and lone and number > front and _paragraph_line(lines[number - 1]))]
     for number in found:
-        problems.add(Location(path, number + 1, 1), "-", f"这一行“{shortened(lines[number].rstrip(chr(13)), 24)}”是 git 合并冲突留下的标记：冲突没有改完，"
+        marker = lines[number].rstrip("\r")
+        problems.add(Location(path, number + 1, 1), "-", f"这一行“{shortened(marker, 24)}”是 git 合并冲突留下的标记：冲突没有改完，"
                      "另一个版本的内容可能还在文件里", "删掉这一行，再核对上下文：两个版本只留要的那一个")
         lines[number] = "\r" if lines[number].endswith("\r") else ""
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..model import reference_fields
 from ..problems import Location, Problems, shortened
 
 SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}  # spaces that look like one and are not
@@ -79,9 +80,6 @@ def explain(problem: str, text: str, index: int) -> tuple[str, str, int | None]:
     return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint, None
 
 
-ID_FIELDS = ("leader", "member", "members", "zone", "successor", "branch", "group", "zones")
-
-
 def _at_mention(lines: list[str], index: int, problem: str) -> str | None:
     """`leader: @wang-jianguo`, a person named the chat-app way: quoted, it is an id that is
     nobody's; the @ goes."""
@@ -90,7 +88,7 @@ def _at_mention(lines: list[str], index: int, problem: str) -> str | None:
     if "cannot start any token" not in problem or at is None:
         return None
     keys = re.findall(r"(\w+)\s*:(?=\s)", line[:at.start()])  # the key whose value holds it: {zone: x, note: @李四} is a note's
-    if (keys and keys[-1] not in ID_FIELDS) or (not keys and not re.match(r"\s*-\s+@[a-z0-9-]+\s*$", line)):
+    if (keys and keys[-1] not in reference_fields()) or (not keys and not re.match(r"\s*-\s+@[a-z0-9-]+\s*$", line)):
         return None
     fixed = re.sub(r"@(?=[\w-])", "", line.strip())
     return f"编号前面不要加“@”：写成 {fixed}"

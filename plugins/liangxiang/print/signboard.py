@@ -9,6 +9,7 @@ below that, Overflow names the field to shorten.
 from __future__ import annotations
 
 from dataclasses import astuple, replace
+from typing import Iterator
 
 from .drawing import Drawing, Rule
 from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_label
@@ -215,37 +216,37 @@ def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float
     then in the arrangement whose code is largest at no more than CODE_COST of the largest duties,
     and with the title and slogan at HEAD only if that sets the duties TITLE_GAIN larger still. Text
     squeezed below its legible size has the compact code, and the smaller title only if it must."""
+    failed: list[Overflow] = []
     if squeeze < 1.0:
-        try:
-            return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True).compose()
-        except Overflow:
-            return _Sign(sign, words, setter, COMPACT_QR_PIXELS_PER_MODULE, squeeze, qr_at_floor=True, head=HEAD).compose()
-    plain, overflow = [], None
-    for options in _ARRANGEMENTS:
-        laid = _Sign(sign, words, setter, **options)
-        try:
-            drawing = laid.compose()
-        except Overflow as error:
-            overflow = error
-            continue
+        squeezed = ({"qr_pixels": COMPACT_QR_PIXELS_PER_MODULE, "qr_at_floor": True, "squeeze": squeeze, "head": head} for head in (1.0, HEAD))
+        for _, drawing in _laid_out(sign, words, setter, squeezed, failed):
+            return drawing
+        raise failed[-1]
+    plain = []
+    for laid, drawing in _laid_out(sign, words, setter, _ARRANGEMENTS, failed):
         if not plain and not laid.crowded:
             return drawing  # most signs: the code and title at their size leave the duties room
         plain.append((laid.body_set, drawing))
-    headed = []
-    for options in _HEADED:
-        laid = _Sign(sign, words, setter, **options)
-        try:
-            drawing = laid.compose()
-        except Overflow as error:
-            overflow = error
-            continue
-        headed.append((laid.body_set, drawing))
+    headed = [(laid.body_set, drawing) for laid, drawing in _laid_out(sign, words, setter, _HEADED, failed)]
     chosen = _first_near_largest(plain, CODE_COST)
     if headed and (chosen is None or max(size for size, _ in headed) >= TITLE_GAIN * chosen[0]):
         chosen = _first_near_largest(headed, CODE_COST)
     if chosen is None:
-        raise overflow
+        raise failed[-1]
     return chosen[1]
+
+
+def _laid_out(sign: SignContent, words: SignWords, setter: Setter, arrangements, failed: list[Overflow]) -> Iterator[tuple[_Sign, Drawing]]:
+    """(the laid-out sign, its drawing) in each arrangement that fits, laid out as asked for; what
+    does not fit goes to ``failed``."""
+    for options in arrangements:
+        laid = _Sign(sign, words, setter, **options)
+        try:
+            drawing = laid.compose()
+        except Overflow as overflow:
+            failed.append(overflow)
+            continue
+        yield laid, drawing
 
 
 def _first_near_largest(laid: list[tuple[float, Drawing]], cost: float) -> tuple[float, Drawing] | None:
