@@ -665,6 +665,22 @@ def test_a_landscape_sign_with_few_duties_sets_them_larger(planned, setter):
     assert duty.size > 1.1 * nominal, (duty.size, nominal)
 
 
+def test_a_landscape_sign_with_one_duty_and_its_leader_alone_fills_its_columns(planned, setter):
+    """One short duty and nobody but the leader on 60x40 cm: the duties grow past the 1.25 times a
+    sign of six may, and the leader's name grows with its column, not amid empty bands (audit Y 7)."""
+    from liangxiang.print.signblocks import unit, sign_layout
+
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, duties=("绿地养护",), roles=(), members=(), size="60x40cm", orientation="landscape")
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    layout, u = sign_layout("landscape"), unit(drawing.width, drawing.height)
+    duty = next(t for t in drawing.items if isinstance(t, Text) and t.text.endswith("绿地养护"))
+    leader = next(t for t in drawing.items if isinstance(t, Text) and t.text == sign.leader)
+    assert duty.size > 1.3 * layout.body.em * u, (duty.size, layout.body.em * u)
+    assert leader.size > 1.2 * layout.leader.em * u, (leader.size, layout.leader.em * u)
+
+
 def test_a_role_given_to_a_long_dotted_name_breaks_at_its_dots(planned, setter):
     """A role's person whose name is wider than the people column breaks after a "·", not inside
     a part (audit 15: 热依汗古丽·阿卜杜克热木·买买 / 提明 on a 60x40 cm sign)."""

@@ -21,6 +21,7 @@ from .text import fit, fit_name, largest, sizes, wrap
 MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two columns
 WORDS_AT = 0.9  # scope and duties break between words when that keeps this much of their size
 BODY_GROWTH = 1.25  # a portrait sign's scope and duties may grow this much past their size when they are few
+LANDSCAPE_GROWTH = 1.4  # a landscape sign's people, and their column, when its body fits beside them this much larger
 UNWRAPPED_GROWTH = 1.75  # and this much while no line wraps that did not (and still under the name): a sparse sign is not an empty band
 SPREAD = 0.5  # and the gaps between them may open by this many ems
 CROWDED = 1.3  # duties set below this many times the legible size are near it
@@ -246,6 +247,10 @@ class SignBlocks:
         return largest(sizes(self.em(self.layout.body), self.lo(self.layout.body)),
                        lambda size: self._body_at(0, 0, width, size, by_words=by_words)[1] <= height + 1e-6)
 
+    def body_fits(self, width: float, height: float, growth: float) -> bool:
+        """Whether scope and duties fit the box at ``growth`` times their size."""
+        return self._body_at(0, 0, width, growth * self.em(self.layout.body))[1] <= height + 1e-6
+
     def grown(self, size: float, kind, growth: float, fits) -> float:
         """A block set at its full size grown up to ``growth`` times while it ``fits``: a few lines
         on a long plaque set larger, not amid empty bands."""
@@ -272,7 +277,7 @@ class SignBlocks:
             size, words = plan
             self.body_set = size  # what the duties were set at: signboard._compose weighs layouts by it
             items, used, _ = self._body_at(x, y, width, size, by_words=words)
-            if centre and height > used:  # what is still spare opens the gaps between scope and duties a little
+            if height > used:  # what is still spare opens the gaps between scope and duties a little
                 gaps = len(self.sign.duties)
                 spread = min(SPREAD * size, (height - used) / (gaps + 2))
                 items, used, _ = self._body_at(x, y, width, size, spread, by_words=words)

@@ -15,7 +15,7 @@ from .drawing import Drawing, Rule
 from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
-from .signblocks import BODY_GROWTH, SignContent, SignWords, wide_growth
+from .signblocks import BODY_GROWTH, LANDSCAPE_GROWTH, UNWRAPPED_GROWTH, SignContent, SignWords, wide_growth
 
 
 class _Sign(PeopleBlock):
@@ -57,20 +57,23 @@ class _Sign(PeopleBlock):
         self.phone(self.x0, band_top, band_w, size, stacked=False)
         bottom = band_top - gap
         # a long plaque: its people grow as its body does, and their column widens with them, as far
-        # as the body beside still fits
-        growth = wide_growth(self.width, self.height)
+        # as the body beside still fits; so do a sign's with few duties (its body fits larger beside)
+        growth, shared = wide_growth(self.width, self.height), qr_x - 3 * gap - self.x0
         people_growth = growth * BODY_GROWTH if growth > 1 else growth
+        sparse = growth * LANDSCAPE_GROWTH
+        few = sparse > people_growth and self.body_fits(shared - lay.people_width * u * sparse, bottom - top, sparse)
+        people_growth = sparse if few else people_growth
         people_w = lay.people_width * u * people_growth
-        if people_growth > growth and self.body_size(qr_x - 3 * gap - self.x0 - people_w, bottom - top) is None:
+        if people_growth > growth and self.body_size(shared - people_w, bottom - top) is None:
             people_growth, people_w = growth, lay.people_width * u * growth
-        people_w = self._people_width(people_w, top, bottom, qr_x - 3 * gap - self.x0, people_growth)
+        people_w = self._people_width(people_w, top, bottom, shared, people_growth)
         if self.people(self.x0, top, people_w, bottom - top, place=True, growth=people_growth) is None:
             raise self._people_overflow()
         body_x = self.x0 + people_w + 1.5 * gap
         self.drawing.add(Rule(body_x - 0.75 * gap, top, body_x - 0.75 * gap, bottom, self.colors.accent, 0.15 * u))
-        # a few duties grow as on a portrait sign, rather than leave the lower half of their column
-        # empty; on a long plaque, as much again (its type is set by its short side)
-        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth * BODY_GROWTH)
+        # a few duties grow rather than leave the lower half of their column empty; on a long plaque,
+        # as much again (its type is set by its short side)
+        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth * (UNWRAPPED_GROWTH if few else BODY_GROWTH))
 
     def _portrait(self, top: float, side: float, caption) -> None:
         """Scope and duties across; below them the people over the phone, beside the QR code.
