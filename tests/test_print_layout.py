@@ -320,9 +320,10 @@ def test_a_leaders_name_in_words_breaks_at_its_space(planned, setter, size):
     leader = "ئابدۇراخمان تۇرسۇن"
     drawing = compose_sign(dataclasses.replace(sign, leader=leader, size=size, orientation="landscape"), sign_words(load_labels()), setter)
     names = [item.text.strip() for item in drawing.items if isinstance(item, Text) and item.text.strip() in (leader, *leader.split())]
-    if size == "A4":  # a crowded sign: its title gave way, and the name has room on one line (larger than in two)
+    if size == "A4":  # a crowded sign: its title gave way, and its people's column to the duties; the name is not set below them
         assert names in ([leader], leader.split()), names
-        assert next(item.size for item in drawing.items if isinstance(item, Text) and item.text.strip() in names) > 6.5
+        duty = max(item.size for item in drawing.items if isinstance(item, Text) and item.text.strip() in sign.duties[0])
+        assert next(item.size for item in drawing.items if isinstance(item, Text) and item.text.strip() in names) >= duty > 4.5
         return
     assert names == leader.split(), names
 
@@ -679,6 +680,19 @@ def test_a_landscape_sign_with_one_duty_and_its_leader_alone_fills_its_columns(p
     leader = next(t for t in drawing.items if isinstance(t, Text) and t.text == sign.leader)
     assert duty.size > 1.3 * layout.body.em * u, (duty.size, layout.body.em * u)
     assert leader.size > 1.2 * layout.leader.em * u, (leader.size, layout.leader.em * u)
+
+
+def test_crowded_duties_are_not_set_smaller_than_the_people_beside_them(planned, setter):
+    """Fourteen duties beside six roles on 80x60 cm: the people's column narrows and the title gives
+    way before the duties are set smaller than the roles (audit Z2 3: duties 15 mm, roles 17 mm)."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, duties=MANY_DUTIES[:14], roles=MANY_ROLES[:6], size="80x60cm", orientation="landscape")
+    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    texts = [item for item in drawing.items if isinstance(item, Text) and item.text.strip()]
+    duties = min(item.size for item in texts if any(item.text.strip() in duty for duty in sign.duties))
+    roles = max(item.size for item in texts if any(item.text.strip() in (person.role, person.name) for person in sign.roles))
+    assert duties >= roles, (duties, roles)
 
 
 def test_a_role_given_to_a_long_dotted_name_breaks_at_its_dots(planned, setter):

@@ -10,18 +10,24 @@ from .text import balanced, broken_at_dots, fit, largest, sizes, wrap
 
 
 class PeopleBlock(SignBlocks):
-    def people(self, x: float, y: float, width: float, height: float, place: bool, growth: float = 1.0) -> float | None:
+    def people(self, x: float, y: float, width: float, height: float, place: bool, growth: float = 1.0,
+               at_most: float | None = None) -> float | None:
         """Lay out the leader, roles and members in a box; the size used, or None if nothing fits.
-        With room to spare they grow up to ``growth`` times (a long plaque, as its body does)."""
+        With room to spare they grow up to ``growth`` times (a long plaque, as its body does), but
+        never past ``at_most`` (nor shrink below their smallest size for it)."""
         def fits(size: float) -> bool:
             laid = self._people_at(x, y, width, size, height)
             return laid is not None and laid[1] <= height + 1e-6
 
-        size = largest(sizes(self.em(self.layout.people), self.lo(self.layout.people)), fits)
+        lo = self.lo(self.layout.people)
+        size = largest(sizes(self.em(self.layout.people), lo), fits)
         if size is not None:
             size = self.grown(size, self.layout.people, growth, fits)
+        if size is not None and at_most is not None and size > at_most:
+            size = largest(sizes(max(at_most, lo), lo), fits) or size
         if size is not None and place:
             self.drawing.add(*self._people_at(x, y, width, size, height)[0])
+            self.people_set = size
         return size
 
     def _people_at(self, x: float, y: float, width: float, size: float, height: float):

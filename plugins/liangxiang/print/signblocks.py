@@ -107,14 +107,16 @@ class SignBlocks:
         self.small_photo: SmallPhoto | None = None  # the leader's, printed small: the person ordering the sign should know
         self.paired = False  # a long plaque's short duties in two columns (see body)
         self.body_set = 0.0  # the duties' size, once set (see body)
+        self.people_set = 0.0  # the roles' and members' (see people.PeopleBlock.people)
         self.role_tables: dict[float, tuple[float, float]] = {}  # the roles' table widths by size (people.PeopleBlock)
 
     # -- sizes ----------------------------------------------------------------------------
     @property
     def crowded(self) -> bool:
-        """Whether the duties were set near the sheet's smallest legible size: another arrangement
-        of the sheet may set them a good deal larger (see signboard._compose)."""
-        return self.body_set < CROWDED * self.legible
+        """Whether the duties were set near the sheet's smallest legible size, or smaller than the
+        people beside them: another arrangement of the sheet may set them a good deal larger (see
+        signboard._compose)."""
+        return self.body_set < CROWDED * self.legible or self.body_set < self.people_set
 
     def em(self, kind: Type) -> float:
         return max(kind.em * self.u, self.legible)

@@ -67,13 +67,15 @@ class _Sign(PeopleBlock):
         if people_growth > growth and self.body_size(shared - people_w, bottom - top) is None:
             people_growth, people_w = growth, lay.people_width * u * growth
         people_w = self._people_width(people_w, top, bottom, shared, people_growth)
-        if self.people(self.x0, top, people_w, bottom - top, place=True, growth=people_growth) is None:
+        if self.people(self.x0, top, people_w, bottom - top, place=False, growth=people_growth) is None:
             raise self._people_overflow()
         body_x = self.x0 + people_w + 1.5 * gap
         self.drawing.add(Rule(body_x - 0.75 * gap, top, body_x - 0.75 * gap, bottom, self.colors.accent, 0.15 * u))
         # a few duties grow rather than leave the lower half of their column empty; on a long plaque,
         # as much again (its type is set by its short side)
         self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth * (UNWRAPPED_GROWTH if few else BODY_GROWTH))
+        # the people no larger than the duties: what the sign is for comes first
+        self.people(self.x0, top, people_w, bottom - top, place=True, growth=people_growth, at_most=self.body_set)
 
     def _portrait(self, top: float, side: float, caption) -> None:
         """Scope and duties across; below them the people over the phone, beside the QR code.
@@ -111,15 +113,20 @@ class _Sign(PeopleBlock):
 
     def _people_width(self, width: float, top: float, bottom: float, shared: float, growth: float) -> float:
         """The people column's width (landscape): the layout's, unless its people would be set
-        smaller than their size there; then as wide as gives people and duties the most even type
-        (six roles beside three duties: a wider column, not 15 pt roles beside 42 pt duties)."""
+        smaller than their size there, or the duties beside them smaller than the people; then as wide as gives people and
+        duties the most even type (six roles beside three duties: a wider column, not 15 pt roles
+        beside 42 pt duties; fourteen duties beside six roles: a narrower one, not duties set
+        smaller than the roles)."""
         lay, height = self.layout, bottom - top
-        people = self.people(self.x0, top, width, height, False, growth)
+        people, narrowest = self.people(self.x0, top, width, height, False, growth), width
         if people is not None and people >= round(self.em(lay.people), 3):
-            return width
+            body = self.body_size(shared - width, height)
+            if body is not None and body >= people:
+                return width
+            narrowest = NARROWEST * width
         best = None
-        for step in range(0, 13):
-            tried = width + (0.6 * shared - width) * step / 12
+        for step in range(0, 17):
+            tried = narrowest + (0.6 * shared - narrowest) * step / 16
             people = self.people(self.x0, top, tried, height, False, growth)
             body = self.body_size(shared - tried, height)
             if people is None or body is None:
@@ -205,6 +212,7 @@ def _area(size: str) -> float:
     return width * height
 
 
+NARROWEST = 0.7  # of the layout's people column: as narrow as it goes for crowded duties beside it
 HEAD = 0.6  # of the title's and slogan's sizes, on a sign whose duties would be set small otherwise
 CODE_COST = 0.95  # of the duties' size: what a bigger code may cost them on a crowded sign
 TITLE_GAIN = 1.25  # how much larger the duties must be set for the title and slogan to give up size
