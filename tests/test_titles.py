@@ -86,6 +86,10 @@ def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     ("消化内科医生", "消化内科/医生"),
     ("儿童保健科主治医师", "儿童/保健科/主治医师"),  # 科 and 部 alone end the word before (保健 / 科主治医师 before)
     ("运行维护部班长", "运行/维护部/班长"),
+    # audit AB: a kilometre post, a range and a fraction are one token, kept with their unit
+    ("新乐站K271+350道口", "新乐站/K271+350道口"),
+    ("3-5号楼道保洁", "3-5号/楼道/保洁"),
+    ("10.5公里管网", "10.5公里/管网"),
 ])
 def test_words_of_a_title(title, shown):
     from liangxiang.titles import word_breaks

@@ -156,8 +156,9 @@ keep_words_in, save_words = _kept.load, _kept.save
 
 def between_words(text: str) -> list[int]:
     """Every boundary between the words of a text (jieba's dictionary, rjieba), but inside quotes or
-    brackets (what they hold is one phrase: “一次都不跑” is not “一次 / 都不跑”) and after a number
-    or a letter, which keeps its unit (110千伏, 24小时, 5G基站, B座)."""
+    brackets (what they hold is one phrase: “一次都不跑” is not “一次 / 都不跑”), after a number
+    or a letter, which keeps its unit (110千伏, 24小时, 5G基站, B座), and beside a sign that joins
+    letters and numbers (K271+350)."""
     if text not in _kept.known:
         _kept.known[text], _kept.added = tuple(_between_words(text)), True
     return list(_kept.known[text])
@@ -174,7 +175,7 @@ def _between_words(text: str) -> list[int]:
     for word, following in zip(words, words[1:]):
         at += len(word)
         depth = max(0, depth + sum(word.count(c) for c in OPENS) - sum(word.count(c) for c in CLOSES))
-        if depth or (word.isascii() and word.isalnum() and (len(word) <= 2 or any(c.isdigit() for c in word))):
+        if depth or (word.isascii() and all(c.isalnum() or _ascii_mark(c) for c in word) and (len(word) <= 2 or any(c.isdigit() for c in word))):
             continue
         if (following in ENDS_A_WORD and HANZI.match(word[-1])) or (word in STARTS_A_WORD and HANZI.match(following[0])):
             continue
@@ -182,8 +183,15 @@ def _between_words(text: str) -> list[int]:
             continue
         if in_a_word(text[at - 1]) and in_a_word(text[at]):  # jieba cuts Uyghur or Cyrillic letter by letter
             continue
+        if _ascii_mark(text[at - 1]) or _ascii_mark(text[at]):  # K271+350, 3-5号, 1/2: one token
+            continue
         points.append(at)
     return points
+
+
+def _ascii_mark(char: str) -> bool:
+    """A sign that joins letters or numbers into one token: K271+350 (a kilometre post), 3-5号, 1/2, 2.5, 8:00."""
+    return char in "+-/.:#&_~"
 
 
 def in_a_word(char: str) -> bool:
