@@ -346,6 +346,23 @@ def test_an_excerpt_marks_a_name_typed_without_its_accent(visit):
     assert not v.errors
 
 
+def test_an_excerpt_keeps_its_chinese_punctuation_beside_an_ellipsis(visit):
+    """Audit AB: a story with a …… was shown folded: 丢失了钱包,古丽娜尔 with an ASCII comma."""
+    from liangxiang.site.search import Doc, build_index, excerpts
+
+    docs = [Doc("story", "失物招领", "stories/shiwu/", "", "一位旅客在候车室丢失了钱包，古丽娜尔用维吾尔语广播寻找失主……终于找到了！")]
+    index = {**build_index(docs), "excerpts": "excerpts-test.json"}
+    v = visit()
+    v.page.route("**/assets/search-*.json", lambda route: route.fulfill(json=index))
+    v.page.route("**/assets/excerpts-test.json", lambda route: route.fulfill(json=excerpts(docs)))
+    page = v.open("search/?q=古丽娜尔")
+    page.wait_for_selector(".search-hit .excerpt mark")
+    assert page.locator(".search-hit .excerpt mark").all_inner_texts() == ["古丽娜尔"]
+    shown = page.locator(".search-hit .excerpt").inner_text()
+    assert "钱包，古丽娜尔" in shown and "……" in shown and "!" not in shown, shown
+    assert not v.errors
+
+
 def test_search_results_link_to_pages(visit):
     v = visit()
     page = v.open("search/?q=" + "欧阳晓红")

@@ -99,11 +99,22 @@
     }).then(function (data) { excerpts = data; if (input.value.trim()) show(input.value); }, function () {});
   }
 
+  // text folded a character at a time (Seán as sean, … as ...), and where in text each folded unit came from
+  function folding(text) {
+    var low = '', from = [];
+    for (var i = 0; i < text.length;) {
+      var ch = String.fromCodePoint(text.codePointAt(i)), f = norm(ch);
+      for (var k = 0; k < f.length; k++) from.push(i);
+      low += f;
+      i += ch.length;
+    }
+    from.push(text.length);
+    return {low: low, from: from};
+  }
+
   function around(text, q) {
-    // as typed, unless folding full-width forms (℃ to °C) moved the letters: then folded, in its case
-    var shown = norm(text).length === text.length ? text : text.normalize('NFKC'), at = -1, n = 0;
-    if (shown.toLowerCase().length !== shown.length) shown = shown.toLowerCase();
-    var low = norm(shown).length === shown.length ? norm(shown) : shown.toLowerCase();  // Sean marks Seán
+    // found in the folded text, shown as written: Sean marks Seán, and a story's …… keeps its ，
+    var folded = folding(text), low = folded.low, shown = text, at = -1, n = 0;
     var tries = [q.trim()].concat(runs(q).sort(function (a, b) { return b.length - a.length; }), grams(q));
     for (var i = 0; i < tries.length && at < 0; i++) {
       if (Array.from(tries[i]).length < 2 && tries.length > 1) continue;
@@ -111,6 +122,8 @@
       n = norm(tries[i]).length;
     }
     if (at < 0) return null;
+    n = folded.from[at + n] - folded.from[at];
+    at = folded.from[at];
     var start = Math.max(0, at - 14), end = Math.min(shown.length, at + n + 40);
     // begin after a pause or a field's end when one is near, and never inside a number or a word
     var pause = /[\s\u00b7\u3001\u3002\uff0c\uff1b\uff1a\uff01\uff1f,;:!?]/, word = /[0-9A-Za-z]/;  // a space, a middle dot, Chinese and Latin pauses
