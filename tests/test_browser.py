@@ -838,3 +838,33 @@ def test_a_long_dotted_name_breaks_only_at_its_dots_where_people_are_listed(visi
     lines = page.evaluate(NAME_LINES, [slot, str(SiteView.who(name))])
     assert all(part.endswith("·") or part == lines.split("/")[-1] for part in lines.split("/")), lines
     assert lines.replace("/", "") == name
+
+
+def test_a_zone_page_says_how_to_complain_on_its_first_screen(visit):
+    """Audit AA: 监督我们 was 4 screens down on a phone; the hotline now stands under the zone's phone."""
+    page = visit().open(PAGES["zone"])
+    first = page.locator(".call-supervise a[href^='tel:']")
+    box = first.bounding_box()
+    assert box and box["y"] + box["height"] <= VIEWPORTS["phone"][1], box
+    assert first.get_attribute("href") == page.locator(".supervise a[href^='tel:']").get_attribute("href")
+
+
+@pytest.mark.parametrize("kind", ["zone", "member"])
+def test_a_200_percent_zoom_keeps_names_on_lines_of_words(visit, kind):
+    """Audit AA: at a 200 % zoom a phone is 195 px wide; the masthead's name stood one character a
+    line beside its search link, and a leader's or member's name beside the photo. They go under."""
+    page = visit(size=(195, 422)).open(PAGES[kind])
+    widths = page.evaluate("""() => [...document.querySelectorAll('.brand-text, .leader-text, .identity-text')]
+        .map(e => [e.className, e.getBoundingClientRect().width])""")
+    assert widths and all(width >= 110 for _, width in widths), widths
+    assert page.evaluate("document.documentElement.scrollWidth") <= 195
+
+
+def test_the_keyboard_brings_a_section_link_into_view(visit):
+    """Audit AA: tabbing to the last section link left it (and its ring) beyond the phone's edge."""
+    page = visit().open(PAGES["zone"])
+    last = page.locator(".sections li:last-child a")
+    last.focus()
+    page.wait_for_timeout(100)
+    box, bar = last.bounding_box(), page.locator(".sections ul").bounding_box()
+    assert box["x"] >= bar["x"] and box["x"] + box["width"] <= bar["x"] + bar["width"], (box, bar)
