@@ -189,6 +189,9 @@ def test_print_page_lists_every_printable_with_preview(example_site, example, pl
     # whoever orders the signs reads this page, not the build's notices (audit Y): the example's address is said
     assert re.search(r'class="print-warning"[^>]*>先不要下单：网站地址（site_url）还是示例地址 https://dangjian\.huaning\.example\.cn/', top)
     assert "颜色为 RGB（sRGB）：主色红 #B3121A" in top
+    # each sign says how far off its duties read (audits Y 4, AB 5): their Hanzi at 1/180 of the distance
+    read = [(float(mm), float(m)) for mm, m in re.findall(r"工作职责的字高约 ([0-9.]+) 毫米，大约 ([0-9.]+) 米内看得清", html)]
+    assert len(read) == len(example.active_zones) and all(abs(m - round(mm * 0.18, 1)) < 0.01 and mm >= 2.9 for mm, m in read), read
 
 
 def test_a_former_members_plate_is_marked_on_the_print_page(tmp_path):

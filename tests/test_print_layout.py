@@ -695,6 +695,19 @@ def test_crowded_duties_are_not_set_smaller_than_the_people_beside_them(planned,
     assert duties >= roles, (duties, roles)
 
 
+def test_a_sign_knows_how_far_off_its_duties_read(planned, setter):
+    """The /print/ page says it (audit AB 5: twelve duties on an A4 sign read from half a metre)."""
+    from liangxiang.print.text import HANZI_HEIGHT
+
+    _, signs, _ = planned
+    for size, duties, nearer in (("80x60cm", signs[0].content.duties, 1.5), ("A4", MANY_DUTIES[:12], 1.0)):
+        sign = dataclasses.replace(signs[0].content, duties=duties, size=size, orientation="portrait")
+        drawing = compose_sign(sign, sign_words(load_labels()), setter)
+        duty = max(t.size for t in drawing.items if isinstance(t, Text) and t.text.strip() and t.text.strip() in duties[-1])
+        assert drawing.reading == round(duty * HANZI_HEIGHT, 1), (drawing.reading, duty)
+        assert (drawing.reading / 1000 * 180 < nearer) == (size == "A4"), (size, drawing.reading)
+
+
 def test_a_role_given_to_a_long_dotted_name_breaks_at_its_dots(planned, setter):
     """A role's person whose name is wider than the people column breaks after a "·", not inside
     a part (audit 15: 热依汗古丽·阿卜杜克热木·买买 / 提明 on a 60x40 cm sign)."""

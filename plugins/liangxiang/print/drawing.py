@@ -96,6 +96,7 @@ class Drawing:
     title: str = ""
     notes: list[str] = field(default_factory=list)  # for the person ordering it (shown on /print/)
     small_photo: tuple = ()  # images.SmallPhoto's fields, for the editor's notice
+    reading: float = 0.0  # a sign's duties: the height of their Hanzi, mm (how far off they are read, on /print/)
 
     def add(self, *items: Item) -> None:
         self.items.extend(items)

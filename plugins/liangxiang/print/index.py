@@ -18,7 +18,7 @@ from pathlib import Path
 from ..files import write_atomic
 from .cache import key
 
-VERSION = 5  # 2: a summary says what was squeezed; 3: and which photo printed small; 4, 5: and what was left out
+VERSION = 6  # 2: a summary says what was squeezed; 3: and which photo printed small; 4, 5: and what was left out; 6: how its duties read
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Summary:
     squeezed: tuple = ()  # (field path, message, hint, squeeze) of content set below the legible size (fitting.py)
     small_photo: tuple = ()  # images.SmallPhoto's fields
     left_out: tuple = ()  # ((field path, characters, words), ...) that could not be printed (glyphs.py)
+    reading: float = 0.0  # Drawing.reading
 
 
 def layout_key(kind: str, content: object, words: object, font_digest: str, bleed: bool) -> str:
@@ -55,7 +56,7 @@ class LayoutIndex:
         if not isinstance(data, dict) or data.get("version") != VERSION:
             return
         try:
-            self.layouts = {k: Summary(v[0], v[1], v[2], v[3], tuple(v[4]), _squeezed(v[5]), tuple(v[6]), _left_out(v[7])) for k, v in data["layouts"].items()}
+            self.layouts = {k: Summary(v[0], v[1], v[2], v[3], tuple(v[4]), _squeezed(v[5]), tuple(v[6]), _left_out(v[7]), float(v[8])) for k, v in data["layouts"].items()}
             self.facts = dict(data["facts"])
         except (KeyError, IndexError, TypeError, ValueError, AttributeError):
             self.layouts, self.facts = {}, {}
@@ -87,7 +88,7 @@ class LayoutIndex:
         outputs = {s.key for s in layouts.values()}
         data = {
             "version": VERSION,
-            "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes), list(s.squeezed), list(s.small_photo), [list(x) for x in s.left_out]] for k, s in layouts.items()},
+            "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes), list(s.squeezed), list(s.small_photo), [list(x) for x in s.left_out], s.reading] for k, s in layouts.items()},
             "facts": {k: v for k, v in self.facts.items() if k in outputs},
         }
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())

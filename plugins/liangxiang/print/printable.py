@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .drawing import Drawing
 from .index import Summary
-from .layout import size_label
+from .layout import MIN_HANZI_PER_DISTANCE, size_label
 from .plan import Planned
 
 
@@ -38,7 +38,7 @@ class Printable:
         """What the /print/ page shows of it, for the page cache: not its cache key nor its exact
         bytes, which change with every word of a sign that the page does not show."""
         facts = sorted((name, value) for name, value in self.facts.items() if name not in UNSHOWN_FACTS)
-        return repr((self.kind, self.id, self.title, self.note, self.url, self.size, list(self.drawing.notes), facts))
+        return repr((self.kind, self.id, self.title, self.note, self.url, self.size, list(self.drawing.notes), self.drawing.reading, facts))
 
     @property
     def pdf(self) -> str:
@@ -53,6 +53,11 @@ class Printable:
         return size_label(self.drawing.width, self.drawing.height)
 
     @property
+    def read_from(self) -> float:
+        """How far off (m) a sign's duties are read: their Hanzi at MIN_HANZI_PER_DISTANCE of it (layout.py)."""
+        return round(self.drawing.reading / MIN_HANZI_PER_DISTANCE / 1000, 1)
+
+    @property
     def paper(self) -> str:
         """The size the print shop cuts, whichever way up: an A3 portrait and an A3 landscape are one."""
         return size_label(*sorted((self.drawing.width, self.drawing.height), reverse=True))
@@ -60,7 +65,7 @@ class Printable:
 
 def outline(summary: Summary) -> Drawing:
     """A drawing without items: what the /print/ page shows of a printable that is not laid out."""
-    return Drawing(summary.width, summary.height, "", title=summary.title, notes=list(summary.notes))
+    return Drawing(summary.width, summary.height, "", title=summary.title, notes=list(summary.notes), reading=summary.reading)
 
 
 def packed_drawing(drawing: Drawing) -> tuple[bytes, str]:

@@ -15,6 +15,7 @@ from .drawing import Drawing, Rule
 from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
+from .text import HANZI_HEIGHT
 from .signblocks import BODY_GROWTH, LANDSCAPE_GROWTH, UNWRAPPED_GROWTH, SignContent, SignWords, wide_growth
 
 
@@ -39,6 +40,7 @@ class _Sign(PeopleBlock):
             self._portrait(y, side, caption)
         if self.small_photo:
             self.drawing.notes, self.drawing.small_photo = [self.small_photo.note()], astuple(self.small_photo)
+        self.drawing.reading = round(self.body_set * HANZI_HEIGHT, 1)
         return self.drawing
 
     def _too_small(self) -> Overflow:

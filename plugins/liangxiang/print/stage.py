@@ -132,7 +132,7 @@ class PrintStage:
                 drawing, squeezed = found
                 summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed), drawing.title,
                                   drawing.width, drawing.height, tuple(drawing.notes),
-                                  astuple(squeezed) if squeezed else (), drawing.small_photo, left_out)
+                                  astuple(squeezed) if squeezed else (), drawing.small_photo, left_out, drawing.reading)
                 laid[k] = (summary, *packed_drawing(drawing))
         if problems:
             raise ContentError(problems)
