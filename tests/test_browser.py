@@ -752,6 +752,23 @@ def test_a_wide_table_scrolls_in_its_box_and_keeps_its_label_column(visit):
     assert _edge_shades(wrap) == (True, False)
 
 
+def test_a_name_or_a_date_in_a_table_cell_stays_on_one_line(visit):
+    """Audit Z2: a story's three-column table broke 欧阳子 / 谦 and 5月17日— / 22日 at 390 px; a
+    cell that short is kept whole, and one with a pause (停电、验电、挂接地线) still wraps there."""
+    from liangxiang.site.markdown import Renderer
+
+    table = ("| 日期 | 工作内容 | 负责人 |\n|---|---|---|\n"
+             "| 5月17日—22日 | 吊罩检查、更换密封件、注油、热油循环、交接试验 | 欧阳子谦 |\n| 5月16日 | 停电、验电、挂接地线 | 孙志强 |\n")
+    page = visit().open(PAGES["story"])
+    page.evaluate("(html) => { document.querySelector('.prose').insertAdjacentHTML('afterbegin', html); }", str(Renderer()(table)))
+    lines = page.evaluate("""() => [...document.querySelector('.prose table').querySelectorAll('td')].map(td => {
+        const r = document.createRange(); r.selectNodeContents(td);
+        return [td.textContent, Math.round(r.getBoundingClientRect().height / parseFloat(getComputedStyle(td).lineHeight))]; })""")
+    assert dict(lines)["欧阳子谦"] == 1 and dict(lines)["5月17日—22日"] == 1, lines
+    assert dict(lines)["吊罩检查、更换密封件、注油、热油循环、交接试验"] > 1, lines
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"][0]
+
+
 def _edge_shades(box) -> tuple[bool, bool]:
     """Whether the box's left and right edges are shaded: a pixel 3 px inside each edge, near the
     box's foot, darker than the white 30 to 50 px further in (its brightest, past any cell border)."""

@@ -46,7 +46,7 @@ ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "srcset", "sizes", "alt", "title", "width", "height", "loading", "decoding"},
     "picture": {"class"}, "source": {"srcset", "sizes", "type"},
-    "th": {"align", "colspan", "rowspan"}, "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "class"}, "td": {"align", "colspan", "rowspan", "class"},  # class: only "short" (_local_only)
     "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
     "div": {"class"}, "span": {"class"}, "code": {"class"}, "pre": {"class"},
     "sup": {"id"}, "li": {"id"},  # footnotes: <sup id="fnref:1">, <li id="fn:1"> (see _local_only)
@@ -105,10 +105,19 @@ class _JoinChineseLines(Treeprocessor):
                 element.tail = CJK_BREAK.sub("", element.tail)
 
 
+SHORT_CELL = 10  # characters: a cell this short (a name, a date, 已完成) is kept on one line
+PAUSES = "、，,；;：:"  # unless it has a pause to break at (停电、验电、挂接地线)
+
+
 class _ScrollTables(Treeprocessor):
-    """A table wider than a phone scrolls in its own box (the theme's .table-wrap), not the page."""
+    """A table wider than a phone scrolls in its own box (the theme's .table-wrap), not the page;
+    its short cells are kept whole (欧阳子 / 谦 in a 75 px column, audit Z2), which it may scroll for."""
 
     def run(self, root):
+        for cell in root.iter():
+            text = "".join(cell.itertext()).strip() if cell.tag in ("td", "th") else ""
+            if 1 < len(text) <= SHORT_CELL and not any(char.isspace() or char in PAUSES for char in text):
+                cell.set("class", "short")
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "table":
@@ -215,6 +224,8 @@ def _local_only(tag: str, attribute: str, value: str) -> str | None:
         return value if FOOTNOTE_ID.fullmatch(value) else None
     if attribute == "start":
         return value if re.fullmatch(r"[0-9]{1,6}", value) else None
+    if attribute == "class" and tag in ("td", "th"):  # _ScrollTables' mark, and no other class
+        return value if value == "short" else None
     if tag in ("img", "source") and attribute == "srcset":
         if not all(_is_local(part.split()[0]) for part in value.split(",") if part.strip()):
             return None
