@@ -69,6 +69,20 @@ def test_billion_laughs_is_refused(tmp_path):
     assert code != 0 and "content/zones/garden.yaml" in out, out
 
 
+@pytest.mark.parametrize("mischief, said", [
+    ("\n".join(['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+               + [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]), "mkdocs.yml:10:1: mkdocs.yml 里的 YAML 别名"),
+    ("a: " + "[" * 3000 + "]" * 3000, "mkdocs.yml:1:"),
+])
+def test_an_alias_bomb_or_deep_nesting_in_mkdocs_yml_is_refused_at_once(tmp_path, mischief, said):
+    """Audit AC: ten lines of aliases in mkdocs.yml kept validate reading forever (MkDocs' loader
+    expands them), and 3,000 brackets ended it in a RecursionError."""
+    root = write_site(tmp_path, {})
+    (root / "mkdocs.yml").write_text(mischief + "\n" + (root / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = _run(root, str(BIN / "liangxiang"), "validate")
+    assert code != 0 and said in out and "Traceback" not in out, out[-2000:]  # a hang meets _run's timeout
+
+
 def test_deeply_nested_yaml_is_refused(tmp_path):
     root = write_site(tmp_path, {"members.yaml": "members: " + "[" * 10_000 + "]" * 10_000 + "\n"})
     code, out = validate(root)

@@ -441,6 +441,9 @@ CASES = [
          "考核期要写成 YYYY-Qn", "这半年是 2026-Q1 和 2026-Q2，每个季度一个文件（写最后一个季度的结果就用 2026-Q2：period 和文件名都写成它）"),
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),
     Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[1].joined", "空值不能按类型标记“!!int”", "!!"),
+    # audit AC: a number past Python's 4,300 digits, no tag written: its field's own message, not "!!int"
+    Case("yaml-huge-int", sub("members.yaml", "joined: 2008", "joined: " + "9" * 5000), "members.yaml", "joined: 999", "members[1].joined", "应该是年份（四位数字）（现在是“999", "年份只写四位数字"),
+    Case("yaml-surrogate-escape", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\ud800一片"'), "content/zones/garden.yaml", "scope:", "scope", "不完整的字符", "删掉这个"),
     Case("yaml-bad-bool-tag", sub("content/org.yaml", "name: 测试单位", "name: !!bool maybe"), "content/org.yaml", "name: !!bool", "name", "“maybe”", "!!"),
     Case("yaml-bad-date-tag", sub("content/org.yaml", "name: 测试单位", "name: !!timestamp 2020-13-45"), "content/org.yaml", "name: !!timestamp", "name", "!!timestamp"),
     Case("alias-bomb", {"content/zones/garden.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -1006,6 +1009,16 @@ def test_rule(tmp_path, case: Case):
     for text in case.extra.values():
         assert text in str(problem)
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
+
+
+def test_a_value_yaml_cannot_build_hides_no_other_mistake_in_its_file(tmp_path):
+    """Audit AC: one `!!int ''` dropped its whole file, and the id misspelt under it went unsaid."""
+    root = write_site(tmp_path)
+    text = FILES["members.yaml"].replace("joined: 2008", "joined: !!int ''").replace("id: li-na", "id: Li Na")
+    _apply(root, {"members.yaml": text})
+    said = [(p.field, p.message) for p in problems_of(root) if p.where.path == "members.yaml"]
+    assert any(field == "members[1].joined" and "!!int" in message for field, message in said), said
+    assert any(field == "members[2].id" and "“Li Na”" in message for field, message in said), said
 
 
 @pytest.mark.parametrize("copy", ["new-garden.yml", "new-garden.yaml"])

@@ -218,7 +218,8 @@ def test_yaml_alphabet_soup_same(text):
 def test_every_value_its_tag_cannot_read_is_reported_in_one_run(fast):
     problems = Problems()
     text = "name: !!bool maybe\nposts:\n  - !!int ''\n  - fine\njoined: !!timestamp 2020-13-45\n"
-    assert parse(text, "f.yaml", problems, fast=fast) is None
+    doc = parse(text, "f.yaml", problems, fast=fast)  # each read as the text it is: the rest of the file is still checked
+    assert doc is not None and doc.data == {"name": "maybe", "posts": ["", "fine"], "joined": "2020-13-45"}, doc
     shown = [str(problem) for problem in problems.items]
     assert len(shown) == 3, shown
     assert shown[0].startswith("f.yaml:1:7: name:") and "“maybe”" in shown[0]

@@ -228,18 +228,40 @@ def _plugins_without_wrong_options(path: Path, said: list[str]) -> list | dict |
     return kept(written) if isinstance(written, dict) else None
 
 
+SETTINGS_DEPTH = 50  # levels of lists and mappings: mkdocs.yml's settings take a handful
+
+
 def _refuse_code(text: str, shown: str) -> None:
     """MkDocs reads mkdocs.yml with a loader that runs `!!python/...` tags: validate is what checks
-    a change before anyone builds it, so it reads the file safely first and refuses them."""
+    a change before anyone builds it, so it reads the file safely first and refuses them; and what
+    MkDocs' loader would never finish reading (aliases that expand a billion times, nesting that
+    exhausts Python's recursion)."""
     import yaml
 
+    from .load.yamlfile import MAX_NODES, expanded_size
+
     try:
+        depth, deepest = 0, 0
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # events, not nodes: no recursion
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth > SETTINGS_DEPTH:
+                raise ConfigProblem(f"{shown}:{event.start_mark.line + 1}:{event.start_mark.column + 1}: mkdocs.yml 的嵌套层次太深，拒绝读取"
+                                    " (mkdocs.yml 的设置最多只有几层：检查这里的括号“[”“{”是不是多写了)")
         root = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
     except yaml.YAMLError:
         return  # said below, in the editors' words
+    if root is not None and expanded_size(root, {}) > MAX_NODES:
+        pairs = root.value if isinstance(root, yaml.MappingNode) else [(root, root)]
+        key = max(pairs, key=lambda pair: expanded_size(pair[1], {}))[0]  # the setting that holds the bomb
+        raise ConfigProblem(f"{shown}:{key.start_mark.line + 1}:{key.start_mark.column + 1}: mkdocs.yml 里的 YAML 别名（&/*）展开后过于庞大，拒绝读取"
+                            " (不要用别名层层嵌套；把设置直接写出来)")
+    seen: set[int] = set()
     stack = [root] if root is not None else []
     while stack:
         node = stack.pop()
+        if id(node) in seen:  # an alias: its anchor's nodes are looked at once
+            continue
+        seen.add(id(node))
         if node.tag.startswith("tag:yaml.org,2002:python/"):
             line = node.start_mark.line + 1
             raise ConfigProblem(f"{shown}:{line}:{node.start_mark.column + 1}: mkdocs.yml 里有会运行程序的标记“!!{node.tag.removeprefix('tag:yaml.org,2002:')}”"

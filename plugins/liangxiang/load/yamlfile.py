@@ -146,11 +146,12 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
         loader = _Loader(text)
     except yaml.reader.ReaderError as error:
         return unreadable(error, text, path, problems, offset)
+    source = None
     try:
         node = loader.get_single_node()
         if node is None:
             return Document(None, SourceMap(path))
-        if _expanded_size(node, {}) > MAX_NODES:
+        if expanded_size(node, {}) > MAX_NODES:
             problems.add(
                 Location(path, lines.of(node.start_mark)[0], 1), "-",
                 "文件里的 YAML 别名（&/*）展开后过于庞大，拒绝读取",
@@ -182,13 +183,26 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
     except yaml.reader.ReaderError as error:
         return unreadable(error, text, path, problems, offset)
     except (ValueError, IndexError, KeyError, TypeError, OverflowError):  # PyYAML's own, on `!!int ''` and the like
-        for bad, where in _unconstructible(loader, node) or [(None, ())]:  # every one: one run reports all
+        found = _unconstructible(loader, node)
+        for bad, where in found or [(None, ())]:  # every one: one run reports all
+            if bad is not None and not text.startswith("!", bad.start_mark.index):
+                continue  # a number past Python's 4,300 digits, no tag written: read as text, its field's check says what it should be
             line, col = lines.of(bad.start_mark) if bad is not None else (first_line, 1)
-            shown = f"“{bad.value}”" if bad is not None and isinstance(bad.value, str) and bad.value.strip() else "空值"
+            value = bad.value if bad is not None and isinstance(bad.value, str) else ""
+            shown = f"“{value[:30]}……”" if len(value) > 30 else f"“{value}”" if value.strip() else "空值"
             tag = bad.tag.rsplit(":", 1)[-1] if bad is not None else ""
             problems.add(Location(path, line, col), dotted(where), f"YAML 格式错误：{shown}不能按类型标记“!!{tag}”读取",
                          "去掉值前面的“!!…”标记（需要文字时把值用引号括起来）")
-        return None
+        if not found or source is None:
+            return None
+        # the rest of the file is still checked: each such value is read as the text it is
+        for bad, _ in found:
+            bad.tag = "tag:yaml.org,2002:str"
+        loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, IndexError, KeyError, TypeError, OverflowError, yaml.YAMLError):
+            return None
     except yaml.YAMLError as error:
         problems.add(Location(path, first_line, 1), "-", f"YAML 格式错误：{error}")
         return None
@@ -272,7 +286,7 @@ def _parse_c(text: str, path: str, problems: Problems, lines: Lines, depth: int)
                 return Document(None, SourceMap(path))
             # without aliases a file holds at most some 1.5 nodes a character ("?" alone is three)
             aliased = "*" in text
-            if (aliased or 3 * len(text) > MAX_NODES) and _expanded_size(node, {}) > MAX_NODES:
+            if (aliased or 3 * len(text) > MAX_NODES) and expanded_size(node, {}) > MAX_NODES:
                 raise _Fallback("alias bomb")  # the Python path reports it, in its words
             # past PY_MAX_DEPTH the Python path may run out of recursion; aliases nest unseen in the text
             if (aliased or depth > PY_MAX_DEPTH) and _height(node, {}) > PY_MAX_DEPTH:
@@ -364,7 +378,7 @@ def _left_open(text: str, failed: yaml.Mark) -> yaml.Mark | None:
     return open_[-1] if open_ and open_[-1].line < failed.line else None
 
 
-def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
+def expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     """How many nodes the document holds once aliases are expanded (linear in the graph)."""
     known = memo.get(id(node))
     if known is not None:
@@ -373,12 +387,12 @@ def _expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
     size = 1
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            size += _expanded_size(item, memo)
+            size += expanded_size(item, memo)
             if size > MAX_NODES:
                 break
     elif isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            size += _expanded_size(key, memo) + _expanded_size(value, memo)
+            size += expanded_size(key, memo) + expanded_size(value, memo)
             if size > MAX_NODES:
                 break
     memo[id(node)] = size
