@@ -241,7 +241,7 @@ def _refuse_code(text: str, shown: str) -> None:
     from .load.yamlfile import MAX_NODES, expanded_size
 
     try:
-        depth, deepest = 0, 0
+        depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):  # events, not nodes: no recursion
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
             if depth > SETTINGS_DEPTH:
