@@ -468,6 +468,8 @@ CASES = [
     Case("missing-field", sub("content/zones/garden.yaml", "scope: 花园一片\n", ""), "content/zones/garden.yaml", 1, "scope", "缺少必填字段"),
     Case("type-int", sub("members.yaml", "joined: 2008", "joined: 二〇〇八年"), "members.yaml", "joined", "members[1].joined", "应该是年份（四位数字）"),
     Case("type-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: 浇水"), "content/zones/garden.yaml", "duties", "duties", "列表"),
+    # audit AC: a long name of lowercase letters is no id
+    Case("name-of-letters-too-long", sub("content/org.yaml", "name: 测试单位", "name: " + "a" * 2001), "content/org.yaml", "name: aaa", "name", "太长了：最多 2000 个字符（现在 2001 个）", "删减一些文字"),
     Case("id-too-long", sub("members.yaml", "id: li-na", "id: " + "li-na" * 13), "members.yaml", "li-nali-na", "members[2].id", "编号太长了：最多 64 个字符（现在 65 个）", "zhang-wei"),
     Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码“12”不完整（2 位数字）"),
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项",

@@ -65,7 +65,8 @@ def _unseen_removed(value: Any) -> Any:
     return UNSEEN.sub("", value).strip() if isinstance(value, str) else value
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+ID_LENGTH = 64  # characters at most
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_LENGTH)]
 Text = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 CJK_QUOTES = "\u2018\u2019\u201c\u201d\u2026\u2014"  # ‘’“”…—: in Chinese text as often as in English
 _CJK = f"[{CJK}]"

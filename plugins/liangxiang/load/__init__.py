@@ -107,7 +107,7 @@ class _Reader(PageScanning):
         size = path.stat().st_size
         if size > limit:
             self.problems.add(
-                Location(shown), "-", f"文件太大（{size // 1024 // 1024} MB），最多 {limit // 1024 // 1024} MB",
+                Location(shown), "-", f"文件太大（{size / 1024 / 1024:.1f} MB），最多 {limit / 1024 / 1024:g} MB",
                 "把内容拆开，或检查是不是放错了文件",
             )
             return None

@@ -15,7 +15,7 @@ from typing import Any, Callable
 from pydantic import BaseModel
 
 from ..problems import did_you_mean, plain, shortened
-from ..values import ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, unaccented
+from ..values import ID_LENGTH, ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, unaccented
 from . import meant
 from .modelpath import (
     belongs_under, computed_hint, field_at, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
@@ -348,7 +348,7 @@ def _text_too_short(error: Error) -> tuple[str, str]:
 def _text_too_long(error: Error) -> tuple[str, str]:
     value, most = error.value, error.ctx.get("max_length")
     written = f"（现在 {len(value)} 个）" if isinstance(value, str) else ""
-    if isinstance(value, str) and re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):  # an id: it is printed in QR codes
+    if isinstance(value, str) and most == ID_LENGTH and re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):  # an id: it is printed in QR codes
         return f"编号太长了：最多 {most} 个字符{written}", "编号用简短的拼音或缩写，例如 zhang-wei、wuye-1；它会出现在网址和二维码里"
     return f"太长了：最多 {most} 个字符{written}", "删减一些文字；详细的经过写进故事正文或 content 字段"
 
