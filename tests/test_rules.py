@@ -450,6 +450,7 @@ CASES = [
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))},
         "content/zones/garden.yaml", 1, "-", "别名"),
     Case("deep-nesting", {"content/zones/garden.yaml": "id: " + "[" * 3000 + "]" * 3000 + "\n"}, "content/zones/garden.yaml", 1, "-", "太深"),
+    Case("deep-nesting-at-its-line", sub("members.yaml", "joined: 2008", "joined: " + "[" * 3000 + "]" * 3000), "members.yaml", "joined: [[", "-", "太深"),  # audit AC 3: not line 1
     Case("deep-emphasis", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n" + "*" * 1200 + "强调" + "*" * 1200), "content/stories/a-key.md", "强调", "body", "一层套一层，太深了"),
     Case("too-large", {"content/stories/a-key.md": FILES["content/stories/a-key.md"] + "长" * 1_000_000}, "content/stories/a-key.md", 0, "-", "太大"),
     Case("not-a-mapping", {"content/zones/garden.yaml": "- id: garden\n"}, "content/zones/garden.yaml", 1, "-", "字段: 值"),

@@ -207,7 +207,8 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
         problems.add(Location(path, first_line, 1), "-", f"YAML 格式错误：{error}")
         return None
     except RecursionError:
-        problems.add(Location(path, first_line, 1), "-", "嵌套层次太深，拒绝读取", "内容格式里的列表和键值最多只有几层")
+        line, col = lines.of(mark) if (mark := _too_deep_at(text)) is not None else (first_line, 1)
+        problems.add(Location(path, line, col), "-", "嵌套层次太深，拒绝读取", "内容格式里的列表和键值最多只有几层：检查这里的括号“[”“{”或缩进")
         return None
     finally:
         loader.dispose()
@@ -237,6 +238,19 @@ def _recovered(text: str, path: str, problems: Problems, first_line: int, failed
     problems.extend(p for p in found.items if p.where.line not in aside_lines)
     doc.source.set_aside |= aside_lines
     return doc
+
+
+def _too_deep_at(text: str) -> yaml.Mark | None:
+    """Where a list or mapping first opens past PY_MAX_DEPTH levels (events: no recursion)."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            if depth > PY_MAX_DEPTH:
+                return event.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _first_error(text: str) -> int | None:
