@@ -260,15 +260,17 @@ class SignBlocks:
             return largest(sizes(growth * size, size), fits) or size
         return size
 
-    def body(self, x: float, y: float, width: float, height: float, centre: bool = False, growth: float = 1.0) -> None:
+    def body(self, x: float, y: float, width: float, height: float, centre: bool = False, growth: float = 1.0,
+             unwrapped: bool = False) -> None:
         """Scope and duties at the largest size that fits; Overflow names the field that does not.
-        With room to spare they grow up to ``growth`` times (BODY_GROWTH when centred): a few
+        With room to spare they grow up to ``growth`` times (BODY_GROWTH when centred), and when
+        centred or ``unwrapped`` up to UNWRAPPED_GROWTH while they take no more lines: a few
         duties set larger, not amid empty bands. On a long plaque, or where one column sets them
         below their size (20 short duties on 60x40 cm), short duties go in two columns when that
         sets them a good deal larger than one column does."""
         growth = BODY_GROWTH if centre else growth
         self.paired = False
-        plan = self._body_plan(width, height, growth, centre)
+        plan = self._body_plan(width, height, growth, centre or unwrapped)
         shrunk = plan is None or plan[0] < round(self.em(self.layout.body), 3)  # set below their size in one column
         if len(self.sign.duties) > 2 and (wide_growth(self.width, self.height) > 1 or shrunk):
             self.paired = True

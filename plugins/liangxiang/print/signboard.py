@@ -16,7 +16,7 @@ from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_
 from .people import PeopleBlock
 from .setter import Overflow, Setter
 from .text import HANZI_HEIGHT
-from .signblocks import BODY_GROWTH, LANDSCAPE_GROWTH, UNWRAPPED_GROWTH, SignContent, SignWords, wide_growth
+from .signblocks import BODY_GROWTH, LANDSCAPE_GROWTH, SignContent, SignWords, wide_growth
 
 
 class _Sign(PeopleBlock):
@@ -73,9 +73,9 @@ class _Sign(PeopleBlock):
             raise self._people_overflow()
         body_x = self.x0 + people_w + 1.5 * gap
         self.drawing.add(Rule(body_x - 0.75 * gap, top, body_x - 0.75 * gap, bottom, self.colors.accent, 0.15 * u))
-        # a few duties grow rather than leave the lower half of their column empty; on a long plaque,
-        # as much again (its type is set by its short side)
-        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth * (UNWRAPPED_GROWTH if few else BODY_GROWTH))
+        # a few duties grow rather than leave the lower half of their column empty, and further while
+        # they take no more lines; on a long plaque, as much again (its type is set by its short side)
+        self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth * (LANDSCAPE_GROWTH if few else BODY_GROWTH), unwrapped=few)
         # the people no larger than the duties: what the sign is for comes first
         self.people(self.x0, top, people_w, bottom - top, place=True, growth=people_growth, at_most=self.body_set)
 
@@ -122,8 +122,8 @@ class _Sign(PeopleBlock):
         lay, height = self.layout, bottom - top
         people, narrowest = self.people(self.x0, top, width, height, False, growth), width
         if people is not None and people >= round(self.em(lay.people), 3):
-            body = self.body_size(shared - width, height)
-            if body is not None and body >= people:
+            body = self.body_size(shared - width, height)  # at most their size: so are the people compared
+            if body is not None and body >= min(people, self.em(lay.people)):
                 return width
             narrowest = NARROWEST * width
         best = None
@@ -133,8 +133,10 @@ class _Sign(PeopleBlock):
             body = self.body_size(shared - tried, height)
             if people is None or body is None:
                 continue
-            score = min(people / self.em(lay.people), body / self.em(lay.body))
-            if best is None or score > best[0] + 1e-9:
+            # the most even; of widths as even, the one that sets the people largest (a narrower
+            # column that gives the duties nothing takes nothing from the people)
+            score = (round(min(people / self.em(lay.people), body / self.em(lay.body)), 3), people)
+            if best is None or score > best[0]:
                 best = (score, tried)
         return width if best is None else best[1]
 
