@@ -1014,6 +1014,16 @@ def test_rule(tmp_path, case: Case):
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
 
 
+@pytest.mark.parametrize("written", ["!!int abc", "&j !!int ''"])
+def test_a_value_its_tag_cannot_build_is_said_once(tmp_path, written):
+    """Audit AD: read as text, `!!int abc` was also said by its field's check (two errors for one
+    mistake); and after an anchor (&j) its tag went unseen, and the mistake unsaid."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "joined: 2008", "joined: " + written))
+    said = [str(p) for p in problems_of(root) if p.where.path == "members.yaml"]
+    assert len(said) == 1 and "!!int" in said[0] and "members[1].joined" in said[0], said
+
+
 def test_a_value_yaml_cannot_build_hides_no_other_mistake_in_its_file(tmp_path):
     """Audit AC: one `!!int ''` dropped its whole file, and the id misspelt under it went unsaid."""
     root = write_site(tmp_path)

@@ -481,3 +481,16 @@ def test_a_changed_site_url_is_said_once_where_it_is_set(tmp_path):
     # the same address written otherwise (audit V): no notice
     config_file.write_text(config_file.read_text(encoding="utf-8").replace("https://www.qinghe.org.cn/dangjian/", "https://WWW.Qinghe.org.cn:443/dangjian"), encoding="utf-8")
     assert said() == []
+
+
+@pytest.mark.parametrize("hotline, said", [("0317-2720000", "有意见、要投诉，可拨打"), ("找处党委办公室", "有意见、要投诉，请看")])
+def test_the_hotline_under_a_zones_phone_is_dialled_or_pointed_to(tmp_path, hotline, said):
+    """Audit AA: how to complain stands under the zone's phone; audit AD: a hotline in words is no
+    number to dial ("可拨打监督热线 找处党委办公室"): the line points to 监督我们 instead."""
+    org = FILES["content/org.yaml"].replace("hotline: 0317-2720000", f"hotline: {hotline}")
+    site = build_site(_without_printables(write_site(tmp_path / "src", {"content/org.yaml": org})), tmp_path / "site")
+    html = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    line = re.search(r'<p class="call-supervise">(.*?)</p>', html, re.S).group(1)
+    assert line.startswith(said), line
+    assert ('href="tel:03172720000"' in line) == hotline[0].isdigit() and ('href="#supervise"' in line) != hotline[0].isdigit(), line
+    assert 'id="supervise"' in html

@@ -90,6 +90,7 @@ def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     ("新乐站K271+350道口", "新乐站/K271+350道口"),
     ("3-5号楼道保洁", "3-5号/楼道/保洁"),
     ("10.5公里管网", "10.5公里/管网"),
+    ("共建-共治-共享", "共建/-/共治/-/共享"),  # a sign between Hanzi joins nothing (audit AD 7)
 ])
 def test_words_of_a_title(title, shown):
     from liangxiang.titles import word_breaks

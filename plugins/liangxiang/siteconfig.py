@@ -228,7 +228,7 @@ def _plugins_without_wrong_options(path: Path, said: list[str]) -> list | dict |
     return kept(written) if isinstance(written, dict) else None
 
 
-SETTINGS_DEPTH = 50  # levels of lists and mappings: mkdocs.yml's settings take a handful
+SETTINGS_DEPTH = 200  # levels of lists and mappings: mkdocs.yml's settings take a handful, MkDocs' loader recurses
 
 
 def _refuse_code(text: str, shown: str) -> None:
@@ -246,7 +246,7 @@ def _refuse_code(text: str, shown: str) -> None:
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
             if depth > SETTINGS_DEPTH:
                 raise ConfigProblem(f"{shown}:{event.start_mark.line + 1}:{event.start_mark.column + 1}: mkdocs.yml 的嵌套层次太深，拒绝读取"
-                                    " (mkdocs.yml 的设置最多只有几层：检查这里的括号“[”“{”是不是多写了)")
+                                    " (mkdocs.yml 的设置最多只有几层：检查这里的括号“[”“{”是不是多写了，缩进是不是一行比一行多)")
         root = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
     except yaml.YAMLError:
         return  # said below, in the editors' words

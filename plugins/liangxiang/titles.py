@@ -175,7 +175,8 @@ def _between_words(text: str) -> list[int]:
     for word, following in zip(words, words[1:]):
         at += len(word)
         depth = max(0, depth + sum(word.count(c) for c in OPENS) - sum(word.count(c) for c in CLOSES))
-        if depth or (word.isascii() and all(c.isalnum() or _ascii_mark(c) for c in word) and (len(word) <= 2 or any(c.isdigit() for c in word))):
+        if depth or (word.isascii() and any(c.isalnum() for c in word) and all(c.isalnum() or _ascii_mark(c) for c in word)
+                     and (len(word) <= 2 or any(c.isdigit() for c in word))):
             continue
         if (following in ENDS_A_WORD and HANZI.match(word[-1])) or (word in STARTS_A_WORD and HANZI.match(following[0])):
             continue
@@ -183,10 +184,18 @@ def _between_words(text: str) -> list[int]:
             continue
         if in_a_word(text[at - 1]) and in_a_word(text[at]):  # jieba cuts Uyghur or Cyrillic letter by letter
             continue
-        if _ascii_mark(text[at - 1]) or _ascii_mark(text[at]):  # K271+350, 3-5号, 1/2: one token
+        if _in_a_token(text, at):  # K271+350, 3-5号, 1/2: one token
             continue
         points.append(at)
     return points
+
+
+def _in_a_token(text: str, at: int) -> bool:
+    """Whether at (between text[at - 1] and text[at]) lies inside letters and numbers joined by a
+    sign (K271+|350, 3|-5): 共建-共治 and 张三/李四 still break there."""
+    before, after = text[at - 1], text[at]
+    letter = lambda char: char.isascii() and char.isalnum()  # noqa: E731
+    return (_ascii_mark(before) and letter(after) and at > 1 and letter(text[at - 2])) or (_ascii_mark(after) and letter(before) and at + 1 < len(text) and letter(text[at + 1]))
 
 
 def _ascii_mark(char: str) -> bool:

@@ -107,7 +107,7 @@ class _Reader(PageScanning):
         size = path.stat().st_size
         if size > limit:
             self.problems.add(
-                Location(shown), "-", f"文件太大（{size / 1024 / 1024:.1f} MB），最多 {limit / 1024 / 1024:g} MB",
+                Location(shown), "-", f"文件太大（{size / 1024:,.0f} KB），最多 {limit / 1024:,.0f} KB",
                 "把内容拆开，或检查是不是放错了文件",
             )
             return None
@@ -144,6 +144,8 @@ class _Reader(PageScanning):
                 if source.field_on(line) not in prose_fields():
                     self.problems.read_past.add(source.path)
             self.problems.muted.update((source.path, at) for at in lines)
+        if source:
+            self.problems.muted.update((source.path, line) for line in source.said)
         return doc
 
     def story(self, path: Path) -> tuple[bool, Document | None, str, int] | None:

@@ -110,9 +110,9 @@ def _unpack(data: bytes) -> tuple[Any, list]:
 
 def _document(doc: Document) -> tuple:
     source = doc.source
-    return doc.data, source.path, source.positions, list(source.flow), source.written, list(source.set_aside)
+    return doc.data, source.path, source.positions, list(source.flow), source.written, list(source.set_aside), list(source.said)
 
 
 def _undocument(parts: Any) -> Document:
-    data, path, positions, flow, written, set_aside = parts
-    return Document(data, SourceMap(path, positions, set(flow), written, set(set_aside)))
+    data, path, positions, flow, written, set_aside, said = parts
+    return Document(data, SourceMap(path, positions, set(flow), written, set(set_aside), said=set(said)))

@@ -89,6 +89,7 @@ class SourceMap:
     written: dict[Path, str] = field(default_factory=dict)  # numbers as typed (2021.10, read as 2021.1)
     set_aside: set[int] = field(default_factory=set)  # lines read as empty after their syntax error (see _recovered)
     merged_ids: dict[Path, str] = field(default_factory=dict)  # a record's path -> the id of the one merged into it (no "- ")
+    said: set[int] = field(default_factory=set)  # lines whose value's mistake the loader said (see parse): nothing more is said there
 
     def at(self, *loc: Any) -> Location:
         """The position of the deepest known prefix of loc."""
@@ -185,7 +186,7 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
     except (ValueError, IndexError, KeyError, TypeError, OverflowError):  # PyYAML's own, on `!!int ''` and the like
         found = _unconstructible(loader, node)
         for bad, where in found or [(None, ())]:  # every one: one run reports all
-            if bad is not None and not text.startswith("!", bad.start_mark.index):
+            if bad is not None and not _TAG_WRITTEN.match(text, bad.start_mark.index):
                 continue  # a number past Python's 4,300 digits, no tag written: read as text, its field's check says what it should be
             line, col = lines.of(bad.start_mark) if bad is not None else (first_line, 1)
             value = bad.value if bad is not None and isinstance(bad.value, str) else ""
@@ -195,9 +196,12 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
                          "去掉值前面的“!!…”标记（需要文字时把值用引号括起来）")
         if not found or source is None:
             return None
-        # the rest of the file is still checked: each such value is read as the text it is
+        # the rest of the file is still checked: each such value is read as the text it is, and its
+        # line says nothing more (its field's check of that text would say the same mistake again)
         for bad, _ in found:
             bad.tag = "tag:yaml.org,2002:str"
+            if _TAG_WRITTEN.match(text, bad.start_mark.index):
+                source.said.add(lines.of(bad.start_mark)[0])
         loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
         try:
             data = loader.construct_document(node)
@@ -238,6 +242,9 @@ def _recovered(text: str, path: str, problems: Problems, first_line: int, failed
     problems.extend(p for p in found.items if p.where.line not in aside_lines)
     doc.source.set_aside |= aside_lines
     return doc
+
+
+_TAG_WRITTEN = re.compile(r"(?:&\S+\s+)?!")  # at a node's start: a tag, maybe after its anchor (&j !!int '')
 
 
 def _too_deep_at(text: str) -> yaml.Mark | None:
