@@ -331,32 +331,30 @@ def test_the_browser_cuts_a_query_as_the_index_was_cut(visit):
     assert page.locator(".search-hit .title mark").all_inner_texts() == ["Seán"]
 
 
-def test_an_excerpt_marks_a_name_typed_without_its_accent(visit):
-    """A story found by a name in its body shows that name marked as written: Sean marks Seán."""
+def _one_story_found(visit, body: str, query: str):
+    """The search page with an index of one story of this body, searched for query, its excerpt shown."""
     from liangxiang.site.search import Doc, build_index, excerpts
 
-    docs = [Doc("story", "一次义诊", "stories/yizhen/", "", "急诊科 Seán O'Connor 医生在社区坐诊一上午")]
+    docs = [Doc("story", "一个故事", "stories/gushi/", "", body)]
     index = {**build_index(docs), "excerpts": "excerpts-test.json"}
     v = visit()
     v.page.route("**/assets/search-*.json", lambda route: route.fulfill(json=index))
     v.page.route("**/assets/excerpts-test.json", lambda route: route.fulfill(json=excerpts(docs)))
-    page = v.open("search/?q=sean")
+    page = v.open("search/?q=" + query)
     page.wait_for_selector(".search-hit .excerpt mark")
+    return v, page
+
+
+def test_an_excerpt_marks_a_name_typed_without_its_accent(visit):
+    """A story found by a name in its body shows that name marked as written: Sean marks Seán."""
+    v, page = _one_story_found(visit, "急诊科 Seán O'Connor 医生在社区坐诊一上午", "sean")
     assert page.locator(".search-hit .excerpt mark").all_inner_texts() == ["Seán"]
     assert not v.errors
 
 
 def test_an_excerpt_keeps_its_chinese_punctuation_beside_an_ellipsis(visit):
     """Audit AB: a story with a …… was shown folded: 丢失了钱包,古丽娜尔 with an ASCII comma."""
-    from liangxiang.site.search import Doc, build_index, excerpts
-
-    docs = [Doc("story", "失物招领", "stories/shiwu/", "", "一位旅客在候车室丢失了钱包，古丽娜尔用维吾尔语广播寻找失主……终于找到了！")]
-    index = {**build_index(docs), "excerpts": "excerpts-test.json"}
-    v = visit()
-    v.page.route("**/assets/search-*.json", lambda route: route.fulfill(json=index))
-    v.page.route("**/assets/excerpts-test.json", lambda route: route.fulfill(json=excerpts(docs)))
-    page = v.open("search/?q=古丽娜尔")
-    page.wait_for_selector(".search-hit .excerpt mark")
+    v, page = _one_story_found(visit, "一位旅客在候车室丢失了钱包，古丽娜尔用维吾尔语广播寻找失主……终于找到了！", "古丽娜尔")
     assert page.locator(".search-hit .excerpt mark").all_inner_texts() == ["古丽娜尔"]
     shown = page.locator(".search-hit .excerpt").inner_text()
     assert "钱包，古丽娜尔" in shown and "……" in shown and "!" not in shown, shown
