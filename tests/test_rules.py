@@ -444,6 +444,7 @@ CASES = [
     # audit AC: a number past Python's 4,300 digits, no tag written: its field's own message, not "!!int"
     Case("yaml-huge-int", sub("members.yaml", "joined: 2008", "joined: " + "9" * 5000), "members.yaml", "joined: 999", "members[1].joined", "应该是年份（四位数字）（现在是“999", "年份只写四位数字"),
     Case("yaml-surrogate-escape", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\ud800一片"'), "content/zones/garden.yaml", "scope:", "scope", "不完整的字符", "删掉这个"),
+    Case("yaml-binary-tag", sub("content/org.yaml", "name: 测试单位", "name: !!binary 5byg5Lyf"), "content/org.yaml", "name: !!binary", "name", "“5byg5Lyf”不能按类型标记“!!binary”读取", "!!"),
     Case("yaml-bad-bool-tag", sub("content/org.yaml", "name: 测试单位", "name: !!bool maybe"), "content/org.yaml", "name: !!bool", "name", "“maybe”", "!!"),
     Case("yaml-bad-date-tag", sub("content/org.yaml", "name: 测试单位", "name: !!timestamp 2020-13-45"), "content/org.yaml", "name: !!timestamp", "name", "!!timestamp"),
     Case("alias-bomb", {"content/zones/garden.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -627,7 +628,7 @@ CASES = [
     Case("score-exponent", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 9e1}"), "content/assessments/2026-Q1.yaml", "score: 9e1", "results[1].score",
          "应该是数字"),
     Case("score-binary", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: !!binary OTA=}"), "content/assessments/2026-Q1.yaml", "score: !!binary", "results[1].score",
-         "应该是数字"),
+         "不能按类型标记“!!binary”读取"),  # its bytes are "90": a score, but not as written
     # a member's own id badly written: each reference to the id meant is sent to that error (audit 25)
     Case("member-id-in-chinese", sub("members.yaml", "  - id: li-na\n", "  - id: 李娜\n"), "content/commitments/2026.yaml", "member: li-na", "commitments[2].member",
          "找不到党员“li-na”", "的党员编号“李娜”写得不对（见那一条错误）：改成 li-na，这里就对了"),

@@ -52,6 +52,15 @@ _Loader.add_implicit_resolver(
 )
 
 
+
+def _not_binary(loader: yaml.SafeLoader, node: yaml.Node) -> None:
+    """`!!binary 5byg5Lyf` would be read as the bytes of another text (张伟 for a name): said as
+    any tag it cannot read is (audit AD)."""
+    raise ValueError("!!binary")
+
+
+_Loader.add_constructor("tag:yaml.org,2002:binary", _not_binary)
+
 # The same resolving on libyaml's node tree; None when PyYAML was built without it.
 _CLoader: type | None = None
 if getattr(yaml, "__with_libyaml__", False):
