@@ -238,15 +238,13 @@ def _refuse_code(text: str, shown: str) -> None:
     exhausts Python's recursion)."""
     import yaml
 
-    from .load.yamlfile import MAX_NODES, expanded_size
+    from .load.yamlfile import MAX_NODES, expanded_size, too_deep_at
 
+    deep = too_deep_at(text, SETTINGS_DEPTH)
+    if deep is not None:
+        raise ConfigProblem(f"{shown}:{deep.line + 1}:{deep.column + 1}: mkdocs.yml 的嵌套层次太深，拒绝读取"
+                            " (mkdocs.yml 的设置最多只有几层：检查这里的括号“[”“{”是不是多写了，缩进是不是一行比一行多)")
     try:
-        depth = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):  # events, not nodes: no recursion
-            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
-            if depth > SETTINGS_DEPTH:
-                raise ConfigProblem(f"{shown}:{event.start_mark.line + 1}:{event.start_mark.column + 1}: mkdocs.yml 的嵌套层次太深，拒绝读取"
-                                    " (mkdocs.yml 的设置最多只有几层：检查这里的括号“[”“{”是不是多写了，缩进是不是一行比一行多)")
         root = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
     except yaml.YAMLError:
         return  # said below, in the editors' words

@@ -203,14 +203,12 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
             tag = bad.tag.rsplit(":", 1)[-1] if bad is not None else ""
             problems.add(Location(path, line, col), dotted(where), f"YAML 格式错误：{shown}不能按类型标记“!!{tag}”读取",
                          "去掉值前面的“!!…”标记（需要文字时把值用引号括起来）")
+            if bad is not None and source is not None:
+                source.said.add(line)  # its field's check of the text read in its place would say the same mistake again
         if not found or source is None:
             return None
-        # the rest of the file is still checked: each such value is read as the text it is, and its
-        # line says nothing more (its field's check of that text would say the same mistake again)
-        for bad, _ in found:
+        for bad, _ in found:  # the rest of the file is still checked: each such value is read as the text it is
             bad.tag = "tag:yaml.org,2002:str"
-            if _TAG_WRITTEN.match(text, bad.start_mark.index):
-                source.said.add(lines.of(bad.start_mark)[0])
         loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
         try:
             data = loader.construct_document(node)
@@ -220,7 +218,7 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
         problems.add(Location(path, first_line, 1), "-", f"YAML 格式错误：{error}")
         return None
     except RecursionError:
-        line, col = lines.of(mark) if (mark := _too_deep_at(text)) is not None else (first_line, 1)
+        line, col = lines.of(mark) if (mark := too_deep_at(text, PY_MAX_DEPTH)) is not None else (first_line, 1)
         problems.add(Location(path, line, col), "-", "嵌套层次太深，拒绝读取", "内容格式里的列表和键值最多只有几层：检查这里的括号“[”“{”或缩进")
         return None
     finally:
@@ -256,13 +254,14 @@ def _recovered(text: str, path: str, problems: Problems, first_line: int, failed
 _TAG_WRITTEN = re.compile(r"(?:&\S+\s+)?!")  # at a node's start: a tag, maybe after its anchor (&j !!int '')
 
 
-def _too_deep_at(text: str) -> yaml.Mark | None:
-    """Where a list or mapping first opens past PY_MAX_DEPTH levels (events: no recursion)."""
+def too_deep_at(text: str, most: int) -> yaml.Mark | None:
+    """Where a list or mapping first opens past ``most`` levels (events: no recursion); None when
+    none does, or when the text is no YAML (its error is said elsewhere)."""
     depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
-            if depth > PY_MAX_DEPTH:
+            if depth > most:
                 return event.start_mark
     except yaml.YAMLError:
         pass

@@ -28,6 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 from markupsafe import Markup
 
+from ..titles import PAUSES
 from ..values import CJK, CJK_QUOTES, UNSEEN, title_words
 from .lists import NestedListIndent
 from .rawhtml import StripRawHtml
@@ -105,8 +106,7 @@ class _JoinChineseLines(Treeprocessor):
                 element.tail = CJK_BREAK.sub("", element.tail)
 
 
-SHORT_CELL = 10  # characters: a cell this short (a name, a date, 已完成) is kept on one line
-PAUSES = "、，,；;：:"  # unless it has a pause to break at (停电、验电、挂接地线)
+SHORT_CELL = 10  # characters: a cell this short (a name, a date, 已完成) is kept on one line, unless it has a pause (停电、验电)
 
 
 class _ScrollTables(Treeprocessor):
