@@ -130,11 +130,17 @@ class Visit:
         return self.page
 
     def load_lazy_images(self):
-        """Scroll to the end so that lazy images load, as a reader would."""
+        """Scroll to each image in turn so that lazy ones load, as a reader would. Each is waited
+        for at most 10 s: a page scrolled past in steps on a loaded machine could skip an image,
+        and waiting for it without end hung CI (session 48); one that never loads fails its test."""
         self.page.evaluate("""async () => {
-            for (let y = 0; y < document.body.scrollHeight; y += 600) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); }
+            const loaded = image => image.complete ? 0 : Promise.race([
+                new Promise(done => { image.addEventListener('load', done, {once: true}); image.addEventListener('error', done, {once: true}); }),
+                new Promise(done => setTimeout(done, 10000))]);
+            for (const image of [...document.images]) {
+                if (image.getClientRects().length) { image.scrollIntoView({block: 'center'}); await loaded(image); }
+            }
             window.scrollTo(0, 0);
-            await Promise.all([...document.images].map(i => i.complete ? 0 : new Promise(r => { i.onload = i.onerror = r; })));
         }""")
 
     def close(self):
