@@ -126,13 +126,17 @@ class _Sign(PeopleBlock):
             if body is not None and body >= min(people, self.em(lay.people)):
                 return width
             narrowest = NARROWEST * width
+            if body is None and self.body_size(shared - narrowest, height) is None:
+                return width  # no width fits the duties: body() says so (not 17 searches, audit 48)
         best = None
         for step in range(0, 17):
             tried = narrowest + (0.6 * shared - narrowest) * step / 16
             people = self.people(self.x0, top, tried, height, False, growth)
-            body = self.body_size(shared - tried, height)
-            if people is None or body is None:
+            if people is None:
                 continue
+            body = self.body_size(shared - tried, height)
+            if body is None:
+                break  # the duties' column only narrows from here
             # the most even; of widths as even, the one that sets the people largest (a narrower
             # column that gives the duties nothing takes nothing from the people)
             score = (round(min(people / self.em(lay.people), body / self.em(lay.body)), 3), people)
