@@ -56,8 +56,10 @@ def test_a_new_background_stops_the_one_a_failed_build_left():
             time.sleep(0.01)
 
     left.begin(endless)
-    while not started:
+    deadline = time.monotonic() + 60
+    while not started and time.monotonic() < deadline:
         time.sleep(0.01)
+    assert started, left.error
     following = Background(1)
     assert not left.thread.is_alive() and Background.current is following
     following.cancel()
