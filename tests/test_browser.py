@@ -889,3 +889,33 @@ def test_the_keyboard_brings_a_section_link_into_view(visit):
     page.wait_for_timeout(100)
     box, bar = last.bounding_box(), page.locator(".sections ul").bounding_box()
     assert box["x"] >= bar["x"] and box["x"] + box["width"] <= bar["x"] + bar["width"], (box, bar)
+
+
+def test_a_pause_between_two_hotlines_never_starts_a_line(visit, tmp_path):
+    """Audit AA: at 195 px (a phone at 200 %) the line under the zone's phone broke before the 、
+    between two hotline numbers; the 、 stays at the end of the first number's line."""
+    from conftest import build_site
+    from minimal_site import FILES, write_site
+
+    root = write_site(tmp_path / "src", {"content/org.yaml": FILES["content/org.yaml"].replace(
+        "hotline: 0317-2720000", "hotline: 0317-2721365、13931700001")})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
+    html = (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
+    line = html[html.index('<p class="call-supervise">'):]
+    line = line[:line.index("</p>") + 4]
+    for width in (195, 240, 320):
+        page = visit(size=(width, 422)).open(PAGES["zone"])
+        starts = page.evaluate("""(line) => {
+            const old = document.querySelector('.call-supervise'); old.outerHTML = line;
+            const text = document.querySelector('.call-supervise strong'), range = document.createRange(), tops = new Map();
+            const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode())
+                for (let at = 0; at < node.length; at++) {
+                    range.setStart(node, at); range.setEnd(node, at + 1);
+                    const top = Math.round(range.getBoundingClientRect().top);
+                    if (!tops.has(top)) tops.set(top, node.data[at]);
+                }
+            return [...tops.values()]; }""", line)
+        assert "、" not in starts and len(starts) >= 1, (width, starts)

@@ -494,3 +494,15 @@ def test_the_hotline_under_a_zones_phone_is_dialled_or_pointed_to(tmp_path, hotl
     assert line.startswith(said), line
     assert ('href="tel:03172720000"' in line) == hotline[0].isdigit() and ('href="#supervise"' in line) != hotline[0].isdigit(), line
     assert 'id="supervise"' in html
+
+
+def test_two_hotline_numbers_keep_the_pause_between_them_after_the_first(tmp_path):
+    """Audit AA: at 195 px the line under the zone's phone broke 0317-2721365 / 、13931700001; each
+    number and the pause after it are one box, and nothing of the hotline is lost or doubled."""
+    org = FILES["content/org.yaml"].replace("hotline: 0317-2720000", "hotline: 0317-2721365、13931700001（夜间）")
+    site = build_site(_without_printables(write_site(tmp_path / "src", {"content/org.yaml": org})), tmp_path / "site")
+    html = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    line = re.search(r'<p class="call-supervise">(.*?)</p>', html, re.S).group(1)
+    boxes = re.findall(r'<span class="call-one"><a href="tel:(\d+)">(.*?)</a>(.?)</span>', line)
+    assert [(dial, pause) for dial, _, pause in boxes] == [("03172721365", "、"), ("13931700001", "")], line
+    assert re.sub(r"<[^>]+>", "", line).endswith("0317-2721365、13931700001（夜间）"), line

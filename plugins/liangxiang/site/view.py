@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import re
 import unicodedata
@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
 from ..model import Member, Zone
-from ..titles import TERM, org_parts, title_parts, word_parts
+from ..titles import PAUSES, TERM, org_parts, title_parts, word_parts
 from ..values import PHONE_NUMBER, split_extension, whole_number
 from .chart import score_text, trend_svg
 from .markdown import NAME_DOTS, NUMBER_RUN, Renderer
@@ -152,6 +152,7 @@ class SiteView:
     printables: bool = False  # the footer links to /print/
     lookups: set | None = None  # while a page renders: what it looked up
     answering: bool = False  # while a cached page's lookups are asked again: nothing is published
+    pauses: ClassVar[str] = PAUSES + "。）)"  # what may not start a line after a number's call link
 
     def _looked_up(self, *token: Any) -> None:
         if self.lookups is not None:
