@@ -266,6 +266,23 @@ class Metrics:
             total += cache[key]
         return total * size
 
+    def running(self, text: str, bold: bool = False, start: float = 0.0) -> list[float] | None:
+        """start plus the advances (in em) of text's first 1, 2, ... characters, added in the order
+        width() adds them, so that pre[n] * size is width(text[:n]) to the bit; None for text that is
+        shaped (its widths do not add)."""
+        advances, upem = self._load(bold)
+        cache, total, sums = self._advance, start, []
+        for char in text:
+            key = (bold, char)
+            if key not in cache:
+                if SHAPED.match(char):
+                    return None
+                advance = advances.get(ord(char))
+                cache[key] = advance / upem if advance is not None else 1.0
+            total += cache[key]
+            sums.append(total)
+        return sums
+
     def _shaped_width(self, run: str, size: float, bold: bool) -> float:
         key = (bold, run)
         if key not in self._shaped:

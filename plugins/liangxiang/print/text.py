@@ -116,9 +116,28 @@ def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = Fa
 @lru_cache(maxsize=65536)  # layouts try many sizes and boxes; the same lines come back often
 def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, first: float | None, keep_phrases: bool,
           by_words: bool = False) -> tuple:
+    pieces = phrases(text) if keep_phrases else list(word_units(text)) if by_words else units(text)
+    running = getattr(measure, "running", None)
+    if running is not None and "·" not in text and running(text, bold) is not None:
+        lines = _fill_summed(pieces, running, size, width, bold, first, measure)
+    else:
+        lines = _fill_measured(pieces, measure, size, width, bold, first)
+    if len(lines) >= 2 and len(lines[-1].rstrip("".join(NO_START))) <= 1:
+        # one character alone on the last line (孤字, "…90分 / 钟"): it takes the previous line's last piece
+        before = units(lines[-2])
+        moved = before[-1].rstrip() + lines[-1] if len(before) >= 3 else ""
+        if moved and measure.width(moved, size, bold) <= width:
+            lines[-2:] = ["".join(before[:-1]).rstrip(), moved]
+    if keep_phrases:  # " · " separates titles on one line; at a line's end it only dangles
+        lines = [line.removesuffix(" ·").rstrip() for line in lines]
+    return tuple(lines)
+
+
+def _fill_measured(pieces: list[str], measure: Measure, size: float, width: float, bold: bool, first: float | None) -> list[str]:
+    """Greedy lines, each measured whole as a piece is added: for any Measure, and for names
+    (broken at their dots) and shaped text (whose widths do not add)."""
     lines: list[str] = []
     line = ""
-    pieces = phrases(text) if keep_phrases else list(word_units(text)) if by_words else units(text)
     while pieces:
         piece = pieces.pop(0)
         if "·" in piece.strip(" ·") and measure.width(piece.rstrip(), size, bold) > width:  # a name wider than a line: break at its dots
@@ -138,15 +157,36 @@ def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, fi
             line = parts[-1]
     if line.strip():
         lines.append(line.rstrip())
-    if len(lines) >= 2 and len(lines[-1].rstrip("".join(NO_START))) <= 1:
-        # one character alone on the last line (孤字, "…90分 / 钟"): it takes the previous line's last piece
-        before = units(lines[-2])
-        moved = before[-1].rstrip() + lines[-1] if len(before) >= 3 else ""
-        if moved and measure.width(moved, size, bold) <= width:
-            lines[-2:] = ["".join(before[:-1]).rstrip(), moved]
-    if keep_phrases:  # " · " separates titles on one line; at a line's end it only dangles
-        lines = [line.removesuffix(" ·").rstrip() for line in lines]
-    return tuple(lines)
+    return lines
+
+
+def _fill_summed(pieces: list[str], running, size: float, width: float, bold: bool, first: float | None,
+                 measure: Measure) -> list[str]:
+    """The same lines as _fill_measured, to the bit, with the line's advances summed as pieces
+    join it (Metrics.running) rather than the whole line measured again for each: a 4,000-character
+    duty, or a line 2 m long, took seconds (audit AE)."""
+    lines: list[str] = []
+    line, sums = "", [0.0]  # sums[n]: the advance of the line's first n characters, in em
+    for piece in pieces:
+        limit = first if (first is not None and not lines) else width
+        added = running(piece, bold, sums[-1])
+        if line:
+            end = len((line + piece).rstrip())
+            if (sums[end] if end < len(sums) else added[end - len(sums)]) * size > limit:
+                lines.append(line.rstrip())
+                line, limit, sums = "", width, [0.0]
+                added = running(piece, bold, 0.0)
+        line += piece
+        sums.extend(added)
+        if sums[len(line.rstrip())] * size > limit:
+            # one piece wider than a whole line (a long number or word): break it between characters
+            parts = _break_chars(line.rstrip(), measure, size, limit, width, bold)
+            lines.extend(parts[:-1])
+            line = parts[-1]
+            sums = [0.0, *running(line, bold, 0.0)]
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
 
 
 def _break_chars(text: str, measure: Measure, size: float, limit: float, width: float, bold: bool) -> list[str]:
