@@ -881,6 +881,20 @@ def test_breaking_at_points_finds_what_trying_every_combination_finds(length, cu
         assert (found.size, max(_EvenWidths().width(line, found.size) for line in found.lines), len(found.lines)) == expected
 
 
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(text=st.text(st.sampled_from(list("巡查绿地道路路灯群众诉求，、；。：（）“”《》 0123456789abcPM.-%")), min_size=1, max_size=160),
+       width=st.floats(4, 150), size=st.sampled_from([2.9, 4.0, 7.5, 16.8]), first=st.none() | st.floats(3, 150), bold=st.booleans())
+def test_lines_summed_as_pieces_join_are_the_lines_measured_whole(setter, text, width, size, first, bold):
+    """Audit AE: a line's width is its advances summed as its pieces join it, not the whole line
+    measured again for each piece; the lines must be the same to the bit."""
+    from liangxiang.print.text import _fill_measured, _fill_summed, units
+
+    measure = setter.measure
+    summed = _fill_summed(units(text), measure.running, size, width, bold, first, measure)
+    assert summed == _fill_measured(units(text), measure, size, width, bold, first)
+
+
 HEAVY_DUTIES = ("窗口工作日8:00-18:00连续服务，周末和节假日轮流值班不打烊，高峰时段增开临时窗口，保证乘客排队不超过十分钟",
                 "老年乘客、残疾人乘客优先办理，窗口设爱心座椅和老花镜，代填表格、代读告示",
                 "办卡、充值、挂失、补卡一次办结，不让乘客跑第二趟，办不了的当场说明原因",
