@@ -770,6 +770,22 @@ def test_a_sheet_too_small_for_any_sign_is_what_is_blamed(planned, setter, size)
             assert "改成 {size: A4, orientation: landscape}" in raised.value.hint, raised.value.hint
 
 
+
+@pytest.mark.parametrize("field, change", [
+    ("name", {"name": "华宁片区供暖供水保障优秀党员责任区" * 40}),
+    ("leader", {"leader": "欧阳晓红" * 75}),
+])
+def test_a_name_too_long_for_any_sheet_is_blamed_not_the_sheet_or_the_roles(planned, setter, field, change):
+    """Audit AE: a zone's name too long at every size was told the 60x40 cm sheet is too small; a
+    300-character leader's name beside roles was told 责任区人员太多 (roles). The name is to shorten."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, size="60x40cm", orientation="landscape", **change)
+    assert sign.roles, "the example's first zone has roles, which the leader's name was blamed on"
+    with pytest.raises(Overflow) as raised:
+        fit_or_squeeze(lambda squeeze: compose_sign(sign, sign_words(load_labels()), setter, squeeze))
+    assert raised.value.field == (field,), raised.value
+
+
 LONG_ORG = "新疆维吾尔自治区昌吉回族自治州呼图壁县红星镇向阳村党总支部委员会"  # 38 characters, as registered
 
 

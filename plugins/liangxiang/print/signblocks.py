@@ -329,7 +329,15 @@ class SignBlocks:
         written = 2 + sum(1 for line in self.sign.scope.split("\n") if line.strip()) + 2 * len(self.sign.duties)  # labels, numbers
         return self._lines(width, size, False) > written
 
-    def _body_at(self, x: float, y: float, width: float, size: float, spread: float = 0.0, by_words: bool = False):
+    def body_overflows(self, width: float, height: float) -> bool:
+        """Whether scope and duties overflow width x height at their smallest size in one column
+        and in two: then they fit no box inside it (any arrangement's), however it is cut up."""
+        smallest = self.lo(self.layout.body)
+        return all(self._body_at(0, 0, width, smallest, columns=columns)[1] > height + 1e-6
+                   for columns in ((1, 2) if len(self.sign.duties) > 1 else (1,)))
+
+    def _body_at(self, x: float, y: float, width: float, size: float, spread: float = 0.0, by_words: bool = False,
+                 columns: int = 0):
         lay, colors, s = self.layout, self.colors, self.set
         label_size = max(self.floor, size * lay.label.em / lay.body.em)
         items, top = [], y
@@ -349,7 +357,7 @@ class SignBlocks:
         # columns; so do duties paired by body() (set larger that way: short ones leave most of a
         # wide column empty, and a long one wraps within its half)
         gap = 2 * size
-        columns = 2 if len(self.sign.duties) > 1 and (width / size >= 2 * MAX_MEASURE or self.paired) else 1
+        columns = columns or (2 if len(self.sign.duties) > 1 and (width / size >= 2 * MAX_MEASURE or self.paired) else 1)
         column_w = (width - gap * (columns - 1)) / columns
         numbered = list(enumerate(self.sign.duties, 1))
         split = self._split(column_w, size, by_words) if columns == 2 else len(numbered)

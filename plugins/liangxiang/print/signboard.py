@@ -186,23 +186,44 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
     try:
         return _compose(sign, words, setter, squeeze)
     except Overflow as overflow:
-        if squeeze == 1.0 and overflow.field[0] not in ("signboard", "org") and not _fits(_least(sign), words, setter):
-            # not even a sign of one short duty fits (10 x 10 cm): the sheet is what to change, not the roles (audit H)
-            overflow = _too_small(*sheet_size(sign.size, sign.orientation))
         if squeeze == 1.0:
+            overflow = _blamed(overflow, sign, words, setter)
             area = _area(sign.size)
             tried = sorted(((size, orientation) for size in NAMED_SIZES for orientation in ("landscape", "portrait")
                             if (size, orientation) != (sign.size, sign.orientation)),
                            key=lambda each: (_area(each[0]), each[1] != sign.orientation))  # the next size up first
-            fitting = [f"{{size: {size}, orientation: {orientation}}}" for size, orientation in tried
-                       if _area(size) >= area and _fits(replace(sign, size=size, orientation=orientation), words, setter)]
+            fitting = _first_two(tried, sign, words, setter, lambda size: _area(size) >= area)
             if not fitting and overflow.field == ("signboard", "size"):  # a long strip (5000x100mm): its shape, not its area
-                fitting = [f"{{size: {size}, orientation: {orientation}}}" for size, orientation in tried
-                           if _fits(replace(sign, size=size, orientation=orientation), words, setter)]
+                fitting = _first_two(tried, sign, words, setter, lambda size: True)
             whose = " signboard" if overflow.field[0] != "org" else "这个责任区的 signboard"  # said at org.yaml
-            advice = f"或把{whose} 改成 {' 或 '.join(fitting[:2])}（试排过，能放下）" if fitting else ""
+            advice = f"或把{whose} 改成 {' 或 '.join(fitting)}（试排过，能放下）" if fitting else ""
             overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
         raise overflow from None
+
+
+def _blamed(overflow: Overflow, sign: SignContent, words: SignWords, setter: Setter) -> Overflow:
+    """The field to change: the sheet when not even the least a zone says fits it (10 x 10 cm,
+    audit H), unless its name is what is too long; the leader's name when it alone does not fit
+    (a 300-character name was said to be too many roles, audit AE)."""
+    if overflow.field[0] in ("signboard", "org"):
+        return overflow
+    least = _least(sign)
+    if not _fits(least, words, setter):
+        if overflow.field == ("name",) and _fits(replace(least, name=sign.name[:6]), words, setter):
+            return overflow
+        return _too_small(*sheet_size(sign.size, sign.orientation))
+    if overflow.field in (("roles",), ("members",)) and not _fits(replace(least, leader=sign.leader), words, setter):
+        return _Sign(replace(sign, roles=(), members=()), words, setter)._people_overflow()
+    return overflow
+
+
+def _first_two(tried: list[tuple[str, str]], sign: SignContent, words: SignWords, setter: Setter, allowed) -> list[str]:
+    """The first two sizes and orientations the sign fits, of those allowed: the hint names two."""
+    fitting = []
+    for size, orientation in tried:
+        if len(fitting) < 2 and allowed(size) and _fits(replace(sign, size=size, orientation=orientation), words, setter):
+            fitting.append(f"{{size: {size}, orientation: {orientation}}}")
+    return fitting
 
 
 def _too_small(width: float, height: float) -> Overflow:
@@ -236,6 +257,8 @@ def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float
     and with the title and slogan at HEAD only if that sets the duties TITLE_GAIN larger still. Text
     squeezed below its legible size has the compact code, and the smaller title only if it must."""
     failed: list[Overflow] = []
+    if squeeze < 1.0 and _hopeless(sign, words, setter, squeeze):
+        raise Overflow(("duties",), "", "")  # fit_or_squeeze says the first Overflow, at full size
     if squeeze < 1.0:
         squeezed = ({"qr_pixels": COMPACT_QR_PIXELS_PER_MODULE, "qr_at_floor": True, "squeeze": squeeze, "head": head} for head in (1.0, HEAD))
         for _, drawing in _laid_out(sign, words, setter, squeezed, failed):
@@ -276,7 +299,17 @@ def _first_near_largest(laid: list[tuple[float, Drawing]], cost: float) -> tuple
     return next(each for each in laid if each[0] >= cost * largest)
 
 
+def _hopeless(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> bool:
+    """Whether scope and duties overflow the whole sheet inside its margin: then they fit no
+    arrangement, and laying each out is only time (a size suggestion for 89 duties was 5
+    arrangements of 17 widths each, audit AE)."""
+    laid = _Sign(sign, words, setter, squeeze=squeeze)
+    return laid.body_overflows(laid.x1 - laid.x0, laid.y1 - laid.y0)
+
+
 def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:
+    if _hopeless(sign, words, setter):
+        return False
     try:
         _compose(sign, words, setter)
     except Overflow:
