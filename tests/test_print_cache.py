@@ -83,6 +83,29 @@ def test_content_that_does_not_fit_fails_on_every_build(tmp_path, caplog):
         assert re.search(r"content/zones/garden\.yaml:\d+:\d+: duties: 工作职责太长", errors), (attempt, errors)
 
 
+def test_what_fitted_beside_a_sign_that_does_not_is_laid_out_once(tmp_path, caplog, monkeypatch):
+    """Audit AE: while one zone did not fit, every run laid out every printable again (20 zones:
+    15 s a run). What fitted is kept; the build that succeeds makes its files."""
+    from mkdocs.exceptions import Abort, PluginError
+
+    import liangxiang.print.plate as plate
+
+    laid, compose = [], plate.compose_plate
+    monkeypatch.setattr(plate, "compose_plate", lambda content, *rest: laid.append(content.name) or compose(content, *rest))
+    zone = FILES["content/zones/garden.yaml"]
+    duty = "每天早晚两次巡查责任区内全部绿地、道路、路灯、座椅和健身器材，发现问题当场处理，处理不了的两小时内报修并跟踪到修好为止"
+    root = write_site(tmp_path / "src", {"content/zones/garden.yaml": zone.replace(
+        "duties:\n  - 浇水\n", "duties:\n" + "".join(f"  - 第{i}条：{duty}\n" for i in range(1, 90))) + "signboard: {size: A4}\n"})
+    for attempt in range(2):
+        with pytest.raises((Abort, PluginError, SystemExit)):
+            build_site(root / "mkdocs.yml", tmp_path / f"site{attempt}")
+        assert sorted(set(laid)) == ["张伟", "李娜"] and len(laid) == 2, (attempt, laid)
+    root.joinpath("content/zones/garden.yaml").write_text(zone, encoding="utf-8")
+    build_site(root / "mkdocs.yml", tmp_path / "site")
+    for name in ("zhang-wei", "li-na"):
+        assert (tmp_path / "site" / "print" / "plates" / f"{name}.pdf").stat().st_size > 1000
+
+
 def test_content_set_below_the_legible_size_is_said_on_every_build(tmp_path, caplog):
     """The notice comes from the layout index too: a warm build, which lays nothing out, says it
     again, at the line where the field now stands."""

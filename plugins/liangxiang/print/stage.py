@@ -123,8 +123,10 @@ class PrintStage:
             log.info("亮相：排版印刷品 %d 个%s", len(fresh), rest)
 
     def _lay_out_all(self, fresh: list[tuple[Planned, str, tuple]], setter: Setter, problems: Problems) -> dict:
-        """{layout key: (summary, pickled drawing, characters)}; nothing is stored when anything does not fit,
-        so that it fails again next time."""
+        """{layout key: (summary, pickled drawing, characters)}. When anything does not fit, what did
+        is kept in the index before the error is raised: the editor's next run lays out only what
+        failed (one zone wrong among 20 laid out all 20 again on every run, audit AE); its files are
+        made by the build that succeeds (_lay_out_again)."""
         laid = {}
         for item, k, left_out in fresh:
             found = self._lay_out(item, setter, problems)
@@ -135,6 +137,9 @@ class PrintStage:
                                   astuple(squeezed) if squeezed else (), drawing.small_photo, left_out, drawing.reading)
                 laid[k] = (summary, *packed_drawing(drawing))
         if problems:
+            for k, (summary, _, _) in laid.items():
+                self.index.put(k, summary)
+            self.index.save()
             raise ContentError(problems)
         return laid
 
