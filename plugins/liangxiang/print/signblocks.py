@@ -109,6 +109,7 @@ class SignBlocks:
         self.body_set = 0.0  # the duties' size, once set (see body)
         self.people_set = 0.0  # the roles' and members' (see people.PeopleBlock.people)
         self.role_tables: dict[float, tuple[float, float]] = {}  # the roles' table widths by size (people.PeopleBlock)
+        self._measured: dict[tuple, tuple] = {}  # scope and duties measured (see _body_at)
 
     # -- sizes ----------------------------------------------------------------------------
     @property
@@ -338,6 +339,17 @@ class SignBlocks:
 
     def _body_at(self, x: float, y: float, width: float, size: float, spread: float = 0.0, by_words: bool = False,
                  columns: int = 0):
+        """(items, height, (scope's height, duties' height)) of scope and duties set at (x, y). A
+        measure (at 0, 0) is remembered: the searches for a column's width, a row's height and the
+        size ask the same ones again and again (2,900 for 690 different, audit AE)."""
+        if x or y or spread:
+            return self._set_body(x, y, width, size, spread, by_words, columns)
+        asked = (width, size, by_words, self.paired, columns)
+        if asked not in self._measured:
+            self._measured[asked] = self._set_body(0.0, 0.0, width, size, 0.0, by_words, columns)
+        return self._measured[asked]
+
+    def _set_body(self, x: float, y: float, width: float, size: float, spread: float, by_words: bool, columns: int):
         lay, colors, s = self.layout, self.colors, self.set
         label_size = max(self.floor, size * lay.label.em / lay.body.em)
         items, top = [], y
