@@ -300,11 +300,12 @@ def _first_near_largest(laid: list[tuple[float, Drawing]], cost: float) -> tuple
 
 
 def _hopeless(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> bool:
-    """Whether scope and duties overflow the whole sheet inside its margin: then they fit no
-    arrangement, and laying each out is only time (a size suggestion for 89 duties was 5
+    """Whether scope and duties, or the people, overflow the whole sheet inside its margin: then
+    they fit no arrangement, and laying each out is only time (a size suggestion for 89 duties was 5
     arrangements of 17 widths each, audit AE)."""
     laid = _Sign(sign, words, setter, squeeze=squeeze)
-    return laid.body_overflows(laid.x1 - laid.x0, laid.y1 - laid.y0)
+    width, height = laid.x1 - laid.x0, laid.y1 - laid.y0
+    return laid.body_overflows(width, height) or laid.people(laid.x0, laid.y0, width, height, place=False) is None
 
 
 def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:
