@@ -786,6 +786,35 @@ def test_a_name_too_long_for_any_sheet_is_blamed_not_the_sheet_or_the_roles(plan
     assert raised.value.field == (field,), raised.value
 
 
+
+_DUTY = "每天早晚两次巡查责任区内全部绿地、道路、路灯、座椅和健身器材，发现问题当场处理，处理不了的两小时内报修并跟踪到修好为止"
+
+
+def test_a_sign_skipped_as_hopeless_fits_no_arrangement(planned, setter):
+    """Audit AE: a size or a squeeze is skipped when scope and duties, or the people, overflow the
+    whole sheet. That must never skip one that fits: laid out in full, each such sign fails too.
+    Seeded crowded signs, a fair share of them skipped."""
+    import random
+    from unittest import mock
+
+    import liangxiang.print.signboard as signboard
+
+    _, signs, _ = planned
+    words, draw, skipped = sign_words(load_labels()), random.Random(48), 0
+    for _ in range(36):
+        size, squeeze = draw.choice(["60x40cm", "A4", "A3", "300x200mm", "3000x200mm", "400x1200mm"]), draw.choice([1.0, 0.8, 0.5, 0.35])
+        sign = dataclasses.replace(signs[0].content, size=size, orientation=draw.choice(["landscape", "portrait"]),
+                                   duties=(_DUTY[:draw.choice([8, 30, 62])],) * draw.randint(10, 160),
+                                   roles=tuple(Person(f"志愿者代表{i}", f"志愿者{i}号") for i in range(draw.choice([0, 6, 40]))),
+                                   members=tuple(f"成员{i}号" for i in range(draw.choice([0, 30, 1200]))))
+        if not signboard._hopeless(sign, words, setter, squeeze):
+            continue
+        skipped += 1
+        with mock.patch.object(signboard, "_hopeless", lambda *args: False), pytest.raises(Overflow):
+            signboard._compose(sign, words, setter, squeeze)
+    assert 8 <= skipped <= 28, skipped
+
+
 LONG_ORG = "新疆维吾尔自治区昌吉回族自治州呼图壁县红星镇向阳村党总支部委员会"  # 38 characters, as registered
 
 
