@@ -127,7 +127,7 @@ class _Sign(PeopleBlock):
                 return width
             narrowest = NARROWEST * width
             if body is None and self.body_size(shared - narrowest, height) is None:
-                return width  # no width fits the duties: body() says so (not 17 searches, audit 48)
+                return width  # no width fits the duties: body() says so, after 1 search rather than 17
         best = None
         for step in range(0, 17):
             tried = narrowest + (0.6 * shared - narrowest) * step / 16
