@@ -815,6 +815,58 @@ def test_a_sign_skipped_as_hopeless_fits_no_arrangement(planned, setter):
     assert 8 <= skipped <= 28, skipped
 
 
+
+def _people_width_trying_every_width(self, width, top, bottom, shared, growth):
+    """signboard._Sign._people_width without its shortcuts: every width tried, as at 27844bc."""
+    from liangxiang.print.signboard import NARROWEST
+
+    lay, height = self.layout, bottom - top
+    people, narrowest = self.people(self.x0, top, width, height, False, growth), width
+    if people is not None and people >= round(self.em(lay.people), 3):
+        body = self.body_size(shared - width, height)
+        if body is not None and body >= min(people, self.em(lay.people)):
+            return width
+        narrowest = NARROWEST * width
+    best = None
+    for step in range(0, 17):
+        tried = narrowest + (0.6 * shared - narrowest) * step / 16
+        people, body = self.people(self.x0, top, tried, height, False, growth), self.body_size(shared - tried, height)
+        if people is None or body is None:
+            continue
+        score = (round(min(people / self.em(lay.people), body / self.em(lay.body)), 3), people)
+        if best is None or score > best[0]:
+            best = (score, tried)
+    return width if best is None else best[1]
+
+
+@pytest.mark.parametrize("size", ["250x240mm", "300x300mm", "A4", "60x40cm"])
+@pytest.mark.parametrize("roles, duties", [(12, 8), (3, 2), (14, 40)])
+def test_the_people_columns_shortcuts_choose_what_trying_every_width_chooses(planned, setter, size, roles, duties):
+    """Audit AF: on a squarish sheet the widths tried narrow the people's column, and stopping at
+    the first whose duties do not fit threw away those where they would (250x240 mm, 12 roles:
+    squeezed further, with a smaller code)."""
+    from unittest import mock
+
+    import liangxiang.print.signboard as signboard
+
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, size=size, orientation="landscape",
+                               roles=tuple(Person(f"角色{i}", f"成员{i}") for i in range(roles)),
+                               duties=(("巡查绿地道路路灯，发现问题当场处理", "群众诉求当日响应，处理不了的两小时内报修", "设施巡查") * 14)[:duties])
+    words = sign_words(load_labels())
+
+    def laid_out():
+        try:
+            drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_sign(sign, words, setter, squeeze))
+            return drawing.items, squeezed
+        except Overflow as overflow:
+            return overflow.field, overflow.message
+
+    found = laid_out()
+    with mock.patch.object(signboard._Sign, "_people_width", _people_width_trying_every_width):
+        assert found == laid_out()
+
+
 LONG_ORG = "新疆维吾尔自治区昌吉回族自治州呼图壁县红星镇向阳村党总支部委员会"  # 38 characters, as registered
 
 

@@ -126,8 +126,11 @@ class _Sign(PeopleBlock):
             if body is not None and body >= min(people, self.em(lay.people)):
                 return width
             narrowest = NARROWEST * width
-            if body is None and self.body_size(shared - narrowest, height) is None:
-                return width  # no width fits the duties: body() says so, after 1 search rather than 17
+            if body is None and self.body_size(shared - min(narrowest, 0.6 * shared), height) is None:
+                return width  # not even the widest duties' column fits them: body() says so, after 1 search rather than 17
+        # the widths tried grow, and the duties' column beside narrows (on a squarish sheet the
+        # layout's column may be wider than 0.6 of the row: then they shrink, audit AF)
+        widening = 0.6 * shared > narrowest
         best = None
         for step in range(0, 17):
             tried = narrowest + (0.6 * shared - narrowest) * step / 16
@@ -136,7 +139,9 @@ class _Sign(PeopleBlock):
                 continue
             body = self.body_size(shared - tried, height)
             if body is None:
-                break  # the duties' column only narrows from here
+                if widening:
+                    break  # the duties' column only narrows from here
+                continue
             # the most even; of widths as even, the one that sets the people largest (a narrower
             # column that gives the duties nothing takes nothing from the people)
             score = (round(min(people / self.em(lay.people), body / self.em(lay.body)), 3), people)
