@@ -106,6 +106,24 @@ def test_what_fitted_beside_a_sign_that_does_not_is_laid_out_once(tmp_path, capl
         assert (tmp_path / "site" / "print" / "plates" / f"{name}.pdf").stat().st_size > 1000
 
 
+def test_a_printable_kept_by_a_failed_build_is_made_as_a_fresh_build_makes_it(tmp_path):
+    """Audit AF: a plate laid out beside a sign that did not fit was made by the build after the
+    fix from its content as written, emoji and all, where a fresh build leaves out what no face
+    has: its promise stood 2 em off, in a file the cache then kept."""
+    from mkdocs.exceptions import Abort, PluginError
+
+    files = {"content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"].replace("promise: 热情服务", "promise: 热情服务😀🌟")}
+    zone = FILES["content/zones/garden.yaml"]
+    root = write_site(tmp_path / "src", {**files, "content/zones/garden.yaml": zone.replace(
+        "duties:\n  - 浇水\n", "duties:\n" + "".join(f"  - 第{i}条：{'巡查绿地道路路灯座椅' * 6}\n" for i in range(1, 90))) + "signboard: {size: A4}\n"})
+    with pytest.raises((Abort, PluginError, SystemExit)):
+        build_site(root / "mkdocs.yml", tmp_path / "failed")
+    root.joinpath("content/zones/garden.yaml").write_text(zone, encoding="utf-8")
+    kept = build_site(root / "mkdocs.yml", tmp_path / "site") / "print" / "plates" / "li-na.pdf"
+    fresh = build_site(write_site(tmp_path / "fresh", files) / "mkdocs.yml", tmp_path / "fresh-site") / "print" / "plates" / "li-na.pdf"
+    assert kept.read_bytes() == fresh.read_bytes()
+
+
 def test_content_set_below_the_legible_size_is_said_on_every_build(tmp_path, caplog):
     """The notice comes from the layout index too: a warm build, which lays nothing out, says it
     again, at the line where the field now stands."""

@@ -389,9 +389,11 @@ class PrintStage:
         """Drawings of printables whose layout was unchanged but whose rendered files are gone."""
         if not printables:
             return
-        problems, setter = Problems(), Setter(metrics_for(self.fonts, self.cache_dir / "fonts"))
+        metrics = metrics_for(self.fonts, self.cache_dir / "fonts")
+        problems, setter = Problems(), Setter(metrics)
         for printable in printables:
-            found = self._lay_out(printable.planned, setter, problems)
+            # as laid out the first time: without what no face has (an emoji in a promise)
+            found = self._lay_out(check_glyphs(printable.planned, metrics).item, setter, problems)
             if found is None:  # it fitted last time with the same inputs
                 raise PluginError(f"亮相：印刷品 {printable.kind}/{printable.id} 排不下了：{problems}")
             printable.packed, printable.chars = packed_drawing(found[0])
