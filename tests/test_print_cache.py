@@ -124,6 +124,18 @@ def test_a_printable_kept_by_a_failed_build_is_made_as_a_fresh_build_makes_it(tm
     assert kept.read_bytes() == fresh.read_bytes()
 
 
+def test_a_leaders_name_too_long_for_the_sign_is_said_where_it_is_written(tmp_path, caplog):
+    """Audit AF: it was said at the zone's `leader:` id, with no hint; the name is in members.yaml."""
+    from mkdocs.exceptions import Abort, PluginError
+
+    root = write_site(tmp_path / "src", {"members.yaml": FILES["members.yaml"].replace("    name: 张伟", "    name: " + "欧阳晓红" * 75)})
+    with caplog.at_level(logging.ERROR), pytest.raises((Abort, PluginError, SystemExit)):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    errors = [r.getMessage() for r in caplog.records if "负责人的姓名太长" in r.getMessage()]
+    assert len(errors) == 1 and errors[0].startswith("members.yaml:3:5: members[1].name: 负责人的姓名太长"), errors
+    assert "职务写在 title" in errors[0], errors
+
+
 def test_content_set_below_the_legible_size_is_said_on_every_build(tmp_path, caplog):
     """The notice comes from the layout index too: a warm build, which lays nothing out, says it
     again, at the line where the field now stands."""

@@ -166,7 +166,7 @@ class _Sign(PeopleBlock):
 
     def _people_overflow(self, beside_duties: bool = False) -> Overflow:
         if not self.sign.roles and not self.sign.members:
-            return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "")
+            return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "如果姓名里写进了职务、单位等，删掉它们（职务写在 title）")
         field = ("roles",) if self.sign.roles else ("members",)
         if beside_duties:
             return Overflow(field, f"责任区人员太多，{self.where()}和工作职责一起用最小字号放不下",

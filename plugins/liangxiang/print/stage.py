@@ -205,6 +205,8 @@ class PrintStage:
         """Where the field a layout names stands: ("member", "name") is the member's, ("promise",) the
         commitment's (a plate), ("duties",) the zone's (a sign)."""
         records = item.records
+        if field == ("leader",) and item.kind == "signboard" and records["zone"].leader in item.people:
+            field = ("people", records["zone"].leader, "name")  # the leader's name: what to shorten is in members.yaml
         if field[0] == "people":  # ("people", member id, "name"): a name on a sign, said where it is written
             owner, path = item.people[field[1]], field[2:]
             return owner.at(*path), owner.field_name(*path)
