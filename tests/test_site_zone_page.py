@@ -206,6 +206,20 @@ def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     assert [(text, dial) for text, dial in parts if dial] == links
 
 
+@pytest.mark.parametrize("written, runs", [
+    ("0317-2721365、13931700001", [("0317-2721365", "、"), ("13931700001", "")]),
+    ("0998-6123456转8001、8002；13931700001", [("0998-6123456转8001", "、"), ("8002", "；"), ("13931700001", "")]),
+    ("0998-6123456（夜间0998-6123999）", [("0998-6123456", ""), ("（", None), ("夜间0998-6123999", "）")]),
+    ("0317-272 或 8 号楼门卫", [("0317-272", None), (" 或 ", None), ("8 号楼门卫", None)]),  # no whole number: no link
+])
+def test_the_pause_after_a_number_goes_with_it(written, runs):
+    """Audit AA: at 195 px a line began with the 、 between two hotline numbers; the pause (or a
+    closing bracket) after a number is its, and nothing of the field is lost."""
+    found = SiteView.call_runs(written)
+    assert "".join(text + pause for text, _, pause in found) == written
+    assert [(text, pause if dial else None) for text, dial, pause in found] == runs
+
+
 @pytest.mark.parametrize("written, shown", [
     ("０３１７－２７２０００１", "0317-2720001"),
     ("0317　2720001", "0317 2720001"),

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable, Protocol
 
 from ..values import NO_LINE_END, NO_LINE_START
-from .shaping import LETTERS
+from .shaping import LETTERS, SHAPED
 
 # A line may not start with closing punctuation nor end with opening punctuation (禁则).
 NO_START, NO_END = set(NO_LINE_START), set(NO_LINE_END)
@@ -117,8 +117,8 @@ def wrap(text: str, measure: Measure, size: float, width: float, bold: bool = Fa
 def _wrap(measure: Measure, text: str, size: float, width: float, bold: bool, first: float | None, keep_phrases: bool,
           by_words: bool = False) -> tuple:
     pieces = phrases(text) if keep_phrases else list(word_units(text)) if by_words else units(text)
-    running = getattr(measure, "running", None)
-    if running is not None and "·" not in text and running(text, bold) is not None:
+    running = getattr(measure, "running", None)  # Metrics: widths that add, but for shaped text
+    if running is not None and "·" not in text and not SHAPED.search(text):
         lines = _fill_summed(pieces, running, size, width, bold, first, measure)
     else:
         lines = _fill_measured(pieces, measure, size, width, bold, first)

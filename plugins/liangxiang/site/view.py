@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import re
 import unicodedata
@@ -138,6 +138,9 @@ def _closing_bracket_apart(part: str) -> list[str]:
     return [part[:-1], part[-1]] if part.endswith((")", "）")) and part.count(")") + part.count("）") > part.count("(") + part.count("（") else [part]
 
 
+AFTER_NUMBER = PAUSES + "。）)"  # a pause that stays with the number before it (SiteView.call_runs)
+
+
 @dataclass
 class SiteView:
     """Templates reach records through this object; what a page looks up is recorded (see pagecache)."""
@@ -152,7 +155,6 @@ class SiteView:
     printables: bool = False  # the footer links to /print/
     lookups: set | None = None  # while a page renders: what it looked up
     answering: bool = False  # while a cached page's lookups are asked again: nothing is published
-    pauses: ClassVar[str] = PAUSES + "。）)"  # what may not start a line after a number's call link
 
     def _looked_up(self, *token: Any) -> None:
         if self.lookups is not None:
@@ -331,6 +333,18 @@ class SiteView:
                     area = found.group(1) if (found := AREA_CODE.match(unicodedata.normalize("NFKC", part).strip())) else area
             dialled.append((part, dial))
         return dialled
+
+    @staticmethod
+    def call_runs(phone: str) -> list[tuple[str, str, str]]:
+        """tel_parts as (text, what it dials, the pause after it): the 、 after a number goes with
+        it, so that a line never starts with it (0317-2721365、/ 13931700001, not / 、13931700001)."""
+        runs: list[tuple[str, str, str]] = []
+        for text, dial in SiteView.tel_parts(phone):
+            if runs and runs[-1][1] and not dial and text[:1] in AFTER_NUMBER:
+                runs[-1], text = (runs[-1][0], runs[-1][1], text[0]), text[1:]
+            if text:
+                runs.append((text, dial, ""))
+        return runs
 
     def grade(self, score: float) -> str:
         return self.records.grade_for(score) or self.labels.no_grade  # below every band
