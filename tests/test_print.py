@@ -185,7 +185,7 @@ def test_print_page_lists_every_printable_with_preview(example_site, example, pl
     # the plates are many screens down on a phone: both sections are reached from the top (audit 20)
     top = html.split('<h2 id="signboards">')[0]
     assert f'<a href="#signboards">{len(example.active_zones)} 块标志牌</a>' in top and f'<a href="#plates">{len(plated)} 张桌牌</a>' in top
-    assert '<h2 id="plates">' in html and "共 3 种尺寸" in html
+    assert '<h2 id="plates">' in html and "共 3 种尺寸（同一尺寸横放、竖放算一种）" in html
     # whoever orders the signs reads this page, not the build's notices (audit Y): the example's address is said
     assert re.search(r'class="print-warning"[^>]*>先不要下单：网站地址（site_url）还是示例地址 https://dangjian\.huaning\.example\.cn/', top)
     assert "颜色为 RGB（sRGB）：主色红 #B3121A" in top

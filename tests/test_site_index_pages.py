@@ -137,6 +137,11 @@ def test_each_category_chip_opens_its_own_section(tmp_path):
     sections = dict(re.findall(r'<section class="category" id="(category-\d+)">\s*<h2>([^<]+?) <span', html))
     assert [name for _, name in chips] == ["党员先锋", "真情服务小故事"]
     assert all(sections[target] == name for target, name in chips), (chips, sections)
+    # a story's category opens its section, not the top of the list (audit AG 5)
+    for slug, category in (("a-key", "真情服务小故事"), ("b-pioneer", "党员先锋")):
+        page = (tmp_path / "site" / "stories" / slug / "index.html").read_text(encoding="utf-8")
+        target, = re.findall(r'<p class="kicker"><a href="\.\./#(category-\d+)">' + category + "</a>", page)
+        assert sections[target] == category
 
 
 @pytest.mark.parametrize("bands, expected", [
