@@ -2475,3 +2475,24 @@ def test_a_number_of_another_thing_is_no_id_number(tmp_path, number):
     root = write_site(tmp_path)
     _apply(root, sub("content/about.md", "活动简介。", f"活动简介。\n\n{number}"))
     assert [str(p) for p in problems_of(root)] == []
+
+
+@pytest.mark.parametrize("written, said", [
+    ("![合影](photos/zhang-wei.jpg)", True),
+    ("![合影](../photos/zhang-wei.jpg)", True),  # the same file, written from the story's folder
+    ("![合影](photos/other.jpg)", False),  # the same bytes under another name: the editor chose it
+])
+def test_a_story_cover_shown_again_in_its_text_is_a_notice(tmp_path, written, said):
+    """Audit AG 6: the story page opens with its cover; the cover pasted into the text too is the
+    same photo twice, one under the other."""
+    edits = {**sub("content/stories/a-key.md", "featured: true\n", "featured: true\ncover: photos/zhang-wei.jpg\n"),
+             "content/photos/other.jpg": "COPY OF content/photos/zhang-wei.jpg"}
+    root = write_site(tmp_path)
+    _apply(root, edits)
+    _apply(root, sub("content/stories/a-key.md", "故事正文。", f"故事正文。\n\n{written}"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    found = [str(n) for n in content.notices if "封面" in str(n)]
+    path = written[written.index("(") + 1:-1]
+    expected = [f"content/stories/a-key.md:12:7: body: 图片“{path}”就是这个故事的封面（cover），故事页开头已经显示它，这里会再显示一次 (正文里换一张别的照片，或者删掉这一行)"]
+    assert found == (expected if said else []), found

@@ -54,6 +54,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                                            "要在页面上显示，把照片存进 content/photos/，写成 ![照片说明](photos/...)")
             elif kind == "image":
                 problem = _image_problem(content, ref, base, hidden_of)
+                if problem is None and (problem := _cover_again(content, ref, base, shown_at)):
+                    kind = "cover"
             elif kind != "link":
                 problem = slip_problem(kind, ref, text)
             elif ref.startswith(LINK):
@@ -68,10 +70,10 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
             if problem:
                 needle = f"[{ref}]" if kind == "empty" else ref[len(mark):] if ref.startswith(mark) else ref
                 line = slip_line(kind, ref, text)
-                line, column = (line, 1) if line else _place_of(text, needle, kind in ("image", "remote"), nth)
+                line, column = (line, 1) if line else _place_of(text, needle, kind in ("image", "remote", "cover"), nth)
                 # a block scalar's lines are read without their indentation: its column would be wrong
                 where = Location(start.path, start.line + line - (0 if block else 1), 1 if block else column) if start.line else start
-                if kind in NOTICES:
+                if kind in NOTICES or kind == "cover":
                     content.notices.append(Problem(where, field, *problem))
                 else:
                     problems.add(where, field, *problem)
@@ -193,6 +195,24 @@ def _image_problem(content: Content, src: str, base: str, hidden_of: dict) -> tu
     # said of the place the editor meant: beside the text for ./ and ../, else from content/ as every photo field
     message, hint = found[0] if path.startswith(".") else found[-1]
     return f"图片“{path}”没有发布：{message}", hint or IMAGE_HINT
+
+
+def _cover_again(content: Content, src: str, base: str, shown_at: str) -> tuple[str, str] | None:
+    """A story's cover shown again in its text: the story page opens with the cover already."""
+    from ..site.markdown import PHOTO
+
+    slug = shown_at.removeprefix("stories/") if shown_at.startswith("stories/") else None
+    story = next((story for story in content.stories if story.slug == slug), None)
+    if story is None or not story.meta.cover or not src.startswith(PHOTO):
+        return None
+    cover = resolve_image(content.docs_dir, story.meta.cover)
+    path = unquote(src[len(PHOTO):]).strip()
+    shown = next((found for relative in content_paths(path, base)
+                  if (found := resolve_image(content.docs_dir, relative)) is not None and found.is_file()), None)
+    if cover is None or shown != cover:
+        return None
+    return (f"图片“{path}”就是这个故事的封面（cover），故事页开头已经显示它，这里会再显示一次",
+            "正文里换一张别的照片，或者删掉这一行")
 
 
 def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors: Anchors) -> tuple[str, str] | None:
