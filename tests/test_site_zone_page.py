@@ -197,6 +197,8 @@ def test_a_phone_field_dials_its_first_number(written, dialled):
     ("010-62345678或87654321", [("010-62345678", "01062345678"), ("87654321", "01087654321")]),
     ("5123456、5123457", [("5123456", "5123456"), ("5123457", "5123457")]),  # no area code written: none added
     ("0317-2721365、13931700001", [("0317-2721365", "03172721365"), ("13931700001", "13931700001")]),  # a mobile has none
+    ("0317-2721365（值班） 0317-2721366（维修）", [("0317-2721365", "03172721365"), ("0317-2721366", "03172721366")]),
+    ("0317-2723318(白天)13812345678(夜间)", [("0317-2723318", "03172723318"), ("13812345678", "13812345678")]),
 ])
 def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     """Audit 20: "转8001、8002" made the second a call to 8002, and a night number in brackets
@@ -211,6 +213,11 @@ def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     ("0998-6123456转8001、8002；13931700001", [("0998-6123456转8001", "、"), ("8002", "；"), ("13931700001", "")]),
     ("0998-6123456（夜间0998-6123999）", [("0998-6123456", ""), ("（", None), ("夜间0998-6123999", "）")]),
     ("0317-272 或 8 号楼门卫", [("0317-272", None), (" 或 ", None), ("8 号楼门卫", None)]),  # no whole number: no link
+    # audit AH F1: each note in brackets is the number's before it, not a part of the next link
+    ("0317-2721365（值班） 0317-2721366（维修）", [("0317-2721365", "（值班）"), (" ", None), ("0317-2721366", "（维修）")]),
+    ("0317-2723318(白天)13812345678(夜间)", [("0317-2723318", "(白天)"), ("13812345678", "(夜间)")]),
+    ("2721365（白天）、13812345678（夜间）", [("2721365", "（白天）、"), ("13812345678", "（夜间）")]),
+    ("0996-2120088 （24小时）", [("0996-2120088", " （24小时）")]),
 ])
 def test_the_pause_after_a_number_goes_with_it(written, runs):
     """Audit AA: at 195 px a line began with the 、 between two hotline numbers; the pause (or a
@@ -518,6 +525,6 @@ def test_two_hotline_numbers_keep_the_pause_between_them_after_the_first(tmp_pat
     site = build_site(_without_printables(write_site(tmp_path / "src", {"content/org.yaml": org})), tmp_path / "site")
     html = (site / "zones/garden/index.html").read_text(encoding="utf-8")
     line = re.search(r'<p class="call-supervise">(.*?)</p>', html, re.S).group(1)
-    boxes = re.findall(r'<span class="call-one"><a href="tel:(\d+)">(.*?)</a>(.?)</span>', line)
-    assert [(dial, pause) for dial, _, pause in boxes] == [("03172721365", "、"), ("13931700001", "")], line
+    boxes = re.findall(r'<span class="call-one"><a href="tel:(\d+)">(.*?)</a>([^<]*)</span>', line)
+    assert [(dial, pause) for dial, _, pause in boxes] == [("03172721365", "、"), ("13931700001", "（夜间）")], line
     assert re.sub(r"<[^>]+>", "", line).endswith("0317-2721365、13931700001（夜间）"), line

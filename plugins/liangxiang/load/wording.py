@@ -494,7 +494,7 @@ WORDINGS: dict[str, Wording] = {
     "too_long": lambda e: _text_too_long(e) if isinstance(e.value, str) else (f"最多 {e.ctx.get('max_length')} 项", ""),
     **_kinds(_not_a_group, "model_type", "dict_type", "model_attributes_type"),
     # the format's own errors (values.py, model.py): their message is already in Chinese
-    "phone_digits": lambda e: (e.msg, "两个号码之间加“、”，例如 0317-2721365、0317-2721366（点击拨号拨第一个）" if e.ctx.get("several")
+    "phone_digits": lambda e: (e.msg, "两个号码之间加“、”，例如 0317-2721365、0317-2721366（网页上每个号码都能点击拨打）" if e.ctx.get("several")
                                else "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"),
     "phone_float": lambda e: (e.msg, f"照原来的号码重新输入全部数字，并用英文引号括起来，例如 {e.name}: \"13899012345\""),
     "phone_markup": lambda e: (e.msg, "这里只写电话号码，可以在括号里加说明，例如 0317-2721365（24小时）"),

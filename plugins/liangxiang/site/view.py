@@ -134,11 +134,34 @@ def phrase_parts(title: str) -> list[str]:
 
 
 def _closing_bracket_apart(part: str) -> list[str]:
-    """"夜间0998-6123999）" as the number and its bracket: the bracket is not a part of the link."""
-    return [part[:-1], part[-1]] if part.endswith((")", "）")) and part.count(")") + part.count("）") > part.count("(") + part.count("（") else [part]
+    """A bracket that closes what a number opened, apart from what it closes and from what follows:
+    "夜间0998-6123999）" as the number and its bracket (not a part of the link); "值班） 0317-2721366"
+    as the note, its bracket, the space and the next number (the note is the first number's)."""
+    depth = 0
+    for index, char in enumerate(part):
+        depth += char in "(（"
+        depth -= char in ")）"
+        if depth < 0:
+            rest = part[index + 1:]
+            space = rest[:len(rest) - len(rest.lstrip())]
+            return [part[:index], char] + ([space] if space else []) + (_closing_bracket_apart(rest[len(space):]) if rest.strip() else [])
+    return [part]
 
 
 AFTER_NUMBER = PAUSES + "。）)"  # a pause that stays with the number before it (SiteView.call_runs)
+
+
+def _note_closed_at(parts: list[tuple[str, str]], opening: int) -> int | None:
+    """Where the note in brackets opened at parts[opening] closes, when no number is in it."""
+    if parts[opening][0].strip() not in ("（", "("):
+        return None
+    for index in range(opening + 1, len(parts)):
+        text, dial = parts[index]
+        if dial:
+            return None
+        if text in ")）":
+            return index
+    return None
 
 
 @dataclass
@@ -312,7 +335,7 @@ class SiteView:
         no number dials nothing."""
         parts: list[tuple[str, bool]] = []  # (text, whether it is only what stands between numbers)
         for index, part in enumerate(PHONE_PARTS.split(phone)):
-            parts += [(part, True)] if index % 2 else [(piece, piece in ")）") for piece in _closing_bracket_apart(part)]
+            parts += [(part, True)] if index % 2 else [(piece, piece in ")）" or piece.isspace()) for piece in _closing_bracket_apart(part)]
         dialled, line, extended, area = [], "", False, ""
         for part, between in parts:
             if not part:
@@ -336,12 +359,24 @@ class SiteView:
 
     @staticmethod
     def call_runs(phone: str) -> list[tuple[str, str, str]]:
-        """tel_parts as (text, what it dials, the pause after it): the 、 after a number goes with
-        it, so that a line never starts with it (0317-2721365、/ 13931700001, not / 、13931700001)."""
+        """tel_parts as (text, what it dials, what stays after it): the 、 after a number goes with
+        it, so that a line never starts with it (0317-2721365、/ 13931700001, not / 、13931700001),
+        and so does a note in brackets with no number in it (0317-2721365（值班）/ 0317-2721366,
+        never 0317-2721365（/ 值班）0317-2721366, which reads as the second number's note)."""
+        parts = SiteView.tel_parts(phone)
         runs: list[tuple[str, str, str]] = []
-        for text, dial in SiteView.tel_parts(phone):
-            if runs and runs[-1][1] and not dial and text[:1] in AFTER_NUMBER:
-                runs[-1], text = (runs[-1][0], runs[-1][1], text[0]), text[1:]
+        index = 0
+        while index < len(parts):
+            text, dial = parts[index]
+            index += 1
+            if runs and runs[-1][1] and not dial:
+                closing = _note_closed_at(parts, index - 1)
+                if closing is not None:  # （值班）: the opening bracket, the words, the closing one
+                    runs[-1] = (*runs[-1][:2], runs[-1][2] + "".join(text for text, _ in parts[index - 1:closing + 1]))
+                    index = closing + 1
+                    continue
+                if text[:1] in AFTER_NUMBER:
+                    runs[-1], text = (*runs[-1][:2], runs[-1][2] + text[0]), text[1:]
             if text:
                 runs.append((text, dial, ""))
         return runs
