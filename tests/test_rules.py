@@ -2415,13 +2415,15 @@ def test_audit_23_notices(tmp_path, edits, notice):
 
 @pytest.mark.parametrize("edits, notices", [
     # leader: zhang-wei and a role 党员负责人 for li-na: the sign would name two people in charge;
-    # the leader listed under that title too says nothing
+    # the leader listed under that title too is the leader printed twice (audit AH F5)
     (sub("content/zones/garden.yaml", "  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}\n",
          "  - {role: 党员负责人, member: li-na}\n  - {role: 负责人, name: 王芳}\n  - {role: 党员负责人, member: zhang-wei}\n"),
      ["content/zones/garden.yaml:9:6: roles[1].role: roles 里写“李娜”是党员负责人，而 leader 是“张伟”：网页和标志牌上会出现两位党员负责人"
       " (一个责任区只有一位党员负责人，写在 leader：如果李娜才是负责人，改 leader；否则把这里的称呼改成 副组长、业务带头人 等)",
       "content/zones/garden.yaml:10:6: roles[2].role: roles 里写“王芳”是负责人，而 leader 是“张伟”：网页和标志牌上会出现两位负责人"
-      " (党员负责人是名单里的党员，写在 leader：把王芳的称呼改成 社区负责人、监督员 等)"]),
+      " (党员负责人是名单里的党员，写在 leader：把王芳的称呼改成 社区负责人、监督员 等)",
+      "content/zones/garden.yaml:11:19: roles[3].member: “张伟”是这个责任区的 leader，标志牌和网页上已经写了是党员负责人，这里会再列一次"
+      " (删掉这一行；负责人另有分工的，写进责任区的 duties)"]),
     # the page marks them 已调离 and the sign leaves them off: said, as for a leader
     (sub("content/zones/garden.yaml", "{role: 业务带头人, member: li-na}", "{role: 业务带头人, member: ouyang-xiaohong}"),
      ["content/zones/garden.yaml:9:19: roles[1].member: 业务带头人“欧阳晓红”已调离（status: former）：网页上标着已调离，标志牌上不再印出"
@@ -2496,3 +2498,22 @@ def test_a_story_cover_shown_again_in_its_text_is_a_notice(tmp_path, written, sa
     path = written[written.index("(") + 1:-1]
     expected = [f"content/stories/a-key.md:12:7: body: 图片“{path}”就是这个故事的封面（cover），故事页开头已经显示它，这里会再显示一次 (正文里换一张别的照片，或者删掉这一行)"]
     assert found == (expected if said else []), found
+
+
+@pytest.mark.parametrize("added, said", [
+    ("  - {role: 技术负责人, member: zhang-wei}\n",
+     ["content/zones/garden.yaml:11:19: roles[3].member: “张伟”是这个责任区的 leader，标志牌和网页上已经写了是党员负责人，这里会再列一次 "
+      "(删掉这一行；负责人另有分工的，写进责任区的 duties)"]),
+    ("  - {role: 业务骨干, member: li-na}\n",
+     ["content/zones/garden.yaml:11:18: roles[3].member: “李娜”在 roles 里出现了两次（第 9 行是业务带头人），标志牌和网页上会列两次 "
+      "(一人兼几个职务写在一行：role: 业务带头人、业务骨干，再删掉这一行)"]),
+    ("  - {role: 居民代表, name: 王芳}\n",
+     ["content/zones/garden.yaml:11:18: roles[3].name: “王芳”在 roles 里出现了两次（第 10 行是监督员），标志牌和网页上会列两次 "
+      "(一人兼几个职务写在一行：role: 监督员、居民代表，再删掉这一行)"]),
+    ("  - {role: 业务带头人, member: li-na}\n", []),  # pasted twice: said by the rule for repeats, not here
+    ("  - {role: 居民代表, name: 王芳芳}\n", []),
+])
+def test_one_person_named_twice_around_a_zone_is_a_notice(tmp_path, added, said):
+    """Audit AH F5: the leader again in roles, or one member in two roles, printed twice on a metal sign."""
+    notices = notices_after(tmp_path, sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n" + added))
+    assert [n for n in notices if "两次" in n or "再列一次" in n] == said, notices

@@ -45,6 +45,7 @@ class ZoneRules:
                 lambda: self.numbered_duties(zone),
                 lambda: self.role_names(zone),
                 lambda: self.second_leader(zone),
+                lambda: self.one_person_twice(zone),
                 lambda: self.repeated(zone, "roles", lambda role: role.same_as, lambda role: f"{role.role} {role.member or role.name}", "标志牌和网页上"),
                 lambda: self.repeated(zone, "duties", where="标志牌和网页上")]
 
@@ -93,6 +94,28 @@ class ZoneRules:
                 f"roles 里写“{name}”是{role.role.strip()}，而 leader 是“{leader.name}”：网页和标志牌上会出现两位{role.role.strip()}",
                 f"一个责任区只有一位党员负责人，写在 leader：如果{name}才是负责人，改 leader；否则把这里的称呼改成 副组长、业务带头人 等"
                 if role.member else f"党员负责人是名单里的党员，写在 leader：把{name}的称呼改成 社区负责人、监督员 等"))
+
+    def one_person_twice(self, zone) -> None:
+        """The leader again in roles, or one person in two roles: the sign (a metal one, costly to
+        make again) and the page would name them twice. A role pasted twice is repeated()'s."""
+        seen: dict[tuple, int] = {}  # the person -> the first role that names them
+        leader = self.content.member_by_id.get(zone.leader)
+        for index, role in enumerate(zone.roles):
+            person = ("member", role.member) if role.member else ("name", (role.name or "").strip())
+            where, field = zone.at("roles", index, person[0]), zone.field_name("roles", index, person[0])
+            if role.member and role.member == zone.leader and leader is not None:
+                self.content.notices.append(Problem(
+                    where, field, f"“{leader.name}”是这个责任区的 leader，标志牌和网页上已经写了是党员负责人，这里会再列一次",
+                    "删掉这一行；负责人另有分工的，写进责任区的 duties"))
+                continue
+            first = seen.setdefault(person, index)
+            if first == index or zone.roles[first].same_as == role.same_as:
+                continue
+            who = (self.content.member_by_id[role.member].name if role.member in self.content.member_by_id else role.member) if role.member else person[1]
+            self.content.notices.append(Problem(
+                where, field, f"“{who}”在 roles 里出现了两次（第 {zone.at('roles', first).line} 行是{zone.roles[first].role.strip()}），"
+                "标志牌和网页上会列两次",
+                f"一人兼几个职务写在一行：role: {zone.roles[first].role.strip()}、{role.role.strip()}，再删掉这一行"))
 
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page
