@@ -98,6 +98,11 @@ CASES = [
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
     Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",
          "leader", "编号只能用", "编号里的拼音不带声调：写成 zhang-wei"),
+    # audit AH F2: a space from Word or WeChat in an id was said to be a tone mark
+    Case("id-with-a-no-break-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang\u00a0wei"), "content/zones/garden.yaml",
+         "leader:", "leader", "编号只能用", "编号中间有一个不间断空格，编号里不能有空格，词之间用“-”连接：写成 zhang-wei"),
+    Case("id-with-a-full-width-space", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang　wei, li-na]"),
+         "content/zones/garden.yaml", "members:", "members[1]", "编号只能用", "编号中间有一个全角空格，编号里不能有空格，词之间用“-”连接：写成 zhang-wei"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},
