@@ -2522,3 +2522,18 @@ def test_one_person_named_twice_around_a_zone_is_a_notice(tmp_path, added, said)
     """Audit AH F5: the leader again in roles, or one member in two roles, printed twice on a metal sign."""
     notices = notices_after(tmp_path, sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n" + added))
     assert [n for n in notices if "两次" in n or "再列一次" in n] == said, notices
+
+
+def test_a_misnamed_folder_is_the_one_thing_to_fix(tmp_path):
+    """Audit AH F3: content/Zones/ made every reference to its zones "add it to content/zones/",
+    and content/Photos/ made every photo "write Photos/… or move the file"."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/Zones/garden.yaml": FILES["content/zones/garden.yaml"], "content/zones/garden.yaml": None})
+    (root / "content/photos").rename(root / "content/Photos")
+    said = [str(p) for p in problems_of(root)]
+    assert "content/Zones: 文件夹“Zones”不是内容格式里的文件夹，里面的责任区不会被读入 (把文件夹改名为 zones（小写英文，一字不差）)" in said
+    garden = [s for s in said if "“garden”" in s]
+    assert garden and all(s.endswith("(content/Zones/garden.yaml 没有被读取（见那一条错误）：把它改好，这里就对了)") for s in garden), said
+    photo = [s for s in said if "zhang-wei.jpg" in s]
+    assert photo == ["members.yaml:4:5: members[1].photo: 找不到图片“photos/zhang-wei.jpg” (文件夹“Photos”和路径里写的“photos”大小写不同，"
+                     "网站服务器区分大小写，会找不到：把文件夹 Photos 改名为 photos（一处改好，写着 photos/ 的路径就都对了）)"], said

@@ -68,6 +68,12 @@ def file_elsewhere(name: str, wanted: Path, root: Path, docs_dir: Path) -> str:
         return ""
     if other.is_relative_to(docs_dir):
         written = other.relative_to(docs_dir).as_posix()
+        if wanted.is_relative_to(docs_dir) and written.lower() == (meant := wanted.relative_to(docs_dir).as_posix()).lower():
+            # Photos/ for photos/: found on Windows, not on the server; one folder renamed fixes every path
+            have, want = next(pair for pair in zip(written.split("/"), meant.split("/")) if pair[0] != pair[1])
+            if have != other.name:
+                return (f"文件夹“{have}”和路径里写的“{want}”大小写不同，网站服务器区分大小写，会找不到："
+                        f"把文件夹 {have} 改名为 {want}（一处改好，写着 {want}/ 的路径就都对了）")
         return f"同名的文件在 {_shown(other, root)}：写成 {written}，或者把文件移到 {_shown(wanted, root)}"
     return (f"同名的文件在 {_shown(other, root)}，在 {docs_dir.name}/ 外面，网站读不到："
             f"把它移到 {_shown(wanted, root)}")

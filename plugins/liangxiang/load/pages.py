@@ -187,6 +187,12 @@ class PageScanning:
                     self.problems.add(Location(self.shown(self.docs_dir / top)), "-",
                                       f"文件夹“{top}”不是内容格式里的文件夹，里面的{FOLDER_WORDS[meant]}不会被读入",
                                       f"把文件夹改名为 {meant}（小写英文，一字不差）")
+                if (kind := {"zones": "zone", "stories": "story"}.get(meant)) is not None and len(relative.parts) == 2:
+                    # what names a zone in Zones/ is sent to the folder's error, not told to add the zone
+                    shown = self.shown(self.docs_dir / relative)
+                    content.unread.setdefault((kind, relative.name.split(".")[0]), shown)
+                    if kind == "zone" and (written := _written_id(path)):
+                        content.unread.setdefault((kind, written), shown)
                 continue
             if path.suffix == ".md" and top != "stories":
                 stem = relative.with_suffix("").parts[0]
