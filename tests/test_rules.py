@@ -2537,3 +2537,18 @@ def test_a_misnamed_folder_is_the_one_thing_to_fix(tmp_path):
     photo = [s for s in said if "zhang-wei.jpg" in s]
     assert photo == ["members.yaml:4:5: members[1].photo: 找不到图片“photos/zhang-wei.jpg” (文件夹“Photos”和路径里写的“photos”大小写不同，"
                      "网站服务器区分大小写，会找不到：把文件夹 Photos 改名为 photos（一处改好，写着 photos/ 的路径就都对了）)"], said
+
+
+def test_a_year_or_period_at_odds_with_its_file_name_leads_no_notice_astray(tmp_path):
+    """Audit AH F4: 2025.yaml saying year: 2026 had its right 2025 review dates called wrong (each
+    "是不是要写 2026-12-26？") and its former member's plate said printed; 2026-Q2.yaml saying
+    2026-Q1 made the real 2026-Q1 "the newest period"."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/commitments/2025.yaml": "year: 2026\ncommitments:\n  - member: ouyang-xiaohong\n    promise: 热情服务\n"
+                  "    review: {date: 2025-12-26, result: 优秀, by: 群众评议}\n",
+                  "content/assessments/2026-Q2.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("score: 90", "score: 91")})
+    content, problems = read_content(root, root / "content")
+    assert [(p.where.path, p.field) for p in problems] == [("content/commitments/2025.yaml", "year"), ("content/assessments/2026-Q2.yaml", "period")], \
+        [str(p) for p in problems]
+    astray = [str(n) for n in content.notices if "评诺日期" in str(n) or "桌牌" in str(n) or "最新一期" in str(n)]
+    assert astray == [], astray

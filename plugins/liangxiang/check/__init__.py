@@ -216,7 +216,8 @@ class _Rules(MemberRules, ZoneRules, References):
         member = self.content.member_by_id.get(commitment.member)
         latest = self.content.latest_year
         if (member is not None and member.status == "former" and not member.hidden and latest is not None
-                and year.year == latest.year and not self.later_year_unread(latest.year)):
+                and year.year == latest.year and not self.later_year_unread(latest.year)
+                and Path(year.at().path).stem == str(year.year)):  # year: 2026 in 2025.yaml: not the plates' year
             self.content.notices.append(Problem(
                 commitment.at("member"), commitment.field_name("member"),
                 f"“{member.name}”已调离（status: former），{year.year} 年的承诺仍会印成桌牌（在 plates/all.pdf 里）",
