@@ -161,6 +161,9 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     # the guide's option typed at its plugin's indent: MkDocs said "Invalid Plugins configuration" at plugins (audit M)
     "plugin-option-outdented": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n    bleed: true\n"), "mkdocs.yml:8:5: bleed:",
                                 "“bleed”是 liangxiang 插件的设置，缩进不够，被当成了另一个插件 (在这一行前面再加 2 个空格"),
+    # the "- " of the plugins list copied before each option: "Invalid config options", in English, at plugins (audit AH F6)
+    "plugin-options-listed": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n    - bleed: true\n    - printables: false\n"),
+                              "mkdocs.yml:8:5: plugins:", "liangxiang 插件的设置前面不要写“- ” (写成“bleed: true”，比上面的 liangxiang 多缩进两格"),
 }
 
 

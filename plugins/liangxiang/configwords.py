@@ -56,6 +56,8 @@ def mkdocs_error(path: Path, message: str) -> str:
         return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 写法不对：{said} (对照 README 里的插件设置改正，或删掉这一行)"
     if "Invalid Plugins configuration" in message and (outdented := _plugin_option_outdented(path)) is not None:
         return outdented
+    if "Invalid config options for the 'liangxiang' plugin" in message and (listed := _plugin_options_listed(path)) is not None:
+        return listed
     found = re.match(r"(?:Error reading config file|Config value '(\w+)'): (.*)", message, re.S)
     if "Expected a key-value mapping" in message:  # a list, or only text, where settings go
         return f"{path.name}: mkdocs.yml 要一行写一个设置，例如 site_name: …、site_url: https://… (不要以“- ”开头；可以照着示例站点的 mkdocs.yml 改)"
@@ -144,6 +146,24 @@ def _plugin_option_outdented(path: Path) -> str | None:
         more = max(2, (listed.col or 1) + 1 - indent)  # under the plugin's name, two further in
         return (f"{Location(path.name, number, indent + 1)}: {option}: “{option}”是 {plugin} 插件的设置，缩进不够，被当成了另一个插件"
                 f" (在这一行前面再加 {more} 个空格，让“{option}”比上面的“{plugin}”多缩进两格)")
+    return None
+
+
+def _plugin_options_listed(path: Path) -> str | None:
+    """`- liangxiang:` with `- bleed: true` under it: the "- " copied from the plugins list makes
+    the options a list, which MkDocs refuses in English ("Invalid config options")."""
+    for item in written_setting(path, "plugins") or []:
+        if not isinstance(item, dict) or not isinstance(options := item.get("liangxiang"), list):
+            continue
+        lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        listed = item_location(path, "liangxiang") or Location(path.name, 1, 1)
+        first = next((option for option in options if isinstance(option, dict)), None)
+        name = str(next(iter(first))) if first else ""
+        number, found = next(((number, found) for number, text in enumerate(lines[listed.line or 1:], (listed.line or 1) + 1)
+                              if (found := re.match(r"( *)- *" + re.escape(name), text))), (listed.line, None))
+        written = f"{name}: {str(first[name]).lower() if isinstance(first[name], bool) else first[name]}" if first else "bleed: true"
+        return (f"{Location(path.name, number, len(found.group(1)) + 1 if found else 1)}: plugins: liangxiang 插件的设置前面不要写“- ”"
+                f" (写成“{written}”，比上面的 liangxiang 多缩进两格；每个设置一行，都不带“- ”)")
     return None
 
 
