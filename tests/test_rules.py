@@ -449,6 +449,10 @@ CASES = [
     # audit AC: a number past Python's 4,300 digits, no tag written: its field's own message, not "!!int"
     Case("yaml-huge-int", sub("members.yaml", "joined: 2008", "joined: " + "9" * 5000), "members.yaml", "joined: 999", "members[1].joined", "应该是年份（四位数字）（现在是“999", "年份只写四位数字"),
     Case("yaml-surrogate-escape", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\ud800一片"'), "content/zones/garden.yaml", "scope:", "scope", "不完整的字符", "删掉这个"),
+    # audit AH F9: a local tag beside another was shown as "!!!custom"
+    Case("yaml-local-tag", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("scope: 花园一片", "scope: !!binary 5byg5Lyf")
+                            .replace("  - 浇水", "  - !custom 浇水")}, "content/zones/garden.yaml", "  - !custom", "duties[1]",
+         "“浇水”不能按类型标记“!custom”读取", "去掉值前面的“!custom”标记"),
     Case("yaml-binary-tag", sub("content/org.yaml", "name: 测试单位", "name: !!binary 5byg5Lyf"), "content/org.yaml", "name: !!binary", "name", "“5byg5Lyf”不能按类型标记“!!binary”读取", "!!"),
     Case("yaml-bad-bool-tag", sub("content/org.yaml", "name: 测试单位", "name: !!bool maybe"), "content/org.yaml", "name: !!bool", "name", "“maybe”", "!!"),
     Case("yaml-bad-date-tag", sub("content/org.yaml", "name: 测试单位", "name: !!timestamp 2020-13-45"), "content/org.yaml", "name: !!timestamp", "name", "!!timestamp"),
