@@ -248,3 +248,16 @@ def test_a_line_with_uyghur_is_drawn_in_the_bidi_algorithms_order(line, pieces):
     from liangxiang.print.shaping import visual_pieces
 
     assert visual_pieces(line) == pieces
+
+
+@pytest.mark.parametrize("char", ["\U0002EBF0", "\U00031350", "\U0002A6A5"])  # Extensions I, H, B
+def test_a_rare_hanzi_is_said_as_one_not_as_a_foreign_script(char):
+    """Audit AH F10: a hanzi newer than Python's Unicode (Extension I) was "this script": the hint
+    said to write a Uyghur name's Chinese transliteration, for a Han name's 生僻字."""
+    from liangxiang.print.glyphs import Unprintable, as_written
+
+    from liangxiang.model import Member
+
+    member = Member(id="wang-x", name=f"王{char}国", branch="b1")
+    message, hint = Unprintable(member, ("name",), (char,), person=True).error("Noto Sans SC", None)
+    assert as_written(char) and "印出来会是方框" in message and "译名" not in hint and "font" in hint, (message, hint)

@@ -87,7 +87,7 @@ def left_out_said(chars: str, words: str, font: str, found: str | None) -> tuple
 
 def as_written(chars) -> bool:
     """Whether the characters print right from any font that has them (DRAWN_AS_WRITTEN)."""
-    return all(unicodedata.name(c, "").startswith(DRAWN_AS_WRITTEN) for c in chars)
+    return all(unicodedata.name(c, "").startswith(DRAWN_AS_WRITTEN) or _is_hanzi(c) for c in chars)
 
 
 def is_emoji(chars) -> bool:
@@ -161,8 +161,12 @@ class _Dropping:
         return "".join(kept) + text[at:]
 
 
+# the ideograph planes: blocks newer than this Python's Unicode (Extension I, U+2EBF0) have no name in it
+HANZI_PLANES = ((0x20000, 0x2FFFF), (0x30000, 0x3FFFF))
+
+
 def _is_hanzi(char: str) -> bool:
-    return unicodedata.name(char, "").startswith("CJK")
+    return unicodedata.name(char, "").startswith("CJK") or any(low <= ord(char) <= high for low, high in HANZI_PLANES)
 
 
 def _is_persons_name(record: Record, path: tuple) -> bool:
