@@ -2556,3 +2556,20 @@ def test_a_year_or_period_at_odds_with_its_file_name_leads_no_notice_astray(tmp_
         [str(p) for p in problems]
     astray = [str(n) for n in content.notices if "评诺日期" in str(n) or "桌牌" in str(n) or "最新一期" in str(n)]
     assert astray == [], astray
+
+
+@pytest.mark.parametrize("merged, said", [
+    ("  - <<: *zw\n    id: li-na\n    name: 李娜\n",
+     ["members.yaml:12:5: members[2]: joined、honors 是用“<<:”从张伟（第 2 行）那里带过来的：李娜的网页上会显示这些 "
+      "(职务、入党年份、标识和荣誉每个人各写各的：在李娜这一条里写出自己的（没有就写 joined: 后面留空），或者不用“<<:”)"]),
+    ("  - <<: *zw\n    id: li-na\n    name: 李娜\n    joined:\n    honors:\n", []),  # her own, empty: nothing of his
+])
+def test_a_merge_key_bringing_in_another_members_honours_is_a_notice(tmp_path, merged, said):
+    """Audit AH F8: `<<: *base` copied 李娜's title, badge and honour onto 韩雪's page and plate, in
+    silence; a branch or a group brought in is what a merge key is for."""
+    edits = {"members.yaml": (FILES["members.yaml"].replace("  - id: zhang-wei\n", "  - &zw\n    id: zhang-wei\n")
+                              .replace("  - id: li-na\n    name: 李娜\n    branch: b1\n", merged))}
+    root = write_site(tmp_path, edits)
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices if "<<:" in str(n)] == said

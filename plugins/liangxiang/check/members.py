@@ -36,6 +36,7 @@ class MemberRules:
         """The rules of one member alone, each a call: run for a member rejected for another field too (rejected_rules)."""
         return [lambda: self.name_as_written(member.name, member.at("name"), member.field_name("name"), "桌牌"),
                 lambda: self.photo_of_another(member),
+                lambda: self.merged_from_another(member),
                 lambda: self.hidden_namesake(member),
                 lambda: self.repeated(member, "honors", lambda honor: honor.same_as, lambda honor: honor.title),
                 lambda: self.group_of_branch(member)]
@@ -81,6 +82,24 @@ class MemberRules:
                     f"“{member.name}”和设为不公开（hidden: true）的党员 {other.id} 同名：如果是同一个人，他/她会因这一条被公开",
                     "是同一个人的话，删掉这一条；是同名的另一个人，可以不改"))
                 return
+
+    PERSONAL = ("title", "joined", "tags", "honors")  # what is one person's own, never a default
+
+    def merged_from_another(self, member) -> None:
+        """`<<: *li-na` brings in another member's fields: a branch and a group are fine defaults,
+        but her title, badges and honours would be published as this member's (audit AH F8). A
+        field brought in keeps the line it was written on, above this member's."""
+        start = member.at().line
+        brought = [field for field in self.PERSONAL if field in member.model_fields_set and member.at(field).line < start]
+        if not brought or member.hidden:
+            return
+        line = member.at(brought[0]).line
+        source = max((m for m in self.content.members if m.path == member.path and m.at().line <= line), key=lambda m: m.at().line, default=None)
+        whose = f"{source.name}（第 {source.at().line} 行）" if source is not None else f"第 {line} 行"
+        self.content.notices.append(Problem(
+            member.at(), member.field_name(),
+            f"{'、'.join(brought)} 是用“<<:”从{whose}那里带过来的：{member.name}的网页" + ("和桌牌" if "title" in brought else "") + "上会显示这些",
+            f"职务、入党年份、标识和荣誉每个人各写各的：在{member.name}这一条里写出自己的（没有就写 {brought[0]}: 后面留空），或者不用“<<:”"))
 
     def photo_of_another(self, member) -> None:
         """A member's block copied from another's keeps that one's photo: li-na.jpg on 韩雪's page
