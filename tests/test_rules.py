@@ -449,6 +449,19 @@ CASES = [
     # audit AC: a number past Python's 4,300 digits, no tag written: its field's own message, not "!!int"
     Case("yaml-huge-int", sub("members.yaml", "joined: 2008", "joined: " + "9" * 5000), "members.yaml", "joined: 999", "members[1].joined", "应该是年份（四位数字）（现在是“999", "年份只写四位数字"),
     Case("yaml-surrogate-escape", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\ud800一片"'), "content/zones/garden.yaml", "scope:", "scope", "不完整的字符", "删掉这个"),
+    # audit AH F7: a sentence where a group of fields goes is filled into them
+    Case("progress-chinese-date", sub("content/commitments/2026.yaml", "      - {date: 2026-03-12, text: 补植草坪}", "      - 2026年3月12日，补植草坪"),
+         "content/commitments/2026.yaml", "2026年3月12日", "commitments[1].progress[1]", "这里应该是“字段: 值”的一组内容", "写成 {date: 2026-03-12, text: 补植草坪}"),
+    Case("review-as-a-word", sub("content/commitments/2026.yaml", "    review: {date: 2026-11-20, result: 优秀, by: 群众评议}", "    review: 优秀"),
+         "content/commitments/2026.yaml", "review:", "commitments[1].review", "这里应该是“字段: 值”的一组内容", "写成 {result: 优秀}；"),
+    Case("honour-as-a-sentence", sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}", "      - 2017年 优秀共产党员（党委）"),
+         "members.yaml", "2017年", "members[1].honors[1]", "这里应该是“字段: 值”的一组内容", "写成 {year: 2017, title: 优秀共产党员, by: 党委}"),
+    Case("date-no-such-day", sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2016-4-31"), "content/stories/a-key.md", "date: 2016", "date",
+         "日期要写成 YYYY-MM-DD", "2016 年 4 月只有 30 天"),
+    Case("date-with-time-zone", sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2016-05-12T09:00:00+08:00"), "content/stories/a-key.md",
+         "date: 2016", "date", "日期要写成 YYYY-MM-DD", "写成 2016-05-12（只写日期，不写时间）"),
+    Case("date-with-weekday", sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2016-05-12（周四）"), "content/stories/a-key.md",
+         "date: 2016", "date", "日期要写成 YYYY-MM-DD", "写成 2016-05-12（星期几不用写）"),
     # audit AH F9: a local tag beside another was shown as "!!!custom"
     Case("yaml-local-tag", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("scope: 花园一片", "scope: !!binary 5byg5Lyf")
                             .replace("  - 浇水", "  - !custom 浇水")}, "content/zones/garden.yaml", "  - !custom", "duties[1]",

@@ -133,8 +133,11 @@ def as_date(value: Any) -> str:
     text = unicodedata.normalize("NFKC", value).strip()
     if (dashed := text.translate(LOOKALIKE_DASHES)) != text and (hint := as_date(dashed)):  # 2026–10–09 from Word
         return dash_hint(text) + hint
-    timed = re.fullmatch(r"(.+?)(?:[ T]+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?|[ ]*[0-9]{1,2}[点时](?:[0-9]{1,2}分?)?)", text)
-    text = timed.group(1) if timed else text  # 2026-08-09 03:00: a time of day has no place here
+    weekday = re.fullmatch(r"(.+?)\s*[（(]?(?:周|星期|礼拜)[一二三四五六日天][）)]?", text)
+    text = weekday.group(1) if weekday else text  # 2026-05-21（周五）: the day of the week is the date's own
+    timed = re.fullmatch(r"(.+?)(?:[ T]+[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
+                         r"|[ ]*[0-9]{1,2}[点时](?:[0-9]{1,2}分?)?)", text)
+    text = timed.group(1) if timed else text  # 2026-08-09 03:00, 2025-06-01T09:00:00+08:00: a time of day has no place here
     if day_first := re.fullmatch(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})", text):
         return _month_day_order(*(int(n) for n in day_first.groups()))
     if short := re.fullmatch(r"([0-9]{2})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?", text):  # 26-04-10
@@ -151,9 +154,10 @@ def as_date(value: Any) -> str:
         return ""
     try:
         day = dt.date(*(int(n) for n in found.groups() if n))
-    except ValueError:
-        return ""
-    untimed = "（只写日期，不写时间）" if timed else ""
+    except ValueError:  # 2026-4-31
+        year, month, _ = (int(n) for n in found.groups() if n)
+        return f"{year} 年 {month} 月只有 {calendar.monthrange(year, month)[1]} 天" if 1 <= month <= 12 else "月份只能是 1 到 12"
+    untimed = "（只写日期，不写时间）" if timed else "（星期几不用写）" if weekday else ""
     from ..values import FIRST_YEAR, LAST_YEAR
 
     if not FIRST_YEAR <= day.year <= LAST_YEAR:  # 1026/4/10: the year is a slip too

@@ -130,12 +130,27 @@ def key_without_colon(name: str, fields) -> tuple[str, str, str] | None:
     return key, found.group(3), f"“{key}”后面的冒号要跟一个空格" if found.group(2) == ":" else f"“{key}”后面少了冒号“:”"
 
 
+_WRITTEN_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"  # 2026-03-20, 2026年6月15日, 2026.6.15
+
+
 def _group_hint(error: Error) -> str:
-    """`- 2026-03-20 召开…` where {date, text} is wanted: the entry's fields, filled in."""
-    fields = fields_at(error.model, error.where)
-    found = re.fullmatch(r"\s*(\d{4}-\d{2}-\d{2})[\s：:，,]*(.+)", error.value) if isinstance(error.value, str) else None
-    if {"date", "text"} <= set(fields) and found:
-        return f"写成 {{date: {found.group(1)}, text: {shortened(found.group(2), 20)}}}"
+    """A sentence where a group of fields is wanted: the entry's fields, filled in from it
+    (`- 2026年6月15日，…` for {date, text}, `review: 优秀`, `- 2019年 优秀党务工作者（党委）` for an honour)."""
+    fields, value = set(fields_at(error.model, error.where)), error.value
+    if not isinstance(value, str) or not value.strip():
+        return "检查缩进和冒号：字段名后面是半角冒号加空格"
+    value = value.strip()
+    found = re.fullmatch(_WRITTEN_DATE + r"[\s：:，,、]*(.+)", value)
+    if {"date", "text"} <= fields and found:
+        year, month, day, text = found.groups()
+        return f"写成 {{date: {year}-{int(month):02}-{int(day):02}, text: {shortened(text, 20)}}}"
+    if {"result", "date", "by"} <= fields and len(value) <= 12:  # review: 优秀
+        return f"写成 {{result: {value}}}；有评议日期和方式的话一起写上，例如 {{result: {value}, date: 2026-12-26, by: 群众评议}}"
+    honour = re.fullmatch(r"(?:(\d{4})\s*年?(?:度)?)?[\s：:，,、]*([^（(]+?)\s*(?:[（(]([^）)]+)[）)])?", value)
+    if {"year", "title", "by"} <= fields and honour and honour.group(2):
+        year, title, by = honour.groups()
+        parts = ([f"year: {year}"] if year else []) + [f"title: {title}"] + ([f"by: {by}"] if by else [])
+        return f"写成 {{{', '.join(parts)}}}"
     return "检查缩进和冒号：字段名后面是半角冒号加空格"
 
 
