@@ -42,6 +42,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     named_in = TextMemo(memo, f"{version}:{extras_key(content.markdown_extras)}")
     anchors = Anchors(content, renderer, named_in, free_page_anchors)
     hidden_of = hidden_photos(content)  # photo file -> the hidden member it shows
+    covers = {f"stories/{story.slug}": story.meta.cover for story in content.stories if story.meta.cover}
     for text, start, field, base, block, shown_at in markdown_texts(content):
         if "[" not in text and "<" not in text and "【" not in text and not INDENTED.search(text):
             continue  # no image, link, HTML or indented code
@@ -54,7 +55,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                                            "要在页面上显示，把照片存进 content/photos/，写成 ![照片说明](photos/...)")
             elif kind == "image":
                 problem = _image_problem(content, ref, base, hidden_of)
-                if problem is None and (problem := _cover_again(content, ref, base, shown_at)):
+                if problem is None and (problem := _cover_again(content, covers.get(shown_at), ref, base)):
                     kind = "cover"
             elif kind != "link":
                 problem = slip_problem(kind, ref, text)
@@ -197,15 +198,13 @@ def _image_problem(content: Content, src: str, base: str, hidden_of: dict) -> tu
     return f"图片“{path}”没有发布：{message}", hint or IMAGE_HINT
 
 
-def _cover_again(content: Content, src: str, base: str, shown_at: str) -> tuple[str, str] | None:
+def _cover_again(content: Content, cover_path: str | None, src: str, base: str) -> tuple[str, str] | None:
     """A story's cover shown again in its text: the story page opens with the cover already."""
     from ..site.markdown import PHOTO
 
-    slug = shown_at.removeprefix("stories/") if shown_at.startswith("stories/") else None
-    story = next((story for story in content.stories if story.slug == slug), None)
-    if story is None or not story.meta.cover or not src.startswith(PHOTO):
+    if not cover_path or not src.startswith(PHOTO):
         return None
-    cover = resolve_image(content.docs_dir, story.meta.cover)
+    cover = resolve_image(content.docs_dir, cover_path)
     path = unquote(src[len(PHOTO):]).strip()
     shown = next((found for relative in content_paths(path, base)
                   if (found := resolve_image(content.docs_dir, relative)) is not None and found.is_file()), None)
