@@ -199,6 +199,9 @@ def test_a_phone_field_dials_its_first_number(written, dialled):
     ("0317-2721365、13931700001", [("0317-2721365", "03172721365"), ("13931700001", "13931700001")]),  # a mobile has none
     ("0317-2721365（值班） 0317-2721366（维修）", [("0317-2721365", "03172721365"), ("0317-2721366", "03172721366")]),
     ("0317-2723318(白天)13812345678(夜间)", [("0317-2723318", "03172723318"), ("13812345678", "13812345678")]),
+    # audit AI: （分机）8001 is the line's extension, not a call to 8001
+    ("0317-2721365（分机）8001", [("0317-2721365", "03172721365"), ("分机）8001", "03172721365,8001")]),
+    ("0317-2721365（转）8001", [("0317-2721365", "03172721365"), ("转）8001", "03172721365,8001")]),
 ])
 def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     """Audit 20: "转8001、8002" made the second a call to 8002, and a night number in brackets
@@ -218,6 +221,9 @@ def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     ("0317-2723318(白天)13812345678(夜间)", [("0317-2723318", "(白天)"), ("13812345678", "(夜间)")]),
     ("2721365（白天）、13812345678（夜间）", [("2721365", "（白天）、"), ("13812345678", "（夜间）")]),
     ("0996-2120088 （24小时）", [("0996-2120088", " （24小时）")]),
+    # audit AI: a second note after a bracketed number, and two notes in a row, are the number's before them
+    ("0998-6123456（夜间0998-6123999）（值班） 13812345678", [("0998-6123456", ""), ("（", None), ("夜间0998-6123999", "）（值班）"), (" ", None), ("13812345678", "")]),
+    ("0317-2721365（王）（李）13931700001", [("0317-2721365", "（王）（李）"), ("13931700001", "")]),
 ])
 def test_the_pause_after_a_number_goes_with_it(written, runs):
     """Audit AA: at 195 px a line began with the 、 between two hotline numbers; the pause (or a

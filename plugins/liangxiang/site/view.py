@@ -142,10 +142,17 @@ def _closing_bracket_apart(part: str) -> list[str]:
         depth += char in "(（"
         depth -= char in ")）"
         if depth < 0:
+            if EXTENSION_NOTE.fullmatch(part[:index]):
+                return [part]  # （分机）8001: the number after it is the line's extension (tel_parts)
             rest = part[index + 1:]
             space = rest[:len(rest) - len(rest.lstrip())]
-            return [part[:index], char] + ([space] if space else []) + (_closing_bracket_apart(rest[len(space):]) if rest.strip() else [])
+            rest = rest[len(space):]
+            opened = [rest[0]] if rest[:1] in ("(", "（") else []  # （夜间…）（值班） 138…: the next note, opened
+            return [part[:index], char] + ([space] if space else []) + opened + (_closing_bracket_apart(rest[len(opened):]) if rest[len(opened):].strip() else [])
     return [part]
+
+
+EXTENSION_NOTE = re.compile(r"\s*(?:转|分机号?|内线)\s*")
 
 
 AFTER_NUMBER = PAUSES + "。）)"  # a pause that stays with the number before it (SiteView.call_runs)
@@ -335,7 +342,7 @@ class SiteView:
         no number dials nothing."""
         parts: list[tuple[str, bool]] = []  # (text, whether it is only what stands between numbers)
         for index, part in enumerate(PHONE_PARTS.split(phone)):
-            parts += [(part, True)] if index % 2 else [(piece, piece in ")）" or piece.isspace()) for piece in _closing_bracket_apart(part)]
+            parts += [(part, True)] if index % 2 else [(piece, piece in ")）(（" or piece.isspace()) for piece in _closing_bracket_apart(part)]
         dialled, line, extended, area = [], "", False, ""
         for part, between in parts:
             if not part:
