@@ -2552,8 +2552,13 @@ def test_a_misnamed_folder_is_the_one_thing_to_fix(tmp_path):
     garden = [s for s in said if "“garden”" in s]
     assert garden and all(s.endswith("(content/Zones/garden.yaml 没有被读取（见那一条错误）：把它改好，这里就对了)") for s in garden), said
     photo = [s for s in said if "zhang-wei.jpg" in s]
-    assert photo == ["members.yaml:4:5: members[1].photo: 找不到图片“photos/zhang-wei.jpg” (文件夹“Photos”和路径里写的“photos”大小写不同，"
-                     "网站服务器区分大小写，会找不到：把文件夹 Photos 改名为 photos（一处改好，写着 photos/ 的路径就都对了）)"], said
+    assert photo == ["members.yaml:4:5: members[1].photo: 找不到图片“photos/zhang-wei.jpg” (文件在 content/Photos/zhang-wei.jpg，文件夹名的大小写和这里写的不同，"
+                     "网站服务器区分大小写，会找不到：把文件夹 content/Photos 改名为 photos（改好以后，这样写的路径就都对了）)"], said
+    # photos/ there too: renaming Photos/ would put it inside; the file is moved instead (audit AI 1)
+    (root / "content/photos").mkdir()
+    photo = [str(p) for p in problems_of(root) if "zhang-wei.jpg" in str(p)]
+    assert photo == ["members.yaml:4:5: members[1].photo: 找不到图片“photos/zhang-wei.jpg” (同名的文件在 content/Photos/zhang-wei.jpg："
+                     "写成 Photos/zhang-wei.jpg，或者把文件移到 content/photos/zhang-wei.jpg)"], photo
 
 
 def test_a_year_or_period_at_odds_with_its_file_name_leads_no_notice_astray(tmp_path):

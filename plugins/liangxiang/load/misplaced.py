@@ -68,15 +68,31 @@ def file_elsewhere(name: str, wanted: Path, root: Path, docs_dir: Path) -> str:
         return ""
     if other.is_relative_to(docs_dir):
         written = other.relative_to(docs_dir).as_posix()
-        if wanted.is_relative_to(docs_dir) and written.lower() == (meant := wanted.relative_to(docs_dir).as_posix()).lower():
-            # Photos/ for photos/: found on Windows, not on the server; one folder renamed fixes every path
-            have, want = next(pair for pair in zip(written.split("/"), meant.split("/")) if pair[0] != pair[1])
-            if have != other.name:
-                return (f"文件夹“{have}”和路径里写的“{want}”大小写不同，网站服务器区分大小写，会找不到："
-                        f"把文件夹 {have} 改名为 {want}（一处改好，写着 {want}/ 的路径就都对了）")
+        if (wanted.is_relative_to(docs_dir) and written.lower() == (meant := wanted.relative_to(docs_dir).as_posix()).lower()
+                and (renamed := _folders_to_rename(docs_dir, written, meant))):
+            # Photos/ for photos/: found on Windows, not on the server; the folders renamed fix every path
+            said = "，再把 ".join(f"content/{have} 改名为 {want}" for have, want in renamed)
+            return (f"文件在 content/{written}，文件夹名的大小写和这里写的不同，网站服务器区分大小写，会找不到："
+                    f"把文件夹 {said}（改好以后，这样写的路径就都对了）")
         return f"同名的文件在 {_shown(other, root)}：写成 {written}，或者把文件移到 {_shown(wanted, root)}"
     return (f"同名的文件在 {_shown(other, root)}，在 {docs_dir.name}/ 外面，网站读不到："
             f"把它移到 {_shown(wanted, root)}")
+
+
+def _folders_to_rename(docs_dir: Path, written: str, meant: str) -> list[tuple[str, str]]:
+    """The folders on the way to a file whose names differ from the path's only in case, as
+    (folder as it is, folder as written), when each can be renamed: none of the written name is
+    there already (photos/ beside Photos/ would take Photos/ inside it)."""
+    if written.rsplit("/", 1)[-1] != meant.rsplit("/", 1)[-1]:
+        return []  # Photos/Logo.png: the file's own name differs too
+    renamed, have_parts, want_parts = [], written.split("/")[:-1], meant.split("/")[:-1]
+    for depth, (have, want) in enumerate(zip(have_parts, want_parts)):
+        if have != want:
+            parent = docs_dir.joinpath(*have_parts[:depth])
+            if any(child.name == want for child in parent.iterdir()):
+                return []
+            renamed.append(("/".join(want_parts[:depth] + [have]), want))  # each after those above it are renamed
+    return renamed
 
 
 def foreign_file(relative: Path) -> tuple[str, str]:
