@@ -100,9 +100,11 @@ CASES = [
          "leader", "编号只能用", "编号里的拼音不带声调：写成 zhang-wei"),
     # audit AH F2: a space from Word or WeChat in an id was said to be a tone mark
     Case("id-with-a-no-break-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang\u00a0wei"), "content/zones/garden.yaml",
-         "leader:", "leader", "编号只能用", "编号中间有一个不间断空格，编号里不能有空格，词之间用“-”连接：写成 zhang-wei"),
+         "leader:", "leader", "编号只能用", "编号中间有不间断空格，编号里不能有空格，词之间用“-”连接：写成 zhang-wei"),
     Case("id-with-a-full-width-space", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang　wei, li-na]"),
-         "content/zones/garden.yaml", "members:", "members[1]", "编号只能用", "编号中间有一个全角空格，编号里不能有空格，词之间用“-”连接：写成 zhang-wei"),
+         "content/zones/garden.yaml", "members:", "members[1]", "编号只能用", "编号中间有全角空格，编号里不能有空格，词之间用“-”连接：写成 zhang-wei"),
+    Case("id-with-a-full-width-space-before-its-dash", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang　-wei"), "content/zones/garden.yaml",
+         "leader:", "leader", "编号只能用", "编号中间有全角空格，编号里不能有空格，词之间用“-”连接：写成 zhang-wei"),
     Case("big5", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("花园责任区", "花園責任區").replace("花园一片", "花園一片").replace("浇水", "澆水")
                   .replace("业务带头人", "業務帶頭人").replace("监督员", "監督員").encode("big5")}, "content/zones/garden.yaml", 2, "-", "Big5 编码", "选 Big5"),
     Case("gbk-pasted-lines", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].encode().replace("  - 浇水".encode(), "  - 浇水".encode("gbk"))},
@@ -2531,7 +2533,11 @@ def test_a_story_cover_shown_again_in_its_text_is_a_notice(tmp_path, written, sa
       "(一人兼几个职务写在一行：role: 业务带头人、业务骨干，再删掉这一行)"]),
     ("  - {role: 居民代表, name: 王芳}\n",
      ["content/zones/garden.yaml:11:18: roles[3].name: “王芳”在 roles 里出现了两次（第 10 行是监督员），标志牌和网页上会列两次 "
-      "(一人兼几个职务写在一行：role: 监督员、居民代表，再删掉这一行)"]),
+      "(同一个人兼几个职务就写在一行：role: 监督员、居民代表，再删掉这一行；是同名的两个人，在姓名后加上说明，例如 王芳（居民代表）)"]),
+    # a former member is on the page only: not "on the sign" (audit AI 4)
+    ("  - {role: 联络员, member: ouyang-xiaohong}\n  - {role: 安全员, member: ouyang-xiaohong}\n",
+     ["content/zones/garden.yaml:12:17: roles[4].member: “欧阳晓红”在 roles 里出现了两次（第 11 行是联络员），网页上会列两次 "
+      "(一人兼几个职务写在一行：role: 联络员、安全员，再删掉这一行)"]),
     ("  - {role: 业务带头人, member: li-na}\n", []),  # pasted twice: said by the rule for repeats, not here
     ("  - {role: 居民代表, name: 王芳芳}\n", []),
 ])
@@ -2574,6 +2580,12 @@ def test_a_year_or_period_at_odds_with_its_file_name_leads_no_notice_astray(tmp_
         [str(p) for p in problems]
     astray = [str(n) for n in content.notices if "评诺日期" in str(n) or "桌牌" in str(n) or "最新一期" in str(n)]
     assert astray == [], astray
+    # an older file misnamed does not hide what the newest, rightly named, says (audit AI 5)
+    root = write_site(tmp_path / "older")
+    _apply(root, {"content/assessments/2025-Q4.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2025-Q3")})
+    content, problems = read_content(root, root / "content")
+    assert [(p.where.path, p.field) for p in problems] == [("content/assessments/2025-Q4.yaml", "period")], [str(p) for p in problems]
+    assert [n.where.path for n in content.notices if "最新一期 2026-Q1" in str(n)] == ["content/assessments/2026-Q1.yaml"], [str(n) for n in content.notices]
 
 
 @pytest.mark.parametrize("merged, said", [

@@ -153,17 +153,16 @@ def _plugin_options_listed(path: Path) -> str | None:
     """`- liangxiang:` with `- bleed: true` under it: the "- " copied from the plugins list makes
     the options a list, which MkDocs refuses in English ("Invalid config options")."""
     for item in written_setting(path, "plugins") or []:
-        if not isinstance(item, dict) or not isinstance(options := item.get("liangxiang"), list):
+        if not isinstance(item, dict) or not isinstance(item.get("liangxiang"), list):
             continue
         lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
         listed = item_location(path, "liangxiang") or Location(path.name, 1, 1)
-        first = next((option for option in options if isinstance(option, dict)), None)
-        name = str(next(iter(first))) if first else ""
         number, found = next(((number, found) for number, text in enumerate(lines[listed.line or 1:], (listed.line or 1) + 1)
-                              if (found := re.match(r"( *)- *" + re.escape(name), text))), (listed.line, None))
-        written = f"{name}: {str(first[name]).lower() if isinstance(first[name], bool) else first[name]}" if first else "bleed: true"
+                              if (found := re.match(r"( *)-(?:[ \t]+(.*?))?[ \t]*$", text))), (listed.line, None))
+        written = (found.group(2) or "") if found else ""
+        example = f"写成“{written}”" if re.match(r"[\"']?\w+[\"']?\s*:", written) else "每个设置写成“名称: 值”，例如 printables: false"
         return (f"{Location(path.name, number, len(found.group(1)) + 1 if found else 1)}: plugins: liangxiang 插件的设置前面不要写“- ”"
-                f" (写成“{written}”，比上面的 liangxiang 多缩进两格；每个设置一行，都不带“- ”)")
+                f" ({example}，比上面的 liangxiang 多缩进两格；每个设置一行，都不带“- ”)")
     return None
 
 

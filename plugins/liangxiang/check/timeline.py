@@ -176,8 +176,9 @@ def _archived_in_latest(content: Content):
     """A zone archived (撤销) but scored in the newest period: most often a line left in a
     period's file copied from the one before. Its page would show that score as the latest."""
     periods = content.periods  # newest first
-    if len(periods) < 2 or any(PurePosixPath(period.path).stem != period.period for period in periods):
-        return  # which period is the newest is not known while one is misnamed (its own error)
+    misnamed = [p for p in periods if PurePosixPath(p.path).stem != p.period]
+    if len(periods) < 2 or any(p is periods[0] for p in misnamed) or any(PurePosixPath(p.path).stem >= periods[0].period for p in misnamed):
+        return  # which period is the newest is not known while a misnamed file may be it (its own error)
     zones = content.zone_by_id
     for result in periods[0].results:
         zone = zones.get(result.zone)

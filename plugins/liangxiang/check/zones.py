@@ -111,11 +111,14 @@ class ZoneRules:
             first = seen.setdefault(person, index)
             if first == index or zone.roles[first].same_as == role.same_as:
                 continue
-            who = (self.content.member_by_id[role.member].name if role.member in self.content.member_by_id else role.member) if role.member else person[1]
+            member = self.content.member_by_id.get(role.member) if role.member else None
+            who = member.name if member is not None else role.member or person[1]
+            shown = "网页上" if member is not None and member.status == "former" else "标志牌和网页上"  # a former member is not printed
+            both = f"role: {zone.roles[first].role.strip()}、{role.role.strip()}"
             self.content.notices.append(Problem(
-                where, field, f"“{who}”在 roles 里出现了两次（第 {zone.at('roles', first).line} 行是{zone.roles[first].role.strip()}），"
-                "标志牌和网页上会列两次",
-                f"一人兼几个职务写在一行：role: {zone.roles[first].role.strip()}、{role.role.strip()}，再删掉这一行"))
+                where, field, f"“{who}”在 roles 里出现了两次（第 {zone.at('roles', first).line} 行是{zone.roles[first].role.strip()}），{shown}会列两次",
+                f"一人兼几个职务写在一行：{both}，再删掉这一行" if role.member
+                else f"同一个人兼几个职务就写在一行：{both}，再删掉这一行；是同名的两个人，在姓名后加上说明，例如 {who}（居民代表）"))
 
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page

@@ -294,10 +294,10 @@ def _id_hint(error: Error) -> str:
     if folded != value.strip().lower() and re.fullmatch(ID_PATTERN, folded):  # li-na-２, ｌｉ-ｎａ: typed in full-width mode
         return f"编号里有全角字符，换成英文输入法重新输入：写成 {folded}"
     inner = next((c for c in value.strip() if c.isspace() and not c.isascii()), None)
-    joined = "-".join(value.split())
+    joined = re.sub(r"\s*-\s*|\s+", "-", value.strip())  # deng　-hai: the space beside a "-" goes
     if inner and re.fullmatch(ID_PATTERN, joined.lower()):  # chen jing pasted from Word: no tone, a space that looks like one
         kind = {"\u3000": "全角空格", "\u00a0": "不间断空格"}.get(inner, f"空白字符（U+{ord(inner):04X}）")
-        return f"编号中间有一个{kind}，编号里不能有空格，词之间用“-”连接：写成 {joined.lower()}"
+        return f"编号中间有{kind}，编号里不能有空格，词之间用“-”连接：写成 {joined.lower()}"
     toneless = "-".join(unaccented(value.strip().lower().translate(PINYIN_U)).split())
     if not value.isascii() and re.fullmatch(ID_PATTERN, toneless):  # wáng-jiànguó, wáng jiànguó, lü-xin: pinyin with its tones
         return f"编号里的拼音不带声调：写成 {toneless}"

@@ -200,7 +200,8 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
             line, col = lines.of(bad.start_mark) if bad is not None else (first_line, 1)
             value = bad.value if bad is not None and isinstance(bad.value, str) else ""
             shown = f"“{value[:30]}……”" if len(value) > 30 else f"“{value}”" if value.strip() else "空值"
-            tag = "" if bad is None else "!!" + bad.tag.removeprefix("tag:yaml.org,2002:") if bad.tag.startswith("tag:yaml.org,2002:") else bad.tag
+            tag = ("" if bad is None else "!!" + bad.tag.removeprefix("tag:yaml.org,2002:") if bad.tag.startswith("tag:yaml.org,2002:")
+                   else bad.tag if bad.tag.startswith("!") else f"!<{bad.tag}>")  # !custom, !<tag:example.com,2000:x>
             problems.add(Location(path, line, col), dotted(where), f"YAML 格式错误：{shown}不能按类型标记“{tag}”读取",
                          f"去掉值前面的“{tag or '!!…'}”标记（需要文字时把值用引号括起来）")
             if bad is not None and source is not None:
