@@ -534,3 +534,11 @@ def test_two_hotline_numbers_keep_the_pause_between_them_after_the_first(tmp_pat
     boxes = re.findall(r'<span class="call-one"><a href="tel:(\d+)">(.*?)</a>([^<]*)</span>', line)
     assert [(dial, pause) for dial, _, pause in boxes] == [("03172721365", "、"), ("13931700001", "（夜间）")], line
     assert re.sub(r"<[^>]+>", "", line).endswith("0317-2721365、13931700001（夜间）"), line
+
+
+def test_a_phone_with_a_thousand_brackets_is_drawn_whole():
+    """A 2,000-character phone field of notes: its brackets are taken apart in a loop (a recursion
+    over them ran out of stack at about 1,000)."""
+    written = "0317-2721365（" + "a）" * 990
+    runs = SiteView.call_runs(written)
+    assert "".join(text + pause for text, _, pause in runs) == written and runs[0][1] == "03172721365"

@@ -137,19 +137,24 @@ def _closing_bracket_apart(part: str) -> list[str]:
     """A bracket that closes what a number opened, apart from what it closes and from what follows:
     "夜间0998-6123999）" as the number and its bracket (not a part of the link); "值班） 0317-2721366"
     as the note, its bracket, the space and the next number (the note is the first number's)."""
-    depth = 0
-    for index, char in enumerate(part):
-        depth += char in "(（"
-        depth -= char in ")）"
-        if depth < 0:
-            if EXTENSION_NOTE.fullmatch(part[:index]):
-                return [part]  # （分机）8001: the number after it is the line's extension (tel_parts)
-            rest = part[index + 1:]
-            space = rest[:len(rest) - len(rest.lstrip())]
-            rest = rest[len(space):]
-            opened = [rest[0]] if rest[:1] in ("(", "（") else []  # （夜间…）（值班） 138…: the next note, opened
-            return [part[:index], char] + ([space] if space else []) + opened + (_closing_bracket_apart(rest[len(opened):]) if rest[len(opened):].strip() else [])
-    return [part]
+    pieces: list[str] = []
+    while part:  # a loop, not a recursion: a field may hold a thousand brackets
+        depth, closed = 0, None
+        for index, char in enumerate(part):
+            depth += char in "(（"
+            depth -= char in ")）"
+            if depth < 0:
+                closed = index
+                break
+        if closed is None or EXTENSION_NOTE.fullmatch(part[:closed]):
+            return pieces + [part]  # （分机）8001: the number after it is the line's extension (tel_parts)
+        rest = part[closed + 1:]
+        space = rest[:len(rest) - len(rest.lstrip())]
+        rest = rest[len(space):]
+        opened = [rest[0]] if rest[:1] in ("(", "（") else []  # （夜间…）（值班） 138…: the next note, opened
+        pieces += [part[:closed], part[closed]] + ([space] if space else []) + opened
+        part = rest[len(opened):]
+    return pieces
 
 
 EXTENSION_NOTE = re.compile(r"\s*(?:转|分机号?|内线)\s*")
