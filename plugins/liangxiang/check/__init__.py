@@ -25,7 +25,7 @@ from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_im
 from .private import private_texts
 from .references import References
 from .tables import table_problems
-from .timeline import timeline_notices
+from .timeline import named_as, timeline_notices
 from .zones import ZoneRules
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
@@ -217,7 +217,7 @@ class _Rules(MemberRules, ZoneRules, References):
         latest = self.content.latest_year
         if (member is not None and member.status == "former" and not member.hidden and latest is not None
                 and year.year == latest.year and not self.later_year_unread(latest.year)
-                and Path(year.at().path).stem == str(year.year)):  # year: 2026 in 2025.yaml: not the plates' year
+                and named_as(year, year.year)):  # year: 2026 in 2025.yaml: not the plates' year
             self.content.notices.append(Problem(
                 commitment.at("member"), commitment.field_name("member"),
                 f"“{member.name}”已调离（status: former），{year.year} 年的承诺仍会印成桌牌（在 plates/all.pdf 里）",

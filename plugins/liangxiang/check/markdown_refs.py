@@ -202,10 +202,10 @@ def _cover_again(content: Content, cover_path: str | None, src: str, base: str) 
     """A story's cover shown again in its text: the story page opens with the cover already."""
     from ..site.markdown import PHOTO
 
-    if not cover_path or not src.startswith(PHOTO):
-        return None
+    path = unquote(src[len(PHOTO):]).strip() if src.startswith(PHOTO) else ""
+    if not cover_path or posixpath.basename(path) != posixpath.basename(cover_path.strip()):
+        return None  # another file's name: no need to find either on disk
     cover = resolve_image(content.docs_dir, cover_path)
-    path = unquote(src[len(PHOTO):]).strip()
     shown = next((found for relative in content_paths(path, base)
                   if (found := resolve_image(content.docs_dir, relative)) is not None and found.is_file()), None)
     if cover is None or shown != cover:

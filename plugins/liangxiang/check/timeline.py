@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from ..content import Content
 from ..problems import Problem
 from ..values import build_day
+
+
+def named_as(record, value: object) -> bool:
+    """Whether a year's or a period's file is named as it says (year: 2026 in 2025.yaml is not):
+    while it is not, which year or period its dates belong to is not known (its own error)."""
+    return PurePosixPath(record.path).stem == str(value)
 
 
 def timeline_notices(content: Content, today: dt.date | None = None) -> list[Problem]:
@@ -28,7 +34,7 @@ def _copied_results(content: Content):
     yet changed: the old results would be posted as the new period's."""
     seen: dict[tuple, str] = {}
     for period in reversed(content.periods):  # oldest first: the later of two alike is the copy
-        if PurePosixPath(period.path).stem != period.period:
+        if not named_as(period, period.period):
             continue  # copied, its period not yet changed: that error is said, and the file it came from is not this one's copy
         results = tuple(sorted((r.zone, float(r.score), (r.note or "").strip()) for r in period.results))
         if not results or (len(results) < 3 and not any(note for _, _, note in results)):
@@ -131,7 +137,7 @@ def _progress_years(content: Content):
     year typed from last year's file. Many such dates from one other year are a whole file
     copied: said once, not once per date."""
     for year in content.commitments:
-        if Path(year.at().path).stem != str(year.year):
+        if not named_as(year, year.year):
             continue  # year: 2025 in 2026.yaml: its own error says so; its 2026 dates are not "copied"
         elsewhere = [(commitment, index, step) for commitment in year.commitments
                      for index, step in enumerate(commitment.progress) if step.date.year != year.year]
@@ -156,7 +162,7 @@ def _review_years(content: Content):
     """A year's pledges are reviewed at its end or early in the next: a review dated before the
     year began (2024-12-26 in 2025.yaml) is a year typed from another file."""
     for year in content.commitments:
-        if Path(year.at().path).stem != str(year.year):
+        if not named_as(year, year.year):
             continue  # year: 2026 in 2025.yaml: its own error says so; its 2025 dates are right
         for commitment in year.commitments:
             review = commitment.review
@@ -176,7 +182,7 @@ def _archived_in_latest(content: Content):
     """A zone archived (撤销) but scored in the newest period: most often a line left in a
     period's file copied from the one before. Its page would show that score as the latest."""
     periods = content.periods  # newest first
-    misnamed = [p for p in periods if PurePosixPath(p.path).stem != p.period]
+    misnamed = [p for p in periods if not named_as(p, p.period)]
     if len(periods) < 2 or any(p is periods[0] for p in misnamed) or any(PurePosixPath(p.path).stem >= periods[0].period for p in misnamed):
         return  # which period is the newest is not known while a misnamed file may be it (its own error)
     zones = content.zone_by_id

@@ -118,6 +118,9 @@ def dash_hint(value: str) -> str:
     return f"里面的“{dash}”不是半角减号“-”，是{_DASH_NAMES[dash]}（U+{ord(dash):04X}，多半是 Word、WPS 自动替换的）：删掉它，用英文输入法重新输入“-”，"
 
 
+WRITTEN_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"  # 2026-03-20, 2026年6月15日, ２０２６.6.15
+
+
 def as_date(value: Any) -> str:
     """"写成 2026-03-05" for 2026/3/5, 2026.3.5, 2026年3月5日, 2026-3-5, 20260305, or the serial
     number a date becomes when copied out of an Excel cell formatted as a date (46086)."""
@@ -145,7 +148,7 @@ def as_date(value: Any) -> str:
         year -= 100 if year > build_day().year + 1 else 0
         hint = as_date(f"{year}-{short.group(2)}-{short.group(3)}")
         return f"年份要写四位：{hint}" if hint else ""
-    found = re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?|([0-9]{4})([0-9]{2})([0-9]{2})", text)
+    found = re.fullmatch(WRITTEN_DATE + r"|([0-9]{4})([0-9]{2})([0-9]{2})", text)
     if not found and (no_year := re.fullmatch(r"([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*[日号]", text)):
         month, day = (int(n) for n in no_year.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:

@@ -130,9 +130,6 @@ def key_without_colon(name: str, fields) -> tuple[str, str, str] | None:
     return key, found.group(3), f"“{key}”后面的冒号要跟一个空格" if found.group(2) == ":" else f"“{key}”后面少了冒号“:”"
 
 
-_WRITTEN_DATE = r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"  # 2026-03-20, 2026年6月15日, 2026.6.15
-
-
 def _group_hint(error: Error) -> str:
     """A sentence where a group of fields is wanted: the entry's fields, filled in from it
     (`- 2026年6月15日，…` for {date, text}, `review: 优秀`, `- 2019年 优秀党务工作者（党委）` for an honour)."""
@@ -140,7 +137,7 @@ def _group_hint(error: Error) -> str:
     if not isinstance(value, str) or not value.strip():
         return "检查缩进和冒号：字段名后面是半角冒号加空格"
     value = value.strip()
-    found = re.fullmatch(_WRITTEN_DATE + r"[\s：:，,、]*(.+)", value)
+    found = re.fullmatch(meant.WRITTEN_DATE + r"[\s：:，,、]*(.+)", value)
     if {"date", "text"} <= fields and found:
         year, month, day, text = found.groups()
         return f"写成 {{date: {year}-{int(month):02}-{int(day):02}, text: {shortened(text, 20)}}}"

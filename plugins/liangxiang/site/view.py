@@ -91,6 +91,7 @@ PHONE_PARTS = re.compile(r"(\s*(?:[、，,;；/／]|或)\s*|(?<=\d)\s*[（(])")
 AREA_CODE = re.compile(r"\D{0,12}?[(（]?(0\d{2,3})[)）]?[ \-]*[2-9]\d{6,7}(?!\d)")  # a landline written with its area code
 LOCAL_NUMBER = re.compile(r"[2-9]\d{6,7}")  # a landline without it
 PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
+TRANSFER_WORDS = "转|分机|内线"  # the words before an extension written apart from its line
 
 
 NAME_DOT = re.compile(rf"(?<=\S)[{NAME_DOTS}]")  # the dots between the parts of a transliterated name
@@ -157,7 +158,7 @@ def _closing_bracket_apart(part: str) -> list[str]:
     return pieces
 
 
-EXTENSION_NOTE = re.compile(r"\s*(?:转|分机号?|内线)\s*")
+EXTENSION_NOTE = re.compile(rf"\s*(?:{TRANSFER_WORDS})号?\s*")  # （转）, （分机号）: the extension follows the bracket
 
 
 AFTER_NUMBER = PAUSES + "。）)"  # a pause that stays with the number before it (SiteView.call_runs)
@@ -356,7 +357,7 @@ class SiteView:
                 dialled.append((part, ""))
                 continue
             bare = re.fullmatch(r"\s*(\d{1,6})\s*号?\s*", part)  # 8002 after 转8001
-            transfer = re.fullmatch(r"\D*(?:转|分机|内线)\D{0,8}?(\d{1,6})\D*", part)  # （夜间转值班室8009）, （分机101）
+            transfer = re.fullmatch(rf"\D*(?:{TRANSFER_WORDS})\D{{0,8}}?(\d{{1,6}})\D*", part)  # （夜间转值班室8009）, （分机101）
             if line and ((bare and extended) or transfer):
                 dial = f"{line},{(bare or transfer).group(1)}"
             else:
@@ -368,6 +369,11 @@ class SiteView:
                     area = found.group(1) if (found := AREA_CODE.match(unicodedata.normalize("NFKC", part).strip())) else area
             dialled.append((part, dial))
         return dialled
+
+    def category_anchor(self, category: str) -> str:
+        """The id of a category's section on /stories/: its place in story_categories, so that a
+        story page links to it and the chips agree whichever categories have a story."""
+        return f"category-{self.records.org.story_categories.index(category) + 1}"
 
     @staticmethod
     def call_runs(phone: str) -> list[tuple[str, str, str]]:
