@@ -1110,6 +1110,43 @@ def test_a_file_name_with_a_space_or_twice_in_two_suffixes_is_said_as_such(tmp_p
         "content/stories/a-key .md: 文件名要用小写字母、数字和“-”（它就是网址） (文件名里有多余的空格：改名为 a-key.md)"]
 
 
+@pytest.mark.parametrize("file, renamed, old, new, said", [
+    ("content/assessments/2026-Q1.yaml", "2026Q1.yaml", "period: 2026-Q1", "period: 2026q1",
+     "文件名“2026Q1.yaml”也要改：period 改好以后，文件名要和它相同 (把文件改名为 2026-Q1.yaml)"),
+    ("content/assessments/2026-Q1.yaml", "2026年第一季度.yaml", "period: 2026-Q1", "period: 2026年第一季度",
+     "文件名“2026年第一季度.yaml”也要改：period 改好以后，文件名要和它相同 (把文件改名为 2026-Q1.yaml)"),
+    ("content/assessments/2026-Q1.yaml", "2026-Q2.yaml", "period: 2026-Q1", "period: 2026年第一季度",
+     "period 写成 2026-Q1 的话，和文件名“2026-Q2.yaml”不同 (两者必须相同：是哪一期，period 和文件名就都写成它)"),
+    ("content/assessments/2026-Q1.yaml", "一季度.yaml", "period: 2026-Q1", "period: 一季度",
+     "文件名“一季度.yaml”也要改：文件名要和 period 相同 (period 改好以后，把文件改名为同样的写法，例如 2026-Q1.yaml)"),
+    ("content/commitments/2026.yaml", "2026年.yaml", "year: 2026", "year: 2026年",
+     "文件名“2026年.yaml”也要改：year 改好以后，文件名要和它相同 (把文件改名为 2026.yaml)"),
+    ("content/zones/garden.yaml", "Big Garden.yaml", "id: garden", "id: Big Garden",
+     "文件名“Big Garden.yaml”也要改：id 改好以后，文件名要和它相同 (把文件改名为 big-garden.yaml)"),
+])
+def test_a_file_named_as_wrongly_as_its_field_is_said_in_the_same_run(tmp_path, file, renamed, old, new, said):
+    """AH F11: 2026Q3.yaml saying period: 2026q3 was said in two runs: the period first, then,
+    once it was right, the file's name."""
+    root = write_site(tmp_path)
+    _apply(root, sub(file, old, new))
+    path = root / file
+    path.rename(path.with_name(renamed))
+    at = [str(p).split(": ", 2)[2] for p in problems_of(root) if p.where.path.endswith("/" + renamed)]
+    assert said in at, at
+    assert at.index(said) == len(at) - 1, "the field's own error comes first"
+
+
+@pytest.mark.parametrize("file, renamed, old, new", [
+    ("content/assessments/2026-Q1.yaml", "2026-Q1.yaml", "period: 2026-Q1", "period: 2026q1"),  # the name is what is meant
+    ("content/commitments/2026.yaml", "2026.yaml", "year: 2026", "year: 2026年"),
+    ("content/zones/garden.yaml", "garden.yaml", "id: garden", "id: Garden"),
+])
+def test_a_file_named_right_beside_a_wrong_field_is_no_second_error(tmp_path, file, renamed, old, new):
+    root = write_site(tmp_path)
+    _apply(root, sub(file, old, new))
+    assert not [p for p in problems_of(root) if "文件名" in p.message], [str(p) for p in problems_of(root)]
+
+
 @pytest.mark.parametrize("file, old, new, said", [
     ("content/stories/a-key.md", "title: 一把钥匙", "titel: 一把钥匙", "content/stories/a-key.md:2:1: titel: 不认识的字段“titel” (是不是要写 title？)"),
     ("members.yaml", "    name: 张伟", "    nmae: 张伟", "members.yaml:3:5: members[1].nmae: 不认识的字段“nmae” (是不是要写 name？)"),

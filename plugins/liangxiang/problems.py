@@ -96,7 +96,8 @@ class Problems:
         return iter(self.sorted())
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.items), key=lambda p: (_file_rank(p.where.path), p.where.path, p.where.line, p.where.col, p.field, p.message))
+        # at one place, in the order found: a field's own error before what follows from it
+        return sorted(dict.fromkeys(self.items), key=lambda p: (_file_rank(p.where.path), p.where.path, p.where.line, p.where.col, p.field))
 
 
 # files that define what others name come first: a misspelt id in members.yaml is read before

@@ -18,7 +18,8 @@ from ..content import Content
 from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Member, Record, Result, Zone
 from ..load.wording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, dotted, shortened
-from ..values import ID_PATTERN, PERIOD_PATTERN, repeats
+from ..values import ID_PATTERN, repeats
+from .file_names import STEM_PATTERNS, misnamed_files
 from .markup import markup_problems
 from .members import MemberRules
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
@@ -27,8 +28,6 @@ from .references import References
 from .tables import table_problems
 from .timeline import named_as, timeline_notices
 from .zones import ZoneRules
-
-STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
 
 
 def check_content(content: Content, problems: Problems) -> None:
@@ -44,6 +43,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.rejected_rules()
     rules.renamed_ids()
     rules.taken_examples()
+    misnamed_files(content, problems)  # after taken_examples: the id offered is a free one
     rules.photos()
     content.notices.extend(timeline_notices(content))
     errors, notices = markup_problems(content)
