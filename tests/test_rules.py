@@ -2584,6 +2584,16 @@ def test_one_person_named_twice_around_a_zone_is_a_notice(tmp_path, added, said)
     assert [n for n in notices if "两次" in n or "再列一次" in n] == said, notices
 
 
+def test_a_link_into_a_misnamed_stories_folder_is_said_at_the_folder(tmp_path):
+    """Links to a story in content/Stories/ were each "页面不存在", with a hint to write another
+    path; renaming the folder is the one fix."""
+    root = write_site(tmp_path)
+    _apply(root, {**sub("content/about.md", "活动简介。", "活动简介。见[钥匙](stories/a-key.md)和[同一篇](stories/a-key/)。"),
+                  "content/Stories/a-key.md": FILES["content/stories/a-key.md"], "content/stories/a-key.md": None})
+    said = [str(p) for p in problems_of(root)]
+    assert said == ["content/Stories: 文件夹“Stories”不是内容格式里的文件夹，里面的故事不会被读入 (把文件夹改名为 stories（小写英文，一字不差）)"], said
+
+
 def test_a_misnamed_folder_is_the_one_thing_to_fix(tmp_path):
     """Audit AH F3: content/Zones/ made every reference to its zones "add it to content/zones/",
     and content/Photos/ made every photo "write Photos/… or move the file"."""

@@ -310,6 +310,8 @@ def _record_named(content: Content, candidate: str) -> str | None:
     if found is None:
         return None
     folder, name = found.group(1), found.group(2)
+    if folder in KINDS and (KINDS[folder], name) in content.unread:
+        return "unread"  # in a misnamed folder (Stories/) or beside the records (zones/old/x.yaml): said there
     if folder in KINDS:
         known = content.known[KINDS[folder]]
         if name in known.hidden:
