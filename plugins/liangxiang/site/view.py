@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 import yaml
@@ -18,9 +17,9 @@ from mkdocs.utils import get_relative_url
 from ..check.photos import check_image
 from ..content import Content, address, content_paths
 from ..model import Member, Zone
-from ..titles import PAUSES, TERM, org_parts, title_parts, word_parts
-from ..values import PHONE_NUMBER, split_extension, whole_number
+from ..titles import TERM, org_parts, title_parts, word_parts
 from .chart import score_text, trend_svg
+from . import phones
 from .markdown import NAME_DOTS, NUMBER_RUN, Renderer
 from .photos import Picture, PhotoStore
 
@@ -85,15 +84,6 @@ class Urls:
         }[kind])
 
 
-# between the numbers of one phone field: a list mark, "或", or a bracket opened after a number
-# (a note or a second number); not the brackets of an area code, "(0996)2145678"
-PHONE_PARTS = re.compile(r"(\s*(?:[、，,;；/／]|或)\s*|(?<=\d)\s*[（(])")
-AREA_CODE = re.compile(r"\D{0,12}?[(（]?(0\d{2,3})[)）]?[ \-]*[2-9]\d{6,7}(?!\d)")  # a landline written with its area code
-LOCAL_NUMBER = re.compile(r"[2-9]\d{6,7}")  # a landline without it
-PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
-TRANSFER_WORDS = "转|分机|内线"  # the words before an extension written apart from its line
-
-
 NAME_DOT = re.compile(rf"(?<=\S)[{NAME_DOTS}]")  # the dots between the parts of a transliterated name
 _NAME_IN_TEXT = re.compile(rf"((?:[\u3400-\u9fff]{{1,5}}[{NAME_DOTS}])+[\u3400-\u9fff]{{1,5}})")  # such a name inside a title
 _NUMBER_RUN = re.compile(NUMBER_RUN)
@@ -132,49 +122,6 @@ SHORT_PART = 10  # characters: a part of a title longer than this is cut again (
 def phrase_parts(title: str) -> list[str]:
     """The parts a page keeps whole of a title without a transliterated name (SiteView.phrased)."""
     return title_parts(title, SHORT_PART)
-
-
-def _closing_bracket_apart(part: str) -> list[str]:
-    """A bracket that closes what a number opened, apart from what it closes and from what follows:
-    "夜间0998-6123999）" as the number and its bracket (not a part of the link); "值班） 0317-2721366"
-    as the note, its bracket, the space and the next number (the note is the first number's)."""
-    pieces: list[str] = []
-    while part:  # a loop, not a recursion: a field may hold a thousand brackets
-        depth, closed = 0, None
-        for index, char in enumerate(part):
-            depth += char in "(（"
-            depth -= char in ")）"
-            if depth < 0:
-                closed = index
-                break
-        if closed is None or EXTENSION_NOTE.fullmatch(part[:closed]):
-            return pieces + [part]  # （分机）8001: the number after it is the line's extension (tel_parts)
-        rest = part[closed + 1:]
-        space = rest[:len(rest) - len(rest.lstrip())]
-        rest = rest[len(space):]
-        opened = [rest[0]] if rest[:1] in ("(", "（") else []  # （夜间…）（值班） 138…: the next note, opened
-        pieces += [part[:closed], part[closed]] + ([space] if space else []) + opened
-        part = rest[len(opened):]
-    return pieces
-
-
-EXTENSION_NOTE = re.compile(rf"\s*(?:{TRANSFER_WORDS})号?\s*")  # （转）, （分机号）: the extension follows the bracket
-
-
-AFTER_NUMBER = PAUSES + "。）)"  # a pause that stays with the number before it (SiteView.call_runs)
-
-
-def _note_closed_at(parts: list[tuple[str, str]], opening: int) -> int | None:
-    """Where the note in brackets opened at parts[opening] closes, when no number is in it."""
-    if parts[opening][0].strip() not in ("（", "("):
-        return None
-    for index in range(opening + 1, len(parts)):
-        text, dial = parts[index]
-        if dial:
-            return None
-        if text in ")）":
-            return index
-    return None
 
 
 @dataclass
@@ -315,22 +262,9 @@ class SiteView:
                 items += SiteView.menu(item.children)
         return items
 
-    @staticmethod
-    def tel(phone: str) -> str:
-        """A phone field as a tel: address: its first number (digits, and a leading + if any), then
-        an extension after a pause. "0716-8888120 转 6001" dials 07168888120,6001; "0839-7221100、
-        0839-7221101" dials the first; "" when the field holds no number."""
-        text = unicodedata.normalize("NFKC", phone)  # full-width digits, hyphens and brackets
-        number = PHONE_NUMBER.search(text)
-        if number is None:
-            return ""
-        main, extension = split_extension(number.group(0))  # 0311-88000000-8001
-        if not extension and (transfer := PHONE_EXTENSION.match(text, number.end())):  # 0716-8888120 转 6001
-            extension = transfer.group(1)
-        digits = re.sub(r"\D", "", main)
-        if not whole_number(digits):  # "<script>alert(1)</script>" holds a 1, not a number to call
-            return ""
-        return ("+" if main.startswith("+") else "") + digits + (f",{extension}" if extension else "")
+    tel = staticmethod(phones.tel)
+    tel_parts = staticmethod(phones.tel_parts)
+    call_runs = staticmethod(phones.call_runs)
 
     @staticmethod
     def lines(text: str | None) -> Markup:
@@ -339,65 +273,10 @@ class SiteView:
             return Markup("")
         return Markup("<br>").join(_numbers_whole(escape(line.strip())) for line in str(text).strip().split("\n"))
 
-    @staticmethod
-    def tel_parts(phone: str) -> list[tuple[str, str]]:
-        """A phone field as its parts and what each dials: "0317-2721365、13931700001" is two
-        numbers, each its own call link (one link dialling the first would call the landline
-        for a reader who taps the mobile); "0998-6123456转8001、8002" dials the second extension on
-        the same line; "0998-6123456（夜间0998-6123999）" links the night number too; a part with
-        no number dials nothing."""
-        parts: list[tuple[str, bool]] = []  # (text, whether it is only what stands between numbers)
-        for index, part in enumerate(PHONE_PARTS.split(phone)):
-            parts += [(part, True)] if index % 2 else [(piece, piece in ")）(（" or piece.isspace()) for piece in _closing_bracket_apart(part)]
-        dialled, line, extended, area = [], "", False, ""
-        for part, between in parts:
-            if not part:
-                continue
-            if between:
-                dialled.append((part, ""))
-                continue
-            bare = re.fullmatch(r"\s*(\d{1,6})\s*号?\s*", part)  # 8002 after 转8001
-            transfer = re.fullmatch(rf"\D*(?:{TRANSFER_WORDS})\D{{0,8}}?(\d{{1,6}})\D*", part)  # （夜间转值班室8009）, （分机101）
-            if line and ((bare and extended) or transfer):
-                dial = f"{line},{(bare or transfer).group(1)}"
-            else:
-                dial = SiteView.tel(part)
-                if dial and area and LOCAL_NUMBER.fullmatch(dial.split(",")[0]):
-                    dial = area + dial  # 0994-5123456/5123457: the second is in 0994 too
-                if dial:
-                    line, extended = dial.split(",")[0], "," in dial
-                    area = found.group(1) if (found := AREA_CODE.match(unicodedata.normalize("NFKC", part).strip())) else area
-            dialled.append((part, dial))
-        return dialled
-
     def category_anchor(self, category: str) -> str:
         """The id of a category's section on /stories/: its place in story_categories, so that a
         story page links to it and the chips agree whichever categories have a story."""
         return f"category-{self.records.org.story_categories.index(category) + 1}"
-
-    @staticmethod
-    def call_runs(phone: str) -> list[tuple[str, str, str]]:
-        """tel_parts as (text, what it dials, what stays after it): the 、 after a number goes with
-        it, so that a line never starts with it (0317-2721365、/ 13931700001, not / 、13931700001),
-        and so does a note in brackets with no number in it (0317-2721365（值班）/ 0317-2721366,
-        never 0317-2721365（/ 值班）0317-2721366, which reads as the second number's note)."""
-        parts = SiteView.tel_parts(phone)
-        runs: list[tuple[str, str, str]] = []
-        index = 0
-        while index < len(parts):
-            text, dial = parts[index]
-            index += 1
-            if runs and runs[-1][1] and not dial:
-                closing = _note_closed_at(parts, index - 1)
-                if closing is not None:  # （值班）: the opening bracket, the words, the closing one
-                    runs[-1] = (*runs[-1][:2], runs[-1][2] + "".join(text for text, _ in parts[index - 1:closing + 1]))
-                    index = closing + 1
-                    continue
-                if text[:1] in AFTER_NUMBER:
-                    runs[-1], text = (*runs[-1][:2], runs[-1][2] + text[0]), text[1:]
-            if text:
-                runs.append((text, dial, ""))
-        return runs
 
     def grade(self, score: float) -> str:
         return self.records.grade_for(score) or self.labels.no_grade  # below every band
