@@ -136,6 +136,7 @@ def test_live_preview_rebuilds_and_keeps_the_last_good_site(server):
     assert shown_errors(page) == problems  # and the page served says so (test_browser shows it)
     status, missing = server.get("stories/a-story-not-built-yet/")  # a new page, held back by the mistake
     assert status == 404 and shown_errors(missing) == problems
+    assert "livereload(" in missing  # audit AK 1: it reloads once fixed, as the pages that exist do
 
     # fixed: rebuilt, and the page no longer carries the list
     members.write_text(good, encoding="utf-8")
@@ -224,5 +225,27 @@ def test_printables_from_the_preview_hold_the_sites_address(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{running.port}/dj/qr/zones/garden.png", timeout=15) as response:
             codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(response.read())).convert("L"))
         assert [code.text for code in codes] == ["https://dj.qinghe.org.cn/dj/zones/garden/"]
+
+        # audit AK 2: while a mistake stops the rebuild, the sign on disk is the one before the edit
+        assessment = running.site / "content/assessments/2026-Q1.yaml"
+        good = assessment.read_text(encoding="utf-8")
+        assessment.write_text(good.replace("period: 2026-Q1", "period: 2026-q1"), encoding="utf-8")
+        running.wait_for(r"预览仍是上一次成功生成的网站")
+        status, page = running.get("dj/print/signboards/garden.pdf")
+        assert status == 503 and "印刷品还没有更新" in page and "livereload(" in page and "2026-q1" in "".join(shown_errors(page)), page
+        status, page = running.get("dj/print/")
+        assert status == 200 and shown_errors(page)  # the page that lists them is served, under the list
+        assessment.write_text(good, encoding="utf-8")
+        deadline = time.monotonic() + REBUILD
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{running.port}/dj/print/signboards/garden.pdf", timeout=15) as response:
+                    assert response.read(5) == b"%PDF-"
+                    break
+            except urllib.error.HTTPError as error:
+                assert error.code == 503
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"the sign not served again within {REBUILD} s:\n{running.text()}")
     finally:
         running.stop()

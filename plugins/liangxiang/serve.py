@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import traceback
 from pathlib import Path
 
@@ -154,8 +155,35 @@ def watch_and_preview(server, config) -> None:
     """Wraps the server's rebuild and the page it serves (MkDocs' live-reload injection point)."""
     server.builder = Preview(server.builder, config.config_file_path)
     inject = getattr(server, "_inject_js_into_html", None)
-    if callable(inject):  # MkDocs 1.6 and ProperDocs: otherwise the errors are in the terminal only
-        server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems, Preview.under)
+    if not callable(inject):  # MkDocs 1.6 and ProperDocs have it: otherwise the errors are in the terminal only
+        return
+    server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems, Preview.under)
+
+    def reloading(page: bytes) -> bytes:  # the epoch a page was served at: it reloads once a newer site is built
+        return server._inject_js_into_html(page, getattr(server, "_visible_epoch", 0))
+
     not_found = getattr(server, "error_handler", None)
-    if callable(not_found):  # a new page whose content has a mistake is not there yet: say why on its 404
-        server.error_handler = lambda code: (lambda page: with_errors(page, Preview.problems, Preview.under) if page else page)(not_found(code))
+    if callable(not_found):  # a new page whose content has a mistake is not there yet: say why on its 404, and reload it when fixed
+        server.error_handler = lambda code: (lambda page: reloading(page) if page else page)(not_found(code))
+    serve_file = getattr(server, "_serve_request", None)
+    if callable(serve_file):
+        mount = getattr(server, "mount_path", "/")
+        server._serve_request = lambda environ, start_response: (
+            _printable_withheld(environ, start_response, mount, reloading) or serve_file(environ, start_response))
+
+
+def _printable_withheld(environ, start_response, mount: str, reloading):
+    """While the last rebuild failed, a sign's or plate's file is not served: the one on disk was
+    made from the content before the edit, and would go to the print shop looking current."""
+    path = environ.get("PATH_INFO", "")
+    if not Preview.problems or not path.startswith(mount) or not PRINTABLE.match(path[len(mount):]):
+        return None
+    start_response("503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "5")])
+    return [reloading(WITHHELD)]
+
+
+PRINTABLE = re.compile(r"print/(?:signboards|plates)/[^/]+\.(?:pdf|png)$")  # the files print/ lists, not its page
+WITHHELD = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
+            '<title>印刷品还没有更新</title></head><body style="font:16px/1.6 system-ui,sans-serif;margin:24px;color:#1f1f1f">'
+            '<h1 style="font-size:20px;color:#b3261e">印刷品还没有更新</h1><p>内容里有错误（见下面的列表，终端里也有），'
+            '这个文件还是改动以前的，所以先不提供，免得印错。改好并保存后会重新生成，这一页随之刷新成新的文件。</p></body></html>').encode("utf-8")
