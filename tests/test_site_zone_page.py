@@ -349,6 +349,24 @@ def test_a_new_member_after_a_deletion_is_no_rename(tmp_path):
     assert _vanished(root) == ([], ["members.yaml:22:5: id: 上次生成时有党员“he-jing”，这次没有了：印着 he-jing 的桌牌上的二维码会打不开"])
 
 
+def test_a_member_deleted_but_still_named_is_told_to_come_back_not_to_be_another(tmp_path):
+    """Audit AK 3: huang-lei deleted from the roster, his commitment left, was "是不是要写 zhang-wei
+    （张伟）？如果是把编号 huang-lei 改成了 zhang-wei…aliases": followed, 黄磊's printed plate
+    would open 张伟's page. 张伟 was in the last build: no rename."""
+    members = FILES["members.yaml"]
+    spare = "  - id: huang-lei\n    name: 黄磊\n    branch: b1\n"
+    commitments = FILES["content/commitments/2026.yaml"] + "  - member: huang-lei\n    promise: 按时维修\n"
+    root = write_site(tmp_path / "src", {"members.yaml": members + spare, "content/commitments/2026.yaml": commitments})
+    build_site(_without_printables(root), tmp_path / "site")
+    (root / "members.yaml").write_text(members, encoding="utf-8")
+    from liangxiang.pipeline import read_content
+
+    _, problems = read_content(root, root / "content", cache_dir=root / ".cache/liangxiang")
+    assert [f"{p.message} ({p.hint})" for p in problems] == [
+        "找不到党员“huang-lei” (上次生成时还有党员“huang-lei”，这次 members.yaml 里没有了：调离的党员不要删除，"
+        "把他/她的记录放回 members.yaml，写 status: former（不想公开的写 hidden: true）)"]
+
+
 def test_a_story_renamed_or_deleted_is_told_once(tmp_path):
     """A story's address is its file's name, and its link is forwarded in WeChat: a renamed file
     left the old link at the 404 page without a word (audit G, session 37)."""

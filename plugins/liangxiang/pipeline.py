@@ -37,6 +37,7 @@ def read_content(
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
     changes = id_changes(content, cache_dir) if every_record_read else []  # since the last build (check.published)
     content.renamed = renamed_ids(changes)  # a reference to an id renamed is told the new id
+    content.vanished = {(kind, old) for kind, gone, _ in changes for old in gone} - set(content.renamed)  # deleted, not misspelt
     check_content(content, problems)
     if every_record_read:  # a check's error (a photo's path) does not hide a zone renamed beside it
         content.notices.extend(vanished_pages(content, changes))

@@ -26,6 +26,8 @@ NAMED = ("grade", "category")  # references to org.yaml's names rather than to r
 # (an alias is a way in for old links, never a reference: both are said, or the next run says the other, audit 37)
 MISSING_MORE = {"member": "；调离的党员不要删除，改成 status: former；改过编号的，这里写新编号，再把旧编号写进他/她的 aliases",
                 "zone": "；撤销的责任区不要删除，改成 status: archived；改过编号的，这里写新编号，再把旧编号写进新责任区的 aliases（标志牌上的二维码还用旧编号）"}
+RESTORE = {"member": "调离的党员不要删除，把他/她的记录放回 members.yaml，写 status: former（不想公开的写 hidden: true）",
+           "zone": "撤销的责任区不要删除，把它的文件放回 content/zones/，写 status: archived"}
 _ALIASES_TOO = "如果是把编号 {old} 改成了 {new}：这里也写 {new}，再在 {new} 里写上 aliases: [{old}]，印好的二维码还用旧编号"
 KIND_WORDS = {"member": "党员", "branch": "党支部", "group": "党小组", "zone": "责任区", "story": "故事"}
 _KINDS = {Member: "member", Zone: "zone"}
@@ -204,6 +206,8 @@ class References:
                 elif (renamed := self.content.renamed.get((kind, value))) is not None:  # since the last build (check.published)
                     hint = (f"上次生成时的{KIND_WORDS[kind]}“{value}”像是改成了 {renamed}：这里写 {renamed}，"
                             f"再在 {renamed} 里写上 aliases: [{value}]，印好的二维码还用旧编号")
+                elif (kind, value) in self.content.vanished and kind in RESTORE:  # deleted since the last build: not a typo for another's id
+                    hint = f"上次生成时还有{KIND_WORDS[kind]}“{value}”，这次 {HOMES[kind]} 里没有了：{RESTORE[kind]}"
                 elif (traced := self.badly_written(kind, value, traced_only=True)):
                     hint = traced  # 张伟 written as the id of the member whose photo is zhang-wei.jpg: not huang-lei
                 elif meant != hint and not re.fullmatch(ID_PATTERN, meant):
