@@ -95,3 +95,50 @@ def test_content_errors_read_the_same_under_properdocs(small_site, tmp_path):
         for line in expected:
             assert re.search(r"ERROR\s+-\s+" + re.escape(line), result.stderr), (tool, result.stderr)
         assert not (tmp_path / tool).exists()
+
+
+def test_a_wrong_plugin_option_and_the_build_read_the_same_under_properdocs(small_site, tmp_path):
+    """Audit AK 4: ProperDocs logs as "properdocs.config", so a misspelt option was said in MkDocs'
+    English there ("Config value 'plugins': Plugin 'liangxiang' option 'blead': …"), and the
+    build's own lines too ("Cleaning site directory", "Documentation built in …")."""
+    config = small_site / "mkdocs.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good.replace("      printables: false\n", "      printables: false\n      blead: true\n"), encoding="utf-8")
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1) if "blead" in text)
+    for tool in ("mkdocs", "properdocs"):
+        result = build(tool, config, tmp_path / tool, "-f", "mkdocs.yml")
+        assert result.returncode == 1 and "Config value" not in result.stderr, (tool, result.stderr)
+        assert f"mkdocs.yml:{line}:7: blead: liangxiang 插件没有“blead”这个设置 (是不是要写 bleed？)" in result.stderr, (tool, result.stderr)
+    config.write_text(good, encoding="utf-8")
+    for tool in ("mkdocs", "properdocs"):
+        result = build(tool, config, tmp_path / tool, "-f", "mkdocs.yml")
+        assert result.returncode == 0 and "亮相：网站生成完毕" in result.stderr, (tool, result.stderr)
+        assert "Cleaning site directory" not in result.stderr and "Documentation built" not in result.stderr, (tool, result.stderr)
+
+
+def test_the_build_is_said_done_after_every_rebuild_even_in_the_same_time():
+    """Audit AK 6: MkDocs' DuplicateFilter dropped "网站生成完毕" when a rebuild took as long as one before."""
+    import logging
+
+    from mkdocs.utils import DuplicateFilter
+
+    from liangxiang.site.staging import say_staging_in_words
+
+    logger = logging.getLogger("mkdocs.commands.build")
+    kept, level = logger.filters[:], logger.level
+    logger.setLevel(logging.INFO)
+    seen: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: seen.append(record.getMessage())
+    logger.addFilter(DuplicateFilter())  # as `mkdocs serve` sets it up
+    logger.addHandler(handler)
+    try:
+        say_staging_in_words(Path("site"))
+        for _ in range(3):
+            logger.info("Building documentation to directory: /tmp/x/.cache/liangxiang/staging-1")
+            logger.info("Documentation built in 1.10 seconds")
+    finally:
+        logger.removeHandler(handler)
+        logger.filters[:] = kept
+        logger.setLevel(level)
+    assert seen == ["亮相：正在生成网站，完成后更新 site", "亮相：网站生成完毕，用时 1.10 秒"] * 3, seen

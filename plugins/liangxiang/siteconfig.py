@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .configwords import mkdocs_error, option_parts, without_plugin, written_setting
+from .engine import engine_logger
 from .problems import Location
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -76,7 +77,7 @@ _IN_WORDS = _InWords()
 def say_config_problems_in_words(path: Path) -> None:
     """From now on, MkDocs' words about the config at path are the editors' (see _InWords)."""
     _IN_WORDS.path = path
-    logger = logging.getLogger("mkdocs.config")
+    logger = engine_logger(".config")
     if _IN_WORDS not in logger.filters:
         logger.addFilter(_IN_WORDS)
 
@@ -105,7 +106,7 @@ def load_site_config(path: Path):
         raise ConfigProblem("\n".join(map(str, problems)))
     _refuse_code(text, shown)
     warnings = _Warnings()
-    logging.getLogger("mkdocs").addHandler(warnings)
+    engine_logger().addHandler(warnings)
     try:
         # hooks are Python files MkDocs imports: checking content must not run them (nor a python tag, above)
         config = load_config(config_file=str(path), hooks=[])
@@ -128,7 +129,7 @@ def load_site_config(path: Path):
         messages.sort(key=lambda text: int(at.group(1)) if (at := re.match(rf"{re.escape(path.name)}:(\d+):", text)) else 0)  # as written
         raise ConfigProblem("\n".join(messages), usable) from None
     finally:
-        logging.getLogger("mkdocs").removeHandler(warnings)
+        engine_logger().removeHandler(warnings)
     plugin = config.plugins.get("liangxiang")
     if plugin is None:  # the content is checked as the plugin would read it with its defaults
         raise ConfigProblem(without_plugin(path), (config, _default_options()))
@@ -156,7 +157,7 @@ def _with_stand_ins(path: Path, said: list[str]) -> tuple[tuple | None, list[str
         if not wrong or wrong != stand_ins.keys():
             return None, more
         quiet = _Warnings()  # said once already
-        logging.getLogger("mkdocs").addHandler(quiet)
+        engine_logger().addHandler(quiet)
         try:
             config = load_config(config_file=str(path), hooks=[], **stand_ins)
         except (ConfigurationError, Abort) as error:
@@ -166,7 +167,7 @@ def _with_stand_ins(path: Path, said: list[str]) -> tuple[tuple | None, list[str
             more += new
             continue
         finally:
-            logging.getLogger("mkdocs").removeHandler(quiet)
+            engine_logger().removeHandler(quiet)
         plugin = config.plugins.get("liangxiang")
         return ((config, plugin.config) if plugin is not None else None), more
     return None, more
@@ -198,13 +199,13 @@ def _read_past(path: Path, text: str, doc) -> tuple[tuple | None, list[str]]:
     stream = io.StringIO(yaml.safe_dump({**doc.data, **{key: _STAND_INS[key] for key in keys}}, allow_unicode=True))
     stream.name = str(path)  # docs_dir and the rest are found beside it
     besides = _Warnings()
-    logging.getLogger("mkdocs").addHandler(besides)
+    engine_logger().addHandler(besides)
     try:
         config = load_config(config_file=stream, hooks=[])
     except (ConfigurationError, Abort, yaml.YAMLError):  # said once the file reads
         return None, []
     finally:
-        logging.getLogger("mkdocs").removeHandler(besides)
+        engine_logger().removeHandler(besides)
     plugin = config.plugins.get("liangxiang")
     return ((config, plugin.config) if plugin is not None else None), besides.messages
 

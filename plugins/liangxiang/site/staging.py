@@ -23,6 +23,8 @@ from pathlib import Path
 
 from mkdocs.utils import CountHandler
 
+from ..engine import engine_logger
+
 COMPARE_BYTES_UP_TO = 1 << 20  # a file of the same size is compared byte by byte up to this size
 
 
@@ -39,7 +41,7 @@ class StagedOutput:
         shutil.rmtree(self.staging, ignore_errors=True)
         _remove_abandoned(self.staging.parent)
         self.staging.mkdir(parents=True)
-        logging.getLogger("mkdocs").addHandler(self.warnings)
+        engine_logger().addHandler(self.warnings)
         return self.staging
 
     def place(self, relative: str, source: Path) -> None:
@@ -48,7 +50,7 @@ class StagedOutput:
 
     def commit(self, strict: bool) -> None:
         """Bring site_dir up to date; under --strict a build that warned is left to abort."""
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        engine_logger().removeHandler(self.warnings)
         if strict and self.warnings.get_counts():
             self.discard()
             return
@@ -67,7 +69,7 @@ class StagedOutput:
         self.discard()
 
     def discard(self) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        engine_logger().removeHandler(self.warnings)
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def _update(self, relative: str, source: str, move: bool) -> None:
@@ -183,12 +185,17 @@ class StagingWords(logging.Filter):
             record.msg, record.args = "亮相：正在生成网站，完成后更新 %s", (self.target,)
         elif (took := re.fullmatch(r"Documentation built in ([0-9.]+) seconds", message)) is not None:
             record.msg, record.args = "亮相：网站生成完毕，用时 %s 秒", (took.group(1),)
+        else:
+            return True
+        for seen in (f for f in logging.getLogger(record.name).filters if hasattr(f, "msgs")):
+            seen.msgs.discard(record.msg)  # said at every rebuild: MkDocs' DuplicateFilter, after this one, would drop it
         return True
 
 
 def say_staging_in_words(target: Path) -> None:
     """From now on MkDocs' build messages name site_dir (see StagingWords); once per process."""
-    logger = logging.getLogger("mkdocs.commands.build")
+    logger = engine_logger(".commands.build")
     for old in [f for f in logger.filters if isinstance(f, StagingWords)]:
         logger.removeFilter(old)
-    logger.addFilter(StagingWords(target))
+    logger.filters.insert(0, StagingWords(target))  # before MkDocs' DuplicateFilter (see StagingWords.filter)
+
