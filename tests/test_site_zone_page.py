@@ -175,6 +175,13 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("0311-88000000-8001", "031188000000,8001"),  # an extension after a last hyphen (audit A, session 20)
     ("13931700001-12", "13931700001,12"),
     ("0317-272-3318", "03172723318"),  # hyphens inside one number: no extension
+    # audit AJ 1: 11 digits are a mobile's only when they start with 1; a landline's last hyphen before 1 digit is an extension
+    ("400-810-6688-2", "4008106688,2"),
+    ("800-810-6688-9", "8008106688,9"),
+    ("0317-2720000-1", "03172720000,1"),
+    ("（0317）2720000-1", "03172720000,1"),
+    ("0755-8888-8888", "075588888888"),  # a local number of 8 written in fours: one number
+    ("138-1234-5678", "13812345678"),
 ])
 def test_a_phone_field_dials_its_first_number(written, dialled):
     """A phone is written as people write it; the call button dials its first number (and extension)."""

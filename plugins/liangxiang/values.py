@@ -168,7 +168,8 @@ def whole_number(digits: str) -> bool:
         return len(digits) in ((11,) if area_code(digits) else (11, 12))
     if digits.startswith(("400", "800")) and len(digits) == 10:
         return True
-    return 3 <= len(digits) <= 5 or 7 <= len(digits) <= 8 or len(digits) == 11 or (digits.startswith("86") and len(digits) >= 12)
+    mobile = len(digits) == 11 and digits.startswith("1")  # 400-810-6688-2 is a line and its extension, not a mobile
+    return 3 <= len(digits) <= 5 or 7 <= len(digits) <= 8 or mobile or (digits.startswith("86") and len(digits) >= 12)
 
 
 def area_code(digits: str) -> str:
@@ -197,9 +198,14 @@ def _cut_short(number: str, digits: str) -> str:
 
 def split_extension(number: str) -> tuple[str, str]:
     """A number and the extension written after its last hyphen ("0311-88000000-8001"), when the
-    digits are too many for one number and those before that hyphen make one; else (number, "")."""
+    digits are too many for one number and those before that hyphen make one, or they are an
+    area code and its local number ("0317-2720000-1": 0317-27200001 would be whole, but not as
+    written); else (number, "")."""
     found = re.fullmatch(r"(.*\d)\s*[-\u2010-\u2015]\s*(\d{1,6})\s*", number)
-    if found is None or whole_number(re.sub(r"\D", "", number)) or not whole_number(re.sub(r"\D", "", found.group(1))):
+    if found is None or not whole_number(re.sub(r"\D", "", found.group(1))):
+        return number, ""
+    landline = re.fullmatch(r"\s*[(（]?0\d{2,3}[)）]?\s*[-\u2010-\u2015 ]?\s*[2-9]\d{6,7}", found.group(1))
+    if whole_number(re.sub(r"\D", "", number)) and not landline:
         return number, ""
     return found.group(1), found.group(2)
 
