@@ -779,6 +779,29 @@ def test_a_name_or_a_date_in_a_table_cell_stays_on_one_line(visit):
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"][0]
 
 
+def test_a_phrase_in_a_table_cell_wraps_rather_than_widen_the_table(visit):
+    """Audit AJ 3: every cell of ten characters was kept on one line, so a three-column table of
+    short phrases (宿舍门口张贴党员标识) scrolled at 390 px with its last column cut."""
+    from liangxiang.site.markdown import Renderer
+
+    table = ("| 项目 | 教工党员 | 学生党员 |\n|---|---|---|\n| 亮身份 | 佩戴党员徽章，办公桌摆放承诺桌牌 | 宿舍门口张贴党员标识 |\n"
+             "| 亮承诺 | 每年初公开承诺 | 每年初公开承诺 |\n")
+    page = visit().open(PAGES["story"])
+    page.evaluate("(html) => { document.querySelector('.prose').insertAdjacentHTML('afterbegin', html); }", str(Renderer()(table)))
+    table_width, box_width = page.evaluate("""() => { const t = document.querySelector('.prose .table-wrap table');
+        return [t.offsetWidth, t.parentElement.clientWidth]; }""")
+    assert table_width <= box_width, (table_width, box_width)
+
+
+def test_a_call_button_in_a_paragraph_keeps_its_padding(visit):
+    """Audit AJ 2: the zone page's hotline button (a tel: link in a <p>) lost its side padding to the
+    rule for a number in a sentence, and its number touched the button's border at 320 px."""
+    page = visit().open(PAGES["zone"])
+    padding = page.evaluate("""() => { const a = document.querySelector('p > a.phone-line');
+        return a ? [parseFloat(getComputedStyle(a).paddingLeft), getComputedStyle(a.querySelector('strong')).textAlign] : null; }""")
+    assert padding is not None and padding[0] >= 12 and padding[1] == "center", padding
+
+
 def _edge_shades(box) -> tuple[bool, bool]:
     """Whether the box's left and right edges are shaded: a pixel 3 px inside each edge, near the
     box's foot, darker than the white 30 to 50 px further in (its brightest, past any cell border)."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import unicodedata
 import xml.etree.ElementTree as etree
 from typing import Callable
 from urllib.parse import unquote, urlsplit
@@ -107,6 +108,16 @@ class _JoinChineseLines(Treeprocessor):
 
 
 SHORT_CELL = 10  # characters: a cell this short (a name, a date, 已完成) is kept on one line, unless it has a pause (停电、验电)
+SHORT_WORDS = 5  # ems: a cell of words, not numbers, is kept whole only this wide (a name; 宿舍门口张贴党员标识 wraps, audit AJ 3)
+
+
+def _short_cell(text: str) -> bool:
+    """Whether a cell is a name, a date or a number, to keep on one line (the table may scroll for
+    it), rather than a phrase that wraps as any text does."""
+    if not 1 < len(text) <= SHORT_CELL or any(char.isspace() or char in PAUSES for char in text):
+        return False
+    ems = sum(1 if unicodedata.east_asian_width(char) in "WF" else .55 for char in text)
+    return ems <= SHORT_WORDS or any(char.isdigit() for char in text)  # 5月17日—22日, 2026-03-20
 
 
 class _ScrollTables(Treeprocessor):
@@ -116,7 +127,7 @@ class _ScrollTables(Treeprocessor):
     def run(self, root):
         for cell in root.iter():
             text = "".join(cell.itertext()).strip() if cell.tag in ("td", "th") else ""
-            if 1 < len(text) <= SHORT_CELL and not any(char.isspace() or char in PAUSES for char in text):
+            if _short_cell(text):
                 cell.set("class", "short")
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
