@@ -25,7 +25,7 @@ def test_validate_example_passes():
     result = run("liangxiang", "validate", cwd=REPO)
     assert result.returncode == 0, result.stderr
     # counted as the home page counts: in post; the former and the hidden said apart, as the archived zone
-    assert "内容检查通过：23 名在岗党员（另有 1 名已调离、1 名不公开）、3 个责任区（另有 1 个已撤销）" in result.stdout
+    assert "内容检查通过：23 名在册党员（另有 1 名已调离、1 名不公开）、3 个责任区（另有 1 个已撤销）" in result.stdout
 
 
 def broken_site(root: Path) -> Path:

@@ -70,7 +70,7 @@ def test_new_member_appends_keeps_bytes_and_validates_as_is(site):
     assert "# 所在党小组" in added  # commented, in Chinese
     check = validate(site)
     assert check.returncode == 0, check.stderr
-    assert "24 名在岗党员（另有 1 名已调离、1 名不公开）" in check.stdout
+    assert "24 名在册党员（另有 1 名已调离、1 名不公开）" in check.stdout
     # the same name again gets the next free id
     again = run("new", "member", "--name", "曾国强", cwd=site)
     assert "编号：zeng-guoqiang-2" in again.stdout
@@ -201,7 +201,7 @@ def test_append_keeps_any_file_intact(site, variant):
         assert b"\n" not in after[len(raw):].replace(b"\r\n", b"")
     check = validate(site)
     assert check.returncode == 0, check.stderr
-    assert "24 名在岗党员（另有 1 名已调离、1 名不公开）" in check.stdout
+    assert "24 名在册党员（另有 1 名已调离、1 名不公开）" in check.stdout
 
 
 def test_refuses_files_it_cannot_append_to(site):

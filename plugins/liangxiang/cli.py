@@ -113,14 +113,14 @@ def run_validate(directory: Path, config_file: str | None = None) -> int:
 
 
 def _counted(content) -> str:
-    """Members and zones counted as the home page counts them (those in post, zones in use), with
+    """Members and zones counted as the home page counts them (those on the roll, retired ones too; zones in use), with
     the rest said apart: an editor compares the two."""
     members, zones = content.public_members, content.zones
     active = sum(m.status == "active" for m in members)
     others = [f"{count} 名{what}" for count, what in ((len(members) - active, "已调离"),
                                                       (len(content.members) - len(members), "不公开")) if count]
     in_use = len(content.active_zones)
-    counted = f"{active} 名在岗党员" + (f"（另有 {'、'.join(others)}）" if others else "")
+    counted = f"{active} 名在册党员" + (f"（另有 {'、'.join(others)}）" if others else "")
     return counted + f"、{in_use} 个责任区" + (f"（另有 {len(zones) - in_use} 个已撤销）" if len(zones) > in_use else "")
 
 
