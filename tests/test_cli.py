@@ -371,3 +371,24 @@ def test_a_build_names_the_folder_it_updates_not_its_staging_folder(tmp_path):
     assert build.returncode == 0, build.stderr
     assert f"亮相：正在生成网站，完成后更新 {tmp_path / 'site'}" in build.stderr and "亮相：网站生成完毕，用时" in build.stderr, build.stderr
     assert "staging" not in build.stderr and "Cleaning site directory" not in build.stderr, build.stderr
+
+
+@pytest.mark.parametrize("kind, offers_id", [("member", True), ("zone", True), ("story", True), ("commitment", False), ("assessment", False)])
+def test_each_kinds_help_offers_what_it_takes_under_one_heading(kind, offers_id):
+    """Audit AK 7, 8: `new commitment --help` offered --id, which it refuses, and every kind's help
+    had two 选项 headings (the options it shares were a parent parser's group)."""
+    result = run("liangxiang", "new", kind, "--help", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("选项") == 1 and "--directory" in result.stdout, result.stdout
+    assert ("--id ID" in result.stdout) is offers_id, result.stdout
+
+
+def test_an_id_given_to_a_commitment_is_said_why_not(tmp_path):
+    result = run("liangxiang", "new", "commitment", "--member", "zhang-wei", "--id", "x", cwd=write_site(tmp_path))
+    assert result.returncode == 1 and "承诺没有编号：用 --member 写党员编号" in result.stderr, result.stderr
+
+
+def test_python_m_liangxiang_is_the_command():
+    """Audit AK 9: `python -m liangxiang` said "No module named liangxiang.__main__"."""
+    result = subprocess.run([sys.executable, "-m", "liangxiang", "validate"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "内容检查通过" in result.stdout, result.stderr

@@ -24,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = Parser(prog="liangxiang", description="亮相：党员亮身份、亮承诺、亮标准的公开网站和印刷品")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    validate = commands.add_parser("validate", help="检查内容，不生成网站（与 mkdocs build 报告的错误相同）")
+    validate = commands.add_parser("validate", help="检查内容，不生成网站（与 mkdocs build 报告的错误相同）",
+                                   description="检查内容，不生成网站：列出全部错误（文件:行:列: 字段: 哪里不对 (怎么改)），"
+                                               "有错时以状态 1 退出。与 mkdocs build 报告的错误相同。")
     validate.add_argument("directory", nargs="?", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录），默认当前目录")
     validate.add_argument("-f", "--config-file", help="配置文件的路径（默认 DIRECTORY/mkdocs.yml，没有时用 properdocs.yml）")
 
@@ -34,24 +36,30 @@ def main(argv: list[str] | None = None) -> int:
                     "然后运行 liangxiang validate 检查。不会覆盖已有的文件。",
     )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
-    common = Parser(add_help=False)
-    common.add_argument("-C", "--directory", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录），默认当前目录")
-    common.add_argument("-f", "--config-file", help="配置文件的路径（默认 DIRECTORY/mkdocs.yml，没有时用 properdocs.yml）")
-    common.add_argument("--id", help="编号（不写就按名称的拼音取一个没用过的）")
-    member = kinds.add_parser("member", parents=[common], help="在 members.yaml 末尾添加一位党员")
+
+    def kind(name: str, help: str, named: str = "") -> Parser:
+        """One kind's parser, with the site's options (and --id for a record an id names), under one heading."""
+        parser = kinds.add_parser(name, help=help, description=help)
+        parser.add_argument("-C", "--directory", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录），默认当前目录")
+        parser.add_argument("-f", "--config-file", help="配置文件的路径（默认 DIRECTORY/mkdocs.yml，没有时用 properdocs.yml）")
+        # a commitment or an assessment has no id: --id is not offered, but said why when written (run_new)
+        parser.add_argument("--id", help=f"编号（不写就按{named}的拼音取一个没用过的）" if named else argparse.SUPPRESS)
+        return parser
+
+    member = kind("member", "在 members.yaml 末尾添加一位党员", "姓名")
     member.add_argument("--name", help="姓名，例如 张三（编号按拼音取，例如 zhang-san）")
     member.add_argument("--branch", help="所在党支部的编号（默认 org.yaml 里的第一个）")
-    zone = kinds.add_parser("zone", parents=[common], help="新建 content/zones/编号.yaml")
+    zone = kind("zone", "新建 content/zones/编号.yaml", "名称")
     zone.add_argument("--name", help="责任区名称，例如 同心广场绿化优秀党员责任区")
     zone.add_argument("--branch", help="所属党支部的编号（默认 org.yaml 里的第一个）")
     zone.add_argument("--leader", help="党员负责人的编号")
-    story = kinds.add_parser("story", parents=[common], help="新建 content/stories/编号.md")
+    story = kind("story", "新建 content/stories/编号.md", "标题")
     story.add_argument("--title", help="故事标题")
     story.add_argument("--member", action="append", default=[], help="相关党员的编号（可写多次）")
-    commitment = kinds.add_parser("commitment", parents=[common], help="在 content/commitments/年份.yaml 末尾添加一条承诺（没有这个文件就新建）")
+    commitment = kind("commitment", "在 content/commitments/年份.yaml 末尾添加一条承诺（没有这个文件就新建）")
     commitment.add_argument("--member", help="党员编号")
     commitment.add_argument("--year", type=_year, default=dt.date.today().year, help="年度（默认今年）")
-    assessment = kinds.add_parser("assessment", parents=[common], help="新建 content/assessments/考核期.yaml，每个在用的责任区一行")
+    assessment = kind("assessment", "新建 content/assessments/考核期.yaml，每个在用的责任区一行")
     assessment.add_argument("--period", help="考核期 YYYY-Qn（默认刚结束的那个季度）")
 
     schemas = commands.add_parser("schemas", help="生成编辑器用的 JSON Schema（来自内容格式的定义）")
