@@ -392,3 +392,13 @@ def test_python_m_liangxiang_is_the_command():
     """Audit AK 9: `python -m liangxiang` said "No module named liangxiang.__main__"."""
     result = subprocess.run([sys.executable, "-m", "liangxiang", "validate"], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0 and "内容检查通过" in result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("written", ["", "\n\n", "# site_name: 测试站\n# plugins: [liangxiang]\n"])
+def test_an_empty_mkdocs_yml_is_said_empty(tmp_path, written):
+    """Audit AK 5: an mkdocs.yml saved empty was "必须写 site_name" and "找不到内容文件夹“docs”"."""
+    root = write_site(tmp_path)
+    (root / "mkdocs.yml").write_text(written, encoding="utf-8")
+    result = run("liangxiang", "validate", cwd=root)
+    said = [line for line in result.stderr.splitlines() if line.startswith("mkdocs.yml")]
+    assert result.returncode == 1 and len(said) == 1 and "mkdocs.yml 是空的" in said[0] and "git checkout -- mkdocs.yml" in said[0], result.stderr

@@ -167,6 +167,12 @@ def test_a_broken_mkdocs_yml_is_said_in_words_and_the_last_site_served(server):
     config.write_text(good, encoding="utf-8")
     until(server, "members/zhang-wei/", lambda page: shown_errors(page) is None, "the site built again")
 
+    # audit AK 5: a wrong plugin option was said three times (MkDocs, MkDocs again while read for the list, the list)
+    config.write_text(good.replace("      printables: false\n", "      printables: false\n      blead: true\n"), encoding="utf-8")
+    log = server.wait_for(r"预览仍是上一次成功生成的网站", count=2)
+    wrong = [line for line in log.splitlines() if "blead" in line]
+    assert len(wrong) == 1 and re.search(r"ERROR\s+-\s+mkdocs\.yml:\d+:7: blead: liangxiang 插件没有“blead”这个设置", wrong[0]), log
+
 
 def test_a_preview_started_with_mistakes_waits_for_them_to_be_fixed(tmp_path):
     """Audit G (session 37): `mkdocs serve` on content with a mistake printed it and ended, with

@@ -3,6 +3,7 @@ page says what is wrong, in the words of `liangxiang validate`."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -10,6 +11,8 @@ import traceback
 from pathlib import Path
 
 from mkdocs.exceptions import MkDocsException
+
+from .engine import engine_logger
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
@@ -57,17 +60,23 @@ class Preview:
         Preview.serving = True
 
     def __call__(self, *args, **kwargs):
+        from .siteconfig import config_problems_said
+
         Preview.content_failed = False
+        config_problems_said()  # from here on: what MkDocs says of mkdocs.yml in this rebuild
         try:
             result = self.rebuild(*args, **kwargs)
         except MkDocsException as error:
             if Preview.content_failed:
                 return None
-            problems = self._config_problems() if _reading_config(error) else []
+            said = config_problems_said()
+            with _console_quiet():  # read again for the whole list: MkDocs would say its part again
+                problems = self._config_problems() if _reading_config(error) else []
             if not problems:
                 raise
-            for problem in problems:  # instead of MkDocs' traceback
-                log.error(problem)
+            for problem in problems:  # instead of MkDocs' traceback; what it said in our words is not said twice
+                if problem not in said:
+                    log.error(problem)
             log.error(KEPT)
             Preview.problems = problems
             return None
@@ -126,6 +135,23 @@ class Waiting:
         site_dir.mkdir(parents=True, exist_ok=True)
         for name in ("index.html", "404.html"):  # 404.html: MkDocs serves it for every other address
             (site_dir / name).write_text(self.PAGE, encoding="utf-8")
+
+
+@contextlib.contextmanager
+def _console_quiet():
+    """The engine's messages are not printed (a handler added inside still hears them)."""
+    handlers = list(engine_logger().handlers)
+    for handler in handlers:
+        handler.addFilter(_silent)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(_silent)
+
+
+def _silent(record: logging.LogRecord) -> bool:
+    return False
 
 
 def with_errors(page: bytes, problems: list[str], under: str = UNDER_KEPT) -> bytes:

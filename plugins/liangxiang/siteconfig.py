@@ -62,16 +62,24 @@ class _InWords(logging.Filter):
     def __init__(self) -> None:
         super().__init__()
         self.path: Path | None = None
+        self.said: list[str] = []  # as worded, since `mkdocs serve` last asked (serve.Preview says the rest)
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         if self.path is not None and message.startswith("Config value '") and not hasattr(record, "as_written"):
             record.as_written = message
             record.msg, record.args = mkdocs_error(self.path, message), ()
+            self.said.append(record.msg)
         return True
 
 
 _IN_WORDS = _InWords()
+
+
+def config_problems_said() -> list[str]:
+    """What the engine said of mkdocs.yml, in the editors' words, since the last call."""
+    said, _IN_WORDS.said = _IN_WORDS.said, []
+    return said
 
 
 def say_config_problems_in_words(path: Path) -> None:
@@ -104,6 +112,9 @@ def load_site_config(path: Path):
     text = decode(path.read_bytes(), shown, problems)  # GBK from Notepad: said as for every file
     if text is None:
         raise ConfigProblem("\n".join(map(str, problems)))
+    if all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):  # saved empty, or all commented out
+        raise ConfigProblem(f"{shown}: {shown} 是空的，没有任何设置 (如果是误删了内容，用 git 恢复它（git checkout -- {shown}）；"
+                            "新建网站的话，照本仓库的 mkdocs.yml 写 site_name、site_url、docs_dir、theme 和 plugins)")
     _refuse_code(text, shown)
     warnings = _Warnings()
     engine_logger().addHandler(warnings)
