@@ -1136,6 +1136,15 @@ def test_a_file_named_as_wrongly_as_its_field_is_said_in_the_same_run(tmp_path, 
     assert at.index(said) == len(at) - 1, "the field's own error comes first"
 
 
+def test_a_file_to_be_renamed_as_another_is_said_so(tmp_path):
+    """Audit AL 5: 2026Q1.yaml saying period: 2026q1 beside 2026-Q1.yaml was told to take that name."""
+    root = write_site(tmp_path)
+    (root / "content/assessments/2026Q1.yaml").write_text(FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2026q1"),
+                                                          encoding="utf-8")
+    said = [str(p).split(": ", 2)[2] for p in problems_of(root) if p.where.path.endswith("/2026Q1.yaml")]
+    assert "文件名“2026Q1.yaml”也要改，但 2026-Q1.yaml 已经有了 (如果这是另一期，period 和文件名都改成它；如果是 2026-Q1.yaml 的副本，删掉这个文件)" in said, said
+
+
 @pytest.mark.parametrize("file, renamed, old, new", [
     ("content/assessments/2026-Q1.yaml", "2026-Q1.yaml", "period: 2026-Q1", "period: 2026q1"),  # the name is what is meant
     ("content/commitments/2026.yaml", "2026.yaml", "year: 2026", "year: 2026年"),

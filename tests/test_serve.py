@@ -168,10 +168,11 @@ def test_a_broken_mkdocs_yml_is_said_in_words_and_the_last_site_served(server):
     until(server, "members/zhang-wei/", lambda page: shown_errors(page) is None, "the site built again")
 
     # audit AK 5: a wrong plugin option was said three times (MkDocs, MkDocs again while read for the list, the list)
-    config.write_text(good.replace("      printables: false\n", "      printables: false\n      blead: true\n"), encoding="utf-8")
+    config.write_text(good.replace("      printables: false\n", "      printables: false\n      blead: true\n      qr_sise: 9\n"), encoding="utf-8")
     log = server.wait_for(r"预览仍是上一次成功生成的网站", count=2)
-    wrong = [line for line in log.splitlines() if "blead" in line]
-    assert len(wrong) == 1 and re.search(r"ERROR\s+-\s+mkdocs\.yml:\d+:7: blead: liangxiang 插件没有“blead”这个设置", wrong[0]), log
+    for option in ("blead", "qr_sise"):  # two in one message of MkDocs' (audit AL 3)
+        wrong = [line for line in log.splitlines() if f"“{option}”" in line]
+        assert len(wrong) == 1 and re.search(rf"mkdocs\.yml:\d+:7: {option}: liangxiang 插件没有“{option}”这个设置", wrong[0]), log
 
 
 def test_a_preview_started_with_mistakes_waits_for_them_to_be_fixed(tmp_path):

@@ -182,6 +182,9 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("（0317）2720000-1", "03172720000,1"),
     ("0755-8888-8888", "075588888888"),  # a local number of 8 written in fours: one number
     ("138-1234-5678", "13812345678"),
+    ("+852 2345 6789", "+85223456789"),  # audit AL 2: 11 digits with a country code
+    ("+81 3 1234 5678", "+81312345678"),
+    ("第2网格 13812345678", "13812345678"),  # past a group that is no number
 ])
 def test_a_phone_field_dials_its_first_number(written, dialled):
     """A phone is written as people write it; the call button dials its first number (and extension)."""
@@ -217,6 +220,13 @@ def test_a_phone_field_dials_its_first_number(written, dialled):
     ("0317-2721365转8001 值班室13812345678", [("0317-2721365转8001", "03172721365,8001"), ("值班室13812345678", "13812345678")]),
     ("0317-2721365 转 8001", [("0317-2721365 转 8001", "03172721365,8001")]),  # an extension is the line's
     ("0317-2721365 ext.8001", [("0317-2721365 ext.8001", "03172721365,8001")]),
+    # audit AL 1: after the first number, a short group is a time, a date, a room or an extension, never a call of its own
+    ("0317-2721365 工作时间：8:30-11:30 14:30-17:30", [("0317-2721365 工作时间：8:30-11:30 14:30-17:30", "03172721365")]),
+    ("0317-2721365（工作日 8:30-11:30 14:00-17:00）", [("0317-2721365", "03172721365")]),
+    ("0317-2721365 白班 2026.3.1", [("0317-2721365 白班 2026.3.1", "03172721365")]),
+    ("0317-2721365 分机 8001 夜间 8002", [("0317-2721365 分机 8001 夜间 8002", "03172721365,8001")]),
+    ("13812345678 夜班 6688", [("13812345678 夜班 6688", "13812345678")]),
+    ("0317-2721365 第2网格 13812345678", [("0317-2721365", "03172721365"), ("第2网格 13812345678", "13812345678")]),
 ])
 def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     """Audit 20: "转8001、8002" made the second a call to 8002, and a night number in brackets

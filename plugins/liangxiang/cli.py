@@ -37,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="KIND")
 
-    def kind(name: str, help: str, named: str = "") -> Parser:
+    def kind(name: str, does: str, named: str = "") -> Parser:
         """One kind's parser, with the site's options (and --id for a record an id names), under one heading."""
-        parser = kinds.add_parser(name, help=help, description=help)
+        parser = kinds.add_parser(name, help=does, description=does)
         parser.add_argument("-C", "--directory", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录），默认当前目录")
         parser.add_argument("-f", "--config-file", help="配置文件的路径（默认 DIRECTORY/mkdocs.yml，没有时用 properdocs.yml）")
         # a commitment or an assessment has no id: --id is not offered, but said why when written (run_new)

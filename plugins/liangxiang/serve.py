@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import posixpath
 import re
 import traceback
 from pathlib import Path
@@ -69,7 +70,7 @@ class Preview:
         except MkDocsException as error:
             if Preview.content_failed:
                 return None
-            said = config_problems_said()
+            said = [line for message in config_problems_said() for line in message.splitlines()]  # two wrong options: one message
             with _console_quiet():  # read again for the whole list: MkDocs would say its part again
                 problems = self._config_problems() if _reading_config(error) else []
             if not problems:
@@ -201,8 +202,8 @@ def watch_and_preview(server, config) -> None:
 def _printable_withheld(environ, start_response, mount: str, reloading):
     """While the last rebuild failed, a sign's or plate's file is not served: the one on disk was
     made from the content before the edit, and would go to the print shop looking current."""
-    path = environ.get("PATH_INFO", "")
-    if not Preview.problems or not path.startswith(mount) or not PRINTABLE.match(path[len(mount):]):
+    path = posixpath.normpath(environ.get("PATH_INFO", "")) + "/"  # as MkDocs reads it: print/signboards//x.pdf is x.pdf
+    if not Preview.problems or not path.startswith(mount) or not PRINTABLE.match(path[len(mount):].rstrip("/")):
         return None
     start_response("503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "5")])
     return [reloading(WITHHELD)]

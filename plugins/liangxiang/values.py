@@ -168,8 +168,8 @@ def whole_number(digits: str) -> bool:
         return len(digits) in ((11,) if area_code(digits) else (11, 12))
     if digits.startswith(("400", "800")) and len(digits) == 10:
         return True
-    mobile = len(digits) == 11 and digits.startswith("1")  # 400-810-6688-2 is a line and its extension, not a mobile
-    return 3 <= len(digits) <= 5 or 7 <= len(digits) <= 8 or mobile or (digits.startswith("86") and len(digits) >= 12)
+    eleven = len(digits) == 11 and not digits.startswith(("400", "800"))  # a mobile, +852 2345 6789; 400-810-6688-2 is a line and its extension
+    return 3 <= len(digits) <= 5 or 7 <= len(digits) <= 8 or eleven or (digits.startswith("86") and len(digits) >= 12)
 
 
 def area_code(digits: str) -> str:

@@ -14,6 +14,7 @@ from ..values import ID_PATTERN, PERIOD_PATTERN
 
 STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN}
 WHICH = {"id": "哪个责任区", "year": "哪一年", "period": "哪一期"}
+ANOTHER = {"id": "个责任区", "year": "年", "period": "期"}
 EXAMPLES = {"id": "tongxin-guangchang", "year": "2026", "period": "2026-Q1"}
 WRITTEN_AS = re.compile(r"写成 ([0-9A-Za-z-]+)）?$")  # the end of a field's hint that writes it right
 
@@ -37,6 +38,9 @@ def misnamed_files(content: Content, problems: Problems) -> None:
         if re.fullmatch(STEM_PATTERNS[field], file.stem):  # 2026-Q4.yaml saying 2026年第三季度: which is meant is the editor's to say
             problems.add(where, field, f"{field} 写成 {offered} 的话，和文件名“{file.name}”不同",
                          f"两者必须相同：是{WHICH[field]}，{field} 和文件名就都写成它")
+        elif offered and (content.root / file.with_name(f"{offered}{file.suffix}")).exists():  # 2026Q1.yaml beside 2026-Q1.yaml
+            problems.add(where, field, f"文件名“{file.name}”也要改，但 {offered}{file.suffix} 已经有了",
+                         f"如果这是另一{ANOTHER[field]}，{field} 和文件名都改成它；如果是 {offered}{file.suffix} 的副本，删掉这个文件")
         elif offered:
             problems.add(where, field, f"文件名“{file.name}”也要改：{field} 改好以后，文件名要和它相同", f"把文件改名为 {offered}{file.suffix}")
         else:

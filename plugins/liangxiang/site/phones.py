@@ -73,8 +73,8 @@ def _next_number_apart(part: str) -> list[str]:
     pieces, start, previous = [], 0, None
     for number in PHONE_NUMBER.finditer(part):
         digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", split_extension(number.group(0))[0]))
-        if not whole_number(digits):
-            continue
+        if not whole_number(digits) or (previous is not None and len(digits) < 7):
+            continue  # after the first, a short group is a time, a room or an extension (8:30-11:30, 301室), not a number
         gap = part[previous:number.start()].strip() if previous is not None else ""
         if gap and not EXTENSION_BEFORE.search(gap):
             words = part.index(gap, previous)
@@ -92,7 +92,10 @@ def tel(phone: str) -> str:
     an extension after a pause. "0716-8888120 转 6001" dials 07168888120,6001; "0839-7221100、
     0839-7221101" dials the first; "" when the field holds no number."""
     text = unicodedata.normalize("NFKC", phone)  # full-width digits, hyphens and brackets
-    number = PHONE_NUMBER.search(text)
+    found = [(n, re.sub(r"\D", "", split_extension(n.group(0))[0])) for n in PHONE_NUMBER.finditer(text)]
+    # the first number; past a group that is none (第2网格 13812345678), a whole number of 7 digits or more, never a time (8:30-11:30)
+    number = next((n for index, (n, digits) in enumerate(found) if whole_number(digits) and (index == 0 or len(digits) >= 7)),
+                  found[0][0] if found else None)
     if number is None:
         return ""
     main, extension = split_extension(number.group(0))  # 0311-88000000-8001
