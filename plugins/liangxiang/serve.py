@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from .engine import engine_logger
+from .print.stage import KINDS
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
@@ -209,7 +210,7 @@ def _printable_withheld(environ, start_response, mount: str, reloading):
     return [reloading(WITHHELD)]
 
 
-PRINTABLE = re.compile(r"print/(?:signboards|plates)/[^/]+\.(?:pdf|png)$")  # the files print/ lists, not its page
+PRINTABLE = re.compile(rf"print/(?:{'|'.join(KINDS.values())})/[^/]+\.(?:pdf|png)$")  # the files print/ lists, not its page
 WITHHELD = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
             '<title>印刷品还没有更新</title></head><body style="font:16px/1.6 system-ui,sans-serif;margin:24px;color:#1f1f1f">'
             '<h1 style="font-size:20px;color:#b3261e">印刷品还没有更新</h1><p>内容里有错误（见下面的列表，终端里也有），'
