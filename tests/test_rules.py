@@ -630,6 +630,8 @@ CASES = [
          "“010-6512345”不完整：区号 010 后面的号码有 7 位，应该是 8 位", "能拨打"),
     Case("phone-two-numbers", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001 0317-2720002"), "content/zones/garden.yaml", "service_phone", "service_phone",
          "这里写了 2 个电话号码", "两个号码之间加“、”"),
+    Case("phone-extension-unsaid", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001 8001"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "这里写了 2 个电话号码", "8001 是分机号的，写成 0317-2720001转8001"),
     Case("phone-too-long", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001转8001、8002、8003（夜间及节假日转值班室8009，周末转总值班室8010，春节期间另行通知，其他时间请拨打服务热线0317-2720000）"),
          "content/zones/garden.yaml", "service_phone", "service_phone", "太长了：最多 80 个字符（现在 88 个）"),  # said in characters, not "项" (audit 20)
     Case("phone-no-number", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 电话待定"), "content/zones/garden.yaml", "service_phone", "service_phone", "没有号码", "能拨打"),

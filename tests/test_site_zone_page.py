@@ -185,6 +185,10 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("+852 2345 6789", "+85223456789"),  # audit AL 2: 11 digits with a country code
     ("+81 3 1234 5678", "+81312345678"),
     ("第2网格 13812345678", "13812345678"),  # past a group that is no number
+    # a note's digits after a space were dialled with the number: 031727213652
+    ("0317-2721365 2号楼", "03172721365"),
+    ("13812345678 3号门岗", "13812345678"),
+    ("0317-2721365 内线8001", "03172721365,8001"),
 ])
 def test_a_phone_field_dials_its_first_number(written, dialled):
     """A phone is written as people write it; the call button dials its first number (and extension)."""
@@ -227,6 +231,9 @@ def test_a_phone_field_dials_its_first_number(written, dialled):
     ("0317-2721365 分机 8001 夜间 8002", [("0317-2721365 分机 8001 夜间 8002", "03172721365,8001")]),
     ("13812345678 夜班 6688", [("13812345678 夜班 6688", "13812345678")]),
     ("0317-2721365 第2网格 13812345678", [("0317-2721365", "03172721365"), ("第2网格 13812345678", "13812345678")]),
+    # two lines each with its extension were one link that called the first
+    ("0317-2721365转8001 0317-2721366转8002", [("0317-2721365转8001", "03172721365,8001"), ("0317-2721366转8002", "03172721366,8002")]),
+    ("0317-2721365转8001 13812345678", [("0317-2721365转8001", "03172721365,8001"), ("13812345678", "13812345678")]),
 ])
 def test_each_part_of_a_phone_field_dials_what_it_says(written, links):
     """Audit 20: "转8001、8002" made the second a call to 8002, and a night number in brackets

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, Strict, StringConstraints
@@ -154,6 +155,37 @@ def _digits(value: str) -> str:
 # a phone number as written (after NFKC or _digits): an area code may stand in brackets, "(0996)2145678";
 # brackets after the number are a note, "0996-2120088(24小时)"
 PHONE_NUMBER = re.compile(r"\+?(?:\d{1,4}[ \-]*)?(?:[(（]\d{1,5}[)）][ \-]*)?\d[\d \-\u2010-\u2015]*")
+TRANSFER_WORDS = "转|分机|内线"  # the words before an extension written apart from its line
+_AFTER_TRANSFER = re.compile(rf"(?:{TRANSFER_WORDS}|ext\.?|x|#)\s*$", re.IGNORECASE)
+# a landline with its area code, or a mobile, written as one: where such a number ends is sure
+_WRITTEN_WHOLE = re.compile(r"(?:[(（]?0\d{2,3}[)）]?[ \-\u2010-\u2015]?[2-9]\d{6,7}|1[3-9]\d{9})(?:[\-\u2010-\u2015]\d{1,6})?(?!\d)")
+
+
+def phone_numbers(text: str) -> Iterator[re.Match[str]]:
+    """The numbers in a phone field, as PHONE_NUMBER finds them, but where a number as written
+    ends before what a space glues on: "0317-2721365 2号楼" is 0317-2721365 and a note (not a call
+    to 031727213652), "转8001 0317-2721366" an extension and the next number. Two whole numbers
+    side by side stay one run, which the phone's check calls two numbers (side_by_side)."""
+    position = 0
+    while (found := PHONE_NUMBER.search(text, position)) is not None:
+        end = found.end()
+        written = _WRITTEN_WHOLE.match(text, found.start())
+        if (written and written.end() < end and end < len(text) and not text[end].isspace()
+                and not whole_number(re.sub(r"\D", "", text[written.end():end]))):
+            end = written.end()  # 2号楼: the digits of a note after the number
+        else:
+            for space in re.finditer(r" +", found.group(0)):
+                before = found.group(0)[:space.start()]
+                extension = _AFTER_TRANSFER.search(text, 0, found.start()) is not None
+                if (not before.startswith("+") and sum(map(str.isdigit, before)) >= 3
+                        and (extension or not whole_number(re.sub(r"\D", "", split_extension(before)[0])))
+                        and _WRITTEN_WHOLE.match(text, found.start() + space.end())):
+                    end = found.start() + space.start()  # 8001 0317-2721366: an extension, then a number
+                    break
+        yield PHONE_NUMBER.match(text, found.start(), end) or found
+        position = max(end, found.start() + 1)
+
+
 LETTER_IN_NUMBER = re.compile(r"(?<=\d)[OoIl]|[OoIl](?=\d)|(?<=\d-)[OoIl]")  # letters typed for 0 and 1
 
 
@@ -219,7 +251,7 @@ def _dialable(value: str) -> str:
     if (letter := LETTER_IN_NUMBER.search(value)) is not None:  # 0317-272331O: the call link would drop the O
         raise PydanticCustomError("phone_letter", "电话号码里有字母“{letter}”（现在是“{value}”）",
                                   {"letter": letter.group(), "value": value, "digit": "0" if letter.group() in "Oo" else "1"})
-    number = PHONE_NUMBER.search(value)
+    number = next(phone_numbers(value), None)
     if number and (mark := _MARK_IN_NUMBER.match(value, number.end())):  # 2721:365 would dial 2721
         raise PydanticCustomError("phone_mark", "电话号码“{number}”中间有“{mark}”", {"number": number.group(0) + mark.group(0),
                                                                                "mark": mark.group(1)})
@@ -228,7 +260,8 @@ def _dialable(value: str) -> str:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
     if not whole_number(digits):
         raise PydanticCustomError("phone_digits", "{said}", {"said": _cut_short(number.group(0), digits),
-                                                             "several": side_by_side(number.group(0))})
+                                                             "several": side_by_side(number.group(0)),
+                                                             "written": number.group(0).strip()})
     return value
 
 

@@ -377,6 +377,16 @@ def _not_whole_number(error: Error) -> tuple[str, str]:
             or ("年份只写四位数字，例如 2008" if year_like else ""))
 
 
+def _several_numbers(error: Error) -> str:
+    """Two numbers side by side: a list mark between them, or 转 before the second when it is the
+    first one's extension ("0317-2721365 8001")."""
+    hint = "两个号码之间加“、”，例如 0317-2721365、0317-2721366（网页上每个号码都能点击拨打）"
+    parts = str(error.ctx.get("written", "")).split()
+    if len(parts) == 2 and len(parts[1]) <= 6 and parts[1].isdigit():
+        hint += f"；{parts[1]} 是分机号的，写成 {parts[0]}转{parts[1]}"
+    return hint
+
+
 def _not_a_choice(error: Error) -> tuple[str, str]:
     choices = re.findall(r"'([^']*)'", str(error.ctx.get("expected", "")))
     value = error.value
@@ -511,7 +521,7 @@ WORDINGS: dict[str, Wording] = {
     "too_long": lambda e: _text_too_long(e) if isinstance(e.value, str) else (f"最多 {e.ctx.get('max_length')} 项", ""),
     **_kinds(_not_a_group, "model_type", "dict_type", "model_attributes_type"),
     # the format's own errors (values.py, model.py): their message is already in Chinese
-    "phone_digits": lambda e: (e.msg, "两个号码之间加“、”，例如 0317-2721365、0317-2721366（网页上每个号码都能点击拨打）" if e.ctx.get("several")
+    "phone_digits": lambda e: (e.msg, _several_numbers(e) if e.ctx.get("several")
                                else "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"),
     "phone_float": lambda e: (e.msg, f"照原来的号码重新输入全部数字，并用英文引号括起来，例如 {e.name}: \"13899012345\""),
     "phone_markup": lambda e: (e.msg, "这里只写电话号码，可以在括号里加说明，例如 0317-2721365（24小时）"),

@@ -8,15 +8,14 @@ import re
 import unicodedata
 
 from ..titles import PAUSES
-from ..values import PHONE_NUMBER, split_extension, whole_number
+from ..values import TRANSFER_WORDS, phone_numbers, split_extension, whole_number
 
 # between the numbers of one phone field: a list mark, "或", or a bracket opened after a number
 # (a note or a second number); not the brackets of an area code, "(0996)2145678"
 PHONE_PARTS = re.compile(r"(\s*(?:[、，,;；/／]|或)\s*|(?<=\d)\s*[（(])")
 AREA_CODE = re.compile(r"\D{0,12}?[(（]?(0\d{2,3})[)）]?[ \-]*[2-9]\d{6,7}(?!\d)")  # a landline written with its area code
 LOCAL_NUMBER = re.compile(r"[2-9]\d{6,7}")  # a landline without it
-PHONE_EXTENSION = re.compile(r"\s*(?:转|分机|ext\.?|x|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
-TRANSFER_WORDS = "转|分机|内线"  # the words before an extension written apart from its line
+PHONE_EXTENSION = re.compile(rf"\s*(?:{TRANSFER_WORDS}|ext\.?|x|#)\s*(\d{{1,6}})(?!\d)", re.IGNORECASE)
 
 
 def _closing_bracket_apart(part: str) -> list[str]:
@@ -71,13 +70,16 @@ def _next_number_apart(part: str) -> list[str]:
     number go with it ("夜间"), a note of several words after the first stays with the first; a
     number after 转 or 分机 is the line's extension, not a number of its own."""
     pieces, start, previous = [], 0, None
-    for number in PHONE_NUMBER.finditer(part):
+    for number in phone_numbers(part):
         digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", split_extension(number.group(0))[0]))
         if not whole_number(digits) or (previous is not None and len(digits) < 7):
             continue  # after the first, a short group is a time, a room or an extension (8:30-11:30, 301室), not a number
-        gap = part[previous:number.start()].strip() if previous is not None else ""
-        if gap and not EXTENSION_BEFORE.search(gap):
-            words = part.index(gap, previous)
+        # an extension right after the first number is its own ("转8001 0317-2721366")
+        extension = PHONE_EXTENSION.match(part, previous) if previous is not None else None
+        after = extension.end() if extension else previous
+        gap = part[after:number.start()].strip() if previous is not None else ""
+        if (gap or extension) and not EXTENSION_BEFORE.search(part[previous:number.start()]):
+            words = part.index(gap, after) if gap else number.start()
             spaces = [words + index for index, char in enumerate(gap) if char.isspace()]
             cut = spaces[-1] + 1 if spaces else words  # 工作日8:00-17:30 / 夜间13812345678
             head = part[start:cut]
@@ -92,7 +94,7 @@ def tel(phone: str) -> str:
     an extension after a pause. "0716-8888120 转 6001" dials 07168888120,6001; "0839-7221100、
     0839-7221101" dials the first; "" when the field holds no number."""
     text = unicodedata.normalize("NFKC", phone)  # full-width digits, hyphens and brackets
-    found = [(n, re.sub(r"\D", "", split_extension(n.group(0))[0])) for n in PHONE_NUMBER.finditer(text)]
+    found = [(n, re.sub(r"\D", "", split_extension(n.group(0))[0])) for n in phone_numbers(text)]
     # the first number; past a group that is none (第2网格 13812345678), a whole number of 7 digits or more, never a time (8:30-11:30)
     number = next((n for index, (n, digits) in enumerate(found) if whole_number(digits) and (index == 0 or len(digits) >= 7)),
                   found[0][0] if found else None)
