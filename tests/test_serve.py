@@ -174,6 +174,12 @@ def test_a_broken_mkdocs_yml_is_said_in_words_and_the_last_site_served(server):
         wrong = [line for line in log.splitlines() if f"“{option}”" in line]
         assert len(wrong) == 1 and re.search(rf"mkdocs\.yml:\d+:7: {option}: liangxiang 插件没有“{option}”这个设置", wrong[0]), log
 
+    # audit AK 10: with the plugin taken out, MkDocs' build was still said as 亮相's
+    done = log.count("亮相：网站生成完毕")
+    config.write_text(good.replace("  - liangxiang:\n      printables: false\n", "  - search\n"), encoding="utf-8")
+    log = server.wait_for(r"Documentation built in")
+    assert log.count("亮相：网站生成完毕") == done, log
+
 
 def test_a_preview_started_with_mistakes_waits_for_them_to_be_fixed(tmp_path):
     """Audit G (session 37): `mkdocs serve` on content with a mistake printed it and ended, with
@@ -190,6 +196,7 @@ def test_a_preview_started_with_mistakes_waits_for_them_to_be_fixed(tmp_path):
     try:
         log = running.wait_for(r"Serving on http://127\.0\.0\.1", timeout=STARTUP)
         assert "预览还没有生成" in log and "Traceback" not in log, log
+        assert "网站生成完毕" not in log and "Documentation built" not in log, log  # nothing was built
         for path in ("", "members/zhang-wei/"):
             status, page = running.get(path)
             assert "预览还没有生成" in page and len(shown_errors(page)) == 1 and "全角" in shown_errors(page)[0], (path, status, page)
@@ -197,6 +204,7 @@ def test_a_preview_started_with_mistakes_waits_for_them_to_be_fixed(tmp_path):
         (site / "members.yaml").write_text(good, encoding="utf-8")
         page = until(running, "members/zhang-wei/", lambda page: "张伟" in page, "the site built once fixed")
         assert shown_errors(page) is None
+        running.wait_for(r"亮相：网站生成完毕")
     finally:
         running.stop()
 

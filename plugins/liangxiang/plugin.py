@@ -28,7 +28,7 @@ from .problems import ContentError
 from .serve import Preview, Waiting, watch_and_preview
 from .site import SiteBuild
 from .site.markdown import SafeContent, add_base_extensions, untitled_page_title
-from .site.staging import StagedOutput, say_staging_in_words
+from .site.staging import StagedOutput, say_no_site_built, say_staging_in_words
 from .configwords import plugin_option_problem, plugin_twice_problem
 from .siteconfig import say_config_problems_in_words
 
@@ -115,7 +115,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 read_site(config, self.config)  # says so (check_settings) before anything is written there
             self.output = StagedOutput(Path(config.site_dir).resolve(), cache)
             config.site_dir = str(self.output.begin())  # the previous site stays whole until this build is
-            say_staging_in_words(self.output.target)
+            say_staging_in_words(self.output.target, Path(config.site_dir))
             if self.config.printables and sources_changed(
                 [root / self.config.members, Path(config.config_file_path or "mkdocs.yml")], [Path(config.docs_dir)],
                 cache / "sources.stat",
@@ -147,6 +147,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 log.info("提示：%s", notice)
             if starting:  # `mkdocs serve` would end here: it serves a page saying so, and watches
                 config.site_dir, self.build = site_dir, Waiting()
+                say_no_site_built()
                 config.theme.static_templates.clear()
                 Preview.failed([str(problem) for problem in error.problems], waiting=True)
                 return config

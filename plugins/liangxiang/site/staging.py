@@ -171,19 +171,33 @@ def _remove_abandoned(cache_dir: Path) -> None:
 
 class StagingWords(logging.Filter):
     """MkDocs' own words while it builds into the staging folder, said of site_dir, in Chinese:
-    "Building documentation to directory: .cache/liangxiang/staging-…" sent editors to look there."""
+    "Building documentation to directory: .cache/liangxiang/staging-…" sent editors to look there.
+    A filter words one build: a later one without the plugin (taken out of mkdocs.yml while
+    `mkdocs serve` runs) is said in MkDocs' own words, not as 亮相's."""
 
-    def __init__(self, target: Path):
+    def __init__(self, target: Path, staging: Path):
         super().__init__()
-        self.target = target
+        self.target, self.staging = target, staging
+        self.waiting = False  # serve's first build stopped at mistakes: no site is built (say_no_site_built)
+        self.done = False
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if self.done:
+            return True
         message = record.getMessage()
         if message == "Cleaning site directory":
             return False  # the staging folder is what is cleaned; site_dir is updated file by file (commit)
         if message.startswith("Building documentation to directory:"):
+            if self.waiting:
+                return False
+            if Path(message.partition(":")[2].strip()) != self.staging:  # not this filter's build
+                self.done = True
+                return True
             record.msg, record.args = "亮相：正在生成网站，完成后更新 %s", (self.target,)
         elif (took := re.fullmatch(r"Documentation built in ([0-9.]+) seconds", message)) is not None:
+            self.done = True
+            if self.waiting:
+                return False  # the preview said it is not built yet (serve.Preview.failed)
             record.msg, record.args = "亮相：网站生成完毕，用时 %s 秒", (took.group(1),)
         else:
             return True
@@ -192,10 +206,19 @@ class StagingWords(logging.Filter):
         return True
 
 
-def say_staging_in_words(target: Path) -> None:
-    """From now on MkDocs' build messages name site_dir (see StagingWords); once per process."""
-    logger = engine_logger(".commands.build")
+def _build_logger() -> logging.Logger:
+    return engine_logger(".commands.build")
+
+
+def say_staging_in_words(target: Path, staging: Path) -> None:
+    """This build's MkDocs messages name site_dir (see StagingWords)."""
+    logger = _build_logger()
     for old in [f for f in logger.filters if isinstance(f, StagingWords)]:
         logger.removeFilter(old)
-    logger.filters.insert(0, StagingWords(target))  # before MkDocs' DuplicateFilter (see StagingWords.filter)
+    logger.filters.insert(0, StagingWords(target, staging))  # before MkDocs' DuplicateFilter (see StagingWords.filter)
 
+
+def say_no_site_built() -> None:
+    """`mkdocs serve` started on content with mistakes: MkDocs' "built" would be untrue."""
+    for words in (f for f in _build_logger().filters if isinstance(f, StagingWords)):
+        words.waiting = True
