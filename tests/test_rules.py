@@ -618,7 +618,11 @@ CASES = [
          "content/zones/closed.yaml", "successor", "successor", "接续关系绕成了一个圈：closed → garden → closed", "把它的 status 改回 active"),
     Case("successor-missing", sub("content/zones/closed.yaml", "successor: garden", "successor: gaden"), "content/zones/closed.yaml", "successor", "successor", "找不到责任区", "garden"),
     Case("alias-is-id", sub("content/zones/garden.yaml", "aliases: [old-garden]", "aliases: [closed]"), "content/zones/garden.yaml", "aliases", "aliases", "现有责任区"),
-    Case("alias-twice", sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [old-garden]\n"), "content/zones/garden.yaml", "aliases", "aliases", "重复"),
+    # audit AM 1: said at the zone whose id is not the alias's (a copy), not at the later file, which may be the original
+    Case("alias-twice", sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [old-garden]\n"), "content/zones/closed.yaml", "aliases", "aliases", "重复",
+         "像是 garden 原来的编号"),
+    Case("alias-copied", sub("content/zones/garden.yaml", "aliases: [old-garden]", "aliases: [closed-old]") | sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [closed-old]\n"),
+         "content/zones/garden.yaml", "aliases", "aliases", "重复", "像是 closed 原来的编号"),
     Case("ref-by-name", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: 张伟"), "content/zones/garden.yaml", "leader: 张伟", "leader", "编号只能", "“张伟”的编号是 zhang-wei"),
     Case("ref-branch-by-name", sub("members.yaml", "    branch: b2\n    status: former", "    branch: 第二党支部\n    status: former"), "members.yaml", "第二党支部", "members[3].branch", "编号只能", "编号是 b2"),
     Case("ref-deleted-member", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: wang-jianguo"), "content/zones/garden.yaml", "leader: wang", "leader", "找不到党员", "status: former"),

@@ -6,6 +6,7 @@ References by id are checked in ``references``, a zone's own rules in ``zones``,
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import itertools
 import re
@@ -28,6 +29,9 @@ from .references import References
 from .tables import table_problems
 from .timeline import named_as, timeline_notices
 from .zones import ZoneRules
+
+
+AliasAt = tuple[Location, str, str]  # where a former id is written, its field, and whose it is
 
 
 def check_content(content: Content, problems: Problems) -> None:
@@ -236,12 +240,12 @@ class _Rules(MemberRules, ZoneRules, References):
                 f"承诺有 {length} 个字，桌牌上只能印成小字（承诺是一句话，{PROMISE_MOST} 个字以内）",
                 "把最想让群众记住的一句写在 promise，具体的事分条写进 items"))
 
-    def aliases(self, record, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
+    def aliases(self, record, kind: str, kind_word: str, seen: dict[str, AliasAt]) -> None:
         """Former ids keep printed QR codes working: each may lead to one page only."""
         written = [(alias, record.at("aliases", index)) for index, alias in enumerate(record.aliases)]
-        self.aliases_written(written, record.field_name("aliases"), kind, kind_word, seen)
+        self.aliases_written(written, record.field_name("aliases"), record.id, kind, kind_word, seen)
 
-    def rejected_aliases(self, model: type, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
+    def rejected_aliases(self, model: type, kind: str, kind_word: str, seen: dict[str, AliasAt]) -> None:
         """The well-written aliases of records that did not validate: one malformed alias (or
         another field's mistake) must not hide a clash beside it."""
         for rejected in self.content.rejected:
@@ -250,17 +254,36 @@ class _Rules(MemberRules, ZoneRules, References):
                 continue
             written = [(alias, rejected.source.at(*rejected.loc, "aliases", index)) for index, alias in enumerate(aliases)
                        if isinstance(alias, str) and re.fullmatch(ID_PATTERN, alias) and rejected.loc + ("aliases", index) not in rejected.bad]
-            self.aliases_written(written, dotted(rejected.loc + ("aliases",)), kind, kind_word, seen)
+            owner = rejected.data.get("id")
+            self.aliases_written(written, dotted(rejected.loc + ("aliases",)), owner if isinstance(owner, str) else "", kind, kind_word, seen)
 
-    def aliases_written(self, written: list[tuple[str, Location]], field: str, kind: str, kind_word: str, seen: dict[str, Location]) -> None:
+    def aliases_written(self, written: list[tuple[str, Location]], field: str, owner: str, kind: str, kind_word: str,
+                        seen: dict[str, AliasAt]) -> None:
         for alias, where in written:
             if alias in self.content.known[kind]:
                 self.problems.add(
                     where, field, f"曾用编号“{alias}”和现有{kind_word}的编号相同",
                     "曾用编号只能是不再使用的旧编号，否则两个二维码会指向同一个网址",
                 )
+            elif alias in seen:
+                self.alias_twice(alias, kind_word, seen[alias], (where, field, owner))
             else:
-                self.unique("曾用编号", seen, alias, where, field, f"一个曾用编号只能通向一个{kind_word}：删去其中一处")
+                seen[alias] = (where, field, owner)
+
+    def alias_twice(self, alias: str, kind_word: str, earlier: AliasAt, later: AliasAt) -> None:
+        """One former id on two records: said at the one it was copied to. A zone file copied to
+        start a new one keeps the original's aliases; deleting the alias there, as "either one"
+        would allow, sends the old signs' QR codes to the new zone (audit AM 1)."""
+        def likeness(at: AliasAt) -> float:  # tongxin is tongxin-guangchang's old id, not jianshe-lu's
+            return difflib.SequenceMatcher(None, alias, at[2]).ratio() if at[2] else 0.0
+
+        if abs(likeness(earlier) - likeness(later)) >= 0.2:
+            original, copy = sorted((earlier, later), key=likeness, reverse=True)
+            hint = f"“{alias}”像是 {original[2]} 原来的编号（复制文件时会带过来）：在这里删掉它，印出去的二维码才会继续通向 {original[2]}"
+        else:
+            original, copy = sorted((earlier, later), key=lambda at: (_changed_at(self.content.root / at[0].path), at[0].line))
+            hint = f"一个曾用编号只能通向一个{kind_word}：删掉不是从“{alias}”改过来的那一处"
+        self.problems.add(copy[0], copy[1], f"曾用编号“{alias}”重复了，{original[0]} 已经用过", hint)
 
     def commitments(self) -> None:
         years: dict[str, Location] = {}

@@ -17,7 +17,7 @@ class MemberRules:
 
     def members(self) -> None:
         seen: dict[str, Location] = {}
-        aliases: dict[str, Location] = {}
+        aliases: dict[str, tuple[Location, str, str]] = {}  # a former id: where, its field, whose
         first: dict[str, Member] = {}
         for member in self.content.members:
             earlier = first.setdefault(member.id, member)

@@ -20,7 +20,7 @@ class ZoneRules:
 
     def zones(self) -> None:
         content = self.content
-        aliases: dict[str, Location] = {}
+        aliases: dict[str, tuple[Location, str, str]] = {}  # a former id: where, its field, whose
         ids: dict[str, Location] = {}
         for zone in sorted(content.zones, key=lambda z: Path(z.path).stem != z.id):  # the id's own file first: it keeps the id
             if zone.id in ids and Path(ids[zone.id].path).stem == zone.id != Path(zone.path).stem:
