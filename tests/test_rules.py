@@ -2609,6 +2609,19 @@ def test_a_link_into_a_misnamed_stories_folder_is_said_at_the_folder(tmp_path):
     assert said == ["content/Stories: 文件夹“Stories”不是内容格式里的文件夹，里面的故事不会被读入 (把文件夹改名为 stories（小写英文，一字不差）)"], said
 
 
+def test_a_path_with_its_folder_in_another_case_is_what_to_fix_when_others_spell_it_right(tmp_path):
+    """Audit AM 2: one path of 23 wrote Members/ for members/; the hint to rename the folder broke
+    the other 22, whose errors then asked for the opposite rename."""
+    root = write_site(tmp_path)
+    _apply(root, {**sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: photos/Members/zhang-wei.jpg"),
+                  **sub("content/zones/garden.yaml", "leader: zhang-wei\n", "leader: zhang-wei\nphoto: photos/members/garden.jpg\n"),
+                  "content/photos/zhang-wei.jpg": None, "content/photos/members/zhang-wei.jpg": jpeg_bytes(),
+                  "content/photos/members/garden.jpg": jpeg_bytes((1600, 1200))})
+    said = [str(p) for p in problems_of(root)]
+    assert said == ["members.yaml:4:5: members[1].photo: 找不到图片“photos/Members/zhang-wei.jpg” (文件在 content/photos/members/zhang-wei.jpg，"
+                    "文件夹名的大小写和这里写的不同，网站服务器区分大小写，会找不到：写成 photos/members/zhang-wei.jpg)"], said
+
+
 def test_a_misnamed_folder_is_the_one_thing_to_fix(tmp_path):
     """Audit AH F3: content/Zones/ made every reference to its zones "add it to content/zones/",
     and content/Photos/ made every photo "write Photos/… or move the file"."""

@@ -357,9 +357,11 @@ class _Rules(MemberRules, ZoneRules, References):
         hidden = hidden_photos(content)
         written = [(record.at(field), record.field_name(field), value, getattr(record, "id", None) or Path(record.path).stem,
                     getattr(record, "hidden", False), wide) for record, field, value, wide in images if value is not None]
-        for where, name, value, own_name, is_hidden, wide in written + [(*image, False) for image in self.rejected_images()]:
+        written += [(*image, False) for image in self.rejected_images()]
+        paths = {entry[2] for entry in written}
+        for where, name, value, own_name, is_hidden, wide in written:
             notices: list[tuple[str, str]] = []  # own_name: the file a member's or zone's photo is named after
-            found = check_image(content.docs_dir, value, content.checked_images, notices, own_name, wide)
+            found = check_image(content.docs_dir, value, content.checked_images, notices, own_name, wide, paths - {value})
             if not found and not is_hidden:
                 found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
             for message, hint in found:

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
 
@@ -199,11 +200,13 @@ def _is_heif(path: Path) -> bool:
 
 
 def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
-                notices: list[tuple[str, str]] | None = None, own_name: str = "", wide: bool = False) -> list[tuple[str, str]]:
+                notices: list[tuple[str, str]] | None = None, own_name: str = "", wide: bool = False,
+                others: Collection[str] = ()) -> list[tuple[str, str]]:
     """(message, hint) for each thing wrong with an image reference that keeps it from being
     used; what is only poor about it (too few pixels; for a ``wide`` one, a zone's photo or a
     story's cover, too narrow for the web's cards) goes to ``notices`` when given. ``checked``
-    keeps the answers for files seen before, by path, size and time."""
+    keeps the answers for files seen before, by path, size and time; ``others`` are the other
+    image paths written (a folder they name as it is spelt is not to be renamed)."""
     if (unusable := unusable_path(value)) is not None:
         return [unusable]
     path = resolve_image(docs_dir, value)
@@ -235,7 +238,7 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
             # "a.jpg " from WeChat: the path cannot hold the space (YAML drops it at the end), the file's name can lose it
             return [(f"找不到图片“{value}”", f"照片的文件名“{near}”里多了空格：把文件改名为 {path.name}")]
         hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
-        hint = hint or file_elsewhere(path.name, path, docs_dir.resolve().parent, docs_dir.resolve())
+        hint = hint or file_elsewhere(path.name, path, docs_dir.resolve().parent, docs_dir.resolve(), others)
         return [(f"找不到图片“{value}”", hint or "检查文件名和大小写，或者把照片放到这个位置")]
     stat = path.stat()
     ident = FileFacts.ident(path, stamp(stat))

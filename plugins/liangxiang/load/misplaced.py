@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from ..content import RECORD_FOLDERS
@@ -60,16 +61,21 @@ def missing_file(path: Path, root: Path, docs_dir: Path, otherwise: str) -> tupl
     return f"找不到 {path.name}", otherwise
 
 
-def file_elsewhere(name: str, wanted: Path, root: Path, docs_dir: Path) -> str:
+def file_elsewhere(name: str, wanted: Path, root: Path, docs_dir: Path, others: Collection[str] = ()) -> str:
     """The hint for a photo or file not where it is written: the same file name elsewhere in the
-    site (another folder of photos/, or outside docs_dir, where it would never be published)."""
+    site (another folder of photos/, or outside docs_dir, where it would never be published).
+    ``others``: the other image paths written in the content."""
     other = _find(root, name, wanted)
     if other is None:
         return ""
     if other.is_relative_to(docs_dir):
         written = other.relative_to(docs_dir).as_posix()
-        if (wanted.is_relative_to(docs_dir) and written.lower() == (meant := wanted.relative_to(docs_dir).as_posix()).lower()
-                and (renamed := _folders_to_rename(docs_dir, written, meant))):
+        meant = wanted.relative_to(docs_dir).as_posix() if wanted.is_relative_to(docs_dir) else ""
+        folder = written.rsplit("/", 1)[0] + "/"
+        if written.lower() == meant.lower() and any(path.startswith(folder) for path in others):
+            # other paths name the folder as it is spelt: renaming it would break them (audit AM 2)
+            return f"文件在 content/{written}，文件夹名的大小写和这里写的不同，网站服务器区分大小写，会找不到：写成 {written}"
+        if written.lower() == meant.lower() and (renamed := _folders_to_rename(docs_dir, written, meant)):
             # Photos/ for photos/: found on Windows, not on the server; the folders renamed fix every path
             said = "，再把 ".join(f"content/{have} 改名为 {want}" for have, want in renamed)
             return (f"文件在 content/{written}，文件夹名的大小写和这里写的不同，网站服务器区分大小写，会找不到："
