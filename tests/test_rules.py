@@ -2266,7 +2266,8 @@ def test_a_zone_file_copied_under_a_new_name_is_told_to_change_its_own_id(tmp_pa
     assert any(hint == "garden.yaml 已经有了：把这个文件的 id 改成 garden-2" for _, _, hint in found), found
 
 
-@pytest.mark.parametrize("phone", ["（010）64001305", "(010)64001305", "０１０-64001305", "010 6400 1305", "010-64001234转8001"])
+@pytest.mark.parametrize("phone", ["（010）64001305", "(010)64001305", "０１０-64001305", "010 6400 1305", "010-64001234转8001",
+                                   "0086-10-64001305", "0086 13812345678", "８６－０３１７－２７２５１２０"])
 def test_a_phone_as_pasted_from_word_is_valid(tmp_path, phone):
     """Full-width brackets round the area code, as Word and input methods type them, used to read
     as the number “010”, “不完整” (audit 21)."""

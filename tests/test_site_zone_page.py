@@ -171,7 +171,7 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("0317-272 或 8 号楼门卫", ""),  # cut short: the call button would dial a stranger
     ("0996-2120088（24小时）", "09962120088"),  # a note in brackets after the number
     ("0996-2120088 (白天)", "09962120088"),
-    ("+86 (0317) 2723318", "+8603172723318"),
+    ("+86 (0317) 2723318", "+863172723318"),  # the area code's 0 is not dialled after +86
     ("0311-88000000-8001", "031188000000,8001"),  # an extension after a last hyphen (audit A, session 20)
     ("13931700001-12", "13931700001,12"),
     ("0317-272-3318", "03172723318"),  # hyphens inside one number: no extension
@@ -189,6 +189,12 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("0317-2721365 2号楼", "03172721365"),
     ("13812345678 3号门岗", "13812345678"),
     ("0317-2721365 内线8001", "03172721365,8001"),
+    # audit AM 4: China's country code as on business cards dialled 86… as a local number, or kept the area code's 0
+    ("86-0317-2725120", "+863172725120"),
+    ("+86-0317-2725120", "+863172725120"),
+    ("0086-317-2725120", "+863172725120"),
+    ("0086 13812345678", "+8613812345678"),
+    ("86 13812345678", "+8613812345678"),
 ])
 def test_a_phone_field_dials_its_first_number(written, dialled):
     """A phone is written as people write it; the call button dials its first number (and extension)."""

@@ -177,7 +177,7 @@ def phone_numbers(text: str) -> Iterator[re.Match[str]]:
             for space in re.finditer(r" +", found.group(0)):
                 before = found.group(0)[:space.start()]
                 extension = _AFTER_TRANSFER.search(text, 0, found.start()) is not None
-                if (not before.startswith("+") and sum(map(str.isdigit, before)) >= 3
+                if (not before.startswith(("+", "00")) and sum(map(str.isdigit, before)) >= 3
                         and (extension or not whole_number(re.sub(r"\D", "", split_extension(before)[0])))
                         and _WRITTEN_WHOLE.match(text, found.start() + space.end())):
                     end = found.start() + space.start()  # 8001 0317-2721366: an extension, then a number
@@ -193,6 +193,8 @@ def whole_number(digits: str) -> bool:
     """Digits a phone can dial: a short service number (12345, 95598), alone or after an area code,
     a local number of 7 or 8 digits, one with its area code (0317-2720000), a 400 or 800 number, a mobile's 11, or one with
     the country code; "0317272" is cut short."""
+    if digits.startswith("0086"):  # China's country code dialled from abroad: 0086-317-2725120
+        return len(digits) >= 13
     if digits.startswith("0"):  # the area code, then a local number of 8 digits after 010 and 02x, 7 or 8 after 0xxx
         code = area_code(digits) or digits[:4]
         if digits[len(code):len(code) + 1] in ("1", "9") and 3 <= len(digits) - len(code) <= 5:

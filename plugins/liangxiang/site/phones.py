@@ -106,7 +106,20 @@ def tel(phone: str) -> str:
     digits = re.sub(r"\D", "", main)
     if not whole_number(digits):  # "<script>alert(1)</script>" holds a 1, not a number to call
         return ""
-    return ("+" if main.startswith("+") else "") + digits + (f",{extension}" if extension else "")
+    return _with_country_code(digits, main.startswith("+")) + (f",{extension}" if extension else "")
+
+
+def _with_country_code(digits: str, plus: bool) -> str:
+    """A number written with China's country code as a phone dials it: 86-0317-2725120 and
+    0086 317 2725120 as +863172725120 (86… without the + is dialled as a local number, and the
+    area code's 0 is not dialled after +86; audit AM 4)."""
+    if digits.startswith("0086"):
+        plus, digits = True, digits[2:]
+    elif digits.startswith("86") and len(digits) >= 12:  # no number in China starts with 86 and is this long
+        plus = True
+    if plus and digits.startswith("860"):
+        digits = "86" + digits[3:]
+    return ("+" if plus else "") + digits
 
 
 def tel_parts(phone: str) -> list[tuple[str, str]]:
