@@ -409,10 +409,15 @@ CASES = [
     # audit M: published with "title: 关于" as its text (a heading under "----"), its menu entry in English
     Case("free-page-front-matter-unclosed", {"content/about.md": "---\ntitle: 关于\n\n# 活动简介\n\n正文。\n"}, "content/about.md", 1, "-",
          "页面开头的信息区（title）没有结束", "在“title: …”下面加一行“---”"),
-    Case("free-page-front-matter-closed-by-four", {"content/about.md": "---\ntitle: 关于\n----\n\n正文。\n"}, "content/about.md", 1, "-",
+    Case("free-page-front-matter-closed-by-four", {"content/about.md": "---\ntitle: 关于\n----\n\n正文。\n"}, "content/about.md", 3, "-",
          "缺少第二个“---”", "第 3 行的“----”要写成正好三个半角减号“---”"),
-    Case("free-page-front-matter-closed-by-a-dash", {"content/about.md": "---\ntitle: 关于\n———\n\n正文。\n"}, "content/about.md", 1, "-",
+    Case("free-page-front-matter-closed-by-a-dash", {"content/about.md": "---\ntitle: 关于\n———\n\n正文。\n"}, "content/about.md", 3, "-",
          "缺少第二个“---”", "第 3 行的“———”要写成"),
+    # audit AM 5: a story's two fences typed wrong were said in two runs, the second at line 1
+    Case("story-fences-both-dashes", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("---\n", "———\n")},
+         "content/stories/a-key.md", 1, "-", "第一行的“———”要写成三个半角减号“---”", "第一行写“---”"),
+    Case("story-fences-both-dashes-closing", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("---\n", "———\n")},
+         "content/stories/a-key.md", 8, "-", "要用一行“---”结束", "第 8 行的“———”要写成正好三个半角减号“---”"),
     Case("free-page-front-matter-toml", {"content/about.md": "+++\ntitle = \"关于\"\n+++\n\n正文。\n"}, "content/about.md", 1, "-",
          "“+++”要写成三个半角减号“---”", "“title: …”"),  # Hugo's way: MkDocs would publish the lines as text
     Case("control-char-in-page", sub("content/about.md", "活动简介。", "活动\x1b[31m简介。"), "content/about.md", "活动\x1b", "-", "看不见的控制字符（U+001B）"),
@@ -735,7 +740,7 @@ CASES = [
     Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "像素太多", "不超过"),
     # stories, files, settings
     Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "缺少信息区", "---"),
-    Case("story-front-matter-unclosed", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("featured: true\n---", "featured: true\n----")}, "content/stories/a-key.md", 1, "-", "没有结束", "第 8 行的“----”"),
+    Case("story-front-matter-unclosed", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("featured: true\n---", "featured: true\n----")}, "content/stories/a-key.md", 8, "-", "没有结束", "第 8 行的“----”"),
     Case("story-front-matter-toml", {"content/stories/a-key.md": "+++\ntitle = \"一把钥匙\"\ndate = 2016-05-12\n+++\n故事正文。\n"},  # Hugo's way (audit M)
          "content/stories/a-key.md", 1, "-", "“+++”要写成三个半角减号“---”", "“title: …”"),
     Case("story-front-matter-dashes", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("---", "———", 1)}, "content/stories/a-key.md", 1, "-", "三个半角减号"),

@@ -377,7 +377,8 @@ class _Reader(PageScanning):
             shown = self.shown(path)
             has_front, doc, body, body_line = read
             if not has_front:
-                self.problems.add(Location(shown, 1, 1), "-", *missing_front_matter(body))
+                for line, message, hint in missing_front_matter(body):
+                    self.problems.add(Location(shown, line, 1), "-", message, hint)
                 continue
             data = self.mapping(doc, "故事信息")
             if data is None:

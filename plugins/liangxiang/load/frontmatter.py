@@ -56,26 +56,42 @@ def toml_front_matter(text: str) -> bool:
     return lines[0].strip() == "+++" and re.match(r"\s*[A-Za-z_][\w-]*\s*=", next((line for line in lines[1:] if line.strip()), "")) is not None
 
 
-def missing_front_matter(text: str) -> tuple[str, str]:
-    """What is wrong with the head of a story that has no front matter: (message, hint)."""
+def missing_front_matter(text: str) -> list[tuple[int, str, str]]:
+    """What is wrong with the head of a story that has no front matter: (line, message, hint)
+    each; both fences typed wrong (———, ----) are said at once, each at its line (audit AM 5)."""
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     how = "第一行写“---”，接着写 title、date、category 等，再用一行“---”结束，然后写正文"
+    closing = closing_line(text)
     if first == "---":
-        return "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", unclosed_hint(text, "在这几行下面加一行“---”，再写正文")
+        if closing:
+            return [(closing, "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", _fence_hint(text, closing))]
+        return [(1, "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", "在这几行下面加一行“---”，再写正文")]
     if first == "+++":
-        return "故事第一行的“+++”要写成三个半角减号“---”", TOML_HINT
+        return [(1, "故事第一行的“+++”要写成三个半角减号“---”", TOML_HINT)]
     if first and not first.strip("-—－–_ "):
-        return f"故事第一行的“{first}”要写成三个半角减号“---”", how
+        said = [(1, f"故事第一行的“{first}”要写成三个半角减号“---”", how)]
+        if closing:
+            said.append((closing, "故事开头的信息区（title、date、category）要用一行“---”结束", _fence_hint(text, closing)))
+        return said
     if not first and "\n---" in text[:200]:
-        return "故事文件的第一行必须是“---”：前面不能有空行", "删掉开头的空行"
-    return "故事文件开头缺少信息区（用“---”围起来的 title、date、category）", how
+        return [(1, "故事文件的第一行必须是“---”：前面不能有空行", "删掉开头的空行")]
+    return [(1, "故事文件开头缺少信息区（用“---”围起来的 title、date、category）", how)]
+
+
+def closing_line(text: str) -> int:
+    """The line (from 1) meant to close the front matter but typed otherwise (----, ———), or 0."""
+    lines = text.split("\n")
+    return next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
+
+
+def _fence_hint(text: str, line: int) -> str:
+    return f"第 {line} 行的“{text.split(chr(10))[line - 1].strip()}”要写成正好三个半角减号“---”"
 
 
 def unclosed_hint(text: str, otherwise: str) -> str:
     """How to close front matter that a "---" opens and none closes: the line meant to (----, ———), or ``otherwise``."""
-    lines = text.split("\n")
-    near = next((n for n, line in enumerate(lines[1:], 2) if line.strip() and not line.strip().strip("-—－–_ ")), 0)
-    return f"第 {near} 行的“{lines[near - 1].strip()}”要写成正好三个半角减号“---”" if near else otherwise
+    closing = closing_line(text)
+    return _fence_hint(text, closing) if closing else otherwise
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

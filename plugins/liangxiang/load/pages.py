@@ -13,7 +13,7 @@ from pathlib import Path
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
 from ..problems import Location, Problem, did_you_mean, shortened
 from .decoding import report_controls, undecodable
-from .frontmatter import TOML_HINT, split_front_matter, toml_front_matter, unclosed_hint
+from .frontmatter import TOML_HINT, closing_line, split_front_matter, toml_front_matter, unclosed_hint
 from .misplaced import (
     FOLDER_WORDS,
     foreign_file,
@@ -120,7 +120,7 @@ class PageScanning:
         lines = text.split("\n")
         if lines[0].strip() != "---" or not _KEY_LIKE.match(next((line for line in lines[1:] if line.strip()), "")):
             return False
-        self.problems.add(Location(self.shown(path), 1, 1), "-", "页面开头的信息区（title）没有结束：缺少第二个“---”，"
+        self.problems.add(Location(self.shown(path), closing_line(text) or 1, 1), "-", "页面开头的信息区（title）没有结束：缺少第二个“---”，"
                           "现在网站会把这几行当成正文显示出来", unclosed_hint(text, "在“title: …”下面加一行“---”，再写正文"))
         return True
 
