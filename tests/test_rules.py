@@ -1996,6 +1996,18 @@ def test_a_commitment_with_a_mistake_is_not_said_missing_from_the_new_year(tmp_p
     assert not [str(n) for n in content.notices if "还没有 2026 年的承诺" in str(n)]
 
 
+def test_a_file_read_past_a_syntax_error_has_no_notice_until_it_is_fixed(tmp_path):
+    """Audit AM 6: a stray "---" between two commitments set the rest of the file aside; a notice
+    then said their members had no commitment this year, and an editor would type them again."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - {member: zhang-wei, promise: 种花}\n  - {member: li-na, promise: 微笑服务}\n",
+                  "content/commitments/2026.yaml": "year: 2026\ncommitments:\n  - {member: zhang-wei, promise: 带头养护花园}\n---\n"
+                  "  - member: li-na\n    promise: 微笑服务\n"})
+    content, problems = read_content(root, root / "content")
+    assert [(p.where.path, p.where.line) for p in problems] == [("content/commitments/2026.yaml", 4)], [str(p) for p in problems]
+    assert not [str(n) for n in content.notices if n.where.path == "content/commitments/2026.yaml"]
+
+
 def test_a_line_with_an_error_has_no_notice_beside_it(tmp_path):
     """A hidden member's name as a role's name: its error, not also a notice at the same field (audit 35)."""
     root = write_site(tmp_path)

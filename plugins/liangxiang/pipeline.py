@@ -46,7 +46,8 @@ def read_content(
         content.checked_images.save()
     # a notice where an error is said already is the same line told twice (a hidden member's name: an error and a notice)
     erred = {(problem.where, problem.field) for problem in problems}
-    content.notices = [notice for notice in content.notices if (notice.where, notice.field) not in erred]
+    content.notices = [notice for notice in content.notices
+                       if (notice.where, notice.field) not in erred and notice.where.path not in problems.recovered]
     return content, problems
 
 

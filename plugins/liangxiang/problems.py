@@ -73,6 +73,9 @@ class Problems:
     # files whose own field was read past a syntax error: their other fields' mistakes are said,
     # but not what the checks across records find there (it may hang on the field set aside)
     read_past: set[str] = field(default_factory=set)
+    # files read past a syntax error: their notices wait until it is fixed (what is set aside may
+    # be what a notice misses: 16 commitments under a stray "---" were told missing, audit AM 6)
+    recovered: set[str] = field(default_factory=set)
     # files with git's conflict markers, read as the side before "=======": the other side's text
     other_sides: dict[str, str] = field(default_factory=dict)
 

@@ -137,6 +137,8 @@ class _Reader(PageScanning):
         nothing more this run (a value read as empty is not the editor's mistake); in a file of
         one record, its other fields still say their own mistakes (audit 21)."""
         source = doc.source if doc is not None else None
+        if source and source.set_aside:
+            self.problems.recovered.add(source.path)
         for line in source.set_aside if source else ():
             lines = source.item_lines(line)
             if lines is None:  # a file's own field: that field, what is said of the whole record (its first line), and the
