@@ -1911,6 +1911,21 @@ def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 
 
+def test_an_earlier_period_filled_in_by_copying_blames_the_copy(tmp_path):
+    """Audit AM 7: 2026-Q3.yaml copied to back-fill 2025-Q4, its scores not yet changed: the notice
+    told the real, published 2026-Q3 to write its scores and not to be committed."""
+    import os
+
+    root = write_site(tmp_path)
+    results = "results:\n  - {zone: garden, score: 90, note: 补植及时}\n"
+    _apply(root, {"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\n" + results,
+                  "content/assessments/2025-Q4.yaml": "period: 2025-Q4\npublished: 2026-01-05\n" + results})
+    os.utime(root / "content/assessments/2026-Q1.yaml", (1_700_000_000, 1_700_000_000))  # saved long before the copy
+    content, _ = read_content(root, root / "content")
+    said = [str(n) for n in content.notices if "一模一样" in n.message]
+    assert len(said) == 1 and said[0].startswith("content/assessments/2025-Q4.yaml:3:1: results: 考核期 2025-Q4 的考核结果和 2026-Q1 的一模一样"), said
+
+
 def test_a_period_copied_without_its_new_period_blames_the_copy_alone(tmp_path):
     """2026-Q2.yaml copied from 2026-Q1.yaml, its period not yet changed: the copy is the error;
     no notice tells the editor to rewrite the real 2026-Q1 results (audit J)."""

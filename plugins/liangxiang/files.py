@@ -74,6 +74,14 @@ def whole(path: str | Path) -> bool:
     return size > 0 and head.startswith(begins) and ends in tail
 
 
+def changed_at(path: Path) -> float:
+    """When a file was last saved (0 when it is gone): of two alike, the later is the copy."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
     """What tells that a file changed without reading it: its size, modification and change times
     and inode. The last two catch a photo replaced by one of the same size with its time kept

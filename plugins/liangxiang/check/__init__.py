@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..content import Content
+from ..files import changed_at
 from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Member, Record, Result, Zone
 from ..load.wording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, dotted, shortened
@@ -177,7 +178,7 @@ class _Rules(MemberRules, ZoneRules, References):
         for record in records:
             named.setdefault(getattr(record, field).strip(), []).append(record)
         for twins in (twins for twins in named.values() if len(twins) > 1):
-            first, *copies = sorted(twins, key=lambda r: _changed_at(self.content.root / r.path))
+            first, *copies = sorted(twins, key=lambda r: changed_at(self.content.root / r.path))
             shown = f"{first.path}（{first.id}）" if hasattr(first, "id") else f"{first.path} "
             for record in copies:
                 self.content.notices.append(Problem(record.at(field), field, f"{what}和 {shown}一样：{said}", hint))
@@ -281,7 +282,7 @@ class _Rules(MemberRules, ZoneRules, References):
             original, copy = sorted((earlier, later), key=likeness, reverse=True)
             hint = f"“{alias}”像是 {original[2]} 原来的编号（复制文件时会带过来）：在这里删掉它，印出去的二维码才会继续通向 {original[2]}"
         else:
-            original, copy = sorted((earlier, later), key=lambda at: (_changed_at(self.content.root / at[0].path), at[0].line))
+            original, copy = sorted((earlier, later), key=lambda at: (changed_at(self.content.root / at[0].path), at[0].line))
             hint = f"一个曾用编号只能通向一个{kind_word}：删掉不是从“{alias}”改过来的那一处"
         self.problems.add(copy[0], copy[1], f"曾用编号“{alias}”重复了，{original[0]} 已经用过", hint)
 
@@ -409,10 +410,3 @@ def _new_id_example(record: Record, field: str) -> str:
 
     suggested = phrase_id(re.sub(r"(党员)?责任区$", "", name) or name)
     return f"（例如 {suggested}）" if suggested else ""
-
-
-def _changed_at(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0

@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 
 from ..content import Content
+from ..files import changed_at
 from ..problems import Problem
 from ..values import build_day
 
@@ -33,7 +34,9 @@ def _copied_results(content: Content):
     """A period's file copied from the last one and given its new period, its scores and notes not
     yet changed: the old results would be posted as the new period's."""
     seen: dict[tuple, str] = {}
-    for period in reversed(content.periods):  # oldest first: the later of two alike is the copy
+    # the file saved last is the copy (a new period, or an old one filled in later: audit AM 7); of
+    # files saved together (a fresh clone), the later period
+    for period in sorted(reversed(content.periods), key=lambda period: changed_at(content.root / period.path)):
         if not named_as(period, period.period):
             continue  # copied, its period not yet changed: that error is said, and the file it came from is not this one's copy
         results = tuple(sorted((r.zone, float(r.score), (r.note or "").strip()) for r in period.results))
