@@ -637,6 +637,11 @@ CASES = [
          "“0317-272000”不完整：区号 0317 后面的号码有 6 位，应该是 7 或 8 位", "能拨打"),
     Case("phone-beijing-digit-missing", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 010-6512345"), "content/zones/garden.yaml", "service_phone", "service_phone",
          "“010-6512345”不完整：区号 010 后面的号码有 7 位，应该是 8 位", "能拨打"),
+    Case("duty-as-name-value", sub("content/zones/garden.yaml", "  - 浇水\n", "  - 巡查时间: 每日7:00\n"), "content/zones/garden.yaml", "巡查时间", "duties[1]",
+         "半角冒号加空格让它成了“名称: 值”", "写成 - 巡查时间：每日7:00"),
+    # audit AM 8: sub-items under a duty were told to be written as Python's ['补植'], which the sign would print
+    Case("duty-with-sub-items", sub("content/zones/garden.yaml", "  - 浇水\n", "  - 植被养护:\n    - 补植\n    - 修剪\n"), "content/zones/garden.yaml", "植被养护", "duties[1]",
+         "下面又分了小项", "写成 - 植被养护：补植、修剪；或者把每个小项各写成一条"),
     Case("phone-two-numbers", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001 0317-2720002"), "content/zones/garden.yaml", "service_phone", "service_phone",
          "这里写了 2 个电话号码", "两个号码之间加“、”"),
     Case("phone-extension-unsaid", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001 8001"), "content/zones/garden.yaml", "service_phone", "service_phone",

@@ -340,6 +340,10 @@ def _not_text(error: Error) -> tuple[str, str]:
         return f"“{error.name}”应该是一段文字，现在写成了列表", "把这几项合成一段文字写在冒号后面"
     if isinstance(error.value, dict) and error.in_list and len(error.value) == 1:  # - 巡查时间: 每日7:00
         (key, value), = error.value.items()
+        if isinstance(value, list):  # - 植被养护: / - 补植: sub-items, which a list of text has not (audit AM 8)
+            items = "、".join(show(item) for item in value if item is not None and not isinstance(item, (list, dict)))
+            return (f"{error.name} 的第 {error.where[-1] + 1} 条下面又分了小项：{error.name} 只有一层，每条是一段文字",
+                    f"把小项并进这一条，写成 - {key}：{items}；或者把每个小项各写成一条" if items else f"写成 - {key}，小项各写成一条")
         return (f"{error.name} 的第 {error.where[-1] + 1} 条应该是一段文字：“{key}”后面的半角冒号加空格让它成了“名称: 值”",
                 f"把这个冒号改成中文冒号“：”，写成 - {key}：{show(value) if value is not None else ''}；或者把整条用英文引号括起来")
     if isinstance(error.value, dict):
