@@ -742,6 +742,11 @@ CASES = [
          "content/stories/a-key.md", "故事正文", "body", "“http://[待补充]”不是有效的网址", "https://"),
     Case("image-not-an-address", sub("content/about.md", "活动简介。", "活动简介。![图](//[a)"),
          "content/about.md", "活动简介", "-", "不能来自别的网站", "photos/"),
+    # audit AM 9: a path on the editor's computer was "another website"; a backslashed one was told stories/../photos/…
+    Case("image-windows-path", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![现场](C:\\Users\\张三\\Desktop\\现场.jpg)"),
+         "content/stories/a-key.md", "![现场]", "body", "这是你电脑上的文件路径", "把图片存进 content/photos/ 里，写 photos/现场.jpg"),
+    Case("image-backslashes", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n![张伟](..\\photos\\zhang-wei.jpg)"),
+         "content/stories/a-key.md", "![张伟]", "body", "路径用“/”分隔", "写成 ../photos/zhang-wei.jpg"),
     Case("photo-bomb", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/bomb.png"), "content/photos/bomb.png": "BOMB"}, "members.yaml", "bomb.png", "photo", "像素太多", "不超过"),
     # stories, files, settings
     Case("story-no-front-matter", {"content/stories/a-key.md": "只有正文。\n"}, "content/stories/a-key.md", 1, "-", "缺少信息区", "---"),

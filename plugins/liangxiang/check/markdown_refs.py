@@ -177,14 +177,24 @@ def _page_text(content: Content, page: str) -> str | None:
         return None
 
 
+WINDOWS_PATH = re.compile(r"(?:file:/*)?[A-Za-z]:[\\/]|\\\\")  # C:\Users\…, file:///C:/…, \\server\share
+
+
 def _image_problem(content: Content, src: str, base: str, hidden_of: dict) -> tuple[str, str] | None:
     from ..site.markdown import PHOTO
 
     if not src.startswith(PHOTO) and (pasted := unusable_path(src)) is not None:  # data:image/jpeg;base64,…
         return f"图片“{shortened(src, 40)}”没有发布：{pasted[0]}", pasted[1]
+    if not src.startswith(PHOTO) and WINDOWS_PATH.match(unquote(src)):  # C:\Users\…: read as an address of scheme "c:" (audit AM 9)
+        name = re.split(r"[\\/]", unquote(src).rstrip("/\\"))[-1] or "照片.jpg"
+        return (f"图片“{unquote(src)}”没有发布：这是你电脑上的文件路径，别人和网站都找不到这个文件",
+                f"把图片存进 content/photos/ 里，写 photos/{name}")
     if not src.startswith(PHOTO):
         return f"图片“{src}”没有发布：正文里的图片必须是 content/ 里的 JPEG、PNG 或 WebP 照片，不能来自别的网站或网址", IMAGE_HINT
     path = unquote(src[len(PHOTO):]).strip()
+    if "\\" in path and any((found := resolve_image(content.docs_dir, relative)) is not None and found.is_file()
+                             for relative in content_paths(path.replace("\\", "/"), base)):
+        return f"图片“{path}”没有发布：路径用“/”分隔，不用“\\”", f"写成 {path.replace(chr(92), '/')}"
     found = []
     for relative in content_paths(path, base):
         problems = [("图片路径必须在 content/ 里面", IMAGE_HINT)] if relative.startswith("..") else (
