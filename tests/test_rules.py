@@ -853,6 +853,9 @@ CASES = [
     Case("ref-member-far-from-any", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: chang-bo"), "content/zones/garden.yaml", "chang-bo", "leader", "找不到党员“chang-bo”", "先在 members.yaml 里添加"),
     Case("tags-fullwidth-comma", sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    tags: [党员示范岗，青年文明号]\n"), "members.yaml", "tags:", "members[2].tags[1]", "会当成一个标识", "写成 [党员示范岗, 青年文明号]"),
     Case("ids-with-dunhao", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei、li-na]"), "content/stories/a-key.md", "members:", "members[1]", "编号只能用", "写成 [zhang-wei, li-na]"),
+    # audit AM 10: ２０２６.yaml looks like 2026.yaml in many fonts; the message showed the two and left the editor to see why
+    Case("year-file-named-in-full-width", {"content/commitments/２０２６.yaml": FILES["content/commitments/2026.yaml"], "content/commitments/2026.yaml": None},
+         "content/commitments/２０２６.yaml", "year: 2026", "year", "文件名里有全角字符", "把文件改名为 2026.yaml（用半角的数字和字母）"),
     Case("year-file-named-in-chinese", {"content/commitments/2026年.yaml": FILES["content/commitments/2026.yaml"], "content/commitments/2026.yaml": None},
          "content/commitments/2026年.yaml", 1, "year", "文件名是“2026年”", "把文件改名为 2026.yaml"),
     # a page the site has not, whose whole path is like another's (stories/rules.md, stories/index.md): no guess, the general hint

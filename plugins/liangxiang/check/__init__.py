@@ -107,7 +107,10 @@ class _Rules(MemberRules, ZoneRules, References):
                 hint = f"{taken} 已经有了，这个文件像是它的副本：{field} 和文件名都改成一个新的编号" + _new_id_example(record, field)
             else:
                 hint = f"把文件改名为 {value}{suffix}"  # 2026年.yaml: not a year to offer in its place
-            self.problems.add(record.at(field), field, f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同", hint)
+            said = f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同"
+            if unicodedata.normalize("NFKC", stem) == str(value):  # ２０２６.yaml looks like 2026.yaml in many fonts (audit AM 10)
+                said, hint = f"{said}：文件名里有全角字符", f"把文件改名为 {value}{suffix}（用半角的数字和字母）"
+            self.problems.add(record.at(field), field, said, hint)
             return False
         return True
 
