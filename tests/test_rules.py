@@ -703,6 +703,8 @@ CASES = [
          "图片不能写网址", "下载这张图片，把图片存进 content/photos/ 里，写 photos/zhang-wei.jpg"),
     Case("photo-windows-path", sub("members.yaml", "photos/zhang-wei.jpg", "'D:\\照片\\张伟.jpg'"), "members.yaml", "D:", "photo",
          "这是你电脑上的文件路径", "把图片存进 content/photos/ 里，写 photos/张伟.jpg"),
+    Case("photo-percent-encoded", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/%E5%BC%A0%E4%BC%9F.jpg"), "content/photos/张伟.jpg": jpeg_bytes()},
+         "members.yaml", "%E5", "photo", "找不到图片", "从浏览器地址栏复制来的编码后的路径：写成 photos/张伟.jpg"),
     Case("photo-missing", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wie.jpg"), "members.yaml", "zhang-wie.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
     Case("photo-file-name-with-a-space", {**sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    photo: photos/li-na.jpg\n"), "content/photos/li-na.jpg ": jpeg_bytes()},
          "members.yaml", "photos/li-na.jpg", "photo", "找不到图片", "照片的文件名“li-na.jpg ”里多了空格：把文件改名为 li-na.jpg"),

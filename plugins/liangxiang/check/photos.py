@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote
 
 from PIL import Image, UnidentifiedImageError
 
@@ -229,6 +230,9 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
             return [(f"找不到图片“{value}”", f"路径从 {docs_dir.name}/ 里面写起，用“/”分隔：写成 {meant}")]
         if "\\" in value:
             return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {_slashed(docs_dir, value)}")]
+        decoded = unquote(value)  # %E7%94%B0….jpg: copied from a browser's address bar (audit AM 10)
+        if decoded != value and (found := resolve_image(docs_dir, decoded)) is not None and found.is_file():
+            return [(f"找不到图片“{value}”", f"这是从浏览器地址栏复制来的编码后的路径：写成 {decoded}")]
         plain = unicodedata.normalize("NFKC", value)  # photos／a.jpg, a．jpg: typed in a full-width mode
         if plain != value and (found := resolve_image(docs_dir, plain)) is not None and found.is_file():
             marks = "、".join(f"“{c}”" for c in dict.fromkeys(c for c in value if unicodedata.normalize("NFKC", c) != c))
