@@ -78,6 +78,19 @@ def test_every_address_a_page_names_exists(tmp_path, logo):
             assert image.width == image.height == 64 and image.mode in ("P", "RGBA")
 
 
+def test_copyright_description_and_author_of_mkdocs_yml_are_shown(tmp_path):
+    """Audit AM 12: MkDocs' copyright, site_description and site_author were accepted and shown
+    nowhere; an editor who adds the copyright line the organization asked for could not see why."""
+    config = FILES["mkdocs.yml"] + "copyright: '© 2026 花园社区党委 <b>版权所有</b>'\nsite_description: 花园社区党员亮身份\nsite_author: 党建办\n"
+    root = write_site(tmp_path / "src", {"mkdocs.yml": config})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for page in ("index.html", "zones/garden/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert '<p class="colophon-copyright">© 2026 花园社区党委 &lt;b&gt;版权所有&lt;/b&gt;</p>' in text, page
+        assert '<meta name="author" content="党建办">' in text
+    assert '<meta name="description" content="花园社区党员亮身份">' in (site / "index.html").read_text(encoding="utf-8")
+
+
 def test_a_sites_own_stylesheet_and_script_from_its_custom_dir(tmp_path):
     """MkDocs' extra_css and extra_javascript, their files in the theme's custom_dir (content/
     takes none: it is published as it is), are loaded by every page; one that names no file is an
