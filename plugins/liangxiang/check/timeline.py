@@ -17,6 +17,9 @@ from ..problems import Problem
 from ..values import build_day
 
 
+PARTY_FOUNDED = 1921
+
+
 def named_as(record, value: object) -> bool:
     """Whether a year's or a period's file is named as it says (year: 2026 in 2025.yaml is not):
     while it is not, which year or period its dates belong to is not known (its own error)."""
@@ -120,6 +123,9 @@ def _future_dates(content: Content, today: dt.date):
     for member in content.public_members:
         if member.joined is not None and member.joined > today.year:
             yield Problem(member.at("joined"), member.field_name("joined"), f"入党年份 {member.joined} 在今年（{today.year}）之后",
+                          "写入党的年份，例如 2008；是不是输错了一位？")
+        elif member.joined is not None and member.joined < PARTY_FOUNDED:  # 1920: a digit mistyped (audit AM 12)
+            yield Problem(member.at("joined"), member.field_name("joined"), f"入党年份 {member.joined} 在中国共产党成立（{PARTY_FOUNDED} 年）之前",
                           "写入党的年份，例如 2008；是不是输错了一位？")
         for index, honor in enumerate(member.honors):
             if honor.year is not None and honor.year > today.year:
