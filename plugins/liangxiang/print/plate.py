@@ -6,14 +6,15 @@ is folded over, each side of the tent reads upright with its top at the fold.
 
 from __future__ import annotations
 
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, replace
 
 from . import qr
 from .drawing import Box, Drawing, Item, Picture, Rule, Turned
 from .images import PHOTO_ASPECT, ImageRef, SmallPhoto
 from .layout import BLEED, PLATE, SMALLEST_EM, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
 from .setter import Overflow, Setter
-from .text import broken_at_dots, centred, fit, wrap
+from ..titles import org_breaks, word_breaks
+from .text import broken_at_dots, centred, fit, fit_name, wrap
 
 RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#4A0509"
 
@@ -68,10 +69,16 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     items: list[Item] = [Box(-BLEED, top, width + 2 * BLEED, lay.band, fill=RED)]
     heading_parts = [(words.heading, lay.heading, GOLD, True, 0)]
     items += s.runs(heading_parts, m, top, lay.heading, lay.band)
-    org_fit = fit(plate.org, s.measure, width - 2 * m - s.runs_width(heading_parts) - 8, 5.0, 3.0, 1)
+    # a long name with no short_name takes two lines in the band (audit AN 1: it was left out, unsaid)
+    org_w = width - 2 * m - s.runs_width(heading_parts) - 8
+    org_fit = (fit(plate.org, s.measure, org_w, 5.0, 3.0, 1)
+               or fit_name(plate.org, s.measure, org_w, 4.0, 3.0, 2, points=org_breaks(plate.org), words=word_breaks))
     if org_fit:
-        org_w = s.width(org_fit.lines[0], org_fit.size)
-        items += s.runs([(org_fit.lines[0], org_fit.size, GOLD, False, 0)], width - m - org_w, top, org_fit.size, lay.band)
+        block, h = s.lines(org_fit.lines, width - m - org_w, 0, org_w, org_fit.size, GOLD, align="right", leading=1.25)
+        items += [replace(text, y=round(text.y + top + (lay.band - h) / 2, 3)) for text in block]
+    elif plate.org:
+        raise Overflow(("org", "name"), "单位名称太长，桌牌顶上的红条里两行也放不下",
+                       "在 org.yaml 写一个简称 short_name（已经写了就写得再短一些），桌牌印简称")
 
     y = top + lay.band + 8
     modules = qr.side(plate.url)
