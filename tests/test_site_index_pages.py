@@ -149,11 +149,14 @@ def test_each_category_chip_opens_its_own_section(tmp_path):
      {"优秀": "grade-0", "合格": "grade-1", "不合格": "grade-3"}),
     ("  - {name: 不合格, min: 0}\n  - {name: 优秀, min: 80}\n", {"优秀": "grade-0", "不合格": "grade-3"}),
     ("  - {name: 优秀, min: 95}\n  - {name: 良好, min: 85}\n  - {name: 合格, min: 75}\n  - {name: 基本合格, min: 60}\n  - {name: 不合格, min: 0}\n",
-     {"优秀": "grade-0", "良好": "grade-1", "合格": "grade-2", "基本合格": "grade-2", "不合格": "grade-3"}),
-], ids=["ascending", "two", "five"])
+     {"优秀": "grade-0", "良好": "grade-1", "合格": "grade-2", "基本合格": "grade-4", "不合格": "grade-3"}),  # each its own (audit AN 3)
+    ("  - {name: 特优, min: 97}\n  - {name: 优秀, min: 90}\n  - {name: 良好, min: 80}\n  - {name: 合格, min: 70}\n  - {name: 基本合格, min: 60}\n"
+     "  - {name: 较差, min: 40}\n  - {name: 不合格, min: 0}\n",
+     {"特优": "grade-0", "优秀": "grade-1", "良好": "grade-2", "合格": "grade-4", "基本合格": "grade-5", "较差": "grade-5", "不合格": "grade-3"}),
+], ids=["ascending", "two", "five", "seven"])
 def test_grades_are_shown_best_first_and_lowest_as_lowest(tmp_path, bands, expected):
     """Bands in any order and of any number: listed best first, the best styled as the best and the
-    lowest as the lowest (the theme styles four ranks)."""
+    lowest as the lowest (the theme styles six ranks)."""
     root = tmp_path / "src"
     write_site(root, {"content/org.yaml": FILES["content/org.yaml"].replace("branches:", "grades:\n" + bands + "branches:")})
     site = build_site(root / "mkdocs.yml", tmp_path / "site")

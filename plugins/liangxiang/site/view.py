@@ -23,6 +23,7 @@ from . import phones
 from .markdown import NAME_DOTS, NUMBER_RUN, Renderer
 from .photos import Picture, PhotoStore
 
+MIDDLE_GRADES = (1, 2, 4, 5)  # the theme's styles of the bands between the best and the lowest, in order
 LABELS_DIR = Path(__file__).parent / "labels"
 
 
@@ -283,14 +284,15 @@ class SiteView:
 
     def grade_class(self, grade: str) -> str:
         """A CSS hook for a grade by its place among the org's bands, whatever their number: the best
-        is grade-0, the lowest grade-3, those between grade-1 then grade-2 (the theme styles four)."""
+        is grade-0, the lowest grade-3, those between grade-1, grade-2, grade-4, grade-5 (five bands:
+        良好 and 合格 looked alike, audit AN 3); a seventh band and more share grade-5."""
         names = [g.name for g in self.records.grades]
         if grade not in names:
             return "grade-x"
         rank = names.index(grade)
         if rank == 0:
             return "grade-0"
-        return "grade-3" if rank == len(names) - 1 else f"grade-{min(rank, 2)}"
+        return "grade-3" if rank == len(names) - 1 else f"grade-{MIDDLE_GRADES[min(rank, len(MIDDLE_GRADES)) - 1]}"
 
     @classmethod
     def named(cls, text: str) -> Markup:
