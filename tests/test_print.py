@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 import subprocess
 from pathlib import Path
@@ -529,8 +530,11 @@ def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path, caplog
     said = [r.getMessage() for r in caplog.records if "60×80 像素" in r.getMessage()]
     assert len(said) == 1, said
     # one notice names both: the sign said alone made the editor think the plate was fine (audit E, session 36)
-    assert re.match(r"提示：members.yaml:4:\d+: members\[1\].photo: 标志牌 garden 上的负责人照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽"
-                    r"（正常约 \d+ 毫米）；桌牌上也一样 \(请换一张大一些的原图，至少 \d+×\d+ 像素（竖版，宽:高 = 3:4）\)", said[0]), said
+    found = re.match(r"提示：members.yaml:4:\d+: members\[1\].photo: 标志牌 garden 上的负责人照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽"
+                     r"（正常约 (\d+) 毫米）；桌牌上也小（正常约 42 毫米） \(请换一张大一些的原图，至少 (\d+)×\d+ 像素（竖版，宽:高 = 3:4）\)", said[0])
+    assert found, said
+    # the pixels the larger of the two needs: the first one's, followed, met a new notice asking for more (audit AO 6)
+    assert int(found.group(2)) == math.ceil(max(int(found.group(1)), 42) / 25.4 * 150), said
 
 
 @pytest.mark.parametrize("width, height, advice", [
@@ -541,6 +545,23 @@ def test_a_small_photos_advice_names_the_pixels_it_lacks(width, height, advice):
     from liangxiang.print.images import SmallPhoto
 
     assert SmallPhoto("负责人照片", width, height, 51.0, 90.0).advice() == advice
+
+
+def test_a_cut_outs_size_is_said_as_what_is_left_of_it(tmp_path):
+    """Audit AN 4: a 500×700 cut-out was said to have 301×600 pixels, with no word of why."""
+    from PIL import Image, ImageDraw
+
+    from liangxiang.print.images import SmallPhoto, image_ref
+
+    cut_out = Image.new("RGBA", (500, 700), (0, 0, 0, 0))
+    ImageDraw.Draw(cut_out).ellipse((100, 100, 400, 699), fill=(200, 150, 120, 255))
+    cut_out.save(tmp_path / "cut.png")
+    ref = image_ref(tmp_path, "cut.png")
+    assert (ref.width, ref.height, ref.trimmed) == (301, 600, True)
+    said = SmallPhoto.of("负责人照片", ref, 51.0, 90.0).said()
+    assert said.startswith("负责人照片去掉透明的背景后只有 301×600 像素"), said
+    Image.new("RGB", (300, 400)).save(tmp_path / "plain.jpg")
+    assert SmallPhoto.of("照片", image_ref(tmp_path, "plain.jpg"), 20.0, 42.0).said().startswith("照片只有 300×400 像素")
 
 
 

@@ -27,6 +27,7 @@ class ImageRef:
     digest: str
     width: int  # pixels, upright
     height: int
+    trimmed: bool = False  # a cut-out's see-through margins taken off: the size is what is left
 
     def max_mm(self, aspect: float | None) -> float:
         """The widest it may print (mm) and stay at 150 dpi, after cropping to aspect (w/h)."""
@@ -68,18 +69,19 @@ def _ref(path: str, stamped: tuple) -> ImageRef:
     ident = FileFacts.ident(path, stamped)
     if _known is not None:
         if (found := _known.get(ident)) is not None:
-            return ImageRef(path, str(found[0]), int(found[1]), int(found[2]))
+            return ImageRef(path, str(found[0]), int(found[1]), int(found[2]), bool(found[3]))
     data = Path(path).read_bytes()
     with Image.open(io.BytesIO(data)) as image:
         width, height = image.size
         if image.getexif().get(0x0112) in QUARTER_TURNS:
             width, height = height, width
         see_through = _has_alpha(image)
+    trimmed = False
     if see_through and (box := _opaque_box(open_upright(path).convert("RGBA"))) is not None:
-        width, height = box[2] - box[0], box[3] - box[1]  # laid out as it will be printed: trimmed
-    ref = ImageRef(path, hashlib.sha256(data).hexdigest()[:16], width, height)
+        width, height, trimmed = box[2] - box[0], box[3] - box[1], True  # laid out as it will be printed: trimmed
+    ref = ImageRef(path, hashlib.sha256(data).hexdigest()[:16], width, height, trimmed)
     if _known is not None:
-        _known.put(ident, [ref.digest, width, height])
+        _known.put(ident, [ref.digest, width, height, trimmed])
     return ref
 
 
@@ -155,13 +157,16 @@ class SmallPhoto:
     height: int
     printed_mm: float
     usual_mm: float
+    trimmed: bool = False  # the size is a cut-out's without its see-through margins (ImageRef.trimmed)
 
     @classmethod
     def of(cls, who: str, ref: ImageRef, printed_mm: float, usual_mm: float) -> "SmallPhoto":
-        return cls(who, ref.width, ref.height, round(printed_mm, 1), round(usual_mm, 1))
+        return cls(who, ref.width, ref.height, round(printed_mm, 1), round(usual_mm, 1), ref.trimmed)
 
     def said(self) -> str:
-        return (f"{self.who}只有 {self.width}×{self.height} 像素，为保证清晰只能印 {self.printed_mm:.0f} 毫米宽"
+        # a 500×700 cut-out said to have 301×600 pixels, with no word of why (audit AN 4)
+        trimmed = "去掉透明的背景后" if self.trimmed else ""
+        return (f"{self.who}{trimmed}只有 {self.width}×{self.height} 像素，为保证清晰只能印 {self.printed_mm:.0f} 毫米宽"
                 f"（正常约 {self.usual_mm:.0f} 毫米）")
 
     def advice(self) -> str:

@@ -81,7 +81,7 @@ class PrintStage:
         except FontError as error:
             problems.add(Location.of_setting(self.config_file, "font"), "font", error.message, error.hint)
             raise ContentError(problems) from None
-        known = FileFacts(self.cache.folder / "images-2.json", 3)  # 2: sizes without a see-through margin
+        known = FileFacts(self.cache.folder / "images-2.json", 4)  # 2: sizes without a see-through margin; 4: and whether trimmed
         use_known(known)
         try:
             planned = plan_signboards(self.content, self.urls, self.site_url) + plan_plates(self.content, self.urls, self.site_url)
@@ -103,7 +103,7 @@ class PrintStage:
             # a printable with a character the font lacks is not laid out; the others still are,
             # so that one run reports what does not fit beside what cannot be printed
             laid = self._lay_out_all(self._check_glyphs(fresh, metrics, problems), Setter(metrics), problems)
-        photos_said: dict[str, int] = {}
+        photos_said: dict[str, tuple[int, SmallPhoto]] = {}
         left_out_said: set = set()
         for item, k, summary in zip(planned, keys, summaries):
             packed, chars = None, ""
@@ -227,18 +227,25 @@ class PrintStage:
         self.notices.append(Problem(where, name, said.said(kind),
                                     said.hint or "精简这段文字，印出来才清楚"))
 
-    def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: dict[str, int]) -> None:
+    def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: dict[str, tuple[int, SmallPhoto]]) -> None:
         """A photo printed small for want of pixels, said to the editor at the member's photo, not
-        only on /print/: once a build, naming every printable it is on (a leader's sign and plate)."""
+        only on /print/: once a build, naming every printable it is on (a leader's sign and plate),
+        with the pixels the largest of them needs (the first one's, followed, met a new notice
+        asking for more: audit AO 6)."""
         member = item.records.get("member")
         if member is None:
             return
         place = f"标志牌 {item.id} " if item.kind == "signboard" else "桌牌"
         if member.id in said:  # said already of another printable: that notice names this one too
-            first = self.notices[said[member.id]]
-            self.notices[said[member.id]] = replace(first, message=f"{first.message}；{place}上也一样")
+            index, largest = said[member.id]
+            first = self.notices[index]
+            if small.usual_mm > largest.usual_mm:
+                largest = small
+                said[member.id] = (index, small)
+            self.notices[index] = replace(first, message=f"{first.message}；{place}上也小（正常约 {small.usual_mm:.0f} 毫米）",
+                                          hint=largest.advice())
             return
-        said[member.id] = len(self.notices)
+        said[member.id] = (len(self.notices), small)
         self.notices.append(Problem(member.at("photo"), member.field_name("photo"), f"{place}上的" + small.said(), small.advice()))
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
