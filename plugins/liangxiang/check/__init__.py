@@ -241,7 +241,7 @@ class _Rules(MemberRules, ZoneRules, References):
         if room > PROMISE_MOST and latest is not None and year.year == latest.year:
             self.content.notices.append(Problem(
                 commitment.at("promise"), commitment.field_name("promise"),
-                f"承诺有 {length} 个字，桌牌上只能印成小字（承诺是一句话，{PROMISE_MOST} 个字以内）",
+                f"承诺有 {length} 个字，不像一句话了：桌牌上字越多，隔着柜台越难读（承诺是一句话，{PROMISE_MOST} 个字以内）",
                 "把最想让群众记住的一句写在 promise，具体的事分条写进 items"))
 
     def aliases(self, record, kind: str, kind_word: str, seen: dict[str, AliasAt]) -> None:
