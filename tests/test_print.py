@@ -537,6 +537,21 @@ def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path, caplog
     assert int(found.group(2)) == math.ceil(max(int(found.group(1)), 42) / 25.4 * 150), said
 
 
+def test_duties_set_at_the_legible_minimum_are_said(tmp_path, caplog):
+    """Audit AN 2: ten long duties on an A4 sign came out at the smallest legible size, read from
+    half a metre, and only /print/ said so; the editor is told at the duties, with what to do."""
+    duties = "".join(f"  - 巡视检查10千伏西线全线杆塔、导线、绝缘子、金具及拉线的运行状况并详细记录每一处缺陷的位置和性质{n}\n" for n in range(10))
+    zone = FILES["content/zones/garden.yaml"].replace("duties:\n  - 浇水\n", "duties:\n" + duties) + "signboard: {size: A4}\n"
+    with caplog.at_level(logging.INFO):
+        build(tmp_path, {"content/zones/garden.yaml": zone})
+    said = [r.getMessage() for r in caplog.records if "最小的字" in r.getMessage()]
+    assert len(said) == 1 and re.match(r"提示：content/zones/garden.yaml:\d+:1: duties: 标志牌（A4）上的工作职责只能印到最小的字（字高约 [23](\.\d)? 毫米，约 0\.5 米内看得清）", said[0]), said
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        build(tmp_path, name="plain")  # one short duty: nothing to say
+    assert not [r for r in caplog.records if "最小的字" in r.getMessage()]
+
+
 @pytest.mark.parametrize("width, height, advice", [
     (800, 400, "这张照片够宽、不够高（印出来要裁成宽:高 = 3:4 的竖版）：请换一张至少 532×710 像素的竖版照片"),  # audit 35: it said "至少 532 像素宽"
     (300, 400, "请换一张大一些的原图，至少 532×710 像素（竖版，宽:高 = 3:4）"),

@@ -25,7 +25,7 @@ from .fontsearch import font_having
 from .glyphs import as_written, check_glyphs, is_emoji, left_out_said
 from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
-from .layout import LARGEST_PAGE, SCHEMES, sheet_size
+from .layout import LARGEST_PAGE, MIN_HANZI_PER_DISTANCE, SCHEMES, min_hanzi_mm, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, sign_words
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
@@ -38,6 +38,9 @@ log = logging.getLogger("mkdocs.plugins.liangxiang")
 KINDS = {"signboard": "signboards", "plate": "plates"}
 # a preview's longer side: every line of a sign readable on a screen; a plate needs less
 PREVIEW_PIXELS = {"signboards": 1400, "plates": 1000}
+
+
+SMALLEST_SAID = 1.1  # duties set within a tenth of the legible minimum are said (_notice_smallest)
 
 
 class PrintStage:
@@ -113,6 +116,8 @@ class PrintStage:
             self.items.append(self._printable(item, summary, packed, chars))
             if summary.squeezed:
                 self._notice_squeezed(item, summary.squeezed)
+            elif item.kind == "signboard" and summary.reading:
+                self._notice_smallest(item, summary)
             if summary.small_photo:
                 self._notice_small_photo(item, SmallPhoto(*summary.small_photo), photos_said)
             if summary.left_out:
@@ -226,6 +231,20 @@ class PrintStage:
             kind = f"责任区 {item.id} 的{kind}"
         self.notices.append(Problem(where, name, said.said(kind),
                                     said.hint or "精简这段文字，印出来才清楚"))
+
+    def _notice_smallest(self, item: Planned, summary: Summary) -> None:
+        """A sign whose duties came out at the legible minimum: read from up close only, though
+        nothing was squeezed (audit AN 2: 10 long duties on A4, 3 mm Hanzi, said nowhere but /print/)."""
+        zone = item.records["zone"]
+        smallest = min_hanzi_mm(summary.width, summary.height)
+        if summary.reading > smallest * SMALLEST_SAID:
+            return
+        metres = summary.reading / MIN_HANZI_PER_DISTANCE / 1000
+        self.notices.append(Problem(
+            zone.at("duties"), "duties",
+            f"标志牌（{zone.signboard.size}）上的工作职责只能印到最小的字（字高约 {summary.reading:g} 毫米，"
+            f"约 {metres:.1f} 米内看得清）",
+            "精简工作职责（每条一句话），或在 signboard.size 换大一些的牌子"))
 
     def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: dict[str, tuple[int, SmallPhoto]]) -> None:
         """A photo printed small for want of pixels, said to the editor at the member's photo, not
