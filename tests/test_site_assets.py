@@ -91,6 +91,15 @@ def test_copyright_description_and_author_of_mkdocs_yml_are_shown(tmp_path):
     assert '<meta name="description" content="花园社区党员亮身份">' in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_the_404_pages_home_links_end_in_a_slash(tmp_path):
+    """Audit AN 8: the 404 page (addresses from site_url's path) linked home as /dj/., which works
+    but reads as a typo in the status bar."""
+    site = build_site(write_site(tmp_path / "src") / "mkdocs.yml", tmp_path / "site")
+    page = (site / "404.html").read_text(encoding="utf-8")
+    assert page.count('href="/dj/"') == 2 and 'href="/dj/."' not in page
+    assert 'class="brand" href="../.."' in (site / "zones/garden/index.html").read_text(encoding="utf-8")
+
+
 def test_a_sites_own_stylesheet_and_script_from_its_custom_dir(tmp_path):
     """MkDocs' extra_css and extra_javascript, their files in the theme's custom_dir (content/
     takes none: it is published as it is), are loaded by every page; one that names no file is an
