@@ -580,6 +580,16 @@ def test_the_hotline_under_a_zones_phone_is_dialled_or_pointed_to(tmp_path, hotl
     assert 'id="supervise"' in html
 
 
+def test_a_zone_whose_phone_is_the_hotline_shows_it_once_on_its_first_screen(tmp_path):
+    """Audit AN 8: a zone answered at the hotline (95598) showed it twice, as if two numbers to call."""
+    zone = FILES["content/zones/garden.yaml"].replace("service_phone: 0317-2720001", "service_phone: 0317-2720000")
+    site = build_site(_without_printables(write_site(tmp_path / "src", {"content/zones/garden.yaml": zone})), tmp_path / "site")
+    html = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert 'class="call-supervise"' not in html and 'id="supervise"' in html
+    aside = html[html.index('class="zone-aside"'):html.index('id="supervise"')]
+    assert aside.count('href="tel:03172720000"') == 1, aside
+
+
 def test_two_hotline_numbers_keep_the_pause_between_them_after_the_first(tmp_path):
     """Audit AA: at 195 px the line under the zone's phone broke 0317-2721365 / 、13931700001; each
     number and the pause after it are one box, and nothing of the hotline is lost or doubled."""
