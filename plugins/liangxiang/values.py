@@ -174,9 +174,9 @@ def phone_numbers(text: str) -> Iterator[re.Match[str]]:
                 and not whole_number(re.sub(r"\D", "", text[written.end():end]))):
             end = written.end()  # 2号楼: the digits of a note after the number
         else:
+            extension = _AFTER_TRANSFER.search(text, 0, found.start()) is not None  # 转8001 …: what follows may be the next line
             for space in re.finditer(r" +", found.group(0)):
                 before = found.group(0)[:space.start()]
-                extension = _AFTER_TRANSFER.search(text, 0, found.start()) is not None
                 if (not before.startswith(("+", "00")) and sum(map(str.isdigit, before)) >= 3
                         and (extension or not whole_number(re.sub(r"\D", "", split_extension(before)[0])))
                         and _WRITTEN_WHOLE.match(text, found.start() + space.end())):
