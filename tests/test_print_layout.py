@@ -545,6 +545,7 @@ def test_a_drawing_with_bleed_gives_the_same_bytes_twice(planned, setter):
     drawing = compose_sign(signs[0].content, sign_words(load_labels()), setter)
     first, second = render_pdf([drawing], fonts, bleed=True), render_pdf([drawing], fonts, bleed=True)
     assert b"/TrimBox" in first and first == second
+    assert re.search(rb"/Lang ?\(zh-CN\)", first)  # a screen reader reads it as Chinese (audit AO 8)
 
 
 def test_a_long_name_takes_two_lines_on_a_plate(planned, setter):

@@ -36,6 +36,7 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
     pdf.set_producer(CREATOR)
     pdf.set_title(title or (pages[0].title if pages else ""))
     pdf.set_creation_date(FIXED_DATE)
+    pdf.set_lang("zh-CN")  # what a screen reader reads the text as (audit AO 8)
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     pdf.c_margin = 0  # cell() sets shaped runs (_shaped) where they are measured, with no padding
