@@ -52,6 +52,11 @@ SMALLEST_EM = 2.0  # mm (about 6 pt): what content too long for the legible size
 MIN_HANZI_PER_DISTANCE = 1 / 180
 
 
+def read_from_m(hanzi_mm: float) -> float:
+    """How far off (m) text whose Hanzi are this high (mm) is read: at MIN_HANZI_PER_DISTANCE of it."""
+    return round(hanzi_mm / MIN_HANZI_PER_DISTANCE / 1000, 1)
+
+
 def min_hanzi_mm(width: float, height: float) -> float:
     return min(width, height) * READING_DISTANCE_PER_SHORT_SIDE * MIN_HANZI_PER_DISTANCE
 

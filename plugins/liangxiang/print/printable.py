@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .drawing import Drawing
 from .index import Summary
-from .layout import MIN_HANZI_PER_DISTANCE, size_label
+from .layout import read_from_m, size_label
 from .plan import Planned
 
 
@@ -54,8 +54,8 @@ class Printable:
 
     @property
     def read_from(self) -> float:
-        """How far off (m) a sign's duties are read: their Hanzi at MIN_HANZI_PER_DISTANCE of it (layout.py)."""
-        return round(self.drawing.reading / MIN_HANZI_PER_DISTANCE / 1000, 1)
+        """How far off (m) a sign's duties are read."""
+        return read_from_m(self.drawing.reading)
 
     @property
     def paper(self) -> str:

@@ -25,7 +25,7 @@ from .fontsearch import font_having
 from .glyphs import as_written, check_glyphs, is_emoji, left_out_said
 from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
-from .layout import LARGEST_PAGE, MIN_HANZI_PER_DISTANCE, SCHEMES, min_hanzi_mm, sheet_size
+from .layout import LARGEST_PAGE, SCHEMES, min_hanzi_mm, read_from_m, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, sign_words
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
@@ -239,11 +239,10 @@ class PrintStage:
         smallest = min_hanzi_mm(summary.width, summary.height)
         if summary.reading > smallest * SMALLEST_SAID:
             return
-        metres = summary.reading / MIN_HANZI_PER_DISTANCE / 1000
         self.notices.append(Problem(
             zone.at("duties"), "duties",
             f"标志牌（{zone.signboard.size}）上的工作职责只能印到最小的字（字高约 {summary.reading:g} 毫米，"
-            f"约 {metres:.1f} 米内看得清）",
+            f"约 {read_from_m(summary.reading):g} 米内看得清）",
             "精简工作职责（每条一句话），或在 signboard.size 换大一些的牌子"))
 
     def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: dict[str, tuple[int, SmallPhoto]]) -> None:
