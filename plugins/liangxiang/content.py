@@ -115,6 +115,7 @@ class Content:
     printed_url: str = ""  # the address QR codes print (site_url as written, also under `mkdocs serve`)
     renamed: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)  # see check.published.renamed_ids
     vanished: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)  # (kind, id) the last build had, not renamed
+    since: str = "上次生成时"  # what renamed and vanished compare with: the last build, or the last commit (check.history)
     unread: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)  # (kind, stem) -> a record file not read (see load.pages)
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)

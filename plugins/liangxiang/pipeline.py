@@ -35,7 +35,7 @@ def read_content(
     content.site_url = site_url or ""
     if cache_dir is not None:
         content.checked_images = FileFacts(cache_dir / CHECKED_FILE, 1)
-    changes = id_changes(content, cache_dir) if every_record_read else []  # since the last build (check.published)
+    changes = id_changes(content, cache_dir, root / members) if every_record_read else []  # since the last build (check.published)
     content.renamed = renamed_ids(changes)  # a reference to an id renamed is told the new id
     content.vanished = {(kind, old) for kind, gone, _ in changes for old in gone} - set(content.renamed)  # deleted, not misspelt
     check_content(content, problems)

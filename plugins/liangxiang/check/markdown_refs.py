@@ -267,7 +267,7 @@ def _renamed_page(content: Content, candidates: list[str]) -> str | None:
         found = re.fullmatch(r"(zones|members)/([^/]+?)(?:\.ya?ml)?/?", candidate)
         if found and (new := content.renamed.get((found.group(1)[:-1], found.group(2)))) is not None:
             what = "责任区" if found.group(1) == "zones" else "党员"
-            return f"上次生成时的{what}“{found.group(2)}”像是改成了 {new}：这里写 {found.group(1)}/{new}/"
+            return f"{content.since}的{what}“{found.group(2)}”像是改成了 {new}：这里写 {found.group(1)}/{new}/"
     return None
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..content import Content
 from ..files import write_atomic
 from ..problems import Location, Problem
+from .history import committed_ids
 
 PUBLISHED_FILE = "published-ids.json"
 
@@ -52,16 +53,23 @@ def _kinds(value) -> dict[str, set[str]]:
             for kind, ids in (value.items() if isinstance(value, dict) else ()) if isinstance(ids, list)}
 
 
-def id_changes(content: Content, cache: Path | None) -> list[tuple[str, list[str], list[str]]]:
+def id_changes(content: Content, cache: Path | None, roster: Path) -> list[tuple[str, list[str], list[str]]]:
     """(kind, ids the last build published that this content no longer answers for, ids new beside
-    them): renamed_ids and vanished_pages read them."""
-    return list(_changes(content, cache))
+    them): renamed_ids and vanished_pages read them. With no build kept in the cache, the last
+    commit's ids stand in (check.history), and content.since says so."""
+    return list(_changes(content, cache, roster))
 
 
-def _changes(content: Content, cache: Path | None):
-    if cache is None:
-        return
-    ever, last = _recorded(_read(cache))
+def _changes(content: Content, cache: Path | None, roster: Path):
+    data = _read(cache) if cache is not None else None
+    if data is None:
+        last = committed_ids(content.root, content.docs_dir, roster) or {}
+        # an alias names an old id: never new beside a renamed one (git gives file names, not aliases)
+        aliases = {"zone": set(content.zone_aliases), "member": set(content.member_aliases)}
+        ever = {kind: ids | aliases.get(kind, set()) for kind, ids in last.items()}
+        content.since = "上一次提交（git）里"
+    else:
+        ever, last = _recorded(data)
     current = _current(content)
     hidden = {m.id for m in content.members if m.hidden}  # hiding a member takes the page away on purpose
     for kind, ids in last.items():
@@ -94,16 +102,16 @@ def vanished_pages(content: Content, changes: list) -> list[Problem]:
             renamed = records.get(new[0]) if len(new) == 1 else None  # said at the record it was likely renamed to
             if renamed is not None:
                 what, printed, keep = (("责任区", "标志牌", "在新责任区里写") if kind == "zone" else ("党员", "桌牌", "在他/她的记录里写"))
-                notices.append(Problem(renamed.at("id"), "id", f"上次生成时有{what}“{old}”，这次没有了：印着 {old} 的{printed}上的二维码会打不开",
+                notices.append(Problem(renamed.at("id"), "id", f"{content.since}有{what}“{old}”，这次没有了：印着 {old} 的{printed}上的二维码会打不开",
                                        f"是不是把 {old} 改成了 {renamed.id}？已经印出去的，{keep} aliases: [{old}]，旧二维码就还能打开；"
                                        f"没印过的（例如刚打错又改过来）不用管"))
             elif kind == "zone":
                 notices.append(Problem(
-                    Location(f"{docs}/zones/"), "id", f"上次生成时有责任区“{old}”，这次没有了：它的网页没有了，挂出的标志牌上的二维码会打不开",
+                    Location(f"{docs}/zones/"), "id", f"{content.since}有责任区“{old}”，这次没有了：它的网页没有了，挂出的标志牌上的二维码会打不开",
                     "撤销的责任区不要删除：恢复它的文件并写 status: archived（可以用 successor 指向接手的责任区）；从没印过标志牌的，不用管这条提示"))
             else:
                 notices.append(Problem(
-                    Location(roster), "id", f"上次生成时有党员“{old}”，这次没有了：他/她的网页没有了，印过的桌牌上的二维码会打不开",
+                    Location(roster), "id", f"{content.since}有党员“{old}”，这次没有了：他/她的网页没有了，印过的桌牌上的二维码会打不开",
                     "调离的党员不要删除，写 status: former（网页保留并注明已调离）；不想公开的写 hidden: true；从没印过桌牌的，不用管这条提示"))
     return notices
 
@@ -112,9 +120,9 @@ def _stories_gone(content: Content, docs: str, gone: list[str], new: list[str]) 
     """A story's address is its file's name: one renamed or deleted leaves its forwarded links at the 404 page."""
     renamed = next((story for story in content.stories if story.slug == new[0]), None) if len(new) == 1 and len(gone) == 1 else None
     if renamed is not None:
-        return [Problem(Location(renamed.path), "-", f"上次生成时有故事 {gone[0]}.md，这次没有了：它的网址换成了 stories/{renamed.slug}/，转发出去的旧链接会打不开",
+        return [Problem(Location(renamed.path), "-", f"{content.since}有故事 {gone[0]}.md，这次没有了：它的网址换成了 stories/{renamed.slug}/，转发出去的旧链接会打不开",
                         f"是不是把 {gone[0]}.md 改名成了 {renamed.slug}.md？发出去的故事不要改文件名：改回 {gone[0]}.md")]
-    return [Problem(Location(f"{docs}/stories/"), "-", f"上次生成时有故事 {old}.md，这次没有了：转发出去的链接会打不开",
+    return [Problem(Location(f"{docs}/stories/"), "-", f"{content.since}有故事 {old}.md，这次没有了：转发出去的链接会打不开",
                     "删掉是有意的，不用管这条提示；不是的话，恢复这个文件") for old in gone]
 
 

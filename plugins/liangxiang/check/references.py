@@ -204,10 +204,10 @@ class References:
                 if (unread := self.content.unread.get((kind, value))) is not None:  # zones/old/x.yaml, x.yaml.txt
                     hint = f"{unread} 没有被读取（见那一条错误）：把它改好，这里就对了"
                 elif (renamed := self.content.renamed.get((kind, value))) is not None:  # since the last build (check.published)
-                    hint = (f"上次生成时的{KIND_WORDS[kind]}“{value}”像是改成了 {renamed}：这里写 {renamed}，"
+                    hint = (f"{self.content.since}的{KIND_WORDS[kind]}“{value}”像是改成了 {renamed}：这里写 {renamed}，"
                             f"再在 {renamed} 里写上 aliases: [{value}]，印好的二维码还用旧编号")
                 elif (kind, value) in self.content.vanished and kind in RESTORE:  # deleted since the last build: not a typo for another's id
-                    hint = f"上次生成时还有{KIND_WORDS[kind]}“{value}”，这次 {HOMES[kind]} 里没有了：{RESTORE[kind]}"
+                    hint = f"{self.content.since}还有{KIND_WORDS[kind]}“{value}”，这次 {HOMES[kind]} 里没有了：{RESTORE[kind]}"
                 elif (traced := self.badly_written(kind, value, traced_only=True)):
                     hint = traced  # 张伟 written as the id of the member whose photo is zhang-wei.jpg: not huang-lei
                 elif meant != hint and not re.fullmatch(ID_PATTERN, meant):

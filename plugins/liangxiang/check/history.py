@@ -1,0 +1,69 @@
+"""The ids the last commit published, read from git, when this machine has no build of its own.
+
+check.published compares with the ids of the last build kept in the cache. A fresh clone, a
+colleague's computer or a CI runner without a cache has none, and a zone renamed everywhere
+without an alias passed in silence there while its printed signs opened the 404 page (audit AM 3).
+Where the site is in git, the last commit stands in for the last build: HEAD when the content has
+changes not yet committed, else the commit before HEAD (CI builds each commit as it comes).
+Anything git cannot answer (no git, a shallow clone, a first commit) gives nothing, never an error.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import yaml
+
+GIT_SECONDS = 10  # a repository on a network share may be slow; a build never waits longer
+
+
+def committed_ids(root: Path, docs_dir: Path, roster: Path) -> dict[str, set[str]] | None:
+    """kind -> the ids the last commit published ("zone", "member", "story"), or None."""
+    dirty = _git(root, "status", "--porcelain", "--untracked-files=no", "--", str(docs_dir.resolve()), str(roster.resolve()))
+    if dirty is None:
+        return None
+    commit = "HEAD" if dirty.strip() else "HEAD^"
+    zones = _stems(commit, docs_dir.resolve() / "zones", (".yaml", ".yml"))
+    stories = _stems(commit, docs_dir.resolve() / "stories", (".md",))
+    members = _roster_ids(commit, roster.resolve())
+    if zones is None and members is None and stories is None:
+        return None
+    return {kind: ids for kind, ids in (("zone", zones), ("member", members), ("story", stories)) if ids is not None}
+
+
+def _git(root: Path, *arguments: str) -> str | None:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, timeout=GIT_SECONDS,
+                              stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError):  # no git, or too slow
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _stems(commit: str, folder: Path, suffixes: tuple[str, ...]) -> set[str] | None:
+    """The stems of the files the commit had directly in folder."""
+    if not folder.is_dir():
+        return None
+    listed = _git(folder, "ls-tree", "--name-only", "-z", commit, "--", ".")  # named from the folder
+    if listed is None:
+        return None
+    return {name.rsplit(".", 1)[0] for name in listed.split("\0") if name.endswith(suffixes)}
+
+
+def _roster_ids(commit: str, roster: Path) -> set[str] | None:
+    """The published members of the roster as the commit had it: ids not hidden."""
+    text = _git(roster.parent, "show", f"{commit}:./{roster.name}")
+    if text is None:
+        return None
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:  # broken in that commit: it published nothing new then
+        return None
+    listed = data.get("members") if isinstance(data, dict) else None
+    if not isinstance(listed, list):
+        return None
+    return {str(member["id"]) for member in listed
+            if isinstance(member, dict) and isinstance(member.get("id"), (str, int)) and member.get("hidden") is not True}

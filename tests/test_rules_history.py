@@ -1,0 +1,85 @@
+"""With no build of its own (a fresh clone, CI without a cache), the last commit says which ids were
+published: a zone or member renamed everywhere without an alias is still told (audit AM 3)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from minimal_site import FILES, write_site
+from liangxiang.pipeline import read_content
+
+RENAMED = "上一次提交（git）里有责任区“garden”，这次没有了：印着 garden 的标志牌上的二维码会打不开"
+
+
+def _git(root: Path, *arguments: str) -> None:
+    subprocess.run(["git", "-c", "user.name=编辑", "-c", "user.email=editor@example.cn", *arguments],
+                   cwd=root, check=True, capture_output=True)
+
+
+def _committed_site(tmp_path: Path) -> Path:
+    root = write_site(tmp_path / "src")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "first")
+    return root
+
+
+def _rename_garden(root: Path) -> None:
+    """garden -> huayuan in its file's name, its id and every reference: no alias kept."""
+    (root / "content/zones/garden.yaml").rename(root / "content/zones/huayuan.yaml")
+    for path in [root / "members.yaml", *root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("id: garden", "id: huayuan").replace("garden", "huayuan"), encoding="utf-8")
+
+
+def _notices(root: Path, cache: Path | None = None) -> tuple[list[str], list[str]]:
+    content, problems = read_content(root, root / "content", cache_dir=cache)
+    return [str(p) for p in problems], [f"{n.message} ({n.hint})" for n in content.notices if "上一次提交" in n.message]
+
+
+@pytest.mark.parametrize("committed", [False, True], ids=["not yet committed", "committed"])
+def test_a_zone_renamed_without_an_alias_is_told_from_git(tmp_path, committed):
+    root = _committed_site(tmp_path)
+    _rename_garden(root)
+    if committed:  # CI's clone: the working tree is the commit, and the one before it had garden
+        _git(root, "add", "-A")
+        _git(root, "commit", "-qm", "rename")
+    errors, notices = _notices(root, tmp_path / "fresh-cache")
+    assert errors == [] and len(notices) == 1 and notices[0].startswith(RENAMED), notices
+    assert "是不是把 garden 改成了 huayuan？" in notices[0] and "aliases: [garden]" in notices[0]
+
+
+def test_an_alias_kept_or_no_history_says_nothing(tmp_path):
+    root = _committed_site(tmp_path)
+    _rename_garden(root)
+    zone = root / "content/zones/huayuan.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8").replace("aliases: [old-huayuan]", "aliases: [old-garden, garden]"), encoding="utf-8")
+    assert _notices(root) == ([], [])
+    shutil.rmtree(root / ".git")  # not in git: nothing to compare with, and no error
+    zone.write_text(zone.read_text(encoding="utf-8").replace(", garden]", "]"), encoding="utf-8")
+    assert _notices(root) == ([], [])
+
+
+def test_a_member_renamed_or_deleted_is_told_from_git(tmp_path):
+    root = _committed_site(tmp_path)
+    roster = root / "members.yaml"
+    assert "id: li-na" in roster.read_text(encoding="utf-8")
+    for path in [roster, *root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
+        path.write_text(path.read_text(encoding="utf-8").replace("li-na", "lina"), encoding="utf-8")
+    errors, notices = _notices(root)
+    assert errors == [] and [n.split("：")[0] for n in notices] == ["上一次提交（git）里有党员“li-na”，这次没有了"], notices
+    assert "是不是把 li-na 改成了 lina？" in notices[0]
+
+
+def test_a_build_kept_in_the_cache_wins_over_git(tmp_path):
+    """The last build on this machine is what was published from it: git is only its stand-in."""
+    from conftest import build_site
+
+    root = _committed_site(tmp_path)
+    _rename_garden(root)
+    build_site(root / "mkdocs.yml", tmp_path / "site")  # published huayuan, said the rename once
+    assert _notices(root, root / ".cache/liangxiang") == ([], [])
