@@ -225,3 +225,46 @@ def test_an_address_set_with_attr_list_is_checked_as_any_link(tmp_path):
     content = read_site(config, config.plugins["liangxiang"].config)  # no error: the address is taken out
     assert [(n.where.path, n.message[:27]) for n in content.notices] == [
         ("content/stories/a-key.md", "链接“javascript:alert(1)”不是网址")]
+
+
+NOT_TARGETS = {"home-q", "q", "search-status", "search-results"}  # form fields and live regions, not places to link to
+
+
+def test_the_anchors_checked_are_the_ones_the_pages_have(example_site):
+    """Audit AM 11: a #fragment into a list page was not checked. Every id a page has is accepted,
+    and on the lists, no id a page lacks."""
+    from liangxiang.check.markdown_refs import Anchors
+    from liangxiang.pipeline import read_content
+    from liangxiang.site.markdown import Renderer
+    from conftest import REPO
+
+    content, _ = read_content(REPO, REPO / "content")
+    anchors = Anchors(content, Renderer(), lambda _, text, compute: compute(text))
+    zone, member = content.zones[0], content.public_members[0]
+    pages = {"": ("home", None), "members/": ("members", None), "zones/": ("zones", None), "stories/": ("stories", None),
+             "print/": ("print", None), "assessments/": ("assessments", None),
+             f"assessments/{content.periods[0].period}/": ("period", content.periods[0].period),
+             f"commitments/{content.latest_year.year}/": ("year", content.latest_year.year),
+             f"zones/{zone.id}/": ("zone", zone.id), f"members/{member.id}/": ("member", member.id)}
+    for address, page in pages.items():
+        html = (example_site / address / "index.html").read_text(encoding="utf-8")
+        main = html[html.index('<main id="main"'):html.index("</main>")]
+        shown = set(re.findall(r'\sid="([^"]+)"', main)) - NOT_TARGETS - {"main"}
+        accepted = set(anchors.of_page(page))
+        assert shown <= accepted, (address, shown - accepted)
+        if page[0] not in ("zone", "member"):  # theirs are listed whether the page shows them or not
+            assert accepted <= shown, (address, accepted - shown)
+
+
+def test_a_fragment_a_list_page_lacks_is_a_notice(tmp_path):
+    about = FILES["content/about.md"] + ("\n[墙](commitments/2026/#li-na)、[全部](members/#b1)、[墙](commitments/2026/#wall)、"
+                                         "[时限](zones/garden/#shi-xian)、[监督](zones/garden/#supervise)\n")
+    zone = FILES["content/zones/garden.yaml"] + "content: |\n  ## 承诺时限 {#shi-xian}\n\n  两小时内上门。\n"
+    root = write_site(tmp_path / "src", {"content/about.md": about, "content/zones/garden.yaml": zone})
+    from liangxiang.pipeline import read_content
+
+    content, problems = read_content(root, root / "content")
+    assert [str(p) for p in problems] == []
+    said = [n.message for n in content.notices if "找不到对应的小标题" in n.message]
+    assert said == ["链接“commitments/2026/#li-na”里的“#li-na”在那一页找不到对应的小标题",
+                    "链接“members/#b1”里的“#b1”在那一页找不到对应的小标题"], said

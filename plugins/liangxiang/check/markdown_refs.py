@@ -74,7 +74,7 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
                 line, column = (line, 1) if line else _place_of(text, needle, kind in ("image", "remote", "cover"), nth)
                 # a block scalar's lines are read without their indentation: its column would be wrong
                 where = Location(start.path, start.line + line - (0 if block else 1), 1 if block else column) if start.line else start
-                if kind in NOTICES or kind == "cover":
+                if kind in NOTICES or kind == "cover" or isinstance(problem, ListAnchor):
                     content.notices.append(Problem(where, field, *problem))
                 else:
                     problems.add(where, field, *problem)
@@ -83,6 +83,12 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
 
 HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\sid="([^"]*)"')
 ATTR_ID = re.compile(r"\{:?[^}\n]*?#([^\s}]+)")  # an id set by attr_list: ## 标题 {#id}
+HEADED_PAGES = ("story", "free", "home", "stories", "year", "period", "assessments")  # their ids offered in a hint
+LIST_PAGES = ("members", "zones", "stories", "year", "period", "assessments", "print")
+
+
+class ListAnchor(tuple):
+    """A #fragment a generated list lacks: a notice, not an error."""
 
 
 class Anchors:
@@ -101,20 +107,44 @@ class Anchors:
         return found + ATTR_ID.findall(text)
 
     def of_page(self, page: tuple[str, object]) -> list[str] | None:
-        """None for a page whose ids are not checked (lists, printables: pdf#page=2)."""
+        """The ids a link's #fragment may name on a page, as the theme's templates set them; None
+        for a page whose ids are not checked (printables: pdf#page=2)."""
         kind, key = page
+        content = self.content
         if kind == "member":  # as theme/member.html sets them: a year's promise
-            return [f"commitment-{year.year}" for year in self.content.commitments for c in year.commitments if c.member == key]
-        if kind == "zone":  # theme/zone.html: its leader, its scores and their chart
-            return ["leader-h", "grade-h", f"trend-{key}"]
+            return [f"commitment-{year.year}" for year in content.commitments for c in year.commitments if c.member == key]
+        if kind == "zone":  # theme/zone.html: its leader, its scores and their chart, whom to complain to, its text's headings
+            org, zone = content.org, content.zone_by_id.get(str(key))
+            return (["leader-h", "grade-h", f"trend-{key}"] + (["supervise"] if org and (org.supervision or org.hotline) else [])
+                    + (self.of_text(zone.content) if zone and zone.content else []))
         if kind == "story":
-            return next((self.of_text(story.body) for story in self.content.stories if story.slug == key), None)
-        if kind == "free" and self.free_pages:
+            return next((self.of_text(story.body) for story in content.stories if story.slug == key), None)
+        if kind in ("free", "home") and self.free_pages:  # the home page shows content/index.md's headings
             from mkdocs.utils.meta import get_data
 
-            text = _page_text(self.content, str(key))
-            return None if text is None else self.of_text(get_data(text)[0])
-        return None
+            text = _page_text(content, "index.md" if kind == "home" else str(key))
+            return ([] if kind == "home" else None) if text is None else self.of_text(get_data(text)[0])
+        return _list_ids(content, kind, key)
+
+
+def _list_ids(content: Content, kind: str, key: object) -> list[str] | None:
+    """The ids of the generated lists (audit AM 11: a link to commitments/2026/#li-na was published dead)."""
+    if kind in ("members", "zones"):
+        return []
+    if kind == "year":  # theme/year.html
+        return ["wall"]
+    if kind == "period":  # theme/partials/board.html
+        return [f"board-{key}"]
+    if kind == "assessments":  # the newest period with results, or the newest
+        shown = next((a for a in content.periods if a.results), content.periods[0] if content.periods else None)
+        return [f"board-{shown.period}"] if shown else []
+    if kind == "stories" and content.org is not None:  # theme/stories.html, SiteView.category_anchor
+        written = {story.meta.category for story in content.stories}
+        return [f"category-{number}" for number, category in enumerate(content.org.story_categories, 1) if category in written]
+    if kind == "print":  # theme/print.html
+        return (["signboards", "plates"] + [f"signboards-{zone.id}" for zone in content.active_zones]
+                + [f"plates-{member}" for member in content.plate_commitments])
+    return None
 
 
 def _anchor_problem(href: str, ids: list[str] | None, page: str, listed: bool = True) -> tuple[str, str] | None:
@@ -123,7 +153,7 @@ def _anchor_problem(href: str, ids: list[str] | None, page: str, listed: bool = 
     from ..site.markdown import HEADING_IDS  # the slugify that gave the headings their ids
 
     fragment = unquote(urlsplit(href).fragment)
-    if ids is None or not fragment or fragment in ids:
+    if ids is None or not fragment or fragment in ids or fragment == "main":  # every page's content is #main
         return None
     message = (f"链接“{href}”在{page}找不到对应的小标题" if href.startswith("#")
                else f"链接“{href}”里的“#{fragment}”在{page}找不到对应的小标题")
@@ -230,7 +260,9 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
         return f"链接“{href}”指向的页面不存在：{unusable[0]}", unusable[1]
     page = content.page_of(path, base, shown_at)
     if page is not None:
-        return _anchor_problem(href, anchors.of_page(page), "那一页", listed=page[0] not in ("member", "zone"))
+        problem = _anchor_problem(href, anchors.of_page(page), "那一页", listed=page[0] in HEADED_PAGES)
+        # a list's ids are the theme's, which the format does not name: the page opens, at its top
+        return ListAnchor(problem) if problem and page[0] in LIST_PAGES else problem
     candidates = content.link_candidates(path, base, shown_at)
     for candidate in candidates:
         known = _record_named(content, candidate)
