@@ -489,6 +489,18 @@ def test_a_zone_name_with_no_better_place_breaks_between_words(text, lines):
     assert fitted.lines == lines
 
 
+def test_a_long_zone_name_is_not_left_with_a_short_last_line():
+    """Audit AN 5: 南庄村乡村电气化示范项目 / 暨设施农业大棚生产用电保障共产党员服务 / 责任区 (12, 19 and 3
+    characters) where two even lines between words set it as large."""
+    from liangxiang.print.text import fit_name
+    from liangxiang.titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks, word_breaks
+
+    text = "南庄村乡村电气化示范项目暨设施农业大棚生产用电保障共产党员服务责任区"
+    fitted = fit_name(text, _EvenWidths(), 19, 1, 0.6, 3, points=title_breaks(text), tails=TITLE_TERMS,
+                      break_before=TITLE_BREAK_BEFORE, words=word_breaks, whole=True)
+    assert fitted.size == 1 and fitted.lines == ("南庄村乡村电气化示范项目暨设施农业", "大棚生产用电保障共产党员服务责任区")
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("orientation", ORIENTATIONS)
 def test_a_signs_title_is_never_broken_inside_a_word(planned, setter, size, orientation):

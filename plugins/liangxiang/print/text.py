@@ -257,6 +257,9 @@ def balanced(text: str, measure: Measure, size: float, width: float, bold: bool 
     return tuple(lines_at(high))
 
 
+WORDS_LARGER = 1.25  # how much larger a name broken between words must be than at the reader's breaks
+
+
 def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
              bold: bool = False, height: float | None = None, leading: float = 1.3, points: tuple[int, ...] = (),
              tails: tuple[str, ...] = (), break_before: str = "", words: Callable[[str], tuple[int, ...]] | None = None,
@@ -274,13 +277,20 @@ def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest
     if whole:
         plain = None
     at_points = _at_points(text, measure, width, sizes(biggest, smallest), max_lines, bold, height, leading, points)
-    if at_points is not None and (plain is None or at_points.size >= 0.8 * plain.size):
-        return at_points
+    at_words = None
     if words is not None:
         between = tuple(sorted({*points, *words(text)}))
         at_words = _at_points(text, measure, width, sizes(biggest, smallest), max_lines, bold, height, leading, between)
-        if at_words is not None and (plain is None or at_words.size >= 0.8 * plain.size):
-            return at_words
+    if at_points is not None and (plain is None or at_points.size >= 0.8 * plain.size):
+        # the reader's breaks, unless breaking between words too sets the name a quarter larger
+        # (南庄村…示范项目 / 暨设施农业…共产党员服务责任区 at 12 / 22 characters: audit AN 5), or as
+        # large with no line left at less than half of the longest (… / 责任区 alone on the last)
+        if at_words is None or not (at_words.size >= WORDS_LARGER * at_points.size or (
+                at_words.size >= at_points.size and len(at_words.lines) <= len(at_points.lines)
+                and _evenness(at_points, measure, bold) < 0.5 <= _evenness(at_words, measure, bold))):
+            return at_points
+    if at_words is not None and (plain is None or at_words.size >= 0.8 * plain.size):
+        return at_words
     tail = next((t for t in tails if text.endswith(t) and len(text) > len(t)), None)
     if tail is None and break_before and text.find(break_before, 2) > 0:
         tail = text[text.rfind(break_before):]
@@ -295,6 +305,12 @@ def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest
                 return Fitted(size, tuple(lines))
             break
     return plain
+
+
+def _evenness(fitted: Fitted, measure: Measure, bold: bool) -> float:
+    """The shortest line's width over the longest's."""
+    widths = [measure.width(line, fitted.size, bold) for line in fitted.lines]
+    return min(widths) / max(widths) if max(widths) > 0 else 1.0
 
 
 def _at_points(text: str, measure: Measure, width: float, candidates: list[float], max_lines: int, bold: bool,
