@@ -67,6 +67,32 @@ class References:
                                 f"“{value}”不在党员名单里的话，把 member 改成 name：写成 name: {value}（名单里的党员才写编号）")
 
     @cached_property
+    def members_without_id(self) -> list[tuple[Location, str]]:
+        """Roster entries whose id was not read (no id line, `ID:`, left empty): where, and the name written."""
+        found = []
+        for rejected in self.content.rejected:
+            data = rejected.data
+            if rejected.model is not Member or not isinstance(data, dict):
+                continue
+            if isinstance(data.get("id"), (str, int)) and str(data["id"]).strip():
+                continue
+            name = next((v for k, v in data.items() if isinstance(k, str) and k.strip().lower() == "name" and isinstance(v, str)), "")
+            found.append((rejected.source.at(*rejected.loc), name.strip()))
+        return found
+
+    def id_not_read(self, value: str) -> str:
+        """The hint for a member not found whose roster entry has no id read: the entry named so
+        (张伟 -> zhang-wei), or the only entry without one."""
+        entries = self.members_without_id
+        named = [(at, name) for at, name in entries if name and person_id(name) == value]
+        if len(named) == 1 or (len(entries) == 1 and not (entries[0][1] and person_id(entries[0][1]))):
+            at, name = (named or entries)[0]
+            who = f"党员{name}" if name else "一名党员"
+            return (f"{at.path} 第 {at.line} 行的{who}没有读到编号 id（见那一条错误）："
+                    + (f"写上 id: {value}，这里就对了" if named else f"如果就是 {value}，写上 id: {value}"))
+        return ""
+
+    @cached_property
     def former_ids(self) -> dict[str, dict[str, str]]:
         """Aliases of members and zones -> the id each now has."""
         return {kind: {alias: record.id for record in records for alias in record.aliases}
@@ -203,6 +229,8 @@ class References:
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
                 if (unread := self.content.unread.get((kind, value))) is not None:  # zones/old/x.yaml, x.yaml.txt
                     hint = f"{unread} 没有被读取（见那一条错误）：把它改好，这里就对了"
+                elif kind == "member" and (lacking := self.id_not_read(value)):
+                    hint = lacking  # `ID: zhang-wei`, or no id line: that entry, not huang-lei (audit AQ 1)
                 elif (renamed := self.content.renamed.get((kind, value))) is not None:  # since the last build (check.published)
                     hint = (f"{self.content.since}的{KIND_WORDS[kind]}“{value}”像是改成了 {renamed}：这里写 {renamed}，"
                             f"再在 {renamed} 里写上 aliases: [{value}]，印好的二维码还用旧编号")
@@ -217,8 +245,10 @@ class References:
                     hint = badly
                 elif kind == "member" and meant in self.content.member_by_id and (typo := self.own_id_typo(meant, value)):
                     hint = typo  # wang-jiangou for 王建国: the roster's id is the one misspelt, not every reference
-                elif kind == "member" and meant in self.content.member_by_id:  # the name shows whether it is the one meant
-                    hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"
+                elif kind == "member" and meant in self.content.member_by_id and not _another_person(value, meant):
+                    hint = f"是不是要写 {meant}（{self.content.member_by_id[meant].name}）？"  # the name shows whether it is the one meant
+                elif kind == "member" and meant in self.content.member_by_id:
+                    hint, meant = missing, missing  # zhang-wei is not a misspelt huang-lei: another person (audit AQ 1)
                 elif kind == "group" and meant != hint and (siblings := self.groups_alike(value, meant)):
                     hint = siblings  # wuye-1-g4: g1, g2 and g3 are each one letter away, and named
                 if hint.startswith("是不是要写") and kind in MISSING_MORE:  # maybe renamed: see renamed_ids
@@ -409,3 +439,10 @@ def _strings(data: object) -> set[str]:
     if isinstance(data, list):
         return set().union(*(_strings(item) for item in data)) if data else set()
     return set()
+
+
+def _another_person(written: str, guess: str) -> bool:
+    """Whether two member ids name two people, not one misspelt: no part in common (zhang-wei and
+    huang-lei), where a slip leaves the surname or the given name whole (zhang-wie, wang-jiangou)."""
+    written_parts, guessed_parts = written.split("-"), guess.split("-")
+    return len(written_parts) > 1 and len(guessed_parts) > 1 and not set(written_parts) & set(guessed_parts)
