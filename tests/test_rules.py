@@ -612,6 +612,11 @@ CASES = [
     Case("ref-member-renamed", sub("content/commitments/2026.yaml", "member: li-na", "member: lina-old"), "content/commitments/2026.yaml", "lina-old", "member", "找不到党员",
          "改过编号的，这里写新编号，再把旧编号写进他/她的 aliases"),
     Case("ref-commitment-member", sub("content/commitments/2026.yaml", "member: li-na", "member: li-ba"), "content/commitments/2026.yaml", "li-ba", "member", "找不到党员", "li-na"),
+    # a roster entry whose id was not read is the one a reference looks for, not a person alike (audit AQ 1)
+    Case("ref-member-id-not-read", sub("members.yaml", "  - id: li-na\n", "  - ID: li-na\n"), "content/commitments/2026.yaml", "member: li-na", "member", "找不到党员",
+         "members.yaml 第 11 行的党员李娜没有读到编号 id（见那一条错误）：写上 id: li-na，这里就对了"),
+    Case("ref-member-another-person", sub("content/commitments/2026.yaml", "member: li-na", "member: huang-lei"), "content/commitments/2026.yaml", "huang-lei", "member", "找不到党员",
+         "先在 members.yaml 里添加，或检查拼写"),  # not "是不是要写 zhang-wei（张伟）？…aliases": another person
     Case("grade-name", sub("content/commitments/2026.yaml", "result: 优秀", "result: 很好"), "content/commitments/2026.yaml", "很好", "review.result", "不是考核等次"),
     Case("category-words-swapped", sub("content/stories/a-key.md", "category: 真情服务小故事", "category: 先锋党员"), "content/stories/a-key.md", "category", "category",
          "story_categories", "是不是要写 党员先锋？"),
@@ -2108,6 +2113,12 @@ def test_a_comment_after_a_value_is_not_a_cut_value(tmp_path, comment):
     (sub("content/stories/a-key.md", "故事正文。", "电话 13812345678 或 13912345678。"),  # each number once
      ["content/stories/a-key.md:9:1: body: 这里有一个手机号（138****5678），会公开发布",
       "content/stories/a-key.md:9:1: body: 这里有一个手机号（139****5678），会公开发布"]),
+    (sub("content/stories/a-key.md", "故事正文。", "电话 13812345678。" * 50),  # pasted again and again: said once (audit AQ 4)
+     "content/stories/a-key.md:9:1: body: 这里有一个手机号（138****5678），会公开发布"),
+    (sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园一片，联系 wangfang.home@163.com"),  # audit AQ 4: as personal as a mobile
+     "content/zones/garden.yaml:4:1: scope: 这里有一个电子邮箱（wa***@163.com），会公开发布"),
+    (sub("content/stories/a-key.md", "故事正文。", "有事加徐班长 QQ：312345678。"),
+     "content/stories/a-key.md:9:1: body: 这里有一个QQ号（QQ:31****78），会公开发布"),
 ])
 def test_a_mobile_number_in_public_text_is_a_notice(tmp_path, edits, notice):
     """A member may agree to publish a mobile: a notice, not an error. The zone's service_phone

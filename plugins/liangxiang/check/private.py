@@ -2,7 +2,8 @@
 
 The format keeps personal data out by having no field for it; editors still paste a resident's
 mobile into a role's name or an ID number into an assessment's note. An ID number is never
-public: an error. A mobile number may be one a member agreed to publish: a notice. The phone
+public: an error. A mobile number, an e-mail address or a QQ number may be one a member agreed
+to publish: a notice. The phone
 fields (service_phone, hotline) are public numbers by definition and are not looked at. A hidden
 member's name in that text is a notice too (a namesake may be meant).
 """
@@ -29,6 +30,8 @@ PHONE_FIELDS = {"service_phone", "hotline"}
 ID_NUMBER = re.compile(r"(?<![0-9])[1-8][0-9]{5}[ -]?[0-9]{4}[ -]?[0-9]{2}[ -]?[0-9]{2}[ -]?[0-9]{3}[0-9Xx](?![0-9A-Za-z])")
 OLD_ID_NUMBER = re.compile(r"(?<![0-9])[1-8][0-9]{5}[ -]?[0-9]{6}[ -]?[0-9]{3}(?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+QQ = re.compile(r"(?:QQ|qq|扣扣)\s*(?:号码?)?\s*[:：]?\s*[1-9][0-9]{4,10}(?![0-9])")
 # what either of them starts with, in a text as typed (full-width digits are read by NFKC)
 _CANDIDATE = re.compile(r"[1１][3-9３-９][0-9０-９][ -]?[0-9０-９]{4}|[1-8１-８][0-9０-９]{5}")
 # the provinces' codes an ID number begins with (GB/T 2260), and words said beside one
@@ -60,14 +63,14 @@ def is_id_number(text: str, said: bool = False) -> bool:
 
 
 def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
-    """(errors, notices): ID numbers and mobile numbers in what the site publishes, and hidden
+    """(errors, notices): ID numbers, mobile numbers, e-mail addresses and QQ numbers in what the site publishes, and hidden
     members' names in it, in one walk over the published text."""
     errors: list[Problem] = []
     notices: list[Problem] = []
     hidden = _hidden_names(content)
 
     def seen(text: str, numbers: bool = True) -> bool:  # rare: where and which field are worked out only then
-        return bool(numbers and _CANDIDATE.search(text) or hidden and hidden.search(text))
+        return bool(numbers and (_CANDIDATE.search(text) or "@" in text or QQ.search(text)) or hidden and hidden.search(text))
 
     for record in published_records(content):
         for path, text in texts(record, ()):
@@ -162,7 +165,25 @@ def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Pro
                 errors.append(Problem(*place(), f"这里有一个身份证号（{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}），会公开发布",
                                       "身份证号不能公开：删掉它"))
                 text = text.replace(found.group(), " ")
+    said_once: set[str] = set()  # one number pasted 3,000 times is one notice (audit AQ 4)
     for found in MOBILE.finditer(text):
         digits = re.sub(r"\D", "", found.group())
-        notices.append(Problem(*place(), f"这里有一个手机号（{digits[:3]}****{digits[-4:]}），会公开发布",
-                               "个人电话不公开：除非本人同意公开，删掉它；公开的服务电话写在责任区的 service_phone"))
+        if digits not in said_once:
+            said_once.add(digits)
+            notices.append(Problem(*place(), f"这里有一个手机号（{digits[:3]}****{digits[-4:]}），会公开发布",
+                                   "个人电话不公开：除非本人同意公开，删掉它；公开的服务电话写在责任区的 service_phone"))
+    for found in (*EMAIL.finditer(text), *QQ.finditer(text)):
+        if found.group() not in said_once:
+            said_once.add(found.group())
+            what = "电子邮箱" if "@" in found.group() else "QQ号"
+            notices.append(Problem(*place(), f"这里有一个{what}（{_masked(found.group())}），会公开发布",
+                                   f"个人的{what}不公开：除非本人同意公开，删掉它"))
+
+
+def _masked(text: str) -> str:
+    """zhangwei.x@163.com -> zh***@163.com, QQ 12345678 -> QQ 12****78."""
+    if "@" in text:
+        user, host = text.split("@", 1)
+        return f"{user[:2]}***@{host}"
+    digits = re.search(r"[0-9]+", text).group()
+    return text.replace(digits, f"{digits[:2]}****{digits[-2:]}")
