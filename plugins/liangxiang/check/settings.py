@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from ..content import Content
@@ -267,6 +267,9 @@ def _assets_from_other_hosts(config, config_file: Path, problems: Problems) -> N
             if urlsplit(read).scheme or read.startswith("//"):
                 problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”要从别的网站加载",
                              "网页不能从别的网站加载脚本或样式（很多单位的内网打不开别的网站）：删掉这一项")
+            elif ".." in PurePosixPath(urlsplit(read).path).parts:  # above the site: published nowhere (audit AQ 2)
+                problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”指向网站以外（有“..”）：这个文件不会发布",
+                             f"把文件放进主题的 custom_dir（例如 overrides/css/），这里写它在 custom_dir 里的路径，例如 css/{PurePosixPath(read).name}")
             elif not _in_theme(config, read):  # a link every page would load and get 404 for
                 custom = config.theme.custom_dir
                 where = (f"把文件放在 {Path(custom).name}/{read.lstrip('/')}" if custom else
