@@ -99,7 +99,8 @@ def _one_item(shown_as: str):
 Tag = Annotated[Text, AfterValidator(_one_item("一个标识"))]
 Category = Annotated[Text, AfterValidator(_one_item("一个类别"))]
 Method = Annotated[Text, AfterValidator(_one_item("一种考核方式"))]
-Markdown = Annotated[str, StringConstraints(min_length=1, max_length=200_000), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
+MARKDOWN_MOST = 200_000  # characters of one Markdown text: a page a phone still opens
+Markdown = Annotated[str, StringConstraints(min_length=1, max_length=MARKDOWN_MOST), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 
 
 def _not_pasted_data(value: Any) -> Any:

@@ -23,7 +23,7 @@ from ..model import (
 )
 from ..problems import Location, Problems, did_you_mean
 from ..siteconfig import site_config
-from ..values import ID_PATTERN, PERIOD_PATTERN
+from ..values import ID_PATTERN, MARKDOWN_MOST, PERIOD_PATTERN
 from .cache import ParseCache, file_digest
 from .decoding import decode, has_conflict, report_controls, sides, undecodable
 from .frontmatter import (
@@ -176,6 +176,10 @@ class _Reader(PageScanning):
         """Report Markdown that would stall or crash the renderer; True when there was any."""
         if not isinstance(text, str):
             return False
+        if first_line and len(text) > MARKDOWN_MOST:  # a story's body or a free page; a field's type bounds its own
+            self.problems.add(Location(source.path, first_line, 1), field, f"正文太长了：最多 {MARKDOWN_MOST} 个字符（现在 {len(text)} 个）",
+                              "手机要能打开这一页：删减一些文字，或者分成几篇")
+            return True
         found = markdown_problems(text)
         for line, message, hint in found:
             if first_line:
