@@ -561,14 +561,16 @@ CASES = [
          "文件名是 2026-Q1.yaml：写成 2026-Q1"),  # audit Q: the one error met without a hint
     Case("period-year", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 0000-Q1"), "content/assessments/2026-Q1.yaml", "0000-Q1", "period", "考核期“0000-Q1”的年份不对"),
     Case("period-lower-case", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-q1"), "content/assessments/2026-Q1.yaml", "2026-q1", "period", "YYYY-Qn", "写成 2026-Q1"),
-    Case("status-in-chinese", sub("members.yaml", "    status: former", "    status: 已调离"), "members.yaml", "已调离", "members[3].status", "active | former", "写成 former"),
+    Case("status-in-chinese", sub("members.yaml", "    status: former", "    status: 已调离"), "members.yaml", "已调离", "members[3].status", "active 或 former", "写成 former"),
     Case("year-range", sub("content/commitments/2026.yaml", "year: 2026", "year: 26"), "content/commitments/2026.yaml", "year: 26", "year", "不能小于"),
     # audit 34: the format has no word for retired or died: what to write instead
-    Case("status-retired", sub("members.yaml", "    status: former", "    status: 退休"), "members.yaml", "退休", "members[3].status", "active | former",
+    Case("status-retired", sub("members.yaml", "    status: former", "    status: 退休"), "members.yaml", "退休", "members[3].status", "active 或 former",
          "退休的党员仍是本单位的党员：写 active（或删掉 status），branch 写离退休党支部（如果有）；调离本单位的才写 former"),
-    Case("status-died", sub("members.yaml", "    status: former", "    status: 已故"), "members.yaml", "已故", "members[3].status", "active | former",
+    Case("status-died", sub("members.yaml", "    status: former", "    status: 已故"), "members.yaml", "已故", "members[3].status", "active 或 former",
          "格式里没有“去世”：写 former（网页保留，但会标注“已调离”），或写 hidden: true 不再公开他/她的网页"),
-    Case("enum", sub("members.yaml", "status: former", "status: formr"), "members.yaml", "formr", "members[3].status", "active | former", "former"),
+    Case("enum", sub("members.yaml", "status: former", "status: formr"), "members.yaml", "formr", "members[3].status", "active 或 former", "former"),
+    Case("enum-nothing-alike", sub("members.yaml", "status: former", "status: off"), "members.yaml", "status: off", "members[3].status", "只能是 active 或 former（现在是“off”）",
+         "从 active 或 former 里选一个"),  # audit AQ 7: no hint, and "a | b" is a programmer's notation
     Case("bool", sub("members.yaml", "hidden: true", "hidden: 是的"), "members.yaml", "hidden", "members[4].hidden", "true 或 false"),
     Case("id-in-chinese", sub("members.yaml", "id: li-na", "id: 何小鹏"), "members.yaml", "何小鹏", "members[2].id", "编号只能用", "例如写成 he-xiaopeng"),
     Case("id-read-as-yes", sub("members.yaml", "id: li-na", "id: true"), "members.yaml", "id: true", "members[2].id", "这里应该是一段文字",

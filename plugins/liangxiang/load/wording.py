@@ -397,9 +397,11 @@ def _not_a_choice(error: Error) -> tuple[str, str]:
     choices = re.findall(r"'([^']*)'", str(error.ctx.get("expected", "")))
     value = error.value
     written_in_chinese = next((word for word in choices if isinstance(value, str) and value.strip() in IN_CHINESE.get(word, ())), None)
+    listed = "、".join(choices[:-1]) + f" 或 {choices[-1]}" if len(choices) > 1 else "".join(choices)  # not "a | b": an editor's words
     if choices == ["active", "former"] and isinstance(value, str) and (said := _STATUS_SAID.get(value.strip().strip("。"))):
-        return f"只能是 {' | '.join(choices)}{error.now}", said
-    return f"只能是 {' | '.join(choices)}{error.now}", f"写成 {written_in_chinese}" if written_in_chinese else did_you_mean(value, choices)
+        return f"只能是 {listed}{error.now}", said
+    hint = f"写成 {written_in_chinese}" if written_in_chinese else did_you_mean(value, choices)
+    return f"只能是 {listed}{error.now}", hint or f"从 {listed} 里选一个，照样抄下来"
 
 
 # a member's status the format has no word for: what to write instead
