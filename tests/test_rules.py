@@ -915,7 +915,7 @@ CASES = [
     Case("grade-renamed-in-org", {**sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 良好, min: 80}\n  - {name: 不合格, min: 0}\nbranches:"),
                                   **sub("content/commitments/2026.yaml", "result: 优秀", "result: 合格")},
          "content/commitments/2026.yaml", "result: 合格", "commitments[1].review.result", "评议结果“合格”不是考核等次",
-         "org.yaml 第 5 行起的 grades 里没有“合格”（现在是 优秀 | 良好 | 不合格）：如果是在那里改了名，这里也改成新名字；否则把“合格”加回 grades"),
+         "org.yaml 第 5 行起的 grades 里没有“合格”（现在是 优秀、良好、不合格）：如果是在那里改了名，这里也改成新名字；否则把“合格”加回 grades"),
     Case("story-with-another-pasted-in", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n---\ntitle: 另一个故事\ndate: 2025-05-01\n---\n另一个故事的正文。"),
          "content/stories/a-key.md", 11, "body", "像是另一个故事粘贴进来了", "一个故事一个文件"),
     Case("org-file-empty", {"content/org.yaml": "\n"}, "content/org.yaml", 1, "-", "这个单位信息文件是空的", "这个文件不能少：照内容格式里的示例写上字段，至少要有 name、activity 和 branches"),
