@@ -489,6 +489,37 @@ def test_a_zone_name_with_no_better_place_breaks_between_words(text, lines):
     assert fitted.lines == lines
 
 
+@pytest.mark.parametrize("by_words", [False, True], ids=["characters", "words"])
+@pytest.mark.parametrize("text", [
+    "上下学时段（早7:30—8:15、午11:30—12:00、午14:00—14:30、晚16:30—17:15）在幼儿园门口人行横道两侧护送幼儿和家长安全通过",
+    "护送孩子过马路，每天早7:30—8:15和晚16:30—17:15准时到岗",
+])
+def test_a_time_in_a_bracketed_list_is_never_broken(text, by_words):
+    """Audit AP 1: a bracketed list wider than a line was broken between any characters, 12:0 / 0
+    on a sign and 16: / 30 on a plate: parents at a crossing read the wrong time."""
+    from liangxiang.print.text import wrap
+
+    times = re.findall(r"\d+:\d+", text)
+    for width in range(12, 30):  # a range of times (16:30—17:15) is 11 characters, and stays whole
+        lines = wrap(text, _EvenWidths(), 1, width, by_words=by_words)
+        assert "".join(lines) == text
+        assert all(any(time in line for line in lines) for time in times), (width, lines)
+        assert all(len(line) <= width for line in lines), (width, lines)
+    assert wrap(text, _EvenWidths(), 1, 18, by_words=by_words)[0].startswith("上下学时段（早7:30") or "上下学" not in text  # no line left short before it
+
+
+@pytest.mark.parametrize("width", range(12, 26))  # 16:30—17:15 is 11 characters
+def test_a_plates_promise_keeps_its_times_and_ranges_whole(width):
+    """The plate's promise is broken after its clauses: a time's colon is none (16: / 30 on a plate,
+    audit AP 1), and a range of times stays on one line (7:30—8:15)."""
+    from liangxiang.print.text import centred
+
+    text = "护送孩子过马路，每天早7:30—8:15和晚16:30—17:15准时到岗（含午11:30—12:00）"
+    lines = centred(text, _EvenWidths(), 1, width, most_lines=4)
+    assert "".join(lines) == text and all(len(line) <= width for line in lines)
+    assert all(any(span in line for line in lines) for span in ("7:30—8:15", "16:30—17:15", "11:30—12:00")), lines
+
+
 def test_a_long_zone_name_is_not_left_with_a_short_last_line():
     """Audit AN 5: 南庄村乡村电气化示范项目 / 暨设施农业大棚生产用电保障共产党员服务 / 责任区 (12, 19 and 3
     characters) where two even lines between words set it as large."""

@@ -19,7 +19,8 @@ NO_START, NO_END = set(NO_LINE_START), set(NO_LINE_END)
 # a transliterated name: parts joined by middle dots (阿卜杜热合曼·艾合买提)
 NAME_PARTS = re.compile(r"[\u3400-\u9fff]+(?:·[\u3400-\u9fff]+)+")
 # Runs of these stay whole: a phone number, "24小时" -> "24", "0317-2721365", "PM2.5", a Uyghur word.
-WORD = re.compile(rf"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ{LETTERS}][A-Za-z0-9０-９Ａ-Ｚａ-ｚ{LETTERS}.\-_/:%℃‰+#@&'’]*")
+# A range of times or numbers stays whole too: 7:30—8:15, 3～5 (a dash between digits).
+WORD = re.compile(rf"[A-Za-z0-9０-９Ａ-Ｚａ-ｚ{LETTERS}](?:[A-Za-z0-9０-９Ａ-Ｚａ-ｚ{LETTERS}.\-_/:%℃‰+#@&'’]|[—–～~](?=[0-9０-９]))*")
 
 # A number keeps its measure word or unit on its line: "3次", "24小时", "1.2万平方米" ("3 / 次" reads badly).
 # A unit of two or more characters takes no measure word after it: "220千伏 / 间隔", not "220千伏间 / 隔".
@@ -89,7 +90,8 @@ def phrases(text: str, longest: int = 10) -> list[str]:
     each stays whole unless it is longer than ``longest`` characters; then it breaks between words
     (…片区 / 负责人 · 党员, not …负责 / 人 · 党员)."""
     pieces: list[str] = []
-    for part in re.split(r"(?<=[、，,：:])|(?<= · )|(?<=[^·\s] )(?!·)", re.sub(r"\s+", " ", text.strip())):
+    # after a colon, but not inside a time (16:30: audit AP 1)
+    for part in re.split(r"(?<=[、，,：])|(?<=:)(?!\d)|(?<= · )|(?<=[^·\s] )(?!·)", re.sub(r"\s+", " ", text.strip())):
         if len(part.strip()) <= longest or (NAME_PARTS.fullmatch(part.strip(" 、，,")) and len(part) <= 2 * longest):
             pieces += [part] if part else []  # 买买提江·吐尔逊阿吉 stays whole: one person
         else:
@@ -146,8 +148,8 @@ def _fill_measured(pieces: list[str], measure: Measure, size: float, width: floa
                 pieces[:0] = halves
                 continue
         limit = first if (first is not None and not lines) else width
-        if line and measure.width((line + piece).rstrip(), size, bold) > limit:
-            lines.append(line.rstrip())
+        if line and measure.width((line + piece).rstrip(), size, bold) > limit and measure.width(piece.rstrip(), size, bold) <= width:
+            lines.append(line.rstrip())  # a piece wider than any line starts here instead, and is broken below
             line, limit = "", width
         line += piece
         if measure.width(line.rstrip(), size, bold) > limit:
@@ -172,7 +174,8 @@ def _fill_summed(pieces: list[str], running, size: float, width: float, bold: bo
         added = running(piece, bold, sums[-1])
         if line:
             end = len((line + piece).rstrip())
-            if (sums[end] if end < len(sums) else added[end - len(sums)]) * size > limit:
+            alone = (added[len(piece.rstrip()) - 1] - sums[-1]) * size if piece.strip() else 0.0
+            if (sums[end] if end < len(sums) else added[end - len(sums)]) * size > limit and alone <= width:
                 lines.append(line.rstrip())
                 line, limit, sums = "", width, [0.0]
                 added = running(piece, bold, 0.0)
@@ -190,6 +193,23 @@ def _fill_summed(pieces: list[str], running, size: float, width: float, bold: bo
 
 
 def _break_chars(text: str, measure: Measure, size: float, limit: float, width: float, bold: bool) -> list[str]:
+    """A piece wider than a line (a bracketed list, a phrase jieba keeps whole) broken between its
+    units(): a time, a number with its unit, a word of letters stays whole (…午11:30—12:00、/ …, not
+    12:0 / 0: audit AP 1); between characters only inside a unit that is itself wider than a line."""
+    lines, line = [], ""
+    for unit in units(text) if len(text) > 1 else [text]:
+        if line and measure.width((line + unit).rstrip(), size, bold) > (limit if not lines else width):
+            lines.append(line.rstrip())
+            line = ""
+        line += unit
+        if measure.width(line.rstrip(), size, bold) > (limit if not lines else width):
+            parts = _split_chars(line.rstrip(), measure, size, limit if not lines else width, width, bold)
+            lines.extend(parts[:-1])
+            line = parts[-1]
+    return lines + [line.rstrip()]
+
+
+def _split_chars(text: str, measure: Measure, size: float, limit: float, width: float, bold: bool) -> list[str]:
     lines, line = [], ""
     for char in text:
         if line and measure.width(line + char, size, bold) > (limit if not lines else width):
