@@ -948,3 +948,25 @@ def test_a_pause_between_two_hotlines_never_starts_a_line(visit, tmp_path):
                 }
             return [...tops.values()]; }""", line)
         assert "、" not in starts and len(starts) >= 1, (width, starts)
+
+
+def test_a_hotline_written_with_words_wraps_on_a_phone(visit, tmp_path):
+    """Audit AP 2: "社区服务热线 0532-83861000（工作日8:30—17:30）" as the hotline was set on one line
+    under the zone's phone, and every zone page scrolled sideways at 390 px."""
+    from conftest import build_site
+    from minimal_site import FILES, write_site
+
+    root = write_site(tmp_path / "src", {"content/org.yaml": FILES["content/org.yaml"].replace(
+        "hotline: 0317-2720000", "hotline: 社区服务热线 0532-83861000（工作日8:30—17:30）")})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
+    html = (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
+    line = html[html.index('<p class="call-supervise">'):]
+    line = line[:line.index("</p>") + 4]
+    for width in (360, 390):
+        page = visit(size=(width, 844)).open(PAGES["zone"])
+        page.evaluate("(line) => { document.querySelector('.call-supervise').outerHTML = line; }", line)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, "the page scrolls sideways")
+        number = page.locator(".call-supervise .nb").first.bounding_box()
+        assert number["height"] < 40, number  # the number itself stays on one line
