@@ -45,6 +45,25 @@ def test_member_page_shows_identity_and_commitments(example_site):
     assert "年度评议尚未进行" in text  # 2026 has no review yet
 
 
+def test_member_page_gives_each_active_zones_phone(example_site):
+    """Audit AR 5: the page a desk plate's QR code opens had no number to call but the footer's;
+    each zone the member answers for gives its service phone, an archived one none."""
+    from conftest import REPO
+    from liangxiang.pipeline import read_content
+
+    content, _ = read_content(REPO, REPO / "content")
+    checked = 0
+    for zone in content.zones:
+        html = (example_site / "members" / zone.leader / "index.html").read_text(encoding="utf-8")
+        links = html[html.index('<ul class="zone-links">'):]
+        item = links[links.index(f'/zones/{zone.id}/'):]
+        item = item[:item.index("</li>")]
+        dial = "tel:" + "".join(ch for ch in zone.service_phone if ch.isdigit())
+        assert (dial in item) == (zone.status == "active"), (zone.id, item)
+        checked += 1
+    assert checked >= 3 and any(zone.status == "archived" for zone in content.zones)
+
+
 def test_commitment_progress_and_review(example_site):
     text = page_text(example_site, "members/zhang-wei/")
     assert "带头走访住户，让群众的每件诉求都有回音" in text  # 2025 promise

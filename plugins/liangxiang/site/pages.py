@@ -38,18 +38,20 @@ class DataPage:
 
 @dataclass(frozen=True)
 class ZoneLink:
-    """What a member's page shows of a zone: an edit of its duties or phone leaves the page as it is."""
+    """What a member's page shows of a zone: an edit of its duties leaves the page as it is."""
 
     id: str
     name: str
     leads: bool
     roles: tuple[str, ...]  # the member's other roles there (技术负责人…), as the zone lists them
     status: str
+    service_phone: str  # whom to call, on the page a desk plate's QR code opens (audit AR 5); "" once archived
 
     @classmethod
     def of(cls, zone, member_id: str) -> "ZoneLink":
         roles = tuple(dict.fromkeys(role.role.strip() for role in zone.listed_roles if role.member == member_id))
-        return cls(zone.id, zone.name, zone.leader == member_id, roles, zone.status)
+        phone = zone.service_phone if zone.status == "active" else ""
+        return cls(zone.id, zone.name, zone.leader == member_id, roles, zone.status, phone or "")
 
 
 def plan_pages(content: Content, urls: Urls, labels: Labels, site_url: str | None) -> list[DataPage]:
