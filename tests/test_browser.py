@@ -920,20 +920,25 @@ def test_the_keyboard_brings_a_section_link_into_view(visit):
     assert box["x"] >= bar["x"] and box["x"] + box["width"] <= bar["x"] + bar["width"], (box, bar)
 
 
-def test_a_pause_between_two_hotlines_never_starts_a_line(visit, tmp_path):
-    """Audit AA: at 195 px (a phone at 200 %) the line under the zone's phone broke before the 、
-    between two hotline numbers; the 、 stays at the end of the first number's line."""
+def _supervise_line(tmp_path, hotline: str) -> str:
+    """The line under a zone's phone that gives the org's hotline, from a minimal site whose hotline is written so."""
     from conftest import build_site
     from minimal_site import FILES, write_site
 
     root = write_site(tmp_path / "src", {"content/org.yaml": FILES["content/org.yaml"].replace(
-        "hotline: 0317-2720000", "hotline: 0317-2721365、13931700001")})
+        "hotline: 0317-2720000", f"hotline: {hotline}")})
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
     html = (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
     line = html[html.index('<p class="call-supervise">'):]
-    line = line[:line.index("</p>") + 4]
+    return line[:line.index("</p>") + 4]
+
+
+def test_a_pause_between_two_hotlines_never_starts_a_line(visit, tmp_path):
+    """Audit AA: at 195 px (a phone at 200 %) the line under the zone's phone broke before the 、
+    between two hotline numbers; the 、 stays at the end of the first number's line."""
+    line = _supervise_line(tmp_path, "0317-2721365、13931700001")
     for width in (195, 240, 320):
         page = visit(size=(width, 422)).open(PAGES["zone"])
         starts = page.evaluate("""(line) => {
@@ -953,17 +958,7 @@ def test_a_pause_between_two_hotlines_never_starts_a_line(visit, tmp_path):
 def test_a_hotline_written_with_words_wraps_on_a_phone(visit, tmp_path):
     """Audit AP 2: "社区服务热线 0532-83861000（工作日8:30—17:30）" as the hotline was set on one line
     under the zone's phone, and every zone page scrolled sideways at 390 px."""
-    from conftest import build_site
-    from minimal_site import FILES, write_site
-
-    root = write_site(tmp_path / "src", {"content/org.yaml": FILES["content/org.yaml"].replace(
-        "hotline: 0317-2720000", "hotline: 社区服务热线 0532-83861000（工作日8:30—17:30）")})
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
-    html = (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
-    line = html[html.index('<p class="call-supervise">'):]
-    line = line[:line.index("</p>") + 4]
+    line = _supervise_line(tmp_path, "社区服务热线 0532-83861000（工作日8:30—17:30）")
     for width in (360, 390):
         page = visit(size=(width, 844)).open(PAGES["zone"])
         page.evaluate("(line) => { document.querySelector('.call-supervise').outerHTML = line; }", line)
