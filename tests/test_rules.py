@@ -981,7 +981,7 @@ CASES = [
     Case("extra-css-missing", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nextra_css:\n  - css/extra.css\n"),
          "mkdocs.yml", "extra_css:", "extra_css", "extra_css 里的“css/extra.css”找不到", "custom_dir: overrides，把文件放在 overrides/css/extra.css"),
     Case("story-too-long", sub("content/stories/a-key.md", "故事正文。", "故事正文。" * 40_001), "content/stories/a-key.md", "故事正文。", "body",
-         "正文太长了：最多 200000 个字符（现在 200006 个）", "分成几篇"),  # audit AQ 5: a 950 KB page for a phone
+         "正文太长了：最多 200000 个字符（现在 200006 个），从这一行起超出", "分成几篇"),  # audit AQ 5: a 950 KB page for a phone
     Case("extra-css-above-the-site", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nextra_css:\n  - ../outside.css\n"),
          "mkdocs.yml", "extra_css:", "extra_css", "指向网站以外（有“..”）", "例如 css/outside.css"),  # audit AQ 2: a link above the site root on every page
     Case("css-in-content", {"content/css/extra.css": "body{}\n"}, "content/css/extra.css", 0, "-", "content/ 里不放样式表和脚本", "把文件移到 overrides/css/extra.css，extra_css 照旧写 css/extra.css"),

@@ -295,7 +295,7 @@ def test_a_members_page_says_their_part_in_each_zone(tmp_path):
         section = re.search(r'<ul class="zone-links">.*?</ul>', html, re.S).group(0)
         zones_of[member] = {re.sub(r"<[^>]+>", "", zone): [re.sub(r"<[^>]+>", "", badge) for badge in re.findall(
                                 r'<span class="badge">((?:[^<]|<span class="nm">[^<]*</span>|<wbr>)+)</span>', badges)]
-                            for zone, badges in re.findall(r"<strong>(.*?)</strong>(.*?)</a>", section)}
+                            for zone, badges in re.findall(r'<a href="[^"]*zones/[^"]*"><strong>(.*?)</strong>(.*?)</a>', section)}
     assert zones_of == {"zhang-wei": {"花园责任区": ["党员负责人"]},
                         "li-na": {"花园责任区": ["业务带头人"], "旧责任区": ["党员负责人"]}}
 

@@ -176,10 +176,11 @@ class _Reader(PageScanning):
         """Report Markdown that would stall or crash the renderer; True when there was any."""
         if not isinstance(text, str):
             return False
-        if first_line and len(text) > MARKDOWN_MOST:  # a story's body or a free page; a field's type bounds its own
-            self.problems.add(Location(source.path, first_line, 1), field, f"正文太长了：最多 {MARKDOWN_MOST} 个字符（现在 {len(text)} 个）",
+        too_long = bool(first_line) and len(text) > MARKDOWN_MOST  # a story's body or a free page; a field's type bounds its own
+        if too_long:  # said where the limit is passed
+            self.problems.add(Location(source.path, first_line + text.count("\n", 0, MARKDOWN_MOST), 1), field,
+                              f"正文太长了：最多 {MARKDOWN_MOST} 个字符（现在 {len(text)} 个），从这一行起超出",
                               "手机要能打开这一页：删减一些文字，或者分成几篇")
-            return True
         found = markdown_problems(text)
         for line, message, hint in found:
             if first_line:
@@ -188,7 +189,7 @@ class _Reader(PageScanning):
                 at = source.at(field)
                 where = Location(at.path, at.line + line, 1) if at.line else at
             self.problems.add(where, field, message, hint)
-        return bool(found)
+        return bool(found) or too_long
 
     def mapping(self, doc: Document | None, what: str, model: type | None = None, home: str = "") -> dict | None:
         if doc is None:
