@@ -3,9 +3,8 @@
 The format keeps personal data out by having no field for it; editors still paste a resident's
 mobile into a role's name or an ID number into an assessment's note. An ID number is never
 public: an error. A mobile number, an e-mail address or a QQ number may be one a member agreed
-to publish: a notice. The phone
-fields (service_phone, hotline) are public numbers by definition and are not looked at. A hidden
-member's name in that text is a notice too (a namesake may be meant).
+to publish: a notice. The phone fields (service_phone, hotline) are public numbers by definition
+and are not looked at. A hidden member's name in that text is a notice too (a namesake may be meant).
 """
 
 from __future__ import annotations
@@ -63,8 +62,8 @@ def is_id_number(text: str, said: bool = False) -> bool:
 
 
 def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
-    """(errors, notices): ID numbers, mobile numbers, e-mail addresses and QQ numbers in what the site publishes, and hidden
-    members' names in it, in one walk over the published text."""
+    """(errors, notices): ID numbers, mobile numbers, e-mail addresses and QQ numbers in what the
+    site publishes, and hidden members' names in it, in one walk over the published text."""
     errors: list[Problem] = []
     notices: list[Problem] = []
     hidden = _hidden_names(content)

@@ -57,19 +57,19 @@ def id_changes(content: Content, cache: Path | None, roster: Path) -> list[tuple
     """(kind, ids the last build published that this content no longer answers for, ids new beside
     them): renamed_ids and vanished_pages read them. With no build kept in the cache, the last
     commit's ids stand in (check.history), and content.since says so."""
-    return list(_changes(content, cache, roster))
-
-
-def _changes(content: Content, cache: Path | None, roster: Path):
     data = _read(cache) if cache is not None else None
-    if data is None:
+    if data is not None:
+        ever, last = _recorded(data)
+    else:
         last = committed_ids(content.root, content.docs_dir, roster) or {}
         # an alias names an old id: never new beside a renamed one (git gives file names, not aliases)
         aliases = {"zone": set(content.zone_aliases), "member": set(content.member_aliases)}
         ever = {kind: ids | aliases.get(kind, set()) for kind, ids in last.items()}
         content.since = "上一次提交（git）里"
-    else:
-        ever, last = _recorded(data)
+    return list(_changes(content, ever, last))
+
+
+def _changes(content: Content, ever: dict[str, set[str]], last: dict[str, set[str]]):
     current = _current(content)
     hidden = {m.id for m in content.members if m.hidden}  # hiding a member takes the page away on purpose
     for kind, ids in last.items():

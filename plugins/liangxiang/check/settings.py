@@ -261,6 +261,7 @@ def as_browser_reads(address: str) -> str:
 def _assets_from_other_hosts(config, config_file: Path, problems: Problems) -> None:
     """No page may load anything from another host: many visitors' networks block them."""
     for key in ("extra_javascript", "extra_css"):
+        folder = "css" if key == "extra_css" else "js"
         for item in config[key] or []:
             path = str(getattr(item, "path", item))
             read = as_browser_reads(path)
@@ -269,7 +270,7 @@ def _assets_from_other_hosts(config, config_file: Path, problems: Problems) -> N
                              "网页不能从别的网站加载脚本或样式（很多单位的内网打不开别的网站）：删掉这一项")
             elif ".." in PurePosixPath(urlsplit(read).path).parts:  # above the site: published nowhere (audit AQ 2)
                 problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”指向网站以外（有“..”）：这个文件不会发布",
-                             f"把文件放进主题的 custom_dir（例如 overrides/css/），这里写它在 custom_dir 里的路径，例如 css/{PurePosixPath(read).name}")
+                             f"把文件放进主题的 custom_dir（例如 overrides/{folder}/），这里写它在 custom_dir 里的路径，例如 {folder}/{PurePosixPath(read).name}")
             elif not _in_theme(config, read):  # a link every page would load and get 404 for
                 custom = config.theme.custom_dir
                 where = (f"把文件放在 {Path(custom).name}/{read.lstrip('/')}" if custom else

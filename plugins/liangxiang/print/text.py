@@ -197,13 +197,14 @@ def _break_chars(text: str, measure: Measure, size: float, limit: float, width: 
     units(): a time, a number with its unit, a word of letters stays whole (…午11:30—12:00、/ …, not
     12:0 / 0: audit AP 1); between characters only inside a unit that is itself wider than a line."""
     lines, line = [], ""
-    for unit in units(text) if len(text) > 1 else [text]:
+    for unit in units(text) or [text]:
         if line and measure.width((line + unit).rstrip(), size, bold) > (limit if not lines else width):
             lines.append(line.rstrip())
             line = ""
         line += unit
-        if measure.width(line.rstrip(), size, bold) > (limit if not lines else width):
-            parts = _split_chars(line.rstrip(), measure, size, limit if not lines else width, width, bold)
+        room = limit if not lines else width
+        if measure.width(line.rstrip(), size, bold) > room:
+            parts = _split_chars(line.rstrip(), measure, size, room, width, bold)
             lines.extend(parts[:-1])
             line = parts[-1]
     return lines + [line.rstrip()]
@@ -302,12 +303,7 @@ def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest
         between = tuple(sorted({*points, *words(text)}))
         at_words = _at_points(text, measure, width, sizes(biggest, smallest), max_lines, bold, height, leading, between)
     if at_points is not None and (plain is None or at_points.size >= 0.8 * plain.size):
-        # the reader's breaks, unless breaking between words too sets the name a quarter larger
-        # (南庄村…示范项目 / 暨设施农业…共产党员服务责任区 at 12 / 22 characters: audit AN 5), or as
-        # large with no line left at less than half of the longest (… / 责任区 alone on the last)
-        if at_words is None or not (at_words.size >= WORDS_LARGER * at_points.size or (
-                at_words.size >= at_points.size and len(at_words.lines) <= len(at_points.lines)
-                and _evenness(at_points, measure, bold) < 0.5 <= _evenness(at_words, measure, bold))):
+        if at_words is None or not _words_read_better(at_points, at_words, measure, bold):
             return at_points
     if at_words is not None and (plain is None or at_words.size >= 0.8 * plain.size):
         return at_words
@@ -325,6 +321,16 @@ def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest
                 return Fitted(size, tuple(lines))
             break
     return plain
+
+
+def _words_read_better(at_points: Fitted, at_words: Fitted, measure: Measure, bold: bool) -> bool:
+    """Whether breaking between words beats the reader's breaks: it sets the name a quarter larger
+    (南庄村…示范项目 / 暨设施农业…共产党员服务责任区 at 12 / 22 characters: audit AN 5), or as large
+    in no more lines, none left at less than half of the longest (… / 责任区 alone on the last)."""
+    if at_words.size >= WORDS_LARGER * at_points.size:
+        return True
+    return (at_words.size >= at_points.size and len(at_words.lines) <= len(at_points.lines)
+            and _evenness(at_points, measure, bold) < 0.5 <= _evenness(at_words, measure, bold))
 
 
 def _evenness(fitted: Fitted, measure: Measure, bold: bool) -> float:
