@@ -273,6 +273,25 @@ def test_a_small_sign_keeps_a_code_that_decodes_at_20_dpi_and_leaves_room_for_it
     assert (max(dark) - min(dark)) / page.width < 0.45, (size, orientation)
 
 
+@pytest.mark.parametrize("size", ["200x100mm", "100x100mm"])
+def test_a_sheet_too_small_for_a_code_scanned_from_afar_is_printed_with_a_close_range_code(tmp_path, caplog, size):
+    """Audit AP 3: the format sets no least size, but a 20 x 10 cm door plate failed the build
+    (a code read from 1.5 m needs 75 mm). It is printed with a code for its own reading distance,
+    the editor and the print shop told; the text stays at its legible size."""
+    with caplog.at_level(logging.INFO):
+        site = build(tmp_path, {"content/zones/garden.yaml": zone_file() + f"signboard: {{size: {size}}}\n"})
+    said = "\n".join(r.getMessage() for r in caplog.records)
+    assert re.search(r"提示：content/zones/garden\.yaml:\d+:\d+: signboard\.size: .* 的标志牌放不下能在远处扫描的二维码和全部内容："
+                     r"标志牌已把二维码缩小印出，要走到跟前才扫得出 \(.*改成 \{size: ", said), said
+    pdf = site / "print" / "signboards" / "garden.pdf"
+    width, height = (float(side) for side in size[:-2].split("x"))
+    (page_w, page_h), = pdf_pages(pdf)
+    assert abs(page_w - width) < 0.5 and abs(page_h - height) < 0.5
+    for dpi in (100, 300):  # at arm's length, as a desk plate's
+        assert decoded(pdf, dpi) == {"https://dj.qinghe.org.cn/dj/zones/garden/"}, dpi
+    assert "已把二维码缩小印出" in (site / "print" / "index.html").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("signboard, expected", [
     ("{size: 400x1200mm}", (400, 1200)),  # width by height, as written
     ("{size: 1200x400mm}", (1200, 400)),

@@ -19,7 +19,7 @@ from liangxiang.print import qr
 from liangxiang.print.drawing import Box, Code, Picture, Text, Turned
 from liangxiang.print.fonts import Metrics, prepare_fonts
 from liangxiang.print.fitting import fit_or_squeeze
-from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, SIGN_QR_DPI, SMALLEST_EM, min_em_mm, qr_module_mm
+from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, PLATE_QR_DPI, SIGN_QR_DPI, SMALLEST_EM, min_em_mm, qr_module_mm
 from liangxiang.print.plan import plan_plates, plan_signboards, plate_words, sign_words
 from liangxiang.print.plate import compose_plate
 from liangxiang.print.setter import EM_TOP, Overflow, Setter
@@ -825,6 +825,12 @@ def test_a_sheet_too_small_for_any_sign_is_what_is_blamed(planned, setter, size)
         assert raised.value.field == ("signboard", "size") and "改成 {size: " in raised.value.hint, raised.value.hint
         if size == "150x100mm" and not sign.roles:  # the next size up first (audit Y: A4 and A3 fit, and were not said)
             assert "改成 {size: A4, orientation: landscape}" in raised.value.hint, raised.value.hint
+        # printed all the same, its code sized to be scanned up close (audit AP 3)
+        drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_sign(dataclasses.replace(sign, size=size, orientation="landscape"),
+                                                                          sign_words(load_labels()), setter, squeeze))
+        assert squeezed.field == ("signboard", "size") and "二维码缩小" in drawing.notes[0], squeezed
+        code = next(item for item in drawing.items if isinstance(item, Code))
+        assert code.module >= qr_module_mm(PLATE_QR_DPI) - 1e-9 and code.module < qr_module_mm(SIGN_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE)
 
 
 

@@ -28,7 +28,10 @@ class Squeezed:
     squeeze: float
 
     def said(self, kind: str = "") -> str:
-        """What was squeezed and how far ("…：标志牌已把最小字号缩小到 80% 印出…")."""
+        """What was squeezed and how far ("…：标志牌已把最小字号缩小到 80% 印出…"); at 100%, only the
+        QR code was made smaller."""
+        if self.squeeze == 1.0:
+            return f"{self.message}：{kind}已把二维码缩小印出，要走到跟前才扫得出"
         return f"{self.message}：{kind}已把最小字号缩小到 {self.squeeze:.0%} 印出，远处可能看不清"
 
     @property
@@ -39,11 +42,16 @@ class Squeezed:
 
 def fit_or_squeeze(compose: Callable[[float], Drawing]) -> tuple[Drawing, Squeezed | None]:
     """compose(1.0), or the first squeeze that fits, with what was squeezed; raises the first
-    Overflow when none does."""
+    Overflow when none does. An Overflow that comes with a drawing whose QR code is for close
+    scanning (a sheet too small for one read from afar) gives that drawing, its text unsqueezed."""
     try:
         return compose(1.0), None
     except Overflow as overflow:
         first = overflow
+    if first.near is not None:
+        squeezed = Squeezed(tuple(first.field), first.message, first.hint, 1.0)
+        first.near.notes.insert(0, squeezed.note)
+        return first.near, squeezed
     for squeeze in SQUEEZES:
         try:
             drawing = compose(squeeze)

@@ -82,6 +82,18 @@ def qr_module_mm(dpi: float, pixels: float = QR_PIXELS_PER_MODULE) -> float:
     return pixels * MM_PER_INCH / dpi
 
 
+# A sheet too small for a code scanned from 1.5-2 m (a 20 x 10 cm door plate) is read from up
+# close: its code is sized for the sheet's own reading distance, as its text is, and never below
+# a desk plate's, which is read at arm's length.
+SIGN_QR_DISTANCE = 1750.0  # mm: what SIGN_QR_DPI stands for
+
+
+def near_qr_pixels(width: float, height: float) -> float:
+    """Pixels a module at SIGN_QR_DPI that give the code of a sign read from its own distance."""
+    distance = min(width, height) * READING_DISTANCE_PER_SHORT_SIDE
+    return QR_PIXELS_PER_MODULE * max(distance / SIGN_QR_DISTANCE, SIGN_QR_DPI / PLATE_QR_DPI)
+
+
 # Photos: never printed under 150 dpi; downscaled to 300 dpi at their printed size.
 PHOTO_MIN_DPI, PHOTO_DPI = 150, 300
 

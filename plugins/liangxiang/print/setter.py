@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .drawing import Text
+from .drawing import Drawing, Text
 from .text import Measure
 
 # Where the ideographic em box sits: its top is 0.88 em above the baseline (Noto Sans SC,
@@ -18,6 +18,7 @@ class Overflow(Exception):
     def __init__(self, field: tuple, message: str, hint: str = ""):
         super().__init__(message)
         self.field, self.message, self.hint = field, message, hint
+        self.near: Drawing | None = None  # the same content with its QR code sized to be scanned up close (signboard.py)
 
 
 @dataclass

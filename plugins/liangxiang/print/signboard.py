@@ -12,7 +12,7 @@ from dataclasses import astuple, replace
 from typing import Iterator
 
 from .drawing import Drawing, Rule
-from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, sheet_size, size_label
+from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, near_qr_pixels, sheet_size, size_label
 from .people import PeopleBlock
 from .setter import Overflow, Setter
 from .text import HANZI_HEIGHT
@@ -203,7 +203,20 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
             whose = " signboard" if overflow.field[0] != "org" else "这个责任区的 signboard"  # said at org.yaml
             advice = f"或把{whose} 改成 {' 或 '.join(fitting)}（试排过，能放下）" if fitting else ""
             overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
+        if squeeze == 1.0 and overflow.field == ("signboard", "size") or squeeze < 1.0 and not _fits(_least(sign), words, setter):
+            overflow.near = _near(sign, words, setter, squeeze)
+            if overflow.near is not None and squeeze < 1.0:
+                return overflow.near  # fit_or_squeeze says what was squeezed
         raise overflow from None
+
+
+def _near(sign: SignContent, words: SignWords, setter: Setter, squeeze: float) -> Drawing | None:
+    """The sign with its code sized for the sheet's own reading distance, on a sheet too small for
+    one scanned from 1.5 m even beside the least a zone says (a 20 x 10 cm door plate, audit AP 3:
+    the format sets no least size, so it is printed, and the editor told)."""
+    pixels = near_qr_pixels(*sheet_size(sign.size, sign.orientation))
+    arrangements = [{"qr_pixels": pixels, "qr_at_floor": True, "squeeze": squeeze, "head": head} for head in (1.0, HEAD)]
+    return next((drawing for _, drawing in _laid_out(sign, words, setter, arrangements, [])), None)
 
 
 def _blamed(overflow: Overflow, sign: SignContent, words: SignWords, setter: Setter) -> Overflow:
