@@ -13,6 +13,7 @@ import http.server
 import io
 import json
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -324,16 +325,35 @@ def test_search_index_loads_only_when_used(visit):
     assert not [r for r in v.responses if "lunr" in r.url or r.url.endswith("search_index.json")]
 
 
+def serve_index(page, docs, excerpts: list | None = None, shard_bytes: int | None = None) -> None:
+    """The search page given an index of these documents in place of the example's: its head, its
+    shards (SHARD_BYTES of them each, when given) and its excerpts, as searchfiles.py writes them."""
+    from liangxiang.site import searchfiles
+    from liangxiang.site.search import build_index
+
+    saved = searchfiles.SHARD_BYTES
+    searchfiles.SHARD_BYTES = shard_bytes or saved
+    try:
+        head, shards = searchfiles.split_index(build_index(docs))
+    finally:
+        searchfiles.SHARD_BYTES = saved
+    head["shards"] = [f"grams-test-{n}.json" for n in range(len(shards))]
+    if excerpts is not None:
+        head["excerpts"] = "excerpts-test.json"
+        page.route("**/assets/excerpts-test.json", lambda route: route.fulfill(json=excerpts))
+    page.route("**/assets/search-*.json", lambda route: route.fulfill(json=head))
+    page.route(re.compile(r".*/assets/grams-test-[0-9]+\.json$"),
+               lambda route: route.fulfill(json=shards[int(re.search(r"-([0-9]+)\.json$", route.request.url).group(1))]))
+
+
 def test_the_browser_cuts_a_query_as_the_index_was_cut(visit):
     """search.js folds a query as search.py folds the records: accents, apostrophes, 𠮷 as 吉 (audit O).
     The page is given an index of two such names in place of the example's."""
-    from liangxiang.site.search import Doc, build_index
+    from liangxiang.site.search import Doc
 
-    index = build_index([Doc("member", "Seán O'Connor", "members/s/", "", ""), Doc("member", "\U00020BB7志刚", "members/j/", "", "")])
-    index.pop("excerpts", None)
     v = visit()
     page = v.page
-    page.route("**/assets/search-*.json", lambda route: route.fulfill(json=index))
+    serve_index(page, [Doc("member", "Seán O'Connor", "members/s/", "", ""), Doc("member", "\U00020BB7志刚", "members/j/", "", "")])
     for query, title in [("sean oconnor", "Seán O'Connor"), ("O’Connor", "Seán O'Connor"), ("吉志刚", "\U00020BB7志刚")]:
         page = v.open("search/?q=" + query)
         page.wait_for_selector(".search-hit")
@@ -343,15 +363,37 @@ def test_the_browser_cuts_a_query_as_the_index_was_cut(visit):
     assert page.locator(".search-hit .title mark").all_inner_texts() == ["Seán"]
 
 
+def test_a_query_fetches_only_the_shards_of_its_grams_and_finds_what_they_hold(visit):
+    """Audit AR 1: the whole index of 3,000 members was 2.9 MB before a first result. The texts'
+    postings now come in shards by a hash of the gram (searchfiles.py): search.js must hash as
+    Python does, an astral character's code point too, and fetch only the shards it needs."""
+    from liangxiang.site.search import Doc
+
+    docs = [Doc("member", f"党员{n}号", f"members/m{n}/", "", f"承诺{n} 巡查加油站 编号{1000 + n}") for n in range(120)]
+    docs.append(Doc("story", "一个故事", "stories/s/", "", "罕见字\U00020001\U0002A6A6出现在正文里"))
+    v = visit()
+    serve_index(v.page, docs, shard_bytes=100)
+    shards = lambda: {r.url for r in v.responses if "/assets/grams-test-" in r.url}  # noqa: E731
+    for query, expected in [("\U00020001\U0002A6A6", ["一个故事"]), ("正文", ["一个故事"]), ("党员70号", ["党员70号"]), ("1077", ["党员77号"])]:
+        page = v.open("search/?q=" + query)
+        assert search(page, query) == expected, query
+    page = v.open("search/?q=巡查加油")
+    assert len(search(page, "巡查加油")) == 60 and "120" in page.locator("#search-status").inner_text()
+    page.click(".search-more button")  # the rest: audit AR 8, results stopped at 60 without a word
+    assert page.locator(".search-hit").count() == 120 and page.locator(".search-more").count() == 0
+    assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results li')[60]")
+    count = len(page.evaluate("fetch(document.querySelector('form[data-search]').dataset.index).then(r => r.json())")["shards"])
+    assert count > 20 and 0 < len(shards()) <= 13, (count, shards())  # of the 13 grams five queries have, no others
+    assert not v.errors
+
+
 def _one_story_found(visit, body: str, query: str):
     """The search page with an index of one story of this body, searched for query, its excerpt shown."""
-    from liangxiang.site.search import Doc, build_index, excerpts
+    from liangxiang.site.search import Doc, excerpts
 
     docs = [Doc("story", "一个故事", "stories/gushi/", "", body)]
-    index = {**build_index(docs), "excerpts": "excerpts-test.json"}
     v = visit()
-    v.page.route("**/assets/search-*.json", lambda route: route.fulfill(json=index))
-    v.page.route("**/assets/excerpts-test.json", lambda route: route.fulfill(json=excerpts(docs)))
+    serve_index(v.page, docs, excerpts(docs))
     page = v.open("search/?q=" + query)
     page.wait_for_selector(".search-hit .excerpt mark")
     return v, page

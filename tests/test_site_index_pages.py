@@ -266,11 +266,13 @@ def test_raw_html_is_taken_out_and_its_words_kept(tmp_path):
     assert "正文居中。" in about
     # a number or an emphasis inside a tag does not cut it: the tag goes, its words stay (audit 29)
     assert '<p>监督电话：<span class="nb">0478-12345678</span>，完。</p>' in about, about[about.index("监督电话") - 20:][:200]
-    index = next((site / "assets").glob("search-*.json")).read_text(encoding="utf-8")
+    from test_site_search import read_index
+
+    index = read_index(next((site / "assets").glob("search-*.json")))
     for page in (story, zone, about):
         for leaked in ("evil", "编辑备注", "待补充", "center", "<BR", "&lt;b&gt;重点", "&lt;script", "&lt;a", "照片", "<span class=\"nb\"></span>"):
             assert leaked not in page, leaked
-    terms = set(json.loads(index)["g"])  # the search's words (two-character grams of Chinese)
+    terms = set(index["g"])  # the search's words (two-character grams of Chinese)
     assert {"重点", "北门", "居中"} <= terms and not {"evil", "核实", "补充", "center"} & terms
 
 
@@ -354,3 +356,20 @@ def test_a_long_organization_name_in_the_masthead_breaks_after_a_division_not_in
     brand = re.search(r'<span class="brand-org">(.*?)</span>\s*<span class="brand-activity">', (site / "index.html").read_text(encoding="utf-8"), re.S)
     assert brand and re.findall(r'<span class="nm">([^<]+)</span>', brand.group(1)) == [
         "新疆维吾尔自治区", "昌吉回族自治州", "公共交通", "集团有限责任", "公司党委"], brand
+
+
+@pytest.mark.parametrize("count, linked", [(37, False), (38, True)])  # and the three of the minimal site
+def test_a_long_roster_of_several_branches_links_to_each_before_its_cards(tmp_path, count, linked):
+    """Audit AR 2: 3,000 members in 50 branches were one page of 290 screens, and the branch
+    filter appears only once the whole page has loaded (filter.js). Past 40 people the page opens
+    with a link to each branch's section, which needs no JavaScript."""
+    more = "".join(f"  - id: extra-{n}\n    name: 党员{n}号\n    branch: b{1 + n % 2}\n" for n in range(count))
+    site = _build(tmp_path, {"members.yaml": FILES["members.yaml"] + more})
+    html = (site / "members/index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<details class="branch-jump" open>\s*<summary>各支部（2）</summary>\s*<nav class="chips"[^>]*>(.*?)</nav>', html, re.S)
+    assert bool(nav) == linked, html[:2000]
+    sections = re.findall(r'<section class="branch-section" id="([^"]+)"', html)
+    assert sections == ["branch-b1", "branch-b2"]
+    if nav:
+        assert re.findall(r'<a href="#([^"]+)">([^<]+)</a>', nav.group(1)) == [("branch-b1", "第一党支部"), ("branch-b2", "第二党支部")]
+        assert html.index("branch-jump") < html.index('class="card')

@@ -205,10 +205,10 @@ def test_content_markdown_follows_the_sites_attr_list(tmp_path, extensions, show
         assert ("{: .lead" in text) == shown_as_text, page
         assert ("<dd>解释</dd>" in text) != shown_as_text, page
         assert not re.search(r"<[^>]*onclick", text), page
-    from test_site_search import find
+    from test_site_search import find, read_index
 
     [index] = (site / "assets").glob("search-*.json")
-    assert ("一把钥匙" in find(json.loads(index.read_text(encoding="utf-8")), "lead")) == shown_as_text  # the index reads it alike
+    assert ("一把钥匙" in find(read_index(index), "lead")) == shown_as_text  # the index reads it alike
 
 
 def test_an_address_set_with_attr_list_is_checked_as_any_link(tmp_path):

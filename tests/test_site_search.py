@@ -11,6 +11,14 @@ from minimal_site import FILES as REPO_FILES, write_site
 
 from liangxiang.site.postings import Postings
 from liangxiang.site.search import Doc, build_index, grams, runs
+from liangxiang.site.searchfiles import join_index
+
+
+def read_index(path) -> dict:
+    """The index a browser reads from the files a build wrote: the head at path, then every shard."""
+    head = json.loads(path.read_text(encoding="utf-8"))
+    shards = [json.loads((path.parent / name).read_text(encoding="utf-8")) for name in head["shards"]]
+    return {**join_index(head, shards), "excerpts": head["excerpts"], "shards": head["shards"]}
 
 
 def find(index: dict, query: str) -> list[str]:
@@ -87,7 +95,7 @@ def test_a_name_pasted_with_a_joiner_inside_is_published_and_found_without_it(tm
     site = build_site(write_site(tmp_path / "src", {"members.yaml": members}) / "mkdocs.yml", tmp_path / "site")
     assert "\u200d" not in (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
     [path] = (site / "assets").glob("search-*.json")
-    assert "张伟" in find(json.loads(path.read_text(encoding="utf-8")), "张伟")
+    assert "张伟" in find(read_index(path), "张伟")
 
 
 def test_results_keep_the_parts_a_page_keeps_whole():
@@ -107,7 +115,7 @@ def test_results_keep_the_parts_a_page_keeps_whole():
 
 def test_example_index(example_site):
     [path] = (example_site / "assets").glob("search-*.json")
-    index = json.loads(path.read_text(encoding="utf-8"))
+    index = read_index(path)
     assert "欧阳晓红" in find(index, "欧阳")
     assert "同心广场绿化美化优秀党员责任区" in find(index, "同心广场")
     assert "石油新村楼院服务优秀党员责任区" in find(index, "罗建平")  # one of its members, neither leader nor in a role (audit E)
@@ -115,7 +123,8 @@ def test_example_index(example_site):
     assert "活动简介与创建标准" in find(index, "亮标准")  # free pages too
     assert find(index, "冬天家里的暖气") == ["首页"]  # and the home page's own words (content/index.md)
     assert "首页" in find(index, "2726000")  # its supervision hotline
-    assert "冯宇" not in path.read_text(encoding="utf-8") and not find(index, "fengyu")  # the hidden member
+    written = "".join(each.read_text(encoding="utf-8") for each in (example_site / "assets").glob("*.json"))
+    assert "冯宇" not in written and not find(index, "fengyu")  # the hidden member
     # typed in pinyin on a phone: ids are found, and shown in no excerpt (audit W)
     assert find(index, "denghai") == ["邓海"] and "邓海" in find(index, "deng") and find(index, "tongxin-guangchang") == ["同心广场绿化美化优秀党员责任区"]
     excerpts = (example_site / "assets" / index["excerpts"]).read_text(encoding="utf-8")
@@ -129,7 +138,7 @@ def test_hidden_member_is_not_indexed_and_index_is_named_by_content(tmp_path):
     root = write_site(tmp_path / "src")
     first = build_site(root / "mkdocs.yml", tmp_path / "one")
     [index_path] = (first / "assets").glob("search-*.json")
-    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index = read_index(index_path)
     assert "隐藏人" not in index_path.read_text(encoding="utf-8") and not find(index, "隐藏")
     assert "张伟" in find(index, "张伟") and "一把钥匙" in find(index, "正文")
     second = build_site(root / "mkdocs.yml", tmp_path / "two")
@@ -149,7 +158,7 @@ def test_excerpts_lie_beside_the_index_one_per_document(tmp_path):
     root = write_site(tmp_path / "src")
     site = build_site(root / "mkdocs.yml", tmp_path / "one")
     [index_path] = (site / "assets").glob("search-*.json")
-    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index = read_index(index_path)
     assert index["excerpts"] == index_path.name.replace("search-", "excerpts-")
     texts = json.loads((site / "assets" / index["excerpts"]).read_text(encoding="utf-8"))
     assert len(texts) == len(index["docs"]) and all("\n" not in text and "  " not in text for text in texts)
@@ -157,7 +166,7 @@ def test_excerpts_lie_beside_the_index_one_per_document(tmp_path):
     assert "故事正文" in texts[story]
     assert "隐藏人" not in json.dumps(texts, ensure_ascii=False)
     again = build_site(root / "mkdocs.yml", tmp_path / "two")  # from the cache: both files again
-    assert sorted(p.name for p in (again / "assets").glob("*.json")) == sorted([index_path.name, index["excerpts"]])
+    assert sorted(p.name for p in (again / "assets").glob("*.json")) == sorted([index_path.name, index["excerpts"], *index["shards"]])
 
 
 def test_a_zones_excerpt_names_each_person_once_with_their_role(tmp_path):
@@ -166,7 +175,7 @@ def test_a_zones_excerpt_names_each_person_once_with_their_role(tmp_path):
     root = write_site(tmp_path / "src")
     site = build_site(root / "mkdocs.yml", tmp_path / "one")
     [index_path] = (site / "assets").glob("search-*.json")
-    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index = read_index(index_path)
     texts = json.loads((site / "assets" / index["excerpts"]).read_text(encoding="utf-8"))
     [garden] = [texts[n] for n, doc in enumerate(index["docs"]) if doc[1] == "花园责任区"]
     assert "党员负责人 张伟 业务带头人 李娜 监督员 王芳" in garden, garden
@@ -235,7 +244,7 @@ def test_the_index_follows_the_sites_markdown_extensions(tmp_path):
 
     def index_of(site) -> dict:
         [path] = (site / "assets").glob("search-*.json")
-        return json.loads(path.read_text(encoding="utf-8"))
+        return read_index(path)
 
     assert "矩阵" in index_of(site)["g"]
     config = root / "mkdocs.yml"
@@ -251,13 +260,13 @@ def test_the_index_follows_the_sites_markdown_extensions(tmp_path):
 def test_the_index_is_named_by_the_code_that_cut_it(tmp_path, monkeypatch):
     """The same documents cut by other code give other grams: the file gets another name, or the
     cache (and a browser, which keeps it for ever) would serve the old index (audit 21)."""
-    from liangxiang.site import search
+    from liangxiang.site import searchfiles
 
     docs = [Doc("member", "阿卜杜拉·艾力", "members/a/", "", "")]
     names = []
     for version in ("code-a", "code-b"):
-        monkeypatch.setattr(search, "code_version", lambda version=version: version)
-        names.append(search.write_index(docs, tmp_path / "site", tmp_path / "cache"))
+        monkeypatch.setattr(searchfiles, "code_version", lambda version=version: version)
+        names.append(searchfiles.write_index(docs, tmp_path / "site", tmp_path / "cache"))
     assert names[0] != names[1]
 
 
@@ -266,3 +275,22 @@ def test_an_inline_tag_adds_no_space_between_words():
     from liangxiang.site.search import plain
 
     assert plain("他的徒弟**欧阳晓雯**说，[师傅](about.md)的车。\n\n第二段").split() == ["他的徒弟欧阳晓雯说，师傅的车。", "第二段"]
+
+
+def test_the_index_splits_into_a_head_and_shards_that_join_again():
+    """searchfiles.py: the head keeps the titles' and numbers' postings, each shard the other
+    postings of the grams that hash to it; joined, they are the index a build made."""
+    from liangxiang.site.searchfiles import shard_of, split_index
+
+    import random
+
+    draw = random.Random(53)
+    common = [chr(code) for code in range(0x4E00, 0x4E00 + 600)]  # a promise's words: 80 characters of 600
+    docs = _docs([(f"党员{n}号", f"第{n % 50}党小组 电话 0317-{2720000 + n} " + "".join(draw.choices(common, k=80))) for n in range(3000)])
+    index = build_index(docs)
+    head, shards = split_index(index)
+    assert join_index(head, shards) == {"docs": index["docs"], "g": index["g"]}
+    assert len(shards) > 2 and all(shard_of(gram, len(shards)) == n for n, shard in enumerate(shards) for gram in shard)
+    size = lambda value: len(json.dumps(value, ensure_ascii=False, separators=(",", ":")))  # noqa: E731
+    # what a query of a name costs: the head and two shards, against the whole index before
+    assert size(head) + 2 * max(map(size, shards)) < 0.4 * size(index), (size(head), max(map(size, shards)), size(index))

@@ -36,6 +36,10 @@
         if (total) total.hidden = !!want.group;
       });
       if (count) count.textContent = box.dataset.shown.replace('{n}', shown);
+      // the links to each branch only while every branch is shown
+      document.querySelectorAll('.branch-jump').forEach(function (jump) {
+        jump.hidden = Object.keys(want).some(function (k) { return want[k]; });
+      });
     }
     selects.forEach(function (s) { s.addEventListener('change', apply); });
     box.hidden = false;

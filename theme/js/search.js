@@ -1,7 +1,9 @@
 // Search in the browser with the character-bigram index built by liangxiang/site/search.py.
 // No word segmentation: a query is cut into the same bigrams (one character finds names), and
-// a record matches when it holds all of them. The index is fetched the first time the box is
-// used. Every word shown comes from the form's data- attributes (the labels table).
+// a record matches when it holds all of them. The index's head (documents, titles' and numbers'
+// postings) is fetched the first time the box is used; the texts' postings come in shards, each
+// fetched when a query has a bigram in it (site/searchfiles.py). Every word shown comes from the
+// form's data- attributes (the labels table).
 (function () {
   var form = document.querySelector('form[data-search]');
   if (!form) return;
@@ -11,6 +13,7 @@
   var status = document.getElementById(d.status);
   var KINDS = ['zone', 'member', 'story', 'page'];
   var index = null, loading = null, timer = 0, excerpts = null, excerptsAsked = false;
+  var shards = {}, shardsLoading = {};  // number -> its postings, or the fetch of them
 
   // as search.py's folded(): accents off (Seán as Sean), which keeps a text's length
   var ACCENTS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
@@ -31,12 +34,16 @@
     return Object.keys(out);
   }
 
+  function fetched(name) {
+    return fetch(new URL(name, new URL(d.index, location.href))).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    });
+  }
+
   function load() {
     if (!loading) {
-      loading = fetch(d.index).then(function (r) {
-        if (!r.ok) throw new Error(r.status);
-        return r.json();
-      }).then(function (data) { index = data; return data; }, function (err) {
+      loading = fetched(d.index).then(function (data) { index = data; return data; }, function (err) {
         loading = null;
         throw err;
       });
@@ -44,14 +51,55 @@
     return loading;
   }
 
+  // as searchfiles.py's shard_of(): a 32-bit multiplicative hash of the gram's code points
+  function shardOf(gram) {
+    var h = 0;
+    for (var i = 0; i < gram.length;) {
+      var cp = gram.codePointAt(i);
+      h = (Math.imul(h, 31) + cp) >>> 0;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    return h % index.shards.length;
+  }
+  function wanted(q) {
+    var out = {};
+    grams(q).forEach(function (g) { out[shardOf(g)] = 1; });
+    return Object.keys(out).filter(function (n) { return !shards[n]; });
+  }
+  // the head, then the shards the query's grams are in
+  function ready(q) {
+    return load().then(function () {
+      return Promise.all(wanted(q).map(function (n) {
+        if (!shardsLoading[n]) {
+          shardsLoading[n] = fetched(index.shards[n]).then(function (data) { shards[n] = data; }, function (err) {
+            delete shardsLoading[n];
+            throw err;
+          });
+        }
+        return shardsLoading[n];
+      }));
+    });
+  }
+  // postings are written as the differences between them
+  function summed(list) {
+    var out = [], total = 0;
+    for (var i = 0; i < list.length; i++) out.push(total += list[i]);
+    return out;
+  }
+  // a gram's postings (document * 2, + 1 in its title): the title's from the head, the others' from its shard
+  function postingsOf(g) {
+    var title = index.t[g], other = (shards[shardOf(g)] || {})[g];
+    if (!title && !other) return null;
+    return summed(title || []).concat(summed(other || []));
+  }
+
   // a number of three digits or more must be part of one number written ("#2723318" in the index):
   // its bigrams alone are found all over a site
   function numbers(q) { return runs(q).join(' ').match(/[0-9]{3,}/g) || []; }
   function within(number) {
     var best = {};  // doc -> its posting, in the title if any of its numbers is
-    if (!index.numbers) index.numbers = Object.keys(index.g).filter(function (k) { return k[0] === '#'; });
-    index.numbers.forEach(function (k) {
-      if (k.indexOf(number) > 0) index.g[k].forEach(function (p) { best[p >> 1] = Math.max(best[p >> 1] || 0, p); });
+    Object.keys(index.n).forEach(function (k) {
+      if (k.indexOf(number) > 0) summed(index.n[k]).forEach(function (p) { best[p >> 1] = Math.max(best[p >> 1] || 0, p); });
     });
     var out = Object.keys(best).map(function (k) { return best[k]; });
     return out.length ? out : null;
@@ -60,7 +108,7 @@
   function find(q) {
     var want = grams(q).concat(numbers(q)), scores = null;
     for (var i = 0; i < want.length; i++) {
-      var postings = /^[0-9]{3,}$/.test(want[i]) ? within(want[i]) : index.g[want[i]];
+      var postings = /^[0-9]{3,}$/.test(want[i]) ? within(want[i]) : postingsOf(want[i]);
       if (!postings) return [];
       var here = {};
       postings.forEach(function (p) { here[p >> 1] = (here[p >> 1] || 0) + (p & 1); });
@@ -93,10 +141,10 @@
   function loadExcerpts() {
     if (excerptsAsked || !index.excerpts) return;
     excerptsAsked = true;
-    fetch(new URL(index.excerpts, new URL(d.index, location.href))).then(function (r) {
-      if (!r.ok) throw new Error(r.status);
-      return r.json();
-    }).then(function (data) { excerpts = data; if (input.value.trim()) show(input.value); }, function () {});
+    fetched(index.excerpts).then(function (data) {
+      excerpts = data;
+      if (input.value.trim() && !wanted(input.value).length) show(input.value);
+    }, function () {});
   }
 
   // text folded a character at a time (Seán as sean, … as ...), and where in text each folded unit came from
@@ -159,24 +207,40 @@
     return box;
   }
 
+  // results are shown PAGE at a time, a button under them shows the next (its text in data-more)
+  var PAGE = 60, shownQuery = null, limit = PAGE;
   function show(q) {
     list.textContent = '';
     if (!grams(q).length) { status.textContent = ''; return; }
-    var found = find(q), base = new URL(d.root, location.href);
-    if (found.length) loadExcerpts();
+    if (q !== shownQuery) { shownQuery = q; limit = PAGE; }
+    var found = find(q), base = new URL(d.root, location.href), words = runs(q).join('');
+    // the words around a match: fetched only when a result shown was found outside its title (a name typed needs none)
+    if (found.slice(0, limit).some(function (r) { return runs(r.doc[1]).join('').indexOf(words) < 0; })) loadExcerpts();
     status.textContent = found.length ? d.count.replace('{n}', found.length) : d.none;
-    found.slice(0, 60).forEach(function (r) {
+    found.slice(0, limit).forEach(function (r) {
       var li = el('li'), a = el('a', 'search-hit kind-' + r.doc[0]);
       a.href = new URL(r.doc[2], base).href;
       a.appendChild(el('span', 'kind', d['kind' + r.doc[0][0].toUpperCase() + r.doc[0].slice(1)]));
       a.appendChild(titled(r.doc[1], q, r.doc[5]));
       if (r.doc[3]) a.appendChild(el('span', 'meta', r.doc[3]));
-      var title = runs(r.doc[1]).join(''), words = runs(q).join('');
+      var title = runs(r.doc[1]).join('');
       var excerpt = excerpts && title.indexOf(words) < 0 && excerpts[r.n];
       if (excerpt) { excerpt = around(excerpt, q); if (excerpt) a.appendChild(excerpt); }
       li.appendChild(a);
       list.appendChild(li);
     });
+    if (found.length > limit) {
+      var more = el('li', 'search-more'), button = el('button', '', d.more.replace('{n}', Math.min(PAGE, found.length - limit)));
+      button.type = 'button';
+      button.addEventListener('click', function () {
+        var first = limit;
+        limit += PAGE;
+        show(q);
+        list.children[first].querySelector('a').focus();  // where the reader goes on from
+      });
+      more.appendChild(button);
+      list.appendChild(more);
+    }
   }
 
   function run() {
@@ -184,9 +248,9 @@
     var url = new URL(location.href);
     if (q.trim()) url.searchParams.set('q', q); else url.searchParams.delete('q');
     history.replaceState(null, '', url.href);
-    if (index) return show(q);
+    if (index && !wanted(q).length) return show(q);
     if (q.trim()) status.textContent = d.loading;
-    load().then(function () { show(input.value); }, function () { status.textContent = d.failed; });
+    ready(q).then(function () { if (input.value === q) show(q); }, function () { if (input.value === q) status.textContent = d.failed; });
   }
 
   input.addEventListener('focus', function () { load().catch(function () {}); }, { once: true });

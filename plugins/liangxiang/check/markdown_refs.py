@@ -129,6 +129,9 @@ class Anchors:
 
 def _list_ids(content: Content, kind: str, key: object) -> list[str] | None:
     """The ids of the generated lists (audit AM 11: a link to commitments/2026/#li-na was published dead)."""
+    if kind == "members" and content.org is not None:  # theme/members.html: a section per branch with people shown
+        shown = {member.branch for member in content.public_members}
+        return [f"branch-{branch.id}" for branch in content.org.branches if branch.id in shown]
     if kind in ("members", "zones"):
         return []
     if kind == "year":  # theme/year.html

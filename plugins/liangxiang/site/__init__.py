@@ -14,7 +14,7 @@ from mkdocs.commands.build import get_context
 from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
 from ..files import cache_dir
 from ..titles import keep_words_in, save_words
-from . import search
+from . import search, searchfiles
 from .markdown import Renderer, extras_key, publish_images, resolve_links, sanitize
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
 from .pages import DataPage, plan_pages
@@ -52,6 +52,7 @@ class SiteBuild:
         self.pages: list[DataPage] = plan_pages(content, self.urls, self.labels, config.site_url)
         self._images = self._referenced_images()
         self.env = self.files = self.nav = None
+        self.theme_version = ""  # set by prepare(), before any page is written
         self.rendered = self.reused = 0  # data pages of the last write_pages
 
     def _referenced_images(self) -> set[str]:
@@ -83,6 +84,10 @@ class SiteBuild:
         folder = self.cache_dir / "templates"
         folder.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        # every data page's key, and the version the theme's stylesheet and scripts are asked for
+        # by: a browser that kept the last one never runs an old search.js on a new index
+        self.theme_version = theme_digest(self.config.theme.dirs)
+        env.globals["lx_assets"] = self.theme_version[:10]
 
     def extend_context(self, context: dict, name: str) -> dict:
         context["lx"] = self.view
@@ -184,7 +189,7 @@ class SiteBuild:
     def site_key(self, fingerprints: Fingerprints) -> str:
         """What every data page shares (see sitekey)."""
         return fingerprints.of([
-            code_version(), theme_digest(self.config.theme.dirs), config_text(self.config), nav_text(self.nav),
+            code_version(), self.theme_version, config_text(self.config), nav_text(self.nav),
             dict(self.labels), self.content.org, self.content.grades, self.view.printables, self.urls.directory_urls,
             self._this_year(),
         ])
@@ -229,7 +234,7 @@ class SiteBuild:
         # the site's Markdown extensions too: they decide which words of a text are words (an abbr's definition is not)
         inputs = Fingerprints().of([code_version(), self.content.digest, pages, intro, dict(self.labels), self.urls.directory_urls,
                                     extras_key(self.content.markdown_extras), self._this_year()])
-        return search.write_cached_index(inputs, documents, site_dir, self.cache_dir)
+        return searchfiles.write_cached_index(inputs, documents, site_dir, self.cache_dir)
 
 
 def _minify_css(path: Path) -> None:

@@ -4,31 +4,25 @@ Every text is folded (NFKC, lower case, no accents) and cut into runs of letters
 gives its overlapping character bigrams (a one-character run gives itself), so 欧阳晓红 gives
 欧阳 阳晓 晓红. A query is cut the same way in the browser (theme/js/search.js), and a record
 matches when it holds every bigram of the query. Titles (names) also give single characters,
-so that one typed character finds a name. The index is a compact JSON file named by the hash
-of what it holds, so browsers may cache it forever and an unchanged site reuses it; its postings
-are kept between builds, and an edit files only the documents it changed (``postings``).
+so that one typed character finds a name. Its postings are kept between builds, and an edit files
+only the documents it changed (``postings``); ``searchfiles`` writes it as the browser fetches it.
 
 Hidden members are never documents: only ``content.public_members`` are read here.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterable
 
 import markdown
 
 from ..content import Content
-from ..files import TextMemo, link_or_copy, whole, write_atomic
 from ..values import APOSTROPHES, UNSEEN, unaccented
 from .markdown import SafeContent, extras_key
 from .postings import Postings
-from .sitekey import code_version
 from .view import NAME_DOT, Labels, Urls, phrase_parts
 
 KINDS = ("zone", "member", "story", "page")  # also the order of equal-scored results
@@ -203,62 +197,3 @@ def excerpts(docs: list[Doc]) -> list[str]:
     the words around what was typed, so that a visitor sees why a member or a story was found.
     A file of its own, fetched once results are shown: the index stays small for the box."""
     return [" ".join(UNSEEN.sub("", doc.text).split()) for doc in docs]
-
-
-def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = "assets", postings: Postings | None = None) -> str:
-    """Write the index into site_dir; returns its path relative to site_dir (named by its hash)."""
-    source = json.dumps([doc.__dict__ for doc in docs], ensure_ascii=False, sort_keys=True).encode()
-    # and the code that cuts them into grams: browsers keep a file of this name for ever
-    digest = hashlib.sha256(code_version().encode() + source).hexdigest()[:12]
-    name = f"search-{digest}.json"
-    cached = cache_dir / "search" / name
-    if not whole(cached) or not whole(cache_dir / "search" / excerpts_name(name)):
-        index = build_index(docs, postings)
-        index["excerpts"] = excerpts_name(name)  # beside the index, as its address says
-        write_atomic(cache_dir / "search" / excerpts_name(name), _json(excerpts(docs)))
-        write_atomic(cached, _json(index))
-        if postings is not None:
-            postings.save()
-    _publish(cache_dir / "search", name, site_dir / prefix)
-    return f"{prefix}/{name}"
-
-
-def excerpts_name(index_name: str) -> str:
-    return index_name.replace("search-", "excerpts-", 1)
-
-
-def _json(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _publish(folder: Path, name: str, target: Path) -> None:
-    """The index and its excerpts into the site; the staged site then sees the very same files."""
-    target.mkdir(parents=True, exist_ok=True)
-    for each in (name, excerpts_name(name)):
-        link_or_copy(folder / each, target / each)
-
-
-def write_cached_index(
-    inputs: str, make_docs: Callable[[Callable], list[Doc]], site_dir: Path, cache_dir: Path, prefix: str = "assets",
-) -> str:
-    """write_index, skipping make_docs(memo) when an index was written from the same inputs before."""
-    folder = cache_dir / "search"
-    pointer = folder / f"inputs-{inputs[:32]}.txt"
-    try:
-        name = pointer.read_text(encoding="utf-8").strip()
-    except (OSError, ValueError):  # not there, or damaged: the index is made again
-        name = ""
-    if re.fullmatch(r"search-[0-9a-f]{12}\.json", name) and whole(folder / name) and whole(folder / excerpts_name(name)):
-        _publish(folder, name, site_dir / prefix)
-        return f"{prefix}/{name}"
-    # what the text functions make changes with this code, Markdown and the labels: all in code_version()
-    memo = TextMemo(folder / "texts.marshal", code_version())
-    postings = Postings(folder / "postings.marshal", code_version(), grams)
-    path = write_index(make_docs(memo), site_dir, cache_dir, prefix, postings)
-    memo.save()
-    name = path.rsplit("/", 1)[-1]
-    for old in [*folder.glob("inputs-*.txt"), *folder.glob("search-*.json"), *folder.glob("excerpts-*.json")]:  # the last build's are enough
-        if old.name not in (name, excerpts_name(name)):
-            old.unlink(missing_ok=True)
-    pointer.write_text(name, encoding="utf-8")
-    return path
