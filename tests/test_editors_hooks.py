@@ -78,12 +78,23 @@ def test_github_pages_workflow():
     assert build["container"].startswith("python:3.11-bookworm")  # Debian's chromium for the browser tests
 
 
-def test_gitlab_pages_pipeline():
+def test_gitlab_pages_pipeline(tmp_path):
     pipeline = load(".gitlab-ci.yml")
     script = pipeline[".check"]
     assert script[:3] == list(README_COMMANDS) and "cp -r site/print printables" in script
     pages = pipeline["pages"]
-    assert pages["script"][0] == script and pages["script"][-1] == "mv site public"  # GitLab flattens nested lists
+    assert pages["script"][0] == script and pages["script"][1] == "mv site public"  # GitLab flattens nested lists
+    # and the .gz GitLab Pages sends in place of each text file (it compresses nothing itself, audit AR 3)
+    [compress] = pages["script"][2:]
+    public = tmp_path / "public"
+    (public / "assets").mkdir(parents=True)
+    for name in ("index.html", "assets/search-0.json", "photo.webp"):
+        (public / name).write_bytes(b"<p>" * 100)
+    subprocess.run(["bash", "-c", compress], cwd=tmp_path, check=True)
+    import gzip
+
+    assert gzip.decompress((public / "assets/search-0.json.gz").read_bytes()) == (public / "assets/search-0.json").read_bytes()
+    assert (public / "index.html.gz").is_file() and not (public / "photo.webp.gz").exists()
     assert "public/" in pages["artifacts"]["paths"] and "printables/" in pages["artifacts"]["paths"]
     assert pipeline["check"]["script"] == script and pipeline["check"]["artifacts"]["paths"] == ["printables/"]
     assert pipeline["image"].startswith("python:3.11-bookworm")
