@@ -112,3 +112,22 @@ def test_periods_are_named_as_visitors_say_them(period, name, short):
     labels = load_labels()
     assert period_name(labels, period) == name
     assert period_name(labels, period, short=True) == short
+
+
+@pytest.mark.parametrize("count", range(2, 17))
+def test_the_lowest_and_highest_scores_are_written_where_their_label_has_room(count):
+    """Audit AR 9: a 68 between a labelled 97 and the latest 71.5 was left unwritten: the chart of
+    a public record named its high but not its low. Each is written unless another score's label
+    stands within reach; no two score labels then come closer than VALUE_WIDTH."""
+    from liangxiang.site.chart import VALUE_WIDTH
+
+    for low_at in range(count):
+        scores = [85.0 + (i % 3) for i in range(count)]
+        scores[low_at] = 58.5
+        svg = str(trend_svg([(f"{2020 + i // 4}-Q{i % 4 + 1}", s) for i, s in enumerate(scores)], [90, 80, 60], "t", "c"))
+        values = [(float(x), text) for x, text in re.findall(r'<text class="value" x="([0-9.]+)"[^>]*>([^<]*)</text>', svg)]
+        dots = [float(x) for x in re.findall(r'<circle[^>]*cx="([0-9.]+)"', svg)]
+        near = [x for x, _ in values if abs(x - dots[low_at]) < VALUE_WIDTH and x != dots[low_at]]
+        assert ("58.5" in [text for _, text in values]) == (not near), (count, low_at, values)
+        assert "58.5" in [text for _, text in values] or count > 6, (count, low_at)  # few points: always room
+        assert all(b[0] - a[0] >= VALUE_WIDTH or b[0] == a[0] for a, b in zip(values, values[1:]) if b[1] == "58.5" or a[1] == "58.5")

@@ -43,6 +43,20 @@ def _labelled(xs: Sequence[float]) -> set[int]:
     return {count - 1}
 
 
+VALUE_WIDTH = 30  # a score's label ("71.5") at the chart's 12 px, and a little space
+
+
+def _valued(labelled: set[int], scores: Sequence[float], xs: Sequence[float]) -> set[int]:
+    """The points whose score is written: those whose period is, and the lowest and the highest
+    where their label has room (a 68 under a 不合格 line went unwritten between 97 and 71.5: a
+    chart of a public record names its low as well as its high, audit AR 9)."""
+    valued = set(labelled)
+    for i in sorted({min(range(len(scores)), key=scores.__getitem__), max(range(len(scores)), key=scores.__getitem__)}):
+        if all(abs(xs[i] - xs[j]) >= VALUE_WIDTH for j in valued if j != i):
+            valued.add(i)
+    return valued
+
+
 def _n(value: float) -> str:
     """A coordinate."""
     return f"{value:.1f}".rstrip("0").rstrip(".")
@@ -94,14 +108,14 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
     if len(coords) > 1:
         parts.append(f'<polyline class="line" points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in coords)}"/>')
     labelled = _labelled([cx for cx, _ in coords])
+    valued = _valued(labelled, scores, [cx for cx, _ in coords])
     for i, ((period, score), (cx, cy)) in enumerate(zip(points, coords)):
         last = i == len(points) - 1
         parts.append(f'<circle class="dot{" last" if last else ""}" cx="{_n(cx)}" cy="{_n(cy)}" r="{4.5 if last else 3.5}"/>')
+        anchor = _anchor(i, len(points))
+        if i in valued:
+            parts.append(f'<text class="value" x="{_n(cx)}" y="{_n(cy - 8)}" text-anchor="{anchor}">{escape(score_text(score))}</text>')
         if i in labelled:
-            anchor = _anchor(i, len(points))
-            parts.append(
-                f'<text class="value" x="{_n(cx)}" y="{_n(cy - 8)}" text-anchor="{anchor}">{escape(score_text(score))}</text>'
-                f'<text class="axis" x="{_n(cx)}" y="{HEIGHT - 6}" text-anchor="{anchor}">{escape(period)}</text>'
-            )
+            parts.append(f'<text class="axis" x="{_n(cx)}" y="{HEIGHT - 6}" text-anchor="{anchor}">{escape(period)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
