@@ -408,7 +408,9 @@ CASES = [
          "页面开头两行“---”之间应该写“title: 标题”", "写成 title: 页面标题"),
     # audit M: published with "title: 关于" as its text (a heading under "----"), its menu entry in English
     Case("free-page-front-matter-unclosed", {"content/about.md": "---\ntitle: 关于\n\n# 活动简介\n\n正文。\n"}, "content/about.md", 1, "-",
-         "页面开头的信息区（title）没有结束", "在“title: …”下面加一行“---”"),
+         "页面开头的信息区（title）没有结束", "在第 2 行（“title: 关于”）下面加一行“---”"),
+    Case("story-front-matter-never-closed", {"content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("featured: true\n---\n", "featured: true\n")},
+         "content/stories/a-key.md", 1, "-", "没有结束：缺少第二个“---”", "行（“featured: true”）下面加一行“---”，再写正文"),  # audit AQ 7: said which line
     Case("free-page-front-matter-closed-by-four", {"content/about.md": "---\ntitle: 关于\n----\n\n正文。\n"}, "content/about.md", 3, "-",
          "缺少第二个“---”", "第 3 行的“----”要写成正好三个半角减号“---”"),
     Case("free-page-front-matter-closed-by-a-dash", {"content/about.md": "---\ntitle: 关于\n———\n\n正文。\n"}, "content/about.md", 3, "-",
@@ -450,7 +452,9 @@ CASES = [
          "member: 王芳", "roles[2].member", "编号只能用", "“王芳”不在党员名单里的话，把 member 改成 name：写成 name: 王芳"),
     Case("joined-two-digits", sub("members.yaml", "joined: 2008", "joined: 98"), "members.yaml", "joined: 98", "joined", "不能小于 1900", "年份写四位数：写成 1998"),
     Case("period-half-year", sub("content/assessments/2026-Q1.yaml", "period: 2026-Q1", "period: 2026-H1"), "content/assessments/2026-Q1.yaml", "period:", "period",
-         "考核期要写成 YYYY-Qn", "这半年是 2026-Q1 和 2026-Q2，每个季度一个文件（写最后一个季度的结果就用 2026-Q2：period 和文件名都写成它）"),
+         "考核期要写成 YYYY-Qn", "这半年是 2026-Q1 和 2026-Q2，每个季度一个文件（写最后一个季度的结果就用 2026-Q2：period 和文件名都写成它；已经有 2026-Q2.yaml 的话，别改名覆盖它"),
+    Case("id-trailing-space", sub("members.yaml", "- id: li-na\n", '- id: "li-na "\n'), "members.yaml", 'id: "li-na "', "members[2].id", "编号只能用",
+         "“li-na”后面多了一个空格：删掉它，写成 li-na"),  # a plain space, not "U+0020" (audit AQ 7)
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),
     Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[1].joined", "空值不能按类型标记“!!int”", "!!"),
     # audit AC: a number past Python's 4,300 digits, no tag written: its field's own message, not "!!int"
@@ -1856,6 +1860,12 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     (sub("content/commitments/2026.yaml", "date: 2026-03-12", "date: 2026-12-03"),  # 2026-11-21 in conftest
      "content/commitments/2026.yaml:7:10: commitments[1].progress[1].date: 践诺日期 2026-12-03 在今天（2026-11-21）之后"
      " (是不是年份或月份写错了？还没做的事，做了以后再记)"),
+    (sub("content/commitments/2026.yaml", "      - {date: 2026-03-12, text: 补植草坪}\n",
+         "".join(f"      - {{date: 2026-12-0{day}, text: 补植草坪}}\n" for day in range(1, 8))),  # audit AQ 8: seven notices
+     "content/commitments/2026.yaml:7:10: commitments[1].progress[1].date: 有 7 条践诺日期在今天（2026-11-21）之后（第 7、8、9、10、11 行等）："
+     "是不是复制了别的年度的文件，改了日期？ (还没做的事，做了以后再记：删掉这些 progress，每做一件再写一条)"),
+    ({"content/commitments/1950.yaml": FILES["content/commitments/2026.yaml"].replace("2026", "1950")},  # audit AQ 8: a year typed wrong
+     "content/commitments/1950.yaml:3:5: commitments[1].member: 张伟 2008 年入党，却有 1950 年的承诺 (是不是 1950 或 2008 写错了？)"),
     (sub("content/commitments/2026.yaml", "date: 2026-11-20", "date: 2026-12-20"),
      "content/commitments/2026.yaml:8:14: commitments[1].review.date: 评议日期 2026-12-20 在今天（2026-11-21）之后，评议结果“优秀”却已经公开"
      " (评议以后再写 review；或改成评议实际的日期)"),
@@ -1931,7 +1941,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "members.yaml:12:5: members[2].name: “张伟”和 zhang-wei 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个张伟"
      " (是同一个人的话，删掉这一条（保留 zhang-wei）；是同名的另一个人，可以不改)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade", "scores-as-fractions", "score-as-a-fraction",
-        "progress-in-the-future", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
+        "progress-in-the-future", "progress-moved-a-year-on", "promise-before-joining", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-in-uyghur", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
         "sign-sides-against-orientation", "joined-in-the-future", "joined-before-the-party", "successor-archived-too", "a-year-not-begun", "the-only-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])
@@ -2745,3 +2755,46 @@ def test_a_merge_key_bringing_in_another_members_honours_is_a_notice(tmp_path, m
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
     assert [str(n) for n in content.notices if "<<:" in str(n)] == said
+
+
+def test_one_run_says_a_wrong_grade_beside_the_other_grades_mistakes(tmp_path):
+    """Audit AQ 6: min: "90分" was said alone; after it was fixed, the next run said that 优秀's
+    minimum is below 合格's and that 合格 is written twice. One run now says all three."""
+    grades = "grades:\n  - {name: 优秀, min: 90分}\n  - {name: 合格, min: 95}\n  - {name: 良好, min: 70}\n  - {name: 合格, min: 60}\nbranches:"
+    root = write_site(tmp_path, {"content/org.yaml": FILES["content/org.yaml"].replace("branches:", grades)})
+    said = [(p.where.line, p.field, p.message) for p in problems_of(root)]
+    assert any(field == "grades[1].min" and "应该是数字" in message for _, field, message in said), said
+    assert any(field == "grades[3].min" and "“良好”的最低分 70 不比“合格”的 95 高" in message for _, field, message in said), said
+    assert any(field == "grades.name" and "“合格”重复了" in message for _, field, message in said), said
+
+
+def test_an_alias_written_twice_in_a_zone_is_said_there_beside_its_clash_with_another(tmp_path):
+    """Audit AQ 6: aliases: [tongxin, tongxin] beside a zone that has tongxin too was said as the
+    clash, twice; the repetition only on the next run. Now each once, in one run."""
+    garden = FILES["content/zones/garden.yaml"] + "aliases: [tongxin, tongxin]\n"
+    closed = FILES["content/zones/closed.yaml"] + "aliases: [tongxin]\n"
+    root = write_site(tmp_path, {"content/zones/garden.yaml": garden, "content/zones/closed.yaml": closed})
+    said = [f"{p.where} {p.message}" for p in problems_of(root)]
+    assert len([s for s in said if "tongxin" in s]) == 2, said
+    assert any("写了两遍（这一行前面已经有了）" in s for s in said) and any("重复了" in s for s in said), said
+
+
+def test_a_chinese_page_in_utf16_without_its_mark_is_called_utf16_not_gbk(tmp_path):
+    """Audit AQ 7: a page of Chinese saved as UTF-16 without a byte-order mark has few zero bytes,
+    and was said to be GBK: reopened as GBK, it showed garbage."""
+    page = ("# 关于我们\n\n" + "华宁社区党委组织党员认领责任区，亮身份、亮承诺、亮标准，接受群众监督。" * 4 + "\n").encode("utf-16-le")
+    root = write_site(tmp_path, {"content/about.md": page})
+    said = [f"{p.where} {p.message} ({p.hint})" for p in problems_of(root)]
+    assert len(said) == 1 and "content/about.md" in said[0] and "UTF-16" in said[0] and "GBK" not in said[0], said
+
+
+def test_a_year_of_promises_before_its_members_joined_is_said_once(tmp_path):
+    """Audit AQ 8: 1950.yaml beside members who joined from 1994 on was published without a word."""
+    from liangxiang.check.timeline import timeline_notices
+
+    more = "".join(f"  - id: m{n}\n    name: 党员{n}\n    branch: b1\n    joined: 2001\n" for n in range(5))
+    year = "year: 1950\ncommitments:\n" + "".join(f"  - member: m{n}\n    promise: 带头服务群众\n" for n in range(5))
+    root = write_site(tmp_path, {"members.yaml": FILES["members.yaml"] + more, "content/commitments/1950.yaml": year})
+    content, problems = read_content(root, root / "content")
+    said = [str(n) for n in timeline_notices(content) if "入党" in n.message]
+    assert said == ["content/commitments/1950.yaml:1:1: year: 有 5 位党员的 1950 年承诺在他们入党以前（第 3、5、7、9、11 行） (是不是年份写错了？year 和文件名一起改)"], said

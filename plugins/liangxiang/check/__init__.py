@@ -17,7 +17,8 @@ from typing import Callable
 
 from ..content import Content
 from ..files import changed_at
-from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Member, Record, Result, Zone
+from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Grade, Member, Org, Record, Result, Zone
+from ..load.validate import valid_items
 from ..load.wording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, dotted, shortened
 from ..values import ID_PATTERN, repeats
@@ -129,13 +130,20 @@ class _Rules(MemberRules, ZoneRules, References):
                     self.doubled.setdefault("group", (group.id, group.at("id")))
         names: dict[str, Location] = {}
         minimums: dict[str, Location] = {}
-        for grade in org.grades or []:
+        grades = org.grades if org.grades is not None else self.rejected_grades()
+        for grade in grades:
             self.unique("考核等次", names, grade.name, grade.at("name"), "grades.name", "每个等次的名称都不同")
             self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min", "每个等次的最低分都不同：分数高的等次 min 也高")
-        self.grades_in_rank(org.grades or [])
+        self.grades_in_rank(grades)
         categories: dict[str, Location] = {}
         for index, category in enumerate(org.story_categories or []):
             self.unique("典型类别", categories, category, org.at("story_categories", index), "story_categories", "删去重复的类别")
+
+    def rejected_grades(self) -> list[Grade]:
+        """The grades of an org.yaml that did not validate, each that does on its own: one grade's
+        min written as "90分" must not hide two grades of one name until the next run (audit AQ 6)."""
+        rejected = next((r for r in self.content.rejected if r.model is Org and isinstance(r.data, dict)), None)
+        return valid_items(Grade, rejected.data.get("grades"), rejected.source, rejected.loc + ("grades",)) if rejected else []
 
     def grades_in_rank(self, grades: list) -> None:
         """Grades whose names say which is better (优秀 above 合格) must have minimums in that order:
@@ -263,7 +271,13 @@ class _Rules(MemberRules, ZoneRules, References):
 
     def aliases_written(self, written: list[tuple[str, Location]], field: str, owner: str, kind: str, kind_word: str,
                         seen: dict[str, AliasAt]) -> None:
+        here: dict[str, Location] = {}  # one record's: written twice there is said there, not as a clash with another (audit AQ 6)
         for alias, where in written:
+            if alias in here:
+                earlier = "这一行前面" if here[alias].line == where.line else f"第 {here[alias].line} 行"
+                self.problems.add(where, field, f"曾用编号“{alias}”写了两遍（{earlier}已经有了）", "删掉这一个")
+                continue
+            here[alias] = where
             if alias in self.content.known[kind]:
                 self.problems.add(
                     where, field, f"曾用编号“{alias}”和现有{kind_word}的编号相同",

@@ -30,7 +30,25 @@ def timeline_notices(content: Content, today: dt.date | None = None) -> list[Pro
     today = today or build_day()
     return [*_progress_years(content), *_review_years(content), *_early_results(content, today), *_ungraded_scores(content),
             *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content), *_year_begun(content, today),
-            *_copied_results(content), *_fraction_scores(content)]
+            *_copied_results(content), *_fraction_scores(content), *_before_joining(content, today)]
+
+
+def _before_joining(content: Content, today: dt.date):
+    """A member's promise of a year before they joined (1950.yaml beside members who joined in
+    the 1990s: a year typed wrong, audit AQ 8); many in one file are said once. A year of joining
+    still to come has its own notice (_future_dates)."""
+    for year in content.commitments:
+        if year.year is None or not named_as(year, year.year):
+            continue
+        early = [(commitment, member) for commitment in year.commitments
+                 if (member := content.member_by_id.get(commitment.member)) is not None and member.joined is not None and year.year < member.joined <= today.year]
+        if len(early) >= COPIED_FILE:
+            yield Problem(year.at("year"), "year", f"有 {len(early)} 位党员的 {year.year} 年承诺在他们入党以前（第 {_lines([c.at('member') for c, _ in early])}）",
+                          "是不是年份写错了？year 和文件名一起改")
+            continue
+        for commitment, member in early:
+            yield Problem(commitment.at("member"), commitment.field_name("member"),
+                          f"{member.name} {member.joined} 年入党，却有 {year.year} 年的承诺", f"是不是 {year.year} 或 {member.joined} 写错了？")
 
 
 def _copied_results(content: Content):
@@ -96,11 +114,18 @@ def _future_dates(content: Content, today: dt.date):
     month (2062 for 2026, 12 for 02), or a plan written down as done."""
     after = f"在今天（{today}）之后"
     for year in content.commitments:
+        ahead = [(commitment, index, step) for commitment in year.commitments
+                 for index, step in enumerate(commitment.progress) if step.date > today]
+        if len(ahead) >= COPIED_FILE:  # a file copied with its dates moved on a year: said once, not 60 times (audit AQ 8)
+            (commitment, index, _), lines = ahead[0], _lines([c.at("progress", i, "date") for c, i, _ in ahead])
+            yield Problem(commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
+                          f"有 {len(ahead)} 条践诺日期{after}（第 {lines}）：是不是复制了别的年度的文件，改了日期？",
+                          "还没做的事，做了以后再记：删掉这些 progress，每做一件再写一条")
+            ahead = []
+        for commitment, index, step in ahead:
+            yield Problem(commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
+                          f"践诺日期 {step.date} {after}", "是不是年份或月份写错了？还没做的事，做了以后再记")
         for commitment in year.commitments:
-            for index, step in enumerate(commitment.progress):
-                if step.date > today:
-                    yield Problem(commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
-                                  f"践诺日期 {step.date} {after}", "是不是年份或月份写错了？还没做的事，做了以后再记")
             review = commitment.review
             if review is not None and review.date is not None and review.date > today:
                 yield Problem(commitment.at("review", "date"), commitment.field_name("review", "date"),
@@ -153,7 +178,7 @@ def _progress_years(content: Content):
         years = {step.date.year for _, _, step in elsewhere}
         if len(elsewhere) >= COPIED_FILE and len(years) == 1:
             (commitment, index, step), other = elsewhere[0], years.pop()
-            lines = "、".join(str(c.at("progress", i, "date").line) for c, i, _ in elsewhere[:5]) + (" 行等" if len(elsewhere) > 5 else " 行")
+            lines = _lines([c.at("progress", i, "date") for c, i, _ in elsewhere])
             yield Problem(
                 commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
                 f"有 {len(elsewhere)} 条践诺日期在 {other} 年（第 {lines}），却记在 {year.year} 年的承诺里：是不是从 {other}.yaml 复制来的？",
@@ -185,6 +210,11 @@ def _review_years(content: Content):
 
 
 COPIED_FILE = 4  # dates from one other year in a file, from which it looks copied rather than mistyped
+
+
+def _lines(places: list) -> str:
+    """"19、20、21、22、31 行等": the first five lines of many."""
+    return "、".join(str(place.line) for place in places[:5]) + (" 行等" if len(places) > 5 else " 行")
 
 
 def _archived_in_latest(content: Content):

@@ -126,6 +126,23 @@ _NOT_TEXT = ((b"\xff\xd8\xff", " JPEG 图片"), (b"\x89PNG", " PNG 图片"), (b"
              (b"\xd0\xcf\x11\xe0", "旧版 Word 或 Excel 文件（.doc、.xls）"), (b"{\\rtf", " RTF 文件"))
 
 
+def _reads_as_utf16(raw: bytes) -> bool:
+    """UTF-16 without its byte-order mark and with little ASCII (a story of Chinese), which the
+    zero bytes of ASCII do not give away: read so, it is almost all common Chinese and ASCII.
+    GBK read as UTF-16 falls among Hangul, surrogates and private use (audit AQ 7: called GBK)."""
+    if len(raw) % 2:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw[:4000].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        usual = sum(1 for ch in text if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+        if text and usual >= 0.95 * len(text):
+            return True
+    return False
+
+
 def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
     if (kind := next((name for head, name in _NOT_TEXT if raw.startswith(head)), None)) is not None:
         problems.add(Location(path, 1, 1), "-", f"这个文件其实是{kind}，不是文字文件",
@@ -141,7 +158,7 @@ def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
             return None
         line = raw.count(b"\n", 0, error.start) + 1
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[1:200:2].count(0) > 20 or raw[:200:2].count(0) > 20
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[1:200:2].count(0) > 20 or raw[:200:2].count(0) > 20 or _reads_as_utf16(raw)
         legacy = None if utf16 else _legacy_encoding(raw)
         guess = ("是 UTF-16 编码（Windows 记事本的“Unicode”）" if utf16 else
                  "看起来是 Big5 编码（繁体中文的 Windows、港澳台的软件常见）" if legacy == "Big5" else

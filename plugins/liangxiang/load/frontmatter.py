@@ -65,7 +65,7 @@ def missing_front_matter(text: str) -> list[tuple[int, str, str]]:
     if first == "---":
         if closing:
             return [(closing, "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", _fence_hint(text, closing))]
-        return [(1, "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", "在这几行下面加一行“---”，再写正文")]
+        return [(1, "故事开头的信息区（title、date、category）没有结束：缺少第二个“---”", close_after(text, "在这几行下面加一行“---”，再写正文"))]
     if first == "+++":
         return [(1, "故事第一行的“+++”要写成三个半角减号“---”", TOML_HINT)]
     if first and not first.strip("-—－–_ "):
@@ -91,7 +91,23 @@ def _fence_hint(text: str, line: int) -> str:
 def unclosed_hint(text: str, otherwise: str) -> str:
     """How to close front matter that a "---" opens and none closes: the line meant to (----, ———), or ``otherwise``."""
     closing = closing_line(text)
-    return _fence_hint(text, closing) if closing else otherwise
+    return _fence_hint(text, closing) if closing else close_after(text, otherwise)
+
+
+_FIELD = re.compile(r"[A-Za-z_][\w-]*\s*:(\s|$)")
+
+
+def close_after(text: str, otherwise: str) -> str:
+    """Where the "---" that closes the front matter goes: under its last "key: value" line (and
+    the lines that continue it), before the first line of text (audit AQ 7: "在这几行下面" did
+    not say which); ``otherwise`` when no field follows the opening "---"."""
+    lines, last = text.split("\n"), 0
+    for number, line in enumerate(lines[1:], 2):
+        if _FIELD.match(line) or (last and (line[:1] in (" ", "\t") or line.lstrip().startswith("- ")) and line.strip()):
+            last = number
+        elif line.strip():
+            break
+    return f"在第 {last} 行（“{lines[last - 1].strip()[:20]}”）下面加一行“---”，再写正文" if last else otherwise
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

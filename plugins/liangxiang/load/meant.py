@@ -278,7 +278,7 @@ def as_period(value: Any) -> str:
     half = re.fullmatch(r"([0-9]{4})年?[-/.]?(?:H([12])|([上下])半年)", text)
     if half:
         first = 1 if (half.group(2) or "") == "1" or half.group(3) == "上" else 3
-        return f"考核期按季度写：这半年是 {half.group(1)}-Q{first} 和 {half.group(1)}-Q{first + 1}，每个季度一个文件（写最后一个季度的结果就用 {half.group(1)}-Q{first + 1}：period 和文件名都写成它）"
+        return f"考核期按季度写：这半年是 {half.group(1)}-Q{first} 和 {half.group(1)}-Q{first + 1}，每个季度一个文件（写最后一个季度的结果就用 {half.group(1)}-Q{first + 1}：period 和文件名都写成它；已经有 {half.group(1)}-Q{first + 1}.yaml 的话，别改名覆盖它，先看两个文件的结果该怎么合）"
     return _as_quarter(text, value)
 
 

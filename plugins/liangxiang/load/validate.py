@@ -82,6 +82,20 @@ def salvage(rejected: Rejected) -> Record | None:
     return record
 
 
+def valid_items(model: type[R], items: Any, source: SourceMap, loc: tuple) -> list[R]:
+    """The items of a rejected record's list that validate on their own, each bound to its place,
+    for the checks across them; their errors were said with the record's."""
+    records = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            record = model.model_validate(item)
+        except ValidationError:
+            continue
+        _bind_tree(record, source, loc + (index,))
+        records.append(record)
+    return records
+
+
 def _failed_fields(error: ValidationError) -> frozenset[str] | None:
     """The record's own fields that failed (or are unknown); None when the record as a whole is wrong."""
     failed = set()

@@ -284,7 +284,7 @@ def _id_hint(error: Error) -> str:
     value, model, where = error.value, error.model, error.where
     if value.strip() != value and re.fullmatch(ID_PATTERN, value.strip()):  # "wuye-1　": the space does not show
         space = next(c for c in value if c.isspace())
-        kind = {"\u3000": "全角空格", "\u00a0": "不间断空格", "\t": "制表符"}.get(space, f"空白字符（U+{ord(space):04X}）")
+        kind = {" ": "空格", "\u3000": "全角空格", "\u00a0": "不间断空格", "\t": "制表符"}.get(space, f"空白字符（U+{ord(space):04X}）")
         side = "后面" if value.startswith(value.strip()) else "前面"
         return f"“{value.strip()}”{side}多了一个{kind}：删掉它，写成 {value.strip()}"
     folded = unicodedata.normalize("NFKC", value).strip().lower().replace("－", "-")
