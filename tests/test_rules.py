@@ -819,6 +819,11 @@ CASES = [
     Case("page-link-reference-undefined", sub("content/about.md", "活动简介。", "活动简介。\n\n见[故事][gushi]。\n\n[gu-shi]: stories/a-key.md"), "content/about.md", "[gushi]", "-", "编号“gushi”没有定义", "[gushi]: 地址"),
     Case("page-link-reference-collapsed", sub("content/about.md", "活动简介。", "活动简介。\n\n见[故事] []。"), "content/about.md", "[故事]", "-", "编号“故事”没有定义", "[故事](地址)"),
     Case("story-link-anchor-missing", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[规则](../about.md#规则)。"), "content/stories/a-key.md", "#规则", "body", "“#规则”在那一页找不到对应的小标题", "#关于"),
+    # audit AP 6: a heading's first words written for its whole id; the hint named the page's first 8 headings
+    Case("page-link-anchor-part-of-a-heading", sub("content/about.md", "活动简介。", "活动简介，见[流程](#办事流程)。\n\n## 联系电话\n\n## 办事流程（2026年版）\n"), "content/about.md", "[流程]", "-",
+         "“#办事流程”在这一页找不到", "是不是要写 #办事流程2026年版？"),
+    Case("page-link-anchor-typo", sub("content/about.md", "活动简介。", "活动简介，见[time](#opening-hoers)。\n\n## 联系电话\n\n## Opening hours\n"), "content/about.md", "[time]", "-",
+         "“#opening-hoers”在这一页找不到", "是不是要写 #opening-hours？"),
     Case("page-link-anchor-punctuation", sub("content/about.md", "活动简介。", "活动简介，见[电话](#联系（电话）)。\n\n## 联系（电话）\n"), "content/about.md", "[电话]", "-", "在这一页找不到", "写成 #联系电话"),
     # audit 32: a #fragment on a member's or a zone's page was never checked
     Case("link-anchor-on-a-zone-page", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n见[花园](zones/garden/#职责)。"), "content/stories/a-key.md", "#职责", "body",

@@ -165,7 +165,12 @@ def _anchor_problem(href: str, ids: list[str] | None, page: str, listed: bool = 
         return message, f"写成 #{slug}：小标题的链接去掉标点，空格换成 -，英文字母小写"
     if not ids or not listed:
         return message, f"{page}没有这样的小标题：去掉“#”和后面的字，链接到整页"
-    return message, f"{page}的小标题有：" + "、".join(f"#{i}" for i in ids[:8]) + ("……" if len(ids) > 8 else "")
+    # a heading's words without the rest of it (#办事流程 for “办事流程（2026年版）”), or a typo
+    near = [i for i in ids if slug and slug in i] or difflib.get_close_matches(slug, ids, n=1, cutoff=0.6)
+    if len(near) == 1:
+        return message, f"是不是要写 #{near[0]}？小标题的链接要写出整个小标题：去掉标点，空格换成 -，英文字母小写"
+    shown = near or ids
+    return message, f"{page}的小标题有：" + "、".join(f"#{i}" for i in shown[:8]) + ("……" if len(shown) > 8 else "")
 
 
 def markdown_texts(content: Content):
