@@ -2551,6 +2551,22 @@ def test_a_member_saved_as_a_zone_file_is_said_once_as_a_member(tmp_path):
         "(党员不写在这里，写在 members.yaml：把这些内容剪切过去，再删掉这个文件)"]
 
 
+@pytest.mark.parametrize("path, text, said", [
+    # audit AQ 7: told to move it, then to rename it 2026.yaml (in commitments/)
+    ("content/commitments/garden2.yaml", FILES["content/zones/garden.yaml"].replace("id: garden", "id: garden2"),
+     "content/commitments/garden2.yaml:1:1: 这个文件像是责任区：scope、duties、leader、roles、service_phone 都是责任区的字段 "
+     "(责任区不写在这里，每个责任区一个文件，写在 content/zones/编号.yaml：把这些内容剪切过去，再删掉这个文件)"),
+    # year and commitments alone: told eight things, six of them fields missing for a zone
+    ("content/zones/y2025.yaml", FILES["content/commitments/2026.yaml"].replace("year: 2026", "year: 2025"),
+     "content/zones/y2025.yaml:1:1: 这个文件像是承诺：commitments 是承诺的字段 "
+     "(承诺不写在这里，写在 content/commitments/年份.yaml（例如 2026.yaml），每位党员一项：把这些内容剪切过去，再删掉这个文件)"),
+])
+def test_a_record_file_in_another_kinds_folder_is_told_to_move_and_nothing_else(tmp_path, path, text, said):
+    root = write_site(tmp_path, {path: text})
+    _, problems = read_content(root, root / "content")
+    assert [str(p) for p in problems if p.where.path == path] == [said]
+
+
 def test_a_copied_period_file_is_told_its_period_only(tmp_path):
     """2026-Q2.yaml copied from 2026-Q1.yaml: change the period, not "merge the two files"."""
     root = write_site(tmp_path, {"content/assessments/2026-Q2.yaml": FILES["content/assessments/2026-Q1.yaml"],

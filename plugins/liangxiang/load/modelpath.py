@@ -158,15 +158,17 @@ def written_elsewhere(name: str) -> str:
     return f"“{name}”是{kind}的字段，不写在这里：{where}"
 
 
-def record_of_another_kind(names: list[str]) -> tuple[str, str, list[str]] | None:
+def record_of_another_kind(names: list[str], alone: bool = False) -> tuple[str, str, list[str]] | None:
     """A whole zone pasted into members.yaml: (the kind, where it is written, its fields found)
-    when three or more of these unknown names, and most of them, are one other kind's fields."""
+    when three or more of these unknown names, and most of them, are one other kind's fields; when
+    they are ``alone`` (no name there is this record's), one will do (year and commitments in a
+    zone's file)."""
     owned: dict[tuple[str, str], list[str]] = {}
     telling = [name for name in names if name not in _SHARED]
     for name in telling:
         if len(owners := _owners(name)) == 1:
             owned.setdefault(owners[0], []).append(name)
     for (kind, where), found in owned.items():
-        if len(found) >= 3 and 2 * len(found) > len(telling):
+        if len(found) >= (1 if alone else 3) and 2 * len(found) > len(telling):
             return kind, where, found
     return None

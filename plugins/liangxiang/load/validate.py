@@ -192,18 +192,23 @@ def _records_of_another_kind(items: list, source: SourceMap, loc: tuple, problem
     """A zone pasted into members.yaml is said once, as a zone, not as a dozen fields each
     unknown here; the key paths of such records."""
     unknown: dict[tuple, list[str]] = {}
+    written: dict[tuple, set[str]] = {}  # a record's names, from the input of a field missing there
     for item, where in items:
         if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str):
             unknown.setdefault(where[:-1], []).append(where[-1])
+        elif item["type"] == "missing" and where and isinstance(item.get("input"), dict):
+            written[where[:-1]] = {str(name) for name in item["input"]}
     pasted = []
     for parent, names in unknown.items():
-        if found := record_of_another_kind(names):
+        if found := record_of_another_kind(names, alone=written.get(parent, {""}) <= set(names)):
             kind, home, fields = found
             whole = loc + parent
             what, move = ("这一项", "把这一项剪切过去") if whole else ("这个文件", "把这些内容剪切过去，再删掉这个文件")
             shown = "、".join(fields[:5]) + (" 等" if len(fields) > 5 else " ")
-            problems.add(source.at(*whole), dotted(whole), f"{what}像是{kind}：{shown}都是{kind}的字段",
+            problems.add(where := source.at(*whole), dotted(whole), f"{what}像是{kind}：{shown}{'都' if len(fields) > 1 else ''}是{kind}的字段",
                          f"{kind}不写在这里，{home}：{move}")
+            if not whole:
+                problems.other_kind.add(where.path)
             pasted.append(parent)
     return pasted
 
