@@ -276,6 +276,9 @@ def test_validate_says_a_misspelt_docs_dir_or_a_site_dir_inside_it_in_chinese(tm
     ("plugin-twice", lambda text: text.replace("  - liangxiang\n", "  - liangxiang\n  - liangxiang\n"), "mkdocs.yml:8:3: plugins: 插件 liangxiang 写了两次"),
     ("utf-16", lambda text: text.encode("utf-16"), "mkdocs.yml:1:1: 文件是 UTF-16 编码"),
     ("site-dir-inside", lambda text: text + "site_dir: content/site\n", "site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面"),
+    # audit AQ 7: said in English, and blamed on the site_dir nobody wrote
+    ("docs-dir-dot", lambda text: text.replace("docs_dir: content", "docs_dir: ."),
+     "mkdocs.yml:3:1: docs_dir: 内容文件夹 docs_dir 不能是 mkdocs.yml 所在的文件夹，也不能在它上面 (写 docs_dir: content，放 org.yaml 的文件夹)"),
 ])
 def test_validate_and_a_build_say_the_same_of_mkdocs_yml(tmp_path, name, edit, said):
     """MkDocs reads a UTF-16 mkdocs.yml, and a build stopped on a missing hooks file that validate
@@ -290,6 +293,8 @@ def test_validate_and_a_build_say_the_same_of_mkdocs_yml(tmp_path, name, edit, s
     assert build.returncode == 1 and said in build.stderr, build.stderr
     assert not (root / "site").exists() and not (root / "content" / "site").exists()
     assert "Traceback" not in build.stderr + validate.stderr and "Config value" not in build.stderr, build.stderr
+    if name == "docs-dir-dot":  # one mistake, said once
+        assert "site_dir" not in validate.stderr + build.stderr, (validate.stderr, build.stderr)
 
 
 def test_a_leader_who_has_left_is_a_notice_not_an_error(tmp_path):

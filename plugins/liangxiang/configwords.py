@@ -166,6 +166,13 @@ def _plugin_options_listed(path: Path) -> str | None:
     return None
 
 
+def echoes(message: str, before: str) -> bool:
+    """A message of MkDocs' that only follows from the one before it: with docs_dir ".", the
+    site_dir inside it (one mistake, said at docs_dir)."""
+    return ("Config value 'site_dir'" in message and "within the 'docs_dir'" in message
+            and "Config value 'docs_dir'" in before and "parent directory of the config file" in before)
+
+
 def item_location(path: Path, item: str) -> Location | None:
     """The line of mkdocs.yml that lists item (`- item` or `- item:`), if one does."""
     lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
@@ -183,6 +190,11 @@ def _folder_problem(path: Path, error: str) -> str | None:
         folders = [child.name for child in path.parent.iterdir() if child.is_dir() and not child.name.startswith(".")]
         hint = did_you_mean(written, folders) or "docs_dir 写放 org.yaml 和 zones/ 的文件夹，通常是 content"
         return f"{Location.of_setting(path, 'docs_dir')}: docs_dir: 找不到内容文件夹“{written}” ({hint})"
+    if "Config value 'docs_dir'" in error and "parent directory of the config file" in error:  # docs_dir: .
+        holding = sorted(org.parent.name for org in path.parent.glob("*/org.yaml"))
+        hint = (f"写 docs_dir: {holding[0]}，放 org.yaml 的文件夹" if len(holding) == 1
+                else "写 docs_dir: content，把 org.yaml、zones/ 和照片放进 mkdocs.yml 旁边的 content 文件夹")
+        return f"{Location.of_setting(path, 'docs_dir')}: docs_dir: 内容文件夹 docs_dir 不能是 mkdocs.yml 所在的文件夹，也不能在它上面 ({hint})"
     if "Config value 'site_dir'" in error and "within the 'docs_dir'" in error:
         return (f"{Location.of_setting(path, 'site_dir')}: site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面"
                 " (删掉 site_dir 使用默认的 site，或写一个 content 以外的文件夹)")

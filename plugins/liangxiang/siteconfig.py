@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .configwords import mkdocs_error, option_parts, without_plugin, written_setting
+from .configwords import echoes, mkdocs_error, option_parts, without_plugin, written_setting
 from .engine import engine_logger
 from .problems import Location
 
@@ -63,10 +63,14 @@ class _InWords(logging.Filter):
         super().__init__()
         self.path: Path | None = None
         self.said: list[str] = []  # as worded, since `mkdocs serve` last asked (serve.Preview says the rest)
+        self.last = ""  # MkDocs' last message about the config, as it wrote it
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         if self.path is not None and message.startswith("Config value '") and not hasattr(record, "as_written"):
+            before, self.last = self.last, message
+            if echoes(message, before):
+                return False
             record.as_written = message
             record.msg, record.args = mkdocs_error(self.path, message), ()
             self.said.append(record.msg)
@@ -136,7 +140,8 @@ def load_site_config(path: Path):
                 return f"{Location.of_setting(path, 'site_url')}: site_url: {wrong} ({URL_EXAMPLE})"
             return mkdocs_error(path, message)
 
-        messages = [worded(message) for message in [*said, *more]]
+        written = [*said, *more]
+        messages = [worded(message) for before, message in zip(["", *written], written) if not echoes(message, before)]
         messages.sort(key=lambda text: int(at.group(1)) if (at := re.match(rf"{re.escape(path.name)}:(\d+):", text)) else 0)  # as written
         raise ConfigProblem("\n".join(messages), usable) from None
     finally:
