@@ -2707,6 +2707,17 @@ def test_a_link_into_a_misnamed_stories_folder_is_said_at_the_folder(tmp_path):
     assert said == ["content/Stories: 文件夹“Stories”不是内容格式里的文件夹，里面的故事不会被读入 (把文件夹改名为 stories（小写英文，一字不差）)"], said
 
 
+def test_a_photo_whose_name_differs_only_in_case_says_so_and_how_git_keeps_the_rename(tmp_path):
+    """Audit AQ 9: Zhang-Wei.JPG opens on Windows and fails on the server; renamed in Explorer,
+    git on Windows keeps the old case, and the build fails again after the fix."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/photos/zhang-wei.jpg": None, "content/photos/Zhang-Wei.JPG": jpeg_bytes()})
+    said = [str(p) for p in problems_of(root)]
+    assert said == ["members.yaml:4:5: members[1].photo: 找不到图片“photos/zhang-wei.jpg” (照片的文件名是“Zhang-Wei.JPG”，大小写和这里写的不同，"
+                    "网站服务器区分大小写，会找不到：写成 photos/Zhang-Wei.JPG，或把文件改名为 zhang-wei.jpg（只改大小写的改名，Windows 上的 git 看不出来："
+                    "用 git mv content/photos/Zhang-Wei.JPG content/photos/zhang-wei.jpg）)"], said
+
+
 def test_a_path_with_its_folder_in_another_case_is_what_to_fix_when_others_spell_it_right(tmp_path):
     """Audit AM 2: one path of 23 wrote Members/ for members/; the hint to rename the folder broke
     the other 22, whose errors then asked for the opposite rename."""

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
 from PIL import Image, UnidentifiedImageError
@@ -241,6 +241,12 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
         if near and len(near) > len(path.name) and re.sub(r"\s", "", near) == re.sub(r"\s", "", path.name):
             # "a.jpg " from WeChat: the path cannot hold the space (YAML drops it at the end), the file's name can lose it
             return [(f"找不到图片“{value}”", f"照片的文件名“{near}”里多了空格：把文件改名为 {path.name}")]
+        if near and near.lower() == path.name.lower():  # Zhang-Wei.JPG: Windows opens it, the web server does not (audit AQ 9)
+            written = (path.parent / near).relative_to(docs_dir.resolve()).as_posix()
+            folder = f"{docs_dir.name}/{PurePosixPath(written).parent}/".replace("/./", "/")
+            return [(f"找不到图片“{value}”", f"照片的文件名是“{near}”，大小写和这里写的不同，网站服务器区分大小写，会找不到："
+                                            f"写成 {written}，或把文件改名为 {path.name}（只改大小写的改名，Windows 上的 git 看不出来："
+                                            f"用 git mv {folder}{near} {folder}{path.name}）")]
         hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
         hint = hint or file_elsewhere(path.name, path, docs_dir.resolve().parent, docs_dir.resolve(), others)
         return [(f"找不到图片“{value}”", hint or "检查文件名和大小写，或者把照片放到这个位置")]
