@@ -911,6 +911,8 @@ CASES = [
     Case("photo-outside-content", {**sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    photo: photos/li-na.jpg\n"), "photos/li-na.jpg": jpeg_bytes()}, "members.yaml", "photo: photos/li-na", "members[2].photo",
          "找不到图片“photos/li-na.jpg”", "同名的文件在 photos/li-na.jpg，在 content/ 外面，网站读不到：把它移到 content/photos/li-na.jpg"),
     Case("photo-a-folder", sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: photos"), "members.yaml", "photo:", "members[1].photo", "“photos”是一个文件夹，不是图片", "写成 photos/zhang-wei.jpg"),
+    Case("zone-file-name-in-another-case", {"content/zones/garden.yaml": None, "content/zones/Garden.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/Garden.yaml", "id:", "id",
+         "两者必须相同：只是大小写不同", "用 git mv content/zones/Garden.yaml content/zones/garden.yaml"),  # audit AQ 9
     Case("story-in-zones", {"content/zones/a-key.md": FILES["content/stories/a-key.md"], "content/stories/a-key.md": None}, "content/zones/a-key.md", 0, "-", "像是一篇典型选树的故事", "故事放在 content/stories/"),
     Case("readme-in-zones", {"content/zones/README.md": "# 说明\n\n责任区文件放这里。\n"}, "content/zones/README.md", 0, "-", "zones/ 文件夹里只放责任区记录（.yaml），不能放页面（.md）"),
     Case("zone-file-empty", {"content/zones/pond.yaml": "\n"}, "content/zones/pond.yaml", 1, "-", "这个责任区文件是空的", "不用这个文件就删掉它"),

@@ -111,6 +111,9 @@ class _Rules(MemberRules, ZoneRules, References):
             said = f"{field} 是“{value}”，但文件名是“{stem}”，两者必须相同"
             if unicodedata.normalize("NFKC", stem) == str(value):  # ２０２６.yaml looks like 2026.yaml in many fonts (audit AM 10)
                 said, hint = f"{said}：文件名里有全角字符", f"把文件改名为 {value}{suffix}（用半角的数字和字母）"
+            elif stem.lower() == str(value).lower():  # Garden.yaml: Windows keeps the case a rename in Explorer changes only
+                renamed = Path(record.path).with_name(f"{value}{suffix}").as_posix()
+                said, hint = f"{said}：只是大小写不同", f"把文件改名为 {value}{suffix}（只改大小写的改名，Windows 上的 git 看不出来：用 git mv {record.path} {renamed}）"
             self.problems.add(record.at(field), field, said, hint)
             return False
         return True
