@@ -62,7 +62,7 @@ class _Generator(GenerateJsonSchema):
 
 def _pattern_messages() -> dict[str, str]:
     """The words validate uses for a value that does not match a pattern, shown by the editor too."""
-    from .load.wording import PATTERN_MESSAGES
+    from .load.idwording import PATTERN_MESSAGES
 
     return {pattern: message for pattern, (message, _) in PATTERN_MESSAGES.items()}
 

@@ -19,7 +19,7 @@ from ..content import Content
 from ..files import changed_at
 from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Grade, Member, Org, Record, Result, Zone
 from ..load.validate import valid_items
-from ..load.wording import ID_EXAMPLE
+from ..load.idwording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, dotted, shortened
 from ..values import ID_PATTERN, repeats
 from .file_names import STEM_PATTERNS, misnamed_files

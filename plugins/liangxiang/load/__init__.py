@@ -39,7 +39,8 @@ from .misplaced import empty_file, missing_file, unwrapped, wrapped_record
 from .pages import MAX_MARKDOWN_BYTES as MAX_STORY_BYTES
 from .pages import RECORD_SUFFIXES, PageScanning
 from .validate import validate_list, validate_record, validate_shell
-from .wording import QUARTERS, key_without_colon
+from .idwording import QUARTERS
+from .wording import key_without_colon
 from .yamlfile import Document, SourceMap, parse
 
 # a 19 MB roster (390,000 people) took 2 min and 2 GB to check; 5 MB is some 15,000 members with every field

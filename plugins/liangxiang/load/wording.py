@@ -8,32 +8,20 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
-from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 
 from ..problems import did_you_mean, plain, shortened
-from ..values import ID_LENGTH, ID_PATTERN, PERIOD_PATTERN, SIZE_PATTERN, unaccented
+from ..values import ID_LENGTH, ID_PATTERN
 from . import meant
+from .idwording import ONE_ONLY, pattern_wording
+from .listwording import not_a_list
 from .modelpath import (
-    belongs_under, computed_hint, field_at, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
-    written_elsewhere,
+    belongs_under, computed_hint, fields_at, is_optional, named_in_other_words, near_field_of_a_part, title_of, written_elsewhere,
 )
+from .refusal import Error, Wording, show
 from .yamlhints import curly_quotes_hint
-
-# the words for a value that does not match a pattern (the JSON Schemas show them too), and
-# whether the value is an id
-PATTERN_MESSAGES = {
-    ID_PATTERN: ("编号只能用小写字母 a-z、数字 0-9 和“-”，以字母或数字开头，最长 64 个字符", "id"),
-    PERIOD_PATTERN: ("考核期要写成 YYYY-Qn，例如 2026-Q1（n 为 1 到 4）", ""),
-    SIZE_PATTERN: ("标志牌尺寸只能是 60x40cm、80x60cm、A3、A4，或 宽x高mm（例如 900x600mm，宽和高都在 100 到 5000 之间）", ""),
-}
-
-# the start of the hint that offers an id written right: check.taken_examples offers a free one
-# when that id is another record's
-ID_EXAMPLE = "例如写成 "
 
 # choices as editors write them in Chinese
 IN_CHINESE = {"former": ("已调离", "调离", "离职", "已离职", "调出"), "active": ("在岗", "在职", "在用", "正常", "在册"),
@@ -44,46 +32,6 @@ IN_CHINESE = {"former": ("已调离", "调离", "离职", "已离职", "调出")
 PRIVATE = re.compile(r"phone|mobile|wechat|weixin|e-?mail|address|id_?card|identity|身份证|手机|电话|住址|微信"
                      r"|(?:^|[_\-.\s])(?:tel|qq|mail|addr|sfz)", re.I)
 NOT_PUBLISHED = "个人电话、身份证号、住址等不公开的信息没有字段，不要写进来：删掉这一行"
-
-
-def show(value: Any) -> str:
-    """A value as the editor wrote it, cut to 40 characters."""
-    text = value if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else repr(value)
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-@dataclass(frozen=True)
-class Error:
-    """One of pydantic's errors, about the field at ``where`` inside ``model``."""
-
-    kind: str
-    ctx: dict
-    value: Any
-    msg: str
-    model: type[BaseModel]
-    where: tuple
-
-    @property
-    def name(self) -> str:
-        """The field's name (the list's, for an item of a list)."""
-        return next((str(p) for p in reversed(self.where) if isinstance(p, str)), "")
-
-    @property
-    def now(self) -> str:
-        """"（现在是“…”）" for a value written in one line."""
-        return f"（现在是“{show(self.value)}”）" if isinstance(self.value, (str, int, float, bool)) else ""
-
-    @property
-    def in_list(self) -> bool:
-        return bool(self.where) and isinstance(self.where[-1], int)
-
-    @property
-    def parent(self) -> type[BaseModel] | None:
-        """The record kind the field belongs to."""
-        return model_at(self.model, self.where[:-1])
-
-
-Wording = Callable[[Error], "tuple[str, str]"]
 
 
 def word(item: dict, model: type[BaseModel], where: tuple, null: str = "") -> tuple[str, str]:
@@ -235,100 +183,6 @@ def _unknown_field(error: Error) -> tuple[str, str]:
     return message, close or f"内容格式里没有这个字段（这里能写的有 {'、'.join(fields)}）：删掉这一行，或改成其中的一个"
 
 
-def _pattern(error: Error) -> tuple[str, str]:
-    value, pattern = error.value, error.ctx.get("pattern")
-    if isinstance(value, str) and (hidden := meant.invisible(value)):
-        cleaned = "".join(c for c in value if c not in hidden).strip()
-        fixed = re.fullmatch(str(pattern), cleaned) is not None
-        names = "、".join(meant.INVISIBLE_NAMES.get(c, "") + f"U+{ord(c):04X}" for c in hidden)
-        return (f"“{error.name}”里有看不见的字符（{names}），看上去对，电脑却不认",
-                "删掉它（把这个值整个删掉重新输入）" + (f"：写成 {cleaned}" if fixed else ""))
-    message, id_like = PATTERN_MESSAGES.get(pattern, (f"格式不对，应符合 {pattern}", ""))
-    if not isinstance(value, str):
-        return message + error.now, ""
-    hint = ""
-    if re.fullmatch(str(pattern), value.strip().upper()):  # 2026-q3
-        hint = f"写成 {value.strip().upper()}"
-    if pattern == PERIOD_PATTERN and (period := meant.as_period(value)):
-        hint = period
-    elif pattern == PERIOD_PATTERN and (shape := re.fullmatch(r"\s*([0-9]{4})-(Q[1-4])\s*", value, re.I)):
-        guess = meant.swapped_year(shape.group(1))
-        message = f"考核期“{value.strip()}”的年份不对（只能是 1900 到 2100 年）"
-        hint = f"是不是 {guess}-{shape.group(2).upper()}？" if guess else ""
-        return message, hint
-    turned = re.fullmatch(r"\s*(.+?)[\s,，、（(]*(横版|横向|横|竖版|竖向|竖)[)）]?\s*", value) if pattern == SIZE_PATTERN else None
-    if turned and (size := meant.as_size(turned.group(1))):  # A3 横版: the orientation has a field of its own
-        hint = f"写成 size: {size}，下一行同样缩进写 orientation: {'landscape' if turned.group(2).startswith('横') else 'portrait'}"
-    elif pattern == SIZE_PATTERN and (size := meant.as_size(value)):
-        hint = f"写成 {size}"
-    elif pattern == SIZE_PATTERN and re.fullmatch(r"\s*\d+\s*[x×*]\s*\d+\s*mm\s*", value, re.I):
-        hint = "宽和高都按毫米写，在 100 到 5000 之间：一张 A4 是 297x210mm，2 米宽的牌子是 2000x…mm"
-    elif pattern == SIZE_PATTERN and (paper := PAPER_MM.get(value.strip().upper())):  # A5, B4: sizes the format does not name
-        hint = f"写成 {paper}（{value.strip().upper()} 的尺寸，横放）" + ("；这么小的牌子放不下二维码和文字时，生成会说，一般最小用 A4" if int(paper.split("x")[0]) < 297 else "")
-    elif pattern == PERIOD_PATTERN and not hint and re.fullmatch(r"\s*\d{4}-Q(?:[05-9]|\d\d+)\s*", value, re.I):
-        hint = QUARTERS
-    if id_like:
-        hint = _id_hint(error)
-    return message + error.now, hint
-
-
-QUARTERS = "一年只有四个季度：写 Q1、Q2、Q3 或 Q4（1—3 月是 Q1，10—12 月是 Q4）"
-# paper sizes people name that the format does not: written as width x height in mm, landscape
-PAPER_MM = {"A0": "1189x841mm", "A1": "841x594mm", "A2": "594x420mm", "A5": "210x148mm",
-            "B2": "707x500mm", "B3": "500x353mm", "B4": "353x250mm", "B5": "250x176mm"}
-PINYIN_U = str.maketrans("üǖǘǚǜ", "vvvvv")  # lü-xin: an id writes ü as v
-
-
-def _id_hint(error: Error) -> str:
-    """The id to write for 何小鹏 or "Zhang Wei", and for several written as one."""
-    value, model, where = error.value, error.model, error.where
-    if value.strip() != value and re.fullmatch(ID_PATTERN, value.strip()):  # "wuye-1　": the space does not show
-        space = next(c for c in value if c.isspace())
-        kind = {" ": "空格", "\u3000": "全角空格", "\u00a0": "不间断空格", "\t": "制表符"}.get(space, f"空白字符（U+{ord(space):04X}）")
-        side = "后面" if value.startswith(value.strip()) else "前面"
-        return f"“{value.strip()}”{side}多了一个{kind}：删掉它，写成 {value.strip()}"
-    folded = unicodedata.normalize("NFKC", value).strip().lower().replace("－", "-")
-    if folded != value.strip().lower() and re.fullmatch(ID_PATTERN, folded):  # li-na-２, ｌｉ-ｎａ: typed in full-width mode
-        return f"编号里有全角字符，换成英文输入法重新输入：写成 {folded}"
-    inner = next((c for c in value.strip() if c.isspace() and not c.isascii()), None)
-    joined = re.sub(r"\s*-\s*|\s+", "-", value.strip())  # deng　-hai: the space beside a "-" goes
-    if inner and re.fullmatch(ID_PATTERN, joined.lower()):  # chen jing pasted from Word: no tone, a space that looks like one
-        kind = {"\u3000": "全角空格", "\u00a0": "不间断空格"}.get(inner, f"空白字符（U+{ord(inner):04X}）")
-        return f"编号中间有{kind}，编号里不能有空格，词之间用“-”连接：写成 {joined.lower()}"
-    toneless = "-".join(unaccented(value.strip().lower().translate(PINYIN_U)).split())
-    if not value.isascii() and re.fullmatch(ID_PATTERN, toneless):  # wáng-jiànguó, wáng jiànguó, lü-xin: pinyin with its tones
-        return f"编号里的拼音不带声调：写成 {toneless}"
-    if (dashed := value.strip().translate(meant.LOOKALIKE_DASHES)) != value.strip() and re.fullmatch(ID_PATTERN, dashed.lower()):  # wang‐jianguo from Word
-        return meant.dash_hint(value) + f"写成 {dashed.lower()}"
-    if (bare := value.strip().strip("“”‘’「」")) != value.strip() and re.fullmatch(ID_PATTERN, bare):  # “li-na”: Chinese quotes are part of the value
-        return f"中文引号会当成编号的一部分：去掉引号，写成 {bare}"
-    noted = re.fullmatch(r"\s*([a-z0-9][a-z0-9-]*)\s*[（(【\[][^）)】\]]*[）)】\]]\s*", value)
-    if noted and re.fullmatch(ID_PATTERN, noted.group(1)):  # wang-jianguo（王建国）: the name as a note
-        return f"括号里的说明不能写在编号里（要说明就写在这一行的 # 后面）：写成 {noted.group(1)}"
-    slug = re.sub(r"[^a-z0-9-]+", "-", value.strip().lower()).strip("-")[:64]
-    if re.search(r"[\u3400-\u9fff]", value):  # 何小鹏 -> he-xiaopeng, 同心广场 -> tongxin-guangchang
-        slug = meant.id_from_name(value, model, where)
-    hint = f"{ID_EXAMPLE}{slug}" if slug and slug != value else ""
-    parts = [part.strip() for part in re.split(r"[、，；;,]", value) if part.strip()]
-    spaced = value.split()  # [zhang-wei li-na], a comma left out; not "Zhang Wei" or "王 芳", one name
-    if len(parts) == 1 and 1 < len(spaced) <= 3 and all(re.fullmatch(r"[a-z]{2,}", p) for p in spaced):
-        # sun haitao: one name's pinyin, spaced where "-" goes (b1 b2 are two ids; so are zhang-wei li-na)
-        return f"编号里不能有空格，词之间用“-”连接：写成 {'-'.join(spaced)}"
-    if len(parts) == 1 and len(spaced) > 1 and all(re.fullmatch(ID_PATTERN, p) or re.fullmatch(r"[\u3400-\u9fff]{2,}", p) for p in spaced):
-        parts = spaced
-    if len(parts) > 1:
-        ids = [meant.id_from_name(part, model, where) if re.search(r"[\u3400-\u9fff]", part) else part for part in parts]
-        hint = (f"几个编号之间用半角逗号“,”分开：写成 [{', '.join(ids)}]" if error.in_list  # [a、b、c]: one item of a list
-                else f"这里只能写一个编号，例如 {ids[0]}" + (f"（{ONE_ONLY[error.name]}）" if error.name in ONE_ONLY else ""))
-    return hint
-
-
-# fields that name one thing, and why there is one
-ONE_ONLY = {"branch": "一名党员只属于一个党支部", "group": "一名党员只属于一个党小组", "category": "一个故事只放在一个类别里",
-            "leader": "一个责任区只有一位党员负责人，其他人写在 roles 或 members", "zone": "一条只写一个责任区", "member": "一条只写一名党员",
-            "successor": "接替它的只写一个责任区"}
-
-
 def _not_text(error: Error) -> tuple[str, str]:
     if isinstance(error.value, list) and error.name in ONE_ONLY and error.value:
         return f"“{error.name}”只能写一个，现在写成了列表", f"只写一个：{error.name}: {show(error.value[0])}（{ONE_ONLY[error.name]}）"
@@ -411,82 +265,6 @@ _STATUS_SAID = {**dict.fromkeys(("退休", "已退休", "离休", "退休返聘"
                 **dict.fromkeys(("去世", "已去世", "已故", "逝世", "已逝世", "病故", "过世", "牺牲", "deceased", "dead"), _DIED)}
 
 
-_NUMBERED = re.compile(r"\s*(?:[1-9１-９][.．、)）]|[(（][1-9１-９][)）]|[①-⑨])")
-_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-def _not_a_list(error: Error) -> tuple[str, str]:
-    item = model_at(error.model, (*error.where, 0))
-    hint = _entries_hint(item, error.value) if item is not None else _names_hint(error) or _list_hint(error.value)
-    return f"这里应该是一个列表{error.now}", hint or "每项一行、以“- ”开头，或者写成 [甲, 乙]"
-
-
-def _names_hint(error: Error) -> str:
-    """A list of ids written as names in one text (members: 徐光明、孙海涛): the list of their ids."""
-    _, field = field_at(error.model, error.where)
-    refers = field.json_schema_extra.get("x-refers-to") if field is not None and isinstance(field.json_schema_extra, dict) else None
-    if refers is None or not isinstance(error.value, str) or not re.search(r"[\u3400-\u9fff]", error.value):
-        return ""
-    names = [part for part in re.split(r"[、，,；;\s]+", error.value.strip()) if part]
-    ids = [meant.id_from_name(name, error.model, (*error.where, 0)) if re.search(r"[\u3400-\u9fff]", name) else name for name in names]
-    return f"这里写编号，不写名称，写成列表：[{', '.join(ids)}]"
-
-
-def _entries_hint(item: type[BaseModel], value: object) -> str:
-    """A list of records written as one text (honors: 2021年服务之星): the entries it meant, in the
-    record's fields (- {year: 2021, title: 服务之星}), with the fields it must also have."""
-    if isinstance(value, dict):  # honors: {year: 2021, title: 服务之星}, or its fields on the lines below
-        written = ", ".join(f"{key}: {show(field)}" for key, field in list(value.items())[:4])
-        return f"只有一项也要写成列表：在这一项前面加“- ”，写成 - {{{written}}}"
-    fields = item.model_fields
-    required = [name for name, info in fields.items() if info.is_required()]
-    main = next((name for name in required if name not in _NAMED_BY_ID), next(iter(fields)))
-    # entries are cut at 、 or ；, or where the next date begins: a sentence's own comma stays in it
-    cut = r"[；;]|[、，,](?=\s*(?:19|20)\d\d)" if {"year", "date"} & set(fields) else r"[、；;]"
-    texts = [part.strip() for part in re.split(cut, value) if part.strip()] if isinstance(value, str) else []
-    entries, said = [], {main}
-    for text in texts[:2] or ["…"]:
-        shown = {}
-        for name, pattern in (("year", r"((?:19|20)\d\d)\s*年?\s*(.+)"), ("date", r"(\d{4}-\d\d-\d\d)\s*[:：,，]?\s*(.+)"),
-                              ("member", r"([a-z][a-z0-9-]*)\s*[:：]?\s*(.+)"), ("zone", r"([a-z][a-z0-9-]*)\s*[:：]?\s*(.+)")):
-            if name in fields and (found := re.match(pattern, text)):
-                shown[name], text = found.group(1), found.group(2)
-        if main != "name" and "name" in fields and (named := re.fullmatch(r"(.+?)\s+([\u3400-\u9fff·]{2,8})", text)):
-            text, shown["name"] = named.group(1), named.group(2)  # 妇联主席 王芳: a role and who holds it
-        shown |= {name: "…" for name in required if name not in shown and name != main}
-        shown[main] = text
-        entries.append("- {" + ", ".join(f"{name}: {shown[name]}" for name in fields if name in shown) + "}")
-        said |= set(shown)
-    more = [f"{name}（{info.title}）" if info.title else name for name, info in fields.items() if name not in said]
-    return f"每项一行、以“- ”开头，写成 {'、'.join(entries)}" + (f"；还可以写 {'、'.join(more)}" if more else "")
-
-
-_NAMED_BY_ID = {"year", "date", "id", "zone", "member"}  # what an entry is about, not what it says
-
-
-def _list_hint(value: object) -> str:
-    """The list an editor meant, from the one text they wrote."""
-    if not isinstance(value, str):
-        return ""
-    text = value.strip()
-    if re.match(r"-[^\s-]", text):  # `-植被养护` on the next line: one text, not a list
-        return f"下一行的短横线“-”后面要有一个空格：写成“- {text[1:].split(' -')[0][:12]}…”"
-    if len(text) > 1 and text[0] in "【［[" and text[-1] in "】］]":  # [ ] both half-width would be a list already
-        inner = ", ".join(part.strip() for part in re.split(r"[，、,]", text[1:-1]) if part.strip())
-        wide = "".join(char for char in (text[0], text[-1]) if not char.isascii())
-        return f"“{wide}”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [{inner}]"
-    if _NUMBERED.match(text):
-        return "去掉“1.”“2.”这样的序号，每项单独一行、以“- ”开头（网页和标志牌会自己编号）"
-    ids = [part for part in re.split(r"[\s,，、]+", text) if part]
-    if ids and all(_ID.fullmatch(part) for part in ids):
-        return f"{'只有一项也要' if len(ids) == 1 else ''}写成列表：[{', '.join(ids)}]"
-    for mark in "、；;":
-        parts = [part.strip() for part in text.split(mark) if part.strip()]
-        if len(parts) > 1:
-            return f"用“{mark}”隔开的 {len(parts)} 项要各写一行、以“- ”开头，例如“- {parts[0][:16]}”"
-    return ""
-
-
 def _too_few(error: Error) -> tuple[str, str]:
     least = error.ctx.get("min_length", 1)
     if isinstance(error.value, str):
@@ -507,7 +285,7 @@ def _kinds(wording: Wording, *kinds: str) -> dict[str, Wording]:
 WORDINGS: dict[str, Wording] = {
     "missing": _missing,
     "extra_forbidden": _unknown_field,
-    "string_pattern_mismatch": _pattern,
+    "string_pattern_mismatch": pattern_wording,
     **_kinds(_not_text, "string_type", "str_type"),
     "string_too_short": _text_too_short,
     "string_too_long": _text_too_long,
@@ -524,7 +302,7 @@ WORDINGS: dict[str, Wording] = {
                         else "写英文小写的 true（是）或 false（否），不写“是”“yes”“1”"),
              "bool_parsing", "bool_type"),
     "literal_error": _not_a_choice,
-    "list_type": _not_a_list,
+    "list_type": not_a_list,
     "too_short": _too_few,
     "too_long": lambda e: _text_too_long(e) if isinstance(e.value, str) else (f"最多 {e.ctx.get('max_length')} 项", ""),
     **_kinds(_not_a_group, "model_type", "dict_type", "model_attributes_type"),
