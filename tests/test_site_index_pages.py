@@ -373,3 +373,31 @@ def test_a_long_roster_of_several_branches_links_to_each_before_its_cards(tmp_pa
     if nav:
         assert re.findall(r'<a href="#([^"]+)">([^<]+)</a>', nav.group(1)) == [("branch-b1", "第一党支部"), ("branch-b2", "第二党支部")]
         assert html.index("branch-jump") < html.index('class="card')
+
+
+@pytest.mark.parametrize("count, linked", [(38, False), (39, True)])  # and the two of the minimal site
+def test_a_long_wall_of_several_branches_is_in_a_section_for_each_and_links_to_them(tmp_path, count, linked):
+    """The commitments wall had no sections: 3,000 promises in the file's order, found only with the
+    filter (JavaScript, once all had loaded). With several branches it is a section for each, in
+    org.yaml's order, and past 40 promises it opens with a link to each."""
+    more = "".join(f"  - id: extra-{n}\n    name: 党员{n}号\n    branch: b{2 - n % 2}\n" for n in range(count))
+    promised = "".join(f"  - member: extra-{n}\n    promise: 第{n}号承诺\n" for n in range(count))
+    site = _build(tmp_path, {"members.yaml": FILES["members.yaml"] + more,
+                             "content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"] + promised,
+                             "content/about.md": "# 关于\n\n见[第二党支部的承诺](commitments/2026/#branch-b2)。\n"})
+    html = (site / "commitments/2026/index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<details class="branch-jump" open>\s*<summary>各支部（2）</summary>', html)
+    assert bool(nav) == linked, html[:3000]
+    sections = re.findall(r'<section class="branch-section" id="([^"]+)" data-branch-section="[^"]+">\s*<h2>([^<]+) <span class="count">(\d+)人', html)
+    assert [name for name, *_ in sections] == ["branch-b1", "branch-b2"], sections
+    assert sum(int(n) for *_, n in sections) == count + 2
+    first = html[html.index('id="branch-b1"'):html.index('id="branch-b2"')]
+    assert "第0号承诺" not in first and "第1号承诺" in first and first.index("带头养护花园") < first.index("第1号承诺")  # the file's order within
+    assert '<h3 class="wall-who">' in html and '<h2 class="wall-who">' not in html  # under the branch's h2
+
+
+def test_a_wall_of_one_branch_has_no_sections(tmp_path):
+    members = FILES["members.yaml"].replace("branch: b2", "branch: b1")
+    site = _build(tmp_path, {"members.yaml": members})
+    html = (site / "commitments/2026/index.html").read_text(encoding="utf-8")
+    assert "branch-section" not in html and "branch-jump" not in html and '<h2 class="wall-who">' in html

@@ -134,8 +134,11 @@ def _list_ids(content: Content, kind: str, key: object) -> list[str] | None:
         return [f"branch-{branch.id}" for branch in content.org.branches if branch.id in shown]
     if kind in ("members", "zones"):
         return []
-    if kind == "year":  # theme/year.html
-        return ["wall"]
+    if kind == "year":  # theme/year.html: with several branches, a section for each
+        year = next((y for y in content.years if str(y.year) == str(key)), None)
+        shown = {content.member_by_id[c.member].branch for c in year.commitments if c.member in content.member_by_id} if year else set()
+        branches = [f"branch-{branch.id}" for branch in content.org.branches if branch.id in shown] if content.org else []
+        return ["wall"] + (branches if len(branches) > 1 else [])
     if kind == "period":  # theme/partials/board.html
         return [f"board-{key}"]
     if kind == "assessments":  # the newest period with results, or the newest
