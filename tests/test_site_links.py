@@ -233,7 +233,7 @@ NOT_TARGETS = {"home-q", "q", "search-status", "search-results"}  # form fields 
 def test_the_anchors_checked_are_the_ones_the_pages_have(example_site):
     """Audit AM 11: a #fragment into a list page was not checked. Every id a page has is accepted,
     and on the lists, no id a page lacks."""
-    from liangxiang.check.markdown_refs import Anchors
+    from liangxiang.check.anchors import Anchors
     from liangxiang.pipeline import read_content
     from liangxiang.site.markdown import Renderer
     from conftest import REPO
