@@ -241,7 +241,9 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
         if near and len(near) > len(path.name) and re.sub(r"\s", "", near) == re.sub(r"\s", "", path.name):
             # "a.jpg " from WeChat: the path cannot hold the space (YAML drops it at the end), the file's name can lose it
             return [(f"找不到图片“{value}”", f"照片的文件名“{near}”里多了空格：把文件改名为 {path.name}")]
-        if near and near.lower() == path.name.lower():  # Zhang-Wei.JPG: Windows opens it, the web server does not (audit AQ 9)
+        if near and near.lower() == path.name.lower() and path.name == path.name.lower():
+            # Zhang-Wei.JPG for zhang-wei.jpg: Windows opens it, the web server does not, and a
+            # rename in Explorer that changes only the case is not seen by git (audit AQ 9)
             written = (path.parent / near).relative_to(docs_dir.resolve()).as_posix()
             folder = f"{docs_dir.name}/{PurePosixPath(written).parent}/".replace("/./", "/")
             return [(f"找不到图片“{value}”", f"照片的文件名是“{near}”，大小写和这里写的不同，网站服务器区分大小写，会找不到："
