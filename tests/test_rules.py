@@ -905,6 +905,8 @@ CASES = [
     Case("members-yml", {"members.yaml": None, "members.yml": FILES["members.yaml"]}, "members.yaml", 0, "-", "找不到 members.yaml", "旁边有 members.yml：把它改名为 members.yaml"),
     # audit 19: files one folder off, folders where files go, files with nothing in them
     Case("members-a-folder", {"members.yaml": None, "members.yaml/members.yaml": FILES["members.yaml"]}, "members.yaml", 0, "-", "members.yaml 是一个文件夹，不是文件", "里面有 members.yaml：把文件本身放在 members.yaml"),
+    Case("org-in-zones", {"content/org.yaml": None, "content/zones/org.yaml": FILES["content/org.yaml"]}, "content/org.yaml", 0, "-", "org.yaml 放错了文件夹：它在 content/zones/ 里", "把它移到 content/org.yaml"),
+    Case("members-in-zones", {"members.yaml": None, "content/zones/members.yaml": FILES["members.yaml"]}, "members.yaml", 0, "-", "members.yaml 放错了文件夹：它在 content/zones/ 里", "把它移到 mkdocs.yml 旁边"),
     Case("org-beside-mkdocs-yml", {"content/org.yaml": None, "org.yaml": FILES["content/org.yaml"]}, "content/org.yaml", 0, "-", "org.yaml 放错了文件夹：它在 mkdocs.yml 旁边", "把它移到 content/org.yaml"),
     Case("photo-in-another-folder", sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: photos/members/zhang-wei.jpg"), "members.yaml", "photo:", "members[1].photo", "找不到图片“photos/members/zhang-wei.jpg”",
          "同名的文件在 content/photos/zhang-wei.jpg：写成 photos/zhang-wei.jpg"),

@@ -53,7 +53,8 @@ def missing_file(path: Path, root: Path, docs_dir: Path, otherwise: str) -> tupl
                   and (p.name.lower() in alike or p.name.lower().startswith(wanted + ".")))
     if near:
         return f"找不到 {path.name}", f"旁边有 {near[0]}：把它改名为 {path.name}（文件名全部小写，扩展名是 .yaml）"
-    for folder in sorted({root, docs_dir, path.parent.parent} - {path.parent}):
+    # one folder off, or in a folder of records (content/zones/org.yaml, dragged one row too far)
+    for folder in sorted({root, docs_dir, path.parent.parent, *(docs_dir / name for name in RECORD_FOLDERS)} - {path.parent}):
         if (folder / path.name).is_file():
             where = "mkdocs.yml 旁边" if folder == root else f"{_shown(folder, root)}/ 里"
             to = "mkdocs.yml 旁边（仓库最上层）" if path.parent == root else _shown(path, root)
