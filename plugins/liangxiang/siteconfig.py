@@ -82,7 +82,7 @@ _IN_WORDS = _InWords()
 
 def config_problems_said() -> list[str]:
     """What the engine said of mkdocs.yml, in the editors' words, since the last call."""
-    said, _IN_WORDS.said = _IN_WORDS.said, []
+    said, _IN_WORDS.said, _IN_WORDS.last = _IN_WORDS.said, [], ""  # the next read of mkdocs.yml starts afresh
     return said
 
 
