@@ -199,7 +199,7 @@ def test_bounds_leave_real_markdown_alone():
 
 # Found: a 19 MB members.yaml (under the 20 MB limit then) took 2 min 13 s and 2 GB to validate.
 def test_a_roster_over_the_limit_is_refused_at_once(tmp_path):
-    from liangxiang.load import MAX_YAML_BYTES
+    from liangxiang.load.reading import MAX_YAML_BYTES
 
     filler = "".join(f"  - {{id: m{i}, name: 党员{i}, branch: b1}}\n" for i in range(MAX_YAML_BYTES // 36))
     root = write_site(tmp_path, {"members.yaml": FILES["members.yaml"] + filler})
@@ -211,7 +211,7 @@ def test_a_roster_over_the_limit_is_refused_at_once(tmp_path):
 @pytest.mark.slow
 def test_the_largest_roster_allowed_is_checked(tmp_path):
     """Just under the limit: reported only (wall time is printed, not asserted)."""
-    from liangxiang.load import MAX_YAML_BYTES
+    from liangxiang.load.reading import MAX_YAML_BYTES
 
     filler = "".join(f"  - {{id: m{i}, name: 党员{i}, branch: b1}}\n" for i in range(MAX_YAML_BYTES // 50))
     root = write_site(tmp_path, {"members.yaml": FILES["members.yaml"] + filler})

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from conftest import REPO
-from liangxiang.load import split_front_matter
+from liangxiang.load.frontmatter import split_front_matter
 from liangxiang.load.yamlfile import parse
 from liangxiang.model import Zone
 from liangxiang.values import PERIOD_PATTERN

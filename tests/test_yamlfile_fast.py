@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from liangxiang.load import split_front_matter
+from liangxiang.load.frontmatter import split_front_matter
 from liangxiang.load import yamlfile
 from liangxiang.load.decoding import decode
 from liangxiang.load.yamlfile import parse
