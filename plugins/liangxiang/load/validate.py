@@ -200,15 +200,16 @@ def _records_of_another_kind(items: list, source: SourceMap, loc: tuple, problem
             written[where[:-1]] = {str(name) for name in item["input"]}
     pasted = []
     for parent, names in unknown.items():
-        if found := record_of_another_kind(names, alone=written.get(parent, {""}) <= set(names)):
+        alone = parent in written and written[parent] <= set(names)  # nothing there is this record's
+        if found := record_of_another_kind(names, alone):
             kind, home, fields = found
             whole = loc + parent
             what, move = ("这一项", "把这一项剪切过去") if whole else ("这个文件", "把这些内容剪切过去，再删掉这个文件")
             shown = "、".join(fields[:5]) + (" 等" if len(fields) > 5 else " ")
-            problems.add(where := source.at(*whole), dotted(whole), f"{what}像是{kind}：{shown}{'都' if len(fields) > 1 else ''}是{kind}的字段",
+            problems.add(at := source.at(*whole), dotted(whole), f"{what}像是{kind}：{shown}{'都' if len(fields) > 1 else ''}是{kind}的字段",
                          f"{kind}不写在这里，{home}：{move}")
             if not whole:
-                problems.other_kind.add(where.path)
+                problems.other_kind.add(at.path)
             pasted.append(parent)
     return pasted
 
