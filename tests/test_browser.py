@@ -325,22 +325,25 @@ def test_search_index_loads_only_when_used(visit):
     assert not [r for r in v.responses if "lunr" in r.url or r.url.endswith("search_index.json")]
 
 
-def serve_index(page, docs, excerpts: list | None = None, shard_bytes: int | None = None) -> None:
+def serve_index(page, docs, excerpts: list | None = None, shard_bytes: int | None = None, excerpt_bytes: int | None = None) -> None:
     """The search page given an index of these documents in place of the example's: its head, its
-    shards (SHARD_BYTES of them each, when given) and its excerpts, as searchfiles.py writes them."""
+    shards (SHARD_BYTES of them each, when given) and its excerpts (in files of EXCERPT_BYTES), as
+    searchfiles.py writes them."""
     from liangxiang.site import searchfiles
     from liangxiang.site.search import build_index
 
-    saved = searchfiles.SHARD_BYTES
-    searchfiles.SHARD_BYTES = shard_bytes or saved
+    saved = searchfiles.SHARD_BYTES, searchfiles.EXCERPT_BYTES
+    searchfiles.SHARD_BYTES, searchfiles.EXCERPT_BYTES = shard_bytes or saved[0], excerpt_bytes or saved[1]
     try:
         head, shards = searchfiles.split_index(build_index(docs))
+        starts, parts = searchfiles.split_excerpts(excerpts or [])
     finally:
-        searchfiles.SHARD_BYTES = saved
+        searchfiles.SHARD_BYTES, searchfiles.EXCERPT_BYTES = saved
     head["shards"] = [f"grams-test-{n}.json" for n in range(len(shards))]
     if excerpts is not None:
-        head["excerpts"] = "excerpts-test.json"
-        page.route("**/assets/excerpts-test.json", lambda route: route.fulfill(json=excerpts))
+        head["excerpts"], head["excerpt_starts"] = [f"excerpts-test-{n}.json" for n in range(len(parts))], starts
+        page.route(re.compile(r".*/assets/excerpts-test-[0-9]+\.json$"),
+                   lambda route: route.fulfill(json=parts[int(re.search(r"-([0-9]+)\.json$", route.request.url).group(1))]))
     page.route("**/assets/search-*.json", lambda route: route.fulfill(json=head))
     page.route(re.compile(r".*/assets/grams-test-[0-9]+\.json$"),
                lambda route: route.fulfill(json=shards[int(re.search(r"-([0-9]+)\.json$", route.request.url).group(1))]))
@@ -384,6 +387,31 @@ def test_a_query_fetches_only_the_shards_of_its_grams_and_finds_what_they_hold(v
     assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#search-results li')[60]")
     count = len(page.evaluate("fetch(document.querySelector('form[data-search]').dataset.index).then(r => r.json())")["shards"])
     assert count > 20 and 0 < len(shards()) <= 13, (count, shards())  # of the 13 grams five queries have, no others
+    assert not v.errors
+
+
+def test_only_the_excerpts_of_the_results_shown_are_fetched(visit):
+    """The excerpts were one file, 2.9 MB at 3,000 members, fetched whole for one result found in
+    its text. They come in files of consecutive records (searchfiles.py); a query fetches those
+    of the results it shows, and each result shows its own words."""
+    from liangxiang.site.search import Doc, excerpts
+
+    docs = [Doc("member", f"党员{n}号", f"members/m{n}/", "", f"巡查加油站{'甲乙丙丁'[n % 4]}区第{n}号") for n in range(200)]
+    docs.append(Doc("story", "一个故事", "stories/s/", "", "只在这里出现的罕见说法"))
+    v = visit()
+    serve_index(v.page, docs, excerpts(docs), excerpt_bytes=400)
+    files = lambda: {r.url.rsplit("/", 1)[1] for r in v.responses if "/assets/excerpts-test-" in r.url}  # noqa: E731
+    page = v.open("search/?q=罕见说法")
+    assert search(page, "罕见说法") == ["一个故事"]
+    page.wait_for_selector(".search-hit .excerpt mark")
+    assert page.locator(".search-hit .excerpt mark").inner_text() == "罕见说法"
+    count = len(page.evaluate("fetch(document.querySelector('form[data-search]').dataset.index).then(r => r.json())")["excerpts"])
+    assert count > 10 and len(files()) == 1, (count, files())  # the story's file only
+    page = v.open("search/?q=加油站丙区")
+    assert len(search(page, "加油站丙区")) == 50
+    page.wait_for_function("document.querySelectorAll('.search-hit .excerpt').length === 50")
+    shown = page.locator(".search-hit").evaluate_all("hits => hits.map(h => [h.querySelector('.title').textContent, h.querySelector('.excerpt').textContent])")
+    assert all(re.search(r"第(\d+)号", excerpt).group(1) == re.search(r"(\d+)", title).group(1) for title, excerpt in shown), shown[:3]
     assert not v.errors
 
 

@@ -18,7 +18,8 @@ def read_index(path) -> dict:
     """The index a browser reads from the files a build wrote: the head at path, then every shard."""
     head = json.loads(path.read_text(encoding="utf-8"))
     shards = [json.loads((path.parent / name).read_text(encoding="utf-8")) for name in head["shards"]]
-    return {**join_index(head, shards), "excerpts": head["excerpts"], "shards": head["shards"]}
+    texts = [text for name in head["excerpts"] for text in json.loads((path.parent / name).read_text(encoding="utf-8"))]
+    return {**join_index(head, shards), "excerpts": head["excerpts"], "excerpt_starts": head["excerpt_starts"], "texts": texts, "shards": head["shards"]}
 
 
 def find(index: dict, query: str) -> list[str]:
@@ -127,7 +128,7 @@ def test_example_index(example_site):
     assert "冯宇" not in written and not find(index, "fengyu")  # the hidden member
     # typed in pinyin on a phone: ids are found, and shown in no excerpt (audit W)
     assert find(index, "denghai") == ["邓海"] and "邓海" in find(index, "deng") and find(index, "tongxin-guangchang") == ["同心广场绿化美化优秀党员责任区"]
-    excerpts = (example_site / "assets" / index["excerpts"]).read_text(encoding="utf-8")
+    excerpts = json.dumps(index["texts"], ensure_ascii=False)
     assert "deng-hai" not in excerpts and "denghai" not in excerpts
     assert find(index, "编辑指南") == [] and "guide/" not in path.read_text(encoding="utf-8")  # not_in_nav: for editors
     assert (example_site / "guide" / "index.html").is_file()  # but still published at its address
@@ -159,14 +160,14 @@ def test_excerpts_lie_beside_the_index_one_per_document(tmp_path):
     site = build_site(root / "mkdocs.yml", tmp_path / "one")
     [index_path] = (site / "assets").glob("search-*.json")
     index = read_index(index_path)
-    assert index["excerpts"] == index_path.name.replace("search-", "excerpts-")
-    texts = json.loads((site / "assets" / index["excerpts"]).read_text(encoding="utf-8"))
+    assert index["excerpts"] == [index_path.name.replace("search-", "excerpts-").replace(".json", "-0.json")] and index["excerpt_starts"] == [0]
+    texts = index["texts"]
     assert len(texts) == len(index["docs"]) and all("\n" not in text and "  " not in text for text in texts)
     story = next(n for n, doc in enumerate(index["docs"]) if doc[0] == "story")
     assert "故事正文" in texts[story]
     assert "隐藏人" not in json.dumps(texts, ensure_ascii=False)
     again = build_site(root / "mkdocs.yml", tmp_path / "two")  # from the cache: both files again
-    assert sorted(p.name for p in (again / "assets").glob("*.json")) == sorted([index_path.name, index["excerpts"], *index["shards"]])
+    assert sorted(p.name for p in (again / "assets").glob("*.json")) == sorted([index_path.name, *index["excerpts"], *index["shards"]])
 
 
 def test_a_zones_excerpt_names_each_person_once_with_their_role(tmp_path):
@@ -176,7 +177,7 @@ def test_a_zones_excerpt_names_each_person_once_with_their_role(tmp_path):
     site = build_site(root / "mkdocs.yml", tmp_path / "one")
     [index_path] = (site / "assets").glob("search-*.json")
     index = read_index(index_path)
-    texts = json.loads((site / "assets" / index["excerpts"]).read_text(encoding="utf-8"))
+    texts = index["texts"]
     [garden] = [texts[n] for n, doc in enumerate(index["docs"]) if doc[1] == "花园责任区"]
     assert "党员负责人 张伟 业务带头人 李娜 监督员 王芳" in garden, garden
     assert garden.count("张伟") == 1 and garden.count("李娜") == 1, garden
@@ -294,3 +295,19 @@ def test_the_index_splits_into_a_head_and_shards_that_join_again():
     size = lambda value: len(json.dumps(value, ensure_ascii=False, separators=(",", ":")))  # noqa: E731
     # what a query of a name costs: the head and two shards, against the whole index before
     assert size(head) + 2 * max(map(size, shards)) < 0.4 * size(index), (size(head), max(map(size, shards)), size(index))
+
+
+def test_the_excerpts_split_into_files_of_consecutive_documents():
+    """searchfiles.py: each file starts where the one before ends, none much over EXCERPT_BYTES,
+    and a document's words are found by the starts as search.js finds them."""
+    from liangxiang.site.searchfiles import EXCERPT_BYTES, split_excerpts
+
+    texts = [f"第{n}号" + "字" * (n * 37 % 3000) for n in range(400)]
+    starts, parts = split_excerpts(texts)
+    assert len(parts) > 5 and starts[0] == 0 and [text for part in parts for text in part] == texts
+    assert [start + len(part) for start, part in zip(starts, parts)][:-1] == starts[1:]
+    assert all(len(json.dumps(part, ensure_ascii=False).encode()) < EXCERPT_BYTES + 9_100 for part in parts)
+    for n in (0, 57, 399):
+        f = max(i for i, start in enumerate(starts) if start <= n)
+        assert parts[f][n - starts[f]].startswith(f"第{n}号")
+    assert split_excerpts([]) == ([], [])

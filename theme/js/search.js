@@ -12,7 +12,8 @@
   var list = document.getElementById(d.results);
   var status = document.getElementById(d.status);
   var KINDS = ['zone', 'member', 'story', 'page'];
-  var index = null, loading = null, timer = 0, excerpts = null, excerptsAsked = false;
+  var index = null, loading = null, timer = 0;
+  var excerpts = {}, excerptsAsked = {};  // file number -> its documents' words, or that it was asked for
   var shards = {}, shardsLoading = {};  // number -> its postings, or the fetch of them
 
   // as search.py's folded(): accents off (Seán as Sean), which keeps a text's length
@@ -136,15 +137,28 @@
     return e;
   }
 
-  // the words around what was typed in a found record's text (search.py's excerpts file, fetched
-  // once results are shown), so that a visitor sees why it was found; null when the title says it
-  function loadExcerpts() {
-    if (excerptsAsked || !index.excerpts) return;
-    excerptsAsked = true;
-    fetched(index.excerpts).then(function (data) {
-      excerpts = data;
-      if (input.value.trim() && !wanted(input.value).length) show(input.value);
-    }, function () {});
+  // the words around what was typed in a found record's text (search.py's excerpts, in files of
+  // consecutive records: searchfiles.py), so that a visitor sees why it was found. The files of
+  // the results shown are fetched, each once; the results are drawn again as each arrives
+  function excerptFile(n) {
+    var starts = index.excerpt_starts || [], f = 0;
+    while (f + 1 < starts.length && starts[f + 1] <= n) f++;
+    return f;
+  }
+  function excerptOf(n) {
+    var f = excerptFile(n), texts = excerpts[f];
+    return texts ? texts[n - index.excerpt_starts[f]] : null;
+  }
+  function loadExcerpts(ns) {
+    if (!index.excerpts || !index.excerpts.length) return;
+    ns.map(excerptFile).forEach(function (f) {
+      if (excerptsAsked[f]) return;
+      excerptsAsked[f] = true;
+      fetched(index.excerpts[f]).then(function (data) {
+        excerpts[f] = data;
+        if (input.value.trim() && !wanted(input.value).length) show(input.value);
+      }, function () {});
+    });
   }
 
   // text folded a character at a time (Seán as sean, … as ...), and where in text each folded unit came from
@@ -214,8 +228,9 @@
     if (!grams(q).length) { status.textContent = ''; return; }
     if (q !== shownQuery) { shownQuery = q; limit = PAGE; }
     var found = find(q), base = new URL(d.root, location.href), words = runs(q).join('');
-    // the words around a match: fetched only when a result shown was found outside its title (a name typed needs none)
-    if (found.slice(0, limit).some(function (r) { return runs(r.doc[1]).join('').indexOf(words) < 0; })) loadExcerpts();
+    // the words around a match: fetched only for results shown that were found outside their title (a name typed needs none)
+    loadExcerpts(found.slice(0, limit).filter(function (r) { return runs(r.doc[1]).join('').indexOf(words) < 0; })
+      .map(function (r) { return r.n; }));
     status.textContent = found.length ? d.count.replace('{n}', found.length) : d.none;
     found.slice(0, limit).forEach(function (r) {
       var li = el('li'), a = el('a', 'search-hit kind-' + r.doc[0]);
@@ -224,7 +239,7 @@
       a.appendChild(titled(r.doc[1], q, r.doc[5]));
       if (r.doc[3]) a.appendChild(el('span', 'meta', r.doc[3]));
       var title = runs(r.doc[1]).join('');
-      var excerpt = excerpts && title.indexOf(words) < 0 && excerpts[r.n];
+      var excerpt = title.indexOf(words) < 0 && excerptOf(r.n);
       if (excerpt) { excerpt = around(excerpt, q); if (excerpt) a.appendChild(excerpt); }
       li.appendChild(a);
       list.appendChild(li);

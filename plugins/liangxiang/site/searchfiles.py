@@ -6,7 +6,8 @@ of numbers; the texts' postings are cut into shards by a hash of the gram, and a
 shards of its grams only (a name of three characters: two shards of about 20 KB). Every postings
 list is written as the differences between its postings, which halves the bytes. All files are
 named by the hash of what the index holds: browsers may keep them for ever, and an unchanged site
-reuses them from the cache.
+reuses them from the cache. The excerpts (each document's words, shown around a match) are cut
+into files of consecutive documents, and a visitor fetches those of the results shown.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .search import Doc, build_index, excerpts, grams
 from .sitekey import code_version
 
 SHARD_BYTES = 32_000  # about, of a shard's JSON
+EXCERPT_BYTES = 48_000  # about, of an excerpts file's JSON (2.9 MB in one at 3,000 members)
 MOST_SHARDS = 128
 
 
@@ -82,8 +84,24 @@ def shard_name(index_name: str, number: int) -> str:
     return index_name.replace("search-", "grams-", 1).replace(".json", f"-{number}.json")
 
 
-def excerpts_name(index_name: str) -> str:
-    return index_name.replace("search-", "excerpts-", 1)
+def excerpts_name(index_name: str, number: int) -> str:
+    return index_name.replace("search-", "excerpts-", 1).replace(".json", f"-{number}.json")
+
+
+def split_excerpts(texts: list[str]) -> tuple[list[int], list[list[str]]]:
+    """The excerpts cut into files of consecutive documents, of about EXCERPT_BYTES each; and the
+    first document of each file (search.js finds a document's file by them)."""
+    starts: list[int] = []
+    parts: list[list[str]] = []
+    size = EXCERPT_BYTES
+    for number, text in enumerate(texts):
+        if size >= EXCERPT_BYTES:
+            starts.append(number)
+            parts.append([])
+            size = 0
+        parts[-1].append(text)
+        size += len(_json(text)) + 1
+    return starts, parts
 
 
 def _json(value) -> bytes:
@@ -94,7 +112,7 @@ def _files(folder: Path, name: str) -> list[Path]:
     """The index's files kept in the cache, the head first; [] when one is missing or cut short."""
     try:
         head = json.loads((folder / name).read_text(encoding="utf-8"))
-        names = [name, head["excerpts"], *head["shards"]]
+        names = [name, *head["excerpts"], *head["shards"]]
     except (OSError, ValueError, KeyError, TypeError):
         return []
     paths = [folder / each for each in names]
@@ -111,9 +129,11 @@ def write_index(docs: list[Doc], site_dir: Path, cache_dir: Path, prefix: str = 
     paths = _files(folder, name)
     if not paths:
         head, shards = split_index(build_index(docs, postings))
-        head["excerpts"] = excerpts_name(name)  # beside the head, as its address says
+        head["excerpt_starts"], parts = split_excerpts(excerpts(docs))
+        head["excerpts"] = [excerpts_name(name, number) for number in range(len(parts))]  # beside the head, as its address says
         head["shards"] = [shard_name(name, number) for number in range(len(shards))]
-        write_atomic(folder / head["excerpts"], _json(excerpts(docs)))
+        for part, part_file in zip(parts, head["excerpts"]):
+            write_atomic(folder / part_file, _json(part))
         for shard, shard_file in zip(shards, head["shards"]):
             write_atomic(folder / shard_file, _json(shard))
         write_atomic(folder / name, _json(head))  # last: a head in the cache means its files are there
