@@ -167,3 +167,9 @@ def closest(word: object, choices: Iterable[str], cutoff: float = 0.6) -> str | 
 def did_you_mean(word: object, choices: Iterable[str], cutoff: float = 0.6) -> str:
     """A hint naming the closest choice, or nothing when none is close."""
     return f"是不是要写 {close}？" if (close := closest(word, choices, cutoff)) is not None else ""
+
+
+def case_only_rename(old: str, new: str) -> str:
+    """How to rename a file whose name differs from the one wanted only in case: git on Windows
+    (core.ignorecase) does not see such a rename made in Explorer, and the server still lacks it."""
+    return f"只改大小写的改名，Windows 上的 git 看不出来：用 git mv {old} {new}"

@@ -20,7 +20,7 @@ from ..files import changed_at
 from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Grade, Member, Org, Record, Result, Zone
 from ..load.validate import valid_items
 from ..load.idwording import ID_EXAMPLE
-from ..problems import Location, Problem, Problems, dotted, shortened
+from ..problems import Location, Problem, Problems, case_only_rename, dotted, shortened
 from ..values import ID_PATTERN, repeats
 from .file_names import STEM_PATTERNS, misnamed_files
 from .markup import markup_problems
@@ -113,7 +113,7 @@ class _Rules(MemberRules, ZoneRules, References):
                 said, hint = f"{said}：文件名里有全角字符", f"把文件改名为 {value}{suffix}（用半角的数字和字母）"
             elif stem.lower() == str(value).lower():  # Garden.yaml: Windows keeps the case a rename in Explorer changes only
                 renamed = Path(record.path).with_name(f"{value}{suffix}").as_posix()
-                said, hint = f"{said}：只是大小写不同", f"把文件改名为 {value}{suffix}（只改大小写的改名，Windows 上的 git 看不出来：用 git mv {record.path} {renamed}）"
+                said, hint = f"{said}：只是大小写不同", f"把文件改名为 {value}{suffix}（{case_only_rename(record.path, renamed)}）"
             self.problems.add(record.at(field), field, said, hint)
             return False
         return True

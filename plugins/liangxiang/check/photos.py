@@ -18,6 +18,7 @@ from .. import imaging
 from ..content import IMAGE_SUFFIXES
 from ..files import FileFacts, stamp
 from ..load.misplaced import file_elsewhere
+from ..problems import case_only_rename
 
 FORMATS = {"JPEG", "PNG", "WEBP"}
 SMALLEST_SIDE = 48  # pixels: a 60x80 thumbnail still prints (small); a 16x16 icon is no photo
@@ -247,8 +248,7 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
             written = (path.parent / near).relative_to(docs_dir.resolve()).as_posix()
             folder = f"{docs_dir.name}/{PurePosixPath(written).parent}/".replace("/./", "/")
             return [(f"找不到图片“{value}”", f"照片的文件名是“{near}”，大小写和这里写的不同，网站服务器区分大小写，会找不到："
-                                            f"写成 {written}，或把文件改名为 {path.name}（只改大小写的改名，Windows 上的 git 看不出来："
-                                            f"用 git mv {folder}{near} {folder}{path.name}）")]
+                                            f"写成 {written}，或把文件改名为 {path.name}（{case_only_rename(folder + near, folder + path.name)}）")]
         hint = f"是不是要写 {(path.parent / near).relative_to(docs_dir.resolve()).as_posix()}？" if near else ""
         hint = hint or file_elsewhere(path.name, path, docs_dir.resolve().parent, docs_dir.resolve(), others)
         return [(f"找不到图片“{value}”", hint or "检查文件名和大小写，或者把照片放到这个位置")]

@@ -203,7 +203,7 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
             whose = " signboard" if overflow.field[0] != "org" else "这个责任区的 signboard"  # said at org.yaml
             advice = f"或把{whose} 改成 {' 或 '.join(fitting)}（试排过，能放下）" if fitting else ""
             overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
-        if squeeze == 1.0 and overflow.field == ("signboard", "size") or squeeze < 1.0 and not _fits(_least(sign), words, setter):
+        if (squeeze == 1.0 and overflow.field == ("signboard", "size")) or (squeeze < 1.0 and not _fits(_least(sign), words, setter)):
             overflow.near = _near(sign, words, setter, squeeze)
             if overflow.near is not None and squeeze < 1.0:
                 return overflow.near  # fit_or_squeeze says what was squeezed
