@@ -16,7 +16,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from ..ids import person_id, phrase_id
 from ..content import Content
-from ..model import DEFAULT_GRADES, DEFAULT_STORY_CATEGORIES, Member, Org, Record, Zone, references
+from ..fields import references
+from ..model import DEFAULT_GRADES, DEFAULT_STORY_CATEGORIES, Member, Org, Record, Zone
 from ..problems import Location, Problems, did_you_mean, dotted
 from ..load.meant import invisible
 from ..values import ID_PATTERN

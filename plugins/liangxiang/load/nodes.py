@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..model import list_fields, markdown_fields
+from ..fields import list_fields, markdown_fields
 from ..problems import Location, Problems, dotted, shortened
 from ..values import CJK, CJK_QUOTES
 from .decoding import CONTROLS

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..model import prose_fields
+from ..fields import prose_fields
 from ..problems import Location, Problems
 from ..values import MARKDOWN_MOST
 from .cache import ParseCache, file_digest

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from ..model import field_names, markdown_fields
+from ..fields import field_names, markdown_fields
 from ..problems import Location, Problems, dotted
 from .nodes import Lines, Path, walk
 from .recovery import set_aside

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import reference_fields
+from ..fields import reference_fields
 from ..problems import Location, Problems, shortened
 
 SPACE_NAMES = {"\u3000": "全角空格", "\u00a0": "不间断空格"}  # spaces that look like one and are not
