@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from ..content import Content
-from ..problems import ContentError, Location, Problem, Problems, dotted
+from ..problems import ContentError, Location, Problem, Problems
 from ..site.pages import DataPage
 from ..site.view import Labels, Urls
 from ..files import FileFacts, cache_dir, link_or_copy, site_root, whole
@@ -22,25 +22,23 @@ from .drawing import Drawing
 from .fallback import fallback_faces
 from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
 from .fontsearch import font_having
-from .glyphs import as_written, check_glyphs, is_emoji, left_out_said
+from .glyphs import as_written, check_glyphs
 from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
-from .layout import LARGEST_PAGE, SCHEMES, min_hanzi_mm, read_from_m, sheet_size
+from .layout import LARGEST_PAGE, SCHEMES, sheet_size
 from .plan import Planned, address, plan_plates, plan_signboards, plate_words, sign_words
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
 from .printable import Printable, outline, packed_drawing, shown
 from .fitting import Squeezed, fit_or_squeeze
 from .setter import Overflow, Setter
+from .notices import PrintNotices, field_of
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
 KINDS = {"signboard": "signboards", "plate": "plates"}
 # a preview's longer side: every line of a sign readable on a screen; a plate needs less
 PREVIEW_PIXELS = {"signboards": 1400, "plates": 1000}
-
-
-SMALLEST_SAID = 1.1  # duties set within a tenth of the legible minimum are said (_notice_smallest)
 
 
 class PrintStage:
@@ -106,8 +104,9 @@ class PrintStage:
             # a printable with a character the font lacks is not laid out; the others still are,
             # so that one run reports what does not fit beside what cannot be printed
             laid = self._lay_out_all(self._check_glyphs(fresh, metrics, problems), Setter(metrics), problems)
+        notices = PrintNotices(self.notices, self.config_file, self.fonts.name, self._font_having)
         photos_said: dict[str, tuple[int, SmallPhoto]] = {}
-        left_out_said: set = set()
+        chars_said: set = set()
         for item, k, summary in zip(planned, keys, summaries):
             packed, chars = None, ""
             if k in laid:
@@ -115,13 +114,13 @@ class PrintStage:
                 self.index.put(k, summary)
             self.items.append(self._printable(item, summary, packed, chars))
             if summary.squeezed:
-                self._notice_squeezed(item, summary.squeezed)
+                notices.squeezed(item, summary.squeezed)
             elif item.kind == "signboard" and summary.reading:
-                self._notice_smallest(item, summary)
+                notices.smallest(item, summary)
             if summary.small_photo:
-                self._notice_small_photo(item, SmallPhoto(*summary.small_photo), photos_said)
+                notices.small_photo(item, SmallPhoto(*summary.small_photo), photos_said)
             if summary.left_out:
-                self._notice_left_out(item, summary.left_out, left_out_said)
+                notices.left_out(item, summary.left_out, chars_said)
         self.index.save()
         if fresh:
             rest = f"（共 {len(planned)} 个，其余没有变化）" if len(fresh) < len(planned) else ""
@@ -175,15 +174,6 @@ class PrintStage:
         words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
         return font_having(missing + "".join(dict.fromkeys("".join(words))), self.root)
 
-    def _notice_left_out(self, item: Planned, left_out: tuple, said: set) -> None:
-        """Emoji and letters no face has, left out of a printable: said at the field on every build."""
-        for field, chars, words in left_out:
-            where, name = self._field_of(item, tuple(field))
-            if (where, name, chars) not in said:  # the same field on another printable (an org's name)
-                said.add((where, name, chars))
-                found = self._font_having(chars) if as_written(chars) and not is_emoji(chars) else None
-                self.notices.append(Problem(where, name, *left_out_said(chars, words, self.fonts.name, found)))
-
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> tuple[Drawing, Squeezed | None] | None:
         from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
         from .signboard import compose_sign
@@ -202,69 +192,9 @@ class PrintStage:
         try:
             return fit_or_squeeze(compose)
         except Overflow as overflow:
-            where, field = self._field_of(item, tuple(overflow.field))
+            where, field = field_of(item, tuple(overflow.field), self.config_file)
             problems.add(where, field, overflow.message, overflow.hint)
             return None
-
-    def _field_of(self, item: Planned, field: tuple) -> tuple[Location, str]:
-        """Where the field a layout names stands: ("member", "name") is the member's, ("promise",) the
-        commitment's (a plate), ("duties",) the zone's (a sign)."""
-        records = item.records
-        if field == ("leader",) and item.kind == "signboard" and records["zone"].leader in item.people:
-            field = ("people", records["zone"].leader, "name")  # the leader's name: what to shorten is in members.yaml
-        if field[0] == "people":  # ("people", member id, "name"): a name on a sign, said where it is written
-            owner, path = item.people[field[1]], field[2:]
-            return owner.at(*path), owner.field_name(*path)
-        owner_key, path = (field[0], field[1:]) if field[0] in records else (None, field)
-        owner = records[owner_key] if owner_key else records["zone" if item.kind == "signboard" else "commitment"]
-        if owner is None:
-            return Location(self.config_file.name), dotted(path)
-        return owner.at(*path), owner.field_name(*path)
-
-    def _notice_squeezed(self, item: Planned, squeezed: tuple) -> None:
-        """A printable set below the legible size, said to the editor on every build (not only on
-        the one that laid it out)."""
-        said = Squeezed(*squeezed)
-        where, name = self._field_of(item, tuple(said.field))
-        kind = "标志牌" if item.kind == "signboard" else "桌牌"
-        if item.kind == "signboard" and said.field[0] == "org":  # said at org.yaml: which zone's sign
-            kind = f"责任区 {item.id} 的{kind}"
-        self.notices.append(Problem(where, name, said.said(kind),
-                                    said.hint or "精简这段文字，印出来才清楚"))
-
-    def _notice_smallest(self, item: Planned, summary: Summary) -> None:
-        """A sign whose duties came out at the legible minimum: read from up close only, though
-        nothing was squeezed (audit AN 2: 10 long duties on A4, 3 mm Hanzi, said nowhere but /print/)."""
-        zone = item.records["zone"]
-        smallest = min_hanzi_mm(summary.width, summary.height)
-        if summary.reading > smallest * SMALLEST_SAID:
-            return
-        self.notices.append(Problem(
-            zone.at("duties"), "duties",
-            f"标志牌（{zone.signboard.size}）上的工作职责只能印到最小的字（字高约 {summary.reading:g} 毫米，"
-            f"约 {read_from_m(summary.reading):g} 米内看得清）",
-            "精简工作职责（每条一句话），或在 signboard.size 换大一些的牌子"))
-
-    def _notice_small_photo(self, item: Planned, small: SmallPhoto, said: dict[str, tuple[int, SmallPhoto]]) -> None:
-        """A photo printed small for want of pixels, said to the editor at the member's photo, not
-        only on /print/: once a build, naming every printable it is on (a leader's sign and plate),
-        with the pixels the largest of them needs (the first one's, followed, met a new notice
-        asking for more: audit AO 6)."""
-        member = item.records.get("member")
-        if member is None:
-            return
-        place = f"标志牌 {item.id} " if item.kind == "signboard" else "桌牌"
-        if member.id in said:  # said already of another printable: that notice names this one too
-            index, largest = said[member.id]
-            first = self.notices[index]
-            if small.usual_mm > largest.usual_mm:
-                largest = small
-                said[member.id] = (index, small)
-            self.notices[index] = replace(first, message=f"{first.message}；{place}上也小（正常约 {small.usual_mm:.0f} 毫米）",
-                                          hint=largest.advice())
-            return
-        said[member.id] = (len(self.notices), small)
-        self.notices.append(Problem(member.at("photo"), member.field_name("photo"), f"{place}上的" + small.said(), small.advice()))
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
         kind = KINDS[item.kind]
