@@ -94,6 +94,15 @@ CASES = [
     # audit V: a short GBK line, read as UTF-8 with a hanzi by chance, was "a damaged character"
     Case("gbk-short-line", {"members.yaml": FILES["members.yaml"].encode().replace("    name: 李娜".encode(), "    name: 杨芳".encode("gbk"))},
          "members.yaml", 12, "-", "是别的编码（GBK）的文字", "删掉这一行的文字重新输入"),
+    # audit AS-B 1: an empty cell's 无 or N/A copied from a spreadsheet was published ("N/A · 无")
+    Case("none-written-optional", sub("members.yaml", "post: 绿化养护员", "post: N/A"), "members.yaml", "post: N/A", "members[1].post",
+         "“N/A”是说没有，会照原样发布在网页上", "没有就删掉这一行：可选的项目不写，网页上就不显示这一项"),
+    Case("none-written-duty", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水\n  - 无"), "content/zones/garden.yaml", "  - 无", "duties[2]",
+         "“无”是说没有，会照原样发布在网页上，印在标志牌或桌牌上", "删掉这一项"),
+    Case("none-written-required", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: （无）"),
+         "content/commitments/2026.yaml", 10, "commitments[2].promise", "“（无）”是说没有", "这一项必须写：写上真正的内容"),
+    Case("none-written-too-short", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 无"), "content/org.yaml", "hotline:", "hotline",
+         "“无”是说没有", "没有就删掉这一行"),
     Case("placeholder-in-brackets", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 【待填写】"),
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
     Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",

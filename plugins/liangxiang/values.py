@@ -49,6 +49,10 @@ UNSEEN = re.compile("[\u00ad\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e\u2
 
 
 # combining marks (accents); theme/js/search.js strips the same ones
+# what a spreadsheet or a form holds for "there is none" (无, /, N/A): a value that says nothing,
+# published as it is ("N/A · None" under a name), where an optional field is left out
+NONE_WRITTEN = re.compile(r"[（(【\[]?\s*(?:无|暂无|暂缺|没有|空|空白|无此项|不详|不适用|/|／|\\|-|－|—|–|N/?A|None|null|nil)\s*[）)】\]]?",
+                          re.IGNORECASE)
 ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 APOSTROPHES = "'’‘ʼ`"
 

@@ -13,7 +13,7 @@ import re
 from ..content import Content
 from ..model import Member
 from ..problems import Location, Problem, shortened
-from ..values import UNSEEN
+from ..values import NONE_WRITTEN, UNSEEN
 from .private import published_records, texts
 
 _MARKUP = re.compile(
@@ -57,8 +57,11 @@ def placeholder_problems(content: Content) -> list[Problem]:
             if text.strip() and PLACEHOLDER.fullmatch(text.strip()) and not _as_above(text, path):
                 problems.append(Problem(record.at(*path), record.field_name(*path), _placeholder_said(text, path[0] in PRINTED),
                                         _placeholder_hint(record, path)))
+            elif NONE_WRITTEN.fullmatch(text.strip()):
+                problems.append(Problem(record.at(*path), record.field_name(*path), _none_said(text, path[0] in PRINTED),
+                                        _none_hint(record, path)))
     for story in content.stories:
-        if PLACEHOLDER.fullmatch(story.body.strip() or "-"):
+        if PLACEHOLDER.fullmatch(story.body.strip() or "-") or NONE_WRITTEN.fullmatch(story.body.strip()):
             problems.append(Problem(Location(story.meta.at().path, story.body_line, 1), "body", _placeholder_said(story.body, False),
                                     "写上故事的正文；还没写好的故事先不要提交"))
     return problems
@@ -76,13 +79,30 @@ def _placeholder_said(text: str, printed: bool) -> str:
 def _placeholder_hint(record, path: tuple) -> str:
     if isinstance(path[-1], int):
         return "写上真正的内容，或删掉这一项"
+    if _optional(record, path):
+        return "写上真正的内容；还不知道的话删掉这一行"
+    return "写上真正的内容；还没定的，这一条先不要提交"
+
+
+def _none_said(text: str, printed: bool) -> str:
+    return f"“{text.strip()}”是说没有，会照原样{'发布在网页上，印在标志牌或桌牌上' if printed else '发布在网页上'}"
+
+
+def _none_hint(record, path: tuple) -> str:
+    """无 or N/A copied out of a spreadsheet's empty cell: an optional field says none by its absence."""
+    if isinstance(path[-1], int):
+        return "删掉这一项（一项都没有的话，整个列表都不写）"
+    if _optional(record, path):
+        return "没有就删掉这一行：可选的项目不写，网页上就不显示这一项"
+    return "这一项必须写：写上真正的内容"
+
+
+def _optional(record, path: tuple) -> bool:
     owner = record
     for part in path[:-1]:
         owner = owner[part] if isinstance(part, int) else getattr(owner, part)
     field = type(owner).model_fields.get(path[-1])
-    if field is not None and not field.is_required():
-        return "写上真正的内容；还不知道的话删掉这一行"
-    return "写上真正的内容；还没定的，这一条先不要提交"
+    return field is not None and not field.is_required()
 
 
 def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
