@@ -32,6 +32,9 @@ def _shown(title: str) -> str:
     ("北京协和医院内科示范岗", "北京协和医院内科/示范岗"),  # audit P: 和 of 协和 joins nothing (北京协 / 和医院)
     ("供水和供热保障党员责任区", "供水/和供热保障/党员责任区"),
     ("党员之家", "党员之家"),
+    # audit AS-A 1: 共产党员 is one word (…优秀共产 / 党员示范责任区 on a zone page)
+    ("急诊科优秀共产党员示范责任区", "急诊科/优秀/共产党员示范责任区"),
+    ("三年级学生共产党员示范宿舍", "三年级学生/共产党员示范宿舍"),
 ])
 def test_a_title_breaks_beside_a_term_after_a_place_or_at_a_pause(title, shown):
     assert _shown(title) == shown
@@ -60,6 +63,7 @@ def test_a_name_written_over_two_lines_is_read_as_one(written, read):
     ("党员“亮身份、亮承诺、亮标准”活动", ["党员“亮身份、", "亮承诺、", "亮标准”活动"]),  # no part shorter than three
     ("3号换热站安全运行优秀党员责任区", ["3号换热站安全运行", "优秀党员责任区"]),  # short enough: not cut after 站
     ("BRT1号线 ئىتتىپاقلىق كۈچ 党员责任区", ["BRT1号线", " ئىتتىپاقلىق", " كۈچ ", "党员责任区"]),  # audit R: a phone broke ئىتتىپاق / لىق
+    ("医务科二十四小时医患沟通服务共产党员先锋岗责任区", ["医务科", "二十四小时", "医患沟通服务", "共产党员先锋岗", "责任区"]),
 ])
 def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     from liangxiang.titles import title_parts
@@ -91,6 +95,7 @@ def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     ("3-5号楼道保洁", "3-5号/楼道/保洁"),
     ("10.5公里管网", "10.5公里/管网"),
     ("共建-共治-共享", "共建/-/共治/-/共享"),  # a sign between Hanzi joins nothing (audit AD 7)
+    ("二十四小时医患沟通", "二十四小时/医患/沟通"),  # a number in hanzi keeps its unit too (audit AS-A 1: 二十四 / 小时)
 ])
 def test_words_of_a_title(title, shown):
     from liangxiang.titles import word_breaks

@@ -18,8 +18,9 @@ from .values import NO_LINE_END, NO_LINE_START
 # Terms of the campaigns that names and titles end with or hold, longest first: a two-line zone
 # name reads best broken just before "优秀党员责任区" (on a sign and on a page), an activity's after it.
 TITLE_TERMS = ("优秀党员责任区", "党员示范责任区", "党员责任区", "示范责任区", "责任区", "党员示范岗", "示范岗", "党员先锋岗", "先锋岗", "创建活动")
-TERM = re.compile("(" + "|".join(TITLE_TERMS) + ")")
-TITLE_BREAK_BEFORE = "党员"  # a title with none of those terms breaks before this word: …学生 / 党员示范宿舍
+# 共产党员 is one word: …优秀 / 共产党员示范责任区, not …优秀共产 / 党员示范责任区 (audit AS-A 1)
+TERM = re.compile("((?:共产)?(?:" + "|".join(TITLE_TERMS) + "))")
+TITLE_BREAK_BEFORE = re.compile("(?:共产)?党员")  # a title with none of those terms breaks before this word: …学生 / 党员示范宿舍
 # The place or unit a title names ends with one of these (变电站, 华宁社区, 服务中心, 第三车间):
 # a title reads well broken after it...
 PLACE_ENDS = "站所区队组室院厂部场店点房处村班科校馆园港库楼局厅"
@@ -46,6 +47,7 @@ STARTS_A_WORD = "兼副总原各每第首非准"
 # two (the department's end and the post): 原心血管内科 / 主任, not 原心血管 / 内科主任 (audit O).
 DEPARTMENT = re.compile(r"^([内外]科)(.+)$")
 SHORTEST = 2  # characters: no part of a broken title is shorter
+CHINESE_NUMBER = re.compile("[零〇一二两三四五六七八九十百千万]+")
 
 
 def _held(title: str, at: int) -> int:
@@ -67,8 +69,8 @@ def _inside(title: str, at: int, opens: str = "（「『《〈【〔([{", closes
 def term_breaks(title: str) -> list[int]:
     """Before and after each term of the campaigns; with none, before the last 党员."""
     points = [at for match in TERM.finditer(title) for at in match.span()]
-    if not points and title.find(TITLE_BREAK_BEFORE, SHORTEST) > 0:
-        points = [title.rfind(TITLE_BREAK_BEFORE)]
+    if not points and (last := [found.start() for found in TITLE_BREAK_BEFORE.finditer(title) if found.start() >= SHORTEST]):
+        points = [last[-1]]
     return points
 
 
@@ -181,6 +183,8 @@ def _between_words(text: str) -> list[int]:
         if (following in ENDS_A_WORD and HANZI.match(word[-1])) or (word in STARTS_A_WORD and HANZI.match(following[0])):
             continue
         if following in ("内科", "外科") and HANZI.match(word[-1]):
+            continue
+        if CHINESE_NUMBER.fullmatch(word) and HANZI.match(following[0]):  # 二十四小时, 三个一: a number keeps its unit
             continue
         if in_a_word(text[at - 1]) and in_a_word(text[at]):  # jieba cuts Uyghur or Cyrillic letter by letter
             continue
