@@ -456,6 +456,8 @@ def test_a_title_separator_does_not_dangle_at_a_line_end(text, width, lines):
     ("石油新村第三物业服务站环境卫生保洁", ("石油新村第三物业服务站", "环境卫生保洁")),  # not …物业服 / 务站…
     ("华宁社区卫生服务中心便民服务窗口", ("华宁社区卫生服务中心", "便民服务窗口")),
     ("一二三四五六七八九十甲乙丙丁", ("一二三四五六七", "八九十甲乙丙丁")),  # nowhere good to break: even lines
+    ("急诊科二十四小时优秀共产党员示范责任区", ("急诊科二十四小时优秀", "共产党员示范责任区")),  # not …优秀共产 / 党员… (audit AS-A 1)
+    ("学生公寓七号楼学生共产党员示范宿舍楼层", ("学生公寓七号楼学生", "共产党员示范宿舍楼层")),  # the word before which a title without a term breaks
 ])
 def test_a_zone_name_in_two_lines_breaks_before_the_campaigns_words_or_after_a_place(text, lines):
     from liangxiang.print.text import fit_name

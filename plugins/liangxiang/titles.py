@@ -17,9 +17,10 @@ from .values import NO_LINE_END, NO_LINE_START
 
 # Terms of the campaigns that names and titles end with or hold, longest first: a two-line zone
 # name reads best broken just before "优秀党员责任区" (on a sign and on a page), an activity's after it.
-TITLE_TERMS = ("优秀党员责任区", "党员示范责任区", "党员责任区", "示范责任区", "责任区", "党员示范岗", "示范岗", "党员先锋岗", "先锋岗", "创建活动")
+_TERMS = ("优秀党员责任区", "党员示范责任区", "党员责任区", "示范责任区", "责任区", "党员示范岗", "示范岗", "党员先锋岗", "先锋岗", "创建活动")
 # 共产党员 is one word: …优秀 / 共产党员示范责任区, not …优秀共产 / 党员示范责任区 (audit AS-A 1)
-TERM = re.compile("((?:共产)?(?:" + "|".join(TITLE_TERMS) + "))")
+TITLE_TERMS = tuple(["共产" + term for term in _TERMS if term.startswith("党员")] + list(_TERMS))
+TERM = re.compile("(" + "|".join(TITLE_TERMS) + ")")
 TITLE_BREAK_BEFORE = re.compile("(?:共产)?党员")  # a title with none of those terms breaks before this word: …学生 / 党员示范宿舍
 # The place or unit a title names ends with one of these (变电站, 华宁社区, 服务中心, 第三车间):
 # a title reads well broken after it...

@@ -283,7 +283,7 @@ WORDS_LARGER = 1.25  # how much larger a name broken between words must be than 
 
 def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest: float, max_lines: int,
              bold: bool = False, height: float | None = None, leading: float = 1.3, points: tuple[int, ...] = (),
-             tails: tuple[str, ...] = (), break_before: str = "", words: Callable[[str], tuple[int, ...]] | None = None,
+             tails: tuple[str, ...] = (), break_before: str | re.Pattern = "", words: Callable[[str], tuple[int, ...]] | None = None,
              whole: bool = False) -> Fitted | None:
     """Like fit, in balanced lines; a name that needs more than one line breaks at the most even
     of ``points`` (see titles.title_breaks: 城东110千伏变电站 / 设备运维保障), or else before a known
@@ -308,8 +308,8 @@ def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest
     if at_words is not None and (plain is None or at_words.size >= 0.8 * plain.size):
         return at_words
     tail = next((t for t in tails if text.endswith(t) and len(text) > len(t)), None)
-    if tail is None and break_before and text.find(break_before, 2) > 0:
-        tail = text[text.rfind(break_before):]
+    if tail is None and break_before and (found := [m.start() for m in re.finditer(break_before, text) if m.start() >= 2]):
+        tail = text[found[-1]:]
     if tail is None:
         return plain
     head = text[: -len(tail)]
