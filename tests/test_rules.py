@@ -103,6 +103,11 @@ CASES = [
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“（无）”是说没有", "这一项必须写：写上真正的内容"),
     Case("none-written-too-short", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 无"), "content/org.yaml", "hotline:", "hotline",
          "“无”是说没有", "没有就删掉这一行"),
+    # audit AS-B 7: a year of joining or an honour still to come was a notice, and published as a fact
+    Case("joined-to-come", sub("members.yaml", "    joined: 2008\n", "    joined: 2031\n"), "members.yaml", 8, "members[1].joined",
+         "入党年份 2031 在今年（2026）之后", "写入党的年份，例如 2008；是不是输错了一位？"),
+    Case("joined-before-the-party", sub("members.yaml", "    joined: 2008\n", "    joined: 1920\n"), "members.yaml", 8, "members[1].joined",  # audit AM 12
+         "入党年份 1920 在中国共产党成立（1921 年）之前", "写入党的年份，例如 2008；是不是输错了一位？"),
     Case("placeholder-in-brackets", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 【待填写】"),
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
     Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",
@@ -1923,10 +1928,6 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     (sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 900x300mm, orientation: portrait}\n"),
      "content/zones/garden.yaml:14:30: signboard.orientation: 尺寸 900x300mm 是宽 900、高 300 毫米，却写了 orientation: portrait："
      "按它印成宽 300、高 900 毫米 (宽x高按牌子挂好后的样子写（写 300x900mm 或 900x300mm），orientation 可以删掉)"),
-    (sub("members.yaml", "    joined: 2008\n", "    joined: 2031\n"),
-     "members.yaml:8:5: members[1].joined: 入党年份 2031 在今年（2026）之后 (写入党的年份，例如 2008；是不是输错了一位？)"),
-    (sub("members.yaml", "    joined: 2008\n", "    joined: 1920\n"),  # audit AM 12
-     "members.yaml:8:5: members[1].joined: 入党年份 1920 在中国共产党成立（1921 年）之前 (写入党的年份，例如 2008；是不是输错了一位？)"),
     ({**sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nstatus: archived\n"),
       **sub("content/stories/a-key.md", "zone: garden\n", "")},
      "content/zones/closed.yaml:9:1: successor: 接续责任区“garden”（花园责任区）也已撤销，又没有写接续的责任区：旧责任区的旧牌子扫码后找不到在用的责任区和电话"
@@ -1962,7 +1963,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
         "progress-in-the-future", "progress-moved-a-year-on", "promise-before-joining", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-in-uyghur", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
-        "sign-sides-against-orientation", "joined-in-the-future", "joined-before-the-party", "successor-archived-too", "a-year-not-begun", "the-only-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])
+        "sign-sides-against-orientation", "successor-archived-too", "a-year-not-begun", "the-only-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 

@@ -29,7 +29,7 @@ from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_im
 from .private import private_texts
 from .references import References
 from .tables import table_problems
-from .timeline import named_as, timeline_notices
+from .timeline import impossible_years, named_as, timeline_notices
 from .zones import ZoneRules
 
 
@@ -49,6 +49,7 @@ def check_content(content: Content, problems: Problems) -> None:
     misnamed_files(content, problems)  # after taken_examples: the id offered is a free one
     rules.photos()
     content.notices.extend(timeline_notices(content))
+    problems.extend(impossible_years(content))
     errors, notices = markup_problems(content)
     problems.extend(errors)
     problems.extend(table_problems(content))

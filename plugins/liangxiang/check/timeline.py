@@ -33,10 +33,29 @@ def timeline_notices(content: Content, today: dt.date | None = None) -> list[Pro
             *_copied_results(content), *_fraction_scores(content), *_before_joining(content, today)]
 
 
+def impossible_years(content: Content, today: dt.date | None = None) -> list[Problem]:
+    """Errors: a member's year of joining or honour still to come, or joining before the Party was
+    founded, would be published as a fact ("入党年份 2028": audit AS-B 7); a date to come may be a
+    plan, these never are."""
+    today, found = today or build_day(), []
+    for member in content.public_members:
+        if member.joined is not None and member.joined > today.year:
+            found.append(Problem(member.at("joined"), member.field_name("joined"), f"入党年份 {member.joined} 在今年（{today.year}）之后",
+                                 "写入党的年份，例如 2008；是不是输错了一位？"))
+        elif member.joined is not None and member.joined < PARTY_FOUNDED:  # 1920: a digit mistyped (audit AM 12)
+            found.append(Problem(member.at("joined"), member.field_name("joined"), f"入党年份 {member.joined} 在中国共产党成立（{PARTY_FOUNDED} 年）之前",
+                                 "写入党的年份，例如 2008；是不是输错了一位？"))
+        for index, honor in enumerate(member.honors):
+            if honor.year is not None and honor.year > today.year:
+                found.append(Problem(member.at("honors", index, "year"), member.field_name("honors", index, "year"),
+                                     f"荣誉年份 {honor.year} 在今年（{today.year}）之后", "写获得荣誉的年份；还没评上的先不要写"))
+    return found
+
+
 def _before_joining(content: Content, today: dt.date):
     """A member's promise of a year before they joined (1950.yaml beside members who joined in
     the 1990s: a year typed wrong, audit AQ 8); many in one file are said once. A year of joining
-    still to come has its own notice (_future_dates)."""
+    still to come is an error (impossible_years)."""
     for year in content.commitments:
         if year.year is None or not named_as(year, year.year):
             continue
@@ -145,17 +164,6 @@ def _future_dates(content: Content, today: dt.date):
         if story.meta.date > today:
             yield Problem(story.meta.at("date"), "date", f"故事日期 {story.meta.date} {after}",
                           "写故事发生或发表的日期；是不是年份或月份写错了？")
-    for member in content.public_members:
-        if member.joined is not None and member.joined > today.year:
-            yield Problem(member.at("joined"), member.field_name("joined"), f"入党年份 {member.joined} 在今年（{today.year}）之后",
-                          "写入党的年份，例如 2008；是不是输错了一位？")
-        elif member.joined is not None and member.joined < PARTY_FOUNDED:  # 1920: a digit mistyped (audit AM 12)
-            yield Problem(member.at("joined"), member.field_name("joined"), f"入党年份 {member.joined} 在中国共产党成立（{PARTY_FOUNDED} 年）之前",
-                          "写入党的年份，例如 2008；是不是输错了一位？")
-        for index, honor in enumerate(member.honors):
-            if honor.year is not None and honor.year > today.year:
-                yield Problem(member.at("honors", index, "year"), member.field_name("honors", index, "year"),
-                              f"荣誉年份 {honor.year} 在今年（{today.year}）之后", "写获得荣誉的年份；还没评上的先不要写")
     for assessment in content.assessments:
         starts = dt.date(int(assessment.period[:4]), int(assessment.period[-1]) * 3 - 2, 1)
         if starts > today:  # a file copied for the next period, its period typed a year on
