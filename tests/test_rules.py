@@ -108,6 +108,11 @@ CASES = [
          "入党年份 2031 在今年（2026）之后", "写入党的年份，例如 2008；是不是输错了一位？"),
     Case("joined-before-the-party", sub("members.yaml", "    joined: 2008\n", "    joined: 1920\n"), "members.yaml", 8, "members[1].joined",  # audit AM 12
          "入党年份 1920 在中国共产党成立（1921 年）之前", "写入党的年份，例如 2008；是不是输错了一位？"),
+    # audit AS-B 2: grades as "优秀: 90" lines were told "a list of one": - {优秀: 90, 合格: 80, …}, four unknown fields
+    Case("grades-as-pairs", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 0317-2720000\ngrades:\n  优秀: 90\n  合格: 80\n  不合格: 0"),
+         "content/org.yaml", "grades:", "grades", "这里应该是一个列表", "写成 - {name: 优秀, min: 90}、- {name: 合格, min: 80}，其余照样"),
+    Case("roles-as-pairs", sub("content/zones/garden.yaml", "roles:\n  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}", "roles:\n  监督员: 王芳"),
+         "content/zones/garden.yaml", "roles:", "roles", "这里应该是一个列表", "写成 - {role: 监督员, name: 王芳}"),
     Case("placeholder-in-brackets", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 【待填写】"),
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
     Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",

@@ -35,6 +35,8 @@ def _names_hint(error: Error) -> str:
 def _entries_hint(item: type[BaseModel], value: object) -> str:
     """A list of records written as one text (honors: 2021年服务之星): the entries it meant, in the
     record's fields (- {year: 2021, title: 服务之星}), with the fields it must also have."""
+    if isinstance(value, dict) and value and not set(map(str, value)) & set(item.model_fields):
+        return _pairs_hint(item, value)
     if isinstance(value, dict):  # honors: {year: 2021, title: 服务之星}, or its fields on the lines below
         written = ", ".join(f"{key}: {show(field)}" for key, field in list(value.items())[:4])
         return f"只有一项也要写成列表：在这一项前面加“- ”，写成 - {{{written}}}"
@@ -62,6 +64,23 @@ def _entries_hint(item: type[BaseModel], value: object) -> str:
 
 
 _NAMED_BY_ID = {"year", "date", "id", "zone", "member"}  # what an entry is about, not what it says
+
+
+def _pairs_hint(item: type[BaseModel], value: dict) -> str:
+    """A list of records written as "key: value" lines (grades: 优秀: 90, 合格: 80), as a
+    spreadsheet's two columns are: each line an entry of the record's first two fields
+    (- {name: 优秀, min: 90}); "a list of one" would make it one entry of four unknown fields."""
+    fields = item.model_fields
+    first, second = list(fields)[:2]
+    entries = []
+    for key, written in list(value.items())[:2]:
+        field = second
+        extra = fields[second].json_schema_extra
+        if isinstance(extra, dict) and extra.get("x-refers-to") == "member" and "name" in fields and re.search(r"[\u3400-\u9fff]", str(written)):
+            field = "name"  # roles: {监督员: 王芳}: a person off the roster is named, not given an id
+        entries.append(f"- {{{first}: {show(key)}, {field}: {show(written)}}}")
+    more = "，其余照样" if len(value) > 2 else ""
+    return f"每项单独一行、以“- ”开头，写成 {'、'.join(entries)}{more}"
 
 
 def _list_hint(value: object) -> str:
