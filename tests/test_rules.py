@@ -113,6 +113,9 @@ CASES = [
          "content/org.yaml", "grades:", "grades", "这里应该是一个列表", "写成 - {name: 优秀, min: 90}、- {name: 合格, min: 80}，其余照样"),
     Case("roles-as-pairs", sub("content/zones/garden.yaml", "roles:\n  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}", "roles:\n  监督员: 王芳"),
          "content/zones/garden.yaml", "roles:", "roles", "这里应该是一个列表", "写成 - {role: 监督员, name: 王芳}"),
+    # audit AS-B 3: the bracket stuck to the first name, whose id was made up (wang-jian-guo)
+    Case("names-in-full-width-brackets", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: 【欧阳晓红，李娜】"),
+         "content/zones/garden.yaml", "members:", "members", "这里应该是一个列表", "这里写编号，不写名称，写成列表：[ouyang-xiaohong, li-na]"),
     Case("placeholder-in-brackets", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 【待填写】"),
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
     Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",
@@ -163,7 +166,7 @@ CASES = [
     Case("progress-a-text", sub("content/commitments/2026.yaml", "    progress:\n      - {date: 2026-03-12, text: 补植草坪}", "    progress: 2026-03-12 补植草坪，修剪绿篱"),
          "content/commitments/2026.yaml", "progress:", "commitments[1].progress", "这里应该是一个列表", "写成 - {date: 2026-03-12, text: 补植草坪，修剪绿篱}"),
     Case("member-names-in-a-text", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: 张伟、李娜"), "content/zones/garden.yaml", "members:", "members",
-         "这里应该是一个列表", "这里写编号，不写名称，写成列表：[zhang-wei, li-na]"),
+         "这里应该是一个列表", "这里写编号，不写名称，写成列表：[ouyang-xiaohong, li-na]"),
     Case("results-not-a-list", {"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  zone: garden\n  score: 85\n"},
          "content/assessments/2026-Q1.yaml", "results:", "results", "这里应该是一个列表"),
     Case("merge-key-of-no-mapping", sub("members.yaml", "  - id: li-na\n", "  - <<: b1\n    id: li-na\n"),

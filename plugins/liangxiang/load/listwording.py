@@ -27,7 +27,8 @@ def _names_hint(error: Error) -> str:
     refers = field.json_schema_extra.get("x-refers-to") if field is not None and isinstance(field.json_schema_extra, dict) else None
     if refers is None or not isinstance(error.value, str) or not re.search(r"[\u3400-\u9fff]", error.value):
         return ""
-    names = [part for part in re.split(r"[、，,；;\s]+", error.value.strip()) if part]
+    # 【王建国，陈静】: full-width brackets (not YAML's) around the names are not part of them (audit AS-B 3)
+    names = [part for part in re.split(r"[、，,；;\s]+", error.value.strip().strip("【】［］[]〔〕「」（）()")) if part]
     ids = [meant.id_from_name(name, error.model, (*error.where, 0)) if re.search(r"[\u3400-\u9fff]", name) else name for name in names]
     return f"这里写编号，不写名称，写成列表：[{', '.join(ids)}]"
 
