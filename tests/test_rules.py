@@ -116,6 +116,9 @@ CASES = [
     # audit AS-B 3: the bracket stuck to the first name, whose id was made up (wang-jian-guo)
     Case("names-in-full-width-brackets", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: 【欧阳晓红，李娜】"),
          "content/zones/garden.yaml", "members:", "members", "这里应该是一个列表", "这里写编号，不写名称，写成列表：[ouyang-xiaohong, li-na]"),
+    # audit AS-B 8: a cover written from the story's folder, as its text's images are, was "outside content/"
+    Case("cover-from-the-storys-folder", sub("content/stories/a-key.md", "featured: true", "featured: true\ncover: ../photos/zhang-wei.jpg"),
+         "content/stories/a-key.md", "cover:", "cover", "图片路径“../photos/zhang-wei.jpg”要相对于 content/ 写，不是相对于这个文件", "写成 photos/zhang-wei.jpg"),
     Case("placeholder-in-brackets", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 【待填写】"),
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
     Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",
