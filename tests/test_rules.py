@@ -912,6 +912,13 @@ CASES = [
     Case("id-in-chinese-quotes", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: “zhang-wei”"), "content/zones/garden.yaml", "leader:", "leader",
          "编号只能用", "中文引号会当成编号的一部分：去掉引号，写成 zhang-wei"),
     # audit 30: a page's address written with the name, not the id, was guessed as the list page (members/)
+    # audit AS-B 5: a link to a sign or plate that is not made was "attachments are not published"
+    Case("page-link-to-an-archived-zones-sign", sub("content/about.md", "活动简介。", "活动简介，见[旧牌](print/signboards/closed.pdf)。"), "content/about.md", "closed", "-",
+         "链接“print/signboards/closed.pdf”指向的印刷品不存在：责任区 closed 已撤销（status: archived），不再印标志牌", "链接到它的页面 zones/closed/"),
+    Case("page-link-to-a-former-ids-code", sub("content/about.md", "活动简介。", "活动简介，见[旧码](../qr/zones/old-garden.svg)。"), "content/about.md", "old-garden", "-",
+         "“old-garden”是责任区 garden 以前的编号", "写成 ../qr/zones/garden.svg"),
+    Case("page-link-to-a-plate-not-made", sub("content/about.md", "活动简介。", "活动简介，见[桌牌](print/plates/ouyang-xiaohong.pdf)。"), "content/about.md", "ouyang", "-",
+         "欧阳晓红没有 2026 年的承诺，不印桌牌", "链接到他/她的页面 members/ouyang-xiaohong/"),
     Case("page-link-by-name", sub("content/about.md", "活动简介。", "活动简介，见[李娜](members/李娜/)。"), "content/about.md", "李娜", "-", "指向的页面不存在",
          "网址里写编号，不写名称：“李娜”的编号是 li-na，写成 members/li-na/"),
     # a link to a name alone was given the list of paths (audit D, session 35)

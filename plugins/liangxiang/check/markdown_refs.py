@@ -180,6 +180,8 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
     written = path.strip()
     if not content.printables and any(candidate.split("/")[0] in ("print", "qr") for candidate in candidates):
         return f"链接“{href}”指向印刷品，但这个网站不生成印刷品（printables: false）", "删掉这个链接，或在 mkdocs.yml 里去掉 printables: false"
+    if content.printables and (printable := _no_printable(content, candidates, written)) is not None:
+        return f"链接“{href}”指向的印刷品不存在：{printable[0]}", printable[1]
     if WEB_ADDRESS.match(written):
         return f"链接“{href}”不是完整的网址，网站会把它当成本站的页面", f"链接到别的网站要写完整网址：https://{written}"
     if written.lower().endswith(IMAGE_SUFFIXES):
@@ -196,6 +198,40 @@ def _link_problem(content: Content, href: str, base: str, shown_at: str, anchors
     guesses = ((candidate, closest(candidate, choices, cutoff=0.75)) for candidate in content_paths(written, base))
     guess = next((guess for candidate, guess in guesses if guess and _alike_names(candidate, guess)), None)
     return f"链接“{href}”指向的页面不存在", f"是不是要写 {guess}？" if guess else _link_hint(content)
+
+
+_PRINTABLE = re.compile(r"(print/signboards|print/plates|qr/zones)/([^/]+)\.(pdf|png|svg)")
+
+
+def _no_printable(content: Content, candidates: list[str], written: str) -> tuple[str, str] | None:
+    """Why a sign, a plate or a QR code a link names is not made (audit AS-B 5: "attachments are
+    not published", of an archived zone's sign, a renamed zone's code, a plate without a promise)."""
+    for candidate in candidates:
+        if (found := _PRINTABLE.fullmatch(candidate)) is None:
+            continue
+        folder, id_, _ = found.groups()
+        if folder == "print/plates":
+            member = content.member_by_id.get(id_) or content.member_aliases.get(id_)
+            if member is not None and member.id != id_:
+                return f"“{id_}”是党员 {member.id} 以前的编号", f"写成 {_renamed_in(written, id_, member.id)}"
+            if member is not None:
+                year = content.latest_year
+                return (f"{member.name}没有{f' {year.year} 年的' if year else ''}承诺，不印桌牌",
+                        f"链接到他/她的页面 members/{member.id}/，或删掉这个链接")
+            return f"没有编号为“{id_}”的党员", "编号见 members.yaml；或链接到党员名单 members/"
+        zone = content.zone_by_id.get(id_) or content.zone_aliases.get(id_)
+        if zone is not None and zone.id != id_:
+            return f"“{id_}”是责任区 {zone.id} 以前的编号", f"写成 {_renamed_in(written, id_, zone.id)}"
+        if zone is not None:  # archived: its code is kept, its sign not printed
+            return (f"责任区 {zone.id} 已撤销（status: archived），不再印标志牌",
+                    f"链接到它的页面 zones/{zone.id}/，或删掉这个链接")
+        return f"没有编号为“{id_}”的责任区", "编号见 content/zones/ 里的文件；或链接到责任区列表 zones/"
+    return None
+
+
+def _renamed_in(written: str, old: str, new: str) -> str:
+    head, _, name = written.rpartition("/")
+    return f"{head}/{name.replace(old, new, 1)}" if head else name.replace(old, new, 1)
 
 
 def _renamed_page(content: Content, candidates: list[str]) -> str | None:
