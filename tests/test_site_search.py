@@ -124,6 +124,9 @@ def test_example_index(example_site):
     assert "活动简介与创建标准" in find(index, "亮标准")  # free pages too
     assert find(index, "冬天家里的暖气") == ["首页"]  # and the home page's own words (content/index.md)
     assert "首页" in find(index, "2726000")  # its supervision hotline
+    # a zone's service phone copied off its sign without the dash (audit AS-A 5: 65123999 found nothing)
+    assert find(index, "03172723318") == find(index, "0317-2723318") == ["石油新村楼院服务优秀党员责任区"]
+    assert "03172723318" not in json.dumps(index["texts"])  # looked up, not shown
     written = "".join(each.read_text(encoding="utf-8") for each in (example_site / "assets").glob("*.json"))
     assert "冯宇" not in written and not find(index, "fengyu")  # the hidden member
     # typed in pinyin on a phone: ids are found, and shown in no excerpt (audit W)

@@ -128,6 +128,12 @@ def _spelled(record_id: str) -> str:
     return f"{record_id} {record_id.replace('-', '')}" if "-" in record_id else record_id
 
 
+def _dialled(phone: str) -> str:
+    """A phone number as it is dialled, its groups joined (0571-6512 3999 as 057165123999): copied
+    off a sign without its spaces, it is still one number written (audit AS-A 5)."""
+    return re.sub(r"(?<=\d)[\s\-\u2010-\u2015]+(?=\d)", "", phone or "")
+
+
 def documents(
     content: Content, urls: Urls, labels: Labels, free_pages: Iterable[tuple[str, str, str]] = (), memo: Callable = _no_memo,
 ) -> list[Doc]:
@@ -152,7 +158,7 @@ def documents(
             zone.short_name, zone.location, zone.scope, " ".join(zone.listed_duties), zone.slogan, zone.service_phone,
             content.branch_name(zone.branch), people,
             words_of(zone.content) if zone.content else "",
-        ])), zone.status == "archived", _spelled(zone.id)))
+        ])), zone.status == "archived", f"{_spelled(zone.id)} {_dialled(zone.service_phone)}"))
     for member in content.public_members:
         sub = " · ".join(filter(None, [member.post or member.department, content.branch_name(member.branch),
                                        labels.former if member.status == "former" else ""]))
