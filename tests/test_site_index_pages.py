@@ -330,6 +330,8 @@ def test_next_years_commitments_wait_for_their_year(tmp_path):
     assert "commitments/2026/" in home and "commitments/2027/" not in home
     assert "明年的承诺写在这里" in page_text(site, "commitments/2027")
     assert "带头养护花园" in page_text(site, "commitments/2026")
+    # its wall says the year has not begun, as the member page does (audit AS-A 6)
+    assert "2027 年度承诺墙 尚未开始" in page_text(site, "commitments/2027") and "尚未开始" not in page_text(site, "commitments/2026")
     # the page a plate's code opens leads with the plate's year (audit G, session 37: 2027 came
     # first and 2026, its review still due, was filed under 往年承诺)
     member = page_text(site, "members/zhang-wei")

@@ -120,6 +120,7 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
         yield DataPage(f"commitments/{year.year}/", "", "year.html", f"{year.year} {labels.commitments_wall}", {
             "year": year,
             "branches": sorted({content.member_by_id[c.member].branch for c in year.commitments if c.member in content.member_by_id}),
+            "upcoming": bool(latest and year.year > latest.year),  # next year's, published in November (audit AS-A 6)
         })
 
     yield DataPage("assessments/", "", "assessments.html", labels.assessments)
