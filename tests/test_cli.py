@@ -72,6 +72,13 @@ def test_validate_without_a_site(tmp_path):
     assert result.returncode == 1 and "找不到 mkdocs.yml" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_validate_with_a_config_file_not_there_names_it(tmp_path):
+    """`-f nope.yml` was told "找不到 mkdocs.yml" (audit AS-B 11)."""
+    root = write_site(tmp_path / "site")
+    result = run("liangxiang", "validate", "-f", "nope.yml", cwd=root)
+    assert result.returncode == 1 and result.stderr.startswith("nope.yml: 找不到配置文件“nope.yml” (检查 -f 后面的文件名"), result.stderr
+
+
 def test_validate_with_a_word_that_is_no_folder_says_so(tmp_path):
     """`liangxiang validate extra-arg` in a site was told to cd to the folder it was in (audit M)."""
     root = write_site(tmp_path / "site")

@@ -119,6 +119,8 @@ CASES = [
     # audit AS-B 8: a cover written from the story's folder, as its text's images are, was "outside content/"
     Case("cover-from-the-storys-folder", sub("content/stories/a-key.md", "featured: true", "featured: true\ncover: ../photos/zhang-wei.jpg"),
          "content/stories/a-key.md", "cover:", "cover", "图片路径“../photos/zhang-wei.jpg”要相对于 content/ 写，不是相对于这个文件", "写成 photos/zhang-wei.jpg"),
+    Case("date-without-its-day", sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2016年5月"), "content/stories/a-key.md", "date:", "date",
+         "日期要写成 YYYY-MM-DD", "日期要写到哪一天：写成 2016-05-日，例如 2016-05-01"),  # audit AS-B 11: no hint
     Case("placeholder-in-brackets", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 【待填写】"),
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
     Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",
@@ -664,6 +666,10 @@ CASES = [
          "像是 garden 原来的编号"),
     Case("alias-copied", sub("content/zones/garden.yaml", "aliases: [old-garden]", "aliases: [closed-old]") | sub("content/zones/closed.yaml", "successor: garden\n", "successor: garden\naliases: [closed-old]\n"),
          "content/zones/garden.yaml", "aliases", "aliases", "重复", "像是 closed 原来的编号"),
+    # audit AS-B 11: two members in one file were told of a copied file
+    Case("alias-twice-in-the-roster", {"members.yaml": FILES["members.yaml"].replace("    joined: 2008\n", "    joined: 2008\n    aliases: [zhang-wei-old]\n")
+            .replace("  - id: li-na\n    name: 李娜\n", "  - id: li-na\n    name: 李娜\n    aliases: [zhang-wei-old]\n")},
+         "members.yaml", "aliases: [zhang-wei-old]\n    branch", "members[2].aliases", "重复", "“zhang-wei-old”像是 zhang-wei 原来的编号：在这里删掉它"),
     Case("ref-by-name", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: 张伟"), "content/zones/garden.yaml", "leader: 张伟", "leader", "编号只能", "“张伟”的编号是 zhang-wei"),
     Case("ref-branch-by-name", sub("members.yaml", "    branch: b2\n    status: former", "    branch: 第二党支部\n    status: former"), "members.yaml", "第二党支部", "members[3].branch", "编号只能", "编号是 b2"),
     Case("ref-deleted-member", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: wang-jianguo"), "content/zones/garden.yaml", "leader: wang", "leader", "找不到党员", "status: former"),

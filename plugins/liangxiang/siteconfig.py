@@ -103,6 +103,8 @@ def load_site_config(path: Path):
         above = next((parent for parent in path.resolve().parent.parents if site_config(parent).is_file()), None)
         hint = (f"mkdocs.yml 在上级文件夹 {above}：先 cd 到那里再运行" if above is not None
                 else "在站点目录里运行，或写出站点目录，例如 liangxiang validate 站点目录")
+        if path.name not in ("mkdocs.yml", "properdocs.yml"):  # -f nope.yml: the file named (audit AS-B 11)
+            raise ConfigProblem(f"{path}: 找不到配置文件“{path.name}” (检查 -f 后面的文件名；不写 -f 时用站点目录里的 mkdocs.yml)")
         raise ConfigProblem(f"{path}: 找不到 mkdocs.yml（或 properdocs.yml） ({hint})")
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError

@@ -60,7 +60,8 @@ class AliasRules:
 
         if abs(likeness(earlier) - likeness(later)) >= 0.2:
             original, copy = sorted((earlier, later), key=likeness, reverse=True)
-            hint = f"“{alias}”像是 {original[2]} 原来的编号（复制文件时会带过来）：在这里删掉它，印出去的二维码才会继续通向 {original[2]}"
+            copied = "（复制文件时会带过来）" if original[0].path != copy[0].path else ""  # zone files; members share one
+            hint = f"“{alias}”像是 {original[2]} 原来的编号{copied}：在这里删掉它，印出去的二维码才会继续通向 {original[2]}"
         else:
             original, copy = sorted((earlier, later), key=lambda at: (changed_at(self.content.root / at[0].path), at[0].line))
             hint = f"一个曾用编号只能通向一个{kind_word}：删掉不是从“{alias}”改过来的那一处"

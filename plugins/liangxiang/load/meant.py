@@ -153,6 +153,10 @@ def as_date(value: Any) -> str:
         month, day = (int(n) for n in no_year.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"日期要写上年份，例如写成 {build_day().year}-{month:02d}-{day:02d}"
+    if not found and (month_only := re.fullmatch(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*月?(?:份|中旬|上旬|下旬|初|底|末)?", text)):
+        year, month = (int(n) for n in month_only.groups())  # 2026年4月, 2026-04: the day is missing (audit AS-B 11)
+        if 1 <= month <= 12:
+            return f"日期要写到哪一天：写成 {year}-{month:02d}-日，例如 {year}-{month:02d}-01"
     if not found:
         return ""
     try:
