@@ -171,7 +171,7 @@ CASES = [
     Case("progress-a-text", sub("content/commitments/2026.yaml", "    progress:\n      - {date: 2026-03-12, text: 补植草坪}", "    progress: 2026-03-12 补植草坪，修剪绿篱"),
          "content/commitments/2026.yaml", "progress:", "commitments[1].progress", "这里应该是一个列表", "写成 - {date: 2026-03-12, text: 补植草坪，修剪绿篱}"),
     Case("member-names-in-a-text", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: 张伟、李娜"), "content/zones/garden.yaml", "members:", "members",
-         "这里应该是一个列表", "这里写编号，不写名称，写成列表：[ouyang-xiaohong, li-na]"),
+         "这里应该是一个列表", "这里写编号，不写名称，写成列表：[zhang-wei, li-na]"),
     Case("results-not-a-list", {"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  zone: garden\n  score: 85\n"},
          "content/assessments/2026-Q1.yaml", "results:", "results", "这里应该是一个列表"),
     Case("merge-key-of-no-mapping", sub("members.yaml", "  - id: li-na\n", "  - <<: b1\n    id: li-na\n"),
@@ -988,7 +988,11 @@ CASES = [
     Case("zone-copied-under-a-chinese-name", {"content/zones/菜市场北门.yaml": FILES["content/zones/garden.yaml"].replace("name: 花园责任区", "name: 菜市场北门党员责任区").replace("aliases: [old-garden]\n", "")},
          "content/zones/菜市场北门.yaml", 1, "id", "两者必须相同", "garden.yaml 已经有了，这个文件像是它的副本：id 和文件名都改成一个新的编号（例如 cai-shichang-beimen）"),
     Case("windows-copy", {"content/zones/garden - 副本.yaml": FILES["content/zones/garden.yaml"]}, "content/zones/garden - 副本.yaml", 0, "-", "像是 garden.yaml 的副本", "不需要就删掉它"),
-    Case("branch-deleted", sub("content/org.yaml", "  - id: b2\n    name: 第二党支部\n", ""), "members.yaml", "branch: b2", "members[3].branch", "找不到党支部“b2”", "却有 3 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"),
+    Case("branch-deleted", sub("content/org.yaml", "  - id: b2\n    name: 第二党支部\n", ""), "members.yaml", "branch: b2", "members[3].branch",
+         "找不到党支部“b2”：org.yaml 里没有它（另有 members.yaml 第 20 行，content/zones/closed.yaml 第 3 行 也写着它）", "如果是从 org.yaml 里删掉了，把它加回去"),
+    # audit AS-B 10: a branch taken out of org.yaml was an error at each member and zone, and its groups' besides
+    Case("branch-deleted-with-its-groups", sub("content/org.yaml", "  - id: b1\n    name: 第一党支部\n    groups:\n      - {id: b1-g1, name: 第一党小组}\n", ""),
+         "members.yaml", "branch: b1", "members[1].branch", "找不到党支部“b1”：org.yaml 里没有它，它的党小组 b1-g1 也没有了", "把它加回去（连同它的党小组）"),
     Case("zone-renamed", {"content/zones/garden.yaml": None, "content/zones/big-garden.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: big-garden")},
          "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "如果是把编号 garden 改成了 big-garden：这里也写 big-garden，再在 big-garden 里写上 aliases: [garden]，印好的二维码还用旧编号"),
     # audit 30: a table copied from Excel ran into one paragraph; a row's cell past the header's was dropped, both without a word
@@ -1125,6 +1129,18 @@ def test_rule(tmp_path, case: Case):
     for text in case.extra.values():
         assert text in str(problem)
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
+
+
+def test_a_branch_taken_out_of_org_yaml_is_one_error(tmp_path):
+    """Audit AS-B 10: one error per member and zone naming it, and one per member naming its groups,
+    said one thing: the branch was taken out. It is said once, at the first, with the others' lines."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/org.yaml", "  - id: b1\n    name: 第一党支部\n    groups:\n      - {id: b1-g1, name: 第一党小组}\n", ""))
+    problems = problems_of(root)
+    assert [str(p) for p in problems] == [
+        "members.yaml:5:5: members[1].branch: 找不到党支部“b1”：org.yaml 里没有它，它的党小组 b1-g1 也没有了（另有 members.yaml 第 6、13 行，"
+        "content/zones/garden.yaml 第 3 行 也写着它） (如果是从 org.yaml 里删掉了，把它加回去（连同它的党小组）；"
+        "如果这些党员和责任区改到了别的党支部，每一处都改成那个党支部的编号)"], [str(p) for p in problems]
 
 
 @pytest.mark.parametrize("written", ["!!int abc", "&j !!int ''"])

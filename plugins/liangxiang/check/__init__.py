@@ -45,6 +45,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.rejected_refs()
     rules.rejected_rules()
     rules.renamed_ids()
+    rules.deleted_ids()
     rules.taken_examples()
     misnamed_files(content, problems)  # after taken_examples: the id offered is a free one
     rules.photos()

@@ -39,6 +39,7 @@ class References(IdLookups):
         self.doubled: dict[str, tuple[str, Location]] = {}  # kind -> an id org.yaml or the roster gives twice, and where
         self.doubled_names: dict[str, str] = {}  # kind -> the name of the record whose id is the second one
         self.alike_missing: list[tuple[Location, str, str, str]] = []  # member and zone ids not found, beside one alike: (where, field, id, alike)
+        self.deleted: dict[tuple[str, str], list[tuple[Location, str, str]]] = {}  # (kind, id) taken out of org.yaml -> its places
 
     def refs(self, record: Record) -> None:
         """Every reference by id the record's model marks (model.refers_to)."""
@@ -130,9 +131,11 @@ class References(IdLookups):
                         and (meant == hint or meant in self.unnamed[kind] or self.naming[kind][value] > 1)):
                     renamed = self.unnamed[kind][0]  # the one branch no record names: the old one, renamed
                     hint = f"{HOMES[kind]} 里没有“{value}”；如果把它改名成了 {renamed}，这里也改成 {renamed}"
-                elif kind in self.naming and (count := self.naming[kind][value]) >= 3:  # many records: deleted, not misspelt
-                    hint = (f"org.yaml 里没有{KIND_WORDS[kind]}“{value}”，却有 {count} 个党员和责任区写着它：如果是从 org.yaml 里删掉了，把它加回去"
-                            + (f"；如果是写错了，{hint}" if meant != hint else ""))
+                elif kind in self.naming and (self.naming[kind][value] >= 3 or kind == "group" and self.under_missing_branch(value)):
+                    # many records, or a deleted branch's group: deleted from org.yaml, not misspelt; said once (deleted_ids)
+                    if not self.on_other_side(kind, value) and self.in_rejected_org(kind, value) is None:
+                        self.deleted.setdefault((kind, value), []).append((where, name, "" if meant == hint else hint))
+                        return
                 if self.on_other_side(kind, value):
                     return  # the conflict's own error is said: this one, if still true, once it is resolved
                 if (at := self.in_rejected_org(kind, value)) is not None:  # groups: misspelt over it, the id is there
@@ -141,6 +144,33 @@ class References(IdLookups):
         elif public and value in known.hidden:
             self.problems.add(where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
                               _hidden_reference_hint(name, value))
+
+    def branches_naming(self, group: str) -> set[str]:
+        return {m.branch for m in self.content.members if m.group == group}
+
+    def under_missing_branch(self, group: str) -> bool:
+        """Whether every member naming this group names a branch org.yaml lacks: the group went with it."""
+        branches = self.branches_naming(group)
+        return bool(branches) and all(branch not in self.content.known["branch"] for branch in branches)
+
+    def deleted_ids(self) -> None:
+        """A branch or group that records name, taken out of org.yaml: one error at the first place,
+        with the others' lines, and a deleted branch's groups in it (audit AS-B 10: 19 errors, one
+        per member and zone, and its groups' besides)."""
+        branches = {value for kind, value in self.deleted if kind == "branch"}
+        for (kind, value), places in self.deleted.items():
+            if kind == "group" and self.under_missing_branch(value) and self.branches_naming(value) & branches:
+                continue  # said with its branch
+            groups = [] if kind == "group" else sorted(
+                group for other, group in self.deleted if other == "group" and self.under_missing_branch(group) and value in self.branches_naming(group))
+            where, name, misspelt = places[0]
+            more = [at for at, _, _ in places[1:]] + [at for group in groups for at, _, _ in self.deleted[("group", group)]]
+            also = f"，它的党小组 {'、'.join(groups)} 也没有了" if groups else ""
+            shown = f"（另有 {_places(more)} 也写着它）" if more else ""
+            hint = (f"如果是从 org.yaml 里删掉了，把它加回去{'（连同它的党小组）' if groups else ''}；"
+                    f"如果这些党员和责任区改到了别的{KIND_WORDS[kind]}，每一处都改成那个{KIND_WORDS[kind]}的编号")
+            self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”：org.yaml 里没有它{also}{shown}",
+                              hint + (f"；如果是写错了，{misspelt}" if misspelt and len(places) == 1 else ""))
 
     def renamed_ids(self) -> None:
         """A member's or zone's id not found, beside one alike, that reads as renamed rather than
@@ -256,6 +286,15 @@ class References(IdLookups):
         if field == "story_categories":
             return list(values)
         return [grade.name for grade in sorted(values, key=lambda grade: grade.min, reverse=True)]
+
+
+def _places(places: list[Location]) -> str:
+    """"members.yaml 第 208、218、230 行等，content/zones/a.yaml 第 6 行": the lines of each file, five at most."""
+    files: dict[str, list[int]] = {}
+    for at in places:
+        files.setdefault(at.path, []).append(at.line)
+    said = {path: sorted(set(lines)) for path, lines in files.items()}
+    return "，".join(f"{path} 第 {'、'.join(map(str, lines[:5]))} 行{'等' if len(lines) > 5 else ''}" for path, lines in said.items())
 
 
 def _lengthened(value: str, ids: Iterable[str]) -> str:
