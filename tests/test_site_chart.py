@@ -51,29 +51,32 @@ def test_scores_are_cut_off_not_rounded(score, shown):
 def test_period_labels_never_overlap(count):
     """With 7 or 10 periods two labels overlapped by 20 units, "2025年一季2025年三季度" (audit L): the
     first is anchored at its start and the next at its middle. Measured in the bundled CJK font at
-    the theme's 11 px, the labels stand apart, the newest always named."""
+    the theme's 13 px, the labels stand apart, the newest always named."""
     from PIL import ImageFont
 
     from liangxiang.print.fonts import bundled_font
+    from liangxiang.site.chart import HEIGHT, WIDTH
 
-    font = ImageFont.truetype(str(bundled_font()), 11)
+    font = ImageFont.truetype(str(bundled_font()), 13)
     periods = [f"{2020 + i // 4}-Q{i % 4 + 1}" for i in range(count)]
     names = [period_name(load_labels(), period, short=True) for period in periods]
     svg = str(trend_svg(list(zip(names, [80 + i % 10 for i in range(count)])), [90, 80], "t", "c"))
-    labels = re.findall(r'<text class="axis" x="([0-9.]+)" y="122" text-anchor="(\w+)">([^<]*)</text>', svg)
+    labels = re.findall(rf'<text class="axis" x="([0-9.]+)" y="{HEIGHT - 6}" text-anchor="(\w+)">([^<]*)</text>', svg)
     assert labels[-1][2] == names[-1] and len(labels) >= min(count, 2), labels
     spans = []
     for x, anchor, text in labels:
         width = font.getlength(text)
         left = float(x) - {"start": 0, "middle": width / 2, "end": width}[anchor]
-        assert 0 <= left and left + width <= 320, (text, left)
+        assert 0 <= left and left + width <= WIDTH, (text, left)
         spans.append((left, left + width))
     assert all(after[0] - before[1] >= 4 for before, after in zip(spans, spans[1:])), (labels, spans)
 
 
 def _axis_labels(svg: str) -> list[tuple[float, str]]:
     """(baseline y, text) of the grade numbers at the left of the chart."""
-    return sorted((float(y), text) for y, text in re.findall(r'<text class="axis" x="22" y="([0-9.]+)"[^>]*>([^<]*)</text>', svg))
+    from liangxiang.site.chart import LEFT
+
+    return sorted((float(y), text) for y, text in re.findall(rf'<text class="axis" x="{LEFT - 4}" y="([0-9.]+)"[^>]*>([^<]*)</text>', svg))
 
 
 @pytest.mark.parametrize("scores, thresholds", [

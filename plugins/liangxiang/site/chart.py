@@ -12,15 +12,17 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT = 320, 128
-LEFT, RIGHT, TOP, BOTTOM = 26, 14, 20, 22  # room for the grade lines' numbers, scores and periods
+# drawn about as wide as a 320 px phone shows it (a card of some 258 px), so that its 13 px labels
+# are 13 px there, not 9 (audit AS-C 1: a 320-wide chart in that card); the CSS caps how wide it grows
+WIDTH, HEIGHT = 256, 136
+LEFT, RIGHT, TOP, BOTTOM = 30, 10, 24, 26  # room for the grade lines' numbers, scores and periods
 INSET = 16  # the first and last points stand clear of the axis numbers
 
 
-LABEL_HEIGHT = 11  # the axis numbers' font size (theme CSS): grade labels closer than this would overlap
+LABEL_HEIGHT = 13  # the axis numbers' font size (theme CSS): grade labels closer than this would overlap
 
 
-PERIOD_WIDTH, PERIOD_GAP = 70, 8  # 2026年二季度 at the axis' 11 px, and the space between two
+PERIOD_WIDTH, PERIOD_GAP = 84, 8  # 2026年二季度 at the axis' 13 px, and the space between two
 
 
 def _anchor(i: int, count: int) -> str:
@@ -43,7 +45,7 @@ def _labelled(xs: Sequence[float]) -> set[int]:
     return {count - 1}
 
 
-VALUE_WIDTH = 30  # a score's label ("71.5") at the chart's 12 px, and a little space
+VALUE_WIDTH = 36  # a score's label ("71.5") at the chart's 14 px, and a little space
 
 
 def _valued(labelled: set[int], scores: Sequence[float], xs: Sequence[float]) -> set[int]:
@@ -100,10 +102,10 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
             parts.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{_n(y(minimum))}" y2="{_n(y(minimum))}"/>')
             if labelled is None or y(minimum) - labelled >= LABEL_HEIGHT:
                 labelled = y(minimum)
-                parts.append(f'<text class="axis" x="{LEFT - 4}" y="{_n(y(minimum) + 3.5)}" text-anchor="end">{escape(score_text(minimum))}</text>')
+                parts.append(f'<text class="axis" x="{LEFT - 4}" y="{_n(y(minimum) + 4.5)}" text-anchor="end">{escape(score_text(minimum))}</text>')
     far_below = min(scores) < min((t for t in thresholds if low < t < 100), default=low) - 10
     if far_below and labelled is not None and y(low) - labelled >= LABEL_HEIGHT:  # a score far below the grades: the scale's foot is named too
-        parts.append(f'<text class="axis" x="{LEFT - 4}" y="{_n(y(low))}" text-anchor="end">{escape(score_text(low))}</text>')
+        parts.append(f'<text class="axis" x="{LEFT - 4}" y="{_n(y(low) + 4.5)}" text-anchor="end">{escape(score_text(low))}</text>')
     coords = [(x(i), y(score)) for i, score in enumerate(scores)]
     if len(coords) > 1:
         parts.append(f'<polyline class="line" points="{" ".join(f"{_n(a)},{_n(b)}" for a, b in coords)}"/>')
