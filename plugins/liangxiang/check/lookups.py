@@ -156,3 +156,11 @@ class IdLookups:
         if len(groups) < 2:
             return ""
         return f"相近的党小组有 {'、'.join(f'{g.id}（{g.name}）' for g in groups[:6])}：写其中的一个"
+
+    def branches_naming(self, group: str) -> set[str]:
+        return {m.branch for m in self.content.members if m.group == group}
+
+    def under_missing_branch(self, group: str) -> bool:
+        """Whether every member naming this group names a branch org.yaml lacks: the group went with it."""
+        branches = self.branches_naming(group)
+        return bool(branches) and all(branch not in self.content.known["branch"] for branch in branches)

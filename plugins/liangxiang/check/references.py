@@ -145,14 +145,6 @@ class References(IdLookups):
             self.problems.add(where, name, f"党员“{value}”设为不公开（hidden: true），公开的内容不能提到他/她",
                               _hidden_reference_hint(name, value))
 
-    def branches_naming(self, group: str) -> set[str]:
-        return {m.branch for m in self.content.members if m.group == group}
-
-    def under_missing_branch(self, group: str) -> bool:
-        """Whether every member naming this group names a branch org.yaml lacks: the group went with it."""
-        branches = self.branches_naming(group)
-        return bool(branches) and all(branch not in self.content.known["branch"] for branch in branches)
-
     def deleted_ids(self) -> None:
         """A branch or group that records name, taken out of org.yaml: one error at the first place,
         with the others' lines, and a deleted branch's groups in it (audit AS-B 10: 19 errors, one
