@@ -162,7 +162,7 @@ class References(IdLookups):
             hint = (f"如果是从 org.yaml 里删掉了，把它加回去{'（连同它的党小组）' if groups else ''}；"
                     f"如果这些党员和责任区改到了别的{KIND_WORDS[kind]}，每一处都改成那个{KIND_WORDS[kind]}的编号")
             self.problems.add(where, name, f"找不到{KIND_WORDS[kind]}“{value}”：org.yaml 里没有它{also}{shown}",
-                              hint + (f"；如果是写错了，{misspelt}" if misspelt else ""))
+                              hint + (f"；如果是写错了，{misspelt}" if misspelt and not groups else ""))  # its groups gone too: taken out, not misspelt
 
     def renamed_ids(self) -> None:
         """A member's or zone's id not found, beside one alike, that reads as renamed rather than
