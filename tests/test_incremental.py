@@ -139,6 +139,17 @@ def edit_config_extra(root: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").replace("site_name:", "copyright: 试点单位\nsite_name:", 1), encoding="utf-8")
 
 
+def add_a_script(root: Path) -> None:
+    (root / "overrides/js").mkdir(parents=True, exist_ok=True)  # the theme's custom_dir (override_a_template)
+    (root / "overrides/js/extra.js").write_text("console.log('local');\n", encoding="utf-8")
+    _replace(root / "mkdocs.yml", "site_name:", "extra_javascript:\n  - {path: js/extra.js, defer: true}\nsite_name:")
+
+
+def load_the_script_as_a_module(root: Path) -> None:
+    """Only its type changed: the config's text said js/extra.js both times (audit AS-D)."""
+    _replace(root / "mkdocs.yml", "{path: js/extra.js, defer: true}", "{path: js/extra.js, type: module}")
+
+
 def give_member_a_photo(root: Path) -> None:
     from PIL import Image
 
@@ -158,7 +169,7 @@ def hide_member(root: Path) -> None:
 
 EDITS = [
     edit_zone_scope, rename_member, rename_zone_with_an_alias, retire_member, rename_org, edit_commitment_progress, change_score,
-    retitle_story, replace_photo, replace_photo_keeping_its_size_and_time, retitle_free_page, override_a_template, edit_config_extra, delete_story,
+    retitle_story, replace_photo, replace_photo_keeping_its_size_and_time, retitle_free_page, override_a_template, edit_config_extra, add_a_script, load_the_script_as_a_module, delete_story,
     give_member_a_photo, hide_member,
 ]
 
@@ -182,7 +193,7 @@ def edited(tmp_path_factory):
 def test_cached_build_equals_a_fresh_one(edited: Path, edit, tmp_path: Path):
     edit(edited)
     cached = _build(edited, edited / "site")
-    assert cached.reused > 0 or edit in (rename_org, override_a_template, edit_config_extra, retitle_free_page)
+    assert cached.reused > 0 or edit in (rename_org, override_a_template, edit_config_extra, retitle_free_page, add_a_script, load_the_script_as_a_module)
 
     fresh_root = tmp_path / "org"
     shutil.copytree(edited, fresh_root, ignore=shutil.ignore_patterns("site", ".cache"))

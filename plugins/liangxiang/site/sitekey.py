@@ -7,6 +7,7 @@ hotline and grades are on every page) and the versions of the code that renders.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ def nav_text(nav: Any) -> str:
 def _stable(value: Any) -> str:
     if value is None or isinstance(value, (bool, int, float, str)):
         return repr(value)
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):  # a dict, or one of MkDocs' config objects (extra_javascript's type: module)
         return "{" + ",".join(f"{_stable(k)}:{_stable(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) + "}"
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=repr) if isinstance(value, (set, frozenset)) else value
