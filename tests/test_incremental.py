@@ -243,3 +243,23 @@ def test_record_pages_do_not_depend_on_the_whole_roster(edited: Path):
     assert ("content", "zones") in entries["zones/"].lookups
     assert ("content", "stories") in entries["stories/"].lookups
     assert not any(token[0] == "content" and token[1] in ("members", "commitments") for token in entries["zones/"].lookups)
+
+
+def test_a_hooks_code_is_part_of_what_every_page_shares(tmp_path: Path):
+    """A hook may change any page without changing the config (a global for a template, audit AS-D):
+    its source is part of the pages' cache key, as other plugins' options are."""
+    from mkdocs.config import load_config
+
+    from liangxiang.site.sitekey import hooks_text
+
+    root = tmp_path / "org"
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy2(REPO / "members.yaml", root / "members.yaml")
+    (root / "hooks").mkdir()
+    (root / "hooks/icp.py").write_text("def on_env(env, config, files):\n    env.globals['icp'] = '1'\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("site_name:", "hooks: [hooks/icp.py]\nsite_name:", 1),
+                                     encoding="utf-8")
+    before = hooks_text(load_config(str(root / "mkdocs.yml")))
+    assert hooks_text(load_config(str(root / "mkdocs.yml"))) == before  # the same hook: the same key
+    _replace(root / "hooks/icp.py", "'1'", "'2'")
+    assert hooks_text(load_config(str(root / "mkdocs.yml"))) != before

@@ -19,7 +19,7 @@ from .markdown import Renderer, extras_key, publish_images, resolve_links, sanit
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
 from .pages import DataPage, plan_pages
 from .photos import PhotoStore
-from .sitekey import code_version, config_text, nav_text, theme_digest
+from .sitekey import code_version, config_text, hooks_text, nav_text, theme_digest
 from .view import SiteView, Urls, load_labels
 
 SOURCE_FOLDERS = (*RECORD_FOLDERS, "photos")
@@ -189,7 +189,7 @@ class SiteBuild:
     def site_key(self, fingerprints: Fingerprints) -> str:
         """What every data page shares (see sitekey)."""
         return fingerprints.of([
-            code_version(), self.theme_version, config_text(self.config), nav_text(self.nav),
+            code_version(), self.theme_version, config_text(self.config), hooks_text(self.config), nav_text(self.nav),
             dict(self.labels), self.content.org, self.content.grades, self.view.printables, self.urls.directory_urls,
             self._this_year(),
         ])

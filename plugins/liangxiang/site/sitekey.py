@@ -50,6 +50,19 @@ def config_text(config: Any) -> str:
     return _stable(items)
 
 
+def hooks_text(config: Any) -> str:
+    """The hooks' and the other plugins' part: a hook's code, or a plugin's option, may change any
+    page (a hook that writes the ICP number into every footer, audit AS-D); MkDocs' config holds
+    them as objects, so each hook by its file's bytes and each plugin by its options."""
+    digest = hashlib.sha256()
+    for name, module in sorted((config.get("hooks") or {}).items()):
+        source = Path(getattr(module, "__file__", None) or "")
+        digest.update(name.encode() + b"\0" + (source.read_bytes() if source.is_file() else b"") + b"\0")
+    plugins = config.get("plugins") or {}
+    digest.update(_stable({name: dict(getattr(plugin, "config", None) or {}) for name, plugin in plugins.items()}).encode())
+    return digest.hexdigest()
+
+
 def nav_text(nav: Any) -> str:
     """The menu as titles and addresses (free pages and sections)."""
     def item(entry: Any) -> str:
