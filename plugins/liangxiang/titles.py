@@ -70,9 +70,15 @@ def _inside(title: str, at: int, opens: str = "（「『《〈【〔([{", closes
 def term_breaks(title: str) -> list[int]:
     """Before and after each term of the campaigns; with none, before the last 党员."""
     points = [at for match in TERM.finditer(title) for at in match.span()]
-    if not points and (last := [found.start() for found in TITLE_BREAK_BEFORE.finditer(title) if found.start() >= SHORTEST]):
-        points = [last[-1]]
+    if not points and (at := last_start(title, TITLE_BREAK_BEFORE)) is not None:
+        points = [at]
     return points
+
+
+def last_start(text: str, word: str | re.Pattern) -> int | None:
+    """Where the last of a word (a pattern) starts in text, past its first SHORTEST characters."""
+    found = [match.start() for match in re.finditer(word, text) if match.start() >= SHORTEST]
+    return found[-1] if found else None
 
 
 def place_breaks(title: str) -> list[int]:

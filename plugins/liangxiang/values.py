@@ -53,6 +53,12 @@ UNSEEN = re.compile("[\u00ad\u115f\u1160\u180e\u200b\u200e\u200f\u202a-\u202e\u2
 # published as it is ("N/A · None" under a name), where an optional field is left out
 NONE_WRITTEN = re.compile(r"[（(【\[]?\s*(?:无|暂无|暂缺|没有|空|空白|无此项|不详|不适用|/|／|\\|-|－|—|–|N/?A|None|null|nil)\s*[）)】\]]?",
                           re.IGNORECASE)
+# the hint for one written as an item of a list, as an optional field and as a required one
+NONE_HINTS = ("删掉这一项（一项都没有的话，整个列表都不写）", "没有就删掉这一行：可选的项目不写，网页上就不显示这一项", "这一项必须写：写上真正的内容")
+
+
+def none_said(text: str, printed: bool = False) -> str:
+    return f"“{text.strip()}”是说没有，会照原样发布在网页上{'，印在标志牌或桌牌上' if printed else ''}"
 ACCENTS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 APOSTROPHES = "'’‘ʼ`"
 

@@ -11,9 +11,10 @@ import html
 import re
 
 from ..content import Content
+from ..load.modelpath import is_optional
 from ..model import Member
 from ..problems import Location, Problem, shortened
-from ..values import NONE_WRITTEN, UNSEEN
+from ..values import NONE_HINTS, NONE_WRITTEN, UNSEEN, none_said
 from .private import published_records, texts
 
 _MARKUP = re.compile(
@@ -58,7 +59,7 @@ def placeholder_problems(content: Content) -> list[Problem]:
                 problems.append(Problem(record.at(*path), record.field_name(*path), _placeholder_said(text, path[0] in PRINTED),
                                         _hint(record, path, PLACEHOLDER_HINTS)))
             elif NONE_WRITTEN.fullmatch(text.strip()):
-                problems.append(Problem(record.at(*path), record.field_name(*path), _none_said(text, path[0] in PRINTED),
+                problems.append(Problem(record.at(*path), record.field_name(*path), none_said(text, path[0] in PRINTED),
                                         _hint(record, path, NONE_HINTS)))
     for story in content.stories:
         if PLACEHOLDER.fullmatch(story.body.strip() or "-") or NONE_WRITTEN.fullmatch(story.body.strip()):
@@ -72,33 +73,17 @@ def _as_above(text: str, path: tuple) -> bool:
     return text.strip() == "同上" and any(isinstance(part, int) and part > 0 for part in path)
 
 
-# where a text is published: a sign's or a plate's fields are printed too
-_PUBLISHED = ("发布在网页上", "发布在网页上，印在标志牌或桌牌上")
 # the hint for an item of a list, an optional field and a required one
 PLACEHOLDER_HINTS = ("写上真正的内容，或删掉这一项", "写上真正的内容；还不知道的话删掉这一行", "写上真正的内容；还没定的，这一条先不要提交")
-# 无 or N/A copied out of a spreadsheet's empty cell: an optional field says none by its absence
-NONE_HINTS = ("删掉这一项（一项都没有的话，整个列表都不写）", "没有就删掉这一行：可选的项目不写，网页上就不显示这一项", "这一项必须写：写上真正的内容")
 
 
 def _placeholder_said(text: str, printed: bool) -> str:
-    return f"“{shortened(text.strip(), 12)}”像是还没写的占位文字，会照原样{_PUBLISHED[printed]}"
-
-
-def _none_said(text: str, printed: bool) -> str:
-    return f"“{text.strip()}”是说没有，会照原样{_PUBLISHED[printed]}"
+    return f"“{shortened(text.strip(), 12)}”像是还没写的占位文字，会照原样发布在网页上{'，印在标志牌或桌牌上' if printed else ''}"
 
 
 def _hint(record, path: tuple, hints: tuple[str, str, str]) -> str:
     item, optional, required = hints
-    return item if isinstance(path[-1], int) else optional if _optional(record, path) else required
-
-
-def _optional(record, path: tuple) -> bool:
-    owner = record
-    for part in path[:-1]:
-        owner = owner[part] if isinstance(part, int) else getattr(owner, part)
-    field = type(owner).model_fields.get(path[-1])
-    return field is not None and not field.is_required()
+    return item if isinstance(path[-1], int) else optional if is_optional(type(record), path) else required
 
 
 def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:

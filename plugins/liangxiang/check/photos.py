@@ -216,9 +216,9 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
     if path is None:
         if meant:
             return [(f"图片路径“{value}”要从 {docs_dir.name}/ 里面写起", f"写成 {meant}")]
-        if (up := re.sub(r"^(?:\.{1,2}[\\/])+", "", value)) != value and (docs_dir / up).is_file():
+        if re.match(r"\.{1,2}[\\/]", value) and not (up := _slashed(docs_dir, value)).startswith(".") and (docs_dir / up).is_file():
             # cover: ../photos/a.jpg, written from the story's folder as its text's images are (audit AS-B 8)
-            return [(f"图片路径“{value}”要相对于 {docs_dir.name}/ 写，不是相对于这个文件", f"写成 {up.replace(chr(92), '/')}")]
+            return [(f"图片路径“{value}”要相对于 {docs_dir.name}/ 写，不是相对于这个文件", f"写成 {up}")]
         return [_outside(docs_dir, value)]
     if path.is_dir():
         inside = sorted(p.name for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)

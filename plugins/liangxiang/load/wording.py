@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..problems import did_you_mean, plain, shortened
-from ..values import ID_LENGTH, ID_PATTERN, NONE_WRITTEN
+from ..values import ID_LENGTH, ID_PATTERN, NONE_HINTS, NONE_WRITTEN, none_said
 from . import meant
 from .idwording import ONE_ONLY, pattern_wording
 from .listwording import not_a_list
@@ -214,7 +214,7 @@ def _text_too_short(error: Error) -> tuple[str, str]:
     if least > 1:
         none = isinstance(error.value, str) and NONE_WRITTEN.fullmatch(error.value.strip())
         if none and is_optional(error.model, error.where):  # hotline: 无
-            return f"“{error.value.strip()}”是说没有：会照原样发布在网页上", "没有就删掉这一行：可选的项目不写，网页上就不显示这一项"
+            return none_said(error.value), NONE_HINTS[1]
         return f"太短了：至少 {least} 个字符{error.now}", ""
     blank = "只有空格或看不见的字符，等于没写" if isinstance(error.value, str) and error.value else ""  # a full-width space left by an input method
     if error.in_list:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Protocol
 
+from ..titles import last_start
 from ..values import NO_LINE_END, NO_LINE_START
 from .shaping import LETTERS, SHAPED
 
@@ -308,8 +309,8 @@ def fit_name(text: str, measure: Measure, width: float, biggest: float, smallest
     if at_words is not None and (plain is None or at_words.size >= 0.8 * plain.size):
         return at_words
     tail = next((t for t in tails if text.endswith(t) and len(text) > len(t)), None)
-    if tail is None and break_before and (found := [m.start() for m in re.finditer(break_before, text) if m.start() >= 2]):
-        tail = text[found[-1]:]
+    if tail is None and break_before and (at := last_start(text, break_before)) is not None:
+        tail = text[at:]
     if tail is None:
         return plain
     head = text[: -len(tail)]
