@@ -118,7 +118,8 @@ def test_a_uyghur_run_is_measured_as_it_is_drawn_and_wrapped_between_words():
     from fpdf import FPDF
 
     from liangxiang.print.fallback import sources
-    from liangxiang.print.fonts import metrics_for, prepare_fonts
+    from liangxiang.print.fonts import prepare_fonts
+    from liangxiang.print.metrics import metrics_for
     from liangxiang.print.text import wrap
 
     metrics = metrics_for(prepare_fonts(None, REPO, Path(tempfile.mkdtemp())))

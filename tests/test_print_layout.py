@@ -17,7 +17,8 @@ from conftest import REPO
 from liangxiang.pipeline import read_content
 from liangxiang.print import qr
 from liangxiang.print.drawing import Box, Code, Picture, Text, Turned
-from liangxiang.print.fonts import Metrics, prepare_fonts
+from liangxiang.print.fonts import prepare_fonts
+from liangxiang.print.metrics import Metrics
 from liangxiang.print.fitting import fit_or_squeeze
 from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, PLATE_QR_DPI, SIGN_QR_DPI, SMALLEST_EM, min_em_mm, qr_module_mm
 from liangxiang.print.plan import plan_plates, plan_signboards, plate_words, sign_words

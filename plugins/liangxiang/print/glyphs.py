@@ -19,7 +19,7 @@ from typing import Any
 
 from ..model import Member, Record
 from ..titles import in_a_word
-from .fonts import Metrics
+from .metrics import Metrics
 from .images import ImageRef
 from .plan import Planned, printed_texts
 

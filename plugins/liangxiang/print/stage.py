@@ -20,7 +20,8 @@ from ..siteconfig import printed_site_url
 from .cache import PrintCache, key
 from .drawing import Drawing
 from .fallback import fallback_faces
-from .fonts import FontError, FontSet, Metrics, metrics_for, prepare_fonts, subset_fonts
+from .fonts import FontError, FontSet, prepare_fonts, subset_fonts
+from .metrics import Metrics, metrics_for
 from .fontsearch import font_having
 from .glyphs import as_written, check_glyphs
 from .images import SmallPhoto, use_known
