@@ -24,7 +24,8 @@ from ..problems import Location, Problems, dotted
 from .nodes import Lines, Path, walk
 from .recovery import set_aside
 from .typography import report_block_texts, report_typography
-from .yamlhints import explain, key_of_line, near_cause, unreadable
+from .yamlcause import near_cause
+from .yamlhints import explain, key_of_line, unreadable
 
 MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
 
