@@ -37,7 +37,8 @@ def check_markdown_refs(content: Content, problems: Problems, memo: Path | None 
     from ..site.markdown import LINK, PHOTO, REMOTE, Renderer, extras_key  # here: the renderer brings Markdown
 
     renderer = Renderer(content.markdown_extras)
-    sources = [PACKAGE / "site" / "markdown.py", PACKAGE / "site" / "rawhtml.py", Path(__file__), Path(__file__).with_name("markdown_slips.py")]
+    sources = [*(PACKAGE / "site" / name for name in ("markdown.py", "rawhtml.py", "chinesetext.py", "lists.py")),
+               Path(__file__), Path(__file__).with_name("markdown_slips.py")]
     version = code_digest(PACKAGE, sources, ("Markdown", "nh3"))
     named_in = TextMemo(memo, f"{version}:{extras_key(content.markdown_extras)}")
     anchors = Anchors(content, renderer, named_in, free_page_anchors)

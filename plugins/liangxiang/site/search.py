@@ -23,7 +23,8 @@ from ..content import Content
 from ..values import APOSTROPHES, UNSEEN, unaccented
 from .markdown import SafeContent, extras_key
 from .postings import Postings
-from .view import NAME_DOT, Labels, Urls, phrase_parts
+from .breaking import NAME_DOT, phrase_parts
+from .view import Labels, Urls
 
 KINDS = ("zone", "member", "story", "page")  # also the order of equal-scored results
 FIELDS = " · "  # between a record's fields in its text: an excerpt shows where one ends

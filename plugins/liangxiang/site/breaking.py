@@ -1,0 +1,130 @@
+"""Where names, titles and addresses may break on a narrow screen, as HTML: a name never inside
+its parts, a title beside the campaign's terms or after a place, an address after a "/"."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from ..ids import COMPOUND_SURNAMES
+from ..titles import TERM, org_parts, title_parts, word_parts
+from .chinesetext import NAME_DOTS, NUMBER_RUN
+
+NAME_DOT = re.compile(rf"(?<=\S)[{NAME_DOTS}]")  # the dots between the parts of a transliterated name
+_NAME_IN_TEXT = re.compile(rf"((?:[\u3400-\u9fff]{{1,5}}[{NAME_DOTS}])+[\u3400-\u9fff]{{1,5}})")  # such a name inside a title
+_NUMBER_RUN = re.compile(NUMBER_RUN)
+
+
+def _dots_held(text: str) -> Markup:
+    """A part with a middle dot in it (“党员在身边·公交暖民心”) breaks after the dot when it must, not
+    before it (browsers break before a CJK "·", leaving it to start a line), as who() holds a name's."""
+    pieces = NAME_DOT.split(text)
+    if len(pieces) < 2:
+        return Markup(escape(text))
+    dots = NAME_DOT.findall(text)
+    held = Markup("").join(Markup('{}<span class="nb">{}{}</span><wbr>').format(piece[:-1], piece[-1:], dot)
+                           for piece, dot in zip(pieces, dots))
+    return held + Markup(escape(pieces[-1]))
+
+
+def _a_name(title: str, found: re.Match) -> bool:
+    """Whether dotted words in a title may be a person's name: not words of the campaign (夜班线路·守夜人党员…)
+    nor a slogan in quotes (“党员在身边·公交暖民心”), which break as titles do (audit P)."""
+    words = found.group()
+    quoted = title[:found.start()].count("“") > title[:found.start()].count("”")
+    return not quoted and "党员" not in words and not TERM.search(words)
+
+
+def numbers_whole(text: Markup) -> Markup:
+    """Numbers joined by hyphens kept on one line, as in Markdown (0999- / 3201234 cannot be dialled)."""
+    return Markup(_NUMBER_RUN.sub(lambda found: f'<span class="nb">{found.group(0)}</span>', text))
+
+
+SHORT_PART = 10  # characters: a part of a title longer than this is cut again (after places, between words)
+
+
+def phrase_parts(title: str) -> list[str]:
+    """The parts a page keeps whole of a title without a transliterated name (SiteView.phrased)."""
+    return title_parts(title, SHORT_PART)
+
+
+def named(text: str) -> Markup:
+    """A title with a transliterated name in it (记艾合买提江·买买提): the name's parts kept
+    whole as who() keeps them, the rest of the title breaking as any text does. Which
+    characters around the dots are the name is not known; a part is taken as at most five."""
+    return Markup("").join(who(piece) if index % 2 else Markup(escape(piece))
+                           for index, piece in enumerate(_NAME_IN_TEXT.split(text)))
+
+
+def org_phrased(name: str) -> Markup:
+    """An organization's name (the masthead's, without a short_name) breaking after a division
+    or a place, not inside a word: 昌吉回族自治州 / 公共交通集团 / 有限责任公司党委."""
+    parts = org_parts(name, SHORT_PART)
+    if len(parts) < 2:
+        return Markup(escape(name))
+    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
+
+
+def party_body(name: str) -> bool:
+    """Whether an organization's name is its party body's (…党支部委员会): the footer then does
+    not add "党组织" after it."""
+    return name.rstrip().endswith(("党委", "支部", "党总支", "党组", "委员会", "党工委", "党组织"))
+
+
+def who(name: str) -> Markup:
+    """A person's name that breaks only after its middle dots, never inside a part (艾尼瓦 / 尔)
+    nor before a dot (browsers break before a CJK "·"): in the class "nm" (keep-all) nothing
+    breaks but at the <wbr> after each dot, and each dot is held to the character before it
+    ("nb"). No character is added that a visitor would copy with the name."""
+    if not NAME_DOT.search(name):
+        # a long name without dots (那仁格日勒) is kept whole too, and a narrow card sets it smaller;
+        # a name in words (Li Ming) breaks between them
+        if len(name) < 4 or re.search(r"\s", name):
+            return Markup(escape(name))
+        return Markup('<span class="nm w{}">{}</span>').format(min(9, len(name)), name)
+    *parts, last = NAME_DOT.split(name)
+    inner = Markup("").join(Markup('{}<span class="nb">{}{}</span><wbr>').format(part[:-1], part[-1:], dot)
+                            for part, dot in zip(parts, NAME_DOT.findall(name)))
+    # the widest line it may need, a part and its dot, in characters: a narrow card sets the
+    # name small enough for it (艾合买提江· is six, 96.02 px at 16 px in a 96 px card)
+    widest = min(9, max(len(last), *(len(part) + 1 for part in parts)))
+    return Markup('<span class="nm w{}">{}{}</span>').format(widest, inner, last)
+
+
+def phrased(title: str) -> Markup:
+    """A title (a zone's name, a story's) breaks beside a term of the campaign ("优秀党员责任区"),
+    after a place it names, at a pause or between words, not inside a word: 3号换热站安全运行 /
+    优秀党员责任区, not …安全运 / 行优秀… (see titles). Those parts are kept whole ("nm": one
+    wider than the line still breaks) with a <wbr> between them. A title with a transliterated
+    name in it keeps that name whole instead (named)."""
+    if NAME_DOT.search(title) and any(_a_name(title, found) for found in _NAME_IN_TEXT.finditer(title)):
+        return named(title)
+    parts = phrase_parts(title)
+    if len(parts) < 2:
+        return Markup(escape(title))
+    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(_dots_held(part)) for part in parts)
+
+
+def initial(name: str) -> Markup:
+    """What stands for a member without a photo: the surname, two characters when compound
+    (欧阳, 上官: 欧 alone reads as another name), set smaller to fit."""
+    if name[:2] in COMPOUND_SURNAMES and len(name) > 2:
+        return Markup('<span class="two">{}</span>').format(name[:2])
+    return Markup(escape(name[:1]))
+
+
+def address(url: str) -> Markup:
+    """A web address that breaks after a "/" (…example.cn/ | zones/garden/), not inside an id
+    (gongr | e-baozhang), which a reader would take for two words; nothing is added to it."""
+    head, slashes, rest = url.partition("//")
+    return Markup(escape(head + slashes)) + Markup("/<wbr>").join(escape(part) for part in rest.split("/"))
+
+
+def worded(text: str) -> Markup:
+    """A tag or a role in a badge, broken only between its words when it is wider than its card
+    (民族团结 / 一家亲, not 民族团 / 结一家亲)."""
+    parts = word_parts(text) if not NAME_DOT.search(text) else [text]
+    if len(parts) < 2:
+        return Markup(escape(text))
+    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
