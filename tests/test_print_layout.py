@@ -461,7 +461,7 @@ def test_a_title_separator_does_not_dangle_at_a_line_end(text, width, lines):
     ("学生公寓七号楼学生共产党员示范宿舍楼层", ("学生公寓七号楼学生", "共产党员示范宿舍楼层")),  # the word before which a title without a term breaks
 ])
 def test_a_zone_name_in_two_lines_breaks_before_the_campaigns_words_or_after_a_place(text, lines):
-    from liangxiang.print.text import fit_name
+    from liangxiang.print.namefit import fit_name
     from liangxiang.titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks
 
     fitted = fit_name(text, _EvenWidths(), 11, 1, 0.9, 2, points=title_breaks(text), tails=TITLE_TERMS,
@@ -471,7 +471,7 @@ def test_a_zone_name_in_two_lines_breaks_before_the_campaigns_words_or_after_a_p
 
 def test_a_zone_name_breaks_before_the_campaigns_words_rather_than_after_a_short_place():
     """团结村 / 牛羊养殖专业合作社党员示范责任区 (3 and 17 characters) on a 900x600 mm sign (audit 35)."""
-    from liangxiang.print.text import fit_name
+    from liangxiang.print.namefit import fit_name
     from liangxiang.titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks
 
     text = "团结村牛羊养殖专业合作社党员示范责任区"
@@ -484,7 +484,7 @@ def test_a_zone_name_breaks_before_the_campaigns_words_rather_than_after_a_short
     ("3号换热站安全运行优秀党员责任区", ("3号换热站安全运行", "优秀党员责任区")),  # the campaign's words first
 ])
 def test_a_zone_name_with_no_better_place_breaks_between_words(text, lines):
-    from liangxiang.print.text import fit_name
+    from liangxiang.print.namefit import fit_name
     from liangxiang.titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks, word_breaks
 
     fitted = fit_name(text, _EvenWidths(), 11, 1, 0.9, 2, points=title_breaks(text), tails=TITLE_TERMS,
@@ -526,7 +526,7 @@ def test_a_plates_promise_keeps_its_times_and_ranges_whole(width):
 def test_a_long_zone_name_is_not_left_with_a_short_last_line():
     """Audit AN 5: 南庄村乡村电气化示范项目 / 暨设施农业大棚生产用电保障共产党员服务 / 责任区 (12, 19 and 3
     characters) where two even lines between words set it as large."""
-    from liangxiang.print.text import fit_name
+    from liangxiang.print.namefit import fit_name
     from liangxiang.titles import TITLE_BREAK_BEFORE, TITLE_TERMS, title_breaks, word_breaks
 
     text = "南庄村乡村电气化示范项目暨设施农业大棚生产用电保障共产党员服务责任区"
@@ -1030,7 +1030,8 @@ def _brute_force_at_points(text, measure, width, candidates, max_lines, points):
 def test_breaking_at_points_finds_what_trying_every_combination_finds(length, cuts, width, max_lines):
     """Lines filled greedily, then evened out (a 200-character name took a minute of combinations,
     audit 27): the same size, as few lines and as short a longest line as the combinations gave."""
-    from liangxiang.print.text import _at_points, sizes
+    from liangxiang.print.namefit import _at_points
+    from liangxiang.print.text import sizes
 
     text = "".join(chr(0x4e00 + n) for n in range(length))
     points = tuple(sorted(at for at in cuts if at < length))

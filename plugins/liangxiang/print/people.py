@@ -6,7 +6,8 @@ from __future__ import annotations
 from .drawing import Box, Picture, Text
 from .images import PHOTO_ASPECT, SmallPhoto
 from .signblocks import SignBlocks, moved
-from .text import balanced, broken_at_dots, fit, largest, sizes, wrap
+from .namefit import broken_at_dots
+from .text import balanced, fit, largest, sizes, wrap
 
 
 class PeopleBlock(SignBlocks):

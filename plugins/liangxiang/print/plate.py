@@ -14,7 +14,8 @@ from .images import PHOTO_ASPECT, ImageRef, SmallPhoto
 from .layout import BLEED, PLATE, SMALLEST_EM, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
 from .setter import Overflow, Setter
 from ..titles import org_breaks, word_breaks
-from .text import broken_at_dots, centred, fit, fit_name, wrap
+from .namefit import broken_at_dots, fit_name
+from .text import centred, fit, wrap
 
 RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#4A0509"
 

@@ -16,7 +16,8 @@ from .images import ImageRef, SmallPhoto, fit_inside
 from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SMALLEST_EM, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
                      SIGN_QR_DPI, sign_layout, size_label)
 from .setter import Overflow, Setter
-from .text import fit, fit_name, largest, sizes, wrap
+from .namefit import fit_name
+from .text import fit, largest, sizes, wrap
 
 MAX_MEASURE = 40  # characters per line: twice this fits, and duties go in two columns
 WORDS_AT = 0.9  # scope and duties break between words when that keeps this much of their size
