@@ -257,7 +257,7 @@ def _refuse_code(text: str, shown: str) -> None:
     exhausts Python's recursion)."""
     import yaml
 
-    from .load.yamlfile import MAX_NODES, expanded_size, too_deep_at
+    from .load.yamlbounds import MAX_NODES, expanded_size, too_deep_at
 
     deep = too_deep_at(text, SETTINGS_DEPTH)
     if deep is not None:

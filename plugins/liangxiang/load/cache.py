@@ -27,7 +27,8 @@ def loader_version() -> str:
     """Changes whenever the code that turns bytes into documents and problems does."""
     # reading.py and frontmatter.py: a story's parse (its front matter split off) is cached too;
     # model.py and fields.py: which keys are Markdown, lists or references shapes the parse and its hints
-    files = ("yamlfile.py", "nodes.py", "yamlhints.py", "yamlcause.py", "typography.py", "recovery.py", "decoding.py", "cache.py", "reading.py", "frontmatter.py")
+    files = ("yamlfile.py", "yamlbounds.py", "yamlcause.py", "yamlhints.py", "nodes.py", "typography.py", "recovery.py",
+             "decoding.py", "cache.py", "reading.py", "frontmatter.py")
     paths = [PACKAGE / name for name in files] + [PACKAGE.parent / name for name in ("model.py", "fields.py")]
     return code_digest(PACKAGE.parent, paths, ("PyYAML",))
 

@@ -24,10 +24,9 @@ from ..problems import Location, Problems, dotted
 from .nodes import Lines, Path, walk
 from .recovery import set_aside
 from .typography import report_block_texts, report_typography
+from .yamlbounds import MAX_NODES, PY_MAX_DEPTH, depth_bound, expanded_size, height, too_deep_at
 from .yamlcause import near_cause
 from .yamlhints import explain, key_of_line, unreadable
-
-MAX_NODES = 1_000_000  # nodes after expanding aliases; a billion-laughs file has far more
 
 
 class _Loader(yaml.SafeLoader):
@@ -53,7 +52,6 @@ _Loader.add_implicit_resolver(
 )
 
 
-
 def _not_binary(loader: yaml.SafeLoader, node: yaml.Node) -> None:
     """`!!binary 5byg5Lyf` would be read as the bytes of another text (张伟 for a name): said as
     any tag it cannot read is (audit AD)."""
@@ -69,20 +67,6 @@ if getattr(yaml, "__with_libyaml__", False):
         """CSafeLoader that resolves exactly like _Loader."""
 
     _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-
-# Where libyaml and PyYAML part ways: PyYAML refuses a tab almost anywhere outside quotes
-# ("a: b<tab>"), PyYAML breaks lines at NEL/LS/PS and libyaml at a lone CR too, libyaml skips
-# a BOM at the start of any line (and does not count one in its marks); control characters
-# and surrogates are errors either way; tags ("!x", a lone "!") resolve differently; libyaml
-# takes a comment right after a block scalar's "|" or ">", PyYAML wants a space first.
-_ODD_CHARACTERS = re.compile(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-_LONE_CR = re.compile(r"\r(?!\n)")
-_TAG = re.compile(r"(?:^|[ \[{,:?-])!", re.M)
-_BLOCK_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
-# The start of a line where block collections can open: indentation and "- ", "? ", ": "
-_BLOCK_OPENERS = re.compile(r"^[ \t]*(?:[-?:](?:[ \t]+|(?=\r?$)))*", re.M)
-C_MAX_DEPTH = 2_000  # libyaml's composer recurses on the C stack: some 400 bytes a level
-PY_MAX_DEPTH = 100  # deeper than this, the Python loader decides (it may run out of recursion)
 
 
 class _Fallback(Exception):
@@ -147,7 +131,7 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
     offset = first_line - 1
     lines = Lines(text, offset)
     if fast and _CLoader is not None:
-        depth = _depth_bound(text)
+        depth = depth_bound(text)
         if depth is not None:
             try:
                 return _parse_c(text, path, problems, lines, depth)
@@ -256,20 +240,6 @@ def _recovered(text: str, path: str, problems: Problems, first_line: int, failed
 _TAG_WRITTEN = re.compile(r"(?:&\S+\s+)?!")  # at a node's start: a tag, maybe after its anchor (&j !!int '')
 
 
-def too_deep_at(text: str, most: int) -> yaml.Mark | None:
-    """Where a list or mapping first opens past ``most`` levels (events: no recursion); None when
-    none does, or when the text is no YAML (its error is said elsewhere)."""
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
-            if depth > most:
-                return event.start_mark
-    except yaml.YAMLError:
-        pass
-    return None
-
-
 def _first_error(text: str) -> int | None:
     """The 0-based line of the text's first YAML error; None when it reads."""
     loader = _Loader(text)
@@ -283,24 +253,6 @@ def _first_error(text: str) -> int | None:
     finally:
         loader.dispose()
     return None
-
-
-def _depth_bound(text: str) -> int | None:
-    """An upper bound of the nesting libyaml may reach; None when libyaml should not see the text.
-
-    Block collections open only in a line's leading indentation and "- ", "? ", ": " indicators,
-    each nested one further right (an indentless "- " list shares its mapping's column), and
-    every flow collection needs its own "[" or "{".
-    """
-    if _ODD_CHARACTERS.search(text) or ("\r" in text and _LONE_CR.search(text)):
-        return None
-    if ("!" in text and _TAG.search(text)) or ("#" in text and _BLOCK_HEADER_COMMENT.search(text)):
-        return None
-    if "?" in text and ("[" in text or "{" in text):
-        return None  # in [..] and {..}, libyaml reads "x?y" as one scalar, PyYAML as a key
-    columns = max(map(len, _BLOCK_OPENERS.findall(text)))
-    depth = 2 * (columns + 1) + text.count("[") + text.count("{") + 1
-    return depth if depth <= C_MAX_DEPTH else None
 
 
 def _parse_c(text: str, path: str, problems: Problems, lines: Lines, depth: int) -> Document | None:
@@ -320,7 +272,7 @@ def _parse_c(text: str, path: str, problems: Problems, lines: Lines, depth: int)
             if (aliased or 3 * len(text) > MAX_NODES) and expanded_size(node, {}) > MAX_NODES:
                 raise _Fallback("alias bomb")  # the Python path reports it, in its words
             # past PY_MAX_DEPTH the Python path may run out of recursion; aliases nest unseen in the text
-            if (aliased or depth > PY_MAX_DEPTH) and _height(node, {}) > PY_MAX_DEPTH:
+            if (aliased or depth > PY_MAX_DEPTH) and height(node, {}) > PY_MAX_DEPTH:
                 raise _Fallback("deep nesting")
             found = Problems()  # kept apart until the whole file is read, so a fallback adds none twice
             source = SourceMap(path)
@@ -333,20 +285,6 @@ def _parse_c(text: str, path: str, problems: Problems, lines: Lines, depth: int)
             gc.enable()
     problems.extend(found.items)
     return Document(data, source)
-
-
-def _height(node: yaml.Node, memo: dict[int, int]) -> int:
-    """How deep walk will recurse from node, aliases followed (linear in the graph)."""
-    if isinstance(node, yaml.ScalarNode):
-        return 1
-    known = memo.get(id(node))
-    if known is not None:
-        return known
-    memo[id(node)] = MAX_NODES  # an alias inside its own anchor: walk would never end
-    children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
-    height = 1 + max((_height(child, memo) for child in children), default=0)
-    memo[id(node)] = height
-    return height
 
 
 def _unconstructible(loader: yaml.SafeLoader, root: yaml.Node) -> list[tuple[yaml.Node, Path]]:
@@ -407,24 +345,3 @@ def _left_open(text: str, failed: yaml.Mark) -> yaml.Mark | None:
     except yaml.YAMLError:
         pass
     return open_[-1] if open_ and open_[-1].line < failed.line else None
-
-
-def expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
-    """How many nodes the document holds once aliases are expanded (linear in the graph)."""
-    known = memo.get(id(node))
-    if known is not None:
-        return known
-    memo[id(node)] = 1  # guards against recursive aliases
-    size = 1
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            size += expanded_size(item, memo)
-            if size > MAX_NODES:
-                break
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            size += expanded_size(key, memo) + expanded_size(value, memo)
-            if size > MAX_NODES:
-                break
-    memo[id(node)] = size
-    return size
