@@ -139,6 +139,15 @@ def test_chinese_lines_join_without_a_space(text, shown):
     assert Renderer().html(text) == shown
 
 
+def test_a_site_with_nl2br_keeps_every_line_break_of_chinese_text():
+    """nl2br in mkdocs.yml: each line break is one in content too (an address, 讲述人 over a quote);
+    the lines were joined before nl2br could see them, "村委会邮编 311800" (audit AS-E)."""
+    from liangxiang.site.markdown import Renderer
+
+    shown = Renderer({"nl2br": {}}).html("联系地址：\n桃源村村委会\n邮编 311800\n\n老人们说：\n“好”")
+    assert shown == "<p>联系地址：<br>\n桃源村村委会<br>\n邮编 311800</p>\n<p>老人们说：<br>\n“好”</p>"
+
+
 @pytest.mark.parametrize("text, shown", [
     ("110千伏间隔", '<p><span class="nb">110千伏</span>间隔</p>'),  # audit L: "110 / 千伏"
     ("监督电话0391-7216688。", '<p>监督电话<span class="nb">0391-7216688</span>。</p>'),  # audit 27: "0391- / 7216688"

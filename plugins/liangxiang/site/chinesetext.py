@@ -34,6 +34,8 @@ class JoinChineseLines(Treeprocessor):
     """Lines of a Chinese paragraph are joined without the space a browser puts for a line break."""
 
     def run(self, root):
+        if "nl" in self.md.inlinePatterns:  # the site's nl2br: every line break is one, <br>
+            return
         for element in root.iter():
             if element.tag not in ("pre", "code") and element.text and "\n" in element.text:
                 element.text = CJK_BREAK.sub("", element.text)
