@@ -56,3 +56,24 @@ def test_the_footer_names_the_publisher_once(tmp_path, name, note):
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     footer = re.search(r"<footer.*?</footer>", (site / "index.html").read_text(encoding="utf-8"), re.S).group(0)
     assert note in re.sub(r"<[^>]+>", "", footer)
+
+
+def test_a_post_that_is_also_the_title_is_said_once(tmp_path):
+    """A village's 村监委会主任 is both post and title: the member's page, her card and her desk
+    plate said it twice, "村监委会主任 · 村监委会主任" (audit AS-E)."""
+    from conftest import build_site
+    from minimal_site import FILES, write_site
+
+    members = FILES["members.yaml"].replace("    post: 绿化养护员\n", "    post: 村监委会主任\n    title: 村监委会主任\n", 1)
+    root = write_site(tmp_path / "src", {"members.yaml": members})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+
+    def text(html: str) -> str:
+        return re.sub(r"<[^>]+>", "", html)
+
+    page = (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
+    assert text(re.search(r'<p class="identity-post">.*?</p>', page).group(0)) == "村监委会主任"
+    card = re.search(r'<a class="card member-card[^"]*" href="zhang-wei/".*?</a>', (site / "members/index.html").read_text(encoding="utf-8"), re.S)
+    assert text(card.group(0)).count("村监委会主任") == 1
+    plates = (site / "print/index.html").read_text(encoding="utf-8")
+    assert "村监委会主任 · 村监委会主任" not in plates and "村监委会主任" in plates

@@ -129,6 +129,11 @@ class Member(Record):
     }
 
     @property
+    def post_and_title(self) -> tuple[str, ...]:
+        """The post and the title, the same words said once (a village's 村监委会主任 is both)."""
+        return tuple(dict.fromkeys(part for part in (self.post, self.title) if part))
+
+    @property
     def listed_honors(self) -> list[Honor]:
         """The honours as the page lists them: one pasted twice is listed once."""
         return once(self.honors, lambda honor: honor.same_as)

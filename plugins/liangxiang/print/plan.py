@@ -74,7 +74,7 @@ def plan_signboards(content: Content, urls: Urls, site_url: str) -> list[Planned
 
 
 def _detail(member: Member) -> str:
-    return " · ".join(part for part in (member.post, member.title) if part)
+    return " · ".join(member.post_and_title)
 
 
 def _workplace(member: Member, org) -> tuple[Record, tuple, str] | None:
