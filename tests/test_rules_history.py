@@ -83,3 +83,37 @@ def test_a_build_kept_in_the_cache_wins_over_git(tmp_path):
     _rename_garden(root)
     build_site(root / "mkdocs.yml", tmp_path / "site")  # published huayuan, said the rename once
     assert _notices(root, root / ".cache/liangxiang") == ([], [])
+
+
+STILL_GONE = "git 历史里发布过的"
+
+
+def test_an_id_a_commit_took_out_is_told_on_every_build_until_answered_for(tmp_path):
+    """A rename committed without an alias was said once, at the next build, then never again,
+    while the plate printed with the old id opened the 404 page (audit AS-G): what git's history
+    took out is said on every build until an alias, a page or a hidden record answers for it."""
+    root = _committed_site(tmp_path)
+    _rename_garden(root)
+    for path in [root / "members.yaml", *root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
+        path.write_text(path.read_text(encoding="utf-8").replace("li-na", "lina"), encoding="utf-8")
+    _git(root, "commit", "-qam", "rename")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "rename: the new file")
+    (root / "content/about.md").write_text("# 关于\n\n后来的一次修改。\n", encoding="utf-8")
+    _git(root, "commit", "-qam", "later")  # the commit before HEAD no longer had garden nor li-na
+
+    def still_gone() -> list[str]:
+        content, problems = read_content(root, root / "content", cache_dir=tmp_path / "cache")
+        assert [str(p) for p in problems] == []
+        return sorted(f"{n.where.path} {n.message}" for n in content.notices if STILL_GONE in n.message)
+
+    for build in (1, 2):
+        told = still_gone()
+        assert [line.split(" ")[0] for line in told] == ["content/zones/", "members.yaml"], told
+        assert "党员编号 li-na 现在没有网页了" in told[1] and "责任区编号 garden 现在没有网页了" in told[0], told
+    zone = root / "content/zones/huayuan.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8").replace("aliases: [old-huayuan]", "aliases: [old-huayuan, garden]"), encoding="utf-8")
+    roster = root / "members.yaml"
+    assert "  - id: lina\n    name: 李娜\n" in roster.read_text(encoding="utf-8")
+    roster.write_text(roster.read_text(encoding="utf-8").replace("  - id: lina\n    name: 李娜\n", "  - id: lina\n    name: 李娜\n    aliases: [li-na]\n"), encoding="utf-8")
+    assert still_gone() == []

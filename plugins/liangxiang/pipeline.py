@@ -8,7 +8,7 @@ from pathlib import Path
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
 from .check.photos import CHECKED_FILE
-from .check.published import id_changes, renamed_ids, site_url_changed, vanished_pages
+from .check.published import id_changes, renamed_ids, site_url_changed, still_gone, vanished_pages
 from .check.settings import check_settings
 from .content import Content
 from .files import DEFAULT_CACHE, FileFacts, cache_dir, site_root
@@ -41,6 +41,7 @@ def read_content(
     check_content(content, problems)
     if every_record_read:  # a check's error (a photo's path) does not hide a zone renamed beside it
         content.notices.extend(vanished_pages(content, changes))
+        content.notices.extend(still_gone(content, root / members, {(kind, old) for kind, gone, _ in changes for old in gone}))
     check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()

@@ -10,6 +10,7 @@ Anything git cannot answer (no git, a shallow clone, a first commit) gives nothi
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -67,3 +68,25 @@ def _roster_ids(commit: str, roster: Path) -> set[str] | None:
         return None
     return {str(member["id"]) for member in listed
             if isinstance(member, dict) and isinstance(member.get("id"), (str, int)) and member.get("hidden") is not True}
+
+
+# an id on a line the roster's history took out: `- id: x`, `  id: x`, `- {id: x, …}`
+_REMOVED_ID = re.compile(r"""^-(?!--)\s*(?:-\s+)?(?:\{\s*)?id:\s*["']?([^\s"'#,}]+)|^-(?!--).*[{,]\s*id:\s*["']?([^\s"'#,}]+)""", re.M)
+
+
+def removed_ids(root: Path, docs_dir: Path, roster: Path) -> dict[str, set[str]]:
+    """kind -> every member or zone id that a commit ever took out of the roster or zones/ (renamed,
+    deleted, or moved: the caller keeps those still answered for). Two `git log` calls of a few
+    milliseconds; nothing where git cannot answer."""
+    found: dict[str, set[str]] = {}
+    if roster.is_file():
+        diff = _git(roster.parent, "log", "--format=", "-p", "-U0", "--no-renames", "--", roster.name)
+        if diff is not None:
+            found["member"] = {one or other for one, other in _REMOVED_ID.findall(diff)}
+    zones = docs_dir.resolve() / "zones"
+    if zones.is_dir():
+        deleted = _git(zones, "log", "--format=", "--name-only", "--diff-filter=D", "--no-renames", "--relative", "--", ".")
+        if deleted is not None:
+            found["zone"] = {name.rsplit(".", 1)[0] for name in deleted.split("\n")
+                             if "/" not in name and name.endswith((".yaml", ".yml"))}
+    return found

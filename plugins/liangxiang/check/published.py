@@ -7,7 +7,8 @@ says so of an id renamed without an alias to keep its address (format rule 5: id
 of a record deleted. A notice, not an error: what this machine built before must not decide
 whether content builds (audits 32 and 37: a fresh clone, or CI, built what this machine refused).
 It compares with the last build, not with every id ever published: a member deleted last month
-does not make today's new member a rename (audit 37).
+does not make today's new member a rename (audit 37). What git's history took out is said again
+on every build until its id is answered for (still_gone): said once, it was missed (audit AS-G).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from ..content import Content
 from ..files import write_atomic
 from ..problems import Location, Problem
-from .history import committed_ids
+from .history import committed_ids, removed_ids
 
 PUBLISHED_FILE = "published-ids.json"
 
@@ -88,10 +89,7 @@ def vanished_pages(content: Content, changes: list) -> list[Problem]:
     said at the record it was likely renamed to when one id of its kind is new beside it. Said
     once: the build after it no longer has the id."""
     notices = []
-    try:
-        docs = content.docs_dir.resolve().relative_to(content.root.resolve()).as_posix()
-    except ValueError:
-        docs = content.docs_dir.name
+    docs = _docs(content)
     roster = content.members[0].path if content.members else "members.yaml"
     for kind, gone, new in changes:
         if kind == "story":
@@ -114,6 +112,42 @@ def vanished_pages(content: Content, changes: list) -> list[Problem]:
                     Location(roster), "id", f"{content.since}有党员“{old}”，这次没有了：他/她的网页没有了，印过的桌牌上的二维码会打不开",
                     "调离的党员不要删除，写 status: former（网页保留并注明已调离）；不想公开的写 hidden: true；从没印过桌牌的，不用管这条提示"))
     return notices
+
+
+def still_gone(content: Content, roster: Path, said: set[tuple[str, str]]) -> list[Problem]:
+    """A notice on every build for the member and zone ids a commit ever took out that this content
+    answers for in no way (no page, alias, or hidden record), beside those ``said`` this run.
+    vanished_pages says a change once, at the next build; a plate printed last year hangs still,
+    and its QR code opens the 404 page until its id is given back (audit AS-G)."""
+    removed = removed_ids(content.root, content.docs_dir, roster)
+    current = _current(content)
+    hidden = {m.id for m in content.members if m.hidden}
+    notices = []
+    for kind, (where, what, printed, hint) in _STILL_GONE.items():
+        gone = sorted(removed.get(kind, set()) - current[kind] - hidden - {old for k, old in said if k == kind})
+        if gone:
+            shown = "、".join(gone[:8]) + (f" 等 {len(gone)} 个" if len(gone) > 8 else "")
+            listed = content.members[0].path if content.members else roster.name
+            location = Location(listed) if where == "roster" else Location(_docs(content) + "/zones/")
+            them = "它" if len(gone) == 1 else "它们"
+            notices.append(Problem(location, "id", f"git 历史里发布过的{what}编号 {shown} 现在没有网页了：印着{them}的{printed}上的二维码打开的是“页面不存在”",
+                                   hint.replace("这几个编号", "这个编号" if len(gone) == 1 else "这几个编号")))
+    return notices
+
+
+_STILL_GONE = {
+    "member": ("roster", "党员", "桌牌", "改了编号的，在新编号的记录里写 aliases: [旧编号]；调离的，恢复他/她的记录并写 status: former；"
+               "不公开的，恢复记录并写 hidden: true。这几个编号都有了着落，这条提示就不再出现"),
+    "zone": ("zones", "责任区", "标志牌", "改了编号的，在新编号的文件里写 aliases: [旧编号]；撤销的，恢复它的文件并写 status: archived"
+             "（可以用 successor 指向接手的责任区）。这几个编号都有了着落，这条提示就不再出现"),
+}
+
+
+def _docs(content: Content) -> str:
+    try:
+        return content.docs_dir.resolve().relative_to(content.root.resolve()).as_posix()
+    except ValueError:
+        return content.docs_dir.name
 
 
 def _stories_gone(content: Content, docs: str, gone: list[str], new: list[str]) -> list[Problem]:
