@@ -62,6 +62,25 @@ def test_an_archived_chain_leads_to_the_active_zone_at_its_end(tmp_path):
     assert "0317-2720111" in text and "0317-2720001" not in text
 
 
+@pytest.mark.parametrize("hotline, called, label", [
+    ("0317-2720000", "tel:03172720000", "监督热线"),
+    ("处党委办公室", "tel:03172720009", "原服务电话"),  # a hotline in words: the old number, said as the old one
+])
+def test_an_archived_zone_without_a_successor_offers_the_hotline_not_its_old_phone(tmp_path, hotline, called, label):
+    """A zone retired with no one after it showed its old number as the big button to call, which may
+    ring nowhere now (audit AS-G): the organization's hotline is offered, else the old number as such."""
+    config = _without_printables(write_site(tmp_path / "src", {
+        "content/zones/middle.yaml": MIDDLE.replace("successor: garden\n", ""),
+        "content/org.yaml": FILES["content/org.yaml"].replace("hotline: 0317-2720000", f"hotline: {hotline}"),
+    }))
+    site = build_site(config, tmp_path / "src/site")
+    raw = (site / "zones/middle/index.html").read_text(encoding="utf-8")
+    call = re.search(r'<p class="call">.*?</p>', raw, re.S).group(0)
+    assert f'href="{called}"' in call and label in call, call
+    active = re.search(r'<p class="call">.*?</p>', (site / "zones/garden/index.html").read_text(encoding="utf-8"), re.S).group(0)
+    assert 'href="tel:03172720001"' in active and "服务电话" in active and "原服务电话" not in active
+
+
 def _zone(zone_id: str, successor: str | None = None, status: str = "archived"):
     return SimpleNamespace(id=zone_id, successor=successor, status=status)
 
