@@ -2884,3 +2884,14 @@ def test_a_year_of_promises_before_its_members_joined_is_said_once(tmp_path):
     content, problems = read_content(root, root / "content")
     said = [str(n) for n in timeline_notices(content) if "入党" in n.message]
     assert said == ["content/commitments/1950.yaml:1:1: year: 有 5 位党员的 1950 年承诺在他们入党以前（第 3、5、7、9、11 行） (是不是年份写错了？year 和文件名一起改)"], said
+
+
+def test_the_build_day_is_chinas_day_not_the_runners(monkeypatch):
+    """A CI runner keeps UTC: its build at 00:30 on 1 January, Beijing time, still took the old year
+    for the promise wall, the plates and every "not yet" check (audit AS-G)."""
+    from liangxiang.values import build_day
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798734600")  # 2026-12-31 16:30 UTC
+    assert build_day().isoformat() == "2027-01-01"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798704000")  # 2026-12-31 08:00 UTC, 16:00 in Beijing
+    assert build_day().isoformat() == "2026-12-31"

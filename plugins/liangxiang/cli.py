@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import re
 import sys
@@ -18,6 +17,7 @@ from pathlib import Path
 from .cliparse import Parser, typed_dashes
 from .problems import ContentError
 from .siteconfig import ConfigProblem, load_site_config, site_config
+from .values import build_day
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     story.add_argument("--member", action="append", default=[], help="相关党员的编号（可写多次）")
     commitment = kind("commitment", "在 content/commitments/年份.yaml 末尾添加一条承诺（没有这个文件就新建）")
     commitment.add_argument("--member", help="党员编号")
-    commitment.add_argument("--year", type=_year, default=dt.date.today().year, help="年度（默认今年）")
+    commitment.add_argument("--year", type=_year, default=build_day().year, help="年度（默认今年）")
     assessment = kind("assessment", "新建 content/assessments/考核期.yaml，每个在用的责任区一行")
     assessment.add_argument("--period", help="考核期 YYYY-Qn（默认刚结束的那个季度）")
 

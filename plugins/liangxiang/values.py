@@ -356,9 +356,14 @@ def title_words(text: str) -> str:
     return re.sub(r"[\s《》“”\"'：:·。！!？?，,、—-]", "", text)
 
 
+CHINA_TIME = dt.timezone(dt.timedelta(hours=8), "北京时间")
+
+
 def build_day() -> dt.date:
-    """Today; or the day SOURCE_DATE_EPOCH names, the reproducible-builds convention (tests set it)."""
+    """Today in China, where the campaigns' years and dates are kept: a CI runner keeps UTC, and
+    its build at 00:30 on 1 January still showed last year's promises for eight hours (audit AS-G).
+    Or the day SOURCE_DATE_EPOCH names, the reproducible-builds convention (tests set it)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
+        return dt.datetime.fromtimestamp(int(epoch), CHINA_TIME).date()
+    return dt.datetime.now(CHINA_TIME).date()

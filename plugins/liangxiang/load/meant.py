@@ -218,7 +218,7 @@ def four_digit_year(value: Any, bounds: dict) -> str:
     """"写成 1998" for a year written 98 where years run from 1900 (joined: 98)."""
     if bounds.get("ge") != FIRST_YEAR or not re.fullmatch(r"[0-9]{2}", str(value).strip()):
         return ""
-    short, now = int(str(value)), dt.date.today().year % 100
+    short, now = int(str(value)), build_day().year % 100
     return f"年份写四位数：写成 {(2000 if short <= now else 1900) + short}"
 
 
@@ -244,7 +244,7 @@ def swapped_year(value: object) -> int | None:
     text = str(value).strip()
     if not re.fullmatch(r"[0-9]{4}", text):
         return None
-    now = dt.date.today().year
+    now = build_day().year
     swapped = {int(text[:i] + text[i + 1] + text[i] + text[i + 2:]) for i in range(3)}
     near = sorted(year for year in swapped if now - 30 <= year <= now + 2 and str(year) != text)
     return near[0] if len(near) == 1 else None
@@ -260,7 +260,7 @@ def mistyped_year(year: int) -> int | None:
     text = f"{year:04d}"
     years = [each for each in {int(text[:at] + digit + text[at + 1:]) for at in range(4) for digit in "0123456789"}
              if FIRST_YEAR <= each <= LAST_YEAR]
-    return min(years, key=lambda each: abs(each - dt.date.today().year)) if years else None
+    return min(years, key=lambda each: abs(each - build_day().year)) if years else None
 
 
 def date_hint(written: str) -> str:

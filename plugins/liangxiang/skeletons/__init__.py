@@ -21,7 +21,7 @@ import re
 from ..ids import person_id, phrase_id
 from ..load import load_content
 from ..problems import Problem
-from ..values import PERIOD_PATTERN
+from ..values import PERIOD_PATTERN, build_day
 from .site import Site, SkeletonError, Written, check_id, free_id
 from .write import append_item, create_file, text_value, yaml_line
 
@@ -46,10 +46,10 @@ def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str 
         yaml_line("# joined", "2008", "入党年份（选填），只写四位数字"),
         yaml_line("# tags", f"[{tags[0]}]" if (tags := site.tags()) else "[党员示范岗]", "标识（选填）"),
         "# honors:                         # 荣誉（选填），每项一行",
-        f"#   - {{year: {dt.date.today().year - 1}, title: 优秀共产党员, by: {site.honoured_by()}}}",
+        f"#   - {{year: {build_day().year - 1}, title: 优秀共产党员, by: {site.honoured_by()}}}",
         yaml_line("# status", "former", "调离后再写这一行（页面保留，注明“已调离”）"),
     ]
-    written = append_item(site.members_file, "members", lines, site, ("id", member_id), header=f"# 新党员（{dt.date.today():%Y-%m-%d} 用 liangxiang new member 添加）")
+    written = append_item(site.members_file, "members", lines, site, ("id", member_id), header=f"# 新党员（{build_day():%Y-%m-%d} 用 liangxiang new member 添加）")
     written.record_id = member_id
     namesakes = [f"{m.id}（{m.department}）" if m.department else m.id for m in site.content.members if name and m.name == name]
     if namesakes:
@@ -68,7 +68,7 @@ def new_zone(site: Site, name: str | None, wanted_id: str | None, branch: str | 
     others = [b for b in site.branches if b != branch]
     text = "\n".join([
         f"# 党员责任区：{name or '（名称）'}",
-        f"# 用 liangxiang new zone 于 {dt.date.today():%Y-%m-%d} 生成。文件名就是编号 {zone_id}，它印在标志牌的二维码里，",
+        f"# 用 liangxiang new zone 于 {build_day():%Y-%m-%d} 生成。文件名就是编号 {zone_id}，它印在标志牌的二维码里，",
         "# 挂牌以后就不要再改。标着“必填”而后面空着的，都要填上；以“#”开头的是选填项，要用时删掉行首的“# ”。",
         "# 写完在站点目录里运行 liangxiang validate：还有空着的必填项，它会指出在第几行。",
         "",
@@ -118,7 +118,7 @@ def new_story(site: Site, title: str | None, wanted_id: str | None, members: lis
         "# 两行“---”之间是故事信息；标着“必填”而后面空着的要填上，以“#”开头的是选填项。",
         "# 正文写在下面第二个“---”之后（必填），普通文字即可，空一行分段。写完运行 liangxiang validate 检查。",
         yaml_line("title", text_value(title), "标题（必填）"),
-        yaml_line("date", f"{dt.date.today():%Y-%m-%d}", "日期（必填），YYYY-MM-DD"),
+        yaml_line("date", f"{build_day():%Y-%m-%d}", "日期（必填），YYYY-MM-DD"),
         yaml_line("category", categories[0] if len(categories) == 1 else None, "类别（必填）：" + " | ".join(categories)),
         yaml_line("members" if members else "# members", f"[{', '.join(members or [site.example_member()])}]", "相关党员的编号（选填）"),
         yaml_line("# team", "小区维修班", "集体/班组（选填），优秀班组写这个"),
@@ -155,7 +155,7 @@ def new_commitment(site: Site, member: str | None, year: int) -> Written:
         f"#   - {{date: {year}-03-12, text: 组织志愿者补植草坪200平方米}}",
         f"# review: {{date: {year}-12-20, result: 优秀, by: 党员互评、群众评议}}   # 评诺（选填），年终评议后再写",
     ]
-    header = f"# {dt.date.today():%Y-%m-%d} 用 liangxiang new commitment 添加"
+    header = f"# {build_day():%Y-%m-%d} 用 liangxiang new commitment 添加"
     if path.is_file():
         written = append_item(path, "commitments", lines, site, ("member", member), header=header)
     else:
@@ -184,7 +184,7 @@ def default_period(today: dt.date) -> str:
 
 def new_assessment(site: Site, period: str | None) -> Written:
     if period is None:
-        period = default_period(dt.date.today())
+        period = default_period(build_day())
         if (site.docs_dir / "assessments" / f"{period}.yaml").exists():
             raise SkeletonError(
                 f"刚结束的考核期 {period} 已经有了（content/assessments/{period}.yaml）；"
@@ -204,7 +204,7 @@ def new_assessment(site: Site, period: str | None) -> Written:
         "# 写完运行 liangxiang validate；提交以后就张榜公布在网站的“考核评分”栏目里。",
         "",
         yaml_line("period", period, "考核期（必填），和文件名相同"),
-        yaml_line("published", f"{dt.date.today():%Y-%m-%d}", "公布日期（必填），YYYY-MM-DD"),
+        yaml_line("published", f"{build_day():%Y-%m-%d}", "公布日期（必填），YYYY-MM-DD"),
         yaml_line("methods", "[监督员评议, 党员互评, 领导小组评议]", "考核方式（选填）"),
         "results:",
         *results,
