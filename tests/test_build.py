@@ -296,6 +296,47 @@ def test_a_build_failing_late_keeps_the_previous_site(tmp_path):
     assert not any(p.name.startswith(("staging-", "previous-")) for p in (root / ".cache/liangxiang").iterdir())
 
 
+def test_hidden_files_at_the_top_of_site_dir_are_kept_as_mkdocs_keeps_them(tmp_path):
+    """A site_dir that is a deploy checkout (.git) or a certbot webroot (.well-known) lost them on
+    every build (audit AS-H); MkDocs leaves hidden entries at the top alone. Anything else the new
+    site lacks still goes."""
+    root = write_site(tmp_path / "src")
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    kept = [site / ".git/HEAD", site / ".well-known/acme-challenge/token", site / ".htaccess"]
+    for path in kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("kept", encoding="utf-8")
+    (site / "stray.html").write_text("gone", encoding="utf-8")
+    (site / "stories/.stray").write_text("gone", encoding="utf-8")  # hidden, but not at the top
+    (root / "content/about.md").write_text("# 关于\n\n改过的关于页。\n", encoding="utf-8")
+    build_site(root / "mkdocs.yml", site)
+    assert all(path.read_text(encoding="utf-8") == "kept" for path in kept)
+    assert not (site / "stray.html").exists() and not (site / "stories/.stray").exists()
+
+
+def test_a_warning_in_a_later_post_build_refuses_the_strict_build(tmp_path):
+    """A hook's (or a plugin's after ours) warning in on_post_build aborted --strict after the site
+    was updated, and the ids of the refused build were recorded as published (audit AS-H)."""
+    from mkdocs.exceptions import Abort
+
+    root = write_site(tmp_path / "src")
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    published = (root / ".cache/liangxiang/published-ids.json").read_bytes()
+    (root / "hook.py").write_text("import logging\n\n\ndef on_post_build(config):\n"
+                                  "    logging.getLogger('mkdocs.plugins.a_hook').warning('发布前的检查没有通过')\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "hooks:\n  - hook.py\n", encoding="utf-8")
+    (root / "content/about.md").write_text("# 关于\n\n改过的关于页。\n", encoding="utf-8")
+    zone = root / "content/zones/garden.yaml"
+    zone.rename(root / "content/zones/huayuan.yaml")
+    for path in [root / "members.yaml", *root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
+        path.write_text(path.read_text(encoding="utf-8").replace("garden", "huayuan"), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", site)
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert (root / ".cache/liangxiang/published-ids.json").read_bytes() == published
+
+
 def test_a_killed_builds_staging_folder_is_removed_by_the_next_build(tmp_path):
     """Ctrl-C before a build could clean up left an empty staging folder for good (audit 19);
     one of a build still running (a shared cache) is left alone."""

@@ -11,7 +11,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.theme import Theme
@@ -195,6 +195,9 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         return self.build.extend_context(context, page.file.src_uri)
 
+    # last: a hook's or a later plugin's warning in its on_post_build, or a file it writes (redirects),
+    # is still inside the staged build that --strict may refuse (audit AS-H: a refused build published)
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         if isinstance(self.build, Waiting):
@@ -206,8 +209,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         self.build.write_pages(site_dir, self.output.place, wait_for_printables)
         log.info("亮相：数据页面 %d 个（新生成 %d 个，沿用缓存 %d 个）",
                  len(self.build.pages), self.build.rendered, self.build.reused)
-        self.output.commit(config.strict)
-        if not cache_in_docs(config, self.config):  # the next run says which printed address went away
+        published = self.output.commit(config.strict)
+        if published and not cache_in_docs(config, self.config):  # the next run says which printed address went away
             record_published(self.build.content, cache_dir(config, self.config))
         config.site_dir = str(self.output.target)
         gc.unfreeze()  # `mkdocs serve` builds again in this process: what this build held may go

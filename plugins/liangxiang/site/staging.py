@@ -48,12 +48,12 @@ class StagedOutput:
         """The file at ``relative`` in the site is ``source`` (a file in the cache, never changed in place)."""
         self.placed[relative] = source
 
-    def commit(self, strict: bool) -> None:
-        """Bring site_dir up to date; under --strict a build that warned is left to abort."""
+    def commit(self, strict: bool) -> bool:
+        """Bring site_dir up to date; under --strict a build that warned is left to abort (False)."""
         engine_logger().removeHandler(self.warnings)
         if strict and self.warnings.get_counts():
             self.discard()
-            return
+            return False
         self.target.mkdir(parents=True, exist_ok=True)
         staging, wanted = str(self.staging), set()
         for folder, _, names in os.walk(staging):
@@ -67,6 +67,7 @@ class StagedOutput:
             self._update(relative, str(source), move=False)
         self._remove_all_but(wanted)
         self.discard()
+        return True
 
     def discard(self) -> None:
         engine_logger().removeHandler(self.warnings)
@@ -92,8 +93,13 @@ class StagedOutput:
         """Delete what the new site does not have, then the folders that became empty. Another
         build of the same site at the same time (two terminals, an editor's save under `mkdocs
         serve`) keeps its files on their way in; whatever either deletes first is gone for both."""
-        root = str(self.target)
-        for folder, dirs, names in os.walk(root, topdown=False):
+        root, walked = str(self.target), []
+        for folder, dirs, names in os.walk(root):
+            if folder == root:  # hidden entries at the top are kept, as MkDocs keeps them: a deploy
+                dirs[:] = [name for name in dirs if not name.startswith(".")]  # checkout's .git, .well-known
+                names = [name for name in names if not name.startswith(".") or _IN_FLIGHT.match(name)]
+            walked.append((folder, dirs, names))
+        for folder, dirs, names in reversed(walked):  # a folder's files and folders before the folder
             prefix = os.path.relpath(folder, root).replace(os.sep, "/") + "/"
             for name in names:
                 if (name if prefix == "./" else prefix + name) not in wanted and not _on_its_way(name):
