@@ -414,3 +414,26 @@ def test_an_empty_mkdocs_yml_is_said_empty(tmp_path, written):
     result = run("liangxiang", "validate", cwd=root)
     said = [line for line in result.stderr.splitlines() if line.startswith("mkdocs.yml")]
     assert result.returncode == 1 and len(said) == 1 and "mkdocs.yml 是空的" in said[0] and "git checkout -- mkdocs.yml" in said[0], result.stderr
+
+
+@pytest.mark.parametrize("setting, parent, variable", [
+    ("site_url: !ENV [LIANGXIANG_TEST_URL, 'https://dj.qinghe.org.cn/dj/']", None, "http://127.0.0.1:8000/"),
+    ("INHERIT: common.yml", "site_url: http://localhost:8000/\n", None),
+])
+def test_a_site_url_set_through_env_or_inherit_is_checked_as_printed(tmp_path, monkeypatch, setting, parent, variable):
+    """The checks read site_url from the text of mkdocs.yml: set through !ENV or INHERIT, this
+    machine's address passed and was printed in every QR code (audit AS-H)."""
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("site_url: https://dj.qinghe.org.cn/dj/", setting)})
+    if parent is not None:
+        (root / "common.yml").write_text(parent, encoding="utf-8")
+    if variable is not None:
+        monkeypatch.setenv("LIANGXIANG_TEST_URL", variable)
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert result.returncode == 1 and "site_url" in result.stderr and "是本机的地址" in result.stderr, result.stderr
+
+
+def test_the_https_address_offered_for_an_http_one_drops_its_port(tmp_path):
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace(
+        "site_url: https://dj.qinghe.org.cn/dj/", "site_url: http://dj.qinghe.org.cn:8080/dj/")})
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    assert "改成 https://dj.qinghe.org.cn/dj/" in result.stdout + result.stderr, result.stdout + result.stderr

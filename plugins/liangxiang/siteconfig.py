@@ -295,24 +295,29 @@ def served_address(config) -> bool:
     return (config.site_url or "").startswith(f"http://{host}:{port}/")
 
 
-def printed_site_url(config) -> str:
-    """The address printed in QR codes: site_url as mkdocs.yml sets it. `mkdocs serve` replaces
-    the setting with its own (http://127.0.0.1:8000/), which a sign bolted to a wall must never
-    hold: a PDF downloaded from the preview goes to the print shop like any other."""
-    from mkdocs.utils.yaml import yaml_load  # reads INHERIT and !ENV as MkDocs does
+def resolved_site_url(config) -> str:
+    """site_url as the site sets it, INHERIT and !ENV read as MkDocs reads them; "" when it sets
+    none. `mkdocs serve` replaces the setting with its own (http://127.0.0.1:8000/), which a sign
+    bolted to a wall must never hold: a PDF downloaded from the preview goes to the print shop."""
+    from mkdocs.utils.yaml import yaml_load
 
     if not served_address(config):
-        return ascii_url(config.site_url or "")  # a build: the setting as written (no second read of mkdocs.yml)
-    path = Path(config.config_file_path or "")
+        return config.site_url or ""  # a build: the setting, resolved (no second read of mkdocs.yml)
     try:
-        with path.open("rb") as source:
+        with Path(config.config_file_path or "").open("rb") as source:
             written = yaml_load(source).get("site_url")
     except Exception:  # unreadable here means MkDocs read it some other way: its value stands
-        written = None
-    if not isinstance(written, str) or not written.strip():
         return config.site_url or ""
+    if not isinstance(written, str) or not written.strip():
+        return ""
     written = written.strip()
-    return ascii_url(written if written.endswith("/") else written + "/")
+    return written if written.endswith("/") else written + "/"
+
+
+def printed_site_url(config) -> str:
+    """The address printed in QR codes (resolved_site_url); a preview of a site that sets none
+    prints serve's own, which its checks refuse to publish."""
+    return ascii_url(resolved_site_url(config) or config.site_url or "")
 
 
 def ascii_url(url: str) -> str:

@@ -20,14 +20,18 @@ HOME = "index.md"
 def check_settings(config, plugin_config, content: Content, problems: Problems) -> None:
     """Add a problem for every setting the site cannot be built or printed with."""
     config_file = Path(config.config_file_path or "mkdocs.yml")
-    if not config.site_url and (variable := _unset_variable(config_file)):  # site_url: !ENV SITE_URL
+    from ..siteconfig import resolved_site_url
+
+    # what the QR codes will hold, however it is set (!ENV, INHERIT): not the text of mkdocs.yml (audit AS-H)
+    written = resolved_site_url(config)
+    if not written and (variable := _unset_variable(config_file)):  # site_url: !ENV SITE_URL
         problems.add(Location.of_setting(config_file, "site_url"), "site_url",
                      f"site_url 取自环境变量 {variable}，这个变量没有设置，网站地址就是空的（印出来的二维码要指向它）",
                      f"生成前设置它，例如 {variable}=https://dangjian.你的单位.cn/ mkdocs build；或者直接写 site_url: https://…")
-    elif not config.site_url:
+    elif not written:
         problems.add(Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
                      URL_EXAMPLE)
-    elif (wrong := site_url_problem(config.site_url) or _this_machine(written := _written_site_url(config_file))) is not None:
+    elif (wrong := site_url_problem(written) or _this_machine(written)) is not None:
         problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong, URL_EXAMPLE)
     elif _intranet(written):
         content.notices.append(Problem(
@@ -39,11 +43,12 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             Location.of_setting(config_file, "site_url"), "site_url",
             f"网站地址 site_url 还是示例地址（“{written}”）：这样印出来的二维码打不开",
             "印标志牌和桌牌之前，改成网站对外的真实地址，例如 https://dangjian.你的单位.cn/"))
-    elif (written or config.site_url).lower().startswith("http://"):  # printed on signs that hang for years; as written (serve puts its own http://127.0.0.1 in config)
+    elif written.lower().startswith("http://"):  # printed on signs that hang for years
+        secure = urlsplit(written)._replace(scheme="https", netloc=urlsplit(written).hostname or "").geturl()  # not http's port
         content.notices.append(Problem(
             Location.of_setting(config_file, "site_url"), "site_url",
             f"网站地址 site_url 用的是 http://（“{written}”）：印出来的二维码也是，手机打开时浏览器会标出“不安全”",
-            f"网站开通了 https 的话，印标志牌和桌牌之前改成 {'https://' + written.split('://', 1)[-1]}"))
+            f"网站开通了 https 的话，印标志牌和桌牌之前改成 {secure}"))
     if "search" in config.plugins:  # MkDocs' own: an index no page of this theme reads, of the guide for editors too
         content.notices.append(Problem(
             Location.of_setting(config_file, "plugins"), "plugins",
@@ -142,13 +147,6 @@ def _unset_variable(config_file: Path) -> str:
     except (OSError, UnicodeDecodeError):
         return ""
     return found.group(1) if found else ""
-
-
-def _written_site_url(config_file: Path) -> str:
-    try:
-        return written_site_url(config_file.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError):
-        return ""
 
 
 def _this_machine(url: str) -> str | None:
