@@ -437,3 +437,22 @@ def test_the_https_address_offered_for_an_http_one_drops_its_port(tmp_path):
         "site_url: https://dj.qinghe.org.cn/dj/", "site_url: http://dj.qinghe.org.cn:8080/dj/")})
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert "改成 https://dj.qinghe.org.cn/dj/" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("setting, words, hint", [
+    ("content", "members 设置写的“content”是一个文件夹，不是党员名单文件", "mkdocs.yml 旁边有 members.yaml：写 members: members.yaml"),
+    ("''", "members 设置写的“”是一个文件夹", "写 members: members.yaml"),
+    ("../members.yaml", "找不到 members 设置写的党员名单“../members.yaml”", "mkdocs.yml 旁边有 members.yaml：写 members: members.yaml"),
+    ("content/zones/garden.yaml", "members 设置写的“content/zones/garden.yaml”是 content/ 里的记录，不是党员名单", "写 mkdocs.yml 旁边党员名单的文件名"),
+    ("content/org.yaml", "是 content/ 里的单位信息，不是党员名单", "例如 members: members.yaml"),
+])
+def test_a_wrong_members_setting_is_one_error_at_the_setting_never_a_file_to_delete(tmp_path, setting, words, hint):
+    """`members: content` was told to delete the content folder, `members: ../members.yaml` to move
+    the roster out of the site, a zone file named there gave 82 errors (audit AS-H)."""
+    root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace(
+        "  - liangxiang\n", f"  - liangxiang:\n      members: {setting}\n")})
+    result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+    first = result.stderr.splitlines()[0]
+    assert result.returncode == 1 and first.startswith("mkdocs.yml:8:7: members:") and words in first and hint in first, result.stderr
+    assert "删掉这个" not in result.stderr and "移到" not in result.stderr, result.stderr
+    assert "一共有 1 处错误" in result.stderr + result.stdout, result.stderr

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..content import Content, is_scratch
+from ..content import RECORD_FOLDERS, Content, is_scratch
 from ..model import (
     Assessment,
     Commitment,
@@ -120,17 +120,34 @@ class _Reader(FileReading):
         if self.members_setting == DEFAULT_MEMBERS:
             self.problems.add(Location(self.shown(path)), "-", *missing_file(path, self.root, self.docs_dir, f"党员名单放在 mkdocs.yml 旁边的 {path.name}"))
             return
-        message, hint = missing_file(path, self.root, self.docs_dir, "")  # mkdocs.yml names another file: the setting is wrong
+        # mkdocs.yml names another file: the setting is what to change, never the files (audit AS-H:
+        # `members: content` was told to delete the folder, `../members.yaml` to move the roster there)
+        setting = self.members_setting
         beside = did_you_mean(path.name, [p.name for p in self.root.glob("*.y*ml") if p.stem not in ("mkdocs", "properdocs")])
+        roster = next((p.name for p in (self.root / path.name, self.root / DEFAULT_MEMBERS) if p.is_file() and p != path), None)
         self.problems.add(Location.of_setting(site_config(self.root), "members"), "members",
-                          f"找不到 members 设置写的党员名单“{self.members_setting}”" if message.startswith("找不到")
-                          else f"members 设置写的党员名单“{self.members_setting}”：{message}",
-                          hint or beside or f"写 mkdocs.yml 旁边党员名单的文件名，或删掉这一行（就用 {DEFAULT_MEMBERS}）")
+                          f"members 设置写的“{setting}”是一个文件夹，不是党员名单文件" if path.is_dir()
+                          else f"找不到 members 设置写的党员名单“{setting}”",
+                          f"mkdocs.yml 旁边有 {roster}：写 members: {roster}" if roster else
+                          beside or f"写 mkdocs.yml 旁边党员名单的文件名，或删掉这一行（就用 {DEFAULT_MEMBERS}）")
+
+    def members_setting_names_a_record(self) -> bool:
+        """`members:` naming org.yaml or a file of zones/, commitments/…: an error at the setting,
+        not a roster read from it (82 errors of a zone file read as members, audit AS-H)."""
+        path, docs = self.members_file.resolve(), self.docs_dir.resolve()
+        is_org = path == docs / "org.yaml"
+        if self.members_setting == DEFAULT_MEMBERS or not (is_org or (path.parent.parent == docs and path.parent.name in RECORD_FOLDERS)):
+            return False
+        self.problems.add(Location.of_setting(site_config(self.root), "members"), "members",
+                          f"members 设置写的“{self.members_setting}”是 {docs.name}/ 里的{'单位信息' if is_org else '记录'}，不是党员名单",
+                          f"写 mkdocs.yml 旁边党员名单的文件名，例如 members: {DEFAULT_MEMBERS}")
+        return True
 
     def load_members(self, content: Content) -> None:
         path = self.members_file
-        if not path.is_file():
-            self.missing_members()
+        if not path.is_file() or self.members_setting_names_a_record():
+            if not path.is_file():
+                self.missing_members()
             content.known["member"].complete = False
             return
         doc = self.document(path)
