@@ -1038,3 +1038,18 @@ def test_a_hotline_written_with_words_wraps_on_a_phone(visit, tmp_path):
         assert page.evaluate("document.documentElement.scrollWidth") <= width, (width, "the page scrolls sideways")
         number = page.locator(".call-supervise .nb").first.bounding_box()
         assert number["height"] < 40, number  # the number itself stays on one line
+
+
+def test_search_opened_from_disk_says_to_open_the_site_by_its_address(browser, example_site):
+    """Opened as a file (file://), the browser refuses the index to the page: "请刷新页面再试" could
+    never help (audit AS-H). The page says how search works instead."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto((example_site / "search/index.html").as_uri(), wait_until="load")
+        page.fill("#q", "张伟")
+        page.press("#q", "Enter")
+        page.wait_for_function("document.querySelector('#search-status').textContent.includes('网站地址')", timeout=15000)
+        assert "刷新" not in page.inner_text("#search-status")
+    finally:
+        context.close()

@@ -265,7 +265,7 @@
     history.replaceState(null, '', url.href);
     if (index && !wanted(q).length) return show(q);
     if (q.trim()) status.textContent = d.loading;
-    ready(q).then(function () { if (input.value === q) show(q); }, function () { if (input.value === q) status.textContent = d.failed; });
+    ready(q).then(function () { if (input.value === q) show(q); }, function () { if (input.value === q) status.textContent = location.protocol === 'file:' ? d.failedOnDisk : d.failed; });
   }
 
   input.addEventListener('focus', function () { load().catch(function () {}); }, { once: true });
