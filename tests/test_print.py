@@ -188,7 +188,7 @@ def test_print_page_lists_every_printable_with_preview(example_site, example, pl
     assert f'<a href="#signboards">{len(example.active_zones)} 块标志牌</a>' in top and f'<a href="#plates">{len(plated)} 张桌牌</a>' in top
     assert '<h2 id="plates">' in html and "共 3 种尺寸（同一尺寸横放、竖放算一种）" in html
     # whoever orders the signs reads this page, not the build's notices (audit Y): the example's address is said
-    assert re.search(r'class="print-warning"[^>]*>先不要下单：网站地址（site_url）还是示例地址 https://dangjian\.huaning\.example\.cn/', top)
+    assert re.search(r'class="print-warning"[^>]*>先不要下单：网站地址（site_url）https://dangjian\.huaning\.example\.cn/ 是示例地址或本机的地址', top)
     assert "颜色为 RGB（sRGB）：主色红 #B3121A" in top
     # each sign says how far off its duties read (audits Y 4, AB 5): their Hanzi at 1/180 of the distance
     read = [(float(mm), float(m)) for mm, m in re.findall(r"工作职责的字高约 ([0-9.]+) 毫米，大约 ([0-9.]+) 米内看得清", html)]

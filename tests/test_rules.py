@@ -2308,7 +2308,7 @@ def test_an_intranet_site_url_is_said(tmp_path, url, noticed):
     config = load_config(config_file=str(root / "mkdocs.yml"))
     notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices if "内网" in str(n)]
     assert notices == ([f"mkdocs.yml:2:1: site_url: 网站地址 site_url 是内网地址（“{url}”）：印出来的二维码只有连着单位内网的手机能打开，"
-                        "用流量的群众打不开 (只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.example.cn/)"]
+                        "用流量的群众打不开 (只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.你的单位.cn/)"]
                        if noticed else [])
 
 
