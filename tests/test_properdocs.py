@@ -142,3 +142,15 @@ def test_the_build_is_said_done_after_every_rebuild_even_in_the_same_time():
         logger.filters[:] = kept
         logger.setLevel(level)
     assert seen == ["亮相：正在生成网站，完成后更新 site", "亮相：网站生成完毕，用时 1.10 秒"] * 3, seen
+
+
+def test_two_config_files_beside_each_other_are_a_notice(small_site):
+    """During a move to ProperDocs both files stay: validate read mkdocs.yml, properdocs built from
+    properdocs.yml, and a setting wrong in one passed the other's check (audit AS-H)."""
+    shutil.copy(small_site / "mkdocs.yml", small_site / "properdocs.yml")
+    validate = subprocess.run([str(BIN / "liangxiang"), "validate"], cwd=small_site, capture_output=True, text=True, timeout=120)
+    assert validate.returncode == 0, validate.stderr
+    assert "提示（不影响生成）：mkdocs.yml:1:1: 这里有两个配置文件，mkdocs.yml 和 properdocs.yml" in validate.stdout, validate.stdout
+    (small_site / "properdocs.yml").unlink()
+    validate = subprocess.run([str(BIN / "liangxiang"), "validate"], cwd=small_site, capture_output=True, text=True, timeout=120)
+    assert "两个配置文件" not in validate.stdout

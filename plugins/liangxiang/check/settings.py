@@ -57,11 +57,26 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
     if site_dir_is_a_file(config):  # a build would fail writing into it
         problems.add(Location.of_setting(config_file, "site_dir"), "site_dir", f"site_dir（{_shown_path(Path(config.site_dir), config_file)}）是一个已有的文件，不是文件夹：网站没法生成到那里",
                      "删掉 site_dir 使用默认的 site/，或写一个新的文件夹名")
+    if (other := _other_tools_config(config_file)) is not None:
+        content.notices.append(Problem(
+            Location(config_file.name, 1, 1), "-",
+            f"这里有两个配置文件，{config_file.name} 和 {other.name}：mkdocs 命令读 mkdocs.yml，properdocs 命令读 properdocs.yml，"
+            f"这次读的是 {config_file.name}，两个文件的设置不一样时，两个命令生成的网站也不一样",
+            "只留一个：用 properdocs 的删掉 mkdocs.yml，用 mkdocs 的删掉 properdocs.yml"))
     _duplicate_settings(config_file, problems)
     _missing_hooks(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     _nav(config.nav, config_file, content, problems)
+
+
+def _other_tools_config(config_file: Path) -> Path | None:
+    """properdocs.yml beside mkdocs.yml (or the other way round): each command reads its own, and
+    `liangxiang validate` read the one the build did not (audit AS-H)."""
+    mine = config_file.stem.lower()
+    other = {"mkdocs": "properdocs", "properdocs": "mkdocs"}.get(mine)
+    found = [config_file.with_name(f"{other}{suffix}") for suffix in (".yml", ".yaml")] if other else []
+    return next((path for path in found if path.is_file()), None)
 
 
 def site_dir_is_a_file(config) -> bool:
