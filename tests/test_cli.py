@@ -456,3 +456,12 @@ def test_a_wrong_members_setting_is_one_error_at_the_setting_never_a_file_to_del
     assert result.returncode == 1 and first.startswith("mkdocs.yml:8:7: members:") and words in first and hint in first, result.stderr
     assert "删掉这个" not in result.stderr and "移到" not in result.stderr, result.stderr
     assert "一共有 1 处错误" in result.stderr + result.stdout, result.stderr
+
+
+def test_validate_takes_the_config_file_itself_and_says_its_version(tmp_path):
+    """`liangxiang validate site/mkdocs.yml` said the folder could not be found (audit AS-H)."""
+    root = write_site(tmp_path / "src")
+    result = run("liangxiang", "validate", str(root / "mkdocs.yml"), cwd=tmp_path)
+    assert result.returncode == 0 and "内容检查通过" in result.stdout, result.stderr
+    version = run("liangxiang", "--version", cwd=tmp_path)
+    assert version.returncode == 0 and re.fullmatch(r"liangxiang \d+\.\d+\.\d+\n", version.stdout), version.stdout

@@ -22,12 +22,13 @@ from .values import build_day
 
 def main(argv: list[str] | None = None) -> int:
     parser = Parser(prog="liangxiang", description="亮相：党员亮身份、亮承诺、亮标准的公开网站和印刷品")
+    parser.add_argument("--version", action="version", version=f"liangxiang {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="检查内容，不生成网站（与 mkdocs build 报告的错误相同）",
                                    description="检查内容，不生成网站：列出全部错误（文件:行:列: 字段: 哪里不对 (怎么改)），"
                                                "有错时以状态 1 退出。与 mkdocs build 报告的错误相同。")
-    validate.add_argument("directory", nargs="?", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录），默认当前目录")
+    validate.add_argument("directory", nargs="?", default=".", help="站点目录（mkdocs.yml 或 properdocs.yml 所在目录，或这个文件本身），默认当前目录")
     validate.add_argument("-f", "--config-file", help="配置文件的路径（默认 DIRECTORY/mkdocs.yml，没有时用 properdocs.yml）")
 
     new = commands.add_parser(
@@ -69,7 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(typed_dashes(sys.argv[1:] if argv is None else argv))
     try:
         if args.command == "validate":
-            return run_validate(Path(args.directory), args.config_file)
+            directory, config_file = Path(args.directory), args.config_file
+            if directory.is_file() and config_file is None:  # `validate site/mkdocs.yml`: the file, as -f names it (audit AS-H)
+                directory, config_file = directory.parent, str(directory)
+            return run_validate(directory, config_file)
         if args.command == "new":
             return run_new(args)
         if args.command == "schemas":
@@ -78,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 141  # as a shell reports a command its pipe's reader closed (128 + SIGPIPE)
     return 2
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("liangxiang")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "（未安装）"
 
 
 def _quiet_stdout() -> None:
