@@ -149,3 +149,25 @@ def test_an_organizations_name_is_kept_in_parts_a_page_does_not_break(org, parts
     from liangxiang.titles import org_parts
 
     assert org_parts(org, 10) == parts
+
+
+@pytest.mark.parametrize("title, token", [
+    ("早高峰7:30—8:15护学岗", "7:30—8:15"),
+    ("桃源村至白石镇通村公路（桃石线K0+000—K3+500）及沿线路灯护栏巡查保洁优秀党员责任区", "K0+000—K3+500"),
+    ("国道312线K271+350道口至K275+100道口护路", "K271+350"),
+])
+def test_a_range_of_letters_and_numbers_is_never_cut_and_a_page_keeps_it_on_one_line(title, token):
+    """A road's stakes (路长制 names carry them) broke on a page, K0+000— / K3+500, and a title was
+    cut inside 7:30—8:15 (audit AS-E)."""
+    from liangxiang.site.breaking import phrased
+    from liangxiang.titles import title_parts
+
+    start = title.index(token)
+    assert not any(start < at < start + len(token) for at in title_breaks(title)), _shown(title)
+    parts, edges, at = title_parts(title, 10), [], 0
+    for part in parts:
+        at += len(part)
+        edges.append(at)
+    assert not any(start < edge < start + len(token) for edge in edges), parts  # as a page keeps its parts
+    if "—" in token:  # browsers break beside a dash; not inside K271+350
+        assert f'<span class="nb">{token}' in str(phrased(title)), str(phrased(title))

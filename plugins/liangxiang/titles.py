@@ -99,9 +99,14 @@ def place_breaks(title: str) -> list[int]:
     return sorted(at for at in set(points) if not _inside(title, at) or title[at:at + 1] in OPENING)
 
 
+# a token of letters and numbers, a range of them included (K271+350, 3-5, 7:30—8:15): never cut inside
+LETTERS_AND_NUMBERS = re.compile(r"[A-Za-z0-9]+(?:[+:.\-/][A-Za-z0-9]+)*(?:[—–～~][A-Za-z0-9]+(?:[+:.\-/][A-Za-z0-9]+)*)*")
+
+
 def _tidy(title: str, points) -> list[int]:
     held = {_held(title, at) for at in points}
-    return sorted(at for at in held if SHORTEST <= at <= len(title) - SHORTEST)
+    inside = {at for found in LETTERS_AND_NUMBERS.finditer(title) for at in range(found.start() + 1, found.end())}
+    return sorted(at for at in held - inside if SHORTEST <= at <= len(title) - SHORTEST)
 
 
 def title_breaks(title: str) -> tuple[int, ...]:

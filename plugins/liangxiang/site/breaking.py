@@ -36,6 +36,15 @@ def _a_name(title: str, found: re.Match) -> bool:
     return not quoted and "党员" not in words and not TERM.search(words)
 
 
+# a range of stakes, times or numbers (K0+000—K3+500, 7:30—8:15): browsers break beside a dash
+_RANGE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[+:.][A-Za-z0-9]+)*(?:[—–～~][A-Za-z0-9]+(?:[+:.][A-Za-z0-9]+)*)+")
+
+
+def ranges_whole(text: Markup) -> Markup:
+    """A range in a title kept on one line, as a sign keeps it: not K0+000— / K3+500 (audit AS-E)."""
+    return Markup(_RANGE.sub(lambda found: f'<span class="nb">{found.group(0)}</span>', text))
+
+
 def numbers_whole(text: Markup) -> Markup:
     """Numbers joined by hyphens kept on one line, as in Markdown (0999- / 3201234 cannot be dialled)."""
     return Markup(_NUMBER_RUN.sub(lambda found: f'<span class="nb">{found.group(0)}</span>', text))
@@ -102,8 +111,8 @@ def phrased(title: str) -> Markup:
         return named(title)
     parts = phrase_parts(title)
     if len(parts) < 2:
-        return Markup(escape(title))
-    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(_dots_held(part)) for part in parts)
+        return ranges_whole(Markup(escape(title)))
+    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(ranges_whole(_dots_held(part))) for part in parts)
 
 
 def initial(name: str) -> Markup:
