@@ -77,3 +77,14 @@ def test_a_post_that_is_also_the_title_is_said_once(tmp_path):
     assert text(card.group(0)).count("村监委会主任") == 1
     plates = (site / "print/index.html").read_text(encoding="utf-8")
     assert "村监委会主任 · 村监委会主任" not in plates and "村监委会主任" in plates
+
+
+def test_the_grade_rule_says_both_ends_of_a_middle_band(tmp_path):
+    """"合格 80 分及以上" beside "优秀 90 分及以上" read as if 95 were 合格 too (audit AS-E)."""
+    from conftest import build_site, page_text
+    from minimal_site import write_site
+
+    site = build_site(write_site(tmp_path / "src") / "mkdocs.yml", tmp_path / "site")
+    rule = re.search(r"等次标准：.*", page_text(site, "assessments/"))
+    assert rule is not None, page_text(site, "assessments/")[:600]
+    assert "优秀 90 分及以上 合格 80（含）～90 分 基本合格 70（含）～80 分 不合格 70 分以下" in re.sub(r"\s+", " ", rule.group(0)), rule.group(0)
