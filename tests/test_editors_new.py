@@ -318,3 +318,13 @@ def test_a_name_or_title_with_yaml_marks_is_written_as_it_reads_back(site, kind,
         path = site / "content" / ("stories/new-one.md" if kind == "story" else "zones/new-one.yaml")
         written = yaml.safe_load(re.split(r"^---$", path.read_text(encoding="utf-8"), flags=re.M)[1] if kind == "story" else path.read_text(encoding="utf-8"))
     assert written[field] == value
+
+
+def test_a_second_promise_this_year_at_the_years_end_is_pointed_to_next_year(site, monkeypatch):
+    """In December next year's promises are written: the command refused a second one for this year
+    and said nothing of --year (audit AS-G). In June it says nothing of next year."""
+    duplicate = run("new", "commitment", "--member", "zhang-wei", "--year", "2026", cwd=site)  # 2026-11-21 (conftest)
+    assert duplicate.returncode == 1 and "写 2027 年的承诺，加上 --year 2027" in duplicate.stderr, duplicate.stderr
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781000000")  # 2026-06-09
+    duplicate = run("new", "commitment", "--member", "zhang-wei", "--year", "2026", cwd=site)
+    assert duplicate.returncode == 1 and "--year" not in duplicate.stderr, duplicate.stderr

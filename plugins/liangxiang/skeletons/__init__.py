@@ -142,8 +142,10 @@ def new_commitment(site: Site, member: str | None, year: int) -> Written:
             if held.year == year:
                 for commitment in held.commitments:
                     if commitment.member == member:
+                        today = build_day()  # at the year's end, next year's promises are what is written (audit AS-G)
+                        ahead = f"；写 {year + 1} 年的承诺，加上 --year {year + 1}" if year == today.year and today.month >= 11 else ""
                         raise SkeletonError(
-                            f"党员“{member}”在 {year} 年已经有一条承诺（{commitment.at('member')}）；要改就直接编辑那一条"
+                            f"党员“{member}”在 {year} 年已经有一条承诺（{commitment.at('member')}）；要改就直接编辑那一条{ahead}"
                         )
     lines = [
         yaml_line("member", member, f"党员编号（必填）：members.yaml 里的 id，例如 {site.example_member()}；每人每年一条"),
