@@ -117,3 +117,25 @@ def test_an_id_a_commit_took_out_is_told_on_every_build_until_answered_for(tmp_p
     assert "  - id: lina\n    name: 李娜\n" in roster.read_text(encoding="utf-8")
     roster.write_text(roster.read_text(encoding="utf-8").replace("  - id: lina\n    name: 李娜\n", "  - id: lina\n    name: 李娜\n    aliases: [li-na]\n"), encoding="utf-8")
     assert still_gone() == []
+
+
+def test_two_configs_sharing_a_cache_each_keep_their_printed_address(tmp_path):
+    """A public site and `-f intranet.yml` (INHERIT, its own site_url) took turns saying the address
+    had changed, on every build (audit AS-H); a change of one config's address is still said."""
+    from conftest import build_site
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+
+    root = write_site(tmp_path / "src", {"intranet.yml": "INHERIT: mkdocs.yml\nsite_url: http://10.2.3.4/dj/\n"})
+
+    def moved(config_name: str) -> list[str]:
+        config = load_config(config_file=str(root / config_name))
+        return [n.message for n in read_site(config, config.plugins["liangxiang"].config).notices if "网站地址从" in n.message]
+
+    for name in ("mkdocs.yml", "intranet.yml", "mkdocs.yml", "intranet.yml"):
+        assert moved(name) == [], name
+        build_site(root / name, tmp_path / f"site-{name}")
+    (root / "intranet.yml").write_text("INHERIT: mkdocs.yml\nsite_url: http://10.2.3.5/dj/\n", encoding="utf-8")
+    assert moved("intranet.yml") and "http://10.2.3.4/dj/" in moved("intranet.yml")[0]
+    assert moved("mkdocs.yml") == []

@@ -211,7 +211,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                  len(self.build.pages), self.build.rendered, self.build.reused)
         published = self.output.commit(config.strict)
         if published and not cache_in_docs(config, self.config):  # the next run says which printed address went away
-            record_published(self.build.content, cache_dir(config, self.config))
+            record_published(self.build.content, cache_dir(config, self.config), Path(config.config_file_path or "mkdocs.yml"))
         config.site_dir = str(self.output.target)
         gc.unfreeze()  # `mkdocs serve` builds again in this process: what this build held may go
 

@@ -160,15 +160,18 @@ def _stories_gone(content: Content, docs: str, gone: list[str], new: list[str]) 
                     "删掉是有意的，不用管这条提示；不是的话，恢复这个文件") for old in gone]
 
 
-def record_published(content: Content, cache: Path) -> None:
+def record_published(content: Content, cache: Path, config_file: Path) -> None:
     """Keep every id published (ids stay: a sign printed years ago still hangs) and the ids of this
-    build, which the next run compares with."""
+    build, which the next run compares with; and the address it printed, per config file."""
     before = _read(cache)
     ever, _ = _recorded(before)
     current = _current(content)
+    printed = dict(before.get("site_urls", {})) if isinstance(before, dict) and isinstance(before.get("site_urls"), dict) else {}
+    if content.printed_url:
+        printed[_config_key(config_file)] = content.printed_url
     data = {"ever": {kind: sorted(ever.get(kind, set()) | current.get(kind, set())) for kind in sorted({*ever, *current})},
             "last": {kind: sorted(ids) for kind, ids in sorted(current.items())},
-            "site_url": content.printed_url or (before or {}).get("site_url", "")}
+            "site_url": content.printed_url or (before or {}).get("site_url", ""), "site_urls": dict(sorted(printed.items()))}
     if data != before:
         cache.mkdir(parents=True, exist_ok=True)
         write_atomic(cache / PUBLISHED_FILE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
@@ -181,13 +184,25 @@ def site_url_changed(content: Content, cache: Path | None, config_file: Path) ->
     from .settings import prints_nowhere
 
     data = _read(cache) if cache is not None else None
-    last = data.get("site_url") if isinstance(data, dict) else None
+    # two configs sharing a cache (a public site and `-f intranet.yml`) each keep their own (audit AS-H)
+    per_config = data.get("site_urls") if isinstance(data, dict) else None
+    if isinstance(per_config, dict) and per_config:
+        last = per_config.get(_config_key(config_file))
+    else:
+        last = data.get("site_url") if isinstance(data, dict) else None
     now = content.printed_url
     if not isinstance(last, str) or not last or not now or _same_address(last, now) or prints_nowhere(last):
         return None
     return Problem(Location.of_setting(config_file, "site_url"), "site_url",
                    f"网站地址从“{last}”改成了“{now}”：已经印出去的标志牌和桌牌上的二维码都还指向旧地址",
                    "旧地址要一直能打开（让它跳转到新地址），或者重新印制标志牌和桌牌；地址改错了的话改回去")
+
+
+def _config_key(config_file: Path) -> str:
+    try:
+        return str(config_file.resolve())
+    except OSError:
+        return str(config_file)
 
 
 def _same_address(one: str, other: str) -> bool:
