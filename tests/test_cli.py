@@ -162,6 +162,8 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "plugin-disabled": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      enabled: false\n"), "mkdocs.yml:8:7: enabled:",
                         "liangxiang 插件写了 enabled: false，网站就生成不了 (删掉这一行"),
     "setting-type": (lambda text: text + "use_directory_urls: 是\n", "mkdocs.yml:8:1: use_directory_urls:", "要写 true 或 false"),
+    # a choice not offered, quoted as written, not as Python's repr 'en' (audit AS-H)
+    "plugin-choice": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      lang: en\n"), "mkdocs.yml:8:7: lang:", "只能写 zh-CN（现在是“en”）"),
     # said to be missing, at line 1, while written at line 2 (audit M)
     "site-url-variable-unset": (lambda text: text.replace("site_url: https://dj.qinghe.org.cn/dj/", "site_url: !ENV LIANGXIANG_TEST_UNSET_URL"),
                                 "mkdocs.yml:2:1: site_url:", "取自环境变量 LIANGXIANG_TEST_UNSET_URL，这个变量没有设置"),

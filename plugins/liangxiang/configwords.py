@@ -52,7 +52,7 @@ def mkdocs_error(path: Path, message: str) -> str:
         name, said = option.groups()
         if (choice := re.match(r"Expected one of: \[(.*)\] but received: (.*)", said)) is not None:
             allowed = "、".join(re.findall(r"'([^']*)'", choice.group(1)))
-            return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 只能写 {allowed}（现在是 {choice.group(2)}） (改成 {name}: {allowed.split('、')[0]}，或删掉这一行)"
+            return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 只能写 {allowed}（现在是“{choice.group(2).strip().strip(chr(39)).strip(chr(34))}”） (改成 {name}: {allowed.split('、')[0]}，或删掉这一行)"
         return f"{Location.of_setting(path, name)}: {name}: liangxiang 插件的设置 {name} 写法不对：{said} (对照 README 里的插件设置改正，或删掉这一行)"
     if "Invalid Plugins configuration" in message and (outdented := _plugin_option_outdented(path)) is not None:
         return outdented
