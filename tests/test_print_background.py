@@ -93,3 +93,26 @@ def test_a_build_failing_while_printables_render_leaves_no_workers(tmp_path):
     while _tagged(tag) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not _tagged(tag)
+
+
+def test_print_workers_end_when_their_build_is_killed(tmp_path):
+    """`mkdocs serve` stopped by SIGTERM exits without shutting its pool: its print workers stayed
+    for good, 60 MB each (CI's run of the serve tests left them). They now leave with it."""
+    import signal
+
+    script = ("import os, signal\n"
+              "from liangxiang.print.pool import Workers\n"
+              "workers = Workers(parallel=True, size=1)\n"
+              "print(workers.pool().submit(os.getpid).result(timeout=60), flush=True)\n"
+              "os.kill(os.getpid(), signal.SIGKILL)\n")
+    build = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    worker = int(build.stdout.split()[0])
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.2)
+    os.kill(worker, signal.SIGKILL)
+    raise AssertionError(f"worker {worker} outlived its build by 15 s")
