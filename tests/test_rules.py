@@ -1004,7 +1004,9 @@ CASES = [
     Case("zone-renamed-hyphens", {"content/zones/garden.yaml": None, "content/zones/gar-den.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: gar-den")},
          "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "是不是要写 gar-den？如果是把编号 garden 改成了 gar-den：这里也写 gar-den，再在 gar-den 里写上 aliases: [garden]"),
     Case("zone-deleted", {"content/zones/garden.yaml": None}, "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "撤销的责任区不要删除，改成 status: archived"),
-    Case("ref-former-id", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: old-garden, score: 90}"), "content/assessments/2026-Q1.yaml", "old-garden", "results[1].zone", "找不到责任区“old-garden”", "是 garden 以前的编号（曾用编号）：这里写现在的编号 garden"),
+    # a former id reads as the zone's id now (audit AS-G): named twice in one period, by either, is one zone twice
+    Case("ref-former-id-twice", sub("content/assessments/2026-Q1.yaml", "  - {zone: closed, score: 69.5, note: 差}\n", "  - {zone: closed, score: 69.5, note: 差}\n  - {zone: old-garden, score: 80}\n"),
+         "content/assessments/2026-Q1.yaml", "old-garden", "results[3].zone", "责任区“garden”在 2026-Q1 已经有一条成绩", "每个考核期每个责任区只写一条"),
     Case("branch-id-doubled", sub("content/org.yaml", "  - id: b2", "  - id: b1"), "members.yaml", "branch: b2", "members[3].branch", "找不到党支部“b2”", "org.yaml 第 10 行的党支部编号“b1”和前面的重复了：如果那里本来是 b2，改回 b2"),
     Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
     Case("record-hidden-suffix", {"content/zones/pond.yaml.txt": "id: pond\n"}, "content/zones/pond.yaml.txt", 0, "-", "不会被读取", "pond.yaml"),

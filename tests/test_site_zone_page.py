@@ -81,6 +81,20 @@ def test_an_archived_zone_without_a_successor_offers_the_hotline_not_its_old_pho
     assert 'href="tel:03172720001"' in active and "服务电话" in active and "原服务电话" not in active
 
 
+def test_records_written_before_a_rename_name_the_zone_by_its_former_id(tmp_path):
+    """A zone renamed with its old id in aliases: last year's results and a story still say the old
+    id. They are published history; an error asked to rewrite them, seven files for one zone
+    (audit AS-G). They read as the zone's id now, and its page shows them."""
+    config = _without_printables(write_site(tmp_path / "src", {
+        "content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("{zone: garden, score: 90}", "{zone: old-garden, score: 90}"),
+        "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("zone: garden", "zone: old-garden"),
+    }))
+    site = build_site(config, tmp_path / "src/site")
+    text = page_text(site, "zones/garden/")
+    assert "2026年第一季度" in text and "90" in text and "一把钥匙" in text, text
+    assert "花园责任区" in page_text(site, "stories/a-key/")
+
+
 def _zone(zone_id: str, successor: str | None = None, status: str = "archived"):
     return SimpleNamespace(id=zone_id, successor=successor, status=status)
 

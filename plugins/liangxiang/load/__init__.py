@@ -23,6 +23,7 @@ from ..model import (
 from ..problems import Location, Problems, did_you_mean
 from ..siteconfig import site_config
 from ..values import ID_PATTERN, PERIOD_PATTERN
+from .aliasrefs import follow_aliases
 from .cache import ParseCache
 from .decoding import undecodable
 from .frontmatter import (
@@ -89,6 +90,7 @@ class _Reader(FileReading):
         self.load_stories(content)
         self.load_assessments(content)
         self.scan_pages(content)
+        follow_aliases(content)  # before anything is looked up by the ids records name
         return content
 
     def load_org(self, content: Content) -> None:
