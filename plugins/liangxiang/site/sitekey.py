@@ -7,10 +7,13 @@ hotline and grades are on every page) and the versions of the code that renders.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from markupsafe import Markup
 
 from ..files import code_digest
 
@@ -31,7 +34,8 @@ def code_version() -> str:
 
 
 def theme_digest(dirs: list[str]) -> str:
-    """Every template-like file of the theme's folders (custom_dir first), by name and bytes."""
+    """Every template-like file of the theme's folders (custom_dir first, where the site's own
+    extra_css and extra_javascript are), by name and bytes."""
     digest = hashlib.sha256()
     for folder in dirs:
         root = Path(folder)
@@ -83,3 +87,11 @@ def _stable(value: Any) -> str:
         return "[" + ",".join(_stable(v) for v in items) + "]"
     text = str(value)
     return type(value).__name__ if " at 0x" in text else f"{type(value).__name__}:{text}"
+
+
+_LOCAL_SOURCE = re.compile(r'((?:src|href)=")(?![a-z][a-z0-9+.-]*:|//)([^"?#]+)(")')
+
+
+def versioned(tag: str, version: str) -> Markup:
+    """A script or link tag of the site's own file asking for it at ``version`` (?v=)."""
+    return Markup(_LOCAL_SOURCE.sub(lambda found: f"{found.group(1)}{found.group(2)}?v={version}{found.group(3)}", str(tag), count=1))
