@@ -19,7 +19,7 @@ from .markdown import Renderer, extras_key, publish_images, resolve_links, sanit
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
 from .pages import DataPage, plan_pages
 from .photos import PhotoStore
-from .sitekey import code_version, config_text, hooks_text, nav_text, theme_digest, versioned
+from .sitekey import code_version, config_text, hooks_text, nav_text, theme_digest
 from .view import SiteView, Urls, load_labels
 
 SOURCE_FOLDERS = (*RECORD_FOLDERS, "photos")
@@ -88,7 +88,6 @@ class SiteBuild:
         # by: a browser that kept the last one never runs an old search.js on a new index
         self.theme_version = theme_digest(self.config.theme.dirs)
         env.globals["lx_assets"] = self.theme_version[:10]
-        env.filters["lx_versioned"] = versioned
 
     def extend_context(self, context: dict, name: str) -> dict:
         context["lx"] = self.view

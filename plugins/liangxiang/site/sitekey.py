@@ -7,13 +7,10 @@ hotline and grades are on every page) and the versions of the code that renders.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-from markupsafe import Markup
 
 from ..files import code_digest
 
@@ -88,10 +85,3 @@ def _stable(value: Any) -> str:
     text = str(value)
     return type(value).__name__ if " at 0x" in text else f"{type(value).__name__}:{text}"
 
-
-_LOCAL_SOURCE = re.compile(r'((?:src|href)=")(?![a-z][a-z0-9+.-]*:|//)([^"?#]+)(")')
-
-
-def versioned(tag: str, version: str) -> Markup:
-    """A script or link tag of the site's own file asking for it at ``version`` (?v=)."""
-    return Markup(_LOCAL_SOURCE.sub(lambda found: f"{found.group(1)}{found.group(2)}?v={version}{found.group(3)}", str(tag), count=1))
