@@ -88,3 +88,26 @@ def test_the_grade_rule_says_both_ends_of_a_middle_band(tmp_path):
     rule = re.search(r"等次标准：.*", page_text(site, "assessments/"))
     assert rule is not None, page_text(site, "assessments/")[:600]
     assert "优秀 90 分及以上 合格 80（含）～90 分 基本合格 70（含）～80 分 不合格 70 分以下" in re.sub(r"\s+", " ", rule.group(0)), rule.group(0)
+
+
+def test_a_card_under_its_branchs_heading_says_its_group_not_the_branch_again(tmp_path):
+    """A member with no post showed "桃源村第一党支部" under the 桃源村第一党支部 heading, on the
+    roster and on the promise wall (audit AS-E): the group, when there is one, says more."""
+    from conftest import build_site
+    from minimal_site import FILES, write_site
+
+    members = FILES["members.yaml"].replace("  - id: li-na\n    name: 李娜\n    branch: b1\n", "  - id: li-na\n    name: 李娜\n    branch: b1\n    group: b1-g1\n")
+    members = members.replace("    post: 绿化养护员\n", "", 1)  # 张伟: no post, no group left to say either
+    members = members.replace("    group: b1-g1\n    joined: 2008", "    joined: 2008", 1)
+    promises = FILES["content/commitments/2026.yaml"] + "  - member: ouyang-xiaohong\n    promise: 站好最后一班岗\n"  # a second branch on the wall
+    root = write_site(tmp_path / "src", {"members.yaml": members, "content/commitments/2026.yaml": promises})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+
+    def text(html: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+    for page in ("members/index.html", "commitments/2026/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        section = re.search(r'<section class="branch-section" id="branch-b1".*?</section>', html, re.S).group(0)
+        said = text(section).replace(" ", "")
+        assert said.count("第一党支部") == 1 and "第一党小组" in said, (page, said)  # the heading alone says the branch
