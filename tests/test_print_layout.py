@@ -24,7 +24,7 @@ from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, PLATE_QR_DPI, 
 from liangxiang.print.plan import plan_plates, plan_signboards, plate_words, sign_words
 from liangxiang.print.plate import compose_plate
 from liangxiang.print.setter import EM_TOP, Overflow, Setter
-from liangxiang.print.signblocks import Person
+from liangxiang.print.signcontent import Person
 from liangxiang.print.signboard import compose_sign
 from liangxiang.site.view import Urls, load_labels
 
@@ -771,7 +771,7 @@ def test_a_sign_knows_how_far_off_its_duties_read(planned, setter):
 def test_a_role_given_to_a_long_dotted_name_breaks_at_its_dots(planned, setter):
     """A role's person whose name is wider than the people column breaks after a "·", not inside
     a part (audit 15: 热依汗古丽·阿卜杜克热木·买买 / 提明 on a 60x40 cm sign)."""
-    from liangxiang.print.signblocks import Person
+    from liangxiang.print.signcontent import Person
 
     _, signs, _ = planned
     name = "热依汗古丽·阿卜杜克热木·买买提明"

@@ -12,7 +12,7 @@ from ..site.view import Labels, Urls
 from ..values import UNSEEN
 from .images import ImageRef, image_ref
 from .plate import PlateContent, PlateWords
-from .signblocks import Person, SignContent, SignWords
+from .signcontent import Person, SignContent, SignWords
 
 
 @dataclass

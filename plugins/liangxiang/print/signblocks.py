@@ -7,15 +7,16 @@ cannot fit raises Overflow naming the field to shorten.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..titles import TITLE_BREAK_BEFORE, TITLE_TERMS, org_breaks, title_breaks, word_breaks
 from . import qr
 from .drawing import Box, Drawing, Picture, Text
-from .images import ImageRef, SmallPhoto, fit_inside
+from .images import SmallPhoto, fit_inside
 from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SMALLEST_EM, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
                      SIGN_QR_DPI, sign_layout, size_label)
 from .setter import Overflow, Setter
+from .signcontent import SignContent, SignWords
 from .namefit import fit_name
 from .text import fit, largest, sizes, wrap
 
@@ -43,47 +44,6 @@ def unit(width: float, height: float) -> float:
     would otherwise leave its lower part empty (at most 1.5 times, at 1:4.5). A wide sheet keeps
     it: its blocks stand side by side, and taller type would leave the body less height."""
     return min(width, height) / 100 * min(1.5, max(1.0, height / width / ELONGATED) ** 0.5)
-
-
-@dataclass(frozen=True)
-class Person:
-    role: str
-    name: str
-
-
-@dataclass(frozen=True)
-class SignContent:
-    """Everything a sign says, resolved from the records (names, not ids)."""
-
-    name: str
-    slogan: str
-    scope: str
-    duties: tuple[str, ...]
-    phone: str
-    leader: str
-    leader_detail: str  # post and title
-    leader_photo: ImageRef | None
-    roles: tuple[Person, ...]
-    members: tuple[str, ...]  # the zone's other members
-    org: str
-    org_short: str  # printed when the full name does not fit in two lines
-    logo: ImageRef | None
-    url: str
-    size: str
-    orientation: str
-    scheme: str
-
-
-@dataclass(frozen=True)
-class SignWords:
-    """The fixed words of a sign (from the site's label table)."""
-
-    leader: str
-    scope: str
-    duties: str
-    members: str
-    phone: str
-    caption: str
 
 
 class SignBlocks:

@@ -16,7 +16,8 @@ from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, near_qr_pixels, s
 from .people import PeopleBlock
 from .setter import Overflow, Setter
 from .text import HANZI_HEIGHT
-from .signblocks import BODY_GROWTH, LANDSCAPE_GROWTH, SignContent, SignWords, wide_growth
+from .signblocks import BODY_GROWTH, LANDSCAPE_GROWTH, wide_growth
+from .signcontent import SignContent, SignWords
 
 
 class _Sign(PeopleBlock):
