@@ -147,9 +147,10 @@ class _Reader(FileReading):
 
     def load_members(self, content: Content) -> None:
         path = self.members_file
-        if not path.is_file() or self.members_setting_names_a_record():
-            if not path.is_file():
-                self.missing_members()
+        missing = not path.is_file()
+        if missing:
+            self.missing_members()
+        if missing or self.members_setting_names_a_record():
             content.known["member"].complete = False
             return
         doc = self.document(path)
