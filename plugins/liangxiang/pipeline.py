@@ -41,7 +41,8 @@ def read_content(
     check_content(content, problems)
     if every_record_read:  # a check's error (a photo's path) does not hide a zone renamed beside it
         content.notices.extend(vanished_pages(content, changes))
-        content.notices.extend(still_gone(content, root / members, {(kind, old) for kind, gone, _ in changes for old in gone}))
+        said = {(kind, old) for kind, gone, _ in changes for old in gone}
+        content.notices.extend(still_gone(content, root / members, said, cache_dir))
     check_markdown_refs(content, problems, cache_dir / "markdown-refs.marshal" if cache_dir else None, free_page_anchors)
     if content.checked_images is not None:
         content.checked_images.save()

@@ -10,11 +10,14 @@ Anything git cannot answer (no git, a shallow clone, a first commit) gives nothi
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from pathlib import Path
 
 import yaml
+
+from ..files import write_atomic
 
 GIT_SECONDS = 10  # a repository on a network share may be slow; a build never waits longer
 
@@ -74,10 +77,32 @@ def _roster_ids(commit: str, roster: Path) -> set[str] | None:
 _REMOVED_ID = re.compile(r"""^-(?!--)\s*(?:-\s+)?(?:\{\s*)?id:\s*["']?([^\s"'#,}]+)|^-(?!--).*[{,]\s*id:\s*["']?([^\s"'#,}]+)""", re.M)
 
 
-def removed_ids(root: Path, docs_dir: Path, roster: Path) -> dict[str, set[str]]:
+def removed_ids(root: Path, docs_dir: Path, roster: Path, memo: Path | None = None) -> dict[str, set[str]]:
     """kind -> every member or zone id that a commit ever took out of the roster or zones/ (renamed,
-    deleted, or moved: the caller keeps those still answered for). Two `git log` calls of a few
-    milliseconds; nothing where git cannot answer."""
+    deleted, or moved: the caller keeps those still answered for); nothing where git cannot answer.
+    The roster's whole history is read once per commit: kept in ``memo`` by HEAD's hash, a build
+    of the same commit asks git one question (a roster rewritten in each of 300 commits is 90 MB
+    of diff, 3.9 s)."""
+    head = _git(root, "rev-parse", "HEAD")
+    if head is None:
+        return {}
+    key = f"{head.strip()}:{roster.resolve()}:{docs_dir.resolve()}"
+    try:
+        kept = json.loads(memo.read_text(encoding="utf-8")) if memo is not None else None
+        if isinstance(kept, dict) and kept.get("key") == key:
+            return {kind: set(ids) for kind, ids in kept["ids"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    found = _removed_ids(docs_dir, roster)
+    if memo is not None:
+        try:
+            write_atomic(memo, json.dumps({"key": key, "ids": {kind: sorted(ids) for kind, ids in found.items()}}).encode())
+        except OSError:
+            pass  # a read-only cache: asked again next time
+    return found
+
+
+def _removed_ids(docs_dir: Path, roster: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     if roster.is_file():
         diff = _git(roster.parent, "log", "--format=", "-p", "-U0", "--no-renames", "--", roster.name)

@@ -22,6 +22,7 @@ from ..problems import Location, Problem
 from .history import committed_ids, removed_ids
 
 PUBLISHED_FILE = "published-ids.json"
+REMOVED_FILE = "removed-ids.json"  # what git's history took out, by HEAD (history.removed_ids)
 
 
 def _current(content: Content) -> dict[str, set[str]]:
@@ -114,12 +115,12 @@ def vanished_pages(content: Content, changes: list) -> list[Problem]:
     return notices
 
 
-def still_gone(content: Content, roster: Path, said: set[tuple[str, str]]) -> list[Problem]:
+def still_gone(content: Content, roster: Path, said: set[tuple[str, str]], cache: Path | None = None) -> list[Problem]:
     """A notice on every build for the member and zone ids a commit ever took out that this content
     answers for in no way (no page, alias, or hidden record), beside those ``said`` this run.
     vanished_pages says a change once, at the next build; a plate printed last year hangs still,
     and its QR code opens the 404 page until its id is given back (audit AS-G)."""
-    removed = removed_ids(content.root, content.docs_dir, roster)
+    removed = removed_ids(content.root, content.docs_dir, roster, cache / REMOVED_FILE if cache is not None else None)
     current = _current(content)
     hidden = {m.id for m in content.members if m.hidden}
     notices = []
