@@ -91,7 +91,7 @@ def vanished_pages(content: Content, changes: list) -> list[Problem]:
     once: the build after it no longer has the id."""
     notices = []
     docs = _docs(content)
-    roster = content.members[0].path if content.members else "members.yaml"
+    roster = _roster_shown(content, "members.yaml")
     for kind, gone, new in changes:
         if kind == "story":
             notices += _stories_gone(content, docs, gone, new)
@@ -128,8 +128,7 @@ def still_gone(content: Content, roster: Path, said: set[tuple[str, str]], cache
         gone = sorted(removed.get(kind, set()) - current[kind] - hidden - {old for k, old in said if k == kind})
         if gone:
             shown = "、".join(gone[:8]) + (f" 等 {len(gone)} 个" if len(gone) > 8 else "")
-            listed = content.members[0].path if content.members else roster.name
-            location = Location(listed) if where == "roster" else Location(_docs(content) + "/zones/")
+            location = Location(_roster_shown(content, roster.name)) if where == "roster" else Location(_docs(content) + "/zones/")
             them = "它" if len(gone) == 1 else "它们"
             notices.append(Problem(location, "id", f"git 历史里发布过的{what}编号 {shown} 现在没有网页了：印着{them}的{printed}上的二维码打开的是“页面不存在”",
                                    hint.replace("这几个编号", "这个编号" if len(gone) == 1 else "这几个编号")))
@@ -142,6 +141,11 @@ _STILL_GONE = {
     "zone": ("zones", "责任区", "标志牌", "改了编号的，在新编号的文件里写 aliases: [旧编号]；撤销的，恢复它的文件并写 status: archived"
              "（可以用 successor 指向接手的责任区）。这几个编号都有了着落，这条提示就不再出现"),
 }
+
+
+def _roster_shown(content: Content, otherwise: str) -> str:
+    """The roster's path as problems name it."""
+    return content.members[0].path if content.members else otherwise
 
 
 def _docs(content: Content) -> str:

@@ -8,7 +8,7 @@ import re
 from markupsafe import Markup, escape
 
 from ..ids import COMPOUND_SURNAMES
-from ..titles import TERM, org_parts, title_parts, word_parts
+from ..titles import LETTERS_AND_NUMBERS, TERM, org_parts, title_parts, word_parts
 from .chinesetext import NAME_DOTS, NUMBER_RUN
 
 NAME_DOT = re.compile(rf"(?<=\S)[{NAME_DOTS}]")  # the dots between the parts of a transliterated name
@@ -36,13 +36,14 @@ def _a_name(title: str, found: re.Match) -> bool:
     return not quoted and "党员" not in words and not TERM.search(words)
 
 
-# a range of stakes, times or numbers (K0+000—K3+500, 7:30—8:15): browsers break beside a dash
-_RANGE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[+:.][A-Za-z0-9]+)*(?:[—–～~][A-Za-z0-9]+(?:[+:.][A-Za-z0-9]+)*)+")
-
-
 def ranges_whole(text: Markup) -> Markup:
-    """A range in a title kept on one line, as a sign keeps it: not K0+000— / K3+500 (audit AS-E)."""
-    return Markup(_RANGE.sub(lambda found: f'<span class="nb">{found.group(0)}</span>', text))
+    """A range in a title (the tokens titles never cut, with a dash in them) kept on one line, as a
+    sign keeps it: browsers break beside a dash, K0+000— / K3+500 (audit AS-E)."""
+    return Markup(LETTERS_AND_NUMBERS.sub(
+        lambda found: f'<span class="nb">{found.group(0)}</span>' if _DASH.search(found.group(0)) else found.group(0), text))
+
+
+_DASH = re.compile("[—–～~]")
 
 
 def numbers_whole(text: Markup) -> Markup:
