@@ -111,6 +111,8 @@ def test_an_id_a_commit_took_out_is_told_on_every_build_until_answered_for(tmp_p
         told = still_gone()
         assert [line.split(" ")[0] for line in told] == ["content/zones/", "members.yaml"], told
         assert "党员编号 li-na 现在没有网页了" in told[1] and "责任区编号 garden 现在没有网页了" in told[0], told
+    content, _ = read_content(root, root / "content", cache_dir=tmp_path / "cache")
+    assert any(n.hint.endswith("这个编号有了着落，这条提示就不再出现") for n in content.notices if STILL_GONE in n.message)
     zone = root / "content/zones/huayuan.yaml"
     zone.write_text(zone.read_text(encoding="utf-8").replace("aliases: [old-huayuan]", "aliases: [old-huayuan, garden]"), encoding="utf-8")
     roster = root / "members.yaml"

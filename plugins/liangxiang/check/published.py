@@ -131,7 +131,7 @@ def still_gone(content: Content, roster: Path, said: set[tuple[str, str]], cache
             location = Location(_roster_shown(content, roster.name)) if where == "roster" else Location(_docs(content) + "/zones/")
             them = "它" if len(gone) == 1 else "它们"
             notices.append(Problem(location, "id", f"git 历史里发布过的{what}编号 {shown} 现在没有网页了：印着{them}的{printed}上的二维码打开的是“页面不存在”",
-                                   hint.replace("这几个编号", "这个编号" if len(gone) == 1 else "这几个编号")))
+                                   hint.replace("这几个编号都", "这个编号") if len(gone) == 1 else hint))
     return notices
 
 
