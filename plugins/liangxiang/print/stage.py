@@ -18,6 +18,7 @@ from ..files import FileFacts, cache_dir, link_or_copy, site_root, whole
 from ..check.settings import prints_nowhere
 from ..siteconfig import printed_site_url
 from .cache import PrintCache, key
+from .codes import publish_zone_codes
 from .drawing import Drawing
 from .fallback import fallback_faces
 from .fonts import FontError, FontSet, prepare_fonts, subset_fonts
@@ -27,7 +28,7 @@ from .glyphs import as_written, check_glyphs
 from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, SCHEMES, sheet_size
-from .plan import Planned, address, plan_plates, plan_signboards, plate_words, sign_words
+from .plan import Planned, plan_plates, plan_signboards, plate_words, sign_words
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
 from .printable import Printable, outline, packed_drawing, shown
@@ -227,7 +228,7 @@ class PrintStage:
         started = time.perf_counter()
         if self.background is not None:
             with Workers(parallel=False) as here:  # the zones' QR codes, here while the workers render
-                codes = self._write_codes(site_dir, here)
+                codes = self._codes(site_dir, here)
             self.background.wait()  # raises PluginError naming the printable that failed
         if not self.entries:
             self.entries = {id(p): self.cache.entry(p.kind, p.id, p.key) for p in self.items}
@@ -239,7 +240,7 @@ class PrintStage:
         combined = self._combined(entries)
         with Workers(parallel=len(todo) >= POOL_FROM) as workers:
             if self.background is None:
-                codes = self._write_codes(site_dir, workers)
+                codes = self._codes(site_dir, workers)
             self._render(todo, workers)
             for printable in todo:
                 if not self._publish(printable, site_dir):
@@ -281,25 +282,8 @@ class PrintStage:
         printable.facts = shown(facts)
         return True
 
-    def _write_codes(self, site_dir: Path, workers: Workers) -> list[Path]:
-        """/qr/zones/ID.svg and .png for every zone, archived ones too: brochures may carry their codes."""
-        kept, missing = [], []
-        (site_dir / "qr" / "zones").mkdir(parents=True, exist_ok=True)
-        for zone in self.content.zones:
-            data = address(self.site_url, self.urls, "zone", zone.id)
-            stem = self.cache.folder / "qr" / f"{zone.id[:48]}-{key('qr', data)}"
-            files = [stem.with_name(stem.name + suffix) for suffix in (".svg", ".png")]
-            if not all(whole(path) for path in files):
-                missing.append((data, str(stem)))
-            kept.append((zone.id, files))
-        if missing:
-            from . import qr
-
-            workers.map(qr.write_files, missing)  # 10 ms each: 600 zones are 6 s
-        for zone_id, files in kept:
-            for path, suffix in zip(files, (".svg", ".png")):
-                link_or_copy(path, site_dir / "qr" / "zones" / f"{zone_id}{suffix}")
-        return [path for _, files in kept for path in files]
+    def _codes(self, site_dir: Path, workers: Workers) -> list[Path]:
+        return publish_zone_codes(self.content.zones, self.site_url, self.urls, self.cache.folder, site_dir, workers)
 
     def _render_and_merge(self, todo: list[Printable], workers: Workers) -> None:
         """The background's work: the new printables, then the all.pdf files that hold them."""
