@@ -79,6 +79,17 @@ def test_validate_with_a_config_file_not_there_names_it(tmp_path):
     assert result.returncode == 1 and result.stderr.startswith("nope.yml: 找不到配置文件“nope.yml” (检查 -f 后面的文件名"), result.stderr
 
 
+def test_a_config_file_of_another_name_is_named_in_the_words_too(tmp_path):
+    """Under `-f site-prod.yml` the words said "mkdocs.yml 里没有…" of a file the editor never opened."""
+    root = write_site(tmp_path / "site")
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("site_url:", "site_urll:")
+    (root / "site-prod.yml").write_text(text, encoding="utf-8")
+    (root / "mkdocs.yml").unlink()
+    result = run("liangxiang", "validate", "-f", "site-prod.yml", cwd=root)
+    assert "site-prod.yml 里没有“site_urll”这个设置" in result.stderr, result.stderr
+    assert "mkdocs.yml 里" not in result.stderr and "mkdocs.yml 必须" not in result.stderr, result.stderr
+
+
 def test_validate_with_a_word_that_is_no_folder_says_so(tmp_path):
     """`liangxiang validate extra-arg` in a site was told to cd to the folder it was in (audit M)."""
     root = write_site(tmp_path / "site")

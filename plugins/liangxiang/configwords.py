@@ -60,9 +60,9 @@ def mkdocs_error(path: Path, message: str) -> str:
         return listed
     found = re.match(r"(?:Error reading config file|Config value '(\w+)'): (.*)", message, re.S)
     if "Expected a key-value mapping" in message:  # a list, or only text, where settings go
-        return f"{path.name}: mkdocs.yml 要一行写一个设置，例如 site_name: …、site_url: https://… (不要以“- ”开头；可以照着示例站点的 mkdocs.yml 改)"
+        return f"{path.name}: {path.name} 要一行写一个设置，例如 site_name: …、site_url: https://… (不要以“- ”开头；可以照着示例站点的 mkdocs.yml 改)"
     if found is None:
-        return f"{path.name}: mkdocs.yml 有错误：{message}"
+        return f"{path.name}: {path.name} 有错误：{message}"
     name, said = found.group(1) or "-", found.group(2).strip()
     where = Location.of_setting(path, name) if name != "-" else Location(path.name)
     item = re.match(r'The "([^"]+)" plugin is not installed|Failed to load extension \'([^\']*)\'', said)
@@ -74,7 +74,7 @@ def mkdocs_error(path: Path, message: str) -> str:
 def _in_words(path: Path, name: str, said: str) -> str:
     if said.startswith("Required configuration not provided"):
         example = {"site_name": "site_name: 某某党委 · 党员责任区"}.get(name, f"{name}: ……")
-        return f"mkdocs.yml 必须写 {name} (例如 {example})"
+        return f"{path.name} 必须写 {name} (例如 {example})"
     if (wrong := re.match(r"Expected type: <class '(\w+)'> but received: <class '(\w+)'>", said)) is not None:
         wanted = _BOOL_OR_TEXT.get(wrong.group(1), wrong.group(1))
         return f"{name} 要写 {wanted} (例如 {name}: {'true' if wrong.group(1) == 'bool' else '……'})"
@@ -96,10 +96,10 @@ def _in_words(path: Path, name: str, said: str) -> str:
         return f"找不到 Markdown 扩展“{written}” ({did_you_mean(written, known) or '检查拼写，或删掉这一行'})"
     if "Expected a list" in said:
         example = {"plugins": "liangxiang", "markdown_extensions": "tables"}.get(name, "……")
-        return f"{name} 的每一项单独写一行，以“- ”开头 (例如 {name}: 的下一行写“  - {example}”；对照原来的 mkdocs.yml 改回去)"
+        return f"{name} 的每一项单独写一行，以“- ”开头 (例如 {name}: 的下一行写“  - {example}”；对照原来的 {path.name} 改回去)"
     if said.startswith("Invalid config options") or "must be a" in said or "Expected" in said:
-        return f"{name} 写法不对：{said} (对照原来的 mkdocs.yml 改回去，或删掉这一项)"
-    return f"mkdocs.yml 的 {name} 有错误：{said} (检查拼写，或删掉这一项)"
+        return f"{name} 写法不对：{said} (对照原来的 {path.name} 改回去，或删掉这一项)"
+    return f"{path.name} 的 {name} 有错误：{said} (检查拼写，或删掉这一项)"
 
 
 def _theme_problem(path: Path, said: str) -> str:
@@ -114,7 +114,7 @@ def _theme_problem(path: Path, said: str) -> str:
             return f"theme 下面少了主题名称 name (“{typo}”拼错了：写成 name: liangxiang)"
         return "theme 下面少了主题名称 name (在 theme: 的下一行缩进两个空格写 name: liangxiang)"
     if (folder := re.match(r"The path set in custom_dir \('(.*)'\) does not exist", said)) is not None:
-        return f"找不到 custom_dir 写的文件夹“{Path(folder.group(1)).name}” (custom_dir 写相对 mkdocs.yml 的文件夹，例如 overrides；不需要的话删掉这一行)"
+        return f"找不到 custom_dir 写的文件夹“{Path(folder.group(1)).name}” (custom_dir 写相对 {path.name} 的文件夹，例如 overrides；不需要的话删掉这一行)"
     if said.startswith("Invalid type"):
         return "theme 写法不对 (写成 theme: 下一行缩进两个空格写 name: liangxiang)"
     return ""
@@ -193,8 +193,8 @@ def _folder_problem(path: Path, error: str) -> str | None:
     if "Config value 'docs_dir'" in error and "parent directory of the config file" in error:  # docs_dir: .
         holding = sorted(org.parent.name for org in path.parent.glob("*/org.yaml"))
         hint = (f"写 docs_dir: {holding[0]}，放 org.yaml 的文件夹" if len(holding) == 1
-                else "写 docs_dir: content，把 org.yaml、zones/ 和照片放进 mkdocs.yml 旁边的 content 文件夹")
-        return f"{Location.of_setting(path, 'docs_dir')}: docs_dir: 内容文件夹 docs_dir 不能是 mkdocs.yml 所在的文件夹，也不能在它上面 ({hint})"
+                else f"写 docs_dir: content，把 org.yaml、zones/ 和照片放进 {path.name} 旁边的 content 文件夹")
+        return f"{Location.of_setting(path, 'docs_dir')}: docs_dir: 内容文件夹 docs_dir 不能是 {path.name} 所在的文件夹，也不能在它上面 ({hint})"
     if "Config value 'site_dir'" in error and "within the 'docs_dir'" in error:
         return (f"{Location.of_setting(path, 'site_dir')}: site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面"
                 " (删掉 site_dir 使用默认的 site，或写一个 content 以外的文件夹)")
@@ -218,10 +218,10 @@ def _unknown_setting(path: Path, message: str) -> str:
                 " (YAML 只能用半角空格缩进：删掉这一行开头的空白，重新用空格键缩进（通常每层 2 个）)")
     found = re.search(r"(Plugin 'liangxiang' option '\w+': )?Unrecognised configuration name: (\S+)", message)
     if found is None:
-        return f"{path.name}: mkdocs.yml 的设置有问题：{message} (检查拼写，或删掉这一项)"
+        return f"{path.name}: {path.name} 的设置有问题：{message} (检查拼写，或删掉这一项)"
     name, plugin = found.group(2), found.group(1) is not None
     known = [key for key, _ in (LiangxiangConfig if plugin else MkDocsConfig)._schema]
-    owner = "liangxiang 插件" if plugin else "mkdocs.yml 里"
+    owner = "liangxiang 插件" if plugin else f"{path.name} 里"
     return (f"{Location.of_setting(path, name)}: {name}: {owner}没有“{name}”这个设置"
             f" ({did_you_mean(name, known) or '检查拼写，或删掉这一行'})")
 
@@ -230,7 +230,7 @@ def missing_hook(path: Path, hook: str) -> Problem:
     """A file listed under hooks that is not there."""
     where = item_location(path, hook) or Location.of_setting(path, "hooks")
     return Problem(where, "hooks", f"找不到 hooks 里写的文件“{hook}”",
-                   "把这个文件加回去，或删掉 hooks 下的这一行（它是给网站加功能的 Python 文件，路径相对于 mkdocs.yml）")
+                   f"把这个文件加回去，或删掉 hooks 下的这一行（它是给网站加功能的 Python 文件，路径相对于 {path.name}）")
 
 
 def without_plugin(path: Path) -> str:
@@ -244,7 +244,7 @@ def without_plugin(path: Path) -> str:
         where = Location(path.name, line, lines[line - 1].index("enabled") + 1) if line else Location.of_setting(path, "plugins")
         return (f"{where}: enabled: liangxiang 插件写了 enabled: false，网站就生成不了"
                 " (删掉这一行；只是不想生成标志牌和桌牌的话，写 printables: false)")
-    return f"{Location.of_setting(path, 'plugins')}: plugins: mkdocs.yml 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)"
+    return f"{Location.of_setting(path, 'plugins')}: plugins: {path.name} 没有启用 liangxiang 插件 (在 plugins 下加一行 - liangxiang)"
 
 
 def plugin_twice_problem(path: Path, name: str) -> str:

@@ -261,8 +261,8 @@ def _refuse_code(text: str, shown: str) -> None:
 
     deep = too_deep_at(text, SETTINGS_DEPTH)
     if deep is not None:
-        raise ConfigProblem(f"{shown}:{deep.line + 1}:{deep.column + 1}: mkdocs.yml 的嵌套层次太深，拒绝读取"
-                            " (mkdocs.yml 的设置最多只有几层：检查这里的括号“[”“{”是不是多写了，缩进是不是一行比一行多)")
+        raise ConfigProblem(f"{shown}:{deep.line + 1}:{deep.column + 1}: {shown} 的嵌套层次太深，拒绝读取"
+                            f" ({shown} 的设置最多只有几层：检查这里的括号“[”“{{”是不是多写了，缩进是不是一行比一行多)")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)  # nodes only: nothing is constructed
     except yaml.YAMLError:
@@ -270,7 +270,7 @@ def _refuse_code(text: str, shown: str) -> None:
     if root is not None and expanded_size(root, {}) > MAX_NODES:
         pairs = root.value if isinstance(root, yaml.MappingNode) else [(root, root)]
         key = max(pairs, key=lambda pair: expanded_size(pair[1], {}))[0]  # the setting that holds the bomb
-        raise ConfigProblem(f"{shown}:{key.start_mark.line + 1}:{key.start_mark.column + 1}: mkdocs.yml 里的 YAML 别名（&/*）展开后过于庞大，拒绝读取"
+        raise ConfigProblem(f"{shown}:{key.start_mark.line + 1}:{key.start_mark.column + 1}: {shown} 里的 YAML 别名（&/*）展开后过于庞大，拒绝读取"
                             " (不要用别名层层嵌套；把设置直接写出来)")
     seen: set[int] = set()
     stack = [root] if root is not None else []
@@ -281,8 +281,8 @@ def _refuse_code(text: str, shown: str) -> None:
         seen.add(id(node))
         if node.tag.startswith("tag:yaml.org,2002:python/"):
             line = node.start_mark.line + 1
-            raise ConfigProblem(f"{shown}:{line}:{node.start_mark.column + 1}: mkdocs.yml 里有会运行程序的标记“!!{node.tag.removeprefix('tag:yaml.org,2002:')}”"
-                                " (删掉这个标记：mkdocs.yml 只写设置；这样的改动不要构建，先请管理员看)")
+            raise ConfigProblem(f"{shown}:{line}:{node.start_mark.column + 1}: {shown} 里有会运行程序的标记“!!{node.tag.removeprefix('tag:yaml.org,2002:')}”"
+                                f" (删掉这个标记：{shown} 只写设置；这样的改动不要构建，先请管理员看)")
         if isinstance(node, yaml.MappingNode):
             stack += [part for pair in node.value for part in pair]
         elif isinstance(node, yaml.SequenceNode):

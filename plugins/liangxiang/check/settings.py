@@ -29,7 +29,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
                      f"site_url 取自环境变量 {variable}，这个变量没有设置，网站地址就是空的（印出来的二维码要指向它）",
                      f"生成前设置它，例如 {variable}=https://dangjian.你的单位.cn/ mkdocs build；或者直接写 site_url: https://…")
     elif not written:
-        problems.add(Location(config_file.name, 1, 1), "site_url", "mkdocs.yml 必须写网站地址 site_url：印出来的二维码指向这里",
+        problems.add(Location(config_file.name, 1, 1), "site_url", f"{config_file.name} 必须写网站地址 site_url：印出来的二维码指向这里",
                      URL_EXAMPLE)
     elif (wrong := site_url_problem(written) or _this_machine(written)) is not None:
         problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong, URL_EXAMPLE)
@@ -287,7 +287,7 @@ def _assets_from_other_hosts(config, config_file: Path, problems: Problems) -> N
             elif not _in_theme(config, read):  # a link every page would load and get 404 for
                 custom = config.theme.custom_dir
                 where = (f"把文件放在 {Path(custom).name}/{read.lstrip('/')}" if custom else
-                         f"在 mkdocs.yml 的 theme 下加一行 custom_dir: overrides，把文件放在 overrides/{read.lstrip('/')}")
+                         f"在 {config_file.name} 的 theme 下加一行 custom_dir: overrides，把文件放在 overrides/{read.lstrip('/')}")
                 problems.add(Location.of_setting(config_file, key), key, f"{key} 里的“{path}”找不到", where)
 
 
