@@ -42,7 +42,7 @@ def test_member_page_shows_identity_and_commitments(example_site):
         assert fact in text, fact
     assert text.index("2026 承诺") < text.index("往年承诺")  # this year first, earlier years after
     assert "石油新村楼院服务优秀党员责任区" in text and "楼院里的“党员管家”" in text
-    assert "年度评议尚未进行" in text  # 2026 has no review yet
+    assert "年度评诺尚未进行" in text  # 2026 has no review yet
 
 
 def test_member_page_gives_each_active_zones_phone(example_site):

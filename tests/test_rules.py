@@ -329,7 +329,7 @@ CASES = [
          "content/commitments/2026.yaml", "  - member: zhang-wei\n    promise: 热情", "commitments[2].member", "党员“zhang-wei”在 2026 年已经有一条承诺"),
     Case("result-twice-one-rejected", {"content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("score: 90}", "score: 190}")
          .replace("{zone: closed,", "{zone: garden,")},
-         "content/assessments/2026-Q1.yaml", "{zone: garden, score: 69.5", "results[2].zone", "责任区“garden”在 2026-Q1 已经有一条成绩"),
+         "content/assessments/2026-Q1.yaml", "{zone: garden, score: 69.5", "results[2].zone", "责任区“garden”在 2026-Q1 已经有一条考核结果"),
     # `~` and `null` are YAML's empty: said as written, not as "nothing after the colon"
     Case("tilde-for-empty", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: ~"), "content/zones/garden.yaml", "scope: ~", "scope",
          "写的“~”在 YAML 里表示空，等于没写", "把“~”换成内容"),
@@ -536,13 +536,13 @@ CASES = [
     Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码“12”不完整（2 位数字）"),
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项",
          "在“duties:”下面写工作职责，每项一行，以“- ”开头"),
-    Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[1].score", "不能大于 100", "分数在 0 到 100 之间（百分制）"),
+    Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[1].score", "不能大于 100", "得分在 0 到 100 之间（百分制）"),
     Case("score-with-a-letter-o", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 9O}"), "content/assessments/2026-Q1.yaml", "9O", "results[1].score",
          "应该是数字", "“O”是字母，不是数字：写成 90"),
     Case("score-without-its-point", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 955}"), "content/assessments/2026-Q1.yaml", "955", "results[1].score",
          "不能大于 100", "是漏了小数点的话，写成 95.5"),
     Case("score-below-nought", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: -5}"), "content/assessments/2026-Q1.yaml", "-5", "results[1].score",
-         "不能小于 0", "分数在 0 到 100 之间"),
+         "不能小于 0", "得分在 0 到 100 之间"),
     Case("joined-three-digits", sub("members.yaml", "joined: 2008", "joined: 198"), "members.yaml", "joined: 198", "joined", "不能小于 1900", "年份写四位数，例如 1998"),
     Case("honor-year-mistyped", sub("members.yaml", "{year: 2017,", "{year: 2917,"), "members.yaml", "2917", "honors[1].year", "不能大于 2100", "是不是输错了一位？"),
     Case("date-without-a-year", sub("content/commitments/2026.yaml", "2026-03-12", "3月12日"), "content/commitments/2026.yaml", "3月12日", "progress[1].date", "YYYY-MM-DD",
@@ -654,7 +654,7 @@ CASES = [
     Case("category-words-swapped", sub("content/stories/a-key.md", "category: 真情服务小故事", "category: 先锋党员"), "content/stories/a-key.md", "category", "category",
          "story_categories", "是不是要写 党员先锋？"),
     Case("category", sub("content/stories/a-key.md", "category: 真情服务小故事", "category: 真情小故事"), "content/stories/a-key.md", "category", "category", "story_categories", "真情服务小故事"),
-    Case("one-result-per-zone", sub("content/assessments/2026-Q1.yaml", "  - {zone: closed", "  - {zone: garden, score: 80}\n  - {zone: closed"), "content/assessments/2026-Q1.yaml", "score: 80", "zone", "已经有一条成绩"),
+    Case("one-result-per-zone", sub("content/assessments/2026-Q1.yaml", "  - {zone: closed", "  - {zone: garden, score: 80}\n  - {zone: closed"), "content/assessments/2026-Q1.yaml", "score: 80", "zone", "已经有一条考核结果"),
     Case("one-commitment-per-year", sub("content/commitments/2026.yaml", "member: li-na", "member: zhang-wei"), "content/commitments/2026.yaml", "member: zhang-wei\n    promise: 热情", "member", "已经有一条承诺"),
     Case("successor-active", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsuccessor: closed\n"), "content/zones/garden.yaml", "successor", "successor", "archived"),
     Case("successor-circle", sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nstatus: archived\nsuccessor: closed\n"),
@@ -965,7 +965,7 @@ CASES = [
          "现在是“zhang-wei, li-na”", "这里只能写一个编号，例如 zhang-wei（一个责任区只有一位党员负责人"),
     Case("grade-renamed-in-org", {**sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 良好, min: 80}\n  - {name: 不合格, min: 0}\nbranches:"),
                                   **sub("content/commitments/2026.yaml", "result: 优秀", "result: 合格")},
-         "content/commitments/2026.yaml", "result: 合格", "commitments[1].review.result", "评议结果“合格”不是考核等次",
+         "content/commitments/2026.yaml", "result: 合格", "commitments[1].review.result", "评诺结果“合格”不是考核等次",
          "org.yaml 第 5 行起的 grades 里没有“合格”（现在是 优秀、良好、不合格）：如果是在那里改了名，这里也改成新名字；否则把“合格”加回 grades"),
     Case("story-with-another-pasted-in", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n---\ntitle: 另一个故事\ndate: 2025-05-01\n---\n另一个故事的正文。"),
          "content/stories/a-key.md", 11, "body", "像是另一个故事粘贴进来了", "一个故事一个文件"),
@@ -1006,7 +1006,7 @@ CASES = [
     Case("zone-deleted", {"content/zones/garden.yaml": None}, "content/stories/a-key.md", "zone: garden", "zone", "找不到责任区“garden”", "撤销的责任区不要删除，改成 status: archived"),
     # a former id reads as the zone's id now (audit AS-G): named twice in one period, by either, is one zone twice
     Case("ref-former-id-twice", sub("content/assessments/2026-Q1.yaml", "  - {zone: closed, score: 69.5, note: 差}\n", "  - {zone: closed, score: 69.5, note: 差}\n  - {zone: old-garden, score: 80}\n"),
-         "content/assessments/2026-Q1.yaml", "old-garden", "results[3].zone", "责任区“garden”在 2026-Q1 已经有一条成绩", "每个考核期每个责任区只写一条"),
+         "content/assessments/2026-Q1.yaml", "old-garden", "results[3].zone", "责任区“garden”在 2026-Q1 已经有一条考核结果", "每个考核期每个责任区只写一条"),
     Case("branch-id-doubled", sub("content/org.yaml", "  - id: b2", "  - id: b1"), "members.yaml", "branch: b2", "members[3].branch", "找不到党支部“b2”", "org.yaml 第 10 行的党支部编号“b1”和前面的重复了：如果那里本来是 b2，改回 b2"),
     Case("stray-yaml", {"content/members.yaml": "members: []\n"}, "content/members.yaml", 0, "-", "位置", "mkdocs.yml 旁边"),
     Case("record-hidden-suffix", {"content/zones/pond.yaml.txt": "id: pond\n"}, "content/zones/pond.yaml.txt", 0, "-", "不会被读取", "pond.yaml"),
@@ -1932,11 +1932,11 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     ({"content/commitments/1950.yaml": FILES["content/commitments/2026.yaml"].replace("2026", "1950")},  # audit AQ 8: a year typed wrong
      "content/commitments/1950.yaml:3:5: commitments[1].member: 张伟 2008 年入党，却有 1950 年的承诺 (是不是 1950 或 2008 写错了？)"),
     (sub("content/commitments/2026.yaml", "date: 2026-11-20", "date: 2026-12-20"),
-     "content/commitments/2026.yaml:8:14: commitments[1].review.date: 评议日期 2026-12-20 在今天（2026-11-21）之后，评议结果“优秀”却已经公开"
-     " (评议以后再写 review；或改成评议实际的日期)"),
+     "content/commitments/2026.yaml:8:14: commitments[1].review.date: 评诺日期 2026-12-20 在今天（2026-11-21）之后，评诺结果“优秀”却已经公开"
+     " (评诺以后再写 review；或改成评诺实际的日期)"),
     (sub("content/commitments/2026.yaml", "date: 2026-11-20", "date: 2025-11-20"),  # session 24's audit
-     "content/commitments/2026.yaml:8:14: commitments[1].review.date: 评诺日期 2025-11-20 不在 2026 年或下一年年初，却是 2026 年承诺的评议"
-     " (是不是要写 2026-11-20？评议 2026 年的承诺，日期写在 2026 年底或 2027 年初)"),
+     "content/commitments/2026.yaml:8:14: commitments[1].review.date: 评诺日期 2025-11-20 不在 2026 年或下一年年初，却是 2026 年承诺的评诺"
+     " (是不是要写 2026-11-20？评诺 2026 年的承诺，日期写在 2026 年底或 2027 年初)"),
     (sub("content/assessments/2026-Q1.yaml", "published: 2026-04-05", "published: 2062-04-05"),
      "content/assessments/2026-Q1.yaml:2:1: published: 公布日期 2062-04-05 在今天（2026-11-21）之后 (写张榜公布的日期；还没公布的结果先不要提交)"),
     (sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2061-05-12"),
@@ -1969,10 +1969,10 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      " (在 results: 下面每个责任区写一项，例如 - {zone: 编号, score: 93.5}；还没有结果的考核期先不要提交)"),
     (sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {size: 900x300mm, orientation: portrait}\n"),
      "content/zones/garden.yaml:14:30: signboard.orientation: 尺寸 900x300mm 是宽 900、高 300 毫米，却写了 orientation: portrait："
-     "按它印成宽 300、高 900 毫米 (宽x高按牌子挂好后的样子写（写 300x900mm 或 900x300mm），orientation 可以删掉)"),
+     "按它印成宽 300、高 900 毫米 (宽x高按标志牌挂好后的样子写（写 300x900mm 或 900x300mm），orientation 可以删掉)"),
     ({**sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nstatus: archived\n"),
       **sub("content/stories/a-key.md", "zone: garden\n", "")},
-     "content/zones/closed.yaml:9:1: successor: 接续责任区“garden”（花园责任区）也已撤销，又没有写接续的责任区：旧责任区的旧牌子扫码后找不到在用的责任区和电话"
+     "content/zones/closed.yaml:9:1: successor: 接续责任区“garden”（花园责任区）也已撤销，又没有写接续的责任区：旧责任区的旧标志牌扫码后找不到在用的责任区和电话"
      " (把这里的 successor 改成现在接手的在用责任区，或者在 garden 的文件里写上它的 successor)"),
     ({"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 提前写好的承诺\n"},
      "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：2027 年的承诺墙已经发布，党员页上排在 2026 年的后面；首页、责任区页和桌牌仍是 2026 年的"
@@ -1988,7 +1988,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      " (把这位党员 2026 年的承诺写进这个文件；新年度的承诺最好写齐了再一起提交)"),
     # audit 32: a period copied for a year on was said only as its date copied
     ({"content/assessments/2026-Q1.yaml": None, "content/assessments/2027-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("period: 2026-Q1", "period: 2027-Q1")},
-     "content/assessments/2027-Q1.yaml:1:1: period: 考核期 2027-Q1 从 2027-01-01 才开始，还没到（今天是 2026-11-21）：它的成绩会当成最新一期张榜公布"
+     "content/assessments/2027-Q1.yaml:1:1: period: 考核期 2027-Q1 从 2027-01-01 才开始，还没到（今天是 2026-11-21）：它的考核结果会当成最新一期张榜公布"
      " (是不是年份或季度写错了？period 和文件名一起改；还没考核的季度先不要提交)"),
     # audit 34: a period copied from the last one, scores and notes unchanged, posted the old results as new
     ({"content/assessments/2026-Q1.yaml": "period: 2026-Q1\npublished: 2026-04-05\nresults:\n  - {zone: garden, score: 90, note: 补植及时}\n",
@@ -2310,7 +2310,7 @@ def test_an_intranet_site_url_is_said(tmp_path, url, noticed):
     config = load_config(config_file=str(root / "mkdocs.yml"))
     notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices if "内网" in str(n)]
     assert notices == ([f"mkdocs.yml:2:1: site_url: 网站地址 site_url 是内网地址（“{url}”）：印出来的二维码只有连着单位内网的手机能打开，"
-                        "用流量的群众打不开 (只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.你的单位.cn/)"]
+                        "用流量的群众打不开 (只在单位内部公示可以这样写；挂在外面的标志牌，site_url 写网站对外的地址，例如 https://dangjian.你的单位.cn/)"]
                        if noticed else [])
 
 

@@ -70,11 +70,11 @@ def test_a_service_standard_is_one_text_beside_its_label_on_every_page(tmp_path)
 
 
 def test_a_past_years_missing_review_is_not_said_to_be_coming(tmp_path):
-    """2025 without a review, seen in 2026: "年度评议尚未进行" promised a review that will not come (audit 29)."""
+    """2025 without a review, seen in 2026: "年度评诺尚未进行" promised a review that will not come (audit 29)."""
     site = _build(tmp_path / "src", {"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - member: li-na\n    promise: 耐心服务\n"})
     page = page_text(site, "members/li-na/")
-    assert page.count("这一年没有评议结果") == 1 and page.count("年度评议尚未进行") == 1, page
-    assert page.index("年度评议尚未进行") < page.index("这一年没有评议结果")  # 2026 first, then 2025
+    assert page.count("这一年没有评诺结果") == 1 and page.count("年度评诺尚未进行") == 1, page
+    assert page.index("年度评诺尚未进行") < page.index("这一年没有评诺结果")  # 2026 first, then 2025
 
 
 def test_an_archived_zone_shows_no_promises_of_the_year(tmp_path):

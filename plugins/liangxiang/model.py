@@ -182,7 +182,7 @@ class Org(Record):
     branches: list[Branch] = Field(min_length=1, title="党支部", description="至少一个；每个写 id、name，可带 groups")
     grades: list[Grade] = Field(
         default_factory=lambda: [Grade(name=n, min=m) for n, m in DEFAULT_GRADES], min_length=1,
-        title="考核等次", description="按分数从高到低；min 为最低分（含）；低于每个 min 的分数没有等次",
+        title="考核等次", description="按得分从高到低；min 为最低分（含）；低于每个 min 的得分没有等次",
     )
     story_categories: list[Category] = Field(
         default_factory=lambda: list(DEFAULT_STORY_CATEGORIES), min_length=1, title="典型类别",
@@ -244,7 +244,7 @@ class Zone(Record):
     duties: list[Text] = Field(min_length=1, title="工作职责", description="至少一条，每条一行，以“- ”开头")
     content: Markdown | None = Field(None, title="创建内容", description="Markdown 格式")
     leader: Id = Field(title="党员负责人", description="名单里某位党员的编号", json_schema_extra=refers_to("member"))
-    roles: list[Role] = Field(default_factory=list, title="其他人员", description="责任区的其他角色：写 role 和 member（名单里的党员）或 name（名单外的人）")
+    roles: list[Role] = Field(default_factory=list, title="责任区人员", description="责任区的其他角色：写 role 和 member（名单里的党员）或 name（名单外的人）")
     members: list[Id] = Field(default_factory=list, title="责任区党员", description="本责任区全部党员的编号，例如 [zhang-wei, li-na]", json_schema_extra=refers_to("member"))
     service_phone: ServicePhone = Field(title="公开服务电话", description="印在标志牌上")
     slogan: Text | None = Field(None, title="口号", description="印在标志牌上的口号")
@@ -283,9 +283,9 @@ class Progress(Record):
 
 class Review(Record):
     model_config = ConfigDict(title="评诺")
-    date: Date | None = Field(None, title="评议日期", description="年终评议的日期，YYYY-MM-DD")
-    result: Text = Field(title="评议结果", description="org.yaml 中的一个考核等次，例如：优秀", json_schema_extra=refers_to("grade"))
-    by: Text | None = Field(None, title="评议方式", description="例如：党员互评、群众评议")
+    date: Date | None = Field(None, title="评诺日期", description="年终评诺的日期，YYYY-MM-DD")
+    result: Text = Field(title="评诺结果", description="org.yaml 中的一个考核等次，例如：优秀", json_schema_extra=refers_to("grade"))
+    by: Text | None = Field(None, title="评诺方式", description="例如：党员互评、群众评议")
 
 
 class Commitment(Record):
@@ -295,7 +295,7 @@ class Commitment(Record):
     items: list[Text] = Field(default_factory=list, title="承诺事项", description="具体要做的事，每条一行")
     standard: Text | None = Field(None, title="服务标准（亮标准）", description="例如：首问负责、限时办结")
     progress: list[Progress] = Field(default_factory=list, title="践诺记录", description="每做一件事记一条：date 和 text")
-    review: Review | None = Field(None, title="评诺", description="年终评议：result（考核等次）、date、by")
+    review: Review | None = Field(None, title="评诺", description="年终评诺：result（考核等次）、date、by")
 
     @property
     def listed_items(self) -> list[str]:

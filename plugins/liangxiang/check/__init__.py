@@ -135,7 +135,7 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
         grades = org.grades if org.grades is not None else self.rejected_grades()
         for grade in grades:
             self.unique("考核等次", names, grade.name, grade.at("name"), "grades.name", "每个等次的名称都不同")
-            self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min", "每个等次的最低分都不同：分数高的等次 min 也高")
+            self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min", "每个等次的最低分都不同：得分高的等次 min 也高")
         self.grades_in_rank(grades)
         categories: dict[str, Location] = {}
         for index, category in enumerate(org.story_categories or []):
@@ -288,12 +288,12 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
                 stem = Path(assessment.path).stem
                 # a copy (2026-Q4.yaml still saying 2026-Q3) is told to change its period, not to be merged into the other
                 if self.stem(assessment, "period", assessment.period, stem, _period_meant(assessment.published, assessment.period, stem)):
-                    self.unique("考核期", periods, assessment.period, assessment.at("period"), "period", "每个考核期只写一个文件：把这两个文件的成绩合在一起")
+                    self.unique("考核期", periods, assessment.period, assessment.at("period"), "period", "每个考核期只写一个文件：把这两个文件的考核结果合在一起")
             for result in assessment.results:
                 self.refs(result)
             in_period = f" {assessment.period} " if assessment.period is not None else "这一期"
             self.once_each(assessment.results, Result, assessment.path, "zone", "每个考核期每个责任区只写一条",
-                           lambda zone, first: f"责任区“{zone}”在{in_period}已经有一条成绩（{first}）")
+                           lambda zone, first: f"责任区“{zone}”在{in_period}已经有一条考核结果（{first}）")
 
     def once_each(self, records: list, model: type, path: str, key: str, hint: str, said) -> None:
         """A problem for each entry of a file whose key an entry above has; said(value, where first)."""
@@ -361,7 +361,7 @@ def _period_meant(published: object, period: str, stem: str) -> str:
     year, quarter = published.year, (published.month - 1) // 3 + 1
     before = f"{year}-Q{quarter - 1}" if quarter > 1 else f"{year - 1}-Q4"
     if stem in (before, f"{year}-Q{quarter}") and period not in (before, f"{year}-Q{quarter}"):
-        return f"{published} 公布的应该是 {stem} 的成绩"
+        return f"{published} 公布的应该是 {stem} 的考核结果"
     return ""
 
 

@@ -246,7 +246,7 @@ class References(IdLookups):
         if kind == "category":
             message = f"类别“{value}”不在 org.yaml 的 story_categories 里"
         else:
-            message = f"评议结果“{value}”不是考核等次"
+            message = f"评诺结果“{value}”不是考核等次"
         if value not in names:
             shuffled = [other for other in names if sorted(other) == sorted(value.replace(" ", ""))]
             meant = f"是不是要写 {shuffled[0]}？" if len(shuffled) == 1 else did_you_mean(value, names)  # 先锋党员 for 党员先锋

@@ -37,7 +37,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
         content.notices.append(Problem(
             Location.of_setting(config_file, "site_url"), "site_url",
             f"网站地址 site_url 是内网地址（“{written}”）：印出来的二维码只有连着单位内网的手机能打开，用流量的群众打不开",
-            "只在单位内部公示可以这样写；挂在外面的牌子，site_url 写网站对外的地址，例如 https://dangjian.你的单位.cn/"))
+            "只在单位内部公示可以这样写；挂在外面的标志牌，site_url 写网站对外的地址，例如 https://dangjian.你的单位.cn/"))
     elif _example(written):
         content.notices.append(Problem(
             Location.of_setting(config_file, "site_url"), "site_url",

@@ -148,8 +148,8 @@ def _future_dates(content: Content, today: dt.date):
             review = commitment.review
             if review is not None and review.date is not None and review.date > today:
                 yield Problem(commitment.at("review", "date"), commitment.field_name("review", "date"),
-                              f"评议日期 {review.date} {after}，评议结果“{review.result}”却已经公开",
-                              "评议以后再写 review；或改成评议实际的日期")
+                              f"评诺日期 {review.date} {after}，评诺结果“{review.result}”却已经公开",
+                              "评诺以后再写 review；或改成评诺实际的日期")
     shown = content.latest_year
     for year in content.years:
         if year.year <= today.year or not year.commitments:
@@ -167,7 +167,7 @@ def _future_dates(content: Content, today: dt.date):
     for assessment in content.assessments:
         starts = dt.date(int(assessment.period[:4]), int(assessment.period[-1]) * 3 - 2, 1)
         if starts > today:  # a file copied for the next period, its period typed a year on
-            yield Problem(assessment.at("period"), "period", f"考核期 {assessment.period} 从 {starts} 才开始，还没到（今天是 {today}）：它的成绩会当成最新一期张榜公布",
+            yield Problem(assessment.at("period"), "period", f"考核期 {assessment.period} 从 {starts} 才开始，还没到（今天是 {today}）：它的考核结果会当成最新一期张榜公布",
                           "是不是年份或季度写错了？period 和文件名一起改；还没考核的季度先不要提交")
         if assessment.published > today:
             yield Problem(assessment.at("published"), "published", f"公布日期 {assessment.published} {after}",
@@ -213,8 +213,8 @@ def _review_years(content: Content):
             guess = _same_day_in(review.date, year.year)
             yield Problem(
                 commitment.at("review", "date"), commitment.field_name("review", "date"),
-                f"评诺日期 {review.date} 不在 {year.year} 年或下一年年初，却是 {year.year} 年承诺的评议",
-                (f"是不是要写 {guess}？" if guess else "") + f"评议 {year.year} 年的承诺，日期写在 {year.year} 年底或 {year.year + 1} 年初")
+                f"评诺日期 {review.date} 不在 {year.year} 年或下一年年初，却是 {year.year} 年承诺的评诺",
+                (f"是不是要写 {guess}？" if guess else "") + f"评诺 {year.year} 年的承诺，日期写在 {year.year} 年底或 {year.year + 1} 年初")
 
 
 COPIED_FILE = 4  # dates from one other year in a file, from which it looks copied rather than mistyped

@@ -146,7 +146,7 @@ class ZoneRules:
         self.content.notices.append(Problem(
             zone.at("signboard", "orientation"), "signboard.orientation",
             f"尺寸 {sign.size} 是宽 {width}、高 {height} 毫米，却写了 orientation: {sign.orientation}：按它印成宽 {printed[0]}、高 {printed[1]} 毫米",
-            f"宽x高按牌子挂好后的样子写（写 {printed[0]}x{printed[1]}mm 或 {width}x{height}mm），orientation 可以删掉"))
+            f"宽x高按标志牌挂好后的样子写（写 {printed[0]}x{printed[1]}mm 或 {width}x{height}mm），orientation 可以删掉"))
 
     def leader_serving(self, zone) -> None:
         """A leader who has left is still printed as the one in charge: said, not an error (the
@@ -194,7 +194,7 @@ class ZoneRules:
         if current is not None and current.status == "archived":  # the old sign's QR code leads to no zone in use
             self.content.notices.append(Problem(
                 zone.at("successor"), "successor",
-                f"接续责任区“{current.id}”（{current.name}）也已撤销，又没有写接续的责任区：{zone.name}的旧牌子扫码后找不到在用的责任区和电话",
+                f"接续责任区“{current.id}”（{current.name}）也已撤销，又没有写接续的责任区：{zone.name}的旧标志牌扫码后找不到在用的责任区和电话",
                 f"把这里的 successor 改成现在接手的在用责任区，或者在 {current.id} 的文件里写上它的 successor"))
 
 

@@ -50,9 +50,9 @@ def pattern_wording(error: Error) -> tuple[str, str]:
     elif pattern == SIZE_PATTERN and (size := meant.as_size(value)):
         hint = f"写成 {size}"
     elif pattern == SIZE_PATTERN and re.fullmatch(r"\s*\d+\s*[x×*]\s*\d+\s*mm\s*", value, re.I):
-        hint = "宽和高都按毫米写，在 100 到 5000 之间：一张 A4 是 297x210mm，2 米宽的牌子是 2000x…mm"
+        hint = "宽和高都按毫米写，在 100 到 5000 之间：一张 A4 是 297x210mm，2 米宽的标志牌是 2000x…mm"
     elif pattern == SIZE_PATTERN and (paper := PAPER_MM.get(value.strip().upper())):  # A5, B4: sizes the format does not name
-        hint = f"写成 {paper}（{value.strip().upper()} 的尺寸，横放）" + ("；这么小的牌子放不下二维码和文字时，生成会说，一般最小用 A4" if int(paper.split("x")[0]) < 297 else "")
+        hint = f"写成 {paper}（{value.strip().upper()} 的尺寸，横放）" + ("；这么小的标志牌放不下二维码和文字时，生成会说，一般最小用 A4" if int(paper.split("x")[0]) < 297 else "")
     elif pattern == PERIOD_PATTERN and not hint and re.fullmatch(r"\s*\d{4}-Q(?:[05-9]|\d\d+)\s*", value, re.I):
         hint = QUARTERS
     if id_like:

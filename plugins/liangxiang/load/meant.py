@@ -235,8 +235,8 @@ def out_of_range(value: Any, bounds: dict) -> str:
     except (TypeError, ValueError):
         return ""
     if high == 100 and re.fullmatch(r"[0-9]{3}", str(value).strip()) and number >= 500:  # 955, not 101
-        return f"分数在 0 到 100 之间；是漏了小数点的话，写成 {number_text(number / 10)}"
-    return "分数在 0 到 100 之间（百分制）" if high == 100 or low == 0 else ""
+        return f"得分在 0 到 100 之间；是漏了小数点的话，写成 {number_text(number / 10)}"
+    return "得分在 0 到 100 之间（百分制）" if high == 100 or low == 0 else ""
 
 
 def swapped_year(value: object) -> int | None:

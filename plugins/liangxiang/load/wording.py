@@ -90,7 +90,7 @@ def _group_hint(error: Error) -> str:
         year, month, day, text = found.groups()
         return f"写成 {{date: {year}-{int(month):02}-{int(day):02}, text: {shortened(text, 20)}}}"
     if {"result", "date", "by"} <= fields and len(value) <= 12:  # review: 优秀
-        return f"写成 {{result: {value}}}；有评议日期和方式的话一起写上，例如 {{result: {value}, date: 2026-12-26, by: 群众评议}}"
+        return f"写成 {{result: {value}}}；有评诺日期和方式的话一起写上，例如 {{result: {value}, date: 2026-12-26, by: 群众评议}}"
     honour = re.fullmatch(r"(?:(\d{4})\s*年?(?:度)?)?[\s：:，,、]*([^（(]+?)\s*(?:[（(]([^）)]+)[）)])?", value)
     if {"year", "title", "by"} <= fields and honour and honour.group(2):
         year, title, by = honour.groups()

@@ -71,7 +71,7 @@ class PrintNotices:
             zone.at("duties"), "duties",
             f"标志牌（{zone.signboard.size}）上的工作职责只能印到最小的字（字高约 {summary.reading:g} 毫米，"
             f"约 {read_from_m(summary.reading):g} 米内看得清）",
-            "精简工作职责（每条一句话），或在 signboard.size 换大一些的牌子"))
+            "精简工作职责（每条一句话），或在 signboard.size 换大一些的标志牌"))
 
     def small_photo(self, item: Planned, small: SmallPhoto, said: dict[str, tuple[int, SmallPhoto]]) -> None:
         """A photo printed small for want of pixels, said to the editor at the member's photo, not

@@ -170,9 +170,9 @@ class _Sign(PeopleBlock):
             return Overflow(("leader",), f"负责人的姓名太长，{self.where()}用最小字号也放不下", "如果姓名里写进了职务、单位等，删掉它们（职务写在 title）")
         field = ("roles",) if self.sign.roles else ("members",)
         if beside_duties:
-            return Overflow(field, f"责任区人员太多，{self.where()}和工作职责一起用最小字号放不下",
+            return Overflow(field, f"责任区党员和人员太多，{self.where()}和工作职责一起用最小字号放不下",
                             "减少 roles 或 members 里的人员，或者精简工作职责")
-        return Overflow(field, f"责任区人员太多，{self.where()}用最小字号也放不下", "减少 roles 或 members 里的人员")
+        return Overflow(field, f"责任区党员和人员太多，{self.where()}用最小字号也放不下", "减少 roles 或 members 里的人员")
 
 
 def _heights(start: float, stop: float, steps: int = 24):

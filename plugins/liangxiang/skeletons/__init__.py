@@ -83,7 +83,7 @@ def new_zone(site: Site, name: str | None, wanted_id: str | None, branch: str | 
         yaml_line("# content", "|", "创建内容（选填，Markdown）：下面每行缩进两个空格"),
         "#   责任区的创建目标和特色做法……",
         yaml_line("leader", leader, f"党员负责人（必填）：members.yaml 里的编号，例如 {example}"),
-        "# roles:                          # 其他人员（选填）：名单里的党员写 member，名单外的人写 name",
+        "# roles:                          # 责任区人员（选填）：名单里的党员写 member，名单外的人写 name",
         f"#   - {{role: 业务带头人, member: {example}}}",
         "#   - {role: 监督员, name: 王芳}",
         yaml_line("# members", f"[{example}]", "责任区的全部党员（选填）"),
@@ -94,7 +94,7 @@ def new_zone(site: Site, name: str | None, wanted_id: str | None, branch: str | 
         "#   size: 60x40cm                 # 60x40cm | 80x60cm | A3 | A4 | 宽x高mm（例如 900x600mm）",
         "#   orientation: landscape        # landscape 横版 | portrait 竖版",
         "#   scheme: red-gold              # red-gold 红底黄字 | white-red 白底红字",
-        "# 撤销这个责任区时：写 status: archived 和 successor: 接手的责任区编号（不要删文件，已挂的牌子扫码仍能打开）",
+        "# 撤销这个责任区时：写 status: archived 和 successor: 接手的责任区编号（不要删文件，已挂的标志牌扫码仍能打开）",
         "",
     ])
     written = create_file(site.docs_dir / "zones" / f"{zone_id}.yaml", text, site)
@@ -155,7 +155,7 @@ def new_commitment(site: Site, member: str | None, year: int) -> Written:
         yaml_line("# standard", "首问负责、限时办结", "亮标准（选填）"),
         "# progress:                       # 践诺记录（选填）：每做成一件事，加一行",
         f"#   - {{date: {year}-03-12, text: 组织志愿者补植草坪200平方米}}",
-        f"# review: {{date: {year}-12-20, result: 优秀, by: 党员互评、群众评议}}   # 评诺（选填），年终评议后再写",
+        f"# review: {{date: {year}-12-20, result: 优秀, by: 党员互评、群众评议}}   # 评诺（选填），年终评诺后再写",
     ]
     header = f"# {build_day():%Y-%m-%d} 用 liangxiang new commitment 添加"
     if path.is_file():
