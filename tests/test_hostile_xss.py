@@ -504,3 +504,14 @@ def test_the_scan_would_see_an_injection(tmp_path):
     found = scan(page)
     assert found.handlers and ("", X) in found.scripts
     assert sum(_bad_url(u[2]) for u in found.urls) == 2
+
+
+def test_the_safe_markdown_listed_twice_keeps_raw_html_out():
+    """mkdocs-static-i18n runs on_config once per language: SafeContent was added again and the
+    second copy stopped the build with a traceback ("No item named 'html_block'", audit AS-K 5)."""
+    import markdown
+
+    from liangxiang.site.markdown import SafeContent
+
+    html = markdown.markdown("<script>alert(1)</script>\n\n<b onclick=x>粗</b> **体**", extensions=[SafeContent(), SafeContent()])
+    assert "<script" not in html and "<b " not in html and "<strong>体</strong>" in html, html

@@ -106,7 +106,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         config.theme.static_templates.difference_update(
             {name for name in config.theme.static_templates if name.startswith("没有启用 liangxiang 插件")})
         # raw HTML in free pages is shown as text, as in every other field of content
-        config.markdown_extensions.append(SafeContent())
+        if not any(isinstance(extension, SafeContent) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(SafeContent())  # once: mkdocs-static-i18n runs on_config per language
         add_base_extensions(config.markdown_extensions, config.mdx_configs)
         root, cache = site_root(config), cache_dir(config, self.config)
         starting, site_dir = Preview.starting(config), config.site_dir

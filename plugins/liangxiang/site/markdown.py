@@ -116,8 +116,8 @@ class SafeContent(Extension):
     """Raw HTML in Markdown is never passed through: read as text, then taken out (``rawhtml``)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
+        md.preprocessors.deregister("html_block", strict=False)  # strict=False: listed twice, it is done once
+        md.inlinePatterns.deregister("html", strict=False)
         md.stripped_tags = md.unclosed_tags = []
         md.treeprocessors.register(StripRawHtml(md), "liangxiang_raw_html", 7)
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
