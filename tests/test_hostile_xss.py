@@ -515,3 +515,22 @@ def test_the_safe_markdown_listed_twice_keeps_raw_html_out():
 
     html = markdown.markdown("<script>alert(1)</script>\n\n<b onclick=x>粗</b> **体**", extensions=[SafeContent(), SafeContent()])
     assert "<script" not in html and "<b " not in html and "<strong>体</strong>" in html, html
+
+
+def test_what_another_plugin_adds_to_a_page_is_sanitized_too(tmp_path):
+    """mkdocs-glightbox, listed after liangxiang, wrapped each photo in a link whose data-title held the
+    alt text; GLightbox shows that as HTML, so `![<img src=x onerror=...>](photo)` ran script in a
+    visitor's browser (audit AS-K 1). The page is sanitized after every other plugin's on_page_content."""
+    hook = '''
+def on_page_content(html, page, config, files):  # what glightbox does with a caption
+    return html.replace("<p>", '<p><a class="glightbox" data-title="&lt;img src=x onerror=alert(1)&gt;" onclick="alert(2)" href="#">', 1)
+'''
+    root = write_site(tmp_path / "src", {
+        "mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n") + "hooks:\n  - caption.py\n",
+        "caption.py": hook,
+        "content/about.md": "# 关于\n\n正文。\n",
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    about = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert "正文" in about
+    assert "data-title" not in about and "onclick" not in about and "onerror" not in about, about

@@ -178,6 +178,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             page.meta["title"] = title
         return markdown
 
+    @event_priority(-100)  # last: what other plugins add to a page (glightbox's captions) is sanitized too
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.build.page_html(html, page)  # images become resized copies; then sanitized
 
