@@ -534,3 +534,45 @@ def on_page_content(html, page, config, files):  # what glightbox does with a ca
     about = (site / "about" / "index.html").read_text(encoding="utf-8")
     assert "正文" in about
     assert "data-title" not in about and "onclick" not in about and "onerror" not in about, about
+
+
+def test_what_a_plugin_writes_into_a_page_is_checked_as_its_own_text(tmp_path, caplog):
+    """mkdocs-macros ran `{{ ... }}` in a free page and published a hidden member's name and raw
+    records; include-markdown and pymdownx.snippets pull in members.yaml as it is (audit AS-K 2, 3).
+    What another plugin writes into a page is looked at as the page's own text; the plugin gets a notice."""
+    hook = '''
+def on_page_markdown(markdown, page, config, files):  # what macros or include-markdown do
+    return markdown.replace("{{ roster }}", "名单：隐藏人\\n\\n证件：身份证号 110101199003077758")
+'''
+    files = {
+        "mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")
+        + "hooks:\n  - roster.py\n",
+        "roster.py": hook,
+        "content/about.md": "# 关于\n\n{{ roster }}\n",
+    }
+    root = write_site(tmp_path / "src", files)
+    import logging
+
+    from mkdocs.exceptions import Abort
+
+    with caplog.at_level(logging.INFO), pytest.raises(Abort, match="1 处错误"):
+        build_site(root / "mkdocs.yml", tmp_path / "site", strict=False)
+    said = [record.getMessage() for record in caplog.records]
+    assert any(s.startswith("content/about.md: 别的插件写进这个页面的文字里：这里有一个身份证号（110101********7758）") for s in said), said
+    assert any("别的插件写进这个页面的文字里：这里提到了“隐藏人”" in s for s in said), said
+    assert not (tmp_path / "site").exists()  # nothing published
+
+
+def test_a_plugin_that_runs_pages_as_code_gets_a_notice(tmp_path):
+    from types import SimpleNamespace
+
+    from liangxiang.check.settings import _pages_run_as_code
+
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: x\nplugins:\n  - liangxiang\n  - macros\nmarkdown_extensions:\n  - pymdownx.snippets\n", encoding="utf-8")
+    content = SimpleNamespace(notices=[])
+    _pages_run_as_code(SimpleNamespace(plugins={"liangxiang": 1, "macros": 2}, markdown_extensions=["tables", "pymdownx.snippets"]),
+                       config_file, content)
+    said = [str(notice) for notice in content.notices]
+    assert said[0].startswith("mkdocs.yml:4:5: plugins: plugins 里的 macros 会把页面里的 {{ … }} 和 {% … %} 当作程序运行"), said
+    assert said[1].startswith("mkdocs.yml:6:5: markdown_extensions: markdown_extensions 里的 pymdownx.snippets 会把页面里写的任何文件"), said

@@ -18,6 +18,7 @@ from mkdocs.theme import Theme
 
 from . import theme as theme_package
 from .changes import sources_changed
+from .check.private import written_by_plugins
 from .check.published import record_published
 from .check.settings import site_dir_is_a_file, without_home
 from .files import DEFAULT_CACHE, cache_dir, site_root
@@ -80,6 +81,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         self.build: SiteBuild | None = None
         self.printing: PrintStage | None = None
         self.output: StagedOutput | None = None
+        self.written_errors: list = []  # found in what other plugins wrote into pages (check.private)
 
     def load_config(self, options, config_file_path=None):
         """A misspelt option (`blead: true`) is an error in the words of `liangxiang validate`, not
@@ -127,6 +129,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 log.info("提示：%s", notice)
             config.nav = without_home(config.nav)
             self.build = SiteBuild(content, config, self.config)
+            self.written_errors = []
             self.printing = None
             if self.config.printables:
                 # laid out now, so that content that cannot be printed fails before site_dir is cleaned
@@ -173,7 +176,13 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 files.remove(file)
         return files
 
+    @event_priority(-100)  # after macros and include-markdown: what they write into a page is looked at too
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if markdown != page.markdown and not isinstance(self.build, Waiting):  # page.markdown: the file's own text
+            errors, notices = written_by_plugins(self.build.content, page.file.src_uri, page.markdown, markdown)
+            for notice in notices:
+                log.info("提示：%s", notice)
+            self.written_errors += errors
         if (title := untitled_page_title(markdown, page.meta)) is not None:
             page.meta["title"] = title
         return markdown
@@ -205,6 +214,11 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         if isinstance(self.build, Waiting):
             self.build.write(site_dir)
             return
+        if self.written_errors:  # an ID number a plugin wrote into a page: nothing is published
+            self.output.discard()
+            for problem in self.written_errors:
+                log.error(str(problem))
+            raise Abort(f"一共有 {len(self.written_errors)} 处错误，改好以前网站不能生成")
         # data pages render while the print workers finish; the /print/ page, which lists the
         # printables' sizes, comes after they are written
         wait_for_printables = (lambda: self.printing.write(site_dir)) if self.printing else None

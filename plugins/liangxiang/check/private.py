@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from dataclasses import replace
 from typing import Any, Callable, Iterator, get_args
 
 from pydantic import BaseModel
@@ -85,6 +86,23 @@ def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
                 if seen(line, numbers):
                     _look(line, lambda: (Location(path, number), field), errors, notices, hidden, numbers)
     return errors, notices
+
+
+def written_by_plugins(content: Content, page: str, source: str, written: str) -> tuple[list[Problem], list[Problem]]:
+    """(errors, notices) of what another plugin wrote into a free page (macros runs the page as a
+    template, include-markdown pulls in any file: members.yaml's hidden members too), looked for as
+    in the page's own text; only the lines its source does not hold, which were looked at already."""
+    errors: list[Problem] = []
+    notices: list[Problem] = []
+    hidden, own = _hidden_names(content), set(source.split("\n"))
+    where = Location(_shown(content, page))
+    for line in unpublished_blanked(written).split("\n"):
+        if line not in own and (_CANDIDATE.search(line) or "@" in line or QQ.search(line) or hidden and hidden.search(line)):
+            _look(line, lambda: (where, "-"), errors, notices, hidden)
+    def told(problems: list[Problem]) -> list[Problem]:  # the text is not in the file: say where it came from
+        return list(dict.fromkeys(replace(p, message=f"别的插件写进这个页面的文字里：{p.message}") for p in problems))  # each once
+
+    return told(errors), told(notices)
 
 
 def _hidden_names(content: Content) -> re.Pattern | None:

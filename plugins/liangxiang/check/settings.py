@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from ..content import Content
 from .markdown_refs import WEB_ADDRESS
 from ..problems import Location, Problem, Problems, did_you_mean
-from ..configwords import missing_hook, written_setting
+from ..configwords import item_location, missing_hook, written_setting
 
 URL_EXAMPLE = "写网站对外的真实地址，例如 site_url: https://dangjian.你的单位.cn/"
 MENU = "首页、责任区、党员、承诺、故事、考核"
@@ -54,6 +54,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             Location.of_setting(config_file, "plugins"), "plugins",
             "plugins 里的 search 用不上：网站自带中文搜索（/search/），MkDocs 的 search 插件只会多发布一份没有页面用的索引，连编辑指南也在里面",
             "删掉 plugins 下的“- search”这一行"))
+    _pages_run_as_code(config, config_file, content)
     if site_dir_is_a_file(config):  # a build would fail writing into it
         problems.add(Location.of_setting(config_file, "site_dir"), "site_dir", f"site_dir（{_shown_path(Path(config.site_dir), config_file)}）是一个已有的文件，不是文件夹：网站没法生成到那里",
                      "删掉 site_dir 使用默认的 site/，或写一个新的文件夹名")
@@ -68,6 +69,25 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     _nav(config.nav, config_file, content, problems)
+
+
+# what makes a free page's text run as a template or pull in other files (audit AS-K 2, 3)
+_PAGES_RUN = {
+    "macros": "会把页面里的 {{ … }} 和 {% … %} 当作程序运行：能改页面的人就能在生成网站的机器上运行命令、读出不公开的党员",
+    "include-markdown": "会把页面里写的任何文件原样放进网页，members.yaml 里不公开的党员也一样",
+    "pymdownx.snippets": "会把页面里写的任何文件原样放进网页，members.yaml 里不公开的党员也一样",
+}
+
+
+def _pages_run_as_code(config, config_file: Path, content: Content) -> None:
+    """A notice for each plugin or extension that runs free pages as code or includes files in them."""
+    extensions = [name for name in config.markdown_extensions if isinstance(name, str)]
+    for name, does in _PAGES_RUN.items():
+        if name in config.plugins or name in extensions:
+            setting = "markdown_extensions" if name in extensions else "plugins"
+            content.notices.append(Problem(
+                item_location(config_file, name) or Location.of_setting(config_file, setting), setting, f"{setting} 里的 {name} {does}",
+                "页面只让管理员改，或删掉这一项；生成时会检查它写进页面的文字里有没有不公开的党员和身份证号"))
 
 
 def _other_tools_config(config_file: Path) -> Path | None:
