@@ -277,3 +277,24 @@ def test_a_fragment_a_list_page_lacks_is_a_notice(tmp_path):
     said = [n.message for n in content.notices if "找不到对应的小标题" in n.message]
     assert said == ["链接“commitments/2026/#li-na”里的“#li-na”在那一页找不到对应的小标题",
                     "链接“members/#b1”里的“#b1”在那一页找不到对应的小标题"], said
+
+
+def test_a_dot_file_of_another_plugin_stays_listed_and_unpublished(tmp_path):
+    """awesome-nav reads content/.nav.yml from MkDocs' list of files: the plugin took every .yml out
+    of it as a record, and the menu it describes was silently ignored (audit AS-K 6)."""
+    hook = '''
+from mkdocs.exceptions import PluginError
+
+def on_files(files, config):  # where awesome-nav looks for it
+    if files.get_file_from_path(".nav.yml") is None:
+        raise PluginError(".nav.yml is not listed")
+    return files
+'''
+    root = write_site(tmp_path / "src", {
+        "mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n") + "hooks:\n  - nav.py\n",
+        "nav.py": hook,
+        "content/.nav.yml": "nav:\n  - about.md\n",
+        "content/about.md": "# 关于\n\n正文。\n",
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert (site / "about" / "index.html").is_file() and not (site / ".nav.yml").exists()

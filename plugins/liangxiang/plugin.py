@@ -172,7 +172,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # records, stories, photos and index.md are content, not pages: they are never published as they are
         for file in list(files):
-            if self.build.is_content_source(file.src_uri):
+            # a dot file MkDocs leaves unpublished stays listed: awesome-nav reads .nav.yml from there (audit AS-K 6)
+            if self.build.is_content_source(file.src_uri) and not (file.src_uri.rsplit("/", 1)[-1].startswith(".") and file.inclusion.is_excluded()):
                 files.remove(file)
         return files
 
