@@ -1145,6 +1145,16 @@ def test_a_branch_taken_out_of_org_yaml_is_one_error(tmp_path):
         "如果这些党员和责任区改到了别的党支部，每一处都改成那个党支部的编号)"], [str(p) for p in problems]
 
 
+def test_a_zone_with_an_error_of_its_own_is_not_missing_where_its_old_id_is_named(tmp_path):
+    """A zone whose own field was wrong (`orientation: 竖版`) was left out, and every result naming its
+    old id was told the zone was missing: five errors sending the editor to five right files (audit AS-J 3)."""
+    root = write_site(tmp_path)
+    _apply(root, {**sub("content/zones/garden.yaml", "aliases: [old-garden]\n", "aliases: [old-garden]\nsignboard: {orientation: 竖版}\n"),
+                  **sub("content/assessments/2026-Q1.yaml", "  - {zone: garden, score: 90}\n", "  - {zone: old-garden, score: 90}\n")})
+    problems = problems_of(root)
+    assert [(p.where.path, p.field) for p in problems] == [("content/zones/garden.yaml", "signboard.orientation")], [str(p) for p in problems]
+
+
 @pytest.mark.parametrize("written", ["!!int abc", "&j !!int ''"])
 def test_a_value_its_tag_cannot_build_is_said_once(tmp_path, written):
     """Audit AD: read as text, `!!int abc` was also said by its field's check (two errors for one

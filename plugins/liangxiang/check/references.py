@@ -40,6 +40,12 @@ class References(IdLookups):
         self.doubled_names: dict[str, str] = {}  # kind -> the name of the record whose id is the second one
         self.alike_missing: list[tuple[Location, str, str, str]] = []  # member and zone ids not found, beside one alike: (where, field, id, alike)
         self.deleted: dict[tuple[str, str], list[tuple[Location, str, str]]] = {}  # (kind, id) taken out of org.yaml -> its places
+        # the former ids of zones and members that did not validate: what names one waits for that record's
+        # own error to be fixed, as what names its id does (audit AS-J 3: `orientation: 竖版` was six errors)
+        self.aliases_of_rejected = {(kind, alias) for kind, model in (("zone", Zone), ("member", Member)) for rejected in content.rejected
+                                 if rejected.model is model and isinstance(rejected.data, dict)
+                                 for alias in (rejected.data.get("aliases") if isinstance(rejected.data.get("aliases"), list) else [])
+                                 if isinstance(alias, str)}
 
     def refs(self, record: Record) -> None:
         """Every reference by id the record's model marks (model.refers_to)."""
@@ -79,7 +85,7 @@ class References(IdLookups):
         if kind in NAMED:
             return self.named(kind, value, where, name)
         known = self.content.known[kind]
-        if value not in known:
+        if value not in known and (kind, value) not in self.aliases_of_rejected:
             if known.complete:
                 # a short id (b9) is near its neighbours (b1); for a long one, half alike is a wrong
                 # guess, and a person's or a zone's is another person's (wang-jianguo, yang-fang)
