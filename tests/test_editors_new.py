@@ -254,6 +254,9 @@ def test_person_ids(name, expected):
     ("同心广场", "tongxin-guangchang"), ("供热保障优秀党员责任区", "gongre-baozhang"), ("一瓶水样", "yiping-shuiyang"),
     ("绿化二十年", "lvhua-ershi-nian"), ("石油新村楼院服务", "shiyou-xincun-louyuan-fuwu"),
     ("120急救站党员责任区", "120-jijiu-zhan"), ("ICU重症监护室", "icu-zhongzheng-jianhu-shi"), ("5G智慧病房", "5g-zhihui-bingfang"),
+    # two wells, not one id and its "-2"; 集输 (gathering) is a word (audit AS-J 2)
+    ("北99-1井红旗井党员责任区", "bei-99-1-jing-hongqi"), ("北9-91井红旗井党员责任区", "bei-9-91-jing-hongqi"),
+    ("5号集输泵红旗设备党员责任区", "5-hao-jishu-beng"), ("高速服务区加油站", "gaosu-fuwu-qu-jiayou"),
 ])
 def test_phrase_ids(text, expected):
     assert phrase_id(text) == expected

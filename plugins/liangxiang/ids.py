@@ -84,19 +84,38 @@ def person_id(name: str) -> str:
     return _slug([family, "".join(rest)] if rest else [family])
 
 
+def _words_of(singles: str) -> list[str]:
+    """A run of characters pypinyin's dictionary knows no word in (号集输泵), cut by jieba's (号 集输 泵),
+    then two at a time, which reads best in an id (维修中心: weixiu-zhongxin); 号集输泵 was 号集 输泵 (audit AS-J 2)."""
+    import rjieba
+
+    pieces, alone = [], ""
+    for word in [*(rjieba.cut(singles) if len(singles) > 2 else [singles]), ""]:
+        if len(word) == 1:
+            alone += word
+            continue
+        pieces += [alone[i:i + 2] for i in range(0, len(alone), 2)]
+        alone = ""
+        if word:
+            pieces += [word[i:i + 2] for i in range(0, len(word), 2)]
+    return pieces
+
+
 def phrase_id(text: str, words: int = 4) -> str:
     """同心广场 -> tongxin-guangchang: one pinyin word per Chinese word, at most `words` of them."""
     for suffix in ZONE_SUFFIXES:
         if text.endswith(suffix) and len(text) > len(suffix):
             text = text[: -len(suffix)]
             break
-    text = re.sub(r"[\s\W_]+", "", _latin(text))
+    # 北99-1井 and 北9-91井 are two wells: a dash between digits is kept (audit AS-J 2)
+    text = re.sub(r"(?<=[0-9])\s*[-－–—]\s*(?=[0-9])", "-", _latin(text))
+    text = re.sub(r"(?:[^\w-]|_|(?<![0-9])-|-(?![0-9]))+", "", text)
     try:
         from pypinyin.seg.mmseg import seg
     except ImportError:  # pragma: no cover
         return ""
-    # ICU, 120, 5G stay whole: the dictionary would cut them into letters and digits
-    cut = [word for run in re.findall(r"[A-Za-z0-9]+|[^A-Za-z0-9]+", text)
+    # ICU, 120, 5G, 99-1 stay whole: the dictionary would cut them into letters and digits
+    cut = [word for run in re.findall(r"[A-Za-z0-9]+(?:-[0-9]+)*|[^A-Za-z0-9]+", text)
              for word in ([run] if re.match(r"[A-Za-z0-9]", run) else seg.cut(run))]
     pieces: list[str] = []
     singles = ""
@@ -105,8 +124,7 @@ def phrase_id(text: str, words: int = 4) -> str:
             if word not in "的之了":
                 singles += word
             continue
-        # runs of single characters the dictionary does not know as words: two at a time
-        pieces += [singles[i:i + 2] for i in range(0, len(singles), 2)]
+        pieces += _words_of(singles)
         singles = ""
         if word:
             pieces.append(word)
