@@ -134,3 +134,12 @@ def test_the_lowest_and_highest_scores_are_written_where_their_label_has_room(co
         assert ("58.5" in [text for _, text in values]) == (not near), (count, low_at, values)
         assert "58.5" in [text for _, text in values] or count > 6, (count, low_at)  # few points: always room
         assert all(b[0] - a[0] >= VALUE_WIDTH or b[0] == a[0] for a, b in zip(values, values[1:]) if b[1] == "58.5" or a[1] == "58.5")
+
+
+@pytest.mark.parametrize("count", range(2, 13))
+def test_the_oldest_period_is_named(count):
+    """Seven quarters named 2025年二季度 first and 2026年三季度 last read as if the record began in
+    the second quarter (audit AS-J 8): the oldest is named wherever any spacing has room for it."""
+    points = [(f"{2025 + i // 4}年{'一二三四'[i % 4]}季度", 90.0) for i in range(count)]
+    named = re.findall(r'<text class="axis" x="[\d.]+" y="[\d.]+" text-anchor="\w+">(\d+年.季度)</text>', str(trend_svg(points, [90, 80, 70], "t", "c")))
+    assert named[0] == "2025年一季度" and named[-1] == points[-1][0], named

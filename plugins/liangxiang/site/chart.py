@@ -32,16 +32,22 @@ def _anchor(i: int, count: int) -> str:
 
 def _labelled(xs: Sequence[float]) -> set[int]:
     """The points whose period is named: every step-th from the newest, the smallest step at which
-    no two labels overlap (their anchors differ, so the spacing of the points alone does not say)."""
+    no two labels overlap (their anchors differ, so the spacing of the points alone does not say);
+    the oldest too where it has room (a chart whose first name was its second point read as if its
+    record began there, audit AS-J 8)."""
     count = len(xs)
-    for step in range(1, count + 1):
-        chosen = sorted(i for i in range(count) if (count - 1 - i) % step == 0)
+
+    def apart(chosen: list[int]) -> bool:
         spans = []
         for i in chosen:
             left = {"start": 0, "middle": PERIOD_WIDTH / 2, "end": PERIOD_WIDTH}[_anchor(i, count)]
             spans.append((xs[i] - left, xs[i] - left + PERIOD_WIDTH))
-        if all(after[0] - before[1] >= PERIOD_GAP for before, after in zip(spans, spans[1:])):
-            return set(chosen)
+        return all(after[0] - before[1] >= PERIOD_GAP for before, after in zip(spans, spans[1:]))
+
+    steps = [sorted(i for i in range(count) if (count - 1 - i) % step == 0) for step in range(1, count + 1)]
+    for tried in [sorted({0, *chosen}) for chosen in steps] + steps:  # with the oldest, if any step has room for it
+        if apart(tried):
+            return set(tried)
     return {count - 1}
 
 
