@@ -282,7 +282,8 @@ def test_a_sheet_too_small_for_a_code_scanned_from_afar_is_printed_with_a_close_
         site = build(tmp_path, {"content/zones/garden.yaml": zone_file() + f"signboard: {{size: {size}}}\n"})
     said = "\n".join(r.getMessage() for r in caplog.records)
     assert re.search(r"提示：content/zones/garden\.yaml:\d+:\d+: signboard\.size: .* 的标志牌放不下能在远处扫描的二维码和全部内容："
-                     r"标志牌已把二维码缩小印出，要走到跟前才扫得出 \(.*改成 \{size: ", said), said
+                     r"标志牌已把二维码缩小印出，要走到跟前才扫得出 \(标志牌要在一两米外看字、扫码，这个尺寸太小或太窄；"
+                     r"换一个尺寸：把 signboard 改成 \{size: ", said), said  # not "；或把…" with no first choice (audit AS-J 8)
     pdf = site / "print" / "signboards" / "garden.pdf"
     width, height = (float(side) for side in size[:-2].split("x"))
     (page_w, page_h), = pdf_pages(pdf)

@@ -202,7 +202,8 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
             if not fitting and overflow.field == ("signboard", "size"):  # a long strip (5000x100mm): its shape, not its area
                 fitting = _first_two(tried, sign, words, setter, lambda size: True)
             whose = " signboard" if overflow.field[0] != "org" else "这个责任区的 signboard"  # said at org.yaml
-            advice = f"或把{whose} 改成 {' 或 '.join(fitting)}（试排过，能放下）" if fitting else ""
+            first = "换一个尺寸：把" if overflow.field == ("signboard", "size") else "或把"  # the size's hint says why, not what to do
+            advice = f"{first}{whose} 改成 {' 或 '.join(fitting)}（试排过，能放下）" if fitting else ""
             overflow.hint = "；".join(part for part in (overflow.hint, advice) if part)
         if (squeeze == 1.0 and overflow.field == ("signboard", "size")) or (squeeze < 1.0 and not _fits(_least(sign), words, setter)):
             overflow.near = _near(sign, words, setter, squeeze)
