@@ -92,7 +92,7 @@ ZONE_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "维修后24小时内电话回访", "每季度为孤寡老人免费检修水电一次", "公共设施损坏当日修复或设置警示")),
 )
 
-# no A4: at fe25c6a an A4 portrait sign cannot hold any service phone (signblocks.phone_size), whatever the content
+# no A4: at fe25c6a an A4 portrait sign cannot hold any service phone (signboardblocks.phone_size), whatever the content
 SIZES = (("60x40cm", "landscape"), ("80x60cm", "landscape"), ("A3", "portrait"), ("900x600mm", "landscape"))
 SCHEMES = ("red-gold", "white-red")
 ROLES_MEMBER = ("技术负责人", "业务带头人", "青年志愿者代表")

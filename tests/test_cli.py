@@ -113,7 +113,7 @@ def test_validate_from_a_copy_of_the_repository(tmp_path):
     assert run("liangxiang", "validate", cwd=tmp_path).returncode == 0
 
 
-def test_validate_reports_a_sign_that_does_not_fit(tmp_path):
+def test_validate_reports_a_signboard_that_does_not_fit(tmp_path):
     """The build's second check (printables) runs in validate too: the same notice for duties set
     below the legible size, the same error for duties that fit at no size, before any build."""
     duties = "".join(f"  - 第{i}条：每天巡查责任区内的全部设施，发现问题当场登记并在两小时内报修、当日回访\n" for i in range(40))
@@ -128,7 +128,7 @@ def test_validate_reports_a_sign_that_does_not_fit(tmp_path):
     assert result.stderr.startswith("content/zones/garden.yaml:5:1: duties: 工作职责太长"), result.stderr
 
 
-def test_a_name_too_long_for_a_signs_header_is_said_at_the_name_naming_the_sign(tmp_path):
+def test_a_name_too_long_for_a_signboards_header_is_said_at_the_name_naming_the_signboard(tmp_path):
     """Said at org.yaml's name, the notice names the zone whose sign it is, and its hint that
     zone's signboard, not a signboard of org.yaml (session 40)."""
     org = FILES["content/org.yaml"].replace("name: 测试单位", "name: 中共新疆维吾尔自治区昌吉回族自治州呼图壁县红星镇人民政府机关向阳村第一村民小组党员活动室党支部委员会")

@@ -250,7 +250,7 @@ def test_bleed_adds_3mm_and_crop_marks(tmp_path):
     assert abs(plate_w - (210 + 2 * SLUG)) < 0.5 and abs(plate_h - (297 + 2 * SLUG)) < 0.5
 
 
-def test_sixty_character_name_fits_on_a_60x40_sign(tmp_path):
+def test_sixty_character_name_fits_on_a_60x40_signboard(tmp_path):
     name = "华宁一区同心广场及建设路育才街两侧绿化带与健身器材设施日常维护管理服务优秀党员责任区示范岗位"[:60]
     name = name + "区" * (60 - len(name))
     site = build(tmp_path, {"content/zones/garden.yaml": zone_file(name=name)})
@@ -261,7 +261,7 @@ def test_sixty_character_name_fits_on_a_60x40_sign(tmp_path):
 
 @pytest.mark.parametrize("size", ["A4", "A3"])
 @pytest.mark.parametrize("orientation", ["portrait", "landscape"])
-def test_a_small_sign_keeps_a_code_that_decodes_at_20_dpi_and_leaves_room_for_its_text(tmp_path, size, orientation):
+def test_a_small_signboard_keeps_a_code_that_decodes_at_20_dpi_and_leaves_room_for_its_text(tmp_path, size, orientation):
     """Issue 4: a sign's code decodes when the sign is rendered at 20 dpi, an A4 one too (it hangs
     on a wall and is scanned from where people stand), and the code leaves more than half the
     sheet's width to the text."""
@@ -352,7 +352,7 @@ def test_duties_that_fit_at_no_size_fail_naming_the_file_and_field_and_keep_the_
     assert tree_digest(site) == before, "a failed build must leave the previous site as it was"
 
 
-def test_ten_long_duties_fit_on_a_bigger_sign(tmp_path):
+def test_ten_long_duties_fit_on_a_bigger_signboard(tmp_path):
     duty = "每周巡查责任区绿地和设施不少于三次，发现问题当日处理"
     duties = "\n" + "".join(f"  - {duty}（{i}）\n" for i in range(1, 11))
     zone = zone_file(duties=duties.rstrip("\n")) + "signboard: {size: 80x60cm, orientation: portrait, scheme: white-red}\n"
@@ -369,7 +369,7 @@ def test_ten_long_duties_fit_on_a_bigger_sign(tmp_path):
 
 
 
-def test_a_member_who_has_left_is_not_named_on_a_new_sign(tmp_path):
+def test_a_member_who_has_left_is_not_named_on_a_new_signboard(tmp_path):
     zone = zone_file(members="[zhang-wei, li-na, ouyang-xiaohong]").replace(
         "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳}\n  - {role: 联络员, member: ouyang-xiaohong}\n")
     site = build(tmp_path, {"content/zones/garden.yaml": zone})

@@ -40,7 +40,7 @@ def test_second_build_lays_out_and_renders_nothing(tmp_path, caplog, monkeypatch
         raise AssertionError("an unchanged printable was laid out again")
 
     monkeypatch.setattr(plate, "compose_plate", never)
-    monkeypatch.setattr(signboard, "compose_sign", never)
+    monkeypatch.setattr(signboard, "compose_signboard", never)
     assert build_logged(root, tmp_path / "site2", caplog) == (0, 0)
     assert (tmp_path / "site2" / "print" / "plates" / "zhang-wei.pdf").read_bytes() == first
     html = (tmp_path / "site2" / "print" / "index.html").read_text(encoding="utf-8")
@@ -83,7 +83,7 @@ def test_content_that_does_not_fit_fails_on_every_build(tmp_path, caplog):
         assert re.search(r"content/zones/garden\.yaml:\d+:\d+: duties: 工作职责太长", errors), (attempt, errors)
 
 
-def test_what_fitted_beside_a_sign_that_does_not_is_laid_out_once(tmp_path, caplog, monkeypatch):
+def test_what_fitted_beside_a_signboard_that_does_not_is_laid_out_once(tmp_path, caplog, monkeypatch):
     """Audit AE: while one zone did not fit, every run laid out every printable again (20 zones:
     15 s a run). What fitted is kept; the build that succeeds makes its files."""
     from mkdocs.exceptions import Abort, PluginError
@@ -124,7 +124,7 @@ def test_a_printable_kept_by_a_failed_build_is_made_as_a_fresh_build_makes_it(tm
     assert kept.read_bytes() == fresh.read_bytes()
 
 
-def test_a_leaders_name_too_long_for_the_sign_is_said_where_it_is_written(tmp_path, caplog):
+def test_a_leaders_name_too_long_for_the_signboard_is_said_where_it_is_written(tmp_path, caplog):
     """Audit AF: it was said at the zone's `leader:` id, with no hint; the name is in members.yaml."""
     from mkdocs.exceptions import Abort, PluginError
 

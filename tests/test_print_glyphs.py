@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO
 from liangxiang.print.plan import inked
-from liangxiang.print.signcontent import Person
+from liangxiang.print.signboardcontent import Person
 from minimal_site import FILES
 from test_print import LONG_DUTY, build, failing_build, pdf_text, squash, zone_file
 

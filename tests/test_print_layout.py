@@ -20,12 +20,12 @@ from liangxiang.print.drawing import Box, Code, Picture, Text, Turned
 from liangxiang.print.fonts import prepare_fonts
 from liangxiang.print.metrics import Metrics
 from liangxiang.print.fitting import fit_or_squeeze
-from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, PLATE_QR_DPI, SIGN_QR_DPI, SMALLEST_EM, min_em_mm, qr_module_mm
-from liangxiang.print.plan import plan_plates, plan_signboards, plate_words, sign_words
+from liangxiang.print.layout import COMPACT_QR_PIXELS_PER_MODULE, PLATE_QR_DPI, SIGNBOARD_QR_DPI, SMALLEST_EM, min_em_mm, qr_module_mm
+from liangxiang.print.plan import plan_plates, plan_signboards, plate_words, signboard_words
 from liangxiang.print.plate import compose_plate
 from liangxiang.print.setter import EM_TOP, Overflow, Setter
-from liangxiang.print.signcontent import Person
-from liangxiang.print.signboard import compose_sign
+from liangxiang.print.signboardcontent import Person
+from liangxiang.print.signboard import compose_signboard
 from liangxiang.site.view import Urls, load_labels
 
 SIZES = ["60x40cm", "80x60cm", "A3", "A4", "900x600mm"]
@@ -93,14 +93,14 @@ def check(drawing, measure, floor: float | None):
 
 
 @pytest.mark.parametrize("size,orientation,scheme", list(itertools.product(SIZES, ORIENTATIONS, SCHEMES)))
-def test_every_sign_variant_fits_or_names_a_field(planned, setter, size, orientation, scheme):
+def test_every_signboard_variant_fits_or_names_a_field(planned, setter, size, orientation, scheme):
     _, signs, _ = planned
-    words = sign_words(load_labels())
+    words = signboard_words(load_labels())
     fitted = 0
     for item in signs:
         sign = dataclasses.replace(item.content, size=size, orientation=orientation, scheme=scheme)
         try:
-            drawing = compose_sign(sign, words, setter)
+            drawing = compose_signboard(sign, words, setter)
         except Overflow as overflow:
             assert overflow.field[0] in ("duties", "scope", "roles", "members", "signboard", "name", "slogan", "service_phone")
             assert overflow.message and overflow.hint
@@ -108,9 +108,9 @@ def test_every_sign_variant_fits_or_names_a_field(planned, setter, size, orienta
         fitted += 1
         check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
         code = next(i for i in drawing.items if isinstance(i, Code))
-        assert code.module >= qr_module_mm(SIGN_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE) - 1e-9 and code.quiet == 4
+        assert code.module >= qr_module_mm(SIGNBOARD_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE) - 1e-9 and code.quiet == 4
         if size in ("60x40cm", "80x60cm"):
-            assert code.module >= qr_module_mm(SIGN_QR_DPI) - 1e-9, "big signs keep the full-size code"
+            assert code.module >= qr_module_mm(SIGNBOARD_QR_DPI) - 1e-9, "big signs keep the full-size code"
         assert code.modules + 8 == qr.side(sign.url) == len(qr.rows(sign.url)) + 8
     if size in ("60x40cm", "80x60cm", "A3", "A4"):
         assert fitted == len(signs), "the example's zones must fit every named size of the format"
@@ -124,7 +124,7 @@ def test_long_content_shrinks_but_never_overlaps(planned, setter, orientation):
         slogan="护一方绿地，暖万家人心，党员身边无小事，群众诉求有回音", size="80x60cm", orientation=orientation,
         duties=tuple(f"第{i}项：每周巡查责任区绿地、道路、路灯、座椅和健身器材不少于三次，发现问题当日处理" for i in range(1, 7)),
     )
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     assert "".join(drawing.texts()).count("第6项") == 1
 
@@ -132,36 +132,36 @@ def test_long_content_shrinks_but_never_overlaps(planned, setter, orientation):
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("orientation", ORIENTATIONS)
 @pytest.mark.parametrize("leader", ["买买提·吐尔逊·阿卜杜拉·艾克拜尔", "Maria Garcia-Fernandez", "阿卜杜热合曼·阿卜杜克力木", "阿卜杜热合曼·买买提依明"])
-def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_sign(planned, setter, size, orientation, leader):
+def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_signboard(planned, setter, size, orientation, leader):
     """A zone with nobody but its leader must print: a long name takes two lines, under the photo
     if need be, broken after a dot, never with a dot opening a line (audit 21: 阿卜杜热合曼 / ·买买提依明)."""
     _, signs, _ = planned
     sign = next(item.content for item in signs if item.content.leader_photo)
     alone = dataclasses.replace(sign, leader=leader, roles=(), members=(), size=size, orientation=orientation)
-    drawing = compose_sign(alone, sign_words(load_labels()), setter)
+    drawing = compose_signboard(alone, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     assert leader.replace(" ", "") in "".join(drawing.texts()).replace(" ", "")
     for detail in ("", "仪表维修工（高级技师） · 党小组长、班长"):
-        drawing = compose_sign(dataclasses.replace(sign, leader=leader, leader_detail=detail, size=size, orientation=orientation),
-                               sign_words(load_labels()), setter)
+        drawing = compose_signboard(dataclasses.replace(sign, leader=leader, leader_detail=detail, size=size, orientation=orientation),
+                               signboard_words(load_labels()), setter)
         assert not [text for text in drawing.texts() if text.startswith("·")]
 
 
-def test_an_elongated_sign_sets_its_body_larger_than_a_sign_of_its_short_side(planned, setter):
+def test_an_elongated_signboard_sets_its_body_larger_than_a_signboard_of_its_short_side(planned, setter):
     """A 400x1200 mm sign on a pillar was typed as a 400x600 mm one: the body ended half way down
     and the rest stood empty; a 1200x400 mm plaque left a third of its width empty (audit 25)."""
     _, signs, _ = planned
-    words = sign_words(load_labels())
+    words = signboard_words(load_labels())
 
     def body_size(size: str, orientation: str) -> float:
-        drawing = compose_sign(dataclasses.replace(signs[0].content, size=size, orientation=orientation), words, setter)
+        drawing = compose_signboard(dataclasses.replace(signs[0].content, size=size, orientation=orientation), words, setter)
         check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
         duty = signs[0].content.duties[0][:4]
         return max(item.size for item in drawing.items if isinstance(item, Text) and duty in item.text)
 
     def leader_size(size: str) -> float:
         content = signs[0].content
-        drawing = compose_sign(dataclasses.replace(content, size=size, orientation="landscape"), words, setter)
+        drawing = compose_signboard(dataclasses.replace(content, size=size, orientation="landscape"), words, setter)
         check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
         return max(item.size for item in drawing.items if isinstance(item, Text) and item.text == content.leader)
 
@@ -169,7 +169,7 @@ def test_an_elongated_sign_sets_its_body_larger_than_a_sign_of_its_short_side(pl
     assert body_size("1200x400mm", "landscape") > 1.1 * body_size("600x400mm", "landscape")
     # its people grow with it: a 2000x500 mm plaque set them smaller than its duties (audit 28)
     assert leader_size("1200x400mm") > 1.05 * leader_size("600x400mm"), (leader_size("1200x400mm"), leader_size("600x400mm"))
-    from liangxiang.print.signblocks import unit, wide_growth
+    from liangxiang.print.signboardblocks import unit, wide_growth
     assert unit(400, 600) == unit(600, 400) == unit(1200, 400) == 4.0 and unit(400, 1200) == pytest.approx(4 * 2 ** 0.5)
     assert wide_growth(600, 400) == wide_growth(800, 600) == wide_growth(420, 297) == 1.0  # the named sizes print as they did
 
@@ -178,12 +178,12 @@ def test_a_long_plaque_sets_many_short_duties_in_two_columns_and_a_few_in_one(pl
     """A 1200x400 mm plaque with eight short duties set them small in one column over an empty
     half of its width; under a short scope, three fill the body's height in one column, larger (audit 30)."""
     _, signs, _ = planned
-    words, content = sign_words(load_labels()), dataclasses.replace(signs[0].content, scope="院区治安巡逻、消防安全和停车秩序")
+    words, content = signboard_words(load_labels()), dataclasses.replace(signs[0].content, scope="院区治安巡逻、消防安全和停车秩序")
     short = ("消防通道保持畅通", "急救车辆优先通行", "夜间重点巡查住院部", "协助患者寻车停车",
              "每月消防演练一次", "发现隐患当日整改", "雨雪天气及时清扫", "节假日加密巡逻")
 
     def duty_columns(duties: tuple[str, ...], size: str = "1200x400mm") -> tuple[int, float]:
-        drawing = compose_sign(dataclasses.replace(content, duties=duties, size=size, orientation="landscape"), words, setter)
+        drawing = compose_signboard(dataclasses.replace(content, duties=duties, size=size, orientation="landscape"), words, setter)
         check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
         numbers = [item for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d\.", item.text)]
         assert [item.text for item in numbers] == [f"{n}." for n in range(1, len(duties) + 1)]
@@ -200,12 +200,12 @@ def test_many_short_duties_crowded_in_one_column_go_in_two(planned, setter, orie
     right half stood empty (audit S); in two columns they are set larger. Four on a landscape
     sign fit at their size in one column and stay there."""
     _, signs, _ = planned
-    words = sign_words(load_labels())
+    words = signboard_words(load_labels())
     duties = tuple(f"{task}{n}号楼" for n, task in enumerate(("巡查设备", "清洗水箱", "检修阀门", "入户回访", "值守泵房") * 4, 1))
 
     def duty_columns(duties: tuple[str, ...]) -> tuple[int, float]:
         content = dataclasses.replace(signs[0].content, duties=duties, size="60x40cm", orientation=orientation)
-        drawing = compose_sign(content, words, setter)
+        drawing = compose_signboard(content, words, setter)
         check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
         numbers = [item for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d+\.", item.text)]
         assert [item.text for item in numbers] == [f"{n}." for n in range(1, len(duties) + 1)]
@@ -227,7 +227,7 @@ CROWDED_DUTIES = ("每日早晚两次巡查广场及周边绿地、健身器材�
                   "配合社区义诊活动", "夜间照明巡查", "节日景观布置", "防汛排水检查")
 
 
-def test_a_crowded_sign_gives_up_title_size_and_pairs_its_duties_before_squeezing_them(planned, setter):
+def test_a_crowded_signboard_gives_up_title_size_and_pairs_its_duties_before_squeezing_them(planned, setter):
     """Audit Y: twenty duties, four of them long, under a 33-character name and a two-line slogan
     beside eleven roles, were squeezed to 65% of the legible size in one column, 87% of it empty,
     under a 27 mm title. The duties go in two columns (the long ones wrap in their half) and the
@@ -237,7 +237,7 @@ def test_a_crowded_sign_gives_up_title_size_and_pairs_its_duties_before_squeezin
                                   name="华宁基地第一物业服务站同心广场及建设路两侧绿化带养护优秀党员责任区",
                                   slogan="护一方绿地，暖万家人心；党员亮身份、亮承诺、亮标准，群众身边有我们，有事请找党员",
                                   roles=tuple(Person(role, name) for role, name in MANY_ROLES_FOR_CROWDING))
-    drawing = compose_sign(content, sign_words(load_labels()), setter)  # Overflow here means it would be squeezed
+    drawing = compose_signboard(content, signboard_words(load_labels()), setter)  # Overflow here means it would be squeezed
     legible = min_em_mm(drawing.width, drawing.height)
     check(drawing, setter.measure, legible)
     numbers = [item for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d+\.", item.text)]
@@ -246,7 +246,7 @@ def test_a_crowded_sign_gives_up_title_size_and_pairs_its_duties_before_squeezin
     assert numbers[0].size >= legible and title.size < 0.8 * 8.0 * 4.0, (numbers[0].size, title.size)
 
 
-def test_a_crowded_sign_keeps_its_title_unless_that_costs_its_duties_a_quarter(planned, setter):
+def test_a_crowded_signboard_keeps_its_title_unless_that_costs_its_duties_a_quarter(planned, setter):
     """Audit Z3: 11 long duties beside 4 roles on 60x40 cm took a 40% smaller title (32 -> 19.2 mm)
     for duties 8.6% larger; the title gives way only for duties TITLE_GAIN larger."""
     import random
@@ -261,8 +261,8 @@ def test_a_crowded_sign_keeps_its_title_unless_that_costs_its_duties_a_quarter(p
     content = dataclasses.replace(signs[0].content, size="60x40cm", orientation="landscape",
                                   duties=tuple(f"{chosen.choice(pool)}{i}" for i in range(1, 12)),
                                   roles=tuple(Person(role, name) for role, name in MANY_ROLES_FOR_CROWDING[:4]))
-    words = sign_words(load_labels())
-    drawing = compose_sign(content, words, setter)
+    words = signboard_words(load_labels())
+    drawing = compose_signboard(content, words, setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     title = max(item.size for item in drawing.items if isinstance(item, Text) and item.text and item.text in content.name)
     duty = next(item.size for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d+\.", item.text))
@@ -270,13 +270,13 @@ def test_a_crowded_sign_keeps_its_title_unless_that_costs_its_duties_a_quarter(p
     assert TITLE_GAIN >= 1.2
 
 
-def test_a_small_sign_keeps_one_column_of_larger_duties_rather_than_two_narrow_ones_beside_a_bigger_code(planned, setter):
+def test_a_small_signboard_keeps_one_column_of_larger_duties_rather_than_two_narrow_ones_beside_a_bigger_code(planned, setter):
     """Audit Z1: on A4 portrait the example's 同心广场 came out in two columns at 3.2 mm beside a
     94 mm code; with the compact code its duties fit one column at 5.5 mm. A crowded sign takes the
     arrangement whose duties are largest, unless a bigger code or title costs them little."""
     _, signs, _ = planned
     sign = next(item.content for item in signs if item.content.name.startswith("同心广场"))
-    drawing = compose_sign(dataclasses.replace(sign, size="A4", orientation="portrait"), sign_words(load_labels()), setter)
+    drawing = compose_signboard(dataclasses.replace(sign, size="A4", orientation="portrait"), signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     numbers = [item for item in drawing.items if isinstance(item, Text) and re.fullmatch(r"\d+\.", item.text)]
     assert len({item.x for item in numbers}) == 1 and numbers[0].size > 5.0, (len({item.x for item in numbers}), numbers[0].size)
@@ -287,8 +287,8 @@ def test_a_long_slogan_breaks_between_its_clauses(planned, setter, size, orienta
     """Audit Y: a slogan in two lines broke "…亮承 / 诺、亮标准…"; it breaks after a clause's punctuation."""
     _, signs, _ = planned
     slogan = "护一方绿地，暖万家人心；党员亮身份、亮承诺、亮标准，群众身边有我们，有事请找党员"
-    drawing = compose_sign(dataclasses.replace(signs[0].content, slogan=slogan, size=size, orientation=orientation),
-                           sign_words(load_labels()), setter)
+    drawing = compose_signboard(dataclasses.replace(signs[0].content, slogan=slogan, size=size, orientation=orientation),
+                           signboard_words(load_labels()), setter)
     lines = [item.text for item in drawing.items if isinstance(item, Text) and item.text and item.text in slogan]
     assert "".join(lines) == slogan and len(lines) == 2, lines
     assert lines[0][-1] in "，；、", lines
@@ -308,7 +308,7 @@ def test_a_leaders_name_is_never_broken(planned, setter, size, orientation, lead
     _, signs, _ = planned
     sign = next(item.content for item in signs if item.content.leader_photo)
     sign = dataclasses.replace(sign, leader=leader, size=size, orientation=orientation)
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     assert leader in drawing.texts(), [t for t in drawing.texts() if t and t in leader]
 
 
@@ -319,7 +319,7 @@ def test_a_leaders_name_in_words_breaks_at_its_space(planned, setter, size):
     _, signs, _ = planned
     sign = next(item.content for item in signs if item.content.leader_photo)
     leader = "ئابدۇراخمان تۇرسۇن"
-    drawing = compose_sign(dataclasses.replace(sign, leader=leader, size=size, orientation="landscape"), sign_words(load_labels()), setter)
+    drawing = compose_signboard(dataclasses.replace(sign, leader=leader, size=size, orientation="landscape"), signboard_words(load_labels()), setter)
     names = [item.text.strip() for item in drawing.items if isinstance(item, Text) and item.text.strip() in (leader, *leader.split())]
     if size == "A4":  # a crowded sign: its title gave way, and its people's column to the duties; the name is not set below them
         assert names in ([leader], leader.split()), names
@@ -341,14 +341,14 @@ MANY_ROLES = tuple(Person(role, name) for role, name in [
 
 
 @pytest.mark.parametrize("size", ["80x60cm", "60x40cm"])
-def test_many_roles_on_a_portrait_sign_share_the_peoples_row(planned, setter, size):
+def test_many_roles_on_a_portrait_signboard_share_the_peoples_row(planned, setter, size):
     """Eight roles stacked one a line under the photo squeezed a portrait sign with 15 duties to 72%
     of its legible size, while the row beside them stood empty (audit L): they go beside the
     leader, or in columns, and the sign is set at its legible size."""
     _, signs, _ = planned
     sign = next(item.content for item in signs if item.content.leader_photo)
     sign = dataclasses.replace(sign, duties=MANY_DUTIES, roles=MANY_ROLES, members=(), size=size, orientation="portrait")
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)  # no Overflow: no squeeze needed
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)  # no Overflow: no squeeze needed
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     photo = next(item for item in drawing.items if isinstance(item, Picture))
     names = [item for item in drawing.items if isinstance(item, Text) and item.text in {p.name for p in MANY_ROLES}]
@@ -398,7 +398,7 @@ def test_a_bare_zone_still_lays_out(planned, setter, size, orientation):
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, logo=None, slogan="", leader_photo=None, roles=(), members=(),
                                leader_detail="", duties=("巡查",), size=size, orientation=orientation)
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     assert not any(isinstance(item, Picture) for item in drawing.items)
 
@@ -415,7 +415,7 @@ class _EvenWidths:
     ("共青团红柳乡委员会青年志愿者服务队代表", 17, ("共青团红柳乡委员会", "青年志愿者服务队代表")),
     ("幸福村农民用水户协会会长（各族群众推选）", 18, ("幸福村农民用水户协会会长", "（各族群众推选）")),  # not …（各族群众 / 推选）
 ])
-def test_a_long_role_on_a_sign_breaks_between_words_in_even_lines(text, width, lines):
+def test_a_long_role_on_a_signboard_breaks_between_words_in_even_lines(text, width, lines):
     from liangxiang.print.text import balanced
 
     assert balanced(text, _EvenWidths(), 1, width, keep_phrases=True) == lines
@@ -537,7 +537,7 @@ def test_a_long_zone_name_is_not_left_with_a_short_last_line():
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("orientation", ORIENTATIONS)
-def test_a_signs_title_is_never_broken_inside_a_word(planned, setter, size, orientation):
+def test_a_signboards_title_is_never_broken_inside_a_word(planned, setter, size, orientation):
     """人民路营业厅“党员服务示 / 范窗口”… on every portrait sign (audit L): the even break inside a word
     was taken when whole words cost more than a fifth of the size. The README promises never."""
     from liangxiang.titles import title_breaks, word_breaks
@@ -545,7 +545,7 @@ def test_a_signs_title_is_never_broken_inside_a_word(planned, setter, size, orie
     name = "人民路营业厅“党员服务示范窗口”优秀党员责任区"
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, name=name, size=size, orientation=orientation)
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     lines = [item.text for item in drawing.items if isinstance(item, Text) and item.text in name]
     assert "".join(lines) == name, lines
@@ -588,7 +588,7 @@ def test_a_drawing_with_bleed_gives_the_same_bytes_twice(planned, setter):
 
     _, signs, _ = planned
     fonts = prepare_fonts(None, REPO, REPO / ".cache" / "liangxiang")
-    drawing = compose_sign(signs[0].content, sign_words(load_labels()), setter)
+    drawing = compose_signboard(signs[0].content, signboard_words(load_labels()), setter)
     first, second = render_pdf([drawing], fonts, bleed=True), render_pdf([drawing], fonts, bleed=True)
     assert b"/TrimBox" in first and first == second
     assert re.search(rb"/Lang ?\(zh-CN\)", first)  # a screen reader reads it as Chinese (audit AO 8)
@@ -644,14 +644,14 @@ def test_a_zone_crowded_past_the_legible_size_is_squeezed_down_to_the_smallest_e
     sign = dataclasses.replace(signs[0].content, size="80x60cm", orientation="portrait",
                                duties=tuple(f"按照河长制要求，每周至少巡河两次，发现乱占、乱采、乱堆、乱建等问题当日上报（{i}）" for i in range(8)),
                                roles=tuple(Person(f"护河志愿者代表（第{i}组）", f"志愿者{i}号·阿不都克力木") for i in range(16)))
-    words = sign_words(load_labels())
-    drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_sign(sign, words, setter, squeeze))
+    words = signboard_words(load_labels())
+    drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_signboard(sign, words, setter, squeeze))
     assert squeezed is not None
     check(drawing, setter.measure, SMALLEST_EM)
     texts = "".join(t.text for t in drawing.items if isinstance(t, Text))
     assert all(f"志愿者{i}号" in texts for i in range(16))
     code = next(i for i in drawing.items if isinstance(i, Code))  # the code gives way before the words do (audit 29)
-    assert code.module == pytest.approx(qr_module_mm(SIGN_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE))
+    assert code.module == pytest.approx(qr_module_mm(SIGNBOARD_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE))
 
 
 LONG_ROLES = (Person("乡农业农村综合服务中心水利技术指导员", "吐尔洪·司马义"), Person("县水利局驻村工作队第一书记兼工作队队长", "诸葛明远"),
@@ -667,14 +667,14 @@ def test_many_long_roles_beside_few_duties_widen_their_column(planned, setter, s
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, size=size, orientation="landscape", roles=LONG_ROLES,
                                duties=("每周巡渠两次，发现渗漏当日报修", "春灌、冬灌期间轮流值守闸口", "协调各组用水，公开配水时间表"))
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     role = max(item.size for item in drawing.items if isinstance(item, Text) and "诸葛明远" in item.text)
     duty = max(item.size for item in drawing.items if isinstance(item, Text) and "巡渠" in item.text)
     assert role > 0.6 * duty, (role, duty)  # was 0.41 on 60x40 cm
     if size in ("60x40cm", "80x60cm"):
         code = next(item for item in drawing.items if isinstance(item, Code))
-        assert code.module >= qr_module_mm(SIGN_QR_DPI) - 1e-9
+        assert code.module >= qr_module_mm(SIGNBOARD_QR_DPI) - 1e-9
 
 
 FEW_DUTIES = {
@@ -685,7 +685,7 @@ FEW_DUTIES = {
 
 @pytest.mark.parametrize("size", ["60x40cm", "80x60cm", "A3", "600x900mm"])
 @pytest.mark.parametrize("few", FEW_DUTIES)
-def test_a_portrait_sign_with_few_duties_has_no_empty_bands(planned, setter, size, few):
+def test_a_portrait_signboard_with_few_duties_has_no_empty_bands(planned, setter, size, few):
     """A few short duties on a tall sign: they are set larger and a little apart rather than
     centred between two empty bands (audit 14: the gas station's 600x900 mm sign)."""
     _, signs, _ = planned
@@ -693,7 +693,7 @@ def test_a_portrait_sign_with_few_duties_has_no_empty_bands(planned, setter, siz
     sign = dataclasses.replace(signs[0].content, duties=duties, scope=scope, size=size, orientation="portrait")
     if few == "one":  # and no one besides the leader: the sparsest sign there is
         sign = dataclasses.replace(sign, roles=(), members=(), slogan="")
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     solid = sorted((b for b in boxes(drawing.items, setter.measure) if b[0] in ("text", "code", "picture")), key=lambda b: b[2])
     lowest, widest = solid[0][4], 0.0
@@ -704,38 +704,38 @@ def test_a_portrait_sign_with_few_duties_has_no_empty_bands(planned, setter, siz
     most = 0.14 if few == "one" else 0.055
     assert widest < most * drawing.height, f"an empty band of {widest:.0f} mm on a sheet {drawing.height:.0f} mm tall"
     if few == "one":  # a lone short duty reads from across the yard: well past the 1.25 times any body may grow
-        from liangxiang.print.signblocks import sign_layout, unit
+        from liangxiang.print.signboardblocks import signboard_layout, unit
 
-        nominal = sign_layout("portrait").body.em * unit(drawing.width, drawing.height)
+        nominal = signboard_layout("portrait").body.em * unit(drawing.width, drawing.height)
         duty = next(t for t in drawing.items if isinstance(t, Text) and t.text == "绿化养护")
         assert duty.size > 1.5 * nominal, (duty.size, nominal)
 
 
-def test_a_landscape_sign_with_few_duties_sets_them_larger(planned, setter):
+def test_a_landscape_signboard_with_few_duties_sets_them_larger(planned, setter):
     """Two short duties on a 900x600 mm sign: set above the body's size, as on a portrait sign,
     not at it with the lower half of their column empty (audit 29)."""
-    from liangxiang.print.signblocks import unit, sign_layout
+    from liangxiang.print.signboardblocks import unit, signboard_layout
 
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, duties=("处方调配“四查十对”", "中药代煎、快递到家"), scope="门诊西药房",
                                size="900x600mm", orientation="landscape")
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
-    nominal = sign_layout("landscape").body.em * unit(drawing.width, drawing.height)
+    nominal = signboard_layout("landscape").body.em * unit(drawing.width, drawing.height)
     duty = next(t for t in drawing.items if isinstance(t, Text) and "快递到家" in t.text)
     assert duty.size > 1.1 * nominal, (duty.size, nominal)
 
 
-def test_a_landscape_sign_with_one_duty_and_its_leader_alone_fills_its_columns(planned, setter):
+def test_a_landscape_signboard_with_one_duty_and_its_leader_alone_fills_its_columns(planned, setter):
     """One short duty and nobody but the leader on 60x40 cm: the duties grow past the 1.25 times a
     sign of six may, and the leader's name grows with its column, not amid empty bands (audit Y 7)."""
-    from liangxiang.print.signblocks import unit, sign_layout
+    from liangxiang.print.signboardblocks import unit, signboard_layout
 
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, duties=("绿地养护",), roles=(), members=(), size="60x40cm", orientation="landscape")
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
-    layout, u = sign_layout("landscape"), unit(drawing.width, drawing.height)
+    layout, u = signboard_layout("landscape"), unit(drawing.width, drawing.height)
     duty = next(t for t in drawing.items if isinstance(t, Text) and t.text.endswith("绿地养护"))
     leader = next(t for t in drawing.items if isinstance(t, Text) and t.text == sign.leader)
     assert duty.size > 1.3 * layout.body.em * u, (duty.size, layout.body.em * u)
@@ -747,7 +747,7 @@ def test_crowded_duties_are_not_set_smaller_than_the_people_beside_them(planned,
     way before the duties are set smaller than the roles (audit Z2 3: duties 15 mm, roles 17 mm)."""
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, duties=MANY_DUTIES[:14], roles=MANY_ROLES[:6], size="80x60cm", orientation="landscape")
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     texts = [item for item in drawing.items if isinstance(item, Text) and item.text.strip()]
     duties = min(item.size for item in texts if any(item.text.strip() in duty for duty in sign.duties))
@@ -755,14 +755,14 @@ def test_crowded_duties_are_not_set_smaller_than_the_people_beside_them(planned,
     assert duties >= roles, (duties, roles)
 
 
-def test_a_sign_knows_how_far_off_its_duties_read(planned, setter):
+def test_a_signboard_knows_how_far_off_its_duties_read(planned, setter):
     """The /print/ page says it (audit AB 5: twelve duties on an A4 sign read from half a metre)."""
     from liangxiang.print.text import HANZI_HEIGHT
 
     _, signs, _ = planned
     for size, duties, nearer in (("80x60cm", signs[0].content.duties, 1.5), ("A4", MANY_DUTIES[:12], 1.0)):
         sign = dataclasses.replace(signs[0].content, duties=duties, size=size, orientation="portrait")
-        drawing = compose_sign(sign, sign_words(load_labels()), setter)
+        drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
         duty = max(t.size for t in drawing.items if isinstance(t, Text) and t.text.strip() and t.text.strip() in duties[-1])
         assert drawing.reading == round(duty * HANZI_HEIGHT, 1), (drawing.reading, duty)
         assert (drawing.reading / 1000 * 180 < nearer) == (size == "A4"), (size, drawing.reading)
@@ -771,12 +771,12 @@ def test_a_sign_knows_how_far_off_its_duties_read(planned, setter):
 def test_a_role_given_to_a_long_dotted_name_breaks_at_its_dots(planned, setter):
     """A role's person whose name is wider than the people column breaks after a "·", not inside
     a part (audit 15: 热依汗古丽·阿卜杜克热木·买买 / 提明 on a 60x40 cm sign)."""
-    from liangxiang.print.signcontent import Person
+    from liangxiang.print.signboardcontent import Person
 
     _, signs, _ = planned
     name = "热依汗古丽·阿卜杜克热木·买买提明"
     sign = dataclasses.replace(signs[0].content, roles=(Person("安全员", name), *signs[0].content.roles), size="60x40cm", orientation="landscape")
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     lines = [text for text in drawing.texts() if text and text in name]
     assert "".join(lines) == name and len(lines) > 1, lines  # it does not fit one line, and every part stays whole
@@ -803,7 +803,7 @@ def test_a_thin_logo_keeps_its_proportions_when_downscaled(tmp_path, pixels):
 
 
 @pytest.mark.parametrize("roles, duties, blamed", [(48, 2, "roles"), (2, 60, "duties")])
-def test_a_crowded_portrait_sign_names_what_crowds_it(planned, setter, roles, duties, blamed):
+def test_a_crowded_portrait_signboard_names_what_crowds_it(planned, setter, roles, duties, blamed):
     """Two short duties beside 48 roles: the roles are what to cut, not the duties (the squeezed
     notice used to say "工作职责太长" of two lines). Sixteen fit, in tables side by side."""
     _, signs, _ = planned
@@ -811,12 +811,12 @@ def test_a_crowded_portrait_sign_names_what_crowds_it(planned, setter, roles, du
                                duties=tuple(f"按照要求每周至少巡查两次发现问题当日上报处理（{i}）" for i in range(duties)),
                                roles=tuple(Person(f"志愿者代表（第{i}组）", f"志愿者{i}号") for i in range(roles)))
     with pytest.raises(Overflow) as raised:
-        compose_sign(sign, sign_words(load_labels()), setter)
+        compose_signboard(sign, signboard_words(load_labels()), setter)
     assert raised.value.field == (blamed,), raised.value
 
 
 @pytest.mark.parametrize("size", ["100x100mm", "150x100mm", "100x5000mm", "5000x100mm"])
-def test_a_sheet_too_small_for_any_sign_is_what_is_blamed(planned, setter, size):
+def test_a_sheet_too_small_for_any_signboard_is_what_is_blamed(planned, setter, size):
     """A 10 x 10 cm sign could not hold the example's roles, and was told "责任区人员太多"; one with
     its leader alone, "负责人的姓名太长" of a three-character name; a 5000x100 mm strip had no
     hint (audit H, session 37). When not even one short duty fits, the size is the error, with
@@ -824,16 +824,16 @@ def test_a_sheet_too_small_for_any_sign_is_what_is_blamed(planned, setter, size)
     _, signs, _ = planned
     for sign in (signs[0].content, dataclasses.replace(signs[0].content, roles=(), members=(), duties=("巡查",))):
         with pytest.raises(Overflow) as raised:
-            compose_sign(dataclasses.replace(sign, size=size, orientation="landscape"), sign_words(load_labels()), setter)
+            compose_signboard(dataclasses.replace(sign, size=size, orientation="landscape"), signboard_words(load_labels()), setter)
         assert raised.value.field == ("signboard", "size") and "改成 {size: " in raised.value.hint, raised.value.hint
         if size == "150x100mm" and not sign.roles:  # the next size up first (audit Y: A4 and A3 fit, and were not said)
             assert "改成 {size: A4, orientation: landscape}" in raised.value.hint, raised.value.hint
         # printed all the same, its code sized to be scanned up close (audit AP 3)
-        drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_sign(dataclasses.replace(sign, size=size, orientation="landscape"),
-                                                                          sign_words(load_labels()), setter, squeeze))
+        drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_signboard(dataclasses.replace(sign, size=size, orientation="landscape"),
+                                                                          signboard_words(load_labels()), setter, squeeze))
         assert squeezed.field == ("signboard", "size") and "二维码缩小" in drawing.notes[0], squeezed
         code = next(item for item in drawing.items if isinstance(item, Code))
-        assert code.module >= qr_module_mm(PLATE_QR_DPI) - 1e-9 and code.module < qr_module_mm(SIGN_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE)
+        assert code.module >= qr_module_mm(PLATE_QR_DPI) - 1e-9 and code.module < qr_module_mm(SIGNBOARD_QR_DPI, COMPACT_QR_PIXELS_PER_MODULE)
 
 
 
@@ -848,7 +848,7 @@ def test_a_name_too_long_for_any_sheet_is_blamed_not_the_sheet_or_the_roles(plan
     sign = dataclasses.replace(signs[0].content, size="60x40cm", orientation="landscape", **change)
     assert sign.roles, "the example's first zone has roles, which the leader's name was blamed on"
     with pytest.raises(Overflow) as raised:
-        fit_or_squeeze(lambda squeeze: compose_sign(sign, sign_words(load_labels()), setter, squeeze))
+        fit_or_squeeze(lambda squeeze: compose_signboard(sign, signboard_words(load_labels()), setter, squeeze))
     assert raised.value.field == (field,), raised.value
 
 
@@ -856,7 +856,7 @@ def test_a_name_too_long_for_any_sheet_is_blamed_not_the_sheet_or_the_roles(plan
 _DUTY = "每天早晚两次巡查责任区内全部绿地、道路、路灯、座椅和健身器材，发现问题当场处理，处理不了的两小时内报修并跟踪到修好为止"
 
 
-def test_a_sign_skipped_as_hopeless_fits_no_arrangement(planned, setter):
+def test_a_signboard_skipped_as_hopeless_fits_no_arrangement(planned, setter):
     """Audit AE: a size or a squeeze is skipped when scope and duties, or the people, overflow the
     whole sheet. That must never skip one that fits: laid out in full, each such sign fails too.
     Seeded crowded signs, a fair share of them skipped."""
@@ -866,7 +866,7 @@ def test_a_sign_skipped_as_hopeless_fits_no_arrangement(planned, setter):
     import liangxiang.print.signboard as signboard
 
     _, signs, _ = planned
-    words, draw, skipped = sign_words(load_labels()), random.Random(48), 0
+    words, draw, skipped = signboard_words(load_labels()), random.Random(48), 0
     for _ in range(36):
         size, squeeze = draw.choice(["60x40cm", "A4", "A3", "300x200mm", "3000x200mm", "400x1200mm"]), draw.choice([1.0, 0.8, 0.5, 0.35])
         sign = dataclasses.replace(signs[0].content, size=size, orientation=draw.choice(["landscape", "portrait"]),
@@ -883,7 +883,7 @@ def test_a_sign_skipped_as_hopeless_fits_no_arrangement(planned, setter):
 
 
 def _people_width_trying_every_width(self, width, top, bottom, shared, growth):
-    """signboard._Sign._people_width without its shortcuts: every width tried, as at 27844bc."""
+    """signboard._Signboard._people_width without its shortcuts: every width tried, as at 27844bc."""
     from liangxiang.print.signboard import NARROWEST
 
     lay, height = self.layout, bottom - top
@@ -919,17 +919,17 @@ def test_the_people_columns_shortcuts_choose_what_trying_every_width_chooses(pla
     sign = dataclasses.replace(signs[0].content, size=size, orientation="landscape",
                                roles=tuple(Person(f"角色{i}", f"成员{i}") for i in range(roles)),
                                duties=(("巡查绿地道路路灯，发现问题当场处理", "群众诉求当日响应，处理不了的两小时内报修", "设施巡查") * 14)[:duties])
-    words = sign_words(load_labels())
+    words = signboard_words(load_labels())
 
     def laid_out():
         try:
-            drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_sign(sign, words, setter, squeeze))
+            drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_signboard(sign, words, setter, squeeze))
             return drawing.items, squeezed
         except Overflow as overflow:
             return overflow.field, overflow.message
 
     found = laid_out()
-    with mock.patch.object(signboard._Sign, "_people_width", _people_width_trying_every_width):
+    with mock.patch.object(signboard._Signboard, "_people_width", _people_width_trying_every_width):
         assert found == laid_out()
 
 
@@ -943,7 +943,7 @@ def test_a_long_official_name_takes_two_lines_in_the_header(planned, setter, siz
     the size blamed). Its name now takes two lines at a legible size, whole, each line a whole place."""
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, org=LONG_ORG, org_short="", size=size, orientation=orientation)
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     lines = [item.text for item in drawing.items if isinstance(item, Text) and item.text in LONG_ORG]
     assert "".join(lines) == LONG_ORG and 1 <= len(lines) <= 2, lines
@@ -961,7 +961,7 @@ def test_an_official_name_is_never_broken_inside_a_word(planned, setter, size, o
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, org=LONGER_ORG, org_short="", size=size, orientation=orientation)
     try:
-        drawing = compose_sign(sign, sign_words(load_labels()), setter)
+        drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     except Overflow as raised:
         assert raised.field == ("org", "name") and size == "300x900mm", raised
         return
@@ -975,10 +975,10 @@ def test_a_name_too_long_for_two_lines_prints_the_short_name_or_asks_for_one(pla
     _, signs, _ = planned
     longer = LONG_ORG.replace("党总支部委员会", "") * 3 + "党总支部委员会"
     sign = dataclasses.replace(signs[0].content, org=longer, org_short="向阳村党总支", size="A4", orientation="portrait")
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     assert "向阳村党总支" in [item.text for item in drawing.items if isinstance(item, Text)]
     with pytest.raises(Overflow) as raised:
-        compose_sign(dataclasses.replace(sign, org_short=""), sign_words(load_labels()), setter)
+        compose_signboard(dataclasses.replace(sign, org_short=""), signboard_words(load_labels()), setter)
     assert raised.value.field == ("org", "name") and "short_name" in raised.value.hint, raised.value
 
 
@@ -1074,7 +1074,7 @@ def test_duties_break_between_words(planned, setter, size, orientation):
 
     _, signs, _ = planned
     sign = dataclasses.replace(signs[0].content, duties=HEAVY_DUTIES, size=size, orientation=orientation)
-    drawing = compose_sign(sign, sign_words(load_labels()), setter)
+    drawing = compose_signboard(sign, signboard_words(load_labels()), setter)
     check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
     lines = [t.text for t in drawing.items if isinstance(t, Text)]
     broken = 0

@@ -1722,7 +1722,7 @@ def test_a_role_written_with_a_members_name_is_a_notice_to_link_them(tmp_path):
         "content/zones/garden.yaml:10:17: roles[2].name: “李娜”是名单里的党员 (写成 member: li-na，网页上会链接到他/她的页面)"]
 
 
-def test_namesakes_are_told_apart_in_the_notice_and_on_the_sign(tmp_path):
+def test_namesakes_are_told_apart_in_the_notice_and_on_the_signboard(tmp_path):
     """Two members named 李娜 (the format allows it): the notice names both, with where they work,
     and the sign prints each with her department, not "李娜、李娜" (audit O)."""
     from liangxiang.print.plan import plan_signboards

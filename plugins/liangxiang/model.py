@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from .problems import Location, dotted
 from .values import (
     Category, Date, Flag, Id, ImagePath, Markdown, Method, Period, Phone, Score, ServicePhone,
-    Name, SignSize, Tag, Text, Year, once, unnumbered,
+    Name, SignboardSize, Tag, Text, Year, once, unnumbered,
 )
 
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
@@ -216,7 +216,7 @@ class Role(Record):
 
 class Signboard(Record):
     model_config = ConfigDict(title="标志牌")
-    size: SignSize = Field(
+    size: SignboardSize = Field(
         "60x40cm", title="尺寸", description="60x40cm | 80x60cm | A3 | A4 | 宽x高mm（例如 900x600mm）"
     )
     orientation: Literal["landscape", "portrait"] = Field("landscape", title="方向", description="landscape 横版 | portrait 竖版；不写时，宽x高mm 按宽和高定")

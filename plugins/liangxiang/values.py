@@ -145,7 +145,7 @@ Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), _plainly_a_number("int
 Score = Annotated[float, _plainly_a_number("float_type"), Field(allow_inf_nan=False), AfterValidator(lambda value: round(value, 6))]
 Flag = Annotated[bool, Strict()]  # true or false: "yes" or "1" would hide a member without the hidden checks
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
-SignSize = Annotated[str, StringConstraints(pattern=SIZE_PATTERN)]
+SignboardSize = Annotated[str, StringConstraints(pattern=SIZE_PATTERN)]
 # Chinese line-breaking rules (GB/T 15834): what may not start a line, and what may not end one
 NO_LINE_START = "，。、；：！？）」』”’》〉】〕…·%％℃‰,.;:!?)]}—～"
 NO_LINE_END = "（「『“‘《〈【〔([{"

@@ -71,7 +71,7 @@ def min_em_mm(width: float, height: float) -> float:
 # every module 2 pixels at that resolution so that blur, dirt and a slanted view still leave a
 # margin. Every sign, an A4 one too, is read at that distance: a sign hangs on a wall or a post,
 # and people scan it from where they stand. Plates are read from a desk at arm's length: 2 pixels at 100 dpi.
-SIGN_QR_DPI, PLATE_QR_DPI = 20, 100
+SIGNBOARD_QR_DPI, PLATE_QR_DPI = 20, 100
 QR_PIXELS_PER_MODULE = 2.0
 # A4 and A3 signs cannot spare a 2-pixel code beside typical duties; there the code falls back
 # to 1.6 pixels per module, still clear of the decoder's 1.4 floor.
@@ -85,13 +85,13 @@ def qr_module_mm(dpi: float, pixels: float = QR_PIXELS_PER_MODULE) -> float:
 # A sheet too small for a code scanned from 1.5-2 m (a 20 x 10 cm door plate) is read from up
 # close: its code is sized for the sheet's own reading distance, as its text is, and never below
 # a desk plate's, which is read at arm's length.
-SIGN_QR_DISTANCE = 1750.0  # mm: what SIGN_QR_DPI stands for
+SIGNBOARD_QR_DISTANCE = 1750.0  # mm: what SIGNBOARD_QR_DPI stands for
 
 
 def near_qr_pixels(width: float, height: float) -> float:
-    """Pixels a module at SIGN_QR_DPI that give the code of a sign read from its own distance."""
+    """Pixels a module at SIGNBOARD_QR_DPI that give the code of a sign read from its own distance."""
     distance = min(width, height) * READING_DISTANCE_PER_SHORT_SIDE
-    return QR_PIXELS_PER_MODULE * max(distance / SIGN_QR_DISTANCE, SIGN_QR_DPI / PLATE_QR_DPI)
+    return QR_PIXELS_PER_MODULE * max(distance / SIGNBOARD_QR_DISTANCE, SIGNBOARD_QR_DPI / PLATE_QR_DPI)
 
 
 # Photos: never printed under 150 dpi; downscaled to 300 dpi at their printed size.
@@ -129,7 +129,7 @@ class Type:
 
 
 @dataclass(frozen=True)
-class SignLayout:
+class SignboardLayout:
     margin: float  # safe area inside the trim
     border: float  # the decorative frame, inside the trim
     gap: float  # between blocks
@@ -148,7 +148,7 @@ class SignLayout:
     qr: float  # the QR code's target width, quiet zone included
 
 
-LANDSCAPE = SignLayout(
+LANDSCAPE = SignboardLayout(
     margin=6.0, border=3.0, gap=2.4, logo=7.0,
     org=Type(3.2, 2.2, bold=True),
     title=Type(8.0, 3.0, lines=3, bold=True, leading=1.2),
@@ -162,7 +162,7 @@ LANDSCAPE = SignLayout(
     photo=15.0, people_width=30.0, qr=24.0,
 )
 
-PORTRAIT = SignLayout(
+PORTRAIT = SignboardLayout(
     margin=6.0, border=3.0, gap=2.6, logo=8.0,
     org=Type(3.6, 2.4, bold=True),
     title=Type(7.5, 3.2, lines=3, bold=True, leading=1.2),
@@ -177,7 +177,7 @@ PORTRAIT = SignLayout(
 )
 
 
-def sign_layout(orientation: str) -> SignLayout:
+def signboard_layout(orientation: str) -> SignboardLayout:
     return LANDSCAPE if orientation == "landscape" else PORTRAIT
 
 

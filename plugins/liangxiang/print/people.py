@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from .drawing import Box, Picture, Text
 from .images import PHOTO_ASPECT, SmallPhoto
-from .signblocks import SignBlocks, moved
+from .signboardblocks import SignboardBlocks, moved
 from .namefit import broken_at_dots
 from .text import balanced, fit, largest, sizes, wrap
 
 
-class PeopleBlock(SignBlocks):
+class PeopleBlock(SignboardBlocks):
     def people(self, x: float, y: float, width: float, height: float, place: bool, growth: float = 1.0,
                at_most: float | None = None) -> float | None:
         """Lay out the leader, roles and members in a box; the size used, or None if nothing fits.

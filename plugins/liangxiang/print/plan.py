@@ -12,7 +12,7 @@ from ..site.view import Labels, Urls
 from ..values import UNSEEN
 from .images import ImageRef, image_ref
 from .plate import PlateContent, PlateWords
-from .signcontent import Person, SignContent, SignWords
+from .signboardcontent import Person, SignboardContent, SignboardWords
 
 
 @dataclass
@@ -21,7 +21,7 @@ class Planned:
 
     kind: str  # 'signboard' | 'plate'
     id: str
-    content: Any  # SignContent | PlateContent
+    content: Any  # SignboardContent | PlateContent
     records: dict[str, Record]  # field owner -> record, for pointing errors at the right line
     people: dict[str, Member] = field(default_factory=dict)  # id -> member, for each one a sign prints
 
@@ -57,8 +57,8 @@ def address(site_url: str, urls: Urls, kind: str, key: str) -> str:
     return site_url.rstrip("/") + "/" + Urls(True).of(kind, key)
 
 
-def sign_words(labels: Labels) -> SignWords:
-    return SignWords(labels.leader, labels.scope, labels.duties, labels.zone_members, labels.service_phone,
+def signboard_words(labels: Labels) -> SignboardWords:
+    return SignboardWords(labels.leader, labels.scope, labels.duties, labels.zone_members, labels.service_phone,
                      labels.print_qr_zone)
 
 
@@ -108,7 +108,7 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str, serving:
     named = {zone.leader} | {role.member for role in zone.roles if role.member}
     members = tuple(name_of[m] for m in dict.fromkeys(zone.members) if m in serving and m not in named)
     org = content.org
-    sign = SignContent(
+    sign = SignboardContent(
         name=zone.name, slogan=zone.slogan or "", scope=zone.scope, duties=tuple(zone.listed_duties),
         phone=zone.service_phone,
         leader=leader.name if leader else zone.leader, leader_detail=_detail(leader) if leader else "",

@@ -16,11 +16,11 @@ from .layout import COMPACT_QR_PIXELS_PER_MODULE, NAMED_SIZES, near_qr_pixels, s
 from .people import PeopleBlock
 from .setter import Overflow, Setter
 from .text import HANZI_HEIGHT
-from .signblocks import BODY_GROWTH, LANDSCAPE_GROWTH, wide_growth
-from .signcontent import SignContent, SignWords
+from .signboardblocks import BODY_GROWTH, LANDSCAPE_GROWTH, wide_growth
+from .signboardcontent import SignboardContent, SignboardWords
 
 
-class _Sign(PeopleBlock):
+class _Signboard(PeopleBlock):
     # -- the two arrangements -------------------------------------------------------------
     def compose(self) -> Drawing:
         lay, u = self.layout, self.u
@@ -181,7 +181,7 @@ def _heights(start: float, stop: float, steps: int = 24):
         yield start + (stop - start) * step / steps
 
 
-def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
+def compose_signboard(sign: SignboardContent, words: SignboardWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
     """The signboard's drawing; raises Overflow when content does not fit at the smallest legible
     size (times squeeze).
 
@@ -212,7 +212,7 @@ def compose_sign(sign: SignContent, words: SignWords, setter: Setter, squeeze: f
         raise overflow from None
 
 
-def _near(sign: SignContent, words: SignWords, setter: Setter, squeeze: float) -> Drawing | None:
+def _near(sign: SignboardContent, words: SignboardWords, setter: Setter, squeeze: float) -> Drawing | None:
     """The sign with its code sized for the sheet's own reading distance, on a sheet too small for
     one scanned from 1.5 m even beside the least a zone says (a 20 x 10 cm door plate, audit AP 3:
     the format sets no least size, so it is printed, and the editor told)."""
@@ -221,7 +221,7 @@ def _near(sign: SignContent, words: SignWords, setter: Setter, squeeze: float) -
     return next((drawing for _, drawing in _laid_out(sign, words, setter, arrangements, [])), None)
 
 
-def _blamed(overflow: Overflow, sign: SignContent, words: SignWords, setter: Setter) -> Overflow:
+def _blamed(overflow: Overflow, sign: SignboardContent, words: SignboardWords, setter: Setter) -> Overflow:
     """The field to change: the sheet when not even the least a zone says fits it (10 x 10 cm,
     audit H), unless its name is what is too long; the leader's name when it alone does not fit
     (a 300-character name was said to be too many roles, audit AE)."""
@@ -233,11 +233,11 @@ def _blamed(overflow: Overflow, sign: SignContent, words: SignWords, setter: Set
             return overflow
         return _too_small(*sheet_size(sign.size, sign.orientation))
     if overflow.field in (("roles",), ("members",)) and not _fits(replace(least, leader=sign.leader), words, setter):
-        return _Sign(replace(sign, roles=(), members=()), words, setter)._people_overflow()
+        return _Signboard(replace(sign, roles=(), members=()), words, setter)._people_overflow()
     return overflow
 
 
-def _first_two(tried: list[tuple[str, str]], sign: SignContent, words: SignWords, setter: Setter, allowed) -> list[str]:
+def _first_two(tried: list[tuple[str, str]], sign: SignboardContent, words: SignboardWords, setter: Setter, allowed) -> list[str]:
     """The first two sizes and orientations the sign fits, of those allowed: the hint names two."""
     fitting = []
     for size, orientation in tried:
@@ -251,7 +251,7 @@ def _too_small(width: float, height: float) -> Overflow:
                     "标志牌要在一两米外看字、扫码，这个尺寸太小或太窄")
 
 
-def _least(sign: SignContent) -> SignContent:
+def _least(sign: SignboardContent) -> SignboardContent:
     """The sign with the least a zone may say: its name, its leader and one short duty."""
     return replace(sign, slogan="", scope="", duties=("巡查",), leader=sign.leader[:3], leader_detail="", leader_photo=None, roles=(), members=())
 
@@ -271,7 +271,7 @@ _ARRANGEMENTS = ({}, {"qr_at_floor": True}, {"qr_pixels": COMPACT_QR_PIXELS_PER_
 _HEADED = tuple({**options, "head": HEAD} for options in _ARRANGEMENTS[1:])
 
 
-def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
+def _compose(sign: SignboardContent, words: SignboardWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
     """The sign in its first arrangement, unless its duties are crowded (near the legible size):
     then in the arrangement whose code is largest at no more than CODE_COST of the largest duties,
     and with the title and slogan at HEAD only if that sets the duties TITLE_GAIN larger still. Text
@@ -298,11 +298,11 @@ def _compose(sign: SignContent, words: SignWords, setter: Setter, squeeze: float
     return chosen[1]
 
 
-def _laid_out(sign: SignContent, words: SignWords, setter: Setter, arrangements, failed: list[Overflow]) -> Iterator[tuple[_Sign, Drawing]]:
+def _laid_out(sign: SignboardContent, words: SignboardWords, setter: Setter, arrangements, failed: list[Overflow]) -> Iterator[tuple[_Signboard, Drawing]]:
     """(the laid-out sign, its drawing) in each arrangement that fits, laid out as asked for; what
     does not fit goes to ``failed``."""
     for options in arrangements:
-        laid = _Sign(sign, words, setter, **options)
+        laid = _Signboard(sign, words, setter, **options)
         try:
             drawing = laid.compose()
         except Overflow as overflow:
@@ -319,16 +319,16 @@ def _first_near_largest(laid: list[tuple[float, Drawing]], cost: float) -> tuple
     return next(each for each in laid if each[0] >= cost * largest)
 
 
-def _hopeless(sign: SignContent, words: SignWords, setter: Setter, squeeze: float = 1.0) -> bool:
+def _hopeless(sign: SignboardContent, words: SignboardWords, setter: Setter, squeeze: float = 1.0) -> bool:
     """Whether scope and duties, or the people, overflow the whole sheet inside its margin: then
     they fit no arrangement, and laying each out is only time (a size suggestion for 89 duties was 5
     arrangements of 17 widths each, audit AE)."""
-    laid = _Sign(sign, words, setter, squeeze=squeeze)
+    laid = _Signboard(sign, words, setter, squeeze=squeeze)
     width, height = laid.x1 - laid.x0, laid.y1 - laid.y0
     return laid.body_overflows(width, height) or laid.people(laid.x0, laid.y0, width, height, place=False) is None
 
 
-def _fits(sign: SignContent, words: SignWords, setter: Setter) -> bool:
+def _fits(sign: SignboardContent, words: SignboardWords, setter: Setter) -> bool:
     if _hopeless(sign, words, setter):
         return False
     try:

@@ -28,7 +28,7 @@ from .glyphs import as_written, check_glyphs
 from .images import SmallPhoto, use_known
 from .index import LayoutIndex, Summary, layout_key
 from .layout import LARGEST_PAGE, SCHEMES, sheet_size
-from .plan import Planned, plan_plates, plan_signboards, plate_words, sign_words
+from .plan import Planned, plan_plates, plan_signboards, plate_words, signboard_words
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
 from .printable import Printable, outline, packed_drawing, shown
@@ -91,7 +91,7 @@ class PrintStage:
         finally:
             use_known(None)
         known.save()
-        words = {"signboard": sign_words(self.labels), "plate": plate_words(self.labels)}
+        words = {"signboard": signboard_words(self.labels), "plate": plate_words(self.labels)}
         keys = [layout_key(item.kind, item.content, words[item.kind], self.fonts.digest, self.bleed) for item in planned]
         summaries = [self.index.get(k) for k in keys]
         fresh = [(item, k) for item, k, s in zip(planned, keys, summaries) if s is None]
@@ -150,7 +150,7 @@ class PrintStage:
         return laid
 
     def _check_words(self, metrics: Metrics, problems: Problems) -> bool:
-        words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
+        words = [*vars(signboard_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
         missing = metrics.lacking("".join(words))  # a font without Chinese: the faces that come with it would set every word
         if missing:
             problems.add(Location.of_setting(self.config_file, "font"), "font", f"字体“{self.fonts.name}”里没有中文字（缺少“{''.join(missing[:8])}”等）",
@@ -173,12 +173,12 @@ class PrintStage:
     def _font_having(self, missing: str) -> str | None:
         """An installed font with the characters and the printables' own words: one without Chinese
         would set every other word from the faces that come with it, or not at all."""
-        words = [*vars(sign_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
+        words = [*vars(signboard_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
         return font_having(missing + "".join(dict.fromkeys("".join(words))), self.root)
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> tuple[Drawing, Squeezed | None] | None:
         from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
-        from .signboard import compose_sign
+        from .signboard import compose_signboard
 
         if item.kind == "signboard":
             zone = item.records["zone"]
@@ -186,8 +186,8 @@ class PrintStage:
             if max(width, height) > LARGEST_PAGE:
                 problems.add(zone.at("signboard", "size"), "signboard.size", "标志牌超过 5 米，PDF 页面放不下", "写实际的成品尺寸，例如 900x600mm")
                 return None
-            words = sign_words(self.labels)
-            compose = lambda squeeze: compose_sign(item.content, words, setter, squeeze)  # noqa: E731
+            words = signboard_words(self.labels)
+            compose = lambda squeeze: compose_signboard(item.content, words, setter, squeeze)  # noqa: E731
         else:
             words = plate_words(self.labels)
             compose = lambda squeeze: compose_plate(item.content, words, setter, squeeze)  # noqa: E731

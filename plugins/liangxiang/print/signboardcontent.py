@@ -14,7 +14,7 @@ class Person:
 
 
 @dataclass(frozen=True)
-class SignContent:
+class SignboardContent:
     """Everything a sign says, resolved from the records (names, not ids)."""
 
     name: str
@@ -37,7 +37,7 @@ class SignContent:
 
 
 @dataclass(frozen=True)
-class SignWords:
+class SignboardWords:
     """The fixed words of a sign (from the site's label table)."""
 
     leader: str

@@ -13,10 +13,10 @@ from ..titles import TITLE_BREAK_BEFORE, TITLE_TERMS, org_breaks, title_breaks, 
 from . import qr
 from .drawing import Box, Drawing, Picture, Text
 from .images import SmallPhoto, fit_inside
-from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SMALLEST_EM, SignLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
-                     SIGN_QR_DPI, sign_layout, size_label)
+from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SMALLEST_EM, SignboardLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
+                     SIGNBOARD_QR_DPI, signboard_layout, size_label)
 from .setter import Overflow, Setter
-from .signcontent import SignContent, SignWords
+from .signboardcontent import SignboardContent, SignboardWords
 from .namefit import fit_name
 from .text import fit, largest, sizes, wrap
 
@@ -46,17 +46,17 @@ def unit(width: float, height: float) -> float:
     return min(width, height) / 100 * min(1.5, max(1.0, height / width / ELONGATED) ** 0.5)
 
 
-class SignBlocks:
+class SignboardBlocks:
     """A sign being drawn: its sheet, scheme and type scale, and the blocks placed so far."""
 
-    def __init__(self, sign: SignContent, words: SignWords, setter: Setter, qr_pixels: float = QR_PIXELS_PER_MODULE,
+    def __init__(self, sign: SignboardContent, words: SignboardWords, setter: Setter, qr_pixels: float = QR_PIXELS_PER_MODULE,
                  squeeze: float = 1.0, qr_at_floor: bool = False, head: float = 1.0):
         self.sign, self.words, self.set, self.squeeze = sign, words, setter, squeeze
         self.qr_at_floor = qr_at_floor  # the code no bigger than its pixels at 20 dpi need, not the layout's size
         self.width, self.height = sheet_size(sign.size, sign.orientation)
-        self.qr_module = qr_module_mm(SIGN_QR_DPI, qr_pixels)
+        self.qr_module = qr_module_mm(SIGNBOARD_QR_DPI, qr_pixels)
         self.u = unit(self.width, self.height)
-        self.layout: SignLayout = yielded(sign_layout(sign.orientation), head)
+        self.layout: SignboardLayout = yielded(signboard_layout(sign.orientation), head)
         self.colors = SCHEMES[sign.scheme]
         self.legible = min_em_mm(self.width, self.height)
         self.floor = max(self.legible * squeeze, min(self.legible, SMALLEST_EM))
@@ -367,7 +367,7 @@ def clause_breaks(text: str) -> tuple[int, ...]:
     return tuple(at + 1 for at, char in enumerate(text[:-1]) if char in "，；、：！？。,;:!?")
 
 
-def yielded(layout: SignLayout, head: float) -> SignLayout:
+def yielded(layout: SignboardLayout, head: float) -> SignboardLayout:
     """The layout with its title and slogan at ``head`` times their size: what a crowded sign gives
     up before its duties go below the legible size (a 27 mm title over 4 mm duties reads backwards)."""
     if head == 1.0:
