@@ -520,9 +520,9 @@ def test_a_filter_chosen_before_going_back_still_filters(visit):
 def test_wall_filter_by_branch(visit):
     v = visit()
     page = v.open("commitments/2026/")
-    total = page.locator(".promise-card").count()
+    total = page.locator(".commitment-card").count()
     page.select_option("select[data-filter=branch]", "wuye-2")
-    shown = page.locator(".promise-card:visible")
+    shown = page.locator(".commitment-card:visible")
     assert 0 < shown.count() < total
     assert set(shown.evaluate_all("cs => cs.map(c => c.dataset.branch)")) == {"wuye-2"}
 
@@ -946,7 +946,7 @@ def test_a_compound_surname_stands_for_a_member_without_a_photo():
 
 @pytest.mark.parametrize("width", [320, 390])
 @pytest.mark.parametrize("page_type, slot", [
-    ("zone", ".people-grid .person-text strong"),  # a zone's members, a face beside each name
+    ("zone", ".member-grid .member-item-text strong"),  # a zone's members, a face beside each name
     ("zone", ".people li > a"),  # the zone's people, beside their roles
     ("member", ".identity h1"),  # a member's own page, beside the photo
 ])

@@ -95,15 +95,15 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
 
     yield DataPage("zones/", "", "zones.html", labels.zones)
     for zone in content.zones:
-        promises = [  # an archived zone's people promise for their zones now, not for this one
-            (m, c) for m in _zone_people(content, zone) for (_, c) in
+        commitments = [  # an archived zone's members promise for their zones now, not for this one
+            (m, c) for m in _zone_members(content, zone) for (_, c) in
             ([pair for pair in content.commitments_of(m.id) if latest and pair[0] == latest.year][:1])
         ] if zone.status != "archived" else []
         yield DataPage(f"zones/{zone.id}/", "", "zone.html", zone.name, {
             "zone": zone,
-            "people": _zone_people(content, zone),
+            "zone_members": _zone_members(content, zone),
             "results": content.results_of(zone.id),
-            "promises": promises,
+            "zone_commitments": commitments,
             "year": latest.year if latest else None,
             "stories": [s for s in content.stories_by_date if s.meta.zone == zone.id],
         })
@@ -112,8 +112,8 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
 
     yield DataPage("stories/", "", "stories.html", labels.stories)
     for story in content.stories_by_date:
-        people = [content.member_by_id[m] for m in dict.fromkeys(story.meta.members) if m in content.member_by_id]
-        yield DataPage(f"stories/{story.slug}/", "", "story.html", story.meta.title, {"story": story, "people": people})
+        members = [content.member_by_id[m] for m in dict.fromkeys(story.meta.members) if m in content.member_by_id]
+        yield DataPage(f"stories/{story.slug}/", "", "story.html", story.meta.title, {"story": story, "story_members": members})
 
     yield DataPage("commitments/", "", "commitments.html", labels.commitments)
     for year in content.years:
@@ -130,13 +130,13 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
     yield DataPage("search/", "", "search.html", labels.search)
 
 
-def _zone_people(content: Content, zone) -> list:
+def _zone_members(content: Content, zone) -> list:
     """The zone's published members: the leader first, then role holders, then the rest."""
     ordered = [zone.leader] + [r.member for r in zone.roles if r.member] + list(zone.members)
-    seen, people = set(), []
+    seen, members = set(), []
     for member_id in ordered:
         member = content.member_by_id.get(member_id)
         if member is not None and member_id not in seen:
             seen.add(member_id)
-            people.append(member)
-    return people
+            members.append(member)
+    return members
