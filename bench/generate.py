@@ -221,9 +221,9 @@ class _Org:
     # -- commitments, assessments --------------------------------------------------------
     def _commitments(self, year: int) -> list[dict[str, Any]]:
         rng, latest = self.rng, year == YEARS[-1]
-        pledgers = self.active if latest else self.public  # the former member left before the latest year
+        committed = self.active if latest else self.public  # the former member left before the latest year
         entries = []
-        for member in pledgers:
+        for member in committed:
             if rng.random() > 0.9:
                 continue
             entry: dict[str, Any] = {"member": member["id"], "promise": rng.choice(w.PROMISES)}

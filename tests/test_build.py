@@ -119,7 +119,7 @@ def test_commitments_wall(example_site):
     text = page_text(example_site, "commitments/2026/")
     assert "守好居民家里的每一滴水，水质检测一项不漏" in text
     assert "2026 年度承诺墙" in text
-    # the concrete pledges (承诺事项) stand on the wall under the promise, not only on the member's page
+    # the commitment's items (承诺事项) stand on the wall under the promise, not only on the member's page
     assert re.search(r"办好一区老旧设施改造这件大事.*推动华宁一区1—8号楼雨污分流改造.*每月走访住户不少于20户.*服务标准", text)
 
 

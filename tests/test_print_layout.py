@@ -149,7 +149,7 @@ def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_signboard(planne
 
 def test_an_elongated_signboard_sets_its_body_larger_than_a_signboard_of_its_short_side(planned, setter):
     """A 400x1200 mm sign on a pillar was typed as a 400x600 mm one: the body ended half way down
-    and the rest stood empty; a 1200x400 mm plaque left a third of its width empty (audit 25)."""
+    and the rest stood empty; a 1200x400 mm long signboard left a third of its width empty (audit 25)."""
     _, signs, _ = planned
     words = signboard_words(load_labels())
 
@@ -167,15 +167,15 @@ def test_an_elongated_signboard_sets_its_body_larger_than_a_signboard_of_its_sho
 
     assert body_size("400x1200mm", "portrait") > 1.3 * body_size("400x600mm", "portrait")
     assert body_size("1200x400mm", "landscape") > 1.1 * body_size("600x400mm", "landscape")
-    # its people grow with it: a 2000x500 mm plaque set them smaller than its duties (audit 28)
+    # its people grow with it: a 2000x500 mm long signboard set them smaller than its duties (audit 28)
     assert leader_size("1200x400mm") > 1.05 * leader_size("600x400mm"), (leader_size("1200x400mm"), leader_size("600x400mm"))
     from liangxiang.print.signboardblocks import unit, wide_growth
     assert unit(400, 600) == unit(600, 400) == unit(1200, 400) == 4.0 and unit(400, 1200) == pytest.approx(4 * 2 ** 0.5)
     assert wide_growth(600, 400) == wide_growth(800, 600) == wide_growth(420, 297) == 1.0  # the named sizes print as they did
 
 
-def test_a_long_plaque_sets_many_short_duties_in_two_columns_and_a_few_in_one(planned, setter):
-    """A 1200x400 mm plaque with eight short duties set them small in one column over an empty
+def test_a_long_signboard_sets_many_short_duties_in_two_columns_and_a_few_in_one(planned, setter):
+    """A 1200x400 mm long signboard with eight short duties set them small in one column over an empty
     half of its width; under a short scope, three fill the body's height in one column, larger (audit 30)."""
     _, signs, _ = planned
     words, content = signboard_words(load_labels()), dataclasses.replace(signs[0].content, scope="院区治安巡逻、消防安全和停车秩序")

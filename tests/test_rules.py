@@ -103,7 +103,7 @@ CASES = [
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“（无）”是说没有", "这一项必须写：写上真正的内容"),
     Case("none-written-too-short", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 无"), "content/org.yaml", "hotline:", "hotline",
          "“无”是说没有", "没有就删掉这一行"),
-    # audit AS-B 7: a year of joining or an honour still to come was a notice, and published as a fact
+    # audit AS-B 7: a year of joining or an honor still to come was a notice, and published as a fact
     Case("joined-to-come", sub("members.yaml", "    joined: 2008\n", "    joined: 2031\n"), "members.yaml", 8, "members[1].joined",
          "入党年份 2031 在今年（2026）之后", "写入党的年份，例如 2008；是不是输错了一位？"),
     Case("joined-before-the-party", sub("members.yaml", "    joined: 2008\n", "    joined: 1920\n"), "members.yaml", 8, "members[1].joined",  # audit AM 12
@@ -492,7 +492,7 @@ CASES = [
          "content/commitments/2026.yaml", "2026年3月12日", "commitments[1].progress[1]", "这里应该是“字段: 值”的一组内容", "写成 {date: 2026-03-12, text: 补植草坪}"),
     Case("review-as-a-word", sub("content/commitments/2026.yaml", "    review: {date: 2026-11-20, result: 优秀, by: 群众评议}", "    review: 优秀"),
          "content/commitments/2026.yaml", "review:", "commitments[1].review", "这里应该是“字段: 值”的一组内容", "写成 {result: 优秀}；"),
-    Case("honour-as-a-sentence", sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}", "      - 2017年 优秀共产党员（党委）"),
+    Case("honor-as-a-sentence", sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}", "      - 2017年 优秀共产党员（党委）"),
          "members.yaml", "2017年", "members[1].honors[1]", "这里应该是“字段: 值”的一组内容", "写成 {year: 2017, title: 优秀共产党员, by: 党委}"),
     Case("date-no-such-day", sub("content/stories/a-key.md", "date: 2016-05-12", "date: 2016-4-31"), "content/stories/a-key.md", "date: 2016", "date",
          "日期要写成 YYYY-MM-DD", "2016 年 4 月只有 30 天"),
@@ -1841,7 +1841,7 @@ def test_a_role_pasted_twice_is_listed_once_and_said(tmp_path):
     assert [(r.role, r.member or r.name) for r in garden.listed_roles] == [("业务带头人", "li-na"), ("监督员", "王芳"), ("监督员", "张三")]
 
 
-def test_a_duty_an_honour_a_pledge_or_a_step_pasted_twice_is_listed_once_and_said(tmp_path):
+def test_a_duty_an_honor_a_commitment_or_a_progress_entry_pasted_twice_is_listed_once_and_said(tmp_path):
     root = write_site(tmp_path)
     _apply(root, {**sub("content/zones/garden.yaml", "  - 浇水\n", "  - 浇水\n  - 除草\n  - 浇水 \n"),
                   **sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}\n",
@@ -1860,8 +1860,8 @@ def test_a_duty_an_honour_a_pledge_or_a_step_pasted_twice_is_listed_once_and_sai
     assert garden.listed_duties == ["浇水", "除草"]
     zhang = content.member_by_id["zhang-wei"]
     assert [(h.year, h.title) for h in zhang.listed_honors] == [(2017, "优秀共产党员"), (2018, "优秀共产党员")]
-    pledge = content.commitments[0].commitments[0]
-    assert pledge.listed_items == ["每周巡查"] and len(pledge.listed_progress) == 1
+    commitment = content.commitments[0].commitments[0]
+    assert commitment.listed_items == ["每周巡查"] and len(commitment.listed_progress) == 1
 
 
 @pytest.mark.parametrize("edits, notice", [
@@ -2576,7 +2576,7 @@ def test_a_group_id_written_in_two_branches_is_org_yamls_error_not_the_members(t
 
 def test_a_list_key_written_twice_reads_both_halves_and_is_one_error(tmp_path):
     """`members:` again above the second branch's members: the first half is not lost, so no
-    zone, pledge or story naming those members is "not found" (audit 23: 27 errors, one was right)."""
+    zone, commitment or story naming those members is "not found" (audit 23: 27 errors, one was right)."""
     root = write_site(tmp_path)
     _apply(root, sub("members.yaml", "  - id: li-na\n", "members:\n  - id: li-na\n"))
     content, problems = read_content(root, root / "content")
@@ -2845,8 +2845,8 @@ def test_a_year_or_period_at_odds_with_its_file_name_leads_no_notice_astray(tmp_
       "(职务、入党年份、标识和荣誉每个人各写各的：在李娜这一条里写出自己的（没有就写 joined: 后面留空），或者不用“<<:”)"]),
     ("  - <<: *zw\n    id: li-na\n    name: 李娜\n    joined:\n    honors:\n", []),  # her own, empty: nothing of his
 ])
-def test_a_merge_key_bringing_in_another_members_honours_is_a_notice(tmp_path, merged, said):
-    """Audit AH F8: `<<: *base` copied 李娜's title, badge and honour onto 韩雪's page and plate, in
+def test_a_merge_key_bringing_in_another_members_honors_is_a_notice(tmp_path, merged, said):
+    """Audit AH F8: `<<: *base` copied 李娜's title, badge and honor onto 韩雪's page and plate, in
     silence; a branch or a group brought in is what a merge key is for."""
     edits = {"members.yaml": (FILES["members.yaml"].replace("  - id: zhang-wei\n", "  - &zw\n    id: zhang-wei\n")
                               .replace("  - id: li-na\n    name: 李娜\n    branch: b1\n", merged))}

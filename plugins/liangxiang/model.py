@@ -135,7 +135,7 @@ class Member(Record):
 
     @property
     def listed_honors(self) -> list[Honor]:
-        """The honours as the page lists them: one pasted twice is listed once."""
+        """The honors as the page lists them: one pasted twice is listed once."""
         return once(self.honors, lambda honor: honor.same_as)
 
 
@@ -307,7 +307,7 @@ class Commitment(Record):
 
 
 class CommitmentsFile(Record):
-    """content/commitments/YEAR.yaml: one year's pledges, fulfilment and review."""
+    """content/commitments/YEAR.yaml: one year's commitments, their progress and review."""
     model_config = ConfigDict(title="年度承诺 content/commitments/年份.yaml", json_schema_extra={"description": "一年的承诺、践诺和评诺；文件名就是年份"})
 
     year: Year = Field(title="年度", description="与文件名相同，例如 2026")

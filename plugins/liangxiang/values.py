@@ -321,7 +321,7 @@ def unnumbered(items: list[str]) -> list[str]:
 
 def repeats(items: list, key=lambda item: item) -> dict[int, int]:
     """{place: place of the first one} for the items that repeat one above them (a duty or an
-    honour pasted twice); text is compared without the spaces around it."""
+    honor pasted twice); text is compared without the spaces around it."""
     first: dict = {}
     again = {}
     for place, item in enumerate(items):

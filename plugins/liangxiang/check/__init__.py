@@ -197,7 +197,7 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
                 self.content.notices.append(Problem(record.at(field), field, f"{what}和 {shown}一样：{said}", hint))
 
     def repeated(self, record, field: str, key=lambda item: item, shown=lambda item: item, where: str = "网页上") -> None:
-        """An item pasted twice (a duty, an honour, a pledge) is listed once, and said."""
+        """An item pasted twice (a duty, an honor, a commitment) is listed once, and said."""
         items = getattr(record, field)
         for place, first in repeats(items, key).items():
             self.content.notices.append(Problem(

@@ -70,7 +70,7 @@ def _list_ids(content: Content, kind: str, key: object) -> list[str] | None:
         shown = {content.member_by_id[c.member].branch for c in year.commitments if c.member in content.member_by_id} if year else set()
         branches = [f"branch-{branch.id}" for branch in content.org.branches if branch.id in shown] if content.org else []
         return ["wall"] + (branches if len(branches) > 1 else [])
-    if kind == "period":  # theme/partials/board.html
+    if kind == "period":  # theme/partials/assessment.html
         return [f"board-{key}"]
     if kind == "assessments":  # the newest period with results, or the newest
         shown = next((a for a in content.periods if a.results), content.periods[0] if content.periods else None)

@@ -69,7 +69,7 @@ def placeholder_problems(content: Content) -> list[Problem]:
 
 
 def _as_above(text: str, path: tuple) -> bool:
-    """同上 in a list's second entry or later (an honour's `by: 同上`): the entry above says it, as on paper."""
+    """同上 in a list's second entry or later (an honor's `by: 同上`): the entry above says it, as on paper."""
     return text.strip() == "同上" and any(isinstance(part, int) and part > 0 for part in path)
 
 

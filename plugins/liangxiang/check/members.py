@@ -87,7 +87,7 @@ class MemberRules:
 
     def merged_from_another(self, member) -> None:
         """`<<: *li-na` brings in another member's fields: a branch and a group are fine defaults,
-        but her title, badges and honours would be published as this member's (audit AH F8). A
+        but her title, badges and honors would be published as this member's (audit AH F8). A
         field brought in keeps the line it was written on, above this member's."""
         start = member.at().line
         brought = [field for field in self.PERSONAL if field in member.model_fields_set and member.at(field).line < start]

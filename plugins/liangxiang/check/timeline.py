@@ -34,7 +34,7 @@ def timeline_notices(content: Content, today: dt.date | None = None) -> list[Pro
 
 
 def impossible_years(content: Content, today: dt.date | None = None) -> list[Problem]:
-    """Errors: a member's year of joining or honour still to come, or joining before the Party was
+    """Errors: a member's year of joining or honor still to come, or joining before the Party was
     founded, would be published as a fact ("入党年份 2028": audit AS-B 7); a date to come may be a
     plan, these never are."""
     today, found = today or build_day(), []
@@ -201,7 +201,7 @@ def _progress_years(content: Content):
 
 
 def _review_years(content: Content):
-    """A year's pledges are reviewed at its end or early in the next: a review dated before the
+    """A year's commitments are reviewed at its end or early in the next: a review dated before the
     year began (2024-12-26 in 2025.yaml) is a year typed from another file."""
     for year in content.commitments:
         if not named_as(year, year.year):

@@ -80,7 +80,7 @@ def key_without_colon(name: str, fields) -> tuple[str, str, str] | None:
 
 def _group_hint(error: Error) -> str:
     """A sentence where a group of fields is wanted: the entry's fields, filled in from it
-    (`- 2026年6月15日，…` for {date, text}, `review: 优秀`, `- 2019年 优秀党务工作者（党委）` for an honour)."""
+    (`- 2026年6月15日，…` for {date, text}, `review: 优秀`, `- 2019年 优秀党务工作者（党委）` for an honor)."""
     fields, value = set(fields_at(error.model, error.where)), error.value
     if not isinstance(value, str) or not value.strip():
         return "检查缩进和冒号：字段名后面是半角冒号加空格"
@@ -91,9 +91,9 @@ def _group_hint(error: Error) -> str:
         return f"写成 {{date: {year}-{int(month):02}-{int(day):02}, text: {shortened(text, 20)}}}"
     if {"result", "date", "by"} <= fields and len(value) <= 12:  # review: 优秀
         return f"写成 {{result: {value}}}；有评诺日期和方式的话一起写上，例如 {{result: {value}, date: 2026-12-26, by: 群众评议}}"
-    honour = re.fullmatch(r"(?:(\d{4})\s*年?(?:度)?)?[\s：:，,、]*([^（(]+?)\s*(?:[（(]([^）)]+)[）)])?", value)
-    if {"year", "title", "by"} <= fields and honour and honour.group(2):
-        year, title, by = honour.groups()
+    honor = re.fullmatch(r"(?:(\d{4})\s*年?(?:度)?)?[\s：:，,、]*([^（(]+?)\s*(?:[（(]([^）)]+)[）)])?", value)
+    if {"year", "title", "by"} <= fields and honor and honor.group(2):
+        year, title, by = honor.groups()
         parts = ([f"year: {year}"] if year else []) + [f"title: {title}"] + ([f"by: {by}"] if by else [])
         return f"写成 {{{', '.join(parts)}}}"
     return "检查缩进和冒号：字段名后面是半角冒号加空格"

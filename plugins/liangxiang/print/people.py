@@ -14,7 +14,7 @@ class PeopleBlock(SignboardBlocks):
     def people(self, x: float, y: float, width: float, height: float, place: bool, growth: float = 1.0,
                at_most: float | None = None) -> float | None:
         """Lay out the leader, roles and members in a box; the size used, or None if nothing fits.
-        With room to spare they grow up to ``growth`` times (a long plaque, as its body does), but
+        With room to spare they grow up to ``growth`` times (a long signboard, as its body does), but
         never past ``at_most`` (nor shrink below their smallest size for it)."""
         def fits(size: float) -> bool:
             laid = self._people_at(x, y, width, size, height)

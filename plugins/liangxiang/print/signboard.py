@@ -59,7 +59,7 @@ class _Signboard(PeopleBlock):
         band_top = self.y1 - self.phone_height(size, False)
         self.phone(self.x0, band_top, band_w, size, stacked=False)
         bottom = band_top - gap
-        # a long plaque: its people grow as its body does, and their column widens with them, as far
+        # a long signboard: its people grow as its body does, and their column widens with them, as far
         # as the body beside still fits; so do a sign's with few duties (its body fits larger beside)
         growth, shared = wide_growth(self.width, self.height), qr_x - 3 * gap - self.x0
         people_growth = growth * BODY_GROWTH if growth > 1 else growth
@@ -75,7 +75,7 @@ class _Signboard(PeopleBlock):
         body_x = self.x0 + people_w + 1.5 * gap
         self.drawing.add(Rule(body_x - 0.75 * gap, top, body_x - 0.75 * gap, bottom, self.colors.accent, 0.15 * u))
         # a few duties grow rather than leave the lower half of their column empty, and further while
-        # they take no more lines; on a long plaque, as much again (its type is set by its short side)
+        # they take no more lines; on a long signboard, as much again (its type is set by its short side)
         self.body(body_x, top, qr_x - 1.5 * gap - body_x, bottom - top, growth=growth * (LANDSCAPE_GROWTH if few else BODY_GROWTH), unwrapped=few)
         # the people no larger than the duties: what the sign is for comes first
         self.people(self.x0, top, people_w, bottom - top, place=True, growth=people_growth, at_most=self.body_set)

@@ -27,14 +27,14 @@ LANDSCAPE_GROWTH = 1.4  # a landscape sign's people, and their column, when its 
 UNWRAPPED_GROWTH = 1.75  # and this much while no line wraps that did not (and still under the name): a sparse sign is not an empty band
 SPREAD = 0.5  # and the gaps between them may open by this many ems
 CROWDED = 1.3  # duties set below this many times the legible size are near it
-PAIRED_GAIN = 1.15  # a long plaque's duties go in two columns when that sets them this much larger
+PAIRED_GAIN = 1.15  # a long signboard's duties go in two columns when that sets them this much larger
 
 
 ELONGATED = 1.5  # height / width: past this (a 400x1200 mm sign on a pillar), type grows with the height too
 
 
 def wide_growth(width: float, height: float) -> float:
-    """How much a wide sheet's body may grow past its size (a 1200x400 mm plaque: 1.5 times): its
+    """How much a wide sheet's body may grow past its size (a 1200x400 mm long signboard: 1.5 times): its
     type is set by the height, and the width beside it would stand empty."""
     return min(1.5, max(1.0, width / height / ELONGATED))
 
@@ -66,7 +66,7 @@ class SignboardBlocks:
         self.x1, self.y1 = self.width - lay.margin * u, self.height - lay.margin * u
         self.gap = lay.gap * u
         self.small_photo: SmallPhoto | None = None  # the leader's, printed small: the person ordering the sign should know
-        self.paired = False  # a long plaque's short duties in two columns (see body)
+        self.paired = False  # a long signboard's short duties in two columns (see body)
         self.body_set = 0.0  # the duties' size, once set (see body)
         self.people_set = 0.0  # the roles' and members' (see people.PeopleBlock.people)
         self.role_tables: dict[float, tuple[float, float]] = {}  # the roles' table widths by size (people.PeopleBlock)
@@ -217,7 +217,7 @@ class SignboardBlocks:
 
     def grown(self, size: float, kind, growth: float, fits) -> float:
         """A block set at its full size grown up to ``growth`` times while it ``fits``: a few lines
-        on a long plaque set larger, not amid empty bands."""
+        on a long signboard set larger, not amid empty bands."""
         if growth > 1 and size >= round(self.em(kind), 3):
             return largest(sizes(growth * size, size), fits) or size
         return size
@@ -227,7 +227,7 @@ class SignboardBlocks:
         """Scope and duties at the largest size that fits; Overflow names the field that does not.
         With room to spare they grow up to ``growth`` times (BODY_GROWTH when centred), and when
         centred or ``unwrapped`` up to UNWRAPPED_GROWTH while they take no more lines: a few
-        duties set larger, not amid empty bands. On a long plaque, or where one column sets them
+        duties set larger, not amid empty bands. On a long signboard, or where one column sets them
         below their size (20 short duties on 60x40 cm), short duties go in two columns when that
         sets them a good deal larger than one column does."""
         growth = BODY_GROWTH if centre else growth

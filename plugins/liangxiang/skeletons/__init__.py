@@ -46,7 +46,7 @@ def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str 
         yaml_line("# joined", "2008", "入党年份（选填），只写四位数字"),
         yaml_line("# tags", f"[{tags[0]}]" if (tags := site.tags()) else "[党员示范岗]", "标识（选填）"),
         "# honors:                         # 荣誉（选填），每项一行",
-        f"#   - {{year: {build_day().year - 1}, title: 优秀共产党员, by: {site.honoured_by()}}}",
+        f"#   - {{year: {build_day().year - 1}, title: 优秀共产党员, by: {site.honored_by()}}}",
         yaml_line("# status", "former", "调离后再写这一行（页面保留，注明“已调离”）"),
     ]
     written = append_item(site.members_file, "members", lines, site, ("id", member_id), header=f"# 新党员（{build_day():%Y-%m-%d} 用 liangxiang new member 添加）")

@@ -108,8 +108,8 @@ class Site:
         """The badges members wear here, most worn first."""
         return [tag for tag, _ in Counter(tag for m in self.content.members if not m.hidden for tag in m.tags).most_common()]
 
-    def honoured_by(self) -> str:
-        """Who awards honours here: as the roster says most often, else the organization itself."""
+    def honored_by(self) -> str:
+        """Who awards honors here: as the roster says most often, else the organization itself."""
         said = [honor.by for m in self.content.members if not m.hidden for honor in m.honors if honor.by]
         if said:
             return Counter(said).most_common(1)[0][0]
