@@ -298,3 +298,18 @@ def on_files(files, config):  # where awesome-nav looks for it
     })
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     assert (site / "about" / "index.html").is_file() and not (site / ".nav.yml").exists()
+
+
+@pytest.mark.parametrize("setting", ["exclude_docs", "draft_docs"])
+def test_a_draft_mkdocs_leaves_out_is_not_checked(tmp_path, setting):
+    """A draft kept out of the site by exclude_docs (or draft_docs) was still read as a page: its
+    broken link failed every build, though it is never published (audit AS-K 13)."""
+    files = {"content/drafts/notes.md": "# 草稿\n\n见[还没写的页面](nothere.md)。\n",
+             "mkdocs.yml": FILES["mkdocs.yml"].replace("  - liangxiang\n", "  - liangxiang:\n      printables: false\n")}
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):  # published, it is checked
+        build_site(write_site(tmp_path / "a", files) / "mkdocs.yml", tmp_path / "site-a")
+    files["mkdocs.yml"] += f"{setting}: |\n  /drafts/\n"
+    site = build_site(write_site(tmp_path / "b", files) / "mkdocs.yml", tmp_path / "site-b")
+    assert not (site / "drafts").exists()

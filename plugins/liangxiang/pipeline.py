@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
@@ -23,11 +24,12 @@ from .siteconfig import printed_site_url
 def read_content(
     root: Path, docs_dir: Path, members: str = "members.yaml", cache_dir: Path | None = None, printables: bool = True,
     free_page_anchors: bool = True, markdown_extras: dict[str, dict] | None = None, site_url: str = "",
+    unpublished: Callable[[str], bool] | None = None,
 ) -> tuple[Content, Problems]:
     """Every record of the site, loaded and checked, with every problem found. free_page_anchors:
     whether free pages' headings get the ids our Markdown gives them (not with a site's own slugify);
     markdown_extras: the site's Markdown extensions content follows (site.markdown.site_extras)."""
-    content, problems = load_content(root, docs_dir, members, cache_dir)
+    content, problems = load_content(root, docs_dir, members, cache_dir, unpublished)
     every_record_read = not problems  # none left out for a mistake in it: an id not found has gone
     problems.checks_begin()
     content.printables = printables  # links to /print/ lead nowhere without them
@@ -60,7 +62,8 @@ def read_site(config, plugin_config) -> Content:
     slugify = config.mdx_configs.get("toc", {}).get("slugify", HEADING_IDS["slugify"])
     content, problems = read_content(site_root(config), docs_dir, plugin_config.members, None if inside else cache,
                                      plugin_config.printables, slugify is HEADING_IDS["slugify"],
-                                     site_extras(config.markdown_extensions, config.mdx_configs), config.site_url or "")
+                                     site_extras(config.markdown_extensions, config.mdx_configs), config.site_url or "",
+                                     lambda page: _left_out(config, page))
     if inside:
         said = {"docs": "在 content/ 里：生成网站会往内容里写文件", "root": "是站点所在的文件夹或它的上级：生成网站会往这个文件夹里写文件",
                 "file": "是一个文件（或在一个文件下面），不是文件夹：生成网站没法在那里存东西",
@@ -79,6 +82,11 @@ def read_site(config, plugin_config) -> Content:
             problems.extend(_printable_problems(content, config, plugin_config))
         raise ContentError(problems, content.notices)
     return content
+
+
+def _left_out(config, page: str) -> bool:
+    """Whether MkDocs leaves a free page out of a build: exclude_docs, draft_docs (dot files are never read)."""
+    return any(spec is not None and spec.match_file(page) for spec in (config.exclude_docs, config.draft_docs))
 
 
 def _file_in_the_way(cache: Path) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..content import RECORD_FOLDERS, Content, is_scratch
 from ..model import (
@@ -52,6 +52,7 @@ DEFAULT_MEMBERS = "members.yaml"  # the roster's file when mkdocs.yml does not n
 
 def load_content(
     root: Path, docs_dir: Path, members: str = DEFAULT_MEMBERS, cache_dir: Path | None = None,
+    unpublished: Callable[[str], bool] | None = None,
 ) -> tuple[Content, Problems]:
     """Read every record of the site at root; every problem found is returned, none raised.
 
@@ -59,6 +60,7 @@ def load_content(
     """
     reader = _Reader(root.resolve(), docs_dir.resolve(), ParseCache(cache_dir / "parsed" if cache_dir else None))
     reader.members_file, reader.members_setting = root.resolve() / members, members
+    reader.unpublished = unpublished or (lambda page: False)
     content = reader.load()
     reader.cache.prune()
     return content, reader.problems

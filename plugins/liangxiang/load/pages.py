@@ -194,6 +194,8 @@ class PageScanning:
                     if kind == "zone" and (written := _written_id(path)):
                         content.unread.setdefault((kind, written), shown)
                 continue
+            if path.suffix == ".md" and top != "stories" and relative.as_posix() != "index.md" and self.unpublished(relative.as_posix()):
+                continue  # a draft exclude_docs keeps out of the site: neither published nor checked (audit AS-K 13)
             if path.suffix == ".md" and top != "stories":
                 stem = relative.with_suffix("").parts[0]
                 text = self.read(path, MAX_MARKDOWN_BYTES)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..fields import prose_fields
 from ..problems import Location, Problems
@@ -36,6 +36,7 @@ class FileReading(PageScanning):
         self.sources: dict[str, str] = {}  # every file read: path as shown -> hash of its bytes
         self.page_addresses: dict[str, str] = {}  # free pages by the address they are published at
         self.misplaced: set[str] = set()  # folders named like a record folder, said once each
+        self.unpublished: Callable[[str], bool] = lambda page: False  # free pages mkdocs.yml leaves out (exclude_docs)
 
     def shown(self, path: Path) -> str:
         try:
