@@ -99,6 +99,7 @@ def written_by_plugins(content: Content, page: str, source: str, written: str) -
     for line in unpublished_blanked(written).split("\n"):
         if line not in own and (_CANDIDATE.search(line) or "@" in line or QQ.search(line) or hidden and hidden.search(line)):
             _look(line, lambda: (where, "-"), errors, notices, hidden)
+
     def told(problems: list[Problem]) -> list[Problem]:  # the text is not in the file: say where it came from
         return list(dict.fromkeys(replace(p, message=f"别的插件写进这个页面的文字里：{p.message}") for p in problems))  # each once
 
