@@ -1145,6 +1145,16 @@ def test_a_branch_taken_out_of_org_yaml_is_one_error(tmp_path):
         "如果这些党员和责任区改到了别的党支部，每一处都改成那个党支部的编号)"], [str(p) for p in problems]
 
 
+def test_a_successor_named_by_its_former_id_is_the_zone_it_became(tmp_path):
+    """Results and stories naming a renamed zone's former id read as the zone; a successor was told
+    to write the new id instead (audit AS-J 6)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/closed.yaml", "successor: garden\n", "successor: old-garden\n"))
+    assert problems_of(root) == []
+    content, _ = read_content(root, root / "content")
+    assert next(z for z in content.zones if z.id == "closed").successor == "garden"
+
+
 def test_a_zone_with_an_error_of_its_own_is_not_missing_where_its_old_id_is_named(tmp_path):
     """A zone whose own field was wrong (`orientation: 竖版`) was left out, and every result naming its
     old id was told the zone was missing: five errors sending the editor to five right files (audit AS-J 3)."""

@@ -26,6 +26,9 @@ def follow_aliases(content: Content) -> None:
         for kind, value, path in list(references(type(record), record)):
             if kind in current and isinstance(value, str) and value in current[kind]:
                 _set(record, path, current[kind][value])
+    for zone in content.zones:  # a successor is checked with its chain, not marked as a reference (audit AS-J 6)
+        if zone.successor in current["zone"]:
+            zone.successor = current["zone"][zone.successor]
 
 
 def _aliases(records: list) -> dict[str, str]:
