@@ -69,8 +69,8 @@ def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
     notices: list[Problem] = []
     hidden = _hidden_names(content)
 
-    def seen(text: str, numbers: bool = True) -> bool:  # rare: where and which field are worked out only then
-        return bool(numbers and (_CANDIDATE.search(text) or "@" in text or QQ.search(text)) or hidden and hidden.search(text))
+    def seen(text: str, numbers: bool = True) -> bool:
+        return _worth_a_look(text, hidden, numbers)
 
     for record in published_records(content):
         for path, text in texts(record, ()):
@@ -97,13 +97,18 @@ def written_by_plugins(content: Content, page: str, source: str, written: str) -
     hidden, own = _hidden_names(content), set(source.split("\n"))
     where = Location(_shown(content, page))
     for line in unpublished_blanked(written).split("\n"):
-        if line not in own and (_CANDIDATE.search(line) or "@" in line or QQ.search(line) or hidden and hidden.search(line)):
+        if line not in own and _worth_a_look(line, hidden):
             _look(line, lambda: (where, "-"), errors, notices, hidden)
 
     def told(problems: list[Problem]) -> list[Problem]:  # the text is not in the file: say where it came from
         return list(dict.fromkeys(replace(p, message=f"别的插件写进这个页面的文字里：{p.message}") for p in problems))  # each once
 
     return told(errors), told(notices)
+
+
+def _worth_a_look(text: str, hidden: re.Pattern | None, numbers: bool = True) -> bool:
+    """Whether text may hold a number or a hidden name: rare, so where and which field are worked out only then."""
+    return bool(numbers and (_CANDIDATE.search(text) or "@" in text or QQ.search(text)) or hidden and hidden.search(text))
 
 
 def _hidden_names(content: Content) -> re.Pattern | None:

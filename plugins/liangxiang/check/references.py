@@ -42,10 +42,7 @@ class References(IdLookups):
         self.deleted: dict[tuple[str, str], list[tuple[Location, str, str]]] = {}  # (kind, id) taken out of org.yaml -> its places
         # the former ids of zones and members that did not validate: what names one waits for that record's
         # own error to be fixed, as what names its id does (audit AS-J 3: `orientation: 竖版` was six errors)
-        self.aliases_of_rejected = {(kind, alias) for kind, model in (("zone", Zone), ("member", Member)) for rejected in content.rejected
-                                 if rejected.model is model and isinstance(rejected.data, dict)
-                                 for alias in (rejected.data.get("aliases") if isinstance(rejected.data.get("aliases"), list) else [])
-                                 if isinstance(alias, str)}
+        self.aliases_of_rejected = set(_aliases_of_rejected(content))
 
     def refs(self, record: Record) -> None:
         """Every reference by id the record's model marks (model.refers_to)."""
@@ -300,6 +297,16 @@ def _lengthened(value: str, ids: Iterable[str]) -> str:
     a long id shortened, too far from it for did_you_mean's likeness."""
     longer = [known for known in ids if known.startswith(value + "-")]
     return f"是不是要写 {longer[0]}？" if len(longer) == 1 else ""
+
+
+def _aliases_of_rejected(content: Content) -> Iterable[tuple[str, str]]:
+    """(kind, former id) of the zones and members that did not validate."""
+    kinds = {Zone: "zone", Member: "member"}
+    for rejected in content.rejected:
+        aliases = rejected.data.get("aliases") if rejected.model in kinds and isinstance(rejected.data, dict) else None
+        for alias in aliases if isinstance(aliases, list) else []:
+            if isinstance(alias, str):
+                yield kinds[rejected.model], alias
 
 
 def _hidden_reference_hint(field: str, value: str) -> str:

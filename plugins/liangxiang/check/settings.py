@@ -72,10 +72,11 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
 
 
 # what makes a free page's text run as a template or pull in other files (audit AS-K 2, 3)
+_INCLUDES_FILES = "会把页面里写的任何文件原样放进网页，members.yaml 里不公开的党员也一样"
 _PAGES_RUN = {
     "macros": "会把页面里的 {{ … }} 和 {% … %} 当作程序运行：能改页面的人就能在生成网站的机器上运行命令、读出不公开的党员",
-    "include-markdown": "会把页面里写的任何文件原样放进网页，members.yaml 里不公开的党员也一样",
-    "pymdownx.snippets": "会把页面里写的任何文件原样放进网页，members.yaml 里不公开的党员也一样",
+    "include-markdown": _INCLUDES_FILES,
+    "pymdownx.snippets": _INCLUDES_FILES,
 }
 
 
