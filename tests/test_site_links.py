@@ -220,6 +220,52 @@ def test_content_markdown_follows_the_sites_attr_list(tmp_path, extensions, show
     assert ("一把钥匙" in find(read_index(index), "lead")) == shown_as_text  # the index reads it alike
 
 
+FOLDS = """!!! warning "停水通知"
+    周三 8:00 至 12:00 停水。
+
+??? tip "怎样评诺"
+    年底由党员自评和群众评议。
+
+=== "在职党员"
+    在岗位上亮身份。
+
+=== "退休党员"
+    在社区亮身份。
+"""
+
+
+@pytest.mark.parametrize("alternate", [True, False])
+def test_notes_folds_and_tabs_keep_their_elements(tmp_path, alternate):
+    """admonition, pymdownx.details and pymdownx.tabbed, enabled in mkdocs.yml, work in a free page
+    and a story alike: a note keeps its title's class, a fold its <summary>, tabs their radio
+    buttons and labels (the theme switches them without a script). Nothing else gets through."""
+    extensions = ("markdown_extensions:\n  - admonition\n  - pymdownx.details\n  - pymdownx.tabbed:\n"
+                  f"      alternate_style: {str(alternate).lower()}\n")
+    root = write_site(tmp_path / "src", {
+        "mkdocs.yml": FILES["mkdocs.yml"] + extensions,
+        "content/about.md": "# 关于\n\n" + FOLDS,
+        "content/stories/a-key.md": FILES["content/stories/a-key.md"].replace("故事正文。", "故事正文。\n\n" + FOLDS),
+    })
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    for page in ("about/index.html", "stories/a-key/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert '<p class="admonition-title">停水通知</p>' in text, page
+        assert '<details class="tip">\n<summary>怎样评诺</summary>' in text, page
+        assert re.search(r'<input checked="[a-z]*" id="__tabbed_1_1" name="__tabbed_1" type="radio">', text), page
+        assert '<label for="__tabbed_1_2">退休党员</label>' in text, page
+        assert "!!!" not in text and "===" not in text, page
+
+
+def test_the_sanitizer_keeps_only_what_tabs_and_notes_need():
+    from liangxiang.site.markdown import sanitize
+
+    assert sanitize('<input type="text" id="q" name="x" onfocus="alert(1)" autofocus value="1">') == "<input>"
+    assert sanitize('<label for="q" onclick="x()">甲</label>') == "<label>甲</label>"
+    assert sanitize('<p class="admonition-title lead">注意</p><p class="x">正文</p>') == "<p>注意</p><p>正文</p>"
+    assert sanitize('<details open ontoggle="alert(1)"><summary>看</summary></details>') == (
+        '<details open=""><summary>看</summary></details>')
+
+
 def test_an_address_set_with_attr_list_is_checked_as_any_link(tmp_path):
     root = write_site(tmp_path / "src", {
         "mkdocs.yml": FILES["mkdocs.yml"] + "markdown_extensions:\n  - attr_list\n",

@@ -41,6 +41,7 @@ TAGS = {
     "img", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
     "tr", "ul", "h1", "div", "span", "dl", "dt", "dd", "figure", "figcaption", "caption",
     "picture", "source",
+    "details", "summary", "input", "label",  # admonition, pymdownx.details and pymdownx.tabbed
 }
 ATTRIBUTES = {
     "a": {"href", "title"},
@@ -51,8 +52,11 @@ ATTRIBUTES = {
     "div": {"class"}, "span": {"class"}, "code": {"class"}, "pre": {"class"},
     "sup": {"id"}, "li": {"id"},  # footnotes: <sup id="fnref:1">, <li id="fn:1"> (see _local_only)
     "ol": {"start"},  # sane_lists: clause 4 after a table stays 4
+    "p": {"class"}, "details": {"class", "open"},  # class: only "admonition-title" on p (_local_only)
+    "input": {"type", "id", "name", "checked"}, "label": {"for"},  # a tab: only tabbed's radio buttons
 }
 FOOTNOTE_ID = re.compile(r"fn(ref)?:[\w-]+")
+TAB_ID = re.compile(r"__tabbed_[0-9]+(_[0-9]+)?")  # pymdownx.tabbed's radio buttons: id, name, label for
 FOOTNOTE_LINK = re.compile(r'<a class="footnote-(?:ref|backref)" href="#fn(?:ref)?:[^"]*"')
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # headings get ids from their words, Chinese ones too (the default drops them: "_1"), so that a
@@ -158,6 +162,12 @@ def _local_only(tag: str, attribute: str, value: str) -> str | None:
         return value if re.fullmatch(r"[0-9]{1,6}", value) else None
     if attribute == "class" and tag in ("td", "th"):  # ScrollTables' mark, and no other class
         return value if value == "short" else None
+    if attribute == "class" and tag == "p":
+        return value if value == "admonition-title" else None
+    if attribute == "type":
+        return value if value == "radio" else None
+    if attribute in ("id", "name", "for") and tag in ("input", "label"):
+        return value if TAB_ID.fullmatch(value) else None
     if tag in ("img", "source") and attribute == "srcset":
         if not all(_is_local(part.split()[0]) for part in value.split(",") if part.strip()):
             return None
@@ -241,7 +251,8 @@ def sanitize(html: str) -> str:
 # extensions of Python-Markdown a site may enable for its free pages that content Markdown then
 # follows, so that `{: .note}` or a definition list reads the same in a story as on a free page
 # (what they add to the HTML still goes through the sanitizer)
-FOLLOWED = ("abbr", "attr_list", "def_list", "fenced_code", "nl2br", "smarty")
+FOLLOWED = ("abbr", "admonition", "attr_list", "def_list", "fenced_code", "nl2br", "smarty",
+            "pymdownx.details", "pymdownx.tabbed")
 
 
 # what content Markdown always renders with, and so free pages too (on_config adds what mkdocs.yml

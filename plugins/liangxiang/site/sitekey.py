@@ -27,7 +27,9 @@ def code_version() -> str:
     package = SITE_CODE.parent
     files = [path for path in package.rglob("*") if path.is_file() and path.suffix in (".py", ".yml")
              and path.relative_to(package).parts[0] != "print"]
-    return code_digest(package, files, ("mkdocs", "Jinja2", "Markdown", "nh3", "pydantic", "MarkupSafe", "Pillow", "rjieba"))
+    # pymdown-extensions: what its details and tabbed write into a story (markdown.FOLLOWED)
+    return code_digest(package, files, ("mkdocs", "Jinja2", "Markdown", "nh3", "pydantic", "MarkupSafe", "Pillow", "rjieba",
+                                        "pymdown-extensions"))
 
 
 def theme_digest(dirs: list[str]) -> str:
