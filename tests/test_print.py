@@ -170,6 +170,11 @@ def test_qr_files_for_zones(example_site, example):
         assert svg.lstrip().startswith("<svg")
         png = Image.open(example_site / "qr" / "zones" / f"{zone.id}.png")
         assert {c.text for c in zxingcpp.read_barcodes(png)} == {f"{SITE_URL}zones/{zone.id}/"}
+        for alias in zone.aliases:  # a page or brochure that shows the former id's image keeps one that opens the zone
+            png = Image.open(example_site / "qr" / "zones" / f"{alias}.png")
+            assert {c.text for c in zxingcpp.read_barcodes(png)} == {f"{SITE_URL}zones/{zone.id}/"}
+            assert (example_site / "qr" / "zones" / f"{alias}.svg").read_bytes() == svg.encode("utf-8")
+    assert any(zone.aliases for zone in example.zones)
 
 
 def test_print_page_lists_every_printable_with_preview(example_site, example, plated):

@@ -15,7 +15,9 @@ from .pool import Workers
 
 def publish_zone_codes(zones: Iterable[Zone], site_url: str | None, urls: Urls, cache_folder: Path, site_dir: Path,
                        workers: Workers) -> list[Path]:
-    """Every zone's codes, archived ones too (brochures may carry them); returns the cached files used."""
+    """Every zone's codes, archived ones too (brochures may carry them), and under each of its
+    aliases the same files (a page that shows /qr/zones/OLD.png keeps an image that opens the
+    zone); returns the cached files used."""
     kept, missing = [], []
     (site_dir / "qr" / "zones").mkdir(parents=True, exist_ok=True)
     for zone in zones:
@@ -24,12 +26,12 @@ def publish_zone_codes(zones: Iterable[Zone], site_url: str | None, urls: Urls, 
         files = [stem.with_name(stem.name + suffix) for suffix in (".svg", ".png")]
         if not all(whole(path) for path in files):
             missing.append((data, str(stem)))
-        kept.append((zone.id, files))
+        kept.extend((name, files) for name in (zone.id, *zone.aliases))
     if missing:
         from . import qr
 
         workers.map(qr.write_files, missing)  # 10 ms each: 600 zones are 6 s
-    for zone_id, files in kept:
+    for name, files in kept:
         for path, suffix in zip(files, (".svg", ".png")):
-            link_or_copy(path, site_dir / "qr" / "zones" / f"{zone_id}{suffix}")
-    return [path for _, files in kept for path in files]
+            link_or_copy(path, site_dir / "qr" / "zones" / f"{name}{suffix}")
+    return list({path: None for _, files in kept for path in files})
