@@ -49,6 +49,7 @@ PAGES = {  # page type -> address
     "free-page": "about/",
     "guide": "guide/",  # code blocks and quoted error messages
     "printables": "print/",
+    "plates": "print/plates/",
     "not-found": "404.html",
 }
 

@@ -224,10 +224,10 @@ def test_a_one_zone_edit_renders_only_what_shows_the_zone(tmp_path: Path, monkey
     monkeypatch.setattr(PageCache, "store", lambda self, path, *rest: rendered.append(path) or store(self, path, *rest))
     again = _build(root, root / "site")
     assert 0 < again.rendered < len(again.pages) / 2, (again.rendered, len(again.pages))
-    # its people's pages and the score boards show its name alone, /print/ its sign's size and notes:
-    # a new scope leaves them as they are
-    assert not [path for path in rendered if path.startswith(("members/", "assessments/", "print/"))], rendered
-    assert "zones/shiyou-xincun/" in rendered and "zones/" in rendered, rendered
+    # its people's pages and the score boards show its name alone, and the plates' page no sign: a new
+    # scope leaves them as they are; /print/ shows its sign's new edition
+    assert not [path for path in rendered if path.startswith(("members/", "assessments/", "print/plates/"))], rendered
+    assert "zones/shiyou-xincun/" in rendered and "zones/" in rendered and "print/" in rendered, rendered
 
 
 def test_record_pages_do_not_depend_on_the_whole_roster(edited: Path):

@@ -179,19 +179,25 @@ def test_qr_files_for_zones(example_site, example):
 
 def test_print_page_lists_every_printable_with_preview(example_site, example, plated):
     html = (example_site / "print" / "index.html").read_text(encoding="utf-8")
+    plates_html = (example_site / "print" / "plates" / "index.html").read_text(encoding="utf-8")
     ids = [("signboards", z.id) for z in example.active_zones] + [("plates", m.id) for m in plated]
     for kind, key in ids:
+        shown = html if kind == "signboards" else plates_html
         for suffix in (".pdf", ".png"):
-            assert f"{kind}/{key}{suffix}" in html, (kind, key, suffix)
+            address = f"signboards/{key}{suffix}" if kind == "signboards" else f'"{key}{suffix}"'  # relative to print/plates/
+            assert address in shown, (kind, key, suffix)
         preview = Image.open(example_site / "print" / kind / f"{key}.png")
         (width, height), = pdf_pages(example_site / "print" / kind / f"{key}.pdf")
         assert abs(preview.width / preview.height - width / height) < 0.01
-    assert "signboards/all.pdf" in html and "plates/all.pdf" in html
+    assert "signboards/all.pdf" in html and '"all.pdf"' in plates_html and "plates/" not in html.split('<h2 id="signboards">')[1]
     assert "60 × 40 cm" in html and "80 × 60 cm" in html and "297 × 420 mm" in html
-    # the plates are many screens down on a phone: both sections are reached from the top (audit 20)
+    # the plates are their own page (a thousand of them made one page of 770 KB): each page links to the other
     top = html.split('<h2 id="signboards">')[0]
-    assert f'<a href="#signboards">{len(example.active_zones)} 块标志牌</a>' in top and f'<a href="#plates">{len(plated)} 张桌牌</a>' in top
-    assert '<h2 id="plates">' in html and "共 3 种尺寸（同一尺寸横放、竖放算一种）" in html
+    assert (f'<a href="./" aria-current="page">{len(example.active_zones)} 块标志牌</a>' in top
+            and f'<a href="plates/">{len(plated)} 张桌牌</a>' in top)
+    assert (f'<a href="../">{len(example.active_zones)} 块标志牌</a>' in plates_html
+            and f'<a href="./" aria-current="page">{len(plated)} 张桌牌</a>' in plates_html)
+    assert '<h2 id="plates">' in plates_html and "共 3 种尺寸（同一尺寸横放、竖放算一种）" in html
     # whoever orders the signs reads this page, not the build's notices (audit Y): the example's address is said
     assert re.search(r'class="print-warning"[^>]*>先不要下单：网站地址（site_url）https://dangjian\.huaning\.example\.cn/ 是示例地址或本机的地址', top)
     assert "颜色为 RGB（sRGB）：主色红 #B3121A" in top
@@ -205,7 +211,7 @@ def test_a_former_members_plate_is_marked_on_the_print_page(tmp_path):
     the plates sees which of them has left."""
     members = FILES["members.yaml"].replace("    name: 张伟\n", "    name: 张伟\n    status: former\n")
     site = build(tmp_path, {"members.yaml": members})
-    page = (site / "print" / "index.html").read_text(encoding="utf-8")
+    page = (site / "print" / "plates" / "index.html").read_text(encoding="utf-8")
     card = re.search(r'<figure class="card print-item" id="plates-zhang-wei">.*?</figure>', page, re.S).group(0)
     assert "已调离 · " in card, card
     assert "print-warning" not in page.split("</style>")[1]  # a real site_url: nothing to stop the order
@@ -550,7 +556,7 @@ def test_a_small_photo_on_a_plate_is_a_notice_on_the_print_page(tmp_path, caplog
     editor is told too, once, at the member's photo (zhang-wei leads the garden: a sign and a plate)."""
     with caplog.at_level(logging.INFO):
         site = build(tmp_path)
-    page = (site / "print" / "index.html").read_text(encoding="utf-8")
+    page = (site / "print" / "plates" / "index.html").read_text(encoding="utf-8")
     assert re.search(r"请注意：照片只有 60×80 像素，为保证清晰只能印 \d+ 毫米宽（正常约 42 毫米）：请换一张大一些的原图，至少 249×332 像素（竖版，宽:高 = 3:4）", page), page
     said = [r.getMessage() for r in caplog.records if "60×80 像素" in r.getMessage()]
     assert len(said) == 1, said

@@ -74,6 +74,9 @@ def boxes(items, measure, turn=None):
     return out
 
 
+EDITION = re.compile(r"版本 [0-9A-F]{6}")
+
+
 def overlap(a, b, slack=0.05) -> bool:
     return a[1] < b[3] - slack and b[1] < a[3] - slack and a[2] < b[4] - slack and b[2] < a[4] - slack
 
@@ -87,9 +90,11 @@ def check(drawing, measure, floor: float | None):
         if kind == "box" and (x0 < 0 or y0 < 0):  # backgrounds that run into the bleed on purpose
             continue
         assert x0 >= -0.01 and y0 >= -0.01 and x1 <= drawing.width + 0.01 and y1 <= drawing.height + 0.01, (drawing.title, kind, item)
-    if floor:
-        small = [b[5] for b in laid if b[0] == "text" and b[5].size < floor - 0.01]
+    if floor:  # but the edition code in a corner, for the print shop (print.drawing.edition)
+        small = [b[5] for b in laid if b[0] == "text" and b[5].size < floor - 0.01 and not EDITION.fullmatch(b[5].text)]
         assert not small, f"{drawing.title}: text below {floor:.2f} mm: {small[:3]}"
+    [edition] = [b[5] for b in laid if b[0] == "text" and EDITION.fullmatch(b[5].text)]
+    assert edition.size >= 2.0 and edition.y > drawing.height * 0.9 and edition.x > drawing.width / 2, edition
 
 
 @pytest.mark.parametrize("size,orientation,scheme", list(itertools.product(SIZES, ORIENTATIONS, SCHEMES)))

@@ -75,7 +75,7 @@ def test_a_post_that_is_also_the_title_is_said_once(tmp_path):
     assert text(re.search(r'<p class="identity-post">.*?</p>', page).group(0)) == "村监委会主任"
     card = re.search(r'<a class="card member-card[^"]*" href="zhang-wei/".*?</a>', (site / "members/index.html").read_text(encoding="utf-8"), re.S)
     assert text(card.group(0)).count("村监委会主任") == 1
-    plates = (site / "print/index.html").read_text(encoding="utf-8")
+    plates = (site / "print/plates/index.html").read_text(encoding="utf-8")
     assert "村监委会主任 · 村监委会主任" not in plates and "村监委会主任" in plates
 
 

@@ -297,7 +297,7 @@ def test_the_anchors_checked_are_the_ones_the_pages_have(example_site):
     anchors = Anchors(content, Renderer(), lambda _, text, compute: compute(text))
     zone, member = content.zones[0], content.public_members[0]
     pages = {"": ("home", None), "members/": ("members", None), "zones/": ("zones", None), "stories/": ("stories", None),
-             "print/": ("print", None), "assessments/": ("assessments", None),
+             "print/": ("print", None), "print/plates/": ("plates", None), "assessments/": ("assessments", None),
              f"assessments/{content.periods[0].period}/": ("period", content.periods[0].period),
              f"commitments/{content.latest_year.year}/": ("year", content.latest_year.year),
              f"zones/{zone.id}/": ("zone", zone.id), f"members/{member.id}/": ("member", member.id)}

@@ -192,7 +192,10 @@ class Content:
     def folder_pages(self) -> dict[str, tuple[str, object]]:
         """The lists, as MkDocs names a folder's page (zones/index.md): no file is there."""
         kinds = ("members", "zones", "stories", "commitments", "assessments") + (("print",) if self.printables else ())
-        return {f"{kind}/index.md": (kind, None) for kind in kinds}
+        pages = {f"{kind}/index.md": (kind, None) for kind in kinds}
+        if self.printables:  # the plates' own page (print/stage.py: pages)
+            pages["print/plates/index.md"] = ("plates", None)
+        return pages
 
     @cached_property
     def site_addresses(self) -> dict[str, tuple[str, object]]:

@@ -137,7 +137,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 self.printing.check(render=True)  # and renders what is new while MkDocs builds the pages
                 for notice in sorted(self.printing.notices):
                     log.info("提示：%s", notice)
-                self.build.pages.append(self.printing.page())
+                self.build.pages.extend(self.printing.pages())
                 self.build.view.printables = True  # the footer links to /print/
             # the records live until the build ends: the collector need not walk them again and again
             gc.freeze()

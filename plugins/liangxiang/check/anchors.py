@@ -15,7 +15,7 @@ from ..load.mdbounds import markdown_problems
 HEADING_ID = re.compile(r'<h[1-6]\b[^>]*\sid="([^"]*)"')
 ATTR_ID = re.compile(r"\{:?[^}\n]*?#([^\s}]+)")  # an id set by attr_list: ## 标题 {#id}
 HEADED_PAGES = ("story", "free", "home", "stories", "year", "period", "assessments")  # their ids offered in a hint
-LIST_PAGES = ("members", "zones", "stories", "year", "period", "assessments", "print")
+LIST_PAGES = ("members", "zones", "stories", "year", "period", "assessments", "print", "plates")
 
 
 class ListAnchor(tuple):
@@ -78,9 +78,10 @@ def _list_ids(content: Content, kind: str, key: object) -> list[str] | None:
     if kind == "stories" and content.org is not None:  # theme/stories.html, SiteView.category_anchor
         written = {story.meta.category for story in content.stories}
         return [f"category-{number}" for number, category in enumerate(content.org.story_categories, 1) if category in written]
-    if kind == "print":  # theme/print.html
-        return (["signboards", "plates"] + [f"signboards-{zone.id}" for zone in content.active_zones]
-                + [f"plates-{member}" for member in content.plate_commitments])
+    if kind == "print":  # theme/print.html, the signboards' page
+        return ["signboards"] + [f"signboards-{zone.id}" for zone in content.active_zones]
+    if kind == "plates":  # and the plates'
+        return ["plates"] + [f"plates-{member}" for member in content.plate_commitments]
     return None
 
 

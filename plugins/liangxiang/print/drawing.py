@@ -6,6 +6,7 @@ that everything fits before it writes anything, and gives the cache a complete, 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -114,3 +115,10 @@ class Drawing:
 
         walk(self.items)
         return out
+
+
+def edition(content: object) -> str:
+    """Six characters that change when anything a printable says changes (words, people, photos'
+    bytes, size, QR address) and with nothing else: not with a new font or new printing code. A
+    print shop compares the one in a sign's corner with /print/ to know whether to print it anew."""
+    return hashlib.sha256(repr(content).encode("utf-8")).hexdigest()[:6].upper()

@@ -59,11 +59,12 @@ def address(site_url: str, urls: Urls, kind: str, key: str) -> str:
 
 def signboard_words(labels: Labels) -> SignboardWords:
     return SignboardWords(labels.leader, labels.scope, labels.duties, labels.zone_members, labels.service_phone,
-                     labels.print_qr_zone)
+                          labels.print_qr_zone, labels.print_edition)
 
 
 def plate_words(labels: Labels) -> PlateWords:
-    return PlateWords(labels.print_plate_heading, labels.print_plate_promise, labels.print_qr_member, labels.print_plate_year)
+    return PlateWords(labels.print_plate_heading, labels.print_plate_promise, labels.print_qr_member, labels.print_plate_year,
+                      labels.print_edition)
 
 
 def plan_signboards(content: Content, urls: Urls, site_url: str) -> list[Planned]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import astuple, dataclass, replace
 
 from . import qr
-from .drawing import Box, Drawing, Item, Picture, Rule, Turned
+from .drawing import Box, Drawing, Item, Picture, Rule, Turned, edition
 from .images import PHOTO_ASPECT, ImageRef, SmallPhoto
 from .layout import BLEED, PLATE, SMALLEST_EM, PLATE_FACE, PLATE_QR_DPI, PLATE_SHEET, qr_module_mm
 from .setter import Overflow, Setter
@@ -39,6 +39,7 @@ class PlateWords:
     promise: str  # 我的承诺
     caption: str  # under the QR code
     year: str  # "{year}年度"
+    edition: str = "版本"  # before the edition code in a corner (drawing.edition)
 
 
 def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
@@ -55,6 +56,10 @@ def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter, squeez
     drawing.add(Turned(width / 2, face_h / 2, tuple(_shift(item, -face_h) for item in face)))
     for x1, x2 in ((0.0, 8.0), (width - 8.0, width)):  # fold marks at both edges
         drawing.add(Rule(x1, face_h, x2, face_h, GREY, 0.25, dash=1.5))
+    # the content's edition code, small in the lower face's bottom margin (drawing.edition)
+    code, _ = setter.lines([f"{words.edition} {edition(plate)}"], PLATE.margin, height - PLATE.margin, width - 2 * PLATE.margin,
+                           SMALLEST_EM, GREY, align="right", leading=PLATE.margin / SMALLEST_EM)
+    drawing.add(*code)
     if plate.photo and (photo_w := plate.photo.max_mm(PHOTO_ASPECT)) < PLATE.photo * 0.8:  # as signs say of the leader's
         small = SmallPhoto.of("照片", plate.photo, photo_w, PLATE.photo)
         drawing.notes, drawing.small_photo = [small.note()], astuple(small)

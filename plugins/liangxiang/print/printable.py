@@ -29,6 +29,7 @@ class Printable:
     drawing: Drawing
     key: str
     url: str  # what its QR code holds
+    edition: str  # printed in its corner (drawing.edition)
     facts: dict = field(default_factory=dict)
     planned: Planned | None = field(default=None, repr=False, compare=False)
     packed: bytes | None = field(default=None, repr=False)  # the pickled pages, until rendered
@@ -38,7 +39,7 @@ class Printable:
         """What the /print/ page shows of it, for the page cache: not its cache key nor its exact
         bytes, which change with every word of a sign that the page does not show."""
         facts = sorted((name, value) for name, value in self.facts.items() if name not in UNSHOWN_FACTS)
-        return repr((self.kind, self.id, self.title, self.note, self.url, self.size, list(self.drawing.notes), self.drawing.reading, facts))
+        return repr((self.kind, self.id, self.title, self.note, self.url, self.edition, self.size, list(self.drawing.notes), self.drawing.reading, facts))
 
     @property
     def pdf(self) -> str:

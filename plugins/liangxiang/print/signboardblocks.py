@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..titles import TITLE_BREAK_BEFORE, TITLE_TERMS, org_breaks, title_breaks, word_breaks
 from . import qr
-from .drawing import Box, Drawing, Picture, Text
+from .drawing import Box, Drawing, Picture, Text, edition
 from .images import SmallPhoto, fit_inside
 from .layout import (QR_PIXELS_PER_MODULE, SCHEMES, SMALLEST_EM, SignboardLayout, Type, min_em_mm, min_hanzi_mm, qr_module_mm, sheet_size,
                      SIGNBOARD_QR_DPI, signboard_layout, size_label)
@@ -97,6 +97,15 @@ class SignboardBlocks:
         inset, u = self.layout.border * self.u, self.u
         self.drawing.add(Box(inset, inset, self.width - 2 * inset, self.height - 2 * inset,
                              stroke=self.colors.accent, line=0.35 * u, radius=1.2 * u))
+
+    def edition(self) -> None:
+        """The content's edition code, small in the band between the frame and the safe area."""
+        inset, u = self.layout.border * self.u, self.u
+        size = max(SMALLEST_EM, 0.9 * u)
+        band = (self.layout.margin - self.layout.border) * u
+        items, _ = self.set.lines([f"{self.words.edition} {edition(self.sign)}"], self.x0, self.height - inset - band,
+                                  self.x1 - self.x0, size, self.colors.accent, align="right", leading=band / size)
+        self.drawing.add(*items)
 
     def header(self, y: float) -> float:
         """Logo and organization, centred; returns the height taken. A long official name takes

@@ -19,7 +19,8 @@ from ..check.settings import prints_nowhere
 from ..siteconfig import printed_site_url
 from .cache import PrintCache, key
 from .codes import publish_zone_codes
-from .drawing import Drawing
+from .orderlist import LIST, write_order_list
+from .drawing import Drawing, edition
 from .fallback import fallback_faces
 from .fonts import FontError, FontSet, prepare_fonts, subset_fonts
 from .metrics import Metrics, metrics_for
@@ -207,7 +208,7 @@ class PrintStage:
             note = item.content.detail or item.content.branch
             if item.records["member"].status == "former":  # in all.pdf as the format says; whoever orders may skip it
                 note = " · ".join(part for part in (self.labels["former"], note) if part)
-        return Printable(kind, item.id, summary.title, note, outline(summary), summary.key, item.content.url,
+        return Printable(kind, item.id, summary.title, note, outline(summary), summary.key, item.content.url, edition(item.content),
                          planned=item, packed=packed, chars=chars)
 
     # -- write: after MkDocs has built the pages -----------------------------------------
@@ -252,6 +253,7 @@ class PrintStage:
             workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _, _ in merges))
         for kind, (_, path, _) in combined.items():
             link_or_copy(path, site_dir / "print" / kind / "all.pdf")
+        write_order_list(self.items, site_dir, self.labels, self.site_url or "")
         if self.rendered or self.index.dirty():
             kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
             kept += [path for _, path, _ in combined.values()]
@@ -352,22 +354,29 @@ class PrintStage:
                 out[kind] = ([entries[id(p)].pdf for p in parts], path, title)
         return out
 
-    # -- the /print/ page -----------------------------------------------------------------
-    def page(self) -> DataPage:
-        url = self.urls.page("print/")
-        page = DataPage("print/", url, "print.html", self.labels["print"], {
-            "signboards": [p for p in self.items if p.kind == "signboards"],
-            "plates": [p for p in self.items if p.kind == "plates"],
+    # -- the /print/ pages ----------------------------------------------------------------
+    def pages(self) -> list[DataPage]:
+        """/print/ with the signboards, /print/plates/ with the plates: an edited zone renders the
+        short page again, not a thousand plates' too, and a phone opening one downloads less."""
+        by_kind = {kind: [p for p in self.items if p.kind == kind] for kind in KINDS.values()}
+        shared = {
+            "counts": {kind: len(items) for kind, items in by_kind.items()},
             "bleed": self.bleed,
+            "order_list": LIST,
             "year": self.content.latest_year.year if self.content.latest_year else None,
-            # the person ordering the signs sees this page, never the build's notices
+            # the person ordering the signs sees these pages, never the build's notices
             "unset_site_url": self.site_url if prints_nowhere(self.site_url or "") else "",
             "colors": {"red": SCHEMES["red-gold"].ground, "gold": SCHEMES["red-gold"].text},
-        })
-        if self.site_url:
-            page.canonical_url = self.site_url.rstrip("/") + "/" + url
-        page.late = True  # it lists the printables' sizes: rendered once they are written
-        return page
+        }
+        pages = []
+        for key, kind, title in (("print/", "signboards", "print"), ("print/plates/", "plates", "print_plates")):
+            url = self.urls.page(key)
+            page = DataPage(key, url, "print.html", self.labels[title], {**shared, "kind": kind, "items": by_kind[kind]})
+            if self.site_url:
+                page.canonical_url = self.site_url.rstrip("/") + "/" + url
+            page.late = True  # it lists the printables' sizes: rendered once they are written
+            pages.append(page)
+        return pages
 
 
 def _missing_merges(combined: dict[str, tuple[list[str], Path, str]]) -> list[tuple[list[str], str, str]]:

@@ -78,7 +78,7 @@ class Urls:
             "home": "", "members": "members/", "member": f"members/{key}/", "zones": "zones/",
             "zone": f"zones/{key}/", "stories": "stories/", "story": f"stories/{key}/",
             "commitments": "commitments/", "year": f"commitments/{key}/", "assessments": "assessments/",
-            "period": f"assessments/{key}/", "print": "print/", "search": "search/",
+            "period": f"assessments/{key}/", "print": "print/", "plates": "print/plates/", "search": "search/",
         }[kind])
 
 

@@ -1,0 +1,30 @@
+"""/print/printables.csv: every printable on one line, for the order form and for knowing what to
+print anew (its edition code is the one in the printable's corner)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Iterable
+
+from ..site.view import Labels
+from .printable import Printable
+
+LIST = "print/printables.csv"
+
+
+def write_order_list(items: Iterable[Printable], site_dir: Path, labels: Labels, site_url: str) -> None:
+    """``site_url``: what the PDFs' addresses start with (a link in the spreadsheet), if set."""
+    # UTF-8 with a byte-order mark: Excel on Windows reads Chinese from it, WPS and LibreOffice too
+    with open(site_dir / LIST, "w", encoding="utf-8-sig", newline="") as file:
+        out = csv.writer(file)
+        base = site_url.rstrip("/") + "/" if site_url else ""
+        out.writerow([labels["print_list_kind"], labels["print_list_id"], labels["print_list_title"], labels["print_size"],
+                      labels["print_edition"], "PDF", labels["print_qr_holds"]])
+        for item in items:
+            out.writerow([labels[f"print_{item.kind}"], item.id, _cell(item.title), item.size, item.edition, base + item.pdf, item.url])
+
+
+def _cell(text: str) -> str:
+    """A title as text: one starting with = + - @ would run as a formula in a spreadsheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
