@@ -159,3 +159,49 @@ def test_the_history_of_the_roster_is_read_once_per_commit(tmp_path, monkeypatch
     roster.write_text(roster.read_text(encoding="utf-8").replace("li-na", "lina"), encoding="utf-8")
     _git(root, "commit", "-qam", "rename")
     assert history.removed_ids(root, root / "content", root / "members.yaml", memo)["member"] == {"li-na"} and len(calls) == 2
+
+
+def _replace_with_another_org(root: Path) -> None:
+    """What the README's "start your own site" does: another organization's name, people and zones
+    where the example's were (garden and li-na are gone, renamed in the records that stay)."""
+    org = root / "content/org.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("name: 测试单位", "name: 幸福里社区党委"), encoding="utf-8")
+    _rename_garden(root)
+    for path in [root / "members.yaml", *root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
+        path.write_text(path.read_text(encoding="utf-8").replace("li-na", "lina"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("steps", ["not yet committed", "committed", "committed, then edited", "built first"])
+def test_a_site_started_from_another_organizations_repository_is_not_told_of_its_ids(tmp_path, steps):
+    """The example's members and zones are in the history of every site started from this
+    repository: they were never its own to keep, and the hint to restore them would publish another
+    organization's people (audit AS-M 1). Once the new organization has published, its own are told."""
+    from conftest import build_site
+
+    root = _committed_site(tmp_path)
+    cache = root / ".cache/liangxiang"
+    if steps == "built first":  # the README's quick start: the example served before it is replaced
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    _replace_with_another_org(root)
+    if steps.startswith("committed"):
+        _git(root, "add", "-A")
+        _git(root, "commit", "-qm", "our organization")
+    if steps == "committed, then edited":
+        (root / "content/about.md").write_text("# 关于\n\n我们的活动。\n", encoding="utf-8")
+        _git(root, "commit", "-qam", "about")
+    content, problems = read_content(root, root / "content", cache_dir=cache)
+    assert [str(p) for p in problems] == []
+    told = [n.message for n in content.notices if "上一次提交" in n.message or STILL_GONE in n.message or "上一次生成" in n.message]
+    assert told == [], told
+    # its own zone renamed after it published: told, from git and from the build kept
+    build_site(root / "mkdocs.yml", tmp_path / "site2")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "built")
+    (root / "content/zones/huayuan.yaml").rename(root / "content/zones/huayuan2.yaml")
+    zone = root / "content/zones/huayuan2.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8").replace("id: huayuan", "id: huayuan2"), encoding="utf-8")
+    for path in [root / "members.yaml", *root.glob("content/**/*.yaml"), *root.glob("content/**/*.md")]:
+        path.write_text(path.read_text(encoding="utf-8").replace("zone: huayuan\n", "zone: huayuan2\n"), encoding="utf-8")
+    content, problems = read_content(root, root / "content", cache_dir=cache)
+    told = [n.message for n in content.notices if "huayuan" in n.message and "garden" not in n.message and "li-na" not in n.message]
+    assert told and all("garden" not in n.message and "li-na" not in n.message for n in content.notices), told

@@ -23,17 +23,58 @@ GIT_SECONDS = 10  # a repository on a network share may be slow; a build never w
 
 
 def committed_ids(root: Path, docs_dir: Path, roster: Path) -> dict[str, set[str]] | None:
-    """kind -> the ids the last commit published ("zone", "member", "story"), or None."""
+    """kind -> the ids the last commit published ("zone", "member", "story"), or None; None too
+    when that commit was another organization's (``same_org``)."""
     dirty = _git(root, "status", "--porcelain", "--untracked-files=no", "--", str(docs_dir.resolve()), str(roster.resolve()))
     if dirty is None:
         return None
     commit = "HEAD" if dirty.strip() else "HEAD^"
+    if not same_org(docs_dir, commit):
+        return None
     zones = _stems(commit, docs_dir.resolve() / "zones", (".yaml", ".yml"))
     stories = _stems(commit, docs_dir.resolve() / "stories", (".md",))
     members = _roster_ids(commit, roster.resolve())
     if zones is None and members is None and stories is None:
         return None
     return {kind: ids for kind, ids in (("zone", zones), ("member", members), ("story", stories)) if ids is not None}
+
+
+ORG_FILE = "org.yaml"
+
+
+def org_name(text: str | None) -> str | None:
+    """The organization's name in org.yaml's text; None when it cannot be read."""
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if text is not None else None
+    except yaml.YAMLError:
+        return None
+    name = data.get("name") if isinstance(data, dict) else None
+    return str(name).strip() if name is not None else None
+
+
+def same_org(docs_dir: Path, commit: str) -> bool:
+    """Whether the commit's org.yaml names the organization the working tree's does. A site started
+    from another one's repository (this one's example, as the README says) has that organization's
+    people and zones in its history: their ids were never this site's to keep (audit AS-M 1)."""
+    now = _current_org(docs_dir)  # None: no org to compare, said by the checks of org.yaml itself
+    then = org_name(_git(docs_dir, "show", f"{commit}:./{ORG_FILE}"))
+    return now is None or then is None or now == then
+
+
+def _current_org(docs_dir: Path) -> str | None:
+    try:
+        return org_name((docs_dir / ORG_FILE).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeError):
+        return None
+
+
+def _org_since(docs_dir: Path) -> str | None:
+    """The commit that last changed the organization's name: the history before it was another
+    organization's ("" when org.yaml has no history; None when this one's name is not yet committed)."""
+    if not same_org(docs_dir, "HEAD"):
+        return None
+    changed = _git(docs_dir, "log", "-1", "--format=%H", "-G", "^name[[:space:]]*:", "--", ORG_FILE)
+    return changed.strip() if changed is not None else ""
 
 
 def _git(root: Path, *arguments: str) -> str | None:
@@ -86,7 +127,7 @@ def removed_ids(root: Path, docs_dir: Path, roster: Path, memo: Path | None = No
     head = _git(root, "rev-parse", "HEAD")
     if head is None:
         return {}
-    key = f"{head.strip()}:{roster.resolve()}:{docs_dir.resolve()}"
+    key = f"{head.strip()}:{roster.resolve()}:{docs_dir.resolve()}:{_current_org(docs_dir)}"
     try:
         kept = json.loads(memo.read_text(encoding="utf-8")) if memo is not None else None
         if isinstance(kept, dict) and kept.get("key") == key:
@@ -104,13 +145,17 @@ def removed_ids(root: Path, docs_dir: Path, roster: Path, memo: Path | None = No
 
 def _removed_ids(docs_dir: Path, roster: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
+    since = _org_since(docs_dir)
+    if since is None:  # the organization's name not yet committed: all the history is another's
+        return found
+    span = [f"{since}..HEAD"] if since else []  # the commit that named it took the other one's records out
     if roster.is_file():
-        diff = _git(roster.parent, "log", "--format=", "-p", "-U0", "--no-renames", "--", roster.name)
+        diff = _git(roster.parent, "log", "--format=", "-p", "-U0", "--no-renames", *span, "--", roster.name)
         if diff is not None:
             found["member"] = {one or other for one, other in _REMOVED_ID.findall(diff)}
     zones = docs_dir.resolve() / "zones"
     if zones.is_dir():
-        deleted = _git(zones, "log", "--format=", "--name-only", "--diff-filter=D", "--no-renames", "--relative", "--", ".")
+        deleted = _git(zones, "log", "--format=", "--name-only", "--diff-filter=D", "--no-renames", "--relative", *span, "--", ".")
         if deleted is not None:
             found["zone"] = {name.rsplit(".", 1)[0] for name in deleted.split("\n")
                              if "/" not in name and name.endswith((".yaml", ".yml"))}

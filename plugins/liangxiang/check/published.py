@@ -60,6 +60,8 @@ def id_changes(content: Content, cache: Path | None, roster: Path) -> list[tuple
     them): renamed_ids and vanished_pages read them. With no build kept in the cache, the last
     commit's ids stand in (check.history), and content.since says so."""
     data = _read(cache) if cache is not None else None
+    if data is not None and not _same_org(data, content):  # this repository's example built before it was replaced
+        data = None
     if data is not None:
         ever, last = _recorded(data)
     else:
@@ -143,6 +145,17 @@ _STILL_GONE = {
 }
 
 
+def _org_of(content: Content) -> str | None:
+    return content.org.name if content.org is not None else None
+
+
+def _same_org(data, content: Content) -> bool:
+    """Whether the build kept was of this organization (not the example a site was started from:
+    its ids were never this site's; audit AS-M 1). A record from before names were kept is."""
+    kept = data.get("org") if isinstance(data, dict) else None
+    return kept is None or _org_of(content) is None or kept == _org_of(content)
+
+
 def _roster_shown(content: Content, otherwise: str) -> str:
     """The roster's path as problems name it."""
     return content.members[0].path if content.members else otherwise
@@ -169,14 +182,15 @@ def record_published(content: Content, cache: Path, config_file: Path) -> None:
     """Keep every id published (ids stay: a sign printed years ago still hangs) and the ids of this
     build, which the next run compares with; and the address it printed, per config file."""
     before = _read(cache)
-    ever, _ = _recorded(before)
+    ever, _ = _recorded(before if before is None or _same_org(before, content) else None)
     current = _current(content)
     printed = dict(before.get("site_urls", {})) if isinstance(before, dict) and isinstance(before.get("site_urls"), dict) else {}
     if content.printed_url:
         printed[_config_key(config_file)] = content.printed_url
     data = {"ever": {kind: sorted(ever.get(kind, set()) | current.get(kind, set())) for kind in sorted({*ever, *current})},
             "last": {kind: sorted(ids) for kind, ids in sorted(current.items())},
-            "site_url": content.printed_url or (before or {}).get("site_url", ""), "site_urls": dict(sorted(printed.items()))}
+            "site_url": content.printed_url or (before or {}).get("site_url", ""), "site_urls": dict(sorted(printed.items())),
+            "org": _org_of(content)}
     if data != before:
         cache.mkdir(parents=True, exist_ok=True)
         write_atomic(cache / PUBLISHED_FILE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
