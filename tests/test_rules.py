@@ -534,6 +534,9 @@ CASES = [
     Case("name-of-letters-too-long", sub("content/org.yaml", "name: 测试单位", "name: " + "a" * 2001), "content/org.yaml", "name: aaa", "name", "太长了：最多 2000 个字符（现在 2001 个）", "删减一些文字"),
     Case("id-too-long", sub("members.yaml", "id: li-na", "id: " + "li-na" * 13), "members.yaml", "li-nali-na", "members[2].id", "编号太长了：最多 64 个字符（现在 65 个）", "zhang-wei"),
     Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码“12”不完整（2 位数字）"),
+    # audit AS-M 2: a mobile written 3-4-4 a digit short was "3 phone numbers: put 、 between them"
+    Case("spaced-mobile-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 139 3170 258"), "content/zones/garden.yaml", "service_phone", "service_phone",
+         "手机号码“139 3170 258”不完整：现在有 10 位数字，手机号应该是 11 位"),
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项",
          "在“duties:”下面写工作职责，每项一行，以“- ”开头"),
     Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[1].score", "不能大于 100", "得分在 0 到 100 之间（百分制）"),

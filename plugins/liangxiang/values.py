@@ -226,6 +226,8 @@ def area_code(digits: str) -> str:
 def side_by_side(number: str) -> int:
     """How many whole numbers a run of digits and spaces holds ("0317-2721365 0317-2721366": 2), or 0."""
     parts = [re.sub(r"\D", "", part) for part in number.split()]
+    if re.fullmatch(r"1[3-9]\d", parts[0]) and all(3 <= len(part) <= 4 for part in parts[1:]):
+        return 0  # 139 3170 258: one mobile written as 3-4-4, a digit short (audit AS-M 2), not 3 service numbers
     return len(parts) if len(parts) > 1 and all(whole_number(part) for part in parts) else 0
 
 
@@ -238,6 +240,8 @@ def _cut_short(number: str, digits: str) -> str:
         local, fewest = len(digits) - len(code), 8 if len(code) == 3 else 7
         wanted = "8" if len(code) == 3 else "7 或 8"
         return f"电话号码“{number.strip()}”{'不完整' if local < fewest else '多了数字'}：区号 {code} 后面的号码有 {local} 位，应该是 {wanted} 位"
+    if re.match(r"1[3-9]", digits) and 9 <= len(digits) <= 13:
+        return f"手机号码“{number.strip()}”{'不完整' if len(digits) < 11 else '多了数字'}：现在有 {len(digits)} 位数字，手机号应该是 11 位"
     return f"电话号码“{number.strip()}”不完整（{len(digits)} 位数字）"
 
 
