@@ -984,6 +984,28 @@ def test_a_200_percent_zoom_keeps_names_on_lines_of_words(visit, kind):
     assert page.evaluate("document.documentElement.scrollWidth") <= 195
 
 
+@pytest.mark.parametrize("size, font", [((195, 600), 16), ((390, 844), 32)], ids=["200% zoom", "2rem"])
+def test_large_text_keeps_a_zones_grades_and_periods_in_words(visit, size, font):
+    """Audit AS-M 5: at 200 % a zone's results stood 合 / 格 one character a line, and its periods
+    broke 2026年第三 / 季度: a grade of two characters stays on one line, a period breaks after its year."""
+    v = visit(size)
+    cdp = v.context.new_cdp_session(v.page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+    page = v.open(PAGES["zone"])
+    seen = page.evaluate("""() => {""" + LINE_STARTS + """
+        const cells = [...document.querySelectorAll('.results-compact td a, .results-compact .grade, .latest-grade a')];
+        return cells.map(e => [e.textContent, lineStarts(e)]);
+    }""")
+    assert len(seen) >= 4, seen
+    for text, starts in seen:
+        if len(text) <= 2:
+            assert starts == [], (text, starts)
+        else:
+            assert all(text[i - 1] == "年" or text[i:i + 2] == "季度" for i in starts), [text[:i] + " | " + text[i:] for i in starts]
+    assert any(starts for text, starts in seen if "季度" in text) or size[0] > 195, seen  # at 195 px they did break: the test saw it
+
+
 def test_the_keyboard_brings_a_section_link_into_view(visit):
     """Audit AA: tabbing to the last section link left it (and its ring) beyond the phone's edge."""
     page = visit().open(PAGES["zone"])

@@ -271,6 +271,15 @@ class SiteView:
         """A period as visitors read it: 2026-Q2 is 2026年第二季度 (2026年二季度 in a chart)."""
         return period_name(self.labels, period, short)
 
+    def period_parts(self, period: str) -> Markup:
+        """period_name, breaking after its year: 2026年 / 第三季度, not 2026年第三 / 季度 (audit AS-M 5)."""
+        year, mark, rest = self.period_name(period).partition("年")
+        if not mark or not rest:
+            return Markup(escape(year + mark + rest))
+        parts = [rest[:-2], rest[-2:]] if rest.endswith("季度") and len(rest) > 2 else [rest]  # 第三 / 季度 when narrower still
+        return Markup('<span class="nb">{}</span><wbr>').format(year + mark) + Markup("<wbr>").join(
+            Markup('<span class="nm">{}</span>').format(part) for part in parts)
+
     def score(self, value: float) -> str:
         """At most two decimals, cut off: a score is never shown across a grade boundary (see score_text)."""
         return score_text(value)
