@@ -534,6 +534,11 @@ CASES = [
     Case("name-of-letters-too-long", sub("content/org.yaml", "name: 测试单位", "name: " + "a" * 2001), "content/org.yaml", "name: aaa", "name", "太长了：最多 2000 个字符（现在 2001 个）", "删减一些文字"),
     Case("id-too-long", sub("members.yaml", "id: li-na", "id: " + "li-na" * 13), "members.yaml", "li-nali-na", "members[2].id", "编号太长了：最多 64 个字符（现在 65 个）", "zhang-wei"),
     Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码“12”不完整（2 位数字）"),
+    # audit AS-M 9: the one message of 42 with no hint
+    Case("role-with-member-and-name", sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}", "  - {role: 监督员, name: 王芳, member: li-na}"),
+         "content/zones/garden.yaml", "监督员", "roles[2]", "member 和 name 要写一个，而且只写一个", "两个都写了就删掉一个"),
+    Case("role-with-neither", sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}", "  - {role: 监督员}"),
+         "content/zones/garden.yaml", "监督员", "roles[2]", "member 和 name 要写一个，而且只写一个", "名单外的人写 name: 姓名"),
     # audit AS-M 2: a mobile written 3-4-4 a digit short was "3 phone numbers: put 、 between them"
     Case("spaced-mobile-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 139 3170 258"), "content/zones/garden.yaml", "service_phone", "service_phone",
          "手机号码“139 3170 258”不完整：现在有 10 位数字，手机号应该是 11 位"),

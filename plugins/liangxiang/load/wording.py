@@ -320,6 +320,8 @@ WORDINGS: dict[str, Wording] = {
     "date_invalid": lambda e: (e.msg, meant.days_in(e.value)),
     "date_format": lambda e: (e.msg + e.now, meant.as_date(e.value)),
     "date_year": lambda e: (e.msg, meant.date_hint(e.ctx["value"])),
-    "member_or_name": lambda e: (e.msg, ""),
+    "member_or_name": lambda e: (e.msg, "名单里的党员写 member: 编号，名单外的人写 name: 姓名；两个都写了就删掉一个"
+                                 if isinstance(e.value, dict) and e.value.get("member") is not None and e.value.get("name") is not None
+                                 else "名单里的党员写 member: 编号（例如 member: zhang-wei），名单外的人写 name: 姓名"),
     "image_data": lambda e: (e.msg, "这是从网页或微信里复制出来的图片：把图片另存为文件，放进 content/photos/，这里写 photos/文件名.jpg"),
 }
