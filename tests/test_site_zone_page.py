@@ -641,3 +641,16 @@ def test_a_phone_with_a_thousand_brackets_is_drawn_whole():
     written = "0317-2721365（" + "a）" * 990
     runs = SiteView.call_runs(written)
     assert "".join(text + pause for text, _, pause in runs) == written and runs[0][1] == "03172721365"
+
+
+def test_a_former_members_page_says_what_they_were(tmp_path):
+    """Audit AS-M 12: a member who has left showed their post as if they held it still."""
+    roster = FILES["members.yaml"].replace("    branch: b2\n    status: former\n",
+                                           "    branch: b2\n    department: 绿化班\n    post: 网格员\n    title: 党小组长\n    status: former\n")
+    config = _without_printables(write_site(tmp_path / "src", {"members.yaml": roster}))
+    site = build_site(config, tmp_path / "src/site")
+    former = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (site / "members/ouyang-xiaohong/index.html").read_text(encoding="utf-8")))
+    assert "原任 网格员 · 党小组长" in former, former
+    assert "原所在支部 第二党支部" in former and "原部门/班组 绿化班" in former and "原岗位 网格员" in former and "原职务 党小组长" in former
+    serving = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")))
+    assert "原" not in serving.split("所在支部")[0][-3:] and " 所在支部 " in serving
