@@ -143,3 +143,15 @@ def test_the_oldest_period_is_named(count):
     points = [(f"{2025 + i // 4}年{'一二三四'[i % 4]}季度", 90.0) for i in range(count)]
     named = re.findall(r'<text class="axis" x="[\d.]+" y="[\d.]+" text-anchor="\w+">(\d+年.季度)</text>', str(trend_svg(points, [90, 80, 70], "t", "c")))
     assert named[0] == "2025年一季度" and named[-1] == points[-1][0], named
+
+
+def test_a_score_of_the_lowest_grade_stands_in_its_grey_band():
+    """Audit AS-M 8: 69.5 was drawn on the 70 line like a pass. The lowest grade's band is shaded
+    and its dots are grey; a 70 is not."""
+    svg = str(trend_svg([("2026-Q1", 81), ("2026-Q2", 70), ("2026-Q3", 69.5)], [90, 80, 70, 0], "历次考核", "t"))
+    band = re.search(r'<rect class="band-under" x="[0-9.]+" y="([0-9.]+)" width="[0-9.]+" height="([0-9.]+)"/>', svg)
+    line = re.findall(r'<line class="grid"[^>]*y1="([0-9.]+)"', svg)
+    assert band and float(band.group(1)) == max(map(float, line)) and float(band.group(2)) > 0, svg  # from the 70 line down
+    dots = re.findall(r'<circle class="([^"]+)"', svg)
+    assert dots == ["dot", "dot", "dot last under"], dots
+    assert "band-under" not in str(trend_svg([("2026-Q1", 81)], [], "t", "c"))

@@ -102,6 +102,11 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
     best = max(thresholds, default=None)
     if best is not None and best > low:
         parts.append(f'<rect class="band" x="{LEFT}" y="{_n(y(100))}" width="{plot_w}" height="{_n(y(best) - y(100))}"/>')
+    # the lowest grade's band (不合格), grey: a 69.5 drawn a pixel under the 70 line reads as failing,
+    # by its band and its grey dot (audit AS-M 8)
+    floor = min((t for t in thresholds if t > 0), default=None)
+    if floor is not None and low < floor < 100:
+        parts.append(f'<rect class="band-under" x="{LEFT}" y="{_n(y(floor))}" width="{plot_w}" height="{_n(y(low) - y(floor))}"/>')
     labelled = None  # the y of the last grade number drawn, from the top: a lower one too close is left out
     for minimum in sorted(thresholds, reverse=True):
         if low < minimum < 100:
@@ -119,7 +124,8 @@ def trend_svg(points: Sequence[tuple[str, float]], thresholds: Sequence[float], 
     valued = _valued(labelled, scores, [cx for cx, _ in coords])
     for i, ((period, score), (cx, cy)) in enumerate(zip(points, coords)):
         last = i == len(points) - 1
-        parts.append(f'<circle class="dot{" last" if last else ""}" cx="{_n(cx)}" cy="{_n(cy)}" r="{4.5 if last else 3.5}"/>')
+        under = " under" if floor is not None and score < floor else ""
+        parts.append(f'<circle class="dot{" last" if last else ""}{under}" cx="{_n(cx)}" cy="{_n(cy)}" r="{4.5 if last else 3.5}"/>')
         anchor = _anchor(i, len(points))
         if i in valued:
             parts.append(f'<text class="value" x="{_n(cx)}" y="{_n(cy - 8)}" text-anchor="{anchor}">{escape(score_text(score))}</text>')
