@@ -75,6 +75,9 @@ def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     ("绿化带环境卫生综合治理垃圾分类宣传", "绿化带/环境卫生/综合治理/垃圾/分类/宣传"),
     ("城东110千伏变电站", "城东/110千伏/变电站"),  # a number keeps its unit
     ("24小时便民服务", "24小时/便民服务"),
+    # audit AS-M 7: jieba's 充电 / 棚 and 遛狗 / 不 / 拴绳: a place's last character stays with its word, 不 with the verb after it
+    ("集中充电棚安全", "集中/充电棚/安全"),
+    ("遛狗不拴绳", "遛狗/不拴绳"),
     ("中石油加油站", "中石油/加油站"),  # nothing shorter than two characters is cut off (中 / 石油)
     ("Sinopec加油站", "Sinopec/加油站"),
     ("华宁5G基站维护", "华宁/5G基站/维护"),
