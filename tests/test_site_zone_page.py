@@ -573,7 +573,8 @@ def test_a_few_zones_stand_in_one_grid_in_the_branches_order(tmp_path):
     """Headings and a filter would only spread three cards apart: each card names its branch instead."""
     text, raw = _zones_index(tmp_path, {"aaa-0": "b2", "zzz-0": "b1"})
     assert not re.search(r"\d个责任区", text) and "branch-section" not in raw and 'data-filter="branch"' not in raw
-    assert text.index("花园责任区 第一党支部") < text.index("zzz-0责任区 第一党支部") < text.index("aaa-0责任区 第二党支部")
+    # in a branch by name (titles.reading_order: letters before Hanzi), the branches in org.yaml's order
+    assert text.index("zzz-0责任区 第一党支部") < text.index("花园责任区 第一党支部") < text.index("aaa-0责任区 第二党支部")
 
 
 def test_a_changed_site_url_is_said_once_where_it_is_set(tmp_path):
@@ -654,3 +655,17 @@ def test_a_former_members_page_says_what_they_were(tmp_path):
     assert "原所在支部 第二党支部" in former and "原部门/班组 绿化班" in former and "原岗位 网格员" in former and "原职务 党小组长" in former
     serving = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")))
     assert "原" not in serving.split("所在支部")[0][-3:] and " 所在支部 " in serving
+
+
+def test_zones_are_listed_by_name_with_numbers_by_value(tmp_path):
+    """Audit AS-M 6: zones stood in their ids' order (dier, disan, diyi: 第二、第三、第一网格;
+    loudong-12 before loudong-3), on /zones/ and /print/ and in all.pdf alike."""
+    names = {"diyi-wangge": "第一网格", "dier-wangge": "第二网格", "shi-wangge": "第十网格", "disan-wangge": "第三网格",
+             "loudong-12": "12号楼", "loudong-3": "3号楼"}
+    files = {f"content/zones/{zid}.yaml": _zone_file(zid, "b1", n).replace(f"name: {zid}责任区", f"name: {name}责任区")
+             for n, (zid, name) in enumerate(names.items())}
+    assert all(f"name: {name}责任区" in text for name, text in zip(names.values(), files.values()))
+    config = _without_printables(write_site(tmp_path / "src", files))
+    text = page_text(build_site(config, tmp_path / "src/site"), "zones/")
+    shown = sorted(names.values(), key=lambda name: text.index(name + "责任区"))
+    assert shown == ["3号楼", "12号楼", "第一网格", "第二网格", "第三网格", "第十网格"], shown

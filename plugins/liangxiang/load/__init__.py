@@ -22,6 +22,7 @@ from ..model import (
 )
 from ..problems import Location, Problems, did_you_mean
 from ..siteconfig import site_config
+from ..titles import reading_order
 from ..values import ID_PATTERN, PERIOD_PATTERN
 from .aliasrefs import follow_aliases
 from .cache import ParseCache
@@ -88,6 +89,7 @@ class _Reader(FileReading):
         self.load_org(content)
         self.load_members(content)
         self.load_zones(content)
+        content.zones.sort(key=lambda zone: reading_order(zone.name))  # lists and all.pdf read 第一、第二…, not the ids' order
         self.load_commitments(content)
         self.load_stories(content)
         self.load_assessments(content)
