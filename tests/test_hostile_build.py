@@ -82,7 +82,7 @@ def test_failed_build_keeps_the_previous_site_and_the_sources(tree, bad, caplog)
     from mkdocs.exceptions import Abort
 
     _build(tree)
-    site, cache = digest(tree / "site"), digest(tree / ".cache")
+    site = digest(tree / "site")
     assert len(site) > 20
     file, text = {
         "content error": ("members.yaml", CONTENT_ERROR),
@@ -98,7 +98,6 @@ def test_failed_build_keeps_the_previous_site_and_the_sources(tree, bad, caplog)
     assert digest(tree / "site") == site, "the failed build changed the previous site"
     assert digest(tree, skip=("site", ".cache")) == sources
     assert sorted(p.name for p in tree.iterdir()) == sorted({*(p.split("/")[0] for p in sources), "site", ".cache"})
-    assert set(digest(tree / ".cache")) >= set(cache) or True  # the cache may grow; it is never the site
 
 
 def test_overflow_is_reported_with_file_and_line(tmp_path, caplog):

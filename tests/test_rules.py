@@ -534,6 +534,24 @@ CASES = [
     Case("name-of-letters-too-long", sub("content/org.yaml", "name: 测试单位", "name: " + "a" * 2001), "content/org.yaml", "name: aaa", "name", "太长了：最多 2000 个字符（现在 2001 个）", "删减一些文字"),
     Case("id-too-long", sub("members.yaml", "id: li-na", "id: " + "li-na" * 13), "members.yaml", "li-nali-na", "members[2].id", "编号太长了：最多 64 个字符（现在 65 个）", "zhang-wei"),
     Case("phone-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: \"12\""), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码“12”不完整（2 位数字）"),
+    # audit AS-L (mutants that survived): a local number a digit short with no area code, the 02x area codes,
+    # an honour still to come, a link in a scheme the site does not link to, links to pages that are not there
+    Case("phone-local-six-digits", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 272000"),
+         "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码“272000”不完整（6 位数字）"),
+    Case("phone-02x-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 021-6512345"),
+         "content/zones/garden.yaml", "service_phone", "service_phone", "不完整：区号 021 后面的号码有 7 位，应该是 8 位"),
+    Case("phone-02x-long", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 020-123456789"),
+         "content/zones/garden.yaml", "service_phone", "service_phone", "多了数字：区号 020 后面的号码有 9 位，应该是 8 位"),
+    Case("honor-to-come", sub("members.yaml", "{year: 2017, title: 优秀共产党员, by: 党委}", "{year: 2027, title: 优秀共产党员, by: 党委}"),
+         "members.yaml", "2027", "members[1].honors[1].year", "荣誉年份 2027 在今年（2026）之后", "还没评上的先不要写"),
+    Case("joined-next-year", sub("members.yaml", "joined: 2008", "joined: 2027"), "members.yaml", "joined", "members[1].joined",
+         "入党年份 2027 在今年（2026）之后"),
+    Case("link-ftp", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[通知](ftp://files.example.cn/a.pdf)。"),
+         "content/stories/a-key.md", "ftp://", "body", "链接“ftp://files.example.cn/a.pdf”不能用", "换成 https:// 开头的网址"),
+    Case("link-to-no-member", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[她](/members/nobody/)。"),
+         "content/stories/a-key.md", "nobody", "body", "链接“/members/nobody/”指向的页面不存在", "members/zhang-wei/"),
+    Case("link-to-no-zone", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[那里](/zones/nowhere/)。"),
+         "content/stories/a-key.md", "nowhere", "body", "链接“/zones/nowhere/”指向的页面不存在"),
     # audit AS-M 9: the one message of 42 with no hint
     Case("role-with-member-and-name", sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}", "  - {role: 监督员, name: 王芳, member: li-na}"),
          "content/zones/garden.yaml", "监督员", "roles[2]", "member 和 name 要写一个，而且只写一个", "两个都写了就删掉一个"),
@@ -1120,6 +1138,21 @@ def test_minimal_site_is_valid(tmp_path):
     content, problems = read_content(write_site(tmp_path), tmp_path / "content")
     assert not problems, [str(p) for p in problems]
     assert [m.id for m in content.public_members] == ["zhang-wei", "li-na", "ouyang-xiaohong"]
+
+
+@pytest.mark.parametrize("edits", [
+    sub("members.yaml", "joined: 2008", "joined: 2026"),  # joined this year (the build day is 2026-11-21)
+    sub("members.yaml", "joined: 2008", "joined: 1921"),  # the Party's founding year
+    # numbers that look like an ID number but are none: a birth date to come, no province 10, 15 digits not called one
+    sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90, note: 合同号130103202901011233}"),
+    sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90, note: 编号100103199001011000}"),
+    sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90, note: 合同号130103900101103}"),
+], ids=["joined-this-year", "joined-1921", "id-like-born-later", "id-like-no-province", "id-like-15-digits"])
+def test_what_is_right_at_a_rules_edge_is_no_problem(tmp_path, edits):
+    """Audit AS-L: mutants that moved these edges (> to >=, a filter dropped) failed no test."""
+    root = write_site(tmp_path)
+    _apply(root, edits)
+    assert [str(p) for p in problems_of(root)] == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -42,6 +42,23 @@ def test_logo_keeps_transparency(tmp_path):
                 assert rgba.getpixel((0, 0))[3] == 0 and rgba.getpixel((rgba.width // 2, rgba.height // 2))[3] > 240, path
 
 
+def test_a_cut_out_portrait_stands_on_white(tmp_path):
+    """A portrait saved as a PNG with a see-through ground (a cut-out, common) is published on white,
+    not on black (audit AS-L: no test photo had an alpha channel)."""
+    cut_out = Image.new("RGBA", (300, 400), (0, 0, 0, 0))
+    cut_out.paste((40, 60, 120, 255), (75, 100, 225, 400))
+    (tmp_path / "content").mkdir()
+    cut_out.save(tmp_path / "content/cut.png")
+    picture = published(tmp_path, "cut.png", "portrait")
+    assert picture.variants
+    for variant in picture.variants:
+        for path in (variant.webp, variant.fallback):
+            with Image.open(tmp_path / "site" / path) as image:
+                rgb = image.convert("RGB")
+                assert min(rgb.getpixel((1, 1))) >= 250, (path, rgb.getpixel((1, 1)))  # the corner: white
+                assert rgb.getpixel((rgb.width // 2, rgb.height - 2))[2] > 100  # the person still there
+
+
 def test_photo_is_upright_resized_and_clean(tmp_path):
     # stored sideways (400x300) with Orientation=6, a GPS tag and an ICC profile, as phones do
     exif = Image.Exif()
