@@ -35,7 +35,7 @@ def site_pages(site: Path) -> list[str]:
     pages += ["assessments/"] + [f"assessments/{p.stem}/" for p in sorted((content / "assessments").glob("*.yaml"))]
     pages += ["search/"]
     if _printables_on(site):
-        pages += ["print/"]
+        pages += ["print/", "print/plates/"]  # the signs' page and the plates'
     pages += [f"{p.stem}/" for p in sorted(content.glob("*.md")) if p.stem != "index"]  # free pages
     return pages
 

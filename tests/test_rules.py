@@ -19,6 +19,14 @@ from conftest import build_site
 from minimal_site import FILES, jpeg_bytes, write_site
 
 
+def _gif_bytes() -> bytes:
+    import io
+
+    out = io.BytesIO()
+    Image.new("RGB", (400, 400), "red").save(out, "GIF")
+    return out.getvalue()
+
+
 @dataclass
 class Case:
     id: str
@@ -552,6 +560,11 @@ CASES = [
          "content/stories/a-key.md", "nobody", "body", "链接“/members/nobody/”指向的页面不存在", "members/zhang-wei/"),
     Case("link-to-no-zone", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[那里](/zones/nowhere/)。"),
          "content/stories/a-key.md", "nowhere", "body", "链接“/zones/nowhere/”指向的页面不存在"),
+    # audit AS-L F12: a GIF named .jpg, and a folder with no photo in it, had no test
+    Case("photo-a-gif", {"content/photos/zhang-wei.jpg": _gif_bytes()}, "members.yaml", "photo:", "members[1].photo",
+         "不是 JPEG、PNG 或 WebP 图片（是 GIF）", "请转成 JPEG 或 PNG 再放进来"),
+    Case("photo-an-empty-folder", {**sub("members.yaml", "photo: photos/zhang-wei.jpg", "photo: photos/zhang"), "content/photos/zhang/说明.txt": "照片待补"},
+         "members.yaml", "photo:", "members[1].photo", "“photos/zhang”是一个文件夹，不是图片", "把照片本身放在 photos/zhang"),
     # audit AS-M 9: the one message of 42 with no hint
     Case("role-with-member-and-name", sub("content/zones/garden.yaml", "  - {role: 监督员, name: 王芳}", "  - {role: 监督员, name: 王芳, member: li-na}"),
          "content/zones/garden.yaml", "监督员", "roles[2]", "member 和 name 要写一个，而且只写一个", "两个都写了就删掉一个"),
