@@ -97,6 +97,18 @@ def test_new_member_without_a_name_leaves_the_blank_to_validate(site):
     assert validate(site).returncode == 0
 
 
+def test_a_new_zones_id_leaves_out_the_organizations_name(site):
+    """Audit AS-M 12: 幸福里社区第四网格党员责任区 under 幸福里社区党委 was given xingfu-li-shequ-disi,
+    which lost 网格, the word that says what the zone is; the id goes on a metal sign for years."""
+    org = site / "content/org.yaml"
+    text = org.read_text(encoding="utf-8")
+    org.write_text(re.sub(r"(?m)^short_name: .*$", "short_name: 幸福里社区党委", text), encoding="utf-8")
+    assert "short_name: 幸福里社区党委" in org.read_text(encoding="utf-8")
+    result = run("new", "zone", "--name", "幸福里社区第四网格党员责任区", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "content/zones/disi-wangge.yaml").is_file(), sorted(p.name for p in (site / "content/zones").iterdir())
+
+
 def test_new_zone_writes_a_commented_file_whose_blanks_validate_reports(site):
     result = run("new", "zone", "--name", "同心广场东区绿化优秀党员责任区", "--leader", "wang-jianguo", cwd=site)
     assert result.returncode == 0, result.stderr
