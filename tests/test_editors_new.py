@@ -97,6 +97,24 @@ def test_new_member_without_a_name_leaves_the_blank_to_validate(site):
     assert validate(site).returncode == 0
 
 
+@pytest.mark.parametrize("today, period", [("2027-01-05", "2026-Q4"), ("2026-04-01", "2026-Q1"), ("2026-11-21", "2026-Q3")])
+def test_a_new_assessment_without_a_period_is_the_quarter_that_ended(site, monkeypatch, today, period):
+    """Audit AS-L F13: untested, and January must give last year's fourth quarter; a period whose
+    file is there already is refused, not written over."""
+    import datetime as dt
+
+    import liangxiang.skeletons as skeletons
+
+    monkeypatch.setattr(skeletons, "build_day", lambda: dt.date.fromisoformat(today))
+    for old in (site / "content/assessments").glob(f"{period}.yaml"):
+        old.unlink()
+    result = run("new", "assessment", cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (site / f"content/assessments/{period}.yaml").is_file()
+    again = run("new", "assessment", cwd=site)
+    assert again.returncode != 0 and f"刚结束的考核期 {period} 已经有了" in again.stderr + again.stdout
+
+
 def test_a_new_zones_id_leaves_out_the_organizations_name(site):
     """Audit AS-M 12: 幸福里社区第四网格党员责任区 under 幸福里社区党委 was given xingfu-li-shequ-disi,
     which lost 网格, the word that says what the zone is; the id goes on a metal sign for years."""

@@ -242,6 +242,18 @@ def failing_build(tmp_path: Path, files: dict, caplog) -> str:
     return "\n".join(r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR)
 
 
+@pytest.mark.parametrize("field, written, said", [
+    ("department", "    department: " + "第一物业服务站绿化养护与公共设施维修班" * 40 + "\n", "members.yaml:7:5: members[1].department: 部门名称太长，桌牌上放不下 (写简短一些的 department)"),
+    ("post", "    post: " + "绿化养护员兼公共设施巡查维修员" * 50 + "\n", "members.yaml:7:5: members[1].post: 岗位、职务太长，桌牌上放不下 (写简短一些的 post 和 title)"),
+])
+def test_a_plates_department_or_post_too_long_is_said_at_its_field(tmp_path, caplog, field, written, said):
+    """Audit AS-L F11: these errors, which name the field to shorten, had no test."""
+    roster = FILES["members.yaml"].replace("    post: 绿化养护员\n", "").replace("    group: b1-g1\n", "    group: b1-g1\n" + written, 1)
+    assert written in roster
+    errors = failing_build(tmp_path, {"members.yaml": roster}, caplog)
+    assert said in errors, errors
+
+
 def test_bleed_adds_3mm_and_crop_marks(tmp_path):
     import pypdfium2 as pdfium
 

@@ -2972,3 +2972,16 @@ def test_the_build_day_is_chinas_day_not_the_runners(monkeypatch):
     assert build_day().isoformat() == "2027-01-01"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798704000")  # 2026-12-31 08:00 UTC, 16:00 in Beijing
     assert build_day().isoformat() == "2026-12-31"
+    # without SOURCE_DATE_EPOCH (every real build): the clock, read in Beijing's time (audit AS-L F13)
+    import datetime as dt
+
+    import liangxiang.values as values
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2026, 12, 31, 16, 30, tzinfo=dt.timezone.utc).astimezone(tz)
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    monkeypatch.setattr(values.dt, "datetime", Clock)
+    assert build_day().isoformat() == "2027-01-01"
