@@ -262,6 +262,8 @@ def test_the_sanitizer_keeps_only_what_tabs_and_notes_need():
     assert sanitize('<input type="text" id="q" name="x" onfocus="alert(1)" autofocus value="1">') == "<input>"
     assert sanitize('<label for="q" onclick="x()">甲</label>') == "<label>甲</label>"
     assert sanitize('<p class="admonition-title lead">注意</p><p class="x">正文</p>') == "<p>注意</p><p>正文</p>"
+    kept = '<picture><source srcset="a.webp" type="image/webp"><img src="a.jpg"></picture>'
+    assert sanitize(kept) == kept  # a type other than an input's is not a tab's
     assert sanitize('<details open ontoggle="alert(1)"><summary>看</summary></details>') == (
         '<details open=""><summary>看</summary></details>')
 

@@ -164,7 +164,7 @@ def _local_only(tag: str, attribute: str, value: str) -> str | None:
         return value if value == "short" else None
     if attribute == "class" and tag == "p":
         return value if value == "admonition-title" else None
-    if attribute == "type":
+    if attribute == "type" and tag == "input":  # <source type="image/webp"> keeps its own
         return value if value == "radio" else None
     if attribute in ("id", "name", "for") and tag in ("input", "label"):
         return value if TAB_ID.fullmatch(value) else None
