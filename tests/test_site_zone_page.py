@@ -573,7 +573,7 @@ def test_a_few_zones_stand_in_one_grid_in_the_branches_order(tmp_path):
     """Headings and a filter would only spread three cards apart: each card names its branch instead."""
     text, raw = _zones_index(tmp_path, {"aaa-0": "b2", "zzz-0": "b1"})
     assert not re.search(r"\d个责任区", text) and "branch-section" not in raw and 'data-filter="branch"' not in raw
-    # in a branch by name (titles.reading_order: letters before Hanzi), the branches in org.yaml's order
+    # in a branch by name (ordering.reading_order: letters before Hanzi), the branches in org.yaml's order
     assert text.index("zzz-0责任区 第一党支部") < text.index("花园责任区 第一党支部") < text.index("aaa-0责任区 第二党支部")
 
 

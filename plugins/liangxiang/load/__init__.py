@@ -20,9 +20,9 @@ from ..model import (
     StoryMeta,
     Zone,
 )
+from ..ordering import reading_order
 from ..problems import Location, Problems, did_you_mean
 from ..siteconfig import site_config
-from ..titles import reading_order
 from ..values import ID_PATTERN, PERIOD_PATTERN
 from .aliasrefs import follow_aliases
 from .cache import ParseCache
