@@ -572,7 +572,7 @@ CASES = [
          "content/zones/garden.yaml", "监督员", "roles[2]", "member 和 name 要写一个，而且只写一个", "名单外的人写 name: 姓名"),
     # audit AS-M 2: a mobile written 3-4-4 a digit short was "3 phone numbers: put 、 between them"
     Case("spaced-mobile-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 139 3170 258"), "content/zones/garden.yaml", "service_phone", "service_phone",
-         "手机号码“139 3170 258”不完整：现在有 10 位数字，手机号应该是 11 位"),
+         "手机号码“139 3170 258”不完整：现在有 10 位数字，手机号应该是 11 位", "重新输入 11 位数字"),
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项",
          "在“duties:”下面写工作职责，每项一行，以“- ”开头"),
     Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[1].score", "不能大于 100", "得分在 0 到 100 之间（百分制）"),

@@ -182,7 +182,7 @@ def record_published(content: Content, cache: Path, config_file: Path) -> None:
     """Keep every id published (ids stay: a sign printed years ago still hangs) and the ids of this
     build, which the next run compares with; and the address it printed, per config file."""
     before = _read(cache)
-    ever, _ = _recorded(before if before is None or _same_org(before, content) else None)
+    ever, _ = _recorded(before if _same_org(before, content) else None)  # another organization's ids are not kept
     current = _current(content)
     printed = dict(before.get("site_urls", {})) if isinstance(before, dict) and isinstance(before.get("site_urls"), dict) else {}
     if content.printed_url:

@@ -311,6 +311,7 @@ WORDINGS: dict[str, Wording] = {
     **_kinds(_not_a_group, "model_type", "dict_type", "model_attributes_type"),
     # the format's own errors (values.py, model.py): their message is already in Chinese
     "phone_digits": lambda e: (e.msg, _several_numbers(e) if e.ctx.get("several")
+                               else "对照手机上的号码重新输入 11 位数字，例如 13899012345" if e.msg.startswith("手机号码")
                                else "写出能拨打的号码，例如 0317-2721365；号码还没定时，先不要发布这个责任区"),
     "phone_float": lambda e: (e.msg, f"照原来的号码重新输入全部数字，并用英文引号括起来，例如 {e.name}: \"13899012345\""),
     "phone_markup": lambda e: (e.msg, "这里只写电话号码，可以在括号里加说明，例如 0317-2721365（24小时）"),

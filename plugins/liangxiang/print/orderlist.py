@@ -26,5 +26,6 @@ def write_order_list(items: Iterable[Printable], site_dir: Path, labels: Labels,
 
 
 def _cell(text: str) -> str:
-    """A title as text: one starting with = + - @ would run as a formula in a spreadsheet."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    """A title as text: one starting with = + - @ (or a tab or return before one) would run as a
+    formula in a spreadsheet."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

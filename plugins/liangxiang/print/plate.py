@@ -39,7 +39,7 @@ class PlateWords:
     promise: str  # 我的承诺
     caption: str  # under the QR code
     year: str  # "{year}年度"
-    edition: str = "版本"  # before the edition code in a corner (drawing.edition)
+    edition: str  # before the edition code in a corner (drawing.edition)
 
 
 def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter, squeeze: float = 1.0) -> Drawing:

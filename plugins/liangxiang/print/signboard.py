@@ -25,7 +25,7 @@ class _Signboard(PeopleBlock):
     def compose(self) -> Drawing:
         lay, u = self.layout, self.u
         self.frame()
-        self.edition()
+        self.mark_edition()
         y = self.y0 + self.header(self.y0) + self.gap
         title = lay.title
         y += self.centred(self.sign.name, title, y, ("name",), "责任区名称", self.colors.text,

@@ -98,7 +98,7 @@ class SignboardBlocks:
         self.drawing.add(Box(inset, inset, self.width - 2 * inset, self.height - 2 * inset,
                              stroke=self.colors.accent, line=0.35 * u, radius=1.2 * u))
 
-    def edition(self) -> None:
+    def mark_edition(self) -> None:
         """The content's edition code, small in the band between the frame and the safe area."""
         inset, u = self.layout.border * self.u, self.u
         size = max(SMALLEST_EM, 0.9 * u)

@@ -46,4 +46,4 @@ class SignboardWords:
     members: str
     phone: str
     caption: str
-    edition: str = "版本"  # before the edition code in a corner (drawing.edition)
+    edition: str  # before the edition code in a corner (drawing.edition)
