@@ -976,11 +976,13 @@ def test_a_zone_page_says_how_to_complain_on_its_first_screen(visit):
 @pytest.mark.parametrize("kind", ["zone", "member"])
 def test_a_200_percent_zoom_keeps_names_on_lines_of_words(visit, kind):
     """Audit AA: at a 200 % zoom a phone is 195 px wide; the masthead's name stood one character a
-    line beside its search link, and a leader's or member's name beside the photo. They go under."""
+    line beside its search link, and a leader's or member's name beside the photo. They go under, or
+    (the masthead's name, which at large text sheds the campaign and the logo) stand on one line."""
     page = visit(size=(195, 422)).open(PAGES[kind])
     widths = page.evaluate("""() => [...document.querySelectorAll('.brand-text, .leader-text, .identity-text')]
-        .map(e => [e.className, e.getBoundingClientRect().width])""")
-    assert widths and all(width >= 110 for _, width in widths), widths
+        .map(e => [e.className, e.getBoundingClientRect().width,
+                   Math.round(e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))])""")
+    assert widths and all(width >= 110 or lines == 1 for _, width, lines in widths), widths
     assert page.evaluate("document.documentElement.scrollWidth") <= 195
 
 
@@ -1076,3 +1078,48 @@ def test_search_opened_from_disk_says_to_open_the_site_by_its_address(browser, e
         assert "刷新" not in page.inner_text("#search-status")
     finally:
         context.close()
+
+
+def _long_named_zone(tmp_path) -> dict[str, str]:
+    """The masthead and the zone's head of a minimal site whose campaign and zone have the long names a
+    community writes (audit AS-M 5), built by the templates."""
+    from conftest import build_site
+    from minimal_site import FILES, write_site
+
+    root = write_site(tmp_path / "src", {
+        "content/org.yaml": FILES["content/org.yaml"].replace(
+            "activity: 优秀党员责任区创建活动", "short_name: 幸福里社区党委\nactivity: “亮身份、亮承诺、亮标准”党员责任区创建活动"),
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
+            "name: 花园责任区", "name: 新华路街道幸福里社区第三网格（幸福里北区及建设里平房片区）党员责任区\nslogan: 老旧小区有党员，大事小情有人管")})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
+    html = (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
+    cut = lambda start, end: html[html.index(start):html.index(end, html.index(start)) + len(end)]  # noqa: E731
+    return {"header.masthead": cut('<header class="masthead">', "</header>"), ".zone-head": cut('<header class="zone-head', "</header>")}
+
+
+@pytest.mark.parametrize("size, font", [((195, 422), 16), ((390, 844), 32)], ids=["200% zoom", "2rem"])
+def test_large_text_shows_a_zones_phone_on_the_first_screen(visit, tmp_path, size, font):
+    """Audit AS-M 5: a resident with large text who scanned a sign found the zone's phone 1.4 screens
+    down, under a masthead of six lines; and a long name broke …平房片 / 区）, a slogan …有党员，大 / 事….
+    The masthead gives up the campaign's name, the phone is on the first screen, and no line of the
+    zone's name or slogan starts with a bracket or a pause, nor its slogan inside a clause."""
+    from liangxiang.values import NO_LINE_START
+
+    parts = _long_named_zone(tmp_path)
+    v = visit(size)
+    cdp = v.context.new_cdp_session(v.page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": font, "fixed": font}})
+    page = v.open(PAGES["zone"])
+    page.evaluate("(parts) => { for (const [where, html] of Object.entries(parts)) document.querySelector(where).outerHTML = html; }", parts)
+    assert "亮标准" in page.locator("header.masthead").text_content()  # the long campaign was put in
+    phone = page.locator("main a.phone[href^='tel:']").first.bounding_box()
+    assert phone["y"] < size[1], (phone, "the zone's phone is below the first screen")
+    seen = page.evaluate("""() => {""" + LINE_STARTS + """
+        return ['.zone-head h1', '.zone-head .slogan'].map(s => { const e = document.querySelector(s); return [e.textContent, lineStarts(e)]; });
+    }""")
+    (name, name_starts), (slogan, slogan_starts) = seen
+    assert name_starts and not [name[i:] for i in name_starts if name[i] in NO_LINE_START], (name, name_starts)
+    assert all(slogan[i - 1] == "，" for i in slogan_starts), [slogan[:i] + " | " + slogan[i:] for i in slogan_starts]

@@ -338,7 +338,7 @@ def test_a_hotline_in_words_keeps_its_number_on_one_line(tmp_path):
     root = write_site(tmp_path / "src", {
         "content/org.yaml": FILES["content/org.yaml"].replace("hotline: 0317-2720000", "hotline: 村委会值班室 0994-5123456-8001（白天）")})
     zone = (build_site(_without_printables(root), tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
-    assert '<strong>村委会值班室 <span class="nb">0994-5123456-8001</span>（白天）</strong>' in zone
+    assert '<strong>村委会值班室 <span class="nb n17">0994-5123456-8001</span>（白天）</strong>' in zone
 
 
 def test_a_printed_address_renamed_away_is_told(tmp_path):

@@ -64,6 +64,10 @@ def test_a_name_written_over_two_lines_is_read_as_one(written, read):
     ("3号换热站安全运行优秀党员责任区", ["3号换热站安全运行", "优秀党员责任区"]),  # short enough: not cut after 站
     ("BRT1号线 ئىتتىپاقلىق كۈچ 党员责任区", ["BRT1号线", " ئىتتىپاقلىق", " كۈچ ", "党员责任区"]),  # audit R: a phone broke ئىتتىپاق / لىق
     ("医务科二十四小时医患沟通服务共产党员先锋岗责任区", ["医务科", "二十四小时", "医患沟通服务", "共产党员先锋岗", "责任区"]),
+    ("新华路街道幸福里社区第三网格（幸福里北区及建设里平房片区）党员责任区",  # a long bracket: cut inside, ）never starting a line (AS-M 5)
+     ["新华路街道", "幸福里社区", "第三网格", "（幸福里北区", "及建设里平房片区）", "党员责任区"]),
+    ("华宁一区（城区供电所）营业厅服务窗口优秀党员责任区", ["华宁一区", "（城区供电所）", "营业厅", "服务窗口", "优秀党员责任区"]),
+    ("（北区一二三四五）文化站（南区一二三四五六）", ["（北区一二三四五）", "文化站", "（南区一二三四五六）"]),  # two brackets, not one
 ])
 def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     from liangxiang.titles import title_parts

@@ -239,8 +239,29 @@ def title_parts(title: str, longest: int) -> list[str]:
             parts.append(part)
             continue
         for place in _joined_short(_cut(part, _tidy(part, place_breaks(part)))):
-            parts += _joined_short(_cut(place, word_breaks(place))) if len(place) > longest else [place]
+            parts += _place_parts(place, longest) if len(place) > longest else [place]
     return parts
+
+
+def _bracketed(text: str) -> bool:
+    """Whether the text is all one bracket's ((…), not (…)…(…))."""
+    if len(text) < 3 or dict(zip(OPENS, CLOSES)).get(text[0]) != text[-1]:
+        return False
+    return all(_inside(text, at) for at in range(1, len(text)))
+
+
+def _place_parts(place: str, longest: int) -> list[str]:
+    """A place too long for a part, cut between its words; a bracketed one ((幸福里北区及建设里平房
+    片区)) after the places it holds, its brackets held to its first and last parts, so a phone
+    never sets a ")" at a line's start (AS-M 5)."""
+    if _bracketed(place):
+        inner = place[1:-1]
+        pieces = []
+        for piece in _joined_short(_cut(inner, _tidy(inner, place_breaks(inner)))):
+            pieces += _joined_short(_cut(piece, word_breaks(piece))) if len(piece) > longest else [piece]
+        pieces[0], pieces[-1] = place[0] + pieces[0], pieces[-1] + place[-1]
+        return pieces
+    return _joined_short(_cut(place, word_breaks(place)))
 
 
 def org_parts(org: str, longest: int) -> list[str]:

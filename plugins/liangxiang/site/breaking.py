@@ -46,11 +46,34 @@ def ranges_whole(text: Markup) -> Markup:
 _DASH = re.compile("[—–～~]")
 
 
-def numbers_whole(text: Markup) -> Markup:
-    """Numbers joined by hyphens kept on one line, as in Markdown (0999- / 3201234 cannot be dialled)."""
-    return Markup(_NUMBER_RUN.sub(lambda found: f'<span class="nb">{found.group(0)}</span>', text))
+def numbers_whole(text: Markup, sized: bool = False) -> Markup:
+    """Numbers joined by hyphens kept on one line, as in Markdown (0999- / 3201234 cannot be dialled);
+    ``sized``: each with its length (class n16), by which a call button sets it small enough to fit."""
+    length = lambda run: f" n{min(len(run), 24)}" if sized else ""  # noqa: E731
+    return Markup(_NUMBER_RUN.sub(lambda found: f'<span class="nb{length(found.group(0))}">{found.group(0)}</span>', text))
 
 
+# A part wider than a 200 % zoom's line breaks anywhere (overflow-wrap): never between a bracket or
+# a pause and the character it belongs to (…平房片 / 区）…, AS-M 5)
+_MARK_AFTER = re.compile("([^<>&;\\s])([，。、；：！？）」』”’》〉】〕…％℃‰]+)")
+_MARK_BEFORE = re.compile("([（「『“‘《〈【〔]+)([^<>&\\s])")  # not inside a tag or an entity (&gt;)
+
+
+def _marks_held(text: Markup) -> Markup:
+    held = _MARK_AFTER.sub(r'<span class="nb">\1\2</span>', str(text))
+    return Markup(_MARK_BEFORE.sub(r'<span class="nb">\1\2</span>', held))
+
+
+def clauses(line: str) -> Markup:
+    """A slogan's line broken after a pause when it must (老旧小区有党员， / 大事小情有人管), not
+    inside a clause (…有党员，大 / 事小情…), as a page at large text broke it (AS-M 5)."""
+    parts = [part for part in _AFTER_A_PAUSE.split(line) if part]
+    if len(parts) < 2:
+        return numbers_whole(escape(line))
+    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(_marks_held(numbers_whole(escape(part)))) for part in parts)
+
+
+_AFTER_A_PAUSE = re.compile("(?<=[，、；：！？。])")
 SHORT_PART = 10  # characters: a part of a title longer than this is cut again (after places, between words)
 
 
@@ -113,7 +136,7 @@ def phrased(title: str) -> Markup:
     parts = phrase_parts(title)
     if len(parts) < 2:
         return ranges_whole(Markup(escape(title)))
-    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(ranges_whole(_dots_held(part))) for part in parts)
+    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(_marks_held(ranges_whole(_dots_held(part)))) for part in parts)
 
 
 def initial(name: str) -> Markup:

@@ -225,11 +225,14 @@ class SiteView:
     call_runs = staticmethod(phones.call_runs)
 
     @staticmethod
-    def lines(text: str | None) -> Markup:
-        """Plain text with the line breaks its editor wrote (YAML's `|`) shown, the rest escaped."""
+    def lines(text: str | None, clauses: bool = False, sized: bool = False) -> Markup:
+        """Plain text with the line breaks its editor wrote (YAML's `|`) shown, the rest escaped; a
+        slogan's lines (``clauses``) break after a pause rather than inside a clause, a phone's
+        numbers (``sized``) carry their length (breaking.numbers_whole)."""
         if not text:
             return Markup("")
-        return Markup("<br>").join(breaking.numbers_whole(escape(line.strip())) for line in str(text).strip().split("\n"))
+        each = breaking.clauses if clauses else lambda line: breaking.numbers_whole(escape(line), sized)
+        return Markup("<br>").join(each(line.strip()) for line in str(text).strip().split("\n"))
 
     def category_anchor(self, category: str) -> str:
         """The id of a category's section on /stories/: its place in story_categories, so that a
