@@ -1090,13 +1090,15 @@ def _long_named_zone(tmp_path) -> dict[str, str]:
         "content/org.yaml": FILES["content/org.yaml"].replace(
             "activity: 优秀党员责任区创建活动", "short_name: 幸福里社区党委\nactivity: “亮身份、亮承诺、亮标准”党员责任区创建活动"),
         "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
-            "name: 花园责任区", "name: 新华路街道幸福里社区第三网格（幸福里北区及建设里平房片区）党员责任区\nslogan: 老旧小区有党员，大事小情有人管")})
+            "name: 花园责任区", "name: 新华路街道幸福里社区第三网格（幸福里北区及建设里平房片区）党员责任区\nslogan: 老旧小区有党员，大事小情有人管")
+        .replace("service_phone: 0317-2720001", "service_phone: 0317-2263118-803")})
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
     html = (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
     cut = lambda start, end: html[html.index(start):html.index(end, html.index(start)) + len(end)]  # noqa: E731
-    return {"header.masthead": cut('<header class="masthead">', "</header>"), ".zone-head": cut('<header class="zone-head', "</header>")}
+    return {"header.masthead": cut('<header class="masthead">', "</header>"), ".zone-head": cut('<header class="zone-head', "</header>"),
+            "p.call": cut('<p class="call">', "</p>")}
 
 
 @pytest.mark.parametrize("size, font", [((195, 422), 16), ((390, 844), 32)], ids=["200% zoom", "2rem"])
@@ -1118,8 +1120,9 @@ def test_large_text_shows_a_zones_phone_on_the_first_screen(visit, tmp_path, siz
     phone = page.locator("main a.phone[href^='tel:']").first.bounding_box()
     assert phone["y"] < size[1], (phone, "the zone's phone is below the first screen")
     seen = page.evaluate("""() => {""" + LINE_STARTS + """
-        return ['.zone-head h1', '.zone-head .slogan'].map(s => { const e = document.querySelector(s); return [e.textContent, lineStarts(e)]; });
+        return ['.zone-head h1', '.zone-head .slogan', '.phone-big .nb'].map(s => { const e = document.querySelector(s); return [e.textContent, lineStarts(e)]; });
     }""")
-    (name, name_starts), (slogan, slogan_starts) = seen
+    (name, name_starts), (slogan, slogan_starts), (number, number_starts) = seen
+    assert number == "0317-2263118-803" and number_starts == [], (number, number_starts)  # whole on its line
     assert name_starts and not [name[i:] for i in name_starts if name[i] in NO_LINE_START], (name, name_starts)
     assert all(slogan[i - 1] == "，" for i in slogan_starts), [slogan[:i] + " | " + slogan[i:] for i in slogan_starts]
