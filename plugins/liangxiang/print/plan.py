@@ -131,7 +131,8 @@ def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
         plate = PlateContent(
             name=member.name, department=member.department or "", detail=_detail(member), branch=content.branch_name(member.branch),
             promise=commitment.promise, photo=image_ref(content.docs_dir, member.photo),
-            org=(org.short_name or org.name) if org else "", url=address(site_url, urls, "member", member.id),
+            org=(org.short_name or org.name) if org else "", org_is_short=bool(org and org.short_name),
+            url=address(site_url, urls, "member", member.id),
             year=year.year,
         )
         planned.append(Planned("plate", member.id, inked(plate), {"member": member, "commitment": commitment, "org": org}))
@@ -166,4 +167,4 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
     member: Member = r["member"]
     return [(member, ("name",), c.name), (member, ("department",), c.department), (member, ("post",), c.detail),
             (r["commitment"], ("promise",), c.promise),
-            (r["org"], ("short_name",), c.org), (r["org"], ("branches",), c.branch)]
+            (r["org"], ("short_name",) if c.org_is_short else ("name",), c.org), (r["org"], ("branches",), c.branch)]

@@ -29,6 +29,7 @@ class PlateContent:
     promise: str
     photo: ImageRef | None
     org: str
+    org_is_short: bool  # org is the short_name: too long, that is the field to shorten
     url: str
     year: int
 
@@ -82,9 +83,11 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     if org_fit:
         block, h = s.lines(org_fit.lines, width - m - org_w, 0, org_w, org_fit.size, GOLD, align="right", leading=1.25)
         items += [replace(text, y=round(text.y + top + (lay.band - h) / 2, 3)) for text in block]
+    elif plate.org_is_short:
+        raise Overflow(("org", "short_name"), "单位简称太长，桌牌顶上的红条里两行也放不下", "在 org.yaml 里写简短一些的 short_name")
     elif plate.org:
         raise Overflow(("org", "name"), "单位名称太长，桌牌顶上的红条里两行也放不下",
-                       "在 org.yaml 写一个简称 short_name（已经写了就写得再短一些），桌牌印简称")
+                       "在 org.yaml 里加一行 short_name（单位简称）：全称放不下时，桌牌印简称")
 
     y = top + lay.band + 8
     modules = qr.side(plate.url)
