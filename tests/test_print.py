@@ -653,3 +653,37 @@ def test_a_chinese_site_address_is_printed_in_the_form_scanners_open(tmp_path):
     address = "https://xn--n5qz54a.xn--ovw11a.cn/%E5%85%9A%E5%BB%BA/"
     assert "党建".encode("idna").decode() == "xn--n5qz54a"
     assert {c.text for c in zxingcpp.read_barcodes(Image.open(site / "qr/zones/garden.png"))} == {f"{address}zones/garden/"}
+
+
+def test_a_plates_code_for_a_long_address_keeps_modules_a_scanner_reads(tmp_path):
+    """Audit AS-L F6: a long site_url makes a plate's code a higher version; in the plate's 30 mm square
+    its modules would fall under 2 px at 100 dpi. The square grows instead: at least 0.508 mm a module."""
+    from liangxiang.print import qr
+    from liangxiang.print.layout import PLATE_QR_DPI, qr_module_mm
+
+    base = "https://dangjian.example-provincial-energy-company.com.cn/" + "/".join(["party-building-portal"] * 5) + "/"
+    site = build(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].replace("site_url: https://dj.qinghe.org.cn/dj/", f"site_url: {base}")})
+    address = f"{base}members/zhang-wei/"
+    symbol = qr.side(address) - 2 * qr.QUIET
+    assert len(address) > 150 and symbol * qr_module_mm(PLATE_QR_DPI) > 30, symbol  # a 30 mm square would be too small
+    pdf = site / "print" / "plates" / "zhang-wei.pdf"
+    assert decoded(pdf, PLATE_QR_DPI) == {address}
+    found = [code for code in zxingcpp.read_barcodes(render(pdf, 300)) if code.text == address]
+    assert found, "the code decodes at 300 dpi"
+    for code in found:  # both faces
+        corner, across = code.position.top_left, code.position.top_right
+        module_mm = math.hypot(across.x - corner.x, across.y - corner.y) / symbol * 25.4 / 300
+        assert module_mm >= qr_module_mm(PLATE_QR_DPI) * 0.97, (module_mm, symbol)
+
+
+LONG_ORG = "中国石油天然气股份有限公司华北油田分公司" * 8 + "党委"
+
+
+@pytest.mark.parametrize("org, said", [
+    (f"name: {LONG_ORG}\n", "content/org.yaml:1:1: name: 单位名称太长，桌牌顶上的红条里两行也放不下 (在 org.yaml 里加一行 short_name（单位简称）"),
+    # the plate prints the short name: that is the line to shorten (audit AS-L F11 asked; it was said at name)
+    (f"name: {LONG_ORG}\nshort_name: {'华北油田公司' * 25}\n", "content/org.yaml:2:1: short_name: 单位简称太长，桌牌顶上的红条里两行也放不下 (在 org.yaml 里写简短一些的 short_name)"),
+])
+def test_an_org_name_too_long_for_a_plate_is_said_at_the_name_it_prints(tmp_path, caplog, org, said):
+    errors = failing_build(tmp_path, {"content/org.yaml": FILES["content/org.yaml"].replace("name: 测试单位\n", org)}, caplog)
+    assert said in errors, errors
