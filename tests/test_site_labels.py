@@ -58,13 +58,19 @@ def test_the_footer_names_the_publisher_once(tmp_path, name, note):
     assert note in re.sub(r"<[^>]+>", "", footer)
 
 
-def test_a_post_that_is_also_the_title_is_said_once(tmp_path):
+@pytest.mark.parametrize("post, title, said", [
+    ("村监委会主任", "村监委会主任", "村监委会主任"),  # audit AS-E
+    ("社区党委书记、居委会主任", "社区党委书记", "社区党委书记、居委会主任"),  # a title among the post's parts (AS-M 12)
+    ("网格员", "党支部书记兼网格员", "党支部书记兼网格员"),  # a post among the title's
+    ("网格员", "网格长", "网格员 · 网格长"),  # two words alike are both said
+])
+def test_a_post_that_is_also_the_title_is_said_once(tmp_path, post, title, said):
     """A village's 村监委会主任 is both post and title: the member's page, her card and her desk
     plate said it twice, "村监委会主任 · 村监委会主任" (audit AS-E)."""
     from conftest import build_site
     from minimal_site import FILES, write_site
 
-    members = FILES["members.yaml"].replace("    post: 绿化养护员\n", "    post: 村监委会主任\n    title: 村监委会主任\n", 1)
+    members = FILES["members.yaml"].replace("    post: 绿化养护员\n", f"    post: {post}\n    title: {title}\n", 1)
     root = write_site(tmp_path / "src", {"members.yaml": members})
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
 
@@ -72,11 +78,12 @@ def test_a_post_that_is_also_the_title_is_said_once(tmp_path):
         return re.sub(r"<[^>]+>", "", html)
 
     page = (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
-    assert text(re.search(r'<p class="identity-post">.*?</p>', page).group(0)) == "村监委会主任"
+    assert text(re.search(r'<p class="identity-post">.*?</p>', page).group(0)) == said
     card = re.search(r'<a class="card member-card[^"]*" href="zhang-wei/".*?</a>', (site / "members/index.html").read_text(encoding="utf-8"), re.S)
-    assert text(card.group(0)).count("村监委会主任") == 1
+    shown = text(card.group(0))  # the card's post and title in lines of their own
+    assert all(part in shown for part in said.split(" · ")) and shown.count(title) == said.count(title), shown
     plates = (site / "print/plates/index.html").read_text(encoding="utf-8")
-    assert "村监委会主任 · 村监委会主任" not in plates and "村监委会主任" in plates
+    assert said in plates and plates.count(title) == said.count(title) * plates.count(said), plates
 
 
 def test_the_grade_rule_says_both_ends_of_a_middle_band(tmp_path):

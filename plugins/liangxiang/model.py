@@ -24,6 +24,7 @@ from .values import (
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
 # grade names that say which is better, best first: a site's grades named so must have minimums in that order
 GRADE_RANKS = (("优秀", "良好", "合格", "基本合格", "不合格"), ("优秀", "称职", "基本称职", "不称职"))
+_POST_PARTS = re.compile(r"\s*[、，,/／；;]\s*|\s+|兼")  # 社区党委书记、居委会主任; 支部书记兼网格员
 DEFAULT_STORY_CATEGORIES = ["劳动模范", "党员先锋", "技术能手", "优秀班组", "真情服务小故事"]
 
 
@@ -130,8 +131,15 @@ class Member(Record):
 
     @property
     def post_and_title(self) -> tuple[str, ...]:
-        """The post and the title, the same words said once (a village's 村监委会主任 is both)."""
-        return tuple(dict.fromkeys(part for part in (self.post, self.title) if part))
+        """The post and the title, the same words said once: a village's 村监委会主任 is both, and a
+        title that is one of the post's parts (社区党委书记、居委会主任 · 社区党委书记, AS-M 12) is
+        not said again after it, nor a post that is one of the title's."""
+        post, title = self.post or "", self.title or ""
+        if post and title and title in _POST_PARTS.split(post):
+            return (post,)
+        if post and title and post in _POST_PARTS.split(title):
+            return (title,)
+        return tuple(part for part in (post, title) if part)
 
     @property
     def listed_honors(self) -> list[Honor]:
