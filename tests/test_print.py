@@ -687,3 +687,31 @@ LONG_ORG = "中国石油天然气股份有限公司华北油田分公司" * 8 + 
 def test_an_org_name_too_long_for_a_plate_is_said_at_the_name_it_prints(tmp_path, caplog, org, said):
     errors = failing_build(tmp_path, {"content/org.yaml": FILES["content/org.yaml"].replace("name: 测试单位\n", org)}, caplog)
     assert said in errors, errors
+
+
+def _with_standard(standard: str) -> dict[str, str]:
+    commitments = FILES["content/commitments/2026.yaml"].replace("    items: [每周巡查]\n", f"    items: [每周巡查]\n    standard: {standard}\n", 1)
+    assert standard in commitments
+    return {"content/commitments/2026.yaml": commitments}
+
+
+@pytest.mark.parametrize("standard, printed", [
+    ("首问负责、限时办结", "服务标准：首问负责、限时办结"),
+    # "六个一", written over lines: printed in those lines, as the guide says (AS-M 4)
+    ("|\n      一声问候\n      一副鞋套\n      一次回访。", "服务标准：一声问候\n一副鞋套\n一次回访。"),
+])
+def test_a_plate_prints_the_standard_under_the_promise(tmp_path, standard, printed):
+    """亮标准 reached no paper: the plate showed the promise only (audit AS-M 4). Both faces carry it."""
+    site = build(tmp_path, _with_standard(standard))
+    pdf = site / "print" / "plates" / "zhang-wei.pdf"
+    text = pdf_text(pdf)
+    assert text.count(squash(printed)) == 2, text
+    lines = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.splitlines()
+    for line in printed.split("\n"):  # each written line on a line of its own
+        assert sum(row.strip() == line for row in lines) == 2, (line, lines)
+    assert "服务标准" not in pdf_text(site / "print" / "plates" / "li-na.pdf")  # none written: none printed
+
+
+def test_a_standard_too_long_for_a_plate_is_said_at_its_field(tmp_path, caplog):
+    errors = failing_build(tmp_path, _with_standard("首问负责、限时办结、件件回复、" * 40), caplog)
+    assert "content/commitments/2026.yaml:6:5: commitments[1].standard: 服务标准太长，桌牌上承诺下面放不下 (写简短一些的 standard" in errors, errors

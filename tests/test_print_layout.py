@@ -616,12 +616,12 @@ def test_a_long_organization_name_takes_two_lines_on_a_plate(planned, setter):
     """Audit AN 1: a 52-character org name with no short_name was left off every plate, unsaid."""
     _, _, plates = planned
     org = "中国共产党国网河北省电力有限公司某某市供电分公司所属某某县供电公司运维检修部及营销服务中心联合委员会（临时）"
-    drawing = compose_plate(dataclasses.replace(plates[0].content, org=org), plate_words(load_labels()), setter)
+    drawing = compose_plate(dataclasses.replace(plates[0].content, org=org, org_is_short=False), plate_words(load_labels()), setter)
     check(drawing, setter.measure, None)
     lines = [t.text for t in drawing.items if isinstance(t, Text) and t.text and t.text in org]
     assert len(lines) == 2 and "".join(lines) == org, lines
     with pytest.raises(Overflow) as raised:  # two lines at 3 mm hold no more: said, with short_name to write
-        compose_plate(dataclasses.replace(plates[0].content, org=org * 2), plate_words(load_labels()), setter)
+        compose_plate(dataclasses.replace(plates[0].content, org=org * 2, org_is_short=False), plate_words(load_labels()), setter)
     assert raised.value.field == ("org", "name") and "short_name" in raised.value.hint
 
 

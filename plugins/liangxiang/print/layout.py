@@ -201,6 +201,7 @@ class PlateLayout:
     promise_alone: float = 13.0  # a promise of one line grows up to this (the name is 16)
     promise_min: float = 3.6  # about 10 pt: still read easily across a desk
     promise_lines: int = 3
+    standard_lines: int = 3  # under the promise: the "六个一" standard of three lines (AS-M 4)
     qr: float = 30.0
     caption: float = 3.2
 

@@ -64,7 +64,7 @@ def signboard_words(labels: Labels) -> SignboardWords:
 
 def plate_words(labels: Labels) -> PlateWords:
     return PlateWords(labels.print_plate_heading, labels.print_plate_promise, labels.print_qr_member, labels.print_plate_year,
-                      labels.print_edition)
+                      labels.standard, labels.print_edition)
 
 
 def plan_signboards(content: Content, urls: Urls, site_url: str) -> list[Planned]:
@@ -72,6 +72,11 @@ def plan_signboards(content: Content, urls: Urls, site_url: str) -> list[Planned
     # a member who has left (status: former) keeps a marked page, but a new sign does not name them
     serving = {m for m, member in content.member_by_id.items() if member.status != "former"}
     return [_signboard(content, zone, urls, site_url, serving) for zone in content.active_zones]
+
+
+def _lines(text: str | None) -> str:
+    """A text written over lines (`standard: |`), its lines kept (the guide says they print so)."""
+    return "\n".join(line.strip() for line in (text or "").splitlines() if line.strip())
 
 
 def _detail(member: Member) -> str:
@@ -130,7 +135,7 @@ def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
         member = content.member_by_id[member_id]
         plate = PlateContent(
             name=member.name, department=member.department or "", detail=_detail(member), branch=content.branch_name(member.branch),
-            promise=commitment.promise, photo=image_ref(content.docs_dir, member.photo),
+            promise=commitment.promise, standard=_lines(commitment.standard), photo=image_ref(content.docs_dir, member.photo),
             org=(org.short_name or org.name) if org else "", org_is_short=bool(org and org.short_name),
             url=address(site_url, urls, "member", member.id),
             year=year.year,
@@ -166,5 +171,5 @@ def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:
         return out
     member: Member = r["member"]
     return [(member, ("name",), c.name), (member, ("department",), c.department), (member, ("post",), c.detail),
-            (r["commitment"], ("promise",), c.promise),
+            (r["commitment"], ("promise",), c.promise), (r["commitment"], ("standard",), c.standard),
             (r["org"], ("short_name",) if c.org_is_short else ("name",), c.org), (r["org"], ("branches",), c.branch)]

@@ -15,7 +15,7 @@ from .layout import BLEED, PLATE, SMALLEST_EM, PLATE_FACE, PLATE_QR_DPI, PLATE_S
 from .setter import Overflow, Setter
 from ..titles import org_breaks, word_breaks
 from .namefit import broken_at_dots, fit_name
-from .text import centred, fit, wrap
+from .text import centred, fit, largest, sizes, wrap
 
 RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#4A0509"
 
@@ -27,6 +27,7 @@ class PlateContent:
     detail: str  # post and title
     branch: str
     promise: str
+    standard: str  # 亮标准 ("" without one), its written lines kept: printed under the promise
     photo: ImageRef | None
     org: str
     org_is_short: bool  # org is the short_name: too long, that is the field to shorten
@@ -40,6 +41,7 @@ class PlateWords:
     promise: str  # 我的承诺
     caption: str  # under the QR code
     year: str  # "{year}年度"
+    standard: str  # 服务标准, before the standard under the promise
     edition: str  # before the edition code in a corner (drawing.edition)
 
 
@@ -137,8 +139,19 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     year, _ = s.lines([words.year.format(year=plate.year)], m, promise_top, width - 2 * m, label_size, GREY, align="right")
     items += label + year
     room = bottom - promise_top - h
+    if plate.standard:  # 亮标准 under the promise, set as a detail, in the lines its editor wrote
+        lines = _standard_lines(f"{words.standard}：{plate.standard}", s, width - 2 * m, lay.detail, detail_min, lay.standard_lines + extra_lines)
+        if lines is None:
+            raise Overflow(("standard",), "服务标准太长，桌牌上承诺下面放不下",
+                           f"写简短一些的 standard：它印在桌牌上承诺的下面，最多 {lay.standard_lines} 行")
+        block, standard_h = s.lines(lines[1], m, 0, width - 2 * m, lines[0], GREY, align="center")
+        items += [_shift(text, bottom - standard_h) for text in block]
+        room -= standard_h + 3
     most = lay.promise_lines + 2 * extra_lines
     promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise_min, most, True, room, 1.35)
+    if promise is None and plate.standard:
+        raise Overflow(("promise",), "承诺和服务标准太长，桌牌上用最小字号也放不下",
+                       "承诺写成一句话、服务标准写简短一些（standard 印在承诺下面），具体事项写在 items 里")
     if promise is None:
         raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
                        f"承诺写成一句话（桌牌上最多 {lay.promise_lines} 行），具体事项写在 items 里")
@@ -154,6 +167,16 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     block, _ = s.lines(lines, m, promise_top + h + (room - used) / 2, width - 2 * m, promise.size, INK, True,
                        align="center", leading=1.35)
     return items + block
+
+
+def _standard_lines(text: str, s: Setter, width: float, biggest: float, smallest: float, most: int) -> tuple[float, list[str]] | None:
+    """The size and lines of a text written over lines (`standard: |`): each written line centred in
+    lines of its own, all at the largest size at which they take no more than ``most``."""
+    written = text.split("\n")
+    size = largest(sizes(biggest, smallest), lambda size: sum(len(wrap(line, s.measure, size, width)) for line in written) <= most)
+    if size is None:
+        return None
+    return size, [part for line in written for part in centred(line, s.measure, size, width, False, len(wrap(line, s.measure, size, width)))]
 
 
 def _shift(item: Item, dy: float) -> Item:
