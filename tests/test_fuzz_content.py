@@ -86,9 +86,26 @@ def _serialize(kind: str, record: dict) -> str:
     return yaml.safe_dump(wrap(record), allow_unicode=True, sort_keys=False)
 
 
+# an earlier year of promises: the rules that compare years run too (member: [li-na] crashed one, audit AS-N 1)
+EARLIER_YEAR = {"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - {member: zhang-wei, promise: 带头养护}\n  - {member: li-na, promise: 热情服务}\n"}
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return write_site(tmp_path_factory.mktemp("fuzz"))
+    return write_site(tmp_path_factory.mktemp("fuzz"), EARLIER_YEAR)
+
+
+@pytest.mark.parametrize("member", ["[li-na]", "{id: li-na}", "[[li-na]]"])
+def test_a_promiser_written_as_a_list_is_an_error_not_a_crash(site, member):
+    """The latest year's rules read the member of a commitment that did not validate: a list is unhashable."""
+    file = "content/commitments/2026.yaml"
+    original = (site / file).read_bytes()
+    try:
+        (site / file).write_text(FILES[file].replace("  - member: li-na\n", f"  - member: {member}\n"), encoding="utf-8")
+        _, problems = read_content(site, site / "content")
+        assert [p for p in problems if p.where.path == file and p.field.endswith(".member")], list(problems)
+    finally:
+        (site / file).write_bytes(original)
 
 
 def _run(site: Path, kind: str, record: dict) -> None:
