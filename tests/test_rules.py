@@ -111,6 +111,9 @@ CASES = [
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“（无）”是说没有", "这一项必须写：写上真正的内容"),
     Case("none-written-too-short", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 无"), "content/org.yaml", "hotline:", "hotline",
          "“无”是说没有", "没有就删掉这一行"),
+    # a number too short, not a list of too few (AS-N 13: "至少要有 3 项 … 使用默认的监督热线")
+    Case("hotline-number-too-short", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 12"), "content/org.yaml", "hotline:", "hotline",
+         "太短了：至少 3 个字符（现在是“12”）", ""),
     # audit AS-B 7: a year of joining or an honor still to come was a notice, and published as a fact
     Case("joined-to-come", sub("members.yaml", "    joined: 2008\n", "    joined: 2031\n"), "members.yaml", 8, "members[1].joined",
          "入党年份 2031 在今年（2026）之后", "写入党的年份，例如 2008；是不是输错了一位？"),
@@ -2328,7 +2331,7 @@ def test_a_score_from_a_spreadsheet_is_rounded(tmp_path):
 
 EMPTY_OPTIONAL = {
     "members.yaml": FILES["members.yaml"].replace("    photo: photos/zhang-wei.jpg\n", "    photo:\n").replace(
-        "    post: 绿化养护员\n", "    post: \"\"\n    department:\n    title: \"  \"\n    tags:\n    status:\n"),
+        "    post: 绿化养护员\n", "    post: \"\"\n    department: \"\u200b\"\n    title: \"  \"\n    tags:\n    status:\n"),  # a zero-width space too (AS-N 3)
     "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
         "aliases: [old-garden]\n", "aliases: [old-garden]\nslogan: \"\"\nlocation:\nsignboard:\n").replace(
         "  - {role: 监督员, name: 王芳}\n", "  - {role: 监督员, name: 王芳, member: }\n  - {role: 安全员, member: zhang-wei, name: \"\"}\n"),

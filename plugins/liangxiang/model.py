@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from .problems import Location, dotted
 from .values import (
     Category, Date, Flag, Id, ImagePath, Markdown, Method, Period, Phone, Score, ServicePhone,
-    Name, SignboardSize, Tag, Text, Year, once, unnumbered,
+    Name, SignboardSize, Tag, Text, UNSEEN, Year, once, unnumbered,
 )
 
 DEFAULT_GRADES = [("优秀", 90), ("合格", 80), ("基本合格", 70), ("不合格", 0)]
@@ -54,7 +54,7 @@ class Record(BaseModel):
         one not written; a true/false field is not optional in that way: `hidden:` says nothing."""
         if isinstance(data, dict) and (droppable := _droppable(cls)):
             empty = [key for key, value in data.items()
-                     if key in droppable and (value is None or isinstance(value, str) and not value.strip())]
+                     if key in droppable and (value is None or isinstance(value, str) and not UNSEEN.sub("", value).strip())]
             if empty:
                 data = {key: value for key, value in data.items() if key not in empty}
         return data

@@ -270,7 +270,7 @@ _STATUS_SAID = {**dict.fromkeys(("退休", "已退休", "离休", "退休返聘"
 
 def _too_few(error: Error) -> tuple[str, str]:
     least = error.ctx.get("min_length", 1)
-    if isinstance(error.value, str):
+    if not isinstance(error.value, (list, tuple, set, dict)):  # a text, or a number read as one (hotline: 12, AS-N 13)
         return _text_too_short(error)
     title = title_of(error.model, error.where)
     hint = f"在“{error.name}:”下面写{f'{title}，' if title else ''}每项一行，以“- ”开头"
