@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
@@ -105,6 +106,22 @@ def test_the_home_page_has_one_h1_whatever_the_intro_starts_with(tmp_path, intro
         assert re.search(r"<h2\b[^>]*>欢迎</h2>", html)
     # the format: index.md "is shown at the top of the generated home page", under its heading only
     assert html.index('class="prose intro"') < html.index('class="counts-section"') < html.index('class="entry-points"')
+
+
+def test_the_home_intros_front_matter_is_taken_off_and_said(tmp_path, caplog):
+    """Audit AS-O 1: index.md's front matter was shown as text at the top of the home page (<hr>,
+    "title: 首页") and put in the search index, while a notice said it was shown nowhere."""
+    intro = "---\ntitle: 首页\ncontact: 联系人王芳\n---\n\n首页顶部的说明文字。\n"
+    with caplog.at_level(logging.INFO):
+        site = _build(tmp_path / "src", {"content/index.md": intro})
+    html = (site / "index.html").read_text(encoding="utf-8")
+    shown = re.search(r'<section class="prose intro">(.*?)</section>', html, re.S).group(1)
+    assert shown == "<p>首页顶部的说明文字。</p>", shown
+    published = [path.name for path in site.rglob("*") if path.is_file() and "联系人王芳".encode() in path.read_bytes()]
+    assert published == [], published
+    said = [r.getMessage() for r in caplog.records if "content/index.md" in r.getMessage()]
+    assert any("content/index.md:2:1: title: 页面开头信息里的“title”不会显示在网站上 (首页的标题是 org.yaml 里的活动名称" in m for m in said), said
+    assert any("content/index.md:3:1: contact:" in m for m in said), said
 
 
 def test_a_score_below_every_grade_says_so(tmp_path):

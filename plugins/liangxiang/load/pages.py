@@ -133,13 +133,15 @@ class PageScanning:
             return []
         rows = text.splitlines()
         meta = get_data(text)[1]
-        title = meta.get("title")
+        shown_keys = () if path == self.docs_dir / "index.md" else PAGE_META  # the home page's heading is the activity
+        title = meta.get("title") if shown_keys else None
         tagged = re.search(r"<[A-Za-z!/][^<>]*>?", title) if isinstance(title, str) else None
         shown = [Problem(Location(self.shown(path), next((n for n, row in enumerate(rows, 1) if row.startswith("title:")), 1), 1), "title",
                          f"标题里的“{shortened(tagged.group(), 24)}”是网页代码，会照原样显示在标题和菜单里", "标题只写文字")] if tagged else []
         return shown + [Problem(Location(self.shown(path), next((n for n, row in enumerate(rows, 1) if row.startswith(f"{key}:")), 1), 1), str(key),
-                        f"页面开头信息里的“{key}”不会显示在网站上", did_you_mean(str(key), list(PAGE_META)) or "页面开头只写 title（标题）；其余内容写进正文")
-                for key in meta if key not in PAGE_META]
+                        f"页面开头信息里的“{key}”不会显示在网站上", (did_you_mean(str(key), list(shown_keys)) or "页面开头只写 title（标题）；其余内容写进正文")
+                        if shown_keys else "首页的标题是 org.yaml 里的活动名称 activity：删掉页面开头的这几行，要说的话写进正文")
+                for key in meta if key not in shown_keys]
 
     def same_address(self, path: Path, page: str) -> bool:
         """True (with a problem) when an earlier free page is published at page's address:

@@ -103,8 +103,16 @@ class SiteBuild:
         return self.view.md(source, where="index.md") if source else ""  # its headings under the page's h1
 
     def intro_source(self) -> str:
+        """content/index.md's Markdown without its front matter (taken off as MkDocs takes it off a
+        page: it was shown as text, AS-O 1), blank lines in its place so that lines keep their numbers."""
+        from mkdocs.utils.meta import get_data
+
         index = self.content.docs_dir / "index.md"
-        return index.read_text(encoding="utf-8-sig") if index.is_file() else ""
+        if not index.is_file():
+            return ""
+        text = index.read_text(encoding="utf-8-sig")
+        body = get_data(text)[0]
+        return "\n" * (text.count("\n") - body.count("\n")) + body if body != text else text
 
     def page_html(self, html: str, page) -> str:
         """A free page's HTML: its images published as resized copies, links to content files made
