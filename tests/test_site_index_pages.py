@@ -124,6 +124,17 @@ def test_the_home_intros_front_matter_is_taken_off_and_said(tmp_path, caplog):
     assert any("content/index.md:3:1: contact:" in m for m in said), said
 
 
+def test_a_readme_is_the_home_pages_intro_as_mkdocs_takes_it_for_index(tmp_path):
+    """Audit AS-O 2: content/README.md (MkDocs' index.md of its folder) was shown on no page, yet search
+    took a reader to the home page for its words; and a link to it led nowhere the reader saw it."""
+    site = _build(tmp_path / "src", {"content/README.md": "---\ntitle: 说明\n---\n\n居民须知：有事找党员。\n",
+                                     "content/about.md": "# 关于\n\n见[首页说明](README.md)。\n"})
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<section class="prose intro"><p>居民须知：有事找党员。</p></section>', html), html[:3000]
+    assert re.search(r'<a href="\.\./"[^>]*>首页说明</a>', (site / "about/index.html").read_text(encoding="utf-8"))
+    assert not (site / "README").exists() and "title: 说明" not in html
+
+
 def test_a_score_below_every_grade_says_so(tmp_path):
     """org.yaml's grades need not start at 0: a score under the lowest band shows 未达等次."""
     root = write_site(tmp_path / "src", {

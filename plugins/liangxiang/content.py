@@ -83,6 +83,7 @@ def is_scratch(name: str) -> bool:
 
 
 RECORD_FOLDERS = ("zones", "commitments", "assessments", "stories")
+HOME_SOURCES = ("index.md", "README.md")  # content/ files the home page shows at its top (MkDocs: README.md is an index.md)
 # images are never published as they are: pages show resized copies
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp", ".heic")
 
@@ -177,7 +178,7 @@ class Content:
         """The page each file under content/ makes, for links written as file paths:
         path -> (kind, key) of Urls.of, or ("free", path) for a free page."""
         pages: dict[str, tuple[str, object]] = {page: ("free", page) for page in self.pages}
-        pages["index.md"] = ("home", None)  # the home page shows it, whether it exists or not
+        pages.update(dict.fromkeys(HOME_SOURCES, ("home", None)))  # the home page shows it, whether it exists or not
         pages.update({f"stories/{story.slug}.md": ("story", story.slug) for story in self.stories})
         try:  # record paths are shown from the site's root: content/zones/x.yaml -> zones/x.yaml
             prefix = self.docs_dir.resolve().relative_to(self.root.resolve()).as_posix() + "/"

@@ -8,7 +8,7 @@ import html
 import re
 from urllib.parse import unquote, urlsplit
 
-from ..content import Content
+from ..content import HOME_SOURCES, Content
 from ..files import TextMemo
 from ..load.mdbounds import markdown_problems
 
@@ -53,7 +53,8 @@ class Anchors:
         if kind in ("free", "home") and self.free_pages:  # the home page shows content/index.md's headings
             from mkdocs.utils.meta import get_data
 
-            text = page_text(content, "index.md" if kind == "home" else str(key))
+            home = next((name for name in HOME_SOURCES if (content.docs_dir / name).is_file()), HOME_SOURCES[0])
+            text = page_text(content, home if kind == "home" else str(key))
             return ([] if kind == "home" else None) if text is None else self.of_text(get_data(text)[0])
         return _list_ids(content, kind, key)
 

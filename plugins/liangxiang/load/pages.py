@@ -10,7 +10,7 @@ import os
 import re
 from pathlib import Path
 
-from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
+from ..content import HOME_SOURCES, IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
 from ..problems import Location, Problem, did_you_mean, shortened
 from .decoding import report_controls, undecodable
 from .frontmatter import TOML_HINT, closing_line, split_front_matter, toml_front_matter, unclosed_hint
@@ -133,7 +133,7 @@ class PageScanning:
             return []
         rows = text.splitlines()
         meta = get_data(text)[1]
-        shown_keys = () if path == self.docs_dir / "index.md" else PAGE_META  # the home page's heading is the activity
+        shown_keys = () if path in [self.docs_dir / name for name in HOME_SOURCES] else PAGE_META  # the home page's heading is the activity
         title = meta.get("title") if shown_keys else None
         tagged = re.search(r"<[A-Za-z!/][^<>]*>?", title) if isinstance(title, str) else None
         shown = [Problem(Location(self.shown(path), next((n for n, row in enumerate(rows, 1) if row.startswith("title:")), 1), 1), "title",
@@ -196,7 +196,7 @@ class PageScanning:
                     if kind == "zone" and (written := _written_id(path)):
                         content.unread.setdefault((kind, written), shown)
                 continue
-            if path.suffix == ".md" and top != "stories" and relative.as_posix() != "index.md" and self.unpublished(relative.as_posix()):
+            if path.suffix == ".md" and top != "stories" and relative.as_posix() not in HOME_SOURCES and self.unpublished(relative.as_posix()):
                 continue  # a draft exclude_docs keeps out of the site: neither published nor checked (audit AS-K 13)
             if path.suffix == ".md" and top != "stories":
                 stem = relative.with_suffix("").parts[0]
@@ -210,7 +210,7 @@ class PageScanning:
                     report_controls(text, self.shown(path), self.problems)
                 if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
                     continue
-                if relative.as_posix() != "index.md" and self.empty_page(text):
+                if relative.as_posix() not in HOME_SOURCES and self.empty_page(text):
                     # a placeholder: it would be a menu item (named after the file) that opens a blank page
                     self.problems.add(Location(self.shown(path)), "-", "这个页面是空的：网站上会多出一个空白页，菜单里也会有它",
                                       "写上内容再提交；还没准备好就先不要放进 content/")

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from jinja2 import FileSystemBytecodeCache
 from mkdocs.commands.build import get_context
 
-from ..content import IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
+from ..content import HOME_SOURCES, IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
 from ..files import cache_dir
 from ..titles import keep_words_in, save_words
 from . import search, searchfiles
@@ -67,7 +67,7 @@ class SiteBuild:
         return (
             src_uri.lower().endswith((".yaml", ".yml"))
             or src_uri.split("/", 1)[0] in SOURCE_FOLDERS
-            or src_uri == "index.md"
+            or src_uri in HOME_SOURCES
             or is_scratch(posixpath.basename(src_uri))
             or src_uri in self._images
             # an image anywhere in content/ is a source: pages show resized copies, never the original;
@@ -100,14 +100,20 @@ class SiteBuild:
         """content/index.md, shown at the top of the home page, its headings below the page's own
         h1 (the activity): an intro that starts with '# 欢迎' has it as an h2."""
         source = self.intro_source()
-        return self.view.md(source, where="index.md") if source else ""  # its headings under the page's h1
+        return self.view.md(source, where=self.intro_file().name) if source else ""  # its headings under the page's h1
+
+    def intro_file(self) -> Path:
+        """index.md, or README.md, which MkDocs takes for a folder's index.md (AS-O 2: its text was shown
+        nowhere, yet search found it at the home page); both are an error said at load."""
+        return next((path for path in (self.content.docs_dir / name for name in HOME_SOURCES) if path.is_file()),
+                    self.content.docs_dir / HOME_SOURCES[0])
 
     def intro_source(self) -> str:
         """content/index.md's Markdown without its front matter (taken off as MkDocs takes it off a
         page: it was shown as text, AS-O 1), blank lines in its place so that lines keep their numbers."""
         from mkdocs.utils.meta import get_data
 
-        index = self.content.docs_dir / "index.md"
+        index = self.intro_file()
         if not index.is_file():
             return ""
         text = index.read_text(encoding="utf-8-sig")
