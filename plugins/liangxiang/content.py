@@ -178,7 +178,8 @@ class Content:
         """The page each file under content/ makes, for links written as file paths:
         path -> (kind, key) of Urls.of, or ("free", path) for a free page."""
         pages: dict[str, tuple[str, object]] = {page: ("free", page) for page in self.pages}
-        pages.update(dict.fromkeys(HOME_SOURCES, ("home", None)))  # the home page shows it, whether it exists or not
+        # the home page shows index.md, whether it exists or not, or a README.md there is (MkDocs' index.md)
+        pages.update({name: ("home", None) for name in HOME_SOURCES if name == "index.md" or name in pages})
         pages.update({f"stories/{story.slug}.md": ("story", story.slug) for story in self.stories})
         try:  # record paths are shown from the site's root: content/zones/x.yaml -> zones/x.yaml
             prefix = self.docs_dir.resolve().relative_to(self.root.resolve()).as_posix() + "/"

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..content import IMAGE_SUFFIXES, Content, address, content_paths
+from ..content import HOME_SOURCES, IMAGE_SUFFIXES, Content, address, content_paths
 from ..files import TextMemo, code_digest
 from ..problems import Location, Problem, Problems, closest, shortened
 from .anchors import HEADED_PAGES, LIST_PAGES, Anchors, ListAnchor, anchor_problem, page_text
@@ -257,7 +257,7 @@ def _alike_names(written: str, guess: str) -> bool:
 
 def _link_hint(content: Content) -> str:
     """LINK_HINT, its examples this site's own pages where it has them."""
-    return LINK_HINT.format(page=next((page for page in sorted(content.source_pages) if "/" not in page and page != "index.md"), "about.md"),
+    return LINK_HINT.format(page=next((page for page in sorted(content.source_pages) if "/" not in page and page not in HOME_SOURCES), "about.md"),
                             story=content.stories[0].slug if content.stories else "yi-ba-yao-shi",
                             zone=content.zones[0].id if content.zones else "tongxin-guangchang",
                             member=content.public_members[0].id if content.public_members else "zhang-wei")
