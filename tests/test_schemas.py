@@ -18,7 +18,7 @@ from liangxiang.load.yamlfile import parse
 from liangxiang.model import Zone
 from liangxiang.values import PERIOD_PATTERN
 from liangxiang.problems import Problems
-from liangxiang.schema import DATE_MESSAGE, KINDS, render, schema_for
+from liangxiang.schema import DATE_MESSAGE, DATE_PATTERN, KINDS, render, schema_for
 
 SCHEMAS = REPO / "schemas"
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -90,7 +90,9 @@ def test_patterns_and_their_words():
     assert period["pattern"] == PERIOD_PATTERN and CHINESE.search(period["patternErrorMessage"])
     assert re.fullmatch(PERIOD_PATTERN, "2026-Q4") and not re.fullmatch(PERIOD_PATTERN, "0000-Q1")
     published = schema_for(assessment)["properties"]["published"]
-    assert published["pattern"] == r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$" and published["patternErrorMessage"] == DATE_MESSAGE
+    assert published["pattern"] == DATE_PATTERN and published["patternErrorMessage"] == DATE_MESSAGE
+    assert [bool(re.fullmatch(DATE_PATTERN, date)) for date in ("2026-03-12", " 2026-03-12 ", "2026-13-01", "2026-00-10", "2026-3-1", "1899-12-31")] == [
+        True, True, False, False, False, False]  # months and days as a calendar has them (AS-N 7)
     # the editor's words for a bad date are validate's words
     with pytest.raises(Exception) as error:
         assessment.model_validate({"period": "2026-Q1", "published": "2026/4/5"})
@@ -140,7 +142,33 @@ MISTAKES = [
     ("assessment", {"period": "2026-Q5", "published": "2026-04-05"}, "period pattern"),
     ("assessment", {"period": "2026-Q1", "published": "2026-04-05", "results": [{"zone": "garden", "score": 101}]}, "score range"),
     ("story", {"title": "t", "date": "2026-01-01"}, "category required"),
+    # audit AS-N: what validate refused with no squiggle in the editor
+    ("members", {"members": [{**MEMBER, "name": "   "}]}, "a required text of spaces"),
+    ("members", {"members": [{**MEMBER, "name": "\u3000"}]}, "a required text of a full-width space"),
+    ("members", {"members": [{**MEMBER, "name": "\u200b"}]}, "a required text of a zero-width space"),
+    ("zone", {**ZONE, "duties": ["  "]}, "a list item of spaces"),
+    ("members", {"members": [{**MEMBER, "tags": ["党员示范岗，青年文明号"]}]}, "two tags in one, a full-width comma"),
+    ("zone", {**ZONE, "service_phone": 317.2721365}, "a phone written 0317.2721365, which YAML reads as a decimal"),
+    ("zone", {**ZONE, "service_phone": "电话待定"}, "a phone with no number"),
+    ("commitments", {"year": 2026, "commitments": [{"member": "li-na", "promise": "x",
+                                                    "progress": [{"date": "2026-13-01", "text": "y"}]}]}, "a month that is none"),
 ]
+
+# refused by validate's checks rather than the models (each is a case of test_rules), and by the schema
+CHECKED = [
+    ("members", {"members": [{**MEMBER, "post": "无"}]}, "none written in an optional text"),
+    ("members", {"members": [{**MEMBER, "name": "N/A"}]}, "none written in a required text"),
+    ("zone", {**ZONE, "scope": "（暂无）"}, "none written in brackets"),
+    ("members", {"members": [{**MEMBER, "joined": 1920}]}, "joined before the party was founded"),
+    ("members", {"members": [{**MEMBER, "aliases": ["lina", "lina"]}]}, "an alias twice"),
+    ("org", {"name": "单位", "activity": "活动", "story_categories": ["劳动模范", "劳动模范"], "branches": [{"id": "b1", "name": "支部"}]},
+     "a category twice"),
+]
+
+
+@pytest.mark.parametrize("kind, data, what", CHECKED, ids=[m[2] for m in CHECKED])
+def test_schema_rejects_what_validates_checks_refuse(kind, data, what):
+    assert errors(kind, data), f"the schema accepts: {what}"
 
 
 @pytest.mark.parametrize("kind, data, what", MISTAKES, ids=[m[2] for m in MISTAKES])
@@ -166,6 +194,13 @@ ACCEPTED = [
                                                                                   {"role": "安全员", "member": "", "name": "王芳"}]}),
     ("zone", {**ZONE, "signboard": {"size": "100x5000mm", "orientation": ""}}),
     ("story", {"title": "t", "date": "2026-01-01", "category": "劳动模范", "summary": "", "cover": None, "zone": ""}),
+    # audit AS-N 5: ways of leaving an optional field empty that the editor flagged
+    ("members", {"members": [{**MEMBER, "tags": "", "aliases": "  ", "department": "\u200b", "joined": " "}]}),
+    ("zone", {**ZONE, "members": "\u3000", "signboard": " "}),
+    ("org", {"name": "单位", "activity": "活动", "hotline": "", "branches": [{"id": "b1", "name": "支部"}]}),
+    ("commitments", {"year": 2026, "commitments": [{"member": "li-na", "promise": "x", "items": "",
+                                                    "review": {"date": "", "result": "优秀"}}]}),
+    ("members", {"members": [{**MEMBER, "post": "无线班班长", "name": "N/A组"}]}),  # words that only start like 无, N/A
 ]
 
 

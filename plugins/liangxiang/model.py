@@ -118,11 +118,12 @@ class Member(Record):
     department: Text | None = Field(None, title="部门/班组", description="例如：绿化班")
     post: Text | None = Field(None, title="岗位", description="所做的工作，例如：绿化养护员")
     title: Text | None = Field(None, title="职务", description="担任的职务，例如：党小组长")
-    joined: Year | None = Field(None, title="入党年份", description="只写年份，例如 2008")
+    joined: Year | None = Field(None, title="入党年份", description="只写年份，例如 2008；1921 年到今年", json_schema_extra={"minimum": 1921})
     tags: list[Tag] = Field(default_factory=list, title="标识", description="例如：党员示范岗")
     honors: list[Honor] = Field(default_factory=list, title="荣誉", description="获得的荣誉，每项写年份、名称、授予单位")
     status: Literal["active", "former"] = Field("active", title="状态", description="active 在岗（默认）；former 已调离（页面保留并注明）")
-    aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="改过编号时写以前的编号，已印出的桌牌二维码继续有效")
+    aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="改过编号时写以前的编号，已印出的桌牌二维码继续有效",
+                              json_schema_extra={"uniqueItems": True})
     hidden: Flag = Field(False, title="不公开", description="true 表示不在任何页面、名单、搜索、印刷品和二维码中出现")
     computed: ClassVar[dict[str, str]] = Record.computed | {  # what a roster entry does not hold, though editors write it there
         r"zones?|zone_?ids?|责任区|zeren_?qu": "党员负责哪个责任区，写在责任区文件里（leader、roles 或 members），党员名单里不写：删掉这一行",
@@ -194,7 +195,8 @@ class Org(Record):
     )
     story_categories: list[Category] = Field(
         default_factory=lambda: list(DEFAULT_STORY_CATEGORIES), min_length=1, title="典型类别",
-        description="故事的类别；不写时为：劳动模范、党员先锋、技术能手、优秀班组、真情服务小故事",
+        description="故事的类别，各不相同；不写时为：劳动模范、党员先锋、技术能手、优秀班组、真情服务小故事",
+        json_schema_extra={"uniqueItems": True},
     )
 
 
@@ -254,12 +256,14 @@ class Zone(Record):
     leader: Id = Field(title="党员负责人", description="名单里某位党员的编号", json_schema_extra=refers_to("member"))
     roles: list[Role] = Field(default_factory=list, title="责任区人员", description="责任区的其他角色：写 role 和 member（名单里的党员）或 name（名单外的人）")
     members: list[Id] = Field(default_factory=list, title="责任区党员", description="本责任区全部党员的编号，例如 [zhang-wei, li-na]", json_schema_extra=refers_to("member"))
-    service_phone: ServicePhone = Field(title="公开服务电话", description="印在标志牌上")
+    service_phone: ServicePhone = Field(title="公开服务电话", description="印在标志牌上、能拨打的号码：座机带区号（0317-2720000），"
+                                        "或 11 位手机号、12345 这样的服务号码；两个号码用“、”隔开，分机写“转”")
     slogan: Text | None = Field(None, title="口号", description="印在标志牌上的口号")
     photo: ImagePath | None = Field(None, title="照片", description="相对于 content/ 的照片路径，例如 photos/zones/tongxin.jpg")
     status: Literal["active", "archived"] = Field("active", title="状态", description="active 在用（默认）| archived 已撤销")
     successor: Id | None = Field(None, title="接续责任区", description="仅在 archived 时填写：接手的责任区编号")  # checked with the chain
-    aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="以前的编号，已印出的二维码继续有效")
+    aliases: list[Id] = Field(default_factory=list, title="曾用编号", description="以前的编号，已印出的二维码继续有效",
+                              json_schema_extra={"uniqueItems": True})
     signboard: Signboard = Field(default_factory=Signboard, title="标志牌", description="标志牌的尺寸、方向和配色；不写时为 60x40cm、横版、红底黄字")
 
     @property

@@ -28,8 +28,22 @@ from .model import Assessment, CommitmentsFile, MembersFile, Org, Record, StoryM
 from .values import ID_PATTERN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-DATE_PATTERN = r"^(19[0-9]{2}|20[0-9]{2}|2100)-[0-9]{2}-[0-9]{2}$"  # what values._parse_date accepts before checking the calendar
+# what values._parse_date accepts, but for the days a month lacks (2026-02-30: validate says so)
+DATE_PATTERN = r"^\s*(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\s*$"
 DATE_MESSAGE = "日期要写成 YYYY-MM-DD，例如 2026-03-12"  # values._parse_date's words
+# what validate reads as not written (values.UNSEEN, spaces), and a character one sees
+_UNSEEN = r"\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0"
+BLANK = rf"^[\s{_UNSEEN}]*$"
+VISIBLE = rf"[^\s{_UNSEEN}]"
+BLANK_MESSAGE = "不能为空：只有空格或看不见的字符，等于没写"  # load.wording's words
+NONE_MESSAGE = "“无”“暂无”“N/A”之类是说没有，会照原样发布：可选的项目没有就删掉这一行，必填的写上真正的内容"
+ONE_ITEM = r"^[^，、；]*$"
+ONE_ITEM_MESSAGE = "一项只写一个：里面有全角逗号或顿号，会当成一项；几项之间用半角逗号“,”分开，或每项一行，以“- ”开头"
+DIALLED_PATTERN = r"[0-9０-９]"
+DIALLED_MESSAGE = "电话里没有号码：写能拨打的号码，例如 0317-2720000"
+# the Chinese of each choice, shown beside it in an editor's completion
+CHOICE_WORDS = {"active": "在岗 / 在用（默认）", "former": "已调离：页面保留并注明", "archived": "已撤销：页面保留，标志牌不再印",
+                "landscape": "横版", "portrait": "竖版", "red-gold": "红底黄字", "white-red": "白底红字", "": "不写：用默认的", None: "不写：用默认的"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +72,43 @@ KINDS = (
 class _Generator(GenerateJsonSchema):
     def date_schema(self, schema) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": DATE_PATTERN, "patternErrorMessage": DATE_MESSAGE}
+
+
+def _ascii_any_case(pattern: str) -> str:
+    """A pattern matching its letters in either case: JSON Schema's patterns take no flags (N/A, n/a)."""
+    out, escaped = [], False
+    for char in pattern:
+        out.append(char if escaped or not (char.isascii() and char.isalpha()) else f"[{char.lower()}{char.upper()}]")
+        escaped = char == "\\" and not escaped
+    return "".join(out)
+
+
+def none_pattern() -> str:
+    """A whole text that only says there is none (values.NONE_WRITTEN): validate refuses it."""
+    from .values import NONE_WRITTEN
+
+    return rf"^\s*(?:{_ascii_any_case(NONE_WRITTEN.pattern)})\s*$"
+
+
+def _said_values(node: dict[str, Any]) -> dict[str, Any]:
+    """A field's schema with the kind of value it is (values' "x-" markers) said as patterns and words."""
+    text, one_item, phone = node.pop("x-text", False), node.pop("x-one-item", False), node.pop("x-phone", None)
+    rules = []
+    if text:  # a required text of spaces is refused (an optional one is not written: _may_be_empty)
+        node.setdefault("pattern", VISIBLE)
+        node.setdefault("patternErrorMessage", BLANK_MESSAGE)
+        rules.append({"not": {"type": "string", "pattern": none_pattern()}, "errorMessage": NONE_MESSAGE})
+    if one_item:
+        rules.append({"pattern": ONE_ITEM, "patternErrorMessage": ONE_ITEM_MESSAGE})
+    if phone:  # a phone from a spreadsheet (13899012345.0) is refused: a whole number only
+        node["type"] = ["string", "integer"]
+        if phone == "dialled":
+            node["pattern"], node["patternErrorMessage"] = DIALLED_PATTERN, DIALLED_MESSAGE
+    if rules:
+        node["allOf"] = [*node.get("allOf", []), *rules]
+    if "enum" in node:
+        node["enumDescriptions"] = [CHOICE_WORDS.get(choice, str(choice)) for choice in node["enum"]]
+    return node
 
 
 def _pattern_messages() -> dict[str, str]:
@@ -94,7 +145,7 @@ def _simplify(node: Any) -> Any:
         return [_simplify(item) for item in node]
     if not isinstance(node, dict):
         return node
-    node = {key: _simplify(value) for key, value in node.items()}
+    node = _said_values({key: _simplify(value) for key, value in node.items()})
     options = node.get("anyOf")
     if isinstance(options, list) and len(options) == 2 and {"type": "null"} in options:
         other = next(option for option in options if option != {"type": "null"})
@@ -116,8 +167,8 @@ def _simplify(node: Any) -> Any:
             if name not in required and isinstance(field, dict) and "boolean" not in _types(field):
                 _may_be_empty(field)
     if node.get("type") == "string" and "enum" not in node and "format" not in node:
-        # Record's coerce_numbers_to_str: `hotline: 12345` or `id: 2026` is valid content
-        if "pattern" not in node:
+        # Record's coerce_numbers_to_str: `post: 12345` or `id: 2026` is valid content
+        if node.get("pattern") in (None, VISIBLE):
             node["type"] = ["string", "number"]
         elif node["pattern"] == ID_PATTERN:
             node["type"] = ["string", "integer"]
@@ -127,10 +178,11 @@ def _simplify(node: Any) -> Any:
 
 # numbers the models also take written as text, by their range: a year, a score
 NUMBERS_AS_TEXT = {(1900, 2100): r"^\s*(19[0-9]{2}|20[0-9]{2}|2100)\s*$",
+                   (1921, 2100): r"^\s*(192[1-9]|19[3-9][0-9]|20[0-9]{2}|2100)\s*$",  # a year of joining
                    (0, 100): r"^\s*(100(\.0*)?|[0-9]{1,2}(\.[0-9]*)?|\.[0-9]+)\s*$"}
 
 
-EMPTY = r"^\s*$|"  # before a pattern: or nothing but spaces
+EMPTY = BLANK + "|"  # before a pattern: or nothing one sees
 
 
 def _types(node: dict) -> list[str]:
@@ -144,12 +196,23 @@ def _may_be_empty(field: dict) -> None:
     kinds = _types(field)
     if kinds and "null" not in kinds:
         field["type"] = [*kinds, "null"]
+    if kinds and "string" not in kinds:  # `tags: ""`, `signboard: " "`: a pattern holds only strings
+        field["type"] = [*_types(field), "string"]
+        field["pattern"], field["patternErrorMessage"] = BLANK, "这里不写文字：没有就删掉这一行"
+        return
+    if field.get("minLength", 0) > 1 and "pattern" not in field:  # hotline: "" is not written; "12" too short
+        field["pattern"] = rf"^[\s\S]{{{field.pop('minLength')},}}$"
+        field["patternErrorMessage"] = "太短了"
     if "string" in kinds and field.get("minLength") == 1:
         del field["minLength"]
+    if "format" in field:  # `date: ""` is not written: the pattern says what a date is
+        del field["format"]
     if "string" in kinds and "pattern" in field:
         field["pattern"] = EMPTY + field["pattern"]
     if "enum" in field and None not in field["enum"]:
         field["enum"] = [*field["enum"], "", None]
+        if "enumDescriptions" in field:
+            field["enumDescriptions"] = [*field["enumDescriptions"], CHOICE_WORDS[""], CHOICE_WORDS[None]]
 
 
 def _key_order(node: Any) -> Any:

@@ -78,7 +78,9 @@ def _unseen_removed(value: Any) -> Any:
 
 ID_LENGTH = 64  # characters at most
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=ID_LENGTH)]
-Text = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+# json_schema_extra "x-…": what schema.py says of a kind of value to editors (a pattern, its words)
+Text = Annotated[str, BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+                 Field(json_schema_extra={"x-text": True})]
 CJK_QUOTES = "\u2018\u2019\u201c\u201d\u2026\u2014"  # ‘’“”…—: in Chinese text as often as in English
 _CJK = f"[{CJK}]"
 
@@ -106,9 +108,9 @@ def _one_item(shown_as: str):
     return one
 
 
-Tag = Annotated[Text, AfterValidator(_one_item("一个标识"))]
-Category = Annotated[Text, AfterValidator(_one_item("一个类别"))]
-Method = Annotated[Text, AfterValidator(_one_item("一种考核方式"))]
+Tag = Annotated[Text, AfterValidator(_one_item("一个标识")), Field(json_schema_extra={"x-one-item": True})]
+Category = Annotated[Text, AfterValidator(_one_item("一个类别")), Field(json_schema_extra={"x-one-item": True})]
+Method = Annotated[Text, AfterValidator(_one_item("一种考核方式")), Field(json_schema_extra={"x-one-item": True})]
 MARKDOWN_MOST = 200_000  # characters of one Markdown text: a page a phone still opens
 Markdown = Annotated[str, StringConstraints(min_length=1, max_length=MARKDOWN_MOST), Field(json_schema_extra={"contentMediaType": "text/markdown"})]
 
@@ -300,10 +302,10 @@ def _no_markup(value: str) -> str:
 
 
 Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=3, max_length=80),
-                  AfterValidator(_no_markup), AfterValidator(_digits)]
+                  AfterValidator(_no_markup), AfterValidator(_digits), Field(json_schema_extra={"x-phone": "any"})]
 # no length of its own: “待定” is said to hold no number, not to be too short
 ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
-                         AfterValidator(_no_markup), AfterValidator(_digits), AfterValidator(_dialable)]
+                         AfterValidator(_no_markup), AfterValidator(_digits), AfterValidator(_dialable), Field(json_schema_extra={"x-phone": "dialled"})]
 
 
 # "1、", "1.", "1）", "(1)", "①", "一、" at the start of a duty: numbering pasted from Word
