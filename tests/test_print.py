@@ -715,3 +715,12 @@ def test_a_plate_prints_the_standard_under_the_promise(tmp_path, standard, print
 def test_a_standard_too_long_for_a_plate_is_said_at_its_field(tmp_path, caplog):
     errors = failing_build(tmp_path, _with_standard("首问负责、限时办结、件件回复、" * 40), caplog)
     assert "content/commitments/2026.yaml:6:5: commitments[1].standard: 服务标准太长，桌牌上承诺下面放不下 (写简短一些的 standard" in errors, errors
+
+
+def test_a_branch_name_too_long_for_a_plate_is_said_once_at_the_branch(tmp_path, caplog):
+    """Audit AS-N 13: a branch's name too long for a plate was said at the post of each of its members."""
+    org = FILES["content/org.yaml"].replace("    name: 第一党支部\n", "    name: " + "第一物业服务站绿化养护与公共设施维修班党支部" * 16 + "\n")
+    errors = failing_build(tmp_path, {"content/org.yaml": org}, caplog).splitlines()
+    said = [line for line in errors if "党支部名称太长" in line]
+    assert said and set(said) == {said[0]} and said[0].startswith("content/org.yaml:7:5: branches[1].name: 党支部名称太长，桌牌上放不下"), errors
+    assert not [line for line in errors if ".post:" in line], errors

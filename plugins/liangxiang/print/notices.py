@@ -25,6 +25,11 @@ def field_of(item: Planned, field: tuple, config_file: Path) -> tuple[Location, 
     records = item.records
     if field == ("leader",) and item.kind == "signboard" and records["zone"].leader in item.people:
         field = ("people", records["zone"].leader, "name")  # the leader's name: what to shorten is in members.yaml
+    if field == ("branch",) and records.get("org") is not None:  # a plate's branch: its name in org.yaml
+        org = records["org"]
+        at = next((index for index, branch in enumerate(org.branches) if branch.id == records["member"].branch), None)
+        if at is not None:
+            return org.at("branches", at, "name"), org.field_name("branches", at, "name")
     if field[0] == "people":  # ("people", member id, "name"): a name on a sign, said where it is written
         owner, path = item.people[field[1]], field[2:]
         return owner.at(*path), owner.field_name(*path)

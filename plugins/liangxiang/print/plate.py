@@ -113,13 +113,15 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     block, h = s.lines(name.lines, text_x, y, text_w, name.size, RED, True, leading=1.25)
     items += block
     text_y = y + h + 1.5
-    for text, color, field in ((plate.department, INK, "department"), (plate.detail, INK, "post"), (plate.branch, GREY, "post")):
+    for text, color, field in ((plate.department, INK, "department"), (plate.detail, INK, "post"), (plate.branch, GREY, "branch")):
         if not text:
             continue
         fitted = fit(text, s.measure, text_w, lay.detail, detail_min, 2 + extra_lines, keep_phrases=True)
         if fitted is None:
             if field == "department":
                 raise Overflow(("member", "department"), "部门名称太长，桌牌上放不下", "写简短一些的 department")
+            if field == "branch":  # said once, in org.yaml, not at each member of the branch (AS-N 13)
+                raise Overflow(("branch",), "党支部名称太长，桌牌上放不下", "在 org.yaml 里把这个党支部的 name 写简短一些")
             raise Overflow(("member", "post"), "岗位、职务太长，桌牌上放不下", "写简短一些的 post 和 title")
         block, h = s.lines(fitted.lines, text_x, text_y, text_w, fitted.size, color)
         items += block
