@@ -979,6 +979,9 @@ CASES = [
     Case("zone-link-missing", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  见[旧区](closd.yaml)\n"), "content/zones/garden.yaml", "closd", "content", "指向的页面不存在", "zones/closed.yaml"),
     Case("page-same-address", {"content/about/index.md": "# 关于二\n"}, "content/about.md", 0, "-", "网址相同（/about/）", "改名"),
     Case("page-readme-same-address", {"content/rules/index.md": "# 制度\n", "content/rules/README.md": "# 制度二\n"}, "content/rules/index.md", 0, "-", "content/rules/README.md 的网址相同"),
+    # audit AS-O 4: MkDocs kept the last title unsaid
+    Case("page-meta-twice", {"content/about.md": "---\ntitle: 关于\ntitle: 旧标题\n---\n\n正文。\n"}, "content/about.md", 3, "title",
+         "同一处写了两次“title”（第 2 行已经有了）", "删掉其中一个"),
     Case("home-readme-same-address", {"content/index.md": "# 首页\n", "content/README.md": "# 说明\n"}, "content/index.md", 0, "-",
          "content/README.md 的网址相同（首页 /）（README.md 就是它所在文件夹的首页），只能留一个"),  # was "（//）" (audit X)
     Case("no-org", {"content/org.yaml": None}, "content/org.yaml", 0, "-", "找不到 org.yaml"),

@@ -124,6 +124,21 @@ class PageScanning:
                           "现在网站会把这几行当成正文显示出来", unclosed_hint(text, "在“title: …”下面加一行“---”，再写正文"))
         return True
 
+    def twice_in_page_meta(self, path: Path, text: str) -> None:
+        """A key written twice in a page's front matter (`title:` twice) is an error, as in a record:
+        MkDocs keeps the last one unsaid (audit AS-O 4)."""
+        from .yamlfile import parse
+        from ..problems import Problems
+
+        front, _, body_line = split_front_matter(text)
+        if front is None:
+            return
+        found = Problems()
+        parse(front, self.shown(path), found, first_line=2)
+        for problem in found:
+            if "同一处写了两次" in problem.message:
+                self.problems.add(problem.where, problem.field, problem.message, problem.hint)
+
     def unshown_page_meta(self, path: Path, text: str) -> list[Problem]:
         """A free page's front matter shows its title only: `author:` or `phone:` there is shown
         nowhere, which its editor would not expect (and a typo of title goes unused)."""
@@ -217,6 +232,7 @@ class PageScanning:
                     continue
                 if self.page_template(path, text) or self.unread_front_matter(path, text) or self.same_address(path, relative.as_posix()):
                     continue
+                self.twice_in_page_meta(path, text)
                 content.notices += self.unshown_page_meta(path, text)
                 content.pages.append(relative.as_posix())
                 content.page_texts[relative.as_posix()] = text
