@@ -2991,3 +2991,15 @@ def test_the_build_day_is_chinas_day_not_the_runners(monkeypatch):
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     monkeypatch.setattr(values.dt, "datetime", Clock)
     assert build_day().isoformat() == "2027-01-01"
+
+
+@pytest.mark.parametrize("name, hint", [
+    ("暴雨夜", "用拼音或英文，例如 baoyu-ye.md"),  # audit AS-O 6: always 例如 yi-ba-yao-shi.md, the format's example
+    ("暴雨夜2", "用拼音或英文，例如 baoyu-ye-2.md"),  # not "改名为 2.md"
+    ("A-Key", "文件名里有大写字母：改名为 a-key.md"),
+])
+def test_a_story_file_named_in_chinese_is_given_its_own_pinyin(tmp_path, name, hint):
+    root = write_site(tmp_path)
+    (root / "content/stories/a-key.md").rename(root / f"content/stories/{name}.md")
+    said = [str(p) for p in problems_of(root) if p.where.path == f"content/stories/{name}.md"]
+    assert said == [f"content/stories/{name}.md: 文件名要用小写字母、数字和“-”（它就是网址） ({hint})"], said

@@ -127,7 +127,12 @@ def story_name_hint(stem: str, taken: set[str]) -> str:
     from ..values import ID_PATTERN
 
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64]
-    if not re.fullmatch(ID_PATTERN, slug or "-"):
+    if not re.fullmatch(ID_PATTERN, slug or "-") or re.search(r"[^\x00-\x7f]", stem):
+        from ..ids import phrase_id
+
+        said = phrase_id(stem)  # 暴雨夜.md -> baoyu-ye.md, not the format's own example (audit AS-O 6)
+        if said and re.fullmatch(ID_PATTERN, said) and said not in taken:
+            return f"用拼音或英文，例如 {said}.md"
         return "例如 yi-ba-yao-shi.md"
     if slug in taken:
         return f"{slug}.md 已经有了：这个文件像是它的副本，不需要就删掉；要新写一篇，改名为一个新的英文名，例如 {slug}-2.md"
