@@ -100,7 +100,7 @@ def _said_values(node: dict[str, Any]) -> dict[str, Any]:
         rules.append({"not": {"type": "string", "pattern": none_pattern()}, "errorMessage": NONE_MESSAGE})
     if one_item:
         rules.append({"pattern": ONE_ITEM, "patternErrorMessage": ONE_ITEM_MESSAGE})
-    if phone:  # a phone from a spreadsheet (13899012345.0) is refused: a whole number only
+    if phone:  # a whole number or text: 0317.2721365, which YAML reads as a decimal, is refused
         node["type"] = ["string", "integer"]
         if phone == "dialled":
             node["pattern"], node["patternErrorMessage"] = DIALLED_PATTERN, DIALLED_MESSAGE
