@@ -1018,19 +1018,31 @@ def test_the_keyboard_brings_a_section_link_into_view(visit):
     assert box["x"] >= bar["x"] and box["x"] + box["width"] <= bar["x"] + bar["width"], (box, bar)
 
 
-def _supervise_line(tmp_path, hotline: str) -> str:
-    """The line under a zone's phone that gives the org's hotline, from a minimal site whose hotline is written so."""
+def _minimal_zone_page(tmp_path, files: dict[str, str]) -> str:
+    """The garden's page of a minimal site (no printables) with files changed: its parts are put into
+    the example's page, which the browser has open, to see them set by the theme's CSS."""
     from conftest import build_site
-    from minimal_site import FILES, write_site
+    from minimal_site import write_site
 
-    root = write_site(tmp_path / "src", {"content/org.yaml": FILES["content/org.yaml"].replace(
-        "hotline: 0317-2720000", f"hotline: {hotline}")})
+    root = write_site(tmp_path / "src", files)
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
-    html = (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
-    line = html[html.index('<p class="call-supervise">'):]
-    return line[:line.index("</p>") + 4]
+    return (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
+
+
+def _cut(html: str, start: str, end: str) -> str:
+    """From start to the first end after it, both included."""
+    at = html.index(start)
+    return html[at:html.index(end, at) + len(end)]
+
+
+def _supervise_line(tmp_path, hotline: str) -> str:
+    """The line under a zone's phone that gives the org's hotline, from a minimal site whose hotline is written so."""
+    from minimal_site import FILES
+
+    html = _minimal_zone_page(tmp_path, {"content/org.yaml": FILES["content/org.yaml"].replace("hotline: 0317-2720000", f"hotline: {hotline}")})
+    return _cut(html, '<p class="call-supervise">', "</p>")
 
 
 def test_a_pause_between_two_hotlines_never_starts_a_line(visit, tmp_path):
@@ -1083,22 +1095,16 @@ def test_search_opened_from_disk_says_to_open_the_site_by_its_address(browser, e
 def _long_named_zone(tmp_path) -> dict[str, str]:
     """The masthead and the zone's head of a minimal site whose campaign and zone have the long names a
     community writes (audit AS-M 5), built by the templates."""
-    from conftest import build_site
-    from minimal_site import FILES, write_site
+    from minimal_site import FILES
 
-    root = write_site(tmp_path / "src", {
+    html = _minimal_zone_page(tmp_path, {
         "content/org.yaml": FILES["content/org.yaml"].replace(
             "activity: 优秀党员责任区创建活动", "short_name: 幸福里社区党委\nactivity: “亮身份、亮承诺、亮标准”党员责任区创建活动"),
         "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
             "name: 花园责任区", "name: 新华路街道幸福里社区第三网格（幸福里北区及建设里平房片区）党员责任区\nslogan: 老旧小区有党员，大事小情有人管")
         .replace("service_phone: 0317-2720001", "service_phone: 0317-2263118-803")})
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
-    html = (build_site(config, tmp_path / "site") / "zones/garden/index.html").read_text(encoding="utf-8")
-    cut = lambda start, end: html[html.index(start):html.index(end, html.index(start)) + len(end)]  # noqa: E731
-    return {"header.masthead": cut('<header class="masthead">', "</header>"), ".zone-head": cut('<header class="zone-head', "</header>"),
-            "p.call": cut('<p class="call">', "</p>")}
+    return {"header.masthead": _cut(html, '<header class="masthead">', "</header>"),
+            ".zone-head": _cut(html, '<header class="zone-head', "</header>"), "p.call": _cut(html, '<p class="call">', "</p>")}
 
 
 @pytest.mark.parametrize("size, font", [((195, 422), 16), ((390, 844), 32)], ids=["200% zoom", "2rem"])

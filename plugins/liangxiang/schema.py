@@ -201,8 +201,8 @@ def _may_be_empty(field: dict) -> None:
         field["pattern"], field["patternErrorMessage"] = BLANK, "这里不写文字：没有就删掉这一行"
         return
     if field.get("minLength", 0) > 1 and "pattern" not in field:  # hotline: "" is not written; "12" too short
-        field["pattern"] = rf"^[\s\S]{{{field.pop('minLength')},}}$"
-        field["patternErrorMessage"] = "太短了"
+        least = field.pop("minLength")
+        field["pattern"], field["patternErrorMessage"] = rf"^[\s\S]{{{least},}}$", f"太短了：至少 {least} 个字符"  # load.wording's words
     if "string" in kinds and field.get("minLength") == 1:
         del field["minLength"]
     if "format" in field:  # `date: ""` is not written: the pattern says what a date is

@@ -130,7 +130,7 @@ class PageScanning:
         from .yamlfile import parse
         from ..problems import Problems
 
-        front, _, body_line = split_front_matter(text)
+        front = split_front_matter(text)[0]
         if front is None:
             return
         found = Problems()
