@@ -724,3 +724,36 @@ def test_a_branch_name_too_long_for_a_plate_is_said_once_at_the_branch(tmp_path,
     said = [line for line in errors if "党支部名称太长" in line]
     assert said and set(said) == {said[0]} and said[0].startswith("content/org.yaml:7:5: branches[1].name: 党支部名称太长，桌牌上放不下"), errors
     assert not [line for line in errors if ".post:" in line], errors
+
+
+def test_every_field_set_small_on_a_sign_is_said(tmp_path, caplog):
+    """A sign printed small for a long name and long duties said the name only: the editor who
+    shortened it was told of the duties on the next build."""
+    duties = "\n" + "".join(f"  - 第{i}条：{LONG_DUTY}\n" for i in range(1, 11))
+    files = {"content/zones/garden.yaml": zone_file(name="花园责任区东侧绿地与儿童游乐场" * 10, duties=duties.rstrip("\n"))}
+    with caplog.at_level(logging.INFO):
+        site = build(tmp_path, files)
+    said = "\n".join(r.getMessage() for r in caplog.records)
+    assert re.search(r"提示：content/zones/garden\.yaml:2:\d+: name: 责任区名称太长.*：标志牌已把最小字号缩小到 \d+% 印出", said), said
+    assert re.search(r"提示：content/zones/garden\.yaml:\d+:\d+: duties: 工作职责太长.*：标志牌已把最小字号缩小到 \d+% 印出", said), said
+    page = (site / "print" / "index.html").read_text(encoding="utf-8")
+    assert "责任区名称太长" in page and "工作职责太长" in page, "the print shop is told of both"
+
+def test_every_field_too_long_for_a_plate_is_said_in_one_run(tmp_path, caplog):
+    """One run says every error: with a standard and a department both too long, the build said the
+    department only, and the standard once that was fixed (audit AS-O)."""
+    files = _with_standard("首问负责、限时办结、件件回复、" * 40)
+    files["members.yaml"] = FILES["members.yaml"].replace("    group: b1-g1\n", "    group: b1-g1\n    department: " + "第一物业服务站绿化养护与公共设施维修班" * 40 + "\n", 1)
+    errors = failing_build(tmp_path, files, caplog)
+    assert "members.yaml:7:5: members[1].department: 部门名称太长，桌牌上放不下" in errors, errors
+    assert "content/commitments/2026.yaml:6:5: commitments[1].standard: 服务标准太长，桌牌上承诺下面放不下" in errors, errors
+
+
+def test_every_field_too_long_for_a_sign_is_said_in_one_run(tmp_path, caplog):
+    zone = FILES["content/zones/garden.yaml"]
+    zone = zone.replace("name: 花园责任区\n", "name: " + "花园责任区东侧绿地与儿童游乐场" * 12 + "\n")
+    zone = zone.replace("duties:\n  - 浇水\n", "duties:\n" + "".join(f"  - 每天早晚巡查第 {n} 片绿地、儿童游乐设施和健身器材，发现损坏当天报修并设置警示标志\n" for n in range(200)))
+    errors = failing_build(tmp_path, {"content/zones/garden.yaml": zone}, caplog)
+    assert "content/zones/garden.yaml:2:1: name: 责任区名称太长" in errors, errors
+    assert "content/zones/garden.yaml:5:1: duties: 工作职责太长" in errors, errors
+    assert errors.count("或把 signboard 改成") <= 1, errors  # sizes are offered for the whole content only

@@ -61,3 +61,28 @@ def fit_or_squeeze(compose: Callable[[float], Drawing]) -> tuple[Drawing, Squeez
         drawing.notes.insert(0, squeezed.note)
         return drawing, squeezed
     raise first
+
+
+
+MOST_SAID = 8  # overflowing fields said of one printable: each costs its layouts again
+
+
+def every_overflow(first: Overflow, content, lay_out: Callable, least: Callable) -> list[Overflow]:
+    """first, then each other field that overflows (one run says every error, and every field set
+    small): the content is laid out again with each field named so far cut to its least
+    (``least(content, field)``, None when nothing can be said past it, a sheet too small), until
+    ``lay_out(content)`` raises no Overflow."""
+    found, said = [first], {tuple(first.field)}
+    while len(found) < MOST_SAID:
+        content = least(content, tuple(found[-1].field))
+        if content is None:
+            break
+        try:
+            lay_out(content)
+            break
+        except Overflow as overflow:
+            if tuple(overflow.field) in said:
+                break
+            said.add(tuple(overflow.field))
+            found.append(overflow)
+    return found

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..files import write_atomic
 from .cache import key
 
-VERSION = 6  # 2: a summary says what was squeezed; 3: and which photo printed small; 4, 5: and what was left out; 6: how its duties read
+VERSION = 7  # 2: a summary says what was squeezed; 3: and which photo printed small; 4, 5: and what was left out; 6: how its duties read; 7: every field squeezed
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Summary:
     width: float
     height: float
     notes: tuple[str, ...]
-    squeezed: tuple = ()  # (field path, message, hint, squeeze) of content set below the legible size (fitting.py)
+    squeezed: tuple = ()  # (field path, message, hint, squeeze) of each field set below the legible size (fitting.py)
     small_photo: tuple = ()  # images.SmallPhoto's fields
     left_out: tuple = ()  # ((field path, characters, words), ...) that could not be printed (glyphs.py)
     reading: float = 0.0  # Drawing.reading
@@ -88,7 +88,7 @@ class LayoutIndex:
         outputs = {s.key for s in layouts.values()}
         data = {
             "version": VERSION,
-            "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes), list(s.squeezed), list(s.small_photo), [list(x) for x in s.left_out], s.reading] for k, s in layouts.items()},
+            "layouts": {k: [s.key, s.title, s.width, s.height, list(s.notes), [list(x) for x in s.squeezed], list(s.small_photo), [list(x) for x in s.left_out], s.reading] for k, s in layouts.items()},
             "facts": {k: v for k, v in self.facts.items() if k in outputs},
         }
         write_atomic(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
@@ -97,7 +97,7 @@ class LayoutIndex:
 
 
 def _squeezed(stored: list) -> tuple:
-    return (tuple(stored[0]), *stored[1:]) if stored else ()
+    return tuple((tuple(field), *rest) for field, *rest in stored)
 
 
 def _left_out(stored: list) -> tuple:

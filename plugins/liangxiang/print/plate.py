@@ -171,6 +171,17 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     return items + block
 
 
+# each field a plate may overflow at, cut to the least it could say (fitting.every_overflow)
+_LEAST = {("org", "short_name"): {"org": "党委"}, ("org", "name"): {"org": "党委"}, ("member", "name"): {"name": "某某"},
+          ("member", "department"): {"department": ""}, ("member", "post"): {"detail": ""}, ("branch",): {"branch": ""},
+          ("standard",): {"standard": ""}, ("promise",): {"promise": "承诺"}}
+
+
+def plate_at_least(plate: PlateContent, field: tuple) -> PlateContent | None:
+    """The plate with the field an Overflow named cut to its least: what else overflows is then said too."""
+    return replace(plate, **_LEAST[field]) if field in _LEAST else None
+
+
 def _standard_lines(text: str, s: Setter, width: float, biggest: float, smallest: float, most: int) -> tuple[float, list[str]] | None:
     """The size and lines of a text written over lines (`standard: |`): each written line centred in
     lines of its own, all at the largest size at which they take no more than ``most``."""

@@ -182,19 +182,23 @@ def _heights(start: float, stop: float, steps: int = 24):
         yield start + (stop - start) * step / steps
 
 
-def compose_signboard(sign: SignboardContent, words: SignboardWords, setter: Setter, squeeze: float = 1.0) -> Drawing:
+def compose_signboard(sign: SignboardContent, words: SignboardWords, setter: Setter, squeeze: float = 1.0,
+                      advise: bool = True) -> Drawing:
     """The signboard's drawing; raises Overflow when content does not fit at the smallest legible
     size (times squeeze).
 
     Its hint names the format's sizes, no smaller than this one, that the content was tried on and
     fits (type grows with the sheet, so a bigger sign of the same shape holds no more; another
     shape may). A smaller sign is never offered: it would hold more only by being read closer.
+    advise=False tries no other size (fitting.every_overflow's later fields: sizes the content
+    with its first field cut fits would mislead).
     """
     try:
         return _compose(sign, words, setter, squeeze)
     except Overflow as overflow:
         if squeeze == 1.0:
             overflow = _blamed(overflow, sign, words, setter)
+        if squeeze == 1.0 and advise:
             area = _area(sign.size)
             tried = sorted(((size, orientation) for size in NAMED_SIZES for orientation in ("landscape", "portrait")
                             if (size, orientation) != (sign.size, sign.orientation)),
@@ -211,6 +215,21 @@ def compose_signboard(sign: SignboardContent, words: SignboardWords, setter: Set
             if overflow.near is not None and squeeze < 1.0:
                 return overflow.near  # fit_or_squeeze says what was squeezed
         raise overflow from None
+
+
+# each field a sign may overflow at, cut to the least it could say (fitting.every_overflow); past a
+# sheet too small (signboard.size) nothing more is said: every field would overflow it
+_LEAST = {("name",): lambda sign: {"name": sign.name[:6]}, ("slogan",): lambda sign: {"slogan": ""},
+          ("scope",): lambda sign: {"scope": ""}, ("duties",): lambda sign: {"duties": ("巡查",)},
+          ("roles",): lambda sign: {"roles": ()}, ("members",): lambda sign: {"members": ()},
+          ("leader",): lambda sign: {"leader": sign.leader[:3], "leader_detail": ""},
+          ("service_phone",): lambda sign: {"phone": "12345"},
+          ("org", "name"): lambda sign: {"org": "党委", "org_short": ""}, ("org", "short_name"): lambda sign: {"org": "党委", "org_short": ""}}
+
+
+def signboard_at_least(sign: SignboardContent, field: tuple) -> SignboardContent | None:
+    """The sign with the field an Overflow named cut to its least: what else overflows is then said too."""
+    return replace(sign, **_LEAST[field](sign)) if field in _LEAST else None
 
 
 def _near(sign: SignboardContent, words: SignboardWords, setter: Setter, squeeze: float) -> Drawing | None:

@@ -33,7 +33,7 @@ from .plan import Planned, plan_plates, plan_signboards, plate_words, signboard_
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
 from .printable import Printable, outline, packed_drawing, shown
-from .fitting import Squeezed, fit_or_squeeze
+from .fitting import Squeezed, every_overflow, fit_or_squeeze
 from .setter import Overflow, Setter
 from .notices import PrintNotices, field_of
 
@@ -116,9 +116,9 @@ class PrintStage:
                 summary, packed, chars = laid[k]
                 self.index.put(k, summary)
             self.items.append(self._printable(item, summary, packed, chars))
-            if summary.squeezed:
-                notices.squeezed(item, summary.squeezed)
-            elif item.kind == "signboard" and summary.reading:
+            for squeezed in summary.squeezed:
+                notices.squeezed(item, squeezed)
+            if not summary.squeezed and item.kind == "signboard" and summary.reading:
                 notices.smallest(item, summary)
             if summary.small_photo:
                 notices.small_photo(item, SmallPhoto(*summary.small_photo), photos_said)
@@ -141,7 +141,7 @@ class PrintStage:
                 drawing, squeezed = found
                 summary = Summary(key(KINDS[item.kind], drawing, self.fonts.digest, self.bleed), drawing.title,
                                   drawing.width, drawing.height, tuple(drawing.notes),
-                                  astuple(squeezed) if squeezed else (), drawing.small_photo, left_out, drawing.reading)
+                                  tuple(astuple(each) for each in squeezed), drawing.small_photo, left_out, drawing.reading)
                 laid[k] = (summary, *packed_drawing(drawing))
         if problems:
             for k, (summary, _, _) in laid.items():
@@ -177,9 +177,9 @@ class PrintStage:
         words = [*vars(signboard_words(self.labels)).values(), *vars(plate_words(self.labels)).values()]
         return font_having(missing + "".join(dict.fromkeys("".join(words))), self.root)
 
-    def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> tuple[Drawing, Squeezed | None] | None:
-        from .plate import compose_plate  # imported on first use: an unchanged site lays out nothing
-        from .signboard import compose_signboard
+    def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> tuple[Drawing, tuple[Squeezed, ...]] | None:
+        from .plate import compose_plate, plate_at_least  # imported on first use: an unchanged site lays out nothing
+        from .signboard import compose_signboard, signboard_at_least
 
         if item.kind == "signboard":
             zone = item.records["zone"]
@@ -187,17 +187,27 @@ class PrintStage:
             if max(width, height) > LARGEST_PAGE:
                 problems.add(zone.at("signboard", "size"), "signboard.size", "标志牌超过 5 米，PDF 页面放不下", "写实际的成品尺寸，例如 900x600mm")
                 return None
-            words = signboard_words(self.labels)
-            compose = lambda squeeze: compose_signboard(item.content, words, setter, squeeze)  # noqa: E731
+            sign_words, least = signboard_words(self.labels), signboard_at_least
+            compose = lambda content, squeeze, advise=True: compose_signboard(content, sign_words, setter, squeeze, advise)  # noqa: E731
         else:
-            words = plate_words(self.labels)
-            compose = lambda squeeze: compose_plate(item.content, words, setter, squeeze)  # noqa: E731
+            words, least = plate_words(self.labels), plate_at_least
+            compose = lambda content, squeeze, advise=True: compose_plate(content, words, setter, squeeze)  # noqa: E731
         try:
-            return fit_or_squeeze(compose)
+            drawing, squeezed = fit_or_squeeze(lambda squeeze: compose(item.content, squeeze))
         except Overflow as overflow:
-            where, field = field_of(item, tuple(overflow.field), self.config_file)
-            problems.add(where, field, overflow.message, overflow.hint)
+            fits = lambda content: fit_or_squeeze(lambda squeeze: compose(content, squeeze, advise=False))  # noqa: E731
+            for each in every_overflow(overflow, item.content, fits, least):
+                where, field = field_of(item, tuple(each.field), self.config_file)
+                problems.add(where, field, each.message, each.hint)
             return None
+        if squeezed is None or squeezed.squeeze == 1.0:  # at 1.0 only its code was made smaller
+            return drawing, (squeezed,) if squeezed else ()
+        # set small for its first field: the others that would not fit at the legible size are said too
+        first = Overflow(squeezed.field, squeezed.message, squeezed.hint)
+        at_size = lambda content: compose(content, 1.0, advise=False)  # noqa: E731
+        also = [Squeezed(tuple(each.field), each.message, each.hint, squeezed.squeeze) for each in every_overflow(first, item.content, at_size, least)[1:]]
+        drawing.notes[1:1] = [each.note for each in also]
+        return drawing, (squeezed, *also)
 
     def _printable(self, item: Planned, summary: Summary, packed: bytes | None, chars: str) -> Printable:
         kind = KINDS[item.kind]
