@@ -134,12 +134,12 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
         minimums: dict[str, Location] = {}
         grades = org.grades if org.grades is not None else self.rejected_grades()
         for grade in grades:
-            self.unique("考核等次", names, grade.name, grade.at("name"), "grades.name", "每个等次的名称都不同")
-            self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), "grades.min", "每个等次的最低分都不同：得分高的等次 min 也高")
+            self.unique("考核等次", names, grade.name, grade.at("name"), grade.field_name("name"), "每个等次的名称都不同")
+            self.unique("最低分", minimums, f"{grade.min:g}", grade.at("min"), grade.field_name("min"), "每个等次的最低分都不同：得分高的等次 min 也高")
         self.grades_in_rank(grades)
         categories: dict[str, Location] = {}
         for index, category in enumerate(org.story_categories or []):
-            self.unique("典型类别", categories, category, org.at("story_categories", index), "story_categories", "删去重复的类别")
+            self.unique("典型类别", categories, category, org.at("story_categories", index), org.field_name("story_categories", index), "删去重复的类别")
 
     def rejected_grades(self) -> list[Grade]:
         """The grades of an org.yaml that did not validate, each that does on its own: one grade's
