@@ -146,7 +146,7 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "gbk": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站 # 注释").encode("gbk"), "mkdocs.yml:1:", "GBK"),
     "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
     # audit X: MkDocs took the pasted spaces for part of a setting's name, and said so in English
-    "nbsp-indent": (lambda text: text.replace("  name: liangxiang", "\u00a0\u00a0name: liangxiang"), "mkdocs.yml:5:1: name:", "缩进里有不间断空格"),
+    "nbsp-indent": (lambda text: text.replace("  name: liangxiang", "\u00a0\u00a0name: liangxiang"), "mkdocs.yml:5:1: theme.name:", "缩进里有不间断空格"),
     # audit Z1: MkDocs reads mkdocs.yml with PyYAML, which refuses a tab the content's reader takes for a space
     "tab-before-a-comment": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站\t# 名称"), "mkdocs.yml:1:", "制表符"),
     "no-scheme": (lambda text: text.replace("https://dj.qinghe.org.cn/dj/", "dj.qinghe.org.cn/dj/"), "mkdocs.yml:2:1: site_url:", "https://"),
@@ -260,11 +260,12 @@ def test_a_plain_build_fails_on_a_misspelt_plugin_option_in_validates_words(tmp_
 def test_a_setting_indented_with_pasted_spaces_is_said_in_words_by_build_and_validate_alike(tmp_path):
     """Audit X: to MkDocs "\xa0\xa0name" is a setting of that name, said in English with no line."""
     root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  name: liangxiang", "\u00a0\u00a0name: liangxiang")})
-    said = "mkdocs.yml:5:1: name: 缩进里有不间断空格"
+    said = "mkdocs.yml:5:1: theme.name: 缩进里有不间断空格"  # at its whole path, once
     build = run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=root)
     validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert build.returncode == 1 and said in build.stderr and "Config value" not in build.stderr, build.stderr
     assert validate.returncode == 1 and validate.stderr.startswith(said), validate.stderr
+    assert build.stderr.count("缩进里有") == validate.stderr.count("缩进里有") == 1, (build.stderr, validate.stderr)
 
 
 def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):

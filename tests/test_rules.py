@@ -356,7 +356,7 @@ CASES = [
          "members: ［", "members", "这里应该是一个列表", "“［”是全角括号，YAML 不认：换成半角（英文）的方括号，写成 [zhang-wei, li-na]"),
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "name", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),
-    Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "post", "全角", ":"),
+    Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "members[1].post", "全角", ":"),
     Case("yaml-syntax", sub("content/org.yaml", "name: 测试单位", 'name: "测试单位'), "content/org.yaml", 1, "name", "YAML 格式错误"),
     Case("yaml-no-space-after-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope:花园一片"), "content/zones/garden.yaml", "scope:花园", "-", "“scope”后面的冒号要跟一个空格", "scope: 花园一片"),
     # the colon left out: PyYAML stops at the next key; the mistake is the line above it
@@ -780,7 +780,9 @@ CASES = [
          "应该是数字", "写成一个具体的数"),
     Case("grade-minimums-upside-down", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 9}\n  - {name: 合格, min: 80}\n  - {name: 不合格, min: 0}\nbranches:"),
          "content/org.yaml", "min: 9}", "grades[1].min", "“优秀”的最低分 9 不比“合格”的 80 高", "例如 优秀 90、合格 80"),
-    Case("grade-name-twice", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 优秀, min: 60}\nbranches:"), "content/org.yaml", "min: 60", "grades.name", "重复", "名称都不同"),
+    Case("category-twice", sub("content/org.yaml", "branches:", "story_categories: [劳动模范, 党员先锋, 劳动模范]\nbranches:"),
+         "content/org.yaml", "story_categories:", "story_categories[3]", "典型类别“劳动模范”重复了", "删去重复的类别"),
+    Case("grade-name-twice", sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 优秀, min: 60}\nbranches:"), "content/org.yaml", "min: 60", "grades[2].name", "重复", "名称都不同"),
     # photos
     # outside content/: a web address and a path on the editor's computer get what to do (audit 25)
     Case("photo-web-address", sub("members.yaml", "photos/zhang-wei.jpg", "https://img.example.cn/p/zhang-wei.jpg"), "members.yaml", "https://img.example.cn", "photo",
@@ -2511,7 +2513,7 @@ def _tabbed(text: str) -> str:
     # audit 21: a full-width space in one line's indentation hid every other error of members.yaml
     ("members.yaml", FILES["members.yaml"].replace("    post: 绿化养护员", "\u3000\u3000post: 绿化养护员").replace("    branch: b2", "    branch: b9", 1)
      .replace("    name: 李娜", "    name: 李娜\n    phone: 13800000000"),
-     [("members.yaml:7:1", "post", "缩进里有全角空格"), ("members.yaml:13:5", "members[2].phone", "不认识的字段"),
+     [("members.yaml:7:1", "members[1].post", "缩进里有全角空格"), ("members.yaml:13:5", "members[2].phone", "不认识的字段"),
       ("members.yaml:17:5", "members[3].branch", "找不到党支部“b9”")]),
     # a file indented with tabs throughout: one error for them all, and its own mistakes
     ("members.yaml", _tabbed(FILES["members.yaml"].replace("    branch: b2", "    branch: b9", 1)),
@@ -2564,7 +2566,7 @@ def test_a_full_width_bracket_is_pointed_at(tmp_path, old, new, expected):
       ("content/commitments/2026.yaml:11:5", "commitments[2].promiss", "不认识的字段“promiss”")]),
     # two quotes in one file, each said where it stands
     ([("content/commitments/2026.yaml", "    promise: 带头养护花园", '    promise: "带头"养护花园'), ("content/commitments/2026.yaml", "    promise: 热情服务", '    promise: "热情"服务')],
-     [("content/commitments/2026.yaml:4:14", "promise", "引号只能把整个值括起来"), ("content/commitments/2026.yaml:10:14", "promise", "引号只能把整个值括起来")]),
+     [("content/commitments/2026.yaml:4:14", "commitments[1].promise", "引号只能把整个值括起来"), ("content/commitments/2026.yaml:10:14", "commitments[2].promise", "引号只能把整个值括起来")]),
     # a zone's own field set aside: the rest of the zone is not checked against a value it never had
     ([("content/zones/closed.yaml", "status: archived", "status archived"), ("content/zones/closed.yaml", "leader: li-na", "leader: li-nna")],
      [("content/zones/closed.yaml:8:7", "-", "“status”后面少了冒号")]),
@@ -2580,14 +2582,14 @@ def test_a_full_width_bracket_is_pointed_at(tmp_path, old, new, expected):
     # and so is a typo in another reference: the id set aside is read off its line
     ([("members.yaml", "  - id: li-na", '  - id: "li-na'), ("members.yaml", "    branch: b2", "    branch: b9"),
       ("content/commitments/2026.yaml", "  - member: zhang-wei", "  - member: zhang-wie")],
-     [("members.yaml:11:9", "id", "引号或括号没有配对"), ("members.yaml:16:5", "members[3].branch", "找不到党支部“b9”"),
+     [("members.yaml:11:9", "members[2].id", "引号或括号没有配对"), ("members.yaml:16:5", "members[3].branch", "找不到党支部“b9”"),
       ("content/commitments/2026.yaml:3:5", "commitments[1].member", "找不到党员“zhang-wie”")]),
     # an id that cannot be made out: a reference not found may be that member, so none is said missing
     ([("members.yaml", "  - id: li-na", "  - id: [li-na"), ("content/commitments/2026.yaml", "  - member: zhang-wei", "  - member: zhang-wie")],
-     [("members.yaml:11:9", "id", "方括号“[”没有配对")]),
+     [("members.yaml:11:9", "members[2].id", "方括号“[”没有配对")]),
     # another field of the roster set aside: references are still checked (a leader's typo said in the same run)
     ([("members.yaml", "    post: 绿化养护员", '    post: "绿化养护员'), ("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wie")],
-     [("members.yaml:7:11", "post", "引号或括号没有配对"), ("content/zones/garden.yaml:7:1", "leader", "找不到党员“zhang-wie”")]),
+     [("members.yaml:7:11", "members[1].post", "引号或括号没有配对"), ("content/zones/garden.yaml:7:1", "leader", "找不到党员“zhang-wie”")]),
     ([("content/org.yaml", "  - id: b2", "  -id: b2"), ("content/org.yaml", "测试单位", "测试单位\nhotlien: 1")],
      [("content/org.yaml:2:1", "hotlien", "不认识的字段“hotlien”"), ("content/org.yaml:11:3", "-", "短横线“-”后面要有一个空格")]),
     # {id b1-g1, …}: the colon left out is one error, not also an id missing and a group not found
@@ -2934,7 +2936,7 @@ def test_one_run_says_a_wrong_grade_beside_the_other_grades_mistakes(tmp_path):
     said = [(p.where.line, p.field, p.message) for p in problems_of(root)]
     assert any(field == "grades[1].min" and "应该是数字" in message for _, field, message in said), said
     assert any(field == "grades[3].min" and "“良好”的最低分 70 不比“合格”的 95 高" in message for _, field, message in said), said
-    assert any(field == "grades.name" and "“合格”重复了" in message for _, field, message in said), said
+    assert any(field == "grades[4].name" and "“合格”重复了" in message for _, field, message in said), said
 
 
 def test_an_alias_written_twice_in_a_zone_is_said_there_beside_its_clash_with_another(tmp_path):

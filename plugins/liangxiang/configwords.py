@@ -210,11 +210,18 @@ def _unknown_setting(path: Path, message: str) -> str:
     spaced = re.search(r"Unrecognised configuration name: ([^\S ]+)(\S+)", message)
     if spaced is not None:  # "\xa0\xa0name": indented with spaces pasted from a web page, a key to MkDocs
         from .load.typography import SPACE_NAMES
+        from .load.yamlfile import parse
+        from .problems import Problems
 
-        lines = path.read_text(encoding="utf-8-sig").split("\n")
+        text = path.read_text(encoding="utf-8-sig")
+        lines = text.split("\n")
         number = next((n for n, line in enumerate(lines, 1) if line.startswith(spaced.group(1) + spaced.group(2))), None)
         space = SPACE_NAMES.get(spaced.group(1)[0], "看不见的空白")
-        return (f"{path.name}:{number or 1}:1: {spaced.group(2).rstrip(':')}: 缩进里有{space}"
+        read = Problems()  # the file as validate reads it: the setting at its whole path (theme.name)
+        parse(text, path.name, read, tabs_read=False)
+        name = next((problem.field for problem in read.items if problem.where.line == number and problem.message.startswith("缩进里有")),
+                    spaced.group(2).rstrip(":"))
+        return (f"{path.name}:{number or 1}:1: {name}: 缩进里有{space}"
                 " (YAML 只能用半角空格缩进：删掉这一行开头的空白，重新用空格键缩进（通常每层 2 个）)")
     found = re.search(r"(Plugin 'liangxiang' option '\w+': )?Unrecognised configuration name: (\S+)", message)
     if found is None:

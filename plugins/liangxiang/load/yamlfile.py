@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -121,10 +121,25 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
     fast=False always takes the pure-Python loader (the reference the C path is tested against).
     tabs_read=False: a tab between words is an error, as PyYAML (and so MkDocs) has it.
     """
+    said_before = len(problems.items)
     text = report_typography(text, path, problems, first_line - 1, _first_error, tabs_read)
     if text is not None and ("|" in text or ">" in text):
         text = report_block_texts(text, path, problems, first_line - 1, field_names(), markdown_fields())
-    return None if text is None else _parse_text(text, path, problems, first_line, fast)
+    document = None if text is None else _parse_text(text, path, problems, first_line, fast)
+    if document is not None and len(problems.items) > said_before:
+        _whole_paths(problems, said_before, document.source)
+    return document
+
+
+def _whole_paths(problems: Problems, start: int, source: SourceMap) -> None:
+    """The text's own mistakes (name：张伟 with a full-width colon) are said before YAML reads it,
+    at the key alone: once read, at its whole path, members[2].name, as every other error is."""
+    keys = {(line, path[-1]): path for path, (line, _) in source.positions.items() if path and isinstance(path[-1], str)}
+    for index in range(start, len(problems.items)):
+        problem = problems.items[index]
+        path = keys.get((problem.where.line, problem.field))
+        if path is not None and problem.where.path == source.path and len(path) > 1:
+            problems.items[index] = replace(problem, field=dotted(path))
 
 
 def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast: bool, rounds: int = 0) -> Document | None:
