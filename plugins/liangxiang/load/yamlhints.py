@@ -226,5 +226,6 @@ def text_blocks(lines: list[str]) -> set[int]:
             inside.add(index)
             continue
         opened = BLOCK_SCALAR.match(line)
-        block_indent = len(opened.group(1)) if opened is not None else None
+        # the text is indented past its key, which stands after the "- " of an item (`  - id: |`)
+        block_indent = len(re.match(r" *(?:- +)*", line).group(0)) if opened is not None else None
     return inside
