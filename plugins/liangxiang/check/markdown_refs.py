@@ -353,16 +353,25 @@ def _place_of(text: str, ref: str, image: bool = False, nth: int = 0) -> tuple[i
     """The line and column (from 1) where text names ref the nth time as an image (or as a link),
     or (1, 1). Written with entities (&amp;), escapes or spaces Markdown drops, the whole ref may not
     be in the text: then its last part, the file or page name, is looked for."""
-    tail = re.split(r"[/\s]", ref.strip().rstrip("/"))[-1]
-    for needle in (ref, unquote(ref), html.escape(ref, quote=False), ref.strip(), tail if len(tail) > 2 else ""):
-        places = [found.start() for found in re.finditer(re.escape(needle), text)] if needle else []
-        # the address itself, not the end of a longer one (members/feng-yu/ inside ../members/feng-yu/)
-        places = [at for at in places if _whole_address(text, at, len(needle))] or places
-        right_kind = [at for at in places if bool(IMAGE_OPENING.search(text[max(0, at - 300):at])) == image]
-        places = right_kind or places
-        if places:
-            at = places[min(nth, len(places) - 1)]
-            return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-    # every letter may be an entity or %-escape (&#106;avascript:): the line that reads as ref
+    for needle in (ref, unquote(ref), html.escape(ref, quote=False), ref.strip()):
+        if (found := _nth_place(text, needle, image, nth)) is not None:
+            return found
+    # every letter may be an entity or %-escape (&#106;avascript:): the line that reads as ref,
+    # before its tail, which another address may end in (javascript:… above java&#x09;script:…, audit AS-O 8)
     lines = [number for number, line in enumerate(text.split("\n"), 1) if ref in unquote(html.unescape(line))]
-    return (lines[min(nth, len(lines) - 1)] if lines else 1), 1
+    if lines:
+        return lines[min(nth, len(lines) - 1)], 1
+    tail = re.split(r"[/\s]", ref.strip().rstrip("/"))[-1]
+    return (_nth_place(text, tail, image, nth) if len(tail) > 2 else None) or (1, 1)
+
+
+def _nth_place(text: str, needle: str, image: bool, nth: int) -> tuple[int, int] | None:
+    places = [found.start() for found in re.finditer(re.escape(needle), text)] if needle else []
+    # the address itself, not the end of a longer one (members/feng-yu/ inside ../members/feng-yu/)
+    places = [at for at in places if _whole_address(text, at, len(needle))] or places
+    right_kind = [at for at in places if bool(IMAGE_OPENING.search(text[max(0, at - 300):at])) == image]
+    places = right_kind or places
+    if not places:
+        return None
+    at = places[min(nth, len(places) - 1)]
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)

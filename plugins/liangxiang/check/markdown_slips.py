@@ -55,7 +55,9 @@ def named(renderer, text: str) -> list:
         except ValueError:  # http://[待补充]: brackets are only for an IPv6 host
             named.append([href, "malformed"])
             continue
-        if href:
+        if href.strip().startswith("\\"):  # \javascript:… or \about.md: a path on this host no page has (audit AS-O 11)
+            named.append([href, "backslash"])
+        elif href:
             kind = "link" if not scheme or scheme in URL_SCHEMES or href.startswith(LINK) else "script" if scheme in SCRIPT_SCHEMES else "scheme"
             named.append([href, kind])
     return named
@@ -183,6 +185,9 @@ def slip_problem(kind: str, ref: str, text: str) -> tuple[str, str] | None:
     if kind == "code":
         return ("这一段多缩进了 4 个以上的空格，Markdown 把它当成了代码：会照原样显示在灰框里（加粗、链接都不起作用）",
                 "删掉这一段开头多出的空格，和上下文对齐")
+    if kind == "backslash":
+        return (f"链接“{ref}”以反斜杠“\\”开头：它不是网址，也不是本站的页面，点了打不开",
+                "网址写成 https:// 开头；本站的页面写相对路径，用“/”分隔，例如 [关于我们](about.md)")
     if kind == "malformed":
         return f"链接“{ref}”不是有效的网址", "网址要写完整，例如 https://www.example.cn/；还没有网址就先去掉链接，只写文字"
     if kind == "scheme":

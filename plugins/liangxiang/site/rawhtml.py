@@ -19,7 +19,11 @@ HTML_TAGS = frozenset("""a abbr article aside audio b base big blockquote body b
 code col colgroup dd del details dfn div dl dt em embed fieldset figcaption figure font footer form frame h1 h2 h3
 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark marquee meta nav noscript
 object ol option p param picture pre q s samp script section select small source span strike strong style sub
-summary sup svg table tbody td textarea tfoot th thead title tr tt u ul var video wbr""".split())
+summary sup svg table tbody td textarea tfoot th thead title tr tt u ul var video wbr
+acronym address applet area basefont bdi bdo blink data datalist dialog dir frameset hgroup keygen map menu meter nobr
+noembed noframes optgroup output plaintext progress rb rp rt rtc ruby search slot template time track xmp
+math mi mn mo ms mtext mrow mfrac msqrt mroot msub msup msubsup munder mover munderover mtable mtr mtd mspace mstyle
+mpadded mphantom menclose semantics annotation""".split())  # HTML's, and MathML's: shown as escaped text they read as code (audit AS-O 11)
 HIDDEN_WITH_CONTENT = ("script", "style", "textarea", "title")  # what they hold is code or not meant as words
 SEPARATOR = "\x00"  # between the texts of two nodes: a tag does not span one
 # a browser reads "/" after a tag's name as a space: <svg/onload=…> is a tag; a quoted attribute
