@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from ..content import Content
 from ..model import Commitment, Member
 from ..values import Markdown
-from ..problems import Location, Problem
+from ..problems import Location, Problem, dotted
 from ..site.rawhtml import unpublished_blanked
 
 PHONE_FIELDS = {"service_phone", "hotline"}
@@ -76,6 +76,9 @@ def private_texts(content: Content) -> tuple[list[Problem], list[Problem]]:
         for path, text in texts(record, ()):
             if seen(text):
                 _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices, hidden)
+    for source, path, text in _failed_texts(content):
+        if seen(text):
+            _look(text, lambda: (source.at(*path), dotted(path)), errors, notices, hidden)
     bodies = [(story.meta.path, story.body, story.body_line, "body", True) for story in content.stories]
     bodies += [(where.path, text, where.line, "body", True) for text, where, field, base, *_ in content.rejected_texts
                if (field, base) == ("body", "stories")]  # a story whose header failed
@@ -146,6 +149,32 @@ def _published_rejected(record: Any, hidden: set[str]) -> bool:
     if isinstance(record, Commitment):
         return record.__dict__.get("member") is not None and record.member not in hidden
     return record is not None
+
+
+def _failed_texts(content: Content) -> Iterator[tuple[Any, tuple, str]]:
+    """(source, key path, text) of the fields a rejected record's partial leaves out, as written:
+    a role with both member and name failed the whole roles list, and the ID number in another
+    role's name was said only once the first was fixed (audit AS-M 9)."""
+    hidden = {m.id for m in content.members if m.hidden}
+    for rejected in content.rejected:
+        record, data = rejected.record, rejected.data
+        if record is None or not isinstance(data, dict) or not _published_rejected(record, hidden):
+            continue
+        for name in rejected.model.model_fields.keys() & data.keys() - record.__dict__.keys() - PHONE_FIELDS:
+            for path, text in _written_texts(data[name], rejected.loc + (name,)):
+                yield rejected.source, path, unpublished_blanked(text) if _is_markdown(rejected.model, name) else text
+
+
+def _written_texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and key not in PHONE_FIELDS:
+                yield from _written_texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _written_texts(item, path + (index,))
 
 
 def texts(value: Any, path: tuple, markdown: bool = True) -> Iterator[tuple[tuple, str]]:
