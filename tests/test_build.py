@@ -128,7 +128,7 @@ def test_assessment_grades_on_band_edges(example_site):
     q3 = page_text(example_site, "assessments/2026-Q3/")
     # the board names each zone by its short_name, when it has one
     assert re.search(r"石油新村楼院 90 优秀", q2)
-    assert re.search(r"3号换热站 80 合格", q2)
+    assert re.search(r"3号换热站 已撤销 80 合格", q2)  # archived since: marked (audit AS-M 11)
     assert re.search(r"供暖供水保障 70 基本合格", q3)
     latest = page_text(example_site, "assessments/")
     assert "2026年第三季度考核结果" in latest and "2026-Q" not in latest and "95.5" in latest

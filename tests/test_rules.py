@@ -305,6 +305,10 @@ CASES = [
          "花括号 {…} 里的写法不对", "“text”前面的逗号是全角的“，”：改成半角逗号加空格“, ”"),
     Case("id-number-in-a-note", sub("content/assessments/2026-Q1.yaml", "{zone: garden, score: 90}", "{zone: garden, score: 90, note: 投诉人身份证130982195503121234}"),
          "content/assessments/2026-Q1.yaml", "投诉人", "results[1].note", "这里有一个身份证号（130982********1234），会公开发布", "身份证号不能公开：删掉它"),
+    # audit AS-M 9: another role's mistake failed the whole list, and the ID number was said only once it was fixed
+    Case("id-number-beside-a-failed-role", sub("content/zones/garden.yaml", "  - {role: 业务带头人, member: li-na}\n  - {role: 监督员, name: 王芳}\n",
+                                                "  - {role: 业务带头人, member: li-na, name: 李娜}\n  - {role: 监督员, name: 王芳 身份证130982195603121234}\n"),
+         "content/zones/garden.yaml", "王芳 身份证", "roles[2].name", "这里有一个身份证号（130982********1234），会公开发布", "删掉它"),
     # audit T: a free page was searched for hidden members' names only; a number grouped as on a
     # form, typed full-width or in the old 15-digit form was not seen anywhere
     Case("id-number-on-a-free-page", sub("content/about.md", "活动简介。", "活动简介。\n\n联系人王芳，身份证 130103199001011234。"),
@@ -559,6 +563,9 @@ CASES = [
          "入党年份 2027 在今年（2026）之后"),
     Case("link-ftp", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[通知](ftp://files.example.cn/a.pdf)。"),
          "content/stories/a-key.md", "ftp://", "body", "链接“ftp://files.example.cn/a.pdf”不能用", "换成 https:// 开头的网址"),
+    # a browser reads "\" as "/": a path on this host that no page has, published with no word (audit AS-O 11)
+    Case("link-with-a-backslash", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[通知](\\javascript:alert(1))。"),
+         "content/stories/a-key.md", "javascript", "body", "以反斜杠“\\”开头：它不是网址，也不是本站的页面", "用“/”分隔"),
     Case("link-to-no-member", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[她](/members/nobody/)。"),
          "content/stories/a-key.md", "nobody", "body", "链接“/members/nobody/”指向的页面不存在", "members/zhang-wei/"),
     Case("link-to-no-zone", sub("content/stories/a-key.md", "故事正文。", "故事正文，见[那里](/zones/nowhere/)。"),
@@ -1487,6 +1494,16 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
     (sub(STORY, "故事正文。", "故事正文。\n\n第二段。\n\n[电话](&#106;avascript:alert(1))"),
      [f"{STORY}:13:1: body: 链接“javascript:alert(1)”不是网址，网站把它去掉了，网页上只显示链接的文字"
       " (换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字)"]),
+    # two links whose addresses end alike: each said at its own line, not both at the first (audit AS-O 8)
+    (sub(STORY, "故事正文。", "故事正文。\n\n[一](javascript:alert(1))\n\n第二段。\n\n[二](java&#x09;script:alert(1))"),
+     [f"{STORY}:11:5: body: 链接“javascript:alert(1)”不是网址，网站把它去掉了，网页上只显示链接的文字"
+      " (换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字)",
+      f"{STORY}:15:1: body: 链接“java<U+0009>script:alert(1)”不是网址，网站把它去掉了，网页上只显示链接的文字"
+      " (换成 https:// 开头的网址，或去掉方括号和圆括号，只写文字)"]),
+    # MathML was shown as escaped code, while every HTML tag was taken out with its words kept (audit AS-O 11)
+    (sub(STORY, "故事正文。", "故事正文。\n\n<math><mtext>公式</mtext></math>"),
+     [f"{STORY}:11:1: body: 正文里的网页代码“<math>”{TAKEN_OUT}代码已去掉，里面的文字照常显示 (去掉这段代码；链接写成 [文字](https://…))",
+      f"{STORY}:11:1: body: 正文里的网页代码“<mtext>”{TAKEN_OUT}代码已去掉，里面的文字照常显示 (去掉这段代码；链接写成 [文字](https://…))"]),
     # never closed: only the opening goes, and the notice says the words after it stay (audit 27)
     (sub(STORY, "故事正文。", "故事正文。\n\n<script>alert(1)"),
      [f"{STORY}:11:1: body: 正文里的网页代码“<script>”{TAKEN_OUT}代码已去掉；没有找到“</script>”，后面的内容照常显示成文字 (去掉这段代码；链接写成 [文字](https://…))"]),
@@ -1507,7 +1524,8 @@ TAKEN_OUT = "不会出现在网页上：网站只显示文字，"
     (sub(STORY, "故事正文。", "故事正文。\n\n<!-- 编辑备注：张伟手机 13800001111 -->"), []),
     (sub("content/about.md", "活动简介。", "活动简介<!-- 待补充 -->。"), []),
     (sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: \"创建<!-- 联系人 13800001111 -->内容\"\n"), []),
-], ids=["iframe", "script-over-paragraphs", "br-on-a-free-page", "less-than-is-no-tag", "javascript-link", "javascript-link-in-entities", "script-unclosed", "svg-slash-attribute", "tag-in-an-attribute", "indented-code", "free-page-title",
+], ids=["iframe", "script-over-paragraphs", "br-on-a-free-page", "less-than-is-no-tag", "javascript-link", "javascript-link-in-entities",
+        "links-ending-alike", "mathml", "script-unclosed", "svg-slash-attribute", "tag-in-an-attribute", "indented-code", "free-page-title",
         "comment-with-a-mobile", "comment-on-a-free-page", "comment-in-a-zone"])
 def test_raw_html_is_taken_out_with_a_notice(tmp_path, edits, notices):
     """Format rule 9: raw HTML and javascript: links never reach the browser. Content holding
@@ -2528,6 +2546,14 @@ def test_a_misindented_line_does_not_hide_the_files_other_errors(tmp_path, file,
     _apply(root, {file: text})
     _assert_problems(root, expected)
 
+
+def test_a_field_after_an_items_block_text_is_not_said_to_be_inside_it(tmp_path):
+    """`- id: |`: the text is indented past "id", so the "name" under it is the next field, not a
+    line of the text; it was said to be indented into it, a second, wrong error (audit AS-O 7)."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "  - id: li-na\n", "  - id: |\n      li-na\n"))
+    said = [(str(p.where), p.field, p.message) for p in problems_of(root) if p.where.path == "members.yaml"]
+    assert len(said) == 1 and said[0][:2] == ("members.yaml:11:5", "members[2].id") and "编号只能用小写字母" in said[0][2], said
 
 def test_a_misspelt_groups_in_org_is_said_first_and_its_groups_references_point_there(tmp_path):
     """groups: misspelt group: hid b1-g1, and every member naming it was an error said before org.yaml's,

@@ -431,3 +431,15 @@ def test_a_wall_of_one_branch_has_no_sections(tmp_path):
     site = _build(tmp_path, {"members.yaml": members})
     html = (site / "commitments/2026/index.html").read_text(encoding="utf-8")
     assert "branch-section" not in html and "branch-jump" not in html and '<h2 class="wall-who">' in html
+
+
+def test_an_archived_zone_is_marked_on_the_board(tmp_path):
+    """Audit AS-M 11: a zone archived since its period was listed like any other; a reader took it
+    for one still in service. It keeps its place and score, marked 已撤销; the others are not marked."""
+    root = write_site(tmp_path / "src")
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    html = (site / "assessments/2026-Q1/index.html").read_text(encoding="utf-8")
+    rows = {re.search(r'href="[^"]*zones/(\w+)/"', row).group(1): row for row in re.findall(r"<tr><td.*?</tr>", html, re.S)}
+    assert set(rows) == {"garden", "closed"}, rows
+    assert '<span class="badge badge-muted">已撤销</span>' in rows["closed"], rows["closed"]
+    assert "已撤销" not in rows["garden"], rows["garden"]

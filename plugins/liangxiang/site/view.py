@@ -133,6 +133,12 @@ class SiteView:
         zone = self.records.zone_by_id.get(zone_id or "")
         return None if zone is None else zone.display_name if short else zone.name
 
+    def zone_archived(self, zone_id: str | None) -> bool:
+        """Whether the zone was archived (已撤销): a past board lists it as it was assessed, marked (audit AS-M 11)."""
+        self._looked_up("zone_archived", zone_id)
+        zone = self.records.zone_by_id.get(zone_id or "")
+        return zone is not None and zone.status == "archived"
+
     def onward(self, zone: Zone) -> Zone | None:
         """Where an archived zone's visitors are sent: the first active zone along its successor
         chain (an old sign's QR code may point at a zone whose successor was archived in turn).
