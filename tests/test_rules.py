@@ -2110,6 +2110,19 @@ def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
 
 
+def test_a_review_ahead_of_today_is_said_beside_its_commitments_error(tmp_path):
+    """Audit AS-M 9: a commitment rejected for a progress date typed 2026.3.12 kept its review out
+    of the checks: the review dated ahead was said only once the date was fixed."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"].replace("date: 2026-11-20", "date: 2026-12-20")
+                  .replace("date: 2026-03-12", "date: 2026.3.12")})
+    content, problems = read_content(root, root / "content")
+    assert [p.field for p in problems] == ["commitments[1].progress[1].date"], [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "content/commitments/2026.yaml:8:14: commitments[1].review.date: 评诺日期 2026-12-20 在今天（2026-11-21）之后，评诺结果“优秀”却已经公开"
+        " (评诺以后再写 review；或改成评诺实际的日期)"]
+
+
 def test_an_earlier_period_filled_in_by_copying_blames_the_copy(tmp_path):
     """Audit AM 7: 2026-Q3.yaml copied to back-fill 2025-Q4, its scores not yet changed: the notice
     told the real, published 2026-Q3 to write its scores and not to be committed."""

@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 
 from ..content import Content
+from ..model import Commitment
 from ..files import changed_at
 from ..problems import Problem
 from ..values import build_day
@@ -145,12 +146,15 @@ def _future_dates(content: Content, today: dt.date):
         for commitment, index, step in ahead:
             yield Problem(commitment.at("progress", index, "date"), commitment.field_name("progress", index, "date"),
                           f"践诺日期 {step.date} {after}", "是不是年份或月份写错了？还没做的事，做了以后再记")
-        for commitment in year.commitments:
-            review = commitment.review
-            if review is not None and review.date is not None and review.date > today:
-                yield Problem(commitment.at("review", "date"), commitment.field_name("review", "date"),
-                              f"评诺日期 {review.date} {after}，评诺结果“{review.result}”却已经公开",
-                              "评诺以后再写 review；或改成评诺实际的日期")
+    # a commitment rejected for another field (a progress date as 2026.3.18) keeps its review
+    # (audit AS-M 9: said only once that date was fixed)
+    rejected = [r.record for r in content.rejected if isinstance(r.record, Commitment) and "review" in r.record.__dict__]
+    for commitment in [c for year in content.commitments for c in year.commitments] + rejected:
+        review = commitment.review
+        if review is not None and review.date is not None and review.date > today:
+            yield Problem(commitment.at("review", "date"), commitment.field_name("review", "date"),
+                          f"评诺日期 {review.date} {after}，评诺结果“{review.result}”却已经公开",
+                          "评诺以后再写 review；或改成评诺实际的日期")
     shown = content.latest_year
     for year in content.years:
         if year.year <= today.year or not year.commitments:
