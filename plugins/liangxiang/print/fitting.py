@@ -63,7 +63,6 @@ def fit_or_squeeze(compose: Callable[[float], Drawing]) -> tuple[Drawing, Squeez
     raise first
 
 
-
 MOST_SAID = 8  # overflowing fields said of one printable: each costs its layouts again
 
 
