@@ -361,6 +361,10 @@ CASES = [
     Case("fullwidth-space-indent", sub("members.yaml", "    name: 李娜", "\u3000\u3000name: 李娜"), "members.yaml", "\u3000\u3000name", "name", "全角空格", "半角空格"),
     Case("nbsp-after-colon", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader:\u00a0zhang-wei"), "content/zones/garden.yaml", "leader:", "leader", "不间断空格"),
     Case("fullwidth-colon", sub("members.yaml", "    post: 绿化养护员", "    post： 绿化养护员"), "members.yaml", "post：", "members[1].post", "全角", ":"),
+    # two items of one line: the one whose key the colon follows (its whole path, as YAML read it)
+    Case("fullwidth-colon-in-a-flow-list", sub("members.yaml", "    honors:\n      - {year: 2017, title: 优秀共产党员, by: 党委}",
+                                               "    honors: [{year: 2017, title: 优秀共产党员, by: 党委}, {year: 2018, title：优秀, by: 党委}]"),
+         "members.yaml", "title：优秀", "members[1].honors[2].title", "全角", ":"),
     Case("yaml-syntax", sub("content/org.yaml", "name: 测试单位", 'name: "测试单位'), "content/org.yaml", 1, "name", "YAML 格式错误"),
     Case("yaml-no-space-after-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope:花园一片"), "content/zones/garden.yaml", "scope:花园", "-", "“scope”后面的冒号要跟一个空格", "scope: 花园一片"),
     # the colon left out: PyYAML stops at the next key; the mistake is the line above it

@@ -134,11 +134,19 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
 def _whole_paths(problems: Problems, start: int, source: SourceMap) -> None:
     """The text's own mistakes (name：张伟 with a full-width colon) are said before YAML reads it,
     at the key alone: once read, at its whole path, members[2].name, as every other error is."""
-    keys = {(line, path[-1]): path for path, (line, _) in source.positions.items() if path and isinstance(path[-1], str)}
+    keys: dict[tuple[int, str], list[tuple[int, Path]]] = {}
+    for path, (line, col) in source.positions.items():
+        if path and isinstance(path[-1], str):
+            keys.setdefault((line, path[-1]), []).append((col, path))
     for index in range(start, len(problems.items)):
         problem = problems.items[index]
-        path = keys.get((problem.where.line, problem.field))
-        if path is not None and problem.where.path == source.path and len(path) > 1:
+        found = keys.get((problem.where.line, problem.field))
+        if not found or problem.where.path != source.path:
+            continue
+        # of [{year: …}, {year: …}] on one line, the key nearest before the mistake's column; of the
+        # indentation before a key, the line's first
+        before = [key for key in found if key[0] <= problem.where.col]
+        if len(path := (max(before) if before else min(found))[1]) > 1:
             problems.items[index] = replace(problem, field=dotted(path))
 
 
