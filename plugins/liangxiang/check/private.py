@@ -161,25 +161,13 @@ def _failed_texts(content: Content) -> Iterator[tuple[Any, tuple, str]]:
         if record is None or not isinstance(data, dict) or not _published_rejected(record, hidden):
             continue
         for name in rejected.model.model_fields.keys() & data.keys() - record.__dict__.keys() - PHONE_FIELDS:
-            for path, text in _written_texts(data[name], rejected.loc + (name,)):
+            for path, text in texts(data[name], rejected.loc + (name,)):
                 yield rejected.source, path, unpublished_blanked(text) if _is_markdown(rejected.model, name) else text
 
 
-def _written_texts(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str) and key not in PHONE_FIELDS:
-                yield from _written_texts(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _written_texts(item, path + (index,))
-
-
 def texts(value: Any, path: tuple, markdown: bool = True) -> Iterator[tuple[tuple, str]]:
-    """Every text in a record, with its key path; not the phone fields; the Markdown ones (as
-    published) unless markdown is False."""
+    """Every text in a record (or in what was written, parsed), with its key path; not the phone
+    fields; the Markdown ones (as published) unless markdown is False."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, BaseModel):
@@ -189,6 +177,10 @@ def texts(value: Any, path: tuple, markdown: bool = True) -> Iterator[tuple[tupl
                     yield path + (name,), unpublished_blanked(item)
             elif item is not None and name not in PHONE_FIELDS:
                 yield from texts(item, path + (name,), markdown)
+    elif isinstance(value, dict):  # as written, in a field a rejected record failed on (_failed_texts)
+        for key, item in value.items():
+            if isinstance(key, str) and key not in PHONE_FIELDS:
+                yield from texts(item, path + (key,), markdown)
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from texts(item, path + (index,), markdown)

@@ -85,3 +85,11 @@ def every_overflow(first: Overflow, content, lay_out: Callable, least: Callable)
             said.add(tuple(overflow.field))
             found.append(overflow)
     return found
+
+
+def also_squeezed(squeezed: Squeezed, content, at_size: Callable, least: Callable) -> list[Squeezed]:
+    """The other fields of a printable set small for its first (``squeezed``) that would not fit at
+    the legible size either (``at_size(content)`` lays it out there), each said too."""
+    first = Overflow(squeezed.field, squeezed.message, squeezed.hint)
+    return [Squeezed(tuple(each.field), each.message, each.hint, squeezed.squeeze)
+            for each in every_overflow(first, content, at_size, least)[1:]]

@@ -33,7 +33,7 @@ from .plan import Planned, plan_plates, plan_signboards, plate_words, signboard_
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
 from .printable import Printable, outline, packed_drawing, shown
-from .fitting import Squeezed, every_overflow, fit_or_squeeze
+from .fitting import Squeezed, also_squeezed, every_overflow, fit_or_squeeze
 from .setter import Overflow, Setter
 from .notices import PrintNotices, field_of
 
@@ -187,10 +187,10 @@ class PrintStage:
             if max(width, height) > LARGEST_PAGE:
                 problems.add(zone.at("signboard", "size"), "signboard.size", "标志牌超过 5 米，PDF 页面放不下", "写实际的成品尺寸，例如 900x600mm")
                 return None
-            sign_words, least = signboard_words(self.labels), signboard_at_least
-            compose = lambda content, squeeze, advise=True: compose_signboard(content, sign_words, setter, squeeze, advise)  # noqa: E731
+            words, least = signboard_words(self.labels), signboard_at_least
+            compose = lambda content, squeeze, advise=True: compose_signboard(content, words, setter, squeeze, advise)  # noqa: E731
         else:
-            words, least = plate_words(self.labels), plate_at_least
+            words, least = plate_words(self.labels), plate_at_least  # a plate offers no other size: advise is the sign's
             compose = lambda content, squeeze, advise=True: compose_plate(content, words, setter, squeeze)  # noqa: E731
         try:
             drawing, squeezed = fit_or_squeeze(lambda squeeze: compose(item.content, squeeze))
@@ -202,10 +202,7 @@ class PrintStage:
             return None
         if squeezed is None or squeezed.squeeze == 1.0:  # at 1.0 only its code was made smaller
             return drawing, (squeezed,) if squeezed else ()
-        # set small for its first field: the others that would not fit at the legible size are said too
-        first = Overflow(squeezed.field, squeezed.message, squeezed.hint)
-        at_size = lambda content: compose(content, 1.0, advise=False)  # noqa: E731
-        also = [Squeezed(tuple(each.field), each.message, each.hint, squeezed.squeeze) for each in every_overflow(first, item.content, at_size, least)[1:]]
+        also = also_squeezed(squeezed, item.content, lambda content: compose(content, 1.0, advise=False), least)
         drawing.notes[1:1] = [each.note for each in also]
         return drawing, (squeezed, *also)
 
