@@ -67,6 +67,26 @@ def test_lost_pdf_is_laid_out_and_rendered_again(tmp_path, caplog):
     assert (tmp_path / "site2" / "print" / "signboards" / "garden.pdf").stat().st_size > 1000
 
 
+def test_a_sign_laid_out_again_for_its_phone_needs_no_dictionary(tmp_path, caplog, monkeypatch):
+    """Where the words of a printable's texts break is kept with the pages' (titles.WORDS_FILE): a
+    zone's phone changed lays its sign out again, and the next build, a new process, found its
+    title, scope and duties before (loading the dictionary is 0.1 s of an edit's build)."""
+    import sys
+
+    from liangxiang import titles
+
+    titles.keep_words_in(None)
+    root = write_site(tmp_path / "src", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
+        "scope: 花园一片", "scope: 花园一片及周边约2.3万平方米的公共区域和设施").replace("  - 浇水", "  - 春秋两季病虫害防治，打药前一天张贴告示")})
+    build_logged(root, tmp_path / "site", caplog)
+    titles.keep_words_in(None)  # as `mkdocs build` run again: nothing found is in memory
+    zone = root / "content" / "zones" / "garden.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8").replace("0317-2720001", "0317-2720009"), encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # loading the dictionary fails the build
+    assert build_logged(root, tmp_path / "site2", caplog) == (1, 1)
+    titles.keep_words_in(None)
+
+
 def test_content_that_does_not_fit_fails_on_every_build(tmp_path, caplog):
     from mkdocs.exceptions import Abort, PluginError
 

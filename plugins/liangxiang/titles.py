@@ -134,12 +134,16 @@ def word_breaks(title: str) -> tuple[int, ...]:
 
 class _WordsKept:
     """Boundaries found, kept in a file between builds (``keep_words_in``): loading the dictionary
-    takes 0.15 s, as long as the rest of an edit's pages, and is then needed only for a new title."""
+    takes 0.15 s, as long as the rest of an edit's pages, and is then needed only for a new text.
+    The file is read at the first lookup (a warm build looks up none), once a build: the print
+    stage's layouts and the pages share it."""
+
+    KEPT = 100_000  # texts kept in the file: every printable's of 5,000 members, and the titles
 
     def __init__(self) -> None:
         self.path: Path | None = None
         self.known: dict[str, tuple[int, ...]] = {}
-        self.added = False
+        self.read = self.added = False
 
     def version(self) -> str:
         from importlib import metadata
@@ -147,23 +151,34 @@ class _WordsKept:
         return f"{metadata.version('rjieba')}:{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]}"
 
     def load(self, path: Path | None) -> None:
-        self.path, self.known, self.added = path, {}, False
+        """Keep what is found in the file at path (read when first needed); the same path again
+        keeps what this process found so far (`mkdocs serve` builds again in it)."""
+        if path != self.path:
+            self.path, self.known, self.read, self.added = path, {}, False, False
+
+    def lookup(self, text: str) -> tuple[int, ...] | None:
+        if not self.read:
+            self.read = True
+            self.known = {**self._from_file(), **self.known}
+        return self.known.get(text)
+
+    def _from_file(self) -> dict[str, tuple[int, ...]]:
         try:
-            version, known = marshal.loads(path.read_bytes()) if path else ("", {})
+            version, known = marshal.loads(self.path.read_bytes()) if self.path else ("", {})
         except (OSError, EOFError, ValueError, TypeError):
-            return
-        if version == self.version() and isinstance(known, dict):
-            self.known = known
+            return {}
+        return known if version == self.version() and isinstance(known, dict) else {}
 
     def save(self) -> None:
         if self.path is not None and self.added:
             try:
-                write_atomic(self.path, marshal.dumps((self.version(), dict(list(self.known.items())[-20000:]))))
+                write_atomic(self.path, marshal.dumps((self.version(), dict(list(self.known.items())[-self.KEPT:]))))
             except OSError:
                 pass  # a read-only cache: the next build finds them again
             self.added = False
 
 
+WORDS_FILE = "words.marshal"  # in the cache folder
 _kept = _WordsKept()
 keep_words_in, save_words = _kept.load, _kept.save
 
@@ -173,9 +188,11 @@ def between_words(text: str) -> list[int]:
     brackets (what they hold is one phrase: “一次都不跑” is not “一次 / 都不跑”), after a number
     or a letter, which keeps its unit (110千伏, 24小时, 5G基站, B座), and beside a sign that joins
     letters and numbers (K271+350)."""
-    if text not in _kept.known:
-        _kept.known[text], _kept.added = tuple(_between_words(text)), True
-    return list(_kept.known[text])
+    found = _kept.lookup(text)
+    if found is None:
+        found = _kept.known[text] = tuple(_between_words(text))
+        _kept.added = True
+    return list(found)
 
 
 def _between_words(text: str) -> list[int]:

@@ -17,6 +17,7 @@ from ..site.view import Labels, Urls
 from ..files import FileFacts, cache_dir, link_or_copy, site_root, whole
 from ..check.settings import prints_nowhere
 from ..siteconfig import printed_site_url
+from ..titles import WORDS_FILE, keep_words_in, save_words
 from .cache import PrintCache, key
 from .codes import publish_zone_codes
 from .orderlist import LIST, write_order_list
@@ -106,7 +107,11 @@ class PrintStage:
                 raise ContentError(problems)
             # a printable with a character the font lacks is not laid out; the others still are,
             # so that one run reports what does not fit beside what cannot be printed
-            laid = self._lay_out_all(self._check_glyphs(fresh, metrics, problems), Setter(metrics), problems)
+            keep_words_in(self.cache_dir / WORDS_FILE)  # a sign laid out again for its phone needs no dictionary
+            try:
+                laid = self._lay_out_all(self._check_glyphs(fresh, metrics, problems), Setter(metrics), problems)
+            finally:
+                save_words()
         notices = PrintNotices(self.notices, self.config_file, self.fonts.name, self._font_having)
         photos_said: dict[str, tuple[int, SmallPhoto]] = {}
         chars_said: set = set()

@@ -13,7 +13,7 @@ from mkdocs.commands.build import get_context
 
 from ..content import HOME_SOURCES, IMAGE_SUFFIXES, RECORD_FOLDERS, Content, is_scratch
 from ..files import cache_dir
-from ..titles import keep_words_in, save_words
+from ..titles import WORDS_FILE, keep_words_in, save_words
 from . import search, searchfiles
 from .markdown import Renderer, extras_key, publish_images, resolve_links, sanitize
 from .pagecache import Fingerprints, PageCache, Token, Unfingerprintable
@@ -142,7 +142,7 @@ class SiteBuild:
         Pages marked ``late`` are rendered last, after ``before_late()`` (the printables' sizes).
         """
         _minify_css(site_dir / THEME_CSS)
-        keep_words_in(self.cache_dir / "words.marshal")  # where titles and tags break (titles.between_words)
+        keep_words_in(self.cache_dir / WORDS_FILE)  # where titles and tags break (titles.between_words)
         cache, fingerprints = PageCache(self.cache_dir / "pages"), Fingerprints()
         warnings = _WarningCount()
         logging.getLogger("mkdocs.plugins.liangxiang").addHandler(warnings)
