@@ -26,7 +26,7 @@ from .file_names import STEM_PATTERNS, misnamed_files
 from .markup import markup_problems
 from .members import MemberRules
 from .photos import check_image, hidden_photo_problem, hidden_photos, resolve_image
-from .private import private_texts
+from .private import private_texts, published_texts
 from .references import References
 from .tables import table_problems
 from .timeline import impossible_years, named_as, timeline_notices
@@ -51,11 +51,12 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.photos()
     content.notices.extend(timeline_notices(content))
     problems.extend(impossible_years(content))
-    errors, notices = markup_problems(content)
+    published = published_texts(content)
+    errors, notices = markup_problems(content, published)
     problems.extend(errors)
     problems.extend(table_problems(content))
     content.notices.extend(notices)
-    errors, notices = private_texts(content)
+    errors, notices = private_texts(content, published)
     problems.extend(errors)
     content.notices.extend(notices)
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
 from ..content import Content
 from ..load.modelpath import is_optional
 from ..model import Member
 from ..problems import Location, Problem, shortened
 from ..values import NONE_HINTS, NONE_WRITTEN, UNSEEN, none_said
-from .private import published_records, texts
 
 _MARKUP = re.compile(
     r"(?P<comment><!--.*?(?:-->|$))|(?P<bold>\*\*[^*\n]+\*\*|__[^_\n]+__)"
@@ -50,17 +50,16 @@ PLACEHOLDER = re.compile(r"[（(【\[「]?\s*(?:(?:正文|内容|此处|这里)?
                          re.IGNORECASE)
 
 
-def placeholder_problems(content: Content) -> list[Problem]:
+def placeholder_problems(content: Content, published: list[tuple[Any, tuple, str, bool]]) -> list[Problem]:
     """A text that is all placeholder ("待填写", "TODO", "同上", "……"): an error, as an empty one is."""
     problems: list[Problem] = []
-    for record in published_records(content):
-        for path, text in texts(record, ()):
-            if text.strip() and PLACEHOLDER.fullmatch(text.strip()) and not _as_above(text, path):
-                problems.append(Problem(record.at(*path), record.field_name(*path), _placeholder_said(text, path[0] in PRINTED),
-                                        _hint(record, path, PLACEHOLDER_HINTS)))
-            elif NONE_WRITTEN.fullmatch(text.strip()):
-                problems.append(Problem(record.at(*path), record.field_name(*path), none_said(text, path[0] in PRINTED),
-                                        _hint(record, path, NONE_HINTS)))
+    for record, path, text, _ in published:
+        if text.strip() and PLACEHOLDER.fullmatch(text.strip()) and not _as_above(text, path):
+            problems.append(Problem(record.at(*path), record.field_name(*path), _placeholder_said(text, path[0] in PRINTED),
+                                    _hint(record, path, PLACEHOLDER_HINTS)))
+        elif NONE_WRITTEN.fullmatch(text.strip()):
+            problems.append(Problem(record.at(*path), record.field_name(*path), none_said(text, path[0] in PRINTED),
+                                    _hint(record, path, NONE_HINTS)))
     for story in content.stories:
         if PLACEHOLDER.fullmatch(story.body.strip() or "-") or NONE_WRITTEN.fullmatch(story.body.strip()):
             problems.append(Problem(Location(story.meta.at().path, story.body_line, 1), "body", _placeholder_said(story.body, False),
@@ -86,27 +85,28 @@ def _hint(record, path: tuple, hints: tuple[str, str, str]) -> str:
     return item if isinstance(path[-1], int) else optional if is_optional(type(record), path) else required
 
 
-def markup_problems(content: Content) -> tuple[list[Problem], list[Problem]]:
-    """(errors, notices): an HTML comment in a plain field publishes what it was meant to hide;
-    a placeholder publishes itself."""
-    errors: list[Problem] = placeholder_problems(content)
+def markup_problems(content: Content, published: list[tuple[Any, tuple, str, bool]]) -> tuple[list[Problem], list[Problem]]:
+    """(errors, notices) in what the site publishes (check.private.published_texts): an HTML
+    comment in a plain field publishes what it was meant to hide; a placeholder publishes itself."""
+    errors: list[Problem] = placeholder_problems(content, published)
     notices: list[Problem] = []
-    for record in published_records(content):
-        for path, text in texts(record, (), markdown=False):
-            if ("*" in text or "_" in text or "<" in text or "](" in text or "&" in text) and (found := _markup(text)):
-                said, hint = _SAID[found.lastgroup]
-                key = next((part for part in reversed(path) if isinstance(part, str)), "字段")
-                # an item of a list (duties[0]) takes more items, a text more lines
-                more = ("要分成几条的话，每条单独写一项“- ”" if isinstance(path[-1], int) else
-                        "" if key in ONE_LINE else f"要分行的话写成“{key}: |”，下一行起分行写")
-                shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more and "；" + more,
-                         "means": _entity_means(found.group())}
-                (errors if found.lastgroup == "comment" else notices).append(
-                    Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
-            elif (quoted := _QUOTED.fullmatch(text.strip())) and _PAIRS[quoted.group(1)] == quoted.group(3) and not _named(record, path):
-                notices.append(Problem(record.at(*path), record.field_name(*path),
-                                       f"整段文字加了引号：{shortened(text.strip(), 30)}，网页{'和印刷品' if path[0] in PRINTED else ''}上会连引号一起显示",
-                                       f"如果引号不是有意加的，写成 {shortened(quoted.group(2), 24)}"))
+    for record, path, text, in_markdown in published:
+        if in_markdown:
+            continue
+        if ("*" in text or "_" in text or "<" in text or "](" in text or "&" in text) and (found := _markup(text)):
+            said, hint = _SAID[found.lastgroup]
+            key = next((part for part in reversed(path) if isinstance(part, str)), "字段")
+            # an item of a list (duties[0]) takes more items, a text more lines
+            more = ("要分成几条的话，每条单独写一项“- ”" if isinstance(path[-1], int) else
+                    "" if key in ONE_LINE else f"要分行的话写成“{key}: |”，下一行起分行写")
+            shown = {"found": shortened(found.group(), 24), "mark": found.group()[:2], "key": key, "more": more and "；" + more,
+                     "means": _entity_means(found.group())}
+            (errors if found.lastgroup == "comment" else notices).append(
+                Problem(record.at(*path), record.field_name(*path), said.format(**shown), hint.format(**shown)))
+        elif (quoted := _QUOTED.fullmatch(text.strip())) and _PAIRS[quoted.group(1)] == quoted.group(3) and not _named(record, path):
+            notices.append(Problem(record.at(*path), record.field_name(*path),
+                                   f"整段文字加了引号：{shortened(text.strip(), 30)}，网页{'和印刷品' if path[0] in PRINTED else ''}上会连引号一起显示",
+                                   f"如果引号不是有意加的，写成 {shortened(quoted.group(2), 24)}"))
     return errors, notices
 
 
