@@ -87,6 +87,32 @@ def test_a_sign_laid_out_again_for_its_phone_needs_no_dictionary(tmp_path, caplo
     titles.keep_words_in(None)
 
 
+def test_an_edited_sign_is_asked_for_anew_and_the_others_as_before(tmp_path, caplog):
+    """Audit AS-P 1: a server letting browsers keep PDFs and images an hour (deploy/intranet.md)
+    showed the sign before an edit beside its new edition code. /print/ asks for each printable's
+    files with its version, so an edited sign's are fetched anew, and only its."""
+    def versions(site: Path) -> dict[str, set[str]]:  # {page: file as linked there: its versions}
+        found: dict[str, set[str]] = {}
+        for page in ("print", "print/plates"):
+            html = (site / page / "index.html").read_text(encoding="utf-8")
+            for name, version in re.findall(r'(?:href|src)="([^"?]+\.(?:pdf|png|svg))\?v=([0-9a-f]{8})"', html):
+                found.setdefault(f"{page}: {name.removeprefix('../')}", set()).add(version)
+        return found
+
+    root = write_site(tmp_path / "src")
+    build_logged(root, tmp_path / "site", caplog)
+    before = versions(tmp_path / "site")
+    garden = ["print: signboards/garden.pdf", "print: signboards/garden.png", "print: qr/zones/garden.svg", "print: qr/zones/garden.png"]
+    assert {*garden, "print: signboards/all.pdf", "print/plates: all.pdf", "print/plates: zhang-wei.pdf"} <= set(before), before
+    assert len({version for name in garden for version in before[name]}) == 1, before
+    zone = root / "content" / "zones" / "garden.yaml"
+    zone.write_text(zone.read_text(encoding="utf-8").replace("0317-2720001", "0317-2720009"), encoding="utf-8")
+    build_logged(root, tmp_path / "site2", caplog)
+    after = versions(tmp_path / "site2")
+    changed = {name for name in before if before[name] != after.get(name)}
+    assert changed == {*garden, "print: signboards/all.pdf"}, (before, after)  # the plates' all.pdf stays
+
+
 def test_content_that_does_not_fit_fails_on_every_build(tmp_path, caplog):
     from mkdocs.exceptions import Abort, PluginError
 

@@ -36,10 +36,19 @@ class Printable:
     chars: str = ""  # every character it prints, for the cut-down font
 
     def fingerprint(self) -> str:
-        """What the /print/ page shows of it, for the page cache: not its cache key nor its exact
-        bytes, which change with every word of a sign that the page does not show."""
+        """What the /print/ page shows of it, for the page cache: its edition and its version, not
+        its exact bytes."""
         facts = sorted((name, value) for name, value in self.facts.items() if name not in UNSHOWN_FACTS)
-        return repr((self.kind, self.id, self.title, self.note, self.url, self.edition, self.size, list(self.drawing.notes), self.drawing.reading, facts))
+        return repr((self.kind, self.id, self.title, self.note, self.url, self.edition, self.version, self.size,
+                     list(self.drawing.notes), self.drawing.reading, facts))
+
+    @property
+    def version(self) -> str:
+        """Asked for with its files (`garden.pdf?v=…`): a server that lets browsers keep PDFs and
+        images an hour (deploy/intranet.md) served the sign before an edit beside its new edition
+        code (audit AS-P 1). Its cache key: it changes with the edition, and with the font, the
+        bleed or the printing code, which change the bytes and not the edition."""
+        return self.key[:8]
 
     @property
     def pdf(self) -> str:
