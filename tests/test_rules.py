@@ -1238,6 +1238,23 @@ def test_a_zone_with_an_error_of_its_own_is_not_missing_where_its_old_id_is_name
     assert [(p.where.path, p.field) for p in problems] == [("content/zones/garden.yaml", "signboard.orientation")], [str(p) for p in problems]
 
 
+def test_a_field_beside_a_line_set_aside_in_its_record_says_its_own_mistake(tmp_path):
+    """Audit AS-Q 1: a member's honour in full-width braces (a syntax error, its line set aside) hid
+    the same member's `joined: ２００９`, and a progress entry with its brace unclosed hid the
+    commitment's `member: zhang–wei` (Word's en dash) until the next run. A field's own value does
+    not hang on the line set aside; what the checks across records find in that record still waits."""
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": ("    joined: 2008\n    honors:\n      - {year: 2017, title: 优秀共产党员, by: 党委}\n",
+                                   "    joined: ２００８\n    honors:\n      - ｛year: 2017, title: 优秀共产党员, by: 党委｝\n"),
+                  "content/commitments/2026.yaml": ("  - member: zhang-wei\n    promise: 带头养护花园\n    items: [每周巡查]\n"
+                                                    "    progress:\n      - {date: 2026-03-12, text: 补植草坪}\n",
+                                                    "  - member: zhang–wei\n    promise: 带头养护花园\n    items: [每周巡查]\n"
+                                                    "    progress:\n      - {date: 2026-03-12, text: 补植草坪\n")})
+    said = [(p.where.path, p.where.line, p.field) for p in problems_of(root)]
+    assert said == [("members.yaml", 8, "members[1].joined"), ("members.yaml", 10, "honors[1]"),
+                    ("content/commitments/2026.yaml", 3, "commitments[1].member"), ("content/commitments/2026.yaml", 7, "progress[1]")], said
+
+
 @pytest.mark.parametrize("written", ["!!int abc", "&j !!int ''"])
 def test_a_value_its_tag_cannot_build_is_said_once(tmp_path, written):
     """Audit AD: read as text, `!!int abc` was also said by its field's check (two errors for one

@@ -70,6 +70,9 @@ class Problems:
     # the records (their lines; line 0: the whole file) read past a syntax error in them: what
     # is found there then may be its echo, and is said once the syntax error is fixed
     muted: set[tuple[str, int]] = field(default_factory=set)
+    # of those, the lines set aside: a field's own mistake elsewhere in such a record (joined:
+    # ２００９ beside an honour in full-width braces) does not hang on them, and is said (audit AS-Q 1)
+    aside: set[tuple[str, int]] = field(default_factory=set)
     # files whose own field was read past a syntax error: their other fields' mistakes are said,
     # but not what the checks across records find there (it may hang on the field set aside)
     read_past: set[str] = field(default_factory=set)
@@ -85,8 +88,12 @@ class Problems:
     def checks_begin(self) -> None:
         self.muted.update((path, 0) for path in self.read_past)
 
-    def add(self, where: Location, field: str, message: str, hint: str = "") -> None:
-        if not self.muted or ((where.path, where.line) not in self.muted and (where.path, 0) not in self.muted):
+    def add(self, where: Location, field: str, message: str, hint: str = "", own: bool = False) -> None:
+        """own: a mistake in the value written at where alone (its type, its form), which no line
+        set aside can have caused."""
+        if own and (where.path, where.line) not in self.aside:
+            self.items.append(Problem(where, field, message, hint))
+        elif not self.muted or ((where.path, where.line) not in self.muted and (where.path, 0) not in self.muted):
             self.items.append(Problem(where, field, message, hint))
 
     def extend(self, problems: Iterable[Problem]) -> None:

@@ -90,8 +90,10 @@ class FileReading(PageScanning):
                 if source.field_on(line) not in prose_fields():
                     self.problems.read_past.add(source.path)
             self.problems.muted.update((source.path, at) for at in lines)
+            self.problems.aside.add((source.path, line))
         if source:
             self.problems.muted.update((source.path, line) for line in source.said)
+            self.problems.aside.update((source.path, line) for line in source.said)
         return doc
 
     def story(self, path: Path) -> tuple[bool, Document | None, str, int] | None:

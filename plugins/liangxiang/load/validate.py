@@ -185,7 +185,8 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
         if "删掉这一行" in hint and item["type"] == "extra_forbidden" and full[:-1] in source.flow:
             # {year: 2017, title: …, level: 校级}: the line is the whole record
             hint = hint.replace("删掉这一行", f"删掉花括号里的“{full[-1]}: {show(item.get('input'))}”（别的字段留着）")
-        problems.add(source.at(*full), dotted(full), message, hint)
+        # a field written (not one missing, said at its record) is its own: said beside a line set aside
+        problems.add(source.at(*full), dotted(full), message, hint, own=item["type"] != "missing" and full in source.positions)
 
 
 def _records_of_another_kind(items: list, source: SourceMap, loc: tuple, problems: Problems) -> list[tuple]:
