@@ -2043,6 +2043,10 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
     (sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 0.91}"),
      "content/assessments/2026-Q1.yaml:4:20: results[1].score: 得分 0.91 像是表格里的百分比（显示 91% 的格子复制出来是 0.91）：网页上会公布成 0.91 分"
      " (得分按百分制写：是 91 分就写成 score: 91)"),
+    # audit AS-P 2: averages pasted from a spreadsheet, shown cut to two decimals and ranked so
+    ({"content/assessments/2026-Q1.yaml": FILES["content/assessments/2026-Q1.yaml"].replace("score: 90}", "score: 89.9999}").replace("score: 69.5", "score: 89.995")},
+     "content/assessments/2026-Q1.yaml:4:20: results[1].score: 有 2 个得分（例如这里的 89.9999）超过两位小数：榜上只显示两位（这里是 89.99，舍去后面的，不四舍五入），"
+     "名次也按显示的得分排 (写成要公布的得分，最多两位小数；照榜上显示的就写 score: 89.99)"),
     (sub("content/commitments/2026.yaml", "date: 2026-03-12", "date: 2026-12-03"),  # 2026-11-21 in conftest
      "content/commitments/2026.yaml:7:10: commitments[1].progress[1].date: 践诺日期 2026-12-03 在今天（2026-11-21）之后"
      " (是不是年份或月份写错了？还没做的事，做了以后再记)"),
@@ -2123,7 +2127,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "members.yaml:12:5: members[2].name: “张伟”和 zhang-wei 同名，党支部和岗位也一样：像是同一个人写了两次，网站上会有两个张伟"
      " (是同一个人的话，删掉这一条（保留 zhang-wei）；是同名的另一个人，可以不改)"),
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade", "scores-as-fractions", "score-as-a-fraction",
-        "progress-in-the-future", "progress-moved-a-year-on", "promise-before-joining", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
+        "scores-of-many-decimals", "progress-in-the-future", "progress-moved-a-year-on", "promise-before-joining", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
         "promise-of-a-paragraph", "promise-of-a-sentence", "promise-in-uyghur", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
         "sign-sides-against-orientation", "successor-archived-too", "a-year-not-begun", "the-only-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])

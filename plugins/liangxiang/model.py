@@ -78,6 +78,11 @@ class Record(BaseModel):
             return Location("?")
         return source.at(*loc, *fields)
 
+    def written(self, *fields: Any) -> str | None:
+        """A number field as typed (89.8333333, which the record holds rounded; 2021.10), if known."""
+        source, loc = getattr(self, "_bound", (None, ()))
+        return source.written.get((*loc, *fields)) if source is not None else None
+
     def field_name(self, *fields: Any) -> str:
         """The full key path of one of this record's fields, as errors name it."""
         return dotted(self._loc + fields)

@@ -15,6 +15,7 @@ from ..content import Content
 from ..model import Commitment
 from ..files import changed_at
 from ..problems import Problem
+from ..site.chart import score_text
 from ..values import build_day
 
 
@@ -31,7 +32,7 @@ def timeline_notices(content: Content, today: dt.date | None = None) -> list[Pro
     today = today or build_day()
     return [*_progress_years(content), *_review_years(content), *_early_results(content, today), *_ungraded_scores(content),
             *_future_dates(content, today), *_archived_in_latest(content), *_empty_files(content), *_year_begun(content, today),
-            *_copied_results(content), *_fraction_scores(content), *_before_joining(content, today)]
+            *_copied_results(content), *_fraction_scores(content), *_cut_scores(content), *_before_joining(content, today)]
 
 
 def impossible_years(content: Content, today: dt.date | None = None) -> list[Problem]:
@@ -290,6 +291,22 @@ def _fraction_scores(content: Content):
             yield Problem(first.at("score"), first.field_name("score"),
                           f"{which}像是表格里的百分比（显示 {first.score * 100:g}% 的格子复制出来是 {first.score:g}）：网页上会公布成 {first.score:g} 分",
                           f"得分按百分制写：是 {first.score * 100:g} 分就写成 score: {first.score * 100:g}")
+
+
+def _cut_scores(content: Content):
+    """89.8333333, an average pasted from a spreadsheet: the board shows two decimals, cut off (so
+    that no score shows across a grade's edge), and ranks by what it shows; 89.9999 and 89.995 are
+    then both 89.99, tied (audit AS-P 2). Said once per period, at its first such score."""
+    for assessment in content.assessments:
+        cut = [result for result in assessment.results  # 0.695 is a fraction (_fraction_scores)
+               if float(score_text(result.score)) != result.score and not 0 < result.score <= 1]
+        if cut:
+            first, shown = cut[0], score_text(cut[0].score)
+            written = first.written("score") or repr(first.score)  # all its decimals: {:g} would say 89.8333
+            which = f"有 {len(cut)} 个得分（例如这里的 {written}）" if len(cut) > 1 else f"得分 {written} "
+            yield Problem(first.at("score"), first.field_name("score"),
+                          f"{which}超过两位小数：榜上只显示两位（这里是 {shown}，舍去后面的，不四舍五入），名次也按显示的得分排",
+                          f"写成要公布的得分，最多两位小数；照榜上显示的就写 score: {shown}")
 
 
 def _same_day_in(date: dt.date, year: int) -> dt.date | None:
