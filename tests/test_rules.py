@@ -2248,6 +2248,19 @@ def test_a_commitment_with_a_mistake_is_not_said_missing_from_the_new_year(tmp_p
     assert not [str(n) for n in content.notices if "还没有 2026 年的承诺" in str(n)]
 
 
+@pytest.mark.parametrize("written", ["li–na", "“li-na”", "li\u200bna"])
+def test_a_commitment_whose_member_is_mistyped_is_not_said_missing_from_the_new_year(tmp_path, written):
+    """Audit AS-Q 4: `member: li–na` (Word's dash) is an error; the notice that 李娜 has no 2026
+    commitment told the editor to write a second one, an error too once the dash is fixed."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/commitments/2025.yaml": "year: 2025\ncommitments:\n  - {member: zhang-wei, promise: 种花}\n  - {member: li-na, promise: 微笑服务}\n",
+                  "content/commitments/2026.yaml": "year: 2026\ncommitments:\n  - {member: zhang-wei, promise: 带头养护花园}\n"
+                  f"  - member: {written}\n    promise: 微笑服务\n"})
+    content, problems = read_content(root, root / "content")
+    assert [p.field for p in problems] == ["commitments[2].member"], [str(p) for p in problems]
+    assert not [str(n) for n in content.notices if "还没有 2026 年的承诺" in str(n)]
+
+
 def test_a_file_read_past_a_syntax_error_has_no_notice_until_it_is_fixed(tmp_path):
     """Audit AM 6: a stray "---" between two commitments set the rest of the file aside; a notice
     then said their members had no commitment this year, and an editor would type them again."""

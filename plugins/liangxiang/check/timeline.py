@@ -104,8 +104,11 @@ def _year_begun(content: Content, today: dt.date):
     members = {m.id: m for m in content.public_members if m.status == "active"}
     promised = {c.member for c in latest.commitments}
     # a commitment with a mistake in it (its date) is an error already, not a promiser missing
-    promised |= {r.data.get("member") for r in content.rejected if r.source.path == latest.path and isinstance(r.data, dict)
-                 and isinstance(r.data.get("member"), str)}  # member: [li-na] is an error of its own, and unhashable (AS-N 1)
+    rejected = [r for r in content.rejected if r.source.path == latest.path and isinstance(r.data, dict)]
+    if any(not r.intact(r.loc + ("member",)) for r in rejected):
+        return  # member: li–na (Word's dash) is an error; whose entry it is, and so who is missing, is not known (AS-Q 4)
+    promised |= {r.data.get("member") for r in rejected
+                 if isinstance(r.data.get("member"), str)}  # member: [li-na] is an error of its own, and unhashable (AS-N 1)
     missing = [members[c.member].name for c in earlier.commitments if c.member in members and c.member not in promised]
     if missing:
         missing = list(dict.fromkeys(missing))
