@@ -164,12 +164,12 @@ def _failed_texts(content: Content) -> Iterator[tuple[Any, tuple, str]]:
                 yield rejected.source, path, unpublished_blanked(text) if _is_markdown(rejected.model, name) else text
 
 
-def texts(value: Any, path: tuple, markdown: bool = True) -> list[tuple[tuple, str]]:
+def texts(value: Any, path: tuple) -> list[tuple[tuple, str]]:
     """Every text in a record (or in what was written, parsed), with its key path; not the phone
-    fields; the Markdown ones (as published) unless markdown is False."""
+    fields; the Markdown ones as published."""
     found: list[tuple[tuple, str, bool]] = []
     _texts_into(found, value, path)
-    return [(where, text) for where, text, in_markdown in found if markdown or not in_markdown]
+    return [(where, text) for where, text, _ in found]
 
 
 def published_texts(content: Content) -> list[tuple[Any, tuple, str, bool]]:
@@ -179,7 +179,7 @@ def published_texts(content: Content) -> list[tuple[Any, tuple, str, bool]]:
     for record in published_records(content):
         walked: list[tuple[tuple, str, bool]] = []
         _texts_into(walked, record, ())
-        found += [(record, path, text, in_markdown) for path, text, in_markdown in walked]
+        found += [(record, *text) for text in walked]
     return found
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from dataclasses import astuple, replace
@@ -382,21 +381,17 @@ class PrintStage:
             "colors": {"red": SCHEMES["red-gold"].ground, "gold": SCHEMES["red-gold"].text},
         }
         pages = []
-        for key, kind, title in (("print/", "signboards", "print"), ("print/plates/", "plates", "print_plates")):
-            url = self.urls.page(key)
+        for page_key, kind, title in (("print/", "signboards", "print"), ("print/plates/", "plates", "print_plates")):
+            url = self.urls.page(page_key)
             # all.pdf is asked for with a version, as each printable (Printable.version); the order
             # list is not: it changes with every edit, and its page need not render again for it
-            page = DataPage(key, url, "print.html", self.labels[title],
-                            {**shared, "kind": kind, "items": by_kind[kind], "all_version": _version_of(by_kind[kind])})
+            page = DataPage(page_key, url, "print.html", self.labels[title],
+                            {**shared, "kind": kind, "items": by_kind[kind], "all_version": key(*(p.key for p in by_kind[kind]))[:8]})
             if self.site_url:
                 page.canonical_url = self.site_url.rstrip("/") + "/" + url
             page.late = True  # it lists the printables' sizes: rendered once they are written
             pages.append(page)
         return pages
-
-
-def _version_of(printables: list[Printable]) -> str:
-    return hashlib.sha256("".join(p.key for p in printables).encode()).hexdigest()[:8]
 
 
 def _missing_merges(combined: dict[str, tuple[list[str], Path, str]]) -> list[tuple[list[str], str, str]]:
