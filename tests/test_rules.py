@@ -1252,7 +1252,7 @@ def test_a_field_beside_a_line_set_aside_in_its_record_says_its_own_mistake(tmp_
                                                     "    progress:\n      - {date: 2026-03-12, text: 补植草坪\n")})
     said = [(p.where.path, p.where.line, p.field) for p in problems_of(root)]
     assert said == [("members.yaml", 8, "members[1].joined"), ("members.yaml", 10, "honors[1]"),
-                    ("content/commitments/2026.yaml", 3, "commitments[1].member"), ("content/commitments/2026.yaml", 7, "progress[1]")], said
+                    ("content/commitments/2026.yaml", 3, "commitments[1].member"), ("content/commitments/2026.yaml", 7, "commitments[1].progress[1]")], said
 
 
 @pytest.mark.parametrize("written", ["!!int abc", "&j !!int ''"])
@@ -2639,7 +2639,7 @@ def test_a_full_width_bracket_is_pointed_at(tmp_path, old, new, expected):
     # audit 21: a colon inside {…} hid the commitments after it
     ([("content/commitments/2026.yaml", "text: 补植草坪}", "text: 补植: 草坪}"), ("content/commitments/2026.yaml", "  - member: li-na", "  - member: li-nna"),
       ("content/commitments/2026.yaml", "    promise: 热情服务", "    promise: 热情服务\n    promiss: 再写一条")],
-     [("content/commitments/2026.yaml:7:36", "progress[1]", "花括号 {…} 里的写法不对"), ("content/commitments/2026.yaml:9:5", "commitments[2].member", "找不到党员“li-nna”"),
+     [("content/commitments/2026.yaml:7:36", "commitments[1].progress[1]", "花括号 {…} 里的写法不对"), ("content/commitments/2026.yaml:9:5", "commitments[2].member", "找不到党员“li-nna”"),
       ("content/commitments/2026.yaml:11:5", "commitments[2].promiss", "不认识的字段“promiss”")]),
     # two quotes in one file, each said where it stands
     ([("content/commitments/2026.yaml", "    promise: 带头养护花园", '    promise: "带头"养护花园'), ("content/commitments/2026.yaml", "    promise: 热情服务", '    promise: "热情"服务')],

@@ -132,22 +132,23 @@ def parse(text: str, path: str, problems: Problems, first_line: int = 1, fast: b
 
 
 def _whole_paths(problems: Problems, start: int, source: SourceMap) -> None:
-    """The text's own mistakes (name：张伟 with a full-width colon) are said before YAML reads it,
-    at the key alone: once read, at its whole path, members[2].name, as every other error is."""
-    keys: dict[tuple[int, str], list[tuple[int, Path]]] = {}
+    """The text's own mistakes (name：张伟 with a full-width colon) and its syntax errors are said
+    before YAML reads it, at the key or item alone (post, honors[1]): once read, at its whole
+    path, members[2].name, as every other error is."""
+    on_line: dict[int, list[tuple[int, Path, str]]] = {}
     for path, (line, col) in source.positions.items():
-        if path and isinstance(path[-1], str):
-            keys.setdefault((line, path[-1]), []).append((col, path))
+        if len(path) > 1:
+            on_line.setdefault(line, []).append((col, path, dotted(path)))
     for index in range(start, len(problems.items)):
         problem = problems.items[index]
-        found = keys.get((problem.where.line, problem.field))
-        if not found or problem.where.path != source.path:
+        found = [(col, path) for col, path, said in on_line.get(problem.where.line, ())
+                 if said.endswith("." + problem.field)] if problem.where.path == source.path else []
+        if not found:
             continue
         # of [{year: …}, {year: …}] on one line, the key nearest before the mistake's column; of the
         # indentation before a key, the line's first
         before = [key for key in found if key[0] <= problem.where.col]
-        if len(path := (max(before) if before else min(found))[1]) > 1:
-            problems.items[index] = replace(problem, field=dotted(path))
+        problems.items[index] = replace(problem, field=dotted((max(before) if before else min(found))[1]))
 
 
 def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast: bool, rounds: int = 0) -> Document | None:
