@@ -2783,6 +2783,39 @@ def test_a_record_file_in_another_kinds_folder_is_told_to_move_and_nothing_else(
     assert [str(p) for p in problems if p.where.path == path] == [said]
 
 
+@pytest.mark.parametrize("moved, to", [
+    ("content/zones/garden.yaml", "content/commitments/garden.yaml"),
+    ("content/zones/garden.yaml", "content/assessments/garden.yaml"),
+    ("content/zones/garden.yaml", "content/stories/garden.yaml"),
+])
+def test_what_names_a_zone_saved_in_another_kinds_folder_is_sent_to_that_file(tmp_path, moved, to):
+    """Audit AS-Q F05: the story and the assessment naming the moved zone were told to add it to zones/."""
+    root = write_site(tmp_path)
+    (root / to).write_bytes((root / moved).read_bytes())
+    (root / moved).unlink()
+    _, problems = read_content(root, root / "content")
+    said = [str(p) for p in problems if p.where.path != to]
+    sent = f"({to} 没有被读取（见那一条错误）：把它改好，这里就对了)"
+    assert sorted(said) == [
+        f"content/assessments/2026-Q1.yaml:4:6: results[1].zone: 找不到责任区“garden” {sent}",
+        f"content/stories/a-key.md:6:1: zone: 找不到责任区“garden” {sent}",
+        f"content/zones/closed.yaml:9:1: successor: 找不到责任区“garden” {sent}",
+    ]
+    own = [str(p) for p in problems if p.where.path == to]
+    assert len(own) == 1 and "像是责任区" in own[0] and "content/zones/" in own[0], own
+
+
+def test_a_year_of_commitments_saved_in_assessments_is_told_to_move_and_nothing_else(tmp_path):
+    """Audit AS-Q F05: five errors (period missing, rename the file, published missing, year
+    unknown), the move said last; the empty results the file's shell stands in hid that nothing
+    written there was an assessment's."""
+    root = write_site(tmp_path, {"content/assessments/2025.yaml": FILES["content/commitments/2026.yaml"].replace("year: 2026", "year: 2025")})
+    _, problems = read_content(root, root / "content")
+    assert [str(p) for p in problems] == [
+        "content/assessments/2025.yaml:1:1: 这个文件像是承诺：commitments 是承诺的字段 "
+        "(承诺不写在这里，写在 content/commitments/年份.yaml（例如 2026.yaml），每位党员一项：把这些内容剪切过去，再删掉这个文件)"]
+
+
 def test_a_copied_period_file_is_told_its_period_only(tmp_path):
     """2026-Q2.yaml copied from 2026-Q1.yaml: change the period, not "merge the two files"."""
     root = write_site(tmp_path, {"content/assessments/2026-Q2.yaml": FILES["content/assessments/2026-Q1.yaml"],

@@ -79,9 +79,9 @@ class Problems:
     # files read past a syntax error: their notices wait until it is fixed (what is set aside may
     # be what a notice misses: 16 commitments under a stray "---" were told missing, audit AM 6)
     recovered: set[str] = field(default_factory=set)
-    # files that hold a record of another kind (a zone in commitments/): their name is not checked
-    # against a field they do not have; they are to be moved, not renamed
-    other_kind: set[str] = field(default_factory=set)
+    # files that hold a record of another kind (a zone in commitments/), and that kind: their name is
+    # not checked against a field they do not have; they are to be moved, not renamed
+    other_kind: dict[str, str] = field(default_factory=dict)
     # files with git's conflict markers, read as the side before "=======": the other side's text
     other_sides: dict[str, str] = field(default_factory=dict)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 from ..content import RECORD_FOLDERS, Content, is_scratch
@@ -40,7 +40,7 @@ from .reading import FileReading
 from .idwording import QUARTERS
 from .validate import validate_list, validate_record, validate_shell
 from .wording import key_without_colon
-from .yamlfile import SourceMap
+from .yamlfile import Document, SourceMap
 
 # the names Windows, macOS, WPS and browsers give a copy: "garden - 副本", "garden (2)", "garden copy"
 # what a copy of a file becomes, by folder (the file's name is a zone's id, a year, a period, a story's address)
@@ -222,6 +222,14 @@ class _Reader(FileReading):
             elif isinstance(data.get("content"), str):
                 content.rejected_texts.append((data["content"], doc.source.at("content"), "content", "zones", True, f"zones/{path.stem}"))
 
+    def zone_elsewhere(self, doc: Document, data: dict, content: Content) -> None:
+        """A zone's file saved in commitments/ or assessments/ (said so by its validation): what
+        names that zone points at the file, not at content/zones/ to add it again."""
+        if self.problems.other_kind.get(doc.source.path) == "责任区":
+            for written in (PurePosixPath(doc.source.path).stem, data.get("id")):
+                if isinstance(written, str):
+                    content.unread.setdefault(("zone", written), doc.source.path)
+
     def load_commitments(self, content: Content) -> None:
         for path in self.record_files("commitments"):
             doc = self.document(path)
@@ -229,6 +237,7 @@ class _Reader(FileReading):
             if data is None:
                 continue
             shell, partial = validate_shell(CommitmentsFile, _shell(data, "commitments"), doc.source, self.problems)
+            self.zone_elsewhere(doc, data, content)
             items = validate_list(Commitment, data.get("commitments"), doc.source, ("commitments",), self.problems, content.rejected)
             if shell is not None:
                 shell.commitments = items
@@ -297,6 +306,7 @@ class _Reader(FileReading):
             if data is None:
                 continue
             shell, partial = validate_shell(Assessment, _shell(data, "results"), doc.source, self.problems)
+            self.zone_elsewhere(doc, data, content)
             if re.fullmatch(PERIOD_PATTERN, path.stem):  # `period: 2026-Q5` in 2026-Q1.yaml: its name says what was meant
                 self.problems.items = [replace(p, hint=f"文件名是 {path.name}：写成 {path.stem}")
                                        if p.where.path == doc.source.path and p.field == "period" and p.hint in ("", QUARTERS) else p

@@ -38,10 +38,15 @@ class PageScanning:
         """A file in a record folder that is not read as a record: an editor's new zone saved as
         new.yaml.txt, or filed into a subfolder, would otherwise never appear, and say nothing."""
         top, suffixes = relative.parts[0], RECORD_SUFFIXES[relative.parts[0]]
+        kind = {"zones": "zone", "stories": "story"}.get(top)  # what names it is sent to this error
         if len(relative.parts) == 2 and relative.suffix.rstrip().lower() in suffixes:
             return  # read by load_<kind>
         if len(relative.parts) > 2:
             hint = f"记录文件要直接放在 content/{top}/ 里，不能放进子文件夹；不用的文件请移出 content/"
+        elif relative.suffix.lower() in (".yaml", ".yml") and (other := _record_kind_written(self.docs_dir / relative)):
+            kind_word, where, fields = other  # a zone's file dropped into stories/
+            hint = f"这个文件像是{kind_word}（{'、'.join(fields[:3])} 是{kind_word}的字段）：{kind_word}不放在 {top}/ 里，{where}：把这个文件移过去"
+            kind = "zone" if kind_word == "责任区" else None  # as for a zone in a subfolder of zones/
         elif relative.suffix and not any(f"{suffix}." in relative.name.lower() for suffix in suffixes):
             # README.txt, a sheet or a scan: a file kept beside the records, not a record misnamed
             hint = (f"这个文件夹只放记录文件（以 {suffixes[0]} 结尾）：说明、表格等请移出 content/，放到仓库里别的地方；"
@@ -50,7 +55,7 @@ class PageScanning:
             stem = relative.name.split(".")[0] or "example"
             hint = f"文件名要以 {suffixes[0]} 结尾，例如 {stem}{suffixes[0]}（Windows 可能隐藏了扩展名）；不用的文件请移出 content/"
         self.problems.add(Location(self.shown(self.docs_dir / relative)), "-", f"content/{top}/ 里的这个文件不会被读取", hint)
-        if (kind := {"zones": "zone", "stories": "story"}.get(top)) is not None:  # what names it is sent to this error
+        if kind is not None:
             shown = self.shown(self.docs_dir / relative)
             content.unread.setdefault((kind, relative.name.split(".")[0]), shown)
             if kind == "zone" and (written := _written_id(self.docs_dir / relative)):  # zones/2024/gongre.yaml: id: gongre-baozhang
@@ -255,6 +260,19 @@ class PageScanning:
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
                 # reach the open internet, private fields and hidden members included
                 self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
+
+
+def _record_kind_written(path: Path) -> tuple[str, str, list[str]] | None:
+    """(kind, where it is written, its fields found) when the top-level fields of a YAML file not read
+    are another kind's (read as text, the first 64 KB); None."""
+    from .modelpath import record_of_another_kind
+
+    try:
+        with path.open("rb") as file:
+            head = file.read(65536).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    return record_of_another_kind(list(dict.fromkeys(re.findall(r"^([A-Za-z_]\w*)[ \t]*:", head, re.M))), alone=True)
 
 
 def _written_id(path: Path) -> str | None:

@@ -198,7 +198,8 @@ def _records_of_another_kind(items: list, source: SourceMap, loc: tuple, problem
         if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str):
             unknown.setdefault(where[:-1], []).append(where[-1])
         elif item["type"] == "missing" and where and isinstance(item.get("input"), dict):
-            written[where[:-1]] = {str(name) for name in item["input"]}
+            # as the editor wrote them: not the empty list a file's shell stands in (_shell's results: [])
+            written[where[:-1]] = {str(name) for name in item["input"] if loc + where[:-1] + (name,) in source.positions}
     pasted = []
     for parent, names in unknown.items():
         alone = parent in written and written[parent] <= set(names)  # nothing there is this record's
@@ -210,7 +211,7 @@ def _records_of_another_kind(items: list, source: SourceMap, loc: tuple, problem
             problems.add(at := source.at(*whole), dotted(whole), f"{what}像是{kind}：{shown}{'都' if len(fields) > 1 else ''}是{kind}的字段",
                          f"{kind}不写在这里，{home}：{move}")
             if not whole:
-                problems.other_kind.add(at.path)
+                problems.other_kind[at.path] = kind
             pasted.append(parent)
     return pasted
 
