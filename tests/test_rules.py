@@ -502,6 +502,8 @@ CASES = [
     Case("id-trailing-space", sub("members.yaml", "- id: li-na\n", '- id: "li-na "\n'), "members.yaml", 'id: "li-na "', "members[2].id", "编号只能用",
          "“li-na”后面多了一个空格：删掉它，写成 li-na"),  # a plain space, not "U+0020" (audit AQ 7)
     Case("utf16", {"members.yaml": FILES["members.yaml"].encode("utf-16")}, "members.yaml", 1, "-", "UTF-16", "通过编码保存"),
+    # audit AS-Q F06: its byte-order mark begins as UTF-16's, and was said to be that
+    Case("utf32", {"members.yaml": FILES["members.yaml"].encode("utf-32")}, "members.yaml", 1, "-", "文件是 UTF-32 编码，无法按 UTF-8 读取", "通过编码保存"),
     Case("yaml-bad-int-tag", sub("members.yaml", "joined: 2008", "joined: !!int ''"), "members.yaml", "joined: !!int", "members[1].joined", "空值不能按类型标记“!!int”", "!!"),
     # audit AC: a number past Python's 4,300 digits, no tag written: its field's own message, not "!!int"
     Case("yaml-huge-int", sub("members.yaml", "joined: 2008", "joined: " + "9" * 5000), "members.yaml", "joined: 999", "members[1].joined", "应该是年份（四位数字）（现在是“999", "年份只写四位数字"),

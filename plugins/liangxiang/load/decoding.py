@@ -160,7 +160,8 @@ def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
         col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[1:200:2].count(0) > 20 or raw[:200:2].count(0) > 20 or _reads_as_utf16(raw)
         legacy = None if utf16 else _legacy_encoding(raw)
-        guess = ("是 UTF-16 编码（Windows 记事本的“Unicode”）" if utf16 else
+        utf32 = raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"))  # its byte-order mark begins as UTF-16's
+        guess = ("是 UTF-32 编码" if utf32 else "是 UTF-16 编码（Windows 记事本的“Unicode”）" if utf16 else
                  "看起来是 Big5 编码（繁体中文的 Windows、港澳台的软件常见）" if legacy == "Big5" else
                  "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if legacy == "GBK" else "不是 UTF-8 编码")
         problems.add(
