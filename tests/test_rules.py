@@ -275,8 +275,10 @@ CASES = [
     Case("categories-fullwidth-comma", sub("content/org.yaml", "hotline: 0317-2720000\n", "hotline: 0317-2720000\nstory_categories: [劳动模范，真情服务小故事]\n"),
          "content/org.yaml", "story_categories:", "story_categories[1]", "会当成一个类别：里面有全角逗号或顿号", "写成 [劳动模范, 真情服务小故事]"),
     Case("site-url-a-page", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/", "site_url: https://dj.qinghe.org.cn/dj/index.html"),
-         "mkdocs.yml", "site_url:", "site_url", "以一个网页（“index.html”）结尾", "",
-         extra={"to write": "写到网站的文件夹为止：https://dj.qinghe.org.cn/dj/"}),
+         "mkdocs.yml", "site_url:", "site_url", "以一个网页（“index.html”）结尾（现在是“https://dj.qinghe.org.cn/dj/index.html”）", "",
+         extra={"to write": "写到网站的文件夹为止：https://dj.qinghe.org.cn/dj/"}),  # as written: MkDocs adds a "/" (audit AS-Q F07)
+    Case("site-url-full-stop", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/", "site_url: https://dj.qinghe.org.cn/dj/。"),
+         "mkdocs.yml", "site_url:", "site_url", "全角的“。”（现在是“https://dj.qinghe.org.cn/dj/。”）", ""),
     Case("phone-to-be-decided", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 待定"),
          "content/zones/garden.yaml", "service_phone:", "service_phone", "电话里没有号码（现在是“待定”）"),
     Case("story-only-its-title", sub("content/stories/a-key.md", "故事正文。", "# 一把钥匙"),

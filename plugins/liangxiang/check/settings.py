@@ -31,7 +31,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
     elif not written:
         problems.add(Location(config_file.name, 1, 1), "site_url", f"{config_file.name} 必须写网站地址 site_url：印出来的二维码指向这里",
                      URL_EXAMPLE)
-    elif (wrong := site_url_problem(written) or _this_machine(written)) is not None:
+    elif (wrong := site_url_problem(shown := _as_written(config_file, written)) or _this_machine(shown)) is not None:
         problems.add(Location.of_setting(config_file, "site_url"), "site_url", wrong, URL_EXAMPLE)
     elif _intranet(written):
         content.notices.append(Problem(
@@ -174,6 +174,16 @@ def written_site_url(text: str) -> str:
     """site_url as mkdocs.yml's text writes it (`mkdocs serve` replaces the setting with its own address)."""
     found = re.search(r"^site_url:\s*['\"]?([^\s'\"#]+)", text, re.MULTILINE)
     return found.group(1) if found else ""
+
+
+def _as_written(config_file: Path, url: str) -> str:
+    """The site_url MkDocs read, as mkdocs.yml writes it: MkDocs adds a "/" the editor would search
+    the file for in vain (“…/index.html/”)."""
+    try:
+        written = written_site_url(config_file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return url
+    return written if written and written.rstrip("/") == url.rstrip("/") else url
 
 
 def _unset_variable(config_file: Path) -> str:
