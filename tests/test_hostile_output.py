@@ -224,7 +224,8 @@ def test_canary_under_an_unknown_key_fails_the_build(tmp_path, caplog, kind):
 
 # Found: any other file in content/ (a roster spreadsheet, notes, an export) was published as it
 # is by MkDocs, hidden members and private fields included. Such a file is now an error.
-@pytest.mark.parametrize("stray", ["notes.txt", "党员名单.xlsx", "backup/roster.csv", "docs/身份证.pdf", "about.markdown", "data.json"])
+@pytest.mark.parametrize("stray", ["notes.txt", "党员名单.xlsx", "backup/roster.csv", "docs/身份证.pdf", "about.markdown", "data.json",
+                                   "backup/CNAME", "zones-old/robots.txt"])
 def test_a_stray_file_in_content_is_refused_not_published(tmp_path, caplog, stray):
     from mkdocs.exceptions import Abort
 
@@ -236,6 +237,22 @@ def test_a_stray_file_in_content_is_refused_not_published(tmp_path, caplog, stra
         build_site(root / "mkdocs.yml", tmp_path / "site")
     assert any(r.getMessage().startswith(f"content/{stray}:") for r in caplog.records), caplog.text
     assert not (tmp_path / "site").exists()
+
+
+def test_a_custom_domain_and_crawlers_rules_at_the_top_are_published_and_an_icon_is_sent_to_the_logo(tmp_path, caplog):
+    """Audit AS-Q F08: CNAME (GitHub and GitLab Pages) and robots.txt were refused as a leaked
+    spreadsheet would be, with no way to publish them; favicon.ico is the org's logo's job."""
+    from mkdocs.exceptions import Abort
+
+    root = write_site(tmp_path / "src", {"content/CNAME": "dj.qinghe.org.cn\n", "content/robots.txt": "User-agent: *\nDisallow:\n"})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert (site / "CNAME").read_text() == "dj.qinghe.org.cn\n"
+    assert (site / "robots.txt").read_text() == "User-agent: *\nDisallow:\n"
+    (root / "content" / "favicon.ico").write_bytes(b"\0\0\1\0")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(root / "mkdocs.yml", tmp_path / "site2")
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("content/favicon.ico:")]
+    assert len(said) == 1 and "logo: photos/logo.png" in said[0], caplog.text
 
 
 def test_files_mkdocs_never_publishes_stay_allowed(tmp_path):

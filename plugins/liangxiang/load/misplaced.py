@@ -102,6 +102,10 @@ def _folders_to_rename(docs_dir: Path, written: str, meant: str) -> list[tuple[s
     return renamed
 
 
+# files a host reads at the site's top, public by nature: GitHub and GitLab Pages' custom domain, crawlers' rules
+PUBLISHED_AS_IS = ("CNAME", "robots.txt")
+
+
 def foreign_file(relative: Path) -> tuple[str, str]:
     """(message, hint) for a file of no content kind in docs_dir, which MkDocs would publish as it
     is: a roster spreadsheet or notes would reach the open internet."""
@@ -110,6 +114,9 @@ def foreign_file(relative: Path) -> tuple[str, str]:
         return (f"content/ 里不放样式表和脚本（{relative.name}）",
                 f"放到主题的 custom_dir 里：在 mkdocs.yml 的 theme 下加一行 custom_dir: overrides，把文件移到 "
                 f"overrides/{relative.as_posix()}，{key} 照旧写 {relative.as_posix()}")
+    if relative.name.lower() == "favicon.ico":
+        return ("content/ 里不放网站图标（favicon.ico）",
+                "网站图标用单位的标志：在 content/org.yaml 里写 logo: photos/logo.png（PNG 或 JPG），每个页面都会用它；然后删掉这个文件")
     return ("content/ 里不能放这种文件：它会原样发布到网站上",
             "content/ 只放记录（.yaml）、故事和页面（.md）和照片；名单、表格、文档等资料请移出 content/")
 

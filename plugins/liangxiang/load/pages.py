@@ -16,6 +16,7 @@ from .decoding import report_controls, undecodable
 from .frontmatter import TOML_HINT, closing_line, split_front_matter, toml_front_matter, unclosed_hint
 from .misplaced import (
     FOLDER_WORDS,
+    PUBLISHED_AS_IS,
     foreign_file,
     page_in_reserved_place,
     record_folder_meant,
@@ -256,7 +257,7 @@ class PageScanning:
             elif top in RECORD_FOLDERS and path.suffix.lower() not in IMAGE_SUFFIXES:
                 self.unread_record(relative, content)
             elif (path.suffix.lower() not in (".md", ".yaml", ".yml", *IMAGE_SUFFIXES)
-                  and top not in (*RECORD_FOLDERS, "photos")):
+                  and top not in (*RECORD_FOLDERS, "photos") and relative.as_posix() not in PUBLISHED_AS_IS):
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
                 # reach the open internet, private fields and hidden members included
                 self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
