@@ -257,6 +257,22 @@ def test_a_plain_build_fails_on_a_misspelt_plugin_option_in_validates_words(tmp_
     assert "Traceback" not in build.stderr and "Unrecognised" not in build.stderr
 
 
+def test_a_build_stopped_by_a_misspelt_plugin_option_says_the_contents_mistakes_too(tmp_path):
+    """Audit AS-Q F02: MkDocs stops at mkdocs.yml, and a build said only the option; validate said
+    all 19 mistakes. Each is said once, and MkDocs' own English once more is not."""
+    members = FILES["members.yaml"].replace("joined: 2008", "joined: 八八年", 1)
+    root = write_site(tmp_path / "src", {"members.yaml": members, "mkdocs.yml": FILES["mkdocs.yml"].replace(
+        "  - liangxiang\n", "  - liangxiang:\n      memebers: members.yaml\n")})
+    build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=root)
+    validate = run("liangxiang", "validate", str(root), cwd=tmp_path).stderr.splitlines()
+    assert build.returncode == 1 and not (tmp_path / "site").exists(), build.stderr
+    assert validate[:2] == ["mkdocs.yml:8:7: memebers: liangxiang 插件没有“memebers”这个设置 (是不是要写 members？)",
+                            "members.yaml:8:5: members[1].joined: 应该是年份（四位数字）（现在是“八八年”） (年份写四位数字，例如 1988)"], validate
+    for line in validate[:2]:
+        assert build.stderr.count(line) == 1, (line, build.stderr)
+    assert "Config value" not in build.stderr and "Traceback" not in build.stderr, build.stderr
+
+
 def test_a_setting_indented_with_pasted_spaces_is_said_in_words_by_build_and_validate_alike(tmp_path):
     """Audit X: to MkDocs "\xa0\xa0name" is a setting of that name, said in English with no line."""
     root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace("  name: liangxiang", "\u00a0\u00a0name: liangxiang")})

@@ -31,7 +31,7 @@ from .site import SiteBuild
 from .site.markdown import SafeContent, add_base_extensions, untitled_page_title
 from .site.staging import StagedOutput, say_no_site_built, say_staging_in_words
 from .configwords import plugin_option_problem, plugin_twice_problem
-from .siteconfig import say_config_problems_in_words
+from .siteconfig import content_problems_besides, say_config_problems_in_words
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
 
@@ -94,6 +94,8 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
         path = Path(config_file_path or "mkdocs.yml")
         written = list(options)  # said in the order they are written
         wrong = sorted([*errors, *unknown], key=lambda said: written.index(said[0]) if said[0] in written else -1)
+        for problem in content_problems_besides(path) if wrong else ():
+            log.error(str(problem))  # MkDocs stops at mkdocs.yml: the content's mistakes are said before it does
         return [(name, plugin_option_problem(path, name, message)) for name, message in wrong], [
             w for w in warnings if w not in unknown]
 

@@ -94,8 +94,53 @@ def say_config_problems_in_words(path: Path) -> None:
         logger.addFilter(_IN_WORDS)
 
 
+_reading = 0  # load_site_config is reading mkdocs.yml: MkDocs' reading loads the plugin, which must not read it again
+
+
+def content_problems_besides(path: Path) -> list:
+    """The content's problems, read as `liangxiang validate` reads them when mkdocs.yml has
+    mistakes of its own that content does not depend on (a misspelt plugin option): `mkdocs build`,
+    which stops there, says them too, and one run says every mistake. Empty while validate reads."""
+    if _reading:
+        return []
+    # MkDocs says mkdocs.yml's mistakes once, as it goes on reading it after this: not heard here
+    logger, said_before = engine_logger(), (_IN_WORDS.said, _IN_WORDS.last)
+    heard = logger.handlers[:]
+    for handler in heard:
+        logger.removeHandler(handler)
+    try:
+        load_site_config(path)
+        return []  # nothing wrong on a second look: the build goes on and reads the content itself
+    except ConfigProblem as problem:
+        usable = problem.usable
+    finally:
+        for handler in heard:
+            logger.addHandler(handler)
+        _IN_WORDS.said, _IN_WORDS.last = said_before
+    if usable is None:
+        return []
+    from .pipeline import read_site
+    from .print import check_printables
+    from .problems import ContentError
+
+    try:
+        check_printables(read_site(*usable), *usable)
+    except ContentError as error:
+        return error.problems
+    return []
+
+
 def load_site_config(path: Path):
     """The site's MkDocs config and this plugin's options, as `mkdocs build` would read them."""
+    global _reading
+    _reading += 1
+    try:
+        return _load_site_config(path)
+    finally:
+        _reading -= 1
+
+
+def _load_site_config(path: Path):
     if not path.parent.is_dir():  # `liangxiang validate extra-arg`: the argument is the site's folder
         raise ConfigProblem(f"{path.parent}: 找不到文件夹“{path.parent}” (命令后面写站点目录，也就是 mkdocs.yml 所在的文件夹；"
                             "在站点目录里运行时什么都不用写)")
