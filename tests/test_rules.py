@@ -199,17 +199,17 @@ CASES = [
     Case("unclosed-bracket", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei, li-na"), "content/zones/garden.yaml", "members: [", "members",
          "方括号“[”没有配对的“]”", "末尾加上“]”"),
     # a line that ends in a comma, or in its bracket, goes on as the file's next lines: they were blamed (audit M)
-    Case("unclosed-brace-ending-in-a-comma", sub("members.yaml", "by: 党委}", "by: 党委,"), "members.yaml", "{year: 2017", "honors[1]",
+    Case("unclosed-brace-ending-in-a-comma", sub("members.yaml", "by: 党委}", "by: 党委,"), "members.yaml", "{year: 2017", "members[1].honors[1]",
          "花括号“{”没有配对的“}”", "在这一项的末尾加上“}”"),
     Case("unclosed-bracket-alone", sub("members.yaml", "    joined: 2008\n", "    joined: 2008\n    tags: [\n"), "members.yaml", "tags: [", "tags",
          "方括号“[”没有配对的“]”"),
     Case("closing-bracket-doubled", sub("content/zones/garden.yaml", "members: [zhang-wei, li-na]", "members: [zhang-wei, li-na]]"),
          "content/zones/garden.yaml", "members: [", "members", "多了一个“]”", "删掉这个“]”"),
-    Case("closing-brace-doubled", sub("members.yaml", "by: 党委}", "by: 党委}}"), "members.yaml", "{year: 2017", "honors[1]", "多了一个“}”", "删掉这个“}”"),
-    Case("opening-brace-doubled", sub("members.yaml", "- {year: 2017", "- {{year: 2017"), "members.yaml", "{{year: 2017", "honors[1]",
+    Case("closing-brace-doubled", sub("members.yaml", "by: 党委}", "by: 党委}}"), "members.yaml", "{year: 2017", "members[1].honors[1]", "多了一个“}”", "删掉这个“}”"),
+    Case("opening-brace-doubled", sub("members.yaml", "- {year: 2017", "- {{year: 2017"), "members.yaml", "{{year: 2017", "members[1].honors[1]",
          "花括号“{”多写了一个", "删掉一个“{”"),
     Case("braces-doubled", sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}", "      - {{year: 2017, title: 优秀共产党员, by: 党委}}"),
-         "members.yaml", "{{year: 2017", "honors[1]", "花括号“{”写了两层", "删掉一个“{”和末尾的一个“}”"),
+         "members.yaml", "{{year: 2017", "members[1].honors[1]", "花括号“{”写了两层", "删掉一个“{”和末尾的一个“}”"),
     Case("unclosed-brace", sub("content/zones/garden.yaml", "member: li-na}", "member: li-na"), "content/zones/garden.yaml", "业务带头人", "roles[1]", "花括号“{”没有配对的“}”"),
     Case("fullwidth-hash-after-a-value", sub("members.yaml", "post: 绿化养护员", "post: 绿化养护员 ＃ 手机13803170000"), "members.yaml", "＃ 手机", "post",
          "“＃”是全角的井号，YAML 不把后面的文字当注释", "半角空格加半角井号"),
@@ -493,7 +493,7 @@ CASES = [
          "其实是 Word、Excel 或压缩包文件", "不要用 Word 或 WPS 保存成 .yaml 或 .md"),
     # three of audit 25's: full-width braces, a role's outsider written as a member, a duty cut by its colon
     Case("honor-full-width-braces", sub("members.yaml", "      - {year: 2017, title: 优秀共产党员, by: 党委}", "      - ｛year: 2017, title: 优秀共产党员, by: 党委｝"),
-         "members.yaml", "｛year", "honors[1]", "括号“｛”“｝”是全角的", "改成半角（英文）的 { } 或 [ ]"),
+         "members.yaml", "｛year", "members[1].honors[1]", "括号“｛”“｝”是全角的", "改成半角（英文）的 { } 或 [ ]"),
     Case("duty-cut-by-colon", sub("content/zones/garden.yaml", "  - 浇水", "  - 浇水时间: 每日7:00"), "content/zones/garden.yaml", "浇水时间", "duties[1]",
          "duties 的第 1 条应该是一段文字：“浇水时间”后面的半角冒号加空格", "写成 - 浇水时间：每日7:00"),
     Case("role-outsider-as-member", sub("content/zones/garden.yaml", "{role: 监督员, name: 王芳}", "{role: 监督员, member: 王芳}"), "content/zones/garden.yaml",
@@ -1255,7 +1255,7 @@ def test_a_field_beside_a_line_set_aside_in_its_record_says_its_own_mistake(tmp_
                                                     "  - member: zhang–wei\n    promise: 带头养护花园\n    items: [每周巡查]\n"
                                                     "    progress:\n      - {date: 2026-03-12, text: 补植草坪\n")})
     said = [(p.where.path, p.where.line, p.field) for p in problems_of(root)]
-    assert said == [("members.yaml", 8, "members[1].joined"), ("members.yaml", 10, "honors[1]"),
+    assert said == [("members.yaml", 8, "members[1].joined"), ("members.yaml", 10, "members[1].honors[1]"),
                     ("content/commitments/2026.yaml", 3, "commitments[1].member"), ("content/commitments/2026.yaml", 7, "commitments[1].progress[1]")], said
 
 
@@ -2624,7 +2624,7 @@ def test_a_misspelt_groups_in_org_is_said_first_and_its_groups_references_point_
 
 @pytest.mark.parametrize("old, new, expected", [
     # the column is the full-width bracket's, not where PyYAML stumbled later in the line
-    ("      - {year: 2017", "      - ｛year: 2017", [("members.yaml:10:9", "honors[1]", "括号“｛”是全角的")]),
+    ("      - {year: 2017", "      - ｛year: 2017", [("members.yaml:10:9", "members[1].honors[1]", "括号“｛”是全角的")]),
     # one of the pair typed full-width: still said, and the list to write is given
     ("    honors:\n      - {year: 2017, title: 优秀共产党员, by: 党委}", "    honors: ［a, b]", [("members.yaml:9:5", "members[1].honors", "这里应该是一个列表")]),
 ])

@@ -141,8 +141,16 @@ def _whole_paths(problems: Problems, start: int, source: SourceMap) -> None:
             on_line.setdefault(line, []).append((col, path, dotted(path)))
     for index in range(start, len(problems.items)):
         problem = problems.items[index]
-        found = [(col, path) for col, path, said in on_line.get(problem.where.line, ())
-                 if said.endswith("." + problem.field)] if problem.where.path == source.path else []
+        if problem.where.path != source.path:
+            continue
+        found = [(col, path) for col, path, said in on_line.get(problem.where.line, ()) if said.endswith("." + problem.field)]
+        if not found and (item := re.fullmatch(r"(\w+)(\[\d+\].*)", problem.field)):
+            # honors[1] on a line set aside, read as nothing: the list it is an item of, written above it
+            lists = [(line, path) for line in range(problem.where.line - 1, 0, -1) for col, path, said in on_line.get(line, ())
+                     if said.endswith("." + item.group(1))]
+            if lists:
+                problems.items[index] = replace(problem, field=dotted(lists[0][1]) + item.group(2))
+            continue
         if not found:
             continue
         # of [{year: …}, {year: …}] on one line, the key nearest before the mistake's column; of the
