@@ -417,8 +417,6 @@ CASES = [
          "content/commitments/2026.yaml", "# 备注", "promise", "以“#”开头的这一行不是注释：它会照原样公开，也会印在桌牌上", "注释写在“promise: |”这一行的上面"),
     Case("note-as-a-heading-in-content", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  # 备注：这段先不要公开\n  第一段。\n"),
          "content/zones/garden.yaml", "# 备注", "content", "以“#”开头的这一行会成为公开的标题，不是注释", "备注不要写进正文"),
-    Case("content-folded", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: >\n  第一段。\n\n  - 一项\n  - 两项\n"),
-         "content/zones/garden.yaml", "content: >", "content", "“content: >”会把分段和列表连成一段", "正文写成“content: |”"),
     Case("text-paragraph-outdented-plain", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\ncontent: |\n  第一段。\n\n2026年起，每周巡查一次。\n"),
          "content/zones/garden.yaml", "2026年起", "-", "这一行是“content”的正文", "“content: |”下面的每一行都要这样缩进"),
     Case("yaml-over-indented-key", sub("content/zones/garden.yaml", "scope: 花园一片", "   scope: 花园一片"), "content/zones/garden.yaml", "   scope", "scope", "“scope”比上一行的“branch”多缩进了 3 个空格", "删掉“scope”前面多出的 3 个空格"),

@@ -669,3 +669,14 @@ def test_zones_are_listed_by_name_with_numbers_by_value(tmp_path):
     text = page_text(build_site(config, tmp_path / "src/site"), "zones/")
     shown = sorted(names.values(), key=lambda name: text.index(name + "责任区"))
     assert shown == ["3号楼", "12号楼", "第一网格", "第二网格", "第三网格", "第十网格"], shown
+
+
+@pytest.mark.parametrize("opener", [">", ">-", ">+"])
+def test_a_text_folded_with_paragraphs_and_a_list_is_shown_as_laid_out(tmp_path, opener):
+    """Audit AS-R 1: `content: >` with a blank line or a list was refused, though the format asks
+    only for Markdown and YAML reads it; its folding would run them into one paragraph."""
+    root = write_site(tmp_path / "src", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace(
+        "scope: 花园一片\n", f"scope: 花园一片\ncontent: {opener}\n  第一段，\n  接着写。\n\n  - 一项\n  - 两项\n")})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    html = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<p>第一段，接着写。</p>\s*<ul>\s*<li>一项</li>\s*<li>两项</li>\s*</ul>", html), html

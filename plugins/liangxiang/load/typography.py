@@ -147,8 +147,9 @@ def report_block_texts(text: str, path: str, problems: Problems, offset: int, fi
                        markdown: frozenset[str]) -> str:
     """Mistakes inside a `key: |` text that YAML reads without complaint, each an error at its line:
     fields indented into the text's end (they vanish into it: the text is given back without them,
-    to go on), a "# 备注" line (YAML has no comments there: it is published, on a desk plate too),
-    and `content: >`, which runs paragraphs and list items together."""
+    to go on), and a "# 备注" line (YAML has no comments there: it is published, on a desk plate too).
+    A Markdown text written `content: >` with paragraphs or a list is read as `content: |`: YAML's
+    folding would run them into one, which no editor who laid them out means."""
     lines = text.split("\n")
     blocks = text_blocks(lines)
     changed = False
@@ -181,8 +182,9 @@ def report_block_texts(text: str, path: str, problems: Problems, offset: int, fi
                 problems.add(where(index, indent_of(lines[index]) + 1), name, f"“{name}”的正文里，以“#”开头的这一行会成为公开的标题，不是注释",
                              f"备注不要写进正文：删掉这一行，或把它移到“{name}: |”这一行的上面（顶格，以“# ”开头）")
         if name in markdown and re.search(r":[ \t]+>", lines[opener]) and _LIST_OR_PARAGRAPHS.search("\n".join(lines[i] for i in inside).strip("\n")):
-            problems.add(where(opener), name, f"“{name}: >”会把分段和列表连成一段",
-                         f"正文写成“{name}: |”：每行照写的样子保留")
+            # YAML's `>` would run its paragraphs and list items into one: read as laid out, as `|`
+            lines[opener] = re.sub(r"(:[ \t]+)>", r"\1|", lines[opener], count=1)
+            changed = True
     return "\n".join(lines) if changed else text
 
 
