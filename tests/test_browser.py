@@ -926,6 +926,19 @@ def test_a_tag_too_wide_for_its_card_breaks_between_words(visit, tag, lines):
     assert page.evaluate(NAME_LINES, ["#probe", str(SiteView.worded(tag)), True]) == lines
 
 
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_post_with_a_long_bracket_never_starts_a_line_with_a_pause(visit, width):
+    """Audit AS-R 2: a roster card set 、 alone at a line's start: the bracket's phrase was one
+    part, broken by overflow-wrap wherever it had to."""
+    from liangxiang.site.view import SiteView
+
+    page = visit((width, 844)).open(PAGES["members"])
+    post = "社保医保业务经办员（兼维吾尔语、哈萨克语双语服务）"
+    lines = page.evaluate(NAME_LINES, [".member-card .meta", str(SiteView.worded(post)), True])
+    assert lines.replace("/", "") == post and len(lines.split("/")) > 2, lines
+    assert not any(line[:1] in "、，。）" or line[-1:] in "（" for line in lines.split("/")), lines
+
+
 def test_a_long_role_on_a_zone_page_breaks_between_words(visit):
     """Audit C (session 35): a role in the people of a zone broke 幸福村农民用水 / 户协会会长 on a phone."""
     from liangxiang.site.view import SiteView

@@ -371,7 +371,7 @@ def test_a_post_breaks_between_words_on_every_card(tmp_path):
     """Audit E (session 36): a roster card broke 主任医师、科主 / 任 and a zone's people 组组 / 长: a
     member's post (and title) on a card is kept in words, as a role and a tag are."""
     site = _build(tmp_path / "src", {"members.yaml": FILES["members.yaml"].replace("post: 绿化养护员", "post: 主任医师、科主任\n    title: 急诊创伤组组长")})
-    worded = '<span class="nm">主任医师、</span><wbr><span class="nm">科主任</span>'
+    worded = '<span class="nm">主任医<span class="nb">师、</span></span><wbr><span class="nm">科主任</span>'  # the pause held to its word
     for url in ("members", "zones/garden", "members/zhang-wei", "commitments/2026"):
         assert worded in (site / url / "index.html").read_text(encoding="utf-8"), url
     roster = (site / "members/index.html").read_text(encoding="utf-8")

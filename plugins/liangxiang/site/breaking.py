@@ -158,6 +158,9 @@ def worded(text: str) -> Markup:
     """A tag or a role in a badge, broken only between its words when it is wider than its card
     (民族团结 / 一家亲, not 民族团 / 结一家亲)."""
     parts = word_parts(text) if not NAME_DOT.search(text) else [text]
+    # a bracket's phrase wider than a card breaks after its pauses (（兼维吾尔语、 / 哈萨克语双语服务）),
+    # and wherever it must, never before a pause or a closing bracket (audit AS-R 2)
+    parts = [piece for part in parts for piece in (_AFTER_A_PAUSE.split(part) if len(part) > SHORT_PART else [part]) if piece]
     if len(parts) < 2:
-        return Markup(escape(text))
-    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
+        return _marks_held(escape(text))
+    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(_marks_held(escape(part))) for part in parts)
