@@ -274,3 +274,15 @@ def test_a_folded_value_joins_chinese_lines_without_a_space(fast):
     document = parse(text, "f.yaml", problems, fast=fast)
     assert not problems
     assert document.data == {"promise": "推进高标准农田建设，让每一亩地都浇上“放心水”的工程", "note": "long text 和中文\n"}
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_a_folded_value_joins_a_line_of_numbers_as_a_plain_one_does(fast):
+    """Audit AS-R 3: `scope: >` broken before a number kept the folding's space ("等 8个"), on the
+    page and the sign; the same lines written plain gave "等8个". A space typed in a line stays, and
+    of paragraphs only the space between two Chinese characters goes."""
+    text = ("scope: >\n  户籍代办等\n  8个窗口，共 2 个村\nnote: >-\n  巡查 12\n  处\nremark: >\n  第一段\n  2026年\n\n  第二段\n  与\n  B座\n")
+    problems = Problems()
+    document = parse(text, "f.yaml", problems, fast=fast)
+    assert not problems
+    assert document.data == {"scope": "户籍代办等8个窗口，共 2 个村\n", "note": "巡查 12处", "remark": "第一段 2026年\n第二段与 B座\n"}

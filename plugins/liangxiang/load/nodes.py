@@ -175,6 +175,18 @@ def _joined_lines(lines: list[str]) -> str:
     return joined
 
 
+def _unfolded(value: str, written: str) -> str:
+    """`scope: >` folds its lines with a space, which beside a Chinese character shows ("建设， 让",
+    "等 8个"): lines that are one paragraph are joined as a plain text's are (_joined_lines); of
+    several paragraphs, only a space between two Chinese characters goes, a space typed there
+    being as little meant (audit AS-R 3)."""
+    parts = [line.strip() for line in written.split("\n")[1:] if line.strip()]  # under the ">" line
+    folded = value.rstrip("\n")
+    if parts and folded == " ".join(parts):
+        return _joined_lines(parts) + value[len(folded):]
+    return _FOLDED_CJK.sub("", value)
+
+
 def walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lines: Lines, in_flow: bool = False) -> None:
     """Record positions of keys and items; report duplicate keys (naming both lines); resolve merge keys."""
     if isinstance(node, yaml.ScalarNode) and node.tag == _FLOAT:
@@ -182,9 +194,7 @@ def walk(node: yaml.Node, path: Path, source: SourceMap, problems: Problems, lin
     elif isinstance(node, yaml.ScalarNode) and node.tag == _NULL and node.value:
         source.written[path] = node.value  # `scope: ~` is said as "~", not as nothing after the colon
     elif isinstance(node, yaml.ScalarNode) and node.style == ">":
-        # `promise: >-` folds its lines with a space, which between two Chinese characters shows
-        # ("建设， 让"); a space typed there is as little meant
-        node.value = _FOLDED_CJK.sub("", node.value)
+        node.value = _unfolded(node.value, lines.text_of(node))
     if isinstance(node, yaml.ScalarNode) and not node.style and node.end_mark.line > node.start_mark.line:
         written = lines.text_of(node)  # plain text over several lines
         _item_folded_in(node, written, path, source, problems, lines)
