@@ -252,8 +252,8 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
         if room > PROMISE_MOST and latest is not None and year.year == latest.year:
             self.content.notices.append(Problem(
                 commitment.at("promise"), commitment.field_name("promise"),
-                f"承诺有 {length} 个字，不像一句话了：桌牌上字越多，隔着柜台越难读（承诺是一句话，{PROMISE_MOST} 个字以内）",
-                "把最想让群众记住的一句写在 promise，具体的事分条写进 items"))
+                f"承诺有 {length} 个字：桌牌上的字越多，隔着柜台越难读",
+                f"可以照样生成；想更醒目的话，把最想让群众记住的一句（{PROMISE_MOST} 个字以内）写在 promise，具体的事分条写进 items"))
 
     def commitments(self) -> None:
         years: dict[str, Location] = {}
