@@ -1808,6 +1808,11 @@ def test_a_misnamed_year_file_is_not_told_to_write_its_name_as_the_year(tmp_path
     (["1、浇水", "②修剪"], ["浇水", "修剪"]),  # numbers of two styles
     (["一、二号楼保洁", "巡查"], ["一、二号楼保洁", "巡查"]),  # "buildings 1 and 2", not a number
     (["巡查", "2、浇水"], ["巡查", "2、浇水"]),  # one in its place is too few to tell
+    # audit AS-S 1: the only duty, or two in their places, naming buildings: printed 二号楼… on the sign
+    (["一、二号楼楼道每周巡查两次"], ["一、二号楼楼道每周巡查两次"]),
+    (["1、2号楼楼道每周巡查两次"], ["1、2号楼楼道每周巡查两次"]),
+    (["1、2号楼楼道每日清扫", "2、3号楼车棚每周整理"], ["1、2号楼楼道每日清扫", "2、3号楼车棚每周整理"]),
+    (["1、浇水", "2、十号楼修剪"], ["1、浇水", "2、十号楼修剪"]),  # one such makes the list's numbers text: none cut
 ])
 def test_duties_numbered_by_hand_are_numbered_once(duties, listed):
     from liangxiang.values import unnumbered

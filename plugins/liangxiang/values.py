@@ -310,6 +310,7 @@ ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), Before
 
 # "1、", "1.", "1）", "(1)", "①", "一、" at the start of a duty: numbering pasted from Word
 _DUTY_NUMBER = re.compile(r"\s*(?:(\d{1,2})\s*(?:[、．:：)）]|\.(?!\d))|[（(]\s*(\d{1,2})\s*[)）]|([①-⑳])|([一二三四五六七八九十]{1,2})\s*[、．.])\s*")
+_NUMBER_FIRST = re.compile(r"\s*[0-9０-９一二三四五六七八九十两〇零①-⑳]")
 _CHINESE_NUMBERS = {word: index for index, word in enumerate(
     "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split(), 1)}
 
@@ -317,8 +318,11 @@ _CHINESE_NUMBERS = {word: index for index, word in enumerate(
 def unnumbered(items: list[str]) -> list[str]:
     """Items without the numbers pasted with them from Word, where an item starts with its own
     place (1, 2, 3…) and at least two do, or the only one does; as they are otherwise
-    ("24小时…", "1.5米…" and a lone "一、二号楼…" are text)."""
+    ("24小时…", "1.5米…" are text). A number followed by another is text too: "一、二号楼…",
+    "1、2号楼…" name buildings 1 and 2 (audit AS-S 1), and then none of the list is cut."""
     cut = [_without_place(item, place) for place, item in enumerate(items, 1)]
+    if any(without is not None and _NUMBER_FIRST.match(without) for without in cut):
+        return items
     numbered = sum(1 for item, without in zip(items, cut) if without is not None)
     if numbered < min(2, len(items)):
         return items
