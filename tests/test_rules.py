@@ -1091,6 +1091,8 @@ CASES = [
     Case("reserved-sitemap", {"content/sitemap.xml.md": "# 网站地图说明\n"}, "content/sitemap.xml.md", 0, "-", "系统生成页面"),
     Case("reserved-theme-css", {"content/css/liangxiang.css.md": "# 样式\n"}, "content/css/liangxiang.css.md", 0, "-", "系统生成页面"),
     Case("reserved-theme-404", {"content/404.html.md": "# 找不到\n"}, "content/404.html.md", 0, "-", "系统生成页面"),
+    Case("reserved-search", {"content/search.md": "# 搜索说明\n"}, "content/search.md", 0, "-", "系统生成页面"),
+    Case("reserved-qr-code-file", {"content/qr/zones/garden.svg.md": "# 二维码\n"}, "content/qr/zones/garden.svg.md", 0, "-", "系统生成页面"),
     Case("extra-js-host", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nextra_javascript:\n  - https://cdn.example.com/x.js\n"),
          "mkdocs.yml", "extra_javascript:", "extra_javascript", "别的网站加载", "删掉这一项"),
     Case("extra-js-host-space", sub("mkdocs.yml", "docs_dir: content\n", 'docs_dir: content\nextra_javascript:\n  - " //cdn.example.com/x.js"\n'),

@@ -458,3 +458,13 @@ def test_a_few_zones_are_listed_by_name_as_print_lists_them(tmp_path):
     cards = re.findall(r'<article class="card zone-card" data-branch="(\w+)">.*?href="([\w-]+)/"', html, re.S)
     shown = [zone for _, zone in cards if zone.startswith("grid-")]
     assert shown == ["grid-2", "grid-10"], cards  # 第二 before 第十, though grid-2 is the second branch's
+
+
+def test_a_free_page_named_as_a_folder_of_files_is_published_at_its_address(tmp_path):
+    """Audit AS-S 2: qr.md (a page on scanning the codes), css.md, img.md, js.md, assets.md were
+    refused as generated pages' addresses: their folders hold files only, which they stand over not."""
+    names = ("qr", "css", "img", "js", "assets")
+    site = _build(tmp_path / "src", {f"content/{name}.md": f"# 关于{name}\n\n扫码说明{name}。\n" for name in names})
+    for name in names:
+        assert f"扫码说明{name}。" in page_text(site, name), name
+    assert (site / "css/liangxiang.css").is_file() and (site / "img/favicon.png").is_file()

@@ -27,9 +27,13 @@ MAX_MARKDOWN_BYTES = 2 * 1024 * 1024  # a free page or a story
 RECORD_SUFFIXES = {"zones": (".yaml", ".yml"), "commitments": (".yaml", ".yml"), "assessments": (".yaml", ".yml"),
                    "stories": (".md",)}
 PAGE_META = ("title",)  # what a free page's front matter sets that the site shows
-RESERVED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "qr", "search", "assets",
-                  "sitemap.xml", "sitemap.xml.gz",  # sitemap.xml.md would be the folder sitemap.xml/, over the file
-                  "css", "js", "img", "404.html")  # the theme's files: css/liangxiang.css.md would stand over its stylesheet
+# addresses of generated pages (members.md would stand over /members/), and of files: sitemap.xml.md
+# would be the folder sitemap.xml/, over the file
+GENERATED_PAGES = ("members", "zones", "stories", "commitments", "assessments", "print", "search",
+                   "sitemap.xml", "sitemap.xml.gz", "404.html")
+# folders of generated files, which a page inside may stand over (css/liangxiang.css.md, qr/zones/garden.svg.md);
+# a page of their name alone (qr.md, a page on scanning the codes) stands over nothing (audit AS-S 2)
+RESERVED_PAGES = (*GENERATED_PAGES, "qr", "assets", "css", "js", "img")
 
 _KEY_LIKE = re.compile(r"^[ \t]*[A-Za-z_][\w-]*[ \t]*[:：]", re.M)  # `title: 关于`, `title：关于`
 
@@ -224,7 +228,7 @@ class PageScanning:
                 text = self.read(path, MAX_MARKDOWN_BYTES)
                 if text is not None:  # as MkDocs reads it: a page saved on Windows has its front matter too
                     text = text.replace("\r\n", "\n").replace("\r", "\n")
-                if stem in RESERVED_PAGES:
+                if stem in (RESERVED_PAGES if len(relative.parts) > 1 else GENERATED_PAGES):
                     self.problems.add(Location(self.shown(path)), "-", *page_in_reserved_place(relative, text))
                     continue
                 if text is not None:
