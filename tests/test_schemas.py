@@ -93,6 +93,10 @@ def test_patterns_and_their_words():
     assert published["pattern"] == DATE_PATTERN and published["patternErrorMessage"] == DATE_MESSAGE
     assert [bool(re.fullmatch(DATE_PATTERN, date)) for date in ("2026-03-12", " 2026-03-12 ", "2026-13-01", "2026-00-10", "2026-3-1", "1899-12-31")] == [
         True, True, False, False, False, False]  # months and days as a calendar has them (AS-N 7)
+    # and the days each month has, 29 February in leap years only (audit AS-S 7: 2026-02-30 passed the schema)
+    assert [bool(re.fullmatch(DATE_PATTERN, date)) for date in ("2026-02-30", "2026-04-31", "2026-02-29", "2028-02-29", "2000-02-29",
+                                                               "2100-02-29", "1900-02-29", "2026-12-31", "2026-11-30")] == [
+        False, False, False, True, True, False, False, True, True]
     # the editor's words for a bad date are validate's words
     with pytest.raises(Exception) as error:
         assessment.model_validate({"period": "2026-Q1", "published": "2026/4/5"})

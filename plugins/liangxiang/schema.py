@@ -28,8 +28,11 @@ from .model import Assessment, CommitmentsFile, MembersFile, Org, Record, StoryM
 from .values import ID_PATTERN
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
-# what values._parse_date accepts, but for the days a month lacks (2026-02-30: validate says so)
-DATE_PATTERN = r"^\s*(19[0-9]{2}|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])\s*$"
+# what values._parse_date accepts: a day the month has (2026-02-30, 2026-04-31 refused), 29 February
+# of a leap year only (1900 and 2100 are none), as an editor's checker without `format` sees it (audit AS-S 7)
+_MONTH_DAY = r"((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|1[0-9]|2[0-8]))"
+_LEAP_YEAR = r"(19(0[48]|[2468][048]|[13579][26])|20([02468][048]|[13579][26]))"
+DATE_PATTERN = rf"^\s*((19[0-9]{{2}}|20[0-9]{{2}}|2100)-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)\s*$"
 DATE_MESSAGE = "日期要写成 YYYY-MM-DD，例如 2026-03-12"  # values._parse_date's words
 # what validate reads as not written (values.UNSEEN, spaces), and a character one sees
 _UNSEEN = r"\u00ad\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0"
