@@ -799,9 +799,17 @@ CASES = [
     # photos
     # outside content/: a web address and a path on the editor's computer get what to do (audit 25)
     Case("photo-web-address", sub("members.yaml", "photos/zhang-wei.jpg", "https://img.example.cn/p/zhang-wei.jpg"), "members.yaml", "https://img.example.cn", "photo",
-         "图片不能写网址", "下载这张图片，把图片存进 content/photos/ 里，写 photos/zhang-wei.jpg"),
+         "图片不能写网址", "下载这张图片，把图片存进 content/photos/members/ 里，写 photos/members/zhang-wei.jpg"),  # the folder of its kind (audit AS-S 10)
     Case("photo-windows-path", sub("members.yaml", "photos/zhang-wei.jpg", "'D:\\照片\\张伟.jpg'"), "members.yaml", "D:", "photo",
-         "这是你电脑上的文件路径", "把图片存进 content/photos/ 里，写 photos/张伟.jpg"),
+         "这是你电脑上的文件路径", "把图片存进 content/photos/members/ 里，写 photos/members/张伟.jpg"),
+    # the folder the other members' photos are in, not the example site's
+    Case("photo-web-address-beside-others", {**sub("members.yaml", FILES["members.yaml"], FILES["members.yaml"].replace(
+        "photos/zhang-wei.jpg", "https://img.example.cn/p/zhang-wei.jpg").replace("    name: 李娜\n", "    name: 李娜\n    photo: photos/li-na.jpg\n")),
+        "content/photos/li-na.jpg": jpeg_bytes((600, 800))},
+         "members.yaml", "https://img.example.cn", "photo", "图片不能写网址", "下载这张图片，把图片存进 content/photos/ 里，写 photos/zhang-wei.jpg"),
+    # a cover or the logo outside content/: an example of its own kind, not a member's photo (audit AS-S 10)
+    Case("cover-outside", sub("content/stories/a-key.md", "members: [zhang-wei]", "members: [zhang-wei]\ncover: ../outside.jpg"), "content/stories/a-key.md", "cover:", "cover",
+         "图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/stories/a-key.jpg"),
     Case("photo-percent-encoded", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/%E5%BC%A0%E4%BC%9F.jpg"), "content/photos/张伟.jpg": jpeg_bytes()},
          "members.yaml", "%E5", "photo", "找不到图片", "从浏览器地址栏复制来的编码后的路径：写成 photos/张伟.jpg"),
     Case("photo-missing", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wie.jpg"), "members.yaml", "zhang-wie.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),

@@ -10,6 +10,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -329,9 +330,16 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
                     getattr(record, "hidden", False), wide) for record, field, value, wide in images if value is not None]
         written += [(*image, False) for image in self.rejected_images()]
         paths = {entry[2] for entry in written}
+        folders = {}  # of each kind, the folder most of its photos are written in
+        for kind in ("member", "zone", "cover"):
+            named = Counter(value.rsplit("/", 1)[0] for _, field, value, *_ in written
+                            if _photo_kind(field) == kind and re.fullmatch(r"\w[\w.-]*(/[\w.-]+)+", value))  # not a web address, nor C:\
+            if named:
+                folders[kind] = named.most_common(1)[0][0]
         for where, name, value, own_name, is_hidden, wide in written:
             notices: list[tuple[str, str]] = []  # own_name: the file a member's or zone's photo is named after
-            found = check_image(content.docs_dir, value, content.checked_images, notices, own_name, wide, paths - {value})
+            found = check_image(content.docs_dir, value, content.checked_images, notices, own_name, wide, paths - {value},
+                                _example_path(name, own_name, folders))
             if not found and not is_hidden:
                 found = [problem] if (problem := hidden_photo_problem(resolve_image(content.docs_dir, value), hidden)) else []
             for message, hint in found:
@@ -367,6 +375,20 @@ def _period_meant(published: object, period: str, stem: str) -> str:
 
 
 IMAGE_FIELDS = {"logo", "photo", "cover"}  # the records' fields that name a photo under content/
+def _photo_kind(field: str) -> str:
+    return "logo" if field.endswith("logo") else "cover" if field.endswith("cover") else "member" if field.startswith("members[") else "zone"
+
+
+def _example_path(field: str, own_name: str, folders: dict[str, str]) -> str:
+    """A path of the field's own kind (members[2].photo: photos/members/li-na.jpg), in the folder the
+    others of its kind are written in (``folders``), or the example site's."""
+    kind = _photo_kind(field)
+    if kind == "logo":
+        return "photos/logo.png"
+    folder = folders.get(kind) or {"cover": "photos/stories", "member": "photos/members", "zone": "photos/zones"}[kind]
+    return f"{folder}/{own_name or '照片'}.jpg"
+
+
 PROMISE_MOST = 40  # characters of a promise the desk plate sets large (the guide says so too)
 
 

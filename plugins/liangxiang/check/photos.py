@@ -203,12 +203,13 @@ def _is_heif(path: Path) -> bool:
 
 def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
                 notices: list[tuple[str, str]] | None = None, own_name: str = "", wide: bool = False,
-                others: Collection[str] = ()) -> list[tuple[str, str]]:
+                others: Collection[str] = (), example: str = "photos/照片.jpg") -> list[tuple[str, str]]:
     """(message, hint) for each thing wrong with an image reference that keeps it from being
     used; what is only poor about it (too few pixels; for a ``wide`` one, a zone's photo or a
     story's cover, too narrow for the web's cards) goes to ``notices`` when given. ``checked``
     keeps the answers for files seen before, by path, size and time; ``others`` are the other
-    image paths written (a folder they name as it is spelt is not to be renamed)."""
+    image paths written (a folder they name as it is spelt is not to be renamed); ``example``, a
+    path of the field's own kind (photos/logo.png for the logo)."""
     if (unusable := unusable_path(value)) is not None:
         return [unusable]
     path = resolve_image(docs_dir, value)
@@ -219,7 +220,7 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
         if re.match(r"\.{1,2}[\\/]", value) and not (up := _slashed(docs_dir, value)).startswith(".") and (docs_dir / up).is_file():
             # cover: ../photos/a.jpg, written from the story's folder as its text's images are (audit AS-B 8)
             return [(f"图片路径“{value}”要相对于 {docs_dir.name}/ 写，不是相对于这个文件", f"写成 {up}")]
-        return [_outside(docs_dir, value)]
+        return [_outside(docs_dir, value, example)]
     if path.is_dir():
         inside = sorted(p.name for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if inside:
@@ -274,15 +275,16 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
     return [(message, hint) for message, hint, kind in problems if kind == ERROR]
 
 
-def _outside(docs_dir: Path, value: str) -> tuple[str, str]:
+def _outside(docs_dir: Path, value: str, example: str) -> tuple[str, str]:
     """What to do with a path outside content/: a web address, a path on the editor's computer."""
     name = re.split(r"[\\/]", value.split("?")[0].rstrip("/\\"))[-1] or "照片.jpg"
-    put = f"把图片存进 {docs_dir.name}/photos/ 里，写 photos/{name}"
+    folder = example.rsplit("/", 1)[0]  # photos/members for a member's photo, as the format files them
+    put = f"把图片存进 {docs_dir.name}/{folder}/ 里，写 {folder}/{name}"
     if re.match(r"[a-z][a-z0-9+.-]*://", value, re.I):  # pages load nothing from another host
         return "图片不能写网址：网站不从别的网站加载图片（单位内网也可能打不开）", f"下载这张图片，{put}"
     if re.match(r"[A-Za-z]:[\\/]|\\\\|/(?:Users|home)/", value):  # C:\Users\…\Desktop\a.jpg: only that computer has it
         return "这是你电脑上的文件路径，别人和网站都找不到这个文件", put
-    return "图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/members/zhang-wei.jpg"
+    return "图片路径必须在 content/ 里面", f"写相对于 content/ 的路径，例如 {example}"
 
 
 def _inside_path(docs_dir: Path, value: str) -> str:
