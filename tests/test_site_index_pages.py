@@ -445,21 +445,6 @@ def test_an_archived_zone_is_marked_on_the_board(tmp_path):
     assert "已撤销" not in rows["garden"], rows["garden"]
 
 
-def test_a_few_zones_are_listed_by_name_as_print_lists_them(tmp_path):
-    """Audit AS-R 6: one grid of a few zones went branch by branch, with no heading to say so
-    (青石镇卫生院… after 红旗村…, 青石镇便民… before them); /print/ and all.pdf list them by name."""
-    garden = FILES["content/zones/garden.yaml"]
-    tenth = garden.replace("id: garden", "id: grid-10").replace("aliases: [old-garden]\n", "")
-    second = tenth.replace("id: grid-10", "id: grid-2").replace("branch: b1", "branch: b2")
-    site = _build(tmp_path / "src", {
-        "content/zones/grid-10.yaml": re.sub(r"(?m)^name: .*$", "name: 第十网格党员责任区", tenth),
-        "content/zones/grid-2.yaml": re.sub(r"(?m)^name: .*$", "name: 第二网格党员责任区", second)})
-    html = (site / "zones/index.html").read_text(encoding="utf-8")
-    cards = re.findall(r'<article class="card zone-card" data-branch="(\w+)">.*?href="([\w-]+)/"', html, re.S)
-    shown = [zone for _, zone in cards if zone.startswith("grid-")]
-    assert shown == ["grid-2", "grid-10"], cards  # 第二 before 第十, though grid-2 is the second branch's
-
-
 def test_a_free_page_named_as_a_folder_of_files_is_published_at_its_address(tmp_path):
     """Audit AS-S 2: qr.md (a page on scanning the codes), css.md, img.md, js.md, assets.md were
     refused as generated pages' addresses: their folders hold files only, which they stand over not."""
