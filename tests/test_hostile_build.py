@@ -311,7 +311,7 @@ def test_a_symbolic_link_in_content_is_refused_before_anything_is_published(tmp_
     with pytest.raises(Exception) as raised:
         build_site(root / "mkdocs.yml", tmp_path / "site")
     assert "Abort" in type(raised.value).__name__ and not (tmp_path / "site").exists()
-    assert re.search(rf"{re.escape(name)}: .*{message}", caplog.text), caplog.text
+    assert re.search(rf"{re.escape(name)}:1:1: .*{message}", caplog.text), caplog.text
 
 
 def test_a_site_dir_that_is_a_file_is_refused_not_a_traceback(tmp_path, caplog):

@@ -558,7 +558,7 @@ def on_page_markdown(markdown, page, config, files):  # what macros or include-m
     with caplog.at_level(logging.INFO), pytest.raises(Abort, match="1 处错误"):
         build_site(root / "mkdocs.yml", tmp_path / "site", strict=False)
     said = [record.getMessage() for record in caplog.records]
-    assert any(s.startswith("content/about.md: 别的插件写进这个页面的文字里：这里有一个身份证号（110101********7758）") for s in said), said
+    assert any(s.startswith("content/about.md:1:1: 别的插件写进这个页面的文字里：这里有一个身份证号（110101********7758）") for s in said), said
     assert any("别的插件写进这个页面的文字里：这里提到了“隐藏人”" in s for s in said), said
     assert not (tmp_path / "site").exists()  # nothing published
 

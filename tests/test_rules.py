@@ -1303,7 +1303,7 @@ def test_the_roster_saved_in_content_is_said_once_where_to_move(tmp_path):
     root = write_site(tmp_path)
     _apply(root, {"members.yaml": None, "content/members.yaml": FILES["members.yaml"]})
     [problem] = problems_of(root)
-    assert str(problem) == "members.yaml: members.yaml 放错了文件夹：它在 content/ 里 (把它移到 mkdocs.yml 旁边（仓库最上层）)"
+    assert str(problem) == "members.yaml:1:1: members.yaml 放错了文件夹：它在 content/ 里 (把它移到 mkdocs.yml 旁边（仓库最上层）)"
 
 
 def test_a_reference_misspelt_once_is_not_taken_for_a_rename_and_one_named_twice_is(tmp_path):
@@ -1333,9 +1333,9 @@ def test_a_file_name_with_a_space_or_twice_in_two_suffixes_is_said_as_such(tmp_p
     (root / "content/zones/closed.yml").write_text(FILES["content/zones/closed.yaml"], encoding="utf-8")
     (root / "content/stories/a-key.md").rename(root / "content/stories/a-key .md")
     assert [str(p) for p in problems_of(root)] == [
-        "content/zones/closed.yml: closed.yaml 和 closed.yml 是同一个编号的两个文件 (只留一个：比较两个文件，删掉不用的那个)",
-        "content/zones/garden.yaml : 文件名“garden.yaml ”的最后多了空格 (把文件改名为 garden.yaml（删掉最后的空格）)",
-        "content/stories/a-key .md: 文件名要用小写字母、数字和“-”（它就是网址） (文件名里有多余的空格：改名为 a-key.md)"]
+        "content/zones/closed.yml:1:1: closed.yaml 和 closed.yml 是同一个编号的两个文件 (只留一个：比较两个文件，删掉不用的那个)",
+        "content/zones/garden.yaml :1:1: 文件名“garden.yaml ”的最后多了空格 (把文件改名为 garden.yaml（删掉最后的空格）)",
+        "content/stories/a-key .md:1:1: 文件名要用小写字母、数字和“-”（它就是网址） (文件名里有多余的空格：改名为 a-key.md)"]
 
 
 @pytest.mark.parametrize("file, renamed, old, new, said", [
@@ -1421,7 +1421,7 @@ def test_a_record_folder_saved_over_by_a_file_is_one_error(tmp_path, folder, wor
     shutil.rmtree(root / "content" / folder)
     (root / "content" / folder).write_text(FILES["content/zones/garden.yaml"], encoding="utf-8")
     assert [str(p) for p in problems_of(root)] == [
-        f"content/{folder}: content/{folder} 应该是放{words}的文件夹，现在却是一个文件 (从 git 里恢复 content/{folder}/ 文件夹（每条记录一个文件），再删掉这个文件)"]
+        f"content/{folder}:1:1: content/{folder} 应该是放{words}的文件夹，现在却是一个文件 (从 git 里恢复 content/{folder}/ 文件夹（每条记录一个文件），再删掉这个文件)"]
 
 
 def test_a_second_record_pasted_below_three_dashes_is_one_error(tmp_path):
@@ -2970,7 +2970,7 @@ def test_a_link_into_a_misnamed_stories_folder_is_said_at_the_folder(tmp_path):
     _apply(root, {**sub("content/about.md", "活动简介。", "活动简介。见[钥匙](stories/a-key.md)和[同一篇](stories/a-key/)。"),
                   "content/Stories/a-key.md": FILES["content/stories/a-key.md"], "content/stories/a-key.md": None})
     said = [str(p) for p in problems_of(root)]
-    assert said == ["content/Stories: 文件夹“Stories”不是内容格式里的文件夹，里面的故事不会被读入 (把文件夹改名为 stories（小写英文，一字不差）)"], said
+    assert said == ["content/Stories:1:1: 文件夹“Stories”不是内容格式里的文件夹，里面的故事不会被读入 (把文件夹改名为 stories（小写英文，一字不差）)"], said
 
 
 def test_a_photo_whose_name_differs_only_in_case_says_so_and_how_git_keeps_the_rename(tmp_path):
@@ -3004,7 +3004,7 @@ def test_a_misnamed_folder_is_the_one_thing_to_fix(tmp_path):
     _apply(root, {"content/Zones/garden.yaml": FILES["content/zones/garden.yaml"], "content/zones/garden.yaml": None})
     (root / "content/photos").rename(root / "content/Photos")
     said = [str(p) for p in problems_of(root)]
-    assert "content/Zones: 文件夹“Zones”不是内容格式里的文件夹，里面的责任区不会被读入 (把文件夹改名为 zones（小写英文，一字不差）)" in said
+    assert "content/Zones:1:1: 文件夹“Zones”不是内容格式里的文件夹，里面的责任区不会被读入 (把文件夹改名为 zones（小写英文，一字不差）)" in said
     garden = [s for s in said if "“garden”" in s]
     assert garden and all(s.endswith("(content/Zones/garden.yaml 没有被读取（见那一条错误）：把它改好，这里就对了)") for s in garden), said
     photo = [s for s in said if "zhang-wei.jpg" in s]
@@ -3131,4 +3131,4 @@ def test_a_story_file_named_in_chinese_is_given_its_own_pinyin(tmp_path, name, h
     root = write_site(tmp_path)
     (root / "content/stories/a-key.md").rename(root / f"content/stories/{name}.md")
     said = [str(p) for p in problems_of(root) if p.where.path == f"content/stories/{name}.md"]
-    assert said == [f"content/stories/{name}.md: 文件名要用小写字母、数字和“-”（它就是网址） ({hint})"], said
+    assert said == [f"content/stories/{name}.md:1:1: 文件名要用小写字母、数字和“-”（它就是网址） ({hint})"], said

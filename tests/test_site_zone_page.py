@@ -402,7 +402,7 @@ def test_a_new_member_after_a_deletion_is_no_rename(tmp_path):
     root = write_site(tmp_path / "src", {"members.yaml": members + spare})
     build_site(_without_printables(root), tmp_path / "site")
     (root / "members.yaml").write_text(members, encoding="utf-8")
-    assert _vanished(root) == ([], ["members.yaml: id: 上次生成时有党员“spare-one”，这次没有了：他/她的网页没有了，印过的桌牌上的二维码会打不开"])
+    assert _vanished(root) == ([], ["members.yaml:1:1: id: 上次生成时有党员“spare-one”，这次没有了：他/她的网页没有了，印过的桌牌上的二维码会打不开"])
     build_site(_without_printables(root), tmp_path / "site")
     assert _vanished(root) == ([], [])  # said once
     (root / "members.yaml").write_text(members + spare.replace("spare-one", "he-jing").replace("曾国强", "何静"), encoding="utf-8")
@@ -437,7 +437,7 @@ def test_a_story_renamed_or_deleted_is_told_once(tmp_path):
     build_site(_without_printables(root), tmp_path / "site")
     (root / "content/stories/a-key.md").rename(root / "content/stories/the-key.md")
     errors, notices = _vanished(root)
-    assert errors == [] and notices == ["content/stories/the-key.md: 上次生成时有故事 a-key.md，这次没有了：它的网址换成了 stories/the-key/，转发出去的旧链接会打不开"], notices
+    assert errors == [] and notices == ["content/stories/the-key.md:1:1: 上次生成时有故事 a-key.md，这次没有了：它的网址换成了 stories/the-key/，转发出去的旧链接会打不开"], notices
     build_site(_without_printables(root), tmp_path / "site")
     assert _vanished(root) == ([], [])
     (root / "content/stories/the-key.md").unlink()

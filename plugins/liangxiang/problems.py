@@ -19,9 +19,12 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
-        if self.line:
-            return f"{self.path}:{self.line}:{self.col or 1}"
-        return self.path
+        # a mistake of the whole file (its name, its encoding, where it lies) is said at its start:
+        # every message reads path:line:col, as the format promises and editors' tools jump to; a
+        # folder (content/zones/, a record deleted from it) has no lines
+        if not self.line and self.path.endswith("/"):
+            return self.path
+        return f"{self.path}:{self.line or 1}:{self.col or 1}"
 
     @classmethod
     def of_setting(cls, config_file: Path, key: str) -> "Location":
