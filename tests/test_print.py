@@ -757,3 +757,11 @@ def test_every_field_too_long_for_a_sign_is_said_in_one_run(tmp_path, caplog):
     assert "content/zones/garden.yaml:2:1: name: 责任区名称太长" in errors, errors
     assert "content/zones/garden.yaml:5:1: duties: 工作职责太长" in errors, errors
     assert errors.count("或把 signboard 改成") <= 1, errors  # sizes are offered for the whole content only
+
+
+def test_a_photo_of_a_few_pixels_is_not_said_to_print_0_mm_wide():
+    """Audit AS-Q: a 1×1 photo's notice said it could print "0 毫米宽"."""
+    from liangxiang.print.images import SmallPhoto
+
+    assert SmallPhoto("照片", 1, 1, 0.2, 42).said() == "照片只有 1×1 像素，为保证清晰只能印不到 1 毫米宽，几乎看不见（正常约 42 毫米）"
+    assert SmallPhoto("照片", 36, 48, 6.1, 42).said() == "照片只有 36×48 像素，为保证清晰只能印 6 毫米宽（正常约 42 毫米）"

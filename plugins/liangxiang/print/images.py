@@ -166,7 +166,8 @@ class SmallPhoto:
     def said(self) -> str:
         # a 500×700 cut-out said to have 301×600 pixels, with no word of why (audit AN 4)
         trimmed = "去掉透明的背景后" if self.trimmed else ""
-        return (f"{self.who}{trimmed}只有 {self.width}×{self.height} 像素，为保证清晰只能印 {self.printed_mm:.0f} 毫米宽"
+        printed = f" {self.printed_mm:.0f} 毫米宽" if self.printed_mm >= 1 else "不到 1 毫米宽，几乎看不见"  # a 1×1 image: not "0 毫米" (audit AS-Q)
+        return (f"{self.who}{trimmed}只有 {self.width}×{self.height} 像素，为保证清晰只能印{printed}"
                 f"（正常约 {self.usual_mm:.0f} 毫米）")
 
     def advice(self) -> str:
