@@ -375,6 +375,8 @@ def _period_meant(published: object, period: str, stem: str) -> str:
 
 
 IMAGE_FIELDS = {"logo", "photo", "cover"}  # the records' fields that name a photo under content/
+
+
 def _photo_kind(field: str) -> str:
     return "logo" if field.endswith("logo") else "cover" if field.endswith("cover") else "member" if field.startswith("members[") else "zone"
 

@@ -35,6 +35,7 @@ from .frontmatter import (
     story_name_hint,
 )
 from .misplaced import missing_file, unwrapped
+from .modelpath import ZONE_KIND
 from .pages import RECORD_SUFFIXES
 from .reading import FileReading
 from .idwording import QUARTERS
@@ -225,7 +226,7 @@ class _Reader(FileReading):
     def zone_elsewhere(self, doc: Document, data: dict, content: Content) -> None:
         """A zone's file saved in commitments/ or assessments/ (said so by its validation): what
         names that zone points at the file, not at content/zones/ to add it again."""
-        if self.problems.other_kind.get(doc.source.path) == "责任区":
+        if self.problems.other_kind.get(doc.source.path) == ZONE_KIND:
             for written in (PurePosixPath(doc.source.path).stem, data.get("id")):
                 if isinstance(written, str):
                     content.unread.setdefault(("zone", written), doc.source.path)

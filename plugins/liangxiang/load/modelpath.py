@@ -132,11 +132,14 @@ _SHARED = {"id", "name", "title", "note", "date", "text", "photo", "members", "s
            "year", "content", "summary", "category", "cover", "featured", "zone", "member", "by", "intro", "logo"}
 
 
+ZONE_KIND = "责任区"  # the kind record_of_another_kind names a zone's fields by
+
+
 def _kinds() -> tuple:
     """Each kind of record an editor writes: (its name, where it is written, its models)."""
     from ..model import Assessment, Branch, Commitment, CommitmentsFile, Group, Member, Org, Progress, Result, Zone
 
-    return (("责任区", "每个责任区一个文件，写在 content/zones/编号.yaml", (Zone,)),
+    return ((ZONE_KIND, "每个责任区一个文件，写在 content/zones/编号.yaml", (Zone,)),
             ("承诺", "写在 content/commitments/年份.yaml（例如 2026.yaml），每位党员一项", (Commitment, CommitmentsFile, Progress)),
             ("考核结果", "写在 content/assessments/考核期.yaml（例如 2026-Q3.yaml）", (Assessment, Result)),
             ("党组织", "党支部、党小组写在 content/org.yaml", (Org, Branch, Group)),

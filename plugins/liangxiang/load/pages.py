@@ -21,6 +21,7 @@ from .misplaced import (
     page_in_reserved_place,
     record_folder_meant,
 )
+from .modelpath import ZONE_KIND, record_of_another_kind
 from .yamlfile import SourceMap, parse
 
 MAX_MARKDOWN_BYTES = 2 * 1024 * 1024  # a free page or a story
@@ -51,7 +52,7 @@ class PageScanning:
         elif relative.suffix.lower() in (".yaml", ".yml") and (other := _record_kind_written(self.docs_dir / relative)):
             kind_word, where, fields = other  # a zone's file dropped into stories/
             hint = f"这个文件像是{kind_word}（{'、'.join(fields[:3])} 是{kind_word}的字段）：{kind_word}不放在 {top}/ 里，{where}：把这个文件移过去"
-            kind = "zone" if kind_word == "责任区" else None  # as for a zone in a subfolder of zones/
+            kind = "zone" if kind_word == ZONE_KIND else None  # as for a zone in a subfolder of zones/
         elif relative.suffix and not any(f"{suffix}." in relative.name.lower() for suffix in suffixes):
             # README.txt, a sheet or a scan: a file kept beside the records, not a record misnamed
             hint = (f"这个文件夹只放记录文件（以 {suffixes[0]} 结尾）：说明、表格等请移出 content/，放到仓库里别的地方；"
@@ -267,25 +268,23 @@ class PageScanning:
                 self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
 
 
-def _record_kind_written(path: Path) -> tuple[str, str, list[str]] | None:
-    """(kind, where it is written, its fields found) when the top-level fields of a YAML file not read
-    are another kind's (read as text, the first 64 KB); None."""
-    from .modelpath import record_of_another_kind
-
+def _head(path: Path) -> str:
+    """The first 64 KB of a file not read as a record, as text ("" when it cannot be opened)."""
     try:
         with path.open("rb") as file:
-            head = file.read(65536).decode("utf-8", errors="replace")
+            return file.read(65536).decode("utf-8", errors="replace")
     except OSError:
-        return None
-    return record_of_another_kind(list(dict.fromkeys(re.findall(r"^([A-Za-z_]\w*)[ \t]*:", head, re.M))), alone=True)
+        return ""
+
+
+def _record_kind_written(path: Path) -> tuple[str, str, list[str]] | None:
+    """(kind, where it is written, its fields found) when the top-level fields of a YAML file not read
+    are another kind's; None."""
+    return record_of_another_kind(list(dict.fromkeys(re.findall(r"^([A-Za-z_]\w*)[ \t]*:", _head(path), re.M))), alone=True)
 
 
 def _written_id(path: Path) -> str | None:
-    """The `id:` a record file not read writes, read as text (the first 64 KB)."""
-    try:
-        with path.open("rb") as file:
-            head = file.read(65536).decode("utf-8", errors="replace")
-    except OSError:
-        return None
+    """The `id:` a record file not read writes."""
+    head = _head(path)
     found = re.search(r"^id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", head, re.M)
     return found.group(1) if found else None
