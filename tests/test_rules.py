@@ -1822,7 +1822,13 @@ def test_a_misnamed_year_file_is_not_told_to_write_its_name_as_the_year(tmp_path
     (["一、二号楼楼道每周巡查两次"], ["一、二号楼楼道每周巡查两次"]),
     (["1、2号楼楼道每周巡查两次"], ["1、2号楼楼道每周巡查两次"]),
     (["1、2号楼楼道每日清扫", "2、3号楼车棚每周整理"], ["1、2号楼楼道每日清扫", "2、3号楼车棚每周整理"]),
-    (["1、浇水", "2、十号楼修剪"], ["1、浇水", "2、十号楼修剪"]),  # one such makes the list's numbers text: none cut
+    (["1、浇水", "2、3号楼修剪"], ["1、浇水", "2、3号楼修剪"]),  # one such makes the list's numbers text: none cut
+    # a list's number then another kind of numeral, or not 、: numbered (printed "2. 2、十号楼…")
+    (["1、浇水", "2、十号楼修剪"], ["浇水", "十号楼修剪"]),
+    (["一、浇水", "二、3号楼修剪"], ["浇水", "3号楼修剪"]),
+    (["1. 2号楼浇水", "2. 3号楼修剪"], ["2号楼浇水", "3号楼修剪"]),
+    (["①2号楼浇水", "②3号楼修剪"], ["2号楼浇水", "3号楼修剪"]),
+    (["2、十号楼修剪"], ["2、十号楼修剪"]),  # not its place
 ])
 def test_duties_numbered_by_hand_are_numbered_once(duties, listed):
     from liangxiang.values import unnumbered
@@ -1839,6 +1845,25 @@ def test_numbered_duties_are_a_notice_and_printed_without_their_numbers(tmp_path
     assert garden.duties == ["1、浇水"] and garden.listed_duties == ["浇水"]
     assert [str(n) for n in content.notices] == [
         "content/zones/garden.yaml:6:5: duties[1]: 工作职责自带编号（“1、”），标志牌和网页会自动编号，已不再重复印出 (可以删掉每条开头的编号，例如写成“- 浇水”)"]
+
+
+def test_duties_whose_numbers_may_be_building_numbers_are_printed_as_written_with_a_notice(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "  - 浇水", "  - 1、2号楼浇水\n  - 2、修剪"))
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    garden = next(zone for zone in content.zones if zone.id == "garden")
+    assert garden.listed_duties == ["1、2号楼浇水", "2、修剪"]
+    assert [str(n) for n in content.notices] == [
+        "content/zones/garden.yaml:6:5: duties[1]: “1、2号楼浇水”开头的“1、”是编号还是楼号？看不出来，每条工作职责就照原样印出，"
+        "标志牌上是“1. 1、2号楼浇水” (是编号就删掉每条开头的编号（标志牌和网页会自动编号）；是楼号就在前面加字，例如写成“负责1、2号楼浇水”)"]
+
+
+def test_the_only_duty_naming_two_buildings_is_no_notice(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "  - 浇水", "  - 一、二号楼浇水"))
+    content, problems = read_content(root, root / "content")
+    assert not problems and not content.notices, [str(p) for p in problems + content.notices]
 
 
 def test_a_role_written_with_a_members_name_is_a_notice_to_link_them(tmp_path):

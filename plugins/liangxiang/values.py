@@ -310,7 +310,9 @@ ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), Before
 
 # "1、", "1.", "1）", "(1)", "①", "一、" at the start of a duty: numbering pasted from Word
 _DUTY_NUMBER = re.compile(r"\s*(?:(\d{1,2})\s*(?:[、．:：)）]|\.(?!\d))|[（(]\s*(\d{1,2})\s*[)）]|([①-⑳])|([一二三四五六七八九十]{1,2})\s*[、．.])\s*")
-_NUMBER_FIRST = re.compile(r"\s*[0-9０-９一二三四五六七八九十两〇零①-⑳]")
+# "1、2号楼…", "一、二号楼…": buildings 1 and 2, or a list's number before 2号楼; the same kind of
+# numeral on both sides of 、 only ("2、十号楼", "1. 2号楼", "①2号楼" are numbered)
+_NUMBER_OR_TEXT = re.compile(r"\s*(?:\d{1,2}\s*、\s*\d|[一二三四五六七八九十]{1,2}\s*、\s*[一二三四五六七八九十两])")
 _CHINESE_NUMBERS = {word: index for index, word in enumerate(
     "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十".split(), 1)}
 
@@ -318,15 +320,23 @@ _CHINESE_NUMBERS = {word: index for index, word in enumerate(
 def unnumbered(items: list[str]) -> list[str]:
     """Items without the numbers pasted with them from Word, where an item starts with its own
     place (1, 2, 3…) and at least two do, or the only one does; as they are otherwise
-    ("24小时…", "1.5米…" are text). A number followed by another is text too: "一、二号楼…",
-    "1、2号楼…" name buildings 1 and 2 (audit AS-S 1), and then none of the list is cut."""
+    ("24小时…", "1.5米…" are text). "一、二号楼…", "1、2号楼…" may name buildings 1 and 2
+    (audit AS-S 1): with one such item none of the list is cut."""
     cut = [_without_place(item, place) for place, item in enumerate(items, 1)]
-    if any(without is not None and _NUMBER_FIRST.match(without) for without in cut):
-        return items
-    numbered = sum(1 for item, without in zip(items, cut) if without is not None)
-    if numbered < min(2, len(items)):
+    numbered = [place for place, without in enumerate(cut) if without is not None]
+    if len(numbered) < min(2, len(items)) or numbers_or_text(items):
         return items
     return [item if without is None else without for item, without in zip(items, cut)]
+
+
+def numbered_places(items: list[str]) -> list[int]:
+    """Places (from 0) of the items that start with their own number ("2、…" second)."""
+    return [place for place, item in enumerate(items) if _without_place(item, place + 1) is not None]
+
+
+def numbers_or_text(items: list[str]) -> list[int]:
+    """Places of the numbered items whose number may be text ("1、2号楼…" first)."""
+    return [place for place in numbered_places(items) if _NUMBER_OR_TEXT.match(items[place])]
 
 
 def repeats(items: list, key=lambda item: item) -> dict[int, int]:

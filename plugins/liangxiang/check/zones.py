@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..model import Zone
 from ..problems import Location, Problem, shortened
-from ..values import unnumbered
+from ..values import numbered_places, numbers_or_text, unnumbered
 
 LEADER_TITLES = ("党员负责人", "负责人", "责任区负责人", "党员责任区负责人")  # what the sign calls the leader
 
@@ -123,6 +123,15 @@ class ZoneRules:
     def numbered_duties(self, zone) -> None:
         """Duties pasted with Word's numbers ("1、…") would read "1. 1、…": the sign and the page
         number them, so their own numbers are left out; said, so that the file can be tidied."""
+        doubtful = numbers_or_text(zone.duties)
+        if doubtful and len(numbered_places(zone.duties)) > 1:  # the only duty "一、二号楼…" is text
+            duty = zone.duties[doubtful[0]].strip()
+            own = duty[: duty.index("、") + 1]
+            self.content.notices.append(Problem(
+                zone.at("duties", doubtful[0]), zone.field_name("duties", doubtful[0]),
+                f"“{shortened(duty)}”开头的“{own}”是编号还是楼号？看不出来，每条工作职责就照原样印出，标志牌上是“{doubtful[0] + 1}. {shortened(duty, 12)}”",
+                f"是编号就删掉每条开头的编号（标志牌和网页会自动编号）；是楼号就在前面加字，例如写成“负责{shortened(duty, 12)}”"))
+            return
         unnumbered_duties = unnumbered(zone.duties)
         changed = [i for i, (duty, listed) in enumerate(zip(zone.duties, unnumbered_duties)) if duty != listed]
         if changed:
