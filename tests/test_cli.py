@@ -298,6 +298,19 @@ def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):
     assert result.returncode == 0 and not marker.exists(), result.stderr
 
 
+def test_an_mkdocs_yml_without_docs_dir_is_told_to_name_the_folder_of_org_yaml(tmp_path):
+    """Audit AS-T 1: mkdocs.yml written with what the format lists for it (site_name, site_url,
+    theme, plugins) leaves docs_dir out; MkDocs looks for docs/, where content/ holds org.yaml."""
+    for name in ("content", "neirong"):
+        root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace("docs_dir: content\n", "")})
+        if name != "content":
+            (root / "content").rename(root / name)
+        result = run("liangxiang", "validate", str(root), cwd=tmp_path)
+        assert result.returncode == 1 and result.stderr.startswith(
+            "mkdocs.yml:1:1: docs_dir: mkdocs.yml 没有写内容文件夹 docs_dir，MkDocs 就找“docs”文件夹，没有找到 "
+            f"(在 mkdocs.yml 里加一行 docs_dir: {name}（放 org.yaml 和 zones/ 的文件夹）)"), result.stderr
+
+
 def test_validate_says_a_misspelt_docs_dir_or_a_site_dir_inside_it_in_chinese(tmp_path):
     misspelt = write_site(tmp_path / "a", {"mkdocs.yml": FILES["mkdocs.yml"].replace("docs_dir: content", "docs_dir: contnt")})
     result = run("liangxiang", "validate", str(misspelt), cwd=tmp_path)

@@ -187,9 +187,15 @@ def _folder_problem(path: Path, error: str) -> str | None:
     missing = re.search(r"Config value 'docs_dir': The path '([^']*)' isn't an existing directory", error)
     if missing is not None:
         written = Path(missing.group(1)).name
+        where = Location.of_setting(path, "docs_dir")
+        holding = sorted(org.parent.name for org in path.parent.glob("*/org.yaml"))
+        if not where.line and written == "docs":  # not written: MkDocs looks for docs/, the format keeps content/
+            hint = f"在 {path.name} 里加一行 docs_dir: {holding[0] if len(holding) == 1 else 'content'}（放 org.yaml 和 zones/ 的文件夹）"
+            return f"{where}: docs_dir: {path.name} 没有写内容文件夹 docs_dir，MkDocs 就找“docs”文件夹，没有找到 ({hint})"
         folders = [child.name for child in path.parent.iterdir() if child.is_dir() and not child.name.startswith(".")]
-        hint = did_you_mean(written, folders) or "docs_dir 写放 org.yaml 和 zones/ 的文件夹，通常是 content"
-        return f"{Location.of_setting(path, 'docs_dir')}: docs_dir: 找不到内容文件夹“{written}” ({hint})"
+        hint = (did_you_mean(written, folders) or (f"写 docs_dir: {holding[0]}，放 org.yaml 的文件夹" if len(holding) == 1 else "")
+                or "docs_dir 写放 org.yaml 和 zones/ 的文件夹，通常是 content")
+        return f"{where}: docs_dir: 找不到内容文件夹“{written}” ({hint})"
     if "Config value 'docs_dir'" in error and "parent directory of the config file" in error:  # docs_dir: .
         holding = sorted(org.parent.name for org in path.parent.glob("*/org.yaml"))
         hint = (f"写 docs_dir: {holding[0]}，放 org.yaml 的文件夹" if len(holding) == 1
