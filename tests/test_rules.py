@@ -374,6 +374,11 @@ CASES = [
     # a section's colon left out: PyYAML stops at the nested line below; the mistake is the key above
     Case("yaml-section-without-colon", sub("content/zones/garden.yaml", "duties:\n", "duties\n"), "content/zones/garden.yaml", "duties", "-", "“duties”后面少了冒号“:”", "写成“duties:”，下面缩进的几行是它的内容"),
     Case("yaml-list-item-without-colon", sub("members.yaml", "    honors:\n", "    honors\n"), "members.yaml", "    honors", "-", "“honors”后面少了冒号“:”", "写成“honors:”"),
+    # audit AS-T 5: the line naming a list deleted, its items left under a field with a value
+    Case("list-key-deleted-under-a-value", sub("content/zones/garden.yaml", "roles:\n", ""), "content/zones/garden.yaml", "  - {role: 业务带头人", "-",
+         "“- ”列表写在“leader: zhang-wei”下面，可是“leader”已经有值", "在这一行上面补上“roles:”，和“leader:”左边对齐"),
+    Case("list-key-deleted-under-text", sub("content/zones/garden.yaml", "duties:\n  - 浇水\n", "  - 浇水\n  - 修剪\n"), "content/zones/garden.yaml", "  - 浇水", "scope",
+         "这几行“- ”上面少了一行“duties:”，YAML 把它们并进了“scope”的文字", "在这一行上面补一行“duties:”，和“scope:”左边对齐"),
     # audit 21: an item indented one space too far is folded into the one above, silently
     Case("list-item-folded-in", sub("content/zones/garden.yaml", "  - 浇水\n", "  - 浇水\n   - 除草\n"), "content/zones/garden.yaml", "   - 除草", "duties[1]",
          "这一行的“- ”比上一项多缩进了，YAML 把它并进了上一项：会印成一项“浇水 - 除草”", "和上一项的“- ”对齐"),
@@ -1216,6 +1221,13 @@ def test_rule(tmp_path, case: Case):
     for text in case.extra.values():
         assert text in str(problem)
     assert str(problem).startswith(f"{case.path}:{line}" if line else case.path)
+
+
+def test_a_deleted_list_line_is_one_error_not_also_the_list_missing(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "duties:\n  - 浇水\n", "  - 浇水\n  - 修剪\n"))
+    assert [str(p) for p in problems_of(root)] == [
+        "content/zones/garden.yaml:5:1: scope: 这几行“- ”上面少了一行“duties:”，YAML 把它们并进了“scope”的文字 (在这一行上面补一行“duties:”，和“scope:”左边对齐)"]
 
 
 def test_a_branch_taken_out_of_org_yaml_is_one_error(tmp_path):

@@ -108,6 +108,7 @@ class Lines:
 
 # " #3、#4 号楼" after a plain value: YAML drops it as a comment. A comment is written "  # 注释"
 # (as every template here does); one space, then "#" and no space is a building number or a rank.
+ITEMS_FOLDED_IN = "这一行以“- ”开头，YAML 把它并进了"  # a deleted `duties:` line is told here (validate)
 _FOLDED_ITEM = re.compile(r"\n([ \t]*)-[ \t]")  # a continuation line that starts like a list item
 _COMMENT_CUT = re.compile(r"[ \t](#[^\s#][^\n]*)")
 
@@ -128,7 +129,7 @@ def _item_folded_in(node: yaml.ScalarNode, written: str, path: Path, source: Sou
             split = (f"“{key}”要分条写：“{key}:”后面不写文字，下一行起每条单独一行，以缩进两个空格的“- ”开头"
                      if key in list_fields() else f"要分条写的话，写成“{key}: |”，从下一行起每行缩进两个空格写一条")
             problems.add(Location(source.path, line, 1), dotted(path),
-                         f"这一行以“- ”开头，YAML 把它并进了“{key}”前面的文字：会印成“{shown}”",
+                         f"{ITEMS_FOLDED_IN}“{key}”前面的文字：会印成“{shown}”",
                          f"{split}；如果“- ”本来就是文字，把整个值用引号括起来")
         return
 

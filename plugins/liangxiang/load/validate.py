@@ -4,6 +4,8 @@ reported at its line in an editor's words (``wording``)."""
 from __future__ import annotations
 
 import difflib
+import re
+from dataclasses import replace
 from functools import cache
 from typing import Any, Optional, TypeVar
 
@@ -11,7 +13,9 @@ from pydantic import BaseModel, ValidationError, create_model
 
 from ..content import Rejected
 from ..model import Record
+from ..fields import list_fields
 from ..problems import Problems, dotted
+from .nodes import ITEMS_FOLDED_IN
 from .modelpath import fields_at, record_of_another_kind
 from .wording import entry_as_pair, key_without_colon, show, word
 from .yamlfile import SourceMap
@@ -178,6 +182,8 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
             continue
         if any(where[:len(parent)] == parent for parent in pasted):
             continue
+        if item["type"] == "missing" and where and _list_folded_above(problems, source, loc + where):
+            continue
         full = loc + (meant[where] or where)
         if isinstance(item.get("input"), float) and full in source.written:
             item = {**item, "input": source.written[full]}  # as typed: 2021.10, not 2021.1
@@ -187,6 +193,22 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
             hint = hint.replace("删掉这一行", f"删掉花括号里的“{full[-1]}: {show(item.get('input'))}”（别的字段留着）")
         # a field written (not one missing, said at its record) is its own: said beside a line set aside
         problems.add(source.at(*full), dotted(full), message, hint, own=item["type"] != "missing" and full in source.positions)
+
+
+def _list_folded_above(problems: Problems, source: SourceMap, full: tuple) -> bool:
+    """`duties:` deleted under `scope: …`: its items were folded into scope's text, said by
+    nodes; that message names the line to restore, in place of "duties is missing" as well."""
+    name, parent = full[-1], dotted(full[:-1]) + "." if full[:-1] else ""
+    if name not in list_fields():
+        return False
+    for index, problem in enumerate(problems.items):
+        key = problem.field.removeprefix(parent)
+        if (problem.where.path == source.path and problem.message.startswith(ITEMS_FOLDED_IN)
+                and problem.field.startswith(parent) and re.fullmatch(r"[A-Za-z_]\w*", key)):
+            problems.items[index] = replace(problem, message=f"这几行“- ”上面少了一行“{name}:”，YAML 把它们并进了“{key}”的文字",
+                                            hint=f"在这一行上面补一行“{name}:”，和“{key}:”左边对齐")
+            return True
+    return False
 
 
 def _records_of_another_kind(items: list, source: SourceMap, loc: tuple, problems: Problems) -> list[tuple]:

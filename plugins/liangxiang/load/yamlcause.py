@@ -15,6 +15,10 @@ _NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[A-Za-z_\u3400-\u9fff])")
 _DOCUMENT_MARK = re.compile(r"^(---|\.\.\.)\s*$")
 # `key: value` with its value on the line (so nothing may be nested under it), and a key line
 _KEY_WITH_VALUE = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*): +[^\s|>#&*]")
+_LIST_ITEM = re.compile(r"^( *)- ")
+# the fields an item of a list holds -> that list's name in format v1: the line a list deleted
+_LIST_NAMED_BY = [({"role"}, "roles"), ({"promise"}, "commitments"), ({"score"}, "results"),
+                  ({"year", "title"}, "honors"), ({"date", "text"}, "progress")]
 _INDENTED_KEY = re.compile(r"^( +)([A-Za-z_][\w-]*):(?: |$)")
 # `site_url https://…`: a key and its value with no colon between them
 _KEY_WITHOUT_COLON = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#].*)$")
@@ -40,6 +44,8 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         return bare
     if (first := _first_key_indented(lines, failed)) is not None:
         return first
+    if (orphans := _list_under_a_value(lines, failed)) is not None:
+        return orphans
     for number in range(min(failed, len(lines) - 1), max(-1, failed - 3), -1):
         line = lines[number]
         if (found := _NO_SPACE_AFTER_COLON.match(line)) is not None:
@@ -228,3 +234,28 @@ def _over_indented(lines: list[str], number: int) -> tuple[int, int, str, str] |
         return None
     return (number, 0, f"“{found.group(2)}”比上一行的“{parent.group(3)}”多缩进了 {extra} 个空格",
             f"同一层的字段要上下对齐：删掉“{found.group(2)}”前面多出的 {extra} 个空格")
+
+
+def _list_under_a_value(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
+    """`leader: wei-min` over `  - {role: …}` items: the line naming the list (`roles:`) was
+    deleted; PyYAML reads the items as more of the value above and fails inside them."""
+    first = None
+    for number in range(min(failed, len(lines) - 1), max(-1, failed - 50), -1):
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if _LIST_ITEM.match(line):
+            first = number
+            continue
+        if first is None or indent_of(line) > indent_of(lines[first]):
+            continue  # a line of an item written over several, or the failed line inside one
+        parent = _KEY_WITH_VALUE.match(line)
+        if parent is None or parent.group(2):
+            return None
+        key = parent.group(3)
+        fields = set(re.findall(r"([A-Za-z_]\w*)\s*:\s", lines[first] + " "))
+        named = next((f"“{name}:”" for needed, name in _LIST_NAMED_BY if needed <= fields), "这个列表的字段名和冒号")
+        return (first, indent_of(lines[first]), f"“- ”列表写在“{key}: {shortened_value(line[parent.end(2) + len(key) + 1:].strip(), 12)}”下面，"
+                f"可是“{key}”已经有值，YAML 把列表当成了它的文字",
+                f"列表上面少了一行它的字段名：在这一行上面补上{named}，和“{key}:”左边对齐")
+    return None
