@@ -2422,6 +2422,21 @@ def test_a_former_members_plate_is_a_notice(tmp_path):
         "content/commitments/2026.yaml:9:5: commitments[2].member: “欧阳晓红”已调离（status: former），2026 年的承诺仍会印成桌牌（在 plates/all.pdf 里）"]
 
 
+def test_a_former_members_plate_is_still_said_when_next_years_file_is_read(tmp_path):
+    """Audit AS-T M1: next year's file, read well, silenced the notice; the plates keep this year."""
+    from liangxiang.values import build_day
+
+    root = write_site(tmp_path)
+    _apply(root, sub("content/commitments/2026.yaml", "  - member: li-na", "  - member: ouyang-xiaohong"))
+    this_year = build_day().year
+    assert this_year == 2026, "the minimal site's commitments are of the build's year"
+    (root / "content/commitments/2027.yaml").write_text("year: 2027\ncommitments:\n  - member: zhang-wei\n    promise: 明年的承诺\n", encoding="utf-8")
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert "content/commitments/2026.yaml:9:5: commitments[2].member: “欧阳晓红”已调离（status: former），2026 年的承诺仍会印成桌牌（在 plates/all.pdf 里）" in [
+        str(n).split(" (")[0] for n in content.notices], [str(n) for n in content.notices]
+
+
 @pytest.mark.parametrize("edits, notice", [
     (sub("members.yaml", "name: 张伟", "name: 张\u3000伟"), "members.yaml:3:5: members[1].name: 姓名“张\u3000伟”中间有空格，网页和桌牌上会照样显示 (写成 张伟：对齐用的空格不要带进来)"),
     (sub("content/zones/garden.yaml", "name: 王芳}", "name: 王 芳}"), "content/zones/garden.yaml:10:17: roles[2].name: 姓名“王 芳”中间有空格，网页和标志牌上会照样显示 (写成 王芳：对齐用的空格不要带进来)"),
