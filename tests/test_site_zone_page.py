@@ -680,3 +680,16 @@ def test_a_text_folded_with_paragraphs_and_a_list_is_shown_as_laid_out(tmp_path,
     site = build_site(root / "mkdocs.yml", tmp_path / "site")
     html = (site / "zones/garden/index.html").read_text(encoding="utf-8")
     assert re.search(r"<p>第一段，接着写。</p>\s*<ul>\s*<li>一项</li>\s*<li>两项</li>\s*</ul>", html), html
+
+
+def test_a_promise_on_the_zone_page_shows_what_was_done_and_its_review(tmp_path):
+    """Audit AS-T L1: the page a sign's QR code opens showed the promises and nothing of their
+    fulfilment, which the year's wall counts; each now links to its record and shows its review."""
+    site = build_site(_without_printables(write_site(tmp_path / "src", {
+        "content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"] + "    progress:\n      - {date: 2026-05-01, text: 微笑服务}\n"})), tmp_path / "site")
+    zone = (site / "zones/garden/index.html").read_text(encoding="utf-8")
+    feet = re.findall(r'<p class="commitment-foot meta">(.*?)</p>', zone, re.S)
+    assert len(feet) == 2, feet  # the leader's card, then li-na's promise
+    assert 'href="../../members/zhang-wei/#commitment-2026">1 条践诺记录</a>' in feet[0] and "评诺" in feet[0] and "优秀" in feet[0], feet[0]
+    assert 'href="../../members/li-na/#commitment-2026">1 条践诺记录</a>' in feet[1] and "评诺" not in feet[1], feet[1]
+    assert 'id="commitment-2026"' in (site / "members/li-na/index.html").read_text(encoding="utf-8")
