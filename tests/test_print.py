@@ -765,3 +765,17 @@ def test_a_photo_of_a_few_pixels_is_not_said_to_print_0_mm_wide():
 
     assert SmallPhoto("照片", 1, 1, 0.2, 42).said() == "照片只有 1×1 像素，为保证清晰只能印不到 1 毫米宽，几乎看不见（正常约 42 毫米）"
     assert SmallPhoto("照片", 36, 48, 6.1, 42).said() == "照片只有 36×48 像素，为保证清晰只能印 6 毫米宽（正常约 42 毫米）"
+
+
+def test_plates_print_next_years_promises_once_its_file_is_committed(tmp_path):
+    """The format: plates/all.pdf holds "every published member with a commitment in the latest year
+    that has any". Next year's file committed in December gives next year's plates, to be ordered
+    before New Year; the pages keep this year's until it begins (audits AS-S 4, AS-T M3)."""
+    root = write_site(tmp_path / "src", {"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 明年的承诺写在桌牌上\n"})
+    site = build_site(root / "mkdocs.yml", tmp_path / "site")
+    plates = site / "print/plates"
+    assert sorted(p.name for p in plates.glob("*.pdf")) == ["all.pdf", "li-na.pdf"]
+    assert "明年的承诺写在桌牌上" in pdf_text(plates / "li-na.pdf") and "2027" in pdf_text(plates / "li-na.pdf")
+    assert pdf_text(plates / "all.pdf") == pdf_text(plates / "li-na.pdf")
+    assert "2027 党员承诺桌牌" in re.sub(r"<[^>]+>", "", (site / "print/plates/index.html").read_text(encoding="utf-8"))
+    assert "带头养护花园" in (site / "zones/garden/index.html").read_text(encoding="utf-8")  # this year's, on the page

@@ -2154,8 +2154,9 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/zones/closed.yaml:9:1: successor: 接续责任区“garden”（花园责任区）也已撤销，又没有写接续的责任区：旧责任区的旧标志牌扫码后找不到在用的责任区和电话"
      " (把这里的 successor 改成现在接手的在用责任区，或者在 garden 的文件里写上它的 successor)"),
     ({"content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 提前写好的承诺\n"},
-     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：2027 年的承诺墙已经发布，党员页上排在 2026 年的后面；首页、责任区页和桌牌仍是 2026 年的"
-     " (到 2027 年以后再生成网站，它们就换成 2027 年的承诺；是不是年份写错了？)"),
+     "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：2027 年的承诺墙已经发布，党员页上排在 2026 年的后面；"
+     "首页和责任区页仍是 2026 年的，桌牌已经换成 2027 年的：有 2027 年承诺的 1 人才有桌牌，可以提前送印"
+     " (到 2027 年以后再生成网站，首页和责任区页就换成 2027 年的承诺；是不是年份写错了？)"),
     ({"content/commitments/2026.yaml": None, "content/commitments/2027.yaml": "year: 2027\ncommitments:\n  - member: li-na\n    promise: 写错年份的承诺\n"},
      "content/commitments/2027.yaml:1:1: year: 2027 年还没到（今天是 2026-11-21）：网站上还没有更早的承诺，首页、责任区页、党员页和桌牌就先用 2027 年的"
      " (是不是年份写错了？要写今年的承诺，year 和文件名都改成 2026)"),
@@ -2422,19 +2423,22 @@ def test_a_former_members_plate_is_a_notice(tmp_path):
         "content/commitments/2026.yaml:9:5: commitments[2].member: “欧阳晓红”已调离（status: former），2026 年的承诺仍会印成桌牌（在 plates/all.pdf 里）"]
 
 
-def test_a_former_members_plate_is_still_said_when_next_years_file_is_read(tmp_path):
-    """Audit AS-T M1: next year's file, read well, silenced the notice; the plates keep this year."""
+def test_a_former_members_plate_is_said_of_the_year_the_plates_print(tmp_path):
+    """Audit AS-T M1: next year's file, read well, silenced the notice. The plates print the latest
+    year that has commitments (the format's rule for plates/all.pdf), begun or not."""
     from liangxiang.values import build_day
 
     root = write_site(tmp_path)
     _apply(root, sub("content/commitments/2026.yaml", "  - member: li-na", "  - member: ouyang-xiaohong"))
-    this_year = build_day().year
-    assert this_year == 2026, "the minimal site's commitments are of the build's year"
-    (root / "content/commitments/2027.yaml").write_text("year: 2027\ncommitments:\n  - member: zhang-wei\n    promise: 明年的承诺\n", encoding="utf-8")
+    assert build_day().year == 2026, "the minimal site's commitments are of the build's year"
+    (root / "content/commitments/2027.yaml").write_text(
+        "year: 2027\ncommitments:\n  - member: zhang-wei\n    promise: 明年的承诺\n  - member: ouyang-xiaohong\n    promise: 调离前写的承诺\n", encoding="utf-8")
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
-    assert "content/commitments/2026.yaml:9:5: commitments[2].member: “欧阳晓红”已调离（status: former），2026 年的承诺仍会印成桌牌（在 plates/all.pdf 里）" in [
-        str(n).split(" (")[0] for n in content.notices], [str(n) for n in content.notices]
+    notices = [str(n).split(" (")[0] for n in content.notices]
+    assert "content/commitments/2027.yaml:5:5: commitments[2].member: “欧阳晓红”已调离（status: former），2027 年的承诺仍会印成桌牌（在 plates/all.pdf 里）" in notices, notices
+    assert not any("2026 年的承诺仍会印成桌牌" in n for n in notices), notices
+    assert list(content.plate_commitments) == ["zhang-wei", "ouyang-xiaohong"] and content.latest_year.year == 2026
 
 
 @pytest.mark.parametrize("edits, notice", [

@@ -260,12 +260,20 @@ class Content:
 
     @cached_property
     def latest_year(self) -> CommitmentsFile | None:
-        """The year the site shows as this year's (home, zone pages, plates): the newest that has
+        """The year the site shows as this year's (home, zone and member pages): the newest that has
         any commitment and has begun. Next year's file committed in November waits for its year
-        (its own wall is published); when no year has begun, the newest is shown."""
+        on the pages (its own wall is published, its plates printed: plates_year); when no year has
+        begun, the newest is shown."""
         this_year = build_day().year
         begun = [year for year in self.years if year.commitments and year.year <= this_year]
         return begun[0] if begun else next((year for year in self.years if year.commitments), None)
+
+    @cached_property
+    def plates_year(self) -> CommitmentsFile | None:
+        """The year desk plates print: the latest that has any commitment, begun or not, as the
+        format says of plates/all.pdf. Next year's plates are ordered in December, before the
+        pages show that year (audits AS-S 4, AS-T M3)."""
+        return next((year for year in self.years if year.commitments), None)
 
     @cached_property
     def periods(self) -> list[Assessment]:
@@ -276,7 +284,7 @@ class Content:
     def plate_commitments(self) -> dict[str, Commitment]:
         """Who gets a desk plate: each published member with a commitment in the latest year that
         has any (their first there), in roster order."""
-        year = self.latest_year
+        year = self.plates_year
         first: dict[str, Commitment] = {}
         for commitment in year.commitments if year else []:
             first.setdefault(commitment.member, commitment)

@@ -237,7 +237,7 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
         """The latest year's commitments are printed as desk plates, a former member's too (the
         format prints every published member's): said, so that nobody sets it on a desk."""
         member = self.content.member_by_id.get(commitment.member)
-        latest = self.content.latest_year
+        latest = self.content.plates_year
         if (member is not None and member.status == "former" and not member.hidden and latest is not None
                 and year.year == latest.year and not self.later_year_unread(latest.year)
                 and named_as(year, year.year)):  # year: 2026 in 2025.yaml: not the plates' year
@@ -252,7 +252,7 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
         length = len(re.sub(r"\s", "", commitment.promise))
         # a letter of Uyghur or Latin takes about half a hanzi's room on the plate (audit R: 9 words "63 个字")
         room = sum(1 if unicodedata.east_asian_width(c) in "WF" else 0.5 for c in re.sub(r"\s", "", commitment.promise))
-        latest = self.content.latest_year
+        latest = self.content.plates_year
         if room > PROMISE_MOST and latest is not None and year.year == latest.year:
             self.content.notices.append(Problem(
                 commitment.at("promise"), commitment.field_name("promise"),

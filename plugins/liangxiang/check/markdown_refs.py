@@ -216,7 +216,7 @@ def _no_printable(content: Content, candidates: list[str], written: str) -> tupl
             if member is not None and member.id != id_:
                 return f"“{id_}”是党员 {member.id} 以前的编号", f"写成 {_renamed_in(written, id_, member.id)}"
             if member is not None:
-                year = content.latest_year
+                year = content.plates_year
                 return (f"{member.name}没有{f' {year.year} 年的' if year else ''}承诺，不印桌牌",
                         f"链接到他/她的页面 members/{member.id}/，或删掉这个链接")
             return f"没有编号为“{id_}”的党员", "编号见 members.yaml；或链接到党员名单 members/"

@@ -167,8 +167,11 @@ def _future_dates(content: Content, today: dt.date):
             yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：网站上还没有更早的承诺，首页、责任区页、党员页和桌牌就先用 {year.year} 年的",
                           f"是不是年份写错了？要写今年的承诺，year 和文件名都改成 {today.year}")
         elif shown is not None and year.year > shown.year:  # 2027.yaml begun in November
-            yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：{year.year} 年的承诺墙已经发布，党员页上排在 {shown.year} 年的后面；首页、责任区页和桌牌仍是 {shown.year} 年的",
-                          f"到 {year.year} 年以后再生成网站，它们就换成 {year.year} 年的承诺；是不是年份写错了？")
+            plates = (f"桌牌已经换成 {year.year} 年的：有 {year.year} 年承诺的 {len(content.plate_commitments)} 人才有桌牌，可以提前送印" if year is content.plates_year
+                      else f"桌牌印 {content.plates_year.year} 年的")
+            yield Problem(year.at("year"), "year", f"{year.year} 年还没到（今天是 {today}）：{year.year} 年的承诺墙已经发布，党员页上排在 {shown.year} 年的后面；"
+                          f"首页和责任区页仍是 {shown.year} 年的，{plates}",
+                          f"到 {year.year} 年以后再生成网站，首页和责任区页就换成 {year.year} 年的承诺；是不是年份写错了？")
     for story in content.stories:
         if story.meta.date > today:
             yield Problem(story.meta.at("date"), "date", f"故事日期 {story.meta.date} {after}",

@@ -130,7 +130,7 @@ def _signboard(content: Content, zone: Zone, urls: Urls, site_url: str, serving:
 
 def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
     """One plate per published member with a commitment in the latest year that has any."""
-    year, org, planned = content.latest_year, content.org, []
+    year, org, planned = content.plates_year, content.org, []
     for member_id, commitment in content.plate_commitments.items():
         member = content.member_by_id[member_id]
         plate = PlateContent(

@@ -375,7 +375,7 @@ class PrintStage:
             "counts": {kind: len(items) for kind, items in by_kind.items()},
             "bleed": self.bleed,
             "order_list": LIST,
-            "year": self.content.latest_year.year if self.content.latest_year else None,
+            "year": self.content.plates_year.year if self.content.plates_year else None,
             # the person ordering the signs sees these pages, never the build's notices
             "unset_site_url": self.site_url if prints_nowhere(self.site_url or "") else "",
             "colors": {"red": SCHEMES["red-gold"].ground, "gold": SCHEMES["red-gold"].text},
