@@ -366,3 +366,79 @@ def test_a_cache_inside_content_or_over_the_site_is_refused_and_nothing_is_writt
     assert re.search(rf"mkdocs\.yml:\d+:\d+: cache_dir: 缓存文件夹 cache_dir（{re.escape(cache_dir)}）{said}", caplog.text), caplog.text
     assert main(["validate", str(root)]) == 1
     assert digest(root) == before and sorted(p.name for p in tmp_path.iterdir()) == around
+
+
+def _refused(path: Path, error: type[OSError] = PermissionError):
+    """Path.read_bytes / Path.iterdir that fail for ``path`` as they do for a user whose mode
+    bits forbid it (the tests run as root, who reads mode 000 all the same)."""
+    import pathlib
+
+    read_bytes, iterdir, opened = pathlib.Path.read_bytes, pathlib.Path.iterdir, pathlib.Path.open
+
+    def refuse(self):
+        if self.resolve() == path.resolve():
+            raise error(13, "Permission denied", str(self))
+
+    def read(self):
+        refuse(self)
+        return read_bytes(self)
+
+    def listing(self):
+        refuse(self)
+        return iterdir(self)
+
+    def opening(self, *args, **kwargs):
+        refuse(self)
+        return opened(self, *args, **kwargs)
+
+    return {"read_bytes": read, "iterdir": listing, "open": opening}
+
+
+@pytest.mark.parametrize("unreadable, said", [
+    ("content/zones/garden.yaml", "content/zones/garden.yaml:1:1: 读不了这个文件：没有读取权限 (让生成网站的用户能读它（例如 chmod a+r content/zones/garden.yaml）"),
+    ("members.yaml", "members.yaml:1:1: 读不了这个文件：没有读取权限"),
+    ("content/about.md", "content/about.md:1:1: 读不了这个文件：没有读取权限"),
+    ("content/zones", "content/zones/: 读不了这个文件夹：没有读取权限 (让生成网站的用户能读它（例如 chmod -R a+rX content/zones）"),
+    ("content/photos/zhang-wei.jpg", "members.yaml:4:5: members[1].photo: 读不了图片“photos/zhang-wei.jpg”：没有读取权限"),
+])
+def test_a_file_or_folder_that_cannot_be_read_is_one_error_at_it_not_a_traceback(tmp_path, monkeypatch, unreadable, said):
+    """Audit AS-U 1: mode 000 on a record, a page or a folder gave Python's PermissionError, in
+    validate and in the build; each is said at that file, and only there."""
+    import pathlib
+
+    from liangxiang.pipeline import read_content
+
+    root = write_site(tmp_path / "src")
+    for name, replacement in _refused(root / unreadable).items():
+        monkeypatch.setattr(pathlib.Path, name, replacement)
+    _, problems = read_content(root, root / "content")
+    said_all = [str(p) for p in problems]
+    assert len(said_all) == 1 and said_all[0].startswith(said), said_all
+
+
+def test_a_photo_that_links_to_itself_is_said_not_a_traceback(tmp_path):
+    """Audit AS-U 2: Path.resolve raised RuntimeError("Symlink loop")."""
+    from liangxiang.pipeline import read_content
+
+    root = write_site(tmp_path / "src")
+    (root / "content/photos/zhang-wei.jpg").unlink()
+    (root / "content/photos/zhang-wei.jpg").symlink_to("zhang-wei.jpg")
+    _, problems = read_content(root, root / "content")
+    assert "members.yaml:4:5: members[1].photo: 读不了图片“photos/zhang-wei.jpg”：这个符号链接最终指向了它自己 (删掉这个链接，放进真正的文件)" in [
+        str(p) for p in problems], [str(p) for p in problems]
+
+
+def test_a_site_dir_that_cannot_be_written_is_said_before_the_build_not_a_traceback(tmp_path, monkeypatch, caplog):
+    from mkdocs.exceptions import Abort
+
+    import liangxiang.site.staging as staging
+
+    root = write_site(tmp_path / "src")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = staging.os.access
+    monkeypatch.setattr(staging.os, "access", lambda path, mode: Path(path) != locked and real_access(path, mode))
+    with pytest.raises(Abort) as raised:
+        build_site(root / "mkdocs.yml", locked / "site")
+    assert re.fullmatch(r".*locked/: 读写不了这个文件夹：没有权限 \(让生成网站的用户能读写它（例如 chmod -R u\+rwX .*locked），或换一个文件夹\)", str(raised.value)), raised.value
+    assert not (locked / "site").exists()

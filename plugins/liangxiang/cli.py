@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from .cliparse import Parser, typed_dashes
-from .problems import ContentError
+from .problems import ContentError, file_error
 from .siteconfig import ConfigProblem, load_site_config, site_config
 from .values import build_day
 
@@ -81,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `liangxiang validate | head`: the reader has seen enough
         _quiet_stdout()
         return 141  # as a shell reports a command its pipe's reader closed (128 + SIGPIPE)
+    except OSError as error:  # a folder that cannot be read or written, beyond those the checks say
+        print(file_error(error, Path.cwd()), file=sys.stderr)
+        return 1
     return 2
 
 

@@ -25,7 +25,7 @@ from .files import DEFAULT_CACHE, cache_dir, site_root
 from .pipeline import cache_in_docs, read_site
 from .print.background import Background
 from .print import PrintStage
-from .problems import ContentError
+from .problems import ContentError, file_error
 from .serve import Preview, Waiting, watch_and_preview
 from .site import SiteBuild
 from .site.markdown import SafeContent, add_base_extensions, untitled_page_title
@@ -160,6 +160,11 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             if Preview.serving:
                 Preview.failed([str(problem) for problem in error.problems])
             raise Abort(str(error)) from None  # said as it is: MkDocs words a PluginError "Aborted with a BuildError!"
+        except OSError as error:  # a folder the building user cannot write or read (a file's own is a content error)
+            Background.drop_started()
+            if self.output is not None:
+                self.output.discard()
+            raise Abort(file_error(error, root)) from None
         return config
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -183,3 +184,34 @@ def case_only_rename(old: str, new: str) -> str:
     """How to rename a file whose name differs from the one wanted only in case: git on Windows
     (core.ignorecase) does not see such a rename made in Explorer, and the server still lacks it."""
     return f"只改大小写的改名，Windows 上的 git 看不出来：用 git mv {old} {new}"
+
+
+def unreadable(error: OSError, shown: str) -> Problem:
+    """A file or folder the building user cannot open (its mode 000, a symlink that loops, a disk
+    error): said at the file, as every other mistake, not as Python's PermissionError."""
+    why, hint = unreadable_words(error, shown)
+    return Problem(Location(shown), "-", f"读不了这个{'文件夹' if shown.endswith('/') else '文件'}：{why}", hint)
+
+
+def unreadable_words(error: OSError, shown: str) -> tuple[str, str]:
+    """(why, what to do) for a file that cannot be opened."""
+    if isinstance(error, PermissionError):
+        mode = f"chmod -R a+rX {shown.rstrip('/')}" if shown.endswith("/") else f"chmod a+r {shown}"
+        return "没有读取权限", f"让生成网站的用户能读它（例如 {mode}），或从 git 重新取出：git checkout -- {shown}"
+    if error.errno == errno.ELOOP:
+        return "这个符号链接最终指向了它自己", "删掉这个链接，放进真正的文件"
+    return error.strerror or type(error).__name__, f"检查它能不能打开；或从 git 重新取出：git checkout -- {shown}"
+
+
+def file_error(error: OSError, root: Path) -> str:
+    """A file the build could not read or write, outside what the checks open themselves (site_dir
+    in a folder not writable, a cache folder of another user's): one line, not a traceback."""
+    name = Path(error.filename) if error.filename else None
+    folder = name is not None and name.is_dir()
+    if name is not None and name.is_absolute() and name.is_relative_to(root):
+        name = name.relative_to(root)
+    shown = (name.as_posix().rstrip("/") + ("/" if folder else "")) if name is not None else "-"
+    why, hint = unreadable_words(error, shown)
+    if isinstance(error, PermissionError):
+        why, hint = "没有权限", f"让生成网站的用户能读写它（例如 chmod -R u+rwX {shown.rstrip('/')}），或换一个文件夹"
+    return f"{Location(shown)}: 读写不了这个{'文件夹' if folder else '文件'}：{why} ({hint})"

@@ -18,7 +18,7 @@ from .. import imaging
 from ..content import IMAGE_SUFFIXES
 from ..files import FileFacts, stamp
 from ..load.misplaced import file_elsewhere
-from ..problems import case_only_rename
+from ..problems import case_only_rename, unreadable_words
 
 FORMATS = {"JPEG", "PNG", "WEBP"}
 SMALLEST_SIDE = 48  # pixels: a 60x80 thumbnail still prints (small); a 16x16 icon is no photo
@@ -49,7 +49,10 @@ def resolve_image(docs_dir: Path, value: str) -> Path | None:
     base = docs_dir.resolve()
     if value.startswith(("/", "\\")) or "://" in value or (len(value) > 1 and value[1] == ":"):
         return None
-    target = (base / value).resolve()
+    try:
+        target = (base / value).resolve()
+    except (OSError, RuntimeError):  # a symlink that loops: said when the file is opened (check_image)
+        target = Path(os.path.normpath(base / value))
     return target if target.is_relative_to(base) else None
 
 
@@ -221,6 +224,15 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
             # cover: ../photos/a.jpg, written from the story's folder as its text's images are (audit AS-B 8)
             return [(f"图片路径“{value}”要相对于 {docs_dir.name}/ 写，不是相对于这个文件", f"写成 {up}")]
         return [_outside(docs_dir, value, example)]
+    try:
+        if not path.is_dir():
+            path.open("rb").close()
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # said below, with what was meant
+    except OSError as error:  # its mode 000, a symlink to itself
+        locked = isinstance(error, PermissionError) and not os.access(path.parent, os.R_OK | os.X_OK)  # its folder's mode
+        why, hint = unreadable_words(error, f"{docs_dir.name}/{PurePosixPath(value).parent}/" if locked else f"{docs_dir.name}/{value}")
+        return [(f"读不了图片“{value}”：{why}", hint)]
     if path.is_dir():
         inside = sorted(p.name for p in path.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
         if inside:

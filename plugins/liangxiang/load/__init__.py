@@ -21,7 +21,7 @@ from ..model import (
     Zone,
 )
 from ..ordering import reading_order
-from ..problems import Location, Problems, did_you_mean
+from ..problems import Location, Problems, did_you_mean, unreadable
 from ..siteconfig import site_config
 from ..values import ID_PATTERN, PERIOD_PATTERN
 from .aliasrefs import follow_aliases
@@ -185,8 +185,13 @@ class _Reader(FileReading):
         directory, suffixes = self.docs_dir / folder, RECORD_SUFFIXES[folder]
         if not directory.is_dir():
             return []
-        files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.rstrip().lower() in suffixes
-                       and not p.name.startswith(".") and not is_scratch(p.name) and not undecodable(p.name))
+        try:
+            files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.rstrip().lower() in suffixes
+                           and not p.name.startswith(".") and not is_scratch(p.name) and not undecodable(p.name))
+        except OSError as error:
+            self.problems.extend([unreadable(error, self.shown(directory) + "/")])
+            self.unreadable_folders.add(folder)
+            return []
         stems = {p.stem for p in files}
         kept, first_of = [], {}
         for path in files:
@@ -206,7 +211,10 @@ class _Reader(FileReading):
         return kept
 
     def load_zones(self, content: Content) -> None:
-        for path in self.record_files("zones"):
+        paths = self.record_files("zones")
+        if "zones" in self.unreadable_folders:  # what names a zone cannot be checked
+            content.known["zone"].complete = False
+        for path in paths:
             content.known["zone"].add(path.stem, Location(self.shown(path)))
             doc = self.document(path)
             data = self.mapping(doc, "责任区", Zone, "content/zones/")

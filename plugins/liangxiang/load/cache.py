@@ -73,11 +73,14 @@ class ParseCache:
 
     def prune(self) -> None:
         """Forget documents no file has any more (edited or deleted)."""
-        if self.folder is None or not self.folder.is_dir():
-            return
-        for path in self.folder.iterdir():
-            if path.suffix == ".parsed" and path.stem not in self.used:
-                path.unlink(missing_ok=True)
+        try:
+            if self.folder is None or not self.folder.is_dir():
+                return
+            for path in self.folder.iterdir():
+                if path.suffix == ".parsed" and path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be pruned only costs room
 
 
 # marshal reads plain data (what YAML gives: dicts, lists, strings, numbers) eight times faster

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..fields import prose_fields
-from ..problems import Location, Problems
+from ..problems import Location, Problems, unreadable
 from ..values import MARKDOWN_MOST
 from .cache import ParseCache, file_digest
 from .decoding import decode, has_conflict, report_controls, sides
@@ -36,6 +36,7 @@ class FileReading(PageScanning):
         self.sources: dict[str, str] = {}  # every file read: path as shown -> hash of its bytes
         self.page_addresses: dict[str, str] = {}  # free pages by the address they are published at
         self.misplaced: set[str] = set()  # folders named like a record folder, said once each
+        self.unreadable_folders: set[str] = set()  # record folders that could not be listed (their mode)
         self.unpublished: Callable[[str], bool] = lambda page: False  # free pages mkdocs.yml leaves out (exclude_docs)
 
     def shown(self, path: Path) -> str:
@@ -48,14 +49,18 @@ class FileReading(PageScanning):
     def raw(self, path: Path, limit: int) -> bytes | None:
         """The file's bytes, remembered by hash; None (with a problem) when it is too large."""
         shown = self.shown(path)
-        size = path.stat().st_size
+        try:
+            size = path.stat().st_size
+            raw = path.read_bytes() if size <= limit else b""
+        except OSError as error:
+            self.problems.extend([unreadable(error, shown)])
+            return None
         if size > limit:
             self.problems.add(
                 Location(shown), "-", f"文件太大（{size / 1024:,.0f} KB），最多 {limit / 1024:,.0f} KB",
                 "把内容拆开，或检查是不是放错了文件",
             )
             return None
-        raw = path.read_bytes()
         self.sources[shown] = file_digest(raw)
         if has_conflict(raw):  # read as one side (decode): what only the other side names is not missing
             self.problems.other_sides[shown] = sides(raw.decode("utf-8", "replace"))[1]

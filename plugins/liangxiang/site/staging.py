@@ -14,6 +14,7 @@ modification time, so `rsync` deploys only what changed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import logging
 import os
@@ -37,7 +38,11 @@ class StagedOutput:
         self.warnings.setLevel(logging.WARNING)
 
     def begin(self) -> Path:
-        """The folder MkDocs should write into; counts warnings from here on (for --strict)."""
+        """The folder MkDocs should write into; counts warnings from here on (for --strict). A
+        site_dir that could not be written is said now, before the build (plugin: file_error)."""
+        nearest = next(folder for folder in (self.target, *self.target.parents) if folder.exists())
+        if not os.access(nearest, os.W_OK | os.X_OK):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(nearest))
         shutil.rmtree(self.staging, ignore_errors=True)
         _remove_abandoned(self.staging.parent)
         self.staging.mkdir(parents=True)
