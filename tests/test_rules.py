@@ -452,7 +452,6 @@ CASES = [
     Case("bidi-override-raw", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: 花园\u202e一片"), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "删掉它"),
     Case("bidi-override-escaped", sub("content/zones/garden.yaml", "scope: 花园一片", 'scope: "花园\\u202e一片"'), "content/zones/garden.yaml", "scope:", "scope", "看不见的控制字符（U+202E）", "转义"),
     Case("control-char-in-story", sub("content/stories/a-key.md", "故事正文。", "故事\x07正文。"), "content/stories/a-key.md", "故事\x07", "body", "看不见的控制字符（U+0007）"),
-    Case("empty-free-page", {"content/about.md": "---\ntitle: 通知\n---\n\n"}, "content/about.md", 0, "-", "这个页面是空的", "写上内容再提交"),
     # session 24: MkDocs could not read these, and published the "---" lines and all as the page's text
     Case("free-page-front-matter-full-width-colon", {"content/about.md": "---\ntitle：关于\n---\n\n活动简介。\n"}, "content/about.md", 2, "title", "全角", "半角"),
     Case("free-page-front-matter-no-key", {"content/about.md": "---\n关于创建活动\n---\n\n活动简介。\n"}, "content/about.md", 2, "-",
@@ -3188,3 +3187,15 @@ def test_a_story_file_named_in_chinese_is_given_its_own_pinyin(tmp_path, name, h
     (root / "content/stories/a-key.md").rename(root / f"content/stories/{name}.md")
     said = [str(p) for p in problems_of(root) if p.where.path == f"content/stories/{name}.md"]
     assert said == [f"content/stories/{name}.md:1:1: 文件名要用小写字母、数字和“-”（它就是网址） ({hint})"], said
+
+
+@pytest.mark.parametrize("written", ["---\ntitle: 通知\n---\n\n", ""])
+def test_an_empty_free_page_is_published_with_a_notice(tmp_path, written):
+    """The format allows any free page (audit AS-U 6): a placeholder is a blank page, said."""
+    root = write_site(tmp_path / "src", {"content/about.md": written})
+    content, problems = read_content(root, root / "content")
+    assert not problems and "about.md" in content.pages, [str(p) for p in problems]
+    assert [str(n) for n in content.notices] == [
+        "content/about.md:1:1: 这个页面是空的：网站上会是一个空白页，菜单里也会有它 (写上内容再提交；还没准备好就先不要放进 content/)"]
+    build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert (tmp_path / "site/about/index.html").is_file()

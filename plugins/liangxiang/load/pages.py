@@ -237,10 +237,10 @@ class PageScanning:
                 if text is None or self.bound_markdown(text, SourceMap(self.shown(path)), "-", first_line=1):
                     continue
                 if relative.as_posix() not in HOME_SOURCES and self.empty_page(text):
-                    # a placeholder: it would be a menu item (named after the file) that opens a blank page
-                    self.problems.add(Location(self.shown(path)), "-", "这个页面是空的：网站上会多出一个空白页，菜单里也会有它",
-                                      "写上内容再提交；还没准备好就先不要放进 content/")
-                    continue
+                    # a placeholder: a menu item (named after the file) that opens a blank page; the
+                    # format allows it (audit AS-U 6), so it is published, and said
+                    content.notices.append(Problem(Location(self.shown(path)), "-", "这个页面是空的：网站上会是一个空白页，菜单里也会有它",
+                                                   "写上内容再提交；还没准备好就先不要放进 content/"))
                 if self.page_template(path, text) or self.unread_front_matter(path, text) or self.same_address(path, relative.as_posix()):
                     continue
                 self.twice_in_page_meta(path, text)
