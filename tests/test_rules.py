@@ -374,6 +374,11 @@ CASES = [
     # a section's colon left out: PyYAML stops at the nested line below; the mistake is the key above
     Case("yaml-section-without-colon", sub("content/zones/garden.yaml", "duties:\n", "duties\n"), "content/zones/garden.yaml", "duties", "-", "“duties”后面少了冒号“:”", "写成“duties:”，下面缩进的几行是它的内容"),
     Case("yaml-list-item-without-colon", sub("members.yaml", "    honors:\n", "    honors\n"), "members.yaml", "    honors", "-", "“honors”后面少了冒号“:”", "写成“honors:”"),
+    # audit AS-U 5: a result's "- " deleted: said one line past the end of the file, as a missing colon
+    Case("flow-item-without-dash-last", sub("content/assessments/2026-Q1.yaml", "  - {zone: closed", "  {zone: closed"), "content/assessments/2026-Q1.yaml",
+         "  {zone: closed", "results", "这一行前面少了列表的“- ”", "加上“- ”"),
+    Case("flow-item-without-dash-first", sub("content/assessments/2026-Q1.yaml", "  - {zone: garden", "  {zone: garden"), "content/assessments/2026-Q1.yaml",
+         "  {zone: garden", "results", "这一行前面少了列表的“- ”", "加上“- ”"),
     # audit AS-T 5: the line naming a list deleted, its items left under a field with a value
     Case("list-key-deleted-under-a-value", sub("content/zones/garden.yaml", "roles:\n", ""), "content/zones/garden.yaml", "  - {role: 业务带头人", "-",
          "“- ”列表写在“leader: zhang-wei”下面，可是“leader”已经有值", "在这一行上面补上“roles:”，和“leader:”左边对齐"),

@@ -139,8 +139,9 @@ def dashless_list(lines: list[str], index: int) -> str | None:
     """The list (its key) that the text on line ``index`` stands in as an item without its "- "."""
     line = lines[index]
     an_id = re.fullmatch(r"\s*[a-z0-9][a-z0-9-]*\s*", line) is not None  # `  zhao-lihua` in a list of members
+    flow = re.fullmatch(r"\s*(\{.*\}|\[.*\])\s*(#.*)?", line) is not None  # `  {zone: a, score: 90}` among results
     if (not line.strip() or line.lstrip()[:1] in "-#" or KEY_OF_LINE.match(line) or (LIKE_A_KEY.match(line) and not an_id)
-            or re.search(r"[:：](\s|$)", line)):  # a key of any name, or a text YAML reads as one
+            or (re.search(r"[:：](\s|$)", line) and not flow)):  # a key of any name, or a text YAML reads as one
         return None
     indent = indent_of(line)
 
