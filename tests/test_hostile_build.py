@@ -442,3 +442,15 @@ def test_a_site_dir_that_cannot_be_written_is_said_before_the_build_not_a_traceb
         build_site(root / "mkdocs.yml", locked / "site")
     assert re.fullmatch(r".*locked/: 读写不了这个文件夹：没有权限 \(让生成网站的用户能读写它（例如 chmod -R u\+rwX .*locked），或换一个文件夹\)", str(raised.value)), raised.value
     assert not (locked / "site").exists()
+
+
+def test_an_emacs_lock_beside_a_file_being_edited_breaks_nothing(tmp_path):
+    """Audit AS-U 8: Emacs marks a file it edits with a dangling link .#garden.yaml; it was refused."""
+    from liangxiang.pipeline import read_content
+
+    root = write_site(tmp_path / "src")
+    (root / "content/zones/.#garden.yaml").symlink_to("editor@host.1234:1700000000")
+    _, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert not list((tmp_path / "site").rglob(".#*"))

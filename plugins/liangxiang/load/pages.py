@@ -74,6 +74,8 @@ class PageScanning:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError):  # dangling, or a loop
             target = None
+        if target is None and path.name.startswith(".#"):
+            return  # Emacs's lock on a file being edited (.#garden.yaml): a dot file, never published
         if target is not None and target.is_dir():
             message = "这是指向文件夹的链接（快捷方式）：网站生成时会把它指向的整个文件夹发布出去"
         elif target is None:
