@@ -1852,27 +1852,22 @@ def test_duties_numbered_by_hand_are_numbered_once(duties, listed):
     assert unnumbered(duties) == listed
 
 
-def test_numbered_duties_are_a_notice_and_printed_without_their_numbers(tmp_path):
+@pytest.mark.parametrize("written, listed, notice", [
+    ("  - 1、浇水", ["浇水"],
+     "content/zones/garden.yaml:6:5: duties[1]: 工作职责自带编号（“1、”），标志牌和网页会自动编号，已不再重复印出 (可以删掉每条开头的编号，例如写成“- 浇水”)"),
+    # numbered by hand, or buildings 1 and 2: printed as written, and asked
+    ("  - 1、2号楼浇水\n  - 2、修剪", ["1、2号楼浇水", "2、修剪"],
+     "content/zones/garden.yaml:6:5: duties[1]: “1、2号楼浇水”开头的“1、”是编号还是楼号？看不出来，每条工作职责就照原样印出，"
+     "标志牌上是“1. 1、2号楼浇水” (是编号就删掉每条开头的编号（标志牌和网页会自动编号）；是楼号就在前面加字，例如写成“负责1、2号楼浇水”)"),
+])
+def test_numbered_duties_are_a_notice(tmp_path, written, listed, notice):
     root = write_site(tmp_path)
-    _apply(root, sub("content/zones/garden.yaml", "  - 浇水", "  - 1、浇水"))
+    _apply(root, sub("content/zones/garden.yaml", "  - 浇水", written))
     content, problems = read_content(root, root / "content")
     assert not problems, [str(p) for p in problems]
     garden = next(zone for zone in content.zones if zone.id == "garden")
-    assert garden.duties == ["1、浇水"] and garden.listed_duties == ["浇水"]
-    assert [str(n) for n in content.notices] == [
-        "content/zones/garden.yaml:6:5: duties[1]: 工作职责自带编号（“1、”），标志牌和网页会自动编号，已不再重复印出 (可以删掉每条开头的编号，例如写成“- 浇水”)"]
-
-
-def test_duties_whose_numbers_may_be_building_numbers_are_printed_as_written_with_a_notice(tmp_path):
-    root = write_site(tmp_path)
-    _apply(root, sub("content/zones/garden.yaml", "  - 浇水", "  - 1、2号楼浇水\n  - 2、修剪"))
-    content, problems = read_content(root, root / "content")
-    assert not problems, [str(p) for p in problems]
-    garden = next(zone for zone in content.zones if zone.id == "garden")
-    assert garden.listed_duties == ["1、2号楼浇水", "2、修剪"]
-    assert [str(n) for n in content.notices] == [
-        "content/zones/garden.yaml:6:5: duties[1]: “1、2号楼浇水”开头的“1、”是编号还是楼号？看不出来，每条工作职责就照原样印出，"
-        "标志牌上是“1. 1、2号楼浇水” (是编号就删掉每条开头的编号（标志牌和网页会自动编号）；是楼号就在前面加字，例如写成“负责1、2号楼浇水”)"]
+    assert garden.listed_duties == listed
+    assert [str(n) for n in content.notices] == [notice]
 
 
 def test_the_only_duty_naming_two_buildings_is_no_notice(tmp_path):
