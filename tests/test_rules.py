@@ -382,6 +382,9 @@ CASES = [
     # audit AS-T 5: the line naming a list deleted, its items left under a field with a value
     Case("list-key-deleted-under-a-value", sub("content/zones/garden.yaml", "roles:\n", ""), "content/zones/garden.yaml", "  - {role: 业务带头人", "-",
          "“- ”列表写在“leader: zhang-wei”下面，可是“leader”已经有值", "在这一行上面补上“roles:”，和“leader:”左边对齐"),
+    # items of id and name could be branches, groups or members: no list is named
+    Case("list-key-deleted-unnamed", sub("content/org.yaml", "branches:\n", ""), "content/org.yaml", "  - id: b1", "id",
+         "“- ”列表写在“supervision: 欢迎监督”下面", "在这一行上面补上这个列表的字段名和冒号，和“supervision:”左边对齐"),
     Case("list-key-deleted-under-text", sub("content/zones/garden.yaml", "duties:\n  - 浇水\n", "  - 浇水\n  - 修剪\n"), "content/zones/garden.yaml", "  - 浇水", "scope",
          "这几行“- ”上面少了一行“duties:”，YAML 把它们并进了“scope”的文字", "在这一行上面补一行“duties:”，和“scope:”左边对齐"),
     # audit 21: an item indented one space too far is folded into the one above, silently

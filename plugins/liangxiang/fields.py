@@ -134,3 +134,19 @@ def list_fields() -> frozenset[str]:
     """The names of the fields that hold a list (duties, tags...), in any record kind."""
     return frozenset(name for kind in _models() for name, field in kind.model_fields.items()
                      if typing.get_origin(field.annotation) is list)
+
+
+@functools.cache
+def record_lists() -> dict[str, frozenset[str]]:
+    """The lists of records (roles, progress, results...) and the fields of their items: the name
+    of a list whose key line was deleted is known by its items' fields."""
+    found: dict[str, set[str]] = {}
+    for kind in _models():
+        for name, field in kind.model_fields.items():
+            if typing.get_origin(field.annotation) is not list:
+                continue
+            item = typing.get_args(field.annotation)[0]
+            item = typing.get_args(item)[0] if typing.get_origin(item) is typing.Annotated else item
+            if isinstance(item, type) and issubclass(item, BaseModel):
+                found.setdefault(name, set()).update(item.model_fields)
+    return {name: frozenset(fields) for name, fields in found.items()}

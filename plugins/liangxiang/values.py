@@ -322,11 +322,10 @@ def unnumbered(items: list[str]) -> list[str]:
     place (1, 2, 3…) and at least two do, or the only one does; as they are otherwise
     ("24小时…", "1.5米…" are text). "一、二号楼…", "1、2号楼…" may name buildings 1 and 2
     (audit AS-S 1): with one such item none of the list is cut."""
-    cut = [_without_place(item, place) for place, item in enumerate(items, 1)]
-    numbered = [place for place, without in enumerate(cut) if without is not None]
+    numbered = numbered_places(items)
     if len(numbered) < min(2, len(items)) or numbers_or_text(items):
         return items
-    return [item if without is None else without for item, without in zip(items, cut)]
+    return [_without_place(item, place + 1) or item for place, item in enumerate(items)]
 
 
 def numbered_places(items: list[str]) -> list[int]:

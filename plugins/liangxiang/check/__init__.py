@@ -227,8 +227,8 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
     @functools.lru_cache(maxsize=None)  # noqa: B019 (one checker per run)
     def later_year_unread(self, latest: int) -> bool:
         """A later year's file that could not be read (GBK, year: 2026年) would be the latest year:
-        what depends on which year is the latest is not said then. Next year's file read well is no
-        such file: the plates keep the year that has begun (audit AS-T M1)."""
+        what depends on which year is the latest is not said then. A later year's file read well is
+        no such file: it is the plates' year itself, or has no commitment (audit AS-T M1)."""
         read = {year.year for year in self.content.commitments}
         return any(path.stem.isdigit() and int(path.stem) > latest and int(path.stem) not in read
                    for path in (self.content.docs_dir / "commitments").glob("*.y*ml"))

@@ -51,15 +51,15 @@ class FileReading(PageScanning):
         shown = self.shown(path)
         try:
             size = path.stat().st_size
-            raw = path.read_bytes() if size <= limit else b""
-        except OSError as error:
+            if size > limit:
+                self.problems.add(
+                    Location(shown), "-", f"文件太大（{size / 1024:,.0f} KB），最多 {limit / 1024:,.0f} KB",
+                    "把内容拆开，或检查是不是放错了文件",
+                )
+                return None
+            raw = path.read_bytes()
+        except OSError as error:  # its mode, a symlink to itself: said at the file (audit AS-U 1)
             self.problems.extend([unreadable(error, shown)])
-            return None
-        if size > limit:
-            self.problems.add(
-                Location(shown), "-", f"文件太大（{size / 1024:,.0f} KB），最多 {limit / 1024:,.0f} KB",
-                "把内容拆开，或检查是不是放错了文件",
-            )
             return None
         self.sources[shown] = file_digest(raw)
         if has_conflict(raw):  # read as one side (decode): what only the other side names is not missing

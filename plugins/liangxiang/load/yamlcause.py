@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..fields import record_lists
 from ..problems import shortened
 from .yamlhints import (BLOCK_SCALAR, KEY_OF_LINE, LIKE_A_KEY, SPACE_NAMES, dashless_list, indent_of,
                         shortened_value, text_blocks)
@@ -15,10 +16,7 @@ _NO_SPACE_AFTER_DASH = re.compile(r"^(\s*)-(?=[A-Za-z_\u3400-\u9fff])")
 _DOCUMENT_MARK = re.compile(r"^(---|\.\.\.)\s*$")
 # `key: value` with its value on the line (so nothing may be nested under it), and a key line
 _KEY_WITH_VALUE = re.compile(r"^( *)((?:- +)?)([A-Za-z_][\w-]*): +[^\s|>#&*]")
-_LIST_ITEM = re.compile(r"^( *)- ")
-# the fields an item of a list holds -> that list's name in format v1: the line a list deleted
-_LIST_NAMED_BY = [({"role"}, "roles"), ({"promise"}, "commitments"), ({"score"}, "results"),
-                  ({"year", "title"}, "honors"), ({"date", "text"}, "progress")]
+_ANY_ITEM = re.compile(r"^( *)- ")  # `- 巡查`, `- id: x`, `- {role: …}` (yamlhints.LIST_ITEM takes no `- key:`)
 _INDENTED_KEY = re.compile(r"^( +)([A-Za-z_][\w-]*):(?: |$)")
 # `site_url https://…`: a key and its value with no colon between them
 _KEY_WITHOUT_COLON = re.compile(r"^( *(?:- +)?)([A-Za-z_][\w-]*)[ \t]+([^\s:#].*)$")
@@ -244,7 +242,7 @@ def _list_under_a_value(lines: list[str], failed: int) -> tuple[int, int, str, s
         line = lines[number]
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        if _LIST_ITEM.match(line):
+        if _ANY_ITEM.match(line):
             first = number
             continue
         if first is None or indent_of(line) > indent_of(lines[first]):
@@ -253,8 +251,9 @@ def _list_under_a_value(lines: list[str], failed: int) -> tuple[int, int, str, s
         if parent is None or parent.group(2):
             return None
         key = parent.group(3)
-        fields = set(re.findall(r"([A-Za-z_]\w*)\s*:\s", lines[first] + " "))
-        named = next((f"“{name}:”" for needed, name in _LIST_NAMED_BY if needed <= fields), "这个列表的字段名和冒号")
+        written = set(re.findall(r"([A-Za-z_]\w*)\s*:\s", lines[first] + " "))
+        lists = [name for name, fields in record_lists().items() if written and written <= fields]  # one, or no guess
+        named = f"“{lists[0]}:”" if len(lists) == 1 else "这个列表的字段名和冒号"
         return (first, indent_of(lines[first]), f"“- ”列表写在“{key}: {shortened_value(line[parent.end(2) + len(key) + 1:].strip(), 12)}”下面，"
                 f"可是“{key}”已经有值，YAML 把列表当成了它的文字",
                 f"列表上面少了一行它的字段名：在这一行上面补上{named}，和“{key}:”左边对齐")
