@@ -620,6 +620,9 @@ CASES = [
     Case("hidden-yes", sub("members.yaml", "    hidden: true\n", "    hidden: yes\n"), "members.yaml", "hidden: yes", "members[4].hidden", "只能是 true 或 false（现在是“yes”）", "小写的 true"),
     Case("score-true", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: true}"), "content/assessments/2026-Q1.yaml", "score: true", "results[1].score", "应该是数字（现在是“true”）"),
     Case("joined-true", sub("members.yaml", "joined: 2008", "joined: true"), "members.yaml", "joined", "members[1].joined", "应该是年份（四位数字）（现在是“true”）"),
+    # YAML reads both as a float, which pydantic took as the year 2008 (audit AS-U 9b)
+    Case("joined-float", sub("members.yaml", "joined: 2008", "joined: 2008.0"), "members.yaml", "joined", "members[1].joined", "应该是年份（四位数字）（现在是“2008.0”）", "只写年份：写成 2008"),
+    Case("joined-exponent", sub("members.yaml", "joined: 2008", "joined: 2.008e3"), "members.yaml", "joined", "members[1].joined", "应该是年份（四位数字）（现在是“2.008e3”）", "年份只写四位数字"),
     Case("score-with-unit", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 93.5分}"), "content/assessments/2026-Q1.yaml", "93.5分", "results[1].score", "数字", "写成 93.5，去掉“分”"),
     Case("grade-beside-score", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90, grade: 优秀}"), "content/assessments/2026-Q1.yaml", "grade:", "results[1].grade", "不认识的字段“grade”", "等次由得分 score 按 org.yaml 的 grades 自动算出"),
     Case("qr-code-on-zone", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nqrcode: https://example.org/z\n"), "content/zones/garden.yaml", "qrcode:", "qrcode", "不认识的字段“qrcode”", "二维码按网页地址自动生成"),

@@ -132,9 +132,11 @@ _PLAIN_NUMBER = {"int_type": re.compile(r"\s*[-+]?[0-9]+\s*"), "float_type": re.
 
 def _plainly_a_number(kind: str):
     """A number as people write one. YAML's true and false are none (`score: true` would be
-    published as 1 分), nor are 9_0, 9e1 or !!binary, which Python would read as 90."""
+    published as 1 分), nor are 9_0, 9e1 or !!binary, which Python would read as 90, nor a year
+    written 2.008e3 or 2008.0 (YAML reads both as a float)."""
     def check(value: Any) -> Any:
         if (isinstance(value, (bool, bytes, bytearray))
+                or kind == "int_type" and isinstance(value, float)
                 or isinstance(value, str) and not _PLAIN_NUMBER[kind].fullmatch(value)):
             raise PydanticCustomError(kind, "应该是数字" if kind == "float_type" else "应该是整数", {})
         return value
