@@ -543,6 +543,11 @@ CASES = [
     Case("alias-bomb", {"content/zones/garden.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))},
         "content/zones/garden.yaml", 1, "-", "别名"),
+    # an alias inside its own anchor: said at the anchor, not as nesting too deep at 1:1 (audit AS-U F8)
+    Case("alias-inside-itself", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: &a [*a]"), "content/zones/garden.yaml", "scope: &a", "scope",
+         "别名“*a”写在了它自己的锚点“&a”里面", "去掉里面的“*a”"),
+    Case("alias-inside-its-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水\n", "duties: &jobs\n  - 浇水\n  - *jobs\n"), "content/zones/garden.yaml", "duties: &jobs", "duties",
+         "别名“*jobs”写在了它自己的锚点“&jobs”里面"),
     Case("deep-nesting", {"content/zones/garden.yaml": "id: " + "[" * 3000 + "]" * 3000 + "\n"}, "content/zones/garden.yaml", 1, "-", "太深"),
     Case("deep-nesting-at-its-line", sub("members.yaml", "joined: 2008", "joined: " + "[" * 3000 + "]" * 3000), "members.yaml", "joined: [[", "-", "太深"),  # audit AC 3: not line 1
     Case("deep-emphasis", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n" + "*" * 1200 + "强调" + "*" * 1200), "content/stories/a-key.md", "强调", "body", "一层套一层，太深了"),

@@ -56,6 +56,32 @@ def depth_bound(text: str) -> int | None:
     return depth if depth <= C_MAX_DEPTH else None
 
 
+def inside_itself(root: yaml.Node) -> yaml.Node | None:
+    """The first list or mapping that holds an alias of itself (`a: &x [*x]`): read, it would
+    never end. None when there is none. Depth first without recursion, each node once."""
+    done: set[int] = set()
+    open_now: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, index = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if index == 0:
+            if id(node) in open_now:
+                return node
+            if id(node) in done:
+                continue
+            open_now.add(id(node))
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        if index < len(children):
+            stack.append((node, index + 1))
+            stack.append((children[index], 0))
+        else:
+            open_now.discard(id(node))
+            done.add(id(node))
+    return None
+
+
 def height(node: yaml.Node, memo: dict[int, int]) -> int:
     """How deep walk will recurse from node, aliases followed (linear in the graph)."""
     if isinstance(node, yaml.ScalarNode):

@@ -24,7 +24,7 @@ from ..problems import Location, Problems, dotted
 from .nodes import Lines, Path, walk
 from .recovery import set_aside
 from .typography import report_block_texts, report_typography
-from .yamlbounds import MAX_NODES, PY_MAX_DEPTH, depth_bound, expanded_size, height, too_deep_at
+from .yamlbounds import MAX_NODES, PY_MAX_DEPTH, depth_bound, expanded_size, height, inside_itself, too_deep_at
 from .yamlcause import near_cause
 from .yamlhints import explain, key_of_line, unreadable
 
@@ -185,6 +185,10 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
                 "不要用别名层层嵌套；把内容直接写出来",
             )
             return None
+        looped = inside_itself(node) if "*" in text else None
+        if looped is not None:
+            _said_inside_itself(looped, text, path, problems, lines)
+            return None
         source = SourceMap(path)
         walk(node, (), source, problems, lines)
         data = loader.construct_document(node)
@@ -242,6 +246,19 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
     finally:
         loader.dispose()
     return Document(data, source)
+
+
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)")
+
+
+def _said_inside_itself(node: yaml.Node, text: str, path: str, problems: Problems, lines: Lines) -> None:
+    """`slogan: &a [*a]` said at its anchor, in its names (not as nesting too deep at 1:1)."""
+    line, col = lines.of(node.start_mark)
+    anchor = _ANCHOR.match(text, node.start_mark.index)
+    name = anchor.group(1) if anchor else "…"
+    problems.add(Location(path, line, col), key_of_line(text, line - lines.offset - 1),
+                 f"YAML 格式错误：别名“*{name}”写在了它自己的锚点“&{name}”里面，读出来会无限循环",
+                 f"去掉里面的“*{name}”，把要写的内容直接写出来")
 
 
 MAX_SET_ASIDE = 20  # syntax errors of one file read past
