@@ -304,6 +304,7 @@ def test_generated_sites_build_or_abort_cleanly_long(tmp_path):
     ("content/extra", "..", "指向文件夹的链接"),  # the whole repository
     ("content/loop", ".", "指向文件夹的链接"),  # a loop MkDocs would walk forever
     ("content/gone.md", "nowhere.md", "指向的文件或文件夹不存在"),
+    ("content/self.md", "self.md", "它最终指向了它自己"),  # not "points at nothing" (audit AS-U F2)
 ])
 def test_a_symbolic_link_in_content_is_refused_before_anything_is_published(tmp_path, caplog, name, target, message):
     root = write_site(tmp_path / "src")

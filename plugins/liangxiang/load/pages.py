@@ -6,6 +6,7 @@ A mixin of the loader (load._Reader): it uses the reader's ``problems``, ``docs_
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -70,14 +71,17 @@ class PageScanning:
     def link(self, path: Path) -> None:
         """A symbolic link in content/: MkDocs follows it and publishes what it points at, so one to
         members.yaml, to the repository or to /etc would put that on the open internet."""
+        looped = False
         try:
             target = path.resolve(strict=True)
-        except (OSError, RuntimeError):  # dangling, or a loop
-            target = None
+        except (OSError, RuntimeError) as error:  # dangling, or a loop (RuntimeError before Python 3.13)
+            target, looped = None, isinstance(error, RuntimeError) or error.errno == errno.ELOOP
         if target is None and path.name.startswith(".#"):
             return  # Emacs's lock on a file being edited (.#garden.yaml): a dot file, never published
         if target is not None and target.is_dir():
             message = "这是指向文件夹的链接（快捷方式）：网站生成时会把它指向的整个文件夹发布出去"
+        elif looped:
+            message = "这是一个链接（快捷方式），它最终指向了它自己"
         elif target is None:
             message = "这是一个链接（快捷方式），它指向的文件或文件夹不存在"
         elif not target.is_relative_to(self.docs_dir):
