@@ -16,6 +16,11 @@ theme:
   name: liangxiang
 plugins:
   - liangxiang
+exclude_docs: |
+  *.yaml
+  *.yml
+  /photos/
+  /stories/
 """,
     "members.yaml": """\
 members:

@@ -142,7 +142,8 @@ def test_a_name_too_long_for_a_signboards_header_is_said_at_the_name_naming_the_
 
 
 SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a strict build fails on each)
-    "a-list": (lambda text: "- " + text.replace("\n", "\n- "), "mkdocs.yml: mkdocs.yml 要一行写一个设置", "不要以“- ”开头"),
+    # every setting made a list item (a block scalar's lines would be said as outdented first)
+    "a-list": (lambda text: "- " + text.split("exclude_docs:")[0].replace("\n", "\n- "), "mkdocs.yml: mkdocs.yml 要一行写一个设置", "不要以“- ”开头"),
     "gbk": (lambda text: text.replace("site_name: 测试站", "site_name: 测试站 # 注释").encode("gbk"), "mkdocs.yml:1:", "GBK"),
     "tab": (lambda text: text.replace("  name: liangxiang", "\tname: liangxiang"), "mkdocs.yml:5:1:", "制表符"),
     # audit X: MkDocs took the pasted spaces for part of a setting's name, and said so in English
@@ -163,7 +164,7 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
     "plugin-typo": (lambda text: text.replace("  - liangxiang\n", "  - liangxiong\n"), "mkdocs.yml:7:5: plugins:", "没有安装名为“liangxiong”的插件 (是不是要写 liangxiang？)"),
     "plugins-inline": (lambda text: text.replace("plugins:\n  - liangxiang\n", "plugins: liangxiang\n"), "mkdocs.yml:6:1: plugins:", "每一项单独写一行"),
     "theme": (lambda text: text.replace("  name: liangxiang", "  name: material"), "mkdocs.yml:4:1: theme:", "没有名为“material”的主题"),
-    "extension-typo": (lambda text: text + "markdown_extensions:\n  - table\n", "mkdocs.yml:9:5: markdown_extensions:", "找不到 Markdown 扩展“table” (是不是要写 tables？)"),
+    "extension-typo": (lambda text: text + "markdown_extensions:\n  - table\n", "mkdocs.yml:14:5: markdown_extensions:", "找不到 Markdown 扩展“table” (是不是要写 tables？)"),
     "plugin-options-without-colon": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang\n      printables: false\n"),
                                      "mkdocs.yml:7:15:", "“liangxiang”后面少了冒号“:” (写成“- liangxiang:”"),
     "theme-name-typo": (lambda text: text.replace("  name: liangxiang", "  nmae: liangxiang"), "mkdocs.yml:4:1: theme:", "少了主题名称 name (“nmae”拼错了：写成 name: liangxiang)"),
@@ -172,7 +173,7 @@ SETTINGS_CASES = {  # what is wrong in mkdocs.yml -> what validate must say (a s
                      "mkdocs.yml:8:7: members:", "找不到 members 设置写的党员名单“people.yaml”"),
     "plugin-disabled": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      enabled: false\n"), "mkdocs.yml:8:7: enabled:",
                         "liangxiang 插件写了 enabled: false，网站就生成不了 (删掉这一行"),
-    "setting-type": (lambda text: text + "use_directory_urls: 是\n", "mkdocs.yml:8:1: use_directory_urls:", "要写 true 或 false"),
+    "setting-type": (lambda text: text + "use_directory_urls: 是\n", "mkdocs.yml:13:1: use_directory_urls:", "要写 true 或 false"),
     # a choice not offered, quoted as written, not as Python's repr 'en' (audit AS-H)
     "plugin-choice": (lambda text: text.replace("  - liangxiang\n", "  - liangxiang:\n      lang: en\n"), "mkdocs.yml:8:7: lang:", "只能写 zh-CN（现在是“en”）"),
     # said to be missing, at line 1, while written at line 2 (audit M)
@@ -322,7 +323,7 @@ def test_validate_says_a_misspelt_docs_dir_or_a_site_dir_inside_it_in_chinese(tm
 
 
 @pytest.mark.parametrize("name, edit, said", [
-    ("hook-missing", lambda text: text + "hooks:\n  - hooks/extra.py\n", "mkdocs.yml:9:5: hooks: 找不到 hooks 里写的文件“hooks/extra.py”"),
+    ("hook-missing", lambda text: text + "hooks:\n  - hooks/extra.py\n", "mkdocs.yml:14:5: hooks: 找不到 hooks 里写的文件“hooks/extra.py”"),
     ("plugin-twice", lambda text: text.replace("  - liangxiang\n", "  - liangxiang\n  - liangxiang\n"), "mkdocs.yml:8:3: plugins: 插件 liangxiang 写了两次"),
     ("utf-16", lambda text: text.encode("utf-16"), "mkdocs.yml:1:1: 文件是 UTF-16 编码"),
     ("site-dir-inside", lambda text: text + "site_dir: content/site\n", "site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面"),
@@ -365,7 +366,7 @@ def test_a_nav_section_title_is_a_notice_that_it_is_not_shown(tmp_path):
                                          "content/rules/a.md": "# 值班制度\n\n正文。\n", "content/rules/b.md": "# 公示制度\n\n正文。\n"})
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "提示（不影响生成）：mkdocs.yml:10:5: nav: 菜单 nav 里的分组“制度”不会显示" in result.stdout, result.stdout
+    assert "提示（不影响生成）：mkdocs.yml:15:5: nav: 菜单 nav 里的分组“制度”不会显示" in result.stdout, result.stdout
     build = run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=root)
     assert build.returncode == 0 and "分组“制度”不会显示" in build.stderr, build.stderr
     page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

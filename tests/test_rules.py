@@ -2607,6 +2607,24 @@ def test_mkdocs_own_search_plugin_is_said(tmp_path):
                        "连编辑指南也在里面 (删掉 plugins 下的“- search”这一行)"]
 
 
+@pytest.mark.parametrize("exclude_docs, said", [
+    (None, "mkdocs.yml:1:1: exclude_docs: mkdocs.yml 没有写 exclude_docs 挡住记录和照片："),
+    ("exclude_docs: |\n  *.yaml\n  /photos/\n", "mkdocs.yml:8:1: exclude_docs: mkdocs.yml 的 exclude_docs 没有挡住 *.yml、/stories/："),
+])
+def test_records_and_photos_left_to_the_plugin_alone_are_said(tmp_path, exclude_docs, said):
+    """Audit AS-W H1: with no exclude_docs, a plugins: pasted twice drops the plugin and a bare
+    mkdocs build published the records and photos as they are, a hidden member's with them."""
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+
+    root = write_site(tmp_path, {"mkdocs.yml": FILES["mkdocs.yml"].split("exclude_docs:")[0] + (exclude_docs or "")})
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    notices = [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices if n.field == "exclude_docs"]
+    assert len(notices) == 1 and notices[0].startswith(said), notices
+    assert "隐藏的党员的照片也在内" in notices[0] and "照着示例站点的 mkdocs.yml" in notices[0]
+
+
 @pytest.mark.parametrize("folder, meant", [
     ("commitments", "commitment"), ("commitments", "承诺"), ("zones", "Zones"), ("stories", "story"), ("assessments", "assesments"),
 ])

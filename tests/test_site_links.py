@@ -358,6 +358,9 @@ def test_a_draft_mkdocs_leaves_out_is_not_checked(tmp_path, setting):
 
     with pytest.raises(Abort):  # published, it is checked
         build_site(write_site(tmp_path / "a", files) / "mkdocs.yml", tmp_path / "site-a")
-    files["mkdocs.yml"] += f"{setting}: |\n  /drafts/\n"
+    if setting in files["mkdocs.yml"]:
+        files["mkdocs.yml"] = files["mkdocs.yml"].replace(f"{setting}: |\n", f"{setting}: |\n  /drafts/\n")
+    else:
+        files["mkdocs.yml"] += f"{setting}: |\n  /drafts/\n"
     site = build_site(write_site(tmp_path / "b", files) / "mkdocs.yml", tmp_path / "site-b")
     assert not (site / "drafts").exists()

@@ -55,6 +55,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             "plugins 里的 search 用不上：网站自带中文搜索（/search/），MkDocs 的 search 插件只会多发布一份没有页面用的索引，连编辑指南也在里面",
             "删掉 plugins 下的“- search”这一行"))
     _pages_run_as_code(config, config_file, content)
+    _sources_unguarded(config, config_file, content)
     if site_dir_is_a_file(config):  # a build would fail writing into it
         problems.add(Location.of_setting(config_file, "site_dir"), "site_dir", f"site_dir（{_shown_path(Path(config.site_dir), config_file)}）是一个已有的文件，不是文件夹：网站没法生成到那里",
                      "删掉 site_dir 使用默认的 site/，或写一个新的文件夹名")
@@ -89,6 +90,27 @@ def _pages_run_as_code(config, config_file: Path, content: Content) -> None:
             content.notices.append(Problem(
                 item_location(config_file, name) or Location.of_setting(config_file, setting), setting, f"{setting} 里的 {name} {does}",
                 "页面只让管理员改，或删掉这一项；生成时会检查它写进页面的文字里有没有不公开的党员和身份证号"))
+
+
+# what MkDocs would copy into the site as it is, were the plugin ever left out of a build
+_SOURCES = {"org.yaml": "*.yaml", "zones/x.yml": "*.yml", "photos/x.jpg": "/photos/", "stories/x.md": "/stories/"}
+
+
+def _sources_unguarded(config, config_file: Path, content: Content) -> None:
+    """A notice when exclude_docs does not keep the records and photos out: a second `plugins:`
+    pasted below the first (MkDocs keeps the last) drops the plugin, and a bare `mkdocs build`
+    then publishes them as they are, the originals' EXIF and a hidden member's photo with them (audit AS-W H1)."""
+    spec = config.exclude_docs
+    missing = [line for sample, line in _SOURCES.items() if spec is None or not spec.match_file(sample)]
+    if not missing:
+        return
+    where = Location.of_setting(config_file, "exclude_docs")
+    said = f"的 exclude_docs 没有挡住 {'、'.join(missing)}" if where.line else "没有写 exclude_docs 挡住记录和照片"
+    content.notices.append(Problem(
+        where, "exclude_docs",
+        f"{config_file.name} {said}：万一 plugins 下的“- liangxiang”丢了（例如 plugins: 写了两遍），"
+        "mkdocs build 会把 YAML 记录、故事原稿和照片原图（带拍摄信息，隐藏的党员的照片也在内）原样发布出去",
+        f"在 {config_file.name} 里加上 exclude_docs: | ，下面每行缩进两格写一项：{'、'.join(_SOURCES.values())}（照着示例站点的 mkdocs.yml）"))
 
 
 def _other_tools_config(config_file: Path) -> Path | None:
