@@ -712,6 +712,22 @@ def test_a_plate_prints_the_standard_under_the_promise(tmp_path, standard, print
     assert "服务标准" not in pdf_text(site / "print" / "plates" / "li-na.pdf")  # none written: none printed
 
 
+def test_a_long_promise_is_never_set_smaller_than_the_standard_under_it(tmp_path):
+    """Audit AS-W L2: a 158-character promise was set at 14.8 pt, its standard under it at 21.3 pt."""
+    files = _with_standard("首问负责、限时办结、微笑服务；对患者做到“一张笑脸、一声问候、一次解释到位”")
+    promise = "带头养护花园，" + "群众诉求当日响应、件件有回音、事事有着落，" * 7
+    files["content/commitments/2026.yaml"] = files["content/commitments/2026.yaml"].replace("promise: 带头养护花园", f"promise: {promise}", 1)
+    site = build(tmp_path, files)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(site / "print" / "plates" / "zhang-wei.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    heights = {}
+    for y_min, y_max, word in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', boxes):
+        kind = "standard" if word.startswith("服务标准") else "promise" if word.startswith("带头养护花园") else None
+        if kind:
+            heights.setdefault(kind, set()).add(round(float(y_max) - float(y_min), 1))
+    assert len(heights) == 2 and min(heights["promise"]) >= max(heights["standard"]), heights
+
+
 def test_a_standard_too_long_for_a_plate_is_said_at_its_field(tmp_path, caplog):
     errors = failing_build(tmp_path, _with_standard("首问负责、限时办结、件件回复、" * 40), caplog)
     assert "content/commitments/2026.yaml:6:5: commitments[1].standard: 服务标准太长，桌牌上承诺下面放不下 (写简短一些的 standard" in errors, errors

@@ -141,16 +141,14 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     year, _ = s.lines([words.year.format(year=plate.year)], m, promise_top, width - 2 * m, label_size, GREY, align="right")
     items += label + year
     room = bottom - promise_top - h
-    if plate.standard:  # 亮标准 under the promise, set as a detail, in the lines its editor wrote
-        lines = _standard_lines(f"{words.standard}：{plate.standard}", s, width - 2 * m, lay.detail, detail_min, lay.standard_lines + extra_lines)
-        if lines is None:
-            raise Overflow(("standard",), "服务标准太长，桌牌上承诺下面放不下",
-                           f"写简短一些的 standard：它印在桌牌上承诺的下面，最多 {lay.standard_lines} 行")
-        block, standard_h = s.lines(lines[1], m, 0, width - 2 * m, lines[0], GREY, align="center")
+    most = lay.promise_lines + 2 * extra_lines
+    standard = f"{words.standard}：{plate.standard}" if plate.standard else ""
+    standard_block, promise = _standard_and_promise(standard, plate.promise, s, lay, (m, width - 2 * m), room,
+                                                    (detail_min, promise_min), (lay.standard_lines + extra_lines, most))
+    if standard_block:
+        block, standard_h = standard_block
         items += [_shift(text, bottom - standard_h) for text in block]
         room -= standard_h + 3
-    most = lay.promise_lines + 2 * extra_lines
-    promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise_min, most, True, room, 1.35)
     if promise is None and plate.standard:
         raise Overflow(("promise",), "承诺和服务标准太长，桌牌上用最小字号也放不下",
                        "承诺写成一句话、服务标准写简短一些（standard 印在承诺下面），具体事项写在 items 里")
@@ -180,6 +178,29 @@ _LEAST = {("org", "short_name"): {"org": "党委"}, ("org", "name"): {"org": "�
 def plate_at_least(plate: PlateContent, field: tuple) -> PlateContent | None:
     """The plate with the field an Overflow named cut to its least: what else overflows is then said too."""
     return replace(plate, **_LEAST[field]) if field in _LEAST else None
+
+
+def _standard_and_promise(standard: str, promise_text: str, s: Setter, lay, across: tuple[float, float], room: float,
+                          smallest: tuple[float, float], most: tuple[int, int]):
+    """The standard's (items, height) under the promise (None without one) and the promise fitted
+    above it. The standard is never set larger than the promise it serves: a long promise sets it
+    again at the promise's size, which leaves the promise more room (audit AS-W L2)."""
+    (x, width), (detail_min, promise_min), (standard_most, promise_most) = across, smallest, most
+    biggest, block, size, promise = lay.detail, None, 0.0, None
+    for _ in range(2):
+        left = room
+        if standard:
+            lines = _standard_lines(standard, s, width, biggest, detail_min, standard_most)
+            if lines is None:
+                raise Overflow(("standard",), "服务标准太长，桌牌上承诺下面放不下",
+                               f"写简短一些的 standard：它印在桌牌上承诺的下面，最多 {lay.standard_lines} 行")
+            size, block = lines[0], s.lines(lines[1], x, 0, width, lines[0], GREY, align="center")
+            left -= block[1] + 3
+        promise = fit(promise_text, s.measure, width, lay.promise, promise_min, promise_most, True, left, 1.35)
+        if block is None or promise is None or promise.size >= size or biggest <= detail_min:
+            break
+        biggest = max(promise.size, detail_min)
+    return block, promise
 
 
 def _standard_lines(text: str, s: Setter, width: float, biggest: float, smallest: float, most: int) -> tuple[float, list[str]] | None:
