@@ -169,6 +169,16 @@ def _links(html: str) -> list[tuple[str, set]]:
 _VOID = {"img", "source", "br", "meta", "link", "input", "hr", "wbr"}
 
 
+def test_a_former_member_is_marked_on_a_story_page(tmp_path):
+    """Audit AS-V F5: a story's 相关党员 showed a member who had left with his old post as if current."""
+    story = FILES["content/stories/a-key.md"].replace("members: [zhang-wei]", "members: [zhang-wei, ouyang-xiaohong]")
+    config = _without_printables(write_site(tmp_path / "src", {"content/stories/a-key.md": story}))
+    site = build_site(config, tmp_path / "src/site")
+    links = [(text, around) for text, around in _links((site / "stories/a-key/index.html").read_text(encoding="utf-8"))
+             if "欧阳晓红" in text or "张伟" in text]
+    assert {("欧阳晓红" in text, "已调离" in text and "is-former" in around) for text, around in links} == {(True, True), (False, False)}, links
+
+
 @pytest.mark.parametrize("where", FORMER)
 def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     config = _without_printables(write_site(tmp_path / "src", {"content/zones/garden.yaml": FORMER[where]}))
