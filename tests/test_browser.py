@@ -710,6 +710,26 @@ def test_a_page_reflows_for_large_text(visit, kind):
             .filter(e => e.offsetParent && e.getBoundingClientRect().right > e.closest('table, .card, main').getBoundingClientRect().right + 1)
             .map(e => e.textContent.trim())""")
         assert not cut, (size, font, cut)
+        assert not page.evaluate(CLIPPED), (size, font, "cut off by a box that hides what overflows")
+    # WeChat's and Android WebView's text zoom scale the rems, not the default size the media queries
+    # follow: at 200 % on a 320 px phone the board's grade bands were cut off (audit AS-V F3)
+    page = visit((320, 568)).open(PAGES[kind])
+    page.add_style_tag(content="html { font-size: 200% !important; }")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, "the page scrolls sideways at 200 % text"
+    assert not page.evaluate(CLIPPED), "cut off at 200 % text by a box that hides what overflows"
+
+
+# what a box with overflow hidden cuts off on its right (a visually hidden table head, 1 px wide, excepted)
+CLIPPED = """() => [...document.querySelectorAll('main *')].filter(e => {
+    const r = e.getBoundingClientRect();
+    if (!e.offsetParent || !r.width || e.closest('picture, svg')) return false;
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        const overflow = getComputedStyle(a).overflowX;
+        if (overflow === 'auto' || overflow === 'scroll') return false;
+        if (overflow === 'hidden' || overflow === 'clip') { const box = a.getBoundingClientRect(); return box.width > 2 && r.right > box.right + 1; }
+    }
+    return false;
+}).map(e => `${e.className || e.tagName}: ${e.textContent.trim().slice(0, 24)}`)"""
 
 
 TARGETS_TOO_SMALL = """() => {
