@@ -331,6 +331,21 @@ def test_a_new_members_examples_are_in_the_organizations_own_words(site):
     assert "by: 省卫生健康委员会}" in added and "物业" not in added, added
 
 
+def test_a_new_member_of_a_branch_without_groups_is_offered_none(site):
+    """Audit AS-W L6: a branch without groups was offered the example's wuye-1-g1, an error once uncommented."""
+    org = site / "content/org.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("  - id: wuye-2\n", "  - id: lvhua\n    name: 绿化党支部\n  - id: wuye-2\n", 1), encoding="utf-8")
+    for branch, offered in (("lvhua", None), ("wuye-2", "# group: wuye-2-g1")):
+        result = run("new", "member", "--name", f"秦雪{branch}", "--branch", branch, cwd=site)
+        assert result.returncode == 0, result.stderr
+        added = (site / "members.yaml").read_text(encoding="utf-8").rsplit("liangxiang new member 添加", 1)[1]
+        if offered is None:
+            assert not re.search(r"^ *# group:", added, re.M), added
+        else:
+            assert offered in added, added
+        assert "wuye-1-g1" not in added, added
+
+
 @pytest.mark.parametrize("kind, option, value", [
     ("story", "--title", "一瓶水样: 续"), ("story", "--title", "#党员先锋# 一盏灯"), ("story", "--title", "[图文]暴雨夜"),
     ("story", "--title", "- 一盏灯"), ("zone", "--name", "同心广场: 东区"), ("member", "--name", "张伟: 测试"),

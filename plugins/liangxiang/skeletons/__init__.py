@@ -39,7 +39,8 @@ def new_member(site: Site, name: str | None, wanted_id: str | None, branch: str 
         yaml_line("id", member_id, "编号（必填）：姓名拼音，小写、用“-”连接；会印在二维码上，定了就不要改"),
         yaml_line("name", text_value(name), "姓名（必填）"),
         yaml_line("branch", branch, "所在党支部（必填）" + (f"；也可以是 {' | '.join(others)}" if others else "")),
-        yaml_line("# group", groups[0] if groups else "wuye-1-g1", "所在党小组（选填）" + (f"：{' | '.join(groups)}" if groups else "")),
+        # a branch without groups offers none: any id uncommented there is an error (audit AS-W L6)
+        *([yaml_line("# group", groups[0], f"所在党小组（选填）：{' | '.join(groups)}")] if groups else []),
         yaml_line("# photo", f"photos/members/{member_id}.jpg", "照片（选填）：先把照片放到 content/ 下这个位置"),
         yaml_line("# department", site.written("department", branch, "服务中心"), "部门/班组（选填）"),
         yaml_line("# post", site.written("post", branch, "综合服务岗"), "岗位（选填）"),
