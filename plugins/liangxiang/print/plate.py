@@ -143,8 +143,8 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     room = bottom - promise_top - h
     most = lay.promise_lines + 2 * extra_lines
     standard = f"{words.standard}：{plate.standard}" if plate.standard else ""
-    standard_block, promise = _standard_and_promise(standard, plate.promise, s, lay, (m, width - 2 * m), room,
-                                                    (detail_min, promise_min), (lay.standard_lines + extra_lines, most))
+    standard_block, standard_size, promise = _standard_and_promise(standard, plate.promise, s, lay, (m, width - 2 * m), room,
+                                                                   (detail_min, promise_min), (lay.standard_lines + extra_lines, most))
     if standard_block:
         block, standard_h = standard_block
         items += [_shift(text, bottom - standard_h) for text in block]
@@ -160,7 +160,7 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
         promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise_alone, promise.size, 1, True, room, 1.35) or promise
     in_words = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise_min, most, True, room, 1.35,
                    by_words=True) if len(promise.lines) > 1 else None
-    if in_words is not None and in_words.size >= 0.9 * promise.size:
+    if in_words is not None and in_words.size >= max(0.9 * promise.size, standard_size):  # still not below its standard
         promise = in_words
     lines = centred(plate.promise, s.measure, promise.size, width - 2 * m, True, len(promise.lines))
     used = len(lines) * promise.size * 1.35
@@ -182,8 +182,8 @@ def plate_at_least(plate: PlateContent, field: tuple) -> PlateContent | None:
 
 def _standard_and_promise(standard: str, promise_text: str, s: Setter, lay, across: tuple[float, float], room: float,
                           smallest: tuple[float, float], most: tuple[int, int]):
-    """The standard's (items, height) under the promise (None without one) and the promise fitted
-    above it. The standard is never set larger than the promise it serves: a long promise sets it
+    """The standard's (items, height) under the promise (None without one), its size (0 without one),
+    and the promise fitted above it. The standard is never set larger than the promise it serves: a long promise sets it
     again at the promise's size, which leaves the promise more room (audit AS-W L2)."""
     (x, width), (detail_min, promise_min), (standard_most, promise_most) = across, smallest, most
     biggest, block, size, promise = lay.detail, None, 0.0, None
@@ -200,7 +200,7 @@ def _standard_and_promise(standard: str, promise_text: str, s: Setter, lay, acro
         if block is None or promise is None or promise.size >= size or biggest <= detail_min:
             break
         biggest = max(promise.size, detail_min)
-    return block, promise
+    return block, size, promise
 
 
 def _standard_lines(text: str, s: Setter, width: float, biggest: float, smallest: float, most: int) -> tuple[float, list[str]] | None:
