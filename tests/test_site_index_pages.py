@@ -418,7 +418,7 @@ def test_a_long_wall_of_several_branches_is_in_a_section_for_each_and_links_to_t
     html = (site / "commitments/2026/index.html").read_text(encoding="utf-8")
     nav = re.search(r'<details class="branch-jump" open>\s*<summary>各支部（2）</summary>', html)
     assert bool(nav) == linked, html[:3000]
-    sections = re.findall(r'<section class="branch-section" id="([^"]+)" data-branch-section="[^"]+">\s*<h2>([^<]+) <span class="count">(\d+)人', html)
+    sections = re.findall(r'<section class="branch-section" id="([^"]+)" data-branch-section="[^"]+">\s*<h2>(.+?) <span class="count">(\d+)人', html)
     assert [name for name, *_ in sections] == ["branch-b1", "branch-b2"], sections
     assert sum(int(n) for *_, n in sections) == count + 2
     first = html[html.index('id="branch-b1"'):html.index('id="branch-b2"')]

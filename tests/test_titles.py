@@ -182,3 +182,32 @@ def test_a_range_of_letters_and_numbers_is_never_cut_and_a_page_keeps_it_on_one_
     assert not any(start < edge < start + len(token) for edge in edges), parts  # as a page keeps its parts
     if "—" in token:  # browsers break beside a dash; not inside K271+350
         assert f'<span class="nb">{token}' in str(phrased(title)), str(phrased(title))
+
+
+@pytest.mark.parametrize("title, shown", [
+    # audit AS-V F2: a part wider than a 320 px phone's line broke anywhere (华宁片区供暖供水保 / 障)
+    ("华宁片区供暖供水保障优秀党员责任区", "[华宁片区|供暖供水保障]|[优秀党员|责任区]"),
+    ("同心广场绿化美化优秀党员责任区", "[同心广场|绿化美化]|[优秀党员|责任区]"),
+    ("二十年守护一方绿", "[二十年|守护一方绿]"),  # a title of one part: its words too (二十年守护一方 / 绿)
+    ("第一物业服务站党支部", "[第一物业|服务站|党支部]"),  # a branch's heading (…服务站党 / 支部)
+    ("爱心驿站", "爱心驿站"),  # four characters or fewer: as it is
+])
+def test_a_part_wider_than_a_line_wraps_between_its_words(title, shown):
+    """Each part a page keeps whole is a span (an inline block, [ ]) with a <wbr> (|) between its
+    words: it goes down a line whole, and one wider than a line wraps between them."""
+    from liangxiang.site.breaking import phrased
+
+    html = str(phrased(title))
+    assert html.replace('<span class="nm">', "[").replace("</span>", "]").replace("<wbr>", "|") == shown, html
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("王建国", '<span class="nm w3">王建国</span>'),  # 王建 / 国 at 200 % text on a 320 px card (AS-V F2)
+    ("欧阳晓红", '<span class="nm w4">欧阳晓红</span>'),
+    ("张伟", '<span class="nm w2">张伟</span>'),
+    ("Li Ming", "Li Ming"),  # words break between them
+])
+def test_a_name_is_kept_whole_and_sized_to_its_card(name, shown):
+    from liangxiang.site.breaking import who
+
+    assert str(who(name)) == shown

@@ -303,6 +303,12 @@ def word_parts(text: str) -> list[str]:
     return _joined_short(parts, 2)
 
 
+def inner_words(part: str) -> list[str]:
+    """The words of a part kept whole, for a line narrower than the part: short ones joined
+    (同心广场 / 绿化美化, not 同心 / 广场 / 绿化 / 美化)."""
+    return _joined_short(_cut(part, word_breaks(part))) if len(part) > 4 else [part]
+
+
 def _joined_short(parts: list[str], shortest: int = 3) -> list[str]:
     """Parts shorter than ``shortest`` characters joined to the next (同心广场 is kept whole, not 同心 /
     广场), the last one to the one before it."""

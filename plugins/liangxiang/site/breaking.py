@@ -4,11 +4,12 @@ its parts, a title beside the campaign's terms or after a place, an address afte
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from markupsafe import Markup, escape
 
 from ..ids import COMPOUND_SURNAMES
-from ..titles import LETTERS_AND_NUMBERS, TERM, org_parts, title_parts, word_parts
+from ..titles import LETTERS_AND_NUMBERS, TERM, inner_words, org_parts, title_parts, word_parts
 from .chinesetext import NAME_DOTS, NUMBER_RUN
 
 NAME_DOT = re.compile(rf"(?<=\S)[{NAME_DOTS}]")  # the dots between the parts of a transliterated name
@@ -64,13 +65,20 @@ def _marks_held(text: Markup) -> Markup:
     return Markup(_MARK_BEFORE.sub(r'<span class="nb">\1\2</span>', held))
 
 
+def _kept_whole(part: str, marked: Callable[[str], Markup] = lambda word: _marks_held(escape(word))) -> Markup:
+    """A part a page keeps whole ("nm", an inline block: it goes down a line whole when it fits
+    there), with its words marked: wider than a whole line (a narrow phone, large text), it wraps
+    between them, 同心广场 / 绿化美化, not anywhere, 同心广场绿化美 / 化 (audit AS-V F2)."""
+    return Markup('<span class="nm">{}</span>').format(Markup("<wbr>").join(marked(word) for word in inner_words(part)))
+
+
 def clauses(line: str) -> Markup:
     """A slogan's line broken after a pause when it must (老旧小区有党员， / 大事小情有人管), not
     inside a clause (…有党员，大 / 事小情…), as a page at large text broke it (AS-M 5)."""
     parts = [part for part in _AFTER_A_PAUSE.split(line) if part]
     if len(parts) < 2:
         return numbers_whole(escape(line))
-    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(_marks_held(numbers_whole(escape(part)))) for part in parts)
+    return Markup("<wbr>").join(_kept_whole(part, lambda word: _marks_held(numbers_whole(escape(word)))) for part in parts)
 
 
 _AFTER_A_PAUSE = re.compile("(?<=[，、；：！？。])")
@@ -96,7 +104,7 @@ def org_phrased(name: str) -> Markup:
     parts = org_parts(name, SHORT_PART)
     if len(parts) < 2:
         return Markup(escape(name))
-    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(part) for part in parts)
+    return Markup("<wbr>").join(_kept_whole(part) for part in parts)
 
 
 def party_body(name: str) -> bool:
@@ -111,9 +119,9 @@ def who(name: str) -> Markup:
     breaks but at the <wbr> after each dot, and each dot is held to the character before it
     ("nb"). No character is added that a visitor would copy with the name."""
     if not NAME_DOT.search(name):
-        # a long name without dots (那仁格日勒) is kept whole too, and a narrow card sets it smaller;
-        # a name in words (Li Ming) breaks between them
-        if len(name) < 4 or re.search(r"\s", name):
+        # a name without dots (王建国, 那仁格日勒) is kept whole too, and a narrow card sets it smaller
+        # (徐光 / 明 at 115 % text on a 320 px phone, AS-V F2); a name in words (Li Ming) breaks between them
+        if len(name) < 2 or re.search(r"\s", name):
             return Markup(escape(name))
         return Markup('<span class="nm w{}">{}</span>').format(min(9, len(name)), name)
     *parts, last = NAME_DOT.split(name)
@@ -134,9 +142,9 @@ def phrased(title: str) -> Markup:
     if NAME_DOT.search(title) and any(_a_name(title, found) for found in _NAME_IN_TEXT.finditer(title)):
         return named(title)
     parts = phrase_parts(title)
-    if len(parts) < 2:
+    if len(parts) < 2 and len(title) <= 4:
         return ranges_whole(Markup(escape(title)))
-    return Markup("<wbr>").join(Markup('<span class="nm">{}</span>').format(_marks_held(ranges_whole(_dots_held(part)))) for part in parts)
+    return Markup("<wbr>").join(_kept_whole(part, lambda word: _marks_held(ranges_whole(_dots_held(word)))) for part in parts)
 
 
 def initial(name: str) -> Markup:
