@@ -150,9 +150,13 @@ def test_a_site_with_nl2br_keeps_every_line_break_of_chinese_text():
 
 @pytest.mark.parametrize("text, shown", [
     ("110千伏间隔", '<p><span class="nb">110千伏</span>间隔</p>'),  # audit L: "110 / 千伏"
-    ("监督电话0391-7216688。", '<p>监督电话<span class="nb">0391-7216688</span>。</p>'),  # audit 27: "0391- / 7216688"
-    ("400-816-9558或2026-03-12", '<p><span class="nb">400-816-9558</span>或<span class="nb">2026-03-12</span></p>'),
-    ("**0317-2721365**", '<p><strong><span class="nb">0317-2721365</span></strong></p>'),  # once, not twice
+    # audit 27: "0391- / 7216688"; and a phone number in running text calls it (AS-V F4: Android links no plain number)
+    ("监督电话0391-7216688。", '<p>监督电话<a href="tel:03917216688"><span class="nb">0391-7216688</span></a>。</p>'),
+    ("400-816-9558或2026-03-12", '<p><a href="tel:4008169558"><span class="nb">400-816-9558</span></a>或<span class="nb">2026-03-12</span></p>'),
+    ("**0317-2721365**", '<p><strong><a href="tel:03172721365"><span class="nb">0317-2721365</span></a></strong></p>'),  # once, not twice
+    ("[热线 0317-2721365](tel:03172721365)", '<p><a href="tel:03172721365">热线 <span class="nb">0317-2721365</span></a></p>'),  # no link in a link
+    ("转 0317-2721365-801，编号 3-5、12-2026、0317-1234567", '<p>转 <a href="tel:03172721365,801"><span class="nb">0317-2721365-801</span></a>，'
+     '编号 <span class="nb">3-5</span>、<span class="nb">12-2026</span>、<span class="nb">0317-1234567</span></p>'),  # no number starts with 1
     ("`0317-2721365` A-12 12-B x3-4", "<p><code>0317-2721365</code> A-12 12-B x3-4</p>"),  # code, and no number alone
     # a name's dot is held to the character before it: a line began "·托合提" (audit 35)
     ("带着买买提明·托合提和党员", '<p>带着买买提<span class="nb">明·</span>托合提和党员</p>'),

@@ -481,7 +481,7 @@ def test_line_breaks_written_with_a_bar_are_kept(tmp_path):
     site = build_site(_without_printables(root), tmp_path / "site")
     zone = (site / "zones/garden/index.html").read_text(encoding="utf-8")
     assert "<p>东至花园路，<br>南至&lt;b&gt;三号楼&lt;/b&gt;。</p>" in zone
-    assert "<li>早晚浇水；<br>雨天停浇</li>" in zone and '监督电话：<span class="nb">0317-2720000</span><br>监督邮箱' in zone
+    assert "<li>早晚浇水；<br>雨天停浇</li>" in zone and '监督电话：<a href="tel:03172720000"><span class="nb">0317-2720000</span></a><br>监督邮箱' in zone
     member = (site / "members/zhang-wei/index.html").read_text(encoding="utf-8")
     assert "带头养护花园，<br>做到四季常绿" in member
 
@@ -539,6 +539,9 @@ def test_plain_text_keeps_a_hyphenated_number_on_one_line():
     """Audit 28: the supervision text's 0999-3201234 broke after its hyphen on every zone page."""
     shown = str(SiteView.lines("拨打监督电话0999-3201234（维吾尔语）\n<b>12-</b>"))
     assert shown == '拨打监督电话<span class="nb">0999-3201234</span>（维吾尔语）<br>&lt;b&gt;12-&lt;/b&gt;'
+    # the zone's supervision text calls its number (AS-V F4): outside a link, and a phone only
+    shown = str(SiteView.lines("拨打监督电话0999-3201234，2026-03-12起", called=True))
+    assert shown == '拨打监督电话<a href="tel:09993201234"><span class="nb">0999-3201234</span></a>，<span class="nb">2026-03-12</span>起'
 
 
 def test_what_a_page_says_once_and_in_its_order(tmp_path):

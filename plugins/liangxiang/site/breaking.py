@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from ..ids import COMPOUND_SURNAMES
 from ..titles import LETTERS_AND_NUMBERS, TERM, inner_words, org_parts, title_parts, word_parts
 from .chinesetext import NAME_DOTS, NUMBER_RUN
+from .phones import callable_in_text
 
 NAME_DOT = re.compile(rf"(?<=\S)[{NAME_DOTS}]")  # the dots between the parts of a transliterated name
 _NAME_IN_TEXT = re.compile(rf"((?:[\u3400-\u9fff]{{1,5}}[{NAME_DOTS}])+[\u3400-\u9fff]{{1,5}})")  # such a name inside a title
@@ -47,11 +48,17 @@ def ranges_whole(text: Markup) -> Markup:
 _DASH = re.compile("[—–～~]")
 
 
-def numbers_whole(text: Markup, sized: bool = False) -> Markup:
+def numbers_whole(text: Markup, sized: bool = False, called: bool = False) -> Markup:
     """Numbers joined by hyphens kept on one line, as in Markdown (0999- / 3201234 cannot be dialled);
-    ``sized``: each with its length (class n16), by which a call button sets it small enough to fit."""
-    length = lambda run: f" n{min(len(run), 24)}" if sized else ""  # noqa: E731
-    return Markup(_NUMBER_RUN.sub(lambda found: f'<span class="nb{length(found.group(0))}">{found.group(0)}</span>', text))
+    ``sized``: each with its length (class n16), by which a call button sets it small enough to fit;
+    ``called``: a phone number a link that calls it, as in Markdown (text outside any link)."""
+    def kept(found: re.Match) -> str:
+        run = found.group(0)
+        whole = f'<span class="nb{f" n{min(len(run), 24)}" if sized else ""}">{run}</span>'
+        dials = callable_in_text(run) if called else ""
+        return f'<a href="tel:{dials}">{whole}</a>' if dials else whole
+
+    return Markup(_NUMBER_RUN.sub(kept, text))
 
 
 # A part wider than a 200 % zoom's line breaks anywhere (overflow-wrap): never between a bracket or

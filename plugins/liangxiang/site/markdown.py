@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import xml.etree.ElementTree as etree
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
@@ -30,6 +31,7 @@ from markupsafe import Markup
 from ..values import UNSEEN, title_words
 from .chinesetext import NAME_DOT_HELD, NUMBER_RUN, JoinChineseLines, KeptWhole, ScrollTables
 from .lists import NestedListIndent
+from .phones import callable_in_text
 from .rawhtml import StripRawHtml
 
 log = logging.getLogger("mkdocs.plugins.liangxiang")
@@ -103,6 +105,27 @@ class _HeadingsUnderTitle(Treeprocessor):
             element.tag = f"h{min(6, top + levels.index(int(element.tag[1])))}"
 
 
+class _NumbersCalled(Treeprocessor):
+    """A phone number in running text (监督热线 0317-2726000) is a tel: link, as the footer's and a
+    zone's are: a visitor on a phone taps it, and Android links no plain number (audit AS-V F4).
+    It runs after the inline patterns, which keep the number whole (KeptWhole), and links none
+    inside a link already."""
+
+    def run(self, root):
+        self._link_numbers(root)
+
+    def _link_numbers(self, parent) -> None:
+        for index, child in enumerate(list(parent)):
+            if child.tag == "span" and child.get("class") == "nb" and (dials := callable_in_text(child.text or "")):
+                link = etree.Element("a", {"href": f"tel:{dials}"})
+                link.tail, child.tail = child.tail, None
+                parent.remove(child)
+                parent.insert(index, link)
+                link.append(child)
+            elif child.tag not in ("a", "code", "pre"):
+                self._link_numbers(child)
+
+
 class _RawTagAsText(InlineProcessor):
     """A raw tag kept whole, as text, for StripRawHtml to take out: the patterns after it (a
     number's span, emphasis) would cut into <a href="tel:0391-7216688">, which then stayed on
@@ -127,6 +150,7 @@ class SafeContent(Extension):
         md.treeprocessors.register(_MarkLocal(md), "liangxiang_local", 5)
         md.treeprocessors.register(JoinChineseLines(md), "liangxiang_chinese_lines", 25)  # before "inline" (20)
         md.treeprocessors.register(ScrollTables(md), "liangxiang_scroll_tables", 3)
+        md.treeprocessors.register(_NumbersCalled(md), "liangxiang_numbers_called", 4)  # after "inline" (20)
         md.inlinePatterns.register(KeptWhole(NUMBER_RUN, md), "liangxiang_number_run", 5)
         md.inlinePatterns.register(KeptWhole(NAME_DOT_HELD, md), "liangxiang_name_dot", 4)
         md.inlinePatterns.register(_RawTagAsText(HTML_RE, md), "liangxiang_raw_tag", 90)  # where "html" stood

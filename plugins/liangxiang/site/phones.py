@@ -16,6 +16,14 @@ PHONE_PARTS = re.compile(r"(\s*(?:[、，,;；/／]|或)\s*|(?<=\d)\s*[（(])")
 AREA_CODE = re.compile(r"\D{0,12}?[(（]?(0\d{2,3})[)）]?[ \-]*[2-9]\d{6,7}(?!\d)")  # a landline written with its area code
 LOCAL_NUMBER = re.compile(r"[2-9]\d{6,7}")  # a landline without it
 PHONE_EXTENSION = re.compile(rf"\s*(?:{TRANSFER_WORDS}|ext\.?|x|#)\s*(\d{{1,6}})(?!\d)", re.IGNORECASE)
+# a number in running text that a visitor may tap: a landline with its area code (0317-2726000,
+# 010-62345678-801) or a 400/800 line; a date (2026-03-12), a range (3-5) or a code is none
+CALLABLE_IN_TEXT = re.compile(r"0\d{2,3}-[2-9]\d{6,7}(?:-\d{1,6})?|[48]00-\d{3}-\d{4}")
+
+
+def callable_in_text(run: str) -> str:
+    """What a number kept whole in running text dials (tel), or "" for one that is not a phone."""
+    return tel(run) if CALLABLE_IN_TEXT.fullmatch(run) else ""
 
 
 def _closing_bracket_apart(part: str) -> list[str]:

@@ -231,13 +231,14 @@ class SiteView:
     call_runs = staticmethod(phones.call_runs)
 
     @staticmethod
-    def lines(text: str | None, clauses: bool = False, sized: bool = False) -> Markup:
+    def lines(text: str | None, clauses: bool = False, sized: bool = False, called: bool = False) -> Markup:
         """Plain text with the line breaks its editor wrote (YAML's `|`) shown, the rest escaped; a
         slogan's lines (``clauses``) break after a pause rather than inside a clause, a phone's
-        numbers (``sized``) carry their length (breaking.numbers_whole)."""
+        numbers (``sized``) carry their length, and in text outside a link (``called``) a phone
+        number calls it (breaking.numbers_whole)."""
         if not text:
             return Markup("")
-        each = breaking.clauses if clauses else lambda line: breaking.numbers_whole(escape(line), sized)
+        each = breaking.clauses if clauses else lambda line: breaking.numbers_whole(escape(line), sized, called)
         return Markup("<br>").join(each(line.strip()) for line in str(text).strip().split("\n"))
 
     def category_anchor(self, category: str) -> str:
