@@ -488,6 +488,7 @@ def test_members_filter_by_branch_and_group(visit):
     shown = page.locator(".member-card:visible")
     assert 0 < shown.count() < total
     assert set(shown.evaluate_all("cs => cs.map(c => c.dataset.branch)")) == {"gongre"}
+    assert page.locator(".filter-count").text_content() == f"显示 {shown.count()} 人"  # people, not 项 (audit AS-V F10)
     page.select_option("select[data-filter=group]", "gongre-g1")
     assert set(page.locator(".member-card:visible").evaluate_all("cs => cs.map(c => c.dataset.group)")) == {"gongre-g1"}
     # a group of another branch is not offered
