@@ -728,6 +728,23 @@ def test_a_long_promise_is_never_set_smaller_than_the_standard_under_it(tmp_path
     assert len(heights) == 2 and min(heights["promise"]) >= max(heights["standard"]), heights
 
 
+@pytest.mark.parametrize("standard", ["", "首问负责、限时办结、微笑服务"])
+def test_a_promise_too_long_for_a_plate_is_said_with_the_length_it_may_have(tmp_path, caplog, standard):
+    """Audit AS-W H2: a 480-character promise was refused with "最多 3 行", where 450 characters
+    had printed: the error says how many characters the plate holds, and a promise of that many builds."""
+    promise = "群众诉求当日响应、件件有回音、事事有着落，" * 30  # 630 characters
+    files = _with_standard(standard) if standard else {}
+    commitments = files.get("content/commitments/2026.yaml", FILES["content/commitments/2026.yaml"])
+    files["content/commitments/2026.yaml"] = commitments.replace("promise: 带头养护花园", f"promise: {promise}", 1)
+    errors = failing_build(tmp_path, files, caplog)
+    said = re.search(r"commitments\[1\]\.promise: 承诺有 630 个字，(加上服务标准，)?桌牌上用最小字号最多放得下约 (\d+) 个字 \(删到 (\d+) 字以内", errors)
+    assert said and said.group(2) == said.group(3) and bool(said.group(1)) == bool(standard), errors
+    held = int(said.group(2))
+    assert 100 < held < 630
+    files["content/commitments/2026.yaml"] = commitments.replace("promise: 带头养护花园", f"promise: {promise[:held]}", 1)
+    build(tmp_path, files, "held")  # cut to what the error said, it prints
+
+
 def test_a_standard_too_long_for_a_plate_is_said_at_its_field(tmp_path, caplog):
     errors = failing_build(tmp_path, _with_standard("首问负责、限时办结、件件回复、" * 40), caplog)
     assert "content/commitments/2026.yaml:6:5: commitments[1].standard: 服务标准太长，桌牌上承诺下面放不下 (写简短一些的 standard" in errors, errors

@@ -154,7 +154,7 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
                        "承诺写成一句话、服务标准写简短一些（standard 印在承诺下面），具体事项写在 items 里")
     if promise is None:
         raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
-                       f"承诺写成一句话（桌牌上最多 {lay.promise_lines} 行），具体事项写在 items 里")
+                       "承诺写成一句话，具体事项写在 items 里")
     # whole words, when that costs little of the size (…当好 / 抢修班…, not …当 / 好抢修班…)
     if len(promise.lines) == 1:  # 随叫随到: one short line set larger, not small amid an empty face
         promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise_alone, promise.size, 1, True, room, 1.35) or promise
@@ -178,6 +178,34 @@ _LEAST = {("org", "short_name"): {"org": "党委"}, ("org", "name"): {"org": "�
 def plate_at_least(plate: PlateContent, field: tuple) -> PlateContent | None:
     """The plate with the field an Overflow named cut to its least: what else overflows is then said too."""
     return replace(plate, **_LEAST[field]) if field in _LEAST else None
+
+
+def plate_overflow_said(overflow: Overflow, plate: PlateContent, words: PlateWords, setter: Setter) -> Overflow:
+    """A promise too long for the plate, said with the number of characters it holds at its smallest
+    type, to cut it to: "最多 3 行" named no length, and a 450-character promise printed (audit AS-W H2)."""
+    if tuple(overflow.field) != ("promise",):
+        return overflow
+    held = _promise_held(plate, words, setter)
+    if not held:  # the rest of the plate leaves it no room: said as it was
+        return overflow
+    beside = "加上服务标准，" if plate.standard else ""
+    return Overflow(overflow.field, f"承诺有 {len(plate.promise)} 个字，{beside}桌牌上用最小字号最多放得下约 {held} 个字",
+                    f"删到 {held} 字以内：承诺写成一句话，具体事项写在 items 里" + ("，服务标准写简短一些" if plate.standard else ""))
+
+
+def _promise_held(plate: PlateContent, words: PlateWords, setter: Setter) -> int:
+    """The most characters of the plate's promise that it prints at the smallest squeeze (0 for none)."""
+    from .fitting import SQUEEZES
+
+    held, over = 0, len(plate.promise)
+    while over - held > 1:
+        middle = (held + over) // 2
+        try:
+            compose_plate(replace(plate, promise=plate.promise[:middle]), words, setter, SQUEEZES[-1])
+            held = middle
+        except Overflow:
+            over = middle
+    return held
 
 
 def _standard_and_promise(standard: str, promise_text: str, s: Setter, lay, across: tuple[float, float], room: float,

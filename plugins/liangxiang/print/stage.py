@@ -183,7 +183,7 @@ class PrintStage:
         return font_having(missing + "".join(dict.fromkeys("".join(words))), self.root)
 
     def _lay_out(self, item: Planned, setter: Setter, problems: Problems) -> tuple[Drawing, tuple[Squeezed, ...]] | None:
-        from .plate import compose_plate, plate_at_least  # imported on first use: an unchanged site lays out nothing
+        from .plate import compose_plate, plate_at_least, plate_overflow_said  # imported on first use: an unchanged site lays out nothing
         from .signboard import compose_signboard, signboard_at_least
 
         if item.kind == "signboard":
@@ -192,16 +192,18 @@ class PrintStage:
             if max(width, height) > LARGEST_PAGE:
                 problems.add(zone.at("signboard", "size"), "signboard.size", "标志牌超过 5 米，PDF 页面放不下", "写实际的成品尺寸，例如 900x600mm")
                 return None
-            words, least = signboard_words(self.labels), signboard_at_least
+            words, least, said = signboard_words(self.labels), signboard_at_least, lambda overflow, content: overflow
             compose = lambda content, squeeze, advise=True: compose_signboard(content, words, setter, squeeze, advise)  # noqa: E731
         else:
             words, least = plate_words(self.labels), plate_at_least  # a plate offers no other size: advise is the sign's
+            said = lambda overflow, content: plate_overflow_said(overflow, content, words, setter)  # noqa: E731
             compose = lambda content, squeeze, advise=True: compose_plate(content, words, setter, squeeze)  # noqa: E731
         try:
             drawing, squeezed = fit_or_squeeze(lambda squeeze: compose(item.content, squeeze))
         except Overflow as overflow:
             fits = lambda content: fit_or_squeeze(lambda squeeze: compose(content, squeeze, advise=False))  # noqa: E731
             for each in every_overflow(overflow, item.content, fits, least):
+                each = said(each, item.content)
                 where, field = field_of(item, tuple(each.field), self.config_file)
                 problems.add(where, field, each.message, each.hint)
             return None
