@@ -1006,7 +1006,7 @@ def test_a_zone_page_says_how_to_complain_on_its_first_screen(visit):
     first = page.locator(".call-supervise a[href^='tel:']")
     box = first.bounding_box()
     assert box and box["y"] + box["height"] <= VIEWPORTS["phone"][1], box
-    assert first.get_attribute("href") == page.locator(".supervise a[href^='tel:']").get_attribute("href")
+    assert first.get_attribute("href") == page.locator(".supervise a.phone[href^='tel:']").get_attribute("href")
 
 
 @pytest.mark.parametrize("kind", ["zone", "member"])

@@ -123,7 +123,7 @@ def test_a_page_that_dropped_a_link_fails_every_strict_build(tmp_path, monkeypat
     ("**粗体**\n文字", "<p><strong>粗体</strong>文字</p>"),
     ("两个空格  \n是换行", "<p>两个空格<br>\n是换行</p>"),  # Markdown's hard line break is kept
     ("拨打12345\n（市民热线）", "<p>拨打12345（市民热线）</p>"),
-    ("联系电话\n0317-2720000", "<p>联系电话\n<span class=\"nb\">0317-2720000</span></p>"),  # beside a digit or a Latin letter, the space stays
+    ("联系电话\n0317-2720000", "<p>联系电话\n<a href=\"tel:03172720000\"><span class=\"nb\">0317-2720000</span></a></p>"),  # beside a digit or a Latin letter, the space stays
     ("    第一行\n    第二行", "<pre><code>第一行\n第二行\n</code></pre>"),  # code keeps its lines
     ("- 一项\n  续写", "<ul>\n<li>一项续写</li>\n</ul>"),
     # audit K: a link on either side of the break ("承诺与 村规民约"), Chinese quotation marks
