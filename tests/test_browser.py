@@ -286,6 +286,25 @@ def test_search_finds(visit, query, expected):
     assert not v.errors and not v.foreign
 
 
+# an engine before ES2018 (Chrome 64, an old Android WebView): no Unicode property escapes
+NO_PROPERTY_ESCAPES = """(() => { const Native = RegExp;
+    window.RegExp = function (pattern, flags) { if (String(pattern).includes('\\\\p{')) throw new SyntaxError('\\\\p'); return new Native(pattern, flags); };
+    window.RegExp.prototype = Native.prototype; })();"""
+
+
+def test_search_works_in_an_engine_without_unicode_property_escapes(visit):
+    """Audit AS-V F9: search.js wrote \\p{L} in regular expression literals, which such an engine
+    refuses: the whole script failed, and a search showed nothing at all. It makes them with RegExp,
+    which falls back to the letters of the scripts a site is written in."""
+    source = (REPO / "theme/js/search.js").read_text(encoding="utf-8")
+    assert all(source[at - 1] == "\\" for at in (m.start() for m in re.finditer(r"\\p\{", source))), "a \\p{ outside a string"
+    v = visit()
+    v.page.add_init_script(NO_PROPERTY_ESCAPES)
+    page = v.open("search/")
+    assert "欧阳晓红" in search(page, "欧阳") and "张伟" in search(page, "雨污分流") and "王建国" in search(page, "王建国")
+    assert not v.errors
+
+
 def test_search_titles_break_between_the_parts_pages_keep(visit):
     """Audit 28: a result's title is set in the parts its page keeps whole (span.nm), the typed
     words marked inside them, and reads as the title."""

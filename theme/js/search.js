@@ -21,9 +21,19 @@
   function norm(s) { return s.normalize('NFKD').replace(ACCENTS, '').normalize('NFKC').toLowerCase(); }
   // as search.py: a dot inside a transliterated name (阿卜杜拉·艾力) or an apostrophe inside a
   // word (O'Connor) does not cut it; 𠮷 is found as 吉, which everybody can type
+  // (made by RegExp, not written as literals: an engine older than ES2018 (Chrome 64) knows no Unicode
+  // property escapes and would refuse the whole script; it gets the letters of the scripts listed here)
+  var LETTER = letterClass();
+  var JOINED = new RegExp('(' + LETTER + ")['\u2018\u2019\u02bc`](?=" + LETTER + ')', 'gu');
+  var RUN = new RegExp(LETTER + '+', 'gu');
+  function letterClass() {
+    try { new RegExp('\\p{L}', 'u'); return '[\\p{L}\\p{N}]'; } catch (e) {
+      return '[0-9A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\\u{20000}-\\u{3ffff}]';
+    }
+  }
   function runs(s) {
-    return norm(s).replace(/\u{20BB7}/gu, '\u5409').replace(/([\p{L}\p{N}])['\u2018\u2019\u02bc`](?=[\p{L}\p{N}])/gu, '$1')
-      .replace(/(\S)[·・•‧](?=\S)/gu, '$1').match(/[\p{L}\p{N}]+/gu) || [];
+    return norm(s).replace(/\u{20BB7}/gu, '\u5409').replace(JOINED, '$1')
+      .replace(/(\S)[·・•‧](?=\S)/gu, '$1').match(RUN) || [];
   }
   function grams(q) {
     var out = {};
