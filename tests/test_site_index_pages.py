@@ -210,6 +210,14 @@ def test_no_commitments_yet_says_so(tmp_path):
     assert "暂无承诺" in page_text(build_site(root / "mkdocs.yml", tmp_path / "site"), "commitments")
 
 
+def test_a_member_without_a_promise_this_year_says_so_under_the_years_heading(tmp_path):
+    """Audit AS-V F10: a committee member without a promise showed a lone grey 暂无承诺 under the
+    identity card, with no year. It stands under "2026 承诺", where the promise would be."""
+    root = write_site(tmp_path / "src", {"content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"].split("  - member: li-na")[0]})
+    html = (build_site(root / "mkdocs.yml", tmp_path / "site") / "members/li-na/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<section class="current-commitment" id="commitment-2026">\s*<h2>2026 承诺</h2>\s*<p class="meta">暂无承诺</p>', html), html
+
+
 def test_a_filter_is_offered_only_when_it_can_choose(tmp_path):
     """Two branches, one of them with a group: both filters. No groups at all: no group filter;
     a year whose promises all come from one branch: no branch filter on its wall."""
