@@ -1054,7 +1054,11 @@ CASES = [
     Case("grade-renamed-in-org", {**sub("content/org.yaml", "branches:", "grades:\n  - {name: 优秀, min: 90}\n  - {name: 良好, min: 80}\n  - {name: 不合格, min: 0}\nbranches:"),
                                   **sub("content/commitments/2026.yaml", "result: 优秀", "result: 合格")},
          "content/commitments/2026.yaml", "result: 合格", "commitments[1].review.result", "评诺结果“合格”不是考核等次",
-         "org.yaml 第 5 行起的 grades 里没有“合格”（现在是 优秀、良好、不合格）：如果是在那里改了名，这里也改成新名字；否则把“合格”加回 grades"),
+         "org.yaml 第 5 行起的 grades 里没有“合格”（现在是 优秀、良好、不合格）：如果是在那里改了名，这里也改成新名字；否则把“合格”加进 grades"),
+    # audit AS-W L6: the format's default category, the org's list has a near one: named first, and "加进", not "加回"
+    Case("category-near-the-orgs", sub("content/org.yaml", "branches:", "story_categories: [暖心服务小故事, 劳动模范]\nbranches:"),
+         "content/stories/a-key.md", "category: 真情服务小故事", "category", "类别“真情服务小故事”不在 org.yaml 的 story_categories 里",
+         "org.yaml 第 5 行起的 story_categories 里没有“真情服务小故事”（现在是 暖心服务小故事、劳动模范）：是不是要写 暖心服务小故事？否则把“真情服务小故事”加进 story_categories"),
     Case("story-with-another-pasted-in", sub("content/stories/a-key.md", "故事正文。", "故事正文。\n\n---\ntitle: 另一个故事\ndate: 2025-05-01\n---\n另一个故事的正文。"),
          "content/stories/a-key.md", 11, "body", "像是另一个故事粘贴进来了", "一个故事一个文件"),
     Case("org-file-empty", {"content/org.yaml": "\n"}, "content/org.yaml", 1, "-", "这个单位信息文件是空的", "这个文件不能少：照内容格式里的示例写上字段，至少要有 name、activity 和 branches"),

@@ -259,8 +259,9 @@ class References(IdLookups):
             org = self.content.org
             if value in defaults and org is not None and field in org.model_fields_set:  # the default renamed in org.yaml
                 at = org.at(field).line
-                meant = (f"org.yaml 第 {at} 行起的 {field} 里没有“{value}”（现在是 {'、'.join(names)}）："
-                         f"如果是在那里改了名，这里也改成新名字；否则把“{value}”加回 {field}")
+                # "加进", not "加回": the list may never have had it (audit AS-W L6); a near name first
+                renamed = meant or "如果是在那里改了名，这里也改成新名字；"
+                meant = f"org.yaml 第 {at} 行起的 {field} 里没有“{value}”（现在是 {'、'.join(names)}）：{renamed}否则把“{value}”加进 {field}"
             self.problems.add(where, name, message, meant or f"只能是 {'、'.join(names)} 之一")
 
     def org_names(self, field: str) -> list[str] | None:
