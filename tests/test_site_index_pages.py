@@ -461,3 +461,16 @@ def test_a_free_page_named_as_a_folder_of_files_is_published_at_its_address(tmp_
     for name in names:
         assert f"扫码说明{name}。" in page_text(site, name), name
     assert (site / "css/liangxiang.css").is_file() and (site / "img/favicon.png").is_file()
+
+
+def test_a_zone_cards_photo_does_not_say_its_name_again(tmp_path):
+    """Audit AS-V F10: a screen reader read a zone card's name twice, the thumbnail's alt and the link
+    beside it. The thumbnail is described as decoration (alt=""), as a story card's cover is."""
+    from minimal_site import jpeg_bytes
+
+    root = write_site(tmp_path / "src", {"content/zones/garden.yaml": FILES["content/zones/garden.yaml"] + "photo: photos/garden.jpg\n"})
+    (root / "content/photos/garden.jpg").write_bytes(jpeg_bytes((300, 200)))
+    html = (build_site(root / "mkdocs.yml", tmp_path / "site") / "zones/index.html").read_text(encoding="utf-8")
+    card = html[html.index('<article class="card zone-card"'):]
+    card = card[:card.index("</article>")]
+    assert re.search(r'<picture class="thumb">.*? alt=""', card), card
