@@ -1063,6 +1063,17 @@ def test_large_text_keeps_a_zones_grades_and_periods_in_words(visit, size, font)
     assert any(starts for text, starts in seen if "季度" in text) or size[0] > 195, seen  # at 195 px they did break: the test saw it
 
 
+@pytest.mark.parametrize("size", [(320, 568), (390, 844)])
+def test_every_section_is_in_sight_on_a_phone(visit, size):
+    """Audit AS-V F12: on a 320 px phone 考核评分 and 活动简介 hid past the edge of a bar that scrolls
+    sideways, and an older reader does not know to swipe. At ordinary text the bar takes two rows."""
+    page = visit(size).open(PAGES["zone"])
+    hidden = page.evaluate("""() => [...document.querySelectorAll('.sections a')]
+        .filter(a => { const r = a.getBoundingClientRect(); return r.left < 0 || r.right > innerWidth; }).map(a => a.textContent)""")
+    assert not hidden, hidden
+    assert page.locator("a.phone-big").bounding_box()["y"] + 60 < size[1]  # the phone is still on the first screen
+
+
 def test_the_keyboard_brings_a_section_link_into_view(visit):
     """Audit AA: tabbing to the last section link left it (and its ring) beyond the phone's edge."""
     page = visit().open(PAGES["zone"])
