@@ -1860,6 +1860,10 @@ def test_a_misnamed_year_file_is_not_told_to_write_its_name_as_the_year(tmp_path
     (["1. 2号楼浇水", "2. 3号楼修剪"], ["2号楼浇水", "3号楼修剪"]),
     (["①2号楼浇水", "②3号楼修剪"], ["2号楼浇水", "3号楼修剪"]),
     (["2、十号楼修剪"], ["2、十号楼修剪"]),  # not its place
+    # audit AS-X M1: an official document's second level, and ordinals: printed "1. （一）…" on a sign
+    (["（一）按轮灌计划放水", "（二）巡查渠道", "(三) 调解用水纠纷"], ["按轮灌计划放水", "巡查渠道", "调解用水纠纷"]),
+    (["一、巡查路面", "②清理边沟", "(3)维护护栏", "第四，路域环境清理"], ["巡查路面", "清理边沟", "维护护栏", "路域环境清理"]),
+    (["第一时间到场处置", "第二天回访"], ["第一时间到场处置", "第二天回访"]),  # ordinals that are text
 ])
 def test_duties_numbered_by_hand_are_numbered_once(duties, listed):
     from liangxiang.values import unnumbered

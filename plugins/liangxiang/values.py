@@ -310,8 +310,11 @@ ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), Before
                          AfterValidator(_no_markup), AfterValidator(_digits), AfterValidator(_dialable), Field(json_schema_extra={"x-phone": "dialled"})]
 
 
-# "1、", "1.", "1）", "(1)", "①", "一、" at the start of a duty: numbering pasted from Word
-_DUTY_NUMBER = re.compile(r"\s*(?:(\d{1,2})\s*(?:[、．:：)）]|\.(?!\d))|[（(]\s*(\d{1,2})\s*[)）]|([①-⑳])|([一二三四五六七八九十]{1,2})\s*[、．.])\s*")
+# "1、", "1.", "1）", "(1)", "①", "一、", "（一）", "第一，" at the start of a duty: numbering pasted from
+# Word; （一） is an official document's second level (GB/T 9704), printed "1. （一）…" (audit AS-X M1)
+_DUTY_NUMBER = re.compile(r"\s*(?:(\d{1,2})\s*(?:[、．:：)）]|\.(?!\d))|[（(]\s*(\d{1,2})\s*[)）]|([①-⑳])"
+                          r"|([一二三四五六七八九十]{1,2})\s*[、．.]|[（(]\s*([一二三四五六七八九十]{1,2})\s*[)）]"
+                          r"|第([一二三四五六七八九十]{1,2})\s*[，,、：:])\s*")
 # "1、2号楼…", "一、二号楼…": buildings 1 and 2, or a list's number before 2号楼; the same kind of
 # numeral on both sides of 、 only ("2、十号楼", "1. 2号楼", "①2号楼" are numbered)
 _NUMBER_OR_TEXT = re.compile(r"\s*(?:\d{1,2}\s*、\s*\d|[一二三四五六七八九十]{1,2}\s*、\s*[一二三四五六七八九十两])")
@@ -365,9 +368,9 @@ def _without_place(item: str, place: int) -> str | None:
     found = _DUTY_NUMBER.match(item)
     if found is None or not item[found.end():].strip():
         return None
-    arabic, bracketed, circled, chinese = found.groups()
+    arabic, bracketed, circled, *chinese = found.groups()
     number = (int(arabic or bracketed) if (arabic or bracketed) else ord(circled) - ord("①") + 1 if circled
-              else _CHINESE_NUMBERS.get(chinese, 0))
+              else _CHINESE_NUMBERS.get(next(word for word in chinese if word), 0))
     return item[found.end():] if number == place else None
 
 
