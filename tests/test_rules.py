@@ -2153,6 +2153,14 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
      "content/commitments/2026.yaml:4:5: commitments[1].promise: 承诺有 44 个字：桌牌上的字越多，隔着柜台越难读"
      " (可以照样生成；想更醒目的话，把最想让群众记住的一句（40 个字以内）写在 promise，具体的事分条写进 items)"),  # no rule the format lacks (audit AS-R 5)
     (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: " + "带头养护花园，" * 5 + "做到"), None),  # 37
+    # audit AS-X L1: a numbered list, or paragraphs, pasted in the one-sentence promise; lines of one sentence are fine
+    (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: |\n      一、带头养护花园。\n\n      二、每周巡查一次。"),
+     "content/commitments/2026.yaml:4:5: commitments[1].promise: 承诺写成了分条的几行：桌牌上照原样一行行印出，不像一句承诺"
+     " (promise 只写一句承诺；要做的几件事分条写进 items（每条以“- ”开头，不用写编号）)"),
+    (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: |\n      带头养护花园。\n\n      请群众监督。"),
+     "content/commitments/2026.yaml:4:5: commitments[1].promise: 承诺写成了分段的几行：桌牌上照原样一行行印出，不像一句承诺"
+     " (promise 只写一句承诺；要做的几件事分条写进 items（每条以“- ”开头，不用写编号）)"),
+    (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: |\n      带头养护花园，\n      做到四季常绿"), None),
     # audit R: nine Uyghur words, 63 letters, fit as a sentence of 32 hanzi does
     (sub("content/commitments/2026.yaml", "promise: 带头养护花园", "promise: يولۇچىلارغا سەمىمىي مۇلازىمەت قىلىپ، ھەر كۈنى بىخەتەر ھەيدەيمەن ۋە پاكىز تۇتىمەن"), None),
     # a past year's plates are not printed: its long promise is no one's concern (audit 28)
@@ -2202,7 +2210,7 @@ GRADES_FROM_60 = sub("content/org.yaml", "name: 测试单位\n", "name: 测试�
 ], ids=["progress-in-another-year", "published-before-the-quarter-ends", "every-score-graded", "score-below-every-grade", "scores-as-fractions", "score-as-a-fraction",
         "scores-of-many-decimals", "progress-in-the-future", "progress-moved-a-year-on", "promise-before-joining", "review-in-the-future", "review-of-another-year", "published-in-the-future", "story-in-the-future",
         "progress-of-a-copied-year", "archived-zone-in-the-newest-period", "archived-zone-in-an-older-period",
-        "promise-of-a-paragraph", "promise-of-a-sentence", "promise-in-uyghur", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
+        "promise-of-a-paragraph", "promise-of-a-sentence", "promise-as-a-numbered-list", "promise-in-paragraphs", "promise-over-two-lines", "promise-in-uyghur", "promise-of-a-past-year", "a-year-with-no-commitments", "a-period-with-no-results",
         "sign-sides-against-orientation", "successor-archived-too", "a-year-not-begun", "the-only-year-not-begun", "a-year-begun-with-a-few", "a-period-not-begun", "a-period-copied", "two-scores-repeated", "one-person-twice"])
 def test_dates_and_scores_that_contradict_their_file_are_notices(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])

@@ -21,7 +21,7 @@ from ..model import DEFAULT_GRADES, GRADE_RANKS, Commitment, Grade, Member, Org,
 from ..load.validate import valid_items
 from ..load.idwording import ID_EXAMPLE
 from ..problems import Location, Problem, Problems, case_only_rename, dotted, shortened
-from ..values import repeats
+from ..values import numbered_places, repeats
 from .aliases import AliasRules
 from .file_names import STEM_PATTERNS, misnamed_files
 from .markup import markup_problems
@@ -258,6 +258,14 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
                 commitment.at("promise"), commitment.field_name("promise"),
                 f"承诺有 {length} 个字：桌牌上的字越多，隔着柜台越难读",
                 f"可以照样生成；想更醒目的话，把最想让群众记住的一句（{PROMISE_MOST} 个字以内）写在 promise，具体的事分条写进 items"))
+        lines = [line.strip() for line in commitment.promise.strip().split("\n")]
+        numbered = numbered_places([line for line in lines if line])
+        if latest is not None and year.year == latest.year and (len(numbered) > 1 or "" in lines):
+            # a numbered list or paragraphs pasted from Word: printed as they are, line by line (audit AS-X L1)
+            self.content.notices.append(Problem(
+                commitment.at("promise"), commitment.field_name("promise"),
+                f"承诺写成了{'分条的' if len(numbered) > 1 else '分段的'}几行：桌牌上照原样一行行印出，不像一句承诺",
+                "promise 只写一句承诺；要做的几件事分条写进 items（每条以“- ”开头，不用写编号）"))
 
     def commitments(self) -> None:
         years: dict[str, Location] = {}
