@@ -315,6 +315,20 @@ def test_a_symbolic_link_in_content_is_refused_before_anything_is_published(tmp_
     assert re.search(rf"{re.escape(name)}:1:1: .*{message}", caplog.text), caplog.text
 
 
+def test_a_photo_linked_from_outside_is_said_at_its_field_as_a_link(tmp_path, caplog):
+    """Audit AS-X L3: members.yaml's photo pointed at a link to a file outside content/; its field was
+    told to "write the path inside content/", the very path it had, and the editor went in circles."""
+    root = write_site(tmp_path / "src")
+    (tmp_path / "outside.jpg").write_bytes((root / "content/photos/zhang-wei.jpg").read_bytes())
+    (root / "content/photos/zhang-wei.jpg").unlink()
+    (root / "content/photos/zhang-wei.jpg").symlink_to(tmp_path / "outside.jpg")
+    with pytest.raises(Exception):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    assert re.search(r"members\.yaml:\d+:\d+: members\[1\]\.photo: “photos/zhang-wei\.jpg”是一个链接（快捷方式），指向 content/ 以外的文件，网站不用它"
+                     r" \(把照片文件本身放到 content/photos/zhang-wei\.jpg，替换这个链接\)", caplog.text), caplog.text
+    assert "图片路径必须在 content/ 里面" not in caplog.text
+
+
 def test_a_site_dir_that_is_a_file_is_refused_not_a_traceback(tmp_path, caplog):
     """site_dir: members.yaml (audit 29: validate passed, the build failed with FileExistsError)."""
     from liangxiang.cli import main
