@@ -812,3 +812,17 @@ def test_plates_print_next_years_promises_once_its_file_is_committed(tmp_path):
     assert pdf_text(plates / "all.pdf") == pdf_text(plates / "li-na.pdf")
     assert "2027 党员承诺桌牌" in re.sub(r"<[^>]+>", "", (site / "print/plates/index.html").read_text(encoding="utf-8"))
     assert "带头养护花园" in (site / "zones/garden/index.html").read_text(encoding="utf-8")  # this year's, on the page
+
+
+def test_signs_of_one_paper_size_come_together(tmp_path):
+    """Audit AS-X L2: all.pdf and the order list went in name order, switching between four sizes; a
+    print shop prints a size at a time. alpha (80x60 cm) is named before garden (60x40 cm), sized after."""
+    from test_print_editions import order_list
+
+    zone = FILES["content/zones/garden.yaml"].replace("id: garden", "id: alpha").replace("name: 花园责任区", "name: 阿尔法责任区")
+    zone = zone.replace("aliases: [old-garden]\n", "signboard: {size: 80x60cm}\n")
+    site = build(tmp_path, {"content/zones/alpha.yaml": zone})
+    papers = [tuple(sorted((round(w), round(h)))) for w, h in pdf_pages(site / "print" / "signboards" / "all.pdf")]
+    assert papers == [(400, 600), (600, 800)], papers
+    listed = [pdf.rsplit("/", 1)[1] for pdf in order_list(site) if "/signboards/" in pdf]
+    assert listed == ["garden.pdf", "alpha.pdf"], listed

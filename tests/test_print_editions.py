@@ -18,12 +18,12 @@ def order_list(site: Path) -> dict[str, list[str]]:
     """{PDF address: its row}; the header checked."""
     with open(site / "print" / "printables.csv", encoding="utf-8-sig", newline="") as file:
         header, *rows = list(csv.reader(file))
-    assert header == ["类别", "编号", "名称", "成品尺寸", "版本", "PDF", "二维码地址"]
-    return {row[5]: row for row in rows}
+    assert header == ["类别", "编号", "名称", "成品尺寸", "说明", "数量", "版本", "PDF", "二维码地址"]
+    return {row[7]: row for row in rows}
 
 
 def editions(site: Path) -> dict[str, str]:
-    return {pdf.rsplit("/print/", 1)[1]: row[4] for pdf, row in order_list(site).items()}
+    return {pdf.rsplit("/print/", 1)[1]: row[6] for pdf, row in order_list(site).items()}
 
 
 def test_every_printable_carries_the_edition_the_list_and_the_page_give(example_site):
@@ -33,7 +33,8 @@ def test_every_printable_carries_the_edition_the_list_and_the_page_give(example_
     printed = sorted(p.relative_to(example_site).as_posix() for p in (example_site / "print").glob("*/*.pdf")
                      if p.name != "all.pdf")
     assert sorted(pdf.rsplit("/print/", 1)[1] for pdf in rows) == [path.removeprefix("print/") for path in printed]
-    for pdf, (_, id_, title, size, code, _, url) in rows.items():
+    for pdf, (_, id_, title, size, note, count, code, _, url) in rows.items():
+        assert count == "1" and note, (pdf, note)  # 横版 · 红底黄字, or the member's post
         assert CODE.fullmatch(code), code
         path = example_site / "print" / pdf.rsplit("/print/", 1)[1]
         assert pdf_text(path).count(f"版本{code}") == 1, pdf  # a plate's upper face has none
@@ -41,7 +42,7 @@ def test_every_printable_carries_the_edition_the_list_and_the_page_give(example_
         figure = re.search(rf'<figure class="card print-item" id="{kind}-{id_}">(.*?)</figure>', pages[kind], re.S).group(1)
         assert f'<strong class="print-edition">{code}</strong>' in figure, pdf
         assert url.endswith(("zones/" if "signboards" in pdf else "members/") + f"{id_}/")
-    assert len(set(row[4] for row in rows.values())) == len(rows)
+    assert len(set(row[6] for row in rows.values())) == len(rows)
     assert 'href="printables.csv" download' in pages["signboards"] and 'href="../printables.csv" download' in pages["plates"]
 
 

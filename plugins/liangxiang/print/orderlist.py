@@ -19,10 +19,13 @@ def write_order_list(items: Iterable[Printable], site_dir: Path, labels: Labels,
     with open(site_dir / LIST, "w", encoding="utf-8-sig", newline="") as file:
         out = csv.writer(file)
         base = site_url.rstrip("/") + "/" if site_url else ""
+        # the sign's way up and colours (横版 · 红底黄字), a plate's post: what the shop needs beside the
+        # size; and a count to fill in, one of each to start with (audit AS-X L2)
         out.writerow([labels["print_list_kind"], labels["print_list_id"], labels["print_list_title"], labels["print_size"],
-                      labels["print_edition"], "PDF", labels["print_qr_holds"]])
+                      labels["print_list_note"], labels["print_list_count"], labels["print_edition"], "PDF", labels["print_qr_holds"]])
         for item in items:
-            out.writerow([labels[f"print_{item.kind}"], item.id, _cell(item.title), item.size, item.edition, base + item.pdf, item.url])
+            out.writerow([labels[f"print_{item.kind}"], item.id, _cell(item.title), item.size, _cell(item.note), 1, item.edition,
+                          base + item.pdf, item.url])
 
 
 def _cell(text: str) -> str:

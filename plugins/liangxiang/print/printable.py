@@ -73,6 +73,13 @@ class Printable:
         return size_label(*sorted((self.drawing.width, self.drawing.height), reverse=True))
 
 
+def by_paper(items: list[Printable]) -> list[Printable]:
+    """The printables with those of one paper size together (the smaller first), in their order
+    within it: a print shop prints a size at a time, and all.pdf in name order switched between
+    four sizes (audit AS-X L2)."""
+    return sorted(items, key=lambda item: sorted((round(item.drawing.width), round(item.drawing.height))))
+
+
 def outline(summary: Summary) -> Drawing:
     """A drawing without items: what the /print/ page shows of a printable that is not laid out."""
     return Drawing(summary.width, summary.height, "", title=summary.title, notes=list(summary.notes), reading=summary.reading)

@@ -33,7 +33,7 @@ from .layout import LARGEST_PAGE, SCHEMES, sheet_size
 from .plan import Planned, plan_plates, plan_signboards, plate_words, signboard_words
 from .background import Background
 from .pool import MERGE_OUT_FROM, POOL_FROM, Workers, cpus
-from .printable import Printable, outline, packed_drawing, shown
+from .printable import Printable, by_paper, outline, packed_drawing, shown
 from .fitting import Squeezed, also_squeezed, every_overflow, fit_or_squeeze
 from .setter import Overflow, Setter
 from .notices import PrintNotices, field_of
@@ -267,7 +267,7 @@ class PrintStage:
             workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _, _ in merges))
         for kind, (_, path, _) in combined.items():
             link_or_copy(path, site_dir / "print" / kind / "all.pdf")
-        write_order_list(self.items, site_dir, self.labels, self.site_url or "")
+        write_order_list(by_paper(self.items), site_dir, self.labels, self.site_url or "")
         if self.rendered or self.index.dirty():
             kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
             kept += [path for _, path, _ in combined.values()]
@@ -361,7 +361,7 @@ class PrintStage:
         out = {}
         org = self.content.org.short_name or self.content.org.name if self.content.org else ""
         for kind in KINDS.values():
-            parts = [p for p in self.items if p.kind == kind]
+            parts = by_paper([p for p in self.items if p.kind == kind])
             if parts:
                 title = " · ".join(filter(None, (self.labels[f"print_{kind}"], org)))  # what a viewer's tab and the print queue show
                 path = self.cache.folder / "all" / f"{kind}-{key(kind, [p.key for p in parts], title)}.pdf"
