@@ -503,6 +503,8 @@ def test_members_filter_by_branch_and_group(visit):
     v = visit()
     page = v.open("members/")
     total = page.locator(".member-card").count()
+    # the roster's count holds those who left, which the home page's leaves out: said (audit AS-X L4)
+    assert page.locator(".filter-count").text_content() == f"显示 {total} 人（含已调离 {page.locator('.member-card.is-former').count()} 人）"
     page.select_option("select[data-filter=branch]", "gongre")
     shown = page.locator(".member-card:visible")
     assert 0 < shown.count() < total

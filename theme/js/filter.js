@@ -23,11 +23,12 @@
       }
       var want = {};
       selects.forEach(function (s) { want[s.dataset.filter] = s.value; });
-      var shown = 0;
+      var shown = 0, former = 0;
       cards.forEach(function (card) {
         var ok = Object.keys(want).every(function (k) { return !want[k] || card.dataset[k] === want[k]; });
         card.hidden = !ok;
         if (ok) shown++;
+        if (ok && card.classList.contains('is-former')) former++;
       });
       sections.forEach(function (section) {
         section.hidden = !section.querySelector('.card[data-branch]:not([hidden])');
@@ -35,7 +36,9 @@
         var total = section.querySelector('h2 .count');
         if (total) total.hidden = !!want.group;
       });
-      if (count) count.textContent = box.dataset.shown.replace('{n}', shown);
+      // the roster shows those who left too, which the home page's count leaves out: said (audit AS-X L4)
+      var words = former && box.dataset.shownFormer ? box.dataset.shownFormer : box.dataset.shown;
+      if (count) count.textContent = words.replace('{n}', shown).replace('{m}', former);
       // the links to each branch only while every branch is shown
       document.querySelectorAll('.branch-jump').forEach(function (jump) {
         jump.hidden = Object.keys(want).some(function (k) { return want[k]; });
