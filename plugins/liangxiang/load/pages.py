@@ -85,7 +85,7 @@ class PageScanning:
         elif target is None:
             message = "这是一个链接（快捷方式），它指向的文件或文件夹不存在"
         elif not target.is_relative_to(self.docs_dir):
-            message = f"这是一个链接（快捷方式），指向 content/ 以外的“{target}”：网站会把那个文件原样发布出去"
+            message = f"这是一个链接（快捷方式），指向 content/ 以外的“{target}”：照这样生成，会把那个文件原样发布出去，所以不生成"
         else:
             return  # a file linked from elsewhere in content/: published as it would be anyway
         self.problems.add(Location(self.shown(path)), "-", message, "把真正的文件放进 content/，再删掉这个链接")
