@@ -223,7 +223,8 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
         if re.match(r"\.{1,2}[\\/]", value) and not (up := _slashed(docs_dir, value)).startswith(".") and (docs_dir / up).is_file():
             # cover: ../photos/a.jpg, written from the story's folder as its text's images are (audit AS-B 8)
             return [(f"图片路径“{value}”要相对于 {docs_dir.name}/ 写，不是相对于这个文件", f"写成 {up}")]
-        if os.path.lexists(docs_dir / value):  # written right, but a link to a file outside: "write it inside" went in circles (AS-X L3)
+        inside = not os.path.isabs(value) and not os.path.normpath(value).startswith("..")
+        if inside and os.path.lexists(docs_dir / value):  # written right, but a link to a file outside: "write it inside" went in circles (AS-X L3)
             return [(f"“{value}”是一个链接（快捷方式），指向 {docs_dir.name}/ 以外的文件，网站不用它", f"把照片文件本身放到 {docs_dir.name}/{value}，替换这个链接")]
         return [_outside(docs_dir, value, example)]
     try:
