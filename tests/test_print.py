@@ -824,5 +824,6 @@ def test_signs_of_one_paper_size_come_together(tmp_path):
     site = build(tmp_path, {"content/zones/alpha.yaml": zone})
     papers = [tuple(sorted((round(w), round(h)))) for w, h in pdf_pages(site / "print" / "signboards" / "all.pdf")]
     assert papers == [(400, 600), (600, 800)], papers
-    listed = [pdf.rsplit("/", 1)[1] for pdf in order_list(site) if "/signboards/" in pdf]
-    assert listed == ["garden.pdf", "alpha.pdf"], listed
+    listed = [pdf.rsplit("/print/", 1)[1] for pdf in order_list(site)]
+    assert listed[:2] == ["signboards/garden.pdf", "signboards/alpha.pdf"], listed  # the signs first, A4 plates after them
+    assert all(pdf.startswith("plates/") for pdf in listed[2:]) and listed[2:], listed

@@ -74,10 +74,11 @@ class Printable:
 
 
 def by_paper(items: list[Printable]) -> list[Printable]:
-    """The printables with those of one paper size together (the smaller first), in their order
-    within it: a print shop prints a size at a time, and all.pdf in name order switched between
-    four sizes (audit AS-X L2)."""
-    return sorted(items, key=lambda item: sorted((round(item.drawing.width), round(item.drawing.height))))
+    """The printables of each kind (signs, then plates, as they came) with those of one paper size
+    together, the smaller first, in their order within it: a print shop prints a size at a time,
+    and all.pdf in name order switched between four sizes (audit AS-X L2)."""
+    kinds = list(dict.fromkeys(item.kind for item in items))
+    return sorted(items, key=lambda item: (kinds.index(item.kind), sorted((round(item.drawing.width), round(item.drawing.height)))))
 
 
 def outline(summary: Summary) -> Drawing:
