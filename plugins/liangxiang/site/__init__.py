@@ -88,6 +88,9 @@ class SiteBuild:
         # by: a browser that kept the last one never runs an old search.js on a new index
         self.theme_version = theme_digest(self.config.theme.dirs)
         env.globals["lx_assets"] = self.theme_version[:10]
+        # before MkDocs renders the theme's own pages (404.html, every build): the words of their
+        # masthead's titles are kept with the others, not cut again by a dictionary loaded each build
+        keep_words_in(self.cache_dir / WORDS_FILE)
 
     def extend_context(self, context: dict, name: str) -> dict:
         context["lx"] = self.view
