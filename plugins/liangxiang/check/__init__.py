@@ -258,10 +258,14 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
                 commitment.at("promise"), commitment.field_name("promise"),
                 f"承诺有 {length} 个字：桌牌上的字越多，隔着柜台越难读",
                 f"可以照样生成；想更醒目的话，把最想让群众记住的一句（{PROMISE_MOST} 个字以内）写在 promise，具体的事分条写进 items"))
+
+    def promise_as_a_list(self, year, commitment) -> None:
+        """A numbered list or paragraphs pasted from Word into the one sentence: the plate prints them
+        as they are, line by line (audit AS-X L1). Lines of one sentence (`|`) are the editor's to break."""
         lines = [line.strip() for line in commitment.promise.strip().split("\n")]
         numbered = numbered_places([line for line in lines if line])
+        latest = self.content.plates_year
         if latest is not None and year.year == latest.year and (len(numbered) > 1 or "" in lines):
-            # a numbered list or paragraphs pasted from Word: printed as they are, line by line (audit AS-X L1)
             self.content.notices.append(Problem(
                 commitment.at("promise"), commitment.field_name("promise"),
                 f"承诺写成了{'分条的' if len(numbered) > 1 else '分段的'}几行：桌牌上照原样一行行印出，不像一句承诺",
@@ -285,6 +289,7 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
         """The rules of one commitment alone (see member_rules)."""
         return [lambda: self.plate_of_former(year, commitment),
                 lambda: self.promise_length(year, commitment),
+                lambda: self.promise_as_a_list(year, commitment),
                 lambda: self.repeated(commitment, "items"),
                 lambda: self.repeated(commitment, "progress", lambda step: step.same_as, lambda step: step.text)]
 
