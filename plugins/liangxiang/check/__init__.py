@@ -257,7 +257,7 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
             self.content.notices.append(Problem(
                 commitment.at("promise"), commitment.field_name("promise"),
                 f"承诺有 {length} 个字：桌牌上的字越多，隔着柜台越难读",
-                f"可以照样生成；想更醒目的话，把最想让群众记住的一句（{PROMISE_MOST} 个字以内）写在 promise，具体的事分条写进 items"))
+                f"想更醒目的话，把最想让群众记住的一句（{PROMISE_MOST} 个字以内）写在 promise，具体的事分条写进 items"))
 
     def promise_as_a_list(self, year, commitment) -> None:
         """A numbered list or paragraphs pasted from Word into the one sentence: the plate prints them
