@@ -33,6 +33,9 @@ ORIENTATIONS = ["landscape", "portrait"]
 SCHEMES = ["red-gold", "white-red"]
 
 
+PLATE_FACE_BOTTOM = 297.0 - 10.0  # the lower face's bottom margin, where the edition code sits (layout.PLATE_SHEET, PLATE.margin)
+
+
 @pytest.fixture(scope="module")
 def setter():
     fonts = prepare_fonts(None, REPO, REPO / ".cache" / "liangxiang")
@@ -150,6 +153,26 @@ def test_a_leader_with_a_long_name_and_a_photo_fits_the_default_signboard(planne
         drawing = compose_signboard(dataclasses.replace(sign, leader=leader, leader_detail=detail, size=size, orientation=orientation),
                                signboard_words(load_labels()), setter)
         assert not [text for text in drawing.texts() if text.startswith("·")]
+
+
+def test_a_transliterated_leader_name_on_a_crowded_sign_takes_two_lines_rather_than_shrinking(planned, setter):
+    """Audit AS-Z M2: on a 60x40 cm sign crowded with duties, roles and members, 阿卜杜热合曼·买买提
+    was set on one line at 6.6 mm, hardly larger than the roles under it, while the room beside the
+    photo under it stood empty. Broken after its dot, it is set a third larger."""
+    _, signs, _ = planned
+    sign = next(item.content for item in signs if item.content.leader_photo)
+    crowded = dataclasses.replace(
+        sign, leader="阿卜杜热合曼·买买提", size="60x40cm", orientation="landscape",
+        duties=tuple(f"巡查楼道照明、单元门禁和消防器材，发现问题当日报修（复杂问题3日内答复），建立“一户一档”台账（{i}）" for i in range(12)),
+        roles=tuple(Person(role, name) for role, name in (("技术负责人", "陈静"), ("共建单位党支部书记（华宁社区居委会）", "王秀兰"),
+                                                         ("社区联络员", "杨芳"), ("监督员", "阿依古丽·吐尔逊"), ("业务带头人", "郭强"))),
+        members=tuple(f"赵建{i}" for i in "一二三四五六七八九十"))
+    drawing = compose_signboard(crowded, signboard_words(load_labels()), setter)
+    check(drawing, setter.measure, min_em_mm(drawing.width, drawing.height))
+    names = [t for t in drawing.items if isinstance(t, Text) and t.text in ("阿卜杜热合曼·", "买买提", "阿卜杜热合曼·买买提")]
+    assert [t.text for t in names] == ["阿卜杜热合曼·", "买买提"], names
+    role = max(t.size for t in drawing.items if isinstance(t, Text) and "王秀兰" in t.text)
+    assert names[0].size > 1.4 * role, (names[0].size, role)  # was 1.2 times, on one line
 
 
 def test_an_elongated_signboard_sets_its_body_larger_than_a_signboard_of_its_short_side(planned, setter):
@@ -395,6 +418,30 @@ def test_a_long_promise_fails_on_the_commitment(planned, setter):
     with pytest.raises(Overflow) as raised:
         compose_plate(plate, plate_words(load_labels()), setter)
     assert raised.value.field == ("promise",)
+
+
+@pytest.mark.parametrize("standard", ["", "首问负责、一次告知、限时办结、件件回复、满意率不低于98%"])
+def test_a_squeezed_promise_fills_its_band(planned, setter, standard):
+    """Audit AS-Z M4: a 430-character promise was set at 6 pt in five lines, 60 % of its band left
+    empty, where nine lines at 9 pt fitted. Squeezed, it takes as many lines as the band holds."""
+    from liangxiang.print.layout import PLATE
+
+    _, _, plates = planned
+    promise = "坚持把居民的小事当作自己的大事，做到首问负责、一次告知、限时办结、件件回复；" * 11  # 429 characters
+    item = dataclasses.replace(plates[0].content, promise=promise, standard=standard)
+    words = plate_words(load_labels())
+    drawing, squeezed = fit_or_squeeze(lambda squeeze: compose_plate(item, words, setter, squeeze))
+    check(drawing, setter.measure, SMALLEST_EM)
+    assert squeezed is not None and squeezed.field == ("promise",)
+    lines = [t for t in drawing.items if isinstance(t, Text) and t.text and t.text in promise]
+    assert "".join(t.text for t in lines) == promise
+    label = next(t for t in drawing.items if isinstance(t, Text) and t.text == words.promise)
+    below = [t.y - EM_TOP * t.size for t in drawing.items
+             if isinstance(t, Text) and lines[-1].y < t.y < PLATE_FACE_BOTTOM and t not in lines]
+    band = min(below or [PLATE_FACE_BOTTOM]) - (label.y + label.size)  # from under 我的承诺 to the standard or the margin
+    used = len(lines) * lines[0].size * 1.35
+    assert used >= 0.75 * band, (used, band, lines[0].size, len(lines))  # was 0.4: 5 lines at 2.16 mm
+    assert lines[0].size > 3.0, lines[0].size  # about 9 pt
 
 
 @pytest.mark.parametrize("size,orientation", [("60x40cm", "landscape"), ("A3", "portrait"), ("80x60cm", "portrait")])

@@ -18,6 +18,7 @@ from .namefit import broken_at_dots, fit_name
 from .text import centred, fit, largest, sizes, wrap
 
 RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#4A0509"
+FILL_LINES = 40  # a squeezed promise takes as many lines as the band holds: more than it ever does
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,11 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     if promise is None:
         raise Overflow(("promise",), "承诺太长，桌牌上用最小字号也放不下",
                        "承诺写成一句话，具体事项写在 items 里")
+    if squeeze < 1.0 and len(promise.lines) > 1:
+        # squeezed for a long promise: in as many lines as the band holds, not its few at 6 pt with
+        # most of the band left empty (audit AS-Z M4); what fits and what is refused stay the same
+        grown = fit(plate.promise, s.measure, width - 2 * m, lay.promise, promise.size, FILL_LINES, True, room, 1.35)
+        promise = grown if grown is not None and grown.size > promise.size else promise
     # whole words, when that costs little of the size (…当好 / 抢修班…, not …当 / 好抢修班…)
     if len(promise.lines) == 1:  # 随叫随到: one short line set larger, not small amid an empty face
         promise = fit(plate.promise, s.measure, width - 2 * m, lay.promise_alone, promise.size, 1, True, room, 1.35) or promise
