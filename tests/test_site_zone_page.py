@@ -320,13 +320,17 @@ def test_the_pause_after_a_number_goes_with_it(written, runs):
     ("0317—2720001、0317–2720002", "0317-2720001、0317-2720002"),
     ("0317-3221234（工作日8:00—17:30）", "0317-3221234（工作日8:00—17:30）"),  # a note's dash is the editor's (audit 21)
     ("１２３４５（９：００—１７：００）", "12345（9：00—17：00）"),
+    # an input method's quotes for YAML's were printed on the metal sign (audit AS-Y M1)
+    ("“027-85553000”", "027-85553000"), ("「0317-2721365」", "0317-2721365"), ("‘12345’", "12345"),
+    ("“0317-2721365（24小时）”", "0317-2721365（24小时）"),
 ])
 def test_a_phone_is_typed_in_ascii_and_its_note_is_kept(written, shown):
     from pydantic import TypeAdapter
 
-    from liangxiang.values import Phone
+    from liangxiang.values import Phone, ServicePhone
 
     assert TypeAdapter(Phone).validate_python(written) == shown
+    assert TypeAdapter(ServicePhone).validate_python(written) == shown
 
 
 def test_each_number_is_its_own_call_link_and_a_field_without_one_is_not_a_link(tmp_path):

@@ -303,11 +303,20 @@ def _no_markup(value: str) -> str:
     return value
 
 
+_QUOTED_WHOLE = re.compile(r"[“‘「『＂\"']\s*([^“”‘’「」『』＂\"']*?)\s*[”’」』＂\"']")
+
+
+def _unquoted(value: str) -> str:
+    """“027-85553000”: an input method's quotes for YAML's, kept by YAML and printed on the metal
+    sign (audit AS-Y M1). Quotes around a phone never mean anything: they go, as full-width digits do."""
+    return found.group(1) if (found := _QUOTED_WHOLE.fullmatch(value)) and found.group(1) else value
+
+
 Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=3, max_length=80),
-                  AfterValidator(_no_markup), AfterValidator(_digits), Field(json_schema_extra={"x-phone": "any"})]
+                  AfterValidator(_unquoted), AfterValidator(_no_markup), AfterValidator(_digits), Field(json_schema_extra={"x-phone": "any"})]
 # no length of its own: “待定” is said to hold no number, not to be too short
 ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
-                         AfterValidator(_no_markup), AfterValidator(_digits), AfterValidator(_dialable), Field(json_schema_extra={"x-phone": "dialled"})]
+                         AfterValidator(_unquoted), AfterValidator(_no_markup), AfterValidator(_digits), AfterValidator(_dialable), Field(json_schema_extra={"x-phone": "dialled"})]
 
 
 # "1、", "1.", "1）", "(1)", "①", "一、", "（一）", "第一，" at the start of a duty: numbering pasted from
