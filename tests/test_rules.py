@@ -2317,6 +2317,16 @@ def test_a_hidden_members_name_in_published_text_is_a_notice(tmp_path):
                     f"content/zones/garden.yaml:4:1: scope: 这里提到了“隐藏人”，名单里的隐藏人设为不公开（hidden: true） {hint}"], said
 
 
+def test_a_hidden_name_that_is_a_common_word_is_said_at_its_line_with_that_possibility(tmp_path):
+    """Audit AS-Y M2: a hidden member named 高峰 was found in 早高峰 (a bus company's rush hour), told
+    at the `content: |` key, lines above the word, with a hint to write 一名党员 in its place."""
+    said = notices_after(tmp_path, {**sub("members.yaml", "    name: 隐藏人\n", "    name: 高峰\n"),
+                                    **sub("content/zones/garden.yaml", "scope: 花园一片\n",
+                                          "scope: 花园一片\ncontent: |\n  每天巡查花园。\n\n  每天早高峰7:00—9:00在门口值守。\n")})
+    assert said == ["content/zones/garden.yaml:8:1: content: 这里提到了“高峰”，名单里的高峰设为不公开（hidden: true） "
+                    "(如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人，或者“高峰”在这里只是个普通的词（它也是常用词），可以不管)"], said
+
+
 def test_a_commitment_with_a_mistake_is_not_said_missing_from_the_new_year(tmp_path):
     """李娜's 2026 commitment has a wrong date: that error, not also a notice that she has no 2026
     commitment (audit 35: an editor told so adds a second one, a new error)."""

@@ -23,6 +23,7 @@ from ..model import Commitment, Member
 from ..values import Markdown
 from ..problems import Location, Problem, dotted
 from ..site.rawhtml import unpublished_blanked
+from ..titles import is_a_word
 
 PHONE_FIELDS = {"service_phone", "hotline"}
 # an ID number as typed or copied from a form: 130103199001011234, or grouped 130103 19900101 123X;
@@ -74,10 +75,10 @@ def private_texts(content: Content, published: list[tuple[Any, tuple, str, bool]
 
     for record, path, text, _ in published:
         if seen(text):
-            _look(text, lambda: (record.at(*path), record.field_name(*path)), errors, notices, hidden)
+            _look(text, _within(text, lambda: record.at(*path), record.field_name(*path)), errors, notices, hidden)
     for source, path, text in _failed_texts(content):
         if seen(text):
-            _look(text, lambda: (source.at(*path), dotted(path)), errors, notices, hidden)
+            _look(text, _within(text, lambda: source.at(*path), dotted(path)), errors, notices, hidden)
     bodies = [(story.meta.path, story.body, story.body_line, "body", True) for story in content.stories]
     bodies += [(where.path, text, where.line, "body", True) for text, where, field, base, *_ in content.rejected_texts
                if (field, base) == ("body", "stories")]  # a story whose header failed
@@ -86,7 +87,7 @@ def private_texts(content: Content, published: list[tuple[Any, tuple, str, bool]
         if seen(body, numbers):
             for number, line in enumerate(unpublished_blanked(body).split("\n"), first):  # each line once
                 if seen(line, numbers):
-                    _look(line, lambda: (Location(path, number), field), errors, notices, hidden, numbers)
+                    _look(line, lambda at=0: (Location(path, number), field), errors, notices, hidden, numbers)
     return errors, notices
 
 
@@ -100,7 +101,7 @@ def written_by_plugins(content: Content, page: str, source: str, written: str) -
     where = Location(_shown(content, page))
     for line in unpublished_blanked(written).split("\n"):
         if line not in own and _worth_a_look(line, hidden):
-            _look(line, lambda: (where, "-"), errors, notices, hidden)
+            _look(line, lambda at=0: (where, "-"), errors, notices, hidden)
 
     def told(problems: list[Problem]) -> list[Problem]:  # the text is not in the file: say where it came from
         return list(dict.fromkeys(replace(p, message=f"别的插件写进这个页面的文字里：{p.message}") for p in problems))  # each once
@@ -218,12 +219,24 @@ def _is_markdown(model: type[BaseModel], name: str) -> bool:
     return field is not None and (field.annotation == Markdown or Markdown in get_args(field.annotation))
 
 
-def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Problem], notices: list[Problem],
+def _within(text: str, key: Callable[[], Location], field: str) -> Callable[[int], tuple[Location, str]]:
+    """Where the character at an offset of a field's text was written: a block scalar's (`content: |`)
+    lines start on the line after its key (audit AS-Y M2 was told at the key, lines above the word)."""
+    def place(at: int = 0) -> tuple[Location, str]:
+        where = key()
+        if where.line and "\n" in text:
+            return Location(where.path, where.line + 1 + text.count("\n", 0, at), 1), field
+        return where, field
+    return place
+
+
+def _look(text: str, place: Callable[..., tuple[Location, str]], errors: list[Problem], notices: list[Problem],
           hidden: re.Pattern | None = None, numbers: bool = True) -> None:
     if hidden is not None and (found := hidden.search(text)):
         name = found.group()
-        notices.append(Problem(*place(), f"这里提到了“{name}”，名单里的{name}设为不公开（hidden: true）",
-                               "如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人，可以不管"))
+        notices.append(Problem(*place(found.start()), f"这里提到了“{name}”，名单里的{name}设为不公开（hidden: true）",
+                               "如果说的就是这名党员，删掉或改成“一名党员”；说的是同名的另一个人" +
+                               (f"，或者“{name}”在这里只是个普通的词（它也是常用词），可以不管" if is_a_word(name) else "，可以不管")))
     if not numbers:
         return
     text = unicodedata.normalize("NFKC", text)  # １３０１０３… typed in an input method's full-width mode
@@ -232,7 +245,7 @@ def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Pro
         for found in pattern.finditer(text):
             if is_id_number(found.group(), said):
                 number = re.sub(r"[ -]", "", found.group())
-                errors.append(Problem(*place(), f"这里有一个身份证号（{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}），会公开发布",
+                errors.append(Problem(*place(found.start()), f"这里有一个身份证号（{number[:6]}{'*' * (len(number) - 10)}{number[-4:]}），会公开发布",
                                       "身份证号不能公开：删掉它"))
                 text = text.replace(found.group(), " ")
     said_once: set[str] = set()  # one number pasted 3,000 times is one notice (audit AQ 4)
@@ -240,13 +253,13 @@ def _look(text: str, place: Callable[[], tuple[Location, str]], errors: list[Pro
         digits = re.sub(r"\D", "", found.group())
         if digits not in said_once:
             said_once.add(digits)
-            notices.append(Problem(*place(), f"这里有一个手机号（{digits[:3]}****{digits[-4:]}），会公开发布",
+            notices.append(Problem(*place(found.start()), f"这里有一个手机号（{digits[:3]}****{digits[-4:]}），会公开发布",
                                    "个人电话不公开：除非本人同意公开，删掉它；公开的服务电话写在责任区的 service_phone"))
     for found in (*EMAIL.finditer(text), *QQ.finditer(text)):
         if found.group() not in said_once:
             said_once.add(found.group())
             what = "电子邮箱" if "@" in found.group() else "QQ号"
-            notices.append(Problem(*place(), f"这里有一个{what}（{_masked(found.group())}），会公开发布",
+            notices.append(Problem(*place(found.start()), f"这里有一个{what}（{_masked(found.group())}），会公开发布",
                                    f"个人的{what}不公开：除非本人同意公开，删掉它"))
 
 
