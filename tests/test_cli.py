@@ -509,3 +509,30 @@ def test_validate_takes_the_config_file_itself_and_says_its_version(tmp_path):
     assert result.returncode == 0 and "内容检查通过" in result.stdout, result.stderr
     version = run("liangxiang", "--version", cwd=tmp_path)
     assert version.returncode == 0 and re.fullmatch(r"liangxiang \d+\.\d+\.\d+\n", version.stdout), version.stdout
+
+
+def test_validate_says_it_is_making_the_print_fonts_on_a_first_run(tmp_path, monkeypatch, capsys):
+    """Audit AS-Y L1: a first `validate` sat silent for 26 to 75 s while it made the print fonts, and
+    looked hung; a build said it. The instances are copied here from the repository's cache, as
+    fontTools would make them (the words are the point, not the 30 s)."""
+    from liangxiang import cli
+    from liangxiang.print import pool
+    from liangxiang.print.fonts import WEIGHTS, prepare_fonts
+
+    made = prepare_fonts(None, REPO, REPO / ".cache" / "liangxiang")
+    faces = {WEIGHTS["regular"]: made.regular.path, WEIGHTS["bold"]: made.bold.path}
+
+    def copied(self, function, jobs, apart=False):
+        for _, _, weight, target in jobs:
+            shutil.copyfile(faces[weight], target)
+        return [None] * len(jobs)
+
+    monkeypatch.setattr(pool.Workers, "map", copied)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))  # no instances shared from an earlier site
+    root = write_site(tmp_path / "src")
+    assert cli.main(["validate", str(root)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("亮相：从 NotoSansSC") and "做印刷用的常规体和粗体（只做一次" in out[0], out
+    assert out[1].startswith("内容检查通过"), out
+    assert cli.main(["validate", str(root)]) == 0  # made once: said once
+    assert capsys.readouterr().out.startswith("内容检查通过"), "said again"

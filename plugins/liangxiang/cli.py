@@ -8,6 +8,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
 import os
 import re
 import sys
@@ -162,7 +164,8 @@ def _check_content(config, plugin_config, quiet: bool = False, said: set[str] = 
 
     try:
         content = read_site(config, plugin_config)
-        check_printables(content, config, plugin_config)  # the build's second check: fonts, signs that fit
+        with _slow_steps_said():
+            check_printables(content, config, plugin_config)  # the build's second check: fonts, signs that fit
     except ContentError as error:
         problems = [problem for problem in error.problems if str(problem) not in said]
         for problem in problems:
@@ -173,6 +176,24 @@ def _check_content(config, plugin_config, quiet: bool = False, said: set[str] = 
             print(_validate_summary(len(problems)), file=sys.stderr)
         return problems
     return content
+
+
+@contextlib.contextmanager
+def _slow_steps_said():
+    """The one slow step of a first run, making the print fonts (15 to 75 s), said as a build says it:
+    validate sat silent for a minute and looked hung (audit AS-Y L1). To stdout: stderr holds the mistakes."""
+    handler = logging.StreamHandler(sys.stdout)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.addFilter(lambda record: record.module == "fonts")
+    logger = logging.getLogger("mkdocs.plugins.liangxiang")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
 
 
 def run_new(args: argparse.Namespace) -> int:

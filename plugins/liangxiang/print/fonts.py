@@ -88,7 +88,7 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
     missing = [name for name, target in targets.items() if not whole_font(target) and not _from_shared(target)]
     if missing:
         logging.getLogger("mkdocs.plugins.liangxiang").info(
-            "亮相：从 %s 做印刷用的常规体和粗体（只做一次，约 15 秒）", source.name)
+            "亮相：从 %s 做印刷用的常规体和粗体（只做一次，要半分钟到一分钟）", source.name)
         folder.mkdir(parents=True, exist_ok=True)
         jobs = [(str(source), number, WEIGHTS[name], str(targets[name])) for name in missing]
         from .pool import Workers  # here: workers import this module and need no pool
