@@ -128,7 +128,7 @@ def hidden_photo_problem(path: Path | None, hidden: HiddenPhotos) -> tuple[str, 
 
 # the file of a build's checks kept between builds: decoding every photo each build is too slow
 # for a large roster. Its name changes with what _inspect checks.
-CHECKED_FILE = "checked-images-13.json"
+CHECKED_FILE = "checked-images-14.json"
 
 
 @lru_cache(maxsize=4096)
@@ -168,6 +168,10 @@ def _inspect(path: Path, stamped: tuple) -> tuple[tuple[str, str, str], ...]:
                      "请转成 JPEG：手机上设置“相机 → 格式 → 兼容性最佳”后重拍，或把照片发到电脑上另存为 JPEG，改名为 .jpg 再放进来", ERROR),)
         if _is_svg(path):
             return (("这是 SVG 矢量图，网站和标志牌用不了这种格式", "请用制图软件把它导出成 PNG（300×300 像素以上）再放进来", ERROR),)
+        if _is_lfs_pointer(path):  # a repository keeping its photos in Git LFS, checked out without them (AS-Y L4)
+            return (("这不是照片本身，是 Git LFS 的指针文件：照片存在 Git LFS 里，这里还没有下载下来",
+                     "在这台电脑上运行 git lfs install 和 git lfs pull；自动生成网站的流水线检出代码时要打开 LFS"
+                     "（GitHub Actions 的 actions/checkout 写 lfs: true）", ERROR),)
         if path.stat().st_size == 0:  # a copy or an upload that did not finish
             return (("这个图片文件是空的（0 字节）", "文件没有复制完或没有传上来：重新把照片放进来", ERROR),)
         return (("这个文件不是图片（或已损坏）", "请换成 JPEG、PNG 或 WebP 照片", ERROR),)
@@ -183,6 +187,15 @@ def _invisible(image: Image.Image) -> bool:
     if image.mode not in ("RGBA", "LA", "PA", "P") or (image.mode == "P" and "transparency" not in image.info):
         return False
     return image.convert("RGBA").getchannel("A").getextrema()[1] == 0
+
+
+def _is_lfs_pointer(path: Path) -> bool:
+    """A Git LFS pointer: a few lines of text standing in for a file kept in LFS (git-lfs spec)."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(40).startswith(b"version https://git-lfs.github.com/spec/")
+    except OSError:
+        return False
 
 
 def _is_svg(path: Path) -> bool:
