@@ -855,6 +855,10 @@ CASES = [
     Case("photo-heic", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.heic"),
                         "content/photos/zhang-wei.heic": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 2000},
          "members.yaml", "zhang-wei.heic", "photo", "HEIC", "转成 JPEG"),
+    # a repository that keeps its photos in Git LFS, checked out without them (audit AS-Y L4: "不是图片（或已损坏）")
+    Case("photo-lfs-pointer", {"content/photos/zhang-wei.jpg": "version https://git-lfs.github.com/spec/v1\n"
+                               "oid sha256:4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 48213\n"},
+         "members.yaml", "zhang-wei.jpg", "photo", "Git LFS 的指针文件", "git lfs pull"),
     # a path no file system can hold, and an address urlsplit cannot read: said, not a traceback (audit B, session 20)
     Case("photo-name-too-long", sub("members.yaml", "photos/zhang-wei.jpg", "photos/" + "张" * 90 + ".jpg"),
          "members.yaml", "photo:", "photo", "太长（超过 255 字节", "短一些的名字"),
@@ -3174,6 +3178,16 @@ def test_one_run_says_a_wrong_grade_beside_the_other_grades_mistakes(tmp_path):
     assert any(field == "grades[1].min" and "应该是数字" in message for _, field, message in said), said
     assert any(field == "grades[3].min" and "“良好”的最低分 70 不比“合格”的 95 高" in message for _, field, message in said), said
     assert any(field == "grades[4].name" and "“合格”重复了" in message for _, field, message in said), said
+
+
+def test_a_grade_written_twice_is_not_also_said_out_of_order_with_itself(tmp_path):
+    """Audit AS-Y L3: 合格 at 60 and again at 80 was said as "“合格”的最低分 60 不比“合格”的 80 高
+    (…例如 合格 80、合格 80)" beside the repetition."""
+    grades = "grades:\n  - {name: 合格, min: 60}\n  - {name: 优秀, min: 90}\n  - {name: 合格, min: 80}\n  - {name: 不合格, min: 0}\nbranches:"
+    root = write_site(tmp_path, {"content/org.yaml": FILES["content/org.yaml"].replace("branches:", grades)})
+    said = [(p.field, p.message) for p in problems_of(root)]
+    assert [field for field, message in said if "合格" in message] == ["grades[3].name"], said
+    assert "“合格”重复了" in said[0][1], said
 
 
 def test_an_alias_written_twice_in_a_zone_is_said_there_beside_its_clash_with_another(tmp_path):

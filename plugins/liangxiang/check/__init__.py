@@ -156,7 +156,7 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
         for rank in GRADE_RANKS:
             known = sorted((grade for grade in grades if grade.name in rank), key=lambda grade: rank.index(grade.name))
             for better, worse in itertools.combinations(known, 2):
-                if better.min < worse.min:  # equal ones are said by unique()
+                if better.min < worse.min and better.name != worse.name:  # one name twice is said by unique() (AS-Y L3)
                     example = (f"，例如 {better.name} {usual[better.name]}、{worse.name} {usual[worse.name]}"
                                if better.name in usual and worse.name in usual else "")
                     self.problems.add(better.at("min"), better.field_name("min"),
