@@ -633,6 +633,25 @@ def test_a_promise_breaks_between_words(text, width, most, lines):
     assert centred(text, _EvenWidths(), 1, width, True, most) == lines
 
 
+@pytest.mark.parametrize("scheme", ["red-gold", "white-red", "plate"])
+def test_qr_codes_are_printed_in_black_ink_alone(planned, setter, scheme):
+    """Audit AS-Z L4: the codes were a dark maroon in RGB, which a print shop's conversion makes
+    four inks, their registration blurring a plate's 0.67 mm modules. They are DeviceGray black."""
+    import zlib
+
+    from liangxiang.print.pdf import render_pdf
+
+    _, signs, plates = planned
+    fonts = prepare_fonts(None, REPO, REPO / ".cache" / "liangxiang")
+    drawing = (compose_plate(plates[0].content, plate_words(load_labels()), setter) if scheme == "plate" else
+               compose_signboard(dataclasses.replace(signs[0].content, scheme=scheme), signboard_words(load_labels()), setter))
+    data = render_pdf([drawing], fonts, bleed=False)
+    streams = b"".join(zlib.decompress(s) for s in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S)
+                       if s[:1] == b"x")  # zlib's header: the page streams, not the fonts' raw ones
+    colours = re.findall(rb"q ([^\n]*)\n(?:[\d.]+ [\d.]+ [\d.]+ [\d.]+ re\n){20,}f Q", streams)
+    assert colours and set(colours) == {b"0.0000 g"}, colours
+
+
 def test_a_drawing_with_bleed_gives_the_same_bytes_twice(planned, setter):
     """pdfium, which sets the trim and bleed boxes, makes up half the file's /ID at random: a
     rebuild would change every sign's bytes (and re-upload them) for nothing."""

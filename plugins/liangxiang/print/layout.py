@@ -106,14 +106,14 @@ class Scheme:
     accent: str  # rules and the border
     soft: str  # labels
     tile: str  # the light square behind the QR code and photos
-    dark: str  # the QR code's modules
+    dark: str  # the QR code's modules: black, printed in black ink alone (pdf._code)
 
 
 # Red ground, gold text (红底黄字): gold on this red is about 5:1 in contrast.
 # White ground, red text (白底红字): the red is about 7:1 on white.
 SCHEMES = {
-    "red-gold": Scheme("#B3121A", "#FFD75E", "#FFE9A8", "#E9B949", "#F6D27A", "#FFFFFF", "#4A0509"),
-    "white-red": Scheme("#FFFFFF", "#B3121A", "#7A0C12", "#C8161D", "#B3121A", "#FFFFFF", "#4A0509"),
+    "red-gold": Scheme("#B3121A", "#FFD75E", "#FFE9A8", "#E9B949", "#F6D27A", "#FFFFFF", "#000000"),
+    "white-red": Scheme("#FFFFFF", "#B3121A", "#7A0C12", "#C8161D", "#B3121A", "#FFFFFF", "#000000"),
 }
 
 

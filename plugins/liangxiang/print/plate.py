@@ -17,7 +17,7 @@ from ..titles import org_breaks, word_breaks
 from .namefit import broken_at_dots, fit_name
 from .text import centred, fit, largest, sizes, wrap
 
-RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#4A0509"
+RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#000000"
 FILL_LINES = 40  # a squeezed promise takes as many lines as the band holds: more than it ever does
 
 
