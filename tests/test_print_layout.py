@@ -652,6 +652,48 @@ def test_qr_codes_are_printed_in_black_ink_alone(planned, setter, scheme):
     assert colours and set(colours) == {b"0.0000 g"}, colours
 
 
+@pytest.mark.parametrize("bleed", [False, True])
+def test_a_plates_fold_is_marked_outside_the_trim_when_it_has_a_slug(planned, setter, bleed):
+    """Audit AS-Z L2: the fold marks ran 8 mm in from each edge on the red bands, grey dashes left on
+    the finished plate after trimming. With bleed they stand in the slug, beside the crop marks;
+    without (an office printer, no trimming) they stay on the sheet, where one folds by them."""
+    import pypdfium2 as pdfium
+
+    from liangxiang.print.layout import SLUG
+    from liangxiang.print.pdf import render_pdf
+
+    _, _, plates = planned
+    fonts = prepare_fonts(None, REPO, REPO / ".cache" / "liangxiang")
+    drawing = compose_plate(plates[0].content, plate_words(load_labels()), setter)
+    document = pdfium.PdfDocument(render_pdf([drawing], fonts, bleed=bleed))
+    dpmm = 300 / 25.4
+    image = document[0].render(scale=300 / 72).to_pil().convert("RGB")
+    document.close()
+    trim = SLUG if bleed else 0.0
+    row = round((trim + 148.5) * dpmm)
+
+    def grey_in(x1: float, x2: float) -> bool:  # a pixel of the mark: neither the band's red nor white
+        pixels = [image.getpixel((round(x * dpmm), y)) for x in (x1 + i * 0.1 for i in range(int((x2 - x1) * 10)))
+                  for y in (row - 1, row, row + 1)]
+        return any(abs(r - g) < 40 and r < 200 for r, g, _ in pixels)
+
+    assert grey_in(trim + 0.5, trim + 7.5) is not bleed  # on the band, inside the trim: only without bleed
+    if bleed:
+        assert grey_in(SLUG - 6.5, SLUG - 3.5)  # in the slug, clear of the bleed
+
+
+def test_a_plates_edition_code_stands_clear_of_an_office_printers_blank_edge(planned, setter):
+    """Audit AS-Z L3: the edition code stood 3.7 mm from the sheet's edge, in the 4 to 5 mm most
+    office printers leave blank: cut off there, the person ordering could not match the plate."""
+    _, _, plates = planned
+    words = plate_words(load_labels())
+    drawing = compose_plate(plates[0].content, words, setter)
+    code = next(t for t in drawing.items if isinstance(t, Text) and t.text.startswith(words.edition))
+    assert 297.0 - (code.y + (1 - EM_TOP) * code.size) >= 5.0, code
+    above = max(t.y + (1 - EM_TOP) * t.size for t in drawing.items if isinstance(t, Text) and t is not code)
+    assert code.y - EM_TOP * code.size > above, "the code runs into the face's text"
+
+
 def test_a_drawing_with_bleed_gives_the_same_bytes_twice(planned, setter):
     """pdfium, which sets the trim and bleed boxes, makes up half the file's /ID at random: a
     rebuild would change every sign's bytes (and re-upload them) for nothing."""

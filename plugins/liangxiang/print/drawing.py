@@ -98,6 +98,7 @@ class Drawing:
     notes: list[str] = field(default_factory=list)  # for the person ordering it (shown on /print/)
     small_photo: tuple = ()  # images.SmallPhoto's fields, for the editor's notice
     reading: float = 0.0  # a sign's duties: the height of their Hanzi, mm (how far off they are read, on /print/)
+    folds: tuple[float, ...] = ()  # where the sheet is folded, mm from its top: marked at its edges (pdf._fold_marks)
 
     def add(self, *items: Item) -> None:
         self.items.extend(items)

@@ -61,6 +61,7 @@ def render_pdf(pages: list[Drawing], fonts: FontSet, bleed: bool, title: str = "
         _items(pdf, page.items, offset, dpi if dpi is not None else [], faux_bold, families)
         if bleed:
             _crop_marks(pdf, page, offset)
+        _fold_marks(pdf, page, offset, bleed)
     # fpdf2 reports glyphs a font lacks only as log warnings; the stage checks them beforehand
     logging.getLogger("fpdf").setLevel(logging.ERROR)
     data = _tag_subsets(bytes(pdf.output()))
@@ -203,6 +204,24 @@ def _code(pdf: FPDF, code: Code, offset: float) -> None:
             out.append(f"{left:.3f} {bottom:.3f} {right - left:.3f} {top - bottom:.3f} re")
     out.append("f Q")
     pdf._out("\n".join(out))
+
+
+def _fold_marks(pdf: FPDF, page: Drawing, offset: float, bleed: bool) -> None:
+    """Dashed marks where the sheet folds: in the slug beside the crop marks when there is one,
+    else 8 mm into the sheet from each edge (they stood there on a plate's red bands after
+    trimming: audit AS-Z L2)."""
+    if not page.folds:
+        return
+    pdf.set_draw_color("#000000" if bleed else "#6B6B6B")
+    pdf.set_line_width(0.1 if bleed else 0.25)
+    pdf.set_dash_pattern(dash=1.5, gap=1.5)
+    left, right = offset, offset + page.width
+    spans = (((left - MARK_GAP - MARK_LENGTH, left - MARK_GAP), (right + MARK_GAP, right + MARK_GAP + MARK_LENGTH)) if bleed
+             else ((left, left + 8.0), (right - 8.0, right)))
+    for fold in page.folds:
+        for x1, x2 in spans:
+            pdf.line(x1, offset + fold, x2, offset + fold)
+    pdf.set_dash_pattern()
 
 
 def _crop_marks(pdf: FPDF, page: Drawing, offset: float) -> None:

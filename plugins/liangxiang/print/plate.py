@@ -18,6 +18,7 @@ from .namefit import broken_at_dots, fit_name
 from .text import centred, fit, largest, sizes, wrap
 
 RED, GOLD, INK, GREY, WHITE, DARK = "#B3121A", "#FFD75E", "#2B2B2B", "#6B6B6B", "#FFFFFF", "#000000"
+PRINTER_EDGE = 5.0  # mm along each edge most office printers leave blank
 FILL_LINES = 40  # a squeezed promise takes as many lines as the band holds: more than it ever does
 
 
@@ -54,15 +55,14 @@ def compose_plate(plate: PlateContent, words: PlateWords, setter: Setter, squeez
     width, height = PLATE_SHEET
     face_h = PLATE_FACE[1]
     face = _face(plate, words, setter, face_h, squeeze)
-    drawing = Drawing(width, height, WHITE, title=plate.name)
+    drawing = Drawing(width, height, WHITE, title=plate.name, folds=(face_h,))
     drawing.add(*face)  # the lower half: upright as printed
     # the upper half: the same face, turned about the upper half's centre
     drawing.add(Turned(width / 2, face_h / 2, tuple(_shift(item, -face_h) for item in face)))
-    for x1, x2 in ((0.0, 8.0), (width - 8.0, width)):  # fold marks at both edges
-        drawing.add(Rule(x1, face_h, x2, face_h, GREY, 0.25, dash=1.5))
-    # the content's edition code, small in the lower face's bottom margin (drawing.edition)
+    # the content's edition code, small in the lower face's bottom margin (drawing.edition), clear of
+    # the edge an office printer leaves blank (it stood 3.7 mm from it: audit AS-Z L3)
     code, _ = setter.lines([f"{words.edition} {edition(plate)}"], PLATE.margin, height - PLATE.margin, width - 2 * PLATE.margin,
-                           SMALLEST_EM, GREY, align="right", leading=PLATE.margin / SMALLEST_EM)
+                           SMALLEST_EM, GREY, align="right", leading=(PLATE.margin - PRINTER_EDGE) / SMALLEST_EM)
     drawing.add(*code)
     if plate.photo and (photo_w := plate.photo.max_mm(PHOTO_ASPECT)) < PLATE.photo * 0.8:  # as signs say of the leader's
         small = SmallPhoto.of("照片", plate.photo, photo_w, PLATE.photo)
