@@ -18,12 +18,28 @@ def order_list(site: Path) -> dict[str, list[str]]:
     """{PDF address: its row}; the header checked."""
     with open(site / "print" / "printables.csv", encoding="utf-8-sig", newline="") as file:
         header, *rows = list(csv.reader(file))
-    assert header == ["类别", "编号", "名称", "成品尺寸", "说明", "数量", "版本", "PDF", "二维码地址"]
-    return {row[7]: row for row in rows}
+    assert header == ["类别", "编号", "名称", "成品尺寸", "规格", "说明", "数量", "出血", "版本", "PDF", "all.pdf 页码", "二维码地址"]
+    return {row[9]: row for row in rows}
+
+
+def pdf_pages_of(pdf: Path) -> list[tuple[int, int, str]]:
+    """(width mm, height mm, text without spaces) of each page."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        out = []
+        for page in document:
+            width, height = (round(side * 25.4 / 72) for side in page.get_size())
+            text = page.get_textpage()
+            out.append((width, height, re.sub(r"\s", "", text.get_text_range())))
+        return out
+    finally:
+        document.close()
 
 
 def editions(site: Path) -> dict[str, str]:
-    return {pdf.rsplit("/print/", 1)[1]: row[6] for pdf, row in order_list(site).items()}
+    return {pdf.rsplit("/print/", 1)[1]: row[8] for pdf, row in order_list(site).items()}
 
 
 def test_every_printable_carries_the_edition_the_list_and_the_page_give(example_site):
@@ -33,8 +49,15 @@ def test_every_printable_carries_the_edition_the_list_and_the_page_give(example_
     printed = sorted(p.relative_to(example_site).as_posix() for p in (example_site / "print").glob("*/*.pdf")
                      if p.name != "all.pdf")
     assert sorted(pdf.rsplit("/print/", 1)[1] for pdf in rows) == [path.removeprefix("print/") for path in printed]
-    for pdf, (_, id_, title, size, note, count, code, _, url) in rows.items():
-        assert count == "1" and note, (pdf, note)  # 横版 · 红底黄字, or the member's post
+    sheets = {kind: pdf_pages_of(example_site / "print" / kind / "all.pdf") for kind in ("signboards", "plates")}
+    for pdf, (_, id_, title, size, paper, note, count, bleed, code, _, page, url) in rows.items():
+        assert count == "1" and note, (pdf, note)  # 横版 · 红底黄字, or how a plate is made
+        # one unit, the paper's name, and the page of all.pdf that holds it (audit AS-Z L1)
+        width, height, text = sheets[kind_of(pdf)][int(page) - 1]
+        assert size == f"{width:g} × {height:g} mm" and bleed == "无（按成品尺寸）", (pdf, size, bleed)
+        assert paper == {(297, 420): "A3", (210, 297): "A4"}.get(tuple(sorted((width, height))), "非标准尺寸"), (pdf, paper)
+        assert f"版本{code}" in text, (pdf, page)
+        assert kind_of(pdf) == "signboards" or note == "A4 单面印刷，沿中线对折成三角桌牌", note
         assert CODE.fullmatch(code), code
         path = example_site / "print" / pdf.rsplit("/print/", 1)[1]
         assert pdf_text(path).count(f"版本{code}") == 1, pdf  # a plate's upper face has none
@@ -42,7 +65,7 @@ def test_every_printable_carries_the_edition_the_list_and_the_page_give(example_
         figure = re.search(rf'<figure class="card print-item" id="{kind}-{id_}">(.*?)</figure>', pages[kind], re.S).group(1)
         assert f'<strong class="print-edition">{code}</strong>' in figure, pdf
         assert url.endswith(("zones/" if "signboards" in pdf else "members/") + f"{id_}/")
-    assert len(set(row[6] for row in rows.values())) == len(rows)
+    assert len(set(row[8] for row in rows.values())) == len(rows)
     assert 'href="printables.csv" download' in pages["signboards"] and 'href="../printables.csv" download' in pages["plates"]
 
 
@@ -65,3 +88,13 @@ def test_an_edited_zone_gets_a_new_edition_and_nothing_else_does(tmp_path):
     assert after.keys() == before.keys() and len(before) == 3
     assert [pdf for pdf in before if before[pdf] != after[pdf]] == ["signboards/garden.pdf"]
     assert f"版本{after['signboards/garden.pdf']}" in pdf_text(tmp_path / "site3" / "print" / "signboards" / "garden.pdf")
+
+
+def test_the_order_list_says_how_a_plate_is_made_and_which_member_has_left(tmp_path):
+    """Audit AS-Z L1: a plate's 说明 was its member's post, which told the shop nothing; a plate of a
+    member who has left (in all.pdf, as the format says) is still marked so, for whoever orders."""
+    root = write_site(tmp_path / "src", {"members.yaml": FILES["members.yaml"].replace(
+        "    name: 李娜\n    branch: b1\n", "    name: 李娜\n    branch: b1\n    post: 客服主管\n    status: former\n")})
+    rows = order_list(build_site(root / "mkdocs.yml", tmp_path / "site"))
+    notes = {pdf.rsplit("/", 1)[1]: row[5] for pdf, row in rows.items() if "/plates/" in pdf}
+    assert notes == {"zhang-wei.pdf": "A4 单面印刷，沿中线对折成三角桌牌", "li-na.pdf": "已调离 · A4 单面印刷，沿中线对折成三角桌牌"}, notes

@@ -11,21 +11,47 @@ from ..site.view import Labels
 from .printable import Printable
 
 LIST = "print/printables.csv"
+PAPERS = {(297.0, 420.0): "A3", (210.0, 297.0): "A4", (148.0, 210.0): "A5", (420.0, 594.0): "A2", (594.0, 841.0): "A1"}
 
 
-def write_order_list(items: Iterable[Printable], site_dir: Path, labels: Labels, site_url: str) -> None:
-    """``site_url``: what the PDFs' addresses start with (a link in the spreadsheet), if set."""
+def write_order_list(items: Iterable[Printable], site_dir: Path, labels: Labels, site_url: str, bleed: bool) -> None:
+    """``items`` in all.pdf's order; ``site_url``: what the PDFs' addresses start with (a link in
+    the spreadsheet), if set."""
     # UTF-8 with a byte-order mark: Excel on Windows reads Chinese from it, WPS and LibreOffice too
     with open(site_dir / LIST, "w", encoding="utf-8-sig", newline="") as file:
         out = csv.writer(file)
         base = site_url.rstrip("/") + "/" if site_url else ""
-        # the sign's way up and colours (横版 · 红底黄字), a plate's post: what the shop needs beside the
-        # size; and a count to fill in, one of each to start with (audit AS-X L2)
+        # what an order desk asks (audit AS-Z L1): the size in one unit, the paper's name, bleed,
+        # the page in all.pdf; the sign's way up and colours (横版 · 红底黄字), how a plate is made;
+        # and a count to fill in, one of each to start with (audit AS-X L2)
         out.writerow([labels["print_list_kind"], labels["print_list_id"], labels["print_list_title"], labels["print_size"],
-                      labels["print_list_note"], labels["print_list_count"], labels["print_edition"], "PDF", labels["print_qr_holds"]])
+                      labels["print_list_paper"], labels["print_list_note"], labels["print_list_count"], labels["print_list_bleed"],
+                      labels["print_edition"], "PDF", labels["print_list_page"], labels["print_qr_holds"]])
+        pages: dict[str, int] = {}
         for item in items:
-            out.writerow([labels[f"print_{item.kind}"], item.id, _cell(item.title), item.size, _cell(item.note), 1, item.edition,
-                          base + item.pdf, item.url])
+            pages[item.kind] = page = pages.get(item.kind, 0) + 1
+            out.writerow([labels[f"print_{item.kind}"], item.id, _cell(item.title), _millimetres(item), _paper(item, labels),
+                          _cell(_note(item, labels)), 1, labels["print_list_bleed_yes" if bleed else "print_list_bleed_no"],
+                          item.edition, base + item.pdf, page, item.url])
+
+
+def _millimetres(item: Printable) -> str:
+    """'600 × 400 mm': a shop's order form is in millimetres; '60 × 40 cm' beside '297 × 420 mm' read as two units."""
+    return f"{item.drawing.width:g} × {item.drawing.height:g} mm"
+
+
+def _paper(item: Printable, labels: Labels) -> str:
+    """A3, A4…, whichever way up, or that the size is the sign's own."""
+    return PAPERS.get(tuple(sorted((round(item.drawing.width), round(item.drawing.height)))), labels["print_list_custom"])
+
+
+def _note(item: Printable, labels: Labels) -> str:
+    """A sign's way up and colours; for a plate how it is made (its post told the shop nothing), marked
+    when its member has left (the note then begins with 已调离)."""
+    if item.kind != "plates":
+        return item.note
+    former = labels["former"]
+    return " · ".join((former, labels["print_list_plate"])) if item.note.startswith(former) else labels["print_list_plate"]
 
 
 def _cell(text: str) -> str:

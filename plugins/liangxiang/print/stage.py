@@ -267,7 +267,7 @@ class PrintStage:
             workers.map(merge, merges, apart=any(len(parts) >= MERGE_OUT_FROM for parts, _, _ in merges))
         for kind, (_, path, _) in combined.items():
             link_or_copy(path, site_dir / "print" / kind / "all.pdf")
-        write_order_list(by_paper(self.items), site_dir, self.labels, self.site_url or "")
+        write_order_list(by_paper(self.items), site_dir, self.labels, self.site_url or "", self.bleed)
         if self.rendered or self.index.dirty():
             kept = codes + [path for entry in entries.values() for path in (entry.pdf, entry.png, entry.meta)]
             kept += [path for _, path, _ in combined.values()]
