@@ -123,6 +123,18 @@ def test_every_signboard_variant_fits_or_names_a_field(planned, setter, size, or
     if size in ("60x40cm", "80x60cm", "A3", "A4"):
         assert fitted == len(signs), "the example's zones must fit every named size of the format"
 
+@pytest.mark.parametrize("size", ["200x100mm", "150x150mm"])
+def test_nothing_on_a_small_sign_is_set_under_the_smallest_type(planned, setter, size):
+    """Audit AS-Z L5: on a 20 x 10 cm door plate the caption under its 19 mm code was set at 1.6 mm,
+    under the 2 mm that nothing else is printed below; a code that small stands without it."""
+    _, signs, _ = planned
+    sign = dataclasses.replace(signs[0].content, size=size, duties=("保持卫生",), roles=(), members=())
+    drawing, _ = fit_or_squeeze(lambda squeeze: compose_signboard(sign, signboard_words(load_labels()), setter, squeeze))
+    small = [(t.text, t.size) for t in drawing.items if isinstance(t, Text) and t.size < SMALLEST_EM - 1e-6]
+    assert not small, small
+    assert any(isinstance(item, Code) for item in drawing.items)
+
+
 
 @pytest.mark.parametrize("orientation", ORIENTATIONS)
 def test_long_content_shrinks_but_never_overlaps(planned, setter, orientation):

@@ -172,6 +172,10 @@ class SignboardBlocks:
                                kind.leading, clause_breaks(self.words.caption), (), "", word_breaks))
         if caption is None:
             raise Overflow(("signboard", "size"), f"{size_label(self.width, self.height)} 的标志牌太小，放不下二维码", "")
+        if caption.size < SMALLEST_EM - 1e-6:
+            # under the smallest type anything is printed in (1.6 mm beside a door plate's 19 mm code:
+            # audit AS-Z L5): the code stands alone, as a code read up close explains itself
+            caption = replace(caption, lines=())
         return side, caption
 
     def place_qr(self, x: float, y: float, side: float, caption) -> None:
