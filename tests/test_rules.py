@@ -706,6 +706,9 @@ CASES = [
     Case("ref-group", sub("members.yaml", "group: b1-g1", "group: b1-g9"), "members.yaml", "b1-g9", "group", "找不到党小组", "b1-g1"),
     Case("group-of-branch", sub("members.yaml", "name: 欧阳晓红\n", "name: 欧阳晓红\n    group: b1-g1\n"), "members.yaml", "group: b1-g1\n    branch: b2", "group", "不属于"),
     Case("ref-leader", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wie"), "content/zones/garden.yaml", "zhang-wie", "leader", "找不到党员", "zhang-wei"),
+    # the roster emptied (members: []): 25 errors each suggesting to add or check one id (audit AS-Y L2)
+    Case("ref-roster-emptied", {"members.yaml": "members: []\n"}, "content/zones/garden.yaml", "leader: zhang-wei", "leader",
+         "找不到党员“zhang-wei”", "members.yaml 里一个党员也没有：是不是不小心删空了？把它们加回 members.yaml"),
     Case("ref-leader-shortened", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: ouyang"), "content/zones/garden.yaml", "leader: ouyang", "leader", "找不到党员",
          "是不是要写 ouyang-xiaohong（欧阳晓红）？"),
     Case("ref-role", sub("content/zones/garden.yaml", "member: li-na}", "member: lina}"), "content/zones/garden.yaml", "lina", "roles[1].member", "找不到党员", "li-na"),

@@ -88,6 +88,8 @@ class References(IdLookups):
                 # guess, and a person's or a zone's is another person's (wang-jianguo, yang-fang)
                 cutoff = 0.5 if len(value) <= 4 else 0.75 if kind in ("member", "zone") else 0.6
                 missing = f"先在 {HOMES[kind]} 里添加，或检查拼写" + MISSING_MORE.get(kind, "")
+                if not known.where and kind in ("member", "zone"):  # members: [] (audit AS-Y L2): the list emptied, not each id misspelt
+                    missing = f"{HOMES[kind]} 里一个{KIND_WORDS[kind]}也没有：是不是不小心删空了？把它们加回 {HOMES[kind]}"
                 hint = did_you_mean(value, known.where, cutoff=cutoff) or _lengthened(value, known.where) or missing
                 meant = hint.removeprefix("是不是要写 ").removesuffix("？")
                 if (unread := self.content.unread.get((kind, value))) is not None:  # zones/old/x.yaml, x.yaml.txt
