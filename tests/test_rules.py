@@ -117,6 +117,8 @@ CASES = [
     # audit AS-B 7: a year of joining or an honor still to come was a notice, and published as a fact
     Case("joined-to-come", sub("members.yaml", "    joined: 2008\n", "    joined: 2031\n"), "members.yaml", 8, "members[1].joined",
          "入党年份 2031 在今年（2026）之后", "写入党的年份，例如 2008；是不是输错了一位？"),
+    Case("joined-to-come-hidden", sub("members.yaml", "    name: 隐藏人\n", "    name: 隐藏人\n    joined: 2062\n"), "members.yaml", "joined: 2062",
+         "members[4].joined", "入党年份 2062 在今年（2026）之后", "写入党的年份，例如 2008；是不是输错了一位？"),  # audit AS-Y L9
     Case("joined-before-the-party", sub("members.yaml", "    joined: 2008\n", "    joined: 1920\n"), "members.yaml", 8, "members[1].joined",  # audit AM 12
          "入党年份 1920 在中国共产党成立（1921 年）之前", "写入党的年份，例如 2008；是不是输错了一位？"),
     # audit AS-B 2: grades as "优秀: 90" lines were told "a list of one": - {优秀: 90, 合格: 80, …}, four unknown fields

@@ -40,7 +40,7 @@ def impossible_years(content: Content, today: dt.date | None = None) -> list[Pro
     founded, would be published as a fact ("入党年份 2028": audit AS-B 7); a date to come may be a
     plan, these never are."""
     today, found = today or build_day(), []
-    for member in content.public_members:
+    for member in content.members:  # a hidden member's too: the day they are shown, it would fail (audit AS-Y L9)
         if member.joined is not None and member.joined > today.year:
             found.append(Problem(member.at("joined"), member.field_name("joined"), f"入党年份 {member.joined} 在今年（{today.year}）之后",
                                  "写入党的年份，例如 2008；是不是输错了一位？"))
