@@ -536,3 +536,19 @@ def test_validate_says_it_is_making_the_print_fonts_on_a_first_run(tmp_path, mon
     assert out[1].startswith("内容检查通过"), out
     assert cli.main(["validate", str(root)]) == 0  # made once: said once
     assert capsys.readouterr().out.startswith("内容检查通过"), "said again"
+
+
+def test_a_git_repository_that_would_commit_the_built_site_is_told(tmp_path):
+    """Audit AS-Y L7: a site written from the format alone, in git with no .gitignore: one build
+    left site/ and .cache/ untracked, and the next `git add -A` committed tens of MB of PDFs."""
+    root = write_site(tmp_path / "src")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    said = run("liangxiang", "validate", cwd=root)
+    notices = [line for line in said.stdout.splitlines() if ".gitignore" in line]
+    assert said.returncode == 0 and notices == [
+        "提示（不影响生成）：mkdocs.yml:1:1: 这是一个 git 仓库，但 .gitignore 没有排除生成出来的 site/、.cache/liangxiang/："
+        "git add -A 会把生成的网站和缓存（几十 MB 的 PDF 和照片）提交进去 (在仓库最上层的 .gitignore 里加上 /site/、/.cache/liangxiang/ 这几行"
+        "（照着示例站点的 .gitignore）)"], said.stdout
+    (root / ".gitignore").write_text("/site/\n/.cache/\n", encoding="utf-8")
+    said = run("liangxiang", "validate", cwd=root)
+    assert said.returncode == 0 and ".gitignore" not in said.stdout, said.stdout

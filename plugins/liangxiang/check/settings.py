@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import subprocess
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
@@ -65,6 +66,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             f"这里有两个配置文件，{config_file.name} 和 {other.name}：mkdocs 命令读 mkdocs.yml，properdocs 命令读 properdocs.yml，"
             f"这次读的是 {config_file.name}，两个文件的设置不一样时，两个命令生成的网站也不一样",
             "只留一个：用 properdocs 的删掉 mkdocs.yml，用 mkdocs 的删掉 properdocs.yml"))
+    _outputs_not_ignored(config, plugin_config, config_file, content)
     _duplicate_settings(config_file, problems)
     _missing_hooks(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
@@ -120,6 +122,31 @@ def _other_tools_config(config_file: Path) -> Path | None:
     other = {"mkdocs": "properdocs", "properdocs": "mkdocs"}.get(mine)
     found = [config_file.with_name(f"{other}{suffix}") for suffix in (".yml", ".yaml")] if other else []
     return next((path for path in found if path.is_file()), None)
+
+
+def _outputs_not_ignored(config, plugin_config, config_file: Path, content: Content) -> None:
+    """A notice when the site is a git repository that does not ignore what a build writes beside
+    the records: the next `git add -A` commits tens of MB of PDFs and photos (audit AS-Y L7)."""
+    from ..files import cache_dir
+
+    root = config_file.resolve().parent
+    top = next((folder for folder in (root, *root.parents) if (folder / ".git").exists()), None)
+    if top is None:
+        return
+    written = {"site_dir": Path(config.site_dir).resolve(), "cache_dir": cache_dir(config, plugin_config).resolve()}
+    inside = {name: path.relative_to(top).as_posix() + "/" for name, path in written.items() if path.is_relative_to(top) and path != top}
+    try:
+        unignored = [name for name, path in inside.items()
+                     if subprocess.run(["git", "-C", str(top), "check-ignore", "-q", "--no-index", path],
+                                       capture_output=True, timeout=10).returncode == 1]
+    except (OSError, subprocess.SubprocessError):  # no git on this machine: nothing to commit with either
+        return
+    if unignored:
+        shown = "、".join(inside[name] for name in unignored)
+        content.notices.append(Problem(
+            Location(config_file.name, 1, 1), "-",
+            f"这是一个 git 仓库，但 .gitignore 没有排除生成出来的 {shown}：git add -A 会把生成的网站和缓存（几十 MB 的 PDF 和照片）提交进去",
+            f"在仓库最上层的 .gitignore 里加上 {'、'.join('/' + inside[name] for name in unignored)} 这几行（照着示例站点的 .gitignore）"))
 
 
 def site_dir_is_a_file(config) -> bool:
