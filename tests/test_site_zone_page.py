@@ -62,6 +62,17 @@ def test_an_archived_chain_leads_to_the_active_zone_at_its_end(tmp_path):
     assert "0317-2720111" in text and "0317-2720001" not in text
 
 
+def test_an_archived_zones_leader_is_called_its_former_leader(tmp_path):
+    """Audit AS-AA L3: an archived zone still said 党员负责人 李娜, in the present, on its page and on
+    her page; an active zone's leader is said as before."""
+    site = build_site(_without_printables(write_site(tmp_path / "src")), tmp_path / "site")
+    closed, garden = page_text(site, "zones/closed/"), page_text(site, "zones/garden/")
+    assert re.search(r"原党员负责人 (李 )?李娜", closed) and closed.count("党员负责人") == 1, closed  # (李: her initial, for no photo)
+    assert re.search(r"党员负责人 (张 )?张伟", garden) and "原党员负责人" not in garden, garden
+    member = page_text(site, "members/li-na/")
+    assert "旧责任区 原党员负责人 已撤销" in member, member
+
+
 @pytest.mark.parametrize("hotline, called, label", [
     ("0317-2720000", "tel:03172720000", "监督热线"),
     ("处党委办公室", "tel:03172720009", "原服务电话"),  # a hotline in words: the old number, said as the old one
