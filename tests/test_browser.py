@@ -743,6 +743,16 @@ def test_a_page_reflows_for_large_text(visit, kind):
     assert not page.evaluate("[...document.querySelectorAll('.no-photo')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)")
 
 
+@pytest.mark.parametrize("size, text, columns", [((412, 915), "200%", 2), ((390, 844), "150%", 2), ((390, 844), "100%", 3), ((320, 568), "100%", 3)])
+def test_the_roster_takes_fewer_columns_for_large_text(visit, size, text, columns):
+    """Audit AS-AA M4: at 200 % text the roster kept three cards a row, 130 px each, and broke
+    党小组 / 长 and 带电作 / 业工 in them. Under 20 characters a line it takes two."""
+    page = visit(size).open(PAGES["members"])
+    page.add_style_tag(content=f"html {{ font-size: {text} !important; }}")
+    found = page.evaluate("getComputedStyle(document.querySelector('.grid-members')).gridTemplateColumns.split(' ').length")
+    assert found == columns, (size, text, found)
+
+
 # what a box with overflow hidden cuts off on its right (a visually hidden table head, 1 px wide, excepted)
 CLIPPED = """() => [...document.querySelectorAll('main *')].filter(e => {
     const r = e.getBoundingClientRect();
