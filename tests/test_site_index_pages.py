@@ -335,7 +335,7 @@ def test_a_members_page_says_their_part_in_each_zone(tmp_path):
                                 r'<span class="badge">((?:[^<]|<span class="nm">[^<]*</span>|<wbr>)+)</span>', badges)]
                             for zone, badges in re.findall(r'<a href="[^"]*zones/[^"]*"><strong>(.*?)</strong>(.*?)</a>', section)}
     assert zones_of == {"zhang-wei": {"花园责任区": ["党员负责人"]},
-                        "li-na": {"花园责任区": ["业务带头人"], "旧责任区": ["党员负责人"]}}
+                        "li-na": {"花园责任区": ["业务带头人"], "旧责任区": ["原党员负责人"]}}  # an archived zone's leader, said as former (AS-AA L3)
 
 
 def test_the_zone_page_says_why_its_latest_grade_is_what_it_is(tmp_path):

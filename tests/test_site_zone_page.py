@@ -721,3 +721,18 @@ def test_a_promise_on_the_zone_page_shows_what_was_done_and_its_review(tmp_path)
     assert 'href="../../members/zhang-wei/#commitment-2026">1 条践诺记录</a>' in feet[0] and "评诺" in feet[0] and "优秀" in feet[0], feet[0]
     assert 'href="../../members/li-na/#commitment-2026">1 条践诺记录</a>' in feet[1] and "评诺" not in feet[1], feet[1]
     assert 'id="commitment-2026"' in (site / "members/li-na/index.html").read_text(encoding="utf-8")
+
+
+def test_a_promise_on_the_wall_shows_the_latest_of_what_was_done_or_that_nothing_is_recorded(tmp_path):
+    """Audit AS-AA M3: the wall showed "2 条践诺记录" and nothing of what they said, and a promise with
+    none showed nothing: "nothing recorded" looked like "not shown". The latest is shown, with its
+    date, and none is said."""
+    site = build_site(_without_printables(write_site(tmp_path / "src", {
+        "content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"].replace(
+            "      - {date: 2026-03-12, text: 补植草坪}\n", "      - {date: 2026-06-02, text: 修好喷灌}\n      - {date: 2026-03-12, text: 补植草坪}\n")})),
+        tmp_path / "site")
+    wall = page_text(site, "commitments/2026/")
+    assert "最近践诺 2026-06-02 修好喷灌 2 条践诺记录" in wall and "补植草坪" not in wall, wall
+    assert re.search(r"热情服务 暂无践诺记录", wall), wall
+    zone = page_text(site, "zones/garden/")
+    assert "最近践诺 2026-06-02 修好喷灌" in zone and "暂无践诺记录" in zone, zone
