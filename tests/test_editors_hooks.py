@@ -88,13 +88,20 @@ def test_gitlab_pages_pipeline(tmp_path):
     [compress] = pages["script"][2:]
     public = tmp_path / "public"
     (public / "assets").mkdir(parents=True)
-    for name in ("index.html", "assets/search-0.json", "photo.webp"):
+    for name in ("index.html", "assets/search-0.json", "photo.webp", "sitemap.xml", "sitemap.xml.gz"):
         (public / name).write_bytes(b"<p>" * 100)
-    subprocess.run(["bash", "-c", compress], cwd=tmp_path, check=True)
+    # as a build leaves them (audit AS-AB H1: the job failed on every real build): a page hard-linked
+    # into the cache, which gzip skips unforced, and MkDocs' own sitemap.xml.gz, which it will not overwrite
+    (tmp_path / "cached.html").write_bytes(b"<p>cached</p>" * 50)
+    (public / "cached.html").hardlink_to(tmp_path / "cached.html")
+    subprocess.run(["bash", "-ec", compress], cwd=tmp_path, check=True)
     import gzip
 
     assert gzip.decompress((public / "assets/search-0.json.gz").read_bytes()) == (public / "assets/search-0.json").read_bytes()
     assert (public / "index.html.gz").is_file() and not (public / "photo.webp.gz").exists()
+    assert gzip.decompress((public / "cached.html.gz").read_bytes()) == b"<p>cached</p>" * 50
+    assert (tmp_path / "cached.html").read_bytes() == b"<p>cached</p>" * 50 and (public / "cached.html").stat().st_nlink == 2
+    assert gzip.decompress((public / "sitemap.xml.gz").read_bytes()) == b"<p>" * 100
     assert "public/" in pages["artifacts"]["paths"] and "printables/" in pages["artifacts"]["paths"]
     assert pipeline["check"]["script"] == script and pipeline["check"]["artifacts"]["paths"] == ["printables/"]
     assert pipeline["image"].startswith("python:3.11-bookworm")
