@@ -132,6 +132,49 @@ def test_readme_commands_exist():
 
 
 @pytest.mark.skipif(not Path("/usr/sbin/nginx").exists() and not os.environ.get("CI"), reason="nginx is not installed (./dev test installs it; under CI its absence fails)")
+@pytest.mark.parametrize("variant, prefix", [(0, "/"), (1, "/dangjian/liangxiang/")], ids=["root", "sub-path"])
+def test_nginx_serves_the_site_as_the_guide_sets_it_up(tmp_path, variant, prefix):
+    """Audit AS-AB H2: the sub-path variant, pasted as the guide said, answered 404 at every
+    address (its regex locations took .html and .css to nginx's own folder), and `nginx -t`
+    passed. Each server block of the guide is started and asked for a page, a style sheet, a
+    PDF and an address that does not exist."""
+    import socket
+    import urllib.error
+    import urllib.request
+
+    site = tmp_path / "site"
+    for path, body in {"index.html": "<p>首页</p>", "zones/garden/index.html": "<p>花园</p>", "css/a.css": "p{}",
+                       "print/signboards/garden.pdf": "%PDF-1.4", "404.html": "<p>没有这个页面</p>"}.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(body, encoding="utf-8")
+    guide = (REPO / "deploy/intranet.md").read_text(encoding="utf-8")
+    block = re.findall(r"```nginx\n(.*?)```", guide, re.S)[variant]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    block = block.replace("listen 80;", f"listen 127.0.0.1:{port};").replace("/srv/liangxiang/site", str(site))
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(
+        f"user root;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\n include /etc/nginx/mime.types;\n access_log off;\n{block}\n}}\n", encoding="utf-8")
+    subprocess.run(["/usr/sbin/nginx", "-c", str(conf), "-p", str(tmp_path)], check=True, capture_output=True)
+    try:
+        def get(path: str) -> tuple[int, str, str]:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{prefix}{path}", timeout=10) as answer:
+                    return answer.status, answer.read().decode(), answer.headers.get("Cache-Control", "")
+            except urllib.error.HTTPError as error:
+                return error.code, error.read().decode(), ""
+
+        assert get("")[:2] == (200, "<p>首页</p>")
+        assert get("zones/garden/")[:2] == (200, "<p>花园</p>")
+        assert get("css/a.css") == (200, "p{}", "max-age=3600")
+        assert get("print/signboards/garden.pdf")[0] == 200
+        assert get("zones/nope/")[:2] == (404, "<p>没有这个页面</p>")  # the site's own 404 page
+    finally:
+        subprocess.run(["/usr/sbin/nginx", "-c", str(conf), "-p", str(tmp_path), "-s", "stop"], capture_output=True)
+
+
 def test_nginx_accepts_the_server_block(tmp_path):
     guide = (REPO / "deploy/intranet.md").read_text(encoding="utf-8")
     block = re.search(r"```nginx\n(.*?)```", guide, re.S).group(1)
