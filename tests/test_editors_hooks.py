@@ -132,6 +132,7 @@ def test_readme_commands_exist():
 
 
 @pytest.mark.skipif(not Path("/usr/sbin/nginx").exists() and not os.environ.get("CI"), reason="nginx is not installed (./dev test installs it; under CI its absence fails)")
+@pytest.mark.skipif(not Path("/usr/sbin/nginx").exists() and not os.environ.get("CI"), reason="nginx is not installed (./dev test installs it; under CI its absence fails)")
 @pytest.mark.parametrize("variant, prefix", [(0, "/"), (1, "/dangjian/liangxiang/")], ids=["root", "sub-path"])
 def test_nginx_serves_the_site_as_the_guide_sets_it_up(tmp_path, variant, prefix):
     """Audit AS-AB H2: the sub-path variant, pasted as the guide said, answered 404 at every
