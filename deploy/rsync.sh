@@ -17,6 +17,10 @@ if [ -z "$target" ]; then
   exit 2
 fi
 case "$target" in */) ;; *) target="$target/" ;; esac  # rsync: copy the contents of site/, not the folder
+if ! command -v rsync >/dev/null; then  # said now, not after the checks and the build (audit AS-AB L1)
+  echo "这台电脑没有安装 rsync：先安装（Debian/Ubuntu：sudo apt-get install rsync），再运行一次" >&2
+  exit 1
+fi
 
 ./dev validate
 if [ "${LIANGXIANG_SKIP_TESTS:-0}" != 1 ]; then

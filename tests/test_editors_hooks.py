@@ -172,6 +172,13 @@ def test_nginx_serves_the_site_as_the_guide_sets_it_up(tmp_path, variant, prefix
         assert get("css/a.css") == (200, "p{}", "max-age=3600")
         assert get("print/signboards/garden.pdf")[0] == 200
         assert get("zones/nope/")[:2] == (404, "<p>没有这个页面</p>")  # the site's own 404 page
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", f"{prefix}zones/garden")  # a slash left off: sent on by its path alone,
+        moved = connection.getresponse()  # not to http:// and the port behind an HTTPS proxy (audit AS-AB L3)
+        assert moved.status == 301 and moved.getheader("Location") == f"{prefix}zones/garden/", moved.getheaders()
+        connection.close()
     finally:
         subprocess.run(["/usr/sbin/nginx", "-c", str(conf), "-p", str(tmp_path), "-s", "stop"], capture_output=True)
 
