@@ -14,6 +14,9 @@ from .fonts import WEIGHTS, FontSet
 from .shaping import SHAPED, parts, shaped_width
 
 
+_READ: dict[tuple[str, bool], tuple[dict, int]] = {}  # (font set's digest, bold) -> a face's table, once per process
+
+
 @lru_cache(maxsize=4)
 def metrics_for(fonts: FontSet, folder: Path | None = None) -> "Metrics":
     """One Metrics per font set and process: `mkdocs serve` rebuilds reuse its tables and its lines.
@@ -35,14 +38,20 @@ class Metrics:
         """({code point: advance in font units}, units per em) of a face."""
         if bold not in self._tables:
             memo = self.folder / f"metrics-{self.fonts.digest}-{'bold' if bold else 'regular'}.bin" if self.folder else None
-            try:
-                self._tables[bold] = _read_memo(memo) if memo else None
-            except (OSError, ValueError, EOFError, TypeError):
-                self._tables[bold] = None
-            if self._tables[bold] is None:
-                self._tables[bold] = self._read_font(bold)
-                if memo:
-                    _write_memo(memo, self._tables[bold])
+            # a face read once in this process serves every site it builds or checks: `validate` of a
+            # new site, or a test's, read the whole font again (0.3 s a face) for its own cache folder
+            table = _READ.get((self.fonts.digest, bold))
+            if table is None and memo:
+                try:
+                    table = _read_memo(memo)
+                except (OSError, ValueError, EOFError, TypeError):
+                    table = None
+            fresh = table is None
+            if fresh:
+                table = self._read_font(bold)
+            if memo and (fresh or not memo.exists()):  # a damaged memo is written again
+                _write_memo(memo, table)
+            self._tables[bold] = _READ[(self.fonts.digest, bold)] = table
         return self._tables[bold]
 
     def _read_font(self, bold: bool) -> tuple[dict, int]:

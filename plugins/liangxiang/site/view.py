@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,8 +36,16 @@ class Labels(dict):
 
 
 def load_labels(lang: str = "zh-CN") -> Labels:
-    with open(LABELS_DIR / f"{lang}.yml", encoding="utf-8") as file:
-        return Labels(yaml.safe_load(file))
+    path = LABELS_DIR / f"{lang}.yml"
+    return Labels(_parsed_labels(path, path.stat().st_mtime_ns))  # a copy: a caller may add to its own
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed_labels(path: Path, changed: int) -> dict:
+    """The table, parsed once per process while its file stays as it is (60 ms: every check of a
+    site read it again, and `mkdocs serve` on every rebuild)."""
+    with open(path, encoding="utf-8") as file:
+        return yaml.safe_load(file)
 
 
 def period_name(labels: Labels, period: str, short: bool = False) -> str:
