@@ -182,10 +182,11 @@ def _check_content(config, plugin_config, quiet: bool = False, said: set[str] = 
 def _slow_steps_said():
     """The one slow step of a first run, making the print fonts (15 to 75 s), said as a build says it:
     validate sat silent for a minute and looked hung (audit AS-Y L1). To stdout: stderr holds the mistakes."""
+    from .print.fonts import FONTS_LOG
+
     handler = logging.StreamHandler(sys.stdout)
     handler.setFormatter(logging.Formatter("%(message)s"))
-    handler.addFilter(lambda record: record.module == "fonts")
-    logger = logging.getLogger("mkdocs.plugins.liangxiang")
+    logger = logging.getLogger(FONTS_LOG)
     level = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)

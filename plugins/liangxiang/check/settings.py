@@ -135,12 +135,17 @@ def _outputs_not_ignored(config, plugin_config, config_file: Path, content: Cont
         return
     written = {"site_dir": Path(config.site_dir).resolve(), "cache_dir": cache_dir(config, plugin_config).resolve()}
     inside = {name: path.relative_to(top).as_posix() + "/" for name, path in written.items() if path.is_relative_to(top) and path != top}
-    try:
-        unignored = [name for name, path in inside.items()
-                     if subprocess.run(["git", "-C", str(top), "check-ignore", "-q", "--no-index", path],
-                                       capture_output=True, timeout=10).returncode == 1]
+    if not inside:
+        return
+    try:  # one git for both: it prints those ignored (exit 1 when none is, 128 on its own trouble)
+        found = subprocess.run(["git", "-C", str(top), "check-ignore", "--no-index", *inside.values()],
+                               capture_output=True, text=True, timeout=10)
     except (OSError, subprocess.SubprocessError):  # no git on this machine: nothing to commit with either
         return
+    if found.returncode > 1:
+        return
+    ignored = set(found.stdout.splitlines())
+    unignored = [name for name, path in inside.items() if path not in ignored]
     if unignored:
         shown = "、".join(inside[name] for name in unignored)
         content.notices.append(Problem(

@@ -22,6 +22,7 @@ from ..files import FileFacts, replacing, stamp
 from .shaping import SHAPED
 
 WEIGHTS = {"regular": 400, "bold": 700}
+FONTS_LOG = "mkdocs.plugins.liangxiang.fonts"  # the build's log; `validate` shows this one alone (cli)
 BUNDLED_PACKAGE = "justmytype_intl_cjk"
 BUNDLED_FILE = "fonts/ofl/notosanssc/NotoSansSC[wght].ttf"
 CUT = 3  # how base and per-build faces are cut (subset_face), and from which instances (-2): part of their file names
@@ -87,7 +88,7 @@ def prepare_fonts(option: str | None, root: Path, cache_dir: Path) -> FontSet:
     targets = {name: folder / f"{source.stem[:24]}-{digest}-w{weight}-2.ttf" for name, weight in WEIGHTS.items()}
     missing = [name for name, target in targets.items() if not whole_font(target) and not _from_shared(target)]
     if missing:
-        logging.getLogger("mkdocs.plugins.liangxiang").info(
+        logging.getLogger(FONTS_LOG).info(
             "亮相：从 %s 做印刷用的常规体和粗体（只做一次，要半分钟到一分钟）", source.name)
         folder.mkdir(parents=True, exist_ok=True)
         jobs = [(str(source), number, WEIGHTS[name], str(targets[name])) for name in missing]

@@ -22,6 +22,12 @@ NAMED_SIZES = {"60x40cm": (600.0, 400.0), "80x60cm": (800.0, 600.0), "A3": (420.
 LARGEST_PAGE = 5000.0  # mm: PDF pages stop at 200 inches
 
 
+def paper_name(width: float, height: float) -> str:
+    """'A3' or 'A4' for a sheet of that size, whichever way up; '' for any other."""
+    sides = sorted((round(width), round(height)), reverse=True)
+    return next((name for name, named in NAMED_SIZES.items() if name.startswith("A") and list(named) == sides), "")
+
+
 def sheet_size(size: str, orientation: str) -> tuple[float, float]:
     """(width, height) in mm of a signboard.size as the format spells it."""
     if size in NAMED_SIZES:
@@ -32,9 +38,9 @@ def sheet_size(size: str, orientation: str) -> tuple[float, float]:
     return (long, short) if orientation == "landscape" else (short, long)
 
 
-def size_label(width: float, height: float) -> str:
-    """'60 × 40 cm' for whole centimetres, '297 × 420 mm' otherwise."""
-    if width % 10 == 0 and height % 10 == 0:
+def size_label(width: float, height: float, millimetres: bool = False) -> str:
+    """'60 × 40 cm' for whole centimetres, '297 × 420 mm' otherwise (and always, in millimetres)."""
+    if width % 10 == 0 and height % 10 == 0 and not millimetres:
         return f"{width / 10:g} × {height / 10:g} cm"
     return f"{width:g} × {height:g} mm"
 

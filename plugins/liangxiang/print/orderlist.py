@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Iterable
 
 from ..site.view import Labels
+from .layout import paper_name, size_label
 from .printable import Printable
 
 LIST = "print/printables.csv"
-PAPERS = {(297.0, 420.0): "A3", (210.0, 297.0): "A4", (148.0, 210.0): "A5", (420.0, 594.0): "A2", (594.0, 841.0): "A1"}
 
 
 def write_order_list(items: Iterable[Printable], site_dir: Path, labels: Labels, site_url: str, bleed: bool) -> None:
@@ -30,28 +30,11 @@ def write_order_list(items: Iterable[Printable], site_dir: Path, labels: Labels,
         pages: dict[str, int] = {}
         for item in items:
             pages[item.kind] = page = pages.get(item.kind, 0) + 1
-            out.writerow([labels[f"print_{item.kind}"], item.id, _cell(item.title), _millimetres(item), _paper(item, labels),
-                          _cell(_note(item, labels)), 1, labels["print_list_bleed_yes" if bleed else "print_list_bleed_no"],
-                          item.edition, base + item.pdf, page, item.url])
-
-
-def _millimetres(item: Printable) -> str:
-    """'600 × 400 mm': a shop's order form is in millimetres; '60 × 40 cm' beside '297 × 420 mm' read as two units."""
-    return f"{item.drawing.width:g} × {item.drawing.height:g} mm"
-
-
-def _paper(item: Printable, labels: Labels) -> str:
-    """A3, A4…, whichever way up, or that the size is the sign's own."""
-    return PAPERS.get(tuple(sorted((round(item.drawing.width), round(item.drawing.height)))), labels["print_list_custom"])
-
-
-def _note(item: Printable, labels: Labels) -> str:
-    """A sign's way up and colours; for a plate how it is made (its post told the shop nothing), marked
-    when its member has left (the note then begins with 已调离)."""
-    if item.kind != "plates":
-        return item.note
-    former = labels["former"]
-    return " · ".join((former, labels["print_list_plate"])) if item.note.startswith(former) else labels["print_list_plate"]
+            width, height = item.drawing.width, item.drawing.height
+            # millimetres: '60 × 40 cm' beside '297 × 420 mm' read as two units
+            out.writerow([labels[f"print_{item.kind}"], item.id, _cell(item.title), size_label(width, height, millimetres=True),
+                          paper_name(width, height) or labels["print_list_custom"], _cell(item.order_note), 1,
+                          labels["print_list_bleed_yes" if bleed else "print_list_bleed_no"], item.edition, base + item.pdf, page, item.url])
 
 
 def _cell(text: str) -> str:

@@ -34,6 +34,7 @@ class Printable:
     planned: Planned | None = field(default=None, repr=False, compare=False)
     packed: bytes | None = field(default=None, repr=False)  # the pickled pages, until rendered
     chars: str = ""  # every character it prints, for the cut-down font
+    order_note: str = ""  # its 说明 in the order list: a sign's note, or how a plate is made (orderlist)
 
     def fingerprint(self) -> str:
         """What the /print/ page shows of it, for the page cache: its edition and its version, not

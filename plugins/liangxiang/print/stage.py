@@ -218,12 +218,14 @@ class PrintStage:
         if item.kind == "signboard":
             board = item.records["zone"].signboard
             note = " · ".join((self.labels[f"print_{board.orientation}"], self.labels["print_scheme_" + board.scheme.replace("-", "_")]))
+            ordered = note
         else:
-            note = item.content.detail or item.content.branch
+            # the post on /print/; how it is made in the order list, whose shop the post told nothing (audit AS-Z L1)
+            note, ordered = item.content.detail or item.content.branch, self.labels["print_list_plate"]
             if item.records["member"].status == "former":  # in all.pdf as the format says; whoever orders may skip it
-                note = " · ".join(part for part in (self.labels["former"], note) if part)
+                note, ordered = (" · ".join(part for part in (self.labels["former"], said) if part) for said in (note, ordered))
         return Printable(kind, item.id, summary.title, note, outline(summary), summary.key, item.content.url, edition(item.content),
-                         planned=item, packed=packed, chars=chars)
+                         planned=item, packed=packed, chars=chars, order_note=ordered)
 
     # -- write: after MkDocs has built the pages -----------------------------------------
     def _start(self) -> None:
