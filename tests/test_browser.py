@@ -1040,6 +1040,18 @@ def test_a_zone_page_says_how_to_complain_on_its_first_screen(visit):
     assert first.get_attribute("href") == page.locator(".supervise a.phone[href^='tel:']").get_attribute("href")
 
 
+def test_a_small_phone_shows_who_is_in_charge_on_its_first_screen(visit):
+    """Audit AS-AA M1: on a 320x568 phone the masthead took 174 px with the campaign's name on two
+    lines, and the leader's name stood below the first screen. At 20 characters a line the masthead
+    gives up the campaign's name (the home page's heading says it); its sections keep their two rows."""
+    page = visit(size=(320, 568)).open(PAGES["zone"])
+    name = page.locator(".leader .name").bounding_box()
+    assert name and name["y"] + name["height"] <= 568, name
+    assert page.locator(".brand-activity").is_hidden()
+    rows = page.evaluate("new Set([...document.querySelectorAll('.sections li')].map(e => e.getBoundingClientRect().top)).size")
+    assert rows == 2, rows
+
+
 @pytest.mark.parametrize("kind", ["zone", "member"])
 def test_a_200_percent_zoom_keeps_names_on_lines_of_words(visit, kind):
     """Audit AA: at a 200 % zoom a phone is 195 px wide; the masthead's name stood one character a
