@@ -2521,6 +2521,18 @@ def test_a_score_from_a_spreadsheet_is_rounded(tmp_path):
     assert content.grade_for(90.0) == content.grade_for(content.assessments[0].results[0].score)
 
 
+def test_a_score_written_under_a_grade_stays_under_it(tmp_path):
+    """AS-AC M1: 69.99999999 was rounded to 70 on reading and graded 基本合格, with no notice; it is
+    under 70, and the notice of decimals the board does not show counts it."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 69.99999999}"))
+    content, problems = read_content(root, root / "content")
+    score = content.assessments[0].results[0].score
+    assert not problems and score < 70 and content.grade_for(score) != content.grade_for(70.0)
+    assert any("69.99999999" in notice for notice in notices_after(tmp_path / "again", sub(
+        "content/assessments/2026-Q1.yaml", "score: 90}", "score: 69.99999999}")))
+
+
 EMPTY_OPTIONAL = {
     "members.yaml": FILES["members.yaml"].replace("    photo: photos/zhang-wei.jpg\n", "    photo:\n").replace(
         "    post: 绿化养护员\n", "    post: \"\"\n    department: \"\u200b\"\n    title: \"  \"\n    tags:\n    status:\n"),  # a zero-width space too (AS-N 3)

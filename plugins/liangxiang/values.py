@@ -145,8 +145,9 @@ def _plainly_a_number(kind: str):
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # what a year field takes
 Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR), _plainly_a_number("int_type")]
-# 89.99999999999999 from a spreadsheet is 90: graded 优秀, not 良好 (a score has at most a few decimals)
-Score = Annotated[float, _plainly_a_number("float_type"), Field(allow_inf_nan=False), AfterValidator(lambda value: round(value, 6))]
+# 89.99999999999999 from a spreadsheet is 90: graded 优秀, not 良好 (a score has at most a few decimals).
+# Only a float's noise is rounded away: 69.99999999 written by hand stays under 70 (AS-AC M1)
+Score = Annotated[float, _plainly_a_number("float_type"), Field(allow_inf_nan=False), AfterValidator(lambda value: round(value, 10))]
 Flag = Annotated[bool, Strict()]  # true or false: "yes" or "1" would hide a member without the hidden checks
 Period = Annotated[str, StringConstraints(pattern=PERIOD_PATTERN)]
 SignboardSize = Annotated[str, StringConstraints(pattern=SIZE_PATTERN)]
