@@ -262,3 +262,14 @@ def test_a_rare_hanzi_is_said_as_one_not_as_a_foreign_script(char):
     member = Member(id="wang-x", name=f"王{char}国", branch="b1")
     message, hint = Unprintable(member, ("name",), (char,), person=True).error("Noto Sans SC", None)
     assert as_written(char) and "印出来会是方框" in message and "译名" not in hint and "font" in hint, (message, hint)
+
+
+def test_a_rare_hanzi_beside_an_emoji_is_said_as_a_hanzi_and_an_emoji():
+    """Audit AS-AC H1: 刘𪚥😀 was told to write a Uyghur name's Chinese transliteration (例如 阿依古丽)."""
+    from liangxiang.model import Member
+    from liangxiang.print.glyphs import Unprintable
+
+    member = Member(id="liu-x", name="刘𪚥😀", branch="b1")
+    message, hint = Unprintable(member, ("name",), ("𪚥", "😀"), person=True).error("Noto Sans SC", None)
+    assert message.startswith("“😀”（U+1F600） 是表情符号，印不出来；字体“Noto Sans SC”里没有 “𪚥”（U+2A6A5），印出来会是方框"), message
+    assert hint.startswith("删掉表情符号；人名里的字不要改：") and "font" in hint and "译名" not in hint, hint

@@ -45,6 +45,10 @@ class Unprintable:
 
     def error(self, font: str, found: str | None) -> tuple[str, str]:
         """(message, hint); found: an installed font that has the characters."""
+        symbols = tuple(c for c in self.chars if is_emoji(c))
+        if symbols and len(symbols) < len(self.chars):  # 刘𪚥😀: each said as what it is (AS-AC H1)
+            message, hint = replace(self, chars=tuple(c for c in self.chars if c not in symbols)).error(font, found)
+            return f"{_codes(symbols)} 是表情符号，印不出来；{message}", f"删掉表情符号；{hint}"
         if self.emoji and self.person:
             return f"{_codes(self.chars)} 是表情符号，印不出来，人名里也不能略去", "删掉表情符号：人名要印在标志牌或桌牌上"
         if self.emoji:
