@@ -55,6 +55,15 @@ def test_an_empty_year_and_no_stories_say_there_is_nothing_yet(tmp_path):
     assert "本年度暂无公开的承诺" in page_text(site, "commitments/2027/")
     assert "本年度暂无公开的承诺" not in page_text(site, "commitments/2026/")
     assert "暂无典型故事" in page_text(site, "stories/")
+    assert "暂无党员责任区" not in page_text(site, "zones/")
+
+
+def test_no_zones_say_there_is_none_yet(tmp_path):
+    """Audit AS-AC L3: with no zone the page showed its heading over an empty grid."""
+    site = _build(tmp_path / "src", {"content/zones/garden.yaml": None, "content/zones/closed.yaml": None, "content/stories/a-key.md": None,
+                                     "content/assessments/2026-Q1.yaml": None})
+    html = (site / "zones" / "index.html").read_text(encoding="utf-8")
+    assert "暂无党员责任区" in page_text(site, "zones/") and 'class="grid grid-zones"' not in html
 
 
 def test_a_service_standard_is_one_text_beside_its_label_on_every_page(tmp_path):
