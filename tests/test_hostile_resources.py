@@ -7,6 +7,7 @@ wall time is only reported, never asserted). One case runs a whole `mkdocs build
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -58,6 +59,23 @@ def test_decompression_bomb_photo_is_refused(tmp_path):
     (root / "members.yaml").write_text(FILES["members.yaml"].replace("zhang-wei.jpg", "bomb.png"), encoding="utf-8")
     code, out = validate(root)
     assert code != 0 and "members.yaml:4" in out and "像素太多" in out, out
+
+
+def test_a_named_pipe_in_content_is_an_error_not_a_hang(tmp_path):
+    """Audit AS-AD H1: a FIFO as a member's photo hung validate and the build in open(), waiting for
+    a writer; one as a free page passed validate and hung MkDocs. Each is said, and nothing waits."""
+    root = write_site(tmp_path)
+    (root / "content/photos/zhang-wei.jpg").unlink()
+    os.mkfifo(root / "content/photos/zhang-wei.jpg")
+    os.mkfifo(root / "content/notes.md")
+    os.mkfifo(root / "content/zones/pipe.yaml")
+    code, out = validate(root)
+    assert code != 0, out
+    for shown in ("content/notes.md:1:1", "content/zones/pipe.yaml:1:1", "content/photos/zhang-wei.jpg:1:1"):
+        assert f"{shown}: 这不是普通文件，而是命名管道" in out, out
+    assert "members.yaml:4:5: members[1].photo: “photos/zhang-wei.jpg”不是图片文件" in out, out
+    code, out, _ = _run(root, str(BIN / "mkdocs"), "build", "--strict")
+    assert code != 0 and "content/notes.md:1:1: 这不是普通文件" in out and "Traceback" not in out, out
 
 
 def test_billion_laughs_is_refused(tmp_path):

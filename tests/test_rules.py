@@ -608,6 +608,13 @@ CASES = [
     # audit AS-M 2: a mobile written 3-4-4 a digit short was "3 phone numbers: put 、 between them"
     Case("spaced-mobile-too-short", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 139 3170 258"), "content/zones/garden.yaml", "service_phone", "service_phone",
          "手机号码“139 3170 258”不完整：现在有 10 位数字，手机号应该是 11 位", "重新输入 11 位数字"),
+    # audit AS-AD M1: the sign's call button dialled 1337, and a host name was printed on the sign
+    Case("phone-with-script", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 'javascript:alert(1337)//0317-2720001'"),
+         "content/zones/garden.yaml", "service_phone", "service_phone", "电话里有英文、网址或网页代码“javascript”", "这里只写电话号码，可以在括号里加说明"),
+    Case("phone-with-a-host", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001 或访问 example.cn"),
+         "content/zones/garden.yaml", "service_phone", "service_phone", "电话里有英文、网址或网页代码“example”", "这里只写电话号码"),
+    Case("phone-with-an-attribute", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: '0317-2720001\" onclick=\"x'"),
+         "content/zones/garden.yaml", "service_phone", "service_phone", "电话里有英文、网址或网页代码“\"”", "这里只写电话号码"),
     Case("empty-list", sub("content/zones/garden.yaml", "duties:\n  - 浇水", "duties: []"), "content/zones/garden.yaml", "duties", "duties", "至少要有 1 项",
          "在“duties:”下面写工作职责，每项一行，以“- ”开头"),
     Case("score-range", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 101}"), "content/assessments/2026-Q1.yaml", "101", "results[1].score", "不能大于 100", "得分在 0 到 100 之间（百分制）"),
@@ -2510,6 +2517,19 @@ def test_a_former_members_plate_is_said_of_the_year_the_plates_print(tmp_path):
 ])
 def test_a_name_as_a_spreadsheet_pads_it_is_a_notice(tmp_path, edits, notice):
     assert notices_after(tmp_path, edits) == ([notice] if notice else [])
+
+
+@pytest.mark.parametrize("phone", ["0317-2720001 ext 8", "Tel: 0317-2720001", "0317-2720001（24小时）", "0317-2720001 转 8001"])
+def test_a_phone_with_words_a_number_takes_is_not_code(tmp_path, phone):
+    assert notices_after(tmp_path, sub("content/zones/garden.yaml", "service_phone: 0317-2720001", f"service_phone: '{phone}'")) == []
+
+
+def test_an_emergency_number_as_a_zones_phone_is_a_notice(tmp_path):
+    """Audit AS-AD M1: 请拨打 110 made the sign's button call the police. Said, not refused: a 120
+    dispatch centre's own zone may mean it."""
+    notices = notices_after(tmp_path, sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 请拨打 110"))
+    assert notices == ["content/zones/garden.yaml:12:1: service_phone: 服务电话拨的是 110（报警电话），不是这个责任区自己的电话："
+                       "网页上的拨号按钮和标志牌都会让群众拨 110 (写责任区自己的电话，例如 0317-2721365；只有这个责任区本身就是 110 时才这样写)"], notices
 
 
 def test_a_score_from_a_spreadsheet_is_rounded(tmp_path):

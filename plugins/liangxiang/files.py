@@ -11,6 +11,7 @@ import shutil
 from contextlib import contextmanager
 from importlib import metadata
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Any, Callable, Iterator
 
 
@@ -80,6 +81,15 @@ def changed_at(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
+
+
+def special(path: Path) -> bool:
+    """A named pipe, socket or device: opening one waits for a writer forever (audit AS-AD H1)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (S_ISREG(mode) or S_ISDIR(mode))
 
 
 def stamp(stat: os.stat_result) -> tuple[int, int, int, int]:

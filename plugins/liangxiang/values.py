@@ -264,6 +264,15 @@ def split_extension(number: str) -> tuple[str, str]:
     return found.group(1), found.group(2)
 
 
+EMERGENCY = {"110": "报警电话", "119": "火警电话", "120": "急救电话", "122": "交通事故报警电话"}
+
+
+def dialled_digits(value: str) -> str:
+    """The digits a phone's call button dials: its first number's, without an extension."""
+    number = next(phone_numbers(value), None)
+    return re.sub(r"\D", "", split_extension(number.group(0))[0]) if number else ""
+
+
 _MARK_IN_NUMBER = re.compile(r"\s*([:：.．#＃*＊])\s*\d+")  # digits glued on by a colon, a point, # or *: not a second number
 
 
@@ -277,7 +286,7 @@ def _dialable(value: str) -> str:
     if number and (mark := _MARK_IN_NUMBER.match(value, number.end())):  # 2721:365 would dial 2721
         raise PydanticCustomError("phone_mark", "电话号码“{number}”中间有“{mark}”", {"number": number.group(0) + mark.group(0),
                                                                                "mark": mark.group(1)})
-    digits = re.sub(r"\D", "", split_extension(number.group(0))[0]) if number else ""
+    digits = dialled_digits(value)
     if not digits:
         raise PydanticCustomError("phone_digits", "电话里没有号码（现在是“{value}”）", {"value": value})
     if not whole_number(digits):
@@ -304,6 +313,21 @@ def _no_markup(value: str) -> str:
     return value
 
 
+_WORD_OR_CODE = re.compile(r"(?<![0-9])[A-Za-z]{2,}(?![0-9])|[=\"\\{}`]|/{2}")
+_WORDS_BY_A_NUMBER = {"ext", "tel"}  # 0317-2721365 ext 8, Tel: 0317-2721365
+
+
+def _no_code(value: str) -> str:
+    """A zone's phone is the number its sign's button dials: javascript:alert(1337)//0317-2721365
+    dialled 1337, and 请拨打 110 或访问 evil.invalid printed a host name on a metal sign (audit AS-AD M1).
+    Chinese words beside the number stay (（24小时）, 转 8001); code, addresses and English do not."""
+    for found in _WORD_OR_CODE.finditer(value):
+        if found.group().lower() not in _WORDS_BY_A_NUMBER:
+            raise PydanticCustomError("phone_markup", "电话里有英文、网址或网页代码“{tag}”（现在是“{value}”）",
+                                      {"tag": found.group(), "value": shortened(value, 40)})
+    return value
+
+
 _QUOTED_WHOLE = re.compile(r"[“‘「『＂\"']\s*([^“”‘’「」『』＂\"']*?)\s*[”’」』＂\"']")
 
 
@@ -317,7 +341,8 @@ Phone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidat
                   AfterValidator(_unquoted), AfterValidator(_no_markup), AfterValidator(_digits), Field(json_schema_extra={"x-phone": "any"})]
 # no length of its own: “待定” is said to hold no number, not to be too short
 ServicePhone = Annotated[str, BeforeValidator(_not_a_spreadsheet_number), BeforeValidator(_unseen_removed), StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
-                         AfterValidator(_unquoted), AfterValidator(_no_markup), AfterValidator(_digits), AfterValidator(_dialable), Field(json_schema_extra={"x-phone": "dialled"})]
+                         AfterValidator(_unquoted), AfterValidator(_no_markup), AfterValidator(_no_code), AfterValidator(_digits), AfterValidator(_dialable),
+                         Field(json_schema_extra={"x-phone": "dialled"})]
 
 
 # "1、", "1.", "1）", "(1)", "①", "一、", "（一）", "第一，" at the start of a duty: numbering pasted from

@@ -16,7 +16,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .. import imaging
 from ..content import IMAGE_SUFFIXES
-from ..files import FileFacts, stamp
+from ..files import FileFacts, special, stamp
 from ..load.misplaced import file_elsewhere
 from ..problems import case_only_rename, unreadable_words
 
@@ -240,6 +240,8 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
         if inside and os.path.lexists(docs_dir / value):  # written right, but a link to a file outside: "write it inside" went in circles (AS-X L3)
             return [(f"“{value}”是一个链接（快捷方式），指向 {docs_dir.name}/ 以外的文件，网站不用它", f"把照片文件本身放到 {docs_dir.name}/{value}，替换这个链接")]
         return [_outside(docs_dir, value, example)]
+    if special(path):  # opening a named pipe waits for a writer for ever (audit AS-AD H1)
+        return [(f"“{value}”不是图片文件，而是命名管道、设备之类的特殊文件", f"删掉它，把照片本身放在 {docs_dir.name}/{value}")]
     try:
         if not path.is_dir():
             path.open("rb").close()

@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..model import Zone
 from ..problems import Location, Problem, shortened
-from ..values import numbered_places, numbers_or_text, unnumbered
+from ..values import EMERGENCY, dialled_digits, numbered_places, numbers_or_text, unnumbered
 
 LEADER_TITLES = ("党员负责人", "负责人", "责任区负责人", "党员责任区负责人")  # what the sign calls the leader
 
@@ -42,6 +42,7 @@ class ZoneRules:
                 lambda: self.leader_serving(zone),
                 lambda: self.roles_serving(zone),
                 lambda: self.signboard_sides(zone),
+                lambda: self.emergency_phone(zone),
                 lambda: self.numbered_duties(zone),
                 lambda: self.role_names(zone),
                 lambda: self.second_leader(zone),
@@ -156,6 +157,16 @@ class ZoneRules:
             zone.at("signboard", "orientation"), "signboard.orientation",
             f"尺寸 {sign.size} 是宽 {width}、高 {height} 毫米，却写了 orientation: {sign.orientation}：按它印成宽 {printed[0]}、高 {printed[1]} 毫米",
             f"宽x高按标志牌挂好后的样子写（写 {printed[0]}x{printed[1]}mm 或 {width}x{height}mm），orientation 可以删掉"))
+
+    def emergency_phone(self, zone) -> None:
+        """请拨打 110: the sign's button and its printed number call the police for a leaking pipe
+        (audit AS-AD M1). A notice, not an error: a 120 dispatch centre's zone may mean it."""
+        digits = dialled_digits(zone.service_phone or "")
+        if digits in EMERGENCY:
+            self.content.notices.append(Problem(
+                zone.at("service_phone"), "service_phone",
+                f"服务电话拨的是 {digits}（{EMERGENCY[digits]}），不是这个责任区自己的电话：网页上的拨号按钮和标志牌都会让群众拨 {digits}",
+                "写责任区自己的电话，例如 0317-2721365；只有这个责任区本身就是 " + digits + " 时才这样写"))
 
     def leader_serving(self, zone) -> None:
         """A leader who has left is still printed as the one in charge: said, not an error (the

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..content import HOME_SOURCES, IMAGE_SUFFIXES, RECORD_FOLDERS, Content, address, is_scratch
+from ..files import special
 from ..problems import Location, Problem, did_you_mean, shortened
 from .decoding import report_controls, undecodable
 from .frontmatter import TOML_HINT, closing_line, split_front_matter, toml_front_matter, unclosed_hint
@@ -204,8 +205,13 @@ class PageScanning:
             if path.is_symlink():
                 self.link(path)
                 continue
-            if (any(part.startswith(".") or undecodable(part) for part in relative.parts) or is_scratch(path.name)
-                    or not path.is_file()):
+            if any(part.startswith(".") or undecodable(part) for part in relative.parts) or is_scratch(path.name):
+                continue
+            if special(path):  # MkDocs would wait on it for ever, as would a check that opened it
+                self.problems.add(Location(self.shown(path)), "-", "这不是普通文件，而是命名管道、设备之类的特殊文件：读它的程序会一直等下去",
+                                  f"删掉它（rm {self.shown(path)}）：{self.docs_dir.name}/ 里只放页面、记录和照片文件")
+                continue
+            if not path.is_file():
                 continue
             top = relative.parts[0]
             if top in RECORD_FOLDERS and len(relative.parts) == 1:  # content/zones saved over by a file
