@@ -1156,6 +1156,13 @@ CASES = [
          "mkdocs.yml", "extra_css:", "extra_css", "别的网站加载"),
     Case("extra-js-host-backslash", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nextra_javascript:\n  - /\\cdn.example.com/x.js\n"),
          "mkdocs.yml", "extra_javascript:", "extra_javascript", "别的网站加载"),
+    # audit AS-AD H2: a custom_dir's stylesheet or template loaded from another host on every page
+    Case("custom-css-imports-a-host", {**sub("mkdocs.yml", "  name: liangxiang\n", "  name: liangxiang\n  custom_dir: overrides\n"),
+                                       "overrides/css/extra.css": "body { color: #333; }\n@import url(\"https://fonts.example.com/sc.css\");\n"},
+         "overrides/css/extra.css", 2, "-", "主题文件里的“https://fonts.example.com/sc.css”要从别的网站加载", "把文件放进 overrides/ 里"),
+    Case("custom-template-script-from-a-host", {**sub("mkdocs.yml", "  name: liangxiang\n", "  name: liangxiang\n  custom_dir: overrides\n"),
+                                                "overrides/main.html": '{% extends "base.html" %}\n{% block scripts %}{{ super() }}\n<script\n  src="//hm.example.com/hm.js"></script>{% endblock %}\n'},
+         "overrides/main.html", 4, "-", "主题文件里的“//hm.example.com/hm.js”要从别的网站加载"),
     Case("page-template", {"content/about.md": "---\ntitle: 关于\ntemplate: zone.html\n---\n# 关于\n"}, "content/about.md", 3, "template", "模板", "删掉 template"),
     Case("nav-missing-page", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nnav:\n  - 首页: index.md\n  - 关于: abuot.md\n"),
          "mkdocs.yml", "  - 关于: abuot.md", "nav", "找不到", "about.md"),
@@ -2530,6 +2537,42 @@ def test_an_emergency_number_as_a_zones_phone_is_a_notice(tmp_path):
     notices = notices_after(tmp_path, sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 请拨打 110"))
     assert notices == ["content/zones/garden.yaml:12:1: service_phone: 服务电话拨的是 110（报警电话），不是这个责任区自己的电话："
                        "网页上的拨号按钮和标志牌都会让群众拨 110 (写责任区自己的电话，例如 0317-2721365；只有这个责任区本身就是 110 时才这样写)"], notices
+
+
+def _site_said(tmp_path, edits) -> list[str]:
+    """Every problem and notice of the minimal site after edits, mkdocs.yml's checks included."""
+    from mkdocs.config import load_config
+
+    from liangxiang.pipeline import read_site
+    from liangxiang.problems import ContentError
+
+    root = write_site(tmp_path)
+    _apply(root, edits)
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    try:
+        return [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices]
+    except ContentError as error:
+        return [str(p) for p in error.problems.sorted()] + [str(n) for n in error.notices]
+
+
+def test_a_custom_dirs_own_files_and_links_to_other_sites_are_not_loads(tmp_path):
+    """A stylesheet's url() of its own folder, a data: image, a link a visitor clicks, a canonical address."""
+    edits = {**sub("mkdocs.yml", "  name: liangxiang\n", "  name: liangxiang\n  custom_dir: overrides\n"),
+             "overrides/css/extra.css": "a { background: url(../img/x.png) } b { background: url(data:image/png;base64,AAAA) }\n",
+             "overrides/main.html": '{% extends "base.html" %}\n{% block extrahead %}<link rel="canonical" href="https://dj.qinghe.org.cn/dj/">'
+                                    '<a href="https://www.12371.cn/">共产党员网</a>{% endblock %}\n'}
+    assert _site_said(tmp_path, edits) == []
+
+
+@pytest.mark.parametrize("line, key", [("site_description: !ENV [PATH]", "site_description"), ("copyright: !ENV [CI_JOB_TOKEN, x]", "copyright"),
+                                       ("extra:\n  phone: !ENV PHONE", "phone")])
+def test_an_environment_variable_published_on_every_page_is_a_notice(tmp_path, line, key):
+    """Audit AS-AD H3: `site_description: !ENV [PATH]` put the building machine's PATH into every
+    page, and a CI job's tokens would go the same way. site_url's own !ENV is what it is for."""
+    notices = _site_said(tmp_path, sub("mkdocs.yml", "docs_dir: content\n", f"docs_dir: content\n{line}\n"))
+    assert len(notices) == 1 and f": {key}: " in notices[0] and "!ENV 取环境变量的值" in notices[0], notices
+    assert _site_said(tmp_path / "url", sub("mkdocs.yml", "site_url: https://dj.qinghe.org.cn/dj/\n",
+                                               "site_url: !ENV [SITE_URL, 'https://dj.qinghe.org.cn/dj/']\n")) == []
 
 
 def test_a_score_from_a_spreadsheet_is_rounded(tmp_path):

@@ -12,6 +12,7 @@ from ..content import Content
 from .markdown_refs import WEB_ADDRESS
 from ..problems import Location, Problem, Problems, did_you_mean
 from ..configwords import item_location, missing_hook, written_setting
+from .theme_loads import environment_published, foreign_loads_in_custom_dir
 
 URL_EXAMPLE = "写网站对外的真实地址，例如 site_url: https://dangjian.你的单位.cn/"
 MENU = "首页、责任区、党员、承诺、故事、考核"
@@ -71,6 +72,8 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
     _missing_hooks(config_file, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
+    foreign_loads_in_custom_dir(config, config_file, problems)
+    environment_published(config_file, content)
     _nav(config.nav, config_file, content, problems)
 
 
