@@ -276,3 +276,38 @@ def test_a_phones_large_jpeg_is_taken_and_a_png_as_large_is_not(tmp_path, monkey
     _, problems = read_content(root, root / "content")
     assert [p.message for p in problems] == ["照片的像素太多，网站处理不了"]
     photos._inspect.cache_clear()
+
+
+def test_a_pngs_size_and_transparency_are_read_without_decoding_it(tmp_path, monkeypatch):
+    """Audit AS-AD H4: Pillow reads a PNG's EXIF by decoding all of it; the printables read a
+    see-through photo's size that way, and an 88-megapixel RGBA was 350 MB more than it needed."""
+    import io
+
+    from PIL import Image, ImageFile
+
+    from liangxiang.print.images import _upright_size
+
+    buffer = io.BytesIO()
+    Image.new("RGBA", (300, 200), (200, 30, 30, 0)).save(buffer, "PNG")
+
+    def decoded(self):
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decoded)
+    assert _upright_size(buffer.getvalue()) == (300, 200, True)
+
+
+@pytest.mark.parametrize("size, across, down, expected", [
+    ((6000, 5000), 480, 640, (2000, 1667)),  # a portrait's 3:4 crop: by 3, its 1250x1667 twice 480x640 and more
+    ((6000, 5000), 1200, 0, (3000, 2500)),   # a cover 1200 wide: by 3 it would be 2000, under twice 1200
+    ((3000, 2000), 480, 640, (3000, 2000)),  # a phone's photo: left as it is
+    ((6000, 5000), 2000, 0, (6000, 5000)),   # not even a factor of 2 to spare
+])
+def test_a_large_picture_is_cut_down_before_it_is_copied(monkeypatch, size, across, down, expected):
+    from PIL import Image
+
+    from liangxiang import imaging
+
+    monkeypatch.setattr(imaging, "LARGE_PIXELS", 8_000_000)
+    image = imaging.reduced(Image.new("RGB", size, "#b22"), across, down)
+    assert image.size == expected

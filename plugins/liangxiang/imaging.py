@@ -9,8 +9,9 @@ from PIL import Image, ImageOps
 
 # Pillow refuses any image over twice MAX_IMAGE_PIXELS as a decompression bomb. A JPEG decodes at
 # a fraction of its size (draft), so a 200-megapixel phone photo (16320x12240) is taken; PNG and
-# WebP decode whole and keep Pillow's own limit, which check.photos applies to them.
-WHOLE_MAX_PIXELS = Image.MAX_IMAGE_PIXELS
+# WebP decode whole, and check.photos refuses them above 40 megapixels (an A4 page scanned at
+# 600 dpi is 35): Pillow's own 89 took a build's processes to 2.4 GB for two photos (AS-AD H4)
+WHOLE_MAX_PIXELS = 40_000_000
 Image.MAX_IMAGE_PIXELS = 130_000_000  # refused from 260 megapixels
 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
 JPEG_KINDS = ("JPEG", "MPO")  # MPO: a JPEG carrying a second picture (dual cameras, Ultra HDR); its first is the photo
@@ -28,9 +29,25 @@ def open_upright(path: str | Path) -> Image.Image:
         # a phone's 108-megapixel JPEG decodes at a half or a quarter (never under DECODED_SIDE):
         # whole, it is 324 MB, twice over while it is turned upright
         original.draft(original.mode, (DECODED_SIDE, DECODED_SIDE))
-        image = ImageOps.exif_transpose(original)
-        image.load()  # decoded while the file is open
+        original.load()  # decoded while the file is open
+        # in place: a copy of an 88-megapixel RGBA PNG turned or not is 350 MB more (audit AS-AD H4)
+        ImageOps.exif_transpose(original, in_place=True)
+        image = original
     if image.mode in SIXTEEN_BIT_MODES:
         top = 65535 if image.mode != "I" else max(255, image.getextrema()[1])
         image = image.convert("I").point(lambda value: value * (255 / top)).convert("L")
     return image
+
+
+LARGE_PIXELS = 24_000_000  # above a phone's photo: brought down before anything is done with it
+REDUCIBLE = ("L", "LA", "RGB", "RGBA")
+
+
+def reduced(image: Image.Image, across: float, down: float = 0) -> Image.Image:
+    """A large picture cut by a whole factor (box-averaged) to no less than twice `across` x `down`
+    pixels, before it is converted, cropped or resized: an 88-megapixel RGBA PNG is 350 MB, each
+    copy of it as much again (audit AS-AD H4). Photos a phone takes are left as they are."""
+    if image.width * image.height <= LARGE_PIXELS or image.mode not in REDUCIBLE:
+        return image
+    factor = int(min(image.width / (2 * across), image.height / (2 * down) if down else image.width))
+    return image.reduce(factor) if factor >= 2 else image

@@ -12,7 +12,7 @@ from pathlib import Path
 from PIL import Image
 
 from ..files import FileFacts, stamp
-from ..imaging import open_upright
+from ..imaging import open_upright, reduced
 from .layout import MM_PER_INCH, PHOTO_DPI, PHOTO_MIN_DPI
 
 MIN_PIXELS_ACROSS = 200  # rounding 16 px stretched a 16:1 logo 3 % (audit 20); 200 keeps it under 0.3 %
@@ -71,13 +71,9 @@ def _ref(path: str, stamped: tuple) -> ImageRef:
         if (found := _known.get(ident)) is not None:
             return ImageRef(path, str(found[0]), int(found[1]), int(found[2]), bool(found[3]))
     data = Path(path).read_bytes()
-    with Image.open(io.BytesIO(data)) as image:
-        width, height = image.size
-        if image.getexif().get(0x0112) in QUARTER_TURNS:
-            width, height = height, width
-        see_through = _has_alpha(image)
+    width, height, see_through = _upright_size(data)
     trimmed = False
-    if see_through and (box := _opaque_box(open_upright(path).convert("RGBA"))) is not None:
+    if see_through and (box := _opaque_box(_with_alpha(open_upright(path)))) is not None:
         width, height, trimmed = box[2] - box[0], box[3] - box[1], True  # laid out as it will be printed: trimmed
     ref = ImageRef(path, hashlib.sha256(data).hexdigest()[:16], width, height, trimmed)
     if _known is not None:
@@ -95,9 +91,9 @@ def prepare(source: str, digest: str, w_mm: float, h_mm: float, crop: bool) -> t
 def _prepared(source: str, digest: str, w_mm: float, h_mm: float, crop: bool) -> tuple[bytes, float]:
     # kept per process: the org's logo goes on every sign (20 ms to optimize each time); keyed by
     # the file's hash too, as `mkdocs serve` renders a few printables in its own long-lived process
-    image = open_upright(source)
+    image = reduced(open_upright(source), w_mm / MM_PER_INCH * PHOTO_DPI, h_mm / MM_PER_INCH * PHOTO_DPI)
     alpha = _has_alpha(image)
-    image = image.convert("RGBA" if alpha else "RGB")
+    image = _with_alpha(image) if alpha else image if image.mode == "RGB" else image.convert("RGB")
     if alpha and crop:  # a cut-out portrait: on white, as the web page shows it, and framed whole, head and all
         on_white = Image.new("RGB", image.size, "white")
         on_white.paste(image, mask=image.getchannel("A"))
@@ -127,6 +123,22 @@ def _prepared(source: str, digest: str, w_mm: float, h_mm: float, crop: bool) ->
 
 def _has_alpha(image: Image.Image) -> bool:
     return image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
+
+
+def _upright_size(data: bytes) -> tuple[int, int, bool]:
+    """Width and height as the image is seen, and whether it has see-through parts, without
+    decoding it: Pillow reads a PNG's EXIF by decoding the whole picture (350 MB for an
+    88-megapixel RGBA, audit AS-AD H4), so only a PNG that holds an eXIf chunk is asked."""
+    with Image.open(io.BytesIO(data)) as image:
+        width, height = image.size
+        if (image.format != "PNG" or b"eXIf" in data) and image.getexif().get(0x0112) in QUARTER_TURNS:
+            width, height = height, width
+        return width, height, _has_alpha(image)
+
+
+def _with_alpha(image: Image.Image) -> Image.Image:
+    """RGBA, not copied when it is already: a converted copy of a large PNG is hundreds of MB."""
+    return image if image.mode == "RGBA" else image.convert("RGBA")
 
 
 def _opaque_box(image: Image.Image) -> tuple[int, int, int, int] | None:

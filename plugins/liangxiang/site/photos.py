@@ -19,7 +19,7 @@ from PIL import Image, ImageOps
 
 from ..check.photos import resolve_image
 from ..files import FileFacts, link_or_copy, replacing, stamp, whole, write_atomic
-from ..imaging import open_upright
+from ..imaging import open_upright, reduced
 
 
 @dataclass(frozen=True)
@@ -156,10 +156,12 @@ class PhotoStore:
 
     def _render(self, source: Path, slot: Slot, stem: str, index: Path) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        image = open_upright(source)
+        widest = max(slot.widths)
+        image = reduced(open_upright(source), widest, widest / slot.ratio if slot.ratio else 0)
         has_alpha = image.mode in ("RGBA", "LA", "PA") or "transparency" in image.info
         keep_alpha = slot.alpha and has_alpha
-        image = image.convert("RGBA" if has_alpha else "RGB")
+        wanted = "RGBA" if has_alpha else "RGB"
+        image = image if image.mode == wanted else image.convert(wanted)
         if has_alpha and not keep_alpha:
             flat = Image.new("RGB", image.size, "white")
             flat.paste(image, mask=image.getchannel("A"))
