@@ -136,6 +136,9 @@ CASES = [
          "日期要写成 YYYY-MM-DD", "日期要写到哪一天：写成 2016-05-日，例如 2016-05-01"),  # audit AS-B 11: no hint
     Case("placeholder-in-brackets", sub("content/commitments/2026.yaml", "promise: 热情服务", "promise: 【待填写】"),
          "content/commitments/2026.yaml", 10, "commitments[2].promise", "“【待填写】”像是还没写的占位文字"),
+    # audit AS-AD L2: a Cyrillic а in han-xue was offered as h-n-xue
+    Case("id-with-a-cyrillic-letter", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zh\u0430ng-wei"), "content/zones/garden.yaml", "leader:", "leader",
+         "编号只能用小写字母", "编号里的“\u0430”是俄文或希腊文字母，看上去像英文字母（多半是从别处复制来的）：换成英文输入法重新输入，写成 zhang-wei"),
     Case("id-with-tones-and-a-space", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhāng wěi"), "content/zones/garden.yaml", "leader:",
          "leader", "编号只能用", "编号里的拼音不带声调：写成 zhang-wei"),
     # audit AH F2: a space from Word or WeChat in an id was said to be a tone mark
@@ -863,6 +866,9 @@ CASES = [
     Case("photo-folder", sub("members.yaml", "photos/zhang-wei.jpg", "photos"), "members.yaml", "photo: photos", "photo", "文件夹", "photos/zhang-wei.jpg"),
     Case("photo-backslash", sub("members.yaml", "photos/zhang-wei.jpg", "photos\\zhang-wei.jpg"), "members.yaml", "zhang-wei.jpg", "photo", "找不到图片", "photos/zhang-wei.jpg"),
     # copied from Windows' Explorer, from members.yaml's folder: the hint names the file itself (audit 29)
+    # audit AS-AD L2: ..\..\etc\passwd was told "write ../../etc/passwd", which is outside content/ too
+    Case("photo-backslash-outside", sub("members.yaml", "photos/zhang-wei.jpg", "..\\..\\etc\\passwd"), "members.yaml", "passwd", "photo",
+         "图片路径必须在 content/ 里面", "写相对于 content/ 的路径，例如 photos/members/zhang-wei.jpg"),
     Case("photo-backslash-up-and-case", sub("members.yaml", "photos/zhang-wei.jpg", "..\\photos\\Zhang-Wei.JPG"), "members.yaml", "Zhang-Wei.JPG", "photo", "找不到图片", "不用“\\”：写成 photos/zhang-wei.jpg"),
     Case("photo-heic", {**sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.heic"),
                         "content/photos/zhang-wei.heic": b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 2000},

@@ -265,8 +265,10 @@ def check_image(docs_dir: Path, value: str, checked: FileFacts | None = None,
     if not path.is_file():
         if meant:
             return [(f"找不到图片“{value}”", f"路径从 {docs_dir.name}/ 里面写起，用“/”分隔：写成 {meant}")]
-        if "\\" in value:
-            return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {_slashed(docs_dir, value)}")]
+        if "\\" in value and not (slashed := _slashed(docs_dir, value)).startswith(("..", "/")):
+            return [(f"找不到图片“{value}”", f"路径用“/”分隔，不用“\\”：写成 {slashed}")]
+        if "\\" in value:  # ..\..\etc\passwd: written with "/" it is still outside (audit AS-AD L2)
+            return [_outside(docs_dir, value, example)]
         decoded = unquote(value)  # %E7%94%B0….jpg: copied from a browser's address bar (audit AM 10)
         if decoded != value and (found := resolve_image(docs_dir, decoded)) is not None and found.is_file():
             return [(f"找不到图片“{value}”", f"这是从浏览器地址栏复制来的编码后的路径：写成 {decoded}")]

@@ -67,6 +67,12 @@ PAPER_MM = {"A0": "1189x841mm", "A1": "841x594mm", "A2": "594x420mm", "A5": "210
 PINYIN_U = str.maketrans("üǖǘǚǜ", "vvvvv")  # lü-xin: an id writes ü as v
 
 
+# Cyrillic and Greek letters drawn as Latin ones: hаn-xue with a Cyrillic а became h-n-xue (audit AS-AD L2)
+LOOKALIKE_LETTERS = str.maketrans(
+    "аеорсухіјѕԁԛԝһӏкАВЕКМНОРСТХІЈЅαεικνορτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdqwhlkabekmhopctxijsaeiknoptuxabezhikmnoptyx")
+
+
 def _id_hint(error: Error) -> str:
     """The id to write for 何小鹏 or "Zhang Wei", and for several written as one."""
     value, model, where = error.value, error.model, error.where
@@ -86,6 +92,9 @@ def _id_hint(error: Error) -> str:
     toneless = "-".join(unaccented(value.strip().lower().translate(PINYIN_U)).split())
     if not value.isascii() and re.fullmatch(ID_PATTERN, toneless):  # wáng-jiànguó, wáng jiànguó, lü-xin: pinyin with its tones
         return f"编号里的拼音不带声调：写成 {toneless}"
+    if (latin := value.strip().translate(LOOKALIKE_LETTERS).lower()) != value.strip().lower() and re.fullmatch(ID_PATTERN, latin):
+        letters = "、".join(f"“{c}”" for c in dict.fromkeys(c for c in value if ord(c) in LOOKALIKE_LETTERS))
+        return f"编号里的{letters}是俄文或希腊文字母，看上去像英文字母（多半是从别处复制来的）：换成英文输入法重新输入，写成 {latin}"
     if (dashed := value.strip().translate(meant.LOOKALIKE_DASHES)) != value.strip() and re.fullmatch(ID_PATTERN, dashed.lower()):  # wang‐jianguo from Word
         return meant.dash_hint(value) + f"写成 {dashed.lower()}"
     if (bare := value.strip().strip("“”‘’「」")) != value.strip() and re.fullmatch(ID_PATTERN, bare):  # “li-na”: Chinese quotes are part of the value
