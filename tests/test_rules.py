@@ -2581,6 +2581,15 @@ def test_an_environment_variable_published_on_every_page_is_a_notice(tmp_path, l
                                                "site_url: !ENV [SITE_URL, 'https://dj.qinghe.org.cn/dj/']\n")) == []
 
 
+@pytest.mark.parametrize("name, why", [("aux.md", "是 Windows 保留的设备名（AUX）"), ("问与答?.md", "里有 Windows 文件名不能用的“?”")])
+def test_a_file_name_windows_cannot_hold_is_a_notice(tmp_path, name, why):
+    """Audit AS-AD L1: a page or zone named con, aux or nul, or a name with ? or :, builds; on the
+    office's Windows computers git cannot check the repository out."""
+    notices = notices_after(tmp_path, {f"content/{name}": "# 说明\n\n正文。\n"})
+    assert notices == [f"content/{name}:1:1: 文件名“{name}”{why}：在 Windows 电脑上 git 取不下来这个仓库 "
+                       "(改个名字；它是页面的话，网址也跟着改)"], notices
+
+
 def test_a_score_from_a_spreadsheet_is_rounded(tmp_path):
     """89.99999999999999 is 90: graded 优秀 (audit 16)."""
     root = write_site(tmp_path)

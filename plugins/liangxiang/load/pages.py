@@ -207,6 +207,11 @@ class PageScanning:
                 continue
             if any(part.startswith(".") or undecodable(part) for part in relative.parts) or is_scratch(path.name):
                 continue
+            if (unwindowed := windows_refuses(path.name)) is not None:
+                content.notices.append(Problem(Location(self.shown(path)), "-",
+                                               f"{'文件夹' if path.is_dir() else '文件'}名“{path.name}”{unwindowed}：在 Windows 电脑上 git 取不下来这个仓库",
+                                               "改个名字（责任区文件连同它的 id 一起改，旧编号写进 aliases）" if relative.parts[0] == "zones"
+                                               else "改个名字；它是页面的话，网址也跟着改"))
             if special(path):  # MkDocs would wait on it for ever, as would a check that opened it
                 self.problems.add(Location(self.shown(path)), "-", "这不是普通文件，而是命名管道、设备之类的特殊文件：读它的程序会一直等下去",
                                   f"删掉它（rm {self.shown(path)}）：{self.docs_dir.name}/ 里只放页面、记录和照片文件")
@@ -300,3 +305,18 @@ def _written_id(path: Path) -> str | None:
     head = _head(path)
     found = re.search(r"^id:[ \t]*[\"']?([a-z0-9][a-z0-9-]*)", head, re.M)
     return found.group(1) if found else None
+
+
+WINDOWS_DEVICES = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)), *(f"lpt{n}" for n in range(1, 10))}
+
+
+def windows_refuses(name: str) -> str | None:
+    """Why Windows cannot hold a file of this name, or None: most editors' computers run it, and a
+    checkout that fails there leaves the office unable to edit the site (audit AS-AD L1)."""
+    if name.split(".")[0].lower() in WINDOWS_DEVICES:
+        return f"是 Windows 保留的设备名（{name.split('.')[0].upper()}）"
+    if (bad := re.search(r'[<>:"|?*\\]', name)) is not None:
+        return f"里有 Windows 文件名不能用的“{bad.group()}”"
+    if name.endswith((".", " ")):
+        return "以点或空格结尾"
+    return None
