@@ -31,7 +31,8 @@ def test_the_mask_is_the_one_segno_chooses(data):
     searched = segno.make_qr(data, error=qr.ERROR, boost_error=True)
     first = segno.make_qr(data, error=qr.ERROR, boost_error=True, mask=0)
     assert qrmask.best_mask(first.matrix) == searched.mask
-    assert qr.make(data).matrix == searched.matrix
+    made = qr.make(data)
+    assert made.matrix == searched.matrix and made.mask == searched.mask and made.version == searched.version
 
 
 def test_the_sizes_cover_symbols_with_version_areas():

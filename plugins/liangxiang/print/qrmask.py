@@ -9,10 +9,15 @@ mask 0. tests/test_print_qr.py checks the choice against segno's own search.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from segno import encoder
+
+if TYPE_CHECKING:
+    import segno
 
 FINDER_LIKE = (1, 0, 1, 1, 1, 0, 1)  # N3: dark-light-dark x3-light-dark, beside 4 light modules
 
@@ -138,3 +143,21 @@ def best_mask(matrix) -> int:
     totals = [sum(scores(across ^ flips, down ^ flips_across, layout))
               for flips, flips_across in zip(layout.masks, layout.masks_across)]
     return totals.index(min(totals))  # the first of equals, as segno's search keeps it
+
+
+def remasked(symbol: "segno.QRCode", mask: int) -> "segno.QRCode":
+    """The symbol segno made with mask 0, with `mask` instead: its data modules flipped where the
+    two masks differ and the format information that names the mask written again (a second
+    encoding would cost as much again as the first)."""
+    layout = grid(len(symbol.matrix))
+    flipped = _bits(symbol.matrix) ^ layout.masks[0] ^ layout.masks[mask]
+    width, stride = layout.width, layout.stride
+    text = format(flipped, f"0{width * stride}b")[::-1]  # module (i, j) at i * stride + j
+    matrix = tuple(bytearray(text[i * stride:i * stride + width].encode().translate(MODULES)) for i in range(width))
+    encoder.add_format_info(matrix, symbol.version, encoder.normalize_errorlevel(symbol.error), mask)
+    made = copy.copy(symbol)
+    made.matrix, made.mask = matrix, mask
+    return made
+
+
+MODULES = bytes.maketrans(b"01", b"\x00\x01")
