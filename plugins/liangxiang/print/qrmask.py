@@ -4,7 +4,9 @@ segno picks the mask by masking and walking eight matrices in Python, module by 
 the 8 ms a code takes, the largest part of a plate after the PDF itself. Here the same penalty
 (ISO/IEC 18004 7.8.3, counted as segno counts it: format and version areas empty, data masked)
 is scored on whole symbols held as integers, one bit a module, from one symbol segno made with
-mask 0. tests/test_print_qr.py checks the choice against segno's own search.
+mask 0, and the mask chosen is applied to that symbol rather than encoded again. It uses segno's
+encoder functions for the symbol's fixed parts; tests/test_print_qr.py checks the choice, every
+score and the symbol made against segno's own search, so a segno that changed them fails there.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ class Grid:
     masks_across: tuple[int, ...]  # the same, column-major: bit j * stride + i
 
 
-DIGITS = bytes.maketrans(b"\x00\x01", b"01")
+DIGITS = bytes.maketrans(b"\x00\x01", b"01")  # modules as text, and back
+MODULES = bytes.maketrans(b"01", b"\x00\x01")
 
 
 def _bits(cells) -> int:
@@ -158,6 +161,3 @@ def remasked(symbol: "segno.QRCode", mask: int) -> "segno.QRCode":
     made = copy.copy(symbol)
     made.matrix, made.mask = matrix, mask
     return made
-
-
-MODULES = bytes.maketrans(b"01", b"\x00\x01")
