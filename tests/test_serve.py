@@ -257,6 +257,8 @@ def test_printables_from_the_preview_hold_the_sites_address(tmp_path):
         running.wait_for(r"预览仍是上一次成功生成的网站")
         status, page = running.get("dj/print/signboards/garden.pdf")
         assert status == 503 and "印刷品还没有更新" in page and "livereload(" in page and "2026-q1" in "".join(shown_errors(page)), page
+        status, page = running.get("dj/print/printables.csv")  # the order list is downloaded where no banner shows (AS-AE M4)
+        assert status == 503 and "印刷品还没有更新" in page, page
         status, page = running.get("dj/print/")
         assert status == 200 and shown_errors(page)  # the page that lists them is served, under the list
         assessment.write_text(good, encoding="utf-8")

@@ -210,7 +210,8 @@ def _printable_withheld(environ, start_response, mount: str, reloading):
     return [reloading(WITHHELD)]
 
 
-PRINTABLE = re.compile(rf"print/(?:{'|'.join(KINDS.values())})/[^/]+\.(?:pdf|png)$")  # the files print/ lists, not its page
+# the files print/ lists, not its page; the order list too, downloaded where no banner shows (AS-AE M4)
+PRINTABLE = re.compile(rf"print/(?:(?:{'|'.join(KINDS.values())})/[^/]+\.(?:pdf|png)|printables\.csv)$")
 WITHHELD = ('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
             '<title>印刷品还没有更新</title></head><body style="font:16px/1.6 system-ui,sans-serif;margin:24px;color:#1f1f1f">'
             '<h1 style="font-size:20px;color:#b3261e">印刷品还没有更新</h1><p>内容里有错误（见下面的列表，终端里也有），'
