@@ -377,6 +377,9 @@ CASES = [
     # the colon left out: PyYAML stops at the next key; the mistake is the line above it
     Case("yaml-key-without-colon", sub("content/zones/garden.yaml", "scope: 花园一片", "scope 花园一片"), "content/zones/garden.yaml", "scope 花园", "-", "“scope”后面少了冒号“:”", "写成“scope: 花园一片"),
     # a section's colon left out: PyYAML stops at the nested line below; the mistake is the key above
+    # audit AS-AE M1: a key saved half-typed was said at the next line, which has nothing wrong
+    Case("yaml-half-typed-key", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nserv\n"), "content/zones/garden.yaml", "serv", "-",
+         "“serv”这一行没写完：后面少了冒号“:”和值", "写成“serv: …”，或者删掉这一行"),
     Case("yaml-section-without-colon", sub("content/zones/garden.yaml", "duties:\n", "duties\n"), "content/zones/garden.yaml", "duties", "-", "“duties”后面少了冒号“:”", "写成“duties:”，下面缩进的几行是它的内容"),
     Case("yaml-list-item-without-colon", sub("members.yaml", "    honors:\n", "    honors\n"), "members.yaml", "    honors", "-", "“honors”后面少了冒号“:”", "写成“honors:”"),
     # audit AS-U 5: a result's "- " deleted: said one line past the end of the file, as a missing colon
@@ -718,9 +721,10 @@ CASES = [
     Case("ref-group", sub("members.yaml", "group: b1-g1", "group: b1-g9"), "members.yaml", "b1-g9", "group", "找不到党小组", "b1-g1"),
     Case("group-of-branch", sub("members.yaml", "name: 欧阳晓红\n", "name: 欧阳晓红\n    group: b1-g1\n"), "members.yaml", "group: b1-g1\n    branch: b2", "group", "不属于"),
     Case("ref-leader", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: zhang-wie"), "content/zones/garden.yaml", "zhang-wie", "leader", "找不到党员", "zhang-wei"),
-    # the roster emptied (members: []): 25 errors each suggesting to add or check one id (audit AS-Y L2)
-    Case("ref-roster-emptied", {"members.yaml": "members: []\n"}, "content/zones/garden.yaml", "leader: zhang-wei", "leader",
-         "找不到党员“zhang-wei”", "members.yaml 里一个党员也没有：是不是不小心删空了？把它们加回 members.yaml"),
+    # the roster emptied (members: []): 25 errors each suggesting to add or check one id (audit AS-Y L2),
+    # then each saying why, and none at the cause (AS-AE M2): one error, at the list
+    Case("ref-roster-emptied", {"members.yaml": "members: []\n"}, "members.yaml", "members: []", "members",
+         "党员名单是空的（members: []），别处却有", "是不是不小心删空了？从 git 里恢复它（git checkout -- members.yaml）"),
     Case("ref-leader-shortened", sub("content/zones/garden.yaml", "leader: zhang-wei", "leader: ouyang"), "content/zones/garden.yaml", "leader: ouyang", "leader", "找不到党员",
          "是不是要写 ouyang-xiaohong（欧阳晓红）？"),
     Case("ref-role", sub("content/zones/garden.yaml", "member: li-na}", "member: lina}"), "content/zones/garden.yaml", "lina", "roles[1].member", "找不到党员", "li-na"),
@@ -2588,6 +2592,13 @@ def test_a_file_name_windows_cannot_hold_is_a_notice(tmp_path, name, why):
     notices = notices_after(tmp_path, {f"content/{name}": "# 说明\n\n正文。\n"})
     assert notices == [f"content/{name}:1:1: 文件名“{name}”{why}：在 Windows 电脑上 git 取不下来这个仓库 "
                        "(改个名字；它是页面的话，网址也跟着改)"], notices
+
+
+def test_an_emptied_roster_is_one_error_not_one_per_reference(tmp_path):
+    root = write_site(tmp_path)
+    _apply(root, {"members.yaml": "members: []\n"})
+    said = [str(p) for p in problems_of(root)]
+    assert len(said) == 1 and said[0].startswith("members.yaml:1:1: members: 党员名单是空的"), said
 
 
 def test_a_score_from_a_spreadsheet_is_rounded(tmp_path):

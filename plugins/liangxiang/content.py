@@ -25,6 +25,7 @@ class KnownIds:
     where: dict[str, Location] = field(default_factory=dict)
     hidden: set[str] = field(default_factory=set)
     complete: bool = True
+    emptied_at: Location | None = None  # where the list is written empty (members: []): said there, once
 
     def add(self, value: object, where: Location, hidden: bool = False) -> None:
         if isinstance(value, int) and not isinstance(value, bool):

@@ -44,6 +44,7 @@ def check_content(content: Content, problems: Problems) -> None:
     rules.stories()
     rules.assessments()
     rules.rejected_refs()
+    rules.emptied_roster()
     rules.rejected_rules()
     rules.renamed_ids()
     rules.deleted_ids()

@@ -43,11 +43,22 @@ class References(IdLookups):
         # the former ids of zones and members that did not validate: what names one waits for that record's
         # own error to be fixed, as what names its id does (audit AS-J 3: `orientation: 竖版` was six errors)
         self.aliases_of_rejected = set(_aliases_of_rejected(content))
+        self.into_empty: list[tuple[Location, str]] = []  # references into a list written empty: (where, id)
 
     def refs(self, record: Record) -> None:
         """Every reference by id the record's model marks (model.refers_to)."""
         for kind, value, path in references(type(record), record):
             self.ref(kind, value, record.at(*path), dotted(record._loc + path))
+
+    def emptied_roster(self) -> None:
+        """`members: []` saved over the roster: one error at the list, not one for each of the
+        dozens of places that name a member (audit AS-AE M2: 76 of them, the cause in none's words)."""
+        if not self.into_empty:
+            return
+        (first, value), count = self.into_empty[0], len(self.into_empty)
+        self.problems.add(self.content.known["member"].emptied_at, "members",
+                          f"党员名单是空的（members: []），别处却有 {count} 处写了党员的编号，例如 {first.path} 第 {first.line} 行的“{value}”",
+                          f"是不是不小心删空了？从 git 里恢复它（git checkout -- {self.content.known['member'].emptied_at.path}），或把党员加回 members: 下面")
 
     def rejected_refs(self) -> None:
         """The references of records that did not validate, but for the fields that did not:
@@ -82,7 +93,9 @@ class References(IdLookups):
         if kind in NAMED:
             return self.named(kind, value, where, name)
         known = self.content.known[kind]
-        if value not in known and (kind, value) not in self.aliases_of_rejected:
+        if value not in known and known.emptied_at is not None:
+            self.into_empty.append((where, value))  # said once, at the empty list (emptied_roster)
+        elif value not in known and (kind, value) not in self.aliases_of_rejected:
             if known.complete:
                 # a short id (b9) is near its neighbours (b1); for a long one, half alike is a wrong
                 # guess, and a person's or a zone's is another person's (wang-jianguo, yang-fang)

@@ -169,6 +169,8 @@ class _Reader(FileReading):
             content.known["member"].complete = False
         for lost_id, line in lost or ():  # its line has its own error: references to it have none
             content.known["member"].add(lost_id, Location(doc.source.path, line, 1))
+        if isinstance(items, list) and not items:  # members: [] — what names a member is said once, there (AS-AE M2)
+            content.known["member"].emptied_at = doc.source.at("members")
         if not isinstance(items, list):  # `Members:` or a missing list has its own error: not one per reference
             content.known["member"].complete = False
             if "members" in data:

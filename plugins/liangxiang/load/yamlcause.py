@@ -40,6 +40,8 @@ def near_cause(text: str, failed: int) -> tuple[int, int, str, str] | None:
         return outdented
     if (bare := _section_without_colon(lines, failed)) is not None:
         return bare
+    if (half := _half_typed_key(lines, failed)) is not None:
+        return half
     if (first := _first_key_indented(lines, failed)) is not None:
         return first
     if (orphans := _list_under_a_value(lines, failed)) is not None:
@@ -166,6 +168,20 @@ def _section_without_colon(lines: list[str], failed: int) -> tuple[int, int, str
         key, dash = found.group(2), found.group(1).strip()
         return (number, found.end(2), f"“{key}”后面少了冒号“:”", f"写成“{dash} {key}:”，下面缩进的几行是它的内容".replace("“ ", "“"))
     return None
+
+
+def _half_typed_key(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
+    """`serv`, saved half-typed above `photo:` at its indentation: PyYAML reads it as a key that
+    goes on into the next line and gives up there, at a line with nothing wrong (audit AS-AE M1)."""
+    if not 0 < failed < len(lines) or KEY_OF_LINE.match(lines[failed]) is None:
+        return None
+    above = next((number for number in range(failed - 1, -1, -1)
+                  if lines[number].strip() and not lines[number].lstrip().startswith("#")), None)
+    found = _BARE_KEY.match(lines[above]) if above is not None else None
+    if found is None or found.group(1).strip() or indent_of(lines[above]) != indent_of(lines[failed]):
+        return None
+    word = found.group(2)
+    return (above, found.end(2), f"“{word}”这一行没写完：后面少了冒号“:”和值", f"写成“{word}: …”，或者删掉这一行")
 
 
 def _text_line_outdented(lines: list[str], failed: int) -> tuple[int, int, str, str] | None:
