@@ -36,7 +36,7 @@ def test_the_mask_is_the_one_segno_chooses(data):
 
 
 def test_the_sizes_cover_symbols_with_version_areas():
-    versions = {segno.make_qr(data, error=qr.ERROR, boost_error=True).version for data in addresses()}
+    versions = {(qr.side(data) - 2 * qr.QUIET - 17) // 4 for data in addresses()}  # no symbol made: segno's search is slow
     assert min(versions) <= 4 and max(versions) >= 7
 
 
