@@ -49,5 +49,5 @@ def reduced(image: Image.Image, across: float, down: float = 0) -> Image.Image:
     copy of it as much again (audit AS-AD H4). Photos a phone takes are left as they are."""
     if image.width * image.height <= LARGE_PIXELS or image.mode not in REDUCIBLE:
         return image
-    factor = int(min(image.width / (2 * across), image.height / (2 * down) if down else image.width))
+    factor = int(min(image.width / (2 * across), image.height / (2 * down)) if down else image.width / (2 * across))
     return image.reduce(factor) if factor >= 2 else image
