@@ -134,10 +134,13 @@ def load_site_config(path: Path):
     """The site's MkDocs config and this plugin's options, as `mkdocs build` would read them."""
     global _reading
     _reading += 1
+    # MkDocs' words are said of this file while it is read (not of one read before in this process)
+    earlier, _IN_WORDS.path = _IN_WORDS.path, path
     try:
         return _load_site_config(path)
     finally:
         _reading -= 1
+        _IN_WORDS.path = earlier
 
 
 def _load_site_config(path: Path):
@@ -195,7 +198,7 @@ def _load_site_config(path: Path):
         engine_logger().removeHandler(warnings)
     plugin = config.plugins.get("liangxiang")
     if plugin is None:  # the content is checked as the plugin would read it with its defaults
-        raise ConfigProblem(without_plugin(path), (config, _default_options()))
+        raise ConfigProblem(without_plugin(path), (config, _default_options(path)))
     if warnings.messages:  # a strict build fails on them (an unknown option, a typo in one)
         parse(text, shown, problems, tabs_read=False)  # "\xa0\xa0name" is an unknown option to MkDocs, odd spaces to an editor
         spaced = [str(problem) for problem in problems if problem.message.startswith("缩进里有")]  # not a !ENV it refuses
@@ -236,11 +239,11 @@ def _with_stand_ins(path: Path, said: list[str]) -> tuple[tuple | None, list[str
     return None, more
 
 
-def _default_options():
+def _default_options(path: Path):
     from .plugin import LiangxiangPlugin
 
     plugin = LiangxiangPlugin()
-    plugin.load_config({})
+    plugin.load_config({}, str(path))  # its path: MkDocs' later words about a config are said of that file
     return plugin.config
 
 
