@@ -18,6 +18,19 @@ REPO = Path(__file__).resolve().parent.parent
 os.environ["SOURCE_DATE_EPOCH"] = "1795219200"  # 2026-11-21 00:00 UTC
 
 
+def pytest_configure(config) -> None:
+    """The print fonts made once, before the workers start: each worker's first build found none in
+    the user's cache and made them too, three at once on two processors (a minute each on CI)."""
+    if hasattr(config, "workerinput") or config.option.collectonly:
+        return
+    import tempfile
+
+    from liangxiang.print.fonts import base_fonts, prepare_fonts
+
+    with tempfile.TemporaryDirectory() as cache:  # the instances are shared per user: kept beyond it
+        base_fonts(prepare_fonts(None, REPO, Path(cache)), Path(cache) / "fonts")
+
+
 def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> Path:
     """Build like `mkdocs build --strict`, in-process; raises on any error or warning."""
     from mkdocs.commands.build import build
