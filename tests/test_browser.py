@@ -865,6 +865,34 @@ def test_the_previews_error_banner_lists_mistakes_as_text(visit, example_site):
     assert v.errors == [] and v.foreign == []
 
 
+def test_the_previews_notices_are_folded_at_the_foot_and_open_as_text(visit, example_site):
+    """`mkdocs serve` after a build with notices (audit AS-AE M3): one line at the foot of the page,
+    a phone wide, that opens to the list; words echoed from content stay text."""
+    from liangxiang.serve import with_errors
+
+    notices = ['members.yaml:4:5: members[1].photo: 照片只有 60×80 像素 “<img src=x onerror="window.hacked=1">”',
+               "content/blank.md:1:1: 这个页面是空的" + "，很长的一句说明" * 20]
+    page_html = (example_site / "members" / "zhang-wei" / "index.html").read_bytes()
+    v = visit()
+    v.page.route(v.base + "preview/", lambda r: r.fulfill(
+        status=200, content_type="text/html; charset=utf-8", body=with_errors(page_html, [], notices=notices)))
+    page = v.open("preview/")
+    note = page.locator("[role=note]")
+    folded = note.bounding_box()
+    assert note.is_visible() and "2 条提示" in note.inner_text() and folded["height"] <= 60, folded
+    assert not page.get_by_text("很长的一句说明", exact=False).first.is_visible()  # folded: the list is not in the way
+    page.locator("[role=note] summary").click()
+    shown = note.inner_text()
+    assert all(notice in shown for notice in notices), shown
+    assert page.evaluate("window.hacked") is None and page.locator("[role=note] img").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"][0]
+    box = note.bounding_box()
+    assert box["height"] <= VIEWPORTS["phone"][1] * 0.6 + 1 and box["y"] + box["height"] <= VIEWPORTS["phone"][1] + 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "preview-notices-phone.png"))
+    assert v.errors == [] and v.foreign == []
+
+
 def test_a_wide_table_scrolls_in_its_box_and_keeps_its_label_column(visit):
     """A story's twelve-month table: the page stays a phone wide, the table scrolls in its own
     box, and the label column is not squeezed to a character a line (audit 22)."""

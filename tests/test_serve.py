@@ -148,6 +148,22 @@ def test_live_preview_rebuilds_and_keeps_the_last_good_site(server):
     members.write_text(good, encoding="utf-8")
     page = until(server, "members/zhang-wei/", lambda page: "张伟伟" not in page and "张伟" in page, "the fixed roster")
     assert shown_errors(page) is None
+    # audit AS-AE M3: notices were said in the terminal only; the preview folds them at every page's foot
+    before = shown_notices(page)
+    assert before == ["mkdocs.yml:4:1: site_url: 网站地址 site_url 还是示例地址（“https://dangjian.huaning.example.cn/”）："
+                      "这样印出来的二维码打不开 (印标志牌和桌牌之前，改成网站对外的真实地址，例如 https://dangjian.你的单位.cn/)"], before
+    (site / "content/blank.md").write_text("", encoding="utf-8")
+    page = until(server, "members/zhang-wei/", lambda page: shown_notices(page) != before, "the new notice shown")
+    assert shown_notices(page) == ["content/blank.md:1:1: 这个页面是空的：网站上会是一个空白页，菜单里也会有它 "
+                                   "(写上内容再提交；还没准备好就先不要放进 content/)", *before] and shown_errors(page) is None
+    (site / "content/blank.md").unlink()
+    until(server, "members/zhang-wei/", lambda page: shown_notices(page) == before, "the notice gone with its cause")
+
+
+def shown_notices(page: str) -> list[str] | None:
+    """The notices folded at the foot of a served page, None without them."""
+    found = re.search(r"<script>\(function\(\)\{var p=(\[.*?\]);if\(!p\.length\)return;\nvar d=", page)
+    return json.loads(found.group(1)) if found else None
 
 
 def shown_errors(page: str) -> list[str] | None:
@@ -210,6 +226,20 @@ def test_a_preview_started_with_mistakes_waits_for_them_to_be_fixed(tmp_path):
             status, page = running.get(path)
             assert "预览还没有生成" in page and len(shown_errors(page)) == 1 and "全角" in shown_errors(page)[0], (path, status, page)
             assert "网站还没有生成过" in page and "上一次成功生成" not in page  # no last site to be under the list
+        # saved with another mistake: still no site built, whatever this rebuild would keep (audit AS-AE M5)
+        mark = running.mark()
+        (site / "members.yaml").write_text(good.replace("    name: 张伟\n", "\tname: 张伟\n", 1), encoding="utf-8")
+        page = until(running, "", lambda page: "制表符" in "".join(shown_errors(page) or []), "the second mistake listed")
+        assert "网站还没有生成过" in page and "上一次成功生成" not in page, page
+        log = running.wait_for("预览还没有生成", after=mark)
+        assert "上一次成功生成" not in log, log
+        config = (site / "mkdocs.yml").read_text(encoding="utf-8")  # and a mistake in mkdocs.yml
+        mark = running.mark()
+        (site / "mkdocs.yml").write_text(config.replace("\nsite_url: ", "\nsite_url ", 1), encoding="utf-8")
+        log = running.wait_for("预览还没有生成", after=mark)
+        page = until(running, "", lambda page: "site_url" in "".join(shown_errors(page) or []), "mkdocs.yml's mistake listed")
+        assert "网站还没有生成过" in page and "上一次成功生成" not in page + log, (page, log)
+        (site / "mkdocs.yml").write_text(config, encoding="utf-8")
         (site / "members.yaml").write_text(good, encoding="utf-8")
         page = until(running, "members/zhang-wei/", lambda page: "张伟" in page, "the site built once fixed")
         assert shown_errors(page) is None

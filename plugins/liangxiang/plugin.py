@@ -141,10 +141,13 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                     log.info("提示：%s", notice)
                 self.build.pages.extend(self.printing.pages())
                 self.build.view.printables = True  # the footer links to /print/
+            Preview.notices = [str(notice) for notices in (content.notices, self.printing.notices if self.printing else ())
+                               for notice in sorted(notices)]  # the preview shows them too (serve.with_errors)
             # the records live until the build ends: the collector need not walk them again and again
             gc.freeze()
         except ContentError as error:
             Background.drop_started()
+            Preview.notices = []  # the mistakes are what the preview shows
             if self.output is not None:
                 self.output.discard()
             for problem in error.problems:
@@ -190,6 +193,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             errors, notices = written_by_plugins(self.build.content, page.file.src_uri, page.markdown, markdown)
             for notice in notices:
                 log.info("提示：%s", notice)
+            Preview.notices += map(str, notices)
             self.written_errors += errors
         if (title := untitled_page_title(markdown, page.meta)) is not None:
             page.meta["title"] = title

@@ -39,6 +39,20 @@ var c=document.createElement('button');c.type='button';c.textContent='收起';
 c.style.cssText='position:absolute;top:8px;right:12px;font:inherit;padding:4px 12px;min-height:36px';
 c.onclick=function(){b.remove();};b.appendChild(c);document.body.appendChild(b);})();"""
 
+# With no mistakes, what the terminal says as 提示 (a photo too small to print well, a zone with no
+# one in charge): one folded line at the foot of every preview page, which an editor opens to read.
+_NOTICES = """(function(){var p=%s;if(!p.length)return;
+var d=document.createElement('details');d.setAttribute('role','note');d.lang='zh-CN';
+d.style.cssText='position:fixed;left:0;right:0;bottom:0;z-index:9998;max-height:60vh;overflow:auto;background:#fffbe6;color:#1f1f1f;border-top:3px solid #8a6d00;padding:6px 16px;font:15px/1.6 system-ui,sans-serif;box-shadow:0 -2px 8px rgba(0,0,0,.15)';
+var s=document.createElement('summary');s.style.cssText='cursor:pointer;min-height:32px;line-height:32px;color:#5c4800;font-weight:600';
+s.textContent=%s.replace('{n}',p.length);d.appendChild(s);
+var t=document.createElement('p');t.style.margin='4px 0';t.textContent=%s;d.appendChild(t);
+var l=document.createElement('ol');l.style.cssText='margin:4px 0 8px;padding-left:1.4em;overflow-wrap:anywhere';
+p.forEach(function(m){var i=document.createElement('li');i.textContent=m;l.appendChild(i);});d.appendChild(l);
+document.body.appendChild(d);document.body.style.paddingBottom=d.offsetHeight+'px';})();"""
+NOTICES_SUMMARY = "{n} 条提示（不影响生成）"
+NOTICES_WHERE = "这一栏只在预览里有，公开的网站上没有。提示的是可以改得更好的地方："
+
 
 class Preview:
     """`mkdocs serve`'s rebuild, made to keep the last good site when the content or mkdocs.yml
@@ -55,7 +69,9 @@ class Preview:
     serving = False
     content_failed = False
     problems: list[str] = []  # what the last rebuild stopped at; empty once it built
+    notices: list[str] = []  # what the last build that went through said as 提示
     under = UNDER_KEPT
+    waiting = False  # no site built yet: serve started on mistakes, and none was fixed since
 
     def __init__(self, rebuild, config_file: str | None):
         self.rebuild, self.config_file = rebuild, config_file
@@ -79,10 +95,10 @@ class Preview:
             for problem in problems:  # instead of MkDocs' traceback; what it said in our words is not said twice
                 if problem not in said:
                     log.error(problem)
-            log.error(KEPT)
-            Preview.problems = problems
+            log.error(WAITING if Preview.waiting else KEPT)
+            Preview.problems, Preview.under = problems, UNDER_WAITING if Preview.waiting else UNDER_KEPT
             return None
-        Preview.problems = []
+        Preview.problems, Preview.waiting = [], False
         return result
 
     @staticmethod
@@ -91,6 +107,7 @@ class Preview:
         no site was built yet, the preview shows the Waiting page."""
         Preview.content_failed = True
         Preview.problems = problems
+        Preview.waiting = waiting = waiting or Preview.waiting  # saved with mistakes again before any site was built
         Preview.under = UNDER_WAITING if waiting else UNDER_KEPT
         log.error(WAITING if waiting else KEPT)
 
@@ -156,11 +173,16 @@ def _silent(record: logging.LogRecord) -> bool:
     return False
 
 
-def with_errors(page: bytes, problems: list[str], under: str = UNDER_KEPT) -> bytes:
-    """An HTML page as served, with the list of problems over it (none: the page as it is)."""
-    if not problems:
+def with_errors(page: bytes, problems: list[str], under: str = UNDER_KEPT, notices: list[str] = ()) -> bytes:
+    """An HTML page as served, with the list of problems over it, else the notices folded at its
+    foot (neither: the page as it is)."""
+    if problems:
+        script = _BANNER % (_script_json(problems), _script_json(under))
+    elif notices:
+        script = _NOTICES % (_script_json(list(notices)), _script_json(NOTICES_SUMMARY), _script_json(NOTICES_WHERE))
+    else:
         return page
-    script = b"<script>" + (_BANNER % (_script_json(problems), _script_json(under))).encode("utf-8") + b"</script>"
+    script = b"<script>" + script.encode("utf-8") + b"</script>"
     end = page.rfind(b"</body>")
     return page + script if end < 0 else page[:end] + script + page[end:]
 
@@ -185,7 +207,7 @@ def watch_and_preview(server, config) -> None:
     inject = getattr(server, "_inject_js_into_html", None)
     if not callable(inject):  # MkDocs 1.6 and ProperDocs have it: otherwise the errors are in the terminal only
         return
-    server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems, Preview.under)
+    server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems, Preview.under, Preview.notices)
 
     def reloading(page: bytes) -> bytes:  # the epoch a page was served at: it reloads once a newer site is built
         return server._inject_js_into_html(page, getattr(server, "_visible_epoch", 0))
