@@ -172,6 +172,7 @@ EDITS = [
     retitle_story, replace_photo, replace_photo_keeping_its_size_and_time, retitle_free_page, override_a_template, edit_config_extra, add_a_script, load_the_script_as_a_module, delete_story,
     give_member_a_photo, hide_member,
 ]
+PHOTO_EDITS = {replace_photo, replace_photo_keeping_its_size_and_time, give_member_a_photo, hide_member}  # fresh builds make every photo
 
 
 @pytest.fixture(scope="module")
@@ -184,6 +185,7 @@ def edited(tmp_path_factory):
     shutil.copytree(REPO / "content", root / "content")
     first = _build(root, root / "site")
     assert first.rendered == len(first.pages)
+    shutil.copytree(root / ".cache/liangxiang/photos", root.parent / "cold-photos")  # as a cold build made them
     again = _build(root, root / "site")
     assert again.rendered <= 1 and again.reused >= len(again.pages) - 1, "an unchanged site rendered pages again"
     return root
@@ -199,6 +201,8 @@ def test_cached_build_equals_a_fresh_one(edited: Path, edit, tmp_path: Path):
     shutil.copytree(edited, fresh_root, ignore=shutil.ignore_patterns("site", ".cache"))
     shutil.copytree(edited / ".cache/liangxiang", fresh_root / ".cache/liangxiang",
                     ignore=shutil.ignore_patterns(*CACHES_OF_THE_SITE))
+    if edit not in PHOTO_EDITS:  # the photos a cold build resized (2.3 s of a 3.8 s build); a changed photo's are made again
+        shutil.copytree(edited.parent / "cold-photos", fresh_root / ".cache/liangxiang/photos")
     fresh = _build(fresh_root, fresh_root / "site")
     assert fresh.reused == 0
 
