@@ -836,30 +836,38 @@ def test_every_phone_link_looks_alike(visit, kind):
         assert all(part == line for part in parts), (text, line, parts)
 
 
+def _preview(visit, example_site: Path, problems: list[str], notices: list[str] = ()):
+    """A member's page as `mkdocs serve` serves it with these problems or notices: (visit, page)."""
+    from liangxiang.serve import with_errors
+
+    served = with_errors((example_site / "members" / "zhang-wei" / "index.html").read_bytes(), problems, notices=notices)
+    v = visit()
+    v.page.route(v.base + "preview/", lambda r: r.fulfill(status=200, content_type="text/html; charset=utf-8", body=served))
+    return v, v.open("preview/")
+
+
+def _fits_the_phone(page, shown, name: str) -> None:
+    """The page a phone wide, what is laid over it at most 60 % of the screen, at its foot; a screenshot."""
+    assert page.evaluate("window.hacked") is None and shown.locator("img").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"][0]
+    box = shown.bounding_box()
+    assert box["height"] <= VIEWPORTS["phone"][1] * 0.6 + 1 and box["y"] + box["height"] <= VIEWPORTS["phone"][1] + 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name))
+
+
 def test_the_previews_error_banner_lists_mistakes_as_text(visit, example_site):
     """`mkdocs serve` after a failed rebuild: the page served says what is wrong, at phone size,
     and words echoed from content (here markup) stay text."""
-    from liangxiang.serve import with_errors
-
     hostile = ['members.yaml:3:5: members[1].name: 找不到“<img src=x onerror="window.hacked=1">”',
                'content/zones/a.yaml:2:1: scope: “</script><script>window.hacked=2</script>” (改正)',
                "mkdocs.yml:4:1: site_url: " + "很长的一句说明" * 30]
-    page_html = (example_site / "members" / "zhang-wei" / "index.html").read_bytes()
-    v = visit()
-    v.page.route(v.base + "preview/", lambda r: r.fulfill(
-        status=200, content_type="text/html; charset=utf-8",
-        body=with_errors(page_html, hostile)))
-    page = v.open("preview/")
+    v, page = _preview(visit, example_site, hostile)
     alert = page.locator("[role=alert]")
     assert alert.is_visible()
     shown = alert.inner_text()
     assert "一共有 3 处错误" in shown and all(problem in shown for problem in hostile), shown
-    assert page.evaluate("window.hacked") is None and page.locator("[role=alert] img").count() == 0
-    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"][0]
-    box = alert.bounding_box()
-    assert box["height"] <= VIEWPORTS["phone"][1] * 0.6 + 1 and box["y"] + box["height"] <= VIEWPORTS["phone"][1] + 1
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "preview-errors-phone.png"))
+    _fits_the_phone(page, alert, "preview-errors-phone.png")
     page.get_by_role("button", name="收起").click()
     assert page.locator("[role=alert]").count() == 0
     assert v.errors == [] and v.foreign == []
@@ -868,15 +876,9 @@ def test_the_previews_error_banner_lists_mistakes_as_text(visit, example_site):
 def test_the_previews_notices_are_folded_at_the_foot_and_open_as_text(visit, example_site):
     """`mkdocs serve` after a build with notices (audit AS-AE M3): one line at the foot of the page,
     a phone wide, that opens to the list; words echoed from content stay text."""
-    from liangxiang.serve import with_errors
-
     notices = ['members.yaml:4:5: members[1].photo: 照片只有 60×80 像素 “<img src=x onerror="window.hacked=1">”',
                "content/blank.md:1:1: 这个页面是空的" + "，很长的一句说明" * 20]
-    page_html = (example_site / "members" / "zhang-wei" / "index.html").read_bytes()
-    v = visit()
-    v.page.route(v.base + "preview/", lambda r: r.fulfill(
-        status=200, content_type="text/html; charset=utf-8", body=with_errors(page_html, [], notices=notices)))
-    page = v.open("preview/")
+    v, page = _preview(visit, example_site, [], notices)
     note = page.locator("[role=note]")
     folded = note.bounding_box()
     assert note.is_visible() and "2 条提示" in note.inner_text() and folded["height"] <= 60, folded
@@ -884,12 +886,7 @@ def test_the_previews_notices_are_folded_at_the_foot_and_open_as_text(visit, exa
     page.locator("[role=note] summary").click()
     shown = note.inner_text()
     assert all(notice in shown for notice in notices), shown
-    assert page.evaluate("window.hacked") is None and page.locator("[role=note] img").count() == 0
-    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"][0]
-    box = note.bounding_box()
-    assert box["height"] <= VIEWPORTS["phone"][1] * 0.6 + 1 and box["y"] + box["height"] <= VIEWPORTS["phone"][1] + 1
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "preview-notices-phone.png"))
+    _fits_the_phone(page, note, "preview-notices-phone.png")
     assert v.errors == [] and v.foreign == []
 
 
