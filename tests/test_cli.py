@@ -314,6 +314,11 @@ def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):
     (hooked / "evil.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
     result = run("liangxiang", "validate", str(hooked), cwd=tmp_path)
     assert result.returncode == 0 and not marker.exists(), result.stderr
+    # and says it did not (audit AS-AD): the build runs it, and says nothing of the kind
+    assert ("提示（不影响生成）：mkdocs.yml:13:1: hooks: hooks 里的 evil.py 是 Python 程序，只在生成网站时运行：liangxiang validate 不运行它，"
+            "它出的错这里看不到 (改过这个文件的话，提交前再运行一次 mkdocs build --strict（./dev build）)") in result.stdout.splitlines(), result.stdout
+    build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=hooked)
+    assert build.returncode == 0 and marker.exists() and "不运行它" not in build.stderr, build.stderr
 
 
 def test_an_mkdocs_yml_without_docs_dir_is_told_to_name_the_folder_of_org_yaml(tmp_path):

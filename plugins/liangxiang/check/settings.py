@@ -69,7 +69,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             "只留一个：用 properdocs 的删掉 mkdocs.yml，用 mkdocs 的删掉 properdocs.yml"))
     _outputs_not_ignored(config, plugin_config, config_file, content)
     _duplicate_settings(config_file, problems)
-    _missing_hooks(config_file, problems)
+    _missing_hooks(config, config_file, content, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     foreign_loads_in_custom_dir(config, config_file, problems)
@@ -196,13 +196,19 @@ def _duplicate_settings(config_file: Path, problems: Problems) -> None:
             stack += node.value
 
 
-def _missing_hooks(config_file: Path, problems: Problems) -> None:
+def _missing_hooks(config, config_file: Path, content: Content, problems: Problems) -> None:
     """A hooks file that is not there: the build stops on it, so validate says so too (it reads
-    the setting as written, for it never runs hooks)."""
+    the setting as written, for it never runs hooks). One that is there: validate says it did not
+    run it (audit AS-AD: it passed, and the build then stopped on the hook's own mistake)."""
     hooks = written_setting(config_file, "hooks")
     for hook in hooks if isinstance(hooks, list) else []:
         if isinstance(hook, str) and not (config_file.parent / hook).is_file():
             problems.extend([missing_hook(config_file, hook)])
+        elif isinstance(hook, str) and not config.hooks:  # read without its hooks: this is validate
+            content.notices.append(Problem(
+                item_location(config_file, hook) or Location.of_setting(config_file, "hooks"), "hooks",
+                f"hooks 里的 {hook} 是 Python 程序，只在生成网站时运行：liangxiang validate 不运行它，它出的错这里看不到",
+                "改过这个文件的话，提交前再运行一次 mkdocs build --strict（./dev build）"))
 
 
 def site_url_problem(url: str) -> str | None:
