@@ -1166,6 +1166,10 @@ CASES = [
          "mkdocs.yml", "extra_css:", "extra_css", "别的网站加载"),
     Case("extra-js-host-backslash", sub("mkdocs.yml", "docs_dir: content\n", "docs_dir: content\nextra_javascript:\n  - /\\cdn.example.com/x.js\n"),
          "mkdocs.yml", "extra_javascript:", "extra_javascript", "别的网站加载"),
+    # audit AS-AD: a script set in the file mkdocs.yml INHERITs was said at mkdocs.yml:1
+    Case("extra-js-host-inherited", {**sub("mkdocs.yml", "docs_dir: content\n", "INHERIT: shared/common.yml\ndocs_dir: content\n"),
+                                     "shared/common.yml": "extra_javascript:\n  - https://cdn.example.com/x.js\n"},
+         "shared/common.yml", "extra_javascript:", "extra_javascript", "别的网站加载", "删掉这一项"),
     # audit AS-AD H2: a custom_dir's stylesheet or template loaded from another host on every page
     Case("custom-css-imports-a-host", {**sub("mkdocs.yml", "  name: liangxiang\n", "  name: liangxiang\n  custom_dir: overrides\n"),
                                        "overrides/css/extra.css": "body { color: #333; }\n@import url(\"https://fonts.example.com/sc.css\");\n"},

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import difflib
 import errno
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
+
+
+_INHERIT = re.compile(r"""INHERIT\s*:\s*["']?([^"'#]+?)["']?\s*(?:#.*)?$""")
 
 
 @dataclass(frozen=True, order=True)
@@ -28,17 +32,25 @@ class Location:
         return f"{self.path}:{self.line or 1}:{self.col or 1}"
 
     @classmethod
-    def of_setting(cls, config_file: Path, key: str) -> "Location":
-        """Where mkdocs.yml sets key (its first line that does, top-level or under plugins); the file
-        alone when none does."""
+    def of_setting(cls, config_file: Path, key: str, _root: Path | None = None, _depth: int = 0) -> "Location":
+        """Where mkdocs.yml sets key (its first line that does, top-level or under plugins), else
+        where the file it INHERITs sets it (audit AS-AD: a script loaded there was said at
+        mkdocs.yml:1); the file alone when none does."""
+        root = _root or config_file.parent
+        shown = config_file.name if _root is None else Path(os.path.relpath(config_file, root)).as_posix()
         try:
             lines = config_file.read_text(encoding="utf-8-sig").splitlines()
         except (OSError, UnicodeDecodeError):
             lines = []
         for number, text in enumerate(lines, 1):
             if (found := re.match(rf"(\s*(?:-\s*)?){re.escape(key)}\s*:", text)) is not None:
-                return cls(config_file.name, number, len(found.group(1)) + 1)
-        return cls(config_file.name)
+                return cls(shown, number, len(found.group(1)) + 1)
+        inherited = next((found.group(1) for text in lines if (found := _INHERIT.match(text))), None)
+        if inherited and (base := config_file.parent / inherited).is_file() and _depth < 8:  # (files may inherit in a circle)
+            at = cls.of_setting(base, key, root, _depth + 1)
+            if at.line:
+                return at
+        return cls(config_file.name if _root is None else shown)
 
 
 @dataclass(frozen=True, order=True)
