@@ -3378,3 +3378,17 @@ def test_an_empty_free_page_is_published_with_a_notice(tmp_path, written):
         "content/about.md:1:1: 这个页面是空的：网站上会是一个空白页，菜单里也会有它 (写上内容再提交；还没准备好就先不要放进 content/)"]
     build_site(root / "mkdocs.yml", tmp_path / "site")
     assert (tmp_path / "site/about/index.html").is_file()
+
+
+def test_a_record_hidden_by_a_dot_is_a_notice_naming_it(tmp_path):
+    """Audit AS-AD: a zone saved as .xincun.yaml was skipped without a word. A tool's dot file
+    (macOS's ._garden.yaml, Emacs's .#garden.yaml) says nothing."""
+    zone = FILES["content/zones/garden.yaml"]
+    root = write_site(tmp_path, {"content/zones/.xincun.yaml": zone.replace("id: garden", "id: xincun"),
+                                 "content/zones/.garden.yaml": zone, "content/zones/._garden.yaml": "\x00\x05\x16\x07",
+                                 "content/stories/.#a-key.md": "lock"})
+    content, problems = read_content(root, root / "content")
+    assert not problems, [str(p) for p in problems]
+    assert [str(n) for n in content.notices if "隐藏文件" in n.message] == [
+        "content/zones/.garden.yaml:1:1: 文件名以“.”开头，是隐藏文件，不会读取：.garden.yaml 里的内容不会出现在网站上 (不需要的话删掉它)",
+        "content/zones/.xincun.yaml:1:1: 文件名以“.”开头，是隐藏文件，不会读取：.xincun.yaml 里的内容不会出现在网站上 (这是要发布的记录的话，把文件改名为 xincun.yaml)"]

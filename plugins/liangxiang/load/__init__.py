@@ -21,7 +21,7 @@ from ..model import (
     Zone,
 )
 from ..ordering import reading_order
-from ..problems import Location, Problems, did_you_mean, unreadable
+from ..problems import Location, Problem, Problems, did_you_mean, unreadable
 from ..siteconfig import site_config
 from ..values import ID_PATTERN, PERIOD_PATTERN
 from .aliasrefs import follow_aliases
@@ -84,8 +84,15 @@ def _shell(data: dict, listed: str) -> dict:
     return {**data, listed: []} if value is None or isinstance(value, list) else data
 
 
+# dot files that tools, not editors, leave beside a record: macOS's ._garden.yaml, Emacs's .#garden.yaml
+_TOOLS_DOT_FILES = ("._", ".#")
+
+
 class _Reader(FileReading):
+    hidden_records: list[Path]
+
     def load(self) -> Content:
+        self.hidden_records = []
         content = Content(root=self.root, docs_dir=self.docs_dir, sources=self.sources)
         self.load_org(content)
         self.load_members(content)
@@ -96,6 +103,12 @@ class _Reader(FileReading):
         self.load_assessments(content)
         self.scan_pages(content)
         follow_aliases(content)  # before anything is looked up by the ids records name
+        for path in self.hidden_records:  # audit AS-AD: skipped without a word
+            shown, meant = self.shown(path), path.name.lstrip(".")
+            content.notices.append(Problem(
+                Location(shown), "-", f"文件名以“.”开头，是隐藏文件，不会读取：{path.name} 里的内容不会出现在网站上",
+                f"这是要发布的记录的话，把文件改名为 {meant}" if meant and not (path.parent / meant).exists()
+                else "不需要的话删掉它"))
         return content
 
     def load_org(self, content: Content) -> None:
@@ -188,8 +201,10 @@ class _Reader(FileReading):
         if not directory.is_dir():
             return []
         try:
-            files = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.rstrip().lower() in suffixes
-                           and not p.name.startswith(".") and not is_scratch(p.name) and not undecodable(p.name))
+            listed = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.rstrip().lower() in suffixes
+                            and not is_scratch(p.name) and not undecodable(p.name))
+            files = [p for p in listed if not p.name.startswith(".")]
+            self.hidden_records += [p for p in listed if p.name.startswith(".") and not p.name.startswith(_TOOLS_DOT_FILES)]
         except OSError as error:
             self.problems.extend([unreadable(error, self.shown(directory) + "/")])
             self.unreadable_folders.add(folder)
