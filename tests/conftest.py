@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
+import io
 import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,20 @@ def pytest_configure(config) -> None:
 
     with tempfile.TemporaryDirectory() as cache:  # the instances are shared per user: kept beyond it
         base_fonts(prepare_fonts(None, REPO, Path(cache)), Path(cache) / "fonts")
+
+
+def liangxiang(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`liangxiang ARGS` run in-process, in cwd if given (a new Python costs a second of imports):
+    its exit code, stdout and stderr, as subprocess.run would give them."""
+    from liangxiang.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd or os.getcwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # argparse's own errors
+            code = exit.code if isinstance(exit.code, int) else 1
+    return subprocess.CompletedProcess(["liangxiang", *args], code, out.getvalue(), err.getvalue())
 
 
 def build_site(config_file: Path, site_dir: Path, strict: bool = True) -> Path:

@@ -838,9 +838,9 @@ def test_every_phone_link_looks_alike(visit, kind):
 
 def _preview(visit, example_site: Path, problems: list[str], notices: list[str] = ()):
     """A member's page as `mkdocs serve` serves it with these problems or notices: (visit, page)."""
-    from liangxiang.serve import with_errors
+    from liangxiang.serve import as_previewed
 
-    served = with_errors((example_site / "members" / "zhang-wei" / "index.html").read_bytes(), problems, notices=notices)
+    served = as_previewed((example_site / "members" / "zhang-wei" / "index.html").read_bytes(), problems, notices=notices)
     v = visit()
     v.page.route(v.base + "preview/", lambda r: r.fulfill(status=200, content_type="text/html; charset=utf-8", body=served))
     return v, v.open("preview/")

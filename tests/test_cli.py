@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import re
 import shutil
@@ -13,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
-from liangxiang import cli
+from conftest import REPO, liangxiang
 from minimal_site import FILES, write_site
 
 BIN = Path(sys.executable).parent
@@ -23,15 +20,9 @@ BIN = Path(sys.executable).parent
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """`liangxiang …` in-process (a new Python costs a second of imports; dozens of these were a
     minute of CI), `mkdocs …` as the installed command; the installed `liangxiang` has tests of its own."""
-    if args[0] != "liangxiang":
-        return subprocess.run([str(BIN / args[0]), *args[1:]], cwd=cwd, capture_output=True, text=True, timeout=120)
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = cli.main(list(args[1:]))
-        except SystemExit as exit:  # argparse's own errors
-            code = exit.code if isinstance(exit.code, int) else 1
-    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
+    if args[0] == "liangxiang":
+        return liangxiang(*args[1:], cwd=cwd)
+    return subprocess.run([str(BIN / args[0]), *args[1:]], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
 def installed(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -7,16 +7,13 @@ the guide to update.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, page_text
-from liangxiang.cli import main
+from conftest import REPO, liangxiang, page_text
 
 GUIDE = REPO / "content/guide.md"
 QUOTED = re.compile(r"^> `((?:members\.yaml|content/)[^`]*:\d+:\d+: [^`]*)`$", re.M)
@@ -76,10 +73,8 @@ def copy_example(root: Path) -> Path:
 
 
 def command(*args: str) -> tuple[int, list[str]]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
-    return code, (out.getvalue() + err.getvalue()).splitlines()
+    said = liangxiang(*args)
+    return said.returncode, (said.stdout + said.stderr).splitlines()
 
 
 def messages(root: Path, mistake) -> list[str]:

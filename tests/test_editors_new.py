@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, liangxiang
 from liangxiang.cli import main
 from liangxiang.ids import person_id, phrase_id
 
@@ -21,11 +21,7 @@ BIN = Path(sys.executable).parent
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """The command as an editor types it in the site's directory (in-process: much faster than a new Python)."""
-    command = [*args, "-C", str(cwd)] if args[0] == "new" else [*args, str(cwd)]
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(command)
-    return subprocess.CompletedProcess(command, code, out.getvalue(), err.getvalue())
+    return liangxiang(*args, "-C", str(cwd)) if args[0] == "new" else liangxiang(*args, str(cwd))
 
 
 def test_the_installed_command(site):

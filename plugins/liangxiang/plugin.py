@@ -142,7 +142,7 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
                 self.build.pages.extend(self.printing.pages())
                 self.build.view.printables = True  # the footer links to /print/
             Preview.notices = [str(notice) for notices in (content.notices, self.printing.notices if self.printing else ())
-                               for notice in sorted(notices)]  # the preview shows them too (serve.with_errors)
+                               for notice in sorted(notices)]  # the preview shows them too (serve.as_previewed)
             # the records live until the build ends: the collector need not walk them again and again
             gc.freeze()
         except ContentError as error:

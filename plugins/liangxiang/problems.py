@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 
+# read as a line, not as YAML: a mkdocs.yml with !ENV is no plain YAML (configwords.written_setting gives up on it)
 _INHERIT = re.compile(r"""INHERIT\s*:\s*["']?([^"'#]+?)["']?\s*(?:#.*)?$""")
 
 
@@ -50,7 +51,7 @@ class Location:
             at = cls.of_setting(base, key, root, _depth + 1)
             if at.line:
                 return at
-        return cls(config_file.name if _root is None else shown)
+        return cls(shown)
 
 
 @dataclass(frozen=True, order=True)

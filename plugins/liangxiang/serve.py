@@ -173,7 +173,7 @@ def _silent(record: logging.LogRecord) -> bool:
     return False
 
 
-def with_errors(page: bytes, problems: list[str], under: str = UNDER_KEPT, notices: list[str] = ()) -> bytes:
+def as_previewed(page: bytes, problems: list[str], under: str = UNDER_KEPT, notices: list[str] = ()) -> bytes:
     """An HTML page as served, with the list of problems over it, else the notices folded at its
     foot (neither: the page as it is)."""
     if problems:
@@ -207,7 +207,7 @@ def watch_and_preview(server, config) -> None:
     inject = getattr(server, "_inject_js_into_html", None)
     if not callable(inject):  # MkDocs 1.6 and ProperDocs have it: otherwise the errors are in the terminal only
         return
-    server._inject_js_into_html = lambda content, epoch: with_errors(inject(content, epoch), Preview.problems, Preview.under, Preview.notices)
+    server._inject_js_into_html = lambda content, epoch: as_previewed(inject(content, epoch), Preview.problems, Preview.under, Preview.notices)
 
     def reloading(page: bytes) -> bytes:  # the epoch a page was served at: it reloads once a newer site is built
         return server._inject_js_into_html(page, getattr(server, "_visible_epoch", 0))

@@ -69,7 +69,7 @@ def check_settings(config, plugin_config, content: Content, problems: Problems) 
             "只留一个：用 properdocs 的删掉 mkdocs.yml，用 mkdocs 的删掉 properdocs.yml"))
     _outputs_not_ignored(config, plugin_config, config_file, content)
     _duplicate_settings(config_file, problems)
-    _missing_hooks(config, config_file, content, problems)
+    _check_hooks(config, config_file, content, problems)
     _ids_taken_by_the_site(content, problems, config.use_directory_urls, plugin_config.printables)
     _assets_from_other_hosts(config, config_file, problems)
     foreign_loads_in_custom_dir(config, config_file, problems)
@@ -196,7 +196,7 @@ def _duplicate_settings(config_file: Path, problems: Problems) -> None:
             stack += node.value
 
 
-def _missing_hooks(config, config_file: Path, content: Content, problems: Problems) -> None:
+def _check_hooks(config, config_file: Path, content: Content, problems: Problems) -> None:
     """A hooks file that is not there: the build stops on it, so validate says so too (it reads
     the setting as written, for it never runs hooks). One that is there: validate says it did not
     run it (audit AS-AD: it passed, and the build then stopped on the hook's own mistake)."""
