@@ -58,6 +58,9 @@ CASES = [
     # to be UTF-8 with 108 lines pasted in GBK, each to be typed again
     Case("gbk-line-valid-as-utf8", {"members.yaml": FILES["members.yaml"].replace("绿化养护员", "住院医师").encode("gbk")},
          "members.yaml", 3, "-", "GBK/GB2312 编码", "另存为 UTF-8"),
+    # AS-AG L1: a rare name character is GB 18030's alone; the hint to reopen the file as GBK lost it
+    Case("gb18030", {"members.yaml": FILES["members.yaml"].replace("绿化养护员", "绿化养护员䶮").encode("gb18030")},
+         "members.yaml", 3, "-", "GB18030 编码", "选 GB 18030，再“通过编码保存”选 UTF-8"),
     # audit T: one character cut short, or a ° pasted from a Western code page, was "a file not in
     # UTF-8", to be reopened as GBK: that garbles every other line
     Case("damaged-character", {"members.yaml": FILES["members.yaml"].encode().replace("绿化养护员".encode(), "绿化养护员".encode()[:-1])},

@@ -163,11 +163,12 @@ def _decode(raw: bytes, path: str, problems: Problems) -> str | None:
         utf32 = raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"))  # its byte-order mark begins as UTF-16's
         guess = ("是 UTF-32 编码" if utf32 else "是 UTF-16 编码（Windows 记事本的“Unicode”）" if utf16 else
                  "看起来是 Big5 编码（繁体中文的 Windows、港澳台的软件常见）" if legacy == "Big5" else
-                 "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if legacy == "GBK" else "不是 UTF-8 编码")
+                 "看起来是 GBK/GB2312 编码（Windows 记事本、WPS 常见）" if legacy == "GBK" else
+                 "看起来是 GB18030 编码（含有 GBK 里没有的生僻字）" if legacy == "GB18030" else "不是 UTF-8 编码")
         problems.add(
             Location(path, line, col), "-", f"文件{guess}，无法按 UTF-8 读取",
             "把文件另存为 UTF-8 编码再提交（VS Code：点窗口右下角的编码名，"
-            + ("“通过编码保存”选 UTF-8" if utf16 else f"先“通过编码重新打开”选 {legacy or 'GBK'}，再“通过编码保存”选 UTF-8")
+            + ("“通过编码保存”选 UTF-8" if utf16 else f"先“通过编码重新打开”选 {_REOPEN.get(legacy, legacy or 'GBK')}，再“通过编码保存”选 UTF-8")
             + "；记事本：“另存为”时编码选 UTF-8）",
         )
         return None
@@ -287,8 +288,11 @@ def _mixed_lines(raw: bytes, path: str, problems: Problems) -> bool:
     return True
 
 
+_REOPEN = {"GB18030": "GB 18030"}  # as VS Code's list of encodings names it
+
+
 def _legacy_encoding(raw: bytes) -> str | None:
-    """"GBK" or "Big5" for a file in one of them, None for neither. Most Big5 text also decodes as
+    """"GBK", "GB18030" or "Big5" for a file in one of them, None for none. Most Big5 text also decodes as
     GBK, into nonsense: a GB2312 character's second byte is never below 0xA1, a Big5 one's often is."""
     pairs = re.findall(rb"[\x81-\xfe][\x40-\xfe]", raw)
     low = sum(1 for pair in pairs if pair[1] < 0xA1)
@@ -298,7 +302,13 @@ def _legacy_encoding(raw: bytes) -> str | None:
         big5 = False
     else:
         big5 = bool(pairs) and low >= 0.1 * len(pairs)
-    return "Big5" if big5 else "GBK" if _is_gbk(raw) else None
+    if big5 or not _is_gbk(raw):
+        return "Big5" if big5 else None
+    try:
+        raw.decode("gbk")
+    except UnicodeDecodeError:  # 䶮 and other rare name characters are GB 18030's alone: reopened as GBK, they are lost (AS-AG L1)
+        return "GB18030"
+    return "GBK"
 
 
 def _is_gbk(raw: bytes) -> bool:
