@@ -858,6 +858,10 @@ CASES = [
     Case("photo-file-name-with-a-space", {**sub("members.yaml", "    name: 李娜\n", "    name: 李娜\n    photo: photos/li-na.jpg\n"), "content/photos/li-na.jpg ": jpeg_bytes()},
          "members.yaml", "photos/li-na.jpg", "photo", "找不到图片", "照片的文件名“li-na.jpg ”里多了空格：把文件改名为 li-na.jpg"),
     Case("photo-case", sub("members.yaml", "photos/zhang-wei.jpg", "photos/zhang-wei.JPG"), "members.yaml", "zhang-wei.JPG", "photo", "找不到图片", "photos/zhang-wei.jpg"),
+    # AS-AG M1: uploaded beside the photo to replace it; on Windows and macOS the two are one file
+    Case("photo-case-twin", {"content/photos/Zhang-Wei.jpg": jpeg_bytes(color="#36c")}, "content/photos/Zhang-Wei.jpg", 0, "-",
+         "“content/photos/Zhang-Wei.jpg”、“content/photos/zhang-wei.jpg”只差大小写", "记录里写的是 photos/zhang-wei.jpg，网站用它：删掉另外的（git rm \"content/photos/Zhang-Wei.jpg\"）"),
+    Case("page-case-twin", {"content/About.md": "# 关于二\n"}, "content/About.md", 0, "-", "只差大小写", "例如留下 about.md：git rm \"content/About.md\""),
     Case("photo-other-person", sub("members.yaml", "photos/zhang-wei.jpg", "photos/wang-lei.jpg"), "members.yaml", "wang-lei.jpg", "photo", "找不到图片", "检查文件名"),
     Case("photo-outside", sub("members.yaml", "photos/zhang-wei.jpg", "../members.yaml"), "members.yaml", "../members.yaml", "photo", "content/ 里面"),
     Case("photo-from-repository", sub("members.yaml", "photos/zhang-wei.jpg", "content/photos/zhang-wei.jpg"), "members.yaml", "content/photos", "photo", "找不到图片", "路径从 content/ 里面写起，用“/”分隔：写成 photos/zhang-wei.jpg"),

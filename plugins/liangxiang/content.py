@@ -119,6 +119,7 @@ class Content:
     vanished: set[tuple[str, str]] = field(default_factory=set, repr=False, compare=False)  # (kind, id) the last build had, not renamed
     since: str = "上次生成时"  # what renamed and vanished compare with: the last build, or the last commit (check.history)
     unread: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)  # (kind, stem) -> a record file not read (see load.pages)
+    case_twins: list[list[str]] = field(default_factory=list, repr=False, compare=False)  # files whose paths differ in case alone (see load.pages)
     sources: dict[str, str] = field(default_factory=dict)  # every file read: path -> hash of its bytes
     _kind_digests: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     checked_images: FileFacts | None = field(default=None, repr=False, compare=False)  # see check.photos

@@ -353,6 +353,7 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
                             if _photo_kind(field) == kind and re.fullmatch(r"\w[\w.-]*(/[\w.-]+)+", value))  # not a web address, nor C:\
             if named:
                 folders[kind] = named.most_common(1)[0][0]
+        self.case_twins(paths)
         for where, name, value, own_name, is_hidden, wide in written:
             notices: list[tuple[str, str]] = []  # own_name: the file a member's or zone's photo is named after
             found = check_image(content.docs_dir, value, content.checked_images, notices, own_name, wide, paths - {value},
@@ -362,6 +363,25 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
             for message, hint in found:
                 self.problems.add(where, name, message, hint)
             content.notices += [Problem(where, name, message, hint) for message, hint in notices]
+
+    def case_twins(self, written: set[str]) -> None:
+        """Two files whose paths differ in case alone (Zhang-Wei.jpg uploaded beside zhang-wei.jpg to
+        replace it): on Windows and macOS they are one file, and git writes one over the other, so
+        an editor's copy shows another face than the site publishes (audit AS-AG M1)."""
+        docs = self.content.docs_dir.name
+        for spelt in self.content.case_twins:
+            named = [path for path in spelt if path in written]
+            # the one a record names is kept; else the one in lower case, as the format's paths are written
+            kept = named[0] if len(named) == 1 else next((path for path in spelt if path == path.lower()), None)
+            others = [path for path in spelt if path != kept]
+            listed = "、".join(f"“{docs}/{path}”" for path in spelt)
+            removal = "git rm " + " ".join(f'"{docs}/{path}"' for path in others)
+            if len(named) == 1:
+                hint = f"记录里写的是 {kept}，网站用它：删掉另外的（{removal}）；要换照片，就用新照片替换 {kept}，文件名不变"
+            else:
+                hint = f"留下要用的那个，删掉另外的（例如{'留下 ' + kept + '：' if kept else ''}{removal}）"
+            self.problems.add(Location(f"{docs}/{others[0]}"), "-",
+                              f"{listed}只差大小写：在 Windows 和 macOS 电脑上它们是同一个文件，git 取下来时一个会盖掉另一个", hint)
 
     def rejected_images(self) -> list[tuple[Location, str, str, str, bool]]:
         """The photos of records that did not validate, but for a photo field that did not: a

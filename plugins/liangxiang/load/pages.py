@@ -197,6 +197,7 @@ class PageScanning:
 
     def scan_pages(self, content: Content) -> None:
         """Free Markdown pages, and YAML files where no record kind lives."""
+        folded: dict[str, list[str]] = {}  # each file's path, case-folded -> the paths so spelt
         for path in sorted(self.docs_dir.rglob("*")):  # symbolic links are listed, never followed
             relative = path.relative_to(self.docs_dir)
             if undecodable(relative.parts[-1]) and not any(part.startswith(".") or undecodable(part) for part in relative.parts[:-1]):
@@ -219,6 +220,8 @@ class PageScanning:
             if not path.is_file():
                 continue
             top = relative.parts[0]
+            if top.casefold() not in RECORD_FOLDERS:  # a record's name is its id, in lower case: said by its own rule
+                folded.setdefault(relative.as_posix().casefold(), []).append(relative.as_posix())
             if top in RECORD_FOLDERS and len(relative.parts) == 1:  # content/zones saved over by a file
                 self.problems.add(Location(self.shown(path)), "-", f"content/{top} 应该是放{FOLDER_WORDS[top]}的文件夹，现在却是一个文件",
                                   f"从 git 里恢复 content/{top}/ 文件夹（每条记录一个文件），再删掉这个文件")
@@ -283,6 +286,7 @@ class PageScanning:
                 # MkDocs would publish it as it is: a roster spreadsheet or notes dropped here would
                 # reach the open internet, private fields and hidden members included
                 self.problems.add(Location(self.shown(path)), "-", *foreign_file(relative))
+        content.case_twins = [spelt for spelt in folded.values() if len(spelt) > 1]
 
 
 def _head(path: Path) -> str:
