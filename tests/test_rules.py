@@ -718,6 +718,9 @@ CASES = [
     Case("zone-alias-is-another-id", {"content/zones/garden-2.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: garden-2").replace("name: 花园责任区", "name: 花园二区")
                          .replace("aliases: [old-garden]", "aliases: [garden]")}, "content/zones/garden-2.yaml", "aliases", "aliases", "和现有责任区的编号相同"),
     Case("zone-in-two-suffixes", {"content/zones/garden.yml": FILES["content/zones/garden.yaml"]}, "content/zones/garden.yml", 0, "-", "garden.yaml 和 garden.yml 是同一个编号的两个文件"),
+    # AS-AG L3: the id's hint offered garden-2 (garden is taken), the file's "for example garden.yaml", which is that zone's
+    Case("zone-copy-capitalized", {"content/zones/Garden.yaml": FILES["content/zones/garden.yaml"].replace("id: garden", "id: Garden")},
+         "content/zones/Garden.yaml", 1, "id", "文件名“Garden.yaml”也要改", "把文件改名为 garden-2.yaml"),
     Case("story-slug", {"content/stories/A Key.md": FILES["content/stories/a-key.md"]}, "content/stories/A Key.md", 0, "-", "文件名"),
     # references
     Case("ref-branch", sub("members.yaml", "name: 李娜\n    branch: b1", "name: 李娜\n    branch: b9"), "members.yaml", "b9", "branch", "找不到党支部", "是不是要写 b"),
@@ -1291,6 +1294,16 @@ def test_a_deleted_list_line_is_one_error_not_also_the_list_missing(tmp_path):
     _apply(root, sub("content/zones/garden.yaml", "duties:\n  - 浇水\n", "  - 浇水\n  - 修剪\n"))
     assert [str(p) for p in problems_of(root)] == [
         "content/zones/garden.yaml:5:1: scope: 这几行“- ”上面少了一行“duties:”，YAML 把它们并进了“scope”的文字 (在这一行上面补一行“duties:”，和“scope:”左边对齐)"]
+
+
+def test_a_zone_file_renamed_to_its_former_id_is_told_to_be_renamed_back(tmp_path):
+    """Audit AS-AG L2: "or change the id to old-garden" would take the id from the old signs' QR
+    codes, and a second error said a zone old-garden existed: it was only the file's name."""
+    root = write_site(tmp_path)
+    _apply(root, {"content/zones/garden.yaml": None, "content/zones/old-garden.yaml": FILES["content/zones/garden.yaml"]})
+    assert [str(p) for p in problems_of(root)] == [
+        "content/zones/old-garden.yaml:1:1: id: id 是“garden”，但文件名是“old-garden”，两者必须相同 (old-garden 是它的曾用编号（aliases），"
+        "旧标志牌上的二维码靠它跳转到这里，不能再当文件名：把文件改名回 garden.yaml)"]
 
 
 def test_a_branch_taken_out_of_org_yaml_is_one_error(tmp_path):

@@ -102,6 +102,8 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
             fits = re.fullmatch(STEM_PATTERNS[field], stem) is not None  # the file's name would do as the value
             if taken and fits:  # a copy of fare-menzhen.yaml saved as fare-menzhen-2.yaml
                 hint = f"{taken} 已经有了：把这个文件的 {field} 改成 {stem}"
+            elif stem in getattr(record, "aliases", ()):  # renamed to its own former id: that id is kept for the old signs' QR codes (AS-AG L2)
+                hint = f"{stem} 是它的曾用编号（aliases），旧标志牌上的二维码靠它跳转到这里，不能再当文件名：把文件改名回 {value}{suffix}"
             elif fits and stem_meant:
                 hint = f"把 {field} 改成 {stem}（{stem_meant}）；如果文件名错了，才把文件改名为 {value}{suffix}"
             elif fits:

@@ -16,7 +16,8 @@ STEM_PATTERNS = {"id": ID_PATTERN, "year": r"[0-9]{4}", "period": PERIOD_PATTERN
 WHICH = {"id": "哪个责任区", "year": "哪一年", "period": "哪一期"}
 ANOTHER = {"id": "个责任区", "year": "年", "period": "期"}
 EXAMPLES = {"id": "tongxin-guangchang", "year": "2026", "period": "2026-Q1"}
-WRITTEN_AS = re.compile(r"写成 ([0-9A-Za-z-]+)）?$")  # the end of a field's hint that writes it right
+# the end of a field's hint that writes it right; "写成 garden-2（garden 已经是 … 的编号）" too (AS-AG L3)
+WRITTEN_AS = re.compile(r"写成 ([0-9A-Za-z-]+)(?:）|（[^（）]*）)?$")
 
 
 def misnamed_files(content: Content, problems: Problems) -> None:
