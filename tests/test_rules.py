@@ -1306,6 +1306,25 @@ def test_a_zone_file_renamed_to_its_former_id_is_told_to_be_renamed_back(tmp_pat
         "旧标志牌上的二维码靠它跳转到这里，不能再当文件名：把文件改名回 garden.yaml)"]
 
 
+def test_a_first_item_without_its_space_is_one_error_with_one_fix(tmp_path):
+    """Audit AS-AG L4: the items below it, folded into its text, were a second error with another fix."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "duties:\n  - 浇水\n", "duties:\n  -浇水\n  - 修剪\n"))
+    assert [str(p) for p in problems_of(root)] == [
+        "content/zones/garden.yaml:5:1: duties: 这里应该是一个列表（现在是“-浇水 - 修剪”） (下一行的短横线“-”后面要有一个空格：写成“- 浇水…”)"]
+
+
+def test_a_record_missing_its_dash_is_one_error_not_also_its_lists_written_twice(tmp_path):
+    """Audit AS-AG L4: li-na's honors, read into zhang-wei's record, were "honors: written twice,
+    delete this one", a fix that the next run undid."""
+    root = write_site(tmp_path)
+    _apply(root, sub("members.yaml", "  - id: li-na\n    name: 李娜\n    branch: b1\n",
+                     "\n    id: li-na\n    name: 李娜\n    branch: b1\n    honors:\n      - {year: 2020, title: 服务之星, by: 党委}\n"))
+    said = [str(p) for p in problems_of(root) if p.where.path == "members.yaml"]
+    assert [line.split(" (")[0] for line in said] == [
+        "members.yaml:12:5: members[1].id: 这一条记录里第二次出现“id”（第 2 行已经有了）：多半是下一条记录少了开头的“- ”"], said
+
+
 def test_a_branch_taken_out_of_org_yaml_is_one_error(tmp_path):
     """Audit AS-B 10: one error per member and zone naming it, and one per member naming its groups,
     said one thing: the branch was taken out. It is said once, at the first, with the others' lines."""
@@ -3379,7 +3398,8 @@ def test_the_build_day_is_chinas_day_not_the_runners(monkeypatch):
 @pytest.mark.parametrize("name, hint", [
     ("暴雨夜", "用拼音或英文，例如 baoyu-ye.md"),  # audit AS-O 6: always 例如 yi-ba-yao-shi.md, the format's example
     ("暴雨夜2", "用拼音或英文，例如 baoyu-ye-2.md"),  # not "改名为 2.md"
-    ("A-Key", "文件名里有大写字母：改名为 a-key.md"),
+    # AS-AG L4: as a photo's and a zone's case-only rename say, git on Windows does not see one made in Explorer
+    ("A-Key", "文件名里有大写字母：改名为 a-key.md（只改大小写的改名，Windows 上的 git 看不出来：用 git mv content/stories/A-Key.md content/stories/a-key.md）"),
 ])
 def test_a_story_file_named_in_chinese_is_given_its_own_pinyin(tmp_path, name, hint):
     root = write_site(tmp_path)

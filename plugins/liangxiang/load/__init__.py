@@ -317,7 +317,7 @@ class _Reader(FileReading):
                                   "一个故事一个文件：把从这一行起的内容移到 content/stories/ 下的一个新文件里")
                 continue
             if meta is not None and re.fullmatch(ID_PATTERN, path.stem) is None:
-                self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", story_name_hint(path.stem, {p.stem for p in files} - {path.stem}))
+                self.problems.add(Location(shown), "-", "文件名要用小写字母、数字和“-”（它就是网址）", story_name_hint(path.stem, {p.stem for p in files} - {path.stem}, shown))
                 meta = None
             if meta is None:  # its links and images are still checked: one run reports every error
                 content.rejected_texts.append((body, Location(shown, body_line, 1), "body", "stories", False, f"stories/{path.stem}"))

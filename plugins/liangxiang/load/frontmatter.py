@@ -121,9 +121,9 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
-def story_name_hint(stem: str, taken: set[str]) -> str:
+def story_name_hint(stem: str, taken: set[str], shown: str = "") -> str:
     """The file name to give a story whose name is no address: "baoyu-ye .md", Baoyu-Ye.md;
-    ``taken``: the names of the other stories."""
+    ``taken``: the names of the other stories; ``shown``: the file's path, for a rename git sees."""
     from ..values import ID_PATTERN
 
     slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:64]
@@ -137,4 +137,8 @@ def story_name_hint(stem: str, taken: set[str]) -> str:
     if slug in taken:
         return f"{slug}.md 已经有了：这个文件像是它的副本，不需要就删掉；要新写一篇，改名为一个新的英文名，例如 {slug}-2.md"
     why = "有多余的空格" if stem.strip() != stem and stem.strip() == slug else "有大写字母" if stem.lower() == slug else "只能用小写字母、数字和“-”"
+    if stem.lower() == slug and shown:  # Baoyu-Ye.md: a rename in Explorer that changes the case alone is not seen by git (AS-AG L4)
+        from ..problems import case_only_rename
+
+        return f"文件名里{why}：改名为 {slug}.md（{case_only_rename(shown, shown[:len(shown) - len(stem) - 3] + slug + '.md')}）"
     return f"文件名里{why}：改名为 {slug}.md"

@@ -52,10 +52,14 @@ def _lists_joined(node: yaml.MappingNode, path: Path, source: SourceMap, problem
     the second half only, and every record naming the first half would be "not found". Both
     halves are read, as one list; the second key is the one error."""
     first: dict[str, tuple[yaml.Node, int]] = {}  # the list under each key, and the key's line
-    for pair in list(node.value):
+    pairs = [pair for pair in node.value if isinstance(pair[0], yaml.ScalarNode)]
+    if path and isinstance(path[-1], int) and not node.flow_style:
+        # a record's first key again (`id:`): the next record, its "- " missing, begins there (walk
+        # says so); the keys from there are its own, not this record's written twice (AS-AG L4)
+        again = next((index for index, (key, _) in enumerate(pairs) if index and key.value == pairs[0][0].value), None)
+        pairs = pairs[:again]
+    for pair in pairs:
         key_node, value_node = pair
-        if not isinstance(key_node, yaml.ScalarNode):
-            continue
         line, col = lines.of(key_node.start_mark)
         block_list = isinstance(value_node, yaml.SequenceNode) and not value_node.flow_style
         if key_node.value in first and not block_list:
@@ -117,6 +121,8 @@ def _item_folded_in(node: yaml.ScalarNode, written: str, path: Path, source: Sou
                     lines: Lines) -> None:
     """A list item indented further than the one above (`   - 收集意见` under `  - 巡查`) is no item:
     YAML folds it into the text above, and "巡查 - 收集意见" would be published and printed as one."""
+    if path and path[-1] in list_fields() and re.match(r"-[^\s-]", written):
+        return  # `-乔灌木修剪` with no space, then items: the list's own error says to add the space (AS-AG L4)
     for found in _FOLDED_ITEM.finditer(written):
         line = bisect.bisect_left(lines.breaks, node.start_mark.index + found.start(1)) + 1 + lines.offset
         shown = shortened(node.value, 30)
