@@ -647,6 +647,15 @@ CASES = [
     Case("joined-float", sub("members.yaml", "joined: 2008", "joined: 2008.0"), "members.yaml", "joined", "members[1].joined", "应该是年份（四位数字）（现在是“2008.0”）", "只写年份：写成 2008"),
     Case("joined-exponent", sub("members.yaml", "joined: 2008", "joined: 2.008e3"), "members.yaml", "joined", "members[1].joined", "应该是年份（四位数字）（现在是“2.008e3”）", "年份只写四位数字"),
     Case("score-with-unit", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 93.5分}"), "content/assessments/2026-Q1.yaml", "93.5分", "results[1].score", "数字", "写成 93.5，去掉“分”"),
+    # AS-AG L6: "例如 86.5" for a band written as its range
+    Case("grade-min-as-a-range", sub("content/org.yaml", "hotline: 0317-2720000", "hotline: 0317-2720000\ngrades:\n  - {name: 优秀, min: 90-100}\n  - {name: 不合格, min: 0}"),
+         "content/org.yaml", "90-100", "grades[1].min", "应该是数字", "只写一个数（这一档的最低分）：写成 90"),
+    # AS-AG L6: a member has no content field to move the rest to
+    Case("member-name-too-long", sub("members.yaml", "    name: 李娜", "    name: " + "李" * 3000), "members.yaml", "李李李", "members[2].name",
+         "太长了", "详细的经过写成一篇故事（content/stories/ 里）"),
+    # AS-AG L6: "check the indentation and colons" for a sign's values written as a list
+    Case("signboard-as-a-list", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001\nsignboard: [80x60cm, portrait]"),
+         "content/zones/garden.yaml", "signboard:", "signboard", "这里应该是“字段: 值”的一组内容", "写成 {size: 80x60cm, orientation: portrait}"),
     Case("grade-beside-score", sub("content/assessments/2026-Q1.yaml", "score: 90}", "score: 90, grade: 优秀}"), "content/assessments/2026-Q1.yaml", "grade:", "results[1].grade", "不认识的字段“grade”", "等次由得分 score 按 org.yaml 的 grades 自动算出"),
     Case("qr-code-on-zone", sub("content/zones/garden.yaml", "scope: 花园一片\n", "scope: 花园一片\nqrcode: https://example.org/z\n"), "content/zones/garden.yaml", "qrcode:", "qrcode", "不认识的字段“qrcode”", "二维码按网页地址自动生成"),
     Case("phone-from-excel", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 1.3899E+10"), "content/zones/garden.yaml", "service_phone", "service_phone", "电话号码被表格软件改成了数字（现在读出来是“13899000000”）", "service_phone: \"13899012345\""),
@@ -1323,6 +1332,14 @@ def test_a_record_missing_its_dash_is_one_error_not_also_its_lists_written_twice
     said = [str(p) for p in problems_of(root) if p.where.path == "members.yaml"]
     assert [line.split(" (")[0] for line in said] == [
         "members.yaml:12:5: members[1].id: 这一条记录里第二次出现“id”（第 2 行已经有了）：多半是下一条记录少了开头的“- ”"], said
+
+
+@pytest.mark.parametrize("key", ["负责人", "fuzeren", "leadr"])
+def test_a_required_field_named_in_other_words_is_one_error(tmp_path, key):
+    """Audit AS-AG L6: a key in Chinese or pinyin was also "leader is missing", a misspelt one was not."""
+    root = write_site(tmp_path)
+    _apply(root, sub("content/zones/garden.yaml", "leader: zhang-wei", f"{key}: zhang-wei"))
+    assert [(p.where.line, p.field) for p in problems_of(root)] == [(7, key)]
 
 
 def test_a_branch_taken_out_of_org_yaml_is_one_error(tmp_path):

@@ -47,6 +47,9 @@ def as_number(value: Any, whole: bool) -> str:
         return f"{letters}是字母，不是数字：写成 {lettered}"  # 9O, 8l.5: a letter typed for a digit
     if not found and spoken and (number := chinese_number(spoken.group(1))) is not None:
         return f"用阿拉伯数字写：写成 {number}" + (f"，去掉“{spoken.group(2)}”" if spoken.group(2) else "")
+    ranged = re.fullmatch(r"([0-9]+(?:\.[0-9]+)?)\s*(?:-|~|～|—|–|至|到)\s*[0-9]+(?:\.[0-9]+)?\s*分?", text)
+    if not found and ranged:  # 90-100 for a grade's min (AS-AG L6): the band's lowest score is the one to write
+        return f"只写一个数（这一档的最低分）：写成 {ranged.group(1)}"
     if not found or (whole and "." in found.group(1)):
         return ""
     if stop:

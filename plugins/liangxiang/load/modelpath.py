@@ -88,19 +88,25 @@ def computed_hint(name: str, parent: type[BaseModel] | None) -> str:
     return next((hint for pattern, hint in computed.items() if re.fullmatch(pattern, name.strip(), re.I)), "")
 
 
-def named_in_other_words(name: str, parent: type[BaseModel] | None) -> str:
-    """"是不是要写 post？" for 岗位 or gangwei: a field named by its Chinese title or in pinyin."""
+def field_in_other_words(name: str, parent: type[BaseModel] | None) -> str | None:
+    """The field a key names by its Chinese title or in pinyin: post for 岗位 or gangwei."""
     if parent is None:
-        return ""
+        return None
     plain = re.sub(r"[\s_-]", "", name.lower())
     for field, info in parent.model_fields.items():
         titles = [t for t in re.split(r"[/（）()]", info.title or "") if len(t) >= 2]
         if PINYIN.get(plain) == field or any(name == t for t in titles):
-            return f"字段名要写英文：是不是要写 {field}（{info.title}）？"
+            return field
     for field, info in parent.model_fields.items():  # 职责 for 工作职责
         if len(name) >= 2 and re.search(r"[\u3400-\u9fff]", name) and name in (info.title or ""):
-            return f"字段名要写英文：是不是要写 {field}（{info.title}）？"
-    return ""
+            return field
+    return None
+
+
+def named_in_other_words(name: str, parent: type[BaseModel] | None) -> str:
+    """"是不是要写 post？" for 岗位 or gangwei."""
+    field = field_in_other_words(name, parent)
+    return f"字段名要写英文：是不是要写 {field}（{parent.model_fields[field].title}）？" if field and parent else ""
 
 
 def belongs_under(parent: type[BaseModel] | None, name: str) -> str:

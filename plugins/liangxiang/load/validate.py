@@ -16,7 +16,7 @@ from ..model import Record
 from ..fields import list_fields
 from ..problems import Problems, dotted
 from .nodes import ITEMS_FOLDED_IN
-from .modelpath import fields_at, record_of_another_kind
+from .modelpath import field_in_other_words, fields_at, model_at, record_of_another_kind
 from .wording import entry_as_pair, key_without_colon, show, word
 from .yamlfile import SourceMap
 
@@ -176,6 +176,9 @@ def report(error: ValidationError, model: type[BaseModel], source: SourceMap, lo
     missing = [where for item, where in items if item["type"] == "missing" and where and isinstance(where[-1], str)]
     misspelt = {where[:-1] + (close[0],) for item, where in items if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str)
                 for close in [difflib.get_close_matches(where[-1], [m[-1] for m in missing if m[:-1] == where[:-1]], n=1, cutoff=0.6)] if close}
+    # `负责人:` or `fuzeren:` for leader: said as a key to write in English, not also as leader missing (AS-AG L6)
+    misspelt |= {where[:-1] + (field,) for item, where in items if item["type"] == "extra_forbidden" and where and isinstance(where[-1], str)
+                 and (field := field_in_other_words(where[-1], model_at(model, where[:-1]))) and where[:-1] + (field,) in missing}
     pasted = _records_of_another_kind(items, source, loc, problems)
     for item, where in items:
         if item["type"] == "missing" and (where in meant.values() or where[:-1] in paired or where in misspelt):

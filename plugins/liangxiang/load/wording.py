@@ -6,11 +6,13 @@ comes from ``meant``, and the fields they may have meant from ``modelpath``.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from ..problems import did_you_mean, plain, shortened
 from ..values import ID_LENGTH, ID_PATTERN, NONE_HINTS, NONE_WRITTEN, none_said
@@ -18,7 +20,8 @@ from . import meant
 from .idwording import ONE_ONLY, pattern_wording
 from .listwording import not_a_list
 from .modelpath import (
-    belongs_under, computed_hint, fields_at, is_optional, named_in_other_words, near_field_of_a_part, title_of, written_elsewhere,
+    belongs_under, computed_hint, fields_at, is_optional, model_at, named_in_other_words, near_field_of_a_part, title_of,
+    written_elsewhere,
 )
 from .refusal import Error, Wording, show
 from .yamlhints import curly_quotes_hint
@@ -78,10 +81,42 @@ def key_without_colon(name: str, fields) -> tuple[str, str, str] | None:
     return key, found.group(3), f"“{key}”后面的冒号要跟一个空格" if found.group(2) == ":" else f"“{key}”后面少了冒号“:”"
 
 
+def _values_named(model: type[BaseModel] | None, values: list) -> str:
+    """"size: 80x60cm, orientation: portrait" for [80x60cm, portrait]: each value's one field, among
+    those that take only some words (a choice, a pattern); "" when any is not that plain."""
+    if model is None or not values:
+        return ""
+    named = []
+    for value in values:
+        takes = [name for name, info in model.model_fields.items() if _takes(info, value) and not _takes(info, "随便写的字")]
+        if len(takes) != 1 or any(name == takes[0] for name, _ in named):
+            return ""
+        named.append((takes[0], value))
+    return ", ".join(f"{name}: {value}" for name, value in named)
+
+
+def _takes(info: FieldInfo, value: Any) -> bool:
+    """Whether the field takes the value (a word, not a group or a list)."""
+    if not isinstance(value, str):
+        return False
+    try:
+        _adapter(info).validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+@functools.cache
+def _adapter(info: FieldInfo) -> TypeAdapter:
+    return TypeAdapter(Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation)
+
+
 def _group_hint(error: Error) -> str:
     """A sentence where a group of fields is wanted: the entry's fields, filled in from it
     (`- 2026年6月15日，…` for {date, text}, `review: 优秀`, `- 2019年 优秀党务工作者（党委）` for an honor)."""
     fields, value = set(fields_at(error.model, error.where)), error.value
+    if isinstance(value, list) and (named := _values_named(model_at(error.model, error.where), value)):
+        return f"每个值前面写上它的字段名：写成 {{{named}}}"  # signboard: [60x40cm, portrait] (AS-AG L6)
     if not isinstance(value, str) or not value.strip():
         return "检查缩进和冒号：字段名后面是半角冒号加空格"
     value = value.strip()
@@ -230,6 +265,8 @@ def _text_too_long(error: Error) -> tuple[str, str]:
         return f"编号太长了：最多 {most} 个字符{written}", "编号用简短的拼音或缩写，例如 zhang-wei、wuye-1；它会出现在网址和二维码里"
     if error.name in ("content", "intro"):  # the longest field there is: a long account is a story (audit AQ 5)
         return f"太长了：最多 {most} 个字符{written}", "删减一些文字；很长的经过写成一篇故事（content/stories/ 里）"
+    if "content" not in fields_at(error.model, error.where[:-1]):  # a member's name has no content field to move the rest to (AS-AG L6)
+        return f"太长了：最多 {most} 个字符{written}", "删减一些文字；详细的经过写成一篇故事（content/stories/ 里）"
     return f"太长了：最多 {most} 个字符{written}", "删减一些文字；详细的经过写进故事正文或 content 字段"
 
 
