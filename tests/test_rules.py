@@ -2570,6 +2570,19 @@ def test_a_former_members_plate_is_said_of_the_year_the_plates_print(tmp_path):
     assert list(content.plate_commitments) == ["zhang-wei", "ouyang-xiaohong"] and content.latest_year.year == 2026
 
 
+def test_a_former_members_plate_is_not_said_of_a_year_that_prints_only_while_the_next_has_errors(tmp_path):
+    """Audit AS-AG L9: with every commitment of the later year refused, the earlier year's plates
+    were the latest for that run only: noise in a run that does not build."""
+    root = write_site(tmp_path)
+    (root / "content/commitments/2025.yaml").write_text(
+        "year: 2025\ncommitments:\n  - member: ouyang-xiaohong\n    promise: 调离前写的承诺\n", encoding="utf-8")
+    _apply(root, sub("content/commitments/2026.yaml", "  - member: li-na", "  - member: li-na\n    promis: 拼错的字段"))
+    _apply(root, sub("content/commitments/2026.yaml", "  - member: zhang-wei", "  - member: zhang-wei\n    promis: 拼错的字段"))
+    content, problems = read_content(root, root / "content")
+    assert problems and all(p.where.path == "content/commitments/2026.yaml" for p in problems), [str(p) for p in problems]
+    assert not any("仍会印成桌牌" in str(n) for n in content.notices), [str(n) for n in content.notices]
+
+
 @pytest.mark.parametrize("edits, notice", [
     (sub("members.yaml", "name: 张伟", "name: 张\u3000伟"), "members.yaml:3:5: members[1].name: 姓名“张\u3000伟”中间有空格，网页和桌牌上会照样显示 (写成 张伟：对齐用的空格不要带进来)"),
     (sub("content/zones/garden.yaml", "name: 王芳}", "name: 王 芳}"), "content/zones/garden.yaml:10:17: roles[2].name: 姓名“王 芳”中间有空格，网页和标志牌上会照样显示 (写成 王芳：对齐用的空格不要带进来)"),

@@ -230,10 +230,14 @@ class _Rules(MemberRules, ZoneRules, AliasRules, References):
     @functools.lru_cache(maxsize=None)  # noqa: B019 (one checker per run)
     def later_year_unread(self, latest: int) -> bool:
         """A later year's file that could not be read (GBK, year: 2026年) would be the latest year:
-        what depends on which year is the latest is not said then. A later year's file read well is
-        no such file: it is the plates' year itself, or has no commitment (audit AS-T M1)."""
+        what depends on which year is the latest is not said then, nor when a later year's file
+        has errors. A later year's file read well is no such file: it is the plates' year itself,
+        or has no commitment (audit AS-T M1)."""
         read = {year.year for year in self.content.commitments}
-        return any(path.stem.isdigit() and int(path.stem) > latest and int(path.stem) not in read
+        # a later year read, every commitment in it refused: the latest once they are fixed (AS-AG L9)
+        refused = {int(stem) for problem in self.problems.items
+                   if Path(problem.where.path).parent.name == "commitments" and (stem := Path(problem.where.path).stem).isdigit()}
+        return any(path.stem.isdigit() and int(path.stem) > latest and (int(path.stem) not in read or int(path.stem) in refused)
                    for path in (self.content.docs_dir / "commitments").glob("*.y*ml"))
 
     def plate_of_former(self, year, commitment) -> None:
