@@ -2614,6 +2614,14 @@ def test_a_phone_with_words_a_number_takes_is_not_code(tmp_path, phone):
     assert notices_after(tmp_path, sub("content/zones/garden.yaml", "service_phone: 0317-2720001", f"service_phone: '{phone}'")) == []
 
 
+@pytest.mark.parametrize("phone, label", [("救援电话：0311-85551212", "救援电话："), ("24小时值班热线: 0311-85551212", "24小时值班热线:")])
+def test_a_phone_written_with_its_own_label_is_a_notice(tmp_path, phone, label):
+    """Audit AS-AF L2: the page and the sign put 服务电话 before it: "服务电话：救援电话：0311-…"."""
+    notices = notices_after(tmp_path, sub("content/zones/garden.yaml", "service_phone: 0317-2720001", f"service_phone: '{phone}'"))
+    assert notices == [f"content/zones/garden.yaml:12:1: service_phone: 号码前面写了“{label}”：网页和标志牌上已经有“服务电话：”，"
+                       f"会显示成“服务电话：{phone}” (只写号码，写成 service_phone: 0311-85551212)"], notices
+
+
 def test_an_emergency_number_as_a_zones_phone_is_a_notice(tmp_path):
     """Audit AS-AD M1: 请拨打 110 made the sign's button call the police. Said, not refused: a 120
     dispatch centre's own zone may mean it."""

@@ -239,6 +239,9 @@ def test_a_former_member_is_marked_on_the_zone_page(tmp_path, where):
     ("+852 2345 6789", "+85223456789"),  # audit AL 2: 11 digits with a country code
     ("+81 3 1234 5678", "+81312345678"),
     ("第2网格 13812345678", "13812345678"),  # past a group that is no number
+    # audit AS-AF: a count glued to its word before the number was dialled, and refused as "24" cut short
+    ("24小时服务 0317-2720001", "03172720001"),
+    ("7×24小时热线0317-2720001", "03172720001"),
     # a note's digits after a space were dialled with the number: 031727213652
     ("0317-2721365 2号楼", "03172721365"),
     ("13812345678 3号门岗", "13812345678"),

@@ -177,6 +177,9 @@ _AFTER_TRANSFER = re.compile(rf"(?:{TRANSFER_WORDS}|ext\.?|x|#)\s*$", re.IGNOREC
 _WRITTEN_WHOLE = re.compile(r"(?:[(（]?0\d{2,3}[)）]?[ \-\u2010-\u2015]?[2-9]\d{6,7}|1[3-9]\d{9})(?:[\-\u2010-\u2015]\d{1,6})?(?!\d)")
 
 
+_COUNT_GLUED = re.compile(r"[\u3400-\u9fff×xX*]")  # 24小时, 7×24: a count, not a number to dial
+
+
 def phone_numbers(text: str) -> Iterator[re.Match[str]]:
     """The numbers in a phone field, as PHONE_NUMBER finds them, but where a number as written
     ends before what a space glues on: "0317-2721365 2号楼" is 0317-2721365 and a note (not a call
@@ -185,6 +188,10 @@ def phone_numbers(text: str) -> Iterator[re.Match[str]]:
     position = 0
     while (found := PHONE_NUMBER.search(text, position)) is not None:
         end = found.end()
+        if (_COUNT_GLUED.match(text, end) and len(re.sub(r"\D", "", found.group(0))) <= 4
+                and not whole_number(re.sub(r"\D", "", found.group(0))) and PHONE_NUMBER.search(text, end) is not None):
+            position = end  # 24小时服务 0317-2721365, 7×24小时热线…: a count glued to its word, a number after it (AS-AF)
+            continue
         written = _WRITTEN_WHOLE.match(text, found.start())
         if (written and written.end() < end and end < len(text) and not text[end].isspace()
                 and not whole_number(re.sub(r"\D", "", text[written.end():end]))):

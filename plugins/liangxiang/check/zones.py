@@ -12,6 +12,8 @@ from ..problems import Location, Problem, shortened
 from ..values import EMERGENCY, dialled_digits, numbered_places, numbers_or_text, unnumbered
 
 LEADER_TITLES = ("党员负责人", "负责人", "责任区负责人", "党员责任区负责人")  # what the sign calls the leader
+# words naming the number before it: 服务电话：, 救援电话:, 24小时值班热线：
+_PHONE_LABEL = re.compile(r"\s*[\u3400-\u9fff0-9]{0,12}(?:电话|热线|专线|手机|座机)(?:号码)?\s*[：:]\s*(?=\S)")
 
 
 class ZoneRules:
@@ -43,6 +45,7 @@ class ZoneRules:
                 lambda: self.roles_serving(zone),
                 lambda: self.signboard_sides(zone),
                 lambda: self.emergency_phone(zone),
+                lambda: self.labelled_phone(zone),
                 lambda: self.numbered_duties(zone),
                 lambda: self.role_names(zone),
                 lambda: self.second_leader(zone),
@@ -167,6 +170,16 @@ class ZoneRules:
                 zone.at("service_phone"), "service_phone",
                 f"服务电话拨的是 {digits}（{EMERGENCY[digits]}），不是这个责任区自己的电话：网页上的拨号按钮和标志牌都会让群众拨 {digits}",
                 "写责任区自己的电话，例如 0317-2721365；只有这个责任区本身就是 " + digits + " 时才这样写"))
+
+    def labelled_phone(self, zone) -> None:
+        """救援电话：0311-85551212: the page and the sign say 服务电话 before it, so it reads twice
+        (audit AS-AF L2). A word after the number (（24小时）, 夜间…) is the number's own and stays."""
+        label = _PHONE_LABEL.match(zone.service_phone or "")
+        if label is not None:
+            self.content.notices.append(Problem(
+                zone.at("service_phone"), "service_phone",
+                f"号码前面写了“{label.group(0).strip()}”：网页和标志牌上已经有“服务电话：”，会显示成“服务电话：{shortened(zone.service_phone, 24)}”",
+                f"只写号码，写成 service_phone: {zone.service_phone[label.end():].strip()}"))
 
     def leader_serving(self, zone) -> None:
         """A leader who has left is still printed as the one in charge: said, not an error (the
