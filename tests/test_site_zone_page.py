@@ -560,6 +560,10 @@ def test_plain_text_keeps_a_hyphenated_number_on_one_line():
     # the zone's supervision text calls its number (AS-V F4): outside a link, and a phone only
     shown = str(SiteView.lines("拨打监督电话0999-3201234，2026-03-12起", called=True))
     assert shown == '拨打监督电话<a href="tel:09993201234"><span class="nb">0999-3201234</span></a>，<span class="nb">2026-03-12</span>起'
+    # a short service number the text names as one (audit AS-AF L4); a count is none
+    shown = str(SiteView.lines("请拨打服务热线12122，或拨打 12345，热线：95598，共12345户", called=True))
+    assert shown == ('请拨打服务热线<a href="tel:12122"><span class="nb">12122</span></a>，或拨打 <a href="tel:12345"><span class="nb">12345</span></a>，'
+                     '热线：<a href="tel:95598"><span class="nb">95598</span></a>，共<span class="nb">12345户</span>'), shown
 
 
 def test_what_a_page_says_once_and_in_its_order(tmp_path):
