@@ -87,6 +87,18 @@ def test_a_past_years_missing_review_is_not_said_to_be_coming(tmp_path):
     assert page.index("年度评诺尚未进行") < page.index("这一年没有评诺结果")  # 2026 first, then 2025
 
 
+def test_a_long_promise_of_an_earlier_year_wraps_as_text_and_a_short_one_keeps_its_phrases(tmp_path):
+    """Audit AS-AF L8: a 151-character promise kept in phrases was a ragged column of short lines."""
+    long = "，".join(["坚持每天巡查收费广场和便民服务点"] * 6) + "。"
+    site = _build(tmp_path / "src", {"content/commitments/2025.yaml": f"year: 2025\ncommitments:\n  - member: li-na\n    promise: {long}\n"
+                                                                        "  - member: zhang-wei\n    promise: 守好花园，服务居民\n"})
+    heading = re.compile(r'<h3 class="earlier-title">(.*?)</h3>', re.S)
+    [long_title] = heading.findall((site / "members/li-na/index.html").read_text(encoding="utf-8"))
+    [short_title] = heading.findall((site / "members/zhang-wei/index.html").read_text(encoding="utf-8"))
+    assert 'class="nm' not in long_title and long in long_title, long_title
+    assert short_title.count('class="nm') == 1, short_title
+
+
 def test_an_archived_zone_shows_no_promises_of_the_year(tmp_path):
     """Its leader's promise of the latest year is for the zones she serves now (audit 29)."""
     site = _build(tmp_path / "src", {})
