@@ -61,6 +61,9 @@ CASES = [
     # AS-AG L1: a rare name character is GB 18030's alone; the hint to reopen the file as GBK lost it
     Case("gb18030", {"members.yaml": FILES["members.yaml"].replace("绿化养护员", "绿化养护员䶮").encode("gb18030")},
          "members.yaml", 3, "-", "GB18030 编码", "选 GB 18030，再“通过编码保存”选 UTF-8"),
+    # AS-AG L7: two files joined, the second's byte-order mark before a comment: "delete up to the colon" of a line with none
+    Case("bom-before-a-comment", {"content/zones/garden.yaml": ("\ufeff\ufeff# 花园\n" + FILES["content/zones/garden.yaml"]).encode()},
+         "content/zones/garden.yaml", 1, "-", "看不见的字符（零宽不换行空格 U+FEFF）", "删掉这一行，重新输入"),
     # audit T: one character cut short, or a ° pasted from a Western code page, was "a file not in
     # UTF-8", to be reopened as GBK: that garbles every other line
     Case("damaged-character", {"members.yaml": FILES["members.yaml"].encode().replace("绿化养护员".encode(), "绿化养护员".encode()[:-1])},

@@ -109,7 +109,8 @@ def report_typography(text: str, path: str, problems: Problems, offset: int,
             problems.add(Location(path, index + 1 + offset, column + 1), key.group(1) if key else "-",
                          f"这一行{'的字段名里' if in_key else '开头'}有一个看不见的字符"
                          f"（{INVISIBLE_NAMES[unseen_char]}U+{ord(unseen_char):04X}），YAML 会把这一行读错",
-                         "它常在把两个文件拼在一起、或从微信、网页复制时混进来：删掉这一行开头到冒号的文字，重新输入")
+                         "它常在把两个文件拼在一起、或从微信、网页复制时混进来："
+                         + ("删掉这一行开头到冒号的文字，重新输入" if key else "删掉这一行，重新输入"))  # a comment line has no colon (AS-AG L7)
         if (odd := _ODD_SPACE_AFTER_KEY.match(line)) is not None and not (index in blocks and odd.group(1).endswith("-")):
             changed = True
             after = "短横线“-”" if odd.group(1).endswith("-") else "冒号"
