@@ -6,6 +6,7 @@ a piece of text: the error must point at the line of the edited file where that 
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1343,6 +1344,18 @@ def test_a_required_field_named_in_other_words_is_one_error(tmp_path, key):
     root = write_site(tmp_path)
     _apply(root, sub("content/zones/garden.yaml", "leader: zhang-wei", f"{key}: zhang-wei"))
     assert [(p.where.line, p.field) for p in problems_of(root)] == [(7, key)]
+
+
+@pytest.mark.parametrize("written", ["scope: *花园*一片", "duties: [浇水, &修剪]"])
+def test_a_value_read_as_an_alias_is_said_at_its_sign(tmp_path, written):
+    """Audit AS-AG L7: the column was the one after the * (where PyYAML stumbled), not the * itself."""
+    root = write_site(tmp_path)
+    key = written.split(":")[0]
+    old = next(line for line in FILES["content/zones/garden.yaml"].splitlines() if line.startswith(key + ":"))
+    _apply(root, sub("content/zones/garden.yaml", old + "\n", written + "\n"))
+    said = [p for p in problems_of(root) if "值以 * 或 & 开头" in p.message]
+    column = re.search(r"[*&]", written).start() + 1
+    assert [(p.where.line, p.where.col) for p in said] == [(_line_of(root, Case("", {}, "content/zones/garden.yaml", written, "", "")), column)], [str(p) for p in said]
 
 
 def test_a_branch_taken_out_of_org_yaml_is_one_error(tmp_path):

@@ -77,7 +77,11 @@ def explain(problem: str, text: str, index: int) -> tuple[str, str, int | None]:
         return meaning, f"把这一项用英文引号括起来，写成 - \"{value}\"{bold}", None
     if (mention := _at_mention(lines, index, problem)) is not None:
         return meaning, mention, None
-    return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint, None
+    sign = None  # PyYAML stumbles after the * or & it read as an alias or an anchor: the sign is where to look (AS-AG L7)
+    if "expected alphabetic or numeric character" in problem and 0 <= index < len(lines):
+        starts = re.search(r"(?:^|:\s|-\s|[\[{,]\s*)\s*([*&])", lines[index])
+        sign = starts.start(1) if starts else None
+    return meaning, curly_quotes(text, index) or _comma_before_key(text, index) or hint, sign
 
 
 def _at_mention(lines: list[str], index: int, problem: str) -> str | None:
