@@ -557,7 +557,7 @@ CASES = [
     Case("yaml-bad-date-tag", sub("content/org.yaml", "name: 测试单位", "name: !!timestamp 2020-13-45"), "content/org.yaml", "name: !!timestamp", "name", "!!timestamp"),
     Case("alias-bomb", {"content/zones/garden.yaml": "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
         f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8))},
-        "content/zones/garden.yaml", 1, "-", "别名"),
+        "content/zones/garden.yaml", "f: &f", "-", "别名"),  # where it grows past a million, not the first line (AS-AG L7)
     # an alias inside its own anchor: said at the anchor, not as nesting too deep at 1:1 (audit AS-U F8)
     Case("alias-inside-itself", sub("content/zones/garden.yaml", "scope: 花园一片", "scope: &a [*a]"), "content/zones/garden.yaml", "scope: &a", "scope",
          "别名“*a”写在了它自己的锚点“&a”里面", "去掉里面的“*a”"),

@@ -115,3 +115,19 @@ def expanded_size(node: yaml.Node, memo: dict[int, int]) -> int:
                 break
     memo[id(node)] = size
     return size
+
+
+def first_too_large(node: yaml.Node) -> yaml.Node:
+    """The first node, down from node (itself too large), that is too large while none of its parts
+    is: where the nesting of aliases grows past the bound (audit AS-AG L7: said at the file's
+    first key, lines above the aliases)."""
+    memo: dict[int, int] = {}
+    seen = {id(node)}
+    while True:
+        parts = (node.value if isinstance(node, yaml.SequenceNode) else [value for _, value in node.value]
+                 if isinstance(node, yaml.MappingNode) else [])
+        inner = next((part for part in parts if expanded_size(part, memo) > MAX_NODES), None)
+        if inner is None or id(inner) in seen:  # an alias inside itself: inside_itself says so
+            return node
+        seen.add(id(inner))
+        node = inner

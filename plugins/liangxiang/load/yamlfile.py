@@ -24,7 +24,7 @@ from ..problems import Location, Problems, dotted
 from .nodes import Lines, Path, walk
 from .recovery import set_aside
 from .typography import report_block_texts, report_typography
-from .yamlbounds import MAX_NODES, PY_MAX_DEPTH, depth_bound, expanded_size, height, inside_itself, too_deep_at
+from .yamlbounds import MAX_NODES, PY_MAX_DEPTH, depth_bound, expanded_size, first_too_large, height, inside_itself, too_deep_at
 from .yamlcause import near_cause
 from .yamlhints import explain, key_of_line, unreadable
 
@@ -180,7 +180,7 @@ def _parse_text(text: str, path: str, problems: Problems, first_line: int, fast:
             return Document(None, SourceMap(path))
         if expanded_size(node, {}) > MAX_NODES:
             problems.add(
-                Location(path, lines.of(node.start_mark)[0], 1), "-",
+                Location(path, lines.of(first_too_large(node).start_mark)[0], 1), "-",
                 "文件里的 YAML 别名（&/*）展开后过于庞大，拒绝读取",
                 "不要用别名层层嵌套；把内容直接写出来",
             )
