@@ -55,6 +55,8 @@ MISTAKES = {
     "merge conflict": [("members.yaml", "    post: 站长\n", "<<<<<<< HEAD\n    post: 站长\n=======\n    post: 加油站站长\n>>>>>>> origin/main\n")],
     "group name for members": [("content/zones/shiyou-xincun.yaml", "members: [wu-dongmei, huang-lei, yang-fang, zhou-min, luo-jianping]", "members: [第一党小组]")],
     "zone under a key": lambda root: _indent_under(root / "content/zones/shiyou-xincun.yaml", "zone:"),
+    # a new photo uploaded beside the old one to replace it, its name in capitals (audit AS-AG M1)
+    "photo beside its case twin": lambda root: shutil.copy(root / "content/photos/members/li-na.jpg", root / "content/photos/members/Zhang-Wei.jpg"),
     "successor of an active zone": [("content/zones/shiyou-xincun.yaml", "id: shiyou-xincun\n", "id: shiyou-xincun\nsuccessor: tongxin-guangchang\n")],
 }
 
