@@ -836,6 +836,17 @@ def test_every_phone_link_looks_alike(visit, kind):
         assert all(part == line for part in parts), (text, line, parts)
 
 
+def test_the_footers_hotline_stands_apart_from_its_label(visit):
+    """Audit AS-AF L3: the link's negative margin ate the space, "监督热线0311-12122"."""
+    page = visit().open(PAGES["home"])
+    gap = page.evaluate("""() => { const p = document.querySelector('.colophon-supervise'), a = p.querySelector('a[href^="tel:"]');
+        const range = document.createRange(); range.selectNodeContents(p); const label = [...p.childNodes].find(n => n.nodeType === 3 && n.textContent.includes('监督热线'));
+        const at = label.textContent.indexOf('监督热线') + 4; range.setStart(label, at - 1); range.setEnd(label, at);
+        const end = range.getBoundingClientRect().right; range.selectNodeContents(a);
+        return range.getBoundingClientRect().left - end; }""")
+    assert gap >= 5, gap
+
+
 def _preview(visit, example_site: Path, problems: list[str], notices: list[str] = ()):
     """A member's page as `mkdocs serve` serves it with these problems or notices: (visit, page)."""
     from liangxiang.serve import as_previewed
