@@ -205,3 +205,31 @@ def test_a_site_started_from_another_organizations_repository_is_not_told_of_its
     content, problems = read_content(root, root / "content", cache_dir=cache)
     told = [n.message for n in content.notices if "huayuan" in n.message and "garden" not in n.message and "li-na" not in n.message]
     assert told and all("garden" not in n.message and "li-na" not in n.message for n in content.notices), told
+
+
+def test_new_grade_bands_say_which_posted_results_change_grade(tmp_path):
+    """Audit AS-AF M2: each result's grade follows org.yaml's grades, a period posted long ago too;
+    new bands regraded posted results in silence. The next run after a build says so, once."""
+    from mkdocs.config import load_config
+
+    from conftest import build_site
+    from liangxiang.pipeline import read_site
+
+    root = write_site(tmp_path / "src")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(config_file.read_text(encoding="utf-8").replace(
+        "plugins:\n  - liangxiang\n", "plugins:\n  - liangxiang:\n      printables: false\n"), encoding="utf-8")
+
+    def said() -> list[str]:
+        config = load_config(config_file=str(config_file))
+        return [str(n) for n in read_site(config, config.plugins["liangxiang"].config).notices if n.field == "grades"]
+
+    build_site(config_file, tmp_path / "site")
+    assert said() == []  # the bands the build graded with
+    org = root / "content/org.yaml"
+    org.write_text(org.read_text(encoding="utf-8") + "grades:\n  - {name: 优秀, min: 95}\n  - {name: 合格, min: 80}\n"
+                   "  - {name: 基本合格, min: 70}\n  - {name: 不合格, min: 0}\n", encoding="utf-8")
+    notices = said()
+    assert len(notices) == 1 and "考核等次的分数线和上一次生成时不同：已经公布的 1 个考核结果会换成新的等次（例如 2026-Q1 期 garden 90 分：优秀 → 合格）" in notices[0], notices
+    build_site(config_file, tmp_path / "site")
+    assert said() == []  # said once: the build graded with the new bands

@@ -9,7 +9,7 @@ from typing import Callable
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
 from .check.photos import CHECKED_FILE
-from .check.published import id_changes, renamed_ids, site_url_changed, still_gone, vanished_pages
+from .check.published import grades_changed, id_changes, renamed_ids, site_url_changed, still_gone, vanished_pages
 from .check.settings import check_settings
 from .content import Content
 from .files import DEFAULT_CACHE, FileFacts, cache_dir, site_root
@@ -77,6 +77,8 @@ def read_site(config, plugin_config) -> Content:
     content.printed_url = printed_site_url(config)
     if not inside and (moved := site_url_changed(content, cache, config_file)) is not None:
         content.notices.append(moved)
+    if not inside and not problems and (regraded := grades_changed(content, cache)) is not None:
+        content.notices.append(regraded)
     if problems:
         if not inside:
             problems.extend(_printable_problems(content, config, plugin_config))

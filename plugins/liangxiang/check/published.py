@@ -20,6 +20,7 @@ from ..content import Content
 from ..files import write_atomic
 from ..problems import Location, Problem
 from .history import committed_ids, removed_ids
+from .regraded import GRADES_KEY, bands, regraded
 
 PUBLISHED_FILE = "published-ids.json"
 REMOVED_FILE = "removed-ids.json"  # what git's history took out, by HEAD (history.removed_ids)
@@ -190,10 +191,16 @@ def record_published(content: Content, cache: Path, config_file: Path) -> None:
     data = {"ever": {kind: sorted(ever.get(kind, set()) | current.get(kind, set())) for kind in sorted({*ever, *current})},
             "last": {kind: sorted(ids) for kind, ids in sorted(current.items())},
             "site_url": content.printed_url or (before or {}).get("site_url", ""), "site_urls": dict(sorted(printed.items())),
-            "org": _org_of(content)}
+            "org": _org_of(content), GRADES_KEY: bands(content)}
     if data != before:
         cache.mkdir(parents=True, exist_ok=True)
         write_atomic(cache / PUBLISHED_FILE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
+
+
+def grades_changed(content: Content, cache: Path | None) -> Problem | None:
+    """A notice when the last build of this organization graded with other bands (check.regraded)."""
+    data = _read(cache) if cache is not None else None
+    return regraded(content, data.get(GRADES_KEY)) if isinstance(data, dict) and _same_org(data, content) else None
 
 
 def site_url_changed(content: Content, cache: Path | None, config_file: Path) -> Problem | None:
