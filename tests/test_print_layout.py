@@ -410,6 +410,23 @@ def test_plates_never_overlap(planned, setter):
             assert item.content.department in "".join(texts), (item.content.department, texts)
 
 
+def test_a_probationary_members_plate_says_so_in_its_band(planned, setter):
+    """Audit AS-AF L7: a member whose title says 预备党员 had a plate headed 共产党员."""
+    from liangxiang.print.plan import _probationary
+
+    content, _, plates = planned
+    member = content.members[0]
+    assert not _probationary(member)
+    assert _probationary(member.model_copy(update={"title": "预备党员"}))
+    assert _probationary(member.model_copy(update={"tags": ["党员示范岗", "预备党员"]}))
+    words = plate_words(load_labels())
+    for probationary, heading, other in ((True, "预备党员", "共产党员"), (False, "共产党员", "预备党员")):
+        drawing = compose_plate(dataclasses.replace(plates[0].content, probationary=probationary), words, setter)
+        texts = [item.text for item in drawing.items if isinstance(item, Text)]
+        texts += [item.text for turned in drawing.items if isinstance(turned, Turned) for item in turned.items if isinstance(item, Text)]
+        assert heading in texts and other not in texts, texts
+
+
 @pytest.mark.parametrize("promise", ["随叫随到", "有事您找我，办不好不收工"])
 def test_a_short_promise_is_set_larger_than_a_long_one(planned, setter, promise):
     """Audit Y: 随叫随到 was set at 9 mm amid an empty face; a promise of one line grows toward the name's size."""

@@ -63,7 +63,8 @@ def signboard_words(labels: Labels) -> SignboardWords:
 
 
 def plate_words(labels: Labels) -> PlateWords:
-    return PlateWords(labels.print_plate_heading, labels.print_plate_promise, labels.print_qr_member, labels.print_plate_year,
+    return PlateWords(labels.print_plate_heading, labels.print_plate_heading_probationary, labels.print_plate_promise,
+                      labels.print_qr_member, labels.print_plate_year,
                       labels.standard, labels.print_edition)
 
 
@@ -138,10 +139,16 @@ def plan_plates(content: Content, urls: Urls, site_url: str) -> list[Planned]:
             promise=commitment.promise, standard=_lines(commitment.standard), photo=image_ref(content.docs_dir, member.photo),
             org=(org.short_name or org.name) if org else "", org_is_short=bool(org and org.short_name),
             url=address(site_url, urls, "member", member.id),
-            year=year.year,
+            year=year.year, probationary=_probationary(member),
         )
         planned.append(Planned("plate", member.id, inked(plate), {"member": member, "commitment": commitment, "org": org}))
     return planned
+
+
+def _probationary(member) -> bool:
+    """A probationary member (预备党员), as the editor wrote it in the member's title, post or tags
+    (format v1 has no field for it): the plate's band must not call them 共产党员 (audit AS-AF L7)."""
+    return any("预备党员" in (text or "") for text in (member.title, member.post, *member.tags))
 
 
 def printed_texts(planned: Planned) -> list[tuple[Record | None, tuple, str]]:

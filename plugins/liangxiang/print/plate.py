@@ -35,11 +35,13 @@ class PlateContent:
     org_is_short: bool  # org is the short_name: too long, that is the field to shorten
     url: str
     year: int
+    probationary: bool = False  # 预备党员: the band says so, not 共产党员
 
 
 @dataclass(frozen=True)
 class PlateWords:
     heading: str  # 共产党员
+    heading_probationary: str  # 预备党员
     promise: str  # 我的承诺
     caption: str  # under the QR code
     year: str  # "{year}年度"
@@ -77,7 +79,7 @@ def _face(plate: PlateContent, words: PlateWords, s: Setter, top: float, squeeze
     width, height = PLATE_FACE
     m = lay.margin
     items: list[Item] = [Box(-BLEED, top, width + 2 * BLEED, lay.band, fill=RED)]
-    heading_parts = [(words.heading, lay.heading, GOLD, True, 0)]
+    heading_parts = [(words.heading_probationary if plate.probationary else words.heading, lay.heading, GOLD, True, 0)]
     items += s.runs(heading_parts, m, top, lay.heading, lay.band)
     # a long name with no short_name takes two lines in the band (audit AN 1: it was left out, unsaid)
     org_w = width - 2 * m - s.runs_width(heading_parts) - 8
