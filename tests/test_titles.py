@@ -99,6 +99,8 @@ def test_a_long_title_is_kept_in_parts_a_page_does_not_break(title, parts):
     ("运行维护部班长", "运行/维护部/班长"),
     # audit AB: a kilometre post, a range and a fraction are one token, kept with their unit
     ("新乐站K271+350道口", "新乐站/K271+350道口"),
+    ("K335+000—K398+600除雪保通", "K335+000—K398+600/除雪/保通"),  # a stretch of road, then what is done on it (AS-AF L5)
+    ("K0+000—K3+500段养护", "K0+000—K3+500段/养护"),
     ("3-5号楼道保洁", "3-5号/楼道/保洁"),
     ("10.5公里管网", "10.5公里/管网"),
     ("共建-共治-共享", "共建/-/共治/-/共享"),  # a sign between Hanzi joins nothing (audit AD 7)

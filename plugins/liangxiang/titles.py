@@ -217,7 +217,7 @@ def _between_words(text: str) -> list[int]:
         at += len(word)
         depth = max(0, depth + sum(word.count(c) for c in OPENS) - sum(word.count(c) for c in CLOSES))
         if depth or (word.isascii() and any(c.isalnum() for c in word) and all(c.isalnum() or _ascii_mark(c) for c in word)
-                     and (len(word) <= 2 or any(c.isdigit() for c in word))):
+                     and (len(word) <= 2 or any(c.isdigit() for c in word)) and not _after_a_stake(text, at, following)):
             continue
         if (following in ENDS_A_WORD and HANZI.match(word[-1])) or (word in STARTS_A_WORD and HANZI.match(following[0])):
             continue
@@ -231,6 +231,18 @@ def _between_words(text: str) -> list[int]:
             continue
         points.append(at)
     return points
+
+
+_STAKE_UNITS = ("公里", "千米", "米", "处", "段", "路段", "桩")  # what a kilometre post keeps: K12+300处
+
+
+def _after_a_stake(text: str, at: int, following: str) -> bool:
+    """Whether at ends a stretch of road between two kilometre posts (K335+000—K398+600) that a
+    word of its own follows: 除雪保通 is no unit of it, and a line may break there (audit AS-AF
+    L5). One post keeps what follows it: K271+350道口 is the crossing there."""
+    token = next((found.group() for found in LETTERS_AND_NUMBERS.finditer(text, max(0, at - 40), at) if found.end() == at), "")
+    return ("+" in token and re.search("[—–～~]", token) is not None and any(c.isalpha() for c in token) and len(following) >= 2
+            and all(HANZI.match(c) for c in following) and not following.startswith(_STAKE_UNITS))
 
 
 def _in_a_token(text: str, at: int) -> bool:
