@@ -17,6 +17,11 @@ from minimal_site import FILES, write_site
 BIN = Path(sys.executable).parent
 
 
+def mistakes(said: str) -> str:
+    """What a run says without its notices, which come first (audit AS-AH M4): the mistakes and their count."""
+    return "".join(line for line in said.splitlines(keepends=True) if not line.startswith("提示（不影响生成）："))
+
+
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """`liangxiang …` in-process (a new Python costs a second of imports; dozens of these were a
     minute of CI), `mkdocs …` as the installed command; the installed `liangxiang` has tests of its own."""
@@ -84,7 +89,7 @@ def test_validate_with_a_config_file_not_there_names_it(tmp_path):
     """`-f nope.yml` was told "找不到 mkdocs.yml" (audit AS-B 11)."""
     root = write_site(tmp_path / "site")
     result = run("liangxiang", "validate", "-f", "nope.yml", cwd=root)
-    assert result.returncode == 1 and result.stderr.startswith("nope.yml: 找不到配置文件“nope.yml” (检查 -f 后面的文件名"), result.stderr
+    assert result.returncode == 1 and mistakes(result.stderr).startswith("nope.yml: 找不到配置文件“nope.yml” (检查 -f 后面的文件名"), result.stderr
 
 
 def test_a_config_file_of_another_name_is_named_in_the_words_too(tmp_path):
@@ -103,7 +108,7 @@ def test_validate_with_a_word_that_is_no_folder_says_so(tmp_path):
     root = write_site(tmp_path / "site")
     result = run("liangxiang", "validate", "extra-arg", cwd=root)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("extra-arg: 找不到文件夹“extra-arg” (命令后面写站点目录"), result.stderr
+    assert mistakes(result.stderr).startswith("extra-arg: 找不到文件夹“extra-arg” (命令后面写站点目录"), result.stderr
 
 
 def test_validate_run_inside_content_points_to_the_site(tmp_path):
@@ -133,7 +138,7 @@ def test_validate_reports_a_signboard_that_does_not_fit(tmp_path):
     root = write_site(tmp_path / "crowded", {"content/zones/garden.yaml": zone.replace("duties:\n", "duties:\n" + duties * 4) + "signboard: {size: A4}\n"})
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.startswith("content/zones/garden.yaml:5:1: duties: 工作职责太长"), result.stderr
+    assert result.stderr.splitlines()[-2].startswith("content/zones/garden.yaml:5:1: duties: 工作职责太长"), result.stderr
 
 
 def test_a_name_too_long_for_a_signboards_header_is_said_at_the_name_naming_the_signboard(tmp_path):
@@ -204,7 +209,7 @@ def test_validate_words_settings_problems_for_editors(tmp_path):
         config.write_bytes(changed) if isinstance(changed, bytes) else config.write_text(changed, encoding="utf-8")
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
         assert result.returncode == 1, (name, result.stdout)
-        assert result.stderr.startswith(where) and words in result.stderr, (name, result.stderr)
+        assert mistakes(result.stderr).startswith(where) and words in result.stderr, (name, result.stderr)
         assert "Traceback" not in result.stderr and "Config value" not in result.stderr, (name, result.stderr)
 
 
@@ -224,7 +229,7 @@ def test_a_mistake_in_mkdocs_yml_does_not_hide_the_contents(tmp_path):
                        "plugin-left-out": ("  - liangxiang\n", "  - search\n")}.items():  # audit 32: the content was not checked
         root = write_site(tmp_path / name, {"mkdocs.yml": FILES["mkdocs.yml"].replace(*edit), "members.yaml": members})
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
-        assert result.returncode == 1 and result.stderr.startswith("mkdocs.yml:"), (name, result.stderr)
+        assert result.returncode == 1 and mistakes(result.stderr).startswith("mkdocs.yml:"), (name, result.stderr)
         assert "members.yaml:8:5: members[1].joined" in result.stderr, (name, result.stderr)
         assert result.stderr.endswith("一共有 2 处错误，改好以前网站不能生成。请按上面的文件和行号逐条修改。\n"), (name, result.stderr)
     # several at once: MkDocs stops at the first wrong setting; every one is said, in the order written (audit 30)
@@ -254,7 +259,7 @@ def test_a_plain_build_fails_on_a_misspelt_plugin_option_in_validates_words(tmp_
         "  - liangxiang\n", "  - liangxiang:\n      blead: true\n      bleed: 1\n      members: [a, b]\n      printables: 是\n")})
     build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=root)
     assert build.returncode == 1 and not (tmp_path / "site").exists(), build.stderr
-    validate = run("liangxiang", "validate", str(root), cwd=tmp_path).stderr.splitlines()
+    validate = mistakes(run("liangxiang", "validate", str(root), cwd=tmp_path).stderr).splitlines()
     # every wrong option is said, in the order written (MkDocs stops at the first it checks: audit 29)
     assert validate == ["mkdocs.yml:8:7: blead: liangxiang 插件没有“blead”这个设置 (是不是要写 bleed？)",
                         "mkdocs.yml:9:7: bleed: liangxiang 插件的设置 bleed 要写 true 或 false (例如 bleed: true)",
@@ -273,7 +278,7 @@ def test_a_build_stopped_by_a_misspelt_plugin_option_says_the_contents_mistakes_
     root = write_site(tmp_path / "src", {"members.yaml": members, "mkdocs.yml": FILES["mkdocs.yml"].replace(
         "  - liangxiang\n", "  - liangxiang:\n      memebers: members.yaml\n")})
     build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=root)
-    validate = run("liangxiang", "validate", str(root), cwd=tmp_path).stderr.splitlines()
+    validate = mistakes(run("liangxiang", "validate", str(root), cwd=tmp_path).stderr).splitlines()
     assert build.returncode == 1 and not (tmp_path / "site").exists(), build.stderr
     assert validate[:2] == ["mkdocs.yml:8:7: memebers: liangxiang 插件没有“memebers”这个设置 (是不是要写 members？)",
                             "members.yaml:8:5: members[1].joined: 应该是年份（四位数字）（现在是“八八年”） (年份写四位数字，例如 1988)"], validate
@@ -289,7 +294,7 @@ def test_a_setting_indented_with_pasted_spaces_is_said_in_words_by_build_and_val
     build = run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=root)
     validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert build.returncode == 1 and said in build.stderr and "Config value" not in build.stderr, build.stderr
-    assert validate.returncode == 1 and validate.stderr.startswith(said), validate.stderr
+    assert validate.returncode == 1 and mistakes(validate.stderr).startswith(said), validate.stderr
     assert build.stderr.count("缩进里有") == validate.stderr.count("缩进里有") == 1, (build.stderr, validate.stderr)
 
 
@@ -300,7 +305,7 @@ def test_validate_runs_no_code_from_mkdocs_yml(tmp_path):
         "site_name: 测试站", f'site_name: !!python/object/apply:os.system ["touch {marker}"]')})
     result = run("liangxiang", "validate", str(tagged), cwd=tmp_path)
     assert result.returncode == 1 and not marker.exists()
-    assert result.stderr.startswith("mkdocs.yml:1:12: mkdocs.yml 里有会运行程序的标记“!!python/object/apply:os.system”"), result.stderr
+    assert mistakes(result.stderr).startswith("mkdocs.yml:1:12: mkdocs.yml 里有会运行程序的标记“!!python/object/apply:os.system”"), result.stderr
     hooked = write_site(tmp_path / "hook", {"mkdocs.yml": FILES["mkdocs.yml"] + "hooks: [evil.py]\n"})
     (hooked / "evil.py").write_text(f"open({str(marker)!r}, 'w').close()\n", encoding="utf-8")
     result = run("liangxiang", "validate", str(hooked), cwd=tmp_path)
@@ -320,7 +325,7 @@ def test_an_mkdocs_yml_without_docs_dir_is_told_to_name_the_folder_of_org_yaml(t
         if name != "content":
             (root / "content").rename(root / name)
         result = run("liangxiang", "validate", str(root), cwd=tmp_path)
-        assert result.returncode == 1 and result.stderr.startswith(
+        assert result.returncode == 1 and mistakes(result.stderr).startswith(
             "mkdocs.yml:1:1: docs_dir: mkdocs.yml 没有写内容文件夹 docs_dir，MkDocs 就找“docs”文件夹，没有找到 "
             f"(在 mkdocs.yml 里加一行 docs_dir: {name}（放 org.yaml 和 zones/ 的文件夹）)"), result.stderr
 
@@ -329,7 +334,7 @@ def test_validate_says_a_misspelt_docs_dir_or_a_site_dir_inside_it_in_chinese(tm
     misspelt = write_site(tmp_path / "a", {"mkdocs.yml": FILES["mkdocs.yml"].replace("docs_dir: content", "docs_dir: contnt")})
     result = run("liangxiang", "validate", str(misspelt), cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.startswith("mkdocs.yml:3:1: docs_dir: 找不到内容文件夹“contnt” (是不是要写 content？)"), result.stderr
+    assert mistakes(result.stderr).startswith("mkdocs.yml:3:1: docs_dir: 找不到内容文件夹“contnt” (是不是要写 content？)"), result.stderr
     inside = write_site(tmp_path / "b", {"mkdocs.yml": FILES["mkdocs.yml"] + "site_dir: content/site\n"})
     result = run("liangxiang", "validate", str(inside), cwd=tmp_path)
     assert result.returncode == 1 and "site_dir: 生成的网站文件夹 site_dir 不能放在内容文件夹 docs_dir 里面" in result.stderr, result.stderr
@@ -353,7 +358,7 @@ def test_validate_and_a_build_say_the_same_of_mkdocs_yml(tmp_path, name, edit, s
     config.write_bytes(changed) if isinstance(changed, bytes) else config.write_text(changed, encoding="utf-8")
     validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
     build = run("mkdocs", "build", cwd=root)
-    assert validate.returncode == 1 and said in validate.stderr.splitlines()[0], validate.stderr
+    assert validate.returncode == 1 and said in mistakes(validate.stderr).splitlines()[0], validate.stderr
     assert build.returncode == 1 and said in build.stderr, build.stderr
     assert not (root / "site").exists() and not (root / "content" / "site").exists()
     assert "Traceback" not in build.stderr + validate.stderr and "Config value" not in build.stderr, build.stderr
@@ -396,10 +401,13 @@ def test_notices_are_said_beside_the_errors(tmp_path):
     build = run("mkdocs", "build", "-d", str(tmp_path / "site"), cwd=root)
     assert validate.returncode == 1 and build.returncode == 1
     lines = validate.stderr.splitlines()
-    assert lines[0].startswith("content/assessments/2026-Q1.yaml:4:"), lines
-    assert lines[1] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)", lines
+    # the notices first, the mistakes last, above their count (audit AS-AH M4: 890 notices hid 4 errors)
+    assert lines[0] == "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)", lines
+    assert lines[-2].startswith("content/assessments/2026-Q1.yaml:4:"), lines
     assert lines[-1].startswith("一共有 1 处错误")
-    assert "提示：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍" in build.stderr, build.stderr
+    said = build.stderr + build.stdout  # MkDocs says the count last, as its own abort
+    assert "提示：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍" in said, said
+    assert said.index("提示：content/zones/garden.yaml") < said.index("content/assessments/2026-Q1.yaml:4:") < said.index("一共有 1 处错误"), said
 
 
 def test_notices_are_said_beside_what_cannot_be_printed(tmp_path):
@@ -411,7 +419,7 @@ def test_notices_are_said_beside_what_cannot_be_printed(tmp_path):
     validate = run("liangxiang", "validate", str(root), cwd=tmp_path)
     assert validate.returncode == 1 and "Traceback" not in validate.stderr, validate.stderr
     lines = validate.stderr.splitlines()
-    assert lines[0].startswith("members.yaml:3:5: members[1].name: 字体“Noto Sans SC”里没有 “𪚥”"), lines
+    assert lines[-2].startswith("members.yaml:3:5: members[1].name: 字体“Noto Sans SC”里没有 “𪚥”"), lines
     assert "提示（不影响生成）：content/zones/garden.yaml:11:5: roles[3]: “监督员 王芳”写了两遍（第 10 行已经有了），标志牌和网页上只列一次 (删掉这一行)" in lines, lines
     assert lines[-1].startswith("一共有 1 处错误"), lines
 
@@ -429,7 +437,7 @@ def test_a_working_env_site_url_is_not_blamed_for_another_settings_mistake(tmp_p
     config = FILES["mkdocs.yml"].replace("site_url: https://dj.qinghe.org.cn/dj/", "site_url: !ENV [LIANGXIANG_TEST_UNSET_URL, 'https://dj.qinghe.org.cn/dj/']\nrepo_ur: https://x.cn/")
     root = write_site(tmp_path / "src", {"mkdocs.yml": config})
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
-    assert result.returncode == 1 and result.stderr.splitlines()[0].startswith("mkdocs.yml:3:1: repo_ur:"), result.stderr
+    assert result.returncode == 1 and mistakes(result.stderr).splitlines()[0].startswith("mkdocs.yml:3:1: repo_ur:"), result.stderr
     assert "site_url" not in result.stderr, result.stderr
 
 
@@ -509,7 +517,7 @@ def test_a_wrong_members_setting_is_one_error_at_the_setting_never_a_file_to_del
     root = write_site(tmp_path / "src", {"mkdocs.yml": FILES["mkdocs.yml"].replace(
         "  - liangxiang\n", f"  - liangxiang:\n      members: {setting}\n")})
     result = run("liangxiang", "validate", str(root), cwd=tmp_path)
-    first = result.stderr.splitlines()[0]
+    first = mistakes(result.stderr).splitlines()[0]
     assert result.returncode == 1 and first.startswith("mkdocs.yml:8:7: members:") and words in first and hint in first, result.stderr
     assert "删掉这个" not in result.stderr and "移到" not in result.stderr, result.stderr
     assert "一共有 1 处错误" in result.stderr + result.stdout, result.stderr

@@ -150,10 +150,10 @@ class LiangxiangPlugin(BasePlugin[LiangxiangConfig]):
             Preview.notices = []  # the mistakes are what the preview shows
             if self.output is not None:
                 self.output.discard()
+            for notice in error.notices:  # first: the mistakes stand last, above the count (audit AS-AH M4)
+                log.info("提示：%s", notice)
             for problem in error.problems:
                 log.error(str(problem))
-            for notice in error.notices:
-                log.info("提示：%s", notice)
             if starting:  # `mkdocs serve` would end here: it serves a page saying so, and watches
                 config.site_dir, self.build = site_dir, Waiting()
                 say_no_site_built()
