@@ -32,11 +32,28 @@ def site_pages(site: Path) -> list[str]:
     pages += ["zones/"] + [f"zones/{z['id']}/" for z in zones] + [f"zones/{a}/" for z in zones for a in z.get("aliases", [])]
     pages += ["stories/"] + [f"stories/{p.stem}/" for p in sorted((content / "stories").glob("*.md"))]
     pages += ["commitments/"] + [f"commitments/{p.stem}/" for p in sorted((content / "commitments").glob("*.yaml"))]
+    pages += _branch_walls(content, members)
     pages += ["assessments/"] + [f"assessments/{p.stem}/" for p in sorted((content / "assessments").glob("*.yaml"))]
     pages += ["search/"]
     if _printables_on(site):
         pages += ["print/", "print/plates/"]  # the signs' page and the plates'
     pages += [f"{p.stem}/" for p in sorted(content.glob("*.md")) if p.stem != "index"]  # free pages
+    return pages
+
+
+def _branch_walls(content: Path, members: list[dict]) -> list[str]:
+    """A year's wall of more than WALL_ON_ONE_PAGE published commitments, in several branches, is a page per branch."""
+    from liangxiang.site.pages import WALL_ON_ONE_PAGE
+
+    branch = {m["id"]: m["branch"] for m in members if not m.get("hidden")}
+    pages = []
+    for path in sorted((content / "commitments").glob("*.yaml")):
+        counted: dict[str, int] = {}
+        for commitment in _load(path).get("commitments") or []:
+            if commitment["member"] in branch:
+                counted[branch[commitment["member"]]] = counted.get(branch[commitment["member"]], 0) + 1
+        if len(counted) > 1 and sum(counted.values()) > WALL_ON_ONE_PAGE:
+            pages += [f"commitments/{path.stem}/{b}/" for b in sorted(counted)]
     return pages
 
 

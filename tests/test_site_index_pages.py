@@ -99,6 +99,25 @@ def test_a_long_promise_of_an_earlier_year_wraps_as_text_and_a_short_one_keeps_i
     assert short_title.count('class="nm') == 1, short_title
 
 
+def test_a_large_years_wall_is_a_page_per_branch(tmp_path):
+    """Audit AS-AH H1: 5,000 promises on one page were 5 MB of HTML, 25 s to load on a phone. Past
+    WALL_ON_ONE_PAGE the year's page lists the branches, and each branch's promises have a page."""
+    from liangxiang.site.pages import WALL_ON_ONE_PAGE
+
+    extra = WALL_ON_ONE_PAGE // 2 + 1
+    people = "".join(f"  - {{id: p{b}-{i}, name: 党员{b}{i:03}, branch: b{b}}}\n" for b in (1, 2) for i in range(extra))
+    promises = "".join(f"  - {{member: p{b}-{i}, promise: 承诺{b}{i:03}}}\n" for b in (1, 2) for i in range(extra))
+    site = _build(tmp_path / "src", {"members.yaml": FILES["members.yaml"] + people,
+                                     "content/commitments/2026.yaml": FILES["content/commitments/2026.yaml"] + promises})
+    year = (site / "commitments/2026/index.html").read_text(encoding="utf-8")
+    assert "commitment-card" not in year and 'href="b1/"' in year and 'href="b2/"' in year, year
+    assert f"{extra + 2}人" in page_text(site, "commitments/2026/") and f"共 {2 * extra + 2} 条承诺" in page_text(site, "commitments/2026/")
+    first, second = page_text(site, "commitments/2026/b1/"), page_text(site, "commitments/2026/b2/")
+    assert "承诺1000" in first and "热情服务" in first and "承诺2000" not in first and "第一党支部" in first
+    assert "承诺2000" in second and "承诺1000" not in second
+    assert (site / "commitments/2026/b1/index.html").read_text(encoding="utf-8").count("commitment-card") == extra + 2
+
+
 def test_an_archived_zone_shows_no_promises_of_the_year(tmp_path):
     """Its leader's promise of the latest year is for the zones she serves now (audit 29)."""
     site = _build(tmp_path / "src", {})

@@ -117,17 +117,38 @@ def _pages(content: Content, labels: Labels) -> Iterator[DataPage]:
 
     yield DataPage("commitments/", "", "commitments.html", labels.commitments)
     for year in content.years:
+        counts = wall_counts(content, year)
+        upcoming = bool(latest and year.year > latest.year)  # next year's, published in November (audit AS-A 6)
+        split = len(counts) > 1 and sum(counts.values()) > WALL_ON_ONE_PAGE
         yield DataPage(f"commitments/{year.year}/", "", "year.html", f"{year.year} {labels.commitments_wall}", {
-            "year": year,
-            "branches": sorted({content.member_by_id[c.member].branch for c in year.commitments if c.member in content.member_by_id}),
-            "upcoming": bool(latest and year.year > latest.year),  # next year's, published in November (audit AS-A 6)
+            "year": year, "branches": sorted(counts), "upcoming": upcoming, "branch_counts": counts if split else None,
         })
+        for branch in counts if split else ():
+            yield DataPage(f"commitments/{year.year}/{branch}/", "", "year.html",
+                           f"{year.year} {labels.commitments_wall}：{content.branch_name(branch)}",
+                           {"year": year, "branches": [branch], "upcoming": upcoming, "branch_page": branch})
 
     yield DataPage("assessments/", "", "assessments.html", labels.assessments)
     for period in content.periods:
         yield DataPage(f"assessments/{period.period}/", "", "period.html", f"{period_name(labels, period.period)}{labels.assessment_results}", {"period": period})
 
     yield DataPage("search/", "", "search.html", labels.search)
+
+
+# a year's commitments past this are a page per branch, the year's page a list of them: at 5,000
+# members one wall was 5 MB of HTML, 25 s to load on a phone (audit AS-AH H1)
+WALL_ON_ONE_PAGE = 200
+
+
+def wall_counts(content: Content, year) -> dict[str, int]:
+    """The published commitments of a year, counted by branch, in org.yaml's order of branches."""
+    counted: dict[str, int] = {}
+    for commitment in year.commitments:
+        member = content.member_by_id.get(commitment.member)
+        if member is not None:
+            counted[member.branch] = counted.get(member.branch, 0) + 1
+    order = [branch.id for branch in content.org.branches] if content.org else []
+    return {branch: counted[branch] for branch in sorted(counted, key=lambda b: (order.index(b) if b in order else len(order), b))}
 
 
 def _zone_members(content: Content, zone) -> list:
