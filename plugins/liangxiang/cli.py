@@ -212,8 +212,12 @@ def run_new(args: argparse.Namespace) -> int:
     except ConfigProblem as problem:
         print(problem, file=sys.stderr)
         return 1
+    from .files import cache_dir
+    from .pipeline import cache_in_docs
+
     root = config_path.resolve().parent
-    site = skeletons.Site.read(root, Path(config.docs_dir), plugin_config.members)
+    cache = None if cache_in_docs(config, plugin_config) else cache_dir(config, plugin_config)  # never written into the content
+    site = skeletons.Site.read(root, Path(config.docs_dir), plugin_config.members, cache)
     try:
         if args.kind == "member":
             written = skeletons.new_member(site, args.name, args.id, args.branch)

@@ -235,7 +235,7 @@ def blanks_in(written: Written, site: Site, members: str) -> list[Problem]:
     """What validate says about the text just written (the blanks the editor still has to fill)."""
     from ..check import check_content
 
-    content, problems = load_content(site.root, site.docs_dir, members)
+    content, problems = load_content(site.root, site.docs_dir, members, site.cache_dir)
     check_content(content, problems)
     shown = site.shown(written.path)
     return [p for p in problems if p.where.path == shown and p.where.line >= written.first_line]
