@@ -118,6 +118,16 @@ def test_a_large_years_wall_is_a_page_per_branch(tmp_path):
     assert (site / "commitments/2026/b1/index.html").read_text(encoding="utf-8").count("commitment-card") == extra + 2
 
 
+def test_a_short_name_two_zones_share_is_not_all_a_board_of_results_says(tmp_path):
+    """Audit AS-AH M2: seven rows of a board read 和平里地下车库, each its own zone and score."""
+    site = _build(tmp_path / "src", {
+        "content/zones/garden.yaml": FILES["content/zones/garden.yaml"].replace("name: 花园责任区\n", "name: 花园责任区\nshort_name: 花园\n"),
+        "content/zones/closed.yaml": FILES["content/zones/closed.yaml"].replace("branch:", "short_name: 花园\nbranch:", 1)})
+    names = re.findall(r'<td class="zone-name"><a [^>]*>(.*?)</a>', (site / "assessments/2026-Q1/index.html").read_text(encoding="utf-8"))
+    shown = [re.sub(r"<[^>]+>", "", name) for name in names]
+    assert "花园责任区" in shown and "花园" not in shown and len(set(shown)) == len(shown), shown
+
+
 def test_an_archived_zone_shows_no_promises_of_the_year(tmp_path):
     """Its leader's promise of the latest year is for the zones she serves now (audit 29)."""
     site = _build(tmp_path / "src", {})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,7 +141,15 @@ class SiteView:
         only that is not rendered again when its duties change."""
         self._looked_up("zone_name", zone_id, short)
         zone = self.records.zone_by_id.get(zone_id or "")
-        return None if zone is None else zone.display_name if short else zone.name
+        if zone is None:
+            return None
+        # a short name two zones share names neither on a board of results (audit AS-AH M2)
+        return zone.display_name if short and zone.short_name not in self._shared_short_names else zone.name
+
+    @functools.cached_property
+    def _shared_short_names(self) -> frozenset[str]:
+        counted = Counter(zone.short_name for zone in self.records.zones if zone.short_name)
+        return frozenset(name for name, count in counted.items() if count > 1)
 
     def zone_archived(self, zone_id: str | None) -> bool:
         """Whether the zone was archived (已撤销): a past board lists it as it was assessed, marked (audit AS-M 11)."""
