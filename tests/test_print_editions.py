@@ -7,6 +7,8 @@ import csv
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import build_site
 from minimal_site import FILES, write_site
 from test_print import pdf_text
@@ -15,11 +17,25 @@ CODE = re.compile(r"[0-9A-F]{6}")
 
 
 def order_list(site: Path) -> dict[str, list[str]]:
-    """{PDF address: its row}; the header checked."""
+    """{PDF address: its row, as a spreadsheet shows it}; the header checked."""
     with open(site / "print" / "printables.csv", encoding="utf-8-sig", newline="") as file:
         header, *rows = list(csv.reader(file))
     assert header == ["类别", "编号", "名称", "成品尺寸", "规格", "说明", "数量", "出血", "版本", "PDF", "all.pdf 页码", "二维码地址"]
-    return {row[9]: row for row in rows}
+    return {row[9]: [shown(cell) for cell in row] for row in rows}
+
+
+def shown(cell: str) -> str:
+    """A cell as Excel and WPS show it: ="032692" is the text 032692."""
+    return cell[2:-1] if cell.startswith('="') and cell.endswith('"') else cell
+
+
+@pytest.mark.parametrize("code, written", [("032692", '="032692"'), ("5193E1", '="5193E1"'), ("75E257", '="75E257"'), ("3-5", '="3-5"'),
+                                           ("7F3A2C", "7F3A2C"), ("03269A", "03269A"), ("garden", "garden"), ("li-na-2", "li-na-2")])
+def test_a_code_a_spreadsheet_would_read_as_a_number_is_kept_as_text(code, written):
+    """Audit AS-AH M3: Excel shows 032692 as 32692 and 5193E1 as 51930: the list no longer matched the signs."""
+    from liangxiang.print.orderlist import _code
+
+    assert _code(code) == written
 
 
 def pdf_pages_of(pdf: Path) -> list[tuple[int, int, str]]:

@@ -4,6 +4,7 @@ print anew (its edition code is the one in the printable's corner)."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -32,9 +33,18 @@ def write_order_list(items: Iterable[Printable], site_dir: Path, labels: Labels,
             pages[item.kind] = page = pages.get(item.kind, 0) + 1
             width, height = item.drawing.width, item.drawing.height
             # millimetres: '60 × 40 cm' beside '297 × 420 mm' read as two units
-            out.writerow([labels[f"print_{item.kind}"], item.id, _cell(item.title), size_label(width, height, millimetres=True),
+            out.writerow([labels[f"print_{item.kind}"], _code(item.id), _cell(item.title), size_label(width, height, millimetres=True),
                           paper_name(width, height) or labels["print_list_custom"], _cell(item.order_note), 1,
-                          labels["print_list_bleed_yes" if bleed else "print_list_bleed_no"], item.edition, base + item.pdf, page, item.url])
+                          labels["print_list_bleed_yes" if bleed else "print_list_bleed_no"], _code(item.edition), base + item.pdf, page, item.url])
+
+
+_READ_AS_A_NUMBER = re.compile(r"[0-9.eE+-]*[0-9][0-9.eE+-]*")
+
+
+def _code(code: str) -> str:
+    """An edition code or an id that Excel and WPS would read as a number or a date (032692 as
+    32692, 5193E1 as 51930, 3-5 as 5 March: audit AS-AH M3) kept as the text printed on the sign."""
+    return f'="{code}"' if _READ_AS_A_NUMBER.fullmatch(code) else code
 
 
 def _cell(text: str) -> str:
