@@ -83,6 +83,9 @@ def test_every_printable_carries_the_edition_the_list_and_the_page_give(example_
         assert url.endswith(("zones/" if "signboards" in pdf else "members/") + f"{id_}/")
     assert len(set(row[8] for row in rows.values())) == len(rows)
     assert 'href="printables.csv" download' in pages["signboards"] and 'href="../printables.csv" download' in pages["plates"]
+    # all.pdf is large at a large organization (99 MB for 4,486 plates): the link says how many pages (audit AS-AH L3)
+    for kind, page in pages.items():
+        assert f"全部合成一个 PDF（{sum(kind_of(pdf) == kind for pdf in rows)} 页）" in page, kind
 
 
 def kind_of(pdf: str) -> str:
