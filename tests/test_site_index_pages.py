@@ -128,6 +128,15 @@ def test_a_short_name_two_zones_share_is_not_all_a_board_of_results_says(tmp_pat
     assert "花园责任区" in shown and "花园" not in shown and len(set(shown)) == len(shown), shown
 
 
+def test_a_long_list_of_zones_starts_with_a_link_to_each_branch(tmp_path):
+    """Audit AS-AH L3: 600 zones in 83 branches had no way to the fifth branch but scrolling; the roster had one."""
+    zone = FILES["content/zones/garden.yaml"].replace("aliases: [old-garden]\n", "")
+    files = {f"content/zones/z{i}.yaml": zone.replace("id: garden", f"id: z{i}").replace("name: 花园责任区", f"name: 第{i}号责任区")
+                                                  .replace("branch: b1", f"branch: b{1 + i % 2}") for i in range(41)}
+    page = (_build(tmp_path / "src", files) / "zones/index.html").read_text(encoding="utf-8")
+    assert '<details class="branch-jump"' in page and 'href="#branch-b2"' in page and 'id="branch-b2"' in page, page
+
+
 def test_an_archived_zone_shows_no_promises_of_the_year(tmp_path):
     """Its leader's promise of the latest year is for the zones she serves now (audit 29)."""
     site = _build(tmp_path / "src", {})
