@@ -9,7 +9,7 @@ from typing import Callable
 from .check import check_content
 from .check.markdown_refs import check_markdown_refs
 from .check.photos import CHECKED_FILE
-from .check.published import grades_changed, id_changes, renamed_ids, site_url_changed, still_gone, vanished_pages
+from .check.published import changed_since_last_build, id_changes, renamed_ids, still_gone, vanished_pages
 from .check.settings import check_settings
 from .content import Content
 from .files import DEFAULT_CACHE, FileFacts, cache_dir, site_root
@@ -75,10 +75,8 @@ def read_site(config, plugin_config) -> Content:
                      f"缓存文件夹 cache_dir（{plugin_config.cache_dir or '空'}）{said}", hint)
     check_settings(config, plugin_config, content, problems)
     content.printed_url = printed_site_url(config)
-    if not inside and (moved := site_url_changed(content, cache, config_file)) is not None:
-        content.notices.append(moved)
-    if not inside and not problems and (regraded := grades_changed(content, cache)) is not None:
-        content.notices.append(regraded)
+    if not inside:
+        content.notices += changed_since_last_build(content, cache, config_file, graded=not problems)
     if problems:
         if not inside:
             problems.extend(_printable_problems(content, config, plugin_config))

@@ -188,8 +188,8 @@ def phone_numbers(text: str) -> Iterator[re.Match[str]]:
     position = 0
     while (found := PHONE_NUMBER.search(text, position)) is not None:
         end = found.end()
-        if (_COUNT_GLUED.match(text, end) and len(re.sub(r"\D", "", found.group(0))) <= 4
-                and not whole_number(re.sub(r"\D", "", found.group(0))) and PHONE_NUMBER.search(text, end) is not None):
+        digits = re.sub(r"\D", "", found.group(0))
+        if _COUNT_GLUED.match(text, end) and len(digits) <= 4 and not whole_number(digits) and PHONE_NUMBER.search(text, end) is not None:
             position = end  # 24小时服务 0317-2721365, 7×24小时热线…: a count glued to its word, a number after it (AS-AF)
             continue
         written = _WRITTEN_WHOLE.match(text, found.start())

@@ -197,19 +197,22 @@ def record_published(content: Content, cache: Path, config_file: Path) -> None:
         write_atomic(cache / PUBLISHED_FILE, json.dumps(data, ensure_ascii=False, indent=0).encode("utf-8"))
 
 
-def grades_changed(content: Content, cache: Path | None) -> Problem | None:
-    """A notice when the last build of this organization graded with other bands (check.regraded)."""
+def changed_since_last_build(content: Content, cache: Path | None, config_file: Path, graded: bool) -> list[Problem]:
+    """The notices of what the last build kept that this content changes: the address QR codes
+    print, and (``graded``: the content's grades are whole) the grade bands; the record read once."""
     data = _read(cache) if cache is not None else None
-    return regraded(content, data.get(GRADES_KEY)) if isinstance(data, dict) and _same_org(data, content) else None
+    said = [site_url_changed(content, data, config_file)]
+    if graded and isinstance(data, dict) and _same_org(data, content):
+        said.append(regraded(content, data.get(GRADES_KEY)))  # check.regraded
+    return [notice for notice in said if notice is not None]
 
 
-def site_url_changed(content: Content, cache: Path | None, config_file: Path) -> Problem | None:
-    """A notice when the address QR codes print is not the last build's: every sign and plate
+def site_url_changed(content: Content, data: object, config_file: Path) -> Problem | None:
+    """A notice when the address QR codes print is not the last build's (``data``, its record): every sign and plate
     printed before still opens the old one. Not from an example address or this machine's, which
     printed nothing that works (check.settings says so)."""
     from .settings import prints_nowhere
 
-    data = _read(cache) if cache is not None else None
     # two configs sharing a cache (a public site and `-f intranet.yml`) each keep their own (audit AS-H)
     per_config = data.get("site_urls") if isinstance(data, dict) else None
     if isinstance(per_config, dict) and per_config:

@@ -28,7 +28,9 @@ def regraded(content: Content, kept: object) -> Problem | None:
     now = bands(content)
     if kept == now:
         return None
-    before = lambda score: next((name for name, least in kept if isinstance(least, (int, float)) and score >= least), "")  # noqa: E731
+    def before(score: float) -> str:  # content.grade_for, with the kept bands
+        return next((name for name, least in kept if isinstance(least, (int, float)) and score >= least), "")
+
     changed = [(period.period, result.zone, result.score, before(result.score), content.grade_for(result.score))
                for period in content.assessments for result in period.results
                if before(result.score) != content.grade_for(result.score)]
