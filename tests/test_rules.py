@@ -656,7 +656,7 @@ CASES = [
          "content/org.yaml", "90-100", "grades[1].min", "应该是数字", "只写一个数（这一档的最低分）：写成 90"),
     # AS-AG L6: a member has no content field to move the rest to
     Case("member-name-too-long", sub("members.yaml", "    name: 李娜", "    name: " + "李" * 3000), "members.yaml", "李李李", "members[2].name",
-         "太长了", "详细的经过写成一篇故事（content/stories/ 里）"),
+         "太长了", "很长的经过写成一篇故事（content/stories/ 里）"),
     # AS-AG L6: "check the indentation and colons" for a sign's values written as a list
     Case("signboard-as-a-list", sub("content/zones/garden.yaml", "service_phone: 0317-2720001", "service_phone: 0317-2720001\nsignboard: [80x60cm, portrait]"),
          "content/zones/garden.yaml", "signboard:", "signboard", "这里应该是“字段: 值”的一组内容", "写成 {size: 80x60cm, orientation: portrait}"),

@@ -263,10 +263,10 @@ def _text_too_long(error: Error) -> tuple[str, str]:
     written = f"（现在 {len(value)} 个）" if isinstance(value, str) else ""
     if isinstance(value, str) and most == ID_LENGTH and re.fullmatch(r"[a-z0-9][a-z0-9-]*", value):  # an id: it is printed in QR codes
         return f"编号太长了：最多 {most} 个字符{written}", "编号用简短的拼音或缩写，例如 zhang-wei、wuye-1；它会出现在网址和二维码里"
-    if error.name in ("content", "intro"):  # the longest field there is: a long account is a story (audit AQ 5)
+    # the longest field there is, or one of a record with no content field (a member's name: AS-AG L6):
+    # a long account is a story (audit AQ 5)
+    if error.name in ("content", "intro") or "content" not in fields_at(error.model, error.where[:-1]):
         return f"太长了：最多 {most} 个字符{written}", "删减一些文字；很长的经过写成一篇故事（content/stories/ 里）"
-    if "content" not in fields_at(error.model, error.where[:-1]):  # a member's name has no content field to move the rest to (AS-AG L6)
-        return f"太长了：最多 {most} 个字符{written}", "删减一些文字；详细的经过写成一篇故事（content/stories/ 里）"
     return f"太长了：最多 {most} 个字符{written}", "删减一些文字；详细的经过写进故事正文或 content 字段"
 
 
